@@ -1,0 +1,377 @@
+/**
+ * One Durable Object per conversation: it keeps the messages, acknowledges each once durable,
+ * broadcasts to every socket of the conversation, and keeps the D1 index current in batches.
+ *
+ * Sockets use the Hibernation API, so an idle conversation costs nothing; everything needed after
+ * waking is in SQLite or the socket's attachment. Deferred work (index flush, idle timeout) is
+ * written down as due times in the state row and driven by one alarm; alarms are at-least-once, so
+ * every step they take is idempotent.
+ */
+import { DurableObject } from "cloudflare:workers";
+import { z } from "zod";
+import { flushConversationIndex } from "../worker/services/conversation-index";
+import { newId } from "../worker/services/ids";
+import { ConversationStore, type ConversationScope, type ConversationState, type EndReason } from "./conversation-store";
+import {
+  clientFrame,
+  contextInput,
+  LIMITS,
+  messageInput,
+  PING,
+  PONG,
+  type ContextInput,
+  type MessageInput,
+  type ServerFrame,
+  type StoredMessage,
+} from "./protocol";
+
+/** How long index changes may gather before one D1 write carries them all. */
+export const FLUSH_DELAY_MS = 1_000;
+const MAX_FLUSH_BACKOFF_MS = 60_000;
+const REPLAY_PAGE = 500;
+
+const edgeInput = z.object({
+  country: z.string().optional(),
+  city: z.string().optional(),
+  continent: z.string().optional(),
+  timezone: z.string().optional(),
+  device: z.enum(["desktop", "mobile", "tablet"]).optional(),
+});
+
+const scopeInput = z.object({
+  organizationId: z.string().min(1),
+  chatbotId: z.string().min(1),
+  externalId: z.string().min(1),
+  idleTimeoutMinutes: z.number().int().positive(),
+});
+export type ScopeInput = z.infer<typeof scopeInput>;
+
+export const captureRpcInput = contextInput.extend({
+  scope: scopeInput,
+  edge: edgeInput,
+  messages: z.array(messageInput).min(1).max(LIMITS.messagesPerCapture),
+});
+export type CaptureRpcInput = z.input<typeof captureRpcInput>;
+
+export const socketHandoff = z.object({
+  scope: scopeInput,
+  edge: edgeInput,
+  keyKind: z.enum(["ingest", "publishable", "token"]),
+  after: z.number().int().nonnegative().optional(),
+});
+export type SocketHandoff = z.infer<typeof socketHandoff>;
+export const HANDOFF_HEADER = "x-openbat-handoff";
+
+export interface CaptureOutcome {
+  conversationId: string;
+  inserted: number;
+  duplicates: number;
+  messages: { id: string; seq: number; duplicate: boolean }[];
+}
+
+export interface ConversationSnapshot {
+  state: ConversationState;
+  messages: StoredMessage[];
+}
+
+interface SocketAttachment {
+  keyKind: SocketHandoff["keyKind"];
+  connectedAt: number;
+}
+
+export class Conversation extends DurableObject<Env> {
+  private readonly store: ConversationStore;
+
+  constructor(ctx: DurableObjectState, env: Env) {
+    super(ctx, env);
+    this.store = new ConversationStore(ctx.storage.sql);
+    // Keep-alive pings are answered by the runtime without waking a hibernating object.
+    ctx.setWebSocketAutoResponse(new WebSocketRequestResponsePair(PING, PONG));
+  }
+
+  /**
+   * Stores a batch of messages (REST capture) and the context that came with it.
+   * @example await stub.capture({ scope, edge, messages: [{ role: "user", content: "hi" }] })
+   */
+  async capture(raw: CaptureRpcInput): Promise<CaptureOutcome> {
+    const input = captureRpcInput.parse(raw);
+    const now = Date.now();
+    const state = this.open(input.scope, now);
+    this.applyContext(state, input, input.edge, now);
+    const results = input.messages.map((m) => this.appendOne(state, m, now, null));
+    this.commit(state, now);
+    return {
+      conversationId: state.conversationId,
+      inserted: results.filter((r) => !r.duplicate).length,
+      duplicates: results.filter((r) => r.duplicate).length,
+      messages: results.map((r) => ({ id: r.message.id, seq: r.message.seq, duplicate: r.duplicate })),
+    };
+  }
+
+  /**
+   * The conversation with a page of its messages, or null when it does not belong to `chatbotId`.
+   * @example await stub.read("cb_123", { after: 0, limit: 500 })
+   */
+  async read(chatbotId: string, page: { after: number; limit: number }): Promise<ConversationSnapshot | null> {
+    const state = this.store.state;
+    if (!state || state.chatbotId !== chatbotId) return null;
+    return { state, messages: this.store.messagesAfter(page.after, page.limit) };
+  }
+
+  /**
+   * Ends the conversation (REST end). Returns false when it does not belong to `chatbotId`.
+   * @example await stub.end("cb_123")
+   */
+  async end(chatbotId: string): Promise<ConversationState | null> {
+    const state = this.store.state;
+    if (!state || state.chatbotId !== chatbotId) return null;
+    this.endConversation(state, "explicit", Date.now());
+    return state;
+  }
+
+  /** Only WebSocket upgrades arrive here; the Worker has authenticated them and says who they are. */
+  override async fetch(request: Request): Promise<Response> {
+    if (request.headers.get("upgrade") !== "websocket") return new Response("expected a WebSocket upgrade", { status: 426 });
+    const handoff = socketHandoff.parse(JSON.parse(request.headers.get(HANDOFF_HEADER) ?? "null"));
+    const now = Date.now();
+    const state = this.open(handoff.scope, now);
+    this.applyContext(state, {}, handoff.edge, now);
+    this.commit(state, now);
+
+    const { 0: client, 1: server } = new WebSocketPair();
+    this.ctx.acceptWebSocket(server);
+    server.serializeAttachment({ keyKind: handoff.keyKind, connectedAt: now } satisfies SocketAttachment);
+    send(server, {
+      type: "welcome",
+      conversationId: state.conversationId,
+      externalId: state.externalId,
+      lastSeq: state.lastSeq,
+      status: state.status,
+    });
+    if (handoff.after !== undefined) this.replay(server, handoff.after);
+    return new Response(null, { status: 101, webSocket: client });
+  }
+
+  override async webSocketMessage(ws: WebSocket, data: string | ArrayBuffer): Promise<void> {
+    if (typeof data !== "string") return send(ws, frameError("invalid_frame", "binary frames are not supported; send JSON text"));
+    if (data.length > LIMITS.frameBytes) return send(ws, frameError("payload_too_large", `frames are limited to ${LIMITS.frameBytes} bytes`));
+    let json: unknown;
+    try {
+      json = JSON.parse(data);
+    } catch {
+      return send(ws, frameError("invalid_json", "frame is not valid JSON"));
+    }
+    const parsed = clientFrame.safeParse(json);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      const field = issue?.path.length ? issue.path.join(".") : "frame";
+      const id = typeof (json as { id?: unknown })?.id === "string" ? (json as { id: string }).id : undefined;
+      return send(ws, {
+        ...frameError("invalid_frame", `${field}: ${issue?.message ?? "invalid frame"}`),
+        details: parsed.error.issues.map((i) => ({ field: i.path.join(".") || "frame", message: i.message })),
+        ...(id ? { id } : {}),
+      });
+    }
+    const frame = parsed.data;
+    const state = this.store.state;
+    if (!state) return send(ws, frameError("internal_error", "conversation is not initialised"));
+    const now = Date.now();
+    switch (frame.type) {
+      case "message": {
+        const { type: _t, ...message } = frame;
+        const { message: stored, duplicate } = this.appendOne(state, message, now, ws);
+        this.commit(state, now);
+        return send(ws, { type: "ack", id: stored.id, seq: stored.seq, duplicate, receivedAt: stored.receivedAt });
+      }
+      case "context": {
+        this.applyContext(state, frame, {}, now);
+        this.commit(state, now);
+        return send(ws, { type: "context_saved" });
+      }
+      case "resume":
+        return this.replay(ws, frame.after);
+      case "end":
+        return this.endConversation(state, "explicit", now);
+      case "ping":
+        return send(ws, { type: "pong" });
+    }
+  }
+
+  override async webSocketClose(ws: WebSocket, code: number, reason: string): Promise<void> {
+    try {
+      ws.close(code === 1005 ? 1000 : code, reason);
+    } catch {
+      // Already closed by the runtime; nothing left to do.
+    }
+  }
+
+  override async alarm(): Promise<void> {
+    const state = this.store.state;
+    if (!state) return;
+    const now = Date.now();
+    if (state.status === "open" && state.idleDueAt !== null && state.idleDueAt <= now) {
+      this.endConversation(state, "idle_timeout", now);
+    }
+    if (state.flushDueAt !== null && state.flushDueAt <= now) await this.flush(state);
+    this.schedule(state);
+  }
+
+  // ---- internals ----
+
+  /** The state row, created on first contact. The scope never changes once set. */
+  private open(scope: ScopeInput, now: number): ConversationState {
+    const existing = this.store.state;
+    if (existing) {
+      if (existing.chatbotId !== scope.chatbotId || existing.externalId !== scope.externalId) {
+        throw new Error("conversation scope mismatch");
+      }
+      existing.idleTimeoutMs = scope.idleTimeoutMinutes * 60_000;
+      return existing;
+    }
+    return {
+      organizationId: scope.organizationId,
+      chatbotId: scope.chatbotId,
+      externalId: scope.externalId,
+      conversationId: this.ctx.id.toString(),
+      status: "open",
+      createdAt: now,
+      firstMessageAt: null,
+      lastMessageAt: null,
+      endedAt: null,
+      endReason: null,
+      lastSeq: 0,
+      messageCount: 0,
+      userMessageCount: 0,
+      idleTimeoutMs: scope.idleTimeoutMinutes * 60_000,
+      user: null,
+      organization: null,
+      contextAt: null,
+      session: {},
+      custom: {},
+      version: 1,
+      flushedVersion: 0,
+      flushDueAt: now + FLUSH_DELAY_MS,
+      flushAttempts: 0,
+      idleDueAt: now + scope.idleTimeoutMinutes * 60_000,
+    };
+  }
+
+  /** Stated context wins over what the edge saw; the edge only fills what is still unknown. */
+  private applyContext(state: ConversationState, context: ContextInput, edge: z.infer<typeof edgeInput>, now: number): void {
+    let changed = false;
+    for (const [key, value] of Object.entries(edge) as [keyof typeof edge, string][]) {
+      if (value !== undefined && state.session[key] === undefined) {
+        (state.session as Record<string, string>)[key] = value;
+        changed = true;
+      }
+    }
+    if (context.session) {
+      state.session = { ...state.session, ...context.session };
+      changed = true;
+    }
+    if (context.custom) {
+      state.custom = { ...state.custom, ...context.custom };
+      changed = true;
+    }
+    if (context.user || context.organization) {
+      if (context.user) state.user = context.user;
+      if (context.organization) state.organization = context.organization;
+      state.contextAt = now;
+      changed = true;
+    }
+    if (changed) state.version += 1;
+  }
+
+  private appendOne(state: ConversationState, input: MessageInput, now: number, sender: WebSocket | null) {
+    const result = this.store.append(state, input, input.id ?? newId("msg"), now);
+    if (result.duplicate) return result;
+    state.version += 1;
+    state.idleDueAt = now + state.idleTimeoutMs;
+    if (state.status === "ended") {
+      state.status = "open";
+      state.endedAt = null;
+      state.endReason = null;
+      this.broadcast({ type: "status", status: "open", at: now, reason: "message" }, null);
+    }
+    this.broadcast({ type: "message", message: result.message }, sender);
+    return result;
+  }
+
+  private endConversation(state: ConversationState, reason: EndReason, now: number): void {
+    if (state.status === "ended") return;
+    state.status = "ended";
+    state.endedAt = now;
+    state.endReason = reason;
+    state.idleDueAt = null;
+    state.version += 1;
+    this.commit(state, now);
+    this.broadcast({ type: "status", status: "ended", at: now, reason }, null);
+  }
+
+  /** Persists the state and makes sure an alarm will carry any unflushed change to D1. */
+  private commit(state: ConversationState, now: number): void {
+    if (state.version > state.flushedVersion) state.flushDueAt ??= now + FLUSH_DELAY_MS;
+    this.store.save(state);
+    this.schedule(state);
+  }
+
+  private schedule(state: ConversationState): void {
+    const due = [state.flushDueAt, state.status === "open" ? state.idleDueAt : null].filter((t): t is number => t !== null);
+    if (due.length) void this.ctx.storage.setAlarm(Math.min(...due));
+  }
+
+  private async flush(state: ConversationState): Promise<void> {
+    const version = state.version;
+    try {
+      await flushConversationIndex(this.env.DB, state);
+    } catch (error) {
+      // D1 unavailable: keep the change and try again later, backing off; nothing is lost.
+      state.flushAttempts += 1;
+      state.flushDueAt = Date.now() + Math.min(MAX_FLUSH_BACKOFF_MS, 1_000 * 2 ** state.flushAttempts);
+      console.error("conversation index flush failed", { conversationId: state.conversationId, error: String(error) });
+      this.store.save(state);
+      return;
+    }
+    // Re-read: messages may have arrived while D1 answered; they keep their own due time.
+    const current = this.store.state ?? state;
+    current.flushedVersion = Math.max(current.flushedVersion, version);
+    current.flushAttempts = 0;
+    current.flushDueAt = current.version > current.flushedVersion ? Date.now() + FLUSH_DELAY_MS : null;
+    this.store.save(current);
+  }
+
+  private replay(ws: WebSocket, after: number): void {
+    let cursor = after;
+    for (;;) {
+      const page = this.store.messagesAfter(cursor, REPLAY_PAGE);
+      for (const message of page) send(ws, { type: "message", message });
+      if (page.length < REPLAY_PAGE) break;
+      cursor = page[page.length - 1]!.seq;
+    }
+    send(ws, { type: "replayed", lastSeq: this.store.state?.lastSeq ?? 0 });
+  }
+
+  private broadcast(frame: ServerFrame, except: WebSocket | null): void {
+    const text = JSON.stringify(frame);
+    for (const ws of this.ctx.getWebSockets()) {
+      if (ws === except) continue;
+      try {
+        ws.send(text);
+      } catch {
+        // A socket closing under us is cleaned up by webSocketClose.
+      }
+    }
+  }
+}
+
+function send(ws: WebSocket, frame: ServerFrame): void {
+  try {
+    ws.send(JSON.stringify(frame));
+  } catch {
+    // The client is gone; it resumes from its last sequence when it reconnects.
+  }
+}
+
+function frameError(code: string, message: string): Extract<ServerFrame, { type: "error" }> {
+  return { type: "error", code, message };
+}

@@ -1,0 +1,132 @@
+/**
+ * The live conversation protocol: every frame a client may send and the server may answer, as zod
+ * schemas. Also the message and context shapes REST capture shares. The README's "Live protocol"
+ * section documents the same frames for client authors; the SDK imports the types only.
+ */
+import { z } from "zod";
+
+export const LIMITS = {
+  contentBytes: 32 * 1024,
+  messagesPerCapture: 100,
+  bodyBytes: 1024 * 1024,
+  customKeys: 50,
+  /** A single WebSocket frame: one message plus its envelope. */
+  frameBytes: 40 * 1024,
+} as const;
+
+const utf8 = new TextEncoder();
+const shortText = (max = 256) => z.string().trim().min(1).max(max);
+
+/** Client timestamps: ISO-8601 text or epoch milliseconds; stored as epoch milliseconds. */
+export const timestamp = z
+  .union([z.iso.datetime({ offset: true }), z.number().int().nonnegative()])
+  .transform((v) => (typeof v === "number" ? v : Date.parse(v)));
+
+export const ROLES = ["user", "assistant", "system"] as const;
+
+export const messageInput = z.object({
+  /** The integrator's message id; a resent id is recognised and never stored twice. */
+  id: z
+    .string()
+    .min(1)
+    .max(128)
+    .regex(/^[\x21-\x7e]+$/, "must be printable ASCII without spaces")
+    .optional(),
+  role: z.enum(ROLES),
+  content: z
+    .string()
+    .min(1, "must not be empty")
+    .refine((s) => utf8.encode(s).length <= LIMITS.contentBytes, `must be at most ${LIMITS.contentBytes} bytes`),
+  sentAt: timestamp.optional(),
+});
+export type MessageInput = z.infer<typeof messageInput>;
+
+const mrr = z.number().nonnegative().max(1e12);
+
+export const userContext = z.object({
+  id: shortText(128),
+  name: shortText().optional(),
+  email: z.email().max(256).optional(),
+  plan: shortText(64).optional(),
+  industry: shortText(64).optional(),
+  mrr: mrr.optional(),
+  createdAt: timestamp.optional(),
+});
+
+export const organizationContext = z.object({
+  id: shortText(128),
+  name: shortText().optional(),
+  plan: shortText(64).optional(),
+  industry: shortText(64).optional(),
+  mrr: mrr.optional(),
+});
+
+export const DEVICES = ["desktop", "mobile", "tablet"] as const;
+
+export const sessionContext = z.object({
+  id: shortText(128).optional(),
+  pageUrl: z.url().max(2048).optional(),
+  referrer: z.union([z.url().max(2048), z.literal("")]).optional(),
+  device: z.enum(DEVICES).optional(),
+  country: z
+    .string()
+    .regex(/^[A-Za-z]{2}$/, "must be an ISO 3166-1 alpha-2 code")
+    .transform((c) => c.toUpperCase())
+    .optional(),
+  city: shortText(128).optional(),
+  continent: z.string().regex(/^[A-Z]{2}$/).optional(),
+  timezone: shortText(64).optional(),
+});
+
+export const customFields = z
+  .record(z.string().min(1).max(64), z.union([z.string().max(1024), z.number(), z.boolean(), z.null()]))
+  .refine((r) => Object.keys(r).length <= LIMITS.customKeys, `at most ${LIMITS.customKeys} keys`);
+
+export const contextInput = z.object({
+  user: userContext.optional(),
+  organization: organizationContext.optional(),
+  session: sessionContext.optional(),
+  custom: customFields.optional(),
+});
+export type ContextInput = z.infer<typeof contextInput>;
+
+// ---- client → server ----
+
+export const clientFrame = z.discriminatedUnion("type", [
+  z.object({ type: z.literal("message") }).extend(messageInput.shape),
+  z.object({ type: z.literal("context") }).extend(contextInput.shape),
+  /** Replays every stored message with a sequence number above `after`, then `replayed`. */
+  z.object({ type: z.literal("resume"), after: z.number().int().nonnegative() }),
+  z.object({ type: z.literal("end") }),
+  z.object({ type: z.literal("ping") }),
+]);
+export type ClientFrame = z.infer<typeof clientFrame>;
+
+// ---- server → client ----
+
+export interface StoredMessage {
+  id: string;
+  seq: number;
+  role: (typeof ROLES)[number];
+  content: string;
+  sentAt: number | null;
+  receivedAt: number;
+}
+
+export type ConversationStatus = "open" | "ended";
+
+export type ServerFrame =
+  /** First frame on every socket. */
+  | { type: "welcome"; conversationId: string; externalId: string; lastSeq: number; status: ConversationStatus }
+  /** Sent to the socket that sent the message, once it is durable. */
+  | { type: "ack"; id: string; seq: number; duplicate: boolean; receivedAt: number }
+  /** A message from another participant (or replayed after `resume`). */
+  | { type: "message"; message: StoredMessage }
+  | { type: "replayed"; lastSeq: number }
+  | { type: "context_saved" }
+  | { type: "status"; status: ConversationStatus; at: number; reason?: "explicit" | "idle_timeout" | "message" }
+  | { type: "pong" }
+  | { type: "error"; code: string; message: string; details?: unknown; id?: string };
+
+export const PING = JSON.stringify({ type: "ping" });
+export const PONG = JSON.stringify({ type: "pong" } satisfies ServerFrame);

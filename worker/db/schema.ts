@@ -1,0 +1,232 @@
+/**
+ * D1 schema: tenancy (SPEC §1–2), the conversation index and annotations (SPEC §3, §5).
+ * Messages themselves live in each conversation's Durable Object; D1 holds what the
+ * dashboard queries across conversations. Migrations are generated from this file by
+ * `npm run db:generate` (drizzle-kit) — never edit a generated migration.
+ */
+import { sql } from "drizzle-orm";
+import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+
+const createdAt = () =>
+  integer("created_at", { mode: "number" })
+    .notNull()
+    .default(sql`(unixepoch('subsec') * 1000)`);
+
+export const organizations = sqliteTable("organizations", {
+  id: text("id").primaryKey(),
+  name: text("name").notNull(),
+  createdAt: createdAt(),
+});
+
+/** A person with a login; roles are per organization (memberships). */
+export const members = sqliteTable("members", {
+  id: text("id").primaryKey(),
+  email: text("email").notNull().unique(),
+  name: text("name").notNull(),
+  passwordHash: text("password_hash").notNull(),
+  createdAt: createdAt(),
+});
+
+export const memberships = sqliteTable(
+  "memberships",
+  {
+    organizationId: text("organization_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    memberId: text("member_id")
+      .notNull()
+      .references(() => members.id, { onDelete: "cascade" }),
+    role: text("role", { enum: ["owner", "admin", "member"] }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.organizationId, t.memberId] }), index("memberships_member").on(t.memberId)],
+);
+
+export const chatbots = sqliteTable(
+  "chatbots",
+  {
+    id: text("id").primaryKey(),
+    organizationId: text("organization_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    status: text("status", { enum: ["pending", "active", "archived"] })
+      .notNull()
+      .default("pending"),
+    idleTimeoutMinutes: integer("idle_timeout_minutes").notNull().default(30),
+    createdAt: createdAt(),
+  },
+  (t) => [index("chatbots_org").on(t.organizationId)],
+);
+
+export const API_KEY_KINDS = ["ingest", "publishable", "read", "admin"] as const;
+export type ApiKeyKind = (typeof API_KEY_KINDS)[number];
+
+/** Only the SHA-256 of a key is stored, plus a short prefix to recognise it in lists. */
+export const apiKeys = sqliteTable(
+  "api_keys",
+  {
+    id: text("id").primaryKey(),
+    organizationId: text("organization_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    chatbotId: text("chatbot_id")
+      .notNull()
+      .references(() => chatbots.id, { onDelete: "cascade" }),
+    kind: text("kind", { enum: API_KEY_KINDS }).notNull(),
+    name: text("name").notNull(),
+    prefix: text("prefix").notNull(),
+    hash: text("hash").notNull().unique(),
+    /** JSON array of origins a publishable key may be used from; null = any. */
+    allowedOrigins: text("allowed_origins", { mode: "json" }).$type<string[] | null>(),
+    expiresAt: integer("expires_at"),
+    revokedAt: integer("revoked_at"),
+    lastUsedAt: integer("last_used_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("api_keys_chatbot").on(t.chatbotId)],
+);
+
+export const clientOrganizations = sqliteTable(
+  "client_organizations",
+  {
+    id: text("id").primaryKey(),
+    organizationId: text("organization_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    chatbotId: text("chatbot_id")
+      .notNull()
+      .references(() => chatbots.id, { onDelete: "cascade" }),
+    externalId: text("external_id").notNull(),
+    name: text("name"),
+    plan: text("plan"),
+    industry: text("industry"),
+    mrr: real("mrr"),
+    createdAt: createdAt(),
+    updatedAt: integer("updated_at").notNull(),
+  },
+  (t) => [uniqueIndex("client_organizations_external").on(t.chatbotId, t.externalId)],
+);
+
+export const clientUsers = sqliteTable(
+  "client_users",
+  {
+    id: text("id").primaryKey(),
+    organizationId: text("organization_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    chatbotId: text("chatbot_id")
+      .notNull()
+      .references(() => chatbots.id, { onDelete: "cascade" }),
+    externalId: text("external_id").notNull(),
+    clientOrganizationId: text("client_organization_id").references(() => clientOrganizations.id, {
+      onDelete: "set null",
+    }),
+    name: text("name"),
+    email: text("email"),
+    plan: text("plan"),
+    industry: text("industry"),
+    mrr: real("mrr"),
+    /** When the integrator says the user signed up with them (SDK `user.createdAt`). */
+    signedUpAt: integer("signed_up_at"),
+    createdAt: createdAt(),
+    updatedAt: integer("updated_at").notNull(),
+  },
+  (t) => [
+    uniqueIndex("client_users_external").on(t.chatbotId, t.externalId),
+    index("client_users_org").on(t.clientOrganizationId),
+  ],
+);
+
+export const CONVERSATION_STATUSES = ["open", "ended"] as const;
+export const DEVICES = ["desktop", "mobile", "tablet"] as const;
+
+/**
+ * The conversation index: one row per conversation, written by its Durable Object in
+ * batches (never one D1 round-trip per message). The `id` is the Durable Object's id.
+ */
+export const conversations = sqliteTable(
+  "conversations",
+  {
+    id: text("id").primaryKey(),
+    organizationId: text("organization_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    chatbotId: text("chatbot_id")
+      .notNull()
+      .references(() => chatbots.id, { onDelete: "cascade" }),
+    externalId: text("external_id").notNull(),
+    clientUserId: text("client_user_id").references(() => clientUsers.id, { onDelete: "set null" }),
+    clientOrganizationId: text("client_organization_id").references(() => clientOrganizations.id, {
+      onDelete: "set null",
+    }),
+    status: text("status", { enum: CONVERSATION_STATUSES }).notNull().default("open"),
+    sessionId: text("session_id"),
+    pageUrl: text("page_url"),
+    referrer: text("referrer"),
+    device: text("device", { enum: DEVICES }),
+    country: text("country"),
+    city: text("city"),
+    continent: text("continent"),
+    timezone: text("timezone"),
+    custom: text("custom", { mode: "json" }).$type<Record<string, unknown>>(),
+    createdAt: integer("created_at").notNull(),
+    firstMessageAt: integer("first_message_at"),
+    lastMessageAt: integer("last_message_at"),
+    endedAt: integer("ended_at"),
+    messageCount: integer("message_count").notNull().default(0),
+    userMessageCount: integer("user_message_count").notNull().default(0),
+    /** Aggregates filled by the analysis pipeline. */
+    sentimentAvg: real("sentiment_avg"),
+    resolution: text("resolution", { enum: ["fully_resolved", "partially_resolved", "unresolved"] }),
+    flags: text("flags", { mode: "json" }).$type<string[]>(),
+    behaviours: text("behaviours", { mode: "json" }).$type<string[]>(),
+    /** Bumped by every index flush; a flush never overwrites a newer one. */
+    indexVersion: integer("index_version").notNull().default(0),
+  },
+  (t) => [
+    uniqueIndex("conversations_external").on(t.chatbotId, t.externalId),
+    index("conversations_chatbot_recent").on(t.chatbotId, t.lastMessageAt),
+    index("conversations_chatbot_created").on(t.chatbotId, t.createdAt),
+    index("conversations_user").on(t.clientUserId),
+  ],
+);
+
+export const ANNOTATION_KINDS = ["sentiment", "flag", "intent", "topic", "behaviour", "resolution"] as const;
+
+/** One analysis finding about a message (or, for resolution, the whole conversation). */
+export const annotations = sqliteTable(
+  "annotations",
+  {
+    id: text("id").primaryKey(),
+    organizationId: text("organization_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    chatbotId: text("chatbot_id")
+      .notNull()
+      .references(() => chatbots.id, { onDelete: "cascade" }),
+    conversationId: text("conversation_id")
+      .notNull()
+      .references(() => conversations.id, { onDelete: "cascade" }),
+    /** Null for conversation-level annotations (resolution). */
+    messageSeq: integer("message_seq"),
+    messageId: text("message_id"),
+    kind: text("kind", { enum: ANNOTATION_KINDS }).notNull(),
+    label: text("label").notNull(),
+    score: real("score"),
+    confidence: real("confidence"),
+    severity: text("severity", { enum: ["low", "medium", "high"] }),
+    reason: text("reason"),
+    chunk: text("chunk"),
+    status: text("status", { enum: ["accepted", "pending", "rejected"] })
+      .notNull()
+      .default("accepted"),
+    analyzer: text("analyzer").notNull(),
+    analyzerVersion: text("analyzer_version").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("annotations_conversation").on(t.conversationId, t.messageSeq),
+    index("annotations_chatbot_kind").on(t.chatbotId, t.kind, t.label),
+  ],
+);

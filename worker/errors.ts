@@ -1,0 +1,73 @@
+/**
+ * The one error envelope every failure answers with:
+ * `{ "error": { "code", "message", "details"?, "requestId" } }`.
+ * Routes and services throw ApiError; app.onError turns it (and anything else) into the envelope.
+ */
+import type { z } from "zod";
+
+export const ERROR_STATUS = {
+  invalid_request: 400,
+  invalid_json: 400,
+  unauthorized: 401,
+  forbidden: 403,
+  chatbot_archived: 403,
+  not_found: 404,
+  method_not_allowed: 405,
+  conflict: 409,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  upgrade_required: 426,
+  rate_limited: 429,
+  internal_error: 500,
+  not_configured: 503,
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
+export interface FieldIssue {
+  /** Dotted path of the offending field, e.g. `messages.3.role`. */
+  field: string;
+  message: string;
+}
+
+export class ApiError extends Error {
+  readonly status: (typeof ERROR_STATUS)[ErrorCode];
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details?: unknown,
+    /** Seconds, for 429 answers. */
+    readonly retryAfter?: number,
+  ) {
+    super(message);
+    this.status = ERROR_STATUS[code];
+  }
+}
+
+export const notFound = (what: string) => new ApiError("not_found", `${what} not found`);
+
+/** Turns zod issues into field-named details; the message names the first field so a human sees it at once. */
+export function validationError(error: z.ZodError, where = "body"): ApiError {
+  const details: FieldIssue[] = error.issues.map((issue) => ({
+    field: issue.path.length ? issue.path.join(".") : where,
+    message: issue.message,
+  }));
+  const first = details[0];
+  const message = first ? `${first.field}: ${first.message}` : `invalid ${where}`;
+  return new ApiError("invalid_request", message, details);
+}
+
+export interface ErrorEnvelope {
+  error: { code: ErrorCode; message: string; details?: unknown; requestId: string };
+}
+
+export function envelope(error: ApiError, requestId: string): ErrorEnvelope {
+  return {
+    error: {
+      code: error.code,
+      message: error.message,
+      ...(error.details === undefined ? {} : { details: error.details }),
+      requestId,
+    },
+  };
+}

@@ -1,0 +1,41 @@
+/**
+ * Reading request input through zod: one place that turns bad JSON, oversized bodies and schema
+ * violations into the error envelope, so routes only ever see valid values.
+ */
+import type { Context } from "hono";
+import type { z } from "zod";
+import type { AppEnv } from "./context";
+import { ApiError, validationError } from "./errors";
+import { LIMITS } from "../durable-objects/protocol";
+
+export async function readJson<S extends z.ZodType>(c: Context<AppEnv>, schema: S): Promise<z.output<S>> {
+  const type = c.req.header("content-type") ?? "";
+  if (!/^application\/([\w.+-]*\+)?json\b/i.test(type)) {
+    throw new ApiError("unsupported_media_type", "send the body as JSON with `Content-Type: application/json`");
+  }
+  const declared = Number(c.req.header("content-length") ?? "0");
+  if (declared > LIMITS.bodyBytes) throw tooLarge();
+  const buffer = await c.req.arrayBuffer();
+  if (buffer.byteLength > LIMITS.bodyBytes) throw tooLarge();
+  let json: unknown;
+  try {
+    json = JSON.parse(new TextDecoder().decode(buffer));
+  } catch {
+    throw new ApiError("invalid_json", "body is not valid JSON");
+  }
+  return parse(schema, json, "body");
+}
+
+export function readQuery<S extends z.ZodType>(c: Context<AppEnv>, schema: S): z.output<S> {
+  return parse(schema, c.req.query(), "query");
+}
+
+export function parse<S extends z.ZodType>(schema: S, value: unknown, where: string): z.output<S> {
+  const result = schema.safeParse(value);
+  if (!result.success) throw validationError(result.error, where);
+  return result.data;
+}
+
+function tooLarge() {
+  return new ApiError("payload_too_large", `body must be at most ${LIMITS.bodyBytes} bytes`);
+}

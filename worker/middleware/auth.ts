@@ -1,0 +1,48 @@
+/**
+ * API key authentication (SPEC §2). Keys arrive as `Authorization: Bearer ob_…`; browsers cannot set
+ * headers on a WebSocket, so the live route also accepts `?key=` (publishable keys only) and
+ * `?token=` (signed conversation tokens), which it checks itself.
+ */
+import { eq } from "drizzle-orm";
+import type { Context } from "hono";
+import { createMiddleware } from "hono/factory";
+import type { AppEnv } from "../context";
+import { apiKeys, type ApiKeyKind } from "../db/schema";
+import { ApiError } from "../errors";
+import { findKey, type KeyScope } from "../services/keys";
+
+const LAST_USED_GRANULARITY_MS = 60 * 60 * 1000;
+
+export function bearerToken(header: string | undefined): string | undefined {
+  const match = header?.match(/^Bearer\s+(\S+)\s*$/i);
+  return match?.[1];
+}
+
+/** Resolves a presented secret to its scope or answers 401/403 with the reason. */
+export async function authenticate(c: Context<AppEnv>, secret: string | undefined, kinds: readonly ApiKeyKind[]): Promise<KeyScope> {
+  if (!secret) throw new ApiError("unauthorized", "missing API key: send it as `Authorization: Bearer <key>`");
+  const scope = await findKey(c.get("db"), secret);
+  if (!scope) throw new ApiError("unauthorized", "invalid, expired or revoked API key");
+  if (!kinds.includes(scope.kind)) {
+    throw new ApiError("forbidden", `this endpoint needs a ${kinds.join(" or ")} key; a ${scope.kind} key was given`);
+  }
+  // Last-used is informative only: refreshed at most hourly, off the request's path.
+  if (scope.lastUsedAt === null || Date.now() - scope.lastUsedAt > LAST_USED_GRANULARITY_MS) {
+    c.executionCtx.waitUntil(
+      c
+        .get("db")
+        .update(apiKeys)
+        .set({ lastUsedAt: Date.now() })
+        .where(eq(apiKeys.id, scope.keyId))
+        .then(() => undefined, () => undefined),
+    );
+  }
+  c.set("auth", scope);
+  return scope;
+}
+
+export const requireKey = (...kinds: ApiKeyKind[]) =>
+  createMiddleware<AppEnv>(async (c, next) => {
+    await authenticate(c, bearerToken(c.req.header("authorization")), kinds);
+    await next();
+  });

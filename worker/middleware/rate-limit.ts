@@ -1,0 +1,18 @@
+import { createMiddleware } from "hono/factory";
+import type { AppEnv } from "../context";
+import { ApiError } from "../errors";
+
+type LimiterBinding = "CAPTURE_LIMITER" | "READ_LIMITER";
+
+/** The limiters' window in wrangler.toml; a caller over the limit may try again after it. */
+const WINDOW_SECONDS = 60;
+
+/** Counts requests per API key (after authentication) and answers 429 with Retry-After beyond the limit. */
+export const rateLimit = (binding: LimiterBinding) =>
+  createMiddleware<AppEnv>(async (c, next) => {
+    const { success } = await c.env[binding].limit({ key: c.get("auth").keyId });
+    if (!success) {
+      throw new ApiError("rate_limited", `rate limit exceeded for this key; retry after ${WINDOW_SECONDS} seconds`, undefined, WINDOW_SECONDS);
+    }
+    await next();
+  });

@@ -1,0 +1,34 @@
+import { Hono } from "hono";
+import { z } from "zod";
+import type { AppEnv } from "../context";
+import { ApiError } from "../errors";
+import { readJson } from "../input";
+import { requireKey } from "../middleware/auth";
+import { rateLimit } from "../middleware/rate-limit";
+import { externalConversationId } from "../services/capture";
+import { assertCapturable } from "../services/chatbots";
+import { mintToken } from "../services/conversation-token";
+import { publicConversationId } from "../services/live-auth";
+
+export const tokens = new Hono<AppEnv>();
+
+tokens.use("*", requireKey("ingest"), rateLimit("CAPTURE_LIMITER"));
+
+const tokenBody = z.object({
+  /** The conversation the browser may open; a fresh unguessable one when omitted. */
+  conversationId: externalConversationId.optional(),
+  ttlSeconds: z.number().int().min(60).max(86_400).default(3_600),
+});
+
+/** POST /api/v1/conversation-tokens — mint a short-lived token a browser uses to open one conversation. */
+tokens.post("/", async (c) => {
+  const auth = c.get("auth");
+  assertCapturable(auth);
+  const secret = c.env.CONVERSATION_TOKEN_SECRET;
+  if (!secret) throw new ApiError("not_configured", "conversation tokens need the CONVERSATION_TOKEN_SECRET secret (see README, Deploying)");
+  const body = await readJson(c, tokenBody);
+  const conversationId = body.conversationId ?? publicConversationId();
+  const exp = Math.floor(Date.now() / 1000) + body.ttlSeconds;
+  const token = await mintToken(secret, { org: auth.organizationId, bot: auth.chatbotId, cid: conversationId, exp });
+  return c.json({ data: { token, conversationId, expiresAt: exp * 1000 } }, 201);
+});

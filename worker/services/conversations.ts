@@ -1,0 +1,173 @@
+/**
+ * Reading conversations: lists come from the D1 index (kept current by each conversation's Durable
+ * Object within about a second); one conversation comes from its Durable Object, the source of truth.
+ */
+import { and, count, desc, eq, gte, lte, sql, type SQL } from "drizzle-orm";
+import { z } from "zod";
+import type { ConversationState } from "../../durable-objects/conversation-store";
+import { DEVICES, timestamp, type StoredMessage } from "../../durable-objects/protocol";
+import type { Db } from "../db/client";
+import { clientOrganizations, clientUsers, conversations } from "../db/schema";
+
+export const listQuery = z.object({
+  page: z.coerce.number().int().min(1).default(1),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+  /** Created at or after / before (ISO-8601 or epoch ms). */
+  from: z.union([z.coerce.number().int().nonnegative(), z.iso.datetime({ offset: true })]).pipe(timestamp).optional(),
+  to: z.union([z.coerce.number().int().nonnegative(), z.iso.datetime({ offset: true })]).pipe(timestamp).optional(),
+  /** The client user's external id, as the SDK sent it. */
+  user: z.string().min(1).max(128).optional(),
+  country: z
+    .string()
+    .regex(/^[A-Za-z]{2}$/, "must be an ISO 3166-1 alpha-2 code")
+    .transform((c) => c.toUpperCase())
+    .optional(),
+  device: z.enum(DEVICES).optional(),
+  status: z.enum(["open", "ended"]).optional(),
+  externalId: z.string().min(1).max(128).optional(),
+});
+export type ListQuery = z.infer<typeof listQuery>;
+
+export interface Page<T> {
+  data: T[];
+  pagination: { page: number; limit: number; total: number; hasMore: boolean };
+}
+
+export async function listConversations(db: Db, chatbotId: string, q: ListQuery): Promise<Page<ReturnType<typeof rowView>>> {
+  const where: SQL[] = [eq(conversations.chatbotId, chatbotId)];
+  if (q.from !== undefined) where.push(gte(conversations.createdAt, q.from));
+  if (q.to !== undefined) where.push(lte(conversations.createdAt, q.to));
+  if (q.country) where.push(eq(conversations.country, q.country));
+  if (q.device) where.push(eq(conversations.device, q.device));
+  if (q.status) where.push(eq(conversations.status, q.status));
+  if (q.externalId) where.push(eq(conversations.externalId, q.externalId));
+  if (q.user) where.push(eq(clientUsers.externalId, q.user));
+  const filter = and(...where);
+
+  const [rows, [totals]] = await Promise.all([
+    db
+      .select({ c: conversations, u: clientUsers, o: clientOrganizations })
+      .from(conversations)
+      .leftJoin(clientUsers, eq(clientUsers.id, conversations.clientUserId))
+      .leftJoin(clientOrganizations, eq(clientOrganizations.id, conversations.clientOrganizationId))
+      .where(filter)
+      .orderBy(desc(sql`coalesce(${conversations.lastMessageAt}, ${conversations.createdAt})`), desc(conversations.id))
+      .limit(q.limit)
+      .offset((q.page - 1) * q.limit),
+    db
+      .select({ total: count() })
+      .from(conversations)
+      .leftJoin(clientUsers, eq(clientUsers.id, conversations.clientUserId))
+      .where(filter),
+  ]);
+  const total = totals?.total ?? 0;
+  return {
+    data: rows.map(rowView),
+    pagination: { page: q.page, limit: q.limit, total, hasMore: q.page * q.limit < total },
+  };
+}
+
+type ConversationRow = typeof conversations.$inferSelect;
+type UserRow = typeof clientUsers.$inferSelect;
+type OrgRow = typeof clientOrganizations.$inferSelect;
+
+function rowView({ c, u, o }: { c: ConversationRow; u: UserRow | null; o: OrgRow | null }) {
+  return {
+    id: c.id,
+    externalId: c.externalId,
+    status: c.status,
+    createdAt: c.createdAt,
+    firstMessageAt: c.firstMessageAt,
+    lastMessageAt: c.lastMessageAt,
+    endedAt: c.endedAt,
+    messageCount: c.messageCount,
+    userMessageCount: c.userMessageCount,
+    session: {
+      id: c.sessionId,
+      pageUrl: c.pageUrl,
+      referrer: c.referrer,
+      device: c.device,
+      country: c.country,
+      city: c.city,
+      continent: c.continent,
+      timezone: c.timezone,
+    },
+    custom: c.custom ?? {},
+    user: u ? userView(u) : null,
+    organization: o ? organizationView(o) : null,
+    aggregates: { sentimentAvg: c.sentimentAvg, resolution: c.resolution, flags: c.flags ?? [], behaviours: c.behaviours ?? [] },
+  };
+}
+
+const userView = (u: UserRow) => ({
+  id: u.id,
+  externalId: u.externalId,
+  name: u.name,
+  email: u.email,
+  plan: u.plan,
+  industry: u.industry,
+  mrr: u.mrr,
+  signedUpAt: u.signedUpAt,
+});
+
+const organizationView = (o: OrgRow) => ({
+  id: o.id,
+  externalId: o.externalId,
+  name: o.name,
+  plan: o.plan,
+  industry: o.industry,
+  mrr: o.mrr,
+});
+
+/** The API view of a conversation as its Durable Object knows it. */
+export function conversationView(s: ConversationState) {
+  return {
+    id: s.conversationId,
+    externalId: s.externalId,
+    status: s.status,
+    createdAt: s.createdAt,
+    firstMessageAt: s.firstMessageAt,
+    lastMessageAt: s.lastMessageAt,
+    endedAt: s.endedAt,
+    endReason: s.endReason,
+    messageCount: s.messageCount,
+    userMessageCount: s.userMessageCount,
+    lastSeq: s.lastSeq,
+    session: s.session,
+    custom: s.custom,
+  };
+}
+
+/** One conversation with its messages, plus the client user and organization rows D1 holds for it. */
+export async function conversationDetail(db: Db, s: ConversationState, messages: StoredMessage[], limit: number) {
+  const [user, organization] = await Promise.all([
+    s.user
+      ? db.select().from(clientUsers).where(and(eq(clientUsers.chatbotId, s.chatbotId), eq(clientUsers.externalId, s.user.id))).get()
+      : undefined,
+    s.organization
+      ? db
+          .select()
+          .from(clientOrganizations)
+          .where(and(eq(clientOrganizations.chatbotId, s.chatbotId), eq(clientOrganizations.externalId, s.organization.id)))
+          .get()
+      : undefined,
+  ]);
+  const last = messages[messages.length - 1];
+  return {
+    ...conversationView(s),
+    // D1 may be a moment behind the Durable Object; the context it last stated fills the gap.
+    user: user ? userView(user) : s.user ? { id: null, externalId: s.user.id, ...omitId(s.user) } : null,
+    organization: organization
+      ? organizationView(organization)
+      : s.organization
+        ? { id: null, externalId: s.organization.id, ...omitId(s.organization) }
+        : null,
+    messages,
+    messagesPage: { limit, nextAfter: messages.length === limit && last ? last.seq : null },
+  };
+}
+
+function omitId<T extends { id: string }>(value: T): Omit<T, "id"> {
+  const { id: _id, ...rest } = value;
+  return rest;
+}

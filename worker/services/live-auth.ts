@@ -1,0 +1,83 @@
+/**
+ * Who may open a live conversation, and which one (SPEC §2):
+ * - an ingest key (server side, `Authorization` header) opens any conversation of its chatbot;
+ * - a publishable key (browser, `?key=`) opens only conversations with an unguessable `pub_` id, a
+ *   fresh one when none is given, and only from its allowed origins;
+ * - a signed conversation token (browser, `?token=`) opens exactly the conversation it names.
+ */
+import { eq } from "drizzle-orm";
+import type { Context } from "hono";
+import type { AppEnv } from "../context";
+import { chatbots } from "../db/schema";
+import { ApiError } from "../errors";
+import { authenticate, bearerToken } from "../middleware/auth";
+import { verifyToken } from "./conversation-token";
+import { randomBase62 } from "./ids";
+
+const PUBLIC_ID = /^pub_[0-9A-Za-z]{22,}$/;
+
+export function publicConversationId(): string {
+  return `pub_${randomBase62(16)}`;
+}
+
+export interface LiveAuth {
+  organizationId: string;
+  chatbotId: string;
+  chatbotStatus: "pending" | "active" | "archived";
+  idleTimeoutMinutes: number;
+  keyKind: "ingest" | "publishable" | "token";
+  /** What rate limits count against. */
+  rateKey: string;
+  externalId: string;
+}
+
+export async function authenticateLive(c: Context<AppEnv>, requestedId: string | undefined): Promise<LiveAuth> {
+  const token = c.req.query("token");
+  if (token) return fromToken(c, token, requestedId);
+
+  const queryKey = c.req.query("key");
+  if (queryKey && !queryKey.startsWith("ob_pub_")) {
+    // A secret in a URL ends up in logs and browser history; refuse it rather than accept it once.
+    throw new ApiError("unauthorized", "only publishable keys may be sent in the URL; send secret keys in the Authorization header");
+  }
+  const scope = await authenticate(c, bearerToken(c.req.header("authorization")) ?? queryKey, ["ingest", "publishable"]);
+  const base = {
+    organizationId: scope.organizationId,
+    chatbotId: scope.chatbotId,
+    chatbotStatus: scope.chatbotStatus,
+    idleTimeoutMinutes: scope.idleTimeoutMinutes,
+    rateKey: scope.keyId,
+  };
+  if (scope.kind === "ingest") {
+    if (!requestedId) throw new ApiError("invalid_request", "conversationId: required in the path for ingest keys");
+    return { ...base, keyKind: "ingest", externalId: requestedId };
+  }
+  const origin = c.req.header("origin");
+  if (scope.allowedOrigins?.length && (!origin || !scope.allowedOrigins.includes(origin))) {
+    throw new ApiError("forbidden", `origin ${origin ?? "(none)"} is not allowed for this publishable key`);
+  }
+  if (requestedId !== undefined && !PUBLIC_ID.test(requestedId)) {
+    throw new ApiError("forbidden", "publishable keys may only open conversations created for them (ids starting with pub_)");
+  }
+  return { ...base, keyKind: "publishable", externalId: requestedId ?? publicConversationId() };
+}
+
+async function fromToken(c: Context<AppEnv>, token: string, requestedId: string | undefined): Promise<LiveAuth> {
+  const secret = c.env.CONVERSATION_TOKEN_SECRET;
+  const claims = secret ? await verifyToken(secret, token) : null;
+  if (!claims) throw new ApiError("unauthorized", "invalid or expired conversation token");
+  if (requestedId !== undefined && requestedId !== claims.cid) {
+    throw new ApiError("forbidden", "this token is for another conversation");
+  }
+  const chatbot = await c.get("db").select().from(chatbots).where(eq(chatbots.id, claims.bot)).get();
+  if (!chatbot || chatbot.organizationId !== claims.org) throw new ApiError("unauthorized", "invalid or expired conversation token");
+  return {
+    organizationId: chatbot.organizationId,
+    chatbotId: chatbot.id,
+    chatbotStatus: chatbot.status,
+    idleTimeoutMinutes: chatbot.idleTimeoutMinutes,
+    keyKind: "token",
+    rateKey: `token:${claims.bot}:${claims.cid}`,
+    externalId: claims.cid,
+  };
+}
