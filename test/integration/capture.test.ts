@@ -1,6 +1,22 @@
+import { runDurableObjectAlarm } from "cloudflare:test";
+import { env } from "cloudflare:workers";
+import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+import { createDb } from "../../worker/db/client";
+import { chatbots, clientOrganizations, clientUsers, conversations } from "../../worker/db/schema";
+import { conversationStub } from "../../worker/services/conversation-stub";
 import { call, capture, type ErrorBody } from "../helpers/http";
 import { createTenant } from "../helpers/tenant";
+
+const one = (content = "Hello") => [{ role: "user", content }];
+
+async function expectInvalid(res: Response, field: string, status = 400): Promise<ErrorBody> {
+  expect(res.status).toBe(status);
+  const body = (await res.json()) as ErrorBody;
+  expect(body.error.requestId).toBeTruthy();
+  if (field) expect(body.error.details?.map((d) => d.field)).toContain(field);
+  return body;
+}
 
 describe("POST /api/v1/capture", () => {
   it("stores the messages and answers with the documented shape", async () => {
@@ -8,7 +24,7 @@ describe("POST /api/v1/capture", () => {
     const res = await capture(t.ingestKey, {
       conversationId: "conv-1",
       messages: [
-        { id: "m1", role: "user", content: "Hi, I need help with my invoice" },
+        { id: "m1", role: "user", content: "Hi, I need help with my invoice", sentAt: "2026-11-26T10:00:00Z" },
         { id: "m2", role: "assistant", content: "Sure, what is the invoice number?" },
       ],
       user: { id: "u-1", email: "ada@example.com", plan: "pro", mrr: 99 },
@@ -20,21 +36,173 @@ describe("POST /api/v1/capture", () => {
 
     const read = await call(`/api/v1/conversations/${body.conversationId}`, { key: t.readKey });
     expect(read.status).toBe(200);
-    const detail = (await read.json()) as { data: { messages: { id: string; seq: number; content: string }[] } };
+    const detail = (await read.json()) as { data: { messages: { id: string; seq: number; sentAt: number | null }[]; user: { email: string } } };
     expect(detail.data.messages.map((m) => [m.id, m.seq])).toEqual([["m1", 1], ["m2", 2]]);
+    expect(detail.data.messages[0]?.sentAt).toBe(Date.parse("2026-11-26T10:00:00Z"));
+    expect(detail.data.user.email).toBe("ada@example.com");
   });
 
-  it("answers 400 naming the field when a message has an unknown role", async () => {
+  it("stores a message id sent twice only once and counts the second as a duplicate", async () => {
     const t = await createTenant();
-    const res = await capture(t.ingestKey, { conversationId: "c", messages: [{ role: "robot", content: "x" }] });
-    expect(res.status).toBe(400);
-    const body = (await res.json()) as ErrorBody;
-    expect(body.error.code).toBe("invalid_request");
-    expect(body.error.details?.[0]?.field).toBe("messages.0.role");
+    const payload = { conversationId: "dup", messages: [{ id: "same", role: "user", content: "once" }] };
+    const first = (await (await capture(t.ingestKey, payload)).json()) as { inserted: number; duplicates: number };
+    const second = (await (await capture(t.ingestKey, payload)).json()) as { inserted: number; duplicates: number };
+    expect([first.inserted, first.duplicates]).toEqual([1, 0]);
+    expect([second.inserted, second.duplicates]).toEqual([0, 1]);
+    const snapshot = await conversationStub(env, t.chatbotId, "dup").read(t.chatbotId, { after: 0, limit: 10 });
+    expect(snapshot?.messages).toHaveLength(1);
   });
 
-  it("answers 401 without a key", async () => {
-    const res = await capture("", { conversationId: "c", messages: [{ role: "user", content: "x" }] });
-    expect(res.status).toBe(401);
+  it("upserts the client organization, user and session into the D1 index in one batch", async () => {
+    const t = await createTenant();
+    await capture(
+      t.ingestKey,
+      {
+        conversationId: "ctx",
+        messages: one(),
+        user: { id: "u-7", name: "Grace", email: "grace@navy.mil", plan: "enterprise", mrr: 1200 },
+        organization: { id: "o-7", name: "Navy", plan: "enterprise", industry: "defense", mrr: 50_000 },
+        session: { id: "s-1", pageUrl: "https://shop.example/pricing", referrer: "https://google.com/", device: "tablet" },
+        custom: { cohort: "beta", seats: 12 },
+      },
+      { "cf-ipcountry": "DE" },
+    );
+    await runDurableObjectAlarm(conversationStub(env, t.chatbotId, "ctx"));
+    const db = createDb(env.DB);
+    const row = await db.select().from(conversations).where(eq(conversations.chatbotId, t.chatbotId)).get();
+    const user = await db.select().from(clientUsers).where(eq(clientUsers.chatbotId, t.chatbotId)).get();
+    const org = await db.select().from(clientOrganizations).where(eq(clientOrganizations.chatbotId, t.chatbotId)).get();
+    expect(org).toMatchObject({ externalId: "o-7", plan: "enterprise", industry: "defense", mrr: 50_000 });
+    expect(user).toMatchObject({ externalId: "u-7", email: "grace@navy.mil", mrr: 1200, clientOrganizationId: org?.id });
+    expect(row).toMatchObject({
+      externalId: "ctx",
+      clientUserId: user?.id,
+      clientOrganizationId: org?.id,
+      sessionId: "s-1",
+      pageUrl: "https://shop.example/pricing",
+      device: "tablet",
+      country: "DE",
+      messageCount: 1,
+      custom: { cohort: "beta", seats: 12 },
+    });
+  });
+
+  it("takes geolocation and device from the end user's forwarded headers, not the calling server's", async () => {
+    const t = await createTenant();
+    await capture(
+      t.ingestKey,
+      {
+        conversationId: "fwd",
+        messages: one(),
+        headers: { "CF-IPCountry": "JP", "User-Agent": "Mozilla/5.0 (Linux; Android 14; SM-X700) AppleWebKit/537.36 Safari/537.36" },
+      },
+      { "cf-ipcountry": "US", "user-agent": "node" },
+    );
+    const snapshot = await conversationStub(env, t.chatbotId, "fwd").read(t.chatbotId, { after: 0, limit: 1 });
+    expect(snapshot?.state.session).toMatchObject({ country: "JP", device: "tablet" });
+  });
+
+  it("accepts the deprecated userId and metadata aliases with warnings", async () => {
+    const t = await createTenant();
+    const res = await capture(t.ingestKey, { conversationId: "alias", messages: one(), userId: "legacy-user", metadata: { source: "v1" } });
+    const body = (await res.json()) as { warnings: string[] };
+    expect(res.status).toBe(200);
+    expect(body.warnings).toHaveLength(2);
+    const snapshot = await conversationStub(env, t.chatbotId, "alias").read(t.chatbotId, { after: 0, limit: 1 });
+    expect(snapshot?.state.user?.id).toBe("legacy-user");
+    expect(snapshot?.state.custom).toEqual({ source: "v1" });
+  });
+
+  it("turns a pending chatbot active on its first capture", async () => {
+    const t = await createTenant();
+    await capture(t.ingestKey, { conversationId: "first", messages: one() });
+    await new Promise((r) => setTimeout(r, 50)); // the status update runs after the answer (waitUntil)
+    const bot = await createDb(env.DB).select().from(chatbots).where(eq(chatbots.id, t.chatbotId)).get();
+    expect(bot?.status).toBe("active");
+  });
+
+  it("refuses capture into an archived chatbot with a clear error", async () => {
+    const t = await createTenant();
+    await createDb(env.DB).update(chatbots).set({ status: "archived" }).where(eq(chatbots.id, t.chatbotId));
+    const res = await capture(t.ingestKey, { conversationId: "late", messages: one() });
+    expect(res.status).toBe(403);
+    expect(((await res.json()) as ErrorBody).error.code).toBe("chatbot_archived");
+  });
+
+  describe("validation", () => {
+    const cases: [string, string, unknown][] = [
+      ["a missing conversationId", "conversationId", { messages: one() }],
+      ["a conversationId with spaces", "conversationId", { conversationId: "a b", messages: one() }],
+      ["no messages", "messages", { conversationId: "c", messages: [] }],
+      ["more than 100 messages", "messages", { conversationId: "c", messages: Array.from({ length: 101 }, () => one()[0]) }],
+      ["an unknown role", "messages.0.role", { conversationId: "c", messages: [{ role: "robot", content: "x" }] }],
+      ["empty content", "messages.0.content", { conversationId: "c", messages: [{ role: "user", content: "" }] }],
+      ["content over 32 KB", "messages.0.content", { conversationId: "c", messages: [{ role: "user", content: "é".repeat(16_385) }] }],
+      ["a malformed sentAt", "messages.0.sentAt", { conversationId: "c", messages: [{ role: "user", content: "x", sentAt: "yesterday" }] }],
+      ["a user without id", "user.id", { conversationId: "c", messages: one(), user: { email: "a@b.co" } }],
+      ["a malformed email", "user.email", { conversationId: "c", messages: one(), user: { id: "u", email: "nope" } }],
+      ["a negative MRR", "organization.mrr", { conversationId: "c", messages: one(), organization: { id: "o", mrr: -5 } }],
+      ["an unknown device", "session.device", { conversationId: "c", messages: one(), session: { device: "fridge" } }],
+      ["a malformed page URL", "session.pageUrl", { conversationId: "c", messages: one(), session: { pageUrl: "not a url" } }],
+      [
+        "more than 50 custom fields",
+        "custom",
+        { conversationId: "c", messages: one(), custom: Object.fromEntries(Array.from({ length: 51 }, (_, i) => [`k${i}`, i])) },
+      ],
+      ["a nested custom value", "custom.deep", { conversationId: "c", messages: one(), custom: { deep: { a: 1 } } }],
+    ];
+    for (const [what, field, payload] of cases) {
+      it(`answers 400 naming ${field} for ${what}`, async () => {
+        const t = await createTenant();
+        await expectInvalid(await capture(t.ingestKey, payload), field);
+      });
+    }
+
+    it("answers 400 invalid_json for a body that is not JSON", async () => {
+      const t = await createTenant();
+      const res = await call("/api/v1/capture", { method: "POST", key: t.ingestKey, headers: { "content-type": "application/json" }, body: "{oops" });
+      const body = await expectInvalid(res, "", 400);
+      expect(body.error.code).toBe("invalid_json");
+    });
+
+    it("answers 415 for a body that is not declared as JSON", async () => {
+      const t = await createTenant();
+      const res = await call("/api/v1/capture", { method: "POST", key: t.ingestKey, headers: { "content-type": "text/plain" }, body: "{}" });
+      expect(res.status).toBe(415);
+      expect(((await res.json()) as ErrorBody).error.code).toBe("unsupported_media_type");
+    });
+
+    it("answers 413 for a body over 1 MB", async () => {
+      const t = await createTenant();
+      const big = JSON.stringify({ conversationId: "c", messages: one("x".repeat(1_100_000)) });
+      const res = await call("/api/v1/capture", { method: "POST", key: t.ingestKey, headers: { "content-type": "application/json" }, body: big });
+      expect(res.status).toBe(413);
+    });
+
+    it("writes nothing when any message of the batch is invalid", async () => {
+      const t = await createTenant();
+      await capture(t.ingestKey, { conversationId: "atomic", messages: [{ role: "user", content: "fine" }, { role: "user", content: "" }] });
+      const snapshot = await conversationStub(env, t.chatbotId, "atomic").read(t.chatbotId, { after: 0, limit: 10 });
+      expect(snapshot).toBeNull();
+    });
+  });
+
+  it("answers 429 with Retry-After once a key exceeds its rate limit", async () => {
+    const t = await createTenant();
+    // The test configuration limits capture to 25 requests a minute per key (vitest.config.ts).
+    const statuses: number[] = [];
+    let limited: Response | undefined;
+    for (let i = 0; i < 40 && !limited; i++) {
+      const res = await capture(t.ingestKey, { conversationId: `rl-${i}`, messages: one() });
+      statuses.push(res.status);
+      if (res.status === 429) limited = res;
+    }
+    expect(statuses.slice(0, 25).every((s) => s === 200)).toBe(true);
+    expect(limited?.status).toBe(429);
+    expect(Number(limited?.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect(((await limited!.json()) as ErrorBody).error.code).toBe("rate_limited");
+    // Another key of the same chatbot is counted on its own.
+    const other = await call("/api/v1/conversations", { key: t.readKey });
+    expect(other.status).toBe(200);
   });
 });
