@@ -1,0 +1,174 @@
+import { describe, expect, it } from "vitest";
+import { call, capture, type ErrorBody } from "../helpers/http";
+import { connect, openSocket } from "../helpers/socket";
+import { createTenant } from "../helpers/tenant";
+
+const body = { conversationId: "c1", messages: [{ role: "user", content: "hi" }] };
+
+async function code(res: Response): Promise<string> {
+  return ((await res.json()) as ErrorBody).error.code;
+}
+
+describe("API keys", () => {
+  it("answers 401 when the key is missing", async () => {
+    const res = await call("/api/v1/capture", { method: "POST", json: body });
+    expect(res.status).toBe(401);
+    expect(await code(res)).toBe("unauthorized");
+  });
+
+  it("answers 401 for a key that does not exist", async () => {
+    const res = await capture("ob_live_thisKeyWasNeverIssued000000000000", body);
+    expect(res.status).toBe(401);
+  });
+
+  it("answers 401 for a malformed Authorization header", async () => {
+    const t = await createTenant();
+    const res = await call("/api/v1/capture", { method: "POST", json: body, headers: { authorization: `Token ${t.ingestKey}` } });
+    expect(res.status).toBe(401);
+  });
+
+  it("answers 403 when a valid key of the wrong kind is used", async () => {
+    const t = await createTenant();
+    const res = await capture(t.readKey, body);
+    expect(res.status).toBe(403);
+    expect(await code(res)).toBe("forbidden");
+  });
+
+  it("answers 401 for a revoked key", async () => {
+    const t = await createTenant();
+    const list = (await (await call("/api/v1/keys", { key: t.adminKey })).json()) as { data: { id: string; kind: string }[] };
+    const ingest = list.data.find((k) => k.kind === "ingest")!;
+    expect((await call(`/api/v1/keys/${ingest.id}`, { method: "DELETE", key: t.adminKey })).status).toBe(200);
+    const res = await capture(t.ingestKey, body);
+    expect(res.status).toBe(401);
+  });
+
+  it("shows a new key's secret once and lists only its prefix", async () => {
+    const t = await createTenant();
+    const created = await call("/api/v1/keys", { method: "POST", key: t.adminKey, json: { kind: "read", name: "BI export" } });
+    expect(created.status).toBe(201);
+    const { data } = (await created.json()) as { data: { id: string; secret: string; prefix: string } };
+    expect(data.secret).toMatch(/^ob_read_[0-9A-Za-z]{33}$/);
+    expect(data.secret.startsWith(data.prefix)).toBe(true);
+    const listed = await (await call("/api/v1/keys", { key: t.adminKey })).text();
+    expect(listed).toContain(data.prefix);
+    expect(listed).not.toContain(data.secret);
+    expect(listed).not.toContain('"hash"');
+    expect((await call("/api/v1/conversations", { key: data.secret })).status).toBe(200);
+  });
+
+  it("rotates a key: the new secret works and the old one stops at once", async () => {
+    const t = await createTenant();
+    const list = (await (await call("/api/v1/keys", { key: t.adminKey })).json()) as { data: { id: string; kind: string }[] };
+    const read = list.data.find((k) => k.kind === "read")!;
+    const rotated = (await (await call(`/api/v1/keys/${read.id}/rotate`, { method: "POST", key: t.adminKey })).json()) as { data: { secret: string } };
+    expect((await call("/api/v1/conversations", { key: t.readKey })).status).toBe(401);
+    expect((await call("/api/v1/conversations", { key: rotated.data.secret })).status).toBe(200);
+  });
+
+  it("answers 404 when revoking another tenant's key", async () => {
+    const mine = await createTenant();
+    const theirs = await createTenant();
+    const list = (await (await call("/api/v1/keys", { key: theirs.adminKey })).json()) as { data: { id: string }[] };
+    const res = await call(`/api/v1/keys/${list.data[0]!.id}`, { method: "DELETE", key: mine.adminKey });
+    expect(res.status).toBe(404);
+    expect((await call("/api/v1/conversations", { key: theirs.readKey })).status).toBe(200);
+  });
+
+  it("answers 400 naming the field for an invalid new key", async () => {
+    const t = await createTenant();
+    const res = await call("/api/v1/keys", { method: "POST", key: t.adminKey, json: { kind: "superuser", name: "x" } });
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as ErrorBody).error.details?.[0]?.field).toBe("kind");
+  });
+});
+
+describe("tenancy", () => {
+  it("answers 404 for another tenant's conversation, exactly as for one that does not exist", async () => {
+    const mine = await createTenant();
+    const theirs = await createTenant();
+    const captured = (await (await capture(theirs.ingestKey, { conversationId: "secret-chat", messages: [{ role: "user", content: "my card number is…" }] })).json()) as {
+      conversationId: string;
+    };
+    const res = await call(`/api/v1/conversations/${captured.conversationId}`, { key: mine.readKey });
+    expect(res.status).toBe(404);
+    const missing = await call(`/api/v1/conversations/${"0".repeat(64)}`, { key: mine.readKey });
+    expect(missing.status).toBe(404);
+    expect(await code(res)).toBe(await code(missing));
+    expect((await call(`/api/v1/conversations/${captured.conversationId}`, { key: theirs.readKey })).status).toBe(200);
+  });
+
+  it("answers 404 when ending another tenant's conversation", async () => {
+    const mine = await createTenant();
+    const theirs = await createTenant();
+    await capture(theirs.ingestKey, { conversationId: "theirs", messages: [{ role: "user", content: "hi" }] });
+    const res = await call("/api/v1/capture/end", { method: "POST", key: mine.ingestKey, json: { conversationId: "theirs" } });
+    expect(res.status).toBe(404);
+  });
+
+  it("keeps two tenants' conversations with the same external id apart", async () => {
+    const a = await createTenant();
+    const b = await createTenant();
+    const ra = (await (await capture(a.ingestKey, { conversationId: "shared-id", messages: [{ role: "user", content: "from a" }] })).json()) as { conversationId: string };
+    const rb = (await (await capture(b.ingestKey, { conversationId: "shared-id", messages: [{ role: "user", content: "from b" }] })).json()) as { conversationId: string };
+    expect(ra.conversationId).not.toBe(rb.conversationId);
+    const read = (await (await call(`/api/v1/conversations/${ra.conversationId}`, { key: a.readKey })).json()) as { data: { messages: { content: string }[] } };
+    expect(read.data.messages.map((m) => m.content)).toEqual(["from a"]);
+  });
+});
+
+describe("browser sessions", () => {
+  it("gives a publishable-key socket a fresh unguessable conversation", async () => {
+    const t = await createTenant();
+    const socket = await connect(`/api/v1/live?key=${t.publishableKey}`);
+    const welcome = await socket.next("welcome");
+    expect(welcome.externalId).toMatch(/^pub_[0-9A-Za-z]{22,}$/);
+    socket.close();
+  });
+
+  it("refuses a publishable key on a conversation it was not given", async () => {
+    const t = await createTenant();
+    const { response } = await openSocket(`/api/v1/live/support-chat-42?key=${t.publishableKey}`);
+    expect(response.status).toBe(403);
+  });
+
+  it("refuses a secret key sent in the URL", async () => {
+    const t = await createTenant();
+    const { response } = await openSocket(`/api/v1/live/chat?key=${t.ingestKey}`);
+    expect(response.status).toBe(401);
+  });
+
+  it("enforces a publishable key's allowed origins", async () => {
+    const t = await createTenant({ allowedOrigins: ["https://shop.example"] });
+    const denied = await openSocket(`/api/v1/live?key=${t.publishableKey}`, { headers: { origin: "https://evil.example" } });
+    expect(denied.response.status).toBe(403);
+    const allowed = await connect(`/api/v1/live?key=${t.publishableKey}`, { headers: { origin: "https://shop.example" } });
+    await allowed.next("welcome");
+    allowed.close();
+  });
+
+  it("lets a browser open exactly the conversation a minted token names", async () => {
+    const t = await createTenant();
+    const minted = await call("/api/v1/conversation-tokens", { method: "POST", key: t.ingestKey, json: { conversationId: "order-77", ttlSeconds: 600 } });
+    expect(minted.status).toBe(201);
+    const { data } = (await minted.json()) as { data: { token: string; conversationId: string } };
+    const socket = await connect(`/api/v1/live?token=${encodeURIComponent(data.token)}`);
+    expect((await socket.next("welcome")).externalId).toBe("order-77");
+    socket.close();
+    const other = await openSocket(`/api/v1/live/order-78?token=${encodeURIComponent(data.token)}`);
+    expect(other.response.status).toBe(403);
+  });
+
+  it("refuses a tampered conversation token", async () => {
+    const t = await createTenant();
+    const { data } = (await (await call("/api/v1/conversation-tokens", { method: "POST", key: t.ingestKey, json: { conversationId: "x" } })).json()) as {
+      data: { token: string };
+    };
+    const [v, payload, sig] = data.token.split(".");
+    const forged = JSON.parse(atob(payload!.replace(/-/g, "+").replace(/_/g, "/")));
+    forged.cid = "someone-else";
+    const forgedPayload = btoa(JSON.stringify(forged)).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+    const { response } = await openSocket(`/api/v1/live?token=${v}.${forgedPayload}.${sig}`);
+    expect(response.status).toBe(401);
+  });
+});
