@@ -1,0 +1,171 @@
+import { runDurableObjectAlarm } from "cloudflare:test";
+import { env } from "cloudflare:workers";
+import { describe, expect, it } from "vitest";
+import { conversationStub } from "../../worker/services/conversation-stub";
+import { call, capture, type ErrorBody } from "../helpers/http";
+import { createTenant, type Tenant } from "../helpers/tenant";
+
+interface ListBody {
+  data: { externalId: string; session: { country: string | null; device: string | null }; user: { externalId: string } | null }[];
+  pagination: { page: number; limit: number; total: number; hasMore: boolean };
+}
+
+const IPHONE = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) Mobile/15E148";
+const DESKTOP = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 Chrome/126 Safari/537.36";
+
+/** Captures conversations one after another and flushes each to the D1 index. */
+async function seed(t: Tenant, rows: { id: string; user?: string; country: string; ua: string }[]): Promise<void> {
+  for (const row of rows) {
+    await capture(
+      t.ingestKey,
+      { conversationId: row.id, messages: [{ role: "user", content: `hello from ${row.id}` }], user: row.user ? { id: row.user } : undefined },
+      { "cf-ipcountry": row.country, "user-agent": row.ua },
+    );
+    await runDurableObjectAlarm(conversationStub(env, t.chatbotId, row.id));
+    await new Promise((r) => setTimeout(r, 2)); // distinct timestamps for a stable order
+  }
+}
+
+const list = async (t: Tenant, query = "") => (await (await call(`/api/v1/conversations${query}`, { key: t.readKey })).json()) as ListBody;
+
+describe("GET /api/v1/conversations", () => {
+  it("lists newest first with pagination", async () => {
+    const t = await createTenant();
+    await seed(t, ["a", "b", "c", "d", "e"].map((id) => ({ id, country: "FR", ua: DESKTOP })));
+    const first = await list(t, "?limit=2");
+    expect(first.data.map((c) => c.externalId)).toEqual(["e", "d"]);
+    expect(first.pagination).toEqual({ page: 1, limit: 2, total: 5, hasMore: true });
+    const last = await list(t, "?limit=2&page=3");
+    expect(last.data.map((c) => c.externalId)).toEqual(["a"]);
+    expect(last.pagination.hasMore).toBe(false);
+  });
+
+  it("filters by user, country and device", async () => {
+    const t = await createTenant();
+    await seed(t, [
+      { id: "fr-desk", user: "alice", country: "FR", ua: DESKTOP },
+      { id: "fr-phone", user: "bob", country: "FR", ua: IPHONE },
+      { id: "us-phone", user: "alice", country: "US", ua: IPHONE },
+    ]);
+    expect((await list(t, "?user=alice")).data.map((c) => c.externalId).sort()).toEqual(["fr-desk", "us-phone"]);
+    expect((await list(t, "?country=fr")).data.map((c) => c.externalId).sort()).toEqual(["fr-desk", "fr-phone"]);
+    expect((await list(t, "?device=mobile&country=FR")).data.map((c) => c.externalId)).toEqual(["fr-phone"]);
+    expect((await list(t, "?user=alice")).pagination.total).toBe(2);
+  });
+
+  it("filters by creation date", async () => {
+    const t = await createTenant();
+    await seed(t, [{ id: "old", country: "FR", ua: DESKTOP }]);
+    const cut = Date.now();
+    await new Promise((r) => setTimeout(r, 5));
+    await seed(t, [{ id: "new", country: "FR", ua: DESKTOP }]);
+    expect((await list(t, `?from=${cut}`)).data.map((c) => c.externalId)).toEqual(["new"]);
+    expect((await list(t, `?to=${new Date(cut).toISOString()}`)).data.map((c) => c.externalId)).toEqual(["old"]);
+  });
+
+  it("never lists another tenant's conversations", async () => {
+    const mine = await createTenant();
+    const theirs = await createTenant();
+    await seed(theirs, [{ id: "theirs", country: "FR", ua: DESKTOP }]);
+    expect((await list(mine)).data).toEqual([]);
+  });
+
+  it("answers 400 naming the parameter for an invalid query", async () => {
+    const t = await createTenant();
+    for (const [query, field] of [
+      ["?limit=500", "limit"],
+      ["?page=0", "page"],
+      ["?device=fridge", "device"],
+      ["?country=France", "country"],
+      ["?from=yesterday", "from"],
+    ]) {
+      const res = await call(`/api/v1/conversations${query}`, { key: t.readKey });
+      expect(res.status, query).toBe(400);
+      expect(((await res.json()) as ErrorBody).error.details?.[0]?.field).toBe(field);
+    }
+  });
+
+  it("needs a read or admin key", async () => {
+    const t = await createTenant();
+    expect((await call("/api/v1/conversations", { key: t.ingestKey })).status).toBe(403);
+    expect((await call("/api/v1/conversations", { key: t.adminKey })).status).toBe(200);
+    expect((await call("/api/v1/conversations")).status).toBe(401);
+  });
+});
+
+describe("GET /api/v1/conversations/:id", () => {
+  it("returns the conversation with its messages, session and client context", async () => {
+    const t = await createTenant();
+    const res = await capture(
+      t.ingestKey,
+      {
+        conversationId: "detail",
+        messages: [
+          { id: "q", role: "user", content: "Where is my order?" },
+          { id: "a", role: "assistant", content: "It ships tomorrow." },
+        ],
+        user: { id: "u1", name: "Ada", plan: "pro" },
+        organization: { id: "o1", name: "Analytical Engines", mrr: 420 },
+        session: { pageUrl: "https://shop.example/orders", referrer: "https://shop.example/" },
+      },
+      { "cf-ipcountry": "GB", "user-agent": DESKTOP },
+    );
+    const { conversationId } = (await res.json()) as { conversationId: string };
+    const detail = (await (await call(`/api/v1/conversations/${conversationId}`, { key: t.readKey })).json()) as { data: Record<string, unknown> };
+    expect(detail.data).toMatchObject({
+      id: conversationId,
+      externalId: "detail",
+      status: "open",
+      messageCount: 2,
+      session: { country: "GB", device: "desktop", pageUrl: "https://shop.example/orders", referrer: "https://shop.example/" },
+      user: { externalId: "u1", name: "Ada", plan: "pro" },
+      organization: { externalId: "o1", name: "Analytical Engines", mrr: 420 },
+      messages: [
+        { id: "q", seq: 1, role: "user", content: "Where is my order?" },
+        { id: "a", seq: 2, role: "assistant", content: "It ships tomorrow." },
+      ],
+    });
+  });
+
+  it("pages through long conversations by sequence number", async () => {
+    const t = await createTenant();
+    const messages = Array.from({ length: 30 }, (_, i) => ({ id: `m${i + 1}`, role: "user", content: `n${i + 1}` }));
+    const { conversationId } = (await (await capture(t.ingestKey, { conversationId: "long", messages })).json()) as { conversationId: string };
+    const page = (await (await call(`/api/v1/conversations/${conversationId}?limit=10&after=10`, { key: t.readKey })).json()) as {
+      data: { messages: { seq: number }[]; messagesPage: { nextAfter: number | null } };
+    };
+    expect(page.data.messages.map((m) => m.seq)).toEqual([11, 12, 13, 14, 15, 16, 17, 18, 19, 20]);
+    expect(page.data.messagesPage.nextAfter).toBe(20);
+  });
+
+  it("answers 404 for an id that is not a conversation id", async () => {
+    const t = await createTenant();
+    expect((await call("/api/v1/conversations/not-an-id", { key: t.readKey })).status).toBe(404);
+  });
+});
+
+describe("POST /api/v1/capture/end", () => {
+  it("ends a conversation explicitly", async () => {
+    const t = await createTenant();
+    await capture(t.ingestKey, { conversationId: "to-end", messages: [{ role: "user", content: "bye" }] });
+    const res = await call("/api/v1/capture/end", { method: "POST", key: t.ingestKey, json: { conversationId: "to-end" } });
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as { data: { status: string; endReason: string } }).data).toMatchObject({ status: "ended", endReason: "explicit" });
+  });
+
+  it("answers 404 for a conversation that was never captured", async () => {
+    const t = await createTenant();
+    const res = await call("/api/v1/capture/end", { method: "POST", key: t.ingestKey, json: { conversationId: "never" } });
+    expect(res.status).toBe(404);
+  });
+});
+
+describe("unknown routes", () => {
+  it("answer 404 in the error envelope", async () => {
+    const res = await call("/api/v1/nothing-here");
+    expect(res.status).toBe(404);
+    const body = (await res.json()) as ErrorBody;
+    expect(body.error).toMatchObject({ code: "not_found" });
+    expect(body.error.requestId).toBe(res.headers.get("x-request-id"));
+  });
+});
