@@ -3,7 +3,7 @@ import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import type { Conversation } from "../../durable-objects/conversation";
 import { conversationStub } from "../../worker/services/conversation-stub";
-import { call } from "../helpers/http";
+import { call, capture } from "../helpers/http";
 import { connect, openSocket } from "../helpers/socket";
 import { createTenant } from "../helpers/tenant";
 
@@ -35,6 +35,16 @@ describe("live conversations over WebSocket", () => {
     ]);
     const snapshot = await conversationStub(env, t.chatbotId, "chat-dup").read(t.chatbotId, { after: 0, limit: 100 });
     expect(snapshot?.messages.map((m) => m.id)).toEqual(["same", "other"]);
+    socket.close();
+  });
+
+  it("recognises over the socket a message id first captured over REST", async () => {
+    const t = await createTenant();
+    await capture(t.ingestKey, { conversationId: "chat-mixed", messages: [{ id: "r1", role: "user", content: "via REST" }] });
+    const socket = await connect("/api/v1/live/chat-mixed", { key: t.ingestKey });
+    expect((await socket.next("welcome")).lastSeq).toBe(1);
+    socket.send(msg("r1", "via REST"));
+    expect(await socket.next("ack")).toMatchObject({ id: "r1", seq: 1, duplicate: true });
     socket.close();
   });
 
