@@ -1,0 +1,159 @@
+import type { Severity } from "../labels";
+import type { Detection } from "../types";
+
+/**
+ * Small toolkit shared by the flag and behaviour detectors: phrase cues compiled to regexes that
+ * run on the original text (so offsets stay exact for the quoted chunk), evidence combination and
+ * a cheap "is this cue negated?" check.
+ */
+
+export interface CuePattern {
+  re: RegExp;
+  /** Evidence strength 0…1 when this cue is present on its own. */
+  weight: number;
+  /** Short description used in the one-line reason, e.g. "asks to cancel". */
+  why: string;
+  /** "I don't want to cancel" must not count as a cancellation request. */
+  negatable: boolean;
+}
+
+export interface CueHit {
+  weight: number;
+  why: string;
+  start: number;
+  end: number;
+}
+
+const WORD_EDGE = /^[\p{L}\p{N}]/u;
+const WORD_END = /[\p{L}\p{N}]$/u;
+
+/**
+ * Builds one cue from "a|b|c" phrase alternatives. Inside a phrase an apostrophe matches straight,
+ * curly or missing ("dont"), a space matches any whitespace, and the rest is regex syntax, so
+ * groups like "(my|our)" can be used. Word boundaries are added where a phrase starts or ends
+ * with a letter or digit.
+ */
+export function cue(weight: number, why: string, phrases: string, opts: { negatable?: boolean; caseSensitive?: boolean } = {}): CuePattern {
+  const parts = splitTopLevel(phrases);
+  if (parts.length === 0) throw new Error(`empty cue: ${why}`);
+  const alternation = parts
+    .map((p) => {
+      const body = p.trim().replace(/'/g, "['’]?").replace(/ /g, "\\s+");
+      const pre = WORD_EDGE.test(p.trim()) ? "(?<![\\p{L}\\p{N}])" : "";
+      const post = WORD_END.test(p.trim()) ? "(?![\\p{L}\\p{N}])" : "";
+      return `${pre}(?:${body})${post}`;
+    })
+    .join("|");
+  return { re: new RegExp(alternation, opts.caseSensitive === true ? "gu" : "giu"), weight, why, negatable: opts.negatable ?? false };
+}
+
+/** Splits on "|" that are not inside parentheses, so "(my|our) account|close" is two phrases. */
+function splitTopLevel(s: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let cur = "";
+  for (const ch of s) {
+    if (ch === "(") depth++;
+    else if (ch === ")") depth--;
+    if (ch === "|" && depth === 0) {
+      out.push(cur);
+      cur = "";
+    } else cur += ch;
+  }
+  out.push(cur);
+  return out.filter((p) => p.trim() !== "");
+}
+
+export function findCues(text: string, patterns: readonly CuePattern[]): CueHit[] {
+  const hits: CueHit[] = [];
+  for (const p of patterns) {
+    p.re.lastIndex = 0;
+    for (let m = p.re.exec(text); m !== null; m = p.re.exec(text)) {
+      if (m[0] === "") {
+        p.re.lastIndex++;
+        continue;
+      }
+      if (p.negatable && negatedBefore(text, m.index)) continue;
+      // The same words must not count twice ("not sure" inside "I'm not sure how").
+      if (overlapsAny(hits, m.index, m.index + m[0].length)) continue;
+      hits.push({ weight: p.weight, why: p.why, start: m.index, end: m.index + m[0].length });
+      break; // one hit per cue is enough evidence; repeats should not inflate confidence
+    }
+  }
+  return hits;
+}
+
+function overlapsAny(hits: readonly CueHit[], start: number, end: number): boolean {
+  for (const h of hits) if (start < h.end && h.start < end) return true;
+  return false;
+}
+
+const NEGATION_BEFORE =
+  /(?<![\p{L}])(?:not|never|no|don['’]?t|doesn['’]?t|didn['’]?t|won['’]?t|wouldn['’]?t|isn['’]?t|aren['’]?t|wasn['’]?t|can['’]?t|cannot|shouldn['’]?t|haven['’]?t|hasn['’]?t)(?:\s+\S+){0,2}\s*$/iu;
+
+/** True when one of the three words before `start` is a negator ("I don't want to cancel"). */
+export function negatedBefore(text: string, start: number): boolean {
+  const before = text.slice(Math.max(0, start - 40), start);
+  const clause = before.split(/[.!?;,\n]/).pop() ?? "";
+  return NEGATION_BEFORE.test(clause);
+}
+
+/** Probabilistic OR: independent weak cues add up, but never past 1. */
+export function noisyOr(weights: Iterable<number>): number {
+  let miss = 1;
+  for (const w of weights) miss *= 1 - Math.min(Math.max(w, 0), 1);
+  return 1 - miss;
+}
+
+export function round2(x: number): number {
+  return Math.round(x * 100) / 100;
+}
+
+/** The sentence containing [start, end), trimmed and capped, for the `chunk` field. */
+export function sentenceAt(text: string, start: number, end: number, max = 160): string {
+  let s = start;
+  while (s > 0 && !/[.!?\n]/.test(text[s - 1] ?? "") && start - s < max) s--;
+  let e = end;
+  while (e < text.length && !/[.!?\n]/.test(text[e] ?? "") && e - end < max) e++;
+  while (e < text.length && /[.!?]/.test(text[e] ?? "")) e++;
+  return text.slice(s, e).trim();
+}
+
+/** Strongest hit first; ties keep text order. */
+export function strongest(hits: readonly CueHit[]): CueHit | undefined {
+  let best: CueHit | undefined;
+  for (const h of hits) if (best === undefined || h.weight > best.weight) best = h;
+  return best;
+}
+
+/** "asks to cancel", "mentions a refund" → one line for `reason`. */
+export function describe(hits: readonly CueHit[], text: string, limit = 3): string {
+  const seen = new Set<string>();
+  const parts: string[] = [];
+  for (const h of [...hits].sort((a, b) => b.weight - a.weight)) {
+    if (seen.has(h.why)) continue;
+    seen.add(h.why);
+    const quoted = h.end > h.start ? ` ("${text.slice(h.start, h.end)}")` : "";
+    parts.push(`${h.why}${quoted}`);
+    if (parts.length === limit) break;
+  }
+  return parts.join("; ");
+}
+
+/** A flag or behaviour is raised when the combined evidence reaches this confidence. */
+export const DETECTION_THRESHOLD = 0.5;
+
+export function toDetection(slug: string, hits: readonly CueHit[], text: string): Detection | undefined {
+  const confidence = noisyOr(hits.map((h) => h.weight));
+  if (confidence < DETECTION_THRESHOLD) return undefined;
+  const top = strongest(hits);
+  const d: Detection = { slug, confidence: round2(confidence), reason: describe(hits, text), severity: severityOf(confidence) };
+  if (top !== undefined && top.end > top.start) d.chunk = sentenceAt(text, top.start, top.end);
+  return d;
+}
+
+export function severityOf(confidence: number): Severity {
+  if (confidence >= 0.8) return "high";
+  if (confidence >= 0.6) return "medium";
+  return "low";
+}

@@ -1,0 +1,177 @@
+import type { UserFlag } from "../labels";
+import type { Detection, PreviousTurn } from "../types";
+import { ACRONYMS, ANGER_TERMS, INWARD_TERMS, PROFANITY } from "./affect";
+import { type CueHit, findCues, toDetection } from "./cues";
+import {
+  BUYING_CUES,
+  CHURN_CUES,
+  COMPETITOR_CUES,
+  CONFUSION_CUES,
+  DEFAULT_COMPETITORS,
+  FRUSTRATION_CUES,
+  URGENT_CUES,
+} from "./flag-cues";
+import { INTENSITY, isNegator, wordValence } from "./lexicon";
+import type { SentimentDetail } from "./sentiment";
+import type { Token } from "./tokenize";
+
+export interface FlagContext {
+  text: string;
+  tokens: readonly Token[];
+  sentiment: SentimentDetail;
+  previous: readonly PreviousTurn[];
+  competitors: readonly string[];
+}
+
+type Detector = (ctx: FlagContext) => CueHit[];
+
+const DETECTORS: Record<UserFlag, Detector> = {
+  churn_risk: (ctx) => findCues(ctx.text, CHURN_CUES),
+  buying_signal: (ctx) => findCues(ctx.text, BUYING_CUES),
+  urgent_request: urgency,
+  competitor_mention: competitors,
+  confused_user: (ctx) => findCues(ctx.text, CONFUSION_CUES),
+  frustrated_user: frustration,
+};
+
+export function detectFlags(ctx: FlagContext, enabled: ReadonlySet<string>): Detection[] {
+  const out: Detection[] = [];
+  for (const [slug, detect] of Object.entries(DETECTORS) as [UserFlag, Detector][]) {
+    if (!enabled.has(slug)) continue;
+    const hits = detect(ctx);
+    const d = toDetection(slug, hits, ctx.text);
+    if (d !== undefined) out.push(d);
+  }
+  return out;
+}
+
+// --- frustration -----------------------------------------------------------------------------
+
+const OUTWARD_NEGATIVE_MILD = -0.35; // score at or below which outward negativity is itself a cue
+const OUTWARD_NEGATIVE_STRONG = -0.6;
+
+function frustration(ctx: FlagContext): CueHit[] {
+  const { text, tokens, sentiment } = ctx;
+  const hits = findCues(text, FRUSTRATION_CUES);
+
+  const anger = angerWords(tokens);
+  if (anger !== undefined) hits.push(anger);
+
+  // A clearly negative message is frustration when its negativity is aimed outward, i.e. not
+  // mostly sadness, fear or guilt ("my dog died" is negative but nobody is frustrated).
+  const outward = outwardShare(tokens, sentiment);
+  if (sentiment.score <= OUTWARD_NEGATIVE_MILD && outward >= 0.5) {
+    const strong = sentiment.score <= OUTWARD_NEGATIVE_STRONG;
+    hits.push({ weight: strong ? 0.5 : 0.35, why: "strongly negative about something", start: 0, end: 0 });
+  }
+
+  const repeat = repeatsEarlierMessage(text, ctx.previous);
+  if (repeat) hits.push({ weight: 0.45, why: "repeats an earlier message", start: 0, end: 0 });
+
+  // Shouting and "!!" amplify other evidence but are not frustration on their own ("GREAT NEWS!!").
+  if (hits.length > 0 && sentiment.score <= 0) {
+    const shout = shouting(tokens, text);
+    if (shout !== undefined) hits.push(shout);
+    if (/[!?]*![!?]*[!?]|\?!/.test(text)) hits.push({ weight: 0.2, why: "heavy punctuation", start: 0, end: 0 });
+  }
+
+  // A clearly positive message is not frustration unless it also says so outright
+  // ("I love the app but I'm so annoyed the export broke again").
+  if (sentiment.score >= 0.2 && !hits.some((h) => h.weight >= 0.8)) return [];
+  return hits;
+}
+
+function angerWords(tokens: readonly Token[]): CueHit | undefined {
+  let best: CueHit | undefined;
+  let total = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (t === undefined || (t.kind !== "word" && t.kind !== "hashtag")) continue;
+    const w = ANGER_TERMS.get(t.norm);
+    if (w === undefined) continue;
+    // "fucking brilliant": an intensifier in front of praise is emphasis, not anger.
+    if (INTENSITY.has(t.norm) && wordValence(tokens[i + 1]?.norm ?? "") > 0) continue;
+    // "I'm not angry", "not stupid" — negated anger is not anger (swearing stays rude).
+    const p1 = tokens[i - 1]?.norm ?? "";
+    const p2 = tokens[i - 2]?.norm ?? "";
+    if (!PROFANITY.has(t.norm) && (isNegator(p1) || isNegator(p2))) continue;
+    total++;
+    if (best === undefined || w > best.weight) best = { weight: w, why: "angry or contemptuous wording", start: t.start, end: t.end };
+  }
+  // Several anger words in one message is stronger evidence than one.
+  if (best !== undefined && total > 1) best.weight = Math.min(0.95, best.weight + 0.1 * (total - 1));
+  return best;
+}
+
+function outwardShare(tokens: readonly Token[], sentiment: SentimentDetail): number {
+  let inward = 0;
+  let all = 0;
+  for (const c of sentiment.cues) {
+    if (c.value >= 0) continue;
+    all += -c.value;
+    const t = tokens[c.index];
+    if (t !== undefined && INWARD_TERMS.has(t.norm)) inward += -c.value;
+  }
+  return all === 0 ? 0 : 1 - inward / all;
+}
+
+function shouting(tokens: readonly Token[], text: string): CueHit | undefined {
+  // "[NAME]"-style redaction placeholders are not shouting.
+  const loud = tokens.filter((t) => t.caps && t.raw.length >= 3 && !ACRONYMS.has(t.raw) && text[t.start - 1] !== "[");
+  const words = tokens.filter((t) => t.kind === "word").length;
+  const allCaps = !/\p{Ll}/u.test(text) && words >= 3;
+  if (loud.length < 2 && !allCaps) return undefined;
+  const first = loud[0];
+  return { weight: loud.length >= 3 || allCaps ? 0.45 : 0.3, why: "writes in capitals", start: first?.start ?? 0, end: first?.end ?? 0 };
+}
+
+/** The user sends (nearly) the same message again: a classic sign the bot is not helping. */
+function repeatsEarlierMessage(text: string, previous: readonly PreviousTurn[]): boolean {
+  const mine = contentWords(text);
+  if (mine.size < 3) return false;
+  for (const turn of previous) {
+    if (turn.role !== "user") continue;
+    const theirs = contentWords(turn.content);
+    let shared = 0;
+    for (const w of mine) if (theirs.has(w)) shared++;
+    if (shared / Math.max(mine.size, theirs.size) >= 0.7) return true;
+  }
+  return false;
+}
+
+function contentWords(text: string): Set<string> {
+  return new Set(text.toLowerCase().match(/[\p{L}\p{N}]{3,}/gu) ?? []);
+}
+
+// --- urgency & competitors -------------------------------------------------------------------
+
+function urgency(ctx: FlagContext): CueHit[] {
+  const hits = findCues(ctx.text, URGENT_CUES);
+  if (hits.length > 0 && /!{2,}/.test(ctx.text)) hits.push({ weight: 0.2, why: "heavy punctuation", start: 0, end: 0 });
+  return hits;
+}
+
+const NAME_CACHE = new Map<string, RegExp>();
+
+function nameRegex(names: readonly string[]): RegExp {
+  const key = names.join("\u0000");
+  let re = NAME_CACHE.get(key);
+  if (re === undefined) {
+    const alts = names
+      .map((n) => n.trim())
+      .filter((n) => n.length >= 2)
+      .map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/\s+/g, "\\s+"));
+    re = alts.length === 0 ? /$^/ : new RegExp(`(?<![\\p{L}\\p{N}])(?:${alts.join("|")})(?![\\p{L}\\p{N}])`, "iu");
+    if (NAME_CACHE.size > 64) NAME_CACHE.clear();
+    NAME_CACHE.set(key, re);
+  }
+  return re;
+}
+
+function competitors(ctx: FlagContext): CueHit[] {
+  const hits = findCues(ctx.text, COMPETITOR_CUES);
+  const names = ctx.competitors.length > 0 ? [...ctx.competitors, ...DEFAULT_COMPETITORS] : DEFAULT_COMPETITORS;
+  const m = nameRegex(names).exec(ctx.text);
+  if (m !== null) hits.push({ weight: 0.85, why: "names a competitor", start: m.index, end: m.index + m[0].length });
+  return hits;
+}

@@ -1,0 +1,80 @@
+import { BEHAVIOURS, USER_FLAGS } from "../labels";
+import type { AnalysisInput, AnalysisOptions, Analyzer, CustomDefinition, Detection, MessageAnalysis } from "../types";
+import { detectBehaviours } from "./behaviours";
+import { classifyIntent, classifyTopics } from "./classify";
+import { round2, severityOf } from "./cues";
+import { CUSTOM_FLAG_THRESHOLD, matchDefinition, normalise, stemSet } from "./custom";
+import { detectFlags } from "./flags";
+import { scoreTokens, toSentimentResult } from "./sentiment";
+import { tokenize } from "./tokenize";
+
+/**
+ * The embedded analyzer: pure TypeScript, no I/O, no clock, no randomness — the same input and
+ * options always give the same output, which is what lets it stand in for Workers AI in tests
+ * and serve as the marked fallback when an AI call fails.
+ */
+
+export const EMBEDDED_ANALYZER_NAME = "embedded";
+/** Bump when rules or word lists change, so stored results can be traced to a version. */
+export const EMBEDDED_ANALYZER_VERSION = "1.0.0";
+
+/** How many earlier turns are looked at; more would only cost time. */
+const CONTEXT_TURNS = 6;
+
+export function analyzeSync(input: AnalysisInput, options: AnalysisOptions = {}): MessageAnalysis {
+  const result: MessageAnalysis = { flags: [], behaviours: [], topics: [] };
+  const text = input.content;
+  const previous = (input.previous ?? []).slice(-CONTEXT_TURNS);
+
+  if (input.role === "assistant") {
+    const enabled = new Set(options.enabledBehaviours ?? BEHAVIOURS);
+    result.behaviours = detectBehaviours({ text, previous }, enabled);
+    result.behaviours.push(...matchCustom(options.customBehaviours, text));
+    return result;
+  }
+  if (input.role !== "user") return result;
+
+  const tokens = tokenize(text);
+  // Flags use the sentiment detail even when the sentiment output is switched off.
+  const detail = scoreTokens(tokens, text);
+  if (options.sentiment !== false) result.sentiment = toSentimentResult(detail, tokens, text);
+
+  const enabledFlags = new Set(options.enabledFlags ?? USER_FLAGS);
+  result.flags = detectFlags({ text, tokens, sentiment: detail, previous, competitors: options.competitors ?? [] }, enabledFlags);
+  result.flags.push(...matchCustom(options.customFlags, text));
+
+  if (options.intent === true || options.topics === true) {
+    const input2 = { text, normText: normalise(text), stems: stemSet(text) };
+    if (options.intent === true) result.intent = classifyIntent(input2, options.intents ?? []);
+    if (options.topics === true) result.topics = classifyTopics(input2, options.topicList ?? []);
+  }
+  return result;
+}
+
+function matchCustom(defs: readonly CustomDefinition[] | undefined, text: string): Detection[] {
+  if (defs === undefined || defs.length === 0) return [];
+  const normText = normalise(text);
+  const stems = stemSet(text);
+  const out: Detection[] = [];
+  for (const def of defs) {
+    const m = matchDefinition(def, text, normText, stems);
+    if (m.confidence < CUSTOM_FLAG_THRESHOLD) continue;
+    const d: Detection = { slug: def.slug, confidence: round2(m.confidence), reason: m.reason, severity: severityOf(m.confidence), custom: true };
+    if (m.chunk !== undefined) d.chunk = m.chunk;
+    out.push(d);
+  }
+  return out;
+}
+
+export const embeddedAnalyzer: Analyzer = {
+  name: EMBEDDED_ANALYZER_NAME,
+  version: EMBEDDED_ANALYZER_VERSION,
+  analyzeMessage(input: AnalysisInput, config?: AnalysisOptions): Promise<MessageAnalysis> {
+    // Errors (there should be none) surface as a rejected promise, like a failed AI call would.
+    try {
+      return Promise.resolve(analyzeSync(input, config));
+    } catch (err) {
+      return Promise.reject(err instanceof Error ? err : new Error(String(err)));
+    }
+  },
+};

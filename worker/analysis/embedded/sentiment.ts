@@ -1,0 +1,316 @@
+import { sentimentLabel } from "../labels";
+import type { SentimentResult } from "../types";
+import {
+  INTENSITY,
+  OWN_VALENCE_WHEN_ALONE,
+  emojiValence,
+  emoticonValence,
+  isClauseBreak,
+  isNegator,
+  matchPhrase,
+  wordValence,
+} from "./lexicon";
+import type { Token } from "./tokenize";
+
+/**
+ * Rule-based valence model in the spirit of VADER (sum of word valences, adjusted by context,
+ * squashed to −1…1), with our own lexicon and rules. Every constant below is a plain, global
+ * judgement call, not a per-dataset fit; see bench/eval.ts for how it is measured.
+ */
+
+/** Squash constant: s / sqrt(s² + ALPHA). One moderate word ("good", 2) lands near +0.45. */
+const ALPHA = 15;
+const NEGATED_POSITIVE = -0.75; // "not good" is clearly negative…
+const NEGATED_NEGATIVE = -0.3; // …but "not bad"-style negated negatives are at most lukewarm.
+const NEGATION_WINDOW = 3;
+const BOOST_WINDOW = 2;
+const CAPS_BOOST = 1.4;
+const ELONGATION_BOOST = 1.2;
+const BEFORE_BUT = 0.5;
+const AFTER_BUT = 1.5;
+const CONCESSIVE = 0.5; // "although X, Y": X matters less
+const EXCLAMATION_STEP = 0.25;
+const EXCLAMATION_MAX = 4;
+const SHOUTED_MESSAGE = 1.2;
+/** Praise inside a question is asked about, not asserted ("is it any good?", "can we do better?"). */
+const POSITIVE_IN_QUESTION = 0.5;
+
+/** Words that make a following "like" the verb (I like it) rather than the preposition (like a). */
+const LIKE_SUBJECTS = new Set([
+  "i", "we", "they", "you", "really", "dont", "don't", "didn't", "doesn't", "do", "does", "did",
+  "totally", "also", "definitely", "actually", "always", "still", "kinda", "absolutely", "u",
+  "people", "everyone", "ya", "just", "who",
+]);
+const LIKE_VALENCE = 1.6;
+
+/** "so kind", "you're kind" — the adjective; noun uses ("what kind of") are neutral phrases. */
+const KIND_CONTEXT = new Set([
+  "so", "very", "really", "too", "is", "are", "was", "were", "be", "been", "you're", "you", "how",
+  "incredibly", "extremely", "most", "super", "such", "being", "that's", "it's", "soo",
+]);
+const KIND_VALENCE = 2;
+
+/** Subordinating words that open a new clause, so a negation before them does not carry over. */
+const SCOPE_ENDS = new Set(["because", "cause", "since", "which", "who", "when", "if", "while", "until", "so"]);
+
+/**
+ * A bare "No." / "Nope!" / "Not really." answering someone is disagreement, which readers
+ * (and GoEmotions' "disapproval") perceive as mildly negative even without a sentiment word.
+ */
+const BARE_REFUSAL = -1;
+const REFUSALS = new Set(["no", "nope", "nah"]);
+
+/** Each repeat of the same emoji adds half as much as the previous one ("😂😂😂😂"). */
+const REPEAT_DECAY = 0.5;
+
+export interface Cue {
+  /** Index of the first token of the cue. */
+  index: number;
+  /** Index of the last token (phrases span several). */
+  last: number;
+  value: number;
+  notes: string[];
+}
+
+export interface SentimentDetail {
+  /** Raw sum before squashing; other detectors use it as "how strongly worded". */
+  sum: number;
+  score: number;
+  cues: Cue[];
+  exclamations: number;
+  shouted: boolean;
+}
+
+export function scoreTokens(tokens: readonly Token[], text: string): SentimentDetail {
+  const norms = tokens.map((t) => (t.kind === "word" ? t.norm : t.kind === "punct" ? t.norm : ""));
+  const { weights, inQuestion } = clauseWeights(tokens, norms);
+  const mixedCase = /\p{Ll}/u.test(text);
+  const cues: Cue[] = [];
+  let pendingScale = 1;
+  let pendingScaleAt = -10;
+  let pendingScaleWord = "";
+  const repeats = new Map<string, number>();
+
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (t === undefined) continue;
+    let value = 0;
+    let last = i;
+    const notes: string[] = [];
+
+    if (t.kind === "emoji" || t.kind === "emoticon") {
+      value = t.kind === "emoji" ? emojiValence(t.raw) : emoticonValence(t.raw);
+      const seen = repeats.get(t.raw) ?? 0;
+      repeats.set(t.raw, seen + 1);
+      value *= REPEAT_DECAY ** seen;
+    }
+    else if (t.kind === "hashtag") value = wordValence(t.norm);
+    else if (t.kind === "word") {
+      const phrase = matchPhrase(norms, i);
+      if (phrase !== undefined) {
+        last = i + phrase.words.length - 1;
+        if (phrase.effect.kind === "scale") {
+          pendingScale = phrase.effect.factor;
+          pendingScaleAt = last;
+          pendingScaleWord = phrase.words.join(" ");
+          i = last;
+          continue;
+        }
+        if (phrase.effect.kind === "neutral") {
+          i = last;
+          continue;
+        }
+        value = phrase.effect.value;
+      } else if (t.norm === "like" || t.norm === "kind") {
+        const prev = tokens[i - 1]?.norm ?? "";
+        if (t.norm === "like") value = LIKE_SUBJECTS.has(prev) ? LIKE_VALENCE : 0;
+        else value = KIND_CONTEXT.has(prev) ? KIND_VALENCE : 0;
+      } else {
+        const scale = INTENSITY.get(t.norm);
+        if (scale !== undefined) {
+          if (nextWordHasValence(tokens, norms, i)) {
+            pendingScale = t.elongated ? scale * ELONGATION_BOOST : scale;
+            pendingScaleAt = i;
+            pendingScaleWord = t.raw;
+            continue;
+          }
+          value = OWN_VALENCE_WHEN_ALONE.get(t.norm) ?? 0;
+        } else if (REFUSALS.has(t.norm) && isBareAnswer(tokens, i)) {
+          value = BARE_REFUSAL;
+        } else {
+          value = wordValence(t.norm);
+        }
+      }
+    }
+    if (value === 0) continue;
+
+    if (t.kind === "word" || t.kind === "hashtag") {
+      if (pendingScale !== 1 && i - pendingScaleAt <= BOOST_WINDOW) {
+        value *= pendingScale;
+        notes.push(`${pendingScale > 1 ? "intensified" : "softened"} by "${pendingScaleWord}"`);
+      }
+      if (t.caps && mixedCase) {
+        value *= CAPS_BOOST;
+        notes.push("in capitals");
+      } else if (t.elongated) {
+        value *= ELONGATION_BOOST;
+        notes.push("stretched for emphasis");
+      }
+      const negator = findNegator(tokens, norms, i);
+      if (negator !== undefined) {
+        value *= value > 0 ? NEGATED_POSITIVE : NEGATED_NEGATIVE;
+        notes.push(`negated by "${negator}"`);
+      }
+    }
+    pendingScale = 1;
+    if (value > 0 && inQuestion[i] === true) {
+      value *= POSITIVE_IN_QUESTION;
+      notes.push("inside a question");
+    }
+    const w = weights[i] ?? 1;
+    if (w !== 1) {
+      value *= w;
+      notes.push(w > 1 ? "after a contrast" : "in a clause outweighed by what follows");
+    }
+    cues.push({ index: i, last, value, notes });
+    i = last;
+  }
+
+  let sum = 0;
+  for (const c of cues) sum += c.value;
+
+  let exclamations = 0;
+  for (const t of tokens) if (t.kind === "punct" && t.norm.includes("!")) exclamations += countChar(t.norm, "!");
+  if (sum !== 0) sum += Math.sign(sum) * EXCLAMATION_STEP * Math.min(exclamations, EXCLAMATION_MAX);
+
+  const shouted = !mixedCase && tokens.filter((t) => t.caps).length >= 2;
+  if (shouted) sum *= SHOUTED_MESSAGE;
+
+  const score = round3(sum / Math.sqrt(sum * sum + ALPHA));
+  return { sum, score, cues, exclamations, shouted };
+}
+
+export function toSentimentResult(detail: SentimentDetail, tokens: readonly Token[], text: string): SentimentResult {
+  const label = sentimentLabel(detail.score);
+  const top = strongestCue(detail.cues, detail.score);
+  if (top === undefined) {
+    return { score: detail.score, label, chunk: "", reason: "No sentiment-bearing words, emoji or emoticons found." };
+  }
+  const first = tokens[top.index];
+  const lastTok = tokens[top.last];
+  const cueText = first !== undefined && lastTok !== undefined ? text.slice(first.start, lastTok.end) : "";
+  const chunk = first !== undefined && lastTok !== undefined ? sentenceAround(text, first.start, lastTok.end) : "";
+  const extras: string[] = [...top.notes];
+  if (detail.exclamations > 0) extras.push(`${detail.exclamations} exclamation mark${detail.exclamations > 1 ? "s" : ""}`);
+  if (detail.shouted) extras.push("written in capitals");
+  const others = detail.cues.length - 1;
+  if (others > 0) extras.push(`${others} other cue${others > 1 ? "s" : ""}`);
+  const polarity = top.value > 0 ? "positive" : "negative";
+  const reason = `Mainly "${cueText}" (${polarity}${extras.length > 0 ? `; ${extras.join("; ")}` : ""}).`;
+  return { score: detail.score, label, chunk, reason };
+}
+
+/** The cue pulling hardest in the direction of the final score. */
+function strongestCue(cues: readonly Cue[], score: number): Cue | undefined {
+  let best: Cue | undefined;
+  for (const c of cues) {
+    if (score !== 0 && Math.sign(c.value) !== Math.sign(score)) continue;
+    if (best === undefined || Math.abs(c.value) > Math.abs(best.value)) best = c;
+  }
+  return best ?? cues[0];
+}
+
+function nextWordHasValence(tokens: readonly Token[], norms: readonly string[], i: number): boolean {
+  for (let k = i + 1; k <= i + BOOST_WINDOW && k < tokens.length; k++) {
+    const t = tokens[k];
+    if (t === undefined || (t.kind !== "word" && t.kind !== "hashtag")) return false;
+    const phrase = matchPhrase(norms, k);
+    if (phrase !== undefined) return phrase.effect.kind === "valence";
+    if (INTENSITY.has(t.norm) && !OWN_VALENCE_WHEN_ALONE.has(t.norm)) continue;
+    if (wordValence(t.norm) !== 0 || t.norm === "like") return true;
+  }
+  return false;
+}
+
+/** "No." / "No, it's not that one" — the word stands alone at the start of a sentence. */
+function isBareAnswer(tokens: readonly Token[], i: number): boolean {
+  const prev = tokens[i - 1];
+  const next = tokens[i + 1];
+  const atStart = prev === undefined || (prev.kind === "punct" && /[.!?]/.test(prev.norm));
+  return atStart && (next === undefined || next.kind === "punct");
+}
+
+function findNegator(tokens: readonly Token[], norms: readonly string[], i: number): string | undefined {
+  for (let k = i - 1; k >= 0 && k >= i - NEGATION_WINDOW; k--) {
+    const t = tokens[k];
+    if (t === undefined || t.kind === "punct" || t.kind === "emoji" || t.kind === "emoticon") return undefined;
+    const n = norms[k] ?? "";
+    if (isClauseBreak(n) || SCOPE_ENDS.has(n)) return undefined;
+    if (isNegator(n)) {
+      // "No, because that's stupid": a bare "no" only negates what directly follows ("no good").
+      if ((n === "no" || n === "nope") && k < i - 1) return undefined;
+      return t.raw;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Per-token weights for contrast: in a sentence with "but"/"however" the part before counts
+ * half and the part after one and a half times; a leading "although/though …," clause counts half.
+ */
+function clauseWeights(
+  tokens: readonly Token[],
+  norms: readonly string[],
+): { weights: number[]; inQuestion: boolean[] } {
+  const weights = new Array<number>(tokens.length).fill(1);
+  const inQuestion = new Array<boolean>(tokens.length).fill(false);
+  let sentenceStart = 0;
+  for (let i = 0; i <= tokens.length; i++) {
+    const t = tokens[i];
+    const endOfSentence = t === undefined || (t.kind === "punct" && /[.!?]/.test(t.norm));
+    if (!endOfSentence) continue;
+    applyContrast(weights, norms, sentenceStart, i);
+    if (t !== undefined && t.norm.includes("?")) inQuestion.fill(true, sentenceStart, i);
+    sentenceStart = i + 1;
+  }
+  return { weights, inQuestion };
+}
+
+function applyContrast(weights: number[], norms: readonly string[], from: number, to: number): void {
+  for (let i = from; i < to; i++) {
+    const n = norms[i];
+    if ((n === "but" || n === "however") && i > from) {
+      for (let k = from; k < i; k++) weights[k] = (weights[k] ?? 1) * BEFORE_BUT;
+      for (let k = i + 1; k < to; k++) weights[k] = (weights[k] ?? 1) * AFTER_BUT;
+      return;
+    }
+    if (n === "although" || n === "though") {
+      let k = i + 1;
+      while (k < to && norms[k] !== ",") k++;
+      if (k < to) for (let j = i + 1; j < k; j++) weights[j] = (weights[j] ?? 1) * CONCESSIVE;
+      return;
+    }
+  }
+}
+
+function sentenceAround(text: string, start: number, end: number): string {
+  const MAX = 160;
+  let s = start;
+  while (s > 0 && !/[.!?\n]/.test(text[s - 1] ?? "") && start - s < MAX) s--;
+  let e = end;
+  while (e < text.length && !/[.!?\n]/.test(text[e] ?? "") && e - end < MAX) e++;
+  while (e < text.length && /[.!?]/.test(text[e] ?? "")) e++;
+  return text.slice(s, e).trim();
+}
+
+function countChar(s: string, ch: string): number {
+  let n = 0;
+  for (const c of s) if (c === ch) n++;
+  return n;
+}
+
+function round3(x: number): number {
+  const r = Math.round(x * 1000) / 1000;
+  return r === 0 ? 0 : r; // avoid -0 in stored JSON
+}
