@@ -3,6 +3,7 @@
  * a Durable Object commits all writes made before its next `await` as one atomic transaction, so an
  * append and the state it changes can never be half-written.
  */
+import type { AnalysisOutcome, ResolutionOutcome } from "../worker/analysis/run";
 import type { ContextInput, ConversationStatus, MessageInput, StoredMessage } from "./protocol";
 
 export type EndReason = "explicit" | "idle_timeout";
@@ -48,6 +49,31 @@ export interface ConversationState extends ConversationScope {
   flushDueAt: number | null;
   flushAttempts: number;
   idleDueAt: number | null;
+  /** Conversation aggregates of the analysis, mirrored to the D1 index. */
+  aggregates: Aggregates;
+}
+
+export interface Aggregates {
+  sentimentSum: number;
+  sentimentCount: number;
+  flags: string[];
+  behaviours: string[];
+  resolution: ResolutionOutcome | null;
+}
+
+export const emptyAggregates = (): Aggregates => ({ sentimentSum: 0, sentimentCount: 0, flags: [], behaviours: [], resolution: null });
+
+/** Work the alarm must do: analyse message `seq`, or judge the ended conversation's resolution. */
+export interface AnalysisJob {
+  key: string;
+  seq: number | null;
+  attempts: number;
+}
+
+export interface StoredAnalysis extends AnalysisOutcome {
+  seq: number;
+  messageId: string;
+  analysedAt: number;
 }
 
 interface MessageRow extends Record<string, SqlStorageValue> {
@@ -82,6 +108,19 @@ export class ConversationStore {
         received_at INTEGER NOT NULL
       );
       CREATE TABLE IF NOT EXISTS state (id INTEGER PRIMARY KEY CHECK (id = 1), body TEXT NOT NULL);
+      CREATE TABLE IF NOT EXISTS analysis_jobs (
+        key TEXT PRIMARY KEY,
+        seq INTEGER,
+        attempts INTEGER NOT NULL DEFAULT 0,
+        due_at INTEGER NOT NULL
+      );
+      CREATE TABLE IF NOT EXISTS translations (seq INTEGER PRIMARY KEY, text TEXT NOT NULL, language TEXT);
+      CREATE TABLE IF NOT EXISTS analyses (
+        seq INTEGER PRIMARY KEY,
+        body TEXT NOT NULL,
+        rev INTEGER NOT NULL,
+        flushed_rev INTEGER NOT NULL DEFAULT 0
+      );
     `);
   }
 
@@ -89,7 +128,9 @@ export class ConversationStore {
   get state(): ConversationState | null {
     if (this.cached === undefined) {
       const row = this.sql.exec<{ body: string }>("SELECT body FROM state WHERE id = 1").toArray()[0];
-      this.cached = row ? (JSON.parse(row.body) as ConversationState) : null;
+      const parsed = row ? (JSON.parse(row.body) as ConversationState) : null;
+      // States written before analysis existed have no aggregates yet.
+      this.cached = parsed ? { ...parsed, aggregates: parsed.aggregates ?? emptyAggregates() } : null;
     }
     return this.cached;
   }
@@ -131,6 +172,102 @@ export class ConversationStore {
     state.firstMessageAt ??= now;
     state.lastMessageAt = now;
     return { message, duplicate: false };
+  }
+
+  findBySeq(seq: number): StoredMessage | null {
+    const row = this.sql.exec<MessageRow>("SELECT * FROM messages WHERE seq = ?", seq).toArray()[0];
+    return row ? toMessage(row) : null;
+  }
+
+  /** The last `count` messages up to and including `seq`, oldest first. */
+  messagesUpTo(seq: number, count: number): StoredMessage[] {
+    return this.sql
+      .exec<MessageRow>("SELECT * FROM messages WHERE seq <= ? ORDER BY seq DESC LIMIT ?", seq, count)
+      .toArray()
+      .reverse()
+      .map(toMessage);
+  }
+
+  // ---- analysis work and results ----
+
+  enqueue(key: string, seq: number | null, dueAt: number): void {
+    this.sql.exec("INSERT OR REPLACE INTO analysis_jobs (key, seq, attempts, due_at) VALUES (?, ?, 0, ?)", key, seq, dueAt);
+  }
+
+  dueJobs(now: number, limit: number): AnalysisJob[] {
+    return this.sql
+      .exec<{ key: string; seq: number | null; attempts: number }>(
+        "SELECT key, seq, attempts FROM analysis_jobs WHERE due_at <= ? ORDER BY due_at, seq LIMIT ?",
+        now,
+        limit,
+      )
+      .toArray();
+  }
+
+  nextJobDue(): number | null {
+    const row = this.sql.exec<{ due: number | null }>("SELECT min(due_at) AS due FROM analysis_jobs").one();
+    return row.due;
+  }
+
+  pendingJobs(): number {
+    return this.sql.exec<{ n: number }>("SELECT count(*) AS n FROM analysis_jobs").one().n;
+  }
+
+  finishJob(key: string): void {
+    this.sql.exec("DELETE FROM analysis_jobs WHERE key = ?", key);
+  }
+
+  retryJob(key: string, dueAt: number): void {
+    this.sql.exec("UPDATE analysis_jobs SET attempts = attempts + 1, due_at = ? WHERE key = ?", dueAt, key);
+  }
+
+  /** Stores a message's analysis for the D1 flush; false if one was stored before (an alarm retried). */
+  saveAnalysis(analysis: StoredAnalysis): boolean {
+    const existed = this.sql.exec("SELECT 1 FROM analyses WHERE seq = ?", analysis.seq).toArray().length > 0;
+    this.sql.exec(
+      `INSERT INTO analyses (seq, body, rev) VALUES (?1, ?2, 1)
+       ON CONFLICT (seq) DO UPDATE SET body = excluded.body, rev = analyses.rev + 1`,
+      analysis.seq,
+      JSON.stringify(analysis),
+    );
+    return !existed;
+  }
+
+  analysesFor(seqs: readonly number[]): Map<number, StoredAnalysis> {
+    const out = new Map<number, StoredAnalysis>();
+    if (!seqs.length) return out;
+    const rows = this.sql
+      .exec<{ seq: number; body: string }>(
+        "SELECT seq, body FROM analyses WHERE seq BETWEEN ? AND ?",
+        Math.min(...seqs),
+        Math.max(...seqs),
+      )
+      .toArray();
+    for (const row of rows) out.set(row.seq, JSON.parse(row.body) as StoredAnalysis);
+    return out;
+  }
+
+  setTranslation(seq: number, text: string, language: string | null): void {
+    this.sql.exec("INSERT OR REPLACE INTO translations (seq, text, language) VALUES (?, ?, ?)", seq, text, language);
+  }
+
+  /** Analyses D1 has not seen in their latest revision, with that revision. */
+  unflushedAnalyses(limit: number): { analysis: StoredAnalysis; rev: number }[] {
+    return this.sql
+      .exec<{ body: string; rev: number }>("SELECT body, rev FROM analyses WHERE rev > flushed_rev ORDER BY seq LIMIT ?", limit)
+      .toArray()
+      .map((r) => ({ analysis: JSON.parse(r.body) as StoredAnalysis, rev: r.rev }));
+  }
+
+  hasUnflushedAnalyses(): boolean {
+    return this.sql.exec("SELECT 1 FROM analyses WHERE rev > flushed_rev LIMIT 1").toArray().length > 0;
+  }
+
+  /** Records what D1 now holds; a revision written since stays unflushed. */
+  markFlushed(flushed: readonly { analysis: StoredAnalysis; rev: number }[]): void {
+    for (const { analysis, rev } of flushed) {
+      this.sql.exec("UPDATE analyses SET flushed_rev = max(flushed_rev, ?) WHERE seq = ?", rev, analysis.seq);
+    }
   }
 
   /** Messages with seq above `after`, in order. */

@@ -10,8 +10,9 @@
 import { DurableObject } from "cloudflare:workers";
 import { z } from "zod";
 import { flushConversationIndex } from "../worker/services/conversation-index";
+import { messageJob, publicAnalysis, resolutionJob, runDueAnalysis } from "./conversation-analysis";
 import { newId } from "../worker/services/ids";
-import { ConversationStore, type ConversationScope, type ConversationState, type EndReason } from "./conversation-store";
+import { ConversationStore, emptyAggregates, type ConversationState, type EndReason } from "./conversation-store";
 import {
   clientFrame,
   contextInput,
@@ -29,6 +30,8 @@ import {
 export const FLUSH_DELAY_MS = 1_000;
 const MAX_FLUSH_BACKOFF_MS = 60_000;
 const REPLAY_PAGE = 500;
+/** Analyses written to D1 per flush; more wait for the next one, a moment later. */
+const ANALYSES_PER_FLUSH = 50;
 
 const edgeInput = z.object({
   country: z.string().optional(),
@@ -66,12 +69,16 @@ export interface CaptureOutcome {
   conversationId: string;
   inserted: number;
   duplicates: number;
+  /** New messages written down for analysis (system messages are not analysed). */
+  analysisQueued: number;
   messages: { id: string; seq: number; duplicate: boolean }[];
 }
 
+export type AnalysedMessage = StoredMessage & { analysis: ReturnType<typeof publicAnalysis> | null };
+
 export interface ConversationSnapshot {
   state: ConversationState;
-  messages: StoredMessage[];
+  messages: AnalysedMessage[];
 }
 
 interface SocketAttachment {
@@ -104,6 +111,7 @@ export class Conversation extends DurableObject<Env> {
       conversationId: state.conversationId,
       inserted: results.filter((r) => !r.duplicate).length,
       duplicates: results.filter((r) => r.duplicate).length,
+      analysisQueued: results.filter((r) => !r.duplicate && r.message.role !== "system").length,
       messages: results.map((r) => ({ id: r.message.id, seq: r.message.seq, duplicate: r.duplicate })),
     };
   }
@@ -115,7 +123,15 @@ export class Conversation extends DurableObject<Env> {
   async read(chatbotId: string, page: { after: number; limit: number }): Promise<ConversationSnapshot | null> {
     const state = this.store.state;
     if (!state || state.chatbotId !== chatbotId) return null;
-    return { state, messages: this.store.messagesAfter(page.after, page.limit) };
+    const messages = this.store.messagesAfter(page.after, page.limit);
+    const analyses = this.store.analysesFor(messages.map((m) => m.seq));
+    return {
+      state,
+      messages: messages.map((m) => {
+        const a = analyses.get(m.seq);
+        return { ...m, analysis: a ? publicAnalysis(a) : null };
+      }),
+    };
   }
 
   /**
@@ -206,18 +222,42 @@ export class Conversation extends DurableObject<Env> {
   }
 
   override async alarm(): Promise<void> {
-    const state = this.store.state;
-    if (!state) return;
-    const now = Date.now();
-    if (state.status === "open" && state.idleDueAt !== null && state.idleDueAt <= now) {
-      this.endConversation(state, "idle_timeout", now);
-    }
-    // Anything unflushed goes now: the alarm only fires early when a test (or operator) runs it by hand.
-    if (state.version > state.flushedVersion) await this.flush(state);
-    this.schedule(state);
+    await this.work(false);
+  }
+
+  /**
+   * Runs due analysis and writes everything pending to D1 now rather than within the next second
+   * (tests and operators; the alarm does the same on its own schedule).
+   * @example await stub.syncNow()
+   */
+  async syncNow(): Promise<void> {
+    await this.work(true);
   }
 
   // ---- internals ----
+
+  /** Alarm and syncNow may overlap at an await; passes run one after another, never interleaved. */
+  private lastPass: Promise<void> = Promise.resolve();
+
+  private work(flushNow: boolean): Promise<void> {
+    const pass = this.lastPass.then(() => this.pass(flushNow));
+    this.lastPass = pass.catch(() => undefined);
+    return pass;
+  }
+
+  /** One pass of deferred work: idle timeout, due analysis, the batched D1 write. Idempotent. */
+  private async pass(flushNow: boolean): Promise<void> {
+    const state = this.store.state;
+    if (!state) return;
+    if (state.status === "open" && state.idleDueAt !== null && state.idleDueAt <= Date.now()) {
+      this.endConversation(state, "idle_timeout", Date.now());
+    }
+    const host = { store: this.store, env: this.env, broadcast: (frame: ServerFrame) => this.broadcast(frame, null) };
+    if (await runDueAnalysis(host, state)) this.commit(state, Date.now());
+    const due = state.flushDueAt !== null && (flushNow || state.flushDueAt <= Date.now());
+    if (due || (flushNow && this.store.hasUnflushedAnalyses())) await this.flush(state);
+    this.schedule(state);
+  }
 
   /** The state row, created on first contact. The scope never changes once set. */
   private open(scope: ScopeInput, now: number): ConversationState {
@@ -254,6 +294,7 @@ export class Conversation extends DurableObject<Env> {
       flushDueAt: now + FLUSH_DELAY_MS,
       flushAttempts: 0,
       idleDueAt: now + scope.idleTimeoutMinutes * 60_000,
+      aggregates: emptyAggregates(),
     };
   }
 
@@ -288,10 +329,14 @@ export class Conversation extends DurableObject<Env> {
     if (result.duplicate) return result;
     state.version += 1;
     state.idleDueAt = now + state.idleTimeoutMs;
+    // Written in the same transaction as the message: analysis can be late, never lost.
+    if (result.message.role !== "system") this.store.enqueue(messageJob(result.message.seq), result.message.seq, now);
     if (state.status === "ended") {
       state.status = "open";
       state.endedAt = null;
       state.endReason = null;
+      state.aggregates.resolution = null; // judged again when it ends again
+      this.store.finishJob(resolutionJob);
       this.broadcast({ type: "status", status: "open", at: now, reason: "message" }, null);
     }
     this.broadcast({ type: "message", message: result.message }, sender);
@@ -305,6 +350,7 @@ export class Conversation extends DurableObject<Env> {
     state.endReason = reason;
     state.idleDueAt = null;
     state.version += 1;
+    this.store.enqueue(resolutionJob, null, now);
     this.commit(state, now);
     this.broadcast({ type: "status", status: "ended", at: now, reason }, null);
   }
@@ -317,14 +363,21 @@ export class Conversation extends DurableObject<Env> {
   }
 
   private schedule(state: ConversationState): void {
-    const due = [state.flushDueAt, state.status === "open" ? state.idleDueAt : null].filter((t): t is number => t !== null);
+    const due = [state.flushDueAt, state.status === "open" ? state.idleDueAt : null, this.store.nextJobDue()].filter(
+      (t): t is number => t !== null,
+    );
     if (due.length) void this.ctx.storage.setAlarm(Math.min(...due));
   }
 
   private async flush(state: ConversationState): Promise<void> {
     const version = state.version;
+    const analyses = this.store.unflushedAnalyses(ANALYSES_PER_FLUSH);
     try {
-      await flushConversationIndex(this.env.DB, state);
+      await flushConversationIndex(
+        this.env.DB,
+        state,
+        analyses.map((a) => a.analysis),
+      );
     } catch (error) {
       // D1 unavailable: keep the change and try again later, backing off; nothing is lost.
       state.flushAttempts += 1;
@@ -334,10 +387,12 @@ export class Conversation extends DurableObject<Env> {
       return;
     }
     // Re-read: messages may have arrived while D1 answered; they keep their own due time.
+    this.store.markFlushed(analyses);
     const current = this.store.state ?? state;
     current.flushedVersion = Math.max(current.flushedVersion, version);
     current.flushAttempts = 0;
-    current.flushDueAt = current.version > current.flushedVersion ? Date.now() + FLUSH_DELAY_MS : null;
+    const more = current.version > current.flushedVersion || this.store.hasUnflushedAnalyses();
+    current.flushDueAt = more ? Date.now() + FLUSH_DELAY_MS : null;
     this.store.save(current);
   }
 

@@ -4,6 +4,7 @@
  * section documents the same frames for client authors; the SDK imports the types only.
  */
 import { z } from "zod";
+import type { MessageAnalysis } from "../worker/analysis/types";
 
 export const LIMITS = {
   contentBytes: 32 * 1024,
@@ -125,6 +126,20 @@ export type ServerFrame =
   | { type: "replayed"; lastSeq: number }
   | { type: "context_saved" }
   | { type: "status"; status: ConversationStatus; at: number; reason?: "explicit" | "idle_timeout" | "message" }
+  /** A message's analysis, as soon as it exists. */
+  | {
+      type: "annotation";
+      seq: number;
+      messageId: string;
+      analysis: MessageAnalysis;
+      analyzer: string;
+      analyzerVersion: string;
+      fallback?: boolean;
+      translation?: string;
+      language?: string;
+    }
+  /** The ended conversation's resolution. */
+  | { type: "resolution"; resolution: "fully_resolved" | "partially_resolved" | "unresolved"; reason: string; analyzer: string }
   | { type: "pong" }
   | { type: "error"; code: string; message: string; details?: unknown; id?: string };
 

@@ -6,6 +6,7 @@ import { HTTPException } from "hono/http-exception";
 import type { AppEnv } from "./context";
 import { ApiError, envelope } from "./errors";
 import { requestContext } from "./middleware/request-id";
+import { analysis } from "./routes/analysis";
 import { capture } from "./routes/capture";
 import { conversations } from "./routes/conversations";
 import { keys } from "./routes/keys";
@@ -23,6 +24,7 @@ app.route("/api/v1/conversations", conversations);
 app.route("/api/v1/live", live);
 app.route("/api/v1/keys", keys);
 app.route("/api/v1/conversation-tokens", tokens);
+app.route("/api/v1/analysis", analysis);
 
 app.notFound((c) => c.json(envelope(new ApiError("not_found", `no route for ${c.req.method} ${c.req.path}`), c.get("requestId")), 404));
 

@@ -1,4 +1,3 @@
-import { runDurableObjectAlarm } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
@@ -31,7 +30,7 @@ describe("POST /api/v1/capture", () => {
     });
     expect(res.status).toBe(200);
     const body = (await res.json()) as Record<string, unknown>;
-    expect(body).toMatchObject({ ok: true, externalId: "conv-1", inserted: 2, duplicates: 0, analysisQueued: 0, warnings: [] });
+    expect(body).toMatchObject({ ok: true, externalId: "conv-1", inserted: 2, duplicates: 0, analysisQueued: 2, warnings: [] });
     expect(body.conversationId).toMatch(/^[0-9a-f]{64}$/);
 
     const read = await call(`/api/v1/conversations/${body.conversationId}`, { key: t.readKey });
@@ -67,7 +66,7 @@ describe("POST /api/v1/capture", () => {
       },
       { "cf-ipcountry": "DE" },
     );
-    await runDurableObjectAlarm(conversationStub(env, t.chatbotId, "ctx"));
+    await conversationStub(env, t.chatbotId, "ctx").syncNow();
     const db = createDb(env.DB);
     const row = await db.select().from(conversations).where(eq(conversations.chatbotId, t.chatbotId)).get();
     const user = await db.select().from(clientUsers).where(eq(clientUsers.chatbotId, t.chatbotId)).get();

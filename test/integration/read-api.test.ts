@@ -1,4 +1,3 @@
-import { runDurableObjectAlarm } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { conversationStub } from "../../worker/services/conversation-stub";
@@ -21,7 +20,7 @@ async function seed(t: Tenant, rows: { id: string; user?: string; country: strin
       { conversationId: row.id, messages: [{ role: "user", content: `hello from ${row.id}` }], user: row.user ? { id: row.user } : undefined },
       { "cf-ipcountry": row.country, "user-agent": row.ua },
     );
-    await runDurableObjectAlarm(conversationStub(env, t.chatbotId, row.id));
+    await conversationStub(env, t.chatbotId, row.id).syncNow();
     await new Promise((r) => setTimeout(r, 2)); // distinct timestamps for a stable order
   }
 }

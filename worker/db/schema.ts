@@ -230,3 +230,18 @@ export const annotations = sqliteTable(
     index("annotations_chatbot_kind").on(t.chatbotId, t.kind, t.label),
   ],
 );
+
+/**
+ * Per-chatbot analysis configuration (SPEC §5) as one validated JSON document
+ * (worker/analysis/config.ts holds its schema and defaults); absent row = defaults.
+ */
+export const analysisConfigs = sqliteTable("analysis_configs", {
+  chatbotId: text("chatbot_id")
+    .primaryKey()
+    .references(() => chatbots.id, { onDelete: "cascade" }),
+  organizationId: text("organization_id")
+    .notNull()
+    .references(() => organizations.id, { onDelete: "cascade" }),
+  config: text("config", { mode: "json" }).notNull().$type<unknown>(),
+  updatedAt: integer("updated_at").notNull(),
+});

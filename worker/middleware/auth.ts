@@ -46,3 +46,11 @@ export const requireKey = (...kinds: ApiKeyKind[]) =>
     await authenticate(c, bearerToken(c.req.header("authorization")), kinds);
     await next();
   });
+
+/** Narrows an already authenticated route to some key kinds (e.g. writes on a read-or-admin router). */
+export const requireKind = (...kinds: ApiKeyKind[]) =>
+  createMiddleware<AppEnv>(async (c, next) => {
+    const { kind } = c.get("auth");
+    if (!kinds.includes(kind)) throw new ApiError("forbidden", `this action needs a ${kinds.join(" or ")} key; a ${kind} key was given`);
+    await next();
+  });

@@ -77,8 +77,7 @@ export async function captureMessages(env: Env, scope: KeyScope, body: CaptureBo
     externalId: body.conversationId,
     inserted: outcome.inserted,
     duplicates: outcome.duplicates,
-    // The analysis pipeline is not built yet (see README, "What is not built yet"): nothing is queued.
-    analysisQueued: 0,
+    analysisQueued: outcome.analysisQueued,
     warnings,
     messages: outcome.messages,
   };

@@ -4,10 +4,19 @@
  * alarm, never per message. Every upsert is guarded so an older snapshot never overwrites a newer one,
  * whatever order concurrent conversations flush in.
  */
-import type { ConversationState } from "../../durable-objects/conversation-store";
+import type { ConversationState, StoredAnalysis } from "../../durable-objects/conversation-store";
 import { newId } from "./ids";
 
-export async function flushConversationIndex(db: D1Database, s: ConversationState, now = Date.now()): Promise<void> {
+/**
+ * Also writes the analyses given (their annotations replace whatever D1 held for those messages) and
+ * the conversation's resolution, in the same batch.
+ */
+export async function flushConversationIndex(
+  db: D1Database,
+  s: ConversationState,
+  analyses: readonly StoredAnalysis[] = [],
+  now = Date.now(),
+): Promise<void> {
   const statements: D1PreparedStatement[] = [];
   const contextAt = s.contextAt ?? s.createdAt;
 
@@ -62,16 +71,18 @@ export async function flushConversationIndex(db: D1Database, s: ConversationStat
   }
 
   const session = s.session;
+  const agg = s.aggregates;
   statements.push(
     db
       .prepare(
         `INSERT INTO conversations (id, organization_id, chatbot_id, external_id, client_user_id, client_organization_id, status,
            session_id, page_url, referrer, device, country, city, continent, timezone, custom,
-           created_at, first_message_at, last_message_at, ended_at, message_count, user_message_count, index_version)
+           created_at, first_message_at, last_message_at, ended_at, message_count, user_message_count, index_version,
+           sentiment_avg, resolution, flags, behaviours)
          VALUES (?1, ?2, ?3, ?4,
            (SELECT id FROM client_users WHERE chatbot_id = ?3 AND external_id = ?5),
            (SELECT id FROM client_organizations WHERE chatbot_id = ?3 AND external_id = ?6),
-           ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23)
+           ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27)
          ON CONFLICT (id) DO UPDATE SET
            client_user_id = excluded.client_user_id, client_organization_id = excluded.client_organization_id,
            status = excluded.status, session_id = excluded.session_id, page_url = excluded.page_url,
@@ -79,7 +90,9 @@ export async function flushConversationIndex(db: D1Database, s: ConversationStat
            continent = excluded.continent, timezone = excluded.timezone, custom = excluded.custom,
            first_message_at = excluded.first_message_at, last_message_at = excluded.last_message_at,
            ended_at = excluded.ended_at, message_count = excluded.message_count,
-           user_message_count = excluded.user_message_count, index_version = excluded.index_version
+           user_message_count = excluded.user_message_count, index_version = excluded.index_version,
+           sentiment_avg = excluded.sentiment_avg, resolution = excluded.resolution, flags = excluded.flags,
+           behaviours = excluded.behaviours
          WHERE excluded.index_version > conversations.index_version`,
       )
       .bind(
@@ -106,8 +119,85 @@ export async function flushConversationIndex(db: D1Database, s: ConversationStat
         s.messageCount,
         s.userMessageCount,
         s.version,
+        agg.sentimentCount ? Math.round((agg.sentimentSum / agg.sentimentCount) * 1000) / 1000 : null,
+        agg.resolution?.resolution ?? null,
+        JSON.stringify(agg.flags),
+        JSON.stringify(agg.behaviours),
       ),
   );
 
+  for (const analysis of analyses) {
+    statements.push(
+      db.prepare("DELETE FROM annotations WHERE conversation_id = ? AND message_seq = ?").bind(s.conversationId, analysis.seq),
+      ...annotationRows(analysis).map((row, i) => insertAnnotation(db, s, `${analysis.seq}_${i}`, row, analysis)),
+    );
+  }
+  statements.push(db.prepare("DELETE FROM annotations WHERE conversation_id = ? AND kind = 'resolution'").bind(s.conversationId));
+  if (agg.resolution) {
+    const r = agg.resolution;
+    statements.push(
+      insertAnnotation(db, s, "resolution", { kind: "resolution", label: r.resolution, reason: r.reason }, { seq: null, messageId: null, analyzer: r.analyzer, analyzerVersion: r.analyzerVersion }),
+    );
+  }
+
   await db.batch(statements);
+}
+
+interface AnnotationRow {
+  kind: "sentiment" | "flag" | "intent" | "topic" | "behaviour" | "resolution";
+  label: string;
+  score?: number;
+  confidence?: number;
+  severity?: string;
+  reason?: string;
+  chunk?: string;
+  status?: "accepted" | "pending";
+}
+
+/** One row per finding: the sentiment, each flag, the intent, each topic, each behaviour. */
+export function annotationRows({ analysis: a }: Pick<StoredAnalysis, "analysis">): AnnotationRow[] {
+  const rows: AnnotationRow[] = [];
+  if (a.sentiment) rows.push({ kind: "sentiment", label: a.sentiment.label, score: a.sentiment.score, reason: a.sentiment.reason, chunk: a.sentiment.chunk });
+  for (const f of a.flags) rows.push({ kind: "flag", label: f.slug, confidence: f.confidence, severity: f.severity, reason: f.reason, chunk: f.chunk });
+  if (a.intent) {
+    rows.push({ kind: "intent", label: a.intent.slug, confidence: a.intent.confidence, reason: a.intent.reason, status: a.intent.pending ? "pending" : "accepted" });
+  }
+  for (const t of a.topics) rows.push({ kind: "topic", label: t.slug, confidence: t.confidence, reason: t.reason });
+  for (const b of a.behaviours) rows.push({ kind: "behaviour", label: b.slug, confidence: b.confidence, severity: b.severity, reason: b.reason, chunk: b.chunk });
+  return rows;
+}
+
+function insertAnnotation(
+  db: D1Database,
+  s: ConversationState,
+  suffix: string,
+  row: AnnotationRow,
+  source: { seq: number | null; messageId: string | null; analyzer: string; analyzerVersion: string },
+): D1PreparedStatement {
+  return db
+    .prepare(
+      `INSERT OR REPLACE INTO annotations (id, organization_id, chatbot_id, conversation_id, message_seq, message_id, kind, label,
+         score, confidence, severity, reason, chunk, status, analyzer, analyzer_version, created_at)
+       VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)`,
+    )
+    .bind(
+      // Deterministic ids: a retried flush rewrites the same rows instead of adding new ones.
+      `ann_${s.conversationId}_${suffix}`,
+      s.organizationId,
+      s.chatbotId,
+      s.conversationId,
+      source.seq,
+      source.messageId,
+      row.kind,
+      row.label,
+      row.score ?? null,
+      row.confidence ?? null,
+      row.severity ?? null,
+      row.reason ?? null,
+      row.chunk ?? null,
+      row.status ?? "accepted",
+      source.analyzer,
+      source.analyzerVersion,
+      Date.now(),
+    );
 }

@@ -1,0 +1,131 @@
+/**
+ * The analysis half of a conversation's Durable Object. Work is written down as a job in the same
+ * transaction that stores the message (so it survives eviction), and the alarm drains due jobs here:
+ * analyse, store the result beside the message, fold it into the aggregates, tell every socket.
+ * Jobs are idempotent: a job retried after a crash re-stores the same result without counting it twice.
+ */
+import { loadConfig, type AnalysisConfig } from "../worker/analysis/config";
+import { analyzeMessage, analyzerChoice, resolveConversation } from "../worker/analysis/run";
+import { createDb } from "../worker/db/client";
+import type { ConversationState, ConversationStore, StoredAnalysis } from "./conversation-store";
+import type { ServerFrame } from "./protocol";
+
+/** Jobs taken per alarm run; the rest are picked up by the next run straight after. */
+const JOBS_PER_RUN = 25;
+const MAX_ATTEMPTS = 5;
+/** Earlier turns given to the analyzer as context. */
+const CONTEXT_TURNS = 4;
+/** Turns the resolution is judged on. */
+const RESOLUTION_TURNS = 40;
+/** A chatbot's config is re-read from D1 at most this often by one conversation. */
+const CONFIG_TTL_MS = 30_000;
+
+export const resolutionJob = "resolution";
+export const messageJob = (seq: number) => `m:${seq}`;
+
+export interface AnalysisHost {
+  store: ConversationStore;
+  env: Env;
+  broadcast(frame: ServerFrame): void;
+}
+
+let configCache = new Map<string, { config: AnalysisConfig; at: number }>();
+
+async function configFor(env: Env, chatbotId: string): Promise<AnalysisConfig> {
+  const cached = configCache.get(chatbotId);
+  if (cached && Date.now() - cached.at < CONFIG_TTL_MS) return cached.config;
+  const config = await loadConfig(createDb(env.DB), chatbotId);
+  if (configCache.size > 1000) configCache = new Map();
+  configCache.set(chatbotId, { config, at: Date.now() });
+  return config;
+}
+
+/** Drops cached configs so the next analysis reads D1 (after a config change in this isolate). */
+export function forgetConfig(chatbotId: string): void {
+  configCache.delete(chatbotId);
+}
+
+/** Runs due analysis jobs; returns true when it changed anything the D1 index must see. */
+export async function runDueAnalysis(host: AnalysisHost, state: ConversationState): Promise<boolean> {
+  const { store, env } = host;
+  const jobs = store.dueJobs(Date.now(), JOBS_PER_RUN);
+  if (!jobs.length) return false;
+  let config: AnalysisConfig;
+  try {
+    config = await configFor(env, state.chatbotId);
+  } catch (error) {
+    // D1 unreachable: every job waits for the next run; nothing is dropped.
+    for (const job of jobs) store.retryJob(job.key, Date.now() + backoff(job.attempts));
+    console.error("analysis config unavailable", { conversationId: state.conversationId, error: String(error) });
+    return false;
+  }
+  const choice = analyzerChoice(env);
+  let changed = false;
+  for (const job of jobs) {
+    try {
+      if (job.key === resolutionJob) changed = (await resolve(host, state, config, choice)) || changed;
+      else if (job.seq !== null) changed = (await analyse(host, state, job.seq, config, choice)) || changed;
+      store.finishJob(job.key);
+    } catch (error) {
+      // Both analyzers failed (a bug, not a model hiccup): retry with backoff, then give up loudly.
+      if (job.attempts + 1 >= MAX_ATTEMPTS) {
+        store.finishJob(job.key);
+        console.error("analysis job abandoned", { conversationId: state.conversationId, job: job.key, error: String(error) });
+      } else {
+        store.retryJob(job.key, Date.now() + backoff(job.attempts));
+      }
+    }
+  }
+  return changed;
+}
+
+async function analyse(host: AnalysisHost, state: ConversationState, seq: number, config: AnalysisConfig, choice: ReturnType<typeof analyzerChoice>): Promise<boolean> {
+  const turns = host.store.messagesUpTo(seq, CONTEXT_TURNS + 1);
+  const message = turns.pop();
+  if (!message || message.seq !== seq) return false;
+  const outcome = await analyzeMessage(choice, { role: message.role, content: message.content, previous: turns }, config);
+  const stored: StoredAnalysis = { ...outcome, seq, messageId: message.id, analysedAt: Date.now() };
+  if (host.store.saveAnalysis(stored)) fold(state, stored);
+  if (outcome.translation) host.store.setTranslation(seq, outcome.translation, outcome.language ?? null);
+  state.version += 1;
+  host.broadcast({ type: "annotation", seq, messageId: message.id, ...publicAnalysis(stored) });
+  return true;
+}
+
+async function resolve(host: AnalysisHost, state: ConversationState, config: AnalysisConfig, choice: ReturnType<typeof analyzerChoice>): Promise<boolean> {
+  // A message may have reopened the conversation while the job waited: judge only ended ones.
+  if (state.status !== "ended") return false;
+  const turns = host.store.messagesUpTo(state.lastSeq, RESOLUTION_TURNS).map((m) => ({ role: m.role, content: m.content }));
+  const outcome = await resolveConversation(choice, turns, config);
+  if (state.status !== "ended") return false;
+  state.aggregates.resolution = outcome;
+  state.version += 1;
+  host.broadcast({ type: "resolution", resolution: outcome.resolution, reason: outcome.reason, analyzer: outcome.analyzer });
+  return true;
+}
+
+/** Adds one message's findings to the conversation aggregates. */
+function fold(state: ConversationState, a: StoredAnalysis): void {
+  const agg = state.aggregates;
+  if (a.analysis.sentiment) {
+    agg.sentimentSum += a.analysis.sentiment.score;
+    agg.sentimentCount += 1;
+  }
+  for (const f of a.analysis.flags) if (!agg.flags.includes(f.slug)) agg.flags.push(f.slug);
+  for (const b of a.analysis.behaviours) if (!agg.behaviours.includes(b.slug)) agg.behaviours.push(b.slug);
+}
+
+/** The part of a stored analysis clients see (frames and the read API). */
+export function publicAnalysis(a: StoredAnalysis) {
+  return {
+    analysis: a.analysis,
+    analyzer: a.analyzer,
+    analyzerVersion: a.analyzerVersion,
+    ...(a.fallbackReason ? { fallback: true } : {}),
+    ...(a.translation ? { translation: a.translation, language: a.language } : {}),
+  };
+}
+
+function backoff(attempts: number): number {
+  return Math.min(60_000, 1_000 * 2 ** attempts);
+}

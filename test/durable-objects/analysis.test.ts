@@ -1,0 +1,265 @@
+import { evictDurableObject } from "cloudflare:test";
+import { env } from "cloudflare:workers";
+import { and, eq } from "drizzle-orm";
+import { afterEach, describe, expect, it } from "vitest";
+import { setAiForTests } from "../../worker/analysis/run";
+import { createDb } from "../../worker/db/client";
+import { annotations, conversations } from "../../worker/db/schema";
+import { conversationStub } from "../../worker/services/conversation-stub";
+import { FakeAi, wellFormed } from "../helpers/fake-ai";
+import { call, capture } from "../helpers/http";
+import { connect } from "../helpers/socket";
+import { createTenant, type Tenant } from "../helpers/tenant";
+
+afterEach(() => setAiForTests(null));
+
+const db = () => createDb(env.DB);
+
+async function captureAndSync(t: Tenant, conversationId: string, messages: { role: string; content: string }[]) {
+  const res = (await (await capture(t.ingestKey, { conversationId, messages })).json()) as { conversationId: string };
+  await conversationStub(env, t.chatbotId, conversationId).syncNow();
+  return res.conversationId;
+}
+
+async function annotationsOf(conversationId: string) {
+  return db().select().from(annotations).where(eq(annotations.conversationId, conversationId)).orderBy(annotations.messageSeq, annotations.kind);
+}
+
+async function configure(t: Tenant, patch: unknown) {
+  const res = await call("/api/v1/analysis/config", { method: "PATCH", key: t.adminKey, json: patch });
+  expect(res.status).toBe(200);
+}
+
+describe("analysis with the embedded analyzer", () => {
+  it("annotates a user message and keeps the conversation aggregates in D1", async () => {
+    const t = await createTenant();
+    const id = await captureAndSync(t, "emb-1", [{ role: "user", content: "This is useless, I want to cancel my subscription right now!" }]);
+    const rows = await annotationsOf(id);
+    const sentiment = rows.find((r) => r.kind === "sentiment");
+    expect(sentiment?.score).toBeLessThan(-0.2);
+    expect(sentiment?.analyzer).toBe("embedded");
+    expect(rows.filter((r) => r.kind === "flag").map((r) => r.label)).toContain("churn_risk");
+    const row = await db().select().from(conversations).where(eq(conversations.id, id)).get();
+    expect(row?.sentimentAvg).toBe(sentiment?.score);
+    expect(row?.flags).toContain("churn_risk");
+  });
+
+  it("sends an annotation frame to every socket of the conversation", async () => {
+    const t = await createTenant();
+    const sender = await connect("/api/v1/live/emb-frames", { key: t.ingestKey });
+    const viewer = await connect("/api/v1/live/emb-frames", { key: t.ingestKey });
+    await sender.next("welcome");
+    await viewer.next("welcome");
+    sender.send({ type: "message", id: "happy", role: "user", content: "Thank you so much, this is perfect!" });
+    await sender.next("ack");
+    const [a, b] = await Promise.all([sender.next("annotation"), viewer.next("annotation")]);
+    expect(a).toMatchObject({ messageId: "happy", seq: 1, analyzer: "embedded" });
+    expect(a.analysis.sentiment?.score).toBeGreaterThan(0.2);
+    expect(b).toEqual(a);
+    sender.close();
+    viewer.close();
+  });
+
+  it("shows each message's analysis in the read API", async () => {
+    const t = await createTenant();
+    const id = await captureAndSync(t, "emb-read", [
+      { role: "user", content: "I love it" },
+      { role: "system", content: "session started" },
+    ]);
+    const body = (await (await call(`/api/v1/conversations/${id}`, { key: t.readKey })).json()) as {
+      data: { messages: { analysis: { analysis: { sentiment?: { label: string } } } | null }[] };
+    };
+    expect(body.data.messages[0]?.analysis?.analysis.sentiment?.label).toMatch(/positive/);
+    expect(body.data.messages[1]?.analysis).toBeNull(); // system messages are not analysed
+  });
+
+  it("sets the resolution when a conversation ends and clears it when a message reopens it", async () => {
+    const t = await createTenant();
+    const socket = await connect("/api/v1/live/emb-end", { key: t.ingestKey });
+    await socket.next("welcome");
+    socket.send({ type: "message", id: "q", role: "user", content: "How do I export my data?" });
+    socket.send({ type: "message", id: "a", role: "assistant", content: "Go to Settings, then Export." });
+    socket.send({ type: "message", id: "t", role: "user", content: "That worked, thanks!" });
+    await socket.take("ack", 3);
+    socket.send({ type: "end" });
+    const resolution = await socket.next("resolution");
+    expect(resolution.resolution).toBe("fully_resolved");
+    const stub = conversationStub(env, t.chatbotId, "emb-end");
+    await stub.syncNow();
+    const row = await db().select().from(conversations).where(eq(conversations.externalId, "emb-end")).get();
+    expect(row?.resolution).toBe("fully_resolved");
+
+    socket.send({ type: "message", id: "again", role: "user", content: "Actually it broke again" });
+    await socket.next("ack");
+    await stub.syncNow();
+    const reopened = await db().select().from(conversations).where(eq(conversations.externalId, "emb-end")).get();
+    expect(reopened).toMatchObject({ status: "open", resolution: null });
+    socket.close();
+  });
+
+  it("resumes analysis written down before an eviction", async () => {
+    const t = await createTenant();
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    // The first analysis hangs, as if the object were evicted mid-call.
+    setAiForTests(new FakeAi(async () => (await gate, { response: wellFormed })));
+    await capture(t.ingestKey, { conversationId: "evicted", messages: [{ id: "m", role: "user", content: "please cancel my plan" }] });
+    const stub = conversationStub(env, t.chatbotId, "evicted");
+    await evictDurableObject(stub);
+    // The answer after waking differs, so the stored result shows which call produced it.
+    const after = { ...wellFormed, sentiment: { score: -0.31, chunk: "cancel", reason: "after eviction" } };
+    setAiForTests(new FakeAi(() => ({ response: after })));
+    release();
+    await stub.syncNow();
+    const snapshot = await stub.read(t.chatbotId, { after: 0, limit: 10 });
+    expect(snapshot?.messages[0]?.analysis?.analysis.sentiment).toMatchObject({ score: -0.31, reason: "after eviction" });
+    expect(snapshot?.state.aggregates.sentimentCount).toBe(1);
+  });
+});
+
+describe("analysis with Workers AI", () => {
+  it("stores a well-formed answer as annotations from one call per message", async () => {
+    const ai = new FakeAi(() => ({ response: wellFormed }));
+    setAiForTests(ai);
+    const t = await createTenant();
+    const id = await captureAndSync(t, "ai-ok", [{ role: "user", content: "I want to cancel my subscription" }]);
+    expect(ai.calls).toHaveLength(1);
+    expect(ai.calls[0]?.inputs.response_format).toMatchObject({ type: "json_schema" });
+    const rows = await annotationsOf(id);
+    expect(rows.map((r) => [r.kind, r.label, r.analyzer])).toEqual(
+      expect.arrayContaining([
+        ["sentiment", "very_negative", "workers-ai"],
+        ["flag", "churn_risk", "workers-ai"],
+        ["intent", "cancellation", "workers-ai"],
+      ]),
+    );
+    expect(rows.find((r) => r.kind === "sentiment")?.score).toBe(-0.72);
+  });
+
+  it("accepts an answer given as JSON text", async () => {
+    setAiForTests(new FakeAi(() => ({ response: JSON.stringify(wellFormed) })));
+    const t = await createTenant();
+    const id = await captureAndSync(t, "ai-text", [{ role: "user", content: "cancel please" }]);
+    expect((await annotationsOf(id)).every((r) => r.analyzer === "workers-ai")).toBe(true);
+  });
+
+  for (const [what, answer] of [
+    ["malformed", () => ({ response: "{not json" })],
+    ["schema-violating", () => ({ response: { ...wellFormed, sentiment: { score: 7, chunk: "", reason: "" } } })],
+    ["failing", () => Promise.reject(new Error("3040: capacity exceeded"))],
+  ] as const) {
+    it(`retries a ${what} answer, then falls back to the embedded analyzer and says so`, async () => {
+      const ai = new FakeAi(answer);
+      setAiForTests(ai);
+      const t = await createTenant();
+      const id = await captureAndSync(t, `ai-${what}`, [{ role: "user", content: "This is terrible and I am furious" }]);
+      expect(ai.calls).toHaveLength(3);
+      const rows = await annotationsOf(id);
+      expect(rows.length).toBeGreaterThan(0);
+      expect(rows.every((r) => r.analyzer === "embedded")).toBe(true);
+      const snapshot = await conversationStub(env, t.chatbotId, `ai-${what}`).read(t.chatbotId, { after: 0, limit: 1 });
+      expect(snapshot?.messages[0]?.analysis).toMatchObject({ analyzer: "embedded", fallback: true });
+    });
+  }
+
+  it("puts the chatbot's custom definitions, prompts and company description into the call", async () => {
+    const ai = new FakeAi(() => ({ response: wellFormed }));
+    setAiForTests(ai);
+    const t = await createTenant();
+    await configure(t, {
+      companyDescription: "Acme sells rocket skates to coyotes.",
+      customFlags: [{ slug: "safety_concern", name: "Safety concern", description: "mentions injuries or dangerous malfunctions" }],
+      customIntents: [{ slug: "refund_request", name: "Refund request", description: "wants their money back" }],
+      prompts: { sentiment: "Judge sentiment like a cartoon physicist would." },
+    });
+    await captureAndSync(t, "ai-prompt", [{ role: "user", content: "my skates exploded" }]);
+    const prompt = ai.systemPrompt();
+    expect(prompt).toContain("Acme sells rocket skates to coyotes.");
+    expect(prompt).toContain("safety_concern: Safety concern — mentions injuries or dangerous malfunctions");
+    expect(prompt).toContain("refund_request");
+    expect(prompt).toContain("Judge sentiment like a cartoon physicist would.");
+  });
+
+  it("produces no annotation of a kind that is switched off", async () => {
+    setAiForTests(new FakeAi(() => ({ response: wellFormed })));
+    const t = await createTenant();
+    await configure(t, { sentiment: false, flags: { churn_risk: false }, intent: false });
+    const id = await captureAndSync(t, "ai-off", [{ role: "user", content: "cancel it" }]);
+    const kinds = (await annotationsOf(id)).map((r) => r.kind);
+    expect(kinds).not.toContain("sentiment");
+    expect(kinds).not.toContain("flag");
+    expect(kinds).not.toContain("intent");
+  });
+
+  it("lands a low-confidence intent as a pending suggestion that an admin can approve", async () => {
+    setAiForTests(new FakeAi(() => ({ response: { ...wellFormed, intent: { slug: "warranty_claim", confidence: 0.2, reason: "asks about warranty" } } })));
+    const t = await createTenant();
+    const id = await captureAndSync(t, "ai-pending", [{ role: "user", content: "is my skate under warranty?" }]);
+    expect((await annotationsOf(id)).find((r) => r.kind === "intent")).toMatchObject({ label: "warranty_claim", status: "pending" });
+    const suggestions = (await (await call("/api/v1/analysis/suggestions", { key: t.readKey })).json()) as { data: { slug: string; occurrences: number }[] };
+    expect(suggestions.data).toEqual([expect.objectContaining({ slug: "warranty_claim", occurrences: 1 })]);
+    const approved = await call("/api/v1/analysis/suggestions/warranty_claim/approve", {
+      method: "POST",
+      key: t.adminKey,
+      json: { name: "Warranty claim", description: "asks whether a product is covered by warranty" },
+    });
+    expect(approved.status).toBe(200);
+    const config = (await (await call("/api/v1/analysis/config", { key: t.readKey })).json()) as { data: { customIntents: { slug: string }[] } };
+    expect(config.data.customIntents.map((i) => i.slug)).toContain("warranty_claim");
+    const row = await db().select().from(annotations).where(and(eq(annotations.conversationId, id), eq(annotations.kind, "intent"))).get();
+    expect(row?.status).toBe("accepted");
+  });
+
+  it("translates a message in another language and keeps the original", async () => {
+    const ai = new FakeAi((c) =>
+      c.model.includes("m2m100") ? { translated_text: "I want to cancel" } : { response: { ...wellFormed, language: "fr" } },
+    );
+    setAiForTests(ai);
+    const t = await createTenant();
+    await configure(t, { primaryLanguage: "en", autoTranslate: true });
+    const id = await captureAndSync(t, "ai-fr", [{ role: "user", content: "Je veux résilier" }]);
+    const detail = (await (await call(`/api/v1/conversations/${id}`, { key: t.readKey })).json()) as {
+      data: { messages: { content: string; analysis: { translation?: string; language?: string } }[] };
+    };
+    expect(detail.data.messages[0]).toMatchObject({ content: "Je veux résilier", analysis: { translation: "I want to cancel", language: "fr" } });
+    expect(ai.calls.find((c) => c.model.includes("m2m100"))?.inputs).toMatchObject({ source_lang: "fr", target_lang: "en" });
+  });
+});
+
+describe("analysis configuration", () => {
+  it("starts from the defaults with the four prompts marked default, and reverts an edited prompt", async () => {
+    const t = await createTenant();
+    const initial = (await (await call("/api/v1/analysis/config", { key: t.readKey })).json()) as {
+      data: { topics: boolean; effectivePrompts: Record<string, { isDefault: boolean }> };
+    };
+    expect(initial.data.topics).toBe(false);
+    expect(Object.values(initial.data.effectivePrompts).every((p) => p.isDefault)).toBe(true);
+    await configure(t, { prompts: { intent: "Pick the intent, briefly and carefully." } });
+    const edited = (await (await call("/api/v1/analysis/config", { key: t.readKey })).json()) as { data: { effectivePrompts: Record<string, { isDefault: boolean; text: string }> } };
+    expect(edited.data.effectivePrompts.intent).toEqual({ isDefault: false, text: "Pick the intent, briefly and carefully." });
+    const reverted = await call("/api/v1/analysis/config/prompts/intent/revert", { method: "POST", key: t.adminKey });
+    expect(((await reverted.json()) as { data: { effectivePrompts: Record<string, { isDefault: boolean }> } }).data.effectivePrompts.intent?.isDefault).toBe(true);
+  });
+
+  it("answers 400 naming the field for an invalid change", async () => {
+    const t = await createTenant();
+    const res = await call("/api/v1/analysis/config", { method: "PATCH", key: t.adminKey, json: { customFlags: [{ slug: "Bad Slug", name: "x", description: "y" }] } });
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as { error: { details: { field: string }[] } }).error.details[0]?.field).toBe("customFlags.0.slug");
+  });
+
+  it("lets a read key look but not change", async () => {
+    const t = await createTenant();
+    expect((await call("/api/v1/analysis/config", { method: "PATCH", key: t.readKey, json: { topics: true } })).status).toBe(403);
+  });
+
+  it("keeps each tenant's configuration its own", async () => {
+    const a = await createTenant();
+    const b = await createTenant();
+    await configure(a, { topics: true, companyDescription: "tenant a" });
+    const seenByB = (await (await call("/api/v1/analysis/config", { key: b.readKey })).json()) as { data: { topics: boolean; companyDescription: string } };
+    expect(seenByB.data).toMatchObject({ topics: false, companyDescription: "" });
+    const approve = await call("/api/v1/analysis/suggestions/anything/reject", { method: "POST", key: b.adminKey });
+    expect(approve.status).toBe(404);
+  });
+});

@@ -1,0 +1,142 @@
+/**
+ * A chatbot's analysis configuration (SPEC §5): toggles, custom definitions, the four editable prompts
+ * and translation. Stored as one JSON document; every field has a default, so an empty document (or
+ * no row at all) is the default configuration and old documents keep working when fields are added.
+ */
+import { eq } from "drizzle-orm";
+import { z } from "zod";
+import type { Db } from "../db/client";
+import { analysisConfigs } from "../db/schema";
+import { BEHAVIOURS, USER_FLAGS } from "./labels";
+import type { AnalysisOptions, CustomDefinition } from "./types";
+
+export const PROMPT_NAMES = ["sentiment", "intent", "topics", "flags"] as const;
+export type PromptName = (typeof PROMPT_NAMES)[number];
+
+/** The default prompts; a chatbot's own text replaces one until it is reverted. */
+export const DEFAULT_PROMPTS: Record<PromptName, string> = {
+  sentiment:
+    "Score the sentiment the user expresses towards the product, the company or the conversation from -1 (very negative) to 1 (very positive). Quote the shortest span that drives the score and give a one-line reason. Sarcasm counts as what is meant, not what is said.",
+  intent:
+    "Choose the single intent from the list that best describes what the user wants in this message, with a confidence from 0 to 1. If none fits with confidence of at least 0.35, suggest a new intent as a short snake_case slug with a name and description.",
+  topics:
+    "Name up to three topics the message is about, preferring the chatbot's topic list; a topic not on the list may be added and is marked as discovered.",
+  flags:
+    "Flag what a customer team must know about: churn risk (wants to cancel, leave or downgrade), frustrated user, buying signal (pricing, plans, upgrades, purchase intent), competitor mention, urgent request, confused user. For assistant messages, judge the reply: helpful, yes_man (agrees with anything), dodging, over_apologizing, hallucinating (invents facts, links, policies or numbers; give a severity), redirecting, verbose, robotic, other.",
+};
+
+/** Intents every chatbot starts with; custom intents are added to these. */
+export const DEFAULT_INTENTS: CustomDefinition[] = [
+  { slug: "pricing_question", name: "Pricing question", description: "asks about prices, plans, costs, discounts, quotes or billing amounts" },
+  { slug: "support_request", name: "Support request", description: "needs help with a problem, error, bug or something that does not work" },
+  { slug: "billing_issue", name: "Billing issue", description: "invoice, charge, refund, payment or card problem" },
+  { slug: "account_management", name: "Account management", description: "login, password, profile, settings, users, access or account changes" },
+  { slug: "cancellation", name: "Cancellation", description: "wants to cancel, unsubscribe, close the account or stop the service" },
+  { slug: "feature_request", name: "Feature request", description: "asks for a feature, integration or improvement that does not exist yet" },
+  { slug: "product_question", name: "Product question", description: "asks how the product works, what it can do or how to use a feature" },
+  { slug: "feedback", name: "Feedback", description: "praise, complaint or opinion about the product or the service" },
+  { slug: "greeting", name: "Greeting", description: "hello, thanks, goodbye or small talk" },
+];
+
+const slug = z
+  .string()
+  .regex(/^[a-z][a-z0-9_]{1,47}$/, "must be snake_case: lower-case letters, digits and _ (2–48 characters)");
+
+export const customDefinition = z.object({
+  slug,
+  name: z.string().trim().min(1).max(80),
+  description: z.string().trim().min(1).max(500),
+});
+
+const definitions = z.array(customDefinition).max(100).default([]);
+
+export const analysisConfigSchema = z.object({
+  sentiment: z.boolean().default(true),
+  intent: z.boolean().default(true),
+  /** Opt-in (SPEC §5). */
+  topics: z.boolean().default(false),
+  /** Built-in flags and behaviours are on unless switched off here. */
+  flags: z.partialRecord(z.enum(USER_FLAGS), z.boolean()).default({}),
+  behaviours: z.partialRecord(z.enum(BEHAVIOURS), z.boolean()).default({}),
+  customIntents: definitions,
+  customTopics: definitions,
+  customFlags: definitions,
+  customBehaviours: definitions,
+  /** Extra competitor names for `competitor_mention`. */
+  competitors: z.array(z.string().trim().min(1).max(80)).max(100).default([]),
+  /** A prompt set here replaces the default; null or absent means the default. */
+  prompts: z.partialRecord(z.enum(PROMPT_NAMES), z.string().trim().min(10).max(4000).nullable()).default({}),
+  companyDescription: z.string().trim().max(2000).default(""),
+  /** ISO 639-1; messages in another language are translated to it (Workers AI analyzer only). */
+  primaryLanguage: z
+    .string()
+    .regex(/^[a-z]{2}$/, "must be an ISO 639-1 code such as en")
+    .nullable()
+    .default(null),
+  autoTranslate: z.boolean().default(false),
+});
+export type AnalysisConfig = z.infer<typeof analysisConfigSchema>;
+
+/** Partial updates: any subset of fields; nested objects replace what they name. */
+export const analysisConfigPatch = analysisConfigSchema.partial().strict();
+
+export const defaultConfig = (): AnalysisConfig => analysisConfigSchema.parse({});
+
+/** The effective prompt text for each of the four prompts, and whether it is the default. */
+export function effectivePrompts(config: AnalysisConfig): Record<PromptName, { text: string; isDefault: boolean }> {
+  return Object.fromEntries(
+    PROMPT_NAMES.map((name) => {
+      const own = config.prompts[name];
+      return [name, own ? { text: own, isDefault: false } : { text: DEFAULT_PROMPTS[name], isDefault: true }];
+    }),
+  ) as Record<PromptName, { text: string; isDefault: boolean }>;
+}
+
+/** What an analyzer is asked to do, from the stored configuration. */
+export function toAnalysisOptions(config: AnalysisConfig): AnalysisOptions {
+  const enabled = <T extends string>(all: readonly T[], toggled: Partial<Record<T, boolean>>) => all.filter((name) => toggled[name] !== false);
+  return {
+    sentiment: config.sentiment,
+    intent: config.intent,
+    topics: config.topics,
+    enabledFlags: enabled(USER_FLAGS, config.flags),
+    enabledBehaviours: enabled(BEHAVIOURS, config.behaviours),
+    intents: [...DEFAULT_INTENTS, ...config.customIntents],
+    topicList: config.customTopics,
+    customFlags: config.customFlags,
+    customBehaviours: config.customBehaviours,
+    competitors: config.competitors,
+  };
+}
+
+export async function loadConfig(db: Db, chatbotId: string): Promise<AnalysisConfig> {
+  const row = await db.select({ config: analysisConfigs.config }).from(analysisConfigs).where(eq(analysisConfigs.chatbotId, chatbotId)).get();
+  // A stored document that no longer validates (a field removed since) falls back field by field.
+  const parsed = analysisConfigSchema.safeParse(row?.config ?? {});
+  return parsed.success ? parsed.data : defaultConfig();
+}
+
+export async function saveConfig(db: Db, scope: { organizationId: string; chatbotId: string }, config: AnalysisConfig): Promise<AnalysisConfig> {
+  const now = Date.now();
+  await db
+    .insert(analysisConfigs)
+    .values({ chatbotId: scope.chatbotId, organizationId: scope.organizationId, config, updatedAt: now })
+    .onConflictDoUpdate({ target: analysisConfigs.chatbotId, set: { config, updatedAt: now } });
+  return config;
+}
+
+export async function updateConfig(
+  db: Db,
+  scope: { organizationId: string; chatbotId: string },
+  patch: z.infer<typeof analysisConfigPatch>,
+): Promise<AnalysisConfig> {
+  const current = await loadConfig(db, scope.chatbotId);
+  return saveConfig(db, scope, analysisConfigSchema.parse({ ...current, ...patch }));
+}
+
+export async function revertPrompt(db: Db, scope: { organizationId: string; chatbotId: string }, name: PromptName): Promise<AnalysisConfig> {
+  const current = await loadConfig(db, scope.chatbotId);
+  const prompts = { ...current.prompts };
+  delete prompts[name];
+  return saveConfig(db, scope, { ...current, prompts });
+}
