@@ -43,7 +43,7 @@ export function setAiForTests(ai: AiRunner | null): void {
   aiForTests = ai;
 }
 
-export function analyzerChoice(env: Pick<Env, "ANALYZER" | "AI"> & { AI_MODEL?: string }): AnalyzerChoice {
+export function analyzerChoice(env: Pick<Env, "ANALYZER" | "AI" | "AI_MODEL">): AnalyzerChoice {
   const model = env.AI_MODEL || DEFAULT_AI_MODEL;
   if (aiForTests) return { ai: aiForTests, model };
   if (env.ANALYZER === "workers-ai") return { ai: env.AI as unknown as AiRunner, model };
