@@ -22,7 +22,8 @@ export const DODGE_CUES: readonly CuePattern[] = [
 
 export const YES_MAN_CUES: readonly CuePattern[] = [
   cue(0.6, "agrees effusively", "you('re| are) (absolutely|totally|completely|so|100%|entirely|definitely) (right|correct)|(great|excellent|fantastic|brilliant|wonderful|amazing|awesome|fabulous) (question|point|idea|observation|catch|thinking|choice)|i (completely|totally|fully|absolutely|100%|wholeheartedly) agree|what a (great|brilliant|wonderful|fantastic|smart) (idea|question|point)|couldn't agree more|exactly right|(that's|that is) (absolutely|exactly|totally|completely) (right|correct|true)"),
-  cue(0.4, "agrees", "you('re| are) right|you are correct|good (catch|point|question)|(?<=^|[.!?]\\s{0,3})(absolutely|definitely|certainly|of course|totally)!"),
+  cue(0.4, "agrees", "you('re| are) right|you are correct|good (catch|point|question)"),
+  cue(0.4, "agrees", "(absolutely|definitely|certainly|of course|totally)!", { sentenceStart: true }),
 ];
 
 /** The user contradicted the assistant; an immediate "you're right" then looks like caving in. */
@@ -36,6 +37,7 @@ export const CERTAINTY: CuePattern = cue(0.25, "sounds certain", "guaranteed|gua
 export const SOURCE_CLAIM: CuePattern = cue(0.4, "cites unnamed sources", "studies (show|have shown|prove|found)|research (shows|proves|has shown|suggests)|according to (a |the |recent )?(recent )?(study|survey|report|research|experts|statistics)|scientists (say|found|agree)|experts (say|agree|recommend)|it is (widely|well) (known|documented)|statistics show");
 
 export const HELP_CUES: readonly CuePattern[] = [
-  cue(0.45, "gives instructions", "(?<=^|[.!?:\\n]\\s{0,3}|you can |simply |just |then |first,? |next,? )(go to|navigate to|click|tap|select|open|enter|type|press|choose|log ?in|sign in|head to|scroll to|update|reset|restart|install|download)"),
+  cue(0.45, "gives instructions", "go to|navigate to|click|tap|select|open|enter|type|press|choose|log ?in|sign in|head to|scroll to|update|reset|restart|install|download", { sentenceStart: true }),
+  cue(0.45, "gives instructions", "(you can|simply|just|then|first,?|next,?) (go to|navigate to|click|tap|select|open|enter|type|press|choose|log ?in|sign in|head to|scroll to|update|reset|restart|install|download)"),
   cue(0.45, "answers directly", "you can|you('ll| will) need to|to do (this|that|so)|here('s| is) how|follow these steps|the (answer|reason|difference) is|this (means|happens because)|(i've|i have) (updated|changed|reset|cancelled|canceled|processed|sent|booked|refunded|fixed|resolved|added|removed|scheduled)|(has|have) been (updated|processed|refunded|sent|booked|reset|resolved|fixed|cancelled|canceled|scheduled)|(it|this|that) (costs|takes|is available|ships|arrives)|the (price|cost|fee) (is|for)|(yes|no), (you|it|we|that)"),
 ];

@@ -30,7 +30,15 @@ export interface BehaviourContext {
   previous: readonly PreviousTurn[];
 }
 
-type Detector = (ctx: BehaviourContext, lastUser: string | undefined) => CueHit[];
+/** Per-message facts several detectors need, computed once. */
+interface Facts extends BehaviourContext {
+  words: number;
+  lastUser: string | undefined;
+  /** Evidence that the reply actually helps; shared by `helpful` and `dodging`. */
+  help: number[];
+}
+
+type Detector = (ctx: Facts) => CueHit[];
 
 const DETECTORS: Record<Exclude<Behaviour, "other">, Detector> = {
   helpful,
@@ -45,10 +53,13 @@ const DETECTORS: Record<Exclude<Behaviour, "other">, Detector> = {
 
 export function detectBehaviours(ctx: BehaviourContext, enabled: ReadonlySet<string>): Detection[] {
   const lastUser = [...ctx.previous].reverse().find((t) => t.role === "user")?.content;
+  const words = wordCount(ctx.text);
+  const needsHelp = enabled.has("helpful") || enabled.has("dodging");
+  const facts: Facts = { ...ctx, words, lastUser, help: needsHelp ? helpEvidence(ctx.text, words, lastUser) : [] };
   const out: Detection[] = [];
   for (const [slug, detect] of Object.entries(DETECTORS) as [Behaviour, Detector][]) {
     if (!enabled.has(slug)) continue;
-    const d = toDetection(slug, detect(ctx, lastUser), ctx.text);
+    const d = toDetection(slug, detect(facts), ctx.text);
     if (d !== undefined) out.push(d);
   }
   return out;
@@ -56,7 +67,7 @@ export function detectBehaviours(ctx: BehaviourContext, enabled: ReadonlySet<str
 
 // --- apologies & length ----------------------------------------------------------------------
 
-function overApologizing(ctx: BehaviourContext): CueHit[] {
+function overApologizing(ctx: Facts): CueHit[] {
   const matches = [...ctx.text.matchAll(APOLOGY)];
   const first = matches[0];
   if (first === undefined) return [];
@@ -66,7 +77,7 @@ function overApologizing(ctx: BehaviourContext): CueHit[] {
   if (n === 2) return [{ weight: 0.7, why: "apologises twice", ...at }];
   // One apology is courtesy; an emphatic one in a short reply that offers nothing else is not.
   const emphatic = EMPHATIC_APOLOGY.test(ctx.text);
-  if (emphatic && wordCount(ctx.text) <= 40) return [{ weight: 0.55, why: "apologises emphatically in a short reply", ...at }];
+  if (emphatic && ctx.words <= 40) return [{ weight: 0.55, why: "apologises emphatically in a short reply", ...at }];
   return [];
 }
 
@@ -75,8 +86,9 @@ const VERY_VERBOSE_WORDS = 350;
 const RELATIVE_MIN_WORDS = 100;
 const RELATIVE_RATIO = 10;
 
-function verbose(ctx: BehaviourContext, lastUser: string | undefined): CueHit[] {
-  const n = wordCount(ctx.text);
+function verbose(ctx: Facts): CueHit[] {
+  const { lastUser } = ctx;
+  const n = ctx.words;
   const why = `${n} words`;
   if (n >= VERY_VERBOSE_WORDS) return [{ weight: 0.9, why, start: 0, end: 0 }];
   if (n >= VERBOSE_WORDS) return [{ weight: 0.7, why, start: 0, end: 0 }];
@@ -90,7 +102,8 @@ function verbose(ctx: BehaviourContext, lastUser: string | undefined): CueHit[] 
 
 // --- agreement, refusal, help ----------------------------------------------------------------
 
-function yesMan(ctx: BehaviourContext, lastUser: string | undefined): CueHit[] {
+function yesMan(ctx: Facts): CueHit[] {
+  const { lastUser } = ctx;
   const hits = findCues(ctx.text, YES_MAN_CUES);
   if (lastUser !== undefined && findCues(lastUser, [PUSHBACK]).length > 0 && CONCESSION.test(ctx.text)) {
     hits.push({ weight: 0.5, why: "concedes straight after the user pushed back", start: 0, end: 0 });
@@ -98,29 +111,32 @@ function yesMan(ctx: BehaviourContext, lastUser: string | undefined): CueHit[] {
   return hits;
 }
 
-function dodging(ctx: BehaviourContext, lastUser: string | undefined): CueHit[] {
+function dodging(ctx: Facts): CueHit[] {
   const hits = findCues(ctx.text, DODGE_CUES);
   if (hits.length === 0) return [];
   // Declining and then actually helping ("I can't do X, but you can do Y like this") is not a dodge.
-  if (noisyOr(helpEvidence(ctx.text, lastUser)) >= 0.6) return [];
+  if (noisyOr(ctx.help) >= 0.6) return [];
   return hits;
 }
 
-function helpful(ctx: BehaviourContext, lastUser: string | undefined): CueHit[] {
-  const hits = helpEvidence(ctx.text, lastUser).map((weight) => ({ weight, why: "answers with concrete help", start: 0, end: 0 }));
+function helpful(ctx: Facts): CueHit[] {
+  const hits = ctx.help.map((weight) => ({ weight, why: "answers with concrete help", start: 0, end: 0 }));
   const refusal = findCues(ctx.text, DODGE_CUES).some((h) => h.weight >= 0.7);
   return refusal ? hits.map((h) => ({ ...h, weight: h.weight * 0.5 })) : hits;
 }
 
-function helpEvidence(text: string, lastUser: string | undefined): number[] {
+const OVERLAP_CHARS = 1200;
+
+function helpEvidence(text: string, words: number, lastUser: string | undefined): number[] {
   const evidence = findCues(text, HELP_CUES).map((h) => h.weight);
   const steps = (text.match(/^\s*(?:\d+[.)]|[-*•])\s+\S/gmu) ?? []).length;
   if (steps >= 2) evidence.push(0.6);
   if (/```|`[^`\n]+`/.test(text)) evidence.push(0.4);
-  if (lastUser !== undefined && wordCount(text) >= 8) {
-    const asked = stemSet(lastUser);
+  if (lastUser !== undefined && words >= 8) {
+    // A reply that addresses the question does so early; the cap keeps long replies cheap.
+    const asked = stemSet(lastUser.slice(0, OVERLAP_CHARS));
     let shared = 0;
-    for (const s of stemSet(text)) if (asked.has(s)) shared++;
+    for (const s of stemSet(text.slice(0, OVERLAP_CHARS))) if (asked.has(s)) shared++;
     if (shared >= 2) evidence.push(0.4);
     else if (shared === 1) evidence.push(0.25);
   }
@@ -134,7 +150,7 @@ const PHONE_RE = /\+?\d[\d\s().-]{7,}\d/gu;
 const EMAIL_RE = /[\w.+-]+@[\w-]+\.[\w.]+/gu;
 const FIGURE_RE = /\b\d+(?:\.\d+)?\s?%|[$€£]\s?\d[\d,]*(?:\.\d+)?|\bv?\d+\.\d+\.\d+\b|\b(?:19|20)\d{2}-\d{2}-\d{2}\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* \d{1,2}(?:st|nd|rd|th)?,? (?:19|20)\d{2}\b/giu;
 
-function hallucinating(ctx: BehaviourContext): CueHit[] {
+function hallucinating(ctx: Facts): CueHit[] {
   const { text } = ctx;
   const earlier = ctx.previous.map((t) => t.content).join("\n").toLowerCase();
   const hits: CueHit[] = [];
@@ -147,7 +163,8 @@ function hallucinating(ctx: BehaviourContext): CueHit[] {
     }
   };
   ungrounded(URL_RE, 0.3, "gives a link not mentioned before", 1);
-  ungrounded(EMAIL_RE, 0.3, "gives an address not mentioned before", 1);
+  // The e-mail pattern backtracks on every word, so only run it when there is an "@" at all.
+  if (text.includes("@")) ungrounded(EMAIL_RE, 0.3, "gives an address not mentioned before", 1);
   ungrounded(PHONE_RE, 0.3, "gives a phone number not mentioned before", 1);
   ungrounded(FIGURE_RE, 0.25, "states a precise figure not mentioned before", 2);
   hits.push(...findCues(text, [SOURCE_CLAIM, CERTAINTY]));

@@ -15,6 +15,8 @@ export interface CuePattern {
   why: string;
   /** "I don't want to cancel" must not count as a cancellation request. */
   negatable: boolean;
+  /** Only counts at the start of a sentence ("Not sure." means "I'm not sure"; "he's not sure" does not). */
+  sentenceStart: boolean;
 }
 
 export interface CueHit {
@@ -33,18 +35,31 @@ const WORD_END = /[\p{L}\p{N}]$/u;
  * groups like "(my|our)" can be used. Word boundaries are added where a phrase starts or ends
  * with a letter or digit.
  */
-export function cue(weight: number, why: string, phrases: string, opts: { negatable?: boolean; caseSensitive?: boolean } = {}): CuePattern {
+export function cue(
+  weight: number,
+  why: string,
+  phrases: string,
+  opts: { negatable?: boolean; caseSensitive?: boolean; sentenceStart?: boolean } = {},
+): CuePattern {
   const parts = splitTopLevel(phrases);
   if (parts.length === 0) throw new Error(`empty cue: ${why}`);
   const alternation = parts
     .map((p) => {
       const body = p.trim().replace(/'/g, "['’]?").replace(/ /g, "\\s+");
-      const pre = WORD_EDGE.test(p.trim()) ? "(?<![\\p{L}\\p{N}])" : "";
+      // A phrase opening with a group ("(i|we) …") needs the boundary too, or "(i|we)" would match
+      // the end of "hi" or "knew".
+      const pre = WORD_EDGE.test(p.trim()) || p.trim().startsWith("(") ? "(?<![\\p{L}\\p{N}])" : "";
       const post = WORD_END.test(p.trim()) ? "(?![\\p{L}\\p{N}])" : "";
       return `${pre}(?:${body})${post}`;
     })
     .join("|");
-  return { re: new RegExp(alternation, opts.caseSensitive === true ? "gu" : "giu"), weight, why, negatable: opts.negatable ?? false };
+  return {
+    re: new RegExp(alternation, opts.caseSensitive === true ? "gu" : "giu"),
+    weight,
+    why,
+    negatable: opts.negatable ?? false,
+    sentenceStart: opts.sentenceStart ?? false,
+  };
 }
 
 /** Splits on "|" that are not inside parentheses, so "(my|our) account|close" is two phrases. */
@@ -74,6 +89,8 @@ export function findCues(text: string, patterns: readonly CuePattern[]): CueHit[
         continue;
       }
       if (p.negatable && negatedBefore(text, m.index)) continue;
+      // Checked here rather than with a regex lookbehind, which would run at every position.
+      if (p.sentenceStart && !atSentenceStart(text, m.index)) continue;
       // The same words must not count twice ("not sure" inside "I'm not sure how").
       if (overlapsAny(hits, m.index, m.index + m[0].length)) continue;
       hits.push({ weight: p.weight, why: p.why, start: m.index, end: m.index + m[0].length });
@@ -81,6 +98,12 @@ export function findCues(text: string, patterns: readonly CuePattern[]): CueHit[
     }
   }
   return hits;
+}
+
+function atSentenceStart(text: string, i: number): boolean {
+  let k = i;
+  while (k > 0 && /\s/.test(text[k - 1] ?? "")) k--;
+  return k === 0 || /[.!?\n*"“(]/.test(text[k - 1] ?? "");
 }
 
 function overlapsAny(hits: readonly CueHit[], start: number, end: number): boolean {
@@ -137,7 +160,8 @@ export function describe(hits: readonly CueHit[], text: string, limit = 3): stri
     parts.push(`${h.why}${quoted}`);
     if (parts.length === limit) break;
   }
-  return parts.join("; ");
+  const line = parts.join("; ");
+  return line === "" ? "" : `${line.charAt(0).toUpperCase()}${line.slice(1)}.`;
 }
 
 /** A flag or behaviour is raised when the combined evidence reaches this confidence. */

@@ -92,12 +92,16 @@ export function matchDefinition(def: CustomDefinition, text: string, normText: s
 
 /** Lower-cases and straightens quotes without changing string length, so offsets stay valid. */
 export function normalise(text: string): string {
-  let out = "";
-  for (const ch of text) {
-    const lower = ch.toLowerCase();
-    out += ch === "’" || ch === "‘" ? "'" : lower.length === ch.length ? lower : ch;
+  let lower = text.toLowerCase();
+  // A few characters change length when lower-cased ("İ"); only then go character by character.
+  if (lower.length !== text.length) {
+    lower = "";
+    for (const ch of text) {
+      const l = ch.toLowerCase();
+      lower += l.length === ch.length ? l : ch;
+    }
   }
-  return out;
+  return lower.includes("’") || lower.includes("‘") ? lower.replace(/[’‘]/g, "'") : lower;
 }
 
 export function words(text: string): string[] {
@@ -113,17 +117,20 @@ export function stemSet(text: string): Set<string> {
 
 /** Crude suffix stripping; both sides of a comparison go through it, so consistency is all that matters. */
 export function stem(word: string): string {
-  let w = word.replace(/'s$/, "");
-  if (w.length > 4 && w.endsWith("ies")) w = `${w.slice(0, -3)}y`;
-  else if (w.length > 4 && /(?:s|x|z|ch|sh)es$/.test(w)) w = w.slice(0, -2);
-  else if (w.length > 5 && w.endsWith("ing")) w = w.slice(0, -3);
-  else if (w.length > 4 && w.endsWith("ed")) w = w.slice(0, -2);
-  else if (w.length > 3 && w.endsWith("s") && !w.endsWith("ss")) w = w.slice(0, -1);
+  let w = word.endsWith("'s") ? word.slice(0, -2) : word;
+  const n = w.length;
+  if (n > 4 && w.endsWith("ies")) w = `${w.slice(0, -3)}y`;
+  else if (n > 4 && w.endsWith("es") && SIBILANT_ES.test(w)) w = w.slice(0, -2);
+  else if (n > 5 && w.endsWith("ing")) w = w.slice(0, -3);
+  else if (n > 4 && w.endsWith("ed")) w = w.slice(0, -2);
+  else if (n > 3 && w.endsWith("s") && !w.endsWith("ss")) w = w.slice(0, -1);
   // "charge"/"charged"/"charges" → "charg"; "cancelled"/"cancel" → "cancel".
   if (w.length > 4 && w.endsWith("e")) w = w.slice(0, -1);
   if (w.length > 4 && w[w.length - 1] === w[w.length - 2]) w = w.slice(0, -1);
   return w;
 }
+
+const SIBILANT_ES = /(?:s|x|z|ch|sh)es$/;
 
 function isWordBoundary(text: string, at: number, len: number): boolean {
   const before = text[at - 1];

@@ -58,12 +58,14 @@ export const CONFUSION_CUES: readonly CuePattern[] = [
   // First-person forms only: "he doesn't understand" is a judgement about someone else.
   cue(0.85, "says they are confused", "confus(ed|ing|es)|(i|we) (still |just |really )?(don't|do not|didn't|did not|can't|cannot|couldn't) (quite |really |fully |totally )?(understand|follow|figure (it |this |that )?out|get (it|this|that|what|how|why))|(i'm|i am|im) (so |completely |totally |a bit |a little |kinda |really )?(lost|puzzled|baffled|perplexed|stumped)|what do you mean|what does (that|this|it) (even )?mean|what are you (talking about|saying)|baffl(ed|ing)|puzzl(ed|ing)|perplex(ed|ing)|bewilder(ed|ing)|dumbfounded|mystif(ied|ying)", { negatable: true }),
   cue(0.7, "says it makes no sense", "(doesn't|does not|don't|didn't) make (any |much )?sense|makes? no (\\w+ )?sense|not making (any )?sense|(i )?never understood|(it's|it is|that's|this is) (very |so |really )?unclear"),
-  cue(0.6, "is unsure what to do", "(i'm|i am|im|i was) (still )?not (so |too |really |quite |totally |100% |entirely )?sure|(?<=^|[.!?]\\s{0,3})not (so |really |quite )?sure|(i|we) (have )?no (idea|clue)|(?<=^|[.!?]\\s{0,3})no (idea|clue)|wait,? what|say what|come again\\?|huh\\?|how come|what's going on|what is (going on|happening)|am i (reading|seeing|getting) this right|(i )?can't tell (what|which|if|whether|the difference)|(wtf|tf|what the (hell|heck|fuck)) is|is (it|that|this) (supposed|meant) to"),
-  cue(0.45, "does not know", "i (don't|do not) know (what|how|why|where|which|if|whether)|(?<=^|[.!?]\\s{0,3})(don't|dunno|idk) (know )?(what|how|why|where|which|if|whether)|idk|dunno|no clue"),
+  cue(0.6, "is unsure what to do", "(i'm|i am|im|i was) (still )?not (so |too |really |quite |totally |100% |entirely )?sure|(i|we) (have )?no (idea|clue)|wait,? what|say what|come again\\?|huh\\?|how come|what's going on|what is (going on|happening)|am i (reading|seeing|getting) this right|(i )?can't tell (what|which|if|whether|the difference)|(wtf|tf|what the (hell|heck|fuck)) is|is (it|that|this) (supposed|meant) to"),
+  cue(0.6, "is unsure what to do", "not (so |really |quite )?sure|no (idea|clue)", { sentenceStart: true }),
+  cue(0.45, "does not know", "i (don't|do not) know (what|how|why|where|which|if|whether)|idk|dunno|no clue"),
+  cue(0.45, "does not know", "(don't|dunno|idk) (know )?(what|how|why|where|which|if|whether)", { sentenceStart: true }),
   cue(0.55, "piles up question marks", "\\?\\s*\\?\\s*\\?"),
   cue(0.45, "doubles the question mark", "\\?\\s*\\?"),
   cue(0.4, "hesitates or doubts", "hmm+|umm+|uhh*|🤔|i (could|might) be wrong|i doubt|doubt (it|that)|i thought|did you mean|figure out|which one"),
-  cue(0.4, "asks which of two", "\\w+ or (\\w+ ){0,3}\\w+\\s*\\?"),
+  cue(0.4, "asks which of two", "or (\\w+ ){0,3}\\w+\\s*\\?"),
 ];
 
 export const FRUSTRATION_CUES: readonly CuePattern[] = [

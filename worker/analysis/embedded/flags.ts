@@ -127,6 +127,7 @@ function shouting(tokens: readonly Token[], text: string): CueHit | undefined {
 
 /** The user sends (nearly) the same message again: a classic sign the bot is not helping. */
 function repeatsEarlierMessage(text: string, previous: readonly PreviousTurn[]): boolean {
+  if (!previous.some((t) => t.role === "user")) return false;
   const mine = contentWords(text);
   if (mine.size < 3) return false;
   for (const turn of previous) {

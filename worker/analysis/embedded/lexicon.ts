@@ -35,7 +35,7 @@ export function wordValence(norm: string): number {
   if (exact !== undefined) return exact;
   if (norm.length < 4) {
     // "sooo" was squeezed to "soo"; a single letter may be the real word ("goood" → "good").
-    return WORDS.get(unsqueeze(norm)) ?? 0;
+    return hasDoubleLetter(norm) ? (WORDS.get(unsqueeze(norm)) ?? 0) : 0;
   }
   const cached = STEM_CACHE.get(norm);
   if (cached !== undefined) return cached;
@@ -47,7 +47,7 @@ export function wordValence(norm: string): number {
 }
 
 function stemValence(norm: string): number {
-  const single = unsqueeze(norm);
+  const single = hasDoubleLetter(norm) ? unsqueeze(norm) : norm;
   if (single !== norm) {
     const v = WORDS.get(single);
     if (v !== undefined) return v;
@@ -69,6 +69,11 @@ function stemValence(norm: string): number {
   return 0;
 }
 
+function hasDoubleLetter(s: string): boolean {
+  for (let i = 1; i < s.length; i++) if (s[i] === s[i - 1]) return true;
+  return false;
+}
+
 function unsqueeze(norm: string): string {
   return norm.replace(/(\p{L})\1/gu, "$1");
 }
@@ -83,10 +88,10 @@ const EMOJI_GROUPS: readonly (readonly [number, string])[] = [
   [3, "😍 🥰 🤩 🥳 ❤ 💕 💖 💗 💓 💞 💘 💝 😻"],
   [2.4, "😀 😃 😄 😁 😆 😊 ☺ 😘 🤗 🎉 🎊 🙌 👏 👍 💯 🏆 💙 💚 💛 💜 🧡 🤍 💟"],
   [1.6, "🙂 😉 😇 😌 😋 😎 😗 😙 😚 😺 😸 🤣 😂 👌 ✌ 💪 ✨ 🌟 ⭐ 🔥 🎈 🥂 🍾 🤝 ✅ 🌹 🌸 ☀ 😛 😜 😝 🙏"],
-  [0.6, "😅 😏 🤞 💀"],
-  [-0.8, "😐 😑 😶 😬 😳 🤷 😪 😴 🥺 😮 😯 🤨"],
-  [-1.6, "😕 🙁 ☹ 😟 😦 😧 😓 😵 🤒 🤕 😷 ❌ 🚫 ⚠ 🤦 😭"],
-  [-2.4, "😞 😔 😢 😩 😫 😖 😣 😒 🙄 😨 😰 😱 😿 👎 💩 🤢 🤮 😤"],
+  [1, "😅 😏 🤞 💀 🤓 🙆"],
+  [-0.8, "😐 😑 😶 😬 😳 🤷 😪 😴 🥺 😮 😯 🤨 😭"],
+  [-1.6, "😕 🙁 ☹ 😟 😦 😧 😓 😵 🤒 🤕 😷 ❌ 🚫 ⚠ 🤦 😩"],
+  [-2.4, "😞 😔 😢 😫 😖 😣 😒 🙄 😨 😰 😱 😿 👎 💩 🤢 🤮 😤"],
   [-3, "😠 😡 🤬 💔 🖕"],
 ];
 

@@ -43,7 +43,8 @@ const POSITIVE: Record<string, string> = {
     thriving thrive flourishing prosper prosperity accomplishment champion champions graceful
     grace honor privilege polite courteous knowledgeable dependable worthwhile beneficial ideal
     superior intuitive giggle chuckle cuddle confident faith lolol lolz fav favs favorites
-    favourites rejoice cherish cherished treasure excite thrill heartfelt goodness`,
+    favourites rejoice cherish cherished treasure excite thrill heartfelt goodness miracle
+    soulmate promoted honorable`,
   "1.6": `kiss kisses lol`,
   "1.2": `wow trust respect friend decent solid curious legit legitimate helpfully efficient effective
     effectively affordable cheap cheaper bonus gift gifts reward rewarding prize bargain
