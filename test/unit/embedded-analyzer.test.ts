@@ -202,7 +202,7 @@ describe("embedded user flags", () => {
       { role: "assistant", content: "You can find billing details in your account." },
     ];
     expect(flag(user(question), "frustrated_user")).toBeUndefined();
-    expect(flag(user(`${question}!!`, {}, earlier), "frustrated_user")?.reason).toMatch(/repeats/);
+    expect(flag(user(`${question}!!`, {}, earlier), "frustrated_user")?.reason).toMatch(/repeats/i);
   });
 });
 
@@ -263,7 +263,7 @@ describe("embedded assistant behaviours", () => {
         { role: "user", content: "That's wrong, the fee is 5 euros." },
       ],
     });
-    expect(behaviour(a, "yes_man")?.reason).toMatch(/pushed back/);
+    expect(behaviour(a, "yes_man")?.reason).toMatch(/pushed back/i);
   });
 
   it("flags robotic template language", () => {
