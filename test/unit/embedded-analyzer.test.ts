@@ -379,3 +379,16 @@ describe("embedded custom definitions, intents and topics", () => {
     expect(found.every((t) => t.autoDiscovered === true)).toBe(true);
   });
 });
+
+describe("embedded analyzer on very long messages", () => {
+  it("analyses only the beginning of a pasted wall of text", () => {
+    const filler = "lorem ipsum ".repeat(1000);
+    expect(flagSlugs(`cancel my subscription ${filler}`)).toContain("churn_risk");
+    expect(flagSlugs(`${filler} cancel my subscription`)).not.toContain("churn_risk");
+  });
+
+  it("still counts every word of a long reply for verbosity", () => {
+    const reply = "word ".repeat(2000);
+    expect(behaviour(assistant(reply), "verbose")?.reason).toContain("2000 words");
+  });
+});

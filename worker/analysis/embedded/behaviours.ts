@@ -26,8 +26,11 @@ import { stemSet } from "./custom";
  */
 
 export interface BehaviourContext {
+  /** The (possibly truncated) reply that cues are matched on. */
   text: string;
   previous: readonly PreviousTurn[];
+  /** The whole reply, for length; defaults to `text`. */
+  fullText?: string;
 }
 
 /** Per-message facts several detectors need, computed once. */
@@ -53,7 +56,7 @@ const DETECTORS: Record<Exclude<Behaviour, "other">, Detector> = {
 
 export function detectBehaviours(ctx: BehaviourContext, enabled: ReadonlySet<string>): Detection[] {
   const lastUser = [...ctx.previous].reverse().find((t) => t.role === "user")?.content;
-  const words = wordCount(ctx.text);
+  const words = wordCount(ctx.fullText ?? ctx.text);
   const needsHelp = enabled.has("helpful") || enabled.has("dodging");
   const facts: Facts = { ...ctx, words, lastUser, help: needsHelp ? helpEvidence(ctx.text, words, lastUser) : [] };
   const out: Detection[] = [];

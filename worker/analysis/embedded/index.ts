@@ -5,7 +5,8 @@ import { classifyIntent, classifyTopics } from "./classify";
 import { round2, severityOf } from "./cues";
 import { CUSTOM_FLAG_THRESHOLD, matchDefinition, normalise, stemSet } from "./custom";
 import { detectFlags } from "./flags";
-import { scoreTokens, toSentimentResult } from "./sentiment";
+import { toSentimentResult } from "./explain";
+import { scoreTokens } from "./sentiment";
 import { tokenize } from "./tokenize";
 
 /**
@@ -21,14 +22,27 @@ export const EMBEDDED_ANALYZER_VERSION = "1.0.0";
 /** How many earlier turns are looked at; more would only cost time. */
 const CONTEXT_TURNS = 6;
 
+/**
+ * Cue matching is linear but runs ~30 patterns, so a pasted 100 kB log would cost tens of
+ * milliseconds of Worker CPU. Only the first part of a message is analysed (offsets stay valid,
+ * it is a prefix); `verbose` still counts every word.
+ */
+export const MAX_ANALYSED_CHARS = 6000;
+
+function head(text: string): string {
+  if (text.length <= MAX_ANALYSED_CHARS) return text;
+  const cut = text.lastIndexOf(" ", MAX_ANALYSED_CHARS);
+  return text.slice(0, cut > MAX_ANALYSED_CHARS / 2 ? cut : MAX_ANALYSED_CHARS);
+}
+
 export function analyzeSync(input: AnalysisInput, options: AnalysisOptions = {}): MessageAnalysis {
   const result: MessageAnalysis = { flags: [], behaviours: [], topics: [] };
-  const text = input.content;
-  const previous = (input.previous ?? []).slice(-CONTEXT_TURNS);
+  const text = head(input.content);
+  const previous = (input.previous ?? []).slice(-CONTEXT_TURNS).map((t) => ({ role: t.role, content: head(t.content) }));
 
   if (input.role === "assistant") {
     const enabled = new Set(options.enabledBehaviours ?? BEHAVIOURS);
-    result.behaviours = detectBehaviours({ text, previous }, enabled);
+    result.behaviours = detectBehaviours({ text, previous, fullText: input.content }, enabled);
     result.behaviours.push(...matchCustom(options.customBehaviours, text));
     return result;
   }

@@ -1,9 +1,9 @@
 import { buildWordValences } from "./words";
 
 /**
- * Lookup layer over the word lists: light stemming, emoji/emoticon valences, modifiers
- * (intensifiers, softeners, negators) and multi-word phrases whose meaning is not the sum of
- * their words ("fed up", "no problem", "kind of").
+ * Lookup layer over the word lists (light stemming), plus the modifier words that change other
+ * words' valence: intensifiers, softeners and negators. Emoji are in emoji.ts, multi-word
+ * expressions in phrases.ts.
  */
 
 const WORDS = buildWordValences();
@@ -76,61 +76,6 @@ function hasDoubleLetter(s: string): boolean {
 
 function unsqueeze(norm: string): string {
   return norm.replace(/(\p{L})\1/gu, "$1");
-}
-
-export function isKnownWord(norm: string): boolean {
-  return wordValence(norm) !== 0;
-}
-
-// --- Emoji -----------------------------------------------------------------------------------
-
-const EMOJI_GROUPS: readonly (readonly [number, string])[] = [
-  [3, "😍 🥰 🤩 🥳 ❤ 💕 💖 💗 💓 💞 💘 💝 😻"],
-  [2.4, "😀 😃 😄 😁 😆 😊 ☺ 😘 🤗 🎉 🎊 🙌 👏 👍 💯 🏆 💙 💚 💛 💜 🧡 🤍 💟"],
-  [1.6, "🙂 😉 😇 😌 😋 😎 😗 😙 😚 😺 😸 🤣 😂 👌 ✌ 💪 ✨ 🌟 ⭐ 🔥 🎈 🥂 🍾 🤝 ✅ 🌹 🌸 ☀ 😛 😜 😝 🙏"],
-  [1, "😅 😏 🤞 💀 🤓 🙆"],
-  [-0.8, "😐 😑 😶 😬 😳 🤷 😪 😴 🥺 😮 😯 🤨 😭"],
-  [-1.6, "😕 🙁 ☹ 😟 😦 😧 😓 😵 🤒 🤕 😷 ❌ 🚫 ⚠ 🤦 😩"],
-  [-2.4, "😞 😔 😢 😫 😖 😣 😒 🙄 😨 😰 😱 😿 👎 💩 🤢 🤮 😤"],
-  [-3, "😠 😡 🤬 💔 🖕"],
-];
-
-const EMOJI = new Map<string, number>();
-for (const [v, list] of EMOJI_GROUPS) for (const e of list.split(" ")) EMOJI.set(e, v);
-
-const EMOJI_MODIFIERS = /[\u{1F3FB}-\u{1F3FF}\uFE0F\u200D]/gu;
-
-export function emojiValence(raw: string): number {
-  const direct = EMOJI.get(raw);
-  if (direct !== undefined) return direct;
-  // Skin tones and variation selectors do not change the meaning.
-  const base = raw.replace(EMOJI_MODIFIERS, "");
-  const v = EMOJI.get(base);
-  if (v !== undefined) return v;
-  // Multi-person sequences (families, couples) carry no clear sentiment.
-  return EMOJI.get([...base][0] ?? "") ?? 0;
-}
-
-/** Classifies an emoticon by its mouth rather than listing every nose/eye variant. */
-export function emoticonValence(raw: string): number {
-  if (raw === "<3") return 3;
-  if (raw === "</3" || raw === "<\\3") return -2.6;
-  if (raw.includes("'")) return raw.endsWith("(") ? -2.6 : 2; // crying / tears of joy
-  if (/^\^_*\^$/.test(raw)) return 2;
-  if (raw === "T_T" || raw === "T.T") return -2.4;
-  if (raw === "-_-" || raw === "-.-") return -1.6;
-  if (raw === ">_<" || raw === ">.<") return -1.6;
-  if (/^o_O$|^O_o$/.test(raw)) return -0.6;
-  const first = raw[0] ?? "";
-  if (first === ")" || first === "]") return -2; // reversed sad "):"
-  if (first === "(" || first === "[") return 2; // reversed happy "(:"
-  const mouth = raw[raw.length - 1] ?? "";
-  if (")]}D3*".includes(mouth)) return mouth === "D" ? 2.6 : 2;
-  if ("pP".includes(mouth)) return 1.4;
-  if ("([{".includes(mouth)) return -2;
-  if ("/\\|".includes(mouth)) return -1;
-  if ("oO@".includes(mouth)) return -0.4;
-  return 0;
 }
 
 // --- Modifiers -------------------------------------------------------------------------------
@@ -219,71 +164,4 @@ export function isNegator(norm: string): boolean {
 /** Tokens that end a negation or intensifier scope. */
 export function isClauseBreak(norm: string): boolean {
   return norm === "but" || norm === "however" || norm === "although" || norm === "though";
-}
-
-// --- Phrases ---------------------------------------------------------------------------------
-
-export type PhraseEffect =
-  | { kind: "valence"; value: number }
-  | { kind: "scale"; factor: number } // multiword softener/intensifier: "kind of", "a bit"
-  | { kind: "neutral" }; // idioms whose words would mislead: "of course", "looks like"
-
-export interface Phrase {
-  words: readonly string[];
-  effect: PhraseEffect;
-}
-
-const PHRASE_VALENCES: readonly (readonly [number, string])[] = [
-  [3.2, "works perfectly|worked like a charm|works like a charm|couldn't be happier|could not be happier"],
-  [2.8, "hats off|well said|well done|great job|good job|nice job|great work|good work|top notch|happy birthday|best wishes|killed it|killing it|nailed it|to die for|hell yeah|hell yes|fuck yeah|fuck yes"],
-  [2.4, "can't wait|cant wait|can not wait|looking forward|look forward|works great|merry christmas|happy new year|god bless|thank god|thank goodness|spot on"],
-  [1.8, "good call|hassle free|no hassle|fingers crossed|no problem|no problems|no worries|no prob|good point|good luck|take care|feel better|on point|without a doubt|high five|heck yeah|thumbs up"],
-  [1.2, "fair point|not bad|not too bad|makes sense|fair enough|good morning|good night|good afternoon|good evening|no doubt|can't complain|free shipping|works now|working now|it worked|that worked"],
-  [-1, "deal with it|no response|no reply|no answer|locked out|no thanks|no thank you|oh well|out of stock|on hold|too bad|thumbs down|dead end|no idea"],
-  [-2, "not working|doesn't work|does not work|don't work|didn't work|did not work|won't work|isn't working|is not working|never works|stopped working|still waiting|still not working|give up|gave up|giving up|tired of|broke down|what the hell|is a joke|what a joke|hell no|let down|no one cares|nobody cares|shut up|never again|how dare|never arrived|never received|still haven't|still hasn't"],
-  [-2.8, "fed up|sick of|sick and tired|waste of time|waste of money|rip off|ripped off|let me down|messed up|screwed up|charged twice|double charged|pain in the ass|falling apart|fall apart|what the fuck|screw you|go to hell|worst ever|piece of crap|fuck this|fucked up|piece of shit|fuck you|fuck off"],
-];
-
-const PHRASE_SCALES: readonly (readonly [number, string])[] = [
-  [0.7, "kind of|sort of|a bit|a little|a little bit|to some extent|more or less"],
-  [1.3, "so much|very much|a lot|way too|by far"],
-];
-
-const PHRASE_NEUTRAL =
-  "with all due respect|fast food|what kind|this kind|that kind|some kind|any kind|the kind|all kinds|these kinds|of course|pretty much|as well|feel like|feels like|felt like|looks like|look like|looked like|sounds like|sound like|seems like|seem like|would like|i'd like|just like|like this|like that|for free|free time|oh my god|oh my gosh|no way|well then|all right|right now|nothing but|not only|no matter|kind regards|best regards|thank you for your patience";
-
-function buildPhrases(): Map<string, Phrase[]> {
-  const byFirst = new Map<string, Phrase[]>();
-  const add = (text: string, effect: PhraseEffect): void => {
-    const words = text.split(" ");
-    const first = words[0] ?? "";
-    const list = byFirst.get(first) ?? [];
-    list.push({ words, effect });
-    byFirst.set(first, list);
-  };
-  for (const [value, list] of PHRASE_VALENCES) for (const p of list.split("|")) add(p, { kind: "valence", value });
-  for (const [factor, list] of PHRASE_SCALES) for (const p of list.split("|")) add(p, { kind: "scale", factor });
-  for (const p of PHRASE_NEUTRAL.split("|")) add(p, { kind: "neutral" });
-  // Longest first so "no thank you" beats "thank you"-style shorter overlaps.
-  for (const list of byFirst.values()) list.sort((a, b) => b.words.length - a.words.length);
-  return byFirst;
-}
-
-const PHRASES = buildPhrases();
-
-/** Longest phrase starting at `i` in the sequence of normalised words, if any. */
-export function matchPhrase(words: readonly string[], i: number): Phrase | undefined {
-  const candidates = PHRASES.get(words[i] ?? "");
-  if (candidates === undefined) return undefined;
-  for (const p of candidates) {
-    let ok = true;
-    for (let k = 1; k < p.words.length; k++) {
-      if (words[i + k] !== p.words[k]) {
-        ok = false;
-        break;
-      }
-    }
-    if (ok) return p;
-  }
-  return undefined;
 }

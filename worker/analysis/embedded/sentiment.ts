@@ -1,21 +1,13 @@
-import { sentimentLabel } from "../labels";
-import type { SentimentResult } from "../types";
-import {
-  INTENSITY,
-  OWN_VALENCE_WHEN_ALONE,
-  emojiValence,
-  emoticonValence,
-  isClauseBreak,
-  isNegator,
-  matchPhrase,
-  wordValence,
-} from "./lexicon";
+import { clauseWeights } from "./clauses";
+import { emojiValence, emoticonValence } from "./emoji";
+import { INTENSITY, OWN_VALENCE_WHEN_ALONE, isClauseBreak, isNegator, wordValence } from "./lexicon";
+import { matchPhrase } from "./phrases";
 import type { Token } from "./tokenize";
 
 /**
  * Rule-based valence model in the spirit of VADER (sum of word valences, adjusted by context,
- * squashed to −1…1), with our own lexicon and rules. Every constant below is a plain, global
- * judgement call, not a per-dataset fit; see bench/eval.ts for how it is measured.
+ * squashed to −1…1), with our own lexicon and rules. The constants are global judgement calls;
+ * the few that were compared on the public sets are listed in bench/eval.ts's iteration log.
  */
 
 /** Squash constant: s / sqrt(s² + ALPHA). One moderate word ("good", 2) lands near +0.45. */
@@ -26,9 +18,6 @@ const NEGATION_WINDOW = 3;
 const BOOST_WINDOW = 2;
 const CAPS_BOOST = 1.4;
 const ELONGATION_BOOST = 1.2;
-const BEFORE_BUT = 0.5;
-const AFTER_BUT = 1.5;
-const CONCESSIVE = 0.5; // "although X, Y": X matters less
 const EXCLAMATION_STEP = 0.25;
 const EXCLAMATION_MAX = 4;
 const SHOUTED_MESSAGE = 1.2;
@@ -54,7 +43,7 @@ const KIND_VALENCE = 2;
 const SCOPE_ENDS = new Set(["because", "cause", "since", "which", "who", "when", "if", "while", "until", "so"]);
 
 /**
- * A bare "No." / "Nope!" / "Not really." answering someone is disagreement, which readers
+ * A bare "No." / "Nope!" answering someone is disagreement, which readers
  * (and GoEmotions' "disapproval") perceive as mildly negative even without a sentiment word.
  */
 const BARE_REFUSAL = -1;
@@ -190,36 +179,6 @@ export function scoreTokens(tokens: readonly Token[], text: string): SentimentDe
   return { sum, score, cues, exclamations, shouted };
 }
 
-export function toSentimentResult(detail: SentimentDetail, tokens: readonly Token[], text: string): SentimentResult {
-  const label = sentimentLabel(detail.score);
-  const top = strongestCue(detail.cues, detail.score);
-  if (top === undefined) {
-    return { score: detail.score, label, chunk: "", reason: "No sentiment-bearing words, emoji or emoticons found." };
-  }
-  const first = tokens[top.index];
-  const lastTok = tokens[top.last];
-  const cueText = first !== undefined && lastTok !== undefined ? text.slice(first.start, lastTok.end) : "";
-  const chunk = first !== undefined && lastTok !== undefined ? sentenceAround(text, first.start, lastTok.end) : "";
-  const extras: string[] = [...top.notes];
-  if (detail.exclamations > 0) extras.push(`${detail.exclamations} exclamation mark${detail.exclamations > 1 ? "s" : ""}`);
-  if (detail.shouted) extras.push("written in capitals");
-  const others = detail.cues.length - 1;
-  if (others > 0) extras.push(`${others} other cue${others > 1 ? "s" : ""}`);
-  const polarity = top.value > 0 ? "positive" : "negative";
-  const reason = `Mainly "${cueText}" (${polarity}${extras.length > 0 ? `; ${extras.join("; ")}` : ""}).`;
-  return { score: detail.score, label, chunk, reason };
-}
-
-/** The cue pulling hardest in the direction of the final score. */
-function strongestCue(cues: readonly Cue[], score: number): Cue | undefined {
-  let best: Cue | undefined;
-  for (const c of cues) {
-    if (score !== 0 && Math.sign(c.value) !== Math.sign(score)) continue;
-    if (best === undefined || Math.abs(c.value) > Math.abs(best.value)) best = c;
-  }
-  return best ?? cues[0];
-}
-
 function nextWordHasValence(tokens: readonly Token[], norms: readonly string[], i: number): boolean {
   for (let k = i + 1; k <= i + BOOST_WINDOW && k < tokens.length; k++) {
     const t = tokens[k];
@@ -253,55 +212,6 @@ function findNegator(tokens: readonly Token[], norms: readonly string[], i: numb
     }
   }
   return undefined;
-}
-
-/**
- * Per-token weights for contrast: in a sentence with "but"/"however" the part before counts
- * half and the part after one and a half times; a leading "although/though …," clause counts half.
- */
-function clauseWeights(
-  tokens: readonly Token[],
-  norms: readonly string[],
-): { weights: number[]; inQuestion: boolean[] } {
-  const weights = new Array<number>(tokens.length).fill(1);
-  const inQuestion = new Array<boolean>(tokens.length).fill(false);
-  let sentenceStart = 0;
-  for (let i = 0; i <= tokens.length; i++) {
-    const t = tokens[i];
-    const endOfSentence = t === undefined || (t.kind === "punct" && /[.!?]/.test(t.norm));
-    if (!endOfSentence) continue;
-    applyContrast(weights, norms, sentenceStart, i);
-    if (t !== undefined && t.norm.includes("?")) inQuestion.fill(true, sentenceStart, i);
-    sentenceStart = i + 1;
-  }
-  return { weights, inQuestion };
-}
-
-function applyContrast(weights: number[], norms: readonly string[], from: number, to: number): void {
-  for (let i = from; i < to; i++) {
-    const n = norms[i];
-    if ((n === "but" || n === "however") && i > from) {
-      for (let k = from; k < i; k++) weights[k] = (weights[k] ?? 1) * BEFORE_BUT;
-      for (let k = i + 1; k < to; k++) weights[k] = (weights[k] ?? 1) * AFTER_BUT;
-      return;
-    }
-    if (n === "although" || n === "though") {
-      let k = i + 1;
-      while (k < to && norms[k] !== ",") k++;
-      if (k < to) for (let j = i + 1; j < k; j++) weights[j] = (weights[j] ?? 1) * CONCESSIVE;
-      return;
-    }
-  }
-}
-
-function sentenceAround(text: string, start: number, end: number): string {
-  const MAX = 160;
-  let s = start;
-  while (s > 0 && !/[.!?\n]/.test(text[s - 1] ?? "") && start - s < MAX) s--;
-  let e = end;
-  while (e < text.length && !/[.!?\n]/.test(text[e] ?? "") && e - end < MAX) e++;
-  while (e < text.length && /[.!?]/.test(text[e] ?? "")) e++;
-  return text.slice(s, e).trim();
 }
 
 function countChar(s: string, ch: string): number {

@@ -1,0 +1,70 @@
+/**
+ * Multi-word expressions whose meaning is not the sum of their words: "fed up" is negative
+ * without a negative word, "no problem" is positive despite "no" and "problem", and "kind of"
+ * softens rather than praises.
+ */
+
+export type PhraseEffect =
+  | { kind: "valence"; value: number }
+  | { kind: "scale"; factor: number } // multiword softener/intensifier: "kind of", "a bit"
+  | { kind: "neutral" }; // idioms whose words would mislead: "of course", "looks like"
+
+export interface Phrase {
+  words: readonly string[];
+  effect: PhraseEffect;
+}
+
+const PHRASE_VALENCES: readonly (readonly [number, string])[] = [
+  [3.2, "works perfectly|worked like a charm|works like a charm|couldn't be happier|could not be happier"],
+  [2.8, "hats off|well said|well done|great job|good job|nice job|great work|good work|top notch|happy birthday|best wishes|killed it|killing it|nailed it|to die for|hell yeah|hell yes|fuck yeah|fuck yes"],
+  [2.4, "can't wait|cant wait|can not wait|looking forward|look forward|works great|merry christmas|happy new year|god bless|thank god|thank goodness|spot on"],
+  [1.8, "good call|hassle free|no hassle|fingers crossed|no problem|no problems|no worries|no prob|good point|good luck|take care|feel better|on point|without a doubt|high five|heck yeah|thumbs up"],
+  [1.2, "fair point|not bad|not too bad|makes sense|fair enough|good morning|good night|good afternoon|good evening|no doubt|can't complain|free shipping|works now|working now|it worked|that worked"],
+  [-1, "deal with it|no response|no reply|no answer|locked out|no thanks|no thank you|oh well|out of stock|on hold|too bad|thumbs down|dead end|no idea"],
+  [-2, "not working|doesn't work|does not work|don't work|didn't work|did not work|won't work|isn't working|is not working|never works|stopped working|still waiting|still not working|give up|gave up|giving up|tired of|broke down|what the hell|is a joke|what a joke|hell no|let down|no one cares|nobody cares|shut up|never again|how dare|never arrived|never received|still haven't|still hasn't"],
+  [-2.8, "fed up|sick of|sick and tired|waste of time|waste of money|rip off|ripped off|let me down|messed up|screwed up|charged twice|double charged|pain in the ass|falling apart|fall apart|what the fuck|screw you|go to hell|worst ever|piece of crap|fuck this|fucked up|piece of shit|fuck you|fuck off"],
+];
+
+const PHRASE_SCALES: readonly (readonly [number, string])[] = [
+  [0.7, "kind of|sort of|a bit|a little|a little bit|to some extent|more or less"],
+  [1.3, "so much|very much|a lot|way too|by far"],
+];
+
+const PHRASE_NEUTRAL =
+  "with all due respect|fast food|what kind|this kind|that kind|some kind|any kind|the kind|all kinds|these kinds|of course|pretty much|as well|feel like|feels like|felt like|looks like|look like|looked like|sounds like|sound like|seems like|seem like|would like|i'd like|just like|like this|like that|for free|free time|oh my god|oh my gosh|no way|well then|all right|right now|nothing but|not only|no matter|kind regards|best regards|thank you for your patience";
+
+function buildPhrases(): Map<string, Phrase[]> {
+  const byFirst = new Map<string, Phrase[]>();
+  const add = (text: string, effect: PhraseEffect): void => {
+    const words = text.split(" ");
+    const first = words[0] ?? "";
+    const list = byFirst.get(first) ?? [];
+    list.push({ words, effect });
+    byFirst.set(first, list);
+  };
+  for (const [value, list] of PHRASE_VALENCES) for (const p of list.split("|")) add(p, { kind: "valence", value });
+  for (const [factor, list] of PHRASE_SCALES) for (const p of list.split("|")) add(p, { kind: "scale", factor });
+  for (const p of PHRASE_NEUTRAL.split("|")) add(p, { kind: "neutral" });
+  // Longest first so "no thank you" beats "thank you"-style shorter overlaps.
+  for (const list of byFirst.values()) list.sort((a, b) => b.words.length - a.words.length);
+  return byFirst;
+}
+
+const PHRASES = buildPhrases();
+
+/** Longest phrase starting at `i` in the sequence of normalised words, if any. */
+export function matchPhrase(words: readonly string[], i: number): Phrase | undefined {
+  const candidates = PHRASES.get(words[i] ?? "");
+  if (candidates === undefined) return undefined;
+  for (const p of candidates) {
+    let ok = true;
+    for (let k = 1; k < p.words.length; k++) {
+      if (words[i + k] !== p.words[k]) {
+        ok = false;
+        break;
+      }
+    }
+    if (ok) return p;
+  }
+  return undefined;
+}
