@@ -41,6 +41,8 @@
  *  8. camelCase hashtags split, 😭/😩 treated as ambiguous: .631 / .687.
  *     swept ALPHA 10/15/20/25 → TweetEval .632/.631/.630/.628, GoEmotions .686/.687/.680/.673;
  *     kept 15 (chosen before: "ok" alone neutral, one mild word positive).
+ *  9. support-chat vocabulary made neutral or mild (support, premium, upgrade, solution, issue,
+ *     problem) so "I have an issue with my card" is not negative: .636 / .688.
  */
 import { analyzeSync } from "../worker/analysis/embedded/index";
 import { sentimentLabel, sentimentPolarity } from "../worker/analysis/labels";

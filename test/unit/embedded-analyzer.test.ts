@@ -87,6 +87,12 @@ describe("embedded sentiment", () => {
     expect(s?.reason).toMatch(/no sentiment/i);
   });
 
+  it("keeps everyday support vocabulary neutral", () => {
+    for (const text of ["I have an issue with my card", "Can I talk to support about the premium plan?", "ok", "yes"]) {
+      expect(user(text).sentiment?.label).toBe("neutral");
+    }
+  });
+
   it("does not read 'like' as praise when it is a preposition", () => {
     expect(score("It looks like the invoice is attached")).toBe(0);
     expect(score("I like the invoice layout")).toBeGreaterThan(0);

@@ -1,5 +1,5 @@
 /**
- * Our own valence word lists, written for chat and support text (not copied from VADER/AFINN).
+ * Our own valence word lists, written for chat and  text (not copied from VADER/AFINN).
  * Scale: roughly −4…+4, grouped by strength so a reviewer can argue with a whole band at once.
  * Only base forms are listed where the light stemmer in lexicon.ts can reach the inflections
  * ("disappoint" covers "disappointed", "disappointing"); irregular or sense-changing
@@ -32,32 +32,32 @@ const POSITIVE: Record<string, string> = {
     trustworthy reliable relief relieved relax relaxed relaxing peaceful peace calm comfortable
     comfort cozy cosy healthy heal healed healing bless prayers lucky luck fortunate glory
     triumph victory achievement accomplished accomplish pride respected respectful admiration
-    enthusiastic eager passionate passion fresh improve improved improvement better upgrade
-    solution agree agreed approve approved support supportive caring cared thoughtful sincere
-    compassion compassionate encourage encouraging encouraged motivated motivating motivation
-    positive positively satisfied satisfying satisfaction pleasant pleasantly refreshing fan
-    fans easier easiest easy effortless smooth smoothly seamless convenient handy valuable value
-    quality premium rich luxury luxurious tasty delicious yummy sparkle shine shining bright
-    brighter sunshine sunny warm warmth friendship bestie buddy sweetheart darling honey dear
-    cheers enjoyed enjoying enjoys merry appreciative touching empowering empowered promising
-    thriving thrive flourishing prosper prosperity accomplishment champion champions graceful
-    grace honor privilege polite courteous knowledgeable dependable worthwhile beneficial ideal
-    superior intuitive giggle chuckle cuddle confident faith lolol lolz fav favs favorites
-    favourites rejoice cherish cherished treasure excite thrill heartfelt goodness miracle
-    soulmate promoted honorable`,
+    enthusiastic eager passionate passion fresh improve improved improvement better agree agreed
+    approve approved supportive caring cared thoughtful sincere compassion compassionate
+    encourage encouraging encouraged motivated motivating motivation positive positively
+    satisfied satisfying satisfaction pleasant pleasantly refreshing easier easiest easy
+    effortless smooth smoothly seamless convenient handy valuable luxury luxurious tasty
+    delicious yummy sparkle shine shining bright brighter sunshine sunny warm warmth friendship
+    bestie buddy sweetheart darling honey cheers enjoyed enjoying enjoys merry appreciative
+    touching empowering empowered promising thriving thrive flourishing prosper prosperity
+    accomplishment champion champions graceful grace honor privilege polite courteous
+    knowledgeable dependable worthwhile beneficial ideal superior intuitive giggle chuckle
+    cuddle confident faith lolol lolz fav favs favorites favourites rejoice cherish cherished
+    treasure excite thrill heartfelt goodness miracle soulmate promoted honorable`,
   "1.6": `kiss kisses lol`,
   "1.2": `wow trust respect friend decent solid curious legit legitimate helpfully efficient effective
     effectively affordable cheap cheaper bonus gift gifts reward rewarding prize bargain
-    discount save saved saving savings secure fitness recovery recover recovered wish wishes
-    wishing dream dreams dreaming excitement xmas festive amused amusing entertaining
-    entertained phew nicely neat sharp creative innovative unique lmk progress achieve achieved
-    anniversary wedding touched speedy sturdy durable benefit reasonable sensible endorse
-    confidence responsive professional patient comedy sorted upbeat welcoming grin grinning
-    friends likes liked fixed solved resolved`,
+    discount savings secure fitness recovery recover recovered wish wishes wishing dream dreams
+    dreaming excitement xmas festive amused amusing entertaining entertained phew nicely neat
+    sharp creative innovative unique lmk progress achieve achieved anniversary wedding touched
+    speedy sturdy durable benefit reasonable sensible endorse confidence responsive professional
+    patient comedy sorted upbeat welcoming grin grinning friends likes liked fixed solved
+    resolved value fan fans`,
   "0.6": `okay ok alright fine protect protected yes yeah yep sure definitely certainly indeed exactly
     understood understand freedom fair safe simple simply clear clearly ready prepared interest
     interested worth correct accurate true valid faster quick quickly clean cleaner fit powerful
-    strong stronger holiday vacation weekend birthday logical`,
+    strong stronger holiday vacation weekend birthday logical quality solution solutions upgrade
+    save saved saving rich`,
 };
 
 const NEGATIVE: Record<string, string> = {
@@ -107,41 +107,41 @@ const NEGATIVE: Record<string, string> = {
     condescending aggravating exasperated exasperating dissatisfied disgruntled unethical
     immoral unresponsive irresponsible laughable hypocrites piss pissing distress distressed
     fool fools foolish ungrateful delusional`,
-  "-1.6": `sorry unfortunately unfortunate problem problems issue issues error errors bug bugs buggy glitch
-    glitches wrong mistake mistakes fault faulty blame blamed guilty awkward confusing confused
-    confusion doubtful suspicious bizarre difficult struggle struggling struggled tired
-    exhausted exhausting sick ill illness disease cancer virus infection injury injured wound
-    hospital lose losing lost loss losses miss missed missing poor poorly weak weakness lazy
-    slower delay delayed delays expensive overpriced pricey costly complain complaint complaints
-    complaining reject rejected rejection deny denied refuse refused refusal ban banned block
-    blocked protest protests crash crashed crashing freeze frozen stuck lag laggy outage bored
-    meh dull mediocre inferior flimsy fake phony spam spammy hacked hack breach leak leaked
-    unsafe risk risky warning alarm alarming concern concerned concerning trouble troubled
-    troubling difficulty hardship poverty homeless unemployed fired layoff layoffs cancelled
-    canceled cancel cancellation unsubscribe refund complicated vague messy noisy dirty rotten
-    stinks stink smelly crowded cramped uncomfortable unpleasant inconvenient inconvenience
-    annoyingly bitter jealousy envy isolated ignored neglected forgotten abandoned helpless
-    powerless defeated defeat nervousness tense tension conflict fight fighting fought argument
-    arguing yell yelling scream screaming shout shouting obsolete outdated broke debt bankrupt
-    penalty overcharged irrelevant ghetto ghettos riot riots smear misinformed backfire
-    backfired suppression suppress drunk offender offenders violation violate violated illegal
-    illegally accident accidents sucker suckers propaganda lied deceive deceptive deceit
-    manipulate manipulation manipulative exploit exploitation exploited greed oppression
-    oppressive oppress persecution discrimination discriminate injustice unjust inequality
-    starve starving starvation famine invasion invade collapse collapsed recession unemployment
-    shady sketchy dodgy looting vandalism arson explosion casualty wounded pollution polluted
-    contaminated outbreak epidemic pandemic infected sickness tumor addict addiction hangover
-    desperate desperation dismay dismayed gloom grim bleak dire doom fright paranoid insecure
-    insecurity inadequate incapable guilt remorse cringeworthy homesick bummed bummer weep
-    weeping wept funeral rip condolences pity angrier angered resent resentment grudge tantrum
-    whine whining whiny nagging petty spoiled entitled tiresome tedious irritable grumpy cranky
-    moody smug pretentious dumber stupider negligence negligent careless reckless sloppy subpar
-    shabby bogus hoax ew eww yuck icky nauseous disagree incorrect untrue misleading mislead
-    biased inappropriate unjustified unwarranted overrated overhyped flaw flawed unimpressed
-    underwhelming unsatisfied displeased condemn condemned criticize criticized mock mocking
-    ridicule wasteful uneasy alarmed phobia worrisome unavailable downtime glitchy declined
-    suspended terminated liars patronizing bullcrap hogwash crooks corrupted mislabeled
-    dreadfully disturb repress repressed unease tf`,
+  "-1.6": `sorry unfortunately unfortunate error errors bug bugs buggy glitch glitches wrong mistake
+    mistakes fault faulty blame blamed guilty awkward confusing confused confusion doubtful
+    suspicious bizarre difficult struggle struggling struggled tired exhausted exhausting sick
+    ill illness disease cancer virus infection injury injured wound hospital lose losing lost
+    loss losses miss missed missing poor poorly weak weakness lazy slower delay delayed delays
+    expensive overpriced pricey costly complain complaint complaints complaining reject rejected
+    rejection deny denied refuse refused refusal ban banned block blocked protest protests crash
+    crashed crashing freeze frozen stuck lag laggy outage bored meh dull mediocre inferior
+    flimsy fake phony spam spammy hacked hack breach leak leaked unsafe risk risky warning alarm
+    alarming concern concerned concerning trouble troubled troubling difficulty hardship poverty
+    homeless unemployed fired layoff layoffs cancelled canceled cancel cancellation unsubscribe
+    refund complicated vague messy noisy dirty rotten stinks stink smelly crowded cramped
+    uncomfortable unpleasant inconvenient inconvenience annoyingly bitter jealousy envy isolated
+    ignored neglected forgotten abandoned helpless powerless defeated defeat nervousness tense
+    tension conflict fight fighting fought argument arguing yell yelling scream screaming shout
+    shouting obsolete outdated broke debt bankrupt penalty overcharged irrelevant ghetto ghettos
+    riot riots smear misinformed backfire backfired suppression suppress drunk offender
+    offenders violation violate violated illegal illegally accident accidents sucker suckers
+    propaganda lied deceive deceptive deceit manipulate manipulation manipulative exploit
+    exploitation exploited greed oppression oppressive oppress persecution discrimination
+    discriminate injustice unjust inequality starve starving starvation famine invasion invade
+    collapse collapsed recession unemployment shady sketchy dodgy looting vandalism arson
+    explosion casualty wounded pollution polluted contaminated outbreak epidemic pandemic
+    infected sickness tumor addict addiction hangover desperate desperation dismay dismayed
+    gloom grim bleak dire doom fright paranoid insecure insecurity inadequate incapable guilt
+    remorse cringeworthy homesick bummed bummer weep weeping wept funeral rip condolences pity
+    angrier angered resent resentment grudge tantrum whine whining whiny nagging petty spoiled
+    entitled tiresome tedious irritable grumpy cranky moody smug pretentious dumber stupider
+    negligence negligent careless reckless sloppy subpar shabby bogus hoax ew eww yuck icky
+    nauseous disagree incorrect untrue misleading mislead biased inappropriate unjustified
+    unwarranted overrated overhyped flaw flawed unimpressed underwhelming unsatisfied displeased
+    condemn condemned criticize criticized mock mocking ridicule wasteful uneasy alarmed phobia
+    worrisome unavailable downtime glitchy declined suspended terminated liars patronizing
+    bullcrap hogwash crooks corrupted mislabeled dreadfully disturb repress repressed unease tf`,
+  "-0.6": `issue issues problem problems`,
   "-0.8": `crazy insane hell damn sigh nah nope alone odd strange weird late slow average unclear doubt
     bias false criticism sarcastic snarky apprehensive spooky eerie intimidating decline oppose
     opposed inflation devil satan tough apologize apologise apology apologies`,
@@ -152,8 +152,8 @@ const NEGATIVE: Record<string, string> = {
  * ("honestly" → "honest", "security" is not "secure") and so context rules own them
  * ("like", "kind", "pretty", "super" are handled in sentiment.ts and lexicon.ts).
  */
-const NEUTRAL = `honestly security party special christmas care fancy mean well free fast deal play please god
-  jesus omg lord hi hello hey kind like pretty super`;
+const NEUTRAL = `support premium dear honestly security party special christmas care fancy mean well free
+  fast deal play please god jesus omg lord hi hello hey kind like pretty super`;
 
 function parse(groups: Record<string, string>, into: Map<string, number>): void {
   for (const [value, words] of Object.entries(groups)) {
