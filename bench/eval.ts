@@ -43,6 +43,8 @@
  *     kept 15 (chosen before: "ok" alone neutral, one mild word positive).
  *  9. support-chat vocabulary made neutral or mild (support, premium, upgrade, solution, issue,
  *     problem) so "I have an issue with my card" is not negative: .636 / .688.
+ * 10. support-chat smoke test: "right now" alone is not urgent, "which one" is not confusion,
+ *     short factual answers to a question count as helpful; eval rows unchanged.
  */
 import { analyzeSync } from "../worker/analysis/embedded/index";
 import { sentimentLabel, sentimentPolarity } from "../worker/analysis/labels";

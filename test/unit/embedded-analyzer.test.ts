@@ -398,3 +398,16 @@ describe("embedded analyzer on very long messages", () => {
     expect(behaviour(assistant(reply), "verbose")?.reason).toContain("2000 words");
   });
 });
+
+describe("embedded analyzer on everyday support chat", () => {
+  it("raises no flag on routine requests", () => {
+    for (const text of ["Hi, I'd like to update my shipping address", "Right now I have two accounts, can you merge them?", "How do I delete a photo from my album?"]) {
+      expect(user(text).flags).toEqual([]);
+    }
+  });
+
+  it("calls a short direct answer with the asked-for figures helpful", () => {
+    expect(behaviour(assistant("We open at 9am Monday to Friday.", "What time do you open?"), "helpful")).toBeDefined();
+    expect(assistant("Hello! How can I help you today?", "Hi").behaviours).toEqual([]);
+  });
+});

@@ -135,13 +135,15 @@ function helpEvidence(text: string, words: number, lastUser: string | undefined)
   const steps = (text.match(/^\s*(?:\d+[.)]|[-*•])\s+\S/gmu) ?? []).length;
   if (steps >= 2) evidence.push(0.6);
   if (/```|`[^`\n]+`/.test(text)) evidence.push(0.4);
-  if (lastUser !== undefined && words >= 8) {
+  if (lastUser !== undefined && words >= 5) {
     // A reply that addresses the question does so early; the cap keeps long replies cheap.
     const asked = stemSet(lastUser.slice(0, OVERLAP_CHARS));
     let shared = 0;
     for (const s of stemSet(text.slice(0, OVERLAP_CHARS))) if (asked.has(s)) shared++;
-    if (shared >= 2) evidence.push(0.4);
-    else if (shared === 1) evidence.push(0.25);
+    if (shared >= 2) evidence.push(0.45);
+    else if (shared === 1) evidence.push(0.3);
+    // "What time do you open?" → "We open at 9am": concrete figures in reply to a question.
+    if (shared > 0 && isQuestion(lastUser) && /\d/.test(text)) evidence.push(0.3);
   }
   return evidence;
 }
@@ -175,6 +177,10 @@ function hallucinating(ctx: Facts): CueHit[] {
   // or with several of them at once, so a single weak cue never fires (all weights < 0.5).
   if (findCues(text, [HEDGES]).length > 0) for (const h of hits) h.weight *= 0.6;
   return hits;
+}
+
+function isQuestion(text: string): boolean {
+  return text.includes("?") || /^\s*(?:what|when|where|which|who|why|how|can|could|do|does|did|is|are|will|would|should)\b/i.test(text);
 }
 
 function wordCount(text: string): number {

@@ -49,7 +49,9 @@ export const DEFAULT_COMPETITORS: readonly string[] = [
 
 export const URGENT_CUES: readonly CuePattern[] = [
   cue(0.9, "says it is urgent", "asap|a\\.s\\.a\\.p\\.?|urgent(ly)?|emergency|immediately|time[- ]sensitive|top priority|life or death|right this (minute|second)", { negatable: true }),
-  cue(0.75, "needs it now", "right (now|away)|as soon as (possible|you can)|(need|needs|want|get) (it|this|help|an answer|a reply|a response|someone|them|a refund|my money)( back)? (now|today|tonight|immediately)|can't wait (any ?longer|anymore)|hurry( up)?|quickly please|please hurry", { negatable: true }),
+  // "Right now I have two accounts" is not urgent, so "right now" alone needs company.
+  cue(0.45, "wants it right away", "right (now|away)", { negatable: true }),
+  cue(0.75, "needs it now", "as soon as (possible|you can)|(need|needs|want|get) (it|this|help|an answer|a reply|a response|someone|them|a refund|my money)( back)? (now|today|tonight|immediately)|can't wait (any ?longer|anymore)|hurry( up)?|quickly please|please hurry", { negatable: true }),
   cue(0.6, "has a deadline", "deadline|before (tomorrow|tonight|noon|midnight|the end of (the )?day|eod|monday|tuesday|wednesday|thursday|friday|saturday|sunday|my flight)|by (today|tonight|tomorrow|eod|end of (the )?day|noon)|within (the |an |the next )?(hour|\\d+ (minutes|mins|hours))|running out of time|no time left|(flight|meeting|appointment|exam) (is )?(today|tomorrow|in \\d+)", { negatable: true }),
   cue(0.55, "reports something that cannot wait", "locked out|stranded|card (was )?(stolen|lost)|stolen card|account (was |has been |got )?hacked|fraud(ulent)? (charge|transaction|activity)|someone (is )?using my (card|account)|can't (log ?in|access|pay) and"),
 ];
@@ -64,7 +66,7 @@ export const CONFUSION_CUES: readonly CuePattern[] = [
   cue(0.45, "does not know", "(don't|dunno|idk) (know )?(what|how|why|where|which|if|whether)", { sentenceStart: true }),
   cue(0.55, "piles up question marks", "\\?\\s*\\?\\s*\\?"),
   cue(0.45, "doubles the question mark", "\\?\\s*\\?"),
-  cue(0.4, "hesitates or doubts", "hmm+|umm+|uhh*|🤔|i (could|might) be wrong|i doubt|doubt (it|that)|i thought|did you mean|figure out|which one"),
+  cue(0.4, "hesitates or doubts", "hmm+|umm+|uhh*|🤔|i (could|might) be wrong|i doubt|doubt (it|that)|i thought|did you mean|figure out"),
   cue(0.4, "asks which of two", "or (\\w+ ){0,3}\\w+\\s*\\?"),
 ];
 
