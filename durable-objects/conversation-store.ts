@@ -61,6 +61,11 @@ export interface Aggregates {
   resolution: ResolutionOutcome | null;
 }
 
+/** Average user sentiment to 3 decimals, or null before any user message was scored. */
+export function averageSentiment(agg: Aggregates): number | null {
+  return agg.sentimentCount ? Math.round((agg.sentimentSum / agg.sentimentCount) * 1000) / 1000 : null;
+}
+
 export const emptyAggregates = (): Aggregates => ({ sentimentSum: 0, sentimentCount: 0, flags: [], behaviours: [], resolution: null });
 
 /** Work the alarm must do: analyse message `seq`, or judge the ended conversation's resolution. */

@@ -71,6 +71,8 @@ describe("analysis with the embedded analyzer", () => {
     };
     expect(body.data.messages[0]?.analysis?.analysis.sentiment?.label).toMatch(/positive/);
     expect(body.data.messages[1]?.analysis).toBeNull(); // system messages are not analysed
+    const aggregates = (body.data as unknown as { aggregates: { sentimentAvg: number } }).aggregates;
+    expect(aggregates.sentimentAvg).toBeGreaterThan(0.2);
   });
 
   it("sets the resolution when a conversation ends and clears it when a message reopens it", async () => {

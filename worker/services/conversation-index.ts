@@ -4,7 +4,7 @@
  * alarm, never per message. Every upsert is guarded so an older snapshot never overwrites a newer one,
  * whatever order concurrent conversations flush in.
  */
-import type { ConversationState, StoredAnalysis } from "../../durable-objects/conversation-store";
+import { averageSentiment, type ConversationState, type StoredAnalysis } from "../../durable-objects/conversation-store";
 import { newId } from "./ids";
 
 /**
@@ -119,7 +119,7 @@ export async function flushConversationIndex(
         s.messageCount,
         s.userMessageCount,
         s.version,
-        agg.sentimentCount ? Math.round((agg.sentimentSum / agg.sentimentCount) * 1000) / 1000 : null,
+        averageSentiment(agg),
         agg.resolution?.resolution ?? null,
         JSON.stringify(agg.flags),
         JSON.stringify(agg.behaviours),

@@ -4,7 +4,7 @@
  */
 import { and, count, desc, eq, gte, lte, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
-import type { ConversationState } from "../../durable-objects/conversation-store";
+import { averageSentiment, type ConversationState } from "../../durable-objects/conversation-store";
 import { DEVICES, timestamp, type StoredMessage } from "../../durable-objects/protocol";
 import type { Db } from "../db/client";
 import { clientOrganizations, clientUsers, conversations } from "../db/schema";
@@ -135,6 +135,13 @@ export function conversationView(s: ConversationState) {
     lastSeq: s.lastSeq,
     session: s.session,
     custom: s.custom,
+    aggregates: {
+      sentimentAvg: averageSentiment(s.aggregates),
+      resolution: s.aggregates.resolution?.resolution ?? null,
+      resolutionReason: s.aggregates.resolution?.reason ?? null,
+      flags: s.aggregates.flags,
+      behaviours: s.aggregates.behaviours,
+    },
   };
 }
 
