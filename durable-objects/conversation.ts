@@ -135,7 +135,7 @@ export class Conversation extends DurableObject<Env> {
   }
 
   /**
-   * Ends the conversation (REST end). Returns false when it does not belong to `chatbotId`.
+   * Ends the conversation (REST end). Returns null when it does not belong to `chatbotId`.
    * @example await stub.end("cb_123")
    */
   async end(chatbotId: string): Promise<ConversationState | null> {
