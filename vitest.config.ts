@@ -11,7 +11,11 @@ export default defineConfig(async () => {
         // Workers AI is remote-only; tests never call it (a fake AI binding stands in where needed).
         remoteBindings: false,
         miniflare: {
-          bindings: { TEST_MIGRATIONS: migrations, CONVERSATION_TOKEN_SECRET: "test-conversation-token-secret" },
+          bindings: {
+            TEST_MIGRATIONS: migrations,
+            CONVERSATION_TOKEN_SECRET: "test-conversation-token-secret",
+            SECRETS_KEY: "test-secrets-key",
+          },
           // A small capture limit so the 429 path is reachable in a test; every test uses its own keys.
           ratelimits: {
             CAPTURE_LIMITER: { namespace_id: "1001", simple: { limit: 25, period: 60 } },

@@ -7,6 +7,7 @@
 import { loadConfig, type AnalysisConfig } from "../worker/analysis/config";
 import { analyzeMessage, analyzerChoice, resolveConversation } from "../worker/analysis/run";
 import { createDb } from "../worker/db/client";
+import { triggerWorkflows } from "../worker/workflows/trigger";
 import type { ConversationState, ConversationStore, StoredAnalysis } from "./conversation-store";
 import type { ServerFrame } from "./protocol";
 
@@ -89,6 +90,11 @@ async function analyse(host: AnalysisHost, state: ConversationState, seq: number
   if (outcome.translation) host.store.setTranslation(seq, outcome.translation, outcome.language ?? null);
   state.version += 1;
   host.broadcast({ type: "annotation", seq, messageId: message.id, ...publicAnalysis(stored) });
+  // Workflows see the message right after its analysis; a failure here retries the whole job.
+  if (message.role !== "system") {
+    const event = message.role === "user" ? "user_message" : "assistant_message";
+    await triggerWorkflows(host.env, { state, event, message, analysis: outcome.analysis });
+  }
   return true;
 }
 
@@ -101,6 +107,7 @@ async function resolve(host: AnalysisHost, state: ConversationState, config: Ana
   state.aggregates.resolution = outcome;
   state.version += 1;
   host.broadcast({ type: "resolution", resolution: outcome.resolution, reason: outcome.reason, analyzer: outcome.analyzer });
+  await triggerWorkflows(host.env, { state, event: "conversation_ended" });
   return true;
 }
 

@@ -12,6 +12,8 @@ import { conversations } from "./routes/conversations";
 import { keys } from "./routes/keys";
 import { live } from "./routes/live";
 import { tokens } from "./routes/tokens";
+import { webhooks } from "./routes/webhooks";
+import { workflowRoutes } from "./routes/workflows";
 
 export const app = new Hono<AppEnv>();
 
@@ -25,6 +27,8 @@ app.route("/api/v1/live", live);
 app.route("/api/v1/keys", keys);
 app.route("/api/v1/conversation-tokens", tokens);
 app.route("/api/v1/analysis", analysis);
+app.route("/api/v1/webhooks", webhooks);
+app.route("/api/v1/workflows", workflowRoutes);
 
 app.notFound((c) => c.json(envelope(new ApiError("not_found", `no route for ${c.req.method} ${c.req.path}`), c.get("requestId")), 404));
 

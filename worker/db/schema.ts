@@ -245,3 +245,131 @@ export const analysisConfigs = sqliteTable("analysis_configs", {
   config: text("config", { mode: "json" }).notNull().$type<unknown>(),
   updatedAt: integer("updated_at").notNull(),
 });
+
+export const DESTINATION_KINDS = ["custom", "slack", "discord"] as const;
+
+/** Where workflows deliver. The signing secret is kept encrypted (worker/webhooks/secrets.ts), shown once. */
+export const webhookDestinations = sqliteTable(
+  "webhook_destinations",
+  {
+    id: text("id").primaryKey(),
+    organizationId: text("organization_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    chatbotId: text("chatbot_id")
+      .notNull()
+      .references(() => chatbots.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    kind: text("kind", { enum: DESTINATION_KINDS }).notNull(),
+    url: text("url").notNull(),
+    secretCiphertext: text("secret_ciphertext").notNull(),
+    secretPrefix: text("secret_prefix").notNull(),
+    status: text("status", { enum: ["active", "disabled"] })
+      .notNull()
+      .default("active"),
+    disabledReason: text("disabled_reason"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("webhook_destinations_chatbot").on(t.chatbotId)],
+);
+
+export const WORKFLOW_TRIGGERS = ["user_message", "assistant_message", "any_message", "conversation_ended"] as const;
+
+/** Conditions, actions and cooldown are validated JSON documents (worker/workflows/schema.ts). */
+export const workflows = sqliteTable(
+  "workflows",
+  {
+    id: text("id").primaryKey(),
+    organizationId: text("organization_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    chatbotId: text("chatbot_id")
+      .notNull()
+      .references(() => chatbots.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    trigger: text("trigger", { enum: WORKFLOW_TRIGGERS }).notNull(),
+    match: text("match", { enum: ["all", "any"] })
+      .notNull()
+      .default("all"),
+    conditions: text("conditions", { mode: "json" }).notNull().$type<unknown[]>(),
+    actions: text("actions", { mode: "json" }).notNull().$type<unknown[]>(),
+    cooldown: text("cooldown", { mode: "json" }).notNull().$type<unknown>(),
+    status: text("status", { enum: ["active", "inactive"] })
+      .notNull()
+      .default("active"),
+    template: text("template"),
+    createdAt: createdAt(),
+    updatedAt: integer("updated_at").notNull(),
+  },
+  (t) => [index("workflows_chatbot").on(t.chatbotId, t.status)],
+);
+
+export const RUN_STATUSES = ["pending", "triggered", "success", "failed", "skipped"] as const;
+
+export const workflowRuns = sqliteTable(
+  "workflow_runs",
+  {
+    id: text("id").primaryKey(),
+    organizationId: text("organization_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    chatbotId: text("chatbot_id")
+      .notNull()
+      .references(() => chatbots.id, { onDelete: "cascade" }),
+    workflowId: text("workflow_id")
+      .notNull()
+      .references(() => workflows.id, { onDelete: "cascade" }),
+    conversationId: text("conversation_id").notNull(),
+    messageSeq: integer("message_seq"),
+    messageId: text("message_id"),
+    status: text("status", { enum: RUN_STATUSES }).notNull(),
+    /** Why a run was skipped or failed, in words. */
+    reason: text("reason"),
+    createdAt: createdAt(),
+    updatedAt: integer("updated_at").notNull(),
+  },
+  (t) => [
+    index("workflow_runs_workflow").on(t.workflowId, t.createdAt),
+    index("workflow_runs_conversation").on(t.workflowId, t.conversationId, t.status),
+  ],
+);
+
+/** One webhook to send for one action of a run; its id is the stable `webhook-id` across retries. */
+export const deliveries = sqliteTable(
+  "deliveries",
+  {
+    id: text("id").primaryKey(),
+    runId: text("run_id")
+      .notNull()
+      .references(() => workflowRuns.id, { onDelete: "cascade" }),
+    chatbotId: text("chatbot_id")
+      .notNull()
+      .references(() => chatbots.id, { onDelete: "cascade" }),
+    destinationId: text("destination_id")
+      .notNull()
+      .references(() => webhookDestinations.id, { onDelete: "cascade" }),
+    status: text("status", { enum: ["pending", "success", "failed"] }).notNull(),
+    payload: text("payload").notNull(),
+    attempts: integer("attempts").notNull().default(0),
+    createdAt: createdAt(),
+    updatedAt: integer("updated_at").notNull(),
+  },
+  (t) => [index("deliveries_run").on(t.runId)],
+);
+
+export const deliveryAttempts = sqliteTable(
+  "delivery_attempts",
+  {
+    id: text("id").primaryKey(),
+    deliveryId: text("delivery_id")
+      .notNull()
+      .references(() => deliveries.id, { onDelete: "cascade" }),
+    attempt: integer("attempt").notNull(),
+    statusCode: integer("status_code"),
+    durationMs: integer("duration_ms").notNull(),
+    /** The first KB of the answer, or the network error. */
+    response: text("response"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("delivery_attempts_delivery").on(t.deliveryId)],
+);

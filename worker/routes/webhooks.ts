@@ -1,0 +1,40 @@
+import { Hono } from "hono";
+import type { AppEnv } from "../context";
+import { readJson } from "../input";
+import { requireKey, requireKind } from "../middleware/auth";
+import { rateLimit } from "../middleware/rate-limit";
+import {
+  createDestination,
+  deleteDestination,
+  destinationInput,
+  enableDestination,
+  getDestination,
+  listDestinations,
+  testDestination,
+} from "../webhooks/destinations";
+
+/** Webhook destinations: read keys may list, admin keys change and test-send. */
+export const webhooks = new Hono<AppEnv>();
+
+webhooks.use("*", requireKey("read", "admin"), rateLimit("READ_LIMITER"));
+const adminOnly = requireKind("admin");
+
+webhooks.get("/", async (c) => c.json({ data: await listDestinations(c.get("db"), c.get("auth").chatbotId) }));
+
+webhooks.post("/", adminOnly, async (c) => {
+  const input = await readJson(c, destinationInput);
+  const created = await createDestination(c.get("db"), c.env, c.get("auth"), input, new URL(c.req.url).hostname);
+  return c.json({ data: created }, 201);
+});
+
+webhooks.delete("/:id", adminOnly, async (c) => {
+  await deleteDestination(c.get("db"), c.get("auth").chatbotId, c.req.param("id"));
+  return c.body(null, 204);
+});
+
+webhooks.post("/:id/enable", adminOnly, async (c) => c.json({ data: await enableDestination(c.get("db"), c.get("auth").chatbotId, c.req.param("id")) }));
+
+webhooks.post("/:id/test", adminOnly, async (c) => {
+  const destination = await getDestination(c.get("db"), c.get("auth").chatbotId, c.req.param("id"));
+  return c.json({ data: await testDestination(c.env, destination) });
+});

@@ -1,0 +1,178 @@
+/**
+ * Delivering one webhook (the Queue consumer's work). Every attempt is recorded. 2xx succeeds; 410 Gone
+ * disables the destination; other 4xx (but 408 and 429) fail at once; anything else is retried with
+ * growing, jittered delays over about a day, or after the receiver's Retry-After when that is longer.
+ */
+import { and, eq, ne, sql } from "drizzle-orm";
+import { createDb, type Db } from "../db/client";
+import { deliveries, deliveryAttempts, webhookDestinations, workflowRuns } from "../db/schema";
+import { newId } from "../services/ids";
+import { decryptSecret } from "./secrets";
+import { sign } from "./signing";
+import { assertDeliverable, type UrlPolicy } from "./ssrf";
+
+/** Delay before retry n (1-based), in seconds: about 24 hours over 10 retries before the jitter. */
+export const RETRY_DELAYS = [10, 60, 300, 900, 1800, 3600, 7200, 14_400, 28_800, 28_800];
+/** Cloudflare Queues accept delays up to 12 hours. */
+const MAX_QUEUE_DELAY = 43_200;
+const TIMEOUT_MS = 10_000;
+const RESPONSE_KEEP = 1024;
+
+export type DeliveryOutcome = { kind: "done" } | { kind: "retry"; delaySeconds: number };
+
+export function retryDelay(attempt: number, retryAfter: number | null, random = Math.random): number {
+  const base = RETRY_DELAYS[Math.min(attempt, RETRY_DELAYS.length) - 1] ?? RETRY_DELAYS[RETRY_DELAYS.length - 1]!;
+  const jittered = Math.round(base * (0.8 + 0.4 * random()));
+  return Math.min(MAX_QUEUE_DELAY, Math.max(jittered, retryAfter ?? 0));
+}
+
+/** Retry-After as seconds (delta or HTTP date), or null. */
+export function parseRetryAfter(header: string | null, now = Date.now()): number | null {
+  if (!header) return null;
+  if (/^\d+$/.test(header.trim())) return Number(header.trim());
+  const at = Date.parse(header);
+  return Number.isNaN(at) ? null : Math.max(0, Math.ceil((at - now) / 1000));
+}
+
+export function urlPolicy(env: Env): UrlPolicy {
+  return {
+    allowLoopback: env.WEBHOOKS_ALLOW_LOOPBACK === "true",
+    ownHosts: (env.OWN_HOSTS ?? "").split(",").map((h) => h.trim()).filter(Boolean),
+  };
+}
+
+interface Loaded {
+  delivery: typeof deliveries.$inferSelect;
+  destination: typeof webhookDestinations.$inferSelect;
+  run: typeof workflowRuns.$inferSelect;
+}
+
+async function load(db: Db, deliveryId: string): Promise<Loaded | undefined> {
+  return db
+    .select({ delivery: deliveries, destination: webhookDestinations, run: workflowRuns })
+    .from(deliveries)
+    .innerJoin(webhookDestinations, eq(webhookDestinations.id, deliveries.destinationId))
+    .innerJoin(workflowRuns, eq(workflowRuns.id, deliveries.runId))
+    .where(eq(deliveries.id, deliveryId))
+    .get();
+}
+
+/** Sends a signed request and reports what came back; never throws. */
+export async function send(
+  env: Env,
+  destination: { url: string; secretCiphertext: string },
+  webhookId: string,
+  body: string,
+): Promise<{ status: number | null; durationMs: number; response: string; retryAfter: number | null; blocked?: boolean }> {
+  const started = Date.now();
+  try {
+    await assertDeliverable(destination.url, urlPolicy(env));
+  } catch (error) {
+    // Refused by the address check: sending later would be refused too.
+    return { status: null, durationMs: 0, response: error instanceof Error ? error.message : String(error), retryAfter: null, blocked: true };
+  }
+  try {
+    const secret = await decryptSecret(env.SECRETS_KEY, destination.secretCiphertext);
+    const headers = await sign(secret, webhookId, Math.floor(Date.now() / 1000), body);
+    const res = await fetch(destination.url, {
+      method: "POST",
+      headers: { "content-type": "application/json", "user-agent": "OpenBat-Webhooks/1", ...headers },
+      body,
+      redirect: "manual", // a redirect could lead anywhere, past the address check
+      signal: AbortSignal.timeout(TIMEOUT_MS),
+    });
+    const text = await res.text().catch(() => "");
+    return { status: res.status, durationMs: Date.now() - started, response: text.slice(0, RESPONSE_KEEP), retryAfter: parseRetryAfter(res.headers.get("retry-after")) };
+  } catch (error) {
+    const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    return { status: null, durationMs: Date.now() - started, response: message.slice(0, RESPONSE_KEEP), retryAfter: null };
+  }
+}
+
+const permanent = (status: number) => status >= 400 && status < 500 && status !== 408 && status !== 429;
+
+/** Delivers (or re-delivers) one delivery; `attempt` is the Queue's attempt count (1 on first delivery). */
+export async function deliver(env: Env, deliveryId: string, attempt: number, maxAttempts = RETRY_DELAYS.length + 1): Promise<DeliveryOutcome> {
+  const db = createDb(env.DB);
+  const loaded = await load(db, deliveryId);
+  // Deleted since it was queued, or already settled by an earlier copy of this message: nothing to do.
+  if (!loaded || loaded.delivery.status !== "pending") return { kind: "done" };
+  const { delivery, destination, run } = loaded;
+  const now = Date.now();
+
+  if (destination.status !== "active") {
+    await settle(db, delivery.id, "failed", now);
+    await setRunStatus(db, run.id, "skipped", `destination ${destination.name} is disabled`, now);
+    return { kind: "done" };
+  }
+  if (run.status === "pending") await setRunStatus(db, run.id, "triggered", null, now);
+
+  const result = await send(env, destination, delivery.id, delivery.payload);
+  await db.batch([
+    db.insert(deliveryAttempts).values({
+      id: newId("att"),
+      deliveryId: delivery.id,
+      attempt: delivery.attempts + 1,
+      statusCode: result.status,
+      durationMs: result.durationMs,
+      response: result.response,
+      createdAt: Date.now(),
+    }),
+    db.update(deliveries).set({ attempts: sql`${deliveries.attempts} + 1`, updatedAt: Date.now() }).where(eq(deliveries.id, delivery.id)),
+  ]);
+
+  const status = result.status;
+  if (result.blocked) return fail(db, delivery.id, run.id, `destination refused: ${result.response}`);
+  if (status !== null && status >= 200 && status < 300) {
+    await settle(db, delivery.id, "success", Date.now());
+    await recomputeRun(db, run.id);
+    return { kind: "done" };
+  }
+  if (status === 410) {
+    await db
+      .update(webhookDestinations)
+      .set({ status: "disabled", disabledReason: "the receiver answered 410 Gone" })
+      .where(eq(webhookDestinations.id, destination.id));
+    return fail(db, delivery.id, run.id, "410 Gone: destination disabled");
+  }
+  if (status !== null && permanent(status)) return fail(db, delivery.id, run.id, `permanent error: HTTP ${status}`);
+  if (attempt >= maxAttempts) return fail(db, delivery.id, run.id, `gave up after ${attempt} attempts (last: ${status ?? result.response})`);
+  return { kind: "retry", delaySeconds: retryDelay(attempt, result.retryAfter) };
+}
+
+/** What the dead-letter queue holds could not be delivered: it ends `failed`. */
+export async function markDeadLettered(env: Env, deliveryId: string): Promise<void> {
+  const db = createDb(env.DB);
+  const loaded = await load(db, deliveryId);
+  if (!loaded || loaded.delivery.status !== "pending") return;
+  await fail(db, deliveryId, loaded.run.id, "retries exhausted (dead-letter queue)");
+}
+
+async function fail(db: Db, deliveryId: string, runId: string, reason: string): Promise<DeliveryOutcome> {
+  await settle(db, deliveryId, "failed", Date.now());
+  await setRunStatus(db, runId, "failed", reason, Date.now());
+  return { kind: "done" };
+}
+
+async function settle(db: Db, deliveryId: string, status: "success" | "failed", now: number): Promise<void> {
+  await db.update(deliveries).set({ status, updatedAt: now }).where(eq(deliveries.id, deliveryId));
+}
+
+async function setRunStatus(db: Db, runId: string, status: (typeof workflowRuns.$inferSelect)["status"], reason: string | null, now: number) {
+  await db.update(workflowRuns).set({ status, reason, updatedAt: now }).where(eq(workflowRuns.id, runId));
+}
+
+/** A run succeeds once all its deliveries have; a failure has already marked it failed. */
+async function recomputeRun(db: Db, runId: string): Promise<void> {
+  const open = await db
+    .select({ id: deliveries.id })
+    .from(deliveries)
+    .where(and(eq(deliveries.runId, runId), ne(deliveries.status, "success")))
+    .limit(1);
+  if (!open.length) {
+    await db
+      .update(workflowRuns)
+      .set({ status: "success", reason: null, updatedAt: Date.now() })
+      .where(and(eq(workflowRuns.id, runId), ne(workflowRuns.status, "failed")));
+  }
+}

@@ -1,0 +1,106 @@
+/** Webhook destinations per chatbot: create (secret shown once), list, delete, test-send. */
+import { and, desc, eq } from "drizzle-orm";
+import { z } from "zod";
+import type { Db } from "../db/client";
+import { DESTINATION_KINDS, webhookDestinations } from "../db/schema";
+import { notFound } from "../errors";
+import { newId } from "../services/ids";
+import { send, urlPolicy } from "./delivery";
+import { encryptSecret, generateSigningSecret } from "./secrets";
+import { assertDeliverable } from "./ssrf";
+
+export const destinationInput = z.object({
+  name: z.string().trim().min(1).max(120),
+  kind: z.enum(DESTINATION_KINDS).default("custom"),
+  url: z.string().trim().max(2048),
+});
+
+type Row = typeof webhookDestinations.$inferSelect;
+
+export function destinationView(d: Row) {
+  return {
+    id: d.id,
+    name: d.name,
+    kind: d.kind,
+    url: d.url,
+    secretPrefix: d.secretPrefix,
+    status: d.status,
+    disabledReason: d.disabledReason,
+    createdAt: d.createdAt,
+  };
+}
+
+export async function createDestination(
+  db: Db,
+  env: Env,
+  scope: { organizationId: string; chatbotId: string },
+  input: z.infer<typeof destinationInput>,
+  ownHost?: string,
+) {
+  const policy = urlPolicy(env);
+  await assertDeliverable(input.url, { ...policy, ownHosts: [...policy.ownHosts, ...(ownHost ? [ownHost] : [])] });
+  const secret = generateSigningSecret();
+  const row: Row = {
+    id: newId("dst"),
+    organizationId: scope.organizationId,
+    chatbotId: scope.chatbotId,
+    name: input.name,
+    kind: input.kind,
+    url: input.url,
+    secretCiphertext: await encryptSecret(env.SECRETS_KEY, secret),
+    secretPrefix: secret.slice(0, 12),
+    status: "active",
+    disabledReason: null,
+    createdAt: Date.now(),
+  };
+  await db.insert(webhookDestinations).values(row);
+  return { ...destinationView(row), secret };
+}
+
+export async function listDestinations(db: Db, chatbotId: string) {
+  const rows = await db.select().from(webhookDestinations).where(eq(webhookDestinations.chatbotId, chatbotId)).orderBy(desc(webhookDestinations.createdAt));
+  return rows.map(destinationView);
+}
+
+export async function getDestination(db: Db, chatbotId: string, id: string): Promise<Row> {
+  const row = await db.select().from(webhookDestinations).where(and(eq(webhookDestinations.id, id), eq(webhookDestinations.chatbotId, chatbotId))).get();
+  if (!row) throw notFound("webhook destination");
+  return row;
+}
+
+export async function deleteDestination(db: Db, chatbotId: string, id: string): Promise<void> {
+  const deleted = await db
+    .delete(webhookDestinations)
+    .where(and(eq(webhookDestinations.id, id), eq(webhookDestinations.chatbotId, chatbotId)))
+    .returning({ id: webhookDestinations.id });
+  if (!deleted.length) throw notFound("webhook destination");
+}
+
+/** Re-enables a destination a 410 (or a person) disabled. */
+export async function enableDestination(db: Db, chatbotId: string, id: string) {
+  const [row] = await db
+    .update(webhookDestinations)
+    .set({ status: "active", disabledReason: null })
+    .where(and(eq(webhookDestinations.id, id), eq(webhookDestinations.chatbotId, chatbotId)))
+    .returning();
+  if (!row) throw notFound("webhook destination");
+  return destinationView(row);
+}
+
+/** Sends a signed sample event right away and reports what the receiver answered. */
+export async function testDestination(env: Env, destination: Row) {
+  const event = {
+    type: "webhook.test",
+    timestamp: new Date().toISOString(),
+    text: `Test from OpenBat: your destination "${destination.name}" is wired up.`,
+  };
+  const body =
+    destination.kind === "slack" ? JSON.stringify({ text: event.text }) : destination.kind === "discord" ? JSON.stringify({ content: event.text }) : JSON.stringify(event);
+  const result = await send(env, destination, newId("msg"), body);
+  return {
+    ok: result.status !== null && result.status >= 200 && result.status < 300,
+    status: result.status,
+    durationMs: result.durationMs,
+    response: result.response,
+  };
+}

@@ -1,0 +1,34 @@
+/**
+ * Webhook signing secrets (`whsec_` + base64 of 24 random bytes, the Standard Webhooks form). Unlike API
+ * keys they cannot be hashed — we must sign with them — so they are stored encrypted with AES-GCM under
+ * the deployment's SECRETS_KEY and shown to the customer once.
+ */
+import { base64url, fromBase64url } from "../services/crypto";
+
+const encoder = new TextEncoder();
+
+export function generateSigningSecret(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(24));
+  return `whsec_${btoa(String.fromCharCode(...bytes))}`;
+}
+
+async function aesKey(secretsKey: string): Promise<CryptoKey> {
+  // Any text works as SECRETS_KEY: it is hashed to the 256-bit AES key.
+  const raw = await crypto.subtle.digest("SHA-256", encoder.encode(secretsKey));
+  return crypto.subtle.importKey("raw", raw, "AES-GCM", false, ["encrypt", "decrypt"]);
+}
+
+export async function encryptSecret(secretsKey: string, secret: string): Promise<string> {
+  const iv = crypto.getRandomValues(new Uint8Array(12));
+  const sealed = await crypto.subtle.encrypt({ name: "AES-GCM", iv }, await aesKey(secretsKey), encoder.encode(secret));
+  return `v1.${base64url(iv)}.${base64url(new Uint8Array(sealed))}`;
+}
+
+export async function decryptSecret(secretsKey: string, ciphertext: string): Promise<string> {
+  const [version, iv, sealed] = ciphertext.split(".");
+  const ivBytes = iv ? fromBase64url(iv) : null;
+  const sealedBytes = sealed ? fromBase64url(sealed) : null;
+  if (version !== "v1" || !ivBytes || !sealedBytes) throw new Error("unreadable secret ciphertext");
+  const plain = await crypto.subtle.decrypt({ name: "AES-GCM", iv: ivBytes }, await aesKey(secretsKey), sealedBytes);
+  return new TextDecoder().decode(plain);
+}

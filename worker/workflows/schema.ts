@@ -1,0 +1,55 @@
+/**
+ * Workflows (SPEC §6) as zod schemas: the trigger, conditions joined by AND (`all`) or OR (`any`),
+ * actions that each name a webhook destination, and the cooldown.
+ */
+import { z } from "zod";
+import { WORKFLOW_TRIGGERS } from "../db/schema";
+
+const slug = z.string().trim().min(1).max(64);
+
+const numericOp = z.enum(["<", "<=", ">", ">=", "="]);
+const mrrOp = z.enum(["<", "<=", ">", ">="]);
+const equality = z.enum(["=", "!="]);
+
+export const condition = z.discriminatedUnion("field", [
+  z.object({ field: z.literal("sentiment_score"), op: numericOp, value: z.number().min(-1).max(1) }),
+  z.object({ field: z.literal("sentiment_label"), op: equality, value: z.enum(["very_negative", "negative", "neutral", "positive", "very_positive"]) }),
+  z.object({ field: z.literal("intent"), op: equality, value: slug }),
+  z.object({ field: z.literal("topic"), op: equality, value: slug }),
+  z.object({ field: z.literal("behaviour"), op: equality, value: slug }),
+  z.object({ field: z.literal("resolution"), op: equality, value: z.enum(["fully_resolved", "partially_resolved", "unresolved"]) }),
+  z.object({ field: z.literal("flag"), op: z.enum(["detected", "not_detected"]), value: slug }),
+  z.object({ field: z.enum(["user_plan", "organization_plan"]), op: equality, value: z.string().trim().min(1).max(64) }),
+  z.object({ field: z.enum(["user_mrr", "organization_mrr"]), op: mrrOp, value: z.number().nonnegative() }),
+]);
+export type Condition = z.infer<typeof condition>;
+
+export const action = z.object({
+  destinationId: z.string().min(1),
+  /** Text with `{{path}}` placeholders, e.g. `{{user.email}} is at risk ({{sentiment.score}})`. */
+  template: z.string().max(2000).optional(),
+});
+export type Action = z.infer<typeof action>;
+
+export const cooldown = z.discriminatedUnion("type", [
+  /** The default: a workflow fires at most once per conversation. */
+  z.object({ type: z.literal("once_per_conversation") }),
+  /** At most once per conversation within a window. */
+  z.object({ type: z.literal("minutes"), minutes: z.number().int().min(1).max(60 * 24 * 30) }),
+  z.object({ type: z.literal("none") }),
+]);
+export type Cooldown = z.infer<typeof cooldown>;
+
+export const workflowInput = z.object({
+  name: z.string().trim().min(1).max(120),
+  trigger: z.enum(WORKFLOW_TRIGGERS),
+  match: z.enum(["all", "any"]).default("all"),
+  conditions: z.array(condition).max(20).default([]),
+  actions: z.array(action).min(1, "add at least one action").max(10),
+  cooldown: cooldown.default({ type: "once_per_conversation" }),
+  status: z.enum(["active", "inactive"]).default("active"),
+  template: z.string().max(64).optional(),
+});
+export type WorkflowInput = z.infer<typeof workflowInput>;
+
+export const workflowPatch = workflowInput.partial();

@@ -1,0 +1,166 @@
+/** Workflows per chatbot: CRUD, runs with their delivery attempts, retry by hand. */
+import { and, count, desc, eq, inArray } from "drizzle-orm";
+import { z } from "zod";
+import type { Db } from "../db/client";
+import { deliveries, deliveryAttempts, webhookDestinations, workflowRuns, workflows } from "../db/schema";
+import { ApiError, notFound } from "../errors";
+import { newId } from "../services/ids";
+import { WORKFLOW_TEMPLATES } from "./templates";
+import { workflowInput, workflowPatch, type WorkflowInput } from "./schema";
+import { forgetWorkflows, type DeliveryMessage } from "./trigger";
+
+type Scope = { organizationId: string; chatbotId: string };
+type Row = typeof workflows.$inferSelect;
+
+/** Create from a starter template: only the destination is needed. */
+export const fromTemplate = z.object({
+  template: z.enum(WORKFLOW_TEMPLATES.map((t) => t.slug) as [string, ...string[]]),
+  destinationId: z.string().min(1),
+  name: z.string().trim().min(1).max(120).optional(),
+  status: z.enum(["active", "inactive"]).default("active"),
+});
+
+export const createBody = z.union([fromTemplate, workflowInput]);
+
+export function expandTemplate(input: z.infer<typeof fromTemplate>): WorkflowInput {
+  const t = WORKFLOW_TEMPLATES.find((x) => x.slug === input.template)!;
+  return workflowInput.parse({
+    name: input.name ?? t.name,
+    trigger: t.trigger,
+    match: t.match,
+    conditions: t.conditions,
+    actions: [{ destinationId: input.destinationId, template: t.messageTemplate }],
+    status: input.status,
+    template: t.slug,
+  });
+}
+
+export function workflowView(w: Row) {
+  return {
+    id: w.id,
+    name: w.name,
+    trigger: w.trigger,
+    match: w.match,
+    conditions: w.conditions,
+    actions: w.actions,
+    cooldown: w.cooldown,
+    status: w.status,
+    template: w.template,
+    createdAt: w.createdAt,
+    updatedAt: w.updatedAt,
+  };
+}
+
+/** Every action must name a destination of this chatbot. */
+async function checkDestinations(db: Db, chatbotId: string, input: WorkflowInput): Promise<void> {
+  const ids = input.actions.map((a) => a.destinationId);
+  const found = await db
+    .select({ id: webhookDestinations.id })
+    .from(webhookDestinations)
+    .where(and(eq(webhookDestinations.chatbotId, chatbotId), inArray(webhookDestinations.id, ids)));
+  const known = new Set(found.map((f) => f.id));
+  const missing = input.actions.findIndex((a) => !known.has(a.destinationId));
+  if (missing >= 0) {
+    const field = `actions.${missing}.destinationId`;
+    throw new ApiError("invalid_request", `${field}: no such webhook destination`, [{ field, message: "no such webhook destination" }]);
+  }
+}
+
+export async function createWorkflow(db: Db, scope: Scope, input: WorkflowInput) {
+  await checkDestinations(db, scope.chatbotId, input);
+  const now = Date.now();
+  const row: Row = {
+    id: newId("wf"),
+    organizationId: scope.organizationId,
+    chatbotId: scope.chatbotId,
+    name: input.name,
+    trigger: input.trigger,
+    match: input.match,
+    conditions: input.conditions,
+    actions: input.actions,
+    cooldown: input.cooldown,
+    status: input.status,
+    template: input.template ?? null,
+    createdAt: now,
+    updatedAt: now,
+  };
+  await db.insert(workflows).values(row);
+  forgetWorkflows(scope.chatbotId);
+  return workflowView(row);
+}
+
+export async function getWorkflow(db: Db, chatbotId: string, id: string): Promise<Row> {
+  const row = await db.select().from(workflows).where(and(eq(workflows.id, id), eq(workflows.chatbotId, chatbotId))).get();
+  if (!row) throw notFound("workflow");
+  return row;
+}
+
+export async function listWorkflows(db: Db, chatbotId: string) {
+  const rows = await db.select().from(workflows).where(eq(workflows.chatbotId, chatbotId)).orderBy(desc(workflows.createdAt));
+  return rows.map(workflowView);
+}
+
+export async function updateWorkflow(db: Db, chatbotId: string, id: string, patch: z.infer<typeof workflowPatch>) {
+  const current = await getWorkflow(db, chatbotId, id);
+  const next = workflowInput.parse({ ...workflowView(current), template: current.template ?? undefined, ...patch });
+  await checkDestinations(db, chatbotId, next);
+  const [row] = await db
+    .update(workflows)
+    .set({ ...next, template: next.template ?? null, updatedAt: Date.now() })
+    .where(and(eq(workflows.id, id), eq(workflows.chatbotId, chatbotId)))
+    .returning();
+  forgetWorkflows(chatbotId);
+  return workflowView(row!);
+}
+
+export async function deleteWorkflow(db: Db, chatbotId: string, id: string): Promise<void> {
+  const deleted = await db.delete(workflows).where(and(eq(workflows.id, id), eq(workflows.chatbotId, chatbotId))).returning({ id: workflows.id });
+  if (!deleted.length) throw notFound("workflow");
+  forgetWorkflows(chatbotId);
+}
+
+export const runsQuery = z.object({
+  page: z.coerce.number().int().min(1).default(1),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+  status: z.enum(["pending", "triggered", "success", "failed", "skipped"]).optional(),
+});
+
+/** A workflow's runs, newest first, each with its deliveries and their attempts. */
+export async function listRuns(db: Db, chatbotId: string, workflowId: string, q: z.infer<typeof runsQuery>) {
+  await getWorkflow(db, chatbotId, workflowId);
+  const where = and(eq(workflowRuns.workflowId, workflowId), ...(q.status ? [eq(workflowRuns.status, q.status)] : []));
+  const [runs, [totals]] = await Promise.all([
+    db.select().from(workflowRuns).where(where).orderBy(desc(workflowRuns.createdAt)).limit(q.limit).offset((q.page - 1) * q.limit),
+    db.select({ total: count() }).from(workflowRuns).where(where),
+  ]);
+  const runIds = runs.map((r) => r.id);
+  const sent = runIds.length ? await db.select().from(deliveries).where(inArray(deliveries.runId, runIds)) : [];
+  const attempts = sent.length
+    ? await db.select().from(deliveryAttempts).where(inArray(deliveryAttempts.deliveryId, sent.map((d) => d.id))).orderBy(deliveryAttempts.attempt)
+    : [];
+  const total = totals?.total ?? 0;
+  return {
+    data: runs.map((r) => ({
+      ...r,
+      deliveries: sent
+        .filter((d) => d.runId === r.id)
+        .map(({ payload: _p, ...d }) => ({ ...d, attempts: attempts.filter((a) => a.deliveryId === d.id) })),
+    })),
+    pagination: { page: q.page, limit: q.limit, total, hasMore: q.page * q.limit < total },
+  };
+}
+
+/** Puts a failed run's failed deliveries back on the queue. */
+export async function retryRun(db: Db, queue: Queue, chatbotId: string, runId: string) {
+  const run = await db.select().from(workflowRuns).where(and(eq(workflowRuns.id, runId), eq(workflowRuns.chatbotId, chatbotId))).get();
+  if (!run) throw notFound("workflow run");
+  if (run.status !== "failed") throw new ApiError("conflict", `only failed runs can be retried; this one is ${run.status}`);
+  const failed = await db.select({ id: deliveries.id }).from(deliveries).where(and(eq(deliveries.runId, runId), eq(deliveries.status, "failed")));
+  const now = Date.now();
+  await db.batch([
+    db.update(deliveries).set({ status: "pending", updatedAt: now }).where(and(eq(deliveries.runId, runId), eq(deliveries.status, "failed"))),
+    db.update(workflowRuns).set({ status: "pending", reason: "retried by hand", updatedAt: now }).where(eq(workflowRuns.id, runId)),
+  ]);
+  if (failed.length) await queue.sendBatch(failed.map((d) => ({ body: { deliveryId: d.id } satisfies DeliveryMessage })));
+  return { ...run, status: "pending" as const, reason: "retried by hand", requeued: failed.length };
+}

@@ -1,0 +1,238 @@
+/**
+ * Evaluates a chatbot's workflows right after a message is analysed (and when a conversation ends),
+ * called from the conversation's Durable Object. A match becomes a WorkflowRun and one delivery per
+ * action, written in one D1 batch, then one Queue message per delivery. Ids are derived from
+ * (workflow, conversation, message), so an alarm that runs twice creates nothing twice.
+ */
+import { and, eq, inArray } from "drizzle-orm";
+import type { ConversationState } from "../../durable-objects/conversation-store";
+import type { StoredMessage } from "../../durable-objects/protocol";
+import { averageSentiment } from "../../durable-objects/conversation-store";
+import { sentimentLabel } from "../analysis/labels";
+import type { MessageAnalysis } from "../analysis/types";
+import { createDb } from "../db/client";
+import { chatbots, deliveries, webhookDestinations, workflowRuns, workflows } from "../db/schema";
+import { sha256Hex } from "../services/crypto";
+import { matches, type Facts } from "./evaluate";
+import { bodyFor, completeEvent, type WebhookEvent } from "./payload";
+import { action as actionSchema, condition as conditionSchema, cooldown as cooldownSchema, type Action, type Cooldown } from "./schema";
+import type { Condition } from "./schema";
+import { z } from "zod";
+
+const CACHE_TTL_MS = 30_000;
+
+export interface ActiveWorkflow {
+  id: string;
+  name: string;
+  trigger: "user_message" | "assistant_message" | "any_message" | "conversation_ended";
+  match: "all" | "any";
+  conditions: Condition[];
+  actions: Action[];
+  cooldown: Cooldown;
+  chatbotArchived: boolean;
+}
+
+export interface DeliveryMessage {
+  deliveryId: string;
+}
+
+let cache = new Map<string, { at: number; workflows: ActiveWorkflow[] }>();
+
+/** Drops this isolate's cached workflows for a chatbot (after a change through the API). */
+export function forgetWorkflows(chatbotId: string): void {
+  cache.delete(chatbotId);
+}
+
+async function activeWorkflows(env: Env, chatbotId: string): Promise<ActiveWorkflow[]> {
+  const hit = cache.get(chatbotId);
+  if (hit && Date.now() - hit.at < CACHE_TTL_MS) return hit.workflows;
+  const rows = await createDb(env.DB)
+    .select({ w: workflows, chatbotStatus: chatbots.status })
+    .from(workflows)
+    .innerJoin(chatbots, eq(chatbots.id, workflows.chatbotId))
+    .where(and(eq(workflows.chatbotId, chatbotId), eq(workflows.status, "active")));
+  const parsed = rows.flatMap(({ w, chatbotStatus }) => {
+    // A stored workflow that no longer validates is skipped, not fatal to the others.
+    const conditions = z.array(conditionSchema).safeParse(w.conditions);
+    const actions = z.array(actionSchema).safeParse(w.actions);
+    const cooldown = cooldownSchema.safeParse(w.cooldown);
+    if (!conditions.success || !actions.success || !cooldown.success) return [];
+    return [
+      {
+        id: w.id,
+        name: w.name,
+        trigger: w.trigger,
+        match: w.match,
+        conditions: conditions.data,
+        actions: actions.data,
+        cooldown: cooldown.data,
+        chatbotArchived: chatbotStatus === "archived",
+      },
+    ];
+  });
+  if (cache.size > 1000) cache = new Map();
+  cache.set(chatbotId, { at: Date.now(), workflows: parsed });
+  return parsed;
+}
+
+export interface TriggerInput {
+  state: ConversationState;
+  event: Facts["event"];
+  message?: StoredMessage;
+  analysis?: MessageAnalysis;
+}
+
+export function factsOf({ state, event, analysis }: TriggerInput): Facts {
+  const user = state.user ? { plan: state.user.plan, mrr: state.user.mrr } : undefined;
+  const organization = state.organization ? { plan: state.organization.plan, mrr: state.organization.mrr } : undefined;
+  if (event === "conversation_ended") {
+    const avg = averageSentiment(state.aggregates);
+    return {
+      event,
+      sentiment: avg === null ? undefined : { score: avg, label: sentimentLabel(avg) },
+      topics: [],
+      flags: state.aggregates.flags,
+      behaviours: state.aggregates.behaviours,
+      resolution: state.aggregates.resolution?.resolution,
+      user,
+      organization,
+    };
+  }
+  return {
+    event,
+    sentiment: analysis?.sentiment ? { score: analysis.sentiment.score, label: analysis.sentiment.label } : undefined,
+    // A pending intent is only a suggestion until a person approves it.
+    intent: analysis?.intent && !analysis.intent.pending ? analysis.intent.slug : undefined,
+    topics: analysis?.topics.map((t) => t.slug) ?? [],
+    flags: analysis?.flags.map((f) => f.slug) ?? [],
+    behaviours: analysis?.behaviours.map((b) => b.slug) ?? [],
+    user,
+    organization,
+  };
+}
+
+/** Creates runs and queues deliveries for every matching workflow; returns how many runs it wrote. */
+export async function triggerWorkflows(env: Env, input: TriggerInput, now = Date.now()): Promise<number> {
+  const { state } = input;
+  const candidates = (await activeWorkflows(env, state.chatbotId)).filter((w) => matches(w, factsOf(input)));
+  if (!candidates.length) return 0;
+  const db = createDb(env.DB);
+  const occasion = input.message ? `m${input.message.seq}` : `end${state.endedAt ?? now}`;
+
+  const [previous, destinations] = await Promise.all([
+    db
+      .select({ workflowId: workflowRuns.workflowId, createdAt: workflowRuns.createdAt, id: workflowRuns.id })
+      .from(workflowRuns)
+      .where(
+        and(
+          eq(workflowRuns.conversationId, state.conversationId),
+          inArray(workflowRuns.workflowId, candidates.map((w) => w.id)),
+          inArray(workflowRuns.status, ["pending", "triggered", "success", "failed"]),
+        ),
+      ),
+    db
+      .select()
+      .from(webhookDestinations)
+      .where(
+        and(
+          eq(webhookDestinations.chatbotId, state.chatbotId),
+          inArray(webhookDestinations.id, candidates.flatMap((w) => w.actions.map((a) => a.destinationId))),
+        ),
+      ),
+  ]);
+  const destinationById = new Map(destinations.map((d) => [d.id, d]));
+
+  const statements = [];
+  const queued: DeliveryMessage[] = [];
+  for (const workflow of candidates) {
+    const runId = `run_${(await sha256Hex(`${workflow.id}|${state.conversationId}|${occasion}`)).slice(0, 32)}`;
+    const earlier = previous.filter((r) => r.workflowId === workflow.id && r.id !== runId);
+    const usable = workflow.actions.filter((a) => destinationById.get(a.destinationId)?.status === "active");
+    const skip =
+      workflow.chatbotArchived
+        ? "chatbot is archived"
+        : cooling(workflow.cooldown, earlier, now)
+          ? workflow.cooldown.type === "minutes"
+            ? `cooldown: already fired in this conversation within ${workflow.cooldown.minutes} minutes`
+            : "cooldown: already fired in this conversation"
+          : !usable.length
+            ? "every destination of this workflow is disabled or deleted"
+            : null;
+    statements.push(
+      db
+        .insert(workflowRuns)
+        .values({
+          id: runId,
+          organizationId: state.organizationId,
+          chatbotId: state.chatbotId,
+          workflowId: workflow.id,
+          conversationId: state.conversationId,
+          messageSeq: input.message?.seq ?? null,
+          messageId: input.message?.id ?? null,
+          status: skip ? "skipped" : "pending",
+          reason: skip,
+          createdAt: now,
+          updatedAt: now,
+        })
+        .onConflictDoNothing(),
+    );
+    if (skip) continue;
+    for (const action of usable) {
+      const destination = destinationById.get(action.destinationId)!;
+      const deliveryId = `msg_${(await sha256Hex(`${runId}|${action.destinationId}`)).slice(0, 32)}`;
+      const event = completeEvent(eventBase(input, workflow, runId, now), action.template);
+      statements.push(
+        db
+          .insert(deliveries)
+          .values({
+            id: deliveryId,
+            runId,
+            chatbotId: state.chatbotId,
+            destinationId: destination.id,
+            status: "pending",
+            payload: bodyFor(destination.kind, event),
+            createdAt: now,
+            updatedAt: now,
+          })
+          .onConflictDoNothing(),
+      );
+      queued.push({ deliveryId });
+    }
+  }
+  const [first, ...rest] = statements;
+  if (first) await db.batch([first, ...rest]);
+  // Sent after the rows exist, so a consumer always finds what it is asked to deliver.
+  if (queued.length) await env.WEBHOOKS.sendBatch(queued.map((body) => ({ body })));
+  return candidates.length;
+}
+
+function cooling(cooldown: Cooldown, earlier: { createdAt: number }[], now: number): boolean {
+  if (cooldown.type === "none" || !earlier.length) return false;
+  if (cooldown.type === "once_per_conversation") return true;
+  return earlier.some((r) => now - r.createdAt < cooldown.minutes * 60_000);
+}
+
+function eventBase(input: TriggerInput, workflow: ActiveWorkflow, runId: string, now: number): Omit<WebhookEvent, "text"> {
+  const { state, message, analysis } = input;
+  return {
+    type: "workflow.triggered",
+    timestamp: new Date(now).toISOString(),
+    workflow: { id: workflow.id, name: workflow.name, trigger: workflow.trigger },
+    run: { id: runId },
+    conversation: {
+      id: state.conversationId,
+      externalId: state.externalId,
+      status: state.status,
+      messageCount: state.messageCount,
+      sentimentAvg: averageSentiment(state.aggregates),
+      flags: state.aggregates.flags,
+      behaviours: state.aggregates.behaviours,
+      resolution: state.aggregates.resolution?.resolution ?? null,
+    },
+    message: message ?? null,
+    analysis: analysis ?? null,
+    user: state.user ?? null,
+    organization: state.organization ?? null,
+    session: { ...state.session },
+  };
+}
