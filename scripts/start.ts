@@ -13,10 +13,17 @@ const PORT = Number(process.env.PORT ?? 8787);
 const HOST = process.env.HOST ?? "127.0.0.1";
 const url = `http://${HOST === "0.0.0.0" ? "localhost" : HOST}:${PORT}`;
 
+/** Local secrets and settings live in .dev.vars (git-ignored); made once, kept across restarts. */
 function ensureDevVars(): void {
-  // Local secrets live in .dev.vars (git-ignored); made once, kept across restarts.
-  if (existsSync(".dev.vars") && readFileSync(".dev.vars", "utf8").includes("CONVERSATION_TOKEN_SECRET")) return;
-  writeFileSync(".dev.vars", `CONVERSATION_TOKEN_SECRET=${randomBytes(32).toString("hex")}\n`, { flag: "a" });
+  const current = existsSync(".dev.vars") ? readFileSync(".dev.vars", "utf8") : "";
+  const wanted: Record<string, () => string> = {
+    CONVERSATION_TOKEN_SECRET: () => randomBytes(32).toString("hex"),
+    SECRETS_KEY: () => randomBytes(32).toString("hex"),
+    // A webhook receiver on this machine is the usual way to try workflows locally.
+    WEBHOOKS_ALLOW_LOOPBACK: () => "true",
+  };
+  const missing = Object.entries(wanted).filter(([name]) => !new RegExp(`^${name}=`, "m").test(current));
+  if (missing.length) writeFileSync(".dev.vars", missing.map(([name, make]) => `${name}=${make()}\n`).join(""), { flag: "a" });
 }
 
 async function waitForHealth(timeoutMs: number): Promise<void> {
