@@ -275,6 +275,9 @@ class LiveSocket {
   /** Seqs the product has sent an `annotation` frame for (its analysis runs after the ack). */
   readonly annotated = new Set<number>();
   lastAnnotationAt = 0;
+  /** Milliseconds from sending a message to receiving its annotation frame. */
+  annotationLatencies: number[] = [];
+  private readonly sentAt = new Map<string, number>();
   private ws!: Socket;
   private readonly inFlight = new Map<string, number>();
   private readonly acked = new Set<string>();
@@ -347,7 +350,9 @@ class LiveSocket {
 
   private sendOne(n: number): void {
     const id = `m-${n}`;
-    this.inFlight.set(id, performance.now());
+    const now = performance.now();
+    this.inFlight.set(id, now);
+    this.sentAt.set(id, now);
     this.ws.send(JSON.stringify({ type: "message", id, role: "user", content: `bench message ${n}: how do I export last month's conversations?` }));
   }
 
@@ -373,6 +378,9 @@ class LiveSocket {
       return;
     }
     if (f.type === "annotation" && typeof f.seq === "number") {
+      const messageId = (f as { messageId?: string }).messageId;
+      const sent = messageId === undefined ? undefined : this.sentAt.get(messageId);
+      if (!this.annotated.has(f.seq) && sent !== undefined) this.annotationLatencies.push(now - sent);
       this.annotated.add(f.seq);
       this.lastAnnotationAt = now;
       return;
@@ -411,6 +419,9 @@ interface Figures {
   /** Seconds from the last ack until every message had its annotation; null when they did not all come. */
   analysisLag: number | null;
   annotated: number;
+  /** Message sent → its annotation frame, over every annotated message (NaN without annotations). */
+  annotationP50: number;
+  annotationP99: number;
 }
 
 /** Nearest-rank percentile: a value that was actually observed. */
@@ -480,7 +491,18 @@ async function scenario(WS: SocketCtor, target: Target, ids: string[], perSocket
     const messages = ids.length * perSocket;
     const seconds = (end - start) / 1000;
     const analysis = target.analyses ? await analysisDrained(sockets, deadline) : { annotated: 0, lag: null };
-    return { messages, seconds, perSecond: messages / seconds, p50: percentile(sorted, 50), p99: percentile(sorted, 99), analysisLag: analysis.lag, annotated: analysis.annotated };
+    const annotation = sockets.flatMap((s) => s.annotationLatencies).sort((a, b) => a - b);
+    return {
+      messages,
+      seconds,
+      perSecond: messages / seconds,
+      p50: percentile(sorted, 50),
+      p99: percentile(sorted, 99),
+      analysisLag: analysis.lag,
+      annotated: analysis.annotated,
+      annotationP50: percentile(annotation, 50),
+      annotationP99: percentile(annotation, 99),
+    };
   } finally {
     await Promise.all(sockets.map((s) => s.close()));
   }
@@ -531,6 +553,14 @@ function table(opts: Options, ours: Result, bare: Result, runId: string): string
     [`Analysis caught up after the last ack, 1 conversation`, lag(ours.one), "n/a", ""],
     [`Analysis caught up after the last ack, ${opts.conversations} conversations`, lag(ours.many), "n/a", ""],
     [`Analysis caught up after the last ack, paced`, lag(ours.paced), "n/a", ""],
+    [`Annotation latency p50 / p99, paced`, `${ms(ours.paced.annotationP50)} / ${ms(ours.paced.annotationP99)}`, "n/a", ""],
+    [`Annotation latency p50 / p99, 1 conversation under load`, `${ms(ours.one.annotationP50)} / ${ms(ours.one.annotationP99)}`, "n/a", ""],
+    [
+      `Annotation latency p50 / p99, ${opts.conversations} conversations under load`,
+      `${ms(ours.many.annotationP50)} / ${ms(ours.many.annotationP99)}`,
+      "n/a",
+      "",
+    ],
   ];
   const widths = [0, 1, 2, 3].map((c) => Math.max(...rows.map((r) => r[c]!.length)));
   const line = (r: string[]) => r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join("   ");
@@ -544,6 +574,7 @@ function table(opts: Options, ours: Result, bare: Result, runId: string): string
     "OpenBat/bare: below 1× is slower for throughput, above 1× is slower for latency.",
     "Under load = send to ack with the window full, so it includes queueing behind earlier messages.",
     "Analysis caught up = last ack to the last annotation frame (every message analysed); not part of the ack figures.",
+    "Annotation latency = a message sent to its annotation frame on the same socket (embedded analyzer).",
   ].join("\n");
 }
 

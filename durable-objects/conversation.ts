@@ -222,6 +222,7 @@ export class Conversation extends DurableObject<Env> {
   }
 
   override async alarm(): Promise<void> {
+    this.alarmAt = null; // this one is spent; the pass schedules the next
     await this.work(false);
   }
 
@@ -362,11 +363,20 @@ export class Conversation extends DurableObject<Env> {
     this.schedule(state);
   }
 
+  /** The alarm this instance last set and that has not run yet; unknown (undefined) after waking. */
+  private alarmAt: number | null | undefined;
+
   private schedule(state: ConversationState): void {
     const due = [state.flushDueAt, state.status === "open" ? state.idleDueAt : null, this.store.nextJobDue()].filter(
       (t): t is number => t !== null,
     );
-    if (due.length) void this.ctx.storage.setAlarm(Math.min(...due));
+    if (!due.length) return;
+    const next = Math.min(...due);
+    // An alarm already set for no later than `next` will run and schedule the rest: setting one per
+    // message would be a storage write per message.
+    if (this.alarmAt != null && this.alarmAt <= next) return;
+    this.alarmAt = next;
+    void this.ctx.storage.setAlarm(next);
   }
 
   private async flush(state: ConversationState): Promise<void> {
