@@ -16,6 +16,9 @@ export default defineConfig(async () => {
             CONVERSATION_TOKEN_SECRET: "test-conversation-token-secret",
             SECRETS_KEY: "test-secrets-key",
           },
+          // Tests drive the webhooks consumer by hand (createMessageBatch), so what the Worker enqueues
+          // goes to a queue nobody consumes instead of being delivered in the background.
+          queueProducers: { WEBHOOKS: { queueName: "openbat-webhooks-under-test" } },
           // A small capture limit so the 429 path is reachable in a test; every test uses its own keys.
           ratelimits: {
             CAPTURE_LIMITER: { namespace_id: "1001", simple: { limit: 25, period: 60 } },

@@ -1,14 +1,15 @@
 import { Hono } from "hono";
 import type { AppEnv } from "../context";
-import { readJson, readQuery } from "../input";
+import { z } from "zod";
+import { parse, readJson, readQuery } from "../input";
 import { requireKey, requireKind } from "../middleware/auth";
 import { rateLimit } from "../middleware/rate-limit";
-import { workflowPatch } from "../workflows/schema";
+import { workflowInput, workflowPatch } from "../workflows/schema";
 import {
-  createBody,
   createWorkflow,
   deleteWorkflow,
   expandTemplate,
+  fromTemplate,
   getWorkflow,
   listRuns,
   listWorkflows,
@@ -29,8 +30,9 @@ workflowRoutes.get("/", async (c) => c.json({ data: await listWorkflows(c.get("d
 workflowRoutes.get("/templates", (c) => c.json({ data: WORKFLOW_TEMPLATES }));
 
 workflowRoutes.post("/", adminOnly, async (c) => {
-  const body = await readJson(c, createBody);
-  const input = "destinationId" in body ? expandTemplate(body) : body;
+  // Two shapes: a full workflow, or `{ template, destinationId }`; errors name the fields of the one meant.
+  const raw = await readJson(c, z.record(z.string(), z.unknown()));
+  const input = "destinationId" in raw ? expandTemplate(parse(fromTemplate, raw, "body")) : parse(workflowInput, raw, "body");
   return c.json({ data: await createWorkflow(c.get("db"), c.get("auth"), input) }, 201);
 });
 

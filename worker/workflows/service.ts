@@ -20,8 +20,6 @@ export const fromTemplate = z.object({
   status: z.enum(["active", "inactive"]).default("active"),
 });
 
-export const createBody = z.union([fromTemplate, workflowInput]);
-
 export function expandTemplate(input: z.infer<typeof fromTemplate>): WorkflowInput {
   const t = WORKFLOW_TEMPLATES.find((x) => x.slug === input.template)!;
   return workflowInput.parse({

@@ -1,0 +1,411 @@
+import { createExecutionContext, createMessageBatch, getQueueResult } from "cloudflare:test";
+import { env } from "cloudflare:workers";
+import { eq } from "drizzle-orm";
+import { Webhook } from "standardwebhooks";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import worker from "../../worker/index";
+import { createDb } from "../../worker/db/client";
+import { deliveries, deliveryAttempts, webhookDestinations, workflowRuns } from "../../worker/db/schema";
+import { conversationStub } from "../../worker/services/conversation-stub";
+import { call, capture, type ErrorBody } from "../helpers/http";
+import { mockOutbound, PUBLIC_DNS } from "../helpers/outbound";
+import { createTenant, type Tenant } from "../helpers/tenant";
+
+let restore: (() => void) | undefined;
+afterEach(() => {
+  restore?.();
+  restore = undefined;
+});
+
+const db = () => createDb(env.DB);
+const CHURN = "I want to cancel my subscription, this is not worth it";
+
+/** Outbound HTTP answered by `statuses` in turn (the last one repeats). */
+function receiver(...statuses: (number | { status: number; headers?: Record<string, string> })[]) {
+  let n = 0;
+  const mock = mockOutbound(() => {
+    const next = statuses[Math.min(n++, statuses.length - 1)]!;
+    const { status, headers } = typeof next === "number" ? { status: next, headers: {} } : next;
+    return new Response(status === 204 ? null : `answer ${n}`, { status, headers });
+  }, PUBLIC_DNS);
+  restore = mock.restore;
+  return mock.received;
+}
+
+async function destination(t: Tenant, url = "https://hooks.example.com/openbat", kind = "custom") {
+  const res = await call("/api/v1/webhooks", { method: "POST", key: t.adminKey, json: { name: "Ops", kind, url } });
+  expect(res.status).toBe(201);
+  return ((await res.json()) as { data: { id: string; secret: string } }).data;
+}
+
+async function workflow(t: Tenant, body: Record<string, unknown>) {
+  const res = await call("/api/v1/workflows", { method: "POST", key: t.adminKey, json: body });
+  expect(res.status, await res.clone().text()).toBe(201);
+  return ((await res.json()) as { data: { id: string } }).data;
+}
+
+/** Captures user messages into one conversation and runs its analysis (and so its workflows). */
+async function say(t: Tenant, conversationId: string, ...contents: string[]) {
+  await capture(t.ingestKey, {
+    conversationId,
+    messages: contents.map((content) => ({ role: "user", content })),
+    user: { id: "u-1", email: "ada@example.com", plan: "enterprise", mrr: 300 },
+    organization: { id: "o-1", name: "Analytical Engines", plan: "enterprise", mrr: 5000 },
+  });
+  await conversationStub(env, t.chatbotId, conversationId).syncNow();
+}
+
+async function deliveriesOf(chatbotId: string) {
+  return db().select().from(deliveries).where(eq(deliveries.chatbotId, chatbotId));
+}
+
+/** Runs the webhooks consumer on one delivery, as the Queue would on attempt `attempts`. */
+async function consume(deliveryId: string, attempts = 1, queue = "openbat-webhooks") {
+  const batch = createMessageBatch(queue, [{ id: `q-${deliveryId}-${attempts}`, timestamp: new Date(), attempts, body: { deliveryId } }]);
+  // The test harness records that a message was retried but not the delay asked for: spy on it.
+  const retry = vi.spyOn(batch.messages[0]!, "retry");
+  const ctx = createExecutionContext();
+  await worker.queue(batch, env);
+  const result = await getQueueResult(batch, ctx);
+  const delays = retry.mock.calls.map((args) => (args[0] as QueueRetryOptions | undefined)?.delaySeconds);
+  return { ...result, delays };
+}
+
+async function runOf(chatbotId: string) {
+  return db().select().from(workflowRuns).where(eq(workflowRuns.chatbotId, chatbotId));
+}
+
+describe("webhook destinations", () => {
+  it("shows the signing secret once and never lists it", async () => {
+    receiver(200);
+    const t = await createTenant();
+    const created = await destination(t);
+    expect(created.secret).toMatch(/^whsec_[A-Za-z0-9+/]{32}$/);
+    const listed = await (await call("/api/v1/webhooks", { key: t.readKey })).text();
+    expect(listed).toContain(created.id);
+    expect(listed).not.toContain(created.secret);
+    const stored = await db().select().from(webhookDestinations).where(eq(webhookDestinations.id, created.id)).get();
+    expect(stored?.secretCiphertext).not.toContain(created.secret.slice(6));
+  });
+
+  for (const url of [
+    "http://hooks.example.com/x",
+    "https://127.0.0.1/x",
+    "https://localhost/x",
+    "https://10.1.2.3/x",
+    "https://192.168.0.10/x",
+    "https://169.254.169.254/latest/meta-data",
+    "https://[::1]/x",
+    "https://[fd00:ec2::254]/x",
+    "https://printer.local/x",
+    "https://private.example.com/x",
+    "https://user:pass@hooks.example.com/x",
+  ]) {
+    it(`refuses ${url}`, async () => {
+      restore = mockOutbound(() => new Response("no"), { ...PUBLIC_DNS, "private.example.com": ["10.0.0.7"] }).restore;
+      const t = await createTenant();
+      const res = await call("/api/v1/webhooks", { method: "POST", key: t.adminKey, json: { name: "x", url } });
+      expect(res.status).toBe(400);
+      expect(((await res.json()) as ErrorBody).error.details?.[0]?.field).toBe("url");
+    });
+  }
+
+  it("test-sends a signed sample and reports the receiver's answer", async () => {
+    const received = receiver(202);
+    const t = await createTenant();
+    const d = await destination(t);
+    const res = await call(`/api/v1/webhooks/${d.id}/test`, { method: "POST", key: t.adminKey });
+    expect(((await res.json()) as { data: unknown }).data).toMatchObject({ ok: true, status: 202, response: "answer 1" });
+    expect(() => new Webhook(d.secret).verify(received[0]!.body, received[0]!.headers)).not.toThrow();
+  });
+});
+
+describe("workflow delivery", () => {
+  it("delivers exactly one signed webhook per action of a matching workflow", async () => {
+    const received = receiver(200);
+    const t = await createTenant();
+    const ops = await destination(t);
+    const sales = await destination(t, "https://other.example.com/hook");
+    const wf = await workflow(t, {
+      name: "Churn watch",
+      trigger: "user_message",
+      conditions: [{ field: "flag", op: "detected", value: "churn_risk" }],
+      actions: [{ destinationId: ops.id, template: "{{user.email}} may churn ({{flag}})" }, { destinationId: sales.id }],
+    });
+    await say(t, "c-match", CHURN);
+    const sent = await deliveriesOf(t.chatbotId);
+    expect(sent).toHaveLength(2);
+    for (const d of sent) expect((await consume(d.id)).explicitAcks).toEqual([`q-${d.id}-1`]);
+
+    expect(received.map((r) => r.url).sort()).toEqual(["https://hooks.example.com/openbat", "https://other.example.com/hook"]);
+    const toOps = received.find((r) => r.url.startsWith("https://hooks"))!;
+    const verified = new Webhook(ops.secret).verify(toOps.body, toOps.headers) as Record<string, any>;
+    expect(verified).toMatchObject({
+      type: "workflow.triggered",
+      workflow: { id: wf.id, name: "Churn watch" },
+      message: { role: "user", content: CHURN },
+      user: { email: "ada@example.com", plan: "enterprise", mrr: 300 },
+      organization: { name: "Analytical Engines", mrr: 5000 },
+      text: "ada@example.com may churn (churn_risk)",
+    });
+    expect(verified.analysis.flags.map((f: { slug: string }) => f.slug)).toContain("churn_risk");
+    const [run] = await runOf(t.chatbotId);
+    expect(run?.status).toBe("success");
+  });
+
+  it("matches nothing and sends nothing when the conditions do not hold", async () => {
+    receiver(200);
+    const t = await createTenant();
+    const d = await destination(t);
+    await workflow(t, { name: "x", trigger: "user_message", conditions: [{ field: "flag", op: "detected", value: "churn_risk" }], actions: [{ destinationId: d.id }] });
+    await say(t, "c-quiet", "Thanks, the export works great!");
+    expect(await deliveriesOf(t.chatbotId)).toEqual([]);
+    expect(await runOf(t.chatbotId)).toEqual([]);
+  });
+
+  it("retries a 500 and delivers once on the 200 that follows, with the same webhook-id", async () => {
+    const received = receiver(500, 200);
+    const t = await createTenant();
+    const d = await destination(t);
+    await workflow(t, { name: "x", trigger: "user_message", actions: [{ destinationId: d.id }] });
+    await say(t, "c-retry", "hello");
+    const [delivery] = await deliveriesOf(t.chatbotId);
+    const first = await consume(delivery!.id, 1);
+    expect(first.retryMessages).toEqual([{ msgId: `q-${delivery!.id}-1` }]);
+    expect(first.delays[0]).toBeGreaterThanOrEqual(8); // 10 s ± 20 % jitter
+    expect(first.delays[0]).toBeLessThanOrEqual(12);
+    expect((await runOf(t.chatbotId))[0]?.status).toBe("triggered");
+    const second = await consume(delivery!.id, 2);
+    expect(second.explicitAcks).toHaveLength(1);
+    expect(received).toHaveLength(2);
+    expect(received[0]!.headers["webhook-id"]).toBe(delivery!.id);
+    expect(received[1]!.headers["webhook-id"]).toBe(delivery!.id);
+    const attempts = await db().select().from(deliveryAttempts).where(eq(deliveryAttempts.deliveryId, delivery!.id)).orderBy(deliveryAttempts.attempt);
+    expect(attempts.map((a) => [a.attempt, a.statusCode, a.response])).toEqual([
+      [1, 500, "answer 1"],
+      [2, 200, "answer 2"],
+    ]);
+    expect(attempts.every((a) => a.durationMs >= 0)).toBe(true);
+    expect((await runOf(t.chatbotId))[0]?.status).toBe("success");
+    // A late copy of the message (at-least-once) sends nothing more.
+    await consume(delivery!.id, 3);
+    expect(received).toHaveLength(2);
+  });
+
+  it("honours Retry-After when it asks for longer than the backoff", async () => {
+    receiver({ status: 429, headers: { "retry-after": "600" } });
+    const t = await createTenant();
+    const d = await destination(t);
+    await workflow(t, { name: "x", trigger: "user_message", actions: [{ destinationId: d.id }] });
+    await say(t, "c-429", "hello");
+    const [delivery] = await deliveriesOf(t.chatbotId);
+    expect((await consume(delivery!.id, 1)).delays).toEqual([600]);
+  });
+
+  it("fails at once on a 400", async () => {
+    const received = receiver(400);
+    const t = await createTenant();
+    const d = await destination(t);
+    await workflow(t, { name: "x", trigger: "user_message", actions: [{ destinationId: d.id }] });
+    await say(t, "c-400", "hello");
+    const [delivery] = await deliveriesOf(t.chatbotId);
+    const result = await consume(delivery!.id, 1);
+    expect(result.retryMessages).toEqual([]);
+    expect(result.explicitAcks).toHaveLength(1);
+    expect(received).toHaveLength(1);
+    expect((await runOf(t.chatbotId))[0]).toMatchObject({ status: "failed", reason: "permanent error: HTTP 400" });
+  });
+
+  it("disables the destination on a 410", async () => {
+    receiver(410);
+    const t = await createTenant();
+    const d = await destination(t);
+    await workflow(t, { name: "x", trigger: "user_message", actions: [{ destinationId: d.id }] });
+    await say(t, "c-410", "hello");
+    const [delivery] = await deliveriesOf(t.chatbotId);
+    await consume(delivery!.id, 1);
+    const stored = await db().select().from(webhookDestinations).where(eq(webhookDestinations.id, d.id)).get();
+    expect(stored).toMatchObject({ status: "disabled", disabledReason: "the receiver answered 410 Gone" });
+    // Later matches are recorded as skipped, with the reason.
+    await say(t, "c-410-later", "hello again");
+    const later = (await runOf(t.chatbotId)).find((r) => r.status === "skipped");
+    expect(later?.reason).toBe("every destination of this workflow is disabled or deleted");
+  });
+
+  it("ends failed through the dead-letter queue once retries are exhausted", async () => {
+    receiver(503);
+    const t = await createTenant();
+    const d = await destination(t);
+    await workflow(t, { name: "x", trigger: "user_message", actions: [{ destinationId: d.id }] });
+    await say(t, "c-dlq", "hello");
+    const [delivery] = await deliveriesOf(t.chatbotId);
+    expect((await consume(delivery!.id, 1)).retryMessages).toHaveLength(1);
+    const dead = await consume(delivery!.id, 1, "openbat-webhooks-dlq");
+    expect(dead.explicitAcks).toHaveLength(1);
+    expect((await runOf(t.chatbotId))[0]).toMatchObject({ status: "failed", reason: "retries exhausted (dead-letter queue)" });
+  });
+
+  it("gives up by itself on its last attempt", async () => {
+    receiver(503);
+    const t = await createTenant();
+    const d = await destination(t);
+    await workflow(t, { name: "x", trigger: "user_message", actions: [{ destinationId: d.id }] });
+    await say(t, "c-last", "hello");
+    const [delivery] = await deliveriesOf(t.chatbotId);
+    const result = await consume(delivery!.id, 11);
+    expect(result.retryMessages).toEqual([]);
+    expect((await runOf(t.chatbotId))[0]?.status).toBe("failed");
+  });
+
+  it("lets a person retry a failed run", async () => {
+    const received = receiver(400, 200);
+    const t = await createTenant();
+    const d = await destination(t);
+    await workflow(t, { name: "x", trigger: "user_message", actions: [{ destinationId: d.id }] });
+    await say(t, "c-manual", "hello");
+    const [delivery] = await deliveriesOf(t.chatbotId);
+    await consume(delivery!.id, 1);
+    const [run] = await runOf(t.chatbotId);
+    const retried = await call(`/api/v1/workflows/runs/${run!.id}/retry`, { method: "POST", key: t.adminKey });
+    expect(((await retried.json()) as { data: { status: string; requeued: number } }).data).toMatchObject({ status: "pending", requeued: 1 });
+    await consume(delivery!.id, 1);
+    expect(received).toHaveLength(2);
+    expect((await runOf(t.chatbotId))[0]?.status).toBe("success");
+  });
+
+  it("fires once per conversation by default and records later matches as skipped, saying why", async () => {
+    receiver(200);
+    const t = await createTenant();
+    const d = await destination(t);
+    await workflow(t, { name: "x", trigger: "user_message", actions: [{ destinationId: d.id }] });
+    await say(t, "c-cool", "first", "second");
+    const runs = (await runOf(t.chatbotId)).sort((a, b) => (a.messageSeq ?? 0) - (b.messageSeq ?? 0));
+    expect(runs.map((r) => r.status)).toEqual(["pending", "skipped"]);
+    expect(runs[1]?.reason).toBe("cooldown: already fired in this conversation");
+    expect(await deliveriesOf(t.chatbotId)).toHaveLength(1);
+    // Another conversation is not cooled down.
+    await say(t, "c-cool-2", "third");
+    expect((await runOf(t.chatbotId)).filter((r) => r.status === "pending")).toHaveLength(2);
+  });
+
+  it("fires on every match with cooldown none", async () => {
+    receiver(200);
+    const t = await createTenant();
+    const d = await destination(t);
+    await workflow(t, { name: "x", trigger: "user_message", cooldown: { type: "none" }, actions: [{ destinationId: d.id }] });
+    await say(t, "c-nocool", "first", "second");
+    expect(await deliveriesOf(t.chatbotId)).toHaveLength(2);
+  });
+
+  it("sends Slack and Discord their native message shapes", async () => {
+    const received = receiver(200);
+    const t = await createTenant();
+    const slack = await destination(t, "https://hooks.example.com/slack", "slack");
+    const discord = await destination(t, "https://other.example.com/discord", "discord");
+    await workflow(t, {
+      name: "x",
+      trigger: "user_message",
+      actions: [{ destinationId: slack.id, template: "Churn: {{user.email}}" }, { destinationId: discord.id, template: "Churn: {{user.email}}" }],
+    });
+    await say(t, "c-chat", CHURN);
+    for (const delivery of await deliveriesOf(t.chatbotId)) await consume(delivery.id);
+    expect(JSON.parse(received.find((r) => r.url.endsWith("/slack"))!.body)).toEqual({ text: "Churn: ada@example.com" });
+    expect(JSON.parse(received.find((r) => r.url.endsWith("/discord"))!.body)).toMatchObject({ content: "Churn: ada@example.com" });
+  });
+
+  it("runs conversation_ended workflows on the conversation's resolution", async () => {
+    receiver(200);
+    const t = await createTenant();
+    const d = await destination(t);
+    await workflow(t, {
+      name: "Unresolved",
+      trigger: "conversation_ended",
+      conditions: [{ field: "resolution", op: "=", value: "unresolved" }],
+      actions: [{ destinationId: d.id }],
+    });
+    await say(t, "c-end", "This is broken and nobody helps me!");
+    await call("/api/v1/capture/end", { method: "POST", key: t.ingestKey, json: { conversationId: "c-end" } });
+    await conversationStub(env, t.chatbotId, "c-end").syncNow();
+    const [delivery] = await deliveriesOf(t.chatbotId);
+    expect(JSON.parse(delivery!.payload)).toMatchObject({ message: null, conversation: { externalId: "c-end", resolution: "unresolved" } });
+  });
+});
+
+describe("workflows API", () => {
+  it("creates a workflow from a starter template with its runs listed", async () => {
+    receiver(200);
+    const t = await createTenant();
+    const d = await destination(t);
+    const templates = (await (await call("/api/v1/workflows/templates", { key: t.readKey })).json()) as { data: { slug: string }[] };
+    expect(templates.data.map((x) => x.slug)).toHaveLength(6);
+    const wf = await workflow(t, { template: "churn_risk_high_mrr", destinationId: d.id });
+    await say(t, "c-template", CHURN);
+    const runs = (await (await call(`/api/v1/workflows/${wf.id}/runs`, { key: t.readKey })).json()) as {
+      data: { status: string; deliveries: { status: string; attempts: unknown[] }[] }[];
+    };
+    expect(runs.data).toHaveLength(1);
+    expect(runs.data[0]?.deliveries).toHaveLength(1);
+  });
+
+  it("disables and re-enables a workflow", async () => {
+    receiver(200);
+    const t = await createTenant();
+    const d = await destination(t);
+    const wf = await workflow(t, { name: "x", trigger: "user_message", actions: [{ destinationId: d.id }] });
+    await call(`/api/v1/workflows/${wf.id}`, { method: "PATCH", key: t.adminKey, json: { status: "inactive" } });
+    await say(t, "c-off", "hello");
+    expect(await runOf(t.chatbotId)).toEqual([]);
+  });
+
+  it("answers 400 naming the field for an unknown operator or a foreign destination", async () => {
+    receiver(200);
+    const t = await createTenant();
+    const other = await createTenant();
+    const theirs = await destination(other);
+    const badOp = await call("/api/v1/workflows", {
+      method: "POST",
+      key: t.adminKey,
+      json: { name: "x", trigger: "user_message", conditions: [{ field: "user_mrr", op: "=", value: 5 }], actions: [{ destinationId: theirs.id }] },
+    });
+    expect(badOp.status).toBe(400);
+    expect(((await badOp.json()) as ErrorBody).error.details?.[0]?.field).toBe("conditions.0.op");
+    const foreign = await call("/api/v1/workflows", {
+      method: "POST",
+      key: t.adminKey,
+      json: { name: "x", trigger: "user_message", actions: [{ destinationId: theirs.id }] },
+    });
+    expect(foreign.status).toBe(400);
+    expect(((await foreign.json()) as ErrorBody).error.details?.[0]?.field).toBe("actions.0.destinationId");
+  });
+
+  it("answers 404 for another tenant's workflows, runs and destinations", async () => {
+    receiver(400);
+    const mine = await createTenant();
+    const theirs = await createTenant();
+    const d = await destination(theirs);
+    const wf = await workflow(theirs, { name: "x", trigger: "user_message", actions: [{ destinationId: d.id }] });
+    await say(theirs, "c-theirs", "hello");
+    const [delivery] = await deliveriesOf(theirs.chatbotId);
+    await consume(delivery!.id);
+    const [run] = await runOf(theirs.chatbotId);
+    for (const [method, path] of [
+      ["GET", `/api/v1/workflows/${wf.id}`],
+      ["PATCH", `/api/v1/workflows/${wf.id}`],
+      ["DELETE", `/api/v1/workflows/${wf.id}`],
+      ["GET", `/api/v1/workflows/${wf.id}/runs`],
+      ["POST", `/api/v1/workflows/runs/${run!.id}/retry`],
+      ["DELETE", `/api/v1/webhooks/${d.id}`],
+      ["POST", `/api/v1/webhooks/${d.id}/test`],
+      ["POST", `/api/v1/webhooks/${d.id}/enable`],
+    ] as const) {
+      const res = await call(path, { method, key: mine.adminKey, json: method === "PATCH" ? { name: "mine now" } : undefined });
+      expect(res.status, `${method} ${path}`).toBe(404);
+    }
+  });
+
+  it("lets a read key look but not change", async () => {
+    const t = await createTenant();
+    expect((await call("/api/v1/workflows", { key: t.readKey })).status).toBe(200);
+    expect((await call("/api/v1/webhooks", { method: "POST", key: t.readKey, json: { name: "x", url: "https://hooks.example.com" } })).status).toBe(403);
+  });
+});
