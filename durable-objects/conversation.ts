@@ -165,7 +165,10 @@ export class Conversation extends DurableObject<Env> {
       status: state.status,
     });
     if (handoff.after !== undefined) this.replay(server, handoff.after);
-    return new Response(null, { status: 101, webSocket: client });
+    // A client that offered our subprotocol (to carry its key) must hear it chosen, or it hangs up.
+    const offered = request.headers.get("sec-websocket-protocol")?.split(",").map((p) => p.trim()) ?? [];
+    const headers = offered.includes("openbat") ? { "sec-websocket-protocol": "openbat" } : undefined;
+    return new Response(null, { status: 101, webSocket: client, headers });
   }
 
   override async webSocketMessage(ws: WebSocket, data: string | ArrayBuffer): Promise<void> {

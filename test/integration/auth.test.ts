@@ -132,6 +132,14 @@ describe("browser sessions", () => {
     expect(response.status).toBe(403);
   });
 
+  it("accepts a key offered as a WebSocket subprotocol and answers with the openbat subprotocol", async () => {
+    const t = await createTenant();
+    const { socket, response } = await openSocket("/api/v1/live/sub-chat", { headers: { "sec-websocket-protocol": `openbat, ${t.ingestKey}` } });
+    expect(response.headers.get("sec-websocket-protocol")).toBe("openbat");
+    await socket!.next("welcome");
+    socket!.close();
+  });
+
   it("refuses a secret key sent in the URL", async () => {
     const t = await createTenant();
     const { response } = await openSocket(`/api/v1/live/chat?key=${t.ingestKey}`);

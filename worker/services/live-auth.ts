@@ -16,6 +16,17 @@ import { randomBase62 } from "./ids";
 
 const PUBLIC_ID = /^pub_[0-9A-Za-z]{22,}$/;
 
+/**
+ * WebSocket clients that cannot set headers (Node's and the browser's WebSocket) may offer the key as
+ * a subprotocol: `new WebSocket(url, ["openbat", key])`. The server answers with `openbat`.
+ */
+export const SUBPROTOCOL = "openbat";
+
+export function protocolKey(header: string | undefined): string | undefined {
+  const offered = header?.split(",").map((p) => p.trim()) ?? [];
+  return offered.includes(SUBPROTOCOL) ? offered.find((p) => p.startsWith("ob_")) : undefined;
+}
+
 export function publicConversationId(): string {
   return `pub_${randomBase62(16)}`;
 }
@@ -40,7 +51,10 @@ export async function authenticateLive(c: Context<AppEnv>, requestedId: string |
     // A secret in a URL ends up in logs and browser history; refuse it rather than accept it once.
     throw new ApiError("unauthorized", "only publishable keys may be sent in the URL; send secret keys in the Authorization header");
   }
-  const scope = await authenticate(c, bearerToken(c.req.header("authorization")) ?? queryKey, ["ingest", "publishable"]);
+  const scope = await authenticate(c, bearerToken(c.req.header("authorization")) ?? protocolKey(c.req.header("sec-websocket-protocol")) ?? queryKey, [
+    "ingest",
+    "publishable",
+  ]);
   const base = {
     organizationId: scope.organizationId,
     chatbotId: scope.chatbotId,
