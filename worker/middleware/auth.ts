@@ -8,8 +8,9 @@ import type { Context } from "hono";
 import { createMiddleware } from "hono/factory";
 import type { AppEnv } from "../context";
 import { apiKeys, type ApiKeyKind } from "../db/schema";
-import { ApiError } from "../errors";
+import { ApiError, notFound } from "../errors";
 import { findKey, type KeyScope } from "../services/keys";
+import { memberChatbotScope } from "../services/sessions";
 
 const LAST_USED_GRANULARITY_MS = 60 * 60 * 1000;
 
@@ -52,5 +53,28 @@ export const requireKind = (...kinds: ApiKeyKind[]) =>
   createMiddleware<AppEnv>(async (c, next) => {
     const { kind } = c.get("auth");
     if (!kinds.includes(kind)) throw new ApiError("forbidden", `this action needs a ${kinds.join(" or ")} key; a ${kind} key was given`);
+    await next();
+  });
+
+/**
+ * Access to one chatbot's data, for routes mounted both under `/api/v1/<thing>` (the key names the
+ * chatbot) and under `/api/v1/chatbots/:chatbotId/<thing>` (the dashboard: a member session, or a key
+ * of that chatbot). Members act with their role's reach: owners and admins as an admin key, members
+ * as a read key. Another tenant's chatbot answers 404.
+ */
+export const requireChatbot = (...kinds: ApiKeyKind[]) =>
+  createMiddleware<AppEnv>(async (c, next) => {
+    const chatbotId = c.req.param("chatbotId");
+    const bearer = bearerToken(c.req.header("authorization"));
+    if (bearer || !chatbotId) {
+      const scope = await authenticate(c, bearer, kinds);
+      if (chatbotId && scope.chatbotId !== chatbotId) throw notFound("chatbot");
+    } else {
+      const scope = await memberChatbotScope(c, chatbotId);
+      if (!kinds.includes(scope.kind)) {
+        throw new ApiError("forbidden", `your role (${scope.role}) cannot do this; ask an admin of the organization`);
+      }
+      c.set("auth", scope);
+    }
     await next();
   });

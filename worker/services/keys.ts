@@ -26,6 +26,9 @@ export interface KeyScope {
   idleTimeoutMinutes: number;
   allowedOrigins: string[] | null;
   lastUsedAt: number | null;
+  /** Set when a dashboard member (session cookie) is the caller rather than a key. */
+  memberId?: string;
+  role?: "owner" | "admin" | "member";
 }
 
 export interface NewKeyInput {
