@@ -103,7 +103,17 @@ export class ConversationStore {
   private cached: ConversationState | null | undefined;
 
   constructor(private readonly sql: SqlStorage) {
-    sql.exec(`
+    this.createTables();
+  }
+
+  /** After storage was erased: no cached state, empty tables. */
+  reset(): void {
+    this.cached = undefined;
+    this.createTables();
+  }
+
+  private createTables(): void {
+    this.sql.exec(`
       CREATE TABLE IF NOT EXISTS messages (
         seq INTEGER PRIMARY KEY,
         id TEXT NOT NULL UNIQUE,

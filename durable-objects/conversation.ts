@@ -145,6 +145,27 @@ export class Conversation extends DurableObject<Env> {
     return state;
   }
 
+  /**
+   * Erases the conversation (its chatbot was deleted): closes its sockets and drops all storage.
+   * @example await stub.destroy("cb_123")
+   */
+  async destroy(chatbotId: string): Promise<boolean> {
+    const state = this.store.state;
+    if (!state || state.chatbotId !== chatbotId) return false;
+    for (const ws of this.ctx.getWebSockets()) {
+      try {
+        ws.close(1000, "conversation deleted");
+      } catch {
+        // already closing
+      }
+    }
+    await this.ctx.storage.deleteAlarm();
+    await this.ctx.storage.deleteAll();
+    this.store.reset();
+    this.alarmAt = null;
+    return true;
+  }
+
   /** Only WebSocket upgrades arrive here; the Worker has authenticated them and says who they are. */
   override async fetch(request: Request): Promise<Response> {
     if (request.headers.get("upgrade") !== "websocket") return new Response("expected a WebSocket upgrade", { status: 426 });

@@ -21,6 +21,8 @@ function ensureDevVars(): void {
     SECRETS_KEY: () => randomBytes(32).toString("hex"),
     // A webhook receiver on this machine is the usual way to try workflows locally.
     WEBHOOKS_ALLOW_LOOPBACK: () => "true",
+    // No mail server locally: invitation and reset links are printed in this terminal.
+    LOG_EMAILS: () => "true",
   };
   const missing = Object.entries(wanted).filter(([name]) => !new RegExp(`^${name}=`, "m").test(current));
   if (missing.length) writeFileSync(".dev.vars", missing.map(([name, make]) => `${name}=${make()}\n`).join(""), { flag: "a" });

@@ -7,10 +7,12 @@ import type { AppEnv } from "./context";
 import { ApiError, envelope } from "./errors";
 import { requestContext } from "./middleware/request-id";
 import { analysis } from "./routes/analysis";
+import { auth } from "./routes/auth";
 import { capture } from "./routes/capture";
 import { conversations } from "./routes/conversations";
 import { keys } from "./routes/keys";
 import { live } from "./routes/live";
+import { organizationRoutes } from "./routes/organizations";
 import { tokens } from "./routes/tokens";
 import { webhooks } from "./routes/webhooks";
 import { workflowRoutes } from "./routes/workflows";
@@ -21,14 +23,28 @@ app.use("*", requestContext);
 
 app.get("/health", (c) => c.json({ ok: true }));
 
+// Capture and live sessions: ingest, publishable keys and conversation tokens.
 app.route("/api/v1/capture", capture);
-app.route("/api/v1/conversations", conversations);
 app.route("/api/v1/live", live);
-app.route("/api/v1/keys", keys);
 app.route("/api/v1/conversation-tokens", tokens);
-app.route("/api/v1/analysis", analysis);
-app.route("/api/v1/webhooks", webhooks);
-app.route("/api/v1/workflows", workflowRoutes);
+
+// Dashboard accounts (member sessions).
+app.route("/api/v1/auth", auth);
+app.route("/api/v1/organizations", organizationRoutes);
+
+// One chatbot's data: at /api/v1/<thing> the key names the chatbot; at /api/v1/chatbots/:chatbotId/<thing>
+// a member session (or a key of that chatbot) does.
+const chatbotScoped = [
+  ["conversations", conversations],
+  ["keys", keys],
+  ["analysis", analysis],
+  ["webhooks", webhooks],
+  ["workflows", workflowRoutes],
+] as const;
+for (const [path, router] of chatbotScoped) {
+  app.route(`/api/v1/${path}`, router);
+  app.route(`/api/v1/chatbots/:chatbotId/${path}`, router);
+}
 
 app.notFound((c) => c.json(envelope(new ApiError("not_found", `no route for ${c.req.method} ${c.req.path}`), c.get("requestId")), 404));
 

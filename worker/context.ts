@@ -1,5 +1,6 @@
 import type { Db } from "./db/client";
 import type { KeyScope } from "./services/keys";
+import type { Role, Session } from "./services/sessions";
 
 /** Hono's typing for this app: bindings plus what middleware puts on the context. */
 export interface AppEnv {
@@ -8,5 +9,8 @@ export interface AppEnv {
     requestId: string;
     db: Db;
     auth: KeyScope;
+    /** Organization routes: the member's session and role in `:orgId`. */
+    session: Session;
+    role: Role;
   };
 }

@@ -1,3 +1,4 @@
+import type { Context } from "hono";
 import { createMiddleware } from "hono/factory";
 import type { AppEnv } from "../context";
 import { ApiError } from "../errors";
@@ -7,12 +8,15 @@ type LimiterBinding = "CAPTURE_LIMITER" | "READ_LIMITER";
 /** The limiters' window in wrangler.toml; a caller over the limit may try again after it. */
 const WINDOW_SECONDS = 60;
 
-/** Counts requests per API key (after authentication) and answers 429 with Retry-After beyond the limit. */
-export const rateLimit = (binding: LimiterBinding) =>
+/**
+ * Counts requests per API key (after authentication) — or per whatever `keyOf` names, e.g. the client
+ * address on log-in — and answers 429 with Retry-After beyond the limit.
+ */
+export const rateLimit = (binding: LimiterBinding, keyOf: (c: Context<AppEnv>) => string = (c) => c.get("auth").keyId) =>
   createMiddleware<AppEnv>(async (c, next) => {
-    const { success } = await c.env[binding].limit({ key: c.get("auth").keyId });
+    const { success } = await c.env[binding].limit({ key: keyOf(c) });
     if (!success) {
-      throw new ApiError("rate_limited", `rate limit exceeded for this key; retry after ${WINDOW_SECONDS} seconds`, undefined, WINDOW_SECONDS);
+      throw new ApiError("rate_limited", `rate limit exceeded; retry after ${WINDOW_SECONDS} seconds`, undefined, WINDOW_SECONDS);
     }
     await next();
   });

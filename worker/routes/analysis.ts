@@ -5,14 +5,14 @@ import { analysisConfigPatch, customDefinition, DEFAULT_INTENTS, effectivePrompt
 import { analyzerChoice } from "../analysis/run";
 import type { AppEnv } from "../context";
 import { parse, readJson } from "../input";
-import { requireKey, requireKind } from "../middleware/auth";
+import { requireChatbot, requireKind } from "../middleware/auth";
 import { rateLimit } from "../middleware/rate-limit";
 import { approveSuggestion, listSuggestions, rejectSuggestion } from "../services/intent-suggestions";
 
 /** Analysis configuration per chatbot: anyone with a read key may look, only admin keys may change. */
 export const analysis = new Hono<AppEnv>();
 
-analysis.use("*", requireKey("read", "admin"), rateLimit("READ_LIMITER"));
+analysis.use("*", requireChatbot("read", "admin"), rateLimit("READ_LIMITER"));
 const adminOnly = requireKind("admin");
 
 function view(env: Env, config: AnalysisConfig) {

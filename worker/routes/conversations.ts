@@ -3,14 +3,14 @@ import { z } from "zod";
 import type { AppEnv } from "../context";
 import { notFound } from "../errors";
 import { readQuery } from "../input";
-import { requireKey } from "../middleware/auth";
+import { requireChatbot } from "../middleware/auth";
 import { rateLimit } from "../middleware/rate-limit";
 import { conversationStubById } from "../services/conversation-stub";
 import { conversationDetail, listConversations, listQuery } from "../services/conversations";
 
 export const conversations = new Hono<AppEnv>();
 
-conversations.use("*", requireKey("read", "admin"), rateLimit("READ_LIMITER"));
+conversations.use("*", requireChatbot("read", "admin"), rateLimit("READ_LIMITER"));
 
 /** GET /api/v1/conversations — newest activity first, paginated, filterable. */
 conversations.get("/", async (c) => {

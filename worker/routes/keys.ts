@@ -3,14 +3,14 @@ import { z } from "zod";
 import type { AppEnv } from "../context";
 import { API_KEY_KINDS } from "../db/schema";
 import { readJson } from "../input";
-import { requireKey } from "../middleware/auth";
+import { requireChatbot } from "../middleware/auth";
 import { rateLimit } from "../middleware/rate-limit";
 import { createKey, listKeys, revokeKey, rotateKey } from "../services/keys";
 
 /** Key management for automation, with an admin key. Secrets appear in a response exactly once. */
 export const keys = new Hono<AppEnv>();
 
-keys.use("*", requireKey("admin"), rateLimit("READ_LIMITER"));
+keys.use("*", requireChatbot("admin"), rateLimit("READ_LIMITER"));
 
 const newKeyBody = z.object({
   kind: z.enum(API_KEY_KINDS),

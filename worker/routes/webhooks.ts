@@ -1,7 +1,7 @@
 import { Hono } from "hono";
 import type { AppEnv } from "../context";
 import { readJson } from "../input";
-import { requireKey, requireKind } from "../middleware/auth";
+import { requireChatbot, requireKind } from "../middleware/auth";
 import { rateLimit } from "../middleware/rate-limit";
 import {
   createDestination,
@@ -16,7 +16,7 @@ import {
 /** Webhook destinations: read keys may list, admin keys change and test-send. */
 export const webhooks = new Hono<AppEnv>();
 
-webhooks.use("*", requireKey("read", "admin"), rateLimit("READ_LIMITER"));
+webhooks.use("*", requireChatbot("read", "admin"), rateLimit("READ_LIMITER"));
 const adminOnly = requireKind("admin");
 
 webhooks.get("/", async (c) => c.json({ data: await listDestinations(c.get("db"), c.get("auth").chatbotId) }));

@@ -2,7 +2,7 @@ import { Hono } from "hono";
 import type { AppEnv } from "../context";
 import { z } from "zod";
 import { parse, readJson, readQuery } from "../input";
-import { requireKey, requireKind } from "../middleware/auth";
+import { requireChatbot, requireKind } from "../middleware/auth";
 import { rateLimit } from "../middleware/rate-limit";
 import { workflowInput, workflowPatch } from "../workflows/schema";
 import {
@@ -23,7 +23,7 @@ import { WORKFLOW_TEMPLATES } from "../workflows/templates";
 /** Workflows and their runs: read keys may look, admin keys change and retry. */
 export const workflowRoutes = new Hono<AppEnv>();
 
-workflowRoutes.use("*", requireKey("read", "admin"), rateLimit("READ_LIMITER"));
+workflowRoutes.use("*", requireChatbot("read", "admin"), rateLimit("READ_LIMITER"));
 const adminOnly = requireKind("admin");
 
 workflowRoutes.get("/", async (c) => c.json({ data: await listWorkflows(c.get("db"), c.get("auth").chatbotId) }));

@@ -1,7 +1,10 @@
-import { and, eq } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
+import { z } from "zod";
 import type { Db } from "../db/client";
-import { chatbots } from "../db/schema";
-import { ApiError } from "../errors";
+import { chatbots, conversations } from "../db/schema";
+import { ApiError, notFound } from "../errors";
+import { conversationStubById } from "./conversation-stub";
+import { newId } from "./ids";
 
 export interface ChatbotState {
   chatbotStatus: "pending" | "active" | "archived";
@@ -18,4 +21,56 @@ export function assertCapturable(scope: ChatbotState): void {
 export async function markActive(db: Db, scope: ChatbotState): Promise<void> {
   if (scope.chatbotStatus !== "pending") return;
   await db.update(chatbots).set({ status: "active" }).where(and(eq(chatbots.id, scope.chatbotId), eq(chatbots.status, "pending")));
+}
+
+export const chatbotBody = z.object({
+  name: z.string().trim().min(1).max(120),
+  idleTimeoutMinutes: z.number().int().min(1).max(24 * 60).default(30),
+});
+
+export const chatbotPatch = z.object({
+  name: z.string().trim().min(1).max(120).optional(),
+  idleTimeoutMinutes: z.number().int().min(1).max(24 * 60).optional(),
+  /** Archiving refuses capture; unarchiving makes it active again. */
+  status: z.enum(["active", "archived"]).optional(),
+});
+
+export function chatbotView(c: typeof chatbots.$inferSelect) {
+  return { id: c.id, organizationId: c.organizationId, name: c.name, status: c.status, idleTimeoutMinutes: c.idleTimeoutMinutes, createdAt: c.createdAt };
+}
+
+export async function listChatbots(db: Db, organizationId: string) {
+  const rows = await db.select().from(chatbots).where(eq(chatbots.organizationId, organizationId)).orderBy(asc(chatbots.createdAt));
+  return rows.map(chatbotView);
+}
+
+export async function createChatbot(db: Db, organizationId: string, input: z.infer<typeof chatbotBody>) {
+  const row = { id: newId("cb"), organizationId, name: input.name, status: "pending" as const, idleTimeoutMinutes: input.idleTimeoutMinutes, createdAt: Date.now() };
+  await db.insert(chatbots).values(row);
+  return chatbotView(row);
+}
+
+export async function updateChatbot(db: Db, organizationId: string, chatbotId: string, patch: z.infer<typeof chatbotPatch>) {
+  const [row] = await db
+    .update(chatbots)
+    .set(patch)
+    .where(and(eq(chatbots.id, chatbotId), eq(chatbots.organizationId, organizationId)))
+    .returning();
+  if (!row) throw notFound("chatbot");
+  return chatbotView(row);
+}
+
+/**
+ * Deletes a chatbot: D1 cascades to its keys, conversations, client users and organizations,
+ * annotations, workflows and runs; each conversation's Durable Object is emptied afterwards.
+ */
+export async function deleteChatbot(env: Env, db: Db, organizationId: string, chatbotId: string): Promise<() => Promise<void>> {
+  const owned = await db.select({ id: chatbots.id }).from(chatbots).where(and(eq(chatbots.id, chatbotId), eq(chatbots.organizationId, organizationId))).get();
+  if (!owned) throw notFound("chatbot");
+  const ids = await db.select({ id: conversations.id }).from(conversations).where(eq(conversations.chatbotId, chatbotId));
+  await db.delete(chatbots).where(eq(chatbots.id, chatbotId));
+  // Returned for waitUntil: emptying the objects can take a while and must not hold the answer.
+  return async () => {
+    for (const { id } of ids) await conversationStubById(env, id)?.destroy(chatbotId).catch(() => undefined);
+  };
 }

@@ -1,0 +1,158 @@
+/**
+ * Organizations, their members and invitations (SPEC §1). Roles: owner (everything, incl. deleting the
+ * organization), admin (chatbots, keys, workflows, members), member (read-only).
+ */
+import { and, asc, eq, gt, isNull } from "drizzle-orm";
+import { z } from "zod";
+import type { Db } from "../db/client";
+import { invitations, members, memberships, organizations } from "../db/schema";
+import { ApiError, notFound } from "../errors";
+import { email } from "./accounts";
+import { sha256Hex } from "./crypto";
+import { newId, randomBase62 } from "./ids";
+import type { Role } from "./sessions";
+
+const INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
+const RANK: Record<Role, number> = { member: 0, admin: 1, owner: 2 };
+
+export const atLeast = (role: Role, needed: Role) => RANK[role] >= RANK[needed];
+
+export const organizationBody = z.object({ name: z.string().trim().min(1).max(120) });
+export const invitationBody = z.object({ email, role: z.enum(["owner", "admin", "member"]).default("member") });
+
+export async function listOrganizations(db: Db, memberId: string) {
+  return db
+    .select({ id: organizations.id, name: organizations.name, role: memberships.role, createdAt: organizations.createdAt })
+    .from(memberships)
+    .innerJoin(organizations, eq(organizations.id, memberships.organizationId))
+    .where(eq(memberships.memberId, memberId))
+    .orderBy(asc(organizations.createdAt));
+}
+
+export async function createOrganization(db: Db, memberId: string, name: string) {
+  const id = newId("org");
+  const now = Date.now();
+  await db.batch([
+    db.insert(organizations).values({ id, name, createdAt: now }),
+    db.insert(memberships).values({ organizationId: id, memberId, role: "owner", createdAt: now }),
+  ]);
+  return { id, name, role: "owner" as const, createdAt: now };
+}
+
+export async function renameOrganization(db: Db, organizationId: string, name: string) {
+  const [row] = await db.update(organizations).set({ name }).where(eq(organizations.id, organizationId)).returning();
+  if (!row) throw notFound("organization");
+  return row;
+}
+
+/** Deletes the organization; D1 cascades to members' memberships, chatbots, keys and everything below. */
+export async function deleteOrganization(db: Db, organizationId: string): Promise<void> {
+  await db.delete(organizations).where(eq(organizations.id, organizationId));
+}
+
+export async function listMembers(db: Db, organizationId: string) {
+  return db
+    .select({ id: members.id, email: members.email, name: members.name, role: memberships.role, joinedAt: memberships.createdAt })
+    .from(memberships)
+    .innerJoin(members, eq(members.id, memberships.memberId))
+    .where(eq(memberships.organizationId, organizationId))
+    .orderBy(asc(memberships.createdAt));
+}
+
+/** Removes a member. Admins cannot remove owners, and an organization always keeps an owner. */
+export async function removeMember(db: Db, organizationId: string, actorRole: Role, memberId: string): Promise<void> {
+  const target = await db
+    .select({ role: memberships.role })
+    .from(memberships)
+    .where(and(eq(memberships.organizationId, organizationId), eq(memberships.memberId, memberId)))
+    .get();
+  if (!target) throw notFound("member");
+  if (target.role === "owner" && actorRole !== "owner") throw new ApiError("forbidden", "only an owner can remove an owner");
+  if (target.role === "owner") {
+    const owners = (await listMembers(db, organizationId)).filter((m) => m.role === "owner");
+    if (owners.length === 1) throw new ApiError("conflict", "an organization needs at least one owner; make someone else owner first");
+  }
+  await db.delete(memberships).where(and(eq(memberships.organizationId, organizationId), eq(memberships.memberId, memberId)));
+}
+
+/** Creates an invitation; its token is returned once (for the email, or the log in local development). */
+export async function invite(db: Db, organizationId: string, actor: { memberId: string; role: Role }, input: z.infer<typeof invitationBody>) {
+  if (input.role === "owner" && actor.role !== "owner") throw new ApiError("forbidden", "only an owner can invite an owner");
+  const token = randomBase62(32);
+  const row = {
+    id: newId("inv"),
+    organizationId,
+    email: input.email,
+    role: input.role,
+    tokenHash: await sha256Hex(token),
+    invitedBy: actor.memberId,
+    createdAt: Date.now(),
+    expiresAt: Date.now() + INVITATION_TTL_MS,
+  };
+  await db.insert(invitations).values(row);
+  return { invitation: invitationView({ ...row, acceptedAt: null }), token };
+}
+
+export async function listInvitations(db: Db, organizationId: string) {
+  const rows = await db.select().from(invitations).where(and(eq(invitations.organizationId, organizationId), isNull(invitations.acceptedAt)));
+  return rows.map(invitationView);
+}
+
+export async function revokeInvitation(db: Db, organizationId: string, id: string): Promise<void> {
+  const deleted = await db
+    .delete(invitations)
+    .where(and(eq(invitations.id, id), eq(invitations.organizationId, organizationId), isNull(invitations.acceptedAt)))
+    .returning({ id: invitations.id });
+  if (!deleted.length) throw notFound("invitation");
+}
+
+export const acceptBody = z.object({
+  token: z.string().min(10).max(200),
+  /** For someone without an account yet: the account is created with these. */
+  name: z.string().trim().min(1).max(120).optional(),
+  password: z.string().min(10, "must be at least 10 characters").max(256).optional(),
+});
+
+/**
+ * Accepts an invitation: the logged-in member joins (their email must match), or, without a session,
+ * a new account is made for the invited email. Returns the member and organization.
+ */
+export async function acceptInvitation(
+  db: Db,
+  input: z.infer<typeof acceptBody>,
+  current: { memberId: string; email: string } | null,
+  hashPassword: (p: string) => Promise<string>,
+): Promise<{ memberId: string; organizationId: string }> {
+  const tokenHash = await sha256Hex(input.token);
+  const inv = await db
+    .select()
+    .from(invitations)
+    .where(and(eq(invitations.tokenHash, tokenHash), isNull(invitations.acceptedAt), gt(invitations.expiresAt, Date.now())))
+    .get();
+  if (!inv) throw new ApiError("invalid_request", "token: invalid, used or expired invitation", [{ field: "token", message: "invalid, used or expired" }]);
+  let memberId = current?.memberId;
+  if (current && current.email !== inv.email) throw new ApiError("forbidden", `this invitation is for ${inv.email}; log in as that address`);
+  const existing = await db.select({ id: members.id }).from(members).where(eq(members.email, inv.email)).get();
+  const statements = [];
+  if (!memberId) {
+    if (existing) throw new ApiError("unauthorized", `an account for ${inv.email} exists: log in, then accept`);
+    if (!input.password || !input.name) {
+      throw new ApiError("invalid_request", "name and password are needed to create your account", [
+        { field: input.name ? "password" : "name", message: "required for a new account" },
+      ]);
+    }
+    memberId = newId("mem");
+    statements.push(db.insert(members).values({ id: memberId, email: inv.email, name: input.name, passwordHash: await hashPassword(input.password), createdAt: Date.now() }));
+  }
+  statements.push(
+    db.insert(memberships).values({ organizationId: inv.organizationId, memberId, role: inv.role, createdAt: Date.now() }).onConflictDoNothing(),
+    db.update(invitations).set({ acceptedAt: Date.now() }).where(eq(invitations.id, inv.id)),
+  );
+  const [first, ...rest] = statements;
+  await db.batch([first!, ...rest]);
+  return { memberId, organizationId: inv.organizationId };
+}
+
+function invitationView(i: typeof invitations.$inferSelect) {
+  return { id: i.id, email: i.email, role: i.role, createdAt: i.createdAt, expiresAt: i.expiresAt, acceptedAt: i.acceptedAt };
+}
