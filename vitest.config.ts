@@ -15,6 +15,7 @@ export default defineConfig(async () => {
             TEST_MIGRATIONS: migrations,
             CONVERSATION_TOKEN_SECRET: "test-conversation-token-secret",
             SECRETS_KEY: "test-secrets-key",
+            LOG_EMAILS: "true",
           },
           // Tests drive the webhooks consumer by hand (createMessageBatch), so what the Worker enqueues
           // goes to a queue nobody consumes instead of being delivered in the background.

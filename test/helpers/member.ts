@@ -1,0 +1,61 @@
+import { call } from "./http";
+
+export interface Member {
+  email: string;
+  password: string;
+  memberId: string;
+  organizationId: string;
+  cookie: string;
+  csrf: string;
+}
+
+let counter = 0;
+
+/** The session cookie a response set, as a Cookie header value. */
+export function cookieFrom(res: Response): string {
+  const set = res.headers.get("set-cookie") ?? "";
+  const match = set.match(/ob_session=([^;]*)/);
+  if (!match) throw new Error(`no session cookie in ${set || "(none)"}`);
+  return `ob_session=${match[1]}`;
+}
+
+/** Signs a new member up (with a new organization) and returns their session. */
+export async function signup(name = "Ada"): Promise<Member> {
+  const email = `member${++counter}-${crypto.randomUUID().slice(0, 8)}@example.com`;
+  const password = "correct horse battery";
+  // A distinct client address per sign-up keeps the per-address sign-up limit out of the way.
+  const res = await call("/api/v1/auth/signup", {
+    method: "POST",
+    json: { email, password, name, organizationName: `${name}'s org` },
+    headers: { "cf-connecting-ip": `10.9.${counter % 250}.${Math.floor(Math.random() * 250)}` },
+  });
+  if (res.status !== 201) throw new Error(`signup failed: ${res.status} ${await res.text()}`);
+  const { data } = (await res.json()) as { data: { memberId: string; organizationId: string; csrfToken: string } };
+  return { email, password, memberId: data.memberId, organizationId: data.organizationId, cookie: cookieFrom(res), csrf: data.csrfToken };
+}
+
+/** Calls the API as a logged-in member (cookie + CSRF token). */
+export function as(member: Pick<Member, "cookie" | "csrf">, path: string, init: Parameters<typeof call>[1] = {}): Promise<Response> {
+  return call(path, { ...init, headers: { cookie: member.cookie, "x-csrf-token": member.csrf, ...(init.headers as Record<string, string> | undefined) } });
+}
+
+/** Creates a chatbot in the member's organization and an ingest key for it. */
+export async function chatbotOf(member: Member, name = "Support bot"): Promise<{ chatbotId: string; ingestKey: string }> {
+  const res = await as(member, `/api/v1/organizations/${member.organizationId}/chatbots`, { method: "POST", json: { name } });
+  if (res.status !== 201) throw new Error(`chatbot creation failed: ${res.status} ${await res.text()}`);
+  const { data } = (await res.json()) as { data: { id: string } };
+  const key = await as(member, `/api/v1/chatbots/${data.id}/keys`, { method: "POST", json: { kind: "ingest", name: "server" } });
+  const { data: k } = (await key.json()) as { data: { secret: string } };
+  return { chatbotId: data.id, ingestKey: k.secret };
+}
+
+/** Invites `email` into the member's organization with `role` and accepts it as a new account. */
+export async function invited(owner: Member, role: "admin" | "member"): Promise<Member> {
+  const email = `invitee${++counter}-${crypto.randomUUID().slice(0, 8)}@example.com`;
+  const res = await as(owner, `/api/v1/organizations/${owner.organizationId}/invitations`, { method: "POST", json: { email, role } });
+  const { data } = (await res.json()) as { data: { token: string } };
+  const accepted = await call("/api/v1/auth/invitations/accept", { method: "POST", json: { token: data.token, name: "Invitee", password: "another good password" } });
+  if (accepted.status !== 200) throw new Error(`accept failed: ${accepted.status} ${await accepted.text()}`);
+  const body = (await accepted.json()) as { data: { memberId: string; organizationId: string; csrfToken: string } };
+  return { email, password: "another good password", memberId: body.data.memberId, organizationId: owner.organizationId, cookie: cookieFrom(accepted), csrf: body.data.csrfToken };
+}

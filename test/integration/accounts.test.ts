@@ -1,0 +1,199 @@
+import { env } from "cloudflare:workers";
+import { eq } from "drizzle-orm";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { createDb } from "../../worker/db/client";
+import { sessions } from "../../worker/db/schema";
+import { call, capture, type ErrorBody } from "../helpers/http";
+import { as, chatbotOf, cookieFrom, invited, signup } from "../helpers/member";
+
+afterEach(() => vi.restoreAllMocks());
+
+const code = async (res: Response) => ((await res.json()) as ErrorBody).error.code;
+
+describe("sign-up and sessions", () => {
+  it("signs up a member as owner of a new organization with an HTTP-only, Secure, SameSite session cookie", async () => {
+    const res = await call("/api/v1/auth/signup", {
+      method: "POST",
+      json: { email: "Grace@Example.com", password: "a long enough password", name: "Grace", organizationName: "Navy" },
+    });
+    expect(res.status).toBe(201);
+    const cookie = res.headers.get("set-cookie") ?? "";
+    expect(cookie).toMatch(/ob_session=/);
+    expect(cookie).toMatch(/HttpOnly/i);
+    expect(cookie).toMatch(/Secure/i);
+    expect(cookie).toMatch(/SameSite=Lax/i);
+    const session = await call("/api/v1/auth/session", { headers: { cookie: cookieFrom(res) } });
+    const { data } = (await session.json()) as { data: { member: { email: string }; organizations: { name: string; role: string }[] } };
+    expect(data.member.email).toBe("grace@example.com");
+    expect(data.organizations).toEqual([expect.objectContaining({ name: "Navy", role: "owner" })]);
+  });
+
+  it("refuses a second account with the same email", async () => {
+    const m = await signup();
+    const res = await call("/api/v1/auth/signup", { method: "POST", json: { email: m.email, password: "whatever else 1", name: "X", organizationName: "Y" } });
+    expect(res.status).toBe(409);
+  });
+
+  it("answers 400 naming the field for a short password", async () => {
+    const res = await call("/api/v1/auth/signup", { method: "POST", json: { email: "x@example.com", password: "short", name: "X", organizationName: "Y" } });
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as ErrorBody).error.details?.[0]?.field).toBe("password");
+  });
+
+  it("logs in with the right password only, with one answer for unknown emails and wrong passwords", async () => {
+    const m = await signup();
+    const wrong = await call("/api/v1/auth/login", { method: "POST", json: { email: m.email, password: "not the password" } });
+    const unknown = await call("/api/v1/auth/login", { method: "POST", json: { email: "nobody@example.com", password: "not the password" } });
+    expect(wrong.status).toBe(401);
+    expect(unknown.status).toBe(401);
+    expect(((await wrong.json()) as ErrorBody).error.message).toBe(((await unknown.json()) as ErrorBody).error.message);
+    const right = await call("/api/v1/auth/login", { method: "POST", json: { email: m.email.toUpperCase(), password: m.password } });
+    expect(right.status).toBe(200);
+    expect((await call("/api/v1/auth/session", { headers: { cookie: cookieFrom(right) } })).status).toBe(200);
+  });
+
+  it("ends the session on logout", async () => {
+    const m = await signup();
+    expect((await as(m, "/api/v1/auth/logout", { method: "POST" })).status).toBe(204);
+    expect((await as(m, "/api/v1/auth/session")).status).toBe(401);
+  });
+
+  it("expires a session after its lifetime", async () => {
+    const m = await signup();
+    await createDb(env.DB).update(sessions).set({ expiresAt: Date.now() - 1 }).where(eq(sessions.memberId, m.memberId));
+    expect((await as(m, "/api/v1/auth/session")).status).toBe(401);
+    expect((await as(m, `/api/v1/organizations/${m.organizationId}/chatbots`)).status).toBe(401);
+  });
+
+  it("refuses cookie-authenticated changes without the CSRF token, as a cross-site post would be", async () => {
+    const m = await signup();
+    const path = `/api/v1/organizations/${m.organizationId}/chatbots`;
+    const forged = await call(path, { method: "POST", json: { name: "x" }, headers: { cookie: m.cookie, origin: "https://evil.example" } });
+    expect(forged.status).toBe(403);
+    const wrongToken = await call(path, { method: "POST", json: { name: "x" }, headers: { cookie: m.cookie, "x-csrf-token": "guess" } });
+    expect(wrongToken.status).toBe(403);
+    expect((await as(m, path, { method: "POST", json: { name: "x" } })).status).toBe(201);
+    expect((await call("/api/v1/auth/logout", { method: "POST", headers: { cookie: m.cookie } })).status).toBe(403);
+  });
+
+  it("resets a forgotten password through a one-time link and ends the old sessions", async () => {
+    const m = await signup();
+    const logged = vi.spyOn(console, "info").mockImplementation(() => undefined);
+    const unknown = await call("/api/v1/auth/password-reset", { method: "POST", json: { email: "nobody@example.com" } });
+    const known = await call("/api/v1/auth/password-reset", { method: "POST", json: { email: m.email } });
+    expect([unknown.status, known.status]).toEqual([202, 202]);
+    const line = logged.mock.calls.map((args) => String(args[0])).find((l) => l.includes(m.email))!;
+    const token = new URL(line.slice(line.indexOf("http"))).searchParams.get("token")!;
+    const confirm = await call("/api/v1/auth/password-reset/confirm", { method: "POST", json: { token, password: "a brand new password" } });
+    expect(confirm.status).toBe(200);
+    expect((await as(m, "/api/v1/auth/session")).status).toBe(401);
+    expect((await call("/api/v1/auth/login", { method: "POST", json: { email: m.email, password: m.password } })).status).toBe(401);
+    expect((await call("/api/v1/auth/login", { method: "POST", json: { email: m.email, password: "a brand new password" } })).status).toBe(200);
+    const again = await call("/api/v1/auth/password-reset/confirm", { method: "POST", json: { token, password: "yet another password" } });
+    expect(again.status).toBe(400);
+  });
+});
+
+describe("organizations, members and roles", () => {
+  it("creates, renames, switches to and deletes an organization", async () => {
+    const m = await signup();
+    const created = await as(m, "/api/v1/organizations", { method: "POST", json: { name: "Second" } });
+    const { data: org } = (await created.json()) as { data: { id: string } };
+    expect((await as(m, `/api/v1/organizations/${org.id}`, { method: "PATCH", json: { name: "Renamed" } })).status).toBe(200);
+    const switched = await as(m, "/api/v1/auth/switch", { method: "POST", json: { organizationId: org.id } });
+    expect(((await switched.json()) as { data: { currentOrganizationId: string } }).data.currentOrganizationId).toBe(org.id);
+    expect((await as(m, `/api/v1/organizations/${org.id}`, { method: "DELETE" })).status).toBe(204);
+    const list = (await (await as(m, "/api/v1/organizations")).json()) as { data: { id: string }[] };
+    expect(list.data.map((o) => o.id)).toEqual([m.organizationId]);
+  });
+
+  it("lets an invited person join only through an explicit POST, with the invited role", async () => {
+    const owner = await signup();
+    const admin = await invited(owner, "admin");
+    const members = (await (await as(owner, `/api/v1/organizations/${owner.organizationId}/members`)).json()) as { data: { email: string; role: string }[] };
+    expect(members.data).toEqual(expect.arrayContaining([expect.objectContaining({ email: admin.email, role: "admin" })]));
+  });
+
+  it("keeps a member read-only", async () => {
+    const owner = await signup();
+    const { chatbotId } = await chatbotOf(owner);
+    const viewer = await invited(owner, "member");
+    const org = owner.organizationId;
+    // Reads work…
+    expect((await as(viewer, `/api/v1/organizations/${org}/chatbots`)).status).toBe(200);
+    expect((await as(viewer, `/api/v1/chatbots/${chatbotId}/conversations`)).status).toBe(200);
+    expect((await as(viewer, `/api/v1/chatbots/${chatbotId}/workflows`)).status).toBe(200);
+    // …and every change is refused.
+    const changes: [string, string, unknown?][] = [
+      ["PATCH", `/api/v1/organizations/${org}`, { name: "mine" }],
+      ["DELETE", `/api/v1/organizations/${org}`],
+      ["POST", `/api/v1/organizations/${org}/invitations`, { email: "x@example.com" }],
+      ["DELETE", `/api/v1/organizations/${org}/members/${owner.memberId}`],
+      ["POST", `/api/v1/organizations/${org}/chatbots`, { name: "x" }],
+      ["PATCH", `/api/v1/organizations/${org}/chatbots/${chatbotId}`, { status: "archived" }],
+      ["DELETE", `/api/v1/organizations/${org}/chatbots/${chatbotId}`],
+      ["GET", `/api/v1/chatbots/${chatbotId}/keys`],
+      ["POST", `/api/v1/chatbots/${chatbotId}/keys`, { kind: "read", name: "x" }],
+      ["PATCH", `/api/v1/chatbots/${chatbotId}/analysis/config`, { topics: true }],
+      ["POST", `/api/v1/chatbots/${chatbotId}/webhooks`, { name: "x", url: "https://hooks.example.com" }],
+      ["POST", `/api/v1/chatbots/${chatbotId}/workflows`, { template: "hallucination_flag", destinationId: "dst_x" }],
+    ];
+    for (const [method, path, json] of changes) {
+      const res = await as(viewer, path, { method, json });
+      expect(res.status, `${method} ${path}`).toBe(403);
+    }
+  });
+
+  it("lets an admin manage chatbots and members but not delete the organization or remove its owner", async () => {
+    const owner = await signup();
+    const admin = await invited(owner, "admin");
+    const org = owner.organizationId;
+    expect((await as(admin, `/api/v1/organizations/${org}/chatbots`, { method: "POST", json: { name: "By admin" } })).status).toBe(201);
+    expect((await as(admin, `/api/v1/organizations/${org}`, { method: "DELETE" })).status).toBe(403);
+    expect((await as(admin, `/api/v1/organizations/${org}/members/${owner.memberId}`, { method: "DELETE" })).status).toBe(403);
+    expect((await as(admin, `/api/v1/organizations/${org}/invitations`, { method: "POST", json: { email: "boss@example.com", role: "owner" } })).status).toBe(403);
+    const viewer = await invited(owner, "member");
+    expect((await as(admin, `/api/v1/organizations/${org}/members/${viewer.memberId}`, { method: "DELETE" })).status).toBe(204);
+    expect((await as(viewer, `/api/v1/organizations/${org}/chatbots`)).status).toBe(404);
+  });
+
+  it("never leaves an organization without an owner", async () => {
+    const owner = await signup();
+    const res = await as(owner, `/api/v1/organizations/${owner.organizationId}/members/${owner.memberId}`, { method: "DELETE" });
+    expect(res.status).toBe(409);
+  });
+});
+
+describe("chatbots", () => {
+  it("refuses capture into an archived chatbot and accepts it again once unarchived", async () => {
+    const owner = await signup();
+    const { chatbotId, ingestKey } = await chatbotOf(owner);
+    const path = `/api/v1/organizations/${owner.organizationId}/chatbots/${chatbotId}`;
+    await as(owner, path, { method: "PATCH", json: { status: "archived" } });
+    const refused = await capture(ingestKey, { conversationId: "c", messages: [{ role: "user", content: "hi" }] });
+    expect(refused.status).toBe(403);
+    expect(await code(refused)).toBe("chatbot_archived");
+    await as(owner, path, { method: "PATCH", json: { status: "active" } });
+    expect((await capture(ingestKey, { conversationId: "c", messages: [{ role: "user", content: "hi" }] })).status).toBe(200);
+  });
+
+  it("deletes a chatbot with its keys and conversations", async () => {
+    const owner = await signup();
+    const { chatbotId, ingestKey } = await chatbotOf(owner);
+    const captured = (await (await capture(ingestKey, { conversationId: "gone", messages: [{ role: "user", content: "hi" }] })).json()) as { conversationId: string };
+    expect((await as(owner, `/api/v1/organizations/${owner.organizationId}/chatbots/${chatbotId}`, { method: "DELETE" })).status).toBe(204);
+    expect((await capture(ingestKey, { conversationId: "gone", messages: [{ role: "user", content: "again" }] })).status).toBe(401);
+    expect((await as(owner, `/api/v1/chatbots/${chatbotId}/conversations/${captured.conversationId}`)).status).toBe(404);
+  });
+
+  it("manages keys from the dashboard: list shows prefixes only, rotate and revoke", async () => {
+    const owner = await signup();
+    const { chatbotId, ingestKey } = await chatbotOf(owner);
+    const listed = (await (await as(owner, `/api/v1/chatbots/${chatbotId}/keys`)).json()) as { data: { id: string; prefix: string }[] };
+    expect(JSON.stringify(listed)).not.toContain(ingestKey);
+    const id = listed.data[0]!.id;
+    const rotated = (await (await as(owner, `/api/v1/chatbots/${chatbotId}/keys/${id}/rotate`, { method: "POST" })).json()) as { data: { secret: string } };
+    expect((await capture(ingestKey, { conversationId: "c", messages: [{ role: "user", content: "hi" }] })).status).toBe(401);
+    expect((await capture(rotated.data.secret, { conversationId: "c", messages: [{ role: "user", content: "hi" }] })).status).toBe(200);
+  });
+});
