@@ -16,6 +16,9 @@ export default defineConfig(async () => {
             CONVERSATION_TOKEN_SECRET: "test-conversation-token-secret",
             SECRETS_KEY: "test-secrets-key",
             LOG_EMAILS: "true",
+            // Pinned, so a .dev.vars left by `npm start` cannot change what the tests see.
+            WEBHOOKS_ALLOW_LOOPBACK: "false",
+            ANALYZER: "embedded",
           },
           // Tests drive the webhooks consumer by hand (createMessageBatch), so what the Worker enqueues
           // goes to a queue nobody consumes instead of being delivered in the background.

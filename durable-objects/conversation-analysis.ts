@@ -9,6 +9,7 @@ import { analyzeMessage, analyzerChoice, resolveConversation } from "../worker/a
 import { createDb } from "../worker/db/client";
 import { triggerWorkflows } from "../worker/workflows/trigger";
 import type { ConversationState, ConversationStore, StoredAnalysis } from "./conversation-store";
+import type { LiveEventBody } from "./conversation";
 import type { ServerFrame } from "./protocol";
 
 /** Jobs taken per alarm run; the rest are picked up by the next run straight after. */
@@ -28,6 +29,7 @@ export interface AnalysisHost {
   store: ConversationStore;
   env: Env;
   broadcast(frame: ServerFrame): void;
+  publish(event: LiveEventBody): void;
 }
 
 let configCache = new Map<string, { config: AnalysisConfig; at: number }>();
@@ -90,6 +92,15 @@ async function analyse(host: AnalysisHost, state: ConversationState, seq: number
   if (outcome.translation) host.store.setTranslation(seq, outcome.translation, outcome.language ?? null);
   state.version += 1;
   host.broadcast({ type: "annotation", seq, messageId: message.id, ...publicAnalysis(stored) });
+  const a = outcome.analysis;
+  host.publish({
+    type: "annotation",
+    seq,
+    messageId: message.id,
+    sentiment: a.sentiment ? { score: a.sentiment.score, label: a.sentiment.label } : null,
+    flags: a.flags.map((f) => f.slug),
+    behaviours: a.behaviours.map((b) => b.slug),
+  });
   // Workflows see the message right after its analysis; a failure here retries the whole job.
   if (message.role !== "system") {
     const event = message.role === "user" ? "user_message" : "assistant_message";

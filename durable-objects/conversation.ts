@@ -11,6 +11,8 @@ import { DurableObject } from "cloudflare:workers";
 import { z } from "zod";
 import { flushConversationIndex } from "../worker/services/conversation-index";
 import { messageJob, publicAnalysis, resolutionJob, runDueAnalysis } from "./conversation-analysis";
+import type { LiveEvent } from "./chatbot-live";
+import { LivePublisher } from "./live-publisher";
 import { newId } from "../worker/services/ids";
 import { ConversationStore, emptyAggregates, type ConversationState, type EndReason } from "./conversation-store";
 import {
@@ -28,6 +30,9 @@ import {
 
 /** How long index changes may gather before one D1 write carries them all. */
 export const FLUSH_DELAY_MS = 1_000;
+
+/** A live-feed event before the conversation's ids are stamped on it. */
+export type LiveEventBody = LiveEvent extends infer E ? (E extends LiveEvent ? Omit<E, "conversationId" | "externalId"> : never) : never;
 const MAX_FLUSH_BACKOFF_MS = 60_000;
 const REPLAY_PAGE = 500;
 /** Analyses written to D1 per flush; more wait for the next one, a moment later. */
@@ -88,10 +93,12 @@ interface SocketAttachment {
 
 export class Conversation extends DurableObject<Env> {
   private readonly store: ConversationStore;
+  private readonly live: LivePublisher;
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
     this.store = new ConversationStore(ctx.storage.sql);
+    this.live = new LivePublisher(env);
     // Keep-alive pings are answered by the runtime without waking a hibernating object.
     ctx.setWebSocketAutoResponse(new WebSocketRequestResponsePair(PING, PONG));
   }
@@ -277,7 +284,12 @@ export class Conversation extends DurableObject<Env> {
     if (state.status === "open" && state.idleDueAt !== null && state.idleDueAt <= Date.now()) {
       this.endConversation(state, "idle_timeout", Date.now());
     }
-    const host = { store: this.store, env: this.env, broadcast: (frame: ServerFrame) => this.broadcast(frame, null) };
+    const host = {
+      store: this.store,
+      env: this.env,
+      broadcast: (frame: ServerFrame) => this.broadcast(frame, null),
+      publish: (event: LiveEventBody) => this.publish(state, event),
+    };
     if (await runDueAnalysis(host, state)) this.commit(state, Date.now());
     const due = state.flushDueAt !== null && (flushNow || state.flushDueAt <= Date.now());
     if (due || (flushNow && this.store.hasUnflushedAnalyses())) await this.flush(state);
@@ -363,8 +375,16 @@ export class Conversation extends DurableObject<Env> {
       state.aggregates.resolution = null; // judged again when it ends again
       this.store.finishJob(resolutionJob);
       this.broadcast({ type: "status", status: "open", at: now, reason: "message" }, null);
+      this.publish(state, { type: "conversation", status: "reopened" });
     }
+    if (result.message.seq === 1) this.publish(state, { type: "conversation", status: "started" });
     this.broadcast({ type: "message", message: result.message }, sender);
+    const m = result.message;
+    this.publish(state, {
+      type: "message",
+      message: { id: m.id, seq: m.seq, role: m.role, content: m.content.slice(0, 500), receivedAt: m.receivedAt },
+      user: state.user ? { id: state.user.id, email: state.user.email, name: state.user.name } : null,
+    });
     return result;
   }
 
@@ -378,6 +398,7 @@ export class Conversation extends DurableObject<Env> {
     this.store.enqueue(resolutionJob, null, now);
     this.commit(state, now);
     this.broadcast({ type: "status", status: "ended", at: now, reason }, null);
+    this.publish(state, { type: "conversation", status: "ended" });
   }
 
   /** Persists the state and makes sure an alarm will carry any unflushed change to D1. */
@@ -439,6 +460,11 @@ export class Conversation extends DurableObject<Env> {
       cursor = page[page.length - 1]!.seq;
     }
     send(ws, { type: "replayed", lastSeq: this.store.state?.lastSeq ?? 0 });
+  }
+
+  /** Tells the chatbot's live feed (dashboard viewers); never waited for. */
+  private publish(state: ConversationState, event: LiveEventBody): void {
+    this.live.push(state.chatbotId, { ...event, conversationId: state.conversationId, externalId: state.externalId } as LiveEvent);
   }
 
   private broadcast(frame: ServerFrame, except: WebSocket | null): void {

@@ -5,6 +5,7 @@
 import { app } from "./app";
 import { handleQueue } from "./webhooks/consumer";
 
+export { ChatbotLive } from "../durable-objects/chatbot-live";
 export { Conversation } from "../durable-objects/conversation";
 
 export default {

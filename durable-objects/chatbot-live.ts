@@ -1,0 +1,149 @@
+/**
+ * One Durable Object per chatbot that fans live events out to dashboard viewers (SPEC §7 live feed).
+ *
+ * Conversations publish events here without waiting for an answer. Events are not forwarded one by one:
+ * they gather in memory and go out as one `batch` frame per viewer every FLUSH_MS, keeping only the
+ * newest MAX_EVENTS_PER_BATCH (the rest are counted in `dropped`). So a burst coalesces instead of
+ * queueing, a viewer never receives an unbounded backlog, and every viewer costs one send per tick
+ * whatever the traffic. Counters (messages and analysed messages today, UTC) are kept in storage.
+ */
+import { DurableObject } from "cloudflare:workers";
+import { z } from "zod";
+
+export const FLUSH_MS = 250;
+export const MAX_EVENTS_PER_BATCH = 100;
+
+const liveEvent = z.discriminatedUnion("type", [
+  z.object({
+    type: z.literal("message"),
+    conversationId: z.string(),
+    externalId: z.string(),
+    message: z.object({ id: z.string(), seq: z.number(), role: z.string(), content: z.string(), receivedAt: z.number() }),
+    user: z.object({ id: z.string(), email: z.string().optional(), name: z.string().optional() }).nullable(),
+  }),
+  z.object({
+    type: z.literal("annotation"),
+    conversationId: z.string(),
+    externalId: z.string(),
+    seq: z.number(),
+    messageId: z.string(),
+    sentiment: z.object({ score: z.number(), label: z.string() }).nullable(),
+    flags: z.array(z.string()),
+    behaviours: z.array(z.string()),
+  }),
+  z.object({
+    type: z.literal("conversation"),
+    conversationId: z.string(),
+    externalId: z.string(),
+    status: z.enum(["started", "ended", "reopened"]),
+  }),
+]);
+export type LiveEvent = z.infer<typeof liveEvent>;
+
+export interface LiveCounters {
+  day: string;
+  messagesToday: number;
+  analysedToday: number;
+}
+
+export type FeedFrame =
+  | { type: "hello"; counters: LiveCounters }
+  | { type: "batch"; events: LiveEvent[]; dropped: number; counters: LiveCounters };
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+export class ChatbotLive extends DurableObject<Env> {
+  private pending: LiveEvent[] = [];
+  private dropped = 0;
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private counters: LiveCounters;
+  private countersDirty = false;
+
+  constructor(ctx: DurableObjectState, env: Env) {
+    super(ctx, env);
+    ctx.storage.sql.exec("CREATE TABLE IF NOT EXISTS counters (day TEXT PRIMARY KEY, messages INTEGER NOT NULL, analysed INTEGER NOT NULL)");
+    const row = ctx.storage.sql.exec<{ messages: number; analysed: number }>("SELECT messages, analysed FROM counters WHERE day = ?", today()).toArray()[0];
+    this.counters = { day: today(), messagesToday: row?.messages ?? 0, analysedToday: row?.analysed ?? 0 };
+  }
+
+  /**
+   * Takes events from a conversation. Never waits on viewers: they get them on the next tick.
+   * @example await stub.publish([{ type: "conversation", conversationId, externalId, status: "started" }])
+   */
+  async publish(raw: LiveEvent[]): Promise<void> {
+    const events = z.array(liveEvent).max(1000).parse(raw);
+    this.rollDay();
+    for (const event of events) {
+      if (event.type === "message") this.counters.messagesToday += 1;
+      if (event.type === "annotation") this.counters.analysedToday += 1;
+    }
+    this.countersDirty = true;
+    // Nobody watching: counting is all there is to do.
+    if (this.ctx.getWebSockets().length) {
+      this.pending.push(...events);
+      if (this.pending.length > MAX_EVENTS_PER_BATCH) {
+        this.dropped += this.pending.length - MAX_EVENTS_PER_BATCH;
+        this.pending = this.pending.slice(-MAX_EVENTS_PER_BATCH);
+      }
+    }
+    this.timer ??= setTimeout(() => this.flush(), FLUSH_MS);
+  }
+
+  /** The counters now (for the analytics API or a first paint). */
+  async snapshot(): Promise<LiveCounters> {
+    this.rollDay();
+    return this.counters;
+  }
+
+  /** Viewer sockets, already authenticated by the Worker. */
+  override async fetch(request: Request): Promise<Response> {
+    if (request.headers.get("upgrade") !== "websocket") return new Response("expected a WebSocket upgrade", { status: 426 });
+    const { 0: client, 1: server } = new WebSocketPair();
+    this.ctx.acceptWebSocket(server);
+    this.rollDay();
+    server.send(JSON.stringify({ type: "hello", counters: this.counters } satisfies FeedFrame));
+    return new Response(null, { status: 101, webSocket: client });
+  }
+
+  override async webSocketMessage(ws: WebSocket, message: string | ArrayBuffer): Promise<void> {
+    // Viewers only listen; a ping keeps proxies from closing an idle feed.
+    if (message === '{"type":"ping"}') ws.send('{"type":"pong"}');
+  }
+
+  override async webSocketClose(ws: WebSocket, code: number, reason: string): Promise<void> {
+    try {
+      ws.close(code === 1005 ? 1000 : code, reason);
+    } catch {
+      // already closed
+    }
+  }
+
+  /** One tick: counters to storage (one write however many events), the batch to every viewer. */
+  private flush(): void {
+    this.timer = null;
+    if (this.countersDirty) {
+      this.ctx.storage.sql.exec(
+        "INSERT OR REPLACE INTO counters (day, messages, analysed) VALUES (?, ?, ?)",
+        this.counters.day,
+        this.counters.messagesToday,
+        this.counters.analysedToday,
+      );
+      this.countersDirty = false;
+    }
+    if (!this.pending.length) return;
+    const frame = JSON.stringify({ type: "batch", events: this.pending, dropped: this.dropped, counters: this.counters } satisfies FeedFrame);
+    this.pending = [];
+    this.dropped = 0;
+    for (const ws of this.ctx.getWebSockets()) {
+      try {
+        ws.send(frame);
+      } catch {
+        // a viewer that went away is cleaned up by webSocketClose
+      }
+    }
+  }
+
+  private rollDay(): void {
+    if (this.counters.day !== today()) this.counters = { day: today(), messagesToday: 0, analysedToday: 0 };
+  }
+}

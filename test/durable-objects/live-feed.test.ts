@@ -1,0 +1,95 @@
+import { env } from "cloudflare:workers";
+import { describe, expect, it } from "vitest";
+import type { FeedFrame, LiveEvent } from "../../durable-objects/chatbot-live";
+import { MAX_EVENTS_PER_BATCH } from "../../durable-objects/chatbot-live";
+import { capture } from "../helpers/http";
+import { as, chatbotOf, signup } from "../helpers/member";
+import { connect, openSocket, type TestSocket } from "../helpers/socket";
+
+type Batch = Extract<FeedFrame, { type: "batch" }>;
+
+/** Collects feed batches until `done` holds for the events seen so far. */
+async function until(viewer: TestSocket, done: (events: LiveEvent[]) => boolean, ms = 10_000): Promise<{ events: LiveEvent[]; batches: Batch[] }> {
+  const batches: Batch[] = [];
+  const events: LiveEvent[] = [];
+  while (!done(events)) {
+    const frame = (await viewer.next(undefined, ms)) as unknown as FeedFrame;
+    if (frame.type !== "batch") continue;
+    batches.push(frame);
+    events.push(...frame.events);
+  }
+  return { events, batches };
+}
+
+describe("the chatbot live feed", () => {
+  it("delivers a captured message and then its annotation to a joined viewer", async () => {
+    const owner = await signup();
+    const { chatbotId, ingestKey } = await chatbotOf(owner);
+    const viewer = await connect(`/api/v1/chatbots/${chatbotId}/live-feed`, { headers: { cookie: owner.cookie } });
+    const hello = (await viewer.next()) as unknown as FeedFrame;
+    expect(hello).toMatchObject({ type: "hello", counters: { messagesToday: 0, analysedToday: 0 } });
+
+    await capture(ingestKey, { conversationId: "live-1", messages: [{ id: "m1", role: "user", content: "I am furious and I want to cancel my subscription!" }], user: { id: "u1", email: "ada@example.com" } });
+    const { events, batches } = await until(viewer, (e) => e.some((x) => x.type === "annotation"));
+    expect(events.find((e) => e.type === "conversation")).toMatchObject({ status: "started", externalId: "live-1" });
+    expect(events.find((e) => e.type === "message")).toMatchObject({ externalId: "live-1", message: { id: "m1", role: "user" }, user: { email: "ada@example.com" } });
+    const annotation = events.find((e) => e.type === "annotation") as Extract<LiveEvent, { type: "annotation" }>;
+    expect(annotation.sentiment?.score).toBeLessThan(0);
+    expect(annotation.flags).toContain("churn_risk");
+    expect(batches.at(-1)?.counters).toMatchObject({ messagesToday: 1, analysedToday: 1 });
+    viewer.close();
+  });
+
+  it("coalesces a burst into a few bounded batches instead of one frame per event", async () => {
+    const owner = await signup();
+    const { chatbotId } = await chatbotOf(owner);
+    const viewer = await connect(`/api/v1/chatbots/${chatbotId}/live-feed`, { headers: { cookie: owner.cookie } });
+    await viewer.next();
+    const stub = env.CHATBOT_LIVE.get(env.CHATBOT_LIVE.idFromName(chatbotId));
+    const burst = (n: number): LiveEvent[] =>
+      Array.from({ length: n }, (_, i) => ({
+        type: "message",
+        conversationId: "c",
+        externalId: "burst",
+        message: { id: `b${i}`, seq: i + 1, role: "user", content: "x", receivedAt: Date.now() },
+        user: null,
+      }));
+    // 1,000 events published as fast as they come.
+    for (let i = 0; i < 10; i++) await stub.publish(burst(100));
+    const { batches } = await until(viewer, (e) => e.length > 0);
+    const first = batches[0]!;
+    expect(first.events.length).toBeLessThanOrEqual(MAX_EVENTS_PER_BATCH);
+    expect(first.events.length + first.dropped).toBeGreaterThan(MAX_EVENTS_PER_BATCH);
+    expect(first.counters.messagesToday).toBe(1000);
+    // The newest events are the ones kept.
+    expect((first.events.at(-1) as Extract<LiveEvent, { type: "message" }>).message.id).toBe("b99");
+    viewer.close();
+  });
+
+  it("keeps counting while nobody watches", async () => {
+    const owner = await signup();
+    const { chatbotId, ingestKey } = await chatbotOf(owner);
+    await capture(ingestKey, { conversationId: "quiet", messages: [{ role: "user", content: "hello" }, { role: "assistant", content: "hi" }] });
+    const stub = env.CHATBOT_LIVE.get(env.CHATBOT_LIVE.idFromName(chatbotId));
+    await expect.poll(async () => (await stub.snapshot()).messagesToday).toBe(2);
+  });
+
+  it("lets a read key watch and refuses a viewer without credentials or from another tenant", async () => {
+    const owner = await signup();
+    const { chatbotId } = await chatbotOf(owner);
+    const other = await signup();
+    expect((await openSocket(`/api/v1/chatbots/${chatbotId}/live-feed`)).response.status).toBe(401);
+    expect((await openSocket(`/api/v1/chatbots/${chatbotId}/live-feed`, { headers: { cookie: other.cookie } })).response.status).toBe(404);
+    const key = (await (await as(owner, `/api/v1/chatbots/${chatbotId}/keys`, { method: "POST", json: { kind: "read", name: "feed" } })).json()) as { data: { secret: string } };
+    const viewer = await connect("/api/v1/live-feed", { key: key.data.secret });
+    expect(((await viewer.next()) as unknown as FeedFrame).type).toBe("hello");
+    viewer.close();
+  });
+
+  it("refuses a cross-site page riding on a member's cookie", async () => {
+    const owner = await signup();
+    const { chatbotId } = await chatbotOf(owner);
+    const { response } = await openSocket(`/api/v1/chatbots/${chatbotId}/live-feed`, { headers: { cookie: owner.cookie, origin: "https://evil.example" } });
+    expect(response.status).toBe(403);
+  });
+});

@@ -1,0 +1,24 @@
+import { Hono } from "hono";
+import type { ChatbotLive } from "../../durable-objects/chatbot-live";
+import type { AppEnv } from "../context";
+import { ApiError } from "../errors";
+import { requireChatbot } from "../middleware/auth";
+
+/**
+ * GET /api/v1/chatbots/:chatbotId/live-feed (member session) or /api/v1/live-feed (read or admin key in
+ * the Authorization header): a WebSocket of the chatbot's live events, coalesced into `batch` frames.
+ */
+export const liveFeed = new Hono<AppEnv>();
+
+liveFeed.get("/", requireChatbot("read", "admin"), async (c) => {
+  if (c.req.header("upgrade")?.toLowerCase() !== "websocket") {
+    throw new ApiError("upgrade_required", "this endpoint speaks WebSocket: send `Upgrade: websocket`");
+  }
+  // Cookies ride along on WebSocket upgrades from any site: a session may only be used from our own pages.
+  const origin = c.req.header("origin");
+  if (c.get("auth").memberId && origin && new URL(origin).host !== new URL(c.req.url).host) {
+    throw new ApiError("forbidden", "the live feed refuses cross-site connections");
+  }
+  const ns = c.env.CHATBOT_LIVE as DurableObjectNamespace<ChatbotLive>;
+  return ns.get(ns.idFromName(c.get("auth").chatbotId)).fetch(c.req.raw);
+});
