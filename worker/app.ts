@@ -12,6 +12,7 @@ import { capture } from "./routes/capture";
 import { conversations } from "./routes/conversations";
 import { keys } from "./routes/keys";
 import { live } from "./routes/live";
+import { liveFeed } from "./routes/live-feed";
 import { organizationRoutes } from "./routes/organizations";
 import { tokens } from "./routes/tokens";
 import { webhooks } from "./routes/webhooks";
@@ -40,6 +41,7 @@ const chatbotScoped = [
   ["analysis", analysis],
   ["webhooks", webhooks],
   ["workflows", workflowRoutes],
+  ["live-feed", liveFeed],
 ] as const;
 for (const [path, router] of chatbotScoped) {
   app.route(`/api/v1/${path}`, router);
