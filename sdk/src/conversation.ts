@@ -156,7 +156,8 @@ export class Conversation extends Emitter<ConversationEvents> {
       if (this.closed) return;
       if (wasLive) this.emit("disconnect", { code: event.code, reason: event.reason });
       // Report the first failure of a streak only: an outage must not flood the console.
-      else if (++this.failures === 1) this.fail(new OpenBatError("connection_failed", `could not connect (${event.code}); retrying`));
+      // (Browsers do not tell why a handshake failed: a refused key, a 429 and a dead network look alike.)
+      else if (++this.failures === 1) this.fail(new OpenBatError("connection_failed", "could not connect; retrying with backoff"));
     });
     const every = options.heartbeatMs ?? 25_000;
     if (every > 0) this.timer = setInterval(() => this.beat(), every);
