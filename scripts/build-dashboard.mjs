@@ -1,6 +1,55 @@
-// The dashboard is a placeholder page until the dashboard issue builds the real app with Vite;
-// the Worker serves whatever lands in dashboard/dist.
-import { cpSync, mkdirSync } from "node:fs";
+/**
+ * Builds the dashboard (dashboard/ → dashboard/dist, which the Worker serves as static assets) with Vite.
+ * Offline and quick: a build is skipped when nothing it reads has changed since the last one (a hash of
+ * the dashboard's sources, its config and package-lock.json, kept under node_modules/.cache).
+ * `npm start` imports this file; `npm test` runs it before the tests (pretest).
+ */
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import path from "node:path";
 
-mkdirSync("dashboard/dist", { recursive: true });
-cpSync("dashboard/public", "dashboard/dist", { recursive: true });
+const repo = path.resolve(import.meta.dirname, "..");
+const dashboard = path.join(repo, "dashboard");
+const dist = path.join(dashboard, "dist");
+const stampFile = path.join(repo, "node_modules/.cache/openbat-dashboard/build-hash");
+
+function* files(dir) {
+  for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) yield* files(full);
+    else yield full;
+  }
+}
+
+function inputsHash() {
+  const hash = createHash("sha256");
+  const inputs = [
+    ...files(path.join(dashboard, "src")),
+    ...(existsSync(path.join(dashboard, "public")) ? files(path.join(dashboard, "public")) : []),
+    path.join(dashboard, "index.html"),
+    path.join(dashboard, "vite.config.ts"),
+    path.join(repo, "package-lock.json"),
+    import.meta.filename,
+  ];
+  for (const file of inputs) hash.update(path.relative(repo, file)).update("\0").update(readFileSync(file)).update("\0");
+  return hash.digest("hex");
+}
+
+function distSizeKb() {
+  let bytes = 0;
+  for (const file of files(dist)) bytes += statSync(file).size;
+  return Math.round(bytes / 1024);
+}
+
+const wanted = inputsHash();
+const built = existsSync(stampFile) && existsSync(path.join(dist, "index.html")) ? readFileSync(stampFile, "utf8") : "";
+if (built === wanted && process.env.DASHBOARD_REBUILD !== "1") {
+  console.log("Dashboard up to date (dashboard/dist).");
+} else {
+  const started = Date.now();
+  const { build } = await import("vite");
+  await build({ configFile: path.join(dashboard, "vite.config.ts"), logLevel: "warn", mode: "production" });
+  mkdirSync(path.dirname(stampFile), { recursive: true });
+  writeFileSync(stampFile, wanted);
+  console.log(`Dashboard built in ${((Date.now() - started) / 1000).toFixed(1)}s: dashboard/dist, ${distSizeKb()} kB.`);
+}

@@ -1,0 +1,93 @@
+import { Center } from "@mantine/core";
+import { lazy, Suspense, type ReactNode } from "react";
+import { Navigate, Route, Routes, useLocation } from "react-router";
+import { ErrorNotice } from "./components/ErrorNotice";
+import { FullPageLoader } from "./components/FullPageLoader";
+import { ChatbotLayout } from "./pages/chatbot/ChatbotLayout";
+import { AppFrame } from "./pages/AppFrame";
+import { AcceptInvitationPage } from "./pages/auth/AcceptInvitationPage";
+import { LoginPage } from "./pages/auth/LoginPage";
+import { ResetPasswordPage } from "./pages/auth/ResetPasswordPage";
+import { SignupPage } from "./pages/auth/SignupPage";
+import { ChatbotsPage } from "./pages/ChatbotsPage";
+import { NotFoundPage } from "./pages/NotFoundPage";
+import { useSession } from "./session/session";
+
+// Chatbot pages load on demand: the charts stay out of the log-in page's download.
+const OverviewPage = lazy(() => import("./pages/chatbot/OverviewPage"));
+const InsightsPage = lazy(() => import("./pages/chatbot/InsightsPage"));
+const AssistantPage = lazy(() => import("./pages/chatbot/AssistantPage"));
+const ConversationsPage = lazy(() => import("./pages/chatbot/ConversationsPage"));
+const ConversationDetailPage = lazy(() => import("./pages/chatbot/ConversationDetailPage"));
+const UsersPage = lazy(() => import("./pages/chatbot/UsersPage"));
+const OrganizationsPage = lazy(() => import("./pages/chatbot/OrganizationsPage"));
+const WorkflowsPage = lazy(() => import("./pages/chatbot/WorkflowsPage"));
+const WorkflowDetailPage = lazy(() => import("./pages/chatbot/WorkflowDetailPage"));
+const AnalysisPage = lazy(() => import("./pages/chatbot/AnalysisPage"));
+const SettingsPage = lazy(() => import("./pages/chatbot/SettingsPage"));
+
+/** Pages behind a log-in: without a session, to /login and back here afterwards. */
+function RequireSession({ children }: { children: ReactNode }) {
+  const { session, probeError, refresh } = useSession();
+  const location = useLocation();
+  if (session === undefined) return <FullPageLoader />;
+  if (session === null) {
+    if (probeError) {
+      return (
+        <Center h="60vh" p="md">
+          <ErrorNotice error={probeError} onRetry={() => void refresh()} />
+        </Center>
+      );
+    }
+    const next = location.pathname + location.search;
+    return <Navigate to={`/login${next && next !== "/" ? `?next=${encodeURIComponent(next)}` : ""}`} replace />;
+  }
+  return <>{children}</>;
+}
+
+function Home() {
+  const { session } = useSession();
+  if (session === undefined) return <FullPageLoader />;
+  if (!session) return <Navigate to="/login" replace />;
+  const org = session.currentOrganizationId ?? session.organizations[0]?.id;
+  return <Navigate to={org ? `/orgs/${org}/chatbots` : "/orgs/new"} replace />;
+}
+
+export function App() {
+  return (
+    <Suspense fallback={<FullPageLoader />}>
+      <Routes>
+        <Route path="/" element={<Home />} />
+        <Route path="/login" element={<LoginPage />} />
+        <Route path="/signup" element={<SignupPage />} />
+        <Route path="/reset-password" element={<ResetPasswordPage />} />
+        <Route path="/accept-invitation" element={<AcceptInvitationPage />} />
+        <Route
+          element={
+            <RequireSession>
+              <AppFrame />
+            </RequireSession>
+          }
+        >
+          <Route path="/orgs/new" element={<ChatbotsPage />} />
+          <Route path="/orgs/:orgId/chatbots" element={<ChatbotsPage />} />
+          <Route path="/chatbots/:chatbotId" element={<ChatbotLayout />}>
+            <Route index element={<Navigate to="overview" replace />} />
+            <Route path="overview" element={<OverviewPage />} />
+            <Route path="insights" element={<InsightsPage />} />
+            <Route path="assistant" element={<AssistantPage />} />
+            <Route path="conversations" element={<ConversationsPage />} />
+            <Route path="conversations/:conversationId" element={<ConversationDetailPage />} />
+            <Route path="users" element={<UsersPage />} />
+            <Route path="organizations" element={<OrganizationsPage />} />
+            <Route path="workflows" element={<WorkflowsPage />} />
+            <Route path="workflows/:workflowId" element={<WorkflowDetailPage />} />
+            <Route path="analysis" element={<AnalysisPage />} />
+            <Route path="settings" element={<SettingsPage />} />
+          </Route>
+          <Route path="*" element={<NotFoundPage />} />
+        </Route>
+      </Routes>
+    </Suspense>
+  );
+}

@@ -1,0 +1,48 @@
+import { Badge, Popover, Stack, Text, UnstyledButton } from "@mantine/core";
+import type { Detection } from "../api/types";
+import { formatPercent, humanize } from "../lib/format";
+import { flagColor } from "../lib/sentiment";
+
+export function FlagBadge({ slug }: { slug: string }) {
+  return (
+    <Badge color={flagColor(slug)} variant="light" size="sm">
+      {humanize(slug)}
+    </Badge>
+  );
+}
+
+/** A flag, behaviour, intent or topic that opens its reason, chunk, confidence and severity. */
+export function DetectionAnnotation({ detection, kind }: { detection: Detection; kind: string }) {
+  return (
+    <Popover width={320} position="bottom-start" withArrow shadow="md">
+      <Popover.Target>
+        <UnstyledButton aria-label={`Why ${kind} ${humanize(detection.slug)}`} className="focus-ring" style={{ borderRadius: 12 }}>
+          <Badge color={kind === "intent" || kind === "topic" ? "blue" : flagColor(detection.slug)} variant={kind === "intent" || kind === "topic" ? "outline" : "light"} size="sm">
+            {kind === "intent" ? "Intent: " : kind === "topic" ? "Topic: " : ""}
+            {humanize(detection.slug)}
+            {detection.severity ? ` (${detection.severity})` : ""}
+          </Badge>
+        </UnstyledButton>
+      </Popover.Target>
+      <Popover.Dropdown>
+        <Stack gap={6}>
+          <Text size="sm" fw={600}>
+            {humanize(kind)}: {humanize(detection.slug)}
+          </Text>
+          <Text size="sm">{detection.reason || "No reason given."}</Text>
+          {detection.chunk && (
+            <Text size="sm" c="dimmed" fs="italic">
+              “{detection.chunk}”
+            </Text>
+          )}
+          <Text size="xs" c="dimmed">
+            Confidence {formatPercent(detection.confidence)}
+            {detection.severity ? ` · severity ${detection.severity}` : ""}
+            {detection.pending ? " · suggested, awaiting approval" : ""}
+            {detection.autoDiscovered ? " · discovered" : ""}
+          </Text>
+        </Stack>
+      </Popover.Dropdown>
+    </Popover>
+  );
+}

@@ -1,0 +1,195 @@
+import { ActionIcon, Button, Group, NumberInput, Paper, SegmentedControl, Select, Stack, Switch, Text, Textarea, TextInput } from "@mantine/core";
+import { useState, type FormEvent } from "react";
+import { fieldError } from "../api/client";
+import type { Condition, Cooldown, WebhookDestination, WorkflowInput } from "../api/types";
+import { humanize } from "../lib/format";
+import { CONDITION_FIELDS, defaultCondition, opLabel, TRIGGERS } from "../lib/workflow-fields";
+import { ErrorNotice } from "./ErrorNotice";
+
+function ConditionRow({ condition, index, onChange, onRemove }: { condition: Condition; index: number; onChange: (c: Condition) => void; onRemove: () => void }) {
+  const meta = CONDITION_FIELDS[condition.field] ?? CONDITION_FIELDS.sentiment_score!;
+  const n = index + 1;
+  return (
+    <Group gap="xs" align="flex-end" wrap="wrap">
+      <Select
+        label={`Condition ${n} field`}
+        data={Object.entries(CONDITION_FIELDS).map(([value, f]) => ({ value, label: f.label }))}
+        value={condition.field}
+        onChange={(v) => v && onChange(defaultCondition(v))}
+        allowDeselect={false}
+        w={190}
+      />
+      <Select label="Operator" data={meta.ops.map((op) => ({ value: op, label: opLabel(op) }))} value={condition.op} onChange={(v) => v && onChange({ ...condition, op: v })} allowDeselect={false} w={140} />
+      {meta.value === "score" || meta.value === "money" ? (
+        <NumberInput
+          label="Value"
+          min={meta.value === "score" ? -1 : 0}
+          max={meta.value === "score" ? 1 : undefined}
+          step={meta.value === "score" ? 0.1 : 100}
+          decimalScale={meta.value === "score" ? 2 : 0}
+          value={Number(condition.value)}
+          onChange={(v) => onChange({ ...condition, value: Number(v) || 0 })}
+          w={130}
+        />
+      ) : meta.value === "text" ? (
+        <TextInput label="Value" value={String(condition.value)} onChange={(e) => onChange({ ...condition, value: e.currentTarget.value })} w={170} />
+      ) : (
+        <Select label="Value" data={meta.value.options.map((o) => ({ value: o, label: humanize(o) }))} value={String(condition.value)} onChange={(v) => v && onChange({ ...condition, value: v })} allowDeselect={false} searchable w={190} />
+      )}
+      <ActionIcon variant="subtle" color="red" size="lg" onClick={onRemove} aria-label={`Remove condition ${n}`}>
+        ✕
+      </ActionIcon>
+    </Group>
+  );
+}
+
+/** Creates or edits a workflow: trigger, conditions (all / any), actions, cooldown, status. */
+export function WorkflowEditor({
+  initial,
+  destinations,
+  submitLabel,
+  onSubmit,
+}: {
+  initial: WorkflowInput;
+  destinations: WebhookDestination[];
+  submitLabel: string;
+  onSubmit: (input: WorkflowInput) => Promise<unknown>;
+}) {
+  const [form, setForm] = useState<WorkflowInput>(initial);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const [saved, setSaved] = useState(false);
+  const set = <K extends keyof WorkflowInput>(key: K, value: WorkflowInput[K]) => {
+    setSaved(false);
+    setForm((f) => ({ ...f, [key]: value }));
+  };
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      await onSubmit(form);
+      setSaved(true);
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const cooldownType = form.cooldown.type;
+  return (
+    <form onSubmit={submit} aria-label="Workflow">
+      <Stack>
+        {error !== null && <ErrorNotice error={error} compact />}
+        <TextInput label="Name" required value={form.name} onChange={(e) => set("name", e.currentTarget.value)} error={fieldError(error, "body.name") ?? fieldError(error, "name")} />
+        <Group align="flex-end" gap="md">
+          <Select label="When" data={TRIGGERS} value={form.trigger} onChange={(v) => v && set("trigger", v as WorkflowInput["trigger"])} allowDeselect={false} w={300} />
+          <Stack gap={4}>
+            <Text size="sm" fw={500} id="match-label">
+              Conditions must
+            </Text>
+            <SegmentedControl
+              aria-labelledby="match-label"
+              value={form.match}
+              onChange={(v) => set("match", v as "all" | "any")}
+              data={[
+                { value: "all", label: "All match" },
+                { value: "any", label: "Any match" },
+              ]}
+            />
+          </Stack>
+        </Group>
+        <Paper withBorder p="sm" radius="md">
+          <Stack gap="xs">
+            <Text fw={600} size="sm">
+              Conditions
+            </Text>
+            {form.conditions.length === 0 && (
+              <Text size="sm" c="dimmed">
+                None: every analysed message of the trigger matches.
+              </Text>
+            )}
+            {form.conditions.map((c, i) => (
+              <ConditionRow
+                key={i}
+                condition={c}
+                index={i}
+                onChange={(next) => set("conditions", form.conditions.map((x, j) => (j === i ? next : x)))}
+                onRemove={() => set("conditions", form.conditions.filter((_, j) => j !== i))}
+              />
+            ))}
+            <Button variant="light" size="xs" w="fit-content" onClick={() => set("conditions", [...form.conditions, defaultCondition("sentiment_score")])}>
+              Add condition
+            </Button>
+          </Stack>
+        </Paper>
+        <Paper withBorder p="sm" radius="md">
+          <Stack gap="xs">
+            <Text fw={600} size="sm">
+              Actions
+            </Text>
+            {form.actions.map((a, i) => (
+              <Stack key={i} gap={6}>
+                <Group align="flex-end" gap="xs">
+                  <Select
+                    label={`Action ${i + 1}: send to`}
+                    placeholder="Choose a destination"
+                    data={destinations.map((d) => ({ value: d.id, label: `${d.name} (${d.kind})${d.status === "disabled" ? " — disabled" : ""}` }))}
+                    value={a.destinationId || null}
+                    onChange={(v) => set("actions", form.actions.map((x, j) => (j === i ? { ...x, destinationId: v ?? "" } : x)))}
+                    w={300}
+                    required
+                  />
+                  <ActionIcon variant="subtle" color="red" size="lg" onClick={() => set("actions", form.actions.filter((_, j) => j !== i))} aria-label={`Remove action ${i + 1}`} disabled={form.actions.length === 1}>
+                    ✕
+                  </ActionIcon>
+                </Group>
+                <Textarea
+                  label="Message template"
+                  description="Placeholders: {{user.email}}, {{organization.mrr}}, {{sentiment.score}}, {{flag}}, {{message.content}}, {{conversation.externalId}}…"
+                  autosize
+                  minRows={2}
+                  value={a.template ?? ""}
+                  onChange={(e) => set("actions", form.actions.map((x, j) => (j === i ? { ...x, template: e.currentTarget.value } : x)))}
+                />
+              </Stack>
+            ))}
+            <Button variant="light" size="xs" w="fit-content" onClick={() => set("actions", [...form.actions, { destinationId: "" }])}>
+              Add action
+            </Button>
+          </Stack>
+        </Paper>
+        <Group align="flex-end">
+          <Select
+            label="Fire"
+            data={[
+              { value: "once_per_conversation", label: "Once per conversation" },
+              { value: "minutes", label: "At most every … minutes per conversation" },
+              { value: "none", label: "On every match" },
+            ]}
+            value={cooldownType}
+            onChange={(v) => set("cooldown", (v === "minutes" ? { type: "minutes", minutes: 60 } : { type: v ?? "once_per_conversation" }) as Cooldown)}
+            allowDeselect={false}
+            w={320}
+          />
+          {form.cooldown.type === "minutes" && (
+            <NumberInput label="Minutes" min={1} max={43200} value={form.cooldown.minutes} onChange={(v) => set("cooldown", { type: "minutes", minutes: Number(v) || 1 })} w={120} />
+          )}
+          <Switch label="Enabled" checked={form.status === "active"} onChange={(e) => set("status", e.currentTarget.checked ? "active" : "inactive")} mb={8} />
+        </Group>
+        <Group>
+          <Button type="submit" loading={busy}>
+            {submitLabel}
+          </Button>
+          {saved && (
+            <Text size="sm" c="teal.7" role="status">
+              Saved.
+            </Text>
+          )}
+        </Group>
+      </Stack>
+    </form>
+  );
+}

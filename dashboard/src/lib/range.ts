@@ -1,0 +1,26 @@
+/** The date presets of the analytics pages, kept in the URL as `?range=7d`. */
+export const RANGE_PRESETS = [
+  { value: "today", label: "Today" },
+  { value: "7d", label: "7 days" },
+  { value: "30d", label: "30 days" },
+  { value: "90d", label: "90 days" },
+] as const;
+
+export type RangePreset = (typeof RANGE_PRESETS)[number]["value"];
+
+const DAY = 86_400_000;
+
+export const isRangePreset = (v: string | null): v is RangePreset => RANGE_PRESETS.some((p) => p.value === v);
+
+/** The `from` of a preset (the API's `to` defaults to now); "today" starts at local midnight. */
+export function rangeFrom(preset: RangePreset, now = Date.now()): number {
+  if (preset === "today") {
+    const d = new Date(now);
+    d.setHours(0, 0, 0, 0);
+    return d.getTime();
+  }
+  return now - Number.parseInt(preset, 10) * DAY;
+}
+
+/** Buckets of the sentiment trend: days up to a month, weeks beyond. */
+export const intervalFor = (preset: RangePreset) => (preset === "90d" ? "week" : "day");

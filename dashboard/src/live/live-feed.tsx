@@ -1,0 +1,146 @@
+/**
+ * One live-feed WebSocket per open chatbot (README "Live feed"): `hello`, then `batch` frames at most
+ * every 250 ms. The provider keeps the newest feed items (messages with their sentiment once analysed)
+ * so pages can mount and unmount without losing them, and lets pages subscribe to raw events.
+ */
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
+import { api } from "../api/client";
+import type { FeedFrame, LiveCounters, LiveEvent } from "../api/types";
+
+export const FEED_LIMIT = 50;
+
+export interface FeedItem {
+  key: string;
+  conversationId: string;
+  externalId: string;
+  seq: number;
+  role: string;
+  content: string;
+  receivedAt: number;
+  user: { id: string; email?: string; name?: string } | null;
+  /** undefined until the annotation arrives; null when the message has no sentiment (assistant replies). */
+  sentiment: { score: number; label: string } | null | undefined;
+  flags: string[];
+}
+
+export type LiveStatus = "connecting" | "live" | "offline";
+
+type Listener = (events: LiveEvent[]) => void;
+
+interface LiveFeedValue {
+  status: LiveStatus;
+  counters: LiveCounters | null;
+  feed: FeedItem[];
+  /** Events skipped by the server under a burst since this page opened. */
+  dropped: number;
+  subscribe: (listener: Listener) => () => void;
+}
+
+const LiveFeedContext = createContext<LiveFeedValue | null>(null);
+
+export function applyEvents(feed: FeedItem[], events: LiveEvent[]): FeedItem[] {
+  let next = feed;
+  for (const event of events) {
+    if (event.type === "message") {
+      const key = `${event.conversationId}:${event.message.seq}`;
+      if (next.some((item) => item.key === key)) continue;
+      next = [
+        {
+          key,
+          conversationId: event.conversationId,
+          externalId: event.externalId,
+          seq: event.message.seq,
+          role: event.message.role,
+          content: event.message.content,
+          receivedAt: event.message.receivedAt,
+          user: event.user,
+          sentiment: event.message.role === "user" ? undefined : null,
+          flags: [],
+        },
+        ...next,
+      ].slice(0, FEED_LIMIT);
+    } else if (event.type === "annotation") {
+      const key = `${event.conversationId}:${event.seq}`;
+      next = next.map((item) => (item.key === key ? { ...item, sentiment: event.sentiment, flags: [...event.flags, ...event.behaviours] } : item));
+    }
+  }
+  return next;
+}
+
+export function LiveFeedProvider({ chatbotId, children }: { chatbotId: string; children: ReactNode }) {
+  const [status, setStatus] = useState<LiveStatus>("connecting");
+  const [counters, setCounters] = useState<LiveCounters | null>(null);
+  const [feed, setFeed] = useState<FeedItem[]>([]);
+  const [dropped, setDropped] = useState(0);
+  const listeners = useRef(new Set<Listener>());
+
+  useEffect(() => {
+    let socket: WebSocket | null = null;
+    let retry: ReturnType<typeof setTimeout> | undefined;
+    let ping: ReturnType<typeof setInterval> | undefined;
+    let attempts = 0;
+    let closed = false;
+    setFeed([]);
+    setCounters(null);
+    setDropped(0);
+
+    const connect = () => {
+      setStatus("connecting");
+      socket = new WebSocket(api.liveFeedUrl(chatbotId));
+      socket.onopen = () => {
+        attempts = 0;
+        ping = setInterval(() => socket?.readyState === WebSocket.OPEN && socket.send('{"type":"ping"}'), 30_000);
+      };
+      socket.onmessage = (message) => {
+        const frame = JSON.parse(String(message.data)) as FeedFrame;
+        if (frame.type === "hello") {
+          setStatus("live");
+          setCounters(frame.counters);
+        } else if (frame.type === "batch") {
+          setCounters(frame.counters);
+          if (frame.dropped) setDropped((d) => d + frame.dropped);
+          if (frame.events.length) {
+            setFeed((current) => applyEvents(current, frame.events));
+            for (const listener of listeners.current) listener(frame.events);
+          }
+        }
+      };
+      socket.onclose = () => {
+        clearInterval(ping);
+        if (closed) return;
+        setStatus("offline");
+        // Back off up to 15 s; the feed is a view, so nothing needs replaying on reconnect.
+        retry = setTimeout(connect, Math.min(15_000, 500 * 2 ** attempts++));
+      };
+    };
+    connect();
+    return () => {
+      closed = true;
+      clearTimeout(retry);
+      clearInterval(ping);
+      socket?.close();
+    };
+  }, [chatbotId]);
+
+  const subscribe = useCallback((listener: Listener) => {
+    listeners.current.add(listener);
+    return () => void listeners.current.delete(listener);
+  }, []);
+
+  const value = useMemo(() => ({ status, counters, feed, dropped, subscribe }), [status, counters, feed, dropped, subscribe]);
+  return <LiveFeedContext.Provider value={value}>{children}</LiveFeedContext.Provider>;
+}
+
+export function useLiveFeed(): LiveFeedValue {
+  const value = useContext(LiveFeedContext);
+  if (!value) throw new Error("useLiveFeed outside LiveFeedProvider");
+  return value;
+}
+
+/** Calls `listener` with every batch of live events while the component is mounted. */
+export function useLiveEvents(listener: Listener): void {
+  const { subscribe } = useLiveFeed();
+  const ref = useRef(listener);
+  ref.current = listener;
+  useEffect(() => subscribe((events) => ref.current(events)), [subscribe]);
+}

@@ -1,0 +1,134 @@
+import { AppShell, Burger, Group, Menu, NavLink, ScrollArea, Select, Text, UnstyledButton } from "@mantine/core";
+import { useDisclosure } from "@mantine/hooks";
+import { useEffect } from "react";
+import { NavLink as RouterNavLink, Outlet, useLocation, useMatch, useNavigate } from "react-router";
+import { useSignedIn, useSession } from "../session/session";
+
+export const CHATBOT_SECTIONS = [
+  { path: "overview", label: "Overview" },
+  { path: "insights", label: "User insights" },
+  { path: "assistant", label: "Assistant performance" },
+  { path: "conversations", label: "Conversations" },
+  { path: "users", label: "Users" },
+  { path: "organizations", label: "Organizations" },
+  { path: "workflows", label: "Workflows" },
+  { path: "analysis", label: "Analysis config" },
+  { path: "settings", label: "Settings" },
+] as const;
+
+function OrganizationSwitcher() {
+  const session = useSignedIn();
+  const { switchOrganization } = useSession();
+  const navigate = useNavigate();
+  if (session.organizations.length === 0) return null;
+  return (
+    <Select
+      aria-label="Organization"
+      size="sm"
+      w={{ base: 150, sm: 220 }}
+      allowDeselect={false}
+      value={session.currentOrganizationId ?? session.organizations[0]?.id ?? null}
+      data={session.organizations.map((o) => ({ value: o.id, label: `${o.name}${o.role === "member" ? " (read-only)" : ""}` }))}
+      onChange={async (id) => {
+        if (!id) return;
+        await switchOrganization(id);
+        navigate(`/orgs/${id}/chatbots`);
+      }}
+    />
+  );
+}
+
+function AccountMenu() {
+  const session = useSignedIn();
+  const { logout } = useSession();
+  const navigate = useNavigate();
+  return (
+    <Menu position="bottom-end" withinPortal>
+      <Menu.Target>
+        <UnstyledButton className="focus-ring" aria-label={`Account: ${session.member.name}`} px="xs" py={4} style={{ borderRadius: 6 }}>
+          <Text size="sm" fw={500} truncate maw={160}>
+            {session.member.name}
+          </Text>
+        </UnstyledButton>
+      </Menu.Target>
+      <Menu.Dropdown>
+        <Menu.Label>{session.member.email}</Menu.Label>
+        <Menu.Item
+          onClick={async () => {
+            await logout();
+            navigate("/login");
+          }}
+        >
+          Log out
+        </Menu.Item>
+      </Menu.Dropdown>
+    </Menu>
+  );
+}
+
+function ChatbotNavigation({ chatbotId, onNavigate }: { chatbotId: string; onNavigate: () => void }) {
+  return (
+    <nav aria-label="Chatbot">
+      {CHATBOT_SECTIONS.map((s) => (
+        <NavLink
+          key={s.path}
+          component={RouterNavLink}
+          to={`/chatbots/${chatbotId}/${s.path}`}
+          label={s.label}
+          onClick={onNavigate}
+          // NavLink from the router sets aria-current="page" on the active one.
+        />
+      ))}
+    </nav>
+  );
+}
+
+/** The frame of every logged-in page: header with organization and account, navigation, main area. */
+export function AppFrame() {
+  const [opened, { toggle, close }] = useDisclosure(false);
+  const session = useSignedIn();
+  const chatbotMatch = useMatch("/chatbots/:chatbotId/*");
+  const chatbotId = chatbotMatch?.params.chatbotId;
+  const location = useLocation();
+  const org = session.currentOrganizationId ?? session.organizations[0]?.id;
+
+  useEffect(() => close(), [location.pathname, close]);
+
+  return (
+    <AppShell header={{ height: 56 }} navbar={chatbotId ? { width: 230, breakpoint: "sm", collapsed: { mobile: !opened } } : undefined} padding="md">
+      <a href="#main" className="skip-link">
+        Skip to content
+      </a>
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap" gap="xs">
+          <Group gap="sm" wrap="nowrap">
+            {chatbotId && <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={opened ? "Close navigation" : "Open navigation"} />}
+            <UnstyledButton component={RouterNavLink} to={org ? `/orgs/${org}/chatbots` : "/"} className="focus-ring" aria-label="OpenBat: all chatbots">
+              <Group gap={6} wrap="nowrap">
+                <img src="/favicon.svg" width={26} height={26} alt="" />
+                <Text fw={700} visibleFrom="xs">
+                  OpenBat
+                </Text>
+              </Group>
+            </UnstyledButton>
+          </Group>
+          <Group gap="xs" wrap="nowrap">
+            <OrganizationSwitcher />
+            <AccountMenu />
+          </Group>
+        </Group>
+      </AppShell.Header>
+      {chatbotId && (
+        <AppShell.Navbar p="xs">
+          <AppShell.Section grow component={ScrollArea}>
+            <NavLink component={RouterNavLink} to={org ? `/orgs/${org}/chatbots` : "/"} label="← All chatbots" end onClick={close} />
+            <ChatbotNavigation chatbotId={chatbotId} onNavigate={close} />
+          </AppShell.Section>
+        </AppShell.Navbar>
+      )}
+      <AppShell.Main id="main" tabIndex={-1} style={{ outline: "none" }}>
+        <Outlet />
+      </AppShell.Main>
+    </AppShell>
+  );
+}

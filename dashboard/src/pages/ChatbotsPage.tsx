@@ -1,0 +1,203 @@
+import { Anchor, Badge, Button, Card, Group, Modal, NumberInput, SimpleGrid, Skeleton, Stack, Tabs, Text, TextInput } from "@mantine/core";
+import { useEffect, useState, type FormEvent } from "react";
+import { Link, useNavigate, useParams } from "react-router";
+import { api, fieldError } from "../api/client";
+import type { Chatbot, ChatbotStatus } from "../api/types";
+import { useQuery } from "../api/use-query";
+import { EmptyNotice } from "../components/EmptyNotice";
+import { ErrorNotice } from "../components/ErrorNotice";
+import { PageHeader } from "../components/PageHeader";
+import { formatDateTime } from "../lib/format";
+import { useSession, useSignedIn } from "../session/session";
+
+const STATUS_COLOR: Record<ChatbotStatus, string> = { active: "green", pending: "yellow", archived: "gray" };
+const STATUS_HELP: Record<ChatbotStatus, string> = {
+  active: "receiving conversations",
+  pending: "no data yet: send its first message with an ingest key",
+  archived: "capture refused",
+};
+
+function ChatbotCard({ chatbot }: { chatbot: Chatbot }) {
+  return (
+    <Card withBorder padding="lg" component={Link} to={`/chatbots/${chatbot.id}/overview`} className="focus-ring" aria-label={`${chatbot.name}, ${chatbot.status}`}>
+      <Group justify="space-between" wrap="nowrap">
+        <Text fw={600} truncate>
+          {chatbot.name}
+        </Text>
+        <Badge color={STATUS_COLOR[chatbot.status]} variant="light">
+          {chatbot.status}
+        </Badge>
+      </Group>
+      <Text size="sm" c="dimmed" mt={4}>
+        {STATUS_HELP[chatbot.status]}
+      </Text>
+      <Text size="xs" c="dimmed" mt="sm">
+        Created {formatDateTime(chatbot.createdAt)} · idle timeout {chatbot.idleTimeoutMinutes} min
+      </Text>
+    </Card>
+  );
+}
+
+function NewChatbotForm({ orgId, onCreated }: { orgId: string; onCreated: (c: Chatbot) => void }) {
+  const [name, setName] = useState("");
+  const [idle, setIdle] = useState<number | string>(30);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      onCreated(await api.organizations.createChatbot(orgId, { name, idleTimeoutMinutes: Number(idle) || 30 }));
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <form onSubmit={submit}>
+      <Stack>
+        {error !== null && <ErrorNotice error={error} compact />}
+        <TextInput label="Name" required value={name} onChange={(e) => setName(e.currentTarget.value)} error={fieldError(error, "name")} data-autofocus />
+        <NumberInput
+          label="Idle timeout (minutes)"
+          description="A conversation ends after this long without a message."
+          min={1}
+          max={1440}
+          value={idle}
+          onChange={setIdle}
+          error={fieldError(error, "idleTimeoutMinutes")}
+        />
+        <Button type="submit" loading={busy}>
+          Create chatbot
+        </Button>
+      </Stack>
+    </form>
+  );
+}
+
+function NewOrganizationForm({ onCreated }: { onCreated: (id: string) => void }) {
+  const [name, setName] = useState("");
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      onCreated((await api.organizations.create(name)).id);
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <form onSubmit={submit}>
+      <Stack>
+        {error !== null && <ErrorNotice error={error} compact />}
+        <TextInput label="Organization name" required value={name} onChange={(e) => setName(e.currentTarget.value)} data-autofocus />
+        <Button type="submit" loading={busy}>
+          Create organization
+        </Button>
+      </Stack>
+    </form>
+  );
+}
+
+/** `/orgs/:orgId/chatbots`: the organization's chatbots by status, and a new one for admins. */
+export function ChatbotsPage() {
+  const session = useSignedIn();
+  const { switchOrganization, refresh } = useSession();
+  const navigate = useNavigate();
+  const { orgId } = useParams();
+  const organization = session.organizations.find((o) => o.id === orgId);
+  const chatbots = useQuery(organization ? `chatbots:${organization.id}` : null, () => api.organizations.chatbots(organization!.id));
+  const [creating, setCreating] = useState(false);
+  const [creatingOrg, setCreatingOrg] = useState(!orgId);
+  const [tab, setTab] = useState<string | null>("all");
+
+  // The header's organization switcher follows the page.
+  useEffect(() => {
+    if (organization && session.currentOrganizationId !== organization.id) void switchOrganization(organization.id).catch(() => undefined);
+  }, [organization, session.currentOrganizationId, switchOrganization]);
+
+  const orgModal = (
+    <Modal opened={creatingOrg} onClose={() => setCreatingOrg(false)} title="New organization">
+      <NewOrganizationForm
+        onCreated={async (id) => {
+          await refresh();
+          setCreatingOrg(false);
+          navigate(`/orgs/${id}/chatbots`);
+        }}
+      />
+    </Modal>
+  );
+
+  if (!organization) {
+    return (
+      <>
+        {orgModal}
+        <EmptyNotice title={orgId ? "No such organization" : "You are not in any organization yet"}>
+          {orgId ? "It does not exist or you are not one of its members. " : "Create one, or accept an invitation from your team. "}
+          <Anchor component="button" onClick={() => setCreatingOrg(true)}>
+            Create an organization
+          </Anchor>
+        </EmptyNotice>
+      </>
+    );
+  }
+
+  const canEdit = organization.role !== "member";
+  const list = chatbots.data ?? [];
+  const count = (s: ChatbotStatus) => list.filter((c) => c.status === s).length;
+  const shown = tab === "all" ? list : list.filter((c) => c.status === tab);
+
+  return (
+    <Stack>
+      {orgModal}
+      <PageHeader
+        title="Chatbots"
+        description={`${organization.name} · you are ${organization.role === "admin" ? "an" : "a"} ${organization.role}${canEdit ? "" : " (read-only)"}`}
+        actions={
+          <>
+            <Button variant="default" onClick={() => setCreatingOrg(true)}>
+              New organization
+            </Button>
+            {canEdit && <Button onClick={() => setCreating(true)}>New chatbot</Button>}
+          </>
+        }
+      />
+      <Modal opened={creating} onClose={() => setCreating(false)} title="New chatbot">
+        <NewChatbotForm orgId={organization.id} onCreated={(c) => navigate(`/chatbots/${c.id}/settings`)} />
+      </Modal>
+      <Tabs value={tab} onChange={setTab}>
+        <Tabs.List>
+          <Tabs.Tab value="all">All ({list.length})</Tabs.Tab>
+          <Tabs.Tab value="active">Active ({count("active")})</Tabs.Tab>
+          <Tabs.Tab value="pending">Pending ({count("pending")})</Tabs.Tab>
+          <Tabs.Tab value="archived">Archived ({count("archived")})</Tabs.Tab>
+        </Tabs.List>
+      </Tabs>
+      {chatbots.error !== null && <ErrorNotice error={chatbots.error} onRetry={chatbots.reload} />}
+      {chatbots.loading ? (
+        <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }}>
+          {[0, 1, 2].map((i) => (
+            <Skeleton key={i} h={118} radius="md" />
+          ))}
+        </SimpleGrid>
+      ) : shown.length === 0 ? (
+        <EmptyNotice title={list.length ? "No chatbot with this status" : "No chatbots yet"}>
+          {list.length ? "Choose another tab." : canEdit ? "Create one, then send its first messages with an ingest key from its settings." : "An admin of this organization can create one."}
+        </EmptyNotice>
+      ) : (
+        <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }}>
+          {shown.map((c) => (
+            <ChatbotCard key={c.id} chatbot={c} />
+          ))}
+        </SimpleGrid>
+      )}
+    </Stack>
+  );
+}

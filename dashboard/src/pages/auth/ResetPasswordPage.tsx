@@ -1,0 +1,107 @@
+import { Alert, Anchor, Button, PasswordInput, Stack, Text, TextInput } from "@mantine/core";
+import { useState, type FormEvent } from "react";
+import { Link, useSearchParams } from "react-router";
+import { api, fieldError } from "../../api/client";
+import { ErrorNotice } from "../../components/ErrorNotice";
+import { AuthCard } from "./AuthCard";
+
+function RequestReset() {
+  const [email, setEmail] = useState("");
+  const [sent, setSent] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      await api.auth.requestReset(email);
+      setSent(true);
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <AuthCard title="Reset your password" subtitle="We email you a link to choose a new one.">
+      {sent ? (
+        <Alert color="green" title="Check your email" role="status">
+          If an account exists for {email}, a reset link is on its way. It works for one hour.
+        </Alert>
+      ) : (
+        <form onSubmit={submit}>
+          <Stack>
+            {error !== null && <ErrorNotice error={error} compact />}
+            <TextInput label="Email" type="email" autoComplete="email" required value={email} onChange={(e) => setEmail(e.currentTarget.value)} />
+            <Button type="submit" loading={busy}>
+              Send the link
+            </Button>
+          </Stack>
+        </form>
+      )}
+      <Text size="sm" ta="center" mt="md">
+        <Anchor component={Link} to="/login">
+          Back to log in
+        </Anchor>
+      </Text>
+    </AuthCard>
+  );
+}
+
+function ChooseNewPassword({ token }: { token: string }) {
+  const [password, setPassword] = useState("");
+  const [done, setDone] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      await api.auth.confirmReset(token, password);
+      setDone(true);
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <AuthCard title="Choose a new password" subtitle="Every session of your account ends when you save it.">
+      {done ? (
+        <Alert color="green" title="Password changed" role="status">
+          <Anchor component={Link} to="/login">
+            Log in with your new password
+          </Anchor>
+        </Alert>
+      ) : (
+        <form onSubmit={submit}>
+          <Stack>
+            {error !== null && <ErrorNotice error={error} compact />}
+            <PasswordInput
+              label="New password"
+              description="At least 10 characters"
+              autoComplete="new-password"
+              required
+              minLength={10}
+              value={password}
+              onChange={(e) => setPassword(e.currentTarget.value)}
+              error={fieldError(error, "password")}
+            />
+            <Button type="submit" loading={busy}>
+              Save the new password
+            </Button>
+          </Stack>
+        </form>
+      )}
+    </AuthCard>
+  );
+}
+
+/** `/reset-password` asks for the email; `/reset-password?token=` (the emailed link) sets the password. */
+export function ResetPasswordPage() {
+  const [params] = useSearchParams();
+  const token = params.get("token");
+  return token ? <ChooseNewPassword token={token} /> : <RequestReset />;
+}

@@ -1,0 +1,311 @@
+import { ActionIcon, Badge, Button, Group, Paper, SimpleGrid, Skeleton, Stack, Switch, Table, TagsInput, Text, Textarea, TextInput } from "@mantine/core";
+import { useEffect, useState, type FormEvent, type ReactNode } from "react";
+import { api, fieldError } from "../../api/client";
+import type { AnalysisConfig, AnalysisConfigView, CustomDefinition, IntentSuggestion, PromptName } from "../../api/types";
+import { useQuery } from "../../api/use-query";
+import { ErrorNotice } from "../../components/ErrorNotice";
+import { PageHeader } from "../../components/PageHeader";
+import { formatDateTime, humanize } from "../../lib/format";
+import { BEHAVIOURS, USER_FLAGS } from "../../lib/sentiment";
+import { useChatbot } from "../../session/chatbot";
+
+type Save = (patch: Partial<AnalysisConfig>) => Promise<void>;
+
+function Section({ title, description, children }: { title: string; description?: string; children: ReactNode }) {
+  return (
+    <Paper withBorder radius="md" p="md" component="section" aria-label={title}>
+      <Text fw={600}>{title}</Text>
+      {description && (
+        <Text size="sm" c="dimmed" mb="sm">
+          {description}
+        </Text>
+      )}
+      {children}
+    </Paper>
+  );
+}
+
+function Toggles({ config, canEdit, save }: { config: AnalysisConfigView; canEdit: boolean; save: Save }) {
+  const toggle = (label: string, checked: boolean, patch: Partial<AnalysisConfig>) => (
+    <Switch key={label} label={label} checked={checked} disabled={!canEdit} onChange={() => void save(patch)} />
+  );
+  return (
+    <Section title="What is analysed" description="Switch analyses on or off; changes apply to new messages.">
+      <Stack>
+        <Group>
+          {toggle("Sentiment", config.sentiment, { sentiment: !config.sentiment })}
+          {toggle("Intent", config.intent, { intent: !config.intent })}
+          {toggle("Topics", config.topics, { topics: !config.topics })}
+        </Group>
+        <Text size="sm" fw={500}>
+          User flags
+        </Text>
+        <SimpleGrid cols={{ base: 1, xs: 2, md: 3 }} spacing="xs">
+          {USER_FLAGS.map((f) => toggle(humanize(f), config.flags[f] !== false, { flags: { ...config.flags, [f]: config.flags[f] === false } }))}
+        </SimpleGrid>
+        <Text size="sm" fw={500}>
+          Assistant behaviours
+        </Text>
+        <SimpleGrid cols={{ base: 1, xs: 2, md: 3 }} spacing="xs">
+          {BEHAVIOURS.map((b) => toggle(humanize(b), config.behaviours[b] !== false, { behaviours: { ...config.behaviours, [b]: config.behaviours[b] === false } }))}
+        </SimpleGrid>
+      </Stack>
+    </Section>
+  );
+}
+
+const DEFINITION_KINDS = [
+  { key: "customIntents", title: "Custom intents" },
+  { key: "customTopics", title: "Custom topics" },
+  { key: "customFlags", title: "Custom flags" },
+  { key: "customBehaviours", title: "Custom behaviours" },
+] as const;
+
+function Definitions({ kind, title, items, canEdit, save }: { kind: (typeof DEFINITION_KINDS)[number]["key"]; title: string; items: CustomDefinition[]; canEdit: boolean; save: Save }) {
+  const [draft, setDraft] = useState<CustomDefinition>({ slug: "", name: "", description: "" });
+  const [error, setError] = useState<unknown>(null);
+  const add = async (e: FormEvent) => {
+    e.preventDefault();
+    setError(null);
+    try {
+      await save({ [kind]: [...items, draft] });
+      setDraft({ slug: "", name: "", description: "" });
+    } catch (err) {
+      setError(err);
+    }
+  };
+  return (
+    <Stack gap="xs">
+      <Text size="sm" fw={600}>
+        {title}
+      </Text>
+      {items.length === 0 ? (
+        <Text size="sm" c="dimmed">
+          None yet.
+        </Text>
+      ) : (
+        items.map((d) => (
+          <Group key={d.slug} justify="space-between" wrap="nowrap" gap="xs">
+            <Text size="sm">
+              <b>{d.name}</b> <Text span c="dimmed" size="xs">{d.slug}</Text> — {d.description}
+            </Text>
+            {canEdit && (
+              <ActionIcon variant="subtle" color="red" aria-label={`Remove ${d.name}`} onClick={() => void save({ [kind]: items.filter((x) => x.slug !== d.slug) }).catch(setError)}>
+                ✕
+              </ActionIcon>
+            )}
+          </Group>
+        ))
+      )}
+      {canEdit && (
+        <form onSubmit={add}>
+          <Group align="flex-end" gap="xs">
+            <TextInput label="Slug" placeholder="snake_case" required size="xs" w={140} value={draft.slug} onChange={(e) => setDraft({ ...draft, slug: e.currentTarget.value })} error={fieldError(error, `${kind}.${items.length}.slug`)} />
+            <TextInput label="Name" required size="xs" w={160} value={draft.name} onChange={(e) => setDraft({ ...draft, name: e.currentTarget.value })} />
+            <TextInput label="Description" required size="xs" style={{ flex: 1, minWidth: 180 }} value={draft.description} onChange={(e) => setDraft({ ...draft, description: e.currentTarget.value })} />
+            <Button type="submit" size="xs" variant="light">
+              Add
+            </Button>
+          </Group>
+        </form>
+      )}
+      {error !== null && <ErrorNotice error={error} compact />}
+    </Stack>
+  );
+}
+
+function PromptEditor({ name, config, canEdit, chatbotId, onConfig }: { name: PromptName; config: AnalysisConfigView; canEdit: boolean; chatbotId: string; onConfig: (c: AnalysisConfigView) => void }) {
+  const effective = config.effectivePrompts[name];
+  const [text, setText] = useState(effective.text);
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  useEffect(() => setText(effective.text), [effective.text]);
+  const run = async (action: () => Promise<AnalysisConfigView>) => {
+    setBusy(true);
+    setError(null);
+    try {
+      onConfig(await action());
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Stack gap={6}>
+      <Group gap="xs">
+        <Text size="sm" fw={600}>
+          {humanize(name)} prompt
+        </Text>
+        <Badge size="sm" variant="light" color={effective.isDefault ? "gray" : "blue"}>
+          {effective.isDefault ? "default" : "customised"}
+        </Badge>
+      </Group>
+      <Textarea aria-label={`${humanize(name)} prompt`} autosize minRows={3} maxRows={10} value={text} readOnly={!canEdit} onChange={(e) => setText(e.currentTarget.value)} error={fieldError(error, `prompts.${name}`)} />
+      {canEdit && (
+        <Group gap="xs">
+          <Button size="xs" disabled={text === effective.text} loading={busy} onClick={() => void run(() => api.analysis.update(chatbotId, { prompts: { ...config.prompts, [name]: text } }))}>
+            Save prompt
+          </Button>
+          {!effective.isDefault && (
+            <Button size="xs" variant="default" loading={busy} onClick={() => void run(() => api.analysis.revertPrompt(chatbotId, name))}>
+              Revert to default
+            </Button>
+          )}
+        </Group>
+      )}
+      {error !== null && <ErrorNotice error={error} compact />}
+    </Stack>
+  );
+}
+
+function SuggestionRow({ suggestion, chatbotId, canEdit, onDone }: { suggestion: IntentSuggestion; chatbotId: string; canEdit: boolean; onDone: () => void }) {
+  const [name, setName] = useState(humanize(suggestion.slug));
+  const [description, setDescription] = useState(suggestion.example ?? "");
+  const [error, setError] = useState<unknown>(null);
+  const act = async (action: () => Promise<unknown>) => {
+    setError(null);
+    try {
+      await action();
+      onDone();
+    } catch (err) {
+      setError(err);
+    }
+  };
+  return (
+    <Table.Tr>
+      <Table.Td>
+        <Text size="sm" fw={500}>
+          {suggestion.slug}
+        </Text>
+        <Text size="xs" c="dimmed">
+          {suggestion.occurrences} times · last {formatDateTime(suggestion.lastSeenAt)}
+        </Text>
+      </Table.Td>
+      <Table.Td>
+        {canEdit ? (
+          <Stack gap={4}>
+            <TextInput size="xs" aria-label={`Name for ${suggestion.slug}`} value={name} onChange={(e) => setName(e.currentTarget.value)} />
+            <TextInput size="xs" aria-label={`Description for ${suggestion.slug}`} placeholder="What the user wants" value={description} onChange={(e) => setDescription(e.currentTarget.value)} />
+          </Stack>
+        ) : (
+          <Text size="sm">{suggestion.example ?? "—"}</Text>
+        )}
+        {error !== null && <ErrorNotice error={error} compact />}
+      </Table.Td>
+      {canEdit && (
+        <Table.Td>
+          <Group gap={4} wrap="nowrap">
+            <Button size="xs" onClick={() => void act(() => api.analysis.approve(chatbotId, suggestion.slug, { name, description: description || name }))}>
+              Approve
+            </Button>
+            <Button size="xs" variant="default" onClick={() => void act(() => api.analysis.reject(chatbotId, suggestion.slug))}>
+              Reject
+            </Button>
+          </Group>
+        </Table.Td>
+      )}
+    </Table.Tr>
+  );
+}
+
+function ContextSettings({ config, canEdit, save }: { config: AnalysisConfigView; canEdit: boolean; save: Save }) {
+  const [description, setDescription] = useState(config.companyDescription);
+  const [language, setLanguage] = useState(config.primaryLanguage ?? "");
+  const [error, setError] = useState<unknown>(null);
+  const wrap = (p: Promise<void>) => p.catch(setError);
+  return (
+    <Section title="Context" description="What the analyzer knows about you.">
+      <Stack>
+        <TagsInput label="Competitors" description="Names that raise a competitor mention." value={config.competitors} disabled={!canEdit} onChange={(v) => void wrap(save({ competitors: v }))} />
+        <Textarea label="Company description" autosize minRows={2} value={description} readOnly={!canEdit} onChange={(e) => setDescription(e.currentTarget.value)} onBlur={() => description !== config.companyDescription && void wrap(save({ companyDescription: description }))} />
+        <Group align="flex-end">
+          <TextInput label="Primary language" description="ISO 639-1, e.g. en" w={160} value={language} readOnly={!canEdit} onChange={(e) => setLanguage(e.currentTarget.value)} onBlur={() => language !== (config.primaryLanguage ?? "") && void wrap(save({ primaryLanguage: language || null }))} error={fieldError(error, "primaryLanguage")} />
+          <Switch label="Translate other languages" checked={config.autoTranslate} disabled={!canEdit} onChange={() => void wrap(save({ autoTranslate: !config.autoTranslate }))} mb={8} />
+        </Group>
+        {config.warnings.map((w) => (
+          <Text key={w} size="sm" c="orange.8">
+            {w}
+          </Text>
+        ))}
+        {error !== null && <ErrorNotice error={error} compact />}
+      </Stack>
+    </Section>
+  );
+}
+
+export default function AnalysisPage() {
+  const { chatbot, canEdit } = useChatbot();
+  const config = useQuery(`analysis:${chatbot.id}`, () => api.analysis.config(chatbot.id));
+  const suggestions = useQuery(`suggestions:${chatbot.id}`, () => api.analysis.suggestions(chatbot.id));
+  const [saveError, setSaveError] = useState<unknown>(null);
+  const save: Save = async (patch) => {
+    setSaveError(null);
+    try {
+      config.setData(await api.analysis.update(chatbot.id, patch));
+    } catch (err) {
+      setSaveError(err);
+      throw err;
+    }
+  };
+  const c = config.data;
+
+  return (
+    <Stack>
+      <PageHeader title="Analysis config" description={c ? `Analyzer: ${c.analyzer === "workers-ai" ? "Workers AI" : "embedded (runs inside the Worker)"}` : undefined} />
+      {config.error !== null && <ErrorNotice error={config.error} onRetry={config.reload} />}
+      {saveError !== null && <ErrorNotice error={saveError} />}
+      {!c ? (
+        <Skeleton h={600} />
+      ) : (
+        <>
+          <Toggles config={c} canEdit={canEdit} save={(p) => save(p).catch(() => undefined)} />
+          <Section title="Pending intent suggestions" description="Intents the analyzer suggested with low confidence. Approve to add them to your list, or reject.">
+            {suggestions.error !== null && <ErrorNotice error={suggestions.error} onRetry={suggestions.reload} />}
+            {suggestions.loading ? (
+              <Skeleton h={60} />
+            ) : suggestions.data?.length === 0 ? (
+              <Text size="sm" c="dimmed">
+                Nothing waiting.
+              </Text>
+            ) : (
+              <Table.ScrollContainer minWidth={560}>
+                <Table>
+                  <Table.Tbody>
+                    {suggestions.data?.map((s) => (
+                      <SuggestionRow
+                        key={s.slug}
+                        suggestion={s}
+                        chatbotId={chatbot.id}
+                        canEdit={canEdit}
+                        onDone={() => {
+                          suggestions.reload();
+                          config.reload();
+                        }}
+                      />
+                    ))}
+                  </Table.Tbody>
+                </Table>
+              </Table.ScrollContainer>
+            )}
+          </Section>
+          <Section title="Custom definitions" description={`Your own intents, topics, flags and behaviours, on top of the built-in ones (${c.defaultIntents.length} default intents).`}>
+            <Stack>
+              {DEFINITION_KINDS.map((k) => (
+                <Definitions key={k.key} kind={k.key} title={k.title} items={c[k.key]} canEdit={canEdit} save={save} />
+              ))}
+            </Stack>
+          </Section>
+          <ContextSettings key={`${c.companyDescription}|${c.primaryLanguage}`} config={c} canEdit={canEdit} save={save} />
+          <Section title="Prompts" description="The instructions the Workers AI analyzer follows. Edit one to tune it; revert to go back to ours.">
+            <Stack>
+              {(["sentiment", "intent", "topics", "flags"] as const).map((name) => (
+                <PromptEditor key={name} name={name} config={c} canEdit={canEdit} chatbotId={chatbot.id} onConfig={config.setData} />
+              ))}
+            </Stack>
+          </Section>
+        </>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,79 @@
+import { Alert, Badge, Group, Skeleton, Stack, Text } from "@mantine/core";
+import { Suspense, useEffect, useMemo } from "react";
+import { Outlet, useParams } from "react-router";
+import { api } from "../../api/client";
+import type { Chatbot, SessionOrganization } from "../../api/types";
+import { useQuery } from "../../api/use-query";
+import { ErrorNotice } from "../../components/ErrorNotice";
+import { LiveFeedProvider } from "../../live/live-feed";
+import { ChatbotProvider } from "../../session/chatbot";
+import { useSession, useSignedIn } from "../../session/session";
+import { FullPageLoader } from "../../components/FullPageLoader";
+import { NotFoundPage } from "../NotFoundPage";
+
+/** Finds which of the member's organizations holds the chatbot (the current one is asked first). */
+async function findChatbot(organizations: SessionOrganization[], currentId: string | null, chatbotId: string): Promise<{ chatbot: Chatbot; organization: SessionOrganization } | null> {
+  const ordered = [...organizations].sort((a, b) => Number(b.id === currentId) - Number(a.id === currentId));
+  for (const organization of ordered) {
+    const chatbot = (await api.organizations.chatbots(organization.id)).find((c) => c.id === chatbotId);
+    if (chatbot) return { chatbot, organization };
+  }
+  return null;
+}
+
+/** Every `/chatbots/:chatbotId/…` page: the chatbot, the member's role for it, and its live feed. */
+export function ChatbotLayout() {
+  const { chatbotId = "" } = useParams();
+  const session = useSignedIn();
+  const { switchOrganization } = useSession();
+  const found = useQuery(`chatbot:${chatbotId}:${session.organizations.map((o) => `${o.id}=${o.role}`).join(",")}`, () =>
+    findChatbot(session.organizations, session.currentOrganizationId, chatbotId),
+  );
+  const resolved = found.data;
+
+  useEffect(() => {
+    if (resolved && session.currentOrganizationId !== resolved.organization.id) void switchOrganization(resolved.organization.id).catch(() => undefined);
+  }, [resolved, session.currentOrganizationId, switchOrganization]);
+
+  const value = useMemo(
+    () => (resolved ? { chatbot: resolved.chatbot, organization: resolved.organization, canEdit: resolved.organization.role !== "member", reload: found.reload } : null),
+    [resolved, found.reload],
+  );
+
+  if (found.loading) return <Skeleton h={40} w={320} />;
+  if (found.error) return <ErrorNotice error={found.error} onRetry={found.reload} />;
+  if (!value) return <NotFoundPage what="chatbot" />;
+
+  return (
+    <ChatbotProvider value={value}>
+      <LiveFeedProvider chatbotId={value.chatbot.id}>
+        <Stack gap="md">
+          <Group gap="xs">
+            <Text size="sm" c="dimmed">
+              {value.organization.name} /
+            </Text>
+            <Text size="sm" fw={600}>
+              {value.chatbot.name}
+            </Text>
+            <Badge size="sm" variant="light" color={value.chatbot.status === "active" ? "green" : value.chatbot.status === "pending" ? "yellow" : "gray"}>
+              {value.chatbot.status}
+            </Badge>
+            {!value.canEdit && (
+              <Badge size="sm" variant="outline" color="gray">
+                read-only
+              </Badge>
+            )}
+          </Group>
+          {value.chatbot.status === "archived" && (
+            <Alert color="gray" title="This chatbot is archived">
+              Capture is refused; its data is kept. {value.canEdit ? "Unarchive it in Settings." : ""}
+            </Alert>
+          )}
+          <Suspense fallback={<FullPageLoader />}>
+            <Outlet />
+          </Suspense>
+        </Stack>
+      </LiveFeedProvider>
+    </ChatbotProvider>
+  );
+}

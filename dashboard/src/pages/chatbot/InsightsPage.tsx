@@ -1,0 +1,189 @@
+import { BarChart } from "@mantine/charts";
+import { Anchor, Grid, Group, List, Paper, SimpleGrid, Stack, Table, Tabs, Text } from "@mantine/core";
+import { useMemo, useState } from "react";
+import { Link } from "react-router";
+import { api } from "../../api/client";
+import type { Insights } from "../../api/types";
+import { useQuery } from "../../api/use-query";
+import { ChartCard } from "../../components/ChartCard";
+import { ErrorNotice } from "../../components/ErrorNotice";
+import { PageHeader } from "../../components/PageHeader";
+import { RangePresets, useRangePreset } from "../../components/RangePresets";
+import { SentimentBadge } from "../../components/SentimentBadge";
+import { formatMoney, formatNumber, formatScore, humanize } from "../../lib/format";
+import { rangeFrom } from "../../lib/range";
+import { useChatbot } from "../../session/chatbot";
+
+function RevenueSignals({ insights, link }: { insights: Insights; link: (q: string) => string }) {
+  return (
+    <SimpleGrid cols={{ base: 1, sm: 2 }}>
+      {insights.revenueSignals.map((s) => (
+        <Paper key={s.flag} withBorder radius="md" p="md" data-testid={`revenue-${s.flag}`}>
+          <Group justify="space-between">
+            <Text fw={600}>{s.flag === "churn_risk" ? "Churn risk" : "Buying signals"}</Text>
+            <Anchor component={Link} to={link(`flags=${s.flag}`)} size="sm">
+              {formatNumber(s.conversations)} conversations →
+            </Anchor>
+          </Group>
+          <Text fz={28} fw={700} c={s.flag === "churn_risk" ? "red.7" : "teal.7"}>
+            {formatMoney(s.mrr)}
+          </Text>
+          <Text size="sm" c="dimmed">
+            MRR of {formatNumber(s.organizations)} organizations · {formatNumber(s.signals)} signals
+          </Text>
+        </Paper>
+      ))}
+    </SimpleGrid>
+  );
+}
+
+function DissatisfiedUsers({ insights, chatbotId }: { insights: Insights; chatbotId: string }) {
+  if (insights.mostDissatisfiedUsers.length === 0) return <Text c="dimmed" size="sm">No scored conversations with a known user in this range.</Text>;
+  return (
+    <Table.ScrollContainer minWidth={560}>
+      <Table verticalSpacing={6}>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>User</Table.Th>
+            <Table.Th>Organization</Table.Th>
+            <Table.Th>Plan</Table.Th>
+            <Table.Th>MRR</Table.Th>
+            <Table.Th>Avg. sentiment</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {insights.mostDissatisfiedUsers.map((u) => (
+            <Table.Tr key={u.externalId}>
+              <Table.Td>
+                <Anchor component={Link} to={`/chatbots/${chatbotId}/conversations?user=${encodeURIComponent(u.externalId)}`} size="sm">
+                  {u.email ?? u.name ?? u.externalId}
+                </Anchor>
+              </Table.Td>
+              <Table.Td>{u.organization?.name ?? "—"}</Table.Td>
+              <Table.Td>{u.plan ?? "—"}</Table.Td>
+              <Table.Td>{formatMoney(u.mrr)}</Table.Td>
+              <Table.Td>
+                <SentimentBadge score={u.averageSentiment} />
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}
+
+function TopFrustrations({ insights, link }: { insights: Insights; link: (q: string) => string }) {
+  return (
+    <SimpleGrid cols={{ base: 1, sm: 2 }}>
+      {insights.topFrustrations.map((f) => (
+        <Stack key={f.flag} gap={4}>
+          <Group justify="space-between">
+            <Text fw={600}>{humanize(f.flag)}</Text>
+            <Anchor component={Link} to={link(`flags=${f.flag}`)} size="sm">
+              {formatNumber(f.conversations)} conversations →
+            </Anchor>
+          </Group>
+          {f.topChunks.length === 0 && f.topReasons.length === 0 ? (
+            <Text size="sm" c="dimmed">
+              None in this range.
+            </Text>
+          ) : (
+            <List size="sm" spacing={2}>
+              {(f.topChunks.length ? f.topChunks : f.topReasons).map((t) => (
+                <List.Item key={t.text}>
+                  “{t.text}” <Text span c="dimmed" size="xs">×{t.count}</Text>
+                </List.Item>
+              ))}
+            </List>
+          )}
+        </Stack>
+      ))}
+    </SimpleGrid>
+  );
+}
+
+const SEGMENTS = [
+  { value: "plan", label: "Plan" },
+  { value: "industry", label: "Industry" },
+  { value: "device", label: "Device" },
+  { value: "country", label: "Country" },
+] as const;
+
+function SentimentBySegment({ insights }: { insights: Insights }) {
+  const [segment, setSegment] = useState<(typeof SEGMENTS)[number]["value"]>("plan");
+  const rows = insights.sentimentBySegment[segment].map((r) => ({ segment: r.value ?? "unknown", sentiment: r.averageSentiment ?? 0, conversations: r.conversations }));
+  return (
+    <>
+      <Tabs value={segment} onChange={(v) => v && setSegment(v as typeof segment)} mb="sm">
+        <Tabs.List>
+          {SEGMENTS.map((s) => (
+            <Tabs.Tab key={s.value} value={s.value}>
+              {s.label}
+            </Tabs.Tab>
+          ))}
+        </Tabs.List>
+      </Tabs>
+      {rows.length === 0 ? (
+        <Text c="dimmed" size="sm" h={220}>
+          No scored conversations in this range.
+        </Text>
+      ) : (
+        <BarChart
+          h={220}
+          data={rows}
+          dataKey="segment"
+          series={[{ name: "sentiment", label: "Average sentiment", color: "blue.6" }]}
+          yAxisProps={{ domain: [-1, 1] }}
+          valueFormatter={formatScore}
+          referenceLines={[{ y: 0, color: "gray.5" }]}
+          getBarColor={(v) => (v < -0.2 ? "red.6" : v > 0.2 ? "teal.6" : "gray.5")}
+        />
+      )}
+    </>
+  );
+}
+
+export default function InsightsPage() {
+  const { chatbot } = useChatbot();
+  const [preset] = useRangePreset();
+  const from = useMemo(() => rangeFrom(preset), [preset]);
+  const insights = useQuery(`insights:${chatbot.id}:${from}`, () => api.analytics.insights(chatbot.id, { from }));
+  const link = (q: string) => `/chatbots/${chatbot.id}/conversations?from=${from}&${q}`;
+  const d = insights.data;
+  const intents = (d?.topIntents ?? []).map((i) => ({ intent: humanize(i.intent), count: i.count }));
+
+  return (
+    <Stack>
+      <PageHeader title="User insights" description="Who is unhappy, what frustrates them, and where revenue is moving." actions={<RangePresets />} />
+      {insights.error !== null && <ErrorNotice error={insights.error} onRetry={insights.reload} />}
+      <ChartCard title="Revenue signals" subtitle="Organizations behind churn-risk and buying signals in this range" loading={!d} height={120} testId="revenue-signals">
+        {d && <RevenueSignals insights={d} link={link} />}
+      </ChartCard>
+      <Grid>
+        <Grid.Col span={{ base: 12, lg: 7 }}>
+          <ChartCard title="Most dissatisfied users" subtitle="Lowest average sentiment across their conversations" loading={!d} height={260}>
+            {d && <DissatisfiedUsers insights={d} chatbotId={chatbot.id} />}
+          </ChartCard>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, lg: 5 }}>
+          <ChartCard title="Top intents" subtitle="What users come for" loading={!d} height={260}>
+            {intents.length === 0 ? (
+              <Text c="dimmed" size="sm">
+                No intents analysed in this range.
+              </Text>
+            ) : (
+              <BarChart h={260} data={intents} dataKey="intent" orientation="vertical" series={[{ name: "count", label: "Messages", color: "blue.6" }]} yAxisProps={{ width: 130 }} />
+            )}
+          </ChartCard>
+        </Grid.Col>
+      </Grid>
+      <ChartCard title="Top frustrations" subtitle="What frustrated and confused users said" loading={!d} height={140}>
+        {d && <TopFrustrations insights={d} link={link} />}
+      </ChartCard>
+      <ChartCard title="Sentiment by segment" subtitle="Average conversation sentiment per segment" loading={!d} height={270}>
+        {d && <SentimentBySegment insights={d} />}
+      </ChartCard>
+    </Stack>
+  );
+}

@@ -1,0 +1,250 @@
+import { Accordion, Anchor, Badge, Button, Code, Group, Paper, Skeleton, Stack, Table, Text } from "@mantine/core";
+import { useEffect, useState } from "react";
+import { Link, useNavigate, useParams } from "react-router";
+import { api, ApiError } from "../../api/client";
+import type { Workflow, WorkflowInput, WorkflowRun } from "../../api/types";
+import { useQuery } from "../../api/use-query";
+import { ConfirmButton } from "../../components/ConfirmButton";
+import { EmptyNotice } from "../../components/EmptyNotice";
+import { ErrorNotice } from "../../components/ErrorNotice";
+import { PageHeader } from "../../components/PageHeader";
+import { RunStatusBadge } from "../../components/RunStatusBadge";
+import { TablePager } from "../../components/TablePager";
+import { WorkflowEditor } from "../../components/WorkflowEditor";
+import { formatDateTime } from "../../lib/format";
+import { describeCondition, describeCooldown, TRIGGERS } from "../../lib/workflow-fields";
+import { useChatbot } from "../../session/chatbot";
+import { NotFoundPage } from "../NotFoundPage";
+
+const RUNS_POLL_MS = 4000;
+
+const BLANK: WorkflowInput = {
+  name: "",
+  trigger: "user_message",
+  match: "all",
+  conditions: [{ field: "sentiment_score", op: "<=", value: -0.6 }],
+  actions: [{ destinationId: "" }],
+  cooldown: { type: "once_per_conversation" },
+  status: "active",
+};
+
+function RunDetails({ run, chatbotId, canEdit, onRetried }: { run: WorkflowRun; chatbotId: string; canEdit: boolean; onRetried: () => void }) {
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  return (
+    <Stack gap="xs">
+      <Text size="sm">
+        Conversation{" "}
+        <Anchor component={Link} to={`/chatbots/${chatbotId}/conversations/${run.conversationId}`} size="sm">
+          {run.conversationId.slice(0, 16)}…
+        </Anchor>
+        {run.messageSeq !== null ? `, message #${run.messageSeq}` : ""}
+        {run.reason ? ` — ${run.reason}` : ""}
+      </Text>
+      {run.deliveries.length === 0 ? (
+        <Text size="sm" c="dimmed">
+          No delivery{run.status === "skipped" ? " (skipped)" : " yet"}.
+        </Text>
+      ) : (
+        run.deliveries.map((d) => (
+          <Paper key={d.id} withBorder p="xs" radius="sm">
+            <Text size="sm" fw={500}>
+              Delivery to {d.destinationId}: {d.status}
+            </Text>
+            <Table.ScrollContainer minWidth={520}>
+              <Table verticalSpacing={4} fz="sm" data-testid="delivery-attempts">
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>Attempt</Table.Th>
+                    <Table.Th>When</Table.Th>
+                    <Table.Th>Status</Table.Th>
+                    <Table.Th>Duration</Table.Th>
+                    <Table.Th>Response</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {d.attempts.map((a) => (
+                    <Table.Tr key={a.id}>
+                      <Table.Td>#{a.attempt}</Table.Td>
+                      <Table.Td style={{ whiteSpace: "nowrap" }}>{formatDateTime(a.createdAt)}</Table.Td>
+                      <Table.Td>
+                        <Badge color={a.statusCode && a.statusCode < 300 ? "green" : "red"} variant="light">
+                          {a.statusCode ?? "no answer"}
+                        </Badge>
+                      </Table.Td>
+                      <Table.Td>{a.durationMs} ms</Table.Td>
+                      <Table.Td>
+                        <Code style={{ whiteSpace: "pre-wrap", wordBreak: "break-all" }}>{a.response?.slice(0, 200) || "—"}</Code>
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
+          </Paper>
+        ))
+      )}
+      {error !== null && <ErrorNotice error={error} compact />}
+      {canEdit && run.status === "failed" && (
+        <Button
+          size="xs"
+          variant="light"
+          w="fit-content"
+          loading={busy}
+          onClick={async () => {
+            setBusy(true);
+            setError(null);
+            try {
+              await api.workflows.retryRun(chatbotId, run.id);
+              onRetried();
+            } catch (e) {
+              setError(e);
+            } finally {
+              setBusy(false);
+            }
+          }}
+        >
+          Retry this run
+        </Button>
+      )}
+    </Stack>
+  );
+}
+
+function WorkflowRuns({ workflowId, chatbotId, canEdit }: { workflowId: string; chatbotId: string; canEdit: boolean }) {
+  const [page, setPage] = useState(1);
+  const runs = useQuery(`runs:${workflowId}:${page}`, () => api.workflows.runs(chatbotId, workflowId, { page, limit: 20 }));
+  const { reload } = runs;
+  // Runs move from pending to success or failed within seconds: follow them while the page is open.
+  useEffect(() => {
+    const timer = setInterval(() => document.visibilityState === "visible" && reload(), RUNS_POLL_MS);
+    return () => clearInterval(timer);
+  }, [reload]);
+
+  return (
+    <Paper withBorder radius="md" p="md" component="section" aria-labelledby="runs-title">
+      <Text fw={600} id="runs-title" mb="sm">
+        Runs
+      </Text>
+      {runs.error !== null && <ErrorNotice error={runs.error} onRetry={runs.reload} />}
+      {runs.loading ? (
+        <Skeleton h={120} />
+      ) : runs.data?.data.length === 0 ? (
+        <Text size="sm" c="dimmed" data-testid="no-runs">
+          No runs yet. A run appears here when an analysed message matches.
+        </Text>
+      ) : (
+        <Accordion variant="separated" multiple data-testid="workflow-runs">
+          {runs.data?.data.map((run) => (
+            <Accordion.Item key={run.id} value={run.id} data-testid="workflow-run">
+              <Accordion.Control>
+                <Group gap="sm" wrap="nowrap">
+                  <RunStatusBadge status={run.status} />
+                  <Text size="sm">{formatDateTime(run.createdAt)}</Text>
+                  <Text size="sm" c="dimmed" truncate>
+                    {run.deliveries.reduce((n, d) => n + d.attempts.length, 0)} attempts
+                  </Text>
+                </Group>
+              </Accordion.Control>
+              <Accordion.Panel>
+                <RunDetails run={run} chatbotId={chatbotId} canEdit={canEdit} onRetried={runs.reload} />
+              </Accordion.Panel>
+            </Accordion.Item>
+          ))}
+        </Accordion>
+      )}
+      <TablePager pagination={runs.data?.pagination} onPage={setPage} noun="runs" />
+    </Paper>
+  );
+}
+
+function WorkflowSummary({ workflow }: { workflow: Workflow }) {
+  return (
+    <Paper withBorder radius="md" p="md">
+      <Stack gap={4}>
+        <Text size="sm">When {TRIGGERS.find((t) => t.value === workflow.trigger)?.label.toLowerCase()}</Text>
+        <Text size="sm">
+          {workflow.conditions.length ? `${workflow.match === "all" ? "All" : "Any"} of: ${workflow.conditions.map(describeCondition).join("; ")}` : "No conditions"}
+        </Text>
+        <Text size="sm">
+          {workflow.actions.length} action{workflow.actions.length === 1 ? "" : "s"}; fires {describeCooldown(workflow.cooldown)}; {workflow.status === "active" ? "enabled" : "disabled"}.
+        </Text>
+      </Stack>
+    </Paper>
+  );
+}
+
+export default function WorkflowDetailPage() {
+  const { chatbot, canEdit } = useChatbot();
+  const { workflowId = "" } = useParams();
+  const navigate = useNavigate();
+  const isNew = workflowId === "new";
+  const workflow = useQuery(isNew ? null : `workflow:${workflowId}`, () => api.workflows.get(chatbot.id, workflowId));
+  const destinations = useQuery(canEdit ? `webhooks:${chatbot.id}` : null, () => api.webhooks.list(chatbot.id));
+
+  if (workflow.error instanceof ApiError && workflow.error.status === 404) return <NotFoundPage what="workflow" />;
+  const w = workflow.data;
+
+  return (
+    <Stack>
+      <Anchor component={Link} to={`/chatbots/${chatbot.id}/workflows`} size="sm">
+        ← Workflows
+      </Anchor>
+      <PageHeader
+        title={isNew ? "New workflow" : (w?.name ?? "Workflow")}
+        description={w?.template ? `From the "${w.template.replace(/_/g, " ")}" template · created ${formatDateTime(w.createdAt)}` : undefined}
+        actions={
+          canEdit &&
+          w && (
+            <ConfirmButton
+              label="Delete"
+              title="Delete this workflow?"
+              confirmLabel="Delete workflow"
+              onConfirm={async () => {
+                await api.workflows.remove(chatbot.id, w.id);
+                navigate(`/chatbots/${chatbot.id}/workflows`);
+              }}
+            >
+              Its runs are deleted with it.
+            </ConfirmButton>
+          )
+        }
+      />
+      {workflow.error !== null && <ErrorNotice error={workflow.error} onRetry={workflow.reload} />}
+      {destinations.error !== null && <ErrorNotice error={destinations.error} onRetry={destinations.reload} />}
+      {canEdit ? (
+        (isNew || w) && destinations.data ? (
+          destinations.data.length === 0 && isNew ? (
+            <EmptyNotice title="Add a webhook destination first">
+              A workflow calls a webhook. <Anchor component={Link} to={`/chatbots/${chatbot.id}/settings#webhooks`}>Add one in Settings</Anchor>.
+            </EmptyNotice>
+          ) : (
+            <Paper withBorder radius="md" p="md">
+              <WorkflowEditor
+                key={w?.id ?? "new"}
+                initial={w ? { name: w.name, trigger: w.trigger, match: w.match, conditions: w.conditions, actions: w.actions, cooldown: w.cooldown, status: w.status } : BLANK}
+                destinations={destinations.data}
+                submitLabel={isNew ? "Create workflow" : "Save changes"}
+                onSubmit={async (input) => {
+                  if (isNew) {
+                    const created = await api.workflows.create(chatbot.id, input);
+                    navigate(`/chatbots/${chatbot.id}/workflows/${created.id}`, { replace: true });
+                  } else {
+                    workflow.setData(await api.workflows.update(chatbot.id, workflowId, input));
+                  }
+                }}
+              />
+            </Paper>
+          )
+        ) : (
+          <Skeleton h={420} />
+        )
+      ) : w ? (
+        <WorkflowSummary workflow={w} />
+      ) : (
+        <Skeleton h={100} />
+      )}
+      {!isNew && <WorkflowRuns workflowId={workflowId} chatbotId={chatbot.id} canEdit={canEdit} />}
+    </Stack>
+  );
+}

@@ -1,0 +1,154 @@
+import { Alert, Anchor, Badge, Button, Group, Modal, Paper, Radio, Select, SimpleGrid, Skeleton, Stack, Switch, Text, TextInput } from "@mantine/core";
+import { useState, type FormEvent } from "react";
+import { Link, useNavigate } from "react-router";
+import { api } from "../../api/client";
+import type { Workflow } from "../../api/types";
+import { useQuery } from "../../api/use-query";
+import { EmptyNotice } from "../../components/EmptyNotice";
+import { ErrorNotice } from "../../components/ErrorNotice";
+import { PageHeader } from "../../components/PageHeader";
+import { describeCondition, describeCooldown, TRIGGERS } from "../../lib/workflow-fields";
+import { useChatbot } from "../../session/chatbot";
+
+function FromTemplateForm({ chatbotId, onCreated }: { chatbotId: string; onCreated: (w: Workflow) => void }) {
+  const templates = useQuery(`templates:${chatbotId}`, () => api.workflows.templates(chatbotId));
+  const destinations = useQuery(`webhooks:${chatbotId}`, () => api.webhooks.list(chatbotId));
+  const [template, setTemplate] = useState<string>("");
+  const [destinationId, setDestinationId] = useState<string | null>(null);
+  const [name, setName] = useState("");
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const usable = (destinations.data ?? []).filter((d) => d.status === "active");
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!template || !destinationId) return;
+    setBusy(true);
+    setError(null);
+    try {
+      onCreated(await api.workflows.createFromTemplate(chatbotId, { template, destinationId, ...(name.trim() ? { name: name.trim() } : {}) }));
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  if (templates.error || destinations.error) return <ErrorNotice error={templates.error ?? destinations.error} />;
+  if (!templates.data || !destinations.data) return <Skeleton h={300} />;
+  return (
+    <form onSubmit={submit}>
+      <Stack>
+        {error !== null && <ErrorNotice error={error} compact />}
+        <Radio.Group label="Starter" value={template} onChange={setTemplate} required>
+          <Stack gap="xs" mt={6}>
+            {templates.data.map((t) => (
+              <Radio key={t.slug} value={t.slug} label={t.name} description={`${t.description} ${t.conditions.map(describeCondition).join(" and ")}.`} />
+            ))}
+          </Stack>
+        </Radio.Group>
+        {usable.length === 0 ? (
+          <Alert color="yellow" title="No webhook destination yet">
+            A workflow calls a webhook. <Anchor component={Link} to={`/chatbots/${chatbotId}/settings#webhooks`}>Add a destination in Settings</Anchor> first.
+          </Alert>
+        ) : (
+          <Select label="Send to" placeholder="Choose a destination" required data={usable.map((d) => ({ value: d.id, label: `${d.name} (${d.kind})` }))} value={destinationId} onChange={setDestinationId} />
+        )}
+        <TextInput label="Name" description="Optional: the starter's name otherwise." value={name} onChange={(e) => setName(e.currentTarget.value)} />
+        <Button type="submit" loading={busy} disabled={!template || !destinationId}>
+          Create workflow
+        </Button>
+      </Stack>
+    </form>
+  );
+}
+
+function WorkflowCard({ workflow, chatbotId, canEdit, onChanged }: { workflow: Workflow; chatbotId: string; canEdit: boolean; onChanged: (w: Workflow) => void }) {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const toggle = async (active: boolean) => {
+    setBusy(true);
+    setError(null);
+    try {
+      onChanged(await api.workflows.update(chatbotId, workflow.id, { status: active ? "active" : "inactive" }));
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Paper withBorder radius="md" p="md" data-testid="workflow-card">
+      <Group justify="space-between" wrap="nowrap" align="flex-start">
+        <Stack gap={2} style={{ minWidth: 0 }}>
+          <Anchor component={Link} to={`/chatbots/${chatbotId}/workflows/${workflow.id}`} fw={600}>
+            {workflow.name}
+          </Anchor>
+          <Text size="sm" c="dimmed">
+            When {TRIGGERS.find((t) => t.value === workflow.trigger)?.label.toLowerCase() ?? workflow.trigger}
+            {workflow.conditions.length ? ` and ${workflow.conditions.map(describeCondition).join(workflow.match === "all" ? " and " : " or ")}` : ""}; {describeCooldown(workflow.cooldown)}.
+          </Text>
+        </Stack>
+        {canEdit ? (
+          <Switch
+            checked={workflow.status === "active"}
+            onChange={(e) => void toggle(e.currentTarget.checked)}
+            disabled={busy}
+            label={workflow.status === "active" ? "Enabled" : "Disabled"}
+            aria-label={`${workflow.name} enabled`}
+          />
+        ) : (
+          <Badge color={workflow.status === "active" ? "green" : "gray"} variant="light">
+            {workflow.status === "active" ? "enabled" : "disabled"}
+          </Badge>
+        )}
+      </Group>
+      {error !== null && <ErrorNotice error={error} compact />}
+    </Paper>
+  );
+}
+
+export default function WorkflowsPage() {
+  const { chatbot, canEdit } = useChatbot();
+  const navigate = useNavigate();
+  const workflows = useQuery(`workflows:${chatbot.id}`, () => api.workflows.list(chatbot.id));
+  const [choosing, setChoosing] = useState(false);
+
+  return (
+    <Stack>
+      <PageHeader
+        title="Workflows"
+        description="Call your systems when a conversation needs someone: Slack, Discord or any webhook, signed."
+        actions={
+          canEdit && (
+            <>
+              <Button variant="default" component={Link} to={`/chatbots/${chatbot.id}/workflows/new`}>
+                New from scratch
+              </Button>
+              <Button onClick={() => setChoosing(true)}>New from template</Button>
+            </>
+          )
+        }
+      />
+      <Modal opened={choosing} onClose={() => setChoosing(false)} title="New workflow from a template" size="lg">
+        {choosing && <FromTemplateForm chatbotId={chatbot.id} onCreated={(w) => navigate(`/chatbots/${chatbot.id}/workflows/${w.id}`)} />}
+      </Modal>
+      {workflows.error !== null && <ErrorNotice error={workflows.error} onRetry={workflows.reload} />}
+      {workflows.loading ? (
+        <SimpleGrid cols={1}>
+          {[0, 1].map((i) => (
+            <Skeleton key={i} h={84} />
+          ))}
+        </SimpleGrid>
+      ) : workflows.data?.length === 0 ? (
+        <EmptyNotice title="No workflows yet">{canEdit ? "Start from a template: a negative sentiment alert takes a minute." : "An admin can create one."}</EmptyNotice>
+      ) : (
+        <Stack gap="sm">
+          {workflows.data?.map((w) => (
+            <WorkflowCard key={w.id} workflow={w} chatbotId={chatbot.id} canEdit={canEdit} onChanged={(next) => workflows.setData((list) => (list ?? []).map((x) => (x.id === next.id ? next : x)))} />
+          ))}
+        </Stack>
+      )}
+    </Stack>
+  );
+}

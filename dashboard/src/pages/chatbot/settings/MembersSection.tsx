@@ -1,0 +1,161 @@
+import { Badge, Button, Group, Select, Skeleton, Stack, Table, Text, TextInput } from "@mantine/core";
+import { useState, type FormEvent } from "react";
+import { api, fieldError } from "../../../api/client";
+import type { Role } from "../../../api/types";
+import { useQuery } from "../../../api/use-query";
+import { ConfirmButton } from "../../../components/ConfirmButton";
+import { ErrorNotice } from "../../../components/ErrorNotice";
+import { SecretReveal } from "../../../components/SecretReveal";
+import { formatDateTime } from "../../../lib/format";
+import { useChatbot } from "../../../session/chatbot";
+import { useSignedIn } from "../../../session/session";
+import { SettingsSection } from "./SettingsSection";
+
+function InviteForm({ orgId, canInviteOwner, onInvited }: { orgId: string; canInviteOwner: boolean; onInvited: (link: string) => void }) {
+  const [email, setEmail] = useState("");
+  const [role, setRole] = useState<Role>("member");
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      onInvited((await api.organizations.invite(orgId, email, role)).link);
+      setEmail("");
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <form onSubmit={submit}>
+      <Stack gap="xs">
+        {error !== null && <ErrorNotice error={error} compact />}
+        <Group align="flex-end" gap="xs">
+          <TextInput label="Invite by email" type="email" required value={email} onChange={(e) => setEmail(e.currentTarget.value)} error={fieldError(error, "email")} w={260} />
+          <Select
+            label="Role"
+            data={[
+              { value: "member", label: "Member (read-only)" },
+              { value: "admin", label: "Admin" },
+              ...(canInviteOwner ? [{ value: "owner", label: "Owner" }] : []),
+            ]}
+            value={role}
+            onChange={(v) => v && setRole(v as Role)}
+            allowDeselect={false}
+            w={190}
+          />
+          <Button type="submit" loading={busy}>
+            Invite
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+/** The organization's members and pending invitations (admins manage both; members only see the list). */
+export function MembersSection() {
+  const { organization, canEdit } = useChatbot();
+  const session = useSignedIn();
+  const members = useQuery(`members:${organization.id}`, () => api.organizations.members(organization.id));
+  const invitations = useQuery(canEdit ? `invitations:${organization.id}` : null, () => api.organizations.invitations(organization.id));
+  const [link, setLink] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
+
+  return (
+    <SettingsSection id="members" title="Members and invitations" description={`People of ${organization.name}. Members are read-only; admins manage chatbots, keys, workflows and people.`}>
+      <Stack>
+        {error !== null && <ErrorNotice error={error} compact />}
+        {members.error !== null && <ErrorNotice error={members.error} onRetry={members.reload} />}
+        {members.loading ? (
+          <Skeleton h={80} />
+        ) : (
+          <Table.ScrollContainer minWidth={560}>
+            <Table verticalSpacing="xs" data-testid="members-table">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>Name</Table.Th>
+                  <Table.Th>Email</Table.Th>
+                  <Table.Th>Role</Table.Th>
+                  <Table.Th>Joined</Table.Th>
+                  {canEdit && <Table.Th>Actions</Table.Th>}
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {members.data?.map((m) => (
+                  <Table.Tr key={m.id}>
+                    <Table.Td>{m.name}</Table.Td>
+                    <Table.Td>{m.email}</Table.Td>
+                    <Table.Td>
+                      <Badge variant="light" color={m.role === "owner" ? "violet" : m.role === "admin" ? "blue" : "gray"}>
+                        {m.role}
+                      </Badge>
+                    </Table.Td>
+                    <Table.Td>{formatDateTime(m.joinedAt)}</Table.Td>
+                    {canEdit && (
+                      <Table.Td>
+                        {m.id !== session.member.id && (
+                          <ConfirmButton size="xs" label="Remove" title={`Remove ${m.name}?`} confirmLabel="Remove" onConfirm={() => api.organizations.removeMember(organization.id, m.id).then(members.reload)}>
+                            They lose access to this organization at once.
+                          </ConfirmButton>
+                        )}
+                      </Table.Td>
+                    )}
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        )}
+        {canEdit && (
+          <>
+            <InviteForm
+              orgId={organization.id}
+              canInviteOwner={organization.role === "owner"}
+              onInvited={(l) => {
+                setLink(l);
+                invitations.reload();
+              }}
+            />
+            <SecretReveal title="Invitation link" secret={link} note="Send this link to the person you invited (it is also emailed). It works once, for 7 days." onClose={() => setLink(null)} />
+            {invitations.error !== null && <ErrorNotice error={invitations.error} onRetry={invitations.reload} />}
+            {invitations.data && invitations.data.length > 0 && (
+              <Table verticalSpacing="xs" data-testid="invitations-table">
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>Invited</Table.Th>
+                    <Table.Th>Role</Table.Th>
+                    <Table.Th>Expires</Table.Th>
+                    <Table.Th>Actions</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {invitations.data.map((i) => (
+                    <Table.Tr key={i.id}>
+                      <Table.Td>{i.email}</Table.Td>
+                      <Table.Td>{i.role}</Table.Td>
+                      <Table.Td>{formatDateTime(i.expiresAt)}</Table.Td>
+                      <Table.Td>
+                        <Button size="xs" variant="subtle" color="red" onClick={() => void api.organizations.revokeInvitation(organization.id, i.id).then(invitations.reload, setError)}>
+                          Revoke
+                        </Button>
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            )}
+            {invitations.data?.length === 0 && (
+              <Text size="sm" c="dimmed">
+                No pending invitations.
+              </Text>
+            )}
+          </>
+        )}
+      </Stack>
+    </SettingsSection>
+  );
+}

@@ -1,0 +1,169 @@
+import { Alert, Badge, Button, Group, Modal, Select, Skeleton, Stack, Table, Text, TextInput } from "@mantine/core";
+import { useState, type FormEvent } from "react";
+import { api, fieldError } from "../../../api/client";
+import type { DestinationKind, TestSendResult } from "../../../api/types";
+import { useQuery } from "../../../api/use-query";
+import { ConfirmButton } from "../../../components/ConfirmButton";
+import { ErrorNotice } from "../../../components/ErrorNotice";
+import { SecretReveal } from "../../../components/SecretReveal";
+import { useChatbot } from "../../../session/chatbot";
+import { SettingsSection } from "./SettingsSection";
+
+function NewDestinationForm({ chatbotId, onCreated }: { chatbotId: string; onCreated: (secret: string) => void }) {
+  const [form, setForm] = useState<{ name: string; kind: DestinationKind; url: string }>({ name: "", kind: "custom", url: "" });
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      onCreated((await api.webhooks.create(chatbotId, form)).secret);
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <form onSubmit={submit}>
+      <Stack>
+        {error !== null && <ErrorNotice error={error} compact />}
+        <TextInput label="Name" required value={form.name} onChange={(e) => setForm({ ...form, name: e.currentTarget.value })} error={fieldError(error, "name")} data-autofocus />
+        <Select
+          label="Kind"
+          data={[
+            { value: "custom", label: "Custom JSON (signed)" },
+            { value: "slack", label: "Slack incoming webhook" },
+            { value: "discord", label: "Discord webhook" },
+          ]}
+          value={form.kind}
+          onChange={(v) => v && setForm({ ...form, kind: v as DestinationKind })}
+          allowDeselect={false}
+        />
+        <TextInput label="URL" description="https, reachable on the public internet" required type="url" value={form.url} onChange={(e) => setForm({ ...form, url: e.currentTarget.value })} error={fieldError(error, "url")} />
+        <Button type="submit" loading={busy}>
+          Add destination
+        </Button>
+      </Stack>
+    </form>
+  );
+}
+
+function TestResult({ result }: { result: TestSendResult }) {
+  return (
+    <Alert color={result.ok ? "green" : "red"} title={result.ok ? "Delivered" : "Not delivered"} role="status" mt="xs">
+      <Text size="sm">
+        {result.status === null ? "No answer" : `Answered ${result.status}`} in {result.durationMs} ms.
+      </Text>
+      {result.response && (
+        <Text size="xs" c="dimmed" style={{ wordBreak: "break-all" }}>
+          {result.response.slice(0, 300)}
+        </Text>
+      )}
+    </Alert>
+  );
+}
+
+export function WebhooksSection() {
+  const { chatbot, canEdit } = useChatbot();
+  const destinations = useQuery(`webhooks:${chatbot.id}`, () => api.webhooks.list(chatbot.id));
+  const [creating, setCreating] = useState(false);
+  const [secret, setSecret] = useState<string | null>(null);
+  const [tests, setTests] = useState<Record<string, TestSendResult | "sending">>({});
+  const [error, setError] = useState<unknown>(null);
+
+  const test = async (id: string) => {
+    setError(null);
+    setTests((t) => ({ ...t, [id]: "sending" }));
+    try {
+      const result = await api.webhooks.test(chatbot.id, id);
+      setTests((t) => ({ ...t, [id]: result }));
+    } catch (err) {
+      setTests((t) => {
+        const { [id]: _gone, ...rest } = t;
+        return rest;
+      });
+      setError(err);
+    }
+  };
+
+  return (
+    <SettingsSection id="webhooks" title="Webhook destinations" description="Where workflows send their alerts. Each gets a signing secret (Standard Webhooks), shown once.">
+      {canEdit && (
+        <Group mb="sm">
+          <Button onClick={() => setCreating(true)}>Add destination</Button>
+        </Group>
+      )}
+      <Modal opened={creating} onClose={() => setCreating(false)} title="New webhook destination">
+        <NewDestinationForm
+          chatbotId={chatbot.id}
+          onCreated={(s) => {
+            setCreating(false);
+            setSecret(s);
+            destinations.reload();
+          }}
+        />
+      </Modal>
+      <SecretReveal title="Signing secret" secret={secret} note="Your receiver verifies signatures with this whsec_ secret. It is shown only now." onClose={() => setSecret(null)} />
+      {error !== null && <ErrorNotice error={error} compact />}
+      {destinations.error !== null && <ErrorNotice error={destinations.error} onRetry={destinations.reload} />}
+      {destinations.loading ? (
+        <Skeleton h={80} />
+      ) : destinations.data?.length === 0 ? (
+        <Text size="sm" c="dimmed">
+          No destinations yet.
+        </Text>
+      ) : (
+        <Table.ScrollContainer minWidth={720}>
+          <Table verticalSpacing="xs" data-testid="webhooks-table">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>Name</Table.Th>
+                <Table.Th>Kind</Table.Th>
+                <Table.Th>URL</Table.Th>
+                <Table.Th>Status</Table.Th>
+                {canEdit && <Table.Th>Actions</Table.Th>}
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {destinations.data?.map((d) => {
+                const t = tests[d.id];
+                return (
+                  <Table.Tr key={d.id}>
+                    <Table.Td>{d.name}</Table.Td>
+                    <Table.Td>{d.kind}</Table.Td>
+                    <Table.Td style={{ maxWidth: 280, overflowWrap: "anywhere" }}>{d.url}</Table.Td>
+                    <Table.Td>
+                      <Badge color={d.status === "active" ? "green" : "gray"} variant="light" title={d.disabledReason ?? undefined}>
+                        {d.status}
+                      </Badge>
+                    </Table.Td>
+                    {canEdit && (
+                      <Table.Td>
+                        <Group gap={4} wrap="nowrap">
+                          <Button size="xs" variant="light" loading={t === "sending"} onClick={() => void test(d.id)}>
+                            Send test
+                          </Button>
+                          {d.status === "disabled" && (
+                            <Button size="xs" variant="light" onClick={() => void api.webhooks.enable(chatbot.id, d.id).then(destinations.reload, setError)}>
+                              Enable
+                            </Button>
+                          )}
+                          <ConfirmButton size="xs" label="Delete" title={`Delete "${d.name}"?`} confirmLabel="Delete" onConfirm={() => api.webhooks.remove(chatbot.id, d.id).then(destinations.reload)}>
+                            Workflows sending here will fail their actions until you choose another destination.
+                          </ConfirmButton>
+                        </Group>
+                        {t && t !== "sending" && <TestResult result={t} />}
+                      </Table.Td>
+                    )}
+                  </Table.Tr>
+                );
+              })}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+    </SettingsSection>
+  );
+}

@@ -1,0 +1,71 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
+import { api, ApiError, onUnauthorized, setCsrfToken } from "../api/client";
+import type { SessionView } from "../api/types";
+
+interface SessionContextValue {
+  /** undefined while the first probe runs; null when nobody is logged in. */
+  session: SessionView | null | undefined;
+  probeError: unknown;
+  refresh: () => Promise<SessionView | null>;
+  logout: () => Promise<void>;
+  switchOrganization: (organizationId: string) => Promise<void>;
+}
+
+const SessionContext = createContext<SessionContextValue | null>(null);
+
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const [session, setSession] = useState<SessionView | null | undefined>(undefined);
+  const [probeError, setProbeError] = useState<unknown>(null);
+
+  const refresh = useCallback(async () => {
+    try {
+      const next = await api.auth.session();
+      setCsrfToken(next.csrfToken);
+      setSession(next);
+      setProbeError(null);
+      return next;
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 401) {
+        setSession(null);
+        return null;
+      }
+      setProbeError(error);
+      setSession(null);
+      return null;
+    }
+  }, []);
+
+  useEffect(() => {
+    void refresh();
+    // Any unexpected 401 means the session is gone: forget it, and the route guard sends to /login.
+    onUnauthorized(() => setSession(null));
+    return () => onUnauthorized(null);
+  }, [refresh]);
+
+  const logout = useCallback(async () => {
+    await api.auth.logout().catch(() => undefined);
+    setCsrfToken("");
+    setSession(null);
+  }, []);
+
+  const switchOrganization = useCallback(async (organizationId: string) => {
+    const next = await api.auth.switchOrganization(organizationId);
+    setSession(next);
+  }, []);
+
+  const value = useMemo(() => ({ session, probeError, refresh, logout, switchOrganization }), [session, probeError, refresh, logout, switchOrganization]);
+  return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
+}
+
+export function useSession(): SessionContextValue {
+  const value = useContext(SessionContext);
+  if (!value) throw new Error("useSession outside SessionProvider");
+  return value;
+}
+
+/** The logged-in session, for pages behind RequireSession. */
+export function useSignedIn(): SessionView {
+  const { session } = useSession();
+  if (!session) throw new Error("useSignedIn outside RequireSession");
+  return session;
+}
