@@ -1,5 +1,5 @@
 /** The SDK's entry point: configuration, REST capture, conversation tokens and live conversations. */
-import { Conversation, type LiveOptions } from "./conversation.js";
+import { Conversation, json, type LiveOptions } from "./conversation.js";
 import { browserSession, env, inBrowser, type Logger, randomId, stableId } from "./environment.js";
 import { postJson, type HttpOptions } from "./http.js";
 import type { CaptureResult, Context, ConversationToken, RecordMessagesInput } from "./types.js";
@@ -162,7 +162,7 @@ export class OpenBat {
         },
       },
       conversationId ?? (publishable || token ? undefined : randomId("c_")),
-      stated ? JSON.parse(JSON.stringify(context)) : undefined,
+      stated ? json(context, this.log) : undefined,
       { ...live, after },
     );
   }

@@ -77,6 +77,15 @@ interface Entry {
 }
 
 const noop = () => {};
+
+/** A JSON-safe copy (Dates become ISO text, undefined fields go), or undefined, logged, when there is none. */
+export function json<T>(value: T, log: Logger): T | undefined {
+  try {
+    return JSON.parse(JSON.stringify(value)) as T;
+  } catch (error) {
+    log.error("[openbat] context that cannot be sent as JSON was ignored", error);
+  }
+}
 /** The server's frame cap (LIMITS.frameBytes), counted as it counts it: string length. */
 const FRAME_LIMIT = 40 * 1024;
 // An empty context frame changes nothing but is answered with `context_saved` in order, which makes
@@ -148,7 +157,15 @@ export class Conversation extends Emitter<ConversationEvents> {
       // The outbox is the only buffer: partysocket's own would resend frames a second time.
       maxEnqueuedMessages: 0,
     });
-    this.socket.addEventListener("message", (event) => this.receive(event.data));
+    // Node reports an exception thrown in an EventTarget listener as uncaught, which would take the
+    // integrator's process down: whatever a frame does here stays here.
+    this.socket.addEventListener("message", (event) => {
+      try {
+        this.receive(event.data);
+      } catch (error) {
+        this.log.error("[openbat] could not handle a frame", error);
+      }
+    });
     this.socket.addEventListener("close", (event) => {
       const wasLive = this.live;
       this.live = false;
@@ -172,7 +189,7 @@ export class Conversation extends Emitter<ConversationEvents> {
    * const { seq } = await conversation.send({ role: "assistant", content: "Happy to help!" });
    */
   send(message: MessageInput): Promise<Ack> {
-    const id = message.id ?? randomId("m_");
+    const id = message?.id ?? randomId("m_");
     const existing = this.outbox.get(id);
     // The same id again while the first is unacknowledged: one message, one promise.
     if (existing && !existing.end) return existing.promise as Promise<Ack>;
@@ -187,8 +204,13 @@ export class Conversation extends Emitter<ConversationEvents> {
     else if (this.outbox.size >= this.max) {
       this.fail(new OpenBatError("buffer_full", `${this.max} messages are already waiting for the server; this one was not recorded`, id), entry);
     } else {
-      entry.frame = JSON.stringify({ ...message, type: "message", id });
-      if (entry.frame.length > FRAME_LIMIT) this.fail(new OpenBatError("payload_too_large", "the message is over the 40 KB frame limit", id), entry);
+      try {
+        entry.frame = JSON.stringify({ ...message, type: "message", id });
+      } catch {
+        // circular or BigInt content: refused below like any unsendable message
+      }
+      if (!entry.frame) this.fail(new OpenBatError("invalid_message", "the message cannot be serialised to JSON", id), entry);
+      else if (entry.frame.length > FRAME_LIMIT) this.fail(new OpenBatError("payload_too_large", "the message is over the 40 KB frame limit", id), entry);
       else {
         this.outbox.set(id, entry);
         if (this.live) this.write(id, entry.frame);
@@ -203,7 +225,9 @@ export class Conversation extends Emitter<ConversationEvents> {
    */
   setContext(context: Context): void {
     if (this.closing || this.wiring.inert) return;
-    this.context = { ...this.context, ...context };
+    const plain = json(context, this.log);
+    if (!plain) return;
+    this.context = { ...this.context, ...plain };
     if (this.live) this.sendContext();
   }
 

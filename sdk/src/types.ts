@@ -4,10 +4,16 @@
  * package carries no server code and no zod.
  */
 
-/** Who wrote a message. */
+/**
+ * Who wrote a message.
+ * @example const role: Role = "assistant";
+ */
 export type Role = "user" | "assistant" | "system";
 
-/** ISO-8601 text, epoch milliseconds or a `Date` (sent as ISO-8601). */
+/**
+ * ISO-8601 text, epoch milliseconds or a `Date` (sent as ISO-8601).
+ * @example const at: Timestamp = new Date();
+ */
 export type Timestamp = string | number | Date;
 
 /**
@@ -49,7 +55,10 @@ export interface OrganizationContext {
   mrr?: number;
 }
 
-/** Device classes the dashboard groups by. */
+/**
+ * Device classes the dashboard groups by.
+ * @example const device: Device = "mobile";
+ */
 export type Device = "desktop" | "mobile" | "tablet";
 
 /**
@@ -69,7 +78,10 @@ export interface SessionContext {
   timezone?: string;
 }
 
-/** Your own key/values (≤ 50 keys). */
+/**
+ * Your own key/values (≤ 50 keys).
+ * @example const custom: CustomFields = { cohort: "beta", seats: 40, trial: true };
+ */
 export type CustomFields = Record<string, string | number | boolean | null>;
 
 /**
@@ -156,7 +168,10 @@ export interface Ack {
   receivedAt: number;
 }
 
-/** Conversation status on the server. */
+/**
+ * Conversation status on the server.
+ * @example conversation.on("open", (w) => { const s: ConversationStatus = w.status; });
+ */
 export type ConversationStatus = "open" | "ended";
 
 /**

@@ -3,7 +3,10 @@
  * `${webhook-id}.${webhook-timestamp}.${body}` with the base64 part of the `whsec_` secret).
  */
 
-/** Request headers as Fetch (`Headers`) or Node (`IncomingHttpHeaders`) give them. */
+/**
+ * Request headers as Fetch (`Headers`) or Node (`IncomingHttpHeaders`) give them.
+ * @example const headers: HeadersLike = request.headers; // or req.headers in Node
+ */
 export type HeadersLike = Headers | Record<string, string | string[] | undefined>;
 
 /**

@@ -296,6 +296,28 @@ describe("SDK live conversations against the Worker", () => {
     await conversation.close();
   });
 
+  it("never throws into the caller: bad input is refused through the promise, a throwing listener is logged", async () => {
+    const t = await createTenant();
+    const { openbat, log } = sdk(t.ingestKey);
+    const circular: Record<string, unknown> = {};
+    circular.self = circular;
+    let conversation!: ReturnType<typeof openbat.connect>;
+    expect(() => {
+      conversation = openbat.connect({ conversationId: "sdk-robust", custom: circular as never, ...fast });
+    }).not.toThrow();
+    conversation.on("open", () => {
+      throw new Error("a bug in the integrator's listener");
+    });
+    const nothing = conversation.send(null as never);
+    const loop = conversation.send({ role: "user", content: circular as never });
+    await expect(nothing).rejects.toMatchObject({ code: "invalid_frame" });
+    await expect(loop).rejects.toMatchObject({ code: "invalid_message" });
+    expect(await conversation.send({ id: "ok", role: "user", content: "still works" })).toMatchObject({ seq: 1 });
+    expect(log.lines.join("\n")).toContain("cannot be sent as JSON");
+    expect(log.lines.join("\n")).toContain('"open" listener threw');
+    await conversation.close();
+  });
+
   it("does nothing at all when disabled", async () => {
     const t = await createTenant();
     const { openbat, net } = sdk(t.ingestKey, { enabled: false });
