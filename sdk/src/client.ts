@@ -22,7 +22,7 @@ export interface OpenBatOptions {
   fetch?: typeof fetch;
   /** A WebSocket class to use instead of the global one (Node 20: the `ws` package). */
   WebSocket?: unknown;
-  /** Where failures are reported (default `console`). */
+  /** Where failures are reported (default `console`); a logger that throws is ignored. */
   logger?: Logger;
 }
 
@@ -57,7 +57,18 @@ export class OpenBat {
 
   constructor(options: OpenBatOptions = {}) {
     this.options = options;
-    this.log = options.logger ?? console;
+    // Reporting a failure must not become one: a logger that throws is ignored.
+    const log = options.logger ?? console;
+    const guard =
+      (method: "warn" | "error") =>
+      (...args: unknown[]) => {
+        try {
+          log[method](...args);
+        } catch {
+          // nothing sensible is left to do with it
+        }
+      };
+    this.log = { warn: guard("warn"), error: guard("error") };
     this.key = options.apiKey ?? env("OPENBAT_API_KEY");
     this.base = (options.baseUrl ?? env("OPENBAT_BASE_URL") ?? "").replace(/\/+$/, "");
     const wanted = options.enabled ?? !/^(0|false|no|off)$/i.test(env("OPENBAT_ENABLED") ?? "");

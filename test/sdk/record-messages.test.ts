@@ -122,6 +122,23 @@ describe("SDK recordMessages over REST", () => {
     expect(log.lines).toHaveLength(2);
   });
 
+  it("resolves null even when the integrator's logger throws", async () => {
+    const t = await createTenant();
+    const { openbat } = sdk(t.ingestKey, {
+      retries: 0,
+      fetch: async () => new Response("nope", { status: 500 }),
+      logger: {
+        warn: () => {
+          throw new Error("logger bug");
+        },
+        error: () => {
+          throw new Error("logger bug");
+        },
+      },
+    });
+    expect(await openbat.recordMessages(turn("rest-logger"))).toBeNull();
+  });
+
   it("does nothing when disabled, by option or by OPENBAT_ENABLED", async () => {
     const t = await createTenant();
     let calls = 0;
