@@ -5,6 +5,7 @@
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { randomBytes } from "node:crypto";
+import { dirname } from "node:path";
 import { sha256Hex } from "../worker/services/crypto";
 import { displayPrefix, generateSecret } from "../worker/services/keys";
 import { hashPassword } from "../worker/services/passwords";
@@ -29,17 +30,28 @@ const ORG = "org_demo";
 const CHATBOT = "cb_demo";
 const EMAIL = "demo@openbat.local";
 
+/** Where the local state lives: wrangler's default (.wrangler/state, `npm start`) or a directory of its own (the e2e tests). */
+export interface SeedOptions {
+  /** Passed to wrangler as `--persist-to`. */
+  persistTo?: string;
+  /** Where the plaintext credentials are kept (default CREDENTIALS_FILE). */
+  credentialsFile?: string;
+}
+
+const local = (options: SeedOptions) => ["--local", ...(options.persistTo ? ["--persist-to", options.persistTo] : [])];
+
 const q = (v: string | number | null) => (v === null ? "NULL" : typeof v === "number" ? String(v) : `'${v.replace(/'/g, "''")}'`);
 
-async function demoExists(): Promise<boolean> {
-  const out = await wrangler(["d1", "execute", "DB", "--local", "--json", "--command", `SELECT id FROM chatbots WHERE id = '${CHATBOT}'`], { quiet: true });
+async function demoExists(options: SeedOptions): Promise<boolean> {
+  const out = await wrangler(["d1", "execute", "DB", ...local(options), "--json", "--command", `SELECT id FROM chatbots WHERE id = '${CHATBOT}'`], { quiet: true });
   const parsed = JSON.parse(out) as { results: unknown[] }[];
   return (parsed[0]?.results.length ?? 0) > 0;
 }
 
-export async function seedDemoTenant(url: string): Promise<DemoCredentials> {
-  if (existsSync(CREDENTIALS_FILE) && (await demoExists())) {
-    const saved = JSON.parse(readFileSync(CREDENTIALS_FILE, "utf8")) as DemoCredentials;
+export async function seedDemoTenant(url: string, options: SeedOptions = {}): Promise<DemoCredentials> {
+  const credentialsFile = options.credentialsFile ?? CREDENTIALS_FILE;
+  if (existsSync(credentialsFile) && (await demoExists(options))) {
+    const saved = JSON.parse(readFileSync(credentialsFile, "utf8")) as DemoCredentials;
     return { ...saved, url };
   }
   console.log("Seeding the demo tenant…");
@@ -68,8 +80,9 @@ export async function seedDemoTenant(url: string): Promise<DemoCredentials> {
   mkdirSync(".wrangler/tmp", { recursive: true });
   const file = `.wrangler/tmp/seed-${randomBytes(4).toString("hex")}.sql`;
   writeFileSync(file, statements.join(";\n") + ";\n");
-  await wrangler(["d1", "execute", "DB", "--local", "--file", file], { quiet: true });
+  await wrangler(["d1", "execute", "DB", ...local(options), "--file", file], { quiet: true });
   const credentials: DemoCredentials = { url, email: EMAIL, password, organizationId: ORG, chatbotId: CHATBOT, ...keys };
-  writeFileSync(CREDENTIALS_FILE, JSON.stringify(credentials, null, 2), { mode: 0o600 });
+  mkdirSync(dirname(credentialsFile), { recursive: true });
+  writeFileSync(credentialsFile, JSON.stringify(credentials, null, 2), { mode: 0o600 });
   return credentials;
 }

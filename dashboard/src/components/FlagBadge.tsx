@@ -5,7 +5,7 @@ import { flagColor } from "../lib/sentiment";
 
 export function FlagBadge({ slug }: { slug: string }) {
   return (
-    <Badge color={flagColor(slug)} variant="light" size="sm">
+    <Badge color={flagColor(slug)} variant="light" size="sm" style={{ flexShrink: 0 }}>
       {humanize(slug)}
     </Badge>
   );

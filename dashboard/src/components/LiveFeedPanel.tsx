@@ -25,10 +25,10 @@ function FeedRow({ item, chatbotId }: { item: FeedItem; chatbotId: string }) {
     >
       <Group justify="space-between" wrap="nowrap" gap="xs">
         <Group gap={6} wrap="nowrap" style={{ minWidth: 0 }}>
-          <Text size="xs" c="dimmed" style={{ fontVariantNumeric: "tabular-nums" }}>
+          <Text size="xs" c="dimmed" style={{ fontVariantNumeric: "tabular-nums", whiteSpace: "nowrap", flexShrink: 0 }}>
             {formatTime(item.receivedAt)}
           </Text>
-          <Badge size="xs" variant="outline" color={item.role === "user" ? "blue" : "gray"}>
+          <Badge size="xs" variant="outline" color={item.role === "user" ? "blue" : "gray"} style={{ flexShrink: 0 }}>
             {item.role}
           </Badge>
           <Text size="xs" fw={600} truncate>

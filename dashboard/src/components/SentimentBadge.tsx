@@ -21,7 +21,7 @@ export function SentimentBadge({ score, label, pending = false }: { score: numbe
   }
   const l = (label as SentimentLabel | undefined) ?? labelFor(score);
   return (
-    <Badge color={SENTIMENT_COLORS[l] ?? "gray"} variant="light" w={156} tt="none" aria-label={`Sentiment ${SENTIMENT_NAMES[l] ?? l}, ${formatScore(score)}`}>
+    <Badge color={SENTIMENT_COLORS[l] ?? "gray"} variant="light" w={156} tt="none" style={{ flexShrink: 0 }} aria-label={`Sentiment ${SENTIMENT_NAMES[l] ?? l}, ${formatScore(score)}`}>
       {SENTIMENT_NAMES[l] ?? l} {formatScore(score)}
     </Badge>
   );

@@ -35,7 +35,7 @@ const COLUMNS: { key: Column; label: string; sort?: string; cell: (row: Conversa
           {r.externalId}
         </Anchor>
         {r.status === "open" && (
-          <Badge size="xs" color="green" variant="dot">
+          <Badge size="xs" color="green" variant="dot" style={{ flexShrink: 0 }}>
             open
           </Badge>
         )}

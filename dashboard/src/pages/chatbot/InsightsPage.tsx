@@ -59,7 +59,7 @@ function DissatisfiedUsers({ insights, chatbotId }: { insights: Insights; chatbo
                   {u.email ?? u.name ?? u.externalId}
                 </Anchor>
               </Table.Td>
-              <Table.Td>{u.organization?.name ?? "—"}</Table.Td>
+              <Table.Td style={{ whiteSpace: "nowrap" }}>{u.organization?.name ?? "—"}</Table.Td>
               <Table.Td>{u.plan ?? "—"}</Table.Td>
               <Table.Td>{formatMoney(u.mrr)}</Table.Td>
               <Table.Td>
@@ -161,12 +161,12 @@ export default function InsightsPage() {
         {d && <RevenueSignals insights={d} link={link} />}
       </ChartCard>
       <Grid>
-        <Grid.Col span={{ base: 12, lg: 7 }}>
+        <Grid.Col span={{ base: 12, lg: 8 }}>
           <ChartCard title="Most dissatisfied users" subtitle="Lowest average sentiment across their conversations" loading={!d} height={260}>
             {d && <DissatisfiedUsers insights={d} chatbotId={chatbot.id} />}
           </ChartCard>
         </Grid.Col>
-        <Grid.Col span={{ base: 12, lg: 5 }}>
+        <Grid.Col span={{ base: 12, lg: 4 }}>
           <ChartCard title="Top intents" subtitle="What users come for" loading={!d} height={260}>
             {intents.length === 0 ? (
               <Text c="dimmed" size="sm">

@@ -18,6 +18,8 @@ import { NotFoundPage } from "../NotFoundPage";
 
 const RUNS_POLL_MS = 4000;
 
+const attemptsLabel = (n: number) => (n === 1 ? "1 attempt" : `${n} attempts`);
+
 const BLANK: WorkflowInput = {
   name: "",
   trigger: "user_message",
@@ -142,7 +144,7 @@ function WorkflowRuns({ workflowId, chatbotId, canEdit }: { workflowId: string; 
                   <RunStatusBadge status={run.status} />
                   <Text size="sm">{formatDateTime(run.createdAt)}</Text>
                   <Text size="sm" c="dimmed" truncate>
-                    {run.deliveries.reduce((n, d) => n + d.attempts.length, 0)} attempts
+                    {attemptsLabel(run.deliveries.reduce((n, d) => n + d.attempts.length, 0))}
                   </Text>
                 </Group>
               </Accordion.Control>

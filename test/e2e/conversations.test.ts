@@ -1,0 +1,90 @@
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { browserSuite, e2e, logIn, openBrowser, screenshot, sdk, type Browser } from "./harness";
+import { recordDemoTraffic } from "./traffic";
+
+browserSuite("Conversations: from a filter to the conversation behind it", () => {
+  let browser: Browser;
+
+  beforeAll(async () => {
+    await recordDemoTraffic(sdk());
+    browser = await openBrowser();
+    await logIn(browser.page, e2e.demo.email, e2e.demo.password);
+  });
+  afterAll(async () => browser?.close());
+
+  const total = async () => Number(/of ([\d,]+)/.exec(await browser.page.getByTestId("table-total").innerText())?.[1]?.replace(/,/g, "") ?? "0");
+
+  it("narrows the table to one plan with a filter, every row on that plan", async () => {
+    const { page } = browser;
+    await page.goto(`${e2e.url}/chatbots/${e2e.demo.chatbotId}/conversations`);
+    // The D1 index follows each conversation within about a second.
+    await expect.poll(() => total(), { timeout: 20_000 }).toBeGreaterThanOrEqual(6);
+    const before = await total();
+
+    await page.getByRole("button", { name: /^Filters/ }).click();
+    await page.getByLabel("Plan").fill("enterprise");
+    await expect.poll(() => total(), { timeout: 10_000 }).toBeLessThan(before);
+    expect(page.url()).toContain("plan=enterprise");
+
+    const rows = page.getByTestId("conversation-row");
+    const count = await rows.count();
+    expect(count).toBe(await total());
+    expect(count).toBeGreaterThan(0);
+    // The Plan column (7th by default) says enterprise on every row.
+    const plans = await rows.locator("td:nth-child(7)").allInnerTexts();
+    expect(plans.every((p) => p === "enterprise")).toBe(true);
+    await screenshot(page, "conversations");
+  });
+
+  it("shows the thread with clickable annotations and the session sidebar", async () => {
+    const { page } = browser;
+    await page.getByRole("link", { name: "demo-cancel-1" }).click();
+    await page.getByTestId("thread-message").first().waitFor();
+    expect(await page.getByTestId("thread-message").count()).toBe(3);
+
+    // A sentiment badge opens what drove the score.
+    const why = page.getByRole("button", { name: /^Why sentiment/ }).first();
+    await why.waitFor();
+    await why.click();
+    const dropdown = page.getByRole("dialog").filter({ hasText: /^Sentiment/ });
+    await dropdown.waitFor();
+    expect((await dropdown.innerText()).length).toBeGreaterThan(20);
+    await page.keyboard.press("Escape");
+
+    // A flag opens its reason too.
+    await page.getByRole("button", { name: /^Why flag/ }).first().click();
+    await page.getByRole("dialog").filter({ hasText: /^Flag:/ }).waitFor();
+    await page.keyboard.press("Escape");
+
+    const user = page.getByTestId("sidebar-user");
+    await expect.poll(() => user.innerText()).toContain("ada@acme.example");
+    expect(await user.innerText()).toContain("$4,200");
+    const organization = await page.getByTestId("sidebar-organization").innerText();
+    expect(organization).toContain("Acme Logistics");
+    expect(organization).toContain("enterprise");
+    const session = await page.getByTestId("sidebar-session").innerText();
+    for (const fact of ["desktop", "GB", "https://app.acme.example/billing", "https://www.google.com/"]) expect(session).toContain(fact);
+    // The picture shows an annotation opened, as a person would click it.
+    await page.getByRole("button", { name: /^Why sentiment/ }).first().click();
+    await page.getByRole("dialog").filter({ hasText: /^Sentiment/ }).waitFor();
+    await screenshot(page, "conversation-detail");
+    await page.keyboard.press("Escape");
+  });
+
+  it("updates an open conversation in place when a message arrives", async () => {
+    const { page } = browser;
+    const line = `One more thing ${Date.now().toString(36)}: the invoice is wrong too.`;
+    const result = await sdk().recordMessages({ conversationId: "demo-cancel-1", messages: [{ role: "user", content: line }] });
+    expect(result?.inserted).toBe(1);
+    await page.getByTestId("thread-message").filter({ hasText: line }).waitFor();
+    expect(await page.getByTestId("thread-message").count()).toBe(4);
+  });
+
+  it("shows user insights with revenue signals", async () => {
+    const { page } = browser;
+    await page.goto(`${e2e.url}/chatbots/${e2e.demo.chatbotId}/insights`);
+    await page.getByTestId("revenue-churn_risk").waitFor();
+    expect(await page.getByTestId("revenue-churn_risk").innerText()).toMatch(/\$[\d,]+/);
+    await screenshot(page, "insights");
+  });
+});

@@ -1,0 +1,130 @@
+/**
+ * Helpers of the browser tests: the suite wrapper (skip without Chromium, fail in CI), a fresh Chromium
+ * per person, logging in through the page, screenshots, and API calls as a member from Node.
+ */
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { chromium, type BrowserContext, type Page } from "playwright-core";
+import { describe, inject, it } from "vitest";
+import { OpenBat } from "../../sdk/src/index";
+import type { E2EContext } from "./context";
+
+export const e2e: E2EContext = inject("e2e");
+
+export const DESKTOP = { width: 1440, height: 900 };
+export const PHONE = { width: 390, height: 844 };
+const SCREENSHOTS = path.resolve(import.meta.dirname, "../../docs/screenshots");
+
+/**
+ * A describe block of browser tests. Without Chromium it is skipped with the reason printed — except in
+ * CI (CI=true), where a missing browser is a failure, so the browser tests can never silently not run.
+ */
+export function browserSuite(name: string, body: () => void): void {
+  if (!e2e.skipReason) {
+    describe(name, body);
+    return;
+  }
+  if (process.env.CI === "true") {
+    describe(name, () => {
+      it("has a Chromium to drive (CI must install it)", () => {
+        throw new Error(`${e2e.skipReason}; CI installs it in .ci/run`);
+      });
+    });
+    return;
+  }
+  console.warn(`[e2e] skipping "${name}": ${e2e.skipReason}`);
+  describe.skip(name, body);
+}
+
+export interface Browser {
+  context: BrowserContext;
+  page: Page;
+  close: () => Promise<void>;
+}
+
+/** Debian's Chromium, headless, with a fresh profile of its own. */
+export async function openBrowser(viewport = DESKTOP): Promise<Browser> {
+  const profile = mkdtempSync(path.join(tmpdir(), "openbat-chromium-"));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: e2e.chromium,
+    headless: true,
+    viewport,
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+  });
+  context.setDefaultTimeout(20_000);
+  const page = context.pages()[0] ?? (await context.newPage());
+  return {
+    context,
+    page,
+    close: async () => {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Logs in through the log-in page and waits for the chatbots list. */
+export async function logIn(page: Page, email: string, password: string): Promise<void> {
+  await page.goto(`${e2e.url}/login`);
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel(/^Password/).fill(password);
+  await page.getByRole("button", { name: "Log in" }).click();
+  await page.getByRole("heading", { name: "Chatbots" }).waitFor();
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  // Let charts finish their entry animation so the picture shows the data.
+  await page.waitForLoadState("networkidle").catch(() => undefined);
+  // …and every transition (popovers, chart bars) to settle.
+  await page.waitForFunction(`document.getAnimations().every((a) => a.playState !== "running")`);
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: false });
+}
+
+/** The SDK from sdk/src, as an integrator's server uses it; a failed capture fails the test. */
+export function sdk(): OpenBat {
+  return new OpenBat({
+    apiKey: e2e.demo.ingestKey,
+    baseUrl: e2e.url,
+    logger: {
+      warn: (...args: unknown[]) => {
+        throw new Error(`SDK: ${args.map(String).join(" ")}`);
+      },
+      error: (...args: unknown[]) => {
+        throw new Error(`SDK: ${args.map(String).join(" ")}`);
+      },
+    },
+  });
+}
+
+export async function record(openbat: OpenBat, input: Parameters<OpenBat["recordMessages"]>[0]): Promise<string> {
+  const result = await openbat.recordMessages(input);
+  if (!result) throw new Error(`capture of ${input.conversationId} failed`);
+  return result.conversationId;
+}
+
+/** A member's API session from Node: the cookie (Secure is a browser matter) and the CSRF token. */
+export interface ApiSession {
+  cookie: string;
+  csrf: string;
+}
+
+export async function apiLogin(email: string, password: string): Promise<ApiSession> {
+  const res = await fetch(`${e2e.url}/api/v1/auth/login`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email, password }) });
+  if (!res.ok) throw new Error(`login failed: ${res.status} ${await res.text()}`);
+  const cookie = /ob_session=[^;]+/.exec(res.headers.get("set-cookie") ?? "")?.[0];
+  if (!cookie) throw new Error("no session cookie");
+  const { data } = (await res.json()) as { data: { csrfToken: string } };
+  return { cookie, csrf: data.csrfToken };
+}
+
+export async function apiCall<T>(session: ApiSession, method: string, apiPath: string, body?: unknown): Promise<T> {
+  const res = await fetch(`${e2e.url}/api/v1${apiPath}`, {
+    method,
+    headers: { cookie: session.cookie, "x-csrf-token": session.csrf, ...(body === undefined ? {} : { "content-type": "application/json" }) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (!res.ok) throw new Error(`${method} ${apiPath}: ${res.status} ${await res.text()}`);
+  return (res.status === 204 ? undefined : await res.json()) as T;
+}

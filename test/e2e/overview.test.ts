@@ -1,0 +1,73 @@
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { browserSuite, e2e, logIn, openBrowser, PHONE, record, screenshot, sdk, type Browser } from "./harness";
+import { recordDemoTraffic } from "./traffic";
+
+browserSuite("Overview: sentiment moving while conversations happen", () => {
+  let browser: Browser;
+  const openbat = sdk();
+
+  beforeAll(async () => {
+    await recordDemoTraffic(openbat);
+    browser = await openBrowser();
+    await logIn(browser.page, e2e.demo.email, e2e.demo.password);
+  });
+  afterAll(async () => browser?.close());
+
+  it("shows a message sent through the SDK in the live feed with its sentiment, and the KPIs move", async () => {
+    const { page } = browser;
+    await page.goto(`${e2e.url}/chatbots/${e2e.demo.chatbotId}/overview`);
+    await page.getByRole("status").filter({ hasText: "Live" }).waitFor();
+    const messagesKpi = page.getByTestId("kpi-messages-value");
+    const analysedKpi = page.getByTestId("kpi-analysed-value");
+    await messagesKpi.waitFor();
+    const messagesBefore = Number((await messagesKpi.innerText()).replace(/\D/g, ""));
+    const analysedBefore = Number((await analysedKpi.innerText()).replace(/\D/g, ""));
+
+    const marker = `refund-${Date.now().toString(36)}`;
+    await record(openbat, {
+      conversationId: `live-${marker}`,
+      messages: [{ role: "user", content: `My order ${marker} arrived broken and support ignored me, this is terrible.` }],
+      user: { id: "u-live", email: "live.viewer@example.com", name: "Live Viewer" },
+      session: { device: "mobile", country: "NL" },
+    });
+
+    const item = page.getByTestId("feed-item").filter({ hasText: marker });
+    await item.waitFor();
+    // The sentiment badge replaces "analysing…" once the annotation arrives over the same feed.
+    await expect.poll(async () => item.getByText(/Negative|Very negative/).count(), { timeout: 20_000 }).toBeGreaterThan(0);
+    await expect.poll(async () => Number((await messagesKpi.innerText()).replace(/\D/g, "")), { timeout: 20_000 }).toBeGreaterThan(messagesBefore);
+    await expect.poll(async () => Number((await analysedKpi.innerText()).replace(/\D/g, "")), { timeout: 20_000 }).toBeGreaterThan(analysedBefore);
+
+    // A few more live messages, so the picture shows a feed in motion.
+    const more = ["Thanks, that fixed it, you are great!", "Where can I download my invoices?", "The app crashes every time I open settings, so annoying."];
+    for (const [i, content] of more.entries()) {
+      await record(openbat, { conversationId: `live-${marker}-${i}`, messages: [{ role: "user", content }], user: { id: `u-live-${i}`, email: `viewer${i}@example.com` } });
+    }
+    await expect.poll(async () => page.getByTestId("feed-item").count(), { timeout: 20_000 }).toBeGreaterThanOrEqual(4);
+    await expect.poll(async () => page.getByTestId("feed-item").getByText("analysing…").count(), { timeout: 20_000 }).toBe(0);
+    await screenshot(page, "overview");
+  });
+
+  it("opens the conversation behind a live feed item in one click", async () => {
+    const { page } = browser;
+    await page.getByTestId("feed-item").first().click();
+    await page.getByTestId("thread-message").first().waitFor();
+    expect(page.url()).toMatch(new RegExp(`/chatbots/${e2e.demo.chatbotId}/conversations/[0-9a-f]{64}$`));
+  });
+
+  it("fits a phone screen", async () => {
+    const phone = await openBrowser(PHONE);
+    try {
+      await logIn(phone.page, e2e.demo.email, e2e.demo.password);
+      await phone.page.goto(`${e2e.url}/chatbots/${e2e.demo.chatbotId}/overview`);
+      await phone.page.getByTestId("kpi-messages-value").waitFor();
+      await phone.page.getByRole("status").filter({ hasText: "Live" }).waitFor();
+      // Nothing wider than the screen: no sideways scrolling on a phone.
+      const overflow = Number(await phone.page.evaluate("document.documentElement.scrollWidth - window.innerWidth"));
+      expect(overflow).toBeLessThanOrEqual(0);
+      await screenshot(phone.page, "overview-phone");
+    } finally {
+      await phone.close();
+    }
+  });
+});

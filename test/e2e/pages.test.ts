@@ -1,0 +1,59 @@
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { browserSuite, e2e, logIn, openBrowser, sdk, type Browser } from "./harness";
+import { recordDemoTraffic } from "./traffic";
+
+const SECTIONS = [
+  ["overview", "Overview"],
+  ["insights", "User insights"],
+  ["assistant", "Assistant performance"],
+  ["conversations", "Conversations"],
+  ["users", "Users"],
+  ["organizations", "Organizations"],
+  ["workflows", "Workflows"],
+  ["analysis", "Analysis config"],
+  ["settings", "Settings"],
+] as const;
+
+browserSuite("Every chatbot page", () => {
+  let browser: Browser;
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    await recordDemoTraffic(sdk());
+    browser = await openBrowser();
+    browser.page.on("pageerror", (error) => pageErrors.push(error.message));
+    await logIn(browser.page, e2e.demo.email, e2e.demo.password);
+  });
+  afterAll(async () => browser?.close());
+
+  it.each(SECTIONS)("renders /%s from the navigation without an error", async (path, title) => {
+    const { page } = browser;
+    if (!page.url().includes("/chatbots/")) await page.goto(`${e2e.url}/chatbots/${e2e.demo.chatbotId}/overview`);
+    await page.getByRole("navigation", { name: "Chatbot" }).getByRole("link", { name: title, exact: true }).click();
+    await page.getByRole("heading", { level: 1, name: title }).waitFor();
+    expect(page.url()).toContain(`/chatbots/${e2e.demo.chatbotId}/${path}`);
+    await page.waitForLoadState("networkidle");
+    expect(await page.getByRole("alert").count()).toBe(0);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it("lets the keyboard skip straight to the content", async () => {
+    const { page } = browser;
+    await page.goto(`${e2e.url}/chatbots/${e2e.demo.chatbotId}/overview`);
+    await page.getByRole("heading", { level: 1, name: "Overview" }).waitFor();
+    await page.keyboard.press("Tab");
+    const focused = await page.evaluate("document.activeElement?.textContent");
+    expect(focused).toBe("Skip to content");
+  });
+
+  it("links a users row through to that user's conversations", async () => {
+    const { page } = browser;
+    await page.goto(`${e2e.url}/chatbots/${e2e.demo.chatbotId}/users`);
+    await page.getByRole("link", { name: "Conversations of Ada Lovelace" }).click();
+    await page.getByTestId("conversation-row").first().waitFor();
+    expect(page.url()).toContain("user=u-ada");
+    const rows = await page.getByTestId("conversation-row").allInnerTexts();
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.every((r) => r.includes("ada@acme.example"))).toBe(true);
+  });
+});

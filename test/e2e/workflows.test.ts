@@ -1,0 +1,84 @@
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { browserSuite, e2e, logIn, openBrowser, record, screenshot, sdk, type Browser } from "./harness";
+
+browserSuite("Workflows: from a template to its runs", () => {
+  let browser: Browser;
+  let receiver: Server;
+  let receiverUrl: string;
+  const received: { headers: Record<string, string | string[] | undefined>; body: string }[] = [];
+
+  beforeAll(async () => {
+    // A webhook receiver on this machine (the e2e server allows loopback destinations).
+    receiver = createServer((req, res) => {
+      let body = "";
+      req.on("data", (chunk: Buffer) => (body += chunk));
+      req.on("end", () => {
+        received.push({ headers: req.headers, body });
+        res.writeHead(200, { "content-type": "application/json" }).end('{"received":true}');
+      });
+    });
+    await new Promise<void>((resolve) => receiver.listen(0, "127.0.0.1", resolve));
+    receiverUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/openbat`;
+    browser = await openBrowser();
+    await logIn(browser.page, e2e.demo.email, e2e.demo.password);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await new Promise((resolve) => receiver?.close(resolve));
+  });
+
+  it("adds a webhook destination, shows its secret once and test-sends to it", async () => {
+    const { page } = browser;
+    await page.goto(`${e2e.url}/chatbots/${e2e.demo.chatbotId}/settings`);
+    await page.getByRole("button", { name: "Add destination" }).click();
+    const dialog = page.getByRole("dialog", { name: "New webhook destination" });
+    await dialog.getByLabel(/^Name/).fill("Support alerts");
+    await dialog.getByLabel(/^URL/).fill(receiverUrl);
+    await dialog.getByRole("button", { name: "Add destination" }).click();
+    const secret = page.getByTestId("secret-value");
+    await secret.waitFor();
+    expect(await secret.innerText()).toMatch(/^whsec_/);
+    await page.getByRole("button", { name: "Done" }).click();
+
+    const row = page.getByTestId("webhooks-table").getByRole("row").filter({ hasText: "Support alerts" });
+    await row.getByRole("button", { name: "Send test" }).click();
+    await row.getByText("Delivered").waitFor();
+    expect(received.some((r) => r.body.includes("webhook.test"))).toBe(true);
+    await page.evaluate(`document.getElementById("keys").scrollIntoView()`);
+    await screenshot(page, "settings");
+  });
+
+  it("creates a workflow from a template, and its run appears with the delivery attempt", async () => {
+    const { page } = browser;
+    await page.goto(`${e2e.url}/chatbots/${e2e.demo.chatbotId}/workflows`);
+    await page.getByRole("button", { name: "New from template" }).click();
+    const dialog = page.getByRole("dialog", { name: "New workflow from a template" });
+    await dialog.getByLabel("Negative sentiment alert").check();
+    await dialog.getByLabel(/^Send to/).click();
+    await page.getByRole("option", { name: /Support alerts/ }).click();
+    await dialog.getByRole("button", { name: "Create workflow" }).click();
+    await page.getByRole("heading", { name: "Negative sentiment alert" }).waitFor();
+    await page.getByTestId("no-runs").waitFor();
+
+    await record(sdk(), {
+      conversationId: `wf-${Date.now().toString(36)}`,
+      messages: [{ role: "user", content: "This is the worst service ever, I hate it and I am furious." }],
+      user: { id: "u-angry", email: "angry@example.com" },
+    });
+
+    const run = page.getByTestId("workflow-run").first();
+    await run.waitFor({ timeout: 30_000 });
+    await expect.poll(async () => run.innerText(), { timeout: 30_000 }).toMatch(/success/i);
+    await run.getByRole("button").first().click();
+    const attempts = run.getByTestId("delivery-attempts");
+    await attempts.waitFor();
+    expect(await attempts.innerText()).toContain("200");
+    expect(received.some((r) => r.body.includes('"workflow.triggered"') && r.body.includes("angry@example.com"))).toBe(true);
+
+    await page.goto(`${e2e.url}/chatbots/${e2e.demo.chatbotId}/workflows`);
+    await page.getByTestId("workflow-card").filter({ hasText: "Negative sentiment alert" }).waitFor();
+    await screenshot(page, "workflows");
+  });
+});
