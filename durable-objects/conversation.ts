@@ -345,7 +345,10 @@ export class Conversation extends DurableObject<Env> {
       }
     }
     if (context.session) {
-      state.session = { ...state.session, ...context.session };
+      // A stated country moves the user: the edge's city, continent and time zone described another place.
+      const moved = context.session.country !== undefined && context.session.country !== state.session.country;
+      const { city: _c, continent: _k, timezone: _t, ...placeless } = state.session;
+      state.session = { ...(moved ? placeless : state.session), ...context.session };
       changed = true;
     }
     if (context.custom) {

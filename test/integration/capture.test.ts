@@ -101,6 +101,19 @@ describe("POST /api/v1/capture", () => {
     expect(snapshot?.state.session).toMatchObject({ country: "JP", device: "tablet" });
   });
 
+  it("drops the edge's city and time zone when the SDK states another country", async () => {
+    const t = await createTenant();
+    await capture(
+      t.ingestKey,
+      { conversationId: "moved", messages: one(), session: { country: "GB" } },
+      { "cf-ipcountry": "US", "cf-ipcity": "Austin", "cf-timezone": "America/Chicago" },
+    );
+    const snapshot = await conversationStub(env, t.chatbotId, "moved").read(t.chatbotId, { after: 0, limit: 1 });
+    expect(snapshot?.state.session.country).toBe("GB");
+    expect(snapshot?.state.session.city).toBeUndefined();
+    expect(snapshot?.state.session.timezone).toBeUndefined();
+  });
+
   it("accepts the deprecated userId and metadata aliases with warnings", async () => {
     const t = await createTenant();
     const res = await capture(t.ingestKey, { conversationId: "alias", messages: one(), userId: "legacy-user", metadata: { source: "v1" } });
