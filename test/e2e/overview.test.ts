@@ -45,6 +45,13 @@ browserSuite("Overview: sentiment moving while conversations happen", () => {
     }
     await expect.poll(async () => page.getByTestId("feed-item").count(), { timeout: 20_000 }).toBeGreaterThanOrEqual(4);
     await expect.poll(async () => page.getByTestId("feed-item").getByText("analysing…").count(), { timeout: 20_000 }).toBe(0);
+    // The sentiment bands catch up with the live conversations too: every conversation of the range in a band.
+    const bandsTotal = async () => {
+      const counts = await Promise.all(["satisfied", "neutral", "dissatisfied"].map(async (b) => Number(await page.getByTestId(`band-${b}`).innerText())));
+      return counts.reduce((a, b) => a + b, 0);
+    };
+    const conversations = async () => Number((await page.getByTestId("kpi-conversations-value").innerText()).replace(/\D/g, ""));
+    await expect.poll(async () => (await bandsTotal()) - (await conversations()), { timeout: 20_000 }).toBe(0);
     await screenshot(page, "overview");
   });
 

@@ -1,4 +1,4 @@
-import { LineChart } from "@mantine/charts";
+import { CompositeChart } from "@mantine/charts";
 import { Paper, Skeleton, Text } from "@mantine/core";
 import type { SentimentOverTime } from "../api/types";
 import { formatDay, formatScore } from "../lib/format";
@@ -15,7 +15,7 @@ export function SentimentTrendChart({ data, loading }: { data: SentimentOverTime
         Sentiment trend
       </Text>
       <Text size="xs" c="dimmed" mb="sm">
-        Average sentiment of user messages per {data?.interval ?? "day"}
+        Average sentiment of user messages per {data?.interval ?? "day"}, and how many were scored
       </Text>
       {loading && !data ? (
         <Skeleton h={CHART_HEIGHT} />
@@ -24,17 +24,24 @@ export function SentimentTrendChart({ data, loading }: { data: SentimentOverTime
           No scored messages in this range yet.
         </Text>
       ) : (
-        <LineChart
+        <CompositeChart
           h={CHART_HEIGHT}
           data={points}
           dataKey="bucket"
-          series={[{ name: "sentiment", label: "Average sentiment", color: "blue.6" }]}
-          yAxisProps={{ domain: [-1, 1], ticks: [-1, -0.5, 0, 0.5, 1] }}
-          referenceLines={[{ y: 0, color: "gray.5", label: "neutral" }]}
-          valueFormatter={(v) => formatScore(v)}
+          series={[
+            { name: "messages", label: "Scored messages", color: "gray.3", type: "bar", yAxisId: "right" },
+            { name: "sentiment", label: "Average sentiment", color: "blue.6", type: "line", yAxisId: "left" },
+          ]}
+          withRightYAxis
+          withLegend
+          yAxisProps={{ yAxisId: "left", domain: [-1, 1], ticks: [-1, -0.5, 0, 0.5, 1], tickFormatter: (v: number) => v.toFixed(1) }}
+          rightYAxisProps={{ yAxisId: "right", allowDecimals: false }}
+          referenceLines={[{ y: 0, color: "gray.5", label: "neutral", yAxisId: "left" }]}
+          valueFormatter={(v) => (Number.isInteger(v) ? String(v) : formatScore(v))}
           connectNulls
           curveType="monotone"
           withDots
+          maxBarWidth={28}
           aria-label="Sentiment trend chart"
         />
       )}
