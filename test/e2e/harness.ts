@@ -14,7 +14,11 @@ export const e2e: E2EContext = inject("e2e");
 
 export const DESKTOP = { width: 1440, height: 900 };
 export const PHONE = { width: 390, height: 844 };
-const SCREENSHOTS = path.resolve(import.meta.dirname, "../../docs/screenshots");
+/**
+ * Every run saves its screenshots under test-results/ (git-ignored); with UPDATE_SCREENSHOTS=1 it
+ * writes the README's copies in docs/screenshots instead, so a plain `npm test` leaves the tree clean.
+ */
+const SCREENSHOTS = path.resolve(import.meta.dirname, process.env.UPDATE_SCREENSHOTS === "1" ? "../../docs/screenshots" : "../../test-results/screenshots");
 
 /**
  * A describe block of browser tests. Without Chromium it is skipped with the reason printed — except in
