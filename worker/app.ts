@@ -6,7 +6,9 @@ import { HTTPException } from "hono/http-exception";
 import type { AppEnv } from "./context";
 import { ApiError, envelope } from "./errors";
 import { requestContext } from "./middleware/request-id";
+import { openApiDocument } from "./openapi";
 import { analysis } from "./routes/analysis";
+import { analytics } from "./routes/analytics";
 import { auth } from "./routes/auth";
 import { capture } from "./routes/capture";
 import { conversations } from "./routes/conversations";
@@ -47,6 +49,13 @@ for (const [path, router] of chatbotScoped) {
   app.route(`/api/v1/${path}`, router);
   app.route(`/api/v1/chatbots/:chatbotId/${path}`, router);
 }
+
+// Analytics: the same sub-app at both mounts; requireChatbot reads :chatbotId from the mount path.
+app.route("/api/v1/analytics", analytics);
+app.route("/api/v1/chatbots/:chatbotId/analytics", analytics);
+
+// The public API described (no auth): generated from the routes' zod schemas.
+app.get("/api/v1/openapi.json", (c) => c.json(openApiDocument()));
 
 app.notFound((c) => c.json(envelope(new ApiError("not_found", `no route for ${c.req.method} ${c.req.path}`), c.get("requestId")), 404));
 

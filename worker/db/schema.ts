@@ -189,6 +189,14 @@ export const conversations = sqliteTable(
     index("conversations_chatbot_recent").on(t.chatbotId, t.lastMessageAt),
     index("conversations_chatbot_created").on(t.chatbotId, t.createdAt),
     index("conversations_user").on(t.clientUserId),
+    // Analytics (worker/analytics/; figures in bench/README.md, "Analytics benchmark"):
+    // KPIs, bands and resolutions of conversations created in a range, answered from the index alone;
+    index("conversations_chatbot_created_figures").on(t.chatbotId, t.createdAt, t.messageCount, t.resolution, t.sentimentAvg),
+    // the conversations table's country filter;
+    index("conversations_chatbot_country").on(t.chatbotId, t.country),
+    // per-user and per-organization figures (users and organizations tables, plan/MRR filters) in one index pass.
+    index("conversations_chatbot_user_activity").on(t.chatbotId, t.clientUserId, t.sentimentAvg, t.lastMessageAt, t.createdAt),
+    index("conversations_chatbot_org_activity").on(t.chatbotId, t.clientOrganizationId, t.sentimentAvg, t.lastMessageAt, t.createdAt),
   ],
 );
 
@@ -228,6 +236,11 @@ export const annotations = sqliteTable(
   (t) => [
     index("annotations_conversation").on(t.conversationId, t.messageSeq),
     index("annotations_chatbot_kind").on(t.chatbotId, t.kind, t.label),
+    // Analytics over a date range: one kind (sentiment scores read from the index alone) …
+    index("annotations_chatbot_kind_time").on(t.chatbotId, t.kind, t.createdAt, t.score),
+    // … or some labels of a kind (flags, hallucinations), with the conversation so flagged conversations
+    // are found from the index alone.
+    index("annotations_chatbot_kind_label_time").on(t.chatbotId, t.kind, t.label, t.createdAt, t.conversationId),
   ],
 );
 

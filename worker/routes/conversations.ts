@@ -18,7 +18,7 @@ conversations.get("/", async (c) => {
   return c.json(await listConversations(c.get("db"), c.get("auth").chatbotId, query));
 });
 
-const messagesPage = z.object({
+export const messagesPage = z.object({
   after: z.coerce.number().int().nonnegative().default(0),
   limit: z.coerce.number().int().min(1).max(1000).default(500),
 });

@@ -12,7 +12,7 @@ export const keys = new Hono<AppEnv>();
 
 keys.use("*", requireChatbot("admin"), rateLimit("READ_LIMITER"));
 
-const newKeyBody = z.object({
+export const newKeyBody = z.object({
   kind: z.enum(API_KEY_KINDS),
   name: z.string().trim().min(1).max(100),
   allowedOrigins: z.array(z.url().max(512)).max(50).optional(),

@@ -12,7 +12,7 @@ import { z } from "zod";
 
 export const live = new Hono<AppEnv>();
 
-const liveQuery = z.object({
+export const liveQuery = z.object({
   /** Replay every message after this sequence number right after `welcome` (reconnects). */
   after: z.coerce.number().int().nonnegative().optional(),
 });

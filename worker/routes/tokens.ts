@@ -14,7 +14,7 @@ export const tokens = new Hono<AppEnv>();
 
 tokens.use("*", requireKey("ingest"), rateLimit("CAPTURE_LIMITER"));
 
-const tokenBody = z.object({
+export const tokenBody = z.object({
   /** The conversation the browser may open; a fresh unguessable one when omitted. */
   conversationId: externalConversationId.optional(),
   ttlSeconds: z.number().int().min(60).max(86_400).default(3_600),

@@ -1,0 +1,506 @@
+/**
+ * Analytics benchmark: latency of the analytics API over one chatbot with 100,000 conversations.
+ *
+ *   npx tsx bench/analytics.ts [--conversations N] [--requests N] [--warmup N] [--runs N] [--all]
+ *                              [--port P] [--state DIR] [--reseed] [--timeout S] [--json]
+ *
+ * 1. Seeds a LOCAL D1 database of its own (default `.wrangler/bench-analytics`, never the one `npm start`
+ *    uses): migrations first, then one organization and chatbot with `--conversations` conversations
+ *    (default 100,000) over the last 90 days, 20,000 client users, 2,000 client organizations with plans,
+ *    industries and MRR, and their annotations (a sentiment per scored conversation, flags on some, intents,
+ *    assistant behaviours), as generated SQL files run by `wrangler d1 execute --local --file` in chunks.
+ *    Deterministic (fixed PRNG seed). Kept between runs: a later run applies any new migration to it and
+ *    re-seeds only with `--reseed` or when the conversation count differs. No ANALYZE is run, as a fresh
+ *    production database has no planner statistics. Fresh read keys are written on every run (SHA-256
+ *    hashes, as the product stores them), one per endpoint and run, so the per-key read limit (300/min)
+ *    is never reached.
+ * 2. Starts the product with `wrangler dev --local` on 127.0.0.1:`--port` (default 8791) over that state, in
+ *    its own process group, and stops the whole group at the end, on error, on Ctrl+C and on `--timeout`.
+ * 3. Per endpoint: `--warmup` requests (default 5) not timed, then `--requests` (default 50) one after
+ *    another, each timed from send to the last byte of the body; prints p50/p95/mean/max per endpoint and run.
+ *
+ * Endpoints: (a) the overview (default range, the last 7 days; and the last 90 days, every row),
+ * (b) the conversations table filtered by plan and country and sorted by sentiment, (c) the users table
+ * (sorted by last activity); `--all` adds sentiment over time, organizations, insights and assistant.
+ * Only 127.0.0.1 is used. `wrangler dev` reloads when product files change: run from a snapshot in a busy
+ * tree (bench/README.md, "Analytics benchmark").
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { sha256Hex } from "../worker/services/crypto";
+import { displayPrefix, generateSecret } from "../worker/services/keys";
+
+interface Options {
+  conversations: number;
+  requests: number;
+  warmup: number;
+  runs: number;
+  all: boolean;
+  port: number;
+  state: string;
+  reseed: boolean;
+  timeoutSec: number;
+  json: boolean;
+}
+
+const ORG = "org_bench_analytics";
+const CHATBOT = "cb_bench_analytics";
+const DAY = 86_400_000;
+const USERS = 20_000;
+const ORGS = 2_000;
+/** Conversations per generated SQL file (one `wrangler d1 execute` each). */
+const CHUNK = 12_500;
+/** D1 refuses statements over 100 KB; multi-row INSERTs stay under this. */
+const MAX_STATEMENT_BYTES = 90_000;
+
+function fail(message: string): never {
+  console.error(message);
+  process.exit(1);
+}
+
+function options(argv: string[]): Options {
+  const o: Options = { conversations: 100_000, requests: 50, warmup: 5, runs: 1, all: false, port: 8791, state: ".wrangler/bench-analytics", reseed: false, timeoutSec: 1800, json: false };
+  const usage = "usage: npx tsx bench/analytics.ts [--conversations N] [--requests N] [--warmup N] [--runs N] [--all] [--port P] [--state DIR] [--reseed] [--timeout S] [--json]";
+  for (let i = 0; i < argv.length; i++) {
+    const flag = argv[i];
+    const num = (min: number, max: number) => {
+      const n = Number(argv[++i]);
+      if (!Number.isInteger(n) || n < min || n > max) fail(`${flag} needs a whole number from ${min} to ${max}`);
+      return n;
+    };
+    if (flag === "--conversations") o.conversations = num(1_000, 1_000_000);
+    else if (flag === "--requests") o.requests = num(1, 250);
+    else if (flag === "--warmup") o.warmup = num(0, 50);
+    else if (flag === "--runs") o.runs = num(1, 10);
+    else if (flag === "--port") o.port = num(1024, 65535);
+    else if (flag === "--timeout") o.timeoutSec = num(10, 7200);
+    else if (flag === "--state") o.state = argv[++i] ?? fail(usage);
+    else if (flag === "--all") o.all = true;
+    else if (flag === "--reseed") o.reseed = true;
+    else if (flag === "--json") o.json = true;
+    else fail(usage);
+  }
+  return o;
+}
+
+// ---- processes ---------------------------------------------------------------------------------
+
+const children = new Set<ChildProcess>();
+
+/** Signal 0 only asks whether any process of the group is still there. */
+function groupAlive(pid: number): boolean {
+  try {
+    process.kill(-pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Stops every process group this script started (npx, wrangler, workerd): synchronous, for signal handlers too. */
+function stopAll(signal: NodeJS.Signals = "SIGTERM"): void {
+  for (const child of children) if (child.pid !== undefined && groupAlive(child.pid)) process.kill(-child.pid, signal);
+}
+
+async function stopAndWait(child: ChildProcess): Promise<void> {
+  const pid = child.pid;
+  if (pid === undefined) return;
+  if (groupAlive(pid)) process.kill(-pid, "SIGTERM");
+  for (let i = 0; i < 40 && groupAlive(pid); i++) await sleep(250);
+  if (groupAlive(pid)) process.kill(-pid, "SIGKILL");
+  children.delete(child);
+}
+
+const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+/** Runs `npx wrangler …` in its own process group, bounded by `timeoutMs`; resolves with stdout. */
+function wrangler(args: string[], timeoutMs: number): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn("npx", ["wrangler", ...args], {
+      env: { ...process.env, WRANGLER_SEND_METRICS: "false", CI: "true" },
+      stdio: ["ignore", "pipe", "pipe"],
+      detached: true,
+    });
+    children.add(child);
+    let out = "";
+    let err = "";
+    child.stdout?.on("data", (d: Buffer) => (out += d));
+    child.stderr?.on("data", (d: Buffer) => (err += d));
+    const timer = setTimeout(() => {
+      void stopAndWait(child);
+      reject(new Error(`wrangler ${args.slice(0, 3).join(" ")} took over ${timeoutMs / 1000} s`));
+    }, timeoutMs);
+    child.on("error", reject);
+    child.on("exit", (code) => {
+      clearTimeout(timer);
+      children.delete(child);
+      if (code === 0) resolve(out);
+      else reject(new Error(`wrangler ${args.join(" ")} failed (exit ${code}):\n${(err || out).split("\n").slice(-20).join("\n")}`));
+    });
+  });
+}
+
+const d1 = (o: Options, ...args: string[]) => ["d1", ...args, "--local", "--persist-to", o.state];
+
+async function query<T>(o: Options, sql: string): Promise<T[]> {
+  const out = await wrangler([...d1(o, "execute", "DB"), "--json", "--command", sql], 120_000);
+  return (JSON.parse(out) as { results: T[] }[])[0]?.results ?? [];
+}
+
+// ---- seeding -----------------------------------------------------------------------------------
+
+/** mulberry32: a small deterministic PRNG, so every seeding makes the same tenant. */
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+}
+
+const q = (v: string | number | null) => (v === null ? "NULL" : typeof v === "number" ? String(v) : `'${v.replace(/'/g, "''")}'`);
+
+function weighted<T>(rand: () => number, choices: [T, number][]): T {
+  const total = choices.reduce((s, [, w]) => s + w, 0);
+  let r = rand() * total;
+  for (const [value, w] of choices) if ((r -= w) < 0) return value;
+  return choices[choices.length - 1]![0];
+}
+
+const PLANS: [string, number][] = [["free", 40], ["starter", 30], ["pro", 20], ["enterprise", 10]];
+const INDUSTRIES: [string, number][] = [["fintech", 15], ["retail", 20], ["health", 10], ["education", 10], ["saas", 25], ["travel", 8], ["media", 7], ["logistics", 5]];
+const COUNTRIES: [string, number][] = [["US", 30], ["GB", 12], ["FR", 10], ["DE", 10], ["IN", 10], ["BR", 8], ["NL", 5], ["ES", 5], ["JP", 5], ["CA", 5]];
+const DEVICES: [string | null, number][] = [["desktop", 55], ["mobile", 38], ["tablet", 5], [null, 2]];
+const MRR: Record<string, [number, number]> = { free: [0, 0], starter: [20, 200], pro: [200, 2_000], enterprise: [2_000, 50_000] };
+
+function sentimentLabel(s: number): string {
+  return s <= -0.6 ? "very_negative" : s <= -0.2 ? "negative" : s < 0.2 ? "neutral" : s < 0.6 ? "positive" : "very_positive";
+}
+
+/** Multi-row INSERTs kept under D1's statement size. */
+class Inserts {
+  private statements: string[] = [];
+  private rows: string[] = [];
+  private bytes = 0;
+  constructor(private readonly head: string) {}
+  add(values: (string | number | null)[]): void {
+    const row = `(${values.map(q).join(",")})`;
+    if (this.bytes + row.length > MAX_STATEMENT_BYTES) this.flush();
+    this.rows.push(row);
+    this.bytes += row.length + 1;
+  }
+  flush(): void {
+    if (this.rows.length) this.statements.push(`${this.head} VALUES ${this.rows.join(",")};`);
+    this.rows = [];
+    this.bytes = this.head.length;
+  }
+  take(): string[] {
+    this.flush();
+    const out = this.statements;
+    this.statements = [];
+    return out;
+  }
+}
+
+interface Generated {
+  files: string[];
+  rows: { organizations: number; users: number; conversations: number; annotations: number };
+}
+
+/** Writes the tenant as SQL files under `<state>/seed/`. */
+function generate(o: Options, now: number): Generated {
+  const rand = prng(42);
+  const dir = join(o.state, "seed");
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const files: string[] = [];
+  const write = (name: string, statements: string[]) => {
+    const file = join(dir, name);
+    writeFileSync(file, statements.join("\n") + "\n");
+    files.push(file);
+  };
+  const at = now - 100 * DAY;
+
+  const head = [
+    `INSERT INTO organizations (id, name, created_at) VALUES (${q(ORG)}, 'Bench analytics', ${at});`,
+    `INSERT INTO chatbots (id, organization_id, name, status, idle_timeout_minutes, created_at) VALUES (${q(CHATBOT)}, ${q(ORG)}, 'Bench bot', 'active', 30, ${at});`,
+  ];
+  const orgs = new Inserts("INSERT INTO client_organizations (id, organization_id, chatbot_id, external_id, name, plan, industry, mrr, created_at, updated_at)");
+  const orgPlan: string[] = [];
+  for (let i = 0; i < ORGS; i++) {
+    const plan = weighted(rand, PLANS);
+    const [lo, hi] = MRR[plan]!;
+    orgPlan.push(plan);
+    orgs.add([`corg_b${i}`, ORG, CHATBOT, `org-${i}`, `Company ${i}`, plan, weighted(rand, INDUSTRIES), Math.round(lo + rand() * (hi - lo)), at, at]);
+  }
+  const users = new Inserts(
+    "INSERT INTO client_users (id, organization_id, chatbot_id, external_id, client_organization_id, name, email, plan, industry, mrr, signed_up_at, created_at, updated_at)",
+  );
+  const userOrg: (number | null)[] = [];
+  for (let i = 0; i < USERS; i++) {
+    const org = rand() < 0.85 ? Math.floor(rand() * ORGS) : null;
+    userOrg.push(org);
+    const plan = org === null ? weighted(rand, PLANS) : orgPlan[org]!;
+    users.add([`cusr_b${i}`, ORG, CHATBOT, `user-${i}`, org === null ? null : `corg_b${org}`, `User ${i}`, `user${i}@example.com`, plan, weighted(rand, INDUSTRIES), Math.round(rand() * 100), at, at, at]);
+  }
+  write("000-tenant.sql", [...head, ...orgs.take(), ...users.take()]);
+
+  let annotationCount = 0;
+  for (let start = 0, part = 1; start < o.conversations; start += CHUNK, part++) {
+    const conversations = new Inserts(
+      "INSERT INTO conversations (id, organization_id, chatbot_id, external_id, client_user_id, client_organization_id, status, device, country, created_at, first_message_at, last_message_at, ended_at, message_count, user_message_count, sentiment_avg, resolution, flags, behaviours, index_version)",
+    );
+    const annotations = new Inserts(
+      "INSERT INTO annotations (id, organization_id, chatbot_id, conversation_id, message_seq, message_id, kind, label, score, confidence, severity, reason, chunk, status, analyzer, analyzer_version, created_at)",
+    );
+    for (let n = start; n < Math.min(o.conversations, start + CHUNK); n++) {
+      const id = `conv_b${n}`;
+      const user = rand() < 0.97 ? Math.floor(rand() * USERS) : null;
+      const org = user === null ? null : userOrg[user]!;
+      const created = Math.floor(now - rand() * 90 * DAY);
+      const messages = 2 + Math.floor(rand() * 38);
+      const last = created + Math.floor(rand() * 2 * 3_600_000);
+      // Roughly normal around a mildly positive mean, clamped to the score range.
+      const gauss = (rand() + rand() + rand() - 1.5) * 0.8 + 0.1;
+      const sentiment = rand() < 0.95 ? Math.round(Math.max(-1, Math.min(1, gauss)) * 1000) / 1000 : null;
+      const ended = rand() < 0.7;
+      const resolution = ended ? weighted(rand, [["fully_resolved", 55], ["partially_resolved", 25], ["unresolved", 20]] as [string, number][]) : null;
+      const flags = (
+        [["churn_risk", 0.1], ["frustrated_user", 0.12], ["buying_signal", 0.05], ["confused_user", 0.06], ["urgent_request", 0.04]] as [string, number][]
+      )
+        .filter(([, p]) => rand() < p)
+        .map(([f]) => f);
+      const behaviour = weighted(rand, [["helpful", 50], ["verbose", 10], ["over_apologizing", 5], ["hallucinating", 2], ["dodging", 3], [null, 30]] as [string | null, number][]);
+      conversations.add([
+        id, ORG, CHATBOT, `bench-${n}`, user === null ? null : `cusr_b${user}`, org === null ? null : `corg_b${org}`, ended ? "ended" : "open",
+        weighted(rand, DEVICES), weighted(rand, COUNTRIES), created, created, last, ended ? last + 60_000 : null, messages, Math.ceil(messages / 2),
+        sentiment, resolution, JSON.stringify(flags), JSON.stringify(behaviour ? [behaviour] : []), 1,
+      ]);
+      const ann = (seq: number | null, kind: string, label: string, extra: { score?: number; severity?: string; reason?: string; chunk?: string; offset: number }) => {
+        annotationCount++;
+        annotations.add([
+          `ann_b${n}_${kind}_${label}`, ORG, CHATBOT, id, seq, seq === null ? null : `m${seq}`, kind, label, extra.score ?? null, 0.9, extra.severity ?? null,
+          extra.reason ?? null, extra.chunk ?? null, "accepted", "embedded", "bench", created + extra.offset,
+        ]);
+      };
+      if (sentiment !== null) ann(1, "sentiment", sentimentLabel(sentiment), { score: sentiment, chunk: "the part that mattered", reason: "Generated.", offset: 1_000 });
+      for (const f of flags) ann(1, "flag", f, { chunk: weighted(rand, [["cancel my plan", 3], ["this is useless", 3], ["how do I", 2], ["pricing for teams", 2]] as [string, number][]), reason: "Generated.", offset: 1_000 });
+      if (rand() < 0.6) ann(1, "intent", weighted(rand, [["billing", 3], ["cancellation", 1], ["pricing", 2], ["how_to", 4], ["bug_report", 2]] as [string, number][]), { offset: 1_000 });
+      if (behaviour) ann(2, "behaviour", behaviour, { severity: behaviour === "hallucinating" ? weighted(rand, [["low", 2], ["medium", 2], ["high", 1]] as [string, number][]) : undefined, reason: "Generated.", offset: 2_000 });
+      if (resolution) ann(null, "resolution", resolution, { offset: last - created + 60_000 });
+    }
+    write(`${String(part).padStart(3, "0")}-conversations.sql`, [...conversations.take(), ...annotations.take()]);
+  }
+  return { files, rows: { organizations: ORGS, users: USERS, conversations: o.conversations, annotations: annotationCount } };
+}
+
+async function seed(o: Options): Promise<void> {
+  if (existsSync(o.state) && !o.reseed) {
+    // Migrations added since the last seeding (new indexes, say) are applied to the kept data.
+    await wrangler([...d1(o, "migrations", "apply", "DB")], 900_000);
+    const count = await query<{ n: number }>(o, `SELECT count(*) AS n FROM conversations WHERE chatbot_id = '${CHATBOT}'`).catch(() => []);
+    if (count[0]?.n === o.conversations) {
+      console.log(`Reusing the seeded tenant in ${o.state} (${o.conversations.toLocaleString("en-US")} conversations; --reseed to rebuild).`);
+      return;
+    }
+  }
+  // The state directory is this benchmark's alone: rebuilding it is simpler and faster than deleting rows.
+  rmSync(o.state, { recursive: true, force: true });
+  console.log(`Applying migrations to ${o.state}…`);
+  await wrangler([...d1(o, "migrations", "apply", "DB")], 300_000);
+  const started = Date.now();
+  const generated = generate(o, started);
+  console.log(
+    `Seeding ${Object.entries(generated.rows).map(([k, v]) => `${v.toLocaleString("en-US")} ${k}`).join(", ")} in ${generated.files.length} files…`,
+  );
+  for (const [i, file] of generated.files.entries()) {
+    const t = Date.now();
+    await wrangler([...d1(o, "execute", "DB"), "--file", file, "--yes"], 900_000);
+    console.log(`  ${i + 1}/${generated.files.length} ${file} (${((Date.now() - t) / 1000).toFixed(1)} s)`);
+  }
+  // No ANALYZE: a D1 database in production has no planner statistics unless someone gathers them,
+  // so the query plans measured here are the ones it would get.
+  console.log(`Seeded in ${((Date.now() - started) / 1000).toFixed(0)} s.`);
+}
+
+/** One fresh read key per endpoint and run: the read limit is 300 requests a minute per key. */
+async function freshKeys(o: Options, n: number): Promise<string[]> {
+  const keys = Array.from({ length: n }, () => generateSecret("read"));
+  const now = Date.now();
+  const values = await Promise.all(
+    keys.map(async (k, i) => `(${q(`key_bench_${now}_${i}`)}, ${q(ORG)}, ${q(CHATBOT)}, 'read', 'bench', ${q(displayPrefix(k))}, ${q(await sha256Hex(k))}, ${now})`),
+  );
+  await query(o, `DELETE FROM api_keys WHERE chatbot_id = '${CHATBOT}'`);
+  await query(o, `INSERT INTO api_keys (id, organization_id, chatbot_id, kind, name, prefix, hash, created_at) VALUES ${values.join(", ")}`);
+  return keys;
+}
+
+// ---- the product under wrangler dev ----------------------------------------------------------
+
+async function answers(url: string): Promise<boolean> {
+  try {
+    const res = await fetch(`${url}/health`, { signal: AbortSignal.timeout(1_000) });
+    return res.ok;
+  } catch {
+    return false;
+  }
+}
+
+async function startProduct(o: Options, url: string): Promise<ChildProcess> {
+  if (await answers(url)) fail(`something already answers on ${url}; stop it or pass --port`);
+  const child = spawn(
+    "npx",
+    ["wrangler", "dev", "--local", "--ip", "127.0.0.1", "--port", String(o.port), "--persist-to", o.state, "--show-interactive-dev-session=false", "--inspector-port", String(o.port + 1)],
+    { env: { ...process.env, WRANGLER_SEND_METRICS: "false", CLOUDFLARE_CF_FETCH_ENABLED: "false" }, detached: true, stdio: ["ignore", "pipe", "pipe"] },
+  );
+  children.add(child);
+  const log: string[] = [];
+  const keep = (chunk: Buffer) => {
+    log.push(String(chunk));
+    if (log.length > 50) log.shift();
+  };
+  child.stdout?.on("data", keep);
+  child.stderr?.on("data", keep);
+  const until = Date.now() + 120_000;
+  while (Date.now() < until && child.exitCode === null) {
+    if (await answers(url)) return child;
+    await sleep(300);
+  }
+  await stopAndWait(child);
+  throw new Error(`the product did not start on ${url}:\n${log.join("").split("\n").slice(-20).join("\n")}`);
+}
+
+// ---- measuring -------------------------------------------------------------------------------
+
+interface Endpoint {
+  name: string;
+  path: string;
+}
+
+interface Figures {
+  endpoint: string;
+  run: number;
+  p50: number;
+  p95: number;
+  mean: number;
+  max: number;
+  requests: number;
+  /** What the answer said, to show the measured query did real work. */
+  note: string;
+}
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? NaN;
+
+async function timed(url: string, key: string): Promise<{ ms: number; body: unknown }> {
+  const t = performance.now();
+  const res = await fetch(url, { headers: { authorization: `Bearer ${key}` }, signal: AbortSignal.timeout(30_000) });
+  const text = await res.text();
+  const ms = performance.now() - t;
+  if (res.status !== 200) throw new Error(`${url} answered ${res.status}: ${text.slice(0, 500)}`);
+  return { ms, body: JSON.parse(text) };
+}
+
+function describe(body: unknown): string {
+  const b = body as { data?: unknown; pagination?: { total: number } };
+  if (b.pagination) return `${b.pagination.total.toLocaleString("en-US")} rows match`;
+  const kpis = (b.data as { kpis?: { conversations: { value: number } } } | undefined)?.kpis;
+  if (kpis) return `${kpis.conversations.value.toLocaleString("en-US")} conversations in range`;
+  return "";
+}
+
+async function measure(o: Options, base: string, endpoint: Endpoint, key: string, run: number): Promise<Figures> {
+  const url = `${base}${endpoint.path}`;
+  let last: unknown;
+  for (let i = 0; i < o.warmup; i++) last = (await timed(url, key)).body;
+  const times: number[] = [];
+  for (let i = 0; i < o.requests; i++) {
+    const { ms, body } = await timed(url, key);
+    times.push(ms);
+    last = body;
+  }
+  times.sort((a, b) => a - b);
+  const r = (x: number) => Math.round(x * 10) / 10;
+  return {
+    endpoint: endpoint.name,
+    run,
+    p50: r(percentile(times, 50)),
+    p95: r(percentile(times, 95)),
+    mean: r(times.reduce((s, x) => s + x, 0) / times.length),
+    max: r(times[times.length - 1]!),
+    requests: times.length,
+    note: describe(last),
+  };
+}
+
+function endpoints(o: Options, now: number): Endpoint[] {
+  const list: Endpoint[] = [
+    { name: "(a) overview, default range (7 days)", path: "/api/v1/analytics/overview" },
+    { name: "(a) overview, last 90 days", path: `/api/v1/analytics/overview?from=${now - 90 * DAY}` },
+    { name: "(b) conversations, plan+country, sort sentiment", path: "/api/v1/analytics/conversations?plan=enterprise&country=US&sort=sentiment&order=asc" },
+    { name: "(c) users, sort last activity", path: "/api/v1/analytics/users" },
+  ];
+  if (o.all) {
+    list.push(
+      { name: "sentiment by day, 30 days", path: `/api/v1/analytics/sentiment?from=${now - 30 * DAY}` },
+      { name: "organizations, sort last activity", path: "/api/v1/analytics/organizations" },
+      { name: "insights, default range", path: "/api/v1/analytics/insights" },
+      { name: "assistant, default range", path: "/api/v1/analytics/assistant" },
+    );
+  }
+  return list;
+}
+
+async function main(): Promise<void> {
+  const o = options(process.argv.slice(2));
+  const base = `http://127.0.0.1:${o.port}`;
+  const deadline = setTimeout(() => {
+    console.error(`timed out after ${o.timeoutSec} s; stopping`);
+    stopAll();
+    setTimeout(() => {
+      stopAll("SIGKILL");
+      process.exit(1);
+    }, 5_000);
+  }, o.timeoutSec * 1000);
+  const onSignal = () => {
+    stopAll();
+    process.exit(130);
+  };
+  process.on("SIGINT", onSignal);
+  process.on("SIGTERM", onSignal);
+
+  let product: ChildProcess | undefined;
+  try {
+    await seed(o);
+    const list = endpoints(o, Date.now());
+    const keys = await freshKeys(o, list.length * o.runs);
+    const indexes = await query<{ name: string }>(o, "SELECT name FROM sqlite_master WHERE type = 'index' AND name NOT LIKE 'sqlite_%' ORDER BY name");
+    product = await startProduct(o, base);
+    console.log(`Product on ${base}; ${o.warmup} warm-up + ${o.requests} timed requests per endpoint and run, ${o.runs} run(s).`);
+    const results: Figures[] = [];
+    for (let run = 1; run <= o.runs; run++) {
+      for (const [i, endpoint] of list.entries()) {
+        const figures = await measure(o, base, endpoint, keys[(run - 1) * list.length + i]!, run);
+        results.push(figures);
+        console.log(
+          `run ${run}  ${figures.endpoint.padEnd(50)} p50 ${figures.p50.toFixed(1).padStart(7)} ms  p95 ${figures.p95.toFixed(1).padStart(7)} ms  mean ${figures.mean.toFixed(1).padStart(7)} ms  max ${figures.max.toFixed(1).padStart(7)} ms  ${figures.p95 < 100 ? "p95<100ms" : "p95≥100ms"}  (${figures.note})`,
+        );
+      }
+    }
+    console.log(`Indexes present: ${indexes.map((i) => i.name).join(", ")}`);
+    if (o.json) console.log(JSON.stringify({ conversations: o.conversations, runs: o.runs, requests: o.requests, results }));
+  } finally {
+    clearTimeout(deadline);
+    if (product) await stopAndWait(product);
+    stopAll();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  stopAll();
+  process.exitCode = 1;
+});

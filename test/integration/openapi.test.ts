@@ -1,0 +1,181 @@
+/**
+ * The OpenAPI document: served without credentials, every mounted route in it (and nothing that is not
+ * mounted), and a sample of its schemas checked against what the routes really accept and refuse.
+ */
+import { describe, expect, it } from "vitest";
+import { app } from "../../worker/app";
+import { createDb } from "../../worker/db/client";
+import { createKey } from "../../worker/services/keys";
+import { call, type ErrorBody } from "../helpers/http";
+import { createTenant, type Tenant } from "../helpers/tenant";
+import { env } from "cloudflare:workers";
+
+type Json = Record<string, unknown>;
+interface Parameter { name: string; in: string; required: boolean; schema: Json }
+interface Operation { summary: string; operationId: string; security: Json[]; parameters: Parameter[]; requestBody?: { content: { "application/json": { schema: Json } } }; responses: Record<string, Json> }
+interface Document { openapi: string; info: Json; paths: Record<string, Record<string, Operation>>; components: { schemas: Json; responses: Json; securitySchemes: Json } }
+
+async function fetchDocument(): Promise<Document> {
+  const res = await call("/api/v1/openapi.json");
+  expect(res.status).toBe(200);
+  expect(res.headers.get("content-type")).toContain("application/json");
+  return JSON.parse(await res.text()) as Document;
+}
+
+/** `METHOD /path/{param}` for every route the app mounts; an optional last segment answers at two paths. */
+function mountedOperations(): string[] {
+  const out = new Set<string>();
+  for (const r of app.routes) {
+    if (r.method === "ALL") continue;
+    const optional = /\/:(\w+)\?$/.exec(r.path);
+    const paths = optional ? [r.path.slice(0, -optional[0].length), r.path.slice(0, -1)] : [r.path];
+    for (const p of paths) out.add(`${r.method} ${p.replace(/:(\w+)/g, "{$1}")}`);
+  }
+  return [...out].sort();
+}
+
+const documentedOperations = (doc: Document) =>
+  Object.entries(doc.paths)
+    .flatMap(([path, ops]) => Object.keys(ops).map((method) => `${method.toUpperCase()} ${path}`))
+    .sort();
+
+const op = (doc: Document, method: string, path: string): Operation => {
+  const found = doc.paths[path]?.[method];
+  if (!found) throw new Error(`${method} ${path} is not documented`);
+  return found;
+};
+const queryParam = (o: Operation, name: string) => o.parameters.find((p) => p.in === "query" && p.name === name)!.schema;
+
+async function freshRead(t: Tenant): Promise<string> {
+  return (await createKey(createDb(env.DB), { organizationId: t.organizationId, chatbotId: t.chatbotId, kind: "read", name: "openapi test" })).secret;
+}
+
+describe("GET /api/v1/openapi.json", () => {
+  it("serves an OpenAPI 3.1 document without credentials", async () => {
+    const doc = await fetchDocument();
+    expect(doc.openapi).toBe("3.1.0");
+    expect(doc.info).toMatchObject({ title: expect.any(String), version: expect.any(String) });
+    expect(Object.keys(doc.components.securitySchemes).sort()).toEqual(["bearer", "session"]);
+  });
+
+  it("documents every mounted route, and only mounted ones", async () => {
+    const doc = await fetchDocument();
+    expect(documentedOperations(doc)).toEqual(mountedOperations());
+    // The families the public API is made of, at both mounts where they have two.
+    for (const path of ["/api/v1/capture", "/api/v1/conversations", "/api/v1/keys", "/api/v1/analysis/config", "/api/v1/webhooks", "/api/v1/workflows", "/api/v1/analytics/overview"]) {
+      expect(doc.paths[path], path).toBeDefined();
+    }
+    expect(doc.paths["/api/v1/chatbots/{chatbotId}/analytics/insights"]?.get).toBeDefined();
+  });
+
+  it("gives every operation a summary, a unique id, its path parameters and resolvable references", async () => {
+    const doc = await fetchDocument();
+    const ids = new Set<string>();
+    for (const [path, ops] of Object.entries(doc.paths)) {
+      for (const [method, o] of Object.entries(ops)) {
+        const where = `${method} ${path}`;
+        expect(o.summary, where).toBeTruthy();
+        expect(ids.has(o.operationId), `${where} duplicates ${o.operationId}`).toBe(false);
+        ids.add(o.operationId);
+        const inPath = [...path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+        expect(o.parameters.filter((p) => p.in === "path").map((p) => p.name).sort(), where).toEqual(inPath);
+        expect(Object.keys(o.responses).some((s) => s.startsWith("2") || s === "101"), where).toBe(true);
+      }
+    }
+    const refs = JSON.stringify(doc).match(/"\$ref":"[^"]+"/g) ?? [];
+    for (const ref of new Set(refs)) {
+      const target = ref.slice(8, -1).replace(/^#\//, "").split("/");
+      let node: unknown = doc;
+      for (const part of target) node = (node as Json)[part];
+      expect(node, ref).toBeDefined();
+    }
+  });
+
+  it("marks public routes public and key routes with a bearer key; dashboard mounts also take a session", async () => {
+    const doc = await fetchDocument();
+    expect(op(doc, "get", "/health").security).toEqual([]);
+    expect(op(doc, "post", "/api/v1/auth/login").security).toEqual([]);
+    expect(op(doc, "get", "/api/v1/analytics/overview").security).toEqual([{ bearer: [] }]);
+    expect(op(doc, "get", "/api/v1/chatbots/{chatbotId}/analytics/overview").security).toEqual([{ bearer: [] }, { session: [] }]);
+    expect(op(doc, "get", "/api/v1/organizations").security).toEqual([{ session: [] }]);
+  });
+});
+
+describe("the documented schemas match what the routes validate", () => {
+  it("conversations list: the documented limit bounds are the ones enforced", async () => {
+    const doc = await fetchDocument();
+    const limit = queryParam(op(doc, "get", "/api/v1/conversations"), "limit");
+    expect(limit).toMatchObject({ type: "integer", minimum: 1, maximum: 100 });
+    const t = await createTenant();
+    expect((await call(`/api/v1/conversations?limit=${limit.maximum}`, { key: t.readKey })).status).toBe(200);
+    const over = await call(`/api/v1/conversations?limit=${Number(limit.maximum) + 1}`, { key: t.readKey });
+    expect(over.status).toBe(400);
+    expect(((await over.json()) as ErrorBody).error.details?.[0]?.field).toBe("limit");
+  });
+
+  it("capture: each documented required field is required, and the documented roles are the accepted ones", async () => {
+    const doc = await fetchDocument();
+    const schema = op(doc, "post", "/api/v1/capture").requestBody!.content["application/json"].schema as {
+      required: string[];
+      properties: { messages: { items: { properties: { role: { enum: string[] } } } } };
+    };
+    expect(schema.required.sort()).toEqual(["conversationId", "messages"]);
+    const t = await createTenant();
+    const valid = { conversationId: "openapi-1", messages: [{ role: "user", content: "hi" }] };
+    for (const field of schema.required) {
+      const body: Json = { ...valid };
+      delete body[field];
+      const res = await call("/api/v1/capture", { method: "POST", key: t.ingestKey, json: body });
+      expect(res.status, field).toBe(400);
+      expect(((await res.json()) as ErrorBody).error.details?.[0]?.field, field).toBe(field);
+    }
+    const roles = schema.properties.messages.items.properties.role.enum;
+    for (const role of roles) {
+      const res = await call("/api/v1/capture", { method: "POST", key: t.ingestKey, json: { conversationId: `openapi-${role}`, messages: [{ role, content: "hi" }] } });
+      expect(res.status, role).toBe(200);
+    }
+    const refused = await call("/api/v1/capture", { method: "POST", key: t.ingestKey, json: { conversationId: "openapi-x", messages: [{ role: "bot", content: "hi" }] } });
+    expect(((await refused.json()) as ErrorBody).error.details?.[0]?.field).toBe("messages.0.role");
+  });
+
+  it("analytics: every documented interval and sort value is accepted, and nothing else", async () => {
+    const doc = await fetchDocument();
+    const t = await createTenant();
+    const cases: [string, string, string][] = [
+      ["/api/v1/analytics/sentiment", "interval", "hour"],
+      ["/api/v1/analytics/conversations", "sort", "email"],
+      ["/api/v1/analytics/users", "sort", "email"],
+      ["/api/v1/analytics/organizations", "order", "up"],
+    ];
+    for (const [path, name, wrong] of cases) {
+      const values = (queryParam(op(doc, "get", path), name) as { enum: string[] }).enum;
+      expect(values.length, `${path} ${name}`).toBeGreaterThan(1);
+      const key = await freshRead(t);
+      for (const value of values) expect((await call(`${path}?${name}=${value}`, { key })).status, `${path} ${name}=${value}`).toBe(200);
+      const res = await call(`${path}?${name}=${wrong}`, { key });
+      expect(res.status).toBe(400);
+      expect(((await res.json()) as ErrorBody).error.details?.[0]?.field).toBe(name);
+    }
+  });
+
+  it("keys: the documented key kinds are exactly the ones that can be created", async () => {
+    const doc = await fetchDocument();
+    const schema = op(doc, "post", "/api/v1/keys").requestBody!.content["application/json"].schema as { properties: { kind: { enum: string[] } }; required: string[] };
+    expect(schema.required.sort()).toEqual(["kind", "name"]);
+    const t = await createTenant();
+    for (const kind of schema.properties.kind.enum) {
+      expect((await call("/api/v1/keys", { method: "POST", key: t.adminKey, json: { kind, name: kind } })).status, kind).toBe(201);
+    }
+    const res = await call("/api/v1/keys", { method: "POST", key: t.adminKey, json: { kind: "superuser", name: "x" } });
+    expect(((await res.json()) as ErrorBody).error.details?.[0]?.field).toBe("kind");
+  });
+
+  it("workflows: the documented triggers are the accepted ones", async () => {
+    const doc = await fetchDocument();
+    const body = op(doc, "post", "/api/v1/workflows").requestBody!.content["application/json"].schema as { anyOf: { properties: Json }[] };
+    const full = body.anyOf.find((s) => "trigger" in s.properties)!;
+    expect((full.properties.trigger as { enum: string[] }).enum).toEqual(["user_message", "assistant_message", "any_message", "conversation_ended"]);
+    const fromTemplate = body.anyOf.find((s) => "template" in s.properties && "destinationId" in s.properties);
+    expect(fromTemplate).toBeDefined();
+  });
+});

@@ -1,0 +1,86 @@
+/**
+ * Assistant performance (SPEC §7) over a date range: how often each behaviour was seen in assistant
+ * messages analysed in the range, how conversations created in the range were resolved, and the most
+ * recent hallucinations with what the analyzer said about them.
+ */
+import { and, asc, desc, eq, gte, isNotNull, lt, sql } from "drizzle-orm";
+import { z } from "zod";
+import { BEHAVIOURS, RESOLUTIONS } from "../analysis/labels";
+import type { Db } from "../db/client";
+import { annotations, conversations } from "../db/schema";
+import { aliased, checkRangeOrder, rangeFields, rangeView, resolveRange, round } from "./params";
+
+export const assistantQuery = z.object(rangeFields).superRefine(checkRangeOrder);
+export type AssistantQuery = z.infer<typeof assistantQuery>;
+
+export const RECENT_HALLUCINATIONS = 20;
+
+const a = annotations;
+const c = conversations;
+
+export async function assistantPerformance(db: Db, chatbotId: string, q: AssistantQuery, now: number) {
+  const range = resolveRange(q, now);
+  const behaviourWhere = and(eq(a.chatbotId, chatbotId), eq(a.kind, "behaviour"), gte(a.createdAt, range.from), lt(a.createdAt, range.to));
+  const hallucinating = and(behaviourWhere, eq(a.label, "hallucinating"));
+
+  const [behaviourRows, resolutionRows, recent, severities] = await db.batch([
+    db
+      .select({ behaviour: a.label, count: sql<number>`count(*)`.mapWith(Number), conversations: sql<number>`count(DISTINCT ${a.conversationId})`.mapWith(Number) })
+      .from(a)
+      .where(behaviourWhere)
+      .groupBy(a.label),
+    db
+      .select({ resolution: c.resolution, count: sql<number>`count(*)`.mapWith(Number) })
+      .from(c)
+      .where(and(eq(c.chatbotId, chatbotId), gte(c.createdAt, range.from), lt(c.createdAt, range.to), isNotNull(c.resolution)))
+      .groupBy(c.resolution),
+    db
+      .select({
+        conversationId: a.conversationId,
+        externalId: aliased(c.externalId, "external_id"),
+        messageSeq: a.messageSeq,
+        messageId: a.messageId,
+        severity: a.severity,
+        reason: a.reason,
+        chunk: a.chunk,
+        analyzedAt: a.createdAt,
+      })
+      .from(a)
+      .innerJoin(c, and(eq(c.id, a.conversationId), eq(c.chatbotId, chatbotId)))
+      .where(hallucinating)
+      .orderBy(desc(a.createdAt), asc(a.id))
+      .limit(RECENT_HALLUCINATIONS),
+    db
+      .select({ severity: a.severity, count: sql<number>`count(*)`.mapWith(Number) })
+      .from(a)
+      .where(hallucinating)
+      .groupBy(a.severity),
+  ]);
+
+  // Every known behaviour and resolution is listed, seen or not, so a chart keeps its axis.
+  const known = new Set<string>(BEHAVIOURS);
+  const behaviours = [
+    ...BEHAVIOURS.map((behaviour) => behaviourRows.find((r) => r.behaviour === behaviour) ?? { behaviour, count: 0, conversations: 0 }),
+    ...behaviourRows.filter((r) => !known.has(r.behaviour)),
+  ].sort((x, y) => y.count - x.count || (x.behaviour < y.behaviour ? -1 : x.behaviour > y.behaviour ? 1 : 0));
+  const judged = resolutionRows.reduce((sum, r) => sum + r.count, 0);
+  const bySeverity = { low: 0, medium: 0, high: 0, unspecified: 0 };
+  for (const s of severities) bySeverity[s.severity ?? "unspecified"] += s.count;
+
+  return {
+    range: rangeView(range),
+    behaviours,
+    resolutions: {
+      judged,
+      outcomes: RESOLUTIONS.map((resolution) => {
+        const count = resolutionRows.find((r) => r.resolution === resolution)?.count ?? 0;
+        return { resolution, count, share: judged ? round(count / judged, 4) : null };
+      }),
+    },
+    hallucinations: {
+      total: severities.reduce((sum, s) => sum + s.count, 0),
+      bySeverity,
+      recent,
+    },
+  };
+}

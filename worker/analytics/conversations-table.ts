@@ -1,0 +1,173 @@
+/**
+ * The dashboard's conversations table (SPEC §7): search, filters, sort and pages over the D1 index.
+ *
+ * A conversation's plan, industry and MRR are its client organization's, or its user's when it has no
+ * organization (B2B chatbots speak of the account; B2C ones only know the user); filters and sort use
+ * the same values the rows show.
+ */
+import { and, asc, count, desc, eq, gte, inArray, isNull, lt, lte, or, sql, type AnyColumn, type SQL } from "drizzle-orm";
+import { z } from "zod";
+import { DEVICES } from "../../durable-objects/protocol";
+import { sentimentLabel } from "../analysis/labels";
+import type { Db } from "../db/client";
+import { clientOrganizations, clientUsers, conversations } from "../db/schema";
+import { aliased, checkRangeOrder, likePattern, orderField, pageFields, pagination, rangeFields, roundOrNull, shortFilter, slugList } from "./params";
+
+export const CONVERSATION_SORTS = ["createdAt", "lastMessageAt", "messageCount", "sentiment", "mrr"] as const;
+
+const sentimentBound = z.coerce.number().min(-1).max(1);
+const mrrBound = z.coerce.number().nonnegative();
+
+export const conversationsTableQuery = z
+  .object({
+    ...pageFields,
+    /** Creation time; no default here: the table lists every conversation unless asked. */
+    ...rangeFields,
+    /** Searches the conversation's external id, the user's external id, email and name, the organization's name. */
+    q: shortFilter.optional(),
+    plan: shortFilter.optional(),
+    industry: shortFilter.optional(),
+    device: z.enum(DEVICES).optional(),
+    country: z
+      .string()
+      .regex(/^[A-Za-z]{2}$/, "must be an ISO 3166-1 alpha-2 code")
+      .transform((c) => c.toUpperCase())
+      .optional(),
+    status: z.enum(["open", "ended"]).optional(),
+    sentimentMin: sentimentBound.optional(),
+    sentimentMax: sentimentBound.optional(),
+    mrrMin: mrrBound.optional(),
+    mrrMax: mrrBound.optional(),
+    /** Conversations that raised every one of these flags. */
+    flags: slugList.optional(),
+    /** The client user's external id. */
+    user: shortFilter.optional(),
+    /** The client organization's external id. */
+    organization: shortFilter.optional(),
+    sort: z.enum(CONVERSATION_SORTS).default("lastMessageAt"),
+    order: orderField,
+  })
+  .superRefine(checkRangeOrder)
+  .superRefine(checkBounds);
+export type ConversationsTableQuery = z.infer<typeof conversationsTableQuery>;
+
+/** Min above max is a mistake worth naming rather than an empty table. */
+export function checkBounds(q: { sentimentMin?: number; sentimentMax?: number; mrrMin?: number; mrrMax?: number }, ctx: z.RefinementCtx): void {
+  if (q.sentimentMin !== undefined && q.sentimentMax !== undefined && q.sentimentMin > q.sentimentMax) {
+    ctx.addIssue({ code: "custom", path: ["sentimentMin"], message: "must not be above `sentimentMax`" });
+  }
+  if (q.mrrMin !== undefined && q.mrrMax !== undefined && q.mrrMin > q.mrrMax) {
+    ctx.addIssue({ code: "custom", path: ["mrrMin"], message: "must not be above `mrrMax`" });
+  }
+}
+
+const u = clientUsers;
+const o = clientOrganizations;
+const c = conversations;
+
+export const effectivePlan = sql<string | null>`coalesce(${o.plan}, ${u.plan})`;
+export const effectiveIndustry = sql<string | null>`coalesce(${o.industry}, ${u.industry})`;
+export const effectiveMrr = sql<number | null>`coalesce(${o.mrr}, ${u.mrr})`;
+
+/**
+ * Filters on a client user's or organization's fields become id lists from those (much smaller) tables,
+ * so filtering and counting conversations never joins every row; only the page's rows are joined.
+ */
+function conversationFilters(db: Db, chatbotId: string, q: ConversationsTableQuery): SQL[] {
+  const where: SQL[] = [eq(c.chatbotId, chatbotId)];
+  if (q.from !== undefined) where.push(gte(c.createdAt, q.from));
+  if (q.to !== undefined) where.push(lt(c.createdAt, q.to));
+  if (q.device) where.push(eq(c.device, q.device));
+  if (q.country) where.push(eq(c.country, q.country));
+  if (q.status) where.push(eq(c.status, q.status));
+  if (q.sentimentMin !== undefined) where.push(gte(c.sentimentAvg, q.sentimentMin));
+  if (q.sentimentMax !== undefined) where.push(lte(c.sentimentAvg, q.sentimentMax));
+  for (const flag of q.flags ?? []) where.push(sql`EXISTS (SELECT 1 FROM json_each(${c.flags}) WHERE json_each.value = ${flag})`);
+
+  const usersWhere = (condition: SQL | undefined) => inArray(c.clientUserId, db.select({ id: u.id }).from(u).where(and(eq(u.chatbotId, chatbotId), condition)));
+  const orgsWhere = (condition: SQL | undefined) =>
+    inArray(c.clientOrganizationId, db.select({ id: o.id }).from(o).where(and(eq(o.chatbotId, chatbotId), condition)));
+  /** coalesce(organization's value, user's value) satisfies `test`, without the join. */
+  const effective = (orgColumn: AnyColumn, userColumn: AnyColumn, test: (column: AnyColumn) => SQL) =>
+    or(orgsWhere(test(orgColumn)), and(or(isNull(c.clientOrganizationId), orgsWhere(isNull(orgColumn))), usersWhere(test(userColumn))))!;
+
+  if (q.q) {
+    const p = likePattern(q.q);
+    const like = (column: AnyColumn) => sql`${column} LIKE ${p} ESCAPE '\\'`;
+    where.push(or(like(c.externalId), usersWhere(or(like(u.externalId), like(u.email), like(u.name))), orgsWhere(like(o.name)))!);
+  }
+  if (q.plan) where.push(effective(o.plan, u.plan, (column) => sql`${column} = ${q.plan} COLLATE NOCASE`));
+  if (q.industry) where.push(effective(o.industry, u.industry, (column) => sql`${column} = ${q.industry} COLLATE NOCASE`));
+  if (q.mrrMin !== undefined) where.push(effective(o.mrr, u.mrr, (column) => gte(column, q.mrrMin)));
+  if (q.mrrMax !== undefined) where.push(effective(o.mrr, u.mrr, (column) => lte(column, q.mrrMax)));
+  if (q.user) where.push(usersWhere(eq(u.externalId, q.user)));
+  if (q.organization) where.push(orgsWhere(eq(o.externalId, q.organization)));
+  return where;
+}
+
+export async function conversationsTable(db: Db, chatbotId: string, q: ConversationsTableQuery) {
+  const filter = and(...conversationFilters(db, chatbotId, q));
+
+  const direction = q.order === "asc" ? asc : desc;
+  const sortBy: Record<(typeof CONVERSATION_SORTS)[number], SQL[]> = {
+    createdAt: [direction(c.createdAt)],
+    // Newest first reads the (chatbot_id, last_message_at) index backwards, where a conversation without
+    // a message (NULL) already sorts last; oldest first has to say so.
+    lastMessageAt: q.order === "desc" ? [desc(c.lastMessageAt)] : [sql`${c.lastMessageAt} IS NULL`, asc(c.lastMessageAt)],
+    messageCount: [direction(c.messageCount)],
+    // Conversations without a sentiment or an MRR go last whichever the order, as above.
+    sentiment: [sql`${c.sentimentAvg} IS NULL`, direction(c.sentimentAvg)],
+    mrr: [sql`${effectiveMrr} IS NULL`, direction(effectiveMrr)],
+  };
+
+  const rowsQuery = db
+    .select({
+      id: c.id,
+      externalId: c.externalId,
+      status: c.status,
+      createdAt: c.createdAt,
+      lastMessageAt: c.lastMessageAt,
+      messageCount: c.messageCount,
+      sentimentAvg: c.sentimentAvg,
+      flags: c.flags,
+      device: c.device,
+      country: c.country,
+      userExternalId: aliased(u.externalId, "user_external_id"),
+      userName: aliased(u.name, "user_name"),
+      userEmail: aliased(u.email, "user_email"),
+      organizationExternalId: aliased(o.externalId, "organization_external_id"),
+      organizationName: aliased(o.name, "organization_name"),
+      plan: sql<string | null>`${effectivePlan}`.as("effective_plan"),
+      industry: sql<string | null>`${effectiveIndustry}`.as("effective_industry"),
+      mrr: sql<number | null>`${effectiveMrr}`.as("effective_mrr"),
+    })
+    .from(c)
+    .leftJoin(u, eq(u.id, c.clientUserId))
+    .leftJoin(o, eq(o.id, c.clientOrganizationId))
+    .where(filter)
+    .orderBy(...sortBy[q.sort], direction(c.id))
+    .limit(q.limit)
+    .offset((q.page - 1) * q.limit);
+  const [rows, totals] = await db.batch([rowsQuery, db.select({ total: count() }).from(c).where(filter)]);
+  const total = totals[0]?.total ?? 0;
+  return {
+    data: rows.map((r) => ({
+      id: r.id,
+      externalId: r.externalId,
+      status: r.status,
+      user: r.userExternalId === null ? null : { externalId: r.userExternalId, name: r.userName, email: r.userEmail },
+      organization: r.organizationExternalId === null ? null : { externalId: r.organizationExternalId, name: r.organizationName },
+      plan: r.plan,
+      industry: r.industry,
+      mrr: r.mrr,
+      device: r.device,
+      country: r.country,
+      messageCount: r.messageCount,
+      sentiment: r.sentimentAvg === null ? null : { average: roundOrNull(r.sentimentAvg), label: sentimentLabel(r.sentimentAvg) },
+      flags: r.flags ?? [],
+      lastMessageAt: r.lastMessageAt,
+      createdAt: r.createdAt,
+    })),
+    pagination: pagination(q.page, q.limit, total),
+  };
+}

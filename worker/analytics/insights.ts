@@ -1,0 +1,176 @@
+/**
+ * User insights (SPEC §7) over a date range: most dissatisfied users, top frustrations, revenue signals,
+ * top intents, sentiment by segment.
+ *
+ * Conversation-level figures (dissatisfied users, segments) use conversations created in the range and
+ * their average sentiment; message-level ones (flags, intents) use annotations analysed in the range.
+ * Plan and industry of a segment are the organization's, or the user's without one, as in the
+ * conversations table.
+ */
+import { and, asc, desc, eq, gte, inArray, isNotNull, lt, lte, sql, type SQL } from "drizzle-orm";
+import { z } from "zod";
+import type { Db } from "../db/client";
+import { annotations, clientOrganizations, clientUsers, conversations } from "../db/schema";
+import { effectiveIndustry, effectivePlan } from "./conversations-table";
+import { aliased, checkRangeOrder, rangeFields, rangeView, resolveRange, round, roundOrNull, type Period } from "./params";
+
+export const insightsQuery = z.object(rangeFields).superRefine(checkRangeOrder);
+export type InsightsQuery = z.infer<typeof insightsQuery>;
+
+export const FRUSTRATION_FLAGS = ["frustrated_user", "confused_user"] as const;
+export const REVENUE_FLAGS = ["churn_risk", "buying_signal"] as const;
+
+const TOP_USERS = 10;
+const TOP_TEXTS = 5;
+const TOP_INTENTS = 10;
+const TOP_SEGMENT_VALUES = 20;
+
+const a = annotations;
+const c = conversations;
+const u = clientUsers;
+const o = clientOrganizations;
+
+const flagsIn = (chatbotId: string, period: Period, flags: readonly string[]) =>
+  and(eq(a.chatbotId, chatbotId), eq(a.kind, "flag"), inArray(a.label, [...flags]), gte(a.createdAt, period.from), lt(a.createdAt, period.to));
+
+/**
+ * The most common texts (chunk or reason) per flag, compared without case or surrounding spaces
+ * (shown in one of the forms written); the top few per flag through a window over the grouped counts.
+ */
+function topTexts(db: Db, chatbotId: string, period: Period, column: typeof a.chunk | typeof a.reason) {
+  const key = sql`lower(trim(${column}))`;
+  const ranked = db
+    .select({
+      label: aliased(a.label, "label"),
+      text: sql<string>`min(trim(${column}))`.as("text"),
+      count: sql<number>`count(*)`.as("n"),
+      rank: sql<number>`row_number() OVER (PARTITION BY ${a.label} ORDER BY count(*) DESC, ${key})`.as("rank"),
+    })
+    .from(a)
+    .where(and(flagsIn(chatbotId, period, FRUSTRATION_FLAGS), sql`trim(coalesce(${column}, '')) != ''`))
+    .groupBy(a.label, key)
+    .as("ranked");
+  return db
+    .select({ label: ranked.label, text: ranked.text, count: sql<number>`${ranked.count}`.mapWith(Number) })
+    .from(ranked)
+    .where(lte(ranked.rank, TOP_TEXTS))
+    .orderBy(asc(ranked.label), asc(ranked.rank));
+}
+
+/** Each organization once per flag, however many of its conversations raised it, with its MRR. */
+function revenueMrr(db: Db, chatbotId: string, period: Period) {
+  const flagged = db
+    .selectDistinct({ label: aliased(a.label, "flag_label"), organizationId: aliased(c.clientOrganizationId, "flagged_organization_id") })
+    .from(a)
+    .innerJoin(c, and(eq(c.id, a.conversationId), eq(c.chatbotId, chatbotId)))
+    .where(and(flagsIn(chatbotId, period, REVENUE_FLAGS), isNotNull(c.clientOrganizationId)))
+    .as("flagged");
+  return db
+    .select({ flag: flagged.label, organizations: sql<number>`count(*)`.mapWith(Number), mrr: sql<number>`coalesce(sum(${o.mrr}), 0)`.mapWith(Number) })
+    .from(flagged)
+    .innerJoin(o, eq(o.id, flagged.organizationId))
+    .groupBy(sql`${flagged.label}`);
+}
+
+/**
+ * Sentiment of the range's scored conversations grouped by one segment; plan and industry need the user
+ * and organization joined, device and country do not. (One statement for all four was tried: SQLite
+ * inlines a CTE into each arm of a UNION ALL instead of materializing it, so it cost the same.)
+ */
+function segment(db: Db, chatbotId: string, period: Period, value: SQL | typeof c.device | typeof c.country, joins: boolean) {
+  const from = db
+    .select({ value: sql<string | null>`${value}`, averageSentiment: sql<number>`avg(${c.sentimentAvg})`, conversations: sql<number>`count(*)`.mapWith(Number) })
+    .from(c);
+  const joined = joins ? from.leftJoin(u, eq(u.id, c.clientUserId)).leftJoin(o, eq(o.id, c.clientOrganizationId)) : from;
+  return joined
+    .where(and(eq(c.chatbotId, chatbotId), gte(c.createdAt, period.from), lt(c.createdAt, period.to), isNotNull(c.sentimentAvg)))
+    .groupBy(value)
+    // Largest segments first; the unknown (null) one last among equals.
+    .orderBy(desc(sql`count(*)`), asc(sql`${value} IS NULL`), asc(value))
+    .limit(TOP_SEGMENT_VALUES);
+}
+
+export async function insights(db: Db, chatbotId: string, q: InsightsQuery, now: number) {
+  const range = resolveRange(q, now);
+  const inRange = and(eq(c.chatbotId, chatbotId), gte(c.createdAt, range.from), lt(c.createdAt, range.to));
+  const userAverage = sql<number>`avg(${c.sentimentAvg})`;
+
+  const [dissatisfied, flagCounts, chunks, reasons, revenueOrgs, intents, plans, industries, devices, countries] = await db.batch([
+    db
+      .select({
+        externalId: u.externalId,
+        name: u.name,
+        email: u.email,
+        plan: u.plan,
+        mrr: u.mrr,
+        organizationExternalId: aliased(o.externalId, "organization_external_id"),
+        organizationName: aliased(o.name, "organization_name"),
+        averageSentiment: userAverage,
+        scoredConversations: sql<number>`count(*)`.mapWith(Number),
+      })
+      .from(c)
+      .innerJoin(u, eq(u.id, c.clientUserId))
+      .leftJoin(o, eq(o.id, u.clientOrganizationId))
+      .where(and(inRange, isNotNull(c.sentimentAvg)))
+      .groupBy(u.id)
+      .orderBy(asc(userAverage), asc(u.externalId))
+      .limit(TOP_USERS),
+    db
+      .select({ flag: a.label, signals: sql<number>`count(*)`.mapWith(Number), conversations: sql<number>`count(DISTINCT ${a.conversationId})`.mapWith(Number) })
+      .from(a)
+      .where(flagsIn(chatbotId, range, [...FRUSTRATION_FLAGS, ...REVENUE_FLAGS]))
+      .groupBy(a.label),
+    topTexts(db, chatbotId, range, a.chunk),
+    topTexts(db, chatbotId, range, a.reason),
+    revenueMrr(db, chatbotId, range),
+    db
+      .select({ intent: a.label, count: sql<number>`count(*)`.mapWith(Number), conversations: sql<number>`count(DISTINCT ${a.conversationId})`.mapWith(Number) })
+      .from(a)
+      .where(and(eq(a.chatbotId, chatbotId), eq(a.kind, "intent"), eq(a.status, "accepted"), gte(a.createdAt, range.from), lt(a.createdAt, range.to)))
+      .groupBy(a.label)
+      .orderBy(desc(sql`count(*)`), asc(a.label))
+      .limit(TOP_INTENTS),
+    segment(db, chatbotId, range, effectivePlan, true),
+    segment(db, chatbotId, range, effectiveIndustry, true),
+    segment(db, chatbotId, range, c.device, false),
+    segment(db, chatbotId, range, c.country, false),
+  ]);
+
+  const counted = (flag: string) => flagCounts.find((f) => f.flag === flag) ?? { signals: 0, conversations: 0 };
+  const texts = (rows: { label: string; text: string; count: number }[], flag: string) =>
+    rows.filter((r) => r.label === flag).map((r) => ({ text: r.text, count: r.count }));
+
+  const segmentRows = (rows: { value: string | null; averageSentiment: number; conversations: number }[]) =>
+    rows.map((r) => ({ value: r.value, averageSentiment: roundOrNull(r.averageSentiment), conversations: r.conversations }));
+
+  return {
+    range: rangeView(range),
+    mostDissatisfiedUsers: dissatisfied.map((r) => ({
+      externalId: r.externalId,
+      name: r.name,
+      email: r.email,
+      plan: r.plan,
+      mrr: r.mrr,
+      organization: r.organizationExternalId === null ? null : { externalId: r.organizationExternalId, name: r.organizationName },
+      averageSentiment: roundOrNull(r.averageSentiment),
+      scoredConversations: r.scoredConversations,
+    })),
+    topFrustrations: FRUSTRATION_FLAGS.map((flag) => ({
+      flag,
+      ...counted(flag),
+      topChunks: texts(chunks, flag),
+      topReasons: texts(reasons, flag),
+    })),
+    revenueSignals: REVENUE_FLAGS.map((flag) => {
+      const money = revenueOrgs.find((r) => r.flag === flag);
+      return { flag, ...counted(flag), organizations: money?.organizations ?? 0, mrr: round(money?.mrr ?? 0, 2) };
+    }),
+    topIntents: intents,
+    sentimentBySegment: {
+      plan: segmentRows(plans),
+      industry: segmentRows(industries),
+      device: segmentRows(devices),
+      country: segmentRows(countries),
+    },
+  };
+}

@@ -1,0 +1,109 @@
+/**
+ * Query parameters the analytics endpoints share: the date range and its previous period, pagination,
+ * and the small value types (instants, comma lists). Plain zod, so the routes validate with them and
+ * the OpenAPI document describes the very same schemas.
+ */
+import { sql, type AnyColumn, type SQL } from "drizzle-orm";
+import { z } from "zod";
+import { timestamp } from "../../durable-objects/protocol";
+
+export const DAY_MS = 86_400_000;
+export const DEFAULT_RANGE_MS = 7 * DAY_MS;
+
+/** An instant in a query string: epoch milliseconds or ISO-8601 with an offset, as the conversations list takes it. */
+export const instant = z.union([z.coerce.number().int().nonnegative(), z.iso.datetime({ offset: true })]).pipe(timestamp);
+
+export const rangeFields = {
+  /** Start of the range, inclusive (default: `to` minus 7 days). */
+  from: instant.optional(),
+  /** End of the range, exclusive (default: now). */
+  to: instant.optional(),
+};
+
+export const pageFields = {
+  page: z.coerce.number().int().min(1).default(1),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+};
+
+export const orderField = z.enum(["asc", "desc"]).default("desc");
+
+/** A comma-separated list of slugs (`flags=churn_risk,frustrated_user`). */
+export const slugList = z
+  .string()
+  .transform((s) => [...new Set(s.split(",").map((x) => x.trim()).filter(Boolean))])
+  .pipe(z.array(z.string().regex(/^[a-z0-9_-]{1,64}$/, "must be slugs (a-z, 0-9, _ or -) separated by commas")).min(1).max(10));
+
+export const shortFilter = z.string().trim().min(1).max(128);
+
+/** `from` must come before `to`; the error names `from` so a client sees which end to move. */
+export function checkRangeOrder(q: { from?: number; to?: number }, ctx: z.RefinementCtx): void {
+  if (q.from !== undefined && q.to !== undefined && q.from >= q.to) {
+    ctx.addIssue({ code: "custom", path: ["from"], message: "must be before `to`" });
+  }
+}
+
+/** A half-open interval [from, to) in epoch milliseconds. */
+export interface Period {
+  from: number;
+  to: number;
+}
+
+export interface Range extends Period {
+  /** The period of equal length just before, for trends. */
+  previous: Period;
+}
+
+/** Fills in the defaults (the last 7 days up to now) and derives the previous period. */
+export function resolveRange(q: { from?: number; to?: number }, now: number): Range {
+  const to = q.to ?? (q.from !== undefined ? Math.max(now, q.from + 1) : now);
+  const from = q.from ?? to - DEFAULT_RANGE_MS;
+  const length = to - from;
+  return { from, to, previous: { from: from - length, to: from } };
+}
+
+export const rangeView = (r: Range) => ({ from: r.from, to: r.to, previousFrom: r.previous.from, previousTo: r.previous.to });
+
+/** A figure with its value in the previous period. */
+export interface Trend {
+  value: number | null;
+  previous: number | null;
+  change: number | null;
+}
+
+/** Counts and money change relatively: 0.25 is +25 %; null when there was nothing before. */
+export function relativeTrend(value: number, previous: number): Trend {
+  return { value, previous, change: previous === 0 ? null : round((value - previous) / Math.abs(previous), 4) };
+}
+
+/** Scores and rates are already on a fixed scale, so their change is the difference in points. */
+export function absoluteTrend(value: number | null, previous: number | null): Trend {
+  return { value, previous, change: value === null || previous === null ? null : round(value - previous, 4) };
+}
+
+export function round(value: number, digits = 3): number {
+  const f = 10 ** digits;
+  return Math.round(value * f) / f;
+}
+
+export const roundOrNull = (value: number | null | undefined, digits = 3): number | null =>
+  value === null || value === undefined ? null : round(value, digits);
+
+/** `%`, `_` and the escape itself are literal in a search box; LIKE … ESCAPE '\' keeps them so. */
+export const likePattern = (q: string) => `%${q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+
+export interface Pagination {
+  page: number;
+  limit: number;
+  total: number;
+  hasMore: boolean;
+}
+
+export const pagination = (page: number, limit: number, total: number): Pagination => ({ page, limit, total, hasMore: page * limit < total });
+
+/**
+ * A selected column under its own name. Drizzle reads D1 batch results as objects keyed by column name,
+ * so two joined columns both called `external_id` or `name` would overwrite each other; an alias keeps
+ * them apart (and keeps the column's decoding, e.g. JSON).
+ */
+export const aliased = <C extends AnyColumn>(column: C, alias: string): SQL.Aliased<C["_"]["data"] | (C["_"]["notNull"] extends true ? never : null)> =>
+  sql`${column}`.mapWith(column).as(alias) as SQL.Aliased<C["_"]["data"] | (C["_"]["notNull"] extends true ? never : null)>;

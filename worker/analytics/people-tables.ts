@@ -1,0 +1,186 @@
+/**
+ * The dashboard's users and organizations tables (SPEC §7): each client user or organization with its
+ * plan, industry and MRR as the SDK last stated them, and from its conversations (all time) how many
+ * there are, their average sentiment (the mean of the conversations' averages) and the last activity.
+ */
+import { and, asc, count, desc, eq, gte, isNotNull, lte, or, sql, type AnyColumn, type SQL, type SQLWrapper } from "drizzle-orm";
+import { z } from "zod";
+import type { Db } from "../db/client";
+import { clientOrganizations, clientUsers, conversations } from "../db/schema";
+import { aliased, likePattern, orderField, pageFields, pagination, roundOrNull, shortFilter } from "./params";
+
+export const PEOPLE_SORTS = ["lastActivity", "conversations", "sentiment", "mrr", "name", "createdAt"] as const;
+
+const mrrBound = z.coerce.number().nonnegative();
+
+const peopleFields = {
+  ...pageFields,
+  q: shortFilter.optional(),
+  plan: shortFilter.optional(),
+  industry: shortFilter.optional(),
+  mrrMin: mrrBound.optional(),
+  mrrMax: mrrBound.optional(),
+  sort: z.enum(PEOPLE_SORTS).default("lastActivity"),
+  order: orderField,
+};
+
+function checkMrr(q: { mrrMin?: number; mrrMax?: number }, ctx: z.RefinementCtx): void {
+  if (q.mrrMin !== undefined && q.mrrMax !== undefined && q.mrrMin > q.mrrMax) {
+    ctx.addIssue({ code: "custom", path: ["mrrMin"], message: "must not be above `mrrMax`" });
+  }
+}
+
+export const usersTableQuery = z
+  .object({
+    ...peopleFields,
+    /** Users of this client organization (its external id). */
+    organization: shortFilter.optional(),
+  })
+  .superRefine(checkMrr);
+export type UsersTableQuery = z.infer<typeof usersTableQuery>;
+
+export const organizationsTableQuery = z.object(peopleFields).superRefine(checkMrr);
+export type OrganizationsTableQuery = z.infer<typeof organizationsTableQuery>;
+
+const u = clientUsers;
+const o = clientOrganizations;
+const c = conversations;
+
+/** Per-user or per-organization figures from the chatbot's conversations, one grouped pass. */
+function activity(db: Db, chatbotId: string, key: typeof c.clientUserId | typeof c.clientOrganizationId) {
+  return db
+    .select({
+      ownerId: sql<string>`${key}`.as("owner_id"),
+      conversations: sql<number>`count(*)`.as("conversations"),
+      sentiment: sql<number | null>`avg(${c.sentimentAvg})`.as("sentiment"),
+      lastActivity: sql<number | null>`max(coalesce(${c.lastMessageAt}, ${c.createdAt}))`.as("last_activity"),
+    })
+    .from(c)
+    .where(and(eq(c.chatbotId, chatbotId), isNotNull(key)))
+    .groupBy(key)
+    .as("activity");
+}
+
+type Stats = ReturnType<typeof activity>;
+
+function order(q: { sort: (typeof PEOPLE_SORTS)[number]; order: "asc" | "desc" }, stats: Stats, columns: { name: AnyColumn; mrr: AnyColumn; createdAt: AnyColumn; id: AnyColumn }): SQL[] {
+  const direction = q.order === "asc" ? asc : desc;
+  // Rows without the figure (no conversation, no MRR, no name) go last whichever the order.
+  const nullsLast = (expr: SQLWrapper) => [sql`${expr} IS NULL`, direction(expr)];
+  const by: Record<(typeof PEOPLE_SORTS)[number], SQL[]> = {
+    lastActivity: nullsLast(stats.lastActivity),
+    conversations: [direction(sql`coalesce(${stats.conversations}, 0)`)],
+    sentiment: nullsLast(stats.sentiment),
+    mrr: nullsLast(columns.mrr),
+    name: nullsLast(sql`${columns.name} COLLATE NOCASE`),
+    createdAt: [direction(columns.createdAt)],
+  };
+  return [...by[q.sort], direction(columns.id)];
+}
+
+function commonFilters(q: { plan?: string; industry?: string; mrrMin?: number; mrrMax?: number }, t: { plan: AnyColumn; industry: AnyColumn; mrr: AnyColumn }): SQL[] {
+  const where: SQL[] = [];
+  if (q.plan) where.push(sql`${t.plan} = ${q.plan} COLLATE NOCASE`);
+  if (q.industry) where.push(sql`${t.industry} = ${q.industry} COLLATE NOCASE`);
+  if (q.mrrMin !== undefined) where.push(gte(t.mrr, q.mrrMin));
+  if (q.mrrMax !== undefined) where.push(lte(t.mrr, q.mrrMax));
+  return where;
+}
+
+const like = (column: unknown, pattern: string) => sql`${column} LIKE ${pattern} ESCAPE '\\'`;
+
+const figures = (s: { conversations: number | null; sentiment: number | null; lastActivity: number | null }) => ({
+  conversations: s.conversations ?? 0,
+  averageSentiment: roundOrNull(s.sentiment),
+  lastActivityAt: s.lastActivity,
+});
+
+export async function usersTable(db: Db, chatbotId: string, q: UsersTableQuery) {
+  const stats = activity(db, chatbotId, c.clientUserId);
+  const where: SQL[] = [eq(u.chatbotId, chatbotId), ...commonFilters(q, u)];
+  if (q.q) {
+    const p = likePattern(q.q);
+    where.push(or(like(u.externalId, p), like(u.name, p), like(u.email, p), like(o.name, p))!);
+  }
+  if (q.organization) where.push(eq(o.externalId, q.organization));
+  const filter = and(...where);
+
+  const [rows, totals] = await db.batch([
+    db
+      .select({
+        user: u,
+        organizationExternalId: aliased(o.externalId, "organization_external_id"),
+        organizationName: aliased(o.name, "organization_name"),
+        conversations: stats.conversations,
+        sentiment: stats.sentiment,
+        lastActivity: stats.lastActivity,
+      })
+      .from(u)
+      .leftJoin(o, eq(o.id, u.clientOrganizationId))
+      .leftJoin(stats, eq(stats.ownerId, u.id))
+      .where(filter)
+      .orderBy(...order(q, stats, u))
+      .limit(q.limit)
+      .offset((q.page - 1) * q.limit),
+    db.select({ total: count() }).from(u).leftJoin(o, eq(o.id, u.clientOrganizationId)).where(filter),
+  ]);
+  return {
+    data: rows.map((r) => ({
+      id: r.user.id,
+      externalId: r.user.externalId,
+      name: r.user.name,
+      email: r.user.email,
+      organization: r.organizationExternalId === null ? null : { externalId: r.organizationExternalId, name: r.organizationName },
+      plan: r.user.plan,
+      industry: r.user.industry,
+      mrr: r.user.mrr,
+      signedUpAt: r.user.signedUpAt,
+      firstSeenAt: r.user.createdAt,
+      ...figures(r),
+    })),
+    pagination: pagination(q.page, q.limit, totals[0]?.total ?? 0),
+  };
+}
+
+export async function organizationsTable(db: Db, chatbotId: string, q: OrganizationsTableQuery) {
+  const stats = activity(db, chatbotId, c.clientOrganizationId);
+  const where: SQL[] = [eq(o.chatbotId, chatbotId), ...commonFilters(q, o)];
+  if (q.q) {
+    const p = likePattern(q.q);
+    where.push(or(like(o.externalId, p), like(o.name, p))!);
+  }
+  const filter = and(...where);
+
+  const [rows, totals] = await db.batch([
+    db
+      .select({
+        organization: o,
+        // A correlated count: one probe of the client_users_org index per organization.
+        users: sql<number>`(SELECT count(*) FROM ${u} WHERE ${u.clientOrganizationId} = ${o.id})`.mapWith(Number),
+        conversations: stats.conversations,
+        sentiment: stats.sentiment,
+        lastActivity: stats.lastActivity,
+      })
+      .from(o)
+      .leftJoin(stats, eq(stats.ownerId, o.id))
+      .where(filter)
+      .orderBy(...order(q, stats, o))
+      .limit(q.limit)
+      .offset((q.page - 1) * q.limit),
+    db.select({ total: count() }).from(o).where(filter),
+  ]);
+  return {
+    data: rows.map((r) => ({
+      id: r.organization.id,
+      externalId: r.organization.externalId,
+      name: r.organization.name,
+      plan: r.organization.plan,
+      industry: r.organization.industry,
+      mrr: r.organization.mrr,
+      firstSeenAt: r.organization.createdAt,
+      users: r.users,
+      ...figures(r),
+    })),
+    pagination: pagination(q.page, q.limit, totals[0]?.total ?? 0),
+  };
+}

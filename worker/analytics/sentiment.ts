@@ -1,0 +1,109 @@
+/**
+ * Sentiment over time and sentiment bands (SPEC §7).
+ *
+ * The series averages user messages' sentiment annotations by when they were analysed, in UTC buckets
+ * (day; week from Monday; month), every bucket of the range present even when empty. Bands count
+ * conversations created in the range by their average sentiment: satisfied > 0.2, dissatisfied < −0.2,
+ * neutral in between, unscored when no message of theirs has a sentiment yet.
+ */
+import { and, eq, gte, isNotNull, lt, sql } from "drizzle-orm";
+import { z } from "zod";
+import type { Db } from "../db/client";
+import { annotations, conversations } from "../db/schema";
+import { ApiError } from "../errors";
+import { checkRangeOrder, DAY_MS, rangeFields, rangeView, resolveRange, roundOrNull, type Range } from "./params";
+
+export const INTERVALS = ["day", "week", "month"] as const;
+export type Interval = (typeof INTERVALS)[number];
+
+/** Enough for two and a half years by day; longer ranges ask for weeks or months. */
+export const MAX_BUCKETS = 1000;
+
+export const BANDS = { satisfiedAbove: 0.2, dissatisfiedBelow: -0.2 } as const;
+
+export const sentimentQuery = z
+  .object({ ...rangeFields, interval: z.enum(INTERVALS).default("day") })
+  .superRefine(checkRangeOrder);
+export type SentimentQuery = z.infer<typeof sentimentQuery>;
+
+/** 1970-01-05 was a Monday: weeks are counted from there. */
+const MONDAY_OFFSET = 4 * DAY_MS;
+
+/** The start of the UTC bucket holding `t`. */
+export function bucketStart(t: number, interval: Interval): number {
+  if (interval === "day") return Math.floor(t / DAY_MS) * DAY_MS;
+  if (interval === "week") return Math.floor((t - MONDAY_OFFSET) / (7 * DAY_MS)) * 7 * DAY_MS + MONDAY_OFFSET;
+  const d = new Date(t);
+  return Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1);
+}
+
+export function nextBucket(start: number, interval: Interval): number {
+  if (interval === "day") return start + DAY_MS;
+  if (interval === "week") return start + 7 * DAY_MS;
+  const d = new Date(start);
+  return Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1);
+}
+
+/** Every bucket start from the one holding `from` to the one holding the range's last millisecond. */
+export function bucketStarts(range: Range, interval: Interval): number[] {
+  const starts: number[] = [];
+  const last = bucketStart(range.to - 1, interval);
+  for (let s = bucketStart(range.from, interval); s <= last; s = nextBucket(s, interval)) {
+    starts.push(s);
+    if (starts.length > MAX_BUCKETS) {
+      const message = `the range holds more than ${MAX_BUCKETS} ${interval}s; use a shorter range or a longer interval`;
+      throw new ApiError("invalid_request", `interval: ${message}`, [{ field: "interval", message }]);
+    }
+  }
+  return starts;
+}
+
+export async function sentimentOverTime(db: Db, chatbotId: string, q: SentimentQuery, now: number) {
+  const range = resolveRange(q, now);
+  const starts = bucketStarts(range, q.interval);
+  const day = sql<number>`${annotations.createdAt} / ${DAY_MS}`;
+  const avg = conversations.sentimentAvg;
+  const [byDay, bandRows] = await db.batch([
+    // Grouped by UTC day in SQL (integer division), rolled up into weeks or months below.
+    db
+      .select({ day: day.mapWith(Number), messages: sql<number>`count(*)`.mapWith(Number), sum: sql<number>`sum(${annotations.score})`.mapWith(Number) })
+      .from(annotations)
+      .where(
+        and(
+          eq(annotations.chatbotId, chatbotId),
+          eq(annotations.kind, "sentiment"),
+          gte(annotations.createdAt, range.from),
+          lt(annotations.createdAt, range.to),
+          isNotNull(annotations.score),
+        ),
+      )
+      .groupBy(day),
+    db
+      .select({
+        satisfied: sql<number>`coalesce(sum(${avg} > ${BANDS.satisfiedAbove}), 0)`.mapWith(Number),
+        neutral: sql<number>`coalesce(sum(${avg} >= ${BANDS.dissatisfiedBelow} AND ${avg} <= ${BANDS.satisfiedAbove}), 0)`.mapWith(Number),
+        dissatisfied: sql<number>`coalesce(sum(${avg} < ${BANDS.dissatisfiedBelow}), 0)`.mapWith(Number),
+        unscored: sql<number>`coalesce(sum(${avg} IS NULL), 0)`.mapWith(Number),
+      })
+      .from(conversations)
+      .where(and(eq(conversations.chatbotId, chatbotId), gte(conversations.createdAt, range.from), lt(conversations.createdAt, range.to))),
+  ]);
+
+  const totals = new Map<number, { messages: number; sum: number }>(starts.map((s) => [s, { messages: 0, sum: 0 }]));
+  for (const row of byDay) {
+    const bucket = totals.get(bucketStart(row.day * DAY_MS, q.interval));
+    if (!bucket) continue;
+    bucket.messages += row.messages;
+    bucket.sum += row.sum;
+  }
+  const bands = bandRows[0] ?? { satisfied: 0, neutral: 0, dissatisfied: 0, unscored: 0 };
+  return {
+    range: rangeView(range),
+    interval: q.interval,
+    series: starts.map((start) => {
+      const t = totals.get(start)!;
+      return { start, end: nextBucket(start, q.interval), averageSentiment: t.messages ? roundOrNull(t.sum / t.messages) : null, messages: t.messages };
+    }),
+    bands: { ...bands, thresholds: BANDS },
+  };
+}

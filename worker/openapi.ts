@@ -1,0 +1,280 @@
+/**
+ * The OpenAPI 3.1 document of the public API, served at GET /api/v1/openapi.json.
+ *
+ * Every route is listed once below with the zod schema its handler validates with (imported from the
+ * module that validates, never restated), and converted with zod's own `z.toJSONSchema` — so the
+ * document cannot drift from what the routes accept. OpenAPI 3.1 speaks JSON Schema 2020-12, which is
+ * zod's default target. test/integration/openapi.test.ts checks that every mounted route is here.
+ */
+import { z } from "zod";
+import { assistantQuery } from "./analytics/assistant";
+import { conversationsTableQuery } from "./analytics/conversations-table";
+import { insightsQuery } from "./analytics/insights";
+import { overviewQuery } from "./analytics/overview";
+import { organizationsTableQuery, usersTableQuery } from "./analytics/people-tables";
+import { sentimentQuery } from "./analytics/sentiment";
+import { analysisConfigPatch, customDefinition, PROMPT_NAMES } from "./analysis/config";
+import { messagesPage } from "./routes/conversations";
+import { newKeyBody } from "./routes/keys";
+import { liveQuery } from "./routes/live";
+import { tokenBody } from "./routes/tokens";
+import { email, loginBody, resetBody, signupBody } from "./services/accounts";
+import { captureBody, externalConversationId } from "./services/capture";
+import { chatbotBody, chatbotPatch } from "./services/chatbots";
+import { listQuery } from "./services/conversations";
+import { acceptBody, invitationBody, organizationBody } from "./services/organizations";
+import { destinationInput } from "./webhooks/destinations";
+import { workflowInput, workflowPatch } from "./workflows/schema";
+import { fromTemplate, runsQuery } from "./workflows/service";
+
+type Method = "get" | "post" | "patch" | "delete";
+/** Who may call: a kind of API key, a member session, or anyone. */
+type Access = "ingest" | "ingest_or_publishable" | "read" | "admin" | "member" | "public";
+
+export interface RouteDoc {
+  method: Method;
+  /** Hono-style path (`:param`, `:param?` for an optional last segment). */
+  path: string;
+  summary: string;
+  tag: string;
+  access: Access;
+  query?: z.ZodType;
+  body?: z.ZodType;
+  /** Status → what the answer holds. */
+  responses: Record<number, string>;
+  /** Also mounted at /api/v1/chatbots/:chatbotId/… for the dashboard (member session or a key of that chatbot). */
+  dashboard?: boolean;
+}
+
+/** Bodies the routes validate inline; restated here with the same exported pieces. */
+const switchBody = z.object({ organizationId: z.string().min(1) });
+const passwordResetBody = z.object({ email });
+const endBody = z.object({ conversationId: externalConversationId });
+const approveBody = customDefinition.pick({ name: true, description: true });
+const workflowBody = z.union([workflowInput, fromTemplate]);
+
+const page = (what: string) => `\`{ data: [${what}], pagination: { page, limit, total, hasMore } }\``;
+
+const CHATBOT_ROUTES: RouteDoc[] = [
+  // Conversations
+  { method: "get", path: "/api/v1/conversations", tag: "Conversations", access: "read", query: listQuery, summary: "List conversations, most recent activity first", responses: { 200: page("conversation with session, client user and organization, aggregates") } },
+  { method: "get", path: "/api/v1/conversations/:id", tag: "Conversations", access: "read", query: messagesPage, summary: "One conversation with its messages and their analysis", responses: { 200: "`{ data }`: the conversation, its client context, messages in order and `messagesPage.nextAfter`" } },
+  // Keys
+  { method: "get", path: "/api/v1/keys", tag: "Keys", access: "admin", summary: "List API keys (prefix only, never the secret)", responses: { 200: "`{ data: [key] }`" } },
+  { method: "post", path: "/api/v1/keys", tag: "Keys", access: "admin", body: newKeyBody, summary: "Create an API key", responses: { 201: "`{ data }`: the key with its `secret`, shown this once" } },
+  { method: "post", path: "/api/v1/keys/:id/rotate", tag: "Keys", access: "admin", summary: "Rotate a key: new secret, the old one revoked at once", responses: { 201: "`{ data }`: the key with its new `secret`" } },
+  { method: "delete", path: "/api/v1/keys/:id", tag: "Keys", access: "admin", summary: "Revoke a key", responses: { 200: "`{ data }`: the revoked key" } },
+  // Analysis configuration
+  { method: "get", path: "/api/v1/analysis/config", tag: "Analysis", access: "read", summary: "The chatbot's analysis configuration", responses: { 200: "`{ data }`: toggles, custom definitions, prompts with `effectivePrompts`, analyzer" } },
+  { method: "patch", path: "/api/v1/analysis/config", tag: "Analysis", access: "admin", body: analysisConfigPatch, summary: "Change any subset of the analysis configuration", responses: { 200: "`{ data }`: the whole configuration after the change" } },
+  { method: "post", path: "/api/v1/analysis/config/prompts/:name/revert", tag: "Analysis", access: "admin", summary: `Put one prompt (${PROMPT_NAMES.join(", ")}) back to its default`, responses: { 200: "`{ data }`: the configuration" } },
+  { method: "get", path: "/api/v1/analysis/suggestions", tag: "Analysis", access: "read", summary: "Intents suggested below 0.35 confidence, pending a decision", responses: { 200: "`{ data: [{ slug, occurrences, lastSeenAt, example }] }`" } },
+  { method: "post", path: "/api/v1/analysis/suggestions/:slug/approve", tag: "Analysis", access: "admin", body: approveBody, summary: "Add a suggested intent to the chatbot's list", responses: { 200: "`{ data: { accepted, config } }`" } },
+  { method: "post", path: "/api/v1/analysis/suggestions/:slug/reject", tag: "Analysis", access: "admin", summary: "Dismiss a suggested intent", responses: { 200: "`{ data }`: how many annotations were rejected" } },
+  // Webhooks
+  { method: "get", path: "/api/v1/webhooks", tag: "Webhooks", access: "read", summary: "List webhook destinations", responses: { 200: "`{ data: [destination] }`" } },
+  { method: "post", path: "/api/v1/webhooks", tag: "Webhooks", access: "admin", body: destinationInput, summary: "Create a webhook destination", responses: { 201: "`{ data }`: the destination with its `whsec_` signing secret, shown this once" } },
+  { method: "delete", path: "/api/v1/webhooks/:id", tag: "Webhooks", access: "admin", summary: "Delete a destination", responses: { 204: "deleted" } },
+  { method: "post", path: "/api/v1/webhooks/:id/enable", tag: "Webhooks", access: "admin", summary: "Enable a destination a 410 disabled", responses: { 200: "`{ data }`: the destination" } },
+  { method: "post", path: "/api/v1/webhooks/:id/test", tag: "Webhooks", access: "admin", summary: "Send a signed sample now", responses: { 200: "`{ data: { ok, status, durationMs, response } }`" } },
+  // Workflows
+  { method: "get", path: "/api/v1/workflows", tag: "Workflows", access: "read", summary: "List workflows", responses: { 200: "`{ data: [workflow] }`" } },
+  { method: "get", path: "/api/v1/workflows/templates", tag: "Workflows", access: "read", summary: "The six starter templates", responses: { 200: "`{ data: [template] }`" } },
+  { method: "post", path: "/api/v1/workflows", tag: "Workflows", access: "admin", body: workflowBody, summary: "Create a workflow, in full or from a template (`{ template, destinationId }`)", responses: { 201: "`{ data }`: the workflow" } },
+  { method: "post", path: "/api/v1/workflows/runs/:runId/retry", tag: "Workflows", access: "admin", summary: "Retry a failed run's failed deliveries", responses: { 200: "`{ data }`: the run" } },
+  { method: "get", path: "/api/v1/workflows/:id", tag: "Workflows", access: "read", summary: "One workflow", responses: { 200: "`{ data }`: the workflow" } },
+  { method: "patch", path: "/api/v1/workflows/:id", tag: "Workflows", access: "admin", body: workflowPatch, summary: "Change a workflow (`{ status: \"inactive\" }` disables it)", responses: { 200: "`{ data }`: the workflow" } },
+  { method: "delete", path: "/api/v1/workflows/:id", tag: "Workflows", access: "admin", summary: "Delete a workflow", responses: { 204: "deleted" } },
+  { method: "get", path: "/api/v1/workflows/:id/runs", tag: "Workflows", access: "read", query: runsQuery, summary: "A workflow's runs with deliveries and every attempt", responses: { 200: page("run with deliveries and attempts") } },
+  // Live feed
+  { method: "get", path: "/api/v1/live-feed", tag: "Live feed", access: "read", summary: "WebSocket of the chatbot's live events, coalesced into `batch` frames (`Upgrade: websocket`)", responses: { 101: "switching protocols: the live feed", 426: "not a WebSocket upgrade" } },
+  // Analytics
+  {
+    method: "get", path: "/api/v1/analytics/overview", tag: "Analytics", access: "read", query: overviewQuery,
+    summary: "KPIs for a date range with the previous period: conversations, messages, average sentiment, analysed today, resolution rate, MRR at risk",
+    responses: { 200: "`{ data: { range, today, kpis: { <kpi>: { value, previous, change } } } }`; change is relative for counts and MRR, the difference for sentiment and resolution rate" },
+  },
+  {
+    method: "get", path: "/api/v1/analytics/sentiment", tag: "Analytics", access: "read", query: sentimentQuery,
+    summary: "Average user-message sentiment per day, week or month (empty buckets included) and conversation sentiment bands",
+    responses: { 200: "`{ data: { range, interval, series: [{ start, end, averageSentiment, messages }], bands: { satisfied, neutral, dissatisfied, unscored, thresholds } } }`" },
+  },
+  {
+    method: "get", path: "/api/v1/analytics/conversations", tag: "Analytics", access: "read", query: conversationsTableQuery,
+    summary: "The conversations table: search, filters, sort, pages",
+    responses: { 200: page("{ id, externalId, status, user, organization, plan, industry, mrr, device, country, messageCount, sentiment: { average, label }, flags, lastMessageAt, createdAt }") },
+  },
+  {
+    method: "get", path: "/api/v1/analytics/users", tag: "Analytics", access: "read", query: usersTableQuery,
+    summary: "Client users with plan, industry, MRR, conversations, average sentiment, last activity",
+    responses: { 200: page("{ id, externalId, name, email, organization, plan, industry, mrr, conversations, averageSentiment, lastActivityAt }") },
+  },
+  {
+    method: "get", path: "/api/v1/analytics/organizations", tag: "Analytics", access: "read", query: organizationsTableQuery,
+    summary: "Client organizations with plan, industry, MRR, users, conversations, average sentiment, last activity",
+    responses: { 200: page("{ id, externalId, name, plan, industry, mrr, users, conversations, averageSentiment, lastActivityAt }") },
+  },
+  {
+    method: "get", path: "/api/v1/analytics/insights", tag: "Analytics", access: "read", query: insightsQuery,
+    summary: "Most dissatisfied users, top frustrations, revenue signals, top intents, sentiment by segment",
+    responses: { 200: "`{ data: { range, mostDissatisfiedUsers, topFrustrations, revenueSignals, topIntents, sentimentBySegment: { plan, industry, device, country } } }`" },
+  },
+  {
+    method: "get", path: "/api/v1/analytics/assistant", tag: "Analytics", access: "read", query: assistantQuery,
+    summary: "Assistant behaviours, resolution outcomes and recent hallucinations",
+    responses: { 200: "`{ data: { range, behaviours, resolutions: { judged, outcomes }, hallucinations: { total, bySeverity, recent } } }`" },
+  },
+];
+
+const OTHER_ROUTES: RouteDoc[] = [
+  { method: "get", path: "/health", tag: "Service", access: "public", summary: "Liveness", responses: { 200: "`{ ok: true }`" } },
+  { method: "get", path: "/api/v1/openapi.json", tag: "Service", access: "public", summary: "This document", responses: { 200: "the OpenAPI 3.1 document" } },
+  // Capture and live sessions
+  { method: "post", path: "/api/v1/capture", tag: "Capture", access: "ingest", body: captureBody, summary: "Store 1–100 messages of one conversation (OpenBat `recordMessages` compatible)", responses: { 200: "`{ ok, conversationId, externalId, inserted, duplicates, analysisQueued, warnings, messages }`" } },
+  { method: "post", path: "/api/v1/capture/end", tag: "Capture", access: "ingest", body: endBody, summary: "End a conversation", responses: { 200: "`{ data }`: the conversation" } },
+  { method: "post", path: "/api/v1/conversation-tokens", tag: "Capture", access: "ingest", body: tokenBody, summary: "Mint a short-lived token a browser opens one conversation with", responses: { 201: "`{ data: { token, conversationId, expiresAt } }`" } },
+  {
+    method: "get", path: "/api/v1/live/:conversationId?", tag: "Capture", access: "ingest_or_publishable", query: liveQuery,
+    summary: "Open the conversation's WebSocket (`Upgrade: websocket`; see the README's Live protocol). Also `?key=ob_pub_…` or `?token=…` for browsers",
+    responses: { 101: "switching protocols: the live socket", 426: "not a WebSocket upgrade" },
+  },
+  // Accounts (member sessions)
+  { method: "post", path: "/api/v1/auth/signup", tag: "Accounts", access: "public", body: signupBody, summary: "Create an account and its organization; starts a session", responses: { 201: "`{ data: { memberId, organizationId, csrfToken } }` and the session cookie" } },
+  { method: "post", path: "/api/v1/auth/login", tag: "Accounts", access: "public", body: loginBody, summary: "Log in", responses: { 200: "`{ data: { memberId, csrfToken } }` and the session cookie" } },
+  { method: "post", path: "/api/v1/auth/logout", tag: "Accounts", access: "member", summary: "Log out", responses: { 204: "logged out" } },
+  { method: "get", path: "/api/v1/auth/session", tag: "Accounts", access: "member", summary: "The current session", responses: { 200: "`{ data: { member, organizations, currentOrganizationId, csrfToken, expiresAt } }`" } },
+  { method: "post", path: "/api/v1/auth/switch", tag: "Accounts", access: "member", body: switchBody, summary: "Switch the organization the dashboard looks at", responses: { 200: "`{ data }`: the session" } },
+  { method: "post", path: "/api/v1/auth/password-reset", tag: "Accounts", access: "public", body: passwordResetBody, summary: "Ask for a password reset email", responses: { 202: "`{ data: { sent: true } }`, whether or not the address has an account" } },
+  { method: "post", path: "/api/v1/auth/password-reset/confirm", tag: "Accounts", access: "public", body: resetBody, summary: "Set a new password with the emailed token", responses: { 200: "`{ data: { reset: true } }`" } },
+  { method: "post", path: "/api/v1/auth/invitations/accept", tag: "Accounts", access: "public", body: acceptBody, summary: "Accept an invitation, as the logged-in member or creating the account", responses: { 200: "`{ data: { memberId, organizationId, csrfToken } }`" } },
+  { method: "get", path: "/api/v1/organizations", tag: "Organizations", access: "member", summary: "The caller's organizations", responses: { 200: "`{ data: [organization with role] }`" } },
+  { method: "post", path: "/api/v1/organizations", tag: "Organizations", access: "member", body: organizationBody, summary: "Create an organization", responses: { 201: "`{ data }`: the organization" } },
+  { method: "patch", path: "/api/v1/organizations/:orgId", tag: "Organizations", access: "member", body: organizationBody, summary: "Rename (admin)", responses: { 200: "`{ data }`: the organization" } },
+  { method: "delete", path: "/api/v1/organizations/:orgId", tag: "Organizations", access: "member", summary: "Delete the organization (owner)", responses: { 204: "deleted" } },
+  { method: "get", path: "/api/v1/organizations/:orgId/members", tag: "Organizations", access: "member", summary: "Members and their roles", responses: { 200: "`{ data: [member] }`" } },
+  { method: "delete", path: "/api/v1/organizations/:orgId/members/:memberId", tag: "Organizations", access: "member", summary: "Remove a member (admin)", responses: { 204: "removed" } },
+  { method: "get", path: "/api/v1/organizations/:orgId/invitations", tag: "Organizations", access: "member", summary: "Pending invitations (admin)", responses: { 200: "`{ data: [invitation] }`" } },
+  { method: "post", path: "/api/v1/organizations/:orgId/invitations", tag: "Organizations", access: "member", body: invitationBody, summary: "Invite someone by email (admin)", responses: { 201: "`{ data }`: the invitation with its `token` and `link`" } },
+  { method: "delete", path: "/api/v1/organizations/:orgId/invitations/:id", tag: "Organizations", access: "member", summary: "Revoke an invitation (admin)", responses: { 204: "revoked" } },
+  { method: "get", path: "/api/v1/organizations/:orgId/chatbots", tag: "Organizations", access: "member", summary: "The organization's chatbots", responses: { 200: "`{ data: [chatbot] }`" } },
+  { method: "post", path: "/api/v1/organizations/:orgId/chatbots", tag: "Organizations", access: "member", body: chatbotBody, summary: "Create a chatbot (admin)", responses: { 201: "`{ data }`: the chatbot" } },
+  { method: "patch", path: "/api/v1/organizations/:orgId/chatbots/:chatbotId", tag: "Organizations", access: "member", body: chatbotPatch, summary: "Rename, set the idle timeout, archive (admin)", responses: { 200: "`{ data }`: the chatbot" } },
+  { method: "delete", path: "/api/v1/organizations/:orgId/chatbots/:chatbotId", tag: "Organizations", access: "member", summary: "Delete a chatbot and purge its conversations (admin)", responses: { 204: "deleted" } },
+];
+
+/** Every route, the chatbot routes at both of their mounts. */
+export function routeDocs(): RouteDoc[] {
+  const dashboard = CHATBOT_ROUTES.map((r) => ({ ...r, path: r.path.replace(/^\/api\/v1\//, "/api/v1/chatbots/:chatbotId/"), dashboard: true }));
+  return [...OTHER_ROUTES, ...CHATBOT_ROUTES, ...dashboard];
+}
+
+const KEY_KINDS: Record<Access, string> = {
+  ingest: "an ingest key (`ob_live_`)",
+  ingest_or_publishable: "an ingest key, a publishable key or a conversation token",
+  read: "a read or admin key",
+  admin: "an admin key",
+  member: "a member session (cookie `ob_session`; changes also need the `x-csrf-token` header)",
+  public: "nothing",
+};
+
+type JsonSchema = Record<string, unknown>;
+
+/** Request-side JSON Schema: what a client may send (defaults make fields optional, transforms are ignored). */
+export function inputSchema(schema: z.ZodType): JsonSchema {
+  const { $schema: _drop, ...rest } = z.toJSONSchema(schema, { io: "input", unrepresentable: "any" }) as JsonSchema;
+  return rest;
+}
+
+/** `/a/:id/b/:name?` → the OpenAPI paths it answers at (an optional segment gives two) and their parameters. */
+export function openApiPaths(path: string): { path: string; params: string[] }[] {
+  const optional = path.match(/\/:(\w+)\?$/);
+  const variants = optional ? [path.slice(0, -optional[0].length), path.slice(0, -1)] : [path];
+  return variants.map((p) => ({ path: p.replace(/:(\w+)/g, "{$1}"), params: [...p.matchAll(/:(\w+)/g)].map((m) => m[1]!) }));
+}
+
+function queryParameters(schema: z.ZodType): JsonSchema[] {
+  const json = inputSchema(schema) as { properties?: Record<string, JsonSchema>; required?: string[] };
+  return Object.entries(json.properties ?? {}).map(([name, property]) => ({
+    name,
+    in: "query",
+    required: json.required?.includes(name) ?? false,
+    schema: property,
+  }));
+}
+
+function security(route: RouteDoc): Record<string, string[]>[] {
+  if (route.access === "public") return [];
+  if (route.access === "member") return [{ session: [] }];
+  return route.dashboard ? [{ bearer: [] }, { session: [] }] : [{ bearer: [] }];
+}
+
+function operation(route: RouteDoc, path: string, params: string[]) {
+  const errors: Record<string, unknown> = {};
+  if (route.query || route.body || params.length) errors["400"] = { $ref: "#/components/responses/Error" };
+  if (route.access !== "public") errors["401"] = { $ref: "#/components/responses/Error" };
+  if (route.access !== "public") errors["403"] = { $ref: "#/components/responses/Error" };
+  if (params.length) errors["404"] = { $ref: "#/components/responses/Error" };
+  if (route.access !== "public" && route.access !== "member") errors["429"] = { $ref: "#/components/responses/Error" };
+  const access = route.dashboard ? `${KEY_KINDS[route.access]} of this chatbot, or a member session with access to it` : KEY_KINDS[route.access];
+  return {
+    summary: route.summary,
+    description: `Needs ${access}.`,
+    tags: [route.tag],
+    operationId: `${route.method}${path.replace(/[^A-Za-z0-9]+(\w)?/g, (_, ch: string | undefined) => (ch ?? "").toUpperCase())}`,
+    security: security(route),
+    parameters: [
+      ...params.map((name) => ({ name, in: "path", required: true, schema: { type: "string" } })),
+      ...(route.query ? queryParameters(route.query) : []),
+    ],
+    ...(route.body ? { requestBody: { required: true, content: { "application/json": { schema: inputSchema(route.body) } } } } : {}),
+    responses: {
+      ...Object.fromEntries(Object.entries(route.responses).map(([status, description]) => [status, { description }])),
+      ...errors,
+    },
+  };
+}
+
+const errorEnvelope = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    details: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
+    requestId: z.string(),
+  }),
+});
+
+let cached: JsonSchema | undefined;
+
+/** Built once per isolate: the routes and their schemas are fixed at deploy time. */
+export function openApiDocument(): JsonSchema {
+  if (cached) return cached;
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const route of routeDocs()) {
+    for (const { path, params } of openApiPaths(route.path)) {
+      paths[path] ??= {};
+      paths[path]![route.method] = operation(route, path, params);
+    }
+  }
+  cached = {
+    openapi: "3.1.0",
+    info: {
+      title: "OpenBat on the edge",
+      version: "1",
+      description:
+        "Conversation analytics for chatbots. JSON everywhere; every failure answers `{ error: { code, message, details?, requestId } }`. Times are epoch milliseconds; query instants also take ISO-8601.",
+    },
+    jsonSchemaDialect: "https://json-schema.org/draft/2020-12/schema",
+    servers: [{ url: "/" }],
+    tags: [...new Set(routeDocs().map((r) => r.tag))].map((name) => ({ name })),
+    paths,
+    components: {
+      securitySchemes: {
+        bearer: { type: "http", scheme: "bearer", description: "An API key: `ob_live_` ingest, `ob_pub_` publishable, `ob_read_` read, `ob_admin_` admin" },
+        session: { type: "apiKey", in: "cookie", name: "ob_session", description: "A dashboard member session (log in first)" },
+      },
+      schemas: { Error: inputSchema(errorEnvelope) },
+      responses: { Error: { description: "The error envelope", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } } },
+    },
+  };
+  return cached;
+}
