@@ -201,7 +201,11 @@ export class Conversation extends DurableObject<Env> {
 
   override async webSocketMessage(ws: WebSocket, data: string | ArrayBuffer): Promise<void> {
     if (typeof data !== "string") return send(ws, frameError("invalid_frame", "binary frames are not supported; send JSON text"));
-    if (data.length > LIMITS.frameBytes) return send(ws, frameError("payload_too_large", `frames are limited to ${LIMITS.frameBytes} bytes`));
+    if (data.length > LIMITS.frameBytes) {
+      // Not parsed (that is the point), but the client needs to know which message was refused.
+      const id = /"id"\s*:\s*"([\x21-\x7e]{1,128}?)"/.exec(data.slice(0, 512))?.[1];
+      return send(ws, { ...frameError("payload_too_large", `frames are limited to ${LIMITS.frameBytes} bytes`), ...(id ? { id } : {}) });
+    }
     let json: unknown;
     try {
       json = JSON.parse(data);
@@ -238,6 +242,8 @@ export class Conversation extends DurableObject<Env> {
       case "resume":
         return this.replay(ws, frame.after);
       case "end":
+        // Already ended: still answer, so a client waiting for the ended status is not left hanging.
+        if (state.status === "ended") return send(ws, { type: "status", status: "ended", at: state.endedAt ?? now, reason: state.endReason ?? "explicit" });
         return this.endConversation(state, "explicit", now);
       case "ping":
         return send(ws, { type: "pong" });

@@ -123,6 +123,26 @@ describe("live conversations over WebSocket", () => {
     socket.close();
   });
 
+  it("names the message it refuses for being too large", async () => {
+    const t = await createTenant();
+    const socket = await connect("/api/v1/live/chat-big", { key: t.ingestKey });
+    await socket.next("welcome");
+    socket.send({ type: "message", id: "huge-1", role: "user", content: "x".repeat(50_000) });
+    expect(await socket.next("error")).toMatchObject({ code: "payload_too_large", id: "huge-1" });
+    socket.close();
+  });
+
+  it("answers an end frame for a conversation that already ended", async () => {
+    const t = await createTenant();
+    const socket = await connect("/api/v1/live/chat-end-twice", { key: t.ingestKey });
+    await socket.next("welcome");
+    socket.send({ type: "end" });
+    expect(await socket.next("status")).toMatchObject({ status: "ended", reason: "explicit" });
+    socket.send({ type: "end" });
+    expect(await socket.next("status")).toMatchObject({ status: "ended", reason: "explicit" });
+    socket.close();
+  });
+
   it("keeps messages and sockets through hibernation (eviction)", async () => {
     const t = await createTenant();
     const socket = await connect("/api/v1/live/chat-evict", { key: t.ingestKey });
