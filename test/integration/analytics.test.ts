@@ -474,12 +474,13 @@ describe("GET /api/v1/analytics/conversations", () => {
     expect(last.pagination.hasMore).toBe(false);
   });
 
-  it("searches external id, user email and name, and organization name, with % and _ taken literally", async () => {
+  it("searches conversation and user external ids, user email and name, and organization name, with % and _ taken literally", async () => {
     const matches = (q: string) =>
-      CONVS.filter((c) => [c.key, userOf(c)?.email, userOf(c)?.name, orgOf(c)?.name].some((s) => s?.toLowerCase().includes(q.toLowerCase())))
+      CONVS.filter((c) => [c.key, userOf(c)?.key, userOf(c)?.email, userOf(c)?.name, orgOf(c)?.name].some((s) => s?.toLowerCase().includes(q.toLowerCase())))
         .map((c) => c.key)
         .sort();
-    for (const q of ["lovelace", "ADA@", "c3", "100%", "_"]) {
+    expect(matches("quiet-")).toEqual(["c7"]);
+    for (const q of ["lovelace", "ADA@", "c3", "quiet-", "100%", "_"]) {
       const body = await get<TableBody<ConvRow>>(mine, `/conversations?q=${encodeURIComponent(q)}&limit=100`);
       expect(keys(body).sort(), q).toEqual(matches(q));
     }
