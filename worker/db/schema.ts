@@ -187,7 +187,6 @@ export const conversations = sqliteTable(
   (t) => [
     uniqueIndex("conversations_external").on(t.chatbotId, t.externalId),
     index("conversations_chatbot_recent").on(t.chatbotId, t.lastMessageAt),
-    index("conversations_chatbot_created").on(t.chatbotId, t.createdAt),
     index("conversations_user").on(t.clientUserId),
     // Analytics (worker/analytics/; figures in bench/README.md, "Analytics benchmark"):
     // KPIs, bands and resolutions of conversations created in a range, answered from the index alone;
@@ -235,7 +234,6 @@ export const annotations = sqliteTable(
   },
   (t) => [
     index("annotations_conversation").on(t.conversationId, t.messageSeq),
-    index("annotations_chatbot_kind").on(t.chatbotId, t.kind, t.label),
     // Analytics over a date range: one kind (sentiment scores read from the index alone) …
     index("annotations_chatbot_kind_time").on(t.chatbotId, t.kind, t.createdAt, t.score),
     // … or some labels of a kind (flags, hallucinations), with the conversation so flagged conversations

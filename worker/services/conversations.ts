@@ -2,7 +2,7 @@
  * Reading conversations: lists come from the D1 index (kept current by each conversation's Durable
  * Object within about a second); one conversation comes from its Durable Object, the source of truth.
  */
-import { and, count, desc, eq, gte, lte, sql, type SQL } from "drizzle-orm";
+import { and, count, desc, eq, gte, lte, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { averageSentiment, type ConversationState } from "../../durable-objects/conversation-store";
 import { DEVICES, timestamp, type StoredMessage } from "../../durable-objects/protocol";
@@ -51,7 +51,9 @@ export async function listConversations(db: Db, chatbotId: string, q: ListQuery)
       .leftJoin(clientUsers, eq(clientUsers.id, conversations.clientUserId))
       .leftJoin(clientOrganizations, eq(clientOrganizations.id, conversations.clientOrganizationId))
       .where(filter)
-      .orderBy(desc(sql`coalesce(${conversations.lastMessageAt}, ${conversations.createdAt})`), desc(conversations.id))
+      // The (chatbot_id, last_message_at) index serves this order; conversations without messages
+      // (a socket opened, nothing said) sort last, as SQLite puts NULLs last in descending order.
+      .orderBy(desc(conversations.lastMessageAt), desc(conversations.id))
       .limit(q.limit)
       .offset((q.page - 1) * q.limit),
     db
