@@ -17,8 +17,14 @@ export function DetectionAnnotation({ detection, kind }: { detection: Detection;
     <Popover width={320} position="bottom-start" withArrow shadow="md">
       <Popover.Target>
         <UnstyledButton aria-label={`Why ${kind} ${humanize(detection.slug)}`} className="focus-ring" style={{ borderRadius: 12 }}>
-          <Badge color={kind === "intent" || kind === "topic" ? "blue" : flagColor(detection.slug)} variant={kind === "intent" || kind === "topic" ? "outline" : "light"} size="sm">
-            {kind === "intent" ? "Intent: " : kind === "topic" ? "Topic: " : ""}
+          <Badge
+            color={detection.pending ? "gray" : kind === "intent" || kind === "topic" ? "blue" : flagColor(detection.slug)}
+            variant={kind === "intent" || kind === "topic" ? "outline" : "light"}
+            size="sm"
+            style={detection.pending ? { borderStyle: "dashed" } : undefined}
+          >
+            {/* A pending intent is only a suggestion until someone approves it in Analysis config. */}
+            {kind === "intent" ? (detection.pending ? "Suggested intent: " : "Intent: ") : kind === "topic" ? "Topic: " : ""}
             {humanize(detection.slug)}
             {detection.severity ? ` (${detection.severity})` : ""}
           </Badge>
