@@ -61,6 +61,8 @@ export const captureRpcInput = contextInput.extend({
 });
 export type CaptureRpcInput = z.input<typeof captureRpcInput>;
 
+const identifyInput = z.object({ scope: scopeInput, user: contextInput.shape.user, organization: contextInput.shape.organization });
+
 export const socketHandoff = z.object({
   scope: scopeInput,
   edge: edgeInput,
@@ -173,6 +175,18 @@ export class Conversation extends DurableObject<Env> {
     return true;
   }
 
+  /**
+   * States who the conversation's user and organization are, from a trusted server (token minting).
+   * @example await stub.identify({ scope, user: { id: "u-1", plan: "pro" } })
+   */
+  async identify(raw: z.input<typeof identifyInput>): Promise<void> {
+    const input = identifyInput.parse(raw);
+    const now = Date.now();
+    const state = this.open(input.scope, now);
+    this.applyContext(state, { user: input.user, organization: input.organization }, {}, now);
+    this.commit(state, now);
+  }
+
   /** Only WebSocket upgrades arrive here; the Worker has authenticated them and says who they are. */
   override async fetch(request: Request): Promise<Response> {
     if (request.headers.get("upgrade") !== "websocket") return new Response("expected a WebSocket upgrade", { status: 426 });
@@ -235,9 +249,19 @@ export class Conversation extends DurableObject<Env> {
         return send(ws, { type: "ack", id: stored.id, seq: stored.seq, duplicate, receivedAt: stored.receivedAt });
       }
       case "context": {
-        this.applyContext(state, frame, {}, now);
+        // Who the user is (and what they pay) comes only from the integrator's server: an ingest-key
+        // socket, or a conversation token minted with it. A browser may state its session and custom fields.
+        const { keyKind } = ws.deserializeAttachment() as SocketAttachment;
+        const trusted = keyKind === "ingest";
+        const ignored = trusted ? [] : (["user", "organization"] as const).filter((k) => frame[k] !== undefined);
+        this.applyContext(state, trusted ? frame : { session: frame.session, custom: frame.custom }, {}, now);
         this.commit(state, now);
-        return send(ws, { type: "context_saved" });
+        if (!ignored.length) return send(ws, { type: "context_saved" });
+        return send(ws, {
+          type: "context_saved",
+          ignored,
+          message: "user and organization come from your server: mint a conversation token with them (POST /api/v1/conversation-tokens)",
+        });
       }
       case "resume":
         return this.replay(ws, frame.after);

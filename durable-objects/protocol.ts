@@ -124,7 +124,8 @@ export type ServerFrame =
   /** A message from another participant (or replayed after `resume`). */
   | { type: "message"; message: StoredMessage }
   | { type: "replayed"; lastSeq: number }
-  | { type: "context_saved" }
+  /** `ignored` lists what a browser socket may not state (user, organization), with the reason. */
+  | { type: "context_saved"; ignored?: ("user" | "organization")[]; message?: string }
   | { type: "status"; status: ConversationStatus; at: number; reason?: "explicit" | "idle_timeout" | "message" }
   /** A message's analysis, as soon as it exists. */
   | {

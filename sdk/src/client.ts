@@ -2,7 +2,7 @@
 import { Conversation, json, type LiveOptions } from "./conversation.js";
 import { browserSession, env, inBrowser, type Logger, randomId, stableId } from "./environment.js";
 import { postJson, type HttpOptions } from "./http.js";
-import type { CaptureResult, Context, ConversationToken, RecordMessagesInput } from "./types.js";
+import type { CaptureResult, Context, ConversationToken, OrganizationContext, RecordMessagesInput, UserContext } from "./types.js";
 
 /**
  * How to reach OpenBat.
@@ -129,10 +129,12 @@ export class OpenBat {
    * or when disabled.
    * @example
    * // in your server's page handler
-   * const grant = await openbat.createConversationToken({ conversationId: `support-${user.id}`, ttlSeconds: 3600 });
+   * const grant = await openbat.createConversationToken({ conversationId: `support-${user.id}`, user: { id: user.id, email: user.email, plan: "pro" } });
    * // in the page: new OpenBat({ baseUrl }).connect({ token: grant.token })
    */
-  async createConversationToken(options: { conversationId?: string; ttlSeconds?: number } = {}): Promise<ConversationToken | null> {
+  async createConversationToken(
+    options: { conversationId?: string; ttlSeconds?: number; user?: UserContext; organization?: OrganizationContext } = {},
+  ): Promise<ConversationToken | null> {
     const answer = await this.request<{ data: ConversationToken }>("/api/v1/conversation-tokens", () => options);
     return answer?.data ?? null;
   }

@@ -314,7 +314,10 @@ export class Conversation extends Emitter<ConversationEvents> {
         // The context is done with once its last frame is answered (saved, or refused: resending a
         // refused context would only be refused again).
         if (key === "" && !this.replies.includes("")) this.context = undefined;
-        if (frame.type === "context_saved") return key ? this.settle(key) : undefined;
+        if (frame.type === "context_saved") {
+          if (frame.ignored?.length) this.log.warn(`[openbat] the server ignored ${frame.ignored.join(" and ")}: ${frame.message ?? ""}`);
+          return key ? this.settle(key) : undefined;
+        }
         const id = frame.id ?? key;
         const entry = id ? this.outbox.get(id) : undefined;
         // A message refused on its merits leaves the outbox: resending it would be refused again.

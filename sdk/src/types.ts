@@ -262,7 +262,8 @@ export type ServerFrame =
   | ({ type: "ack" } & Ack)
   | { type: "message"; message: StoredMessage }
   | { type: "replayed"; lastSeq: number }
-  | { type: "context_saved" }
+  /** `ignored`: what a browser socket may not state (user, organization: they come from your server's token). */
+  | { type: "context_saved"; ignored?: ("user" | "organization")[]; message?: string }
   | StatusChange
   | Annotation
   | Resolution

@@ -1,4 +1,6 @@
+import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
+import { conversationStub } from "../../worker/services/conversation-stub";
 import { call, capture, type ErrorBody } from "../helpers/http";
 import { connect, openSocket } from "../helpers/socket";
 import { createTenant } from "../helpers/tenant";
@@ -178,5 +180,47 @@ describe("browser sessions", () => {
     const forgedPayload = btoa(JSON.stringify(forged)).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
     const { response } = await openSocket(`/api/v1/live?token=${v}.${forgedPayload}.${sig}`);
     expect(response.status).toBe(401);
+  });
+});
+
+describe("who a browser may say it is", () => {
+  it("keeps a publishable-key socket from stating the user or organization, and says so", async () => {
+    const t = await createTenant();
+    const socket = await connect(`/api/v1/live?key=${t.publishableKey}`);
+    const welcome = await socket.next("welcome");
+    socket.send({ type: "context", user: { id: "ceo", plan: "enterprise", mrr: 1e6 }, session: { pageUrl: "https://shop.example/cart" } });
+    const saved = await socket.next("context_saved");
+    expect(saved.ignored).toEqual(["user"]);
+    const snapshot = await conversationStub(env, t.chatbotId, welcome.externalId).read(t.chatbotId, { after: 0, limit: 1 });
+    expect(snapshot?.state.user).toBeNull();
+    expect(snapshot?.state.session.pageUrl).toBe("https://shop.example/cart");
+    socket.close();
+  });
+
+  it("takes the user and organization from the server that mints a conversation token", async () => {
+    const t = await createTenant();
+    const minted = await call("/api/v1/conversation-tokens", {
+      method: "POST",
+      key: t.ingestKey,
+      json: { conversationId: "verified-1", user: { id: "u-9", email: "nine@example.com", plan: "pro" }, organization: { id: "o-9", mrr: 900 } },
+    });
+    const { data } = (await minted.json()) as { data: { token: string } };
+    const socket = await connect(`/api/v1/live?token=${encodeURIComponent(data.token)}`);
+    await socket.next("welcome");
+    socket.send({ type: "context", user: { id: "someone-else" } });
+    expect((await socket.next("context_saved")).ignored).toEqual(["user"]);
+    const snapshot = await conversationStub(env, t.chatbotId, "verified-1").read(t.chatbotId, { after: 0, limit: 1 });
+    expect(snapshot?.state.user).toMatchObject({ id: "u-9", email: "nine@example.com", plan: "pro" });
+    expect(snapshot?.state.organization).toMatchObject({ id: "o-9", mrr: 900 });
+    socket.close();
+  });
+
+  it("lets the server's ingest-key socket state the user", async () => {
+    const t = await createTenant();
+    const socket = await connect("/api/v1/live/server-side", { key: t.ingestKey });
+    await socket.next("welcome");
+    socket.send({ type: "context", user: { id: "u-1" } });
+    expect((await socket.next("context_saved")).ignored).toBeUndefined();
+    socket.close();
   });
 });

@@ -6,6 +6,8 @@ import { readJson } from "../input";
 import { requireKey } from "../middleware/auth";
 import { rateLimit } from "../middleware/rate-limit";
 import { externalConversationId } from "../services/capture";
+import { organizationContext, userContext } from "../../durable-objects/protocol";
+import { conversationStub } from "../services/conversation-stub";
 import { assertCapturable } from "../services/chatbots";
 import { mintToken } from "../services/conversation-token";
 import { publicConversationId } from "../services/live-auth";
@@ -18,6 +20,9 @@ export const tokenBody = z.object({
   /** The conversation the browser may open; a fresh unguessable one when omitted. */
   conversationId: externalConversationId.optional(),
   ttlSeconds: z.number().int().min(60).max(86_400).default(3_600),
+  /** Who the browser's user is: only the server may say (a browser socket cannot). */
+  user: userContext.optional(),
+  organization: organizationContext.optional(),
 });
 
 /** POST /api/v1/conversation-tokens — mint a short-lived token a browser uses to open one conversation. */
@@ -30,5 +35,9 @@ tokens.post("/", async (c) => {
   const conversationId = body.conversationId ?? publicConversationId();
   const exp = Math.floor(Date.now() / 1000) + body.ttlSeconds;
   const token = await mintToken(secret, { org: auth.organizationId, bot: auth.chatbotId, cid: conversationId, exp });
+  if (body.user || body.organization) {
+    const scope = { organizationId: auth.organizationId, chatbotId: auth.chatbotId, externalId: conversationId, idleTimeoutMinutes: auth.idleTimeoutMinutes };
+    await conversationStub(c.env, auth.chatbotId, conversationId).identify({ scope, user: body.user, organization: body.organization });
+  }
   return c.json({ data: { token, conversationId, expiresAt: exp * 1000 } }, 201);
 });
