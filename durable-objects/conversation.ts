@@ -155,6 +155,25 @@ export class Conversation extends DurableObject<Env> {
   }
 
   /**
+   * Closes every socket (its chatbot was archived): clients learn why from the close reason, and a
+   * reconnect is refused by the Worker with `chatbot_archived`.
+   * @example await stub.disconnect("cb_123", "chatbot archived")
+   */
+  async disconnect(chatbotId: string, reason: string): Promise<number> {
+    const state = this.store.state;
+    if (!state || state.chatbotId !== chatbotId) return 0;
+    const sockets = this.ctx.getWebSockets();
+    for (const ws of sockets) {
+      try {
+        ws.close(4003, reason);
+      } catch {
+        // already closing
+      }
+    }
+    return sockets.length;
+  }
+
+  /**
    * Erases the conversation (its chatbot was deleted): closes its sockets and drops all storage.
    * @example await stub.destroy("cb_123")
    */

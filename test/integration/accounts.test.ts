@@ -3,7 +3,9 @@ import { eq } from "drizzle-orm";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { createDb } from "../../worker/db/client";
 import { sessions } from "../../worker/db/schema";
+import { conversationStub } from "../../worker/services/conversation-stub";
 import { call, capture, type ErrorBody } from "../helpers/http";
+import { connect, openSocket } from "../helpers/socket";
 import { as, chatbotOf, cookieFrom, invited, signup } from "../helpers/member";
 
 afterEach(() => vi.restoreAllMocks());
@@ -175,6 +177,20 @@ describe("chatbots", () => {
     expect(await code(refused)).toBe("chatbot_archived");
     await as(owner, path, { method: "PATCH", json: { status: "active" } });
     expect((await capture(ingestKey, { conversationId: "c", messages: [{ role: "user", content: "hi" }] })).status).toBe(200);
+  });
+
+  it("closes the open sockets of a chatbot when it is archived", async () => {
+    const owner = await signup();
+    const { chatbotId, ingestKey } = await chatbotOf(owner);
+    const socket = await connect("/api/v1/live/still-open", { key: ingestKey });
+    await socket.next("welcome");
+    socket.send({ type: "message", id: "m1", role: "user", content: "hello" });
+    await socket.next("ack");
+    await conversationStub(env, chatbotId, "still-open").syncNow(); // the index knows it is recent
+    await as(owner, `/api/v1/organizations/${owner.organizationId}/chatbots/${chatbotId}`, { method: "PATCH", json: { status: "archived" } });
+    await expect.poll(() => socket.closed).toBe(true);
+    const { response } = await openSocket("/api/v1/live/still-open", { key: ingestKey });
+    expect(response.status).toBe(403);
   });
 
   it("deletes a chatbot with its keys and conversations", async () => {

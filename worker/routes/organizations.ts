@@ -3,7 +3,7 @@ import { createMiddleware } from "hono/factory";
 import type { AppEnv } from "../context";
 import { ApiError, notFound } from "../errors";
 import { readJson } from "../input";
-import { chatbotBody, chatbotPatch, createChatbot, deleteChatbot, listChatbots, updateChatbot } from "../services/chatbots";
+import { chatbotBody, chatbotPatch, createChatbot, deleteChatbot, disconnectChatbot, listChatbots, updateChatbot } from "../services/chatbots";
 import {
   atLeast,
   createOrganization,
@@ -88,7 +88,9 @@ organizationRoutes.post("/:orgId/chatbots", role("admin"), async (c) => {
 
 organizationRoutes.patch("/:orgId/chatbots/:chatbotId", role("admin"), async (c) => {
   const patch = await readJson(c, chatbotPatch);
-  return c.json({ data: await updateChatbot(c.get("db"), c.req.param("orgId"), c.req.param("chatbotId"), patch) });
+  const chatbot = await updateChatbot(c.get("db"), c.req.param("orgId"), c.req.param("chatbotId"), patch);
+  if (patch.status === "archived") c.executionCtx.waitUntil((await disconnectChatbot(c.env, c.get("db"), chatbot.id))());
+  return c.json({ data: chatbot });
 });
 
 organizationRoutes.delete("/:orgId/chatbots/:chatbotId", role("admin"), async (c) => {

@@ -1,4 +1,4 @@
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, gte } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "../db/client";
 import { chatbots, conversations } from "../db/schema";
@@ -58,6 +58,23 @@ export async function updateChatbot(db: Db, organizationId: string, chatbotId: s
     .returning();
   if (!row) throw notFound("chatbot");
   return chatbotView(row);
+}
+
+/** Conversations that may still have sockets open: active within the last day. */
+const RECENT_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * After archiving: closes the sockets of the chatbot's recent conversations, so capture stops there too
+ * (a reconnect is refused). Returned for waitUntil.
+ */
+export async function disconnectChatbot(env: Env, db: Db, chatbotId: string): Promise<() => Promise<void>> {
+  const recent = await db
+    .select({ id: conversations.id })
+    .from(conversations)
+    .where(and(eq(conversations.chatbotId, chatbotId), gte(conversations.lastMessageAt, Date.now() - RECENT_MS)));
+  return async () => {
+    for (const { id } of recent) await conversationStubById(env, id)?.disconnect(chatbotId, "chatbot archived").catch(() => undefined);
+  };
 }
 
 /**
