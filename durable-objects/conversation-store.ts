@@ -90,6 +90,22 @@ interface MessageRow extends Record<string, SqlStorageValue> {
   received_at: number;
 }
 
+const SCHEMA_STEPS = [
+  // 1: messages, state, analysis work and results.
+  `CREATE TABLE IF NOT EXISTS messages (
+     seq INTEGER PRIMARY KEY,
+     id TEXT NOT NULL UNIQUE,
+     role TEXT NOT NULL,
+     content TEXT NOT NULL,
+     sent_at INTEGER,
+     received_at INTEGER NOT NULL
+   );
+   CREATE TABLE IF NOT EXISTS state (id INTEGER PRIMARY KEY CHECK (id = 1), body TEXT NOT NULL);
+   CREATE TABLE IF NOT EXISTS analysis_jobs (key TEXT PRIMARY KEY, seq INTEGER, attempts INTEGER NOT NULL DEFAULT 0, due_at INTEGER NOT NULL);
+   CREATE TABLE IF NOT EXISTS translations (seq INTEGER PRIMARY KEY, text TEXT NOT NULL, language TEXT);
+   CREATE TABLE IF NOT EXISTS analyses (seq INTEGER PRIMARY KEY, body TEXT NOT NULL, rev INTEGER NOT NULL, flushed_rev INTEGER NOT NULL DEFAULT 0);`,
+];
+
 const toMessage = (r: MessageRow): StoredMessage => ({
   id: r.id,
   seq: r.seq,
@@ -112,31 +128,16 @@ export class ConversationStore {
     this.createTables();
   }
 
+  /**
+   * Brings this object's tables to the current schema. Each step runs once, in order, recorded in
+   * `schema_version`; a change to a table is a new step (an ALTER), never an edit of an old one,
+   * because objects created by every earlier version live on in storage.
+   */
   private createTables(): void {
-    this.sql.exec(`
-      CREATE TABLE IF NOT EXISTS messages (
-        seq INTEGER PRIMARY KEY,
-        id TEXT NOT NULL UNIQUE,
-        role TEXT NOT NULL,
-        content TEXT NOT NULL,
-        sent_at INTEGER,
-        received_at INTEGER NOT NULL
-      );
-      CREATE TABLE IF NOT EXISTS state (id INTEGER PRIMARY KEY CHECK (id = 1), body TEXT NOT NULL);
-      CREATE TABLE IF NOT EXISTS analysis_jobs (
-        key TEXT PRIMARY KEY,
-        seq INTEGER,
-        attempts INTEGER NOT NULL DEFAULT 0,
-        due_at INTEGER NOT NULL
-      );
-      CREATE TABLE IF NOT EXISTS translations (seq INTEGER PRIMARY KEY, text TEXT NOT NULL, language TEXT);
-      CREATE TABLE IF NOT EXISTS analyses (
-        seq INTEGER PRIMARY KEY,
-        body TEXT NOT NULL,
-        rev INTEGER NOT NULL,
-        flushed_rev INTEGER NOT NULL DEFAULT 0
-      );
-    `);
+    this.sql.exec("CREATE TABLE IF NOT EXISTS schema_version (id INTEGER PRIMARY KEY CHECK (id = 1), version INTEGER NOT NULL)");
+    const current = this.sql.exec<{ version: number }>("SELECT version FROM schema_version").toArray()[0]?.version ?? 0;
+    SCHEMA_STEPS.slice(current).forEach((step) => this.sql.exec(step));
+    if (current < SCHEMA_STEPS.length) this.sql.exec("INSERT OR REPLACE INTO schema_version (id, version) VALUES (1, ?)", SCHEMA_STEPS.length);
   }
 
   /** The conversation's state, or null while it has never been captured into. */
