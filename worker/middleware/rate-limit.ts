@@ -14,9 +14,14 @@ const WINDOW_SECONDS = 60;
  */
 export const rateLimit = (binding: LimiterBinding, keyOf: (c: Context<AppEnv>) => string = (c) => c.get("auth").keyId) =>
   createMiddleware<AppEnv>(async (c, next) => {
-    const { success } = await c.env[binding].limit({ key: keyOf(c) });
-    if (!success) {
-      throw new ApiError("rate_limited", `rate limit exceeded; retry after ${WINDOW_SECONDS} seconds`, undefined, WINDOW_SECONDS);
-    }
+    await checkRateLimit(c.env, binding, keyOf(c));
     await next();
   });
+
+/** The check itself, for routes that only know their key after authenticating in the handler. */
+export async function checkRateLimit(env: Env, binding: LimiterBinding, key: string): Promise<void> {
+  const { success } = await env[binding].limit({ key });
+  if (!success) {
+    throw new ApiError("rate_limited", `rate limit exceeded; retry after ${WINDOW_SECONDS} seconds`, undefined, WINDOW_SECONDS);
+  }
+}

@@ -3,6 +3,7 @@ import { HANDOFF_HEADER, type SocketHandoff } from "../../durable-objects/conver
 import type { AppEnv } from "../context";
 import { ApiError } from "../errors";
 import { parse } from "../input";
+import { checkRateLimit } from "../middleware/rate-limit";
 import { edgeSession } from "../geo";
 import { externalConversationId } from "../services/capture";
 import { assertCapturable, markActive } from "../services/chatbots";
@@ -30,8 +31,7 @@ live.get("/:conversationId?", async (c) => {
   const { after } = parse(liveQuery, c.req.query(), "query");
   const auth = await authenticateLive(c, requestedId);
   assertCapturable(auth);
-  const { success } = await c.env.CAPTURE_LIMITER.limit({ key: auth.rateKey });
-  if (!success) throw new ApiError("rate_limited", "rate limit exceeded for this key; retry after 60 seconds", undefined, 60);
+  await checkRateLimit(c.env, "CAPTURE_LIMITER", auth.rateKey);
 
   const edge = edgeSession(c.req.raw);
   const handoff: SocketHandoff = {
