@@ -64,16 +64,18 @@ export const organizationContext = z.object({
 
 export const DEVICES = ["desktop", "mobile", "tablet"] as const;
 
+/** ISO 3166-1 alpha-2, any case in, upper case out: stated sessions and country filters alike. */
+export const countryCode = z
+  .string()
+  .regex(/^[A-Za-z]{2}$/, "must be an ISO 3166-1 alpha-2 code")
+  .transform((c) => c.toUpperCase());
+
 export const sessionContext = z.object({
   id: shortText(128).optional(),
   pageUrl: z.url().max(2048).optional(),
   referrer: z.union([z.url().max(2048), z.literal("")]).optional(),
   device: z.enum(DEVICES).optional(),
-  country: z
-    .string()
-    .regex(/^[A-Za-z]{2}$/, "must be an ISO 3166-1 alpha-2 code")
-    .transform((c) => c.toUpperCase())
-    .optional(),
+  country: countryCode.optional(),
   city: shortText(128).optional(),
   continent: z.string().regex(/^[A-Z]{2}$/).optional(),
   timezone: shortText(64).optional(),

@@ -7,7 +7,7 @@
  */
 import { and, asc, count, desc, eq, gte, inArray, isNull, lt, lte, or, sql, type AnyColumn, type SQL } from "drizzle-orm";
 import { z } from "zod";
-import { DEVICES } from "../../durable-objects/protocol";
+import { countryCode, DEVICES } from "../../durable-objects/protocol";
 import { sentimentLabel } from "../analysis/labels";
 import type { Db } from "../db/client";
 import { clientOrganizations, clientUsers, conversations } from "../db/schema";
@@ -28,11 +28,7 @@ export const conversationsTableQuery = z
     plan: shortFilter.optional(),
     industry: shortFilter.optional(),
     device: z.enum(DEVICES).optional(),
-    country: z
-      .string()
-      .regex(/^[A-Za-z]{2}$/, "must be an ISO 3166-1 alpha-2 code")
-      .transform((c) => c.toUpperCase())
-      .optional(),
+    country: countryCode.optional(),
     status: z.enum(["open", "ended"]).optional(),
     sentimentMin: sentimentBound.optional(),
     sentimentMax: sentimentBound.optional(),

@@ -5,7 +5,7 @@
 import { and, count, desc, eq, gte, lte, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { averageSentiment, type ConversationState } from "../../durable-objects/conversation-store";
-import { DEVICES, timestamp, type StoredMessage } from "../../durable-objects/protocol";
+import { countryCode, DEVICES, timestamp, type StoredMessage } from "../../durable-objects/protocol";
 import type { Db } from "../db/client";
 import { clientOrganizations, clientUsers, conversations } from "../db/schema";
 
@@ -17,11 +17,7 @@ export const listQuery = z.object({
   to: z.union([z.coerce.number().int().nonnegative(), z.iso.datetime({ offset: true })]).pipe(timestamp).optional(),
   /** The client user's external id, as the SDK sent it. */
   user: z.string().min(1).max(128).optional(),
-  country: z
-    .string()
-    .regex(/^[A-Za-z]{2}$/, "must be an ISO 3166-1 alpha-2 code")
-    .transform((c) => c.toUpperCase())
-    .optional(),
+  country: countryCode.optional(),
   device: z.enum(DEVICES).optional(),
   status: z.enum(["open", "ended"]).optional(),
   externalId: z.string().min(1).max(128).optional(),
