@@ -13,6 +13,11 @@ export interface AnalysisInput {
    * assistant reply against the user's question; they are never analysed themselves.
    */
   previous?: readonly PreviousTurn[];
+  /**
+   * The message's detected language (ISO 639-1 or "und", see `detectLanguage`), computed once by the
+   * caller so every analyzer reads the same value; analyzers detect it themselves when absent.
+   */
+  language?: string;
 }
 
 export interface SentimentResult {
@@ -46,6 +51,8 @@ export interface MessageAnalysis {
   behaviours: Detection[];
   intent?: Detection;
   topics: Detection[];
+  /** The language the analysis used (ISO 639-1 or "und"); absent when the analyzer did not consider it. */
+  language?: string;
 }
 
 /** A chatbot-specific intent, topic, flag or behaviour as configured in the dashboard. */
