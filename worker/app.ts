@@ -5,7 +5,8 @@ import { Hono } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { AppEnv } from "./context";
 import { ApiError, envelope } from "./errors";
-import { requestContext } from "./middleware/request-id";
+import { cfRayOf, requestContext } from "./middleware/request-id";
+import { securityHeaders } from "./middleware/security-headers";
 import { openApiDocument } from "./openapi";
 import { analysis } from "./routes/analysis";
 import { analytics } from "./routes/analytics";
@@ -22,7 +23,7 @@ import { workflowRoutes } from "./routes/workflows";
 
 export const app = new Hono<AppEnv>();
 
-app.use("*", requestContext);
+app.use("*", securityHeaders, requestContext);
 
 app.get("/health", (c) => c.json({ ok: true }));
 
@@ -70,6 +71,6 @@ app.onError((error, c) => {
     return c.json(envelope(apiError, requestId), apiError.status);
   }
   // Unknown failures are logged with the request id and answered without internals.
-  console.error("unhandled error", { requestId, error: error instanceof Error ? error.stack : String(error) });
+  console.error("unhandled error", { requestId, cfRay: cfRayOf(c.req.raw), error: error instanceof Error ? error.stack : String(error) });
   return c.json(envelope(new ApiError("internal_error", "something went wrong on our side"), requestId), 500);
 });

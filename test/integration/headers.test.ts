@@ -1,0 +1,54 @@
+/**
+ * Browser hardening headers on the API's answers, and request ids that are always ours. The dashboard's
+ * own policy (static files) is checked in Chromium by test/e2e/security.test.ts.
+ */
+import { describe, expect, it } from "vitest";
+import { app } from "../../worker/app";
+import { call, type ErrorBody } from "../helpers/http";
+import { signup } from "../helpers/member";
+
+const routes = app.routes
+  .filter((r) => r.method !== "ALL")
+  .map((r) => [r.method, r.path.replace(/:[A-Za-z]+\??/g, "x")] as const)
+  .filter(([m, p], i, all) => all.findIndex(([m2, p2]) => m2 === m && p2 === p) === i);
+
+function expectHardened(res: Response, what: string) {
+  expect(res.headers.get("x-content-type-options"), what).toBe("nosniff");
+  expect(res.headers.get("x-frame-options"), what).toBe("DENY");
+  expect(res.headers.get("referrer-policy"), what).toBe("no-referrer");
+  const csp = res.headers.get("content-security-policy") ?? "";
+  expect(csp, what).toContain("default-src 'none'");
+  expect(csp, what).toContain("frame-ancestors 'none'");
+}
+
+describe("security headers", () => {
+  it("puts nosniff, no framing, no referrer and a deny-all policy on every route's answer", async () => {
+    expect(routes.length).toBeGreaterThan(40);
+    for (const [method, path] of routes) {
+      const res = await call(path, { method, json: method === "GET" || method === "DELETE" ? undefined : {} });
+      expectHardened(res, `${method} ${path} (${res.status})`);
+    }
+  });
+
+  it("puts them on successful answers, unknown paths and answers with a session cookie too", async () => {
+    expectHardened(await call("/health"), "health");
+    expectHardened(await call("/api/v1/no-such-thing"), "unknown path");
+    const m = await signup();
+    expectHardened(await call("/api/v1/auth/session", { headers: { cookie: m.cookie } }), "session");
+  });
+});
+
+describe("request ids", () => {
+  it("never takes a client-sent cf-ray as the request id", async () => {
+    const res = await call("/api/v1/conversations", { headers: { "cf-ray": "attacker-chosen-ray" } });
+    const id = res.headers.get("x-request-id");
+    expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+    expect(((await res.json()) as ErrorBody).error.requestId).toBe(id);
+  });
+
+  it("gives every request an id of its own", async () => {
+    const ids = new Set<string | null>();
+    for (let i = 0; i < 5; i++) ids.add((await call("/health", { headers: { "cf-ray": "same-ray" } })).headers.get("x-request-id"));
+    expect(ids.size).toBe(5);
+  });
+});
