@@ -22,7 +22,7 @@ import { email, loginBody, resetBody, signupBody } from "./services/accounts";
 import { captureBody, externalConversationId } from "./services/capture";
 import { chatbotBody, chatbotPatch } from "./services/chatbots";
 import { listQuery } from "./services/conversations";
-import { acceptBody, invitationBody, organizationBody } from "./services/organizations";
+import { acceptBody, invitationBody, organizationBody, organizationPatch } from "./services/organizations";
 import { destinationInput } from "./webhooks/destinations";
 import { workflowInput, workflowPatch } from "./workflows/schema";
 import { fromTemplate, runsQuery } from "./workflows/service";
@@ -149,7 +149,7 @@ const OTHER_ROUTES: RouteDoc[] = [
   { method: "post", path: "/api/v1/auth/invitations/accept", tag: "Accounts", access: "public", body: acceptBody, summary: "Accept an invitation, as the logged-in member or creating the account", responses: { 200: "`{ data: { memberId, organizationId, csrfToken } }`" } },
   { method: "get", path: "/api/v1/organizations", tag: "Organizations", access: "member", summary: "The caller's organizations", responses: { 200: "`{ data: [organization with role] }`" } },
   { method: "post", path: "/api/v1/organizations", tag: "Organizations", access: "member", body: organizationBody, summary: "Create an organization", responses: { 201: "`{ data }`: the organization" } },
-  { method: "patch", path: "/api/v1/organizations/:orgId", tag: "Organizations", access: "member", body: organizationBody, summary: "Rename (admin)", responses: { 200: "`{ data }`: the organization" } },
+  { method: "patch", path: "/api/v1/organizations/:orgId", tag: "Organizations", access: "member", body: organizationPatch, summary: "Rename (admin)", responses: { 200: "`{ data }`: the organization" } },
   { method: "delete", path: "/api/v1/organizations/:orgId", tag: "Organizations", access: "member", summary: "Delete the organization (owner)", responses: { 204: "deleted" } },
   { method: "get", path: "/api/v1/organizations/:orgId/members", tag: "Organizations", access: "member", summary: "Members and their roles", responses: { 200: "`{ data: [member] }`" } },
   { method: "delete", path: "/api/v1/organizations/:orgId/members/:memberId", tag: "Organizations", access: "member", summary: "Remove a member (admin)", responses: { 204: "removed" } },

@@ -14,6 +14,7 @@ import {
   listMembers,
   listOrganizations,
   organizationBody,
+  organizationPatch,
   removeMember,
   renameOrganization,
   revokeInvitation,
@@ -47,7 +48,7 @@ organizationRoutes.post("/", async (c) => {
 });
 
 organizationRoutes.patch("/:orgId", role("admin"), async (c) => {
-  const { name } = await readJson(c, organizationBody);
+  const { name } = await readJson(c, organizationPatch);
   return c.json({ data: await renameOrganization(c.get("db"), c.req.param("orgId"), name) });
 });
 

@@ -50,12 +50,11 @@ export async function createChatbot(db: Db, organizationId: string, input: z.inf
   return chatbotView(row);
 }
 
+/** Applies the fields given; a patch without any (`{}`) changes nothing and answers the chatbot as it is. */
 export async function updateChatbot(db: Db, organizationId: string, chatbotId: string, patch: z.infer<typeof chatbotPatch>) {
-  const [row] = await db
-    .update(chatbots)
-    .set(patch)
-    .where(and(eq(chatbots.id, chatbotId), eq(chatbots.organizationId, organizationId)))
-    .returning();
+  const scoped = and(eq(chatbots.id, chatbotId), eq(chatbots.organizationId, organizationId));
+  const changes = Object.values(patch).some((v) => v !== undefined);
+  const row = changes ? (await db.update(chatbots).set(patch).where(scoped).returning())[0] : await db.select().from(chatbots).where(scoped).get();
   if (!row) throw notFound("chatbot");
   return chatbotView(row);
 }

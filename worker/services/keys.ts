@@ -64,7 +64,11 @@ export function displayPrefix(secret: string): string {
 }
 
 /** Creates a key and returns its secret — the only time the secret is ever seen. */
-export async function createKey(db: Db, input: NewKeyInput): Promise<{ key: KeyView; secret: string }> {
+export async function createKey(db: Db, input: NewKeyInput, now = Date.now()): Promise<{ key: KeyView; secret: string }> {
+  // A key born expired would be shown once and never work: refuse it, naming the field.
+  if (input.expiresAt != null && input.expiresAt <= now) {
+    throw new ApiError("invalid_request", "expiresAt: must be in the future", [{ field: "expiresAt", message: "must be in the future (epoch milliseconds)" }]);
+  }
   const secret = generateSecret(input.kind);
   const row = {
     id: newId("key"),

@@ -39,8 +39,12 @@ export async function createOrganization(db: Db, memberId: string, name: string)
   return { id, name, role: "owner" as const, createdAt: now };
 }
 
-export async function renameOrganization(db: Db, organizationId: string, name: string) {
-  const [row] = await db.update(organizations).set({ name }).where(eq(organizations.id, organizationId)).returning();
+/** PATCH, like every PATCH here: `{}` changes nothing and answers the organization as it is. */
+export const organizationPatch = organizationBody.partial();
+
+export async function renameOrganization(db: Db, organizationId: string, name: string | undefined) {
+  const scoped = eq(organizations.id, organizationId);
+  const row = name === undefined ? await db.select().from(organizations).where(scoped).get() : (await db.update(organizations).set({ name }).where(scoped).returning())[0];
   if (!row) throw notFound("organization");
   return row;
 }
