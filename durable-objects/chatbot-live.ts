@@ -6,9 +6,15 @@
  * newest MAX_EVENTS_PER_BATCH (the rest are counted in `dropped`). So a burst coalesces instead of
  * queueing, a viewer never receives an unbounded backlog, and every viewer costs one send per tick
  * whatever the traffic. Counters (messages and analysed messages today, UTC) are kept in storage.
+ *
+ * It is also the chatbot's registry of live conversation sockets: each conversation reports which keys
+ * its open sockets were opened with whenever one connects or closes (never per message), so revoking a
+ * key, archiving or deleting the chatbot reaches every open socket — empty conversations included —
+ * without scanning D1.
  */
 import { DurableObject } from "cloudflare:workers";
 import { z } from "zod";
+import type { Conversation } from "./conversation";
 
 export const FLUSH_MS = 250;
 export const MAX_EVENTS_PER_BATCH = 100;
@@ -52,6 +58,17 @@ export type FeedFrame =
 
 const today = () => new Date().toISOString().slice(0, 10);
 
+/** Conversations told to close their sockets at once during a sweep. */
+const SWEEP_CONCURRENCY = 25;
+
+/** Which sockets a sweep closes, and how the client is told. */
+export interface SocketSweep {
+  /** Only sockets opened with this key (or a conversation token minted with it); all when absent. */
+  keyId?: string;
+  code: number;
+  reason: string;
+}
+
 export class ChatbotLive extends DurableObject<Env> {
   private pending: LiveEvent[] = [];
   private dropped = 0;
@@ -61,9 +78,85 @@ export class ChatbotLive extends DurableObject<Env> {
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
-    ctx.storage.sql.exec("CREATE TABLE IF NOT EXISTS counters (day TEXT PRIMARY KEY, messages INTEGER NOT NULL, analysed INTEGER NOT NULL)");
+    this.createTables();
     const row = ctx.storage.sql.exec<{ messages: number; analysed: number }>("SELECT messages, analysed FROM counters WHERE day = ?", today()).toArray()[0];
     this.counters = { day: today(), messagesToday: row?.messages ?? 0, analysedToday: row?.analysed ?? 0 };
+  }
+
+  private createTables(): void {
+    this.ctx.storage.sql.exec(
+      `CREATE TABLE IF NOT EXISTS counters (day TEXT PRIMARY KEY, messages INTEGER NOT NULL, analysed INTEGER NOT NULL);
+       CREATE TABLE IF NOT EXISTS live_sockets (conversation_id TEXT NOT NULL, key_id TEXT NOT NULL, PRIMARY KEY (conversation_id, key_id));
+       CREATE INDEX IF NOT EXISTS live_sockets_key ON live_sockets (key_id);`,
+    );
+  }
+
+  /**
+   * A conversation's open sockets changed: `keyIds` are the keys they were opened with now (empty when
+   * none is left). Each conversation sends these one after another, so the last one received is current.
+   * @example await stub.track("3f83…", ["key_abc"])
+   */
+  async track(conversationId: string, keyIds: string[]): Promise<void> {
+    this.ctx.storage.sql.exec("DELETE FROM live_sockets WHERE conversation_id = ?", conversationId);
+    for (const keyId of new Set(keyIds)) {
+      this.ctx.storage.sql.exec("INSERT INTO live_sockets (conversation_id, key_id) VALUES (?, ?)", conversationId, keyId);
+    }
+  }
+
+  /**
+   * Closes the live sockets of the chatbot's conversations (a key revoked or rotated, the chatbot
+   * archived); returns how many sockets were closed.
+   * @example await stub.closeSockets("cb_123", { keyId: "key_abc", code: 4001, reason: "key revoked" })
+   */
+  async closeSockets(chatbotId: string, sweep: SocketSweep): Promise<number> {
+    const closed = await this.eachConversation(sweep.keyId, (stub) => stub.disconnect(chatbotId, sweep));
+    return closed.reduce((sum, n) => sum + n, 0);
+  }
+
+  /**
+   * The chatbot was deleted: erases every conversation that has a socket open (those without one are
+   * found in D1 by the caller), closes the viewers' sockets and drops this object's storage.
+   * @example await stub.purge("cb_123")
+   */
+  async purge(chatbotId: string): Promise<void> {
+    await this.eachConversation(undefined, (stub) => stub.destroy(chatbotId));
+    for (const ws of this.ctx.getWebSockets()) {
+      try {
+        ws.close(4004, "chatbot deleted");
+      } catch {
+        // already closing
+      }
+    }
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    await this.ctx.storage.deleteAll();
+    this.createTables();
+    this.counters = { day: today(), messagesToday: 0, analysedToday: 0 };
+    this.countersDirty = false;
+    this.pending = [];
+  }
+
+  private async eachConversation<T>(keyId: string | undefined, act: (stub: DurableObjectStub<Conversation>) => Promise<T>): Promise<T[]> {
+    const rows = this.ctx.storage.sql
+      .exec<{ id: string }>(
+        keyId === undefined
+          ? "SELECT DISTINCT conversation_id AS id FROM live_sockets"
+          : "SELECT conversation_id AS id FROM live_sockets WHERE key_id = ?",
+        ...(keyId === undefined ? [] : [keyId]),
+      )
+      .toArray();
+    const ns = this.env.CONVERSATION as DurableObjectNamespace<Conversation>;
+    const out: T[] = [];
+    for (let i = 0; i < rows.length; i += SWEEP_CONCURRENCY) {
+      const batch = rows.slice(i, i + SWEEP_CONCURRENCY).map(({ id }) =>
+        act(ns.get(ns.idFromString(id))).catch((error: unknown) => {
+          console.error("socket sweep failed for a conversation", { conversationId: id, error: String(error) });
+          return undefined;
+        }),
+      );
+      for (const result of await Promise.all(batch)) if (result !== undefined) out.push(result as T);
+    }
+    return out;
   }
 
   /**

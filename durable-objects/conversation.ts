@@ -11,7 +11,7 @@ import { DurableObject } from "cloudflare:workers";
 import { z } from "zod";
 import { flushConversationIndex } from "../worker/services/conversation-index";
 import { messageJob, publicAnalysis, resolutionJob, runDueAnalysis } from "./conversation-analysis";
-import type { LiveEvent } from "./chatbot-live";
+import type { ChatbotLive, LiveEvent, SocketSweep } from "./chatbot-live";
 import { LivePublisher } from "./live-publisher";
 import { newId } from "../worker/services/ids";
 import { ConversationStore, emptyAggregates, type ConversationState, type EndReason } from "./conversation-store";
@@ -67,6 +67,8 @@ export const socketHandoff = z.object({
   scope: scopeInput,
   edge: edgeInput,
   keyKind: z.enum(["ingest", "publishable", "token"]),
+  /** The key the socket was opened with (for a token: the key that minted it); revoking it closes the socket. */
+  keyId: z.string().min(1),
   after: z.number().int().nonnegative().optional(),
 });
 export type SocketHandoff = z.infer<typeof socketHandoff>;
@@ -90,6 +92,7 @@ export interface ConversationSnapshot {
 
 interface SocketAttachment {
   keyKind: SocketHandoff["keyKind"];
+  keyId: string;
   connectedAt: number;
 }
 
@@ -155,22 +158,25 @@ export class Conversation extends DurableObject<Env> {
   }
 
   /**
-   * Closes every socket (its chatbot was archived): clients learn why from the close reason, and a
-   * reconnect is refused by the Worker with `chatbot_archived`.
-   * @example await stub.disconnect("cb_123", "chatbot archived")
+   * Closes the sockets a sweep names — those opened with a revoked key, or all of them when the chatbot
+   * was archived: clients learn why from the close code and reason, and a reconnect is refused by the Worker.
+   * @example await stub.disconnect("cb_123", { keyId: "key_abc", code: 4001, reason: "key revoked" })
    */
-  async disconnect(chatbotId: string, reason: string): Promise<number> {
+  async disconnect(chatbotId: string, sweep: SocketSweep): Promise<number> {
     const state = this.store.state;
     if (!state || state.chatbotId !== chatbotId) return 0;
-    const sockets = this.ctx.getWebSockets();
-    for (const ws of sockets) {
+    let closed = 0;
+    for (const ws of this.ctx.getWebSockets()) {
+      if (sweep.keyId !== undefined && attachmentOf(ws).keyId !== sweep.keyId) continue;
+      closed += 1;
       try {
-        ws.close(4003, reason);
+        ws.close(sweep.code, sweep.reason);
       } catch {
         // already closing
       }
     }
-    return sockets.length;
+    await this.register();
+    return closed;
   }
 
   /**
@@ -180,18 +186,24 @@ export class Conversation extends DurableObject<Env> {
   async destroy(chatbotId: string): Promise<boolean> {
     const state = this.store.state;
     if (!state || state.chatbotId !== chatbotId) return false;
+    await this.erase(state);
+    return true;
+  }
+
+  /** Closes every socket, tells the registry and drops all storage: nothing of the conversation is left. */
+  private async erase(state: ConversationState): Promise<void> {
     for (const ws of this.ctx.getWebSockets()) {
       try {
-        ws.close(1000, "conversation deleted");
+        ws.close(CLOSE.chatbotDeleted, "chatbot deleted");
       } catch {
         // already closing
       }
     }
+    await this.register(state);
     await this.ctx.storage.deleteAlarm();
     await this.ctx.storage.deleteAll();
     this.store.reset();
     this.alarmAt = null;
-    return true;
   }
 
   /**
@@ -215,9 +227,12 @@ export class Conversation extends DurableObject<Env> {
     this.applyContext(state, {}, handoff.edge, now);
     this.commit(state, now);
 
+    // Registered before the socket exists: once a client is welcomed, revoking its key reaches it. Not
+    // after accepting it, since frames broadcast meanwhile would reach it before its welcome.
+    await this.register(state, handoff.keyId);
     const { 0: client, 1: server } = new WebSocketPair();
     this.ctx.acceptWebSocket(server);
-    server.serializeAttachment({ keyKind: handoff.keyKind, connectedAt: now } satisfies SocketAttachment);
+    server.serializeAttachment({ keyKind: handoff.keyKind, keyId: handoff.keyId, connectedAt: now } satisfies SocketAttachment);
     send(server, {
       type: "welcome",
       conversationId: state.conversationId,
@@ -270,7 +285,7 @@ export class Conversation extends DurableObject<Env> {
       case "context": {
         // Who the user is (and what they pay) comes only from the integrator's server: an ingest-key
         // socket, or a conversation token minted with it. A browser may state its session and custom fields.
-        const { keyKind } = ws.deserializeAttachment() as SocketAttachment;
+        const { keyKind } = attachmentOf(ws);
         const trusted = keyKind === "ingest";
         const ignored = trusted ? [] : (["user", "organization"] as const).filter((k) => frame[k] !== undefined);
         this.applyContext(state, trusted ? frame : { session: frame.session, custom: frame.custom }, {}, now);
@@ -299,6 +314,11 @@ export class Conversation extends DurableObject<Env> {
     } catch {
       // Already closed by the runtime; nothing left to do.
     }
+    await this.register();
+  }
+
+  override async webSocketError(): Promise<void> {
+    await this.register();
   }
 
   override async alarm(): Promise<void> {
@@ -316,6 +336,33 @@ export class Conversation extends DurableObject<Env> {
   }
 
   // ---- internals ----
+
+  /** Registry updates go out one after another, so the chatbot's registry always ends on the latest. */
+  private registering: Promise<void> = Promise.resolve();
+
+  /**
+   * Tells the chatbot's registry which keys this conversation's open sockets were opened with (none
+   * after the last one closed). Once per connect and close, never per message. A registry that cannot
+   * be reached does not keep anyone from chatting; the failure is logged.
+   */
+  private register(state: ConversationState | null = this.store.state, connecting?: string): Promise<void> {
+    if (!state) return this.registering;
+    const { chatbotId, conversationId } = state;
+    const next = this.registering.then(async () => {
+      const keyIds = this.ctx
+        .getWebSockets()
+        .filter((ws) => ws.readyState === WebSocket.OPEN)
+        .map((ws) => attachmentOf(ws).keyId)
+        .concat(connecting ?? []);
+      const ns = this.env.CHATBOT_LIVE as DurableObjectNamespace<ChatbotLive>;
+      await ns
+        .get(ns.idFromName(chatbotId))
+        .track(conversationId, keyIds)
+        .catch((error: unknown) => console.error("live socket registry update failed", { conversationId, error: String(error) }));
+    });
+    this.registering = next;
+    return next;
+  }
 
   /** Alarm and syncNow may overlap at an await; passes run one after another, never interleaved. */
   private lastPass: Promise<void> = Promise.resolve();
@@ -342,6 +389,7 @@ export class Conversation extends DurableObject<Env> {
     if (await runDueAnalysis(host, state)) this.commit(state, Date.now());
     const due = state.flushDueAt !== null && (flushNow || state.flushDueAt <= Date.now());
     if (due || (flushNow && this.store.hasUnflushedAnalyses())) await this.flush(state);
+    if (!this.store.state) return; // erased: its chatbot is gone
     this.schedule(state);
   }
 
@@ -486,6 +534,9 @@ export class Conversation extends DurableObject<Env> {
         analyses.map((a) => a.analysis),
       );
     } catch (error) {
+      // The chatbot was deleted while this conversation still had work for the index (its D1 row is
+      // gone or never came): retrying would fail forever on the foreign key, so erase it as the delete would have.
+      if (!(await chatbotExists(this.env.DB, state.chatbotId).catch(() => true))) return this.erase(state);
       // D1 unavailable: keep the change and try again later, backing off; nothing is lost.
       state.flushAttempts += 1;
       state.flushDueAt = Date.now() + Math.min(MAX_FLUSH_BACKOFF_MS, 1_000 * 2 ** state.flushAttempts);
@@ -530,6 +581,21 @@ export class Conversation extends DurableObject<Env> {
       }
     }
   }
+}
+
+/** Close codes a client may see (README, Live protocol). */
+export const CLOSE = {
+  keyRevoked: 4001,
+  chatbotArchived: 4003,
+  chatbotDeleted: 4004,
+} as const;
+
+function attachmentOf(ws: WebSocket): SocketAttachment {
+  return ws.deserializeAttachment() as SocketAttachment;
+}
+
+async function chatbotExists(db: D1Database, chatbotId: string): Promise<boolean> {
+  return (await db.prepare("SELECT 1 FROM chatbots WHERE id = ?").bind(chatbotId).first()) !== null;
 }
 
 function send(ws: WebSocket, frame: ServerFrame): void {

@@ -8,14 +8,19 @@ export class TestSocket {
   private cursor = 0;
   private waiters: (() => void)[] = [];
   closed = false;
+  /** The close code and reason, once closed. */
+  closeCode: number | undefined;
+  closeReason: string | undefined;
 
   constructor(readonly ws: WebSocket) {
     ws.addEventListener("message", (event) => {
       this.frames.push(JSON.parse(event.data as string) as ServerFrame);
       this.wake();
     });
-    ws.addEventListener("close", () => {
+    ws.addEventListener("close", (event) => {
       this.closed = true;
+      this.closeCode = event.code;
+      this.closeReason = event.reason;
       this.wake();
     });
   }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { mintToken, verifyToken } from "../../worker/services/conversation-token";
 
-const claims = { org: "org_1", bot: "cb_1", cid: "chat-1", exp: Math.floor(Date.now() / 1000) + 60 };
+const claims = { org: "org_1", bot: "cb_1", cid: "chat-1", kid: "key_1", exp: Math.floor(Date.now() / 1000) + 60 };
 
 describe("conversation tokens", () => {
   it("verifies a token it minted", async () => {

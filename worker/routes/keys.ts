@@ -6,6 +6,7 @@ import { readJson } from "../input";
 import { requireChatbot } from "../middleware/auth";
 import { rateLimit } from "../middleware/rate-limit";
 import { createKey, listKeys, revokeKey, rotateKey } from "../services/keys";
+import { closeKeySockets } from "../services/live-sockets";
 
 /** Key management for automation, with an admin key. Secrets appear in a response exactly once. */
 export const keys = new Hono<AppEnv>();
@@ -29,10 +30,16 @@ keys.post("/", async (c) => {
 });
 
 keys.post("/:id/rotate", async (c) => {
-  const { key, secret } = await rotateKey(c.get("db"), c.get("auth").chatbotId, c.req.param("id"));
+  const { chatbotId } = c.get("auth");
+  const { key, secret } = await rotateKey(c.get("db"), chatbotId, c.req.param("id"));
+  // The old secret is dead: so are its open sockets and the conversation tokens it minted.
+  c.executionCtx.waitUntil(closeKeySockets(c.env, chatbotId, c.req.param("id")));
   return c.json({ data: { ...key, secret } }, 201);
 });
 
 keys.delete("/:id", async (c) => {
-  return c.json({ data: await revokeKey(c.get("db"), c.get("auth").chatbotId, c.req.param("id")) });
+  const { chatbotId } = c.get("auth");
+  const revoked = await revokeKey(c.get("db"), chatbotId, c.req.param("id"));
+  c.executionCtx.waitUntil(closeKeySockets(c.env, chatbotId, revoked.id));
+  return c.json({ data: revoked });
 });

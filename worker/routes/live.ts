@@ -43,6 +43,7 @@ live.get("/:conversationId?", async (c) => {
     },
     edge,
     keyKind: auth.keyKind,
+    keyId: auth.keyId,
     after,
   };
   const headers = new Headers(c.req.raw.headers);

@@ -90,7 +90,7 @@ organizationRoutes.post("/:orgId/chatbots", role("admin"), async (c) => {
 organizationRoutes.patch("/:orgId/chatbots/:chatbotId", role("admin"), async (c) => {
   const patch = await readJson(c, chatbotPatch);
   const chatbot = await updateChatbot(c.get("db"), c.req.param("orgId"), c.req.param("chatbotId"), patch);
-  if (patch.status === "archived") c.executionCtx.waitUntil((await disconnectChatbot(c.env, c.get("db"), chatbot.id))());
+  if (patch.status === "archived") c.executionCtx.waitUntil(disconnectChatbot(c.env, chatbot.id));
   return c.json({ data: chatbot });
 });
 

@@ -34,7 +34,7 @@ tokens.post("/", async (c) => {
   const body = await readJson(c, tokenBody);
   const conversationId = body.conversationId ?? publicConversationId();
   const exp = Math.floor(Date.now() / 1000) + body.ttlSeconds;
-  const token = await mintToken(secret, { org: auth.organizationId, bot: auth.chatbotId, cid: conversationId, exp });
+  const token = await mintToken(secret, { org: auth.organizationId, bot: auth.chatbotId, cid: conversationId, kid: auth.keyId, exp });
   if (body.user || body.organization) {
     const scope = { organizationId: auth.organizationId, chatbotId: auth.chatbotId, externalId: conversationId, idleTimeoutMinutes: auth.idleTimeoutMinutes };
     await conversationStub(c.env, auth.chatbotId, conversationId).identify({ scope, user: body.user, organization: body.organization });

@@ -1,10 +1,11 @@
-import { and, asc, eq, gte } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "../db/client";
 import { chatbots, conversations } from "../db/schema";
 import { ApiError, notFound } from "../errors";
 import { conversationStubById } from "./conversation-stub";
 import { newId } from "./ids";
+import { closeChatbotSockets, purgeLive } from "./live-sockets";
 
 export interface ChatbotState {
   chatbotStatus: "pending" | "active" | "archived";
@@ -59,26 +60,20 @@ export async function updateChatbot(db: Db, organizationId: string, chatbotId: s
   return chatbotView(row);
 }
 
-/** Conversations that may still have sockets open: active within the last day. */
-const RECENT_MS = 24 * 60 * 60 * 1000;
-
 /**
- * After archiving: closes the sockets of the chatbot's recent conversations, so capture stops there too
- * (a reconnect is refused). Returned for waitUntil.
+ * After archiving: closes every open socket of the chatbot's conversations — found in its live registry,
+ * so those with no message yet too — and capture stops there (a reconnect is refused). For waitUntil.
  */
-export async function disconnectChatbot(env: Env, db: Db, chatbotId: string): Promise<() => Promise<void>> {
-  const recent = await db
-    .select({ id: conversations.id })
-    .from(conversations)
-    .where(and(eq(conversations.chatbotId, chatbotId), gte(conversations.lastMessageAt, Date.now() - RECENT_MS)));
-  return async () => {
-    for (const { id } of recent) await conversationStubById(env, id)?.disconnect(chatbotId, "chatbot archived").catch(() => undefined);
-  };
+export function disconnectChatbot(env: Env, chatbotId: string): Promise<void> {
+  return closeChatbotSockets(env, chatbotId);
 }
 
 /**
  * Deletes a chatbot: D1 cascades to its keys, conversations, client users and organizations,
- * annotations, workflows and runs; each conversation's Durable Object is emptied afterwards.
+ * annotations, workflows and runs; each conversation's Durable Object is emptied afterwards — those in
+ * the index and those with a socket open (the live registry), empty ones included. A conversation that
+ * is in neither (captured a moment before, not yet indexed) erases itself when its index write finds
+ * the chatbot gone.
  */
 export async function deleteChatbot(env: Env, db: Db, organizationId: string, chatbotId: string): Promise<() => Promise<void>> {
   const owned = await db.select({ id: chatbots.id }).from(chatbots).where(and(eq(chatbots.id, chatbotId), eq(chatbots.organizationId, organizationId))).get();
@@ -87,6 +82,7 @@ export async function deleteChatbot(env: Env, db: Db, organizationId: string, ch
   await db.delete(chatbots).where(eq(chatbots.id, chatbotId));
   // Returned for waitUntil: emptying the objects can take a while and must not hold the answer.
   return async () => {
+    await purgeLive(env, chatbotId);
     for (const { id } of ids) await conversationStubById(env, id)?.destroy(chatbotId).catch(() => undefined);
   };
 }

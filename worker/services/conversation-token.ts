@@ -10,6 +10,8 @@ const claims = z.object({
   org: z.string(),
   bot: z.string(),
   cid: z.string(),
+  /** The id of the key that minted the token: revoking or rotating that key voids the token. */
+  kid: z.string(),
   exp: z.number().int(),
 });
 export type TokenClaims = z.infer<typeof claims>;

@@ -5,10 +5,10 @@
  *   fresh one when none is given, and only from its allowed origins;
  * - a signed conversation token (browser, `?token=`) opens exactly the conversation it names.
  */
-import { eq } from "drizzle-orm";
+import { and, eq, isNull } from "drizzle-orm";
 import type { Context } from "hono";
 import type { AppEnv } from "../context";
-import { chatbots } from "../db/schema";
+import { apiKeys, chatbots } from "../db/schema";
 import { ApiError } from "../errors";
 import { authenticate, bearerToken } from "../middleware/auth";
 import { verifyToken } from "./conversation-token";
@@ -37,6 +37,8 @@ export interface LiveAuth {
   chatbotStatus: "pending" | "active" | "archived";
   idleTimeoutMinutes: number;
   keyKind: "ingest" | "publishable" | "token";
+  /** The key the socket is opened with; for a token, the key that minted it. */
+  keyId: string;
   /** What rate limits count against. */
   rateKey: string;
   externalId: string;
@@ -60,6 +62,7 @@ export async function authenticateLive(c: Context<AppEnv>, requestedId: string |
     chatbotId: scope.chatbotId,
     chatbotStatus: scope.chatbotStatus,
     idleTimeoutMinutes: scope.idleTimeoutMinutes,
+    keyId: scope.keyId,
     rateKey: scope.keyId,
   };
   if (scope.kind === "ingest") {
@@ -83,14 +86,25 @@ async function fromToken(c: Context<AppEnv>, token: string, requestedId: string 
   if (requestedId !== undefined && requestedId !== claims.cid) {
     throw new ApiError("forbidden", "this token is for another conversation");
   }
-  const chatbot = await c.get("db").select().from(chatbots).where(eq(chatbots.id, claims.bot)).get();
-  if (!chatbot || chatbot.organizationId !== claims.org) throw new ApiError("unauthorized", "invalid or expired conversation token");
+  // The minting key must still be live: revoking or rotating it voids every token it minted.
+  const row = await c
+    .get("db")
+    .select({ chatbot: chatbots, expiresAt: apiKeys.expiresAt })
+    .from(apiKeys)
+    .innerJoin(chatbots, eq(chatbots.id, apiKeys.chatbotId))
+    .where(and(eq(apiKeys.id, claims.kid), eq(apiKeys.chatbotId, claims.bot), isNull(apiKeys.revokedAt)))
+    .get();
+  const chatbot = row?.chatbot;
+  if (!row || !chatbot || chatbot.organizationId !== claims.org || (row.expiresAt !== null && row.expiresAt <= Date.now())) {
+    throw new ApiError("unauthorized", "invalid or expired conversation token, or the key that minted it was revoked");
+  }
   return {
     organizationId: chatbot.organizationId,
     chatbotId: chatbot.id,
     chatbotStatus: chatbot.status,
     idleTimeoutMinutes: chatbot.idleTimeoutMinutes,
     keyKind: "token",
+    keyId: claims.kid,
     rateKey: `token:${claims.bot}:${claims.cid}`,
     externalId: claims.cid,
   };

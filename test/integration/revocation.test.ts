@@ -1,0 +1,104 @@
+import { runInDurableObject } from "cloudflare:test";
+import { env } from "cloudflare:workers";
+import { describe, expect, it } from "vitest";
+import type { Conversation } from "../../durable-objects/conversation";
+import { createDb } from "../../worker/db/client";
+import { chatbots } from "../../worker/db/schema";
+import { conversationStub } from "../../worker/services/conversation-stub";
+import { displayPrefix } from "../../worker/services/keys";
+import { eq } from "drizzle-orm";
+import { call, capture } from "../helpers/http";
+import { as, chatbotOf, signup } from "../helpers/member";
+import { connect, openSocket } from "../helpers/socket";
+import { createTenant, type Tenant } from "../helpers/tenant";
+
+/** The id of the key whose secret is `secret`, from the key list. */
+async function keyId(t: Tenant, secret: string): Promise<string> {
+  const res = await call("/api/v1/keys", { key: t.adminKey });
+  const { data } = (await res.json()) as { data: { id: string; prefix: string }[] };
+  const found = data.find((k) => k.prefix === displayPrefix(secret));
+  if (!found) throw new Error("key not listed");
+  return found.id;
+}
+
+async function mint(t: Tenant, conversationId: string): Promise<string> {
+  const res = await call("/api/v1/conversation-tokens", { method: "POST", key: t.ingestKey, json: { conversationId } });
+  return ((await res.json()) as { data: { token: string } }).data.token;
+}
+
+describe("revocation reaches open sockets", () => {
+  it("revoking a publishable key closes its sockets, empty conversations included, and leaves other keys' sockets open", async () => {
+    const t = await createTenant();
+    const browser = await connect(`/api/v1/live?key=${t.publishableKey}`);
+    await browser.next("welcome"); // nothing sent: the conversation has no message
+    const server = await connect("/api/v1/live/server-side", { key: t.ingestKey });
+    await server.next("welcome");
+
+    const revoked = await call(`/api/v1/keys/${await keyId(t, t.publishableKey)}`, { method: "DELETE", key: t.adminKey });
+    expect(revoked.status).toBe(200);
+    await expect.poll(() => browser.closeCode).toBe(4001);
+    expect(browser.closeReason).toBe("key revoked");
+
+    server.send({ type: "message", id: "still-here", role: "user", content: "hello" });
+    expect(await server.next("ack")).toMatchObject({ id: "still-here" });
+    expect(server.closed).toBe(false);
+    server.close();
+  });
+
+  it("rotating an ingest key closes its sockets and those opened with conversation tokens it minted, and voids those tokens", async () => {
+    const t = await createTenant();
+    const token = await mint(t, "order-1");
+    const viaToken = await connect(`/api/v1/live?token=${encodeURIComponent(token)}`);
+    await viaToken.next("welcome");
+    const viaKey = await connect("/api/v1/live/order-2", { key: t.ingestKey });
+    await viaKey.next("welcome");
+
+    const rotated = await call(`/api/v1/keys/${await keyId(t, t.ingestKey)}/rotate`, { method: "POST", key: t.adminKey });
+    expect(rotated.status).toBe(201);
+    await expect.poll(() => viaToken.closeCode).toBe(4001);
+    await expect.poll(() => viaKey.closeCode).toBe(4001);
+
+    const again = await openSocket(`/api/v1/live?token=${encodeURIComponent(token)}`);
+    expect(again.response.status).toBe(401);
+  });
+
+  it("refuses a conversation token once the key that minted it is revoked, even with no socket open", async () => {
+    const t = await createTenant();
+    const token = await mint(t, "later");
+    await call(`/api/v1/keys/${await keyId(t, t.ingestKey)}`, { method: "DELETE", key: t.adminKey });
+    const { response } = await openSocket(`/api/v1/live?token=${encodeURIComponent(token)}`);
+    expect(response.status).toBe(401);
+  });
+
+  it("archiving a chatbot closes the socket of a conversation that has no message yet", async () => {
+    const owner = await signup();
+    const { chatbotId, ingestKey } = await chatbotOf(owner);
+    const socket = await connect("/api/v1/live/empty-one", { key: ingestKey });
+    await socket.next("welcome");
+    await as(owner, `/api/v1/organizations/${owner.organizationId}/chatbots/${chatbotId}`, { method: "PATCH", json: { status: "archived" } });
+    await expect.poll(() => socket.closeCode).toBe(4003);
+  });
+
+  it("deleting a chatbot closes and erases a conversation that has no message yet", async () => {
+    const owner = await signup();
+    const { chatbotId, ingestKey } = await chatbotOf(owner);
+    const socket = await connect("/api/v1/live/empty-two", { key: ingestKey });
+    await socket.next("welcome");
+    const res = await as(owner, `/api/v1/organizations/${owner.organizationId}/chatbots/${chatbotId}`, { method: "DELETE" });
+    expect(res.status).toBe(204);
+    await expect.poll(() => socket.closeCode).toBe(4004);
+    const stub = conversationStub(env, chatbotId, "empty-two");
+    await expect.poll(() => runInDurableObject(stub, (_i: Conversation, state) => state.storage.sql.exec("SELECT count(*) AS n FROM state").one().n)).toBe(0);
+  });
+
+  it("erases a conversation whose chatbot was deleted before its index write instead of retrying that write", async () => {
+    const t = await createTenant();
+    expect((await capture(t.ingestKey, { conversationId: "raced", messages: [{ role: "user", content: "hi" }] })).status).toBe(200);
+    // The delete raced the conversation's first index write: D1 has no row for it, so the delete could not find it.
+    await createDb(env.DB).delete(chatbots).where(eq(chatbots.id, t.chatbotId));
+    const stub = conversationStub(env, t.chatbotId, "raced");
+    await stub.syncNow();
+    expect(await stub.read(t.chatbotId, { after: 0, limit: 10 })).toBeNull();
+    expect(await runInDurableObject(stub, (_i: Conversation, state) => state.storage.getAlarm())).toBeNull();
+  });
+});
