@@ -100,9 +100,20 @@ describe("webhook destinations", () => {
     "https://printer.local/x",
     "https://private.example.com/x",
     "https://user:pass@hooks.example.com/x",
+    // The same refused addresses in other spellings (the URL parser turns the mapped ones into hex).
+    "https://[::ffff:a9fe:a9fe]/latest/meta-data",
+    "https://[::ffff:169.254.169.254]/latest/meta-data",
+    "https://[::ffff:10.0.0.1]/x",
+    "https://[0:0:0:0:0:ffff:c0a8:0001]/x",
+    "https://[::ffff:127.0.0.1]/x",
+    "https://[64:ff9b::a9fe:a9fe]/x",
+    "https://[2002:a9fe:a9fe::]/x",
+    "https://0x7f.1/x",
+    "https://2130706433/x",
+    "https://mapped.example.com/x",
   ]) {
     it(`refuses ${url}`, async () => {
-      restore = mockOutbound(() => new Response("no"), { ...PUBLIC_DNS, "private.example.com": ["10.0.0.7"] }).restore;
+      restore = mockOutbound(() => new Response("no"), { ...PUBLIC_DNS, "private.example.com": ["10.0.0.7"], "mapped.example.com": ["::ffff:a9fe:a9fe"] }).restore;
       const t = await createTenant();
       const res = await call("/api/v1/webhooks", { method: "POST", key: t.adminKey, json: { name: "x", url } });
       expect(res.status).toBe(400);
@@ -328,6 +339,92 @@ describe("workflow delivery", () => {
     await conversationStub(env, t.chatbotId, "c-end").syncNow();
     const [delivery] = await deliveriesOf(t.chatbotId);
     expect(JSON.parse(delivery!.payload)).toMatchObject({ message: null, conversation: { externalId: "c-end", resolution: "unresolved" } });
+  });
+});
+
+describe("the address check before every send", () => {
+  /** A receiver that answers `reply`, with DNS the test may change after the destination is saved. */
+  function changingDns(reply: () => Response = () => new Response("ok")) {
+    const dns: Record<string, string[] | "unavailable"> = { ...PUBLIC_DNS };
+    const mock = mockOutbound(reply, dns);
+    restore = mock.restore;
+    return { dns, received: mock.received };
+  }
+
+  async function pendingDelivery(t: Tenant, conversationId: string) {
+    const d = await destination(t);
+    await workflow(t, { name: "x", trigger: "user_message", actions: [{ destinationId: d.id }] });
+    await say(t, conversationId, "hello");
+    const [delivery] = await deliveriesOf(t.chatbotId);
+    return { destinationId: d.id, deliveryId: delivery!.id };
+  }
+
+  for (const [answer, range] of [
+    ["10.0.0.7", "private"],
+    ["::ffff:a9fe:a9fe", "link-local (cloud metadata), as IPv4-mapped 169.254.169.254"],
+  ] as const) {
+    it(`refuses at send a name that has come to resolve to ${answer} since it was saved, sending nothing and failing the run`, async () => {
+      const { dns, received } = changingDns();
+      const t = await createTenant();
+      const { deliveryId } = await pendingDelivery(t, `c-rebind-${answer}`);
+      dns["hooks.example.com"] = [answer];
+      const result = await consume(deliveryId, 1);
+      expect(result.retryMessages).toEqual([]);
+      expect(result.explicitAcks).toHaveLength(1);
+      expect(received).toEqual([]);
+      const reason = `url: hooks.example.com resolves to ${answer}, a non-public address (${range})`;
+      const [attempt] = await db().select().from(deliveryAttempts).where(eq(deliveryAttempts.deliveryId, deliveryId));
+      expect(attempt).toMatchObject({ statusCode: null, response: reason });
+      expect((await runOf(t.chatbotId))[0]).toMatchObject({ status: "failed", reason: `destination refused: ${reason}` });
+    });
+  }
+
+  it("refuses a test-send to a name that has come to resolve to a private address", async () => {
+    const { dns, received } = changingDns();
+    const t = await createTenant();
+    const d = await destination(t);
+    dns["hooks.example.com"] = ["::ffff:10.0.0.1"];
+    const res = await call(`/api/v1/webhooks/${d.id}/test`, { method: "POST", key: t.adminKey });
+    expect(((await res.json()) as { data: unknown }).data).toMatchObject({ ok: false, status: null, response: expect.stringContaining("non-public address (private") });
+    expect(received).toEqual([]);
+  });
+
+  it("retries, rather than fails, a send whose name the resolver cannot look up right now", async () => {
+    const { dns, received } = changingDns();
+    const t = await createTenant();
+    const { deliveryId } = await pendingDelivery(t, "c-resolver-down");
+    dns["hooks.example.com"] = "unavailable";
+    const result = await consume(deliveryId, 1);
+    expect(result.retryMessages).toHaveLength(1);
+    expect(received).toEqual([]);
+    expect((await runOf(t.chatbotId))[0]?.status).toBe("triggered");
+  });
+
+  it("never follows a redirect: one request, asked with redirect manual, and the run fails at once saying where it pointed", async () => {
+    const { received } = changingDns(() => new Response("moved", { status: 302, headers: { location: "http://169.254.169.254/latest/meta-data" } }));
+    const t = await createTenant();
+    const { deliveryId } = await pendingDelivery(t, "c-redirect");
+    const result = await consume(deliveryId, 1);
+    expect(result.retryMessages).toEqual([]);
+    expect(result.explicitAcks).toHaveLength(1);
+    expect(received.map((r) => [r.url, r.redirect])).toEqual([["https://hooks.example.com/openbat", "manual"]]);
+    const reason = "HTTP 302 redirect to http://169.254.169.254/latest/meta-data not followed (webhooks never follow redirects)";
+    const [attempt] = await db().select().from(deliveryAttempts).where(eq(deliveryAttempts.deliveryId, deliveryId));
+    expect(attempt).toMatchObject({ statusCode: 302, response: `${reason}; answer: moved` });
+    expect((await runOf(t.chatbotId))[0]).toMatchObject({ status: "failed", reason });
+  });
+
+  it("reports a redirect on test-send as not ok, with where it pointed", async () => {
+    const { received } = changingDns(() => new Response(null, { status: 307, headers: { location: "https://[::ffff:a9fe:a9fe]/" } }));
+    const t = await createTenant();
+    const d = await destination(t);
+    const res = await call(`/api/v1/webhooks/${d.id}/test`, { method: "POST", key: t.adminKey });
+    expect(((await res.json()) as { data: unknown }).data).toMatchObject({
+      ok: false,
+      status: 307,
+      response: "HTTP 307 redirect to https://[::ffff:a9fe:a9fe]/ not followed (webhooks never follow redirects)",
+    });
+    expect(received).toHaveLength(1);
   });
 });
 

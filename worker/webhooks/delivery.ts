@@ -1,6 +1,7 @@
 /**
  * Delivering one webhook (the Queue consumer's work). Every attempt is recorded. 2xx succeeds; 410 Gone
- * disables the destination; other 4xx (but 408 and 429) fail at once; anything else is retried with
+ * disables the destination; other 4xx (but 408 and 429) and every 3xx (redirects are never followed) fail
+ * at once; a destination the address check refuses at send time fails at once; anything else is retried with
  * growing, jittered delays over about a day, or after the receiver's Retry-After when that is longer.
  */
 import { and, eq, ne, sql } from "drizzle-orm";
@@ -9,7 +10,7 @@ import { deliveries, deliveryAttempts, webhookDestinations, workflowRuns } from 
 import { newId } from "../services/ids";
 import { decryptSecret } from "./secrets";
 import { sign } from "./signing";
-import { assertDeliverable, type UrlPolicy } from "./ssrf";
+import { assertDeliverable, ResolverUnavailableError, type UrlPolicy } from "./ssrf";
 
 /** Delay before retry n (1-based), in seconds: about 24 hours over 10 retries before the jitter. */
 export const RETRY_DELAYS = [10, 60, 300, 900, 1800, 3600, 7200, 14_400, 28_800, 28_800];
@@ -57,19 +58,35 @@ async function load(db: Db, deliveryId: string): Promise<Loaded | undefined> {
     .get();
 }
 
+/** A redirect is never followed (it could lead past the address check) nor retried (it would answer the same). */
+const isRedirect = (status: number) => status >= 300 && status < 400;
+
+export interface SendResult {
+  status: number | null;
+  durationMs: number;
+  /** The first KB of the answer, or why nothing was sent. */
+  response: string;
+  retryAfter: number | null;
+  /** Set when trying again cannot help: the address check refused the URL, or the receiver redirected. */
+  permanentFailure?: string;
+}
+
 /** Sends a signed request and reports what came back; never throws. */
 export async function send(
   env: Env,
   destination: { url: string; secretCiphertext: string },
   webhookId: string,
   body: string,
-): Promise<{ status: number | null; durationMs: number; response: string; retryAfter: number | null; blocked?: boolean }> {
+): Promise<SendResult> {
   const started = Date.now();
   try {
     await assertDeliverable(destination.url, urlPolicy(env));
   } catch (error) {
-    // Refused by the address check: sending later would be refused too.
-    return { status: null, durationMs: 0, response: error instanceof Error ? error.message : String(error), retryAfter: null, blocked: true };
+    // Refused by the address check (DNS may have changed since the destination was saved); only a
+    // look-up that could not be made right now is worth retrying.
+    const message = error instanceof Error ? error.message : String(error);
+    const permanentFailure = error instanceof ResolverUnavailableError ? undefined : `destination refused: ${message}`;
+    return { status: null, durationMs: 0, response: message, retryAfter: null, permanentFailure };
   }
   try {
     const secret = await decryptSecret(env.SECRETS_KEY, destination.secretCiphertext);
@@ -82,7 +99,13 @@ export async function send(
       signal: AbortSignal.timeout(TIMEOUT_MS),
     });
     const text = await res.text().catch(() => "");
-    return { status: res.status, durationMs: Date.now() - started, response: text.slice(0, RESPONSE_KEEP), retryAfter: parseRetryAfter(res.headers.get("retry-after")) };
+    const durationMs = Date.now() - started;
+    if (isRedirect(res.status)) {
+      // Recorded on the attempt, so whoever reads the run sees why it stopped.
+      const reason = `HTTP ${res.status} redirect to ${(res.headers.get("location") ?? "nowhere").slice(0, 300)} not followed (webhooks never follow redirects)`;
+      return { status: res.status, durationMs, response: (text ? `${reason}; answer: ${text}` : reason).slice(0, RESPONSE_KEEP), retryAfter: null, permanentFailure: reason };
+    }
+    return { status: res.status, durationMs, response: text.slice(0, RESPONSE_KEEP), retryAfter: parseRetryAfter(res.headers.get("retry-after")) };
   } catch (error) {
     const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
     return { status: null, durationMs: Date.now() - started, response: message.slice(0, RESPONSE_KEEP), retryAfter: null };
@@ -122,7 +145,7 @@ export async function deliver(env: Env, deliveryId: string, attempt: number, max
   ]);
 
   const status = result.status;
-  if (result.blocked) return fail(db, delivery.id, run.id, `destination refused: ${result.response}`);
+  if (result.permanentFailure) return fail(db, delivery.id, run.id, result.permanentFailure);
   if (status !== null && status >= 200 && status < 300) {
     await settle(db, delivery.id, "success", Date.now());
     await recomputeRun(db, run.id);

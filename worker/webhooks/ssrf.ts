@@ -1,11 +1,15 @@
 /**
  * Where a webhook may go (SPEC §6): https, to public addresses only — never private, loopback,
- * link-local, carrier-grade NAT, metadata or our own hosts. Checked when a destination is saved and
- * again before every send (DNS can change). Host names are resolved over DNS-over-HTTPS, since a
- * Worker has no resolver of its own; a name that does not resolve is refused. Local development may
- * allow loopback http (WEBHOOKS_ALLOW_LOOPBACK), so a receiver on this machine can be used.
+ * link-local, carrier-grade NAT, metadata, reserved or our own hosts. Checked when a destination is
+ * saved and again before every send (DNS can change). Host names are resolved over DNS-over-HTTPS,
+ * since a Worker has no resolver of its own; a name that does not resolve is refused, and so is a name
+ * with any non-public address. Every address, written in the URL or answered by DNS, is parsed to
+ * numbers before it is judged (./ip.ts), so no other spelling of a refused address gets through.
+ * Local development may allow loopback http (WEBHOOKS_ALLOW_LOOPBACK), so a receiver on this machine
+ * can be used; that opens 127.0.0.0/8, ::1 and localhost only.
  */
 import { ApiError } from "../errors";
+import { isPlainLoopback, judge, parseIp, type Ip } from "./ip";
 
 export interface UrlPolicy {
   allowLoopback: boolean;
@@ -15,7 +19,8 @@ export interface UrlPolicy {
   resolve?: (host: string) => Promise<string[]>;
 }
 
-const BLOCKED_NAMES = [/^localhost$/, /\.localhost$/, /\.local$/, /\.internal$/, /\.home\.arpa$/, /^metadata\.google\.internal$/];
+/** Names that only mean something on a private network (public DNS would not answer them anyway). */
+const BLOCKED_NAMES = [/^localhost$/, /\.localhost$/, /\.local$/, /\.internal$/, /\.home\.arpa$/, /\.localdomain$/];
 
 export class UnsafeUrlError extends ApiError {
   constructor(message: string) {
@@ -23,79 +28,53 @@ export class UnsafeUrlError extends ApiError {
   }
 }
 
+/** The resolver could not answer right now: the URL is not known to be unsafe, only unchecked. */
+export class ResolverUnavailableError extends UnsafeUrlError {}
+
 /** Throws UnsafeUrlError unless `raw` may receive webhooks under `policy`. */
 export async function assertDeliverable(raw: string, policy: UrlPolicy): Promise<URL> {
   let url: URL;
   try {
+    // The URL parser already reduces IPv4 spellings (`0x7f.1`, `2130706433`, `127.1`, full-width dots)
+    // to dotted quads and IPv6 to its compressed form; what it leaves is parsed again below.
     url = new URL(raw);
   } catch {
     throw new UnsafeUrlError("is not a valid URL");
   }
+  if (url.protocol !== "http:" && url.protocol !== "https:") throw new UnsafeUrlError("must use https");
   if (url.username || url.password) throw new UnsafeUrlError("must not carry credentials");
-  const host = url.hostname.replace(/^\[|\]$/g, "").toLowerCase();
-  const loopback = isLoopback(host);
-  if (loopback && policy.allowLoopback) {
-    if (url.protocol !== "http:" && url.protocol !== "https:") throw new UnsafeUrlError("must be http or https");
+  // `example.com.` is the same host as `example.com`.
+  const host = url.hostname.toLowerCase().replace(/\.+$/, "");
+  const literal = parseIp(host);
+  if (policy.allowLoopback && (host === "localhost" || (literal && isPlainLoopback(literal)))) return url;
+  if (url.protocol !== "https:") throw new UnsafeUrlError("must use https");
+  if (policy.ownHosts.some((own) => own.toLowerCase().replace(/\.+$/, "") === host)) throw new UnsafeUrlError("must not point at this service");
+  if (literal) {
+    refuseIfNotPublic(host, literal);
     return url;
   }
-  if (url.protocol !== "https:") throw new UnsafeUrlError("must use https");
-  if (policy.ownHosts.some((own) => own.toLowerCase() === host)) throw new UnsafeUrlError("must not point at this service");
-  if (BLOCKED_NAMES.some((re) => re.test(host))) throw new UnsafeUrlError(`${host} is not a public host`);
-  const addresses = isIp(host) ? [host] : await (policy.resolve ?? resolveOverHttps)(host);
+  if (!host || BLOCKED_NAMES.some((re) => re.test(host))) throw new UnsafeUrlError(`${host || "an empty host"} is not a public host`);
+  const addresses = await (policy.resolve ?? resolveOverHttps)(host);
   if (!addresses.length) throw new UnsafeUrlError(`${host} does not resolve`);
-  const privateOne = addresses.find((a) => !isPublicAddress(a));
-  if (privateOne) throw new UnsafeUrlError(`${host} resolves to a non-public address (${privateOne})`);
+  for (const address of addresses) {
+    const ip = parseIp(address);
+    if (!ip) throw new UnsafeUrlError(`${host} resolves to something that is not an address (${address.slice(0, 64)})`);
+    refuseIfNotPublic(host, ip, address);
+  }
   return url;
 }
 
-function isIp(host: string): boolean {
-  return parseIpv4(host) !== null || host.includes(":");
+function refuseIfNotPublic(host: string, ip: Ip, answer?: string): void {
+  const verdict = judge(ip);
+  if (verdict.public) return;
+  const what = answer ? `resolves to ${answer}, ` : "is ";
+  throw new UnsafeUrlError(`${host} ${what}a non-public address (${verdict.range})`);
 }
 
-function isLoopback(host: string): boolean {
-  if (host === "localhost") return true;
-  const v4 = parseIpv4(host);
-  if (v4) return v4[0] === 127;
-  return host === "::1";
-}
-
-function parseIpv4(text: string): number[] | null {
-  const parts = text.split(".");
-  if (parts.length !== 4) return null;
-  const nums = parts.map((p) => (/^\d{1,3}$/.test(p) ? Number(p) : NaN));
-  return nums.every((n) => n >= 0 && n <= 255) ? nums : null;
-}
-
-/** True for globally routable unicast addresses only. */
+/** True for globally routable unicast addresses only; text that is not an address is not public. */
 export function isPublicAddress(address: string): boolean {
-  const v4 = parseIpv4(address);
-  if (v4) return isPublicV4(v4);
-  return isPublicV6(address.toLowerCase());
-}
-
-function isPublicV4([a, b]: number[]): boolean {
-  if (a === undefined || b === undefined) return false;
-  if (a === 0 || a === 10 || a === 127) return false; // this network, private, loopback
-  if (a === 100 && b >= 64 && b <= 127) return false; // carrier-grade NAT
-  if (a === 169 && b === 254) return false; // link-local, incl. cloud metadata 169.254.169.254
-  if (a === 172 && b >= 16 && b <= 31) return false;
-  if (a === 192 && b === 168) return false;
-  if (a === 192 && b === 0) return false; // IETF protocol assignments and TEST-NET-1
-  if (a === 198 && (b === 18 || b === 19)) return false; // benchmarking
-  if (a >= 224) return false; // multicast and reserved
-  return true;
-}
-
-function isPublicV6(address: string): boolean {
-  const mapped = address.match(/^::ffff:(\d+\.\d+\.\d+\.\d+)$/);
-  if (mapped?.[1]) return isPublicAddress(mapped[1]);
-  if (address === "::" || address === "::1") return false;
-  const first = parseInt(address.split(":")[0] || "0", 16);
-  if ((first & 0xfe00) === 0xfc00) return false; // unique local fc00::/7 (incl. fd00:ec2::254 metadata)
-  if ((first & 0xffc0) === 0xfe80) return false; // link-local
-  if ((first & 0xff00) === 0xff00) return false; // multicast
-  if (address.startsWith("64:ff9b:") || address.startsWith("2001:db8:")) return false; // NAT64, documentation
-  return true;
+  const ip = parseIp(address.trim());
+  return ip !== null && judge(ip).public;
 }
 
 interface DohAnswer {
@@ -110,7 +89,7 @@ async function resolveOverHttps(host: string): Promise<string[]> {
       const res = await fetch(`https://cloudflare-dns.com/dns-query?name=${encodeURIComponent(host)}&type=${type}`, {
         headers: { accept: "application/dns-json" },
       }).catch(() => null);
-      if (!res?.ok) throw new UnsafeUrlError(`${host} could not be resolved right now; try again`);
+      if (!res?.ok) throw new ResolverUnavailableError(`${host} could not be resolved right now; try again`);
       const body = (await res.json()) as DohAnswer;
       return (body.Answer ?? []).filter((a) => a.type === 1 || a.type === 28).map((a) => a.data);
     }),
