@@ -324,6 +324,27 @@ describe("workflow delivery", () => {
     expect(JSON.parse(received.find((r) => r.url.endsWith("/discord"))!.body)).toMatchObject({ content: "Churn: ada@example.com" });
   });
 
+  it("escapes end-user content in Slack and Discord text so it cannot ping a channel or disguise a link", async () => {
+    const received = receiver(200);
+    const t = await createTenant();
+    const slack = await destination(t, "https://hooks.example.com/slack", "slack");
+    const discord = await destination(t, "https://other.example.com/discord", "discord");
+    const attack = "<!channel> @everyone pay <https://evil.example|your invoice> or [docs](https://evil.example) <@123> <#456> & more";
+    // The template's own markup (the admin's) is kept; only the filled-in values are escaped.
+    const template = "<!here> said: {{message.content}}";
+    await workflow(t, { name: "x", trigger: "user_message", actions: [{ destinationId: slack.id, template }, { destinationId: discord.id, template }] });
+    await say(t, "c-escape", attack);
+    for (const delivery of await deliveriesOf(t.chatbotId)) await consume(delivery.id);
+    expect(JSON.parse(received.find((r) => r.url.endsWith("/slack"))!.body)).toEqual({
+      text: "<!here> said: &lt;!channel&gt; @everyone pay &lt;https://evil.example|your invoice&gt; or [docs](https://evil.example) &lt;@123&gt; &lt;#456&gt; &amp; more",
+    });
+    expect(JSON.parse(received.find((r) => r.url.endsWith("/discord"))!.body)).toEqual({
+      content:
+        "<!here> said: \\<!channel\\> @\u200beveryone pay \\<https://evil.example\\|your invoice\\> or \\[docs\\]\\(https://evil.example\\) \\<@\u200b123\\> \\<\\#456\\> & more",
+      allowed_mentions: { parse: [] },
+    });
+  });
+
   it("runs conversation_ended workflows on the conversation's resolution", async () => {
     receiver(200);
     const t = await createTenant();

@@ -2,6 +2,11 @@
  * What a webhook carries. `custom` destinations get the documented JSON event; Slack and Discord get
  * their native message shapes with the action's text. The text comes from the action's template
  * (`{{user.email}}`, `{{sentiment.score}}`, `{{flag}}` …) or a sensible default.
+ *
+ * For Slack and Discord every value filled into the text is escaped for that chat's markup: the values
+ * come from end users (a message, a name, an email), and unescaped they could ping a whole channel
+ * (`<!channel>`, `@everyone`) or show one link while pointing at another (`<url|label>`,
+ * `[label](url)`). The template's own words are the admin's and are sent as written.
  */
 import type { MessageAnalysis } from "../analysis/types";
 
@@ -43,34 +48,62 @@ function templateScope(event: Omit<WebhookEvent, "text">): Record<string, unknow
   };
 }
 
-export function renderTemplate(template: string, scope: Record<string, unknown>): string {
+export type DestinationKind = "custom" | "slack" | "discord";
+type Escape = (value: string) => string;
+
+/** Slack's three control characters, as its formatting reference says to escape them. */
+export function escapeSlack(value: string): string {
+  return value.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}
+
+/**
+ * Discord: a backslash before every markdown character (so `[label](url)`, `<@123>`, `<#1>` and
+ * formatting show as typed), and a zero-width space after the `@` of `@everyone`, `@here` and id
+ * mentions, as a second guard beside the payload's `allowed_mentions: { parse: [] }`.
+ */
+export function escapeDiscord(value: string): string {
+  return value.replace(/[\\*_~`|[\]()<>#-]/g, "\\$&").replace(/@(everyone|here|[!&]?\d)/g, "@\u200b$1");
+}
+
+const ESCAPES: Record<DestinationKind, Escape> = { custom: (value) => value, slack: escapeSlack, discord: escapeDiscord };
+
+export function renderTemplate(template: string, scope: Record<string, unknown>, escape: Escape = ESCAPES.custom): string {
   return template.replace(/\{\{\s*([\w.]+)\s*\}\}/g, (_, path: string) => {
     let value: unknown = scope;
     for (const key of path.split(".")) value = value && typeof value === "object" ? (value as Record<string, unknown>)[key] : undefined;
-    return value === undefined || value === null ? "" : typeof value === "object" ? JSON.stringify(value) : String(value);
+    return escape(value === undefined || value === null ? "" : typeof value === "object" ? JSON.stringify(value) : String(value));
   });
 }
 
-function defaultText(event: Omit<WebhookEvent, "text">): string {
-  const who = event.user?.email ?? event.user?.name ?? event.user?.id ?? "a user";
-  if (!event.message) return `Workflow "${event.workflow.name}": conversation ${event.conversation.externalId} ended (${event.conversation.resolution ?? "no resolution"}).`;
-  return `Workflow "${event.workflow.name}" matched a ${event.message.role} message from ${who}: "${event.message.content.slice(0, 300)}"`;
+function defaultText(event: Omit<WebhookEvent, "text">, escape: Escape): string {
+  const who = escape(event.user?.email ?? event.user?.name ?? event.user?.id ?? "a user");
+  const workflow = escape(event.workflow.name);
+  if (!event.message) return `Workflow "${workflow}": conversation ${escape(event.conversation.externalId)} ended (${escape(event.conversation.resolution ?? "no resolution")}).`;
+  return `Workflow "${workflow}" matched a ${event.message.role} message from ${who}: "${escape(event.message.content.slice(0, 300))}"`;
 }
 
-export function completeEvent(event: Omit<WebhookEvent, "text">, template?: string): WebhookEvent {
-  const text = template ? renderTemplate(template, templateScope(event)) : defaultText(event);
-  return { ...event, text: text.slice(0, 3000) };
+/** Cuts `text` to `max` characters without leaving half an escape at the end. */
+function cut(text: string, max: number): string {
+  if (text.length <= max) return text;
+  return text.slice(0, max).replace(/&[a-z]*$|\\$/, "");
+}
+
+/** The event with its `text`, escaped for the chat a `slack` or `discord` destination posts to. */
+export function completeEvent(event: Omit<WebhookEvent, "text">, template?: string, kind: DestinationKind = "custom"): WebhookEvent {
+  const escape = ESCAPES[kind];
+  const text = template ? renderTemplate(template, templateScope(event), escape) : defaultText(event, escape);
+  return { ...event, text: cut(text, 3000) };
 }
 
 /** The request body for a destination kind. */
-export function bodyFor(kind: "custom" | "slack" | "discord", event: WebhookEvent): string {
+export function bodyFor(kind: DestinationKind, event: WebhookEvent): string {
   switch (kind) {
     case "custom":
       return JSON.stringify(event);
     case "slack":
       return JSON.stringify({ text: event.text });
     case "discord":
-      // Discord rejects content over 2,000 characters.
-      return JSON.stringify({ content: event.text.slice(0, 2000), allowed_mentions: { parse: [] } });
+      // Discord rejects content over 2,000 characters; `parse: []` lets no text ping anyone.
+      return JSON.stringify({ content: cut(event.text, 2000), allowed_mentions: { parse: [] } });
   }
 }

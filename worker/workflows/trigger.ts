@@ -180,7 +180,7 @@ export async function triggerWorkflows(env: Env, input: TriggerInput, now = Date
     for (const action of usable) {
       const destination = destinationById.get(action.destinationId)!;
       const deliveryId = `msg_${(await sha256Hex(`${runId}|${action.destinationId}`)).slice(0, 32)}`;
-      const event = completeEvent(eventBase(input, workflow, runId, now), action.template);
+      const event = completeEvent(eventBase(input, workflow, runId, now), action.template, destination.kind);
       statements.push(
         db
           .insert(deliveries)
