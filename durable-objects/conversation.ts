@@ -222,6 +222,13 @@ export class Conversation extends DurableObject<Env> {
   override async fetch(request: Request): Promise<Response> {
     if (request.headers.get("upgrade") !== "websocket") return new Response("expected a WebSocket upgrade", { status: 426 });
     const handoff = socketHandoff.parse(JSON.parse(request.headers.get(HANDOFF_HEADER) ?? "null"));
+    const open = this.ctx.getWebSockets().filter((ws) => ws.readyState === WebSocket.OPEN).length;
+    if (open + this.connecting >= LIMITS.socketsPerConversation) {
+      return Response.json(
+        { code: "rate_limited", message: `this conversation already has ${LIMITS.socketsPerConversation} open sockets; close one first`, retryAfter: 60 },
+        { status: 429 },
+      );
+    }
     const now = Date.now();
     const state = this.open(handoff.scope, now);
     this.applyContext(state, {}, handoff.edge, now);
@@ -229,7 +236,12 @@ export class Conversation extends DurableObject<Env> {
 
     // Registered before the socket exists: once a client is welcomed, revoking its key reaches it. Not
     // after accepting it, since frames broadcast meanwhile would reach it before its welcome.
-    await this.register(state, handoff.keyId);
+    this.connecting += 1;
+    try {
+      await this.register(state, handoff.keyId);
+    } finally {
+      this.connecting -= 1;
+    }
     const { 0: client, 1: server } = new WebSocketPair();
     this.ctx.acceptWebSocket(server);
     server.serializeAttachment({ keyKind: handoff.keyKind, keyId: handoff.keyId, connectedAt: now } satisfies SocketAttachment);
@@ -336,6 +348,9 @@ export class Conversation extends DurableObject<Env> {
   }
 
   // ---- internals ----
+
+  /** Connects waiting for their registration: they count against the socket cap already. */
+  private connecting = 0;
 
   /** Registry updates go out one after another, so the chatbot's registry always ends on the latest. */
   private registering: Promise<void> = Promise.resolve();

@@ -13,6 +13,8 @@ export const LIMITS = {
   customKeys: 50,
   /** A single WebSocket frame: one message plus its envelope. */
   frameBytes: 40 * 1024,
+  /** Open sockets on one conversation (every key kind together); one more is refused with 429. */
+  socketsPerConversation: 20,
 } as const;
 
 const utf8 = new TextEncoder();
