@@ -1,10 +1,22 @@
 /**
- * Offline evaluation of the embedded analyzer against two npm baselines on public labelled sets.
+ * Offline evaluation of the embedded analyzer: against two npm baselines on public labelled sets, and on
+ * the team's hand-labelled support-chat set.
  *
- *   npx tsx bench/eval.ts
+ *   npm run eval            (npx tsx bench/eval.ts)
  *
  * Data: ../shared/eval/*.csv relative to the repo root (see that folder's README.md for sources,
- * licences and the sampling). Every model sees exactly the same rows.
+ * licences and the sampling; OPENBAT_PUBLIC_EVAL_DIR overrides the folder) and bench/eval/support-*.csv
+ * (bench/eval/README.md: columns, labelling guidelines, counts). Every model sees exactly the same rows.
+ * Exit code 1 only when a data file is missing or malformed; scores never fail the run.
+ *
+ * Our analyzer is called as the pipeline calls it: detectLanguage once, its result passed as
+ * `language` to analyzeSync (user messages); assistant replies with the user's question as `previous`.
+ *
+ * Report sections: public sets (ours, VADER, AFINN); support chat English (sentiment macro recall for all
+ * three, per-flag and micro P/R/F1 for ours); multilingual (per language: sentiment macro recall, flag
+ * micro-F1, language-detection accuracy); assistant behaviours (per behaviour and micro); timing.
+ * Support-set figures are printed for dev and holdout rows separately (every 4th row is holdout, see
+ * bench/eval/data.ts): tune on dev, check on holdout.
  *
  * Mappings (each model keeps its own documented convention):
  * - ours: SPEC §5 bands, score ≤ −0.2 negative, ≥ 0.2 positive, else neutral; flags as emitted.
@@ -47,25 +59,16 @@
  *     short factual answers to a question count as helpful; eval rows unchanged.
  */
 import { analyzeSync } from "../worker/analysis/embedded/index";
-import { sentimentLabel, sentimentPolarity } from "../worker/analysis/labels";
+import { BEHAVIOURS, USER_FLAGS, sentimentLabel, sentimentPolarity } from "../worker/analysis/labels";
+import { detectLanguage } from "../worker/analysis/language";
 import type { MessageAnalysis } from "../worker/analysis/types";
+import type { AssistantRow, PublicRow, Split, UserRow } from "./eval/data";
+import { loadPublic, loadSupportAssistant, loadSupportUser, SPLITS, splitOf, splitRows } from "./eval/data";
+import type { Polarity, Prf, Timing } from "./eval/metrics";
+import { f1Cell, macroRecall, medianPassMicros, multiLabel, timeEach } from "./eval/metrics";
+import { requireCjs } from "./eval/node";
+import { num, printTable } from "./eval/report";
 
-// The repo has no @types/node (the code targets workerd), so Node built-ins are reached through
-// process.getBuiltinModule with the few signatures this script needs declared locally.
-interface NodeProcess {
-  getBuiltinModule(id: string): unknown;
-  exit(code: number): never;
-}
-interface NodeFs {
-  existsSync(path: string): boolean;
-  readFileSync(path: string, encoding: "utf8"): string;
-}
-interface NodeUrl {
-  fileURLToPath(url: string | URL): string;
-}
-interface NodeModule {
-  createRequire(from: string): (id: string) => unknown;
-}
 interface VaderModule {
   SentimentIntensityAnalyzer: { polarity_scores(text: string): { compound: number } };
 }
@@ -75,76 +78,20 @@ interface AfinnResult {
 }
 type AfinnCtor = new () => { analyze(text: string): AfinnResult };
 
-const proc = (globalThis as unknown as { process: NodeProcess }).process;
-// Workers' type definitions do not declare import.meta.url; tsx (Node ESM) always provides it.
-const HERE = (import.meta as unknown as { url: string }).url;
-const fs = proc.getBuiltinModule("node:fs") as NodeFs;
-const url = proc.getBuiltinModule("node:url") as NodeUrl;
-const requireCjs = (proc.getBuiltinModule("node:module") as NodeModule).createRequire(HERE);
 const vader = requireCjs("vader-sentiment") as VaderModule;
 const Afinn = requireCjs("sentiment") as AfinnCtor;
 const afinn = new Afinn();
 
-type Polarity = "negative" | "neutral" | "positive";
-const POLARITIES: readonly Polarity[] = ["negative", "neutral", "positive"];
+/** The eight behaviours the support set labels ("other" is a catch-all nobody labels). */
+const SCORED_BEHAVIOURS = BEHAVIOURS.filter((b) => b !== "other");
 
-// --- data ------------------------------------------------------------------------------------
-
-interface Row {
-  text: string;
-  labels: string[];
-}
-
-const EVAL_DIR = url.fileURLToPath(new URL("../../shared/eval/", HERE));
-
-function load(file: string): Row[] {
-  const path = EVAL_DIR + file;
-  if (!fs.existsSync(path)) {
-    console.error(`Evaluation data not found: ${path}\nExpected the public sets in ../shared/eval/ next to the repo root.`);
-    proc.exit(1);
-  }
-  const records = parseCsv(fs.readFileSync(path, "utf8"));
-  const header = records.shift();
-  if (header?.[0] !== "text" || header[1] !== "label") {
-    console.error(`${path}: expected a "text,label" header, got ${JSON.stringify(header)}`);
-    proc.exit(1);
-  }
-  return records.filter((r) => r.length >= 2).map((r) => ({ text: r[0] ?? "", labels: (r[1] ?? "").split(";") }));
-}
-
-/** RFC 4180: quoted fields may hold commas, doubled quotes and newlines. */
-function parseCsv(src: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = "";
-  let quoted = false;
-  for (let i = 0; i < src.length; i++) {
-    const c = src[i];
-    if (quoted) {
-      if (c === '"') {
-        if (src[i + 1] === '"') {
-          field += '"';
-          i++;
-        } else quoted = false;
-      } else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ",") {
-      row.push(field);
-      field = "";
-    } else if (c === "\n" || c === "\r") {
-      if (c === "\r" && src[i + 1] === "\n") i++;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = "";
-    } else field += c;
-  }
-  if (field !== "" || row.length > 0) {
-    row.push(field);
-    rows.push(row);
-  }
-  return rows;
-}
+// Load everything first: a missing file stops the run before any figure is printed.
+const tweetSent = loadPublic("tweeteval_sentiment.csv");
+const tweetEmo = loadPublic("tweeteval_emotion.csv");
+const goEmo = loadPublic("goemotions.csv");
+const supportUser = loadSupportUser("support-user.csv");
+const supportMulti = loadSupportUser("support-multilingual.csv");
+const supportAssistant = loadSupportAssistant("support-assistant.csv");
 
 const GOEMO_GROUP: Record<string, Polarity | "ambiguous"> = {};
 for (const l of "admiration amusement approval caring desire excitement gratitude joy love optimism pride relief".split(" ")) GOEMO_GROUP[l] = "positive";
@@ -167,103 +114,61 @@ interface ModelView {
   confused: boolean | undefined;
 }
 
+function polarityOf(a: MessageAnalysis): Polarity {
+  return sentimentPolarity(sentimentLabel(a.sentiment?.score ?? 0));
+}
+
 function oursView(a: MessageAnalysis): ModelView {
-  const score = a.sentiment?.score ?? 0;
   return {
-    polarity: sentimentPolarity(sentimentLabel(score)),
+    polarity: polarityOf(a),
     frustrated: a.flags.some((f) => f.slug === "frustrated_user"),
     confused: a.flags.some((f) => f.slug === "confused_user"),
   };
 }
 
+/** A user message as the pipeline analyses it: language detected once and handed to the analyzer. */
 function runOurs(text: string): MessageAnalysis {
-  return analyzeSync({ role: "user", content: text });
+  return analyzeSync({ role: "user", content: text, language: detectLanguage(text) });
 }
 
-function vaderView(text: string): ModelView {
+function runOursAssistant(row: AssistantRow): MessageAnalysis {
+  return analyzeSync({ role: "assistant", content: row.reply, previous: [{ role: "user", content: row.question }] });
+}
+
+function vaderPolarity(text: string): Polarity {
   const c = vader.SentimentIntensityAnalyzer.polarity_scores(text).compound;
-  const polarity: Polarity = c >= 0.05 ? "positive" : c <= -0.05 ? "negative" : "neutral";
-  return { polarity, frustrated: polarity === "negative", confused: undefined };
+  return c >= 0.05 ? "positive" : c <= -0.05 ? "negative" : "neutral";
 }
 
-function afinnView(text: string): ModelView {
+function afinnPolarity(text: string): Polarity {
   const s = afinn.analyze(text).score;
-  const polarity: Polarity = s > 0 ? "positive" : s < 0 ? "negative" : "neutral";
+  return s > 0 ? "positive" : s < 0 ? "negative" : "neutral";
+}
+
+function baselineView(polarity: Polarity): ModelView {
   return { polarity, frustrated: polarity === "negative", confused: undefined };
 }
 
 const MODELS = ["ours", "VADER", "AFINN"] as const;
 type ModelName = (typeof MODELS)[number];
 
-function views(rows: readonly Row[]): Record<ModelName, ModelView[]> {
+function views(rows: readonly PublicRow[]): Record<ModelName, ModelView[]> {
   return {
     ours: rows.map((r) => oursView(runOurs(r.text))),
-    VADER: rows.map((r) => vaderView(r.text)),
-    AFINN: rows.map((r) => afinnView(r.text)),
+    VADER: rows.map((r) => baselineView(vaderPolarity(r.text))),
+    AFINN: rows.map((r) => baselineView(afinnPolarity(r.text))),
   };
 }
 
-// --- metrics ---------------------------------------------------------------------------------
+// --- public sets -----------------------------------------------------------------------------
 
-function macroRecall(gold: readonly Polarity[], pred: readonly Polarity[]): number {
-  let total = 0;
-  for (const cls of POLARITIES) {
-    let tp = 0;
-    let n = 0;
-    gold.forEach((g, i) => {
-      if (g !== cls) return;
-      n++;
-      if (pred[i] === cls) tp++;
-    });
-    total += n === 0 ? 0 : tp / n;
-  }
-  return total / POLARITIES.length;
-}
-
-function f1(gold: readonly boolean[], pred: readonly (boolean | undefined)[]): string {
-  if (pred.some((p) => p === undefined)) return "n/a";
-  let tp = 0;
-  let fp = 0;
-  let fn = 0;
-  gold.forEach((g, i) => {
-    const p = pred[i] === true;
-    if (g && p) tp++;
-    else if (!g && p) fp++;
-    else if (g && !p) fn++;
-  });
-  const precision = tp + fp === 0 ? 0 : tp / (tp + fp);
-  const recall = tp + fn === 0 ? 0 : tp / (tp + fn);
-  const f = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
-  return `${f.toFixed(3)} (P ${precision.toFixed(2)} R ${recall.toFixed(2)})`;
-}
-
-// --- timing ----------------------------------------------------------------------------------
-
-function medianMicros(texts: readonly string[], fn: (t: string) => unknown, passes = 5): number {
-  for (const t of texts) fn(t); // warm-up: JIT and lazily built tables
-  const perMessage: number[] = [];
-  for (let p = 0; p < passes; p++) {
-    const t0 = performance.now();
-    for (const t of texts) fn(t);
-    perMessage.push(((performance.now() - t0) * 1000) / texts.length);
-  }
-  perMessage.sort((a, b) => a - b);
-  return perMessage[Math.floor(perMessage.length / 2)] ?? Number.NaN;
-}
-
-// --- main ------------------------------------------------------------------------------------
-
-const tweetSent = load("tweeteval_sentiment.csv");
-const tweetEmo = load("tweeteval_emotion.csv");
-const goEmo = load("goemotions.csv");
-
-const table: string[][] = [];
 const fmt = (x: number): string => x.toFixed(3);
+const publicTable: string[][] = [];
 
 {
   const gold = tweetSent.map((r) => r.labels[0] as Polarity);
   const v = views(tweetSent);
-  table.push([`TweetEval sentiment (n=${tweetSent.length})`, "macro recall", ...MODELS.map((m) => fmt(macroRecall(gold, v[m].map((x) => x.polarity))))]);
+  publicTable.push([`TweetEval sentiment (n=${tweetSent.length})`, "macro recall", ...MODELS.map((m) => fmt(macroRecall(gold, v[m].map((x) => x.polarity))))]);
 }
 
 const goViews = views(goEmo);
@@ -276,7 +181,7 @@ const goViews = views(goEmo);
     kept.push(i);
     gold.push(p);
   });
-  table.push([
+  publicTable.push([
     `GoEmotions sentiment groups (n=${kept.length} of ${goEmo.length})`,
     "macro recall",
     ...MODELS.map((m) => fmt(macroRecall(gold, kept.map((i) => goViews[m][i]?.polarity ?? "neutral")))),
@@ -285,40 +190,194 @@ const goViews = views(goEmo);
 {
   const gold = goEmo.map((r) => r.labels.includes("anger") || r.labels.includes("annoyance"));
   const npos = gold.filter(Boolean).length;
-  table.push([`GoEmotions anger|annoyance → frustrated (pos=${npos})`, "F1", ...MODELS.map((m) => f1(gold, goViews[m].map((x) => x.frustrated)))]);
+  publicTable.push([`GoEmotions anger|annoyance → frustrated (pos=${npos})`, "F1", ...MODELS.map((m) => f1Cell(gold, goViews[m].map((x) => x.frustrated)))]);
 }
 {
   const gold = goEmo.map((r) => r.labels.includes("confusion"));
   const npos = gold.filter(Boolean).length;
-  table.push([`GoEmotions confusion → confused (pos=${npos})`, "F1", ...MODELS.map((m) => f1(gold, goViews[m].map((x) => x.confused)))]);
+  publicTable.push([`GoEmotions confusion → confused (pos=${npos})`, "F1", ...MODELS.map((m) => f1Cell(gold, goViews[m].map((x) => x.confused)))]);
 }
 {
   const gold = tweetEmo.map((r) => r.labels[0] === "anger");
   const v = views(tweetEmo);
   const npos = gold.filter(Boolean).length;
-  table.push([`TweetEval emotion anger → frustrated (n=${tweetEmo.length}, pos=${npos})`, "F1", ...MODELS.map((m) => f1(gold, v[m].map((x) => x.frustrated)))]);
+  publicTable.push([`TweetEval emotion anger → frustrated (n=${tweetEmo.length}, pos=${npos})`, "F1", ...MODELS.map((m) => f1Cell(gold, v[m].map((x) => x.frustrated)))]);
 }
 
-const allTexts = [...tweetSent, ...tweetEmo, ...goEmo].map((r) => r.text);
-const timing = [
-  medianMicros(allTexts, runOurs),
-  medianMicros(allTexts, (t) => vader.SentimentIntensityAnalyzer.polarity_scores(t)),
-  medianMicros(allTexts, (t) => afinn.analyze(t)),
-];
-table.push([`time per message (n=${allTexts.length}, median of 5 passes)`, "µs", ...timing.map((t) => t.toFixed(1))]);
+const publicTexts = [...tweetSent, ...tweetEmo, ...goEmo].map((r) => r.text);
+const publicTiming = [medianPassMicros(publicTexts, runOurs), medianPassMicros(publicTexts, vaderPolarity), medianPassMicros(publicTexts, afinnPolarity)];
+publicTable.push([`time per message (n=${publicTexts.length}, median of 5 passes)`, "µs", ...publicTiming.map((t) => t.toFixed(1))]);
 
-const header = ["data set", "metric", ...MODELS];
-const widths = header.map((h, c) => Math.max(h.length, ...table.map((r) => (r[c] ?? "").length)));
-const line = (cells: readonly string[]): string => `| ${cells.map((x, c) => x.padEnd(widths[c] ?? 0)).join(" | ")} |`;
-console.log(`Rows loaded: tweeteval_sentiment=${tweetSent.length}, tweeteval_emotion=${tweetEmo.length}, goemotions=${goEmo.length}`);
-console.log(line(header));
-console.log(`|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`);
-for (const r of table) console.log(line(r));
+console.log(`Rows loaded: tweeteval_sentiment=${tweetSent.length}, tweeteval_emotion=${tweetEmo.length}, goemotions=${goEmo.length}, support-user=${supportUser.length}, support-multilingual=${supportMulti.length}, support-assistant=${supportAssistant.length}`);
+printTable("Public sets", ["data set", "metric", ...MODELS], publicTable);
 console.log(
   [
     "Mapping: ours uses SPEC §5 bands (±0.2) and its frustrated_user / confused_user flags;",
     "VADER compound ±0.05; AFINN score sign. Baseline \"frustrated\" = their negative class (closest analogue);",
     "they have no confusion concept (n/a). GoEmotions sentiment keeps single-group rows, excluding ambiguous and mixed ones.",
-    "Our timing covers the full user-message analysis (sentiment + all flags); the baselines compute sentiment only.",
+    "Our timing covers language detection and the full user-message analysis (sentiment + all flags); the baselines compute sentiment only.",
   ].join("\n"),
 );
+
+// --- support sets: shared helpers --------------------------------------------------------------
+
+interface Scored<T> {
+  row: T;
+  /** From the row's position in its file, so a language's rows keep the split they have in the file. */
+  split: Split;
+  predicted: string[];
+  polarity: Polarity;
+  language: string;
+}
+
+function scoreUsers(rows: readonly UserRow[]): Scored<UserRow>[] {
+  return rows.map((row, i) => {
+    const language = detectLanguage(row.text);
+    const a = analyzeSync({ role: "user", content: row.text, language });
+    return { row, split: splitOf(i), predicted: a.flags.map((f) => f.slug), polarity: polarityOf(a), language };
+  });
+}
+
+function bySplit<T>(items: readonly Scored<T>[]): Record<Split, Scored<T>[]> {
+  return { dev: items.filter((s) => s.split === "dev"), holdout: items.filter((s) => s.split === "holdout") };
+}
+
+/** "0.850 (P 0.90 R 0.80)"; "–" parts where undefined (no gold positives or no predictions). */
+function prfCell(s: Prf | undefined): string {
+  if (s === undefined) return "–";
+  return `${num(s.f1)} (P ${num(s.precision, 2)} R ${num(s.recall, 2)})`;
+}
+
+/** Per-label rows with dev, holdout and all columns, then the micro row, then the exact-set counts. */
+function labelTable(title: string, labels: readonly string[], gold: readonly (readonly string[])[], pred: readonly (readonly string[])[]): void {
+  const idx = splitRows(gold.map((_, i) => i));
+  const scores = {
+    dev: multiLabel(idx.dev.map((i) => gold[i] ?? []), idx.dev.map((i) => pred[i] ?? []), labels),
+    holdout: multiLabel(idx.holdout.map((i) => gold[i] ?? []), idx.holdout.map((i) => pred[i] ?? []), labels),
+    all: multiLabel(gold, pred, labels),
+  };
+  const rows = labels.map((l) => [
+    l,
+    `${scores.dev.perLabel[l]?.support ?? 0}/${scores.holdout.perLabel[l]?.support ?? 0}`,
+    prfCell(scores.dev.perLabel[l]),
+    prfCell(scores.holdout.perLabel[l]),
+    prfCell(scores.all.perLabel[l]),
+  ]);
+  rows.push(["micro", `${scores.dev.micro.support}/${scores.holdout.micro.support}`, prfCell(scores.dev.micro), prfCell(scores.holdout.micro), prfCell(scores.all.micro)]);
+  rows.push([
+    "rows with the exact label set",
+    `${scores.dev.rows}/${scores.holdout.rows}`,
+    `${scores.dev.exact}/${scores.dev.rows}`,
+    `${scores.holdout.exact}/${scores.holdout.rows}`,
+    `${scores.all.exact}/${scores.all.rows}`,
+  ]);
+  printTable(title, ["label", "gold dev/holdout", "dev F1 (P R)", "holdout F1 (P R)", "all F1 (P R)"], rows);
+}
+
+function exactShare(items: readonly Scored<UserRow>[], filter: (r: UserRow) => boolean): string {
+  const subset = items.filter((s) => filter(s.row));
+  const right = subset.filter((s) => {
+    const p = s.predicted.filter((l) => (USER_FLAGS as readonly string[]).includes(l));
+    return p.length === s.row.flags.length && s.row.flags.every((f) => p.includes(f));
+  }).length;
+  return `${right}/${subset.length}`;
+}
+
+// --- (a) support chat, English -------------------------------------------------------------------
+
+const scoredEn = scoreUsers(supportUser);
+{
+  const splits = bySplit(scoredEn);
+  const rows = [...SPLITS, "all" as const].map((split) => {
+    const items = split === "all" ? scoredEn : splits[split];
+    const gold = items.map((s) => s.row.sentiment);
+    return [
+      split,
+      String(items.length),
+      fmt(macroRecall(gold, items.map((s) => s.polarity))),
+      fmt(macroRecall(gold, items.map((s) => vaderPolarity(s.row.text)))),
+      fmt(macroRecall(gold, items.map((s) => afinnPolarity(s.row.text)))),
+    ];
+  });
+  printTable("Support chat, English (bench/eval/support-user.csv): sentiment macro recall (neg/neu/pos)", ["split", "rows", "ours", "VADER", "AFINN"], rows);
+  labelTable(
+    "Support chat, English: user flags (ours)",
+    USER_FLAGS,
+    scoredEn.map((s) => s.row.flags),
+    scoredEn.map((s) => s.predicted),
+  );
+  console.log(
+    `Exact flag set on rows with two or three flags: ${exactShare(scoredEn, (r) => r.flags.length >= 2)}; ` +
+      `on long rows (over 8,000 characters): ${exactShare(scoredEn, (r) => r.text.length > 8000)}; ` +
+      `on rows with no flag: ${exactShare(scoredEn, (r) => r.flags.length === 0)}.`,
+  );
+}
+
+// --- (b) multilingual ----------------------------------------------------------------------------
+
+const scoredMulti = scoreUsers(supportMulti);
+{
+  const languages = [...new Set(supportMulti.map((r) => r.language))];
+  const groups: [string, Scored<UserRow>[]][] = [
+    ["en (support-user)", scoredEn],
+    ...languages.map((l): [string, Scored<UserRow>[]] => [l, scoredMulti.filter((s) => s.row.language === l)]),
+    [`all ${languages.length} (support-multilingual)`, scoredMulti],
+  ];
+  const cells = (items: readonly Scored<UserRow>[]): string[] => {
+    const micro = multiLabel(items.map((s) => s.row.flags), items.map((s) => s.predicted), USER_FLAGS).micro;
+    return [fmt(macroRecall(items.map((s) => s.row.sentiment), items.map((s) => s.polarity))), num(micro.f1)];
+  };
+  const rows = groups.map(([name, items]) => {
+    const splits = bySplit(items);
+    const correct = items.filter((s) => s.language === s.row.language).length;
+    const und = items.filter((s) => s.language === "und").length;
+    const [devSent, devFlags] = cells(splits.dev);
+    const [holdSent, holdFlags] = cells(splits.holdout);
+    const detected = `${fmt(correct / items.length)} (und ${und}, other ${items.length - correct - und})`;
+    return [name, `${splits.dev.length}/${splits.holdout.length}`, devSent ?? "", holdSent ?? "", devFlags ?? "", holdFlags ?? "", detected];
+  });
+  printTable(
+    "Support chat by language (bench/eval/support-multilingual.csv; en from support-user.csv): ours; MR = macro recall",
+    ["language", "rows dev/holdout", "sentiment MR dev", "sentiment MR holdout", "flags micro-F1 dev", "flags micro-F1 holdout", "language detected (all rows)"],
+    rows,
+  );
+}
+
+// --- (c) assistant behaviours ----------------------------------------------------------------------
+
+{
+  const predicted = supportAssistant.map((r) => runOursAssistant(r).behaviours.map((b) => b.slug));
+  labelTable(
+    "Assistant replies (bench/eval/support-assistant.csv): behaviours (ours)",
+    SCORED_BEHAVIOURS,
+    supportAssistant.map((r) => r.behaviours),
+    predicted,
+  );
+}
+
+// --- (d) timing -----------------------------------------------------------------------------------
+
+{
+  const cell = (t: Timing): string => `${t.medianMicros.toFixed(1)} / ${t.meanMicros.toFixed(1)}`;
+  const userRow = (name: string, texts: readonly string[], baselines: boolean): string[] => [
+    name,
+    String(texts.length),
+    cell(timeEach(texts, detectLanguage)),
+    cell(timeEach(texts, runOurs)),
+    baselines ? cell(timeEach(texts, vaderPolarity)) : "n/a",
+    baselines ? cell(timeEach(texts, afinnPolarity)) : "n/a",
+  ];
+  const supportTexts = [...supportUser, ...supportMulti].map((r) => r.text);
+  const rows = [
+    userRow("public sets", publicTexts, true),
+    userRow("support-user (en)", supportUser.map((r) => r.text), true),
+    userRow("support-multilingual", supportMulti.map((r) => r.text), false),
+    userRow("support user messages, both files", supportTexts, false),
+    ["support-assistant (analysis only)", String(supportAssistant.length), "n/a", cell(timeEach(supportAssistant.map((_, i) => String(i)), (i) => runOursAssistant(supportAssistant[Number(i)] as AssistantRow))), "n/a", "n/a"],
+  ];
+  printTable(
+    "Time per message, µs: median / mean over messages (each message timed alone, its median of 5 passes)",
+    ["set", "messages", "language detection", "ours: detection + analysis", "VADER", "AFINN"],
+    rows,
+  );
+}

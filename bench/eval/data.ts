@@ -1,0 +1,97 @@
+import { BEHAVIOURS, USER_FLAGS } from "../../worker/analysis/labels";
+import { parseCsv } from "./csv";
+import type { Polarity } from "./metrics";
+import { POLARITIES } from "./metrics";
+import { fs, pathFromHere, proc } from "./node";
+
+/** A missing or malformed data file is a real error: say which and stop with exit code 1. */
+function fail(message: string): never {
+  console.error(message);
+  proc.exit(1);
+}
+
+function readCsv(path: string, columns: readonly string[]): string[][] {
+  if (!fs.existsSync(path)) fail(`Evaluation data not found: ${path}`);
+  const records = parseCsv(fs.readFileSync(path, "utf8"));
+  const header = records.shift() ?? [];
+  if (columns.some((c, i) => header[i] !== c)) fail(`${path}: expected the header "${columns.join(",")}", got ${JSON.stringify(header)}`);
+  // A trailing blank line parses as one empty field; it is not a row.
+  return records.filter((r) => !(r.length === 1 && r[0] === ""));
+}
+
+// --- public sets -------------------------------------------------------------------------------
+
+export interface PublicRow {
+  text: string;
+  labels: string[];
+}
+
+/**
+ * The public sets live in ../shared/eval/ beside the repo root. A git worktree kept one folder deeper
+ * (e.g. wt/<name> beside the main checkout) finds them one level further up; OPENBAT_PUBLIC_EVAL_DIR
+ * overrides both.
+ */
+function publicDir(): string {
+  const candidates = [proc.env.OPENBAT_PUBLIC_EVAL_DIR, pathFromHere("../../../shared/eval/"), pathFromHere("../../../../shared/eval/")];
+  const found = candidates.find((d) => d !== undefined && d !== "" && fs.existsSync(d));
+  if (found === undefined) fail(`Public evaluation sets not found: expected ../shared/eval/ next to the repo root (${candidates[1]}) or OPENBAT_PUBLIC_EVAL_DIR.`);
+  return found.endsWith("/") ? found : `${found}/`;
+}
+
+export function loadPublic(file: string): PublicRow[] {
+  return readCsv(publicDir() + file, ["text", "label"]).map((r) => ({ text: r[0] ?? "", labels: (r[1] ?? "").split(";") }));
+}
+
+// --- support sets (bench/eval/) ------------------------------------------------------------------
+
+export interface UserRow {
+  text: string;
+  language: string;
+  sentiment: Polarity;
+  flags: string[];
+}
+
+export interface AssistantRow {
+  question: string;
+  reply: string;
+  behaviours: string[];
+}
+
+function labelList(path: string, line: number, cell: string | undefined, vocabulary: readonly string[]): string[] {
+  const labels = (cell ?? "").split(";").filter((l) => l !== "");
+  for (const l of labels) if (!vocabulary.includes(l)) fail(`${path}: row ${line}: unknown label "${l}"`);
+  return labels;
+}
+
+export function loadSupportUser(file: string): UserRow[] {
+  const path = pathFromHere(file);
+  return readCsv(path, ["text", "language", "sentiment", "flags"]).map((r, i) => {
+    const sentiment = r[2] as Polarity;
+    if (!POLARITIES.includes(sentiment)) fail(`${path}: row ${i + 1}: sentiment must be negative|neutral|positive, got "${r[2]}"`);
+    if (!/^[a-z]{2}$/.test(r[1] ?? "")) fail(`${path}: row ${i + 1}: language must be an ISO 639-1 code, got "${r[1]}"`);
+    return { text: r[0] ?? "", language: r[1] ?? "", sentiment, flags: labelList(path, i + 1, r[3], USER_FLAGS) };
+  });
+}
+
+export function loadSupportAssistant(file: string): AssistantRow[] {
+  const path = pathFromHere(file);
+  return readCsv(path, ["question", "reply", "behaviours"]).map((r, i) => ({
+    question: r[0] ?? "",
+    reply: r[1] ?? "",
+    behaviours: labelList(path, i + 1, r[2], BEHAVIOURS),
+  }));
+}
+
+// --- dev / holdout ---------------------------------------------------------------------------------
+
+export type Split = "dev" | "holdout";
+export const SPLITS: readonly Split[] = ["dev", "holdout"];
+
+/** Every 4th data row (the 4th, 8th, … after the header) is holdout; position only, so it never moves with labels. */
+export function splitOf(index: number): Split {
+  return index % 4 === 3 ? "holdout" : "dev";
+}
+
+export function splitRows<T>(rows: readonly T[]): Record<Split, T[]> {
+  return { dev: rows.filter((_, i) => splitOf(i) === "dev"), holdout: rows.filter((_, i) => splitOf(i) === "holdout") };
+}
