@@ -1,0 +1,269 @@
+import { describe, expect, it } from "vitest";
+import { toDetection } from "../../worker/analysis/embedded/cues";
+import { FOREIGN_LANGUAGES, analyzeForeign, type ForeignAnalysis } from "../../worker/analysis/embedded/languages/index";
+import { USER_FLAGS, type UserFlag, sentimentLabel, sentimentPolarity } from "../../worker/analysis/labels";
+
+/**
+ * The non-English part of the embedded analyzer, through its public function. Flags are counted the
+ * way the analyzer raises them (toDetection, noisy-OR ≥ 0.5), so a cue too weak to raise a flag on its
+ * own does not pass these tests.
+ */
+
+const analyse = (text: string, lang: string): ForeignAnalysis => {
+  const a = analyzeForeign(text, lang);
+  if (a === undefined) throw new Error(`no analysis for ${lang}`);
+  return a;
+};
+
+const polarity = (text: string, lang: string): string => sentimentPolarity(sentimentLabel(analyse(text, lang).sentiment.score));
+
+const raised = (text: string, lang: string): UserFlag[] => {
+  const a = analyse(text, lang);
+  return USER_FLAGS.filter((f) => {
+    const hits = a.flags[f];
+    return hits !== undefined && toDetection(f, hits, text) !== undefined;
+  });
+};
+
+interface LanguageCases {
+  negative: string[];
+  positive: string[];
+  neutral: string[];
+  flags: [text: string, flag: UserFlag][];
+  /** Messages that must raise none of the listed flags. */
+  notFlags: [text: string, flags: UserFlag[]][];
+}
+
+const CASES: Record<(typeof FOREIGN_LANGUAGES)[number], LanguageCases> = {
+  de: {
+    negative: [
+      "Seit dem Update stürzt die App beim Öffnen ständig ab.",
+      "Ich wurde diesen Monat doppelt abgebucht.",
+      "Der Login funktioniert seit gestern nicht mehr",
+      "Ich kann mich nicht einloggen.",
+      "Super, schon wieder abgestürzt. Toll gemacht.",
+      "Wir werden den Vertrag nicht verlängern.",
+    ],
+    positive: ["Vielen Dank, das hat super geklappt!", "Danke für die schnelle Hilfe, jetzt funktioniert alles wieder.", "Tolle App, ich bin sehr zufrieden."],
+    neutral: ["Wie kann ich meine Rechnungsadresse ändern?", "Hallo, wo finde ich die API-Dokumentation? Danke!", "Ich verstehe nicht, was Sie damit meinen."],
+    flags: [
+      ["Ich möchte mein Abo zum Monatsende kündigen.", "churn_risk"],
+      ["Wenn das bis Freitag nicht behoben ist, wechseln wir den Anbieter.", "churn_risk"],
+      ["Wenn das bis Freitag nicht behoben ist, wechseln wir den Anbieter.", "urgent_request"],
+      ["Das ist jetzt das dritte Mal, dass ich das melde. Ich will mit einem Menschen sprechen!", "frustrated_user"],
+      ["Ich habe echt die Nase voll von diesem Chaos.", "frustrated_user"],
+      ["DRINGEND: unser Checkout ist down, Kunden können nicht bezahlen", "urgent_request"],
+      ["Ich brauche die Rechnung bis morgen früh für die Buchhaltung.", "urgent_request"],
+      ["Ich blicke bei der neuen Abrechnung überhaupt nicht mehr durch.", "confused_user"],
+      ["Was kostet die Business-Version für 20 Nutzer?", "buying_signal"],
+      ["Wir würden gerne auf den Jahrestarif upgraden.", "buying_signal"],
+    ],
+    notFlags: [
+      ["Ich will nicht kündigen, ich habe nur eine Frage zur Rechnung.", ["churn_risk"]],
+      ["Wie exportiere ich meine Kontakte als CSV?", ["confused_user", "churn_risk", "urgent_request", "frustrated_user"]],
+      ["Vielen Dank für die Hilfe, schönen Tag noch!", ["frustrated_user", "churn_risk", "urgent_request", "confused_user", "buying_signal"]],
+      ["Die App stürzt beim Export ab.", ["frustrated_user"]],
+    ],
+  },
+  fr: {
+    negative: [
+      "Bonjour, l'application plante à chaque fois que j'ouvre un PDF.",
+      "J'ai été débité deux fois pour la même commande.",
+      "ça marche pas depuis ce matin",
+      "Je n'arrive pas à me connecter à mon compte",
+      "Super, encore planté. Génial.",
+      "Nous ne renouvellerons pas le contrat.",
+    ],
+    positive: ["Merci beaucoup, tout fonctionne parfaitement maintenant !", "Super service, je suis vraiment satisfait.", "Merci pour votre aide, c'est réglé."],
+    neutral: ["Comment je peux changer mon adresse de facturation ?", "Je ne comprends pas ce que vous voulez dire.", "Bonjour, où trouver la documentation de l'API ? Merci d'avance"],
+    flags: [
+      ["Je veux résilier mon abonnement.", "churn_risk"],
+      ["je veux resilier mon abonnement", "churn_risk"],
+      ["Si ce n'est pas réglé d'ici vendredi, on change de fournisseur.", "churn_risk"],
+      ["Si ce n'est pas réglé d'ici vendredi, on change de fournisseur.", "urgent_request"],
+      ["C'est la troisième fois que je signale ce problème, je veux parler à un humain !", "frustrated_user"],
+      ["J'en ai marre, c'est inadmissible !", "frustrated_user"],
+      ["URGENT : notre site est en panne, les clients ne peuvent plus payer", "urgent_request"],
+      ["J'ai besoin de la facture avant demain matin.", "urgent_request"],
+      ["Je suis complètement perdu avec cette nouvelle interface.", "confused_user"],
+      ["Quel est le prix de l'offre entreprise pour 20 utilisateurs ?", "buying_signal"],
+    ],
+    notFlags: [
+      ["Je ne vais pas résilier, j'ai juste une question sur la facture.", ["churn_risk"]],
+      ["Comment exporter mes contacts en CSV ?", ["confused_user", "churn_risk", "urgent_request"]],
+      ["Merci pour votre aide, bonne journée !", ["frustrated_user", "churn_risk", "urgent_request", "confused_user", "buying_signal"]],
+    ],
+  },
+  es: {
+    negative: [
+      "Hola, la app se cuelga cada vez que intento exportar.",
+      "Me cobraron dos veces el mismo mes.",
+      "No funciona el login desde ayer",
+      "No puedo entrar a mi cuenta",
+      "Genial, otra vez caído. Perfecto.",
+      "No vamos a renovar el contrato.",
+    ],
+    positive: ["Muchas gracias, ya funciona perfecto.", "Excelente servicio, estoy muy contento.", "Gracias por la ayuda, problema resuelto."],
+    neutral: ["¿Cómo puedo cambiar mi dirección de facturación?", "No entiendo lo que me quieres decir.", "Hola, ¿dónde está la documentación de la API? Gracias de antemano"],
+    flags: [
+      ["Quiero darme de baja.", "churn_risk"],
+      ["Si no lo arreglan antes del viernes nos cambiamos a otro proveedor.", "churn_risk"],
+      ["Si no lo arreglan antes del viernes nos cambiamos a otro proveedor.", "urgent_request"],
+      ["Es la tercera vez que escribo por esto. Quiero hablar con una persona!", "frustrated_user"],
+      ["Estoy harto, esto es una vergüenza.", "frustrated_user"],
+      ["URGENTE: la tienda está caída y los clientes no pueden pagar", "urgent_request"],
+      ["Necesito la factura hoy mismo.", "urgent_request"],
+      ["Estoy super perdido con la nueva factura.", "confused_user"],
+      ["¿Cuánto cuesta el plan empresa para 20 usuarios?", "buying_signal"],
+    ],
+    notFlags: [
+      ["No voy a cancelar, solo tengo una duda con la factura.", ["churn_risk"]],
+      ["¿Cómo exporto mis contactos a CSV?", ["confused_user", "churn_risk", "urgent_request"]],
+      ["Gracias por la ayuda, ¡que tengas buen día!", ["frustrated_user", "churn_risk", "urgent_request", "confused_user", "buying_signal"]],
+    ],
+  },
+  pt: {
+    negative: [
+      "Oi, o app trava toda hora quando tento exportar.",
+      "Fui cobrado duas vezes esse mês.",
+      "nao funciona o login desde ontem",
+      "Não consigo entrar na minha conta",
+      "Ótimo, travou de novo. Perfeito.",
+      "Não vamos renovar o contrato.",
+    ],
+    positive: ["Muito obrigado, agora funciona perfeitamente.", "Atendimento excelente, estou muito satisfeito.", "Obrigada pela ajuda, deu tudo certo!"],
+    neutral: ["Como eu mudo meu endereço de cobrança?", "Não entendi o que você quis dizer.", "Oi, onde fica a documentação da API? Obrigado desde já"],
+    flags: [
+      ["Quero cancelar minha assinatura.", "churn_risk"],
+      ["Se nao resolverem ate sexta a gente vai pra outra empresa.", "churn_risk"],
+      ["Se nao resolverem ate sexta a gente vai pra outra empresa.", "urgent_request"],
+      ["É a terceira vez que eu escrevo sobre isso. Quero falar com um atendente!", "frustrated_user"],
+      ["Estou cansado disso, é uma vergonha.", "frustrated_user"],
+      ["URGENTE: a loja está fora do ar e os clientes não conseguem pagar", "urgent_request"],
+      ["Preciso da nota fiscal hoje ainda.", "urgent_request"],
+      ["Estou confuso com essa cobrança nova.", "confused_user"],
+      ["Quanto custa o plano empresarial para 20 usuários?", "buying_signal"],
+    ],
+    notFlags: [
+      ["Não vou cancelar, só tenho uma dúvida sobre a fatura.", ["churn_risk"]],
+      ["Como exporto meus contatos em CSV?", ["confused_user", "churn_risk", "urgent_request"]],
+      ["Obrigada pela ajuda, tenha um bom dia!", ["frustrated_user", "churn_risk", "urgent_request", "confused_user", "buying_signal"]],
+    ],
+  },
+  it: {
+    negative: [
+      "Ciao, l'app si blocca ogni volta che provo a esportare.",
+      "Mi avete addebitato due volte l'abbonamento.",
+      "Il login non funziona da ieri",
+      "Non riesco ad accedere al mio account",
+      "Fantastico, si è bloccato di nuovo. Perfetto.",
+      "Non rinnoveremo il contratto.",
+    ],
+    positive: ["Grazie mille, adesso funziona perfettamente.", "Servizio ottimo, sono molto soddisfatto.", "Grazie per l'aiuto, problema risolto!"],
+    neutral: ["Come posso cambiare l'indirizzo di fatturazione?", "Non capisco cosa intendi.", "Ciao, dove trovo la documentazione API? Grazie in anticipo"],
+    flags: [
+      ["Voglio disdire l'abbonamento.", "churn_risk"],
+      ["Se non lo risolvete entro venerdì passiamo a un altro fornitore.", "churn_risk"],
+      ["Se non lo risolvete entro venerdì passiamo a un altro fornitore.", "urgent_request"],
+      ["È la terza volta che scrivo per questo. Voglio parlare con un operatore!", "frustrated_user"],
+      ["Sono stufo, è una vergogna.", "frustrated_user"],
+      ["URGENTE: il negozio online è giù e i clienti non riescono a pagare", "urgent_request"],
+      ["Mi serve la fattura oggi stesso.", "urgent_request"],
+      ["Sono un po' confuso con la nuova fattura.", "confused_user"],
+      ["Quanto costa il piano business per 20 utenti?", "buying_signal"],
+    ],
+    notFlags: [
+      ["Non voglio disdire, ho solo una domanda sulla fattura.", ["churn_risk"]],
+      ["Come esporto i contatti in CSV?", ["confused_user", "churn_risk", "urgent_request"]],
+      ["Grazie per l'aiuto, buona giornata!", ["frustrated_user", "churn_risk", "urgent_request", "confused_user", "buying_signal"]],
+    ],
+  },
+  nl: {
+    negative: [
+      "Hoi, de app crasht elke keer als ik wil exporteren.",
+      "Er is twee keer afgeschreven voor mijn abonnement.",
+      "Inloggen werkt sinds gisteren niet meer",
+      "Ik kan niet inloggen op mijn account",
+      "Geweldig, weer vastgelopen. Perfect.",
+      "We verlengen het contract niet.",
+    ],
+    positive: ["Hartelijk bedankt, het werkt nu weer perfect.", "Top service, ik ben heel tevreden.", "Bedankt voor je hulp, het is opgelost!"],
+    neutral: ["Hoe kan ik mijn factuuradres wijzigen?", "Ik snap niet wat je bedoelt.", "Hoi, waar vind ik de API-documentatie? Alvast bedankt"],
+    flags: [
+      ["Ik wil mijn abonnement opzeggen.", "churn_risk"],
+      ["Als dit vrijdag niet is opgelost stappen we over naar een andere aanbieder.", "churn_risk"],
+      ["Als dit vrijdag niet is opgelost stappen we over naar een andere aanbieder.", "urgent_request"],
+      ["Dit is de derde keer dat ik dit meld. Ik wil een echte medewerker spreken!", "frustrated_user"],
+      ["Ik ben het zat, dit is echt belachelijk.", "frustrated_user"],
+      ["DRINGEND: onze webshop ligt plat en klanten kunnen niet afrekenen", "urgent_request"],
+      ["Ik heb de factuur vandaag nog nodig.", "urgent_request"],
+      ["Ik snap er niks van, welke factuur is nu de juiste?", "confused_user"],
+      ["Wat kost het zakelijke pakket voor 20 gebruikers?", "buying_signal"],
+    ],
+    notFlags: [
+      ["Ik ga niet opzeggen, ik heb alleen een vraag over de factuur.", ["churn_risk"]],
+      ["Hoe exporteer ik mijn contacten naar CSV?", ["confused_user", "churn_risk", "urgent_request"]],
+      ["Bedankt voor je hulp, fijne dag!", ["frustrated_user", "churn_risk", "urgent_request", "confused_user", "buying_signal"]],
+    ],
+  },
+};
+
+describe("multilingual embedded analysis", () => {
+  it("handles exactly German, French, Spanish, Portuguese, Italian and Dutch and nothing else", () => {
+    expect([...FOREIGN_LANGUAGES]).toEqual(["de", "fr", "es", "pt", "it", "nl"]);
+    expect(analyzeForeign("Hello, my login is broken", "en")).toBeUndefined();
+    expect(analyzeForeign("Hej, det fungerar inte", "sv")).toBeUndefined();
+  });
+
+  it("accepts region tags and three-letter codes for the same languages", () => {
+    expect(analyzeForeign("Não funciona", "pt-BR")?.sentiment.score).toBeLessThan(-0.2);
+    expect(analyzeForeign("Funktioniert nicht", "deu")?.sentiment.score).toBeLessThan(-0.2);
+  });
+
+  for (const lang of FOREIGN_LANGUAGES) {
+    const c = CASES[lang];
+    describe(lang, () => {
+      it.each(c.negative)("reads trouble, churn and sarcasm as negative: %s", (text) => {
+        expect(polarity(text, lang)).toBe("negative");
+      });
+      it.each(c.positive)("reads thanks and praise as positive: %s", (text) => {
+        expect(polarity(text, lang)).toBe("positive");
+      });
+      it.each(c.neutral)("reads questions and plain confusion as neutral: %s", (text) => {
+        expect(polarity(text, lang)).toBe("neutral");
+      });
+      it.each(c.flags)("raises the flag on realistic phrasing: %s → %s", (text, flag) => {
+        expect(raised(text, lang)).toContain(flag);
+      });
+      it.each(c.notFlags)("raises none of the listed flags on: %s", (text, flags) => {
+        const got = raised(text, lang);
+        for (const f of flags) expect(got).not.toContain(f);
+      });
+    });
+  }
+
+  it("quotes the span that drove the sentiment and explains it in English", () => {
+    const a = analyse("Bonjour. Depuis hier, le paiement ne passe pas. Merci", "fr");
+    expect(a.sentiment.chunk).toBe("Depuis hier, le paiement ne passe pas.");
+    expect(a.sentiment.reason).toMatch(/^Mainly "ne passe pas" \(negative/);
+  });
+
+  it("gives evidence offsets into the original text, also when accents are decomposed", () => {
+    for (const text of ["Atención: quiero cancelar mi suscripción", "Atencio\u0301n: quiero cancelar mi suscripcio\u0301n"]) {
+      const h = analyse(text, "es").flags.churn_risk?.[0];
+      expect(h && text.slice(h.start, h.end)).toBe("quiero cancelar");
+    }
+  });
+
+  it("matches cues whether or not the user typed the accents", () => {
+    expect(raised("ja deu, vou cancelar a assinatura", "pt")).toContain("churn_risk");
+    expect(polarity("nao funciona", "pt")).toBe("negative");
+    expect(raised("Je veux RÉSILIER", "fr")).toContain("churn_risk");
+  });
+
+  it("scores an empty or emoji-only message without failing", () => {
+    expect(analyse("", "de").sentiment).toEqual({ score: 0, chunk: "", reason: "No sentiment-bearing words, phrases or emoji found." });
+    expect(analyse("👍👍", "it").sentiment.score).toBeGreaterThan(0.2);
+    expect(analyse("😡", "nl").sentiment.score).toBeLessThan(-0.2);
+  });
+});

@@ -1,0 +1,92 @@
+import type { LanguageSource } from "./pack";
+
+/**
+ * German. Everything is folded (lower case, ä→a, ö→o, ü→u; ß is kept, so both spellings are listed
+ * where it matters). Written for what people type to a support or sales chat, not fitted to a set.
+ */
+
+/** One word of any kind, for gaps in a phrase ("kann (W ){0,3}nicht"). */
+const W = "[\\p{L}\\p{N}]+";
+/** A gap word that is not itself a negator: "hat (…) geklappt" must not swallow "nicht". */
+const G = "(?!(?:nicht|kein|keine|nie)(?![\\p{L}]))[\\p{L}\\p{N}]+";
+
+export const de: LanguageSource = {
+  words: [
+    [3, "hervorragend* ausgezeichnet* fantastisch* phantastisch* perfekt* genial* wunderbar* grossartig* großartig* traumhaft* begeistert* spitze spitzenmassig* weltklasse erstklassig*"],
+    [2.5, "toll* super klasse prima* wunderbar klasse* zufrieden* hilfreich* empfehlenswert* liebt gefallt gefallen* dankeschon dankbar* freue* gefreut freut* einwandfrei* reibungslos* top"],
+    [2, "gut gute guten guter gutes besser beste* schones schone schonen nett* freundlich* kompetent* schnell* zuverlassig* angenehm* praktisch* empfehle* empfehlen* gelost geloest behoben repariert geklappt"],
+    [1.5, "danke dank bedanke* passt ordentlich* korrekt* richtig"],
+    [0.7, "ok okay"],
+    [-0.5, "warten wartezeit* verwirrt* unklar*"],
+    [-0.7, "problem probleme problems *problem *probleme leider"],
+    [-0.5, "teuer"],
+    [-1, "langsam* fehlt fehlen fehlend* schade doppelt* umstandlich* kompliziert* seltsam* komisch* merkwurdig* zweimal"],
+    [-1.5, "kundige kundigen kundigung* kuendig* gekundigt fehler fehler* *fehler fehlgeschlagen* gesperrt* blockiert* abgelehnt* verweigert* timeout* bug bugs *bug abgebrochen* verschwunden* verloren* falsch* ungultig* offline traurig* sorge* sorgen angst enttauschend*"],
+    [-2, "storung* *storung gestort* defekt* down ausgefallen* ausfall* *ausfall dumm* blod* doof* nervig* lastig* unfreundlich* unhoflich* unzuverlassig* langweilig* sauer argerlich* arger* mangelhaft* unzumutbar*"],
+    [-2.5, "schlecht* schlimm* kaputt* absturz* *absturz *absturze abgesturzt* sturzt sturzen nervt genervt* enttauscht* frustriert* frustrierend* unzufrieden* mies* nutzlos* sinnlos* unbrauchbar* unmoglich* wutend* wuetend* mist"],
+    [-3, "katastroph* furchtbar* schrecklich* grauenhaft* grauenvoll* entsetzlich* unverschamt* unverschaemt* lacherlich* laecherlich* inakzeptabel* frechheit zumutung betrug* betrogen verarsch* abzocke* abgezockt scheiss* scheiß* scheisse scheiße kacke beschissen* miserabel* katastrophal* schlimmste* schlechteste* hasse hass"],
+  ],
+  phrases: [
+    // Greetings, sign-offs and set phrases whose words would mislead.
+    [0, "guten (tag|morgen|abend)|gute nacht|liebe (grusse|grüße|gruesse)|viele (grusse|grüße)|mit freundlichen (grussen|grüßen|gruessen)|(vielen |besten )?dank im voraus|(vorab|im voraus) (vielen )?dank|danke vorab|schonen tag noch|schones wochenende|sehr geehrte\\p{L}*|ich hatte (gerne|gern) eine frage|gute frage|ist (das|es) moglich|so schnell wie (moglich|es geht)|moglichst schnell|schnellstmoglich"],
+    // Support trouble: no emotion word, still bad news.
+    [-3, "nichts (geht|funktioniert|klappt) mehr|geht gar nichts|(alles|system) ist (down|tot)|totalausfall|kompletter ausfall"],
+    [-2.5, `(funktioniert|funktionieren|funktionierte|geht|gehen|klappt|klappen|lauft|laufen|laeuft|ladt|laedt|ladet|startet|reagiert|offnet|oeffnet|synchronisiert|speichert|kommt|kommen|sendet|druckt) (${W} ){0,3}(nicht|nie|gar nicht)|(nicht|nie) (mehr )?(funktioniert|funktionieren|geht|gehen|klappt|klappen|lauft|laufen|ladt|laedt|startet|reagiert|moglich|erreichbar|verfugbar|ankommt|ankam|angekommen)|nicht (erreichbar|verfugbar|auffindbar)|(sturzt|sturzen|stuerzt) (${W} ){0,3}ab|(hangt|haengt|hangen) (${W} ){0,2}(auf|fest)|friert (${W} ){0,2}ein|eingefroren|bricht (${W} ){0,3}ab|(doppelt|zweimal|mehrfach|dreimal|falsch|zu viel) (${W} ){0,2}(abgebucht|belastet|berechnet|bezahlt|abgerechnet|gebucht)|(geld|betrag|zahlung) (${W} ){0,3}(nicht angekommen|verschwunden|weg)|(keine|nie eine|noch keine) (antwort|ruckmeldung|rueckmeldung|reaktion|bestatigung|lieferung)|immer noch (nicht|kein\\p{L}*)|noch immer (nicht|kein\\p{L}*)|nach wie vor (nicht|kein\\p{L}*)|seit (${W} ){0,2}(tagen|wochen|monaten|stunden) (${W} ){0,3}(nicht|kein\\p{L}*|warte\\p{L}*)`],
+    [-2, `(kann|konnen|koennen|kannst|konnte|konnten|lasst sich|laesst sich|lassen sich) (${W} ){0,4}(nicht|nie|nicht mehr) (${W} ){0,1}(einloggen|anmelden|bezahlen|zahlen|zugreifen|herunterladen|runterladen|hochladen|speichern|offnen|oeffnen|exportieren|importieren|drucken|senden|versenden|verschicken|buchen|bestellen|abschliessen|starten|installieren|aktualisieren|andern|aendern|loschen|verbinden|synchronisieren|nutzen|benutzen|verwenden|sehen|finden|erreichen)|zu teuer|(schon|immer) wieder|wieder mal|warte (${W} ){0,2}(seit|schon)|ewig (${W} ){0,2}(warten|gewartet|dauern|gedauert)|dauert ewig`],
+    [-1.5, "(geht|ging|lief|lauft) (etwas |was |einiges )?schief|stimmt (etwas |was )?nicht|zu langsam|sehr langsam"],
+    [1.5, "kein problem|keine sorge|alles klar"],
+    [2.5, "(ich|wir) (liebe|lieben)"],
+    [2.5, `(funktioniert|klappt|geht|lauft|laeuft) (${G} ){0,2}(jetzt|wieder)|hat (${G} ){0,3}(geklappt|funktioniert|geholfen)|(problem|fehler) (${G} ){0,2}(gelost|geloest|behoben)|(vielen|herzlichen|tausend) dank|danke (schon|sehr|vielmals)|hat mir (sehr )?geholfen|(war|ist) (sehr |echt |wirklich )?hilfreich|macht spa(ss|ß)`],
+  ],
+  courtesy: "danke dank bedanke dankeschon",
+  negators: "nicht kein keine keinen keinem keiner keines nie niemals nichts weder kaum ohne",
+  postNegators: "nicht nie niemals",
+  intensifiers:
+    "sehr:1.3 so:1.2 total:1.3 extrem:1.4 echt:1.2 wirklich:1.2 voll:1.2 mega:1.4 absolut:1.3 richtig:1.2 besonders:1.2 unglaublich:1.4 zu:1.2 super:1.3 ziemlich:1.1 etwas:0.7 bisschen:0.7 leicht:0.7 recht:1.1 komplett:1.3 vollig:1.3 voellig:1.3 einfach:1.1 uberhaupt:1.3",
+  contrast: "aber jedoch allerdings trotzdem dennoch",
+  flagNegators: "nicht|kein|keine|keinen|nie|niemals|keinesfalls|auf keinen fall",
+  flagPostNegators: "nicht|nie|niemals",
+  conditionals: "wenn falls sobald sofern ob sonst",
+  flags: {
+    churn_risk: [
+      [0.85, "asks to cancel", `k(u|ue)ndig\\p{L}*|gek(u|ue)ndigt|(abo|abos|abonnement|vertrag|vertrage|mitgliedschaft|lizenz|konto|kundenkonto|account|zugang|profil|tarif) (${W} ){0,3}(beenden|auflosen|aufloesen|stornieren|loschen|loeschen|schliessen|schließen|abbestellen|abmelden|deaktivieren)|(beende|beenden|storniere|stornieren|losche|loeschen|losche) (${W} ){0,2}(abo|abonnement|vertrag|mitgliedschaft|konto|account)|abo (${W} ){0,1}(abbestellen|kundigen)|abbestellen`, { negatable: true }],
+      [0.85, "will not renew", `nicht (mehr )?verl(a|ae)ngern|keine verl(a|ae)ngerung|verl(a|ae)ngern (${W} ){0,3}(nicht|nicht mehr)|(abo|vertrag|lizenz) (${W} ){0,2}auslaufen lassen`],
+      [0.85, "says they are leaving", `(wir|ich) (${W} ){0,2}(wechseln|wechsle|wechsel|gehen|steigen|ziehen) (${W} ){0,3}(zur konkurrenz|zu einem anderen|zu einem neuen|(den|einen|anderen) anbieter)|anbieter (zu )?wechseln|anbieterwechsel|zur konkurrenz|(dann|sonst) (wechseln|gehen) (wir|ich)|, (wechseln|gehen) (wir|ich)|wechseln wir (den anbieter|zu)|(wir|ich) (verlassen|kehren) (euch|sie|ihnen)( den rucken)?|nie (wieder|mehr) (bei (euch|ihnen)|\\p{L}+ (bestellen|kaufen|buchen|nutzen))|(ich bin|wir sind) (dann )?(raus|weg)|das war('s| es) (dann )?(fur mich|fur uns|mit euch|mit ihnen)|(ich|wir) (hore|horen|hoere|hoeren) (${W} ){0,2}auf`],
+      [0.75, "plans to switch provider", `(wir|ich) (wechseln|wechsle|wechsel|migrieren) (${W} ){0,2}(zu|nach) (?!(?:pro|premium|business|enterprise|plus|jahres\\p{L}*|monats\\p{L}*)(?![\\p{L}]))|(umsteigen|wechseln) (auf|zu) (einen |ein )?(anderen|andere|anderes)`, { negatable: true }],
+      [0.7, "looks for alternatives", `(nach |eine |andere )?alternative(n)? (${W} ){0,2}(suchen|umsehen|anschauen|angeschaut|prufen|pruefen|testen|evaluieren|vergleichen)|(schauen|sehen|umsehen) (uns|mich) (${W} ){0,2}(nach alternativen|um)|nach alternativen|andere anbieter (${W} ){0,2}(anschauen|prufen|testen|vergleichen)`],
+      [0.45, "asks for a refund", "geld zur(u|ue)ck|r(u|ue)ckerstattung|erstattung|zur(u|ue)ckerstatten|erstatten|r(u|ue)ckbuchung|zur(u|ue)ckbuchen|chargeback", { negatable: true }],
+      [0.55, "downgrades or pauses", `downgrade\\p{L}*|herabstufen|(kostenlos|kostenlosen|gratis|free|basis) (${W} ){0,2}(plan|tarif|version|paket|modell) (${W} ){0,2}(wechseln|zuruck|zurueck|umsteigen|downgraden)|zur(u|ue)ck (zum|auf den|in den) (kostenlos|gratis|free|basis)\\p{L}*|(abo|abonnement|mitgliedschaft|vertrag) (${W} ){0,2}(pausieren|ruhen lassen)`, { negatable: true }],
+      [0.5, "questions the value", `nicht (mehr )?(das geld )?wert|lohnt sich (fur uns |fur mich )?nicht( mehr)?|geldverschwendung|zu teuer|viel zu teuer|nicht (mehr )?leisten|(vertrag|abo|lizenz) (${W} ){0,3}l(a|ae)uft (${W} ){0,3}aus`],
+    ],
+    frustrated_user: [
+      [0.85, "has had enough", "die nase (gestrichen )?voll|(es|das) reicht( mir| uns| jetzt)?|mir reicht('s| es)|(ich habe|hab|habe|wir haben) (es |das |echt |wirklich )?(genug|satt)|frechheit|zumutung|unverschamt\\p{L}*|unverschaemt\\p{L}*|lacherlich|laecherlich|inakzeptabel|nicht akzeptabel|katastroph\\p{L}*|verarsch\\p{L}*|wollt ihr mich|(soll|ist) das (ein )?witz|schlechteste\\p{L}*|stinksauer|(bin|sind|werde) (\\p{L}+ )?(sauer|wutend|wuetend|genervt|frustriert|enttauscht|stinkig)|nervt|nervig|frustrierend|scheiss\\p{L}*|scheiß\\p{L}*|zum kotzen|verdammt\\p{L}*|abzocke|saftladen|unfassbar"],
+      [0.6, "reports it still does not work", `schon wieder|immer wieder|wieder mal|(zum|das) (zweite|dritte|vierte|funfte|zweiten|dritten|vierten|funften|x-ten|\\d+\\.?) mal|(immer )?noch (immer )?(nicht|kein\\p{L}*)|nach wie vor (nicht|kein\\p{L}*)|(nie|niemals) (funktioniert|klappt|geht)|(geht|klappt|funktioniert) (${W} ){0,2}nie`],
+      [0.6, "has repeated themselves", `wie oft (noch|muss|soll)|(habe|hab|haben) (${W} ){0,3}(schon|bereits) (${W} ){0,3}(gesagt|geschrieben|erkl(a|ae)rt|gefragt|versucht|gemeldet|geschickt|mitgeteilt)|wie (ich )?(schon|bereits) (gesagt|geschrieben|erkl(a|ae)rt)`],
+      [0.6, "wants a human", `(mit )?(einem |einer )?(echten |richtigen |realen |lebenden )?(menschen|mitarbeiter|mitarbeiterin|person|vorgesetzten|ansprechpartner|kundenberater|berater|kundendienst|support) (${W} ){0,2}(sprechen|reden|verbunden|verbinden|chatten|telefonieren)|(echten|richtigen) menschen|echte person|kein(en)? bot|(blode|bloede|dumme|nutzlose)(r|n)? (bot|chatbot|maschine)|du bist (nutzlos|keine hilfe|dumm)|keine hilfe|nicht hilfreich|hilft (mir |uns )?(${W} )?nicht( weiter)?|bringt (mir |uns )?nichts`],
+      [0.45, "has been kept waiting", `warte (${W} ){0,2}(seit|schon)|warten (${W} ){0,2}(seit|schon)|seit (tagen|wochen|stunden|ewigkeiten)|keine (antwort|ruckmeldung|rueckmeldung|reaktion)|(niemand|keiner) (${W} ){0,1}(antwortet|meldet|hilft|reagiert)|(stunden|tage|wochen|ewig) (lang )?gewartet`],
+      [0.4, "exasperated", "echt jetzt|ernsthaft\\?|im ernst|ach komm|wie kann (das|es) sein|das darf (doch )?nicht wahr sein|warum (dauert|ist|geht) (das|es) (so|immer)"],
+    ],
+    urgent_request: [
+      [0.9, "says it is urgent", "dringend\\p{L}*|sofort|umgehend|notfall|eilt|eilig|asap|schnellstm(o|oe)glich|schnellstens|h(o|oe)chste priorit(a|ae)t|so schnell wie (m(o|oe)glich|es geht)|so bald wie m(o|oe)glich|unverz(u|ue)glich|kritisch", { negatable: true }],
+      [0.75, "reports an outage that cannot wait", `(produktion|produktiv\\p{L}*|live\\p{L}*|checkout|kasse|shop|webshop|onlineshop|server|system|plattform|seite|website|webseite|api|zahlung\\p{L}*|bezahlung) (${W} ){0,3}(ist |sind )?(down|offline|ausgefallen|tot|nicht erreichbar|steht|lauft nicht|laeuft nicht|funktioniert nicht|geht nicht|kaputt)|(kunden|kundinnen|nutzer|niemand|keiner) (${W} ){0,2}(konnen|koennen|kann) (${W} ){0,3}(nicht|nichts) (mehr )?(bezahlen|zahlen|bestellen|einkaufen|kaufen|einloggen|anmelden|auschecken)|produktionsausfall|totalausfall|kompletter ausfall|alles steht|nichts geht mehr|geht gar nichts mehr|verlieren (${W} ){0,2}(geld|umsatz|kunden|bestellungen)`],
+      [0.75, "needs it now", `(brauche|brauchen|benotige|benoetige|benotigen|muss|mussen|muessen) (${W} ){0,4}(heute|jetzt|sofort|bis morgen|gleich)|(jetzt|sofort|endlich|heute noch) (${W} ){0,2}(beheben|fixen|losen|loesen|reparieren|erledigen|freischalten|zuruckerstatten)|(behebt|behebe|fixt|repariert|lost|loest) (${W} ){0,3}(jetzt|sofort|endlich)`, { negatable: true }],
+      [0.6, "has a deadline", `bis (sp(a|ae)testens )?(heute|morgen|heute abend|heute mittag|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|ende der woche|ende des tages|mittag|\\d{1,2}(:\\d{2})? uhr|\\d{1,2}\\.\\d{1,2})|noch heute|heute noch|morgen (fr(u|ue)h|vormittag|um)|in (einer|zwei|drei|\\d+) (stunde|stunden|minuten)|(meeting|termin|pr(a|ae)sentation|launch|messe|demo|go-live|golive|deadline|abgabe|frist|flug|veranstaltung|event) (${W} ){0,3}(heute|morgen|gleich|in \\d+)|deadline|frist (${W} ){0,2}(l(a|ae)uft|endet)`],
+      [0.6, "asks to escalate", `eskalier\\p{L}*|(vorgesetzten|chef|manager|teamleiter|teamleitung|geschaftsfuhrung) (${W} ){0,2}(sprechen|verbinden|weiterleiten|einschalten)`],
+      [0.55, "reports something that cannot wait", `ausgesperrt|komme (${W} ){0,2}nicht (mehr )?(rein|ins konto|in mein)|gehackt|betrug\\p{L}*|karte (${W} ){0,1}(gestohlen|verloren)|gestohlen|unberechtigte (abbuchung|zahlung)`],
+    ],
+    confused_user: [
+      [0.85, "says they are confused", `(verstehe|versteh|kapiere|kapier|checke|check|begreife|begreif) (${W} ){0,3}(nicht|nichts|kein wort)|verstehe nur bahnhof|versteh('s| es) nicht|blick(e)? (${W} ){0,5}nicht (mehr )?durch|verwirrt|verwirrend|was (meinen sie|meinst du|hei(ss|ß)t das|bedeutet das|soll das (hei(ss|ß)en|bedeuten))|wie (ist|war) das gemeint|(bin|sind) (${W} ){0,2}(ratlos|verloren|(u|ue)berfordert|aufgeschmissen)|werde (${W} ){0,2}nicht schlau|nicht schlau (draus|daraus)|(ergibt|macht) (${W} ){0,2}keinen sinn|(nicht|kaum) nachvollziehbar|unverst(a|ae)ndlich|keine ahnung|keinen (plan|schimmer)`],
+      [0.6, "is unsure what to do", `(bin mir|ich bin) (${W} ){0,1}nicht (ganz |so |wirklich |sicher )?sicher|wei(ss|ß|s) (${W} ){0,1}nicht,? (wie|was|wo|ob|welche\\p{L}*|warum|wieso|wann)|wei(ss|ß) nicht weiter|komme (${W} ){0,2}nicht weiter|steh(e)? (${W} ){0,2}auf dem schlauch|(das|es) ist (mir )?(unklar|nicht klar)|ist mir (nicht klar|unklar)`],
+      [0.4, "hesitates", "hmm+|(a|ae)hm+|(a|ae)h+m*\\?"],
+    ],
+    buying_signal: [
+      [0.8, "asks about price", `was kostet|wie( )?viel (kostet|kosten|zahlt|zahle|zahlen|wurde|waere|ware)|wie teuer|preis(e|en|liste|modell|gestaltung|(u|ue)bersicht|info\\p{L}*)?|kosten (f(u|ue)r|pro|im|bei)|(ein |ein individuelles |ein unverbindliches )?angebot (${W} ){0,2}(erstellen|schicken|senden|machen|bekommen|anfordern|erhalten)|kostenvoranschlag|konditionen`, { negatable: true }],
+      [0.8, "wants to buy", `(m(o|oe)chte|m(o|oe)chten|will|wollen|w(u|ue)rde|w(u|ue)rden|planen|gerne) (${W} ){0,4}(kaufen|bestellen|erwerben|buchen|abschlie(ss|ß)en|upgraden|abonnieren|lizenzieren|erweitern|bezahlen|wechseln auf|aufstocken)|(kaufen|bestellen|buchen|upgraden) (${W} ){0,1}(m(o|oe)chte|m(o|oe)chten|will|wollen)|(wo|wie) kann (ich|man) (${W} ){0,3}(kaufen|bestellen|buchen|upgraden|abonnieren)`, { negatable: true }],
+      [0.7, "asks about plans or trials", `testversion|test-version|kostenlos testen|probeabo|probezeit\\p{L}*|testphase|testzugang|(eine |einen )?demo|jahres(plan|abo|lizenz|vertrag|tarif)|(pro|premium|business|team|enterprise|unternehmens)-?(plan|tarif|paket|version|lizenz|abo)|welche(r|n|s)? (plan|tarif|paket)|mengenrabatt|staffelpreis\\p{L}*|(mehr|zusatzliche|weitere) (lizenzen|nutzer|platze|plaetze|seats|benutzer)|lizenzen f(u|ue)r`, { negatable: true }],
+      [0.55, "mentions an upgrade, discount or payment option", `upgrade\\p{L}*|rabatt\\p{L}*|gutschein\\p{L}*|aktionscode|interesse an|(zahlen|bezahlen) (${W} ){0,1}(per|mit|auf) (rechnung|kreditkarte|paypal|(u|ue)berweisung|lastschrift)`, { negatable: true }],
+    ],
+    competitor_mention: [
+      [0.75, "mentions a competitor", `konkurrenz|konkurrent\\p{L}*|wettbewerber\\p{L}*|mitbewerber\\p{L}*|(andere|anderen|anderer|einem anderen|ein anderer|einen anderen) (anbieter|dienst|dienstleister|tool|software|app|plattform|l(o|oe)sung|firma|unternehmen|provider)|alternative(n)? (zu|f(u|ue)r) (euch|ihnen|eurem|ihrem|eurer|ihrer)|woanders (${W} ){0,2}(g(u|ue)nstiger|billiger|besser|schneller)`],
+    ],
+  },
+};

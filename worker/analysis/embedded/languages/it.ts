@@ -1,0 +1,87 @@
+import type { LanguageSource } from "./pack";
+
+/**
+ * Italian. Folded: lower case, accents removed (è→e, perché→perche, più→piu); elisions ("l'app",
+ * "dell'abbonamento") keep the apostrophe, which the cue syntax treats as optional.
+ */
+
+const W = "[\\p{L}\\p{N}]+";
+/** A gap word that is not a negator. */
+const G = "(?!(?:non|mai|niente|nulla|piu)(?![\\p{L}]))[\\p{L}\\p{N}]+";
+
+export const it: LanguageSource = {
+  words: [
+    [3, "eccellente* perfetto perfetta perfetti perfettamente ottimo ottima ottimi fantastic* meraviglios* stupend* splendid* incredibil* adoro impeccabile* straordinari*"],
+    [2.5, "contento contenta contenti soddisfatt* grato grata utile utili efficiente* veloce veloci velocemente rapido rapida rapidamente gentile gentili cortese* facile risolto risolta sistemato sistemata top"],
+    [2, "bene buono buona buoni buone bello bella meglio migliore migliori piace piaciuto corretto corretta chiaro chiara affidabile* consiglio"],
+    [1.5, "grazie ringrazio ringraziamo ringraziamenti"],
+    [0.7, "ok okay"],
+    [-0.5, "attesa aspettare aspettando caro cara"],
+    [-0.7, "problema problemi purtroppo"],
+    [-1, "lento lenta lenti lentezza complicat* strano strana manca mancano"],
+    [-1.5, "disdire disdetta annullare errore errori bug bloccato bloccata bloccati rifiutat* negat* perso persa persi sbagliat* impossibile sospes* preoccupat* fallit* fallisce"],
+    [-2, "crash crasha crashato crashata guasto guasta guasti rotto rotta rotti difettos* irritat* infastidit* delus* deludente* arrabbiat* seccat*"],
+    [-2.5, "male pessimo pessima peggio peggiore inutile inutili frustr* orribile* terribile* penoso penosa scadente"],
+    [-3, "disastr* inaccettabile inammissibile vergogn* ridicol* truffa* truffatori ladri furios* schifo schifoso* merda cazzo incompetent* pessimamente indecente scandalos*"],
+  ],
+  phrases: [
+    [0, "buongiorno|buonasera|buona giornata|buona serata|buon pomeriggio|(grazie )?in anticipo|grazie mille in anticipo|(cordiali )?saluti|distinti saluti|un saluto|buona domanda|il piu (veloce|rapido|velocemente) possibile|e possibile|gentile (cliente|assistenza|supporto)|va bene se|ci sono problemi se"],
+    // Support trouble: no emotion word, still bad news.
+    [-3, "non funziona (piu )?niente|niente funziona|e tutto (fermo|bloccato|giu)|tutto (fermo|bloccato|giu)"],
+    [-2.5, `(non|mai) (mi |ci |si |lo |la )?(${W} ){0,1}(funziona|funzionano|funzionava|va|vanno|carica|caricano|apre|aprono|risponde|parte|arriva|arrivano|arrivato|arrivata|sincronizza|salva|invia|funge|accetta|passa|compare|compaiono|entra)|(mi|ci) (${W} ){0,1}(hanno|avete|ha) (${W} ){0,1}(addebitato|addebitata|addebitati|fatturato|scalato|prelevato|detratto|addebitate) (${W} ){0,2}(due volte|2 volte|tre volte|doppio|in piu|di nuovo)|(addebitat[oaie]|pagat[oaie]|fatturat[oaie]|prelevat[oaie]) (${W} ){0,1}(due volte|2 volte|tre volte|in doppio|doppio)|(doppio|doppia) (addebito|pagamento|fatturazione|prelievo)|(addebito|pagamento) (doppio|duplicato)|(nessuna|senza|non ho ricevuto|mai ricevuto|ancora nessuna) (${W} ){0,1}(risposta|riscontro|notizia|notizie|conferma)|(e|sono|si e|si sono) (${W} ){0,1}(bloccat[oaie]|fermo|ferma|fermi|giu|down|offline|fuori servizio|crashat[oaie]|impallat[oaie])|(si blocca|si pianta|crasha|si chiude|si impalla) (${W} ){0,2}(sempre|ogni volta|di continuo|continuamente|spesso)?|(ancora|continua a|continuano a) (${W} ){0,1}non (funzionare|funziona|andare|va)|fuori servizio|non disponibile|irraggiungibile`],
+    [-2, `non (mi |ci )?(riesco|riusciamo|posso|possiamo|sono riuscito|sono riuscita) (${W} ){0,2}(accedere|entrare|loggarmi|fare il login|pagare|scaricare|aprire|salvare|inviare|cambiare|modificare|disdire|collegare|connettermi|vedere|trovare|usare|installare|attivare|esportare|importare|stampare|comprare|registrarmi|completare)|di nuovo|ancora una volta|un'altra volta|troppo (caro|cara|lento|lenta|complicato)|(aspetto|aspettiamo|attendo|sto aspettando) (${W} ){0,2}(da|giorni|settimane|ore)`],
+    [-1.5, "(ho|abbiamo) un problema|(c'e|ce) (un )?problema|qualcosa (non va|non funziona)|non va bene"],
+    [1.5, "va bene|nessun problema|non (c'e|ce) problema|non preoccuparti|tutto a posto|tutto ok"],
+    [2.5, `(ora|adesso|finalmente) (${G} ){0,1}(funziona|funzionano|va|e tutto ok)|(funziona|funzionano|va) (${G} ){0,1}(perfettamente|benissimo|bene|di nuovo|alla grande)|(grazie mille|mille grazie|grazie tante|grazie infinite)|grazie (per l'aiuto|per l'assistenza|dell'aiuto|per la risposta|per la pazienza|per la rapidita)|(problema|errore|bug) (${G} ){0,2}(risolto|sistemato|corretto)|mi (hai|avete|ha) (${W} ){0,1}aiutato|(molto|super|davvero) (utile|veloce|gentile|chiaro|disponibile)`],
+  ],
+  courtesy: "grazie ringrazio ringraziamo",
+  negators: "non mai niente nulla nessuno nessun nessuna senza",
+  postNegators: "",
+  intensifiers:
+    "molto:1.3 super:1.3 davvero:1.2 veramente:1.2 troppo:1.3 cosi:1.2 tanto:1.2 totalmente:1.3 completamente:1.3 proprio:1.2 estremamente:1.4 assolutamente:1.3 abbastanza:1.1 poco:0.6 parecchio:1.2 incredibilmente:1.4",
+  contrast: "ma pero tuttavia eppure comunque",
+  flagNegators: "non|mai|nemmeno|neanche|per niente|in nessun modo",
+  conditionals: "se altrimenti quando",
+  flags: {
+    churn_risk: [
+      [0.85, "asks to cancel", `disdir\\p{L}*|disdett\\p{L}*|disdic\\p{L}*|(annullare|annullo|annullate|annullamento|cancellare|cancello|cancellazione|chiudere|chiudo|chiusura|eliminare|elimino|interrompere|terminare|recedere|recesso|rescindere|sospendere) (${W} ){0,3}(abbonamento|account|conto|contratto|piano|servizio|licenza|rinnovo|iscrizione|sottoscrizione)|(abbonamento|contratto|account) (${W} ){0,2}(annullato|cancellato|chiuso|disdetto)|disiscri\\p{L}*|(voglio|vorrei|vogliamo|devo) (${W} ){0,1}(annullare|cancellare|disdire|recedere)`, { negatable: true }],
+      [0.85, "will not renew", `non (${W} ){0,2}(rinnovo|rinnoveremo|rinnovero|rinnoviamo|rinnovare)|mancato rinnovo|senza rinnovare`],
+      [0.85, "says they are leaving", `(passare|passo|passiamo|passeremo|andare|vado|andiamo|migrare|migriamo|cambiare|cambio|cambiamo) (${W} ){0,2}(a|alla|al|da|con|verso) (la concorrenza|concorrenza|un concorrente|un altro fornitore|un'altra azienda|un altro servizio|un'altra piattaforma|un altro strumento|un'altra app|un altro gestore)|cambiare (fornitore|gestore|operatore|servizio|piattaforma|banca)|(vi|ti) (lascio|lasciamo|lascero|lasceremo|abbandono|abbandoniamo)|(me ne vado|ce ne andiamo|ce ne andremo|me ne andro)|mai piu (${W} ){0,2}(con voi|da voi|compro|acquisto|uso)|(o|altrimenti|se no|senno) (${W} ){0,1}(disdico|disdiciamo|passo|passiamo|cambio|cambiamo|me ne vado|ce ne andiamo)`],
+      [0.75, "plans to switch provider", `(passo|passiamo|passero|passeremo|migro|migriamo|cambio|cambiamo) (${W} ){0,1}(a|ad|su|verso) (?!(?:il|lo|la|un|uno|una|piano|pro|premium|business|annuale|mensile)(?![\\p{L}]))`, { negatable: true }],
+      [0.7, "looks for alternatives", `(cercando|cercare|cerco|cerchiamo|valutando|valutare|valutiamo|provando|provare|confrontando|guardando) (${W} ){0,2}(alternative|altre soluzioni|altri fornitori|altre aziende|altri strumenti|la concorrenza|concorrenti)|alternative a (voi|questo|questa|il vostro)`],
+      [0.45, "asks for a refund", `rimbors\\p{L}*|(restituire|restituite|ridatemi|rivoglio) (${W} ){0,1}(i )?(miei )?soldi|soldi indietro|storno|chargeback`, { negatable: true }],
+      [0.55, "downgrades or pauses", `downgrade|(declassare|ridurre|abbassare) (${W} ){0,2}piano|(tornare|passare|ritornare) (${W} ){0,3}(gratuito|gratis|free|base|basic|piu economico)|(mettere in pausa|sospendere|congelare) (${W} ){0,1}(abbonamento|account|piano)`, { negatable: true }],
+      [0.5, "questions the value", `non (ne )?vale (${W} ){0,1}(la pena|il prezzo|quello che pago|i soldi)|troppo caro|soldi buttati|(contratto|abbonamento|licenza) (${W} ){0,3}(scade|termina|finisce|in scadenza)`],
+    ],
+    frustrated_user: [
+      [0.85, "has had enough", `(sono|siamo) (${W} ){0,1}(stufo|stufa|stufi|stanco di|stanca di|stanchi di|furios[oaie]|arrabbiat[oaie]|incazzat[oaie]|esasperat[oaie]|delus[oaie]|frustrat[oaie]|indignat[oaie])|(e|questa e) (una )?(vergogna|vergognoso|inaccettabile|ridicolo|assurdo|uno schifo|un disastro|una truffa|una presa in giro|una barzelletta|scandaloso)|inaccettabile|inammissibile|assurdo|vergognoso|una vergogna|presa in giro|(mi|ci) (state|stai) prendendo in giro|peggior(e)? (servizio|esperienza|assistenza|app|azienda)|che schifo|schifo|merda|cazzo|basta!|basta cosi|ne ho (abbastanza|le scatole piene|piene le scatole)|non ne posso piu|ho perso la pazienza`],
+      [0.6, "reports it still does not work", `di nuovo|ancora una volta|un'altra volta|ancora (${W} ){0,1}(non|nessun\\p{L}*|niente|bloccat\\p{L}*)|(seconda|terza|quarta|quinta|ennesima|\\d+a) volta|non funziona mai|mai (funziona|va)|sempre (lo stesso (problema|errore)|la stessa cosa|bloccato|si blocca)`],
+      [0.6, "has repeated themselves", `quante volte|(l'ho |ho |abbiamo )(gia )?(detto|spiegato|scritto|chiesto|provato|inviato|segnalato) (${W} ){0,1}(gia |piu volte|mille volte|prima)|come (ho )?(gia )?(detto|spiegato|scritto)|(ve|te) l'ho (gia )?(detto|scritto|spiegato)`],
+      [0.6, "wants a human", `(parlare|chattare|comunicare) (${W} ){0,1}con (un |una |qualcuno |un'|qualche )?(essere umano|umano|persona|operatore|operatrice|agente|consulente|responsabile|supervisore|reale|vero|vera)|(una )?persona (vera|reale)|(un )?operatore umano|(bot|robot|chatbot) (inutile|stupido|scemo)|(sei|siete) (inutile|inutili|stupido)|non (mi )?(serve|servi|state aiutando|stai aiutando|aiuta) (a )?(niente|nulla)|non mi (state|stai) aiutando`],
+      [0.45, "has been kept waiting", `(aspetto|aspettiamo|attendo|attendiamo|sto aspettando|stiamo aspettando) (${W} ){0,2}(da|giorni|settimane|ore)|da (giorni|settimane|ore|mesi) (${W} ){0,2}(aspetto|attendo|senza|non)|(nessuna|senza|non ho ricevuto|mai ricevuto) (${W} ){0,1}risposta|nessuno (mi |ci )?(risponde|aiuta|richiama)`],
+      [0.4, "exasperated", "sul serio\\?|ma dai|non e possibile|com'e possibile|ma scherziamo|mi prendete in giro|perche (sempre|di nuovo|ci vuole cosi tanto)"],
+    ],
+    urgent_request: [
+      [0.9, "says it is urgent", "urgent\\p{L}*|urgenza|immediatamente|subito|al piu presto|il prima possibile|prima possibile|quanto prima|asap|senza indugio|con urgenza|critico|critica|priorita|prioritario", { negatable: true }],
+      [0.75, "reports an outage that cannot wait", `(produzione|negozio|shop|checkout|cassa|pagament[oi]|gateway|server|piattaforma|sistema|sito|api|servizio) (${W} ){0,3}(e |sono )?(giu|down|offline|fermo|ferma|bloccat[oaie]|fuori servizio|non funziona|non va|non risponde|irraggiungibile)|(clienti|utenti|nessuno|nessun cliente) (${W} ){0,2}(riescono|riesce|possono|puo) (${W} ){0,2}(pagare|comprare|accedere|entrare|ordinare)|(stiamo|continuiamo a) perde(ndo|re) (${W} ){0,2}(soldi|vendite|clienti|ordini)|e tutto (fermo|bloccato|giu)`],
+      [0.75, "needs it now", `(ho bisogno|abbiamo bisogno|mi serve|ci serve|devo|dobbiamo) (${W} ){0,4}(oggi|adesso|ora|subito|entro domani|stasera|domattina)|(risolvete|sistemate|sbloccate|rimborsate|correggete|riattivate) (${W} ){0,2}(subito|ora|adesso|oggi|immediatamente)`, { negatable: true }],
+      [0.6, "has a deadline", `(entro|prima di|per) (oggi|domani|stasera|domattina|mezzogiorno|lunedi|martedi|mercoledi|giovedi|venerdi|sabato|domenica|fine giornata|la fine della giornata|fine settimana|le \\d{1,2}(:\\d{2})?)|domani mattina|domattina|oggi stesso|in (un'ora|una ora|due ore|tre ore|\\d+ (ore|minuti))|(riunione|presentazione|lancio|demo|volo|evento|fiera|audit) (${W} ){0,3}(oggi|domani|stasera|tra \\d+)|scadenza|deadline`],
+      [0.6, "asks to escalate", `escalation|escalare|(parlare|passare|inoltrare) (${W} ){0,2}(con |al |a un |a )(il |un |vostro |tuo )?(supervisore|superiore|responsabile|manager|direttore|capo)`],
+      [0.55, "reports something that cannot wait", `(account|conto|carta) (${W} ){0,1}(hackerat[oa]|violat[oa]|rubat[oa]|clonat[oa])|hacker\\p{L}*|frode\\p{L}*|fraudolent\\p{L}*|addebit[oi] (${W} ){0,1}non (riconosciut[oi]|autorizzat[oi])`],
+    ],
+    confused_user: [
+      [0.85, "says they are confused", `non (lo |la |l')?(capisco|capiamo|ho capito|abbiamo capito|comprendo|capito)|(sono|siamo|mi sento) (${W} ){0,1}(confus[oaie]|pers[oaie]|disorientat[oaie])|(mi|ci) (sono |siamo )?(perso|persa|persi)|confuso|confusa|confusionario|non (e |mi e )?(molto |per niente )?chiaro|cosa (intendi|intende|intendete|vuol dire|significa)|che (cosa )?(vuol dire|significa)|non ha (nessun |alcun )?senso|non (ne )?ho (idea|la minima idea)|boh`],
+      [0.6, "is unsure what to do", `non (sono|siamo) (${W} ){0,1}(sicur[oaie]|cert[oaie])|non so (bene |proprio )?(come|cosa|che cosa|dove|se|quale|quali|perche|quando)|non sappiamo (come|cosa|dove|se|quale)|ho (un )?dubbio|sono indeciso`],
+      [0.4, "hesitates", "ehm+|mmm+|uhm+"],
+    ],
+    buying_signal: [
+      [0.8, "asks about price", "prezz[oi]|tariff[ae]|listino|quanto (costa|costano|viene|verrebbe|costerebbe|si paga|pago)|preventivo|quotazione|offerta economica", { negatable: true }],
+      [0.8, "wants to buy", `(voglio|vorrei|vogliamo|vorremmo|mi piacerebbe|ci piacerebbe|sono interessat[oa]|siamo interessati|intendo|intendiamo|pensiamo di) (${W} ){0,3}(acquistare|comprare|abbonarmi|abbonarci|sottoscrivere|attivare|ordinare|prenotare|passare al piano|fare l'upgrade|estendere)|(dove|come) (posso|possiamo|si puo) (${W} ){0,2}(acquistare|comprare|abbonarmi|sottoscrivere)`, { negatable: true }],
+      [0.7, "asks about plans or trials", `prova gratuita|periodo di prova|versione di prova|trial|demo|dimostrazione|piano (pro|premium|business|aziendale|annuale|team|enterprise)|(quale|quali) (piano|piani|abbonamento)|sconto (per )?volume|(piu|altre|nuove|ulteriori) (licenze|postazioni|utenti)|licenze (per|aggiuntive)`, { negatable: true }],
+      [0.55, "mentions an upgrade, discount or payment option", `upgrade|sconto|sconti|coupon|codice promozionale|promozione|(pagare|pagamento) (${W} ){0,1}(con|tramite|via|a|in) (bonifico|fattura|carta|paypal|rate)|interessat[oaie] (a|al|alla|ai)`, { negatable: true }],
+    ],
+    competitor_mention: [
+      [0.75, "mentions a competitor", `concorren\\p{L}*|(un altro|un'altra|altri|altre|altro|altra) (fornitore|fornitori|azienda|aziende|servizio|servizi|piattaforma|strumento|app|soluzione|gestore)|piu economico altrove|altrove (${W} ){0,2}(costa meno|meglio|piu veloce)`],
+    ],
+  },
+};

@@ -1,0 +1,89 @@
+import type { LanguageSource } from "./pack";
+
+/**
+ * Dutch (Netherlands and Flanders). Folded: lower case, accents removed ("geëxporteerd" →
+ * "geexporteerd"). Like German, "niet" usually follows the verb ("werkt niet") and separable verbs
+ * split ("ik zeg mijn abonnement op").
+ */
+
+const W = "[\\p{L}\\p{N}]+";
+/** A gap word that is not a negator. */
+const G = "(?!(?:niet|geen|nooit|niks|niets)(?![\\p{L}]))[\\p{L}\\p{N}]+";
+
+export const nl: LanguageSource = {
+  words: [
+    [3, "uitstekend* perfect perfecte fantastisch* geweldig* fantastisch geniaal prachtig* briljant* topservice heerlijk* fenomenaal*"],
+    [2.5, "super top tevreden* blij dankbaar* handig* behulpzaam* nuttig* snel snelle snelheid vriendelijk* opgelost verholpen gerepareerd fijn fijne prima"],
+    [2, "goed goede beter beste mooi mooie leuk leuke duidelijk* betrouwbaar* aanrader makkelijk* eenvoudig* correct"],
+    [1.5, "bedankt dank dankjewel dankuwel bedank*"],
+    [0.7, "ok oke okay"],
+    [-0.5, "wachten wachttijd* duur dure"],
+    [-0.7, "probleem problemen *probleem helaas jammer"],
+    [-1, "traag trage langzaam* ingewikkeld* vreemd* raar rare omslachtig* onduidelijk*"],
+    [-1.5, "opzeggen opzegging* opzeg* fout fouten foutmelding* *fout bug bugs geblokkeerd* geweigerd* afgewezen* mislukt* kwijt verdwenen onjuist* verkeerd* onmogelijk* storing storingen *storing bezorgd*"],
+    [-2, "kapot* defect* down offline gecrasht crasht crash crashes vastgelopen irritant* vervelend* geirriteerd* teleurgesteld* teleurstellend* balen baal"],
+    [-2.5, "slecht* slechte slechter slechtste waardeloos* nutteloos* frustr* boos* kwaad* belachelijk* rampzalig* verschrikkelijk*"],
+    [-3, "ramp* schandalig* schande onacceptabel* onaanvaardbaar* oplichter* oplichting* zwendel* diefstal* woedend* kut klote shit godverdomme* tering* incompetent* bagger*"],
+  ],
+  phrases: [
+    [0, "goedemorgen|goedemiddag|goedenavond|goede(n)? (morgen|middag|avond|dag)|met vriendelijke groet(en)?|vriendelijke groet(en)?|(alvast )?(hartelijk )?bedankt (alvast|voor het antwoord alvast)|alvast bedankt|bij voorbaat dank|groetjes|mvg|goede vraag|is het mogelijk|zo snel mogelijk|zo spoedig mogelijk|beste (support|klantenservice|team|mevrouw|meneer|heer)"],
+    // Support trouble: no emotion word, still bad news.
+    [-3, "niets werkt( meer)?|(er )?werkt niks( meer)?|alles (ligt|is) (plat|eruit|down)|werkt helemaal niet"],
+    [-2.5, `(werkt|werken|werkte|doet|laadt|laden|opent|start|reageert|synchroniseert|slaat|verstuurt|komt|komen|lukt|lukte) (${W} ){0,3}(niet|nooit|niet meer)|(niet|nooit) (meer )?(werkt|werken|lukt|laadt|opent|start|reageert|bereikbaar|beschikbaar|aangekomen|ontvangen)|(crasht|crashen|loopt|lopen|hangt) (${W} ){0,3}(vast|steeds|telkens|elke keer|constant|weer)|(twee keer|2 keer|dubbel|drie keer|meerdere keren|te veel) (${W} ){0,2}(afgeschreven|betaald|gefactureerd|in rekening gebracht|afgeboekt|geincasseerd)|(afgeschreven|betaald|gefactureerd|geincasseerd) (${W} ){0,1}(twee keer|2 keer|dubbel|drie keer)|dubbele (afschrijving|betaling|incasso|factuur)|(geen|nog geen|nooit) (${W} ){0,1}(antwoord|reactie|bevestiging|bericht) (ontvangen|gekregen|gehad)?|nog steeds (niet|geen)|(ligt|liggen) (${W} ){0,1}(plat|eruit)|(is|zijn) (${W} ){0,1}(gecrasht|vastgelopen|platgegaan|uitgevallen)`],
+    [-2, `(kan|kunnen|kon|konden|lukt het) (${W} ){0,4}(niet|nooit|niet meer) (${W} ){0,1}(inloggen|betalen|downloaden|uploaden|opslaan|openen|exporteren|importeren|printen|versturen|verzenden|bestellen|starten|installeren|updaten|wijzigen|aanpassen|verwijderen|verbinden|gebruiken|vinden|zien|bereiken|aanmelden|afrekenen|opzeggen)|te duur|veel te duur|(alweer|weer eens|opnieuw|wederom)|wacht (${W} ){0,2}(al|sinds)|(al )?(dagen|weken|uren) (${W} ){0,2}(wachten|gewacht|niks|niets|geen)`],
+    [-1.5, "(ik heb|we hebben|wij hebben) (een )?(probleem|fout|storing)|(er )?(gaat|ging|is) (iets )?(mis|fout)|klopt (iets |er iets )?niet|te traag|erg traag"],
+    [1.5, "geen probleem|geen zorgen|komt goed|alles (is )?in orde"],
+    [2.5, `(werkt|werken|doet het|lukt) (${G} ){0,2}(nu|weer|eindelijk|perfect|prima)|(het |alles )?is (${G} ){0,1}(opgelost|verholpen|gelukt)|(heel erg|hartelijk|ontzettend|super) bedankt|bedankt (voor (je|jullie|uw) (hulp|snelle|reactie|antwoord|geduld))|(je|jullie|u) (hebt|heeft|hebben) (me|mij|ons) (${W} ){0,1}geholpen|(heel|erg|super) (behulpzaam|handig|duidelijk|snel|fijn)`],
+  ],
+  courtesy: "bedankt dank dankjewel dankuwel bedank",
+  negators: "niet geen nooit niets niks nergens zonder",
+  postNegators: "niet nooit",
+  intensifiers:
+    "heel:1.3 erg:1.3 zeer:1.3 echt:1.2 super:1.3 zo:1.2 ontzettend:1.4 enorm:1.4 vreselijk:1.4 hartstikke:1.3 totaal:1.3 helemaal:1.3 volledig:1.3 behoorlijk:1.1 best:1.1 nogal:1.1 beetje:0.7 te:1.2 extreem:1.4",
+  contrast: "maar echter toch",
+  flagNegators: "niet|geen|nooit|zeker niet|absoluut niet|helemaal niet",
+  flagPostNegators: "niet|nooit",
+  conditionals: "als indien tenzij wanneer anders",
+  flags: {
+    churn_risk: [
+      [0.85, "asks to cancel", `opzeg\\p{L}*|zeg(gen)? (${W} ){0,3}op|(abonnement|account|contract|lidmaatschap|licentie|pakket|overeenkomst) (${W} ){0,3}(beeindigen|stopzetten|opheffen|annuleren|verwijderen|opzeggen|stoppen|afsluiten)|(beeindig|annuleer|verwijder|stop|sluit) (${W} ){0,2}(abonnement|account|contract|lidmaatschap)|uitschrijven|afmelden voor|(wil|willen|ga|gaan) (${W} ){0,2}(stoppen met|annuleren|opzeggen)`, { negatable: true }],
+      [0.85, "will not renew", `niet (meer )?verlengen|(verleng|verlengen|verlengd) (${W} ){0,3}(niet|niet meer)|geen verlenging|laten aflopen`],
+      [0.85, "says they are leaving", `(stap|stappen|ga|gaan|wissel|wisselen|switch|switchen|verhuizen) (${W} ){0,3}(over )?(naar )?(de concurrent|de concurrentie|een concurrent|een andere (aanbieder|leverancier|provider|partij))|(overstappen|stappen (${W} ){0,2}over|stap (${W} ){0,2}over) naar (?!(?:het|een|ons|jullie|uw|de|jaar|maand|pro|premium|business|zakelijk|team)\\p{L}*)|andere (aanbieder|leverancier|provider) (zoeken|nemen|kiezen)|(dan|anders) stappen (we|wij|ik) over|(we|ik|wij) (vertrekken|gaan weg|zijn weg|zijn vertrokken)|(nooit meer|nooit weer) (${W} ){0,2}(bij jullie|bij u|bestellen|kopen|gebruiken)|(anders|dan) (stappen|gaan|vertrekken) (we|wij|ik)`],
+      [0.7, "looks for alternatives", `(zoeken|kijken|bekijken|vergelijken|testen|orienteren) (${W} ){0,2}(naar )?(alternatieven|andere aanbieders|andere leveranciers|andere opties|de concurrentie)|alternatief voor (jullie|u|dit)|ons (${W} ){0,1}orienteren`],
+      [0.45, "asks for a refund", "geld terug|terugbetal\\p{L}*|restitutie|terugstort\\p{L}*|chargeback|terugboeking", { negatable: true }],
+      [0.55, "downgrades or pauses", `downgrade\\p{L}*|(terug|overstappen|over) (${W} ){0,2}naar (het |de )?(gratis|free|basis|goedkoper)\\p{L}*|(abonnement|account|lidmaatschap) (${W} ){0,2}(pauzeren|bevriezen|op pauze)`, { negatable: true }],
+      [0.5, "questions the value", `niet (meer )?(het geld |zijn geld )?waard|te duur|veel te duur|weggegooid geld|(contract|abonnement|licentie) (${W} ){0,3}(loopt af|afloopt|verloopt|eindigt)`],
+    ],
+    frustrated_user: [
+      [0.85, "has had enough", `(ik ben|we zijn|ben|zijn) (${W} ){0,2}(het )?(zat|beu|spuugzat|kotsbeu)|(ben|zijn) (${W} ){0,1}(boos|kwaad|woedend|gefrustreerd|geirriteerd|teleurgesteld|pissig|klaar mee)|(ik ben|we zijn) er klaar mee|(dit|het) is (${W} ){0,1}(belachelijk|schandalig|een schande|onacceptabel|een grap|een ramp|waardeloos|bizar|triest)|belachelijk|schandalig|onacceptabel|onaanvaardbaar|(jullie|u) (nemen|neemt) (me|ons) in de maling|slechtste (service|ervaring|klantenservice|app|bedrijf)|kut|klote|godverdomme|tering|het is genoeg geweest|genoeg is genoeg|ik heb er genoeg van`],
+      [0.6, "reports it still does not work", `alweer|weer eens|wederom|weer (${W} ){0,1}(vastgelopen|gecrasht|kapot|mis|fout|niet|plat|down|eruit|offline)|opnieuw (${W} ){0,1}(niet|kapot|vast|mis|fout)|nog (altijd|steeds) (niet|geen|kapot|hetzelfde)|(voor de )?(tweede|derde|vierde|vijfde|zoveelste|\\d+e) keer|(werkt|lukt) (${W} ){0,1}nooit|(het )?werkt nooit`],
+      [0.6, "has repeated themselves", `hoe vaak (nog|moet)|(ik heb|heb ik|we hebben) (${W} ){0,3}(al|reeds) (${W} ){0,3}(gezegd|geschreven|uitgelegd|gevraagd|geprobeerd|gemeld|gestuurd|doorgegeven)|zoals (ik )?(al )?(gezegd|geschreven|uitgelegd)`],
+      [0.6, "wants a human", `(spreken|praten|chatten|bellen) (${W} ){0,1}(met )?(een )?(echt|echte)?\\s?(mens|persoon|medewerker|medewerkster|manager|leidinggevende|supervisor)|(met )?(een )?(echte|echt) (mens|persoon|medewerker)|(domme|nutteloze|waardeloze) (bot|chatbot|robot)|(je bent|jullie zijn) (nutteloos|waardeloos|dom)|(heb|hebben) (${W} ){0,1}niks aan (je|jou|jullie|dit)|helpt (${W} ){0,2}(niet|niks|niets)|geen hulp`],
+      [0.45, "has been kept waiting", `wacht (${W} ){0,2}(al|sinds)|(al )?(dagen|weken|uren) (${W} ){0,2}(wachten|gewacht)|(geen|nog geen) (antwoord|reactie)|niemand (${W} ){0,1}(reageert|antwoordt|helpt|belt)`],
+      [0.4, "exasperated", "serieus\\?|echt niet normaal|dit meen je niet|hoe kan (dat|het) (nou )?(toch )?(dat|zijn)|waarom (duurt|is|gaat) (het|dit) (zo|altijd|weer)|kom op"],
+    ],
+    urgent_request: [
+      [0.9, "says it is urgent", "dringend\\p{L}*|spoed\\p{L}*|urgent\\p{L}*|onmiddellijk|per direct|z\\.?s\\.?m\\.?|zo snel mogelijk|zo spoedig mogelijk|asap|kritiek\\p{L}*|hoogste prioriteit|met voorrang", { negatable: true }],
+      [0.45, "wants it right away", "meteen|direct", { negatable: true }],
+      [0.75, "reports an outage that cannot wait", `(productie|winkel|webshop|webwinkel|checkout|kassa|betaling\\p{L}*|betaal\\p{L}*|server|servers|platform|systeem|site|website|api|dienst) (${W} ){0,3}(is |zijn |ligt |liggen )?(down|offline|plat|eruit|uitgevallen|onbereikbaar|werkt niet|werken niet|doet het niet|kapot)|(klanten|gebruikers|niemand) (${W} ){0,2}(kunnen|kan) (${W} ){0,3}(niet|niks) (meer )?(betalen|afrekenen|bestellen|kopen|inloggen)|(we|wij) (${W} ){0,1}(verliezen|lopen) (${W} ){0,2}(geld|omzet|klanten|bestellingen|mis)|alles ligt plat`],
+      [0.75, "needs it now", `(heb|hebben|moet|moeten) (${W} ){0,4}(vandaag|nu|meteen|direct|morgenochtend|voor morgen) (${W} ){0,1}(nodig|hebben|binnen|klaar|opgelost)|(los|fix|herstel|repareer) (${W} ){0,3}(nu|meteen|direct|vandaag) op`, { negatable: true }],
+      [0.6, "has a deadline", `(voor|uiterlijk|tot) (vandaag|morgen|vanavond|vanmiddag|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|het einde van de dag|einde van de week|\\d{1,2}(:\\d{2})? uur|twaalf uur)|morgen(ochtend| ochtend| vroeg)|vandaag nog|nog vandaag|binnen (een|het|twee|drie|\\d+) (uur|uren|minuten)|(vergadering|meeting|presentatie|lancering|demo|vlucht|evenement|beurs|audit|livegang) (${W} ){0,3}(vandaag|morgen|vanmiddag|over \\d+)|deadline|(als|indien) (${W} ){0,3}(vandaag|morgen|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag) (${W} ){0,3}niet`],
+      [0.6, "asks to escalate", `escaleer\\p{L}*|escaleren|(manager|leidinggevende|supervisor|teamleider|directeur) (${W} ){0,2}(spreken|doorverbinden|inschakelen)`],
+      [0.55, "reports something that cannot wait", `buitengesloten|kom (${W} ){0,2}niet (meer )?(in|binnen)|gehackt|fraude\\p{L}*|frauduleu\\p{L}*|(kaart|pas) (${W} ){0,1}(gestolen|kwijt)|gestolen|onbekende (afschrijving|betaling)`],
+    ],
+    confused_user: [
+      [0.85, "says they are confused", `(snap|begrijp|snappen|begrijpen|volg|snapte|begreep) (${W} ){0,3}(niet|niks|niets|er niks van|er niets van|het niet)|(ben|zijn) (${W} ){0,1}(in de war|verward|het spoor bijster|de weg kwijt)|verwarrend|wat bedoel(t|en)? (je|u|jullie)|wat (betekent|houdt) (dat|dit|het) (in)?|(geen|heb geen) (idee|flauw idee|benul)|slaat (${W} ){0,1}nergens op|(is|was) (${W} ){0,1}(onduidelijk|niet duidelijk)|(niet|niks|niets) van begrepen`],
+      [0.6, "is unsure what to do", `(weet|weten) (${W} ){0,1}niet (goed |precies |zo goed )?(hoe|wat|waar|of|welk|welke|waarom|wanneer)|(weet|weten) (${W} ){0,1}niet zeker|(ben|zijn) (${W} ){0,1}niet (zeker|zeker van)|twijfel (tussen|of|over)|(kom|komen) (${W} ){0,2}niet uit`],
+      [0.4, "hesitates", "hmm+|uhm+|eh+m"],
+    ],
+    buying_signal: [
+      [0.8, "asks about price", "prijs|prijzen|prijslijst|tarief|tarieven|wat (kost|kosten)|hoeveel (kost|kosten|betaal|zou)|offerte|kostenplaatje", { negatable: true }],
+      [0.8, "wants to buy", `(wil|willen|zou|zouden|graag|ga|gaan|van plan) (${W} ){0,4}(kopen|bestellen|aanschaffen|afnemen|upgraden|abonneren|afsluiten|uitbreiden|boeken)|(waar|hoe) (kan|kunnen) (ik|we|wij|je) (${W} ){0,3}(kopen|bestellen|upgraden|aanschaffen|afnemen)`, { negatable: true }],
+      [0.7, "asks about plans or trials", `proefperiode|gratis (proberen|uitproberen|testen)|proefversie|trial|demo|(pro|premium|business|zakelijk|enterprise|team|jaar)-?(abonnement|pakket|plan|licentie)|(welk|welke) (abonnement|pakket|plan)|staffelkorting|volumekorting|(meer|extra) (licenties|gebruikers|seats|plekken)|licenties voor`, { negatable: true }],
+      [0.55, "mentions an upgrade, discount or payment option", `upgrade\\p{L}*|korting|kortingscode|actiecode|coupon|(betalen|betaling) (${W} ){0,1}(via|met|per|op) (factuur|ideal|creditcard|overschrijving|termijnen|rekening)|interesse in|geinteresseerd in`, { negatable: true }],
+    ],
+    competitor_mention: [
+      [0.75, "mentions a competitor", `concurrent\\p{L}*|(een andere|andere|een ander) (aanbieder|aanbieders|leverancier|leveranciers|provider|dienst|tool|app|platform|partij|bedrijf|oplossing)|elders (${W} ){0,2}(goedkoper|beter|sneller)|goedkoper elders`],
+    ],
+  },
+};

@@ -1,0 +1,87 @@
+import type { LanguageSource } from "./pack";
+
+/**
+ * Portuguese (Brazilian and European). Folded: lower case, accents removed (ã→a, ç→c), so "não"
+ * and the common unaccented "nao" are the same word.
+ */
+
+const W = "[\\p{L}\\p{N}]+";
+/** A gap word that is not a negator. */
+const G = "(?!(?:nao|nunca|jamais|nem|nada)(?![\\p{L}]))[\\p{L}\\p{N}]+";
+
+export const pt: LanguageSource = {
+  words: [
+    [3, "excelente* perfeito perfeita perfeitos perfeitamente otimo otima otimos maravilh* fantastic* incrivel incriveis adorei adoro amei amo espetacular* sensacional* impecavel"],
+    [2.5, "contente* satisfeit* agradecid* util uteis eficiente* rapido rapida rapidos rapidamente gentil gentis atencios* facil resolvido resolvida resolveu solucionado solucionada consertado consertada top show"],
+    [2, "bom boa bons boas bem melhor melhores gosto gostei legal bacana correto correta claro clara confiavel recomendo"],
+    [1.5, "obrigado obrigada obrigad* agradeco agradecemos valeu"],
+    [0.7, "ok okay beleza certo"],
+    [-0.5, "espera esperar esperando caro cara"],
+    [-0.7, "problema problemas infelizmente duvida"],
+    [-1, "lento lenta lentos lentidao complicad* estranho estranha"],
+    [-1.5, "cancelar cancelamento erro erros falha falhas falhou falhando bug bugs bloquead* recusad* negad* perdido perdida perdi incorret* errado errada impossivel suspens* preocupad*"],
+    [-2, "travado travada travando trava travou caiu caido caida quebrado quebrada quebrou pifou defeito defeituos* congelad* chatead* irritad* decepcion* desapontad*"],
+    [-2.5, "mal ruim ruins pessimo pessima pior inutil inuteis frustr* horrivel horriveis lamentavel"],
+    [-3, "desastre* terrivel terriveis inaceitavel inadmissivel absurdo absurda ridicul* vergonha vergonhoso* golpe roubo ladroes palhacada furios* revoltad* indignad* merda porra droga lixo incompetent* pessimamente"],
+  ],
+  phrases: [
+    [0, "bom dia|boa tarde|boa noite|(muito )?obrigad[oa] (desde ja|antecipadamente|de antemao)|desde ja (obrigad[oa]|agradeco)|(um )?abraco|abracos|atenciosamente|att|cordialmente|boa pergunta|o mais rapido possivel|e possivel|prezad[oa]s?|ola,? tudo bem|tudo bem\\?"],
+    // Support trouble: no emotion word, still bad news.
+    [-3, "nada funciona|nao funciona nada|tudo (esta |ta )?(fora do ar|caido|parado)|nao (esta |ta )?funcionando nada"],
+    [-2.5, `(nao|nunca) (me |nos |lhe )?(${W} ){0,1}(funciona|funcionam|funcionou|funcionando|carrega|carregam|abre|abrem|responde|inicia|deixa|chega|chegou|chegaram|serve|sincroniza|salva|envia|vai|processa|aparece|aparecem|entra|aceita|passa|completa|conclui)|(fui|foi|fomos|me|nos|ele|voces) (${W} ){0,1}(cobrado|cobrada|cobrados|cobraram|debitado|debitaram|descontaram|faturado|faturaram|cobrou) (${W} ){0,2}(duas vezes|2 vezes|tres vezes|em dobro|a mais|duplicado|duplicada|de novo)|(cobranca|debito|pagamento|cobrancas) (duplicad[oa]s?|em dobro|repetid[oa]s?|indevid[oa]s?)|(cobranca|cobrado|cobraram) (${W} ){0,1}duas vezes|(sem|nenhuma|nao tive|nao recebi|nao tenho|nunca recebi) (${W} ){0,1}(resposta|retorno|noticias|confirmacao)|fora do ar|(esta|estao|ta|tao|ficou|fica) (${W} ){0,1}(travad[oa]s?|caid[oa]s?|bloquead[oa]s?|congelad[oa]s?|quebrad[oa]s?|parad[oa]s?|fora do ar)|(trava|travou|cai|caiu|fecha|fechou|congela|congelou) (${W} ){0,2}(toda hora|sempre|o tempo todo|toda vez|sozinho)|(ainda|continua|continuam|segue|sigo) (${W} ){0,1}(nao|sem) (funcionar|funciona|conseguir|consigo|resposta|solucao)|sem (sistema|servico|acesso|conexao)`],
+    [-2, `(nao|nunca) (me |nos )?(consigo|conseguimos|consegui|pude|posso|podemos|da para|da pra) (${W} ){0,2}(entrar|acessar|logar|fazer login|pagar|baixar|abrir|salvar|enviar|mudar|alterar|cancelar|conectar|ver|encontrar|achar|usar|instalar|ativar|exportar|importar|imprimir|comprar|cadastrar|finalizar|emitir)|de novo|outra vez|novamente|mais uma vez|caro demais|muito (caro|cara|lento|lenta|demorado)|demora (muito|demais)|(estou|to|estamos) (${W} ){0,1}(esperando|aguardando) (${W} ){0,2}(dias|semanas|horas|ha)`],
+    [-1.5, "(tenho|temos|estou com|estamos com|to com) (um )?(problema|erro)|(algo|alguma coisa) (esta |ta )?(errad[oa]|estranh[oa])"],
+    [1.5, "sem problema|nenhum problema|nao tem problema|tudo certo|tudo bem"],
+    [2.5, `(ja |agora )(${G} ){0,1}(funciona|funcionou|deu certo|esta funcionando|ta funcionando)|(funciona|funcionou|funcionando) (${G} ){0,1}(perfeitamente|perfeito|de novo|novamente|bem)|deu (tudo )?certo|(muito|muitissimo) obrigad[oa]|obrigad[oa] (pela|por) (ajuda|resposta|rapidez|paciencia|atencao)|(problema|erro|falha) (${G} ){0,2}(resolvido|solucionado|corrigido)|(me )?ajudou (muito|demais)|(muito|super) (util|rapido|gentil|claro|atencioso)`],
+  ],
+  courtesy: "obrigado obrigada obrigadao agradeco agradecemos valeu",
+  negators: "nao nunca jamais nem nada nenhum nenhuma ninguem sem tampouco",
+  postNegators: "",
+  intensifiers:
+    "muito:1.3 super:1.3 realmente:1.2 demais:1.3 tao:1.2 totalmente:1.3 completamente:1.3 bastante:1.1 extremamente:1.4 mega:1.4 bem:1.1 pouco:0.6 meio:0.7 absolutamente:1.3 incrivelmente:1.4",
+  contrast: "mas porem contudo entretanto todavia",
+  flagNegators: "nao|nunca|jamais|nem|de jeito nenhum|de forma alguma",
+  conditionals: "se senao caso quando",
+  flags: {
+    churn_risk: [
+      [0.85, "asks to cancel", `(cancelar|cancelo|cancele|cancelamento|cancelei|encerrar|encerro|encerramento|fechar|fecho|excluir|exclusao|deletar|apagar|rescindir|rescisao|finalizar|terminar) (${W} ){0,3}(assinatura|conta|contrato|plano|servico|licenca|renovacao|inscricao|cadastro)|(quero|queria|gostaria de|vou|vamos|preciso) (${W} ){0,1}cancelar|descadastr\\p{L}*|desinscrever|cancelar (minha|a|nossa|o|meu)`, { negatable: true }],
+      [0.85, "will not renew", `(nao|nunca) (${W} ){0,2}(renovar|renovaremos|renovamos|vou renovar|vamos renovar|renovarei)|sem renovar`],
+      [0.85, "says they are leaving", `(mudar|mudo|mudamos|mudando|trocar|troco|trocamos|trocando|ir|vou|vai|vamos|migrar|migramos|passar|passo|passamos) (${W} ){0,2}(para|pra|pro) (a concorrencia|concorrencia|o concorrente|um concorrente|outro fornecedor|outra empresa|outro servico|outra plataforma|outra ferramenta|outro app|outro banco)|(trocar|mudar) de (fornecedor|empresa|servico|plataforma|ferramenta|banco|operadora)|(vou|vamos) (embora|sair)|(estou|estamos) saindo|nunca mais (${W} ){0,2}(com voces|compro|usamos|uso|contrato)|(ou|senao|se nao) (eu |nos )?(cancelo|cancelamos|troco|trocamos|mudo|mudamos|saio|saimos)|(vou|vamos) (trocar|mudar) de`],
+      [0.75, "plans to switch provider", `(vou |vamos )?(mudar|trocar|migrar|passar) (${W} ){0,1}(para|pra|pro) (?!(?:o|a|um|uma|plano|pro|premium|business|anual|mensal)(?![\\p{L}]))`, { negatable: true }],
+      [0.7, "looks for alternatives", `(procurando|procurar|procuro|buscando|buscar|avaliando|avaliar|testando|testar|comparando|considerando|olhando) (${W} ){0,2}(alternativas|outras opcoes|outros fornecedores|outras empresas|outras ferramentas|a concorrencia|concorrentes)|alternativas? (a|ao|para) (voces|seu|sua|este|esse)`],
+      [0.45, "asks for a refund", "reembols\\p{L}*|estorn\\p{L}*|devolu(cao|cao) do (meu )?dinheiro|(devolvam|devolver) (o|meu) dinheiro|meu dinheiro de volta|chargeback", { negatable: true }],
+      [0.55, "downgrades or pauses", `downgrade|(rebaixar|diminuir|reduzir) (${W} ){0,2}plano|(voltar|passar|mudar) (${W} ){0,3}(gratis|gratuito|free|basico|mais barato)|(pausar|congelar|suspender) (${W} ){0,1}(assinatura|conta|plano)`, { negatable: true }],
+      [0.5, "questions the value", `nao vale (${W} ){0,1}(a pena|o preco|o que custa|o que pago)|caro demais|dinheiro jogado fora|(contrato|assinatura|licenca) (${W} ){0,3}(vence|termina|expira|acaba)`],
+    ],
+    frustrated_user: [
+      [0.85, "has had enough", `(estou|estamos|to|ja estou) (${W} ){0,1}(cansad[oa]s? (de|disso|dessa|desse)|furios[oa]s?|indignad[oa]s?|irritad[oa]s?|revoltad[oa]s?|chatead[oa]s?|frustrad[oa]s?|decepcionad[oa]s?|p da vida|puto|puta)|(e|isso e|que) (uma )?(vergonha|absurdo|palhacada|inaceitavel|ridiculo|um desastre|um roubo|um golpe|uma piada|lamentavel|brincadeira)|inaceitavel|inadmissivel|um absurdo|palhacada|(voces|vcs) (estao )?(de brincadeira|de sacanagem|zoando)|pior (servico|experiencia|suporte|app|empresa|atendimento)|merda|porra|que droga|nao aguento mais|cansei|chega!|chega disso|basta|ja deu|(e|ta) de brincadeira`],
+      [0.6, "reports it still does not work", `de novo|outra vez|novamente|mais uma vez|(ainda|continua|continuam|segue|sigo) (${W} ){0,1}(nao|sem)|(segunda|terceira|quarta|quinta|enesima|\\d+a) vez|nunca (funciona|da certo)|sempre (a mesma coisa|o mesmo (problema|erro)|trava|cai)`],
+      [0.6, "has repeated themselves", `quantas vezes|(ja )?(eu )?(te |lhe |lhes )?(disse|falei|expliquei|escrevi|perguntei|tentei|enviei|mandei|reportei|informei) (${W} ){0,1}(isso |isto )?(varias vezes|mil vezes|antes|ja)|como (ja )?(eu )?(disse|falei|expliquei)|ja (te )?(disse|falei|expliquei|mandei|enviei)`],
+      [0.6, "wants a human", `(falar|conversar|chat) (${W} ){0,1}com (um |uma |alguem |algum )?(humano|pessoa|atendente|agente|operador|consultor|supervisor|responsavel|gerente|real|de verdade)|(uma )?pessoa (real|de verdade)|(um )?humano|(bot|robo|chatbot|maquina) (inutil|burro|idiota)|(voce e|vc e|voces sao) (inutil|inuteis|burro)|nao (esta |ta )?(me )?(ajuda|ajudando|serve) (em )?(nada|para nada|pra nada)|nao ajuda (em )?nada`],
+      [0.45, "has been kept waiting", `(estou|to|estamos) (${W} ){0,1}(esperando|aguardando) (${W} ){0,2}(dias|semanas|horas|ha)|ha (dias|semanas|horas|meses) (${W} ){0,2}(esperando|aguardando|sem)|(sem|nenhuma|nao recebi|nunca recebi) (${W} ){0,1}(resposta|retorno)|ninguem (me |nos )?(responde|ajuda|atende|retorna)`],
+      [0.4, "exasperated", "serio\\?|e serio|nao e possivel|como (e que )?pode|por que (sempre|de novo|demora tanto)|fala serio|ah,? qual e"],
+    ],
+    urgent_request: [
+      [0.9, "says it is urgent", "urgent\\p{L}*|urgencia|imediat\\p{L}*|o (mais )?rapido possivel|o quanto antes|quanto antes|o mais breve possivel|com urgencia|asap|agora mesmo|ja!|critico|critica|prioridade|prioritario", { negatable: true }],
+      [0.75, "reports an outage that cannot wait", `(producao|loja|checkout|caixa|pagamentos?|gateway|servidor|servidores|plataforma|sistema|site|api|servico) (${W} ){0,3}(esta |estao |ta |caiu|esta fora|ficou )?(fora do ar|caid[oa]s?|parad[oa]s?|nao funciona|nao carrega|nao responde|travad[oa]|offline|fora)|(clientes|usuarios|ninguem|nenhum cliente) (${W} ){0,2}(conseguem|consegue|podem|pode) (${W} ){0,2}(pagar|comprar|entrar|acessar|finalizar)|(estamos|continuamos) perdendo (${W} ){0,2}(dinheiro|vendas|clientes|pedidos)|tudo (esta |ta )?(fora do ar|parado|caido)`],
+      [0.75, "needs it now", `(preciso|precisamos|tenho que|temos que) (${W} ){0,4}(hoje|agora|ja|antes de amanha|esta noite|amanha cedo|amanha de manha)|(resolvam|arrumem|corrijam|consertem|devolvam|desbloqueiem|liberem) (${W} ){0,2}(ja|agora|hoje|logo|rapido|imediatamente)`, { negatable: true }],
+      [0.6, "has a deadline", `(ate|antes de|antes do|antes da|para|pra) (hoje|amanha|hoje a noite|esta noite|esta tarde|meio-dia|o meio-dia|segunda|terca|quarta|quinta|sexta|sabado|domingo|o fim do dia|o final do dia|o fim da semana|as \\d{1,2}(h|:\\d{2})?)|amanha (cedo|de manha|logo cedo)|hoje ainda|ainda hoje|em (uma|duas|tres|\\d+) (hora|horas|minutos)|(reuniao|apresentacao|lancamento|demo|voo|evento|feira|auditoria) (${W} ){0,3}(hoje|amanha|em \\d+)|prazo|deadline|data limite`],
+      [0.6, "asks to escalate", `escal(ar|e|em|onar)\\p{L}*|(falar|passar|transferir) (${W} ){0,2}(com|para) (o |um |seu |o seu )?(supervisor|superior|responsavel|gerente|chefe|diretor)`],
+      [0.55, "reports something that cannot wait", `(conta|cartao) (${W} ){0,1}(hackead[oa]|invadid[oa]|roubad[oa]|clonad[oa])|hacke\\p{L}*|invadi\\p{L}*|fraude\\p{L}*|fraudulent\\p{L}*|(nao )?reconhec\\p{L}* (essa|esta|a) (compra|cobranca)`],
+    ],
+    confused_user: [
+      [0.85, "says they are confused", `(nao|nunca) (${W} ){0,1}(entendo|entendi|entende|entendemos|compreendo|compreendi|saquei|to entendendo|estou entendendo)|(estou|estamos|to|fiquei|ficamos) (${W} ){0,1}(confus[oa]s?|perdid[oa]s?|sem entender|boiando)|confuso|confusa|nao (esta |ta |ficou )?(muito |nada )?claro|o que (voce|vc|voces) quer(em)? dizer|o que (significa|quer dizer) (isso|isto)|nao faz (nenhum )?sentido|sem sentido|nao tenho (a menor )?ideia|nao faco ideia|sei la`],
+      [0.6, "is unsure what to do", `nao (tenho|estou|to) (${W} ){0,1}(certeza|segur[oa])|nao sei (bem |muito bem )?(como|o que|onde|se|qual|quais|por que|porque|quando)|nao sabemos (como|o que|onde|se|qual)|tenho (uma )?duvida (se|entre|sobre qual)|fiquei na duvida`],
+      [0.4, "hesitates", "hmm+|humm+|ahn+|hein\\?"],
+    ],
+    buying_signal: [
+      [0.8, "asks about price", "preco|precos|valor (do|da|dos|das|mensal|anual)|quanto (custa|custam|sai|fica|e|seria|cobram)|orcamento|cotacao|tabela de precos", { negatable: true }],
+      [0.8, "wants to buy", `(quero|queria|queremos|gostaria de|gostariamos de|vou|vamos|estou interessad[oa]|estamos interessad[oa]s|pretendo|pretendemos) (${W} ){0,3}(comprar|contratar|adquirir|assinar|fechar|encomendar|reservar|ampliar|fazer upgrade|mudar para o plano|passar para o plano)|(onde|como) (posso|podemos|faco para|eu faco pra) (${W} ){0,2}(comprar|contratar|assinar|adquirir)`, { negatable: true }],
+      [0.7, "asks about plans or trials", `teste gratis|teste gratuito|periodo de teste|versao de teste|trial|demo|demonstracao|plano (pro|premium|business|empresa|empresarial|anual|equipe)|(qual|quais) (plano|planos)|desconto por volume|(mais|outras|novas) (licencas|usuarios)|licencas (para|adicionais)`, { negatable: true }],
+      [0.55, "mentions an upgrade, discount or payment option", `upgrade|desconto|cupom|codigo promocional|promocao|(pagar|pagamento) (${W} ){0,1}(com|por|via|no|em) (boleto|pix|cartao|transferencia|fatura|parcelas|parcelado)|parcelar|interessad[oa]s? (em|no|na)`, { negatable: true }],
+    ],
+    competitor_mention: [
+      [0.75, "mentions a competitor", `concorrencia|concorrente\\p{L}*|(outro|outra|outros|outras) (fornecedor|fornecedores|empresa|empresas|servico|servicos|plataforma|ferramenta|app|aplicativo|solucao|operadora)|mais barato em outr[oa]s? (lugar|empresa|lugares)`],
+    ],
+  },
+};
