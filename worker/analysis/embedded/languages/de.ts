@@ -83,10 +83,10 @@ export const de: LanguageSource = {
       [0.8, "asks about price", `was kostet|wie( )?viel (kostet|kosten|zahlt|zahle|zahlen|wurde|waere|ware)|wie teuer|preis(e|en|liste|modell|gestaltung|(u|ue)bersicht|info\\p{L}*)?|kosten (f(u|ue)r|pro|im|bei)|(ein |ein individuelles |ein unverbindliches )?angebot (${W} ){0,2}(erstellen|schicken|senden|machen|bekommen|anfordern|erhalten)|kostenvoranschlag|konditionen`, { negatable: true }],
       [0.8, "wants to buy", `(m(o|oe)chte|m(o|oe)chten|will|wollen|w(u|ue)rde|w(u|ue)rden|planen|gerne) (${W} ){0,4}(kaufen|bestellen|erwerben|buchen|abschlie(ss|ß)en|upgraden|abonnieren|lizenzieren|erweitern|bezahlen|wechseln auf|aufstocken)|(kaufen|bestellen|buchen|upgraden) (${W} ){0,1}(m(o|oe)chte|m(o|oe)chten|will|wollen)|(wo|wie) kann (ich|man) (${W} ){0,3}(kaufen|bestellen|buchen|upgraden|abonnieren)`, { negatable: true }],
       [0.7, "asks about plans or trials", `testversion|test-version|kostenlos testen|probeabo|probezeit\\p{L}*|testphase|testzugang|(eine |einen )?demo|jahres(plan|abo|lizenz|vertrag|tarif)|(pro|premium|business|team|enterprise|unternehmens)-?(plan|tarif|paket|version|lizenz|abo)|welche(r|n|s)? (plan|tarif|paket)|mengenrabatt|staffelpreis\\p{L}*|(mehr|zusatzliche|weitere) (lizenzen|nutzer|platze|plaetze|seats|benutzer)|lizenzen f(u|ue)r`, { negatable: true }],
-      [0.55, "mentions an upgrade, discount or payment option", `upgrade\\p{L}*|rabatt\\p{L}*|gutschein\\p{L}*|aktionscode|interesse an|(zahlen|bezahlen) (${W} ){0,1}(per|mit|auf) (rechnung|kreditkarte|paypal|(u|ue)berweisung|lastschrift)`, { negatable: true }],
+      [0.55, "mentions an upgrade or discount", `upgrade\\p{L}*|rabatt\\p{L}*|gutschein\\p{L}*|aktionscode|interesse an`, { negatable: true }],
     ],
     competitor_mention: [
-      [0.75, "mentions a competitor", `konkurrenz|konkurrent\\p{L}*|wettbewerber\\p{L}*|mitbewerber\\p{L}*|(andere|anderen|anderer|einem anderen|ein anderer|einen anderen) (anbieter|dienst|dienstleister|tool|software|app|plattform|l(o|oe)sung|firma|unternehmen|provider)|alternative(n)? (zu|f(u|ue)r) (euch|ihnen|eurem|ihrem|eurer|ihrer)|woanders (${W} ){0,2}(g(u|ue)nstiger|billiger|besser|schneller)`],
+      [0.75, "mentions the competition", `konkurrenz|konkurrent\\p{L}*|wettbewerber\\p{L}*|mitbewerber\\p{L}*`],
     ],
   },
 };

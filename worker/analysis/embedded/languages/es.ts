@@ -75,10 +75,10 @@ export const es: LanguageSource = {
       [0.8, "asks about price", "precio|precios|tarifa|tarifas|cuanto (cuesta|cuestan|vale|valen|sale|costaria|cobran|seria|es)|presupuesto|cotizacion|cotizar", { negatable: true }],
       [0.8, "wants to buy", `(quiero|quisiera|queremos|quisieramos|me gustaria|nos gustaria|vamos a|voy a|estoy interesad[oa]|estamos interesad[oa]s|pensamos|pienso) (${W} ){0,3}(comprar|contratar|adquirir|suscribir\\p{L}*|pedir|encargar|reservar|ampliar|mejorar el plan|pasar(me|nos)? al plan|actualizar (a|al) (plan )?(pro|premium|business|anual))|(donde|como) (puedo|podemos|se puede) (${W} ){0,2}(comprar|contratar|suscribir\\p{L}*|adquirir)`, { negatable: true }],
       [0.7, "asks about plans or trials", `prueba gratis|prueba gratuita|periodo de prueba|version de prueba|demo|demostracion|plan (pro|premium|business|empresa|empresarial|anual|equipo)|(que|cual|cuales) (plan|planes|tarifa)|descuento por volumen|(mas|otras|nuevas) (licencias|plazas|usuarios)|licencias (para|adicionales)`, { negatable: true }],
-      [0.55, "mentions an upgrade, discount or payment option", `upgrade|mejorar (mi|nuestro|el) plan|descuento|cupon|codigo promocional|oferta|(pagar|pago) (${W} ){0,1}(con|por|mediante|a) (transferencia|factura|tarjeta|paypal|plazos|cuotas)|interesad[oa]s? en`, { negatable: true }],
+      [0.55, "mentions an upgrade or discount", `upgrade|mejorar (mi|nuestro|el) plan|descuento|cupon|codigo promocional|oferta|interesad[oa]s? en`, { negatable: true }],
     ],
     competitor_mention: [
-      [0.75, "mentions a competitor", `competencia|competidor\\p{L}*|(otro|otra|otros|otras) (proveedor|proveedores|empresa|empresas|servicio|servicios|plataforma|herramienta|app|aplicacion|compania|solucion)|mas barato en otr[oa]s? (sitio|lado|parte|empresa)`],
+      [0.75, "mentions the competition", `competencia|competidor\\p{L}*`],
     ],
   },
 };

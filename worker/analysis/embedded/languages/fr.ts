@@ -79,10 +79,10 @@ export const fr: LanguageSource = {
       [0.8, "asks about price", "prix|tarif|tarifs|tarification|grille tarifaire|combien (coute|coutent|ca coute|cela coute|pour|couterait|faut-il payer|je paierais|on paierait)|devis|cotation", { negatable: true }],
       [0.8, "wants to buy", `(je voudrais|j'aimerais|je souhaite|je souhaiterais|nous souhaitons|nous voudrions|nous aimerions|on voudrait|je veux|nous voulons|je compte|nous comptons|prets? a|prete a) (${W} ){0,3}(acheter|commander|souscrire|m'abonner|nous abonner|upgrader|prendre (l'offre|le forfait|la licence|des licences|un abonnement)|acquerir|reserver|passer (a|au|sur) (la version |l'offre |le forfait |le plan )?(pro|premium|business|entreprise|superieur\\p{L}*|annuel))|(ou|comment) (puis-je|peut-on|je peux|on peut) (${W} ){0,2}(acheter|commander|souscrire|m'abonner)`, { negatable: true }],
       [0.7, "asks about plans or trials", `essai gratuit|periode d'essai|version d'essai|demo|demonstration|(offre|forfait|plan|abonnement|licence|formule) (pro|premium|business|entreprise|annuel\\p{L}*|equipe)|quel (forfait|plan|abonnement)|quelle (offre|formule|licence)|remise (sur )?(volume|quantite)|tarif degressif|licences supplementaires|(plus de|d'autres|des|de nouvelles) (licences|sieges)`, { negatable: true }],
-      [0.55, "mentions an upgrade, discount or payment option", `upgrade\\p{L}*|mise a niveau|remise|reduction|code promo|coupon|(payer|paiement|regler) (${W} ){0,1}(par|en) (virement|facture|carte|cheque|plusieurs fois|mensualites)|interesse\\p{L}* par`, { negatable: true }],
+      [0.55, "mentions an upgrade or discount", `upgrade\\p{L}*|mise a niveau|remise|reduction|code promo|coupon|interesse\\p{L}* par`, { negatable: true }],
     ],
     competitor_mention: [
-      [0.75, "mentions a competitor", `concurren\\p{L}*|(un autre|une autre|d'autres|autres) (fournisseur|prestataire|operateur|service|outil|logiciel|solution|plateforme|appli\\p{L}*|entreprise|societe|editeur)s?|moins cher ailleurs|ailleurs (${W} ){0,2}(moins cher|mieux|plus rapide)`],
+      [0.75, "mentions the competition", `concurren\\p{L}*`],
     ],
   },
 };

@@ -78,10 +78,10 @@ export const it: LanguageSource = {
       [0.8, "asks about price", "prezz[oi]|tariff[ae]|listino|quanto (costa|costano|viene|verrebbe|costerebbe|si paga|pago)|preventivo|quotazione|offerta economica", { negatable: true }],
       [0.8, "wants to buy", `(voglio|vorrei|vogliamo|vorremmo|mi piacerebbe|ci piacerebbe|sono interessat[oa]|siamo interessati|intendo|intendiamo|pensiamo di) (${W} ){0,3}(acquistare|comprare|abbonarmi|abbonarci|sottoscrivere|attivare|ordinare|prenotare|passare al piano|fare l'upgrade|estendere)|(dove|come) (posso|possiamo|si puo) (${W} ){0,2}(acquistare|comprare|abbonarmi|sottoscrivere)`, { negatable: true }],
       [0.7, "asks about plans or trials", `prova gratuita|periodo di prova|versione di prova|trial|demo|dimostrazione|piano (pro|premium|business|aziendale|annuale|team|enterprise)|(quale|quali) (piano|piani|abbonamento)|sconto (per )?volume|(piu|altre|nuove|ulteriori) (licenze|postazioni|utenti)|licenze (per|aggiuntive)`, { negatable: true }],
-      [0.55, "mentions an upgrade, discount or payment option", `upgrade|sconto|sconti|coupon|codice promozionale|promozione|(pagare|pagamento) (${W} ){0,1}(con|tramite|via|a|in) (bonifico|fattura|carta|paypal|rate)|interessat[oaie] (a|al|alla|ai)`, { negatable: true }],
+      [0.55, "mentions an upgrade or discount", `upgrade|sconto|sconti|coupon|codice promozionale|promozione|interessat[oaie] (a|al|alla|ai)`, { negatable: true }],
     ],
     competitor_mention: [
-      [0.75, "mentions a competitor", `concorren\\p{L}*|(un altro|un'altra|altri|altre|altro|altra) (fornitore|fornitori|azienda|aziende|servizio|servizi|piattaforma|strumento|app|soluzione|gestore)|piu economico altrove|altrove (${W} ){0,2}(costa meno|meglio|piu veloce)`],
+      [0.75, "mentions the competition", `concorren\\p{L}*`],
     ],
   },
 };

@@ -80,10 +80,10 @@ export const nl: LanguageSource = {
       [0.8, "asks about price", "prijs|prijzen|prijslijst|tarief|tarieven|wat (kost|kosten)|hoeveel (kost|kosten|betaal|zou)|offerte|kostenplaatje", { negatable: true }],
       [0.8, "wants to buy", `(wil|willen|zou|zouden|graag|ga|gaan|van plan) (${W} ){0,4}(kopen|bestellen|aanschaffen|afnemen|upgraden|abonneren|afsluiten|uitbreiden|boeken)|(waar|hoe) (kan|kunnen) (ik|we|wij|je) (${W} ){0,3}(kopen|bestellen|upgraden|aanschaffen|afnemen)`, { negatable: true }],
       [0.7, "asks about plans or trials", `proefperiode|gratis (proberen|uitproberen|testen)|proefversie|trial|demo|(pro|premium|business|zakelijk|enterprise|team|jaar)-?(abonnement|pakket|plan|licentie)|(welk|welke) (abonnement|pakket|plan)|staffelkorting|volumekorting|(meer|extra) (licenties|gebruikers|seats|plekken)|licenties voor`, { negatable: true }],
-      [0.55, "mentions an upgrade, discount or payment option", `upgrade\\p{L}*|korting|kortingscode|actiecode|coupon|(betalen|betaling) (${W} ){0,1}(via|met|per|op) (factuur|ideal|creditcard|overschrijving|termijnen|rekening)|interesse in|geinteresseerd in`, { negatable: true }],
+      [0.55, "mentions an upgrade or discount", `upgrade\\p{L}*|korting|kortingscode|actiecode|coupon|interesse in|geinteresseerd in`, { negatable: true }],
     ],
     competitor_mention: [
-      [0.75, "mentions a competitor", `concurrent\\p{L}*|(een andere|andere|een ander) (aanbieder|aanbieders|leverancier|leveranciers|provider|dienst|tool|app|platform|partij|bedrijf|oplossing)|elders (${W} ){0,2}(goedkoper|beter|sneller)|goedkoper elders`],
+      [0.75, "mentions the competition", `concurrent\\p{L}*|concurrentie`],
     ],
   },
 };

@@ -78,10 +78,10 @@ export const pt: LanguageSource = {
       [0.8, "asks about price", "preco|precos|valor (do|da|dos|das|mensal|anual)|quanto (custa|custam|sai|fica|e|seria|cobram)|orcamento|cotacao|tabela de precos", { negatable: true }],
       [0.8, "wants to buy", `(quero|queria|queremos|gostaria de|gostariamos de|vou|vamos|estou interessad[oa]|estamos interessad[oa]s|pretendo|pretendemos) (${W} ){0,3}(comprar|contratar|adquirir|assinar|fechar|encomendar|reservar|ampliar|fazer upgrade|mudar para o plano|passar para o plano)|(onde|como) (posso|podemos|faco para|eu faco pra) (${W} ){0,2}(comprar|contratar|assinar|adquirir)`, { negatable: true }],
       [0.7, "asks about plans or trials", `teste gratis|teste gratuito|periodo de teste|versao de teste|trial|demo|demonstracao|plano (pro|premium|business|empresa|empresarial|anual|equipe)|(qual|quais) (plano|planos)|desconto por volume|(mais|outras|novas) (licencas|usuarios)|licencas (para|adicionais)`, { negatable: true }],
-      [0.55, "mentions an upgrade, discount or payment option", `upgrade|desconto|cupom|codigo promocional|promocao|(pagar|pagamento) (${W} ){0,1}(com|por|via|no|em) (boleto|pix|cartao|transferencia|fatura|parcelas|parcelado)|parcelar|interessad[oa]s? (em|no|na)`, { negatable: true }],
+      [0.55, "mentions an upgrade or discount", `upgrade|desconto|cupom|codigo promocional|promocao|interessad[oa]s? (em|no|na)`, { negatable: true }],
     ],
     competitor_mention: [
-      [0.75, "mentions a competitor", `concorrencia|concorrente\\p{L}*|(outro|outra|outros|outras) (fornecedor|fornecedores|empresa|empresas|servico|servicos|plataforma|ferramenta|app|aplicativo|solucao|operadora)|mais barato em outr[oa]s? (lugar|empresa|lugares)`],
+      [0.75, "mentions the competition", `concorrencia|concorrente\\p{L}*`],
     ],
   },
 };
