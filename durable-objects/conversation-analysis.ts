@@ -88,7 +88,10 @@ async function analyse(host: AnalysisHost, state: ConversationState, seq: number
   if (!message || message.seq !== seq) return false;
   const outcome = await analyzeMessage(choice, { role: message.role, content: message.content, previous: turns }, config);
   const stored: StoredAnalysis = { ...outcome, seq, messageId: message.id, analysedAt: Date.now() };
-  if (host.store.saveAnalysis(stored)) fold(state, stored);
+  // Only user messages carry a detected language (SPEC §5); an assistant's comes from the model, if at all.
+  const userLanguage = message.role === "user" ? outcome.language : undefined;
+  if (userLanguage) host.store.setLanguage(seq, userLanguage);
+  if (host.store.saveAnalysis(stored)) fold(state, stored, userLanguage);
   if (outcome.translation) host.store.setTranslation(seq, outcome.translation, outcome.language ?? null);
   state.version += 1;
   host.broadcast({ type: "annotation", seq, messageId: message.id, ...publicAnalysis(stored) });
@@ -123,8 +126,9 @@ async function resolve(host: AnalysisHost, state: ConversationState, config: Ana
 }
 
 /** Adds one message's findings to the conversation aggregates. */
-function fold(state: ConversationState, a: StoredAnalysis): void {
+function fold(state: ConversationState, a: StoredAnalysis, userLanguage: string | undefined): void {
   const agg = state.aggregates;
+  if (userLanguage) agg.languages[userLanguage] = (agg.languages[userLanguage] ?? 0) + 1;
   if (a.analysis.sentiment) {
     agg.sentimentSum += a.analysis.sentiment.score;
     agg.sentimentCount += 1;

@@ -3,6 +3,7 @@
  * a Durable Object commits all writes made before its next `await` as one atomic transaction, so an
  * append and the state it changes can never be half-written.
  */
+import { UNDETERMINED_LANGUAGE } from "../worker/analysis/language";
 import type { AnalysisOutcome, ResolutionOutcome } from "../worker/analysis/run";
 import type { ContextInput, ConversationStatus, MessageInput, StoredMessage } from "./protocol";
 
@@ -59,6 +60,8 @@ export interface Aggregates {
   flags: string[];
   behaviours: string[];
   resolution: ResolutionOutcome | null;
+  /** Analysed user messages per detected language ("und" included), in the order first seen. */
+  languages: Record<string, number>;
 }
 
 /** Average user sentiment to 3 decimals, or null before any user message was scored. */
@@ -66,7 +69,21 @@ export function averageSentiment(agg: Aggregates): number | null {
   return agg.sentimentCount ? Math.round((agg.sentimentSum / agg.sentimentCount) * 1000) / 1000 : null;
 }
 
-export const emptyAggregates = (): Aggregates => ({ sentimentSum: 0, sentimentCount: 0, flags: [], behaviours: [], resolution: null });
+/**
+ * The conversation's main language: the most frequent among its user messages' detected languages,
+ * ignoring "und" (a tie goes to the one seen first); "und" when no user message could be told; null
+ * before any user message was analysed.
+ */
+export function mainLanguage(agg: Aggregates): string | null {
+  let best: string | null = null;
+  let bestCount = 0;
+  for (const [language, n] of Object.entries(agg.languages)) {
+    if (language !== UNDETERMINED_LANGUAGE && n > bestCount) [best, bestCount] = [language, n];
+  }
+  return best ?? (agg.languages[UNDETERMINED_LANGUAGE] ? UNDETERMINED_LANGUAGE : null);
+}
+
+export const emptyAggregates = (): Aggregates => ({ sentimentSum: 0, sentimentCount: 0, flags: [], behaviours: [], resolution: null, languages: {} });
 
 /** Work the alarm must do: analyse message `seq`, or judge the ended conversation's resolution. */
 export interface AnalysisJob {
@@ -88,6 +105,7 @@ interface MessageRow extends Record<string, SqlStorageValue> {
   content: string;
   sent_at: number | null;
   received_at: number;
+  language: string | null;
 }
 
 const SCHEMA_STEPS = [
@@ -104,6 +122,9 @@ const SCHEMA_STEPS = [
    CREATE TABLE IF NOT EXISTS analysis_jobs (key TEXT PRIMARY KEY, seq INTEGER, attempts INTEGER NOT NULL DEFAULT 0, due_at INTEGER NOT NULL);
    CREATE TABLE IF NOT EXISTS translations (seq INTEGER PRIMARY KEY, text TEXT NOT NULL, language TEXT);
    CREATE TABLE IF NOT EXISTS analyses (seq INTEGER PRIMARY KEY, body TEXT NOT NULL, rev INTEGER NOT NULL, flushed_rev INTEGER NOT NULL DEFAULT 0);`,
+  // 2: each user message's detected language (ISO 639-1 or "und"), written when it is analysed;
+  // NULL for other roles and for messages analysed before languages were detected.
+  `ALTER TABLE messages ADD COLUMN language TEXT;`,
 ];
 
 const toMessage = (r: MessageRow): StoredMessage => ({
@@ -145,8 +166,8 @@ export class ConversationStore {
     if (this.cached === undefined) {
       const row = this.sql.exec<{ body: string }>("SELECT body FROM state WHERE id = 1").toArray()[0];
       const parsed = row ? (JSON.parse(row.body) as ConversationState) : null;
-      // States written before analysis existed have no aggregates yet.
-      this.cached = parsed ? { ...parsed, aggregates: parsed.aggregates ?? emptyAggregates() } : null;
+      // States written before analysis (or before a later aggregate) existed lack those fields.
+      this.cached = parsed ? { ...parsed, aggregates: { ...emptyAggregates(), ...parsed.aggregates } } : null;
     }
     return this.cached;
   }
@@ -260,6 +281,25 @@ export class ConversationStore {
       )
       .toArray();
     for (const row of rows) out.set(row.seq, JSON.parse(row.body) as StoredAnalysis);
+    return out;
+  }
+
+  setLanguage(seq: number, language: string): void {
+    this.sql.exec("UPDATE messages SET language = ? WHERE seq = ?", language, seq);
+  }
+
+  /** The detected language of each given message that has one. */
+  languagesFor(seqs: readonly number[]): Map<number, string> {
+    const out = new Map<number, string>();
+    if (!seqs.length) return out;
+    const rows = this.sql
+      .exec<{ seq: number; language: string }>(
+        "SELECT seq, language FROM messages WHERE seq BETWEEN ? AND ? AND language IS NOT NULL",
+        Math.min(...seqs),
+        Math.max(...seqs),
+      )
+      .toArray();
+    for (const row of rows) out.set(row.seq, row.language);
     return out;
   }
 

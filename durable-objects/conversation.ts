@@ -83,7 +83,8 @@ export interface CaptureOutcome {
   messages: { id: string; seq: number; duplicate: boolean }[];
 }
 
-export type AnalysedMessage = StoredMessage & { analysis: ReturnType<typeof publicAnalysis> | null };
+/** `language`: the user message's detected language once analysed, else null. */
+export type AnalysedMessage = StoredMessage & { language: string | null; analysis: ReturnType<typeof publicAnalysis> | null };
 
 export interface ConversationSnapshot {
   state: ConversationState;
@@ -137,11 +138,12 @@ export class Conversation extends DurableObject<Env> {
     if (!state || state.chatbotId !== chatbotId) return null;
     const messages = this.store.messagesAfter(page.after, page.limit);
     const analyses = this.store.analysesFor(messages.map((m) => m.seq));
+    const languages = this.store.languagesFor(messages.map((m) => m.seq));
     return {
       state,
       messages: messages.map((m) => {
         const a = analyses.get(m.seq);
-        return { ...m, analysis: a ? publicAnalysis(a) : null };
+        return { ...m, language: languages.get(m.seq) ?? null, analysis: a ? publicAnalysis(a) : null };
       }),
     };
   }

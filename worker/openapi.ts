@@ -57,8 +57,8 @@ const page = (what: string) => `\`{ data: [${what}], pagination: { page, limit, 
 
 const CHATBOT_ROUTES: RouteDoc[] = [
   // Conversations
-  { method: "get", path: "/api/v1/conversations", tag: "Conversations", access: "read", query: listQuery, summary: "List conversations, most recent activity first", responses: { 200: page("conversation with session, client user and organization, aggregates") } },
-  { method: "get", path: "/api/v1/conversations/:id", tag: "Conversations", access: "read", query: messagesPage, summary: "One conversation with its messages and their analysis", responses: { 200: "`{ data }`: the conversation, its client context, messages in order and `messagesPage.nextAfter`" } },
+  { method: "get", path: "/api/v1/conversations", tag: "Conversations", access: "read", query: listQuery, summary: "List conversations, most recent activity first", responses: { 200: page("conversation with main `language`, session, client user and organization, aggregates") } },
+  { method: "get", path: "/api/v1/conversations/:id", tag: "Conversations", access: "read", query: messagesPage, summary: "One conversation with its messages and their analysis", responses: { 200: "`{ data }`: the conversation (with its main `language`), its client context, messages in order (each with its detected `language` and analysis) and `messagesPage.nextAfter`" } },
   // Keys
   { method: "get", path: "/api/v1/keys", tag: "Keys", access: "admin", summary: "List API keys (prefix only, never the secret)", responses: { 200: "`{ data: [key] }`" } },
   { method: "post", path: "/api/v1/keys", tag: "Keys", access: "admin", body: newKeyBody, summary: "Create an API key", responses: { 201: "`{ data }`: the key with its `secret`, shown this once" } },
@@ -102,7 +102,7 @@ const CHATBOT_ROUTES: RouteDoc[] = [
   {
     method: "get", path: "/api/v1/analytics/conversations", tag: "Analytics", access: "read", query: conversationsTableQuery,
     summary: "The conversations table: search, filters, sort, pages",
-    responses: { 200: page("{ id, externalId, status, user, organization, plan, industry, mrr, device, country, messageCount, sentiment: { average, label }, flags, lastMessageAt, createdAt }") },
+    responses: { 200: page("{ id, externalId, status, user, organization, plan, industry, mrr, device, country, language, messageCount, sentiment: { average, label }, flags, lastMessageAt, createdAt }") },
   },
   {
     method: "get", path: "/api/v1/analytics/users", tag: "Analytics", access: "read", query: usersTableQuery,

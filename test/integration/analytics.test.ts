@@ -525,6 +525,7 @@ describe("GET /api/v1/analytics/conversations", () => {
       mrr: 4200,
       device: "mobile",
       country: "GB",
+      language: null,
       messageCount: 4,
       sentiment: { average: -0.3, label: "negative" },
       flags: ["frustrated_user"],

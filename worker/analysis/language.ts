@@ -5,6 +5,7 @@
 // right while answering "und" for "ok", "thanks!" and "hallo", at ~20 µs a message. The `small` database
 // is statically imported (no fs, no runtime loading of data files), so it runs unchanged in workerd.
 import { eld } from "eld/small";
+import { z } from "zod";
 
 /** The languages the embedded analyzer has cues and sentiment for. */
 export const SUPPORTED_ANALYSIS_LANGUAGES = ["en", "de", "fr", "es", "pt", "it", "nl"] as const;
@@ -12,8 +13,18 @@ export type SupportedAnalysisLanguage = (typeof SUPPORTED_ANALYSIS_LANGUAGES)[nu
 
 export const UNDETERMINED_LANGUAGE = "und";
 
-/** What a stored language looks like: an ISO 639-1 code or "und". */
-export const LANGUAGE_CODE_PATTERN = /^(?:[a-z]{2}|und)$/;
+/** Every value `detectLanguage` can answer: the detector's ISO 639-1 codes and "und". */
+export const DETECTABLE_LANGUAGES: readonly string[] = [...Object.values(eld.info().Languages), UNDETERMINED_LANGUAGE].sort();
+
+/**
+ * A language as filters take it: any case in, lower case out. Only values the detector can produce are
+ * accepted, so a typo ("ge" for German) is a 400 naming the field rather than a silently empty table.
+ */
+export const languageCode = z
+  .string()
+  .regex(/^(?:[A-Za-z]{2}|[Uu][Nn][Dd])$/, "must be `und` or an ISO 639-1 code the language detector reports")
+  .transform((code) => code.toLowerCase())
+  .refine((code) => DETECTABLE_LANGUAGES.includes(code), "must be `und` or an ISO 639-1 code the language detector reports");
 
 const supported: ReadonlySet<string> = new Set(SUPPORTED_ANALYSIS_LANGUAGES);
 

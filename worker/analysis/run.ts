@@ -5,6 +5,7 @@
  */
 import { effectivePrompts, toAnalysisOptions, type AnalysisConfig } from "./config";
 import { analyzeSync, embeddedAnalyzer } from "./embedded";
+import { detectLanguage, UNDETERMINED_LANGUAGE } from "./language";
 import type { Resolution } from "./labels";
 import { embeddedResolution } from "./resolution";
 import type { AnalysisInput, MessageAnalysis, PreviousTurn } from "./types";
@@ -23,6 +24,10 @@ export interface AnalysisOutcome {
   analyzerVersion: string;
   /** Why the embedded analyzer stood in for Workers AI, when it did. */
   fallbackReason?: string;
+  /**
+   * The message's language (ISO 639-1 or "und"): for user messages always the detector's (see
+   * `analyzeMessage`), for assistant messages the one Workers AI reported, when it ran.
+   */
   language?: string;
   /** The message in the chatbot's primary language, when auto-translation produced one. */
   translation?: string;
@@ -63,20 +68,41 @@ function aiAnalyzer(choice: AnalyzerChoice & { ai: AiRunner }, config: AnalysisC
 
 export async function analyzeMessage(choice: AnalyzerChoice, input: AnalysisInput, config: AnalysisConfig): Promise<AnalysisOutcome> {
   const options = toAnalysisOptions(config);
-  if (!choice.ai) return { analysis: analyzeSync(input, options), ...embedded };
+  // Detected once here so both analyzers (and the fallback) read the same language.
+  const detected = input.language ?? (input.role === "user" ? detectLanguage(input.content) : undefined);
+  const withLanguage: AnalysisInput = detected === undefined ? input : { ...input, language: detected };
+  const embeddedOutcome = (): AnalysisOutcome => ({ analysis: usedLanguage(analyzeSync(withLanguage, options), detected), ...embedded, ...(detected ? { language: detected } : {}) });
+  if (!choice.ai) return embeddedOutcome();
   const analyzer = aiAnalyzer({ ...choice, ai: choice.ai }, config);
   let result: Awaited<ReturnType<WorkersAiAnalyzer["detectAndAnalyze"]>>;
   try {
-    result = await analyzer.detectAndAnalyze(input, options);
+    result = await analyzer.detectAndAnalyze(withLanguage, options);
   } catch (error) {
-    return { analysis: analyzeSync(input, options), ...embedded, fallbackReason: error instanceof Error ? error.message : String(error) };
+    return { ...embeddedOutcome(), fallbackReason: error instanceof Error ? error.message : String(error) };
   }
-  const outcome: AnalysisOutcome = { analysis: result.analysis, analyzer: analyzer.name, analyzerVersion: analyzer.version, language: result.language };
+  // For user messages the detector wins over the model's guess: the stored language (and the
+  // conversations filter built on it) must not change with the deployment's analyzer or when a model
+  // hiccup falls back to the embedded one, and the model names a language even for "ok", where the
+  // detector rightly says "und". An "und" message is not translated: there is no source language to
+  // give the translator, and two words rarely need one. Assistant messages are not detected, so the
+  // model's language still decides their translation, as before.
+  const language = detected ?? result.language;
+  const outcome: AnalysisOutcome = {
+    analysis: usedLanguage(result.analysis, detected),
+    analyzer: analyzer.name,
+    analyzerVersion: analyzer.version,
+    ...(language ? { language } : {}),
+  };
   const target = config.primaryLanguage;
-  if (config.autoTranslate && target && result.language && result.language !== target && input.role !== "system") {
-    outcome.translation = await translate(choice.ai, input.content, result.language, target);
+  if (config.autoTranslate && target && language && language !== UNDETERMINED_LANGUAGE && language !== target && input.role !== "system") {
+    outcome.translation = await translate(choice.ai, input.content, language, target);
   }
   return outcome;
+}
+
+/** Records the language the analysis ran with, unless the analyzer said so itself. */
+function usedLanguage(analysis: MessageAnalysis, language: string | undefined): MessageAnalysis {
+  return language === undefined || analysis.language !== undefined ? analysis : { ...analysis, language };
 }
 
 /** Translation is a nicety: when it fails the original stands alone and analysis is unaffected. */

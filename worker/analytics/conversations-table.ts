@@ -9,6 +9,7 @@ import { and, asc, count, desc, eq, gte, inArray, isNull, lt, lte, or, sql, type
 import { z } from "zod";
 import { countryCode, DEVICES } from "../../durable-objects/protocol";
 import { sentimentLabel } from "../analysis/labels";
+import { languageCode } from "../analysis/language";
 import type { Db } from "../db/client";
 import { clientOrganizations, clientUsers, conversations } from "../db/schema";
 import { aliased, checkRangeOrder, likePattern, orderField, pageFields, pagination, rangeFields, roundOrNull, shortFilter, slugList } from "./params";
@@ -30,6 +31,8 @@ export const conversationsTableQuery = z
     device: z.enum(DEVICES).optional(),
     country: countryCode.optional(),
     status: z.enum(["open", "ended"]).optional(),
+    /** The conversation's main language: an ISO 639-1 code, or `und` (none of its user messages could be told). */
+    language: languageCode.optional(),
     sentimentMin: sentimentBound.optional(),
     sentimentMax: sentimentBound.optional(),
     mrrMin: mrrBound.optional(),
@@ -76,6 +79,7 @@ function conversationFilters(db: Db, chatbotId: string, q: ConversationsTableQue
   if (q.device) where.push(eq(c.device, q.device));
   if (q.country) where.push(eq(c.country, q.country));
   if (q.status) where.push(eq(c.status, q.status));
+  if (q.language) where.push(eq(c.language, q.language));
   if (q.sentimentMin !== undefined) where.push(gte(c.sentimentAvg, q.sentimentMin));
   if (q.sentimentMax !== undefined) where.push(lte(c.sentimentAvg, q.sentimentMax));
   for (const flag of q.flags ?? []) where.push(sql`EXISTS (SELECT 1 FROM json_each(${c.flags}) WHERE json_each.value = ${flag})`);
@@ -128,6 +132,7 @@ export async function conversationsTable(db: Db, chatbotId: string, q: Conversat
       flags: c.flags,
       device: c.device,
       country: c.country,
+      language: c.language,
       userExternalId: aliased(u.externalId, "user_external_id"),
       userName: aliased(u.name, "user_name"),
       userEmail: aliased(u.email, "user_email"),
@@ -158,6 +163,7 @@ export async function conversationsTable(db: Db, chatbotId: string, q: Conversat
       mrr: r.mrr,
       device: r.device,
       country: r.country,
+      language: r.language,
       messageCount: r.messageCount,
       sentiment: r.sentimentAvg === null ? null : { average: roundOrNull(r.sentimentAvg), label: sentimentLabel(r.sentimentAvg) },
       flags: r.flags ?? [],

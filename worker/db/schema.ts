@@ -181,6 +181,8 @@ export const conversations = sqliteTable(
     resolution: text("resolution", { enum: ["fully_resolved", "partially_resolved", "unresolved"] }),
     flags: text("flags", { mode: "json" }).$type<string[]>(),
     behaviours: text("behaviours", { mode: "json" }).$type<string[]>(),
+    /** Main language of the user messages (ISO 639-1, or "und" when none could be told); null before any was analysed. */
+    language: text("language"),
     /** Bumped by every index flush; a flush never overwrites a newer one. */
     indexVersion: integer("index_version").notNull().default(0),
   },
@@ -193,6 +195,8 @@ export const conversations = sqliteTable(
     index("conversations_chatbot_created_figures").on(t.chatbotId, t.createdAt, t.messageCount, t.resolution, t.sentimentAvg),
     // the conversations table's country filter;
     index("conversations_chatbot_country").on(t.chatbotId, t.country),
+    // its language filter;
+    index("conversations_chatbot_language").on(t.chatbotId, t.language),
     // per-user and per-organization figures (users and organizations tables, plan/MRR filters) in one index pass.
     index("conversations_chatbot_user_activity").on(t.chatbotId, t.clientUserId, t.sentimentAvg, t.lastMessageAt, t.createdAt),
     index("conversations_chatbot_org_activity").on(t.chatbotId, t.clientOrganizationId, t.sentimentAvg, t.lastMessageAt, t.createdAt),

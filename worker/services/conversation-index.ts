@@ -4,7 +4,7 @@
  * alarm, never per message. Every upsert is guarded so an older snapshot never overwrites a newer one,
  * whatever order concurrent conversations flush in.
  */
-import { averageSentiment, type ConversationState, type StoredAnalysis } from "../../durable-objects/conversation-store";
+import { averageSentiment, mainLanguage, type ConversationState, type StoredAnalysis } from "../../durable-objects/conversation-store";
 import { newId } from "./ids";
 
 /**
@@ -78,11 +78,11 @@ export async function flushConversationIndex(
         `INSERT INTO conversations (id, organization_id, chatbot_id, external_id, client_user_id, client_organization_id, status,
            session_id, page_url, referrer, device, country, city, continent, timezone, custom,
            created_at, first_message_at, last_message_at, ended_at, message_count, user_message_count, index_version,
-           sentiment_avg, resolution, flags, behaviours)
+           sentiment_avg, resolution, flags, behaviours, language)
          VALUES (?1, ?2, ?3, ?4,
            (SELECT id FROM client_users WHERE chatbot_id = ?3 AND external_id = ?5),
            (SELECT id FROM client_organizations WHERE chatbot_id = ?3 AND external_id = ?6),
-           ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27)
+           ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28)
          ON CONFLICT (id) DO UPDATE SET
            client_user_id = excluded.client_user_id, client_organization_id = excluded.client_organization_id,
            status = excluded.status, session_id = excluded.session_id, page_url = excluded.page_url,
@@ -92,7 +92,7 @@ export async function flushConversationIndex(
            ended_at = excluded.ended_at, message_count = excluded.message_count,
            user_message_count = excluded.user_message_count, index_version = excluded.index_version,
            sentiment_avg = excluded.sentiment_avg, resolution = excluded.resolution, flags = excluded.flags,
-           behaviours = excluded.behaviours
+           behaviours = excluded.behaviours, language = excluded.language
          WHERE excluded.index_version > conversations.index_version`,
       )
       .bind(
@@ -123,6 +123,7 @@ export async function flushConversationIndex(
         agg.resolution?.resolution ?? null,
         JSON.stringify(agg.flags),
         JSON.stringify(agg.behaviours),
+        mainLanguage(agg),
       ),
   );
 

@@ -4,8 +4,10 @@
  */
 import { and, count, desc, eq, gte, lte, type SQL } from "drizzle-orm";
 import { z } from "zod";
-import { averageSentiment, type ConversationState } from "../../durable-objects/conversation-store";
-import { countryCode, DEVICES, timestamp, type StoredMessage } from "../../durable-objects/protocol";
+import { averageSentiment, mainLanguage, type ConversationState } from "../../durable-objects/conversation-store";
+import type { AnalysedMessage } from "../../durable-objects/conversation";
+import { countryCode, DEVICES, timestamp } from "../../durable-objects/protocol";
+import { languageCode } from "../analysis/language";
 import type { Db } from "../db/client";
 import { clientOrganizations, clientUsers, conversations } from "../db/schema";
 
@@ -21,6 +23,8 @@ export const listQuery = z.object({
   device: z.enum(DEVICES).optional(),
   status: z.enum(["open", "ended"]).optional(),
   externalId: z.string().min(1).max(128).optional(),
+  /** The conversation's main language: an ISO 639-1 code, or `und`. */
+  language: languageCode.optional(),
 });
 export type ListQuery = z.infer<typeof listQuery>;
 
@@ -37,6 +41,7 @@ export async function listConversations(db: Db, chatbotId: string, q: ListQuery)
   if (q.device) where.push(eq(conversations.device, q.device));
   if (q.status) where.push(eq(conversations.status, q.status));
   if (q.externalId) where.push(eq(conversations.externalId, q.externalId));
+  if (q.language) where.push(eq(conversations.language, q.language));
   if (q.user) where.push(eq(clientUsers.externalId, q.user));
   const filter = and(...where);
 
@@ -80,6 +85,7 @@ function rowView({ c, u, o }: { c: ConversationRow; u: UserRow | null; o: OrgRow
     endedAt: c.endedAt,
     messageCount: c.messageCount,
     userMessageCount: c.userMessageCount,
+    language: c.language,
     session: {
       id: c.sessionId,
       pageUrl: c.pageUrl,
@@ -131,6 +137,7 @@ export function conversationView(s: ConversationState) {
     messageCount: s.messageCount,
     userMessageCount: s.userMessageCount,
     lastSeq: s.lastSeq,
+    language: mainLanguage(s.aggregates),
     session: s.session,
     custom: s.custom,
     aggregates: {
@@ -144,7 +151,7 @@ export function conversationView(s: ConversationState) {
 }
 
 /** One conversation with its messages, plus the client user and organization rows D1 holds for it. */
-export async function conversationDetail(db: Db, s: ConversationState, messages: StoredMessage[], limit: number) {
+export async function conversationDetail(db: Db, s: ConversationState, messages: AnalysedMessage[], limit: number) {
   const [user, organization] = await Promise.all([
     s.user
       ? db.select().from(clientUsers).where(and(eq(clientUsers.chatbotId, s.chatbotId), eq(clientUsers.externalId, s.user.id))).get()
