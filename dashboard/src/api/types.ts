@@ -152,6 +152,8 @@ export interface ConversationRow {
   mrr: number | null;
   device: string | null;
   country: string | null;
+  /** Main language of the user messages (ISO 639-1 or "und"); null before any was analysed. */
+  language: string | null;
   messageCount: number;
   sentiment: { average: number | null; label: SentimentLabel } | null;
   flags: string[];
@@ -265,6 +267,7 @@ export interface MessageAnalysis {
   behaviours: Detection[];
   intent?: Detection;
   topics: Detection[];
+  language?: string;
 }
 
 export interface AnalysedMessage {
@@ -274,6 +277,8 @@ export interface AnalysedMessage {
   content: string;
   sentAt: number | null;
   receivedAt: number;
+  /** User messages: the detected language once analysed; null otherwise. */
+  language: string | null;
   analysis: {
     analysis: MessageAnalysis;
     analyzer: string;
@@ -296,6 +301,7 @@ export interface ConversationDetail {
   messageCount: number;
   userMessageCount: number;
   lastSeq: number;
+  language: string | null;
   session: {
     id?: string | null;
     pageUrl?: string | null;

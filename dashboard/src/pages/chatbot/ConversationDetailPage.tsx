@@ -6,6 +6,7 @@ import type { AnalysedMessage, ConversationDetail } from "../../api/types";
 import { useQuery } from "../../api/use-query";
 import { ErrorNotice } from "../../components/ErrorNotice";
 import { DetectionAnnotation, FlagBadge } from "../../components/FlagBadge";
+import { LanguageBadge } from "../../components/LanguageBadge";
 import { LiveStatusBadge } from "../../components/LiveStatusBadge";
 import { SentimentAnnotation, SentimentBadge } from "../../components/SentimentBadge";
 import { formatDateTime, formatMoney, formatTime, humanize } from "../../lib/format";
@@ -60,9 +61,12 @@ function MessageBubble({ message }: { message: AnalysedMessage }) {
     <Group justify={mine ? "flex-start" : "flex-end"} wrap="nowrap" data-testid="thread-message">
       <Paper className="thread-message" p="sm" radius="md" withBorder bg={mine ? "blue.0" : message.role === "system" ? "gray.1" : "white"}>
         <Group gap={8} justify="space-between" wrap="nowrap">
-          <Text size="xs" fw={700} tt="capitalize">
-            {message.role}
-          </Text>
+          <Group gap={6} wrap="nowrap">
+            <Text size="xs" fw={700} tt="capitalize">
+              {message.role}
+            </Text>
+            <LanguageBadge code={message.language} size="xs" />
+          </Group>
           <Text size="xs" c="dimmed" title={formatDateTime(message.sentAt ?? message.receivedAt)}>
             #{message.seq} · {formatTime(message.sentAt ?? message.receivedAt)}
           </Text>
@@ -163,6 +167,7 @@ function ConversationSidebar({ c, chatbotId }: { c: ConversationDetail; chatbotI
         <Fact label="Started">{formatDateTime(c.createdAt)}</Fact>
         <Fact label="Last message">{formatDateTime(c.lastMessageAt)}</Fact>
         <Fact label="Messages">{c.messageCount}</Fact>
+        <Fact label="Language">{c.language ? <LanguageBadge code={c.language} /> : null}</Fact>
         <Fact label="Avg. sentiment">
           <SentimentBadge score={c.aggregates.sentimentAvg} />
         </Fact>
@@ -207,6 +212,7 @@ export default function ConversationDetailPage() {
           </Title>
         </Stack>
         <Group gap="xs">
+          {c && <LanguageBadge code={c.language} />}
           {c && c.aggregates.flags.map((f) => <FlagBadge key={f} slug={f} />)}
           {c?.status === "open" && <LiveStatusBadge status={status} />}
         </Group>

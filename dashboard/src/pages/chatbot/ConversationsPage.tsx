@@ -10,20 +10,22 @@ import { DebouncedTextInput } from "../../components/DebouncedTextInput";
 import { EmptyNotice } from "../../components/EmptyNotice";
 import { ErrorNotice } from "../../components/ErrorNotice";
 import { FlagBadge } from "../../components/FlagBadge";
+import { LanguageBadge } from "../../components/LanguageBadge";
 import { PageHeader } from "../../components/PageHeader";
 import { SentimentBadge } from "../../components/SentimentBadge";
 import { SortableHeader } from "../../components/SortableHeader";
 import { TablePager } from "../../components/TablePager";
 import { formatAgo, formatDateTime, formatMoney, humanize } from "../../lib/format";
+import { LANGUAGE_FILTER_OPTIONS, languageName } from "../../lib/languages";
 import { USER_FLAGS } from "../../lib/sentiment";
 import { loadColumns, useUrlFilters } from "../../lib/url-filters";
 import { useChatbot } from "../../session/chatbot";
 
-const FILTERS = ["q", "plan", "industry", "device", "country", "status", "sentimentMin", "sentimentMax", "mrrMin", "mrrMax", "flags", "user", "organization", "from", "to"] as const;
+const FILTERS = ["q", "plan", "industry", "device", "country", "language", "status", "sentimentMin", "sentimentMax", "mrrMin", "mrrMax", "flags", "user", "organization", "from", "to"] as const;
 const KEYS = [...FILTERS, "sort", "order"] as const;
 const PAGE_SIZE = 25;
 
-type Column = "conversation" | "user" | "email" | "organization" | "messages" | "sentiment" | "plan" | "mrr" | "country" | "device" | "flags" | "lastMessage" | "created";
+type Column = "conversation" | "user" | "email" | "organization" | "messages" | "sentiment" | "plan" | "mrr" | "country" | "language" | "device" | "flags" | "lastMessage" | "created";
 
 const COLUMNS: { key: Column; label: string; sort?: string; cell: (row: ConversationRow, chatbotId: string) => ReactNode }[] = [
   {
@@ -50,6 +52,7 @@ const COLUMNS: { key: Column; label: string; sort?: string; cell: (row: Conversa
   { key: "plan", label: "Plan", cell: (r) => r.plan ?? "—" },
   { key: "mrr", label: "MRR", sort: "mrr", cell: (r) => formatMoney(r.mrr) },
   { key: "country", label: "Country", cell: (r) => r.country ?? "—" },
+  { key: "language", label: "Language", cell: (r) => (r.language ? <LanguageBadge code={r.language} /> : "—") },
   { key: "device", label: "Device", cell: (r) => r.device ?? "—" },
   {
     key: "flags",
@@ -69,7 +72,7 @@ const COLUMNS: { key: Column; label: string; sort?: string; cell: (row: Conversa
   { key: "created", label: "Created", sort: "createdAt", cell: (r) => formatDateTime(r.createdAt) },
 ];
 
-const DEFAULT_COLUMNS: Column[] = ["conversation", "user", "email", "organization", "messages", "sentiment", "plan", "country", "flags", "lastMessage", "created"];
+const DEFAULT_COLUMNS: Column[] = ["conversation", "user", "email", "organization", "messages", "sentiment", "plan", "country", "language", "flags", "lastMessage", "created"];
 const COLUMNS_KEY = "openbat.conversations.columns";
 
 function FilterPanel({ values, set }: { values: Record<(typeof KEYS)[number], string>; set: (changes: Record<string, string | null>) => void }) {
@@ -82,6 +85,15 @@ function FilterPanel({ values, set }: { values: Record<(typeof KEYS)[number], st
         <DebouncedTextInput label="Industry" placeholder="e.g. fintech" value={values.industry} onValue={(v) => set({ industry: v })} />
         <Select label="Device" placeholder="Any" clearable data={["desktop", "mobile", "tablet"]} value={values.device || null} onChange={(v) => set({ device: v })} />
         <DebouncedTextInput label="Country" placeholder="ISO code, e.g. GB" maxLength={2} value={values.country} onValue={(v) => set({ country: v.length === 2 || v === "" ? v.toUpperCase() : values.country })} />
+        <Select
+          label="Language"
+          placeholder="Any"
+          clearable
+          searchable
+          data={LANGUAGE_FILTER_OPTIONS}
+          value={values.language || null}
+          onChange={(v) => set({ language: v })}
+        />
         <Select
           label="Status"
           placeholder="Any"
@@ -175,7 +187,7 @@ export default function ConversationsPage() {
         <Group gap={6} aria-label="Active filters">
           {active.map((f) => (
             <Badge key={f} variant="light" size="lg" rightSection={<Anchor component="button" size="xs" onClick={() => set({ [f]: null })} aria-label={`Remove filter ${humanize(f)}`}>✕</Anchor>}>
-              {humanize(f)}: {f === "from" || f === "to" ? formatDateTime(Number(values[f])) : values[f]}
+              {humanize(f)}: {f === "from" || f === "to" ? formatDateTime(Number(values[f])) : f === "language" ? languageName(values[f]) : values[f]}
             </Badge>
           ))}
         </Group>
