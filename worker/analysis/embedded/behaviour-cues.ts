@@ -1,43 +1,193 @@
-import { cue, type CuePattern } from "./cues";
+import type { CuePattern } from "./cues";
 
-/** Phrase cues for assistant behaviours. Weights as in flag-cues.ts: ≥ 0.5 fires on its own. */
+/**
+ * Phrase cues for assistant behaviours. Weights as in flag-cues.ts: ≥ 0.5 fires on its own, lower
+ * weights need company. Specific claims (versions, figures, standards, guarantees) live in
+ * behaviour-specifics.ts; what counts as answering the question lives in behaviour-answer.ts.
+ *
+ * Every pattern here runs on the reply lower-cased by `normalise` (same length, so offsets still
+ * point into the original, and curly apostrophes already straightened). That lets the regexes go
+ * without the case-insensitive and Unicode flags, which made them several times slower in V8; the
+ * cues are English, so ASCII word boundaries are enough.
+ */
 
-export const APOLOGY = /(?<![\p{L}])(?:sorry|apologi[sz](?:e|es|ed|ing)|apolog(?:y|ies)|my bad|forgive me|pardon me|regret (?:any|the) inconvenience)(?![\p{L}])/giu;
-export const EMPHATIC_APOLOGY = /(?:so|very|truly|deeply|terribly|really|extremely|sincerely|incredibly) sorry|sincere(?:st)? apolog|deeply apologi|cannot apologi[sz]e enough|can['’]?t apologi[sz]e enough/iu;
+/**
+ * Same phrase syntax as `cue()` in cues.ts ("a|(b|c) d", a space matches any whitespace, an
+ * apostrophe may be missing), compiled for lower-cased text.
+ */
+function cue(weight: number, why: string, phrases: string, opts: { negatable?: boolean; sentenceStart?: boolean } = {}): CuePattern {
+  return { re: new RegExp(alternation(phrases), "g"), weight, why, negatable: opts.negatable ?? false, sentenceStart: opts.sentenceStart ?? false };
+}
 
-export const ROBOTIC_CUES: readonly CuePattern[] = [
-  cue(0.8, "talks like a template", "as an ai( language model| assistant| model)?|i('m| am) (just |only )?(a|an) (ai|bot|virtual assistant|chatbot|language model|automated assistant)|i (do not|don't) have (personal )?(feelings|emotions|opinions)|your (request|query|inquiry|enquiry|ticket) has been (received|processed|logged|submitted|registered)|please be advised|kindly (note|be informed)|i (didn't|did not) (understand|get|catch) (that|your (request|question|message))|please rephrase|invalid (input|option|selection|response)|please (select|choose) (one of|an option|from the)|reply with (a number|yes or no|\\d)|type (\\d|yes|no|menu|help|agent) to"),
-  cue(0.45, "uses stock phrases", "i understand your (concern|frustration|request)|thank you for (contacting|reaching out|your patience|your inquiry|your enquiry|your message|choosing)|is there anything else (i can|that i can|i may) (help|assist)|we (value|appreciate) your (feedback|business|patience)|(we|i) apologi[sz]e for (any|the) inconvenience|rest assured|at your earliest convenience|please do not hesitate to|don't hesitate to|as per (your|our)|i hope this (email|message) finds you well|(it is|it's) important to note that|have a (great|nice|wonderful) day"),
+/** "a|(b|c) d" → word-bounded alternation; "|" inside parentheses is left alone. */
+export function alternation(phrases: string): string {
+  const parts: string[] = [];
+  let depth = 0;
+  let cur = "";
+  for (const ch of phrases) {
+    if (ch === "(") depth++;
+    else if (ch === ")") depth--;
+    if (ch === "|" && depth === 0) {
+      parts.push(cur.trim());
+      cur = "";
+    } else cur += ch;
+  }
+  parts.push(cur.trim());
+  return parts
+    .filter((p) => p !== "")
+    .map((p) => {
+      const body = p.replace(/'/g, "'?").replace(/ /g, "\\s+");
+      const pre = /^[a-z0-9(]/.test(p) ? "\\b" : "";
+      const post = /[a-z0-9]$/.test(p) ? "\\b" : "";
+      return `${pre}(?:${body})${post}`;
+    })
+    .join("|");
+}
+
+// --- apologies ---------------------------------------------------------------------------------
+
+export const APOLOGY = /\b(?:sorry|apologi[sz](?:e|es|ed|ing)|apolog(?:y|ies)|my bad|forgive me|pardon me|regret (?:any|the) inconvenience)\b/g;
+/** Wording that is excessive even said once; a plain "I'm so sorry" is courtesy, not this. */
+export const EXCESSIVE_APOLOGY = /can(?:not|['’]?t) apologi[sz]e enough|a (?:thousand|million) apologies|(?:so|very|terribly|truly|deeply|really),? (?:so|very|terribly|truly|deeply|really) sorry|(?:deepest|most sincere|humblest) apologies|beg (?:your|for) forgiveness/;
+
+// --- robotic -----------------------------------------------------------------------------------
+
+/** Machine or form-letter phrasing that a person in a chat would not write. */
+export const TEMPLATE_CUES: readonly CuePattern[] = [
+  cue(0.8, "talks like a template", "as an ai( language model| assistant| model)?|i('m| am) (just |only )?(a|an) (ai|bot|virtual assistant|chatbot|language model|automated assistant)|i (do not|don't) have (personal )?(feelings|emotions|opinions)|your (request|query|inquiry|enquiry|ticket|message|case|call) (has been|was|is being) (received|processed|logged|submitted|registered|recorded|noted|forwarded)|please be advised|kindly (note|be informed|be advised)|we regret to inform you|dear (valued )?(customer|user|client|sir|madam|member)|(please )?do not reply to this (message|email)|this is an automated (message|response|reply)|in due course|(a|one of our) (representative|agent|team member|member of (our|the) team) will (contact|get back to|respond to|reach out to) you|your (call|request|message|inquiry|business) is (very )?important to us|i (didn't|did not) (understand|get|catch) (that|your (request|question|message|input))|please rephrase|(invalid|unrecognized|unrecognised) (input|option|selection|response|command|request)|please (select|choose) (one of|an option|from the)|(select|choose) (one of )?the following options|reply with (a number|yes or no|\\d)|type (\\d|yes|no|menu|help|agent) to"),
+  // Unfilled template slots: "Hi {first_name}", "Dear [Customer Name]".
+  cue(0.8, "contains an unfilled template slot", "\\{\\{?\\s*[a-z_]+\\s*\\}\\}?|\\[(customer|user|client|first|your) ?name\\]|<(name|customer)>"),
 ];
+
+/** Stock phrases: one is politeness, several in one reply read as a form letter. */
+export const STOCK_PHRASES: CuePattern = cue(
+  0.3,
+  "uses stock phrases",
+  "i understand your (concern|frustration|request)|thank you for (being a valued customer|contacting|reaching out|your patience|your inquiry|your enquiry|your message|choosing|your query)|is there anything else (i can|that i can|i may|we can) (help|assist|do)|we (value|appreciate) your (feedback|business|patience|loyalty)|(we|i) (sincerely )?apologi[sz]e for (any|the) inconvenience( (this|that) (may have )?caused)?|rest assured|at (your|the) earliest convenience|please do not hesitate to|don't hesitate to|as per (your|our)|i hope this (email|message) finds you well|(it is|it's) important to note that|have a (great|nice|wonderful|pleasant) day|for (security|quality|training) purposes|in accordance with (our|the)|we will get back to you|we are (currently )?experiencing (a )?high (volume|demand)",
+);
+
+// --- redirecting -------------------------------------------------------------------------------
+
+/** Who or what a user can be sent to. */
+const ELSEWHERE =
+  "(team|department|dept|support|helpdesk|help ?desk|service ?desk|administrator|admin|admins|owner|bank|card issuer|issuer|provider|carrier|courier|landlord|employer|accountant|lawyer|doctor|account manager|manager|representative|rep|agent|specialist|sales|billing|finance|legal|vendor)";
+const ELSEWHERE_PAGE =
+  "(website|site|help ?(center|centre)|faq|faqs|support (page|site|portal|center|centre)|documentation|docs|knowledge ?base|community|forum|status page|developer (portal|docs|documentation)|contact page|contact form|help (page|article|articles|docs))";
 
 export const REDIRECT_CUES: readonly CuePattern[] = [
-  cue(0.75, "sends the user elsewhere", "(please )?(contact|call|phone|email|e-mail|reach out to|get in touch with|consult|ask) (our |the |a |your |an )?(support|customer (service|support|care)|team|agent|representative|specialist|help ?desk|bank|provider|administrator|admin|manager|doctor|professional|lawyer|accountant|it department|service desk)|(visit|check|see|refer to|go to|consult) (our |the )?(website|help (center|centre)|faq|support (page|site|portal)|documentation|docs|knowledge ?base|community forum)|(i'll|i will|let me) (transfer|connect|escalate|forward|hand) you|(speak|talk|chat) (to|with) (a|an|one of our) (human|agent|representative|specialist|advisor)|(open|submit|create|raise|file|log) a (support )?(ticket|request|case|complaint)|email us at|call us (at|on)|outside (of )?(my|the) scope|beyond (my|the) scope"),
+  cue(0.75, "sends the user to someone else", `(contact|contacting|email|e-mail|call|calling|phone|message|reach out to|reaching out to|get in touch with|getting in touch with|speak (to|with)|talk (to|with)|check with|consult|write to) (our |the |your |a |an )?([a-z-]+ ){0,2}${ELSEWHERE}`, { negatable: true }),
+  // "Ask your admin to…" often comes with the rest of the answer, so it weighs less than "contact".
+  cue(0.5, "tells the user to ask someone else", `(ask|asking) (our |the |your |a |an )?([a-z-]+ ){0,2}${ELSEWHERE}`, { negatable: true }),
+  cue(0.7, "says another team handles it", `(is|are) (handled|managed|dealt with|processed|taken care of|configured|controlled|set up|decided|owned|issued|charged) (by|through) (our |the |your |a )?([a-z'-]+ ){0,3}${ELSEWHERE}|(our|the|your) ([a-z'-]+ ){0,2}${ELSEWHERE} (handles|manages|deals with|takes care of|is responsible for|are responsible for|can help with|owns|decides)|(only|just) (they|your admin|an admin|your administrator|the owner|the account owner|our [a-z]+ team) (can|could|is able to|are able to)`),
+  cue(0.6, "says someone else must deal with it", "(you'd|you would|you'll|you will|you) (need|have|want) to (contact|ask|call|email|reach out to|check with|speak to|talk to|get in touch with) (them|him|her|that team)|(on|from) their (side|end)|(comes|is|are) from (your|the) ([a-z-]+ ){0,2}(bank|card issuer|issuer|provider|carrier|employer|it department|admin), not (from )?us|(book|schedule|arrange) a (call|meeting|demo) with (them|our|the|a)", { negatable: true }),
+  cue(0.75, "asks the user to open a ticket or fill in a form", "(open|submit|create|raise|file|log|lodge) a (new )?(support )?(ticket|request|case|complaint|claim)|(fill (out|in)|complete|submit|use) (the|our|a|this) ([a-z-]+ ){0,3}(form|web ?form)", { negatable: true }),
+  cue(0.55, "points to a page instead of answering", `(visit|check|check out|see|refer to|go to|consult|head (over )?to|look at|browse) (our |the )?([a-z-]+ ){0,2}${ELSEWHERE_PAGE}`, { negatable: true }),
+  cue(0.75, "hands the user over", "(i'll|i will|let me|i'm going to|i am going to|we'll|we will) (transfer|connect|escalate|forward|hand) (you|this|your (request|case|question))|(speak|talk|chat) (to|with) (a|an|one of our) (human|agent|representative|specialist|advisor|colleague)|(email|write to|contact) (us at )?[a-z0-9._%+-]+@[a-z0-9-]+\\.|email us at|call us (at|on)"),
 ];
 
-export const DODGE_CUES: readonly CuePattern[] = [
-  cue(0.7, "declines to answer", "(i can only|i'm only able to|i am only able to) (help|assist) with|i (can't|cannot|am unable to|am not able to|won't|will not|'m unable to|'m not able to) (help|assist|answer|provide|discuss|comment|share|give|disclose|go into)|(i'm|i am) (not able|unable|not allowed|not permitted|not authorized) to|i('d| would) rather not|let's (focus on|talk about|move on to) (something else|another)|i (don't|do not) have (access to|information (about|on)|the ability|that information|any information|details)|(that's|that is|this is) (not something|something) i (can't|cannot|can|am unable to) (help|discuss|share)"),
-  cue(0.4, "praises the question instead of answering", "(that's|that is|it's|what) (a )?(great|good|interesting|complex|tricky|difficult|big) question"),
-  cue(0.45, "answers vaguely", "it (really )?depends|hard to say|difficult to say|there are (many|several|a number of) factors|everyone is different|(i'm|i am) not (sure|certain)|i (can't|cannot) (say|tell|be sure|guarantee)"),
-];
+/** "I'll contact the courier for you" is the assistant acting, not sending the user away. */
+export const SELF_ACTION_BEFORE = /\b(?:i|we)(?:'ll|'ve| will| can| have| just| already|'m going to| am going to| are going to)\s+(?:\S+\s+)?$|\blet me\s+(?:\S+\s+)?$/;
+
+// --- dodging -----------------------------------------------------------------------------------
+
+export const REFUSAL: CuePattern = cue(
+  0.7,
+  "declines to answer",
+  "(i can only|i'm only able to|i am only able to) (help|assist) with|i (can't|cannot|am unable to|am not able to|won't|will not|'m unable to|'m not able to) (help|assist|answer|provide|discuss|comment|share|give|disclose|go into|do that|do this|access|see|check)|(i'm|i am) (not able|unable|not allowed|not permitted|not authorized|not authorised) to|i('d| would) rather not|let's (focus on|talk about|move on to) (something else|another)|i (don't|do not) have (access to|information (about|on)|the ability|that information|any information|any details|details)|(that's|that is|this is) (not something|something) i (can't|cannot|can|am unable to) (help|discuss|share)|(outside|beyond) (of )?(my|the) scope|(we|i) (can't|cannot|are unable to|are not able to|don't) (comment on|share|disclose|discuss) (that|this|details|information|future|our roadmap|roadmap)",
+);
+
+export const VAGUE: CuePattern = cue(
+  0.45,
+  "answers vaguely",
+  "it (really |all )?depends|(it's|it is|that's|that is) (hard|difficult|tricky|impossible) to say|depending on (your|the) (needs|situation|use case|usage|requirements|circumstances)|(can be|is|are) (very )?flexible|(hard|difficult) to say|depends? on (a lot of|lots of|many|several|a number of|various) (factors|things)|there (are|could be|can be|may be) (many|several|a number of|various|lots of|all sorts of) (factors|reasons|things|possibilities|variables)|every (device|situation|case|customer|user|setup|account|team|business) is different|(it|this|that|things) (can )?var(y|ies) (a lot|widely|from case to case)|i (can't|cannot) (say|tell|be sure|promise) (for sure|exactly|when|if|whether)?|(we'll|we will|i'll|i will) (see|have to see) what (we|i) can do|(something|things) (we're|we are|our team is) (always )?(looking into|evaluating|exploring|considering)|stay tuned",
+);
+
+/** Compliments the question or the interest instead of answering; harmless when an answer follows. */
+export const FLATTERY: CuePattern = cue(
+  0.35,
+  "praises the question instead of answering",
+  "(that's|that is|it's|it is|what) (a |an )?(really |very |such a |such an )?(great|good|interesting|excellent|fantastic|wonderful|important|thoughtful|complex|tricky|fair|valid) (question|point|thing to ask)|great question|good question|thanks? (you )?(so much )?for (your interest|asking|the question|bringing this up|raising this)|i love (that|this) question|glad you asked",
+);
+
+/** Company platitudes that fill a reply without saying anything about the case. */
+export const PLATITUDES: CuePattern = cue(
+  0.35,
+  "answers with platitudes",
+  [
+    // "We're always working hard to…", "Our team is committed to…", "We always aim to offer…"
+    "(we're|we are|our team is|the team is|we) (always |constantly |continuously )?(working|striving|committed|dedicated|focused|aim|aiming|strive) (hard )?(to|on) [^.!?\\n]*",
+    "we (truly |really |greatly )?(appreciate|value) (your|you as) [^.!?\\n]*",
+    // "Privacy is very important to us", "Data protection is a top priority for us"
+    "(is|are) (very |extremely |really |incredibly |so )?(important|a (top |high |key )?priority|our (top |highest |number one )?priority) (to|for) (us|our team|everyone here)[^.!?\\n]*",
+    "we (take|treat|handle) [^.!?\\n]{0,40}(very |extremely )?(seriously|with (great |the utmost |extreme )?care)[^.!?\\n]*",
+    "(something|things) we (take|treat|handle) [^.!?\\n]*",
+    "we (care|think) (deeply |a lot |very carefully )?about [^.!?\\n]*",
+    "we follow (industry |the )?(best practices|high standards|strict standards)[^.!?\\n]*",
+    "(the best (possible )?|a great )(value|experience|service|product)[^.!?\\n]*",
+    "(it's|it is|that's|that is) a (great|good|popular|fantastic) (choice|option)[^.!?\\n]*",
+    "i (completely |totally |fully )?understand (this|that|how|your|why) [^.!?\\n]*",
+    "thank you for being a (valued|loyal) (customer|member|user)[^.!?\\n]*",
+    "(your|customer) (satisfaction|experience|trust) (is|means) [^.!?\\n]*",
+  ].join("|"),
+);
+
+// --- yes-man -----------------------------------------------------------------------------------
 
 export const YES_MAN_CUES: readonly CuePattern[] = [
-  cue(0.6, "agrees effusively", "you('re| are) (absolutely|totally|completely|so|100%|entirely|definitely) (right|correct)|(great|excellent|fantastic|brilliant|wonderful|amazing|awesome|fabulous) (question|point|idea|observation|catch|thinking|choice)|i (completely|totally|fully|absolutely|100%|wholeheartedly) agree|what a (great|brilliant|wonderful|fantastic|smart) (idea|question|point)|couldn't agree more|exactly right|(that's|that is) (absolutely|exactly|totally|completely) (right|correct|true)"),
-  cue(0.4, "agrees", "you('re| are) right|you are correct|good (catch|point|question)"),
-  cue(0.4, "agrees", "(absolutely|definitely|certainly|of course|totally)!", { sentenceStart: true }),
+  cue(0.6, "agrees effusively", "you('re| are) (absolutely|totally|completely|so|100%|entirely|definitely|exactly|quite) (right|correct)|i (completely|totally|fully|absolutely|100%|wholeheartedly|couldn't) agree|couldn't agree more|exactly right|(that's|that is) (absolutely|exactly|totally|completely|100%) (right|correct|true)"),
+  cue(0.6, "endorses the user's idea with enthusiasm", "(great|excellent|fantastic|brilliant|wonderful|amazing|awesome|perfect|smart|genius|superb) (idea|plan|choice|decision|move|thinking|call|approach|way to)|what a (great|brilliant|wonderful|fantastic|smart|genius) (idea|plan|choice|move)|(that|it) (sounds|is) (like )?(a )?(great|perfect|fantastic|brilliant|wonderful|amazing) (idea|plan)"),
+  cue(0.35, "opens with enthusiastic agreement", "(absolutely|definitely|certainly|of course|totally|100%|yes|yes yes|sure thing|exactly)(!+|,)", { sentenceStart: true }),
+  cue(0.3, "speaks in superlatives", "(the )?best (on the market|in the (market|industry|world)|there is)|nothing (else )?comes close|you('ll| will) love it|can't go wrong|go for it|(that|it|this|this plan|this one) (will be|is|would be|'ll be|'s) (perfect|amazing|incredible|fantastic|flawless|ideal)( for you)?|perfect for you|(amazing|incredible|unbeatable|unmatched|outstanding) (deal|value|product|choice|price)"),
+  cue(0.35, "agrees", "you('re| are) right|you are correct|good (catch|point)|fair point|(that's|that is) (right|correct|true)"),
 ];
 
 /** The user contradicted the assistant; an immediate "you're right" then looks like caving in. */
 export const PUSHBACK = cue(0.5, "user pushed back", "(that's|that is|this is|you're|you are|it's|it is) (wrong|incorrect|not (right|true|correct))|not true|are you sure|i don't think so|actually,? (it|that|the|you)|no,? (it|that)('s| is| was)|you made (that|this|it) up|that doesn't exist|incorrect");
-export const CONCESSION = /^\W*(?:you['’]?re|you are|oh,? you['’]?re)? ?(?:absolutely |totally |completely )?(?:right|correct)|^\W*(?:i apologi[sz]e|my (?:apologies|mistake|bad)|sorry)/iu;
+export const CONCESSION = /^\W*(?:you'?re|you are|oh,? you'?re)? ?(?:absolutely |totally |completely )?(?:right|correct)|^\W*(?:i apologi[sz]e|my (?:apologies|mistake|bad)|sorry)/;
 
-export const HEDGES: CuePattern = cue(0.5, "hedges", "i think|i believe|might|may be|possibly|probably|not (sure|certain)|please (verify|check|confirm|double-check)|double-check|i (could|might) be wrong|as far as i know|to my knowledge");
+/** Agreement that states a condition or a caveat is judgement, not flattery. */
+export const QUALIFIERS = /\b(?:but|however|although|though|unless|except|keep in mind|bear in mind|note that|be aware|make sure|that said|one (?:caveat|thing)|depends|instead|careful|recommend|not recommended|risk|only if|as long as)\b/;
 
-export const CERTAINTY: CuePattern = cue(0.25, "sounds certain", "guaranteed|guarantee|100%|definitely|always works|never fails|without (a|any) doubt|(i'm|i am) (100% |absolutely |completely )?(certain|sure)|rest assured|proven|it is a fact|fact:");
+// --- verbose -----------------------------------------------------------------------------------
 
-export const SOURCE_CLAIM: CuePattern = cue(0.4, "cites unnamed sources", "studies (show|have shown|prove|found)|research (shows|proves|has shown|suggests)|according to (a |the |recent )?(recent )?(study|survey|report|research|experts|statistics)|scientists (say|found|agree)|experts (say|agree|recommend)|it is (widely|well) (known|documented)|statistics show");
+/** Padding that makes a reply long without making it more useful. */
+export const FILLER: CuePattern = cue(
+  0.2,
+  "pads the reply",
+  "(it's|it is) (important|worth) (to note|noting|mentioning|pointing out)|in today's|as you (may|might) (already )?know|first and foremost|at the end of the day|needless to say|in other words|to put it simply|before (we|i) (dive|get) into|let me (start by|walk you through|explain)|there are (many|several|a number of|various) (factors|things|ways|aspects|reasons)|in (summary|conclusion)|to (summari[sz]e|sum up)|i hope this (detailed |long )?(explanation|answer|information)? ?helps|(furthermore|moreover|additionally),|more than happy to|which is (something|completely|totally|very) [^.!?\\n]*",
+);
 
-export const HELP_CUES: readonly CuePattern[] = [
-  cue(0.45, "gives instructions", "go to|navigate to|click|tap|select|open|enter|type|press|choose|log ?in|sign in|head to|scroll to|update|reset|restart|install|download", { sentenceStart: true }),
-  cue(0.45, "gives instructions", "(you can|simply|just|then|first,?|next,?) (go to|navigate to|click|tap|select|open|enter|type|press|choose|log ?in|sign in|head to|scroll to|update|reset|restart|install|download)"),
-  cue(0.45, "answers directly", "you can|you('ll| will) need to|to do (this|that|so)|here('s| is) how|follow these steps|the (answer|reason|difference) is|this (means|happens because)|(i've|i have) (updated|changed|reset|cancelled|canceled|processed|sent|booked|refunded|fixed|resolved|added|removed|scheduled)|(has|have) been (updated|processed|refunded|sent|booked|reset|resolved|fixed|cancelled|canceled|scheduled)|(it|this|that) (costs|takes|is available|ships|arrives)|the (price|cost|fee) (is|for)|(yes|no), (you|it|we|that)"),
+// --- help --------------------------------------------------------------------------------------
+
+const ACTION_VERBS = "check|wait|retry|try again|look (in|at|under)|re-?enter|go to|navigate to|click|tap|select|open|enter|type|press|choose|pick|log ?in|sign in|sign out|head to|scroll( down)? to|update|reset|restart|reinstall|install|download|refresh|reload|clear|switch|toggle|enable|disable|turn (on|off)|add|remove|delete|edit|change|set|copy|paste|upload|search for|use|try|make sure|run|visit settings";
+
+export const INSTRUCTION_CUES: readonly CuePattern[] = [
+  // An imperative opening a sentence, a clause after ";" or ":", or a list item: "Open Settings; then…".
+  {
+    re: new RegExp(`(?:^|[.!?;:\n*"“(]\\s*|\n\\s*(?:\\d+[.)]|[-*•])\\s*)(?:${alternation(ACTION_VERBS)})`, "g"),
+    weight: 0.5,
+    why: "gives instructions",
+    negatable: false,
+    sentenceStart: false,
+  },
+  cue(0.5, "gives instructions", `(you can|simply|just|then|first,?|next,?|and then|please) (${ACTION_VERBS})`),
+  cue(0.45, "explains how", "you('ll| will) need to|to do (this|that|so)|here('s| is) how|follow these steps|[a-z][a-z]+ (>|→|›) [a-z]"),
 ];
+
+export const ACTION_DONE: CuePattern = cue(
+  0.6,
+  "reports what it did",
+  "(i've|i have|i just|we've|we have|i've just|we've just|i went ahead and|i) (now )?(updated|changed|reset|cancell?ed|processed|sent|re-?sent|resent|reissued|booked|refunded|credited|fixed|resolved|added|removed|scheduled|corrected|switched|upgraded|downgraded|restored|unlocked|extended|applied|enabled|disabled|merged|moved|renamed|deleted|waived|issued|reactivated|verified|escalated internally)|(has|have) (now )?been (updated|processed|refunded|sent|re-?sent|booked|reset|resolved|fixed|cancell?ed|scheduled|corrected|credited|restored|unlocked|extended|applied|enabled|removed|deleted|waived|issued|reactivated)|^done\\b",
+);
+
+export const EXPLANATION: CuePattern = cue(
+  0.35,
+  "explains the cause",
+  "because|this (happens|occurs|can happen) (when|if|because)|(that's|that is|this is) (because|why)|the (reason|cause) is|caused by|due to|which means|this means|the (difference|answer) is|(it|this|that) (costs|takes|includes|comes with|supports|works with|is available|ships|arrives)|the (price|cost|fee|limit) (is|for)|is (only )?(available|included|limited) (on|in|to)|(fixes|solves|resolves|will fix|should fix) (it|this|that|the)",
+);
+
+export const HEDGES: CuePattern = cue(0.5, "hedges", "i think|i believe|might|may be|possibly|probably|not (sure|certain)|please (verify|check|confirm|double-check)|double-check|i (could|might) be wrong|as far as i know|to my knowledge|usually|typically|generally|normally|(around|about|approximately|roughly|up to|nearly|almost) (\\d|a |an |one|two|three)|estimated|should (be|arrive|take|show)");
+
+export const CERTAINTY: CuePattern = cue(0.2, "sounds certain", "definitely|without (a|any) doubt|(i'm|i am) (100% |absolutely |completely )?(certain|sure)|rest assured|it is a fact|fact:|exactly|precisely|officially");
+
+export const SOURCE_CLAIM: CuePattern = cue(0.4, "cites unnamed sources", "studies (show|have shown|prove|found)|research (shows|proves|has shown|suggests)|according to (a |the |recent )?(recent )?(study|survey|report|research|experts|statistics|industry data)|scientists (say|found|agree)|experts (say|agree|recommend)|it is (widely|well) (known|documented)|statistics show|(independent|third-party) (tests|benchmarks|audits) (show|confirm|prove)");

@@ -1,188 +1,276 @@
 import type { Behaviour } from "../labels";
 import type { Detection, PreviousTurn } from "../types";
+import { type Answer, type Question, readAnswer, readQuestion, wordCount } from "./behaviour-answer";
 import {
   APOLOGY,
   CERTAINTY,
   CONCESSION,
-  DODGE_CUES,
-  EMPHATIC_APOLOGY,
+  EXCESSIVE_APOLOGY,
+  FILLER,
+  FLATTERY,
   HEDGES,
-  HELP_CUES,
+  PLATITUDES,
   PUSHBACK,
+  QUALIFIERS,
   REDIRECT_CUES,
-  ROBOTIC_CUES,
+  REFUSAL,
+  SELF_ACTION_BEFORE,
   SOURCE_CLAIM,
+  STOCK_PHRASES,
+  TEMPLATE_CUES,
+  VAGUE,
   YES_MAN_CUES,
 } from "./behaviour-cues";
-import { type CueHit, findCues, noisyOr, toDetection } from "./cues";
-import { stemSet } from "./custom";
+import { findSpecifics, groundingOf } from "./behaviour-specifics";
+import { type CueHit, type CuePattern, DETECTION_THRESHOLD, findCues, noisyOr, toDetection } from "./cues";
+import { normalise } from "./custom";
 
 /**
- * Assistant behaviours from surface cues, optionally judged against the user's last message.
- * `other` is never emitted: it exists for the AI analyzer's free-form findings.
- * `hallucinating` cannot be verified without knowledge, so it is an "unverified specifics" signal:
- * confident concrete claims (links, figures, statistics, sources) that appear nowhere earlier in
- * the conversation, softened by hedging; severity grows with the number and strength of cues.
+ * Assistant behaviours, each judged against the user's question (the last user turn).
+ *
+ * - `helpful` only when the reply answers: instructions, steps, a completed action, a yes/no or a
+ *   figure to the matching question, or talk about what was asked — and none of the behaviours
+ *   below that mean the user was not actually served: a dodge, a redirect without help of its
+ *   own, unconditional agreement, a template with no answer, or invented specifics. A confident
+ *   invented answer is reported as `hallucinating` only: calling it helpful too would tell the
+ *   support lead that the assistant did its job. Length never makes a reply helpful; a long reply
+ *   that answers is `verbose` and `helpful`.
+ * - `hallucinating` cannot be verified without knowledge, so it is an "unverified specifics" signal
+ *   (behaviour-specifics.ts): versions, dates, exact figures, named standards, absolute promises and
+ *   unnamed studies that appear nowhere earlier in the conversation; hedging softens it. Severity
+ *   comes from the combined confidence, so it grows with how specific and how many.
+ * - `other` is never emitted: it exists for the AI analyzer's free-form findings.
  */
 
 export interface BehaviourContext {
   /** The (possibly truncated) reply that cues are matched on. */
   text: string;
+  /** Earlier turns, oldest first. */
   previous: readonly PreviousTurn[];
   /** The whole reply, for length; defaults to `text`. */
   fullText?: string;
 }
 
-/** Per-message facts several detectors need, computed once. */
-interface Facts extends BehaviourContext {
-  words: number;
+interface Facts {
+  /** The reply lower-cased (same length as the original, so offsets carry over). */
+  text: string;
+  /** The user's question lower-cased, if there is one. */
   lastUser: string | undefined;
-  /** Evidence that the reply actually helps; shared by `helpful` and `dodging`. */
-  help: number[];
+  previous: readonly PreviousTurn[];
+  words: number;
+  question: Question | undefined;
+  answer: Answer;
+  /** The reply answers, before any behaviour is allowed to veto it. */
+  answers: boolean;
 }
 
-type Detector = (ctx: Facts) => CueHit[];
-
-const DETECTORS: Record<Exclude<Behaviour, "other">, Detector> = {
-  helpful,
-  yes_man: yesMan,
-  dodging,
-  over_apologizing: overApologizing,
-  hallucinating,
-  redirecting: (ctx) => findCues(ctx.text, REDIRECT_CUES),
-  verbose,
-  robotic: (ctx) => findCues(ctx.text, ROBOTIC_CUES),
-};
+type Hits = Record<Exclude<Behaviour, "other">, CueHit[]>;
 
 export function detectBehaviours(ctx: BehaviourContext, enabled: ReadonlySet<string>): Detection[] {
-  const lastUser = [...ctx.previous].reverse().find((t) => t.role === "user")?.content;
-  const words = wordCount(ctx.fullText ?? ctx.text);
-  const needsHelp = enabled.has("helpful") || enabled.has("dodging");
-  const facts: Facts = { ...ctx, words, lastUser, help: needsHelp ? helpEvidence(ctx.text, words, lastUser) : [] };
+  const found = findLastUser(ctx.previous);
+  const lastUser = found === undefined ? undefined : normalise(found);
+  const text = normalise(ctx.text);
+  const question = lastUser === undefined ? undefined : readQuestion(lastUser);
+  const elsewhere = findRedirects(text);
+  const template = findCues(text, TEMPLATE_CUES);
+  const answer = readAnswer(text, question, [...elsewhere, ...spansOf(text, TEMPLATE_CUES)], ctx.text);
+  const f: Facts = {
+    text,
+    lastUser,
+    previous: ctx.previous,
+    words: wordCount(ctx.fullText ?? ctx.text),
+    question,
+    answer,
+    answers: noisyOr(answer.evidence.map((h) => h.weight)) >= DETECTION_THRESHOLD,
+  };
+  // Every detector runs even when its behaviour is switched off, because `helpful` depends on
+  // whether the others hold; all of them together cost a few microseconds.
+  const hits: Hits = {
+    helpful: [],
+    yes_man: yesMan(f),
+    dodging: dodging(f),
+    over_apologizing: overApologizing(f),
+    hallucinating: hallucinating(f),
+    redirecting: redirecting(f, elsewhere),
+    verbose: verbose(f),
+    robotic: robotic(f, template),
+  };
+  hits.helpful = helpful(f, hits);
+
   const out: Detection[] = [];
-  for (const [slug, detect] of Object.entries(DETECTORS) as [Behaviour, Detector][]) {
+  for (const slug of Object.keys(hits) as (keyof Hits)[]) {
     if (!enabled.has(slug)) continue;
-    const d = toDetection(slug, detect(facts), ctx.text);
+    const d = toDetection(slug, hits[slug], ctx.text);
     if (d !== undefined) out.push(d);
   }
   return out;
 }
 
+function findLastUser(previous: readonly PreviousTurn[]): string | undefined {
+  for (let i = previous.length - 1; i >= 0; i--) if (previous[i]?.role === "user") return previous[i]?.content;
+  return undefined;
+}
+
+/** Every match of the patterns, not just the first of each as `findCues` gives. */
+function spansOf(text: string, patterns: readonly CuePattern[]): CueHit[] {
+  const out: CueHit[] = [];
+  for (const p of patterns) for (const m of text.matchAll(p.re)) out.push({ weight: p.weight, why: p.why, start: m.index, end: m.index + m[0].length });
+  return out;
+}
+
+const fires = (hits: readonly CueHit[]): boolean => noisyOr(hits.map((h) => h.weight)) >= DETECTION_THRESHOLD;
+const whole = (weight: number, why: string): CueHit => ({ weight, why, start: 0, end: 0 });
+
+// --- helpful ---------------------------------------------------------------------------------
+
+function helpful(f: Facts, hits: Hits): CueHit[] {
+  if (!f.answers) return [];
+  const concrete = f.answer.concrete.length > 0;
+  if (fires(hits.dodging) || fires(hits.hallucinating) || fires(hits.yes_man)) return [];
+  // Sending the user elsewhere or a form letter only helps when it also carries concrete help.
+  if ((fires(hits.redirecting) || fires(hits.robotic)) && !concrete) return [];
+  return f.answer.evidence;
+}
+
+// --- dodging ---------------------------------------------------------------------------------
+
+function dodging(f: Facts): CueHit[] {
+  // Declining and then actually helping ("I can't change it, but you can: 1. …") is not a dodge.
+  if (f.answers) return [];
+  const hits = findCues(f.text, [REFUSAL, VAGUE, FLATTERY, PLATITUDES]);
+  const q = f.question;
+  if (q === undefined || !q.asks) return hits;
+  const missingFigure = q.wantsFigure && !f.answer.hasFigure;
+  // Not answering is only called dodging when the reply also evades (a compliment, a platitude,
+  // vagueness) or leaves out the one figure asked for; a reply that is simply about something
+  // else is more often a template or a redirect, judged by those detectors.
+  if (hits.length === 0 && !missingFigure) return hits;
+  if (missingFigure) hits.push(whole(0.4, "gives no figure although one was asked for"));
+  if (f.answer.concrete.length === 0) {
+    if (q.stems.size > 0 && f.answer.shared === 0) hits.push(whole(0.4, "does not address what was asked"));
+    if (f.answer.fresh < 3) hits.push(whole(0.25, "says little beyond generalities"));
+  }
+  return hits;
+}
+
+// --- redirecting -----------------------------------------------------------------------------
+
+const CONDITIONAL = /(?:^|[.!?\n]\s*)(?:if|otherwise|for (?:more|further|anything)|should)\b[^.!?\n]*$/;
+
+/** Places the reply sends the user to. */
+function findRedirects(text: string): CueHit[] {
+  return findCues(text, REDIRECT_CUES).filter((h) => {
+    // "I'll contact the courier for you" is the assistant acting, not sending the user away.
+    return h.why === "hands the user over" || !SELF_ACTION_BEFORE.test(text.slice(Math.max(0, h.start - 40), h.start));
+  });
+}
+
+function redirecting(f: Facts, elsewhere: readonly CueHit[]): CueHit[] {
+  const out: CueHit[] = [];
+  for (const h of elsewhere) {
+    // "…; if that doesn't work, contact support" after real help is a fallback, not a redirect.
+    const fallback = f.answer.concrete.length > 0 && CONDITIONAL.test(f.text.slice(Math.max(0, h.start - 80), h.start));
+    const pointerOnly = h.why === "points to a page instead of answering" && f.answers;
+    // A reply that also gives real help sends the user away only in part.
+    const factor = fallback || pointerOnly ? 0.5 : f.answer.concrete.length > 0 ? 0.7 : 1;
+    out.push(factor === 1 ? h : { ...h, weight: h.weight * factor });
+  }
+  return out;
+}
+
+// --- yes-man ---------------------------------------------------------------------------------
+
+function yesMan(f: Facts): CueHit[] {
+  const hits = findCues(f.text, YES_MAN_CUES);
+  if (f.lastUser !== undefined && findCues(f.lastUser, [PUSHBACK]).length > 0 && CONCESSION.test(f.text)) {
+    hits.push(whole(0.5, "concedes straight after the user pushed back"));
+  }
+  // A plain "you're right" or "Absolutely," is normal; it takes effusive agreement, praise of
+  // the user's idea, superlatives or caving in to count.
+  // Praising "the idea" only means something when the user put one forward.
+  if (f.question !== undefined && !f.question.proposes) {
+    for (const h of hits) if (h.why === "endorses the user's idea with enthusiasm") h.weight = 0.3;
+  }
+  if (!hits.some((h) => h.weight >= 0.5 || h.why === "speaks in superlatives")) return [];
+  if (f.question?.seeksAgreement === true) hits.push(whole(0.2, "agrees with what the user claims"));
+  // Agreement with a caveat, or backed by an explanation or an action, is judgement, not flattery.
+  if (QUALIFIERS.test(f.text)) return hits.map((h) => ({ ...h, weight: h.weight * 0.4 }));
+  if (f.answer.concrete.length > 0 || f.answer.evidence.some((h) => h.why === "explains the cause")) {
+    return hits.map((h) => ({ ...h, weight: h.weight * 0.5 }));
+  }
+  return hits;
+}
+
+// --- hallucinating ---------------------------------------------------------------------------
+
+function hallucinating(f: Facts): CueHit[] {
+  const earlier = f.previous.map((t) => t.content).join("\n").toLowerCase();
+  const hits = findSpecifics(f.text, groundingOf(earlier), f.question?.wantsFigure === true);
+  hits.push(...findCues(f.text, [SOURCE_CLAIM]));
+  if (hits.length === 0) return hits;
+  // Certainty words only matter once there is something specific to be certain about.
+  hits.push(...findCues(f.text, [CERTAINTY]));
+  if (findCues(f.text, [HEDGES]).length > 0) return hits.map((h) => ({ ...h, weight: h.weight * 0.6 }));
+  return hits;
+}
+
+// --- robotic ---------------------------------------------------------------------------------
+
+function robotic(f: Facts, template: readonly CueHit[]): CueHit[] {
+  const hits = [...template];
+  // One stock phrase is politeness; two make a reply with no answer a form letter, and it takes
+  // three around a real answer.
+  const stock = [...f.text.matchAll(STOCK_PHRASES.re)].slice(0, 4);
+  if (stock.length >= 2) {
+    const weight = f.answers ? 0.22 : 0.3;
+    for (const m of stock) hits.push({ weight, why: STOCK_PHRASES.why, start: m.index, end: m.index + m[0].length });
+  }
+  return hits;
+}
+
 // --- apologies & length ----------------------------------------------------------------------
 
-function overApologizing(ctx: Facts): CueHit[] {
-  const matches = [...ctx.text.matchAll(APOLOGY)];
+function overApologizing(f: Facts): CueHit[] {
+  const matches = [...f.text.matchAll(APOLOGY)];
   const first = matches[0];
   if (first === undefined) return [];
   const at = { start: first.index, end: first.index + first[0].length };
   const n = matches.length;
   if (n >= 3) return [{ weight: 0.9, why: `apologises ${n} times`, ...at }];
   if (n === 2) return [{ weight: 0.7, why: "apologises twice", ...at }];
-  // One apology is courtesy; an emphatic one in a short reply that offers nothing else is not.
-  const emphatic = EMPHATIC_APOLOGY.test(ctx.text);
-  if (emphatic && ctx.words <= 40) return [{ weight: 0.55, why: "apologises emphatically in a short reply", ...at }];
+  // One apology is courtesy, even "I'm so sorry"; only wording excessive in itself counts.
+  const excessive = EXCESSIVE_APOLOGY.exec(f.text);
+  if (excessive !== null) return [{ weight: 0.6, why: "apologises excessively", start: excessive.index, end: excessive.index + excessive[0].length }];
   return [];
 }
 
-const VERBOSE_WORDS = 200;
-const VERY_VERBOSE_WORDS = 350;
-const RELATIVE_MIN_WORDS = 100;
-const RELATIVE_RATIO = 10;
+/** Below this a reply is never verbose, however short the question. */
+const MIN_VERBOSE_WORDS = 60;
+/** Above this a reply is verbose whatever was asked. */
+const ALWAYS_VERBOSE_WORDS = 300;
 
-function verbose(ctx: Facts): CueHit[] {
-  const { lastUser } = ctx;
-  const n = ctx.words;
-  const why = `${n} words`;
-  if (n >= VERY_VERBOSE_WORDS) return [{ weight: 0.9, why, start: 0, end: 0 }];
-  if (n >= VERBOSE_WORDS) return [{ weight: 0.7, why, start: 0, end: 0 }];
-  // A 120-word essay in reply to "what time do you open?" is verbose even if short in absolute terms.
-  if (lastUser !== undefined && n >= RELATIVE_MIN_WORDS) {
-    const asked = Math.max(wordCount(lastUser), 1);
-    if (n / asked >= RELATIVE_RATIO) return [{ weight: 0.55, why: `${n} words in reply to ${asked}`, start: 0, end: 0 }];
-  }
-  return [];
-}
-
-// --- agreement, refusal, help ----------------------------------------------------------------
-
-function yesMan(ctx: Facts): CueHit[] {
-  const { lastUser } = ctx;
-  const hits = findCues(ctx.text, YES_MAN_CUES);
-  if (lastUser !== undefined && findCues(lastUser, [PUSHBACK]).length > 0 && CONCESSION.test(ctx.text)) {
-    hits.push({ weight: 0.5, why: "concedes straight after the user pushed back", start: 0, end: 0 });
-  }
-  return hits;
-}
-
-function dodging(ctx: Facts): CueHit[] {
-  const hits = findCues(ctx.text, DODGE_CUES);
-  if (hits.length === 0) return [];
-  // Declining and then actually helping ("I can't do X, but you can do Y like this") is not a dodge.
-  if (noisyOr(ctx.help) >= 0.6) return [];
-  return hits;
-}
-
-function helpful(ctx: Facts): CueHit[] {
-  const hits = ctx.help.map((weight) => ({ weight, why: "answers with concrete help", start: 0, end: 0 }));
-  const refusal = findCues(ctx.text, DODGE_CUES).some((h) => h.weight >= 0.7);
-  return refusal ? hits.map((h) => ({ ...h, weight: h.weight * 0.5 })) : hits;
-}
-
-const OVERLAP_CHARS = 1200;
-
-function helpEvidence(text: string, words: number, lastUser: string | undefined): number[] {
-  const evidence = findCues(text, HELP_CUES).map((h) => h.weight);
-  const steps = (text.match(/^\s*(?:\d+[.)]|[-*•])\s+\S/gmu) ?? []).length;
-  if (steps >= 2) evidence.push(0.6);
-  if (/```|`[^`\n]+`/.test(text)) evidence.push(0.4);
-  if (lastUser !== undefined && words >= 5) {
-    // A reply that addresses the question does so early; the cap keeps long replies cheap.
-    const asked = stemSet(lastUser.slice(0, OVERLAP_CHARS));
-    let shared = 0;
-    for (const s of stemSet(text.slice(0, OVERLAP_CHARS))) if (asked.has(s)) shared++;
-    if (shared >= 2) evidence.push(0.45);
-    else if (shared === 1) evidence.push(0.3);
-    // "What time do you open?" → "We open at 9am": concrete figures in reply to a question.
-    if (shared > 0 && isQuestion(lastUser) && /\d/.test(text)) evidence.push(0.3);
-  }
-  return evidence;
-}
-
-// --- unverified specifics --------------------------------------------------------------------
-
-const URL_RE = /\bhttps?:\/\/[^\s)]+|\bwww\.[^\s)]+/giu;
-const PHONE_RE = /\+?\d[\d\s().-]{7,}\d/gu;
-const EMAIL_RE = /[\w.+-]+@[\w-]+\.[\w.]+/gu;
-const FIGURE_RE = /\b\d+(?:\.\d+)?\s?%|[$€£]\s?\d[\d,]*(?:\.\d+)?|\bv?\d+\.\d+\.\d+\b|\b(?:19|20)\d{2}-\d{2}-\d{2}\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* \d{1,2}(?:st|nd|rd|th)?,? (?:19|20)\d{2}\b/giu;
-
-function hallucinating(ctx: Facts): CueHit[] {
-  const { text } = ctx;
-  const earlier = ctx.previous.map((t) => t.content).join("\n").toLowerCase();
+function verbose(f: Facts): CueHit[] {
+  const n = f.words;
+  if (n < MIN_VERBOSE_WORDS) return [];
   const hits: CueHit[] = [];
-  const ungrounded = (re: RegExp, weight: number, why: string, cap: number): void => {
-    let n = 0;
-    for (const m of text.matchAll(re)) {
-      if (earlier.includes(m[0].toLowerCase())) continue;
-      hits.push({ weight, why, start: m.index, end: m.index + m[0].length });
-      if (++n === cap) break;
-    }
-  };
-  ungrounded(URL_RE, 0.3, "gives a link not mentioned before", 1);
-  // The e-mail pattern backtracks on every word, so only run it when there is an "@" at all.
-  if (text.includes("@")) ungrounded(EMAIL_RE, 0.3, "gives an address not mentioned before", 1);
-  ungrounded(PHONE_RE, 0.3, "gives a phone number not mentioned before", 1);
-  ungrounded(FIGURE_RE, 0.25, "states a precise figure not mentioned before", 2);
-  hits.push(...findCues(text, [SOURCE_CLAIM, CERTAINTY]));
-  // Specifics alone are often just a good answer; they become suspect when stated with certainty
-  // or with several of them at once, so a single weak cue never fires (all weights < 0.5).
-  if (findCues(text, [HEDGES]).length > 0) for (const h of hits) h.weight *= 0.6;
+  if (n >= ALWAYS_VERBOSE_WORDS) hits.push(whole(0.9, `${n} words`));
+  else if (f.question !== undefined) {
+    // Length is judged against the question: 120 words to "what time do you open?" is too much,
+    // the same to a detailed question with several parts is not.
+    const asked = Math.max(f.question.words, 4);
+    const ratio = n / asked;
+    const why = `${n} words in reply to ${f.question.words}`;
+    if (n >= 150 && ratio >= 6) hits.push(whole(0.8, why));
+    else if (n >= 90 && ratio >= 8) hits.push(whole(0.6, why));
+    else if (ratio >= 6) hits.push(whole(0.35, why));
+  } else if (n >= 200) hits.push(whole(0.7, `${n} words`));
+  else if (n >= 120) hits.push(whole(0.35, `${n} words`));
+  if (hits.length === 0) return hits;
+  // Padding makes a borderline length verbose.
+  let padding = 0;
+  for (const m of f.text.matchAll(FILLER.re)) {
+    hits.push({ weight: FILLER.weight, why: FILLER.why, start: m.index, end: m.index + m[0].length });
+    if (++padding === 3) break;
+  }
   return hits;
-}
-
-function isQuestion(text: string): boolean {
-  return text.includes("?") || /^\s*(?:what|when|where|which|who|why|how|can|could|do|does|did|is|are|will|would|should)\b/i.test(text);
-}
-
-function wordCount(text: string): number {
-  return (text.match(/[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu) ?? []).length;
 }

@@ -1,0 +1,277 @@
+import { describe, expect, it } from "vitest";
+import { analyzeSync } from "../../worker/analysis/embedded/index";
+import type { Detection, PreviousTurn } from "../../worker/analysis/types";
+
+/** Behaviours of `reply` given the user's `question` (and optionally earlier turns before it). */
+function judge(question: string | undefined, reply: string, earlier: PreviousTurn[] = []): Detection[] {
+  const previous = question === undefined ? earlier : [...earlier, { role: "user" as const, content: question }];
+  return analyzeSync({ role: "assistant", content: reply, previous }).behaviours;
+}
+const slugs = (question: string | undefined, reply: string, earlier?: PreviousTurn[]): string[] => judge(question, reply, earlier).map((b) => b.slug);
+const find = (question: string | undefined, reply: string, slug: string): Detection | undefined => judge(question, reply).find((b) => b.slug === slug);
+
+describe("helpful: only when the reply answers the question", () => {
+  it("calls step-by-step instructions for a how-to question helpful", () => {
+    expect(slugs("How do I connect Slack?", "1. Open Integrations\n2. Click Slack, then Connect\n3. Approve the permissions and pick a channel")).toEqual(["helpful"]);
+  });
+
+  it("calls a short correct factual answer helpful", () => {
+    expect(slugs("Does the free plan include API access?", "No, the API is only available on paid plans.")).toEqual(["helpful"]);
+    expect(slugs("What time does support open?", "Chat support is staffed from 8am to 6pm CET, Monday to Friday.")).toEqual(["helpful"]);
+  });
+
+  it("calls a reply that reports a completed action helpful", () => {
+    expect(slugs("My invoice shows the wrong company name, can you fix it?", "I've updated the company name and reissued the invoice; the corrected PDF is under Billing > Invoices.")).toEqual(["helpful"]);
+  });
+
+  it("calls a reply that names the concrete things asked for helpful", () => {
+    expect(slugs("Which browsers are supported?", "The latest versions of Chrome, Firefox, Safari and Edge are supported.")).toContain("helpful");
+  });
+
+  it("does not call a greeting helpful", () => {
+    expect(slugs("Hi", "Hello! How can I help you today?")).toEqual([]);
+  });
+
+  it("does not call a long reply helpful just for talking around the subject", () => {
+    const reply =
+      "Pricing is something we think about very carefully, because we want every customer, from small teams to large enterprises, to get real value. Our plans are designed to grow with you, and there are many factors that decide which plan is right for you, such as the size of your team, the features you need, your integrations and your support expectations. We also review our pricing regularly to keep it competitive and fair, and many customers start small and move up later as their needs change, which is completely normal.";
+    const found = slugs("What's the price of the Team plan?", reply);
+    expect(found).not.toContain("helpful");
+    expect(found).toEqual(expect.arrayContaining(["verbose", "dodging"]));
+  });
+
+  it("does not call a redirect helpful even though it mentions the subject", () => {
+    expect(slugs("Can you refund my last invoice?", "Refunds are handled by our billing team. Please email billing@example.com with your invoice number.")).not.toContain("helpful");
+  });
+
+  it("does not also call a confident invented answer helpful", () => {
+    const found = slugs("What's your uptime?", "Our uptime over the last 12 months was 99.998%, and we guarantee 100% availability for all Enterprise customers.");
+    expect(found).toContain("hallucinating");
+    expect(found).not.toContain("helpful");
+  });
+});
+
+describe("hallucinating: specifics the question gave no ground for", () => {
+  it("flags invented certifications and years with high severity", () => {
+    const h = find("Are you HIPAA compliant?", "Yes, we are fully HIPAA compliant and have held SOC 2 Type II and ISO 27001 certifications since 2017, audited every 6 months.", "hallucinating");
+    expect(h?.severity).toBe("high");
+    expect(h?.reason).toMatch(/standard or certification/);
+  });
+
+  it("flags an exact version with an absolute guarantee", () => {
+    const h = find("Does your API work with Python?", "Our Python SDK version 4.2.1 supports every Python release since 2.6 and is guaranteed to work with every framework.", "hallucinating");
+    expect(h).toBeDefined();
+    expect(["medium", "high"]).toContain(h?.severity);
+  });
+
+  it("flags an invented launch date and version", () => {
+    expect(slugs("When will dark mode launch?", "Dark mode ships on March 14, 2025 in version 3.8 for all users.")).toEqual(["hallucinating"]);
+  });
+
+  it("flags precise statistics stated as fact", () => {
+    expect(slugs("How fast is delivery to Canada?", "Delivery to Canada takes exactly 2.5 days and 97.3% of parcels arrive early.")).toContain("hallucinating");
+  });
+
+  it("grows severity with how many and how specific the claims are", () => {
+    const one = find("Can your platform handle our Black Friday traffic?", "Yes, it has had 100% uptime since 2016.", "hallucinating");
+    const many = find(
+      "Can your platform handle our Black Friday traffic?",
+      "Yes, it handles 4.7 million concurrent users, has had 100% uptime since 2016, and is ISO 27001 and SOC 2 certified.",
+      "hallucinating",
+    );
+    expect(one).toBeDefined();
+    expect(many?.confidence ?? 0).toBeGreaterThan(one?.confidence ?? 1);
+  });
+
+  it("does not flag specifics the user already gave", () => {
+    expect(slugs("I'm on version 2.4.1 and the sync fails since the 2024 update, is that known?", "Yes, 2.4.1 has a known sync issue from the 2024 update. Updating to the latest version fixes it.")).toEqual(["helpful"]);
+    expect(slugs("We need ISO 27001, do you have it?", "Yes, we are ISO 27001 certified; you can download the certificate from the Trust page in your account.")).not.toContain("hallucinating");
+  });
+
+  it("does not flag specifics stated in an earlier turn", () => {
+    const earlier: PreviousTurn[] = [
+      { role: "user", content: "My order #5512 for $129.99 was placed on March 3, 2025." },
+      { role: "assistant", content: "Thanks, I can see it." },
+    ];
+    expect(slugs("So when will it ship?", "Order 5512 ($129.99, placed March 3, 2025) ships tomorrow morning.", earlier)).not.toContain("hallucinating");
+  });
+
+  it("does not flag the one price or duration a how-much or how-long question asks for", () => {
+    expect(slugs("How much does the Pro plan cost?", "The Pro plan is 29 euros per user per month, billed annually.")).toEqual(["helpful"]);
+    expect(slugs("How long do refunds take?", "Refunds usually reach your card within 5 to 10 business days, depending on your bank.")).toEqual(["helpful"]);
+  });
+});
+
+describe("dodging: no answer to what was asked", () => {
+  it("flags a flattering opener with nothing after it about the question", () => {
+    expect(slugs("Why did my bill go up this month?", "Great question! We're always working hard to deliver the best possible value to our customers.")).toEqual(["dodging"]);
+  });
+
+  it("flags platitudes in place of an answer", () => {
+    expect(slugs("When will the outage be fixed?", "We appreciate your patience and understanding. Our team is committed to providing a great experience.")).toEqual(["dodging"]);
+    expect(slugs("is my data stored in the EU or the US", "Data protection is a top priority for us, and we follow industry best practices.")).toEqual(["dodging"]);
+  });
+
+  it("flags vague deflection", () => {
+    expect(slugs("Is the bug with exports going to be fixed?", "It's hard to say. Things like this depend on a lot of factors.")).toEqual(["dodging"]);
+  });
+
+  it("flags a reply to a how-many question that gives no number", () => {
+    expect(slugs("How many seats are included in the Team plan?", "Thanks for your interest in our Team plan! It's a great choice for growing teams.")).toEqual(["dodging"]);
+  });
+
+  it("flags a plain refusal", () => {
+    expect(slugs("What caused yesterday's outage?", "I'm not able to comment on that.")).toEqual(["dodging"]);
+  });
+
+  it("does not flag a compliment followed by a real answer", () => {
+    expect(slugs("Can I export my data to CSV?", "Great question! Yes: open Reports, pick the date range, then click Export and choose CSV.")).toEqual(["helpful"]);
+  });
+
+  it("does not flag 'it depends' when the reply then gives the answer", () => {
+    expect(slugs("How many projects can I create?", "It depends on your plan: the free plan allows 3 projects and every paid plan has no limit.")).not.toContain("dodging");
+  });
+});
+
+describe("redirecting: sends the user elsewhere", () => {
+  it("flags sending the user to another team by email", () => {
+    expect(slugs("Can you refund my last invoice?", "Refunds are handled by our billing team. Please email billing@example.com with your invoice number.")).toContain("redirecting");
+  });
+
+  it("flags 'contact your administrator'", () => {
+    expect(slugs("How do I get admin rights?", "Please contact your workspace administrator; only they can change roles.")).toEqual(["redirecting"]);
+  });
+
+  it("flags asking the user to open a ticket or fill in a form", () => {
+    expect(slugs("My integration keeps failing, what's wrong?", "For technical issues like this, please open a ticket with our support team through the help center.")).toEqual(["redirecting"]);
+    expect(slugs("Can I change the legal entity on my contract?", "Contract changes go through our sales team: please fill out the contract change form on our website.")).toEqual(["redirecting"]);
+  });
+
+  it("flags pointing at someone outside the company", () => {
+    expect(slugs("Why is my payout delayed?", "I'd recommend reaching out to your bank, as they'll have more details on the transfer.")).toEqual(["redirecting"]);
+    expect(slugs("why was I charged a foreign transaction fee?", "That fee comes from your card issuer, not from us, so you'd need to contact them about it.")).toEqual(["redirecting"]);
+  });
+
+  it("does not flag the assistant contacting someone on the user's behalf", () => {
+    expect(slugs("My parcel is stuck in transit", "I'll contact the courier for you now and update you here as soon as they reply.")).not.toContain("redirecting");
+  });
+
+  it("does not flag support offered as a fallback after real help", () => {
+    const reply = "Clear your browser cache, then sign in again from the login page. If that doesn't work, contact our support team.";
+    expect(slugs("I can't log in", reply)).toEqual(["helpful"]);
+  });
+
+  it("does not flag a negated redirect", () => {
+    expect(slugs("Do I need to call you to cancel?", "No, you don't need to contact support: go to Account > Subscription and click Cancel plan.")).toEqual(["helpful"]);
+  });
+});
+
+describe("yes_man: unconditional agreement", () => {
+  it("flags enthusiastic agreement with the user's plan", () => {
+    expect(slugs("I think I should upgrade all 50 users to Enterprise right away, right?", "Absolutely, that's a fantastic idea! You'll love it!")).toEqual(["yes_man"]);
+  });
+
+  it("flags agreeing with whatever the user claims, with superlatives", () => {
+    expect(slugs("Your app is the best on the market, isn't it?", "You're absolutely right! We're the best and nothing else comes close!")).toEqual(["yes_man"]);
+  });
+
+  it("flags praising a risky idea without a caveat", () => {
+    expect(slugs("I'll just share my password with my whole team so everyone can log in, that's fine right?", "Of course! That's a brilliant way to save time!")).toEqual(["yes_man"]);
+  });
+
+  it("flags caving in straight after the user pushed back", () => {
+    const earlier: PreviousTurn[] = [{ role: "assistant", content: "The fee is 3 euros." }];
+    expect(slugs("That's wrong, the fee is 5 euros.", "You're absolutely right, I apologize for the mistake!", earlier)).toContain("yes_man");
+  });
+
+  it("does not flag agreement backed by a correction", () => {
+    expect(slugs("The invoice says 20% VAT but I'm in Germany, shouldn't it be 19%?", "You're right, the German rate is 19%. I've corrected the invoice and sent you the updated copy.")).toEqual(["helpful"]);
+  });
+
+  it("does not flag agreement with a caveat", () => {
+    expect(slugs("Should I turn on auto-renew?", "Great idea, but keep in mind that renewal charges your card automatically each year.")).not.toContain("yes_man");
+  });
+
+  it("does not flag an enthusiastic yes followed by instructions", () => {
+    expect(slugs("Can I rename a workspace?", "Absolutely! Open Workspace settings, edit the name at the top and save.")).toEqual(["helpful"]);
+  });
+});
+
+describe("robotic: canned machine phrasing", () => {
+  it("flags a form-letter acknowledgement", () => {
+    expect(slugs("hey can u check my order", "Thank you for contacting us. Your request has been received and will be processed in due course. Please do not reply to this message.")).toContain("robotic");
+  });
+
+  it("flags a menu bot that did not understand", () => {
+    const found = slugs("I want to talk about my refund", "I did not understand your request. Please choose from the following options: Orders, Payments, Account.");
+    expect(found).toContain("robotic");
+    expect(found).not.toContain("helpful");
+  });
+
+  it("flags an unfilled template slot", () => {
+    expect(slugs("where is my order", "Hi {{first_name}}, your order is on its way!")).toContain("robotic");
+  });
+
+  it("flags a reply made only of stock phrases", () => {
+    expect(slugs("can u help me with login", "Thank you for contacting Customer Care. We apologize for any inconvenience caused. Please do not hesitate to contact us again.")).toContain("robotic");
+  });
+
+  it("does not flag one polite stock phrase around a real answer", () => {
+    expect(slugs("How do I turn off email notifications?", "In Settings, open Notifications and switch off the Email toggle. Is there anything else I can help with?")).toEqual(["helpful"]);
+  });
+});
+
+describe("verbose: length relative to the question", () => {
+  const padded =
+    "Thanks so much for reaching out about this! Passwords are a really important part of keeping your account secure, and we always recommend strong, unique passwords that you don't reuse on other websites. There are many different ways to think about password security, and it's important to note that a password manager can make this much easier. To change your password, go to Settings, then Security, and click Change password. Enter your current password, then the new one twice, and save. Once you've done that, you'll be signed out of other devices for your safety, which is something many users appreciate. If you have any further questions about passwords, security or anything else at all, please don't hesitate to let me know and I'll be more than happy to help!";
+
+  it("flags a long-winded reply to a short question, and still calls it helpful when it answers", () => {
+    const found = slugs("How do I change my password?", padded);
+    expect(found).toContain("verbose");
+    expect(found).toContain("helpful");
+  });
+
+  it("does not flag the same length in reply to a long, detailed question", () => {
+    const question =
+      "We are migrating from our old identity provider to a new one next month. Our security team wants to understand what happens to existing passwords, whether users will be signed out of other devices, how a password change works for them afterwards, whether password managers keep working, and what we should tell users who reuse passwords on other websites.";
+    expect(slugs(question, padded)).not.toContain("verbose");
+  });
+
+  it("does not flag a short direct answer", () => {
+    expect(slugs("Price?", "The Pro plan is 20 euros a month.")).not.toContain("verbose");
+  });
+});
+
+describe("over_apologizing: repeated or excessive apologies", () => {
+  it("flags three apologies with high severity", () => {
+    expect(find("My order hasn't arrived", "I'm so sorry! I sincerely apologize for this. I'm really sorry for the trouble. Your parcel should arrive tomorrow.", "over_apologizing")?.severity).toBe("high");
+  });
+
+  it("flags wording that is excessive even once", () => {
+    expect(slugs("You sent me the wrong item", "I can't apologize enough for this mistake, a replacement is on its way.")).toContain("over_apologizing");
+  });
+
+  it("does not flag a single polite apology", () => {
+    expect(slugs("My invoice is missing", "Sorry about that! I've re-sent the invoice to your billing email just now.")).toEqual(["helpful"]);
+    expect(slugs("The page shows an error when I save", "I'm so sorry for the trouble. This happens when the session expires; refresh the page, sign in again and save once more.")).toEqual(["helpful"]);
+  });
+});
+
+describe("several behaviours at once", () => {
+  it("reports a refusal that sends the user to support as both dodging and redirecting", () => {
+    const found = slugs("Can you change my billing address?", "I'm not able to help with that. Please contact our support team.");
+    expect(found).toEqual(expect.arrayContaining(["dodging", "redirecting"]));
+    expect(found).not.toContain("helpful");
+  });
+
+  it("reports apologies around a real answer as both over_apologizing and helpful", () => {
+    expect(slugs("I can't find the export option", "Sorry! My apologies. Sorry for the confusion. It's under Reports > Export.")).toEqual(
+      expect.arrayContaining(["over_apologizing", "helpful"]),
+    );
+  });
+
+  it("judges a reply without any earlier turn from the reply alone", () => {
+    expect(slugs(undefined, "Go to Settings > Billing and click Edit to change the card.")).toEqual(["helpful"]);
+    expect(slugs(undefined, "Please contact your administrator.")).toEqual(["redirecting"]);
+  });
+});

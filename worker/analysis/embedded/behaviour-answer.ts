@@ -1,0 +1,148 @@
+import { ACTION_DONE, EXPLANATION, FLATTERY, INSTRUCTION_CUES, PLATITUDES, STOCK_PHRASES } from "./behaviour-cues";
+import { type CueHit, findCues } from "./cues";
+import { stem, stemSet } from "./custom";
+
+/**
+ * Does the reply answer what the user asked? Shared by `helpful` (it answers), `dodging` (it does
+ * not) and the detectors that must not punish a real answer (`yes_man`, `redirecting`).
+ *
+ * The question is the last user turn. Its content words (stopwords and meta words like "help" or
+ * "question" removed) are looked for in the reply's *substance*: the reply with compliments,
+ * platitudes and stock phrases blanked out, so "Great question! Billing matters to us" does not
+ * count as talking about billing. Kinds of answer that need no shared word are recognised too:
+ * instructions, numbered steps, "I've refunded it", a yes/no to a yes/no question, a figure to a
+ * "how much / when" question, a stated cause.
+ */
+
+export interface Question {
+  /** Content stems of the question. */
+  stems: ReadonlySet<string>;
+  words: number;
+  /** A question or a request, as opposed to a statement or a greeting. */
+  asks: boolean;
+  yesNo: boolean;
+  /** "How much", "how long", "when", "which version": the answer is a figure. */
+  wantsFigure: boolean;
+  /** "Which browsers…", "what kinds of…": the answer names things. */
+  wantsNames: boolean;
+  /** The user states an opinion or plan and seeks agreement ("…, right?", "I think…", "good idea?"). */
+  seeksAgreement: boolean;
+  /** The user puts forward an idea or plan of their own ("should I…", "I want to…", "what about…"), which praise can endorse. */
+  proposes: boolean;
+}
+
+export interface Answer {
+  /** Content stems of the question found in the reply's substance. */
+  shared: number;
+  /** Instructions, steps, a completed action or code: help that stands without shared words. */
+  concrete: CueHit[];
+  /** Every piece of evidence that the reply answers (includes `concrete`). */
+  evidence: CueHit[];
+  /** The reply contains a number or a time word (for "how much / when" questions). */
+  hasFigure: boolean;
+  /** Content words of the substance that are neither in the question nor generic ("care", "value"). */
+  fresh: number;
+}
+
+/** Words a reply uses when it talks around a subject instead of about it. */
+const GENERIC = new Set(
+  "something things thing great good best care flexible need needs important priority value valued experience always aim strive committed commitment quality customer customers appreciate understand happy help fair product products service seriously ensure continuously constantly improve improving solution solutions option options possible different depend depends depending various many several factors factor team working work hard think matter matters look forward every everyone lot really very".split(" ").map(stem),
+);
+
+/** Words that say a message is a question without saying what it is about. */
+const META = new Set(
+  "help question questions know wonder wondering tell explain possible able sure right good great idea think guess mean sorry anyone look find need get got going actually quick wrong correct true hey hiya fine okay yeah info information details detail".split(" ").map(stem),
+);
+
+const INTERROGATIVE = /^\W*(?:(?:hi|hello|hey|so|ok|okay|quick question)\W+)?(?:what|when|where|which|who|whom|whose|why|how|can|could|do|does|did|is|are|was|were|will|would|should|shall|have|has|am|may|any)\b/;
+const YES_NO = /^\W*(?:(?:hi|hello|hey|so|ok|okay|quick question)\W+)?(?:can|could|do|does|did|is|are|was|were|will|would|should|shall|have|has|am|may|any)\b|\b(?:is|are|can|could|do|does|did|will|would|should|has|have) (?:that|this|it|there|they|i|we|you)\b[^.?!]*\?|\b(?:right|correct|isn'?t it|aren'?t they|ok|okay|fine|good idea|no)\s*\?+\s*$/;
+const REQUEST = /\b(?:can|could|would) you\b|\bplease\b|\bi (?:need|want|would like|'d like)\b|\bhelp me\b|\bhow (?:do|can|to)\b|\bis there\b|\bare there\b/;
+const WANTS_FIGURE = /\bhow (?:much|many|long|often|fast|soon|big|large|old)\b|\bwhat (?:time|date|year|version|percentage|price|is the price|is the cost)\b|^\W*when\b|\bwhen (?:will|would|is|are|was|does|do|did|can|could|should|exactly)\b|\bwhich (?:version|year|date|release)\b|\b(?:plans|pricing|prices|costs?|fees?|limits?|quotas?|refund policy)\b|\bwhat(?:'s| is| are)? (?:the |your |a )?(?:price|pricing|cost|fee|rate|limit|uptime|sla|quota|max|maximum|minimum)\b/;
+const SEEKS_AGREEMENT = /\b(?:right|correct|isn'?t it|aren'?t they|don'?t you think|agree|good idea|makes sense|that'?s fine|ok|okay)\s*\?+\s*$|^\W*(?:i think|i believe|i'm (?:going|gonna) to|i'll just|i will just|i'm sure|so the problem is|clearly|obviously)\b/;
+const WANTS_NAMES = /\bwhich\b|\bwhat (?:kinds?|types?|sorts?) of\b|\bwhat [a-z]+s (?:are|do|does|can|is)\b/;
+const PROPOSES = /\b(?:should (?:i|we)|can (?:i|we)|could (?:i|we)|shall (?:i|we)|is it (?:ok|okay|fine|a good idea|smart|wise|better)|would it (?:be|make)|i (?:want|plan|intend|would like|'d like|am thinking|'m thinking|am planning|'m planning) (?:to|of|about)|i'?ll (?:just )?|i'?m (?:going|gonna) to|what about|how about|thinking (?:of|about)|my (?:plan|idea))\b/;
+const FIGURE = /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|thirty|hundred|thousand|few|several|free|hour|hours|day|days|week|weeks|month|months|year|years|today|tomorrow|tonight|monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend|morning|afternoon|evening|noon|midnight|next|immediately|instantly)\b/;
+const YES_NO_ANSWER = /^\W*(?:yes|yep|yeah|yup|no|nope|sure|correct|right|indeed|unfortunately|sadly|not (?:yet|currently|at the moment|right now|automatically|directly|really|exactly|on|in|for|with)|only (?:on|in|for|if|with)|absolutely|of course|definitely|certainly|it (?:does|doesn'?t|is|isn'?t|can|can'?t|will|won'?t)|we (?:do|don'?t|can|can'?t|are|aren'?t|have|haven'?t)|you (?:can|can'?t|cannot|do|don'?t|will|won'?t)|that'?s (?:right|correct))\b/;
+/** A capitalised word inside a sentence: a product, a page, a menu item ("Chrome", "Billing"). */
+const MID_SENTENCE_NAME = /(?<=[a-z0-9,;] )[A-Z][A-Za-z]+/g;
+const STEP_LINE = /^\s*(?:\d+[.)]|[-*•])\s+\S/gm;
+
+/** How much text is compared: a reply that answers does so early; the cap keeps long ones cheap. */
+const OVERLAP_CHARS = 1500;
+
+/** `text` must be lower-cased with `normalise` (see behaviour-cues.ts). */
+export function readQuestion(text: string): Question {
+  const stems = new Set<string>();
+  for (const s of stemSet(text.slice(0, OVERLAP_CHARS))) if (!META.has(s)) stems.add(s);
+  const trimmed = text.trim();
+  const yesNo = YES_NO.test(trimmed);
+  return {
+    stems,
+    words: wordCount(text),
+    asks: trimmed.includes("?") || INTERROGATIVE.test(trimmed) || REQUEST.test(trimmed),
+    yesNo,
+    wantsFigure: WANTS_FIGURE.test(trimmed),
+    wantsNames: WANTS_NAMES.test(trimmed),
+    seeksAgreement: SEEKS_AGREEMENT.test(trimmed),
+    proposes: PROPOSES.test(trimmed) || SEEKS_AGREEMENT.test(trimmed),
+  };
+}
+
+/** The reply with compliments, platitudes and stock phrases blanked (same length, offsets kept). */
+export function substanceOf(text: string): string {
+  let out = text.slice(0, OVERLAP_CHARS);
+  for (const p of [FLATTERY, PLATITUDES, STOCK_PHRASES]) {
+    // Most replies have none of these; testing first avoids copying the string.
+    p.re.lastIndex = 0;
+    if (p.re.test(out)) out = out.replace(p.re, (m) => " ".repeat(m.length));
+  }
+  return out;
+}
+
+/** `reply` must be lower-cased with `normalise`. */
+/**
+ * `elsewhere`: spans that look like instructions but are not help ("please open a ticket",
+ * "please choose from the following options"). `original`: the reply before lower-casing, for
+ * capitalised names.
+ */
+export function readAnswer(reply: string, q: Question | undefined, elsewhere: readonly CueHit[] = [], original = reply): Answer {
+  const substance = substanceOf(reply);
+  // "Please open a ticket" is an instruction, but one that sends the user away: it is not help.
+  const concrete = [...findCues(substance, INSTRUCTION_CUES), ...findCues(substance, [ACTION_DONE])].filter(
+    (h) => !elsewhere.some((e) => h.start < e.end && e.start < h.end),
+  );
+  const steps = (reply.match(STEP_LINE) ?? []).length;
+  if (steps >= 2) concrete.push({ weight: 0.6, why: `gives ${steps} steps`, start: 0, end: 0 });
+  if (/```|`[^`\n]+`/.test(reply)) concrete.push({ weight: 0.4, why: "shows code", start: 0, end: 0 });
+
+  const evidence = [...concrete, ...findCues(substance, [EXPLANATION])];
+  const hasFigure = FIGURE.test(substance);
+  let shared = 0;
+  let fresh = 0;
+  let generic = 0;
+  for (const s of stemSet(substance)) {
+    if (q?.stems.has(s) === true) shared++;
+    else if (GENERIC.has(s)) generic++;
+    else fresh++;
+  }
+  // New, specific content ("shared folders, version history", "Chrome, Firefox, Safari") is what
+  // an answer adds to a question; talk around a subject is mostly generic words.
+  const names = (original.slice(0, OVERLAP_CHARS).match(MID_SENTENCE_NAME) ?? []).length;
+  if ((fresh >= 3 && generic * 2 < fresh) || names >= 2) evidence.push({ weight: 0.25, why: "adds specific information", start: 0, end: 0 });
+  if (q !== undefined) {
+    const substantive = wordCount(substance) >= 4;
+    if (substantive && shared >= 2) evidence.push({ weight: 0.45, why: "talks about what was asked", start: 0, end: 0 });
+    else if (substantive && shared === 1) evidence.push({ weight: 0.3, why: "talks about what was asked", start: 0, end: 0 });
+    if (q.yesNo && substantive && YES_NO_ANSWER.test(substance)) evidence.push({ weight: 0.45, why: "answers yes or no", start: 0, end: 0 });
+    if (q.wantsFigure && hasFigure && shared + concrete.length > 0) evidence.push({ weight: 0.35, why: "gives the figure asked for", start: 0, end: 0 });
+    else if (hasFigure && shared > 0) evidence.push({ weight: 0.25, why: "gives concrete details", start: 0, end: 0 });
+    if (q.wantsNames && names > 0 && shared > 0) evidence.push({ weight: 0.3, why: "names what was asked for", start: 0, end: 0 });
+  }
+  // Talk about prices without a price is not an answer to "how much?".
+  if (q?.wantsFigure === true && !hasFigure && concrete.length === 0) return { shared, concrete, evidence: [], hasFigure, fresh };
+  return { shared, concrete, evidence, hasFigure, fresh };
+}
+
+export function wordCount(text: string): number {
+  return (text.match(/[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu) ?? []).length;
+}

@@ -1,0 +1,171 @@
+import type { CueHit } from "./cues";
+
+/**
+ * The "unverified specifics" behind `hallucinating`. The analyzer cannot check facts, so it looks
+ * for the kind of claim that is invented most often and hurts most when wrong: versions, years
+ * and dates, exact figures, named standards and certifications, absolute guarantees, unnamed
+ * studies, links. A specific the user (or an earlier turn) already stated is grounded and ignored.
+ * Weights say how specific a claim is: one rounded price answering "how much?" stays below the
+ * threshold, a decimal percentage or a named certification nearly reaches it alone, and several
+ * together fire with a severity that grows with their number.
+ */
+
+interface SpecificKind {
+  re: RegExp;
+  weight: number;
+  why: string;
+  /** A number of the kind the user asked for ("how much", "when") is the answer, not an invention. */
+  numeric: boolean;
+  /** The pattern cannot match without a digit, so a reply without digits skips it. */
+  needsDigit: boolean;
+  /** Prices and amounts are what a "how much / how long" answer consists of; all of them count for less then. */
+  everyday?: boolean;
+}
+
+const MONTH = "(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)";
+const UNIT =
+  "(?:ms|milliseconds?|seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|business days?|working days?|weeks?|months?|years?|requests?|calls?|rows?|records?|users?|seats?|customers?|clients?|employees?|countries|languages|integrations?|transactions?|messages?|emails?|files?|parcels?|orders?|servers?|regions?|data ?cent(?:er|re)s?|gb|mb|tb|kb|gbps|mbps|times|x)";
+
+// Order matters: a span claimed by an earlier kind is not counted again by a later one
+// ("March 3, 2025" is one date, not a date plus a year).
+const KINDS: readonly SpecificKind[] = [
+  {
+    re: /\b(?:iso(?:\/iec)?\s?\d{4,5}(?:-\d+)?|soc\s?[123](?:\s+type\s+(?:ii|i|1|2))?|hipaa|hitrust|gdpr|ccpa|pci[\s-]?dss(?:\s+level\s+\d)?|fedramp(?:\s+(?:high|moderate|low))?|fips\s?140-[23]|csa\s+star(?:\s+level\s+\d)?|nist\s+(?:sp\s+)?800-\d+|cyber\s+essentials(?:\s+plus)?|tisax|wcag\s?\d(?:\.\d)?(?:\s+aa?a?)?|aes-?256|tls\s?1\.[0-3]|sox|ferpa|coppa|iso\s?9001)\b/g,
+    weight: 0.45,
+    why: "names a standard or certification",
+    numeric: false,
+    needsDigit: false,
+  },
+  {
+    re: new RegExp(`\\b${MONTH}\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?(?:,?\\s+(?:19|20)\\d{2})?\\b|\\b\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH}(?:,?\\s+(?:19|20)\\d{2})?\\b|\\b(?:19|20)\\d{2}-\\d{2}-\\d{2}\\b|\\b\\d{1,2}\\/\\d{1,2}\\/(?:19|20)?\\d{2}\\b|\\bq[1-4]\\s+(?:19|20)\\d{2}\\b`, "g"),
+    weight: 0.4,
+    why: "gives an exact date",
+    numeric: true,
+    needsDigit: true,
+  },
+  {
+    re: /\b(?:v|version|release|ver\.?)\s?\d+(?:\.\d+){0,3}\b|\b\d+\.\d+\.\d+\b|\b(?:ios|android|python|node(?:\.js)?|java|php|chrome|firefox|safari|windows|macos|ubuntu|postgres(?:ql)?|mysql|react|angular)\s+\d+(?:\.\d+)*\b|\b(?:since|from|than)\s+\d+\.\d+\b/g,
+    weight: 0.45,
+    why: "cites a specific version",
+    numeric: true,
+    needsDigit: true,
+  },
+  {
+    re: /\bguarantee[sd]?\b|\b100\s?%|\bnever (?:fails?|goes down|breaks|loses|crashes|misses)|\balways (?:works|succeeds|available|on time)|\b(?:works?|compatible|supports?) (?:with |on |across )?(?:every|all|any)\b|\bzero (?:downtime|data loss|errors?|risk|bugs?)\b|\bfully (?:compliant|certified|guaranteed|secure)\b|\bwithout (?:any )?(?:exception|fail)\b|\bno limits? (?:at all|whatsoever)|\bof any size\b/g,
+    weight: 0.45,
+    why: "makes an absolute promise",
+    numeric: false,
+    needsDigit: false,
+  },
+  {
+    re: /\b\d+\.\d+\s?%|\b\d+(?:\.\d+)?\s?(?:%|percent\b)/g,
+    weight: 0.4,
+    why: "states an exact percentage",
+    numeric: true,
+    needsDigit: true,
+  },
+  {
+    re: /[$€£]\s?\d[\d,]*(?:\.\d+)?|\b\d[\d,]*(?:\.\d+)?\s?(?:usd|eur|gbp|euros?|dollars?|pounds)\b/g,
+    weight: 0.25,
+    why: "quotes a price",
+    numeric: true,
+    everyday: true,
+    needsDigit: true,
+  },
+  {
+    re: /\b(?:19[5-9]\d|20[0-4]\d)\b/g,
+    weight: 0.35,
+    why: "cites a year",
+    numeric: true,
+    needsDigit: true,
+  },
+  {
+    re: new RegExp(`\\b\\d[\\d,]*(?:\\.\\d+)?\\s?(?:k|m|million|billion|thousand)?\\s?(?:-\\s?)?${UNIT}\\b`, "g"),
+    weight: 0.25,
+    why: "states an exact figure",
+    numeric: true,
+    everyday: true,
+    needsDigit: true,
+  },
+  {
+    re: /\b(?:certified|certification|certifications|accredited|validated|audited|attested|endorsed|approved) (?:by|under|for|since|every)\b/g,
+    weight: 0.3,
+    why: "claims an outside certification",
+    numeric: false,
+    needsDigit: false,
+  },
+  {
+    re: /\bhttps?:\/\/[^\s)]+|\bwww\.[^\s)]+/g,
+    weight: 0.3,
+    why: "gives a link not mentioned before",
+    numeric: false,
+    needsDigit: false,
+  },
+];
+
+/** Collapses case and spacing so "ISO 27001" in the question grounds "iso27001" in the reply. */
+function squash(s: string): string {
+  return s.toLowerCase().replace(/[\s,]+/g, "");
+}
+
+export interface Grounding {
+  /** Earlier turns, squashed. */
+  text: string;
+  /** Every number written in earlier turns ("2.4.1" gives 2, 4, 1 and 2.4.1). */
+  numbers: ReadonlySet<string>;
+}
+
+export function groundingOf(earlier: string): Grounding {
+  const numbers = new Set<string>();
+  for (const m of earlier.matchAll(/\d+(?:[.,]\d+)*/g)) {
+    numbers.add(m[0].replace(/,/g, ""));
+    for (const part of m[0].split(/[.,]/)) numbers.add(part);
+  }
+  return { text: squash(earlier), numbers };
+}
+
+function grounded(found: string, g: Grounding): boolean {
+  if (g.text.includes(squash(found))) return true;
+  // "$49 plan" in the question grounds "49 dollars"; "version 2.4.1" grounds "2.4.1".
+  const nums = found.match(/\d+(?:[.,]\d+)*/g);
+  if (nums === null) return false;
+  return nums.every((n) => g.numbers.has(n.replace(/,/g, "")));
+}
+
+const CAP_PER_KIND = 3;
+
+/**
+ * Ungrounded specifics in the reply, which must be lower-cased (see behaviour-cues.ts). `asksForFigure`: the question wants a number (price, date,
+ * duration), so the first number given is the answer and counts for much less.
+ */
+export function findSpecifics(text: string, g: Grounding, asksForFigure: boolean): CueHit[] {
+  const hits: CueHit[] = [];
+  const taken: [number, number][] = [];
+  let answerDiscount = asksForFigure;
+  const digits = /\d/.test(text);
+  for (const kind of KINDS) {
+    if (kind.needsDigit && !digits) continue;
+    kind.re.lastIndex = 0;
+    let n = 0;
+    for (const m of text.matchAll(kind.re)) {
+      const start = m.index;
+      const end = start + m[0].length;
+      if (taken.some(([s, e]) => start < e && s < end)) continue;
+      taken.push([start, end]);
+      if (grounded(m[0], g)) continue;
+      let weight = kind.weight;
+      if (asksForFigure && kind.everyday === true) {
+        weight *= 0.5;
+        answerDiscount = false;
+      } else if (kind.numeric && answerDiscount) {
+        weight *= 0.5;
+        answerDiscount = false;
+      }
+      // Decimals are more specific than round numbers: "97.3%", "99.998%", "3.14.2".
+      if (kind.numeric && /\d\.\d/.test(m[0])) weight += 0.1;
+      hits.push({ weight, why: kind.why, start, end });
+      if (++n === CAP_PER_KIND) break;
+    }
+  }
+  return hits;
+}
