@@ -62,6 +62,9 @@ browserSuite("Conversations: from a filter to the conversation behind it", () =>
     const organization = await page.getByTestId("sidebar-organization").innerText();
     expect(organization).toContain("Acme Logistics");
     expect(organization).toContain("enterprise");
+    // The detected language: a badge by the title, by each user message, and in the sidebar.
+    await expect.poll(() => page.getByTestId("sidebar-conversation").innerText()).toMatch(/Language\s+en/);
+    expect(await page.getByTestId("thread-message").first().getByTestId("language-badge").innerText()).toBe("en");
     const session = await page.getByTestId("sidebar-session").innerText();
     for (const fact of ["desktop", "GB", "https://app.acme.example/billing", "https://www.google.com/"]) expect(session).toContain(fact);
     // The picture shows an annotation opened, as a person would click it.
