@@ -20,6 +20,7 @@ import { liveQuery } from "./routes/live";
 import { tokenBody } from "./routes/tokens";
 import { email, loginBody, resetBody, signupBody } from "./services/accounts";
 import { captureBody, externalConversationId } from "./services/capture";
+import { bulkRejectBody, suggestionsQuery } from "./services/intent-suggestions";
 import { chatbotBody, chatbotPatch } from "./services/chatbots";
 import { listQuery } from "./services/conversations";
 import { acceptBody, invitationBody, organizationBody, organizationPatch } from "./services/organizations";
@@ -68,9 +69,14 @@ const CHATBOT_ROUTES: RouteDoc[] = [
   { method: "get", path: "/api/v1/analysis/config", tag: "Analysis", access: "read", summary: "The chatbot's analysis configuration", responses: { 200: "`{ data }`: toggles, custom definitions, prompts with `effectivePrompts`, analyzer" } },
   { method: "patch", path: "/api/v1/analysis/config", tag: "Analysis", access: "admin", body: analysisConfigPatch, summary: "Change any subset of the analysis configuration", responses: { 200: "`{ data }`: the whole configuration after the change" } },
   { method: "post", path: "/api/v1/analysis/config/prompts/:name/revert", tag: "Analysis", access: "admin", summary: `Put one prompt (${PROMPT_NAMES.join(", ")}) back to its default`, responses: { 200: "`{ data }`: the configuration" } },
-  { method: "get", path: "/api/v1/analysis/suggestions", tag: "Analysis", access: "read", summary: "Intents suggested below 0.35 confidence, pending a decision", responses: { 200: "`{ data: [{ slug, occurrences, lastSeenAt, example }] }`" } },
-  { method: "post", path: "/api/v1/analysis/suggestions/:slug/approve", tag: "Analysis", access: "admin", body: approveBody, summary: "Add a suggested intent to the chatbot's list", responses: { 200: "`{ data: { accepted, config } }`" } },
-  { method: "post", path: "/api/v1/analysis/suggestions/:slug/reject", tag: "Analysis", access: "admin", summary: "Dismiss a suggested intent", responses: { 200: "`{ data }`: how many annotations were rejected" } },
+  {
+    method: "get", path: "/api/v1/analysis/suggestions", tag: "Analysis", access: "read", query: suggestionsQuery,
+    summary: "Suggested intents: phrasing no intent fitted that recurs (≥ 3 messages from ≥ 2 conversations), most messages first",
+    responses: { 200: page("{ slug, name, terms, occurrences, conversations, example, exampleConversationId, firstSeenAt, lastSeenAt }") },
+  },
+  { method: "post", path: "/api/v1/analysis/suggestions/reject", tag: "Analysis", access: "admin", body: bulkRejectBody, summary: "Reject several suggestions (`{ slugs }`) or every pending candidate (`{ all: true }`)", responses: { 200: "`{ data: { rejected, slugs, notFound } }`: messages rejected, suggestions rejected, slugs that are not suggestions" } },
+  { method: "post", path: "/api/v1/analysis/suggestions/:slug/approve", tag: "Analysis", access: "admin", body: approveBody, summary: "Add a suggested intent to the chatbot's list; its messages take that intent", responses: { 200: "`{ data: { accepted, config } }`" } },
+  { method: "post", path: "/api/v1/analysis/suggestions/:slug/reject", tag: "Analysis", access: "admin", summary: "Dismiss a suggested intent", responses: { 200: "`{ data: { rejected } }`: how many messages were rejected" } },
   // Webhooks
   { method: "get", path: "/api/v1/webhooks", tag: "Webhooks", access: "read", summary: "List webhook destinations", responses: { 200: "`{ data: [destination] }`" } },
   { method: "post", path: "/api/v1/webhooks", tag: "Webhooks", access: "admin", body: destinationInput, summary: "Create a webhook destination", responses: { 201: "`{ data }`: the destination with its `whsec_` signing secret, shown this once" } },

@@ -193,13 +193,17 @@ describe("analysis with Workers AI", () => {
     expect(kinds).not.toContain("intent");
   });
 
-  it("lands a low-confidence intent as a pending suggestion that an admin can approve", async () => {
+  it("lands low-confidence intents as pending candidates that become a suggestion an admin can approve once they recur", async () => {
     setAiForTests(new FakeAi(() => ({ response: { ...wellFormed, intent: { slug: "warranty_claim", confidence: 0.2, reason: "asks about warranty" } } })));
     const t = await createTenant();
     const id = await captureAndSync(t, "ai-pending", [{ role: "user", content: "is my skate under warranty?" }]);
-    expect((await annotationsOf(id)).find((r) => r.kind === "intent")).toMatchObject({ label: "warranty_claim", status: "pending" });
-    const suggestions = (await (await call("/api/v1/analysis/suggestions", { key: t.readKey })).json()) as { data: { slug: string; occurrences: number }[] };
-    expect(suggestions.data).toEqual([expect.objectContaining({ slug: "warranty_claim", occurrences: 1 })]);
+    expect((await annotationsOf(id)).find((r) => r.kind === "intent")).toMatchObject({ label: "warranty_claim", status: "pending", chunk: "is my skate under warranty?" });
+    const list = async () => (await (await call("/api/v1/analysis/suggestions", { key: t.readKey })).json()) as { data: { slug: string; occurrences: number; example: string }[] };
+    // One message is no suggestion yet: the phrasing has to recur across conversations.
+    expect((await list()).data).toEqual([]);
+    await captureAndSync(t, "ai-pending", [{ role: "user", content: "does the warranty cover the wheels?" }]);
+    await captureAndSync(t, "ai-pending-2", [{ role: "user", content: "warranty for a broken board" }]);
+    expect((await list()).data).toEqual([expect.objectContaining({ slug: "warranty_claim", occurrences: 3, example: expect.stringContaining("warranty") })]);
     const approved = await call("/api/v1/analysis/suggestions/warranty_claim/approve", {
       method: "POST",
       key: t.adminKey,

@@ -7,6 +7,7 @@ import { eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "../db/client";
 import { analysisConfigs } from "../db/schema";
+import { BUILTIN_INTENT_DEFINITIONS, BUILTIN_INTENTS } from "./embedded/intent-cues";
 import { BEHAVIOURS, USER_FLAGS } from "./labels";
 import type { AnalysisOptions, CustomDefinition } from "./types";
 
@@ -25,18 +26,13 @@ export const DEFAULT_PROMPTS: Record<PromptName, string> = {
     "Flag what a customer team must know about: churn risk (wants to cancel, leave or downgrade), frustrated user, buying signal (pricing, plans, upgrades, purchase intent), competitor mention, urgent request, confused user. For assistant messages, judge the reply: helpful, yes_man (agrees with anything), dodging, over_apologizing, hallucinating (invents facts, links, policies or numbers; give a severity), redirecting, verbose, robotic, other.",
 };
 
-/** Intents every chatbot starts with; custom intents are added to these. */
-export const DEFAULT_INTENTS: CustomDefinition[] = [
-  { slug: "pricing_question", name: "Pricing question", description: "asks about prices, plans, costs, discounts, quotes or billing amounts" },
-  { slug: "support_request", name: "Support request", description: "needs help with a problem, error, bug or something that does not work" },
-  { slug: "billing_issue", name: "Billing issue", description: "invoice, charge, refund, payment or card problem" },
-  { slug: "account_management", name: "Account management", description: "login, password, profile, settings, users, access or account changes" },
-  { slug: "cancellation", name: "Cancellation", description: "wants to cancel, unsubscribe, close the account or stop the service" },
-  { slug: "feature_request", name: "Feature request", description: "asks for a feature, integration or improvement that does not exist yet" },
-  { slug: "product_question", name: "Product question", description: "asks how the product works, what it can do or how to use a feature" },
-  { slug: "feedback", name: "Feedback", description: "praise, complaint or opinion about the product or the service" },
-  { slug: "greeting", name: "Greeting", description: "hello, thanks, goodbye or small talk" },
-];
+/**
+ * The built-in intents (greeting, thanks, human handoff, feature request, feedback, cancellation,
+ * pricing, billing, account, bug report) are part of every chatbot's intent list; `customIntents` are
+ * added to them. A custom intent with a built-in slug replaces that intent's name and description
+ * (the AI prompt shows it; the embedded analyzer adds its keywords to the built-in cues).
+ */
+export const DEFAULT_INTENTS: CustomDefinition[] = BUILTIN_INTENTS.map((slug) => ({ slug, ...BUILTIN_INTENT_DEFINITIONS[slug] }));
 
 const slug = z
   .string()
@@ -101,7 +97,7 @@ export function toAnalysisOptions(config: AnalysisConfig): AnalysisOptions {
     topics: config.topics,
     enabledFlags: enabled(USER_FLAGS, config.flags),
     enabledBehaviours: enabled(BEHAVIOURS, config.behaviours),
-    intents: [...DEFAULT_INTENTS, ...config.customIntents],
+    intents: [...DEFAULT_INTENTS.filter((d) => !config.customIntents.some((c) => c.slug === d.slug)), ...config.customIntents],
     topicList: config.customTopics,
     customFlags: config.customFlags,
     customBehaviours: config.customBehaviours,

@@ -4,6 +4,7 @@
  * number of times; the caller (analysis/run.ts) then falls back to the embedded analyzer.
  */
 import { z } from "zod";
+import { exampleOf } from "./embedded/classify";
 import { sentimentLabel, type Severity } from "./labels";
 import type { AnalysisInput, AnalysisOptions, Analyzer, CustomDefinition, Detection, MessageAnalysis, PreviousTurn } from "./types";
 
@@ -178,7 +179,8 @@ function toAnalysis(answer: AiAnswer, input: AnalysisInput, options: AnalysisOpt
     if (options.intent && answer.intent) {
       const known = new Set((options.intents ?? []).map((i) => i.slug));
       const pending = answer.intent.confidence < 0.35 || !known.has(answer.intent.slug);
-      result.intent = detection(answer.intent.slug, answer.intent.confidence, answer.intent.reason, { pending });
+      // A suggestion's example is the message itself (services/intent-suggestions.ts).
+      result.intent = detection(answer.intent.slug, answer.intent.confidence, answer.intent.reason, pending ? { pending, chunk: exampleOf(input.content) } : {});
     }
     if (options.topics) {
       const listed = new Set((options.topicList ?? []).map((t) => t.slug));

@@ -4,10 +4,10 @@ import { forgetConfig } from "../../durable-objects/conversation-analysis";
 import { analysisConfigPatch, customDefinition, DEFAULT_INTENTS, effectivePrompts, loadConfig, PROMPT_NAMES, revertPrompt, updateConfig, type AnalysisConfig } from "../analysis/config";
 import { analyzerChoice } from "../analysis/run";
 import type { AppEnv } from "../context";
-import { parse, readJson } from "../input";
+import { parse, readJson, readQuery } from "../input";
 import { requireChatbot, requireKind } from "../middleware/auth";
 import { rateLimit } from "../middleware/rate-limit";
-import { approveSuggestion, listSuggestions, rejectSuggestion } from "../services/intent-suggestions";
+import { approveSuggestion, bulkRejectBody, listSuggestions, rejectSuggestion, rejectSuggestions, suggestionsQuery } from "../services/intent-suggestions";
 
 /** Analysis configuration per chatbot: anyone with a read key may look, only admin keys may change. */
 export const analysis = new Hono<AppEnv>();
@@ -44,7 +44,12 @@ analysis.post("/config/prompts/:name/revert", adminOnly, async (c) => {
   return c.json({ data: view(c.env, config) });
 });
 
-analysis.get("/suggestions", async (c) => c.json({ data: await listSuggestions(c.get("db"), c.get("auth").chatbotId) }));
+analysis.get("/suggestions", async (c) => c.json(await listSuggestions(c.get("db"), c.get("auth").chatbotId, readQuery(c, suggestionsQuery))));
+
+analysis.post("/suggestions/reject", adminOnly, async (c) => {
+  const body = await readJson(c, bulkRejectBody);
+  return c.json({ data: await rejectSuggestions(c.get("db"), c.get("auth").chatbotId, body) });
+});
 
 analysis.post("/suggestions/:slug/approve", adminOnly, async (c) => {
   const auth = c.get("auth");

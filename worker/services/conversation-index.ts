@@ -161,7 +161,8 @@ export function annotationRows({ analysis: a }: Pick<StoredAnalysis, "analysis">
   if (a.sentiment) rows.push({ kind: "sentiment", label: a.sentiment.label, score: a.sentiment.score, reason: a.sentiment.reason, chunk: a.sentiment.chunk });
   for (const f of a.flags) rows.push({ kind: "flag", label: f.slug, confidence: f.confidence, severity: f.severity, reason: f.reason, chunk: f.chunk });
   if (a.intent) {
-    rows.push({ kind: "intent", label: a.intent.slug, confidence: a.intent.confidence, reason: a.intent.reason, status: a.intent.pending ? "pending" : "accepted" });
+    // A pending intent's chunk is its message: the example a suggestion shows.
+    rows.push({ kind: "intent", label: a.intent.slug, confidence: a.intent.confidence, reason: a.intent.reason, chunk: a.intent.chunk, status: a.intent.pending ? "pending" : "accepted" });
   }
   for (const t of a.topics) rows.push({ kind: "topic", label: t.slug, confidence: t.confidence, reason: t.reason });
   for (const b of a.behaviours) rows.push({ kind: "behaviour", label: b.slug, confidence: b.confidence, severity: b.severity, reason: b.reason, chunk: b.chunk });

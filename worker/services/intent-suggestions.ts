@@ -1,36 +1,90 @@
 /**
- * Intents the analyzer suggested below the 0.35 confidence bar (SPEC §5) wait as `pending`
- * annotations until a person approves (the intent joins the chatbot's list) or rejects them.
+ * Suggested intents (SPEC §5). Each user message no intent fitted (below 0.35) is stored as a
+ * `pending` intent annotation — a candidate holding the message as its example. A suggestion is a
+ * cluster of candidates whose phrasing recurs across conversations (intent-clusters.ts); only those
+ * are listed. Approving one adds the intent to the chatbot's list and relabels its messages;
+ * rejecting dismisses its messages. Every query is scoped to the chatbot: another chatbot's slug
+ * is simply not found.
  */
-import { and, count, desc, eq, max, sql } from "drizzle-orm";
+import { and, desc, eq, inArray } from "drizzle-orm";
+import { z } from "zod";
+import { DEFAULT_INTENTS, customDefinition, loadConfig, updateConfig, type AnalysisConfig } from "../analysis/config";
+import { clusterCandidates, type IntentCluster } from "../analysis/embedded/intent-clusters";
+import { pageFields, pagination, type Pagination } from "../analytics/params";
 import type { Db } from "../db/client";
 import { annotations } from "../db/schema";
 import { notFound } from "../errors";
-import { updateConfig, loadConfig } from "../analysis/config";
 
-export async function listSuggestions(db: Db, chatbotId: string) {
-  const rows = await db
-    .select({
-      slug: annotations.label,
-      occurrences: count(),
-      lastSeenAt: max(annotations.createdAt),
-      example: sql<string | null>`max(${annotations.reason})`,
-    })
-    .from(annotations)
-    .where(and(eq(annotations.chatbotId, chatbotId), eq(annotations.kind, "intent"), eq(annotations.status, "pending")))
-    .groupBy(annotations.label)
-    .orderBy(desc(count()));
-  return rows;
+/**
+ * Candidates clustered per listing: the most recent ones. Older candidates that never recurred age
+ * out of view instead of making every listing slower.
+ */
+export const MAX_CANDIDATES = 2000;
+/** D1 binds at most 100 parameters per statement. */
+const IDS_PER_STATEMENT = 90;
+
+export const suggestionsQuery = z.object(pageFields);
+
+const slug = customDefinition.shape.slug;
+export const bulkRejectBody = z
+  .object({
+    /** The suggestions to reject, by slug (1–100). */
+    slugs: z.array(slug).min(1).max(100).optional(),
+    /** Reject every pending candidate, listed or not yet clustered: the list starts over. */
+    all: z.literal(true).optional(),
+  })
+  .strict()
+  .superRefine((b, ctx) => {
+    if ((b.slugs === undefined) === (b.all === undefined)) ctx.addIssue({ code: "custom", path: ["slugs"], message: "send either `slugs` or `all: true`" });
+  });
+
+export type Suggestion = Omit<IntentCluster, "memberIds">;
+
+const pendingIntents = (chatbotId: string) => and(eq(annotations.chatbotId, chatbotId), eq(annotations.kind, "intent"), eq(annotations.status, "pending"));
+
+/** The suggestions of a chatbot, biggest first; intents already on its list are not suggested again. */
+async function clusters(db: Db, chatbotId: string, config?: AnalysisConfig): Promise<IntentCluster[]> {
+  const [rows, current] = await Promise.all([
+    db
+      .select({ id: annotations.id, conversationId: annotations.conversationId, label: annotations.label, text: annotations.chunk, createdAt: annotations.createdAt })
+      .from(annotations)
+      .where(pendingIntents(chatbotId))
+      .orderBy(desc(annotations.createdAt))
+      .limit(MAX_CANDIDATES),
+    config ?? loadConfig(db, chatbotId),
+  ]);
+  const known = new Set([...DEFAULT_INTENTS, ...current.customIntents].map((i) => i.slug));
+  return clusterCandidates(rows, { exclude: known });
 }
 
-async function setStatus(db: Db, chatbotId: string, slug: string, status: "accepted" | "rejected"): Promise<number> {
-  const updated = await db
-    .update(annotations)
-    .set({ status })
-    .where(and(eq(annotations.chatbotId, chatbotId), eq(annotations.kind, "intent"), eq(annotations.label, slug), eq(annotations.status, "pending")))
-    .returning({ id: annotations.id });
-  if (!updated.length) throw notFound("pending intent suggestion");
-  return updated.length;
+export async function listSuggestions(db: Db, chatbotId: string, q: z.infer<typeof suggestionsQuery>): Promise<{ data: Suggestion[]; pagination: Pagination }> {
+  const all = await clusters(db, chatbotId);
+  const page = all.slice((q.page - 1) * q.limit, q.page * q.limit).map(({ memberIds: _, ...s }) => s);
+  return { data: page, pagination: pagination(q.page, q.limit, all.length) };
+}
+
+/** Sets the status (and the suggestion's slug as label) of the given candidates; returns how many changed. */
+async function settle(db: Db, chatbotId: string, ids: readonly string[], status: "accepted" | "rejected", label: string): Promise<number> {
+  const statements = [];
+  for (let i = 0; i < ids.length; i += IDS_PER_STATEMENT) {
+    statements.push(
+      db
+        .update(annotations)
+        .set({ status, label })
+        .where(and(pendingIntents(chatbotId), inArray(annotations.id, ids.slice(i, i + IDS_PER_STATEMENT))))
+        .returning({ id: annotations.id }),
+    );
+  }
+  const [first, ...rest] = statements;
+  if (first === undefined) return 0;
+  const results = await db.batch([first, ...rest]);
+  return results.reduce((n, r) => n + r.length, 0);
+}
+
+async function find(db: Db, chatbotId: string, slug: string, config?: AnalysisConfig): Promise<IntentCluster> {
+  const found = (await clusters(db, chatbotId, config)).find((c) => c.slug === slug);
+  if (found === undefined) throw notFound("intent suggestion");
+  return found;
 }
 
 export async function approveSuggestion(
@@ -39,12 +93,36 @@ export async function approveSuggestion(
   slug: string,
   definition: { name: string; description: string },
 ) {
-  const accepted = await setStatus(db, scope.chatbotId, slug, "accepted");
   const config = await loadConfig(db, scope.chatbotId);
+  const cluster = await find(db, scope.chatbotId, slug, config);
+  const accepted = await settle(db, scope.chatbotId, cluster.memberIds, "accepted", slug);
   const customIntents = [...config.customIntents.filter((i) => i.slug !== slug), { slug, ...definition }];
   return { accepted, config: await updateConfig(db, scope, { customIntents }) };
 }
 
 export async function rejectSuggestion(db: Db, chatbotId: string, slug: string) {
-  return { rejected: await setStatus(db, chatbotId, slug, "rejected") };
+  const cluster = await find(db, chatbotId, slug);
+  return { rejected: await settle(db, chatbotId, cluster.memberIds, "rejected", slug) };
+}
+
+/**
+ * Rejects several suggestions at once. Slugs that are not (or no longer) suggestions of this
+ * chatbot are reported in `notFound` rather than failing the others.
+ */
+export async function rejectSuggestions(db: Db, chatbotId: string, body: z.infer<typeof bulkRejectBody>) {
+  if (body.all === true) {
+    const result = await db.update(annotations).set({ status: "rejected" }).where(pendingIntents(chatbotId)).run();
+    return { rejected: result.meta.changes, slugs: [] as string[], notFound: [] as string[] };
+  }
+  const wanted = [...new Set(body.slugs ?? [])];
+  const bySlug = new Map((await clusters(db, chatbotId)).map((c) => [c.slug, c]));
+  let rejected = 0;
+  const done: string[] = [];
+  for (const s of wanted) {
+    const cluster = bySlug.get(s);
+    if (cluster === undefined) continue;
+    rejected += await settle(db, chatbotId, cluster.memberIds, "rejected", s);
+    done.push(s);
+  }
+  return { rejected, slugs: done, notFound: wanted.filter((s) => !done.includes(s)) };
 }

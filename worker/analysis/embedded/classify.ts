@@ -1,10 +1,21 @@
 import type { CustomDefinition, Detection } from "../types";
 import { round2 } from "./cues";
-import { INTENT_THRESHOLD, TOPIC_THRESHOLD, matchDefinition, normalise, words } from "./custom";
-import { wordValence } from "./lexicon";
-import { STOPWORDS } from "./stopwords";
+import { INTENT_THRESHOLD, matchDefinition } from "./custom";
+import { scoreBuiltins } from "./intent-builtin";
+import { BUILTIN_INTENT_DEFINITIONS, BUILTIN_INTENTS, type BuiltinIntent } from "./intent-cues";
+import { candidateName, contentTerms, tokens } from "./intent-terms";
+import { discoverTopics } from "./topic-discover";
+import { TOPIC_THRESHOLD } from "./custom";
 
-/** Intents and topics from the chatbot's own lists, by keyword evidence (see custom.ts). */
+/**
+ * One intent per user message, and up to three topics.
+ *
+ * Intents: the built-in intents on the chatbot's list are matched first, by their cue lists in seven
+ * languages (intent-cues.ts); custom intents by the keywords of their definition (custom.ts). The
+ * strongest wins; on a tie the built-in one. Below 0.35 (SPEC §5) the message becomes a *candidate*:
+ * a pending intent named from its own words, with the message as example. Candidates only turn into
+ * suggestions a person sees once similar ones recur across conversations (intent-clusters.ts).
+ */
 
 export interface ClassifyInput {
   text: string;
@@ -12,32 +23,111 @@ export interface ClassifyInput {
   stems: ReadonlySet<string>;
 }
 
-export function classifyIntent(input: ClassifyInput, intents: readonly CustomDefinition[]): Detection {
-  let best: { def: CustomDefinition; confidence: number; reason: string; chunk?: string } | undefined;
-  for (const def of intents) {
-    const m = matchDefinition(def, input.text, input.normText, input.stems);
-    // Strictly greater: on a tie the intent listed first wins, so results are stable.
-    if (best === undefined || m.confidence > best.confidence) best = { def, ...m };
+/** How much of a message is kept as a candidate's example. */
+export const EXAMPLE_CHARS = 280;
+
+const BUILTIN = new Set<string>(BUILTIN_INTENTS);
+const isBuiltin = (slug: string): slug is BuiltinIntent => BUILTIN.has(slug);
+
+/** Greetings and thanks are what a message *is* only when it says little else. */
+const SMALL_TALK = new Set<string>(["greeting", "thanks"]);
+const SMALL_TALK_WHEN_MORE = 0.25;
+/** Another built-in this strong makes a greeting or a thank-you just the opener. */
+const REAL_REQUEST = 0.5;
+
+interface Scored {
+  slug: string;
+  confidence: number;
+  /** Built lazily: only the winner's reason is ever shown. */
+  reason: () => string;
+  chunk?: string;
+  /** Tie-break rank: built-ins in cue-list order, then custom intents in list order. */
+  rank: number;
+}
+
+/** The slugs of an intent list, computed once per list (the config's list object is reused per chatbot). */
+const LISTED = new WeakMap<readonly CustomDefinition[], ReadonlySet<string>>();
+function listedSlugs(intents: readonly CustomDefinition[]): ReadonlySet<string> {
+  let set = LISTED.get(intents);
+  if (set === undefined) {
+    set = new Set(intents.map((d) => d.slug));
+    LISTED.set(intents, set);
   }
-  if (best !== undefined && best.confidence >= INTENT_THRESHOLD) {
-    const d: Detection = { slug: best.def.slug, confidence: best.confidence, reason: best.reason };
-    if (best.chunk !== undefined) d.chunk = best.chunk;
+  return set;
+}
+
+export function classifyIntent(input: ClassifyInput, intents: readonly CustomDefinition[]): Detection | undefined {
+  const toks = tokens(input.text);
+  const terms = contentTerms(toks);
+  const listed = listedSlugs(intents);
+  let best: Scored | undefined;
+  const consider = (s: Scored) => {
+    // Strongest first; on a tie the lower rank, so results are stable.
+    if (best === undefined || s.confidence > best.confidence || (s.confidence === best.confidence && s.rank < best.rank)) best = s;
+  };
+
+  const builtins = scoreBuiltins(toks);
+  const request = builtins.some((s) => listed.has(s.intent) && !SMALL_TALK.has(s.intent) && s.confidence >= REAL_REQUEST);
+  for (const s of builtins) {
+    if (!listed.has(s.intent)) continue;
+    let confidence = s.confidence;
+    if (SMALL_TALK.has(s.intent)) {
+      // What the message says besides the greeting or thanks itself.
+      const rest = terms.filter((t) => !s.covers.includes(t.at)).length;
+      const onlySmallTalk = s.intent === "greeting" ? rest === 0 || (rest === 1 && toks.length <= 4) : rest <= 3 && !input.text.includes("?");
+      if (request || !onlySmallTalk) confidence = Math.min(confidence, SMALL_TALK_WHEN_MORE);
+    }
+    const reason = () => `built-in cue ${s.cues.map((c) => `"${c}"`).join(", ")} for ${BUILTIN_INTENT_DEFINITIONS[s.intent].name}`;
+    consider({ slug: s.intent, confidence: round2(confidence), reason, rank: BUILTIN_INTENTS.indexOf(s.intent) });
+  }
+
+  intents.forEach((def, i) => {
+    // A built-in intent's own definition is served by its cue lists; a custom intent reusing a
+    // built-in slug adds its keywords to them.
+    if (isBuiltin(def.slug) && def.description === BUILTIN_INTENT_DEFINITIONS[def.slug].description) return;
+    const m = matchDefinition(def, input.text, input.normText, input.stems);
+    if (m.confidence === 0) return;
+    const s: Scored = { slug: def.slug, confidence: m.confidence, reason: () => m.reason, rank: BUILTIN_INTENTS.length + i };
+    if (m.chunk !== undefined) s.chunk = m.chunk;
+    consider(s);
+  });
+
+  const top = best as Scored | undefined;
+  if (top !== undefined && top.confidence >= INTENT_THRESHOLD) {
+    const d: Detection = { slug: top.slug, confidence: top.confidence, reason: top.reason() };
+    if (top.chunk !== undefined) d.chunk = top.chunk;
     return d;
   }
-  // SPEC §5: below the threshold a new intent is proposed for a person to approve or reject.
-  const key = keyWords(input.text, 2);
-  const slug = key.length > 0 ? key.join("_") : "general_message";
-  const closest = best === undefined ? "no intents are configured" : `closest was "${best.def.slug}" at ${best.confidence.toFixed(2)}`;
+
+  // SPEC §5: below the bar a new intent is proposed. A message with no content word of its own
+  // ("ok", "yes please") has nothing to propose, so it gets no intent at all.
+  const slug = candidateName(terms);
+  if (slug === "") return undefined;
+  const closest = top === undefined ? "no intent on the list matched" : `closest was "${top.slug}" at ${top.confidence.toFixed(2)}`;
   return {
     slug,
-    confidence: round2(best?.confidence ?? 0),
-    reason: `No configured intent reached ${INTENT_THRESHOLD} (${closest}); suggested from the message's key words.`,
+    confidence: round2(top?.confidence ?? 0),
+    reason: `No intent reached ${INTENT_THRESHOLD} (${closest}); kept as a candidate until similar messages recur.`,
+    chunk: exampleOf(input.text),
     pending: true,
   };
 }
 
+/** The message as a suggestion's example: whitespace collapsed, cut at a word near EXAMPLE_CHARS. */
+export function exampleOf(text: string): string {
+  const flat = text.replace(/\s+/g, " ").trim();
+  if (flat.length <= EXAMPLE_CHARS) return flat;
+  const cut = flat.lastIndexOf(" ", EXAMPLE_CHARS - 1);
+  return `${flat.slice(0, cut > EXAMPLE_CHARS / 2 ? cut : EXAMPLE_CHARS - 1)}…`;
+}
+
 export const MAX_TOPICS = 3;
 
+/**
+ * Topics from the chatbot's topic list first (their confidence is the keyword evidence, custom.ts);
+ * only when none matches are topics discovered from the message's own noun phrases, each with a
+ * confidence from how clearly the message names it (topic-discover.ts), and marked as discovered.
+ */
 export function classifyTopics(input: ClassifyInput, topics: readonly CustomDefinition[]): Detection[] {
   const matched: Detection[] = [];
   for (const def of topics) {
@@ -50,40 +140,5 @@ export function classifyTopics(input: ClassifyInput, topics: readonly CustomDefi
   // Stable sort keeps list order among equals.
   matched.sort((a, b) => b.confidence - a.confidence);
   if (matched.length > 0) return matched.slice(0, MAX_TOPICS);
-  return discoverTopics(input.text).map((w) => ({
-    slug: w,
-    confidence: 0.3,
-    reason: `"${w}" is what the message is about (no configured topic matched)`,
-    autoDiscovered: true,
-  }));
-}
-
-const DETERMINERS = new Set(["my", "the", "your", "our", "a", "an", "this", "that", "his", "her", "their", "its", "these", "those"]);
-
-/** Cheap noun spotting: content words right after a determiner or possessive ("my card", "the app"). */
-function discoverTopics(text: string): string[] {
-  const ws = words(text);
-  const out: string[] = [];
-  for (let i = 1; i < ws.length && out.length < 2; i++) {
-    const w = ws[i] ?? "";
-    if (!DETERMINERS.has(ws[i - 1] ?? "")) continue;
-    if (!isContentWord(w) || out.includes(w)) continue;
-    out.push(w);
-  }
-  return out;
-}
-
-/** First content words of the message, used to name a suggested intent ("reset_password"). */
-function keyWords(text: string, n: number): string[] {
-  const out: string[] = [];
-  for (const w of words(normalise(text))) {
-    if (!isContentWord(w) || out.includes(w)) continue;
-    out.push(w);
-    if (out.length === n) break;
-  }
-  return out;
-}
-
-function isContentWord(w: string): boolean {
-  return w.length >= 3 && !STOPWORDS.has(w) && !/^\d+$/.test(w) && wordValence(w) === 0 && /^[\p{L}\p{N}_]+$/u.test(w);
+  return discoverTopics(tokens(input.text)).slice(0, MAX_TOPICS);
 }
