@@ -12,6 +12,7 @@ import { z } from "zod";
 import { flushConversationIndex } from "../worker/services/conversation-index";
 import { messageJob, publicAnalysis, resolutionJob, runDueAnalysis } from "./conversation-analysis";
 import type { ChatbotLive, LiveEvent, SocketSweep } from "./chatbot-live";
+import { admitFrame, conversationLimits, socketLimits, type SocketLimits } from "./frame-limits";
 import { LivePublisher } from "./live-publisher";
 import { newId } from "../worker/services/ids";
 import { ConversationStore, emptyAggregates, type ConversationState, type EndReason } from "./conversation-store";
@@ -262,10 +263,11 @@ export class Conversation extends DurableObject<Env> {
   }
 
   override async webSocketMessage(ws: WebSocket, data: string | ArrayBuffer): Promise<void> {
+    if (!this.admit(ws, data)) return;
     if (typeof data !== "string") return send(ws, frameError("invalid_frame", "binary frames are not supported; send JSON text"));
     if (data.length > LIMITS.frameBytes) {
       // Not parsed (that is the point), but the client needs to know which message was refused.
-      const id = /"id"\s*:\s*"([\x21-\x7e]{1,128}?)"/.exec(data.slice(0, 512))?.[1];
+      const id = frameId(data);
       return send(ws, { ...frameError("payload_too_large", `frames are limited to ${LIMITS.frameBytes} bytes`), ...(id ? { id } : {}) });
     }
     let json: unknown;
@@ -350,6 +352,40 @@ export class Conversation extends DurableObject<Env> {
   }
 
   // ---- internals ----
+
+  /** Frame buckets (frame-limits.ts): in memory, full again after waking from hibernation. */
+  private readonly conversationFrames = conversationLimits();
+  private readonly socketFrames = new WeakMap<WebSocket, SocketLimits>();
+
+  /**
+   * Counts the frame against its socket and the conversation. Over budget: the frame is dropped and the
+   * client told when to retry; a socket that keeps sending regardless is closed (1008).
+   */
+  private admit(ws: WebSocket, data: string | ArrayBuffer): boolean {
+    const now = Date.now();
+    let limits = this.socketFrames.get(ws);
+    if (!limits) {
+      limits = socketLimits(attachmentOf(ws).keyKind === "ingest", now);
+      this.socketFrames.set(ws, limits);
+    }
+    const verdict = admitFrame(limits, this.conversationFrames, now);
+    if (verdict.ok) return true;
+    if (verdict.close) {
+      try {
+        ws.close(CLOSE.rateLimited, "rate limit exceeded");
+      } catch {
+        // already closing
+      }
+      return false;
+    }
+    const id = typeof data === "string" ? frameId(data) : undefined;
+    send(ws, {
+      ...frameError("rate_limited", `too many frames on this conversation; wait ${verdict.retryAfterMs} ms, then resend (a message keeps its id)`),
+      retryAfterMs: verdict.retryAfterMs,
+      ...(id ? { id } : {}),
+    });
+    return false;
+  }
 
   /** Connects waiting for their registration: they count against the socket cap already. */
   private connecting = 0;
@@ -602,10 +638,17 @@ export class Conversation extends DurableObject<Env> {
 
 /** Close codes a client may see (README, Live protocol). */
 export const CLOSE = {
+  /** Kept sending after `rate_limited` error frames. */
+  rateLimited: 1008,
   keyRevoked: 4001,
   chatbotArchived: 4003,
   chatbotDeleted: 4004,
 } as const;
+
+/** The message id of a frame that is not parsed (too large, or refused), so the client knows which one. */
+function frameId(data: string): string | undefined {
+  return /"id"\s*:\s*"([\x21-\x7e]{1,128}?)"/.exec(data.slice(0, 512))?.[1];
+}
 
 function attachmentOf(ws: WebSocket): SocketAttachment {
   return ws.deserializeAttachment() as SocketAttachment;

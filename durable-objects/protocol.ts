@@ -146,7 +146,8 @@ export type ServerFrame =
   /** The ended conversation's resolution. */
   | { type: "resolution"; resolution: "fully_resolved" | "partially_resolved" | "unresolved"; reason: string; analyzer: string }
   | { type: "pong" }
-  | { type: "error"; code: string; message: string; details?: unknown; id?: string };
+  /** `retryAfterMs` comes with `rate_limited`: the frame was dropped; send it again after that long. */
+  | { type: "error"; code: string; message: string; details?: unknown; id?: string; retryAfterMs?: number };
 
 export const PING = JSON.stringify({ type: "ping" });
 export const PONG = JSON.stringify({ type: "pong" } satisfies ServerFrame);
