@@ -387,10 +387,12 @@ describe("embedded custom definitions, intents and topics", () => {
 });
 
 describe("embedded analyzer on very long messages", () => {
-  it("analyses only the beginning of a pasted wall of text", () => {
-    const filler = "lorem ipsum ".repeat(1000);
-    expect(flagSlugs(`cancel my subscription ${filler}`)).toContain("churn_risk");
-    expect(flagSlugs(`${filler} cancel my subscription`)).not.toContain("churn_risk");
+  it("sees a cancellation at the start, in the middle or at the end of a 30 KB message", () => {
+    const filler = "lorem ipsum dolor sit amet ".repeat(400);
+    expect(flagSlugs(`cancel my subscription. ${filler}${filler}`)).toContain("churn_risk");
+    expect(flagSlugs(`${filler} Please cancel my subscription. ${filler}`)).toContain("churn_risk");
+    expect(flagSlugs(`${filler}${filler} Please cancel my subscription.`)).toContain("churn_risk");
+    expect(flagSlugs(`${filler}${filler}`)).toEqual([]);
   });
 
   it("still counts every word of a long reply for verbosity", () => {

@@ -12,7 +12,7 @@ import {
   URGENT_CUES,
 } from "./flag-cues";
 import { INTENSITY, isNegator, wordValence } from "./lexicon";
-import type { SentimentDetail } from "./sentiment";
+import { squash, type SentimentDetail } from "./sentiment";
 import type { Token } from "./tokenize";
 
 export interface FlagContext {
@@ -21,6 +21,8 @@ export interface FlagContext {
   sentiment: SentimentDetail;
   previous: readonly PreviousTurn[];
   competitors: readonly string[];
+  /** Evidence computed earlier in the same analysis (aimed sentiment needs it first), reused. */
+  known?: Partial<Record<UserFlag, CueHit[]>>;
 }
 
 type Detector = (ctx: FlagContext) => CueHit[];
@@ -38,7 +40,7 @@ export function detectFlags(ctx: FlagContext, enabled: ReadonlySet<string>): Det
   const out: Detection[] = [];
   for (const [slug, detect] of Object.entries(DETECTORS) as [UserFlag, Detector][]) {
     if (!enabled.has(slug)) continue;
-    const hits = detect(ctx);
+    const hits = ctx.known?.[slug] ?? detect(ctx);
     const d = toDetection(slug, hits, ctx.text);
     if (d !== undefined) out.push(d);
   }
@@ -59,11 +61,17 @@ function frustration(ctx: FlagContext): CueHit[] {
 
   // A clearly negative message is frustration when its negativity is aimed outward, i.e. not
   // mostly sadness, fear or guilt ("my dog died" is negative but nobody is frustrated).
+  // Trouble events (an outage, a failed payment) make a message negative but not by themselves
+  // frustrated: "the export fails with a 500" is a bug report. Only the feelings count here.
+  const feeling = squash(sentiment.sum - sentiment.troubleSum);
   const outward = outwardShare(tokens, sentiment);
-  if (sentiment.score <= OUTWARD_NEGATIVE_MILD && outward >= 0.5) {
-    const strong = sentiment.score <= OUTWARD_NEGATIVE_STRONG;
+  if (feeling <= OUTWARD_NEGATIVE_MILD && outward >= 0.5) {
+    const strong = feeling <= OUTWARD_NEGATIVE_STRONG;
     hits.push({ weight: strong ? 0.5 : 0.35, why: "strongly negative about something", start: 0, end: 0 });
   }
+
+  // Praise wrapped around a failure ("Great, it crashed again 🙄") is frustration in disguise.
+  if (sentiment.cues.some((c) => c.notes.includes("sarcastic"))) hits.push({ weight: 0.6, why: "sarcastic about a failure", start: 0, end: 0 });
 
   const repeat = repeatsEarlierMessage(text, ctx.previous);
   if (repeat) hits.push({ weight: 0.45, why: "repeats an earlier message", start: 0, end: 0 });
@@ -154,25 +162,51 @@ function urgency(ctx: FlagContext): CueHit[] {
 
 const NAME_CACHE = new Map<string, RegExp>();
 
-function nameRegex(names: readonly string[]): RegExp {
-  const key = names.join("\u0000");
+function nameRegex(names: readonly string[], flags: "gu" | "giu"): RegExp {
+  const key = `${flags}\u0000${names.join("\u0000")}`;
   let re = NAME_CACHE.get(key);
   if (re === undefined) {
     const alts = names
       .map((n) => n.trim())
       .filter((n) => n.length >= 2)
       .map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/\s+/g, "\\s+"));
-    re = alts.length === 0 ? /$^/ : new RegExp(`(?<![\\p{L}\\p{N}])(?:${alts.join("|")})(?![\\p{L}\\p{N}])`, "iu");
+    re = alts.length === 0 ? /$^/g : new RegExp(`(?<![\\p{L}\\p{N}])(?:${alts.join("|")})(?![\\p{L}\\p{N}])`, flags);
     if (NAME_CACHE.size > 64) NAME_CACHE.clear();
     NAME_CACHE.set(key, re);
   }
   return re;
 }
 
+/**
+ * "Connect Slack", "pay with PayPal", "import from Shopify": a product named as something the user
+ * integrates with is not an alternative they are weighing.
+ */
+const INTEGRATION_BEFORE = /(integrat\w*|connect\w*|link\w*|sync\w*|import\w*|export\w*|plugin|add-?on|via|through|(pay|paid|paying|checkout|check out) (with|via|by|through|using)|(log|sign) ?in (with|using|via)|login (with|using|via)|account on|webhooks? (to|from|for))\s+(my\s+|our\s+|the\s+|a\s+|your\s+)?$/i;
+const INTEGRATION_AFTER = /^\s*(integration|connector|plugin|app|add-?on|account|api|webhook|channel|workspace|store|login|sso|export|import|sync)\b/i;
+
+function namedCompetitor(text: string, re: RegExp): CueHit | undefined {
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    const before = text.slice(Math.max(0, m.index - 30), m.index);
+    const after = text.slice(m.index + m[0].length, m.index + m[0].length + 20);
+    if (INTEGRATION_BEFORE.test(before) || INTEGRATION_AFTER.test(after)) continue;
+    return { weight: 0.85, why: "names a competitor", start: m.index, end: m.index + m[0].length };
+  }
+  return undefined;
+}
+
 function competitors(ctx: FlagContext): CueHit[] {
   const hits = findCues(ctx.text, COMPETITOR_CUES);
-  const names = ctx.competitors.length > 0 ? [...ctx.competitors, ...DEFAULT_COMPETITORS] : DEFAULT_COMPETITORS;
-  const m = nameRegex(names).exec(ctx.text);
-  if (m !== null) hits.push({ weight: 0.85, why: "names a competitor", start: m.index, end: m.index + m[0].length });
+  // The operator's own list is matched in any case; the built-in names only as written, so
+  // "zoom in", "cut me some slack" or "a crisp answer" never count.
+  const named =
+    (ctx.competitors.length > 0 ? namedCompetitor(ctx.text, nameRegex(ctx.competitors, "giu")) : undefined) ??
+    namedCompetitor(ctx.text, nameRegex(DEFAULT_COMPETITORS, "gu"));
+  if (named !== undefined) hits.push(named);
   return hits;
+}
+
+/** Competitor and confusion evidence, which aimed sentiment needs before the other flags run. */
+export function earlyFlagEvidence(ctx: FlagContext): { competitor_mention: CueHit[]; confused_user: CueHit[] } {
+  return { competitor_mention: competitors(ctx), confused_user: DETECTORS.confused_user(ctx) };
 }

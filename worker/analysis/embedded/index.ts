@@ -2,10 +2,12 @@ import { BEHAVIOURS, USER_FLAGS } from "../labels";
 import type { AnalysisInput, AnalysisOptions, Analyzer, CustomDefinition, Detection, MessageAnalysis } from "../types";
 import { detectBehaviours } from "./behaviours";
 import { classifyIntent, classifyTopics } from "./classify";
-import { round2, severityOf } from "./cues";
+import { aimSentiment } from "./aim";
+import { DETECTION_THRESHOLD, noisyOr, round2, severityOf } from "./cues";
 import { CUSTOM_FLAG_THRESHOLD, matchDefinition, normalise, stemSet } from "./custom";
-import { detectFlags } from "./flags";
+import { detectFlags, earlyFlagEvidence, type FlagContext } from "./flags";
 import { toSentimentResult } from "./explain";
+import { prose } from "./prose";
 import { scoreTokens } from "./sentiment";
 import { tokenize } from "./tokenize";
 
@@ -17,28 +19,15 @@ import { tokenize } from "./tokenize";
 
 export const EMBEDDED_ANALYZER_NAME = "embedded";
 /** Bump when rules or word lists change, so stored results can be traced to a version. */
-export const EMBEDDED_ANALYZER_VERSION = "1.0.0";
+export const EMBEDDED_ANALYZER_VERSION = "2.0.0";
 
 /** How many earlier turns are looked at; more would only cost time. */
 const CONTEXT_TURNS = 6;
 
-/**
- * Cue matching is linear but runs ~30 patterns, so a pasted 100 kB log would cost tens of
- * milliseconds of Worker CPU. Only the first part of a message is analysed (offsets stay valid,
- * it is a prefix); `verbose` still counts every word.
- */
-export const MAX_ANALYSED_CHARS = 6000;
-
-function head(text: string): string {
-  if (text.length <= MAX_ANALYSED_CHARS) return text;
-  const cut = text.lastIndexOf(" ", MAX_ANALYSED_CHARS);
-  return text.slice(0, cut > MAX_ANALYSED_CHARS / 2 ? cut : MAX_ANALYSED_CHARS);
-}
-
 export function analyzeSync(input: AnalysisInput, options: AnalysisOptions = {}): MessageAnalysis {
   const result: MessageAnalysis = { flags: [], behaviours: [], topics: [] };
-  const text = head(input.content);
-  const previous = (input.previous ?? []).slice(-CONTEXT_TURNS).map((t) => ({ role: t.role, content: head(t.content) }));
+  const text = prose(input.content);
+  const previous = (input.previous ?? []).slice(-CONTEXT_TURNS).map((t) => ({ role: t.role, content: prose(t.content) }));
 
   if (input.role === "assistant") {
     const enabled = new Set(options.enabledBehaviours ?? BEHAVIOURS);
@@ -50,11 +39,15 @@ export function analyzeSync(input: AnalysisInput, options: AnalysisOptions = {})
 
   const tokens = tokenize(text);
   // Flags use the sentiment detail even when the sentiment output is switched off.
-  const detail = scoreTokens(tokens, text);
+  const lexical = scoreTokens(tokens, text);
+  const flagContext: FlagContext = { text, tokens, sentiment: lexical, previous, competitors: options.competitors ?? [] };
+  const early = earlyFlagEvidence(flagContext);
+  const confused = noisyOr(early.confused_user.map((h) => h.weight)) >= DETECTION_THRESHOLD;
+  const detail = aimSentiment({ text, tokens, detail: lexical, competitorSpans: early.competitor_mention, confused });
   if (options.sentiment !== false) result.sentiment = toSentimentResult(detail, tokens, text);
 
   const enabledFlags = new Set(options.enabledFlags ?? USER_FLAGS);
-  result.flags = detectFlags({ text, tokens, sentiment: detail, previous, competitors: options.competitors ?? [] }, enabledFlags);
+  result.flags = detectFlags({ ...flagContext, sentiment: detail, known: early }, enabledFlags);
   result.flags.push(...matchCustom(options.customFlags, text));
 
   if (options.intent === true || options.topics === true) {

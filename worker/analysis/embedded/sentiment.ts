@@ -68,6 +68,8 @@ export interface SentimentDetail {
   cues: Cue[];
   exclamations: number;
   shouted: boolean;
+  /** The part of `sum` that reports trouble (outage, failed payment…) rather than feelings. */
+  troubleSum: number;
 }
 
 export function scoreTokens(tokens: readonly Token[], text: string): SentimentDetail {
@@ -165,6 +167,15 @@ export function scoreTokens(tokens: readonly Token[], text: string): SentimentDe
     i = last;
   }
 
+  return summarise(cues, tokens, text);
+}
+
+/**
+ * Adds the cues up into the detail: emphasis by "!" and capitals, then squashed to −1…1. Split
+ * out so the aimed-sentiment pass (aim.ts) can re-weigh cues and sum them the same way.
+ */
+export function summarise(cues: Cue[], tokens: readonly Token[], text: string, troubleSum = 0): SentimentDetail {
+  const mixedCase = /\p{Ll}/u.test(text);
   let sum = 0;
   for (const c of cues) sum += c.value;
 
@@ -175,8 +186,12 @@ export function scoreTokens(tokens: readonly Token[], text: string): SentimentDe
   const shouted = !mixedCase && tokens.filter((t) => t.caps).length >= 2;
   if (shouted) sum *= SHOUTED_MESSAGE;
 
-  const score = round3(sum / Math.sqrt(sum * sum + ALPHA));
-  return { sum, score, cues, exclamations, shouted };
+  return { sum, score: squash(sum), cues, exclamations, shouted, troubleSum };
+}
+
+/** A raw valence sum squashed to −1…1 (3 decimals). */
+export function squash(sum: number): number {
+  return round3(sum / Math.sqrt(sum * sum + ALPHA));
 }
 
 function nextWordHasValence(tokens: readonly Token[], norms: readonly string[], i: number): boolean {

@@ -1,0 +1,116 @@
+/**
+ * What of a message is prose a person wrote, as opposed to code, logs and data they pasted.
+ *
+ * Users paste stack traces, JSON and log lines into support chats all the time. Read as words,
+ * a calm "TypeError: Cannot read properties of undefined" is furious and `"priority":"urgent"`
+ * is an urgent request. Everything here works by *masking*: the pasted parts are replaced by
+ * spaces, so the text keeps its length and every offset (the quoted chunk of a result) stays
+ * valid against the stored message. The message itself is stored and shown unchanged.
+ */
+
+/** Cheap pre-check: most chat messages contain none of these and skip the line scan. */
+const MAYBE_PASTED = /[`{}<>[\]=;\n]|\bat\s|Error|Exception|Traceback/;
+
+/** ``` fenced blocks ``` and `inline code`. */
+const FENCED = /```[\s\S]*?(?:```|$)|~~~[\s\S]*?(?:~~~|$)|`[^`\n]{1,400}`/g;
+
+/** A JSON object or array written inline in a sentence: `{"priority":"urgent","id":4}`. */
+const INLINE_JSON = /[{[]\s*"[^"\n]{0,80}"\s*:[^\n]*?[}\]](?=[\s.,;!?)]|$)/g;
+
+/** Whole lines that are machine output rather than prose. */
+const PASTED_LINE: readonly RegExp[] = [
+  /^\s*at\s+[\w$.<>\[\]/]+\s*\(?.*[:)]\s*$/, // JS/Java stack frame
+  /^\s*at\s+[\w$.<>/]+\s*$/, // bare frame "at Object.<anonymous>"
+  /^\s*Traceback \(most recent call last\):/,
+  /^\s*File ".*", line \d+/, // Python frame
+  /^\s*(?:Caused by|Exception in thread|Uncaught|Unhandled)\b.*[:]/,
+  /^\s*(?:[\w.$]+\.)?[A-Z]\w*(?:Error|Exception|Fault)\b(?::|\s*\(|$)/, // TypeError: …, java.io.IOException
+  /^\s*\[?\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}/, // 2026-11-30T10:22 … log line
+  /^\s*\[?\d{2}:\d{2}:\d{2}(?:[.,]\d+)?\]?\s/, // 10:22:31.004 …
+  /^\s*\[?(?:TRACE|DEBUG|INFO|NOTICE|WARN|WARNING|ERROR|ERR|FATAL|CRITICAL|CRIT|SEVERE|PANIC)\]?[\s:|]/, // level prefix
+  /^\s*(?:\$|>|#|PS [A-Z]:\\[^>]*>)\s+\S/, // shell prompt
+  /^\s*(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS) \/\S*/, // request line
+  /^\s*HTTP\/\d(?:\.\d)? \d{3}/, // status line
+  /^\s*[{}[\]],?\s*$/, // a lone brace of a JSON block
+  /^\s*"[^"]*"\s*:\s*.*[,{[]?\s*$/, // "key": value, inside a JSON block
+  /^\s*<\/?[A-Za-z][\w:.-]*(?:\s[^>]*)?\/?>.*$/, // XML/HTML line
+  /^\s*(?:const|let|var|function|class|import|export|return|def|if|for|while|public|private|SELECT|INSERT|UPDATE|DELETE FROM)\b.*[;{(:=]\s*$/, // code statement
+];
+
+/** A line whose characters are mostly symbols is code or data whatever it starts with. */
+function symbolHeavy(line: string): boolean {
+  if (line.length < 12) return false;
+  let symbols = 0;
+  let visible = 0;
+  for (const ch of line) {
+    if (ch === " " || ch === "\t") continue;
+    visible++;
+    if ("{}[]()<>;=:\"'`$\\/|_*&^%#@+~".includes(ch)) symbols++;
+  }
+  return visible > 0 && symbols / visible > 0.3;
+}
+
+function blank(s: string): string {
+  return s.replace(/[^\n]/g, " ");
+}
+
+/** The message with pasted code, logs and data replaced by spaces (same length, same offsets). */
+export function maskPasted(text: string): string {
+  if (!MAYBE_PASTED.test(text)) return text;
+  let out = text.replace(FENCED, blank).replace(INLINE_JSON, blank);
+  if (!out.includes("\n") && !PASTED_LINE.some((re) => re.test(out))) return out;
+  const lines = out.split("\n");
+  let changed = false;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] ?? "";
+    if (line.trim() === "") continue;
+    if (PASTED_LINE.some((re) => re.test(line)) || symbolHeavy(line)) {
+      lines[i] = blank(line);
+      changed = true;
+    }
+  }
+  if (changed) out = lines.join("\n");
+  return out;
+}
+
+/**
+ * Cue matching is linear but runs many patterns, so a 32 KB message costs milliseconds. A message
+ * longer than this keeps its head, its tail and a window around every word that can start a cue
+ * (cancel, urgent, refund, switch …, in every supported language); the rest is masked. Nothing is
+ * cut: a cancellation at the end of a 15 KB message is still seen.
+ */
+export const FOCUS_THRESHOLD = 6000;
+const HEAD = 2000;
+const TAIL = 2000;
+const WINDOW = 240;
+
+/** Stems that start a churn, urgency, frustration or buying cue in any supported language. */
+const TRIGGERS =
+  /cancel|unsubscri|refund|renew|downgrad|terminat|clos(e|ing) (my|our)|switch|migrat|leav|mov(e|ing) to|competitor|alternativ|chargeback|lawyer|urgent|asap|immediately|critical|emergency|deadline|escalat|down\b|outage|losing|frustrat|annoy|ridiculous|unacceptable|fed up|sick of|waiting|confus|understand|price|pricing|quote|upgrade|trial|demo|kündig|abo|wechs|dringend|sofort|résili|résil|urgent|abonnement|cancelar|baja|urgente|disdett|disdire|annull|opzeg|overstap|spoed|!!/gi;
+
+/** The parts of a long message worth reading, everything else masked (same length, same offsets). */
+export function focus(text: string): string {
+  if (text.length <= FOCUS_THRESHOLD) return text;
+  const keep = new Uint8Array(text.length);
+  keep.fill(1, 0, HEAD);
+  keep.fill(1, text.length - TAIL);
+  TRIGGERS.lastIndex = 0;
+  for (let m = TRIGGERS.exec(text); m !== null; m = TRIGGERS.exec(text)) {
+    keep.fill(1, Math.max(0, m.index - WINDOW), Math.min(text.length, m.index + m[0].length + WINDOW));
+  }
+  let out = "";
+  let runStart = 0;
+  for (let i = 1; i <= text.length; i++) {
+    if (i < text.length && keep[i] === keep[runStart]) continue;
+    const run = text.slice(runStart, i);
+    // A masked gap keeps its line breaks, so the words on either side never join into a phrase.
+    out += keep[runStart] === 1 ? run : blank(run).replace(/^ /, "\n");
+    runStart = i;
+  }
+  return out;
+}
+
+/** Prose to analyse: pasted material masked first, then long messages focused. */
+export function prose(text: string): string {
+  return focus(maskPasted(text));
+}

@@ -1,0 +1,31 @@
+import { cue, type CuePattern } from "./cues";
+
+/**
+ * Software-support trouble: events that are bad news for the user whatever words they use.
+ * "Checkout has been down since 9am" has no feeling word in it, yet nobody reads it as neutral.
+ * Weights here are *valences* (same −4…4 scale as the word lists) of the event, not evidence.
+ */
+export const TROUBLE_CUES: readonly CuePattern[] = [
+  cue(2.4, "reports lost data or money", "(lost|deleted|wiped|erased|gone) (all )?(my|our) (data|files|work|orders|messages|history|contacts|photos|documents|projects|progress|money|funds)|data loss|(my|our) (data|files|work|money|funds|orders) (is|are|was|were|has been|have been) (lost|gone|deleted|wiped|missing)"),
+  cue(2.2, "reports being charged wrongly", "charged (me |us )?(twice|two times|three times|double|again|\\d+ times|for nothing|without|after (i|we) cancel)|double[- ]charged|charged double|duplicate (charge|payment|transaction)|overcharged|over-charged|billed (me |us )?(twice|double|again|after)|took (the )?money twice|wrong (amount|charge|invoice)|unauthori[sz]ed (charge|payment|transaction)"),
+  cue(2.2, "reports an outage", "(production|prod|checkout|payments?|site|website|web site|store|shop|app|application|api|server|servers|service|platform|system|portal|dashboard|login|log-in|sign-in|everything|integration|webhooks?|emails?|sync|database|db) (is |are |was |were |has been |have been |went |just went |keeps going |seems |seems to be |looks )?(completely |totally |still |all )?(down|offline|dead|unreachable|unresponsive|not responding|not loading|unavailable)|outage|downtime|down time|(error|status|http|code) 5\\d\\d|5\\d\\d (error|internal|bad gateway|server error)|bad gateway|gateway timeout|service unavailable|internal server error"),
+  cue(2, "cannot do what they came to do", "(can't|cannot|can not|couldn't|could not|unable to|not able to|won't let (me|us)|doesn't let (me|us)|no way to|impossible to) (log ?in|sign ?in|login|signin|log on|access|get into|pay|check ?out|complete (the |my )?(purchase|payment|order|checkout|signup|sign-up)|purchase|place (an|my|the) order|upload|download|save|send|connect|open|load|reset|verify|submit|export|import|install|update|sync|withdraw|transfer|receive|use (the|it|my|our|your)|see (my|our|the)|find (my|our)|get (in|past|through))"),
+  cue(2, "reports it does not work", "(doesn't|does not|don't|didn't|did not|won't|will not|isn't|is not|aren't|are not|wasn't|weren't|keeps not|still not|never) (work|works|working|load|loading|open|opening|sync|syncing|save|saving|respond|responding|connect|connecting|go through|goes through|arrive|arrived|show up|showing up|send|sending|update|updating|start|starting|print|printing|upload|uploading|process|processing|display|displaying|come through)|not (working|loading|responding|syncing|saving|arriving|showing)"),
+  cue(1.8, "reports a failure", "crash(es|ed|ing)?|fail(s|ed|ing)|failure|error(s|ed)?|bug(s|gy)?|glitch(es|y)?|broke|broken|breaks|freez(es|ing)|froze|frozen|hangs|hanging|stuck|time[sd]? ?out|timing out|timeouts?|declined|rejected|bounc(ed|ing)|corrupt(ed)?|blank (page|screen)|white screen|spinning (forever|wheel)|infinite (loop|spinner|loading)|went missing|disappeared|vanished|(is|are|was|were) missing", { negatable: true }),
+  cue(1.8, "keeps getting the same answer", "(same|identical) (answer|response|reply|message|text|article|link|instructions?|help (text|article|page)|faq|canned response)( again| as before| every time| over and over| twice)?|keep(s)? (sending|giving|telling|showing|pointing) (me|us) (the same|this|that|to the same)|(sent|gave|told|showed) (me|us) the same|copy[- ]paste(d)? (answer|response|reply)"),
+  cue(1.6, "has been kept waiting", "(been |still |keep |kept |have been |has been )waiting|waited (for )?(hours|days|weeks|ages|\\d+)|(no|never got a|never received a|still no) (reply|response|answer|callback|call back|update)|(nobody|no one|noone) (has )?(answered|replied|responded|got back|gets back|called|helps|cares)|on hold for"),
+  cue(1.5, "is leaving or cutting back", "(not|won't|will not|don't plan to|do not plan to|not going to|decided not to|not be) (to )?renew(ing)?|downgrad(e|ed|ing)|cancel(l?ing|l?ed)? (my|our|the) (subscription|account|plan|membership|contract|service|licen[cs]e)|clos(e|ing) (my|our) account|(moving|switching|migrating|changing|leaving) (over )?(to|for) (a |an )?(another|different|other|competitor|\\p{Lu}\\p{L}+)|(evaluating|considering|looking at|exploring) (other options|alternatives|competitors)|this is goodbye", { negatable: true }),
+];
+
+/**
+ * A trouble word is not trouble once it is over ("the crash is fixed", "no errors since the
+ * update"). Checked once per message: a message that reports a fix reads its trouble as history.
+ */
+export const RESOLVED = /\b((is|are|was|were|been|got|it's|that's|now|finally|you|that|this) (fixed|resolved|solved|sorted)|(fixed|solved|resolved|sorted) (it|this|that|the|my|our)|sorted( it)? out|works now|working now|working again|works again|is gone|are gone|went away|no longer|not anymore|back (up|online|to normal)|(that|it) (did|has done|does) the trick|all good now)\b/i;
+
+/**
+ * Sarcasm: praise wrapped around a failure. Explicit markers count on their own; a bare positive
+ * exclamation ("Great.", "Perfect!", "Love it") counts only when the same message reports trouble.
+ */
+export const SARCASM_MARKERS = /🙄|🙃|😒|\/s\b|\b(just what i needed|just what we needed|love that for me|love this for me|yeah,? right|oh,? (great|wonderful|perfect|fantastic|brilliant|joy|lovely|nice|good)|thanks for nothing|thanks a lot,? (for|now)|thanks a bunch|what a (great|wonderful|fantastic|brilliant|lovely) (experience|service|way|start|surprise|job)|(real|really) (helpful|great|useful),? (thanks|thank you)|nothing like|way to go|good job( guys| team)?,? (now|really)|so helpful,? (thanks|not)|what a joke|just perfect|just great|just brilliant|just fantastic|just wonderful|how (lovely|wonderful|convenient|nice))\b/i;
+export const SARCASTIC_OPENER = /(?:^|[.!?\n]\s*)(great|perfect|wonderful|fantastic|brilliant|awesome|amazing|lovely|nice|super|excellent|love it|love that|love how|gotta love|i love how|i love that|i just love|cool|terrific|splendid|marvell?ous)\b(?!\s+(news|job|work|question|idea|thanks|thank|product|service|support|to hear))/i;
