@@ -70,7 +70,8 @@ export function aimSentiment(ctx: AimContext): SentimentDetail {
     }
   }
 
-  if (sarcastic(text, trouble)) {
+  const isSarcastic = sarcastic(text, trouble);
+  if (isSarcastic) {
     let flipped = false;
     for (const c of cues) {
       if (c.value <= 0) continue;
@@ -90,12 +91,15 @@ export function aimSentiment(ctx: AimContext): SentimentDetail {
   }
 
   cues.sort((a, b) => a.index - b.index);
-  return summarise(cues, tokens, text, troubleSum);
+  return { ...summarise(cues, tokens, text, troubleSum), sarcastic: isSarcastic };
 }
 
 function sarcastic(text: string, trouble: readonly CueHit[]): boolean {
   if (SARCASM_MARKERS.test(text)) return true;
-  if (trouble.length === 0 || /\bthank/i.test(text)) return false;
+  if (trouble.length === 0) return false;
+  // Applause for a failure: "nice update 👏👏, checkout is broken".
+  if (/👏/u.test(text)) return true;
+  if (/\bthank/i.test(text)) return false;
   const opener = SARCASTIC_OPENER.exec(text);
   if (opener === null) return false;
   const from = opener.index;

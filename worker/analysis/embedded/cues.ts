@@ -32,7 +32,7 @@ const WORD_END = /[\p{L}\p{N}]$/u;
 /**
  * Builds one cue from "a|b|c" phrase alternatives. Inside a phrase an apostrophe matches straight,
  * curly or missing ("dont"), a space matches any whitespace, and the rest is regex syntax, so
- * groups like "(my|our)" can be used. Word boundaries are added where a phrase starts or ends
+ * groups like "(my|our)" can be used; " ?" is an optional space. Word boundaries are added where a phrase starts or ends
  * with a letter or digit.
  */
 export function cue(
@@ -45,7 +45,8 @@ export function cue(
   if (parts.length === 0) throw new Error(`empty cue: ${why}`);
   const alternation = parts
     .map((p) => {
-      const body = p.trim().replace(/'/g, "['’]?").replace(/ /g, "\\s+");
+      // " ?" (an optional space, as in "log ?in") must become "\s?", not "\s+?" (one or more).
+      const body = p.trim().replace(/'/g, "['’]?").replace(/ \?/g, "\\s?").replace(/ /g, "\\s+");
       // A phrase opening with a group ("(i|we) …") needs the boundary too, or "(i|we)" would match
       // the end of "hi" or "knew".
       const pre = WORD_EDGE.test(p.trim()) || p.trim().startsWith("(") ? "(?<![\\p{L}\\p{N}])" : "";
@@ -114,11 +115,18 @@ function overlapsAny(hits: readonly CueHit[], start: number, end: number): boole
 const NEGATION_BEFORE =
   /(?<![\p{L}])(?:not|never|no|don['’]?t|doesn['’]?t|didn['’]?t|won['’]?t|wouldn['’]?t|isn['’]?t|aren['’]?t|wasn['’]?t|can['’]?t|cannot|shouldn['’]?t|haven['’]?t|hasn['’]?t)(?:\s+\S+){0,2}\s*$/iu;
 
-/** True when one of the three words before `start` is a negator ("I don't want to cancel"). */
+/** A condition's own negation ("if it isn't back by …") does not negate what follows it. */
+const CONDITION_THEN_NEGATOR =
+  /(?<![\p{L}])(?:if|unless|until|once|otherwise|or else)\s+(?:\S+\s+){0,4}?(?:not|never|no|\S+n['’]?t|cannot)\s+\S+\s+(?:\S+\s*)?$/iu;
+
+/**
+ * True when one of the three words before `start` is a negator ("I don't want to cancel"), unless
+ * that negator belongs to a condition ("if this isn't fixed by Friday we will cancel").
+ */
 export function negatedBefore(text: string, start: number): boolean {
-  const before = text.slice(Math.max(0, start - 40), start);
+  const before = text.slice(Math.max(0, start - 60), start);
   const clause = before.split(/[.!?;,\n]/).pop() ?? "";
-  return NEGATION_BEFORE.test(clause);
+  return NEGATION_BEFORE.test(clause) && !CONDITION_THEN_NEGATOR.test(clause);
 }
 
 /** Probabilistic OR: independent weak cues add up, but never past 1. */

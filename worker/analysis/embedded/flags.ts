@@ -71,7 +71,7 @@ function frustration(ctx: FlagContext): CueHit[] {
   }
 
   // Praise wrapped around a failure ("Great, it crashed again 🙄") is frustration in disguise.
-  if (sentiment.cues.some((c) => c.notes.includes("sarcastic"))) hits.push({ weight: 0.6, why: "sarcastic about a failure", start: 0, end: 0 });
+  if (sentiment.sarcastic === true) hits.push({ weight: 0.6, why: "sarcastic about a failure", start: 0, end: 0 });
 
   const repeat = repeatsEarlierMessage(text, ctx.previous);
   if (repeat) hits.push({ weight: 0.45, why: "repeats an earlier message", start: 0, end: 0 });

@@ -9,10 +9,14 @@
  */
 
 /** Cheap pre-check: most chat messages contain none of these and skip the line scan. */
-const MAYBE_PASTED = /[`{}<>[\]=;\n]|\bat\s|Error|Exception|Traceback/;
+const MAYBE_PASTED = /[`'{}<>[\]=;\n]|\bat\s|Error|Exception|Traceback|SELECT|UPDATE|INSERT|DELETE/;
 
 /** ``` fenced blocks ``` and `inline code`. */
 const FENCED = /```[\s\S]*?(?:```|$)|~~~[\s\S]*?(?:~~~|$)|`[^`\n]{1,400}`/g;
+
+/** SQL written inline ("SELECT … WHERE status = 'failed';") and quoted code literals ('failed'). */
+const INLINE_SQL = /\b(?:SELECT|INSERT INTO|UPDATE|DELETE FROM)\b[^;\n]{0,400}(?:;|(?=\n)|$)/g;
+const QUOTED_LITERAL = /(?<![\p{L}\p{N}])'[^'\s]{1,40}'(?![\p{L}\p{N}])/gu;
 
 /** A JSON object or array written inline in a sentence: `{"priority":"urgent","id":4}`. */
 const INLINE_JSON = /[{[]\s*"[^"\n]{0,80}"\s*:[^\n]*?[}\]](?=[\s.,;!?)]|$)/g;
@@ -27,6 +31,10 @@ const PASTED_LINE: readonly RegExp[] = [
   /^\s*(?:[\w.$]+\.)?[A-Z]\w*(?:Error|Exception|Fault)\b(?::|\s*\(|$)/, // TypeError: …, java.io.IOException
   /^\s*\[?\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}/, // 2026-11-30T10:22 … log line
   /^\s*\[?\d{2}:\d{2}:\d{2}(?:[.,]\d+)?\]?\s/, // 10:22:31.004 …
+  /^\s*\d{1,2}[./-]\d{1,2}[./-]\d{2,4}[ T]+\d{1,2}:\d{2}/, // 01.10.2024 04:21:56 …
+  /^\s*\[[\w.:/@-]+\]\s/, // [checkout-web] …
+  /^\s*[VDIWEF]\/[\w.$-]+(?:\(\s*\d+\))?:/, // Android logcat E/AndroidRuntime:
+  /^\s*(?:Process|PID|TID|Thread|Build|Version|Device|Host|Request|Response|Status|Code|Trace|Request-Id|X-[\w-]+|upstream|downstream|Caused by|at|in|error|exception|stack|errno|signal)\s*[:=]\s*\S/i, // key: value diagnostics
   /^\s*\[?(?:TRACE|DEBUG|INFO|NOTICE|WARN|WARNING|ERROR|ERR|FATAL|CRITICAL|CRIT|SEVERE|PANIC)\]?[\s:|]/, // level prefix
   /^\s*(?:\$|>|#|PS [A-Z]:\\[^>]*>)\s+\S/, // shell prompt
   /^\s*(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS) \/\S*/, // request line
@@ -57,7 +65,7 @@ function blank(s: string): string {
 /** The message with pasted code, logs and data replaced by spaces (same length, same offsets). */
 export function maskPasted(text: string): string {
   if (!MAYBE_PASTED.test(text)) return text;
-  let out = text.replace(FENCED, blank).replace(INLINE_JSON, blank);
+  let out = text.replace(FENCED, blank).replace(INLINE_JSON, blank).replace(INLINE_SQL, blank).replace(QUOTED_LITERAL, blank);
   if (!out.includes("\n") && !PASTED_LINE.some((re) => re.test(out))) return out;
   const lines = out.split("\n");
   let changed = false;

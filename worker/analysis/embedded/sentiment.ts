@@ -70,6 +70,8 @@ export interface SentimentDetail {
   shouted: boolean;
   /** The part of `sum` that reports trouble (outage, failed payment…) rather than feelings. */
   troubleSum: number;
+  /** Praise words were read as sarcasm about a failure (set by aim.ts). */
+  sarcastic?: boolean;
 }
 
 export function scoreTokens(tokens: readonly Token[], text: string): SentimentDetail {
