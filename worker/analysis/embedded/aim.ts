@@ -25,6 +25,8 @@ export interface AimContext {
   competitorSpans: readonly Span[];
   /** The confusion cues fired: negative words of not-understanding describe a question. */
   confused: boolean;
+  /** The churn cues fired: losing the customer is bad news however politely it is said. */
+  leaving?: CueHit;
 }
 
 /** Trouble asked about is softer than trouble reported ("Is the API down?" vs "The API is down"). */
@@ -33,13 +35,22 @@ const COMPETITOR_PRAISE = -0.6;
 const SARCASTIC_PRAISE = -0.8;
 /** An eye-roll with nothing else to score is still mildly negative. */
 const BARE_SARCASM = -1.5;
+/** "Thanks for everything, we're moving on" is negative for us, whatever its polite words say. */
+const LEAVING = -2.2;
+const UNFAVOURABLE_COMPARISON = -1.8;
+/** The user measures us against a named competitor and we come off worse. */
+const UNFAVOURABLE =
+  /\b(yours?|your (\w+ )?(doesn't|does not|can't|cannot|isn't|is not|won't|never)|you (guys )?(don't|do not|can't|cannot|should|really should|never)|and you (don't|can't|won't)|than (this|yours|you|your|here)|never (had|did|does|has)|prefer|at least|actually (works|finds|does|shows)|proper|(way|much|so much) (nicer|better|easier|faster|cheaper)|why (does|do|is|can|can't)|lets me|shows? (fees|prices|everything))\b/i;
+/** …unless the comparison is won by us ("way easier than Zendesk", "glad we switched"). */
+const WE_WIN = /\b(better|easier|faster|cheaper|nicer|simpler|more \w+) than \p{Lu}|glad (we|i) (switched|moved|left)|(switched|moved|came) (over )?(from|off)\b/iu;
 /** How far after a positive opener the failure must come for the opener to read as sarcasm. */
 const SARCASM_REACH = 160;
 
 /** Words that describe not understanding; in a confused message they carry no complaint. */
 const CONFUSION_WORDS = new Set(
   `confused confusing confuse confuses lost unclear puzzled puzzling baffled baffling perplexed
-  perplexing bewildered doubt weird strange odd sense understand mean complicated complex`.split(/\s+/),
+  perplexing bewildered doubt weird strange odd sense understand mean complicated complex sorry
+  unsure hard difficult`.split(/\s+/),
 );
 
 export function aimSentiment(ctx: AimContext): SentimentDetail {
@@ -47,7 +58,7 @@ export function aimSentiment(ctx: AimContext): SentimentDetail {
   let cues: Cue[] = ctx.detail.cues.map((c) => ({ ...c, notes: [...c.notes] }));
   let troubleSum = 0;
 
-  const trouble = RESOLVED.test(text) ? [] : findCues(text, TROUBLE_CUES);
+  const trouble = RESOLVED.test(text) ? [] : findCues(text, TROUBLE_CUES).filter((h) => !mentioned(text, h.start));
   for (const hit of trouble) {
     const first = tokenAt(tokens, hit.start);
     const last = tokenAt(tokens, hit.end - 1);
@@ -60,14 +71,34 @@ export function aimSentiment(ctx: AimContext): SentimentDetail {
     troubleSum += value;
   }
 
+  if (ctx.leaving !== undefined) {
+    const first = tokenAt(tokens, ctx.leaving.start) ?? 0;
+    const last = tokenAt(tokens, ctx.leaving.end - 1) ?? first;
+    // Politeness around a goodbye is not praise of us.
+    for (const c of cues) if (c.value > 0) c.value *= 0.3;
+    cues.push({ index: first, last, value: LEAVING, notes: [ctx.leaving.why] });
+    troubleSum += LEAVING;
+  }
+
   if (ctx.competitorSpans.length > 0) {
+    // "Moving from Salesforce to you, super excited": they are what the user leaves behind.
+    const leftBehind = ctx.competitorSpans.every((s) => /\b(from|than|over|instead of)\s*$/i.test(text.slice(Math.max(0, s.start - 14), s.start)));
     for (const c of cues) {
-      if (c.value <= 0) continue;
+      if (c.value <= 0 || leftBehind) continue;
       const at = tokens[c.index]?.start ?? 0;
-      if (!ctx.competitorSpans.some((s) => sameSentence(text, s.start, at))) continue;
+      if (!ctx.competitorSpans.some((s) => sameClause(text, s.start, at))) continue;
+      // "Way easier than Zendesk": a comparison won by us is praise of us.
+      if (/^\S*\s+(?:\S+\s+)?than\b/i.test(text.slice(at, at + 40))) continue;
       c.value *= COMPETITOR_PRAISE;
       c.notes.push("praise aimed at a competitor");
     }
+  }
+
+  // "Asana has a proper timeline view, you really should too": the comparison is the complaint.
+  if (ctx.competitorSpans.length > 0 && UNFAVOURABLE.test(text) && !WE_WIN.test(text)) {
+    const at = tokenAt(tokens, ctx.competitorSpans[0]?.start ?? 0) ?? 0;
+    cues.push({ index: at, last: at, value: UNFAVOURABLE_COMPARISON, notes: ["compares us unfavourably with a competitor"] });
+    troubleSum += UNFAVOURABLE_COMPARISON;
   }
 
   const isSarcastic = sarcastic(text, trouble);
@@ -87,11 +118,22 @@ export function aimSentiment(ctx: AimContext): SentimentDetail {
   }
 
   if (ctx.confused) {
-    cues = cues.filter((c) => !(c.value < 0 && c.notes.length === 0 && CONFUSION_WORDS.has(tokens[c.index]?.norm ?? "")));
+    cues = cues.filter((c) => !(c.value < 0 && CONFUSION_WORDS.has(tokens[c.index]?.norm ?? "")));
   }
 
   cues.sort((a, b) => a.index - b.index);
   return { ...summarise(cues, tokens, text, troubleSum), sarcastic: isSarcastic };
+}
+
+/** Trouble words quoted or asked about ("what does 'failed' mean?") are mentioned, not reported. */
+const MEANING_QUESTION = /what (?:does|do|is|are|'s) [^?.!\n]{0,60}\bmean\b|what (?:is|are|'s) (?:a |an |the )?["'“‘][^"'”’]{1,40}["'”’]/gi;
+
+function mentioned(text: string, at: number): boolean {
+  MEANING_QUESTION.lastIndex = 0;
+  for (let m = MEANING_QUESTION.exec(text); m !== null; m = MEANING_QUESTION.exec(text)) {
+    if (at >= m.index && at < m.index + m[0].length) return true;
+  }
+  return false;
 }
 
 function sarcastic(text: string, trouble: readonly CueHit[]): boolean {
@@ -134,12 +176,35 @@ function sentenceBounds(text: string, at: number): Span {
   return { start: s, end: e };
 }
 
-function sameSentence(text: string, a: number, b: number): boolean {
+function sameClause(text: string, a: number, b: number): boolean {
   const s = sentenceBounds(text, a);
-  return b >= s.start && b <= s.end;
+  if (b < s.start || b > s.end) return false;
+  const between = text.slice(Math.min(a, b), Math.max(a, b));
+  return !/[,;:—–]|\b(but|and you|while you|whereas)\b/i.test(between);
 }
 
 function inQuestion(text: string, at: number): boolean {
   const { end } = sentenceBounds(text, at);
   return text[end] === "?";
+}
+
+/** Trouble serious enough to raise these flags is bad news for us even when worded calmly. */
+const NEGATIVE_FLAGS: ReadonlySet<string> = new Set(["frustrated_user", "urgent_request"]);
+const FLAGGED_TROUBLE = -1.8;
+
+/**
+ * "Fix it now" or "Please escalate this to someone senior" carries no sentiment word, yet a lead
+ * reads it as a customer in trouble. Once the flags are known, a message raising frustration or
+ * urgency is at least mildly negative.
+ */
+export function settleWithFlags(detail: SentimentDetail, flags: readonly { slug: string; chunk?: string }[], tokens: readonly Token[], text: string): SentimentDetail {
+  if (detail.score <= -0.2) return detail;
+  const flag = flags.find((f) => NEGATIVE_FLAGS.has(f.slug));
+  if (flag === undefined) return detail;
+  const cues: Cue[] = detail.cues.map((c) => ({ ...c, value: c.value > 0 ? c.value * 0.3 : c.value }));
+  const at = flag.chunk === undefined ? 0 : Math.max(0, text.indexOf(flag.chunk));
+  const index = tokenAt(tokens, at) ?? 0;
+  cues.push({ index, last: index, value: FLAGGED_TROUBLE, notes: [flag.slug === "urgent_request" ? "an urgent problem" : "a frustrated user"] });
+  cues.sort((a, b) => a.index - b.index);
+  return { ...summarise(cues, tokens, text, detail.troubleSum + FLAGGED_TROUBLE), sarcastic: detail.sarcastic };
 }

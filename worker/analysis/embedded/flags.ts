@@ -155,9 +155,30 @@ function contentWords(text: string): Set<string> {
 // --- urgency & competitors -------------------------------------------------------------------
 
 function urgency(ctx: FlagContext): CueHit[] {
-  const hits = findCues(ctx.text, URGENT_CUES);
+  const hits = findCues(ctx.text, URGENT_CUES).filter((h) => !namesTheWord(ctx.text, h));
   if (hits.length > 0 && /!{2,}/.test(ctx.text)) hits.push({ weight: 0.2, why: "heavy punctuation", start: 0, end: 0 });
   return hits;
+}
+
+/** Words that are a product's vocabulary ("mark a ticket as urgent", "the escalation policy"). */
+const META_BEFORE = /(?:["'“‘]|\b(?:mark(?:ed)?|set|sets|flag(?:ged)?|label(?:led)?|tag(?:ged)?|priority|severity|status|called|named|counts? as|means?|option|field|filter(?:s|ed)? (?:by|for)?)\s+(?:(?:it|a|an|the|this|that|them|tickets?|messages?|conversations?|cases?|issues?|alerts?)\s+)?(?:as|to)?\s*(?:an?\s+)?)$/i;
+const META_AFTER = /^["'”’]?\s*(?:option|flag|label|tag|field|alerts?|tickets?|severity|setting|settings|polic(?:y|ies)|feature|delivery|shipping|status|level|tier|queue|category|filter|rule|rules|workflow|button|mode|plan|priority|contacts?)\b/i;
+const META_QUESTION = /^\s*(?:how|what|where|which|does|do|is there|are there|when|why|can (?:i|we) (?:set|mark|change|configure|filter))\b/i;
+
+/**
+ * "How do I mark a ticket as urgent?" asks about a feature; "this is urgent" is urgent. An urgency
+ * word counts only when it is said about the user's own situation.
+ */
+function namesTheWord(text: string, hit: CueHit): boolean {
+  if (hit.end <= hit.start) return false;
+  const before = text.slice(Math.max(0, hit.start - 40), hit.start);
+  const after = text.slice(hit.end, hit.end + 20);
+  if (META_BEFORE.test(before) && !/\b(?:treat|handle|consider|deal with)\b[^.!?]*$/i.test(before)) return true;
+  if (META_AFTER.test(after)) return true;
+  const sentenceStart = Math.max(text.lastIndexOf(".", hit.start), text.lastIndexOf("?", hit.start - 1), text.lastIndexOf("!", hit.start), text.lastIndexOf("\n", hit.start)) + 1;
+  const sentenceEnd = text.slice(hit.end).search(/[.!?\n]/);
+  const asked = sentenceEnd >= 0 && text[hit.end + sentenceEnd] === "?";
+  return asked && META_QUESTION.test(text.slice(sentenceStart, hit.start)) && !/\b(my|our|we|i'm|i am|us|me)\b/i.test(text.slice(sentenceStart, hit.start));
 }
 
 const NAME_CACHE = new Map<string, RegExp>();
@@ -206,7 +227,7 @@ function competitors(ctx: FlagContext): CueHit[] {
   return hits;
 }
 
-/** Competitor and confusion evidence, which aimed sentiment needs before the other flags run. */
-export function earlyFlagEvidence(ctx: FlagContext): { competitor_mention: CueHit[]; confused_user: CueHit[] } {
-  return { competitor_mention: competitors(ctx), confused_user: DETECTORS.confused_user(ctx) };
+/** Competitor, confusion and churn evidence, which aimed sentiment needs before the other flags run. */
+export function earlyFlagEvidence(ctx: FlagContext): { competitor_mention: CueHit[]; confused_user: CueHit[]; churn_risk: CueHit[] } {
+  return { competitor_mention: competitors(ctx), confused_user: DETECTORS.confused_user(ctx), churn_risk: DETECTORS.churn_risk(ctx) };
 }

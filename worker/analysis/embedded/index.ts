@@ -2,8 +2,8 @@ import { BEHAVIOURS, USER_FLAGS } from "../labels";
 import type { AnalysisInput, AnalysisOptions, Analyzer, CustomDefinition, Detection, MessageAnalysis } from "../types";
 import { detectBehaviours } from "./behaviours";
 import { classifyIntent, classifyTopics } from "./classify";
-import { aimSentiment } from "./aim";
-import { DETECTION_THRESHOLD, noisyOr, round2, severityOf } from "./cues";
+import { aimSentiment, settleWithFlags } from "./aim";
+import { DETECTION_THRESHOLD, noisyOr, round2, severityOf, strongest } from "./cues";
 import { CUSTOM_FLAG_THRESHOLD, matchDefinition, normalise, stemSet } from "./custom";
 import { detectFlags, earlyFlagEvidence, type FlagContext } from "./flags";
 import { toSentimentResult } from "./explain";
@@ -20,6 +20,8 @@ import { tokenize } from "./tokenize";
 export const EMBEDDED_ANALYZER_NAME = "embedded";
 /** Bump when rules or word lists change, so stored results can be traced to a version. */
 export const EMBEDDED_ANALYZER_VERSION = "2.0.0";
+
+const ALL_FLAGS: ReadonlySet<string> = new Set(USER_FLAGS);
 
 /** How many earlier turns are looked at; more would only cost time. */
 const CONTEXT_TURNS = 6;
@@ -43,11 +45,14 @@ export function analyzeSync(input: AnalysisInput, options: AnalysisOptions = {})
   const flagContext: FlagContext = { text, tokens, sentiment: lexical, previous, competitors: options.competitors ?? [] };
   const early = earlyFlagEvidence(flagContext);
   const confused = noisyOr(early.confused_user.map((h) => h.weight)) >= DETECTION_THRESHOLD;
-  const detail = aimSentiment({ text, tokens, detail: lexical, competitorSpans: early.competitor_mention, confused });
-  if (options.sentiment !== false) result.sentiment = toSentimentResult(detail, tokens, text);
-
+  const leaving = noisyOr(early.churn_risk.map((h) => h.weight)) >= DETECTION_THRESHOLD ? strongest(early.churn_risk) : undefined;
+  const detail = aimSentiment({ text, tokens, detail: lexical, competitorSpans: early.competitor_mention, confused, leaving });
   const enabledFlags = new Set(options.enabledFlags ?? USER_FLAGS);
-  result.flags = detectFlags({ ...flagContext, sentiment: detail, known: early }, enabledFlags);
+  // Sentiment is settled against every built-in flag, enabled or not, so switching a flag off
+  // never changes the score.
+  const allFlags = detectFlags({ ...flagContext, sentiment: detail, known: early }, ALL_FLAGS);
+  result.flags = allFlags.filter((f) => enabledFlags.has(f.slug));
+  if (options.sentiment !== false) result.sentiment = toSentimentResult(settleWithFlags(detail, allFlags, tokens, text), tokens, text);
   result.flags.push(...matchCustom(options.customFlags, text));
 
   if (options.intent === true || options.topics === true) {

@@ -19,7 +19,8 @@ const PHRASE_VALENCES: readonly (readonly [number, string])[] = [
   [2.8, "hats off|well said|well done|great job|good job|nice job|great work|good work|top notch|happy birthday|best wishes|killed it|killing it|nailed it|to die for|hell yeah|hell yes|fuck yeah|fuck yes"],
   [2.4, "can't wait|cant wait|can not wait|looking forward|look forward|works great|merry christmas|happy new year|god bless|thank god|thank goodness|spot on"],
   [1.8, "good call|hassle free|no hassle|fingers crossed|no problem|no problems|no worries|no prob|good point|good luck|take care|feel better|on point|without a doubt|high five|heck yeah|thumbs up"],
-  [1.2, "fair point|not bad|not too bad|makes sense|fair enough|good morning|good night|good afternoon|good evening|no doubt|can't complain|free shipping|works now|working now|it worked|that worked"],
+  [2.4, "exactly what i need|exactly what we need|exactly what i needed|exactly what we needed|exactly what i wanted|exactly what we wanted|exactly what i was looking for|exactly what we were looking for|works like a dream|game changer|life saver"],
+  [1.2, "fair point|not bad|not too bad|makes sense|fair enough|no doubt|can't complain|free shipping|works now|working now|it worked|that worked"],
   [-1, "deal with it|no response|no reply|no answer|locked out|no thanks|no thank you|oh well|out of stock|on hold|too bad|thumbs down|dead end|no idea"],
   [-2, "not working|doesn't work|does not work|don't work|didn't work|did not work|won't work|isn't working|is not working|never works|stopped working|still waiting|still not working|give up|gave up|giving up|tired of|broke down|what the hell|is a joke|what a joke|hell no|let down|no one cares|nobody cares|shut up|never again|how dare|never arrived|never received|still haven't|still hasn't"],
   [-2.8, "fed up|sick of|sick and tired|waste of time|waste of money|rip off|ripped off|let me down|messed up|screwed up|charged twice|double charged|pain in the ass|falling apart|fall apart|what the fuck|screw you|go to hell|worst ever|piece of crap|fuck this|fucked up|piece of shit|fuck you|fuck off"],
@@ -31,7 +32,7 @@ const PHRASE_SCALES: readonly (readonly [number, string])[] = [
 ];
 
 const PHRASE_NEUTRAL =
-  "with all due respect|fast food|what kind|this kind|that kind|some kind|any kind|the kind|all kinds|these kinds|of course|pretty much|as well|feel like|feels like|felt like|looks like|look like|looked like|sounds like|sound like|seems like|seem like|would like|i'd like|just like|like this|like that|for free|free time|oh my god|oh my gosh|no way|well then|all right|right now|nothing but|not only|no matter|kind regards|best regards|thank you for your patience";
+  "good morning|good night|good afternoon|good evening|good day|by mistake|by accident|with all due respect|fast food|what kind|this kind|that kind|some kind|any kind|the kind|all kinds|these kinds|of course|pretty much|as well|feel like|feels like|felt like|looks like|look like|looked like|sounds like|sound like|seems like|seem like|would like|i'd like|just like|like this|like that|for free|free time|oh my god|oh my gosh|no way|well then|all right|right now|nothing but|not only|no matter|kind regards|best regards|thank you for your patience";
 
 function buildPhrases(): Map<string, Phrase[]> {
   const byFirst = new Map<string, Phrase[]>();

@@ -19,7 +19,9 @@ const INLINE_SQL = /\b(?:SELECT|INSERT INTO|UPDATE|DELETE FROM)\b[^;\n]{0,400}(?
 const QUOTED_LITERAL = /(?<![\p{L}\p{N}])'[^'\s]{1,40}'(?![\p{L}\p{N}])/gu;
 
 /** A JSON object or array written inline in a sentence: `{"priority":"urgent","id":4}`. */
-const INLINE_JSON = /[{[]\s*"[^"\n]{0,80}"\s*:[^\n]*?[}\]](?=[\s.,;!?)]|$)/g;
+const INLINE_JSON = /[{[]\s*[{[]?\s*"[^"\n]{0,80}"\s*:[^\n]*?[}\]](?=[\s.,;!?)]|$)/g;
+/** Quoted machine output ("fatal: Authentication failed for 'https://…'"): a colon or slash inside quotes. */
+const QUOTED_OUTPUT = /"[^"\n]{0,200}(?::\s|\/)[^"\n]{0,200}"/g;
 
 /** Whole lines that are machine output rather than prose. */
 const PASTED_LINE: readonly RegExp[] = [
@@ -37,6 +39,8 @@ const PASTED_LINE: readonly RegExp[] = [
   /^\s*(?:Process|PID|TID|Thread|Build|Version|Device|Host|Request|Response|Status|Code|Trace|Request-Id|X-[\w-]+|upstream|downstream|Caused by|at|in|error|exception|stack|errno|signal)\s*[:=]\s*\S/i, // key: value diagnostics
   /^\s*\[?(?:TRACE|DEBUG|INFO|NOTICE|WARN|WARNING|ERROR|ERR|FATAL|CRITICAL|CRIT|SEVERE|PANIC)\]?[\s:|]/, // level prefix
   /^\s*(?:\$|>|#|PS [A-Z]:\\[^>]*>)\s+\S/, // shell prompt
+  /^\s*(?:curl|wget|npm|npx|yarn|pnpm|pip3?|git|docker|kubectl|ssh|sudo|cd|ls|cat|python3?|node|go|cargo|brew|apt(?:-get)?|make|terraform|aws|gcloud|az)\s+-{0,2}\w/, // a command
+  /^\s{2,}\S.*[=(){};]/, // indented code
   /^\s*(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS) \/\S*/, // request line
   /^\s*HTTP\/\d(?:\.\d)? \d{3}/, // status line
   /^\s*[{}[\]],?\s*$/, // a lone brace of a JSON block
@@ -65,7 +69,7 @@ function blank(s: string): string {
 /** The message with pasted code, logs and data replaced by spaces (same length, same offsets). */
 export function maskPasted(text: string): string {
   if (!MAYBE_PASTED.test(text)) return text;
-  let out = text.replace(FENCED, blank).replace(INLINE_JSON, blank).replace(INLINE_SQL, blank).replace(QUOTED_LITERAL, blank);
+  let out = text.replace(FENCED, blank).replace(INLINE_JSON, blank).replace(INLINE_SQL, blank).replace(QUOTED_OUTPUT, blank).replace(QUOTED_LITERAL, blank);
   if (!out.includes("\n") && !PASTED_LINE.some((re) => re.test(out))) return out;
   const lines = out.split("\n");
   let changed = false;

@@ -153,6 +153,8 @@ const NEGATIVE: Record<string, string> = {
  * ("like", "kind", "pretty", "super" are handled in sentiment.ts and lexicon.ts).
  */
 const NEUTRAL = `support premium dear honestly security party special christmas care fancy mean well free
+  cancel cancelled canceled cancelling canceling cancellation unsubscribe refund refunds refunded
+  dispute pending downgrade
   fast deal play please god jesus omg lord hi hello hey kind like pretty super`;
 
 function parse(groups: Record<string, string>, into: Map<string, number>): void {
