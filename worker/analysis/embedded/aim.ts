@@ -117,7 +117,8 @@ export function aimSentiment(ctx: AimContext): SentimentDetail {
     }
   }
 
-  if (ctx.confused) {
+  // Only a confused *question* is neutral: "all these pictures are confusing me" is a complaint.
+  if (ctx.confused && text.includes("?")) {
     cues = cues.filter((c) => !(c.value < 0 && CONFUSION_WORDS.has(tokens[c.index]?.norm ?? "")));
   }
 

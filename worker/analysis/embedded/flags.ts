@@ -28,7 +28,7 @@ export interface FlagContext {
 type Detector = (ctx: FlagContext) => CueHit[];
 
 const DETECTORS: Record<UserFlag, Detector> = {
-  churn_risk: (ctx) => findCues(ctx.text, CHURN_CUES),
+  churn_risk: churn,
   buying_signal: (ctx) => findCues(ctx.text, BUYING_CUES),
   urgent_request: urgency,
   competitor_mention: competitors,
@@ -45,6 +45,16 @@ export function detectFlags(ctx: FlagContext, enabled: ReadonlySet<string>): Det
     if (d !== undefined) out.push(d);
   }
   return out;
+}
+
+// --- churn ---------------------------------------------------------------------------------
+
+/** "Moving to Zendesk" is leaving; "moving to Canada" is not: a bare move counts only towards a competitor. */
+function churn(ctx: FlagContext): CueHit[] {
+  const hits = findCues(ctx.text, CHURN_CUES);
+  if (!hits.some((h) => h.why === "moves to a named alternative")) return hits;
+  const rivals = ctx.known?.competitor_mention ?? competitors(ctx);
+  return hits.filter((h) => h.why !== "moves to a named alternative" || rivals.some((r) => r.start < h.end && h.start < r.end));
 }
 
 // --- frustration -----------------------------------------------------------------------------

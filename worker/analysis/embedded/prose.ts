@@ -14,9 +14,9 @@ const MAYBE_PASTED = /[`'{}<>[\]=;\n]|\bat\s|Error|Exception|Traceback|SELECT|UP
 /** ``` fenced blocks ``` and `inline code`. */
 const FENCED = /```[\s\S]*?(?:```|$)|~~~[\s\S]*?(?:~~~|$)|`[^`\n]{1,400}`/g;
 
-/** SQL written inline ("SELECT … WHERE status = 'failed';") and quoted code literals ('failed'). */
+/** SQL written inline ("SELECT … WHERE status = 'failed';") and quoted identifiers ('order_id', 'v2.1'). */
 const INLINE_SQL = /\b(?:SELECT|INSERT INTO|UPDATE|DELETE FROM)\b[^;\n]{0,400}(?:;|(?=\n)|$)/g;
-const QUOTED_LITERAL = /(?<![\p{L}\p{N}])'[^'\s]{1,40}'(?![\p{L}\p{N}])/gu;
+const QUOTED_LITERAL = /(?<![\p{L}\p{N}])'[\w.-]*[_.\d][\w.-]*'(?![\p{L}\p{N}])/gu;
 
 /** A JSON object or array written inline in a sentence: `{"priority":"urgent","id":4}`. */
 const INLINE_JSON = /[{[]\s*[{[]?\s*"[^"\n]{0,80}"\s*:[^\n]*?[}\]](?=[\s.,;!?)]|$)/g;
