@@ -161,8 +161,11 @@ describe("embedded user flags", () => {
     expect(flagSlugs("Acme Bank gives me better rates")).not.toContain("competitor_mention");
   });
 
-  it("flags an unnamed competitor cue such as switching to another provider", () => {
-    expect(flagSlugs("I'm thinking of switching to another provider")).toContain("competitor_mention");
+  it("reads switching to an unnamed provider as churn, not as a competitor mention nobody can act on", () => {
+    const slugs = flagSlugs("I'm thinking of switching to another provider");
+    expect(slugs).toContain("churn_risk");
+    expect(slugs).not.toContain("competitor_mention");
+    expect(flagSlugs("Your competitors do this for free")).toContain("competitor_mention");
   });
 
   it("flags an urgent request that says ASAP", () => {
@@ -178,8 +181,9 @@ describe("embedded user flags", () => {
     expect(flagSlugs("Sorry, I don't understand what you mean")).toContain("confused_user");
   });
 
-  it("flags confusion on a pile of question marks", () => {
-    expect(flagSlugs("where did my order go???")).toContain("confused_user");
+  it("needs more than a pile of question marks to call a user confused", () => {
+    expect(flagSlugs("Is anyone there???")).not.toContain("confused_user");
+    expect(flagSlugs("wait, so which plan am I on??? I thought I cancelled the trial")).toContain("confused_user");
   });
 
   it("does not flag confusion about someone else's understanding", () => {

@@ -34,7 +34,7 @@ export const CHURN_CUES: readonly CuePattern[] = [
 export const BUYING_CUES: readonly CuePattern[] = [
   cue(0.8, "asks about price", "how much (is|does|do|for|are|would|will|it)|what('s| is| are| does) (the |your )?(price|pricing|cost|rates?)|price list|price for|(get|request|send( me)?) a quote|quotation", { negatable: true }),
   cue(0.8, "wants to buy", "(want|wanna|would like|'d like|ready|looking|planning|plan|going|intend) to (buy|order|purchase|subscribe|upgrade|sign up|get started|book|pre-?order)|i('ll| will) take (it|one|two|the)|add (it |this )?to (my )?(cart|basket)|place an order", { negatable: true }),
-  cue(0.7, "asks about plans or trials", "free trial|(book|schedule|request|get|see) a demo|demo call|(enterprise|business|team|pro|premium|annual|yearly|monthly) (plan|tier|license|licence|subscription|billing)|which plan|what plans|(volume|bulk|student|nonprofit) (discount|pricing|order)", { negatable: true }),
+  cue(0.7, "asks about plans or trials", "free trial|(book|schedule|request|get|see) a demo|demo call|(enterprise|business|team|pro|premium|annual|yearly|monthly) (plan|tier|license|licence|subscription|billing)|which plan (should|would|do you recommend|is (best|right|cheaper)|fits|suits)|what plans|(volume|bulk|student|nonprofit) (discount|pricing|order)", { negatable: true }),
   cue(0.35, "asks about availability or delivery", "in stock|back in stock|do you (ship|deliver) to|shipping (cost|costs|fee|time|options)|delivery (time|cost|fee|options)|payment (options|methods)|(do|can) you accept|pay (by|with|in) (card|paypal|installments|instalments)", { negatable: true }),
   cue(0.55, "mentions an upgrade or sign-up", "upgrade|sign up|subscribe|interested in (buying|purchasing|your|the|a)|(add|buy|get|purchase) (\\d+ |more |extra |additional )+(seats|licen[cs]es|users|credits|storage)|per (seat|user) pricing|(annual|yearly) (contract|plan|billing|subscription)|talk to (sales|your sales)|sales (team|rep|call)", { negatable: true }),
   cue(0.4, "mentions pricing or a discount", "pricing|discount|coupon|promo code|voucher|fees?\\?", { negatable: true }),
@@ -92,6 +92,7 @@ export const CONFUSION_CUES: readonly CuePattern[] = [
   cue(0.7, "says it makes no sense", "(doesn't|does not|don't|didn't) make (any |much )?sense|makes? no (\\w+ )?sense|not making (any )?sense|(i )?never understood|(it's|it is|that's|this is) (very |so |really )?unclear"),
   cue(0.6, "is unsure what to do", "(i'm|i am|im|i was) (still )?not (so |too |really |quite |totally |100% |entirely )?sure|(i|we) (have )?no (idea|clue)|wait,? what|say what|come again\\?|huh\\?|how come|what's going on|what is (going on|happening)|am i (reading|seeing|getting) this right|(i )?can't tell (what|which|if|whether|the difference)|(wtf|tf|what the (hell|heck|fuck)) is|is (it|that|this) (supposed|meant) to"),
   cue(0.6, "is unsure what to do", "not (so |really |quite )?sure|no (idea|clue)", { sentenceStart: true }),
+  cue(0.6, "is unsure what to do", "wait,? so|hold on,? so|so wait", { sentenceStart: true }),
   cue(0.45, "does not know", "i (don't|do not) know (what|how|why|where|which|if|whether)|idk|dunno|no clue"),
   cue(0.45, "does not know", "(don't|dunno|idk) (know )?(what|how|why|where|which|if|whether)", { sentenceStart: true }),
   cue(0.4, "piles up question marks", "\\?\\s*\\?\\s*\\?"),

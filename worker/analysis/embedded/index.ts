@@ -7,6 +7,7 @@ import { DETECTION_THRESHOLD, noisyOr, round2, severityOf, strongest } from "./c
 import { CUSTOM_FLAG_THRESHOLD, matchDefinition, normalise, stemSet } from "./custom";
 import { detectFlags, earlyFlagEvidence, type FlagContext } from "./flags";
 import { toSentimentResult } from "./explain";
+import { detectLanguage } from "../language";
 import { prose } from "./prose";
 import { scoreTokens } from "./sentiment";
 import { tokenize } from "./tokenize";
@@ -38,6 +39,7 @@ export function analyzeSync(input: AnalysisInput, options: AnalysisOptions = {})
     return result;
   }
   if (input.role !== "user") return result;
+  result.language = input.language ?? detectLanguage(input.content);
 
   const tokens = tokenize(text);
   // Flags use the sentiment detail even when the sentiment output is switched off.
