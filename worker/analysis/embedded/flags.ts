@@ -226,7 +226,7 @@ function namedCompetitor(text: string, re: RegExp): CueHit | undefined {
   return undefined;
 }
 
-function competitors(ctx: FlagContext): CueHit[] {
+export function competitors(ctx: Pick<FlagContext, "text" | "competitors">): CueHit[] {
   const hits = findCues(ctx.text, COMPETITOR_CUES);
   // The operator's own list is matched in any case; the built-in names only as written, so
   // "zoom in", "cut me some slack" or "a crisp answer" never count.

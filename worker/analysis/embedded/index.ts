@@ -2,15 +2,11 @@ import { BEHAVIOURS, USER_FLAGS } from "../labels";
 import type { AnalysisInput, AnalysisOptions, Analyzer, CustomDefinition, Detection, MessageAnalysis } from "../types";
 import { detectBehaviours } from "./behaviours";
 import { classifyIntent, classifyTopics } from "./classify";
-import { aimSentiment, settleWithFlags } from "./aim";
-import { DETECTION_THRESHOLD, noisyOr, round2, severityOf, strongest } from "./cues";
+import { round2, severityOf } from "./cues";
 import { CUSTOM_FLAG_THRESHOLD, matchDefinition, normalise, stemSet } from "./custom";
-import { detectFlags, earlyFlagEvidence, type FlagContext } from "./flags";
-import { toSentimentResult } from "./explain";
 import { detectLanguage } from "../language";
 import { prose } from "./prose";
-import { scoreTokens } from "./sentiment";
-import { tokenize } from "./tokenize";
+import { analyzeUserMessage } from "./user-message";
 
 /**
  * The embedded analyzer: pure TypeScript, no I/O, no clock, no randomness — the same input and
@@ -21,8 +17,6 @@ import { tokenize } from "./tokenize";
 export const EMBEDDED_ANALYZER_NAME = "embedded";
 /** Bump when rules or word lists change, so stored results can be traced to a version. */
 export const EMBEDDED_ANALYZER_VERSION = "2.0.0";
-
-const ALL_FLAGS: ReadonlySet<string> = new Set(USER_FLAGS);
 
 /** How many earlier turns are looked at; more would only cost time. */
 const CONTEXT_TURNS = 6;
@@ -41,20 +35,10 @@ export function analyzeSync(input: AnalysisInput, options: AnalysisOptions = {})
   if (input.role !== "user") return result;
   result.language = input.language ?? detectLanguage(input.content);
 
-  const tokens = tokenize(text);
-  // Flags use the sentiment detail even when the sentiment output is switched off.
-  const lexical = scoreTokens(tokens, text);
-  const flagContext: FlagContext = { text, tokens, sentiment: lexical, previous, competitors: options.competitors ?? [] };
-  const early = earlyFlagEvidence(flagContext);
-  const confused = noisyOr(early.confused_user.map((h) => h.weight)) >= DETECTION_THRESHOLD;
-  const leaving = noisyOr(early.churn_risk.map((h) => h.weight)) >= DETECTION_THRESHOLD ? strongest(early.churn_risk) : undefined;
-  const detail = aimSentiment({ text, tokens, detail: lexical, competitorSpans: early.competitor_mention, confused, leaving });
   const enabledFlags = new Set(options.enabledFlags ?? USER_FLAGS);
-  // Sentiment is settled against every built-in flag, enabled or not, so switching a flag off
-  // never changes the score.
-  const allFlags = detectFlags({ ...flagContext, sentiment: detail, known: early }, ALL_FLAGS);
-  result.flags = allFlags.filter((f) => enabledFlags.has(f.slug));
-  if (options.sentiment !== false) result.sentiment = toSentimentResult(settleWithFlags(detail, allFlags, tokens, text), tokens, text);
+  const user = analyzeUserMessage({ text, previous, language: result.language, competitors: options.competitors ?? [] });
+  result.flags = user.flags.filter((f) => enabledFlags.has(f.slug));
+  if (options.sentiment !== false) result.sentiment = user.sentiment;
   result.flags.push(...matchCustom(options.customFlags, text));
 
   if (options.intent === true || options.topics === true) {

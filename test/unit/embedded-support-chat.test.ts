@@ -1,0 +1,218 @@
+import { describe, expect, it } from "vitest";
+import { analyzeSync } from "../../worker/analysis/embedded/index";
+import { sentimentPolarity } from "../../worker/analysis/labels";
+import type { MessageAnalysis } from "../../worker/analysis/types";
+
+/**
+ * The categories of issue 10 ("what was seen"), each with realistic support-chat messages that must
+ * be caught and with the look-alikes that must not. Messages are written for these tests; none is
+ * copied from the eval set in bench/eval/.
+ */
+
+function user(content: string): MessageAnalysis {
+  return analyzeSync({ role: "user", content });
+}
+function flags(content: string): string[] {
+  return user(content)
+    .flags.map((f) => f.slug)
+    .sort();
+}
+function polarity(content: string): string {
+  const s = user(content).sentiment;
+  if (s === undefined) throw new Error("no sentiment");
+  return sentimentPolarity(s.label);
+}
+
+describe("domain trouble carries sentiment", () => {
+  it.each([
+    "The invoice page has been down since this morning.",
+    "I can't log in, the code never arrives.",
+    "Uploads keep timing out after 30 seconds.",
+    "The desktop app crashes when I open a report.",
+    "You billed us twice for November.",
+    "My parcel has been stuck 'in transit' for nine days.",
+    "Your assistant keeps giving me the same answer about clearing cookies.",
+  ])("reads a calm report of trouble as negative: %s", (message) => {
+    expect(polarity(message)).toBe("negative");
+  });
+
+  it("reads a report of trouble that is over as not negative", () => {
+    expect(polarity("The sync error is fixed now, thanks for the quick help!")).toBe("positive");
+  });
+
+  it("does not call a calm trouble report frustrated", () => {
+    expect(flags("The CSV export fails with a 500 error on large files.")).not.toContain("frustrated_user");
+  });
+});
+
+describe("churn in every phrasing", () => {
+  it.each([
+    "We won't be renewing when the contract ends in June.",
+    "Our licence is up next month and we're evaluating other vendors.",
+    "Please move us down to the free plan from next cycle.",
+    "I'd like to close my account, please.",
+    "We're switching to Freshdesk at the end of the quarter.",
+    "It's been great working with you, but this is goodbye. Please stop the renewal.",
+    "I am cancelling.",
+    "If the export isn't working by Monday we will take our business elsewhere.",
+  ])("flags churn risk: %s", (message) => {
+    expect(flags(message)).toContain("churn_risk");
+  });
+
+  it.each([
+    "I'm not cancelling, I just want to change the card on file.",
+    "Can you cancel the duplicate order I placed this morning?",
+    "How do I cancel a meeting invite I sent by mistake?",
+    "When will my refund show up on my statement?",
+    "We're moving to a bigger office, where do I change the billing address?",
+  ])("does not flag churn when the customer stays: %s", (message) => {
+    expect(flags(message)).not.toContain("churn_risk");
+  });
+
+  it("reads a polite goodbye as negative news", () => {
+    expect(polarity("Thanks for everything over the years, we've decided to leave at renewal.")).toBe("negative");
+  });
+});
+
+describe("urgency without the word urgent", () => {
+  it.each([
+    "Checkout is down and every customer gets an error at payment.",
+    "This is critical: nobody in the company can sign in.",
+    "Our webinar starts in 45 minutes and the stream key is rejected.",
+    "I need this sorted before my flight tomorrow morning.",
+    "Please escalate this to someone senior.",
+    "I've been waiting over an hour for a human to answer.",
+    "Fix it now.",
+    "I'm locked out of my account right now and payroll runs today.",
+  ])("flags an urgent request: %s", (message) => {
+    expect(flags(message)).toContain("urgent_request");
+  });
+
+  it.each([
+    "How do I mark a conversation as urgent in the inbox?",
+    'What does the "critical" severity level send out?',
+    "Does the escalation policy feature support two tiers?",
+    'Here is the export: {"priority":"urgent","id":42} — is the format right?',
+    "No rush at all, whenever you get a chance.",
+  ])("does not flag urgency for a feature or data that merely names it: %s", (message) => {
+    expect(flags(message)).not.toContain("urgent_request");
+  });
+});
+
+describe("several flags when several hold", () => {
+  it("flags churn and a named competitor together", () => {
+    expect(flags("We're moving the whole team to Intercom next month.")).toEqual(expect.arrayContaining(["churn_risk", "competitor_mention"]));
+  });
+
+  it("flags urgency and frustration together", () => {
+    expect(flags("Third time today the checkout is down!! Fix it NOW.")).toEqual(expect.arrayContaining(["urgent_request", "frustrated_user"]));
+  });
+
+  it("flags churn and urgency for a conditional threat with a deadline", () => {
+    expect(flags("If this isn't fixed by Friday we will cancel.")).toEqual(expect.arrayContaining(["churn_risk", "urgent_request"]));
+  });
+});
+
+describe("aimed sentiment", () => {
+  it("does not read praise of a competitor as praise of us", () => {
+    expect(polarity("Zendesk's reporting is so much better, honestly.")).toBe("negative");
+  });
+
+  it("reads a comparison we win as positive", () => {
+    expect(polarity("Setup was so much easier than HubSpot, glad we switched.")).toBe("positive");
+  });
+
+  it.each([
+    "Great, the app crashed again 🙄",
+    "Just what I needed today, another failed payment.",
+    "Love that for me. Locked out again.",
+    "Thanks so much for losing my order. Stellar service.",
+  ])("reads sarcasm as negative and frustrated: %s", (message) => {
+    expect(polarity(message)).toBe("negative");
+    expect(flags(message)).toContain("frustrated_user");
+  });
+
+  it.each(["I'm lost, what do you mean by workspace?", "Sorry, I'm confused. Which token do I paste here?"])(
+    "reads a confused question as neutral but confused: %s",
+    (message) => {
+      expect(polarity(message)).toBe("neutral");
+      expect(flags(message)).toContain("confused_user");
+    },
+  );
+
+  it("does not call a plain how-to question confused", () => {
+    expect(flags("How do I export my contacts to CSV?")).not.toContain("confused_user");
+  });
+});
+
+describe("pasted code, logs and data are not prose", () => {
+  it("reads a calm question with a stack trace as neutral with no flags", () => {
+    const message = [
+      "Getting this when I save, any idea?",
+      "```",
+      "TypeError: Cannot read properties of undefined (reading 'id')",
+      "    at saveDraft (editor.js:212:19)",
+      "    at HTMLButtonElement.onclick (index.html:1:1)",
+      "```",
+    ].join("\n");
+    const a = user(message);
+    expect(sentimentPolarity(a.sentiment?.label ?? "neutral")).toBe("neutral");
+    expect(a.flags).toEqual([]);
+  });
+
+  it("ignores ERROR and FATAL lines of a pasted log", () => {
+    const message = "Logs from this morning:\n2026-11-30T08:01:02Z ERROR worker failed: fatal timeout\n2026-11-30T08:01:05Z INFO retrying\nIs this expected?";
+    expect(polarity(message)).toBe("neutral");
+    expect(flags(message)).toEqual([]);
+  });
+
+  it("still reads the prose around a pasted log", () => {
+    const message = "Prod is down for everyone:\n[api] 10:00:01 upstream connect error\nPlease escalate, customers cannot pay.";
+    expect(flags(message)).toContain("urgent_request");
+  });
+});
+
+describe("whole messages up to the capture limit", () => {
+  const log = Array.from({ length: 300 }, (_, i) => `2026-11-30T08:${String(i % 60).padStart(2, "0")}:00Z INFO request ${i} ok`).join("\n");
+
+  it("sees a cancellation at the end of a 15 KB message", () => {
+    expect(log.length).toBeGreaterThan(10_000);
+    expect(flags(`Here is our log:\n${log}\n\nWe are done with this, please cancel our subscription.`)).toContain("churn_risk");
+  });
+
+  it("sees urgency in the middle of a long message", () => {
+    const filler = "We use the product across three teams and mostly it works as described in the documentation. ".repeat(80);
+    expect(flags(`${filler}\nThis is urgent: the checkout is down.\n${filler}`)).toContain("urgent_request");
+  });
+});
+
+describe("languages", () => {
+  it("detects and returns the language of a user message", () => {
+    expect(user("Ich möchte mein Abo zum Monatsende kündigen.").language).toBe("de");
+    expect(user("Thanks, that solved it!").language).toBe("en");
+  });
+
+  it.each([
+    ["de", "Ich möchte mein Abo kündigen, wir wechseln zu einem anderen Anbieter."],
+    ["fr", "Je veux résilier mon abonnement dès ce mois-ci."],
+    ["es", "Quiero darme de baja, me cambio a otra compañía."],
+    ["pt", "Quero cancelar a minha assinatura, vou mudar de operadora."],
+    ["it", "Voglio disdire l'abbonamento, passo a un altro fornitore."],
+    ["nl", "Ik wil mijn abonnement opzeggen, we stappen over naar een andere leverancier."],
+  ])("flags churn and negative sentiment in %s", (language, message) => {
+    const a = user(message);
+    expect(a.language).toBe(language);
+    expect(a.flags.map((f) => f.slug)).toContain("churn_risk");
+    expect(sentimentPolarity(a.sentiment?.label ?? "neutral")).toBe("negative");
+  });
+
+  it("keeps a polite foreign question neutral and unflagged", () => {
+    const a = user("Bonjour, comment puis-je exporter mes factures en PDF ?");
+    expect(a.flags).toEqual([]);
+    expect(sentimentPolarity(a.sentiment?.label ?? "neutral")).toBe("neutral");
+  });
+
+  it("matches a named competitor in any language", () => {
+    expect(flags("Wir wechseln nächsten Monat zu Zendesk.")).toContain("competitor_mention");
+  });
+});

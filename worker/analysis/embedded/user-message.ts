@@ -1,0 +1,63 @@
+import { USER_FLAGS, sentimentLabel } from "../labels";
+import type { Detection, PreviousTurn, SentimentResult } from "../types";
+import { aimSentiment, settleWithFlags } from "./aim";
+import { DETECTION_THRESHOLD, noisyOr, strongest, toDetection } from "./cues";
+import { toSentimentResult } from "./explain";
+import { competitors, detectFlags, earlyFlagEvidence, type FlagContext } from "./flags";
+import { analyzeForeign, type ForeignAnalysis } from "./languages";
+import { scoreTokens } from "./sentiment";
+import { tokenize } from "./tokenize";
+
+/**
+ * Sentiment and every built-in flag of one user message, in English or in one of the languages
+ * with a pack of their own (languages/). Flags are computed whether or not they are enabled: the
+ * sentiment is settled against them, and switching a flag off must never change the score.
+ */
+
+export interface UserMessageInput {
+  /** The prose of the message (prose.ts): pasted code and logs masked, long messages focused. */
+  text: string;
+  previous: readonly PreviousTurn[];
+  language: string;
+  competitors: readonly string[];
+}
+
+export interface UserMessageAnalysis {
+  sentiment: SentimentResult;
+  flags: Detection[];
+}
+
+const ALL_FLAGS: ReadonlySet<string> = new Set(USER_FLAGS);
+
+export function analyzeUserMessage(input: UserMessageInput): UserMessageAnalysis {
+  const foreign = analyzeForeign(input.text, input.language);
+  return foreign === undefined ? english(input) : inPack(input, foreign);
+}
+
+function english(input: UserMessageInput): UserMessageAnalysis {
+  const { text, previous } = input;
+  const tokens = tokenize(text);
+  const lexical = scoreTokens(tokens, text);
+  const context: FlagContext = { text, tokens, sentiment: lexical, previous, competitors: input.competitors };
+  // Aimed sentiment needs to know first whom the message is about and whether it is a goodbye.
+  const early = earlyFlagEvidence(context);
+  const confused = noisyOr(early.confused_user.map((h) => h.weight)) >= DETECTION_THRESHOLD;
+  const leaving = noisyOr(early.churn_risk.map((h) => h.weight)) >= DETECTION_THRESHOLD ? strongest(early.churn_risk) : undefined;
+  const detail = aimSentiment({ text, tokens, detail: lexical, competitorSpans: early.competitor_mention, confused, leaving });
+  const flags = detectFlags({ ...context, sentiment: detail, known: early }, ALL_FLAGS);
+  return { sentiment: toSentimentResult(settleWithFlags(detail, flags, tokens, text), tokens, text), flags };
+}
+
+/** A language pack scores sentiment and finds flag evidence; competitor names are the same in every language. */
+function inPack(input: UserMessageInput, foreign: ForeignAnalysis): UserMessageAnalysis {
+  const { text } = input;
+  const names = competitors(input).filter((h) => h.end > h.start);
+  const flags: Detection[] = [];
+  for (const slug of USER_FLAGS) {
+    const hits = [...(foreign.flags[slug] ?? []), ...(slug === "competitor_mention" ? names : [])];
+    const d = toDetection(slug, hits, text);
+    if (d !== undefined) flags.push(d);
+  }
+  const { score, chunk, reason } = foreign.sentiment;
+  return { sentiment: { score, label: sentimentLabel(score), chunk, reason }, flags };
+}
