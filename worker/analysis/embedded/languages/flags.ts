@@ -11,7 +11,8 @@ import type { ExtraValence, ForeignSentiment } from "./sentiment";
  */
 
 const OUTWARD_NEGATIVE_MILD = -0.35;
-const OUTWARD_NEGATIVE_STRONG = -0.6;
+/** Reported failures alone read as frustration only when piled up this high. */
+const OUTWARD_NEGATIVE_STRONG_TROUBLE = -0.8;
 /** Negation is looked for this far back, within the clause. */
 const NEGATION_LOOKBACK = 60;
 
@@ -22,6 +23,9 @@ const SHARED_CONFUSION: readonly CuePattern[] = [
   cue(0.4, "hesitates", "🤔|¿\\s*\\?"),
 ];
 
+/** Eye-rolling and face-palming emoji carry exasperation in every language. */
+const SHARED_FRUSTRATION: readonly CuePattern[] = [cue(0.6, "rolls their eyes", "🙄|😒|🤦|😤|😡|🤬|😠")];
+
 /** Abbreviations written in capitals that are not shouting. */
 const ACRONYMS =
   /^(?:API|PDF|CSV|URL|SSO|SEPA|IBAN|BIC|IT|EU|USA|GB|MB|GB|KB|TB|CPU|RAM|SMS|PIN|TAN|QR|IOS|SSL|DNS|VPN|CRM|ERP|SAP|AWS|B2B|B2C|MWST|UST|TVA|IVA|NIF|CIF|DNI|CPF|CNPJ|BTW|KVK|FAQ|OK|HTTP|HTTPS|JSON|XML|HTML|CSS|SDK|UI|UX|AG|GMBH|SA|SL|SRL|SPA|BV|NV|LTDA|SAS|SARL)$/;
@@ -29,7 +33,7 @@ const ACRONYMS =
 export type FlagHits = Partial<Record<UserFlag, CueHit[]>>;
 
 /** Phrase cues per flag, negation applied; offsets into the folded text. */
-export function findFlagCues(folded: Folded, pack: LanguagePack): FlagHits {
+export function findFlagCues(original: string, folded: Folded, pack: LanguagePack): FlagHits {
   const out: FlagHits = {};
   const text = folded.text;
   for (const [flag, cues] of Object.entries(pack.flags) as [UserFlag, LanguagePack["flags"][UserFlag]][]) {
@@ -41,8 +45,53 @@ export function findFlagCues(folded: Folded, pack: LanguagePack): FlagHits {
   }
   const confusion = findCues(text, SHARED_CONFUSION);
   if (confusion.length > 0) out.confused_user = [...(out.confused_user ?? []), ...confusion];
+  const eyeRoll = findCues(text, SHARED_FRUSTRATION);
+  if (eyeRoll.length > 0) out.frustrated_user = [...(out.frustrated_user ?? []), ...eyeRoll];
+  for (const named of pack.named) {
+    for (const h of findCues(text, [named.pattern])) {
+      if (!hasName(original, folded, h.start, h.end)) continue;
+      if (named.negatable && negated(text, h.start, h.end, pack)) continue;
+      for (const flag of named.flags) out[flag] = [...(out[flag] ?? []), { ...h }];
+    }
+  }
   return out;
 }
+
+/**
+ * Whether a word of the hit after its first is written like a name in the original text:
+ * capitalised or all caps, and not a plan, month, pronoun or everyday noun ("zu Pro", "zu Ende").
+ */
+function hasName(original: string, folded: Folded, start: number, end: number): boolean {
+  const re = /[\p{L}\p{N}]+/gu;
+  re.lastIndex = start;
+  let first = true;
+  for (let m = re.exec(folded.text); m !== null && m.index < end; m = re.exec(folded.text)) {
+    // The cue's own first word may be capitalised at a sentence start ("Bei …", "Chez …").
+    if (first) {
+      first = false;
+      continue;
+    }
+    const word = original.slice(originalOffset(folded, m.index), originalOffset(folded, m.index + m[0].length));
+    if (/^[\p{Lu}\p{N}]/u.test(word) && !NOT_NAMES.has(m[0])) return true;
+  }
+  return false;
+}
+
+/** Capitalised words after "switch to" that are not providers (German capitalises every noun). */
+const NOT_NAMES = new Set(
+  (
+    "pro premium business enterprise basic plus team starter standard professional gold silver ultimate " +
+    "ende anfang beginn monatsende jahresende anbieter tarif plan paket version konkurrenz jahresplan monatsplan " +
+    "januar februar marz april mai juni juli august september oktober november dezember " +
+    "montag dienstag mittwoch donnerstag freitag samstag sonntag " +
+    "ich wir sie ihr du es das der die den dem ein eine einen einem einer ihnen euch " +
+    "je nous vous il elle on ce la le les un une moi lui " +
+    "yo nosotros usted ustedes el los las una eu nos voce voces o os um uma io noi voi lo gli " +
+    "ik we wij jullie u het een de dit dat"
+  ).split(" "),
+);
+
+
 
 /**
  * What the phrase cues say about sentiment: giving up on the vendor and saying one has had enough
@@ -50,10 +99,19 @@ export function findFlagCues(folded: Folded, pack: LanguagePack): FlagHits {
  */
 export function cueValence(hits: FlagHits): ExtraValence[] {
   const out: ExtraValence[] = [];
-  for (const h of hits.frustrated_user ?? []) out.push({ start: h.start, end: h.end, valence: -3.5 * h.weight, note: h.why });
-  for (const h of hits.churn_risk ?? []) if (h.weight >= 0.7) out.push({ start: h.start, end: h.end, valence: -1.5, note: h.why });
+  for (const h of hits.frustrated_user ?? []) if (h.end > h.start) out.push({ start: h.start, end: h.end, valence: -3.5 * h.weight, note: h.why, dampen: false });
+  // Losing the customer is bad news even when asked politely as a question ("Podem encerrar a conta?").
+  for (const h of hits.churn_risk ?? []) if (h.weight >= 0.7) out.push({ start: h.start, end: h.end, valence: -2, note: h.why, dampen: false });
+  // Comparing us with a named competitor is a complaint ("Chez Orange au moins la fibre fonctionne").
+  for (const h of hits.competitor_mention ?? []) if (h.why === COMPARES) out.push({ start: h.start, end: h.end, valence: -1.5, note: h.why, dampen: false });
+  // Wanting to buy is enthusiasm; asking a price is not.
+  for (const h of hits.buying_signal ?? []) if (h.why === WANTS_TO_BUY) out.push({ start: h.start, end: h.end, valence: 1.5, note: h.why, dampen: true });
   return out;
 }
+
+/** The "why" of cues whose evidence also carries sentiment (kept in step with the language files). */
+export const COMPARES = "compares with a named competitor";
+export const WANTS_TO_BUY = "wants to buy";
 
 /** Adds the evidence that needs the sentiment and maps every offset back into the original text. */
 export function finishFlags(original: string, folded: Folded, cueHits: FlagHits, sentiment: ForeignSentiment): FlagHits {
@@ -62,11 +120,13 @@ export function finishFlags(original: string, folded: Folded, cueHits: FlagHits,
   const text = folded.text;
 
   const frustrated = out.frustrated_user ?? [];
-  // A reported failure alone is a bug report, not frustration; emotional wording on top of it is.
+  // A reported failure alone is a bug report, not frustration; emotional wording ("péssimo",
+  // "Frechheit") on top of a negative message is.
   if (sentiment.score <= OUTWARD_NEGATIVE_MILD) {
-    const strong = sentiment.score <= OUTWARD_NEGATIVE_STRONG && sentiment.emotional;
+    const strong = sentiment.emotional || sentiment.score <= OUTWARD_NEGATIVE_STRONG_TROUBLE;
     frustrated.push({ weight: strong ? 0.5 : 0.35, why: "strongly negative about something", start: 0, end: 0 });
   }
+  if (sentiment.sarcasm) frustrated.push({ weight: 0.35, why: "sarcastic praise", start: 0, end: 0 });
   // Capitals and "!!" amplify other evidence but are not frustration on their own ("SUPER, DANKE!!").
   if (frustrated.length > 0 && sentiment.score <= 0) {
     const shout = shouting(original);

@@ -6,7 +6,7 @@
  */
 
 export interface Folded {
-  /** Lower-cased, accents removed, curly apostrophes straightened. */
+  /** Lower-cased, accents removed, apostrophes turned into spaces. */
   text: string;
   /** origin[i] = index in the original of folded character i (length + 1 entries); absent when 1:1. */
   origin: Int32Array | undefined;
@@ -22,13 +22,16 @@ const TABLE: ReadonlyMap<string, string> = (() => {
     const base = ch.toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "");
     if (base.length === 1 && base !== ch) m.set(ch, base);
   }
-  m.set("ø", "o").set("Ø", "o").set("’", "'").set("‘", "'").set("ʼ", "'");
+  // Elisions become two words ("l'abonnement" → "l abonnement", "n'arrive" → "n arrive"), so
+  // gaps and negators in the word lists see them as words.
+  m.set("ø", "o").set("Ø", "o").set("’", " ").set("‘", " ").set("ʼ", " ");
   // ß stays ß (word lists write "(ss|ß)"); œ and æ stay too, they are one letter to a reader.
   m.delete("ß");
   return m;
 })();
 
 const NON_ASCII = /[^\x00-\x7f]/g;
+const APOSTROPHE = /'/g;
 
 function foldChar(ch: string): string {
   return TABLE.get(ch) ?? ch;
@@ -37,7 +40,7 @@ function foldChar(ch: string): string {
 export function fold(text: string): Folded {
   const lower = text.toLowerCase();
   if (lower.length === text.length && !COMBINING.test(text)) {
-    return { text: lower.replace(NON_ASCII, foldChar), origin: undefined };
+    return { text: lower.replace(NON_ASCII, foldChar).replace(APOSTROPHE, " "), origin: undefined };
   }
   // Rare path (decomposed accents, "İ"): fold per character and remember where each came from.
   let out = "";
@@ -49,7 +52,7 @@ export function fold(text: string): Folded {
     // Keep surrogate pairs (emoji) together.
     const unit = code >= 0xd800 && code <= 0xdbff && i + 1 < text.length ? text.slice(i, i + 2) : ch;
     const lowered = unit.toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "");
-    const folded = lowered.length === 1 ? foldChar(lowered) : lowered;
+    const folded = lowered === "'" ? " " : lowered.length === 1 ? foldChar(lowered) : lowered;
     for (let k = 0; k < folded.length; k++) {
       out += folded[k];
       origin.push(i);

@@ -58,7 +58,7 @@ export function analyzeForeign(text: string, language: string): ForeignAnalysis 
   const pack = packFor(code);
   const folded = fold(text);
   const tokens = tokenizeFolded(folded.text);
-  const cueHits = findFlagCues(folded, pack);
+  const cueHits = findFlagCues(text, folded, pack);
   const s = scoreForeign(text, folded, tokens, pack, cueValence(cueHits), (cueHits.frustrated_user?.length ?? 0) > 0);
   return {
     sentiment: { score: s.score, chunk: s.chunk, reason: s.reason },

@@ -46,7 +46,17 @@ export interface LanguageSource {
    * the consequence ("wenn das nicht geht, kündige ich"). */
   conditionals: string;
   flags: Partial<Record<UserFlag, readonly FlagCueSource[]>>;
+  /**
+   * Cues whose last word must be written like a name in the original text ("wir wechseln zu
+   * Personio", "Chez Orange au moins …"). Each raises all the flags it lists.
+   */
+  named: readonly NamedCueSource[];
 }
+
+export type NamedCueSource = readonly [weight: number, why: string, phrases: string, flags: readonly UserFlag[], opts?: FlagCueOptions];
+
+/** A name, possibly after an article; flags.ts checks it is capitalised in the original text. */
+export const NAME = "((der|die|das|dem|den|le|la|les|l|el|los|o|a|os|il|lo|de|het) )?[\\p{L}\\p{N}][\\p{L}\\p{N}]*";
 
 export interface FlagCue {
   pattern: CuePattern;
@@ -74,6 +84,7 @@ export interface LanguagePack {
   flagNegationAfter: RegExp | undefined;
   flagNegationInside: RegExp;
   flags: Partial<Record<UserFlag, FlagCue[]>>;
+  named: { pattern: CuePattern; flags: readonly UserFlag[]; negatable: boolean }[];
   /** The "why" of every negatable cue (findCues reports hits by their why). */
   negatableWhys: ReadonlySet<string>;
 }
@@ -126,7 +137,9 @@ export function lookup(lex: Lexicon, w: string): number | undefined {
  * ("(heute|morgen)") or an optional ending ("kundig(en|e)?"), which would otherwise match inside a
  * longer word. Phrases ending in an escaped character ("\\?") are left alone.
  */
-export function bounded(phrases: string): string {
+export function bounded(source: string): string {
+  // The folded text has no apostrophes (fold.ts), so "n'arrive" in a list means "n arrive".
+  const phrases = source.replace(/'/g, " ");
   const alts: string[] = [];
   let depth = 0;
   let cur = "";
@@ -151,7 +164,8 @@ export function compilePack(src: LanguageSource): LanguagePack {
   for (const [flag, list] of Object.entries(src.flags) as [UserFlag, readonly FlagCueSource[]][]) {
     flags[flag] = list.map(([weight, why, phrases, opts]) => ({
       // English negation (cues.ts) must not run on these; ours is applied in flags.ts.
-      pattern: cue(weight, why, bounded(phrases), { negatable: false }),
+      // The text is already lower-cased, and a case-insensitive \p{L} class costs V8 milliseconds to compile.
+      pattern: cue(weight, why, bounded(phrases), { negatable: false, caseSensitive: true }),
       negatable: opts?.negatable ?? false,
     }));
   }
@@ -162,18 +176,23 @@ export function compilePack(src: LanguageSource): LanguagePack {
   }
   return {
     lexicon: compileLexicon(src.words),
-    phrases: src.phrases.map(([valence, phrases]) => ({ pattern: cue(Math.min(1, Math.abs(valence) / 4), "phrase", bounded(phrases)), valence })),
+    phrases: src.phrases.map(([valence, phrases]) => ({ pattern: cue(Math.min(1, Math.abs(valence) / 4), "phrase", bounded(phrases), { caseSensitive: true }), valence })),
     negators: new Set(words(src.negators)),
     postNegators: new Set(words(src.postNegators)),
     intensifiers,
     contrast: new Set(words(src.contrast)),
     courtesy: new Set(words(src.courtesy)),
     conditionals: new Set(words(src.conditionals)),
-    flagNegationBefore: new RegExp(`(?<![\\p{L}])(?:${src.flagNegators})(?![\\p{L}])(?:\\s+\\S+){0,3}\\s*$`, "u"),
-    flagNegationInside: new RegExp(`(?<![\\p{L}])(?:${src.flagNegators})(?![\\p{L}])`, "u"),
+    flagNegationBefore: new RegExp(`(?<![\\p{L}])(?:${src.flagNegators.replace(/'/g, "")})(?![\\p{L}])(?:\\s+\\S+){0,3}\\s*$`, "u"),
+    flagNegationInside: new RegExp(`(?<![\\p{L}])(?:${src.flagNegators.replace(/'/g, "")})(?![\\p{L}])`, "u"),
     flagNegationAfter:
       src.flagPostNegators === undefined ? undefined : new RegExp(`^\\s*(?:${src.flagPostNegators})(?![\\p{L}])`, "u"),
     flags,
+    named: src.named.map(([weight, why, phrases, flags, opts]) => ({
+      pattern: cue(weight, why, bounded(phrases), { caseSensitive: true }),
+      flags,
+      negatable: opts?.negatable ?? false,
+    })),
     negatableWhys: new Set(Object.values(flags).flatMap((list) => list.filter((c) => c.negatable).map((c) => c.pattern.why))),
   };
 }

@@ -68,6 +68,8 @@ export interface ForeignSentiment {
   trouble: boolean;
   /** Whether an emotional word (anger, disgust, contempt) was found, not just a reported failure. */
   emotional: boolean;
+  /** Opens with praise ("Génial, …") and then reports trouble. */
+  sarcasm: boolean;
 }
 
 /** Phrase evidence found by the flag cues that also carries valence ("die Nase voll", "kündigen"). */
@@ -76,10 +78,12 @@ export interface ExtraValence {
   end: number;
   valence: number;
   note: string;
+  /** Whether it counts less inside a question, like a single mild word. */
+  dampen: boolean;
 }
 
 /** Lexicon words at or below this are emotions ("furchtbar", "Frechheit"), not reported failures. */
-const EMOTIONAL = -2.8;
+const EMOTIONAL = -2.5;
 
 const isClauseEnd = (t: ForeignToken): boolean => t.kind === "punct";
 const isSentenceEnd = (t: ForeignToken): boolean => t.kind === "punct" && /[.!?…]/.test(t.norm);
@@ -130,7 +134,7 @@ export function scoreForeign(
     }
   }
   // Cue evidence is dampened in questions like a single word ("Wie kann ich kündigen?" is neutral).
-  for (const x of extra) if (place(x.start, x.end, x.valence, x.note, false) && x.valence <= EMOTIONAL) emotional = true;
+  for (const x of extra) if (place(x.start, x.end, x.valence, x.note, !x.dampen) && x.valence <= EMOTIONAL) emotional = true;
 
   // 2. Words, emoji and emoticons.
   for (let i = 0; i < n; i++) {
@@ -154,10 +158,13 @@ export function scoreForeign(
   }
 
   // 3. Sentence structure: "but"-clauses, questions, praise beside trouble.
+  // "Génial, …" / "Toll! …" opening a message that reports trouble is sarcasm, not praise.
+  const first = tokens[0];
+  const sarcasm = trouble && first?.kind === "word" && (value[0] ?? 0) >= 1.5 && tokens[1]?.kind === "punct";
   applyStructure(tokens, value, phrase, pack);
   // Praise in a message that also complains of repeated failure or of having had enough is sarcasm
   // or politeness ("Super, encore planté. Génial."), wherever the sentence boundary falls.
-  if (complaint) for (let i = 0; i < n; i++) if ((value[i] ?? 0) > 0) value[i] = (value[i] ?? 0) * POSITIVE_BESIDE_TROUBLE;
+  if (complaint || sarcasm) for (let i = 0; i < n; i++) if ((value[i] ?? 0) > 0) value[i] = (value[i] ?? 0) * POSITIVE_BESIDE_TROUBLE;
   if (trouble || text.includes("?")) {
     for (let i = 0; i < n; i++) if (courtesy[i] === true && (value[i] ?? 0) > 0) value[i] = (value[i] ?? 0) * COURTESY_BESIDE_REQUEST;
   }
@@ -173,7 +180,7 @@ export function scoreForeign(
   }
   const sp = best >= 0 ? span[best] : undefined;
   if (score === 0 || sp === undefined) {
-    return { score: score === 0 ? 0 : score, chunk: "", reason: "No sentiment-bearing words, phrases or emoji found.", trouble, emotional };
+    return { score: score === 0 ? 0 : score, chunk: "", reason: "No sentiment-bearing words, phrases or emoji found.", trouble, emotional, sarcasm };
   }
   const s = originalOffset(folded, sp[0]);
   const e = originalOffset(folded, sp[1]);
@@ -185,6 +192,7 @@ export function scoreForeign(
     reason: `Mainly "${original.slice(s, e)}" (${polarity}${extras.length > 0 ? `; ${extras.join("; ")}` : ""}).`,
     trouble,
     emotional,
+    sarcasm,
   };
 }
 
