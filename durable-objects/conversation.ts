@@ -12,11 +12,13 @@ import { z } from "zod";
 import { flushConversationIndex } from "../worker/services/conversation-index";
 import { messageJob, publicAnalysis, resolutionJob, runDueAnalysis } from "./conversation-analysis";
 import type { ChatbotLive, LiveEvent, SocketSweep } from "./chatbot-live";
+import { customRefusal, type ContextRefusal } from "./context-limits";
 import { admitFrame, conversationLimits, socketLimits, type SocketLimits } from "./frame-limits";
 import { LivePublisher } from "./live-publisher";
 import { newId } from "../worker/services/ids";
 import { ConversationStore, emptyAggregates, type ConversationState, type EndReason } from "./conversation-store";
 import {
+  browserContext,
   clientFrame,
   contextInput,
   LIMITS,
@@ -114,10 +116,13 @@ export class Conversation extends DurableObject<Env> {
    * Stores a batch of messages (REST capture) and the context that came with it.
    * @example await stub.capture({ scope, edge, messages: [{ role: "user", content: "hi" }] })
    */
-  async capture(raw: CaptureRpcInput): Promise<CaptureOutcome> {
+  async capture(raw: CaptureRpcInput): Promise<CaptureOutcome | { refused: ContextRefusal }> {
     const input = captureRpcInput.parse(raw);
     const now = Date.now();
     const state = this.open(input.scope, now);
+    // Refused before anything is written: the call stores all of it or nothing.
+    const refused = customRefusal(state.custom, input.custom, false);
+    if (refused) return { refused };
     this.applyContext(state, input, input.edge, now);
     const results = input.messages.map((m) => this.appendOne(state, m, now, null));
     this.commit(state, now);
@@ -303,6 +308,10 @@ export class Conversation extends DurableObject<Env> {
         // socket, or a conversation token minted with it. A browser may state its session and custom fields.
         const { keyKind } = attachmentOf(ws);
         const trusted = keyKind === "ingest";
+        const refused = trusted ? customRefusal(state.custom, frame.custom, false) : this.browserContextRefusal(state, frame);
+        if (refused) {
+          return send(ws, { ...frameError("context_too_large", `${refused.field}: ${refused.message}`), details: [refused] });
+        }
         const ignored = trusted ? [] : (["user", "organization"] as const).filter((k) => frame[k] !== undefined);
         this.applyContext(state, trusted ? frame : { session: frame.session, custom: frame.custom }, {}, now);
         this.commit(state, now);
@@ -352,6 +361,16 @@ export class Conversation extends DurableObject<Env> {
   }
 
   // ---- internals ----
+
+  /** A browser's session and custom fields, held to the tighter browser limits. */
+  private browserContextRefusal(state: ConversationState, frame: ContextInput): ContextRefusal | null {
+    const parsed = browserContext.safeParse({ session: frame.session, custom: frame.custom });
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]!;
+      return { field: issue.path.join(".") || "context", message: issue.message };
+    }
+    return customRefusal(state.custom, frame.custom, true);
+  }
 
   /** Frame buckets (frame-limits.ts): in memory, full again after waking from hibernation. */
   private readonly conversationFrames = conversationLimits();

@@ -11,6 +11,9 @@ export const LIMITS = {
   messagesPerCapture: 100,
   bodyBytes: 1024 * 1024,
   customKeys: 50,
+  /** `custom` a conversation keeps, every capture and frame merged: keys, and bytes of its JSON. */
+  customKeysPerConversation: 100,
+  customBytesPerConversation: 16 * 1024,
   /** A single WebSocket frame: one message plus its envelope. */
   frameBytes: 40 * 1024,
   /** Open sockets on one conversation (every key kind together); one more is refused with 429. */
@@ -72,10 +75,13 @@ export const countryCode = z
   .regex(/^[A-Za-z]{2}$/, "must be an ISO 3166-1 alpha-2 code")
   .transform((c) => c.toUpperCase());
 
+/** Only web addresses: a `javascript:` or `data:` "page" would be a link waiting to be clicked in the dashboard. */
+const httpUrl = (max: number) => z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).max(max);
+
 export const sessionContext = z.object({
   id: shortText(128).optional(),
-  pageUrl: z.url().max(2048).optional(),
-  referrer: z.union([z.url().max(2048), z.literal("")]).optional(),
+  pageUrl: httpUrl(2048).optional(),
+  referrer: z.union([httpUrl(2048), z.literal("")]).optional(),
   device: z.enum(DEVICES).optional(),
   country: countryCode.optional(),
   city: shortText(128).optional(),
@@ -94,6 +100,29 @@ export const contextInput = z.object({
   custom: customFields.optional(),
 });
 export type ContextInput = z.infer<typeof contextInput>;
+
+/**
+ * What a browser socket (publishable key or conversation token) may state is held tighter than what
+ * the integrator's server may: anyone can open one.
+ */
+export const BROWSER_LIMITS = {
+  customKeys: 20,
+  customValueChars: 256,
+  urlChars: 1024,
+  /** A browser may grow the conversation's `custom` up to this much (the server may go on to the general limits). */
+  customKeysPerConversation: 20,
+  customBytesPerConversation: 4 * 1024,
+} as const;
+
+export const browserContext = z.object({
+  session: sessionContext
+    .extend({ pageUrl: httpUrl(BROWSER_LIMITS.urlChars).optional(), referrer: z.union([httpUrl(BROWSER_LIMITS.urlChars), z.literal("")]).optional() })
+    .optional(),
+  custom: z
+    .record(z.string().min(1).max(64), z.union([z.string().max(BROWSER_LIMITS.customValueChars), z.number(), z.boolean(), z.null()]))
+    .refine((r) => Object.keys(r).length <= BROWSER_LIMITS.customKeys, `at most ${BROWSER_LIMITS.customKeys} keys from a browser`)
+    .optional(),
+});
 
 // ---- client → server ----
 

@@ -6,6 +6,7 @@ import { z } from "zod";
 import type { CaptureOutcome } from "../../durable-objects/conversation";
 import { contextInput, customFields, LIMITS, messageInput } from "../../durable-objects/protocol";
 import { edgeSession } from "../geo";
+import { ApiError } from "../errors";
 import { parse } from "../input";
 import type { KeyScope } from "./keys";
 import { conversationStub } from "./conversation-stub";
@@ -71,6 +72,10 @@ export async function captureMessages(env: Env, scope: KeyScope, body: CaptureBo
     session: body.session,
     custom,
   });
+  if ("refused" in outcome) {
+    const { field, message } = outcome.refused;
+    throw new ApiError("invalid_request", `${field}: ${message}`, [{ field, message }]);
+  }
   return {
     ok: true,
     conversationId: outcome.conversationId,

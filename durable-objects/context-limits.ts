@@ -1,0 +1,35 @@
+/**
+ * Bounded context: `custom` is limited per request by its schema, and here per conversation, where
+ * every capture and frame merge into one record (README, Capture). A statement that would grow the
+ * record past its limit is refused whole, naming the field; one that does not grow it (updating values
+ * of a record that predates a limit) still goes through.
+ */
+import { BROWSER_LIMITS, LIMITS } from "./protocol";
+
+type Custom = Record<string, string | number | boolean | null>;
+
+export interface ContextRefusal {
+  field: string;
+  message: string;
+}
+
+const utf8 = new TextEncoder();
+const bytesOf = (custom: Custom) => utf8.encode(JSON.stringify(custom)).length;
+
+/** Why merging `incoming` into the conversation's `current` custom fields is refused, or null. */
+export function customRefusal(current: Custom, incoming: Custom | undefined, browser: boolean): ContextRefusal | null {
+  if (!incoming) return null;
+  const merged = { ...current, ...incoming };
+  const keys = { now: Object.keys(current).length, then: Object.keys(merged).length };
+  const bytes = { now: bytesOf(current), then: bytesOf(merged) };
+  const maxKeys = browser ? BROWSER_LIMITS.customKeysPerConversation : LIMITS.customKeysPerConversation;
+  const maxBytes = browser ? BROWSER_LIMITS.customBytesPerConversation : LIMITS.customBytesPerConversation;
+  const who = browser ? " from a browser" : "";
+  if (keys.then > maxKeys && keys.then > keys.now) {
+    return { field: "custom", message: `a conversation keeps at most ${maxKeys} custom keys${who}; this would make ${keys.then}` };
+  }
+  if (bytes.then > maxBytes && bytes.then > bytes.now) {
+    return { field: "custom", message: `a conversation keeps at most ${maxBytes} bytes of custom fields${who}; this would make ${bytes.then}` };
+  }
+  return null;
+}
