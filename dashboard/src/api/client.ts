@@ -9,6 +9,7 @@ import type {
   ApiKey,
   ApiKeyWithSecret,
   AssistantPerformance,
+  BulkRejectResult,
   Chatbot,
   ClientOrganizationRow,
   ClientUserRow,
@@ -190,10 +191,11 @@ export const api = {
     config: (chatbotId: string) => data(get<Envelope<AnalysisConfigView>>(`${bot(chatbotId)}/analysis/config`)),
     update: (chatbotId: string, input: Partial<AnalysisConfig>) => data(patch<Envelope<AnalysisConfigView>>(`${bot(chatbotId)}/analysis/config`, input)),
     revertPrompt: (chatbotId: string, name: PromptName) => data(post<Envelope<AnalysisConfigView>>(`${bot(chatbotId)}/analysis/config/prompts/${name}/revert`)),
-    suggestions: (chatbotId: string) => data(get<Envelope<IntentSuggestion[]>>(`${bot(chatbotId)}/analysis/suggestions`)),
+    suggestions: (chatbotId: string, q: Query) => get<Paged<IntentSuggestion>>(`${bot(chatbotId)}/analysis/suggestions`, q),
     approve: (chatbotId: string, slug: string, input: { name: string; description: string }) =>
       data(post<Envelope<{ accepted: number; config: AnalysisConfigView }>>(`${bot(chatbotId)}/analysis/suggestions/${slug}/approve`, input)),
     reject: (chatbotId: string, slug: string) => data(post<Envelope<{ rejected: number }>>(`${bot(chatbotId)}/analysis/suggestions/${slug}/reject`)),
+    rejectMany: (chatbotId: string, input: { slugs: string[] } | { all: true }) => data(post<Envelope<BulkRejectResult>>(`${bot(chatbotId)}/analysis/suggestions/reject`, input)),
   },
   liveFeedUrl: (chatbotId: string) => {
     const url = new URL(`/api/v1${bot(chatbotId)}/live-feed`, window.location.origin);

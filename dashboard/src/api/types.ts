@@ -375,11 +375,26 @@ export interface AnalysisConfigView extends AnalysisConfig {
   warnings: string[];
 }
 
+/** A suggested intent: recurring phrasing no intent fitted (README "Suggested intents"). */
 export interface IntentSuggestion {
   slug: string;
+  name: string;
+  /** The words its messages share. */
+  terms: string[];
+  /** Messages it covers. */
   occurrences: number;
-  lastSeenAt: number | null;
+  conversations: number;
+  /** A real message of the suggestion. */
   example: string | null;
+  exampleConversationId: string | null;
+  firstSeenAt: number;
+  lastSeenAt: number;
+}
+
+export interface BulkRejectResult {
+  rejected: number;
+  slugs: string[];
+  notFound: string[];
 }
 
 // ---- webhooks and workflows ----

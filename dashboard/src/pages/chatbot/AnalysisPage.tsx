@@ -1,13 +1,14 @@
-import { ActionIcon, Badge, Button, Group, Paper, SimpleGrid, Skeleton, Stack, Switch, Table, TagsInput, Text, Textarea, TextInput } from "@mantine/core";
+import { ActionIcon, Badge, Button, Group, Paper, SimpleGrid, Skeleton, Stack, Switch, TagsInput, Text, Textarea, TextInput } from "@mantine/core";
 import { useEffect, useState, type FormEvent, type ReactNode } from "react";
 import { api, fieldError } from "../../api/client";
-import type { AnalysisConfig, AnalysisConfigView, CustomDefinition, IntentSuggestion, PromptName } from "../../api/types";
+import type { AnalysisConfig, AnalysisConfigView, CustomDefinition, PromptName } from "../../api/types";
 import { useQuery } from "../../api/use-query";
 import { ErrorNotice } from "../../components/ErrorNotice";
 import { PageHeader } from "../../components/PageHeader";
-import { formatDateTime, humanize } from "../../lib/format";
+import { humanize } from "../../lib/format";
 import { BEHAVIOURS, USER_FLAGS } from "../../lib/sentiment";
 import { useChatbot } from "../../session/chatbot";
+import { IntentSuggestions } from "./IntentSuggestions";
 
 type Save = (patch: Partial<AnalysisConfig>) => Promise<void>;
 
@@ -159,56 +160,6 @@ function PromptEditor({ name, config, canEdit, chatbotId, onConfig }: { name: Pr
   );
 }
 
-function SuggestionRow({ suggestion, chatbotId, canEdit, onDone }: { suggestion: IntentSuggestion; chatbotId: string; canEdit: boolean; onDone: () => void }) {
-  const [name, setName] = useState(humanize(suggestion.slug));
-  const [description, setDescription] = useState(suggestion.example ?? "");
-  const [error, setError] = useState<unknown>(null);
-  const act = async (action: () => Promise<unknown>) => {
-    setError(null);
-    try {
-      await action();
-      onDone();
-    } catch (err) {
-      setError(err);
-    }
-  };
-  return (
-    <Table.Tr>
-      <Table.Td>
-        <Text size="sm" fw={500}>
-          {suggestion.slug}
-        </Text>
-        <Text size="xs" c="dimmed">
-          {suggestion.occurrences} times · last {formatDateTime(suggestion.lastSeenAt)}
-        </Text>
-      </Table.Td>
-      <Table.Td>
-        {canEdit ? (
-          <Stack gap={4}>
-            <TextInput size="xs" aria-label={`Name for ${suggestion.slug}`} value={name} onChange={(e) => setName(e.currentTarget.value)} />
-            <TextInput size="xs" aria-label={`Description for ${suggestion.slug}`} placeholder="What the user wants" value={description} onChange={(e) => setDescription(e.currentTarget.value)} />
-          </Stack>
-        ) : (
-          <Text size="sm">{suggestion.example ?? "—"}</Text>
-        )}
-        {error !== null && <ErrorNotice error={error} compact />}
-      </Table.Td>
-      {canEdit && (
-        <Table.Td>
-          <Group gap={4} wrap="nowrap">
-            <Button size="xs" onClick={() => void act(() => api.analysis.approve(chatbotId, suggestion.slug, { name, description: description || name }))}>
-              Approve
-            </Button>
-            <Button size="xs" variant="default" onClick={() => void act(() => api.analysis.reject(chatbotId, suggestion.slug))}>
-              Reject
-            </Button>
-          </Group>
-        </Table.Td>
-      )}
-    </Table.Tr>
-  );
-}
-
 function ContextSettings({ config, canEdit, save }: { config: AnalysisConfigView; canEdit: boolean; save: Save }) {
   const [description, setDescription] = useState(config.companyDescription);
   const [language, setLanguage] = useState(config.primaryLanguage ?? "");
@@ -237,7 +188,6 @@ function ContextSettings({ config, canEdit, save }: { config: AnalysisConfigView
 export default function AnalysisPage() {
   const { chatbot, canEdit } = useChatbot();
   const config = useQuery(`analysis:${chatbot.id}`, () => api.analysis.config(chatbot.id));
-  const suggestions = useQuery(`suggestions:${chatbot.id}`, () => api.analysis.suggestions(chatbot.id));
   const [saveError, setSaveError] = useState<unknown>(null);
   const save: Save = async (patch) => {
     setSaveError(null);
@@ -260,34 +210,11 @@ export default function AnalysisPage() {
       ) : (
         <>
           <Toggles config={c} canEdit={canEdit} save={(p) => save(p).catch(() => undefined)} />
-          <Section title="Pending intent suggestions" description="Intents the analyzer suggested with low confidence. Approve to add them to your list, or reject.">
-            {suggestions.error !== null && <ErrorNotice error={suggestions.error} onRetry={suggestions.reload} />}
-            {suggestions.loading ? (
-              <Skeleton h={60} />
-            ) : suggestions.data?.length === 0 ? (
-              <Text size="sm" c="dimmed">
-                Nothing waiting.
-              </Text>
-            ) : (
-              <Table.ScrollContainer minWidth={560}>
-                <Table>
-                  <Table.Tbody>
-                    {suggestions.data?.map((s) => (
-                      <SuggestionRow
-                        key={s.slug}
-                        suggestion={s}
-                        chatbotId={chatbot.id}
-                        canEdit={canEdit}
-                        onDone={() => {
-                          suggestions.reload();
-                          config.reload();
-                        }}
-                      />
-                    ))}
-                  </Table.Tbody>
-                </Table>
-              </Table.ScrollContainer>
-            )}
+          <Section
+            title="Suggested intents"
+            description="Requests no intent covers that recur: at least 3 messages from 2 or more conversations, most messages first. Approve one to add it to your intents, or reject."
+          >
+            <IntentSuggestions chatbotId={chatbot.id} canEdit={canEdit} onApproved={config.reload} />
           </Section>
           <Section title="Custom definitions" description={`Your own intents, topics, flags and behaviours, on top of the built-in ones (${c.defaultIntents.length} default intents).`}>
             <Stack>

@@ -1,0 +1,46 @@
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { apiCall, apiLogin, browserSuite, e2e, logIn, openBrowser, record, sdk, type Browser } from "./harness";
+
+/** Messages no intent covers, each request recurring in two conversations (ids fixed: recording twice stores nothing twice). */
+const EXPORT = ["How do I export my contacts to CSV?", "Can I export contacts from the mobile version?", "export of all contacts with their tags"];
+const WEBHOOK = ["Which webhook headers do you sign?", "the webhook headers look different in staging", "can webhook headers include our tenant"];
+
+browserSuite("Analysis config: suggested intents", () => {
+  let browser: Browser;
+
+  beforeAll(async () => {
+    const openbat = sdk();
+    for (const [name, texts] of [["export", EXPORT], ["webhook", WEBHOOK]] as const) {
+      await record(openbat, { conversationId: `suggest-${name}-1`, messages: texts.slice(0, 2).map((content, i) => ({ id: `suggest-${name}-m${i}`, role: "user" as const, content })) });
+      await record(openbat, { conversationId: `suggest-${name}-2`, messages: [{ id: `suggest-${name}-m2`, role: "user", content: texts[2] ?? "" }] });
+    }
+    browser = await openBrowser();
+    await logIn(browser.page, e2e.demo.email, e2e.demo.password);
+  });
+  afterAll(async () => browser?.close());
+
+  it("lists a suggestion with its cluster size and a real example, and rejects one alone and one selected", async () => {
+    // Analysis runs after capture and reaches D1 within about a second.
+    const session = await apiLogin(e2e.demo.email, e2e.demo.password);
+    await expect
+      .poll(async () => (await apiCall<{ data: { slug: string }[] }>(session, "GET", `/chatbots/${e2e.demo.chatbotId}/analysis/suggestions?limit=100`)).data.map((s) => s.slug), { timeout: 30_000 })
+      .toEqual(expect.arrayContaining(["export_contacts", "webhook_headers"]));
+    const { page } = browser;
+    await page.goto(`${e2e.url}/chatbots/${e2e.demo.chatbotId}/analysis`);
+    const exportRow = page.getByTestId("intent-suggestion").filter({ hasText: "export_contacts" });
+    await exportRow.waitFor();
+    // textContent: the badge is upper-cased by CSS only.
+    expect(await exportRow.textContent()).toContain("3 messages");
+    expect(await exportRow.textContent()).toContain("2 conversations");
+    const example = (await exportRow.locator("p", { hasText: "“" }).innerText()).replace(/[“”]/g, "");
+    expect(EXPORT).toContain(example);
+
+    await exportRow.getByRole("button", { name: "Reject", exact: true }).click();
+    await exportRow.waitFor({ state: "detached" });
+
+    const webhookRow = page.getByTestId("intent-suggestion").filter({ hasText: "webhook_headers" });
+    await webhookRow.getByRole("checkbox", { name: "Select webhook_headers" }).check();
+    await page.getByRole("button", { name: "Reject selected (1)" }).click();
+    await webhookRow.waitFor({ state: "detached" });
+  });
+});
