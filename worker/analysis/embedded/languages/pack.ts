@@ -1,5 +1,5 @@
 import type { UserFlag } from "../../labels";
-import { cue, type CuePattern } from "../cues";
+import type { CuePattern } from "../cues";
 
 /**
  * What one language contributes: word valences, multi-word phrases, the modifier words that change
@@ -11,10 +11,10 @@ import { cue, type CuePattern } from "../cues";
  * "*tail" any word ending with tail (German and Dutch compounds: "Zahlungsfehler"). */
 export type WordGroup = readonly [valence: number, words: string];
 
-/** [valence, cue() phrase alternation]. Phrases win over the words inside them. */
+/** [valence, phrase alternation (see compileCue)]. Phrases win over the words inside them. */
 export type PhraseGroup = readonly [valence: number, phrases: string];
 
-/** [weight 0…1, why (English), cue() phrase alternation, options]. */
+/** [weight 0…1, why (English), phrase alternation (see compileCue), options]. */
 export type FlagCueSource = readonly [weight: number, why: string, phrases: string, opts?: FlagCueOptions];
 
 export interface FlagCueOptions {
@@ -133,30 +133,43 @@ export function lookup(lex: Lexicon, w: string): number | undefined {
 }
 
 /**
- * cue() only adds a word boundary after a phrase ending in a letter; ours often end in a group
- * ("(heute|morgen)") or an optional ending ("kundig(en|e)?"), which would otherwise match inside a
- * longer word. Phrases ending in an escaped character ("\\?") are left alone.
+ * Compiles "a|b (c|d)|…" into one CuePattern for findCues. Unlike cue(), which puts a word-boundary
+ * lookbehind in front of every alternative, the boundary is checked once per position and the
+ * alternatives follow it: with hundreds of alternatives per language that is what keeps a message
+ * within the time budget (V8 can then pick alternatives by their first character). A space matches
+ * any whitespace; apostrophes mean a space, because the folded text has none (fold.ts).
  */
-export function bounded(source: string): string {
-  // The folded text has no apostrophes (fold.ts), so "n'arrive" in a list means "n arrive".
-  const phrases = source.replace(/'/g, " ");
-  const alts: string[] = [];
+export function compileCue(weight: number, why: string, source: string): CuePattern {
+  const words: string[] = [];
+  const others: string[] = [];
+  for (const alt of splitAlternatives(source.replace(/'/g, " "))) {
+    const body = alt.replace(/ +/g, "\\s+");
+    (/^[\p{L}\p{N}(]/u.test(alt) ? words : others).push(body);
+  }
+  const parts: string[] = [];
+  if (words.length > 0) parts.push(`(?<![\\p{L}\\p{N}])(?:${words.join("|")})(?![\\p{L}\\p{N}])`);
+  if (others.length > 0) parts.push(`(?:${others.join("|")})`);
+  if (parts.length === 0) throw new Error(`empty cue: ${why}`);
+  // Case-sensitive on purpose: the text is already lower-cased, and a case-insensitive \p{L} class
+  // costs V8 milliseconds to compile.
+  return { re: new RegExp(parts.join("|"), "gu"), weight, why, negatable: false, sentenceStart: false };
+}
+
+/** Splits on "|" outside parentheses. */
+function splitAlternatives(s: string): string[] {
+  const out: string[] = [];
   let depth = 0;
   let cur = "";
-  for (const ch of phrases) {
+  for (const ch of s) {
     if (ch === "(") depth++;
     else if (ch === ")") depth--;
     if (ch === "|" && depth === 0) {
-      alts.push(cur);
+      out.push(cur.trim());
       cur = "";
     } else cur += ch;
   }
-  alts.push(cur);
-  return alts
-    .map((a) => a.trim())
-    .filter((a) => a !== "")
-    .map((a) => (/[)?*+}]$/.test(a) && !/\\.$/.test(a) ? `${a}(?![\\p{L}\\p{N}])` : a))
-    .join("|");
+  out.push(cur.trim());
+  return out.filter((a) => a !== "");
 }
 
 export function compilePack(src: LanguageSource): LanguagePack {
@@ -164,8 +177,7 @@ export function compilePack(src: LanguageSource): LanguagePack {
   for (const [flag, list] of Object.entries(src.flags) as [UserFlag, readonly FlagCueSource[]][]) {
     flags[flag] = list.map(([weight, why, phrases, opts]) => ({
       // English negation (cues.ts) must not run on these; ours is applied in flags.ts.
-      // The text is already lower-cased, and a case-insensitive \p{L} class costs V8 milliseconds to compile.
-      pattern: cue(weight, why, bounded(phrases), { negatable: false, caseSensitive: true }),
+      pattern: compileCue(weight, why, phrases),
       negatable: opts?.negatable ?? false,
     }));
   }
@@ -176,7 +188,7 @@ export function compilePack(src: LanguageSource): LanguagePack {
   }
   return {
     lexicon: compileLexicon(src.words),
-    phrases: src.phrases.map(([valence, phrases]) => ({ pattern: cue(Math.min(1, Math.abs(valence) / 4), "phrase", bounded(phrases), { caseSensitive: true }), valence })),
+    phrases: src.phrases.map(([valence, phrases]) => ({ pattern: compileCue(Math.min(1, Math.abs(valence) / 4), "phrase", phrases), valence })),
     negators: new Set(words(src.negators)),
     postNegators: new Set(words(src.postNegators)),
     intensifiers,
@@ -189,7 +201,7 @@ export function compilePack(src: LanguageSource): LanguagePack {
       src.flagPostNegators === undefined ? undefined : new RegExp(`^\\s*(?:${src.flagPostNegators})(?![\\p{L}])`, "u"),
     flags,
     named: src.named.map(([weight, why, phrases, flags, opts]) => ({
-      pattern: cue(weight, why, bounded(phrases), { caseSensitive: true }),
+      pattern: compileCue(weight, why, phrases),
       flags,
       negatable: opts?.negatable ?? false,
     })),
