@@ -1,3 +1,8 @@
+import { env } from "cloudflare:workers";
+import { createDb } from "../../worker/db/client";
+import { members, memberships, sessions } from "../../worker/db/schema";
+import { sha256Hex } from "../../worker/services/crypto";
+import { newId, randomBase62 } from "../../worker/services/ids";
 import { call } from "./http";
 
 export interface Member {
@@ -58,4 +63,20 @@ export async function invited(owner: Member, role: "admin" | "member"): Promise<
   if (accepted.status !== 200) throw new Error(`accept failed: ${accepted.status} ${await accepted.text()}`);
   const body = (await accepted.json()) as { data: { memberId: string; organizationId: string; csrfToken: string } };
   return { email, password: "another good password", memberId: body.data.memberId, organizationId: owner.organizationId, cookie: cookieFrom(accepted), csrf: body.data.csrfToken };
+}
+
+/**
+ * A member of `organizationId` with `role` and a live session, written straight to D1 (no password
+ * hashing): for tests that need many distinct members, e.g. one per route so no rate limit is shared.
+ */
+export async function memberIn(organizationId: string, role: "owner" | "admin" | "member"): Promise<Member> {
+  const db = createDb(env.DB);
+  const memberId = newId("mem");
+  const email = `direct${++counter}-${crypto.randomUUID().slice(0, 8)}@example.com`;
+  const token = randomBase62(32);
+  const csrf = randomBase62(24);
+  await db.insert(members).values({ id: memberId, email, name: "Direct", passwordHash: "not-a-usable-hash" });
+  await db.insert(memberships).values({ organizationId, memberId, role });
+  await db.insert(sessions).values({ id: newId("ses"), tokenHash: await sha256Hex(token), memberId, organizationId, csrfToken: csrf, expiresAt: Date.now() + 60 * 60 * 1000 });
+  return { email, password: "", memberId, organizationId, cookie: `ob_session=${token}`, csrf };
 }

@@ -1,164 +1,142 @@
 /**
- * Every route of the app, generated from the router itself: without credentials it answers 401, and
- * with valid credentials of one tenant pointed at another tenant's ids it answers 404. A route added
- * later is picked up automatically; one that cannot be classified fails the test until it is.
+ * Every route of the app, generated from the router itself. Without credentials it answers 401. With
+ * valid credentials of one tenant, every combination where exactly one path id belongs to another tenant
+ * — their organization, or my organization with their chatbot, their member, their invitation; my chatbot
+ * with their key, webhook, workflow, run, conversation — answers 404 (or 403 where the credential's role
+ * or kind is refused before any id is read), with an owner's and a plain member's session and with a key
+ * of each kind. A route added later is picked up automatically; one whose ids cannot be classified fails
+ * the test until it is.
  */
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
-import { app } from "../../worker/app";
-import { conversationStub } from "../../worker/services/conversation-stub";
-import { call, capture } from "../helpers/http";
+import { createDb } from "../../worker/db/client";
+import type { ApiKeyKind } from "../../worker/db/schema";
+import { createKey } from "../../worker/services/keys";
+import { call, type ErrorBody } from "../helpers/http";
+import { as, memberIn } from "../helpers/member";
 import { mockOutbound, PUBLIC_DNS } from "../helpers/outbound";
-import { as, chatbotOf, invited, signup, type Member } from "../helpers/member";
+import { fill, forMembers, isOwned, methodOf, positionsOf, PUBLIC, routes, world, type Owned, type World } from "../helpers/routes";
 
-/** Routes anyone may call: they create or prove credentials themselves. */
-const PUBLIC = new Set([
-  "GET /health",
-  "POST /api/v1/auth/signup",
-  "POST /api/v1/auth/login",
-  "POST /api/v1/auth/password-reset",
-  "POST /api/v1/auth/password-reset/confirm",
-  "POST /api/v1/auth/invitations/accept",
-  "GET /api/v1/openapi.json",
-]);
-
-/** Routes that name something by id in their path: those can be pointed at another tenant's. */
-const namesAnId = (route: string) => /\/:(orgId|chatbotId|id|memberId|runId|slug)\b/.test(route);
-/** Dashboard routes (member session); the rest take API keys. */
-const forMembers = (route: string) => route.includes(":orgId") || route.includes(":chatbotId");
-
-interface Theirs {
-  member: Member;
-  chatbotId: string;
-  ingestKey: string;
-  readKey: string;
-  adminKey: string;
-  ids: Record<string, string>;
-}
-
-const routes = app.routes
-  .filter((r) => r.method !== "ALL")
-  .map((r) => `${r.method} ${r.path}`)
-  .filter((r, i, all) => all.indexOf(r) === i);
-
-let mine: { member: Member; chatbotId: string; adminKey: string; readKey: string };
-let theirs: Theirs;
-
-async function keyOf(member: Member, chatbotId: string, kind: "read" | "admin") {
-  const res = await as(member, `/api/v1/chatbots/${chatbotId}/keys`, { method: "POST", json: { kind, name: kind } });
-  return ((await res.json()) as { data: { secret: string } }).data.secret;
-}
+const db = () => createDb(env.DB);
+let mine: World;
+let theirs: World;
 
 beforeAll(async () => {
   const restore = mockOutbound(() => new Response("ok"), PUBLIC_DNS).restore;
   try {
-    const me = await signup("Me");
-    const myBot = await chatbotOf(me);
-    mine = { member: me, chatbotId: myBot.chatbotId, adminKey: await keyOf(me, myBot.chatbotId, "admin"), readKey: await keyOf(me, myBot.chatbotId, "read") };
-
-    const them = await signup("Them");
-    const bot = await chatbotOf(them);
-    const adminKey = await keyOf(them, bot.chatbotId, "admin");
-    const readKey = await keyOf(them, bot.chatbotId, "read");
-    const colleague = await invited(them, "member");
-    const captured = (await (await capture(bot.ingestKey, { conversationId: "theirs", messages: [{ role: "user", content: "hi" }] })).json()) as { conversationId: string };
-    await conversationStub(env, bot.chatbotId, "theirs").syncNow();
-    const keys = (await (await call("/api/v1/keys", { key: adminKey })).json()) as { data: { id: string }[] };
-    const destination = (await (await call("/api/v1/webhooks", { method: "POST", key: adminKey, json: { name: "d", url: "https://hooks.example.com/x" } })).json()) as {
-      data: { id: string };
-    };
-    const workflow = (await (await call("/api/v1/workflows", { method: "POST", key: adminKey, json: { template: "hallucination_flag", destinationId: destination.data.id } })).json()) as {
-      data: { id: string };
-    };
-    const invitation = (await (await as(them, `/api/v1/organizations/${them.organizationId}/invitations`, { method: "POST", json: { email: "later@example.com" } })).json()) as {
-      data: { id: string };
-    };
-    theirs = {
-      member: them,
-      chatbotId: bot.chatbotId,
-      ingestKey: bot.ingestKey,
-      readKey,
-      adminKey,
-      ids: {
-        orgId: them.organizationId,
-        chatbotId: bot.chatbotId,
-        memberId: colleague.memberId,
-        conversationId: captured.conversationId,
-        keyId: keys.data[0]!.id,
-        webhookId: destination.data.id,
-        workflowId: workflow.data.id,
-        invitationId: invitation.data.id,
-        runId: "run_of_someone_else",
-        slug: "some_intent",
-        name: "intent",
-      },
-    };
+    mine = await world("mine");
+    theirs = await world("theirs");
   } finally {
     restore();
   }
 });
 
-/** The path with the other tenant's ids filled in. */
-function foreignPath(route: string): string {
+/** Every path of `route` where exactly one id is the other tenant's, the rest mine. */
+function crossings(route: string): { path: string; crossed: Owned }[] {
   const [, path] = route.split(" ") as [string, string];
-  const ids = theirs.ids;
-  return path
-    .replace(":orgId", ids.orgId!)
-    .replace(":chatbotId", ids.chatbotId!)
-    .replace(":memberId", ids.memberId!)
-    .replace(":runId", ids.runId!)
-    .replace(":slug", ids.slug!)
-    .replace(":name", ids.name!)
-    .replace(/\/keys\/:id/, `/keys/${ids.keyId}`)
-    .replace(/\/webhooks\/:id/, `/webhooks/${ids.webhookId}`)
-    .replace(/\/workflows\/:id/, `/workflows/${ids.workflowId}`)
-    .replace(/\/invitations\/:id/, `/invitations/${ids.invitationId}`)
-    .replace(/\/conversations\/:id/, `/conversations/${ids.conversationId}`)
-    .replace(/\/live\/:conversationId\?/, "/live/theirs")
-    .replace(/\/:[A-Za-z]+\??/g, "/unclassified");
+  return positionsOf(path)
+    .filter((p) => isOwned(p.kind))
+    .map((crossed) => ({ path: fill(route, (p) => (p.segment === crossed.segment ? theirs : mine)), crossed: crossed.kind as Owned }));
 }
 
 /** A valid body where the route checks its body before looking the id up. */
 const bodyFor = (method: string, route = "") =>
   route.endsWith("/approve") ? { name: "Intent", description: "an approved intent" } : method === "GET" || method === "DELETE" ? undefined : {};
 
+const ownedIds = (route: string) => positionsOf(route.split(" ")[1]!).filter((p) => isOwned(p.kind)).length;
+const crossable = routes.filter((r) => !PUBLIC.has(r) && ownedIds(r) > 0);
+
+/** A credential of mine, fresh for each route so no rate limit is shared across the matrix. */
+type Credential = { label: string; allowed: number[]; request: (path: string, init: Parameters<typeof call>[1]) => Promise<Response> };
+
+async function sessionCredential(role: "owner" | "member"): Promise<Credential> {
+  const member = await memberIn(mine.organizationId, role);
+  // An owner reaches everything, so only "not found" may stop it; a plain member may be refused first.
+  return { label: `${role} session`, allowed: role === "owner" ? [404] : [403, 404], request: (path, init) => as(member, path, init) };
+}
+
+async function keyCredential(kind: ApiKeyKind): Promise<Credential> {
+  const { secret } = await createKey(db(), { organizationId: mine.organizationId, chatbotId: mine.chatbotId, kind, name: kind });
+  return { label: `${kind} key`, allowed: kind === "admin" ? [404] : [403, 404], request: (path, init) => call(path, { ...init, key: secret }) };
+}
+
+async function expectRefused(credential: Credential, route: string) {
+  const method = methodOf(route);
+  for (const { path, crossed } of crossings(route)) {
+    const res = await credential.request(path, { method, json: bodyFor(method, route) });
+    const where = `${credential.label}: ${method} ${path} (their ${crossed})`;
+    expect(credential.allowed, where).toContain(res.status);
+    const body = (await res.json()) as ErrorBody;
+    expect(body.error.code, where).toBe(res.status === 404 ? "not_found" : "forbidden");
+  }
+}
+
 describe("every route", () => {
-  it("is known to this matrix", () => {
+  it("is known to this matrix, and routes naming several ids are crossed at each", () => {
     expect(routes.length).toBeGreaterThan(40);
-    expect(routes.filter((r) => namesAnId(r) && !PUBLIC.has(r)).length).toBeGreaterThan(25);
-    for (const route of routes) expect(foreignPath(route), route).not.toContain("unclassified");
+    expect(crossable.length).toBeGreaterThan(25);
+    const multi = crossable.filter((r) => ownedIds(r) > 1);
+    expect(multi).toEqual(
+      expect.arrayContaining([
+        "PATCH /api/v1/organizations/:orgId/chatbots/:chatbotId",
+        "DELETE /api/v1/organizations/:orgId/members/:memberId",
+        "DELETE /api/v1/organizations/:orgId/invitations/:id",
+        "PATCH /api/v1/chatbots/:chatbotId/workflows/:id",
+        "DELETE /api/v1/chatbots/:chatbotId/keys/:id",
+        "GET /api/v1/chatbots/:chatbotId/conversations/:id",
+        "POST /api/v1/chatbots/:chatbotId/workflows/runs/:runId/retry",
+      ]),
+    );
   });
 
   it("answers 401 without credentials (except the public ones)", async () => {
     for (const route of routes) {
       if (PUBLIC.has(route)) continue;
-      const [method] = route.split(" ") as [string];
+      const method = methodOf(route);
       const headers = route.includes("/live") ? { upgrade: "websocket" } : undefined;
-      const res = await call(foreignPath(route), { method, json: bodyFor(method), headers });
+      const res = await call(fill(route, () => theirs), { method, json: bodyFor(method), headers });
       expect(res.status, route).toBe(401);
     }
   });
 
-  it("answers 404 for another tenant's ids, with a member session of an owner", async () => {
-    for (const route of routes) {
-      if (PUBLIC.has(route) || !namesAnId(route) || !forMembers(route)) continue;
-      const [method] = route.split(" ") as [string];
-      const res = await as(mine.member, foreignPath(route), { method, json: bodyFor(method, route) });
-      expect(res.status, route).toBe(404);
+  it("resolves every id of mine on every readable route, so a 404 below comes from the crossed id", async () => {
+    const adminKey = (await keyCredential("admin")).request;
+    for (const route of crossable) {
+      if (methodOf(route) !== "GET") continue;
+      const path = fill(route, () => mine);
+      const owner = await memberIn(mine.organizationId, "owner");
+      const res = forMembers(route) ? await as(owner, path) : await adminKey(path, {});
+      // The live feed is a WebSocket: a plain GET that got past its ids is told to upgrade.
+      expect(res.status, route).toBe(route.endsWith("/live-feed") ? 426 : 200);
     }
   });
 
-  it("answers 404 for another tenant's ids, with this tenant's admin key", async () => {
-    for (const route of routes) {
-      if (PUBLIC.has(route) || !namesAnId(route) || route.includes(":orgId")) continue;
-      const [method] = route.split(" ") as [string];
-      const res = await call(foreignPath(route), { method, key: mine.adminKey, json: bodyFor(method, route) });
-      expect(res.status, route).toBe(404);
-    }
+  it("answers 404 with an owner's session when any one id is another tenant's", async () => {
+    for (const route of crossable.filter(forMembers)) await expectRefused(await sessionCredential("owner"), route);
   });
+
+  it("never serves another tenant's ids to a plain member's session (404, or 403 for what the role may not do)", async () => {
+    for (const route of crossable.filter(forMembers)) await expectRefused(await sessionCredential("member"), route);
+  });
+
+  for (const kind of ["admin", "read", "ingest", "publishable"] as const) {
+    it(`never serves another tenant's ids to this tenant's ${kind} key (${kind === "admin" ? "404" : "404, or 403 for its kind"})`, async () => {
+      for (const route of crossable.filter((r) => !r.includes(":orgId"))) await expectRefused(await keyCredential(kind), route);
+    });
+  }
 
   it("still serves the other tenant its own data, so the 404s above are about tenancy", async () => {
-    expect((await call(`/api/v1/conversations/${theirs.ids.conversationId}`, { key: theirs.readKey })).status).toBe(200);
-    expect((await as(theirs.member, `/api/v1/chatbots/${theirs.chatbotId}/workflows/${theirs.ids.workflowId}`)).status).toBe(200);
+    const readKey = (await createKey(db(), { organizationId: theirs.organizationId, chatbotId: theirs.chatbotId, kind: "read", name: "r" })).secret;
+    expect((await call(`/api/v1/conversations/${theirs.ids.conversationId}`, { key: readKey })).status).toBe(200);
+    expect((await as(theirs.owner, `/api/v1/chatbots/${theirs.chatbotId}/workflows/${theirs.ids.workflowId}`)).status).toBe(200);
+  });
+
+  it("leaves the other tenant's records as they were after the whole matrix", async () => {
+    const chatbots = (await (await as(theirs.owner, `/api/v1/organizations/${theirs.organizationId}/chatbots`)).json()) as { data: { id: string; name: string; status: string }[] };
+    expect(chatbots.data).toEqual([expect.objectContaining({ id: theirs.chatbotId, name: "Support bot", status: "active" })]);
+    const members = (await (await as(theirs.owner, `/api/v1/organizations/${theirs.organizationId}/members`)).json()) as { data: { id: string }[] };
+    expect(members.data.map((m) => m.id)).toContain(theirs.ids.memberId);
+    const keys = (await (await as(theirs.owner, `/api/v1/chatbots/${theirs.chatbotId}/keys`)).json()) as { data: { id: string }[] };
+    expect(keys.data.map((k) => k.id)).toContain(theirs.ids.keyId);
   });
 });
