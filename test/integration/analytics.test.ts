@@ -323,6 +323,25 @@ describe("GET /api/v1/analytics/overview", () => {
     expect(k.mrrAtRisk.value).toBe(4200);
   });
 
+  it("counts a row stamped exactly at `from` and leaves out one stamped exactly at `to` (the range is half-open)", async () => {
+    // c1 and its first sentiment sit exactly on `from`; c2 and its first sentiment exactly on `to`.
+    const [from, to] = [T0 + H, T0 + 2 * D];
+    const pFrom = from - (to - from);
+    expect(CONVS.filter((c) => c.created === from || c.created === to).map((c) => c.key)).toEqual(["c1", "c2"]);
+    expect(ANNS.filter((a) => a.kind === "sentiment" && (a.at === from || a.at === to)).map((a) => a.conv)).toEqual(["c1", "c2"]);
+    const { data } = await get<OverviewBody>(mine, `/overview?from=${from}&to=${to}`);
+    const k = data.kpis;
+    expect(k.conversations.value).toBe(createdIn(from, to).length);
+    expect(k.conversations.previous).toBe(createdIn(pFrom, from).length);
+    expect(k.messages.value).toBe(sum(createdIn(from, to).map((c) => c.messages)));
+    expect(k.averageSentiment.value).toBeCloseTo(mean(annsIn(from, to, "sentiment").map((a) => a.score!))!, 3);
+    expect(k.averageSentiment.previous).toBeCloseTo(mean(annsIn(pFrom, from, "sentiment").map((a) => a.score!))!, 3);
+    expect(k.mrrAtRisk.value).toBe(atRiskMrr(from, to));
+    // And the conversations table agrees on the same edges.
+    const table = await get<TableBody<ConvRow>>(mine, `/conversations?from=${from}&to=${to}&limit=100`);
+    expect(table.data.map((r) => r.externalId).sort()).toEqual(createdIn(from, to).map((c) => c.key).sort());
+  });
+
   it("defaults to the last 7 days up to now and accepts ISO-8601 instants", async () => {
     const before = Date.now();
     const { data } = await get<OverviewBody>(mine, "/overview");

@@ -1,5 +1,8 @@
 import { env } from "cloudflare:workers";
+import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+import { createDb } from "../../worker/db/client";
+import { conversations } from "../../worker/db/schema";
 import { conversationStub } from "../../worker/services/conversation-stub";
 import { call, capture, type ErrorBody } from "../helpers/http";
 import { createTenant, type Tenant } from "../helpers/tenant";
@@ -12,16 +15,26 @@ interface ListBody {
 const IPHONE = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) Mobile/15E148";
 const DESKTOP = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 Chrome/126 Safari/537.36";
 
-/** Captures conversations one after another and flushes each to the D1 index. */
-async function seed(t: Tenant, rows: { id: string; user?: string; country: string; ua: string }[]): Promise<void> {
-  for (const row of rows) {
+/** A fixed past instant; seeded rows are stamped a second apart from it, in the order given. */
+const T0 = Date.UTC(2026, 0, 5);
+
+/**
+ * Captures conversations, flushes each to the D1 index, then stamps row i with T0 + i seconds (created
+ * and last message): distinct, known times for a stable order, without waiting for the clock to move.
+ */
+async function seed(t: Tenant, rows: { id: string; user?: string; country: string; ua: string }[], start = 0): Promise<void> {
+  for (const [i, row] of rows.entries()) {
     await capture(
       t.ingestKey,
       { conversationId: row.id, messages: [{ role: "user", content: `hello from ${row.id}` }], user: row.user ? { id: row.user } : undefined },
       { "cf-ipcountry": row.country, "user-agent": row.ua },
     );
     await conversationStub(env, t.chatbotId, row.id).syncNow();
-    await new Promise((r) => setTimeout(r, 2)); // distinct timestamps for a stable order
+    const at = T0 + (start + i) * 1000;
+    await createDb(env.DB)
+      .update(conversations)
+      .set({ createdAt: at, lastMessageAt: at })
+      .where(and(eq(conversations.chatbotId, t.chatbotId), eq(conversations.externalId, row.id)));
   }
 }
 
@@ -54,12 +67,13 @@ describe("GET /api/v1/conversations", () => {
 
   it("filters by creation date", async () => {
     const t = await createTenant();
-    await seed(t, [{ id: "old", country: "FR", ua: DESKTOP }]);
-    const cut = Date.now();
-    await new Promise((r) => setTimeout(r, 5));
-    await seed(t, [{ id: "new", country: "FR", ua: DESKTOP }]);
-    expect((await list(t, `?from=${cut}`)).data.map((c) => c.externalId)).toEqual(["new"]);
-    expect((await list(t, `?to=${new Date(cut).toISOString()}`)).data.map((c) => c.externalId)).toEqual(["old"]);
+    // Created at T0, T0 + 1 s and T0 + 2 s: `from` includes the row exactly on it.
+    await seed(t, ["old", "edge", "new"].map((id) => ({ id, country: "FR", ua: DESKTOP })));
+    const edge = T0 + 1000;
+    expect((await list(t, `?from=${edge}`)).data.map((c) => c.externalId)).toEqual(["new", "edge"]);
+    expect((await list(t, `?from=${edge + 1}`)).data.map((c) => c.externalId)).toEqual(["new"]);
+    expect((await list(t, `?to=${new Date(edge + 500).toISOString()}`)).data.map((c) => c.externalId)).toEqual(["edge", "old"]);
+    expect((await list(t, `?from=${edge - 500}&to=${edge + 500}`)).data.map((c) => c.externalId)).toEqual(["edge"]);
   });
 
   it("never lists another tenant's conversations", async () => {
