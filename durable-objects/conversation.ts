@@ -597,6 +597,16 @@ export class Conversation extends DurableObject<Env> {
   }
 
   private async flush(state: ConversationState): Promise<void> {
+    if (state.messageCount === 0) {
+      // Indexed from its first message on: a socket opened and left with nothing sent (a widget on every
+      // page view) is no conversation — not in analytics, not in the list — and costs no D1 write. The
+      // first message writes the whole row, context included.
+      state.flushedVersion = state.version;
+      state.flushDueAt = null;
+      state.flushAttempts = 0;
+      this.store.save(state);
+      return;
+    }
     const version = state.version;
     const analyses = this.store.unflushedAnalyses(ANALYSES_PER_FLUSH);
     try {

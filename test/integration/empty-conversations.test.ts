@@ -1,0 +1,36 @@
+import { env } from "cloudflare:workers";
+import { describe, expect, it } from "vitest";
+import { conversationStub } from "../../worker/services/conversation-stub";
+import { call, capture } from "../helpers/http";
+import { connect } from "../helpers/socket";
+import { createTenant, type Tenant } from "../helpers/tenant";
+
+async function counts(t: Tenant) {
+  const overview = (await (await call("/api/v1/analytics/overview", { key: t.readKey })).json()) as { data: { kpis: { conversations: { value: number } } } };
+  const table = (await (await call("/api/v1/analytics/conversations", { key: t.readKey })).json()) as { pagination: { total: number } };
+  const list = (await (await call("/api/v1/conversations", { key: t.readKey })).json()) as { pagination: { total: number } };
+  return { kpi: overview.data.kpis.conversations.value, table: table.pagination.total, list: list.pagination.total };
+}
+
+describe("empty conversations", () => {
+  it("does not count a socket opened and left with nothing sent as a conversation, and counts it from its first message", async () => {
+    const t = await createTenant();
+    await capture(t.ingestKey, { conversationId: "spoken", messages: [{ role: "user", content: "hello" }] });
+    const browser = await connect(`/api/v1/live?key=${t.publishableKey}`);
+    const { externalId } = await browser.next("welcome");
+    const server = await connect("/api/v1/live/silent", { key: t.ingestKey });
+    await server.next("welcome");
+    browser.send({ type: "context", session: { pageUrl: "https://shop.example/" } });
+    await browser.next("context_saved");
+    for (const id of ["spoken", externalId, "silent"]) await conversationStub(env, t.chatbotId, id).syncNow();
+
+    expect(await counts(t)).toEqual({ kpi: 1, table: 1, list: 1 });
+
+    server.send({ type: "message", id: "first", role: "user", content: "now I speak" });
+    await server.next("ack");
+    await conversationStub(env, t.chatbotId, "silent").syncNow();
+    expect(await counts(t)).toEqual({ kpi: 2, table: 2, list: 2 });
+    browser.close();
+    server.close();
+  });
+});
