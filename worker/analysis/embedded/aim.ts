@@ -1,4 +1,5 @@
-import { findCues, type CueHit } from "./cues";
+import { DETECTION_THRESHOLD, findCues, noisyOr, strongest, type CueHit } from "./cues";
+import { DEADLINE_WHYS } from "./flag-cues";
 import { summarise, type Cue, type SentimentDetail } from "./sentiment";
 import type { Token } from "./tokenize";
 import { RESOLVED, SARCASM_MARKERS, SARCASTIC_OPENER, TROUBLE_CUES } from "./trouble-cues";
@@ -37,6 +38,10 @@ const SARCASTIC_PRAISE = -0.8;
 const BARE_SARCASM = -1.5;
 /** "Thanks for everything, we're moving on" is negative for us, whatever its polite words say. */
 const LEAVING = -2.2;
+const COURTESY = 0.3;
+const POLITE_WORDS = new Set(["thanks", "thank", "thx", "ty", "cheers", "please", "appreciate", "appreciated", "welcome", "kind", "kindly", "hi", "hello"]);
+/** A question, a promise to try, or a sign-off: thanks there is manners rather than satisfaction. */
+const POLITE_CONTEXT = /\?|\b(i'll|i will|we'll|we will) (try|test|check|look|get back|let you know|give it a)|that'?s all|in advance|for (now|today)\b/i;
 const UNFAVOURABLE_COMPARISON = -1.8;
 /** The user measures us against a named competitor and we come off worse. */
 const UNFAVOURABLE =
@@ -69,6 +74,11 @@ export function aimSentiment(ctx: AimContext): SentimentDetail {
     const value = -hit.weight * (asked ? TROUBLE_IN_QUESTION : 1);
     cues.push({ index: first, last, value, notes: [hit.why, ...(asked ? ["asked about"] : [])] });
     troubleSum += value;
+  }
+
+  // "ok thanks, and how do I download the receipt?" is courtesy around a question, not praise.
+  if (POLITE_CONTEXT.test(text) && cues.every((c) => c.value <= 0 || POLITE_WORDS.has(tokens[c.index]?.norm ?? ""))) {
+    for (const c of cues) if (c.value > 0) c.value *= COURTESY;
   }
 
   if (ctx.leaving !== undefined) {
@@ -189,23 +199,29 @@ function inQuestion(text: string, at: number): boolean {
   return text[end] === "?";
 }
 
-/** Trouble serious enough to raise these flags is bad news for us even when worded calmly. */
-const NEGATIVE_FLAGS: ReadonlySet<string> = new Set(["frustrated_user", "urgent_request"]);
 const FLAGGED_TROUBLE = -1.8;
 
 /**
  * "Fix it now" or "Please escalate this to someone senior" carries no sentiment word, yet a lead
- * reads it as a customer in trouble. Once the flags are known, a message raising frustration or
- * urgency is at least mildly negative.
+ * reads it as a customer in trouble. Once the flags are known, a frustrated message, or an urgent
+ * one for any reason but a deadline ("send the DPA by 9am" is a request, not a complaint), is at
+ * least mildly negative.
  */
-export function settleWithFlags(detail: SentimentDetail, flags: readonly { slug: string; chunk?: string }[], tokens: readonly Token[], text: string): SentimentDetail {
+export function settleWithFlags(
+  detail: SentimentDetail,
+  evidence: { frustrated_user?: readonly CueHit[]; urgent_request?: readonly CueHit[] },
+  tokens: readonly Token[],
+  text: string,
+): SentimentDetail {
   if (detail.score <= -0.2) return detail;
-  const flag = flags.find((f) => NEGATIVE_FLAGS.has(f.slug));
-  if (flag === undefined) return detail;
+  const raised = (hits: readonly CueHit[] | undefined): hits is readonly CueHit[] => hits !== undefined && noisyOr(hits.map((h) => h.weight)) >= DETECTION_THRESHOLD;
+  const frustrated = raised(evidence.frustrated_user);
+  const urgent = raised(evidence.urgent_request) && evidence.urgent_request.some((h) => !DEADLINE_WHYS.has(h.why));
+  if (!frustrated && !urgent) return detail;
+  const top = strongest((frustrated ? evidence.frustrated_user : evidence.urgent_request) ?? []);
   const cues: Cue[] = detail.cues.map((c) => ({ ...c, value: c.value > 0 ? c.value * 0.3 : c.value }));
-  const at = flag.chunk === undefined ? 0 : Math.max(0, text.indexOf(flag.chunk));
-  const index = tokenAt(tokens, at) ?? 0;
-  cues.push({ index, last: index, value: FLAGGED_TROUBLE, notes: [flag.slug === "urgent_request" ? "an urgent problem" : "a frustrated user"] });
+  const index = tokenAt(tokens, top?.start ?? 0) ?? 0;
+  cues.push({ index, last: index, value: FLAGGED_TROUBLE, notes: [frustrated ? "a frustrated user" : "an urgent problem"] });
   cues.sort((a, b) => a.index - b.index);
   return { ...summarise(cues, tokens, text, detail.troubleSum + FLAGGED_TROUBLE), sarcastic: detail.sarcastic };
 }

@@ -80,7 +80,11 @@ function splitTopLevel(s: string): string[] {
   return out.filter((p) => p.trim() !== "");
 }
 
-export function findCues(text: string, patterns: readonly CuePattern[]): CueHit[] {
+/**
+ * Every cue's first acceptable match. `accept` lets a detector refuse a match in context (a word
+ * merely mentioned, say) so that a later match of the same cue still counts.
+ */
+export function findCues(text: string, patterns: readonly CuePattern[], accept?: (start: number, end: number) => boolean): CueHit[] {
   const hits: CueHit[] = [];
   for (const p of patterns) {
     p.re.lastIndex = 0;
@@ -94,6 +98,7 @@ export function findCues(text: string, patterns: readonly CuePattern[]): CueHit[
       if (p.sentenceStart && !atSentenceStart(text, m.index)) continue;
       // The same words must not count twice ("not sure" inside "I'm not sure how").
       if (overlapsAny(hits, m.index, m.index + m[0].length)) continue;
+      if (accept !== undefined && !accept(m.index, m.index + m[0].length)) continue;
       hits.push({ weight: p.weight, why: p.why, start: m.index, end: m.index + m[0].length });
       break; // one hit per cue is enough evidence; repeats should not inflate confidence
     }

@@ -1,4 +1,4 @@
-import type { UserFlag } from "../labels";
+import { USER_FLAGS, type UserFlag } from "../labels";
 import type { Detection, PreviousTurn } from "../types";
 import { ACRONYMS, ANGER_TERMS, INWARD_TERMS, PROFANITY } from "./affect";
 import { type CueHit, findCues, toDetection } from "./cues";
@@ -36,15 +36,26 @@ const DETECTORS: Record<UserFlag, Detector> = {
   frustrated_user: frustration,
 };
 
-export function detectFlags(ctx: FlagContext, enabled: ReadonlySet<string>): Detection[] {
-  const out: Detection[] = [];
+/** The evidence for every enabled flag, raised or not. */
+export function flagEvidence(ctx: FlagContext, enabled: ReadonlySet<string>): Partial<Record<UserFlag, CueHit[]>> {
+  const out: Partial<Record<UserFlag, CueHit[]>> = {};
   for (const [slug, detect] of Object.entries(DETECTORS) as [UserFlag, Detector][]) {
-    if (!enabled.has(slug)) continue;
-    const hits = ctx.known?.[slug] ?? detect(ctx);
-    const d = toDetection(slug, hits, ctx.text);
+    if (enabled.has(slug)) out[slug] = ctx.known?.[slug] ?? detect(ctx);
+  }
+  return out;
+}
+
+export function toDetections(evidence: Partial<Record<UserFlag, CueHit[]>>, text: string): Detection[] {
+  const out: Detection[] = [];
+  for (const slug of USER_FLAGS) {
+    const d = toDetection(slug, evidence[slug] ?? [], text);
     if (d !== undefined) out.push(d);
   }
   return out;
+}
+
+export function detectFlags(ctx: FlagContext, enabled: ReadonlySet<string>): Detection[] {
+  return toDetections(flagEvidence(ctx, enabled), ctx.text);
 }
 
 // --- churn ---------------------------------------------------------------------------------
@@ -165,7 +176,7 @@ function contentWords(text: string): Set<string> {
 // --- urgency & competitors -------------------------------------------------------------------
 
 function urgency(ctx: FlagContext): CueHit[] {
-  const hits = findCues(ctx.text, URGENT_CUES).filter((h) => !namesTheWord(ctx.text, h));
+  const hits = findCues(ctx.text, URGENT_CUES, (start, end) => !namesTheWord(ctx.text, start, end));
   if (hits.length > 0 && /!{2,}/.test(ctx.text)) hits.push({ weight: 0.2, why: "heavy punctuation", start: 0, end: 0 });
   return hits;
 }
@@ -179,8 +190,8 @@ const META_QUESTION = /^\s*(?:how|what|where|which|does|do|is there|are there|wh
  * "How do I mark a ticket as urgent?" asks about a feature; "this is urgent" is urgent. An urgency
  * word counts only when it is said about the user's own situation.
  */
-function namesTheWord(text: string, hit: CueHit): boolean {
-  if (hit.end <= hit.start) return false;
+function namesTheWord(text: string, start: number, end: number): boolean {
+  const hit = { start, end };
   const before = text.slice(Math.max(0, hit.start - 40), hit.start);
   const after = text.slice(hit.end, hit.end + 20);
   if (META_BEFORE.test(before) && !/\b(?:treat|handle|consider|deal with)\b[^.!?]*$/i.test(before)) return true;

@@ -32,7 +32,7 @@ const PHRASE_SCALES: readonly (readonly [number, string])[] = [
 ];
 
 const PHRASE_NEUTRAL =
-  "good morning|good night|good afternoon|good evening|good day|by mistake|by accident|with all due respect|fast food|what kind|this kind|that kind|some kind|any kind|the kind|all kinds|these kinds|of course|pretty much|as well|feel like|feels like|felt like|looks like|look like|looked like|sounds like|sound like|seems like|seem like|would like|i'd like|just like|like this|like that|for free|free time|oh my god|oh my gosh|no way|well then|all right|right now|nothing but|not only|no matter|kind regards|best regards|thank you for your patience";
+  "good morning|good night|good afternoon|good evening|good day|by mistake|by accident|have a nice day|have a nice weekend|have a good day|have a good weekend|have a good one|have a great day|have a great weekend|have a nice evening|with all due respect|fast food|what kind|this kind|that kind|some kind|any kind|the kind|all kinds|these kinds|of course|pretty much|as well|feel like|feels like|felt like|looks like|look like|looked like|sounds like|sound like|seems like|seem like|would like|i'd like|just like|like this|like that|for free|free time|oh my god|oh my gosh|no way|well then|all right|right now|nothing but|not only|no matter|kind regards|best regards|thank you for your patience";
 
 function buildPhrases(): Map<string, Phrase[]> {
   const byFirst = new Map<string, Phrase[]>();

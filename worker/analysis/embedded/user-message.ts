@@ -3,7 +3,7 @@ import type { Detection, PreviousTurn, SentimentResult } from "../types";
 import { aimSentiment, settleWithFlags } from "./aim";
 import { DETECTION_THRESHOLD, noisyOr, strongest, toDetection } from "./cues";
 import { toSentimentResult } from "./explain";
-import { competitors, detectFlags, earlyFlagEvidence, type FlagContext } from "./flags";
+import { competitors, earlyFlagEvidence, flagEvidence, toDetections, type FlagContext } from "./flags";
 import { analyzeForeign, type ForeignAnalysis } from "./languages";
 import { scoreTokens } from "./sentiment";
 import { tokenize } from "./tokenize";
@@ -28,10 +28,17 @@ export interface UserMessageAnalysis {
 }
 
 const ALL_FLAGS: ReadonlySet<string> = new Set(USER_FLAGS);
+/** Language detection is least sure of short text, so only short text gets a second, English reading. */
+const SHORT_WORDS = 7;
 
 export function analyzeUserMessage(input: UserMessageInput): UserMessageAnalysis {
   const foreign = analyzeForeign(input.text, input.language);
-  return foreign === undefined ? english(input) : inPack(input, foreign);
+  if (foreign === undefined) return english(input);
+  const packed = inPack(input, foreign);
+  // Short English is sometimes detected as Dutch or French ("Agreed. He is a legend"); when the
+  // pack finds nothing to say, the English reading gets its chance.
+  const short = input.text.split(/\s+/).filter(Boolean).length <= SHORT_WORDS;
+  return short && packed.flags.length === 0 && packed.sentiment.chunk === "" ? english(input) : packed;
 }
 
 function english(input: UserMessageInput): UserMessageAnalysis {
@@ -44,8 +51,9 @@ function english(input: UserMessageInput): UserMessageAnalysis {
   const confused = noisyOr(early.confused_user.map((h) => h.weight)) >= DETECTION_THRESHOLD;
   const leaving = noisyOr(early.churn_risk.map((h) => h.weight)) >= DETECTION_THRESHOLD ? strongest(early.churn_risk) : undefined;
   const detail = aimSentiment({ text, tokens, detail: lexical, competitorSpans: early.competitor_mention, confused, leaving });
-  const flags = detectFlags({ ...context, sentiment: detail, known: early }, ALL_FLAGS);
-  return { sentiment: toSentimentResult(settleWithFlags(detail, flags, tokens, text), tokens, text), flags };
+  const evidence = flagEvidence({ ...context, sentiment: detail, known: early }, ALL_FLAGS);
+  const flags = toDetections(evidence, text);
+  return { sentiment: toSentimentResult(settleWithFlags(detail, evidence, tokens, text), tokens, text), flags };
 }
 
 /** A language pack scores sentiment and finds flag evidence; competitor names are the same in every language. */
