@@ -45,7 +45,7 @@ export const BUYING_CUES: readonly CuePattern[] = [
 export const COMPETITOR_CUES: readonly CuePattern[] = [
   // "Another provider" without a name is a churn cue, not a competitor mention: nobody can act on it.
   cue(0.75, "mentions a competitor", "(your|a|the) competitors?|your competition|(one of )?your (main |biggest )?rivals?"),
-  cue(0.7, "compares with a named alternative", `(?:switch(?:ing|ed)?|migrat(?:e|ing)) (?:over )?to ${NAME}|(?:compared (?:to|with)|vs\\.?|versus|unlike) ${NAME}|${NAME} (?:is|are|was) (?:way |much |so )?(?:cheaper|better|faster|easier)|${NAME} (?:offers|gives|has|does|did|charges|handles|lets) (?:it |this |that |me |us )?(?:better|cheaper|free|for free|a lower|for (?:half|less|a fraction)|in (?:one|two|a few) clicks|automatically|without)|(?:[Pp]refers?|[Pp]referred|[Mm]iss(?:es)?) ${NAME}`, { caseSensitive: true }),
+  cue(0.7, "compares with a named alternative", `(?:switch(?:ing|ed)?|migrat(?:e|ing)) (?:over )?to ${NAME}|(?:compared (?:to|with)|vs\\.?|versus|unlike) ${NAME}|${NAME} (?:is|are|was) (?:way |much |so )?(?:cheaper|better|faster|easier)|${NAME} (?:offers|gives|has|does|did|charges|handles|lets) (?:it |this |that )?(?:better|cheaper|free|for free|a lower|for (?:half|less|a fraction)|in (?:one|two|a few) clicks|automatically|without)|(?:[Pp]refers?|[Pp]referred|[Mm]iss(?:es)?) ${NAME}`, { caseSensitive: true }),
 ];
 
 /**
