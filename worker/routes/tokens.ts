@@ -1,8 +1,8 @@
 import { Hono } from "hono";
 import { z } from "zod";
 import type { AppEnv } from "../context";
-import { ApiError } from "../errors";
 import { readJson } from "../input";
+import { requireSecret } from "../services/deployment-secrets";
 import { requireKey } from "../middleware/auth";
 import { rateLimit } from "../middleware/rate-limit";
 import { externalConversationId } from "../services/capture";
@@ -29,8 +29,7 @@ export const tokenBody = z.object({
 tokens.post("/", async (c) => {
   const auth = c.get("auth");
   assertCapturable(auth);
-  const secret = c.env.CONVERSATION_TOKEN_SECRET;
-  if (!secret) throw new ApiError("not_configured", "conversation tokens need the CONVERSATION_TOKEN_SECRET secret (see README, Deploying)");
+  const secret = requireSecret(c.env.CONVERSATION_TOKEN_SECRET, "CONVERSATION_TOKEN_SECRET");
   const body = await readJson(c, tokenBody);
   const conversationId = body.conversationId ?? publicConversationId();
   const exp = Math.floor(Date.now() / 1000) + body.ttlSeconds;

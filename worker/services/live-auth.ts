@@ -13,6 +13,7 @@ import { ApiError } from "../errors";
 import { authenticate, bearerToken } from "../middleware/auth";
 import { verifyToken } from "./conversation-token";
 import { randomBase62 } from "./ids";
+import { requireSecret } from "./deployment-secrets";
 
 const PUBLIC_ID = /^pub_[0-9A-Za-z]{22,}$/;
 
@@ -80,8 +81,7 @@ export async function authenticateLive(c: Context<AppEnv>, requestedId: string |
 }
 
 async function fromToken(c: Context<AppEnv>, token: string, requestedId: string | undefined): Promise<LiveAuth> {
-  const secret = c.env.CONVERSATION_TOKEN_SECRET;
-  const claims = secret ? await verifyToken(secret, token) : null;
+  const claims = await verifyToken(requireSecret(c.env.CONVERSATION_TOKEN_SECRET, "CONVERSATION_TOKEN_SECRET"), token);
   if (!claims) throw new ApiError("unauthorized", "invalid or expired conversation token");
   if (requestedId !== undefined && requestedId !== claims.cid) {
     throw new ApiError("forbidden", "this token is for another conversation");

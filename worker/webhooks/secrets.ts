@@ -4,6 +4,7 @@
  * the deployment's SECRETS_KEY and shown to the customer once.
  */
 import { base64url, fromBase64url } from "../services/crypto";
+import { requireSecret } from "../services/deployment-secrets";
 
 const encoder = new TextEncoder();
 
@@ -12,19 +13,20 @@ export function generateSigningSecret(): string {
   return `whsec_${btoa(String.fromCharCode(...bytes))}`;
 }
 
-async function aesKey(secretsKey: string): Promise<CryptoKey> {
+/** `secretsKey` is env.SECRETS_KEY; unset, it fails closed (never a fixed key). */
+async function aesKey(secretsKey: string | undefined): Promise<CryptoKey> {
   // Any text works as SECRETS_KEY: it is hashed to the 256-bit AES key.
-  const raw = await crypto.subtle.digest("SHA-256", encoder.encode(secretsKey));
+  const raw = await crypto.subtle.digest("SHA-256", encoder.encode(requireSecret(secretsKey, "SECRETS_KEY")));
   return crypto.subtle.importKey("raw", raw, "AES-GCM", false, ["encrypt", "decrypt"]);
 }
 
-export async function encryptSecret(secretsKey: string, secret: string): Promise<string> {
+export async function encryptSecret(secretsKey: string | undefined, secret: string): Promise<string> {
   const iv = crypto.getRandomValues(new Uint8Array(12));
   const sealed = await crypto.subtle.encrypt({ name: "AES-GCM", iv }, await aesKey(secretsKey), encoder.encode(secret));
   return `v1.${base64url(iv)}.${base64url(new Uint8Array(sealed))}`;
 }
 
-export async function decryptSecret(secretsKey: string, ciphertext: string): Promise<string> {
+export async function decryptSecret(secretsKey: string | undefined, ciphertext: string): Promise<string> {
   const [version, iv, sealed] = ciphertext.split(".");
   const ivBytes = iv ? fromBase64url(iv) : null;
   const sealedBytes = sealed ? fromBase64url(sealed) : null;
