@@ -34,6 +34,7 @@ export default defineConfig(async () => {
                   LIVE_CLIENT_LIMITER: { namespace_id: "1101", simple: { limit: 10, period: 60 } },
                   LIVE_CONVERSATION_LIMITER: { namespace_id: "1102", simple: { limit: 10, period: 60 } },
                   LIVE_KEY_LIMITER: { namespace_id: "1103", simple: { limit: 100, period: 60 } },
+                  AUTH_LIMITER: { namespace_id: "1003", simple: { limit: 20, period: 60 } },
                 },
               },
             }),

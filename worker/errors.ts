@@ -18,6 +18,8 @@ export const ERROR_STATUS = {
   unsupported_media_type: 415,
   upgrade_required: 426,
   rate_limited: 429,
+  /** Log-in attempts on one account, whoever makes them: it is locked for a while. */
+  too_many_attempts: 429,
   internal_error: 500,
   not_configured: 503,
 } as const;

@@ -18,7 +18,7 @@ import { messagesPage } from "./routes/conversations";
 import { newKeyBody } from "./routes/keys";
 import { liveQuery } from "./routes/live";
 import { tokenBody } from "./routes/tokens";
-import { email, loginBody, resetBody, signupBody } from "./services/accounts";
+import { confirmSignupBody, email, loginBody, resetBody, signupBody } from "./services/accounts";
 import { captureBody, externalConversationId } from "./services/capture";
 import { bulkRejectBody, suggestionsQuery } from "./services/intent-suggestions";
 import { chatbotBody, chatbotPatch } from "./services/chatbots";
@@ -145,7 +145,8 @@ const OTHER_ROUTES: RouteDoc[] = [
     responses: { 101: "switching protocols: the live socket", 426: "not a WebSocket upgrade" },
   },
   // Accounts (member sessions)
-  { method: "post", path: "/api/v1/auth/signup", tag: "Accounts", access: "public", body: signupBody, summary: "Create an account and its organization; starts a session", responses: { 201: "`{ data: { memberId, organizationId, csrfToken } }` and the session cookie" } },
+  { method: "post", path: "/api/v1/auth/signup", tag: "Accounts", access: "public", body: signupBody, summary: "Ask for an account: a link to create it is emailed (a known address gets a note instead)", responses: { 202: "`{ data: { sent: true } }`, whether or not the address has an account" } },
+  { method: "post", path: "/api/v1/auth/signup/confirm", tag: "Accounts", access: "public", body: confirmSignupBody, summary: "Create the account and its organization with the emailed token; starts a session", responses: { 201: "`{ data: { memberId, organizationId, csrfToken } }` and the session cookie" } },
   { method: "post", path: "/api/v1/auth/login", tag: "Accounts", access: "public", body: loginBody, summary: "Log in", responses: { 200: "`{ data: { memberId, csrfToken } }` and the session cookie" } },
   { method: "post", path: "/api/v1/auth/logout", tag: "Accounts", access: "member", summary: "Log out", responses: { 204: "logged out" } },
   { method: "get", path: "/api/v1/auth/session", tag: "Accounts", access: "member", summary: "The current session", responses: { 200: "`{ data: { member, organizations, currentOrganizationId, csrfToken, expiresAt } }`" } },

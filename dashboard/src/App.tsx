@@ -6,6 +6,7 @@ import { FullPageLoader } from "./components/FullPageLoader";
 import { ChatbotLayout } from "./pages/chatbot/ChatbotLayout";
 import { AppFrame } from "./pages/AppFrame";
 import { AcceptInvitationPage } from "./pages/auth/AcceptInvitationPage";
+import { ConfirmSignupPage } from "./pages/auth/ConfirmSignupPage";
 import { LoginPage } from "./pages/auth/LoginPage";
 import { ResetPasswordPage } from "./pages/auth/ResetPasswordPage";
 import { SignupPage } from "./pages/auth/SignupPage";
@@ -60,6 +61,7 @@ export function App() {
         <Route path="/" element={<Home />} />
         <Route path="/login" element={<LoginPage />} />
         <Route path="/signup" element={<SignupPage />} />
+        <Route path="/confirm-signup" element={<ConfirmSignupPage />} />
         <Route path="/reset-password" element={<ResetPasswordPage />} />
         <Route path="/accept-invitation" element={<AcceptInvitationPage />} />
         <Route

@@ -1,3 +1,4 @@
+import { vi } from "vitest";
 import { env } from "cloudflare:workers";
 import { createDb } from "../../worker/db/client";
 import { members, memberships, sessions } from "../../worker/db/schema";
@@ -24,16 +25,38 @@ export function cookieFrom(res: Response): string {
   return `ob_session=${match[1]}`;
 }
 
-/** Signs a new member up (with a new organization) and returns their session. */
+/**
+ * Runs `send` and returns the first link in the email it causes to `to` (LOG_EMAILS=true: the email is a
+ * `[email to …]` log line, written after the answer, so it is waited for). The test and the Worker share one isolate, so
+ * console.info is swapped for a recorder while waiting, then put back as it was.
+ */
+export async function emailedLink(to: string, send: () => Promise<Response>): Promise<{ res: Response; link: URL }> {
+  const original = console.info;
+  const lines: string[] = [];
+  console.info = (...args: unknown[]) => void lines.push(args.map(String).join(" "));
+  try {
+    const res = await send();
+    if (!res.ok) throw new Error(`${res.status} ${await res.text()}`);
+    const mine = () => lines.find((l) => l.startsWith(`[email to ${to}]`));
+    // vi.waitFor rather than expect.poll: helpers also run in beforeAll.
+    await vi.waitFor(() => {
+      if (!mine()) throw new Error(`no email to ${to} yet`);
+    }, { timeout: 5_000 });
+    const line = mine()!;
+    return { res, link: new URL(line.slice(line.indexOf("http"))) };
+  } finally {
+    console.info = original;
+  }
+}
+
+/** Signs a new member up (with a new organization), confirms the emailed link and returns their session. */
 export async function signup(name = "Ada"): Promise<Member> {
   const email = `member${++counter}-${crypto.randomUUID().slice(0, 8)}@example.com`;
   const password = "correct horse battery";
   // A distinct client address per sign-up keeps the per-address sign-up limit out of the way.
-  const res = await call("/api/v1/auth/signup", {
-    method: "POST",
-    json: { email, password, name, organizationName: `${name}'s org` },
-    headers: { "cf-connecting-ip": `10.9.${counter % 250}.${Math.floor(Math.random() * 250)}` },
-  });
+  const headers = { "cf-connecting-ip": `10.9.${counter % 250}.${Math.floor(Math.random() * 250)}` };
+  const { link } = await emailedLink(email, () => call("/api/v1/auth/signup", { method: "POST", json: { email, password, name, organizationName: `${name}'s org` }, headers }));
+  const res = await call("/api/v1/auth/signup/confirm", { method: "POST", json: { token: link.searchParams.get("token") }, headers });
   if (res.status !== 201) throw new Error(`signup failed: ${res.status} ${await res.text()}`);
   const { data } = (await res.json()) as { data: { memberId: string; organizationId: string; csrfToken: string } };
   return { email, password, memberId: data.memberId, organizationId: data.organizationId, cookie: cookieFrom(res), csrf: data.csrfToken };
@@ -59,7 +82,12 @@ export async function invited(owner: Member, role: "admin" | "member"): Promise<
   const email = `invitee${++counter}-${crypto.randomUUID().slice(0, 8)}@example.com`;
   const res = await as(owner, `/api/v1/organizations/${owner.organizationId}/invitations`, { method: "POST", json: { email, role } });
   const { data } = (await res.json()) as { data: { token: string } };
-  const accepted = await call("/api/v1/auth/invitations/accept", { method: "POST", json: { token: data.token, name: "Invitee", password: "another good password" } });
+  const accepted = await call("/api/v1/auth/invitations/accept", {
+    method: "POST",
+    json: { token: data.token, name: "Invitee", password: "another good password" },
+    // Like sign-ups: an address of its own, so the per-address limit on accepting stays out of the way.
+    headers: { "cf-connecting-ip": `10.8.${counter % 250}.${Math.floor(Math.random() * 250)}` },
+  });
   if (accepted.status !== 200) throw new Error(`accept failed: ${accepted.status} ${await accepted.text()}`);
   const body = (await accepted.json()) as { data: { memberId: string; organizationId: string; csrfToken: string } };
   return { email, password: "another good password", memberId: body.data.memberId, organizationId: owner.organizationId, cookie: cookieFrom(accepted), csrf: body.data.csrfToken };

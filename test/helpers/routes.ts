@@ -15,6 +15,7 @@ import { as, chatbotOf, memberIn, signup, type Member } from "./member";
 export const PUBLIC = new Set([
   "GET /health",
   "POST /api/v1/auth/signup",
+  "POST /api/v1/auth/signup/confirm",
   "POST /api/v1/auth/login",
   "POST /api/v1/auth/password-reset",
   "POST /api/v1/auth/password-reset/confirm",

@@ -6,18 +6,21 @@ import { sessions } from "../../worker/db/schema";
 import { conversationStub } from "../../worker/services/conversation-stub";
 import { call, capture, type ErrorBody } from "../helpers/http";
 import { connect, openSocket } from "../helpers/socket";
-import { as, chatbotOf, cookieFrom, invited, signup } from "../helpers/member";
+import { as, chatbotOf, cookieFrom, emailedLink, invited, signup } from "../helpers/member";
 
 afterEach(() => vi.restoreAllMocks());
 
 const code = async (res: Response) => ((await res.json()) as ErrorBody).error.code;
 
 describe("sign-up and sessions", () => {
-  it("signs up a member as owner of a new organization with an HTTP-only, Secure, SameSite session cookie", async () => {
-    const res = await call("/api/v1/auth/signup", {
-      method: "POST",
-      json: { email: "Grace@Example.com", password: "a long enough password", name: "Grace", organizationName: "Navy" },
-    });
+  it("signs up a member through the emailed link as owner of a new organization with an HTTP-only, Secure, SameSite session cookie", async () => {
+    const { res: asked, link } = await emailedLink("grace@example.com", () =>
+      call("/api/v1/auth/signup", { method: "POST", json: { email: "Grace@Example.com", password: "a long enough password", name: "Grace", organizationName: "Navy" } }),
+    );
+    expect(asked.status).toBe(202);
+    expect(asked.headers.get("set-cookie")).toBeNull();
+    expect(link.pathname).toBe("/confirm-signup");
+    const res = await call("/api/v1/auth/signup/confirm", { method: "POST", json: { token: link.searchParams.get("token") } });
     expect(res.status).toBe(201);
     const cookie = res.headers.get("set-cookie") ?? "";
     expect(cookie).toMatch(/ob_session=/);
@@ -28,12 +31,33 @@ describe("sign-up and sessions", () => {
     const { data } = (await session.json()) as { data: { member: { email: string }; organizations: { name: string; role: string }[] } };
     expect(data.member.email).toBe("grace@example.com");
     expect(data.organizations).toEqual([expect.objectContaining({ name: "Navy", role: "owner" })]);
+    const again = await call("/api/v1/auth/signup/confirm", { method: "POST", json: { token: link.searchParams.get("token") } });
+    expect(again.status).toBe(400);
   });
 
-  it("refuses a second account with the same email", async () => {
+  it("answers a sign-up with a known email exactly like a new one, and emails the owner instead of making an account", async () => {
     const m = await signup();
-    const res = await call("/api/v1/auth/signup", { method: "POST", json: { email: m.email, password: "whatever else 1", name: "X", organizationName: "Y" } });
-    expect(res.status).toBe(409);
+    const ask = (email: string) => call("/api/v1/auth/signup", { method: "POST", json: { email, password: "whatever else 1", name: "X", organizationName: "Y" } });
+    const fresh = `fresh-${crypto.randomUUID().slice(0, 8)}@example.com`;
+    const { res: known, link: noted } = await emailedLink(m.email, () => ask(m.email));
+    const { res: unknown } = await emailedLink(fresh, () => ask(fresh));
+    expect([known.status, unknown.status]).toEqual([202, 202]);
+    expect(await known.json()).toEqual(await unknown.json());
+    expect(noted.pathname).toBe("/login");
+    // The owner's password still works; nobody got a second account or a session.
+    expect((await call("/api/v1/auth/login", { method: "POST", json: { email: m.email, password: m.password } })).status).toBe(200);
+    expect((await call("/api/v1/auth/login", { method: "POST", json: { email: m.email, password: "whatever else 1" } })).status).toBe(401);
+  });
+
+  it("refuses to confirm a sign-up link once the address has an account", async () => {
+    const email = `twice-${crypto.randomUUID().slice(0, 8)}@example.com`;
+    const ask = () => call("/api/v1/auth/signup", { method: "POST", json: { email, password: "a long enough password", name: "T", organizationName: "T" } });
+    const first = (await emailedLink(email, ask)).link.searchParams.get("token");
+    const second = (await emailedLink(email, ask)).link.searchParams.get("token");
+    expect((await call("/api/v1/auth/signup/confirm", { method: "POST", json: { token: first } })).status).toBe(201);
+    const late = await call("/api/v1/auth/signup/confirm", { method: "POST", json: { token: second } });
+    expect(late.status).toBe(409);
+    expect(await code(late)).toBe("conflict");
   });
 
   it("answers 400 naming the field for a short password", async () => {
@@ -80,12 +104,10 @@ describe("sign-up and sessions", () => {
 
   it("resets a forgotten password through a one-time link and ends the old sessions", async () => {
     const m = await signup();
-    const logged = vi.spyOn(console, "info").mockImplementation(() => undefined);
     const unknown = await call("/api/v1/auth/password-reset", { method: "POST", json: { email: "nobody@example.com" } });
-    const known = await call("/api/v1/auth/password-reset", { method: "POST", json: { email: m.email } });
+    const { res: known, link } = await emailedLink(m.email, () => call("/api/v1/auth/password-reset", { method: "POST", json: { email: m.email } }));
     expect([unknown.status, known.status]).toEqual([202, 202]);
-    const line = logged.mock.calls.map((args) => String(args[0])).find((l) => l.includes(m.email))!;
-    const token = new URL(line.slice(line.indexOf("http"))).searchParams.get("token")!;
+    const token = link.searchParams.get("token")!;
     const confirm = await call("/api/v1/auth/password-reset/confirm", { method: "POST", json: { token, password: "a brand new password" } });
     expect(confirm.status).toBe(200);
     expect((await as(m, "/api/v1/auth/session")).status).toBe(401);

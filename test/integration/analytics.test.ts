@@ -11,6 +11,7 @@ import { annotations, clientOrganizations, clientUsers, conversations } from "..
 import { conversationStub } from "../../worker/services/conversation-stub";
 import { createKey } from "../../worker/services/keys";
 import { call, capture, type ErrorBody } from "../helpers/http";
+import { signup as signupMember } from "../helpers/member";
 import { createTenant, type Tenant } from "../helpers/tenant";
 
 const db = createDb(env.DB);
@@ -817,18 +818,11 @@ describe("analytics access", () => {
   });
 
   it("serves a member session on the dashboard mount, and 404 to a member of another organization", async () => {
-    const signup = async (n: number) => {
-      const res = await call("/api/v1/auth/signup", {
-        method: "POST",
-        json: { email: `analytics-${n}-${crypto.randomUUID().slice(0, 8)}@example.com`, password: "correct horse battery", name: "Viewer", organizationName: "Viewers" },
-        headers: { "cf-connecting-ip": `10.77.${n}.${Math.floor(Math.random() * 250)}` },
-      });
-      expect(res.status).toBe(201);
-      const { data } = (await res.json()) as { data: { organizationId: string; csrfToken: string } };
-      const cookie = /ob_session=[^;]*/.exec(res.headers.get("set-cookie") ?? "")![0];
-      return { ...data, headers: { cookie, "x-csrf-token": data.csrfToken } };
+    const signup = async () => {
+      const m = await signupMember("Viewer");
+      return { ...m, headers: { cookie: m.cookie, "x-csrf-token": m.csrf } };
     };
-    const member = await signup(1);
+    const member = await signup();
     const created = await call(`/api/v1/organizations/${member.organizationId}/chatbots`, { method: "POST", json: { name: "Bot" }, headers: member.headers });
     const { data: bot } = (await created.json()) as { data: { id: string } };
     const seeded = await seed({ ...mine, organizationId: member.organizationId, chatbotId: bot.id });
@@ -838,7 +832,7 @@ describe("analytics access", () => {
     const body = (await res.json()) as TableBody<ConvRow>;
     expect(body.data.map((r) => r.id).sort()).toEqual(Object.values(seeded.ids).sort());
 
-    const stranger = await signup(2);
+    const stranger = await signup();
     expect((await call(`/api/v1/chatbots/${bot.id}/analytics/overview`, { headers: stranger.headers })).status).toBe(404);
   });
 });

@@ -435,3 +435,44 @@ export const passwordResets = sqliteTable("password_resets", {
   usedAt: integer("used_at"),
   createdAt: createdAt(),
 });
+
+/**
+ * Sign-ups waiting for their email to be confirmed. The account is only made from the emailed link, so
+ * the sign-up answer is the same for a new and a known address. The password is stored hashed, as it
+ * would be on the member.
+ */
+export const signupRequests = sqliteTable(
+  "signup_requests",
+  {
+    tokenHash: text("token_hash").primaryKey(),
+    email: text("email").notNull(),
+    name: text("name").notNull(),
+    organizationName: text("organization_name").notNull(),
+    passwordHash: text("password_hash").notNull(),
+    expiresAt: integer("expires_at").notNull(),
+    usedAt: integer("used_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("signup_requests_expires").on(t.expiresAt)],
+);
+
+/**
+ * Counters of the abuse limits that must hold across isolates and locations (log-in failures per
+ * account, reset and sign-up requests per address, organizations and invitations per member). D1 is one
+ * consistent database, so a burst spread over many isolates still meets one counter; each check is one
+ * atomic upsert. `key` is `<what>:<subject>`, the subject hashed where it is an email.
+ */
+export const throttles = sqliteTable(
+  "throttles",
+  {
+    key: text("key").primaryKey(),
+    /** Events in the current window (log-in: failed attempts since the last success). */
+    count: integer("count").notNull(),
+    /** When the window began (log-in: the last attempt), epoch ms. */
+    windowStart: integer("window_start").notNull(),
+    /** Log-in only: no attempt is checked before this instant (epoch ms; 0 = not locked). */
+    lockedUntil: integer("locked_until").notNull().default(0),
+  },
+  // Idle rows are swept by age as new ones are written.
+  (t) => [index("throttles_window_start").on(t.windowStart)],
+);

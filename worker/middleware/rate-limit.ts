@@ -3,7 +3,7 @@ import { createMiddleware } from "hono/factory";
 import type { AppEnv } from "../context";
 import { ApiError } from "../errors";
 
-type LimiterBinding = "CAPTURE_LIMITER" | "READ_LIMITER" | "LIVE_CLIENT_LIMITER" | "LIVE_CONVERSATION_LIMITER" | "LIVE_KEY_LIMITER";
+type LimiterBinding = "CAPTURE_LIMITER" | "READ_LIMITER" | "LIVE_CLIENT_LIMITER" | "LIVE_CONVERSATION_LIMITER" | "LIVE_KEY_LIMITER" | "AUTH_LIMITER";
 
 /** The limiters' window in wrangler.toml; a caller over the limit may try again after it. */
 const WINDOW_SECONDS = 60;

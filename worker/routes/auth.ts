@@ -4,7 +4,22 @@ import type { AppEnv } from "../context";
 import { ApiError } from "../errors";
 import { readJson } from "../input";
 import { rateLimit } from "../middleware/rate-limit";
-import { confirmPasswordReset, defaultOrganization, email, login, loginBody, requestPasswordReset, resetBody, signup, signupBody } from "../services/accounts";
+import {
+  confirmPasswordReset,
+  confirmSignup,
+  confirmSignupBody,
+  countResetRequest,
+  countSignupRequest,
+  defaultOrganization,
+  email,
+  login,
+  loginBody,
+  requestPasswordReset,
+  requestSignup,
+  resetBody,
+  signupBody,
+} from "../services/accounts";
+import { sendEmail } from "../services/mail";
 import { acceptBody, acceptInvitation, listOrganizations } from "../services/organizations";
 import { hashPassword } from "../services/passwords";
 import { currentSession, endSession, requireSession, roleIn, startSession } from "../services/sessions";
@@ -14,10 +29,17 @@ import { eq } from "drizzle-orm";
 /** Dashboard accounts: sign-up, log-in/out, the current session, password reset, invitations. */
 export const auth = new Hono<AppEnv>();
 
-// Credential endpoints are rate limited per client address, before any password hashing.
-auth.use("/login", rateLimit("READ_LIMITER", (c) => `login:${c.req.header("cf-connecting-ip") ?? "local"}`));
-auth.use("/signup", rateLimit("READ_LIMITER", (c) => `signup:${c.req.header("cf-connecting-ip") ?? "local"}`));
-auth.use("/password-reset/*", rateLimit("READ_LIMITER", (c) => `reset:${c.req.header("cf-connecting-ip") ?? "local"}`));
+/**
+ * Credential endpoints are limited per client address first (AUTH_LIMITER, wrangler.toml), before any
+ * password hashing or D1 work; per account and per email the limits are in D1 (services/throttles.ts).
+ */
+const perAddress = (what: string) => rateLimit("AUTH_LIMITER", (c) => `${what}:${c.req.header("cf-connecting-ip") ?? "local"}`);
+auth.use("/login", perAddress("login"));
+auth.use("/signup", perAddress("signup"));
+auth.use("/signup/confirm", perAddress("signup"));
+auth.use("/password-reset", perAddress("reset"));
+auth.use("/password-reset/confirm", perAddress("reset"));
+auth.use("/invitations/accept", perAddress("accept"));
 
 async function sessionView(c: Context<AppEnv>) {
   const session = await currentSession(c);
@@ -31,9 +53,36 @@ async function sessionView(c: Context<AppEnv>) {
   };
 }
 
+/** Work whose outcome must not show in the answer or its timing: done after answering, failures logged. */
+function afterAnswering(c: Context<AppEnv>, what: string, work: () => Promise<void>) {
+  c.executionCtx.waitUntil(work().catch((error) => console.error(`${what} failed`, { requestId: c.get("requestId"), error: error instanceof Error ? error.stack : String(error) })));
+}
+
+/**
+ * Always 202 "check your inbox", new address or known, so the answer does not reveal who has an
+ * account. A new address gets a link that creates the account (POST /signup/confirm); a known one gets
+ * a note that someone tried, with a way to log in or reset the password.
+ */
 auth.post("/signup", async (c) => {
   const input = await readJson(c, signupBody);
-  const { memberId, organizationId } = await signup(c.get("db"), input);
+  await countSignupRequest(c.get("db"), input.email);
+  const origin = new URL(c.req.url).origin;
+  afterAnswering(c, "sign-up request", async () => {
+    const outcome = await requestSignup(c.get("db"), input);
+    sendEmail(
+      c.env,
+      input.email,
+      outcome.kind === "confirm"
+        ? `confirm your email to create your OpenBat account (the link works for 24 hours): ${origin}/confirm-signup?token=${outcome.token}`
+        : `someone tried to create an OpenBat account with this address, which already has one; if it was you, log in (or reset your password there), otherwise ignore this email: ${origin}/login`,
+    );
+  });
+  return c.json({ data: { sent: true } }, 202);
+});
+
+/** The emailed link's page posts its token here: the account is created and a session starts. */
+auth.post("/signup/confirm", async (c) => {
+  const { memberId, organizationId } = await confirmSignup(c.get("db"), await readJson(c, confirmSignupBody));
   const { csrfToken } = await startSession(c, memberId, organizationId);
   return c.json({ data: { memberId, organizationId, csrfToken } }, 201);
 });
@@ -61,14 +110,15 @@ auth.post("/switch", async (c) => {
   return c.json({ data: await sessionView(c) });
 });
 
-/** Always 202, known address or not, so the answer does not reveal who has an account. */
+/** Always 202, known address or not, so the answer (and its timing) does not reveal who has an account. */
 auth.post("/password-reset", async (c) => {
   const { email: address } = await readJson(c, z.object({ email }));
-  const reset = await requestPasswordReset(c.get("db"), address);
-  if (reset && c.env.LOG_EMAILS === "true") {
-    // Local development has no mail server: the "email" is this log line.
-    console.info(`[email to ${address}] reset your OpenBat password: ${new URL(c.req.url).origin}/reset-password?token=${reset.token}`);
-  }
+  await countResetRequest(c.get("db"), address);
+  const origin = new URL(c.req.url).origin;
+  afterAnswering(c, "password reset request", async () => {
+    const reset = await requestPasswordReset(c.get("db"), address);
+    if (reset) sendEmail(c.env, address, `reset your OpenBat password: ${origin}/reset-password?token=${reset.token}`);
+  });
   return c.json({ data: { sent: true } }, 202);
 });
 

@@ -1,14 +1,16 @@
 /**
- * Sign-up, log-in and password reset for dashboard members (SPEC §1–2).
+ * Sign-up (confirmed by email), log-in and password reset for dashboard members (SPEC §1–2), with the
+ * per-account throttles of services/throttles.ts.
  */
-import { and, eq, gt, isNull } from "drizzle-orm";
+import { and, eq, gt, isNull, lt } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "../db/client";
-import { members, memberships, organizations, passwordResets, sessions } from "../db/schema";
+import { members, memberships, organizations, passwordResets, sessions, signupRequests } from "../db/schema";
 import { ApiError } from "../errors";
 import { sha256Hex } from "./crypto";
 import { newId, randomBase62 } from "./ids";
 import { hashPassword, verifyPassword } from "./passwords";
+import { countWithin, emailKey, loginSucceeded, reserveLoginAttempt, THROTTLES } from "./throttles";
 
 const RESET_TTL_MS = 60 * 60 * 1000;
 
@@ -24,17 +26,71 @@ export const signupBody = z.object({
 
 export const loginBody = z.object({ email, password: z.string().min(1).max(256) });
 
-export async function signup(db: Db, input: z.infer<typeof signupBody>) {
-  const existing = await db.select({ id: members.id }).from(members).where(eq(members.email, input.email)).get();
-  if (existing) throw new ApiError("conflict", "an account with this email exists; log in instead", [{ field: "email", message: "already registered" }]);
+const SIGNUP_TTL_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * What a sign-up request leads to, for the email sent afterwards: a link that creates the account, or —
+ * the address already has one — a note to its owner. The HTTP answer is the same either way.
+ */
+export type SignupOutcome = { kind: "confirm"; token: string } | { kind: "exists" };
+
+/**
+ * Records a sign-up request. Both outcomes hash the password and write one row, so neither is the
+ * faster; the route runs this after answering, so the answer's timing says nothing either.
+ */
+export async function requestSignup(db: Db, input: z.infer<typeof signupBody>, now = Date.now()): Promise<SignupOutcome> {
+  const token = randomBase62(32);
+  const [passwordHash, existing] = await Promise.all([
+    hashPassword(input.password),
+    db.select({ id: members.id }).from(members).where(eq(members.email, input.email)).get(),
+  ]);
+  await db.batch([
+    db.insert(signupRequests).values({
+      tokenHash: await sha256Hex(token),
+      email: input.email,
+      name: input.name,
+      organizationName: input.organizationName,
+      passwordHash,
+      expiresAt: now + SIGNUP_TTL_MS,
+      createdAt: now,
+    }),
+    db.delete(signupRequests).where(lt(signupRequests.expiresAt, now)),
+  ]);
+  return existing ? { kind: "exists" } : { kind: "confirm", token };
+}
+
+/** Counts a sign-up request against the address's limit, known or not (answered before anything else). */
+export async function countSignupRequest(db: Db, address: string): Promise<void> {
+  await countWithin(db, await emailKey("signup", address), THROTTLES.signupsPerEmail, "sign-up requests for this email");
+}
+
+export const confirmSignupBody = z.object({ token: z.string().min(10).max(200) });
+
+/** Creates the account of a confirmed sign-up: the member, an organization they own; returns both ids. */
+export async function confirmSignup(db: Db, input: z.infer<typeof confirmSignupBody>, now = Date.now()): Promise<{ memberId: string; organizationId: string }> {
+  const tokenHash = await sha256Hex(input.token);
+  const request = await db
+    .select()
+    .from(signupRequests)
+    .where(and(eq(signupRequests.tokenHash, tokenHash), isNull(signupRequests.usedAt), gt(signupRequests.expiresAt, now)))
+    .get();
+  if (!request) throw new ApiError("invalid_request", "token: invalid, used or expired sign-up link", [{ field: "token", message: "invalid, used or expired" }]);
+  const accountExists = () => new ApiError("conflict", "an account with this email exists; log in instead (or reset the password)");
+  if (await db.select({ id: members.id }).from(members).where(eq(members.email, request.email)).get()) throw accountExists();
   const memberId = newId("mem");
   const organizationId = newId("org");
-  const now = Date.now();
-  await db.batch([
-    db.insert(members).values({ id: memberId, email: input.email, name: input.name, passwordHash: await hashPassword(input.password), createdAt: now }),
-    db.insert(organizations).values({ id: organizationId, name: input.organizationName, createdAt: now }),
-    db.insert(memberships).values({ organizationId, memberId, role: "owner", createdAt: now }),
-  ]);
+  try {
+    await db.batch([
+      db.insert(members).values({ id: memberId, email: request.email, name: request.name, passwordHash: request.passwordHash, createdAt: now }),
+      db.insert(organizations).values({ id: organizationId, name: request.organizationName, createdAt: now }),
+      db.insert(memberships).values({ organizationId, memberId, role: "owner", createdAt: now }),
+      db.update(signupRequests).set({ usedAt: now }).where(eq(signupRequests.tokenHash, tokenHash)),
+    ]);
+  } catch (error) {
+    // Two links of the same address confirmed at once: the email's uniqueness let one through.
+    if (await db.select({ id: members.id }).from(members).where(eq(members.email, request.email)).get()) throw accountExists();
+    throw error;
+  }
   return { memberId, organizationId };
 }
 
@@ -43,10 +99,13 @@ let decoyHash: Promise<string> | undefined;
 
 /** The member for valid credentials; one error for unknown email and wrong password alike. */
 export async function login(db: Db, input: z.infer<typeof loginBody>): Promise<{ memberId: string }> {
+  // Counted before the password is checked: a locked account answers 429 and nothing is verified.
+  await reserveLoginAttempt(db, input.email);
   const member = await db.select().from(members).where(eq(members.email, input.email)).get();
   decoyHash ??= hashPassword(randomBase62(16));
   const ok = await verifyPassword(input.password, member?.passwordHash ?? (await decoyHash));
   if (!member || !ok) throw new ApiError("unauthorized", "wrong email or password");
+  await loginSucceeded(db, input.email);
   return { memberId: member.id };
 }
 
@@ -54,6 +113,11 @@ export async function login(db: Db, input: z.infer<typeof loginBody>): Promise<{
 export async function defaultOrganization(db: Db, memberId: string): Promise<string | null> {
   const row = await db.select({ id: memberships.organizationId }).from(memberships).where(eq(memberships.memberId, memberId)).orderBy(memberships.createdAt).get();
   return row?.id ?? null;
+}
+
+/** Counts a reset request against the address's limit (known or not: the answer must not tell). */
+export async function countResetRequest(db: Db, address: string): Promise<void> {
+  await countWithin(db, await emailKey("reset", address), THROTTLES.passwordResetsPerEmail, "password reset requests for this email");
 }
 
 /** Makes a reset token for a known email (null otherwise: the caller answers the same either way). */
@@ -76,9 +140,11 @@ export async function confirmPasswordReset(db: Db, input: z.infer<typeof resetBo
     .where(and(eq(passwordResets.tokenHash, tokenHash), isNull(passwordResets.usedAt), gt(passwordResets.expiresAt, Date.now())))
     .get();
   if (!reset) throw new ApiError("invalid_request", "token: invalid, used or expired reset link", [{ field: "token", message: "invalid, used or expired" }]);
-  await db.batch([
-    db.update(members).set({ passwordHash: await hashPassword(input.password) }).where(eq(members.id, reset.memberId)),
+  const [updated] = await db.batch([
+    db.update(members).set({ passwordHash: await hashPassword(input.password) }).where(eq(members.id, reset.memberId)).returning({ email: members.email }),
     db.update(passwordResets).set({ usedAt: Date.now() }).where(eq(passwordResets.tokenHash, tokenHash)),
     db.delete(sessions).where(eq(sessions.memberId, reset.memberId)),
   ]);
+  // Proving the inbox is the way out of a log-in lock (also one an attacker caused).
+  if (updated[0]) await loginSucceeded(db, updated[0].email);
 }

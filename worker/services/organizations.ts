@@ -10,6 +10,7 @@ import { ApiError, notFound } from "../errors";
 import { email } from "./accounts";
 import { sha256Hex } from "./crypto";
 import { newId, randomBase62 } from "./ids";
+import { countWithin, THROTTLES } from "./throttles";
 import type { Role } from "./sessions";
 
 const INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
@@ -29,7 +30,9 @@ export async function listOrganizations(db: Db, memberId: string) {
     .orderBy(asc(organizations.createdAt));
 }
 
+/** At most THROTTLES.organizationsPerMember a day per member (429 beyond): each is a tenant of its own. */
 export async function createOrganization(db: Db, memberId: string, name: string) {
+  await countWithin(db, `organizations:${memberId}`, THROTTLES.organizationsPerMember, "organizations created by you");
   const id = newId("org");
   const now = Date.now();
   await db.batch([
@@ -80,8 +83,10 @@ export async function removeMember(db: Db, organizationId: string, actorRole: Ro
 }
 
 /** Creates an invitation; its token is returned once (for the email, or the log in local development). */
+/** Invitations send email to any address: at most THROTTLES.invitationsPerMember a day per member (429 beyond). */
 export async function invite(db: Db, organizationId: string, actor: { memberId: string; role: Role }, input: z.infer<typeof invitationBody>) {
   if (input.role === "owner" && actor.role !== "owner") throw new ApiError("forbidden", "only an owner can invite an owner");
+  await countWithin(db, `invitations:${actor.memberId}`, THROTTLES.invitationsPerMember, "invitations sent by you");
   const token = randomBase62(32);
   const row = {
     id: newId("inv"),

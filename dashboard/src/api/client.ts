@@ -126,8 +126,9 @@ export const api = {
   auth: {
     session: () => request<Envelope<SessionView>>("GET", "/auth/session", { expect401: true }).then((r) => r.data),
     login: (email: string, password: string) => request<Envelope<{ memberId: string; csrfToken: string }>>("POST", "/auth/login", { body: { email, password }, expect401: true }).then((r) => r.data),
-    signup: (input: { email: string; password: string; name: string; organizationName: string }) =>
-      data(post<Envelope<{ memberId: string; organizationId: string; csrfToken: string }>>("/auth/signup", input)),
+    /** Answers the same for a new and a known address: the next step is the emailed link. */
+    signup: (input: { email: string; password: string; name: string; organizationName: string }) => data(post<Envelope<{ sent: boolean }>>("/auth/signup", input)),
+    confirmSignup: (token: string) => data(post<Envelope<{ memberId: string; organizationId: string; csrfToken: string }>>("/auth/signup/confirm", { token })),
     logout: () => post<void>("/auth/logout"),
     switchOrganization: (organizationId: string) => data(post<Envelope<SessionView>>("/auth/switch", { organizationId })),
     requestReset: (email: string) => data(post<Envelope<{ sent: boolean }>>("/auth/password-reset", { email })),

@@ -1,15 +1,15 @@
-import { Anchor, Button, PasswordInput, Stack, Text, TextInput } from "@mantine/core";
+import { Alert, Anchor, Button, PasswordInput, Stack, Text, TextInput } from "@mantine/core";
 import { useState, type FormEvent } from "react";
-import { Link, Navigate, useNavigate } from "react-router";
-import { api, fieldError, setCsrfToken } from "../../api/client";
+import { Link, Navigate } from "react-router";
+import { api, fieldError } from "../../api/client";
 import { ErrorNotice } from "../../components/ErrorNotice";
 import { useSession } from "../../session/session";
 import { AuthCard } from "./AuthCard";
 
 export function SignupPage() {
-  const { session, refresh } = useSession();
-  const navigate = useNavigate();
+  const { session } = useSession();
   const [form, setForm] = useState({ name: "", email: "", password: "", organizationName: "" });
+  const [sent, setSent] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
 
@@ -21,16 +21,30 @@ export function SignupPage() {
     setBusy(true);
     setError(null);
     try {
-      const created = await api.auth.signup(form);
-      setCsrfToken(created.csrfToken);
-      await refresh();
-      navigate(`/orgs/${created.organizationId}/chatbots`, { replace: true });
+      await api.auth.signup(form);
+      setSent(true);
     } catch (err) {
       setError(err);
     } finally {
       setBusy(false);
     }
   };
+
+  if (sent) {
+    return (
+      <AuthCard title="Check your email">
+        <Alert color="green" title="One more step" role="status">
+          We sent a link to {form.email}. Open it to finish creating your account; it works for 24 hours. If the address
+          already has an account, the email says so instead.
+        </Alert>
+        <Text size="sm" ta="center" mt="md">
+          <Anchor component={Link} to="/login">
+            Back to log in
+          </Anchor>
+        </Text>
+      </AuthCard>
+    );
+  }
 
   return (
     <AuthCard title="Create your account" subtitle="You get an organization of your own; invite your team afterwards.">
