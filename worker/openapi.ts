@@ -221,7 +221,8 @@ function operation(route: RouteDoc, path: string, params: string[]) {
   if (route.access !== "public") errors["401"] = { $ref: "#/components/responses/Error" };
   if (route.access !== "public") errors["403"] = { $ref: "#/components/responses/Error" };
   if (params.length) errors["404"] = { $ref: "#/components/responses/Error" };
-  if (route.access !== "public" && route.access !== "member") errors["429"] = { $ref: "#/components/responses/Error" };
+  // Keys are limited per key; credential endpoints per address and email; members' creations per member.
+  if (route.tag !== "Service" && (route.access !== "member" || route.method === "post")) errors["429"] = { $ref: "#/components/responses/Error" };
   const access = route.dashboard ? `${KEY_KINDS[route.access]} of this chatbot, or a member session with access to it` : KEY_KINDS[route.access];
   return {
     summary: route.summary,
