@@ -242,6 +242,94 @@ describe("multilingual embedded analysis", () => {
     });
   }
 
+  it("reads switching to a named provider as churn and a competitor mention, in every language", () => {
+    const cases: [string, string][] = [
+      ["Wir wechseln zum Quartalsende zu Personio.", "de"],
+      ["On passe chez Pennylane le mois prochain.", "fr"],
+      ["Me paso a Movistar, ¿qué tengo que hacer?", "es"],
+      ["Vou mudar para o Nubank.", "pt"],
+      ["Passo a Iliad, mi serve il codice.", "it"],
+      ["We stappen over naar Exact.", "nl"],
+    ];
+    for (const [text, lang] of cases) expect(raised(text, lang)).toEqual(expect.arrayContaining(["churn_risk", "competitor_mention"]));
+  });
+
+  it("does not take a capitalised plan or an everyday noun for a competitor's name", () => {
+    expect(raised("Wir wechseln zu Pro, was kostet das?", "de")).not.toContain("competitor_mention");
+    expect(raised("Wir wechseln zu Pro, was kostet das?", "de")).not.toContain("churn_risk");
+    expect(raised("On passe sur la formule annuelle.", "fr")).not.toContain("churn_risk");
+  });
+
+  it("reads praise of a named competitor made to complain about us as a negative competitor mention", () => {
+    for (const [text, lang] of [
+      ["Chez Orange au moins la fibre fonctionne.", "fr"],
+      ["Bei Lexoffice geht das mit einem Klick, warum bei euch nicht?", "de"],
+    ] as const) {
+      expect(raised(text, lang)).toContain("competitor_mention");
+      expect(polarity(text, lang)).toBe("negative");
+    }
+  });
+
+  it("reads praise wrapped around a failure, or an eye-roll, as frustrated and negative", () => {
+    for (const [text, lang] of [
+      ["Génial, encore une mise à jour qui casse tout. Bravo 🙄", "fr"],
+      ["Que maravilha, mais uma atualização que quebra tudo 🙄", "pt"],
+      ["Geweldig hoor, weer een update die alles sloopt.", "nl"],
+    ] as const) {
+      expect(polarity(text, lang)).toBe("negative");
+      expect(raised(text, lang)).toContain("frustrated_user");
+    }
+  });
+
+  it("does not read a calm bug report as frustration", () => {
+    for (const [text, lang] of [
+      ["Die App stürzt beim Öffnen der Kontoauszüge ab.", "de"],
+      ["La app se cierra sola cuando intento pagar.", "es"],
+      ["L'app si blocca quando carico i documenti.", "it"],
+    ] as const) {
+      expect(polarity(text, lang)).toBe("negative");
+      expect(raised(text, lang)).not.toContain("frustrated_user");
+    }
+  });
+
+  it("does not read a question about cancelling some day, or cancellation terms, as churn", () => {
+    for (const [text, lang] of [
+      ["Was passiert mit meinen Rechnungen, falls ich irgendwann kündige?", "de"],
+      ["Si un jour je résilie, est-ce que je garde l'accès à mes factures ?", "fr"],
+      ["Als ik ooit opzeg, kan ik dan nog bij mijn facturen?", "nl"],
+      ["Wie lange ist die Kündigungsfrist? Unser Einkauf fragt.", "de"],
+    ] as const) {
+      expect(raised(text, lang)).not.toContain("churn_risk");
+    }
+  });
+
+  it("does not read cancelling an order placed by mistake as churn", () => {
+    for (const [text, lang] of [
+      ["¿Podéis cancelar el pedido que hice por error?", "es"],
+      ["Podem cancelar o pedido que fiz por engano?", "pt"],
+      ["Ho ordinato due volte per sbaglio, potete annullare un ordine?", "it"],
+      ["J'ai commandé deux fois par erreur, pouvez-vous annuler la deuxième commande ?", "fr"],
+    ] as const) {
+      expect(raised(text, lang)).not.toContain("churn_risk");
+      expect(polarity(text, lang)).toBe("neutral");
+    }
+  });
+
+  it("reads a conditional threat as churn and urgent, and a churn message as negative even when polite", () => {
+    expect(raised("o me lo arregláis hoy o mañana mismo me voy a Orange", "es")).toEqual(expect.arrayContaining(["churn_risk", "urgent_request"]));
+    expect(polarity("Obrigado por tudo até aqui, mas decidimos seguir outro caminho. Podem encerrar a conta?", "pt")).toBe("negative");
+    expect(raised("Bedankt voor de afgelopen jaren, maar we nemen afscheid.", "nl")).toContain("churn_risk");
+  });
+
+  it("reads waiting for a human as urgent and frustrated", () => {
+    const text = "Ça fait 40 minutes que j'attends un conseiller. Je veux parler à un humain, maintenant !";
+    expect(raised(text, "fr")).toEqual(expect.arrayContaining(["urgent_request", "frustrated_user"]));
+  });
+
+  it("does not read 'now' that dates a cancellation as urgency", () => {
+    expect(raised("Mir reicht's. Ich kündige, und zwar sofort.", "de")).not.toContain("urgent_request");
+  });
+
   it("quotes the span that drove the sentiment and explains it in English", () => {
     const a = analyse("Bonjour. Depuis hier, le paiement ne passe pas. Merci", "fr");
     expect(a.sentiment.chunk).toBe("Depuis hier, le paiement ne passe pas.");

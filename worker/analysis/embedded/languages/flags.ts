@@ -40,7 +40,8 @@ export function findFlagCues(original: string, folded: Folded, pack: LanguagePac
     if (cues === undefined) continue;
     const negatable = pack.negatableWhys;
     const raw = findCues(text, cues.map((c) => c.pattern));
-    const hits = raw.filter((h) => !negatable.has(h.why) || !negated(text, h.start, h.end, pack));
+    let hits = raw.filter((h) => !negatable.has(h.why) || !negated(text, h.start, h.end, pack));
+    if (flag === "churn_risk") hits = hits.filter((h) => !hypothetical(text, h.start, h.end, pack));
     if (hits.length > 0) out[flag] = hits;
   }
   const confusion = findCues(text, SHARED_CONFUSION);
@@ -55,6 +56,20 @@ export function findFlagCues(original: string, folded: Folded, pack: LanguagePac
     }
   }
   return out;
+}
+
+/**
+ * "Falls ich irgendwann kündige, …?", "Si un jour je résilie, … ?": leaving asked about inside a
+ * condition, in a question, is a record-keeping question rather than a plan. A threat is a statement
+ * ("si no lo arreglan hoy, me doy de baja").
+ */
+function hypothetical(text: string, start: number, end: number, pack: LanguagePack): boolean {
+  const sentenceStart = Math.max(text.lastIndexOf(".", start), text.lastIndexOf("!", start), text.lastIndexOf("?", start), text.lastIndexOf("\n", start)) + 1;
+  const rest = text.slice(end);
+  const stop = rest.search(/[.!?\n]/);
+  if (stop < 0 || rest[stop] !== "?") return false;
+  const before = text.slice(sentenceStart, start).match(/\p{L}+/gu) ?? [];
+  return before.some((w) => pack.conditionals.has(w));
 }
 
 /**
@@ -101,7 +116,11 @@ export function cueValence(hits: FlagHits): ExtraValence[] {
   const out: ExtraValence[] = [];
   for (const h of hits.frustrated_user ?? []) if (h.end > h.start) out.push({ start: h.start, end: h.end, valence: -3.5 * h.weight, note: h.why, dampen: false });
   // Losing the customer is bad news even when asked politely as a question ("Podem encerrar a conta?").
-  for (const h of hits.churn_risk ?? []) if (h.weight >= 0.7) out.push({ start: h.start, end: h.end, valence: -2, note: h.why, dampen: false });
+  for (const h of hits.churn_risk ?? []) if (h.weight >= 0.5) out.push({ start: h.start, end: h.end, valence: -2, note: h.why, dampen: false });
+  // Wanting money back is bad news too, if milder.
+  for (const h of hits.churn_risk ?? []) if (h.weight < 0.5) out.push({ start: h.start, end: h.end, valence: -1.5, note: h.why, dampen: true });
+  // "Ich bin verwirrt", "je suis perdu": confusion is not displeasure, so its words carry no valence.
+  for (const h of hits.confused_user ?? []) if (h.end > h.start) out.push({ start: h.start, end: h.end, valence: 0, note: h.why, dampen: false });
   // Comparing us with a named competitor is a complaint ("Chez Orange au moins la fibre fonctionne").
   for (const h of hits.competitor_mention ?? []) if (h.why === COMPARES) out.push({ start: h.start, end: h.end, valence: -1.5, note: h.why, dampen: false });
   // Wanting to buy is enthusiasm; asking a price is not.
@@ -137,6 +156,15 @@ export function finishFlags(original: string, folded: Folded, cueHits: FlagHits,
   if (frustrated.length > 0 && !(sentiment.score >= 0.2 && !frustrated.some((h) => h.weight >= 0.8))) out.frustrated_user = frustrated;
   else delete out.frustrated_user;
 
+  // "Ich kündige, und zwar sofort": "now" right after a cancellation says when it takes effect,
+  // not that something is urgent.
+  if (out.urgent_request !== undefined && out.churn_risk !== undefined) {
+    const churn = out.churn_risk;
+    out.urgent_request = out.urgent_request.filter(
+      (u) => u.why !== "says it is urgent" || !churn.some((c) => c.end <= u.start && u.start - c.end <= 24 && !/[.!?\n]/.test(original.slice(c.end, u.start))),
+    );
+    if (out.urgent_request.length === 0) delete out.urgent_request;
+  }
   const urgent = out.urgent_request;
   if (urgent !== undefined && /!{2,}/.test(text)) urgent.push({ weight: 0.2, why: "heavy punctuation", start: 0, end: 0 });
 

@@ -13,7 +13,7 @@ export const pt: LanguageSource = {
   words: [
     [3, "adora* excelente* perfeito perfeita perfeitos perfeitamente otimo otima otimos maravilh* fantastic* incrivel incriveis adorei adoro amei amo espetacular* sensacional* impecavel"],
     [2.5, "convencid* contente* satisfeit* agradecid* util uteis eficiente* rapido rapida rapidos rapidamente gentil gentis atencios* facil resolvido resolvida resolveu solucionado solucionada consertado consertada top show"],
-    [2, "bom boa bons boas bem melhor melhores gosto gostei legal bacana correto correta claro clara confiavel recomendo"],
+    [2, "melhoria melhorou bom boa bons boas bem melhor melhores gosto gostei legal bacana correto correta claro clara confiavel recomendo"],
     [1.5, "obrigado obrigada obrigad* agradeco agradecemos valeu"],
     [0.7, "ok okay beleza certo"],
     [-0.5, "espera esperar esperando caro cara"],
@@ -44,10 +44,11 @@ export const pt: LanguageSource = {
   conditionals: "se senao caso quando",
   flags: {
     churn_risk: [
-      [0.85, "asks to cancel", `(cancelem|encerrem|encerra|fechem|cancelar|cancelo|cancele|cancelamento|cancelei|encerrar|encerro|encerramento|fechar|fecho|excluir|exclusao|deletar|apagar|rescindir|rescisao|finalizar|terminar) (${W} ){0,3}(assinatura|conta|contrato|plano|servico|licenca|renovacao|inscricao|cadastro)|(quero|queria|gostaria de|vou|vamos|preciso) (${W} ){0,1}cancelar(?! (o|a|um|uma|meu|minha) (pedido|encomenda|compra|reserva|agendamento|transferencia|pix|reuniao))|descadastr\\p{L}*|desinscrever`, { negatable: true }],
+      [0.85, "asks to cancel", `(?<!(politica|condicoes|prazo|multa|taxa) de )(cancela|cancelem|encerrem|encerra|fechem|cancelar|cancelo|cancele|cancelamento|cancelei|encerrar|encerro|encerramento|fechar|fecho|excluir|exclusao|deletar|apagar|rescindir|rescisao|finalizar|terminar) (${W} ){0,3}(assinatura|conta|contrato|plano|servico|licenca|renovacao|inscricao|cadastro)|(quero|queria|gostaria de|vou|vamos|preciso) (${W} ){0,1}cancelar(?! (o|a|um|uma|meu|minha) (pedido|encomenda|compra|reserva|agendamento|transferencia|pix|reuniao))|descadastr\\p{L}*|desinscrever`, { negatable: true }],
+      [0.4, "asks about cancellation terms", "(politica|condicoes|prazo|multa|taxa) de (cancelamento|rescisao)|fidelidade|multa rescisoria"],
       [0.85, "will not renew", `(nao|nunca) (${W} ){0,2}(renovar|renovaremos|renovamos|vou renovar|vamos renovar|renovarei)|sem renovar`],
-      [0.85, "says they will never come back", `nunca mais (${W} ){0,2}(com voces|compro|usamos|uso|contrato)|decidimos (${W} ){0,2}(seguir outro caminho|sair|cancelar|encerrar|mudar|trocar|nao renovar|parar)|(cancelem|cancela|encerrem|encerra) tudo`],
-      [0.85, "says they are leaving", `(mudar|mudo|mudamos|mudando|trocar|troco|trocamos|trocando|ir|vou|vai|vamos|migrar|migramos|passar|passo|passamos) (${W} ){0,2}(para|pra|pro) (a concorrencia|concorrencia|o concorrente|um concorrente|outro fornecedor|outra empresa|outro servico|outra plataforma|outra ferramenta|outro app|outro banco)|(trocar|mudar) de (fornecedor|empresa|servico|plataforma|ferramenta|banco|operadora)|(vou|vamos) (embora|sair)|(estou|estamos) saindo|(ou|senao|se nao) (eu |nos )?(cancelo|cancelamos|troco|trocamos|mudo|mudamos|saio|saimos)|(vou|vamos) (trocar|mudar) de`, { negatable: true }],
+      [0.85, "says they will never come back", `nunca mais (${W} ){0,2}(com voces|compro|usamos|uso|contrato)|nos despedimos|decidimos (${W} ){0,2}(seguir outro caminho|sair|cancelar|encerrar|mudar|trocar|nao renovar|parar)|(cancelem|cancela|encerrem|encerra) tudo`],
+      [0.85, "says they are leaving", `(mudar|mudo|mudamos|mudando|trocar|troco|trocamos|trocando|ir|vou|vai|vamos|migrar|migramos|passar|passo|passamos) (${W} ){0,2}(para|pra|pro) (a concorrencia|concorrencia|o concorrente|um concorrente|outro fornecedor|outra empresa|outro servico|outra plataforma|outra ferramenta|outro app|outro banco)|(troc|mud)\\p{L}* de (fornecedor|empresa|servico|plataforma|ferramenta|banco|operadora)|(vou|vamos) (embora|sair)|(estou|estamos) saindo|(ou|senao|se nao) (eu |nos )?(cancelo|cancelamos|troco|trocamos|mudo|mudamos|saio|saimos)|(vou|vamos) (trocar|mudar) de`, { negatable: true }],
       [0.75, "plans to switch provider", `(vou |vamos )?(mudar|trocar|migrar|passar) (${W} ){0,1}(para|pra|pro) (?!(?:o|a|um|uma|plano|pro|premium|business|anual|mensal)(?![\\p{L}]))`, { negatable: true }],
       [0.7, "looks for alternatives", `(procurando|procurar|procuro|buscando|buscar|avaliando|avaliar|testando|testar|comparando|considerando|olhando) (${W} ){0,2}(alternativas|outras opcoes|outros fornecedores|outras empresas|outras ferramentas|a concorrencia|concorrentes)|alternativas? (a|ao|para) (voces|seu|sua|este|esse)`],
       [0.45, "asks for a refund", "reembols\\p{L}*|estorn\\p{L}*|devolu(cao|cao) do (meu )?dinheiro|(devolvam|devolver) (o|meu) dinheiro|meu dinheiro de volta|chargeback", { negatable: true }],
@@ -90,7 +91,7 @@ export const pt: LanguageSource = {
   },
   named: [
     [0.85, "switches to a named competitor", `(mudar|mudo|mudamos|vou|vamos|vai|passar|passo|passamos|trocar|troco|trocamos|migrar|migramos|levar|levo|levamos)( ${W}){0,2} (para|pra|pro) ${NAME}`, ["churn_risk", "competitor_mention"], { negatable: true }],
-    [0.7, "compares with a named competitor", `(no|na|com|do|da|em) ${NAME}( ${W}){0,8} (pelo menos|ao menos|de graca|gratis|mais barato|melhor|no mesmo dia|na hora|sem problema)|(como|que) (no|na) ${NAME}`, ["competitor_mention"]],
+    [0.7, "compares with a named competitor", `(no|na|com|do|da|em) ${NAME}( ${W}){0,8} (pelo menos|ao menos|nunca|de graca|gratis|mais barato|melhor|no mesmo dia|na hora|sem problema)|(como|que) (no|na) ${NAME}|(no|na|com) ${NAME}( ${W}){1,8},? (por que|mas) (${W} ){0,2}(aqui|com voces)`, ["competitor_mention"]],
     [0.7, "names the tool they use now", `(usamos|uso|utilizamos|trabalhamos com|temos) (hoje|atualmente|ainda|por enquanto)( ${W})? ${NAME}`, ["competitor_mention"]],
   ],
 };

@@ -20,6 +20,7 @@ const BEFORE_BUT = 0.5;
 const AFTER_BUT = 1.5;
 /** Praise inside a question is asked about, not asserted ("ist das Premium-Paket gut?"). */
 const POSITIVE_IN_QUESTION = 0.5;
+const POSITIVE_IN_CONDITION = 0.3;
 /**
  * Praise in the same sentence as a reported failure is politeness or sarcasm ("Toll, schon wieder
  * abgestürzt"), not a positive verdict.
@@ -86,7 +87,8 @@ export interface ExtraValence {
 const EMOTIONAL = -2.5;
 
 const isClauseEnd = (t: ForeignToken): boolean => t.kind === "punct";
-const isSentenceEnd = (t: ForeignToken): boolean => t.kind === "punct" && /[.!?…]/.test(t.norm);
+// "¿" and "¡" open a new sentence, so they also close the one before ("Queremos el plan anual, ¿hay descuento?").
+const isSentenceEnd = (t: ForeignToken): boolean => t.kind === "punct" && /[.!?…¿¡]/.test(t.norm);
 
 export function scoreForeign(
   original: string,
@@ -160,7 +162,8 @@ export function scoreForeign(
   // 3. Sentence structure: "but"-clauses, questions, praise beside trouble.
   // "Génial, …" / "Toll! …" opening a message that reports trouble is sarcasm, not praise.
   const first = tokens[0];
-  const sarcasm = trouble && first?.kind === "word" && (value[0] ?? 0) >= 1.5 && tokens[1]?.kind === "punct";
+  const opener = tokens[1]?.kind === "punct" || (tokens[1]?.kind === "word" && value[1] === 0 && tokens[2]?.kind === "punct"); // "Geweldig hoor, …"
+  const sarcasm = trouble && first?.kind === "word" && !pack.courtesy.has(first.norm) && (value[0] ?? 0) >= 1.5 && opener;
   applyStructure(tokens, value, phrase, pack);
   // Praise in a message that also complains of repeated failure or of having had enough is sarcasm
   // or politeness ("Super, encore planté. Génial."), wherever the sentence boundary falls.
@@ -250,12 +253,18 @@ function applyStructure(tokens: readonly ForeignToken[], value: number[], phrase
     const question = t !== undefined && t.norm.includes("?");
     let hasTrouble = false;
     for (let k = sentenceStart; k < i; k++) if ((value[k] ?? 0) <= TROUBLE) hasTrouble = true;
+    let inCondition = false;
     for (let k = sentenceStart; k < i; k++) {
+      const w = tokens[k];
+      if (w !== undefined && pack.conditionals.has(w.norm)) inCondition = true;
+      else if (w?.kind === "punct") inCondition = false;
       const v = value[k] ?? 0;
       if (question && v < 0 && v > -2 && phrase[k] !== true) value[k] = v * MILD_NEGATIVE_IN_QUESTION;
       if (v <= 0) continue;
       if (question) value[k] = v * POSITIVE_IN_QUESTION;
       else if (hasTrouble) value[k] = v * POSITIVE_BESIDE_TROUBLE;
+      // "no sé si lo estoy haciendo bien": praise inside a condition is not asserted.
+      if (inCondition) value[k] = (value[k] ?? 0) * POSITIVE_IN_CONDITION;
     }
     for (let k = sentenceStart; k < i; k++) {
       const w = tokens[k];
