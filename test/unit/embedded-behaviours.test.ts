@@ -28,16 +28,19 @@ describe("helpful: only when the reply answers the question", () => {
     expect(slugs("Which browsers are supported?", "The latest versions of Chrome, Firefox, Safari and Edge are supported.")).toContain("helpful");
   });
 
-  it("does not call a greeting helpful", () => {
-    expect(slugs("Hi", "Hello! How can I help you today?")).toEqual([]);
+  it("calls returning a greeting helpful, since that is all a greeting asks for", () => {
+    expect(slugs("Hi", "Hello! How can I help you today?")).toEqual(["helpful"]);
+    expect(slugs("thanks!", "You're welcome!")).toEqual(["helpful"]);
   });
 
-  it("does not call a long reply helpful just for talking around the subject", () => {
+  it("gives a holding reply no behaviour at all", () => {
+    expect(slugs("Where is my order?", "Let me check that for you.")).toEqual([]);
+  });
+
+  it("calls a long reply that talks around the subject without answering verbose, not helpful", () => {
     const reply =
       "Pricing is something we think about very carefully, because we want every customer, from small teams to large enterprises, to get real value. Our plans are designed to grow with you, and there are many factors that decide which plan is right for you, such as the size of your team, the features you need, your integrations and your support expectations. We also review our pricing regularly to keep it competitive and fair, and many customers start small and move up later as their needs change, which is completely normal.";
-    const found = slugs("What's the price of the Team plan?", reply);
-    expect(found).not.toContain("helpful");
-    expect(found).toEqual(expect.arrayContaining(["verbose", "dodging"]));
+    expect(slugs("What's the price of the Team plan?", reply)).toEqual(["verbose"]);
   });
 
   it("does not call a redirect helpful even though it mentions the subject", () => {
@@ -96,6 +99,19 @@ describe("hallucinating: specifics the question gave no ground for", () => {
     expect(slugs("So when will it ship?", "Order 5512 ($129.99, placed March 3, 2025) ships tomorrow morning.", earlier)).not.toContain("hallucinating");
   });
 
+  it("does not flag details the assistant reads from the user's account", () => {
+    const reply = "Sorry about that! I can see two charges of €49 on the 3rd. One is a duplicate; I've refunded it just now, it'll be back on your card in 3–5 business days.";
+    expect(slugs("I was charged twice this month.", reply)).toEqual(["helpful"]);
+  });
+
+  it("flags a confident fix time for an outage", () => {
+    expect(slugs("When will the outage be fixed?", "The outage will be fully resolved by 15:45 UTC today.")).toEqual(["hallucinating"]);
+  });
+
+  it("flags a precise figure even when the question asked for a figure", () => {
+    expect(slugs("How many people use your app?", "Over 48.7 million people in 193 countries use our app every day.")).toEqual(["hallucinating"]);
+  });
+
   it("does not flag the one price or duration a how-much or how-long question asks for", () => {
     expect(slugs("How much does the Pro plan cost?", "The Pro plan is 29 euros per user per month, billed annually.")).toEqual(["helpful"]);
     expect(slugs("How long do refunds take?", "Refunds usually reach your card within 5 to 10 business days, depending on your bank.")).toEqual(["helpful"]);
@@ -152,6 +168,20 @@ describe("redirecting: sends the user elsewhere", () => {
     expect(slugs("why was I charged a foreign transaction fee?", "That fee comes from your card issuer, not from us, so you'd need to contact them about it.")).toEqual(["redirecting"]);
   });
 
+  it("flags sending the user to a store, a phone line or another party", () => {
+    expect(slugs("Can I transfer my number to a new SIM?", "You'll need to visit your nearest store with your ID to do that.")).toContain("redirecting");
+    expect(slugs("my phone won't connect to wifi after the update", "Our technical team is better placed to help with this; you can reach them on 0800 123 4567.")).toContain("redirecting");
+    expect(slugs("Can I get my money back for the concert tickets?", "Ticket refunds are decided by the event organiser, so you'll want to raise it with them directly.")).toEqual(["redirecting"]);
+  });
+
+  it("does not flag pointing at support when that is what the user asked for", () => {
+    expect(slugs("How do I contact support?", "You can reach support through the chat button at the bottom right of any page, or by email at help@example.com.")).toEqual(["helpful"]);
+  });
+
+  it("does not flag 'thank you for contacting support' as sending the user anywhere", () => {
+    expect(slugs("How do I reset my password?", "Thank you for contacting support. Click Forgot password on the login page and follow the link we email you.")).not.toContain("redirecting");
+  });
+
   it("does not flag the assistant contacting someone on the user's behalf", () => {
     expect(slugs("My parcel is stuck in transit", "I'll contact the courier for you now and update you here as soon as they reply.")).not.toContain("redirecting");
   });
@@ -184,6 +214,10 @@ describe("yes_man: unconditional agreement", () => {
     expect(slugs("That's wrong, the fee is 5 euros.", "You're absolutely right, I apologize for the mistake!", earlier)).toContain("yes_man");
   });
 
+  it("does not read 'Yes, 100%!' as an invented figure", () => {
+    expect(slugs("Your competitor is cheaper, so you should match their price, yes?", "Yes, 100%! You're so right, we should definitely do that. Great thinking!")).toEqual(["yes_man"]);
+  });
+
   it("does not flag agreement backed by a correction", () => {
     expect(slugs("The invoice says 20% VAT but I'm in Germany, shouldn't it be 19%?", "You're right, the German rate is 19%. I've corrected the invoice and sent you the updated copy.")).toEqual(["helpful"]);
   });
@@ -214,6 +248,15 @@ describe("robotic: canned machine phrasing", () => {
 
   it("flags a reply made only of stock phrases", () => {
     expect(slugs("can u help me with login", "Thank you for contacting Customer Care. We apologize for any inconvenience caused. Please do not hesitate to contact us again.")).toContain("robotic");
+  });
+
+  it("flags a canned opener and closer even around a real answer, which stays helpful", () => {
+    const reply = "Thank you for contacting support. To reset your password, click Forgot password on the login page. Is there anything else I can help you with today?";
+    expect(slugs("How do I reset my password?", reply)).toEqual(expect.arrayContaining(["helpful", "robotic"]));
+  });
+
+  it("reports a canned non-answer as robotic rather than also dodging", () => {
+    expect(slugs("Is the app down?", "I am unable to assist with that request. Please try again later. Is there anything else I can help you with?")).toEqual(["robotic"]);
   });
 
   it("does not flag one polite stock phrase around a real answer", () => {

@@ -27,6 +27,10 @@ export interface Question {
   wantsNames: boolean;
   /** The user states an opinion or plan and seeks agreement ("…, right?", "I think…", "good idea?"). */
   seeksAgreement: boolean;
+  /** The user asks how to reach someone (support, an agent, by phone or e-mail): pointing there is the answer. */
+  wantsContact: boolean;
+  /** Only a greeting or thanks: answering in kind is the whole answer. */
+  greeting: boolean;
   /** The user puts forward an idea or plan of their own ("should I…", "I want to…", "what about…"), which praise can endorse. */
   proposes: boolean;
 }
@@ -42,11 +46,13 @@ export interface Answer {
   hasFigure: boolean;
   /** Content words of the substance that are neither in the question nor generic ("care", "value"). */
   fresh: number;
+  /** Words in the reply. */
+  words: number;
 }
 
 /** Words a reply uses when it talks around a subject instead of about it. */
 const GENERIC = new Set(
-  "something things thing great good best care flexible need needs important priority value valued experience always aim strive committed commitment quality customer customers appreciate understand happy help fair product products service seriously ensure continuously constantly improve improving solution solutions option options possible different depend depends depending various many several factors factor team working work hard think matter matters look forward every everyone lot really very".split(" ").map(stem),
+  "something things thing great good best amazing fantastic wonderful awesome incredible excellent perfect brilliant love world taste care flexible need needs important priority value valued experience always aim strive committed commitment quality customer customers appreciate understand happy help fair product products service seriously ensure continuously constantly improve improving solution solutions option options possible different depend depends depending various many several factors factor team working work hard think matter matters look forward every everyone lot really very".split(" ").map(stem),
 );
 
 /** Words that say a message is a question without saying what it is about. */
@@ -61,11 +67,17 @@ const WANTS_FIGURE = /\bhow (?:much|many|long|often|fast|soon|big|large|old)\b|\
 const SEEKS_AGREEMENT = /\b(?:right|correct|isn'?t it|aren'?t they|don'?t you think|agree|good idea|makes sense|that'?s fine|ok|okay)\s*\?+\s*$|^\W*(?:i think|i believe|i'm (?:going|gonna) to|i'll just|i will just|i'm sure|so the problem is|clearly|obviously)\b/;
 const WANTS_NAMES = /\bwhich\b|\bwhat (?:kinds?|types?|sorts?) of\b|\bwhat [a-z]+s (?:are|do|does|can|is)\b/;
 const PROPOSES = /\b(?:should (?:i|we)|can (?:i|we)|could (?:i|we)|shall (?:i|we)|is it (?:ok|okay|fine|a good idea|smart|wise|better)|would it (?:be|make)|i (?:want|plan|intend|would like|'d like|am thinking|'m thinking|am planning|'m planning) (?:to|of|about)|i'?ll (?:just )?|i'?m (?:going|gonna) to|what about|how about|thinking (?:of|about)|my (?:plan|idea))\b/;
-const FIGURE = /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|thirty|hundred|thousand|few|several|free|hour|hours|day|days|week|weeks|month|months|year|years|today|tomorrow|tonight|monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend|morning|afternoon|evening|noon|midnight|next|immediately|instantly)\b/;
+const FIGURE = /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|ninety|hundred|thousand|million|half|noon|midnight|immediately|instantly|right away|same day|next (?:business |working )?day|tomorrow|today|tonight)\b|\b(?:a|few|several|couple of) (?:seconds?|minutes?|hours?|days?|weeks?|months?)\b/;
+const WANTS_CONTACT = /\b(?:contact|reach|talk to|speak to|speak with|talk with|call|phone|email|e-mail|write to|get hold of)\b[^.?!]{0,30}\b(?:you|support|someone|somebody|a human|a person|an agent|a real|an advisor|the team|your team|sales|billing)\b|\b(?:phone number|email address|contact details|support email|human agent|real person)\b|\b(?:open|submit|raise|file) a (?:ticket|complaint|case)\b/;
+const GREETING_ONLY = /^\W*(?:hi|hello|hey|hiya|good (?:morning|afternoon|evening)|thanks?|thank you|thx|cheers|ok(?:ay)?|great)(?:\s+(?:there|again|so much|a lot|all|team|guys))?\W*$/;
+const GREETING_REPLY = /^\W*(?:hi|hello|hey|good (?:morning|afternoon|evening)|you'?re (?:very )?welcome|my pleasure|glad|happy to help|no problem|anytime)\b/;
 const YES_NO_ANSWER = /^\W*(?:yes|yep|yeah|yup|no|nope|sure|correct|right|indeed|unfortunately|sadly|not (?:yet|currently|at the moment|right now|automatically|directly|really|exactly|on|in|for|with)|only (?:on|in|for|if|with)|absolutely|of course|definitely|certainly|it (?:does|doesn'?t|is|isn'?t|can|can'?t|will|won'?t)|we (?:do|don'?t|can|can'?t|are|aren'?t|have|haven'?t)|you (?:can|can'?t|cannot|do|don'?t|will|won'?t)|that'?s (?:right|correct))\b/;
 /** A capitalised word inside a sentence: a product, a page, a menu item ("Chrome", "Billing"). */
 const MID_SENTENCE_NAME = /(?<=[a-z0-9,;] )[A-Z][A-Za-z]+/g;
 const STEP_LINE = /^\s*(?:\d+[.)]|[-*•])\s+\S/gm;
+
+/** Beyond this many words, mentioning the subject no longer counts as answering it. */
+const LONG_REPLY_WORDS = 70;
 
 /** How much text is compared: a reply that answers does so early; the cap keeps long ones cheap. */
 const OVERLAP_CHARS = 1500;
@@ -79,6 +91,8 @@ export function readQuestion(text: string): Question {
   return {
     stems,
     words: wordCount(text),
+    greeting: GREETING_ONLY.test(trimmed),
+    wantsContact: WANTS_CONTACT.test(trimmed),
     asks: trimmed.includes("?") || INTERROGATIVE.test(trimmed) || REQUEST.test(trimmed),
     yesNo,
     wantsFigure: WANTS_FIGURE.test(trimmed),
@@ -117,6 +131,7 @@ export function readAnswer(reply: string, q: Question | undefined, elsewhere: re
 
   const evidence = [...concrete, ...findCues(substance, [EXPLANATION])];
   const hasFigure = FIGURE.test(substance);
+  const words = wordCount(reply);
   let shared = 0;
   let fresh = 0;
   let generic = 0;
@@ -125,22 +140,41 @@ export function readAnswer(reply: string, q: Question | undefined, elsewhere: re
     else if (GENERIC.has(s)) generic++;
     else fresh++;
   }
+  const none = (): Answer => ({ shared, concrete, evidence: concrete, hasFigure, fresh, words });
+  if (q === undefined) return { shared, concrete, evidence, hasFigure, fresh, words };
+  // "Hello!" → "Hi! How can I help?" answers all there was to answer.
+  if (q.greeting && GREETING_REPLY.test(reply)) evidence.push({ weight: 0.5, why: "answers the greeting", start: 0, end: 0 });
+  // Talk about prices without a price is not an answer to "how much?".
+  if (q.wantsFigure && !hasFigure && concrete.length === 0) return none();
+  // "25 MB per file." to "what's the max size?": a figure straight away is the answer; in a longer
+  // reply, a sentence that names what was asked and gives a number ("the cut-off is 3:30pm").
+  if (q.wantsFigure && words <= 40 && /\d/.test(reply.slice(0, 60))) evidence.push({ weight: 0.5, why: "gives the figure asked for", start: 0, end: 0 });
+  else if (q.wantsFigure && figureSentence(substance, q.stems)) evidence.push({ weight: 0.5, why: "gives the figure asked for", start: 0, end: 0 });
+  else if (q.wantsFigure && hasFigure && shared + concrete.length > 0) evidence.push({ weight: 0.35, why: "gives the figure asked for", start: 0, end: 0 });
+  const substantive = wordCount(substance) >= 4;
+  if (q.yesNo && substantive && YES_NO_ANSWER.test(substance)) evidence.push({ weight: 0.45, why: "answers yes or no", start: 0, end: 0 });
+  // A long reply always mentions the subject and says something new; only a short one is judged
+  // an answer on that alone. Long replies need instructions, a yes/no, a figure or a cause.
+  if (words > LONG_REPLY_WORDS) return { shared, concrete, evidence, hasFigure, fresh, words };
   // New, specific content ("shared folders, version history", "Chrome, Firefox, Safari") is what
   // an answer adds to a question; talk around a subject is mostly generic words.
   const names = (original.slice(0, OVERLAP_CHARS).match(MID_SENTENCE_NAME) ?? []).length;
   if ((fresh >= 3 && generic * 2 < fresh) || names >= 2) evidence.push({ weight: 0.25, why: "adds specific information", start: 0, end: 0 });
-  if (q !== undefined) {
-    const substantive = wordCount(substance) >= 4;
-    if (substantive && shared >= 2) evidence.push({ weight: 0.45, why: "talks about what was asked", start: 0, end: 0 });
-    else if (substantive && shared === 1) evidence.push({ weight: 0.3, why: "talks about what was asked", start: 0, end: 0 });
-    if (q.yesNo && substantive && YES_NO_ANSWER.test(substance)) evidence.push({ weight: 0.45, why: "answers yes or no", start: 0, end: 0 });
-    if (q.wantsFigure && hasFigure && shared + concrete.length > 0) evidence.push({ weight: 0.35, why: "gives the figure asked for", start: 0, end: 0 });
-    else if (hasFigure && shared > 0) evidence.push({ weight: 0.25, why: "gives concrete details", start: 0, end: 0 });
-    if (q.wantsNames && names > 0 && shared > 0) evidence.push({ weight: 0.3, why: "names what was asked for", start: 0, end: 0 });
+  if (substantive && shared >= 2) evidence.push({ weight: 0.45, why: "talks about what was asked", start: 0, end: 0 });
+  else if (substantive && shared === 1) evidence.push({ weight: 0.3, why: "talks about what was asked", start: 0, end: 0 });
+  if (!q.wantsFigure && hasFigure && shared > 0) evidence.push({ weight: 0.25, why: "gives concrete details", start: 0, end: 0 });
+  if (q.wantsNames && names > 0 && shared > 0) evidence.push({ weight: 0.3, why: "names what was asked for", start: 0, end: 0 });
+  return { shared, concrete, evidence, hasFigure, fresh, words };
+}
+
+/** A sentence holding a digit and one of the question's content words. */
+function figureSentence(text: string, stems: ReadonlySet<string>): boolean {
+  if (stems.size === 0) return false;
+  for (const sentence of text.split(/[.!?\n]+/)) {
+    if (!/\d/.test(sentence)) continue;
+    for (const s of stemSet(sentence)) if (stems.has(s)) return true;
   }
-  // Talk about prices without a price is not an answer to "how much?".
-  if (q?.wantsFigure === true && !hasFigure && concrete.length === 0) return { shared, concrete, evidence: [], hasFigure, fresh };
-  return { shared, concrete, evidence, hasFigure, fresh };
+  return false;
 }
 
 export function wordCount(text: string): number {

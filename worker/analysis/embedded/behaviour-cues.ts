@@ -54,7 +54,7 @@ export const EXCESSIVE_APOLOGY = /can(?:not|['’]?t) apologi[sz]e enough|a (?:t
 
 /** Machine or form-letter phrasing that a person in a chat would not write. */
 export const TEMPLATE_CUES: readonly CuePattern[] = [
-  cue(0.8, "talks like a template", "as an ai( language model| assistant| model)?|i('m| am) (just |only )?(a|an) (ai|bot|virtual assistant|chatbot|language model|automated assistant)|i (do not|don't) have (personal )?(feelings|emotions|opinions)|your (request|query|inquiry|enquiry|ticket|message|case|call) (has been|was|is being) (received|processed|logged|submitted|registered|recorded|noted|forwarded)|please be advised|kindly (note|be informed|be advised)|we regret to inform you|dear (valued )?(customer|user|client|sir|madam|member)|(please )?do not reply to this (message|email)|this is an automated (message|response|reply)|in due course|(a|one of our) (representative|agent|team member|member of (our|the) team) will (contact|get back to|respond to|reach out to) you|your (call|request|message|inquiry|business) is (very )?important to us|i (didn't|did not) (understand|get|catch) (that|your (request|question|message|input))|please rephrase|(invalid|unrecognized|unrecognised) (input|option|selection|response|command|request)|please (select|choose) (one of|an option|from the)|(select|choose) (one of )?the following options|reply with (a number|yes or no|\\d)|type (\\d|yes|no|menu|help|agent) to"),
+  cue(0.8, "talks like a template", "as an ai( language model| assistant| model)?|i('m| am) (just |only )?(a|an) (ai|bot|virtual assistant|chatbot|language model|automated assistant)|i (do not|don't) have (personal )?(feelings|emotions|opinions)|your (request|query|inquiry|enquiry|ticket|message|case|call) (has been|was|is being) (received|processed|logged|submitted|registered|recorded|noted|forwarded)|please be advised|kindly (note|be informed|be advised)|we regret to inform you|dear (valued )?(customer|user|client|sir|madam|member)|(please )?do not reply to this (message|email)|this is an automated (message|response|reply)|in due course|(a|one of our) (representative|agent|team member|member of (our|the) team) will (contact|get back to|respond to|reach out to) you|your (call|request|message|inquiry|business) is (very )?important to us|i (didn't|did not) (understand|get|catch) (that|your (request|question|message|input))|please rephrase|try (asking|rephrasing|wording) (it |that |your question )?(in )?(a )?(different|another) way|i (don't|do not) understand (your|the|that) (question|request|message|input)|press \\d (for|to)|please (enter|type|input) your [a-z0-9 -]{0,30}(number|id|code|reference)|please (hold|wait) while (i|we) (transfer|connect|process|look)|(your )?(ticket|reference|case|tracking) (number|no\\.?|id) (is|:)|reference (number|no\\.?|id) ?:|(this|the) (conversation|chat|session) (has been|was|is) (closed|ended|terminated)|(kind|best|warm) regards,? (the )?[a-z ]{0,30}(team|department|service)|your feedback has been (noted|recorded|received)|please try again later|please provide the following( information| details)?|(your |this )?(request|query|inquiry|enquiry) (cannot|can't|could not|couldn't) be (processed|handled|completed|fulfilled)|(i am|i'm|we are|we're) (unable|not able) to (assist|process|complete|fulfil|fulfill|handle) (with )?(that|this|your) (request|query|inquiry|enquiry)|(invalid|unrecognized|unrecognised) (input|option|selection|response|command|request)|please (select|choose) (one of|an option|from the)|(select|choose) (one of )?the following options|reply with (a number|yes or no|\\d)|type (\\d|yes|no|menu|help|agent) to"),
   // Unfilled template slots: "Hi {first_name}", "Dear [Customer Name]".
   cue(0.8, "contains an unfilled template slot", "\\{\\{?\\s*[a-z_]+\\s*\\}\\}?|\\[(customer|user|client|first|your) ?name\\]|<(name|customer)>"),
 ];
@@ -70,19 +70,24 @@ export const STOCK_PHRASES: CuePattern = cue(
 
 /** Who or what a user can be sent to. */
 const ELSEWHERE =
-  "(team|department|dept|support|helpdesk|help ?desk|service ?desk|administrator|admin|admins|owner|bank|card issuer|issuer|provider|carrier|courier|landlord|employer|accountant|lawyer|doctor|account manager|manager|representative|rep|agent|specialist|sales|billing|finance|legal|vendor)";
+  "(team|department|dept|support|helpdesk|help ?desk|service ?desk|administrator|admin|admins|owner|bank|card issuer|issuer|provider|carrier|courier|landlord|employer|accountant|lawyer|doctor|account manager|manager|representative|rep|agent|specialist|sales|billing|finance|legal|vendor|seller|merchant|retailer|airline|insurer|insurance company|manufacturer|isp|internet provider|hr|payroll|accounts team|partner|branch|customer service|service team|support line|hotline|call cent(er|re)|organiser|organizer|event organiser|event organizer|venue|school|university|government|authority|authorities|tax office|embassy|police)";
 const ELSEWHERE_PAGE =
-  "(website|site|help ?(center|centre)|faq|faqs|support (page|site|portal|center|centre)|documentation|docs|knowledge ?base|community|forum|status page|developer (portal|docs|documentation)|contact page|contact form|help (page|article|articles|docs))";
+  "(website|site|help ?(center|centre)|faq|faqs|support (page|site|portal|center|centre)|documentation|docs|knowledge ?base|community|forum|status page|developer (portal|docs|documentation)|contact page|contact form|help (page|article|articles|docs)|discord|community forum|self-service portal|customer portal|online form|faq page|app store|play store)";
 
 export const REDIRECT_CUES: readonly CuePattern[] = [
   cue(0.75, "sends the user to someone else", `(contact|contacting|email|e-mail|call|calling|phone|message|reach out to|reaching out to|get in touch with|getting in touch with|speak (to|with)|talk (to|with)|check with|consult|write to) (our |the |your |a |an )?([a-z-]+ ){0,2}${ELSEWHERE}`, { negatable: true }),
-  // "Ask your admin to…" often comes with the rest of the answer, so it weighs less than "contact".
-  cue(0.5, "tells the user to ask someone else", `(ask|asking) (our |the |your |a |an )?([a-z-]+ ){0,2}${ELSEWHERE}`, { negatable: true }),
+  // "Ask your admin to…" usually comes with the rest of the answer, so alone it is not a redirect.
+  cue(0.45, "tells the user to ask someone else", `(ask|asking) (our |the |your |a |an )?([a-z-]+ ){0,2}${ELSEWHERE}`, { negatable: true }),
   cue(0.7, "says another team handles it", `(is|are) (handled|managed|dealt with|processed|taken care of|configured|controlled|set up|decided|owned|issued|charged) (by|through) (our |the |your |a )?([a-z'-]+ ){0,3}${ELSEWHERE}|(our|the|your) ([a-z'-]+ ){0,2}${ELSEWHERE} (handles|manages|deals with|takes care of|is responsible for|are responsible for|can help with|owns|decides)|(only|just) (they|your admin|an admin|your administrator|the owner|the account owner|our [a-z]+ team) (can|could|is able to|are able to)`),
+  cue(0.65, "says another team can help", `(our|the|your) ([a-z-]+ ){0,2}${ELSEWHERE} (can|will|should|would|is able to|are able to|is better placed to|are better placed to) (be able to )?(help|assist|answer|sort|look into|take care|advise|deal)|(raise|take up|discuss|take) (this|it|that) (up )?with (our|the|your) ([a-z-]+ ){0,2}${ELSEWHERE}|(raise|take up|discuss|check) (this|it|that) (up )?with (them|him|her)( directly)?|(is|are) better placed to (help|answer|advise)`, { negatable: true }),
+  cue(0.65, "gives a phone number to call", "(call|ring|phone|dial|text) (us |them )?(on |at )?\\+?\\d[\\d -]{6,}\\d", { negatable: true }),
+  cue(0.5, "says the answer is on another page", `(find|get) (more |all the |further )?(information|info|details|help|the answer|answers|everything) (you need )?(in|on|at|from) (our |the )?([a-z-]+ ){0,2}${ELSEWHERE_PAGE}|(through|via) (our |the )([a-z-]+ ){0,2}${ELSEWHERE_PAGE}`, { negatable: true }),
   cue(0.6, "says someone else must deal with it", "(you'd|you would|you'll|you will|you) (need|have|want) to (contact|ask|call|email|reach out to|check with|speak to|talk to|get in touch with) (them|him|her|that team)|(on|from) their (side|end)|(comes|is|are) from (your|the) ([a-z-]+ ){0,2}(bank|card issuer|issuer|provider|carrier|employer|it department|admin), not (from )?us|(book|schedule|arrange) a (call|meeting|demo) with (them|our|the|a)", { negatable: true }),
-  cue(0.75, "asks the user to open a ticket or fill in a form", "(open|submit|create|raise|file|log|lodge) a (new )?(support )?(ticket|request|case|complaint|claim)|(fill (out|in)|complete|submit|use) (the|our|a|this) ([a-z-]+ ){0,3}(form|web ?form)", { negatable: true }),
-  cue(0.55, "points to a page instead of answering", `(visit|check|check out|see|refer to|go to|consult|head (over )?to|look at|browse) (our |the )?([a-z-]+ ){0,2}${ELSEWHERE_PAGE}`, { negatable: true }),
-  cue(0.75, "hands the user over", "(i'll|i will|let me|i'm going to|i am going to|we'll|we will) (transfer|connect|escalate|forward|hand) (you|this|your (request|case|question))|(speak|talk|chat) (to|with) (a|an|one of our) (human|agent|representative|specialist|advisor|colleague)|(email|write to|contact) (us at )?[a-z0-9._%+-]+@[a-z0-9-]+\\.|email us at|call us (at|on)"),
+  cue(0.75, "asks the user to open a ticket or fill in a form", "(open|submit|create|raise|file|log|lodge) a (new )?(support |fraud |security )?(ticket|request|case|complaint|claim|report|dispute)|(fill (out|in)|complete|submit|use) (the|our|a|this) ([a-z\"“”'-]+ ){0,3}(form|web ?form)", { negatable: true }),
+  cue(0.55, "points to a page instead of answering", `(visit|check|check out|see|refer to|go to|consult|head (over )?to|look at|browse) (our |the )?([a-z-]+ ){0,2}${ELSEWHERE_PAGE}|(visit|go to|check) the [a-z-]+ page (of|on) our (website|site)`, { negatable: true }),
+  cue(0.7, "sends the user to a store or branch", "(visit|go to|head to|pop into|stop by|drop by|call into|bring it to) (your|the|our|a|any) (nearest |local |closest )?(store|shop|branch|office|service point|post office|retailer|repair (shop|centre|center))", { negatable: true }),
+  cue(0.6, "gives an address to write to", "(send|email|e-mail|write|forward|mail) ([a-z-]+ ){0,4}(to )?[a-z0-9._%+-]+@[a-z0-9-]+\\.[a-z]", { negatable: true }),
+  cue(0.75, "hands the user over", "(i'll|i will|let me|i'm going to|i am going to|we'll|we will) (transfer|connect|escalate|forward|hand) (you|this|your (request|case|question))|(connect|connecting|transfer|transferring|pass|passing) you (on )?(to|with) (a|an|the|our|one of our) ([a-z-]+ ){0,2}(agent|human|person|representative|colleague|specialist|team|advisor|department)|(speak|talk|chat) (to|with) (a|an|one of our) (human|agent|representative|specialist|advisor|colleague)|(email|write to|contact) (us at )?[a-z0-9._%+-]+@[a-z0-9-]+\\.|email us at|call us (at|on)"),
 ];
 
 /** "I'll contact the courier for you" is the assistant acting, not sending the user away. */
@@ -99,14 +104,14 @@ export const REFUSAL: CuePattern = cue(
 export const VAGUE: CuePattern = cue(
   0.45,
   "answers vaguely",
-  "it (really |all )?depends|(it's|it is|that's|that is) (hard|difficult|tricky|impossible) to say|depending on (your|the) (needs|situation|use case|usage|requirements|circumstances)|(can be|is|are) (very )?flexible|(hard|difficult) to say|depends? on (a lot of|lots of|many|several|a number of|various) (factors|things)|there (are|could be|can be|may be) (many|several|a number of|various|lots of|all sorts of) (factors|reasons|things|possibilities|variables)|every (device|situation|case|customer|user|setup|account|team|business) is different|(it|this|that|things) (can )?var(y|ies) (a lot|widely|from case to case)|i (can't|cannot) (say|tell|be sure|promise) (for sure|exactly|when|if|whether)?|(we'll|we will|i'll|i will) (see|have to see) what (we|i) can do|(something|things) (we're|we are|our team is) (always )?(looking into|evaluating|exploring|considering)|stay tuned",
+  "it (really |all )?depends|(it's|it is|that's|that is) (hard|difficult|tricky|impossible) to say|depending on (your|the) (needs|situation|use case|usage|requirements|circumstances)|(can be|is|are) (very )?flexible|(hard|difficult) to say|depends? on (a lot of|lots of|many|several|a number of|various) (factors|things)|there (are|could be|can be|may be) (many|several|a number of|various|lots of|all sorts of) (factors|reasons|things|possibilities|variables)|every (device|situation|case|customer|user|setup|account|team|business) is different|(it|this|that|things) (can )?var(y|ies) (a lot|widely|from case to case)|i (can't|cannot) (say|tell|be sure|promise) (for sure|exactly|when|if|whether)?|(we'll|we will|i'll|i will) (see|have to see) what (we|i) can do|(something|things) (we're|we are|our team is) (always )?(looking into|evaluating|exploring|considering)|stay tuned|(i'm|i am) not (sure|certain) (about that|i can say|how to answer)|(a|it's a|that's a) matter of (perspective|opinion|taste)|(i'd|i would) rather not speculate|can't speculate|cannot speculate",
 );
 
 /** Compliments the question or the interest instead of answering; harmless when an answer follows. */
 export const FLATTERY: CuePattern = cue(
   0.35,
   "praises the question instead of answering",
-  "(that's|that is|it's|it is|what) (a |an )?(really |very |such a |such an )?(great|good|interesting|excellent|fantastic|wonderful|important|thoughtful|complex|tricky|fair|valid) (question|point|thing to ask)|great question|good question|thanks? (you )?(so much )?for (your interest|asking|the question|bringing this up|raising this)|i love (that|this) question|glad you asked",
+  "(that's|that is|it's|it is|what) (a |an )?(really |very |such a |such an )?(great|good|interesting|excellent|fantastic|wonderful|important|thoughtful|complex|tricky|fair|valid) (question|point|thing to ask)|great question|good question|thanks? (you )?(so much )?for (your interest|asking|the question|bringing this up|raising this)|i love (that|this) question|glad you asked|i can (see|tell) (that )?you('re| are) (someone|a person|the kind of person|clearly)|(which|that) is (fantastic|wonderful|amazing|great to see)|thanks? (you )?for (asking|reaching out) about|(you have|you've got) (amazing|great|excellent|impeccable|fantastic) taste|(many|lots of|a lot of) (customers|people|users) (ask|wonder|have asked) (about )?(this|that)",
 );
 
 /** Company platitudes that fill a reply without saying anything about the case. */
@@ -116,7 +121,7 @@ export const PLATITUDES: CuePattern = cue(
   [
     // "We're always working hard to…", "Our team is committed to…", "We always aim to offer…"
     "(we're|we are|our team is|the team is|we) (always |constantly |continuously )?(working|striving|committed|dedicated|focused|aim|aiming|strive) (hard )?(to|on) [^.!?\\n]*",
-    "we (truly |really |greatly )?(appreciate|value) (your|you as) [^.!?\\n]*",
+    "we (truly |really |greatly )?(appreciate|value) (your|you as|you)\\b[^.!?\\n]*",
     // "Privacy is very important to us", "Data protection is a top priority for us"
     "(is|are) (very |extremely |really |incredibly |so )?(important|a (top |high |key )?priority|our (top |highest |number one )?priority) (to|for) (us|our team|everyone here)[^.!?\\n]*",
     "we (take|treat|handle) [^.!?\\n]{0,40}(very |extremely )?(seriously|with (great |the utmost |extreme )?care)[^.!?\\n]*",
@@ -126,8 +131,14 @@ export const PLATITUDES: CuePattern = cue(
     "(the best (possible )?|a great )(value|experience|service|product)[^.!?\\n]*",
     "(it's|it is|that's|that is) a (great|good|popular|fantastic) (choice|option)[^.!?\\n]*",
     "i (completely |totally |fully )?understand (this|that|how|your|why) [^.!?\\n]*",
-    "thank you for being a (valued|loyal) (customer|member|user)[^.!?\\n]*",
+    "thanks? (you )?for being (a|such a) (valued|loyal|great) (customer|member|user)[^.!?\\n]*",
+    "(we are|we're|i am|i'm) (deeply |truly |so |very )?(grateful|thankful) for [^.!?\\n]*",
+    "(is|are|lies|sits) at the heart of (everything|all) (we do|that we do)[^.!?\\n]*",
+    "(we|our [a-z]+ teams?) (work|works|are working) (tirelessly|around the clock|day and night)[^.!?\\n]*",
+    "(your (voice|opinion|feedback|business)|you) (truly |really )?(matters?|means? (a lot|so much|the world)) to us[^.!?\\n]*",
     "(your|customer) (satisfaction|experience|trust) (is|means) [^.!?\\n]*",
+    "(our|the) (product|app|platform|service|team) is (constantly|always|continuously) (evolving|improving|changing|growing)[^.!?\\n]*",
+    "(lots of |many |some )?exciting (things|news|updates|features|changes) (are )?(coming|ahead|planned|in the (pipeline|works))[^.!?\\n]*",
   ].join("|"),
 );
 
@@ -135,9 +146,10 @@ export const PLATITUDES: CuePattern = cue(
 
 export const YES_MAN_CUES: readonly CuePattern[] = [
   cue(0.6, "agrees effusively", "you('re| are) (absolutely|totally|completely|so|100%|entirely|definitely|exactly|quite) (right|correct)|i (completely|totally|fully|absolutely|100%|wholeheartedly|couldn't) agree|couldn't agree more|exactly right|(that's|that is) (absolutely|exactly|totally|completely|100%) (right|correct|true)"),
+  cue(0.6, "agrees without reservation", "(yes|yeah|yep),? (absolutely|totally|completely|exactly) (right|correct|true)|you nailed it|spot on|couldn't have said it better|you('re| are) a genius|whatever you (think|prefer|want|decide|choose)( is best)?|(exactly|just) what i would (do|have done|recommend)|i couldn't agree (more|with you more)"),
   cue(0.6, "endorses the user's idea with enthusiasm", "(great|excellent|fantastic|brilliant|wonderful|amazing|awesome|perfect|smart|genius|superb) (idea|plan|choice|decision|move|thinking|call|approach|way to)|what a (great|brilliant|wonderful|fantastic|smart|genius) (idea|plan|choice|move)|(that|it) (sounds|is) (like )?(a )?(great|perfect|fantastic|brilliant|wonderful|amazing) (idea|plan)"),
   cue(0.35, "opens with enthusiastic agreement", "(absolutely|definitely|certainly|of course|totally|100%|yes|yes yes|sure thing|exactly)(!+|,)", { sentenceStart: true }),
-  cue(0.3, "speaks in superlatives", "(the )?best (on the market|in the (market|industry|world)|there is)|nothing (else )?comes close|you('ll| will) love it|can't go wrong|go for it|(that|it|this|this plan|this one) (will be|is|would be|'ll be|'s) (perfect|amazing|incredible|fantastic|flawless|ideal)( for you)?|perfect for you|(amazing|incredible|unbeatable|unmatched|outstanding) (deal|value|product|choice|price)"),
+  cue(0.3, "speaks in superlatives", "(the )?best ([a-z]+ )?(on the market|in the (market|industry|world)|there is|ever)|world-class|second to none|unbreakable|100% (safe|secure|sure|right)|(you have|you've got) (amazing|great|excellent|impeccable|fantastic) taste|nothing (else )?comes close|you('ll| will) love it|can't go wrong|go for it|(that|it|this|this plan|this one) (will be|is|would be|'ll be|'s) (perfect|amazing|incredible|fantastic|flawless|ideal)( for you)?|perfect for you|(amazing|incredible|unbeatable|unmatched|outstanding) (deal|value|product|choice|price)"),
   cue(0.35, "agrees", "you('re| are) right|you are correct|good (catch|point)|fair point|(that's|that is) (right|correct|true)"),
 ];
 
@@ -162,9 +174,10 @@ export const FILLER: CuePattern = cue(
 const ACTION_VERBS = "check|wait|retry|try again|look (in|at|under)|re-?enter|go to|navigate to|click|tap|select|open|enter|type|press|choose|pick|log ?in|sign in|sign out|head to|scroll( down)? to|update|reset|restart|reinstall|install|download|refresh|reload|clear|switch|toggle|enable|disable|turn (on|off)|add|remove|delete|edit|change|set|copy|paste|upload|search for|use|try|make sure|run|visit settings";
 
 export const INSTRUCTION_CUES: readonly CuePattern[] = [
-  // An imperative opening a sentence, a clause after ";" or ":", or a list item: "Open Settings; then…".
+  // An imperative opening a sentence, a clause after ";" or ":", or a list item, possibly after a
+  // purpose clause: "Open Settings; then…", "To reset it, click…".
   {
-    re: new RegExp(`(?:^|[.!?;:\n*"“(]\\s*|\n\\s*(?:\\d+[.)]|[-*•])\\s*)(?:${alternation(ACTION_VERBS)})`, "g"),
+    re: new RegExp(`(?:^|[.!?;:\n*"“(]\\s*|\n\\s*(?:\\d+[.)]|[-*•])\\s*)(?:to [a-z' ]{1,40},\\s*)?(?:${alternation(ACTION_VERBS)})`, "g"),
     weight: 0.5,
     why: "gives instructions",
     negatable: false,
@@ -177,7 +190,7 @@ export const INSTRUCTION_CUES: readonly CuePattern[] = [
 export const ACTION_DONE: CuePattern = cue(
   0.6,
   "reports what it did",
-  "(i've|i have|i just|we've|we have|i've just|we've just|i went ahead and|i) (now )?(updated|changed|reset|cancell?ed|processed|sent|re-?sent|resent|reissued|booked|refunded|credited|fixed|resolved|added|removed|scheduled|corrected|switched|upgraded|downgraded|restored|unlocked|extended|applied|enabled|disabled|merged|moved|renamed|deleted|waived|issued|reactivated|verified|escalated internally)|(has|have) (now )?been (updated|processed|refunded|sent|re-?sent|booked|reset|resolved|fixed|cancell?ed|scheduled|corrected|credited|restored|unlocked|extended|applied|enabled|removed|deleted|waived|issued|reactivated)|^done\\b",
+  "(i've|i have|i just|we've|we have|i've just|we've just|i went ahead and|i) (now )?(started|initiated|submitted|requested|arranged|ordered|activated|renewed|paused|resumed|set up|turned (on|off)|granted|raised|opened|created|generated|regenerated|updated|changed|reset|cancell?ed|processed|sent|re-?sent|resent|reissued|booked|refunded|credited|fixed|resolved|added|removed|scheduled|corrected|switched|upgraded|downgraded|restored|unlocked|extended|applied|enabled|disabled|merged|moved|renamed|deleted|waived|issued|reactivated|verified|escalated internally)|(has|have) (now )?been (updated|processed|refunded|sent|re-?sent|booked|reset|resolved|fixed|cancell?ed|scheduled|corrected|credited|restored|unlocked|extended|applied|enabled|removed|deleted|waived|issued|reactivated)|^done\\b",
 );
 
 export const EXPLANATION: CuePattern = cue(
@@ -186,8 +199,8 @@ export const EXPLANATION: CuePattern = cue(
   "because|this (happens|occurs|can happen) (when|if|because)|(that's|that is|this is) (because|why)|the (reason|cause) is|caused by|due to|which means|this means|the (difference|answer) is|(it|this|that) (costs|takes|includes|comes with|supports|works with|is available|ships|arrives)|the (price|cost|fee|limit) (is|for)|is (only )?(available|included|limited) (on|in|to)|(fixes|solves|resolves|will fix|should fix) (it|this|that|the)",
 );
 
-export const HEDGES: CuePattern = cue(0.5, "hedges", "i think|i believe|might|may be|possibly|probably|not (sure|certain)|please (verify|check|confirm|double-check)|double-check|i (could|might) be wrong|as far as i know|to my knowledge|usually|typically|generally|normally|(around|about|approximately|roughly|up to|nearly|almost) (\\d|a |an |one|two|three)|estimated|should (be|arrive|take|show)");
+export const HEDGES: CuePattern = cue(0.5, "hedges", "i think|i believe|might|may be|possibly|probably|not (sure|certain)|please (verify|check|confirm|double-check)|double-check|i (could|might) be wrong|as far as i know|to my knowledge|usually|typically|generally|normally|(around|about|approximately|roughly|nearly|almost) (\\d|a |an |one|two|three)|estimated|should (be|arrive|take|show)");
 
-export const CERTAINTY: CuePattern = cue(0.2, "sounds certain", "definitely|without (a|any) doubt|(i'm|i am) (100% |absolutely |completely )?(certain|sure)|rest assured|it is a fact|fact:|exactly|precisely|officially");
+export const CERTAINTY: CuePattern = cue(0.2, "sounds certain", "will (definitely )?be (fully |completely )?(resolved|fixed|restored|back to normal|back online)|definitely|without (a|any) doubt|(i'm|i am) (100% |absolutely |completely )?(certain|sure)|rest assured|it is a fact|fact:|exactly|precisely|officially");
 
 export const SOURCE_CLAIM: CuePattern = cue(0.4, "cites unnamed sources", "studies (show|have shown|prove|found)|research (shows|proves|has shown|suggests)|according to (a |the |recent )?(recent )?(study|survey|report|research|experts|statistics|industry data)|scientists (say|found|agree)|experts (say|agree|recommend)|it is (widely|well) (known|documented)|statistics show|(independent|third-party) (tests|benchmarks|audits) (show|confirm|prove)");

@@ -18,26 +18,24 @@ interface SpecificKind {
   numeric: boolean;
   /** The pattern cannot match without a digit, so a reply without digits skips it. */
   needsDigit: boolean;
-  /** Prices and amounts are what a "how much / how long" answer consists of; all of them count for less then. */
-  everyday?: boolean;
 }
 
 const MONTH = "(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)";
 const UNIT =
-  "(?:ms|milliseconds?|seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|business days?|working days?|weeks?|months?|years?|requests?|calls?|rows?|records?|users?|seats?|customers?|clients?|employees?|countries|languages|integrations?|transactions?|messages?|emails?|files?|parcels?|orders?|servers?|regions?|data ?cent(?:er|re)s?|gb|mb|tb|kb|gbps|mbps|times|x)";
+  "(?:ms|milliseconds?|seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|business days?|working days?|weeks?|months?|years?|requests?|calls?|rows?|records?|users?|seats?|customers?|clients?|employees?|countries|languages|integrations?|transactions?|messages?|emails?|files?|parcels?|orders?|servers?|regions?|data ?cent(?:er|re)s?|gb|mb|tb|kb|gbps|mbps|times|x|people|persons|companies|businesses|teams|downloads|installs|visitors|members|partners|stores|shops|locations|cities|offices|engineers|agents|reviews|ratings|stars|continents|patents|awards)";
 
 // Order matters: a span claimed by an earlier kind is not counted again by a later one
 // ("March 3, 2025" is one date, not a date plus a year).
 const KINDS: readonly SpecificKind[] = [
   {
-    re: /\b(?:iso(?:\/iec)?\s?\d{4,5}(?:-\d+)?|soc\s?[123](?:\s+type\s+(?:ii|i|1|2))?|hipaa|hitrust|gdpr|ccpa|pci[\s-]?dss(?:\s+level\s+\d)?|fedramp(?:\s+(?:high|moderate|low))?|fips\s?140-[23]|csa\s+star(?:\s+level\s+\d)?|nist\s+(?:sp\s+)?800-\d+|cyber\s+essentials(?:\s+plus)?|tisax|wcag\s?\d(?:\.\d)?(?:\s+aa?a?)?|aes-?256|tls\s?1\.[0-3]|sox|ferpa|coppa|iso\s?9001)\b/g,
+    re: /\b(?:iso(?:\/iec)?\s?\d{4,5}(?:-\d+)?|soc\s?[123](?:\s+type\s+(?:ii|i|1|2))?|hipaa|hitrust|gdpr|ccpa|pci[\s-]?dss(?:\s+level\s+\d)?|fedramp(?:\s+(?:high|moderate|low))?|fips\s?140-[23]|csa\s+star(?:\s+level\s+\d)?|nist\s+(?:sp\s+)?800-\d+|cyber\s+essentials(?:\s+plus)?|tisax|wcag\s?\d(?:\.\d)?(?:\s+aa?a?)?|aes-?\d{3,4}|tls\s?1\.[0-3]|sox|ferpa|coppa|iso\s?9001|(?:rfc|ieee|itu-t|ietf|ansi|etsi|en|din|bs)\s?[a-z]?\.?\d{2,}(?:[.-]\d+)*[a-z]*|(?:directive|regulation)\s+(?:\(eu\)\s+)?\d{2,4}\/\d+|[a-z]+ (?:act|law)(?: of)? (?:19|20)\d{2}|(?:article|art\.|section|§)\s?\d+(?:\(\d+\))?\s+(?:of\s+)?(?:the\s+)?(?:gdpr|dsgvo|ccpa|eu|[a-z]+ (?:act|regulation|directive|law|code)))\b/g,
     weight: 0.45,
     why: "names a standard or certification",
     numeric: false,
     needsDigit: false,
   },
   {
-    re: new RegExp(`\\b${MONTH}\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?(?:,?\\s+(?:19|20)\\d{2})?\\b|\\b\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH}(?:,?\\s+(?:19|20)\\d{2})?\\b|\\b(?:19|20)\\d{2}-\\d{2}-\\d{2}\\b|\\b\\d{1,2}\\/\\d{1,2}\\/(?:19|20)?\\d{2}\\b|\\bq[1-4]\\s+(?:19|20)\\d{2}\\b`, "g"),
+    re: new RegExp(`\\b${MONTH}\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?(?:,?\\s+(?:19|20)\\d{2})?\\b|\\b\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH}(?:,?\\s+(?:19|20)\\d{2})?\\b|\\b(?:19|20)\\d{2}-\\d{2}-\\d{2}\\b|\\b\\d{1,2}\\/\\d{1,2}\\/(?:19|20)?\\d{2}\\b|\\bq[1-4]\\s+(?:19|20)\\d{2}\\b|\\bthe \\d{1,2}(?:st|nd|rd|th)\\b`, "g"),
     weight: 0.4,
     why: "gives an exact date",
     numeric: true,
@@ -51,14 +49,15 @@ const KINDS: readonly SpecificKind[] = [
     needsDigit: true,
   },
   {
-    re: /\bguarantee[sd]?\b|\b100\s?%|\bnever (?:fails?|goes down|breaks|loses|crashes|misses)|\balways (?:works|succeeds|available|on time)|\b(?:works?|compatible|supports?) (?:with |on |across )?(?:every|all|any)\b|\bzero (?:downtime|data loss|errors?|risk|bugs?)\b|\bfully (?:compliant|certified|guaranteed|secure)\b|\bwithout (?:any )?(?:exception|fail)\b|\bno limits? (?:at all|whatsoever)|\bof any size\b/g,
+    re: /\bguarantee[sd]?\b|\b100\s?%(?=\s+(?:of\b|[a-z]))(?!\s+(?:agree|right|sure|correct|yes|with you)\b)|\bnever (?:fails?|goes down|go down|breaks?|loses?|lose|crashes|crash|misses|miss|expires?|changes?|increases?|runs? out|pay more|be charged|be down)\b|\balways (?:works|succeeds|available|on time|be available)\b|\b(?:works?|compatible|supports?|compliant) (?:with |on |across |in )?(?:every|all|any)\b|\bwill never happen again\b|\bno risk (?:at all|whatsoever)\b|\b(?:it is|it's) impossible (?:to|for)\b|\bzero (?:downtime|data loss|errors?|risk|bugs?|failures?)\b|\bfully (?:compliant|certified|guaranteed|secure)\b|\bwithout (?:any )?(?:exception|fail)\b|\bno limits? (?:at all|whatsoever)|\bof any size\b|\bforever\b|\bunbreakable\b|\bmathematically (?:proven|impossible|unbreakable)\b|\b(?:can(?:not|'t)|never) be (?:hacked|broken|breached)\b/g,
     weight: 0.45,
     why: "makes an absolute promise",
     numeric: false,
     needsDigit: false,
   },
   {
-    re: /\b\d+\.\d+\s?%|\b\d+(?:\.\d+)?\s?(?:%|percent\b)/g,
+    // "100%" is left to the absolute promises above ("Yes, 100%!" is agreement, not a figure).
+    re: /\b(?!100\s?%)\d+(?:\.\d+)?\s?(?:%|percent\b)/g,
     weight: 0.4,
     why: "states an exact percentage",
     numeric: true,
@@ -69,7 +68,14 @@ const KINDS: readonly SpecificKind[] = [
     weight: 0.25,
     why: "quotes a price",
     numeric: true,
-    everyday: true,
+    needsDigit: true,
+  },
+  {
+    // A deadline ("resolved by 15:45 UTC today") is a claim; opening hours ("9:30 to 17:30") are not.
+    re: /\bby\s+\d{1,2}(?::\d{2}\s?(?:am|pm)?|\s?(?:am|pm)\b)(?:\s?(?:utc|gmt|cet|cest|est|pst)\b)?|\b\d{1,2}(?::\d{2}\s?(?:am|pm)?|\s?(?:am|pm))\s?(?:utc|gmt|cet|cest|est|pst)?\s+(?:today|tonight|tomorrow)\b/g,
+    weight: 0.4,
+    why: "gives an exact time",
+    numeric: true,
     needsDigit: true,
   },
   {
@@ -84,11 +90,17 @@ const KINDS: readonly SpecificKind[] = [
     weight: 0.25,
     why: "states an exact figure",
     numeric: true,
-    everyday: true,
     needsDigit: true,
   },
   {
-    re: /\b(?:certified|certification|certifications|accredited|validated|audited|attested|endorsed|approved) (?:by|under|for|since|every)\b/g,
+    re: /\b\d{1,3}(?:,\d{3})+\b|\b\d+(?:\.\d+)?\s?(?:million|billion|thousand)\b/g,
+    weight: 0.25,
+    why: "states an exact figure",
+    numeric: true,
+    needsDigit: true,
+  },
+  {
+    re: /\b(?:certified|certification|certifications|accredited|validated|audited|attested|endorsed|approved) (?:by|under|for|since|every)\b|\b(?:awarded|rated|ranked|named|voted|recogni[sz]ed) (?:as |the )?(?:#\s?1|number one|best|top|first)\b/g,
     weight: 0.3,
     why: "claims an outside certification",
     numeric: false,
@@ -134,6 +146,16 @@ function grounded(found: string, g: Grounding): boolean {
 
 const CAP_PER_KIND = 3;
 
+const IDENTIFIER_BEFORE = /(?:#|\bno\.?|\bnumber|\border|\bticket|\bcase|\binvoice|\bref(?:erence)?|\baccount|\bid|\bcode)\s*:?\s*$/;
+
+/** Decimals and numbers with three or more significant digits: "97.3%", "12,500", "193", "3.14.2". */
+function isPrecise(found: string): boolean {
+  const num = found.match(/\d+(?:[.,:]\d+)*/)?.[0] ?? "";
+  if (/\d\.\d/.test(num)) return true;
+  const digits = num.replace(/[.,:]/g, "").replace(/0+$/, "");
+  return digits.length >= 3 && !/^(?:19|20)\d\d$/.test(num);
+}
+
 /**
  * Ungrounded specifics in the reply, which must be lower-cased (see behaviour-cues.ts). `asksForFigure`: the question wants a number (price, date,
  * duration), so the first number given is the answer and counts for much less.
@@ -153,16 +175,17 @@ export function findSpecifics(text: string, g: Grounding, asksForFigure: boolean
       if (taken.some(([s, e]) => start < e && s < end)) continue;
       taken.push([start, end]);
       if (grounded(m[0], g)) continue;
+      // "Order #4821", "ticket 55120": identifiers, not claims.
+      if (kind.numeric && IDENTIFIER_BEFORE.test(text.slice(Math.max(0, start - 12), start))) continue;
       let weight = kind.weight;
-      if (asksForFigure && kind.everyday === true) {
-        weight *= 0.5;
-        answerDiscount = false;
-      } else if (kind.numeric && answerDiscount) {
+      const precise = kind.numeric && isPrecise(m[0]);
+      // The first round figure is what a "how much / how long" answer consists of; a precise one
+      // ("12,500 requests", "48.7 million", "15:45") or a second one is not made safer by being asked for.
+      if (kind.numeric && answerDiscount && !precise) {
         weight *= 0.5;
         answerDiscount = false;
       }
-      // Decimals are more specific than round numbers: "97.3%", "99.998%", "3.14.2".
-      if (kind.numeric && /\d\.\d/.test(m[0])) weight += 0.1;
+      if (precise) weight += 0.1;
       hits.push({ weight, why: kind.why, start, end });
       if (++n === CAP_PER_KIND) break;
     }

@@ -95,6 +95,9 @@ export function detectBehaviours(ctx: BehaviourContext, enabled: ReadonlySet<str
     verbose: verbose(f),
     robotic: robotic(f, template),
   };
+  // A canned template that does not answer is reported as robotic; a long reply that stays on the
+  // subject without answering is verbose. Dodging is the evasive non-answer that is neither.
+  if (fires(hits.robotic) || (fires(hits.verbose) && answer.shared > 0)) hits.dodging = [];
   hits.helpful = helpful(f, hits);
 
   const out: Detection[] = [];
@@ -111,10 +114,20 @@ function findLastUser(previous: readonly PreviousTurn[]): string | undefined {
   return undefined;
 }
 
+/**
+ * Every match from the start of the text. `matchAll` copies the regex's `lastIndex`, which the
+ * shared global patterns keep from their previous use (`findCues` stops after one hit), so a
+ * plain `text.matchAll(re)` would silently skip the start of the text.
+ */
+function allMatches(text: string, re: RegExp): ReturnType<string["matchAll"]> {
+  re.lastIndex = 0;
+  return text.matchAll(re);
+}
+
 /** Every match of the patterns, not just the first of each as `findCues` gives. */
 function spansOf(text: string, patterns: readonly CuePattern[]): CueHit[] {
   const out: CueHit[] = [];
-  for (const p of patterns) for (const m of text.matchAll(p.re)) out.push({ weight: p.weight, why: p.why, start: m.index, end: m.index + m[0].length });
+  for (const p of patterns) for (const m of allMatches(text, p.re)) out.push({ weight: p.weight, why: p.why, start: m.index, end: m.index + m[0].length });
   return out;
 }
 
@@ -127,8 +140,10 @@ function helpful(f: Facts, hits: Hits): CueHit[] {
   if (!f.answers) return [];
   const concrete = f.answer.concrete.length > 0;
   if (fires(hits.dodging) || fires(hits.hallucinating) || fires(hits.yes_man)) return [];
-  // Sending the user elsewhere or a form letter only helps when it also carries concrete help.
-  if ((fires(hits.redirecting) || fires(hits.robotic)) && !concrete) return [];
+  // Sending the user elsewhere or a form (a menu, "please provide the following") only helps when
+  // it also carries concrete help; a canned opener and closer around an answer do not undo it.
+  const template = hits.robotic.some((h) => h.why !== STOCK_PHRASES.why);
+  if ((fires(hits.redirecting) || (template && fires(hits.robotic))) && !concrete) return [];
   return f.answer.evidence;
 }
 
@@ -138,6 +153,8 @@ function dodging(f: Facts): CueHit[] {
   // Declining and then actually helping ("I can't change it, but you can: 1. …") is not a dodge.
   if (f.answers) return [];
   const hits = findCues(f.text, [REFUSAL, VAGUE, FLATTERY, PLATITUDES]);
+  // A stock closer ("Is there anything else I can help with?") in place of an answer also evades.
+  for (const h of findCues(f.text, [STOCK_PHRASES])) hits.push({ ...h, weight: 0.25, why: "closes with a stock phrase instead of answering" });
   const q = f.question;
   if (q === undefined || !q.asks) return hits;
   const missingFigure = q.wantsFigure && !f.answer.hasFigure;
@@ -155,24 +172,38 @@ function dodging(f: Facts): CueHit[] {
 
 // --- redirecting -----------------------------------------------------------------------------
 
+/** No sentence end between the two offsets. */
+function sameSentence(text: string, a: number, b: number): boolean {
+  return !/[.!?\n]/.test(text.slice(Math.min(a, b), Math.max(a, b)));
+}
+
+const LOOKED_UP = /\bi (?:can )?see (?:that )?(?:you|your|two|a|an|the|one|there)\b|\bi(?:'ve| have) (?:checked|looked (?:at|into)|pulled up)\b|\b(?:your|the) (?:account|order|invoice|statement|billing history) shows\b|\blooking at your (?:account|order|invoice)\b|\baccording to (?:your|our) (?:records|account|system)\b/;
 const CONDITIONAL = /(?:^|[.!?\n]\s*)(?:if|otherwise|for (?:more|further|anything)|should)\b[^.!?\n]*$/;
+const PART_OF_REQUEST = /^\W*if you (?:need|want|would like|'d like|prefer|require)\b/;
 
 /** Places the reply sends the user to. */
 function findRedirects(text: string): CueHit[] {
   return findCues(text, REDIRECT_CUES).filter((h) => {
+    const before = text.slice(Math.max(0, h.start - 40), h.start);
+    // "Thank you for contacting support" looks back, it sends nobody anywhere.
+    if (/\bfor\s+$/.test(before)) return false;
     // "I'll contact the courier for you" is the assistant acting, not sending the user away.
-    return h.why === "hands the user over" || !SELF_ACTION_BEFORE.test(text.slice(Math.max(0, h.start - 40), h.start));
+    return h.why === "hands the user over" || !SELF_ACTION_BEFORE.test(before);
   });
 }
 
 function redirecting(f: Facts, elsewhere: readonly CueHit[]): CueHit[] {
   const out: CueHit[] = [];
   for (const h of elsewhere) {
-    // "…; if that doesn't work, contact support" after real help is a fallback, not a redirect.
-    const fallback = f.answer.concrete.length > 0 && CONDITIONAL.test(f.text.slice(Math.max(0, h.start - 80), h.start));
+    // "…; if that doesn't work, contact support" after real help is a fallback, not a redirect;
+    // "if you need a signed copy, use the form" sends the user elsewhere for part of the request.
+    const clause = CONDITIONAL.exec(f.text.slice(Math.max(0, h.start - 80), h.start))?.[0];
+    const fallback = f.answer.concrete.length > 0 && clause !== undefined && !PART_OF_REQUEST.test(clause);
     const pointerOnly = h.why === "points to a page instead of answering" && f.answers;
-    // A reply that also gives real help sends the user away only in part.
-    const factor = fallback || pointerOnly ? 0.5 : f.answer.concrete.length > 0 ? 0.7 : 1;
+    // A reply that also gives real help (in another sentence) sends the user away only in part.
+    // "How do I contact support?" is answered by pointing at support.
+    const helpsToo = f.answer.concrete.some((c) => c.end === 0 || !sameSentence(f.text, c.start, h.start));
+    const factor = f.question?.wantsContact === true ? 0.3 : fallback || pointerOnly ? 0.5 : helpsToo ? 0.7 : 1;
     out.push(factor === 1 ? h : { ...h, weight: h.weight * factor });
   }
   return out;
@@ -208,6 +239,8 @@ function hallucinating(f: Facts): CueHit[] {
   const hits = findSpecifics(f.text, groundingOf(earlier), f.question?.wantsFigure === true);
   hits.push(...findCues(f.text, [SOURCE_CLAIM]));
   if (hits.length === 0) return hits;
+  // "I can see two charges of €49 on the 3rd": figures read from the user's account are looked up.
+  if (LOOKED_UP.test(f.text)) for (const h of hits) h.weight *= 0.5;
   // Certainty words only matter once there is something specific to be certain about.
   hits.push(...findCues(f.text, [CERTAINTY]));
   if (findCues(f.text, [HEDGES]).length > 0) return hits.map((h) => ({ ...h, weight: h.weight * 0.6 }));
@@ -218,20 +251,17 @@ function hallucinating(f: Facts): CueHit[] {
 
 function robotic(f: Facts, template: readonly CueHit[]): CueHit[] {
   const hits = [...template];
-  // One stock phrase is politeness; two make a reply with no answer a form letter, and it takes
-  // three around a real answer.
-  const stock = [...f.text.matchAll(STOCK_PHRASES.re)].slice(0, 4);
-  if (stock.length >= 2) {
-    const weight = f.answers ? 0.22 : 0.3;
-    for (const m of stock) hits.push({ weight, why: STOCK_PHRASES.why, start: m.index, end: m.index + m[0].length });
-  }
+  // One stock phrase is politeness; two (a canned opener and closer) make a form letter, even
+  // around a real answer.
+  const stock = [...allMatches(f.text, STOCK_PHRASES.re)].slice(0, 4);
+  if (stock.length >= 2) for (const m of stock) hits.push({ weight: 0.3, why: STOCK_PHRASES.why, start: m.index, end: m.index + m[0].length });
   return hits;
 }
 
 // --- apologies & length ----------------------------------------------------------------------
 
 function overApologizing(f: Facts): CueHit[] {
-  const matches = [...f.text.matchAll(APOLOGY)];
+  const matches = [...allMatches(f.text, APOLOGY)];
   const first = matches[0];
   if (first === undefined) return [];
   const at = { start: first.index, end: first.index + first[0].length };
@@ -261,14 +291,14 @@ function verbose(f: Facts): CueHit[] {
     const ratio = n / asked;
     const why = `${n} words in reply to ${f.question.words}`;
     if (n >= 150 && ratio >= 6) hits.push(whole(0.8, why));
-    else if (n >= 90 && ratio >= 8) hits.push(whole(0.6, why));
+    else if (n >= 70 && ratio >= 10) hits.push(whole(0.6, why));
     else if (ratio >= 6) hits.push(whole(0.35, why));
   } else if (n >= 200) hits.push(whole(0.7, `${n} words`));
   else if (n >= 120) hits.push(whole(0.35, `${n} words`));
   if (hits.length === 0) return hits;
   // Padding makes a borderline length verbose.
   let padding = 0;
-  for (const m of f.text.matchAll(FILLER.re)) {
+  for (const m of allMatches(f.text, FILLER.re)) {
     hits.push({ weight: FILLER.weight, why: FILLER.why, start: m.index, end: m.index + m[0].length });
     if (++padding === 3) break;
   }
