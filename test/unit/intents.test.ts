@@ -23,7 +23,7 @@ const CASES: Record<string, { yes: string[]; no: string[] }> = {
     no: ["Thanks to your update my dashboard is broken", "Thanks, but the export still fails", "thanks! which plan includes SSO?"],
   },
   human_handoff: {
-    yes: ["Can I talk to a real human please?", "I want to speak to someone", "get me a live agent", "Ich möchte mit einem Mitarbeiter sprechen", "Je veux parler à un conseiller", "Quiero hablar con una persona", "Quero falar com um atendente", "Vorrei parlare con un operatore", "Ik wil een medewerker spreken"],
+    yes: ["Can I talk to a real human please?", "I want to speak to someone", "get me a live agent", "Please escalate this to someone senior.", "Ich warte seit über einer Stunde auf einen Mitarbeiter.", "Ich möchte mit einem Mitarbeiter sprechen", "Je veux parler à un conseiller", "Quiero hablar con una persona", "Quero falar com um atendente", "Vorrei parlare con un operatore", "Ik wil een medewerker spreken"],
     no: ["How do I connect my agent to Slack?", "Someone on my team deleted a board"],
   },
   feature_request: {
@@ -31,12 +31,12 @@ const CASES: Record<string, { yes: string[]; no: string[] }> = {
     no: ["Where do I turn on dark mode?"],
   },
   feedback: {
-    yes: ["I love the new app, great job!", "Keep up the good work", "Tolle App, weiter so", "Bravo, excellent travail", "Me encanta, buen trabajo", "Parabéns, ótimo trabalho", "Complimenti, ottimo lavoro", "Goed gedaan, ga zo door"],
-    no: ["What's the character limit for a message?"],
+    yes: ["I love the new app, great job!", "Super fast delivery, very happy with the order", "Your support is a joke.", "Keep up the good work", "Tolle App, weiter so", "Bravo, excellent travail", "Me encanta, buen trabajo", "Parabéns, ótimo trabalho", "Complimenti, ottimo lavoro", "Goed gedaan, ga zo door"],
+    no: ["What's the character limit for a message?", "How do I top up my wallet?"],
   },
   cancellation: {
-    yes: ["I want to cancel my subscription", "we will not renew our contract", "please close my account", "Ich möchte kündigen", "Je voudrais résilier mon abonnement", "Quiero darme de baja", "Quero cancelar minha assinatura", "Vorrei disdire l'abbonamento", "Ik wil mijn abonnement opzeggen"],
-    no: ["I don't want to cancel, I just want to pause for a month", "Ich will nicht kündigen, nur pausieren"],
+    yes: ["I want to cancel my subscription", "We won't be renewing when the contract ends in June.", "Our contract runs out in August and we're evaluating alternatives.", "Wir werden den Vertrag zum Jahresende nicht verlängern.", "No vamos a renovar la licencia cuando termine en abril", "we will not renew our contract", "please close my account", "Ich möchte kündigen", "Je voudrais résilier mon abonnement", "Quiero darme de baja", "Quero cancelar minha assinatura", "Vorrei disdire l'abbonamento", "Ik wil mijn abonnement opzeggen"],
+    no: ["I don't want to cancel, I just want to pause for a month", "I'm not cancelling, just want to pause emails for a month.", "Ich will nicht kündigen, nur pausieren"],
   },
   pricing_question: {
     yes: ["How much does the pro plan cost?", "Do you offer a student discount?", "Was kostet der Business-Tarif?", "Quel est le prix par utilisateur ?", "¿Cuánto cuesta el plan anual?", "Quanto custa o plano anual?", "Quanto costa il piano annuale?", "Wat zijn de prijzen?"],
@@ -51,8 +51,8 @@ const CASES: Record<string, { yes: string[]; no: string[] }> = {
     no: ["What does your product do for small teams?"],
   },
   bug_report: {
-    yes: ["The app crashes when I upload a file", "Export is not working since the update", "I keep getting an error message", "Der Export funktioniert nicht", "L'export ne fonctionne pas", "La exportación no funciona", "A exportação não funciona", "L'esportazione non funziona", "De export werkt niet"],
-    no: ["No error so far, it all works, I just have a question about the API"],
+    yes: ["The app crashes when I upload a file", "The dashboard has been down since 7am, every page returns a 502.", "Your API is timing out on /v2/orders", "Export is not working since the update", "I keep getting an error message", "Der Export funktioniert nicht", "L'export ne fonctionne pas", "La exportación no funciona", "A exportação não funciona", "L'esportazione non funziona", "De export werkt niet"],
+    no: ["No error so far, it all works, I just have a question about the API", "Does the app work without a connection?"],
   },
 };
 

@@ -20,7 +20,7 @@ interface NearCue extends Cue {
   right: ReadonlySet<string>;
 }
 
-const NEAR_WINDOW = 4;
+const NEAR_WINDOW = 6;
 const NEGATION_WINDOW = 4;
 /**
  * "I don't want to cancel" is not a cancellation, "I don't need a human" no handoff, "no error" no bug: a negated cue

@@ -4,11 +4,12 @@ import { ACTION_VERBS, contentTerms, isActionVerb, slugOf, termKey, tokens } fro
  * Turns intent candidates (messages no intent fitted, each kept as a pending annotation) into
  * suggestions a person can act on. A suggestion is phrasing that recurs: at least
  * MIN_CLUSTER_MESSAGES messages from at least MIN_CLUSTER_CONVERSATIONS conversations that share a
- * pair of content words ("reset" + "password"), or failing a pair, one content word.
+ * pair of content words ("reset" + "password"). One shared word is not enough: in support chats a
+ * lone "support", "ticket" or "moving" joins messages that want different things.
  *
  * Greedy and deterministic: the pair shared by the most unassigned messages (ties: more
- * conversations, then the pair the candidates were named by, then alphabetical) takes all of them, and so on until no pair qualifies; then
- * single words do the same. Words are compared by a stem key, so word order and inflection do not
+ * conversations, then the pair the candidates were named by, then alphabetical) takes all of them,
+ * and so on until no pair qualifies. Words are compared by a stem key, so word order and inflection do not
  * split a cluster ("password reset", "resetting passwords" and "reset my password" are one).
  * The name is the cluster's two words in their most common spelling, the action verb first
  * (`reset_password`), else in the order people write them; suggestions whose names still coincide
@@ -127,13 +128,9 @@ export function clusterCandidates(
   };
 
   const pairs = new Map<string, number[]>();
-  const singles = new Map<string, number[]>();
   prepared.forEach((p, i) => {
     for (let a = 0; a < p.keys.length; a++) {
       const ka = p.keys[a] ?? "";
-      const alone = singles.get(ka);
-      if (alone === undefined) singles.set(ka, [i]);
-      else alone.push(i);
       for (let b = a + 1; b < p.keys.length; b++) {
         const kb = p.keys[b] ?? "";
         const key = ka < kb ? `${ka} ${kb}` : `${kb} ${ka}`;
@@ -144,9 +141,6 @@ export function clusterCandidates(
     }
   });
   take(pairs);
-  // A lone verb ("export" of invoices, of contacts, of users) is no intent; a lone noun can be.
-  for (const key of [...singles.keys()]) if (isActionVerb(surfaceOf(surfaces, key))) singles.delete(key);
-  take(singles);
 
   // Names that still coincide (different words, same spelling once folded) are one suggestion.
   const bySlug = new Map<string, { words: string[]; keys: string[]; members: number[] }>();

@@ -80,7 +80,12 @@ const GENERIC = `
   klopt stimmt marche funciona funziona werkt funktioniert
   guten morgen abend bonjour bonsoir salut coucou hola buenos buenas dias noches ciao buongiorno buonasera salve
   goedemorgen goedemiddag goedenavond hoi danke dankeschon vielen merci beaucoup gracias muchas obrigado obrigada
-  muito grazie mille bedankt dankjewel cheers`;
+  muito grazie mille bedankt dankjewel cheers
+  mean means meant meaning understand explain sense lost confused idea clue follow sure seriously frankly absolutely
+  kidding huh hmm lol wtf omg quick single whole three four five six ten twenty glad excited sorry
+  vamos tudo todo quoi echt sommes passe llevo hab grad finde denn suis peu sirve haciendo attendez dois moment muss
+  bin ganz wirklich langsam schon wieder immer encore toujours vraiment muy siempre otra otro sempre ainda ancora
+  nog altijd weer wel gerade bisschen warte seit stunde heure hora ora uur`;
 
 const EXCLUDED = new Set([...STOPWORDS, ...`${FOREIGN_STOPWORDS} ${GENERIC}`.split(/\s+/).filter(Boolean)].map(fold));
 
