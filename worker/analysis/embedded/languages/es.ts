@@ -19,11 +19,13 @@ export const es: LanguageSource = {
     [-1.5, "error errores fallo fallos falla fallan fallando fallido* bug bugs bloquead* rechazad* denegad* perdido perdida perdi incorrect* equivocad* imposible suspendid* preocupad*"],
     [-2, "rompe rompio rompen danad* caido caida caidos roto rota rotos averia* estropead* defectuos* colgado colgada congelad* molest* enfadad* enojad* disgustad* decepcion* decepcionante*"],
     [-2.5, "mal malo mala malos malas peor pesimo pesima inutil inutiles frustr* horrible* fatal lamentable* harto harta hartos"],
+    [-2.4, "fraude fraudes"],
     [-3, "desastre* desastros* terrible* inaceptable* indignante* indignad* vergonzos* verguenza ridicul* estafa* timo ladrones robo furios* asco asqueroso* mierda puta joder cabreado* cabreada* incompetent* patetic*"],
   ],
   phrases: [
     [0, "buenos dias|buenas tardes|buenas noches|buen dia|(muchas )?gracias (de antemano|por adelantado)|(un )?saludo|saludos|(muy )?atentamente|que tenga(s)? (un )?buen dia|buena pregunta|lo mas rapido posible|es posible|estimado equipo|estimados|por error|por equivocacion|sin querer|hola buenas"],
     // Support trouble: no emotion word, still bad news.
+    [-2.5, `alguien (${W} ){0,1}(ha )?(usado|utilizado|pagado con|cargado a) (${W} ){0,1}(mi|mis) (tarjeta|cuenta)|(cargo|cargos|compra|compras|pago|pagos) (${W} ){0,1}(que no (he|hice)|no reconocid[oa]s?|no autorizad[oa]s?)`],
     [-3, "nada funciona|no funciona nada|todo (esta )?caido|no anda nada"],
     [-2.5, `no (me |nos |le |les |lo |la )?(${W} ){0,1}(funciona|funcionan|funcionaba|anda|andan|carga|cargan|abre|abren|responde|arranca|deja|dejan|llega|llegan|llego|sirve|sincroniza|guarda|envia|va|procesa|aparece|aparecen|entra|acepta)|(me|nos|le) (${W} ){0,1}(cobraron|cobrasteis|cobraste|han cobrado|habeis cobrado|cobro|cobran|cargaron|han cargado|cargo|descontaron|facturaron) (${W} ){0,2}(dos veces|2 veces|tres veces|doble|de mas|dos cobros)|(cobro|cargo|pago|cargos|cobros) (duplicado|doble|repetido)s?|doble (cobro|cargo)|(sin|ninguna|ni una|no he recibido|no recibo|no tengo) (respuesta|contestacion|noticias|confirmacion)|(esta|estan|se ha|se han|se quedo|se queda) (${W} ){0,1}(caid[oa]s?|colgad[oa]s?|bloquead[oa]s?|congelad[oa]s?|rot[oa]s?)|se (cuelga|cae|cierra|bloquea|congela|traba|apaga|reinicia)( sol[oa])?|(sin|no (tengo|hay)) (internet|conexion|senal|cobertura|linea|luz|wifi)|no (me |nos )?(ha |han )?(llegado|llego|recibido|recibi)|no (se )?(enciende|prende)|llego (${W} ){0,1}(roto|rota|danad[oa]|estropead[oa])|rompe todo|se ha roto|(todavia|aun|sigue sin|siguen sin|sigo sin) (${W} ){0,1}(no |sin )?(funcionar|funciona|poder|respuesta|resolver|solucion)|fuera de servicio|sin servicio|sin conexion`],
     [-2, `no (me |nos )?(puedo|podemos|pude|puede|pueden|consigo|logro|conseguimos) (${W} ){0,2}(entrar|acceder|iniciar|pagar|descargar|abrir|guardar|enviar|cambiar|cancelar|conectar|ver|encontrar|usar|instalar|activar|exportar|importar|imprimir|comprar|registrar|loguear|logear)|otra vez|de nuevo|demasiado (caro|cara|lento|lenta|complicado)|muy (caro|cara|lento|lenta)|(llevo|llevamos) (${W} ){0,2}(esperando|dias|semanas|horas)`],
@@ -63,17 +65,20 @@ export const es: LanguageSource = {
     ],
     urgent_request: [
       [0.9, "says it is urgent", "urgent\\p{L}*|urgencia|inmediatamente|de inmediato|ya mismo|ahora mismo|cuanto antes|lo antes posible|lo mas rapido posible|lo mas pronto posible|a la mayor brevedad|de inmediato|asap|sin demora|critico|critica|prioridad|prioritario", { negatable: true }],
-      [0.75, "reports an outage that cannot wait", `(produccion|tienda|checkout|caja|pagos?|pasarela|servidor|servidores|plataforma|sistema|sitio|web|pagina|api|servicio) (${W} ){0,3}(esta |estan )?(caid[oa]s?|fuera de servicio|sin servicio|no funciona|no funcionan|no carga|no responde|no anda|bloquead[oa])|(clientes|usuarios|nadie|ningun cliente) (${W} ){0,2}(pueden|puede) (${W} ){0,2}(pagar|comprar|entrar|acceder|hacer pedidos)|(estamos|seguimos) (perdiendo) (${W} ){0,2}(dinero|ventas|clientes|pedidos)|todo (esta )?caido|nada funciona`],
+      [0.75, "reports an outage that cannot wait", `(produccion|tienda|checkout|caja|pagos?|pasarela|servidor|servidores|plataforma|sistema|sitio|web|pagina|api|servicio) (${W} ){0,3}(esta |estan )?(caid[oa]s?|fuera de servicio|sin servicio|no funciona|no funcionan|no carga|no responde|no anda|bloquead[oa])|(clientes|usuarios|nadie|ningun cliente) (${W} ){0,2}(pueden|puede) (${W} ){0,2}(pagar|comprar|entrar|acceder|hacer pedidos)|(estamos|seguimos) (perdiendo) (${W} ){0,2}(dinero|ventas|clientes|pedidos)|todo (esta )?caido`],
       [0.75, "needs it now", `(necesito|necesitamos|me hace falta|nos hace falta|tengo que|tenemos que) (${W} ){0,4}(hoy|ahora|ya|antes de manana|esta noche|manana por la manana)|(arregl|solucion|resolv|resuelv|devolv|devuelv|desbloque|activ)\\p{L}* (${W} ){0,2}(ya|ahora|hoy|rapido|inmediatamente)`, { negatable: true }],
       [0.6, "has a deadline", `(antes de|antes del|para|para el|hasta|hasta el) (hoy|manana|esta noche|esta tarde|el mediodia|mediodia|el lunes|el martes|el miercoles|el jueves|el viernes|el sabado|el domingo|lunes|martes|miercoles|jueves|viernes|sabado|domingo|fin de (dia|semana|mes)|final del dia|las \\d{1,2}(:\\d{2})?)|manana (por la manana|a primera hora|temprano)|(hoy|manana) mismo|en (una|dos|tres|\\d+) (hora|horas|minutos)|(reunion|cita|presentacion|lanzamiento|demo|vuelo|evento|feria|auditoria) (${W} ){0,3}(hoy|manana|esta tarde|en \\d+)|fecha limite|plazo|deadline`],
       [0.6, "wants it now", "(ya|ahora|ahora mismo)\\s*!", { negatable: true }],
       [0.6, "complains about waiting for a human", `esperando (${W} ){0,5}(persona|agente|operador|operadora|asesor|alguien|humano)|(una|dos|tres|\\d+) (hora|horas|minutos) (${W} ){0,2}esperando`],
       [0.6, "asks to escalate", `escal(ar|en|e|ad|alo|arlo)\\p{L}*|(hablar|pasar|comunicar) (${W} ){0,2}con (un |el |su |tu |vuestro )?(supervisor|superior|responsable|encargado|gerente|jefe|director)`],
+      [0.6, "reports fraud in progress", `alguien (${W} ){0,1}(ha )?(usado|utilizado|pagado con|cargado a) (${W} ){0,1}(mi|mis) (tarjeta|cuenta)|(cargo|cargos|compra|compras|pago|pagos) (${W} ){0,1}(que no (he|hice)|no reconocid[oa]s?|no autorizad[oa]s?)`],
       [0.55, "reports something that cannot wait", `(cuenta|tarjeta) (${W} ){0,1}(hackead[oa]|robad[oa]|bloquead[oa]|pirateada)|hackea\\p{L}*|fraude\\p{L}*|fraudulent\\p{L}*|cargos? (${W} ){0,1}no reconocidos?|no puedo (${W} ){0,1}(entrar|acceder) a (mi|nuestra) cuenta`],
     ],
     confused_user: [
       [0.85, "says they are confused", `no (lo |la |le )?(entiendo|entiende|entendemos|comprendo|comprendemos|pillo|capto)( nada| bien)?|no (lo |le )?(entendi|comprendi)|(estoy|estamos) (${W} ){0,2}(confundid[oa]s?|confus[oa]s?|perdid[oa]s?|liad[oa]s?|desorientad[oa]s?)|(me|nos) (he |hemos )?(perdido|liado|confundido)|confuso|confusa|no (esta|queda|me queda) (nada |muy )?claro|que (quiere|quieres|quieren|querian) decir|que significa (eso|esto)|a que (se refiere|te refieres)|no (tiene|tengo) (ningun )?sentido|ni idea|no tengo (ni )?idea`],
       [0.6, "is unsure what to do", `no (estoy|estamos) (${W} ){0,1}segur[oa]s?|no se (muy bien |bien )?(como|que|donde|si|cual|cuales|por que|cuando)|no sabemos (como|que|donde|si|cual)|dudo (entre|si)|tengo dudas`],
+      [0.6, "asks 'wait, so …'", `(espera|espere|a ver|un momento|un segundo),? ¿?(${W} ){0,2}(o sea|entonces|es decir|tengo que|hay que)[^.!?\\n]{0,80}\\?`],
+      [0.6, "asks which one is right", `(cual|cuales) (${W} ){0,3}(es|son) (la buena|el bueno|la correcta|el correcto|la valida|el valido)`],
       [0.4, "hesitates", "emm+|ehh+|mmm+"],
     ],
     buying_signal: [
@@ -87,6 +92,7 @@ export const es: LanguageSource = {
     ],
   },
   named: [
+    [0.7, "compares us favourably with a named competitor", `(mucho |bastante )?(mas facil|mas sencillo|mejor|mas barato|mas rapido|mas intuitivo|mas claro) que ${NAME}`, ["competitor_mention"]],
     [0.85, "switches to a named competitor", `(paso|pasamos|pasaremos|pasarme|pasarnos|cambio|cambiamos|cambiarme|cambiarnos|voy|vamos|irme|irnos|migramos|migrar|mudamos|mudarnos|llevo|llevamos)( ${W}){0,2} (a|con|hacia|para) ${NAME}`, ["churn_risk", "competitor_mention"], { negatable: true }],
     [0.7, "compares with a named competitor", `(en|con|de) ${NAME}( ${W}){0,6} (al menos|por lo menos|nunca|gratis|mas barato|mejor|sin problemas|al instante|enseguida)|(como|que) (en|con) ${NAME}|(en|con) ${NAME}( ${W}){1,8},? (por que|pero) (${W} ){0,2}(aqui|con vosotros|con ustedes)`, ["competitor_mention"]],
     [0.7, "names the tool they use now", `(usamos|uso|utilizamos|trabajamos con|tenemos) (ahora|actualmente|todavia|aun|de momento)( ${W})? ${NAME}`, ["competitor_mention"]],

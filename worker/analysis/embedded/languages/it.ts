@@ -22,11 +22,13 @@ export const it: LanguageSource = {
     [-1.5, "errore errori bug bloccato bloccata bloccati rifiutat* negat* perso persa persi sbagliat* impossibile sospes* preoccupat* fallit* fallisce"],
     [-2, "rompe danneggiat* crash crasha crashato crashata guasto guasta guasti rotto rotta rotti difettos* irritat* infastidit* delus* deludente* arrabbiat* seccat*"],
     [-2.5, "male pessimo pessima peggio peggiore inutile inutili frustr* orribile* terribile* penoso penosa scadente"],
+    [-2.4, "frode frodi truffa"],
     [-3, "disastr* inaccettabile inammissibile vergogn* ridicol* truffa* truffatori ladri furios* schifo schifoso* merda cazzo incompetent* pessimamente indecente scandalos*"],
   ],
   phrases: [
     [0, "buongiorno|buonasera|buona giornata|buona serata|buon pomeriggio|(grazie )?in anticipo|grazie mille in anticipo|(cordiali )?saluti|distinti saluti|un saluto|buona domanda|il piu (veloce|rapido|velocemente) possibile|e possibile|gentile (cliente|assistenza|supporto)|va bene se|per errore|per sbaglio|ci sono problemi se"],
     // Support trouble: no emotion word, still bad news.
+    [-2.5, `qualcuno (${W} ){0,1}ha (usato|utilizzato|pagato con) (${W} ){0,1}(la mia|il mio) (carta|conto|account)|(addebit[oi]|pagament[oi]|acquist[oi]) (${W} ){0,1}(che non ho fatto|non riconosciut[oi]|non autorizzat[oi])`],
     [-3, "non funziona (piu )?niente|niente funziona|e tutto (fermo|bloccato|giu)|tutto (fermo|bloccato|giu)"],
     [-2.5, `(non|mai) (mi |ci |si |lo |la )?(${W} ){0,1}(funziona|funzionano|funzionava|va|vanno|carica|caricano|apre|aprono|risponde|parte|arriva|arrivano|arrivato|arrivata|sincronizza|salva|invia|funge|accetta|passa|compare|compaiono|entra)|(mi|ci) (${W} ){0,1}(hanno|avete|ha) (${W} ){0,1}(addebitato|addebitata|addebitati|fatturato|scalato|prelevato|detratto|addebitate) (${W} ){0,2}(due volte|2 volte|tre volte|doppio|in piu|di nuovo)|(addebitat[oaie]|pagat[oaie]|fatturat[oaie]|prelevat[oaie]) (${W} ){0,1}(due volte|2 volte|tre volte|in doppio|doppio)|(doppio|doppia) (addebito|pagamento|fatturazione|prelievo)|(addebito|pagamento) (doppio|duplicato)|(nessuna|senza|non ho ricevuto|mai ricevuto|ancora nessuna) (${W} ){0,1}(risposta|riscontro|notizia|notizie|conferma)|(e|sono|si e|si sono) (${W} ){0,1}(bloccat[oaie]|fermo|ferma|fermi|giu|down|offline|fuori servizio|crashat[oaie]|impallat[oaie])|non (mi |ci )?(fa|fanno|lascia|lasciano) (${W} ){0,1}(accedere|entrare|pagare|scaricare|salvare|aprire|collegare|usare)|si blocca|si pianta|crasha|si chiude da sol[oa]|si impalla|si riavvia|(senza|non (ho|c e|abbiamo)) (internet|linea|rete|segnale|connessione|corrente|wifi)|non (${W} ){0,1}(ho ricevuto|abbiamo ricevuto|e arrivato|e arrivata|sono arrivati)|non si accende|(arrivato|arrivata) (${W} ){0,1}(rott[oa]|danneggiat[oa])|rompe tutto|(ancora|continua a|continuano a) (${W} ){0,1}non (funzionare|funziona|andare|va)|fuori servizio|non disponibile|irraggiungibile`],
     [-2, `non (mi |ci )?(riesco|riusciamo|posso|possiamo|sono riuscito|sono riuscita) (${W} ){0,2}(accedere|entrare|loggarmi|fare il login|pagare|scaricare|aprire|salvare|inviare|cambiare|modificare|disdire|collegare|connettermi|vedere|trovare|usare|installare|attivare|esportare|importare|stampare|comprare|registrarmi|completare)|di nuovo|ancora una volta|un'altra volta|troppo (caro|cara|lento|lenta|complicato)|(aspetto|aspettiamo|attendo|sto aspettando) (${W} ){0,2}(da|giorni|settimane|ore)`],
@@ -72,11 +74,14 @@ export const it: LanguageSource = {
       [0.45, "wants it right away", "in questo momento|proprio (ora|adesso)|(subito|adesso|ora)\\s*!", { negatable: true }],
       [0.6, "complains about waiting for a human", `(aspetto|aspettando|attesa|attendo|aspettiamo) (${W} ){0,5}(operatore|operatrice|persona|umano|qualcuno|consulente)|(un ora|mezz ora|\\d+ minuti|\\d+ ore) (${W} ){0,2}(che )?(aspetto|attendo|di attesa|in attesa)`],
       [0.6, "asks to escalate", `escalation|escalare|(parlare|passare|inoltrare) (${W} ){0,2}(con |al |a un |a )(il |un |vostro |tuo )?(supervisore|superiore|responsabile|manager|direttore|capo)`],
+      [0.6, "reports fraud in progress", `qualcuno (${W} ){0,1}ha (usato|utilizzato|pagato con) (${W} ){0,1}(la mia|il mio) (carta|conto|account)|(addebit[oi]|pagament[oi]|acquist[oi]) (${W} ){0,1}(che non ho fatto|non riconosciut[oi]|non autorizzat[oi])`],
       [0.55, "reports something that cannot wait", `(account|conto|carta) (${W} ){0,1}(bloccat[oa]|hackerat[oa]|violat[oa]|rubat[oa]|clonat[oa])|hacker\\p{L}*|frode\\p{L}*|fraudolent\\p{L}*|addebit[oi] (${W} ){0,1}non (riconosciut[oi]|autorizzat[oi])`],
     ],
     confused_user: [
       [0.85, "says they are confused", `non (lo |la |l')?(capisco|capiamo|ho capito|abbiamo capito|comprendo|capito)|(sono|siamo|mi sento) (${W} ){0,1}(confus[oaie]|pers[oaie]|disorientat[oaie])|(mi|ci) (sono |siamo )?(perso|persa|persi)|confuso|confusa|confusionario|non (e |mi e )?(molto |per niente )?chiaro|cosa (intendi|intende|intendete|vuol dire|significa)|che (cosa )?(vuol dire|significa)|non ha (nessun |alcun )?senso|non (ne )?ho (idea|la minima idea)|boh`],
       [0.6, "is unsure what to do", `non (sono|siamo) (${W} ){0,1}(sicur[oaie]|cert[oaie])|non so (bene |proprio )?(come|cosa|che cosa|dove|se|quale|quali|perche|quando)|non sappiamo (come|cosa|dove|se|quale)|ho (un )?dubbio|sono indeciso`],
+      [0.6, "asks 'wait, so …'", `(aspetta|aspetti|un attimo|un momento|un secondo),? (${W} ){0,2}(quindi|cioe|allora|devo|bisogna)[^.!?\\n]{0,80}\\?`],
+      [0.6, "asks which one is right", `(quale|quali) (${W} ){0,3}(e|sono) (quella giusta|quello giusto|quella corretta|quello corretto|quelle giuste|quelli giusti)`],
       [0.4, "hesitates", "ehm+|mmm+|uhm+"],
     ],
     buying_signal: [
@@ -90,6 +95,7 @@ export const it: LanguageSource = {
     ],
   },
   named: [
+    [0.7, "compares us favourably with a named competitor", `(molto |decisamente |piu )?(piu semplice|piu facile|meglio|piu economico|piu veloce|piu intuitivo|piu chiaro) (di|che) ${NAME}`, ["competitor_mention"]],
     [0.85, "switches to a named competitor", `(passo|passiamo|passare|passero|passeremo|vado|andiamo|andare|cambio|cambiamo|migro|migriamo|porto|portiamo|portare)( ${W}){0,2} (a|ad|con|verso|su|in) ${NAME}`, ["churn_risk", "competitor_mention"], { negatable: true }],
     [0.7, "compares with a named competitor", `(con|da|su|in) ${NAME}( ${W}){0,6} (almeno|mai|gratis|costa meno|meglio|piu veloce|subito|senza problemi)|come (con|da|su) ${NAME}|(con|da|su) ${NAME}( ${W}){1,8},? (perche|ma) (${W} ){0,2}(da voi|qui|con voi)`, ["competitor_mention"]],
     [0.7, "names the tool they use now", `(usiamo|uso|utilizziamo|lavoriamo con|abbiamo) (ora|attualmente|ancora|per ora)( ${W})? ${NAME}`, ["competitor_mention"]],

@@ -23,11 +23,13 @@ export const nl: LanguageSource = {
     [-1.5, "fout fouten foutmelding* *fout bug bugs geblokkeerd* geweigerd* afgewezen* mislukt* kwijt verdwenen onjuist* verkeerd* onmogelijk* storing storingen *storing"],
     [-2, "beschadigd* sloopt slopen kapot* defect* down offline gecrasht crasht crash crashes vastgelopen irritant* vervelend* geirriteerd* teleurgesteld* teleurstellend* balen baal"],
     [-2.5, "slecht* slechte slechter slechtste waardeloos* waardeloz* nutteloos* nutteloz* boze frustr* boos* kwaad* belachelijk* rampzalig* verschrikkelijk*"],
+    [-2.4, "fraude oplichting"],
     [-3, "ramp* schandalig* schande onacceptabel* onaanvaardbaar* oplichter* oplichting* zwendel* diefstal* woedend* kut klote shit godverdomme* tering* incompetent* bagger*"],
   ],
   phrases: [
     [0, "goedemorgen|goedemiddag|goedenavond|goede(n)? (morgen|middag|avond|dag)|met vriendelijke groet(en)?|vriendelijke groet(en)?|(alvast )?(hartelijk )?bedankt (alvast|voor het antwoord alvast)|alvast bedankt|bij voorbaat dank|groetjes|mvg|goede vraag|per ongeluk|per abuis|per vergissing|is het mogelijk|zo snel mogelijk|zo spoedig mogelijk|beste (support|klantenservice|team|mevrouw|meneer|heer)"],
     // Support trouble: no emotion word, still bad news.
+    [-2.5, `iemand heeft (${W} ){0,3}(mijn) (pas|kaart|creditcard|account|rekening)|(onbekende|vreemde|ongeautoriseerde) (afschrijving|betaling|transactie)\\p{L}*`],
     [-3, "niets werkt( meer)?|(er )?werkt niks( meer)?|alles (ligt|is) (plat|eruit|down)|werkt helemaal niet"],
     [-2.5, `(werkt|werken|werkte|doet|laadt|laden|opent|start|reageert|synchroniseert|slaat|verstuurt|komt|komen|lukt|lukte) (${W} ){0,3}(niet|nooit|niet meer)|(niet|nooit) (meer )?(werkt|werken|lukt|laadt|opent|start|reageert|bereikbaar|beschikbaar|aangekomen|ontvangen)|(crasht|crashen|loopt|lopen|hangt) (${W} ){0,3}(vast|steeds|telkens|elke keer|constant|weer)|(twee keer|2 keer|dubbel|drie keer|meerdere keren|te veel) (${W} ){0,2}(afgeschreven|betaald|gefactureerd|in rekening gebracht|afgeboekt|geincasseerd)|(afgeschreven|betaald|gefactureerd|geincasseerd) (${W} ){0,1}(twee keer|2 keer|dubbel|drie keer)|dubbele (afschrijving|betaling|incasso|factuur)|(geen|nog geen|nooit) (${W} ){0,1}(antwoord|reactie|bevestiging|bericht) (ontvangen|gekregen|gehad)?|(krijg|krijgen|ontvang|ontvangen) (${W} ){0,4}(niet|nooit) (meer )?binnen|(krijg|krijgen|ontvang|ontvangen) (geen|nooit) (${W} ){0,2}(mail|mails|e-mail|e-mails|bevestiging\\p{L}*|factuur|facturen|code|codes|sms)|laat (me|mij|ons) (${W} ){0,2}niet (inloggen|betalen|toe|binnen)|geen (internet|bereik|verbinding|signaal|wifi|stroom|toegang)|(niet|nooit|nog niet) (${W} ){0,1}(ontvangen|aangekomen|geleverd|bezorgd)|gaat (${W} ){0,1}niet (meer )?aan|(beschadigd|kapot) (${W} ){0,1}(aangekomen|geleverd|ontvangen)|sloopt alles|alles (${W} ){0,1}(sloopt|kapot)|(staat|is|zit|ligt) (al )?(${W} ){0,1}(dagen|weken) (op|in|onderweg|stil)|nog steeds (niet|geen)|(ligt|liggen) (${W} ){0,1}(plat|eruit)|(is|zijn) (${W} ){0,1}(gecrasht|vastgelopen|platgegaan|uitgevallen)`],
     [-2, `(kan|kunnen|kon|konden|lukt het) (${W} ){0,4}(niet|nooit|niet meer) (${W} ){0,1}(inloggen|betalen|downloaden|uploaden|opslaan|openen|exporteren|importeren|printen|versturen|verzenden|bestellen|starten|installeren|updaten|wijzigen|aanpassen|verwijderen|verbinden|gebruiken|vinden|zien|bereiken|aanmelden|afrekenen|opzeggen)|te duur|veel te duur|(alweer|weer eens|opnieuw|wederom)|wacht (${W} ){0,2}(al|sinds)|(al )?(dagen|weken|uren) (${W} ){0,2}(wachten|gewacht|niks|niets|geen)`],
@@ -74,11 +76,14 @@ export const nl: LanguageSource = {
       [0.6, "wants it now", "(nu|meteen|nu meteen|direct)\\s*!", { negatable: true }],
       [0.6, "complains about waiting for a human", `(wacht|wachten|gewacht) (${W} ){0,5}(medewerker|mens|iemand|persoon|terugbelverzoek)|\\d+ minuten (${W} ){0,3}(wacht|wachten|gewacht|in de wacht)`],
       [0.6, "asks to escalate", `escaleer\\p{L}*|escaleren|(manager|leidinggevende|supervisor|teamleider|directeur) (${W} ){0,2}(spreken|doorverbinden|inschakelen)`],
+      [0.6, "reports fraud in progress", `iemand heeft (${W} ){0,3}(mijn) (pas|kaart|creditcard|account|rekening)|(onbekende|vreemde|ongeautoriseerde) (afschrijving|betaling|transactie)\\p{L}*`],
       [0.55, "reports something that cannot wait", `buitengesloten|(account|rekening|pas|kaart) (${W} ){0,2}geblokkeerd|kom (${W} ){0,2}niet (meer )?(in|binnen)|gehackt|fraude\\p{L}*|frauduleu\\p{L}*|(kaart|pas) (${W} ){0,1}(gestolen|kwijt)|gestolen|onbekende (afschrijving|betaling)`],
     ],
     confused_user: [
       [0.85, "says they are confused", `(snap|begrijp|snappen|begrijpen|volg|snapte|begreep) (${W} ){0,5}(niet|niks|niets|er niks van|er niets van|het niet)|(ben|zijn) (${W} ){0,2}(in de war|verward|het spoor bijster|de weg kwijt)|verwarrend|wat bedoel(t|en)? (je|u|jullie)|wat (betekent|houdt) (dat|dit|het) (in)?|(geen|heb geen) (idee|flauw idee|benul)|slaat (${W} ){0,1}nergens op|(is|was) (${W} ){0,1}(onduidelijk|niet duidelijk)|(niet|niks|niets) van begrepen`],
       [0.6, "is unsure what to do", `(weet|weten) (${W} ){0,1}niet (goed |precies |zo goed )?(hoe|wat|waar|of|welk|welke|waarom|wanneer)|(weet|weten) (${W} ){0,1}niet zeker|(ben|zijn) (${W} ){0,1}niet (zeker|zeker van)|twijfel (tussen|of|over)|(kom|komen) (${W} ){0,2}niet uit`],
+      [0.6, "asks 'wait, so …'", `(wacht|wacht even|wacht eens|momentje|een moment),? (${W} ){0,2}(dus|dan|betekent dat|moet ik)[^.!?\\n]{0,80}\\?`],
+      [0.6, "asks which one is right", `(welk|welke) (${W} ){0,3}(is|zijn) (nu |dan )?(de|het) (juiste|goede|geldige)`],
       [0.4, "hesitates", "hmm+|uhm+|eh+m"],
     ],
     buying_signal: [
@@ -92,6 +97,7 @@ export const nl: LanguageSource = {
     ],
   },
   named: [
+    [0.7, "compares us favourably with a named competitor", `(veel |een stuk |stukken )?(makkelijker|eenvoudiger|beter|goedkoper|sneller|overzichtelijker|duidelijker) dan ${NAME}`, ["competitor_mention"]],
     [0.85, "switches to a named competitor", `(overstappen|stap|stappen|gaan|ga|verhuizen|wisselen|switchen|migreren)( ${W}){0,2} naar ${NAME}`, ["churn_risk", "competitor_mention"], { negatable: true }],
     [0.7, "compares with a named competitor", `(bij|met) ${NAME}( ${W}){0,6} (tenminste|nooit|wel|gratis|goedkoper|beter|sneller|meteen|direct)|(zoals|net als) (bij|met) ${NAME}|(bij|met) ${NAME}( ${W}){1,8},? (waarom|maar) (${W} ){0,2}(bij jullie|bij u|hier)`, ["competitor_mention"]],
     [0.7, "names the tool they use now", `(gebruiken|gebruik|werken met|hebben) (nu|momenteel|nog|op dit moment)( nog)? ${NAME}`, ["competitor_mention"]],

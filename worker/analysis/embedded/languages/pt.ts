@@ -22,11 +22,13 @@ export const pt: LanguageSource = {
     [-1.5, "bloquearam bloqueou erro erros falha falhas falhou falhando bug bugs bloquead* recusad* negad* perdido perdida perdi incorret* errado errada impossivel suspens* preocupad*"],
     [-2, "quebra danificad* travado travada travando trava travou caiu caido caida quebrado quebrada quebrou pifou defeito defeituos* congelad* chatead* irritad* decepcion* desapontad*"],
     [-2.5, "mal ruim ruins pessimo pessima pior inutil inuteis frustr* horrivel horriveis lamentavel"],
+    [-2.4, "fraude fraudes golpe"],
     [-3, "farto farta fartos desastre* terrivel terriveis inaceitavel inadmissivel absurdo absurda ridicul* vergonha vergonhoso* golpe roubo ladroes palhacada furios* revoltad* indignad* merda porra droga lixo incompetent* pessimamente"],
   ],
   phrases: [
     [0, "bom dia|boa tarde|boa noite|(muito )?obrigad[oa] (desde ja|antecipadamente|de antemao)|desde ja (obrigad[oa]|agradeco)|(um )?abraco|abracos|atenciosamente|att|cordialmente|boa pergunta|o mais rapido possivel|e possivel|prezad[oa]s?|por engano|sem querer|ola,? tudo bem|tudo bem\\?"],
     // Support trouble: no emotion word, still bad news.
+    [-2.5, `alguem (${W} ){0,1}(usou|utilizou|comprou com|pagou com) (${W} ){0,1}(meu|minha) (cartao|conta)|(compra|compras|cobranca|cobrancas|pagamento)s? (${W} ){0,1}(que nao (fiz|reconheco)|nao reconhecid[oa]s?|nao autorizad[oa]s?)`],
     [-3, "nada funciona|nao funciona nada|tudo (esta |ta )?(fora do ar|caido|parado)|nao (esta |ta )?funcionando nada"],
     [-2.5, `(nao|nunca) (me |nos |lhe )?(${W} ){0,1}(funciona|funcionam|funcionou|funcionando|carrega|carregam|abre|abrem|responde|inicia|deixa|chega|chegou|chegaram|serve|sincroniza|salva|envia|vai|processa|aparece|aparecem|entra|aceita|passa|completa|conclui)|(fui|foi|fomos|me|nos|ele|voces) (${W} ){0,1}(cobrado|cobrada|cobrados|cobraram|debitado|debitaram|descontaram|faturado|faturaram|cobrou) (${W} ){0,2}(duas vezes|2 vezes|tres vezes|em dobro|a mais|duplicado|duplicada|de novo)|(cobranca|debito|pagamento|cobrancas) (duplicad[oa]s?|em dobro|repetid[oa]s?|indevid[oa]s?)|(cobranca|cobrado|cobraram) (${W} ){0,1}duas vezes|(sem|nenhuma|nao tive|nao recebi|nao tenho|nunca recebi) (${W} ){0,1}(resposta|retorno|noticias|confirmacao)|(sem|nao tenho|nao tem|fiquei sem|estou sem|to sem) (internet|sinal|conexao|rede|luz|wifi|linha)|(nao|nunca) (${W} ){0,1}(recebi|recebemos|chegou|chegaram)|(internet|conexao|sinal|wifi|rede|ligacao|chamada)s? (${W} ){0,1}(cai|caiu|caem|cair)|nao (liga|acende)|chegou (${W} ){0,1}(quebrad[oa]|danificad[oa]|errad[oa])|quebra tudo|fora do ar|(esta|estao|ta|tao|ficou|fica) (${W} ){0,1}(travad[oa]s?|caid[oa]s?|bloquead[oa]s?|congelad[oa]s?|quebrad[oa]s?|parad[oa]s?|fora do ar)|(trava|travou|cai|caiu|fecha|fechou|congela|congelou) (${W} ){0,2}(toda hora|sempre|o tempo todo|toda vez|sozinh[oa]|toda noite|todo dia|todos os dias|do nada|direto|sem parar)|(ainda|continua|continuam|segue|sigo) (${W} ){0,1}(nao|sem) (funcionar|funciona|conseguir|consigo|resposta|solucao)|sem (sistema|servico|acesso|conexao)`],
     [-2, `(nao|nunca) (me |nos )?(consigo|conseguimos|consegui|pude|posso|podemos|da para|da pra) (${W} ){0,2}(entrar|acessar|logar|fazer login|pagar|baixar|abrir|salvar|enviar|mudar|alterar|cancelar|conectar|ver|encontrar|achar|usar|instalar|ativar|exportar|importar|imprimir|comprar|cadastrar|finalizar|emitir)|de novo|outra vez|novamente|mais uma vez|caro demais|muito (caro|cara|lento|lenta|demorado)|demora (muito|demais)|(estou|to|estamos) (${W} ){0,1}(esperando|aguardando) (${W} ){0,2}(dias|semanas|horas|ha)`],
@@ -72,11 +74,14 @@ export const pt: LanguageSource = {
       [0.6, "wants it now", "(agora|ja)\\s*!", { negatable: true }],
       [0.6, "complains about waiting for a human", `(esperando|aguardando) (${W} ){0,5}(atendente|pessoa|humano|agente|alguem|operador)|(uma|duas|\\d+) (hora|horas|minutos) (${W} ){0,2}(esperando|aguardando)`],
       [0.6, "asks to escalate", `escal(ar|e|em|onar)\\p{L}*|(falar|passar|transferir) (${W} ){0,2}(com|para) (o |um |seu |o seu )?(supervisor|superior|responsavel|gerente|chefe|diretor)`],
+      [0.6, "reports fraud in progress", `alguem (${W} ){0,1}(usou|utilizou|comprou com|pagou com) (${W} ){0,1}(meu|minha) (cartao|conta)|(compra|compras|cobranca|cobrancas|pagamento)s? (${W} ){0,1}(que nao (fiz|reconheco)|nao reconhecid[oa]s?|nao autorizad[oa]s?)`],
       [0.55, "reports something that cannot wait", `bloquearam (${W} ){0,1}(cartao|conta)|(conta|cartao) (${W} ){0,1}(bloquead[oa]|hackead[oa]|invadid[oa]|roubad[oa]|clonad[oa])|hacke\\p{L}*|invadi\\p{L}*|fraude\\p{L}*|fraudulent\\p{L}*|(nao )?reconhec\\p{L}* (essa|esta|a) (compra|cobranca)`],
     ],
     confused_user: [
       [0.85, "says they are confused", `(nao|nunca) (${W} ){0,1}(percebi|percebo|percebemos|entendo|entendi|entende|entendemos|compreendo|compreendi|saquei|to entendendo|estou entendendo)|(estou|estamos|to|fiquei|ficamos) (${W} ){0,2}(confus[oa]s?|perdid[oa]s?|sem entender|boiando)|confuso|confusa|nao (esta |ta |ficou )?(muito |nada )?claro|o que (voce|vc|voces) quer(em)? dizer|o que (significa|quer dizer) (isso|isto)|nao faz (nenhum )?sentido|sem sentido|nao tenho (a menor )?ideia|nao faco ideia|sei la`],
       [0.6, "is unsure what to do", `nao (tenho|estou|to) (${W} ){0,1}(certeza|segur[oa])|nao sei (bem |muito bem )?(como|o que|onde|se|qual|quais|por que|porque|quando)|nao sabemos (como|o que|onde|se|qual)|tenho (uma )?duvida (se|entre|sobre qual)|fiquei na duvida`],
+      [0.6, "asks 'wait, so …'", `(espera|perai|pera ai|peraí|um momento|um segundo),? (${W} ){0,2}(entao|ou seja|quer dizer|tenho que|preciso)[^.!?\\n]{0,80}\\?`],
+      [0.6, "asks which one is right", `qual (${W} ){0,3}(e|sao) (o certo|a certa|o correto|a correta|o valido|a valida)`],
       [0.4, "hesitates", "hmm+|humm+|ahn+|hein\\?"],
     ],
     buying_signal: [
@@ -90,6 +95,7 @@ export const pt: LanguageSource = {
     ],
   },
   named: [
+    [0.7, "compares us favourably with a named competitor", `(muito |bem )?(mais facil|mais simples|melhor|mais barato|mais rapido|mais intuitivo|mais claro) (que|do que) (o |a )?${NAME}`, ["competitor_mention"]],
     [0.85, "switches to a named competitor", `(mudar|mudo|mudamos|vou|vamos|vai|passar|passo|passamos|trocar|troco|trocamos|migrar|migramos|levar|levo|levamos)( ${W}){0,2} (para|pra|pro) ${NAME}`, ["churn_risk", "competitor_mention"], { negatable: true }],
     [0.7, "compares with a named competitor", `(no|na|com|do|da|em) ${NAME}( ${W}){0,8} (pelo menos|ao menos|nunca|de graca|gratis|mais barato|melhor|no mesmo dia|na hora|sem problema)|(como|que) (no|na) ${NAME}|(no|na|com) ${NAME}( ${W}){1,8},? (por que|mas) (${W} ){0,2}(aqui|com voces)`, ["competitor_mention"]],
     [0.7, "names the tool they use now", `(usamos|uso|utilizamos|trabalhamos com|temos) (hoje|atualmente|ainda|por enquanto)( ${W})? ${NAME}`, ["competitor_mention"]],
