@@ -15,7 +15,11 @@ export function SignupPage() {
 
   if (session) return <Navigate to="/" replace />;
 
-  const set = (field: keyof typeof form) => (e: { currentTarget: { value: string } }) => setForm((f) => ({ ...f, [field]: e.currentTarget.value }));
+  // The value is read now: by the time React runs the updater, the event's currentTarget is gone (null).
+  const set = (field: keyof typeof form) => (e: { currentTarget: { value: string } }) => {
+    const value = e.currentTarget.value;
+    setForm((f) => ({ ...f, [field]: value }));
+  };
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setBusy(true);
