@@ -31,6 +31,7 @@ describe("helpful: only when the reply answers the question", () => {
   it("calls returning a greeting helpful, since that is all a greeting asks for", () => {
     expect(slugs("Hi", "Hello! How can I help you today?")).toEqual(["helpful"]);
     expect(slugs("thanks!", "You're welcome!")).toEqual(["helpful"]);
+    expect(slugs("ok thanks", "You're welcome, have a nice day!")).toEqual(["helpful"]);
   });
 
   it("gives a holding reply no behaviour at all", () => {
@@ -110,6 +111,11 @@ describe("hallucinating: specifics the question gave no ground for", () => {
 
   it("flags a precise figure even when the question asked for a figure", () => {
     expect(slugs("How many people use your app?", "Over 48.7 million people in 193 countries use our app every day.")).toEqual(["hallucinating"]);
+  });
+
+  it("does not flag ordinary shop prices and delivery ranges in a comparison", () => {
+    const reply = "Standard takes 3-5 working days and is free over €30; Express arrives the next working day for €6.90.";
+    expect(slugs("whats the difference between standard and express shipping", reply)).toEqual(["helpful"]);
   });
 
   it("does not flag the one price or duration a how-much or how-long question asks for", () => {
@@ -267,6 +273,12 @@ describe("robotic: canned machine phrasing", () => {
 describe("verbose: length relative to the question", () => {
   const padded =
     "Thanks so much for reaching out about this! Passwords are a really important part of keeping your account secure, and we always recommend strong, unique passwords that you don't reuse on other websites. There are many different ways to think about password security, and it's important to note that a password manager can make this much easier. To change your password, go to Settings, then Security, and click Change password. Enter your current password, then the new one twice, and save. Once you've done that, you'll be signed out of other devices for your safety, which is something many users appreciate. If you have any further questions about passwords, security or anything else at all, please don't hesitate to let me know and I'll be more than happy to help!";
+
+  it("still finds the answer buried in a long-winded reply", () => {
+    const reply =
+      "Thanks so much for checking with us before coming in, we really appreciate customers who plan ahead! Our store hours can vary throughout the year because of public holidays, local events, seasonal changes and staffing, and we always try to keep our website and social media channels up to date so that you have the most accurate information possible. Many of our customers like to visit in the mornings, when the store is usually quieter. Today, yes, we're open from 9am until 8pm, so there's plenty of time to drop by.";
+    expect(slugs("is the store open today?", reply)).toEqual(expect.arrayContaining(["verbose", "helpful"]));
+  });
 
   it("flags a long-winded reply to a short question, and still calls it helpful when it answers", () => {
     const found = slugs("How do I change my password?", padded);

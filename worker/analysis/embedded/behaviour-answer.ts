@@ -69,11 +69,13 @@ const WANTS_NAMES = /\bwhich\b|\bwhat (?:kinds?|types?|sorts?) of\b|\bwhat [a-z]
 const PROPOSES = /\b(?:should (?:i|we)|can (?:i|we)|could (?:i|we)|shall (?:i|we)|is it (?:ok|okay|fine|a good idea|smart|wise|better)|would it (?:be|make)|i (?:want|plan|intend|would like|'d like|am thinking|'m thinking|am planning|'m planning) (?:to|of|about)|i'?ll (?:just )?|i'?m (?:going|gonna) to|what about|how about|thinking (?:of|about)|my (?:plan|idea))\b/;
 const FIGURE = /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|ninety|hundred|thousand|million|half|noon|midnight|immediately|instantly|right away|same day|next (?:business |working )?day|tomorrow|today|tonight)\b|\b(?:a|few|several|couple of) (?:seconds?|minutes?|hours?|days?|weeks?|months?)\b/;
 const WANTS_CONTACT = /\b(?:contact|reach|talk to|speak to|speak with|talk with|call|phone|email|e-mail|write to|get hold of)\b[^.?!]{0,30}\b(?:you|support|someone|somebody|a human|a person|an agent|a real|an advisor|the team|your team|sales|billing)\b|\b(?:phone number|email address|contact details|support email|human agent|real person)\b|\b(?:open|submit|raise|file) a (?:ticket|complaint|case)\b/;
-const GREETING_ONLY = /^\W*(?:hi|hello|hey|hiya|good (?:morning|afternoon|evening)|thanks?|thank you|thx|cheers|ok(?:ay)?|great)(?:\s+(?:there|again|so much|a lot|all|team|guys))?\W*$/;
+const GREETING_ONLY = /^\W*(?:(?:hi|hello|hey|hiya|good (?:morning|afternoon|evening)|thanks?|thank you|thx|cheers|ok(?:ay)?|great|perfect|bye|goodbye)(?:\s+(?:there|again|so much|a lot|all|team|guys))?[\s!.,]*){1,3}$/;
 const GREETING_REPLY = /^\W*(?:hi|hello|hey|good (?:morning|afternoon|evening)|you'?re (?:very )?welcome|my pleasure|glad|happy to help|no problem|anytime)\b/;
 const YES_NO_ANSWER = /^\W*(?:yes|yep|yeah|yup|no|nope|sure|correct|right|indeed|unfortunately|sadly|not (?:yet|currently|at the moment|right now|automatically|directly|really|exactly|on|in|for|with)|only (?:on|in|for|if|with)|absolutely|of course|definitely|certainly|it (?:does|doesn'?t|is|isn'?t|can|can'?t|will|won'?t)|we (?:do|don'?t|can|can'?t|are|aren'?t|have|haven'?t)|you (?:can|can'?t|cannot|do|don'?t|will|won'?t)|that'?s (?:right|correct))\b/;
 /** A capitalised word inside a sentence: a product, a page, a menu item ("Chrome", "Billing"). */
 const MID_SENTENCE_NAME = /(?<=[a-z0-9,;] )[A-Z][A-Za-z]+/g;
+/** "…planning. Today, yes, we're open…": the yes or no a long reply gets to eventually. */
+const BURIED_YES_NO = /[.!?]\s+(?:[a-z]+,\s+)?(?:yes|no)\b[,!.]/;
 const STEP_LINE = /^\s*(?:\d+[.)]|[-*•])\s+\S/gm;
 
 /** Beyond this many words, mentioning the subject no longer counts as answering it. */
@@ -152,7 +154,11 @@ export function readAnswer(reply: string, q: Question | undefined, elsewhere: re
   else if (q.wantsFigure && figureSentence(substance, q.stems)) evidence.push({ weight: 0.5, why: "gives the figure asked for", start: 0, end: 0 });
   else if (q.wantsFigure && hasFigure && shared + concrete.length > 0) evidence.push({ weight: 0.35, why: "gives the figure asked for", start: 0, end: 0 });
   const substantive = wordCount(substance) >= 4;
-  if (q.yesNo && substantive && YES_NO_ANSWER.test(substance)) evidence.push({ weight: 0.45, why: "answers yes or no", start: 0, end: 0 });
+  if (q.yesNo && substantive && (YES_NO_ANSWER.test(substance) || (words > LONG_REPLY_WORDS && BURIED_YES_NO.test(substance)))) {
+    evidence.push({ weight: 0.45, why: "answers yes or no", start: 0, end: 0 });
+  }
+  // In a long reply, a sentence naming what was asked next to a figure ("today, yes, we're open from 9am").
+  if (!q.wantsFigure && words > LONG_REPLY_WORDS && figureSentence(substance, q.stems)) evidence.push({ weight: 0.3, why: "gives concrete details", start: 0, end: 0 });
   // A long reply always mentions the subject and says something new; only a short one is judged
   // an answer on that alone. Long replies need instructions, a yes/no, a figure or a cause.
   if (words > LONG_REPLY_WORDS) return { shared, concrete, evidence, hasFigure, fresh, words };

@@ -22,7 +22,7 @@ interface SpecificKind {
 
 const MONTH = "(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)";
 const UNIT =
-  "(?:ms|milliseconds?|seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|business days?|working days?|weeks?|months?|years?|requests?|calls?|rows?|records?|users?|seats?|customers?|clients?|employees?|countries|languages|integrations?|transactions?|messages?|emails?|files?|parcels?|orders?|servers?|regions?|data ?cent(?:er|re)s?|gb|mb|tb|kb|gbps|mbps|times|x|people|persons|companies|businesses|teams|downloads|installs|visitors|members|partners|stores|shops|locations|cities|offices|engineers|agents|reviews|ratings|stars|continents|patents|awards)";
+  "(?:ms|milliseconds?|seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|business days?|working days?|weeks?|months?|years?|requests?|calls?|rows?|records?|users?|seats?|customers?|clients?|employees?|countries|languages|integrations?|transactions?|messages?|emails?|files?|parcels?|orders?|servers?|regions?|data ?cent(?:er|re)s?|gb|mb|tb|kb|gbps|mbps|times|x|people|persons|companies|businesses|teams|downloads|installs|visitors|members|partners|stores|shops|locations|cities|offices|engineers|agents|reviews|ratings|stars|continents|patents|awards|units|copies|devices|items|pieces|products|tickets)";
 
 // Order matters: a span claimed by an earlier kind is not counted again by a later one
 // ("March 3, 2025" is one date, not a date plus a year).
@@ -65,7 +65,8 @@ const KINDS: readonly SpecificKind[] = [
   },
   {
     re: /[$€£]\s?\d[\d,]*(?:\.\d+)?|\b\d[\d,]*(?:\.\d+)?\s?(?:usd|eur|gbp|euros?|dollars?|pounds)\b/g,
-    weight: 0.25,
+    // Prices are the figures support answers give most; two of them alone never fire.
+    weight: 0.2,
     why: "quotes a price",
     numeric: true,
     needsDigit: true,
@@ -146,11 +147,16 @@ function grounded(found: string, g: Grounding): boolean {
 
 const CAP_PER_KIND = 3;
 
+const RANGE_BEFORE = /\d\s*(?:-|–|to)\s*$/;
 const IDENTIFIER_BEFORE = /(?:#|\bno\.?|\bnumber|\border|\bticket|\bcase|\binvoice|\bref(?:erence)?|\baccount|\bid|\bcode)\s*:?\s*$/;
 
-/** Decimals and numbers with three or more significant digits: "97.3%", "12,500", "193", "3.14.2". */
+/**
+ * Decimals and numbers with three or more significant digits: "97.3%", "12,500", "193", "3.14.2".
+ * Shop prices are the exception: "€6.90" or "$12.50" is ordinary, "$1,249.99" is not.
+ */
 function isPrecise(found: string): boolean {
   const num = found.match(/\d+(?:[.,:]\d+)*/)?.[0] ?? "";
+  if (/[$€£]|usd|eur|gbp|euro|dollar|pound/.test(found)) return num.replace(/[.,]/g, "").replace(/0+$/, "").length >= 4;
   if (/\d\.\d/.test(num)) return true;
   const digits = num.replace(/[.,:]/g, "").replace(/0+$/, "");
   return digits.length >= 3 && !/^(?:19|20)\d\d$/.test(num);
@@ -186,6 +192,8 @@ export function findSpecifics(text: string, g: Grounding, asksForFigure: boolean
         answerDiscount = false;
       }
       if (precise) weight += 0.1;
+      // "3-5 working days", "5 to 10 days": a range is how real policies are stated.
+      if (kind.numeric && RANGE_BEFORE.test(text.slice(Math.max(0, start - 8), start))) weight *= 0.6;
       hits.push({ weight, why: kind.why, start, end });
       if (++n === CAP_PER_KIND) break;
     }

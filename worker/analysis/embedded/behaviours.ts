@@ -66,10 +66,17 @@ interface Facts {
 
 type Hits = Record<Exclude<Behaviour, "other">, CueHit[]>;
 
+/**
+ * How much of a reply the cues read. What a reply does (answers, dodges, redirects, invents) shows
+ * in its first few thousand characters, and reading a 32 KB reply whole would cost milliseconds;
+ * `verbose` still counts every word of the full text.
+ */
+const MAX_REPLY_CHARS = 6000;
+
 export function detectBehaviours(ctx: BehaviourContext, enabled: ReadonlySet<string>): Detection[] {
   const found = findLastUser(ctx.previous);
   const lastUser = found === undefined ? undefined : normalise(found);
-  const text = normalise(ctx.text);
+  const text = normalise(ctx.text.length > MAX_REPLY_CHARS ? ctx.text.slice(0, MAX_REPLY_CHARS) : ctx.text);
   const question = lastUser === undefined ? undefined : readQuestion(lastUser);
   const elsewhere = findRedirects(text);
   const template = findCues(text, TEMPLATE_CUES);
@@ -103,7 +110,7 @@ export function detectBehaviours(ctx: BehaviourContext, enabled: ReadonlySet<str
   const out: Detection[] = [];
   for (const slug of Object.keys(hits) as (keyof Hits)[]) {
     if (!enabled.has(slug)) continue;
-    const d = toDetection(slug, hits[slug], ctx.text);
+    const d = toDetection(slug, hits[slug], ctx.text.slice(0, text.length));
     if (d !== undefined) out.push(d);
   }
   return out;
