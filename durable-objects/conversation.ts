@@ -72,6 +72,8 @@ export const socketHandoff = z.object({
   keyKind: z.enum(["ingest", "publishable", "token"]),
   /** The key the socket was opened with (for a token: the key that minted it); revoking it closes the socket. */
   keyId: z.string().min(1),
+  /** A browser (publishable key) naming an id may only reconnect to a conversation that exists, never create one. */
+  mustExist: z.boolean().default(false),
   after: z.number().int().nonnegative().optional(),
 });
 export type SocketHandoff = z.infer<typeof socketHandoff>;
@@ -230,6 +232,12 @@ export class Conversation extends DurableObject<Env> {
   override async fetch(request: Request): Promise<Response> {
     if (request.headers.get("upgrade") !== "websocket") return new Response("expected a WebSocket upgrade", { status: 426 });
     const handoff = socketHandoff.parse(JSON.parse(request.headers.get(HANDOFF_HEADER) ?? "null"));
+    if (handoff.mustExist && !this.store.state) {
+      return Response.json(
+        { code: "not_found", message: "conversation not found: open /api/v1/live?key=… without an id to start one; its id comes in the welcome frame" },
+        { status: 404 },
+      );
+    }
     const open = this.ctx.getWebSockets().filter((ws) => ws.readyState === WebSocket.OPEN).length;
     if (open + this.connecting >= LIMITS.socketsPerConversation) {
       return Response.json(

@@ -15,10 +15,15 @@ liveFeed.get("/", requireChatbot("read", "admin"), async (c) => {
     throw new ApiError("upgrade_required", "this endpoint speaks WebSocket: send `Upgrade: websocket`");
   }
   // Cookies ride along on WebSocket upgrades from any site: a session may only be used from our own pages.
+  // An origin that is not a URL (`null` from sandboxed frames and file pages, or garbage) is not ours either.
   const origin = c.req.header("origin");
-  if (c.get("auth").memberId && origin && new URL(origin).host !== new URL(c.req.url).host) {
+  if (c.get("auth").memberId && origin !== undefined && hostOf(origin) !== new URL(c.req.url).host) {
     throw new ApiError("forbidden", "the live feed refuses cross-site connections");
   }
   const ns = c.env.CHATBOT_LIVE as DurableObjectNamespace<ChatbotLive>;
   return ns.get(ns.idFromName(c.get("auth").chatbotId)).fetch(c.req.raw);
 });
+
+function hostOf(origin: string): string | null {
+  return URL.canParse(origin) ? new URL(origin).host : null;
+}

@@ -44,6 +44,7 @@ live.get("/:conversationId?", async (c) => {
     edge,
     keyKind: auth.keyKind,
     keyId: auth.keyId,
+    mustExist: auth.keyKind === "publishable" && requestedId !== undefined,
     after,
   };
   const headers = new Headers(c.req.raw.headers);

@@ -1,8 +1,9 @@
 /**
  * Who may open a live conversation, and which one (SPEC §2):
  * - an ingest key (server side, `Authorization` header) opens any conversation of its chatbot;
- * - a publishable key (browser, `?key=`) opens only conversations with an unguessable `pub_` id, a
- *   fresh one when none is given, and only from its allowed origins;
+ * - a publishable key (browser, `?key=`) opens only conversations with an unguessable `pub_` id: a
+ *   fresh one (128 random bits, made here) when none is given, or one that already exists when named —
+ *   never one under an id the browser chose — and only from its allowed origins;
  * - a signed conversation token (browser, `?token=`) opens exactly the conversation it names.
  */
 import { and, eq, isNull } from "drizzle-orm";
