@@ -425,7 +425,7 @@ export class Conversation extends DurableObject<Env> {
    * after the last one closed). Once per connect and close, never per message. A registry that cannot
    * be reached does not keep anyone from chatting; the failure is logged.
    */
-  private register(state: ConversationState | null = this.store.state, connecting?: string): Promise<void> {
+  private register(state: ConversationState | null = this.store.state, connectingKeyId?: string): Promise<void> {
     if (!state) return this.registering;
     const { chatbotId, conversationId } = state;
     const next = this.registering.then(async () => {
@@ -433,7 +433,7 @@ export class Conversation extends DurableObject<Env> {
         .getWebSockets()
         .filter((ws) => ws.readyState === WebSocket.OPEN)
         .map((ws) => attachmentOf(ws).keyId)
-        .concat(connecting ?? []);
+        .concat(connectingKeyId ?? []);
       const ns = this.env.CHATBOT_LIVE as DurableObjectNamespace<ChatbotLive>;
       await ns
         .get(ns.idFromName(chatbotId))
