@@ -17,6 +17,12 @@ export interface CuePattern {
   negatable: boolean;
   /** Only counts at the start of a sentence ("Not sure." means "I'm not sure"; "he's not sure" does not). */
   sentenceStart: boolean;
+  /**
+   * Literal strings one of which every match contains (lower-cased unless case-sensitive), or null
+   * when that cannot be told from the phrases. Lets findCues skip the regex for most messages.
+   */
+  needles?: readonly string[] | null;
+  caseSensitive?: boolean;
 }
 
 export interface CueHit {
@@ -54,13 +60,89 @@ export function cue(
       return `${pre}(?:${body})${post}`;
     })
     .join("|");
+  const caseSensitive = opts.caseSensitive === true;
   return {
-    re: new RegExp(alternation, opts.caseSensitive === true ? "gu" : "giu"),
+    re: new RegExp(alternation, caseSensitive ? "gu" : "giu"),
     weight,
     why,
     negatable: opts.negatable ?? false,
     sentenceStart: opts.sentenceStart ?? false,
+    needles: needlesOf(parts, caseSensitive),
+    caseSensitive,
   };
+}
+
+/** The needles of a whole cue: every phrase must have some, or the cue always runs. */
+function needlesOf(parts: readonly string[], caseSensitive: boolean): string[] | null {
+  const out = new Set<string>();
+  for (const p of parts) {
+    const n = leadingLiterals(p.trim(), caseSensitive);
+    if (n === null) return null;
+    for (const x of n) out.add(x);
+  }
+  return [...out];
+}
+
+/** Shorter literals would be in nearly every message and filter nothing. */
+const MIN_NEEDLE = 3;
+
+/**
+ * Literals one of which every match of a phrase contains: its first word of three or more letters
+ * that is not optional, or, for a phrase opening with a group, the literals of each alternative of
+ * that group (or of what follows the group, when an alternative has none). Null when nothing
+ * required can be told (a character class, an escape, an optional tail).
+ */
+function leadingLiterals(p: string, caseSensitive: boolean): string[] | null {
+  if (p === "") return null;
+  if (p.startsWith("(")) {
+    const end = closingParen(p);
+    if (end < 0) return null;
+    let after = end + 1;
+    const quantifier = p[after];
+    if (quantifier === "?" || quantifier === "*" || quantifier === "+") after++;
+    else if (quantifier === "{") return null;
+    const rest = p.slice(after).replace(/^ +/, "");
+    // A lookaround or an optional group matches no required text: what follows it must.
+    if (/^\(\?<?[=!]/.test(p) || quantifier === "?" || quantifier === "*") return leadingLiterals(rest, caseSensitive);
+    const inner = p.slice(p.startsWith("(?:") ? 3 : 1, end);
+    const out: string[] = [];
+    for (const branch of splitTopLevel(inner)) {
+      const n = leadingLiterals(branch.trim(), caseSensitive);
+      if (n === null) return leadingLiterals(rest, caseSensitive);
+      out.push(...n);
+    }
+    return out;
+  }
+  let literal = "";
+  for (let i = 0; i < p.length; i++) {
+    const ch = p[i] ?? "";
+    if (/[A-Za-z0-9]/.test(ch)) {
+      const next = p[i + 1];
+      if (next === "?" || next === "*" || next === "{") return literal.length >= MIN_NEEDLE ? [literal] : null;
+      literal += caseSensitive ? ch : ch.toLowerCase();
+      continue;
+    }
+    if (literal.length >= MIN_NEEDLE) return [literal];
+    // Too short to filter ("i", "we"): the next required word will do.
+    if (ch === " " && p[i + 1] !== "?") return leadingLiterals(p.slice(i + 1), caseSensitive);
+    if (ch === "'") {
+      const space = p.indexOf(" ", i);
+      return space < 0 || p[space + 1] === "?" ? null : leadingLiterals(p.slice(space + 1), caseSensitive);
+    }
+    return null;
+  }
+  return literal.length >= MIN_NEEDLE ? [literal] : null;
+}
+
+function closingParen(p: string): number {
+  let depth = 0;
+  for (let i = 0; i < p.length; i++) {
+    const ch = p[i];
+    if (ch === "\\") i++;
+    else if (ch === "(") depth++;
+    else if (ch === ")" && --depth === 0) return i;
+  }
+  return -1;
 }
 
 /** Splits on "|" that are not inside parentheses, so "(my|our) account|close" is two phrases. */
@@ -86,7 +168,12 @@ function splitTopLevel(s: string): string[] {
  */
 export function findCues(text: string, patterns: readonly CuePattern[], accept?: (start: number, end: number) => boolean): CueHit[] {
   const hits: CueHit[] = [];
+  let lower: string | undefined;
   for (const p of patterns) {
+    if (p.needles !== undefined && p.needles !== null) {
+      const haystack = p.caseSensitive ? text : (lower ??= text.toLowerCase());
+      if (!p.needles.some((n) => haystack.includes(n))) continue;
+    }
     p.re.lastIndex = 0;
     for (let m = p.re.exec(text); m !== null; m = p.re.exec(text)) {
       if (m[0] === "") {

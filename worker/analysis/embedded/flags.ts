@@ -250,5 +250,7 @@ export function competitors(ctx: Pick<FlagContext, "text" | "competitors">): Cue
 
 /** Competitor, confusion and churn evidence, which aimed sentiment needs before the other flags run. */
 export function earlyFlagEvidence(ctx: FlagContext): { competitor_mention: CueHit[]; confused_user: CueHit[]; churn_risk: CueHit[] } {
-  return { competitor_mention: competitors(ctx), confused_user: DETECTORS.confused_user(ctx), churn_risk: DETECTORS.churn_risk(ctx) };
+  const competitor_mention = competitors(ctx);
+  const churn_risk = churn({ ...ctx, known: { competitor_mention } });
+  return { competitor_mention, confused_user: DETECTORS.confused_user(ctx), churn_risk };
 }
