@@ -1,4 +1,7 @@
-import { evictDurableObject } from "cloudflare:test";
+import { abortAllDurableObjects, runInDurableObject } from "cloudflare:test";
+import type { Conversation } from "../../durable-objects/conversation";
+import { runDueAnalysis } from "../../durable-objects/conversation-analysis";
+import type { ConversationStore } from "../../durable-objects/conversation-store";
 import { env } from "cloudflare:workers";
 import { and, eq } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
@@ -99,23 +102,69 @@ describe("analysis with the embedded analyzer", () => {
     socket.close();
   });
 
-  it("resumes analysis written down before an eviction", async () => {
+  it("resumes analysis written down before an eviction that lands while the AI call is in flight", async () => {
     const t = await createTenant();
     let release!: () => void;
     const gate = new Promise<void>((r) => (release = r));
-    // The first analysis hangs, as if the object were evicted mid-call.
-    setAiForTests(new FakeAi(async () => (await gate, { response: wellFormed })));
+    // The first call hangs until released: the object goes away while it is pending.
+    const before = new FakeAi(async () => (await gate, { response: wellFormed }));
+    setAiForTests(before);
     await capture(t.ingestKey, { conversationId: "evicted", messages: [{ id: "m", role: "user", content: "please cancel my plan" }] });
     const stub = conversationStub(env, t.chatbotId, "evicted");
-    await evictDurableObject(stub);
+    const interrupted = stub.syncNow().catch((error: unknown) => error);
+    await expect.poll(() => before.calls.length).toBe(1);
+    // Torn down abruptly, as an eviction or crash mid-call would (a graceful eviction waits for the call).
+    await abortAllDurableObjects();
     // The answer after waking differs, so the stored result shows which call produced it.
     const after = { ...wellFormed, sentiment: { score: -0.31, chunk: "cancel", reason: "after eviction" } };
-    setAiForTests(new FakeAi(() => ({ response: after })));
+    const again = new FakeAi(() => ({ response: after }));
+    setAiForTests(again);
     release();
-    await stub.syncNow();
-    const snapshot = await stub.read(t.chatbotId, { after: 0, limit: 10 });
+    expect(await interrupted).toBeInstanceOf(Error);
+    // A new stub wakes a new instance, which finds the job still written down and runs it.
+    const woken = conversationStub(env, t.chatbotId, "evicted");
+    await woken.syncNow();
+    const snapshot = await woken.read(t.chatbotId, { after: 0, limit: 10 });
     expect(snapshot?.messages[0]?.analysis?.analysis.sentiment).toMatchObject({ score: -0.31, reason: "after eviction" });
     expect(snapshot?.state.aggregates.sentimentCount).toBe(1);
+    expect(before.calls).toHaveLength(1);
+    expect(again.calls.length).toBeGreaterThan(0);
+  });
+
+  it("retries a job that cannot run yet with a doubling backoff, and analyses the message once it can", async () => {
+    const t = await createTenant();
+    // A stored configuration that cannot even be read: the job fails before any analyzer runs.
+    await env.DB.prepare("INSERT INTO analysis_configs (chatbot_id, organization_id, config, updated_at) VALUES (?, ?, ?, ?)")
+      .bind(t.chatbotId, t.organizationId, "{not json", Date.now())
+      .run();
+    await capture(t.ingestKey, { conversationId: "backoff", messages: [{ id: "m", role: "user", content: "thanks, that solved it" }] });
+    const stub = conversationStub(env, t.chatbotId, "backoff");
+    const waits = await runInDurableObject(stub, async (instance: Conversation, state) => {
+      // Driven by hand, with the alarm out of the way, so each failure is counted exactly once.
+      await state.storage.deleteAlarm();
+      const store = (instance as unknown as { store: ConversationStore }).store;
+      const host = { store, env, broadcast: () => undefined, publish: () => undefined };
+      const seen: { attempts: number; wait: number }[] = [];
+      for (let i = 0; i < 4; i++) {
+        state.storage.sql.exec("UPDATE analysis_jobs SET due_at = 0"); // the previous wait is over
+        const started = Date.now();
+        expect(await runDueAnalysis(host, store.state!)).toBe(false);
+        const job = state.storage.sql.exec<{ attempts: number; due_at: number }>("SELECT attempts, due_at FROM analysis_jobs").one();
+        seen.push({ attempts: job.attempts, wait: job.due_at - started });
+      }
+      return seen;
+    });
+    expect(waits.map((w) => w.attempts)).toEqual([1, 2, 3, 4]);
+    waits.forEach((w, i) => expect(w.wait, `wait after attempt ${i + 1}`).toBeGreaterThanOrEqual(1_000 * 2 ** i));
+    waits.slice(1).forEach((w, i) => expect(w.wait, `wait after attempt ${i + 2} grows`).toBeGreaterThan(waits[i]!.wait));
+    // Readable again: the waiting job runs and the message is analysed once.
+    await env.DB.prepare("DELETE FROM analysis_configs WHERE chatbot_id = ?").bind(t.chatbotId).run();
+    await runInDurableObject(stub, (_instance: Conversation, state) => state.storage.sql.exec("UPDATE analysis_jobs SET due_at = 0"));
+    await stub.syncNow();
+    const snapshot = await stub.read(t.chatbotId, { after: 0, limit: 10 });
+    expect(snapshot?.messages[0]?.analysis?.analysis.sentiment?.score).toBeGreaterThan(0);
+    expect(snapshot?.state.aggregates.sentimentCount).toBe(1);
+    expect(await runInDurableObject(stub, (_instance: Conversation, state) => state.storage.sql.exec("SELECT count(*) AS n FROM analysis_jobs").one().n)).toBe(0);
   });
 });
 
@@ -182,15 +231,17 @@ describe("analysis with Workers AI", () => {
     expect(prompt).toContain("Judge sentiment like a cartoon physicist would.");
   });
 
-  it("produces no annotation of a kind that is switched off", async () => {
-    setAiForTests(new FakeAi(() => ({ response: wellFormed })));
+  it("produces no annotation of a kind that is switched off, while the kinds left on are stored from the same call", async () => {
+    const frustrated = { slug: "frustrated_user", confidence: 0.9, reason: "angry words", chunk: "cancel it" };
+    const ai = new FakeAi(() => ({ response: { ...wellFormed, flags: [...wellFormed.flags, frustrated] } }));
+    setAiForTests(ai);
     const t = await createTenant();
     await configure(t, { sentiment: false, flags: { churn_risk: false }, intent: false });
     const id = await captureAndSync(t, "ai-off", [{ role: "user", content: "cancel it" }]);
-    const kinds = (await annotationsOf(id)).map((r) => r.kind);
-    expect(kinds).not.toContain("sentiment");
-    expect(kinds).not.toContain("flag");
-    expect(kinds).not.toContain("intent");
+    // The analysis did run (so the absences below are the switches, not a job that never ran).
+    expect(ai.calls.length).toBeGreaterThan(0);
+    const rows = await annotationsOf(id);
+    expect(rows.map((r) => [r.kind, r.label, r.analyzer])).toEqual([["flag", "frustrated_user", "workers-ai"]]);
   });
 
   it("lands low-confidence intents as pending candidates that become a suggestion an admin can approve once they recur", async () => {
