@@ -1,4 +1,9 @@
-import { describe, expect, expectTypeOf, it } from "vitest";
+/**
+ * Compile-time checks, not a test file: `npm run typecheck` (the first step of `npm test`) compiles this
+ * with the rest of test/, and a mismatch fails it. The SDK declares its own copy of the protocol's types so
+ * the package carries no server code; this is where the copies are held to the server's.
+ */
+import { expectTypeOf } from "vitest";
 import type { z } from "zod";
 import type { captureBody } from "../../worker/services/capture";
 import type * as Server from "../../durable-objects/protocol";
@@ -7,18 +12,10 @@ import type * as Sdk from "../../sdk/src/index";
 /** What JSON.stringify makes of a value: the SDK accepts Dates and sends ISO-8601 text. */
 type Json<T> = T extends Date ? string : T extends (infer U)[] ? Json<U>[] : T extends object ? { [K in keyof T]: Json<T[K]> } : T;
 
-// These checks run in `npm run typecheck` (tsc covers test/): the SDK declares its own copy of the
-// protocol's types so the package carries no server code, and this is where the copies are held to it.
-describe("SDK types against the server's protocol", () => {
-  it("understands every frame the server sends", () => {
-    expectTypeOf<Server.ServerFrame>().toExtend<Sdk.ServerFrame>();
-    expectTypeOf<Server.StoredMessage>().toEqualTypeOf<Sdk.StoredMessage>();
-    expect(true).toBe(true);
-  });
+// The SDK understands every frame the server sends.
+expectTypeOf<Server.ServerFrame>().toExtend<Sdk.ServerFrame>();
+expectTypeOf<Server.StoredMessage>().toEqualTypeOf<Sdk.StoredMessage>();
 
-  it("sends only frames and capture bodies the server's schemas take", () => {
-    expectTypeOf<Json<Sdk.ClientFrame>>().toExtend<z.input<typeof Server.clientFrame>>();
-    expectTypeOf<Json<Sdk.RecordMessagesInput>>().toExtend<z.input<typeof captureBody>>();
-    expect(true).toBe(true);
-  });
-});
+// The SDK sends only frames and capture bodies the server's schemas take.
+expectTypeOf<Json<Sdk.ClientFrame>>().toExtend<z.input<typeof Server.clientFrame>>();
+expectTypeOf<Json<Sdk.RecordMessagesInput>>().toExtend<z.input<typeof captureBody>>();
