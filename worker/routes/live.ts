@@ -54,7 +54,8 @@ live.get("/:conversationId?", async (c) => {
   const response = await stub.fetch(new Request(c.req.raw.url, { method: "GET", headers }));
   if (response.webSocket) return response;
   // The conversation refused the socket (e.g. it has as many open as it may): same envelope as any error.
-  const refused = (await response.json()) as { code: ErrorCode; message: string; retryAfter?: number };
+  const refused = (await response.json().catch(() => null)) as { code: ErrorCode; message: string; retryAfter?: number } | null;
+  if (!refused) return response;
   throw new ApiError(refused.code, refused.message, undefined, refused.retryAfter);
 });
 
