@@ -21,6 +21,7 @@ const SHARED_CONFUSION: readonly CuePattern[] = [
   cue(0.55, "piles up question marks", "\\?\\s*\\?\\s*\\?"),
   cue(0.45, "doubles the question mark", "\\?\\s*\\?"),
   cue(0.4, "hesitates", "🤔|¿\\s*\\?"),
+  cue(0.45, "shrugs", "🤷"),
 ];
 
 /** Eye-rolling and face-palming emoji carry exasperation in every language. */
