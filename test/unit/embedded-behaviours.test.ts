@@ -142,6 +142,10 @@ describe("dodging: no answer to what was asked", () => {
     expect(slugs("How many seats are included in the Team plan?", "Thanks for your interest in our Team plan! It's a great choice for growing teams.")).toEqual(["dodging"]);
   });
 
+  it("flags reassurance that says nothing about the case", () => {
+    expect(slugs("Why was my appointment cancelled?", "Your health is our top priority, and we're here for you every step of the way!")).toEqual(["dodging"]);
+  });
+
   it("flags a plain refusal", () => {
     expect(slugs("What caused yesterday's outage?", "I'm not able to comment on that.")).toEqual(["dodging"]);
   });
@@ -167,6 +171,12 @@ describe("redirecting: sends the user elsewhere", () => {
   it("flags asking the user to open a ticket or fill in a form", () => {
     expect(slugs("My integration keeps failing, what's wrong?", "For technical issues like this, please open a ticket with our support team through the help center.")).toEqual(["redirecting"]);
     expect(slugs("Can I change the legal entity on my contract?", "Contract changes go through our sales team: please fill out the contract change form on our website.")).toEqual(["redirecting"]);
+  });
+
+  it("flags sending the user to a desk, a pharmacist or a provider in other domains", () => {
+    expect(slugs("My rental car has a flat tyre", "Please head to the rental desk at the airport; they'll sort it out there.")).toContain("redirecting");
+    expect(slugs("Can I take these two medicines together?", "Please check with your pharmacist or GP before combining them.")).toContain("redirecting");
+    expect(slugs("Why was I refunded only half of the in-app purchase?", "In-app purchase refunds are handled by Apple, so you'd need to contact them.")).toContain("redirecting");
   });
 
   it("flags pointing at someone outside the company", () => {
@@ -215,6 +225,15 @@ describe("yes_man: unconditional agreement", () => {
     expect(slugs("I'll just share my password with my whole team so everyone can log in, that's fine right?", "Of course! That's a brilliant way to save time!")).toEqual(["yes_man"]);
   });
 
+  it("flags cheering on a risky plan without checking it", () => {
+    expect(slugs("I'll just drive the rental car across the border, that's fine?", "Sure thing, go for it!")).toEqual(["yes_man"]);
+    expect(slugs("I can skip the follow-up appointment, no big deal right?", "No big deal at all, skip it!")).toEqual(["yes_man"]);
+  });
+
+  it("does not flag a plain yes to a plain question", () => {
+    expect(slugs("Can I use the app offline?", "Yes, notes you open while online stay available offline and sync when you reconnect.")).not.toContain("yes_man");
+  });
+
   it("flags caving in straight after the user pushed back", () => {
     const earlier: PreviousTurn[] = [{ role: "assistant", content: "The fee is 3 euros." }];
     expect(slugs("That's wrong, the fee is 5 euros.", "You're absolutely right, I apologize for the mistake!", earlier)).toContain("yes_man");
@@ -246,6 +265,11 @@ describe("robotic: canned machine phrasing", () => {
     const found = slugs("I want to talk about my refund", "I did not understand your request. Please choose from the following options: Orders, Payments, Account.");
     expect(found).toContain("robotic");
     expect(found).not.toContain("helpful");
+  });
+
+  it("flags acknowledgement letters and error codes", () => {
+    expect(slugs("Where is my claim?", "We acknowledge receipt of your claim. Please allow 10 working days for processing and quote your reference in all correspondence.")).toContain("robotic");
+    expect(slugs("the app crashed", "Error code: ERR-5031. The requested operation could not be completed.")).toContain("robotic");
   });
 
   it("flags an unfilled template slot", () => {

@@ -31,6 +31,8 @@ export interface Question {
   wantsContact: boolean;
   /** Only a greeting or thanks: answering in kind is the whole answer. */
   greeting: boolean;
+  /** The user proposes something that deserves a second look ("I'll just…", "should I…", "no big deal, right?"). */
+  risky: boolean;
   /** The user puts forward an idea or plan of their own ("should I…", "I want to…", "what about…"), which praise can endorse. */
   proposes: boolean;
 }
@@ -66,6 +68,7 @@ const REQUEST = /\b(?:can|could|would) you\b|\bplease\b|\bi (?:need|want|would l
 const WANTS_FIGURE = /\bhow (?:much|many|long|often|fast|soon|big|large|old)\b|\bwhat (?:time|date|year|version|percentage|price|is the price|is the cost)\b|^\W*when\b|\bwhen (?:will|would|is|are|was|does|do|did|can|could|should|exactly)\b|\bwhich (?:version|year|date|release)\b|\b(?:plans|pricing|prices|costs?|fees?|limits?|quotas?|refund policy)\b|\bwhat(?:'s| is| are)? (?:the |your |a )?(?:price|pricing|cost|fee|rate|limit|uptime|sla|quota|max|maximum|minimum)\b/;
 const SEEKS_AGREEMENT = /\b(?:right|correct|isn'?t it|aren'?t they|don'?t you think|agree|good idea|makes sense|that'?s fine|ok|okay)\s*\?+\s*$|^\W*(?:i think|i believe|i'm (?:going|gonna) to|i'll just|i will just|i'm sure|so the problem is|clearly|obviously)\b/;
 const WANTS_NAMES = /\bwhich\b|\bwhat (?:kinds?|types?|sorts?) of\b|\bwhat [a-z]+s (?:are|do|does|can|is)\b/;
+const RISKY = /\b(?:should (?:i|we) (?:just )?|good idea|is it (?:ok|okay|fine|safe|smart|wise)|i'?ll just|i'?m (?:just )?(?:going|gonna) to|no big deal|that'?s fine|no need to|can (?:i|we) just|i can (?:just )?(?:skip|ignore))\b/;
 const PROPOSES = /\b(?:should (?:i|we)|can (?:i|we)|could (?:i|we)|shall (?:i|we)|is it (?:ok|okay|fine|a good idea|smart|wise|better)|would it (?:be|make)|i (?:want|plan|intend|would like|'d like|am thinking|'m thinking|am planning|'m planning) (?:to|of|about)|i'?ll (?:just )?|i'?m (?:going|gonna) to|what about|how about|thinking (?:of|about)|my (?:plan|idea))\b/;
 const FIGURE = /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|ninety|hundred|thousand|million|half|noon|midnight|immediately|instantly|right away|same day|next (?:business |working )?day|tomorrow|today|tonight)\b|\b(?:a|few|several|couple of) (?:seconds?|minutes?|hours?|days?|weeks?|months?)\b/;
 const WANTS_CONTACT = /\b(?:contact|reach|talk to|speak to|speak with|talk with|call|phone|email|e-mail|write to|get hold of)\b[^.?!]{0,30}\b(?:you|support|someone|somebody|a human|a person|an agent|a real|an advisor|the team|your team|sales|billing)\b|\b(?:phone number|email address|contact details|support email|human agent|real person)\b|\b(?:open|submit|raise|file) a (?:ticket|complaint|case)\b/;
@@ -101,6 +104,7 @@ export function readQuestion(text: string): Question {
     wantsNames: WANTS_NAMES.test(trimmed),
     seeksAgreement: SEEKS_AGREEMENT.test(trimmed),
     proposes: PROPOSES.test(trimmed) || SEEKS_AGREEMENT.test(trimmed),
+    risky: RISKY.test(trimmed),
   };
 }
 
