@@ -85,7 +85,7 @@ const GENERIC = `
   kidding huh hmm lol wtf omg quick single whole three four five six ten twenty glad excited sorry
   vamos tudo todo quoi echt sommes passe llevo hab grad finde denn suis peu sirve haciendo attendez dois moment muss
   bin ganz wirklich langsam schon wieder immer encore toujours vraiment muy siempre otra otro sempre ainda ancora
-  nog altijd weer wel gerade bisschen warte seit stunde heure hora ora uur`;
+  nog altijd weer wel gerade bisschen warte seit stunde heure hora ora uur long much many`;
 
 const EXCLUDED = new Set([...STOPWORDS, ...`${FOREIGN_STOPWORDS} ${GENERIC}`.split(/\s+/).filter(Boolean)].map(fold));
 
