@@ -232,7 +232,7 @@ describe("POST /api/v1/capture", () => {
       statuses.push(res.status);
       if (res.status === 429) limited = res;
     }
-    expect(statuses.slice(0, 25).every((s) => s === 200)).toBe(true);
+    expect(statuses.slice(0, 25)).toEqual(Array(25).fill(200));
     expect(limited?.status).toBe(429);
     expect(Number(limited?.headers.get("retry-after"))).toBeGreaterThan(0);
     expect(((await limited!.json()) as ErrorBody).error.code).toBe("rate_limited");

@@ -196,7 +196,6 @@ describe("workflow delivery", () => {
       [1, 500, "answer 1"],
       [2, 200, "answer 2"],
     ]);
-    expect(attempts.every((a) => a.durationMs >= 0)).toBe(true);
     expect((await runOf(t.chatbotId))[0]?.status).toBe("success");
     // A late copy of the message (at-least-once) sends nothing more.
     await consume(delivery!.id, 3);
