@@ -12,6 +12,9 @@ const G = "(?!(?:nicht|kein|keine|nie)(?![\\p{L}]))[\\p{L}\\p{N}]+";
 
 export const de: LanguageSource = {
   words: [
+    [-1.5, "storniert ausgebucht unding"],
+    [2, "punktlich puenktlich unkompliziert problemlos kulant"],
+    [-1.5, "verspatet* verspatung* verzogert* verzogerung* gestrichen annulliert abgesagt ruckelt laggt"],
     [3, "hervorragend* ausgezeichnet* fantastisch* phantastisch* perfekt* genial* wunderbar* grossartig* großartig* traumhaft* begeistert* spitze spitzenmassig* weltklasse erstklassig*"],
     [2.5, "toll* super klasse prima* wunderbar klasse* zufrieden* hilfreich* empfehlenswert* liebt gefallt gefallen* dankeschon dankbar* freue* gefreut freut* einwandfrei* reibungslos* top"],
     [2, "verbesserung* ubersichtlich* uebersichtlich* gut gute guten guter gutes besser beste besten bester bestes schones schone schonen nett nette netter nettes netten freundlich* kompetent* schnell* zuverlassig* angenehm* praktisch* empfehle* empfehlen* gelost geloest behoben repariert geklappt"],
@@ -32,12 +35,14 @@ export const de: LanguageSource = {
     // Greetings, sign-offs and set phrases whose words would mislead.
     [0, "guten (tag|morgen|abend)|gute nacht|liebe (grusse|grüße|gruesse)|viele (grusse|grüße)|mit freundlichen (grussen|grüßen|gruessen)|(vielen |besten )?dank im voraus|(vorab|im voraus) (vielen )?dank|danke vorab|schonen tag noch|schones wochenende|aus versehen|versehentlich|sehr geehrte\\p{L}*|ich hatte (gerne|gern) eine frage|gute frage|ist (das|es) moglich|so schnell wie (moglich|es geht)|moglichst schnell|schnellstmoglich"],
     // Support trouble: no emotion word, still bad news.
+    [-2, `(viel |deutlich )?zu hoch|(doppelt|dreimal|viermal) so (hoch|teuer|viel)|(nicht|nie|noch nicht|immer noch nicht) (${W} )?(uberwiesen|ausgezahlt|gutgeschrieben|erstattet|bearbeitet|zur(u|ue)ckerstattet)`],
     [-2.5, `jemand hat (${W} ){0,3}(meiner|meine|meinem|mein) (karte|kreditkarte|konto|account)|(fremde|unbekannte|unberechtigte) (abbuchung|zahlung|buchung)\\p{L}*`],
     [-3, "nichts (geht|funktioniert|klappt) mehr|geht gar nichts|(alles|system) ist (down|tot)|totalausfall|kompletter ausfall"],
     [-2.5, `(funktioniert|funktionieren|funktionierte|geht|gehen|klappt|klappen|lauft|laufen|laeuft|ladt|laedt|ladet|startet|reagiert|offnet|oeffnet|synchronisiert|speichert|kommt|kommen|sendet|druckt) (${W} ){0,3}(nicht|nie|gar nicht)|(nicht|nie) (mehr )?(funktioniert|funktionieren|geht|gehen|klappt|klappen|lauft|laufen|ladt|laedt|startet|reagiert|moglich|erreichbar|verfugbar|ankommt|ankam|angekommen)|nicht (erreichbar|verfugbar|auffindbar)|(sturzt|sturzen|stuerzt) (${W} ){0,3}ab|(hangt|haengt|hangen) (${W} ){0,2}(auf|fest)|friert (${W} ){0,2}ein|eingefroren|bricht (${W} ){0,3}ab|(doppelt|zweimal|2x|2 mal|zwei mal|mehrfach|dreimal|falsch|zu viel) (${W} ){0,2}(abgebucht|belastet|berechnet|bezahlt|abgerechnet|gebucht)|(geld|betrag|zahlung) (${W} ){0,3}(nicht angekommen|verschwunden|weg)|(keine|nie eine|noch keine) (antwort|ruckmeldung|rueckmeldung|reaktion|bestatigung|lieferung)|(bekomme|bekommen|erhalte|erhalten|kriege|kriegen) (keine|nie) (${W} ){0,2}(mail|mails|e-mail|e-mails|email|emails|benachrichtigung\\p{L}*|best(a|ae)tigung\\p{L}*|rechnung\\p{L}*|code|codes|sms)|l(a|ae)sst (mich|uns) (${W} ){0,2}nicht (rein|einloggen|anmelden|bezahlen|zugreifen)|(niemand|keiner) (${W} ){0,1}kann (sich |uns )?(mehr )?(einloggen|anmelden|bezahlen|zahlen|bestellen)|kein (internet|netz|empfang|signal|wlan|strom|zugriff|zugang)|(nicht|nie|noch nicht) (erhalten|bekommen|angekommen|geliefert|zugestellt)|geht (${W} ){0,2}nicht (mehr )?an|komm(e)? (${W} ){0,2}nicht (mehr )?(in|ins|rein|an)|immer noch (nicht|kein\\p{L}*)|noch immer (nicht|kein\\p{L}*)|nach wie vor (nicht|kein\\p{L}*)|seit (${W} ){0,2}(tagen|wochen|monaten|stunden) (${W} ){0,3}(nicht|kein\\p{L}*|warte\\p{L}*)|(steht|ist|hangt|haengt|liegt) (seit|schon) (${W} ){0,2}(tagen|wochen|einer woche)`],
     [-2, `(kann|konnen|koennen|kannst|konnte|konnten|lasst sich|laesst sich|lassen sich) (${W} ){0,4}(nicht|nie|nicht mehr) (${W} ){0,1}(einloggen|anmelden|bezahlen|zahlen|zugreifen|herunterladen|runterladen|hochladen|speichern|offnen|oeffnen|exportieren|importieren|drucken|senden|versenden|verschicken|buchen|bestellen|abschliessen|starten|installieren|aktualisieren|andern|aendern|loschen|verbinden|synchronisieren|nutzen|benutzen|verwenden|sehen|finden|erreichen)|zu teuer|(schon|immer) wieder|wieder mal|warte (${W} ){0,2}(seit|schon)|ewig (${W} ){0,2}(warten|gewartet|dauern|gedauert)|dauert ewig`],
     [-1.5, "(geht|ging|lief|lauft) (etwas |was |einiges )?schief|stimmt (etwas |was )?nicht|zu langsam|sehr langsam"],
     [1.5, "kein problem"],
+    [2.5, "gerne wieder|weiter so|daumen hoch"],
     [0, "keine sorge|kein stress|keine eile"],
     [0.7, "alles klar"],
     [2.5, "(ich|wir) (liebe|lieben)"],
@@ -72,7 +77,7 @@ export const de: LanguageSource = {
       [0.6, "has repeated themselves", `wie oft (noch|muss|soll)|(habe|hab|haben) (${W} ){0,3}(schon|bereits) (${W} ){0,3}(gesagt|geschrieben|erkl(a|ae)rt|gefragt|versucht|gemeldet|geschickt|mitgeteilt)|wie (ich )?(schon|bereits) (gesagt|geschrieben|erkl(a|ae)rt)`],
       [0.6, "wants a human", `(mit )?(einem |einer )?(echten |richtigen |realen |lebenden )?(menschen|mitarbeiter|mitarbeiterin|person|vorgesetzten|ansprechpartner|kundenberater|berater|kundendienst|support) (${W} ){0,2}(sprechen|reden|verbunden|verbinden|chatten|telefonieren)|(echten|richtigen) menschen|echte person|kein(en)? bot|(blode|bloede|dumme|nutzlose)(r|n)? (bot|chatbot|maschine)|du bist (nutzlos|keine hilfe|dumm)|keine hilfe|nicht hilfreich|hilft (mir |uns )?(${W} )?nicht( weiter)?|bringt (mir |uns )?nichts`],
       [0.45, "has been kept waiting", `warte (${W} ){0,2}(seit|schon)|warten (${W} ){0,2}(seit|schon)|seit (tagen|wochen|stunden|ewigkeiten)|keine (antwort|ruckmeldung|rueckmeldung|reaktion)|(niemand|keiner) (${W} ){0,1}(antwortet|meldet|hilft|reagiert)|(stunden|tage|wochen|ewig) (lang )?gewartet`],
-      [0.4, "exasperated", "echt jetzt|ernsthaft\\?|im ernst|ach komm|wie kann (das|es) sein|das darf (doch )?nicht wahr sein|warum (dauert|ist|geht) (das|es) (so|immer)"],
+      [0.4, "exasperated", "ich fasse es nicht|langsam reicht('s| es)|zum haare raufen|zum verzweifeln|das ist doch nicht normal|echt jetzt|ernsthaft\\?|im ernst|ach komm|wie kann (das|es) sein|das darf (doch )?nicht wahr sein|warum (dauert|ist|geht) (das|es) (so|immer)"],
     ],
     urgent_request: [
       [0.9, "says it is urgent", "dringend\\p{L}*|sofort|umgehend|notfall|eilt|eilig|asap|schnellstm(o|oe)glich|schnellstens|h(o|oe)chste priorit(a|ae)t|so schnell wie (m(o|oe)glich|es geht)|so bald wie m(o|oe)glich|unverz(u|ue)glich|kritisch", { negatable: true }],

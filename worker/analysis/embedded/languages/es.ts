@@ -8,6 +8,9 @@ const G = "(?!(?:no|nunca|jamas|ni|nada)(?![\\p{L}]))[\\p{L}\\p{N}]+";
 
 export const es: LanguageSource = {
   words: [
+    [-0.5, "reclamacion queja"],
+    [2, "puntual atento atenta atentos atentas majo maja majos"],
+    [-1.5, "retraso retrasos retrasado retrasada cancelado cancelada cancelados anulado anulada"],
     [3, "encanta* excelente* perfecto perfecta perfectos perfectamente genial geniales fantastico* maravill* increible* estupend* buenisim* encanta encantan encantado encantada espectacular* impecable*"],
     [2.5, "convencid* contento contenta contentos satisfech* agradecid* util utiles eficiente* eficaz rapido rapida rapidos rapidamente amable* facil faciles facilmente resuelto resuelta solucionado solucionada arreglado arreglada brutal chevere"],
     [2, "mejora mejorado mejorada bien bueno buena buenos buenas mejor mejores gusta gustan correcto correcta fiable* practico* recomiendo"],
@@ -25,6 +28,7 @@ export const es: LanguageSource = {
   phrases: [
     [0, "buenos dias|buenas tardes|buenas noches|buen dia|(muchas )?gracias (de antemano|por adelantado)|(un )?saludo|saludos|(muy )?atentamente|que tenga(s)? (un )?buen dia|buena pregunta|lo mas rapido posible|es posible|estimado equipo|estimados|por error|por equivocacion|sin querer|hola buenas"],
     // Support trouble: no emotion word, still bad news.
+    [-2, `(demasiado|muy|carisim[oa]) (alta|alto|cara|caro)|el (doble|triple)|no (me |nos )?(han |ha )?(pagado|ingresado|devuelto|reembolsado|procesado|entregado|abonado)|se (traba|corta|congela)`],
     [-2.5, `alguien (${W} ){0,1}(ha )?(usado|utilizado|pagado con|cargado a) (${W} ){0,1}(mi|mis) (tarjeta|cuenta)|(cargo|cargos|compra|compras|pago|pagos) (${W} ){0,1}(que no (he|hice)|no reconocid[oa]s?|no autorizad[oa]s?)`],
     [-3, "nada funciona|no funciona nada|todo (esta )?caido|no anda nada"],
     [-2.5, `no (me |nos |le |les |lo |la )?(${W} ){0,1}(funciona|funcionan|funcionaba|anda|andan|carga|cargan|abre|abren|responde|arranca|deja|dejan|llega|llegan|llego|sirve|sincroniza|guarda|envia|va|procesa|aparece|aparecen|entra|acepta)|(me|nos|le) (${W} ){0,1}(cobraron|cobrasteis|cobraste|han cobrado|habeis cobrado|cobro|cobran|cargaron|han cargado|cargo|descontaron|facturaron) (${W} ){0,2}(dos veces|2 veces|2x|tres veces|doble|de mas|dos cobros)|(cobro|cargo|pago|cargos|cobros) (duplicado|doble|repetido)s?|doble (cobro|cargo)|(pague|pagamos|he pagado|hemos pagado) (${W} ){0,1}(dos veces|2 veces|2x|doble)|nadie (${W} ){0,1}puede (entrar|acceder|pagar|conectarse|comprar)|(sin|ninguna|ni una|no he recibido|no recibo|no tengo) (respuesta|contestacion|noticias|confirmacion)|(esta|estan|se ha|se han|se quedo|se queda) (${W} ){0,1}(caid[oa]s?|colgad[oa]s?|bloquead[oa]s?|congelad[oa]s?|rot[oa]s?)|se (cuelga|cae|cierra|bloquea|congela|traba|apaga|reinicia)( sol[oa])?|(sin|no (tengo|hay)) (internet|conexion|senal|cobertura|linea|luz|wifi)|no (me |nos )?(ha |han )?(llegado|llego|recibido|recibi)|no (se )?(enciende|prende)|llego (${W} ){0,1}(roto|rota|danad[oa]|estropead[oa])|rompe todo|se ha roto|(todavia|aun|sigue sin|siguen sin|sigo sin) (${W} ){0,1}(no |sin )?(funcionar|funciona|poder|respuesta|resolver|solucion)|fuera de servicio|sin servicio|sin conexion`],
@@ -61,7 +65,7 @@ export const es: LanguageSource = {
       [0.6, "has repeated themselves", `cuantas veces|(ya )?(lo )?(he|hemos) (${W} ){0,1}(dicho|explicado|escrito|preguntado|intentado|enviado|reportado|comentado) (${W} ){0,1}(ya|varias veces|mil veces|antes)|como ya (dije|he dicho|explique|te dije|les dije)|ya (lo )?(dije|explique|escribi|pregunte|intente|envie|reporte)`],
       [0.6, "wants a human", `(hablar|chatear|comunicarme|comunicarnos) (${W} ){0,1}con (un |una |alguien |algun )?(humano|persona|agente|operador|operadora|asesor|asesora|encargado|supervisor|responsable|real|de verdad)|(una )?persona (real|de verdad)|(un )?humano|(bot|robot|chatbot|maquina) (inutil|estupido|tonto)|(eres|sois|son) (un )?(inutil|inutiles|tonto)|no (me )?(sirves?|sirve|ayudas?|ayuda) (de|para) nada|no me (esta|estas) ayudando|no ayuda (en )?nada`],
       [0.45, "has been kept waiting", `(llevo|llevamos) (${W} ){0,2}(esperando|dias|semanas|horas)|(esperando|espere|esperado) (${W} ){0,2}(dias|semanas|horas|desde)|desde hace (dias|semanas|horas|meses)|(sin|ninguna|no he recibido|no recibo) (respuesta|contestacion|noticias)|nadie (me |nos )?(responde|contesta|ayuda|atiende)`],
-      [0.4, "exasperated", "en serio\\?|es en serio|no puede ser|como es posible|por que (siempre|otra vez|tarda tanto)|venga ya|vamos hombre|de verdad\\?"],
+      [0.4, "exasperated", "de chiste|es increible que|vaya tela|que tela|no hay derecho|en serio\\?|es en serio|no puede ser|como es posible|por que (siempre|otra vez|tarda tanto)|venga ya|vamos hombre|de verdad\\?"],
     ],
     urgent_request: [
       [0.9, "says it is urgent", "urgent\\p{L}*|urgencia|inmediatamente|de inmediato|ya mismo|ahora mismo|cuanto antes|lo antes posible|lo mas rapido posible|lo mas pronto posible|a la mayor brevedad|de inmediato|asap|sin demora|critico|critica|prioridad|prioritario", { negatable: true }],

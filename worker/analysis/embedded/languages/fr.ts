@@ -11,6 +11,9 @@ const G = "(?!(?:ne|n|pas|plus|jamais|rien|toujours)(?![\\p{L}]))[\\p{L}\\p{N}]+
 
 export const fr: LanguageSource = {
   words: [
+    [-0.5, "reclamation"],
+    [2, "ponctuel ponctuelle"],
+    [-1.5, "retard retards annule annulee annules annulees ralentit saccade rame"],
     [3, "excellent* parfait* parfaite* genial* geniale* formidable* fantastique* merveilleu* adore adorons impeccable* ravi ravie ravis bravo extraordinaire* superbe*"],
     [2.5, "convaincu* super top content contente contents satisfait* efficace* aimable* agreable* rapide* utile* sympa* chouette nickel"],
     [2, "amelioration* bien bon bonne bons bonnes meilleur* resolu resolue regle reglee corrige corrigee repare reparee pratique fiable* clair claire gentil*"],
@@ -21,13 +24,15 @@ export const fr: LanguageSource = {
     [-1, "lent lente lents lentes lentement lenteur* complique* bizarre* etrange etranges helas manque manquant* compliquee"],
     [-1.5, "erreur* bug bugs bogue* bugue* bloque bloquee bloques bloquees refuse refusee rejete* echec echoue* introuvable perdu perdue perdus incorrect* faux fausse inquiet* inquiete* impossible* suspendu*"],
     [-2, "abime* endommage* defectueu* desagreable* penible* galere* casse cassee panne pannes plante plantage* crash* crashe* hors-service inaccessible indisponible* decevant* deception* mecontent* insatisfait* agace* enerve* enervant* colere"],
-    [-2.5, "mauvais* mauvaise* nul nulle nuls nulles pire inutile* decu decue decus frustr* horrible* affreu* pourri* lamentable*"],
+    [-2.4, "mauvais* mauvaise*"],
+    [-2.5, " nul nulle nuls nulles pire inutile* decu decue decus frustr* horrible* affreu* pourri* lamentable*"],
     [-2.4, "fraude fraudes frauduleux frauduleuse"],
     [-3, "catastroph* desastre* desastreu* inadmissible inacceptable scandale* scandaleu* honte honteu* ridicule* deplorable* incompetent* arnaque* escroc* escroquerie* merde putain bordel marre furieu* degoute* insupportable* minable* pathetique*"],
   ],
   phrases: [
     [0, "bonne (journee|soiree|fin de journee|continuation)|bon (week-end|weekend|apres-midi)|bonjour|bonsoir|merci (d'avance|par avance|a l'avance)|d'avance merci|(bien )?cordialement|bien a vous|chere equipe|cher support|cher service|bonne question|le plus rapidement possible|le plus vite possible|est-ce (que c'est )?possible|pas de souci pour|ca marche,? merci|au cas ou|par erreur|par megarde|bien sur|bien que|si bien que|ou bien"],
     // Support trouble: no emotion word, still bad news.
+    [-2, `(beaucoup )?trop (eleve|elevee|eleves|elevees|cher|chere)|(deux|trois|quatre) fois plus (cher|eleve|elevee)|(pas|jamais|toujours pas) (ete )?(verse|versee|paye|payee|rembourse|remboursee|traite|traitee|livre|livree)|en retard`],
     [-2.5, `quelqu un a (${W} ){0,2}(utilise|pris|debite) (${W} ){0,1}(ma|mon) (carte|compte)|(paiement|prelevement|debit)s? (${W} ){0,1}(inconnu|frauduleu|non autorise)\\p{L}*`],
     [-3, "rien ne (marche|fonctionne|va)|plus rien ne (marche|fonctionne)|tout est (bloque|en panne|down|plante)|(en|hors) panne totale"],
     [-2.5, `(marche|marchent|marchait|fonctionne|fonctionnent|fonctionnait|charge|chargent|s'ouvre|ouvre|repond|demarre|passe|passent|prend|prennent|accepte|acceptent|s'affiche|affiche|synchronise|s'enregistre|enregistre|s'envoie|envoie|part|valide|se lance|lance|arrive|arrivent) (${W} ){0,2}(pas|plus|jamais)|(ne |n')(${W} ){0,1}(marche|marchent|fonctionne|fonctionnent|charge|repond|demarre|passe|s'affiche|affiche|s'ouvre|ouvre) (${W} ){0,1}(pas|plus|jamais|toujours pas)|(impossible|pas moyen) (de |d')(me |se |vous |nous )?(${W} ){0,1}(connecter|payer|telecharger|acceder|ouvrir|enregistrer|valider|commander|envoyer|modifier|supprimer|exporter|importer|imprimer|recevoir|utiliser|activer|installer|synchroniser|resilier|joindre|trouver)|(debite|debitee|debites|facture|facturee|factures|preleve|prelevee|preleves|paye|payee|charge|chargee) (${W} ){0,2}(deux fois|2 fois|2x|trois fois|plusieurs fois|en double|a tort|deux fois de suite)|(double|deux) (prelevements|prelevement|facturation|debit|debits|paiements|paiement)|(prelevement|paiement|debit|facturation) en double|(aucune|pas de|toujours pas de|jamais eu de|sans) (reponse|retour|nouvelles|confirmation)|(plus )?personne (ne |n )?(peut|arrive|reussit) (plus )?(a )?(se |me )?(connecter|payer|commander|acheter|acceder)|(plus|pas|jamais) (d |de )?(internet|reseau|connexion|wifi|signal|tonalite|electricite|acces)|(pas|rien|jamais|toujours pas) (${W} )?recu|ne me laisse (pas|plus)|(ne )?s allume (pas|plus)|arrive (${W} ){0,1}(abime|casse|endommage)|casse tout|plante tout|toujours pas|en panne|hors service|hors ligne|ne repond plus|(a|ont|est) plante`],
@@ -65,7 +70,7 @@ export const fr: LanguageSource = {
       [0.6, "has repeated themselves", `combien de fois|(je vous l'ai|je l'ai|j'ai) (${W} ){0,1}deja (dit|explique|ecrit|demande|signale|envoye|essaye|fait)|comme (je l'ai|je vous l'ai|je vous ai|deja) (${W} ){0,1}(dit|explique|ecrit)|je (vous )?(l'ai |ai )(deja )?(dit|repete) (${W} ){0,2}fois`],
       [0.6, "wants a human", `(parler|discuter|echanger) (${W} ){0,1}(a|avec) (un |une |quelqu'un |de )?(vrai |vraie |veritable )?(humain|personne|conseiller|conseillere|agent|responsable|manager|superieur|technicien|operateur|quelqu'un de reel)|un (vrai )?humain|une vraie personne|(robot|bot|chatbot) (inutile|debile|stupide|nul)|(tu es|vous etes|t'es) (inutile|nul|nuls|bete)|(ne|ca ne|vous ne|tu ne) (${W} ){0,1}sert (a rien|strictement a rien)|ne m'aide (pas|en rien)|vous ne m'aidez pas|aucune aide`],
       [0.45, "has been kept waiting", `(j'attends|attends|attendons|attente|attendu) (${W} ){0,2}(depuis|des heures|des jours|des semaines)|depuis (des |plusieurs )(jours|semaines|heures|mois)|(aucune|pas de|toujours pas de|sans) (reponse|retour|nouvelles)|personne ne (${W} ){0,1}(repond|aide|rappelle)`],
-      [0.4, "exasperated", "serieusement\\?|c'est pas vrai|ce n'est pas possible|c'est une blague|sans blague|non mais|pourquoi (est-ce que )?(c'est|ca) (si|toujours|encore)|comment (c'est|est-ce) possible"],
+      [0.4, "exasperated", "je reve|c est pas possible|ca commence a bien faire|c est abuse|abuse|serieusement\\?|c'est pas vrai|ce n'est pas possible|c'est une blague|sans blague|non mais|pourquoi (est-ce que )?(c'est|ca) (si|toujours|encore)|comment (c'est|est-ce) possible"],
     ],
     urgent_request: [
       [0.9, "says it is urgent", "urgent\\p{L}*|urgence|immediatement|tout de suite|asap|au plus vite|le plus vite possible|le plus rapidement possible|au plus tot|des que possible|sans delai|de toute urgence|critique|prioritaire|en priorite|rapidement svp|vite svp", { negatable: true }],

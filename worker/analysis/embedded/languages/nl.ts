@@ -12,6 +12,9 @@ const G = "(?!(?:niet|geen|nooit|niks|niets)(?![\\p{L}]))[\\p{L}\\p{N}]+";
 
 export const nl: LanguageSource = {
   words: [
+    [-0.5, "klacht"],
+    [2.5, "netjes keurig chapeau"],
+    [-1.5, "vertraging vertragingen vertraagd geannuleerd afgelast hapert ontbreekt"],
     [3, "uitstekend* perfect perfecte fantastisch* geweldig* fantastisch geniaal prachtig* briljant* topservice heerlijk* fenomenaal*"],
     [2.5, "super top tevreden* blij dankbaar* handig* behulpzaam* nuttig* snel snelle snelheid vriendelijk* opgelost verholpen gerepareerd fijn fijne prima"],
     [2, "verbetering* overzichtelijk* goed goede beter beste mooi mooie leuk leuke duidelijk* betrouwbaar* aanrader makkelijk* eenvoudig* correct"],
@@ -29,6 +32,7 @@ export const nl: LanguageSource = {
   phrases: [
     [0, "goedemorgen|goedemiddag|goedenavond|goede(n)? (morgen|middag|avond|dag)|met vriendelijke groet(en)?|vriendelijke groet(en)?|(alvast )?(hartelijk )?bedankt (alvast|voor het antwoord alvast)|alvast bedankt|bij voorbaat dank|groetjes|mvg|goede vraag|per ongeluk|per abuis|per vergissing|is het mogelijk|zo snel mogelijk|zo spoedig mogelijk|beste (support|klantenservice|team|mevrouw|meneer|heer)"],
     // Support trouble: no emotion word, still bad news.
+    [-2, `(veel |veels )?te hoog|(dubbel|twee keer|drie keer) zo (hoog|duur)|(niet|nog niet|nooit) (${W} ){0,1}(uitbetaald|overgemaakt|terugbetaald|verwerkt|geleverd|bezorgd)|te laat`],
     [-2.5, `iemand heeft (${W} ){0,3}(mijn) (pas|kaart|creditcard|account|rekening)|(onbekende|vreemde|ongeautoriseerde) (afschrijving|betaling|transactie)\\p{L}*`],
     [-3, "niets werkt( meer)?|(er )?werkt niks( meer)?|alles (ligt|is) (plat|eruit|down)|werkt helemaal niet"],
     [-2.5, `(werkt|werken|werkte|doet|laadt|laden|opent|start|reageert|synchroniseert|slaat|verstuurt|komt|komen|lukt|lukte) (${W} ){0,3}(niet|nooit|niet meer)|(niet|nooit) (meer )?(werkt|werken|lukt|laadt|opent|start|reageert|bereikbaar|beschikbaar|aangekomen|ontvangen)|(crasht|crashen|loopt|lopen|hangt) (${W} ){0,3}(vast|steeds|telkens|elke keer|constant|weer)|(twee keer|2 keer|2x|dubbel|drie keer|meerdere keren|te veel) (${W} ){0,2}(afgeschreven|betaald|gefactureerd|in rekening gebracht|afgeboekt|geincasseerd)|(afgeschreven|betaald|gefactureerd|geincasseerd) (${W} ){0,1}(twee keer|2 keer|dubbel|drie keer)|dubbele (afschrijving|betaling|incasso|factuur)|(geen|nog geen|nooit) (${W} ){0,1}(antwoord|reactie|bevestiging|bericht) (ontvangen|gekregen|gehad)?|(krijg|krijgen|ontvang|ontvangen) (${W} ){0,4}(niet|nooit) (meer )?binnen|(krijg|krijgen|ontvang|ontvangen) (geen|nooit) (${W} ){0,2}(mail|mails|e-mail|e-mails|bevestiging\\p{L}*|factuur|facturen|code|codes|sms)|laat (me|mij|ons) (${W} ){0,2}niet (inloggen|betalen|toe|binnen)|niemand (${W} ){0,1}kan (meer )?(inloggen|betalen|bestellen|afrekenen)|geen (internet|bereik|verbinding|signaal|wifi|stroom|toegang)|(niet|nooit|nog niet) (${W} ){0,1}(ontvangen|aangekomen|geleverd|bezorgd)|gaat (${W} ){0,1}niet (meer )?aan|(beschadigd|kapot) (${W} ){0,1}(aangekomen|geleverd|ontvangen)|sloopt alles|alles (${W} ){0,1}(sloopt|kapot)|(staat|is|zit|ligt) (al )?(${W} ){0,1}(dagen|weken) (op|in|onderweg|stil)|nog steeds (niet|geen)|(ligt|liggen) (${W} ){0,1}(plat|eruit)|(is|zijn) (${W} ){0,1}(gecrasht|vastgelopen|platgegaan|uitgevallen)`],
@@ -65,7 +69,7 @@ export const nl: LanguageSource = {
       [0.6, "has repeated themselves", `hoe vaak (nog|moet)|(ik heb|heb ik|we hebben) (${W} ){0,3}(al|reeds) (${W} ){0,3}(gezegd|geschreven|uitgelegd|gevraagd|geprobeerd|gemeld|gestuurd|doorgegeven)|zoals (ik )?(al )?(gezegd|geschreven|uitgelegd)`],
       [0.6, "wants a human", `(spreken|praten|chatten|bellen) (${W} ){0,1}(met )?(een )?(echt|echte)?\\s?(mens|persoon|medewerker|medewerkster|manager|leidinggevende|supervisor)|(met )?(een )?(echte|echt) (mens|persoon|medewerker)|(domme|nutteloze|waardeloze) (bot|chatbot|robot)|(je bent|jullie zijn) (nutteloos|waardeloos|dom)|(heb|hebben) (${W} ){0,1}niks aan (je|jou|jullie|dit)|helpt (${W} ){0,2}(niet|niks|niets)|geen hulp`],
       [0.45, "has been kept waiting", `wacht (${W} ){0,2}(al|sinds)|(al )?(dagen|weken|uren) (${W} ){0,2}(wachten|gewacht)|(geen|nog geen) (antwoord|reactie)|niemand (${W} ){0,1}(reageert|antwoordt|helpt|belt)`],
-      [0.4, "exasperated", "serieus\\?|echt niet normaal|dit meen je niet|hoe kan (dat|het) (nou )?(toch )?(dat|zijn)|waarom (duurt|is|gaat) (het|dit) (zo|altijd|weer)|kom op"],
+      [0.4, "exasperated", "ongelooflijk|niet te geloven|dit is toch niet normaal|serieus\\?|echt niet normaal|dit meen je niet|hoe kan (dat|het) (nou )?(toch )?(dat|zijn)|waarom (duurt|is|gaat) (het|dit) (zo|altijd|weer)|kom op"],
     ],
     urgent_request: [
       [0.9, "says it is urgent", "dringend\\p{L}*|spoed\\p{L}*|urgent\\p{L}*|onmiddellijk|per direct|z\\.?s\\.?m\\.?|zo snel mogelijk|zo spoedig mogelijk|asap|kritiek\\p{L}*|hoogste prioriteit|met voorrang", { negatable: true }],

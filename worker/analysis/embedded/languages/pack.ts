@@ -114,8 +114,26 @@ export function compileLexicon(groups: readonly WordGroup[]): Lexicon {
   return lex;
 }
 
+/** Italian, Spanish and Portuguese superlatives: "velocissima", "lentisimo", "rapidissimos". */
+const SUPERLATIVE = /^(\p{L}{3,}?)iss?im[oaie]s?$/u;
+const SUPERLATIVE_BOOST = 1.3;
+
 /** Valence of a folded word, undefined when the lexicon does not know it. */
 export function lookup(lex: Lexicon, w: string): number | undefined {
+  const exact = lex.exact.get(w);
+  if (exact !== undefined) return exact;
+  const sup = SUPERLATIVE.exec(w);
+  if (sup !== null) {
+    const base = sup[1] ?? "";
+    for (const ending of ["o", "e", "a", ""]) {
+      const v = lookupPlain(lex, base + ending);
+      if (v !== undefined) return v * SUPERLATIVE_BOOST;
+    }
+  }
+  return lookupPlain(lex, w);
+}
+
+function lookupPlain(lex: Lexicon, w: string): number | undefined {
   const exact = lex.exact.get(w);
   if (exact !== undefined) return exact;
   for (const n of lex.prefixLengths) {

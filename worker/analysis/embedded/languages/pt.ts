@@ -11,6 +11,10 @@ const G = "(?!(?:nao|nunca|jamais|nem|nada)(?![\\p{L}]))[\\p{L}\\p{N}]+";
 
 export const pt: LanguageSource = {
   words: [
+    [-2.5, "descaso"],
+    [-1, "demora demorou demorando reclamacao extraviado extraviada extraviou"],
+    [2.5, "parabens prestativo prestativa prestativos pontual resolveram"],
+    [-1.5, "atraso atrasos atrasado atrasada atrasou cancelado cancelada cancelaram faltando faltou"],
     [3, "adora* excelente* perfeito perfeita perfeitos perfeitamente otimo otima otimos maravilh* fantastic* incrivel incriveis adorei adoro amei amo espetacular* sensacional* impecavel"],
     [2.5, "convencid* contente* satisfeit* agradecid* util uteis eficiente* rapido rapida rapidos rapidamente gentil gentis atencios* facil resolvido resolvida resolveu solucionado solucionada consertado consertada top show"],
     [2, "melhoria melhorou bom boa bons boas bem melhor melhores gosto gostei legal bacana correto correta claro clara confiavel recomendo"],
@@ -28,6 +32,7 @@ export const pt: LanguageSource = {
   phrases: [
     [0, "bom dia|boa tarde|boa noite|(muito )?obrigad[oa] (desde ja|antecipadamente|de antemao)|desde ja (obrigad[oa]|agradeco)|(um )?abraco|abracos|atenciosamente|att|cordialmente|boa pergunta|o mais rapido possivel|e possivel|prezad[oa]s?|por engano|sem querer|ola,? tudo bem|tudo bem\\?"],
     // Support trouble: no emotion word, still bad news.
+    [-2, `muito (alta|alto|cara|caro)|(o dobro|o triplo)|(nao|ainda nao) (foi |foram )?(pago|paga|depositado|reembolsado|processado|entregue|caiu)`],
     [-2.5, `alguem (${W} ){0,1}(usou|utilizou|comprou com|pagou com) (${W} ){0,1}(meu|minha) (cartao|conta)|(compra|compras|cobranca|cobrancas|pagamento)s? (${W} ){0,1}(que nao (fiz|reconheco)|nao reconhecid[oa]s?|nao autorizad[oa]s?)`],
     [-3, "nada funciona|nao funciona nada|tudo (esta |ta )?(fora do ar|caido|parado)|nao (esta |ta )?funcionando nada"],
     [-2.5, `(nao|nunca) (me |nos |lhe )?(${W} ){0,1}(funciona|funcionam|funcionou|funcionando|carrega|carregam|abre|abrem|responde|inicia|deixa|chega|chegou|chegaram|serve|sincroniza|salva|envia|vai|processa|aparece|aparecem|entra|aceita|passa|completa|conclui)|(fui|foi|fomos|me|nos|ele|voces) (${W} ){0,1}(cobrado|cobrada|cobrados|cobraram|debitado|debitaram|descontaram|faturado|faturaram|cobrou) (${W} ){0,2}(duas vezes|2 vezes|2x|tres vezes|em dobro|a mais|duplicado|duplicada|de novo)|(paguei|pagamos|pago) (${W} ){0,1}(duas vezes|2 vezes|2x|em dobro)|ninguem (${W} ){0,1}consegue (entrar|acessar|logar|pagar|comprar)|(cobranca|debito|pagamento|cobrancas) (duplicad[oa]s?|em dobro|repetid[oa]s?|indevid[oa]s?)|(cobranca|cobrado|cobraram) (${W} ){0,1}duas vezes|(sem|nenhuma|nao tive|nao recebi|nao tenho|nunca recebi) (${W} ){0,1}(resposta|retorno|noticias|confirmacao)|(sem|nao tenho|nao tem|fiquei sem|estou sem|to sem) (internet|sinal|conexao|rede|luz|wifi|linha)|(nao|nunca) (${W} ){0,1}(recebi|recebemos|chegou|chegaram)|(internet|conexao|sinal|wifi|rede|ligacao|chamada)s? (${W} ){0,1}(cai|caiu|caem|cair)|nao (liga|acende)|chegou (${W} ){0,1}(quebrad[oa]|danificad[oa]|errad[oa])|quebra tudo|fora do ar|(esta|estao|ta|tao|ficou|fica) (${W} ){0,1}(travad[oa]s?|caid[oa]s?|bloquead[oa]s?|congelad[oa]s?|quebrad[oa]s?|parad[oa]s?|fora do ar)|(trava|travou|cai|caiu|fecha|fechou|congela|congelou) (${W} ){0,2}(toda hora|sempre|o tempo todo|toda vez|sozinh[oa]|toda noite|todo dia|todos os dias|do nada|direto|sem parar)|(ainda|continua|continuam|segue|sigo) (${W} ){0,1}(nao|sem) (funcionar|funciona|conseguir|consigo|resposta|solucao)|sem (sistema|servico|acesso|conexao)`],
@@ -64,7 +69,7 @@ export const pt: LanguageSource = {
       [0.6, "has repeated themselves", `quantas vezes|(ja )?(eu )?(te |lhe |lhes )?(disse|falei|expliquei|escrevi|perguntei|tentei|enviei|mandei|reportei|informei) (${W} ){0,1}(isso |isto )?(varias vezes|mil vezes|antes|ja)|como (ja )?(eu )?(disse|falei|expliquei)|ja (te )?(disse|falei|expliquei|mandei|enviei)`],
       [0.6, "wants a human", `(falar|conversar|chat) (${W} ){0,1}com (um |uma |alguem |algum )?(humano|pessoa|atendente|agente|operador|consultor|supervisor|responsavel|gerente|real|de verdade)|(uma )?pessoa (real|de verdade)|(um )?humano|(bot|robo|chatbot|maquina) (inutil|burro|idiota)|(voce e|vc e|voces sao) (inutil|inuteis|burro)|nao (esta |ta )?(me )?(ajuda|ajudando|serve) (em )?(nada|para nada|pra nada)|nao ajuda (em )?nada`],
       [0.45, "has been kept waiting", `(estou|to|estamos) (${W} ){0,1}(esperando|aguardando) (${W} ){0,2}(dias|semanas|horas|ha)|ha (dias|semanas|horas|meses) (${W} ){0,2}(esperando|aguardando|sem)|(sem|nenhuma|nao recebi|nunca recebi) (${W} ){0,1}(resposta|retorno)|ninguem (me |nos )?(responde|ajuda|atende|retorna)`],
-      [0.4, "exasperated", "serio\\?|e serio|nao e possivel|como (e que )?pode|por que (sempre|de novo|demora tanto)|fala serio|ah,? qual e"],
+      [0.4, "exasperated", "inacreditavel|nao da pra acreditar|surreal|serio\\?|e serio|nao e possivel|como (e que )?pode|por que (sempre|de novo|demora tanto)|fala serio|ah,? qual e"],
     ],
     urgent_request: [
       [0.9, "says it is urgent", "urgent\\p{L}*|urgencia|imediatamente|de imediato|o (mais )?rapido possivel|o quanto antes|quanto antes|o mais breve possivel|com urgencia|asap|agora mesmo|ja!|critico|critica|prioridade|prioritario", { negatable: true }],
