@@ -218,6 +218,16 @@ export default function AnalysisPage() {
           </Section>
           <Section title="Custom definitions" description={`Your own intents, topics, flags and behaviours, on top of the built-in ones (${c.defaultIntents.length} default intents).`}>
             <Stack>
+              <Group gap={6} aria-label="Built-in intents">
+                <Text size="sm" fw={500}>
+                  Built-in intents
+                </Text>
+                {c.defaultIntents.map((i) => (
+                  <Badge key={i.slug} variant="light" color="gray" title={i.description}>
+                    {i.name}
+                  </Badge>
+                ))}
+              </Group>
               {DEFINITION_KINDS.map((k) => (
                 <Definitions key={k.key} kind={k.key} title={k.title} items={c[k.key]} canEdit={canEdit} save={save} />
               ))}
