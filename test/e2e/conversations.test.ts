@@ -36,10 +36,17 @@ browserSuite("Conversations: from a filter to the conversation behind it", () =>
     await screenshot(page, "conversations");
   });
 
+  /** Opens a conversation from the table, whatever page an earlier test left open. */
+  async function openConversation(externalId: string) {
+    const { page } = browser;
+    await page.goto(`${e2e.url}/chatbots/${e2e.demo.chatbotId}/conversations`);
+    await page.getByRole("link", { name: externalId }).click();
+    await page.getByTestId("thread-message").first().waitFor();
+  }
+
   it("shows the thread with clickable annotations and the session sidebar", async () => {
     const { page } = browser;
-    await page.getByRole("link", { name: "demo-cancel-1" }).click();
-    await page.getByTestId("thread-message").first().waitFor();
+    await openConversation("demo-cancel-1");
     expect(await page.getByTestId("thread-message").count()).toBe(3);
 
     // A sentiment badge opens what drove the score.
@@ -76,11 +83,13 @@ browserSuite("Conversations: from a filter to the conversation behind it", () =>
 
   it("updates an open conversation in place when a message arrives", async () => {
     const { page } = browser;
+    await openConversation("demo-pricing-1");
+    const shown = await page.getByTestId("thread-message").count();
     const line = `One more thing ${Date.now().toString(36)}: the invoice is wrong too.`;
-    const result = await sdk().recordMessages({ conversationId: "demo-cancel-1", messages: [{ role: "user", content: line }] });
+    const result = await sdk().recordMessages({ conversationId: "demo-pricing-1", messages: [{ role: "user", content: line }] });
     expect(result?.inserted).toBe(1);
     await page.getByTestId("thread-message").filter({ hasText: line }).waitFor();
-    expect(await page.getByTestId("thread-message").count()).toBe(4);
+    expect(await page.getByTestId("thread-message").count()).toBe(shown + 1);
   });
 
   it("shows user insights with revenue signals", async () => {

@@ -57,6 +57,10 @@ browserSuite("Overview: sentiment moving while conversations happen", () => {
 
   it("opens the conversation behind a live feed item in one click", async () => {
     const { page } = browser;
+    // Its own page and its own message: nothing here depends on what the test before left open.
+    await page.goto(`${e2e.url}/chatbots/${e2e.demo.chatbotId}/overview`);
+    await page.getByRole("status").filter({ hasText: "Live" }).waitFor();
+    await record(openbat, { conversationId: `feed-${Date.now().toString(36)}`, messages: [{ role: "user", content: "Where is my parcel? It is late." }] });
     await page.getByTestId("feed-item").first().click();
     await page.getByTestId("thread-message").first().waitFor();
     expect(page.url()).toMatch(new RegExp(`/chatbots/${e2e.demo.chatbotId}/conversations/[0-9a-f]{64}$`));
