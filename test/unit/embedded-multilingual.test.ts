@@ -330,6 +330,31 @@ describe("multilingual embedded analysis", () => {
     expect(raised("Mir reicht's. Ich kündige, und zwar sofort.", "de")).not.toContain("urgent_request");
   });
 
+  it("reads naming the tool used before as a competitor mention, but not a capitalised ordinary word", () => {
+    expect(raised("Vorher hatten wir Personio, das war einfacher.", "de")).toContain("competitor_mention");
+    expect(raised("Voorheen zaten we bij Moneybird.", "nl")).toContain("competitor_mention");
+    expect(raised("Vorher hatten wir das Problem nicht.", "de")).not.toContain("competitor_mention");
+  });
+
+  it("reads superlatives as a stronger form of their base word", () => {
+    expect(analyse("Consegna velocissima, grazie!", "it").sentiment.score).toBeGreaterThan(analyse("Consegna veloce, grazie!", "it").sentiment.score);
+    expect(polarity("El soporte va lentísimo", "es")).toBe("negative");
+  });
+
+  it("reads delays, provider cancellations and bills far too high as negative without an emotion word", () => {
+    for (const [text, lang] of [
+      ["Mein Flug wurde gestrichen.", "de"],
+      ["Mon colis est en retard de trois jours.", "fr"],
+      ["La factura de este mes es el doble de lo normal.", "es"],
+      ["O salário deste mês não foi pago.", "pt"],
+      ["Il volo è stato cancellato senza preavviso.", "it"],
+      ["De energierekening is veel te hoog deze maand.", "nl"],
+    ] as const) {
+      expect(polarity(text, lang)).toBe("negative");
+      expect(raised(text, lang)).toEqual([]);
+    }
+  });
+
   it("quotes the span that drove the sentiment and explains it in English", () => {
     const a = analyse("Bonjour. Depuis hier, le paiement ne passe pas. Merci", "fr");
     expect(a.sentiment.chunk).toBe("Depuis hier, le paiement ne passe pas.");

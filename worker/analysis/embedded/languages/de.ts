@@ -72,7 +72,8 @@ export const de: LanguageSource = {
     ],
     frustrated_user: [
       [0.85, "has had enough", "die (nase|schnauze) (gestrichen )?voll|(es|das) reicht( mir| uns| jetzt)?|mir reicht('s| es)|(ich habe|hab|habe|wir haben) (es |das |echt |wirklich )?(genug|satt)|frechheit|zumutung|unverschamt\\p{L}*|unverschaemt\\p{L}*|lacherlich|laecherlich|inakzeptabel|nicht akzeptabel|katastroph\\p{L}*|verarsch\\p{L}*|wollt ihr mich|(soll|ist) das (ein )?witz|schlechteste\\p{L}*|stinksauer|(bin|sind|werde) (\\p{L}+ )?(sauer|wutend|wuetend|genervt|frustriert|enttauscht|stinkig)|nervt|nervig|frustrierend|scheiss\\p{L}*|scheiß\\p{L}*|zum kotzen|verdammt\\p{L}*|abzocke|saftladen|unfassbar"],
-      [0.6, "reports it still does not work", `schon wieder|immer wieder|wieder mal|(zum|das) (zweite|dritte|vierte|funfte|zweiten|dritten|vierten|funften|x-ten|\\d+\\.?) mal|(immer )?noch (immer )?(nicht|kein\\p{L}*)|nach wie vor (nicht|kein\\p{L}*)|(nie|niemals) (funktioniert|klappt|geht)|(geht|klappt|funktioniert) (${W} ){0,2}nie`],
+      [0.45, "says it is still not fixed", `(immer )?noch (immer )?(nicht|kein\\p{L}*)|nach wie vor (nicht|kein\\p{L}*)`],
+      [0.6, "reports it still does not work", `schon wieder|immer wieder|wieder mal|(zum|das) (zweite|dritte|vierte|funfte|zweiten|dritten|vierten|funften|x-ten|\\d+\\.?) mal|(nie|niemals) (funktioniert|klappt|geht)|(geht|klappt|funktioniert) (${W} ){0,2}nie`],
       [0.6, "gets the same canned answer", `(dieselbe|die gleiche|die selbe|schon wieder die) (${W} )?(antwort|standardantwort|nachricht|textbaustein)|textbaustein|(lest|liest|lesen) (du|ihr|sie) (${W} ){0,1}(uberhaupt|eigentlich|mal)`],
       [0.6, "has repeated themselves", `wie oft (noch|muss|soll)|(habe|hab|haben) (${W} ){0,3}(schon|bereits) (${W} ){0,3}(gesagt|geschrieben|erkl(a|ae)rt|gefragt|versucht|gemeldet|geschickt|mitgeteilt)|wie (ich )?(schon|bereits) (gesagt|geschrieben|erkl(a|ae)rt)`],
       [0.6, "wants a human", `(mit )?(einem |einer )?(echten |richtigen |realen |lebenden )?(menschen|mitarbeiter|mitarbeiterin|person|vorgesetzten|ansprechpartner|kundenberater|berater|kundendienst|support) (${W} ){0,2}(sprechen|reden|verbunden|verbinden|chatten|telefonieren)|(echten|richtigen) menschen|echte person|kein(en)? bot|(blode|bloede|dumme|nutzlose)(r|n)? (bot|chatbot|maschine)|du bist (nutzlos|keine hilfe|dumm)|keine hilfe|nicht hilfreich|hilft (mir |uns )?(${W} )?nicht( weiter)?|bringt (mir |uns )?nichts`],
@@ -108,6 +109,7 @@ export const de: LanguageSource = {
     ],
   },
   named: [
+    [0.7, "names the tool they used before", `(vorher|fruher|frueher|bisher|zuvor) (hatten|nutzten|waren|benutzten|verwendeten|hatte|nutzte|war) (wir|ich) (bei )?${NAME}|(kommen|komme|gewechselt) (${W} ){0,2}von ${NAME}`, ["competitor_mention"]],
     [0.7, "compares us favourably with a named competitor", `(viel |deutlich |wesentlich |um einiges )?(einfacher|besser|gunstiger|schneller|intuitiver|ubersichtlicher|billiger) als ${NAME}`, ["competitor_mention"]],
     [0.85, "switches to a named competitor", `(wechseln|wechsle|wechsel|gehen|ziehen|umsteigen|steigen|migrieren|umziehen)( ${W}){0,2} (zu|nach|auf) ${NAME}`, ["churn_risk", "competitor_mention"], { negatable: true }],
     [0.7, "compares with a named competitor", `(bei|mit|von) ${NAME}( ${W}){0,6} (wenigstens|zumindest|immerhin|nie|niemals|gratis|kostenlos|g(u|ue)nstiger|billiger|besser|schneller|problemlos|sofort)|(wie|als) (bei|mit) ${NAME}|(bei|mit) ${NAME}( ${W}){1,8},? (warum|wieso|aber) (${W} ){0,2}(bei euch|bei ihnen|hier)`, ["competitor_mention"]],

@@ -98,6 +98,8 @@ const NOT_NAMES = new Set(
   (
     "pro premium business enterprise basic plus team starter standard professional gold silver ultimate " +
     "ende anfang beginn monatsende jahresende anbieter tarif plan paket version konkurrenz jahresplan monatsplan " +
+    "problem probleme fehler zeit geld arger stress schwierigkeiten zugriff zugang rechnung rechnungen konto vertrag " +
+    "abo support service kundenservice app daten termin lieferung bestellung karte system software programm " +
     "januar februar marz april mai juni juli august september oktober november dezember " +
     "montag dienstag mittwoch donnerstag freitag samstag sonntag " +
     "ich wir sie ihr du es das der die den dem ein eine einen einem einer ihnen euch " +

@@ -64,7 +64,8 @@ export const nl: LanguageSource = {
     ],
     frustrated_user: [
       [0.85, "has had enough", `(ik ben|we zijn|ben|zijn) (${W} ){0,2}(het )?(zat|beu|spuugzat|kotsbeu)|(ben|zijn) (${W} ){0,1}(boos|kwaad|woedend|gefrustreerd|geirriteerd|teleurgesteld|pissig|klaar mee)|(ik ben|we zijn) er klaar mee|(dit|het) is (${W} ){0,1}(belachelijk|schandalig|een schande|onacceptabel|een grap|een ramp|waardeloos|bizar|triest)|belachelijk|schandalig|onacceptabel|onaanvaardbaar|(jullie|u) (nemen|neemt) (me|ons) in de maling|slechtste (service|ervaring|klantenservice|app|bedrijf)|kut|klote|godverdomme|tering|het is genoeg geweest|genoeg is genoeg|ik heb er genoeg van`],
-      [0.6, "reports it still does not work", `alweer|weer eens|wederom|(weer|alweer|nog) een (${W} ){0,1}(die|dat) (${W} ){0,1}(sloopt|breekt|crasht|kapot)|weer (${W} ){0,1}(vastgelopen|gecrasht|kapot|mis|fout|niet|plat|down|eruit|offline)|opnieuw (${W} ){0,1}(niet|kapot|vast|mis|fout)|nog (altijd|steeds) (niet|geen|kapot|hetzelfde)|(voor de )?(tweede|derde|vierde|vijfde|zoveelste|\\d+e) keer|(werkt|lukt) (${W} ){0,1}nooit|(het )?werkt nooit`],
+      [0.45, "says it is still not fixed", `nog (altijd|steeds) (niet|geen|kapot)`],
+      [0.6, "reports it still does not work", `alweer|weer eens|wederom|(weer|alweer|nog) een (${W} ){0,1}(die|dat) (${W} ){0,1}(sloopt|breekt|crasht|kapot)|weer (${W} ){0,1}(vastgelopen|gecrasht|kapot|mis|fout|niet|plat|down|eruit|offline)|opnieuw (${W} ){0,1}(niet|kapot|vast|mis|fout)|nog (altijd|steeds) hetzelfde|(voor de )?(tweede|derde|vierde|vijfde|zoveelste|\\d+e) keer|(werkt|lukt) (${W} ){0,1}nooit|(het )?werkt nooit`],
       [0.6, "gets the same canned answer", `(hetzelfde|weer hetzelfde|steeds hetzelfde) (${W} ){0,1}\\p{L}*(antwoord|bericht)|(daar|hier) heb ik (niks|niets) aan|standaard ?antwoord|(lees|lezen|leest) (je|jullie|u) (${W} ){0,1}(wel|eigenlijk|uberhaupt)`],
       [0.6, "has repeated themselves", `hoe vaak (nog|moet)|(ik heb|heb ik|we hebben) (${W} ){0,3}(al|reeds) (${W} ){0,3}(gezegd|geschreven|uitgelegd|gevraagd|geprobeerd|gemeld|gestuurd|doorgegeven)|zoals (ik )?(al )?(gezegd|geschreven|uitgelegd)`],
       [0.6, "wants a human", `(spreken|praten|chatten|bellen) (${W} ){0,1}(met )?(een )?(echt|echte)?\\s?(mens|persoon|medewerker|medewerkster|manager|leidinggevende|supervisor)|(met )?(een )?(echte|echt) (mens|persoon|medewerker)|(domme|nutteloze|waardeloze) (bot|chatbot|robot)|(je bent|jullie zijn) (nutteloos|waardeloos|dom)|(heb|hebben) (${W} ){0,1}niks aan (je|jou|jullie|dit)|helpt (${W} ){0,2}(niet|niks|niets)|geen hulp`],
@@ -101,6 +102,7 @@ export const nl: LanguageSource = {
     ],
   },
   named: [
+    [0.7, "names the tool they used before", `(vroeger|voorheen|eerder) (gebruikten|hadden|zaten|gebruikte|had|zat) (we|wij|ik) (bij |met )?${NAME}|(komen|kom) (${W} ){0,1}van ${NAME}`, ["competitor_mention"]],
     [0.7, "compares us favourably with a named competitor", `(veel |een stuk |stukken )?(makkelijker|eenvoudiger|beter|goedkoper|sneller|overzichtelijker|duidelijker) dan ${NAME}`, ["competitor_mention"]],
     [0.85, "switches to a named competitor", `(overstappen|stap|stappen|gaan|ga|verhuizen|wisselen|switchen|migreren)( ${W}){0,2} naar ${NAME}`, ["churn_risk", "competitor_mention"], { negatable: true }],
     [0.7, "compares with a named competitor", `(bij|met) ${NAME}( ${W}){0,6} (tenminste|nooit|wel|gratis|goedkoper|beter|sneller|meteen|direct)|(zoals|net als) (bij|met) ${NAME}|(bij|met) ${NAME}( ${W}){1,8},? (waarom|maar) (${W} ){0,2}(bij jullie|bij u|hier)`, ["competitor_mention"]],
