@@ -34,8 +34,13 @@ describe("helpful: only when the reply answers the question", () => {
     expect(slugs("ok thanks", "You're welcome, have a nice day!")).toEqual(["helpful"]);
   });
 
-  it("gives a holding reply no behaviour at all", () => {
+  it("gives a holding reply no behaviour at all, even with a stock thank-you", () => {
     expect(slugs("Where is my order?", "Let me check that for you.")).toEqual([]);
+    expect(slugs("Why was my claim rejected?", "Let me look into that for you. Thanks for your patience!")).toEqual([]);
+  });
+
+  it("calls saying where to find something helpful", () => {
+    expect(slugs("where do I find my boarding pass?", "It's in the app under My trips, next to your booking.")).toEqual(["helpful"]);
   });
 
   it("calls a long reply that talks around the subject without answering verbose, not helpful", () => {
@@ -70,6 +75,10 @@ describe("hallucinating: specifics the question gave no ground for", () => {
 
   it("flags an invented launch date and version", () => {
     expect(slugs("When will dark mode launch?", "Dark mode ships on March 14, 2025 in version 3.8 for all users.")).toEqual(["hallucinating"]);
+  });
+
+  it("flags invented approvals and proven-safety claims", () => {
+    expect(slugs("Is the supplement safe?", "Yes, it's FDA-approved and clinically proven, completely risk-free.")).toContain("hallucinating");
   });
 
   it("flags precise statistics stated as fact", () => {

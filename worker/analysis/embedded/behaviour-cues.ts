@@ -190,6 +190,7 @@ export const INSTRUCTION_CUES: readonly CuePattern[] = [
     sentenceStart: false,
   },
   cue(0.5, "gives instructions", `(you can|simply|just|then|first,?|next,?|and then|please) (${ACTION_VERBS})`),
+  cue(0.45, "says where to find it", "(it's|it is|they're|they are|you'll find (it|them)|you can find (it|them)|it's located|it lives|find it) (right )?(under|in|on|at|next to|below|above|inside) (the |your )?[a-z]"),
   cue(0.45, "explains how", "you('ll| will) need to|to do (this|that|so)|here('s| is) how|follow these steps|[a-z][a-z]+ (>|→|›) [a-z]"),
 ];
 
@@ -205,8 +206,11 @@ export const EXPLANATION: CuePattern = cue(
   "because|this (happens|occurs|can happen) (when|if|because)|(that's|that is|this is) (because|why)|the (reason|cause) is|caused by|due to|which means|this means|the (difference|answer) is|(it|this|that) (costs|takes|includes|comes with|supports|works with|is available|ships|arrives)|the (price|cost|fee|limit) (is|for)|is (only )?(available|included|limited) (on|in|to)|(fixes|solves|resolves|will fix|should fix) (it|this|that|the)",
 );
 
+/** "Let me check that for you": a holding reply promises an answer; it neither answers nor dodges. */
+export const HOLDING = /^\W*(?:(?:sure|ok(?:ay)?|of course|thanks?(?: you)?|no problem)[,!.]?\s+)?(?:let me (?:check|look|see|find out|take a look|look into)|one moment|just a moment|bear with me|give me a (?:moment|minute|second)|i'?ll (?:check|look into|find out|get back to you))\b/;
+
 export const HEDGES: CuePattern = cue(0.5, "hedges", "i think|i believe|might|may be|possibly|probably|not (sure|certain)|please (verify|check|confirm|double-check)|double-check|i (could|might) be wrong|as far as i know|to my knowledge|usually|typically|generally|normally|(around|about|approximately|roughly|nearly|almost) (\\d|a |an |one|two|three)|estimated|should (be|arrive|take|show)");
 
-export const CERTAINTY: CuePattern = cue(0.2, "sounds certain", "will (definitely )?be (fully |completely )?(resolved|fixed|restored|back to normal|back online)|definitely|without (a|any) doubt|(i'm|i am) (100% |absolutely |completely )?(certain|sure)|rest assured|it is a fact|fact:|exactly|precisely|officially");
+export const CERTAINTY: CuePattern = cue(0.2, "sounds certain", "will (definitely )?be (fully |completely )?(resolved|fixed|restored|back to normal|back online)|will (definitely |certainly |surely )?(rise|increase|go up|double|triple|grow|drop|fall) (by )?|definitely|without (a|any) doubt|(i'm|i am) (100% |absolutely |completely )?(certain|sure)|rest assured|it is a fact|fact:|exactly|precisely|officially");
 
 export const SOURCE_CLAIM: CuePattern = cue(0.4, "cites unnamed sources", "studies (show|have shown|prove|found)|research (shows|proves|has shown|suggests)|according to (a |the |recent )?(recent )?(study|survey|report|research|experts|statistics|industry data)|scientists (say|found|agree)|experts (say|agree|recommend)|it is (widely|well) (known|documented)|statistics show|(independent|third-party) (tests|benchmarks|audits) (show|confirm|prove)");

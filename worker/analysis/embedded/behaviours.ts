@@ -9,6 +9,7 @@ import {
   FILLER,
   FLATTERY,
   HEDGES,
+  HOLDING,
   PLATITUDES,
   PUSHBACK,
   QUALIFIERS,
@@ -157,8 +158,9 @@ function helpful(f: Facts, hits: Hits): CueHit[] {
 // --- dodging ---------------------------------------------------------------------------------
 
 function dodging(f: Facts): CueHit[] {
-  // Declining and then actually helping ("I can't change it, but you can: 1. …") is not a dodge.
-  if (f.answers) return [];
+  // Declining and then actually helping ("I can't change it, but you can: 1. …") is not a dodge,
+  // and neither is a holding reply that goes to find the answer.
+  if (f.answers || HOLDING.test(f.text)) return [];
   const hits = findCues(f.text, [REFUSAL, VAGUE, FLATTERY, PLATITUDES]);
   // A stock closer ("Is there anything else I can help with?") in place of an answer also evades.
   for (const h of findCues(f.text, [STOCK_PHRASES])) hits.push({ ...h, weight: 0.25, why: "closes with a stock phrase instead of answering" });
