@@ -43,9 +43,11 @@ const POLITE_WORDS = new Set(["thanks", "thank", "thx", "ty", "cheers", "please"
 /** A question, a promise to try, or a sign-off: thanks there is manners rather than satisfaction. */
 const POLITE_CONTEXT = /\?|\b(i'll|i will|we'll|we will) (try|test|check|look|get back|let you know|give it a)|that'?s all|in advance|for (now|today)\b/i;
 const UNFAVOURABLE_COMPARISON = -1.8;
+const COMPARATIVE = /\b(better|cheaper|faster|easier|nicer|smoother|simpler|quicker|more|less|never|always|actually|just works|at least|proper|superior|beats?)\b/i;
+
 /** The user measures us against a named competitor and we come off worse. */
 const UNFAVOURABLE =
-  /\b(yours?|your (\w+ )?(doesn't|does not|can't|cannot|isn't|is not|won't|never)|you (guys )?(don't|do not|can't|cannot|should|really should|never)|and you (don't|can't|won't)|than (this|yours|you|your|here)|never (had|did|does|has)|prefer|at least|actually (works|finds|does|shows)|proper|(way|much|so much) (nicer|better|easier|faster|cheaper)|why (does|do|is|can|can't)|lets me|shows? (fees|prices|everything))\b/i;
+  /\b(yours|your (\w+ )?(doesn't|does not|can't|cannot|isn't|is not|won't|never)|you (guys )?(don't|do not|can't|cannot|should|really should|never)|and you (don't|can't|won't)|than (this|yours|you|your|here)|never (had|did|does|has)|prefer|at least|actually (works|finds|does|shows)|proper|(way|much|so much) (nicer|better|easier|faster|cheaper)|why (does|do|is|can|can't)|lets me|shows? (fees|prices|everything))\b/i;
 /** …unless the comparison is won by us ("way easier than Zendesk", "glad we switched"). */
 const WE_WIN = /\b(better|easier|faster|cheaper|nicer|simpler|more \w+) than \p{Lu}|glad (we|i) (switched|moved|left)|(switched|moved|came) (over )?(from|off)\b/iu;
 /** How far after a positive opener the failure must come for the opener to read as sarcasm. */
@@ -63,7 +65,8 @@ export function aimSentiment(ctx: AimContext): SentimentDetail {
   let cues: Cue[] = ctx.detail.cues.map((c) => ({ ...c, notes: [...c.notes] }));
   let troubleSum = 0;
 
-  const trouble = RESOLVED.test(text) ? [] : findCues(text, TROUBLE_CUES).filter((h) => !mentioned(text, h.start));
+  // "#timeout" tags a topic; it reports nothing.
+  const trouble = RESOLVED.test(text) ? [] : findCues(text, TROUBLE_CUES).filter((h) => !mentioned(text, h.start) && text[h.start - 1] !== "#");
   for (const hit of trouble) {
     const first = tokenAt(tokens, hit.start);
     const last = tokenAt(tokens, hit.end - 1);
@@ -97,6 +100,8 @@ export function aimSentiment(ctx: AimContext): SentimentDetail {
       if (c.value <= 0 || leftBehind) continue;
       const at = tokens[c.index]?.start ?? 0;
       if (!ctx.competitorSpans.some((s) => sameClause(text, s.start, at))) continue;
+      // Praise of a competitor is a complaint about us only when it compares ("so much better", "never").
+      if (!COMPARATIVE.test(sentenceOf(text, at))) continue;
       // "Way easier than Zendesk": a comparison won by us is praise of us.
       if (/^\S*\s+(?:\S+\s+)?than\b/i.test(text.slice(at, at + 40))) continue;
       c.value *= COMPETITOR_PRAISE;
@@ -185,6 +190,11 @@ function sentenceBounds(text: string, at: number): Span {
   let e = at;
   while (e < text.length && !SENTENCE_END.test(text[e] ?? "")) e++;
   return { start: s, end: e };
+}
+
+function sentenceOf(text: string, at: number): string {
+  const { start, end } = sentenceBounds(text, at);
+  return text.slice(start, end);
 }
 
 function sameClause(text: string, a: number, b: number): boolean {

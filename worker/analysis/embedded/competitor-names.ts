@@ -1,0 +1,40 @@
+/**
+ * Well-known products and providers across the sectors that run support chatbots. A chatbot's real
+ * competitors differ by business, so operators pass their own names in `AnalysisOptions.competitors`;
+ * this list makes the flag useful out of the box. Matched case-sensitively as written, so names
+ * that are also everyday words ("Wise", "Square", "Target", "Three") are left out: context cues
+ * ("cheaper than X", "X refunds in minutes") still catch those.
+ */
+export const DEFAULT_COMPETITORS: readonly string[] = [
+  // Assistants and support tools
+  "ChatGPT", "OpenAI", "Gemini", "Claude", "Copilot", "Perplexity", "Alexa", "Siri", "Zendesk", "Intercom",
+  "Freshdesk", "Freshworks", "HubSpot", "Salesforce", "LiveChat", "Tidio", "Help Scout", "Gorgias", "Kustomer",
+  "Pipedrive", "Zoho", "Mailchimp", "Klaviyo", "Mistral", "Anthropic", "DeepSeek",
+  // Commerce, payments, banking, crypto
+  "Shopify", "WooCommerce", "BigCommerce", "Squarespace", "Wix", "Stripe", "PayPal", "Adyen", "Braintree",
+  "Revolut", "Monzo", "N26", "Klarna", "Afterpay", "Venmo", "Cash App", "Nubank", "Starling", "Chime", "SoFi",
+  "Robinhood", "Coinbase", "Binance", "Kraken", "Bitpanda", "eToro", "Trading 212", "Amazon", "eBay", "Etsy",
+  "AliExpress", "Temu", "Shein", "Zalando", "Walmart", "IKEA", "Wayfair",
+  // Work software
+  "Asana", "Trello", "ClickUp", "Monday.com", "Airtable", "Jira", "Basecamp", "Dropbox", "Box.com", "Slack",
+  "Zoom", "Webex", "Calendly", "DocuSign", "QuickBooks", "Xero", "FreshBooks", "Sage", "Gusto", "Rippling",
+  "Deel", "Personio", "BambooHR", "Workday", "ADP", "Paychex", "DATEV", "Mixpanel", "Amplitude", "Datadog",
+  "New Relic", "Sentry", "Twilio", "SendGrid", "Mailgun", "Figma", "Canva", "Miro", "Vercel", "Netlify",
+  "Heroku", "DigitalOcean", "GoDaddy", "Bluehost",
+  // Telecom, utilities, insurance
+  "Vonage", "Verizon", "AT&T", "T-Mobile", "Vodafone", "Comcast", "Xfinity", "Spectrum", "BT", "EE", "O2",
+  "Telekom", "Movistar", "Telefónica", "Swisscom", "KPN", "Ziggo", "TIM", "Iliad", "Octopus Energy",
+  "British Gas", "E.ON", "Lemonade", "Geico", "Allstate", "Progressive", "State Farm", "Aviva", "Allianz",
+  "AXA", "Check24",
+  // Travel, mobility, delivery, food
+  "Booking.com", "Expedia", "Airbnb", "Vrbo", "Hotels.com", "Trivago", "Skyscanner", "Kayak", "Ryanair",
+  "easyJet", "Wizz Air", "Lufthansa", "British Airways", "Emirates", "Delta", "United Airlines", "LATAM",
+  "Hertz", "Avis", "Sixt", "Enterprise Rent-A-Car", "Europcar", "Uber", "Lyft", "Bolt", "Uber Eats",
+  "DoorDash", "Deliveroo", "Just Eat", "Glovo", "iFood", "Thuisbezorgd", "Grubhub", "Instacart", "HelloFresh",
+  "DHL", "FedEx", "UPS", "USPS", "PostNL", "Hermes", "Evri", "DPD", "GLS", "Royal Mail",
+  // Media, learning, fitness, health, property
+  "Netflix", "Spotify", "Hulu", "Disney+", "HBO Max", "Prime Video", "Apple Music", "YouTube Premium",
+  "Deezer", "Audible", "Duolingo", "Babbel", "Coursera", "Udemy", "edX", "Skillshare", "Khan Academy",
+  "Chegg", "Peloton", "Strava", "Fitbit", "Garmin", "ClassPass", "MyFitnessPal", "Doctolib", "Zocdoc",
+  "Teladoc", "Zillow", "Redfin", "Rightmove", "Zoopla", "Idealista", "Immobiliare.it", "Steam", "Epic Games",
+];
