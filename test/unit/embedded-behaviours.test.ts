@@ -207,6 +207,11 @@ describe("redirecting: sends the user elsewhere", () => {
     expect(slugs("How do I reset my password?", "Thank you for contacting support. Click Forgot password on the login page and follow the link we email you.")).not.toContain("redirecting");
   });
 
+  it("reads an optional space in a cue as optional ('helpdesk' and 'help desk' alike)", () => {
+    expect(slugs("My laptop won't boot", "Please contact the helpdesk.")).toEqual(["redirecting"]);
+    expect(slugs("My laptop won't boot", "Please contact the help desk.")).toEqual(["redirecting"]);
+  });
+
   it("does not flag the assistant contacting someone on the user's behalf", () => {
     expect(slugs("My parcel is stuck in transit", "I'll contact the courier for you now and update you here as soon as they reply.")).not.toContain("redirecting");
   });

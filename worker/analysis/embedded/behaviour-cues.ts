@@ -12,8 +12,8 @@ import type { CuePattern } from "./cues";
  */
 
 /**
- * Same phrase syntax as `cue()` in cues.ts ("a|(b|c) d", a space matches any whitespace, an
- * apostrophe may be missing), compiled for lower-cased text.
+ * Same phrase syntax as `cue()` in cues.ts ("a|(b|c) d", a space matches any whitespace, " ?" an
+ * optional one, an apostrophe may be missing), compiled for lower-cased text.
  */
 function cue(weight: number, why: string, phrases: string, opts: { negatable?: boolean; sentenceStart?: boolean } = {}): CuePattern {
   return { re: new RegExp(alternation(phrases), "g"), weight, why, negatable: opts.negatable ?? false, sentenceStart: opts.sentenceStart ?? false };
@@ -36,7 +36,8 @@ export function alternation(phrases: string): string {
   return parts
     .filter((p) => p !== "")
     .map((p) => {
-      const body = p.replace(/'/g, "'?").replace(/ /g, "\\s+");
+      // " ?" (an optional space, as in "help ?desk") must become "\\s?", not "\\s+?" (one or more).
+      const body = p.replace(/'/g, "'?").replace(/ \?/g, "\\s?").replace(/ /g, "\\s+");
       const pre = /^[a-z0-9(]/.test(p) ? "\\b" : "";
       const post = /[a-z0-9]$/.test(p) ? "\\b" : "";
       return `${pre}(?:${body})${post}`;
