@@ -448,7 +448,7 @@ function main(): number {
   }
   const rows = outcomes.map((o) => [o.caught ? "caught" : "SURVIVED", o.mutant.id, o.mutant.area, o.mutant.promise, o.detail]);
   const header = ["result", "planted bug", "area", "README promise", "evidence"];
-  const widths = header.map((h, c) => Math.min(60, Math.max(h.length, ...rows.map((r) => r[c]!.length))));
+  const widths = header.map((h, c) => Math.min(c === 4 ? 120 : 60, Math.max(h.length, ...rows.map((r) => r[c]!.length))));
   const line = (cells: string[]) => "| " + cells.map((cell, c) => (cell.length > widths[c]! ? cell.slice(0, widths[c]! - 1) + "…" : cell.padEnd(widths[c]!))).join(" | ") + " |";
   console.log("\n" + line(header));
   console.log("|" + widths.map((w) => "-".repeat(w + 2)).join("|") + "|");
