@@ -49,7 +49,10 @@ const COMPARATIVE = /\b(better|cheaper|faster|easier|nicer|smoother|simpler|quic
 const UNFAVOURABLE =
   /\b(yours|your (\w+ )?(doesn't|does not|can't|cannot|isn't|is not|won't|never)|you (guys )?(don't|do not|can't|cannot|should|really should|never)|and you (don't|can't|won't)|than (this|yours|you|your|here)|never (had|did|does|has)|prefer|at least|actually (works|finds|does|shows)|proper|(way|much|so much) (nicer|better|easier|faster|cheaper)|why (does|do|is|can|can't)|lets me|shows? (fees|prices|everything))\b/i;
 /** …unless the comparison is won by us ("way easier than Zendesk", "glad we switched"). */
-const WE_WIN = /\b(better|easier|faster|cheaper|nicer|simpler|more \w+) than \p{Lu}|glad (we|i) (switched|moved|left)|(switched|moved|came) (over )?(from|off)\b/iu;
+const WE_WIN = /\b(better|easier|faster|cheaper|nicer|simpler|more \w+) than \p{Lu}|glad (we|i) (switched|moved|left)|(switched|moved|came) (over )?(from|off) \S+( \S+)? to (you|your|here)|\bbeats? \p{Lu}|(so much|much|way|a lot) (faster|better|easier|cheaper|smoother|nicer)( since| than| now)/iu;
+/** Enthusiasm to buy is good news even without a feeling word ("The trial convinced me, how do I pay?"). */
+const BUY_ENTHUSIASM = /\b(just upgraded|(we|i)('d like| would like| want| wanna) to (add|buy|upgrade|order|purchase|sign up|subscribe)|ready to (buy|pay|sign|purchase|order|upgrade)|convinced (me|us)|sold (me|us|itself)|take my money)\b/i;
+const GOOD_NEWS = 1.8;
 /** How far after a positive opener the failure must come for the opener to read as sarcasm. */
 const SARCASM_REACH = 160;
 
@@ -57,7 +60,7 @@ const SARCASM_REACH = 160;
 const CONFUSION_WORDS = new Set(
   `confused confusing confuse confuses lost unclear puzzled puzzling baffled baffling perplexed
   perplexing bewildered doubt weird strange odd sense understand mean complicated complex sorry
-  unsure hard difficult`.split(/\s+/),
+  unsure hard difficult huh`.split(/\s+/),
 );
 
 export function aimSentiment(ctx: AimContext): SentimentDetail {
@@ -110,10 +113,16 @@ export function aimSentiment(ctx: AimContext): SentimentDetail {
   }
 
   // "Asana has a proper timeline view, you really should too": the comparison is the complaint.
-  if (ctx.competitorSpans.length > 0 && UNFAVOURABLE.test(text) && !WE_WIN.test(text)) {
+  if (ctx.competitorSpans.length > 0 && UNFAVOURABLE.test(text) && !WE_WIN.test(text) && !BUY_ENTHUSIASM.test(text)) {
     const at = tokenAt(tokens, ctx.competitorSpans[0]?.start ?? 0) ?? 0;
     cues.push({ index: at, last: at, value: UNFAVOURABLE_COMPARISON, notes: ["compares us unfavourably with a competitor"] });
     troubleSum += UNFAVOURABLE_COMPARISON;
+  }
+
+  if (WE_WIN.test(text) || BUY_ENTHUSIASM.test(text)) {
+    const m = (WE_WIN.exec(text) ?? BUY_ENTHUSIASM.exec(text))!;
+    const at = tokenAt(tokens, m.index) ?? 0;
+    cues.push({ index: at, last: at, value: GOOD_NEWS, notes: [WE_WIN.test(text) ? "compares us favourably" : "keen to buy"] });
   }
 
   const isSarcastic = sarcastic(text, trouble);

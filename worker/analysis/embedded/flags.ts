@@ -61,8 +61,18 @@ export function detectFlags(ctx: FlagContext, enabled: ReadonlySet<string>): Det
 // --- churn ---------------------------------------------------------------------------------
 
 /** "Moving to Zendesk" is leaving; "moving to Canada" is not: a bare move counts only towards a competitor. */
+/** "If I ever cancel, do I keep my invoices?" asks about a policy; nobody is leaving. */
+const HYPOTHETICAL = /\b(just curious|not planning (to|on)|hypothetically|purely for|in case we ever|for the (risk register|record|procurement))\b/i;
+const IF_I = /\b(if|when|once|should) (i|we) (ever |eventually |one day |later )?$/i;
+
 function churn(ctx: FlagContext): CueHit[] {
-  const hits = findCues(ctx.text, CHURN_CUES);
+  const { text } = ctx;
+  if (HYPOTHETICAL.test(text)) return [];
+  const hits = findCues(text, CHURN_CUES, (start) => {
+    const before = text.slice(Math.max(0, start - 30), start);
+    const end = text.slice(start).search(/[.!?\n]/);
+    return !(IF_I.test(before) && end >= 0 && text[start + end] === "?");
+  });
   if (!hits.some((h) => h.why === "moves to a named alternative")) return hits;
   const rivals = ctx.known?.competitor_mention ?? competitors(ctx);
   return hits.filter((h) => h.why !== "moves to a named alternative" || rivals.some((r) => r.start < h.end && h.start < r.end));
@@ -78,6 +88,8 @@ function frustration(ctx: FlagContext): CueHit[] {
   // Capitals stress a word only against lower-case text; a message all in capitals is shouting (below).
   const mixedCase = /\p{Ll}/u.test(text);
   const hits = findCues(text, FRUSTRATION_CUES).filter((h) => mixedCase || h.why !== "stresses it in capitals");
+  // A whole message in capitals is shouting, itself a sign of exasperation.
+  if (!mixedCase && tokens.filter((t) => t.kind === "word").length >= 4) hits.push({ weight: 0.55, why: "shouts the whole message", start: 0, end: 0 });
 
   const anger = angerWords(tokens);
   if (anger !== undefined) hits.push(anger);

@@ -49,6 +49,10 @@ const PASTED_LINE: readonly RegExp[] = [
   /^\s*(?:const|let|var|function|class|import|export|return|def|if|for|while|public|private|SELECT|INSERT|UPDATE|DELETE FROM)\b.*[;{(:=]\s*$/, // code statement
 ];
 
+const KEY_VALUE = /^\s*[\p{L}][\p{L}\p{N} ./#()-]{0,30}:\s*\S/u;
+/** Rows of a semicolon-separated export: four or more fields with no spaces between. */
+const DELIMITED_ROW = /[^\s;]+(?:;[^\s;]*){3,}/g;
+
 /** A line whose characters are mostly symbols is code or data whatever it starts with. */
 function symbolHeavy(line: string): boolean {
   if (line.length < 12) return false;
@@ -69,7 +73,7 @@ function blank(s: string): string {
 /** The message with pasted code, logs and data replaced by spaces (same length, same offsets). */
 export function maskPasted(text: string): string {
   if (!MAYBE_PASTED.test(text)) return text;
-  let out = text.replace(FENCED, blank).replace(INLINE_JSON, blank).replace(INLINE_SQL, blank).replace(QUOTED_OUTPUT, blank).replace(QUOTED_LITERAL, blank);
+  let out = text.replace(FENCED, blank).replace(INLINE_JSON, blank).replace(INLINE_SQL, blank).replace(QUOTED_OUTPUT, blank).replace(QUOTED_LITERAL, blank).replace(DELIMITED_ROW, blank);
   if (!out.includes("\n") && !PASTED_LINE.some((re) => re.test(out))) return out;
   const lines = out.split("\n");
   let changed = false;
@@ -81,6 +85,18 @@ export function maskPasted(text: string): string {
       changed = true;
     }
   }
+  // A block of three or more "Label: value" lines is a form or record pasted in (claim details, a booking).
+  let run: number[] = [];
+  const flush = (): void => {
+    if (run.length >= 3) for (const k of run) lines[k] = blank(lines[k] ?? "");
+    if (run.length >= 3) changed = true;
+    run = [];
+  };
+  for (let i = 0; i < lines.length; i++) {
+    if (KEY_VALUE.test(lines[i] ?? "")) run.push(i);
+    else flush();
+  }
+  flush();
   if (changed) out = lines.join("\n");
   return out;
 }
