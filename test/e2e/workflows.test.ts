@@ -52,12 +52,19 @@ browserSuite("Workflows: from a template to its runs", () => {
 
   it("creates a workflow from a template, and its run appears with the delivery attempt", async () => {
     const { page } = browser;
+    // Its own destination, made through the API: this test does not depend on the one above.
+    const made = await fetch(`${e2e.url}/api/v1/webhooks`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${e2e.demo.adminKey}`, "content-type": "application/json" },
+      body: JSON.stringify({ name: "Workflow alerts", url: receiverUrl }),
+    });
+    expect(made.status).toBe(201);
     await page.goto(`${e2e.url}/chatbots/${e2e.demo.chatbotId}/workflows`);
     await page.getByRole("button", { name: "New from template" }).click();
     const dialog = page.getByRole("dialog", { name: "New workflow from a template" });
     await dialog.getByLabel("Negative sentiment alert").check();
     await dialog.getByLabel(/^Send to/).click();
-    await page.getByRole("option", { name: /Support alerts/ }).click();
+    await page.getByRole("option", { name: /Workflow alerts/ }).click();
     await dialog.getByRole("button", { name: "Create workflow" }).click();
     await page.getByRole("heading", { name: "Negative sentiment alert" }).waitFor();
     await page.getByTestId("no-runs").waitFor();
