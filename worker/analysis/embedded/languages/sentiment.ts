@@ -111,8 +111,8 @@ export function scoreForeign(
   let trouble = false;
   let emotional = false;
   const place = (s: number, e: number, valence: number, why: string, isPhrase = true): boolean => {
-    const first = tokens.findIndex((t) => t.start >= s && t.end <= e);
-    if (first < 0) return false;
+    const first = firstTokenFrom(tokens, s);
+    if (first >= n || (tokens[first]?.end ?? Infinity) > e) return false;
     for (let i = first; i < n && (tokens[i]?.end ?? Infinity) <= e; i++) if (covered[i] === true) return false;
     for (let i = first; i < n && (tokens[i]?.end ?? Infinity) <= e; i++) {
       covered[i] = true;
@@ -135,7 +135,7 @@ export function scoreForeign(
       if (place(m.index, m.index + m[0].length, valence, valence < 0 ? "reports a problem" : "") && valence <= TROUBLE) trouble = true;
     }
   }
-  // Cue evidence is dampened in questions like a single word ("Wie kann ich kündigen?" is neutral).
+  // Cue evidence marked `dampen` counts less in a question, like a single mild word ("ein Upgrade?").
   for (const x of extra) if (place(x.start, x.end, x.valence, x.note, !x.dampen) && x.valence <= EMOTIONAL) emotional = true;
 
   // 2. Words, emoji and emoticons.
@@ -197,6 +197,18 @@ export function scoreForeign(
     emotional,
     sarcasm,
   };
+}
+
+/** Index of the first token starting at or after `offset` (binary search: long messages have many hits). */
+function firstTokenFrom(tokens: readonly ForeignToken[], offset: number): number {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((tokens[mid]?.start ?? Infinity) < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 function countOthers(value: readonly number[], best: number): string[] {
