@@ -40,6 +40,15 @@ import { normalise } from "./custom";
  *   (behaviour-specifics.ts): versions, dates, exact figures, named standards, absolute promises and
  *   unnamed studies that appear nowhere earlier in the conversation; hedging softens it. Severity
  *   comes from the combined confidence, so it grows with how specific and how many.
+ * - `dodging` is the evasive non-answer (a compliment, platitudes, vagueness, a refusal, a missing
+ *   figure). A canned template that does not answer is `robotic` instead, a long reply that stays on
+ *   the subject without answering is `verbose` instead, and a holding reply ("let me check") is
+ *   neither (bench/eval/README.md labelling guide).
+ * - `redirecting` sends the user to another team, person, form, page, phone line or store, unless
+ *   the user asked how to reach them or it is a fallback after real help.
+ * - `yes_man` needs effusive agreement, praise of the user's idea, superlatives, caving in after
+ *   push-back, or cheering on a claim or risky plan; a caveat or an explanation cancels it.
+ * - A returned greeting or "you're welcome" answers all a greeting asks, so it is `helpful`.
  * - `other` is never emitted: it exists for the AI analyzer's free-form findings.
  */
 
@@ -80,8 +89,8 @@ export function detectBehaviours(ctx: BehaviourContext, enabled: ReadonlySet<str
   const text = normalise(ctx.text.length > MAX_REPLY_CHARS ? ctx.text.slice(0, MAX_REPLY_CHARS) : ctx.text);
   const question = lastUser === undefined ? undefined : readQuestion(lastUser);
   const elsewhere = findRedirects(text);
-  const template = findCues(text, TEMPLATE_CUES);
-  const answer = readAnswer(text, question, [...elsewhere, ...spansOf(text, TEMPLATE_CUES)], ctx.text);
+  const templateSpans = spansOf(text, TEMPLATE_CUES);
+  const answer = readAnswer(text, question, [...elsewhere, ...templateSpans], ctx.text);
   const f: Facts = {
     text,
     lastUser,
@@ -92,7 +101,7 @@ export function detectBehaviours(ctx: BehaviourContext, enabled: ReadonlySet<str
     answers: noisyOr(answer.evidence.map((h) => h.weight)) >= DETECTION_THRESHOLD,
   };
   // Every detector runs even when its behaviour is switched off, because `helpful` depends on
-  // whether the others hold; all of them together cost a few microseconds.
+  // whether the others hold; together they cost some tens of microseconds per reply.
   const hits: Hits = {
     helpful: [],
     yes_man: yesMan(f),
@@ -101,7 +110,8 @@ export function detectBehaviours(ctx: BehaviourContext, enabled: ReadonlySet<str
     hallucinating: hallucinating(f),
     redirecting: redirecting(f, elsewhere),
     verbose: verbose(f),
-    robotic: robotic(f, template),
+    // One hit per template cue, as findCues would give: repeats must not inflate confidence.
+    robotic: robotic(f, templateSpans.filter((h, i) => templateSpans.findIndex((o) => o.why === h.why) === i)),
   };
   // A canned template that does not answer is reported as robotic; a long reply that stays on the
   // subject without answering is verbose. Dodging is the evasive non-answer that is neither.
@@ -186,9 +196,6 @@ function sameSentence(text: string, a: number, b: number): boolean {
   return !/[.!?\n]/.test(text.slice(Math.min(a, b), Math.max(a, b)));
 }
 
-const AFFIRMATION = /^\W*(?:yes|yeah|yep|absolutely|definitely|certainly|of course|totally|100%|for sure|sure|no problem|no worries|go for it|sounds (?:good|great|perfect)|exactly|you bet|right|no big deal|not a problem|nothing to worry about|don'?t worry)\b/;
-
-const LOOKED_UP = /\bi (?:can )?see (?:that )?(?:you|your|two|a|an|the|one|there)\b|\bi(?:'ve| have) (?:checked|looked (?:at|into)|pulled up)\b|\b(?:your|the) (?:account|order|invoice|statement|billing history) shows\b|\blooking at your (?:account|order|invoice)\b|\baccording to (?:your|our) (?:records|account|system)\b/;
 const CONDITIONAL = /(?:^|[.!?\n]\s*)(?:if|otherwise|for (?:more|further|anything)|should)\b[^.!?\n]*$/;
 const PART_OF_REQUEST = /^\W*if you (?:need|want|would like|'d like|prefer|require)\b/;
 
@@ -222,6 +229,8 @@ function redirecting(f: Facts, elsewhere: readonly CueHit[]): CueHit[] {
 
 // --- yes-man ---------------------------------------------------------------------------------
 
+const AFFIRMATION = /^\W*(?:yes|yeah|yep|absolutely|definitely|certainly|of course|totally|100%|for sure|sure|no problem|no worries|go for it|sounds (?:good|great|perfect)|exactly|you bet|right|no big deal|not a problem|nothing to worry about|don'?t worry)\b/;
+
 function yesMan(f: Facts): CueHit[] {
   const hits = findCues(f.text, YES_MAN_CUES);
   if (f.lastUser !== undefined && findCues(f.lastUser, [PUSHBACK]).length > 0 && CONCESSION.test(f.text)) {
@@ -250,6 +259,8 @@ function yesMan(f: Facts): CueHit[] {
 }
 
 // --- hallucinating ---------------------------------------------------------------------------
+
+const LOOKED_UP = /\bi (?:can )?see (?:that )?(?:you|your|two|a|an|the|one|there)\b|\bi(?:'ve| have) (?:checked|looked (?:at|into)|pulled up)\b|\b(?:your|the) (?:account|order|invoice|statement|billing history) shows\b|\blooking at your (?:account|order|invoice)\b|\baccording to (?:your|our) (?:records|account|system)\b/;
 
 function hallucinating(f: Facts): CueHit[] {
   const earlier = f.previous.map((t) => t.content).join("\n").toLowerCase();
