@@ -69,6 +69,13 @@ describe("churn in every phrasing", () => {
     expect(flags(message)).not.toContain("churn_risk");
   });
 
+  it.each([
+    "If I ever cancel, do I keep access to old invoices?",
+    "Do I lose my saved reports if I downgrade? Just curious, not planning to.",
+  ])("does not flag churn for a hypothetical question about the policy: %s", (message) => {
+    expect(flags(message)).not.toContain("churn_risk");
+  });
+
   it("reads a polite goodbye as negative news", () => {
     expect(polarity("Thanks for everything over the years, we've decided to leave at renewal.")).toBe("negative");
   });
@@ -99,6 +106,21 @@ describe("urgency without the word urgent", () => {
   });
 });
 
+describe("trouble told as a contradiction or a surprise", () => {
+  it.each([
+    "The app says my order was delivered but nothing is at the door.",
+    "I paid on the 3rd but the portal still shows the invoice as unpaid.",
+    "My premium went up 40% at renewal and I made no claims.",
+    "The box arrived without the charger.",
+  ])("reads it as negative: %s", (message) => {
+    expect(polarity(message)).toBe("negative");
+  });
+
+  it("flags fraud in progress as urgent", () => {
+    expect(flags("Someone is using my card right now, I didn't authorise these payments!")).toContain("urgent_request");
+  });
+});
+
 describe("several flags when several hold", () => {
   it("flags churn and a named competitor together", () => {
     expect(flags("We're moving the whole team to Intercom next month.")).toEqual(expect.arrayContaining(["churn_risk", "competitor_mention"]));
@@ -118,8 +140,15 @@ describe("aimed sentiment", () => {
     expect(polarity("Zendesk's reporting is so much better, honestly.")).toBe("negative");
   });
 
-  it("reads a comparison we win as positive", () => {
-    expect(polarity("Setup was so much easier than HubSpot, glad we switched.")).toBe("positive");
+  it.each(["Setup was so much easier than HubSpot, glad we switched.", "Switched from Zendesk to you in May and replies are so much faster now."])(
+    "reads a comparison we win as positive: %s",
+    (message) => {
+      expect(polarity(message)).toBe("positive");
+    },
+  );
+
+  it("reads eagerness to buy as positive", () => {
+    expect(polarity("The trial convinced me, how do I move to the yearly plan?")).toBe("positive");
   });
 
   it.each([
@@ -162,6 +191,12 @@ describe("pasted code, logs and data are not prose", () => {
 
   it("ignores ERROR and FATAL lines of a pasted log", () => {
     const message = "Logs from this morning:\n2026-11-30T08:01:02Z ERROR worker failed: fatal timeout\n2026-11-30T08:01:05Z INFO retrying\nIs this expected?";
+    expect(polarity(message)).toBe("neutral");
+    expect(flags(message)).toEqual([]);
+  });
+
+  it("reads a pasted form of label: value lines as data", () => {
+    const message = "Booking details below:\nReference: HX-4410\nGuest: J. Doe\nDamage deposit: 200 EUR\nStatus: FAILED\nCan you check these are right?";
     expect(polarity(message)).toBe("neutral");
     expect(flags(message)).toEqual([]);
   });
