@@ -5,7 +5,7 @@
  *   npm start                # in another terminal: the product on 127.0.0.1:8787
  *   npm run bench:ingest     # starts the bare echo (bench/echo) on 127.0.0.1:8788 itself
  *
- * Options (flag or env): --messages / BENCH_MESSAGES (one conversation, default 5000),
+ * Options (flag or env): --messages / BENCH_MESSAGES (one conversation, default 1000: a server socket's frame burst),
  * --conversations / BENCH_CONVERSATIONS (default 100), --per-conversation / BENCH_PER_CONVERSATION
  * (default 100), --window / BENCH_WINDOW (unacknowledged messages in flight per socket, default 64),
  * --paced-messages / BENCH_PACED_MESSAGES (per socket in the latency run, default 200),
@@ -100,7 +100,7 @@ interface Options {
 }
 
 const NUMERIC = {
-  messages: { flag: "--messages", def: 5_000, max: 1_000_000 },
+  messages: { flag: "--messages", def: 1_000, max: 1_000_000 },
   conversations: { flag: "--conversations", def: 100, max: 500 },
   perConversation: { flag: "--per-conversation", def: 100, max: 100_000 },
   window: { flag: "--window", def: 64, max: 10_000 },
