@@ -355,6 +355,13 @@ describe("multilingual embedded analysis", () => {
     }
   });
 
+  it("reads 'what does X mean?' and a bare 'which one?' as confusion, but not a plain which-question", () => {
+    expect(raised('Was bedeutet der Status "ausstehend"?', "de")).toContain("confused_user");
+    expect(raised("¿Cuál?", "es")).toContain("confused_user");
+    expect(raised("Welche Version habe ich installiert?", "de")).not.toContain("confused_user");
+    expect(raised("¿Cuál es el precio del plan anual?", "es")).not.toContain("confused_user");
+  });
+
   it("quotes the span that drove the sentiment and explains it in English", () => {
     const a = analyse("Bonjour. Depuis hier, le paiement ne passe pas. Merci", "fr");
     expect(a.sentiment.chunk).toBe("Depuis hier, le paiement ne passe pas.");

@@ -99,6 +99,8 @@ export const de: LanguageSource = {
       [0.6, "is unsure what to do", `(bin mir|ich bin) (${W} ){0,1}nicht (ganz |so |wirklich |sicher )?sicher|wei(ss|ß|s) (${W} ){0,1}nicht,? (wie|was|wo|ob|welche\\p{L}*|warum|wieso|wann)|wei(ss|ß) nicht weiter|komme (${W} ){0,2}nicht weiter|steh(e)? (${W} ){0,2}auf dem schlauch|(das|es) ist (mir )?(unklar|nicht klar)|ist mir (nicht klar|unklar)`],
       [0.6, "asks 'wait, so …'", `(moment|warte|warte mal|sekunde|augenblick),? (${W} ){0,2}(also|dann|heisst das|hei(ss|ß)t das|soll ich|muss ich)[^.!?\\n]{0,80}\\?`],
       [0.6, "asks which one is right", `welche(r|s|n)? (${W} ){0,3}(ist|sind) (denn |nun |jetzt )*(die |der |das )?(richtige|korrekte|g(u|ue)ltige|aktuelle)`],
+      [0.6, "asks what something means", `was (bedeutet|bedeuten|hei(ss|ß)t|heisst|meint ihr mit|meinen sie mit)`],
+      [0.55, "asks which one", `(welche|welcher|welches|welchen)( denn| jetzt| nun)?\\s*\\?`],
       [0.4, "hesitates", "hmm+|(a|ae)hm+|(a|ae)h+m*\\?"],
     ],
     buying_signal: [

@@ -84,6 +84,8 @@ export const es: LanguageSource = {
       [0.6, "is unsure what to do", `no (estoy|estamos) (${W} ){0,1}segur[oa]s?|no se (muy bien |bien )?(como|que|donde|si|cual|cuales|por que|cuando)|no sabemos (como|que|donde|si|cual)|dudo (entre|si)|tengo dudas`],
       [0.6, "asks 'wait, so …'", `(espera|espere|a ver|un momento|un segundo),? ¿?(${W} ){0,2}(o sea|entonces|es decir|tengo que|hay que)[^.!?\\n]{0,80}\\?`],
       [0.6, "asks which one is right", `(cual|cuales) (${W} ){0,3}(es|son) (la buena|el bueno|la correcta|el correcto|la valida|el valido)`],
+      [0.6, "asks what something means", `que (significa|significan|quiere decir|quieren decir)|significa que\\s*\\?`],
+      [0.55, "asks which one", `(cual|cuales)( entonces)?\\s*\\?`],
       [0.4, "hesitates", "emm+|ehh+|mmm+"],
     ],
     buying_signal: [

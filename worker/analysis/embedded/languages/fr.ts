@@ -89,6 +89,8 @@ export const fr: LanguageSource = {
       [0.6, "is unsure what to do", `(je ne suis|je suis|suis) pas (tout a fait |vraiment |tres |bien )?sur|je (ne |n')?sais pas (trop |vraiment |bien )?(comment|quoi|ou|si|quel|quelle|quels|lequel|laquelle|pourquoi|quand)|j'hesite|je (ne )?vois pas (comment|ou|ce que|pourquoi)`],
       [0.6, "asks 'wait, so …'", `(attendez|attends|attendez voir|une seconde|minute),? (${W} ){0,2}(donc|alors|ca veut dire|c est-a-dire|je dois|il faut)[^.!?\\n]{0,80}\\?`],
       [0.6, "asks which one is right", `(lequel|laquelle|lesquels|quel|quelle) (${W} ){0,3}(est|sont) (le bon|la bonne|les bons|le correct|la correcte|valable)`],
+      [0.6, "asks what something means", `que (signifie|signifient|veut dire|veulent dire)|veut dire quoi|ca signifie quoi`],
+      [0.55, "asks which one", `(lequel|laquelle|lesquels|lesquelles|quoi)( donc| alors)?\\s*\\?`],
       [0.4, "hesitates", "euh+|hum+|heu+"],
     ],
     buying_signal: [

@@ -87,6 +87,8 @@ export const it: LanguageSource = {
       [0.6, "is unsure what to do", `non (sono|siamo) (${W} ){0,1}(sicur[oaie]|cert[oaie])|non so (bene |proprio )?(come|cosa|che cosa|dove|se|quale|quali|perche|quando)|non sappiamo (come|cosa|dove|se|quale)|ho (un )?dubbio|sono indeciso`],
       [0.6, "asks 'wait, so …'", `(aspetta|aspetti|un attimo|un momento|un secondo),? (${W} ){0,2}(quindi|cioe|allora|devo|bisogna)[^.!?\\n]{0,80}\\?`],
       [0.6, "asks which one is right", `(quale|quali) (${W} ){0,3}(e|sono) (quella giusta|quello giusto|quella corretta|quello corretto|quelle giuste|quelli giusti)`],
+      [0.6, "asks what something means", `cosa (significa|significano|vuol dire|vogliono dire|intendete con|intendi con)`],
+      [0.55, "asks which one", `(quale|quali)( allora)?\\s*\\?`],
       [0.4, "hesitates", "ehm+|mmm+|uhm+"],
     ],
     buying_signal: [

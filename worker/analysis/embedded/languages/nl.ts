@@ -89,6 +89,8 @@ export const nl: LanguageSource = {
       [0.6, "is unsure what to do", `(weet|weten) (${W} ){0,1}niet (goed |precies |zo goed )?(hoe|wat|waar|of|welk|welke|waarom|wanneer)|(weet|weten) (${W} ){0,1}niet zeker|(ben|zijn) (${W} ){0,1}niet (zeker|zeker van)|twijfel (tussen|of|over)|(kom|komen) (${W} ){0,2}niet uit`],
       [0.6, "asks 'wait, so …'", `(wacht|wacht even|wacht eens|momentje|een moment),? (${W} ){0,2}(dus|dan|betekent dat|moet ik)[^.!?\\n]{0,80}\\?`],
       [0.6, "asks which one is right", `(welk|welke) (${W} ){0,3}(is|zijn) (nu |dan )?(de|het) (juiste|goede|geldige)`],
+      [0.6, "asks what something means", `wat (betekent|betekenen|bedoelen jullie met|bedoel je met|bedoelt u met|wordt (er )?bedoeld met)`],
+      [0.55, "asks which one", `(welke|welk|wat dan)( dan)?\\s*\\?`],
       [0.4, "hesitates", "hmm+|uhm+|eh+m"],
     ],
     buying_signal: [

@@ -90,6 +90,8 @@ export const pt: LanguageSource = {
       [0.6, "is unsure what to do", `nao (tenho|estou|to) (${W} ){0,1}(certeza|segur[oa])|nao sei (bem |muito bem )?(como|o que|onde|se|qual|quais|por que|porque|quando)|nao sabemos (como|o que|onde|se|qual)|tenho (uma )?duvida (se|entre|sobre qual)|fiquei na duvida`],
       [0.6, "asks 'wait, so …'", `(espera|perai|pera ai|peraí|um momento|um segundo),? (${W} ){0,2}(entao|ou seja|quer dizer|tenho que|preciso)[^.!?\\n]{0,80}\\?`],
       [0.6, "asks which one is right", `qual (${W} ){0,3}(e|sao) (o certo|a certa|o correto|a correta|o valido|a valida)`],
+      [0.6, "asks what something means", `o que (significa|significam|quer dizer|querem dizer)`],
+      [0.55, "asks which one", `(qual|quais)( entao)?\\s*\\?`],
       [0.4, "hesitates", "hmm+|humm+|ahn+|hein\\?"],
     ],
     buying_signal: [
