@@ -99,7 +99,7 @@ const supportAssistant = loadSupportAssistant("support-assistant.csv");
 const supportUser2 = loadSupportUser("support-user-2.csv");
 const supportMulti2 = loadSupportUser("support-multilingual-2.csv");
 const supportAssistant2 = loadSupportAssistant("support-assistant-2.csv");
-const SECOND = "second set (independent)";
+const SECOND = "second set (independent)" as const;
 
 const GOEMO_GROUP: Record<string, Polarity | "ambiguous"> = {};
 for (const l of "admiration amusement approval caring desire excitement gratitude joy love optimism pride relief".split(" ")) GOEMO_GROUP[l] = "positive";
