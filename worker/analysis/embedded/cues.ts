@@ -146,7 +146,7 @@ function closingParen(p: string): number {
 }
 
 /** Splits on "|" that are not inside parentheses, so "(my|our) account|close" is two phrases. */
-function splitTopLevel(s: string): string[] {
+export function splitTopLevel(s: string): string[] {
   const out: string[] = [];
   let depth = 0;
   let cur = "";

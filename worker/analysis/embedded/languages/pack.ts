@@ -1,5 +1,5 @@
 import type { UserFlag } from "../../labels";
-import type { CuePattern } from "../cues";
+import { splitTopLevel, type CuePattern } from "../cues";
 
 /**
  * What one language contributes: word valences, multi-word phrases, the modifier words that change
@@ -160,7 +160,7 @@ function lookupPlain(lex: Lexicon, w: string): number | undefined {
 export function compileCue(weight: number, why: string, source: string): CuePattern {
   const words: string[] = [];
   const others: string[] = [];
-  for (const alt of splitAlternatives(source.replace(/'/g, " "))) {
+  for (const alt of splitTopLevel(source.replace(/'/g, " ")).map((a) => a.trim())) {
     const body = alt.replace(/ +/g, "\\s+");
     (/^[\p{L}\p{N}(]/u.test(alt) ? words : others).push(body);
   }
@@ -173,22 +173,6 @@ export function compileCue(weight: number, why: string, source: string): CuePatt
   return { re: new RegExp(parts.join("|"), "gu"), weight, why, negatable: false, sentenceStart: false };
 }
 
-/** Splits on "|" outside parentheses. */
-function splitAlternatives(s: string): string[] {
-  const out: string[] = [];
-  let depth = 0;
-  let cur = "";
-  for (const ch of s) {
-    if (ch === "(") depth++;
-    else if (ch === ")") depth--;
-    if (ch === "|" && depth === 0) {
-      out.push(cur.trim());
-      cur = "";
-    } else cur += ch;
-  }
-  out.push(cur.trim());
-  return out.filter((a) => a !== "");
-}
 
 export function compilePack(src: LanguageSource): LanguagePack {
   const flags: Partial<Record<UserFlag, FlagCue[]>> = {};
