@@ -1,5 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
 import { api, ApiError, onUnauthorized, setCsrfToken } from "../api/client";
+import { useNavigate } from "react-router";
 import type { SessionView } from "../api/types";
 
 interface SessionContextValue {
@@ -68,4 +69,18 @@ export function useSignedIn(): SessionView {
   const { session } = useSession();
   if (!session) throw new Error("useSignedIn outside RequireSession");
   return session;
+}
+
+/**
+ * After an answer that signed the person in to an organization (a confirmed sign-up, an accepted
+ * invitation): keep its CSRF token, reload the session and open that organization's chatbots.
+ */
+export function useEnterOrganization(): (joined: { csrfToken: string; organizationId: string }) => Promise<void> {
+  const { refresh } = useSession();
+  const navigate = useNavigate();
+  return async (joined) => {
+    setCsrfToken(joined.csrfToken);
+    await refresh();
+    navigate(`/orgs/${joined.organizationId}/chatbots`, { replace: true });
+  };
 }

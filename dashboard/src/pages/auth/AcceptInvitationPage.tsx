@@ -1,9 +1,9 @@
 import { Alert, Anchor, Button, Loader, PasswordInput, Stack, Text, TextInput } from "@mantine/core";
 import { useState, type FormEvent } from "react";
-import { Link, useNavigate, useSearchParams } from "react-router";
-import { api, fieldError, setCsrfToken } from "../../api/client";
+import { Link, useSearchParams } from "react-router";
+import { api, fieldError } from "../../api/client";
 import { ErrorNotice } from "../../components/ErrorNotice";
-import { useSession } from "../../session/session";
+import { useEnterOrganization, useSession } from "../../session/session";
 import { AuthCard } from "./AuthCard";
 
 /**
@@ -13,8 +13,8 @@ import { AuthCard } from "./AuthCard";
 export function AcceptInvitationPage() {
   const [params] = useSearchParams();
   const token = params.get("token") ?? "";
-  const { session, refresh } = useSession();
-  const navigate = useNavigate();
+  const { session } = useSession();
+  const enter = useEnterOrganization();
   const [name, setName] = useState("");
   const [password, setPassword] = useState("");
   const [busy, setBusy] = useState(false);
@@ -26,10 +26,7 @@ export function AcceptInvitationPage() {
     setBusy(true);
     setError(null);
     try {
-      const joined = await api.auth.acceptInvitation(session ? { token } : { token, name, password });
-      setCsrfToken(joined.csrfToken);
-      await refresh();
-      navigate(`/orgs/${joined.organizationId}/chatbots`, { replace: true });
+      await enter(await api.auth.acceptInvitation(session ? { token } : { token, name, password }));
     } catch (err) {
       setError(err);
     } finally {

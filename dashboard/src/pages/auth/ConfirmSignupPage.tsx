@@ -1,9 +1,9 @@
 import { Alert, Anchor, Button, Stack, Text } from "@mantine/core";
 import { useState } from "react";
-import { Link, useNavigate, useSearchParams } from "react-router";
-import { api, setCsrfToken } from "../../api/client";
+import { Link, useSearchParams } from "react-router";
+import { api } from "../../api/client";
 import { ErrorNotice } from "../../components/ErrorNotice";
-import { useSession } from "../../session/session";
+import { useEnterOrganization } from "../../session/session";
 import { AuthCard } from "./AuthCard";
 
 /**
@@ -13,8 +13,7 @@ import { AuthCard } from "./AuthCard";
 export function ConfirmSignupPage() {
   const [params] = useSearchParams();
   const token = params.get("token") ?? "";
-  const { refresh } = useSession();
-  const navigate = useNavigate();
+  const enter = useEnterOrganization();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
 
@@ -22,10 +21,7 @@ export function ConfirmSignupPage() {
     setBusy(true);
     setError(null);
     try {
-      const created = await api.auth.confirmSignup(token);
-      setCsrfToken(created.csrfToken);
-      await refresh();
-      navigate(`/orgs/${created.organizationId}/chatbots`, { replace: true });
+      await enter(await api.auth.confirmSignup(token));
     } catch (err) {
       setError(err);
     } finally {
