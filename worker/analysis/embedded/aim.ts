@@ -112,17 +112,20 @@ export function aimSentiment(ctx: AimContext): SentimentDetail {
     }
   }
 
+  // A comparison we win, or eagerness to buy, is good news; each pattern is run once.
+  const win = WE_WIN.exec(text);
+  const goodNews = win ?? BUY_ENTHUSIASM.exec(text);
+
   // "Asana has a proper timeline view, you really should too": the comparison is the complaint.
-  if (ctx.competitorSpans.length > 0 && UNFAVOURABLE.test(text) && !WE_WIN.test(text) && !BUY_ENTHUSIASM.test(text)) {
+  if (ctx.competitorSpans.length > 0 && goodNews === null && UNFAVOURABLE.test(text)) {
     const at = tokenAt(tokens, ctx.competitorSpans[0]?.start ?? 0) ?? 0;
     cues.push({ index: at, last: at, value: UNFAVOURABLE_COMPARISON, notes: ["compares us unfavourably with a competitor"] });
     troubleSum += UNFAVOURABLE_COMPARISON;
   }
 
-  if (WE_WIN.test(text) || BUY_ENTHUSIASM.test(text)) {
-    const m = (WE_WIN.exec(text) ?? BUY_ENTHUSIASM.exec(text))!;
-    const at = tokenAt(tokens, m.index) ?? 0;
-    cues.push({ index: at, last: at, value: GOOD_NEWS, notes: [WE_WIN.test(text) ? "compares us favourably" : "keen to buy"] });
+  if (goodNews !== null) {
+    const at = tokenAt(tokens, goodNews.index) ?? 0;
+    cues.push({ index: at, last: at, value: GOOD_NEWS, notes: [win !== null ? "compares us favourably" : "keen to buy"] });
   }
 
   const isSarcastic = sarcastic(text, trouble);
