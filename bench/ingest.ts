@@ -200,7 +200,8 @@ class EchoServer {
         "--persist-to", ".wrangler/bench-echo", "--show-interactive-dev-session=false"],
       {
         cwd: REPO,
-        env: { ...proc.env, WRANGLER_SEND_METRICS: "false", CLOUDFLARE_CF_FETCH_ENABLED: "false" },
+        // Local tracing off, as `npm start` has it (scripts/wrangler.ts), unless the caller asks for it.
+        env: { ...proc.env, WRANGLER_SEND_METRICS: "false", CLOUDFLARE_CF_FETCH_ENABLED: "false", X_LOCAL_OBSERVABILITY: proc.env.X_LOCAL_OBSERVABILITY ?? "false" },
         detached: true,
         stdio: ["ignore", "pipe", "pipe"],
       },

@@ -7,7 +7,7 @@ import { spawn } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { randomBytes } from "node:crypto";
 import { CREDENTIALS_FILE, seedDemoTenant, type DemoCredentials } from "./seed";
-import { wrangler } from "./wrangler";
+import { localTracingEnv, wrangler } from "./wrangler";
 
 const PORT = Number(process.env.PORT ?? 8787);
 const HOST = process.env.HOST ?? "127.0.0.1";
@@ -73,7 +73,7 @@ async function main(): Promise<void> {
 
   const dev = spawn("npx", ["wrangler", "dev", "--local", "--ip", HOST, "--port", String(PORT), "--show-interactive-dev-session=false"], {
     stdio: ["ignore", "inherit", "inherit"],
-    env: { ...process.env, WRANGLER_SEND_METRICS: "false", CLOUDFLARE_CF_FETCH_ENABLED: "false" },
+    env: { ...process.env, WRANGLER_SEND_METRICS: "false", CLOUDFLARE_CF_FETCH_ENABLED: "false", ...localTracingEnv() },
   });
   const stop = () => dev.kill("SIGINT");
   process.on("SIGINT", stop);
@@ -82,6 +82,7 @@ async function main(): Promise<void> {
 
   await waitForHealth(60_000);
   console.log(banner(credentials));
+  if (localTracingEnv().X_LOCAL_OBSERVABILITY !== "false") console.log("  Local tracing is on (X_LOCAL_OBSERVABILITY): every storage call is recorded, and everything runs slower.\n");
 }
 
 main().catch((error: unknown) => {

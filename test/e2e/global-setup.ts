@@ -12,7 +12,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
 import { seedDemoTenant } from "../../scripts/seed";
-import { wrangler } from "../../scripts/wrangler";
+import { localTracingEnv, wrangler } from "../../scripts/wrangler";
 import type { E2EContext } from "./context";
 
 const repo = path.resolve(import.meta.dirname, "../..");
@@ -121,7 +121,7 @@ export default async function setup(project: TestProject): Promise<(() => Promis
       cwd: repo,
       detached: true,
       stdio: ["ignore", "pipe", "pipe"],
-      env: { ...process.env, WRANGLER_SEND_METRICS: "false", CLOUDFLARE_CF_FETCH_ENABLED: "false" },
+      env: { ...process.env, WRANGLER_SEND_METRICS: "false", CLOUDFLARE_CF_FETCH_ENABLED: "false", ...localTracingEnv() },
     },
   );
   server.stdout?.pipe(log);
