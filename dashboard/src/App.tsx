@@ -26,6 +26,7 @@ const WorkflowsPage = lazy(() => import("./pages/chatbot/WorkflowsPage"));
 const WorkflowDetailPage = lazy(() => import("./pages/chatbot/WorkflowDetailPage"));
 const AnalysisPage = lazy(() => import("./pages/chatbot/AnalysisPage"));
 const SettingsPage = lazy(() => import("./pages/chatbot/SettingsPage"));
+const OnboardingPage = lazy(() => import("./pages/chatbot/onboarding/OnboardingPage"));
 
 /** Pages behind a log-in: without a session, to /login and back here afterwards. */
 function RequireSession({ children }: { children: ReactNode }) {
@@ -86,6 +87,7 @@ export function App() {
             <Route path="workflows/:workflowId" element={<WorkflowDetailPage />} />
             <Route path="analysis" element={<AnalysisPage />} />
             <Route path="settings" element={<SettingsPage />} />
+            <Route path="setup" element={<OnboardingPage />} />
           </Route>
           <Route path="*" element={<NotFoundPage />} />
         </Route>

@@ -13,13 +13,15 @@ import { useSession, useSignedIn } from "../session/session";
 const STATUS_COLOR: Record<ChatbotStatus, string> = { active: "green", pending: "yellow", archived: "gray" };
 const STATUS_HELP: Record<ChatbotStatus, string> = {
   active: "receiving conversations",
-  pending: "no data yet: send its first message with an ingest key",
+  pending: "no data yet: set it up and send its first message",
   archived: "capture refused",
 };
 
-function ChatbotCard({ chatbot }: { chatbot: Chatbot }) {
+/** A pending chatbot opens its setup for those who can finish it (resuming where it stopped); others see its overview. */
+function ChatbotCard({ chatbot, canEdit }: { chatbot: Chatbot; canEdit: boolean }) {
+  const setup = canEdit && chatbot.status === "pending";
   return (
-    <Card withBorder padding="lg" component={Link} to={`/chatbots/${chatbot.id}/overview`} className="focus-ring" aria-label={`${chatbot.name}, ${chatbot.status}`}>
+    <Card withBorder padding="lg" component={Link} to={`/chatbots/${chatbot.id}/${setup ? "setup" : "overview"}`} className="focus-ring" aria-label={`${chatbot.name}, ${chatbot.status}`}>
       <Group justify="space-between" wrap="nowrap">
         <Text fw={600} truncate>
           {chatbot.name}
@@ -31,6 +33,11 @@ function ChatbotCard({ chatbot }: { chatbot: Chatbot }) {
       <Text size="sm" c="dimmed" mt={4}>
         {STATUS_HELP[chatbot.status]}
       </Text>
+      {setup && (
+        <Text size="sm" c="blue" mt={4}>
+          Continue setup →
+        </Text>
+      )}
       <Text size="xs" c="dimmed" mt="sm">
         Created {formatDateTime(chatbot.createdAt)} · idle timeout {chatbot.idleTimeoutMinutes} min
       </Text>
@@ -170,7 +177,7 @@ export function ChatbotsPage() {
         }
       />
       <Modal opened={creating} onClose={() => setCreating(false)} title="New chatbot">
-        <NewChatbotForm orgId={organization.id} onCreated={(c) => navigate(`/chatbots/${c.id}/settings`)} />
+        <NewChatbotForm orgId={organization.id} onCreated={(c) => navigate(`/chatbots/${c.id}/setup`)} />
       </Modal>
       <Tabs value={tab} onChange={setTab}>
         <Tabs.List>
@@ -189,12 +196,12 @@ export function ChatbotsPage() {
         </SimpleGrid>
       ) : shown.length === 0 ? (
         <EmptyNotice title={list.length ? "No chatbot with this status" : "No chatbots yet"}>
-          {list.length ? "Choose another tab." : canEdit ? "Create one, then send its first messages with an ingest key from its settings." : "An admin of this organization can create one."}
+          {list.length ? "Choose another tab." : canEdit ? "Create one: its setup walks you through keys, code and its first message." : "An admin of this organization can create one."}
         </EmptyNotice>
       ) : (
         <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }}>
           {shown.map((c) => (
-            <ChatbotCard key={c.id} chatbot={c} />
+            <ChatbotCard key={c.id} chatbot={c} canEdit={canEdit} />
           ))}
         </SimpleGrid>
       )}
