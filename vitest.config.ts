@@ -26,6 +26,9 @@ export default defineConfig(async () => {
                 // Tests drive the webhooks consumer by hand (createMessageBatch), so what the Worker enqueues
                 // goes to a queue nobody consumes instead of being delivered in the background.
                 queueProducers: { WEBHOOKS: { queueName: "openbat-webhooks-under-test" } },
+                // The email queue (EMAILS) keeps its real name and consumer: with LOG_EMAILS=true the consumer logs
+                // each email, which is how tests read an emailed link (test/helpers/member.ts). Tests of the email
+                // consumer itself record what is queued instead (test/queue/email.test.ts) and drive it by hand.
                 // A small capture limit so the 429 path is reachable in a test; every test uses its own keys.
                 ratelimits: {
                   CAPTURE_LIMITER: { namespace_id: "1001", simple: { limit: 25, period: 60 } },

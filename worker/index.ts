@@ -1,8 +1,9 @@
 /**
- * The Worker: HTTP and WebSocket entry (Hono app), the webhooks queue consumer, and the Durable
- * Object classes it hosts.
+ * The Worker: HTTP and WebSocket entry (Hono app), the webhooks and email queue consumers, and the
+ * Durable Object classes it hosts.
  */
 import { app } from "./app";
+import { handleEmailQueue } from "./email/consumer";
 import { handleQueue } from "./webhooks/consumer";
 
 export { ChatbotLive } from "../durable-objects/chatbot-live";
@@ -10,5 +11,6 @@ export { Conversation } from "../durable-objects/conversation";
 
 export default {
   fetch: app.fetch,
-  queue: handleQueue,
+  // One queue() for both queues (and their dead-letter queues), told apart by name.
+  queue: (batch, env) => (batch.queue.startsWith("openbat-email") ? handleEmailQueue(batch, env) : handleQueue(batch, env)),
 } satisfies ExportedHandler<Env>;

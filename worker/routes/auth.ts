@@ -69,12 +69,11 @@ auth.post("/signup", async (c) => {
   const origin = new URL(c.req.url).origin;
   afterAnswering(c, "sign-up request", async () => {
     const outcome = await requestSignup(c.get("db"), input);
-    sendEmail(
+    await sendEmail(
       c.env,
-      input.email,
       outcome.kind === "confirm"
-        ? `confirm your email to create your OpenBat account (the link works for 24 hours): ${origin}/confirm-signup?token=${outcome.token}`
-        : `someone tried to create an OpenBat account with this address, which already has one; if it was you, log in (or reset your password there), otherwise ignore this email: ${origin}/login`,
+        ? { kind: "signup_confirm", to: input.email, link: `${origin}/confirm-signup?token=${outcome.token}` }
+        : { kind: "signup_exists", to: input.email, link: `${origin}/login` },
     );
   });
   return c.json({ data: { sent: true } }, 202);
@@ -117,7 +116,7 @@ auth.post("/password-reset", async (c) => {
   const origin = new URL(c.req.url).origin;
   afterAnswering(c, "password reset request", async () => {
     const reset = await requestPasswordReset(c.get("db"), address);
-    if (reset) sendEmail(c.env, address, `reset your OpenBat password: ${origin}/reset-password?token=${reset.token}`);
+    if (reset) await sendEmail(c.env, { kind: "password_reset", to: address, link: `${origin}/reset-password?token=${reset.token}` });
   });
   return c.json({ data: { sent: true } }, 202);
 });

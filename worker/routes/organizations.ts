@@ -19,6 +19,7 @@ import {
   renameOrganization,
   revokeInvitation,
 } from "../services/organizations";
+import { sendEmail } from "../services/mail";
 import { requireSession, roleIn, type Role } from "../services/sessions";
 
 /** Organizations, members, invitations and chatbots, for dashboard members (session cookie). */
@@ -68,10 +69,15 @@ organizationRoutes.get("/:orgId/invitations", role("admin"), async (c) => c.json
 
 organizationRoutes.post("/:orgId/invitations", role("admin"), async (c) => {
   const input = await readJson(c, invitationBody);
-  const { invitation, token } = await invite(c.get("db"), c.req.param("orgId"), { memberId: c.get("session").memberId, role: c.get("role") }, input);
+  const { invitation, token, organizationName } = await invite(c.get("db"), c.req.param("orgId"), { memberId: c.get("session").memberId, role: c.get("role") }, input);
   const link = `${new URL(c.req.url).origin}/accept-invitation?token=${token}`;
-  // Local development has no mail server: the "email" is this log line.
-  if (c.env.LOG_EMAILS === "true") console.info(`[email to ${input.email}] you are invited to OpenBat: ${link}`);
+  // Queued after answering; the answer carries the link too, so the admin can pass it on if mail is slow.
+  const requestId = c.get("requestId");
+  c.executionCtx.waitUntil(
+    sendEmail(c.env, { kind: "invitation", to: input.email, link, organizationName, role: input.role }).catch((error) =>
+      console.error("invitation email not queued", { requestId, error: error instanceof Error ? error.message : String(error) }),
+    ),
+  );
   return c.json({ data: { ...invitation, token, link } }, 201);
 });
 

@@ -6,11 +6,12 @@
  */
 import { ApiError } from "../errors";
 
-export type DeploymentSecret = "SECRETS_KEY" | "CONVERSATION_TOKEN_SECRET";
+export type DeploymentSecret = "SECRETS_KEY" | "CONVERSATION_TOKEN_SECRET" | "EMAIL_API_KEY";
 
 const PURPOSE: Record<DeploymentSecret, string> = {
   SECRETS_KEY: "webhook signing secrets cannot be encrypted or read",
   CONVERSATION_TOKEN_SECRET: "conversation tokens cannot be minted or checked",
+  EMAIL_API_KEY: "emails cannot be sent through Resend (EMAIL_TRANSPORT = \"resend\")",
 };
 
 /** The secret's value, or a 503 `not_configured` naming it and how to set it. */

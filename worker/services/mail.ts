@@ -1,9 +1,22 @@
 /**
- * Emails to members. No provider is wired in yet (README, Known limits): with LOG_EMAILS=true (`npm
- * start`, the tests) the email is one log line `[email to <address>] <text>`, links last; otherwise it is
- * dropped and a warning says so.
+ * Sending an email, from a request or a Durable Object: the email is put on the email queue and the
+ * caller moves on; the queue's consumer (worker/email/consumer.ts) renders and sends it through the
+ * configured transport, retrying failures. So a slow or failing mail provider never slows or fails a
+ * request, and an email survives a provider outage of hours.
  */
-export function sendEmail(env: Pick<Env, "LOG_EMAILS">, to: string, text: string): void {
-  if (env.LOG_EMAILS === "true") console.info(`[email to ${to}] ${text}`);
-  else console.warn("an email was not sent: no email provider is configured (README, Known limits)");
+import { emailMessage, type EmailMessage } from "../email/message";
+
+export type { EmailMessage };
+
+/** Queues one email. @example await sendEmail(env, { kind: "password_reset", to, link }) */
+export async function sendEmail(env: Pick<Env, "EMAILS">, message: EmailMessage): Promise<void> {
+  await env.EMAILS.send(emailMessage.parse(message));
+}
+
+/** Queues many emails in one call (a workflow alert to several members). */
+export async function sendEmails(env: Pick<Env, "EMAILS">, messages: EmailMessage[]): Promise<void> {
+  // A queue batch holds at most 100 messages.
+  for (let i = 0; i < messages.length; i += 100) {
+    await env.EMAILS.sendBatch(messages.slice(i, i + 100).map((m) => ({ body: emailMessage.parse(m) })));
+  }
 }

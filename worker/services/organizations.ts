@@ -99,7 +99,8 @@ export async function invite(db: Db, organizationId: string, actor: { memberId: 
     expiresAt: Date.now() + INVITATION_TTL_MS,
   };
   await db.insert(invitations).values(row);
-  return { invitation: invitationView({ ...row, acceptedAt: null }), token };
+  const organization = await db.select({ name: organizations.name }).from(organizations).where(eq(organizations.id, organizationId)).get();
+  return { invitation: invitationView({ ...row, acceptedAt: null }), token, organizationName: organization?.name ?? "an organization" };
 }
 
 export async function listInvitations(db: Db, organizationId: string) {

@@ -1,6 +1,6 @@
 /**
  * Workflows (SPEC §6) as zod schemas: the trigger, conditions joined by AND (`all`) or OR (`any`),
- * actions that each name a webhook destination, and the cooldown.
+ * actions that each post to a webhook destination or email the organization's members, and the cooldown.
  */
 import { z } from "zod";
 import { WORKFLOW_TRIGGERS } from "../db/schema";
@@ -24,12 +24,31 @@ export const condition = z.discriminatedUnion("field", [
 ]);
 export type Condition = z.infer<typeof condition>;
 
-export const action = z.object({
+/** Text with `{{path}}` placeholders, e.g. `{{user.email}} is at risk ({{sentiment.score}})`. */
+const messageTemplate = z.string().max(2000).optional();
+
+/** Posts to a webhook destination of the chatbot (`type` may be left out: it was the only kind at first). */
+export const webhookAction = z.object({
+  type: z.literal("webhook").optional(),
   destinationId: z.string().min(1),
-  /** Text with `{{path}}` placeholders, e.g. `{{user.email}} is at risk ({{sentiment.score}})`. */
-  template: z.string().max(2000).optional(),
+  template: messageTemplate,
 });
+
+/** Emails members of the chatbot's organization: all of them when it fires, or the members named. */
+export const emailAction = z.object({
+  type: z.literal("email"),
+  to: z.union([z.literal("members"), z.array(z.string().min(1)).min(1).max(50)]),
+  subject: z.string().trim().min(1).max(200).optional(),
+  template: messageTemplate,
+});
+
+export const action = z.union([emailAction, webhookAction]);
 export type Action = z.infer<typeof action>;
+export type WebhookAction = z.infer<typeof webhookAction>;
+export type EmailAction = z.infer<typeof emailAction>;
+
+export const isEmailAction = (a: Action): a is EmailAction => a.type === "email";
+export const isWebhookAction = (a: Action): a is WebhookAction => a.type !== "email";
 
 export const cooldown = z.discriminatedUnion("type", [
   /** The default: a workflow fires at most once per conversation. */

@@ -2,11 +2,11 @@
 import { and, count, desc, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "../db/client";
-import { deliveries, deliveryAttempts, webhookDestinations, workflowRuns, workflows } from "../db/schema";
+import { deliveries, deliveryAttempts, memberships, webhookDestinations, workflowRuns, workflows } from "../db/schema";
 import { ApiError, notFound } from "../errors";
 import { newId } from "../services/ids";
 import { WORKFLOW_TEMPLATES } from "./templates";
-import { workflowInput, workflowPatch, type WorkflowInput } from "./schema";
+import { isEmailAction, isWebhookAction, workflowInput, workflowPatch, type WorkflowInput } from "./schema";
 import { forgetWorkflows, type DeliveryMessage } from "./trigger";
 
 type Scope = { organizationId: string; chatbotId: string };
@@ -49,23 +49,48 @@ export function workflowView(w: Row) {
   };
 }
 
-/** Every action must name a destination of this chatbot. */
+/** Every webhook action must name a destination of this chatbot. */
 async function checkDestinations(db: Db, chatbotId: string, input: WorkflowInput): Promise<void> {
-  const ids = input.actions.map((a) => a.destinationId);
+  const ids = input.actions.filter(isWebhookAction).map((a) => a.destinationId);
+  if (!ids.length) return;
   const found = await db
     .select({ id: webhookDestinations.id })
     .from(webhookDestinations)
     .where(and(eq(webhookDestinations.chatbotId, chatbotId), inArray(webhookDestinations.id, ids)));
   const known = new Set(found.map((f) => f.id));
-  const missing = input.actions.findIndex((a) => !known.has(a.destinationId));
+  const missing = input.actions.findIndex((a) => isWebhookAction(a) && !known.has(a.destinationId));
   if (missing >= 0) {
     const field = `actions.${missing}.destinationId`;
     throw new ApiError("invalid_request", `${field}: no such webhook destination`, [{ field, message: "no such webhook destination" }]);
   }
 }
 
-export async function createWorkflow(db: Db, scope: Scope, input: WorkflowInput) {
+/** Every member an email action names must belong to the chatbot's organization (another's answers the same). */
+async function checkRecipients(db: Db, organizationId: string, input: WorkflowInput): Promise<void> {
+  const named = input.actions.flatMap((a) => (isEmailAction(a) && Array.isArray(a.to) ? a.to : []));
+  if (!named.length) return;
+  const found = await db
+    .select({ id: memberships.memberId })
+    .from(memberships)
+    .where(and(eq(memberships.organizationId, organizationId), inArray(memberships.memberId, named)));
+  const known = new Set(found.map((f) => f.id));
+  for (const [i, a] of input.actions.entries()) {
+    if (!isEmailAction(a) || !Array.isArray(a.to)) continue;
+    const j = a.to.findIndex((id) => !known.has(id));
+    if (j >= 0) {
+      const field = `actions.${i}.to.${j}`;
+      throw new ApiError("invalid_request", `${field}: no such member in this organization`, [{ field, message: "no such member in this organization" }]);
+    }
+  }
+}
+
+async function checkActions(db: Db, scope: Scope, input: WorkflowInput): Promise<void> {
   await checkDestinations(db, scope.chatbotId, input);
+  await checkRecipients(db, scope.organizationId, input);
+}
+
+export async function createWorkflow(db: Db, scope: Scope, input: WorkflowInput) {
+  await checkActions(db, scope, input);
   const now = Date.now();
   const row: Row = {
     id: newId("wf"),
@@ -101,7 +126,7 @@ export async function listWorkflows(db: Db, chatbotId: string) {
 export async function updateWorkflow(db: Db, chatbotId: string, id: string, patch: z.infer<typeof workflowPatch>) {
   const current = await getWorkflow(db, chatbotId, id);
   const next = workflowInput.parse({ ...workflowView(current), template: current.template ?? undefined, ...patch });
-  await checkDestinations(db, chatbotId, next);
+  await checkActions(db, { chatbotId, organizationId: current.organizationId }, next);
   const [row] = await db
     .update(workflows)
     .set({ ...next, template: next.template ?? null, updatedAt: Date.now() })

@@ -1,8 +1,9 @@
 /**
  * Evaluates a chatbot's workflows right after a message is analysed (and when a conversation ends),
  * called from the conversation's Durable Object. A match becomes a WorkflowRun and one delivery per
- * action, written in one D1 batch, then one Queue message per delivery. Ids are derived from
- * (workflow, conversation, message), so an alarm that runs twice creates nothing twice.
+ * webhook action, written in one D1 batch, then one Queue message per delivery; an email action becomes
+ * one email-queue message per member it reaches. Ids are derived from (workflow, conversation, message),
+ * so an alarm that runs twice creates nothing twice (and emails only for a run it wrote first).
  */
 import { and, eq, inArray } from "drizzle-orm";
 import type { ConversationState } from "../../durable-objects/conversation-store";
@@ -11,11 +12,13 @@ import { averageSentiment } from "../../durable-objects/conversation-store";
 import { sentimentLabel } from "../analysis/labels";
 import type { MessageAnalysis } from "../analysis/types";
 import { createDb } from "../db/client";
-import { chatbots, deliveries, webhookDestinations, workflowRuns, workflows } from "../db/schema";
+import { chatbots, deliveries, members, memberships, webhookDestinations, workflowRuns, workflows } from "../db/schema";
+import type { EmailMessage } from "../email/message";
 import { sha256Hex } from "../services/crypto";
+import { sendEmails } from "../services/mail";
 import { matches, type Facts } from "./evaluate";
 import { bodyFor, completeEvent, type WebhookEvent } from "./payload";
-import { action as actionSchema, condition as conditionSchema, cooldown as cooldownSchema, type Action, type Cooldown } from "./schema";
+import { action as actionSchema, condition as conditionSchema, cooldown as cooldownSchema, isEmailAction, isWebhookAction, type Action, type Cooldown } from "./schema";
 import type { Condition } from "./schema";
 import { z } from "zod";
 
@@ -119,7 +122,9 @@ export async function triggerWorkflows(env: Env, input: TriggerInput, now = Date
   const db = createDb(env.DB);
   const occasion = input.message ? `m${input.message.seq}` : `end${state.endedAt ?? now}`;
 
-  const [previous, destinations] = await Promise.all([
+  const webhookIds = candidates.flatMap((w) => w.actions.filter(isWebhookAction).map((a) => a.destinationId));
+  const emails = candidates.some((w) => w.actions.some(isEmailAction));
+  const [previous, destinations, people] = await Promise.all([
     db
       .select({ workflowId: workflowRuns.workflowId, createdAt: workflowRuns.createdAt, id: workflowRuns.id })
       .from(workflowRuns)
@@ -130,24 +135,31 @@ export async function triggerWorkflows(env: Env, input: TriggerInput, now = Date
           inArray(workflowRuns.status, ["pending", "triggered", "success", "failed"]),
         ),
       ),
-    db
-      .select()
-      .from(webhookDestinations)
-      .where(
-        and(
-          eq(webhookDestinations.chatbotId, state.chatbotId),
-          inArray(webhookDestinations.id, candidates.flatMap((w) => w.actions.map((a) => a.destinationId))),
-        ),
-      ),
+    webhookIds.length
+      ? db
+          .select()
+          .from(webhookDestinations)
+          .where(and(eq(webhookDestinations.chatbotId, state.chatbotId), inArray(webhookDestinations.id, webhookIds)))
+      : [],
+    // Who an email action reaches is read when it fires: members who left are no longer emailed.
+    emails
+      ? db
+          .select({ id: members.id, email: members.email })
+          .from(memberships)
+          .innerJoin(members, eq(members.id, memberships.memberId))
+          .where(eq(memberships.organizationId, state.organizationId))
+      : [],
   ]);
   const destinationById = new Map(destinations.map((d) => [d.id, d]));
 
   const statements = [];
   const queued: DeliveryMessage[] = [];
+  const mails: EmailMessage[] = [];
   for (const workflow of candidates) {
     const runId = `run_${(await sha256Hex(`${workflow.id}|${state.conversationId}|${occasion}`)).slice(0, 32)}`;
     const earlier = previous.filter((r) => r.workflowId === workflow.id && r.id !== runId);
-    const usable = workflow.actions.filter((a) => destinationById.get(a.destinationId)?.status === "active");
+    const usable = workflow.actions.filter(isWebhookAction).filter((a) => destinationById.get(a.destinationId)?.status === "active");
+    const alerts = workflow.actions.filter(isEmailAction).flatMap((a) => recipientsOf(a.to, people).map((to) => ({ action: a, to })));
     const skip =
       workflow.chatbotArchived
         ? "chatbot is archived"
@@ -155,8 +167,10 @@ export async function triggerWorkflows(env: Env, input: TriggerInput, now = Date
           ? workflow.cooldown.type === "minutes"
             ? `cooldown: already fired in this conversation within ${workflow.cooldown.minutes} minutes`
             : "cooldown: already fired in this conversation"
-          : !usable.length
-            ? "every destination of this workflow is disabled or deleted"
+          : !usable.length && !alerts.length
+            ? workflow.actions.some(isEmailAction)
+              ? "no usable destination and no member left to email"
+              : "every destination of this workflow is disabled or deleted"
             : null;
     statements.push(
       db
@@ -177,6 +191,12 @@ export async function triggerWorkflows(env: Env, input: TriggerInput, now = Date
         .onConflictDoNothing(),
     );
     if (skip) continue;
+    // A run this alarm did not write first has had its emails queued already.
+    const ranBefore = previous.some((r) => r.id === runId);
+    for (const { action, to } of ranBefore ? [] : alerts) {
+      const text = completeEvent(eventBase(input, workflow, runId, now), action.template, "custom").text;
+      mails.push({ kind: "workflow_alert", to, organizationId: state.organizationId, runId, workflowName: workflow.name, text, subject: action.subject });
+    }
     for (const action of usable) {
       const destination = destinationById.get(action.destinationId)!;
       const deliveryId = `msg_${(await sha256Hex(`${runId}|${action.destinationId}`)).slice(0, 32)}`;
@@ -203,7 +223,14 @@ export async function triggerWorkflows(env: Env, input: TriggerInput, now = Date
   if (first) await db.batch([first, ...rest]);
   // Sent after the rows exist, so a consumer always finds what it is asked to deliver.
   if (queued.length) await env.WEBHOOKS.sendBatch(queued.map((body) => ({ body })));
+  await sendEmails(env, mails);
   return candidates.length;
+}
+
+/** The addresses an email action reaches: every member, or the named ones still in the organization. */
+function recipientsOf(to: "members" | string[], people: { id: string; email: string }[]): string[] {
+  const chosen = to === "members" ? people : people.filter((p) => to.includes(p.id));
+  return [...new Set(chosen.map((p) => p.email))];
 }
 
 function cooling(cooldown: Cooldown, earlier: { createdAt: number }[], now: number): boolean {
