@@ -1,9 +1,10 @@
 /**
- * Ingest benchmark: how fast the locally running product takes live messages, next to a bare
- * Durable Object that only acknowledges them, measured in the same run on the same machine.
+ * Ingest benchmark: how fast the locally running product takes live messages, next to two baselines
+ * measured in the same run on the same machine: the storing floor (a Durable Object that stores each
+ * message in its SQLite and acks after the write) and a bare Durable Object that only acknowledges.
  *
  *   npm start                # in another terminal: the product on 127.0.0.1:8787
- *   npm run bench:ingest     # starts the bare echo (bench/echo) on 127.0.0.1:8788 itself
+ *   npm run bench:ingest     # starts both baselines (bench/echo) on 127.0.0.1:8788 itself
  *
  * Options (flag or env): --messages / BENCH_MESSAGES (one conversation, default 1000: a server socket's frame burst),
  * --conversations / BENCH_CONVERSATIONS (default 100), --per-conversation / BENCH_PER_CONVERSATION
@@ -187,7 +188,7 @@ function ingestKey(): string {
   return key;
 }
 
-/** The bare echo Worker under `wrangler dev`, in its own process group so it can be stopped whole. */
+/** The baselines' Worker (bench/echo) under `wrangler dev`, in its own process group so it can be stopped whole. */
 class EchoServer {
   private child: ChildProcess | null = null;
   private log: string[] = [];
@@ -221,7 +222,7 @@ class EchoServer {
     }
     const tail = this.log.join("").split("\n").slice(-20).join("\n");
     await this.stopAndWait();
-    throw new Error(`the bare echo Worker did not start on ${ECHO_URL}:\n${tail}`);
+    throw new Error(`the baselines' echo Worker did not start on ${ECHO_URL}:\n${tail}`);
   }
 
   /** Synchronous so it can run from signal handlers; the whole group goes (npx, wrangler, workerd). */
@@ -258,7 +259,7 @@ interface Target {
   /** ws:// URL the conversation id is appended to. */
   base: string;
   headers: Record<string, string>;
-  /** Whether it sends `annotation` frames to wait for (the product does, the bare echo does not). */
+  /** Whether it sends `annotation` frames to wait for (the product does, the baselines do not). */
   analyses: boolean;
 }
 
@@ -535,36 +536,45 @@ async function measure(WS: SocketCtor, target: Target, opts: Options, runId: str
 
 // ---- report --------------------------------------------------------------------------------
 
-function table(opts: Options, ours: Result, bare: Result, runId: string): string {
-  const rate = (f: Figures) => `${Math.round(f.perSecond).toLocaleString("en-US")} msg/s`;
+function table(opts: Options, ours: Result, floor: Result, bare: Result, runId: string): string {
+  const rate = (perSecond: number) => `${Math.round(perSecond).toLocaleString("en-US")} msg/s`;
   const ms = (v: number) => `${v.toFixed(2)} ms`;
   const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}×`;
   const lag = (f: Figures) =>
     f.analysisLag !== null ? `${f.analysisLag.toFixed(2)} s` : f.annotated === 0 ? "no annotations" : `only ${f.annotated}/${f.messages} annotated`;
-  const rows: [string, string, string, string][] = [
-    ["", "OpenBat", "bare DO", "OpenBat/bare"],
-    [`Throughput, 1 conversation (${opts.messages} msgs, window ${opts.window})`, rate(ours.one), rate(bare.one), ratio(ours.one.perSecond, bare.one.perSecond)],
-    [`Throughput, ${opts.conversations} conversations × ${opts.perConversation} msgs (window ${opts.window})`, rate(ours.many), rate(bare.many), ratio(ours.many.perSecond, bare.many.perSecond)],
-    [`Ack latency p50, paced (${PACED_SOCKETS} sockets × ${opts.pacedMessages}, 1 in flight)`, ms(ours.paced.p50), ms(bare.paced.p50), ratio(ours.paced.p50, bare.paced.p50)],
-    [`Ack latency p99, paced`, ms(ours.paced.p99), ms(bare.paced.p99), ratio(ours.paced.p99, bare.paced.p99)],
-    [`Ack latency p50 under load, 1 conversation`, ms(ours.one.p50), ms(bare.one.p50), ratio(ours.one.p50, bare.one.p50)],
-    [`Ack latency p99 under load, 1 conversation`, ms(ours.one.p99), ms(bare.one.p99), ratio(ours.one.p99, bare.one.p99)],
-    [`Ack latency p50 under load, ${opts.conversations} conversations`, ms(ours.many.p50), ms(bare.many.p50), ratio(ours.many.p50, bare.many.p50)],
-    [`Ack latency p99 under load, ${opts.conversations} conversations`, ms(ours.many.p99), ms(bare.many.p99), ratio(ours.many.p99, bare.many.p99)],
-    [`Analysis caught up after the last ack, 1 conversation`, lag(ours.one), "n/a", ""],
-    [`Analysis caught up after the last ack, ${opts.conversations} conversations`, lag(ours.many), "n/a", ""],
-    [`Analysis caught up after the last ack, paced`, lag(ours.paced), "n/a", ""],
-    [`Annotation latency p50 / p99, paced`, `${ms(ours.paced.annotationP50)} / ${ms(ours.paced.annotationP99)}`, "n/a", ""],
-    [`Annotation latency p50 / p99, 1 conversation under load`, `${ms(ours.one.annotationP50)} / ${ms(ours.one.annotationP99)}`, "n/a", ""],
-    [
-      `Annotation latency p50 / p99, ${opts.conversations} conversations under load`,
-      `${ms(ours.many.annotationP50)} / ${ms(ours.many.annotationP99)}`,
-      "n/a",
-      "",
-    ],
+  type Row = [string, string, string, string, string, string];
+  /** A figure measured on all three, with OpenBat's ratio to each baseline. */
+  const compared = (label: string, pick: (r: Result) => number, show: (v: number) => string): Row => [
+    label,
+    show(pick(ours)),
+    show(pick(floor)),
+    show(pick(bare)),
+    ratio(pick(ours), pick(floor)),
+    ratio(pick(ours), pick(bare)),
   ];
-  const widths = [0, 1, 2, 3].map((c) => Math.max(...rows.map((r) => r[c]!.length)));
-  const line = (r: string[]) => r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join("   ");
+  const only = (label: string, value: string, note = ""): Row => [label, value, "n/a", "n/a", note, ""];
+  const annotation = (f: Figures) => `${ms(f.annotationP50)} / ${ms(f.annotationP99)}`;
+  /** Annotation p99 over the same phase's ack p99: how far analysis trails the acks. */
+  const trail = (f: Figures) => `annotation p99 / ack p99 ${ratio(f.annotationP99, f.p99)}`;
+  const rows: Row[] = [
+    ["", "OpenBat", "storing floor", "bare DO", "OpenBat/floor", "OpenBat/bare"],
+    compared(`Throughput, 1 conversation (${opts.messages} msgs, window ${opts.window})`, (r) => r.one.perSecond, rate),
+    compared(`Throughput, ${opts.conversations} conversations × ${opts.perConversation} msgs (window ${opts.window})`, (r) => r.many.perSecond, rate),
+    compared(`Ack latency p50, paced (${PACED_SOCKETS} sockets × ${opts.pacedMessages}, 1 in flight)`, (r) => r.paced.p50, ms),
+    compared(`Ack latency p99, paced`, (r) => r.paced.p99, ms),
+    compared(`Ack latency p50 under load, 1 conversation`, (r) => r.one.p50, ms),
+    compared(`Ack latency p99 under load, 1 conversation`, (r) => r.one.p99, ms),
+    compared(`Ack latency p50 under load, ${opts.conversations} conversations`, (r) => r.many.p50, ms),
+    compared(`Ack latency p99 under load, ${opts.conversations} conversations`, (r) => r.many.p99, ms),
+    only(`Analysis caught up after the last ack, 1 conversation`, lag(ours.one)),
+    only(`Analysis caught up after the last ack, ${opts.conversations} conversations`, lag(ours.many)),
+    only(`Analysis caught up after the last ack, paced`, lag(ours.paced)),
+    only(`Annotation latency p50 / p99, paced`, annotation(ours.paced), trail(ours.paced)),
+    only(`Annotation latency p50 / p99, 1 conversation under load`, annotation(ours.one), trail(ours.one)),
+    only(`Annotation latency p50 / p99, ${opts.conversations} conversations under load`, annotation(ours.many), trail(ours.many)),
+  ];
+  const widths = [0, 1, 2, 3, 4, 5].map((c) => Math.max(...rows.map((r) => r[c]!.length)));
+  const line = (r: string[]) => r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join("   ").trimEnd();
   return [
     `Ingest benchmark ${runId}: Node ${proc.version}, ${os.cpus().length} CPUs, local workerd (wrangler dev --local); client and servers share the machine.`,
     "",
@@ -572,7 +582,8 @@ function table(opts: Options, ours: Result, bare: Result, runId: string): string
     "-".repeat(widths.reduce((a, b) => a + b + 3, -3)),
     ...rows.slice(1).map(line),
     "",
-    "OpenBat/bare: below 1× is slower for throughput, above 1× is slower for latency.",
+    "Storing floor: the echo that stores each message in its SQLite (lookup by id, insert) and acks after the write.",
+    "Ratios: below 1× is slower for throughput, above 1× is slower for latency.",
     "Under load = send to ack with the window full, so it includes queueing behind earlier messages.",
     "Analysis caught up = last ack to the last annotation frame (every message analysed); not part of the ack figures.",
     "Annotation latency = a message sent to its annotation frame on the same socket (embedded analyzer).",
@@ -606,7 +617,7 @@ async function main(): Promise<void> {
 
   const echo = new EchoServer();
   const stop = (code: number, why: string) => {
-    console.error(`${why}: stopping the bare echo Worker and exiting`);
+    console.error(`${why}: stopping the baselines' echo Worker and exiting`);
     echo.stop();
     proc.exit(code);
   };
@@ -622,8 +633,9 @@ async function main(): Promise<void> {
     const ws = opts.url.replace(/^http/, "ws");
     const runId = `bench-${Date.now()}`;
     const ours = await measure(WS, { name: "OpenBat", base: `${ws}/api/v1/live/`, headers: { authorization: `Bearer ${key}` }, analyses: true }, opts, runId, deadline, true);
+    const floor = await measure(WS, { name: "floor", base: `ws://127.0.0.1:${ECHO_PORT}/store/`, headers: {}, analyses: false }, opts, runId, deadline, false);
     const bare = await measure(WS, { name: "bare", base: `ws://127.0.0.1:${ECHO_PORT}/live/`, headers: {}, analyses: false }, opts, runId, deadline, false);
-    console.log(table(opts, ours, bare, runId));
+    console.log(table(opts, ours, floor, bare, runId));
     if (problems.length === 0) console.log("Correctness: every message acked exactly once, none marked duplicate, seqs consecutive in every conversation.");
     else {
       console.log(`Correctness: ${problems.length} problem(s):`);
@@ -631,7 +643,7 @@ async function main(): Promise<void> {
       if (problems.length > 50) console.log(`  … and ${problems.length - 50} more`);
       proc.exitCode = 1;
     }
-    if (opts.json) console.log(JSON.stringify({ runId, options: opts, ours, bare, problems }));
+    if (opts.json) console.log(JSON.stringify({ runId, options: opts, ours, floor, bare, problems }));
   } catch (error) {
     console.error(error instanceof Error ? error.message : error);
     for (const p of problems.slice(0, 50)) console.error(`  ERROR ${p}`);
