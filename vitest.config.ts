@@ -46,8 +46,19 @@ export default defineConfig(async () => {
             name: "workers",
             include: ["test/**/*.test.ts"],
             // The browser tests run in Node (the e2e project below), never inside workerd.
-            exclude: [...configDefaults.exclude, "test/e2e/**"],
+            exclude: [...configDefaults.exclude, "test/e2e/**", "test/deploy/**"],
             setupFiles: ["./test/setup.ts"],
+          },
+        },
+        {
+          // `npm run deploy -- --dry-run` on this checkout (no account), and the deploy config it generates.
+          test: {
+            name: "deploy",
+            environment: "node",
+            include: ["test/deploy/**/*.test.ts"],
+            testTimeout: 240_000,
+            // After the workers project, beside the browser tests: it is mostly waiting on wrangler.
+            sequence: { groupOrder: 1 },
           },
         },
         {
