@@ -52,6 +52,8 @@ export interface ConversationState extends ConversationScope {
   idleDueAt: number | null;
   /** Conversation aggregates of the analysis, mirrored to the D1 index. */
   aggregates: Aggregates;
+  /** Messages up to this seq are in the search index; absent in states from before search (all follow). */
+  searchedSeq?: number;
 }
 
 export interface Aggregates {

@@ -10,6 +10,8 @@
 import { DurableObject } from "cloudflare:workers";
 import { z } from "zod";
 import { flushConversationIndex } from "../worker/services/conversation-index";
+import { SEARCH_MESSAGES_PER_FLUSH } from "../worker/search/feed";
+import { embedMessages } from "../worker/search/embed";
 import { messageJob, publicAnalysis, resolutionJob, runDueAnalysis } from "./conversation-analysis";
 import type { ChatbotLive, LiveEvent, SocketSweep } from "./chatbot-live";
 import { customRefusal, type ContextRefusal } from "./context-limits";
@@ -617,11 +619,15 @@ export class Conversation extends DurableObject<Env> {
     }
     const version = state.version;
     const analyses = this.store.unflushedAnalyses(ANALYSES_PER_FLUSH);
+    // Messages not yet in the search index ride along with the snapshot (worker/search/feed.ts).
+    const texts = this.store.messagesAfter(state.searchedSeq ?? 0, SEARCH_MESSAGES_PER_FLUSH);
     try {
       await flushConversationIndex(
         this.env.DB,
         state,
         analyses.map((a) => a.analysis),
+        Date.now(),
+        texts,
       );
     } catch (error) {
       // The chatbot was deleted while this conversation still had work for the index (its D1 row is
@@ -639,9 +645,12 @@ export class Conversation extends DurableObject<Env> {
     const current = this.store.state ?? state;
     current.flushedVersion = Math.max(current.flushedVersion, version);
     current.flushAttempts = 0;
-    const more = current.version > current.flushedVersion || this.store.hasUnflushedAnalyses();
+    current.searchedSeq = Math.max(current.searchedSeq ?? 0, texts.at(-1)?.seq ?? 0);
+    const more = current.version > current.flushedVersion || this.store.hasUnflushedAnalyses() || current.searchedSeq < current.lastSeq;
     current.flushDueAt = more ? Date.now() + FLUSH_DELAY_MS : null;
     this.store.save(current);
+    // After the snapshot is safe: semantic search's embeddings (off without Workers AI; never throws).
+    await embedMessages(this.env, current, texts);
   }
 
   private replay(ws: WebSocket, after: number): void {

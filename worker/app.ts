@@ -17,6 +17,7 @@ import { keys } from "./routes/keys";
 import { live } from "./routes/live";
 import { liveFeed } from "./routes/live-feed";
 import { organizationRoutes } from "./routes/organizations";
+import { search } from "./routes/search";
 import { tokens } from "./routes/tokens";
 import { webhooks } from "./routes/webhooks";
 import { workflowRoutes } from "./routes/workflows";
@@ -45,6 +46,7 @@ const chatbotScoped = [
   ["webhooks", webhooks],
   ["workflows", workflowRoutes],
   ["live-feed", liveFeed],
+  ["search", search],
 ] as const;
 for (const [path, router] of chatbotScoped) {
   app.route(`/api/v1/${path}`, router);

@@ -4,6 +4,7 @@
  */
 import { app } from "./app";
 import { handleEmailQueue } from "./email/consumer";
+import { runScheduledBackfill } from "./search/scheduled";
 import { handleQueue } from "./webhooks/consumer";
 
 export { ChatbotLive } from "../durable-objects/chatbot-live";
@@ -13,4 +14,5 @@ export default {
   fetch: app.fetch,
   // One queue() for both queues (and their dead-letter queues), told apart by name.
   queue: (batch, env) => (batch.queue.startsWith("openbat-email") ? handleEmailQueue(batch, env) : handleQueue(batch, env)),
+  scheduled: runScheduledBackfill,
 } satisfies ExportedHandler<Env>;

@@ -23,6 +23,7 @@ import { captureBody, externalConversationId } from "./services/capture";
 import { bulkRejectBody, suggestionsQuery } from "./services/intent-suggestions";
 import { chatbotBody, chatbotPatch } from "./services/chatbots";
 import { listQuery } from "./services/conversations";
+import { searchQuery } from "./search/query";
 import { acceptBody, invitationBody, organizationBody, organizationPatch } from "./services/organizations";
 import { destinationInput } from "./webhooks/destinations";
 import { workflowInput, workflowPatch } from "./workflows/schema";
@@ -60,6 +61,12 @@ const CHATBOT_ROUTES: RouteDoc[] = [
   // Conversations
   { method: "get", path: "/api/v1/conversations", tag: "Conversations", access: "read", query: listQuery, summary: "List conversations, most recent activity first", responses: { 200: page("conversation with main `language`, session, client user and organization, aggregates") } },
   { method: "get", path: "/api/v1/conversations/:id", tag: "Conversations", access: "read", query: messagesPage, summary: "One conversation with its messages and their analysis", responses: { 200: "`{ data }`: the conversation (with its main `language`), its client context, messages in order (each with its detected `language` and analysis) and `messagesPage.nextAfter`" } },
+  // Search
+  {
+    method: "get", path: "/api/v1/search", tag: "Search", access: "read", query: searchQuery,
+    summary: "Search the chatbot's messages: words (all must occur), `\"a phrase\"`, `prefix*`; bm25-ranked, merged with semantic matches (reciprocal-rank fusion) where Workers AI and Vectorize are configured. Rate limited with the other reads",
+    responses: { 200: "`{ data: [{ messageId, conversationId, conversationExternalId, seq, role, at, snippet: [{ text, match }], user, sentiment, matchedBy, score }], pagination: { page, limit, hasMore }, semantic: { enabled, used, model? | reason? } }`" },
+  },
   // Keys
   { method: "get", path: "/api/v1/keys", tag: "Keys", access: "admin", summary: "List API keys (prefix only, never the secret)", responses: { 200: "`{ data: [key] }`" } },
   { method: "post", path: "/api/v1/keys", tag: "Keys", access: "admin", body: newKeyBody, summary: "Create an API key", responses: { 201: "`{ data }`: the key with its `secret`, shown this once" } },

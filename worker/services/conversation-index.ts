@@ -5,17 +5,21 @@
  * whatever order concurrent conversations flush in.
  */
 import { averageSentiment, mainLanguage, type ConversationState, type StoredAnalysis } from "../../durable-objects/conversation-store";
+import type { StoredMessage } from "../../durable-objects/protocol";
+import { searchRows } from "../search/feed";
 import { newId } from "./ids";
 
 /**
- * Also writes the analyses given (their annotations replace whatever D1 held for those messages) and
- * the conversation's resolution, in the same batch.
+ * Also writes the analyses given (their annotations replace whatever D1 held for those messages), the
+ * conversation's resolution and the messages given to the full-text index (worker/search/feed.ts), in
+ * the same batch.
  */
 export async function flushConversationIndex(
   db: D1Database,
   s: ConversationState,
   analyses: readonly StoredAnalysis[] = [],
   now = Date.now(),
+  messages: readonly StoredMessage[] = [],
 ): Promise<void> {
   const statements: D1PreparedStatement[] = [];
   const contextAt = s.contextAt ?? s.createdAt;
@@ -140,6 +144,8 @@ export async function flushConversationIndex(
       insertAnnotation(db, s, "resolution", { kind: "resolution", label: r.resolution, reason: r.reason }, { seq: null, messageId: null, analyzer: r.analyzer, analyzerVersion: r.analyzerVersion }),
     );
   }
+
+  statements.push(...searchRows(db, s, messages));
 
   await db.batch(statements);
 }
