@@ -7,6 +7,7 @@ import type { AppEnv } from "./context";
 import { ApiError, envelope } from "./errors";
 import { cfRayOf, requestContext } from "./middleware/request-id";
 import { securityHeaders } from "./middleware/security-headers";
+import { mcp } from "./mcp/route";
 import { openApiDocument } from "./openapi";
 import { analysis } from "./routes/analysis";
 import { analytics } from "./routes/analytics";
@@ -56,6 +57,9 @@ for (const [path, router] of chatbotScoped) {
 // Analytics: the same sub-app at both mounts; requireChatbot reads :chatbotId from the mount path.
 app.route("/api/v1/analytics", analytics);
 app.route("/api/v1/chatbots/:chatbotId/analytics", analytics);
+
+// The Model Context Protocol (read or admin key): the same data as tools for AI assistants.
+app.route("/mcp", mcp);
 
 // The public API described (no auth): generated from the routes' zod schemas.
 app.get("/api/v1/openapi.json", (c) => c.json(openApiDocument()));

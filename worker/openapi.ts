@@ -142,6 +142,17 @@ const CHATBOT_ROUTES: RouteDoc[] = [
 const OTHER_ROUTES: RouteDoc[] = [
   { method: "get", path: "/health", tag: "Service", access: "public", summary: "Liveness", responses: { 200: "`{ ok: true }`" } },
   { method: "get", path: "/api/v1/openapi.json", tag: "Service", access: "public", summary: "This document", responses: { 200: "the OpenAPI 3.1 document" } },
+  // The Model Context Protocol: its JSON-RPC messages are the MCP specification's, validated by the MCP SDK.
+  {
+    method: "post", path: "/mcp", tag: "MCP", access: "read",
+    summary: "Model Context Protocol (Streamable HTTP, stateless): one JSON-RPC message per request; the tools are listed in the README's MCP section. GET and DELETE answer 405",
+    responses: {
+      200: "a JSON-RPC response, as `application/json` or a `text/event-stream` of it (the client's `Accept` must allow both)",
+      202: "a notification, accepted",
+      400: "not a JSON-RPC message the server accepts: a JSON-RPC error",
+      413: "a body over 1 MiB",
+    },
+  },
   // Capture and live sessions
   { method: "post", path: "/api/v1/capture", tag: "Capture", access: "ingest", body: captureBody, summary: "Store 1–100 messages of one conversation (OpenBat `recordMessages` compatible)", responses: { 200: "`{ ok, conversationId, externalId, inserted, duplicates, analysisQueued, warnings, messages }`" } },
   { method: "post", path: "/api/v1/capture/end", tag: "Capture", access: "ingest", body: endBody, summary: "End a conversation", responses: { 200: "`{ data }`: the conversation" } },

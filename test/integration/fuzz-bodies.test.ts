@@ -115,7 +115,7 @@ function pathFor(route: string, t: Tenant): string {
 function credentials(route: string, t: Tenant, n: number): Record<string, string> {
   const ip = { "cf-connecting-ip": `10.77.${n}.${Math.floor(Math.random() * 250)}` };
   if (/ \/api\/v1\/(capture|conversation-tokens)/.test(route)) return { ...ip, authorization: `Bearer ${t.ingestKey}` };
-  if (/ \/api\/v1\/(keys|webhooks|workflows|analysis|conversations)/.test(route)) return { ...ip, authorization: `Bearer ${t.adminKey}` };
+  if (/ \/(api\/v1\/(keys|webhooks|workflows|analysis|conversations)|mcp)/.test(route)) return { ...ip, authorization: `Bearer ${t.adminKey}` };
   return { ...ip, cookie: t.cookie, "x-csrf-token": t.csrf };
 }
 
