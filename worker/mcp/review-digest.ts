@@ -129,10 +129,12 @@ export async function reviewDigest(db: Db, chatbotId: string, q: ReviewDigestQue
   pick(negative?.[0], "lowest average sentiment");
   pickedFlags.forEach((flag, i) => pick(byFlag[i]?.[0], `raised ${flag}`));
   const hallucination = assistant.hallucinations.recent[0];
-  if (hallucination && !picks.has(hallucination.conversationId)) {
-    const [row] = await db.select(pickedColumns).from(c).where(and(eq(c.chatbotId, chatbotId), eq(c.id, hallucination.conversationId)));
+  if (hallucination) {
+    // Read only when not picked already (scoped like every pick, though the id comes from this chatbot's rows).
+    const picked = picks.get(hallucination.conversationId)?.conversation;
+    const [row] = picked ? [picked] : await db.select(pickedColumns).from(c).where(and(eq(c.chatbotId, chatbotId), eq(c.id, hallucination.conversationId)));
     pick(row, "latest hallucination");
-  } else if (hallucination) picks.get(hallucination.conversationId)!.reasons.push("latest hallucination");
+  }
 
   const { analysedToday: _today, ...headline } = summary.kpis;
   return {
