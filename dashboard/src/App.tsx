@@ -17,6 +17,7 @@ import { useSession } from "./session/session";
 // Chatbot pages load on demand: the charts stay out of the log-in page's download.
 const OverviewPage = lazy(() => import("./pages/chatbot/OverviewPage"));
 const InsightsPage = lazy(() => import("./pages/chatbot/InsightsPage"));
+const SearchPage = lazy(() => import("./pages/chatbot/SearchPage"));
 const AssistantPage = lazy(() => import("./pages/chatbot/AssistantPage"));
 const ConversationsPage = lazy(() => import("./pages/chatbot/ConversationsPage"));
 const ConversationDetailPage = lazy(() => import("./pages/chatbot/ConversationDetailPage"));
@@ -81,6 +82,7 @@ export function App() {
             <Route path="assistant" element={<AssistantPage />} />
             <Route path="conversations" element={<ConversationsPage />} />
             <Route path="conversations/:conversationId" element={<ConversationDetailPage />} />
+            <Route path="search" element={<SearchPage />} />
             <Route path="users" element={<UsersPage />} />
             <Route path="organizations" element={<OrganizationsPage />} />
             <Route path="workflows" element={<WorkflowsPage />} />

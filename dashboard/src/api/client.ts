@@ -24,6 +24,7 @@ import type {
   OrgMember,
   Overview,
   Paged,
+  SearchResult,
   PromptName,
   Role,
   SentimentOverTime,
@@ -158,6 +159,7 @@ export const api = {
     insights: (chatbotId: string, q: Query) => data(get<Envelope<Insights>>(`${bot(chatbotId)}/analytics/insights`, q)),
     assistant: (chatbotId: string, q: Query) => data(get<Envelope<AssistantPerformance>>(`${bot(chatbotId)}/analytics/assistant`, q)),
   },
+  search: (chatbotId: string, q: Query) => get<SearchResult>(`${bot(chatbotId)}/search`, q),
   conversations: {
     get: (chatbotId: string, id: string, q: Query = {}) => data(get<Envelope<ConversationDetail>>(`${bot(chatbotId)}/conversations/${encodeURIComponent(id)}`, q)),
   },

@@ -532,3 +532,30 @@ export type FeedFrame =
   | { type: "hello"; counters: LiveCounters }
   | { type: "batch"; events: LiveEvent[]; dropped: number; counters: LiveCounters }
   | { type: "pong" };
+
+// ---- search (worker/search/service.ts) ----
+
+export interface SearchSnippetPart {
+  text: string;
+  match: boolean;
+}
+
+export interface SearchHit {
+  messageId: string;
+  conversationId: string;
+  conversationExternalId: string;
+  seq: number;
+  role: "user" | "assistant";
+  at: number;
+  snippet: SearchSnippetPart[];
+  user: { externalId: string; name: string | null; email: string | null } | null;
+  sentiment: { label: string; score: number | null } | null;
+  matchedBy: ("fulltext" | "semantic")[];
+  score: number;
+}
+
+export interface SearchResult {
+  data: SearchHit[];
+  pagination: { page: number; limit: number; hasMore: boolean };
+  semantic: { enabled: boolean; used: boolean; model?: string; reason?: string };
+}

@@ -9,6 +9,7 @@ export const CHATBOT_SECTIONS = [
   { path: "insights", label: "User insights" },
   { path: "assistant", label: "Assistant performance" },
   { path: "conversations", label: "Conversations" },
+  { path: "search", label: "Search" },
   { path: "users", label: "Users" },
   { path: "organizations", label: "Organizations" },
   { path: "workflows", label: "Workflows" },

@@ -1,6 +1,6 @@
 import { Anchor, Badge, Grid, Group, Paper, Skeleton, Stack, Text, Title } from "@mantine/core";
 import { useEffect, useRef, type ReactNode } from "react";
-import { Link, useParams } from "react-router";
+import { Link, useParams, useSearchParams } from "react-router";
 import { api, ApiError } from "../../api/client";
 import type { AnalysedMessage, ConversationDetail } from "../../api/types";
 import { useQuery } from "../../api/use-query";
@@ -55,11 +55,19 @@ function MessageAnnotations({ message }: { message: AnalysedMessage }) {
   );
 }
 
-function MessageBubble({ message }: { message: AnalysedMessage }) {
+function MessageBubble({ message, highlighted }: { message: AnalysedMessage; highlighted: boolean }) {
   const mine = message.role === "user";
   return (
-    <Group justify={mine ? "flex-start" : "flex-end"} wrap="nowrap" data-testid="thread-message">
-      <Paper className="thread-message" p="sm" radius="md" withBorder bg={mine ? "blue.0" : message.role === "system" ? "gray.1" : "white"}>
+    <Group justify={mine ? "flex-start" : "flex-end"} wrap="nowrap" data-testid="thread-message" id={messageAnchor(message.id)} data-highlighted={highlighted || undefined}>
+      <Paper
+        className="thread-message"
+        p="sm"
+        radius="md"
+        withBorder
+        bg={highlighted ? "yellow.1" : mine ? "blue.0" : message.role === "system" ? "gray.1" : "white"}
+        style={highlighted ? { outline: "2px solid var(--mantine-color-yellow-6)", outlineOffset: 2 } : undefined}
+        aria-current={highlighted ? "true" : undefined}
+      >
         <Group gap={8} justify="space-between" wrap="nowrap">
           <Group gap={6} wrap="nowrap">
             <Text size="xs" fw={700} tt="capitalize">
@@ -182,9 +190,14 @@ function ConversationSidebar({ c, chatbotId }: { c: ConversationDetail; chatbotI
   );
 }
 
+/** The element id of a message in the thread, for `?msg=<message id>` (a search hit) to scroll to. */
+const messageAnchor = (id: string) => `msg-${id}`;
+
 export default function ConversationDetailPage() {
   const { chatbot } = useChatbot();
   const { conversationId = "" } = useParams();
+  const [params] = useSearchParams();
+  const target = params.get("msg");
   const { status } = useLiveFeed();
   const conversation = useQuery(`conversation:${chatbot.id}:${conversationId}`, () => loadConversation(chatbot.id, conversationId));
 
@@ -196,6 +209,17 @@ export default function ConversationDetailPage() {
     timer.current = setTimeout(conversation.reload, 300);
   });
   useEffect(() => () => clearTimeout(timer.current), []);
+
+  // Opened from a search hit: scroll to the message once it is on screen (once per target, not on every live re-read).
+  const scrolledTo = useRef<string | null>(null);
+  const loaded = conversation.data !== undefined;
+  useEffect(() => {
+    if (!target || !loaded || scrolledTo.current === target) return;
+    const element = document.getElementById(messageAnchor(target));
+    if (!element) return;
+    scrolledTo.current = target;
+    element.scrollIntoView({ block: "center" });
+  }, [target, loaded]);
 
   if (conversation.error instanceof ApiError && conversation.error.status === 404) return <NotFoundPage what="conversation" />;
   const c = conversation.data;
@@ -229,7 +253,7 @@ export default function ConversationDetailPage() {
                   No messages yet.
                 </Text>
               ) : (
-                c.messages.map((m) => <MessageBubble key={m.seq} message={m} />)
+                c.messages.map((m) => <MessageBubble key={m.seq} message={m} highlighted={m.id === target} />)
               )}
             </Stack>
           </Paper>
