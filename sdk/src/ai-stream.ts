@@ -6,7 +6,10 @@
  * sources and data parts are not messages of the conversation.
  */
 
-/** What the reply turned out to be once the stream ended (or was cut short). */
+/**
+ * What the reply turned out to be once the stream ended (or was cut short), as `onRecorded` reports it.
+ * @example withOpenBat(response, { conversationId, messages, onRecorded: (turn) => turn?.reply.aborted && console.log("cut short") });
+ */
 export interface StreamedReply {
   /** The message id the stream announced (`start` part / `f:` line), when it announced one. */
   messageId?: string;
@@ -32,6 +35,8 @@ export class ReplyReader {
   private messageId: string | undefined;
   /** Text blocks in the order they started (the UI stream interleaves them by id). */
   private readonly blocks = new Map<string, string>();
+  /** The block a text id currently writes to: providers may reuse an id in every step ("0", "t1"). */
+  private readonly current = new Map<string, string>();
   private aborted = false;
 
   constructor(private readonly format: Format) {}
@@ -69,7 +74,8 @@ export class ReplyReader {
       if (data === "[DONE]") return;
       const part = asObject(parse(data));
       if (part?.type === "start" && typeof part.messageId === "string") this.messageId = part.messageId;
-      else if (part?.type === "text-delta") this.append(`ui:${String(part.id)}`, part.delta);
+      else if (part?.type === "text-start") this.current.set(String(part.id), `ui:${this.blocks.size}:${String(part.id)}`);
+      else if (part?.type === "text-delta") this.append(this.current.get(String(part.id)) ?? `ui:${String(part.id)}`, part.delta);
       else if (part?.type === "abort") this.aborted = true;
       return;
     }

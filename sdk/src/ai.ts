@@ -156,7 +156,7 @@ async function record(options: WithOpenBatOptions, reply: StreamedReply, started
 }
 
 /** The last user message of the history and the reply, with stable ids. */
-export function turnMessages(conversationId: string, history: readonly ChatMessageLike[], reply: StreamedReply, startedAt: number): MessageInput[] {
+function turnMessages(conversationId: string, history: readonly ChatMessageLike[], reply: StreamedReply, startedAt: number): MessageInput[] {
   const messages: MessageInput[] = [];
   let index = -1;
   for (let i = history.length - 1; i >= 0; i--) {
@@ -192,7 +192,7 @@ function clip(text: string): string {
 }
 
 /** The text of a chat message in any of the AI SDK's shapes. */
-export function textOf(message: ChatMessageLike): string {
+function textOf(message: ChatMessageLike): string {
   const parts = Array.isArray(message.parts) ? message.parts : Array.isArray(message.content) ? message.content : undefined;
   if (typeof message.content === "string" && !Array.isArray(message.parts)) return message.content.trim();
   if (!parts) return "";

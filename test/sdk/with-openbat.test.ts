@@ -1,6 +1,7 @@
-import { convertToModelMessages, simulateReadableStream, streamText, type UIMessage } from "ai";
+import { convertToModelMessages, simulateReadableStream, stepCountIs, streamText, tool, type UIMessage } from "ai";
 import { MockLanguageModelV4 } from "ai/test";
 import { describe, expect, it } from "vitest";
+import { z } from "zod";
 import { withOpenBat, type WithOpenBatOptions } from "../../sdk/src/ai";
 import { createTenant } from "../helpers/tenant";
 import { sdk, stored } from "./fixtures";
@@ -251,6 +252,55 @@ describe("withOpenBat around a Vercel AI SDK stream", () => {
     // A response without a body (an error answer of the route) is handed back as it is.
     const empty = new Response(null, { status: 500 });
     expect(withOpenBat(empty, { openbat, conversationId: "ai-down", messages: history })).toBe(empty);
+  });
+
+  it("records a tool-calling turn as the text of its steps, without the tool call or its result", async () => {
+    const t = await createTenant();
+    const { openbat } = sdk(t.ingestKey);
+    const toolCall: ModelChunk = { type: "tool-call", toolCallId: "call-1", toolName: "weather", input: '{"city":"Oslo"}' };
+    const stepped: ModelChunk = { ...finish, finishReason: { unified: "tool-calls", raw: undefined } };
+    // Two model calls: the first asks for the tool, the second answers with its result. Both reuse text id "t1".
+    const model = new MockLanguageModelV4({
+      doStream: [
+        { stream: simulated([...text("Let me look that up."), toolCall, stepped])() as never },
+        { stream: simulated([...text("It is sunny in Oslo."), finish])() as never },
+      ],
+    });
+    const weather = tool({ inputSchema: z.object({ city: z.string() }), execute: async ({ city }) => ({ city, weather: "sunny" }) });
+    const result = streamText({ model, messages: await convertToModelMessages(history), tools: { weather }, stopWhen: stepCountIs(2) });
+    const { wrapped, recorded } = wrap(result.toUIMessageStreamResponse({ originalMessages: history, generateMessageId: () => "reply-tools" }), { openbat, conversationId: "ai-tools" });
+    expect(await wrapped.text()).toContain('"type":"tool-output-available"');
+    await recorded();
+    const { messages } = await stored(t, "ai-tools");
+    expect(messages.map((m) => [m.id, m.content])).toEqual([
+      ["u-2", "I want to cancel my subscription"],
+      ["reply-tools", "Let me look that up.\n\nIt is sunny in Oslo."],
+    ]);
+  });
+
+  it("keeps a text id that a later step reuses (as some providers do) apart from the first step's text", async () => {
+    const t = await createTenant();
+    const { openbat } = sdk(t.ingestKey);
+    const parts = [
+      { type: "start", messageId: "reply-reused" },
+      { type: "start-step" },
+      { type: "text-start", id: "0" },
+      { type: "text-delta", id: "0", delta: "Checking the order." },
+      { type: "text-end", id: "0" },
+      { type: "finish-step" },
+      { type: "start-step" },
+      { type: "text-start", id: "0" },
+      { type: "text-delta", id: "0", delta: "It ships tomorrow." },
+      { type: "text-end", id: "0" },
+      { type: "finish-step" },
+      { type: "finish" },
+    ];
+    const sse = parts.map((p) => `data: ${JSON.stringify(p)}\n\n`).join("") + "data: [DONE]\n\n";
+    const response = new Response(sse, { headers: { "content-type": "text/event-stream", "x-vercel-ai-ui-message-stream": "v1" } });
+    const { wrapped, recorded } = wrap(response, { openbat, conversationId: "ai-reused" });
+    await wrapped.text();
+    await recorded();
+    expect((await stored(t, "ai-reused")).messages.map((m) => m.content)).toEqual(["I want to cancel my subscription", "Checking the order.\n\nIt ships tomorrow."]);
   });
 
   it("reads toTextStreamResponse() and the AI SDK 4 data stream too", async () => {
