@@ -24,7 +24,7 @@ export interface SearchHit {
   sentiment: { label: string; score: number | null } | null;
   /** Which searches found it: `fulltext`, `semantic` or both. */
   matchedBy: ("fulltext" | "semantic")[];
-  /** Higher is better: the fused score, or −bm25 when full-text ranks alone. */
+  /** Higher is better: the fused (reciprocal-rank) score, or minus the bm25 rank (−1, −2, …) when full-text ranks alone. */
   score: number;
 }
 
