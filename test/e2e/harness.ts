@@ -47,13 +47,14 @@ export interface Browser {
   close: () => Promise<void>;
 }
 
-/** Debian's Chromium, headless, with a fresh profile of its own. */
-export async function openBrowser(viewport = DESKTOP): Promise<Browser> {
+/** Debian's Chromium, headless, with a fresh profile of its own; `colorScheme` is the system setting it reports. */
+export async function openBrowser(viewport = DESKTOP, { colorScheme = "light" }: { colorScheme?: "light" | "dark" } = {}): Promise<Browser> {
   const profile = mkdtempSync(path.join(tmpdir(), "openbat-chromium-"));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: e2e.chromium,
     headless: true,
     viewport,
+    colorScheme,
     args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
   });
   context.setDefaultTimeout(20_000);
@@ -77,9 +78,8 @@ export async function logIn(page: Page, email: string, password: string): Promis
   await page.getByRole("heading", { name: "Chatbots" }).waitFor();
 }
 
-export async function screenshot(page: Page, name: string): Promise<void> {
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  // Let charts finish their entry animation so the picture shows the data.
+/** Waits until the page is still: requests done, every transition (popovers, chart bars) finished. */
+export async function settle(page: Page): Promise<void> {
   await page.waitForLoadState("networkidle").catch(() => undefined);
   // …and every transition (popovers, chart bars) to settle.
   // A function, not a string: Playwright evaluates a string predicate with eval, which the dashboard's
@@ -87,6 +87,12 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   await page.waitForFunction(() =>
     (globalThis as unknown as { document: { getAnimations(): { playState: string }[] } }).document.getAnimations().every((a) => a.playState !== "running"),
   );
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  // Let charts finish their entry animation so the picture shows the data.
+  await settle(page);
   await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: false });
 }
 
@@ -135,4 +141,15 @@ export async function apiCall<T>(session: ApiSession, method: string, apiPath: s
   });
   if (!res.ok) throw new Error(`${method} ${apiPath}: ${res.status} ${await res.text()}`);
   return (res.status === 204 ? undefined : await res.json()) as T;
+}
+
+/** The id of the chatbot's most recent conversation, once the D1 index has one (it follows within about a second). */
+export async function latestConversationId(session: ApiSession, chatbotId: string): Promise<string> {
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    const { data } = await apiCall<{ data: { id: string }[] }>(session, "GET", `/chatbots/${chatbotId}/analytics/conversations?limit=1`);
+    if (data[0]) return data[0].id;
+    if (Date.now() > deadline) throw new Error("no conversation indexed within 20 s");
+    await new Promise((r) => setTimeout(r, 250));
+  }
 }

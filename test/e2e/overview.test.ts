@@ -53,6 +53,11 @@ browserSuite("Overview: sentiment moving while conversations happen", () => {
     const conversations = async () => Number((await page.getByTestId("kpi-conversations-value").innerText()).replace(/\D/g, ""));
     await expect.poll(async () => (await bandsTotal()) - (await conversations()), { timeout: 20_000 }).toBe(0);
     await screenshot(page, "overview");
+    // The same page with the system set to dark: the theme follows it.
+    await page.emulateMedia({ colorScheme: "dark" });
+    await expect.poll(() => page.locator("html").getAttribute("data-mantine-color-scheme")).toBe("dark");
+    await screenshot(page, "overview-dark");
+    await page.emulateMedia({ colorScheme: "light" });
   });
 
   it("opens the conversation behind a live feed item in one click", async () => {
@@ -77,6 +82,9 @@ browserSuite("Overview: sentiment moving while conversations happen", () => {
       const overflow = Number(await phone.page.evaluate("document.documentElement.scrollWidth - window.innerWidth"));
       expect(overflow).toBeLessThanOrEqual(0);
       await screenshot(phone.page, "overview-phone");
+      await phone.page.emulateMedia({ colorScheme: "dark" });
+      await expect.poll(() => phone.page.locator("html").getAttribute("data-mantine-color-scheme")).toBe("dark");
+      await screenshot(phone.page, "overview-phone-dark");
     } finally {
       await phone.close();
     }

@@ -63,6 +63,7 @@ export type Query = Record<string, string | number | boolean | undefined | null>
 
 let csrfToken = "";
 let unauthorizedHandler: (() => void) | null = null;
+let changedHandler: (() => void) | null = null;
 
 export function setCsrfToken(token: string): void {
   csrfToken = token;
@@ -71,6 +72,11 @@ export function setCsrfToken(token: string): void {
 /** Called on a 401 from any request that did not expect one (the session ended or expired). */
 export function onUnauthorized(handler: (() => void) | null): void {
   unauthorizedHandler = handler;
+}
+
+/** Called after every successful change (POST, PATCH, DELETE): cached reads may be out of date now. */
+export function onChanged(handler: (() => void) | null): void {
+  changedHandler = handler;
 }
 
 export function apiUrl(path: string, query?: Query): string {
@@ -103,6 +109,7 @@ async function request<T>(method: "GET" | "POST" | "PATCH" | "DELETE", path: str
   } catch {
     throw new ApiError(0, "network_error", "The server could not be reached. Check your connection and try again.");
   }
+  if (method !== "GET" && res.ok) changedHandler?.();
   if (res.status === 204) return undefined as T;
   const json = (await res.json().catch(() => null)) as { error?: { code?: string; message?: string; details?: ErrorDetail[]; requestId?: string } } | null;
   if (!res.ok) {

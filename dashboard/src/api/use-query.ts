@@ -1,55 +1,58 @@
-import { useCallback, useEffect, useRef, useState } from "react";
+import { keepPreviousData, useQuery as useTanstackQuery } from "@tanstack/react-query";
+import { useCallback } from "react";
+import { queryClient } from "./query-client";
 
 export interface QueryState<T> {
   data: T | undefined;
+  /** The last attempt's error; with `data` still set it is a failed refresh, not a failed load. */
   error: unknown;
   /** True until the first answer (or error); later reloads keep the data on screen. */
   loading: boolean;
   /** True while any request is in flight, first or reload. */
   fetching: boolean;
+  /** The data on screen is older than what was asked for: a refresh failed, so it may be out of date. */
+  refreshFailed: boolean;
+  /** When the data on screen was fetched (ms), 0 before the first answer. */
+  updatedAt: number;
   reload: () => void;
   setData: (update: T | ((current: T | undefined) => T)) => void;
 }
 
+export interface QueryOptions {
+  /** Refetch when the live feed of this chatbot reports events (analytics that move with traffic). */
+  liveChatbotId?: string;
+}
+
 /**
- * Loads with `load` whenever `key` changes (null: not yet). The previous data stays on screen while a
- * new key or a reload is fetched, so live refreshes never blank a page; answers to stale keys are dropped.
+ * Loads with `load` whenever `key` changes (null: not yet), through the shared TanStack Query cache:
+ * one request per key however many components ask, cached answers shown at once. The previous key's
+ * data stays on screen while a new key is fetched, so filters and live refreshes never blank a page.
  */
-export function useQuery<T>(key: string | null, load: () => Promise<T>): QueryState<T> {
-  const [data, setDataState] = useState<T | undefined>(undefined);
-  const [error, setError] = useState<unknown>(null);
-  const [fetching, setFetching] = useState(key !== null);
-  const [settled, setSettled] = useState(false);
-  const [tick, setTick] = useState(0);
-  const loadRef = useRef(load);
-  loadRef.current = load;
-  const latest = useRef(0);
-
-  useEffect(() => {
-    if (key === null) return;
-    const id = ++latest.current;
-    setFetching(true);
-    loadRef.current().then(
-      (value) => {
-        if (id !== latest.current) return;
-        setDataState(value);
-        setError(null);
-        setFetching(false);
-        setSettled(true);
-      },
-      (e: unknown) => {
-        if (id !== latest.current) return;
-        setError(e);
-        setFetching(false);
-        setSettled(true);
-      },
-    );
-  }, [key, tick]);
-
-  const reload = useCallback(() => setTick((t) => t + 1), []);
-  const setData = useCallback((update: T | ((current: T | undefined) => T)) => {
-    setDataState((current) => (typeof update === "function" ? (update as (c: T | undefined) => T)(current) : update));
-  }, []);
-
-  return { data, error, loading: !settled, fetching, reload, setData };
+export function useQuery<T>(key: string | null, load: () => Promise<T>, options: QueryOptions = {}): QueryState<T> {
+  const query = useTanstackQuery({
+    queryKey: [key],
+    queryFn: load,
+    enabled: key !== null,
+    placeholderData: keepPreviousData,
+    meta: options.liveChatbotId ? { liveChatbotId: options.liveChatbotId } : undefined,
+  });
+  const { refetch } = query;
+  const reload = useCallback(() => void refetch(), [refetch]);
+  const setData = useCallback(
+    (update: T | ((current: T | undefined) => T)) => {
+      queryClient.setQueryData<T>([key], (current) => (typeof update === "function" ? (update as (c: T | undefined) => T)(current) : update));
+    },
+    [key],
+  );
+  const error = query.error ?? null;
+  return {
+    data: query.data,
+    error,
+    loading: query.isPending,
+    fetching: query.isFetching,
+    refreshFailed: error !== null && query.data !== undefined,
+    updatedAt: query.dataUpdatedAt,
+    reload,
+    setData,
+  };
 }

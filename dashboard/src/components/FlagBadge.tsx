@@ -1,4 +1,4 @@
-import { Badge, Popover, Stack, Text, UnstyledButton } from "@mantine/core";
+import { Badge, Popover, Stack, Text, UnstyledButton, VisuallyHidden } from "@mantine/core";
 import type { Detection } from "../api/types";
 import { formatPercent, humanize } from "../lib/format";
 import { flagColor } from "../lib/sentiment";
@@ -16,7 +16,9 @@ export function DetectionAnnotation({ detection, kind }: { detection: Detection;
   return (
     <Popover width={320} position="bottom-start" withArrow shadow="md">
       <Popover.Target>
-        <UnstyledButton aria-label={`Why ${kind} ${humanize(detection.slug)}`} className="focus-ring" style={{ borderRadius: 12 }}>
+        {/* Named by its visible text, with "why" before it for a screen reader: the name contains what is seen. */}
+        <UnstyledButton className="focus-ring touch-target" style={{ borderRadius: 12 }}>
+          <VisuallyHidden>Why {kind}: </VisuallyHidden>
           <Badge
             color={detection.pending ? "gray" : kind === "intent" || kind === "topic" ? "blue" : flagColor(detection.slug)}
             variant={kind === "intent" || kind === "topic" ? "outline" : "light"}

@@ -1,4 +1,4 @@
-import { Group, Paper, Skeleton, Text, Tooltip, UnstyledButton } from "@mantine/core";
+import { Group, Paper, Skeleton, Text, Tooltip, UnstyledButton, VisuallyHidden } from "@mantine/core";
 import { Link } from "react-router";
 import type { ReactNode } from "react";
 import type { Trend } from "../api/types";
@@ -23,10 +23,14 @@ export function TrendLabel({ trend, mode, higherIsBetter = true, pointsAsPercent
   const good = flat ? null : up === higherIsBetter;
   const amount = mode === "relative" ? `${Math.abs(change * 100).toFixed(0)}%` : pointsAsPercent ? `${Math.abs(change * 100).toFixed(1)} pts` : Math.abs(change).toFixed(2);
   const arrow = flat ? "→" : up ? "▲" : "▼";
-  const words = flat ? "no change" : `${up ? "up" : "down"} ${amount}`;
+  // The arrow is for the eye; the words "up"/"down" for a screen reader, so the link's name holds every visible word.
   return (
-    <Text size="xs" fw={600} c={good === null ? "dimmed" : good ? "teal.7" : "red.7"} aria-label={`${words} vs previous period`}>
-      <span aria-hidden="true">{arrow}</span> {flat ? "no change" : amount} <Text span size="xs" c="dimmed" fw={400}>vs previous</Text>
+    <Text size="xs" fw={600} c={good === null ? "dimmed" : good ? "var(--ob-good)" : "var(--ob-bad)"}>
+      <span aria-hidden="true">{arrow}</span>
+      {!flat && <VisuallyHidden>{up ? "up" : "down"}</VisuallyHidden>} {flat ? "no change" : amount}{" "}
+      <Text span size="xs" c="dimmed" fw={400}>
+        vs previous
+      </Text>
     </Text>
   );
 }
@@ -59,10 +63,11 @@ export function KpiCard({
         {value}
       </Text>
       <div style={{ marginTop: 6 }}>{trend}</div>
+      {to && <VisuallyHidden>: open the conversations behind it</VisuallyHidden>}
     </Paper>
   );
   return to ? (
-    <UnstyledButton component={Link} to={to} className="focus-ring" aria-label={`${label}: ${value}. Open the conversations behind it`} style={{ display: "block", borderRadius: 8 }}>
+    <UnstyledButton component={Link} to={to} className="focus-ring" style={{ display: "block", borderRadius: 8 }}>
       {body}
     </UnstyledButton>
   ) : (

@@ -1,4 +1,4 @@
-import { Badge, Popover, Stack, Text, UnstyledButton } from "@mantine/core";
+import { Badge, Popover, Stack, Text, UnstyledButton, VisuallyHidden } from "@mantine/core";
 import type { SentimentLabel } from "../api/types";
 import { formatScore } from "../lib/format";
 import { labelFor, SENTIMENT_COLORS, SENTIMENT_NAMES } from "../lib/sentiment";
@@ -7,8 +7,8 @@ import { labelFor, SENTIMENT_COLORS, SENTIMENT_NAMES } from "../lib/sentiment";
 export function SentimentBadge({ score, label, pending = false }: { score: number | null | undefined; label?: string; pending?: boolean }) {
   if (pending) {
     return (
-      <Badge variant="outline" color="gray" w={156} tt="none" aria-label="Sentiment being analysed">
-        analysing…
+      <Badge variant="outline" color="gray" w={156} tt="none">
+        <VisuallyHidden>Sentiment: </VisuallyHidden>analysing…
       </Badge>
     );
   }
@@ -21,7 +21,8 @@ export function SentimentBadge({ score, label, pending = false }: { score: numbe
   }
   const l = (label as SentimentLabel | undefined) ?? labelFor(score);
   return (
-    <Badge color={SENTIMENT_COLORS[l] ?? "gray"} variant="light" w={156} tt="none" style={{ flexShrink: 0 }} aria-label={`Sentiment ${SENTIMENT_NAMES[l] ?? l}, ${formatScore(score)}`}>
+    <Badge color={SENTIMENT_COLORS[l] ?? "gray"} variant="light" w={156} tt="none" style={{ flexShrink: 0 }}>
+      <VisuallyHidden>Sentiment: </VisuallyHidden>
       {SENTIMENT_NAMES[l] ?? l} {formatScore(score)}
     </Badge>
   );
@@ -32,7 +33,8 @@ export function SentimentAnnotation({ score, label, chunk, reason }: { score: nu
   return (
     <Popover width={320} position="bottom-start" withArrow shadow="md">
       <Popover.Target>
-        <UnstyledButton aria-label={`Why sentiment ${SENTIMENT_NAMES[label as SentimentLabel] ?? label}`} className="focus-ring" style={{ borderRadius: 12 }}>
+        <UnstyledButton className="focus-ring touch-target" style={{ borderRadius: 12 }}>
+          <VisuallyHidden>Why: </VisuallyHidden>
           <SentimentBadge score={score} label={label} />
         </UnstyledButton>
       </Popover.Target>

@@ -1,4 +1,5 @@
 import { Group, Paper, Progress, SimpleGrid, Skeleton, Text, UnstyledButton } from "@mantine/core";
+import type { ReactNode } from "react";
 import { Link } from "react-router";
 import type { SentimentOverTime } from "../api/types";
 import { formatNumber } from "../lib/format";
@@ -7,7 +8,7 @@ import { formatNumber } from "../lib/format";
  * Conversations created in the range by their average sentiment: satisfied > 0.2, neutral, dissatisfied
  * < −0.2. Each band opens the conversations table filtered to it.
  */
-export function SentimentBands({ data, chatbotId, from, loading }: { data: SentimentOverTime | undefined; chatbotId: string; from: number; loading: boolean }) {
+export function SentimentBands({ data, chatbotId, from }: { data: SentimentOverTime; chatbotId: string; from: number }) {
   const b = data?.bands;
   const total = b ? b.satisfied + b.neutral + b.dissatisfied : 0;
   const share = (n: number) => (total ? (n / total) * 100 : 0);
@@ -20,15 +21,11 @@ export function SentimentBands({ data, chatbotId, from, loading }: { data: Senti
       ]
     : [];
   return (
-    <Paper withBorder radius="md" p="md" component="section" aria-labelledby="bands-title">
-      <Text fw={600} id="bands-title">
-        Sentiment bands
-      </Text>
-      <Text size="xs" c="dimmed" mb="sm">
-        Conversations started in this range, by average sentiment{b?.unscored ? ` · ${formatNumber(b.unscored)} not scored yet` : ""}
-      </Text>
-      {loading && !data ? (
-        <Skeleton h={96} />
+    <BandsPanel unscored={b?.unscored}>
+      {total === 0 ? (
+        <Text size="sm" py="md" ta="center" data-testid="bands-empty">
+          No conversation in this range has a sentiment yet. They are placed here as soon as their first user message is analysed.
+        </Text>
       ) : (
         <>
           <Progress.Root size={14} aria-hidden="true">
@@ -38,7 +35,7 @@ export function SentimentBands({ data, chatbotId, from, loading }: { data: Senti
           </Progress.Root>
           <SimpleGrid cols={3} mt="sm" spacing="xs">
             {bands.map((band) => (
-              <UnstyledButton key={band.key} component={Link} to={band.to} className="focus-ring" p={6} style={{ borderRadius: 6 }} aria-label={`${band.label}: ${band.count} conversations. Open them`}>
+              <UnstyledButton key={band.key} component={Link} to={band.to} className="focus-ring" p={6} style={{ borderRadius: 6 }}>
                 <Group gap={6} wrap="nowrap">
                   <div style={{ width: 10, height: 10, borderRadius: 5, background: `var(--mantine-color-${band.color}-6)` }} />
                   <Text size="sm" fw={600}>
@@ -56,6 +53,28 @@ export function SentimentBands({ data, chatbotId, from, loading }: { data: Senti
           </SimpleGrid>
         </>
       )}
+    </BandsPanel>
+  );
+}
+
+function BandsPanel({ unscored, children }: { unscored?: number; children: ReactNode }) {
+  return (
+    <Paper withBorder radius="md" p="md" component="section" aria-labelledby="bands-title" data-testid="bands">
+      <Text fw={600} id="bands-title">
+        Sentiment bands
+      </Text>
+      <Text size="xs" c="dimmed" mb="sm">
+        Conversations started in this range, by average sentiment{unscored ? ` · ${formatNumber(unscored)} not scored yet` : ""}
+      </Text>
+      {children}
     </Paper>
+  );
+}
+
+export function BandsSkeleton() {
+  return (
+    <BandsPanel>
+      <Skeleton h={96} />
+    </BandsPanel>
   );
 }

@@ -7,17 +7,19 @@ export function SortableHeader({
   sort,
   order,
   onSort,
+  className,
 }: {
   label: string;
   field: string;
   sort: string;
   order: "asc" | "desc";
   onSort: (field: string, order: "asc" | "desc") => void;
+  className?: string;
 }) {
   const active = sort === field;
   const next = active && order === "desc" ? "asc" : "desc";
   return (
-    <Table.Th aria-sort={active ? (order === "asc" ? "ascending" : "descending") : "none"} style={{ whiteSpace: "nowrap" }}>
+    <Table.Th className={className} aria-sort={active ? (order === "asc" ? "ascending" : "descending") : "none"} style={{ whiteSpace: "nowrap" }}>
       <UnstyledButton onClick={() => onSort(field, next)} className="focus-ring" fw={600} fz="sm" aria-label={`Sort by ${label}, ${next === "asc" ? "ascending" : "descending"}`}>
         {label} <span aria-hidden="true">{active ? (order === "asc" ? "▲" : "▼") : "↕"}</span>
       </UnstyledButton>

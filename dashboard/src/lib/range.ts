@@ -12,14 +12,17 @@ const DAY = 86_400_000;
 
 export const isRangePreset = (v: string | null): v is RangePreset => RANGE_PRESETS.some((p) => p.value === v);
 
-/** The `from` of a preset (the API's `to` defaults to now); "today" starts at local midnight. */
+/**
+ * The `from` of a preset (the API's `to` defaults to now); "today" starts at local midnight. Whole
+ * minutes, so every page opened within the same minute asks for (and shares the cache of) the same range.
+ */
 export function rangeFrom(preset: RangePreset, now = Date.now()): number {
   if (preset === "today") {
     const d = new Date(now);
     d.setHours(0, 0, 0, 0);
     return d.getTime();
   }
-  return now - Number.parseInt(preset, 10) * DAY;
+  return Math.floor(now / 60_000) * 60_000 - Number.parseInt(preset, 10) * DAY;
 }
 
 /** Buckets of the sentiment trend: days up to a month, weeks beyond. */

@@ -5,9 +5,12 @@
  */
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { api } from "../api/client";
+import { queryClient } from "../api/query-client";
 import type { FeedFrame, LiveCounters, LiveEvent } from "../api/types";
 
 export const FEED_LIMIT = 50;
+/** Live analytics refetch at most this often under traffic: counts move at once, full figures follow. */
+export const LIVE_REFRESH_MS = 2500;
 
 export interface FeedItem {
   key: string;
@@ -80,6 +83,17 @@ export function LiveFeedProvider({ chatbotId, children }: { chatbotId: string; c
     let ping: ReturnType<typeof setInterval> | undefined;
     let attempts = 0;
     let closed = false;
+    let refresh: ReturnType<typeof setTimeout> | undefined;
+    // Queries that asked for it (useQuery's liveChatbotId) are invalidated, coalesced over LIVE_REFRESH_MS.
+    const refreshLiveQueries = (now: boolean) => {
+      const run = () => {
+        refresh = undefined;
+        void queryClient.invalidateQueries({ predicate: (q) => q.meta?.liveChatbotId === chatbotId });
+      };
+      if (now) run();
+      else refresh ??= setTimeout(run, LIVE_REFRESH_MS);
+    };
+    let wasOffline = false;
     setFeed([]);
     setCounters(null);
     setDropped(0);
@@ -95,6 +109,9 @@ export function LiveFeedProvider({ chatbotId, children }: { chatbotId: string; c
         const frame = JSON.parse(String(message.data)) as FeedFrame;
         if (frame.type === "hello") {
           setStatus("live");
+          // Back from a lost connection: whatever happened meanwhile is not in the feed, so re-read.
+          if (wasOffline) refreshLiveQueries(true);
+          wasOffline = false;
           setCounters(frame.counters);
         } else if (frame.type === "batch") {
           setCounters(frame.counters);
@@ -102,6 +119,7 @@ export function LiveFeedProvider({ chatbotId, children }: { chatbotId: string; c
           if (frame.events.length) {
             setFeed((current) => applyEvents(current, frame.events));
             for (const listener of listeners.current) listener(frame.events);
+            refreshLiveQueries(false);
           }
         }
       };
@@ -109,6 +127,7 @@ export function LiveFeedProvider({ chatbotId, children }: { chatbotId: string; c
         clearInterval(ping);
         if (closed) return;
         setStatus("offline");
+        wasOffline = true;
         // Back off up to 15 s; the feed is a view, so nothing needs replaying on reconnect.
         retry = setTimeout(connect, Math.min(15_000, 500 * 2 ** attempts++));
       };
@@ -117,6 +136,7 @@ export function LiveFeedProvider({ chatbotId, children }: { chatbotId: string; c
     return () => {
       closed = true;
       clearTimeout(retry);
+      clearTimeout(refresh);
       clearInterval(ping);
       socket?.close();
     };

@@ -1,4 +1,4 @@
-import { AppShell, Burger, Group, Menu, NavLink, ScrollArea, Select, Text, UnstyledButton } from "@mantine/core";
+import { AppShell, Burger, Group, Menu, NavLink, ScrollArea, Select, Text, UnstyledButton, useMantineColorScheme, VisuallyHidden, type MantineColorScheme } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import { useEffect } from "react";
 import { NavLink as RouterNavLink, Outlet, useLocation, useMatch, useNavigate } from "react-router";
@@ -39,10 +39,18 @@ function OrganizationSwitcher() {
   );
 }
 
+const SCHEMES: { value: MantineColorScheme; label: string }[] = [
+  { value: "auto", label: "Theme: same as system" },
+  { value: "light", label: "Theme: light" },
+  { value: "dark", label: "Theme: dark" },
+];
+
 function AccountMenu() {
   const session = useSignedIn();
   const { logout } = useSession();
   const navigate = useNavigate();
+  // Remembered per member on this browser (theme/color-scheme.ts).
+  const { colorScheme, setColorScheme } = useMantineColorScheme();
   return (
     <Menu position="bottom-end" withinPortal>
       <Menu.Target>
@@ -54,6 +62,13 @@ function AccountMenu() {
       </Menu.Target>
       <Menu.Dropdown>
         <Menu.Label>{session.member.email}</Menu.Label>
+        {SCHEMES.map((s) => (
+          <Menu.Item key={s.value} onClick={() => setColorScheme(s.value)} rightSection={colorScheme === s.value ? <span aria-hidden="true">✓</span> : null}>
+            {s.label}
+            {colorScheme === s.value && <VisuallyHidden> (chosen)</VisuallyHidden>}
+          </Menu.Item>
+        ))}
+        <Menu.Divider />
         <Menu.Item
           onClick={async () => {
             await logout();

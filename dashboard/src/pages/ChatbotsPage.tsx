@@ -7,6 +7,7 @@ import { useQuery } from "../api/use-query";
 import { EmptyNotice } from "../components/EmptyNotice";
 import { ErrorNotice } from "../components/ErrorNotice";
 import { PageHeader } from "../components/PageHeader";
+import { QueryRegion } from "../components/QueryRegion";
 import { formatDateTime } from "../lib/format";
 import { useSession, useSignedIn } from "../session/session";
 
@@ -21,7 +22,7 @@ const STATUS_HELP: Record<ChatbotStatus, string> = {
 function ChatbotCard({ chatbot, canEdit }: { chatbot: Chatbot; canEdit: boolean }) {
   const setup = canEdit && chatbot.status === "pending";
   return (
-    <Card withBorder padding="lg" component={Link} to={`/chatbots/${chatbot.id}/${setup ? "setup" : "overview"}`} className="focus-ring" aria-label={`${chatbot.name}, ${chatbot.status}`}>
+    <Card withBorder padding="lg" component={Link} to={`/chatbots/${chatbot.id}/${setup ? "setup" : "overview"}`} className="focus-ring">
       <Group justify="space-between" wrap="nowrap">
         <Text fw={600} truncate>
           {chatbot.name}
@@ -187,24 +188,30 @@ export function ChatbotsPage() {
           <Tabs.Tab value="archived">Archived ({count("archived")})</Tabs.Tab>
         </Tabs.List>
       </Tabs>
-      {chatbots.error !== null && <ErrorNotice error={chatbots.error} onRetry={chatbots.reload} />}
-      {chatbots.loading ? (
-        <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }}>
-          {[0, 1, 2].map((i) => (
-            <Skeleton key={i} h={118} radius="md" />
-          ))}
-        </SimpleGrid>
-      ) : shown.length === 0 ? (
-        <EmptyNotice title={list.length ? "No chatbot with this status" : "No chatbots yet"}>
-          {list.length ? "Choose another tab." : canEdit ? "Create one: its setup walks you through keys, code and its first message." : "An admin of this organization can create one."}
-        </EmptyNotice>
-      ) : (
-        <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }}>
-          {shown.map((c) => (
-            <ChatbotCard key={c.id} chatbot={c} canEdit={canEdit} />
-          ))}
-        </SimpleGrid>
-      )}
+      <QueryRegion
+        query={chatbots}
+        skeleton={
+          <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }}>
+            {[0, 1, 2].map((i) => (
+              <Skeleton key={i} h={118} radius="md" />
+            ))}
+          </SimpleGrid>
+        }
+        isEmpty={() => shown.length === 0}
+        empty={
+          <EmptyNotice title={list.length ? "No chatbot with this status" : "No chatbots yet"}>
+            {list.length ? "Choose another tab." : canEdit ? "Create one: its setup walks you through keys, code and its first message." : "An admin of this organization can create one."}
+          </EmptyNotice>
+        }
+      >
+        {() => (
+          <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }}>
+            {shown.map((c) => (
+              <ChatbotCard key={c.id} chatbot={c} canEdit={canEdit} />
+            ))}
+          </SimpleGrid>
+        )}
+      </QueryRegion>
     </Stack>
   );
 }

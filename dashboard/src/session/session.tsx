@@ -1,7 +1,9 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
 import { api, ApiError, onUnauthorized, setCsrfToken } from "../api/client";
 import { useNavigate } from "react-router";
+import { queryClient } from "../api/query-client";
 import type { SessionView } from "../api/types";
+import { setColorSchemeMember } from "../theme/color-scheme";
 
 interface SessionContextValue {
   /** undefined while the first probe runs; null when nobody is logged in. */
@@ -35,6 +37,13 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       return null;
     }
   }, []);
+
+  // The theme is the signed-in member's; nothing cached for one member is ever shown to the next.
+  const memberId = session?.member.id ?? null;
+  useEffect(() => {
+    setColorSchemeMember(memberId);
+    if (memberId === null) queryClient.clear();
+  }, [memberId]);
 
   useEffect(() => {
     void refresh();

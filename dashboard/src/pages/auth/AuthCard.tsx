@@ -4,7 +4,7 @@ import type { ReactNode } from "react";
 /** The centred card of the log-in, sign-up, reset and invitation pages. */
 export function AuthCard({ title, subtitle, children }: { title: string; subtitle?: ReactNode; children: ReactNode }) {
   return (
-    <Center mih="100vh" p="md" bg="gray.0">
+    <Center mih="100vh" p="md" bg="var(--mantine-color-default-hover)">
       <Stack w="100%" maw={420} component="main">
         <Group gap={8} justify="center">
           <img src="/favicon.svg" width={32} height={32} alt="" />

@@ -4,6 +4,7 @@ import { api, fieldError } from "../../api/client";
 import type { AnalysisConfig, AnalysisConfigView, CustomDefinition, PromptName } from "../../api/types";
 import { useQuery } from "../../api/use-query";
 import { ErrorNotice } from "../../components/ErrorNotice";
+import { failed, RegionError } from "../../components/QueryRegion";
 import { PageHeader } from "../../components/PageHeader";
 import { humanize } from "../../lib/format";
 import { BEHAVIOURS, USER_FLAGS } from "../../lib/sentiment";
@@ -203,9 +204,9 @@ export default function AnalysisPage() {
   return (
     <Stack>
       <PageHeader title="Analysis config" description={c ? `Analyzer: ${c.analyzer === "workers-ai" ? "Workers AI" : "embedded (runs inside the Worker)"}` : undefined} />
-      {config.error !== null && <ErrorNotice error={config.error} onRetry={config.reload} />}
+      <RegionError query={config} />
       {saveError !== null && <ErrorNotice error={saveError} />}
-      {!c ? (
+      {failed(config) ? null : !c ? (
         <Skeleton h={600} />
       ) : (
         <>

@@ -1,3 +1,4 @@
+import "@mantine/charts/styles.css";
 import { BarChart, DonutChart } from "@mantine/charts";
 import { Anchor, Badge, Grid, Group, Stack, Table, Text } from "@mantine/core";
 import { useMemo } from "react";
@@ -7,6 +8,7 @@ import { useQuery } from "../../api/use-query";
 import { ChartCard } from "../../components/ChartCard";
 import { ErrorNotice } from "../../components/ErrorNotice";
 import { PageHeader } from "../../components/PageHeader";
+import { RefreshFailed } from "../../components/QueryRegion";
 import { RangePresets, useRangePreset } from "../../components/RangePresets";
 import { formatDateTime, formatNumber, formatPercent, humanize } from "../../lib/format";
 import { rangeFrom } from "../../lib/range";
@@ -18,7 +20,7 @@ export default function AssistantPage() {
   const { chatbot } = useChatbot();
   const [preset] = useRangePreset();
   const from = useMemo(() => rangeFrom(preset), [preset]);
-  const perf = useQuery(`assistant:${chatbot.id}:${from}`, () => api.analytics.assistant(chatbot.id, { from }));
+  const perf = useQuery(`assistant:${chatbot.id}:${from}`, () => api.analytics.assistant(chatbot.id, { from }), { liveChatbotId: chatbot.id });
   const d = perf.data;
   const behaviours = (d?.behaviours ?? []).map((b) => ({ behaviour: humanize(b.behaviour), count: b.count }));
   const outcomes = (d?.resolutions.outcomes ?? []).map((o) => ({ name: humanize(o.resolution), value: o.count, color: RESOLUTION_COLORS[o.resolution] ?? "gray.6", share: o.share }));
@@ -26,18 +28,29 @@ export default function AssistantPage() {
   return (
     <Stack>
       <PageHeader title="Assistant performance" description="How your assistant behaves, whether it resolves conversations, and where it may have made things up." actions={<RangePresets />} />
-      {perf.error !== null && <ErrorNotice error={perf.error} onRetry={perf.reload} />}
+      {/* One answer feeds the whole page: a failed first load is one notice in place of every card. */}
+      {perf.data === undefined && perf.error !== null ? (
+        <ErrorNotice error={perf.error} onRetry={perf.reload} />
+      ) : (
+        <>
+      {perf.refreshFailed && <RefreshFailed query={perf} />}
       <Grid>
         <Grid.Col span={{ base: 12, lg: 7 }}>
           <ChartCard title="Behaviours" subtitle="Assistant messages showing each behaviour" loading={!d} height={300}>
-            <BarChart h={300} data={behaviours} dataKey="behaviour" orientation="vertical" series={[{ name: "count", label: "Messages", color: "blue.6" }]} yAxisProps={{ width: 130 }} />
+            {behaviours.length === 0 ? (
+              <Text c="dimmed" size="sm">
+                No assistant behaviour found in this range. Behaviours are read from your assistant&apos;s replies: send them with role &quot;assistant&quot;.
+              </Text>
+            ) : (
+              <BarChart h={300} data={behaviours} dataKey="behaviour" orientation="vertical" series={[{ name: "count", label: "Messages", color: "blue.6" }]} yAxisProps={{ width: 130 }} />
+            )}
           </ChartCard>
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 5 }}>
           <ChartCard title="Resolution outcomes" subtitle={d ? `${formatNumber(d.resolutions.judged)} ended conversations judged` : undefined} loading={!d} height={300}>
             {d && d.resolutions.judged === 0 ? (
               <Text c="dimmed" size="sm">
-                No conversation has ended in this range yet.
+                No conversation has ended in this range yet. Conversations end after the chatbot's idle timeout or when your integration ends them.
               </Text>
             ) : (
               <Stack align="center">
@@ -109,6 +122,8 @@ export default function AssistantPage() {
           </Stack>
         )}
       </ChartCard>
+        </>
+      )}
     </Stack>
   );
 }

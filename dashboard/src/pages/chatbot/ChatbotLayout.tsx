@@ -5,6 +5,7 @@ import { api } from "../../api/client";
 import type { Chatbot, SessionOrganization } from "../../api/types";
 import { useQuery } from "../../api/use-query";
 import { ErrorNotice } from "../../components/ErrorNotice";
+import { failed } from "../../components/QueryRegion";
 import { LiveFeedProvider } from "../../live/live-feed";
 import { ChatbotProvider } from "../../session/chatbot";
 import { useSession, useSignedIn } from "../../session/session";
@@ -41,7 +42,8 @@ export function ChatbotLayout() {
   );
 
   if (found.loading) return <Skeleton h={40} w={320} />;
-  if (found.error) return <ErrorNotice error={found.error} onRetry={found.reload} />;
+  // A failed refresh keeps the chatbot open; only a first load that failed stops here.
+  if (failed(found)) return <ErrorNotice error={found.error} onRetry={found.reload} />;
   if (!value) return <NotFoundPage what="chatbot" />;
 
   return (

@@ -4,7 +4,7 @@ import { Link, useParams, useSearchParams } from "react-router";
 import { api, ApiError } from "../../api/client";
 import type { AnalysedMessage, ConversationDetail } from "../../api/types";
 import { useQuery } from "../../api/use-query";
-import { ErrorNotice } from "../../components/ErrorNotice";
+import { failed, RegionError } from "../../components/QueryRegion";
 import { DetectionAnnotation, FlagBadge } from "../../components/FlagBadge";
 import { LanguageBadge } from "../../components/LanguageBadge";
 import { LiveStatusBadge } from "../../components/LiveStatusBadge";
@@ -64,7 +64,7 @@ function MessageBubble({ message, highlighted }: { message: AnalysedMessage; hig
         p="sm"
         radius="md"
         withBorder
-        bg={highlighted ? "yellow.1" : mine ? "blue.0" : message.role === "system" ? "gray.1" : "white"}
+        bg={highlighted ? "var(--mantine-color-yellow-light)" : mine ? "var(--ob-bubble-user)" : message.role === "system" ? "var(--mantine-color-default-hover)" : "var(--mantine-color-body)"}
         style={highlighted ? { outline: "2px solid var(--mantine-color-yellow-6)", outlineOffset: 2 } : undefined}
         aria-current={highlighted ? "true" : undefined}
       >
@@ -232,7 +232,7 @@ export default function ConversationDetailPage() {
             ← Conversations
           </Anchor>
           <Title order={1} size="h2" style={{ overflowWrap: "anywhere" }}>
-            {c ? c.externalId : <Skeleton h={32} w={240} />}
+            {c ? c.externalId : failed(conversation) ? "Conversation" : <Skeleton h={32} w={240} />}
           </Title>
         </Stack>
         <Group gap="xs">
@@ -241,27 +241,30 @@ export default function ConversationDetailPage() {
           {c?.status === "open" && <LiveStatusBadge status={status} />}
         </Group>
       </Group>
-      {conversation.error !== null && <ErrorNotice error={conversation.error} onRetry={conversation.reload} />}
-      <Grid gap="md">
-        <Grid.Col span={{ base: 12, md: 8 }} order={{ base: 2, md: 1 }}>
-          <Paper withBorder radius="md" p="md" component="section" aria-label="Thread">
-            <Stack gap="sm" data-testid="thread">
-              {!c ? (
-                Array.from({ length: 4 }, (_, i) => <Skeleton key={i} h={84} w={i % 2 ? "60%" : "75%"} ml={i % 2 ? "auto" : 0} />)
-              ) : c.messages.length === 0 ? (
-                <Text c="dimmed" size="sm">
-                  No messages yet.
-                </Text>
-              ) : (
-                c.messages.map((m) => <MessageBubble key={m.seq} message={m} highlighted={m.id === target} />)
-              )}
-            </Stack>
-          </Paper>
-        </Grid.Col>
-        <Grid.Col span={{ base: 12, md: 4 }} order={{ base: 1, md: 2 }}>
-          {c ? <ConversationSidebar c={c} chatbotId={chatbot.id} /> : <Skeleton h={480} />}
-        </Grid.Col>
-      </Grid>
+      <RegionError query={conversation} />
+      {/* On a phone the messages come first, their context after: the thread is what was opened. */}
+      {!failed(conversation) && (
+        <Grid gap="md">
+          <Grid.Col span={{ base: 12, md: 8 }}>
+            <Paper withBorder radius="md" p="md" component="section" aria-label="Thread">
+              <Stack gap="sm" data-testid="thread">
+                {!c ? (
+                  Array.from({ length: 4 }, (_, i) => <Skeleton key={i} h={84} w={i % 2 ? "60%" : "75%"} ml={i % 2 ? "auto" : 0} />)
+                ) : c.messages.length === 0 ? (
+                  <Text c="dimmed" size="sm">
+                    No messages yet. They appear here as your integration sends them.
+                  </Text>
+                ) : (
+                  c.messages.map((m) => <MessageBubble key={m.seq} message={m} highlighted={m.id === target} />)
+                )}
+              </Stack>
+            </Paper>
+          </Grid.Col>
+          <Grid.Col span={{ base: 12, md: 4 }}>
+            {c ? <ConversationSidebar c={c} chatbotId={chatbot.id} /> : <Skeleton h={480} />}
+          </Grid.Col>
+        </Grid>
+      )}
     </Stack>
   );
 }

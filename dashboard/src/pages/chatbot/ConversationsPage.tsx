@@ -8,7 +8,7 @@ import { useQuery } from "../../api/use-query";
 import { ColumnToggle } from "../../components/ColumnToggle";
 import { DebouncedTextInput } from "../../components/DebouncedTextInput";
 import { EmptyNotice } from "../../components/EmptyNotice";
-import { ErrorNotice } from "../../components/ErrorNotice";
+import { failed, RegionError } from "../../components/QueryRegion";
 import { FlagBadge } from "../../components/FlagBadge";
 import { LanguageBadge } from "../../components/LanguageBadge";
 import { PageHeader } from "../../components/PageHeader";
@@ -74,6 +74,9 @@ const COLUMNS: { key: Column; label: string; sort?: string; cell: (row: Conversa
 
 const DEFAULT_COLUMNS: Column[] = ["conversation", "user", "email", "organization", "messages", "sentiment", "plan", "country", "language", "flags", "lastMessage", "created"];
 const COLUMNS_KEY = "openbat.conversations.columns";
+/** On a phone only these show (app.css `.phone-hidden`): which conversation, how it felt, how recent. */
+const PHONE_COLUMNS: Column[] = ["conversation", "sentiment", "lastMessage"];
+const phoneClass = (key: Column) => (PHONE_COLUMNS.includes(key) ? undefined : "phone-hidden");
 
 function FilterPanel({ values, set }: { values: Record<(typeof KEYS)[number], string>; set: (changes: Record<string, string | null>) => void }) {
   const min = values.sentimentMin === "" ? -1 : Number(values.sentimentMin);
@@ -150,7 +153,7 @@ export default function ConversationsPage() {
   const sort = values.sort || "lastMessageAt";
   const order = values.order === "asc" ? "asc" : "desc";
   const query = { ...values, sort, order, page, limit: PAGE_SIZE };
-  const rows = useQuery(`conversations:${chatbot.id}:${JSON.stringify(query)}`, () => api.analytics.conversations(chatbot.id, query));
+  const rows = useQuery(`conversations:${chatbot.id}:${JSON.stringify(query)}`, () => api.analytics.conversations(chatbot.id, query), { liveChatbotId: chatbot.id });
   const active = FILTERS.filter((f) => f !== "q" && values[f] !== "");
   const shown = COLUMNS.filter((c) => columns.includes(c.key));
 
@@ -195,45 +198,47 @@ export default function ConversationsPage() {
       <Collapse expanded={filtersOpen} id="conversation-filters">
         <FilterPanel values={values} set={set} />
       </Collapse>
-      {rows.error !== null && <ErrorNotice error={rows.error} onRetry={rows.reload} />}
-      <Table.ScrollContainer minWidth={900}>
-        <Table highlightOnHover verticalSpacing="xs" data-testid="conversations-table" aria-busy={rows.fetching}>
-          <Table.Thead>
-            <Table.Tr>
-              {shown.map((c) =>
-                c.sort ? (
-                  <SortableHeader key={c.key} label={c.label} field={c.sort} sort={sort} order={order} onSort={(s, o) => set({ sort: s, order: o })} />
-                ) : (
-                  <Table.Th key={c.key} style={{ whiteSpace: "nowrap" }}>
-                    {c.label}
-                  </Table.Th>
-                ),
-              )}
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {rows.loading
-              ? Array.from({ length: 8 }, (_, i) => (
-                  <Table.Tr key={i}>
-                    {shown.map((c) => (
-                      <Table.Td key={c.key}>
-                        <Skeleton h={20} />
-                      </Table.Td>
-                    ))}
-                  </Table.Tr>
-                ))
-              : rows.data?.data.map((r) => (
-                  <Table.Tr key={r.id} className="clickable-row" onClick={() => navigate(`/chatbots/${chatbot.id}/conversations/${r.id}`)} data-testid="conversation-row">
-                    {shown.map((c) => (
-                      <Table.Td key={c.key} style={{ whiteSpace: "nowrap" }}>
-                        {c.cell(r, chatbot.id)}
-                      </Table.Td>
-                    ))}
-                  </Table.Tr>
-                ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+      <RegionError query={rows} />
+      {!failed(rows) && (
+        <Table.ScrollContainer minWidth={900} className="phone-priority">
+          <Table highlightOnHover verticalSpacing="xs" data-testid="conversations-table" aria-busy={rows.fetching}>
+            <Table.Thead>
+              <Table.Tr>
+                {shown.map((c) =>
+                  c.sort ? (
+                    <SortableHeader key={c.key} className={phoneClass(c.key)} label={c.label} field={c.sort} sort={sort} order={order} onSort={(s, o) => set({ sort: s, order: o })} />
+                  ) : (
+                    <Table.Th key={c.key} className={phoneClass(c.key)} style={{ whiteSpace: "nowrap" }}>
+                      {c.label}
+                    </Table.Th>
+                  ),
+                )}
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {rows.loading
+                ? Array.from({ length: 8 }, (_, i) => (
+                    <Table.Tr key={i}>
+                      {shown.map((c) => (
+                        <Table.Td key={c.key} className={phoneClass(c.key)}>
+                          <Skeleton h={20} />
+                        </Table.Td>
+                      ))}
+                    </Table.Tr>
+                  ))
+                : rows.data?.data.map((r) => (
+                    <Table.Tr key={r.id} className="clickable-row" onClick={() => navigate(`/chatbots/${chatbot.id}/conversations/${r.id}`)} data-testid="conversation-row">
+                      {shown.map((c) => (
+                        <Table.Td key={c.key} className={phoneClass(c.key)} style={{ whiteSpace: "nowrap" }}>
+                          {c.cell(r, chatbot.id)}
+                        </Table.Td>
+                      ))}
+                    </Table.Tr>
+                  ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
       {!rows.loading && rows.data?.data.length === 0 && (
         <EmptyNotice title={active.length || values.q ? "No conversation matches" : "No conversations yet"}>
           {active.length || values.q ? "Loosen a filter or clear them." : "They appear here within a second of your chatbot's first message."}

@@ -1,3 +1,4 @@
+import "@mantine/charts/styles.css";
 import { BarChart } from "@mantine/charts";
 import { Anchor, Grid, Group, List, Paper, SimpleGrid, Stack, Table, Tabs, Text } from "@mantine/core";
 import { useMemo, useState } from "react";
@@ -8,6 +9,7 @@ import { useQuery } from "../../api/use-query";
 import { ChartCard } from "../../components/ChartCard";
 import { ErrorNotice } from "../../components/ErrorNotice";
 import { PageHeader } from "../../components/PageHeader";
+import { RefreshFailed } from "../../components/QueryRegion";
 import { RangePresets, useRangePreset } from "../../components/RangePresets";
 import { SentimentBadge } from "../../components/SentimentBadge";
 import { formatMoney, formatNumber, formatScore, humanize } from "../../lib/format";
@@ -148,7 +150,7 @@ export default function InsightsPage() {
   const { chatbot } = useChatbot();
   const [preset] = useRangePreset();
   const from = useMemo(() => rangeFrom(preset), [preset]);
-  const insights = useQuery(`insights:${chatbot.id}:${from}`, () => api.analytics.insights(chatbot.id, { from }));
+  const insights = useQuery(`insights:${chatbot.id}:${from}`, () => api.analytics.insights(chatbot.id, { from }), { liveChatbotId: chatbot.id });
   const link = (q: string) => `/chatbots/${chatbot.id}/conversations?from=${from}&${q}`;
   const d = insights.data;
   const intents = (d?.topIntents ?? []).map((i) => ({ intent: humanize(i.intent), count: i.count }));
@@ -156,7 +158,12 @@ export default function InsightsPage() {
   return (
     <Stack>
       <PageHeader title="User insights" description="Who is unhappy, what frustrates them, and where revenue is moving." actions={<RangePresets />} />
-      {insights.error !== null && <ErrorNotice error={insights.error} onRetry={insights.reload} />}
+      {/* One answer feeds the whole page: a failed first load is one notice in place of every card. */}
+      {insights.data === undefined && insights.error !== null ? (
+        <ErrorNotice error={insights.error} onRetry={insights.reload} />
+      ) : (
+        <>
+      {insights.refreshFailed && <RefreshFailed query={insights} />}
       <ChartCard title="Revenue signals" subtitle="Organizations behind churn-risk and buying signals in this range" loading={!d} height={120} testId="revenue-signals">
         {d && <RevenueSignals insights={d} link={link} />}
       </ChartCard>
@@ -170,7 +177,7 @@ export default function InsightsPage() {
           <ChartCard title="Top intents" subtitle="What users come for" loading={!d} height={260}>
             {intents.length === 0 ? (
               <Text c="dimmed" size="sm">
-                No intents analysed in this range.
+                No intents analysed in this range. Intents appear as user messages are analysed; approve suggested ones in Analysis config.
               </Text>
             ) : (
               <BarChart h={260} data={intents} dataKey="intent" orientation="vertical" series={[{ name: "count", label: "Messages", color: "blue.6" }]} yAxisProps={{ width: 130 }} />
@@ -184,6 +191,8 @@ export default function InsightsPage() {
       <ChartCard title="Sentiment by segment" subtitle="Average conversation sentiment per segment" loading={!d} height={270}>
         {d && <SentimentBySegment insights={d} />}
       </ChartCard>
+        </>
+      )}
     </Stack>
   );
 }

@@ -6,6 +6,7 @@ import type { IntentSuggestion } from "../../api/types";
 import { useQuery } from "../../api/use-query";
 import { ConfirmButton } from "../../components/ConfirmButton";
 import { ErrorNotice } from "../../components/ErrorNotice";
+import { failed, RegionError } from "../../components/QueryRegion";
 import { TablePager } from "../../components/TablePager";
 import { formatDateTime, formatNumber } from "../../lib/format";
 
@@ -127,7 +128,7 @@ export function IntentSuggestions({ chatbotId, canEdit, onApproved }: { chatbotI
 
   return (
     <Stack>
-      {list.error !== null && <ErrorNotice error={list.error} onRetry={list.reload} />}
+      <RegionError query={list} />
       {error !== null && <ErrorNotice error={error} compact />}
       {canEdit && rows.length > 0 && (
         <Group gap="xs">
@@ -149,7 +150,7 @@ export function IntentSuggestions({ chatbotId, canEdit, onApproved }: { chatbotI
           </ConfirmButton>
         </Group>
       )}
-      {list.loading ? (
+      {failed(list) ? null : list.loading ? (
         <Skeleton h={60} />
       ) : rows.length === 0 ? (
         <Text size="sm" c="dimmed">

@@ -3,7 +3,7 @@ import { Link, useNavigate } from "react-router";
 import { api } from "../../api/client";
 import { useQuery } from "../../api/use-query";
 import { EmptyNotice } from "../../components/EmptyNotice";
-import { ErrorNotice } from "../../components/ErrorNotice";
+import { failed, RegionError } from "../../components/QueryRegion";
 import { PageHeader } from "../../components/PageHeader";
 import { PeopleFilters } from "../../components/PeopleFilters";
 import { SentimentBadge } from "../../components/SentimentBadge";
@@ -24,7 +24,7 @@ export default function OrganizationsPage() {
   const sort = values.sort || "lastActivity";
   const order = values.order === "asc" ? "asc" : "desc";
   const query = { ...values, sort, order, page, limit: 25 };
-  const orgs = useQuery(`organizations:${chatbot.id}:${JSON.stringify(query)}`, () => api.analytics.organizations(chatbot.id, query));
+  const orgs = useQuery(`organizations:${chatbot.id}:${JSON.stringify(query)}`, () => api.analytics.organizations(chatbot.id, query), { liveChatbotId: chatbot.id });
   const conversationsOf = (externalId: string) => `/chatbots/${chatbot.id}/conversations?organization=${encodeURIComponent(externalId)}`;
   const onSort = (s: string, o: "asc" | "desc") => set({ sort: s, order: o });
 
@@ -32,53 +32,55 @@ export default function OrganizationsPage() {
     <Stack>
       <PageHeader title="Organizations" description="Your customers' accounts, with what they pay and how their people feel." />
       <PeopleFilters values={values} set={set} searchLabel="Id or name" />
-      {orgs.error !== null && <ErrorNotice error={orgs.error} onRetry={orgs.reload} />}
-      <Table.ScrollContainer minWidth={820}>
-        <Table highlightOnHover verticalSpacing="xs" data-testid="organizations-table">
-          <Table.Thead>
-            <Table.Tr>
-              <SortableHeader label="Organization" field="name" sort={sort} order={order} onSort={onSort} />
-              <Table.Th>Plan</Table.Th>
-              <Table.Th>Industry</Table.Th>
-              <SortableHeader label="MRR" field="mrr" sort={sort} order={order} onSort={onSort} />
-              <Table.Th>Users</Table.Th>
-              <SortableHeader label="Conversations" field="conversations" sort={sort} order={order} onSort={onSort} />
-              <SortableHeader label="Avg. sentiment" field="sentiment" sort={sort} order={order} onSort={onSort} />
-              <SortableHeader label="Last activity" field="lastActivity" sort={sort} order={order} onSort={onSort} />
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {orgs.loading ? (
-              <SkeletonRows columns={8} />
-            ) : (
-              orgs.data?.data.map((o) => (
-                <Table.Tr key={o.id} className="clickable-row" onClick={() => navigate(conversationsOf(o.externalId))}>
-                  <Table.Td>
-                    <Anchor component={Link} to={conversationsOf(o.externalId)} size="sm" onClick={(e) => e.stopPropagation()} aria-label={`Conversations of ${o.name ?? o.externalId}`}>
-                      {o.name ?? o.externalId}
-                    </Anchor>
-                  </Table.Td>
-                  <Table.Td>{o.plan ?? "—"}</Table.Td>
-                  <Table.Td>{o.industry ?? "—"}</Table.Td>
-                  <Table.Td>{formatMoney(o.mrr)}</Table.Td>
-                  <Table.Td>
-                    <Group gap={4}>
-                      <Anchor component={Link} to={`/chatbots/${chatbot.id}/users?organization=${encodeURIComponent(o.externalId)}`} size="sm" onClick={(e) => e.stopPropagation()} aria-label={`Users of ${o.name ?? o.externalId}`}>
-                        {o.users}
+      <RegionError query={orgs} />
+      {!failed(orgs) && (
+        <Table.ScrollContainer minWidth={820} className="phone-priority">
+          <Table highlightOnHover verticalSpacing="xs" data-testid="organizations-table">
+            <Table.Thead>
+              <Table.Tr>
+                <SortableHeader label="Organization" field="name" sort={sort} order={order} onSort={onSort} />
+                <Table.Th>Plan</Table.Th>
+                <Table.Th>Industry</Table.Th>
+                <SortableHeader label="MRR" field="mrr" sort={sort} order={order} onSort={onSort} />
+                <Table.Th>Users</Table.Th>
+                <SortableHeader label="Conversations" field="conversations" sort={sort} order={order} onSort={onSort} />
+                <SortableHeader label="Avg. sentiment" field="sentiment" sort={sort} order={order} onSort={onSort} />
+                <SortableHeader label="Last activity" field="lastActivity" sort={sort} order={order} onSort={onSort} />
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {orgs.loading ? (
+                <SkeletonRows columns={8} />
+              ) : (
+                orgs.data?.data.map((o) => (
+                  <Table.Tr key={o.id} className="clickable-row" onClick={() => navigate(conversationsOf(o.externalId))}>
+                    <Table.Td>
+                      <Anchor component={Link} to={conversationsOf(o.externalId)} size="sm" onClick={(e) => e.stopPropagation()} aria-label={`Conversations of ${o.name ?? o.externalId}`}>
+                        {o.name ?? o.externalId}
                       </Anchor>
-                    </Group>
-                  </Table.Td>
-                  <Table.Td>{o.conversations}</Table.Td>
-                  <Table.Td>
-                    <SentimentBadge score={o.averageSentiment} />
-                  </Table.Td>
-                  <Table.Td>{formatAgo(o.lastActivityAt)}</Table.Td>
-                </Table.Tr>
-              ))
-            )}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+                    </Table.Td>
+                    <Table.Td>{o.plan ?? "—"}</Table.Td>
+                    <Table.Td>{o.industry ?? "—"}</Table.Td>
+                    <Table.Td>{formatMoney(o.mrr)}</Table.Td>
+                    <Table.Td>
+                      <Group gap={4}>
+                        <Anchor component={Link} to={`/chatbots/${chatbot.id}/users?organization=${encodeURIComponent(o.externalId)}`} size="sm" onClick={(e) => e.stopPropagation()} aria-label={`${o.users} users of ${o.name ?? o.externalId}`}>
+                          {o.users}
+                        </Anchor>
+                      </Group>
+                    </Table.Td>
+                    <Table.Td>{o.conversations}</Table.Td>
+                    <Table.Td>
+                      <SentimentBadge score={o.averageSentiment} />
+                    </Table.Td>
+                    <Table.Td>{formatAgo(o.lastActivityAt)}</Table.Td>
+                  </Table.Tr>
+                ))
+              )}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
       {!orgs.loading && orgs.data?.data.length === 0 && <EmptyNotice title="No organizations match">Organizations appear once your integration sends an `organization` with its messages.</EmptyNotice>}
       <TablePager pagination={orgs.data?.pagination} onPage={(p) => set({ page: p }, false)} noun="organizations" />
     </Stack>

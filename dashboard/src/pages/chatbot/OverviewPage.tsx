@@ -1,18 +1,18 @@
-import { Grid, SimpleGrid, Stack } from "@mantine/core";
-import { useEffect, useRef, useState } from "react";
+import { Grid, SimpleGrid, Stack, Text } from "@mantine/core";
+import { useMemo, useRef, useState } from "react";
 import { api } from "../../api/client";
 import type { Overview, Trend } from "../../api/types";
 import { useQuery } from "../../api/use-query";
-import { ErrorNotice } from "../../components/ErrorNotice";
 import { KpiCard, KpiSkeleton, TrendLabel } from "../../components/KpiCard";
 import { LiveFeedPanel } from "../../components/LiveFeedPanel";
 import { PageHeader } from "../../components/PageHeader";
+import { QueryRegion } from "../../components/QueryRegion";
 import { RangePresets, useRangePreset } from "../../components/RangePresets";
-import { SentimentBands } from "../../components/SentimentBands";
-import { SentimentTrendChart } from "../../components/SentimentTrendChart";
+import { BandsSkeleton, SentimentBands } from "../../components/SentimentBands";
+import { SentimentTrendChart, TrendSkeleton } from "../../components/SentimentTrendChart";
 import { formatMoney, formatNumber, formatPercent, formatScore } from "../../lib/format";
 import { intervalFor, rangeFrom } from "../../lib/range";
-import { useLiveEvents } from "../../live/live-feed";
+import { useLiveEvents, useLiveFeed } from "../../live/live-feed";
 import { useChatbot } from "../../session/chatbot";
 
 /** Live counts since the page opened; an overview fetched at count N shows its figures plus what came after N. */
@@ -21,8 +21,6 @@ interface LiveCounts {
   messages: number;
   analysed: number;
 }
-
-const REFRESH_AFTER_EVENTS_MS = 2500;
 
 function withLive(trend: Trend, extra: number): Trend {
   if (!extra || trend.value === null) return trend;
@@ -33,20 +31,24 @@ function withLive(trend: Trend, extra: number): Trend {
 export default function OverviewPage() {
   const { chatbot } = useChatbot();
   const [preset] = useRangePreset();
-  const [from, setFrom] = useState(() => rangeFrom(preset));
+  // One `from` per preset (whole minutes): the first render asks once, and a return visit hits the cache.
+  const from = useMemo(() => rangeFrom(preset), [preset]);
   const live = useRef<LiveCounts>({ conversations: 0, messages: 0, analysed: 0 });
   const [, setLiveTick] = useState(0);
+  const { status } = useLiveFeed();
 
-  useEffect(() => setFrom(rangeFrom(preset)), [preset]);
+  const overview = useQuery(
+    `overview:${chatbot.id}:${from}`,
+    async (): Promise<{ overview: Overview; at: LiveCounts }> => {
+      const at = { ...live.current };
+      return { overview: await api.analytics.overview(chatbot.id, { from }), at };
+    },
+    { liveChatbotId: chatbot.id },
+  );
+  const sentiment = useQuery(`sentiment:${chatbot.id}:${from}`, () => api.analytics.sentiment(chatbot.id, { from, interval: intervalFor(preset) }), { liveChatbotId: chatbot.id });
 
-  const overview = useQuery(`overview:${chatbot.id}:${from}`, async (): Promise<{ overview: Overview; at: LiveCounts }> => {
-    const at = { ...live.current };
-    return { overview: await api.analytics.overview(chatbot.id, { from }), at };
-  });
-  const sentiment = useQuery(`sentiment:${chatbot.id}:${from}`, () => api.analytics.sentiment(chatbot.id, { from, interval: intervalFor(preset) }));
-
-  // Counts move at once with the live feed; the full figures (averages, rates, MRR) follow a moment later.
-  const refreshTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  // Counts move at once with the live feed; the full figures (averages, rates, MRR) follow when the
+  // live feed's provider refetches these queries (coalesced, every 2.5 s at most under traffic).
   useLiveEvents((events) => {
     for (const e of events) {
       if (e.type === "message") live.current.messages += 1;
@@ -54,13 +56,7 @@ export default function OverviewPage() {
       else if (e.type === "annotation" && e.sentiment) live.current.analysed += 1;
     }
     setLiveTick((t) => t + 1);
-    refreshTimer.current ??= setTimeout(() => {
-      refreshTimer.current = undefined;
-      overview.reload();
-      sentiment.reload();
-    }, REFRESH_AFTER_EVENTS_MS);
   });
-  useEffect(() => () => clearTimeout(refreshTimer.current), []);
 
   const data = overview.data;
   const since = (field: keyof LiveCounts) => (data ? live.current[field] - data.at[field] : 0);
@@ -70,68 +66,97 @@ export default function OverviewPage() {
   return (
     <Stack>
       <PageHeader title="Overview" description="How your users feel, as it happens." actions={<RangePresets />} />
-      {overview.error !== null && <ErrorNotice error={overview.error} onRetry={overview.reload} />}
-      <SimpleGrid cols={{ base: 2, sm: 3, xl: 6 }} spacing="sm" aria-label="Key figures" data-testid="kpis">
-        {!k ? (
-          Array.from({ length: 6 }, (_, i) => <KpiSkeleton key={i} />)
-        ) : (
-          <>
-            <KpiCard
-              testId="kpi-conversations"
-              label="Conversations"
-              value={formatNumber(withLive(k.conversations, since("conversations")).value)}
-              trend={<TrendLabel trend={withLive(k.conversations, since("conversations"))} mode="relative" />}
-              help="Conversations started in the range, against the period of the same length before."
-              to={conversationsLink}
-            />
-            <KpiCard
-              testId="kpi-messages"
-              label="Messages"
-              value={formatNumber(withLive(k.messages, since("messages")).value)}
-              trend={<TrendLabel trend={withLive(k.messages, since("messages"))} mode="relative" />}
-              help="Messages of the conversations started in the range."
-              to={conversationsLink}
-            />
-            <KpiCard
-              testId="kpi-sentiment"
-              label="Avg. sentiment"
-              value={formatScore(k.averageSentiment.value)}
-              trend={<TrendLabel trend={k.averageSentiment} mode="absolute" />}
-              help="Average sentiment of every user message analysed in the range, from −1 to +1."
-              to={`${conversationsLink}&sort=sentiment&order=asc`}
-            />
-            <KpiCard
-              testId="kpi-analysed"
-              label="Analysed today"
-              value={formatNumber(withLive(k.analysedToday, since("analysed")).value)}
-              trend={<TrendLabel trend={withLive(k.analysedToday, since("analysed"))} mode="relative" />}
-              help="User messages given a sentiment since midnight (UTC), against yesterday up to the same time."
-            />
-            <KpiCard
-              testId="kpi-resolution"
-              label="Resolution rate"
-              value={formatPercent(k.resolutionRate.value)}
-              trend={<TrendLabel trend={k.resolutionRate} mode="absolute" pointsAsPercent />}
-              help="Share of ended conversations judged fully resolved."
-              to={`${conversationsLink}&status=ended`}
-            />
-            <KpiCard
-              testId="kpi-mrr"
-              label="MRR at risk"
-              value={formatMoney(k.mrrAtRisk.value)}
-              trend={<TrendLabel trend={k.mrrAtRisk} mode="relative" higherIsBetter={false} />}
-              help="MRR of client organizations with a churn-risk or frustrated conversation in the range."
-              to={`${conversationsLink}&flags=churn_risk&sort=mrr`}
-            />
-          </>
+      <section aria-label="Key figures" data-testid="kpis-region">
+        {status === "offline" && overview.data && (
+          <Text size="sm" c="orange" fw={600} mb="xs" role="status">
+            Reconnecting to the live feed… these figures may be behind.
+          </Text>
         )}
-      </SimpleGrid>
+        <QueryRegion
+          query={overview}
+          skeleton={
+            <SimpleGrid cols={{ base: 2, sm: 3, xl: 6 }} spacing="sm" aria-busy="true">
+              {Array.from({ length: 6 }, (_, i) => (
+                <KpiSkeleton key={i} />
+              ))}
+            </SimpleGrid>
+          }
+        >
+          {() =>
+            k && (
+              <SimpleGrid cols={{ base: 2, sm: 3, xl: 6 }} spacing="sm" data-testid="kpis">
+                <KpiCard
+                  testId="kpi-conversations"
+                  label="Conversations"
+                  value={formatNumber(withLive(k.conversations, since("conversations")).value)}
+                  trend={<TrendLabel trend={withLive(k.conversations, since("conversations"))} mode="relative" />}
+                  help="Conversations started in the range, against the period of the same length before."
+                  to={conversationsLink}
+                />
+                <KpiCard
+                  testId="kpi-messages"
+                  label="Messages"
+                  value={formatNumber(withLive(k.messages, since("messages")).value)}
+                  trend={<TrendLabel trend={withLive(k.messages, since("messages"))} mode="relative" />}
+                  help="Messages of the conversations started in the range."
+                  to={conversationsLink}
+                />
+                <KpiCard
+                  testId="kpi-sentiment"
+                  label="Avg. sentiment"
+                  value={formatScore(k.averageSentiment.value)}
+                  trend={<TrendLabel trend={k.averageSentiment} mode="absolute" />}
+                  help="Average sentiment of every user message analysed in the range, from −1 to +1."
+                  to={`${conversationsLink}&sort=sentiment&order=asc`}
+                />
+                <KpiCard
+                  testId="kpi-analysed"
+                  label="Analysed today"
+                  value={formatNumber(withLive(k.analysedToday, since("analysed")).value)}
+                  trend={<TrendLabel trend={withLive(k.analysedToday, since("analysed"))} mode="relative" />}
+                  help="User messages given a sentiment since midnight (UTC), against yesterday up to the same time."
+                />
+                <KpiCard
+                  testId="kpi-resolution"
+                  label="Resolution rate"
+                  value={formatPercent(k.resolutionRate.value)}
+                  trend={<TrendLabel trend={k.resolutionRate} mode="absolute" pointsAsPercent />}
+                  help="Share of ended conversations judged fully resolved."
+                  to={`${conversationsLink}&status=ended`}
+                />
+                <KpiCard
+                  testId="kpi-mrr"
+                  label="MRR at risk"
+                  value={formatMoney(k.mrrAtRisk.value)}
+                  trend={<TrendLabel trend={k.mrrAtRisk} mode="relative" higherIsBetter={false} />}
+                  help="MRR of client organizations with a churn-risk or frustrated conversation in the range."
+                  to={`${conversationsLink}&flags=churn_risk&sort=mrr`}
+                />
+              </SimpleGrid>
+            )
+          }
+        </QueryRegion>
+      </section>
       <Grid gap="md">
         <Grid.Col span={{ base: 12, lg: 7 }}>
-          <Stack>
-            {sentiment.error !== null && <ErrorNotice error={sentiment.error} onRetry={sentiment.reload} />}
-            <SentimentTrendChart data={sentiment.data} loading={sentiment.loading} />
-            <SentimentBands data={sentiment.data} chatbotId={chatbot.id} from={from} loading={sentiment.loading} />
+          {/* The trend and the bands come from one answer: one region, so one failure shows one notice. */}
+          <Stack data-testid="sentiment-region">
+            <QueryRegion
+              query={sentiment}
+              skeleton={
+                <>
+                  <TrendSkeleton />
+                  <BandsSkeleton />
+                </>
+              }
+            >
+              {(data) => (
+                <>
+                  <SentimentTrendChart data={data} />
+                  <SentimentBands data={data} chatbotId={chatbot.id} from={from} />
+                </>
+              )}
+            </QueryRegion>
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 5 }}>

@@ -3,7 +3,7 @@ import { Link, useNavigate } from "react-router";
 import { api } from "../../api/client";
 import { useQuery } from "../../api/use-query";
 import { EmptyNotice } from "../../components/EmptyNotice";
-import { ErrorNotice } from "../../components/ErrorNotice";
+import { failed, RegionError } from "../../components/QueryRegion";
 import { PageHeader } from "../../components/PageHeader";
 import { PeopleFilters } from "../../components/PeopleFilters";
 import { SentimentBadge } from "../../components/SentimentBadge";
@@ -24,7 +24,7 @@ export default function UsersPage() {
   const sort = values.sort || "lastActivity";
   const order = values.order === "asc" ? "asc" : "desc";
   const query = { ...values, sort, order, page, limit: 25 };
-  const users = useQuery(`users:${chatbot.id}:${JSON.stringify(query)}`, () => api.analytics.users(chatbot.id, query));
+  const users = useQuery(`users:${chatbot.id}:${JSON.stringify(query)}`, () => api.analytics.users(chatbot.id, query), { liveChatbotId: chatbot.id });
   const conversationsOf = (externalId: string) => `/chatbots/${chatbot.id}/conversations?user=${encodeURIComponent(externalId)}`;
   const onSort = (s: string, o: "asc" | "desc") => set({ sort: s, order: o });
 
@@ -32,49 +32,51 @@ export default function UsersPage() {
     <Stack>
       <PageHeader title="Users" description={values.organization ? `Users of organization ${values.organization}` : "Your chatbot's end users, as your integration describes them."} />
       <PeopleFilters values={values} set={set} searchLabel="Id, name, email or organization" />
-      {users.error !== null && <ErrorNotice error={users.error} onRetry={users.reload} />}
-      <Table.ScrollContainer minWidth={860}>
-        <Table highlightOnHover verticalSpacing="xs" data-testid="users-table">
-          <Table.Thead>
-            <Table.Tr>
-              <SortableHeader label="User" field="name" sort={sort} order={order} onSort={onSort} />
-              <Table.Th>Email</Table.Th>
-              <Table.Th>Organization</Table.Th>
-              <Table.Th>Plan</Table.Th>
-              <Table.Th>Industry</Table.Th>
-              <SortableHeader label="MRR" field="mrr" sort={sort} order={order} onSort={onSort} />
-              <SortableHeader label="Conversations" field="conversations" sort={sort} order={order} onSort={onSort} />
-              <SortableHeader label="Avg. sentiment" field="sentiment" sort={sort} order={order} onSort={onSort} />
-              <SortableHeader label="Last activity" field="lastActivity" sort={sort} order={order} onSort={onSort} />
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {users.loading ? (
-              <SkeletonRows columns={9} />
-            ) : (
-              users.data?.data.map((u) => (
-                <Table.Tr key={u.id} className="clickable-row" onClick={() => navigate(conversationsOf(u.externalId))}>
-                  <Table.Td>
-                    <Anchor component={Link} to={conversationsOf(u.externalId)} size="sm" onClick={(e) => e.stopPropagation()} aria-label={`Conversations of ${u.name ?? u.externalId}`}>
-                      {u.name ?? u.externalId}
-                    </Anchor>
-                  </Table.Td>
-                  <Table.Td>{u.email ?? "—"}</Table.Td>
-                  <Table.Td>{u.organization?.name ?? u.organization?.externalId ?? "—"}</Table.Td>
-                  <Table.Td>{u.plan ?? "—"}</Table.Td>
-                  <Table.Td>{u.industry ?? "—"}</Table.Td>
-                  <Table.Td>{formatMoney(u.mrr)}</Table.Td>
-                  <Table.Td>{u.conversations}</Table.Td>
-                  <Table.Td>
-                    <SentimentBadge score={u.averageSentiment} />
-                  </Table.Td>
-                  <Table.Td>{formatAgo(u.lastActivityAt)}</Table.Td>
-                </Table.Tr>
-              ))
-            )}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+      <RegionError query={users} />
+      {!failed(users) && (
+        <Table.ScrollContainer minWidth={860} className="phone-priority">
+          <Table highlightOnHover verticalSpacing="xs" data-testid="users-table">
+            <Table.Thead>
+              <Table.Tr>
+                <SortableHeader label="User" field="name" sort={sort} order={order} onSort={onSort} />
+                <Table.Th>Email</Table.Th>
+                <Table.Th>Organization</Table.Th>
+                <Table.Th>Plan</Table.Th>
+                <Table.Th>Industry</Table.Th>
+                <SortableHeader label="MRR" field="mrr" sort={sort} order={order} onSort={onSort} />
+                <SortableHeader label="Conversations" field="conversations" sort={sort} order={order} onSort={onSort} />
+                <SortableHeader label="Avg. sentiment" field="sentiment" sort={sort} order={order} onSort={onSort} />
+                <SortableHeader label="Last activity" field="lastActivity" sort={sort} order={order} onSort={onSort} />
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {users.loading ? (
+                <SkeletonRows columns={9} />
+              ) : (
+                users.data?.data.map((u) => (
+                  <Table.Tr key={u.id} className="clickable-row" onClick={() => navigate(conversationsOf(u.externalId))}>
+                    <Table.Td>
+                      <Anchor component={Link} to={conversationsOf(u.externalId)} size="sm" onClick={(e) => e.stopPropagation()} aria-label={`Conversations of ${u.name ?? u.externalId}`}>
+                        {u.name ?? u.externalId}
+                      </Anchor>
+                    </Table.Td>
+                    <Table.Td>{u.email ?? "—"}</Table.Td>
+                    <Table.Td>{u.organization?.name ?? u.organization?.externalId ?? "—"}</Table.Td>
+                    <Table.Td>{u.plan ?? "—"}</Table.Td>
+                    <Table.Td>{u.industry ?? "—"}</Table.Td>
+                    <Table.Td>{formatMoney(u.mrr)}</Table.Td>
+                    <Table.Td>{u.conversations}</Table.Td>
+                    <Table.Td>
+                      <SentimentBadge score={u.averageSentiment} />
+                    </Table.Td>
+                    <Table.Td>{formatAgo(u.lastActivityAt)}</Table.Td>
+                  </Table.Tr>
+                ))
+              )}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
       {!users.loading && users.data?.data.length === 0 && <EmptyNotice title="No users match">Users appear once your integration sends a `user` with its messages.</EmptyNotice>}
       <TablePager pagination={users.data?.pagination} onPage={(p) => set({ page: p }, false)} noun="users" />
     </Stack>

@@ -7,6 +7,7 @@ import { useQuery } from "../../api/use-query";
 import { ConfirmButton } from "../../components/ConfirmButton";
 import { EmptyNotice } from "../../components/EmptyNotice";
 import { ErrorNotice } from "../../components/ErrorNotice";
+import { failed, RegionError } from "../../components/QueryRegion";
 import { PageHeader } from "../../components/PageHeader";
 import { RunStatusBadge } from "../../components/RunStatusBadge";
 import { TablePager } from "../../components/TablePager";
@@ -128,8 +129,8 @@ function WorkflowRuns({ workflowId, chatbotId, canEdit }: { workflowId: string; 
       <Text fw={600} id="runs-title" mb="sm">
         Runs
       </Text>
-      {runs.error !== null && <ErrorNotice error={runs.error} onRetry={runs.reload} />}
-      {runs.loading ? (
+      <RegionError query={runs} />
+      {failed(runs) ? null : runs.loading ? (
         <Skeleton h={120} />
       ) : runs.data?.data.length === 0 ? (
         <Text size="sm" c="dimmed" data-testid="no-runs">
@@ -212,8 +213,8 @@ export default function WorkflowDetailPage() {
           )
         }
       />
-      {workflow.error !== null && <ErrorNotice error={workflow.error} onRetry={workflow.reload} />}
-      {destinations.error !== null && <ErrorNotice error={destinations.error} onRetry={destinations.reload} />}
+      <RegionError query={workflow} />
+      <RegionError query={destinations} />
       {canEdit ? (
         (isNew || w) && destinations.data ? (
           destinations.data.length === 0 && isNew ? (

@@ -6,6 +6,7 @@ import type { Workflow } from "../../api/types";
 import { useQuery } from "../../api/use-query";
 import { EmptyNotice } from "../../components/EmptyNotice";
 import { ErrorNotice } from "../../components/ErrorNotice";
+import { failed, RegionError } from "../../components/QueryRegion";
 import { PageHeader } from "../../components/PageHeader";
 import { describeCondition, describeCooldown, TRIGGERS } from "../../lib/workflow-fields";
 import { useChatbot } from "../../session/chatbot";
@@ -34,7 +35,8 @@ function FromTemplateForm({ chatbotId, onCreated }: { chatbotId: string; onCreat
     }
   };
 
-  if (templates.error || destinations.error) return <ErrorNotice error={templates.error ?? destinations.error} />;
+  if (failed(templates)) return <ErrorNotice error={templates.error} onRetry={templates.reload} />;
+  if (failed(destinations)) return <ErrorNotice error={destinations.error} onRetry={destinations.reload} />;
   if (!templates.data || !destinations.data) return <Skeleton h={300} />;
   return (
     <form onSubmit={submit}>
@@ -133,8 +135,8 @@ export default function WorkflowsPage() {
       <Modal opened={choosing} onClose={() => setChoosing(false)} title="New workflow from a template" size="lg">
         {choosing && <FromTemplateForm chatbotId={chatbot.id} onCreated={(w) => navigate(`/chatbots/${chatbot.id}/workflows/${w.id}`)} />}
       </Modal>
-      {workflows.error !== null && <ErrorNotice error={workflows.error} onRetry={workflows.reload} />}
-      {workflows.loading ? (
+      <RegionError query={workflows} />
+      {failed(workflows) ? null : workflows.loading ? (
         <SimpleGrid cols={1}>
           {[0, 1].map((i) => (
             <Skeleton key={i} h={84} />

@@ -4,6 +4,7 @@ import { api } from "../../../api/client";
 import type { AnalysisConfig } from "../../../api/types";
 import { useQuery } from "../../../api/use-query";
 import { ErrorNotice } from "../../../components/ErrorNotice";
+import { failed } from "../../../components/QueryRegion";
 import { humanize } from "../../../lib/format";
 import { USER_FLAGS } from "../../../lib/sentiment";
 
@@ -20,7 +21,7 @@ export function AnalysisStep({ chatbotId, onNext }: { chatbotId: string; onNext:
     if (c && !choice) setChoice({ sentiment: c.sentiment, intent: c.intent, topics: c.topics, flags: c.flags, companyDescription: c.companyDescription });
   }, [config.data, choice]);
 
-  if (config.error) return <ErrorNotice error={config.error} onRetry={config.reload} />;
+  if (failed(config)) return <ErrorNotice error={config.error} onRetry={config.reload} />;
   if (!choice) return <Skeleton h={220} />;
   const save = async () => {
     setBusy(true);

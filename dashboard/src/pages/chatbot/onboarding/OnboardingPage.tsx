@@ -4,6 +4,7 @@ import { Link, useNavigate } from "react-router";
 import { api } from "../../../api/client";
 import { useQuery } from "../../../api/use-query";
 import { ErrorNotice } from "../../../components/ErrorNotice";
+import { failed } from "../../../components/QueryRegion";
 import { PageHeader } from "../../../components/PageHeader";
 import { useChatbot } from "../../../session/chatbot";
 import { AnalysisStep } from "./AnalysisStep";
@@ -66,7 +67,7 @@ export default function OnboardingPage() {
       </Stack>
     );
   }
-  if (existingKeys.error) return <ErrorNotice error={existingKeys.error} onRetry={existingKeys.reload} />;
+  if (failed(existingKeys)) return <ErrorNotice error={existingKeys.error} onRetry={existingKeys.reload} />;
   if (!step) return <Skeleton h={320} />;
 
   const index = STEPS.indexOf(step);

@@ -5,6 +5,7 @@ import type { KeyKind } from "../../../api/types";
 import { useQuery } from "../../../api/use-query";
 import { ConfirmButton } from "../../../components/ConfirmButton";
 import { ErrorNotice } from "../../../components/ErrorNotice";
+import { failed, RegionError } from "../../../components/QueryRegion";
 import { SecretReveal } from "../../../components/SecretReveal";
 import { formatAgo, formatDateTime } from "../../../lib/format";
 import { useChatbot } from "../../../session/chatbot";
@@ -92,11 +93,11 @@ export function KeysSection() {
       </Modal>
       <SecretReveal title="Your new key" secret={secret} note="This is the only time the secret is shown. Store it in your secrets manager." onClose={() => setSecret(null)} />
       {error !== null && <ErrorNotice error={error} compact />}
-      {keys.error !== null && <ErrorNotice error={keys.error} onRetry={keys.reload} />}
-      {keys.loading ? (
+      <RegionError query={keys} />
+      {failed(keys) ? null : keys.loading ? (
         <Skeleton h={120} />
       ) : (
-        <Table.ScrollContainer minWidth={720}>
+        <Table.ScrollContainer minWidth={720} className="phone-priority">
           <Table verticalSpacing="xs" data-testid="keys-table">
             <Table.Thead>
               <Table.Tr>

@@ -5,6 +5,7 @@ import type { Role } from "../../../api/types";
 import { useQuery } from "../../../api/use-query";
 import { ConfirmButton } from "../../../components/ConfirmButton";
 import { ErrorNotice } from "../../../components/ErrorNotice";
+import { failed, RegionError } from "../../../components/QueryRegion";
 import { SecretReveal } from "../../../components/SecretReveal";
 import { formatDateTime } from "../../../lib/format";
 import { useChatbot } from "../../../session/chatbot";
@@ -69,11 +70,11 @@ export function MembersSection() {
     <SettingsSection id="members" title="Members and invitations" description={`People of ${organization.name}. Members are read-only; admins manage chatbots, keys, workflows and people.`}>
       <Stack>
         {error !== null && <ErrorNotice error={error} compact />}
-        {members.error !== null && <ErrorNotice error={members.error} onRetry={members.reload} />}
-        {members.loading ? (
+        <RegionError query={members} />
+        {failed(members) ? null : members.loading ? (
           <Skeleton h={80} />
         ) : (
-          <Table.ScrollContainer minWidth={560}>
+          <Table.ScrollContainer minWidth={560} className="phone-priority">
             <Table verticalSpacing="xs" data-testid="members-table">
               <Table.Thead>
                 <Table.Tr>
@@ -121,7 +122,7 @@ export function MembersSection() {
               }}
             />
             <SecretReveal title="Invitation link" secret={link} note="Send this link to the person you invited (it is also emailed). It works once, for 7 days." onClose={() => setLink(null)} />
-            {invitations.error !== null && <ErrorNotice error={invitations.error} onRetry={invitations.reload} />}
+            <RegionError query={invitations} />
             {invitations.data && invitations.data.length > 0 && (
               <Table verticalSpacing="xs" data-testid="invitations-table">
                 <Table.Thead>

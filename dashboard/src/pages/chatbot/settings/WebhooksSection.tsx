@@ -5,6 +5,7 @@ import type { DestinationKind, TestSendResult } from "../../../api/types";
 import { useQuery } from "../../../api/use-query";
 import { ConfirmButton } from "../../../components/ConfirmButton";
 import { ErrorNotice } from "../../../components/ErrorNotice";
+import { failed, RegionError } from "../../../components/QueryRegion";
 import { SecretReveal } from "../../../components/SecretReveal";
 import { useChatbot } from "../../../session/chatbot";
 import { SettingsSection } from "./SettingsSection";
@@ -107,15 +108,15 @@ export function WebhooksSection() {
       </Modal>
       <SecretReveal title="Signing secret" secret={secret} note="Your receiver verifies signatures with this whsec_ secret. It is shown only now." onClose={() => setSecret(null)} />
       {error !== null && <ErrorNotice error={error} compact />}
-      {destinations.error !== null && <ErrorNotice error={destinations.error} onRetry={destinations.reload} />}
-      {destinations.loading ? (
+      <RegionError query={destinations} />
+      {failed(destinations) ? null : destinations.loading ? (
         <Skeleton h={80} />
       ) : destinations.data?.length === 0 ? (
         <Text size="sm" c="dimmed">
           No destinations yet.
         </Text>
       ) : (
-        <Table.ScrollContainer minWidth={720}>
+        <Table.ScrollContainer minWidth={720} className="phone-priority">
           <Table verticalSpacing="xs" data-testid="webhooks-table">
             <Table.Thead>
               <Table.Tr>

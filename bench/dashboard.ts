@@ -1,0 +1,208 @@
+/**
+ * Dashboard benchmark: how much JavaScript the overview's first load moves, and how long the KPIs take
+ * to appear in Chromium, cold (empty browser cache) and warm (the same browser again).
+ *
+ *   npm run bench:dashboard [-- --runs 5] [--port 8793] [--state DIR] [--timeout 600] [--json]
+ *
+ * 1. Builds the dashboard (scripts/build-dashboard.mjs), applies the migrations to a local state of its
+ *    own (default `.wrangler/bench-dashboard`), seeds the demo tenant there and a dozen conversations, and
+ *    starts `wrangler dev --local` on 127.0.0.1:`--port` in its own process group (stopped at the end, on
+ *    error, on Ctrl+C and on `--timeout`). Set X_LOCAL_OBSERVABILITY=false, as for every benchmark here.
+ * 2. Logs in once; each cold run opens a fresh browser context (no HTTP cache, the session cookie only),
+ *    opens /chatbots/…/overview and times from the navigation's start to the first KPI value on screen;
+ *    each warm run then opens the same page again in that context (assets from the browser cache).
+ * 3. First-load JS: every script the cold load fetched until the network was idle, each file's bytes
+ *    and its gzip size (level 9, from dashboard/dist), summed; the biggest are listed.
+ * Prints medians (and min/max) of `--runs` runs. Uses /usr/bin/chromium (CHROMIUM_PATH to override).
+ * Not part of `npm test`: timings depend on the machine; run it from a snapshot in a busy tree.
+ */
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { gzipSync } from "node:zlib";
+import { chromium, type Browser } from "playwright-core";
+import { seedDemoTenant } from "../scripts/seed";
+import { wrangler } from "../scripts/wrangler";
+
+interface Options {
+  runs: number;
+  port: number;
+  state: string;
+  timeoutSec: number;
+  json: boolean;
+}
+
+function options(): Options {
+  const args = process.argv.slice(2);
+  const value = (name: string) => {
+    const i = args.indexOf(`--${name}`);
+    return i >= 0 ? args[i + 1] : undefined;
+  };
+  const runs = Number(value("runs") ?? 5);
+  const port = Number(value("port") ?? 8793);
+  const timeoutSec = Number(value("timeout") ?? 600);
+  if (!Number.isInteger(runs) || runs < 1 || runs > 50) throw new Error("--runs must be 1…50");
+  if (!Number.isInteger(port) || port < 1024) throw new Error("--port must be a port number ≥ 1024");
+  return { runs, port, state: value("state") ?? ".wrangler/bench-dashboard", timeoutSec, json: args.includes("--json") };
+}
+
+const repo = path.resolve(import.meta.dirname, "..");
+const dist = path.join(repo, "dashboard/dist");
+const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+};
+
+async function waitForHealth(url: string, server: ChildProcess, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (server.exitCode !== null) throw new Error(`wrangler dev exited with code ${server.exitCode}`);
+    try {
+      if ((await fetch(`${url}/health`)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`no answer on ${url}/health within ${timeoutMs / 1000}s`);
+}
+
+function stop(server: ChildProcess): void {
+  if (server.exitCode === null && server.pid !== undefined) {
+    try {
+      process.kill(-server.pid, "SIGTERM");
+    } catch {
+      // already gone
+    }
+  }
+}
+
+/** A dozen conversations through the capture API, so the KPIs and the trend have figures to show. */
+async function recordTraffic(url: string, ingestKey: string): Promise<void> {
+  const lines = ["The export failed again, this is frustrating.", "Thanks, that solved it!", "How do I add a teammate?", "Your pricing page is confusing."];
+  for (let i = 0; i < 12; i++) {
+    const res = await fetch(`${url}/api/v1/capture`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${ingestKey}`, "content-type": "application/json" },
+      body: JSON.stringify({ conversationId: `bench-dashboard-${i}`, messages: [{ role: "user", content: lines[i % lines.length] }], user: { id: `u-${i}`, email: `user${i}@example.com` } }),
+    });
+    if (!res.ok) throw new Error(`capture failed: ${res.status} ${await res.text()}`);
+  }
+}
+
+interface LoadFigures {
+  kpisMs: number;
+  scripts: string[];
+}
+
+async function measure(browser: Browser, url: string, overview: string, cookies: Parameters<import("playwright-core").BrowserContext["addCookies"]>[0], runs: number) {
+  const cold: LoadFigures[] = [];
+  const warm: number[] = [];
+  for (let run = 0; run < runs; run++) {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    await context.addCookies(cookies);
+    const page = await context.newPage();
+    const scripts = new Set<string>();
+    page.on("response", (response) => {
+      if (response.request().resourceType() === "script") scripts.add(new URL(response.url()).pathname);
+    });
+    const kpis = page.getByTestId("kpi-messages-value");
+    let started = Date.now();
+    await page.goto(url + overview, { waitUntil: "commit" });
+    await kpis.waitFor();
+    const kpisMs = Date.now() - started;
+    await page.waitForLoadState("networkidle");
+    cold.push({ kpisMs, scripts: [...scripts] });
+
+    // Warm: the same browser (its HTTP cache, the immutable assets) opens the page again.
+    await page.goto("about:blank");
+    started = Date.now();
+    await page.goto(url + overview, { waitUntil: "commit" });
+    await kpis.waitFor();
+    warm.push(Date.now() - started);
+    await context.close();
+  }
+  return { cold, warm };
+}
+
+async function main(): Promise<void> {
+  const o = options();
+  if (!existsSync(chromiumPath)) throw new Error(`Chromium not found at ${chromiumPath} (set CHROMIUM_PATH)`);
+  if (process.env.X_LOCAL_OBSERVABILITY !== "false") console.warn("note: run with X_LOCAL_OBSERVABILITY=false, as every benchmark here");
+  if (spawnSync(process.execPath, [path.join(repo, "scripts/build-dashboard.mjs")], { stdio: "inherit" }).status !== 0) throw new Error("the dashboard build failed");
+
+  const url = `http://127.0.0.1:${o.port}`;
+  mkdirSync(o.state, { recursive: true });
+  await wrangler(["d1", "migrations", "apply", "DB", "--local", "--persist-to", o.state], { quiet: true });
+  const demo = await seedDemoTenant(url, { persistTo: o.state, credentialsFile: path.join(o.state, "demo-credentials.json") });
+
+  const vars = { CONVERSATION_TOKEN_SECRET: randomBytes(32).toString("hex"), SECRETS_KEY: randomBytes(32).toString("hex") };
+  const server = spawn(
+    "npx",
+    ["wrangler", "dev", "--local", "--ip", "127.0.0.1", "--port", String(o.port), "--persist-to", o.state, "--show-interactive-dev-session=false", ...Object.entries(vars).flatMap(([k, v]) => ["--var", `${k}:${v}`])],
+    { cwd: repo, detached: true, stdio: "ignore", env: { ...process.env, WRANGLER_SEND_METRICS: "false", CLOUDFLARE_CF_FETCH_ENABLED: "false" } },
+  );
+  const deadline = setTimeout(() => {
+    console.error(`timed out after ${o.timeoutSec}s`);
+    stop(server);
+    process.exit(1);
+  }, o.timeoutSec * 1000);
+  process.on("SIGINT", () => {
+    stop(server);
+    process.exit(130);
+  });
+
+  let browser: Browser | undefined;
+  try {
+    await waitForHealth(url, server, 120_000);
+    await recordTraffic(url, demo.ingestKey);
+    const login = await fetch(`${url}/api/v1/auth/login`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email: demo.email, password: demo.password }) });
+    const session = /ob_session=([^;]+)/.exec(login.headers.get("set-cookie") ?? "")?.[1];
+    if (!session) throw new Error(`login failed: ${login.status}`);
+    const cookies = [{ name: "ob_session", value: session, url }];
+
+    browser = await chromium.launch({ executablePath: chromiumPath, args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"] });
+    const overview = `/chatbots/${demo.chatbotId}/overview`;
+    // One unmeasured load: the Worker and the D1 database warm up, as they are in production.
+    await measure(browser, url, overview, cookies, 1);
+    const { cold, warm } = await measure(browser, url, overview, cookies, o.runs);
+
+    const files = [...new Set(cold.flatMap((c) => c.scripts))].map((p) => {
+      const bytes = readFileSync(path.join(dist, p));
+      return { file: p, kb: bytes.length / 1024, gzipKb: gzipSync(bytes, { level: 9 }).length / 1024 };
+    });
+    const perRun = cold.map((c) => c.scripts.reduce((sum, p) => sum + (files.find((f) => f.file === p)?.gzipKb ?? 0), 0));
+    const result = {
+      runs: o.runs,
+      firstLoadJsGzipKb: Math.round(median(perRun) * 10) / 10,
+      firstLoadJsKb: Math.round(files.reduce((s, f) => s + f.kb, 0) * 10) / 10,
+      scripts: files.length,
+      coldKpisMedianMs: median(cold.map((c) => c.kpisMs)),
+      coldKpisMinMaxMs: [Math.min(...cold.map((c) => c.kpisMs)), Math.max(...cold.map((c) => c.kpisMs))],
+      warmKpisMedianMs: median(warm),
+      warmKpisMinMaxMs: [Math.min(...warm), Math.max(...warm)],
+      largest: files.sort((a, b) => b.gzipKb - a.gzipKb).slice(0, 6).map((f) => `${f.file} ${f.gzipKb.toFixed(1)} KB gz`),
+    };
+    if (o.json) console.log(JSON.stringify(result));
+    else {
+      console.log(`\nOverview, first load (${o.runs} runs, Chromium 1440×900, ${url})`);
+      console.log(`  first-load JS         ${result.firstLoadJsGzipKb} KB gzip (${result.firstLoadJsKb} KB raw, ${result.scripts} files)`);
+      console.log(`  KPIs visible, cold    median ${result.coldKpisMedianMs} ms (min ${result.coldKpisMinMaxMs[0]}, max ${result.coldKpisMinMaxMs[1]})`);
+      console.log(`  KPIs visible, warm    median ${result.warmKpisMedianMs} ms (min ${result.warmKpisMinMaxMs[0]}, max ${result.warmKpisMinMaxMs[1]})`);
+      console.log(`  largest scripts       ${result.largest.join(", ")}`);
+    }
+  } finally {
+    clearTimeout(deadline);
+    await browser?.close();
+    stop(server);
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

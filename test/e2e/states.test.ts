@@ -1,0 +1,103 @@
+import type { Page, Route } from "playwright-core";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { apiLogin, latestConversationId, browserSuite, e2e, logIn, openBrowser, sdk, type Browser } from "./harness";
+import { recordDemoTraffic } from "./traffic";
+
+/** An API path of the chatbot (never the page's own URL, which can look alike). */
+const api = (tail: string) => new RegExp(`/api/v1/chatbots/[^/]+/${tail}`);
+
+/**
+ * Each region of each page, the API call that feeds it, and where it lives. The failure is injected in
+ * the browser (Playwright route interception), answering the call with the API's own 500 envelope.
+ */
+const REGIONS: { name: string; page: string; api: RegExp; region: string }[] = [
+  { name: "the overview's key figures", page: "overview", api: api("analytics/overview\\?"), region: '[data-testid="kpis-region"]' },
+  { name: "the overview's sentiment trend and bands", page: "overview", api: api("analytics/sentiment\\?"), region: '[data-testid="sentiment-region"]' },
+  { name: "user insights", page: "insights", api: api("analytics/insights\\?"), region: "#main" },
+  { name: "assistant performance", page: "assistant", api: api("analytics/assistant\\?"), region: "#main" },
+  { name: "the conversations table", page: "conversations", api: api("analytics/conversations\\?"), region: "#main" },
+  { name: "a conversation's thread", page: "conversations/:conversation", api: api("conversations/[0-9a-f]{64}(\\?|$)"), region: "#main" },
+  { name: "the users table", page: "users", api: api("analytics/users\\?"), region: "#main" },
+  { name: "the organizations table", page: "organizations", api: api("analytics/organizations\\?"), region: "#main" },
+  { name: "the workflows list", page: "workflows", api: api("workflows$"), region: "#main" },
+  { name: "the analysis config", page: "analysis", api: api("analysis/config$"), region: "#main" },
+  { name: "the suggested intents", page: "analysis", api: api("analysis/suggestions\\?"), region: 'section[aria-label="Suggested intents"]' },
+  { name: "the keys table", page: "settings", api: api("keys$"), region: "#keys" },
+  { name: "the webhook destinations", page: "settings", api: api("webhooks$"), region: "#webhooks" },
+  { name: "the members table", page: "settings", api: /\/api\/v1\/organizations\/[^/]+\/members$/, region: "#members" },
+];
+
+/** What empty states say; none may show while the data behind them could not be read. */
+const EMPTY_TEXTS = /No scored messages|No conversation in this range|No conversations yet|No conversation matches|No users match|No organizations match|No workflows yet|No destinations yet|Nothing waiting|No intents analysed|No messages yet|None found/;
+
+function failWith500(route: Route): Promise<void> {
+  return route.fulfill({
+    status: 500,
+    contentType: "application/json",
+    body: JSON.stringify({ error: { code: "internal_error", message: "injected failure for the test", requestId: "test" } }),
+  });
+}
+
+browserSuite("Honest states: a region whose API call fails says so once, with a retry", () => {
+  let browser: Browser;
+  let conversationId = "";
+
+  beforeAll(async () => {
+    await recordDemoTraffic(sdk());
+    conversationId = await latestConversationId(await apiLogin(e2e.demo.email, e2e.demo.password), e2e.demo.chatbotId);
+    browser = await openBrowser();
+    await logIn(browser.page, e2e.demo.email, e2e.demo.password);
+  });
+  afterAll(async () => browser?.close());
+
+  async function alerts(page: Page): Promise<string[]> {
+    return page.getByRole("alert").allInnerTexts();
+  }
+
+  it.each(REGIONS)("$name: one error with a retry, no skeleton left, no empty-state text; the retry brings the data", async ({ page: path, api, region }) => {
+    const { page } = browser;
+    let failing = true;
+    const handler = (route: Route) => (failing ? failWith500(route) : route.fallback());
+    await page.route(api, handler);
+    try {
+      await page.goto(`${e2e.url}/chatbots/${e2e.demo.chatbotId}/${path.replace(":conversation", conversationId)}`);
+      const scope = page.locator(region);
+      await scope.getByRole("alert").first().waitFor();
+      // Everything else on the page answers; the failed region's skeletons end.
+      await expect.poll(() => page.locator(".mantine-Skeleton-root").count(), { timeout: 20_000 }).toBe(0);
+      await page.waitForLoadState("networkidle");
+
+      const shown = await alerts(page);
+      expect(shown).toHaveLength(1);
+      expect(shown[0]).toMatch(/injected failure for the test/i);
+      // Other regions may be truly empty (no webhook destination yet); the failed one must not say so.
+      expect(await scope.innerText()).not.toMatch(EMPTY_TEXTS);
+      const retry = scope.getByRole("button", { name: "Try again" });
+      expect(await retry.count()).toBe(1);
+
+      failing = false;
+      await retry.click();
+      await expect.poll(() => page.getByRole("alert").count(), { timeout: 20_000 }).toBe(0);
+    } finally {
+      await page.unroute(api, handler);
+    }
+  });
+
+  it("keeps the overview's figures on screen, marked, when a refresh fails", async () => {
+    const { page } = browser;
+    await page.goto(`${e2e.url}/chatbots/${e2e.demo.chatbotId}/overview`);
+    await page.getByTestId("kpi-messages-value").waitFor();
+    const before = await page.getByTestId("kpi-messages-value").innerText();
+    await page.route(/\/analytics\/overview\?/, failWith500);
+    try {
+      // A message through the live feed makes the overview refetch (coalesced, within a few seconds).
+      await sdk().recordMessages({ conversationId: `stale-${Date.now().toString(36)}`, messages: [{ role: "user", content: "Is anyone there?" }] });
+      await page.getByTestId("refresh-failed").waitFor({ timeout: 20_000 });
+      expect(await page.getByTestId("kpi-messages-value").count()).toBe(1);
+      expect(await page.getByRole("alert").count()).toBe(0);
+      expect(Number((await page.getByTestId("kpi-messages-value").innerText()).replace(/\D/g, ""))).toBeGreaterThanOrEqual(Number(before.replace(/\D/g, "")));
+    } finally {
+      await page.unroute(/\/analytics\/overview\?/, failWith500);
+    }
+  });
+});
