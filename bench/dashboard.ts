@@ -18,7 +18,8 @@
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { createWriteStream, existsSync, mkdirSync, readFileSync } from "node:fs";
+import { createServer } from "node:net";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { chromium, type Browser } from "playwright-core";
@@ -57,10 +58,22 @@ const median = (xs: number[]) => {
   return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
 };
 
+/** A free local port (wrangler's inspector defaults to 9229, which another local server may hold). */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.on("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+    });
+  });
+}
+
 async function waitForHealth(url: string, server: ChildProcess, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (server.exitCode !== null) throw new Error(`wrangler dev exited with code ${server.exitCode}`);
+    if (server.exitCode !== null) throw new Error(`wrangler dev exited with code ${server.exitCode} (its output: server.log in the state directory)`);
     try {
       if ((await fetch(`${url}/health`)).ok) return;
     } catch {
@@ -143,9 +156,13 @@ async function main(): Promise<void> {
   const vars = { CONVERSATION_TOKEN_SECRET: randomBytes(32).toString("hex"), SECRETS_KEY: randomBytes(32).toString("hex") };
   const server = spawn(
     "npx",
-    ["wrangler", "dev", "--local", "--ip", "127.0.0.1", "--port", String(o.port), "--persist-to", o.state, "--show-interactive-dev-session=false", ...Object.entries(vars).flatMap(([k, v]) => ["--var", `${k}:${v}`])],
-    { cwd: repo, detached: true, stdio: "ignore", env: { ...process.env, WRANGLER_SEND_METRICS: "false", CLOUDFLARE_CF_FETCH_ENABLED: "false" } },
+    ["wrangler", "dev", "--local", "--ip", "127.0.0.1", "--port", String(o.port), "--inspector-port", String(await freePort()), "--persist-to", o.state, "--show-interactive-dev-session=false", ...Object.entries(vars).flatMap(([k, v]) => ["--var", `${k}:${v}`])],
+    { cwd: repo, detached: true, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, WRANGLER_SEND_METRICS: "false", CLOUDFLARE_CF_FETCH_ENABLED: "false" } },
   );
+  // The server's output, for when it does not start.
+  const log = createWriteStream(path.join(o.state, "server.log"));
+  server.stdout?.pipe(log);
+  server.stderr?.pipe(log);
   const deadline = setTimeout(() => {
     console.error(`timed out after ${o.timeoutSec}s`);
     stop(server);

@@ -88,7 +88,8 @@ browserSuite("Setting up a new chatbot", () => {
 
     // Back to the list: the pending chatbot offers to continue its setup, which resumes after the keys.
     await page.goto(`${e2e.url}/orgs/${e2e.demo.organizationId}/chatbots`);
-    await page.getByRole("link", { name: `${name}, pending` }).getByText("Continue setup").click();
+    // The card is named by its visible text (name, then status), as every link is.
+    await page.getByRole("link", { name: new RegExp(`^${name} pending`) }).getByText("Continue setup").click();
     await page.getByTestId("first-message-status").getByText("Waiting for your first message…").waitFor();
     // The secrets are not shown a second time: the snippets hold placeholders instead.
     await page.getByText("Your keys were shown once").waitFor();
