@@ -58,11 +58,12 @@ browserSuite("Search: a phrase sent through the SDK, found and opened at its mes
     expect(await highlighted.count()).toBe(1);
     expect(await highlighted.innerText()).toContain(phrase);
     // Scrolled to it: the highlighted message is in the viewport, the thread's first message is not.
+    type Box = { getBoundingClientRect(): { top: number; bottom: number } };
     await expect.poll(() => highlighted.evaluate((el) => {
-      const r = el.getBoundingClientRect();
+      const r = (el as unknown as Box).getBoundingClientRect();
       return r.top >= 0 && r.bottom <= (globalThis as unknown as { innerHeight: number }).innerHeight;
     })).toBe(true);
     const first = page.getByTestId("thread-message").first();
-    expect(await first.evaluate((el) => el.getBoundingClientRect().bottom < 0)).toBe(true);
+    expect(await first.evaluate((el) => (el as unknown as Box).getBoundingClientRect().bottom < 0)).toBe(true);
   });
 });
