@@ -12,8 +12,9 @@
  * --paced-messages / BENCH_PACED_MESSAGES (per socket in the latency run, default 200),
  * --timeout / BENCH_TIMEOUT (seconds for the whole run, default 300), --url / BENCH_URL (the
  * product, default http://127.0.0.1:8787), --json (also print the figures as one JSON line).
- * The ingest key comes from `npm run --silent demo:credentials` unless OPENBAT_INGEST_KEY is set
- * (needed when the product under test runs from another checkout with its own demo tenant).
+ * The ingest and read keys come from `npm run --silent demo:credentials` unless OPENBAT_INGEST_KEY (and
+ * OPENBAT_READ_KEY, for the live-feed viewer) are set (needed when the product under test runs from
+ * another checkout with its own demo tenant).
  *
  * Every ack is checked: exactly one per message, not marked duplicate, seqs consecutive per
  * conversation. Anything else is printed as an error line and makes the exit code 1.
@@ -175,17 +176,23 @@ async function answers(url: string): Promise<boolean> {
   }
 }
 
-function ingestKey(): string {
-  if (proc.env.OPENBAT_INGEST_KEY) return proc.env.OPENBAT_INGEST_KEY;
+interface Keys {
+  ingest: string;
+  /** For the live feed a dashboard viewer watches; absent, the viewer figure is left out. */
+  read: string | null;
+}
+
+function keys(): Keys {
+  if (proc.env.OPENBAT_INGEST_KEY) return { ingest: proc.env.OPENBAT_INGEST_KEY, read: proc.env.OPENBAT_READ_KEY ?? null };
   let out: string;
   try {
     out = childProcess.execFileSync("npm", ["run", "--silent", "demo:credentials"], { cwd: REPO, encoding: "utf8", stdio: ["ignore", "pipe", "inherit"], timeout: 30_000 });
   } catch {
     fail("could not read the demo credentials (npm run --silent demo:credentials); run `npm start` once, it seeds them");
   }
-  const key = (JSON.parse(out) as { ingestKey?: unknown }).ingestKey;
-  if (typeof key !== "string") fail("demo:credentials printed no ingestKey");
-  return key;
+  const printed = JSON.parse(out) as { ingestKey?: unknown; readKey?: unknown };
+  if (typeof printed.ingestKey !== "string") fail("demo:credentials printed no ingestKey");
+  return { ingest: printed.ingestKey, read: typeof printed.readKey === "string" ? printed.readKey : null };
 }
 
 /** The baselines' Worker (bench/echo) under `wrangler dev`, in its own process group so it can be stopped whole. */
@@ -265,6 +272,49 @@ interface Target {
 
 /** Everything wrong with acks, across the run: the benchmark doubles as a correctness check. */
 const problems: string[] = [];
+
+/** When each product message was sent, by `conversation/message id`, for the live viewer to time. */
+const sentForViewer = new Map<string, number>();
+
+/**
+ * A dashboard viewer on the chatbot's live feed (read key) during the paced phase: times each of the
+ * phase's messages from its send to the feed batch that carries it.
+ */
+class Viewer {
+  readonly latencies: number[] = [];
+  private ws: Socket | null = null;
+
+  constructor(
+    private readonly WS: SocketCtor,
+    private readonly url: string,
+    private readonly readKey: string,
+  ) {}
+
+  open(): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const ws = new this.WS(`${this.url}/api/v1/live-feed`, { headers: { authorization: `Bearer ${this.readKey}` }, perMessageDeflate: false });
+      this.ws = ws;
+      ws.addEventListener("error", (ev) => reject(new Error(`live feed viewer: ${ev.message ?? "socket error"}`)));
+      ws.addEventListener("message", (ev) => {
+        const now = performance.now();
+        const frame = JSON.parse(String(ev.data)) as { type?: string; events?: { type: string; externalId?: string; message?: { id: string } }[] };
+        if (frame.type === "hello") return resolve();
+        for (const event of frame.events ?? []) {
+          if (event.type !== "message" || !event.message) continue;
+          const key = `${event.externalId}/${event.message.id}`;
+          const sent = sentForViewer.get(key);
+          if (sent === undefined) continue;
+          sentForViewer.delete(key);
+          this.latencies.push(now - sent);
+        }
+      });
+    });
+  }
+
+  close(): void {
+    this.ws?.close(1000);
+  }
+}
 
 /**
  * One conversation over one socket. Sends are pipelined up to `window` unacknowledged messages;
@@ -355,6 +405,7 @@ class LiveSocket {
     const now = performance.now();
     this.inFlight.set(id, now);
     this.sentAt.set(id, now);
+    if (this.target.analyses) sentForViewer.set(`${this.conversationId}/${id}`, now);
     this.ws.send(JSON.stringify({ type: "message", id, role: "user", content: `bench message ${n}: how do I export last month's conversations?` }));
   }
 
@@ -514,9 +565,12 @@ interface Result {
   one: Figures;
   many: Figures;
   paced: Figures;
+  /** Message sent → the live-feed batch carrying it, paced phase (product with a read key only). */
+  viewerP50: number;
+  viewerP99: number;
 }
 
-async function measure(WS: SocketCtor, target: Target, opts: Options, runId: string, deadline: number, settle: boolean): Promise<Result> {
+async function measure(WS: SocketCtor, target: Target, opts: Options, runId: string, deadline: number, settle: boolean, viewer: Viewer | null = null): Promise<Result> {
   const ids = (tag: string, n: number) => Array.from({ length: n }, (_, i) => `${runId}-${tag}-${i}`);
   const pause = () => (settle ? sleep(SETTLE_MS) : Promise.resolve());
   // Warm-up: JIT, module load and first-object costs on both sides; its figures are discarded.
@@ -529,9 +583,12 @@ async function measure(WS: SocketCtor, target: Target, opts: Options, runId: str
   await pause();
   const many = await scenario(WS, target, ids("many", opts.conversations), opts.perConversation, opts.window, deadline);
   await pause();
+  await viewer?.open();
   const paced = await scenario(WS, target, ids("paced", PACED_SOCKETS), opts.pacedMessages, 1, deadline);
+  viewer?.close();
   await pause();
-  return { one, many, paced };
+  const seen = [...(viewer?.latencies ?? [])].sort((a, b) => a - b);
+  return { one, many, paced, viewerP50: percentile(seen, 50), viewerP99: percentile(seen, 99) };
 }
 
 // ---- report --------------------------------------------------------------------------------
@@ -572,6 +629,7 @@ function table(opts: Options, ours: Result, floor: Result, bare: Result, runId: 
     only(`Annotation latency p50 / p99, paced`, annotation(ours.paced), trail(ours.paced)),
     only(`Annotation latency p50 / p99, 1 conversation under load`, annotation(ours.one), trail(ours.one)),
     only(`Annotation latency p50 / p99, ${opts.conversations} conversations under load`, annotation(ours.many), trail(ours.many)),
+    only(`Message → live-feed viewer p50 / p99, paced`, Number.isNaN(ours.viewerP50) ? "no viewer (no read key)" : `${ms(ours.viewerP50)} / ${ms(ours.viewerP99)}`),
   ];
   const widths = [0, 1, 2, 3, 4, 5].map((c) => Math.max(...rows.map((r) => r[c]!.length)));
   const line = (r: string[]) => r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join("   ").trimEnd();
@@ -587,6 +645,7 @@ function table(opts: Options, ours: Result, floor: Result, bare: Result, runId: 
     "Under load = send to ack with the window full, so it includes queueing behind earlier messages.",
     "Analysis caught up = last ack to the last annotation frame (every message analysed); not part of the ack figures.",
     "Annotation latency = a message sent to its annotation frame on the same socket (embedded analyzer).",
+    "Live-feed viewer = a paced message sent to the dashboard feed's batch that carries it (read-key viewer).",
   ].join("\n");
 }
 
@@ -612,7 +671,7 @@ async function main(): Promise<void> {
   if (opens > PRODUCT_OPENS_PER_MINUTE) fail(`--conversations ${opts.conversations}: a run would open ${opens} sockets, over the product's ${PRODUCT_OPENS_PER_MINUTE}/minute limit per key`);
   if (!(await answers(opts.url))) fail(`nothing answers on ${opts.url}/health: start the product first with npm start`);
   const WS = socketCtor();
-  const key = ingestKey();
+  const { ingest: key, read: readKey } = keys();
   const deadline = Date.now() + opts.timeoutSec * 1000;
 
   const echo = new EchoServer();
@@ -632,7 +691,8 @@ async function main(): Promise<void> {
     await echo.start(deadline);
     const ws = opts.url.replace(/^http/, "ws");
     const runId = `bench-${Date.now()}`;
-    const ours = await measure(WS, { name: "OpenBat", base: `${ws}/api/v1/live/`, headers: { authorization: `Bearer ${key}` }, analyses: true }, opts, runId, deadline, true);
+    const viewer = readKey ? new Viewer(WS, ws, readKey) : null;
+    const ours = await measure(WS, { name: "OpenBat", base: `${ws}/api/v1/live/`, headers: { authorization: `Bearer ${key}` }, analyses: true }, opts, runId, deadline, true, viewer);
     const floor = await measure(WS, { name: "floor", base: `ws://127.0.0.1:${ECHO_PORT}/store/`, headers: {}, analyses: false }, opts, runId, deadline, false);
     const bare = await measure(WS, { name: "bare", base: `ws://127.0.0.1:${ECHO_PORT}/live/`, headers: {}, analyses: false }, opts, runId, deadline, false);
     console.log(table(opts, ours, floor, bare, runId));

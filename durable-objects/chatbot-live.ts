@@ -16,7 +16,8 @@ import { DurableObject } from "cloudflare:workers";
 import { z } from "zod";
 import type { Conversation } from "./conversation";
 
-export const FLUSH_MS = 250;
+/** A viewer sees a message at most ~this plus the conversation's PUBLISH_DELAY_MS after it was stored. */
+export const FLUSH_MS = 100;
 export const MAX_EVENTS_PER_BATCH = 100;
 
 const liveEvent = z.discriminatedUnion("type", [

@@ -1,8 +1,10 @@
 /**
- * The analysis half of a conversation's Durable Object. Work is written down as a job in the same
- * transaction that stores the message (so it survives eviction), and the alarm drains due jobs here:
- * analyse, store the result beside the message, fold it into the aggregates, tell every socket.
- * Jobs are idempotent: a job retried after a crash re-stores the same result without counting it twice.
+ * The analysis half of a conversation's Durable Object. Work is written down as a job on the message's
+ * own row (so it survives eviction), and due jobs are drained here: analyse, store the result beside the
+ * message, fold it into the aggregates, tell every socket. With the embedded analyzer the object drains
+ * right after acknowledging (conversation.ts, `analyseSoon`); the alarm drains what that did not reach
+ * (Workers AI calls, retries, jobs left by an eviction). Jobs are idempotent: a job retried after a
+ * crash re-stores the same result without counting it twice.
  */
 import { loadConfig, type AnalysisConfig } from "../worker/analysis/config";
 import { analyzeMessage, analyzerChoice, resolveConversation } from "../worker/analysis/run";
@@ -12,8 +14,8 @@ import type { ConversationState, ConversationStore, StoredAnalysis } from "./con
 import type { LiveEventBody } from "./conversation";
 import type { ServerFrame } from "./protocol";
 
-/** Jobs taken per alarm run; the rest are picked up by the next run straight after. */
-const JOBS_PER_RUN = 25;
+/** Jobs taken per run; the rest are picked up by the next run straight after. */
+const JOBS_PER_RUN = 50;
 const MAX_ATTEMPTS = 5;
 /** Earlier turns given to the analyzer as context. */
 const CONTEXT_TURNS = 4;
@@ -33,11 +35,18 @@ export interface AnalysisHost {
 }
 
 let configCache = new Map<string, { config: AnalysisConfig; at: number }>();
+/** Reads under way: the conversations of one chatbot starting together share one D1 read. */
+const configReads = new Map<string, Promise<AnalysisConfig>>();
 
 async function configFor(env: Env, chatbotId: string): Promise<AnalysisConfig> {
   const cached = configCache.get(chatbotId);
   if (cached && Date.now() - cached.at < CONFIG_TTL_MS) return cached.config;
-  const config = await loadConfig(createDb(env.DB), chatbotId);
+  let read = configReads.get(chatbotId);
+  if (!read) {
+    read = loadConfig(createDb(env.DB), chatbotId).finally(() => configReads.delete(chatbotId));
+    configReads.set(chatbotId, read);
+  }
+  const config = await read;
   if (configCache.size > 1000) configCache = new Map();
   configCache.set(chatbotId, { config, at: Date.now() });
   return config;
@@ -46,6 +55,7 @@ async function configFor(env: Env, chatbotId: string): Promise<AnalysisConfig> {
 /** Drops cached configs so the next analysis reads D1 (after a config change in this isolate). */
 export function forgetConfig(chatbotId: string): void {
   configCache.delete(chatbotId);
+  configReads.delete(chatbotId);
 }
 
 /** Runs due analysis jobs; returns true when it changed anything the D1 index must see. */
@@ -66,9 +76,14 @@ export async function runDueAnalysis(host: AnalysisHost, state: ConversationStat
   let changed = false;
   for (const job of jobs) {
     try {
+      let language: string | undefined;
       if (job.key === resolutionJob) changed = (await resolve(host, state, config, choice)) || changed;
-      else if (job.seq !== null) changed = (await analyse(host, state, job.seq, config, choice)) || changed;
-      store.finishJob(job.key);
+      else if (job.seq !== null) {
+        const done = await analyse(host, state, job.seq, config, choice);
+        changed = done.changed || changed;
+        language = done.language;
+      }
+      store.finishJob(job.key, language);
     } catch (error) {
       // Both analyzers failed (a bug, not a model hiccup): retry with backoff, then give up loudly.
       if (job.attempts + 1 >= MAX_ATTEMPTS) {
@@ -82,15 +97,21 @@ export async function runDueAnalysis(host: AnalysisHost, state: ConversationStat
   return changed;
 }
 
-async function analyse(host: AnalysisHost, state: ConversationState, seq: number, config: AnalysisConfig, choice: ReturnType<typeof analyzerChoice>): Promise<boolean> {
+/** Analyses message `seq`; `language` is its detected language, written when the job is finished. */
+async function analyse(
+  host: AnalysisHost,
+  state: ConversationState,
+  seq: number,
+  config: AnalysisConfig,
+  choice: ReturnType<typeof analyzerChoice>,
+): Promise<{ changed: boolean; language?: string }> {
   const turns = host.store.messagesUpTo(seq, CONTEXT_TURNS + 1);
   const message = turns.pop();
-  if (!message || message.seq !== seq) return false;
+  if (!message || message.seq !== seq) return { changed: false };
   const outcome = await analyzeMessage(choice, { role: message.role, content: message.content, previous: turns }, config);
   const stored: StoredAnalysis = { ...outcome, seq, messageId: message.id, analysedAt: Date.now() };
   // Only user messages carry a detected language (SPEC §5); an assistant's comes from the model, if at all.
   const userLanguage = message.role === "user" ? outcome.language : undefined;
-  if (userLanguage) host.store.setLanguage(seq, userLanguage);
   if (host.store.saveAnalysis(stored)) fold(state, stored, userLanguage);
   if (outcome.translation) host.store.setTranslation(seq, outcome.translation, outcome.language ?? null);
   state.version += 1;
@@ -109,7 +130,7 @@ async function analyse(host: AnalysisHost, state: ConversationState, seq: number
     const event = message.role === "user" ? "user_message" : "assistant_message";
     await triggerWorkflows(host.env, { state, event, message, analysis: outcome.analysis });
   }
-  return true;
+  return { changed: true, language: userLanguage };
 }
 
 async function resolve(host: AnalysisHost, state: ConversationState, config: AnalysisConfig, choice: ReturnType<typeof analyzerChoice>): Promise<boolean> {

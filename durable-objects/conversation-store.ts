@@ -2,6 +2,11 @@
  * A conversation's own SQLite storage: its messages and one state row. Every method is synchronous;
  * a Durable Object commits all writes made before its next `await` as one atomic transaction, so an
  * append and the state it changes can never be half-written.
+ *
+ * A message costs one write: its row, which also carries its analysis job (`analysis_due_at`, cleared
+ * once analysed). The state row is not rewritten per message: what a message changes in it (last seq,
+ * counts, activity times, idle deadline, version) follows from the messages themselves, so when the state
+ * is read from storage, messages stored after it was last saved are folded back in (`reconcile`).
  */
 import { UNDETERMINED_LANGUAGE } from "../worker/analysis/language";
 import type { AnalysisOutcome, ResolutionOutcome } from "../worker/analysis/run";
@@ -94,6 +99,9 @@ export interface AnalysisJob {
   attempts: number;
 }
 
+/** A message's analysis job key; the resolution's is `resolution`. */
+const messageJobSeq = (key: string): number | null => (key.startsWith("m:") ? Number(key.slice(2)) : null);
+
 export interface StoredAnalysis extends AnalysisOutcome {
   seq: number;
   messageId: string;
@@ -127,6 +135,16 @@ const SCHEMA_STEPS = [
   // 2: each user message's detected language (ISO 639-1 or "und"), written when it is analysed;
   // NULL for other roles and for messages analysed before languages were detected.
   `ALTER TABLE messages ADD COLUMN language TEXT;`,
+  // 3: a message's analysis job lives on its row (one write per message instead of two); jobs written
+  // by earlier versions move there. analysis_jobs keeps the resolution job only.
+  `ALTER TABLE messages ADD COLUMN analysis_due_at INTEGER;
+   ALTER TABLE messages ADD COLUMN analysis_attempts INTEGER NOT NULL DEFAULT 0;
+   CREATE INDEX IF NOT EXISTS messages_analysis_due ON messages (analysis_due_at) WHERE analysis_due_at IS NOT NULL;
+   UPDATE messages SET
+     analysis_due_at = (SELECT due_at FROM analysis_jobs WHERE key = 'm:' || messages.seq),
+     analysis_attempts = (SELECT attempts FROM analysis_jobs WHERE key = 'm:' || messages.seq)
+   WHERE seq IN (SELECT seq FROM analysis_jobs WHERE key LIKE 'm:%');
+   DELETE FROM analysis_jobs WHERE key LIKE 'm:%';`,
 ];
 
 const toMessage = (r: MessageRow): StoredMessage => ({
@@ -169,9 +187,33 @@ export class ConversationStore {
       const row = this.sql.exec<{ body: string }>("SELECT body FROM state WHERE id = 1").toArray()[0];
       const parsed = row ? (JSON.parse(row.body) as ConversationState) : null;
       // States written before analysis (or before a later aggregate) existed lack those fields.
-      this.cached = parsed ? { ...parsed, aggregates: { ...emptyAggregates(), ...parsed.aggregates } } : null;
+      this.cached = parsed ? this.reconcile({ ...parsed, aggregates: { ...emptyAggregates(), ...parsed.aggregates } }) : null;
     }
     return this.cached;
+  }
+
+  /**
+   * Folds in the messages stored after the state row was last saved (the row is not rewritten per
+   * message): the same changes `append` made in memory, one query once per wake.
+   */
+  private reconcile(state: ConversationState): ConversationState {
+    const after = this.sql
+      .exec<{ n: number; users: number | null; first: number | null; last: number | null; seq: number | null }>(
+        `SELECT count(*) AS n, sum(role = 'user') AS users, min(received_at) AS first, max(received_at) AS last, max(seq) AS seq
+         FROM messages WHERE seq > ?`,
+        state.lastSeq,
+      )
+      .one();
+    if (!after.n) return state;
+    state.lastSeq = after.seq!;
+    state.messageCount += after.n;
+    state.userMessageCount += after.users ?? 0;
+    state.firstMessageAt ??= after.first;
+    state.lastMessageAt = after.last;
+    state.version += after.n;
+    if (state.status === "open") state.idleDueAt = after.last! + state.idleTimeoutMs;
+    state.flushDueAt ??= after.last;
+    return state;
   }
 
   save(state: ConversationState): void {
@@ -180,11 +222,14 @@ export class ConversationStore {
   }
 
   findById(id: string): StoredMessage | null {
-    const row = this.sql.exec<MessageRow>("SELECT * FROM messages WHERE id = ?", id).toArray()[0];
+    const row = this.sql.exec<MessageRow>("SELECT seq, id, role, content, sent_at, received_at FROM messages WHERE id = ?", id).toArray()[0];
     return row ? toMessage(row) : null;
   }
 
-  /** Appends a message; a known id returns the stored one, marked duplicate, and writes nothing. */
+  /**
+   * Appends a message, with its analysis job unless it is a system message (those are not analysed);
+   * a known id returns the stored one, marked duplicate, and writes nothing.
+   */
   append(state: ConversationState, input: MessageInput, id: string, now: number): { message: StoredMessage; duplicate: boolean } {
     const existing = this.findById(id);
     if (existing) return { message: existing, duplicate: true };
@@ -196,14 +241,16 @@ export class ConversationStore {
       sentAt: input.sentAt ?? null,
       receivedAt: now,
     };
+    // Written in the same statement as the message: analysis can be late, never lost.
     this.sql.exec(
-      "INSERT INTO messages (seq, id, role, content, sent_at, received_at) VALUES (?, ?, ?, ?, ?, ?)",
+      "INSERT INTO messages (seq, id, role, content, sent_at, received_at, analysis_due_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
       message.seq,
       message.id,
       message.role,
       message.content,
       message.sentAt,
       message.receivedAt,
+      message.role === "system" ? null : now,
     );
     state.lastSeq = message.seq;
     state.messageCount += 1;
@@ -229,47 +276,67 @@ export class ConversationStore {
 
   // ---- analysis work and results ----
 
+  /** Writes down a conversation-level job (the resolution); message jobs come with their message. */
   enqueue(key: string, seq: number | null, dueAt: number): void {
     this.sql.exec("INSERT OR REPLACE INTO analysis_jobs (key, seq, attempts, due_at) VALUES (?, ?, 0, ?)", key, seq, dueAt);
   }
 
+  /** Due jobs, oldest first: messages waiting for analysis and the resolution. */
   dueJobs(now: number, limit: number): AnalysisJob[] {
     return this.sql
       .exec<{ key: string; seq: number | null; attempts: number }>(
-        "SELECT key, seq, attempts FROM analysis_jobs WHERE due_at <= ? ORDER BY due_at, seq LIMIT ?",
+        `SELECT key, seq, attempts, due_at FROM analysis_jobs WHERE due_at <= ?1
+         UNION ALL
+         SELECT 'm:' || seq, seq, analysis_attempts, analysis_due_at FROM messages WHERE analysis_due_at <= ?1
+         ORDER BY 4, 2 LIMIT ?2`,
         now,
         limit,
       )
-      .toArray();
+      .toArray()
+      .map(({ key, seq, attempts }) => ({ key, seq, attempts }));
   }
 
   nextJobDue(): number | null {
-    const row = this.sql.exec<{ due: number | null }>("SELECT min(due_at) AS due FROM analysis_jobs").one();
-    return row.due;
+    const row = this.sql
+      .exec<{ job: number | null; message: number | null }>(
+        "SELECT (SELECT min(due_at) FROM analysis_jobs) AS job, (SELECT min(analysis_due_at) FROM messages WHERE analysis_due_at IS NOT NULL) AS message",
+      )
+      .one();
+    if (row.job === null) return row.message;
+    return row.message === null ? row.job : Math.min(row.job, row.message);
   }
 
   pendingJobs(): number {
-    return this.sql.exec<{ n: number }>("SELECT count(*) AS n FROM analysis_jobs").one().n;
+    return this.sql
+      .exec<{ n: number }>("SELECT (SELECT count(*) FROM analysis_jobs) + (SELECT count(*) FROM messages WHERE analysis_due_at IS NOT NULL) AS n")
+      .one().n;
   }
 
-  finishJob(key: string): void {
-    this.sql.exec("DELETE FROM analysis_jobs WHERE key = ?", key);
+  /** Marks a job done; a message's detected language is written in the same statement. */
+  finishJob(key: string, language?: string): void {
+    const seq = messageJobSeq(key);
+    if (seq === null) this.sql.exec("DELETE FROM analysis_jobs WHERE key = ?", key);
+    else this.sql.exec("UPDATE messages SET analysis_due_at = NULL, analysis_attempts = 0, language = coalesce(?, language) WHERE seq = ?", language ?? null, seq);
   }
 
   retryJob(key: string, dueAt: number): void {
-    this.sql.exec("UPDATE analysis_jobs SET attempts = attempts + 1, due_at = ? WHERE key = ?", dueAt, key);
+    const seq = messageJobSeq(key);
+    if (seq === null) this.sql.exec("UPDATE analysis_jobs SET attempts = attempts + 1, due_at = ? WHERE key = ?", dueAt, key);
+    else this.sql.exec("UPDATE messages SET analysis_attempts = analysis_attempts + 1, analysis_due_at = ? WHERE seq = ?", dueAt, seq);
   }
 
   /** Stores a message's analysis for the D1 flush; false if one was stored before (an alarm retried). */
   saveAnalysis(analysis: StoredAnalysis): boolean {
-    const existed = this.sql.exec("SELECT 1 FROM analyses WHERE seq = ?", analysis.seq).toArray().length > 0;
-    this.sql.exec(
-      `INSERT INTO analyses (seq, body, rev) VALUES (?1, ?2, 1)
-       ON CONFLICT (seq) DO UPDATE SET body = excluded.body, rev = analyses.rev + 1`,
-      analysis.seq,
-      JSON.stringify(analysis),
-    );
-    return !existed;
+    const { rev } = this.sql
+      .exec<{ rev: number }>(
+        `INSERT INTO analyses (seq, body, rev) VALUES (?1, ?2, 1)
+         ON CONFLICT (seq) DO UPDATE SET body = excluded.body, rev = analyses.rev + 1
+         RETURNING rev`,
+        analysis.seq,
+        JSON.stringify(analysis),
+      )
+      .one();
+    return rev === 1;
   }
 
   analysesFor(seqs: readonly number[]): Map<number, StoredAnalysis> {

@@ -6,13 +6,20 @@
  * waking is in SQLite or the socket's attachment. Deferred work (index flush, idle timeout) is
  * written down as due times in the state row and driven by one alarm; alarms are at-least-once, so
  * every step they take is idempotent.
+ *
+ * The ack path is kept to what a durable store must do: one parse, one lookup by id and one insert
+ * (the message row carries its analysis job), then the ack. The state row is rewritten only when
+ * something beyond the message counters changes (the store folds newer messages back in on waking);
+ * the alarm is set once per flush cycle, not per message; analysis with the embedded analyzer runs in
+ * the turn right after (`analyseSoon`), and live-feed events go out in coalesced batches.
  */
 import { DurableObject } from "cloudflare:workers";
 import { z } from "zod";
 import { flushConversationIndex } from "../worker/services/conversation-index";
 import { SEARCH_MESSAGES_PER_FLUSH } from "../worker/search/feed";
 import { embedMessages } from "../worker/search/embed";
-import { messageJob, publicAnalysis, resolutionJob, runDueAnalysis } from "./conversation-analysis";
+import { publicAnalysis, resolutionJob, runDueAnalysis } from "./conversation-analysis";
+import { analyzerChoice } from "../worker/analysis/run";
 import type { ChatbotLive, LiveEvent, SocketSweep } from "./chatbot-live";
 import { customRefusal, type ContextRefusal } from "./context-limits";
 import { admitFrame, conversationLimits, socketLimits, type SocketLimits } from "./frame-limits";
@@ -216,6 +223,8 @@ export class Conversation extends DurableObject<Env> {
     await this.ctx.storage.deleteAll();
     this.store.reset();
     this.alarmAt = null;
+    this.unsaved = false;
+    this.jobsWaiting = false;
   }
 
   /**
@@ -462,17 +471,39 @@ export class Conversation extends DurableObject<Env> {
     if (state.status === "open" && state.idleDueAt !== null && state.idleDueAt <= Date.now()) {
       this.endConversation(state, "idle_timeout", Date.now());
     }
+    await this.analyseDue();
+    const due = state.flushDueAt !== null && (flushNow || state.flushDueAt <= Date.now());
+    if (due || (flushNow && this.store.hasUnflushedAnalyses())) await this.flush(state);
+    if (!this.store.state) return; // erased: its chatbot is gone
+    this.schedule(state, this.store.nextJobDue());
+  }
+
+  /**
+   * Analysis runs are chained of their own, apart from the D1 flush: a run started right after an ack
+   * waits for an earlier run, never for D1 (the flush tolerates analyses written while it waits).
+   */
+  private lastAnalysis: Promise<void> = Promise.resolve();
+
+  private analyseDue(): Promise<void> {
+    const run = this.lastAnalysis.then(() => this.analysisRun());
+    this.lastAnalysis = run.catch(() => undefined);
+    return run;
+  }
+
+  private async analysisRun(): Promise<void> {
+    this.analysisSoon = false; // from here on, a new message needs a run of its own
+    const state = this.store.state;
+    if (!state) return;
     const host = {
       store: this.store,
       env: this.env,
       broadcast: (frame: ServerFrame) => this.broadcast(frame, null),
       publish: (event: LiveEventBody) => this.publish(state, event),
     };
-    if (await runDueAnalysis(host, state)) this.commit(state, Date.now());
-    const due = state.flushDueAt !== null && (flushNow || state.flushDueAt <= Date.now());
-    if (due || (flushNow && this.store.hasUnflushedAnalyses())) await this.flush(state);
-    if (!this.store.state) return; // erased: its chatbot is gone
-    this.schedule(state);
+    if (!(await runDueAnalysis(host, state))) return;
+    if (!this.store.state) return; // erased meanwhile
+    this.unsaved = true; // aggregates and resolution live in the state row
+    this.commit(state, Date.now());
   }
 
   /** The state row, created on first contact. The scope never changes once set. */
@@ -482,9 +513,13 @@ export class Conversation extends DurableObject<Env> {
       if (existing.chatbotId !== scope.chatbotId || existing.externalId !== scope.externalId) {
         throw new Error("conversation scope mismatch");
       }
-      existing.idleTimeoutMs = scope.idleTimeoutMinutes * 60_000;
+      if (existing.idleTimeoutMs !== scope.idleTimeoutMinutes * 60_000) {
+        existing.idleTimeoutMs = scope.idleTimeoutMinutes * 60_000;
+        this.unsaved = true;
+      }
       return existing;
     }
+    this.unsaved = true;
     return {
       organizationId: scope.organizationId,
       chatbotId: scope.chatbotId,
@@ -540,17 +575,25 @@ export class Conversation extends DurableObject<Env> {
       state.contextAt = now;
       changed = true;
     }
-    if (changed) state.version += 1;
+    if (changed) {
+      state.version += 1;
+      this.unsaved = true;
+    }
   }
 
+  /**
+   * Stores one message (its analysis job on the same row) and tells the other sockets and the live feed.
+   * What it changes in the state (counts, times, version, idle deadline) is not saved here: the store
+   * recovers it from the messages on waking. Reopening an ended conversation is saved.
+   */
   private appendOne(state: ConversationState, input: MessageInput, now: number, sender: WebSocket | null) {
     const result = this.store.append(state, input, input.id ?? newId("msg"), now);
     if (result.duplicate) return result;
     state.version += 1;
     state.idleDueAt = now + state.idleTimeoutMs;
-    // Written in the same transaction as the message: analysis can be late, never lost.
-    if (result.message.role !== "system") this.store.enqueue(messageJob(result.message.seq), result.message.seq, now);
+    if (result.message.role !== "system") this.jobsWaiting = true;
     if (state.status === "ended") {
+      this.unsaved = true;
       state.status = "open";
       state.endedAt = null;
       state.endReason = null;
@@ -577,24 +620,44 @@ export class Conversation extends DurableObject<Env> {
     state.endReason = reason;
     state.idleDueAt = null;
     state.version += 1;
+    this.unsaved = true;
     this.store.enqueue(resolutionJob, null, now);
+    this.jobsWaiting = true;
     this.commit(state, now);
     this.broadcast({ type: "status", status: "ended", at: now, reason }, null);
     this.publish(state, { type: "conversation", status: "ended" });
   }
 
-  /** Persists the state and makes sure an alarm will carry any unflushed change to D1. */
+  /** The state changed beyond what the messages themselves record: the state row must be rewritten. */
+  private unsaved = false;
+  /** Jobs were written down since the last schedule (a message stored, a conversation ended). */
+  private jobsWaiting = false;
+
+  /** Persists the state if it must be, and makes sure the deferred work (flush, analysis) will run. */
   private commit(state: ConversationState, now: number): void {
     if (state.version > state.flushedVersion) state.flushDueAt ??= now + FLUSH_DELAY_MS;
-    this.store.save(state);
-    this.schedule(state);
+    if (this.unsaved) {
+      this.store.save(state);
+      this.unsaved = false;
+    }
+    this.schedule(state, this.jobsWaiting ? now : null);
   }
 
   /** The alarm this instance last set and that has not run yet; unknown (undefined) after waking. */
   private alarmAt: number | null | undefined;
 
-  private schedule(state: ConversationState): void {
-    const due = [state.flushDueAt, state.status === "open" ? state.idleDueAt : null, this.store.nextJobDue()].filter(
+  /**
+   * Arranges the deferred work: analysis due now with the embedded analyzer runs in the next turn
+   * (`analyseSoon`); everything else — flush, idle end, Workers AI analysis, retries — by the alarm.
+   * The alarm also stands behind the next-turn analysis (within FLUSH_DELAY_MS), should the object
+   * go away first: the jobs are written down, so they are found.
+   */
+  private schedule(state: ConversationState, jobDue: number | null): void {
+    this.jobsWaiting = false;
+    const now = Date.now();
+    const inline = jobDue !== null && jobDue <= now && analyzerChoice(this.env).ai === null;
+    if (inline) this.analyseSoon();
+    const due = [state.flushDueAt, state.status === "open" ? state.idleDueAt : null, inline ? now + FLUSH_DELAY_MS : jobDue].filter(
       (t): t is number => t !== null,
     );
     if (!due.length) return;
@@ -604,6 +667,25 @@ export class Conversation extends DurableObject<Env> {
     if (this.alarmAt != null && this.alarmAt <= next) return;
     this.alarmAt = next;
     void this.ctx.storage.setAlarm(next);
+  }
+
+  /** A run is queued and has not started: later messages are picked up by it, not by one run each. */
+  private analysisSoon = false;
+
+  /**
+   * Runs due analysis in this same turn, once the handler has sent its ack: the results join the
+   * message's own transaction, so the annotation frame goes out with the ack's commit instead of a turn
+   * (and a commit) later, and nothing waits on an alarm. The embedded analyzer takes tens of
+   * microseconds; anything that waits on I/O (a config read, a workflow match) lets the next frames in.
+   */
+  private analyseSoon(): void {
+    if (this.analysisSoon) return;
+    this.analysisSoon = true;
+    queueMicrotask(() => {
+      this.analyseDue()
+        .then(() => this.store.state && this.schedule(this.store.state, this.store.nextJobDue()))
+        .catch((error: unknown) => console.error("analysis run failed", { error: String(error) }));
+    });
   }
 
   private async flush(state: ConversationState): Promise<void> {
@@ -670,8 +752,11 @@ export class Conversation extends DurableObject<Env> {
   }
 
   private broadcast(frame: ServerFrame, except: WebSocket | null): void {
+    const sockets = this.ctx.getWebSockets();
+    // Nobody else listening (the usual case: one client per conversation): nothing to serialise.
+    if (sockets.length === 0 || (sockets.length === 1 && sockets[0] === except)) return;
     const text = JSON.stringify(frame);
-    for (const ws of this.ctx.getWebSockets()) {
+    for (const ws of sockets) {
       if (ws === except) continue;
       try {
         ws.send(text);

@@ -1,12 +1,15 @@
 /**
- * How a conversation tells its chatbot's live feed what happened: the events of one turn (a REST batch,
- * a frame, an alarm pass) go as one unawaited RPC, so neither the ack path nor analysis ever waits on
- * the feed; the feed object coalesces from there. No timer here: a pending timer would keep the
- * conversation from hibernating. The feed is a view, not a record.
+ * How a conversation tells its chatbot's live feed what happened: events gather for PUBLISH_DELAY_MS
+ * and go as one unawaited RPC, so neither the ack path nor analysis ever waits on the feed, a message
+ * and its annotation usually travel together, and a busy conversation sends a few calls a second rather
+ * than one per message (the feed object is shared by the whole chatbot). The short timer keeps the
+ * object awake only that long. The feed is a view, not a record.
  */
 import type { ChatbotLive, LiveEvent } from "./chatbot-live";
 
 const MAX_HELD = 500;
+/** How long events gather before they go; the feed's own tick (chatbot-live.ts FLUSH_MS) comes on top. */
+export const PUBLISH_DELAY_MS = 50;
 
 export class LivePublisher {
   private events: LiveEvent[] = [];
@@ -21,7 +24,7 @@ export class LivePublisher {
     if (this.events.length > MAX_HELD) this.events.shift();
     if (!this.scheduled) {
       this.scheduled = true;
-      queueMicrotask(() => this.send());
+      setTimeout(() => this.send(), PUBLISH_DELAY_MS);
     }
   }
 

@@ -42,7 +42,8 @@ export const messageInput = z.object({
   content: z
     .string()
     .min(1, "must not be empty")
-    .refine((s) => utf8.encode(s).length <= LIMITS.contentBytes, `must be at most ${LIMITS.contentBytes} bytes`),
+    // A UTF-16 code unit encodes to at most 3 UTF-8 bytes: short text (nearly all of it) is not encoded to be measured.
+    .refine((s) => s.length * 3 <= LIMITS.contentBytes || utf8.encode(s).length <= LIMITS.contentBytes, `must be at most ${LIMITS.contentBytes} bytes`),
   sentAt: timestamp.optional(),
 });
 export type MessageInput = z.infer<typeof messageInput>;

@@ -192,6 +192,8 @@ describe("live conversations over WebSocket", () => {
     socket.send(msg("only"));
     await socket.next("ack");
     const stub = conversationStub(env, t.chatbotId, "chat-idle");
+    // The message's analysis (run right after its ack) saves the state: let it finish before editing the row.
+    await stub.syncNow();
     // Move the idle deadline into the past rather than waiting a minute.
     await runInDurableObject(stub, (_instance: Conversation, state) => {
       const row = state.storage.sql.exec<{ body: string }>("SELECT body FROM state").one();
