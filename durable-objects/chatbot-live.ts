@@ -16,7 +16,7 @@ import { DurableObject } from "cloudflare:workers";
 import { z } from "zod";
 import type { Conversation } from "./conversation";
 
-/** A viewer sees a message at most ~this plus the conversation's PUBLISH_DELAY_MS after it was stored. */
+/** A viewer sees an event at most about this long after the conversation published it. */
 export const FLUSH_MS = 100;
 export const MAX_EVENTS_PER_BATCH = 100;
 

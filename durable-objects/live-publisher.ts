@@ -1,19 +1,20 @@
 /**
- * How a conversation tells its chatbot's live feed what happened: events gather for PUBLISH_DELAY_MS
- * and go as one unawaited RPC, so neither the ack path nor analysis ever waits on the feed, a message
- * and its annotation usually travel together, and a busy conversation sends a few calls a second rather
- * than one per message (the feed object is shared by the whole chatbot). The short timer keeps the
- * object awake only that long. The feed is a view, not a record.
+ * How a conversation tells its chatbot's live feed what happened: the events of one turn (a message
+ * and, with the embedded analyzer, its annotation; a REST batch; an alarm pass) go as one unawaited RPC,
+ * so neither the ack path nor analysis ever waits on the feed. While a call is still on its way, later
+ * events wait and go together when it returns: a busy conversation sends one call per round trip to
+ * the feed (it is shared by the whole chatbot) instead of one per message, and a quiet one sends at
+ * once. No timer here: a pending timer would keep the conversation from hibernating. The feed is a
+ * view, not a record.
  */
 import type { ChatbotLive, LiveEvent } from "./chatbot-live";
 
 const MAX_HELD = 500;
-/** How long events gather before they go; the feed's own tick (chatbot-live.ts FLUSH_MS) comes on top. */
-export const PUBLISH_DELAY_MS = 50;
 
 export class LivePublisher {
   private events: LiveEvent[] = [];
   private scheduled = false;
+  private sending = false;
   private chatbotId: string | null = null;
 
   constructor(private readonly env: Env) {}
@@ -22,10 +23,13 @@ export class LivePublisher {
     this.chatbotId = chatbotId;
     this.events.push(event);
     if (this.events.length > MAX_HELD) this.events.shift();
-    if (!this.scheduled) {
-      this.scheduled = true;
-      setTimeout(() => this.send(), PUBLISH_DELAY_MS);
-    }
+    this.schedule();
+  }
+
+  private schedule(): void {
+    if (this.scheduled || this.sending || !this.events.length) return;
+    this.scheduled = true;
+    queueMicrotask(() => this.send());
   }
 
   private send(): void {
@@ -33,9 +37,15 @@ export class LivePublisher {
     const events = this.events;
     this.events = [];
     if (!events.length || !this.chatbotId) return;
+    const chatbotId = this.chatbotId;
     const ns = this.env.CHATBOT_LIVE as DurableObjectNamespace<ChatbotLive>;
-    ns.get(ns.idFromName(this.chatbotId))
+    this.sending = true;
+    ns.get(ns.idFromName(chatbotId))
       .publish(events)
-      .catch((error: unknown) => console.error("live feed publish failed", { chatbotId: this.chatbotId, error: String(error) }));
+      .catch((error: unknown) => console.error("live feed publish failed", { chatbotId, error: String(error) }))
+      .finally(() => {
+        this.sending = false;
+        this.schedule();
+      });
   }
 }
