@@ -153,7 +153,7 @@ describe("the ack path", () => {
     const t = await createTenant();
     const socket = await connect("/api/v1/live/burst", { key: t.ingestKey });
     await socket.next("welcome");
-    const count = 300;
+    const count = 200;
     for (let i = 0; i < count; i++) socket.send(msg(`m-${i}`));
     const acks = await socket.take("ack", count, 30_000);
     expect(acks.map((a) => a.seq)).toEqual(Array.from({ length: count }, (_, i) => i + 1));
@@ -164,5 +164,5 @@ describe("the ack path", () => {
     expect(new Set(annotated).size).toBe(count);
     expect(annotated).toHaveLength(count);
     socket.close();
-  });
+  }, 60_000); // a bound for a loaded machine, not a performance claim
 });
