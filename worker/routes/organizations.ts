@@ -10,6 +10,7 @@ import {
   deleteOrganization,
   invitationBody,
   invite,
+  organizationName,
   listInvitations,
   listMembers,
   listOrganizations,
@@ -69,12 +70,16 @@ organizationRoutes.get("/:orgId/invitations", role("admin"), async (c) => c.json
 
 organizationRoutes.post("/:orgId/invitations", role("admin"), async (c) => {
   const input = await readJson(c, invitationBody);
-  const { invitation, token, organizationName } = await invite(c.get("db"), c.req.param("orgId"), { memberId: c.get("session").memberId, role: c.get("role") }, input);
+  const { invitation, token } = await invite(c.get("db"), c.req.param("orgId"), { memberId: c.get("session").memberId, role: c.get("role") }, input);
   const link = `${new URL(c.req.url).origin}/accept-invitation?token=${token}`;
   // Queued after answering; the answer carries the link too, so the admin can pass it on if mail is slow.
   const requestId = c.get("requestId");
+  const [db, orgId] = [c.get("db"), c.req.param("orgId")];
   c.executionCtx.waitUntil(
-    sendEmail(c.env, { kind: "invitation", to: input.email, link, organizationName, role: input.role }).catch((error) =>
+    (async () => {
+      const organization = await organizationName(db, orgId);
+      await sendEmail(c.env, { kind: "invitation", to: input.email, link, organizationName: organization, role: input.role });
+    })().catch((error) =>
       console.error("invitation email not queued", { requestId, error: error instanceof Error ? error.message : String(error) }),
     ),
   );

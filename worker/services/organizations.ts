@@ -99,8 +99,13 @@ export async function invite(db: Db, organizationId: string, actor: { memberId: 
     expiresAt: Date.now() + INVITATION_TTL_MS,
   };
   await db.insert(invitations).values(row);
+  return { invitation: invitationView({ ...row, acceptedAt: null }), token };
+}
+
+/** The organization's name, for the invitation email (read after answering, off the request's path). */
+export async function organizationName(db: Db, organizationId: string): Promise<string> {
   const organization = await db.select({ name: organizations.name }).from(organizations).where(eq(organizations.id, organizationId)).get();
-  return { invitation: invitationView({ ...row, acceptedAt: null }), token, organizationName: organization?.name ?? "an organization" };
+  return organization?.name ?? "an organization";
 }
 
 export async function listInvitations(db: Db, organizationId: string) {
