@@ -50,7 +50,7 @@ browserSuite("Conversations: from a filter to the conversation behind it", () =>
     expect(await page.getByTestId("thread-message").count()).toBe(3);
 
     // A sentiment badge opens what drove the score.
-    const why = page.getByRole("button", { name: /^Why sentiment/ }).first();
+    const why = page.getByRole("button", { name: /^Why: Sentiment/ }).first();
     await why.waitFor();
     await why.click();
     const dropdown = page.getByRole("dialog").filter({ hasText: /^Sentiment/ });
@@ -75,7 +75,7 @@ browserSuite("Conversations: from a filter to the conversation behind it", () =>
     const session = await page.getByTestId("sidebar-session").innerText();
     for (const fact of ["desktop", "GB", "https://app.acme.example/billing", "https://www.google.com/"]) expect(session).toContain(fact);
     // The picture shows an annotation opened, as a person would click it.
-    await page.getByRole("button", { name: /^Why sentiment/ }).first().click();
+    await page.getByRole("button", { name: /^Why: Sentiment/ }).first().click();
     await page.getByRole("dialog").filter({ hasText: /^Sentiment/ }).waitFor();
     await screenshot(page, "conversation-detail");
     await page.keyboard.press("Escape");

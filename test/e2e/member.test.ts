@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { afterAll, beforeAll, expect, it, vi } from "vitest";
 import { apiCall, apiLogin, browserSuite, e2e, logIn, openBrowser, type Browser } from "./harness";
 
 browserSuite("Read-only members see no edit controls", () => {
@@ -12,8 +12,8 @@ browserSuite("Read-only members see no edit controls", () => {
     const owner = await apiLogin(e2e.demo.email, e2e.demo.password);
     const { data } = await apiCall<{ data: { token: string; link: string } }>(owner, "POST", `/organizations/${e2e.demo.organizationId}/invitations`, { email, role: "member" });
     expect(data.link).toContain("/accept-invitation?token=");
-    // LOG_EMAILS=true: the invitation "email" is in the server's log.
-    expect(readFileSync(e2e.logFile, "utf8")).toContain(`[email to ${email}]`);
+    // LOG_EMAILS=true: the invitation "email" reaches the server's log once the email queue has delivered it.
+    await vi.waitFor(() => expect(readFileSync(e2e.logFile, "utf8")).toContain(`[email to ${email}]`), { timeout: 15_000, interval: 100 });
     const accepted = await fetch(`${e2e.url}/api/v1/auth/invitations/accept`, {
       method: "POST",
       headers: { "content-type": "application/json" },

@@ -46,6 +46,18 @@ browserSuite("Dashboard security policy", () => {
     }
   });
 
+  it("lets browsers keep hashed assets for a year and revalidate every page", async () => {
+    const page = await fetch(`${e2e.url}/login`);
+    expect(page.headers.get("cache-control")).toBe("no-cache");
+    const asset = (await page.text()).match(/\/assets\/[^"]+\.js/)?.[0];
+    expect(asset).toBeDefined();
+    const res = await fetch(`${e2e.url}${asset}`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("cache-control")).toBe("public, max-age=31536000, immutable");
+    // Assets keep the hardening headers of the page rule; only the cache policy is their own.
+    expect(res.headers.get("x-content-type-options")).toBe("nosniff");
+  });
+
   it("enforces the policy: an injected inline script does not run and is reported", async () => {
     const { page } = browser;
     await page.goto(`${e2e.url}/login`);
