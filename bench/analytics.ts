@@ -30,6 +30,7 @@ import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { sha256Hex } from "../worker/services/crypto";
 import { displayPrefix, generateSecret } from "../worker/services/keys";
+import { children, d1, prng, q, query, sleep, stopAll, stopAndWait, wrangler } from "./local-wrangler";
 
 interface Options {
   conversations: number;
@@ -84,85 +85,7 @@ function options(argv: string[]): Options {
   return o;
 }
 
-// ---- processes ---------------------------------------------------------------------------------
-
-const children = new Set<ChildProcess>();
-
-/** Signal 0 only asks whether any process of the group is still there. */
-function groupAlive(pid: number): boolean {
-  try {
-    process.kill(-pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** Stops every process group this script started (npx, wrangler, workerd): synchronous, for signal handlers too. */
-function stopAll(signal: NodeJS.Signals = "SIGTERM"): void {
-  for (const child of children) if (child.pid !== undefined && groupAlive(child.pid)) process.kill(-child.pid, signal);
-}
-
-async function stopAndWait(child: ChildProcess): Promise<void> {
-  const pid = child.pid;
-  if (pid === undefined) return;
-  if (groupAlive(pid)) process.kill(-pid, "SIGTERM");
-  for (let i = 0; i < 40 && groupAlive(pid); i++) await sleep(250);
-  if (groupAlive(pid)) process.kill(-pid, "SIGKILL");
-  children.delete(child);
-}
-
-const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
-
-/** Runs `npx wrangler …` in its own process group, bounded by `timeoutMs`; resolves with stdout. */
-function wrangler(args: string[], timeoutMs: number): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const child = spawn("npx", ["wrangler", ...args], {
-      env: { ...process.env, WRANGLER_SEND_METRICS: "false", CI: "true" },
-      stdio: ["ignore", "pipe", "pipe"],
-      detached: true,
-    });
-    children.add(child);
-    let out = "";
-    let err = "";
-    child.stdout?.on("data", (d: Buffer) => (out += d));
-    child.stderr?.on("data", (d: Buffer) => (err += d));
-    const timer = setTimeout(() => {
-      void stopAndWait(child);
-      reject(new Error(`wrangler ${args.slice(0, 3).join(" ")} took over ${timeoutMs / 1000} s`));
-    }, timeoutMs);
-    child.on("error", reject);
-    child.on("exit", (code) => {
-      clearTimeout(timer);
-      children.delete(child);
-      if (code === 0) resolve(out);
-      else reject(new Error(`wrangler ${args.join(" ")} failed (exit ${code}):\n${(err || out).split("\n").slice(-20).join("\n")}`));
-    });
-  });
-}
-
-const d1 = (o: Options, ...args: string[]) => ["d1", ...args, "--local", "--persist-to", o.state];
-
-async function query<T>(o: Options, sql: string): Promise<T[]> {
-  const out = await wrangler([...d1(o, "execute", "DB"), "--json", "--command", sql], 120_000);
-  return (JSON.parse(out) as { results: T[] }[])[0]?.results ?? [];
-}
-
 // ---- seeding -----------------------------------------------------------------------------------
-
-/** mulberry32: a small deterministic PRNG, so every seeding makes the same tenant. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
-const q = (v: string | number | null) => (v === null ? "NULL" : typeof v === "number" ? String(v) : `'${v.replace(/'/g, "''")}'`);
 
 function weighted<T>(rand: () => number, choices: [T, number][]): T {
   const total = choices.reduce((s, [, w]) => s + w, 0);
