@@ -30,7 +30,7 @@ import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { sha256Hex } from "../worker/services/crypto";
 import { displayPrefix, generateSecret } from "../worker/services/keys";
-import { children, d1, prng, q, query, sleep, stopAll, stopAndWait, wrangler } from "./local-wrangler";
+import { children, d1, Inserts, prng, q, query, sleep, stopAll, stopAndWait, wrangler } from "./local-wrangler";
 
 interface Options {
   conversations: number;
@@ -52,8 +52,6 @@ const USERS = 20_000;
 const ORGS = 2_000;
 /** Conversations per generated SQL file (one `wrangler d1 execute` each). */
 const CHUNK = 12_500;
-/** D1 refuses statements over 100 KB; multi-row INSERTs stay under this. */
-const MAX_STATEMENT_BYTES = 90_000;
 
 function fail(message: string): never {
   console.error(message);
@@ -102,31 +100,6 @@ const MRR: Record<string, [number, number]> = { free: [0, 0], starter: [20, 200]
 
 function sentimentLabel(s: number): string {
   return s <= -0.6 ? "very_negative" : s <= -0.2 ? "negative" : s < 0.2 ? "neutral" : s < 0.6 ? "positive" : "very_positive";
-}
-
-/** Multi-row INSERTs kept under D1's statement size. */
-class Inserts {
-  private statements: string[] = [];
-  private rows: string[] = [];
-  private bytes = 0;
-  constructor(private readonly head: string) {}
-  add(values: (string | number | null)[]): void {
-    const row = `(${values.map(q).join(",")})`;
-    if (this.bytes + row.length > MAX_STATEMENT_BYTES) this.flush();
-    this.rows.push(row);
-    this.bytes += row.length + 1;
-  }
-  flush(): void {
-    if (this.rows.length) this.statements.push(`${this.head} VALUES ${this.rows.join(",")};`);
-    this.rows = [];
-    this.bytes = this.head.length;
-  }
-  take(): string[] {
-    this.flush();
-    const out = this.statements;
-    this.statements = [];
-    return out;
-  }
 }
 
 interface Generated {

@@ -79,3 +79,31 @@ export function prng(seed: number): () => number {
 }
 
 export const q = (v: string | number | null) => (v === null ? "NULL" : typeof v === "number" ? String(v) : `'${v.replace(/'/g, "''")}'`);
+
+/** D1 refuses statements over 100 KB; multi-row INSERTs stay under this. */
+const MAX_STATEMENT_BYTES = 90_000;
+
+/** Multi-row INSERTs kept under D1's statement size. */
+export class Inserts {
+  private statements: string[] = [];
+  private rows: string[] = [];
+  private bytes = 0;
+  constructor(private readonly head: string) {}
+  add(values: (string | number | null)[]): void {
+    const row = `(${values.map(q).join(",")})`;
+    if (this.bytes + row.length > MAX_STATEMENT_BYTES) this.flush();
+    this.rows.push(row);
+    this.bytes += row.length + 1;
+  }
+  flush(): void {
+    if (this.rows.length) this.statements.push(`${this.head} VALUES ${this.rows.join(",")};`);
+    this.rows = [];
+    this.bytes = this.head.length;
+  }
+  take(): string[] {
+    this.flush();
+    const out = this.statements;
+    this.statements = [];
+    return out;
+  }
+}

@@ -25,7 +25,7 @@ import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { sha256Hex } from "../worker/services/crypto";
 import { displayPrefix, generateSecret } from "../worker/services/keys";
-import { children, d1, prng, q, query, sleep, stopAll, stopAndWait, wrangler } from "./local-wrangler";
+import { children, d1, Inserts, prng, q, query, sleep, stopAll, stopAndWait, wrangler } from "./local-wrangler";
 
 interface Options {
   messages: number;
@@ -47,8 +47,6 @@ const TURNS = 20;
 const VOCABULARY = 5_000;
 /** Messages per generated SQL file (one `wrangler d1 execute` each). */
 const CHUNK = 50_000;
-/** D1 refuses statements over 100 KB; multi-row INSERTs stay under this. */
-const MAX_STATEMENT_BYTES = 90_000;
 const PHRASE = "cannot find the export button";
 
 function fail(message: string): never {
@@ -81,31 +79,6 @@ function options(argv: string[]): Options {
 }
 
 // ---- seeding -----------------------------------------------------------------------------------
-
-/** Multi-row INSERTs kept under D1's statement size. */
-class Inserts {
-  private statements: string[] = [];
-  private rows: string[] = [];
-  private bytes = 0;
-  constructor(private readonly head: string) {}
-  add(values: (string | number | null)[]): void {
-    const row = `(${values.map(q).join(",")})`;
-    if (this.bytes + row.length > MAX_STATEMENT_BYTES) this.flush();
-    this.rows.push(row);
-    this.bytes += row.length + 1;
-  }
-  flush(): void {
-    if (this.rows.length) this.statements.push(`${this.head} VALUES ${this.rows.join(",")};`);
-    this.rows = [];
-    this.bytes = this.head.length;
-  }
-  take(): string[] {
-    this.flush();
-    const out = this.statements;
-    this.statements = [];
-    return out;
-  }
-}
 
 /** Pronounceable made-up words, so the vocabulary has no accidental stems in common with the queries. */
 function vocabulary(rand: () => number): string[] {
