@@ -25,7 +25,7 @@ import { chatbotBody, chatbotPatch } from "./services/chatbots";
 import { listQuery } from "./services/conversations";
 import { searchQuery } from "./search/query";
 import { acceptBody, invitationBody, organizationBody, organizationPatch } from "./services/organizations";
-import { destinationInput } from "./webhooks/destinations";
+import { destinationInput, destinationPatch, rotateBody } from "./webhooks/destinations";
 import { workflowInput, workflowPatch } from "./workflows/schema";
 import { fromTemplate, runsQuery } from "./workflows/service";
 
@@ -87,6 +87,13 @@ const CHATBOT_ROUTES: RouteDoc[] = [
   // Webhooks
   { method: "get", path: "/api/v1/webhooks", tag: "Webhooks", access: "read", summary: "List webhook destinations", responses: { 200: "`{ data: [destination] }`" } },
   { method: "post", path: "/api/v1/webhooks", tag: "Webhooks", access: "admin", body: destinationInput, summary: "Create a webhook destination", responses: { 201: "`{ data }`: the destination with its `whsec_` signing secret, shown this once" } },
+  { method: "get", path: "/api/v1/webhooks/:id", tag: "Webhooks", access: "read", summary: "One webhook destination (never its secret)", responses: { 200: "`{ data }`: the destination" } },
+  { method: "patch", path: "/api/v1/webhooks/:id", tag: "Webhooks", access: "admin", body: destinationPatch, summary: "Change a destination's name, kind or URL (a new URL passes the address check again)", responses: { 200: "`{ data }`: the destination" } },
+  {
+    method: "post", path: "/api/v1/webhooks/:id/rotate", tag: "Webhooks", access: "admin", body: rotateBody,
+    summary: "Rotate the signing secret: the new one is shown this once; the old one keeps signing beside it for `overlapSeconds` (default 86400, at most 604800, 0 for none), so `webhook-signature` carries both meanwhile",
+    responses: { 200: "`{ data }`: the destination with its new `secret` and `previousSecretExpiresAt`" },
+  },
   { method: "delete", path: "/api/v1/webhooks/:id", tag: "Webhooks", access: "admin", summary: "Delete a destination", responses: { 204: "deleted" } },
   { method: "post", path: "/api/v1/webhooks/:id/enable", tag: "Webhooks", access: "admin", summary: "Enable a destination a 410 disabled", responses: { 200: "`{ data }`: the destination" } },
   { method: "post", path: "/api/v1/webhooks/:id/test", tag: "Webhooks", access: "admin", summary: "Send a signed sample now", responses: { 200: "`{ data: { ok, status, durationMs, response } }`" } },
@@ -94,6 +101,7 @@ const CHATBOT_ROUTES: RouteDoc[] = [
   { method: "get", path: "/api/v1/workflows", tag: "Workflows", access: "read", summary: "List workflows", responses: { 200: "`{ data: [workflow] }`" } },
   { method: "get", path: "/api/v1/workflows/templates", tag: "Workflows", access: "read", summary: "The six starter templates", responses: { 200: "`{ data: [template] }`" } },
   { method: "post", path: "/api/v1/workflows", tag: "Workflows", access: "admin", body: workflowBody, summary: "Create a workflow, in full or from a template (`{ template, destinationId }`)", responses: { 201: "`{ data }`: the workflow" } },
+  { method: "get", path: "/api/v1/workflows/runs/:runId", tag: "Workflows", access: "read", summary: "One run of any of the chatbot's workflows", responses: { 200: "`{ data }`: the run with its deliveries and every attempt" } },
   { method: "post", path: "/api/v1/workflows/runs/:runId/retry", tag: "Workflows", access: "admin", summary: "Retry a failed run's failed deliveries", responses: { 200: "`{ data }`: the run" } },
   { method: "get", path: "/api/v1/workflows/:id", tag: "Workflows", access: "read", summary: "One workflow", responses: { 200: "`{ data }`: the workflow" } },
   { method: "patch", path: "/api/v1/workflows/:id", tag: "Workflows", access: "admin", body: workflowPatch, summary: "Change a workflow (`{ status: \"inactive\" }` disables it)", responses: { 200: "`{ data }`: the workflow" } },

@@ -88,6 +88,9 @@ describe("every route", () => {
         "DELETE /api/v1/chatbots/:chatbotId/keys/:id",
         "GET /api/v1/chatbots/:chatbotId/conversations/:id",
         "POST /api/v1/chatbots/:chatbotId/workflows/runs/:runId/retry",
+        "GET /api/v1/chatbots/:chatbotId/workflows/runs/:runId",
+        "PATCH /api/v1/chatbots/:chatbotId/webhooks/:id",
+        "POST /api/v1/chatbots/:chatbotId/webhooks/:id/rotate",
       ]),
     );
   });

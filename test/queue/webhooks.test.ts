@@ -131,6 +131,101 @@ describe("webhook destinations", () => {
   });
 });
 
+describe("changing a destination", () => {
+  it("reads one destination without its secret and changes its name, kind and URL", async () => {
+    receiver(200);
+    const t = await createTenant();
+    const d = await destination(t);
+    const read = await call(`/api/v1/webhooks/${d.id}`, { key: t.readKey });
+    expect(read.status).toBe(200);
+    const text = await read.text();
+    expect(JSON.parse(text).data).toMatchObject({ id: d.id, name: "Ops", kind: "custom", url: "https://hooks.example.com/openbat", previousSecretExpiresAt: null });
+    expect(text).not.toContain(d.secret);
+    const res = await call(`/api/v1/webhooks/${d.id}`, { method: "PATCH", key: t.adminKey, json: { name: "Sales", kind: "slack", url: "https://other.example.com/hook" } });
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as { data: unknown }).data).toMatchObject({ id: d.id, name: "Sales", kind: "slack", url: "https://other.example.com/hook" });
+    expect(((await (await call(`/api/v1/webhooks/${d.id}`, { key: t.readKey })).json()) as { data: { name: string } }).data.name).toBe("Sales");
+  });
+
+  it("refuses a changed URL the address check refuses, naming the field, and keeps the old one", async () => {
+    restore = mockOutbound(() => new Response("ok"), { ...PUBLIC_DNS, "private.example.com": ["10.0.0.7"] }).restore;
+    const t = await createTenant();
+    const d = await destination(t);
+    const res = await call(`/api/v1/webhooks/${d.id}`, { method: "PATCH", key: t.adminKey, json: { url: "https://private.example.com/x" } });
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as ErrorBody).error.details?.[0]?.field).toBe("url");
+    const bad = await call(`/api/v1/webhooks/${d.id}`, { method: "PATCH", key: t.adminKey, json: { kind: "teams" } });
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as ErrorBody).error.details?.[0]?.field).toBe("kind");
+    expect(((await (await call(`/api/v1/webhooks/${d.id}`, { key: t.readKey })).json()) as { data: { url: string } }).data.url).toBe("https://hooks.example.com/openbat");
+  });
+
+  it("rotates the signing secret: shown once, both secrets sign during the overlap, only the new one after it", async () => {
+    const received = receiver(200);
+    const t = await createTenant();
+    const d = await destination(t);
+    const before = Date.now();
+    const res = await call(`/api/v1/webhooks/${d.id}/rotate`, { method: "POST", key: t.adminKey, json: { overlapSeconds: 3600 } });
+    expect(res.status).toBe(200);
+    const rotated = ((await res.json()) as { data: { secret: string; secretPrefix: string; previousSecretExpiresAt: number } }).data;
+    expect(rotated.secret).toMatch(/^whsec_/);
+    expect(rotated.secret).not.toBe(d.secret);
+    expect(rotated.secretPrefix).toBe(rotated.secret.slice(0, 12));
+    expect(rotated.previousSecretExpiresAt).toBeGreaterThanOrEqual(before + 3_600_000);
+    const stored = await db().select().from(webhookDestinations).where(eq(webhookDestinations.id, d.id)).get();
+    expect(stored?.previousSecretCiphertext).toMatch(/^v1\./);
+    expect(stored?.previousSecretCiphertext).not.toContain(d.secret.slice(6));
+    expect(await (await call(`/api/v1/webhooks/${d.id}`, { key: t.readKey })).text()).not.toContain(rotated.secret);
+
+    await call(`/api/v1/webhooks/${d.id}/test`, { method: "POST", key: t.adminKey });
+    const during = received[0]!;
+    expect(during.headers["webhook-signature"]!.split(" ")).toHaveLength(2);
+    expect(() => new Webhook(rotated.secret).verify(during.body, during.headers)).not.toThrow();
+    expect(() => new Webhook(d.secret).verify(during.body, during.headers)).not.toThrow();
+
+    // The window has passed: the old secret no longer signs.
+    await db().update(webhookDestinations).set({ previousSecretExpiresAt: Date.now() - 1 }).where(eq(webhookDestinations.id, d.id));
+    await call(`/api/v1/webhooks/${d.id}/test`, { method: "POST", key: t.adminKey });
+    const after = received[1]!;
+    expect(after.headers["webhook-signature"]!.split(" ")).toHaveLength(1);
+    expect(() => new Webhook(rotated.secret).verify(after.body, after.headers)).not.toThrow();
+    expect(() => new Webhook(d.secret).verify(after.body, after.headers)).toThrow();
+    expect(((await (await call(`/api/v1/webhooks/${d.id}`, { key: t.readKey })).json()) as { data: { previousSecretExpiresAt: unknown } }).data.previousSecretExpiresAt).toBeNull();
+  });
+
+  it("rotates with a day's overlap when no body is sent, and with none when asked for 0", async () => {
+    const received = receiver(200);
+    const t = await createTenant();
+    const d = await destination(t);
+    const res = await call(`/api/v1/webhooks/${d.id}/rotate`, { method: "POST", key: t.adminKey });
+    const first = ((await res.json()) as { data: { secret: string; previousSecretExpiresAt: number } }).data;
+    expect(first.previousSecretExpiresAt - Date.now()).toBeGreaterThan(86_000_000);
+    const second = ((await (await call(`/api/v1/webhooks/${d.id}/rotate`, { method: "POST", key: t.adminKey, json: { overlapSeconds: 0 } })).json()) as {
+      data: { secret: string; previousSecretExpiresAt: unknown };
+    }).data;
+    expect(second.previousSecretExpiresAt).toBeNull();
+    await call(`/api/v1/webhooks/${d.id}/test`, { method: "POST", key: t.adminKey });
+    expect(() => new Webhook(second.secret).verify(received[0]!.body, received[0]!.headers)).not.toThrow();
+    expect(() => new Webhook(first.secret).verify(received[0]!.body, received[0]!.headers)).toThrow();
+    const bad = await call(`/api/v1/webhooks/${d.id}/rotate`, { method: "POST", key: t.adminKey, json: { overlapSeconds: 700_000 } });
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as ErrorBody).error.details?.[0]?.field).toBe("overlapSeconds");
+  });
+
+  it("signs a queued delivery with both secrets during the overlap", async () => {
+    const received = receiver(200);
+    const t = await createTenant();
+    const d = await destination(t);
+    await workflow(t, { name: "x", trigger: "user_message", actions: [{ destinationId: d.id }] });
+    const rotated = ((await (await call(`/api/v1/webhooks/${d.id}/rotate`, { method: "POST", key: t.adminKey, json: {} })).json()) as { data: { secret: string } }).data;
+    await say(t, "c-rotated", "hello");
+    const [delivery] = await deliveriesOf(t.chatbotId);
+    await consume(delivery!.id);
+    expect(() => new Webhook(d.secret).verify(received[0]!.body, received[0]!.headers)).not.toThrow();
+    expect(() => new Webhook(rotated.secret).verify(received[0]!.body, received[0]!.headers)).not.toThrow();
+  });
+});
+
 describe("workflow delivery", () => {
   it("delivers exactly one signed webhook per action of a matching workflow", async () => {
     const received = receiver(200);
@@ -281,6 +376,33 @@ describe("workflow delivery", () => {
     await consume(delivery!.id, 1);
     expect(received).toHaveLength(2);
     expect((await runOf(t.chatbotId))[0]?.status).toBe("success");
+    // The manual retry sends the same webhook-id, so a receiver that saw the first copy can deduplicate.
+    expect(received[1]!.headers["webhook-id"]).toBe(received[0]!.headers["webhook-id"]);
+  });
+
+  it("answers one run with its deliveries and every attempt", async () => {
+    receiver(500, 200);
+    const t = await createTenant();
+    const d = await destination(t);
+    const wf = await workflow(t, { name: "x", trigger: "user_message", actions: [{ destinationId: d.id }] });
+    await say(t, "c-one-run", "hello");
+    const [delivery] = await deliveriesOf(t.chatbotId);
+    await consume(delivery!.id, 1);
+    await consume(delivery!.id, 2);
+    const [run] = await runOf(t.chatbotId);
+    const res = await call(`/api/v1/workflows/runs/${run!.id}`, { key: t.readKey });
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { data: Record<string, unknown> & { deliveries: Record<string, unknown>[] } };
+    expect(body.data).toMatchObject({ id: run!.id, workflowId: wf.id, status: "success" });
+    expect(body.data.deliveries).toEqual([
+      expect.objectContaining({
+        id: delivery!.id,
+        destinationId: d.id,
+        status: "success",
+        attempts: [expect.objectContaining({ attempt: 1, statusCode: 500 }), expect.objectContaining({ attempt: 2, statusCode: 200 })],
+      }),
+    ]);
+    expect(body.data.deliveries[0]).not.toHaveProperty("payload");
   });
 
   it("fires once per conversation by default and records later matches as skipped, saying why", async () => {
@@ -511,6 +633,10 @@ describe("workflows API", () => {
       ["DELETE", `/api/v1/workflows/${wf.id}`],
       ["GET", `/api/v1/workflows/${wf.id}/runs`],
       ["POST", `/api/v1/workflows/runs/${run!.id}/retry`],
+      ["GET", `/api/v1/workflows/runs/${run!.id}`],
+      ["GET", `/api/v1/webhooks/${d.id}`],
+      ["PATCH", `/api/v1/webhooks/${d.id}`],
+      ["POST", `/api/v1/webhooks/${d.id}/rotate`],
       ["DELETE", `/api/v1/webhooks/${d.id}`],
       ["POST", `/api/v1/webhooks/${d.id}/test`],
       ["POST", `/api/v1/webhooks/${d.id}/enable`],
@@ -524,5 +650,9 @@ describe("workflows API", () => {
     const t = await createTenant();
     expect((await call("/api/v1/workflows", { key: t.readKey })).status).toBe(200);
     expect((await call("/api/v1/webhooks", { method: "POST", key: t.readKey, json: { name: "x", url: "https://hooks.example.com" } })).status).toBe(403);
+    receiver(200);
+    const d = await destination(t);
+    expect((await call(`/api/v1/webhooks/${d.id}`, { method: "PATCH", key: t.readKey, json: { name: "y" } })).status).toBe(403);
+    expect((await call(`/api/v1/webhooks/${d.id}/rotate`, { method: "POST", key: t.readKey, json: {} })).status).toBe(403);
   });
 });

@@ -279,6 +279,9 @@ export const webhookDestinations = sqliteTable(
     url: text("url").notNull(),
     secretCiphertext: text("secret_ciphertext").notNull(),
     secretPrefix: text("secret_prefix").notNull(),
+    /** After a rotation, the secret it replaced (encrypted likewise): it signs too until previousSecretExpiresAt. */
+    previousSecretCiphertext: text("previous_secret_ciphertext"),
+    previousSecretExpiresAt: integer("previous_secret_expires_at"),
     status: text("status", { enum: ["active", "disabled"] })
       .notNull()
       .default("active"),

@@ -7,10 +7,15 @@ import {
   createDestination,
   deleteDestination,
   destinationInput,
+  destinationPatch,
+  destinationView,
   enableDestination,
   getDestination,
   listDestinations,
+  rotateBody,
+  rotateDestinationSecret,
   testDestination,
+  updateDestination,
 } from "../webhooks/destinations";
 
 /** Webhook destinations: read keys may list, admin keys change and test-send. */
@@ -25,6 +30,19 @@ webhooks.post("/", adminOnly, async (c) => {
   const input = await readJson(c, destinationInput);
   const created = await createDestination(c.get("db"), c.env, c.get("auth"), input, new URL(c.req.url).hostname);
   return c.json({ data: created }, 201);
+});
+
+webhooks.get("/:id", async (c) => c.json({ data: destinationView(await getDestination(c.get("db"), c.get("auth").chatbotId, c.req.param("id"))) }));
+
+webhooks.patch("/:id", adminOnly, async (c) => {
+  const patch = await readJson(c, destinationPatch);
+  return c.json({ data: await updateDestination(c.get("db"), c.env, c.get("auth").chatbotId, c.req.param("id"), patch, new URL(c.req.url).hostname) });
+});
+
+webhooks.post("/:id/rotate", adminOnly, async (c) => {
+  // The body is optional: no body (or `{}`) rotates with the default overlap.
+  const input = c.req.header("content-length") === "0" || !c.req.header("content-type") ? rotateBody.parse({}) : await readJson(c, rotateBody);
+  return c.json({ data: await rotateDestinationSecret(c.get("db"), c.env, c.get("auth").chatbotId, c.req.param("id"), input) });
 });
 
 webhooks.delete("/:id", adminOnly, async (c) => {

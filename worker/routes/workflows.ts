@@ -10,6 +10,7 @@ import {
   deleteWorkflow,
   expandTemplate,
   fromTemplate,
+  getRun,
   getWorkflow,
   listRuns,
   listWorkflows,
@@ -35,6 +36,8 @@ workflowRoutes.post("/", adminOnly, async (c) => {
   const input = "destinationId" in raw ? expandTemplate(parse(fromTemplate, raw, "body")) : parse(workflowInput, raw, "body");
   return c.json({ data: await createWorkflow(c.get("db"), c.get("auth"), input) }, 201);
 });
+
+workflowRoutes.get("/runs/:runId", async (c) => c.json({ data: await getRun(c.get("db"), c.get("auth").chatbotId, c.req.param("runId")) }));
 
 workflowRoutes.post("/runs/:runId/retry", adminOnly, async (c) =>
   c.json({ data: await retryRun(c.get("db"), c.env.WEBHOOKS, c.get("auth").chatbotId, c.req.param("runId")) }),

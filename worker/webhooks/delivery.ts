@@ -74,7 +74,7 @@ export interface SendResult {
 /** Sends a signed request and reports what came back; never throws. */
 export async function send(
   env: Env,
-  destination: { url: string; secretCiphertext: string },
+  destination: SigningDestination,
   webhookId: string,
   body: string,
 ): Promise<SendResult> {
@@ -89,8 +89,7 @@ export async function send(
     return { status: null, durationMs: 0, response: message, retryAfter: null, permanentFailure };
   }
   try {
-    const secret = await decryptSecret(env.SECRETS_KEY, destination.secretCiphertext);
-    const headers = await sign(secret, webhookId, Math.floor(Date.now() / 1000), body);
+    const headers = await sign(await signingSecrets(env, destination), webhookId, Math.floor(Date.now() / 1000), body);
     const res = await fetch(destination.url, {
       method: "POST",
       headers: { "content-type": "application/json", "user-agent": "OpenBat-Webhooks/1", ...headers },
@@ -110,6 +109,21 @@ export async function send(
     const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
     return { status: null, durationMs: Date.now() - started, response: message.slice(0, RESPONSE_KEEP), retryAfter: null };
   }
+}
+
+export interface SigningDestination {
+  url: string;
+  secretCiphertext: string;
+  previousSecretCiphertext?: string | null;
+  previousSecretExpiresAt?: number | null;
+}
+
+/** The current secret, then the one a rotation replaced while its overlap window lasts. */
+async function signingSecrets(env: Env, destination: SigningDestination, now = Date.now()): Promise<string[]> {
+  const current = await decryptSecret(env.SECRETS_KEY, destination.secretCiphertext);
+  const { previousSecretCiphertext: previous, previousSecretExpiresAt: until } = destination;
+  if (!previous || until == null || until <= now) return [current];
+  return [current, await decryptSecret(env.SECRETS_KEY, previous)];
 }
 
 const permanent = (status: number) => status >= 400 && status < 500 && status !== 408 && status !== 429;

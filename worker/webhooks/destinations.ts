@@ -1,4 +1,4 @@
-/** Webhook destinations per chatbot: create (secret shown once), list, delete, test-send. */
+/** Webhook destinations per chatbot: create (secret shown once), read, change, rotate the secret, delete, test-send. */
 import { and, desc, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "../db/client";
@@ -15,6 +15,21 @@ export const destinationInput = z.object({
   url: z.string().trim().max(2048),
 });
 
+/** Any subset of a destination's name, kind and URL (a new URL passes the same address check). */
+export const destinationPatch = z
+  .object({
+    name: z.string().trim().min(1).max(120),
+    kind: z.enum(DESTINATION_KINDS),
+    url: z.string().trim().max(2048),
+  })
+  .partial();
+
+/** How long the replaced secret keeps signing after a rotation: a day by default, at most a week, 0 for none. */
+export const DEFAULT_OVERLAP_SECONDS = 86_400;
+export const rotateBody = z.object({
+  overlapSeconds: z.number().int().min(0).max(604_800).default(DEFAULT_OVERLAP_SECONDS),
+});
+
 type Row = typeof webhookDestinations.$inferSelect;
 
 export function destinationView(d: Row) {
@@ -24,10 +39,17 @@ export function destinationView(d: Row) {
     kind: d.kind,
     url: d.url,
     secretPrefix: d.secretPrefix,
+    /** Until when the secret replaced by the last rotation still signs too (null: only the current one signs). */
+    previousSecretExpiresAt: d.previousSecretCiphertext && d.previousSecretExpiresAt && d.previousSecretExpiresAt > Date.now() ? d.previousSecretExpiresAt : null,
     status: d.status,
     disabledReason: d.disabledReason,
     createdAt: d.createdAt,
   };
+}
+
+function addressPolicy(env: Env, ownHost?: string) {
+  const policy = urlPolicy(env);
+  return { ...policy, ownHosts: [...policy.ownHosts, ...(ownHost ? [ownHost] : [])] };
 }
 
 export async function createDestination(
@@ -37,8 +59,7 @@ export async function createDestination(
   input: z.infer<typeof destinationInput>,
   ownHost?: string,
 ) {
-  const policy = urlPolicy(env);
-  await assertDeliverable(input.url, { ...policy, ownHosts: [...policy.ownHosts, ...(ownHost ? [ownHost] : [])] });
+  await assertDeliverable(input.url, addressPolicy(env, ownHost));
   const secret = generateSigningSecret();
   const row: Row = {
     id: newId("dst"),
@@ -49,6 +70,8 @@ export async function createDestination(
     url: input.url,
     secretCiphertext: await encryptSecret(env.SECRETS_KEY, secret),
     secretPrefix: secret.slice(0, 12),
+    previousSecretCiphertext: null,
+    previousSecretExpiresAt: null,
     status: "active",
     disabledReason: null,
     createdAt: Date.now(),
@@ -66,6 +89,49 @@ export async function getDestination(db: Db, chatbotId: string, id: string): Pro
   const row = await db.select().from(webhookDestinations).where(and(eq(webhookDestinations.id, id), eq(webhookDestinations.chatbotId, chatbotId))).get();
   if (!row) throw notFound("webhook destination");
   return row;
+}
+
+export async function updateDestination(
+  db: Db,
+  env: Env,
+  chatbotId: string,
+  id: string,
+  patch: z.infer<typeof destinationPatch>,
+  ownHost?: string,
+) {
+  const current = await getDestination(db, chatbotId, id);
+  if (patch.url !== undefined && patch.url !== current.url) await assertDeliverable(patch.url, addressPolicy(env, ownHost));
+  if (!Object.keys(patch).length) return destinationView(current);
+  const [row] = await db
+    .update(webhookDestinations)
+    .set(patch)
+    .where(and(eq(webhookDestinations.id, id), eq(webhookDestinations.chatbotId, chatbotId)))
+    .returning();
+  if (!row) throw notFound("webhook destination");
+  return destinationView(row);
+}
+
+/**
+ * A new signing secret, shown this once. The one it replaces keeps signing beside it for `overlapSeconds`
+ * (deliveries carry both signatures meanwhile), so the receiver can switch without refusing a delivery.
+ * A second rotation inside the window drops the oldest secret: only the two latest ever sign.
+ */
+export async function rotateDestinationSecret(db: Db, env: Env, chatbotId: string, id: string, input: z.infer<typeof rotateBody>) {
+  const current = await getDestination(db, chatbotId, id);
+  const secret = generateSigningSecret();
+  const overlapping = input.overlapSeconds > 0;
+  const [row] = await db
+    .update(webhookDestinations)
+    .set({
+      secretCiphertext: await encryptSecret(env.SECRETS_KEY, secret),
+      secretPrefix: secret.slice(0, 12),
+      previousSecretCiphertext: overlapping ? current.secretCiphertext : null,
+      previousSecretExpiresAt: overlapping ? Date.now() + input.overlapSeconds * 1000 : null,
+    })
+    .where(and(eq(webhookDestinations.id, id), eq(webhookDestinations.chatbotId, chatbotId)))
+    .returning();
+  if (!row) throw notFound("webhook destination");
+  return { ...destinationView(row), secret };
 }
 
 export async function deleteDestination(db: Db, chatbotId: string, id: string): Promise<void> {

@@ -156,21 +156,34 @@ export async function listRuns(db: Db, chatbotId: string, workflowId: string, q:
     db.select().from(workflowRuns).where(where).orderBy(desc(workflowRuns.createdAt)).limit(q.limit).offset((q.page - 1) * q.limit),
     db.select({ total: count() }).from(workflowRuns).where(where),
   ]);
+  const total = totals?.total ?? 0;
+  return {
+    data: await withDeliveries(db, runs),
+    pagination: { page: q.page, limit: q.limit, total, hasMore: q.page * q.limit < total },
+  };
+}
+
+/** Runs with their deliveries (payload left out) and each delivery's attempts, in order. */
+async function withDeliveries(db: Db, runs: (typeof workflowRuns.$inferSelect)[]) {
   const runIds = runs.map((r) => r.id);
   const sent = runIds.length ? await db.select().from(deliveries).where(inArray(deliveries.runId, runIds)) : [];
   const attempts = sent.length
     ? await db.select().from(deliveryAttempts).where(inArray(deliveryAttempts.deliveryId, sent.map((d) => d.id))).orderBy(deliveryAttempts.attempt)
     : [];
-  const total = totals?.total ?? 0;
-  return {
-    data: runs.map((r) => ({
-      ...r,
-      deliveries: sent
-        .filter((d) => d.runId === r.id)
-        .map(({ payload: _p, ...d }) => ({ ...d, attempts: attempts.filter((a) => a.deliveryId === d.id) })),
-    })),
-    pagination: { page: q.page, limit: q.limit, total, hasMore: q.page * q.limit < total },
-  };
+  return runs.map((r) => ({
+    ...r,
+    deliveries: sent
+      .filter((d) => d.runId === r.id)
+      .map(({ payload: _p, ...d }) => ({ ...d, attempts: attempts.filter((a) => a.deliveryId === d.id) })),
+  }));
+}
+
+/** One run of any of the chatbot's workflows, with its deliveries and attempts. */
+export async function getRun(db: Db, chatbotId: string, runId: string) {
+  const run = await db.select().from(workflowRuns).where(and(eq(workflowRuns.id, runId), eq(workflowRuns.chatbotId, chatbotId))).get();
+  if (!run) throw notFound("workflow run");
+  const [withDetail] = await withDeliveries(db, [run]);
+  return withDetail!;
 }
 
 /** Puts a failed run's failed deliveries back on the queue. */
