@@ -18,6 +18,7 @@ import { keys } from "./routes/keys";
 import { live } from "./routes/live";
 import { liveFeed } from "./routes/live-feed";
 import { organizationRoutes } from "./routes/organizations";
+import { reportRoutes } from "./routes/reports";
 import { search } from "./routes/search";
 import { tokens } from "./routes/tokens";
 import { webhooks } from "./routes/webhooks";
@@ -48,6 +49,7 @@ const chatbotScoped = [
   ["workflows", workflowRoutes],
   ["live-feed", liveFeed],
   ["search", search],
+  ["reports", reportRoutes],
 ] as const;
 for (const [path, router] of chatbotScoped) {
   app.route(`/api/v1/${path}`, router);

@@ -24,6 +24,8 @@ import { bulkRejectBody, suggestionsQuery } from "./services/intent-suggestions"
 import { chatbotBody, chatbotPatch } from "./services/chatbots";
 import { listQuery } from "./services/conversations";
 import { searchQuery } from "./search/query";
+import { reportDataQuery } from "./reports/data";
+import { duplicateBody, reportInput, reportPatch } from "./reports/service";
 import { acceptBody, invitationBody, organizationBody, organizationPatch } from "./services/organizations";
 import { destinationInput, destinationPatch, rotateBody } from "./webhooks/destinations";
 import { workflowInput, workflowPatch } from "./workflows/schema";
@@ -144,6 +146,20 @@ const CHATBOT_ROUTES: RouteDoc[] = [
     method: "get", path: "/api/v1/analytics/assistant", tag: "Analytics", access: "read", query: assistantQuery,
     summary: "Assistant behaviours, resolution outcomes and recent hallucinations",
     responses: { 200: "`{ data: { range, behaviours, resolutions: { judged, outcomes }, hallucinations: { total, bySeverity, recent } } }`" },
+  },
+  // Reports
+  { method: "get", path: "/api/v1/reports", tag: "Reports", access: "read", summary: "The chatbot's saved reports, most recently changed first", responses: { 200: "`{ data: [{ id, chatbotId, name, rangeDays, layout: { version, widgets }, createdAt, updatedAt }] }`" } },
+  { method: "post", path: "/api/v1/reports", tag: "Reports", access: "admin", body: reportInput, summary: "Save a report: a name, the range it opens with (1–90 days) and its widget layout", responses: { 201: "`{ data }`: the report" } },
+  { method: "get", path: "/api/v1/reports/:id", tag: "Reports", access: "read", summary: "One report", responses: { 200: "`{ data }`: the report" } },
+  { method: "patch", path: "/api/v1/reports/:id", tag: "Reports", access: "admin", body: reportPatch, summary: "Rename a report, change its range or replace its layout", responses: { 200: "`{ data }`: the report" } },
+  { method: "delete", path: "/api/v1/reports/:id", tag: "Reports", access: "admin", summary: "Delete a report", responses: { 204: "deleted" } },
+  { method: "post", path: "/api/v1/reports/:id/duplicate", tag: "Reports", access: "admin", body: duplicateBody, summary: "Copy a report (named `<name> (copy)` unless a name is sent)", responses: { 201: "`{ data }`: the new report" } },
+  {
+    method: "get", path: "/api/v1/reports/:id/data", tag: "Reports", access: "read", query: reportDataQuery,
+    summary: "Every widget's figures for a range (default: the report's last `rangeDays` days), each narrowed by its filters. Rate limited with the other reads",
+    responses: {
+      200: "`{ data: { reportId, range, today, widgets: [{ id, type, filters, data }] } }`; `data` is `{ kind: \"stat\", format, changeMode, trend: { value, previous, change } }`, `{ kind: \"series\", points: [{ start, end, value, messages? }] }`, `{ kind: \"categories\", items: [{ key, value, conversations?, share? }] }`, `{ kind: \"topics\", rows }` or `{ kind: \"conversations\", rows }` (rows as in the conversations table)",
+    },
   },
 ];
 

@@ -24,7 +24,7 @@ export const PUBLIC = new Set([
 ]);
 
 /** Ids that belong to a tenant: pointing one at another tenant's must answer 404. */
-const OWNED = ["orgId", "chatbotId", "memberId", "keyId", "webhookId", "workflowId", "invitationId", "conversationId", "runId"] as const;
+const OWNED = ["orgId", "chatbotId", "memberId", "keyId", "webhookId", "workflowId", "invitationId", "conversationId", "runId", "reportId"] as const;
 export type Owned = (typeof OWNED)[number];
 /** Path parts that are names, not another tenant's records: the same for every caller. */
 const LABELS: Record<string, string> = {
@@ -42,6 +42,7 @@ const ID_AFTER: Record<string, Owned> = {
   workflows: "workflowId",
   invitations: "invitationId",
   conversations: "conversationId",
+  reports: "reportId",
 };
 
 export interface Position {
@@ -106,6 +107,9 @@ export async function world(name: string): Promise<World> {
   await db()
     .insert(workflowRuns)
     .values({ id: runId, organizationId: owner.organizationId, chatbotId: bot.chatbotId, workflowId: workflow.data.id, conversationId: captured.conversationId, status: "failed", updatedAt: Date.now() });
+  const report = (await (await call("/api/v1/reports", { method: "POST", key: adminKey, json: { name: `Weekly review of ${name}`, layout: { version: 1, widgets: [{ id: "w1", type: "total_conversations" }] } } })).json()) as {
+    data: { id: string };
+  };
   return {
     owner,
     organizationId: owner.organizationId,
@@ -120,6 +124,7 @@ export async function world(name: string): Promise<World> {
       workflowId: workflow.data.id,
       invitationId: invitation.data.id,
       runId,
+      reportId: report.data.id,
     },
   };
 }

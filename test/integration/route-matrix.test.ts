@@ -91,6 +91,8 @@ describe("every route", () => {
         "GET /api/v1/chatbots/:chatbotId/workflows/runs/:runId",
         "PATCH /api/v1/chatbots/:chatbotId/webhooks/:id",
         "POST /api/v1/chatbots/:chatbotId/webhooks/:id/rotate",
+        "PATCH /api/v1/chatbots/:chatbotId/reports/:id",
+        "GET /api/v1/chatbots/:chatbotId/reports/:id/data",
       ]),
     );
   });
@@ -144,5 +146,7 @@ describe("every route", () => {
     expect(members.data.map((m) => m.id)).toContain(theirs.ids.memberId);
     const keys = (await (await as(theirs.owner, `/api/v1/chatbots/${theirs.chatbotId}/keys`)).json()) as { data: { id: string }[] };
     expect(keys.data.map((k) => k.id)).toContain(theirs.ids.keyId);
+    const reports = (await (await as(theirs.owner, `/api/v1/chatbots/${theirs.chatbotId}/reports`)).json()) as { data: { id: string; name: string }[] };
+    expect(reports.data).toEqual([expect.objectContaining({ id: theirs.ids.reportId, name: "Weekly review of theirs" })]);
   });
 });

@@ -8,7 +8,8 @@ import { z } from "zod";
 import { BEHAVIOURS, RESOLUTIONS } from "../analysis/labels";
 import type { Db } from "../db/client";
 import { annotations, conversations } from "../db/schema";
-import { aliased, checkRangeOrder, rangeFields, rangeView, resolveRange, round } from "./params";
+import { aliased, checkRangeOrder, rangeFields, rangeView, resolveRange, round, type Period } from "./params";
+import type { Scope } from "./scope";
 
 export const assistantQuery = z.object(rangeFields).superRefine(checkRangeOrder);
 export type AssistantQuery = z.infer<typeof assistantQuery>;
@@ -17,6 +18,27 @@ export const RECENT_HALLUCINATIONS = 20;
 
 const a = annotations;
 const c = conversations;
+
+/** Conversations created in the period by their resolution (those not judged yet left out). */
+export function resolutionCounts(db: Db, chatbotId: string, period: Period, scope: Scope = {}) {
+  return db
+    .select({ resolution: c.resolution, count: sql<number>`count(*)`.mapWith(Number) })
+    .from(c)
+    .where(and(eq(c.chatbotId, chatbotId), gte(c.createdAt, period.from), lt(c.createdAt, period.to), isNotNull(c.resolution), scope.conversations))
+    .groupBy(c.resolution);
+}
+
+/** Every resolution with its count and share of the judged ones, in a fixed order. */
+export function resolutionOutcomes(rows: { resolution: string | null; count: number }[]) {
+  const judged = rows.reduce((sum, r) => sum + r.count, 0);
+  return {
+    judged,
+    outcomes: RESOLUTIONS.map((resolution) => {
+      const count = rows.find((r) => r.resolution === resolution)?.count ?? 0;
+      return { resolution, count, share: judged ? round(count / judged, 4) : null };
+    }),
+  };
+}
 
 export async function assistantPerformance(db: Db, chatbotId: string, q: AssistantQuery, now: number) {
   const range = resolveRange(q, now);
@@ -29,11 +51,7 @@ export async function assistantPerformance(db: Db, chatbotId: string, q: Assista
       .from(a)
       .where(behaviourWhere)
       .groupBy(a.label),
-    db
-      .select({ resolution: c.resolution, count: sql<number>`count(*)`.mapWith(Number) })
-      .from(c)
-      .where(and(eq(c.chatbotId, chatbotId), gte(c.createdAt, range.from), lt(c.createdAt, range.to), isNotNull(c.resolution)))
-      .groupBy(c.resolution),
+    resolutionCounts(db, chatbotId, range),
     db
       .select({
         conversationId: a.conversationId,
@@ -63,20 +81,13 @@ export async function assistantPerformance(db: Db, chatbotId: string, q: Assista
     ...BEHAVIOURS.map((behaviour) => behaviourRows.find((r) => r.behaviour === behaviour) ?? { behaviour, count: 0, conversations: 0 }),
     ...behaviourRows.filter((r) => !known.has(r.behaviour)),
   ].sort((x, y) => y.count - x.count || (x.behaviour < y.behaviour ? -1 : x.behaviour > y.behaviour ? 1 : 0));
-  const judged = resolutionRows.reduce((sum, r) => sum + r.count, 0);
   const bySeverity = { low: 0, medium: 0, high: 0, unspecified: 0 };
   for (const s of severities) bySeverity[s.severity ?? "unspecified"] += s.count;
 
   return {
     range: rangeView(range),
     behaviours,
-    resolutions: {
-      judged,
-      outcomes: RESOLUTIONS.map((resolution) => {
-        const count = resolutionRows.find((r) => r.resolution === resolution)?.count ?? 0;
-        return { resolution, count, share: judged ? round(count / judged, 4) : null };
-      }),
-    },
+    resolutions: resolutionOutcomes(resolutionRows),
     hallucinations: {
       total: severities.reduce((sum, s) => sum + s.count, 0),
       bySeverity,

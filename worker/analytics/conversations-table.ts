@@ -8,7 +8,7 @@
 import { and, asc, count, desc, eq, gte, inArray, isNull, lt, lte, or, sql, type AnyColumn, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { countryCode, DEVICES } from "../../durable-objects/protocol";
-import { sentimentLabel } from "../analysis/labels";
+import { SENTIMENT_LABELS, SENTIMENT_THRESHOLDS, sentimentLabel, type SentimentLabel } from "../analysis/labels";
 import { languageCode } from "../analysis/language";
 import type { Db } from "../db/client";
 import { clientOrganizations, clientUsers, conversations } from "../db/schema";
@@ -33,6 +33,8 @@ export const conversationsTableQuery = z
     status: z.enum(["open", "ended"]).optional(),
     /** The conversation's main language: an ISO 639-1 code, or `und` (none of its user messages could be told). */
     language: languageCode.optional(),
+    /** The sentiment label of the conversation's average sentiment (SPEC §5 bands). */
+    label: z.enum(SENTIMENT_LABELS).optional(),
     sentimentMin: sentimentBound.optional(),
     sentimentMax: sentimentBound.optional(),
     mrrMin: mrrBound.optional(),
@@ -68,11 +70,30 @@ export const effectivePlan = sql<string | null>`coalesce(${o.plan}, ${u.plan})`;
 export const effectiveIndustry = sql<string | null>`coalesce(${o.industry}, ${u.industry})`;
 export const effectiveMrr = sql<number | null>`coalesce(${o.mrr}, ${u.mrr})`;
 
+/** Conversations whose average sentiment has `label`, with the same inclusive edges as sentimentLabel(). */
+export function sentimentLabelIs(label: SentimentLabel): SQL {
+  const t = SENTIMENT_THRESHOLDS;
+  const avg = c.sentimentAvg;
+  switch (label) {
+    case "very_negative":
+      return sql`${avg} <= ${t.veryNegativeMax}`;
+    case "negative":
+      return sql`(${avg} > ${t.veryNegativeMax} AND ${avg} <= ${t.negativeMax})`;
+    case "neutral":
+      return sql`(${avg} > ${t.negativeMax} AND ${avg} < ${t.positiveMin})`;
+    case "positive":
+      return sql`(${avg} >= ${t.positiveMin} AND ${avg} < ${t.veryPositiveMin})`;
+    case "very_positive":
+      return sql`${avg} >= ${t.veryPositiveMin}`;
+  }
+}
+
 /**
  * Filters on a client user's or organization's fields become id lists from those (much smaller) tables,
  * so filtering and counting conversations never joins every row; only the page's rows are joined.
+ * Reports (worker/reports/data.ts) scope their widgets with the same conditions.
  */
-function conversationFilters(db: Db, chatbotId: string, q: ConversationsTableQuery): SQL[] {
+export function conversationFilters(db: Db, chatbotId: string, q: Partial<ConversationsTableQuery>): SQL[] {
   const where: SQL[] = [eq(c.chatbotId, chatbotId)];
   if (q.from !== undefined) where.push(gte(c.createdAt, q.from));
   if (q.to !== undefined) where.push(lt(c.createdAt, q.to));
@@ -80,6 +101,7 @@ function conversationFilters(db: Db, chatbotId: string, q: ConversationsTableQue
   if (q.country) where.push(eq(c.country, q.country));
   if (q.status) where.push(eq(c.status, q.status));
   if (q.language) where.push(eq(c.language, q.language));
+  if (q.label) where.push(sentimentLabelIs(q.label));
   if (q.sentimentMin !== undefined) where.push(gte(c.sentimentAvg, q.sentimentMin));
   if (q.sentimentMax !== undefined) where.push(lte(c.sentimentAvg, q.sentimentMax));
   for (const flag of q.flags ?? []) where.push(sql`EXISTS (SELECT 1 FROM json_each(${c.flags}) WHERE json_each.value = ${flag})`);

@@ -12,6 +12,7 @@ import { z } from "zod";
 import type { Db } from "../db/client";
 import { annotations, clientOrganizations, clientUsers, conversations } from "../db/schema";
 import { effectiveIndustry, effectivePlan } from "./conversations-table";
+import type { Scope } from "./scope";
 import { aliased, checkRangeOrder, rangeFields, rangeView, resolveRange, round, roundOrNull, type Period } from "./params";
 
 export const insightsQuery = z.object(rangeFields).superRefine(checkRangeOrder);
@@ -90,6 +91,17 @@ function segment(db: Db, chatbotId: string, period: Period, value: SQL | typeof 
     .limit(TOP_SEGMENT_VALUES);
 }
 
+/** Accepted intents of user messages analysed in the period, most frequent first (pending suggestions are not counted). */
+export function topIntents(db: Db, chatbotId: string, period: Period, scope: Scope = {}, limit = TOP_INTENTS) {
+  return db
+    .select({ intent: a.label, count: sql<number>`count(*)`.mapWith(Number), conversations: sql<number>`count(DISTINCT ${a.conversationId})`.mapWith(Number) })
+    .from(a)
+    .where(and(eq(a.chatbotId, chatbotId), eq(a.kind, "intent"), eq(a.status, "accepted"), gte(a.createdAt, period.from), lt(a.createdAt, period.to), scope.annotations))
+    .groupBy(a.label)
+    .orderBy(desc(sql`count(*)`), asc(a.label))
+    .limit(limit);
+}
+
 export async function insights(db: Db, chatbotId: string, q: InsightsQuery, now: number) {
   const range = resolveRange(q, now);
   const inRange = and(eq(c.chatbotId, chatbotId), gte(c.createdAt, range.from), lt(c.createdAt, range.to));
@@ -123,13 +135,7 @@ export async function insights(db: Db, chatbotId: string, q: InsightsQuery, now:
     topTexts(db, chatbotId, range, a.chunk),
     topTexts(db, chatbotId, range, a.reason),
     revenueMrr(db, chatbotId, range),
-    db
-      .select({ intent: a.label, count: sql<number>`count(*)`.mapWith(Number), conversations: sql<number>`count(DISTINCT ${a.conversationId})`.mapWith(Number) })
-      .from(a)
-      .where(and(eq(a.chatbotId, chatbotId), eq(a.kind, "intent"), eq(a.status, "accepted"), gte(a.createdAt, range.from), lt(a.createdAt, range.to)))
-      .groupBy(a.label)
-      .orderBy(desc(sql`count(*)`), asc(a.label))
-      .limit(TOP_INTENTS),
+    topIntents(db, chatbotId, range),
     segment(db, chatbotId, range, effectivePlan, true),
     segment(db, chatbotId, range, effectiveIndustry, true),
     segment(db, chatbotId, range, c.device, false),

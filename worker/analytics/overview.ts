@@ -15,6 +15,7 @@ import type { Db } from "../db/client";
 import { annotations, clientOrganizations, conversations } from "../db/schema";
 import { absoluteTrend, checkRangeOrder, DAY_MS, rangeFields, rangeView, relativeTrend, resolveRange, round, roundOrNull, type Period } from "./params";
 import { z } from "zod";
+import type { Scope } from "./scope";
 
 export const overviewQuery = z.object(rangeFields).superRefine(checkRangeOrder);
 export type OverviewQuery = z.infer<typeof overviewQuery>;
@@ -23,7 +24,8 @@ export const AT_RISK_FLAGS = ["churn_risk", "frustrated_user"] as const;
 
 const num = (v: unknown): number => Number(v ?? 0);
 
-export async function overview(db: Db, chatbotId: string, q: OverviewQuery, now: number) {
+/** `scope` narrows every figure to a subset of conversations (report widgets); the dashboard's overview passes none. */
+export async function overview(db: Db, chatbotId: string, q: OverviewQuery, now: number, scope: Scope = {}) {
   const range = resolveRange(q, now);
   const { from, to, previous } = range;
   const todayFrom = Math.floor(now / DAY_MS) * DAY_MS;
@@ -46,23 +48,23 @@ export async function overview(db: Db, chatbotId: string, q: OverviewQuery, now:
         previousResolved: sql<number>`sum(${inPrevious} AND ${conversations.resolution} = 'fully_resolved')`.mapWith(num),
       })
       .from(conversations)
-      .where(and(eq(conversations.chatbotId, chatbotId), gte(conversations.createdAt, previous.from), lt(conversations.createdAt, to))),
+      .where(and(eq(conversations.chatbotId, chatbotId), gte(conversations.createdAt, previous.from), lt(conversations.createdAt, to), scope.conversations)),
     db
       .select({
         average: sql<number | null>`avg(CASE WHEN ${sentimentNow} THEN ${annotations.score} END)`,
         previousAverage: sql<number | null>`avg(CASE WHEN NOT ${sentimentNow} THEN ${annotations.score} END)`,
       })
       .from(annotations)
-      .where(and(eq(annotations.chatbotId, chatbotId), eq(annotations.kind, "sentiment"), gte(annotations.createdAt, previous.from), lt(annotations.createdAt, to))),
+      .where(and(eq(annotations.chatbotId, chatbotId), eq(annotations.kind, "sentiment"), gte(annotations.createdAt, previous.from), lt(annotations.createdAt, to), scope.annotations)),
     db
       .select({
         today: sql<number>`sum(${annotations.createdAt} >= ${todayFrom})`.mapWith(num),
         yesterday: sql<number>`sum(${annotations.createdAt} < ${yesterday.to})`.mapWith(num),
       })
       .from(annotations)
-      .where(and(eq(annotations.chatbotId, chatbotId), eq(annotations.kind, "sentiment"), gte(annotations.createdAt, yesterday.from))),
-    atRiskMrr(db, chatbotId, range),
-    atRiskMrr(db, chatbotId, previous),
+      .where(and(eq(annotations.chatbotId, chatbotId), eq(annotations.kind, "sentiment"), gte(annotations.createdAt, yesterday.from), scope.annotations)),
+    atRiskMrr(db, chatbotId, range, scope),
+    atRiskMrr(db, chatbotId, previous, scope),
   ]);
 
   const c = conversationFigures[0];
@@ -84,7 +86,7 @@ export async function overview(db: Db, chatbotId: string, q: OverviewQuery, now:
 }
 
 /** Sum of MRR of the distinct client organizations behind a churn_risk or frustrated_user flag raised in the period. */
-function atRiskMrr(db: Db, chatbotId: string, period: Period) {
+function atRiskMrr(db: Db, chatbotId: string, period: Period, scope: Scope) {
   const flagged = db
     .select({ id: conversations.clientOrganizationId })
     .from(annotations)
@@ -97,6 +99,7 @@ function atRiskMrr(db: Db, chatbotId: string, period: Period) {
         gte(annotations.createdAt, period.from),
         lt(annotations.createdAt, period.to),
         eq(conversations.chatbotId, chatbotId),
+        scope.conversations,
       ),
     );
   return db

@@ -11,6 +11,7 @@ import { z } from "zod";
 import type { Db } from "../db/client";
 import { annotations, conversations } from "../db/schema";
 import { ApiError } from "../errors";
+import type { Scope } from "./scope";
 import { checkRangeOrder, DAY_MS, rangeFields, rangeView, resolveRange, roundOrNull, type Range } from "./params";
 
 export const INTERVALS = ["day", "week", "month"] as const;
@@ -58,7 +59,8 @@ export function bucketStarts(range: Range, interval: Interval): number[] {
   return starts;
 }
 
-export async function sentimentOverTime(db: Db, chatbotId: string, q: SentimentQuery, now: number) {
+/** `scope` narrows the series and bands to a subset of conversations (report widgets). */
+export async function sentimentOverTime(db: Db, chatbotId: string, q: SentimentQuery, now: number, scope: Scope = {}) {
   const range = resolveRange(q, now);
   const starts = bucketStarts(range, q.interval);
   const day = sql<number>`${annotations.createdAt} / ${DAY_MS}`;
@@ -75,6 +77,7 @@ export async function sentimentOverTime(db: Db, chatbotId: string, q: SentimentQ
           gte(annotations.createdAt, range.from),
           lt(annotations.createdAt, range.to),
           isNotNull(annotations.score),
+          scope.annotations,
         ),
       )
       .groupBy(day),
@@ -86,7 +89,7 @@ export async function sentimentOverTime(db: Db, chatbotId: string, q: SentimentQ
         unscored: sql<number>`coalesce(sum(${avg} IS NULL), 0)`.mapWith(Number),
       })
       .from(conversations)
-      .where(and(eq(conversations.chatbotId, chatbotId), gte(conversations.createdAt, range.from), lt(conversations.createdAt, range.to))),
+      .where(and(eq(conversations.chatbotId, chatbotId), gte(conversations.createdAt, range.from), lt(conversations.createdAt, range.to), scope.conversations)),
   ]);
 
   const totals = new Map<number, { messages: number; sum: number }>(starts.map((s) => [s, { messages: 0, sum: 0 }]));

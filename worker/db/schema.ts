@@ -479,3 +479,28 @@ export const throttles = sqliteTable(
   // Idle rows are swept by age as new ones are written.
   (t) => [index("throttles_window_start").on(t.windowStart)],
 );
+
+/**
+ * Saved reports (README "Reports"): a named widget layout per chatbot, shared with the organization's
+ * members. The layout is one versioned JSON document validated by worker/reports/layout.ts.
+ */
+export const reports = sqliteTable(
+  "reports",
+  {
+    id: text("id").primaryKey(),
+    organizationId: text("organization_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    chatbotId: text("chatbot_id")
+      .notNull()
+      .references(() => chatbots.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    /** The range the report opens with: the last N days (1–90). */
+    rangeDays: integer("range_days").notNull().default(7),
+    layout: text("layout", { mode: "json" }).notNull().$type<unknown>(),
+    createdAt: createdAt(),
+    updatedAt: integer("updated_at").notNull(),
+  },
+  // The navigation lists a chatbot's reports most recently changed first.
+  (t) => [index("reports_chatbot_recent").on(t.chatbotId, t.updatedAt)],
+);
