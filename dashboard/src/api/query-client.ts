@@ -27,3 +27,22 @@ export const queryClient = new QueryClient({
 });
 
 onChanged(() => void queryClient.invalidateQueries());
+
+export interface QueryOptions {
+  /** Refetch when the live feed of this chatbot reports events (analytics that move with traffic). */
+  liveChatbotId?: string;
+}
+
+/** How a key, its loader and its options become one entry of the cache, for `useQuery` and `prefetchQuery` alike. */
+export function cacheEntry<T>(key: string | null, load: () => Promise<T>, options: QueryOptions) {
+  return { queryKey: [key], queryFn: load, meta: options.liveChatbotId ? { liveChatbotId: options.liveChatbotId } : undefined };
+}
+
+/**
+ * Starts loading what a page's `useQuery(key, load, options)` will ask for before the page is on screen
+ * (boot.ts): the page then finds the answer, or the request in flight, in the cache. This module stays
+ * free of React so that the boot script runs before the application's bundle has arrived.
+ */
+export function prefetchQuery<T>(key: string, load: () => Promise<T>, options: QueryOptions = {}): void {
+  void queryClient.prefetchQuery(cacheEntry(key, load, options));
+}

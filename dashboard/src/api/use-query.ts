@@ -1,6 +1,6 @@
 import { keepPreviousData, useQuery as useTanstackQuery } from "@tanstack/react-query";
 import { useCallback } from "react";
-import { queryClient } from "./query-client";
+import { cacheEntry, queryClient, type QueryOptions } from "./query-client";
 
 export interface QueryState<T> {
   data: T | undefined;
@@ -18,10 +18,7 @@ export interface QueryState<T> {
   setData: (update: T | ((current: T | undefined) => T)) => void;
 }
 
-export interface QueryOptions {
-  /** Refetch when the live feed of this chatbot reports events (analytics that move with traffic). */
-  liveChatbotId?: string;
-}
+export type { QueryOptions };
 
 /**
  * Loads with `load` whenever `key` changes (null: not yet), through the shared TanStack Query cache:
@@ -30,11 +27,9 @@ export interface QueryOptions {
  */
 export function useQuery<T>(key: string | null, load: () => Promise<T>, options: QueryOptions = {}): QueryState<T> {
   const query = useTanstackQuery({
-    queryKey: [key],
-    queryFn: load,
+    ...cacheEntry(key, load, options),
     enabled: key !== null,
     placeholderData: keepPreviousData,
-    meta: options.liveChatbotId ? { liveChatbotId: options.liveChatbotId } : undefined,
   });
   const { refetch } = query;
   const reload = useCallback(() => void refetch(), [refetch]);

@@ -1,12 +1,11 @@
 import { SegmentedControl } from "@mantine/core";
 import { useSearchParams } from "react-router";
-import { isRangePreset, RANGE_PRESETS, type RangePreset } from "../lib/range";
+import { isRangePreset, presetFrom, RANGE_PRESETS, type RangePreset } from "../lib/range";
 
 /** The range preset in the URL (`?range=`), 7 days unless chosen. */
 export function useRangePreset(): [RangePreset, (preset: RangePreset) => void] {
   const [params, setParams] = useSearchParams();
-  const value = params.get("range");
-  const preset: RangePreset = isRangePreset(value) ? value : "7d";
+  const preset = presetFrom(params);
   const set = (next: RangePreset) =>
     setParams(
       (p) => {

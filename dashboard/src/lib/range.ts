@@ -12,6 +12,12 @@ const DAY = 86_400_000;
 
 export const isRangePreset = (v: string | null): v is RangePreset => RANGE_PRESETS.some((p) => p.value === v);
 
+/** The page's preset from its URL's query string: `?range=`, seven days when absent or unknown. */
+export function presetFrom(params: URLSearchParams): RangePreset {
+  const value = params.get("range");
+  return isRangePreset(value) ? value : "7d";
+}
+
 /**
  * The `from` of a preset (the API's `to` defaults to now); "today" starts at local midnight. Whole
  * minutes, so every page opened within the same minute asks for (and shares the cache of) the same range.

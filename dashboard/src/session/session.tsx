@@ -4,6 +4,7 @@ import { useNavigate } from "react-router";
 import { queryClient } from "../api/query-client";
 import type { SessionView } from "../api/types";
 import { setColorSchemeMember } from "../theme/color-scheme";
+import { probeSession } from "./first-probe";
 
 interface SessionContextValue {
   /** undefined while the first probe runs; null when nobody is logged in. */
@@ -22,7 +23,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const refresh = useCallback(async () => {
     try {
-      const next = await api.auth.session();
+      const next = await probeSession();
       setCsrfToken(next.csrfToken);
       setSession(next);
       setProbeError(null);
@@ -38,9 +39,11 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     }
   }, []);
 
-  // The theme is the signed-in member's; nothing cached for one member is ever shown to the next.
-  const memberId = session?.member.id ?? null;
+  // The theme is the signed-in member's; nothing cached for one member is ever shown to the next. While
+  // the first probe runs (undefined) the cache holds what boot.ts started for this page: keep it.
+  const memberId = session === undefined ? undefined : (session?.member.id ?? null);
   useEffect(() => {
+    if (memberId === undefined) return;
     setColorSchemeMember(memberId);
     if (memberId === null) queryClient.clear();
   }, [memberId]);

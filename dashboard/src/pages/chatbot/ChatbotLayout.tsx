@@ -1,35 +1,23 @@
 import { Alert, Badge, Group, Skeleton, Stack, Text } from "@mantine/core";
 import { Suspense, useEffect, useMemo } from "react";
 import { Outlet, useParams } from "react-router";
-import { api } from "../../api/client";
-import type { Chatbot, SessionOrganization } from "../../api/types";
 import { useQuery } from "../../api/use-query";
 import { ErrorNotice } from "../../components/ErrorNotice";
 import { failed } from "../../components/QueryRegion";
 import { LiveFeedProvider } from "../../live/live-feed";
 import { ChatbotProvider } from "../../session/chatbot";
+import { chatbotLookup } from "../../session/chatbot-lookup";
 import { useSession, useSignedIn } from "../../session/session";
 import { FullPageLoader } from "../../components/FullPageLoader";
 import { NotFoundPage } from "../NotFoundPage";
-
-/** Finds which of the member's organizations holds the chatbot (the current one is asked first). */
-async function findChatbot(organizations: SessionOrganization[], currentId: string | null, chatbotId: string): Promise<{ chatbot: Chatbot; organization: SessionOrganization } | null> {
-  const ordered = [...organizations].sort((a, b) => Number(b.id === currentId) - Number(a.id === currentId));
-  for (const organization of ordered) {
-    const chatbot = (await api.organizations.chatbots(organization.id)).find((c) => c.id === chatbotId);
-    if (chatbot) return { chatbot, organization };
-  }
-  return null;
-}
 
 /** Every `/chatbots/:chatbotId/…` page: the chatbot, the member's role for it, and its live feed. */
 export function ChatbotLayout() {
   const { chatbotId = "" } = useParams();
   const session = useSignedIn();
   const { switchOrganization } = useSession();
-  const found = useQuery(`chatbot:${chatbotId}:${session.organizations.map((o) => `${o.id}=${o.role}`).join(",")}`, () =>
-    findChatbot(session.organizations, session.currentOrganizationId, chatbotId),
-  );
+  const lookup = chatbotLookup(session, chatbotId);
+  const found = useQuery(lookup.key, lookup.load);
   const resolved = found.data;
 
   useEffect(() => {

@@ -1,7 +1,6 @@
 import { Grid, SimpleGrid, Stack, Text } from "@mantine/core";
 import { useMemo, useRef, useState } from "react";
-import { api } from "../../api/client";
-import type { Overview, Trend } from "../../api/types";
+import type { Trend } from "../../api/types";
 import { useQuery } from "../../api/use-query";
 import { KpiCard, KpiSkeleton, TrendLabel } from "../../components/KpiCard";
 import { LiveFeedPanel } from "../../components/LiveFeedPanel";
@@ -11,16 +10,10 @@ import { RangePresets, useRangePreset } from "../../components/RangePresets";
 import { BandsSkeleton, SentimentBands } from "../../components/SentimentBands";
 import { SentimentTrendChart, TrendSkeleton } from "../../components/SentimentTrendChart";
 import { formatMoney, formatNumber, formatPercent, formatScore } from "../../lib/format";
-import { intervalFor, rangeFrom } from "../../lib/range";
+import { rangeFrom } from "../../lib/range";
 import { useLiveEvents, useLiveFeed } from "../../live/live-feed";
 import { useChatbot } from "../../session/chatbot";
-
-/** Live counts since the page opened; an overview fetched at count N shows its figures plus what came after N. */
-interface LiveCounts {
-  conversations: number;
-  messages: number;
-  analysed: number;
-}
+import { overviewQueries, type LiveCounts } from "./overview-queries";
 
 function withLive(trend: Trend, extra: number): Trend {
   if (!extra || trend.value === null) return trend;
@@ -37,15 +30,9 @@ export default function OverviewPage() {
   const [, setLiveTick] = useState(0);
   const { status } = useLiveFeed();
 
-  const overview = useQuery(
-    `overview:${chatbot.id}:${from}`,
-    async (): Promise<{ overview: Overview; at: LiveCounts }> => {
-      const at = { ...live.current };
-      return { overview: await api.analytics.overview(chatbot.id, { from }), at };
-    },
-    { liveChatbotId: chatbot.id },
-  );
-  const sentiment = useQuery(`sentiment:${chatbot.id}:${from}`, () => api.analytics.sentiment(chatbot.id, { from, interval: intervalFor(preset) }), { liveChatbotId: chatbot.id });
+  const queries = overviewQueries(chatbot.id, preset, from, () => live.current);
+  const overview = useQuery(queries.overview.key, queries.overview.load, queries.overview.options);
+  const sentiment = useQuery(queries.sentiment.key, queries.sentiment.load, queries.sentiment.options);
 
   // Counts move at once with the live feed; the full figures (averages, rates, MRR) follow when the
   // live feed's provider refetches these queries (coalesced, every 2.5 s at most under traffic).

@@ -1,0 +1,36 @@
+import { api } from "../../api/client";
+import type { Overview } from "../../api/types";
+import { intervalFor, type RangePreset } from "../../lib/range";
+
+/** Live counts since the page opened; an overview fetched at count N shows its figures plus what came after N. */
+export interface LiveCounts {
+  conversations: number;
+  messages: number;
+  analysed: number;
+}
+
+const none = (): LiveCounts => ({ conversations: 0, messages: 0, analysed: 0 });
+
+/**
+ * The overview's two reads (KPIs, and the trend with its bands), for the page and for boot.ts, which
+ * starts them while the application's bundle is still arriving. `from` is the preset's (lib/range.ts),
+ * computed once by the caller so that a re-render in a later minute does not ask again.
+ */
+export function overviewQueries(chatbotId: string, preset: RangePreset, from: number, liveNow: () => LiveCounts = none) {
+  const options = { liveChatbotId: chatbotId };
+  return {
+    overview: {
+      key: `overview:${chatbotId}:${from}`,
+      load: async (): Promise<{ overview: Overview; at: LiveCounts }> => {
+        const at = { ...liveNow() };
+        return { overview: await api.analytics.overview(chatbotId, { from }), at };
+      },
+      options,
+    },
+    sentiment: {
+      key: `sentiment:${chatbotId}:${from}`,
+      load: () => api.analytics.sentiment(chatbotId, { from, interval: intervalFor(preset) }),
+      options,
+    },
+  };
+}
