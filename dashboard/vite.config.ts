@@ -2,7 +2,18 @@ import path from "node:path";
 import react from "@vitejs/plugin-react";
 import { defineConfig, type Plugin } from "vite";
 
-const boot = path.join(import.meta.dirname, "src/boot.ts");
+const src = path.join(import.meta.dirname, "src");
+const boot = path.join(src, "boot.ts");
+
+/**
+ * What boot.ts needs, in one chunk that the page preloads with the application (which imports it too):
+ * boot.ts then runs after a single round trip, however busy the main bundle's download is.
+ */
+const bootDependencies = ["api/client.ts", "api/query-client.ts", "lib/range.ts", "pages/chatbot/overview-queries.ts", "session/chatbot-lookup.ts", "session/first-probe.ts"].map((f) => path.join(src, f));
+function earlyChunk(id: string): string | undefined {
+  if (bootDependencies.includes(id) || id.includes("/node_modules/@tanstack/query-core/") || id.includes("vite/preload-helper")) return "early";
+  return undefined;
+}
 
 /**
  * src/boot.ts is an entry of its own, loaded by the page with `async` ahead of the application: it
@@ -17,7 +28,7 @@ function bootScript(): Plugin {
       handler(_html, context) {
         const chunk = context.bundle && Object.values(context.bundle).find((c) => c.type === "chunk" && c.isEntry && c.facadeModuleId === boot);
         const src = chunk ? `/${chunk.fileName}` : "/src/boot.ts";
-        return [{ tag: "script", attrs: { type: "module", async: true, src }, injectTo: "head" }];
+        return [{ tag: "script", attrs: { type: "module", async: true, fetchpriority: "high", src }, injectTo: "head" }];
       },
     },
   };
@@ -34,7 +45,7 @@ export default defineConfig({
     target: "es2022",
     chunkSizeWarningLimit: 900,
     reportCompressedSize: false,
-    rollupOptions: { input: { index: path.join(import.meta.dirname, "index.html"), boot } },
+    rollupOptions: { input: { index: path.join(import.meta.dirname, "index.html"), boot }, output: { manualChunks: earlyChunk } },
   },
   server: {
     proxy: {

@@ -1,24 +1,25 @@
 import { api } from "../api/client";
 import type { SessionView } from "../api/types";
 
-let early: Promise<SessionView> | null = null;
+let first: Promise<SessionView> | null = null;
+let taken = false;
 
 /**
- * Asks who is logged in as soon as boot.ts runs, before the application's bundle has arrived. The
- * rejection is observed here so that a visitor who is not logged in sees no unhandled-promise error;
- * the provider's first probe receives the same outcome.
+ * The page's first "who is logged in?", started by boot.ts before the application's bundle has arrived
+ * (or by the provider, if it runs first: then boot.ts gets that same request). The rejection is
+ * observed here so that a visitor who is not logged in sees no unhandled-promise error.
  */
 export function startSessionProbe(): Promise<SessionView> {
-  if (!early) {
-    early = api.auth.session();
-    early.catch(() => undefined);
+  if (!first) {
+    first = api.auth.session();
+    first.catch(() => undefined);
   }
-  return early;
+  return first;
 }
 
-/** The session probe: the request boot.ts started, the first time, and a new one after that. */
+/** The session provider's probe: the first request the first time, a new one every time after that. */
 export function probeSession(): Promise<SessionView> {
-  const probe = early ?? api.auth.session();
-  early = null;
-  return probe;
+  if (taken) return api.auth.session();
+  taken = true;
+  return startSessionProbe();
 }
