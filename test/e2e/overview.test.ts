@@ -71,6 +71,29 @@ browserSuite("Overview: sentiment moving while conversations happen", () => {
     expect(page.url()).toMatch(new RegExp(`/chatbots/${e2e.demo.chatbotId}/conversations/[0-9a-f]{64}$`));
   });
 
+  it("asks for the session and each of the overview's figures once when the page is opened", async () => {
+    const fresh = await openBrowser();
+    try {
+      await logIn(fresh.page, e2e.demo.email, e2e.demo.password);
+      const asked: string[] = [];
+      fresh.page.on("request", (request) => {
+        const { pathname } = new URL(request.url());
+        if (pathname.startsWith("/api/")) asked.push(pathname);
+      });
+      // A fresh load of the page (not a move inside the application): boot.ts and the page both want these.
+      await fresh.page.goto(`${e2e.url}/chatbots/${e2e.demo.chatbotId}/overview`);
+      await fresh.page.getByTestId("trend-plot").or(fresh.page.getByTestId("trend-empty")).waitFor();
+      await fresh.page.getByTestId("kpi-messages-value").waitFor();
+      // Counted up to the first figures on screen: later, the live feed's events may refresh them.
+      const count = (suffix: string) => asked.filter((p) => p.endsWith(suffix)).length;
+      expect(count("/auth/session")).toBe(1);
+      expect(count("/analytics/overview")).toBe(1);
+      expect(count("/analytics/sentiment")).toBe(1);
+    } finally {
+      await fresh.close();
+    }
+  });
+
   it("fits a phone screen", async () => {
     const phone = await openBrowser(PHONE);
     try {

@@ -4,7 +4,7 @@ import { useNavigate } from "react-router";
 import { queryClient } from "../api/query-client";
 import type { SessionView } from "../api/types";
 import { setColorSchemeMember } from "../theme/color-scheme";
-import { probeSession } from "./first-probe";
+import { probeSession } from "./session-probe";
 
 interface SessionContextValue {
   /** undefined while the first probe runs; null when nobody is logged in. */
