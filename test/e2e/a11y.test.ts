@@ -11,6 +11,8 @@ const PAGES = [
   "/chatbots/:bot/assistant",
   "/chatbots/:bot/conversations",
   "/chatbots/:bot/conversations/:conversation",
+  "/chatbots/:bot/search",
+  "/chatbots/:bot/search?q=refund",
   "/chatbots/:bot/users",
   "/chatbots/:bot/organizations",
   "/chatbots/:bot/workflows",

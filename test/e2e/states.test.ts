@@ -25,10 +25,11 @@ const REGIONS: { name: string; page: string; api: RegExp; region: string }[] = [
   { name: "the keys table", page: "settings", api: api("keys$"), region: "#keys" },
   { name: "the webhook destinations", page: "settings", api: api("webhooks$"), region: "#webhooks" },
   { name: "the members table", page: "settings", api: /\/api\/v1\/organizations\/[^/]+\/members$/, region: "#members" },
+  { name: "search results", page: "search?q=refund", api: api("search\\?"), region: "#main" },
 ];
 
 /** What empty states say; none may show while the data behind them could not be read. */
-const EMPTY_TEXTS = /No scored messages|No conversation in this range|No conversations yet|No conversation matches|No users match|No organizations match|No workflows yet|No destinations yet|Nothing waiting|No intents analysed|No messages yet|None found/;
+const EMPTY_TEXTS = /No scored messages|No conversation in this range|No conversations yet|No conversation matches|No users match|No organizations match|No workflows yet|No destinations yet|Nothing waiting|No intents analysed|No messages yet|None found|No message matches|Search every message/;
 
 function failWith500(route: Route): Promise<void> {
   return route.fulfill({
