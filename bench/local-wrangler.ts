@@ -6,6 +6,15 @@ import { spawn, type ChildProcess } from "node:child_process";
 
 export const children = new Set<ChildProcess>();
 
+/**
+ * The environment of every wrangler this script starts: no metrics, and local tracing off unless asked
+ * for (X_LOCAL_OBSERVABILITY=true) — with it on, every storage call is recorded and the product runs an
+ * order of magnitude slower, which is not what a benchmark measures.
+ */
+export function wranglerEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  return { ...process.env, WRANGLER_SEND_METRICS: "false", X_LOCAL_OBSERVABILITY: process.env.X_LOCAL_OBSERVABILITY ?? "false", ...extra };
+}
+
 /** Signal 0 only asks whether any process of the group is still there. */
 export function groupAlive(pid: number): boolean {
   try {
@@ -36,7 +45,7 @@ export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms))
 export function wrangler(args: string[], timeoutMs: number): Promise<string> {
   return new Promise((resolve, reject) => {
     const child = spawn("npx", ["wrangler", ...args], {
-      env: { ...process.env, WRANGLER_SEND_METRICS: "false", CI: "true" },
+      env: wranglerEnv({ CI: "true" }),
       stdio: ["ignore", "pipe", "pipe"],
       detached: true,
     });

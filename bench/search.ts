@@ -16,16 +16,18 @@
  * 3. Per query: `--warmup` requests (default 3) not timed, then `--requests` (default 20), one after another,
  *    each timed from send to the last byte; p50/p95 per query and run, then the median of the runs' figures.
  *
- * Queries: a rare word, a mid-frequency word, a common word (in about one message in five), two words,
- * a phrase, a prefix, and a common word with role and date filters; semantic search is off locally.
- * Only 127.0.0.1 is used. Run it from a snapshot (`git archive`) with X_LOCAL_OBSERVABILITY=false.
+ * Queries: a rare word, a mid-frequency word, a common word (in about two messages in five), two words,
+ * a phrase, a prefix, a common word with role and date filters, and a common word with a sentiment
+ * filter nothing passes (the seeded messages are not analysed: the filter's worst case, which looks at
+ * the newest FILTER_REACH matches); semantic search is off locally. Only 127.0.0.1 is used. Run it from
+ * a snapshot (`git archive`); local tracing is off unless X_LOCAL_OBSERVABILITY=true.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { sha256Hex } from "../worker/services/crypto";
 import { displayPrefix, generateSecret } from "../worker/services/keys";
-import { children, d1, Inserts, prng, q, query, sleep, stopAll, stopAndWait, wrangler } from "./local-wrangler";
+import { children, d1, Inserts, prng, q, query, sleep, stopAll, stopAndWait, wrangler, wranglerEnv } from "./local-wrangler";
 
 interface Options {
   messages: number;
@@ -215,7 +217,7 @@ async function startProduct(o: Options, url: string): Promise<ChildProcess> {
   const child = spawn(
     "npx",
     ["wrangler", "dev", "--local", "--ip", "127.0.0.1", "--port", String(o.port), "--persist-to", o.state, "--show-interactive-dev-session=false", "--inspector-port", String(o.port + 1)],
-    { env: { ...process.env, WRANGLER_SEND_METRICS: "false", CLOUDFLARE_CF_FETCH_ENABLED: "false" }, detached: true, stdio: ["ignore", "pipe", "pipe"] },
+    { env: wranglerEnv({ CLOUDFLARE_CF_FETCH_ENABLED: "false" }), detached: true, stdio: ["ignore", "pipe", "pipe"] },
   );
   children.add(child);
   const log: string[] = [];
@@ -287,6 +289,8 @@ function searches(now: number): Search[] {
     { name: "phrase", query: { q: `"${PHRASE}"` } },
     { name: `prefix (${w.prefix}*)`, query: { q: `${w.prefix}*` } },
     { name: `common word, user messages, last 30 days`, query: { q: w.common, role: "user", from: String(now - 30 * DAY) } },
+    // No message has a sentiment here (nothing is analysed): the filter passes nothing, the worst case.
+    { name: `common word, negative sentiment (none)`, query: { q: w.common, sentiment: "negative" } },
   ];
 }
 

@@ -402,4 +402,12 @@ export class ConversationStore {
       .toArray()
       .map(toMessage);
   }
+
+  /** The seqs of the user's messages (the ones semantic search embeds), in order. */
+  userSeqs(): number[] {
+    return this.sql
+      .exec<{ seq: number }>("SELECT seq FROM messages WHERE role = 'user' ORDER BY seq")
+      .toArray()
+      .map((r) => r.seq);
+  }
 }

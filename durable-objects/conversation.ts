@@ -17,7 +17,7 @@ import { DurableObject } from "cloudflare:workers";
 import { z } from "zod";
 import { flushConversationIndex } from "../worker/services/conversation-index";
 import { SEARCH_MESSAGES_PER_FLUSH } from "../worker/search/feed";
-import { embedMessages } from "../worker/search/embed";
+import { embedMessages, forgetMessages } from "../worker/search/embed";
 import { publicAnalysis, resolutionJob, runDueAnalysis } from "./conversation-analysis";
 import { analyzerChoice } from "../worker/analysis/run";
 import type { ChatbotLive, LiveEvent, SocketSweep } from "./chatbot-live";
@@ -219,6 +219,8 @@ export class Conversation extends DurableObject<Env> {
       }
     }
     await this.register(state);
+    // Semantic search's vectors go with the messages (their ids are this conversation's and the seqs).
+    await forgetMessages(this.env, state.conversationId, this.store.userSeqs());
     await this.ctx.storage.deleteAlarm();
     await this.ctx.storage.deleteAll();
     this.store.reset();

@@ -66,7 +66,7 @@ const CHATBOT_ROUTES: RouteDoc[] = [
   // Search
   {
     method: "get", path: "/api/v1/search", tag: "Search", access: "read", query: searchQuery,
-    summary: "Search the chatbot's messages: words (all must occur), `\"a phrase\"`, `prefix*`; bm25-ranked, merged with semantic matches (reciprocal-rank fusion) where Workers AI and Vectorize are configured. Rate limited with the other reads",
+    summary: "Search the chatbot's messages: words (all must occur), `\"a phrase\"`, `prefix*` (3 characters or more before the star); bm25-ranked within windows of the 2,000 newest matches (README \"Search\"), merged with semantic matches (reciprocal-rank fusion) where Workers AI and Vectorize are configured. Rate limited with the other reads",
     responses: { 200: "`{ data: [{ messageId, conversationId, conversationExternalId, seq, role, at, snippet: [{ text, match }], user, sentiment, matchedBy, score }], pagination: { page, limit, hasMore }, semantic: { enabled, used, model? | reason? } }`" },
   },
   // Keys

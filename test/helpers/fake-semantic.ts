@@ -52,6 +52,8 @@ export class FakeVectorize implements VectorIndex {
   readonly vectors = new Map<string, VectorizeVector>();
   /** Every id upserted, in order, repeats included. */
   readonly upserted: string[] = [];
+  /** Every id asked to be deleted, in order. */
+  readonly deleted: string[] = [];
   /** When false the index ignores the metadata filter, as a misconfigured index would. */
   honoursFilter = true;
 
@@ -59,6 +61,14 @@ export class FakeVectorize implements VectorIndex {
     for (const v of vectors) {
       this.vectors.set(v.id, v);
       this.upserted.push(v.id);
+    }
+    return { mutationId: "fake" };
+  }
+
+  async deleteByIds(ids: string[]): Promise<unknown> {
+    for (const id of ids) {
+      this.vectors.delete(id);
+      this.deleted.push(id);
     }
     return { mutationId: "fake" };
   }

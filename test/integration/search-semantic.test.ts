@@ -11,6 +11,7 @@ import { EMBEDDING_MODEL, setSemanticForTests } from "../../worker/search/semant
 import type { SearchResult } from "../../worker/search/service";
 import { conversationStub } from "../../worker/services/conversation-stub";
 import { createKey } from "../../worker/services/keys";
+import { deleteChatbot } from "../../worker/services/chatbots";
 import { fakeSemantic } from "../helpers/fake-semantic";
 import { call, capture } from "../helpers/http";
 import { createTenant, type Tenant } from "../helpers/tenant";
@@ -112,5 +113,27 @@ describe("merged search", () => {
     expect(assistants.data.map((h) => h.role)).toEqual(["assistant"]);
     const later = await search(t, { q: "export button", from: String(Date.now() + 60_000) });
     expect(later.data).toEqual([]);
+  });
+});
+
+describe("deleting", () => {
+  it("deletes a chatbot's vectors with the chatbot, and no other chatbot's", async () => {
+    const doomed = await createTenant();
+    await converse(doomed, "d1", [
+      { role: "user", content: "please export my invoices" },
+      { role: "assistant", content: "Done." },
+      { role: "user", content: "and cancel the plan" },
+    ]);
+    await converse(doomed, "d2", [{ role: "user", content: "a csv download please" }]);
+    const ofChatbot = (chatbotId: string) => [...semantic.vectors.vectors.values()].filter((v) => v.metadata?.chatbotId === chatbotId);
+    expect(ofChatbot(doomed.chatbotId)).toHaveLength(3);
+    const othersBefore = ofChatbot(t.chatbotId).length;
+
+    const purge = await deleteChatbot(env, createDb(env.DB), doomed.organizationId, doomed.chatbotId);
+    await purge();
+    expect(ofChatbot(doomed.chatbotId)).toEqual([]);
+    expect(ofChatbot(t.chatbotId)).toHaveLength(othersBefore);
+    // Asked by id: the user messages' (seq 1 and 3 of d1, 1 of d2), never the assistant's.
+    expect(semantic.vectors.deleted.filter((id) => id.endsWith(":2"))).toEqual([]);
   });
 });

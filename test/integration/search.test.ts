@@ -193,6 +193,7 @@ describe("malformed queries", () => {
     ["only spaces", "   "],
     ["only syntax", '"*()^:" ** -'],
     ["10 KB", "export ".repeat(1500)],
+    ["a two-letter prefix", "ex*"],
   ])("answers 400 to %s", async (_name, q) => {
     const res = await searchResponse(t, { q });
     expect(res.status).toBe(400);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { reciprocalRankFusion } from "../../worker/search/fusion";
-import { matchExpression, MAX_TERMS, parseTerms } from "../../worker/search/query";
+import { chatbotToken, scopedMatch } from "../../worker/search/full-text";
+import { matchExpression, MAX_TERMS, MIN_PREFIX, parseTerms, searchQuery } from "../../worker/search/query";
 
 const fts = (q: string) => matchExpression(parseTerms(q));
 
@@ -25,6 +26,24 @@ describe("search query parsing", () => {
     const terms = parseTerms(Array.from({ length: 40 }, (_, i) => `w${i}`).join(" "));
     expect(terms).toHaveLength(MAX_TERMS);
     expect(terms.at(-1)!.text).toBe("w15");
+  });
+});
+
+describe("search query validation", () => {
+  it(`refuses a prefix shorter than ${MIN_PREFIX} characters and takes one of ${MIN_PREFIX}`, () => {
+    expect(searchQuery.safeParse({ q: "ex*" }).success).toBe(false);
+    expect(searchQuery.safeParse({ q: "exp*" }).success).toBe(true);
+    // A short word without a star is a word, not a prefix.
+    expect(searchQuery.safeParse({ q: "ex" }).success).toBe(true);
+  });
+});
+
+describe("the chatbot's scope in the index", () => {
+  it("names a chatbot by one token that no other id shares, and keeps the query's words to the text", () => {
+    expect(chatbotToken("cb_1")).toBe("c63625f31");
+    expect(chatbotToken("cb_1_x").startsWith(chatbotToken("cb_1"))).toBe(true); // a different token: FTS5 matches whole tokens
+    expect(scopedMatch("cb_1", undefined, '"export"')).toBe('scope : "c63625f31" AND content : ("export")');
+    expect(scopedMatch("cb_1", "user", '"a" "b"*')).toBe('scope : "c63625f31" AND scope : "ruser" AND content : ("a" "b"*)');
   });
 });
 

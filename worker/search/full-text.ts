@@ -1,8 +1,22 @@
 /**
  * The SQL of search: full-text matches ranked by bm25, and the filters every hit must pass — the same
- * filters whether a hit came from FTS5 or from Vectorize. Every query is scoped to one chatbot.
+ * filters whether a hit came from FTS5 or from Vectorize. Every query is scoped to one chatbot, inside the
+ * FTS5 index itself (migration 0011: a `scope` column holding the chatbot's and the role's tokens).
+ *
+ * Ordering rule (README "Search"): a chatbot's matches, newest first, are cut into windows of
+ * RANK_WINDOW; each window is ordered by bm25 (ties: newer first), and pages run through the first
+ * window, then the second. So a search ranks a bounded set — bm25 over every match of a common word
+ * took seconds over a million messages — and a page is the same page on every request.
  */
 import type { SearchQuery } from "./query";
+
+/** Matches ranked together: the newest this many of the chatbot's (a page reaches at most 2,500 deep). */
+export const RANK_WINDOW = 2_000;
+/**
+ * Filters FTS5 cannot apply (time, sentiment, flags, language, plan) are checked on the newest this many
+ * matches of the words, so a filter that passes almost nothing never walks every match of a common word.
+ */
+export const FILTER_REACH = 20_000;
 
 /** Snippet markers: control characters people do not type; a message holding one only shifts its own highlight. */
 const OPEN = "\u0002";
@@ -42,25 +56,72 @@ export function filterSql(f: Filters, first: number): { sql: string; params: unk
   return { sql: parts.map((x) => ` AND ${x}`).join(""), params };
 }
 
-export interface FullTextHit {
-  id: number;
-  snippet: string;
+/** The FTS5 token naming one chatbot in the `scope` column: `c` and the id's UTF-8 bytes in hex (one token whatever the id holds). */
+export function chatbotToken(chatbotId: string): string {
+  return `c${[...new TextEncoder().encode(chatbotId)].map((b) => b.toString(16).padStart(2, "0")).join("")}`;
 }
 
-/** Matches of `match` (an FTS5 expression from query.ts) in the chatbot's messages, best bm25 first. */
-export async function fullTextHits(db: D1Database, chatbotId: string, match: string, f: Filters, limit: number, offset: number): Promise<FullTextHit[]> {
-  const filters = filterSql(f, 5);
+/** `match` (an FTS5 expression from query.ts, every term quoted) in the chatbot's messages, of one role if asked. */
+export function scopedMatch(chatbotId: string, role: Filters["role"], match: string): string {
+  return `scope : "${chatbotToken(chatbotId)}"${role ? ` AND scope : "r${role}"` : ""} AND content : (${match})`;
+}
+
+/**
+ * Ids of the chatbot's matches in the ordering rule's order (see the top of this file), `limit` from
+ * `offset`. One statement per window the page touches (one, or two at a window's edge), in one batch.
+ */
+export async function fullTextHits(db: D1Database, chatbotId: string, match: string, f: Filters, limit: number, offset: number): Promise<number[]> {
+  const scoped = scopedMatch(chatbotId, f.role, match);
+  const words = `content : (${match})`;
+  const filters = filterSql({ ...f, role: undefined }, 6);
+  const statements: D1PreparedStatement[] = [];
+  for (let w = Math.floor(offset / RANK_WINDOW); w * RANK_WINDOW < offset + limit; w++) {
+    const from = Math.max(0, offset - w * RANK_WINDOW);
+    const to = Math.min(RANK_WINDOW, offset + limit - w * RANK_WINDOW);
+    statements.push(db.prepare(windowSql(filters.sql)).bind(scoped, words, w * RANK_WINDOW, to - from, from, ...filters.params));
+  }
+  const results = await db.batch<{ id: number }>(statements);
+  return results.flatMap((r) => r.results.map((row) => row.id));
+}
+
+/**
+ * One window, ranked: ?1 the scoped expression, ?2 the words alone, ?3 the window's start among the
+ * matches (newest first), ?4/?5 how many of its ranked ids from where; filters outside FTS5 from ?6.
+ *
+ * `recent` walks the index newest first (FTS5 keeps rowid order) and stops after RANK_WINDOW ids. bm25
+ * runs in a second pass over the words alone, bounded to the window's rowid range: bm25 counts the rows
+ * holding each phrase of its expression across the index, and without the scope tokens there is nothing
+ * as large as "every message of this chatbot" to count. `+rowid IN` keeps SQLite from driving that pass
+ * by the id list (one FTS5 restart, and one count, per id).
+ */
+function windowSql(filters: string): string {
+  const recent = filters
+    ? `reach AS (SELECT rowid AS id FROM search_messages_fts WHERE search_messages_fts MATCH ?1 ORDER BY rowid DESC LIMIT ${FILTER_REACH}),
+       recent AS (SELECT search_messages_fts.rowid AS id FROM search_messages_fts JOIN search_messages m ON m.id = search_messages_fts.rowid
+         WHERE search_messages_fts MATCH ?1 AND search_messages_fts.rowid >= (SELECT min(id) FROM reach)${filters}
+         ORDER BY search_messages_fts.rowid DESC LIMIT ${RANK_WINDOW} OFFSET ?3)`
+    : `recent AS (SELECT rowid AS id FROM search_messages_fts WHERE search_messages_fts MATCH ?1 ORDER BY rowid DESC LIMIT ${RANK_WINDOW} OFFSET ?3)`;
+  return `WITH ${recent}
+    SELECT search_messages_fts.rowid AS id FROM search_messages_fts
+    WHERE search_messages_fts MATCH ?2
+      AND search_messages_fts.rowid >= (SELECT min(id) FROM recent) AND search_messages_fts.rowid <= (SELECT max(id) FROM recent)
+      AND +search_messages_fts.rowid IN (SELECT id FROM recent)
+    ORDER BY bm25(search_messages_fts), search_messages_fts.rowid DESC
+    LIMIT ?4 OFFSET ?5`;
+}
+
+/** FTS5's marked snippets of the messages `ids` (already the chatbot's), by id. */
+export async function snippets(db: D1Database, match: string, ids: readonly number[]): Promise<Map<number, string>> {
+  if (!ids.length) return new Map();
+  // `rowid IN` drives this one: FTS5 seeks each id (snippets count nothing across the index).
   const { results } = await db
     .prepare(
-      `SELECT m.id AS id, snippet(search_messages_fts, 0, ?3, ?4, '…', ${SNIPPET_TOKENS}) AS snippet
-       FROM search_messages_fts JOIN search_messages m ON m.id = search_messages_fts.rowid
-       WHERE search_messages_fts MATCH ?1 AND m.chatbot_id = ?2${filters.sql}
-       ORDER BY bm25(search_messages_fts), m.id
-       LIMIT ${Math.trunc(limit)} OFFSET ${Math.trunc(offset)}`,
+      `SELECT rowid AS id, snippet(search_messages_fts, 0, ?2, ?3, '…', ${SNIPPET_TOKENS}) AS snippet FROM search_messages_fts
+       WHERE search_messages_fts MATCH ?1 AND rowid IN (SELECT value FROM json_each(?4))`,
     )
-    .bind(match, chatbotId, OPEN, CLOSE, ...filters.params)
-    .all<FullTextHit>();
-  return results;
+    .bind(`content : (${match})`, OPEN, CLOSE, JSON.stringify(ids))
+    .all<{ id: number; snippet: string }>();
+  return new Map(results.map((r) => [r.id, r.snippet]));
 }
 
 /** The ids of the chatbot's messages among `keys` (conversation id, seq) that pass the filters. */

@@ -13,6 +13,11 @@ import { checkRangeOrder, instant, shortFilter } from "../analytics/params";
 export const MAX_QUERY_LENGTH = 500;
 /** Terms used from one query; more would only slow the index down without narrowing much. */
 export const MAX_TERMS = 16;
+/**
+ * Shortest prefix (characters before the `*`): FTS5 merges the lists of every word a prefix starts, and
+ * a one- or two-letter prefix starts most of the vocabulary (seconds over a million messages).
+ */
+export const MIN_PREFIX = 3;
 
 export const SEARCH_ROLES = ["user", "assistant"] as const;
 
@@ -40,7 +45,10 @@ export const searchQuery = z
   })
   .superRefine(checkRangeOrder)
   .superRefine((q, ctx) => {
-    if (!parseTerms(q.q).length) ctx.addIssue({ code: "custom", path: ["q"], message: "must contain a word (letters or digits)" });
+    const terms = parseTerms(q.q);
+    if (!terms.length) ctx.addIssue({ code: "custom", path: ["q"], message: "must contain a word (letters or digits)" });
+    const short = terms.find((t) => t.prefix && [...t.text].length < MIN_PREFIX);
+    if (short) ctx.addIssue({ code: "custom", path: ["q"], message: `a prefix needs at least ${MIN_PREFIX} characters before * (${short.text}*)` });
   });
 export type SearchQuery = z.infer<typeof searchQuery>;
 

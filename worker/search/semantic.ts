@@ -17,6 +17,7 @@ export const EMBED_BATCH = 50;
 export interface VectorIndex {
   upsert(vectors: VectorizeVector[]): Promise<unknown>;
   query(vector: number[], options: VectorizeQueryOptions): Promise<VectorizeMatches>;
+  deleteByIds(ids: string[]): Promise<unknown>;
 }
 
 export interface Semantic {

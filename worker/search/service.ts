@@ -3,7 +3,7 @@
  * (Workers AI embeddings in Vectorize) by reciprocal-rank fusion where the deployment has them.
  */
 import { fuse } from "./merge";
-import { fullTextHits, idsOfMessages, leadingParts, messageRows, snippetParts, type MessageRow, type SnippetPart } from "./full-text";
+import { fullTextHits, idsOfMessages, leadingParts, messageRows, snippetParts, snippets, type MessageRow, type SnippetPart } from "./full-text";
 import { matchExpression, parseTerms, plainText, type SearchQuery } from "./query";
 import { embed, parseVectorId, semanticStatus, type Semantic, type SemanticStatus } from "./semantic";
 
@@ -24,7 +24,7 @@ export interface SearchHit {
   sentiment: { label: string; score: number | null } | null;
   /** Which searches found it: `fulltext`, `semantic` or both. */
   matchedBy: ("fulltext" | "semantic")[];
-  /** Higher is better: the fused (reciprocal-rank) score, or minus the bm25 rank (−1, −2, …) when full-text ranks alone. */
+  /** Higher is better: the fused (reciprocal-rank) score, or minus the hit's place in the full-text ordering (−1, −2, …) when full-text ranks alone. */
   score: number;
 }
 
@@ -41,16 +41,16 @@ export async function searchMessages(db: D1Database, semantic: Semantic | null, 
   const status = semanticStatus(semantic);
 
   if (!semantic || q.mode === "fulltext") {
-    const hits = await fullTextHits(db, chatbotId, match, q, q.limit + 1, start);
-    const page = hits.slice(0, q.limit);
-    const rows = await messageRows(db, chatbotId, page.map((h) => h.id));
+    const ids = await fullTextHits(db, chatbotId, match, q, q.limit + 1, start);
+    const page = ids.slice(0, q.limit);
+    const [rows, marked] = await Promise.all([messageRows(db, chatbotId, page), snippets(db, match, page)]);
     return {
-      data: page.flatMap((h, i) => {
-        const row = rows.get(h.id);
-        // bm25 is negative, lower is better; the rank within the page stands in for it in `score`.
-        return row ? [hitView(row, snippetParts(h.snippet), ["fulltext"], -(start + i + 1))] : [];
+      data: page.flatMap((id, i) => {
+        const row = rows.get(id);
+        // bm25 is negative, lower is better; the rank in the ordering stands in for it in `score`.
+        return row ? [hitView(row, partsOf(marked.get(id), row), ["fulltext"], -(start + i + 1))] : [];
       }),
-      pagination: { page: q.page, limit: q.limit, hasMore: hits.length > q.limit },
+      pagination: { page: q.page, limit: q.limit, hasMore: ids.length > q.limit },
       semantic: { ...status, used: false },
     };
   }
@@ -62,12 +62,14 @@ export async function searchMessages(db: D1Database, semantic: Semantic | null, 
   const semanticHits = vectorKeys.flatMap((k) => vectorIds.get(`${k.conversationId}:${k.seq}`) ?? []);
   const fused = fuse(textHits, semanticHits);
   const page = fused.slice(start, start + q.limit);
-  const rows = await messageRows(db, chatbotId, page.map((f) => f.id));
+  const [rows, marked] = await Promise.all([
+    messageRows(db, chatbotId, page.map((f) => f.id)),
+    snippets(db, match, page.filter((f) => f.matchedBy.includes("fulltext")).map((f) => f.id)),
+  ]);
   return {
     data: page.flatMap((f) => {
       const row = rows.get(f.id);
-      if (!row) return [];
-      return [hitView(row, f.snippet ? snippetParts(f.snippet) : leadingParts(row.content), f.matchedBy, f.score)];
+      return row ? [hitView(row, partsOf(marked.get(f.id), row), f.matchedBy, f.score)] : [];
     }),
     pagination: { page: q.page, limit: q.limit, hasMore: fused.length > start + q.limit },
     semantic: { ...status, used: true },
@@ -79,6 +81,11 @@ async function nearest(semantic: Semantic, chatbotId: string, text: string): Pro
   const [vector] = await embed(semantic.ai, [text]);
   const { matches } = await semantic.vectors.query(vector!, { topK: SEMANTIC_TOP_K, filter: { chatbotId }, returnMetadata: "none" });
   return matches.flatMap((m) => parseVectorId(m.id) ?? []);
+}
+
+/** The marked snippet when the words matched; the message's start when it matched by meaning only. */
+function partsOf(snippet: string | undefined, row: MessageRow): SnippetPart[] {
+  return snippet !== undefined ? snippetParts(snippet) : leadingParts(row.content);
 }
 
 function hitView(row: MessageRow, snippet: SnippetPart[], matchedBy: SearchHit["matchedBy"], score: number): SearchHit {
