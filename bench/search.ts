@@ -16,10 +16,11 @@
  * 3. Per query: `--warmup` requests (default 3) not timed, then `--requests` (default 20), one after another,
  *    each timed from send to the last byte; p50/p95 per query and run, then the median of the runs' figures.
  *
- * Queries: a rare word, a mid-frequency word, a common word (in about two messages in five), two words,
- * a phrase, a prefix, a common word with role and date filters, and a common word with a sentiment
- * filter nothing passes (the seeded messages are not analysed: the filter's worst case, which looks at
- * the newest FILTER_REACH matches); semantic search is off locally. Only 127.0.0.1 is used. Run it from
+ * Queries: a word in no message (the floor every request pays), a rare word, a mid-frequency word, a
+ * common word (in about two messages in five), two words, a phrase, a prefix, a common word with role and
+ * date filters, and a common word with a sentiment filter nothing passes (the seeded messages are not
+ * analysed: the filter's worst case, which looks at the newest FILTER_REACH matches); semantic search is
+ * off locally. Only 127.0.0.1 is used. Run it from
  * a snapshot (`git archive`); local tracing is off unless X_LOCAL_OBSERVABILITY=true.
  */
 import { spawn, type ChildProcess } from "node:child_process";
@@ -282,6 +283,8 @@ async function measure(o: Options, base: string, search: Search, key: string, ru
 function searches(now: number): Search[] {
   const w = queryWords(vocabulary(prng(7)));
   return [
+    // Every request's fixed cost (key lookup, rate limit, one FTS5 lookup that finds nothing): the floor under the rest.
+    { name: "word in no message", query: { q: "qqqzzzx" } },
     { name: `rare word (${w.rare})`, query: { q: w.rare } },
     { name: `mid-frequency word (${w.mid})`, query: { q: w.mid } },
     { name: `common word (${w.common})`, query: { q: w.common } },

@@ -4,6 +4,7 @@
  * relative to where the generated file lives. wrangler.toml itself is never edited.
  */
 import path from "node:path";
+import { EMBEDDING_DIMENSIONS, EMBEDDING_METRIC, VECTOR_METADATA_INDEXES } from "../worker/search/semantic";
 
 export const PLACEHOLDER_DATABASE_ID = "00000000-0000-0000-0000-000000000000";
 
@@ -14,6 +15,7 @@ export interface RawConfig {
   assets?: { directory?: string } & Record<string, unknown>;
   d1_databases?: ({ binding: string; database_name: string; database_id?: string; migrations_dir?: string } & Record<string, unknown>)[];
   queues?: { producers?: { queue: string }[]; consumers?: { queue: string; dead_letter_queue?: string }[] };
+  vectorize?: ({ binding: string; index_name: string } & Record<string, unknown>)[];
   vars?: Record<string, string>;
   [key: string]: unknown;
 }
@@ -24,6 +26,8 @@ export interface DeployState {
   databaseId?: string;
   /** Queues found or created. */
   queues?: string[];
+  /** Vectorize indexes found or created. */
+  vectorIndexes?: string[];
   /** [vars] for this deployment on top of wrangler.toml's, e.g. EMAIL_FROM, OWN_HOSTS, ANALYZER. */
   vars?: Record<string, string>;
 }
@@ -35,6 +39,46 @@ export function queueNames(config: RawConfig): string[] {
     ...(config.queues?.consumers ?? []).flatMap((c) => [c.queue, ...(c.dead_letter_queue ? [c.dead_letter_queue] : [])]),
   ];
   return [...new Set(names)];
+}
+
+/** A Vectorize index the Worker binds, as semantic search needs it made (README "Search"). */
+export interface VectorIndexNeed {
+  name: string;
+  dimensions: number;
+  metric: string;
+  /** Metadata properties queries filter on: Vectorize filters only on those indexed before the vectors go in. */
+  metadataIndexes: { propertyName: string; type: "string" | "number" | "boolean" }[];
+}
+
+/** Every Vectorize index wrangler.toml binds, with the embedding model's size and metric. */
+export function vectorIndexes(config: RawConfig): VectorIndexNeed[] {
+  return (config.vectorize ?? []).map((v) => ({
+    name: v.index_name,
+    dimensions: EMBEDDING_DIMENSIONS,
+    metric: EMBEDDING_METRIC,
+    metadataIndexes: VECTOR_METADATA_INDEXES.map((m) => ({ ...m })),
+  }));
+}
+
+/** The wrangler commands that create an index as `need` says, in order (the index, then its metadata indexes). */
+export function vectorIndexCommands(need: VectorIndexNeed): string[][] {
+  return [
+    ["vectorize", "create", need.name, `--dimensions=${need.dimensions}`, `--metric=${need.metric}`],
+    ...need.metadataIndexes.map((m) => metadataIndexCommand(need.name, m)),
+  ];
+}
+
+export function metadataIndexCommand(index: string, m: VectorIndexNeed["metadataIndexes"][number]): string[] {
+  return ["vectorize", "create-metadata-index", index, `--propertyName=${m.propertyName}`, `--type=${m.type}`];
+}
+
+/** Why an index found in the account cannot serve `need` (another model's size or metric), or null. */
+export function vectorIndexMismatch(need: VectorIndexNeed, found: { dimensions?: number; metric?: string }): string | null {
+  if (found.dimensions === need.dimensions && found.metric === need.metric) return null;
+  return (
+    `the Vectorize index ${need.name} has ${found.dimensions ?? "?"} dimensions (${found.metric ?? "?"}); semantic search needs ` +
+    `${need.dimensions} (${need.metric}). Delete it (npx wrangler vectorize delete ${need.name}) or bind another index_name in wrangler.toml.`
+  );
 }
 
 export function databaseOf(config: RawConfig) {

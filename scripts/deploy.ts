@@ -2,7 +2,8 @@
  * `npm run deploy`: OpenBat on your Cloudflare account in one command, safe to run again.
  *
  *  1. builds the dashboard (the Worker serves it as static assets);
- *  2. finds or creates the D1 database and every queue wrangler.toml names (dead-letter queues too);
+ *  2. finds or creates the D1 database, every queue wrangler.toml names (dead-letter queues too) and the
+ *     Vectorize index semantic search uses (bge-m3's 1,024 dimensions, cosine, a chatbotId metadata index);
  *  3. writes the ids into .openbat/deploy.json and generates .openbat/wrangler.deploy.json from
  *     wrangler.toml (real database id, this deployment's [vars]) — wrangler.toml is never edited;
  *  4. checks the settings and Worker secrets the deployment needs, and says how to set each missing one
@@ -20,12 +21,17 @@ import path from "node:path";
 import {
   databaseOf,
   deployConfig,
+  metadataIndexCommand,
   missingSettings,
   PLACEHOLDER_DATABASE_ID,
   queueNames,
   requiredSecrets,
+  vectorIndexCommands,
+  vectorIndexes,
+  vectorIndexMismatch,
   type DeployState,
   type RawConfig,
+  type VectorIndexNeed,
 } from "./deploy-config";
 
 const repo = path.resolve(import.meta.dirname, "..");
@@ -107,6 +113,33 @@ async function findOrCreateQueue(name: string): Promise<void> {
   }
 }
 
+/**
+ * Finds the Vectorize index (refusing one made for another model) or creates it, and makes sure the
+ * metadata indexes queries filter on exist.
+ */
+async function findOrCreateVectorIndex(need: VectorIndexNeed): Promise<void> {
+  let found: { config?: { dimensions?: number; metric?: string } } | null = null;
+  try {
+    found = JSON.parse(await wrangler(["vectorize", "get", need.name, "--json"])) as typeof found;
+  } catch (error) {
+    if (!/not.?found|does not exist|3000/i.test(String(error))) throw error;
+  }
+  if (!found) {
+    for (const command of vectorIndexCommands(need)) await wrangler(command);
+    console.log(`  Vectorize index ${need.name}: created (${need.dimensions} dimensions, ${need.metric}; metadata index ${need.metadataIndexes.map((m) => m.propertyName).join(", ")})`);
+    return;
+  }
+  const mismatch = vectorIndexMismatch(need, found.config ?? {});
+  if (mismatch) throw new Error(mismatch);
+  const listed = JSON.parse(await wrangler(["vectorize", "list-metadata-index", need.name, "--json"])) as { propertyName: string }[] | { metadataIndexes?: { propertyName: string }[] };
+  const have = new Set((Array.isArray(listed) ? listed : (listed.metadataIndexes ?? [])).map((m) => m.propertyName));
+  for (const m of need.metadataIndexes.filter((m) => !have.has(m.propertyName))) {
+    await wrangler(metadataIndexCommand(need.name, m));
+    console.log(`  Vectorize index ${need.name}: metadata index ${m.propertyName} created`);
+  }
+  console.log(`  Vectorize index ${need.name}: found`);
+}
+
 /** Names of the Worker's secrets; none when the Worker does not exist yet (first deploy). */
 async function secretNames(configFile: string): Promise<Set<string>> {
   try {
@@ -125,6 +158,7 @@ async function main() {
   const config = await readWranglerToml();
   const database = databaseOf(config);
   const queues = queueNames(config);
+  const indexes = vectorIndexes(config);
   const state = readState();
   const vars = { ...(config.vars ?? {}), ...(state.vars ?? {}) };
 
@@ -134,6 +168,9 @@ async function main() {
     step(`Dry run: no account is used; the config gets a placeholder database id (${shown(configFile)})`);
     writeJson(configFile, deployConfig(config, repo, outDir, PLACEHOLDER_DATABASE_ID, state.vars));
     console.log(`  would find or create: D1 database ${database.database_name}; queues ${queues.join(", ")}`);
+    for (const index of indexes) {
+      console.log(`  would find or create: Vectorize index ${index.name} (${index.dimensions} dimensions, ${index.metric}; metadata index ${index.metadataIndexes.map((m) => `${m.propertyName}: ${m.type}`).join(", ")})`);
+    }
     console.log(`  would check secrets: ${requiredSecrets(vars, shown(configFile)).map((s) => s.name).join(", ")}`);
     for (const missing of missingSettings(vars, shown(stateFile))) console.log(`  setting to add before a real deploy: ${missing}`);
     step("wrangler deploy --dry-run");
@@ -142,10 +179,11 @@ async function main() {
     return;
   }
 
-  step("Finding or creating the D1 database and queues");
+  step("Finding or creating the D1 database, queues and Vectorize index");
   const databaseId = await findOrCreateDatabase(database.database_name);
   for (const queue of queues) await findOrCreateQueue(queue);
-  const next: DeployState = { ...state, databaseId, queues, vars: state.vars ?? {} };
+  for (const index of indexes) await findOrCreateVectorIndex(index);
+  const next: DeployState = { ...state, databaseId, queues, vectorIndexes: indexes.map((i) => i.name), vars: state.vars ?? {} };
   writeJson(stateFile, next);
   const configFile = path.join(stateDir, "wrangler.deploy.json");
   writeJson(configFile, deployConfig(config, repo, stateDir, databaseId, next.vars));

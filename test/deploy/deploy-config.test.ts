@@ -1,6 +1,6 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { deployConfig, missingSettings, queueNames, requiredSecrets, type RawConfig } from "../../scripts/deploy-config";
+import { deployConfig, missingSettings, queueNames, requiredSecrets, vectorIndexCommands, vectorIndexes, vectorIndexMismatch, type RawConfig } from "../../scripts/deploy-config";
 
 const config: RawConfig = {
   name: "openbat",
@@ -15,6 +15,7 @@ const config: RawConfig = {
       { queue: "openbat-email", dead_letter_queue: "openbat-email-dlq" },
     ],
   },
+  vectorize: [{ binding: "VECTORIZE", index_name: "openbat-messages", remote: true }],
   vars: { ANALYZER: "embedded", EMAIL_FROM: "" },
 };
 
@@ -40,5 +41,22 @@ describe("the generated deploy config", () => {
     expect(missingSettings({ EMAIL_TRANSPORT: "cloudflare", EMAIL_FROM: "" }, "d.json")).toHaveLength(1);
     expect(missingSettings({ EMAIL_TRANSPORT: "cloudflare", EMAIL_FROM: "a@b.example" }, "d.json")).toEqual([]);
     expect(missingSettings({ LOG_EMAILS: "true" }, "d.json")).toEqual([]);
+  });
+
+  it("creates the Vectorize index for bge-m3 (1,024 dimensions, cosine) with the chatbotId metadata index search filters on", () => {
+    const [index] = vectorIndexes(config);
+    expect(vectorIndexes(config)).toHaveLength(1);
+    expect(vectorIndexCommands(index!)).toEqual([
+      ["vectorize", "create", "openbat-messages", "--dimensions=1024", "--metric=cosine"],
+      ["vectorize", "create-metadata-index", "openbat-messages", "--propertyName=chatbotId", "--type=string"],
+    ]);
+    expect(vectorIndexes({ ...config, vectorize: undefined })).toEqual([]);
+  });
+
+  it("refuses an existing index made for another embedding model, naming both sizes", () => {
+    const [index] = vectorIndexes(config);
+    expect(vectorIndexMismatch(index!, { dimensions: 1024, metric: "cosine" })).toBeNull();
+    expect(vectorIndexMismatch(index!, { dimensions: 768, metric: "cosine" })).toMatch(/768 dimensions.*needs 1024 \(cosine\)/);
+    expect(vectorIndexMismatch(index!, { dimensions: 1024, metric: "euclidean" })).toMatch(/euclidean/);
   });
 });

@@ -17,9 +17,11 @@ describe("npm run deploy -- --dry-run", () => {
     const { stdout } = await promisify(execFile)("npm", ["run", "deploy", "--", "--dry-run"], { cwd: repo, env, maxBuffer: 16 * 1024 * 1024 });
     expect(stdout).toContain("--dry-run: exiting now.");
     expect(stdout).toContain("Dry run complete");
+    expect(stdout).toContain("would find or create: Vectorize index openbat-messages (1024 dimensions, cosine; metadata index chatbotId: string)");
 
     const config = JSON.parse(readFileSync(path.join(outDir, "wrangler.deploy.json"), "utf8"));
     expect(config.d1_databases[0].database_id).toBe(PLACEHOLDER_DATABASE_ID);
+    expect(config.vectorize).toEqual([expect.objectContaining({ binding: "VECTORIZE", index_name: "openbat-messages" })]);
     expect(path.resolve(outDir, config.main)).toBe(path.join(repo, "worker/index.ts"));
     expect(existsSync(path.join(outDir, "dist/index.js"))).toBe(true);
   });

@@ -110,20 +110,6 @@ function windowSql(filters: string): string {
     LIMIT ?4 OFFSET ?5`;
 }
 
-/** FTS5's marked snippets of the messages `ids` (already the chatbot's), by id. */
-export async function snippets(db: D1Database, match: string, ids: readonly number[]): Promise<Map<number, string>> {
-  if (!ids.length) return new Map();
-  // `rowid IN` drives this one: FTS5 seeks each id (snippets count nothing across the index).
-  const { results } = await db
-    .prepare(
-      `SELECT rowid AS id, snippet(search_messages_fts, 0, ?2, ?3, '…', ${SNIPPET_TOKENS}) AS snippet FROM search_messages_fts
-       WHERE search_messages_fts MATCH ?1 AND rowid IN (SELECT value FROM json_each(?4))`,
-    )
-    .bind(`content : (${match})`, OPEN, CLOSE, JSON.stringify(ids))
-    .all<{ id: number; snippet: string }>();
-  return new Map(results.map((r) => [r.id, r.snippet]));
-}
-
 /** The ids of the chatbot's messages among `keys` (conversation id, seq) that pass the filters. */
 export async function idsOfMessages(db: D1Database, chatbotId: string, keys: readonly { conversationId: string; seq: number }[], f: Filters): Promise<Map<string, number>> {
   if (!keys.length) return new Map();
@@ -155,10 +141,20 @@ export interface MessageRow {
   sentimentScore: number | null;
 }
 
-/** The hits' messages with their conversation, client user and sentiment, by id; the chatbot's only. */
-export async function messageRows(db: D1Database, chatbotId: string, ids: readonly number[]): Promise<Map<number, MessageRow>> {
-  if (!ids.length) return new Map();
-  const { results } = await db
+/** FTS5's marked snippets of the messages `ids` (already the chatbot's): rows of { id, snippet }. */
+function snippetsStatement(db: D1Database, match: string, ids: readonly number[]): D1PreparedStatement {
+  // `rowid IN` drives this one: FTS5 seeks each id (snippets count nothing across the index).
+  return db
+    .prepare(
+      `SELECT rowid AS id, snippet(search_messages_fts, 0, ?2, ?3, '…', ${SNIPPET_TOKENS}) AS snippet FROM search_messages_fts
+       WHERE search_messages_fts MATCH ?1 AND rowid IN (SELECT value FROM json_each(?4))`,
+    )
+    .bind(`content : (${match})`, OPEN, CLOSE, JSON.stringify(ids));
+}
+
+/** The messages of a page by id, with their conversation, client user and sentiment (the chatbot's only). */
+function messageRowsStatement(db: D1Database, chatbotId: string, ids: readonly number[]): D1PreparedStatement {
+  return db
     .prepare(
       `SELECT m.id AS id, m.conversation_id AS conversationId, c.external_id AS conversationExternalId, m.seq AS seq,
          m.message_id AS messageId, m.role AS role, m.content AS content, m.at AS at,
@@ -170,9 +166,21 @@ export async function messageRows(db: D1Database, chatbotId: string, ids: readon
        LEFT JOIN annotations s ON s.conversation_id = m.conversation_id AND s.message_seq = m.seq AND s.kind = 'sentiment'
        WHERE m.chatbot_id = ?1 AND m.id IN (SELECT value FROM json_each(?2))`,
     )
-    .bind(chatbotId, JSON.stringify(ids))
-    .all<MessageRow>();
-  return new Map(results.map((r) => [r.id, r]));
+    .bind(chatbotId, JSON.stringify(ids));
+}
+
+/**
+ * What a page shows of its hits, in one round trip: each message's row by id, and FTS5's marked snippet
+ * for those of `snippetIds` (the hits the words matched).
+ */
+export async function pageOf(db: D1Database, chatbotId: string, match: string, ids: readonly number[], snippetIds: readonly number[] = ids): Promise<{ rows: Map<number, MessageRow>; snippets: Map<number, string> }> {
+  if (!ids.length) return { rows: new Map(), snippets: new Map() };
+  const statements = [messageRowsStatement(db, chatbotId, ids), ...(snippetIds.length ? [snippetsStatement(db, match, snippetIds)] : [])];
+  const [rows, marked] = await db.batch<Record<string, unknown>>(statements);
+  return {
+    rows: new Map((rows!.results as unknown as MessageRow[]).map((r) => [r.id, r])),
+    snippets: new Map(((marked?.results ?? []) as unknown as { id: number; snippet: string }[]).map((r) => [r.id, r.snippet])),
+  };
 }
 
 export interface SnippetPart {

@@ -10,6 +10,9 @@ import type { AiRunner } from "../analysis/workers-ai";
 /** Multilingual (100+ languages in one space), 1,024 dimensions: create the index with that size, cosine. */
 export const EMBEDDING_MODEL = "@cf/baai/bge-m3";
 export const EMBEDDING_DIMENSIONS = 1024;
+export const EMBEDDING_METRIC = "cosine";
+/** Metadata Vectorize must index for search's queries (`filter: { chatbotId }`); `npm run deploy` creates it. */
+export const VECTOR_METADATA_INDEXES = [{ propertyName: "chatbotId", type: "string" }] as const;
 /** Texts per embedding call (the model takes a batch of up to 100). */
 export const EMBED_BATCH = 50;
 

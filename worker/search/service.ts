@@ -3,7 +3,7 @@
  * (Workers AI embeddings in Vectorize) by reciprocal-rank fusion where the deployment has them.
  */
 import { fuse } from "./merge";
-import { fullTextHits, idsOfMessages, leadingParts, messageRows, snippetParts, snippets, type MessageRow, type SnippetPart } from "./full-text";
+import { fullTextHits, idsOfMessages, leadingParts, pageOf, snippetParts, type MessageRow, type SnippetPart } from "./full-text";
 import { matchExpression, parseTerms, plainText, type SearchQuery } from "./query";
 import { embed, parseVectorId, semanticStatus, type Semantic, type SemanticStatus } from "./semantic";
 
@@ -43,7 +43,7 @@ export async function searchMessages(db: D1Database, semantic: Semantic | null, 
   if (!semantic || q.mode === "fulltext") {
     const ids = await fullTextHits(db, chatbotId, match, q, q.limit + 1, start);
     const page = ids.slice(0, q.limit);
-    const [rows, marked] = await Promise.all([messageRows(db, chatbotId, page), snippets(db, match, page)]);
+    const { rows, snippets: marked } = await pageOf(db, chatbotId, match, page);
     return {
       data: page.flatMap((id, i) => {
         const row = rows.get(id);
@@ -62,10 +62,13 @@ export async function searchMessages(db: D1Database, semantic: Semantic | null, 
   const semanticHits = vectorKeys.flatMap((k) => vectorIds.get(`${k.conversationId}:${k.seq}`) ?? []);
   const fused = fuse(textHits, semanticHits);
   const page = fused.slice(start, start + q.limit);
-  const [rows, marked] = await Promise.all([
-    messageRows(db, chatbotId, page.map((f) => f.id)),
-    snippets(db, match, page.filter((f) => f.matchedBy.includes("fulltext")).map((f) => f.id)),
-  ]);
+  const { rows, snippets: marked } = await pageOf(
+    db,
+    chatbotId,
+    match,
+    page.map((f) => f.id),
+    page.filter((f) => f.matchedBy.includes("fulltext")).map((f) => f.id),
+  );
   return {
     data: page.flatMap((f) => {
       const row = rows.get(f.id);
