@@ -9,6 +9,7 @@
 import { loadConfig, type AnalysisConfig } from "../worker/analysis/config";
 import { analyzeMessage, analyzerChoice, resolveConversation } from "../worker/analysis/run";
 import { createDb } from "../worker/db/client";
+import { IsolateCache } from "../worker/isolate-cache";
 import { triggerWorkflows } from "../worker/workflows/trigger";
 import type { ConversationState, ConversationStore, StoredAnalysis } from "./conversation-store";
 import type { LiveEventBody } from "./conversation";
@@ -34,28 +35,16 @@ export interface AnalysisHost {
   publish(event: LiveEventBody): void;
 }
 
-let configCache = new Map<string, { config: AnalysisConfig; at: number }>();
-/** Reads under way: the conversations of one chatbot starting together share one D1 read. */
-const configReads = new Map<string, Promise<AnalysisConfig>>();
+/** The chatbots' analysis configs, shared by this isolate's conversations (worker/isolate-cache.ts). */
+const configs = new IsolateCache<AnalysisConfig>(CONFIG_TTL_MS, 10 * CONFIG_TTL_MS);
 
-async function configFor(env: Env, chatbotId: string): Promise<AnalysisConfig> {
-  const cached = configCache.get(chatbotId);
-  if (cached && Date.now() - cached.at < CONFIG_TTL_MS) return cached.config;
-  let read = configReads.get(chatbotId);
-  if (!read) {
-    read = loadConfig(createDb(env.DB), chatbotId).finally(() => configReads.delete(chatbotId));
-    configReads.set(chatbotId, read);
-  }
-  const config = await read;
-  if (configCache.size > 1000) configCache = new Map();
-  configCache.set(chatbotId, { config, at: Date.now() });
-  return config;
+function configFor(env: Env, chatbotId: string): Promise<AnalysisConfig> {
+  return configs.get(chatbotId, () => loadConfig(createDb(env.DB), chatbotId));
 }
 
-/** Drops cached configs so the next analysis reads D1 (after a config change in this isolate). */
+/** Drops a chatbot's cached config so the next analysis reads D1 (after a config change in this isolate). */
 export function forgetConfig(chatbotId: string): void {
-  configCache.delete(chatbotId);
-  configReads.delete(chatbotId);
+  configs.forget(chatbotId);
 }
 
 /** Runs due analysis jobs; returns true when it changed anything the D1 index must see. */

@@ -12,6 +12,7 @@ import { averageSentiment } from "../../durable-objects/conversation-store";
 import { sentimentLabel } from "../analysis/labels";
 import type { MessageAnalysis } from "../analysis/types";
 import { createDb } from "../db/client";
+import { IsolateCache } from "../isolate-cache";
 import { chatbots, deliveries, members, memberships, webhookDestinations, workflowRuns, workflows } from "../db/schema";
 import type { EmailMessage } from "../email/message";
 import { sha256Hex } from "../services/crypto";
@@ -39,16 +40,19 @@ export interface DeliveryMessage {
   deliveryId: string;
 }
 
-let cache = new Map<string, { at: number; workflows: ActiveWorkflow[] }>();
+/** The chatbots' active workflows, shared by this isolate's conversations (worker/isolate-cache.ts). */
+const cache = new IsolateCache<ActiveWorkflow[]>(CACHE_TTL_MS, 10 * CACHE_TTL_MS);
 
 /** Drops this isolate's cached workflows for a chatbot (after a change through the API). */
 export function forgetWorkflows(chatbotId: string): void {
-  cache.delete(chatbotId);
+  cache.forget(chatbotId);
 }
 
-async function activeWorkflows(env: Env, chatbotId: string): Promise<ActiveWorkflow[]> {
-  const hit = cache.get(chatbotId);
-  if (hit && Date.now() - hit.at < CACHE_TTL_MS) return hit.workflows;
+function activeWorkflows(env: Env, chatbotId: string): Promise<ActiveWorkflow[]> {
+  return cache.get(chatbotId, () => readActiveWorkflows(env, chatbotId));
+}
+
+async function readActiveWorkflows(env: Env, chatbotId: string): Promise<ActiveWorkflow[]> {
   const rows = await createDb(env.DB)
     .select({ w: workflows, chatbotStatus: chatbots.status })
     .from(workflows)
@@ -73,8 +77,6 @@ async function activeWorkflows(env: Env, chatbotId: string): Promise<ActiveWorkf
       },
     ];
   });
-  if (cache.size > 1000) cache = new Map();
-  cache.set(chatbotId, { at: Date.now(), workflows: parsed });
   return parsed;
 }
 
