@@ -28,7 +28,6 @@ if (!isPublic) {
       () => undefined,
     );
     if (page === "overview") {
-      void import("./pages/chatbot/OverviewPage");
       const preset = presetFrom(new URLSearchParams(window.location.search));
       const queries = overviewQueries(chatbotId, preset, rangeFrom(preset));
       prefetchQuery(queries.overview.key, queries.overview.load, queries.overview.options);
