@@ -30,6 +30,8 @@ const WorkflowsPage = lazy(() => import("./pages/chatbot/WorkflowsPage"));
 const WorkflowDetailPage = lazy(() => import("./pages/chatbot/WorkflowDetailPage"));
 const AnalysisPage = lazy(() => import("./pages/chatbot/AnalysisPage"));
 const SettingsPage = lazy(() => import("./pages/chatbot/SettingsPage"));
+const ReportsPage = lazy(() => import("./pages/chatbot/reports/ReportsPage"));
+const ReportPage = lazy(() => import("./pages/chatbot/reports/ReportPage"));
 const OnboardingPage = lazy(() => import("./pages/chatbot/onboarding/OnboardingPage"));
 
 /** Pages behind a log-in: without a session, to /login and back here afterwards. */
@@ -86,6 +88,8 @@ export function App() {
             <Route path="conversations" element={<ConversationsPage />} />
             <Route path="conversations/:conversationId" element={<ConversationDetailPage />} />
             <Route path="search" element={<SearchPage />} />
+            <Route path="reports" element={<ReportsPage />} />
+            <Route path="reports/:reportId" element={<ReportPage />} />
             <Route path="users" element={<UsersPage />} />
             <Route path="organizations" element={<OrganizationsPage />} />
             <Route path="workflows" element={<WorkflowsPage />} />

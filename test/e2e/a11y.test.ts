@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { axeViolations, horizontalOverflow, type Violation } from "./audit";
-import { apiLogin, latestConversationId, browserSuite, DESKTOP, e2e, logIn, openBrowser, PHONE, sdk, settle, type Browser } from "./harness";
+import { apiCall, apiLogin, latestConversationId, browserSuite, DESKTOP, e2e, logIn, openBrowser, PHONE, sdk, settle, type Browser } from "./harness";
+import { everyWidgetLayout } from "./reports-fixture";
 import { recordDemoTraffic } from "./traffic";
 
 /** Every page of the dashboard a member can open (the chatbot's sections, a conversation, a new workflow, the setup). */
@@ -13,6 +14,8 @@ const PAGES = [
   "/chatbots/:bot/conversations/:conversation",
   "/chatbots/:bot/search",
   "/chatbots/:bot/search?q=refund",
+  "/chatbots/:bot/reports",
+  "/chatbots/:bot/reports/:report",
   "/chatbots/:bot/users",
   "/chatbots/:bot/organizations",
   "/chatbots/:bot/workflows",
@@ -31,10 +34,15 @@ const COMBINATIONS = [
 
 browserSuite("Accessibility: every page in both themes, on a desktop and a phone", () => {
   let conversationId = "";
+  let reportId = "";
 
   beforeAll(async () => {
     await recordDemoTraffic(sdk());
-    conversationId = await latestConversationId(await apiLogin(e2e.demo.email, e2e.demo.password), e2e.demo.chatbotId);
+    const owner = await apiLogin(e2e.demo.email, e2e.demo.password);
+    conversationId = await latestConversationId(owner, e2e.demo.chatbotId);
+    // A report holding every widget type, so each one's drawing is audited.
+    const { data } = await apiCall<{ data: { id: string } }>(owner, "POST", `/chatbots/${e2e.demo.chatbotId}/reports`, { name: "Every widget", layout: everyWidgetLayout() });
+    reportId = data.id;
   });
 
   describe.each(COMBINATIONS)("at $size in the $colorScheme theme", ({ viewport, colorScheme }) => {
@@ -66,7 +74,7 @@ browserSuite("Accessibility: every page in both themes, on a desktop and a phone
     it.each(PAGES)("%s: no serious or critical axe violation, no sideways scrolling, no console error", async (template) => {
       const { page } = browser;
       consoleErrors.length = 0;
-      const path = template.replace(":org", e2e.demo.organizationId).replace(":bot", e2e.demo.chatbotId).replace(":conversation", conversationId);
+      const path = template.replace(":org", e2e.demo.organizationId).replace(":bot", e2e.demo.chatbotId).replace(":conversation", conversationId).replace(":report", reportId);
       await page.goto(`${e2e.url}${path}`);
       await page.getByRole("heading", { level: 1 }).first().waitFor();
       const findings = await audit(browser);

@@ -7,6 +7,7 @@ const SECTIONS = [
   ["insights", "User insights"],
   ["assistant", "Assistant performance"],
   ["conversations", "Conversations"],
+  ["reports", "Reports"],
   ["users", "Users"],
   ["organizations", "Organizations"],
   ["workflows", "Workflows"],

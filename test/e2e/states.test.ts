@@ -1,6 +1,7 @@
 import type { Page, Route } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { apiLogin, latestConversationId, browserSuite, e2e, logIn, openBrowser, sdk, type Browser } from "./harness";
+import { apiCall, apiLogin, latestConversationId, browserSuite, e2e, logIn, openBrowser, sdk, type Browser } from "./harness";
+import { everyWidgetLayout } from "./reports-fixture";
 import { recordDemoTraffic } from "./traffic";
 
 /** An API path of the chatbot (never the page's own URL, which can look alike). */
@@ -20,6 +21,8 @@ const REGIONS: { name: string; page: string; api: RegExp; region: string }[] = [
   { name: "the users table", page: "users", api: api("analytics/users\\?"), region: "#main" },
   { name: "the organizations table", page: "organizations", api: api("analytics/organizations\\?"), region: "#main" },
   { name: "the workflows list", page: "workflows", api: api("workflows$"), region: "#main" },
+  { name: "the reports list", page: "reports", api: api("reports$"), region: "#main" },
+  { name: "a report's widgets", page: "reports/:report", api: api("reports/[^/]+/data\\?"), region: "#main" },
   { name: "the analysis config", page: "analysis", api: api("analysis/config$"), region: "#main" },
   { name: "the suggested intents", page: "analysis", api: api("analysis/suggestions\\?"), region: 'section[aria-label="Suggested intents"]' },
   { name: "the keys table", page: "settings", api: api("keys$"), region: "#keys" },
@@ -29,7 +32,7 @@ const REGIONS: { name: string; page: string; api: RegExp; region: string }[] = [
 ];
 
 /** What empty states say; none may show while the data behind them could not be read. */
-const EMPTY_TEXTS = /No scored messages|No conversation in this range|No conversations yet|No conversation matches|No users match|No organizations match|No workflows yet|No destinations yet|Nothing waiting|No intents analysed|No messages yet|None found|No message matches|Search every message/;
+const EMPTY_TEXTS = /No scored messages|No conversation in this range|No conversations yet|No conversation matches|No users match|No organizations match|No workflows yet|No destinations yet|Nothing waiting|No intents analysed|No messages yet|None found|No message matches|Search every message|No reports yet|has no widgets yet|Nothing in this range|No topics in this range|No conversations started/;
 
 function failWith500(route: Route): Promise<void> {
   return route.fulfill({
@@ -42,10 +45,13 @@ function failWith500(route: Route): Promise<void> {
 browserSuite("Honest states: a region whose API call fails says so once, with a retry", () => {
   let browser: Browser;
   let conversationId = "";
+  let reportId = "";
 
   beforeAll(async () => {
     await recordDemoTraffic(sdk());
-    conversationId = await latestConversationId(await apiLogin(e2e.demo.email, e2e.demo.password), e2e.demo.chatbotId);
+    const owner = await apiLogin(e2e.demo.email, e2e.demo.password);
+    conversationId = await latestConversationId(owner, e2e.demo.chatbotId);
+    reportId = (await apiCall<{ data: { id: string } }>(owner, "POST", `/chatbots/${e2e.demo.chatbotId}/reports`, { name: "Failing figures", layout: everyWidgetLayout() })).data.id;
     browser = await openBrowser();
     await logIn(browser.page, e2e.demo.email, e2e.demo.password);
   });
@@ -61,7 +67,7 @@ browserSuite("Honest states: a region whose API call fails says so once, with a 
     const handler = (route: Route) => (failing ? failWith500(route) : route.fallback());
     await page.route(api, handler);
     try {
-      await page.goto(`${e2e.url}/chatbots/${e2e.demo.chatbotId}/${path.replace(":conversation", conversationId)}`);
+      await page.goto(`${e2e.url}/chatbots/${e2e.demo.chatbotId}/${path.replace(":conversation", conversationId).replace(":report", reportId)}`);
       const scope = page.locator(region);
       await scope.getByRole("alert").first().waitFor();
       // Everything else on the page answers; the failed region's skeletons end.

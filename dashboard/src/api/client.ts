@@ -40,6 +40,7 @@ import type {
   AnalysisConfig,
   DestinationKind,
 } from "./types";
+import type { Report, ReportData, ReportLayout } from "./report-types";
 
 export interface ErrorDetail {
   field?: string;
@@ -184,6 +185,16 @@ export const api = {
     remove: (chatbotId: string, id: string) => del(`${bot(chatbotId)}/webhooks/${id}`),
     test: (chatbotId: string, id: string) => data(post<Envelope<TestSendResult>>(`${bot(chatbotId)}/webhooks/${id}/test`)),
     enable: (chatbotId: string, id: string) => data(post<Envelope<WebhookDestination>>(`${bot(chatbotId)}/webhooks/${id}/enable`)),
+  },
+  reports: {
+    list: (chatbotId: string) => data(get<Envelope<Report[]>>(`${bot(chatbotId)}/reports`)),
+    get: (chatbotId: string, id: string) => data(get<Envelope<Report>>(`${bot(chatbotId)}/reports/${encodeURIComponent(id)}`)),
+    data: (chatbotId: string, id: string, q: Query) => data(get<Envelope<ReportData>>(`${bot(chatbotId)}/reports/${encodeURIComponent(id)}/data`, q)),
+    create: (chatbotId: string, input: { name: string; rangeDays?: number; layout?: ReportLayout }) => data(post<Envelope<Report>>(`${bot(chatbotId)}/reports`, input)),
+    update: (chatbotId: string, id: string, input: { name?: string; rangeDays?: number; layout?: ReportLayout }) =>
+      data(patch<Envelope<Report>>(`${bot(chatbotId)}/reports/${encodeURIComponent(id)}`, input)),
+    duplicate: (chatbotId: string, id: string) => data(post<Envelope<Report>>(`${bot(chatbotId)}/reports/${encodeURIComponent(id)}/duplicate`, {})),
+    remove: (chatbotId: string, id: string) => del(`${bot(chatbotId)}/reports/${encodeURIComponent(id)}`),
   },
   workflows: {
     list: (chatbotId: string) => data(get<Envelope<Workflow[]>>(`${bot(chatbotId)}/workflows`)),

@@ -1,6 +1,8 @@
 import { AppShell, Burger, Group, Menu, NavLink, ScrollArea, Select, Text, UnstyledButton, useMantineColorScheme, VisuallyHidden, type MantineColorScheme } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
-import { useEffect } from "react";
+import { Fragment, useEffect } from "react";
+import { api } from "../api/client";
+import { useQuery } from "../api/use-query";
 import { NavLink as RouterNavLink, Outlet, useLocation, useMatch, useNavigate } from "react-router";
 import { useSignedIn, useSession } from "../session/session";
 
@@ -10,6 +12,7 @@ export const CHATBOT_SECTIONS = [
   { path: "assistant", label: "Assistant performance" },
   { path: "conversations", label: "Conversations" },
   { path: "search", label: "Search" },
+  { path: "reports", label: "Reports" },
   { path: "users", label: "Users" },
   { path: "organizations", label: "Organizations" },
   { path: "workflows", label: "Workflows" },
@@ -82,18 +85,38 @@ function AccountMenu() {
   );
 }
 
+/** The chatbot's saved reports under "Reports", most recently changed first (the first few). */
+function ReportLinks({ chatbotId, onNavigate }: { chatbotId: string; onNavigate: () => void }) {
+  const reports = useQuery(`reports:${chatbotId}`, () => api.reports.list(chatbotId));
+  const shown = (reports.data ?? []).slice(0, NAV_REPORTS);
+  if (!shown.length) return null;
+  return (
+    <>
+      {shown.map((r) => (
+        <NavLink key={r.id} component={RouterNavLink} to={`/chatbots/${chatbotId}/reports/${r.id}`} label={r.name} onClick={onNavigate} pl="xl" />
+      ))}
+    </>
+  );
+}
+
+const NAV_REPORTS = 5;
+
 function ChatbotNavigation({ chatbotId, onNavigate }: { chatbotId: string; onNavigate: () => void }) {
   return (
     <nav aria-label="Chatbot">
       {CHATBOT_SECTIONS.map((s) => (
-        <NavLink
-          key={s.path}
-          component={RouterNavLink}
-          to={`/chatbots/${chatbotId}/${s.path}`}
-          label={s.label}
-          onClick={onNavigate}
-          // NavLink from the router sets aria-current="page" on the active one.
-        />
+        <Fragment key={s.path}>
+          <NavLink
+            component={RouterNavLink}
+            to={`/chatbots/${chatbotId}/${s.path}`}
+            label={s.label}
+            onClick={onNavigate}
+            // Reports stays unmarked while one report is open: that report's own link is the current page.
+            end={s.path === "reports"}
+            // NavLink from the router sets aria-current="page" on the active one.
+          />
+          {s.path === "reports" && <ReportLinks chatbotId={chatbotId} onNavigate={onNavigate} />}
+        </Fragment>
       ))}
     </nav>
   );
