@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, expect, it } from "vitest";
@@ -87,5 +88,33 @@ browserSuite("Workflows: from a template to its runs", () => {
     await page.goto(`${e2e.url}/chatbots/${e2e.demo.chatbotId}/workflows`);
     await page.getByTestId("workflow-card").filter({ hasText: "Negative sentiment alert" }).waitFor();
     await screenshot(page, "workflows");
+  });
+
+  it("creates a workflow that emails every member, and a matching message emails the owner", async () => {
+    const { page } = browser;
+    const name = `Email the team ${Date.now().toString(36)}`;
+    await page.goto(`${e2e.url}/chatbots/${e2e.demo.chatbotId}/workflows/new`);
+    await page.getByLabel(/^Name/).fill(name);
+    await page.getByLabel(/^Action 1: send to/).click();
+    await page.getByRole("option", { name: "Email every member of the organization" }).click();
+    await page.getByRole("button", { name: "Create workflow" }).click();
+    await page.getByRole("heading", { name }).waitFor();
+
+    const listed = await fetch(`${e2e.url}/api/v1/workflows`, { headers: { authorization: `Bearer ${e2e.demo.adminKey}` } });
+    const workflow = ((await listed.json()) as { data: { id: string; name: string; actions: unknown[] }[] }).data.find((w) => w.name === name)!;
+    expect(workflow.actions).toEqual([{ type: "email", to: "members" }]);
+    try {
+      await record(sdk(), {
+        conversationId: `wf-email-${Date.now().toString(36)}`,
+        messages: [{ role: "user", content: "This is the worst service ever, I hate it and I am furious." }],
+      });
+      // LOG_EMAILS=true: the email queue's consumer prints each email it sends in the server's log.
+      await expect
+        .poll(() => readFileSync(e2e.logFile, "utf8"), { timeout: 30_000 })
+        .toContain(`[email to ${e2e.demo.email}] OpenBat alert: ${name}:`);
+    } finally {
+      // Every later negative message of the demo chatbot would email again.
+      await fetch(`${e2e.url}/api/v1/workflows/${workflow.id}`, { method: "DELETE", headers: { authorization: `Bearer ${e2e.demo.adminKey}` } });
+    }
   });
 });

@@ -431,10 +431,10 @@ export interface Condition {
   value: string | number;
 }
 
-export interface WorkflowAction {
-  destinationId: string;
-  template?: string;
-}
+/** A webhook (`type` left out or "webhook"), or an email to every member ("members") or to chosen member ids. */
+export type WorkflowAction =
+  | { type?: "webhook"; destinationId: string; template?: string }
+  | { type: "email"; to: "members" | string[]; subject?: string; template?: string };
 
 export type Cooldown = { type: "once_per_conversation" } | { type: "minutes"; minutes: number } | { type: "none" };
 

@@ -1,10 +1,27 @@
 import { ActionIcon, Button, Group, NumberInput, Paper, SegmentedControl, Select, Stack, Switch, Text, Textarea, TextInput } from "@mantine/core";
 import { useState, type FormEvent } from "react";
 import { fieldError } from "../api/client";
-import type { Condition, Cooldown, WebhookDestination, WorkflowInput } from "../api/types";
+import type { Condition, Cooldown, WebhookDestination, WorkflowAction, WorkflowInput } from "../api/types";
 import { humanize } from "../lib/format";
 import { CONDITION_FIELDS, defaultCondition, opLabel, TRIGGERS } from "../lib/workflow-fields";
 import { ErrorNotice } from "./ErrorNotice";
+
+// An action's target in the one "send to" list: a webhook destination's id, or one of these two.
+const EMAIL_MEMBERS = "email:members";
+const EMAIL_CHOSEN = "email:chosen";
+
+function targetOf(a: WorkflowAction): string | null {
+  if (a.type === "email") return a.to === "members" ? EMAIL_MEMBERS : EMAIL_CHOSEN;
+  return a.destinationId || null;
+}
+
+/** The action pointed at another target, keeping its template (chosen members are only set through the API). */
+function retarget(a: WorkflowAction, target: string | null): WorkflowAction {
+  const template = a.template !== undefined ? { template: a.template } : {};
+  if (target === EMAIL_CHOSEN) return a;
+  if (target === EMAIL_MEMBERS) return { type: "email", to: "members", ...template };
+  return { destinationId: target ?? "", ...template };
+}
 
 function ConditionRow({ condition, index, onChange, onRemove }: { condition: Condition; index: number; onChange: (c: Condition) => void; onRemove: () => void }) {
   const meta = CONDITION_FIELDS[condition.field] ?? CONDITION_FIELDS.sentiment_score!;
@@ -136,9 +153,13 @@ export function WorkflowEditor({
                   <Select
                     label={`Action ${i + 1}: send to`}
                     placeholder="Choose a destination"
-                    data={destinations.map((d) => ({ value: d.id, label: `${d.name} (${d.kind})${d.status === "disabled" ? " — disabled" : ""}` }))}
-                    value={a.destinationId || null}
-                    onChange={(v) => set("actions", form.actions.map((x, j) => (j === i ? { ...x, destinationId: v ?? "" } : x)))}
+                    data={[
+                      ...destinations.map((d) => ({ value: d.id, label: `${d.name} (${d.kind})${d.status === "disabled" ? " — disabled" : ""}` })),
+                      { value: EMAIL_MEMBERS, label: "Email every member of the organization" },
+                      ...(targetOf(a) === EMAIL_CHOSEN ? [{ value: EMAIL_CHOSEN, label: "Email the chosen members" }] : []),
+                    ]}
+                    value={targetOf(a)}
+                    onChange={(v) => set("actions", form.actions.map((x, j) => (j === i ? retarget(x, v) : x)))}
                     w={300}
                     required
                   />
