@@ -95,7 +95,7 @@ browserSuite("Workflows: from a template to its runs", () => {
     const name = `Email the team ${Date.now().toString(36)}`;
     await page.goto(`${e2e.url}/chatbots/${e2e.demo.chatbotId}/workflows/new`);
     await page.getByLabel(/^Name/).fill(name);
-    await page.getByLabel(/^Action 1: send to/).click();
+    await page.getByRole("combobox", { name: /^Action 1: send to/ }).click();
     await page.getByRole("option", { name: "Email every member of the organization" }).click();
     await page.getByRole("button", { name: "Create workflow" }).click();
     await page.getByRole("heading", { name }).waitFor();
