@@ -5,7 +5,7 @@
  * `npm start` imports this file; `npm test` runs it before the tests (pretest).
  */
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
 const repo = path.resolve(import.meta.dirname, "..");
@@ -52,4 +52,13 @@ if (built === wanted && process.env.DASHBOARD_REBUILD !== "1") {
   mkdirSync(path.dirname(stampFile), { recursive: true });
   writeFileSync(stampFile, wanted);
   console.log(`Dashboard built in ${((Date.now() - started) / 1000).toFixed(1)}s: dashboard/dist, ${distSizeKb()} kB.`);
+}
+
+// The API reference (/api/docs, worker/routes/docs.ts) runs Scalar's standalone bundle from this host, never
+// from a CDN, so it works offline: copied next to the dashboard's files (a build empties dist, so every time).
+const scalarBundle = path.join(repo, "node_modules/@scalar/api-reference/dist/browser/standalone.js");
+const scalarTarget = path.join(dist, "api-docs/scalar.js");
+if (!existsSync(scalarTarget) || statSync(scalarTarget).size !== statSync(scalarBundle).size) {
+  mkdirSync(path.dirname(scalarTarget), { recursive: true });
+  copyFileSync(scalarBundle, scalarTarget);
 }

@@ -1,19 +1,22 @@
 /**
  * The Hono app: middleware order, the single error envelope, and the routes.
  */
-import { Hono } from "hono";
+import { z } from "@hono/zod-openapi";
 import { HTTPException } from "hono/http-exception";
 import type { AppEnv } from "./context";
 import { ApiError, envelope } from "./errors";
 import { cfRayOf, requestContext } from "./middleware/request-id";
 import { securityHeaders } from "./middleware/security-headers";
 import { mcp } from "./mcp/route";
-import { openApiDocument } from "./openapi";
+import { openApiDocument } from "./openapi/document";
+import { errorEnvelope, json } from "./openapi/responses";
+import { apiRoute, apiRouter } from "./openapi/router";
 import { analysis } from "./routes/analysis";
 import { analytics } from "./routes/analytics";
 import { auth } from "./routes/auth";
 import { capture } from "./routes/capture";
 import { conversations } from "./routes/conversations";
+import { docs } from "./routes/docs";
 import { keys } from "./routes/keys";
 import { live } from "./routes/live";
 import { liveFeed } from "./routes/live-feed";
@@ -24,11 +27,15 @@ import { tokens } from "./routes/tokens";
 import { webhooks } from "./routes/webhooks";
 import { workflowRoutes } from "./routes/workflows";
 
-export const app = new Hono<AppEnv>();
+export const app = apiRouter();
+app.openAPIRegistry.register("Error", errorEnvelope);
 
 app.use("*", securityHeaders, requestContext);
 
-app.get("/health", (c) => c.json({ ok: true }));
+app.openapi(
+  apiRoute("public", { method: "get", path: "/health", tags: ["Service"], summary: "Liveness", responses: { 200: json(z.object({ ok: z.literal(true) }), "Alive") } }),
+  (c) => c.json({ ok: true as const }, 200),
+);
 
 // Capture and live sessions: ingest, publishable keys and conversation tokens.
 app.route("/api/v1/capture", capture);
@@ -64,7 +71,19 @@ app.route("/api/v1/chatbots/:chatbotId/analytics", analytics);
 app.route("/mcp", mcp);
 
 // The public API described (no auth): generated from the routes' zod schemas.
-app.get("/api/v1/openapi.json", (c) => c.json(openApiDocument()));
+app.route("/api/docs", docs);
+
+app.openapi(
+  apiRoute("public", {
+    method: "get",
+    path: "/api/v1/openapi.json",
+    tags: ["Service"],
+    summary: "This document: OpenAPI 3.1, generated from the routes' own schemas",
+    responses: { 200: json(z.record(z.string(), z.unknown()).openapi({ description: "An OpenAPI 3.1 document" }), "The document") },
+  }),
+  // The server is this host, named in full: tools that join "/" and "/api/…" would ask for "//api/…".
+  (c) => c.json({ ...openApiDocument(app), servers: [{ url: new URL(c.req.url).origin }] }, 200),
+);
 
 app.notFound((c) => c.json(envelope(new ApiError("not_found", `no route for ${c.req.method} ${c.req.path}`), c.get("requestId")), 404));
 
@@ -75,7 +94,8 @@ app.onError((error, c) => {
     return c.json(envelope(error, requestId), error.status);
   }
   if (error instanceof HTTPException && error.status < 500) {
-    const apiError = new ApiError(error.status === 405 ? "method_not_allowed" : "invalid_request", error.message);
+    const code = error.status === 405 ? "method_not_allowed" : error.status === 415 ? "unsupported_media_type" : "invalid_request";
+    const apiError = new ApiError(code, error.message);
     return c.json(envelope(apiError, requestId), apiError.status);
   }
   // Unknown failures are logged with the request id and answered without internals.

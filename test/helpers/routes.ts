@@ -21,6 +21,7 @@ export const PUBLIC = new Set([
   "POST /api/v1/auth/password-reset/confirm",
   "POST /api/v1/auth/invitations/accept",
   "GET /api/v1/openapi.json",
+  "GET /api/docs",
 ]);
 
 /** Ids that belong to a tenant: pointing one at another tenant's must answer 404. */

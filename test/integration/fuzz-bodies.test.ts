@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { app } from "../../worker/app";
-import { inputSchema, routeDocs } from "../../worker/openapi";
+import { openApiDocument } from "../../worker/openapi/document";
 import { call } from "../helpers/http";
 import { as, chatbotOf, invited, signup } from "../helpers/member";
 import { mockOutbound, PUBLIC_DNS } from "../helpers/outbound";
@@ -18,11 +18,11 @@ const routes = app.routes
 
 type Json = Record<string, unknown>;
 
-/** The JSON Schema of the body a route validates with, from the OpenAPI list of routes. */
+/** The JSON Schema of the body a route validates with, from the OpenAPI document generated from the routes. */
 function bodySchemaOf(route: string): Json | undefined {
   const [method, path] = route.split(" ") as [string, string];
-  const doc = routeDocs().find((d) => d.method.toUpperCase() === method && d.path === path);
-  return doc?.body ? inputSchema(doc.body) : undefined;
+  const paths = openApiDocument(app).paths as Record<string, Record<string, { requestBody?: { content: Record<string, { schema: Json }> } }>>;
+  return paths[path.replace(/:(\w+)/g, "{$1}")]?.[method.toLowerCase()]?.requestBody?.content["application/json"]?.schema;
 }
 
 /** Every property named anywhere in the schema (unions and nested objects included), with its type. */

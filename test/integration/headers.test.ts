@@ -38,6 +38,22 @@ describe("security headers", () => {
   });
 });
 
+describe("the API reference page", () => {
+  it("runs scripts and makes calls only on this host, loads Scalar from here (never a CDN), and says where its document is", async () => {
+    const res = await call("/api/docs");
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toContain("text/html");
+    const csp = res.headers.get("content-security-policy") ?? "";
+    expect(csp).toContain("script-src 'self';");
+    expect(csp).toContain("connect-src 'self';");
+    expect(csp).not.toMatch(/https?:|unsafe-eval|script-src[^;]*unsafe-inline/);
+    const html = await res.text();
+    expect(html).toContain('<script src="/api-docs/scalar.js"></script>');
+    expect(html).toContain('data-url="/api/v1/openapi.json"');
+    expect(html).not.toMatch(/<script>|https?:\/\//);
+  });
+});
+
 describe("request ids", () => {
   it("never takes a client-sent cf-ray as the request id", async () => {
     const res = await call("/api/v1/conversations", { headers: { "cf-ray": "attacker-chosen-ray" } });

@@ -1,6 +1,9 @@
 /**
- * The OpenAPI document: served without credentials, every mounted route in it (and nothing that is not
- * mounted), and a sample of its schemas checked against what the routes really accept and refuse.
+ * The OpenAPI document, generated from the routes' own definitions: served without credentials, every
+ * mounted route in it (and nothing that is not mounted) with its request and response schemas, and a
+ * sample of its schemas checked against what the routes really accept and refuse. (That it validates as
+ * OpenAPI 3.1 is checked in Node, test/e2e/api-reference.test.ts: the validator reads its meta-schemas
+ * from disk. test/integration/contract.test.ts checks real answers against it.)
  */
 import { describe, expect, it } from "vitest";
 import { app } from "../../worker/app";
@@ -12,7 +15,14 @@ import { env } from "cloudflare:workers";
 
 type Json = Record<string, unknown>;
 interface Parameter { name: string; in: string; required: boolean; schema: Json }
-interface Operation { summary: string; operationId: string; security: Json[]; parameters: Parameter[]; requestBody?: { content: { "application/json": { schema: Json } } }; responses: Record<string, Json> }
+interface Operation {
+  summary: string;
+  operationId: string;
+  security: Json[];
+  parameters?: Parameter[];
+  requestBody?: { content: { "application/json": { schema: Json } } };
+  responses: Record<string, Json & { content?: Record<string, { schema?: Json }>; $ref?: string }>;
+}
 interface Document { openapi: string; info: Json; paths: Record<string, Record<string, Operation>>; components: { schemas: Json; responses: Json; securitySchemes: Json } }
 
 async function fetchDocument(): Promise<Document> {
@@ -44,7 +54,7 @@ const op = (doc: Document, method: string, path: string): Operation => {
   if (!found) throw new Error(`${method} ${path} is not documented`);
   return found;
 };
-const queryParam = (o: Operation, name: string) => o.parameters.find((p) => p.in === "query" && p.name === name)!.schema;
+const queryParam = (o: Operation, name: string) => o.parameters!.find((p) => p.in === "query" && p.name === name)!.schema;
 
 async function freshRead(t: Tenant): Promise<string> {
   return (await createKey(createDb(env.DB), { organizationId: t.organizationId, chatbotId: t.chatbotId, kind: "read", name: "openapi test" })).secret;
@@ -78,7 +88,7 @@ describe("GET /api/v1/openapi.json", () => {
         expect(ids.has(o.operationId), `${where} duplicates ${o.operationId}`).toBe(false);
         ids.add(o.operationId);
         const inPath = [...path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
-        expect(o.parameters.filter((p) => p.in === "path").map((p) => p.name).sort(), where).toEqual(inPath);
+        expect((o.parameters ?? []).filter((p) => p.in === "path").map((p) => p.name).sort(), where).toEqual(inPath);
         expect(Object.keys(o.responses).some((s) => s.startsWith("2") || s === "101"), where).toBe(true);
       }
     }
@@ -89,6 +99,34 @@ describe("GET /api/v1/openapi.json", () => {
       for (const part of target) node = (node as Json)[part];
       expect(node, ref).toBeDefined();
     }
+  });
+
+  it("gives every operation a schema for each answer with a body, errors included, and for every request part it reads", async () => {
+    const doc = await fetchDocument();
+    // Operations that act on the id in their path and read no body.
+    const bodiless = /\/(logout|rotate|enable|test|revert|retry)$|\/suggestions\/\{slug\}\/reject$/;
+    for (const [path, ops] of Object.entries(doc.paths)) {
+      for (const [method, o] of Object.entries(ops)) {
+        const where = `${method} ${path}`;
+        for (const [status, response] of Object.entries(o.responses)) {
+          // 101 switches to a WebSocket, 204 and 202 (an MCP notification) carry no body.
+          if (["101", "204"].includes(status) || (status === "202" && path === "/mcp")) continue;
+          if (response.$ref) {
+            expect(response.$ref, `${where} ${status}`).toBe("#/components/responses/Error");
+            continue;
+          }
+          const schema = response.content?.["application/json"]?.schema ?? response.content?.["text/html"]?.schema;
+          expect(schema, `${where} ${status} has a schema`).toBeDefined();
+          expect(Object.keys(schema!).length, `${where} ${status} schema is not empty`).toBeGreaterThan(0);
+        }
+        for (const p of o.parameters ?? []) expect(p.schema, `${where} parameter ${p.name}`).toBeDefined();
+        if (["post", "patch", "put"].includes(method) && !bodiless.test(path)) {
+          expect(o.requestBody?.content["application/json"]?.schema, `${where} documents its body`).toBeDefined();
+        }
+        if (o.security.length) expect(o.responses["401"], `${where} documents 401`).toBeDefined();
+      }
+    }
+    expect(doc.components.schemas).toHaveProperty("Error");
   });
 
   it("marks public routes public and key routes with a bearer key; dashboard mounts also take a session", async () => {

@@ -5,6 +5,7 @@
  * `npm run db:generate` (drizzle-kit) — never edit a generated migration.
  */
 import { sql } from "drizzle-orm";
+import type { Action, Condition, Cooldown } from "../workflows/schema";
 import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 
 const createdAt = () =>
@@ -169,7 +170,7 @@ export const conversations = sqliteTable(
     city: text("city"),
     continent: text("continent"),
     timezone: text("timezone"),
-    custom: text("custom", { mode: "json" }).$type<Record<string, unknown>>(),
+    custom: text("custom", { mode: "json" }).$type<Record<string, string | number | boolean | null>>(),
     createdAt: integer("created_at").notNull(),
     firstMessageAt: integer("first_message_at"),
     lastMessageAt: integer("last_message_at"),
@@ -309,9 +310,9 @@ export const workflows = sqliteTable(
     match: text("match", { enum: ["all", "any"] })
       .notNull()
       .default("all"),
-    conditions: text("conditions", { mode: "json" }).notNull().$type<unknown[]>(),
-    actions: text("actions", { mode: "json" }).notNull().$type<unknown[]>(),
-    cooldown: text("cooldown", { mode: "json" }).notNull().$type<unknown>(),
+    conditions: text("conditions", { mode: "json" }).notNull().$type<Condition[]>(),
+    actions: text("actions", { mode: "json" }).notNull().$type<Action[]>(),
+    cooldown: text("cooldown", { mode: "json" }).notNull().$type<Cooldown>(),
     status: text("status", { enum: ["active", "inactive"] })
       .notNull()
       .default("active"),

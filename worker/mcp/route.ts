@@ -9,15 +9,51 @@
  * specification allows.
  */
 import { createMcpHandler } from "@modelcontextprotocol/server";
-import { Hono } from "hono";
+import { z } from "@hono/zod-openapi";
 import { LIMITS } from "../../durable-objects/protocol";
 import type { AppEnv } from "../context";
 import { ApiError } from "../errors";
 import { requireKey } from "../middleware/auth";
 import { rateLimit } from "../middleware/rate-limit";
+import { ACCESS, apiRouter } from "../openapi/router";
+import { json, noContent } from "../openapi/responses";
 import { openBatMcpServer } from "./server";
 
-export const mcp = new Hono<AppEnv>();
+export const mcp = apiRouter();
+
+/** JSON-RPC 2.0 as MCP uses it; the MCP SDK validates the messages themselves (by the MCP specification). */
+const jsonRpcRequest = z
+  .object({
+    jsonrpc: z.literal("2.0"),
+    id: z.union([z.string(), z.number()]).optional().openapi({ description: "Absent on notifications" }),
+    method: z.string().openapi({ example: "tools/list" }),
+    params: z.record(z.string(), z.unknown()).optional(),
+  })
+  .openapi("JsonRpcRequest");
+const jsonRpcResponse = z
+  .object({
+    jsonrpc: z.literal("2.0"),
+    id: z.union([z.string(), z.number(), z.null()]),
+    result: z.record(z.string(), z.unknown()).optional(),
+    error: z.object({ code: z.number().int(), message: z.string(), data: z.unknown().optional() }).optional(),
+  })
+  .openapi("JsonRpcResponse");
+
+// Documented, not validated here: the MCP SDK reads the raw request and answers JSON-RPC errors itself.
+mcp.openAPIRegistry.registerPath({
+  method: "post",
+  path: "/",
+  tags: ["MCP"],
+  summary: "Model Context Protocol (Streamable HTTP, stateless): one JSON-RPC message per request",
+  description: "The tools are listed in the README's MCP section. The client's `Accept` must allow `application/json` and `text/event-stream`. GET and DELETE answer 405.",
+  request: { body: { required: true, content: { "application/json": { schema: jsonRpcRequest } } } },
+  responses: {
+    200: { description: "A JSON-RPC response, as `application/json` or a `text/event-stream` of it", content: { "application/json": { schema: jsonRpcResponse }, "text/event-stream": { schema: z.string() } } },
+    202: noContent("A notification, accepted"),
+    400: json(jsonRpcResponse, "Not a JSON-RPC message the server accepts: a JSON-RPC error"),
+  },
+  [ACCESS]: "read_key",
+});
 
 mcp.post("/", requireKey("read", "admin"), rateLimit("READ_LIMITER"), (c) => {
   const ctx = { env: c.env, db: c.get("db"), chatbotId: c.get("auth").chatbotId, now: Date.now() };

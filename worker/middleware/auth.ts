@@ -10,7 +10,7 @@ import type { AppEnv } from "../context";
 import { apiKeys, type ApiKeyKind } from "../db/schema";
 import { ApiError, notFound } from "../errors";
 import { findKey, type KeyScope } from "../services/keys";
-import { memberChatbotScope } from "../services/sessions";
+import { memberChatbotScope, requireSession } from "../services/sessions";
 
 const LAST_USED_GRANULARITY_MS = 60 * 60 * 1000;
 
@@ -78,3 +78,9 @@ export const requireChatbot = (...kinds: ApiKeyKind[]) =>
     }
     await next();
   });
+
+/** A member's session (and, on changes, its CSRF token), checked before the body is read: `c.get("session")`. */
+export const sessionRequired = createMiddleware<AppEnv>(async (c, next) => {
+  c.set("session", await requireSession(c));
+  await next();
+});

@@ -20,5 +20,9 @@ export const securityHeaders = createMiddleware<AppEnv>(async (c, next) => {
   if (c.res.status === 101) return;
   // A response passed through from a Durable Object has immutable headers; a copy can take ours.
   c.res = new Response(c.res.body, c.res);
+  // The one page the Worker renders itself (/api/docs) sets a policy that lets it run its script; every
+  // other answer is JSON and gets the policy that allows nothing.
+  const ownPolicy = c.res.headers.get("content-security-policy");
   for (const [name, value] of Object.entries(API_SECURITY_HEADERS)) c.res.headers.set(name, value);
+  if (ownPolicy && (c.res.headers.get("content-type") ?? "").startsWith("text/html")) c.res.headers.set("content-security-policy", ownPolicy);
 });

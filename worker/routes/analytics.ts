@@ -1,37 +1,112 @@
-import { Hono } from "hono";
 import { assistantPerformance, assistantQuery } from "../analytics/assistant";
 import { conversationsTable, conversationsTableQuery } from "../analytics/conversations-table";
 import { insights, insightsQuery } from "../analytics/insights";
 import { overview, overviewQuery } from "../analytics/overview";
 import { organizationsTable, organizationsTableQuery, usersTable, usersTableQuery } from "../analytics/people-tables";
 import { sentimentOverTime, sentimentQuery } from "../analytics/sentiment";
-import type { AppEnv } from "../context";
-import { readQuery } from "../input";
 import { requireChatbot } from "../middleware/auth";
 import { rateLimit } from "../middleware/rate-limit";
+import { json, jsonData, pageOf } from "../openapi/responses";
+import { apiRoute, apiRouter } from "../openapi/router";
+import {
+  assistantPerformanceSchema,
+  clientOrganizationRowSchema,
+  clientUserRowSchema,
+  conversationRowSchema,
+  insightsSchema,
+  overviewSchema,
+  sentimentOverTimeSchema,
+} from "../schemas/analytics";
 
 /**
  * Analytics (SPEC §7, §9), mounted twice: `/api/v1/analytics` (the read or admin key names the chatbot)
  * and `/api/v1/chatbots/:chatbotId/analytics` (the dashboard: a member session or a key of that chatbot).
  */
-export const analytics = new Hono<AppEnv>();
+export const analytics = apiRouter();
 
 analytics.use("*", requireChatbot("read", "admin"), rateLimit("READ_LIMITER"));
+const tags = ["Analytics"];
 
-analytics.get("/overview", async (c) => c.json({ data: await overview(c.get("db"), c.get("auth").chatbotId, readQuery(c, overviewQuery), Date.now()) }));
-
-analytics.get("/sentiment", async (c) =>
-  c.json({ data: await sentimentOverTime(c.get("db"), c.get("auth").chatbotId, readQuery(c, sentimentQuery), Date.now()) }),
+analytics.openapi(
+  apiRoute("read", {
+    method: "get",
+    path: "/overview",
+    tags,
+    summary: "KPIs for a date range with the previous period: conversations, messages, average sentiment, analysed today, resolution rate, MRR at risk",
+    request: { query: overviewQuery },
+    responses: { 200: jsonData(overviewSchema, "The KPIs and their trends") },
+  }),
+  async (c) => c.json({ data: await overview(c.get("db"), c.get("auth").chatbotId, c.req.valid("query"), Date.now()) }, 200),
 );
 
-analytics.get("/conversations", async (c) => c.json(await conversationsTable(c.get("db"), c.get("auth").chatbotId, readQuery(c, conversationsTableQuery))));
+analytics.openapi(
+  apiRoute("read", {
+    method: "get",
+    path: "/sentiment",
+    tags,
+    summary: "Average user-message sentiment per day, week or month (empty buckets included) and conversation sentiment bands",
+    request: { query: sentimentQuery },
+    responses: { 200: jsonData(sentimentOverTimeSchema, "The series and the bands") },
+  }),
+  async (c) => c.json({ data: await sentimentOverTime(c.get("db"), c.get("auth").chatbotId, c.req.valid("query"), Date.now()) }, 200),
+);
 
-analytics.get("/users", async (c) => c.json(await usersTable(c.get("db"), c.get("auth").chatbotId, readQuery(c, usersTableQuery))));
+analytics.openapi(
+  apiRoute("read", {
+    method: "get",
+    path: "/conversations",
+    tags,
+    summary: "The conversations table: search, filters, sort, pages",
+    request: { query: conversationsTableQuery },
+    responses: { 200: json(pageOf(conversationRowSchema), "A page of rows") },
+  }),
+  async (c) => c.json(await conversationsTable(c.get("db"), c.get("auth").chatbotId, c.req.valid("query")), 200),
+);
 
-analytics.get("/organizations", async (c) => c.json(await organizationsTable(c.get("db"), c.get("auth").chatbotId, readQuery(c, organizationsTableQuery))));
+analytics.openapi(
+  apiRoute("read", {
+    method: "get",
+    path: "/users",
+    tags,
+    summary: "Client users with plan, industry, MRR, conversations, average sentiment, last activity",
+    request: { query: usersTableQuery },
+    responses: { 200: json(pageOf(clientUserRowSchema), "A page of client users") },
+  }),
+  async (c) => c.json(await usersTable(c.get("db"), c.get("auth").chatbotId, c.req.valid("query")), 200),
+);
 
-analytics.get("/insights", async (c) => c.json({ data: await insights(c.get("db"), c.get("auth").chatbotId, readQuery(c, insightsQuery), Date.now()) }));
+analytics.openapi(
+  apiRoute("read", {
+    method: "get",
+    path: "/organizations",
+    tags,
+    summary: "Client organizations with plan, industry, MRR, users, conversations, average sentiment, last activity",
+    request: { query: organizationsTableQuery },
+    responses: { 200: json(pageOf(clientOrganizationRowSchema), "A page of client organizations") },
+  }),
+  async (c) => c.json(await organizationsTable(c.get("db"), c.get("auth").chatbotId, c.req.valid("query")), 200),
+);
 
-analytics.get("/assistant", async (c) =>
-  c.json({ data: await assistantPerformance(c.get("db"), c.get("auth").chatbotId, readQuery(c, assistantQuery), Date.now()) }),
+analytics.openapi(
+  apiRoute("read", {
+    method: "get",
+    path: "/insights",
+    tags,
+    summary: "Most dissatisfied users, top frustrations, revenue signals, top intents, sentiment by segment",
+    request: { query: insightsQuery },
+    responses: { 200: jsonData(insightsSchema, "The insights") },
+  }),
+  async (c) => c.json({ data: await insights(c.get("db"), c.get("auth").chatbotId, c.req.valid("query"), Date.now()) }, 200),
+);
+
+analytics.openapi(
+  apiRoute("read", {
+    method: "get",
+    path: "/assistant",
+    tags,
+    summary: "Assistant behaviours, resolution outcomes and recent hallucinations",
+    request: { query: assistantQuery },
+    responses: { 200: jsonData(assistantPerformanceSchema, "The assistant's performance") },
+  }),
+  async (c) => c.json({ data: await assistantPerformance(c.get("db"), c.get("auth").chatbotId, c.req.valid("query"), Date.now()) }, 200),
 );

@@ -1,8 +1,11 @@
-import { Hono, type Context } from "hono";
-import { z } from "zod";
+import { z } from "@hono/zod-openapi";
+import type { Context } from "hono";
 import type { AppEnv } from "../context";
 import { ApiError } from "../errors";
-import { readJson } from "../input";
+import { json, jsonBody, jsonData, noContent } from "../openapi/responses";
+import { apiRoute, apiRouter } from "../openapi/router";
+import { accountCreated, sent, sessionSchema, sessionStarted } from "../schemas/accounts";
+import { sessionRequired } from "../middleware/auth";
 import { rateLimit } from "../middleware/rate-limit";
 import {
   confirmPasswordReset,
@@ -22,12 +25,13 @@ import {
 import { sendEmail } from "../services/mail";
 import { acceptBody, acceptInvitation, listOrganizations } from "../services/organizations";
 import { hashPassword } from "../services/passwords";
-import { currentSession, endSession, requireSession, roleIn, startSession } from "../services/sessions";
+import { currentSession, endSession, roleIn, startSession } from "../services/sessions";
 import { sessions } from "../db/schema";
 import { eq } from "drizzle-orm";
 
 /** Dashboard accounts: sign-up, log-in/out, the current session, password reset, invitations. */
-export const auth = new Hono<AppEnv>();
+export const auth = apiRouter();
+const tags = ["Accounts"];
 
 /**
  * Credential endpoints are limited per client address first (AUTH_LIMITER, wrangler.toml), before any
@@ -63,78 +67,154 @@ function afterAnswering(c: Context<AppEnv>, what: string, work: () => Promise<vo
  * account. A new address gets a link that creates the account (POST /signup/confirm); a known one gets
  * a note that someone tried, with a way to log in or reset the password.
  */
-auth.post("/signup", async (c) => {
-  const input = await readJson(c, signupBody);
-  await countSignupRequest(c.get("db"), input.email);
-  const origin = new URL(c.req.url).origin;
-  afterAnswering(c, "sign-up request", async () => {
-    const outcome = await requestSignup(c.get("db"), input);
-    await sendEmail(
-      c.env,
-      outcome.kind === "confirm"
-        ? { kind: "signup_confirm", to: input.email, link: `${origin}/confirm-signup?token=${outcome.token}` }
-        : { kind: "signup_exists", to: input.email, link: `${origin}/login` },
-    );
-  });
-  return c.json({ data: { sent: true } }, 202);
-});
+auth.openapi(
+  apiRoute("public", {
+    method: "post",
+    path: "/signup",
+    tags,
+    summary: "Ask for an account: a link to create it is emailed (a known address gets a note instead)",
+    request: { body: jsonBody(signupBody) },
+    responses: { 202: jsonData(sent, "Always, whether or not the address has an account") },
+  }),
+  async (c) => {
+    const input = c.req.valid("json");
+    await countSignupRequest(c.get("db"), input.email);
+    const origin = new URL(c.req.url).origin;
+    afterAnswering(c, "sign-up request", async () => {
+      const outcome = await requestSignup(c.get("db"), input);
+      await sendEmail(
+        c.env,
+        outcome.kind === "confirm"
+          ? { kind: "signup_confirm", to: input.email, link: `${origin}/confirm-signup?token=${outcome.token}` }
+          : { kind: "signup_exists", to: input.email, link: `${origin}/login` },
+      );
+    });
+    return c.json({ data: { sent: true as const } }, 202);
+  },
+);
 
 /** The emailed link's page posts its token here: the account is created and a session starts. */
-auth.post("/signup/confirm", async (c) => {
-  const { memberId, organizationId } = await confirmSignup(c.get("db"), await readJson(c, confirmSignupBody));
-  const { csrfToken } = await startSession(c, memberId, organizationId);
-  return c.json({ data: { memberId, organizationId, csrfToken } }, 201);
-});
+auth.openapi(
+  apiRoute("public", {
+    method: "post",
+    path: "/signup/confirm",
+    tags,
+    summary: "Create the account and its organization with the emailed token; starts a session",
+    request: { body: jsonBody(confirmSignupBody) },
+    responses: { 201: jsonData(accountCreated, "The new member and organization; the session cookie is set") },
+  }),
+  async (c) => {
+    const { memberId, organizationId } = await confirmSignup(c.get("db"), c.req.valid("json"));
+    const { csrfToken } = await startSession(c, memberId, organizationId);
+    return c.json({ data: { memberId, organizationId, csrfToken } }, 201);
+  },
+);
 
-auth.post("/login", async (c) => {
-  const input = await readJson(c, loginBody);
-  const { memberId } = await login(c.get("db"), input);
-  const { csrfToken } = await startSession(c, memberId, await defaultOrganization(c.get("db"), memberId));
-  return c.json({ data: { memberId, csrfToken } });
-});
+auth.openapi(
+  apiRoute("public", {
+    method: "post",
+    path: "/login",
+    tags,
+    summary: "Log in",
+    request: { body: jsonBody(loginBody) },
+    responses: { 200: jsonData(sessionStarted, "The member and the session's CSRF token; the session cookie is set") },
+  }),
+  async (c) => {
+    const { memberId } = await login(c.get("db"), c.req.valid("json"));
+    const { csrfToken } = await startSession(c, memberId, await defaultOrganization(c.get("db"), memberId));
+    return c.json({ data: { memberId, csrfToken } }, 200);
+  },
+);
 
-auth.post("/logout", async (c) => {
-  await endSession(c, await requireSession(c));
-  return c.body(null, 204);
-});
+auth.openapi(
+  apiRoute("member", { method: "post", path: "/logout", tags, summary: "Log out", middleware: [sessionRequired], responses: { 204: noContent("Logged out") } }),
+  async (c) => {
+    await endSession(c, c.get("session"));
+    return c.body(null, 204);
+  },
+);
 
-auth.get("/session", async (c) => c.json({ data: await sessionView(c) }));
+auth.openapi(
+  apiRoute("member", { method: "get", path: "/session", tags, summary: "The current session", responses: { 200: jsonData(sessionSchema, "The member, their organizations and the CSRF token") } }),
+  async (c) => c.json({ data: await sessionView(c) }, 200),
+);
 
 /** Switches the organization the dashboard looks at. */
-auth.post("/switch", async (c) => {
-  const session = await requireSession(c);
-  const { organizationId } = await readJson(c, z.object({ organizationId: z.string().min(1) }));
-  if (!(await roleIn(c.get("db"), session.memberId, organizationId))) throw new ApiError("not_found", "organization not found");
-  await c.get("db").update(sessions).set({ organizationId }).where(eq(sessions.id, session.id));
-  return c.json({ data: await sessionView(c) });
-});
+auth.openapi(
+  apiRoute("member", {
+    method: "post",
+    path: "/switch",
+    tags,
+    summary: "Switch the organization the dashboard looks at",
+    middleware: [sessionRequired],
+    request: { body: jsonBody(z.object({ organizationId: z.string().min(1) })) },
+    responses: { 200: jsonData(sessionSchema, "The session") },
+  }),
+  async (c) => {
+    const session = c.get("session");
+    const { organizationId } = c.req.valid("json");
+    if (!(await roleIn(c.get("db"), session.memberId, organizationId))) throw new ApiError("not_found", "organization not found");
+    await c.get("db").update(sessions).set({ organizationId }).where(eq(sessions.id, session.id));
+    return c.json({ data: await sessionView(c) }, 200);
+  },
+);
 
 /** Always 202, known address or not, so the answer (and its timing) does not reveal who has an account. */
-auth.post("/password-reset", async (c) => {
-  const { email: address } = await readJson(c, z.object({ email }));
-  await countResetRequest(c.get("db"), address);
-  const origin = new URL(c.req.url).origin;
-  afterAnswering(c, "password reset request", async () => {
-    const reset = await requestPasswordReset(c.get("db"), address);
-    if (reset) await sendEmail(c.env, { kind: "password_reset", to: address, link: `${origin}/reset-password?token=${reset.token}` });
-  });
-  return c.json({ data: { sent: true } }, 202);
-});
+auth.openapi(
+  apiRoute("public", {
+    method: "post",
+    path: "/password-reset",
+    tags,
+    summary: "Ask for a password reset email",
+    request: { body: jsonBody(z.object({ email })) },
+    responses: { 202: jsonData(sent, "Always, whether or not the address has an account") },
+  }),
+  async (c) => {
+    const { email: address } = c.req.valid("json");
+    await countResetRequest(c.get("db"), address);
+    const origin = new URL(c.req.url).origin;
+    afterAnswering(c, "password reset request", async () => {
+      const reset = await requestPasswordReset(c.get("db"), address);
+      if (reset) await sendEmail(c.env, { kind: "password_reset", to: address, link: `${origin}/reset-password?token=${reset.token}` });
+    });
+    return c.json({ data: { sent: true as const } }, 202);
+  },
+);
 
-auth.post("/password-reset/confirm", async (c) => {
-  await confirmPasswordReset(c.get("db"), await readJson(c, resetBody));
-  return c.json({ data: { reset: true } });
-});
+auth.openapi(
+  apiRoute("public", {
+    method: "post",
+    path: "/password-reset/confirm",
+    tags,
+    summary: "Set a new password with the emailed token (ends every session of the member)",
+    request: { body: jsonBody(resetBody) },
+    responses: { 200: jsonData(z.object({ reset: z.literal(true) }), "Done") },
+  }),
+  async (c) => {
+    await confirmPasswordReset(c.get("db"), c.req.valid("json"));
+    return c.json({ data: { reset: true as const } }, 200);
+  },
+);
 
 /** Accepting an invitation is an explicit POST: as the logged-in member, or creating the account. */
-auth.post("/invitations/accept", async (c) => {
-  const input = await readJson(c, acceptBody);
-  const session = await currentSession(c);
-  if (session && c.req.header("x-csrf-token") !== session.csrfToken) {
-    throw new ApiError("forbidden", "missing or wrong x-csrf-token header (cross-site requests are refused)");
-  }
-  const current = session ? { memberId: session.memberId, email: session.email } : null;
-  const joined = await acceptInvitation(c.get("db"), input, current, hashPassword);
-  const csrfToken = session ? session.csrfToken : (await startSession(c, joined.memberId, joined.organizationId)).csrfToken;
-  return c.json({ data: { ...joined, csrfToken } });
-});
+auth.openapi(
+  apiRoute("public", {
+    method: "post",
+    path: "/invitations/accept",
+    tags,
+    summary: "Accept an invitation, as the logged-in member or creating the account",
+    request: { body: jsonBody(acceptBody) },
+    responses: { 200: jsonData(accountCreated, "The member and the organization joined") },
+  }),
+  async (c) => {
+    const input = c.req.valid("json");
+    const session = await currentSession(c);
+    if (session && c.req.header("x-csrf-token") !== session.csrfToken) {
+      throw new ApiError("forbidden", "missing or wrong x-csrf-token header (cross-site requests are refused)");
+    }
+    const current = session ? { memberId: session.memberId, email: session.email } : null;
+    const joined = await acceptInvitation(c.get("db"), input, current, hashPassword);
+    const csrfToken = session ? session.csrfToken : (await startSession(c, joined.memberId, joined.organizationId)).csrfToken;
+    return c.json({ data: { ...joined, csrfToken } }, 200);
+  },
+);

@@ -1,28 +1,39 @@
-import { Hono } from "hono";
 import type { ChatbotLive } from "../../durable-objects/chatbot-live";
-import type { AppEnv } from "../context";
 import { ApiError } from "../errors";
 import { requireChatbot } from "../middleware/auth";
+import { errorResponse, noContent } from "../openapi/responses";
+import { apiRoute, apiRouter } from "../openapi/router";
 
 /**
  * GET /api/v1/chatbots/:chatbotId/live-feed (member session) or /api/v1/live-feed (read or admin key in
  * the Authorization header): a WebSocket of the chatbot's live events, coalesced into `batch` frames.
  */
-export const liveFeed = new Hono<AppEnv>();
+export const liveFeed = apiRouter();
 
-liveFeed.get("/", requireChatbot("read", "admin"), async (c) => {
-  if (c.req.header("upgrade")?.toLowerCase() !== "websocket") {
-    throw new ApiError("upgrade_required", "this endpoint speaks WebSocket: send `Upgrade: websocket`");
-  }
-  // Cookies ride along on WebSocket upgrades from any site: a session may only be used from our own pages.
-  // An origin that is not a URL (`null` from sandboxed frames and file pages, or garbage) is not ours either.
-  const origin = c.req.header("origin");
-  if (c.get("auth").memberId && origin !== undefined && hostOf(origin) !== new URL(c.req.url).host) {
-    throw new ApiError("forbidden", "the live feed refuses cross-site connections");
-  }
-  const ns = c.env.CHATBOT_LIVE as DurableObjectNamespace<ChatbotLive>;
-  return ns.get(ns.idFromName(c.get("auth").chatbotId)).fetch(c.req.raw);
-});
+liveFeed.openapi(
+  apiRoute("read", {
+    method: "get",
+    path: "/",
+    tags: ["Live feed"],
+    summary: "WebSocket of the chatbot's live events, coalesced into `batch` frames (`Upgrade: websocket`)",
+    description: "Frames: `hello` with today's counters, then `batch` frames of `message`, `annotation` and `conversation` events (README, Live feed).",
+    middleware: [requireChatbot("read", "admin")],
+    responses: { 101: noContent("Switching protocols: the live feed"), 426: errorResponse("Not a WebSocket upgrade") },
+  }),
+  async (c) => {
+    if (c.req.header("upgrade")?.toLowerCase() !== "websocket") {
+      throw new ApiError("upgrade_required", "this endpoint speaks WebSocket: send `Upgrade: websocket`");
+    }
+    // Cookies ride along on WebSocket upgrades from any site: a session may only be used from our own pages.
+    // An origin that is not a URL (`null` from sandboxed frames and file pages, or garbage) is not ours either.
+    const origin = c.req.header("origin");
+    if (c.get("auth").memberId && origin !== undefined && hostOf(origin) !== new URL(c.req.url).host) {
+      throw new ApiError("forbidden", "the live feed refuses cross-site connections");
+    }
+    const ns = c.env.CHATBOT_LIVE as DurableObjectNamespace<ChatbotLive>;
+    return ns.get(ns.idFromName(c.get("auth").chatbotId)).fetch(c.req.raw);
+  },
+);
 
 function hostOf(origin: string): string | null {
   return URL.canParse(origin) ? new URL(origin).host : null;

@@ -1,34 +1,68 @@
-import { Hono } from "hono";
+import type { Context } from "hono";
 import { HANDOFF_HEADER, type SocketHandoff } from "../../durable-objects/conversation";
-import type { AppEnv } from "../context";
 import { ApiError, type ErrorCode } from "../errors";
-import { parse } from "../input";
+import type { AppEnv } from "../context";
+import { errorResponse, noContent } from "../openapi/responses";
+import { apiRoute, apiRouter } from "../openapi/router";
 import { checkRateLimit } from "../middleware/rate-limit";
 import { edgeSession } from "../geo";
 import { externalConversationId } from "../services/capture";
 import { assertCapturable, markActive } from "../services/chatbots";
 import { conversationStub } from "../services/conversation-stub";
 import { authenticateLive, type LiveAuth } from "../services/live-auth";
-import { z } from "zod";
+import { z } from "@hono/zod-openapi";
 
-export const live = new Hono<AppEnv>();
+export const live = apiRouter();
 
 export const liveQuery = z.object({
   /** Replay every message after this sequence number right after `welcome` (reconnects). */
   after: z.coerce.number().int().nonnegative().optional(),
+  /** Browsers cannot set headers on a WebSocket: a publishable key or a conversation token rides in the query. */
+  key: z.string().optional().openapi({ description: "A publishable key (`ob_pub_…`), for browsers" }),
+  token: z.string().optional().openapi({ description: "A conversation token from `POST /api/v1/conversation-tokens`" }),
 });
+
+const socketResponses = {
+  101: noContent("Switching protocols: the conversation's socket (frames: README, Live protocol)"),
+  426: errorResponse("Not a WebSocket upgrade"),
+};
+const liveDescription =
+  "Send `Upgrade: websocket`. Authenticate with `Authorization: Bearer ob_live_…` (servers), `?key=ob_pub_…` (browsers; the conversation id is made up when left out) or `?token=…` (a conversation token). Frames and close codes: README, Live protocol.";
 
 /**
  * GET /api/v1/live/:conversationId? — upgrade to the conversation's WebSocket (see README, Live protocol).
  * Authentication, geolocation and device detection happen here; the Durable Object gets the socket.
  */
-live.get("/:conversationId?", async (c) => {
+live.openapi(
+  apiRoute("ingest_or_publishable", {
+    method: "get",
+    path: "/",
+    tags: ["Capture"],
+    summary: "Open a new conversation's WebSocket (the id is made up for you)",
+    description: liveDescription,
+    request: { query: liveQuery },
+    responses: socketResponses,
+  }),
+  async (c) => connect(c, undefined, c.req.valid("query").after),
+);
+
+live.openapi(
+  apiRoute("ingest_or_publishable", {
+    method: "get",
+    path: "/{conversationId}",
+    tags: ["Capture"],
+    summary: "Open the conversation's WebSocket",
+    description: liveDescription,
+    request: { params: z.object({ conversationId: externalConversationId.openapi({ description: "Your conversation id (the `externalId`)" }) }), query: liveQuery },
+    responses: socketResponses,
+  }),
+  async (c) => connect(c, c.req.valid("param").conversationId, c.req.valid("query").after),
+);
+
+async function connect(c: Context<AppEnv>, requestedId: string | undefined, after: number | undefined): Promise<Response> {
   if (c.req.header("upgrade")?.toLowerCase() !== "websocket") {
     throw new ApiError("upgrade_required", "this endpoint speaks WebSocket: send `Upgrade: websocket`");
   }
-  const rawId = c.req.param("conversationId");
-  const requestedId = rawId === undefined ? undefined : parse(externalConversationId, rawId, "conversationId");
-  const { after } = parse(liveQuery, c.req.query(), "query");
   const auth = await authenticateLive(c, requestedId);
   assertCapturable(auth);
   await limitConnect(c.env, auth, c.req.header("cf-connecting-ip") ?? "local");
@@ -57,7 +91,7 @@ live.get("/:conversationId?", async (c) => {
   const refused = (await response.json().catch(() => null)) as { code: ErrorCode; message: string; retryAfter?: number } | null;
   if (!refused) return response;
   throw new ApiError(refused.code, refused.message, undefined, refused.retryAfter);
-});
+}
 
 /**
  * A server (ingest key) is one client: its connects count against its key, like capture. Browsers

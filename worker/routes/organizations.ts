@@ -1,8 +1,10 @@
-import { Hono } from "hono";
+import { z } from "@hono/zod-openapi";
 import { createMiddleware } from "hono/factory";
 import type { AppEnv } from "../context";
 import { ApiError, notFound } from "../errors";
-import { readJson } from "../input";
+import { jsonBody, jsonData, noContent } from "../openapi/responses";
+import { apiRoute, apiRouter } from "../openapi/router";
+import { chatbotSchema, createdInvitation, invitationSchema, memberSchema, organizationSchema, organizationWithRole } from "../schemas/accounts";
 import { chatbotBody, chatbotPatch, createChatbot, deleteChatbot, disconnectChatbot, listChatbots, updateChatbot } from "../services/chatbots";
 import {
   atLeast,
@@ -21,10 +23,14 @@ import {
   revokeInvitation,
 } from "../services/organizations";
 import { sendEmail } from "../services/mail";
+import { sessionRequired } from "../middleware/auth";
 import { requireSession, roleIn, type Role } from "../services/sessions";
 
 /** Organizations, members, invitations and chatbots, for dashboard members (session cookie). */
-export const organizationRoutes = new Hono<AppEnv>();
+export const organizationRoutes = apiRouter();
+const tags = ["Organizations"];
+const org = z.object({ orgId: z.string().openapi({ description: "An organization id (`org_…`)" }) });
+const orgChatbot = org.extend({ chatbotId: z.string().openapi({ description: "A chatbot id (`cb_…`)" }) });
 
 /** The caller's role in `:orgId`: 404 when not a member, 403 below `needed`. */
 const role = (needed: Role) =>
@@ -38,75 +44,194 @@ const role = (needed: Role) =>
     await next();
   });
 
-organizationRoutes.get("/", async (c) => {
-  const session = await requireSession(c);
-  return c.json({ data: await listOrganizations(c.get("db"), session.memberId) });
-});
+organizationRoutes.openapi(
+  apiRoute("member", { method: "get", path: "/", tags, summary: "The caller's organizations", middleware: [sessionRequired], responses: { 200: jsonData(z.array(organizationWithRole), "With the caller's role in each") } }),
+  async (c) => c.json({ data: await listOrganizations(c.get("db"), c.get("session").memberId) }, 200),
+);
 
-organizationRoutes.post("/", async (c) => {
-  const session = await requireSession(c);
-  const { name } = await readJson(c, organizationBody);
-  return c.json({ data: await createOrganization(c.get("db"), session.memberId, name) }, 201);
-});
+organizationRoutes.openapi(
+  apiRoute("member", {
+    method: "post",
+    path: "/",
+    tags,
+    summary: "Create an organization (the caller owns it)",
+    middleware: [sessionRequired],
+    request: { body: jsonBody(organizationBody) },
+    responses: { 201: jsonData(organizationWithRole, "The organization") },
+  }),
+  async (c) => c.json({ data: await createOrganization(c.get("db"), c.get("session").memberId, c.req.valid("json").name) }, 201),
+);
 
-organizationRoutes.patch("/:orgId", role("admin"), async (c) => {
-  const { name } = await readJson(c, organizationPatch);
-  return c.json({ data: await renameOrganization(c.get("db"), c.req.param("orgId"), name) });
-});
+organizationRoutes.openapi(
+  apiRoute("member", {
+    method: "patch",
+    path: "/{orgId}",
+    tags,
+    summary: "Rename (admin)",
+    middleware: [role("admin")],
+    request: { params: org, body: jsonBody(organizationPatch) },
+    responses: { 200: jsonData(organizationSchema, "The organization") },
+  }),
+  async (c) => c.json({ data: await renameOrganization(c.get("db"), c.req.valid("param").orgId, c.req.valid("json").name) }, 200),
+);
 
-organizationRoutes.delete("/:orgId", role("owner"), async (c) => {
-  await deleteOrganization(c.get("db"), c.req.param("orgId"));
-  return c.body(null, 204);
-});
+organizationRoutes.openapi(
+  apiRoute("member", { method: "delete", path: "/{orgId}", tags, summary: "Delete the organization (owner)", middleware: [role("owner")], request: { params: org }, responses: { 204: noContent("Deleted") } }),
+  async (c) => {
+    await deleteOrganization(c.get("db"), c.req.valid("param").orgId);
+    return c.body(null, 204);
+  },
+);
 
-organizationRoutes.get("/:orgId/members", role("member"), async (c) => c.json({ data: await listMembers(c.get("db"), c.req.param("orgId")) }));
+organizationRoutes.openapi(
+  apiRoute("member", {
+    method: "get",
+    path: "/{orgId}/members",
+    tags,
+    summary: "Members and their roles",
+    middleware: [role("member")],
+    request: { params: org },
+    responses: { 200: jsonData(z.array(memberSchema), "The members") },
+  }),
+  async (c) => c.json({ data: await listMembers(c.get("db"), c.req.valid("param").orgId) }, 200),
+);
 
-organizationRoutes.delete("/:orgId/members/:memberId", role("admin"), async (c) => {
-  await removeMember(c.get("db"), c.req.param("orgId"), c.get("role"), c.req.param("memberId"));
-  return c.body(null, 204);
-});
+organizationRoutes.openapi(
+  apiRoute("member", {
+    method: "delete",
+    path: "/{orgId}/members/{memberId}",
+    tags,
+    summary: "Remove a member (admin; only an owner removes an owner, and an organization keeps one)",
+    middleware: [role("admin")],
+    request: { params: org.extend({ memberId: z.string() }) },
+    responses: { 204: noContent("Removed") },
+  }),
+  async (c) => {
+    const { orgId, memberId } = c.req.valid("param");
+    await removeMember(c.get("db"), orgId, c.get("role"), memberId);
+    return c.body(null, 204);
+  },
+);
 
-organizationRoutes.get("/:orgId/invitations", role("admin"), async (c) => c.json({ data: await listInvitations(c.get("db"), c.req.param("orgId")) }));
+organizationRoutes.openapi(
+  apiRoute("member", {
+    method: "get",
+    path: "/{orgId}/invitations",
+    tags,
+    summary: "Pending invitations (admin)",
+    middleware: [role("admin")],
+    request: { params: org },
+    responses: { 200: jsonData(z.array(invitationSchema), "The invitations not yet accepted") },
+  }),
+  async (c) => c.json({ data: await listInvitations(c.get("db"), c.req.valid("param").orgId) }, 200),
+);
 
-organizationRoutes.post("/:orgId/invitations", role("admin"), async (c) => {
-  const input = await readJson(c, invitationBody);
-  const { invitation, token } = await invite(c.get("db"), c.req.param("orgId"), { memberId: c.get("session").memberId, role: c.get("role") }, input);
-  const link = `${new URL(c.req.url).origin}/accept-invitation?token=${token}`;
-  // Queued after answering; the answer carries the link too, so the admin can pass it on if mail is slow.
-  const requestId = c.get("requestId");
-  const [db, orgId] = [c.get("db"), c.req.param("orgId")];
-  c.executionCtx.waitUntil(
-    (async () => {
-      const organization = await organizationName(db, orgId);
-      await sendEmail(c.env, { kind: "invitation", to: input.email, link, organizationName: organization, role: input.role });
-    })().catch((error) =>
-      console.error("invitation email not queued", { requestId, error: error instanceof Error ? error.message : String(error) }),
-    ),
-  );
-  return c.json({ data: { ...invitation, token, link } }, 201);
-});
+organizationRoutes.openapi(
+  apiRoute("member", {
+    method: "post",
+    path: "/{orgId}/invitations",
+    tags,
+    summary: "Invite someone by email (admin)",
+    middleware: [role("admin")],
+    request: { params: org, body: jsonBody(invitationBody) },
+    responses: { 201: jsonData(createdInvitation, "The invitation with its `token` and `link`; the email is queued") },
+  }),
+  async (c) => {
+    const input = c.req.valid("json");
+    const { orgId } = c.req.valid("param");
+    const { invitation, token } = await invite(c.get("db"), orgId, { memberId: c.get("session").memberId, role: c.get("role") }, input);
+    const link = `${new URL(c.req.url).origin}/accept-invitation?token=${token}`;
+    // Queued after answering; the answer carries the link too, so the admin can pass it on if mail is slow.
+    const requestId = c.get("requestId");
+    const db = c.get("db");
+    c.executionCtx.waitUntil(
+      (async () => {
+        const organization = await organizationName(db, orgId);
+        await sendEmail(c.env, { kind: "invitation", to: input.email, link, organizationName: organization, role: input.role });
+      })().catch((error) =>
+        console.error("invitation email not queued", { requestId, error: error instanceof Error ? error.message : String(error) }),
+      ),
+    );
+    return c.json({ data: { ...invitation, token, link } }, 201);
+  },
+);
 
-organizationRoutes.delete("/:orgId/invitations/:id", role("admin"), async (c) => {
-  await revokeInvitation(c.get("db"), c.req.param("orgId"), c.req.param("id"));
-  return c.body(null, 204);
-});
+organizationRoutes.openapi(
+  apiRoute("member", {
+    method: "delete",
+    path: "/{orgId}/invitations/{id}",
+    tags,
+    summary: "Revoke an invitation (admin)",
+    middleware: [role("admin")],
+    request: { params: org.extend({ id: z.string().openapi({ description: "An invitation id (`inv_…`)" }) }) },
+    responses: { 204: noContent("Revoked") },
+  }),
+  async (c) => {
+    const { orgId, id } = c.req.valid("param");
+    await revokeInvitation(c.get("db"), orgId, id);
+    return c.body(null, 204);
+  },
+);
 
-organizationRoutes.get("/:orgId/chatbots", role("member"), async (c) => c.json({ data: await listChatbots(c.get("db"), c.req.param("orgId")) }));
+organizationRoutes.openapi(
+  apiRoute("member", {
+    method: "get",
+    path: "/{orgId}/chatbots",
+    tags,
+    summary: "The organization's chatbots",
+    middleware: [role("member")],
+    request: { params: org },
+    responses: { 200: jsonData(z.array(chatbotSchema), "The chatbots") },
+  }),
+  async (c) => c.json({ data: await listChatbots(c.get("db"), c.req.valid("param").orgId) }, 200),
+);
 
-organizationRoutes.post("/:orgId/chatbots", role("admin"), async (c) => {
-  const input = await readJson(c, chatbotBody);
-  return c.json({ data: await createChatbot(c.get("db"), c.req.param("orgId"), input) }, 201);
-});
+organizationRoutes.openapi(
+  apiRoute("member", {
+    method: "post",
+    path: "/{orgId}/chatbots",
+    tags,
+    summary: "Create a chatbot (admin)",
+    middleware: [role("admin")],
+    request: { params: org, body: jsonBody(chatbotBody) },
+    responses: { 201: jsonData(chatbotSchema, "The chatbot, `pending` until its first message") },
+  }),
+  async (c) => c.json({ data: await createChatbot(c.get("db"), c.req.valid("param").orgId, c.req.valid("json")) }, 201),
+);
 
-organizationRoutes.patch("/:orgId/chatbots/:chatbotId", role("admin"), async (c) => {
-  const patch = await readJson(c, chatbotPatch);
-  const chatbot = await updateChatbot(c.get("db"), c.req.param("orgId"), c.req.param("chatbotId"), patch);
-  if (patch.status === "archived") c.executionCtx.waitUntil(disconnectChatbot(c.env, chatbot.id));
-  return c.json({ data: chatbot });
-});
+organizationRoutes.openapi(
+  apiRoute("member", {
+    method: "patch",
+    path: "/{orgId}/chatbots/{chatbotId}",
+    tags,
+    summary: "Rename, set the idle timeout, archive (admin)",
+    middleware: [role("admin")],
+    request: { params: orgChatbot, body: jsonBody(chatbotPatch) },
+    responses: { 200: jsonData(chatbotSchema, "The chatbot") },
+  }),
+  async (c) => {
+    const patch = c.req.valid("json");
+    const { orgId, chatbotId } = c.req.valid("param");
+    const chatbot = await updateChatbot(c.get("db"), orgId, chatbotId, patch);
+    if (patch.status === "archived") c.executionCtx.waitUntil(disconnectChatbot(c.env, chatbot.id));
+    return c.json({ data: chatbot }, 200);
+  },
+);
 
-organizationRoutes.delete("/:orgId/chatbots/:chatbotId", role("admin"), async (c) => {
-  const purge = await deleteChatbot(c.env, c.get("db"), c.req.param("orgId"), c.req.param("chatbotId"));
-  c.executionCtx.waitUntil(purge());
-  return c.body(null, 204);
-});
+organizationRoutes.openapi(
+  apiRoute("member", {
+    method: "delete",
+    path: "/{orgId}/chatbots/{chatbotId}",
+    tags,
+    summary: "Delete a chatbot and purge its conversations (admin)",
+    middleware: [role("admin")],
+    request: { params: orgChatbot },
+    responses: { 204: noContent("Deleted; the purge goes on after answering") },
+  }),
+  async (c) => {
+    const { orgId, chatbotId } = c.req.valid("param");
+    const purge = await deleteChatbot(c.env, c.get("db"), orgId, chatbotId);
+    c.executionCtx.waitUntil(purge());
+    return c.body(null, 204);
+  },
+);

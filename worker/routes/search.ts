@@ -1,19 +1,28 @@
-import { Hono } from "hono";
-import type { AppEnv } from "../context";
-import { readQuery } from "../input";
 import { requireChatbot } from "../middleware/auth";
 import { rateLimit } from "../middleware/rate-limit";
+import { json } from "../openapi/responses";
+import { apiRoute, apiRouter } from "../openapi/router";
+import { searchResultSchema } from "../schemas/analytics";
 import { searchQuery } from "../search/query";
 import { semanticOf } from "../search/semantic";
 import { searchMessages } from "../search/service";
 
-export const search = new Hono<AppEnv>();
+export const search = apiRouter();
 
 // Rate limited with the other reads: a semantic search costs an AI call.
 search.use("*", requireChatbot("read", "admin"), rateLimit("READ_LIMITER"));
 
 /** GET /api/v1/search?q=… — the chatbot's messages matching the query, best first. */
-search.get("/", async (c) => {
-  const query = readQuery(c, searchQuery);
-  return c.json(await searchMessages(c.env.DB, semanticOf(c.env), c.get("auth").chatbotId, query));
-});
+search.openapi(
+  apiRoute("read", {
+    method: "get",
+    path: "/",
+    tags: ["Search"],
+    summary: "Search the chatbot's messages",
+    description:
+      'Words (all must occur), `"a phrase"`, `prefix*`; bm25-ranked, merged with semantic matches (reciprocal-rank fusion) where Workers AI and Vectorize are configured. Rate limited with the other reads.',
+    request: { query: searchQuery },
+    responses: { 200: json(searchResultSchema, "A page of hits, best first, and whether semantic search was used") },
+  }),
+  async (c) => c.json(await searchMessages(c.env.DB, semanticOf(c.env), c.get("auth").chatbotId, c.req.valid("query")), 200),
+);

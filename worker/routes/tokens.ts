@@ -1,18 +1,18 @@
-import { Hono } from "hono";
-import { z } from "zod";
-import type { AppEnv } from "../context";
-import { readJson } from "../input";
+import { z } from "@hono/zod-openapi";
 import { requireSecret } from "../services/deployment-secrets";
 import { requireKey } from "../middleware/auth";
 import { rateLimit } from "../middleware/rate-limit";
+import { jsonBody, jsonData } from "../openapi/responses";
+import { apiRoute, apiRouter } from "../openapi/router";
+import { conversationToken } from "../schemas/conversations";
 import { externalConversationId } from "../services/capture";
 import { organizationContext, userContext } from "../../durable-objects/protocol";
 import { conversationStub } from "../services/conversation-stub";
-import { assertCapturable } from "../services/chatbots";
 import { mintToken } from "../services/conversation-token";
 import { publicConversationId } from "../services/live-auth";
+import { capturable } from "./capture";
 
-export const tokens = new Hono<AppEnv>();
+export const tokens = apiRouter();
 
 tokens.use("*", requireKey("ingest"), rateLimit("CAPTURE_LIMITER"));
 
@@ -26,17 +26,27 @@ export const tokenBody = z.object({
 });
 
 /** POST /api/v1/conversation-tokens — mint a short-lived token a browser uses to open one conversation. */
-tokens.post("/", async (c) => {
-  const auth = c.get("auth");
-  assertCapturable(auth);
-  const secret = requireSecret(c.env.CONVERSATION_TOKEN_SECRET, "CONVERSATION_TOKEN_SECRET");
-  const body = await readJson(c, tokenBody);
-  const conversationId = body.conversationId ?? publicConversationId();
-  const exp = Math.floor(Date.now() / 1000) + body.ttlSeconds;
-  const token = await mintToken(secret, { org: auth.organizationId, bot: auth.chatbotId, cid: conversationId, kid: auth.keyId, exp });
-  if (body.user || body.organization) {
-    const scope = { organizationId: auth.organizationId, chatbotId: auth.chatbotId, externalId: conversationId, idleTimeoutMinutes: auth.idleTimeoutMinutes };
-    await conversationStub(c.env, auth.chatbotId, conversationId).identify({ scope, user: body.user, organization: body.organization });
-  }
-  return c.json({ data: { token, conversationId, expiresAt: exp * 1000 } }, 201);
-});
+tokens.openapi(
+  apiRoute("ingest", {
+    method: "post",
+    path: "/",
+    tags: ["Capture"],
+    summary: "Mint a short-lived token a browser opens one conversation with (`?token=` on the live route)",
+    middleware: [capturable],
+    request: { body: jsonBody(tokenBody) },
+    responses: { 201: jsonData(conversationToken, "The token, the conversation it opens and when it expires") },
+  }),
+  async (c) => {
+    const auth = c.get("auth");
+    const secret = requireSecret(c.env.CONVERSATION_TOKEN_SECRET, "CONVERSATION_TOKEN_SECRET");
+    const body = c.req.valid("json");
+    const conversationId = body.conversationId ?? publicConversationId();
+    const exp = Math.floor(Date.now() / 1000) + body.ttlSeconds;
+    const token = await mintToken(secret, { org: auth.organizationId, bot: auth.chatbotId, cid: conversationId, kid: auth.keyId, exp });
+    if (body.user || body.organization) {
+      const scope = { organizationId: auth.organizationId, chatbotId: auth.chatbotId, externalId: conversationId, idleTimeoutMinutes: auth.idleTimeoutMinutes };
+      await conversationStub(c.env, auth.chatbotId, conversationId).identify({ scope, user: body.user, organization: body.organization });
+    }
+    return c.json({ data: { token, conversationId, expiresAt: exp * 1000 } }, 201);
+  },
+);

@@ -1,8 +1,9 @@
-import { Hono } from "hono";
-import type { AppEnv } from "../context";
-import { readJson } from "../input";
+import { z } from "@hono/zod-openapi";
 import { requireChatbot, requireKind } from "../middleware/auth";
 import { rateLimit } from "../middleware/rate-limit";
+import { apiRoute, apiRouter } from "../openapi/router";
+import { jsonBody, jsonData, noContent } from "../openapi/responses";
+import { destinationIdParams, destinationSchema, destinationWithSecretSchema, testSendSchema } from "../schemas/webhooks";
 import {
   createDestination,
   deleteDestination,
@@ -19,40 +20,120 @@ import {
 } from "../webhooks/destinations";
 
 /** Webhook destinations: read keys may list, admin keys change and test-send. */
-export const webhooks = new Hono<AppEnv>();
+export const webhooks = apiRouter();
 
 webhooks.use("*", requireChatbot("read", "admin"), rateLimit("READ_LIMITER"));
 const adminOnly = requireKind("admin");
+const tags = ["Webhooks"];
 
-webhooks.get("/", async (c) => c.json({ data: await listDestinations(c.get("db"), c.get("auth").chatbotId) }));
+webhooks.openapi(
+  apiRoute("read", { method: "get", path: "/", tags, summary: "List webhook destinations", responses: { 200: jsonData(z.array(destinationSchema), "The destinations, newest first") } }),
+  async (c) => c.json({ data: await listDestinations(c.get("db"), c.get("auth").chatbotId) }, 200),
+);
 
-webhooks.post("/", adminOnly, async (c) => {
-  const input = await readJson(c, destinationInput);
-  const created = await createDestination(c.get("db"), c.env, c.get("auth"), input, new URL(c.req.url).hostname);
-  return c.json({ data: created }, 201);
-});
+webhooks.openapi(
+  apiRoute("admin", {
+    method: "post",
+    path: "/",
+    tags,
+    summary: "Create a webhook destination (the URL must be https and public)",
+    middleware: [adminOnly],
+    request: { body: jsonBody(destinationInput) },
+    responses: { 201: jsonData(destinationWithSecretSchema, "The destination with its `whsec_` signing secret, shown this once") },
+  }),
+  async (c) => {
+    const created = await createDestination(c.get("db"), c.env, c.get("auth"), c.req.valid("json"), new URL(c.req.url).hostname);
+    return c.json({ data: created }, 201);
+  },
+);
 
-webhooks.get("/:id", async (c) => c.json({ data: destinationView(await getDestination(c.get("db"), c.get("auth").chatbotId, c.req.param("id"))) }));
+webhooks.openapi(
+  apiRoute("read", {
+    method: "get",
+    path: "/{id}",
+    tags,
+    summary: "One webhook destination (never its secret)",
+    request: { params: destinationIdParams },
+    responses: { 200: jsonData(destinationSchema, "The destination") },
+  }),
+  async (c) => c.json({ data: destinationView(await getDestination(c.get("db"), c.get("auth").chatbotId, c.req.valid("param").id)) }, 200),
+);
 
-webhooks.patch("/:id", adminOnly, async (c) => {
-  const patch = await readJson(c, destinationPatch);
-  return c.json({ data: await updateDestination(c.get("db"), c.env, c.get("auth").chatbotId, c.req.param("id"), patch, new URL(c.req.url).hostname) });
-});
+webhooks.openapi(
+  apiRoute("admin", {
+    method: "patch",
+    path: "/{id}",
+    tags,
+    summary: "Change a destination's name, kind or URL (a new URL passes the address check again)",
+    middleware: [adminOnly],
+    request: { params: destinationIdParams, body: jsonBody(destinationPatch) },
+    responses: { 200: jsonData(destinationSchema, "The destination after the change") },
+  }),
+  async (c) => {
+    const updated = await updateDestination(c.get("db"), c.env, c.get("auth").chatbotId, c.req.valid("param").id, c.req.valid("json"), new URL(c.req.url).hostname);
+    return c.json({ data: updated }, 200);
+  },
+);
 
-webhooks.post("/:id/rotate", adminOnly, async (c) => {
-  // The body is optional: no body (or `{}`) rotates with the default overlap.
-  const input = c.req.header("content-length") === "0" || !c.req.header("content-type") ? rotateBody.parse({}) : await readJson(c, rotateBody);
-  return c.json({ data: await rotateDestinationSecret(c.get("db"), c.env, c.get("auth").chatbotId, c.req.param("id"), input) });
-});
+webhooks.openapi(
+  apiRoute("admin", {
+    method: "post",
+    path: "/{id}/rotate",
+    tags,
+    summary: "Rotate the signing secret",
+    description:
+      "Issues a new `whsec_` secret, shown this once. The one it replaces keeps signing beside it for `overlapSeconds` (default 86400, at most 604800, 0 for none): meanwhile `webhook-signature` carries both (`v1,<new> v1,<old>`). The body may be left out.",
+    middleware: [adminOnly],
+    request: { params: destinationIdParams, body: jsonBody(rotateBody, false) },
+    responses: { 200: jsonData(destinationWithSecretSchema, "The destination with its new secret and `previousSecretExpiresAt`") },
+  }),
+  async (c) => {
+    const input = rotateBody.parse(c.req.valid("json") ?? {});
+    return c.json({ data: await rotateDestinationSecret(c.get("db"), c.env, c.get("auth").chatbotId, c.req.valid("param").id, input) }, 200);
+  },
+);
 
-webhooks.delete("/:id", adminOnly, async (c) => {
-  await deleteDestination(c.get("db"), c.get("auth").chatbotId, c.req.param("id"));
-  return c.body(null, 204);
-});
+webhooks.openapi(
+  apiRoute("admin", {
+    method: "delete",
+    path: "/{id}",
+    tags,
+    summary: "Delete a destination",
+    middleware: [adminOnly],
+    request: { params: destinationIdParams },
+    responses: { 204: noContent("Deleted") },
+  }),
+  async (c) => {
+    await deleteDestination(c.get("db"), c.get("auth").chatbotId, c.req.valid("param").id);
+    return c.body(null, 204);
+  },
+);
 
-webhooks.post("/:id/enable", adminOnly, async (c) => c.json({ data: await enableDestination(c.get("db"), c.get("auth").chatbotId, c.req.param("id")) }));
+webhooks.openapi(
+  apiRoute("admin", {
+    method: "post",
+    path: "/{id}/enable",
+    tags,
+    summary: "Enable a destination a 410 (or a person) disabled",
+    middleware: [adminOnly],
+    request: { params: destinationIdParams },
+    responses: { 200: jsonData(destinationSchema, "The destination") },
+  }),
+  async (c) => c.json({ data: await enableDestination(c.get("db"), c.get("auth").chatbotId, c.req.valid("param").id) }, 200),
+);
 
-webhooks.post("/:id/test", adminOnly, async (c) => {
-  const destination = await getDestination(c.get("db"), c.get("auth").chatbotId, c.req.param("id"));
-  return c.json({ data: await testDestination(c.env, destination) });
-});
+webhooks.openapi(
+  apiRoute("admin", {
+    method: "post",
+    path: "/{id}/test",
+    tags,
+    summary: "Send a signed sample now and report what the receiver answered",
+    middleware: [adminOnly],
+    request: { params: destinationIdParams },
+    responses: { 200: jsonData(testSendSchema, "What the receiver answered (a failed send is `ok: false`, not an error)") },
+  }),
+  async (c) => {
+    const destination = await getDestination(c.get("db"), c.get("auth").chatbotId, c.req.valid("param").id);
+    return c.json({ data: await testDestination(c.env, destination) }, 200);
+  },
+);

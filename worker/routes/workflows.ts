@@ -1,9 +1,10 @@
-import { Hono } from "hono";
-import type { AppEnv } from "../context";
-import { z } from "zod";
-import { parse, readJson, readQuery } from "../input";
+import { z } from "@hono/zod-openapi";
+import { parse } from "../input";
 import { requireChatbot, requireKind } from "../middleware/auth";
 import { rateLimit } from "../middleware/rate-limit";
+import { apiRoute, apiRouter } from "../openapi/router";
+import { jsonBody, jsonData, noContent, pageOf, json } from "../openapi/responses";
+import { retriedRunSchema, runWithDeliveriesSchema, workflowSchema, workflowTemplateSchema } from "../schemas/workflows";
 import { workflowInput, workflowPatch } from "../workflows/schema";
 import {
   createWorkflow,
@@ -22,37 +23,111 @@ import {
 import { WORKFLOW_TEMPLATES } from "../workflows/templates";
 
 /** Workflows and their runs: read keys may look, admin keys change and retry. */
-export const workflowRoutes = new Hono<AppEnv>();
+export const workflowRoutes = apiRouter();
 
 workflowRoutes.use("*", requireChatbot("read", "admin"), rateLimit("READ_LIMITER"));
 const adminOnly = requireKind("admin");
+const tags = ["Workflows"];
+const workflowId = z.object({ id: z.string().openapi({ description: "A workflow id (`wf_…`)" }) });
+const runId = z.object({ runId: z.string().openapi({ description: "A workflow run id (`run_…`)" }) });
 
-workflowRoutes.get("/", async (c) => c.json({ data: await listWorkflows(c.get("db"), c.get("auth").chatbotId) }));
-workflowRoutes.get("/templates", (c) => c.json({ data: WORKFLOW_TEMPLATES }));
-
-workflowRoutes.post("/", adminOnly, async (c) => {
-  // Two shapes: a full workflow, or `{ template, destinationId }`; errors name the fields of the one meant.
-  const raw = await readJson(c, z.record(z.string(), z.unknown()));
-  const input = "destinationId" in raw ? expandTemplate(parse(fromTemplate, raw, "body")) : parse(workflowInput, raw, "body");
-  return c.json({ data: await createWorkflow(c.get("db"), c.get("auth"), input) }, 201);
-});
-
-workflowRoutes.get("/runs/:runId", async (c) => c.json({ data: await getRun(c.get("db"), c.get("auth").chatbotId, c.req.param("runId")) }));
-
-workflowRoutes.post("/runs/:runId/retry", adminOnly, async (c) =>
-  c.json({ data: await retryRun(c.get("db"), c.env.WEBHOOKS, c.get("auth").chatbotId, c.req.param("runId")) }),
+workflowRoutes.openapi(
+  apiRoute("read", { method: "get", path: "/", tags, summary: "List workflows", responses: { 200: jsonData(z.array(workflowSchema), "The workflows, newest first") } }),
+  async (c) => c.json({ data: await listWorkflows(c.get("db"), c.get("auth").chatbotId) }, 200),
 );
 
-workflowRoutes.get("/:id", async (c) => c.json({ data: workflowView(await getWorkflow(c.get("db"), c.get("auth").chatbotId, c.req.param("id"))) }));
+workflowRoutes.openapi(
+  apiRoute("read", { method: "get", path: "/templates", tags, summary: "The six starter templates", responses: { 200: jsonData(z.array(workflowTemplateSchema), "The templates") } }),
+  (c) => c.json({ data: WORKFLOW_TEMPLATES }, 200),
+);
 
-workflowRoutes.patch("/:id", adminOnly, async (c) => {
-  const patch = await readJson(c, workflowPatch);
-  return c.json({ data: await updateWorkflow(c.get("db"), c.get("auth").chatbotId, c.req.param("id"), patch) });
-});
+/** Two shapes: a full workflow, or `{ template, destinationId }`. */
+const workflowBody = z.union([workflowInput, fromTemplate]);
+const isFromTemplate = (raw: unknown) => typeof raw === "object" && raw !== null && "destinationId" in raw;
 
-workflowRoutes.delete("/:id", adminOnly, async (c) => {
-  await deleteWorkflow(c.get("db"), c.get("auth").chatbotId, c.req.param("id"));
-  return c.body(null, 204);
-});
+workflowRoutes.openapi(
+  apiRoute("admin", {
+    method: "post",
+    path: "/",
+    tags,
+    summary: "Create a workflow, in full or from a template (`{ template, destinationId }`)",
+    middleware: [adminOnly],
+    request: { body: jsonBody(workflowBody) },
+    responses: { 201: jsonData(workflowSchema, "The workflow") },
+  }),
+  async (c) => {
+    const body = c.req.valid("json");
+    const input = "destinationId" in body ? expandTemplate(body) : body;
+    return c.json({ data: await createWorkflow(c.get("db"), c.get("auth"), input) }, 201);
+  },
+  // A refused body names the fields of the shape that was meant, not the union's failure as a whole.
+  (result) => {
+    if (result.success) return;
+    const raw = (result as { data?: unknown }).data;
+    parse(isFromTemplate(raw) ? fromTemplate : workflowInput, raw, "body");
+    return undefined;
+  },
+);
 
-workflowRoutes.get("/:id/runs", async (c) => c.json(await listRuns(c.get("db"), c.get("auth").chatbotId, c.req.param("id"), readQuery(c, runsQuery))));
+workflowRoutes.openapi(
+  apiRoute("read", {
+    method: "get",
+    path: "/runs/{runId}",
+    tags,
+    summary: "One run of any of the chatbot's workflows",
+    request: { params: runId },
+    responses: { 200: jsonData(runWithDeliveriesSchema, "The run with its deliveries and every attempt") },
+  }),
+  async (c) => c.json({ data: await getRun(c.get("db"), c.get("auth").chatbotId, c.req.valid("param").runId) }, 200),
+);
+
+workflowRoutes.openapi(
+  apiRoute("admin", {
+    method: "post",
+    path: "/runs/{runId}/retry",
+    tags,
+    summary: "Retry a failed run's failed deliveries (same `webhook-id` as before)",
+    middleware: [adminOnly],
+    request: { params: runId },
+    responses: { 200: jsonData(retriedRunSchema, "The run, pending again") },
+  }),
+  async (c) => c.json({ data: await retryRun(c.get("db"), c.env.WEBHOOKS, c.get("auth").chatbotId, c.req.valid("param").runId) }, 200),
+);
+
+workflowRoutes.openapi(
+  apiRoute("read", { method: "get", path: "/{id}", tags, summary: "One workflow", request: { params: workflowId }, responses: { 200: jsonData(workflowSchema, "The workflow") } }),
+  async (c) => c.json({ data: workflowView(await getWorkflow(c.get("db"), c.get("auth").chatbotId, c.req.valid("param").id)) }, 200),
+);
+
+workflowRoutes.openapi(
+  apiRoute("admin", {
+    method: "patch",
+    path: "/{id}",
+    tags,
+    summary: 'Change a workflow (`{ "status": "inactive" }` disables it)',
+    middleware: [adminOnly],
+    request: { params: workflowId, body: jsonBody(workflowPatch) },
+    responses: { 200: jsonData(workflowSchema, "The workflow after the change") },
+  }),
+  async (c) => c.json({ data: await updateWorkflow(c.get("db"), c.get("auth").chatbotId, c.req.valid("param").id, c.req.valid("json")) }, 200),
+);
+
+workflowRoutes.openapi(
+  apiRoute("admin", { method: "delete", path: "/{id}", tags, summary: "Delete a workflow", middleware: [adminOnly], request: { params: workflowId }, responses: { 204: noContent("Deleted") } }),
+  async (c) => {
+    await deleteWorkflow(c.get("db"), c.get("auth").chatbotId, c.req.valid("param").id);
+    return c.body(null, 204);
+  },
+);
+
+workflowRoutes.openapi(
+  apiRoute("read", {
+    method: "get",
+    path: "/{id}/runs",
+    tags,
+    summary: "A workflow's runs, newest first, with deliveries and every attempt",
+    request: { params: workflowId, query: runsQuery },
+    responses: { 200: json(pageOf(runWithDeliveriesSchema), "A page of runs") },
+  }),
+  async (c) => c.json(await listRuns(c.get("db"), c.get("auth").chatbotId, c.req.valid("param").id, c.req.valid("query")), 200),
+);
