@@ -88,18 +88,22 @@ export async function fullTextHits(db: D1Database, chatbotId: string, match: str
  * One window, ranked: ?1 the scoped expression, ?2 the words alone, ?3 the window's start among the
  * matches (newest first), ?4/?5 how many of its ranked ids from where; filters outside FTS5 from ?6.
  *
- * `recent` walks the index newest first (FTS5 keeps rowid order) and stops after RANK_WINDOW ids. bm25
- * runs in a second pass over the words alone, bounded to the window's rowid range: bm25 counts the rows
- * holding each phrase of its expression across the index, and without the scope tokens there is nothing
- * as large as "every message of this chatbot" to count. `+rowid IN` keeps SQLite from driving that pass
- * by the id list (one FTS5 restart, and one count, per id).
+ * `recent` walks the index newest first (FTS5 keeps rowid order) and stops after RANK_WINDOW ids. With
+ * filters outside FTS5 it walks at most FILTER_REACH matches (a subquery SQLite materializes in that order
+ * and scans in that order, so the LIMIT keeps the newest that pass; an ORDER BY there would join and sort
+ * all FILTER_REACH rows every time) and checks each against search_messages. bm25 runs in a second pass
+ * over the words alone, bounded to the window's rowid range: bm25 counts the rows holding each phrase of
+ * its expression across the index, and without the scope tokens there is nothing as large as "every
+ * message of this chatbot" to count. `+rowid IN` keeps SQLite from driving that pass by the id list (one
+ * FTS5 restart, and one count, per id).
  */
 function windowSql(filters: string): string {
   const recent = filters
-    ? `reach AS (SELECT rowid AS id FROM search_messages_fts WHERE search_messages_fts MATCH ?1 ORDER BY rowid DESC LIMIT ${FILTER_REACH}),
-       recent AS (SELECT search_messages_fts.rowid AS id FROM search_messages_fts JOIN search_messages m ON m.id = search_messages_fts.rowid
-         WHERE search_messages_fts MATCH ?1 AND search_messages_fts.rowid >= (SELECT min(id) FROM reach)${filters}
-         ORDER BY search_messages_fts.rowid DESC LIMIT ${RANK_WINDOW} OFFSET ?3)`
+    ? `recent AS (SELECT r.id AS id FROM
+         (SELECT rowid AS id FROM search_messages_fts WHERE search_messages_fts MATCH ?1 ORDER BY rowid DESC LIMIT ${FILTER_REACH}) r
+         JOIN search_messages m ON m.id = r.id
+         WHERE 1${filters}
+         LIMIT ${RANK_WINDOW} OFFSET ?3)`
     : `recent AS (SELECT rowid AS id FROM search_messages_fts WHERE search_messages_fts MATCH ?1 ORDER BY rowid DESC LIMIT ${RANK_WINDOW} OFFSET ?3)`;
   return `WITH ${recent}
     SELECT search_messages_fts.rowid AS id FROM search_messages_fts
