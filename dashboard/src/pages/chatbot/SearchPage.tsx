@@ -32,11 +32,12 @@ function Snippet({ hit }: { hit: SearchHit }) {
   );
 }
 
+/** The whole card is the link; its name is what it shows (who, the passage, "Conversation … · message #…"), so speech and sight agree. */
 function Result({ hit, chatbotId }: { hit: SearchHit; chatbotId: string }) {
   const who = hit.role === "assistant" ? "Assistant" : (hit.user?.name ?? hit.user?.email ?? hit.user?.externalId ?? "Anonymous user");
   return (
     <Paper withBorder radius="md" p="sm" component="li" style={{ listStyle: "none" }}>
-      <Anchor component={Link} to={hitLink(chatbotId, hit)} underline="never" c="inherit" className="focus-ring" data-search-result display="block" aria-label={`${who}: open the message in conversation ${hit.conversationExternalId}`}>
+      <Anchor component={Link} to={hitLink(chatbotId, hit)} underline="never" c="inherit" className="focus-ring" data-search-result display="block">
         <Group justify="space-between" gap="xs" wrap="nowrap">
           <Group gap={6} wrap="nowrap" style={{ minWidth: 0 }}>
             <Text size="sm" fw={600} truncate>
