@@ -13,6 +13,16 @@ function loader<T>() {
 
 const later = (ms: number) => Date.now() + ms;
 
+/** A cache holding `value` for "bot", read just now, and the loader that will answer its next reads. */
+async function holding(value: string) {
+  const cache = new IsolateCache<string>(TTL, MAX_STALE);
+  const l = loader<string>();
+  const first = cache.get("bot", l.load);
+  l.pending[0]!.resolve(value);
+  await first;
+  return { cache, l };
+}
+
 describe("IsolateCache", () => {
   it("shares one read among the callers that ask while it is under way", async () => {
     const cache = new IsolateCache<string>(TTL, MAX_STALE);
@@ -25,21 +35,13 @@ describe("IsolateCache", () => {
   });
 
   it("answers from the cache within the time to live without reading", async () => {
-    const cache = new IsolateCache<string>(TTL, MAX_STALE);
-    const l = loader<string>();
-    const first = cache.get("bot", l.load);
-    l.pending[0]!.resolve("v1");
-    await first;
+    const { cache, l } = await holding("v1");
     expect(await cache.get("bot", l.load)).toBe("v1");
     expect(l.calls()).toBe(1);
   });
 
   it("answers a stale value at once and refreshes it with one read in the background", async () => {
-    const cache = new IsolateCache<string>(TTL, MAX_STALE);
-    const l = loader<string>();
-    const first = cache.get("bot", l.load);
-    l.pending[0]!.resolve("v1");
-    await first;
+    const { cache, l } = await holding("v1");
     expect(await cache.get("bot", l.load, later(TTL + 1))).toBe("v1");
     expect(await cache.get("bot", l.load, later(TTL + 2))).toBe("v1");
     expect(l.calls()).toBe(2);
@@ -50,11 +52,7 @@ describe("IsolateCache", () => {
   });
 
   it("waits for the fresh read when the cached value is older than the staleness bound", async () => {
-    const cache = new IsolateCache<string>(TTL, MAX_STALE);
-    const l = loader<string>();
-    const first = cache.get("bot", l.load);
-    l.pending[0]!.resolve("v1");
-    await first;
+    const { cache, l } = await holding("v1");
     const fresh = cache.get("bot", l.load, later(MAX_STALE + 1));
     l.pending[1]!.resolve("v2");
     expect(await fresh).toBe("v2");
@@ -75,11 +73,7 @@ describe("IsolateCache", () => {
   });
 
   it("keeps the old value when a background refresh fails, and tries again on the next call", async () => {
-    const cache = new IsolateCache<string>(TTL, MAX_STALE);
-    const l = loader<string>();
-    const first = cache.get("bot", l.load);
-    l.pending[0]!.resolve("v1");
-    await first;
+    const { cache, l } = await holding("v1");
     expect(await cache.get("bot", l.load, later(TTL + 1))).toBe("v1");
     l.pending[1]!.reject(new Error("D1 unreachable"));
     await new Promise((r) => setTimeout(r, 0));

@@ -18,7 +18,6 @@ export interface QueryState<T> {
   setData: (update: T | ((current: T | undefined) => T)) => void;
 }
 
-export type { QueryOptions };
 
 /**
  * Loads with `load` whenever `key` changes (null: not yet), through the shared TanStack Query cache:
