@@ -505,3 +505,113 @@ export const reports = sqliteTable(
   // The navigation lists a chatbot's reports most recently changed first.
   (t) => [index("reports_chatbot_recent").on(t.chatbotId, t.updatedAt)],
 );
+
+/**
+ * Rollups (README "Analytics", worker/analytics/rollups.ts): what the analytics endpoints read instead of
+ * scanning every conversation and annotation of a range. Hourly UTC buckets (`hour` = epoch ms / 3,600,000),
+ * so any whole-hour time zone and an hourly view can be served later. Kept exact by SQLite triggers
+ * (migrations/0012_rollups.sql) on the rows they summarize, so every writer — the index flush, a queue
+ * consumer, intent approvals — updates them in its own transaction; `rebuildRollups` recomputes them.
+ *
+ * Conversations created in an hour, by one dimension: `all` (value ""), `resolution` (its value), `band`
+ * (satisfied / neutral / dissatisfied / unscored, from the conversation's average sentiment), `language`
+ * (its main language, "" when none yet).
+ */
+export const rollupConversationHours = sqliteTable(
+  "rollup_conversation_hours",
+  {
+    chatbotId: text("chatbot_id")
+      .notNull()
+      .references(() => chatbots.id, { onDelete: "cascade" }),
+    dimension: text("dimension", { enum: ["all", "resolution", "band", "language"] }).notNull(),
+    hour: integer("hour").notNull(),
+    value: text("value").notNull(),
+    conversations: integer("conversations").notNull().default(0),
+    messages: integer("messages").notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.chatbotId, t.dimension, t.hour, t.value] })],
+);
+
+/**
+ * Annotations analysed in an hour, by kind, label and severity ("" when none): counted ones only (resolution
+ * annotations and intents not accepted are left out, as every endpoint leaves them out). `scored` and
+ * `scoreSum` sum the scores that are present (sentiment).
+ */
+export const rollupAnnotationHours = sqliteTable(
+  "rollup_annotation_hours",
+  {
+    chatbotId: text("chatbot_id")
+      .notNull()
+      .references(() => chatbots.id, { onDelete: "cascade" }),
+    kind: text("kind", { enum: ANNOTATION_KINDS }).notNull(),
+    hour: integer("hour").notNull(),
+    label: text("label").notNull(),
+    severity: text("severity").notNull(),
+    annotations: integer("annotations").notNull().default(0),
+    scored: integer("scored").notNull().default(0),
+    scoreSum: real("score_sum").notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.chatbotId, t.kind, t.hour, t.label, t.severity] })],
+);
+
+/**
+ * Flags raised in an hour per client organization (of the flagged conversation): MRR at risk and revenue
+ * signals count each organization once per period, which sums of counts cannot answer.
+ */
+export const rollupOrganizationFlagHours = sqliteTable(
+  "rollup_organization_flag_hours",
+  {
+    chatbotId: text("chatbot_id")
+      .notNull()
+      .references(() => chatbots.id, { onDelete: "cascade" }),
+    label: text("label").notNull(),
+    clientOrganizationId: text("client_organization_id")
+      .notNull()
+      .references(() => clientOrganizations.id, { onDelete: "cascade" }),
+    hour: integer("hour").notNull(),
+    annotations: integer("annotations").notNull().default(0),
+  },
+  // Probed per organization ("did it raise one of these flags in the period?").
+  (t) => [primaryKey({ columns: [t.chatbotId, t.clientOrganizationId, t.label, t.hour] })],
+);
+
+/** All-time figures per client user or organization (the people tables). */
+const ownerActivity = {
+  chatbotId: text("chatbot_id")
+    .notNull()
+    .references(() => chatbots.id, { onDelete: "cascade" }),
+  conversations: integer("conversations").notNull(),
+  /** Conversations with an average sentiment, and the sum of those averages. */
+  scored: integer("scored").notNull(),
+  sentimentSum: real("sentiment_sum").notNull(),
+  /** max(last message, else creation) over the owner's conversations. */
+  lastActivity: integer("last_activity"),
+};
+
+export const rollupClientUsers = sqliteTable("rollup_client_users", {
+  clientUserId: text("client_user_id")
+    .primaryKey()
+    .references(() => clientUsers.id, { onDelete: "cascade" }),
+  ...ownerActivity,
+});
+
+export const rollupClientOrganizations = sqliteTable("rollup_client_organizations", {
+  clientOrganizationId: text("client_organization_id")
+    .primaryKey()
+    .references(() => clientOrganizations.id, { onDelete: "cascade" }),
+  ...ownerActivity,
+});
+
+/** Messages (user and assistant, as the search index receives them) by the hour they arrived: "messages today". */
+export const rollupMessageHours = sqliteTable(
+  "rollup_message_hours",
+  {
+    chatbotId: text("chatbot_id")
+      .notNull()
+      .references(() => chatbots.id, { onDelete: "cascade" }),
+    hour: integer("hour").notNull(),
+    role: text("role").notNull(),
+    messages: integer("messages").notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.chatbotId, t.hour, t.role] })],
+);

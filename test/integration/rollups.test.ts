@@ -1,0 +1,271 @@
+/**
+ * Rollups stay equal to their raw rows whatever writes them: the index flush (with snapshots out of order,
+ * redelivered, updating an earlier hour), direct row changes (an intent approved, a conversation moving to
+ * another organization, an annotation deleted). Each check compares the live rollups with a plain
+ * computation in JS over the raw rows and with `rebuildRollups` (a GROUP BY over the same rows).
+ */
+import { env } from "cloudflare:workers";
+import { eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import type { ConversationState, StoredAnalysis } from "../../durable-objects/conversation-store";
+import type { StoredMessage } from "../../durable-objects/protocol";
+import { HOUR_MS, rebuildRollups, splitByHour, todayCounters } from "../../worker/analytics/rollups";
+import { createDb } from "../../worker/db/client";
+import { annotations, clientOrganizations, clientUsers, conversations } from "../../worker/db/schema";
+import { flushConversationIndex } from "../../worker/services/conversation-index";
+import { conversationStub } from "../../worker/services/conversation-stub";
+import { capture } from "../helpers/http";
+import { createTenant } from "../helpers/tenant";
+
+const db = createDb(env.DB);
+const D1 = env.DB;
+
+type Row = Record<string, unknown>;
+const TABLES = {
+  rollup_conversation_hours: ["dimension", "hour", "value"],
+  rollup_annotation_hours: ["kind", "hour", "label", "severity"],
+  rollup_organization_flag_hours: ["client_organization_id", "label", "hour"],
+  rollup_message_hours: ["hour", "role"],
+  rollup_client_users: ["client_user_id"],
+  rollup_client_organizations: ["client_organization_id"],
+} as const;
+type Table = keyof typeof TABLES;
+const COUNT: Record<Table, string> = {
+  rollup_conversation_hours: "conversations",
+  rollup_annotation_hours: "annotations",
+  rollup_organization_flag_hours: "annotations",
+  rollup_message_hours: "messages",
+  rollup_client_users: "conversations",
+  rollup_client_organizations: "conversations",
+};
+
+/** A chatbot's rollup rows that count something (a row emptied by a subtraction stays at 0), floats to 9 digits. */
+async function rollups(chatbotId: string): Promise<Record<Table, Row[]>> {
+  const out = {} as Record<Table, Row[]>;
+  for (const table of Object.keys(TABLES) as Table[]) {
+    const { results } = await D1.prepare(`SELECT * FROM ${table} WHERE chatbot_id = ? AND ${COUNT[table]} > 0 ORDER BY ${TABLES[table].join(", ")}`).bind(chatbotId).all<Row>();
+    out[table] = results.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, typeof v === "number" && !Number.isInteger(v) ? Math.round(v * 1e9) / 1e9 : v])));
+  }
+  return out;
+}
+
+const band = (s: number | null) => (s === null ? "unscored" : s > 0.2 ? "satisfied" : s < -0.2 ? "dissatisfied" : "neutral");
+
+/** The rollups computed in plain JS from the raw rows. */
+async function plain(chatbotId: string): Promise<Record<Table, Row[]>> {
+  const convs = await db.select().from(conversations).where(eq(conversations.chatbotId, chatbotId));
+  const anns = await db.select().from(annotations).where(eq(annotations.chatbotId, chatbotId));
+  const { results: messages } = await D1.prepare("SELECT at, role FROM search_messages WHERE chatbot_id = ?").bind(chatbotId).all<{ at: number; role: string }>();
+  const groups = new Map<string, Row>();
+  const add = (table: Table, key: Row, sums: Record<string, number>, max?: Record<string, number>) => {
+    const id = `${table}|${JSON.stringify(key)}`;
+    const row = groups.get(id) ?? { table, chatbot_id: chatbotId, ...key, ...Object.fromEntries(Object.keys({ ...sums, ...max }).map((k) => [k, 0])) };
+    for (const [k, v] of Object.entries(sums)) row[k] = (row[k] as number) + v;
+    for (const [k, v] of Object.entries(max ?? {})) row[k] = Math.max(row[k] as number, v);
+    groups.set(id, row);
+  };
+  for (const c of convs) {
+    const hour = Math.floor(c.createdAt / HOUR_MS);
+    const dims: [string, string][] = [["all", ""], ["band", band(c.sentimentAvg)], ["language", c.language ?? ""]];
+    if (c.resolution) dims.push(["resolution", c.resolution]);
+    for (const [dimension, value] of dims) add("rollup_conversation_hours", { dimension, hour, value }, { conversations: 1, messages: c.messageCount });
+    const owner = { conversations: 1, scored: c.sentimentAvg === null ? 0 : 1, sentiment_sum: c.sentimentAvg ?? 0 };
+    const last = { last_activity: c.lastMessageAt ?? c.createdAt };
+    if (c.clientUserId) add("rollup_client_users", { client_user_id: c.clientUserId }, owner, last);
+    if (c.clientOrganizationId) add("rollup_client_organizations", { client_organization_id: c.clientOrganizationId }, owner, last);
+  }
+  for (const a of anns) {
+    const hour = Math.floor(a.createdAt / HOUR_MS);
+    if (a.kind !== "resolution" && (a.kind !== "intent" || a.status === "accepted")) {
+      add("rollup_annotation_hours", { kind: a.kind, hour, label: a.label, severity: a.severity ?? "" }, { annotations: 1, scored: a.score === null ? 0 : 1, score_sum: a.score ?? 0 });
+    }
+    const org = convs.find((c) => c.id === a.conversationId)?.clientOrganizationId;
+    if (a.kind === "flag" && org) add("rollup_organization_flag_hours", { client_organization_id: org, label: a.label, hour }, { annotations: 1 });
+  }
+  for (const m of messages) add("rollup_message_hours", { hour: Math.floor(m.at / HOUR_MS), role: m.role }, { messages: 1 });
+  const out = {} as Record<Table, Row[]>;
+  for (const table of Object.keys(TABLES) as Table[]) {
+    const cols = TABLES[table];
+    out[table] = [...groups.values()]
+      .filter((r) => r.table === table)
+      .map(({ table: _, ...r }) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, typeof v === "number" && !Number.isInteger(v) ? Math.round(v * 1e9) / 1e9 : v])))
+      .sort((x, y) => {
+        for (const c of cols) if (x[c] !== y[c]) return (x[c] as string | number) < (y[c] as string | number) ? -1 : 1;
+        return 0;
+      });
+  }
+  return out;
+}
+
+/** Live rollups equal the plain computation, and a rebuild from the raw rows changes nothing. */
+async function expectExact(chatbotId: string) {
+  const live = await rollups(chatbotId);
+  // Integers stay integers but a float column holding a whole number reads back as an integer: compare numerically.
+  expect(normalize(live)).toEqual(normalize(await plain(chatbotId)));
+  await rebuildRollups(D1, chatbotId);
+  expect(await rollups(chatbotId)).toEqual(live);
+  return live;
+}
+
+const normalize = (r: Record<Table, Row[]>) =>
+  Object.fromEntries(Object.entries(r).map(([t, rows]) => [t, rows.map((row) => Object.fromEntries(Object.keys(row).sort().map((k) => [k, row[k]])))]));
+
+/** A captured conversation's stored snapshot, to flush variants of by hand. */
+async function snapshotOf(t: Awaited<ReturnType<typeof createTenant>>, conversationId: string) {
+  await capture(t.ingestKey, {
+    conversationId,
+    messages: [{ role: "user", content: "hello" }, { role: "assistant", content: "hi" }],
+    user: { id: `user-${conversationId}`, plan: "pro" },
+    organization: { id: "org-1", name: "Org", mrr: 500 },
+  });
+  const stub = conversationStub(env, t.chatbotId, conversationId);
+  await stub.syncNow();
+  const snapshot = await stub.read(t.chatbotId, { after: 0, limit: 1 });
+  if (!snapshot) throw new Error("the conversation was not stored");
+  return snapshot.state;
+}
+
+function analysis(seq: number, score: number, flags: string[], intent?: { slug: string; pending?: boolean }): StoredAnalysis {
+  return {
+    seq,
+    messageId: `m${seq}`,
+    analysedAt: Date.now(),
+    analyzer: "test",
+    analyzerVersion: "1",
+    analysis: {
+      sentiment: { score, label: score > 0 ? "positive" : "negative", chunk: "", reason: "r" },
+      flags: flags.map((slug) => ({ slug, confidence: 0.9, reason: "r", chunk: "c", severity: "medium" as const })),
+      behaviours: [],
+      topics: [{ slug: "billing", confidence: 0.8, reason: "r" }],
+      intent: intent ? { slug: intent.slug, confidence: 0.7, reason: "r", pending: intent.pending } : undefined,
+    },
+  };
+}
+
+const message = (seq: number, receivedAt: number): StoredMessage => ({ seq, id: `m${seq}`, role: "user", content: `message ${seq}`, receivedAt }) as StoredMessage;
+
+describe("rollups kept by the index writes", () => {
+  it("equal a plain computation after snapshots flush out of order, again, and with late changes to an earlier hour", async () => {
+    const t = await createTenant();
+    const base = await snapshotOf(t, "flush-order");
+    const hourAgo = base.createdAt - 3 * HOUR_MS;
+    // A conversation created three hours ago (an earlier bucket), written at v+1 with two analyses.
+    const early: ConversationState = { ...base, conversationId: `${base.conversationId}-early`, externalId: "flush-order-early", createdAt: hourAgo, version: base.version + 1, messageCount: 4, aggregates: { ...base.aggregates, sentimentSum: -0.5, sentimentCount: 1 } };
+    await flushConversationIndex(D1, early, [analysis(1, -0.5, ["churn_risk"], { slug: "cancel" }), analysis(3, 0.4, [], { slug: "suggested", pending: true })], Date.now(), [message(3, hourAgo + 60_000)]);
+    await expectExact(t.chatbotId);
+
+    // An older snapshot arrives late: the guard keeps the row, so nothing moves.
+    const before = await rollups(t.chatbotId);
+    await flushConversationIndex(D1, { ...early, version: base.version, messageCount: 2, aggregates: base.aggregates });
+    expect(await rollups(t.chatbotId)).toEqual(before);
+    // The same snapshot redelivered, analyses and messages included: still nothing moves.
+    await flushConversationIndex(D1, early, [analysis(1, -0.5, ["churn_risk"], { slug: "cancel" }), analysis(3, 0.4, [], { slug: "suggested", pending: true })], Date.now(), [message(3, hourAgo + 60_000)]);
+    expect(await rollups(t.chatbotId)).toEqual(before);
+
+    // A later snapshot changes the earlier hour's figures (messages, sentiment band, resolution) and re-analyses message 1.
+    const later: ConversationState = {
+      ...early,
+      version: early.version + 1,
+      messageCount: 9,
+      aggregates: { ...early.aggregates, sentimentSum: 0.9, sentimentCount: 1, resolution: { resolution: "fully_resolved", reason: "done", analyzer: "test", analyzerVersion: "1" } as never },
+    };
+    await flushConversationIndex(D1, later, [analysis(1, 0.9, ["buying_signal"])], Date.now(), [message(5, Date.now())]);
+    const after = await expectExact(t.chatbotId);
+    expect(after.rollup_conversation_hours).toContainEqual(expect.objectContaining({ dimension: "band", hour: Math.floor(hourAgo / HOUR_MS), value: "satisfied", conversations: 1, messages: 9 }));
+    expect(after.rollup_annotation_hours.filter((r) => r.kind === "flag")).toEqual([expect.objectContaining({ label: "buying_signal", annotations: 1 })]);
+  });
+
+  it("equal a plain computation for a conversation whose messages and analyses span several hours", async () => {
+    const t = await createTenant();
+    const state = await snapshotOf(t, "spanning");
+    const start = Math.floor(state.createdAt / HOUR_MS) * HOUR_MS - 5 * HOUR_MS + 1_234;
+    const conv = (await db.select().from(conversations).where(eq(conversations.chatbotId, t.chatbotId)))[0]!;
+    await db.update(conversations).set({ createdAt: start, lastMessageAt: start + 4 * HOUR_MS }).where(eq(conversations.id, conv.id));
+    // Annotations of the same conversation in three different hours.
+    await db.insert(annotations).values(
+      [0, 2, 4].map((h, i) => ({
+        id: `ann_span_${i}`,
+        organizationId: t.organizationId,
+        chatbotId: t.chatbotId,
+        conversationId: conv.id,
+        messageSeq: 10 + i,
+        kind: "sentiment" as const,
+        label: "positive",
+        score: 0.1 * (i + 1),
+        analyzer: "test",
+        analyzerVersion: "1",
+        createdAt: start + h * HOUR_MS,
+      })),
+    );
+    const live = await expectExact(t.chatbotId);
+    expect(live.rollup_annotation_hours.filter((r) => r.kind === "sentiment" && r.label === "positive")).toHaveLength(3);
+    expect(live.rollup_client_users).toEqual([expect.objectContaining({ conversations: 1, last_activity: start + 4 * HOUR_MS })]);
+  });
+
+  it("follow direct row changes: an intent approved, a conversation moving organization and user, annotations deleted", async () => {
+    const t = await createTenant();
+    await snapshotOf(t, "moves-a");
+    await snapshotOf(t, "moves-b");
+    const convs = await db.select().from(conversations).where(eq(conversations.chatbotId, t.chatbotId));
+    const [a, b] = convs as [(typeof convs)[number], (typeof convs)[number]];
+    const org2 = "corg_rollups_2";
+    await db.insert(clientOrganizations).values({ id: org2, organizationId: t.organizationId, chatbotId: t.chatbotId, externalId: "org-2", mrr: 40, updatedAt: 0 });
+    const at = Math.floor(Date.now() / HOUR_MS) * HOUR_MS - 2 * HOUR_MS;
+    const ann = (id: string, conversationId: string, kind: "flag" | "intent", label: string, status: "accepted" | "pending", createdAt: number) => ({
+      id, organizationId: t.organizationId, chatbotId: t.chatbotId, conversationId, messageSeq: 1, kind, label, status, analyzer: "test", analyzerVersion: "1", createdAt,
+    });
+    await db.insert(annotations).values([
+      ann("ann_m1", a.id, "flag", "churn_risk", "accepted", at),
+      ann("ann_m2", a.id, "flag", "churn_risk", "accepted", at + 10),
+      ann("ann_m3", b.id, "flag", "frustrated_user", "accepted", at + HOUR_MS),
+      ann("ann_m4", b.id, "intent", "refund_status", "pending", at + HOUR_MS),
+    ]);
+    await expectExact(t.chatbotId);
+
+    await db.update(annotations).set({ status: "accepted" }).where(eq(annotations.id, "ann_m4"));
+    await db.update(conversations).set({ clientOrganizationId: org2, clientUserId: b.clientUserId, sentimentAvg: -0.7 }).where(eq(conversations.id, a.id));
+    await db.delete(annotations).where(eq(annotations.id, "ann_m3"));
+    const live = await expectExact(t.chatbotId);
+    expect(live.rollup_organization_flag_hours).toEqual([expect.objectContaining({ client_organization_id: org2, label: "churn_risk", annotations: 2 })]);
+    expect(live.rollup_client_users).toEqual([expect.objectContaining({ client_user_id: b.clientUserId, conversations: 2 })]);
+
+    // The organization deleted: its conversations lose it (set null) and its rollup rows go with it.
+    await db.delete(clientOrganizations).where(eq(clientOrganizations.id, org2));
+    await db.delete(clientUsers).where(eq(clientUsers.id, b.clientUserId!));
+    await expectExact(t.chatbotId);
+  });
+});
+
+describe("todayCounters", () => {
+  it("counts today's messages and analysed user messages from the rollups, not yesterday's", async () => {
+    const t = await createTenant();
+    const state = await snapshotOf(t, "today");
+    const now = Date.now();
+    const midnight = Math.floor(now / 86_400_000) * 86_400_000;
+    const { results } = await D1.prepare("SELECT count(*) AS n FROM search_messages WHERE chatbot_id = ? AND at >= ?").bind(t.chatbotId, midnight).all<{ n: number }>();
+    await flushConversationIndex(D1, { ...state, version: state.version + 1 }, [analysis(1, 0.2, [])], now, [message(7, midnight - 1), message(8, midnight + 1)]);
+    const sentimentsToday = await D1.prepare("SELECT count(*) AS n FROM annotations WHERE chatbot_id = ? AND kind = 'sentiment' AND created_at >= ?").bind(t.chatbotId, midnight).first<{ n: number }>();
+    expect(await todayCounters(db, t.chatbotId, now)).toEqual({ day: new Date(now).toISOString().slice(0, 10), messagesToday: results[0]!.n + 1, analysedToday: sentimentsToday!.n });
+    expect(sentimentsToday!.n).toBeGreaterThan(0);
+  });
+});
+
+describe("splitByHour", () => {
+  const H = HOUR_MS;
+  it("reads whole hours from rollups and only the partial hours at the edges raw", () => {
+    expect(splitByHour({ from: 10 * H + 5, to: 20 * H + 7 })).toEqual({
+      rollup: { from: 11, to: 20 },
+      exclude: [],
+      raw: [{ from: 10 * H + 5, to: 11 * H }, { from: 20 * H, to: 20 * H + 7 }],
+    });
+  });
+
+  it("reads nothing raw for a period on the hour, and the hour of a cut inside it raw", () => {
+    expect(splitByHour({ from: 10 * H, to: 20 * H })).toEqual({ rollup: { from: 10, to: 20 }, exclude: [], raw: [] });
+    expect(splitByHour({ from: 10 * H, to: 20 * H }, [15 * H + 1])).toEqual({ rollup: { from: 10, to: 20 }, exclude: [15], raw: [{ from: 15 * H, to: 16 * H }] });
+  });
+
+  it("reads a period inside one hour raw only", () => {
+    expect(splitByHour({ from: 10 * H + 5, to: 10 * H + 9 })).toEqual({ rollup: { from: 11, to: 11 }, exclude: [], raw: [{ from: 10 * H + 5, to: 10 * H + 9 }] });
+  });
+});

@@ -1,0 +1,123 @@
+/**
+ * Rollups: the analytics endpoints' summaries of the raw index rows (tables `rollup_*`, worker/db/schema.ts).
+ *
+ * Hourly UTC buckets per chatbot:
+ * - `rollup_conversation_hours` — conversations created in the hour (and their messages), in total and by
+ *   resolution, sentiment band and main language;
+ * - `rollup_annotation_hours` — annotations analysed in the hour by kind, label and severity, with the sum
+ *   and count of their scores (resolution annotations and intents not accepted are left out: no endpoint
+ *   counts them by analysis time);
+ * - `rollup_organization_flag_hours` — flags raised in the hour per client organization (MRR at risk and
+ *   revenue signals count each organization once per period);
+ * - `rollup_message_hours` — messages by the hour they arrived (as the search index receives them).
+ * All time, per owner: `rollup_client_users` / `rollup_client_organizations` — conversations, scored
+ * conversations and the sum of their average sentiments, last activity.
+ *
+ * How they stay exact: SQLite triggers (migrations/0012_rollups.sql) apply every insert, update and delete
+ * of a conversation, annotation or search message to the rollups in the same statement's transaction —
+ * subtract what the old row contributed, add what the new one does. So whoever writes the index (today
+ * the conversation's alarm, one batch per flush; a queue consumer writing many snapshots per batch) keeps
+ * them right without doing anything: a snapshot the version guard rejects changes no row and so no rollup,
+ * a redelivered one rewrites the same rows, a late update to an earlier hour moves that hour's counts.
+ * The cost is a few small upserts per row written, inside the writer's own transaction (no extra D1
+ * round trip), independent of how much history a bucket holds.
+ *
+ * `rebuildRollups` recomputes a chatbot's rollups from the raw rows (GROUP BY over them): the same
+ * figures as the migration's back-fill, for a repair or to check the triggers (test/integration/rollups.test.ts).
+ */
+import { and, eq, gte, sql } from "drizzle-orm";
+import type { Db } from "../db/client";
+import { rollupAnnotationHours, rollupMessageHours } from "../db/schema";
+import { DAY_MS, type Period } from "./params";
+
+export const HOUR_MS = 3_600_000;
+
+const band = (column: string) =>
+  `CASE WHEN ${column} IS NULL THEN 'unscored' WHEN ${column} > 0.2 THEN 'satisfied' WHEN ${column} < -0.2 THEN 'dissatisfied' ELSE 'neutral' END`;
+
+/** The statements of a rebuild, `?1` the chatbot: clear, then GROUP BY the raw rows. */
+const REBUILD = [
+  "DELETE FROM rollup_conversation_hours WHERE chatbot_id = ?1",
+  "DELETE FROM rollup_annotation_hours WHERE chatbot_id = ?1",
+  "DELETE FROM rollup_organization_flag_hours WHERE chatbot_id = ?1",
+  "DELETE FROM rollup_message_hours WHERE chatbot_id = ?1",
+  "DELETE FROM rollup_client_users WHERE chatbot_id = ?1",
+  "DELETE FROM rollup_client_organizations WHERE chatbot_id = ?1",
+  `INSERT INTO rollup_conversation_hours (chatbot_id, dimension, hour, value, conversations, messages)
+   SELECT chatbot_id, dimension, hour, value, count(*), sum(messages) FROM (
+     SELECT chatbot_id, 'all' AS dimension, created_at / ${HOUR_MS} AS hour, '' AS value, message_count AS messages FROM conversations WHERE chatbot_id = ?1
+     UNION ALL SELECT chatbot_id, 'resolution', created_at / ${HOUR_MS}, resolution, message_count FROM conversations WHERE chatbot_id = ?1 AND resolution IS NOT NULL
+     UNION ALL SELECT chatbot_id, 'band', created_at / ${HOUR_MS}, ${band("sentiment_avg")}, message_count FROM conversations WHERE chatbot_id = ?1
+     UNION ALL SELECT chatbot_id, 'language', created_at / ${HOUR_MS}, coalesce(language, ''), message_count FROM conversations WHERE chatbot_id = ?1
+   ) GROUP BY chatbot_id, dimension, hour, value`,
+  `INSERT INTO rollup_annotation_hours (chatbot_id, kind, hour, label, severity, annotations, scored, score_sum)
+   SELECT chatbot_id, kind, created_at / ${HOUR_MS}, label, coalesce(severity, ''), count(*), count(score), coalesce(sum(score), 0)
+   FROM annotations WHERE chatbot_id = ?1 AND kind != 'resolution' AND (kind != 'intent' OR status = 'accepted')
+   GROUP BY chatbot_id, kind, created_at / ${HOUR_MS}, label, coalesce(severity, '')`,
+  `INSERT INTO rollup_organization_flag_hours (chatbot_id, label, client_organization_id, hour, annotations)
+   SELECT a.chatbot_id, a.label, c.client_organization_id, a.created_at / ${HOUR_MS}, count(*)
+   FROM annotations a JOIN conversations c ON c.id = a.conversation_id AND c.chatbot_id = a.chatbot_id
+   WHERE a.chatbot_id = ?1 AND a.kind = 'flag' AND c.client_organization_id IS NOT NULL
+   GROUP BY a.chatbot_id, a.label, c.client_organization_id, a.created_at / ${HOUR_MS}`,
+  `INSERT INTO rollup_message_hours (chatbot_id, hour, role, messages)
+   SELECT chatbot_id, at / ${HOUR_MS}, role, count(*) FROM search_messages WHERE chatbot_id = ?1 GROUP BY chatbot_id, at / ${HOUR_MS}, role`,
+  ...(["client_user_id", "client_organization_id"] as const).map(
+    (key) => `INSERT INTO rollup_${key === "client_user_id" ? "client_users" : "client_organizations"} (${key}, chatbot_id, conversations, scored, sentiment_sum, last_activity)
+     SELECT ${key}, chatbot_id, count(*), count(sentiment_avg), coalesce(sum(sentiment_avg), 0), max(coalesce(last_message_at, created_at))
+     FROM conversations WHERE chatbot_id = ?1 AND ${key} IS NOT NULL GROUP BY chatbot_id, ${key}`,
+  ),
+];
+
+/** Recomputes one chatbot's rollups from its raw rows, in one batch (one transaction). */
+export async function rebuildRollups(d1: D1Database, chatbotId: string): Promise<void> {
+  await d1.batch(REBUILD.map((s) => d1.prepare(s).bind(chatbotId)));
+}
+
+/** The rebuild as SQL text for `wrangler d1 execute` (the benchmarks' seeding), the chatbot inlined. */
+export function rebuildRollupsSql(chatbotId: string): string {
+  if (!/^[A-Za-z0-9_-]+$/.test(chatbotId)) throw new Error(`not a plain id: ${chatbotId}`);
+  return REBUILD.map((s) => s.replaceAll("?1", `'${chatbotId}'`) + ";").join("\n");
+}
+
+/**
+ * How a period splits for reading: whole hours come from rollups, and the hours holding an edge that is
+ * not on the hour — the period's ends and any `cuts` inside it (where a current period meets its previous
+ * one) — from the raw rows, limited to the period. `rollup` is a half-open range of hour numbers and
+ * `exclude` the raw hours inside it; `raw` the millisecond ranges read raw (at most one per edge hour).
+ */
+export interface HourSplit {
+  rollup: { from: number; to: number };
+  exclude: number[];
+  raw: Period[];
+}
+
+export function splitByHour(period: Period, cuts: readonly number[] = []): HourSplit {
+  const edges = [period.from, period.to, ...cuts].filter((t) => t >= period.from && t <= period.to && t % HOUR_MS !== 0);
+  const rawHours = [...new Set(edges.map((t) => Math.floor(t / HOUR_MS)))].sort((x, y) => x - y);
+  const raw = rawHours
+    .map((h) => ({ from: Math.max(period.from, h * HOUR_MS), to: Math.min(period.to, (h + 1) * HOUR_MS) }))
+    .filter((r) => r.from < r.to);
+  const from = Math.ceil(period.from / HOUR_MS);
+  const to = Math.floor(period.to / HOUR_MS);
+  return { rollup: { from, to: Math.max(from, to) }, exclude: rawHours.filter((h) => h >= from && h < to), raw };
+}
+
+/**
+ * "Today" for the live counters (UTC day): messages received (user and assistant) and user messages
+ * analysed (given a sentiment) since 00:00 UTC, from the hourly rollups — as fresh as the index, no
+ * per-message call into any shared object.
+ */
+export async function todayCounters(db: Db, chatbotId: string, now: number): Promise<{ day: string; messagesToday: number; analysedToday: number }> {
+  const fromHour = Math.floor(now / DAY_MS) * (DAY_MS / HOUR_MS);
+  const [messages, analysed] = await db.batch([
+    db
+      .select({ n: sql<number>`coalesce(sum(${rollupMessageHours.messages}), 0)`.mapWith(Number) })
+      .from(rollupMessageHours)
+      .where(and(eq(rollupMessageHours.chatbotId, chatbotId), gte(rollupMessageHours.hour, fromHour))),
+    db
+      .select({ n: sql<number>`coalesce(sum(${rollupAnnotationHours.annotations}), 0)`.mapWith(Number) })
+      .from(rollupAnnotationHours)
+      .where(and(eq(rollupAnnotationHours.chatbotId, chatbotId), eq(rollupAnnotationHours.kind, "sentiment"), gte(rollupAnnotationHours.hour, fromHour))),
+  ]);
+  return { day: new Date(now).toISOString().slice(0, 10), messagesToday: messages[0]?.n ?? 0, analysedToday: analysed[0]?.n ?? 0 };
+}
