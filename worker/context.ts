@@ -7,6 +7,8 @@ export interface AppEnv {
   Bindings: Env;
   Variables: {
     requestId: string;
+    /** The request's D1 session (reads near the viewer, worker/db/read-session.ts); `db` runs on it. */
+    d1: D1DatabaseSession;
     db: Db;
     auth: KeyScope;
     /** Organization routes: the member's session and role in `:orgId`. */

@@ -24,5 +24,5 @@ search.openapi(
     request: { query: searchQuery },
     responses: { 200: json(searchResultSchema, "A page of hits, best first, and whether semantic search was used") },
   }),
-  async (c) => c.json(await searchMessages(c.env.DB, semanticOf(c.env), c.get("auth").chatbotId, c.req.valid("query")), 200),
+  async (c) => c.json(await searchMessages(c.get("d1"), semanticOf(c.env), c.get("auth").chatbotId, c.req.valid("query")), 200),
 );

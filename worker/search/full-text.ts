@@ -8,6 +8,7 @@
  * window, then the second. So a search ranks a bounded set — bm25 over every match of a common word
  * took seconds over a million messages — and a page is the same page on every request.
  */
+import type { D1Queryable } from "../db/read-session";
 import type { SearchQuery } from "./query";
 
 /** Matches ranked together: the newest this many of the chatbot's (a page reaches at most 2,500 deep). */
@@ -70,7 +71,7 @@ export function scopedMatch(chatbotId: string, role: Filters["role"], match: str
  * Ids of the chatbot's matches in the ordering rule's order (see the top of this file), `limit` from
  * `offset`. One statement per window the page touches (one, or two at a window's edge), in one batch.
  */
-export async function fullTextHits(db: D1Database, chatbotId: string, match: string, f: Filters, limit: number, offset: number): Promise<number[]> {
+export async function fullTextHits(db: D1Queryable, chatbotId: string, match: string, f: Filters, limit: number, offset: number): Promise<number[]> {
   const scoped = scopedMatch(chatbotId, f.role, match);
   const words = `content : (${match})`;
   const filters = filterSql({ ...f, role: undefined }, 6);
@@ -115,7 +116,7 @@ function windowSql(filters: string): string {
 }
 
 /** The ids of the chatbot's messages among `keys` (conversation id, seq) that pass the filters. */
-export async function idsOfMessages(db: D1Database, chatbotId: string, keys: readonly { conversationId: string; seq: number }[], f: Filters): Promise<Map<string, number>> {
+export async function idsOfMessages(db: D1Queryable, chatbotId: string, keys: readonly { conversationId: string; seq: number }[], f: Filters): Promise<Map<string, number>> {
   if (!keys.length) return new Map();
   const filters = filterSql(f, 3);
   const { results } = await db
@@ -146,7 +147,7 @@ export interface MessageRow {
 }
 
 /** FTS5's marked snippets of the messages `ids` (already the chatbot's): rows of { id, snippet }. */
-function snippetsStatement(db: D1Database, match: string, ids: readonly number[]): D1PreparedStatement {
+function snippetsStatement(db: D1Queryable, match: string, ids: readonly number[]): D1PreparedStatement {
   // `rowid IN` drives this one: FTS5 seeks each id (snippets count nothing across the index).
   return db
     .prepare(
@@ -157,7 +158,7 @@ function snippetsStatement(db: D1Database, match: string, ids: readonly number[]
 }
 
 /** The messages of a page by id, with their conversation, client user and sentiment (the chatbot's only). */
-function messageRowsStatement(db: D1Database, chatbotId: string, ids: readonly number[]): D1PreparedStatement {
+function messageRowsStatement(db: D1Queryable, chatbotId: string, ids: readonly number[]): D1PreparedStatement {
   return db
     .prepare(
       `SELECT m.id AS id, m.conversation_id AS conversationId, c.external_id AS conversationExternalId, m.seq AS seq,
@@ -177,7 +178,7 @@ function messageRowsStatement(db: D1Database, chatbotId: string, ids: readonly n
  * What a page shows of its hits, in one round trip: each message's row by id, and FTS5's marked snippet
  * for those of `snippetIds` (the hits the words matched).
  */
-export async function pageOf(db: D1Database, chatbotId: string, match: string, ids: readonly number[], snippetIds: readonly number[] = ids): Promise<{ rows: Map<number, MessageRow>; snippets: Map<number, string> }> {
+export async function pageOf(db: D1Queryable, chatbotId: string, match: string, ids: readonly number[], snippetIds: readonly number[] = ids): Promise<{ rows: Map<number, MessageRow>; snippets: Map<number, string> }> {
   if (!ids.length) return { rows: new Map(), snippets: new Map() };
   const statements = [messageRowsStatement(db, chatbotId, ids), ...(snippetIds.length ? [snippetsStatement(db, match, snippetIds)] : [])];
   const [rows, marked] = await db.batch<Record<string, unknown>>(statements);

@@ -2,6 +2,7 @@
  * Searching one chatbot's messages: full-text (FTS5, bm25) everywhere, merged with semantic matches
  * (Workers AI embeddings in Vectorize) by reciprocal-rank fusion where the deployment has them.
  */
+import type { D1Queryable } from "../db/read-session";
 import { fuse } from "./merge";
 import { fullTextHits, idsOfMessages, leadingParts, pageOf, snippetParts, type MessageRow, type SnippetPart } from "./full-text";
 import { matchExpression, parseTerms, plainText, type SearchQuery } from "./query";
@@ -34,7 +35,7 @@ export interface SearchResult {
   semantic: SemanticStatus & { used: boolean };
 }
 
-export async function searchMessages(db: D1Database, semantic: Semantic | null, chatbotId: string, q: SearchQuery): Promise<SearchResult> {
+export async function searchMessages(db: D1Queryable, semantic: Semantic | null, chatbotId: string, q: SearchQuery): Promise<SearchResult> {
   const terms = parseTerms(q.q);
   const match = matchExpression(terms);
   const start = (q.page - 1) * q.limit;
