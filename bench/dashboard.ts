@@ -32,6 +32,7 @@ interface Options {
   state: string;
   timeoutSec: number;
   json: boolean;
+  waterfall: boolean;
 }
 
 function options(): Options {
@@ -45,7 +46,7 @@ function options(): Options {
   const timeoutSec = Number(value("timeout") ?? 600);
   if (!Number.isInteger(runs) || runs < 1 || runs > 50) throw new Error("--runs must be 1…50");
   if (!Number.isInteger(port) || port < 1024) throw new Error("--port must be a port number ≥ 1024");
-  return { runs, port, state: value("state") ?? ".wrangler/bench-dashboard", timeoutSec, json: args.includes("--json") };
+  return { runs, port, state: value("state") ?? ".wrangler/bench-dashboard", timeoutSec, json: args.includes("--json"), waterfall: args.includes("--waterfall") };
 }
 
 const repo = path.resolve(import.meta.dirname, "..");
@@ -107,9 +108,20 @@ async function recordTraffic(url: string, ingestKey: string): Promise<void> {
   }
 }
 
+/** The fields of a browser PerformanceResourceTiming entry this script reads (bench/ has no DOM types). */
+interface ResourceEntry {
+  name: string;
+  initiatorType: string;
+  startTime: number;
+  responseStart: number;
+  responseEnd: number;
+}
+
 interface LoadFigures {
   kpisMs: number;
   scripts: string[];
+  /** Every request of the cold load: when it started, its first byte came and it ended, in ms from the navigation's start. */
+  requests: { path: string; type: string; startMs: number; firstByteMs: number; endMs: number }[];
 }
 
 async function measure(browser: Browser, url: string, overview: string, cookies: Parameters<import("playwright-core").BrowserContext["addCookies"]>[0], runs: number) {
@@ -129,7 +141,14 @@ async function measure(browser: Browser, url: string, overview: string, cookies:
     await kpis.waitFor();
     const kpisMs = Date.now() - started;
     await page.waitForLoadState("networkidle");
-    cold.push({ kpisMs, scripts: [...scripts] });
+    // The browser's own Resource Timing (ms from the navigation's start), more exact than events relayed to this process.
+    const requests = await page.evaluate(() =>
+      (performance as unknown as { getEntriesByType(type: "resource"): ResourceEntry[] }).getEntriesByType("resource").map((e) => {
+        const u = new URL(e.name);
+        return { path: u.pathname + u.search, type: e.initiatorType, startMs: Math.round(e.startTime), firstByteMs: Math.round(e.responseStart), endMs: Math.round(e.responseEnd) };
+      }),
+    );
+    cold.push({ kpisMs, scripts: [...scripts], requests });
 
     // Warm: the same browser (its HTTP cache, the immutable assets) opens the page again.
     await page.goto("about:blank");
@@ -211,6 +230,14 @@ async function main(): Promise<void> {
       console.log(`  KPIs visible, cold    median ${result.coldKpisMedianMs} ms (min ${result.coldKpisMinMaxMs[0]}, max ${result.coldKpisMinMaxMs[1]})`);
       console.log(`  KPIs visible, warm    median ${result.warmKpisMedianMs} ms (min ${result.warmKpisMinMaxMs[0]}, max ${result.warmKpisMinMaxMs[1]})`);
       console.log(`  largest scripts       ${result.largest.join(", ")}`);
+    }
+    if (o.waterfall) {
+      // The median cold run's requests in the order they started: where the time to KPIs goes.
+      const run = [...cold].sort((a, b) => a.kpisMs - b.kpisMs)[Math.floor(cold.length / 2)]!;
+      console.log(`\nThe median cold load (KPIs at ${run.kpisMs} ms), request by request (start / first byte / end, ms):`);
+      for (const r of [...run.requests].sort((a, b) => a.startMs - b.startMs)) {
+        console.log(`  ${[r.startMs, r.firstByteMs, r.endMs].map((n) => String(n).padStart(5)).join(" ")}  ${r.type.padEnd(14)} ${r.path}`);
+      }
     }
   } finally {
     clearTimeout(deadline);

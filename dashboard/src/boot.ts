@@ -10,13 +10,13 @@ import { prefetchQuery } from "./api/query-client";
 import { presetFrom, rangeFrom } from "./lib/range";
 import { overviewQueries } from "./pages/chatbot/overview-queries";
 import { chatbotLookup } from "./session/chatbot-lookup";
-import { probeSession } from "./session/session-probe";
+import { startEarlyProbe } from "./session/session-probe";
 
 const chatbotPage = /^\/chatbots\/([^/]+)(?:\/([^/]+))?\/?$/.exec(window.location.pathname);
 const isPublic = /^\/(login|signup|confirm-signup|reset-password|accept-invitation)\/?$/.test(window.location.pathname);
 
 if (!isPublic) {
-  const session = probeSession();
+  const session = startEarlyProbe();
   if (chatbotPage) {
     const chatbotId = decodeURIComponent(chatbotPage[1]!);
     const page = chatbotPage[2] ?? "overview";

@@ -4,7 +4,7 @@ import { useNavigate } from "react-router";
 import { queryClient } from "../api/query-client";
 import type { SessionView } from "../api/types";
 import { setColorSchemeMember } from "../theme/color-scheme";
-import { probeSession } from "./session-probe";
+import { probeSession, takeEarlyProbe } from "./session-probe";
 
 interface SessionContextValue {
   /** undefined while the first probe runs; null when nobody is logged in. */
@@ -21,9 +21,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const [session, setSession] = useState<SessionView | null | undefined>(undefined);
   const [probeError, setProbeError] = useState<unknown>(null);
 
-  const refresh = useCallback(async () => {
+  const refresh = useCallback(async (probe: () => Promise<SessionView> = probeSession) => {
     try {
-      const next = await probeSession();
+      const next = await probe();
       setCsrfToken(next.csrfToken);
       setSession(next);
       setProbeError(null);
@@ -49,7 +49,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, [memberId]);
 
   useEffect(() => {
-    void refresh();
+    void refresh(takeEarlyProbe);
     // Any unexpected 401 means the session is gone: forget it, and the route guard sends to /login.
     onUnauthorized(() => setSession(null));
     return () => onUnauthorized(null);
