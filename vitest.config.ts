@@ -26,6 +26,9 @@ export default defineConfig(async () => {
                 // Tests drive the webhooks consumer by hand (createMessageBatch), so what the Worker enqueues
                 // goes to a queue nobody consumes instead of being delivered in the background.
                 queueProducers: { WEBHOOKS: { queueName: "openbat-webhooks-under-test" } },
+                // The index queue keeps its real consumer, delivering at once instead of gathering for a second, so a
+                // test's syncIndex (test/helpers/index-queue.ts) waits for the delivery, not for a batching timer.
+                queueConsumers: { "openbat-index": { maxBatchTimeout: 0 } },
                 // The email queue (EMAILS) keeps its real name and consumer: with LOG_EMAILS=true the consumer logs
                 // each email, which is how tests read an emailed link (test/helpers/member.ts). Tests of the email
                 // consumer itself record what is queued instead (test/queue/email.test.ts) and drive it by hand.

@@ -395,6 +395,11 @@ export class ConversationStore {
     }
   }
 
+  /** Every analysis counts as not in D1 (the whole index is to be sent again). */
+  markAllUnflushed(): void {
+    this.sql.exec("UPDATE analyses SET flushed_rev = 0");
+  }
+
   /** Messages with seq above `after`, in order. */
   messagesAfter(after: number, limit: number): StoredMessage[] {
     return this.sql

@@ -15,9 +15,9 @@
  */
 import { DurableObject } from "cloudflare:workers";
 import { z } from "zod";
-import { flushConversationIndex } from "../worker/services/conversation-index";
+import { buildSnapshot } from "../worker/index-queue/snapshot";
 import { SEARCH_MESSAGES_PER_FLUSH } from "../worker/search/feed";
-import { embedMessages, forgetMessages } from "../worker/search/embed";
+import { forgetMessages } from "../worker/search/embed";
 import { publicAnalysis, resolutionJob, runDueAnalysis } from "./conversation-analysis";
 import { analyzerChoice } from "../worker/analysis/run";
 import type { ChatbotLive, LiveEvent, SocketSweep } from "./chatbot-live";
@@ -373,12 +373,16 @@ export class Conversation extends DurableObject<Env> {
   }
 
   /**
-   * Runs due analysis and writes everything pending to D1 now rather than within the next second
-   * (tests and operators; the alarm does the same on its own schedule).
-   * @example await stub.syncNow()
+   * Runs due analysis and hands everything pending to the index queue now rather than within the next
+   * second (tests and operators; the alarm does the same on its own schedule). Returns the index version
+   * D1 will hold once the queue's consumer wrote what was sent (null while the conversation has no
+   * message, so is not indexed): `conversations.index_version` reaching it says the snapshot landed.
+   * @example const sent = await stub.syncNow() // then wait for index_version >= sent.version
    */
-  async syncNow(): Promise<void> {
+  async syncNow(): Promise<{ conversationId: string; version: number } | null> {
     await this.work(true);
+    const state = this.store.state;
+    return state && state.messageCount > 0 ? { conversationId: state.conversationId, version: state.flushedVersion } : null;
   }
 
   // ---- internals ----
@@ -690,6 +694,12 @@ export class Conversation extends DurableObject<Env> {
     });
   }
 
+  /**
+   * Hands the conversation's index snapshot to the index queue (worker/index-queue/): the consumer writes
+   * it to D1 together with other conversations' snapshots, in one batch. A version counts as flushed only
+   * once the queue took it; a snapshot too large for one Queue message carries what fits, and the rest
+   * goes in the next one, a moment later, under a version of its own (so D1 shows when each arrived).
+   */
   private async flush(state: ConversationState): Promise<void> {
     if (state.messageCount === 0) {
       // Indexed from its first message on: a socket opened and left with nothing sent (a widget on every
@@ -705,36 +715,46 @@ export class Conversation extends DurableObject<Env> {
     const analyses = this.store.unflushedAnalyses(ANALYSES_PER_FLUSH);
     // Messages not yet in the search index ride along with the snapshot (worker/search/feed.ts).
     const texts = this.store.messagesAfter(state.searchedSeq ?? 0, SEARCH_MESSAGES_PER_FLUSH);
+    const built = buildSnapshot(state, analyses, texts);
     try {
-      await flushConversationIndex(
-        this.env.DB,
-        state,
-        analyses.map((a) => a.analysis),
-        Date.now(),
-        texts,
-      );
+      await this.env.INDEX.send(built.snapshot, { contentType: "json" });
     } catch (error) {
-      // The chatbot was deleted while this conversation still had work for the index (its D1 row is
-      // gone or never came): retrying would fail forever on the foreign key, so erase it as the delete would have.
-      if (!(await chatbotExists(this.env.DB, state.chatbotId).catch(() => true))) return this.erase(state);
-      // D1 unavailable: keep the change and try again later, backing off; nothing is lost.
+      // The queue unavailable: keep the change and try again later, backing off; nothing is lost.
       state.flushAttempts += 1;
       state.flushDueAt = Date.now() + Math.min(MAX_FLUSH_BACKOFF_MS, 1_000 * 2 ** state.flushAttempts);
-      console.error("conversation index flush failed", { conversationId: state.conversationId, error: String(error) });
+      console.error("conversation index snapshot not queued", { conversationId: state.conversationId, error: String(error) });
       this.store.save(state);
       return;
     }
-    // Re-read: messages may have arrived while D1 answered; they keep their own due time.
-    this.store.markFlushed(analyses);
+    // Re-read: messages may have arrived while the queue answered; they keep their own due time.
+    this.store.markFlushed(built.analyses);
     const current = this.store.state ?? state;
     current.flushedVersion = Math.max(current.flushedVersion, version);
     current.flushAttempts = 0;
-    current.searchedSeq = Math.max(current.searchedSeq ?? 0, texts.at(-1)?.seq ?? 0);
-    const more = current.version > current.flushedVersion || this.store.hasUnflushedAnalyses() || current.searchedSeq < current.lastSeq;
-    current.flushDueAt = more ? Date.now() + FLUSH_DELAY_MS : null;
+    current.searchedSeq = Math.max(current.searchedSeq ?? 0, built.searchedThrough ?? 0);
+    const rest = this.store.hasUnflushedAnalyses() || current.searchedSeq < current.lastSeq;
+    // What is left goes under a new version, so it is told apart from the snapshot just sent.
+    if (rest && current.version === current.flushedVersion) current.version += 1;
+    current.flushDueAt = current.version > current.flushedVersion ? Date.now() + FLUSH_DELAY_MS : null;
     this.store.save(current);
-    // After the snapshot is safe: semantic search's embeddings (off without Workers AI; never throws).
-    await embedMessages(this.env, current, texts);
+  }
+
+  /**
+   * Sends the whole index again: every analysis and every message, from the next flush on (the index
+   * queue's dead-letter consumer asks for it when a snapshot could not be written). Returns false when
+   * the conversation does not belong to `chatbotId`.
+   * @example await stub.reindex("cb_123")
+   */
+  async reindex(chatbotId: string): Promise<boolean> {
+    const state = this.store.state;
+    if (!state || state.chatbotId !== chatbotId) return false;
+    this.store.markAllUnflushed();
+    state.searchedSeq = 0;
+    state.version += 1;
+    state.flushDueAt = Date.now() + FLUSH_DELAY_MS;
+    this.store.save(state);
+    this.schedule(state, null);
+    return true;
   }
 
   private replay(ws: WebSocket, after: number): void {
@@ -785,10 +805,6 @@ function frameId(data: string): string | undefined {
 
 function attachmentOf(ws: WebSocket): SocketAttachment {
   return ws.deserializeAttachment() as SocketAttachment;
-}
-
-async function chatbotExists(db: D1Database, chatbotId: string): Promise<boolean> {
-  return (await db.prepare("SELECT 1 FROM chatbots WHERE id = ?").bind(chatbotId).first()) !== null;
 }
 
 function send(ws: WebSocket, frame: ServerFrame): void {

@@ -1,10 +1,11 @@
 /**
- * The Worker: HTTP and WebSocket entry (Hono app), the webhooks and email queue consumers, and the
+ * The Worker: HTTP and WebSocket entry (Hono app), the webhooks, email and index queue consumers, and the
  * Durable Object classes it hosts.
  */
 import { app } from "./app";
 import { handleEmailQueue } from "./email/consumer";
 import { runScheduledBackfill } from "./search/scheduled";
+import { handleIndexQueue } from "./index-queue/consumer";
 import { handleQueue } from "./webhooks/consumer";
 
 export { ChatbotLive } from "../durable-objects/chatbot-live";
@@ -12,7 +13,12 @@ export { Conversation } from "../durable-objects/conversation";
 
 export default {
   fetch: app.fetch,
-  // One queue() for both queues (and their dead-letter queues), told apart by name.
-  queue: (batch, env) => (batch.queue.startsWith("openbat-email") ? handleEmailQueue(batch, env) : handleQueue(batch, env)),
+  // One queue() for every queue (and their dead-letter queues), told apart by name.
+  queue: (batch, env) =>
+    batch.queue.startsWith("openbat-email")
+      ? handleEmailQueue(batch, env)
+      : batch.queue.startsWith("openbat-index")
+        ? handleIndexQueue(batch, env)
+        : handleQueue(batch, env),
   scheduled: runScheduledBackfill,
 } satisfies ExportedHandler<Env>;

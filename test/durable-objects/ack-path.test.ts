@@ -8,6 +8,7 @@ import { conversations } from "../../worker/db/schema";
 import { conversationStub } from "../../worker/services/conversation-stub";
 import { connect } from "../helpers/socket";
 import { createTenant } from "../helpers/tenant";
+import { syncIndex } from "../helpers/index-queue";
 
 const msg = (id: string, role: "user" | "assistant" = "user", content = `message ${id}: how do I export my data?`) => ({ type: "message", id, role, content });
 
@@ -92,7 +93,7 @@ describe("the ack path", () => {
     socket.send(msg("first"));
     await socket.next("ack");
     const stub = conversationStub(env, t.chatbotId, "statements");
-    await stub.syncNow();
+    await syncIndex(stub);
     await withoutAlarm(stub, true);
     // Every statement the conversation's store runs from here on, in order.
     await runInDurableObject(stub, (instance: Conversation) => {
@@ -141,7 +142,7 @@ describe("the ack path", () => {
     expect(woken?.messages.map((m) => m.analysis)).toEqual([null, null, null]);
     socket.send(msg("d"));
     expect(await socket.next("ack")).toMatchObject({ id: "d", seq: 4, duplicate: false });
-    await stub.syncNow();
+    await syncIndex(stub);
     const done = await stub.read(t.chatbotId, { after: 0, limit: 10 });
     expect(done?.messages.map((m) => m.analysis?.analyzer)).toEqual(["embedded", "embedded", "embedded", "embedded"]);
     const row = await createDb(env.DB).select().from(conversations).where(eq(conversations.externalId, "evicted-early")).get();
@@ -159,7 +160,7 @@ describe("the ack path", () => {
     expect(acks.map((a) => a.seq)).toEqual(Array.from({ length: count }, (_, i) => i + 1));
     expect(acks.every((a) => !a.duplicate)).toBe(true);
     const stub = conversationStub(env, t.chatbotId, "burst");
-    await stub.syncNow();
+    await syncIndex(stub);
     const annotated = socket.frames.filter((f) => f.type === "annotation").map((f) => (f as { seq: number }).seq);
     expect(new Set(annotated).size).toBe(count);
     expect(annotated).toHaveLength(count);

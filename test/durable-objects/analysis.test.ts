@@ -13,6 +13,7 @@ import { FakeAi, wellFormed } from "../helpers/fake-ai";
 import { call, capture } from "../helpers/http";
 import { connect } from "../helpers/socket";
 import { createTenant, type Tenant } from "../helpers/tenant";
+import { syncIndex } from "../helpers/index-queue";
 
 afterEach(() => setAiForTests(null));
 
@@ -20,7 +21,7 @@ const db = () => createDb(env.DB);
 
 async function captureAndSync(t: Tenant, conversationId: string, messages: { role: string; content: string }[]) {
   const res = (await (await capture(t.ingestKey, { conversationId, messages })).json()) as { conversationId: string };
-  await conversationStub(env, t.chatbotId, conversationId).syncNow();
+  await syncIndex(conversationStub(env, t.chatbotId, conversationId));
   return res.conversationId;
 }
 
@@ -90,13 +91,13 @@ describe("analysis with the embedded analyzer", () => {
     const resolution = await socket.next("resolution");
     expect(resolution.resolution).toBe("fully_resolved");
     const stub = conversationStub(env, t.chatbotId, "emb-end");
-    await stub.syncNow();
+    await syncIndex(stub);
     const row = await db().select().from(conversations).where(eq(conversations.externalId, "emb-end")).get();
     expect(row?.resolution).toBe("fully_resolved");
 
     socket.send({ type: "message", id: "again", role: "user", content: "Actually it broke again" });
     await socket.next("ack");
-    await stub.syncNow();
+    await syncIndex(stub);
     const reopened = await db().select().from(conversations).where(eq(conversations.externalId, "emb-end")).get();
     expect(reopened).toMatchObject({ status: "open", resolution: null });
     socket.close();
@@ -123,7 +124,7 @@ describe("analysis with the embedded analyzer", () => {
     expect(await interrupted).toBeInstanceOf(Error);
     // A new stub wakes a new instance, which finds the job still written down and runs it.
     const woken = conversationStub(env, t.chatbotId, "evicted");
-    await woken.syncNow();
+    await syncIndex(woken);
     const snapshot = await woken.read(t.chatbotId, { after: 0, limit: 10 });
     expect(snapshot?.messages[0]?.analysis?.analysis.sentiment).toMatchObject({ score: -0.31, reason: "after eviction" });
     expect(snapshot?.state.aggregates.sentimentCount).toBe(1);
@@ -140,7 +141,7 @@ describe("analysis with the embedded analyzer", () => {
     await capture(t.ingestKey, { conversationId: "backoff", messages: [{ id: "m", role: "user", content: "thanks, that solved it" }] });
     const stub = conversationStub(env, t.chatbotId, "backoff");
     // The attempt made right after the capture has failed too; from here the job is driven by hand.
-    await stub.syncNow();
+    await syncIndex(stub);
     const job = "SELECT analysis_attempts AS attempts, analysis_due_at AS due_at FROM messages";
     const waits = await runInDurableObject(stub, async (instance: Conversation, state) => {
       // With the alarm out of the way and the count started afresh, so each failure is counted exactly once.
@@ -164,7 +165,7 @@ describe("analysis with the embedded analyzer", () => {
     // Readable again: the waiting job runs and the message is analysed once.
     await env.DB.prepare("DELETE FROM analysis_configs WHERE chatbot_id = ?").bind(t.chatbotId).run();
     await runInDurableObject(stub, (_instance: Conversation, state) => state.storage.sql.exec("UPDATE messages SET analysis_due_at = 0"));
-    await stub.syncNow();
+    await syncIndex(stub);
     const snapshot = await stub.read(t.chatbotId, { after: 0, limit: 10 });
     expect(snapshot?.messages[0]?.analysis?.analysis.sentiment?.score).toBeGreaterThan(0);
     expect(snapshot?.state.aggregates.sentimentCount).toBe(1);

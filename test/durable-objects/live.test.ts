@@ -6,6 +6,7 @@ import { conversationStub } from "../../worker/services/conversation-stub";
 import { call, capture } from "../helpers/http";
 import { connect, openSocket } from "../helpers/socket";
 import { createTenant } from "../helpers/tenant";
+import { syncIndex } from "../helpers/index-queue";
 
 const msg = (id: string, content = `message ${id}`, role: "user" | "assistant" = "user") => ({ type: "message", id, role, content });
 
@@ -193,7 +194,7 @@ describe("live conversations over WebSocket", () => {
     await socket.next("ack");
     const stub = conversationStub(env, t.chatbotId, "chat-idle");
     // The message's analysis (run right after its ack) saves the state: let it finish before editing the row.
-    await stub.syncNow();
+    await syncIndex(stub);
     // Move the idle deadline into the past rather than waiting a minute.
     await runInDurableObject(stub, (_instance: Conversation, state) => {
       const row = state.storage.sql.exec<{ body: string }>("SELECT body FROM state").one();

@@ -10,6 +10,7 @@ import { conversationStub } from "../../worker/services/conversation-stub";
 import { createKey } from "../../worker/services/keys";
 import { call, capture } from "./http";
 import { as, chatbotOf, memberIn, signup, type Member } from "./member";
+import { syncIndex } from "./index-queue";
 
 /** Routes anyone may call: they create or prove credentials themselves. */
 export const PUBLIC = new Set([
@@ -92,7 +93,7 @@ export async function world(name: string): Promise<World> {
   const colleague = await memberIn(owner.organizationId, "member");
   const external = `conversation-of-${name}`;
   const captured = (await (await capture(bot.ingestKey, { conversationId: external, messages: [{ role: "user", content: "hi" }] })).json()) as { conversationId: string };
-  await conversationStub(env, bot.chatbotId, external).syncNow();
+  await syncIndex(conversationStub(env, bot.chatbotId, external));
   const keys = (await (await call("/api/v1/keys", { key: adminKey })).json()) as { data: { id: string }[] };
   const destination = (await (await call("/api/v1/webhooks", { method: "POST", key: adminKey, json: { name: "d", url: "https://hooks.example.com/x" } })).json()) as {
     data: { id: string };

@@ -7,6 +7,7 @@ import { conversationStub } from "../../worker/services/conversation-stub";
 import { call, capture, type ErrorBody } from "../helpers/http";
 import { connect, openSocket } from "../helpers/socket";
 import { as, chatbotOf, cookieFrom, emailedLink, invited, signup } from "../helpers/member";
+import { syncIndex } from "../helpers/index-queue";
 
 afterEach(() => vi.restoreAllMocks());
 
@@ -208,7 +209,7 @@ describe("chatbots", () => {
     await socket.next("welcome");
     socket.send({ type: "message", id: "m1", role: "user", content: "hello" });
     await socket.next("ack");
-    await conversationStub(env, chatbotId, "still-open").syncNow(); // the index knows it is recent
+    await syncIndex(conversationStub(env, chatbotId, "still-open")); // the index knows it is recent
     await as(owner, `/api/v1/organizations/${owner.organizationId}/chatbots/${chatbotId}`, { method: "PATCH", json: { status: "archived" } });
     await expect.poll(() => socket.closed).toBe(true);
     const { response } = await openSocket("/api/v1/live/still-open", { key: ingestKey });

@@ -13,6 +13,7 @@ import { createKey } from "../../worker/services/keys";
 import { call, capture, type ErrorBody } from "../helpers/http";
 import { signup as signupMember } from "../helpers/member";
 import { createTenant, type Tenant } from "../helpers/tenant";
+import { syncIndex } from "../helpers/index-queue";
 
 const db = createDb(env.DB);
 const H = 3_600_000;
@@ -893,7 +894,7 @@ describe("analytics over captured conversations", () => {
       organization: { id: "o-1", name: "Org One", plan: "pro", mrr: 300 },
       session: { country: "NL", device: "desktop" },
     });
-    await conversationStub(env, t.chatbotId, "live-1").syncNow();
+    await syncIndex(conversationStub(env, t.chatbotId, "live-1"));
     const detail = (await (await call("/api/v1/conversations?externalId=live-1", { key: t.readKey })).json()) as {
       data: { aggregates: { sentimentAvg: number | null; flags: string[] } }[];
     };

@@ -9,6 +9,7 @@ import { conversationStub } from "../../worker/services/conversation-stub";
 import { createKey } from "../../worker/services/keys";
 import { call, capture, type ErrorBody } from "../helpers/http";
 import { createTenant } from "../helpers/tenant";
+import { syncIndex } from "../helpers/index-queue";
 
 const one = (content = "Hello") => [{ role: "user", content }];
 
@@ -61,7 +62,7 @@ describe("POST /api/v1/capture", () => {
     await capture(t.ingestKey, payload);
     const stub = conversationStub(env, t.chatbotId, "dup-still");
     // Analysis done and the index flushed: from here on any write would show in the object's storage.
-    await stub.syncNow();
+    await syncIndex(stub);
     const storage = () =>
       runInDurableObject(stub, (_instance: Conversation, state) => ({
         state: state.storage.sql.exec("SELECT body FROM state").toArray(),
@@ -90,7 +91,7 @@ describe("POST /api/v1/capture", () => {
       },
       { "cf-ipcountry": "DE" },
     );
-    await conversationStub(env, t.chatbotId, "ctx").syncNow();
+    await syncIndex(conversationStub(env, t.chatbotId, "ctx"));
     const db = createDb(env.DB);
     const row = await db.select().from(conversations).where(eq(conversations.chatbotId, t.chatbotId)).get();
     const user = await db.select().from(clientUsers).where(eq(clientUsers.chatbotId, t.chatbotId)).get();

@@ -17,6 +17,7 @@ import { createKey } from "../../worker/services/keys";
 import { call, capture } from "../helpers/http";
 import { as, emailedLink, memberIn, signup, type Member } from "../helpers/member";
 import { mockOutbound, PUBLIC_DNS } from "../helpers/outbound";
+import { syncIndex } from "../helpers/index-queue";
 
 type Json = Record<string, unknown>;
 interface Operation {
@@ -245,7 +246,7 @@ beforeAll(async () => {
       conversationId: string;
     };
     w.conversationId = captured.conversationId;
-    await conversationStub(env, chatbotId, w.externalId).syncNow();
+    await syncIndex(conversationStub(env, chatbotId, w.externalId));
     w.destinationId = await freshDestination();
     w.workflowId = await dataId(await call("/api/v1/workflows", { method: "POST", key: await freshKey("admin"), json: { template: "churn_risk_high_mrr", destinationId: w.destinationId } }));
     w.runId = await failedRun();

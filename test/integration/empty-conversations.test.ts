@@ -4,6 +4,7 @@ import { conversationStub } from "../../worker/services/conversation-stub";
 import { call, capture } from "../helpers/http";
 import { connect } from "../helpers/socket";
 import { createTenant, type Tenant } from "../helpers/tenant";
+import { syncIndex } from "../helpers/index-queue";
 
 async function counts(t: Tenant) {
   const overview = (await (await call("/api/v1/analytics/overview", { key: t.readKey })).json()) as { data: { kpis: { conversations: { value: number } } } };
@@ -22,13 +23,13 @@ describe("empty conversations", () => {
     await server.next("welcome");
     browser.send({ type: "context", session: { pageUrl: "https://shop.example/" } });
     await browser.next("context_saved");
-    for (const id of ["spoken", externalId, "silent"]) await conversationStub(env, t.chatbotId, id).syncNow();
+    for (const id of ["spoken", externalId, "silent"]) await syncIndex(conversationStub(env, t.chatbotId, id));
 
     expect(await counts(t)).toEqual({ kpi: 1, table: 1, list: 1 });
 
     server.send({ type: "message", id: "first", role: "user", content: "now I speak" });
     await server.next("ack");
-    await conversationStub(env, t.chatbotId, "silent").syncNow();
+    await syncIndex(conversationStub(env, t.chatbotId, "silent"));
     expect(await counts(t)).toEqual({ kpi: 2, table: 2, list: 2 });
     browser.close();
     server.close();

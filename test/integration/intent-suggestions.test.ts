@@ -11,6 +11,7 @@ import { annotations, conversations } from "../../worker/db/schema";
 import { conversationStub } from "../../worker/services/conversation-stub";
 import { call, capture, type ErrorBody } from "../helpers/http";
 import { createTenant, type Tenant } from "../helpers/tenant";
+import { syncIndex } from "../helpers/index-queue";
 
 const db = createDb(env.DB);
 
@@ -34,7 +35,7 @@ async function list(t: Tenant, query = ""): Promise<ListBody> {
 
 async function say(t: Tenant, conversationId: string, content: string) {
   await capture(t.ingestKey, { conversationId, messages: [{ role: "user", content }] });
-  await conversationStub(env, t.chatbotId, conversationId).syncNow();
+  await syncIndex(conversationStub(env, t.chatbotId, conversationId));
 }
 
 /** Seeds candidates as the analyzer stores them: `count` messages over `conversations` conversations. */

@@ -6,6 +6,7 @@ import { FakeAi, wellFormed } from "../helpers/fake-ai";
 import { call, capture, type ErrorBody } from "../helpers/http";
 import { connect } from "../helpers/socket";
 import { createTenant, type Tenant } from "../helpers/tenant";
+import { syncIndex } from "../helpers/index-queue";
 
 afterEach(() => setAiForTests(null));
 
@@ -23,7 +24,7 @@ interface ListBody {
 /** Captures one conversation, runs its analysis and writes it to the D1 index; returns its id. */
 async function converse(t: Tenant, externalId: string, messages: { role: "user" | "assistant"; content: string }[]): Promise<string> {
   const res = (await (await capture(t.ingestKey, { conversationId: externalId, messages })).json()) as { conversationId: string };
-  await conversationStub(env, t.chatbotId, externalId).syncNow();
+  await syncIndex(conversationStub(env, t.chatbotId, externalId));
   return res.conversationId;
 }
 

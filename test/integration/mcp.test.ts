@@ -16,6 +16,7 @@ import { mockOutbound, PUBLIC_DNS } from "../helpers/outbound";
 import { conversationStub } from "../../worker/services/conversation-stub";
 import { createTenant, type Tenant } from "../helpers/tenant";
 import readme from "../../README.md?raw";
+import { syncIndex } from "../helpers/index-queue";
 
 const db = createDb(env.DB);
 const H = 3_600_000;
@@ -65,7 +66,7 @@ const rest = async <T>(path: string, key: string) => {
 async function converse(t: Tenant, externalId: string, content: string): Promise<string> {
   const res = await capture(t.ingestKey, { conversationId: externalId, messages: [{ role: "user", content }, { role: "assistant", content: "Let me look into that for you." }] });
   const { conversationId } = (await res.json()) as { conversationId: string };
-  await conversationStub(env, t.chatbotId, externalId).syncNow();
+  await syncIndex(conversationStub(env, t.chatbotId, externalId));
   return conversationId;
 }
 

@@ -6,6 +6,7 @@ import { conversations } from "../../worker/db/schema";
 import { conversationStub } from "../../worker/services/conversation-stub";
 import { call, capture, type ErrorBody } from "../helpers/http";
 import { createTenant, type Tenant } from "../helpers/tenant";
+import { syncIndex } from "../helpers/index-queue";
 
 interface ListBody {
   data: { externalId: string; session: { country: string | null; device: string | null }; user: { externalId: string } | null }[];
@@ -29,7 +30,7 @@ async function seed(t: Tenant, rows: { id: string; user?: string; country: strin
       { conversationId: row.id, messages: [{ role: "user", content: `hello from ${row.id}` }], user: row.user ? { id: row.user } : undefined },
       { "cf-ipcountry": row.country, "user-agent": row.ua },
     );
-    await conversationStub(env, t.chatbotId, row.id).syncNow();
+    await syncIndex(conversationStub(env, t.chatbotId, row.id));
     const at = T0 + (start + i) * 1000;
     await createDb(env.DB)
       .update(conversations)

@@ -11,6 +11,7 @@ import { conversationStub } from "../../worker/services/conversation-stub";
 import { fakeSemantic } from "../helpers/fake-semantic";
 import { capture } from "../helpers/http";
 import { createTenant, type Tenant } from "../helpers/tenant";
+import { syncIndex } from "../helpers/index-queue";
 
 afterEach(() => setSemanticForTests(null));
 
@@ -20,7 +21,7 @@ const settled = () => ({ arrivedBefore: Date.now() + 1_000 });
 async function converse(t: Tenant, conversationId: string, messages: { role: "user" | "assistant"; content: string }[]): Promise<string> {
   expect((await capture(t.ingestKey, { conversationId, messages })).status).toBeLessThan(300);
   const stub = conversationStub(env, t.chatbotId, conversationId);
-  await stub.syncNow();
+  await syncIndex(stub);
   return (await stub.read(t.chatbotId, { after: 0, limit: 1 }))!.state.conversationId;
 }
 

@@ -15,6 +15,7 @@ import { deleteChatbot } from "../../worker/services/chatbots";
 import { fakeSemantic } from "../helpers/fake-semantic";
 import { call, capture } from "../helpers/http";
 import { createTenant, type Tenant } from "../helpers/tenant";
+import { syncIndex } from "../helpers/index-queue";
 
 const semantic = fakeSemantic();
 let t: Tenant;
@@ -23,7 +24,7 @@ let other: Tenant;
 async function converse(tenant: Tenant, conversationId: string, messages: { role: "user" | "assistant"; content: string }[]) {
   const res = await capture(tenant.ingestKey, { conversationId, messages });
   expect(res.status).toBeLessThan(300);
-  await conversationStub(env, tenant.chatbotId, conversationId).syncNow();
+  await syncIndex(conversationStub(env, tenant.chatbotId, conversationId));
 }
 
 async function search(tenant: Tenant, query: Record<string, string>): Promise<SearchResult> {

@@ -11,15 +11,16 @@ import type { SearchResult } from "../../worker/search/service";
 import { as, memberIn } from "../helpers/member";
 import { createDb } from "../../worker/db/client";
 import { createKey } from "../../worker/services/keys";
+import { syncIndex } from "../helpers/index-queue";
 
 /** Captures one conversation and waits until its index flush (and so its search rows) reached D1. */
 async function converse(t: Tenant, conversationId: string, messages: { role: "user" | "assistant"; content: string }[], extra: Record<string, unknown> = {}) {
   const res = await capture(t.ingestKey, { conversationId, messages, ...extra });
   expect(res.status, await res.clone().text()).toBeLessThan(300);
   const stub = conversationStub(env, t.chatbotId, conversationId);
-  await stub.syncNow();
+  await syncIndex(stub);
   // Analysis runs in the same pass and its findings flush in the next one.
-  await stub.syncNow();
+  await syncIndex(stub);
 }
 
 /** A read key of the tenant's chatbot, fresh per call: the tests' read limit (25 a minute) is per key. */
@@ -220,10 +221,10 @@ describe("the search index", () => {
       expect(res.status).toBeLessThan(300);
     }
     const stub = conversationStub(env, t2.chatbotId, "long");
-    await stub.syncNow();
+    await syncIndex(stub);
     expect(await count(t2.chatbotId)).toBe(100);
-    await stub.syncNow();
-    await stub.syncNow();
+    await syncIndex(stub);
+    await syncIndex(stub);
     expect(await count(t2.chatbotId)).toBe(130);
     expect((await search(t2, { q: "number129" })).data).toHaveLength(1);
   });

@@ -12,6 +12,7 @@ import { conversationStub } from "../../worker/services/conversation-stub";
 import { call, capture, type ErrorBody } from "../helpers/http";
 import { as, memberIn, signup } from "../helpers/member";
 import { createTenant } from "../helpers/tenant";
+import { syncIndex } from "../helpers/index-queue";
 
 afterEach(() => vi.restoreAllMocks());
 
@@ -129,7 +130,7 @@ describe("workflow email alerts", () => {
 
     const queued = queuedEmails();
     await capture(t.ingestKey, { conversationId: "churn-1", messages: [{ role: "user", content: "I want to cancel my subscription, this is not worth it" }], user: { id: "u-1", email: "ada@example.com" } });
-    await conversationStub(env, t.chatbotId, "churn-1").syncNow();
+    await syncIndex(conversationStub(env, t.chatbotId, "churn-1"));
 
     const alerts = queued.filter((m) => m.kind === "workflow_alert");
     expect(alerts.map((m) => m.to).sort()).toEqual([first!.email, second!.email].sort());
@@ -152,7 +153,7 @@ describe("workflow email alerts", () => {
     expect((await emailWorkflow(t.adminKey, [{ type: "email", to: [chosen.memberId], subject: "Someone is leaving" }])).status).toBe(201);
     const queued = queuedEmails();
     await capture(t.ingestKey, { conversationId: "churn-2", messages: [{ role: "user", content: "I want to cancel my subscription, this is not worth it" }] });
-    await conversationStub(env, t.chatbotId, "churn-2").syncNow();
+    await syncIndex(conversationStub(env, t.chatbotId, "churn-2"));
     expect(queued.map((m) => [m.kind, m.to, "subject" in m ? m.subject : null])).toEqual([["workflow_alert", chosen.email, "Someone is leaving"]]);
   });
 
@@ -200,7 +201,7 @@ describe("sending failures", () => {
     });
     const queued = queuedEmails();
     await capture(t.ingestKey, { conversationId: "any-1", messages: [{ role: "user", content: "hello" }] });
-    await conversationStub(env, t.chatbotId, "any-1").syncNow();
+    await syncIndex(conversationStub(env, t.chatbotId, "any-1"));
     expect(queued.map((m) => m.to)).toEqual([member.email]);
 
     const result = await consume(queued, fakeTransport([new EmailSendError("HTTP 422: invalid recipient", true)]));

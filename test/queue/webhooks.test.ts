@@ -10,6 +10,7 @@ import { conversationStub } from "../../worker/services/conversation-stub";
 import { call, capture, type ErrorBody } from "../helpers/http";
 import { mockOutbound, PUBLIC_DNS } from "../helpers/outbound";
 import { createTenant, type Tenant } from "../helpers/tenant";
+import { syncIndex } from "../helpers/index-queue";
 
 let restore: (() => void) | undefined;
 afterEach(() => {
@@ -52,7 +53,7 @@ async function say(t: Tenant, conversationId: string, ...contents: string[]) {
     user: { id: "u-1", email: "ada@example.com", plan: "enterprise", mrr: 300 },
     organization: { id: "o-1", name: "Analytical Engines", plan: "enterprise", mrr: 5000 },
   });
-  await conversationStub(env, t.chatbotId, conversationId).syncNow();
+  await syncIndex(conversationStub(env, t.chatbotId, conversationId));
 }
 
 async function deliveriesOf(chatbotId: string) {
@@ -478,7 +479,7 @@ describe("workflow delivery", () => {
     });
     await say(t, "c-end", "This is broken and nobody helps me!");
     await call("/api/v1/capture/end", { method: "POST", key: t.ingestKey, json: { conversationId: "c-end" } });
-    await conversationStub(env, t.chatbotId, "c-end").syncNow();
+    await syncIndex(conversationStub(env, t.chatbotId, "c-end"));
     const [delivery] = await deliveriesOf(t.chatbotId);
     expect(JSON.parse(delivery!.payload)).toMatchObject({ message: null, conversation: { externalId: "c-end", resolution: "unresolved" } });
   });

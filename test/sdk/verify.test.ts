@@ -5,6 +5,7 @@ import { runCli } from "../../sdk/src/cli";
 import { BASE } from "../helpers/http";
 import { createTenant, type Tenant } from "../helpers/tenant";
 import { sdk, workerFetch } from "./fixtures";
+import { syncIndex } from "../helpers/index-queue";
 
 /** `npx openbat verify …` against the Worker under test, with what it printed. */
 function verify(args: string[], environment: Record<string, string | undefined> = {}) {
@@ -23,7 +24,7 @@ function verify(args: string[], environment: Record<string, string | undefined> 
 /** The chatbot sends a message, and its conversation reaches the index (as it does within a second). */
 async function send(t: Tenant, conversationId: string, content: string) {
   await sdk(t.ingestKey).openbat.recordMessages({ conversationId, messages: [{ role: "user", content }] });
-  await conversationStub(env, t.chatbotId, conversationId).syncNow();
+  await syncIndex(conversationStub(env, t.chatbotId, conversationId));
 }
 
 /** Resolves once `lines` has a line containing `text`. */

@@ -1,12 +1,11 @@
 /**
- * Embedding new user messages for semantic search, from the conversation's index flush: one AI call
- * (a batch) and one Vectorize upsert per flush, after the D1 snapshot is written — never on the way to
- * an acknowledgement — then one D1 update marking them embedded. A failure is logged and the messages
+ * Embedding new user messages for semantic search, from the index queue's consumer: one AI call (a batch)
+ * and one Vectorize upsert per EMBED_BATCH messages of a written batch of snapshots, after the D1 batch —
+ * never on the way to an acknowledgement — then one D1 update marking them embedded. A failure is logged and the messages
  * stay unmarked, so the back-fill (backfill.ts) embeds them on its next run; the conversation's own work
  * never waits on a retry.
  */
-import type { ConversationState } from "../../durable-objects/conversation-store";
-import type { StoredMessage } from "../../durable-objects/protocol";
+import type { IndexSnapshot, SnapshotMessage } from "../index-queue/snapshot";
 import { embed, semanticOf, vectorId, type Semantic } from "./semantic";
 
 /** What a vector carries: enough to scope a query to one chatbot and find the message again. */
@@ -19,26 +18,34 @@ export interface MessageRef {
   at: number;
 }
 
-/** Embeds the user messages among `messages` when semantic search is on; never throws. */
-export async function embedMessages(env: Env, s: ConversationState, messages: readonly StoredMessage[]): Promise<void> {
+/** User messages embedded per AI call. */
+const EMBED_BATCH = 100;
+
+/** Embeds the user messages among those a batch of snapshots gave the search index, when semantic search is on; never throws. */
+export async function embedMessages(env: Env, written: readonly { snapshot: IndexSnapshot; message: SnapshotMessage }[]): Promise<void> {
   const semantic = semanticOf(env);
-  const refs = messages
-    .filter((m) => m.role === "user")
-    .map((m) => ({ organizationId: s.organizationId, chatbotId: s.chatbotId, conversationId: s.conversationId, seq: m.seq, content: m.content, at: m.receivedAt }));
+  const refs = written
+    .filter(({ message: m }) => m.role === "user")
+    .map(({ snapshot: s, message: m }) => ({ organizationId: s.organizationId, chatbotId: s.chatbotId, conversationId: s.conversationId, seq: m.seq, content: m.content, at: m.at }));
   if (!semantic || !refs.length) return;
-  try {
-    await upsertEmbeddings(semantic, refs);
-  } catch (error) {
-    console.error("message embedding failed; the back-fill will retry", { conversationId: s.conversationId, error: String(error) });
-    return;
-  }
-  try {
-    await env.DB.prepare("UPDATE search_messages SET embedded = 1 WHERE conversation_id = ?1 AND seq IN (SELECT value FROM json_each(?2))")
-      .bind(s.conversationId, JSON.stringify(refs.map((r) => r.seq)))
-      .run();
-  } catch (error) {
-    // The vectors are stored; the back-fill will only upsert the same ones again.
-    console.error("marking messages embedded failed", { conversationId: s.conversationId, error: String(error) });
+  for (let i = 0; i < refs.length; i += EMBED_BATCH) {
+    const part = refs.slice(i, i + EMBED_BATCH);
+    try {
+      await upsertEmbeddings(semantic, part);
+    } catch (error) {
+      console.error("message embedding failed; the back-fill will retry", { messages: part.length, error: String(error) });
+      continue;
+    }
+    try {
+      await env.DB.prepare(
+        "UPDATE search_messages SET embedded = 1 WHERE (conversation_id, seq) IN (SELECT j.value ->> 'c', j.value ->> 's' FROM json_each(?1) AS j)",
+      )
+        .bind(JSON.stringify(part.map((r) => ({ c: r.conversationId, s: r.seq }))))
+        .run();
+    } catch (error) {
+      // The vectors are stored; the back-fill will only upsert the same ones again.
+      console.error("marking messages embedded failed", { messages: part.length, error: String(error) });
+    }
   }
 }
 

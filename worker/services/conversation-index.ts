@@ -1,211 +1,232 @@
 /**
- * Writes a conversation's index row — and the client organization and user it names — to D1 in one
- * batch (one round-trip, one transaction). Called by the conversation's Durable Object from its
- * alarm, never per message. Every upsert is guarded so an older snapshot never overwrites a newer one,
- * whatever order concurrent conversations flush in.
+ * Writes index snapshots (worker/index-queue/snapshot.ts) of many conversations to D1 in ONE batch — one
+ * round-trip, one transaction — with multi-row upserts: each table's rows go as one JSON parameter read
+ * with json_each, so a statement's size does not grow with its bound parameters (D1 allows 100 a query)
+ * and the number of statements does not grow with the conversations. Called by the index queue's
+ * consumer, never per message.
+ *
+ * Every write is guarded so an older snapshot never overwrites a newer one, whatever order snapshots
+ * arrive in (a Queue redelivers out of order): within a batch, a conversation's snapshots are merged
+ * first (its highest version, each message's latest analysis); in D1, the conversation row by version,
+ * the client user and organization by when their context was stated, a message's annotations by when
+ * they were analysed, the resolution by the conversation's version. Search rows are written once.
  */
-import { averageSentiment, mainLanguage, type ConversationState, type StoredAnalysis } from "../../durable-objects/conversation-store";
-import type { StoredMessage } from "../../durable-objects/protocol";
-import { searchRows } from "../search/feed";
+import type { AnnotationRow, IndexSnapshot, SnapshotAnalysis, SnapshotMessage } from "../index-queue/snapshot";
 import { newId } from "./ids";
 
+/** A JSON parameter stays well under D1's 2 MB per value; larger sets go as several statements. */
+const JSON_PARAM_BYTES = 512 * 1024;
+
+/** What one write touched: the rollups and the embeddings follow from it. */
+export interface IndexWrite {
+  /** The merged snapshots written, one per conversation. */
+  conversations: IndexSnapshot[];
+  /** Messages newly given to the search index, with their conversation. */
+  messages: { snapshot: IndexSnapshot; message: SnapshotMessage }[];
+}
+
 /**
- * Also writes the analyses given (their annotations replace whatever D1 held for those messages), the
- * conversation's resolution and the messages given to the full-text index (worker/search/feed.ts), in
- * the same batch.
+ * Merges `snapshots` per conversation and writes them all in one D1 batch. Throws when D1 does; the
+ * caller (the queue) retries the whole batch, which is safe: every statement is idempotent.
  */
-export async function flushConversationIndex(
-  db: D1Database,
-  s: ConversationState,
-  analyses: readonly StoredAnalysis[] = [],
-  now = Date.now(),
-  messages: readonly StoredMessage[] = [],
-): Promise<void> {
+export async function writeIndexBatch(db: D1Database, snapshots: readonly IndexSnapshot[], now = Date.now()): Promise<IndexWrite> {
+  const merged = mergeSnapshots(snapshots);
+  if (!merged.length) return { conversations: [], messages: [] };
   const statements: D1PreparedStatement[] = [];
-  const contextAt = s.contextAt ?? s.createdAt;
+  const each = (sql: string, rows: unknown[]) => {
+    for (const chunk of jsonChunks(rows)) statements.push(db.prepare(sql).bind(chunk));
+  };
 
-  if (s.organization) {
-    const o = s.organization;
-    statements.push(
-      db
-        .prepare(
-          `INSERT INTO client_organizations (id, organization_id, chatbot_id, external_id, name, plan, industry, mrr, created_at, updated_at)
-           VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
-           ON CONFLICT (chatbot_id, external_id) DO UPDATE SET
-             name = coalesce(excluded.name, name), plan = coalesce(excluded.plan, plan),
-             industry = coalesce(excluded.industry, industry), mrr = coalesce(excluded.mrr, mrr),
-             updated_at = excluded.updated_at
-           WHERE excluded.updated_at >= client_organizations.updated_at`,
-        )
-        .bind(newId("corg"), s.organizationId, s.chatbotId, o.id, o.name ?? null, o.plan ?? null, o.industry ?? null, o.mrr ?? null, now, contextAt),
-    );
-  }
-
-  if (s.user) {
-    const u = s.user;
-    statements.push(
-      db
-        .prepare(
-          `INSERT INTO client_users (id, organization_id, chatbot_id, external_id, client_organization_id, name, email, plan, industry, mrr, signed_up_at, created_at, updated_at)
-           VALUES (?1, ?2, ?3, ?4, (SELECT id FROM client_organizations WHERE chatbot_id = ?3 AND external_id = ?5), ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)
-           ON CONFLICT (chatbot_id, external_id) DO UPDATE SET
-             client_organization_id = coalesce(excluded.client_organization_id, client_organization_id),
-             name = coalesce(excluded.name, name), email = coalesce(excluded.email, email),
-             plan = coalesce(excluded.plan, plan), industry = coalesce(excluded.industry, industry),
-             mrr = coalesce(excluded.mrr, mrr), signed_up_at = coalesce(excluded.signed_up_at, signed_up_at),
-             updated_at = excluded.updated_at
-           WHERE excluded.updated_at >= client_users.updated_at`,
-        )
-        .bind(
-          newId("cusr"),
-          s.organizationId,
-          s.chatbotId,
-          u.id,
-          s.organization?.id ?? null,
-          u.name ?? null,
-          u.email ?? null,
-          u.plan ?? null,
-          u.industry ?? null,
-          u.mrr ?? null,
-          u.createdAt ?? null,
-          now,
-          contextAt,
-        ),
-    );
-  }
-
-  const session = s.session;
-  const agg = s.aggregates;
-  statements.push(
-    db
-      .prepare(
-        `INSERT INTO conversations (id, organization_id, chatbot_id, external_id, client_user_id, client_organization_id, status,
-           session_id, page_url, referrer, device, country, city, continent, timezone, custom,
-           created_at, first_message_at, last_message_at, ended_at, message_count, user_message_count, index_version,
-           sentiment_avg, resolution, flags, behaviours, language)
-         VALUES (?1, ?2, ?3, ?4,
-           (SELECT id FROM client_users WHERE chatbot_id = ?3 AND external_id = ?5),
-           (SELECT id FROM client_organizations WHERE chatbot_id = ?3 AND external_id = ?6),
-           ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28)
-         ON CONFLICT (id) DO UPDATE SET
-           client_user_id = excluded.client_user_id, client_organization_id = excluded.client_organization_id,
-           status = excluded.status, session_id = excluded.session_id, page_url = excluded.page_url,
-           referrer = excluded.referrer, device = excluded.device, country = excluded.country, city = excluded.city,
-           continent = excluded.continent, timezone = excluded.timezone, custom = excluded.custom,
-           first_message_at = excluded.first_message_at, last_message_at = excluded.last_message_at,
-           ended_at = excluded.ended_at, message_count = excluded.message_count,
-           user_message_count = excluded.user_message_count, index_version = excluded.index_version,
-           sentiment_avg = excluded.sentiment_avg, resolution = excluded.resolution, flags = excluded.flags,
-           behaviours = excluded.behaviours, language = excluded.language
-         WHERE excluded.index_version > conversations.index_version`,
-      )
-      .bind(
-        s.conversationId,
-        s.organizationId,
-        s.chatbotId,
-        s.externalId,
-        s.user?.id ?? null,
-        s.organization?.id ?? null,
-        s.status,
-        session.id ?? null,
-        session.pageUrl ?? null,
-        session.referrer ?? null,
-        session.device ?? null,
-        session.country ?? null,
-        session.city ?? null,
-        session.continent ?? null,
-        session.timezone ?? null,
-        Object.keys(s.custom).length ? JSON.stringify(s.custom) : null,
-        s.createdAt,
-        s.firstMessageAt,
-        s.lastMessageAt,
-        s.endedAt,
-        s.messageCount,
-        s.userMessageCount,
-        s.version,
-        averageSentiment(agg),
-        agg.resolution?.resolution ?? null,
-        JSON.stringify(agg.flags),
-        JSON.stringify(agg.behaviours),
-        mainLanguage(agg),
-      ),
+  // Client organizations and users: per (chatbot, external id) the most recently stated context.
+  const orgs = latestBy(
+    merged.filter((s) => s.organization),
+    (s) => `${s.chatbotId}\n${s.organization!.id}`,
+  ).map((s) => ({ newId: newId("corg"), org: s.organizationId, bot: s.chatbotId, ...s.organization!, at: s.contextAt, now }));
+  each(
+    `INSERT INTO client_organizations (id, organization_id, chatbot_id, external_id, name, plan, industry, mrr, created_at, updated_at)
+     SELECT j.value ->> 'newId', j.value ->> 'org', j.value ->> 'bot', j.value ->> 'id', j.value ->> 'name', j.value ->> 'plan',
+       j.value ->> 'industry', j.value ->> 'mrr', j.value ->> 'now', j.value ->> 'at'
+     FROM json_each(?1) AS j WHERE true
+     ON CONFLICT (chatbot_id, external_id) DO UPDATE SET
+       name = coalesce(excluded.name, name), plan = coalesce(excluded.plan, plan),
+       industry = coalesce(excluded.industry, industry), mrr = coalesce(excluded.mrr, mrr),
+       updated_at = excluded.updated_at
+     WHERE excluded.updated_at >= client_organizations.updated_at`,
+    orgs,
   );
 
-  for (const analysis of analyses) {
-    statements.push(
-      db.prepare("DELETE FROM annotations WHERE conversation_id = ? AND message_seq = ?").bind(s.conversationId, analysis.seq),
-      ...annotationRows(analysis).map((row, i) => insertAnnotation(db, s, `${analysis.seq}_${i}`, row, analysis)),
-    );
-  }
-  statements.push(db.prepare("DELETE FROM annotations WHERE conversation_id = ? AND kind = 'resolution'").bind(s.conversationId));
-  if (agg.resolution) {
-    const r = agg.resolution;
-    statements.push(
-      insertAnnotation(db, s, "resolution", { kind: "resolution", label: r.resolution, reason: r.reason }, { seq: null, messageId: null, analyzer: r.analyzer, analyzerVersion: r.analyzerVersion }),
-    );
-  }
+  const users = latestBy(
+    merged.filter((s) => s.user),
+    (s) => `${s.chatbotId}\n${s.user!.id}`,
+  ).map((s) => ({ newId: newId("cusr"), org: s.organizationId, bot: s.chatbotId, orgExternal: s.organization?.id ?? null, ...s.user!, at: s.contextAt, now }));
+  each(
+    `INSERT INTO client_users (id, organization_id, chatbot_id, external_id, client_organization_id, name, email, plan, industry, mrr, signed_up_at, created_at, updated_at)
+     SELECT j.value ->> 'newId', j.value ->> 'org', j.value ->> 'bot', j.value ->> 'id',
+       (SELECT id FROM client_organizations WHERE chatbot_id = j.value ->> 'bot' AND external_id = j.value ->> 'orgExternal'),
+       j.value ->> 'name', j.value ->> 'email', j.value ->> 'plan', j.value ->> 'industry', j.value ->> 'mrr',
+       j.value ->> 'signedUpAt', j.value ->> 'now', j.value ->> 'at'
+     FROM json_each(?1) AS j WHERE true
+     ON CONFLICT (chatbot_id, external_id) DO UPDATE SET
+       client_organization_id = coalesce(excluded.client_organization_id, client_organization_id),
+       name = coalesce(excluded.name, name), email = coalesce(excluded.email, email),
+       plan = coalesce(excluded.plan, plan), industry = coalesce(excluded.industry, industry),
+       mrr = coalesce(excluded.mrr, mrr), signed_up_at = coalesce(excluded.signed_up_at, signed_up_at),
+       updated_at = excluded.updated_at
+     WHERE excluded.updated_at >= client_users.updated_at`,
+    users,
+  );
 
-  statements.push(...searchRows(db, s, messages));
+  each(
+    `INSERT INTO conversations (id, organization_id, chatbot_id, external_id, client_user_id, client_organization_id, status,
+       session_id, page_url, referrer, device, country, city, continent, timezone, custom,
+       created_at, first_message_at, last_message_at, ended_at, message_count, user_message_count, index_version,
+       sentiment_avg, resolution, flags, behaviours, language)
+     SELECT j.value ->> 'conversationId', j.value ->> 'organizationId', j.value ->> 'chatbotId', j.value ->> 'externalId',
+       (SELECT id FROM client_users WHERE chatbot_id = j.value ->> 'chatbotId' AND external_id = j.value ->> 'userExternal'),
+       (SELECT id FROM client_organizations WHERE chatbot_id = j.value ->> 'chatbotId' AND external_id = j.value ->> 'orgExternal'),
+       j.value ->> 'status', j.value ->> 'sessionId', j.value ->> 'pageUrl', j.value ->> 'referrer', j.value ->> 'device',
+       j.value ->> 'country', j.value ->> 'city', j.value ->> 'continent', j.value ->> 'timezone', j.value ->> 'custom',
+       j.value ->> 'createdAt', j.value ->> 'firstMessageAt', j.value ->> 'lastMessageAt', j.value ->> 'endedAt',
+       j.value ->> 'messageCount', j.value ->> 'userMessageCount', j.value ->> 'version',
+       j.value ->> 'sentimentAvg', j.value ->> 'resolution', j.value -> 'flags', j.value -> 'behaviours', j.value ->> 'language'
+     FROM json_each(?1) AS j WHERE true
+     ON CONFLICT (id) DO UPDATE SET
+       client_user_id = excluded.client_user_id, client_organization_id = excluded.client_organization_id,
+       status = excluded.status, session_id = excluded.session_id, page_url = excluded.page_url,
+       referrer = excluded.referrer, device = excluded.device, country = excluded.country, city = excluded.city,
+       continent = excluded.continent, timezone = excluded.timezone, custom = excluded.custom,
+       first_message_at = excluded.first_message_at, last_message_at = excluded.last_message_at,
+       ended_at = excluded.ended_at, message_count = excluded.message_count,
+       user_message_count = excluded.user_message_count, index_version = excluded.index_version,
+       sentiment_avg = excluded.sentiment_avg, resolution = excluded.resolution, flags = excluded.flags,
+       behaviours = excluded.behaviours, language = excluded.language
+     WHERE excluded.index_version > conversations.index_version`,
+    merged.map((s) => ({
+      conversationId: s.conversationId,
+      organizationId: s.organizationId,
+      chatbotId: s.chatbotId,
+      externalId: s.externalId,
+      userExternal: s.user?.id ?? null,
+      orgExternal: s.organization?.id ?? null,
+      version: s.version,
+      ...s.row,
+    })),
+  );
+
+  // A message's annotations are replaced by a newer analysis only: the rows of an older one (a
+  // redelivered snapshot) are neither deleted nor written over the newer ones.
+  const analysed = merged.flatMap((s) => s.analyses.map((a) => ({ c: s.conversationId, s: a.seq, t: a.analysedAt })));
+  each(
+    `DELETE FROM annotations WHERE id IN (
+       SELECT a.id FROM json_each(?1) AS j
+       JOIN annotations AS a ON a.conversation_id = j.value ->> 'c' AND a.message_seq = j.value ->> 's'
+       WHERE a.created_at <= j.value ->> 't')`,
+    analysed,
+  );
+  each(
+    `INSERT OR REPLACE INTO annotations (id, organization_id, chatbot_id, conversation_id, message_seq, message_id, kind, label,
+       score, confidence, severity, reason, chunk, status, analyzer, analyzer_version, created_at)
+     SELECT j.value ->> 'id', j.value ->> 'org', j.value ->> 'bot', j.value ->> 'c', j.value ->> 's', j.value ->> 'messageId',
+       j.value ->> 'kind', j.value ->> 'label', j.value ->> 'score', j.value ->> 'confidence', j.value ->> 'severity',
+       j.value ->> 'reason', j.value ->> 'chunk', j.value ->> 'status', j.value ->> 'analyzer', j.value ->> 'analyzerVersion', j.value ->> 't'
+     FROM json_each(?1) AS j
+     WHERE NOT EXISTS (SELECT 1 FROM annotations AS a WHERE a.conversation_id = j.value ->> 'c' AND a.message_seq = j.value ->> 's' AND a.created_at > j.value ->> 't')`,
+    merged.flatMap((s) => s.analyses.flatMap((a) => a.rows.map((row, i) => annotationJson(s, a, row, i)))),
+  );
+
+  // The resolution follows the conversation row: written only by the snapshot whose version D1 now holds.
+  const newest = `SELECT j.value ->> 'c' FROM json_each(?1) AS j JOIN conversations AS c ON c.id = j.value ->> 'c' WHERE c.index_version = j.value ->> 'v'`;
+  each(`DELETE FROM annotations WHERE kind = 'resolution' AND conversation_id IN (${newest})`, merged.map((s) => ({ c: s.conversationId, v: s.version })));
+  each(
+    `INSERT OR REPLACE INTO annotations (id, organization_id, chatbot_id, conversation_id, message_seq, message_id, kind, label,
+       reason, status, analyzer, analyzer_version, created_at)
+     SELECT 'ann_' || (j.value ->> 'c') || '_resolution', j.value ->> 'org', j.value ->> 'bot', j.value ->> 'c', NULL, NULL,
+       'resolution', j.value ->> 'label', j.value ->> 'reason', 'accepted', j.value ->> 'analyzer', j.value ->> 'analyzerVersion', j.value ->> 't'
+     FROM json_each(?1) AS j JOIN conversations AS c ON c.id = j.value ->> 'c' WHERE c.index_version = j.value ->> 'v'`,
+    merged
+      .filter((s) => s.resolution)
+      .map((s) => ({ c: s.conversationId, v: s.version, org: s.organizationId, bot: s.chatbotId, ...s.resolution!, t: s.row.endedAt ?? now })),
+  );
+
+  // Full-text search (worker/search/feed.ts): message content never changes, so a message indexed once is left alone.
+  const messages = merged.flatMap((snapshot) => snapshot.messages.map((message) => ({ snapshot, message })));
+  each(
+    `INSERT INTO search_messages (organization_id, chatbot_id, conversation_id, seq, message_id, role, content, at)
+     SELECT j.value ->> 'org', j.value ->> 'bot', j.value ->> 'c', j.value ->> 'seq', j.value ->> 'id', j.value ->> 'role', j.value ->> 'content', j.value ->> 'at'
+     FROM json_each(?1) AS j WHERE true
+     ON CONFLICT (conversation_id, seq) DO NOTHING`,
+    messages.map(({ snapshot: s, message: m }) => ({ org: s.organizationId, bot: s.chatbotId, c: s.conversationId, ...m })),
+  );
 
   await db.batch(statements);
+  return { conversations: merged, messages };
 }
 
-interface AnnotationRow {
-  kind: "sentiment" | "flag" | "intent" | "topic" | "behaviour" | "resolution";
-  label: string;
-  score?: number;
-  confidence?: number;
-  severity?: string;
-  reason?: string;
-  chunk?: string;
-  status?: "accepted" | "pending";
+/**
+ * One snapshot per conversation: the highest version's row, user, organization and resolution; every
+ * snapshot's analyses (per message the latest) and messages (each once).
+ */
+export function mergeSnapshots(snapshots: readonly IndexSnapshot[]): IndexSnapshot[] {
+  const byConversation = new Map<string, IndexSnapshot[]>();
+  for (const s of snapshots) byConversation.set(s.conversationId, [...(byConversation.get(s.conversationId) ?? []), s]);
+  return [...byConversation.values()].map((group) => {
+    const newest = group.reduce((a, b) => (b.version > a.version ? b : a));
+    const analyses = new Map<number, SnapshotAnalysis>();
+    const messages = new Map<number, SnapshotMessage>();
+    for (const s of group) {
+      for (const a of s.analyses) {
+        const known = analyses.get(a.seq);
+        if (!known || a.analysedAt > known.analysedAt) analyses.set(a.seq, a);
+      }
+      for (const m of s.messages) messages.set(m.seq, m);
+    }
+    const bySeq = <T extends { seq: number }>(m: Map<number, T>) => [...m.values()].sort((a, b) => a.seq - b.seq);
+    return { ...newest, analyses: bySeq(analyses), messages: bySeq(messages) };
+  });
 }
 
-/** One row per finding: the sentiment, each flag, the intent, each topic, each behaviour. */
-export function annotationRows({ analysis: a }: Pick<StoredAnalysis, "analysis">): AnnotationRow[] {
-  const rows: AnnotationRow[] = [];
-  if (a.sentiment) rows.push({ kind: "sentiment", label: a.sentiment.label, score: a.sentiment.score, reason: a.sentiment.reason, chunk: a.sentiment.chunk });
-  for (const f of a.flags) rows.push({ kind: "flag", label: f.slug, confidence: f.confidence, severity: f.severity, reason: f.reason, chunk: f.chunk });
-  if (a.intent) {
-    // A pending intent's chunk is its message: the example a suggestion shows.
-    rows.push({ kind: "intent", label: a.intent.slug, confidence: a.intent.confidence, reason: a.intent.reason, chunk: a.intent.chunk, status: a.intent.pending ? "pending" : "accepted" });
+/** Per key, the snapshot whose context was stated last. */
+function latestBy(snapshots: readonly IndexSnapshot[], key: (s: IndexSnapshot) => string): IndexSnapshot[] {
+  const out = new Map<string, IndexSnapshot>();
+  for (const s of snapshots) {
+    const k = key(s);
+    const known = out.get(k);
+    if (!known || s.contextAt >= known.contextAt) out.set(k, s);
   }
-  for (const t of a.topics) rows.push({ kind: "topic", label: t.slug, confidence: t.confidence, reason: t.reason });
-  for (const b of a.behaviours) rows.push({ kind: "behaviour", label: b.slug, confidence: b.confidence, severity: b.severity, reason: b.reason, chunk: b.chunk });
-  return rows;
+  return [...out.values()];
 }
 
-function insertAnnotation(
-  db: D1Database,
-  s: ConversationState,
-  suffix: string,
-  row: AnnotationRow,
-  source: { seq: number | null; messageId: string | null; analyzer: string; analyzerVersion: string },
-): D1PreparedStatement {
-  return db
-    .prepare(
-      `INSERT OR REPLACE INTO annotations (id, organization_id, chatbot_id, conversation_id, message_seq, message_id, kind, label,
-         score, confidence, severity, reason, chunk, status, analyzer, analyzer_version, created_at)
-       VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)`,
-    )
-    .bind(
-      // Deterministic ids: a retried flush rewrites the same rows instead of adding new ones.
-      `ann_${s.conversationId}_${suffix}`,
-      s.organizationId,
-      s.chatbotId,
-      s.conversationId,
-      source.seq,
-      source.messageId,
-      row.kind,
-      row.label,
-      row.score ?? null,
-      row.confidence ?? null,
-      row.severity ?? null,
-      row.reason ?? null,
-      row.chunk ?? null,
-      row.status ?? "accepted",
-      source.analyzer,
-      source.analyzerVersion,
-      Date.now(),
-    );
+function annotationJson(s: IndexSnapshot, a: SnapshotAnalysis, row: AnnotationRow, i: number) {
+  return {
+    // Deterministic ids: a redelivered snapshot rewrites the same rows instead of adding new ones.
+    id: `ann_${s.conversationId}_${a.seq}_${i}`,
+    org: s.organizationId,
+    bot: s.chatbotId,
+    c: s.conversationId,
+    s: a.seq,
+    messageId: a.messageId,
+    analyzer: a.analyzer,
+    analyzerVersion: a.analyzerVersion,
+    t: a.analysedAt,
+    ...row,
+  };
+}
+
+/** `rows` as JSON arrays of at most JSON_PARAM_BYTES each (none for no rows). */
+function jsonChunks(rows: readonly unknown[]): string[] {
+  const chunks: string[] = [];
+  let current: string[] = [];
+  let size = 2;
+  for (const row of rows) {
+    const text = JSON.stringify(row);
+    if (current.length && size + text.length + 1 > JSON_PARAM_BYTES) {
+      chunks.push(`[${current.join(",")}]`);
+      current = [];
+      size = 2;
+    }
+    current.push(text);
+    size += text.length + 1;
+  }
+  if (current.length) chunks.push(`[${current.join(",")}]`);
+  return chunks;
 }
