@@ -12,13 +12,19 @@ import type { StoredMessage } from "../../durable-objects/protocol";
 import { HOUR_MS, rebuildRollups, splitByHour, todayCounters } from "../../worker/analytics/rollups";
 import { createDb } from "../../worker/db/client";
 import { annotations, clientOrganizations, clientUsers, conversations } from "../../worker/db/schema";
-import { flushConversationIndex } from "../../worker/services/conversation-index";
+import { indexSnapshotOf } from "../../worker/index-queue/snapshot";
+import { writeIndexBatch } from "../../worker/services/conversation-index";
 import { conversationStub } from "../../worker/services/conversation-stub";
 import { capture } from "../helpers/http";
+import { syncIndex } from "../helpers/index-queue";
 import { createTenant } from "../helpers/tenant";
 
 const db = createDb(env.DB);
 const D1 = env.DB;
+
+/** Writes one snapshot of `s`, as the index queue's consumer does. */
+const flushConversationIndex = (d1: D1Database, s: ConversationState, analyses: StoredAnalysis[] = [], _now = Date.now(), messages: StoredMessage[] = []) =>
+  writeIndexBatch(d1, [indexSnapshotOf(s, analyses, messages)]);
 
 type Row = Record<string, unknown>;
 const TABLES = {
@@ -119,7 +125,7 @@ async function snapshotOf(t: Awaited<ReturnType<typeof createTenant>>, conversat
     organization: { id: "org-1", name: "Org", mrr: 500 },
   });
   const stub = conversationStub(env, t.chatbotId, conversationId);
-  await stub.syncNow();
+  await syncIndex(stub);
   const snapshot = await stub.read(t.chatbotId, { after: 0, limit: 1 });
   if (!snapshot) throw new Error("the conversation was not stored");
   return snapshot.state;

@@ -15,8 +15,8 @@
  *
  * How they stay exact: SQLite triggers (migrations/0012_rollups.sql) apply every insert, update and delete
  * of a conversation, annotation or search message to the rollups in the same statement's transaction —
- * subtract what the old row contributed, add what the new one does. So whoever writes the index (today
- * the conversation's alarm, one batch per flush; a queue consumer writing many snapshots per batch) keeps
+ * subtract what the old row contributed, add what the new one does. So whoever writes the index (the index
+ * queue's consumer, many conversations' snapshots per batch: worker/index-queue/) keeps
  * them right without doing anything: a snapshot the version guard rejects changes no row and so no rollup,
  * a redelivered one rewrites the same rows, a late update to an earlier hour moves that hour's counts.
  * The cost is a few small upserts per row written, inside the writer's own transaction (no extra D1

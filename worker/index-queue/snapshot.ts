@@ -170,6 +170,19 @@ export function conversationSnapshot(s: ConversationState): IndexSnapshot {
   };
 }
 
+function analysisEntry(a: StoredAnalysis): SnapshotAnalysis {
+  return { seq: a.seq, messageId: a.messageId, analysedAt: a.analysedAt, analyzer: a.analyzer, analyzerVersion: a.analyzerVersion, rows: annotationRows(a) };
+}
+
+function messageEntry(m: StoredMessage): SnapshotMessage {
+  return { seq: m.seq, id: m.id, role: m.role, content: m.content, at: m.receivedAt };
+}
+
+/** The whole snapshot of `s` with every analysis and searchable message given, whatever its size (tests, tools). */
+export function indexSnapshotOf(s: ConversationState, analyses: readonly StoredAnalysis[] = [], messages: readonly StoredMessage[] = []): IndexSnapshot {
+  return { ...conversationSnapshot(s), analyses: analyses.map(analysisEntry), messages: messages.filter(isSearchable).map(messageEntry) };
+}
+
 export interface BuiltSnapshot<A> {
   snapshot: IndexSnapshot;
   /** The analyses given that the snapshot carries (a prefix): only these may be marked flushed. */
@@ -192,7 +205,7 @@ export function buildSnapshot<A extends { analysis: StoredAnalysis }>(
   const taken: A[] = [];
   for (const item of analyses) {
     const a = item.analysis;
-    const entry: SnapshotAnalysis = { seq: a.seq, messageId: a.messageId, analysedAt: a.analysedAt, analyzer: a.analyzer, analyzerVersion: a.analyzerVersion, rows: annotationRows(a) };
+    const entry = analysisEntry(a);
     let n = bytes(entry) + 1;
     if (size + n > INDEX_MESSAGE_BUDGET && !taken.length) {
       // One analysis too large on its own (chunks quoting a long message several times): its quotes are
@@ -208,7 +221,7 @@ export function buildSnapshot<A extends { analysis: StoredAnalysis }>(
   let searchedThrough: number | null = null;
   for (const m of messages) {
     if (isSearchable(m)) {
-      const entry: SnapshotMessage = { seq: m.seq, id: m.id, role: m.role, content: m.content, at: m.receivedAt };
+      const entry = messageEntry(m);
       let n = bytes(entry) + 1;
       if (n > MAX_SEARCH_TEXT_BYTES) {
         // Only text full of characters JSON escapes gets here (content is at most 32 KB): cut rather than stall the flush.
