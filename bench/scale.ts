@@ -254,6 +254,11 @@ interface Counts {
   messages: number;
   d1WriteTransactions: number;
   d1WriteStatements: number;
+  /** Wall time of the write spans (the caller's view: queueing and transfer included), ms. */
+  d1WriteWallMs: number;
+  /** SQL time D1 reported for them, ms, over the spans that report it (`sqlReported` of them). */
+  d1WriteSqlMs: number;
+  sqlReported: number;
   d1Reads: number;
   queueSends: number;
   queueMessages: number;
@@ -308,6 +313,9 @@ function count(db: DatabaseSync, phase: Phase, methodToClass: Map<string, string
     messages: phase.acked,
     d1WriteTransactions: one(`SELECT count(*) AS n FROM spans WHERE kind = 'd1' AND ${attr("cloudflare.d1.response.changed_db")} = 1 AND ${inWindow}`),
     d1WriteStatements: one(`SELECT sum(coalesce(${attr("db.operation.batch.size")}, 1)) AS n FROM spans WHERE kind = 'd1' AND ${attr("cloudflare.d1.response.changed_db")} = 1 AND ${inWindow}`),
+    d1WriteWallMs: one(`SELECT sum(duration_ms) AS n FROM spans WHERE kind = 'd1' AND ${attr("cloudflare.d1.response.changed_db")} = 1 AND ${inWindow}`),
+    d1WriteSqlMs: one(`SELECT sum(${attr("cloudflare.d1.response.sql_duration_ms")}) AS n FROM spans WHERE kind = 'd1' AND ${attr("cloudflare.d1.response.changed_db")} = 1 AND ${inWindow}`),
+    sqlReported: one(`SELECT count(${attr("cloudflare.d1.response.sql_duration_ms")}) AS n FROM spans WHERE kind = 'd1' AND ${attr("cloudflare.d1.response.changed_db")} = 1 AND ${inWindow}`),
     d1Reads: one(`SELECT count(*) AS n FROM spans WHERE kind = 'd1' AND coalesce(${attr("cloudflare.d1.response.changed_db")}, 0) = 0 AND ${inWindow}`),
     queueSends: one(`SELECT count(*) AS n FROM spans WHERE name IN ('queue_send', 'queue_sendBatch') AND ${inWindow}`),
     queueMessages: one(`SELECT sum(coalesce(${attr("cloudflare.queue.batch_size")}, 1)) AS n FROM spans WHERE name IN ('queue_send', 'queue_sendBatch') AND ${inWindow}`),
@@ -330,6 +338,8 @@ function report(o: Options, phases: Phase[], counts: Counts[], viewerEvents: num
     ["acknowledged messages (raw)", (c) => String(c.messages)],
     ["D1 write transactions", (c) => String(per1k(c.d1WriteTransactions, c.messages))],
     ["D1 statements in them", (c) => String(per1k(c.d1WriteStatements, c.messages))],
+    ["  their wall time, ms", (c) => String(per1k(c.d1WriteWallMs, c.messages))],
+    ["  their SQL time, ms ²", (c) => (c.sqlReported ? String(Math.round((c.d1WriteSqlMs / c.sqlReported) * c.d1WriteTransactions * (1000 / c.messages) * 10) / 10) : "n/a")],
     ["D1 reads", (c) => String(per1k(c.d1Reads, c.messages))],
     ["Queue sends (messages)", (c) => `${per1k(c.queueSends, c.messages)} (${per1k(c.queueMessages, c.messages)})`],
     ["RPCs into shared objects", (c) => String(per1k(c.sharedObjectRpcs, c.messages))],
@@ -347,6 +357,9 @@ function report(o: Options, phases: Phase[], counts: Counts[], viewerEvents: num
   for (const m of methods) console.log("  " + m.padEnd(width - 2) + counts.map((c) => String(per1k(c.rpcsByMethod[m] ?? 0, c.messages)).padStart(22)).join(""));
   console.log(
     `\n¹ the busiest object's share of the calls whose trace names their target (workerd leaves the name out on some),\n  applied to all calls into shared objects: ${counts.map((c) => `${c.maxIntoOneSharedObject.ofNamed} named, ${c.maxIntoOneSharedObject.unnamed} unnamed`).join(" / ")}.`,
+  );
+  console.log(
+    `² D1's own SQL time for the write transactions (the average over those that report it, ${counts.map((c) => `${c.sqlReported} of ${c.d1WriteTransactions}`).join(" / ")}, times all of them).`,
   );
   for (const p of phases) if (p.failed) console.log(`${p.name}: ${p.failed} of ${p.sent} sends failed`);
   console.log(`Events the viewers received in the watched phase: ${viewerEvents}.`);
