@@ -49,8 +49,17 @@ export default defineConfig(async () => {
             name: "workers",
             include: ["test/**/*.test.ts"],
             // The browser tests run in Node (the e2e project below), never inside workerd.
-            exclude: [...configDefaults.exclude, "test/e2e/**", "test/deploy/**"],
+            exclude: [...configDefaults.exclude, "test/e2e/**", "test/deploy/**", "test/generated/**"],
             setupFiles: ["./test/setup.ts"],
+          },
+        },
+        {
+          // Files generated from the contract (`npm run api:types`) still match the routes and schemas they come from.
+          test: {
+            name: "generated",
+            environment: "node",
+            include: ["test/generated/**/*.test.ts"],
+            testTimeout: 60_000,
           },
         },
         {

@@ -15,47 +15,10 @@
 import { DurableObject } from "cloudflare:workers";
 import { z } from "zod";
 import type { Conversation } from "./conversation";
+import { FLUSH_MS, liveEvent, MAX_EVENTS_PER_BATCH, type FeedFrame, type LiveCounters, type LiveEvent } from "./feed-frames";
+import { CLOSE } from "./protocol";
 
-/** A viewer sees an event at most about this long after the conversation published it. */
-export const FLUSH_MS = 100;
-export const MAX_EVENTS_PER_BATCH = 100;
-
-const liveEvent = z.discriminatedUnion("type", [
-  z.object({
-    type: z.literal("message"),
-    conversationId: z.string(),
-    externalId: z.string(),
-    message: z.object({ id: z.string(), seq: z.number(), role: z.string(), content: z.string(), receivedAt: z.number() }),
-    user: z.object({ id: z.string(), email: z.string().optional(), name: z.string().optional() }).nullable(),
-  }),
-  z.object({
-    type: z.literal("annotation"),
-    conversationId: z.string(),
-    externalId: z.string(),
-    seq: z.number(),
-    messageId: z.string(),
-    sentiment: z.object({ score: z.number(), label: z.string() }).nullable(),
-    flags: z.array(z.string()),
-    behaviours: z.array(z.string()),
-  }),
-  z.object({
-    type: z.literal("conversation"),
-    conversationId: z.string(),
-    externalId: z.string(),
-    status: z.enum(["started", "ended", "reopened"]),
-  }),
-]);
-export type LiveEvent = z.infer<typeof liveEvent>;
-
-export interface LiveCounters {
-  day: string;
-  messagesToday: number;
-  analysedToday: number;
-}
-
-export type FeedFrame =
-  | { type: "hello"; counters: LiveCounters }
-  | { type: "batch"; events: LiveEvent[]; dropped: number; counters: LiveCounters };
+export { MAX_EVENTS_PER_BATCH, type FeedFrame, type LiveCounters, type LiveEvent };
 
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -123,7 +86,7 @@ export class ChatbotLive extends DurableObject<Env> {
     await this.eachConversation(undefined, (stub) => stub.destroy(chatbotId));
     for (const ws of this.ctx.getWebSockets()) {
       try {
-        ws.close(4004, "chatbot deleted");
+        ws.close(CLOSE.chatbotDeleted, "chatbot deleted");
       } catch {
         // already closing
       }

@@ -29,12 +29,14 @@ import { ConversationStore, emptyAggregates, type ConversationState, type EndRea
 import {
   browserContext,
   clientFrame,
+  CLOSE,
   contextInput,
   LIMITS,
   messageInput,
   PING,
   PONG,
   type ContextInput,
+  type ErrorFrameCode,
   type MessageInput,
   type ServerFrame,
   type StoredMessage,
@@ -789,15 +791,6 @@ export class Conversation extends DurableObject<Env> {
   }
 }
 
-/** Close codes a client may see (README, Live protocol). */
-export const CLOSE = {
-  /** Kept sending after `rate_limited` error frames. */
-  rateLimited: 1008,
-  keyRevoked: 4001,
-  chatbotArchived: 4003,
-  chatbotDeleted: 4004,
-} as const;
-
 /** The message id of a frame that is not parsed (too large, or refused), so the client knows which one. */
 function frameId(data: string): string | undefined {
   return /"id"\s*:\s*"([\x21-\x7e]{1,128}?)"/.exec(data.slice(0, 512))?.[1];
@@ -815,6 +808,6 @@ function send(ws: WebSocket, frame: ServerFrame): void {
   }
 }
 
-function frameError(code: string, message: string): Extract<ServerFrame, { type: "error" }> {
+function frameError(code: ErrorFrameCode, message: string): Extract<ServerFrame, { type: "error" }> {
   return { type: "error", code, message };
 }

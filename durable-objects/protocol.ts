@@ -1,10 +1,12 @@
 /**
  * The live conversation protocol: every frame a client may send and the server may answer, as zod
- * schemas. Also the message and context shapes REST capture shares. The README's "Live protocol"
- * section documents the same frames for client authors; the SDK imports the types only.
+ * schemas, and the message and context shapes REST capture shares. They are defined here only: the
+ * Durable Object validates and types its frames with them, the OpenAPI document publishes them as
+ * components (worker/openapi/frames.ts), and the SDK's types are generated from them
+ * (`npm run api:types` → sdk/src/protocol.generated.ts), so the SDK carries no server code.
  */
 import { z } from "zod";
-import type { MessageAnalysis } from "../worker/analysis/types";
+import { messageAnalysis } from "../worker/schemas/message-analysis";
 
 export const LIMITS = {
   contentBytes: 32 * 1024,
@@ -127,57 +129,123 @@ export const browserContext = z.object({
 
 // ---- client → server ----
 
-export const clientFrame = z.discriminatedUnion("type", [
-  z.object({ type: z.literal("message") }).extend(messageInput.shape),
-  z.object({ type: z.literal("context") }).extend(contextInput.shape),
-  /** Replays every stored message with a sequence number above `after`, then `replayed`. */
-  z.object({ type: z.literal("resume"), after: z.number().int().nonnegative() }),
-  z.object({ type: z.literal("end") }),
-  z.object({ type: z.literal("ping") }),
-]);
+export const clientFrame = z
+  .discriminatedUnion("type", [
+    z.object({ type: z.literal("message") }).extend(messageInput.shape).meta({ description: "Store a message; `id` makes resends safe" }),
+    z.object({ type: z.literal("context") }).extend(contextInput.shape).meta({ description: "State or update who the user is (browser sockets are held tighter)" }),
+    z
+      .object({ type: z.literal("resume"), after: z.number().int().nonnegative() })
+      .meta({ description: "Replays every stored message with a sequence number above `after`, then `replayed`" }),
+    z.object({ type: z.literal("end") }).meta({ description: "End the conversation; answered by a `status` frame" }),
+    z.object({ type: z.literal("ping") }).meta({ description: "Keep-alive, answered with `pong`" }),
+  ])
+  .meta({ description: "A frame a client sends on a live conversation socket" });
 export type ClientFrame = z.infer<typeof clientFrame>;
 
 // ---- server → client ----
 
-export interface StoredMessage {
-  id: string;
-  seq: number;
-  role: (typeof ROLES)[number];
-  content: string;
-  sentAt: number | null;
-  receivedAt: number;
-}
+export const conversationStatus = z.enum(["open", "ended"]);
+export type ConversationStatus = z.infer<typeof conversationStatus>;
 
-export type ConversationStatus = "open" | "ended";
+export const storedMessage = z.object({
+  id: z.string(),
+  seq: z.number().int().meta({ description: "Orders the conversation's messages, from 1" }),
+  role: z.enum(ROLES),
+  content: z.string(),
+  sentAt: z.number().int().nullable().meta({ description: "Epoch milliseconds, as the client stated it" }),
+  receivedAt: z.number().int().meta({ description: "Epoch milliseconds, when the server stored it" }),
+});
+export type StoredMessage = z.infer<typeof storedMessage>;
 
-export type ServerFrame =
-  /** First frame on every socket. */
-  | { type: "welcome"; conversationId: string; externalId: string; lastSeq: number; status: ConversationStatus }
-  /** Sent to the socket that sent the message, once it is durable. */
-  | { type: "ack"; id: string; seq: number; duplicate: boolean; receivedAt: number }
-  /** A message from another participant (or replayed after `resume`). */
-  | { type: "message"; message: StoredMessage }
-  | { type: "replayed"; lastSeq: number }
-  /** `ignored` lists what a browser socket may not state (user, organization), with the reason. */
-  | { type: "context_saved"; ignored?: ("user" | "organization")[]; message?: string }
-  | { type: "status"; status: ConversationStatus; at: number; reason?: "explicit" | "idle_timeout" | "message" }
-  /** A message's analysis, as soon as it exists. */
-  | {
-      type: "annotation";
-      seq: number;
-      messageId: string;
-      analysis: MessageAnalysis;
-      analyzer: string;
-      analyzerVersion: string;
-      fallback?: boolean;
-      translation?: string;
-      language?: string;
-    }
-  /** The ended conversation's resolution. */
-  | { type: "resolution"; resolution: "fully_resolved" | "partially_resolved" | "unresolved"; reason: string; analyzer: string }
-  | { type: "pong" }
-  /** `retryAfterMs` comes with `rate_limited`: the frame was dropped; send it again after that long. */
-  | { type: "error"; code: string; message: string; details?: unknown; id?: string; retryAfterMs?: number };
+/** The codes of `error` frames (README "Live protocol" lists when each is sent). */
+export const ERROR_FRAME_CODES = ["invalid_json", "invalid_frame", "payload_too_large", "context_too_large", "rate_limited", "internal_error"] as const;
+export type ErrorFrameCode = (typeof ERROR_FRAME_CODES)[number];
+
+export const welcomeFrame = z
+  .object({
+    type: z.literal("welcome"),
+    conversationId: z.string().meta({ description: "The server's id for the conversation (64 hex characters)" }),
+    externalId: z.string().meta({ description: "Your id for it (for publishable-key sessions, the `pub_…` id the server made)" }),
+    lastSeq: z.number().int(),
+    status: conversationStatus,
+  })
+  .meta({ description: "First frame on every socket" });
+
+export const ackFrame = z
+  .object({
+    type: z.literal("ack"),
+    id: z.string(),
+    seq: z.number().int().meta({ description: "For a duplicate, the seq it was first stored with" }),
+    duplicate: z.boolean().meta({ description: "The server already had this id (a resend): not stored twice" }),
+    receivedAt: z.number().int(),
+  })
+  .meta({ description: "Sent to the socket that sent the message, once it is durable" });
+
+export const messageFrame = z
+  .object({ type: z.literal("message"), message: storedMessage })
+  .meta({ description: "A message from another participant, or replayed after `?after=` or `resume`" });
+
+export const replayedFrame = z.object({ type: z.literal("replayed"), lastSeq: z.number().int() }).meta({ description: "The replay is finished" });
+
+export const contextSavedFrame = z
+  .object({
+    type: z.literal("context_saved"),
+    ignored: z.array(z.enum(["user", "organization"])).optional().meta({ description: "What a browser socket may not state (it comes from your server's token)" }),
+    message: z.string().optional(),
+  })
+  .meta({ description: "The `context` frame was stored" });
+
+export const statusFrame = z
+  .object({ type: z.literal("status"), status: conversationStatus, at: z.number().int(), reason: z.enum(["explicit", "idle_timeout", "message"]).optional() })
+  .meta({ description: "The conversation ended, or a message reopened it" });
+
+export const annotationFrame = z
+  .object({
+    type: z.literal("annotation"),
+    seq: z.number().int(),
+    messageId: z.string(),
+    analysis: messageAnalysis,
+    analyzer: z.string(),
+    analyzerVersion: z.string(),
+    fallback: z.boolean().optional(),
+    translation: z.string().optional(),
+    language: z.string().optional(),
+  })
+  .meta({ description: "A message's analysis, to every socket, as soon as it exists" });
+
+export const resolutionFrame = z
+  .object({ type: z.literal("resolution"), resolution: z.enum(["fully_resolved", "partially_resolved", "unresolved"]), reason: z.string(), analyzer: z.string() })
+  .meta({ description: "The ended conversation's resolution" });
+
+export const pongFrame = z.object({ type: z.literal("pong") }).meta({ description: "The answer to `ping`" });
+
+export const errorFrame = z
+  .object({
+    type: z.literal("error"),
+    code: z.enum(ERROR_FRAME_CODES),
+    message: z.string(),
+    details: z.array(z.object({ field: z.string(), message: z.string() })).optional().meta({ description: "The refused fields" }),
+    id: z.string().optional().meta({ description: "The refused frame's message id, when it had one" }),
+    retryAfterMs: z.number().int().optional().meta({ description: "With `rate_limited`: the frame was dropped; send it again after that long" }),
+  })
+  .meta({ description: "A frame was refused; the socket stays open" });
+
+export const serverFrame = z
+  .discriminatedUnion("type", [welcomeFrame, ackFrame, messageFrame, replayedFrame, contextSavedFrame, statusFrame, annotationFrame, resolutionFrame, pongFrame, errorFrame])
+  .meta({ description: "A frame the server sends on a live conversation socket" });
+export type ServerFrame = z.infer<typeof serverFrame>;
+
+/**
+ * Close codes the server closes a socket with (README, Live protocol); a client's own close is answered with
+ * its code echoed back (1000 when it gave none). The live feed's sockets close with `chatbotDeleted` too.
+ */
+export const CLOSE = {
+  /** Kept sending after `rate_limited` error frames. */
+  rateLimited: 1008,
+  keyRevoked: 4001,
+  chatbotArchived: 4003,
+  chatbotDeleted: 4004,
+} as const;
 
 export const PING = JSON.stringify({ type: "ping" });
 export const PONG = JSON.stringify({ type: "pong" } satisfies ServerFrame);

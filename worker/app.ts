@@ -9,6 +9,7 @@ import { cfRayOf, requestContext } from "./middleware/request-id";
 import { securityHeaders } from "./middleware/security-headers";
 import { mcp } from "./mcp/route";
 import { openApiDocument } from "./openapi/document";
+import { registerFrames } from "./openapi/frames";
 import { errorEnvelope, json } from "./openapi/responses";
 import { apiRoute, apiRouter } from "./openapi/router";
 import { analysis } from "./routes/analysis";
@@ -29,6 +30,7 @@ import { workflowRoutes } from "./routes/workflows";
 
 export const app = apiRouter();
 app.openAPIRegistry.register("Error", errorEnvelope);
+registerFrames(app);
 
 app.use("*", securityHeaders, requestContext);
 

@@ -1,7 +1,9 @@
 /**
  * Compile-time checks, not a test file: `npm run typecheck` (the first step of `npm test`) compiles this
- * with the rest of test/, and a mismatch fails it. The SDK declares its own copy of the protocol's types so
- * the package carries no server code; this is where the copies are held to the server's.
+ * with the rest of test/, and a mismatch fails it. The SDK's types are generated from the server's zod
+ * schemas through JSON Schema (scripts/contract/sdk-types.ts; test/generated/sdk-types.test.ts keeps the
+ * committed file current). This checks the generation itself: what it produced agrees with what zod infers
+ * from the same schemas, so a shape lost or loosened on the way through JSON Schema fails here.
  */
 import { expectTypeOf } from "vitest";
 import type { z } from "zod";

@@ -2,6 +2,7 @@ import type { ChatbotLive } from "../../durable-objects/chatbot-live";
 import { ApiError } from "../errors";
 import { requireChatbot } from "../middleware/auth";
 import { errorResponse, noContent } from "../openapi/responses";
+import { feedFrames } from "../openapi/frames";
 import { apiRoute, apiRouter } from "../openapi/router";
 
 /**
@@ -16,9 +17,10 @@ liveFeed.openapi(
     path: "/",
     tags: ["Live feed"],
     summary: "WebSocket of the chatbot's live events, coalesced into `batch` frames (`Upgrade: websocket`)",
-    description: "Frames: `hello` with today's counters, then `batch` frames of `message`, `annotation` and `conversation` events (README, Live feed).",
+    description: "Frames (the `FeedFrame` schema, every field): `hello` with today's counters, then `batch` frames of `message`, `annotation` and `conversation` events (README, Live feed).",
     middleware: [requireChatbot("read", "admin")],
     responses: { 101: noContent("Switching protocols: the live feed"), 426: errorResponse("Not a WebSocket upgrade") },
+    ...feedFrames,
   }),
   async (c) => {
     if (c.req.header("upgrade")?.toLowerCase() !== "websocket") {

@@ -3,6 +3,7 @@ import { HANDOFF_HEADER, type SocketHandoff } from "../../durable-objects/conver
 import { ApiError, type ErrorCode } from "../errors";
 import type { AppEnv } from "../context";
 import { errorResponse, noContent } from "../openapi/responses";
+import { conversationFrames } from "../openapi/frames";
 import { apiRoute, apiRouter } from "../openapi/router";
 import { checkRateLimit } from "../middleware/rate-limit";
 import { edgeSession } from "../geo";
@@ -23,11 +24,11 @@ export const liveQuery = z.object({
 });
 
 const socketResponses = {
-  101: noContent("Switching protocols: the conversation's socket (frames: README, Live protocol)"),
+  101: noContent("Switching protocols: the conversation's socket, which takes `ClientFrame` and sends `ServerFrame` frames (see the schemas)"),
   426: errorResponse("Not a WebSocket upgrade"),
 };
 const liveDescription =
-  "Send `Upgrade: websocket`. Authenticate with `Authorization: Bearer ob_live_…` (servers), `?key=ob_pub_…` (browsers; the conversation id is made up when left out) or `?token=…` (a conversation token). Frames and close codes: README, Live protocol.";
+  "Send `Upgrade: websocket`. Authenticate with `Authorization: Bearer ob_live_…` (servers), `?key=ob_pub_…` (browsers; the conversation id is made up when left out) or `?token=…` (a conversation token). Frames: the `ClientFrame` and `ServerFrame` schemas, every field; close codes and error frame codes: README, Live protocol.";
 
 /**
  * GET /api/v1/live/:conversationId? — upgrade to the conversation's WebSocket (see README, Live protocol).
@@ -42,6 +43,7 @@ live.openapi(
     description: liveDescription,
     request: { query: liveQuery },
     responses: socketResponses,
+    ...conversationFrames,
   }),
   async (c) => connect(c, undefined, c.req.valid("query").after),
 );
@@ -55,6 +57,7 @@ live.openapi(
     description: liveDescription,
     request: { params: z.object({ conversationId: externalConversationId.openapi({ description: "Your conversation id (the `externalId`)" }) }), query: liveQuery },
     responses: socketResponses,
+    ...conversationFrames,
   }),
   async (c) => connect(c, c.req.valid("param").conversationId, c.req.valid("query").after),
 );

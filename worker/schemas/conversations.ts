@@ -4,7 +4,8 @@
  */
 import { z } from "@hono/zod-openapi";
 import { ROLES } from "../../durable-objects/protocol";
-import { customValues, epochMs, languageCode, sentimentLabel } from "./common";
+import { customValues, epochMs, languageCode } from "./common";
+import { messageAnalysis } from "./message-analysis";
 
 const nullableText = z.string().nullable();
 
@@ -97,30 +98,6 @@ export const conversationState = z
     }),
   })
   .openapi("Conversation");
-
-export const detection = z
-  .object({
-    slug: z.string(),
-    confidence: z.number(),
-    reason: z.string(),
-    chunk: z.string().optional(),
-    severity: z.enum(["low", "medium", "high"]).optional(),
-    pending: z.boolean().optional(),
-    autoDiscovered: z.boolean().optional(),
-    custom: z.boolean().optional(),
-  })
-  .openapi("Detection");
-
-export const messageAnalysis = z
-  .object({
-    sentiment: z.object({ score: z.number(), label: sentimentLabel, chunk: z.string(), reason: z.string() }).optional(),
-    flags: z.array(detection),
-    behaviours: z.array(detection),
-    intent: detection.optional(),
-    topics: z.array(detection),
-    language: z.string().optional(),
-  })
-  .openapi("MessageAnalysis");
 
 export const analysedMessage = z
   .object({

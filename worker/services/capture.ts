@@ -18,17 +18,18 @@ export const externalConversationId = z
   .regex(/^[\x21-\x7e]+$/, "must be printable ASCII without spaces");
 
 export const captureBody = contextInput.extend({
-  conversationId: externalConversationId,
+  conversationId: externalConversationId.meta({ description: "Your id for the conversation (1–128 printable ASCII characters, no spaces)" }),
   messages: z
     .array(messageInput)
     .min(1, "send at least one message")
-    .max(LIMITS.messagesPerCapture, `at most ${LIMITS.messagesPerCapture} messages per call`),
-  /** The end user's request headers, forwarded by a server-side integration for geolocation and device. */
-  headers: z.record(z.string().max(256), z.string().max(4096)).optional(),
-  /** @deprecated use `user.id` */
-  userId: z.string().min(1).max(128).optional(),
-  /** @deprecated use `custom` */
-  metadata: customFields.optional(),
+    .max(LIMITS.messagesPerCapture, `at most ${LIMITS.messagesPerCapture} messages per call`)
+    .meta({ description: `1–${LIMITS.messagesPerCapture} messages` }),
+  headers: z
+    .record(z.string().max(256), z.string().max(4096))
+    .optional()
+    .meta({ description: "Your end user's request headers (user-agent, cf-ipcountry…), for geolocation and device" }),
+  userId: z.string().min(1).max(128).optional().meta({ description: "Use `user: { id }`", deprecated: true }),
+  metadata: customFields.optional().meta({ description: "Use `custom`", deprecated: true }),
 });
 export type CaptureBody = z.infer<typeof captureBody>;
 

@@ -4,7 +4,7 @@
  * the chatbot closes them, empty conversations included.
  */
 import type { ChatbotLive, SocketSweep } from "../../durable-objects/chatbot-live";
-import { CLOSE } from "../../durable-objects/conversation";
+import { CLOSE } from "../../durable-objects/protocol";
 
 function registry(env: Env, chatbotId: string): DurableObjectStub<ChatbotLive> {
   const ns = env.CHATBOT_LIVE as DurableObjectNamespace<ChatbotLive>;

@@ -1,561 +1,96 @@
 /**
- * The API's response shapes, as the dashboard reads them (README "API", worker/routes, worker/analytics).
- * Every answer wraps its payload in `{ data }`; lists add `pagination`.
+ * Short names for the API's shapes, every one taken from the types generated from the OpenAPI document
+ * (schema.d.ts, `npm run api:types`): nothing here restates a server shape, so a changed route changes
+ * these types and `npm run typecheck` shows every page it affects.
  */
+import type { components, paths } from "./schema";
 
-export type Role = "owner" | "admin" | "member";
+type Schemas = components["schemas"];
 
-export interface Envelope<T> {
-  data: T;
-}
+// ---- requests: what an operation takes, and what it answers with `{ data }` unwrapped ----
 
-export interface Pagination {
-  page: number;
-  limit: number;
-  total: number;
-  hasMore: boolean;
-}
+type Method = "get" | "post" | "patch" | "delete";
+type Operation<P extends keyof paths, M extends Method> = NonNullable<paths[P][M]>;
+/** The JSON body an operation takes. */
+export type Body<P extends keyof paths, M extends Method> = Operation<P, M> extends { requestBody?: { content: { "application/json": infer B } } } ? B : never;
+/** The query string an operation takes. */
+export type QueryOf<P extends keyof paths, M extends Method> = Operation<P, M> extends { parameters: { query?: infer Q } } ? NonNullable<Q> : never;
 
-export interface Paged<T> {
-  data: T[];
-  pagination: Pagination;
-}
+/** The one error envelope every failure answers with, and one refused field of an `invalid_request`. */
+export type ErrorEnvelope = Schemas["Error"];
+export type FieldIssue = Schemas["FieldIssue"];
 
 // ---- accounts ----
 
-export interface SessionOrganization {
-  id: string;
-  name: string;
-  role: Role;
-  createdAt: number;
-}
-
-export interface SessionView {
-  member: { id: string; email: string; name: string };
-  organizations: SessionOrganization[];
-  currentOrganizationId: string | null;
-  csrfToken: string;
-  expiresAt: number;
-}
-
-export type ChatbotStatus = "pending" | "active" | "archived";
-
-export interface Chatbot {
-  id: string;
-  organizationId: string;
-  name: string;
-  status: ChatbotStatus;
-  idleTimeoutMinutes: number;
-  createdAt: number;
-}
-
-export interface OrgMember {
-  id: string;
-  email: string;
-  name: string;
-  role: Role;
-  joinedAt: number;
-}
-
-export interface Invitation {
-  id: string;
-  email: string;
-  role: Role;
-  createdAt: number;
-  expiresAt: number;
-  acceptedAt: number | null;
-}
-
-export interface CreatedInvitation extends Invitation {
-  token: string;
-  link: string;
-}
+export type SessionView = Schemas["MemberSession"];
+export type SessionOrganization = Schemas["OrganizationWithRole"];
+export type Role = SessionOrganization["role"];
+export type Chatbot = Schemas["Chatbot"];
+export type ChatbotStatus = Chatbot["status"];
+export type OrgMember = Schemas["OrganizationMember"];
+export type Invitation = Schemas["Invitation"];
+export type Pagination = Schemas["Pagination"];
 
 // ---- keys ----
 
-export type KeyKind = "ingest" | "publishable" | "read" | "admin";
-
-export interface ApiKey {
-  id: string;
-  kind: KeyKind;
-  name: string;
-  prefix: string;
-  allowedOrigins: string[] | null;
-  expiresAt: number | null;
-  revokedAt: number | null;
-  lastUsedAt: number | null;
-  createdAt: number;
-}
-
-export interface ApiKeyWithSecret extends ApiKey {
-  secret: string;
-}
+export type ApiKey = Schemas["ApiKey"];
+export type KeyKind = ApiKey["kind"];
 
 // ---- analytics ----
 
-export interface RangeView {
-  from: number;
-  to: number;
-  previousFrom: number;
-  previousTo: number;
-}
-
-export interface Trend {
-  value: number | null;
-  previous: number | null;
-  change: number | null;
-}
-
-export interface Overview {
-  range: RangeView;
-  today: RangeView;
-  kpis: {
-    conversations: Trend;
-    messages: Trend;
-    averageSentiment: Trend;
-    analysedToday: Trend;
-    resolutionRate: Trend;
-    mrrAtRisk: Trend;
-  };
-}
-
-export interface SentimentBucket {
-  start: number;
-  end: number;
-  averageSentiment: number | null;
-  messages: number;
-}
-
-export interface SentimentOverTime {
-  range: RangeView;
-  interval: "day" | "week" | "month";
-  series: SentimentBucket[];
-  bands: {
-    satisfied: number;
-    neutral: number;
-    dissatisfied: number;
-    unscored: number;
-    thresholds: { satisfiedAbove: number; dissatisfiedBelow: number };
-  };
-}
-
-export type SentimentLabel = "very_negative" | "negative" | "neutral" | "positive" | "very_positive";
-
-export interface ConversationRow {
-  id: string;
-  externalId: string;
-  status: "open" | "ended";
-  user: { externalId: string; name: string | null; email: string | null } | null;
-  organization: { externalId: string; name: string | null } | null;
-  plan: string | null;
-  industry: string | null;
-  mrr: number | null;
-  device: string | null;
-  country: string | null;
-  /** Main language of the user messages (ISO 639-1 or "und"); null before any was analysed. */
-  language: string | null;
-  messageCount: number;
-  sentiment: { average: number | null; label: SentimentLabel } | null;
-  flags: string[];
-  lastMessageAt: number | null;
-  createdAt: number;
-}
-
-export interface ClientUserRow {
-  id: string;
-  externalId: string;
-  name: string | null;
-  email: string | null;
-  organization: { externalId: string; name: string | null } | null;
-  plan: string | null;
-  industry: string | null;
-  mrr: number | null;
-  signedUpAt: number | null;
-  firstSeenAt: number;
-  conversations: number;
-  averageSentiment: number | null;
-  lastActivityAt: number | null;
-}
-
-export interface ClientOrganizationRow {
-  id: string;
-  externalId: string;
-  name: string | null;
-  plan: string | null;
-  industry: string | null;
-  mrr: number | null;
-  firstSeenAt: number;
-  users: number;
-  conversations: number;
-  averageSentiment: number | null;
-  lastActivityAt: number | null;
-}
-
-export interface SegmentRow {
-  value: string | null;
-  averageSentiment: number | null;
-  conversations: number;
-}
-
-export interface Insights {
-  range: RangeView;
-  mostDissatisfiedUsers: {
-    externalId: string;
-    name: string | null;
-    email: string | null;
-    plan: string | null;
-    mrr: number | null;
-    organization: { externalId: string; name: string | null } | null;
-    averageSentiment: number | null;
-    scoredConversations: number;
-  }[];
-  topFrustrations: {
-    flag: string;
-    signals: number;
-    conversations: number;
-    topChunks: { text: string; count: number }[];
-    topReasons: { text: string; count: number }[];
-  }[];
-  revenueSignals: { flag: string; signals: number; conversations: number; organizations: number; mrr: number }[];
-  topIntents: { intent: string; count: number; conversations: number }[];
-  sentimentBySegment: Record<"plan" | "industry" | "device" | "country", SegmentRow[]>;
-}
-
-export interface AssistantPerformance {
-  range: RangeView;
-  behaviours: { behaviour: string; count: number; conversations: number }[];
-  resolutions: { judged: number; outcomes: { resolution: string; count: number; share: number | null }[] };
-  hallucinations: {
-    total: number;
-    bySeverity: { low: number; medium: number; high: number; unspecified: number };
-    recent: {
-      conversationId: string;
-      externalId: string | null;
-      messageSeq: number | null;
-      messageId: string | null;
-      severity: string | null;
-      reason: string | null;
-      chunk: string | null;
-      analyzedAt: number;
-    }[];
-  };
-}
+export type Trend = Schemas["Trend"];
+export type Overview = Schemas["Overview"];
+export type SentimentOverTime = Schemas["SentimentOverTime"];
+export type SentimentLabel = NonNullable<Schemas["ConversationRow"]["sentiment"]>["label"];
+export type ConversationRow = Schemas["ConversationRow"];
+export type Insights = Schemas["Insights"];
+export type SearchHit = Schemas["SearchHit"];
 
 // ---- one conversation ----
 
-export interface Detection {
-  slug: string;
-  confidence: number;
-  reason: string;
-  chunk?: string;
-  severity?: "low" | "medium" | "high";
-  pending?: boolean;
-  autoDiscovered?: boolean;
-  custom?: boolean;
-}
-
-export interface SentimentResult {
-  score: number;
-  label: SentimentLabel;
-  chunk: string;
-  reason: string;
-}
-
-export interface MessageAnalysis {
-  sentiment?: SentimentResult;
-  flags: Detection[];
-  behaviours: Detection[];
-  intent?: Detection;
-  topics: Detection[];
-  language?: string;
-}
-
-export interface AnalysedMessage {
-  id: string;
-  seq: number;
-  role: "user" | "assistant" | "system";
-  content: string;
-  sentAt: number | null;
-  receivedAt: number;
-  /** User messages: the detected language once analysed; null otherwise. */
-  language: string | null;
-  analysis: {
-    analysis: MessageAnalysis;
-    analyzer: string;
-    analyzerVersion: string;
-    fallback?: boolean;
-    translation?: string;
-    language?: string;
-  } | null;
-}
-
-export interface ConversationDetail {
-  id: string;
-  externalId: string;
-  status: "open" | "ended";
-  createdAt: number;
-  firstMessageAt: number | null;
-  lastMessageAt: number | null;
-  endedAt: number | null;
-  endReason: string | null;
-  messageCount: number;
-  userMessageCount: number;
-  lastSeq: number;
-  language: string | null;
-  session: {
-    id?: string | null;
-    pageUrl?: string | null;
-    referrer?: string | null;
-    device?: string | null;
-    country?: string | null;
-    city?: string | null;
-    continent?: string | null;
-    timezone?: string | null;
-  };
-  custom: Record<string, string | number | boolean | null>;
-  aggregates: {
-    sentimentAvg: number | null;
-    resolution: string | null;
-    resolutionReason: string | null;
-    flags: string[];
-    behaviours: string[];
-  };
-  user: {
-    id: string | null;
-    externalId: string;
-    name?: string | null;
-    email?: string | null;
-    plan?: string | null;
-    industry?: string | null;
-    mrr?: number | null;
-  } | null;
-  organization: {
-    id: string | null;
-    externalId: string;
-    name?: string | null;
-    plan?: string | null;
-    industry?: string | null;
-    mrr?: number | null;
-  } | null;
-  messages: AnalysedMessage[];
-  messagesPage: { limit: number; nextAfter: number | null };
-}
+export type ConversationDetail = Schemas["ConversationDetail"];
+export type AnalysedMessage = Schemas["AnalysedMessage"];
+export type Detection = Schemas["Detection"];
 
 // ---- analysis configuration ----
 
-export interface CustomDefinition {
-  slug: string;
-  name: string;
-  description: string;
-}
-
-export type PromptName = "sentiment" | "intent" | "topics" | "flags";
-
-export interface AnalysisConfig {
-  sentiment: boolean;
-  intent: boolean;
-  topics: boolean;
-  flags: Partial<Record<string, boolean>>;
-  behaviours: Partial<Record<string, boolean>>;
-  customIntents: CustomDefinition[];
-  customTopics: CustomDefinition[];
-  customFlags: CustomDefinition[];
-  customBehaviours: CustomDefinition[];
-  competitors: string[];
-  prompts: Partial<Record<PromptName, string | null>>;
-  companyDescription: string;
-  primaryLanguage: string | null;
-  autoTranslate: boolean;
-}
-
-export interface AnalysisConfigView extends AnalysisConfig {
-  effectivePrompts: Record<PromptName, { text: string; isDefault: boolean }>;
-  defaultIntents: CustomDefinition[];
-  analyzer: "workers-ai" | "embedded";
-  warnings: string[];
-}
-
-/** A suggested intent: recurring phrasing no intent fitted (README "Suggested intents"). */
-export interface IntentSuggestion {
-  slug: string;
-  name: string;
-  /** The words its messages share. */
-  terms: string[];
-  /** Messages it covers. */
-  occurrences: number;
-  conversations: number;
-  /** A real message of the suggestion. */
-  example: string | null;
-  exampleConversationId: string | null;
-  firstSeenAt: number;
-  lastSeenAt: number;
-}
-
-export interface BulkRejectResult {
-  rejected: number;
-  slugs: string[];
-  notFound: string[];
-}
+export type AnalysisConfigView = Schemas["AnalysisConfig"];
+/** What PATCH /analysis/config takes: any of the settings. */
+export type AnalysisConfigChange = Body<"/api/v1/chatbots/{chatbotId}/analysis/config", "patch">;
+export type CustomDefinition = AnalysisConfigView["customIntents"][number];
+export type PromptName = keyof AnalysisConfigView["effectivePrompts"];
+export type IntentSuggestion = Schemas["IntentSuggestion"];
 
 // ---- webhooks and workflows ----
 
-export type DestinationKind = "custom" | "slack" | "discord";
+export type WebhookDestination = Schemas["WebhookDestination"];
+export type DestinationKind = WebhookDestination["kind"];
+export type TestSendResult = Schemas["TestSendResult"];
+export type Workflow = Schemas["Workflow"];
+/** A workflow's settings, all of them, as the editor holds them and POST /workflows takes them. */
+export type WorkflowInput = Pick<Workflow, "name" | "trigger" | "match" | "conditions" | "actions" | "cooldown" | "status">;
+/** The starter templates' slugs, as POST /workflows takes them (`{ template, destinationId }`). */
+export type TemplateSlug = Extract<Body<"/api/v1/chatbots/{chatbotId}/workflows", "post">, { template: string }>["template"];
+export type WorkflowTrigger = Workflow["trigger"];
+export type Condition = Workflow["conditions"][number];
+export type WorkflowAction = Workflow["actions"][number];
+export type Cooldown = Workflow["cooldown"];
+export type WorkflowRun = Schemas["WorkflowRunWithDeliveries"];
+export type RunStatus = WorkflowRun["status"];
 
-export interface WebhookDestination {
-  id: string;
-  name: string;
-  kind: DestinationKind;
-  url: string;
-  secretPrefix: string;
-  status: "active" | "disabled";
-  disabledReason: string | null;
-  createdAt: number;
-}
+// ---- reports ----
 
-export interface WebhookDestinationWithSecret extends WebhookDestination {
-  secret: string;
-}
+export type Report = Schemas["Report"];
+export type ReportLayout = Report["layout"];
+export type ReportWidget = ReportLayout["widgets"][number];
+export type WidgetType = ReportWidget["type"];
+export type WidgetSize = ReportWidget["size"];
+export type ReportData = Schemas["ReportData"];
+export type WidgetFilters = ReportData["widgets"][number]["filters"];
+export type WidgetData = ReportData["widgets"][number]["data"];
 
-export interface TestSendResult {
-  ok: boolean;
-  status: number | null;
-  durationMs: number;
-  response: string | null;
-}
+// ---- live feed (README "Live feed"): the frames GET /live-feed sends ----
 
-export type WorkflowTrigger = "user_message" | "assistant_message" | "any_message" | "conversation_ended";
-
-export interface Condition {
-  field: string;
-  op: string;
-  value: string | number;
-}
-
-/** A webhook (`type` left out or "webhook"), or an email to every member ("members") or to chosen member ids. */
-export type WorkflowAction =
-  | { type?: "webhook"; destinationId: string; template?: string }
-  | { type: "email"; to: "members" | string[]; subject?: string; template?: string };
-
-export type Cooldown = { type: "once_per_conversation" } | { type: "minutes"; minutes: number } | { type: "none" };
-
-export interface WorkflowInput {
-  name: string;
-  trigger: WorkflowTrigger;
-  match: "all" | "any";
-  conditions: Condition[];
-  actions: WorkflowAction[];
-  cooldown: Cooldown;
-  status: "active" | "inactive";
-}
-
-export interface Workflow extends WorkflowInput {
-  id: string;
-  template: string | null;
-  createdAt: number;
-  updatedAt: number;
-}
-
-export interface WorkflowTemplate {
-  slug: string;
-  name: string;
-  description: string;
-  trigger: WorkflowTrigger;
-  match: "all" | "any";
-  conditions: Condition[];
-  messageTemplate: string;
-}
-
-export type RunStatus = "pending" | "triggered" | "success" | "failed" | "skipped";
-
-export interface DeliveryAttempt {
-  id: string;
-  deliveryId: string;
-  attempt: number;
-  statusCode: number | null;
-  durationMs: number;
-  response: string | null;
-  createdAt: number;
-}
-
-export interface Delivery {
-  id: string;
-  runId: string;
-  destinationId: string;
-  status: "pending" | "success" | "failed";
-  createdAt: number;
-  updatedAt: number;
-  attempts: DeliveryAttempt[];
-}
-
-export interface WorkflowRun {
-  id: string;
-  workflowId: string;
-  conversationId: string;
-  messageSeq: number | null;
-  messageId: string | null;
-  status: RunStatus;
-  reason: string | null;
-  createdAt: number;
-  updatedAt: number;
-  deliveries: Delivery[];
-}
-
-// ---- live feed (README "Live feed") ----
-
-export interface LiveCounters {
-  day: string;
-  messagesToday: number;
-  analysedToday: number;
-}
-
-export type LiveEvent =
-  | {
-      type: "message";
-      conversationId: string;
-      externalId: string;
-      message: { id: string; seq: number; role: string; content: string; receivedAt: number };
-      user: { id: string; email?: string; name?: string } | null;
-    }
-  | {
-      type: "annotation";
-      conversationId: string;
-      externalId: string;
-      seq: number;
-      messageId: string;
-      sentiment: { score: number; label: string } | null;
-      flags: string[];
-      behaviours: string[];
-    }
-  | { type: "conversation"; conversationId: string; externalId: string; status: "started" | "ended" | "reopened" };
-
-export type FeedFrame =
-  | { type: "hello"; counters: LiveCounters }
-  | { type: "batch"; events: LiveEvent[]; dropped: number; counters: LiveCounters }
-  | { type: "pong" };
-
-// ---- search (worker/search/service.ts) ----
-
-export interface SearchSnippetPart {
-  text: string;
-  match: boolean;
-}
-
-export interface SearchHit {
-  messageId: string;
-  conversationId: string;
-  conversationExternalId: string;
-  seq: number;
-  role: "user" | "assistant";
-  at: number;
-  snippet: SearchSnippetPart[];
-  user: { externalId: string; name: string | null; email: string | null } | null;
-  sentiment: { label: string; score: number | null } | null;
-  matchedBy: ("fulltext" | "semantic")[];
-  score: number;
-}
-
-export interface SearchResult {
-  data: SearchHit[];
-  pagination: { page: number; limit: number; hasMore: boolean };
-  semantic: { enabled: boolean; used: boolean; model?: string; reason?: string };
-}
+export type FeedFrame = Schemas["FeedFrame"];
+export type LiveCounters = Extract<FeedFrame, { type: "hello" }>["counters"];
+export type LiveEvent = Extract<FeedFrame, { type: "batch" }>["events"][number];

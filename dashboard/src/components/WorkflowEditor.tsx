@@ -3,7 +3,7 @@ import { useState, type FormEvent } from "react";
 import { fieldError } from "../api/client";
 import type { Condition, Cooldown, WebhookDestination, WorkflowAction, WorkflowInput } from "../api/types";
 import { humanize } from "../lib/format";
-import { CONDITION_FIELDS, defaultCondition, opLabel, TRIGGERS } from "../lib/workflow-fields";
+import { CONDITION_FIELDS, conditionOf, defaultCondition, opLabel, TRIGGERS } from "../lib/workflow-fields";
 import { ErrorNotice } from "./ErrorNotice";
 
 // An action's target in the one "send to" list: a webhook destination's id, or one of these two.
@@ -36,7 +36,7 @@ function ConditionRow({ condition, index, onChange, onRemove }: { condition: Con
         allowDeselect={false}
         w={190}
       />
-      <Select label="Operator" data={meta.ops.map((op) => ({ value: op, label: opLabel(op) }))} value={condition.op} onChange={(v) => v && onChange({ ...condition, op: v })} allowDeselect={false} w={140} />
+      <Select label="Operator" data={meta.ops.map((op) => ({ value: op, label: opLabel(op) }))} value={condition.op} onChange={(v) => v && onChange(conditionOf(condition.field, v, condition.value))} allowDeselect={false} w={140} />
       {meta.value === "score" || meta.value === "money" ? (
         <NumberInput
           label="Value"
@@ -45,13 +45,13 @@ function ConditionRow({ condition, index, onChange, onRemove }: { condition: Con
           step={meta.value === "score" ? 0.1 : 100}
           decimalScale={meta.value === "score" ? 2 : 0}
           value={Number(condition.value)}
-          onChange={(v) => onChange({ ...condition, value: Number(v) || 0 })}
+          onChange={(v) => onChange(conditionOf(condition.field, condition.op, Number(v) || 0))}
           w={130}
         />
       ) : meta.value === "text" ? (
-        <TextInput label="Value" value={String(condition.value)} onChange={(e) => onChange({ ...condition, value: e.currentTarget.value })} w={170} />
+        <TextInput label="Value" value={String(condition.value)} onChange={(e) => onChange(conditionOf(condition.field, condition.op, e.currentTarget.value))} w={170} />
       ) : (
-        <Select label="Value" data={meta.value.options.map((o) => ({ value: o, label: humanize(o) }))} value={String(condition.value)} onChange={(v) => v && onChange({ ...condition, value: v })} allowDeselect={false} searchable w={190} />
+        <Select label="Value" data={meta.value.options.map((o) => ({ value: o, label: humanize(o) }))} value={String(condition.value)} onChange={(v) => v && onChange(conditionOf(condition.field, condition.op, v))} allowDeselect={false} searchable w={190} />
       )}
       <ActionIcon variant="subtle" color="red" size="lg" onClick={onRemove} aria-label={`Remove condition ${n}`}>
         ✕

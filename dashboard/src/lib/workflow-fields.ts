@@ -41,7 +41,16 @@ export function describeCondition(c: Condition): string {
 export function defaultCondition(field: string): Condition {
   const meta = CONDITION_FIELDS[field]!;
   const value = meta.value === "score" ? -0.5 : meta.value === "money" ? 1000 : meta.value === "text" ? "" : meta.value.options[0]!;
-  return { field, op: meta.ops[0]!, value };
+  return conditionOf(field, meta.ops[0]!, value);
+}
+
+/**
+ * A condition as the editor's controls make it. The controls offer only the field's own operators and
+ * values (CONDITION_FIELDS), so the result is one of the API's condition shapes; the server checks it
+ * again on save and names the field it refuses.
+ */
+export function conditionOf(field: string, op: string, value: string | number): Condition {
+  return { field, op, value } as Condition;
 }
 
 export function describeCooldown(c: Cooldown): string {

@@ -1,7 +1,7 @@
 import { ActionIcon, Badge, Button, Group, Paper, SimpleGrid, Skeleton, Stack, Switch, TagsInput, Text, Textarea, TextInput } from "@mantine/core";
 import { useEffect, useState, type FormEvent, type ReactNode } from "react";
 import { api, fieldError } from "../../api/client";
-import type { AnalysisConfig, AnalysisConfigView, CustomDefinition, PromptName } from "../../api/types";
+import type { AnalysisConfigChange, AnalysisConfigView, CustomDefinition, PromptName } from "../../api/types";
 import { useQuery } from "../../api/use-query";
 import { ErrorNotice } from "../../components/ErrorNotice";
 import { failed, RegionError } from "../../components/QueryRegion";
@@ -11,7 +11,7 @@ import { BEHAVIOURS, USER_FLAGS } from "../../lib/sentiment";
 import { useChatbot } from "../../session/chatbot";
 import { IntentSuggestions } from "./IntentSuggestions";
 
-type Save = (patch: Partial<AnalysisConfig>) => Promise<void>;
+type Save = (patch: AnalysisConfigChange) => Promise<void>;
 
 function Section({ title, description, children }: { title: string; description?: string; children: ReactNode }) {
   return (
@@ -28,7 +28,7 @@ function Section({ title, description, children }: { title: string; description?
 }
 
 function Toggles({ config, canEdit, save }: { config: AnalysisConfigView; canEdit: boolean; save: Save }) {
-  const toggle = (label: string, checked: boolean, patch: Partial<AnalysisConfig>) => (
+  const toggle = (label: string, checked: boolean, patch: AnalysisConfigChange) => (
     <Switch key={label} label={label} checked={checked} disabled={!canEdit} onChange={() => void save(patch)} />
   );
   return (

@@ -2,7 +2,7 @@ import { Alert, Anchor, Badge, Button, Group, Modal, Paper, Radio, Select, Simpl
 import { useState, type FormEvent } from "react";
 import { Link, useNavigate } from "react-router";
 import { api } from "../../api/client";
-import type { Workflow } from "../../api/types";
+import type { TemplateSlug, Workflow } from "../../api/types";
 import { useQuery } from "../../api/use-query";
 import { EmptyNotice } from "../../components/EmptyNotice";
 import { ErrorNotice } from "../../components/ErrorNotice";
@@ -14,6 +14,7 @@ import { useChatbot } from "../../session/chatbot";
 function FromTemplateForm({ chatbotId, onCreated }: { chatbotId: string; onCreated: (w: Workflow) => void }) {
   const templates = useQuery(`templates:${chatbotId}`, () => api.workflows.templates(chatbotId));
   const destinations = useQuery(`webhooks:${chatbotId}`, () => api.webhooks.list(chatbotId));
+  // One of the slugs GET /workflows/templates listed (the radio group offers only those).
   const [template, setTemplate] = useState<string>("");
   const [destinationId, setDestinationId] = useState<string | null>(null);
   const [name, setName] = useState("");
@@ -27,7 +28,7 @@ function FromTemplateForm({ chatbotId, onCreated }: { chatbotId: string; onCreat
     setBusy(true);
     setError(null);
     try {
-      onCreated(await api.workflows.createFromTemplate(chatbotId, { template, destinationId, ...(name.trim() ? { name: name.trim() } : {}) }));
+      onCreated(await api.workflows.create(chatbotId, { template: template as TemplateSlug, destinationId, ...(name.trim() ? { name: name.trim() } : {}) }));
     } catch (err) {
       setError(err);
     } finally {

@@ -1,14 +1,14 @@
 import { Button, Checkbox, Group, SimpleGrid, Skeleton, Stack, Switch, Text, Textarea } from "@mantine/core";
 import { useEffect, useState } from "react";
 import { api } from "../../../api/client";
-import type { AnalysisConfig } from "../../../api/types";
+import type { AnalysisConfigView } from "../../../api/types";
 import { useQuery } from "../../../api/use-query";
 import { ErrorNotice } from "../../../components/ErrorNotice";
 import { failed } from "../../../components/QueryRegion";
 import { humanize } from "../../../lib/format";
 import { USER_FLAGS } from "../../../lib/sentiment";
 
-type Choice = Pick<AnalysisConfig, "sentiment" | "intent" | "topics" | "flags" | "companyDescription">;
+type Choice = Pick<AnalysisConfigView, "sentiment" | "intent" | "topics" | "flags" | "companyDescription">;
 
 /** The analysis categories, through the analysis configuration API; everything else stays on the Analysis page. */
 export function AnalysisStep({ chatbotId, onNext }: { chatbotId: string; onNext: () => void }) {

@@ -2,7 +2,7 @@ import { Alert, Button, Group, Select, Skeleton, Stack, Text, TextInput, Visuall
 import { useRef, useState } from "react";
 import { useNavigate, useParams, useSearchParams } from "react-router";
 import { api, ApiError } from "../../../api/client";
-import type { Report, ReportData, ReportLayout, ReportWidget, WidgetType } from "../../../api/report-types";
+import type { Report, ReportData, ReportLayout, ReportWidget, WidgetType } from "../../../api/types";
 import { useQuery } from "../../../api/use-query";
 import { ConfirmButton } from "../../../components/ConfirmButton";
 import { ErrorNotice } from "../../../components/ErrorNotice";

@@ -1,6 +1,6 @@
 import { ActionIcon, Button, Group, Paper, Popover, SegmentedControl, Select, Skeleton, Stack, Text, TextInput, Tooltip } from "@mantine/core";
 import { useState, type DragEvent } from "react";
-import type { ReportWidget, WidgetData, WidgetFilters, WidgetSize } from "../../../api/report-types";
+import type { ReportWidget, WidgetData, WidgetFilters, WidgetSize } from "../../../api/types";
 import type { SentimentLabel } from "../../../api/types";
 import { LANGUAGE_FILTER_OPTIONS } from "../../../lib/languages";
 import { SENTIMENT_NAMES } from "../../../lib/sentiment";

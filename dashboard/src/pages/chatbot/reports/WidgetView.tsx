@@ -1,7 +1,7 @@
 import { BarChart, DonutChart } from "@mantine/charts";
 import { Anchor, Group, Stack, Table, Text, VisuallyHidden } from "@mantine/core";
 import { Link } from "react-router";
-import type { ReportWidget, WidgetData } from "../../../api/report-types";
+import type { ReportWidget, WidgetData } from "../../../api/types";
 import type { SentimentOverTime, Trend } from "../../../api/types";
 import { TrendLabel } from "../../../components/KpiCard";
 import { SentimentBadge } from "../../../components/SentimentBadge";
@@ -56,7 +56,7 @@ export function WidgetView({ widget, data, chatbotId, live = 0 }: { widget: Repo
     case "categories": {
       const items = data.items.map((i) => ({ name: categoryName(widget.type, i.key), value: i.value, share: i.share }));
       if (items.every((i) => i.value === 0)) return <Text c="dimmed" size="sm">Nothing in this range yet.</Text>;
-      if (widget.chart === "donut") {
+      if (widget.type === "intent_distribution" && widget.chart === "donut") {
         const colors = ["blue.6", "teal.6", "orange.6", "grape.6", "red.6", "cyan.6", "lime.7", "pink.6"];
         const donut = items.filter((i) => i.value > 0).map((i, n) => ({ name: i.name, value: i.value, color: colors[n % colors.length]! }));
         return (

@@ -1,5 +1,5 @@
 /** The widget library as the dashboard names and places it (README "Reports"). */
-import type { ReportWidget, WidgetSize, WidgetType } from "../../../api/report-types";
+import type { ReportWidget, WidgetSize, WidgetType } from "../../../api/types";
 
 interface WidgetInfo {
   label: string;
@@ -38,9 +38,9 @@ export const widgetTitle = (w: Pick<ReportWidget, "type" | "title">) => w.title 
 export function newWidget(type: WidgetType, taken: string[]): ReportWidget {
   let n = taken.length + 1;
   while (taken.includes(`w${n}`)) n += 1;
-  const widget: ReportWidget = { id: `w${n}`, type, size: WIDGETS[type].size, filters: {} };
-  if (type === "top_topics" || type === "recent_conversations") widget.limit = 10;
-  return widget;
+  const widget = { id: `w${n}`, type, size: WIDGETS[type].size, filters: {} };
+  // The two lists are the widgets with a `limit` (the layout's schema requires it there and nowhere else).
+  return (type === "top_topics" || type === "recent_conversations" ? { ...widget, limit: 10 } : widget) as ReportWidget;
 }
 
 /** Grid columns (of 6) a size spans on wide screens; phones show every widget full width. */

@@ -1,5 +1,5 @@
 /** A report's figures as CSV (one row per figure), built from the same answer the page shows. */
-import type { Report, ReportData } from "../../../api/report-types";
+import type { Report, ReportData } from "../../../api/types";
 import { filterSummary, widgetTitle } from "./catalog";
 
 const cell = (v: string | number | null | undefined) => {

@@ -22,7 +22,7 @@ function InviteForm({ orgId, canInviteOwner, onInvited }: { orgId: string; canIn
     setBusy(true);
     setError(null);
     try {
-      onInvited((await api.organizations.invite(orgId, email, role)).link);
+      onInvited((await api.organizations.invite(orgId, { email, role })).link);
       setEmail("");
     } catch (err) {
       setError(err);

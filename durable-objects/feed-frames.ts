@@ -1,0 +1,65 @@
+/**
+ * The live feed's frames (GET /live-feed, one socket per dashboard viewer), as zod schemas: the chatbot's
+ * Live Durable Object sends them, the OpenAPI document publishes them (components FeedFrame and
+ * FeedClientFrame) and the dashboard's types are generated from that.
+ */
+import { z } from "zod";
+
+/** A viewer sees an event at most about this long after the conversation published it. */
+export const FLUSH_MS = 100;
+export const MAX_EVENTS_PER_BATCH = 100;
+
+/** One thing that happened in a conversation, as a viewer sees it. */
+export const liveEvent = z.discriminatedUnion("type", [
+  z.object({
+    type: z.literal("message"),
+    conversationId: z.string(),
+    externalId: z.string(),
+    message: z.object({ id: z.string(), seq: z.number(), role: z.string(), content: z.string(), receivedAt: z.number() }),
+    user: z.object({ id: z.string(), email: z.string().optional(), name: z.string().optional() }).nullable(),
+  }),
+  z.object({
+    type: z.literal("annotation"),
+    conversationId: z.string(),
+    externalId: z.string(),
+    seq: z.number(),
+    messageId: z.string(),
+    sentiment: z.object({ score: z.number(), label: z.string() }).nullable(),
+    flags: z.array(z.string()),
+    behaviours: z.array(z.string()),
+  }),
+  z.object({
+    type: z.literal("conversation"),
+    conversationId: z.string(),
+    externalId: z.string(),
+    status: z.enum(["started", "ended", "reopened"]),
+  }),
+]);
+export type LiveEvent = z.infer<typeof liveEvent>;
+
+/** Today's figures (UTC day), sent with every frame so a viewer's counters never need a read. */
+export const liveCounters = z.object({
+  day: z.string().meta({ description: "The UTC day counted, YYYY-MM-DD" }),
+  messagesToday: z.number().int(),
+  analysedToday: z.number().int(),
+});
+export type LiveCounters = z.infer<typeof liveCounters>;
+
+export const feedFrame = z
+  .discriminatedUnion("type", [
+    z.object({ type: z.literal("hello"), counters: liveCounters }).meta({ description: "First frame on every feed socket" }),
+    z
+      .object({
+        type: z.literal("batch"),
+        events: z.array(liveEvent).meta({ description: "The newest events since the last batch, oldest first" }),
+        dropped: z.number().int().meta({ description: `Older events of this interval left out (beyond the newest ${MAX_EVENTS_PER_BATCH})` }),
+        counters: liveCounters,
+      })
+      .meta({ description: `At most one per viewer every ${FLUSH_MS} ms while anything happens, with at most ${MAX_EVENTS_PER_BATCH} events` }),
+    z.object({ type: z.literal("pong") }).meta({ description: "The answer to a ping" }),
+  ])
+  .meta({ description: "A frame the live feed sends" });
+export type FeedFrame = z.infer<typeof feedFrame>;
+
+/** Viewers only listen; a ping keeps proxies from closing an idle feed. */
+export const feedClientFrame = z.object({ type: z.literal("ping") }).meta({ description: "The one frame a feed viewer sends" });
