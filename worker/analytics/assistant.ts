@@ -2,6 +2,10 @@
  * Assistant performance (SPEC §7) over a date range: how often each behaviour was seen in assistant
  * messages analysed in the range, how conversations created in the range were resolved, and the most
  * recent hallucinations with what the analyzer said about them.
+ *
+ * Resolutions and hallucination severities come from the rollups (plus the raw rows of the range's edge
+ * hours); behaviours count distinct conversations too, so they read the annotations index, as do the
+ * recent hallucinations (the newest 20 rows).
  */
 import { and, asc, desc, eq, gte, isNotNull, lt, sql } from "drizzle-orm";
 import { z } from "zod";
@@ -9,6 +13,7 @@ import { BEHAVIOURS, RESOLUTIONS } from "../analysis/labels";
 import type { Db } from "../db/client";
 import { annotations, conversations } from "../db/schema";
 import { aliased, checkRangeOrder, rangeFields, rangeView, resolveRange, round, type Period } from "./params";
+import { annotationFacts, conversationFacts } from "./rollup-reads";
 import type { Scope } from "./scope";
 
 export const assistantQuery = z.object(rangeFields).superRefine(checkRangeOrder);
@@ -21,6 +26,13 @@ const c = conversations;
 
 /** Conversations created in the period by their resolution (those not judged yet left out). */
 export function resolutionCounts(db: Db, chatbotId: string, period: Period, scope: Scope = {}) {
+  if (!scope.conversations && !scope.annotations) {
+    return db
+      .select({ resolution: sql<string | null>`value`, count: sql<number>`sum(conversations)`.mapWith(Number) })
+      .from(conversationFacts(chatbotId, period, "resolution"))
+      .groupBy(sql`value`)
+      .having(sql`sum(conversations) > 0`);
+  }
   return db
     .select({ resolution: c.resolution, count: sql<number>`count(*)`.mapWith(Number) })
     .from(c)
@@ -68,11 +80,12 @@ export async function assistantPerformance(db: Db, chatbotId: string, q: Assista
       .where(hallucinating)
       .orderBy(desc(a.createdAt), asc(a.id))
       .limit(RECENT_HALLUCINATIONS),
+    // From the rollups and the edge hours' raw rows; "" is their stand-in for no severity.
     db
-      .select({ severity: a.severity, count: sql<number>`count(*)`.mapWith(Number) })
-      .from(a)
-      .where(hallucinating)
-      .groupBy(a.severity),
+      .select({ severity: sql<"low" | "medium" | "high" | null>`nullif(severity, '')`, count: sql<number>`sum(annotations)`.mapWith(Number) })
+      .from(annotationFacts(chatbotId, "behaviour", range, [], ["hallucinating"]))
+      .groupBy(sql`severity`)
+      .having(sql`sum(annotations) > 0`),
   ]);
 
   // Every known behaviour and resolution is listed, seen or not, so a chart keeps its axis.

@@ -8,6 +8,7 @@ import { and, asc, desc, eq, gte, lt, sql } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { annotations, conversations } from "../db/schema";
 import { DAY_MS, type Range } from "./params";
+import { annotationFacts, conversationFacts } from "./rollup-reads";
 import type { Scope } from "./scope";
 import { bucketStart, bucketStarts } from "./sentiment";
 
@@ -26,13 +27,26 @@ export async function distributions(db: Db, chatbotId: string, range: Range, sco
   const conversationsIn = and(eq(c.chatbotId, chatbotId), gte(c.createdAt, range.from), lt(c.createdAt, range.to), scope.conversations);
   const now = sql`${a.createdAt} >= ${range.from}`;
 
+  const unscoped = !scope.conversations && !scope.annotations;
+  // Unscoped, the day volumes, sentiment labels and languages come from the rollups (rollup-reads.ts); the
+  // flag and topic figures count distinct conversations over the range, which sums of hours cannot give.
+  const factDay = sql<number>`at / ${sql.raw(String(DAY_MS))}`;
+  const languageFacts = conversationFacts(chatbotId, range, "language");
   const [byDay, labels, flags, topics, languages] = await db.batch([
-    db.select({ day: day.mapWith(Number), conversations: sql<number>`count(*)`.mapWith(Number) }).from(c).where(conversationsIn).groupBy(day),
-    db
-      .select({ label: a.label, messages: sql<number>`count(*)`.mapWith(Number) })
-      .from(a)
-      .where(annotationsOf(chatbotId, "sentiment", range.from, range.to, scope))
-      .groupBy(a.label),
+    unscoped
+      ? db.select({ day: factDay.mapWith(Number), conversations: sql<number>`sum(conversations)`.mapWith(Number) }).from(conversationFacts(chatbotId, range, "all")).groupBy(factDay)
+      : db.select({ day: day.mapWith(Number), conversations: sql<number>`count(*)`.mapWith(Number) }).from(c).where(conversationsIn).groupBy(day),
+    unscoped
+      ? db
+          .select({ label: sql<string>`label`, messages: sql<number>`sum(annotations)`.mapWith(Number) })
+          .from(annotationFacts(chatbotId, "sentiment", range))
+          .groupBy(sql`label`)
+          .having(sql`sum(annotations) > 0`)
+      : db
+          .select({ label: a.label, messages: sql<number>`count(*)`.mapWith(Number) })
+          .from(a)
+          .where(annotationsOf(chatbotId, "sentiment", range.from, range.to, scope))
+          .groupBy(a.label),
     // Both periods in one pass over the (chatbot_id, kind, label, created_at, conversation_id) index.
     db
       .select({
@@ -52,12 +66,20 @@ export async function distributions(db: Db, chatbotId: string, range: Range, sco
       .groupBy(a.label)
       .orderBy(desc(sql`count(*)`), asc(a.label))
       .limit(TOP_TOPICS),
-    db
-      .select({ language: c.language, conversations: sql<number>`count(*)`.mapWith(Number) })
-      .from(c)
-      .where(conversationsIn)
-      .groupBy(c.language)
-      .orderBy(desc(sql`count(*)`), asc(c.language)),
+    unscoped
+      ? db
+          // The rollups hold "no language yet" as "": back to null, and ordered where null sorts (first among equals).
+          .select({ language: sql<string | null>`nullif(value, '')`, conversations: sql<number>`sum(conversations)`.mapWith(Number) })
+          .from(languageFacts)
+          .groupBy(sql`value`)
+          .having(sql`sum(conversations) > 0`)
+          .orderBy(desc(sql`sum(conversations)`), asc(sql`nullif(value, '')`))
+      : db
+          .select({ language: c.language, conversations: sql<number>`count(*)`.mapWith(Number) })
+          .from(c)
+          .where(conversationsIn)
+          .groupBy(c.language)
+          .orderBy(desc(sql`count(*)`), asc(c.language)),
   ]);
 
   const perDay = new Map<number, number>();

@@ -12,6 +12,7 @@ import { z } from "zod";
 import type { Db } from "../db/client";
 import { annotations, clientOrganizations, clientUsers, conversations } from "../db/schema";
 import { effectiveIndustry, effectivePlan } from "./conversations-table";
+import { raisedFlag } from "./rollup-reads";
 import type { Scope } from "./scope";
 import { aliased, checkRangeOrder, rangeFields, rangeView, resolveRange, round, roundOrNull, type Period } from "./params";
 
@@ -58,19 +59,15 @@ function topTexts(db: Db, chatbotId: string, period: Period, column: typeof a.ch
     .orderBy(asc(ranked.label), asc(ranked.rank));
 }
 
-/** Each organization once per flag, however many of its conversations raised it, with its MRR. */
+/** Each organization once per flag, however many of its conversations raised it, with its MRR (from the organization-flag rollups). */
 function revenueMrr(db: Db, chatbotId: string, period: Period) {
-  const flagged = db
-    .selectDistinct({ label: aliased(a.label, "flag_label"), organizationId: aliased(c.clientOrganizationId, "flagged_organization_id") })
-    .from(a)
-    .innerJoin(c, and(eq(c.id, a.conversationId), eq(c.chatbotId, chatbotId)))
-    .where(and(flagsIn(chatbotId, period, REVENUE_FLAGS), isNotNull(c.clientOrganizationId)))
-    .as("flagged");
+  const perFlag = REVENUE_FLAGS.map(
+    (flag) => sql`SELECT ${flag} AS flag, count(*) AS organizations, coalesce(sum(o.mrr), 0) AS mrr FROM client_organizations o
+                  WHERE o.chatbot_id = ${chatbotId} AND ${raisedFlag(chatbotId, [flag], period)}`,
+  );
   return db
-    .select({ flag: flagged.label, organizations: sql<number>`count(*)`.mapWith(Number), mrr: sql<number>`coalesce(sum(${o.mrr}), 0)`.mapWith(Number) })
-    .from(flagged)
-    .innerJoin(o, eq(o.id, flagged.organizationId))
-    .groupBy(sql`${flagged.label}`);
+    .select({ flag: sql<string>`flag`, organizations: sql<number>`organizations`.mapWith(Number), mrr: sql<number>`mrr`.mapWith(Number) })
+    .from(sql`(${sql.join(perFlag, sql` UNION ALL `)})`);
 }
 
 /**

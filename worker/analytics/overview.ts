@@ -9,12 +9,17 @@
  * - analysed today: messages given a sentiment since 00:00 UTC, against yesterday up to the same time of day;
  * - MRR at risk: the MRR of every client organization with a churn_risk or frustrated_user flag raised in
  *   the range, each organization counted once.
+ *
+ * Unscoped (the dashboard, unfiltered report widgets), every figure comes from the hourly rollups plus the
+ * raw rows of the partial hours at the ranges' edges (rollup-reads.ts); a scope (filters) reads raw rows,
+ * as rollups are not kept per plan, country, language or label.
  */
-import { and, eq, gte, inArray, lt, sql } from "drizzle-orm";
+import { and, eq, gte, inArray, lt, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { annotations, clientOrganizations, conversations } from "../db/schema";
-import { absoluteTrend, checkRangeOrder, DAY_MS, rangeFields, rangeView, relativeTrend, resolveRange, round, roundOrNull, type Period } from "./params";
+import { absoluteTrend, checkRangeOrder, DAY_MS, rangeFields, rangeView, relativeTrend, resolveRange, round, roundOrNull, type Period, type Range } from "./params";
 import { z } from "zod";
+import { annotationFacts, conversationFacts, raisedFlag } from "./rollup-reads";
 import type { Scope } from "./scope";
 
 export const overviewQuery = z.object(rangeFields).superRefine(checkRangeOrder);
@@ -34,7 +39,8 @@ export async function overview(db: Db, chatbotId: string, q: OverviewQuery, now:
   const inPrevious = sql`${conversations.createdAt} < ${from}`;
   const sentimentNow = sql`${annotations.createdAt} >= ${from}`;
 
-  const [conversationFigures, sentimentFigures, analysed, atRiskNow, atRiskBefore] = await db.batch([
+  const unscoped = !scope.conversations && !scope.annotations;
+  const [conversationFigures, sentimentFigures, analysed, atRiskNow, atRiskBefore] = unscoped ? await fromRollups(db, chatbotId, range, todayFrom, yesterday) : await db.batch([
     // Both periods in one pass over the (chatbot_id, created_at) index.
     db
       .select({
@@ -84,6 +90,56 @@ export async function overview(db: Db, chatbotId: string, q: OverviewQuery, now:
     },
   };
 }
+
+/** The same figures as the raw queries above, from the rollups (whole hours) and the edge hours' raw rows. */
+function fromRollups(db: Db, chatbotId: string, range: Range, todayFrom: number, yesterday: Period) {
+  const { from, to, previous } = range;
+  const both = { from: previous.from, to };
+  const byConversation = conversationFacts(chatbotId, both, "all", [from]);
+  const byResolution = conversationFacts(chatbotId, both, "resolution", [from]);
+  const sentiment = annotationFacts(chatbotId, "sentiment", both, [from]);
+  // "Analysed today" has no upper bound, like the raw query: the end of time, on the hour.
+  const sinceYesterday = annotationFacts(chatbotId, "sentiment", { from: yesterday.from, to: END_OF_TIME }, [yesterday.to, todayFrom]);
+  const mrr = (period: Period) =>
+    db
+      .select({ mrr: sql<number>`coalesce(sum(o.mrr), 0)`.mapWith(num) })
+      .from(sql`client_organizations o`)
+      .where(and(sql`o.chatbot_id = ${chatbotId}`, raisedFlag(chatbotId, AT_RISK_FLAGS, period)));
+  const current = sql`at >= ${from}`;
+  // Every figure aliased: D1 batch rows are keyed by column name, and some expressions differ only in a parameter.
+  const sumOf = (column: string, when: SQL, alias: string) => sql<number>`coalesce(sum(CASE WHEN ${when} THEN ${sql.raw(column)} END), 0)`.mapWith(num).as(alias);
+  const isAll = sql`kind = 'all'`;
+  const isJudged = sql`kind = 'resolution'`;
+  const isResolved = sql`kind = 'resolution' AND value = 'fully_resolved'`;
+  return db.batch([
+    db
+      .select({
+        conversations: sumOf("conversations", sql`${isAll} AND ${current}`, "conversations"),
+        messages: sumOf("messages", sql`${isAll} AND ${current}`, "messages"),
+        judged: sumOf("conversations", sql`${isJudged} AND ${current}`, "judged"),
+        resolved: sumOf("conversations", sql`${isResolved} AND ${current}`, "resolved"),
+        previousConversations: sumOf("conversations", sql`${isAll} AND NOT ${current}`, "previousConversations"),
+        previousMessages: sumOf("messages", sql`${isAll} AND NOT ${current}`, "previousMessages"),
+        previousJudged: sumOf("conversations", sql`${isJudged} AND NOT ${current}`, "previousJudged"),
+        previousResolved: sumOf("conversations", sql`${isResolved} AND NOT ${current}`, "previousResolved"),
+      })
+      .from(sql`(SELECT 'all' AS kind, * FROM ${byConversation} UNION ALL SELECT 'resolution', * FROM ${byResolution})`),
+    db
+      .select({
+        average: sql<number | null>`sum(CASE WHEN ${current} THEN score_sum END) / sum(CASE WHEN ${current} THEN scored END)`.as("average"),
+        previousAverage: sql<number | null>`sum(CASE WHEN NOT ${current} THEN score_sum END) / sum(CASE WHEN NOT ${current} THEN scored END)`.as("previous_average"),
+      })
+      .from(sentiment),
+    db
+      .select({ today: sumOf("annotations", sql`at >= ${todayFrom}`, "today"), yesterday: sumOf("annotations", sql`at < ${yesterday.to}`, "yesterday") })
+      .from(sinceYesterday),
+    mrr(range),
+    mrr(previous),
+  ]);
+}
+
+/** 275,760 years after 1970 (the largest JavaScript date), a whole number of hours. */
+const END_OF_TIME = 8_640_000_000_000_000;
 
 /** Sum of MRR of the distinct client organizations behind a churn_risk or frustrated_user flag raised in the period. */
 function atRiskMrr(db: Db, chatbotId: string, period: Period, scope: Scope) {

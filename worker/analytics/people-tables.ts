@@ -1,12 +1,13 @@
 /**
  * The dashboard's users and organizations tables (SPEC §7): each client user or organization with its
  * plan, industry and MRR as the SDK last stated them, and from its conversations (all time) how many
- * there are, their average sentiment (the mean of the conversations' averages) and the last activity.
+ * there are, their average sentiment (the mean of the conversations' averages) and the last activity —
+ * read from the per-owner rollups rather than grouping every conversation.
  */
-import { and, asc, count, desc, eq, gte, isNotNull, lte, or, sql, type AnyColumn, type SQL, type SQLWrapper } from "drizzle-orm";
+import { and, asc, count, desc, eq, gt, gte, lte, or, sql, type AnyColumn, type SQL, type SQLWrapper } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "../db/client";
-import { clientOrganizations, clientUsers, conversations } from "../db/schema";
+import { clientOrganizations, clientUsers, rollupClientOrganizations, rollupClientUsers } from "../db/schema";
 import { aliased, likePattern, orderField, pageFields, pagination, roundOrNull, shortFilter } from "./params";
 
 export const PEOPLE_SORTS = ["lastActivity", "conversations", "sentiment", "mrr", "name", "createdAt"] as const;
@@ -44,20 +45,25 @@ export type OrganizationsTableQuery = z.infer<typeof organizationsTableQuery>;
 
 const u = clientUsers;
 const o = clientOrganizations;
-const c = conversations;
 
-/** Per-user or per-organization figures from the chatbot's conversations, one grouped pass. */
-function activity(db: Db, chatbotId: string, key: typeof c.clientUserId | typeof c.clientOrganizationId) {
+/**
+ * Per-user or per-organization figures of the chatbot's conversations, all time, from their rollups
+ * (rollup_client_users / rollup_client_organizations, kept by triggers as conversations are written): the
+ * same count, mean of averages and last activity a GROUP BY over every conversation would give.
+ */
+function activity(db: Db, chatbotId: string, owner: "user" | "organization") {
+  const t = owner === "user" ? rollupClientUsers : rollupClientOrganizations;
+  const key = owner === "user" ? rollupClientUsers.clientUserId : rollupClientOrganizations.clientOrganizationId;
   return db
     .select({
       ownerId: sql<string>`${key}`.as("owner_id"),
-      conversations: sql<number>`count(*)`.as("conversations"),
-      sentiment: sql<number | null>`avg(${c.sentimentAvg})`.as("sentiment"),
-      lastActivity: sql<number | null>`max(coalesce(${c.lastMessageAt}, ${c.createdAt}))`.as("last_activity"),
+      conversations: sql<number>`${t.conversations}`.as("conversations"),
+      sentiment: sql<number | null>`CASE WHEN ${t.scored} > 0 THEN ${t.sentimentSum} / ${t.scored} END`.as("sentiment"),
+      lastActivity: sql<number | null>`${t.lastActivity}`.as("last_activity"),
     })
-    .from(c)
-    .where(and(eq(c.chatbotId, chatbotId), isNotNull(key)))
-    .groupBy(key)
+    .from(t)
+    // A row emptied by its conversations moving away counts as no row.
+    .where(and(eq(t.chatbotId, chatbotId), gt(t.conversations, 0)))
     .as("activity");
 }
 
@@ -96,7 +102,7 @@ const figures = (s: { conversations: number | null; sentiment: number | null; la
 });
 
 export async function usersTable(db: Db, chatbotId: string, q: UsersTableQuery) {
-  const stats = activity(db, chatbotId, c.clientUserId);
+  const stats = activity(db, chatbotId, "user");
   const where: SQL[] = [eq(u.chatbotId, chatbotId), ...commonFilters(q, u)];
   if (q.q) {
     const p = likePattern(q.q);
@@ -143,7 +149,7 @@ export async function usersTable(db: Db, chatbotId: string, q: UsersTableQuery) 
 }
 
 export async function organizationsTable(db: Db, chatbotId: string, q: OrganizationsTableQuery) {
-  const stats = activity(db, chatbotId, c.clientOrganizationId);
+  const stats = activity(db, chatbotId, "organization");
   const where: SQL[] = [eq(o.chatbotId, chatbotId), ...commonFilters(q, o)];
   if (q.q) {
     const p = likePattern(q.q);

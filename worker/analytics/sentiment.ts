@@ -11,6 +11,7 @@ import { z } from "zod";
 import type { Db } from "../db/client";
 import { annotations, conversations } from "../db/schema";
 import { ApiError } from "../errors";
+import { annotationFacts, conversationFacts } from "./rollup-reads";
 import type { Scope } from "./scope";
 import { checkRangeOrder, DAY_MS, rangeFields, rangeView, resolveRange, roundOrNull, type Range } from "./params";
 
@@ -65,7 +66,8 @@ export async function sentimentOverTime(db: Db, chatbotId: string, q: SentimentQ
   const starts = bucketStarts(range, q.interval);
   const day = sql<number>`${annotations.createdAt} / ${DAY_MS}`;
   const avg = conversations.sentimentAvg;
-  const [byDay, bandRows] = await db.batch([
+  const unscoped = !scope.conversations && !scope.annotations;
+  const [byDay, bandRows] = unscoped ? await fromRollups(db, chatbotId, range) : await db.batch([
     // Grouped by UTC day in SQL (integer division), rolled up into weeks or months below.
     db
       .select({ day: day.mapWith(Number), messages: sql<number>`count(*)`.mapWith(Number), sum: sql<number>`sum(${annotations.score})`.mapWith(Number) })
@@ -109,4 +111,23 @@ export async function sentimentOverTime(db: Db, chatbotId: string, q: SentimentQ
     }),
     bands: { ...bands, thresholds: BANDS },
   };
+}
+
+/**
+ * The series and bands above from the rollups (whole hours) and the raw rows of the range's edge hours:
+ * the same rows, grouped by UTC day in SQL.
+ */
+function fromRollups(db: Db, chatbotId: string, range: Range) {
+  const day = sql<number>`at / ${sql.raw(String(DAY_MS))}`;
+  const bands = conversationFacts(chatbotId, range, "band");
+  // Aliased: D1 batch rows are keyed by column name, and these four expressions differ only in a parameter.
+  const count = (value: string) => sql<number>`coalesce(sum(CASE WHEN value = ${value} THEN conversations END), 0)`.mapWith(Number).as(value);
+  return db.batch([
+    db
+      .select({ day: day.mapWith(Number), messages: sql<number>`sum(scored)`.mapWith(Number), sum: sql<number>`sum(score_sum)`.mapWith(Number) })
+      .from(annotationFacts(chatbotId, "sentiment", range))
+      .groupBy(day)
+      .having(sql`sum(scored) > 0`),
+    db.select({ satisfied: count("satisfied"), neutral: count("neutral"), dissatisfied: count("dissatisfied"), unscored: count("unscored") }).from(bands),
+  ]);
 }

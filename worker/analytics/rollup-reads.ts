@@ -1,0 +1,82 @@
+/**
+ * Reading a period from the rollups (worker/analytics/rollups.ts): whole hours from the hourly tables, the
+ * partial hours at the period's edges (and at a cut inside it, where a current period meets its previous
+ * one) from the raw rows. Each function returns one subquery whose rows have the same columns either way,
+ * so the endpoints aggregate them with one SUM without knowing where a row came from. A rollup row's `at`
+ * is the start of its hour, inside the same period as every raw row of that hour.
+ */
+import { sql, type SQL } from "drizzle-orm";
+import { HOUR_MS, splitByHour, type HourSplit } from "./rollups";
+import type { Period } from "./params";
+
+const hours = (split: HourSplit): SQL => {
+  const range = sql`hour >= ${split.rollup.from} AND hour < ${split.rollup.to}`;
+  return split.exclude.length ? sql`${range} AND hour NOT IN (${sql.join(split.exclude.map((h) => sql`${h}`), sql`, `)})` : range;
+};
+
+const inList = (column: SQL, values: readonly string[]): SQL => sql`${column} IN (${sql.join(values.map((v) => sql`${v}`), sql`, `)})`;
+
+/** `band` of a conversation's average sentiment, as the rollups store it (sentiment.ts BANDS). */
+const BAND = sql.raw(
+  "CASE WHEN sentiment_avg IS NULL THEN 'unscored' WHEN sentiment_avg > 0.2 THEN 'satisfied' WHEN sentiment_avg < -0.2 THEN 'dissatisfied' ELSE 'neutral' END",
+);
+
+export type ConversationDimension = "all" | "resolution" | "band" | "language";
+
+const RAW_VALUE: Record<ConversationDimension, SQL> = {
+  all: sql.raw("''"),
+  resolution: sql.raw("resolution"),
+  band: BAND,
+  language: sql.raw("coalesce(language, '')"),
+};
+
+/**
+ * Conversations created in the period by one dimension: rows (at, value, conversations, messages).
+ * Resolution rows only for judged conversations; language "" for none yet.
+ */
+export function conversationFacts(chatbotId: string, period: Period, dimension: ConversationDimension, cuts: readonly number[] = []): SQL {
+  const split = splitByHour(period, cuts);
+  const parts = [
+    sql`SELECT hour * ${sql.raw(String(HOUR_MS))} AS at, value, conversations, messages FROM rollup_conversation_hours
+        WHERE chatbot_id = ${chatbotId} AND dimension = ${dimension} AND ${hours(split)}`,
+    ...split.raw.map(
+      (r) => sql`SELECT created_at AS at, ${RAW_VALUE[dimension]} AS value, 1 AS conversations, message_count AS messages FROM conversations
+                 WHERE chatbot_id = ${chatbotId} AND created_at >= ${r.from} AND created_at < ${r.to}${dimension === "resolution" ? sql` AND resolution IS NOT NULL` : sql``}`,
+    ),
+  ];
+  return sql`(${sql.join(parts, sql` UNION ALL `)})`;
+}
+
+/**
+ * Annotations of one kind analysed in the period (intents: accepted ones only): rows (at, label, severity,
+ * annotations, scored, score_sum), severity "" for none.
+ */
+export function annotationFacts(chatbotId: string, kind: "sentiment" | "flag" | "intent" | "topic" | "behaviour", period: Period, cuts: readonly number[] = [], labels?: readonly string[]): SQL {
+  const split = splitByHour(period, cuts);
+  const labelIn = labels ? sql` AND ${inList(sql.raw("label"), labels)}` : sql``;
+  const parts = [
+    sql`SELECT hour * ${sql.raw(String(HOUR_MS))} AS at, label, severity, annotations, scored, score_sum FROM rollup_annotation_hours
+        WHERE chatbot_id = ${chatbotId} AND kind = ${kind} AND ${hours(split)}${labelIn}`,
+    ...split.raw.map(
+      (r) => sql`SELECT created_at AS at, label, coalesce(severity, '') AS severity, 1 AS annotations, score IS NOT NULL AS scored, coalesce(score, 0) AS score_sum
+                 FROM annotations WHERE chatbot_id = ${chatbotId} AND kind = ${kind} AND created_at >= ${r.from} AND created_at < ${r.to}${labelIn}${kind === "intent" ? sql` AND status = 'accepted'` : sql``}`,
+    ),
+  ];
+  return sql`(${sql.join(parts, sql` UNION ALL `)})`;
+}
+
+/**
+ * A condition on `client_organizations` (aliased `o`): the organization raised one of `labels` in the
+ * period (a flag of one of its conversations). Probed per organization on the rollup's primary key.
+ */
+export function raisedFlag(chatbotId: string, labels: readonly string[], period: Period): SQL {
+  const split = splitByHour(period);
+  const inRollup = sql`EXISTS (SELECT 1 FROM rollup_organization_flag_hours f
+    WHERE f.chatbot_id = ${chatbotId} AND f.client_organization_id = o.id AND ${inList(sql.raw("f.label"), labels)} AND ${hours(split)} AND f.annotations > 0)`;
+  if (!split.raw.length) return inRollup;
+  const raw = split.raw.map(
+    (r) => sql`SELECT c.client_organization_id FROM annotations a JOIN conversations c ON c.id = a.conversation_id AND c.chatbot_id = ${chatbotId}
+               WHERE a.chatbot_id = ${chatbotId} AND a.kind = 'flag' AND ${inList(sql.raw("a.label"), labels)} AND a.created_at >= ${r.from} AND a.created_at < ${r.to}`,
+  );
+  return sql`(${inRollup} OR o.id IN (${sql.join(raw, sql` UNION ALL `)}))`;
+}
