@@ -8,7 +8,9 @@
  *    uses): migrations first, then one organization and chatbot with `--conversations` conversations
  *    (default 100,000) over the last 90 days, 20,000 client users, 2,000 client organizations with plans,
  *    industries and MRR, and their annotations (a sentiment per scored conversation, flags on some, intents,
- *    assistant behaviours), as generated SQL files run by `wrangler d1 execute --local --file` in chunks.
+ *    assistant behaviours), as generated SQL files run by `wrangler d1 execute --local --file` in chunks, with
+ *    the rollup triggers set aside while they load; the rollups are then computed by the rebuild's GROUP BY
+ *    (worker/analytics/rollups.ts) and the triggers put back.
  *    Deterministic (fixed PRNG seed). Kept between runs: a later run applies any new migration to it and
  *    re-seeds only with `--reseed` or when the conversation count differs. No ANALYZE is run, as a fresh
  *    production database has no planner statistics. Fresh read keys are written on every run (SHA-256
@@ -21,7 +23,8 @@
  *
  * Endpoints: (a) the overview (default range, the last 7 days; and the last 90 days, every row),
  * (b) the conversations table filtered by plan and country and sorted by sentiment, (c) the users table
- * (sorted by last activity); `--all` adds sentiment over time, organizations, insights and assistant.
+ * (sorted by last activity); `--all` adds sentiment over time, organizations, insights (7 and 90 days),
+ * assistant, and the data of a saved report with 14 unfiltered widgets (7 and 90 days).
  * Only 127.0.0.1 is used. `wrangler dev` reloads when product files change: run from a snapshot in a busy
  * tree (bench/README.md, "Analytics benchmark").
  */
@@ -49,6 +52,7 @@ interface Options {
 const ORG = "org_bench_analytics";
 const CHATBOT = "cb_bench_analytics";
 const DAY = 86_400_000;
+const REPORT = "rep_bench_analytics";
 const USERS = 20_000;
 const ORGS = 2_000;
 /** Conversations per generated SQL file (one `wrangler d1 execute` each). */
@@ -236,6 +240,21 @@ async function seed(o: Options): Promise<void> {
   console.log(`Seeded in ${((Date.now() - started) / 1000).toFixed(0)} s.`);
 }
 
+/**
+ * A saved report of the chatbot with one of each unfiltered widget OpenBat's reports offer (every stat,
+ * chart and list but the live messages-today figure, which is the overview's), rewritten on every run.
+ */
+async function saveReport(o: Options): Promise<void> {
+  const types = [
+    "total_conversations", "average_sentiment", "resolution_rate", "churn_risk_count", "buying_signal_count", "mrr_at_risk",
+    "sentiment_trend", "conversation_volume", "intent_distribution", "sentiment_distribution", "flag_distribution",
+    "resolution_distribution", "top_topics", "recent_conversations",
+  ];
+  const layout = { version: 1, widgets: types.map((type, i) => ({ id: `w${i}`, type, size: "third", filters: {} })) };
+  await query(o, `DELETE FROM reports WHERE id = ${q(REPORT)}`);
+  await query(o, `INSERT INTO reports (id, organization_id, chatbot_id, name, range_days, layout, updated_at) VALUES (${q(REPORT)}, ${q(ORG)}, ${q(CHATBOT)}, 'Weekly review', 7, ${q(JSON.stringify(layout))}, ${Date.now()})`);
+}
+
 /** One fresh read key per endpoint and run: the read limit is 300 requests a minute per key. */
 async function freshKeys(o: Options, n: number): Promise<string[]> {
   const keys = Array.from({ length: n }, () => generateSecret("read"));
@@ -358,6 +377,9 @@ function endpoints(o: Options, now: number): Endpoint[] {
       { name: "organizations, sort last activity", path: "/api/v1/analytics/organizations" },
       { name: "insights, default range", path: "/api/v1/analytics/insights" },
       { name: "assistant, default range", path: "/api/v1/analytics/assistant" },
+      { name: "insights, last 90 days", path: `/api/v1/analytics/insights?from=${now - 90 * DAY}` },
+      { name: "report data, 14 widgets, 7 days", path: `/api/v1/reports/${REPORT}/data` },
+      { name: "report data, 14 widgets, 90 days", path: `/api/v1/reports/${REPORT}/data?days=90` },
     );
   }
   return list;
@@ -386,6 +408,7 @@ async function main(): Promise<void> {
     await seed(o);
     const list = endpoints(o, Date.now());
     const keys = await freshKeys(o, list.length * o.runs);
+    if (o.all) await saveReport(o);
     const indexes = await query<{ name: string }>(o, "SELECT name FROM sqlite_master WHERE type = 'index' AND name NOT LIKE 'sqlite_%' ORDER BY name");
     product = await startProduct(o, base);
     console.log(`Product on ${base}; ${o.warmup} warm-up + ${o.requests} timed requests per endpoint and run, ${o.runs} run(s).`);
