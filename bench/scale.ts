@@ -22,7 +22,7 @@
  * their start time, from the phase's first message to a settle time after its last (index flushes and
  * queue batches land then). docs/capacity.md turns these counts into messages per second.
  */
-import { spawn, type ChildProcess } from "node:child_process";
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
@@ -381,6 +381,10 @@ async function main(): Promise<void> {
     process.exit(130);
   });
 
+  // The Worker serves the dashboard's files: wrangler refuses to start without them.
+  if (!existsSync(path.join(repo, "dashboard/dist/index.html")) && spawnSync(process.execPath, [path.join(repo, "scripts/build-dashboard.mjs")], { stdio: "inherit" }).status !== 0) {
+    throw new Error("the dashboard build failed");
+  }
   // A fresh state: the trace store then holds this run only.
   rmSync(o.state, { recursive: true, force: true });
   mkdirSync(o.state, { recursive: true });
