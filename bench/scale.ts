@@ -109,6 +109,8 @@ function freePort(): Promise<number> {
 
 async function startProduct(o: Options): Promise<{ server: ChildProcess; url: string }> {
   const url = `http://127.0.0.1:${o.port}`;
+  // Another server on the port would answer the health check and take the traffic this run counts.
+  if (await fetch(`${url}/health`).then(() => true, () => false)) throw new Error(`something already answers on ${url}: stop it or pass --port`);
   const vars = { CONVERSATION_TOKEN_SECRET: randomBytes(32).toString("hex"), SECRETS_KEY: randomBytes(32).toString("hex") };
   const server = spawn(
     "npx",
