@@ -89,8 +89,13 @@ function fail(message: string): never {
 
 const repo = path.resolve(import.meta.dirname, "..");
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
-/** After a phase's last message: the index flush (~1 s), a queue batch (≤ 1 s) and their retries land. */
-const SETTLE_MS = 8_000;
+/**
+ * After a phase's last message the work it caused (index flushes, queue batches, alarms) goes on for a
+ * while, longer on a busy machine: a phase ends once the trace store has recorded nothing new for
+ * QUIET_MS (at most SETTLE_MAX_MS after its last message).
+ */
+const QUIET_MS = 4_000;
+const SETTLE_MAX_MS = 90_000;
 /** Socket opens per ingest key per minute stay under the product's CAPTURE_LIMITER (600/min, wrangler.toml). */
 const OPENS_PER_KEY = 500;
 
@@ -174,6 +179,8 @@ interface Phase {
   name: string;
   startMs: number;
   endMs: number;
+  /** When the work the phase caused had died down: its spans are those that start before this. */
+  settledMs: number;
   sent: number;
   acked: number;
   failed: number;
@@ -184,7 +191,7 @@ interface Phase {
  * so the load is steady; sends are not awaited before the next tick (a slow ack must not slow the pace).
  */
 async function drive(name: string, conversations: Conversation[], o: Options): Promise<Phase> {
-  const phase: Phase = { name, startMs: Date.now(), endMs: 0, sent: 0, acked: 0, failed: 0 };
+  const phase: Phase = { name, startMs: Date.now(), endMs: 0, settledMs: 0, sent: 0, acked: 0, failed: 0 };
   const stopAt = phase.startMs + o.durationSec * 1000;
   const pending: Promise<void>[] = [];
   await Promise.all(
@@ -206,6 +213,22 @@ async function drive(name: string, conversations: Conversation[], o: Options): P
   await Promise.all(pending);
   phase.endMs = Date.now();
   return phase;
+}
+
+/** Waits until the trace store has recorded no span for QUIET_MS; returns that moment. */
+async function settle(state: string, phase: Phase): Promise<void> {
+  const deadline = phase.endMs + SETTLE_MAX_MS;
+  for (;;) {
+    await sleep(1_000);
+    const db = traceStore(state);
+    const last = Number((db.prepare("SELECT max(start_ms) AS last FROM spans").get() as { last: number | null }).last ?? 0);
+    db.close();
+    const now = Date.now();
+    if (now - last >= QUIET_MS || now >= deadline) {
+      phase.settledMs = now;
+      return;
+    }
+  }
 }
 
 /** A dashboard viewer on the chatbot's live feed (read key), counting the events it receives. */
@@ -275,7 +298,7 @@ interface Counts {
 const attr = (key: string) => `json_extract(attributes, '$."${key}"')`;
 
 function count(db: DatabaseSync, phase: Phase, methodToClass: Map<string, string>, perConversationClass: string): Counts {
-  const window = [phase.startMs, phase.endMs + SETTLE_MS] as const;
+  const window = [phase.startMs, phase.settledMs] as const;
   const one = (sql: string) => Number((db.prepare(sql).get(...window) as { n: number | null }).n ?? 0);
   const inWindow = "start_ms >= ? AND start_ms < ?";
 
@@ -414,17 +437,17 @@ async function main(): Promise<void> {
 
     console.log(`phase 1 of 2: ${o.conversations} conversations, nobody watching (${o.durationSec} s)…`);
     const unwatched = await drive("nobody watching", conversations, o);
-    await sleep(SETTLE_MS);
+    await settle(o.state, unwatched);
 
     const viewers = await Promise.all(Array.from({ length: o.viewers }, () => openViewer(url, demo.readKey)));
     await sleep(2_000);
     console.log(`phase 2 of 2: the same, ${o.viewers} viewer(s) on the live feed (${o.durationSec} s)…`);
     const watched = await drive(`${o.viewers} viewer(s)`, conversations, o);
-    await sleep(SETTLE_MS);
+    // The last events reach the viewers within a feed tick; then they leave, so the feed falls quiet too.
+    await sleep(2_000);
     const viewerEvents = viewers.reduce((sum, v) => sum + v.events(), 0);
     for (const v of viewers) v.close();
-    // The trace writer drains shortly after each invocation ends.
-    await sleep(3_000);
+    await settle(o.state, watched);
 
     const db = traceStore(o.state);
     const methodToClass = objectClasses();
