@@ -20,7 +20,10 @@
  * them right without doing anything: a snapshot the version guard rejects changes no row and so no rollup,
  * a redelivered one rewrites the same rows, a late update to an earlier hour moves that hour's counts.
  * The cost is a few small upserts per row written, inside the writer's own transaction (no extra D1
- * round trip), independent of how much history a bucket holds.
+ * round trip), independent of how much history a bucket holds. One rule for writers: never rely on
+ * `INSERT OR REPLACE` to replace a row — SQLite deletes the old row without firing delete triggers
+ * (unless recursive triggers are on, which they are not by default), so the old row would stay counted;
+ * delete first (as the index writer does) or upsert with ON CONFLICT DO UPDATE.
  *
  * `rebuildRollups` recomputes a chatbot's rollups from the raw rows (GROUP BY over them): the same
  * figures as the migration's back-fill, for a repair or to check the triggers (test/integration/rollups.test.ts).
