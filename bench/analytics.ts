@@ -23,8 +23,8 @@
  *
  * Endpoints: (a) the overview (default range, the last 7 days; and the last 90 days, every row),
  * (b) the conversations table filtered by plan and country and sorted by sentiment, (c) the users table
- * (sorted by last activity); `--all` adds sentiment over time, organizations, insights (7 and 90 days),
- * assistant, and the data of a saved report with 14 unfiltered widgets (7 and 90 days).
+ * (sorted by last activity); `--all` adds sentiment over time, organizations, insights, assistant, and the
+ * data of a saved report with 14 unfiltered widgets (its default range, 7 days).
  * Only 127.0.0.1 is used. `wrangler dev` reloads when product files change: run from a snapshot in a busy
  * tree (bench/README.md, "Analytics benchmark").
  */
@@ -377,9 +377,7 @@ function endpoints(o: Options, now: number): Endpoint[] {
       { name: "organizations, sort last activity", path: "/api/v1/analytics/organizations" },
       { name: "insights, default range", path: "/api/v1/analytics/insights" },
       { name: "assistant, default range", path: "/api/v1/analytics/assistant" },
-      { name: "insights, last 90 days", path: `/api/v1/analytics/insights?from=${now - 90 * DAY}` },
       { name: "report data, 14 widgets, 7 days", path: `/api/v1/reports/${REPORT}/data` },
-      { name: "report data, 14 widgets, 90 days", path: `/api/v1/reports/${REPORT}/data?days=90` },
     );
   }
   return list;
