@@ -19,12 +19,12 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { createWriteStream, existsSync, mkdirSync, readFileSync } from "node:fs";
-import { createServer } from "node:net";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { chromium, type Browser } from "playwright-core";
 import { seedDemoTenant } from "../scripts/seed";
 import { wrangler } from "../scripts/wrangler";
+import { freePort, stopServer } from "./local-wrangler";
 
 interface Options {
   runs: number;
@@ -59,18 +59,6 @@ const median = (xs: number[]) => {
   return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
 };
 
-/** A free local port (wrangler's inspector defaults to 9229, which another local server may hold). */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.on("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
-    });
-  });
-}
-
 async function waitForHealth(url: string, server: ChildProcess, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
@@ -83,16 +71,6 @@ async function waitForHealth(url: string, server: ChildProcess, timeoutMs: numbe
     await new Promise((r) => setTimeout(r, 250));
   }
   throw new Error(`no answer on ${url}/health within ${timeoutMs / 1000}s`);
-}
-
-function stop(server: ChildProcess): void {
-  if (server.exitCode === null && server.pid !== undefined) {
-    try {
-      process.kill(-server.pid, "SIGTERM");
-    } catch {
-      // already gone
-    }
-  }
 }
 
 /** A dozen conversations through the capture API, so the KPIs and the trend have figures to show. */
@@ -184,11 +162,11 @@ async function main(): Promise<void> {
   server.stderr?.pipe(log);
   const deadline = setTimeout(() => {
     console.error(`timed out after ${o.timeoutSec}s`);
-    stop(server);
+    stopServer(server);
     process.exit(1);
   }, o.timeoutSec * 1000);
   process.on("SIGINT", () => {
-    stop(server);
+    stopServer(server);
     process.exit(130);
   });
 
@@ -242,7 +220,7 @@ async function main(): Promise<void> {
   } finally {
     clearTimeout(deadline);
     await browser?.close();
-    stop(server);
+    stopServer(server);
   }
 }
 

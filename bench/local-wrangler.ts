@@ -1,8 +1,9 @@
 /**
- * What the analytics and search benchmarks share: `wrangler` (and the `wrangler dev` it starts) in process
+ * What the benchmarks that run the product share: `wrangler` (and the `wrangler dev` it starts) in process
  * groups of their own that are stopped on exit, local D1 queries, a deterministic PRNG and SQL quoting.
  */
 import { spawn, type ChildProcess } from "node:child_process";
+import { createServer } from "node:net";
 
 export const children = new Set<ChildProcess>();
 
@@ -114,5 +115,28 @@ export class Inserts {
     const out = this.statements;
     this.statements = [];
     return out;
+  }
+}
+
+/** A free local port (wrangler's inspector defaults to 9229, which another local server may hold). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.on("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+    });
+  });
+}
+
+/** Stops a server started in a process group of its own (`detached`), if it is still running; synchronous. */
+export function stopServer(server: ChildProcess | undefined): void {
+  if (server?.exitCode === null && server.pid !== undefined) {
+    try {
+      process.kill(-server.pid, "SIGTERM");
+    } catch {
+      // already gone
+    }
   }
 }

@@ -25,12 +25,12 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import path from "node:path";
 import { DatabaseSync } from "node:sqlite";
 import ts from "typescript";
 import { seedDemoTenant } from "../scripts/seed";
 import { wrangler } from "../scripts/wrangler";
+import { freePort, stopServer } from "./local-wrangler";
 import { OpenBat } from "../sdk/src/index";
 import type { Conversation } from "../sdk/src/conversation";
 
@@ -101,17 +101,6 @@ const OPENS_PER_KEY = 500;
 
 // ---- the product ------------------------------------------------------------------------------
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.on("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
-    });
-  });
-}
-
 async function startProduct(o: Options): Promise<{ server: ChildProcess; url: string }> {
   const url = `http://127.0.0.1:${o.port}`;
   // Another server on the port would answer the health check and take the traffic this run counts.
@@ -137,16 +126,6 @@ async function startProduct(o: Options): Promise<{ server: ChildProcess; url: st
     await sleep(250);
   }
   throw new Error(`no answer on ${url}/health within 120 s`);
-}
-
-function stop(server: ChildProcess | undefined): void {
-  if (server?.exitCode === null && server.pid !== undefined) {
-    try {
-      process.kill(-server.pid, "SIGTERM");
-    } catch {
-      // already gone
-    }
-  }
 }
 
 /** One ingest key per OPENS_PER_KEY conversations: the demo's, then more made with the admin key. */
@@ -398,11 +377,11 @@ async function main(): Promise<void> {
   let server: ChildProcess | undefined;
   const timer = setTimeout(() => {
     console.error(`timed out after ${o.timeoutSec} s`);
-    stop(server);
+    stopServer(server);
     process.exit(1);
   }, o.timeoutSec * 1000);
   process.on("SIGINT", () => {
-    stop(server);
+    stopServer(server);
     process.exit(130);
   });
 
@@ -456,7 +435,7 @@ async function main(): Promise<void> {
   } finally {
     await Promise.all(conversations.map((c) => c.close(1_000).catch(() => {})));
     clearTimeout(timer);
-    stop(server);
+    stopServer(server);
   }
 }
 
