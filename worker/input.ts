@@ -8,26 +8,25 @@ import type { AppEnv } from "./context";
 import { ApiError, validationError } from "./errors";
 import { LIMITS } from "../durable-objects/protocol";
 
-export async function readJson<S extends z.ZodType>(c: Context<AppEnv>, schema: S): Promise<z.output<S>> {
-  const type = c.req.header("content-type") ?? "";
-  if (!/^application\/([\w.+-]*\+)?json\b/i.test(type)) {
+const JSON_TYPE = /^application\/([\w.+-]*\+)?json\b/i;
+
+/**
+ * A request's JSON body, parsed: not JSON → 415, over the body limit → 413 (by the declared length
+ * before reading, and by what arrived), not parseable → 400 `invalid_json`.
+ */
+export async function readJsonBody(c: Context<AppEnv>): Promise<unknown> {
+  if (!JSON_TYPE.test(c.req.header("content-type") ?? "")) {
     throw new ApiError("unsupported_media_type", "send the body as JSON with `Content-Type: application/json`");
   }
   const declared = Number(c.req.header("content-length") ?? "0");
   if (declared > LIMITS.bodyBytes) throw tooLarge();
   const buffer = await c.req.arrayBuffer();
   if (buffer.byteLength > LIMITS.bodyBytes) throw tooLarge();
-  let json: unknown;
   try {
-    json = JSON.parse(new TextDecoder().decode(buffer));
+    return JSON.parse(new TextDecoder().decode(buffer));
   } catch {
     throw new ApiError("invalid_json", "body is not valid JSON");
   }
-  return parse(schema, json, "body");
-}
-
-export function readQuery<S extends z.ZodType>(c: Context<AppEnv>, schema: S): z.output<S> {
-  return parse(schema, c.req.query(), "query");
 }
 
 export function parse<S extends z.ZodType>(schema: S, value: unknown, where: string): z.output<S> {
