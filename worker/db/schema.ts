@@ -615,3 +615,144 @@ export const rollupMessageHours = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.chatbotId, t.hour, t.role] })],
 );
+
+/**
+ * Triage (README "Acting on conversations"): what a team does about a conversation, kept apart from the
+ * conversation index because the index is rewritten by every flush of the conversation's Durable Object.
+ * A conversation without a row here is `open` and unassigned.
+ */
+export const TRIAGE_STATUSES = ["open", "needs_review", "escalated", "reviewed", "resolved_by_team"] as const;
+
+export const conversationTriage = sqliteTable(
+  "conversation_triage",
+  {
+    conversationId: text("conversation_id")
+      .primaryKey()
+      .references(() => conversations.id, { onDelete: "cascade" }),
+    organizationId: text("organization_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    chatbotId: text("chatbot_id")
+      .notNull()
+      .references(() => chatbots.id, { onDelete: "cascade" }),
+    status: text("status", { enum: TRIAGE_STATUSES }).notNull().default("open"),
+    assigneeId: text("assignee_id").references(() => members.id, { onDelete: "set null" }),
+    /** When the status last changed: a conversation reviewed before its newest user message needs a look again. */
+    statusAt: integer("status_at").notNull(),
+    updatedAt: integer("updated_at").notNull(),
+  },
+  (t) => [index("conversation_triage_chatbot_status").on(t.chatbotId, t.status), index("conversation_triage_assignee").on(t.chatbotId, t.assigneeId)],
+);
+
+/** A chatbot's labels (name and colour) that conversations can carry. */
+export const labels = sqliteTable(
+  "labels",
+  {
+    id: text("id").primaryKey(),
+    organizationId: text("organization_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    chatbotId: text("chatbot_id")
+      .notNull()
+      .references(() => chatbots.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    color: text("color").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("labels_chatbot_name").on(t.chatbotId, t.name)],
+);
+
+export const conversationLabels = sqliteTable(
+  "conversation_labels",
+  {
+    conversationId: text("conversation_id")
+      .notNull()
+      .references(() => conversations.id, { onDelete: "cascade" }),
+    labelId: text("label_id")
+      .notNull()
+      .references(() => labels.id, { onDelete: "cascade" }),
+    organizationId: text("organization_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    chatbotId: text("chatbot_id")
+      .notNull()
+      .references(() => chatbots.id, { onDelete: "cascade" }),
+    createdAt: createdAt(),
+  },
+  // The table's label filter walks a label's conversations.
+  (t) => [primaryKey({ columns: [t.conversationId, t.labelId] }), index("conversation_labels_label").on(t.labelId, t.conversationId)],
+);
+
+/** A team member's note on a conversation; the author's name stays if the member is removed. */
+export const conversationNotes = sqliteTable(
+  "conversation_notes",
+  {
+    id: text("id").primaryKey(),
+    organizationId: text("organization_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    chatbotId: text("chatbot_id")
+      .notNull()
+      .references(() => chatbots.id, { onDelete: "cascade" }),
+    conversationId: text("conversation_id")
+      .notNull()
+      .references(() => conversations.id, { onDelete: "cascade" }),
+    authorId: text("author_id").references(() => members.id, { onDelete: "set null" }),
+    authorName: text("author_name").notNull(),
+    body: text("body").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("conversation_notes_conversation").on(t.conversationId, t.createdAt)],
+);
+
+export const ACTIVITY_KINDS = ["assigned", "unassigned", "status_changed", "note_added", "label_added", "label_removed"] as const;
+
+/** The activity timeline of a conversation: every triage action, who did it and when. */
+export const conversationActivity = sqliteTable(
+  "conversation_activity",
+  {
+    id: text("id").primaryKey(),
+    organizationId: text("organization_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    chatbotId: text("chatbot_id")
+      .notNull()
+      .references(() => chatbots.id, { onDelete: "cascade" }),
+    conversationId: text("conversation_id")
+      .notNull()
+      .references(() => conversations.id, { onDelete: "cascade" }),
+    /** Null when done by an API key (then `actorName` names the key) or when the member was removed. */
+    actorId: text("actor_id").references(() => members.id, { onDelete: "set null" }),
+    actorName: text("actor_name").notNull(),
+    kind: text("kind", { enum: ACTIVITY_KINDS }).notNull(),
+    /** What changed, per kind (e.g. `{ from, to }` for a status); validated where it is written. */
+    detail: text("detail", { mode: "json" }).notNull().$type<Record<string, unknown>>(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("conversation_activity_conversation").on(t.conversationId, t.createdAt)],
+);
+
+export const NOTIFICATION_KINDS = ["assigned", "workflow"] as const;
+
+/** The in-app notification centre: one row per member and thing to tell them. */
+export const notifications = sqliteTable(
+  "notifications",
+  {
+    id: text("id").primaryKey(),
+    organizationId: text("organization_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    memberId: text("member_id")
+      .notNull()
+      .references(() => members.id, { onDelete: "cascade" }),
+    chatbotId: text("chatbot_id").references(() => chatbots.id, { onDelete: "cascade" }),
+    conversationId: text("conversation_id"),
+    kind: text("kind", { enum: NOTIFICATION_KINDS }).notNull(),
+    title: text("title").notNull(),
+    body: text("body"),
+    createdAt: createdAt(),
+    readAt: integer("read_at"),
+  },
+  // The centre lists a member's newest first and counts the unread.
+  (t) => [index("notifications_member_recent").on(t.memberId, t.organizationId, t.createdAt), index("notifications_member_unread").on(t.memberId, t.organizationId, t.readAt)],
+);
