@@ -127,9 +127,9 @@ export function conversationFilters(db: Db, chatbotId: string, q: Partial<Conver
   return where;
 }
 
-export async function conversationsTable(db: Db, chatbotId: string, q: ConversationsTableQuery) {
+/** The table's row query (filters, sort, one window of rows) and its row view; the export pages through it too. */
+export function conversationRowsQuery(db: Db, chatbotId: string, q: Omit<ConversationsTableQuery, "page" | "limit">, limit: number, offset: number) {
   const filter = and(...conversationFilters(db, chatbotId, q));
-
   const direction = q.order === "asc" ? asc : desc;
   const sortBy: Record<(typeof CONVERSATION_SORTS)[number], SQL[]> = {
     createdAt: [direction(c.createdAt)],
@@ -142,7 +142,7 @@ export async function conversationsTable(db: Db, chatbotId: string, q: Conversat
     mrr: [sql`${effectiveMrr} IS NULL`, direction(effectiveMrr)],
   };
 
-  const rowsQuery = db
+  return db
     .select({
       id: c.id,
       externalId: c.externalId,
@@ -169,29 +169,40 @@ export async function conversationsTable(db: Db, chatbotId: string, q: Conversat
     .leftJoin(o, eq(o.id, c.clientOrganizationId))
     .where(filter)
     .orderBy(...sortBy[q.sort], direction(c.id))
-    .limit(q.limit)
-    .offset((q.page - 1) * q.limit);
-  const [rows, totals] = await db.batch([rowsQuery, db.select({ total: count() }).from(c).where(filter)]);
-  const total = totals[0]?.total ?? 0;
-  return {
-    data: rows.map((r) => ({
-      id: r.id,
-      externalId: r.externalId,
-      status: r.status,
-      user: r.userExternalId === null ? null : { externalId: r.userExternalId, name: r.userName, email: r.userEmail },
-      organization: r.organizationExternalId === null ? null : { externalId: r.organizationExternalId, name: r.organizationName },
-      plan: r.plan,
-      industry: r.industry,
-      mrr: r.mrr,
-      device: r.device,
-      country: r.country,
-      language: r.language,
-      messageCount: r.messageCount,
-      sentiment: r.sentimentAvg === null ? null : { average: roundOrNull(r.sentimentAvg), label: sentimentLabel(r.sentimentAvg) },
-      flags: r.flags ?? [],
-      lastMessageAt: r.lastMessageAt,
-      createdAt: r.createdAt,
-    })),
-    pagination: pagination(q.page, q.limit, total),
-  };
+    .limit(limit)
+    .offset(offset);
+}
+
+/** How many conversations the table's filters match. */
+export const conversationCountQuery = (db: Db, chatbotId: string, q: Omit<ConversationsTableQuery, "page" | "limit">) =>
+  db.select({ total: count() }).from(c).where(and(...conversationFilters(db, chatbotId, q)));
+
+type ConversationRowRecord = Awaited<ReturnType<typeof conversationRowsQuery>>[number];
+
+export const conversationRowView = (r: ConversationRowRecord) => ({
+  id: r.id,
+  externalId: r.externalId,
+  status: r.status,
+  user: r.userExternalId === null ? null : { externalId: r.userExternalId, name: r.userName, email: r.userEmail },
+  organization: r.organizationExternalId === null ? null : { externalId: r.organizationExternalId, name: r.organizationName },
+  plan: r.plan,
+  industry: r.industry,
+  mrr: r.mrr,
+  device: r.device,
+  country: r.country,
+  language: r.language,
+  messageCount: r.messageCount,
+  sentiment: r.sentimentAvg === null ? null : { average: roundOrNull(r.sentimentAvg), label: sentimentLabel(r.sentimentAvg) },
+  flags: r.flags ?? [],
+  lastMessageAt: r.lastMessageAt,
+  createdAt: r.createdAt,
+});
+export type ConversationRow = ReturnType<typeof conversationRowView>;
+
+export async function conversationsTable(db: Db, chatbotId: string, q: ConversationsTableQuery) {
+  const [rows, totals] = await db.batch([
+    conversationRowsQuery(db, chatbotId, q, q.limit, (q.page - 1) * q.limit),
+    conversationCountQuery(db, chatbotId, q),
+  ]);
+  return { data: rows.map(conversationRowView), pagination: pagination(q.page, q.limit, totals[0]?.total ?? 0) };
 }

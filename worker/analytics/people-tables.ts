@@ -101,92 +101,111 @@ const figures = (s: { conversations: number | null; sentiment: number | null; la
   lastActivityAt: s.lastActivity,
 });
 
-export async function usersTable(db: Db, chatbotId: string, q: UsersTableQuery) {
-  const stats = activity(db, chatbotId, "user");
+type PeopleWindow<Q> = Omit<Q, "page" | "limit">;
+
+function usersFilter(q: PeopleWindow<UsersTableQuery>, chatbotId: string): SQL | undefined {
   const where: SQL[] = [eq(u.chatbotId, chatbotId), ...commonFilters(q, u)];
   if (q.q) {
     const p = likePattern(q.q);
     where.push(or(like(u.externalId, p), like(u.name, p), like(u.email, p), like(o.name, p))!);
   }
   if (q.organization) where.push(eq(o.externalId, q.organization));
-  const filter = and(...where);
-
-  const [rows, totals] = await db.batch([
-    db
-      .select({
-        user: u,
-        organizationExternalId: aliased(o.externalId, "organization_external_id"),
-        organizationName: aliased(o.name, "organization_name"),
-        conversations: stats.conversations,
-        sentiment: stats.sentiment,
-        lastActivity: stats.lastActivity,
-      })
-      .from(u)
-      .leftJoin(o, eq(o.id, u.clientOrganizationId))
-      .leftJoin(stats, eq(stats.ownerId, u.id))
-      .where(filter)
-      .orderBy(...order(q, stats, u))
-      .limit(q.limit)
-      .offset((q.page - 1) * q.limit),
-    db.select({ total: count() }).from(u).leftJoin(o, eq(o.id, u.clientOrganizationId)).where(filter),
-  ]);
-  return {
-    data: rows.map((r) => ({
-      id: r.user.id,
-      externalId: r.user.externalId,
-      name: r.user.name,
-      email: r.user.email,
-      organization: r.organizationExternalId === null ? null : { externalId: r.organizationExternalId, name: r.organizationName },
-      plan: r.user.plan,
-      industry: r.user.industry,
-      mrr: r.user.mrr,
-      signedUpAt: r.user.signedUpAt,
-      firstSeenAt: r.user.createdAt,
-      ...figures(r),
-    })),
-    pagination: pagination(q.page, q.limit, totals[0]?.total ?? 0),
-  };
+  return and(...where);
 }
 
-export async function organizationsTable(db: Db, chatbotId: string, q: OrganizationsTableQuery) {
-  const stats = activity(db, chatbotId, "organization");
+/** The users table's row query (filters, sort, one window of rows); the export pages through it too. */
+export function userRowsQuery(db: Db, chatbotId: string, q: PeopleWindow<UsersTableQuery>, limit: number, offset: number) {
+  const stats = activity(db, chatbotId, "user");
+  return db
+    .select({
+      user: u,
+      organizationExternalId: aliased(o.externalId, "organization_external_id"),
+      organizationName: aliased(o.name, "organization_name"),
+      conversations: stats.conversations,
+      sentiment: stats.sentiment,
+      lastActivity: stats.lastActivity,
+    })
+    .from(u)
+    .leftJoin(o, eq(o.id, u.clientOrganizationId))
+    .leftJoin(stats, eq(stats.ownerId, u.id))
+    .where(usersFilter(q, chatbotId))
+    .orderBy(...order(q, stats, u))
+    .limit(limit)
+    .offset(offset);
+}
+
+export const userCountQuery = (db: Db, chatbotId: string, q: PeopleWindow<UsersTableQuery>) =>
+  db.select({ total: count() }).from(u).leftJoin(o, eq(o.id, u.clientOrganizationId)).where(usersFilter(q, chatbotId));
+
+export const userRowView = (r: Awaited<ReturnType<typeof userRowsQuery>>[number]) => ({
+  id: r.user.id,
+  externalId: r.user.externalId,
+  name: r.user.name,
+  email: r.user.email,
+  organization: r.organizationExternalId === null ? null : { externalId: r.organizationExternalId, name: r.organizationName },
+  plan: r.user.plan,
+  industry: r.user.industry,
+  mrr: r.user.mrr,
+  signedUpAt: r.user.signedUpAt,
+  firstSeenAt: r.user.createdAt,
+  ...figures(r),
+});
+export type UserRow = ReturnType<typeof userRowView>;
+
+export async function usersTable(db: Db, chatbotId: string, q: UsersTableQuery) {
+  const [rows, totals] = await db.batch([userRowsQuery(db, chatbotId, q, q.limit, (q.page - 1) * q.limit), userCountQuery(db, chatbotId, q)]);
+  return { data: rows.map(userRowView), pagination: pagination(q.page, q.limit, totals[0]?.total ?? 0) };
+}
+
+function organizationsFilter(q: PeopleWindow<OrganizationsTableQuery>, chatbotId: string): SQL | undefined {
   const where: SQL[] = [eq(o.chatbotId, chatbotId), ...commonFilters(q, o)];
   if (q.q) {
     const p = likePattern(q.q);
     where.push(or(like(o.externalId, p), like(o.name, p))!);
   }
-  const filter = and(...where);
+  return and(...where);
+}
 
+/** The organizations table's row query; the export pages through it too. */
+export function organizationRowsQuery(db: Db, chatbotId: string, q: PeopleWindow<OrganizationsTableQuery>, limit: number, offset: number) {
+  const stats = activity(db, chatbotId, "organization");
+  return db
+    .select({
+      organization: o,
+      // A correlated count: one probe of the client_users_org index per organization.
+      users: sql<number>`(SELECT count(*) FROM ${u} WHERE ${u.clientOrganizationId} = ${o.id})`.mapWith(Number),
+      conversations: stats.conversations,
+      sentiment: stats.sentiment,
+      lastActivity: stats.lastActivity,
+    })
+    .from(o)
+    .leftJoin(stats, eq(stats.ownerId, o.id))
+    .where(organizationsFilter(q, chatbotId))
+    .orderBy(...order(q, stats, o))
+    .limit(limit)
+    .offset(offset);
+}
+
+export const organizationCountQuery = (db: Db, chatbotId: string, q: PeopleWindow<OrganizationsTableQuery>) =>
+  db.select({ total: count() }).from(o).where(organizationsFilter(q, chatbotId));
+
+export const organizationRowView = (r: Awaited<ReturnType<typeof organizationRowsQuery>>[number]) => ({
+  id: r.organization.id,
+  externalId: r.organization.externalId,
+  name: r.organization.name,
+  plan: r.organization.plan,
+  industry: r.organization.industry,
+  mrr: r.organization.mrr,
+  firstSeenAt: r.organization.createdAt,
+  users: r.users,
+  ...figures(r),
+});
+export type OrganizationRow = ReturnType<typeof organizationRowView>;
+
+export async function organizationsTable(db: Db, chatbotId: string, q: OrganizationsTableQuery) {
   const [rows, totals] = await db.batch([
-    db
-      .select({
-        organization: o,
-        // A correlated count: one probe of the client_users_org index per organization.
-        users: sql<number>`(SELECT count(*) FROM ${u} WHERE ${u.clientOrganizationId} = ${o.id})`.mapWith(Number),
-        conversations: stats.conversations,
-        sentiment: stats.sentiment,
-        lastActivity: stats.lastActivity,
-      })
-      .from(o)
-      .leftJoin(stats, eq(stats.ownerId, o.id))
-      .where(filter)
-      .orderBy(...order(q, stats, o))
-      .limit(q.limit)
-      .offset((q.page - 1) * q.limit),
-    db.select({ total: count() }).from(o).where(filter),
+    organizationRowsQuery(db, chatbotId, q, q.limit, (q.page - 1) * q.limit),
+    organizationCountQuery(db, chatbotId, q),
   ]);
-  return {
-    data: rows.map((r) => ({
-      id: r.organization.id,
-      externalId: r.organization.externalId,
-      name: r.organization.name,
-      plan: r.organization.plan,
-      industry: r.organization.industry,
-      mrr: r.organization.mrr,
-      firstSeenAt: r.organization.createdAt,
-      users: r.users,
-      ...figures(r),
-    })),
-    pagination: pagination(q.page, q.limit, totals[0]?.total ?? 0),
-  };
+  return { data: rows.map(organizationRowView), pagination: pagination(q.page, q.limit, totals[0]?.total ?? 0) };
 }
