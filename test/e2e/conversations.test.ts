@@ -95,8 +95,8 @@ browserSuite("Conversations: from a filter to the conversation behind it", () =>
   it("shows user insights with revenue signals", async () => {
     const { page } = browser;
     await page.goto(`${e2e.url}/chatbots/${e2e.demo.chatbotId}/insights`);
-    await page.getByTestId("revenue-churn_risk").waitFor();
-    expect(await page.getByTestId("revenue-churn_risk").innerText()).toMatch(/\$[\d,]+/);
+    await page.getByTestId("revenue-mrr-at-risk").waitFor();
+    expect(await page.getByTestId("revenue-mrr-at-risk").innerText()).toMatch(/\$[\d,]+/);
     await screenshot(page, "insights");
   });
 });

@@ -206,6 +206,7 @@ const SAMPLES: Record<string, () => Promise<Request>> = {
   "GET /analytics/users": async () => ({}),
   "GET /analytics/organizations": async () => ({}),
   "GET /analytics/insights": async () => ({}),
+  "GET /analytics/mrr-at-risk": async () => ({}),
   "GET /analytics/assistant": async () => ({}),
 };
 

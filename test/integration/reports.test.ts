@@ -180,9 +180,16 @@ function expectations(f: WidgetFilters) {
     return judged.length ? round(judged.filter((c) => c.resolution === "fully_resolved").length / judged.length, 4) : null;
   };
   const flagged = (flag: string, from: number, to: number) => new Set(anns("flag", from, to).filter((a) => a.label === flag).map((a) => a.conv)).size;
+  // Each organization once, or the user when the conversation has none (worker/analytics/mrr-at-risk.ts).
   const atRisk = (from: number, to: number) => {
-    const orgs = new Set(anns("flag", from, to).filter((a) => ["churn_risk", "frustrated_user"].includes(a.label)).map((a) => orgOf(convOf(a))?.key).filter(Boolean));
-    return [...orgs].reduce((s, k) => s + (ORGS.find((o) => o.key === k)!.mrr ?? 0), 0);
+    const owners = new Map<string, number>();
+    for (const a of anns("flag", from, to).filter((a) => ["churn_risk", "frustrated_user"].includes(a.label))) {
+      const org = orgOf(convOf(a));
+      const user = userOf(convOf(a));
+      if (org) owners.set(`org:${org.key}`, org.mrr ?? 0);
+      else if (user) owners.set(`user:${user.key}`, user.mrr ?? 0);
+    }
+    return [...owners.values()].reduce((s, m) => s + m, 0);
   };
   const days = Array.from({ length: 7 }, (_, i) => T0 + i * D);
   const countBy = <T>(xs: T[], key: (x: T) => string | null) => {
@@ -300,7 +307,8 @@ describe("report figures", () => {
     expect(all.total_conversations.value).toBe(7);
     expect(all.churn_risk_count).toEqual({ value: 3, previous: 1, change: 2 });
     expect(all.messages_today.value).toBe(2);
-    expect(all.mrr_at_risk.value).toBe(4200);
+    // Acme (4,200) and Solo, a user without an organization (30).
+    expect(all.mrr_at_risk.value).toBe(4230);
     expect(expectations({ plan: "pro" }).total_conversations.value).toBe(3);
     expect(expectations({ label: "negative" }).total_conversations.value).toBe(2);
   });

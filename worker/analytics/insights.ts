@@ -1,6 +1,6 @@
 /**
  * User insights (SPEC §7) over a date range: most dissatisfied users, top frustrations, revenue signals,
- * top intents, sentiment by segment.
+ * top intents, MRR at risk (mrr-at-risk.ts, the overview's figure), sentiment by segment.
  *
  * Conversation-level figures (dissatisfied users, segments) use conversations created in the range and
  * their average sentiment; message-level ones (flags, intents) use annotations analysed in the range.
@@ -12,6 +12,7 @@ import { z } from "zod";
 import type { Db } from "../db/client";
 import { annotations, clientOrganizations, clientUsers, conversations } from "../db/schema";
 import { effectiveIndustry, effectivePlan } from "./conversations-table";
+import { mrrAtRiskTotal, totalOf } from "./mrr-at-risk";
 import { raisedFlag } from "./rollup-reads";
 import type { Scope } from "./scope";
 import { aliased, checkRangeOrder, rangeFields, rangeView, resolveRange, round, roundOrNull, type Period } from "./params";
@@ -104,7 +105,7 @@ export async function insights(db: Db, chatbotId: string, q: InsightsQuery, now:
   const inRange = and(eq(c.chatbotId, chatbotId), gte(c.createdAt, range.from), lt(c.createdAt, range.to));
   const userAverage = sql<number>`avg(${c.sentimentAvg})`;
 
-  const [dissatisfied, flagCounts, chunks, reasons, revenueOrgs, intents, plans, industries, devices, countries] = await db.batch([
+  const [dissatisfied, flagCounts, chunks, reasons, revenueOrgs, intents, atRisk, plans, industries, devices, countries] = await db.batch([
     db
       .select({
         externalId: u.externalId,
@@ -133,6 +134,7 @@ export async function insights(db: Db, chatbotId: string, q: InsightsQuery, now:
     topTexts(db, chatbotId, range, a.reason),
     revenueMrr(db, chatbotId, range),
     topIntents(db, chatbotId, range),
+    mrrAtRiskTotal(db, chatbotId, range),
     segment(db, chatbotId, range, effectivePlan, true),
     segment(db, chatbotId, range, effectiveIndustry, true),
     segment(db, chatbotId, range, c.device, false),
@@ -169,6 +171,7 @@ export async function insights(db: Db, chatbotId: string, q: InsightsQuery, now:
       return { flag, ...counted(flag), organizations: money?.organizations ?? 0, mrr: round(money?.mrr ?? 0, 2) };
     }),
     topIntents: intents,
+    mrrAtRisk: totalOf(atRisk),
     sentimentBySegment: {
       plan: segmentRows(plans),
       industry: segmentRows(industries),

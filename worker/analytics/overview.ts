@@ -7,25 +7,23 @@
  * - average sentiment: every user message's sentiment annotation *analysed* in the range (analysis runs
  *   within milliseconds of the message, so this is message time), each message weighing the same;
  * - analysed today: messages given a sentiment since 00:00 UTC, against yesterday up to the same time of day;
- * - MRR at risk: the MRR of every client organization with a churn_risk or frustrated_user flag raised in
- *   the range, each organization counted once.
+ * - MRR at risk: mrr-at-risk.ts (the one definition the KPI, Insights, reports and the breakdown share).
  *
  * Unscoped (the dashboard, unfiltered report widgets), every figure comes from the hourly rollups plus the
- * raw rows of the partial hours at the ranges' edges (rollup-reads.ts); a scope (filters) reads raw rows,
- * as rollups are not kept per plan, country, language or label.
+ * raw rows of the partial hours at the ranges' edges (rollup-reads.ts), except MRR at risk (raw rows, see
+ * mrr-at-risk.ts); a scope (filters) reads raw rows, as rollups are not kept per plan, country, language or label.
  */
-import { and, eq, gte, inArray, lt, sql, type SQL } from "drizzle-orm";
+import { and, eq, gte, lt, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../db/client";
-import { annotations, clientOrganizations, conversations } from "../db/schema";
+import { annotations, conversations } from "../db/schema";
 import { absoluteTrend, checkRangeOrder, DAY_MS, rangeFields, rangeView, relativeTrend, resolveRange, round, roundOrNull, type Period, type Range } from "./params";
 import { z } from "zod";
-import { annotationFacts, conversationFacts, raisedFlag } from "./rollup-reads";
+import { mrrAtRiskTotal, totalOf } from "./mrr-at-risk";
+import { annotationFacts, conversationFacts } from "./rollup-reads";
 import type { Scope } from "./scope";
 
 export const overviewQuery = z.object(rangeFields).superRefine(checkRangeOrder);
 export type OverviewQuery = z.infer<typeof overviewQuery>;
-
-export const AT_RISK_FLAGS = ["churn_risk", "frustrated_user"] as const;
 
 const num = (v: unknown): number => Number(v ?? 0);
 
@@ -69,8 +67,8 @@ export async function overview(db: Db, chatbotId: string, q: OverviewQuery, now:
       })
       .from(annotations)
       .where(and(eq(annotations.chatbotId, chatbotId), eq(annotations.kind, "sentiment"), gte(annotations.createdAt, yesterday.from), scope.annotations)),
-    atRiskMrr(db, chatbotId, range, scope),
-    atRiskMrr(db, chatbotId, previous, scope),
+    mrrAtRiskTotal(db, chatbotId, range, scope),
+    mrrAtRiskTotal(db, chatbotId, previous, scope),
   ]);
 
   const c = conversationFigures[0];
@@ -86,7 +84,7 @@ export async function overview(db: Db, chatbotId: string, q: OverviewQuery, now:
       averageSentiment: absoluteTrend(roundOrNull(s?.average), roundOrNull(s?.previousAverage)),
       analysedToday: relativeTrend(a?.today ?? 0, a?.yesterday ?? 0),
       resolutionRate: absoluteTrend(rate(c?.resolved ?? 0, c?.judged ?? 0), rate(c?.previousResolved ?? 0, c?.previousJudged ?? 0)),
-      mrrAtRisk: relativeTrend(round(atRiskNow[0]?.mrr ?? 0, 2), round(atRiskBefore[0]?.mrr ?? 0, 2)),
+      mrrAtRisk: relativeTrend(totalOf(atRiskNow).mrr, totalOf(atRiskBefore).mrr),
     },
   };
 }
@@ -100,11 +98,6 @@ function fromRollups(db: Db, chatbotId: string, range: Range, todayFrom: number,
   const sentiment = annotationFacts(chatbotId, "sentiment", both, [from]);
   // "Analysed today" has no upper bound, like the raw query: the end of time, on the hour.
   const sinceYesterday = annotationFacts(chatbotId, "sentiment", { from: yesterday.from, to: END_OF_TIME }, [yesterday.to, todayFrom]);
-  const mrr = (period: Period) =>
-    db
-      .select({ mrr: sql<number>`coalesce(sum(o.mrr), 0)`.mapWith(num) })
-      .from(sql`client_organizations o`)
-      .where(and(sql`o.chatbot_id = ${chatbotId}`, raisedFlag(chatbotId, AT_RISK_FLAGS, period)));
   const current = sql`at >= ${from}`;
   // Every figure aliased: D1 batch rows are keyed by column name, and some expressions differ only in a parameter.
   const sumOf = (column: string, when: SQL, alias: string) => sql<number>`coalesce(sum(CASE WHEN ${when} THEN ${sql.raw(column)} END), 0)`.mapWith(num).as(alias);
@@ -133,33 +126,10 @@ function fromRollups(db: Db, chatbotId: string, range: Range, todayFrom: number,
     db
       .select({ today: sumOf("annotations", sql`at >= ${todayFrom}`, "today"), yesterday: sumOf("annotations", sql`at < ${yesterday.to}`, "yesterday") })
       .from(sinceYesterday),
-    mrr(range),
-    mrr(previous),
+    mrrAtRiskTotal(db, chatbotId, range),
+    mrrAtRiskTotal(db, chatbotId, previous),
   ]);
 }
 
 /** 275,760 years after 1970 (the largest JavaScript date), a whole number of hours. */
 const END_OF_TIME = 8_640_000_000_000_000;
-
-/** Sum of MRR of the distinct client organizations behind a churn_risk or frustrated_user flag raised in the period. */
-function atRiskMrr(db: Db, chatbotId: string, period: Period, scope: Scope) {
-  const flagged = db
-    .select({ id: conversations.clientOrganizationId })
-    .from(annotations)
-    .innerJoin(conversations, eq(conversations.id, annotations.conversationId))
-    .where(
-      and(
-        eq(annotations.chatbotId, chatbotId),
-        eq(annotations.kind, "flag"),
-        inArray(annotations.label, [...AT_RISK_FLAGS]),
-        gte(annotations.createdAt, period.from),
-        lt(annotations.createdAt, period.to),
-        eq(conversations.chatbotId, chatbotId),
-        scope.conversations,
-      ),
-    );
-  return db
-    .select({ mrr: sql<number>`coalesce(sum(${clientOrganizations.mrr}), 0)`.mapWith(num) })
-    .from(clientOrganizations)
-    .where(and(eq(clientOrganizations.chatbotId, chatbotId), inArray(clientOrganizations.id, flagged)));
-}

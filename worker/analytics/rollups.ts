@@ -7,8 +7,8 @@
  * - `rollup_annotation_hours` — annotations analysed in the hour by kind, label and severity, with the sum
  *   and count of their scores (resolution annotations and intents not accepted are left out: no endpoint
  *   counts them by analysis time);
- * - `rollup_organization_flag_hours` — flags raised in the hour per client organization (MRR at risk and
- *   revenue signals count each organization once per period);
+ * - `rollup_organization_flag_hours` — flags raised in the hour per client organization (revenue signals
+ *   count each organization once per period);
  * - `rollup_message_hours` — messages by the hour they arrived (as the search index receives them).
  * All time, per owner: `rollup_client_users` / `rollup_client_organizations` — conversations, scored
  * conversations and the sum of their average sentiments, last activity.

@@ -1,6 +1,7 @@
 import { assistantPerformance, assistantQuery } from "../analytics/assistant";
 import { conversationsTable, conversationsTableQuery } from "../analytics/conversations-table";
 import { insights, insightsQuery } from "../analytics/insights";
+import { mrrAtRiskBreakdown, mrrAtRiskQuery } from "../analytics/mrr-at-risk";
 import { overview, overviewQuery } from "../analytics/overview";
 import { organizationsTable, organizationsTableQuery, usersTable, usersTableQuery } from "../analytics/people-tables";
 import { sentimentOverTime, sentimentQuery } from "../analytics/sentiment";
@@ -14,6 +15,7 @@ import {
   clientUserRowSchema,
   conversationRowSchema,
   insightsSchema,
+  mrrAtRiskBreakdownSchema,
   overviewSchema,
   sentimentOverTimeSchema,
 } from "../schemas/analytics";
@@ -37,6 +39,18 @@ analytics.openapi(
     responses: { 200: jsonData(overviewSchema, "The KPIs and their trends") },
   }),
   async (c) => c.json({ data: await overview(c.get("db"), c.get("auth").chatbotId, c.req.valid("query"), Date.now()) }, 200),
+);
+
+analytics.openapi(
+  apiRoute("read", {
+    method: "get",
+    path: "/mrr-at-risk",
+    tags,
+    summary: "MRR at risk for a date range and who makes it up: each organization (or user without one) with a churn_risk or frustrated_user conversation, once, with its MRR, flags and conversations",
+    request: { query: mrrAtRiskQuery },
+    responses: { 200: json(mrrAtRiskBreakdownSchema, "The total (the overview's KPI) and a page of the organizations and users behind it, most MRR first") },
+  }),
+  async (c) => c.json(await mrrAtRiskBreakdown(c.get("db"), c.get("auth").chatbotId, c.req.valid("query"), Date.now()), 200),
 );
 
 analytics.openapi(

@@ -1,5 +1,6 @@
 /** What the analytics and search routes answer with. */
 import { z } from "@hono/zod-openapi";
+import { paginationSchema } from "../openapi/responses";
 import { clientRef, epochMs, languageCode, rangeView, sentimentLabel } from "./common";
 
 const trend = z
@@ -97,6 +98,41 @@ export const clientOrganizationRowSchema = z
   })
   .openapi("ClientOrganizationRow");
 
+export const mrrAtRiskTotalSchema = z
+  .object({
+    mrr: z.number().openapi({ description: "Sum of the MRR of every organization (or user without one) at risk, each once" }),
+    organizations: z.number().int(),
+    users: z.number().int().openapi({ description: "Users without an organization at risk" }),
+  })
+  .openapi("MrrAtRiskTotal");
+
+export const mrrAtRiskBreakdownSchema = z
+  .object({
+    data: z.object({
+      range: rangeView,
+      definition: z.string(),
+      total: mrrAtRiskTotalSchema,
+      rows: z.array(
+        z
+          .object({
+            kind: z.enum(["organization", "user"]).openapi({ description: "An organization, or a user whose flagged conversations have none" }),
+            externalId: z.string().openapi({ description: "Your id for the organization or user: the profile's address and the conversations table's `organization`/`user` filter" }),
+            name: nullableText,
+            email: nullableText,
+            plan: nullableText,
+            mrr: z.number().nullable(),
+            conversations: z.number().int().openapi({ description: "Its conversations that raised churn_risk or frustrated_user in the range" }),
+            flags: z.array(z.object({ flag: z.enum(["churn_risk", "frustrated_user"]), conversations: z.number().int() })),
+            lastFlaggedAt: epochMs,
+            latestConversationId: z.string().openapi({ description: "The conversation flagged last (GET /conversations/:id)" }),
+          })
+          .openapi("MrrAtRiskRow"),
+      ),
+    }),
+    pagination: paginationSchema,
+  })
+  .openapi("MrrAtRiskBreakdown");
+
 const segmentRow = z.object({ value: nullableText, averageSentiment: z.number().nullable(), conversations: z.number().int() });
 const counted = z.object({ text: z.string(), count: z.number().int() });
 
@@ -122,6 +158,7 @@ export const insightsSchema = z
       z.object({ flag: z.string(), signals: z.number().int(), conversations: z.number().int(), organizations: z.number().int(), mrr: z.number() }),
     ),
     topIntents: z.array(z.object({ intent: z.string(), count: z.number().int(), conversations: z.number().int() })),
+    mrrAtRisk: mrrAtRiskTotalSchema,
     sentimentBySegment: z.object({ plan: z.array(segmentRow), industry: z.array(segmentRow), device: z.array(segmentRow), country: z.array(segmentRow) }),
   })
   .openapi("Insights");

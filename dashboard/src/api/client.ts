@@ -135,6 +135,8 @@ export const api = {
       answer(client.GET("/api/v1/chatbots/{chatbotId}/analytics/users", { params: { path: bot(chatbotId), query: urlQuery(q) } })),
     organizations: (chatbotId: string, q: UrlQuery<"/api/v1/chatbots/{chatbotId}/analytics/organizations">) =>
       answer(client.GET("/api/v1/chatbots/{chatbotId}/analytics/organizations", { params: { path: bot(chatbotId), query: urlQuery(q) } })),
+    mrrAtRisk: (chatbotId: string, query: QueryOf<"/api/v1/chatbots/{chatbotId}/analytics/mrr-at-risk", "get">) =>
+      answer(client.GET("/api/v1/chatbots/{chatbotId}/analytics/mrr-at-risk", { params: { path: bot(chatbotId), query } })),
     insights: (chatbotId: string, query: QueryOf<"/api/v1/chatbots/{chatbotId}/analytics/insights", "get">) =>
       data(client.GET("/api/v1/chatbots/{chatbotId}/analytics/insights", { params: { path: bot(chatbotId), query } })),
     assistant: (chatbotId: string, query: QueryOf<"/api/v1/chatbots/{chatbotId}/analytics/assistant", "get">) =>

@@ -1738,6 +1738,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/analytics/mrr-at-risk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * MRR at risk for a date range and who makes it up: each organization (or user without one) with a churn_risk or frustrated_user conversation, once, with its MRR, flags and conversations
+         * @description Needs a read or admin key.
+         */
+        get: operations["getApiV1AnalyticsMrrAtRisk"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/analytics/sentiment": {
         parameters: {
             query?: never;
@@ -1870,6 +1890,26 @@ export interface paths {
          * @description Needs a read or admin key of this chatbot, or a member session with access to it.
          */
         get: operations["getApiV1ChatbotsChatbotIdAnalyticsOverview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/chatbots/{chatbotId}/analytics/mrr-at-risk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * MRR at risk for a date range and who makes it up: each organization (or user without one) with a churn_risk or frustrated_user conversation, once, with its MRR, flags and conversations
+         * @description Needs a read or admin key of this chatbot, or a member session with access to it.
+         */
+        get: operations["getApiV1ChatbotsChatbotIdAnalyticsMrrAtRisk"];
         put?: never;
         post?: never;
         delete?: never;
@@ -3401,6 +3441,46 @@ export interface components {
             /** @description Relative for counts and MRR (0.25 = +25 %), the difference for sentiment and resolution rate; null when there was nothing before */
             change: number | null;
         };
+        MrrAtRiskBreakdown: {
+            data: {
+                range: components["schemas"]["Range"];
+                definition: string;
+                total: components["schemas"]["MrrAtRiskTotal"];
+                rows: components["schemas"]["MrrAtRiskRow"][];
+            };
+            pagination: components["schemas"]["Pagination"];
+        };
+        MrrAtRiskTotal: {
+            /** @description Sum of the MRR of every organization (or user without one) at risk, each once */
+            mrr: number;
+            organizations: number;
+            /** @description Users without an organization at risk */
+            users: number;
+        };
+        MrrAtRiskRow: {
+            /**
+             * @description An organization, or a user whose flagged conversations have none
+             * @enum {string}
+             */
+            kind: "organization" | "user";
+            /** @description Your id for the organization or user: the profile's address and the conversations table's `organization`/`user` filter */
+            externalId: string;
+            name: string | null;
+            email: string | null;
+            plan: string | null;
+            mrr: number | null;
+            /** @description Its conversations that raised churn_risk or frustrated_user in the range */
+            conversations: number;
+            flags: {
+                /** @enum {string} */
+                flag: "churn_risk" | "frustrated_user";
+                conversations: number;
+            }[];
+            /** @description Epoch milliseconds */
+            lastFlaggedAt: number;
+            /** @description The conversation flagged last (GET /conversations/:id) */
+            latestConversationId: string;
+        };
         SentimentOverTime: {
             range: components["schemas"]["Range"];
             /** @enum {string} */
@@ -3500,6 +3580,7 @@ export interface components {
                 count: number;
                 conversations: number;
             }[];
+            mrrAtRisk: components["schemas"]["MrrAtRiskTotal"];
             sentimentBySegment: {
                 plan: {
                     value: string | null;
@@ -8964,6 +9045,35 @@ export interface operations {
             429: components["responses"]["Error"];
         };
     };
+    getApiV1AnalyticsMrrAtRisk: {
+        parameters: {
+            query?: {
+                from?: (number | null) | string | null;
+                to?: (number | null) | string | null;
+                page?: number;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The total (the overview's KPI) and a page of the organizations and users behind it, most MRR first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MrrAtRiskBreakdown"];
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
     getApiV1AnalyticsSentiment: {
         parameters: {
             query?: {
@@ -9199,6 +9309,38 @@ export interface operations {
                     "application/json": {
                         data: components["schemas"]["Overview"];
                     };
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    getApiV1ChatbotsChatbotIdAnalyticsMrrAtRisk: {
+        parameters: {
+            query?: {
+                from?: (number | null) | string | null;
+                to?: (number | null) | string | null;
+                page?: number;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                chatbotId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The total (the overview's KPI) and a page of the organizations and users behind it, most MRR first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MrrAtRiskBreakdown"];
                 };
             };
             400: components["responses"]["Error"];

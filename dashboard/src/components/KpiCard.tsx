@@ -41,6 +41,7 @@ export function KpiCard({
   trend,
   help,
   to,
+  onOpen,
   testId,
 }: {
   label: string;
@@ -48,6 +49,8 @@ export function KpiCard({
   trend: ReactNode;
   help: string;
   to?: string;
+  /** Instead of `to`: opens something on this page (the MRR at risk breakdown). */
+  onOpen?: { label: string; open: () => void };
   testId: string;
 }) {
   const body = (
@@ -64,8 +67,16 @@ export function KpiCard({
       </Text>
       <div style={{ marginTop: 6 }}>{trend}</div>
       {to && <VisuallyHidden>: open the conversations behind it</VisuallyHidden>}
+      {onOpen && <VisuallyHidden>: {onOpen.label}</VisuallyHidden>}
     </Paper>
   );
+  if (onOpen) {
+    return (
+      <UnstyledButton onClick={onOpen.open} className="focus-ring" style={{ display: "block", width: "100%", borderRadius: 8 }} data-testid={`${testId}-open`}>
+        {body}
+      </UnstyledButton>
+    );
+  }
   return to ? (
     <UnstyledButton component={Link} to={to} className="focus-ring" style={{ display: "block", borderRadius: 8 }}>
       {body}

@@ -1,6 +1,6 @@
 import "@mantine/charts/styles.css";
 import { BarChart } from "@mantine/charts";
-import { Anchor, Grid, Group, List, Paper, SimpleGrid, Stack, Table, Tabs, Text } from "@mantine/core";
+import { Anchor, Grid, Group, List, Paper, SimpleGrid, Stack, Table, Tabs, Text, Tooltip } from "@mantine/core";
 import { useMemo, useState } from "react";
 import { Link } from "react-router";
 import { api } from "../../api/client";
@@ -8,6 +8,7 @@ import type { Insights } from "../../api/types";
 import { useQuery } from "../../api/use-query";
 import { ChartCard } from "../../components/ChartCard";
 import { ErrorNotice } from "../../components/ErrorNotice";
+import { MRR_AT_RISK_HELP, MrrAtRiskDrawer } from "../../components/MrrAtRiskBreakdown";
 import { PageHeader } from "../../components/PageHeader";
 import { RefreshFailed } from "../../components/QueryRegion";
 import { RangePresets, useRangePreset } from "../../components/RangePresets";
@@ -16,25 +17,44 @@ import { formatMoney, formatNumber, formatScore, humanize } from "../../lib/form
 import { rangeFrom } from "../../lib/range";
 import { useChatbot } from "../../session/chatbot";
 
-function RevenueSignals({ insights, link }: { insights: Insights; link: (q: string) => string }) {
+function RevenueSignals({ insights, link, openBreakdown }: { insights: Insights; link: (q: string) => string; openBreakdown: () => void }) {
+  const buying = insights.revenueSignals.find((s) => s.flag === "buying_signal");
+  const risk = insights.mrrAtRisk;
   return (
     <SimpleGrid cols={{ base: 1, sm: 2 }}>
-      {insights.revenueSignals.map((s) => (
-        <Paper key={s.flag} withBorder radius="md" p="md" data-testid={`revenue-${s.flag}`}>
+      {/* The overview's KPI, the same figure and the same breakdown (one definition: worker/analytics/mrr-at-risk.ts). */}
+      <Paper withBorder radius="md" p="md" data-testid="revenue-mrr-at-risk">
+        <Group justify="space-between">
+          <Tooltip label={MRR_AT_RISK_HELP} multiline w={280} withArrow>
+            <Text fw={600}>MRR at risk</Text>
+          </Tooltip>
+          <Anchor component="button" type="button" onClick={openBreakdown} size="sm">
+            Who and why →
+          </Anchor>
+        </Group>
+        <Text fz={28} fw={700} c="red.7" data-testid="insights-mrr-at-risk">
+          {formatMoney(risk.mrr)}
+        </Text>
+        <Text size="sm" c="dimmed">
+          {formatNumber(risk.organizations)} organizations · {formatNumber(risk.users)} users without one
+        </Text>
+      </Paper>
+      {buying && (
+        <Paper withBorder radius="md" p="md" data-testid="revenue-buying_signal">
           <Group justify="space-between">
-            <Text fw={600}>{s.flag === "churn_risk" ? "Churn risk" : "Buying signals"}</Text>
-            <Anchor component={Link} to={link(`flags=${s.flag}`)} size="sm">
-              {formatNumber(s.conversations)} conversations →
+            <Text fw={600}>Buying signals</Text>
+            <Anchor component={Link} to={link("flags=buying_signal")} size="sm">
+              {formatNumber(buying.conversations)} conversations →
             </Anchor>
           </Group>
-          <Text fz={28} fw={700} c={s.flag === "churn_risk" ? "red.7" : "teal.7"}>
-            {formatMoney(s.mrr)}
+          <Text fz={28} fw={700} c="teal.7">
+            {formatMoney(buying.mrr)}
           </Text>
           <Text size="sm" c="dimmed">
-            MRR of {formatNumber(s.organizations)} organizations · {formatNumber(s.signals)} signals
+            MRR of {formatNumber(buying.organizations)} organizations · {formatNumber(buying.signals)} signals
           </Text>
         </Paper>
-      ))}
+      )}
     </SimpleGrid>
   );
 }
@@ -153,6 +173,7 @@ export default function InsightsPage() {
   const insights = useQuery(`insights:${chatbot.id}:${from}`, () => api.analytics.insights(chatbot.id, { from }), { liveChatbotId: chatbot.id });
   const link = (q: string) => `/chatbots/${chatbot.id}/conversations?from=${from}&${q}`;
   const d = insights.data;
+  const [breakdownOpen, setBreakdownOpen] = useState(false);
   const intents = (d?.topIntents ?? []).map((i) => ({ intent: humanize(i.intent), count: i.count }));
 
   return (
@@ -164,9 +185,10 @@ export default function InsightsPage() {
       ) : (
         <>
       {insights.refreshFailed && <RefreshFailed query={insights} />}
-      <ChartCard title="Revenue signals" subtitle="Organizations behind churn-risk and buying signals in this range" loading={!d} height={120} testId="revenue-signals">
-        {d && <RevenueSignals insights={d} link={link} />}
+      <ChartCard title="Revenue signals" subtitle="Organizations and users at risk, and buying signals, in this range" loading={!d} height={120} testId="revenue-signals">
+        {d && <RevenueSignals insights={d} link={link} openBreakdown={() => setBreakdownOpen(true)} />}
       </ChartCard>
+      {d && <MrrAtRiskDrawer chatbotId={chatbot.id} range={d.range} opened={breakdownOpen} onClose={() => setBreakdownOpen(false)} />}
       <Grid>
         <Grid.Col span={{ base: 12, lg: 8 }}>
           <ChartCard title="Most dissatisfied users" subtitle="Lowest average sentiment across their conversations" loading={!d} height={260}>

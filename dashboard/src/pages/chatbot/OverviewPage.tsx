@@ -4,6 +4,7 @@ import type { Trend } from "../../api/types";
 import { useQuery } from "../../api/use-query";
 import { KpiCard, KpiSkeleton, TrendLabel } from "../../components/KpiCard";
 import { LiveFeedPanel } from "../../components/LiveFeedPanel";
+import { MRR_AT_RISK_HELP, MrrAtRiskDrawer } from "../../components/MrrAtRiskBreakdown";
 import { PageHeader } from "../../components/PageHeader";
 import { QueryRegion } from "../../components/QueryRegion";
 import { RangePresets, useRangePreset } from "../../components/RangePresets";
@@ -28,6 +29,7 @@ export default function OverviewPage() {
   const from = useMemo(() => rangeFrom(preset), [preset]);
   const live = useRef<LiveCounts>({ conversations: 0, messages: 0, analysed: 0 });
   const [, setLiveTick] = useState(0);
+  const [breakdownOpen, setBreakdownOpen] = useState(false);
   const { status } = useLiveFeed();
 
   const queries = overviewQueries(chatbot.id, preset, from, () => live.current);
@@ -116,14 +118,15 @@ export default function OverviewPage() {
                   label="MRR at risk"
                   value={formatMoney(k.mrrAtRisk.value)}
                   trend={<TrendLabel trend={k.mrrAtRisk} mode="relative" higherIsBetter={false} />}
-                  help="MRR of client organizations with a churn-risk or frustrated conversation in the range."
-                  to={`${conversationsLink}&flags=churn_risk&sort=mrr`}
+                  help={MRR_AT_RISK_HELP}
+                  onOpen={{ label: "who and why", open: () => setBreakdownOpen(true) }}
                 />
               </SimpleGrid>
             )
           }
         </QueryRegion>
       </section>
+      {data && <MrrAtRiskDrawer chatbotId={chatbot.id} range={data.overview.range} opened={breakdownOpen} onClose={() => setBreakdownOpen(false)} />}
       <Grid gap="md">
         <Grid.Col span={{ base: 12, lg: 7 }}>
           {/* The trend and the bands come from one answer: one region, so one failure shows one notice. */}

@@ -1,0 +1,162 @@
+/**
+ * MRR at risk: the one definition behind the overview's KPI, Insights, the reports' `mrr_at_risk` widget and
+ * the breakdown endpoint (README "Analytics").
+ *
+ * Who is at risk in a period: every client organization — or client user, for a conversation without an
+ * organization — one of whose conversations raised a `churn_risk` or `frustrated_user` flag in the period
+ * (a flag annotation analysed in it: the conversation was open then, and is open now or ended since).
+ * Each is counted once however many conversations or flags it had, with its MRR (the organization's; the
+ * user's when the conversation has no organization — the same rule as a conversation's MRR in the
+ * conversations table). Conversations with neither a user nor an organization have no MRR and no one to
+ * name, so they are left out. The figure is the sum of those MRRs; the breakdown lists the same owners, so
+ * its rows add up to the figure.
+ *
+ * Read from the raw rows (the flag annotations through their (chatbot, kind, label, time, conversation)
+ * index, then their conversations): the organization-flag rollups know organizations only, not users
+ * without one, nor how many conversations raised a flag.
+ */
+import { and, eq, gte, inArray, isNotNull, lt, or, sql } from "drizzle-orm";
+import { z } from "zod";
+import type { Db } from "../db/client";
+import { annotations, clientOrganizations, clientUsers, conversations } from "../db/schema";
+import { checkRangeOrder, pageFields, pagination, rangeFields, rangeView, resolveRange, round, type Period } from "./params";
+import type { Scope } from "./scope";
+
+export const AT_RISK_FLAGS = ["churn_risk", "frustrated_user"] as const;
+
+export const mrrAtRiskQuery = z
+  .object({ ...rangeFields, ...pageFields, limit: z.coerce.number().int().min(1).max(100).default(50) })
+  .superRefine(checkRangeOrder);
+export type MrrAtRiskQuery = z.infer<typeof mrrAtRiskQuery>;
+
+const a = annotations;
+const c = conversations;
+
+/**
+ * One row per (owner, flagged conversation, flag): owner kind and id, from the conversation. `scope`
+ * narrows to a subset of conversations (a report widget's filters).
+ */
+function flaggedConversations(db: Db, chatbotId: string, period: Period, scope: Scope) {
+  return db
+    .select({
+      kind: sql<"organization" | "user">`CASE WHEN ${c.clientOrganizationId} IS NOT NULL THEN 'organization' ELSE 'user' END`.as("owner_kind"),
+      ownerId: sql<string>`coalesce(${c.clientOrganizationId}, ${c.clientUserId})`.as("owner_id"),
+      conversationId: sql<string>`${a.conversationId}`.as("flagged_conversation_id"),
+      label: sql<string>`${a.label}`.as("flag"),
+      at: sql<number>`${a.createdAt}`.as("flagged_at"),
+    })
+    .from(a)
+    .innerJoin(c, and(eq(c.id, a.conversationId), eq(c.chatbotId, chatbotId)))
+    .where(
+      and(
+        eq(a.chatbotId, chatbotId),
+        eq(a.kind, "flag"),
+        inArray(a.label, [...AT_RISK_FLAGS]),
+        gte(a.createdAt, period.from),
+        lt(a.createdAt, period.to),
+        or(isNotNull(c.clientOrganizationId), isNotNull(c.clientUserId)),
+        scope.conversations,
+      ),
+    )
+    .as("flagged");
+}
+
+/** Each owner once: its flagged conversations per flag, its latest flag (and that conversation), its MRR. */
+function owners(db: Db, chatbotId: string, period: Period, scope: Scope) {
+  const f = flaggedConversations(db, chatbotId, period, scope);
+  const perFlag = (flag: string, alias: string) => sql<number>`count(DISTINCT CASE WHEN ${f.label} = ${flag} THEN ${f.conversationId} END)`.mapWith(Number).as(alias);
+  return db
+    .select({
+      kind: sql<"organization" | "user">`${f.kind}`.as("kind"),
+      ownerId: sql<string>`${f.ownerId}`.as("owner_id"),
+      conversations: sql<number>`count(DISTINCT ${f.conversationId})`.mapWith(Number).as("conversations"),
+      churnRisk: perFlag("churn_risk", "churn_risk"),
+      frustratedUser: perFlag("frustrated_user", "frustrated_user"),
+      // SQLite gives the bare column of the row holding the one max(): the conversation flagged last.
+      lastFlaggedAt: sql<number>`max(${f.at})`.mapWith(Number).as("last_flagged_at"),
+      latestConversationId: sql<string>`${f.conversationId}`.as("latest_conversation_id"),
+    })
+    .from(f)
+    .groupBy(sql`${f.kind}`, sql`${f.ownerId}`)
+    .as("owners");
+}
+
+/** `{ mrr, organizations, users }` for the period, as one query (for a D1 batch). */
+export function mrrAtRiskTotal(db: Db, chatbotId: string, period: Period, scope: Scope = {}) {
+  const o = owners(db, chatbotId, period, scope);
+  return db
+    .select({
+      mrr: sql<number>`coalesce(sum(coalesce(${clientOrganizations.mrr}, ${clientUsers.mrr}, 0)), 0)`.mapWith(Number).as("mrr"),
+      organizations: sql<number>`coalesce(sum(${o.kind} = 'organization'), 0)`.mapWith(Number).as("organizations"),
+      users: sql<number>`coalesce(sum(${o.kind} = 'user'), 0)`.mapWith(Number).as("users"),
+    })
+    .from(o)
+    .leftJoin(clientOrganizations, and(sql`${o.kind} = 'organization'`, eq(clientOrganizations.id, o.ownerId), eq(clientOrganizations.chatbotId, chatbotId)))
+    .leftJoin(clientUsers, and(sql`${o.kind} = 'user'`, eq(clientUsers.id, o.ownerId), eq(clientUsers.chatbotId, chatbotId)));
+}
+
+/** The summed figure, rounded to cents as every MRR the API answers. */
+export const totalOf = (rows: { mrr: number; organizations: number; users: number }[]) => {
+  const r = rows[0] ?? { mrr: 0, organizations: 0, users: 0 };
+  return { mrr: round(r.mrr, 2), organizations: r.organizations, users: r.users };
+};
+
+/** The breakdown: who (organization or user), how much (MRR), why (flags, conversations), most MRR first. */
+export async function mrrAtRiskBreakdown(db: Db, chatbotId: string, q: MrrAtRiskQuery, now: number) {
+  const range = resolveRange(q, now);
+  const o = owners(db, chatbotId, range, {});
+  const mrr = sql<number | null>`coalesce(${clientOrganizations.mrr}, ${clientUsers.mrr})`;
+  const name = sql<string | null>`coalesce(${clientOrganizations.name}, ${clientUsers.name}, ${clientUsers.email})`;
+  const externalId = sql<string>`coalesce(${clientOrganizations.externalId}, ${clientUsers.externalId})`;
+  const [total, rows] = await db.batch([
+    mrrAtRiskTotal(db, chatbotId, range),
+    db
+      .select({
+        kind: o.kind,
+        externalId: externalId.as("external_id"),
+        name: name.as("name"),
+        email: sql<string | null>`${clientUsers.email}`.as("email"),
+        plan: sql<string | null>`coalesce(${clientOrganizations.plan}, ${clientUsers.plan})`.as("plan"),
+        mrr: mrr.as("mrr"),
+        conversations: o.conversations,
+        churnRisk: o.churnRisk,
+        frustratedUser: o.frustratedUser,
+        lastFlaggedAt: o.lastFlaggedAt,
+        latestConversationId: o.latestConversationId,
+      })
+      .from(o)
+      .leftJoin(clientOrganizations, and(sql`${o.kind} = 'organization'`, eq(clientOrganizations.id, o.ownerId), eq(clientOrganizations.chatbotId, chatbotId)))
+      .leftJoin(clientUsers, and(sql`${o.kind} = 'user'`, eq(clientUsers.id, o.ownerId), eq(clientUsers.chatbotId, chatbotId)))
+      .orderBy(sql`coalesce(${mrr}, 0) DESC`, sql`${name} IS NULL`, name, externalId)
+      .limit(q.limit)
+      .offset((q.page - 1) * q.limit),
+  ]);
+  const t = totalOf(total);
+  return {
+    data: {
+      range: rangeView(range),
+      definition: DEFINITION,
+      total: t,
+      rows: rows.map((r) => ({
+        kind: r.kind,
+        externalId: r.externalId,
+        name: r.name,
+        email: r.email,
+        plan: r.plan,
+        mrr: r.mrr,
+        conversations: r.conversations,
+        flags: [
+          { flag: "churn_risk" as const, conversations: r.churnRisk },
+          { flag: "frustrated_user" as const, conversations: r.frustratedUser },
+        ].filter((f) => f.conversations > 0),
+        lastFlaggedAt: r.lastFlaggedAt,
+        latestConversationId: r.latestConversationId,
+      })),
+    },
+    pagination: pagination(q.page, q.limit, t.organizations + t.users),
+  };
+}
+
+/** The sentence the dashboard's tooltip and the API's answer give. */
+export const DEFINITION =
+  "The MRR of every client organization — or user without one — with a conversation that raised churn_risk or frustrated_user in the range, each counted once.";
