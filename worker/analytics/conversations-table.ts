@@ -19,37 +19,36 @@ export const CONVERSATION_SORTS = ["createdAt", "lastMessageAt", "messageCount",
 const sentimentBound = z.coerce.number().min(-1).max(1);
 const mrrBound = z.coerce.number().nonnegative();
 
-export const conversationsTableQuery = z
-  .object({
-    ...pageFields,
-    /** Creation time; no default here: the table lists every conversation unless asked. */
-    ...rangeFields,
-    /** Searches the conversation's external id, the user's external id, email and name, the organization's name. */
-    q: shortFilter.optional(),
-    plan: shortFilter.optional(),
-    industry: shortFilter.optional(),
-    device: z.enum(DEVICES).optional(),
-    country: countryCode.optional(),
-    status: z.enum(["open", "ended"]).optional(),
-    /** The conversation's main language: an ISO 639-1 code, or `und` (none of its user messages could be told). */
-    language: languageCode.optional(),
-    /** The sentiment label of the conversation's average sentiment (SPEC §5 bands). */
-    label: z.enum(SENTIMENT_LABELS).optional(),
-    sentimentMin: sentimentBound.optional(),
-    sentimentMax: sentimentBound.optional(),
-    mrrMin: mrrBound.optional(),
-    mrrMax: mrrBound.optional(),
-    /** Conversations that raised every one of these flags. */
-    flags: slugList.optional(),
-    /** The client user's external id. */
-    user: shortFilter.optional(),
-    /** The client organization's external id. */
-    organization: shortFilter.optional(),
-    sort: z.enum(CONVERSATION_SORTS).default("lastMessageAt"),
-    order: orderField,
-  })
-  .superRefine(checkRangeOrder)
-  .superRefine(checkBounds);
+/** The table's filters and sort, without the page: the export (worker/export/) takes the same. */
+export const conversationsFilterFields = {
+  /** Creation time; no default here: the table lists every conversation unless asked. */
+  ...rangeFields,
+  /** Searches the conversation's external id, the user's external id, email and name, the organization's name. */
+  q: shortFilter.optional(),
+  plan: shortFilter.optional(),
+  industry: shortFilter.optional(),
+  device: z.enum(DEVICES).optional(),
+  country: countryCode.optional(),
+  status: z.enum(["open", "ended"]).optional(),
+  /** The conversation's main language: an ISO 639-1 code, or `und` (none of its user messages could be told). */
+  language: languageCode.optional(),
+  /** The sentiment label of the conversation's average sentiment (SPEC §5 bands). */
+  label: z.enum(SENTIMENT_LABELS).optional(),
+  sentimentMin: sentimentBound.optional(),
+  sentimentMax: sentimentBound.optional(),
+  mrrMin: mrrBound.optional(),
+  mrrMax: mrrBound.optional(),
+  /** Conversations that raised every one of these flags. */
+  flags: slugList.optional(),
+  /** The client user's external id. */
+  user: shortFilter.optional(),
+  /** The client organization's external id. */
+  organization: shortFilter.optional(),
+  sort: z.enum(CONVERSATION_SORTS).default("lastMessageAt"),
+  order: orderField,
+};
+
+export const conversationsTableQuery = z.object({ ...pageFields, ...conversationsFilterFields }).superRefine(checkRangeOrder).superRefine(checkBounds);
 export type ConversationsTableQuery = z.infer<typeof conversationsTableQuery>;
 
 /** Min above max is a mistake worth naming rather than an empty table. */

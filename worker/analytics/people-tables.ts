@@ -14,8 +14,8 @@ export const PEOPLE_SORTS = ["lastActivity", "conversations", "sentiment", "mrr"
 
 const mrrBound = z.coerce.number().nonnegative();
 
+/** The users and organizations tables' filters and sort, without the page: the export takes the same. */
 const peopleFields = {
-  ...pageFields,
   q: shortFilter.optional(),
   plan: shortFilter.optional(),
   industry: shortFilter.optional(),
@@ -25,22 +25,23 @@ const peopleFields = {
   order: orderField,
 };
 
-function checkMrr(q: { mrrMin?: number; mrrMax?: number }, ctx: z.RefinementCtx): void {
+export function checkMrr(q: { mrrMin?: number; mrrMax?: number }, ctx: z.RefinementCtx): void {
   if (q.mrrMin !== undefined && q.mrrMax !== undefined && q.mrrMin > q.mrrMax) {
     ctx.addIssue({ code: "custom", path: ["mrrMin"], message: "must not be above `mrrMax`" });
   }
 }
 
-export const usersTableQuery = z
-  .object({
-    ...peopleFields,
-    /** Users of this client organization (its external id). */
-    organization: shortFilter.optional(),
-  })
-  .superRefine(checkMrr);
+export const usersFilterFields = {
+  ...peopleFields,
+  /** Users of this client organization (its external id). */
+  organization: shortFilter.optional(),
+};
+export const organizationsFilterFields = peopleFields;
+
+export const usersTableQuery = z.object({ ...pageFields, ...usersFilterFields }).superRefine(checkMrr);
 export type UsersTableQuery = z.infer<typeof usersTableQuery>;
 
-export const organizationsTableQuery = z.object(peopleFields).superRefine(checkMrr);
+export const organizationsTableQuery = z.object({ ...pageFields, ...organizationsFilterFields }).superRefine(checkMrr);
 export type OrganizationsTableQuery = z.infer<typeof organizationsTableQuery>;
 
 const u = clientUsers;
