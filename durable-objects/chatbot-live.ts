@@ -15,7 +15,7 @@
 import { DurableObject } from "cloudflare:workers";
 import { z } from "zod";
 import type { Conversation } from "./conversation";
-import { FLUSH_MS, liveEvent, MAX_EVENTS_PER_BATCH, type FeedFrame, type LiveCounters, type LiveEvent } from "./feed-frames";
+import { FLUSH_MS, liveEvent, MAX_EVENTS_PER_BATCH, MAX_INDEXED_IDS, type FeedFrame, type LiveCounters, type LiveEvent } from "./feed-frames";
 import { CLOSE } from "./protocol";
 
 export { MAX_EVENTS_PER_BATCH, type FeedFrame, type LiveCounters, type LiveEvent };
@@ -35,6 +35,8 @@ export interface SocketSweep {
 
 export class ChatbotLive extends DurableObject<Env> {
   private pending: LiveEvent[] = [];
+  /** Conversations indexed since the last tick: one `indexed` frame carries them all. */
+  private indexedIds = new Set<string>();
   private dropped = 0;
   private timer: ReturnType<typeof setTimeout> | null = null;
   private counters: LiveCounters;
@@ -98,6 +100,7 @@ export class ChatbotLive extends DurableObject<Env> {
     this.counters = { day: today(), messagesToday: 0, analysedToday: 0 };
     this.countersDirty = false;
     this.pending = [];
+    this.indexedIds.clear();
   }
 
   private async eachConversation<T>(keyId: string | undefined, act: (stub: DurableObjectStub<Conversation>) => Promise<T>): Promise<T[]> {
@@ -146,6 +149,19 @@ export class ChatbotLive extends DurableObject<Env> {
     this.timer ??= setTimeout(() => this.flush(), FLUSH_MS);
   }
 
+  /**
+   * The index queue wrote these conversations to D1 (one call per chatbot per queue batch): viewers are
+   * told on the next tick, so they re-read the conversations table and the attention queue once the rows
+   * are there, not on the `message` event, which comes before them. Nobody watching: nothing to do.
+   * @example await stub.indexed(["3f83…", "9a1c…"])
+   */
+  async indexed(raw: string[]): Promise<void> {
+    const ids = z.array(z.string().min(1).max(128)).max(MAX_INDEXED_IDS).parse(raw);
+    if (!this.ctx.getWebSockets().length) return;
+    for (const id of ids) this.indexedIds.add(id);
+    this.timer ??= setTimeout(() => this.flush(), FLUSH_MS);
+  }
+
   /** The counters now (for the analytics API or a first paint). */
   async snapshot(): Promise<LiveCounters> {
     this.rollDay();
@@ -187,10 +203,21 @@ export class ChatbotLive extends DurableObject<Env> {
       );
       this.countersDirty = false;
     }
-    if (!this.pending.length) return;
-    const frame = JSON.stringify({ type: "batch", events: this.pending, dropped: this.dropped, counters: this.counters } satisfies FeedFrame);
-    this.pending = [];
-    this.dropped = 0;
+    if (this.pending.length) {
+      const frame = JSON.stringify({ type: "batch", events: this.pending, dropped: this.dropped, counters: this.counters } satisfies FeedFrame);
+      this.pending = [];
+      this.dropped = 0;
+      this.sendAll(frame);
+    }
+    // After the batch: its messages were stored before their rows were written.
+    if (this.indexedIds.size) {
+      const indexed = JSON.stringify({ type: "indexed", conversationIds: [...this.indexedIds] } satisfies FeedFrame);
+      this.indexedIds.clear();
+      this.sendAll(indexed);
+    }
+  }
+
+  private sendAll(frame: string): void {
     for (const ws of this.ctx.getWebSockets()) {
       try {
         ws.send(frame);

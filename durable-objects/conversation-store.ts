@@ -92,6 +92,30 @@ export function mainLanguage(agg: Aggregates): string | null {
 
 export const emptyAggregates = (): Aggregates => ({ sentimentSum: 0, sentimentCount: 0, flags: [], behaviours: [], resolution: null, languages: {} });
 
+/** The last user message is kept this long in the index (a two-line preview needs no more). */
+export const ATTENTION_PREVIEW_CHARS = 300;
+/** The trend compares the latest user message's sentiment with the mean of up to this many before it. */
+export const TREND_WINDOW = 3;
+
+export interface AttentionFacts {
+  lastUserMessage: string | null;
+  lastUserMessageAt: number | null;
+  /** The first user message after the last assistant reply (null when the assistant spoke last, or nobody did). */
+  awaitingReplySince: number | null;
+  /** The latest analysed user message's sentiment score. */
+  sentimentCurrent: number | null;
+  /** sentimentCurrent minus the mean of up to TREND_WINDOW user messages' scores before it (negative: getting worse). */
+  sentimentTrend: number | null;
+}
+
+export const noAttentionFacts = (): AttentionFacts => ({
+  lastUserMessage: null,
+  lastUserMessageAt: null,
+  awaitingReplySince: null,
+  sentimentCurrent: null,
+  sentimentTrend: null,
+});
+
 /** Work the alarm must do: analyse message `seq`, or judge the ended conversation's resolution. */
 export interface AnalysisJob {
   key: string;
@@ -272,6 +296,43 @@ export class ConversationStore {
       .toArray()
       .reverse()
       .map(toMessage);
+  }
+
+  /**
+   * What the attention queue needs from the messages themselves (worker/index-queue/snapshot.ts): the last
+   * user message (cut to ATTENTION_PREVIEW_CHARS) and when it came, since when the user has been waiting
+   * without an assistant reply, and the sentiment of the latest analysed user message with its trend.
+   * Read at flush time, not kept per message: each query walks back from the newest message and stops at
+   * the first match (the waiting time reads only the messages after the last assistant reply).
+   */
+  attentionFacts(): AttentionFacts {
+    const last = this.sql
+      .exec<{ content: string; received_at: number }>("SELECT content, received_at FROM messages WHERE role = 'user' ORDER BY seq DESC LIMIT 1")
+      .toArray()[0];
+    const waiting = this.sql
+      .exec<{ since: number | null }>(
+        `SELECT min(received_at) AS since FROM messages
+         WHERE role = 'user' AND seq > coalesce((SELECT seq FROM messages WHERE role = 'assistant' ORDER BY seq DESC LIMIT 1), 0)`,
+      )
+      .one();
+    const scores = this.sql
+      .exec<{ score: number }>(
+        `SELECT json_extract(a.body, '$.analysis.sentiment.score') AS score FROM analyses AS a JOIN messages AS m ON m.seq = a.seq
+         WHERE m.role = 'user' AND json_extract(a.body, '$.analysis.sentiment.score') IS NOT NULL
+         ORDER BY a.seq DESC LIMIT ?`,
+        TREND_WINDOW + 1,
+      )
+      .toArray()
+      .map((r) => r.score);
+    const [current, ...earlier] = scores;
+    const round = (n: number) => Math.round(n * 1000) / 1000;
+    return {
+      lastUserMessage: last ? last.content.slice(0, ATTENTION_PREVIEW_CHARS) : null,
+      lastUserMessageAt: last?.received_at ?? null,
+      awaitingReplySince: waiting.since,
+      sentimentCurrent: current === undefined ? null : round(current),
+      sentimentTrend: current === undefined || !earlier.length ? null : round(current - earlier.reduce((a, b) => a + b, 0) / earlier.length),
+    };
   }
 
   // ---- analysis work and results ----

@@ -617,6 +617,8 @@ export class Conversation extends DurableObject<Env> {
       type: "message",
       message: { id: m.id, seq: m.seq, role: m.role, content: m.content.slice(0, 500), receivedAt: m.receivedAt },
       user: state.user ? { id: state.user.id, email: state.user.email, name: state.user.name } : null,
+      organization: state.organization ? { id: state.organization.id, name: state.organization.name } : null,
+      plan: state.organization?.plan ?? state.user?.plan ?? null,
     });
     return result;
   }
@@ -717,7 +719,7 @@ export class Conversation extends DurableObject<Env> {
     const analyses = this.store.unflushedAnalyses(ANALYSES_PER_FLUSH);
     // Messages not yet in the search index ride along with the snapshot (worker/search/feed.ts).
     const texts = this.store.messagesAfter(state.searchedSeq ?? 0, SEARCH_MESSAGES_PER_FLUSH);
-    const built = buildSnapshot(state, analyses, texts);
+    const built = buildSnapshot(state, analyses, texts, this.store.attentionFacts());
     try {
       await this.env.INDEX.send(built.snapshot, { contentType: "json" });
     } catch (error) {

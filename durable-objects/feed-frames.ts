@@ -17,6 +17,12 @@ export const liveEvent = z.discriminatedUnion("type", [
     externalId: z.string(),
     message: z.object({ id: z.string(), seq: z.number(), role: z.string(), content: z.string(), receivedAt: z.number() }),
     user: z.object({ id: z.string(), email: z.string().optional(), name: z.string().optional() }).nullable(),
+    organization: z
+      .object({ id: z.string(), name: z.string().optional() })
+      .nullable()
+      .optional()
+      .meta({ description: "The user's organization as the conversation stated it" }),
+    plan: z.string().nullable().optional().meta({ description: "The organization's plan, else the user's" }),
   }),
   z.object({
     type: z.literal("annotation"),
@@ -56,10 +62,22 @@ export const feedFrame = z
         counters: liveCounters,
       })
       .meta({ description: `At most one per viewer every ${FLUSH_MS} ms while anything happens, with at most ${MAX_EVENTS_PER_BATCH} events` }),
+    z
+      .object({
+        type: z.literal("indexed"),
+        conversationIds: z.array(z.string()).meta({ description: "Conversations (their `id`) whose rows in the D1 index changed since the last frame" }),
+      })
+      .meta({
+        description:
+          "The index queue wrote these conversations to D1: reads of the conversations table and the attention queue now see the change (a `message` event comes before its row is written). Sent on the same tick as a batch, at most one per tick",
+      }),
     z.object({ type: z.literal("pong") }).meta({ description: "The answer to a ping" }),
   ])
   .meta({ description: "A frame the live feed sends" });
 export type FeedFrame = z.infer<typeof feedFrame>;
+
+/** Conversation ids one `indexed` call may carry (the index queue's batches hold at most 100 snapshots). */
+export const MAX_INDEXED_IDS = 1000;
 
 /** Viewers only listen; a ping keeps proxies from closing an idle feed. */
 export const feedClientFrame = z.object({ type: z.literal("ping") }).meta({ description: "The one frame a feed viewer sends" });

@@ -2,7 +2,9 @@ import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import type { FeedFrame, LiveEvent } from "../../durable-objects/chatbot-live";
 import { MAX_EVENTS_PER_BATCH } from "../../durable-objects/chatbot-live";
+import { conversationStub } from "../../worker/services/conversation-stub";
 import { capture } from "../helpers/http";
+import { syncIndex } from "../helpers/index-queue";
 import { as, chatbotOf, signup } from "../helpers/member";
 import { connect, openSocket, type TestSocket } from "../helpers/socket";
 
@@ -37,6 +39,32 @@ describe("the chatbot live feed", () => {
     expect(annotation.sentiment?.score).toBeLessThan(0);
     expect(annotation.flags).toContain("churn_risk");
     expect(batches.at(-1)?.counters).toMatchObject({ messagesToday: 1, analysedToday: 1 });
+    viewer.close();
+  });
+
+  it("tells viewers which conversations the index queue wrote, after the message, with the organization and plan", async () => {
+    const owner = await signup();
+    const { chatbotId, ingestKey } = await chatbotOf(owner);
+    const viewer = await connect(`/api/v1/chatbots/${chatbotId}/live-feed`, { headers: { cookie: owner.cookie } });
+    await viewer.next();
+    await capture(ingestKey, {
+      conversationId: "indexed-1",
+      messages: [{ id: "m1", role: "user", content: "Where is my invoice?" }],
+      user: { id: "u1", plan: "free" },
+      organization: { id: "o1", name: "Analytical Engines", plan: "enterprise" },
+    });
+    const stub = conversationStub(env, chatbotId, "indexed-1");
+    await syncIndex(stub);
+    const frames: FeedFrame[] = [];
+    const events = () => frames.flatMap((f) => (f.type === "batch" ? f.events : []));
+    while (!frames.some((f) => f.type === "indexed") || !events().some((e) => e.type === "message")) {
+      frames.push((await viewer.next(undefined, 10_000)) as unknown as FeedFrame);
+    }
+    const indexed = frames.find((f) => f.type === "indexed") as Extract<FeedFrame, { type: "indexed" }>;
+    const row = await env.DB.prepare("SELECT id FROM conversations WHERE chatbot_id = ? AND external_id = 'indexed-1'").bind(chatbotId).first<{ id: string }>();
+    expect(indexed.conversationIds).toEqual([row!.id]);
+    const message = events().find((e) => e.type === "message");
+    expect(message).toMatchObject({ organization: { id: "o1", name: "Analytical Engines" }, plan: "enterprise" });
     viewer.close();
   });
 

@@ -37,7 +37,7 @@ async function flushed(externalId = "guarded", t?: Awaited<ReturnType<typeof cre
   return { t, state: snapshot.state, row };
 }
 
-const write = (...states: ConversationState[]) => writeIndexBatch(env.DB, states.map(conversationSnapshot));
+const write = (...states: ConversationState[]) => writeIndexBatch(env.DB, states.map((s) => conversationSnapshot(s)));
 
 /** A snapshot carrying one analysis of message 1: a sentiment with `label`, analysed at `analysedAt`. */
 function withAnalysis(state: ConversationState, label: string, analysedAt: number): IndexSnapshot {

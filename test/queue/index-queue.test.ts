@@ -9,7 +9,7 @@ import { env } from "cloudflare:workers";
 import { eq } from "drizzle-orm";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { Conversation } from "../../durable-objects/conversation";
-import type { ConversationStore } from "../../durable-objects/conversation-store";
+import { noAttentionFacts, type ConversationStore } from "../../durable-objects/conversation-store";
 import { createDb } from "../../worker/db/client";
 import { annotations, chatbots, conversations } from "../../worker/db/schema";
 import worker from "../../worker/index";
@@ -75,7 +75,7 @@ describe("a conversation's index snapshot", () => {
     const t = await createTenant();
     const { state } = await conversation(t, "long");
     const messages = Array.from({ length: 20 }, (_, i) => ({ id: `m-${i}`, seq: i + 1, role: "user" as const, content: "x".repeat(30_000), sentAt: null, receivedAt: 1 }));
-    const built = buildSnapshot(state, [], messages);
+    const built = buildSnapshot(state, [], messages, noAttentionFacts());
     expect(new TextEncoder().encode(JSON.stringify(built.snapshot)).length).toBeLessThanOrEqual(INDEX_MESSAGE_BUDGET);
     expect(built.snapshot.messages.length).toBeGreaterThan(0);
     expect(built.searchedThrough).toBe(built.snapshot.messages.at(-1)!.seq);

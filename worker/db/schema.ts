@@ -146,6 +146,13 @@ export const DEVICES = ["desktop", "mobile", "tablet"] as const;
  * The conversation index: one row per conversation, written by its Durable Object in
  * batches (never one D1 round-trip per message). The `id` is the Durable Object's id.
  */
+/**
+ * A conversation the attention queue may rank: negative now, getting worse, flagged as churn risk, frustrated
+ * or urgent, or waiting for a reply. Raw column names: a partial index's condition cannot name a table.
+ */
+export const ATTENTION_CANDIDATE = sql`(sentiment_current < 0 OR sentiment_trend < 0 OR awaiting_reply_since IS NOT NULL
+  OR instr(flags, '"churn_risk"') > 0 OR instr(flags, '"frustrated_user"') > 0 OR instr(flags, '"urgent_request"') > 0)`;
+
 export const conversations = sqliteTable(
   "conversations",
   {
@@ -186,6 +193,15 @@ export const conversations = sqliteTable(
     language: text("language"),
     /** Bumped by every index flush; a flush never overwrites a newer one. */
     indexVersion: integer("index_version").notNull().default(0),
+    // What the attention queue ranks and shows (worker/analytics/attention.ts), from the conversation's snapshot:
+    /** The last user message, cut to 300 characters, and when it arrived. */
+    lastUserMessage: text("last_user_message"),
+    lastUserMessageAt: integer("last_user_message_at"),
+    /** The first user message after the last assistant reply; null when the assistant spoke last. */
+    awaitingReplySince: integer("awaiting_reply_since"),
+    /** The latest analysed user message's sentiment, and its difference from the mean of up to 3 before it. */
+    sentimentCurrent: real("sentiment_current"),
+    sentimentTrend: real("sentiment_trend"),
   },
   (t) => [
     uniqueIndex("conversations_external").on(t.chatbotId, t.externalId),
@@ -201,6 +217,9 @@ export const conversations = sqliteTable(
     // per-user and per-organization figures (users and organizations tables, plan/MRR filters) in one index pass.
     index("conversations_chatbot_user_activity").on(t.chatbotId, t.clientUserId, t.sentimentAvg, t.lastMessageAt, t.createdAt),
     index("conversations_chatbot_org_activity").on(t.chatbotId, t.clientOrganizationId, t.sentimentAvg, t.lastMessageAt, t.createdAt),
+    // The attention queue's candidates: only conversations with something to rank (worker/analytics/attention.ts
+    // repeats this condition word for word, so SQLite can use the partial index).
+    index("conversations_attention").on(t.chatbotId, t.lastMessageAt).where(ATTENTION_CANDIDATE),
   ],
 );
 

@@ -8,6 +8,7 @@
  * snapshot on its own and, for one that still fails, asks its conversation to send everything again later.
  * A snapshot of a chatbot deleted meanwhile is dropped and its conversation erased, as the delete would have.
  */
+import type { ChatbotLive } from "../../durable-objects/chatbot-live";
 import type { Conversation } from "../../durable-objects/conversation";
 import { writeIndexBatch } from "../services/conversation-index";
 import { conversationStubById } from "../services/conversation-stub";
@@ -39,11 +40,30 @@ export async function handleIndexQueue(batch: MessageBatch<unknown>, env: Env): 
     const kept = await dropOrphans(env, deliveries);
     const written = await writeIndexBatch(env.DB, kept.map((d) => d.snapshot));
     for (const d of kept) d.message.ack();
+    await tellViewers(env, written.conversations);
     await embedMessages(env, written.messages);
   } catch (error) {
     console.error("index batch write failed; retrying", { snapshots: deliveries.length, error: String(error) });
     for (const { message } of deliveries) message.retry({ delaySeconds: Math.min(MAX_RETRY_DELAY_S, 2 ** message.attempts) });
   }
+}
+
+/**
+ * One call per chatbot of the batch to its live feed (ChatbotLive.indexed), so dashboards re-read what
+ * changed once it is in D1. A view, not a record: a failed call is logged, the batch stays written.
+ */
+async function tellViewers(env: Env, written: readonly IndexSnapshot[]): Promise<void> {
+  const byChatbot = new Map<string, string[]>();
+  for (const s of written) byChatbot.set(s.chatbotId, [...(byChatbot.get(s.chatbotId) ?? []), s.conversationId]);
+  const ns = env.CHATBOT_LIVE as DurableObjectNamespace<ChatbotLive>;
+  await Promise.all(
+    [...byChatbot].map(([chatbotId, ids]) =>
+      ns
+        .get(ns.idFromName(chatbotId))
+        .indexed(ids)
+        .catch((error: unknown) => console.error("telling the live feed what was indexed failed", { chatbotId, error: String(error) })),
+    ),
+  );
 }
 
 /**
@@ -77,6 +97,7 @@ async function settleDeadLetters(env: Env, deliveries: Delivery[]): Promise<void
     try {
       await writeIndexBatch(env.DB, [d.snapshot]);
       d.message.ack();
+      await tellViewers(env, [d.snapshot]);
       continue;
     } catch (error) {
       console.error("index snapshot failed again from the dead-letter queue; its conversation will resend", {

@@ -9,7 +9,14 @@
  * conversation's next snapshot, a moment later.
  */
 import { z } from "zod";
-import { averageSentiment, mainLanguage, type ConversationState, type StoredAnalysis } from "../../durable-objects/conversation-store";
+import {
+  averageSentiment,
+  mainLanguage,
+  noAttentionFacts,
+  type AttentionFacts,
+  type ConversationState,
+  type StoredAnalysis,
+} from "../../durable-objects/conversation-store";
 import type { StoredMessage } from "../../durable-objects/protocol";
 import { isSearchable } from "../search/feed";
 
@@ -89,6 +96,13 @@ export const indexSnapshot = z.object({
     flags: z.array(z.string()),
     behaviours: z.array(z.string()),
     language: nullableText,
+    // What the attention queue ranks and shows (durable-objects/conversation-store.ts, attentionFacts). Absent
+    // from snapshots queued by an earlier version: read as null until the conversation's next flush.
+    lastUserMessage: nullableText.default(null),
+    lastUserMessageAt: nullableNumber.default(null),
+    awaitingReplySince: nullableNumber.default(null),
+    sentimentCurrent: nullableNumber.default(null),
+    sentimentTrend: nullableNumber.default(null),
   }),
   /** The conversation's resolution annotation, or null (none, or reopened since). */
   resolution: z.object({ label: z.string(), reason: z.string(), analyzer: z.string(), analyzerVersion: z.string() }).nullable(),
@@ -124,8 +138,11 @@ export function annotationRows({ analysis: a }: Pick<StoredAnalysis, "analysis">
   return rows;
 }
 
-/** The snapshot's fixed part: the conversation row, its user and organization, its resolution. */
-export function conversationSnapshot(s: ConversationState): IndexSnapshot {
+/**
+ * The snapshot's fixed part: the conversation row (with `facts`, read from the messages when the snapshot
+ * is built), its user and organization, its resolution.
+ */
+export function conversationSnapshot(s: ConversationState, facts: AttentionFacts = noAttentionFacts()): IndexSnapshot {
   const u = s.user;
   const o = s.organization;
   const agg = s.aggregates;
@@ -163,6 +180,7 @@ export function conversationSnapshot(s: ConversationState): IndexSnapshot {
       flags: agg.flags,
       behaviours: agg.behaviours,
       language: mainLanguage(agg),
+      ...facts,
     },
     resolution: r ? { label: r.resolution, reason: r.reason, analyzer: r.analyzer, analyzerVersion: r.analyzerVersion } : null,
     analyses: [],
@@ -179,8 +197,13 @@ function messageEntry(m: StoredMessage): SnapshotMessage {
 }
 
 /** The whole snapshot of `s` with every analysis and searchable message given, whatever its size (tests, tools). */
-export function indexSnapshotOf(s: ConversationState, analyses: readonly StoredAnalysis[] = [], messages: readonly StoredMessage[] = []): IndexSnapshot {
-  return { ...conversationSnapshot(s), analyses: analyses.map(analysisEntry), messages: messages.filter(isSearchable).map(messageEntry) };
+export function indexSnapshotOf(
+  s: ConversationState,
+  analyses: readonly StoredAnalysis[] = [],
+  messages: readonly StoredMessage[] = [],
+  facts: AttentionFacts = noAttentionFacts(),
+): IndexSnapshot {
+  return { ...conversationSnapshot(s, facts), analyses: analyses.map(analysisEntry), messages: messages.filter(isSearchable).map(messageEntry) };
 }
 
 export interface BuiltSnapshot<A> {
@@ -199,8 +222,9 @@ export function buildSnapshot<A extends { analysis: StoredAnalysis }>(
   s: ConversationState,
   analyses: readonly A[],
   messages: readonly StoredMessage[],
+  facts: AttentionFacts,
 ): BuiltSnapshot<A> {
-  const snapshot = conversationSnapshot(s);
+  const snapshot = conversationSnapshot(s, facts);
   let size = bytes(snapshot);
   const taken: A[] = [];
   for (const item of analyses) {

@@ -1,4 +1,5 @@
 import { assistantPerformance, assistantQuery } from "../analytics/assistant";
+import { attentionQueue, attentionQuery } from "../analytics/attention";
 import { conversationsTable, conversationsTableQuery } from "../analytics/conversations-table";
 import { insights, insightsQuery } from "../analytics/insights";
 import { mrrAtRiskBreakdown, mrrAtRiskQuery } from "../analytics/mrr-at-risk";
@@ -19,6 +20,7 @@ import {
   overviewSchema,
   sentimentOverTimeSchema,
 } from "../schemas/analytics";
+import { attentionSchema } from "../schemas/attention";
 
 /**
  * Analytics (SPEC §7, §9), mounted twice: `/api/v1/analytics` (the read or admin key names the chatbot)
@@ -123,4 +125,16 @@ analytics.openapi(
     responses: { 200: jsonData(assistantPerformanceSchema, "The assistant's performance") },
   }),
   async (c) => c.json({ data: await assistantPerformance(c.get("db"), c.get("auth").chatbotId, c.req.valid("query"), Date.now()) }, 200),
+);
+
+analytics.openapi(
+  apiRoute("read", {
+    method: "get",
+    path: "/attention",
+    tags,
+    summary: "Needs attention now: open and recently active conversations ranked by a score of sentiment, its trend, flags, waiting time and MRR, each with the reasons",
+    request: { query: attentionQuery },
+    responses: { 200: jsonData(attentionSchema, "The queue, highest score first") },
+  }),
+  async (c) => c.json({ data: await attentionQueue(c.get("db"), c.get("auth").chatbotId, c.req.valid("query"), Date.now()) }, 200),
 );

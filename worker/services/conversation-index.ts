@@ -80,7 +80,8 @@ export async function writeIndexBatch(db: D1Database, snapshots: readonly IndexS
     `INSERT INTO conversations (id, organization_id, chatbot_id, external_id, client_user_id, client_organization_id, status,
        session_id, page_url, referrer, device, country, city, continent, timezone, custom,
        created_at, first_message_at, last_message_at, ended_at, message_count, user_message_count, index_version,
-       sentiment_avg, resolution, flags, behaviours, language)
+       sentiment_avg, resolution, flags, behaviours, language,
+       last_user_message, last_user_message_at, awaiting_reply_since, sentiment_current, sentiment_trend)
      SELECT j.value ->> 'conversationId', j.value ->> 'organizationId', j.value ->> 'chatbotId', j.value ->> 'externalId',
        (SELECT id FROM client_users WHERE chatbot_id = j.value ->> 'chatbotId' AND external_id = j.value ->> 'userExternal'),
        (SELECT id FROM client_organizations WHERE chatbot_id = j.value ->> 'chatbotId' AND external_id = j.value ->> 'orgExternal'),
@@ -88,7 +89,9 @@ export async function writeIndexBatch(db: D1Database, snapshots: readonly IndexS
        j.value ->> 'country', j.value ->> 'city', j.value ->> 'continent', j.value ->> 'timezone', j.value ->> 'custom',
        j.value ->> 'createdAt', j.value ->> 'firstMessageAt', j.value ->> 'lastMessageAt', j.value ->> 'endedAt',
        j.value ->> 'messageCount', j.value ->> 'userMessageCount', j.value ->> 'version',
-       j.value ->> 'sentimentAvg', j.value ->> 'resolution', j.value -> 'flags', j.value -> 'behaviours', j.value ->> 'language'
+       j.value ->> 'sentimentAvg', j.value ->> 'resolution', j.value -> 'flags', j.value -> 'behaviours', j.value ->> 'language',
+       j.value ->> 'lastUserMessage', j.value ->> 'lastUserMessageAt', j.value ->> 'awaitingReplySince',
+       j.value ->> 'sentimentCurrent', j.value ->> 'sentimentTrend'
      FROM json_each(?1) AS j WHERE true
      ON CONFLICT (id) DO UPDATE SET
        client_user_id = excluded.client_user_id, client_organization_id = excluded.client_organization_id,
@@ -99,7 +102,10 @@ export async function writeIndexBatch(db: D1Database, snapshots: readonly IndexS
        ended_at = excluded.ended_at, message_count = excluded.message_count,
        user_message_count = excluded.user_message_count, index_version = excluded.index_version,
        sentiment_avg = excluded.sentiment_avg, resolution = excluded.resolution, flags = excluded.flags,
-       behaviours = excluded.behaviours, language = excluded.language
+       behaviours = excluded.behaviours, language = excluded.language,
+       last_user_message = excluded.last_user_message, last_user_message_at = excluded.last_user_message_at,
+       awaiting_reply_since = excluded.awaiting_reply_since, sentiment_current = excluded.sentiment_current,
+       sentiment_trend = excluded.sentiment_trend
      WHERE excluded.index_version > conversations.index_version`,
     merged.map((s) => ({
       conversationId: s.conversationId,

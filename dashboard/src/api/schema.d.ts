@@ -1878,6 +1878,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/analytics/attention": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Needs attention now: open and recently active conversations ranked by a score of sentiment, its trend, flags, waiting time and MRR, each with the reasons
+         * @description Needs a read or admin key.
+         */
+        get: operations["getApiV1AnalyticsAttention"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/chatbots/{chatbotId}/analytics/overview": {
         parameters: {
             query?: never;
@@ -2030,6 +2050,26 @@ export interface paths {
          * @description Needs a read or admin key of this chatbot, or a member session with access to it.
          */
         get: operations["getApiV1ChatbotsChatbotIdAnalyticsAssistant"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/chatbots/{chatbotId}/analytics/attention": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Needs attention now: open and recently active conversations ranked by a score of sentiment, its trend, flags, waiting time and MRR, each with the reasons
+         * @description Needs a read or admin key of this chatbot, or a member session with access to it.
+         */
+        get: operations["getApiV1ChatbotsChatbotIdAnalyticsAttention"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2326,6 +2366,13 @@ export interface components {
                     email?: string;
                     name?: string;
                 } | null;
+                /** @description The user's organization as the conversation stated it */
+                organization?: {
+                    id: string;
+                    name?: string;
+                } | null;
+                /** @description The organization's plan, else the user's */
+                plan?: string | null;
             } | {
                 /** @enum {string} */
                 type: "annotation";
@@ -2355,6 +2402,11 @@ export interface components {
                 messagesToday: number;
                 analysedToday: number;
             };
+        } | {
+            /** @enum {string} */
+            type: "indexed";
+            /** @description Conversations (their `id`) whose rows in the D1 index changed since the last frame */
+            conversationIds: string[];
         } | {
             /** @enum {string} */
             type: "pong";
@@ -3639,6 +3691,68 @@ export interface components {
                     analyzedAt: number;
                 }[];
             };
+        };
+        AttentionQueue: {
+            /** @description When the queue was computed (waiting times count up to it) */
+            at: number;
+            /** @description Conversations in the queue (the rows are the first `limit`) */
+            total: number;
+            conversations: components["schemas"]["AttentionRow"][];
+        };
+        AttentionRow: {
+            id: string;
+            externalId: string;
+            /** @enum {string} */
+            status: "open" | "ended";
+            user: {
+                externalId: string;
+                name: string | null;
+                email: string | null;
+            } | null;
+            organization: {
+                externalId: string;
+                name: string | null;
+            } | null;
+            /** @description The organization's plan, else the user's */
+            plan: string | null;
+            /** @description The organization's MRR, else the user's */
+            mrr: number | null;
+            lastUserMessage: {
+                /** @description At most 300 characters */
+                text: string;
+                /** @description Epoch milliseconds */
+                at: number | null;
+            } | null;
+            /** @description Epoch milliseconds */
+            lastMessageAt: number | null;
+            /** @description Open conversations: the first user message after the last assistant reply */
+            awaitingReplySince: number | null;
+            /** @description The latest analysed user message's sentiment and its change from the mean of up to 3 before it */
+            sentiment: {
+                current: number;
+                /** @enum {string} */
+                label: "very_negative" | "negative" | "neutral" | "positive" | "very_positive";
+                trend: number | null;
+            } | null;
+            flags: string[];
+            triage: {
+                /** @enum {string} */
+                status: "open" | "needs_review" | "escalated" | "reviewed" | "resolved_by_team";
+                assigneeId: string | null;
+            };
+            score: number;
+            /** @description The score's parts, largest first */
+            reasons: components["schemas"]["AttentionReason"][];
+        };
+        AttentionReason: {
+            /** @enum {string} */
+            kind: "sentiment" | "trend" | "flag" | "waiting" | "mrr";
+            /** @description This part's points; a row's reasons add up to its score */
+            points: number;
+            /** @description The flag (kind `flag`) */
+            flag?: string;
+            /** @description The latest user sentiment (`sentiment`), its change from the mean of up to 3 before it (`trend`), minutes waiting for a reply (`waiting`), the MRR (`mrr`) */
+            value?: number;
         };
         JsonRpcResponse: {
             /** @enum {string} */
@@ -9286,6 +9400,34 @@ export interface operations {
             429: components["responses"]["Error"];
         };
     };
+    getApiV1AnalyticsAttention: {
+        parameters: {
+            query?: {
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The queue, highest score first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["AttentionQueue"];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
     getApiV1ChatbotsChatbotIdAnalyticsOverview: {
         parameters: {
             query?: {
@@ -9570,6 +9712,37 @@ export interface operations {
                 content: {
                     "application/json": {
                         data: components["schemas"]["AssistantPerformance"];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    getApiV1ChatbotsChatbotIdAnalyticsAttention: {
+        parameters: {
+            query?: {
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                chatbotId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The queue, highest score first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["AttentionQueue"];
                     };
                 };
             };
