@@ -207,6 +207,7 @@ const SAMPLES: Record<string, () => Promise<Request>> = {
   "GET /analytics/organizations": async () => ({}),
   "GET /analytics/insights": async () => ({}),
   "GET /analytics/mrr-at-risk": async () => ({}),
+  "GET /analytics/attention": async () => ({}),
   "GET /analytics/assistant": async () => ({}),
 };
 
