@@ -18,6 +18,7 @@ import { auth } from "./routes/auth";
 import { capture } from "./routes/capture";
 import { conversations } from "./routes/conversations";
 import { docs } from "./routes/docs";
+import { exportRoutes } from "./routes/exports";
 import { keys } from "./routes/keys";
 import { live } from "./routes/live";
 import { liveFeed } from "./routes/live-feed";
@@ -59,6 +60,7 @@ const chatbotScoped = [
   ["live-feed", liveFeed],
   ["search", search],
   ["reports", reportRoutes],
+  ["exports", exportRoutes],
 ] as const;
 for (const [path, router] of chatbotScoped) {
   app.route(`/api/v1/${path}`, router);

@@ -209,6 +209,10 @@ const SAMPLES: Record<string, () => Promise<Request>> = {
   "GET /analytics/mrr-at-risk": async () => ({}),
   "GET /analytics/attention": async () => ({}),
   "GET /analytics/assistant": async () => ({}),
+  "GET /exports/conversations": async () => ({}),
+  "GET /exports/users": async () => ({ query: "?format=json" }),
+  "GET /exports/organizations": async () => ({}),
+  "GET /exports/conversations/{id}": async () => ({ params: { id: w.conversationId }, query: "?format=json" }),
 };
 
 async function failedRun(): Promise<string> {
@@ -219,7 +223,7 @@ async function failedRun(): Promise<string> {
 
 /** The sample's key: the path below a chatbot mount (`/webhooks/{id}`), or the whole path elsewhere. */
 const sampleKey = (method: string, path: string) => {
-  const below = path.replace(/^\/api\/v1\/chatbots\/\{chatbotId\}(?=\/)/, "").replace(/^\/api\/v1(?=\/(conversations|search|keys|analysis|webhooks|workflows|live-feed|analytics|reports)\b)/, "");
+  const below = path.replace(/^\/api\/v1\/chatbots\/\{chatbotId\}(?=\/)/, "").replace(/^\/api\/v1(?=\/(conversations|search|keys|analysis|webhooks|workflows|live-feed|analytics|reports|exports)\b)/, "");
   return `${method.toUpperCase()} ${below}`;
 };
 
@@ -228,12 +232,18 @@ const operations = Object.entries(doc.paths).flatMap(([path, ops]) => Object.ent
 /** The JSON a response carries (an MCP answer may come as one server-sent event). */
 async function bodyOf(res: Response): Promise<unknown> {
   const text = await res.text();
-  if ((res.headers.get("content-type") ?? "").startsWith("text/html")) return text;
+  if (/^text\/(html|csv)/.test(res.headers.get("content-type") ?? "")) return text;
   if ((res.headers.get("content-type") ?? "").includes("text/event-stream")) {
     const data = text.split("\n").find((line) => line.startsWith("data:"));
     return data ? JSON.parse(data.slice(5)) : undefined;
   }
   return text ? JSON.parse(text) : undefined;
+}
+
+/** The documented content for the response's body: a CSV export's text, else the JSON (an MCP event carries JSON too) or the HTML. */
+function contentOf(content: Record<string, { schema: Json }> | undefined, type: string | null) {
+  const csv = (type ?? "").startsWith("text/csv") ? content?.["text/csv"] : undefined;
+  return csv ?? content?.["application/json"] ?? content?.["text/html"];
 }
 
 beforeAll(async () => {
@@ -295,7 +305,7 @@ describe("every documented operation, replayed", () => {
         // A success, except the WebSocket routes asked without an upgrade: their documented 426.
         if (!/\/live(-feed)?(\/|$)/.test(path)) expect(res.status, where).toBeLessThan(300);
         const response = op.responses[status]!;
-        const schema = response.$ref ? { $ref: "#/components/schemas/Error" } : (response.content?.["application/json"] ?? response.content?.["text/html"])?.schema;
+        const schema = response.$ref ? { $ref: "#/components/schemas/Error" } : contentOf(response.content, res.headers.get("content-type"))?.schema;
         if (!schema) {
           expect(body, `${where}: documented without a body`).toBeUndefined();
           return;

@@ -1718,6 +1718,182 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/exports/conversations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The conversations table as filtered, every matching row
+         * @description Takes the filters and sort of GET /analytics/conversations (no page). More than 100,000 rows match: an export is refused (400) rather than cut off.
+         *
+         *     Needs a read or admin key.
+         */
+        get: operations["getApiV1ExportsConversations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/exports/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The users table as filtered, every matching row
+         * @description Takes the filters and sort of GET /analytics/users (no page). More than 100,000 rows match: an export is refused (400) rather than cut off.
+         *
+         *     Needs a read or admin key.
+         */
+        get: operations["getApiV1ExportsUsers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/exports/organizations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The organizations table as filtered, every matching row
+         * @description Takes the filters and sort of GET /analytics/organizations (no page). More than 100,000 rows match: an export is refused (400) rather than cut off.
+         *
+         *     Needs a read or admin key.
+         */
+        get: operations["getApiV1ExportsOrganizations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/exports/conversations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One conversation's transcript with the analysis of every message
+         * @description `id` is OpenBat's conversation id (`conv_…`). CSV: one line per message with its sentiment, flags, behaviours, intent and topics.
+         *
+         *     Needs a read or admin key.
+         */
+        get: operations["getApiV1ExportsConversationsId"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/chatbots/{chatbotId}/exports/conversations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The conversations table as filtered, every matching row
+         * @description Takes the filters and sort of GET /analytics/conversations (no page). More than 100,000 rows match: an export is refused (400) rather than cut off.
+         *
+         *     Needs a read or admin key of this chatbot, or a member session with access to it.
+         */
+        get: operations["getApiV1ChatbotsChatbotIdExportsConversations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/chatbots/{chatbotId}/exports/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The users table as filtered, every matching row
+         * @description Takes the filters and sort of GET /analytics/users (no page). More than 100,000 rows match: an export is refused (400) rather than cut off.
+         *
+         *     Needs a read or admin key of this chatbot, or a member session with access to it.
+         */
+        get: operations["getApiV1ChatbotsChatbotIdExportsUsers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/chatbots/{chatbotId}/exports/organizations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The organizations table as filtered, every matching row
+         * @description Takes the filters and sort of GET /analytics/organizations (no page). More than 100,000 rows match: an export is refused (400) rather than cut off.
+         *
+         *     Needs a read or admin key of this chatbot, or a member session with access to it.
+         */
+        get: operations["getApiV1ChatbotsChatbotIdExportsOrganizations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/chatbots/{chatbotId}/exports/conversations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One conversation's transcript with the analysis of every message
+         * @description `id` is OpenBat's conversation id (`conv_…`). CSV: one line per message with its sentiment, flags, behaviours, intent and topics.
+         *
+         *     Needs a read or admin key of this chatbot, or a member session with access to it.
+         */
+        get: operations["getApiV1ChatbotsChatbotIdExportsConversationsId"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/analytics/overview": {
         parameters: {
             query?: never;
@@ -3475,6 +3651,49 @@ export interface components {
             /** @description Epoch milliseconds */
             createdAt: number;
         };
+        ClientUserRow: {
+            id: string;
+            externalId: string;
+            name: string | null;
+            email: string | null;
+            organization: {
+                externalId: string;
+                name: string | null;
+            } | null;
+            plan: string | null;
+            industry: string | null;
+            mrr: number | null;
+            /** @description Epoch milliseconds */
+            signedUpAt: number | null;
+            /** @description Epoch milliseconds */
+            firstSeenAt: number;
+            conversations: number;
+            averageSentiment: number | null;
+            /** @description Epoch milliseconds */
+            lastActivityAt: number | null;
+        };
+        ClientOrganizationRow: {
+            id: string;
+            externalId: string;
+            name: string | null;
+            plan: string | null;
+            industry: string | null;
+            mrr: number | null;
+            /** @description Epoch milliseconds */
+            firstSeenAt: number;
+            users: number;
+            conversations: number;
+            averageSentiment: number | null;
+            /** @description Epoch milliseconds */
+            lastActivityAt: number | null;
+        };
+        Transcript: {
+            conversation: components["schemas"]["Conversation"] & {
+                user: components["schemas"]["ClientUser"];
+                organization: components["schemas"]["ClientOrganization"];
+            };
+            messages: components["schemas"]["AnalysedMessage"][];
+        };
         Overview: {
             range: components["schemas"]["Range"];
             today: components["schemas"]["Range"];
@@ -3555,42 +3774,6 @@ export interface components {
                     dissatisfiedBelow: number;
                 };
             };
-        };
-        ClientUserRow: {
-            id: string;
-            externalId: string;
-            name: string | null;
-            email: string | null;
-            organization: {
-                externalId: string;
-                name: string | null;
-            } | null;
-            plan: string | null;
-            industry: string | null;
-            mrr: number | null;
-            /** @description Epoch milliseconds */
-            signedUpAt: number | null;
-            /** @description Epoch milliseconds */
-            firstSeenAt: number;
-            conversations: number;
-            averageSentiment: number | null;
-            /** @description Epoch milliseconds */
-            lastActivityAt: number | null;
-        };
-        ClientOrganizationRow: {
-            id: string;
-            externalId: string;
-            name: string | null;
-            plan: string | null;
-            industry: string | null;
-            mrr: number | null;
-            /** @description Epoch milliseconds */
-            firstSeenAt: number;
-            users: number;
-            conversations: number;
-            averageSentiment: number | null;
-            /** @description Epoch milliseconds */
-            lastActivityAt: number | null;
         };
         Insights: {
             range: components["schemas"]["Range"];
@@ -9121,6 +9304,316 @@ export interface operations {
                     "application/json": {
                         data: components["schemas"]["ReportData"];
                     };
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    getApiV1ExportsConversations: {
+        parameters: {
+            query?: {
+                /** @description `csv` (default) or `json` */
+                format?: "csv" | "json";
+                from?: (number | null) | string | null;
+                to?: (number | null) | string | null;
+                q?: string;
+                plan?: string;
+                industry?: string;
+                device?: "desktop" | "mobile" | "tablet";
+                country?: string;
+                status?: "open" | "ended";
+                language?: string;
+                label?: "very_negative" | "negative" | "neutral" | "positive" | "very_positive";
+                sentimentMin?: number | null;
+                sentimentMax?: number | null;
+                mrrMin?: number | null;
+                mrrMax?: number | null;
+                flags?: string;
+                user?: string;
+                organization?: string;
+                sort?: "createdAt" | "lastMessageAt" | "messageCount" | "sentiment" | "mrr";
+                order?: "asc" | "desc";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The rows, in the table's order. Sent as an attachment (`content-disposition`), streamed; `x-export-rows` says how many rows match. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                    "application/json": components["schemas"]["ConversationRow"][];
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    getApiV1ExportsUsers: {
+        parameters: {
+            query?: {
+                /** @description `csv` (default) or `json` */
+                format?: "csv" | "json";
+                q?: string;
+                plan?: string;
+                industry?: string;
+                mrrMin?: number | null;
+                mrrMax?: number | null;
+                sort?: "lastActivity" | "conversations" | "sentiment" | "mrr" | "name" | "createdAt";
+                order?: "asc" | "desc";
+                organization?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The rows, in the table's order. Sent as an attachment (`content-disposition`), streamed; `x-export-rows` says how many rows match. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                    "application/json": components["schemas"]["ClientUserRow"][];
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    getApiV1ExportsOrganizations: {
+        parameters: {
+            query?: {
+                /** @description `csv` (default) or `json` */
+                format?: "csv" | "json";
+                q?: string;
+                plan?: string;
+                industry?: string;
+                mrrMin?: number | null;
+                mrrMax?: number | null;
+                sort?: "lastActivity" | "conversations" | "sentiment" | "mrr" | "name" | "createdAt";
+                order?: "asc" | "desc";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The rows, in the table's order. Sent as an attachment (`content-disposition`), streamed; `x-export-rows` says how many rows match. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                    "application/json": components["schemas"]["ClientOrganizationRow"][];
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    getApiV1ExportsConversationsId: {
+        parameters: {
+            query?: {
+                /** @description `csv` (default) or `json` */
+                format?: "csv" | "json";
+            };
+            header?: never;
+            path: {
+                /** @description OpenBat's conversation id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The transcript. Sent as an attachment (`content-disposition`), streamed; `x-export-rows` says how many rows match. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                    "application/json": components["schemas"]["Transcript"];
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    getApiV1ChatbotsChatbotIdExportsConversations: {
+        parameters: {
+            query?: {
+                /** @description `csv` (default) or `json` */
+                format?: "csv" | "json";
+                from?: (number | null) | string | null;
+                to?: (number | null) | string | null;
+                q?: string;
+                plan?: string;
+                industry?: string;
+                device?: "desktop" | "mobile" | "tablet";
+                country?: string;
+                status?: "open" | "ended";
+                language?: string;
+                label?: "very_negative" | "negative" | "neutral" | "positive" | "very_positive";
+                sentimentMin?: number | null;
+                sentimentMax?: number | null;
+                mrrMin?: number | null;
+                mrrMax?: number | null;
+                flags?: string;
+                user?: string;
+                organization?: string;
+                sort?: "createdAt" | "lastMessageAt" | "messageCount" | "sentiment" | "mrr";
+                order?: "asc" | "desc";
+            };
+            header?: never;
+            path: {
+                chatbotId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The rows, in the table's order. Sent as an attachment (`content-disposition`), streamed; `x-export-rows` says how many rows match. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                    "application/json": components["schemas"]["ConversationRow"][];
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    getApiV1ChatbotsChatbotIdExportsUsers: {
+        parameters: {
+            query?: {
+                /** @description `csv` (default) or `json` */
+                format?: "csv" | "json";
+                q?: string;
+                plan?: string;
+                industry?: string;
+                mrrMin?: number | null;
+                mrrMax?: number | null;
+                sort?: "lastActivity" | "conversations" | "sentiment" | "mrr" | "name" | "createdAt";
+                order?: "asc" | "desc";
+                organization?: string;
+            };
+            header?: never;
+            path: {
+                chatbotId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The rows, in the table's order. Sent as an attachment (`content-disposition`), streamed; `x-export-rows` says how many rows match. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                    "application/json": components["schemas"]["ClientUserRow"][];
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    getApiV1ChatbotsChatbotIdExportsOrganizations: {
+        parameters: {
+            query?: {
+                /** @description `csv` (default) or `json` */
+                format?: "csv" | "json";
+                q?: string;
+                plan?: string;
+                industry?: string;
+                mrrMin?: number | null;
+                mrrMax?: number | null;
+                sort?: "lastActivity" | "conversations" | "sentiment" | "mrr" | "name" | "createdAt";
+                order?: "asc" | "desc";
+            };
+            header?: never;
+            path: {
+                chatbotId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The rows, in the table's order. Sent as an attachment (`content-disposition`), streamed; `x-export-rows` says how many rows match. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                    "application/json": components["schemas"]["ClientOrganizationRow"][];
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    getApiV1ChatbotsChatbotIdExportsConversationsId: {
+        parameters: {
+            query?: {
+                /** @description `csv` (default) or `json` */
+                format?: "csv" | "json";
+            };
+            header?: never;
+            path: {
+                chatbotId: string;
+                /** @description OpenBat's conversation id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The transcript. Sent as an attachment (`content-disposition`), streamed; `x-export-rows` says how many rows match. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                    "application/json": components["schemas"]["Transcript"];
                 };
             };
             400: components["responses"]["Error"];
