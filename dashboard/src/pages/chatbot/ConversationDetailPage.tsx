@@ -9,6 +9,7 @@ import { DetectionAnnotation, FlagBadge } from "../../components/FlagBadge";
 import { LanguageBadge } from "../../components/LanguageBadge";
 import { LiveStatusBadge } from "../../components/LiveStatusBadge";
 import { SentimentAnnotation, SentimentBadge } from "../../components/SentimentBadge";
+import { ExportMenu } from "../../components/ExportMenu";
 import { formatDateTime, formatMoney, formatTime, humanize } from "../../lib/format";
 import { useLiveEvents, useLiveFeed } from "../../live/live-feed";
 import { useChatbot } from "../../session/chatbot";
@@ -239,6 +240,7 @@ export default function ConversationDetailPage() {
           {c && <LanguageBadge code={c.language} />}
           {c && c.aggregates.flags.map((f) => <FlagBadge key={f} slug={f} />)}
           {c?.status === "open" && <LiveStatusBadge status={status} />}
+          {c && <ExportMenu label="Export transcript" path={`/api/v1/chatbots/${chatbot.id}/exports/conversations/${c.id}`} />}
         </Group>
       </Group>
       <RegionError query={conversation} />

@@ -7,6 +7,7 @@ import type { ConversationRow } from "../../api/types";
 import { useQuery } from "../../api/use-query";
 import { ColumnToggle } from "../../components/ColumnToggle";
 import { DebouncedTextInput } from "../../components/DebouncedTextInput";
+import { ExportMenu } from "../../components/ExportMenu";
 import { EmptyNotice } from "../../components/EmptyNotice";
 import { failed, RegionError } from "../../components/QueryRegion";
 import { FlagBadge } from "../../components/FlagBadge";
@@ -164,7 +165,11 @@ export default function ConversationsPage() {
 
   return (
     <Stack>
-      <PageHeader title="Conversations" description="Every conversation, most recent activity first. Open one to read it with its annotations." />
+      <PageHeader
+        title="Conversations"
+        description="Every conversation, most recent activity first. Open one to read it with its annotations."
+        actions={<ExportMenu path={`/api/v1/chatbots/${chatbot.id}/exports/conversations`} params={query} />}
+      />
       <Group justify="space-between" gap="sm">
         <DebouncedTextInput
           aria-label="Search conversations"

@@ -5,6 +5,7 @@ import { useQuery } from "../../api/use-query";
 import { EmptyNotice } from "../../components/EmptyNotice";
 import { failed, RegionError } from "../../components/QueryRegion";
 import { PageHeader } from "../../components/PageHeader";
+import { ExportMenu } from "../../components/ExportMenu";
 import { PeopleFilters } from "../../components/PeopleFilters";
 import { SentimentBadge } from "../../components/SentimentBadge";
 import { SkeletonRows } from "../../components/SkeletonRows";
@@ -30,7 +31,11 @@ export default function OrganizationsPage() {
 
   return (
     <Stack>
-      <PageHeader title="Organizations" description="Your customers' accounts, with what they pay and how their people feel." />
+      <PageHeader
+        title="Organizations"
+        description="Your customers' accounts, with what they pay and how their people feel."
+        actions={<ExportMenu path={`/api/v1/chatbots/${chatbot.id}/exports/organizations`} params={query} />}
+      />
       <PeopleFilters values={values} set={set} searchLabel="Id or name" />
       <RegionError query={orgs} />
       {!failed(orgs) && (

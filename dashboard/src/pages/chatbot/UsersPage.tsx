@@ -3,6 +3,7 @@ import { Link, useNavigate } from "react-router";
 import { api } from "../../api/client";
 import { useQuery } from "../../api/use-query";
 import { EmptyNotice } from "../../components/EmptyNotice";
+import { ExportMenu } from "../../components/ExportMenu";
 import { failed, RegionError } from "../../components/QueryRegion";
 import { PageHeader } from "../../components/PageHeader";
 import { PeopleFilters } from "../../components/PeopleFilters";
@@ -30,7 +31,11 @@ export default function UsersPage() {
 
   return (
     <Stack>
-      <PageHeader title="Users" description={values.organization ? `Users of organization ${values.organization}` : "Your chatbot's end users, as your integration describes them."} />
+      <PageHeader
+        title="Users"
+        description={values.organization ? `Users of organization ${values.organization}` : "Your chatbot's end users, as your integration describes them."}
+        actions={<ExportMenu path={`/api/v1/chatbots/${chatbot.id}/exports/users`} params={query} />}
+      />
       <PeopleFilters values={values} set={set} searchLabel="Id, name, email or organization" />
       <RegionError query={users} />
       {!failed(users) && (
