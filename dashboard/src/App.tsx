@@ -26,6 +26,7 @@ const ConversationsPage = lazy(() => import("./pages/chatbot/ConversationsPage")
 const ConversationDetailPage = lazy(() => import("./pages/chatbot/ConversationDetailPage"));
 const UsersPage = lazy(() => import("./pages/chatbot/UsersPage"));
 const OrganizationsPage = lazy(() => import("./pages/chatbot/OrganizationsPage"));
+const ProfilePage = lazy(() => import("./pages/chatbot/ProfilePage"));
 const WorkflowsPage = lazy(() => import("./pages/chatbot/WorkflowsPage"));
 const WorkflowDetailPage = lazy(() => import("./pages/chatbot/WorkflowDetailPage"));
 const AnalysisPage = lazy(() => import("./pages/chatbot/AnalysisPage"));
@@ -92,6 +93,8 @@ export function App() {
             <Route path="reports/:reportId" element={<ReportPage />} />
             <Route path="users" element={<UsersPage />} />
             <Route path="organizations" element={<OrganizationsPage />} />
+            <Route path="users/:personId" element={<ProfilePage kind="user" />} />
+            <Route path="organizations/:personId" element={<ProfilePage kind="organization" />} />
             <Route path="workflows" element={<WorkflowsPage />} />
             <Route path="workflows/:workflowId" element={<WorkflowDetailPage />} />
             <Route path="analysis" element={<AnalysisPage />} />

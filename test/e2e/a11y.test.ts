@@ -18,6 +18,8 @@ const PAGES = [
   "/chatbots/:bot/reports/:report",
   "/chatbots/:bot/users",
   "/chatbots/:bot/organizations",
+  "/chatbots/:bot/users/u-ada",
+  "/chatbots/:bot/organizations/org-acme",
   "/chatbots/:bot/workflows",
   "/chatbots/:bot/workflows/new",
   "/chatbots/:bot/analysis",

@@ -51,14 +51,26 @@ browserSuite("Every chatbot page", () => {
     expect(focused).toBe("Skip to content");
   });
 
-  it("links a users row through to that user's conversations", async () => {
+  it("links a user's name to their profile, and from it to their organization and every conversation of theirs", async () => {
     const { page } = browser;
     await page.goto(`${e2e.url}/chatbots/${e2e.demo.chatbotId}/users`);
-    await page.getByRole("link", { name: "Conversations of Ada Lovelace" }).click();
+    await page.getByTestId("users-table").getByRole("link", { name: "Ada Lovelace", exact: true }).click();
+    await page.getByRole("heading", { level: 1, name: "Ada Lovelace" }).waitFor();
+    expect(page.url()).toContain(`/chatbots/${e2e.demo.chatbotId}/users/u-ada`);
+    // Her plan's MRR, the flags her frustrated conversation raised, and that conversation linked.
+    expect(await page.getByTestId("profile-mrr").innerText()).toMatch(/\$4,200/);
+    await page.getByTestId("profile-flags").getByText("Frustrated user").waitFor();
+    await page.getByTestId("profile-conversations").getByRole("link", { name: "demo-cancel-1" }).waitFor();
+
+    await page.getByRole("link", { name: "Acme Logistics" }).first().click();
+    await page.getByRole("heading", { level: 1, name: "Acme Logistics" }).waitFor();
+    expect(page.url()).toContain(`/chatbots/${e2e.demo.chatbotId}/organizations/org-acme`);
+    await page.getByRole("link", { name: "Alan Turing" }).first().waitFor();
+
+    await page.getByRole("link", { name: /^All \d+ in the table/ }).click();
     await page.getByTestId("conversation-row").first().waitFor();
-    expect(page.url()).toContain("user=u-ada");
+    expect(page.url()).toContain("organization=org-acme");
     const rows = await page.getByTestId("conversation-row").allInnerTexts();
-    expect(rows.length).toBeGreaterThan(0);
-    expect(rows.every((r) => r.includes("ada@acme.example"))).toBe(true);
+    expect(rows.every((r) => r.includes("Acme Logistics"))).toBe(true);
   });
 });

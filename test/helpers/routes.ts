@@ -26,7 +26,7 @@ export const PUBLIC = new Set([
 ]);
 
 /** Ids that belong to a tenant: pointing one at another tenant's must answer 404. */
-const OWNED = ["orgId", "chatbotId", "memberId", "keyId", "webhookId", "workflowId", "invitationId", "conversationId", "runId", "reportId"] as const;
+const OWNED = ["orgId", "chatbotId", "memberId", "keyId", "webhookId", "workflowId", "invitationId", "conversationId", "runId", "reportId", "userId", "clientOrgId"] as const;
 export type Owned = (typeof OWNED)[number];
 /** Path parts that are names, not another tenant's records: the same for every caller. */
 const LABELS: Record<string, string> = {
@@ -92,7 +92,11 @@ export async function world(name: string): Promise<World> {
   const adminKey = (await createKey(db(), { organizationId: owner.organizationId, chatbotId: bot.chatbotId, kind: "admin", name: "admin" })).secret;
   const colleague = await memberIn(owner.organizationId, "member");
   const external = `conversation-of-${name}`;
-  const captured = (await (await capture(bot.ingestKey, { conversationId: external, messages: [{ role: "user", content: "hi" }] })).json()) as { conversationId: string };
+  // A client user and organization of this tenant's own (profiles name them by the integrator's ids).
+  const [userId, clientOrgId] = [`user-of-${name}`, `client-org-of-${name}`];
+  const captured = (await (
+    await capture(bot.ingestKey, { conversationId: external, messages: [{ role: "user", content: "hi" }], user: { id: userId }, organization: { id: clientOrgId } })
+  ).json()) as { conversationId: string };
   await syncIndex(conversationStub(env, bot.chatbotId, external));
   const keys = (await (await call("/api/v1/keys", { key: adminKey })).json()) as { data: { id: string }[] };
   const destination = (await (await call("/api/v1/webhooks", { method: "POST", key: adminKey, json: { name: "d", url: "https://hooks.example.com/x" } })).json()) as {
@@ -127,6 +131,8 @@ export async function world(name: string): Promise<World> {
       invitationId: invitation.data.id,
       runId,
       reportId: report.data.id,
+      userId,
+      clientOrgId,
     },
   };
 }

@@ -208,6 +208,8 @@ const SAMPLES: Record<string, () => Promise<Request>> = {
   "GET /analytics/insights": async () => ({}),
   "GET /analytics/mrr-at-risk": async () => ({}),
   "GET /analytics/attention": async () => ({}),
+  "GET /analytics/users/{userId}": async () => ({ params: { userId: "contract-user" } }),
+  "GET /analytics/organizations/{clientOrgId}": async () => ({ params: { clientOrgId: "contract-org" } }),
   "GET /analytics/assistant": async () => ({}),
   "GET /exports/conversations": async () => ({}),
   "GET /exports/users": async () => ({ query: "?format=json" }),
@@ -254,7 +256,7 @@ beforeAll(async () => {
     const chatbotId = await dataId(bot);
     w = { owner, orgId: owner.organizationId, chatbotId, ingestKey: "", conversationId: "", externalId: "contract-conversation", destinationId: "", workflowId: "", runId: "", reportId: "" };
     w.ingestKey = await freshKey("ingest");
-    const captured = (await (await capture(w.ingestKey, { conversationId: w.externalId, messages: [{ role: "user", content: "I want to cancel, this is broken" }, { role: "assistant", content: "Sorry to hear that." }] })).json()) as {
+    const captured = (await (await capture(w.ingestKey, { conversationId: w.externalId, messages: [{ role: "user", content: "I want to cancel, this is broken" }, { role: "assistant", content: "Sorry to hear that." }], user: { id: "contract-user", name: "Contract User" }, organization: { id: "contract-org", name: "Contract Org", mrr: 100 } })).json()) as {
       conversationId: string;
     };
     w.conversationId = captured.conversationId;

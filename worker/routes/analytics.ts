@@ -4,6 +4,7 @@ import { conversationsTable, conversationsTableQuery } from "../analytics/conver
 import { insights, insightsQuery } from "../analytics/insights";
 import { mrrAtRiskBreakdown, mrrAtRiskQuery } from "../analytics/mrr-at-risk";
 import { overview, overviewQuery } from "../analytics/overview";
+import { organizationProfile, profileParam, profileQuery, userProfile } from "../analytics/profiles";
 import { organizationsTable, organizationsTableQuery, usersTable, usersTableQuery } from "../analytics/people-tables";
 import { sentimentOverTime, sentimentQuery } from "../analytics/sentiment";
 import { requireChatbot } from "../middleware/auth";
@@ -21,6 +22,8 @@ import {
   sentimentOverTimeSchema,
 } from "../schemas/analytics";
 import { attentionSchema } from "../schemas/attention";
+import { organizationProfileSchema, userProfileSchema } from "../schemas/profiles";
+import { z } from "@hono/zod-openapi";
 
 /**
  * Analytics (SPEC §7, §9), mounted twice: `/api/v1/analytics` (the read or admin key names the chatbot)
@@ -101,6 +104,30 @@ analytics.openapi(
     responses: { 200: json(pageOf(clientOrganizationRowSchema), "A page of client organizations") },
   }),
   async (c) => c.json(await organizationsTable(c.get("db"), c.get("auth").chatbotId, c.req.valid("query")), 200),
+);
+
+analytics.openapi(
+  apiRoute("read", {
+    method: "get",
+    path: "/users/{userId}",
+    tags,
+    summary: "One client user's profile: plan, MRR, activity, sentiment over the range, flags, latest conversations, the team's notes",
+    request: { params: z.object({ userId: profileParam.openapi({ description: "Your id for the user (the `user.id` you send)" }) }), query: profileQuery },
+    responses: { 200: jsonData(userProfileSchema, "The user's profile") },
+  }),
+  async (c) => c.json({ data: await userProfile(c.get("db"), c.get("auth").chatbotId, c.req.valid("param").userId, c.req.valid("query"), Date.now()) }, 200),
+);
+
+analytics.openapi(
+  apiRoute("read", {
+    method: "get",
+    path: "/organizations/{clientOrgId}",
+    tags,
+    summary: "One client organization's profile: plan, MRR, users, activity, sentiment over the range, flags, latest conversations, the team's notes",
+    request: { params: z.object({ clientOrgId: profileParam.openapi({ description: "Your id for the organization (the `organization.id` you send)" }) }), query: profileQuery },
+    responses: { 200: jsonData(organizationProfileSchema, "The organization's profile") },
+  }),
+  async (c) => c.json({ data: await organizationProfile(c.get("db"), c.get("auth").chatbotId, c.req.valid("param").clientOrgId, c.req.valid("query"), Date.now()) }, 200),
 );
 
 analytics.openapi(

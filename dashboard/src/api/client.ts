@@ -137,6 +137,10 @@ export const api = {
       answer(client.GET("/api/v1/chatbots/{chatbotId}/analytics/organizations", { params: { path: bot(chatbotId), query: urlQuery(q) } })),
     mrrAtRisk: (chatbotId: string, query: QueryOf<"/api/v1/chatbots/{chatbotId}/analytics/mrr-at-risk", "get">) =>
       answer(client.GET("/api/v1/chatbots/{chatbotId}/analytics/mrr-at-risk", { params: { path: bot(chatbotId), query } })),
+    userProfile: (chatbotId: string, userId: string, query: QueryOf<"/api/v1/chatbots/{chatbotId}/analytics/users/{userId}", "get">) =>
+      data(client.GET("/api/v1/chatbots/{chatbotId}/analytics/users/{userId}", { params: { path: { chatbotId, userId }, query } })),
+    organizationProfile: (chatbotId: string, clientOrgId: string, query: QueryOf<"/api/v1/chatbots/{chatbotId}/analytics/organizations/{clientOrgId}", "get">) =>
+      data(client.GET("/api/v1/chatbots/{chatbotId}/analytics/organizations/{clientOrgId}", { params: { path: { chatbotId, clientOrgId }, query } })),
     insights: (chatbotId: string, query: QueryOf<"/api/v1/chatbots/{chatbotId}/analytics/insights", "get">) =>
       data(client.GET("/api/v1/chatbots/{chatbotId}/analytics/insights", { params: { path: bot(chatbotId), query } })),
     assistant: (chatbotId: string, query: QueryOf<"/api/v1/chatbots/{chatbotId}/analytics/assistant", "get">) =>

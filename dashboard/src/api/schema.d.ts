@@ -2014,6 +2014,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/analytics/users/{userId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One client user's profile: plan, MRR, activity, sentiment over the range, flags, latest conversations, the team's notes
+         * @description Needs a read or admin key.
+         */
+        get: operations["getApiV1AnalyticsUsersUserId"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/analytics/organizations/{clientOrgId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One client organization's profile: plan, MRR, users, activity, sentiment over the range, flags, latest conversations, the team's notes
+         * @description Needs a read or admin key.
+         */
+        get: operations["getApiV1AnalyticsOrganizationsClientOrgId"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/analytics/insights": {
         parameters: {
             query?: never;
@@ -2186,6 +2226,46 @@ export interface paths {
          * @description Needs a read or admin key of this chatbot, or a member session with access to it.
          */
         get: operations["getApiV1ChatbotsChatbotIdAnalyticsOrganizations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/chatbots/{chatbotId}/analytics/users/{userId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One client user's profile: plan, MRR, activity, sentiment over the range, flags, latest conversations, the team's notes
+         * @description Needs a read or admin key of this chatbot, or a member session with access to it.
+         */
+        get: operations["getApiV1ChatbotsChatbotIdAnalyticsUsersUserId"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/chatbots/{chatbotId}/analytics/organizations/{clientOrgId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One client organization's profile: plan, MRR, users, activity, sentiment over the range, flags, latest conversations, the team's notes
+         * @description Needs a read or admin key of this chatbot, or a member session with access to it.
+         */
+        get: operations["getApiV1ChatbotsChatbotIdAnalyticsOrganizationsClientOrgId"];
         put?: never;
         post?: never;
         delete?: never;
@@ -3774,6 +3854,101 @@ export interface components {
                     dissatisfiedBelow: number;
                 };
             };
+        };
+        UserProfile: {
+            user: {
+                externalId: string;
+                name: string | null;
+                email: string | null;
+                plan: string | null;
+                industry: string | null;
+                mrr: number | null;
+                /** @description Epoch milliseconds */
+                signedUpAt: number | null;
+                /** @description Epoch milliseconds */
+                firstSeenAt: number;
+                organization: {
+                    externalId: string;
+                    name: string | null;
+                } | null;
+            };
+            activity: {
+                /** @description All their conversations, all time */
+                conversations: number;
+                /** @description Mean of their scored conversations' average sentiment, all time */
+                averageSentiment: number | null;
+                /** @description Epoch milliseconds */
+                lastActivityAt: number | null;
+            };
+            sentiment: components["schemas"]["SentimentOverTime"] & unknown;
+            /** @description Flags their conversations raised (all time), most conversations first */
+            flags: {
+                flag: string;
+                conversations: number;
+            }[];
+            conversations: {
+                total: number;
+                /** @description The 20 most recently active (the conversations table with `user` or `organization` lists them all) */
+                latest: components["schemas"]["ConversationRow"][];
+            };
+            /** @description The team's notes on their conversations, newest first (at most 50) */
+            notes: {
+                id: string;
+                conversationId: string;
+                conversationExternalId: string;
+                authorName: string;
+                body: string;
+                /** @description Epoch milliseconds */
+                createdAt: number;
+            }[];
+        };
+        OrganizationProfile: {
+            organization: {
+                externalId: string;
+                name: string | null;
+                plan: string | null;
+                industry: string | null;
+                mrr: number | null;
+                /** @description Epoch milliseconds */
+                firstSeenAt: number;
+            };
+            /** @description Its users (at most 100), by name */
+            users: {
+                externalId: string;
+                name: string | null;
+                email: string | null;
+                plan: string | null;
+                mrr: number | null;
+            }[];
+            activity: {
+                /** @description All their conversations, all time */
+                conversations: number;
+                /** @description Mean of their scored conversations' average sentiment, all time */
+                averageSentiment: number | null;
+                /** @description Epoch milliseconds */
+                lastActivityAt: number | null;
+            };
+            sentiment: components["schemas"]["SentimentOverTime"] & unknown;
+            /** @description Flags their conversations raised (all time), most conversations first */
+            flags: {
+                flag: string;
+                conversations: number;
+            }[];
+            conversations: {
+                total: number;
+                /** @description The 20 most recently active (the conversations table with `user` or `organization` lists them all) */
+                latest: components["schemas"]["ConversationRow"][];
+            };
+            /** @description The team's notes on their conversations, newest first (at most 50) */
+            notes: {
+                id: string;
+                conversationId: string;
+                conversationExternalId: string;
+                authorName: string;
+                body: string;
+                /** @description Epoch milliseconds */
+                createdAt: number;
+            }[];
         };
         Insights: {
             range: components["schemas"]["Range"];
@@ -9835,6 +10010,74 @@ export interface operations {
             429: components["responses"]["Error"];
         };
     };
+    getApiV1AnalyticsUsersUserId: {
+        parameters: {
+            query?: {
+                from?: (number | null) | string | null;
+                to?: (number | null) | string | null;
+                interval?: "day" | "week" | "month";
+            };
+            header?: never;
+            path: {
+                /** @description Your id for the user (the `user.id` you send) */
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The user's profile */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["UserProfile"];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    getApiV1AnalyticsOrganizationsClientOrgId: {
+        parameters: {
+            query?: {
+                from?: (number | null) | string | null;
+                to?: (number | null) | string | null;
+                interval?: "day" | "week" | "month";
+            };
+            header?: never;
+            path: {
+                /** @description Your id for the organization (the `organization.id` you send) */
+                clientOrgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The organization's profile */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["OrganizationProfile"];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
     getApiV1AnalyticsInsights: {
         parameters: {
             query?: {
@@ -10141,6 +10384,76 @@ export interface operations {
                     "application/json": {
                         data: components["schemas"]["ClientOrganizationRow"][];
                         pagination: components["schemas"]["Pagination"];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    getApiV1ChatbotsChatbotIdAnalyticsUsersUserId: {
+        parameters: {
+            query?: {
+                from?: (number | null) | string | null;
+                to?: (number | null) | string | null;
+                interval?: "day" | "week" | "month";
+            };
+            header?: never;
+            path: {
+                chatbotId: string;
+                /** @description Your id for the user (the `user.id` you send) */
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The user's profile */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["UserProfile"];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    getApiV1ChatbotsChatbotIdAnalyticsOrganizationsClientOrgId: {
+        parameters: {
+            query?: {
+                from?: (number | null) | string | null;
+                to?: (number | null) | string | null;
+                interval?: "day" | "week" | "month";
+            };
+            header?: never;
+            path: {
+                chatbotId: string;
+                /** @description Your id for the organization (the `organization.id` you send) */
+                clientOrgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The organization's profile */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["OrganizationProfile"];
                     };
                 };
             };

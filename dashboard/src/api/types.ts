@@ -44,6 +44,8 @@ export type SentimentOverTime = Schemas["SentimentOverTime"];
 export type SentimentLabel = NonNullable<Schemas["ConversationRow"]["sentiment"]>["label"];
 export type ConversationRow = Schemas["ConversationRow"];
 export type Insights = Schemas["Insights"];
+export type UserProfile = Schemas["UserProfile"];
+export type OrganizationProfile = Schemas["OrganizationProfile"];
 export type SearchHit = Schemas["SearchHit"];
 
 // ---- one conversation ----

@@ -10,6 +10,7 @@ import { ChartCard } from "../../components/ChartCard";
 import { ErrorNotice } from "../../components/ErrorNotice";
 import { MRR_AT_RISK_HELP, MrrAtRiskDrawer } from "../../components/MrrAtRiskBreakdown";
 import { PageHeader } from "../../components/PageHeader";
+import { PersonLink } from "../../components/PersonLink";
 import { RefreshFailed } from "../../components/QueryRegion";
 import { RangePresets, useRangePreset } from "../../components/RangePresets";
 import { SentimentBadge } from "../../components/SentimentBadge";
@@ -77,11 +78,9 @@ function DissatisfiedUsers({ insights, chatbotId }: { insights: Insights; chatbo
           {insights.mostDissatisfiedUsers.map((u) => (
             <Table.Tr key={u.externalId}>
               <Table.Td>
-                <Anchor component={Link} to={`/chatbots/${chatbotId}/conversations?user=${encodeURIComponent(u.externalId)}`} size="sm">
-                  {u.email ?? u.name ?? u.externalId}
-                </Anchor>
+                <PersonLink chatbotId={chatbotId} kind="user" externalId={u.externalId} name={u.email ?? u.name} />
               </Table.Td>
-              <Table.Td style={{ whiteSpace: "nowrap" }}>{u.organization?.name ?? "—"}</Table.Td>
+              <Table.Td style={{ whiteSpace: "nowrap" }}>{u.organization ? <PersonLink chatbotId={chatbotId} kind="organization" externalId={u.organization.externalId} name={u.organization.name} /> : "—"}</Table.Td>
               <Table.Td>{u.plan ?? "—"}</Table.Td>
               <Table.Td>{formatMoney(u.mrr)}</Table.Td>
               <Table.Td>

@@ -7,6 +7,7 @@ import { failed, RegionError } from "../../components/QueryRegion";
 import { PageHeader } from "../../components/PageHeader";
 import { ExportMenu } from "../../components/ExportMenu";
 import { PeopleFilters } from "../../components/PeopleFilters";
+import { personPath, PersonLink } from "../../components/PersonLink";
 import { SentimentBadge } from "../../components/SentimentBadge";
 import { SkeletonRows } from "../../components/SkeletonRows";
 import { SortableHeader } from "../../components/SortableHeader";
@@ -17,7 +18,7 @@ import { useChatbot } from "../../session/chatbot";
 
 const KEYS = ["q", "plan", "industry", "mrrMin", "mrrMax", "sort", "order"] as const;
 
-/** Client organizations (your customers' accounts) by plan and MRR; a row opens their conversations. */
+/** Client organizations (your customers' accounts) by plan and MRR; a row opens its profile. */
 export default function OrganizationsPage() {
   const { chatbot } = useChatbot();
   const navigate = useNavigate();
@@ -26,7 +27,7 @@ export default function OrganizationsPage() {
   const order = values.order === "asc" ? "asc" : "desc";
   const query = { ...values, sort, order, page, limit: 25 };
   const orgs = useQuery(`organizations:${chatbot.id}:${JSON.stringify(query)}`, () => api.analytics.organizations(chatbot.id, query), { liveChatbotId: chatbot.id });
-  const conversationsOf = (externalId: string) => `/chatbots/${chatbot.id}/conversations?organization=${encodeURIComponent(externalId)}`;
+  const profileOf = (externalId: string) => personPath(chatbot.id, "organization", externalId);
   const onSort = (s: string, o: "asc" | "desc") => set({ sort: s, order: o });
 
   return (
@@ -58,11 +59,9 @@ export default function OrganizationsPage() {
                 <SkeletonRows columns={8} />
               ) : (
                 orgs.data?.data.map((o) => (
-                  <Table.Tr key={o.id} className="clickable-row" onClick={() => navigate(conversationsOf(o.externalId))}>
+                  <Table.Tr key={o.id} className="clickable-row" onClick={() => navigate(profileOf(o.externalId))}>
                     <Table.Td>
-                      <Anchor component={Link} to={conversationsOf(o.externalId)} size="sm" onClick={(e) => e.stopPropagation()} aria-label={`Conversations of ${o.name ?? o.externalId}`}>
-                        {o.name ?? o.externalId}
-                      </Anchor>
+                      <PersonLink chatbotId={chatbot.id} kind="organization" externalId={o.externalId} name={o.name} />
                     </Table.Td>
                     <Table.Td>{o.plan ?? "—"}</Table.Td>
                     <Table.Td>{o.industry ?? "—"}</Table.Td>

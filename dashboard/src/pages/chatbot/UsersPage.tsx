@@ -1,5 +1,5 @@
-import { Anchor, Stack, Table } from "@mantine/core";
-import { Link, useNavigate } from "react-router";
+import { Stack, Table } from "@mantine/core";
+import { useNavigate } from "react-router";
 import { api } from "../../api/client";
 import { useQuery } from "../../api/use-query";
 import { EmptyNotice } from "../../components/EmptyNotice";
@@ -7,6 +7,7 @@ import { ExportMenu } from "../../components/ExportMenu";
 import { failed, RegionError } from "../../components/QueryRegion";
 import { PageHeader } from "../../components/PageHeader";
 import { PeopleFilters } from "../../components/PeopleFilters";
+import { personPath, PersonLink } from "../../components/PersonLink";
 import { SentimentBadge } from "../../components/SentimentBadge";
 import { SkeletonRows } from "../../components/SkeletonRows";
 import { SortableHeader } from "../../components/SortableHeader";
@@ -17,7 +18,7 @@ import { useChatbot } from "../../session/chatbot";
 
 const KEYS = ["q", "plan", "industry", "mrrMin", "mrrMax", "organization", "sort", "order"] as const;
 
-/** Client users: who they are, what they pay, how they feel; a row opens their conversations. */
+/** Client users: who they are, what they pay, how they feel; a row opens their profile. */
 export default function UsersPage() {
   const { chatbot } = useChatbot();
   const navigate = useNavigate();
@@ -26,7 +27,7 @@ export default function UsersPage() {
   const order = values.order === "asc" ? "asc" : "desc";
   const query = { ...values, sort, order, page, limit: 25 };
   const users = useQuery(`users:${chatbot.id}:${JSON.stringify(query)}`, () => api.analytics.users(chatbot.id, query), { liveChatbotId: chatbot.id });
-  const conversationsOf = (externalId: string) => `/chatbots/${chatbot.id}/conversations?user=${encodeURIComponent(externalId)}`;
+  const profileOf = (externalId: string) => personPath(chatbot.id, "user", externalId);
   const onSort = (s: string, o: "asc" | "desc") => set({ sort: s, order: o });
 
   return (
@@ -59,14 +60,12 @@ export default function UsersPage() {
                 <SkeletonRows columns={9} />
               ) : (
                 users.data?.data.map((u) => (
-                  <Table.Tr key={u.id} className="clickable-row" onClick={() => navigate(conversationsOf(u.externalId))}>
+                  <Table.Tr key={u.id} className="clickable-row" onClick={() => navigate(profileOf(u.externalId))}>
                     <Table.Td>
-                      <Anchor component={Link} to={conversationsOf(u.externalId)} size="sm" onClick={(e) => e.stopPropagation()} aria-label={`Conversations of ${u.name ?? u.externalId}`}>
-                        {u.name ?? u.externalId}
-                      </Anchor>
+                      <PersonLink chatbotId={chatbot.id} kind="user" externalId={u.externalId} name={u.name} />
                     </Table.Td>
                     <Table.Td>{u.email ?? "—"}</Table.Td>
-                    <Table.Td>{u.organization?.name ?? u.organization?.externalId ?? "—"}</Table.Td>
+                    <Table.Td>{u.organization ? <PersonLink chatbotId={chatbot.id} kind="organization" externalId={u.organization.externalId} name={u.organization.name} /> : "—"}</Table.Td>
                     <Table.Td>{u.plan ?? "—"}</Table.Td>
                     <Table.Td>{u.industry ?? "—"}</Table.Td>
                     <Table.Td>{formatMoney(u.mrr)}</Table.Td>
