@@ -15,10 +15,14 @@
 import { DurableObject } from "cloudflare:workers";
 import { z } from "zod";
 import type { Conversation } from "./conversation";
-import { FLUSH_MS, liveEvent, MAX_EVENTS_PER_BATCH, MAX_INDEXED_IDS, type FeedFrame, type LiveCounters, type LiveEvent } from "./feed-frames";
+import { FLUSH_MS, KEPT_EVENT_TYPES, liveEvent, MAX_EVENTS_PER_BATCH, MAX_INDEXED_IDS, notificationView, type FeedFrame, type LiveCounters, type LiveEvent, type NotificationView } from "./feed-frames";
 import { CLOSE } from "./protocol";
 
 export { MAX_EVENTS_PER_BATCH, type FeedFrame, type LiveCounters, type LiveEvent };
+
+/** The header the Worker sets (and strips from clients) on a member's feed upgrade: the socket is tagged with it. */
+export const FEED_MEMBER_HEADER = "x-openbat-feed-member";
+const memberTag = (memberId: string) => `member:${memberId}`;
 
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -141,10 +145,7 @@ export class ChatbotLive extends DurableObject<Env> {
     // Nobody watching: counting is all there is to do.
     if (this.ctx.getWebSockets().length) {
       this.pending.push(...events);
-      if (this.pending.length > MAX_EVENTS_PER_BATCH) {
-        this.dropped += this.pending.length - MAX_EVENTS_PER_BATCH;
-        this.pending = this.pending.slice(-MAX_EVENTS_PER_BATCH);
-      }
+      if (this.pending.length > MAX_EVENTS_PER_BATCH) this.dropOldest(this.pending.length - MAX_EVENTS_PER_BATCH);
     }
     this.timer ??= setTimeout(() => this.flush(), FLUSH_MS);
   }
@@ -162,6 +163,41 @@ export class ChatbotLive extends DurableObject<Env> {
     this.timer ??= setTimeout(() => this.flush(), FLUSH_MS);
   }
 
+  /** Drops the oldest `excess` conversation events; what a person did (triage, labels) is always kept. */
+  private dropOldest(excess: number): void {
+    const kept: LiveEvent[] = [];
+    let toDrop = excess;
+    for (const event of this.pending) {
+      if (toDrop > 0 && !KEPT_EVENT_TYPES.has(event.type)) {
+        toDrop -= 1;
+        continue;
+      }
+      kept.push(event);
+    }
+    this.dropped += excess - toDrop;
+    this.pending = kept;
+  }
+
+  /**
+   * Sends in-app notifications at once to the feed sockets of the members they are for (sockets opened
+   * with a member session are tagged with the member); members without an open feed here get nothing now
+   * and read them from the API later.
+   * @example await stub.notify([{ memberId: "mem_1", notification }])
+   */
+  async notify(raw: { memberId: string; notification: NotificationView }[]): Promise<void> {
+    const items = z.array(z.object({ memberId: z.string().min(1), notification: notificationView })).max(1000).parse(raw);
+    for (const { memberId, notification } of items) {
+      const frame = JSON.stringify({ type: "notification", notification } satisfies FeedFrame);
+      for (const ws of this.ctx.getWebSockets(memberTag(memberId))) {
+        try {
+          ws.send(frame);
+        } catch {
+          // a viewer that went away is cleaned up by webSocketClose
+        }
+      }
+    }
+  }
+
   /** The counters now (for the analytics API or a first paint). */
   async snapshot(): Promise<LiveCounters> {
     this.rollDay();
@@ -172,7 +208,8 @@ export class ChatbotLive extends DurableObject<Env> {
   override async fetch(request: Request): Promise<Response> {
     if (request.headers.get("upgrade") !== "websocket") return new Response("expected a WebSocket upgrade", { status: 426 });
     const { 0: client, 1: server } = new WebSocketPair();
-    this.ctx.acceptWebSocket(server);
+    const memberId = request.headers.get(FEED_MEMBER_HEADER);
+    this.ctx.acceptWebSocket(server, memberId ? [memberTag(memberId)] : []);
     this.rollDay();
     server.send(JSON.stringify({ type: "hello", counters: this.counters } satisfies FeedFrame));
     return new Response(null, { status: 101, webSocket: client });

@@ -20,8 +20,10 @@ import { conversations } from "./routes/conversations";
 import { docs } from "./routes/docs";
 import { exportRoutes } from "./routes/exports";
 import { keys } from "./routes/keys";
+import { labelRoutes } from "./routes/labels";
 import { live } from "./routes/live";
 import { liveFeed } from "./routes/live-feed";
+import { notificationRoutes } from "./routes/notifications";
 import { organizationRoutes } from "./routes/organizations";
 import { reportRoutes } from "./routes/reports";
 import { search } from "./routes/search";
@@ -48,6 +50,8 @@ app.route("/api/v1/conversation-tokens", tokens);
 // Dashboard accounts (member sessions).
 app.route("/api/v1/auth", auth);
 app.route("/api/v1/organizations", organizationRoutes);
+// The signed-in member's in-app notifications (never an API key's).
+app.route("/api/v1/notifications", notificationRoutes);
 
 // One chatbot's data: at /api/v1/<thing> the key names the chatbot; at /api/v1/chatbots/:chatbotId/<thing>
 // a member session (or a key of that chatbot) does.
@@ -61,6 +65,7 @@ const chatbotScoped = [
   ["search", search],
   ["reports", reportRoutes],
   ["exports", exportRoutes],
+  ["labels", labelRoutes],
 ] as const;
 for (const [path, router] of chatbotScoped) {
   app.route(`/api/v1/${path}`, router);

@@ -26,7 +26,7 @@ export const PUBLIC = new Set([
 ]);
 
 /** Ids that belong to a tenant: pointing one at another tenant's must answer 404. */
-const OWNED = ["orgId", "chatbotId", "memberId", "keyId", "webhookId", "workflowId", "invitationId", "conversationId", "runId", "reportId", "userId", "clientOrgId"] as const;
+const OWNED = ["orgId", "chatbotId", "memberId", "keyId", "webhookId", "workflowId", "invitationId", "conversationId", "runId", "reportId", "userId", "clientOrgId", "labelId", "notificationId"] as const;
 export type Owned = (typeof OWNED)[number];
 /** Path parts that are names, not another tenant's records: the same for every caller. */
 const LABELS: Record<string, string> = {
@@ -45,6 +45,8 @@ const ID_AFTER: Record<string, Owned> = {
   invitations: "invitationId",
   conversations: "conversationId",
   reports: "reportId",
+  labels: "labelId",
+  notifications: "notificationId",
 };
 
 export interface Position {
@@ -116,6 +118,10 @@ export async function world(name: string): Promise<World> {
   const report = (await (await call("/api/v1/reports", { method: "POST", key: adminKey, json: { name: `Weekly review of ${name}`, layout: { version: 1, widgets: [{ id: "w1", type: "total_conversations" }] } } })).json()) as {
     data: { id: string };
   };
+  const label = (await (await call("/api/v1/labels", { method: "POST", key: adminKey, json: { name: `Label of ${name}`, color: "red" } })).json()) as { data: { id: string } };
+  // A notification of the owner's: an admin key assigns them the conversation.
+  await call(`/api/v1/conversations/${captured.conversationId}/triage`, { method: "PATCH", key: adminKey, json: { assigneeId: owner.memberId } });
+  const inbox = (await (await as(owner, "/api/v1/notifications")).json()) as { data: { items: { id: string }[] } };
   return {
     owner,
     organizationId: owner.organizationId,
@@ -133,6 +139,8 @@ export async function world(name: string): Promise<World> {
       reportId: report.data.id,
       userId,
       clientOrgId,
+      labelId: label.data.id,
+      notificationId: inbox.data.items[0]!.id,
     },
   };
 }
@@ -149,4 +157,6 @@ export function fill(route: string, whose: (position: Position) => World): strin
 
 export const methodOf = (route: string) => route.split(" ")[0]!;
 /** Dashboard routes (member session); the rest take API keys. */
-export const forMembers = (route: string) => route.includes(":orgId") || route.includes(":chatbotId");
+export const forMembers = (route: string) => route.includes(":orgId") || route.includes(":chatbotId") || memberOnly(route);
+/** Routes only a member session may call: an API key is refused before any id is read. */
+export const memberOnly = (route: string) => route.includes("/api/v1/notifications");

@@ -156,6 +156,28 @@ const SAMPLES: Record<string, () => Promise<Request>> = {
   }),
   "GET /conversations": async () => ({}),
   "GET /conversations/{id}": async () => ({ params: { id: w.conversationId } }),
+  "GET /conversations/{id}/triage": async () => ({ params: { id: w.conversationId } }),
+  "PATCH /conversations/{id}/triage": async () => ({ params: { id: w.conversationId }, body: { status: "needs_review", assigneeId: (await memberIn(w.orgId, "admin")).memberId } }),
+  "GET /conversations/{id}/notes": async () => ({ params: { id: w.conversationId } }),
+  "POST /conversations/{id}/notes": async () => ({ params: { id: w.conversationId }, body: { body: "Called them back." } }),
+  "GET /conversations/{id}/activity": async () => ({ params: { id: w.conversationId } }),
+  "PUT /conversations/{id}/labels/{labelId}": async () => ({ params: { id: w.conversationId, labelId: await freshLabel() } }),
+  "DELETE /conversations/{id}/labels/{labelId}": async () => {
+    const labelId = await freshLabel();
+    await call(`/api/v1/conversations/${w.conversationId}/labels/${labelId}`, { method: "PUT", key: await freshKey("admin") });
+    return { params: { id: w.conversationId, labelId } };
+  },
+  "GET /labels": async () => ({}),
+  "POST /labels": async () => ({ body: { name: `Label ${crypto.randomUUID().slice(0, 8)}`, color: "teal" } }),
+  "PATCH /labels/{id}": async () => ({ params: { id: await freshLabel() }, body: { color: "orange" } }),
+  "DELETE /labels/{id}": async () => ({ params: { id: await freshLabel() } }),
+  "GET /api/v1/notifications": async () => ({ member: await notifiedMember() }),
+  "POST /api/v1/notifications/read-all": async () => ({ member: await notifiedMember() }),
+  "POST /api/v1/notifications/{id}/read": async () => {
+    const member = await notifiedMember();
+    const { data } = (await (await as(member, "/api/v1/notifications")).json()) as { data: { items: { id: string }[] } };
+    return { member, params: { id: data.items[0]!.id } };
+  },
   "GET /search": async () => ({ query: "?q=hello" }),
   "GET /keys": async () => ({}),
   "POST /keys": async () => ({ body: { kind: "read", name: "contract" } }),
@@ -217,6 +239,17 @@ const SAMPLES: Record<string, () => Promise<Request>> = {
   "GET /exports/conversations/{id}": async () => ({ params: { id: w.conversationId }, query: "?format=json" }),
 };
 
+async function freshLabel(): Promise<string> {
+  return dataId(await call("/api/v1/labels", { method: "POST", key: await freshKey("admin"), json: { name: `Label ${crypto.randomUUID().slice(0, 8)}`, color: "red" } }));
+}
+
+/** A member with one unread notification: assigned the world's conversation. */
+async function notifiedMember(): Promise<Member> {
+  const member = await memberIn(w.orgId, "admin");
+  await call(`/api/v1/conversations/${w.conversationId}/triage`, { method: "PATCH", key: await freshKey("admin"), json: { assigneeId: member.memberId } });
+  return member;
+}
+
 async function failedRun(): Promise<string> {
   const id = `run_${crypto.randomUUID().replaceAll("-", "")}`;
   await db().insert(workflowRuns).values({ id, organizationId: w.orgId, chatbotId: w.chatbotId, workflowId: w.workflowId, conversationId: w.conversationId, status: "failed", updatedAt: Date.now() });
@@ -225,7 +258,7 @@ async function failedRun(): Promise<string> {
 
 /** The sample's key: the path below a chatbot mount (`/webhooks/{id}`), or the whole path elsewhere. */
 const sampleKey = (method: string, path: string) => {
-  const below = path.replace(/^\/api\/v1\/chatbots\/\{chatbotId\}(?=\/)/, "").replace(/^\/api\/v1(?=\/(conversations|search|keys|analysis|webhooks|workflows|live-feed|analytics|reports|exports)\b)/, "");
+  const below = path.replace(/^\/api\/v1\/chatbots\/\{chatbotId\}(?=\/)/, "").replace(/^\/api\/v1(?=\/(conversations|search|keys|analysis|webhooks|workflows|live-feed|analytics|reports|exports|labels)\b)/, "");
   return `${method.toUpperCase()} ${below}`;
 };
 

@@ -10,7 +10,8 @@ import type { Db } from "../db/client";
 import { notFound } from "../errors";
 import { messagesPage } from "../routes/conversations";
 import { conversationStubById } from "../services/conversation-stub";
-import { conversationDetail, listConversations, listQuery } from "../services/conversations";
+import { listConversations, listQuery } from "../services/conversations";
+import { conversationWithTriage } from "../triage/detail";
 import { listRuns, listWorkflows, runsQuery } from "../workflows/service";
 import { reviewDigest, reviewDigestQuery } from "./review-digest";
 
@@ -47,14 +48,14 @@ export const TOOLS: ToolDefinition[] = [
     name: "get_conversation",
     title: "Get a conversation",
     description:
-      "One conversation by its id (the `id` from list_conversations, not the external id): its session and client context, and its messages in order, each with its language and its analysis (sentiment, flags, intent, behaviours). Messages come in pages: pass `after` (a message seq) and `limit` (at most 1000); `messagesPage.nextAfter` is the next page's `after`, null at the end.",
+      "One conversation by its id (the `id` from list_conversations, not the external id): its session and client context, and its messages in order, each with its language and its analysis (sentiment, flags, intent, behaviours), and its triage (status, assignee, labels). Messages come in pages: pass `after` (a message seq) and `limit` (at most 1000); `messagesPage.nextAfter` is the next page's `after`, null at the end.",
     input: z.object({ id: z.string().min(1).max(128), ...messagesPage.shape }),
     run: async ({ env, db, chatbotId }, { id, ...page }) => {
       const stub = conversationStubById(env, id);
       // Another chatbot's conversation answers exactly like one that does not exist.
       const snapshot = stub ? await stub.read(chatbotId, page) : null;
       if (!snapshot) throw notFound("conversation");
-      return { data: await conversationDetail(db, snapshot.state, snapshot.messages, page.limit) };
+      return { data: await conversationWithTriage(db, snapshot.state, snapshot.messages, page.limit) };
     },
   }),
   tool({

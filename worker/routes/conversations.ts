@@ -6,7 +6,9 @@ import { json, jsonData, pageOf } from "../openapi/responses";
 import { apiRoute, apiRouter } from "../openapi/router";
 import { conversationDetail as detailSchema, conversationSummary } from "../schemas/conversations";
 import { conversationStubById } from "../services/conversation-stub";
-import { conversationDetail, listConversations, listQuery } from "../services/conversations";
+import { listConversations, listQuery } from "../services/conversations";
+import { conversationWithTriage } from "../triage/detail";
+import { conversationTriage } from "./conversation-triage";
 
 export const conversations = apiRouter();
 
@@ -37,7 +39,7 @@ conversations.openapi(
     path: "/{id}",
     tags: ["Conversations"],
     summary: "One conversation with its messages and their analysis",
-    description: "`id` is OpenBat's conversation id (`conv_…`, the `conversationId` capture answers), not the integrator's `externalId`.",
+    description: "`id` is OpenBat's conversation id (`conv_…`, the `conversationId` capture answers), not the integrator's `externalId`. `triage` is its status, assignee and labels (README, Acting on conversations).",
     request: { params: z.object({ id: z.string().openapi({ description: "OpenBat's conversation id (`conv_…`)" }) }), query: messagesPage },
     responses: { 200: jsonData(detailSchema, "The conversation, its client context and a page of messages") },
   }),
@@ -48,6 +50,9 @@ conversations.openapi(
     // Another chatbot's conversation answers exactly like one that does not exist.
     const snapshot = stub ? await stub.read(chatbotId, page) : null;
     if (!snapshot) throw notFound("conversation");
-    return c.json({ data: await conversationDetail(c.get("db"), snapshot.state, snapshot.messages, page.limit) }, 200);
+    return c.json({ data: await conversationWithTriage(c.get("db"), snapshot.state, snapshot.messages, page.limit) }, 200);
   },
 );
+
+// Status, assignee, notes, labels and the activity timeline of one conversation.
+conversations.route("/", conversationTriage);

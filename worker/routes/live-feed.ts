@@ -1,4 +1,4 @@
-import type { ChatbotLive } from "../../durable-objects/chatbot-live";
+import { FEED_MEMBER_HEADER, type ChatbotLive } from "../../durable-objects/chatbot-live";
 import { ApiError } from "../errors";
 import { requireChatbot } from "../middleware/auth";
 import { errorResponse, noContent } from "../openapi/responses";
@@ -17,7 +17,7 @@ liveFeed.openapi(
     path: "/",
     tags: ["Live feed"],
     summary: "WebSocket of the chatbot's live events, coalesced into `batch` frames (`Upgrade: websocket`)",
-    description: "Frames (the `FeedFrame` schema, every field): `hello` with today's counters, then `batch` frames of `message`, `annotation` and `conversation` events (README, Live feed).",
+    description: "Frames (the `FeedFrame` schema, every field): `hello` with today's counters, then `batch` frames of `message`, `annotation`, `conversation`, `triage` and `labels` events, and (member sessions only) `notification` frames for the member (README, Live feed).",
     middleware: [requireChatbot("read", "admin")],
     responses: { 101: noContent("Switching protocols: the live feed"), 426: errorResponse("Not a WebSocket upgrade") },
     ...feedFrames,
@@ -32,8 +32,14 @@ liveFeed.openapi(
     if (c.get("auth").memberId && origin !== undefined && hostOf(origin) !== new URL(c.req.url).host) {
       throw new ApiError("forbidden", "the live feed refuses cross-site connections");
     }
+    // A member's socket is tagged with the member, so in-app notifications reach only their own feeds;
+    // the header is ours alone (a client's copy is dropped).
+    const forwarded = new Request(c.req.raw);
+    forwarded.headers.delete(FEED_MEMBER_HEADER);
+    const { memberId } = c.get("auth");
+    if (memberId) forwarded.headers.set(FEED_MEMBER_HEADER, memberId);
     const ns = c.env.CHATBOT_LIVE as DurableObjectNamespace<ChatbotLive>;
-    return ns.get(ns.idFromName(c.get("auth").chatbotId)).fetch(c.req.raw);
+    return ns.get(ns.idFromName(c.get("auth").chatbotId)).fetch(forwarded);
   },
 );
 

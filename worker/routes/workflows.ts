@@ -41,23 +41,23 @@ workflowRoutes.openapi(
   (c) => c.json({ data: WORKFLOW_TEMPLATES }, 200),
 );
 
-/** Two shapes: a full workflow, or `{ template, destinationId }`. */
+/** Two shapes: a full workflow, or `{ template, destinationId? }` (a starter; no `trigger`). */
 const workflowBody = z.union([workflowInput, fromTemplate]);
-const isFromTemplate = (raw: unknown) => typeof raw === "object" && raw !== null && "destinationId" in raw;
+const isFromTemplate = (raw: unknown) => typeof raw === "object" && raw !== null && "template" in raw && !("trigger" in raw);
 
 workflowRoutes.openapi(
   apiRoute("admin", {
     method: "post",
     path: "/",
     tags,
-    summary: "Create a workflow, in full or from a template (`{ template, destinationId }`)",
+    summary: "Create a workflow, in full or from a template (`{ template, destinationId? }`: without a destination it notifies the organization's owners and admins in the app)",
     middleware: [adminOnly],
     request: { body: jsonBody(workflowBody) },
     responses: { 201: jsonData(workflowSchema, "The workflow") },
   }),
   async (c) => {
     const body = c.req.valid("json");
-    const input = "destinationId" in body ? expandTemplate(body) : body;
+    const input = "trigger" in body ? body : expandTemplate(body);
     return c.json({ data: await createWorkflow(c.get("db"), c.get("auth"), input) }, 201);
   },
   // A refused body names the fields of the shape that was meant, not the union's failure as a whole.

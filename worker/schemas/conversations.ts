@@ -6,6 +6,7 @@ import { z } from "@hono/zod-openapi";
 import { ROLES } from "../../durable-objects/protocol";
 import { customValues, epochMs, languageCode } from "./common";
 import { messageAnalysis } from "./message-analysis";
+import { triageSchema } from "./triage";
 
 const nullableText = z.string().nullable();
 
@@ -126,6 +127,7 @@ export const conversationDetail = conversationState
     user: clientUserView.nullable(),
     organization: clientOrganizationView.nullable(),
     messages: z.array(analysedMessage),
+    triage: triageSchema,
     messagesPage: z.object({
       limit: z.number().int(),
       nextAfter: z.number().int().nullable().openapi({ description: "Pass as `?after=` for the next messages; null at the end" }),

@@ -1,6 +1,7 @@
 /**
  * Workflows (SPEC §6) as zod schemas: the trigger, conditions joined by AND (`all`) or OR (`any`),
- * actions that each post to a webhook destination or email the organization's members, and the cooldown.
+ * actions that each post to a webhook destination, email the organization's members or notify them in the
+ * app, and the cooldown.
  */
 import { z } from "zod";
 import { WORKFLOW_TRIGGERS } from "../db/schema";
@@ -42,13 +43,25 @@ export const emailAction = z.object({
   template: messageTemplate,
 });
 
-export const action = z.union([emailAction, webhookAction]);
+/**
+ * Notifies members in the app (the dashboard's notification centre, live): every owner and admin of the
+ * organization when it fires (`admins`, the templates' default), every member, or the members named.
+ */
+export const inAppAction = z.object({
+  type: z.literal("in_app"),
+  to: z.union([z.literal("admins"), z.literal("members"), z.array(z.string().min(1)).min(1).max(50)]),
+  template: messageTemplate,
+});
+
+export const action = z.union([emailAction, inAppAction, webhookAction]);
 export type Action = z.infer<typeof action>;
 export type WebhookAction = z.infer<typeof webhookAction>;
 export type EmailAction = z.infer<typeof emailAction>;
+export type InAppAction = z.infer<typeof inAppAction>;
 
 export const isEmailAction = (a: Action): a is EmailAction => a.type === "email";
-export const isWebhookAction = (a: Action): a is WebhookAction => a.type !== "email";
+export const isInAppAction = (a: Action): a is InAppAction => a.type === "in_app";
+export const isWebhookAction = (a: Action): a is WebhookAction => a.type === undefined || a.type === "webhook";
 
 export const cooldown = z.discriminatedUnion("type", [
   /** The default: a workflow fires at most once per conversation. */

@@ -6,16 +6,19 @@ import { deliveries, deliveryAttempts, memberships, webhookDestinations, workflo
 import { ApiError, notFound } from "../errors";
 import { newId } from "../services/ids";
 import { WORKFLOW_TEMPLATES } from "./templates";
-import { isEmailAction, isWebhookAction, workflowInput, workflowPatch, type WorkflowInput } from "./schema";
+import { isEmailAction, isInAppAction, isWebhookAction, workflowInput, workflowPatch, type WorkflowInput } from "./schema";
 import { forgetWorkflows, type DeliveryMessage } from "./trigger";
 
 type Scope = { organizationId: string; chatbotId: string };
 type Row = typeof workflows.$inferSelect;
 
-/** Create from a starter template: only the destination is needed. */
+/**
+ * Create from a starter template: nothing else is needed. Without a destination it notifies every owner
+ * and admin of the organization in the app, so a team has alerts without setting up a webhook.
+ */
 export const fromTemplate = z.object({
   template: z.enum(WORKFLOW_TEMPLATES.map((t) => t.slug) as [string, ...string[]]),
-  destinationId: z.string().min(1),
+  destinationId: z.string().min(1).optional(),
   name: z.string().trim().min(1).max(120).optional(),
   status: z.enum(["active", "inactive"]).default("active"),
 });
@@ -27,7 +30,7 @@ export function expandTemplate(input: z.infer<typeof fromTemplate>): WorkflowInp
     trigger: t.trigger,
     match: t.match,
     conditions: t.conditions,
-    actions: [{ destinationId: input.destinationId, template: t.messageTemplate }],
+    actions: [input.destinationId ? { destinationId: input.destinationId, template: t.messageTemplate } : { type: "in_app", to: "admins", template: t.messageTemplate }],
     status: input.status,
     template: t.slug,
   });
@@ -65,9 +68,12 @@ async function checkDestinations(db: Db, chatbotId: string, input: WorkflowInput
   }
 }
 
-/** Every member an email action names must belong to the chatbot's organization (another's answers the same). */
+/** Members an email or in-app action names, by action. */
+const namedMembers = (a: WorkflowInput["actions"][number]): string[] | null => ((isEmailAction(a) || isInAppAction(a)) && Array.isArray(a.to) ? a.to : null);
+
+/** Every member an email or in-app action names must belong to the chatbot's organization (another's answers the same). */
 async function checkRecipients(db: Db, organizationId: string, input: WorkflowInput): Promise<void> {
-  const named = input.actions.flatMap((a) => (isEmailAction(a) && Array.isArray(a.to) ? a.to : []));
+  const named = input.actions.flatMap((a) => namedMembers(a) ?? []);
   if (!named.length) return;
   const found = await db
     .select({ id: memberships.memberId })
@@ -75,8 +81,9 @@ async function checkRecipients(db: Db, organizationId: string, input: WorkflowIn
     .where(and(eq(memberships.organizationId, organizationId), inArray(memberships.memberId, named)));
   const known = new Set(found.map((f) => f.id));
   for (const [i, a] of input.actions.entries()) {
-    if (!isEmailAction(a) || !Array.isArray(a.to)) continue;
-    const j = a.to.findIndex((id) => !known.has(id));
+    const to = namedMembers(a);
+    if (!to) continue;
+    const j = to.findIndex((id) => !known.has(id));
     if (j >= 0) {
       const field = `actions.${i}.to.${j}`;
       throw new ApiError("invalid_request", `${field}: no such member in this organization`, [{ field, message: "no such member in this organization" }]);

@@ -2,7 +2,8 @@
  * Evaluates a chatbot's workflows right after a message is analysed (and when a conversation ends),
  * called from the conversation's Durable Object. A match becomes a WorkflowRun and one delivery per
  * webhook action, written in one D1 batch, then one Queue message per delivery; an email action becomes
- * one email-queue message per member it reaches. Ids are derived from (workflow, conversation, message),
+ * one email-queue message per member it reaches; an in-app action one notification per member it reaches,
+ * written in the same batch and pushed to their open feeds. Ids are derived from (workflow, conversation, message),
  * so an alarm that runs twice creates nothing twice (and emails only for a run it wrote first).
  */
 import { and, eq, inArray } from "drizzle-orm";
@@ -13,13 +14,16 @@ import { sentimentLabel } from "../analysis/labels";
 import type { MessageAnalysis } from "../analysis/types";
 import { createDb } from "../db/client";
 import { IsolateCache } from "../isolate-cache";
-import { chatbots, deliveries, members, memberships, webhookDestinations, workflowRuns, workflows } from "../db/schema";
+import { chatbots, deliveries, members, memberships, notifications, webhookDestinations, workflowRuns, workflows } from "../db/schema";
+import type { NotificationView } from "../../durable-objects/feed-frames";
+import { pushNotifications } from "../triage/live";
+import { inAppRecipients, workflowNotification, type Person } from "./in-app";
 import type { EmailMessage } from "../email/message";
 import { sha256Hex } from "../services/crypto";
 import { sendEmails } from "../services/mail";
 import { matches, type Facts } from "./evaluate";
 import { bodyFor, completeEvent, type WebhookEvent } from "./payload";
-import { action as actionSchema, condition as conditionSchema, cooldown as cooldownSchema, isEmailAction, isWebhookAction, type Action, type Cooldown } from "./schema";
+import { action as actionSchema, condition as conditionSchema, cooldown as cooldownSchema, isEmailAction, isInAppAction, isWebhookAction, type Action, type Cooldown } from "./schema";
 import type { Condition } from "./schema";
 import { z } from "zod";
 
@@ -125,7 +129,7 @@ export async function triggerWorkflows(env: Env, input: TriggerInput, now = Date
   const occasion = input.message ? `m${input.message.seq}` : `end${state.endedAt ?? now}`;
 
   const webhookIds = candidates.flatMap((w) => w.actions.filter(isWebhookAction).map((a) => a.destinationId));
-  const emails = candidates.some((w) => w.actions.some(isEmailAction));
+  const emails = candidates.some((w) => w.actions.some((a) => isEmailAction(a) || isInAppAction(a)));
   const [previous, destinations, people] = await Promise.all([
     db
       .select({ workflowId: workflowRuns.workflowId, createdAt: workflowRuns.createdAt, id: workflowRuns.id })
@@ -143,10 +147,10 @@ export async function triggerWorkflows(env: Env, input: TriggerInput, now = Date
           .from(webhookDestinations)
           .where(and(eq(webhookDestinations.chatbotId, state.chatbotId), inArray(webhookDestinations.id, webhookIds)))
       : [],
-    // Who an email action reaches is read when it fires: members who left are no longer emailed.
+    // Who an email or in-app action reaches is read when it fires: members who left are no longer told.
     emails
       ? db
-          .select({ id: members.id, email: members.email })
+          .select({ id: members.id, email: members.email, role: memberships.role })
           .from(memberships)
           .innerJoin(members, eq(members.id, memberships.memberId))
           .where(eq(memberships.organizationId, state.organizationId))
@@ -157,11 +161,13 @@ export async function triggerWorkflows(env: Env, input: TriggerInput, now = Date
   const statements = [];
   const queued: DeliveryMessage[] = [];
   const mails: EmailMessage[] = [];
+  const notified: { memberId: string; notification: NotificationView }[] = [];
   for (const workflow of candidates) {
     const runId = `run_${(await sha256Hex(`${workflow.id}|${state.conversationId}|${occasion}`)).slice(0, 32)}`;
     const earlier = previous.filter((r) => r.workflowId === workflow.id && r.id !== runId);
     const usable = workflow.actions.filter(isWebhookAction).filter((a) => destinationById.get(a.destinationId)?.status === "active");
     const alerts = workflow.actions.filter(isEmailAction).flatMap((a) => recipientsOf(a.to, people).map((to) => ({ action: a, to })));
+    const inApp = workflow.actions.filter(isInAppAction).flatMap((a) => inAppRecipients(a.to, people).map((memberId) => ({ action: a, memberId })));
     const skip =
       workflow.chatbotArchived
         ? "chatbot is archived"
@@ -169,9 +175,9 @@ export async function triggerWorkflows(env: Env, input: TriggerInput, now = Date
           ? workflow.cooldown.type === "minutes"
             ? `cooldown: already fired in this conversation within ${workflow.cooldown.minutes} minutes`
             : "cooldown: already fired in this conversation"
-          : !usable.length && !alerts.length
-            ? workflow.actions.some(isEmailAction)
-              ? "no usable destination and no member left to email"
+          : !usable.length && !alerts.length && !inApp.length
+            ? workflow.actions.some((a) => isEmailAction(a) || isInAppAction(a))
+              ? "no usable destination and no member left to tell"
               : "every destination of this workflow is disabled or deleted"
             : null;
     statements.push(
@@ -185,7 +191,8 @@ export async function triggerWorkflows(env: Env, input: TriggerInput, now = Date
           conversationId: state.conversationId,
           messageSeq: input.message?.seq ?? null,
           messageId: input.message?.id ?? null,
-          status: skip ? "skipped" : "pending",
+          // Only in-app notifications: they are written in this very batch, so the run is done.
+          status: skip ? "skipped" : !usable.length && !alerts.length ? "success" : "pending",
           reason: skip,
           createdAt: now,
           updatedAt: now,
@@ -198,6 +205,12 @@ export async function triggerWorkflows(env: Env, input: TriggerInput, now = Date
     for (const { action, to } of ranBefore ? [] : alerts) {
       const text = completeEvent(eventBase(input, workflow, runId, now), action.template, "custom").text;
       mails.push({ kind: "workflow_alert", to, organizationId: state.organizationId, runId, workflowName: workflow.name, text, subject: action.subject });
+    }
+    for (const { action, memberId } of inApp) {
+      const text = completeEvent(eventBase(input, workflow, runId, now), action.template, "custom").text;
+      const notification = await workflowNotification(runId, memberId, { workflowName: workflow.name, text, chatbotId: state.chatbotId, conversationId: state.conversationId, now });
+      statements.push(db.insert(notifications).values({ ...notification, organizationId: state.organizationId, memberId }).onConflictDoNothing());
+      if (!ranBefore) notified.push({ memberId, notification });
     }
     for (const action of usable) {
       const destination = destinationById.get(action.destinationId)!;
@@ -226,11 +239,12 @@ export async function triggerWorkflows(env: Env, input: TriggerInput, now = Date
   // Sent after the rows exist, so a consumer always finds what it is asked to deliver.
   if (queued.length) await env.WEBHOOKS.sendBatch(queued.map((body) => ({ body })));
   await sendEmails(env, mails);
+  await pushNotifications(env, state.chatbotId, notified);
   return candidates.length;
 }
 
 /** The addresses an email action reaches: every member, or the named ones still in the organization. */
-function recipientsOf(to: "members" | string[], people: { id: string; email: string }[]): string[] {
+function recipientsOf(to: "members" | string[], people: Person[]): string[] {
   const chosen = to === "members" ? people : people.filter((p) => to.includes(p.id));
   return [...new Set(chosen.map((p) => p.email))];
 }

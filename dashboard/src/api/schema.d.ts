@@ -490,6 +490,68 @@ export interface paths {
         patch: operations["patchApiV1OrganizationsOrgIdChatbotsChatbotId"];
         trace?: never;
     };
+    "/api/v1/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Your notifications, newest first, and how many are unread
+         * @description `unread=true` lists only the unread ones. New ones also arrive live as `notification` frames on the live feed of their chatbot.
+         *
+         *     Needs a member session (cookie `ob_session`; changes also need the `x-csrf-token` header).
+         */
+        get: operations["getApiV1Notifications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/read-all": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mark every notification read
+         * @description Needs a member session (cookie `ob_session`; changes also need the `x-csrf-token` header).
+         */
+        post: operations["postApiV1NotificationsReadAll"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/{id}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mark one notification read
+         * @description Needs a member session (cookie `ob_session`; changes also need the `x-csrf-token` header).
+         */
+        post: operations["postApiV1NotificationsIdRead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/conversations": {
         parameters: {
             query?: never;
@@ -519,7 +581,7 @@ export interface paths {
         };
         /**
          * One conversation with its messages and their analysis
-         * @description `id` is OpenBat's conversation id (`conv_…`, the `conversationId` capture answers), not the integrator's `externalId`.
+         * @description `id` is OpenBat's conversation id (`conv_…`, the `conversationId` capture answers), not the integrator's `externalId`. `triage` is its status, assignee and labels (README, Acting on conversations).
          *
          *     Needs a read or admin key.
          */
@@ -527,6 +589,100 @@ export interface paths {
         put?: never;
         post?: never;
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/conversations/{id}/triage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A conversation's status, assignee and labels
+         * @description Needs a read or admin key.
+         */
+        get: operations["getApiV1ConversationsIdTriage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Set a conversation's status and/or assignee (`assigneeId: null` unassigns)
+         * @description Assigning a member other than yourself notifies them in the app. Setting what is already set changes nothing and writes no activity.
+         *
+         *     Needs an admin key.
+         */
+        patch: operations["patchApiV1ConversationsIdTriage"];
+        trace?: never;
+    };
+    "/api/v1/conversations/{id}/notes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A conversation's notes, oldest first, each with its author and time
+         * @description Needs a read or admin key.
+         */
+        get: operations["getApiV1ConversationsIdNotes"];
+        put?: never;
+        /**
+         * Add a note (1–4,000 characters) to a conversation
+         * @description Needs an admin key.
+         */
+        post: operations["postApiV1ConversationsIdNotes"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/conversations/{id}/activity": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A conversation's activity timeline, newest first: who changed its status, assignee, notes and labels, and when
+         * @description Needs a read or admin key.
+         */
+        get: operations["getApiV1ConversationsIdActivity"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/conversations/{id}/labels/{labelId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Put one of the chatbot's labels on a conversation (one it has already changes nothing)
+         * @description Needs an admin key.
+         */
+        put: operations["putApiV1ConversationsIdLabelsLabelId"];
+        post?: never;
+        /**
+         * Take a label off a conversation (one it does not have changes nothing)
+         * @description Needs an admin key.
+         */
+        delete: operations["deleteApiV1ConversationsIdLabelsLabelId"];
         options?: never;
         head?: never;
         patch?: never;
@@ -561,7 +717,7 @@ export interface paths {
         };
         /**
          * One conversation with its messages and their analysis
-         * @description `id` is OpenBat's conversation id (`conv_…`, the `conversationId` capture answers), not the integrator's `externalId`.
+         * @description `id` is OpenBat's conversation id (`conv_…`, the `conversationId` capture answers), not the integrator's `externalId`. `triage` is its status, assignee and labels (README, Acting on conversations).
          *
          *     Needs a read or admin key of this chatbot, or a member session with access to it.
          */
@@ -569,6 +725,100 @@ export interface paths {
         put?: never;
         post?: never;
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/chatbots/{chatbotId}/conversations/{id}/triage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A conversation's status, assignee and labels
+         * @description Needs a read or admin key of this chatbot, or a member session with access to it.
+         */
+        get: operations["getApiV1ChatbotsChatbotIdConversationsIdTriage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Set a conversation's status and/or assignee (`assigneeId: null` unassigns)
+         * @description Assigning a member other than yourself notifies them in the app. Setting what is already set changes nothing and writes no activity.
+         *
+         *     Needs an admin key of this chatbot, or a member session with access to it.
+         */
+        patch: operations["patchApiV1ChatbotsChatbotIdConversationsIdTriage"];
+        trace?: never;
+    };
+    "/api/v1/chatbots/{chatbotId}/conversations/{id}/notes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A conversation's notes, oldest first, each with its author and time
+         * @description Needs a read or admin key of this chatbot, or a member session with access to it.
+         */
+        get: operations["getApiV1ChatbotsChatbotIdConversationsIdNotes"];
+        put?: never;
+        /**
+         * Add a note (1–4,000 characters) to a conversation
+         * @description Needs an admin key of this chatbot, or a member session with access to it.
+         */
+        post: operations["postApiV1ChatbotsChatbotIdConversationsIdNotes"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/chatbots/{chatbotId}/conversations/{id}/activity": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A conversation's activity timeline, newest first: who changed its status, assignee, notes and labels, and when
+         * @description Needs a read or admin key of this chatbot, or a member session with access to it.
+         */
+        get: operations["getApiV1ChatbotsChatbotIdConversationsIdActivity"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/chatbots/{chatbotId}/conversations/{id}/labels/{labelId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Put one of the chatbot's labels on a conversation (one it has already changes nothing)
+         * @description Needs an admin key of this chatbot, or a member session with access to it.
+         */
+        put: operations["putApiV1ChatbotsChatbotIdConversationsIdLabelsLabelId"];
+        post?: never;
+        /**
+         * Take a label off a conversation (one it does not have changes nothing)
+         * @description Needs an admin key of this chatbot, or a member session with access to it.
+         */
+        delete: operations["deleteApiV1ChatbotsChatbotIdConversationsIdLabelsLabelId"];
         options?: never;
         head?: never;
         patch?: never;
@@ -1192,7 +1442,7 @@ export interface paths {
         get: operations["getApiV1Workflows"];
         put?: never;
         /**
-         * Create a workflow, in full or from a template (`{ template, destinationId }`)
+         * Create a workflow, in full or from a template (`{ template, destinationId? }`: without a destination it notifies the organization's owners and admins in the app)
          * @description Needs an admin key.
          */
         post: operations["postApiV1Workflows"];
@@ -1324,7 +1574,7 @@ export interface paths {
         get: operations["getApiV1ChatbotsChatbotIdWorkflows"];
         put?: never;
         /**
-         * Create a workflow, in full or from a template (`{ template, destinationId }`)
+         * Create a workflow, in full or from a template (`{ template, destinationId? }`: without a destination it notifies the organization's owners and admins in the app)
          * @description Needs an admin key of this chatbot, or a member session with access to it.
          */
         post: operations["postApiV1ChatbotsChatbotIdWorkflows"];
@@ -1451,7 +1701,7 @@ export interface paths {
         };
         /**
          * WebSocket of the chatbot's live events, coalesced into `batch` frames (`Upgrade: websocket`)
-         * @description Frames (the `FeedFrame` schema, every field): `hello` with today's counters, then `batch` frames of `message`, `annotation` and `conversation` events (README, Live feed).
+         * @description Frames (the `FeedFrame` schema, every field): `hello` with today's counters, then `batch` frames of `message`, `annotation`, `conversation`, `triage` and `labels` events, and (member sessions only) `notification` frames for the member (README, Live feed).
          *
          *     Needs a read or admin key.
          */
@@ -1473,7 +1723,7 @@ export interface paths {
         };
         /**
          * WebSocket of the chatbot's live events, coalesced into `batch` frames (`Upgrade: websocket`)
-         * @description Frames (the `FeedFrame` schema, every field): `hello` with today's counters, then `batch` frames of `message`, `annotation` and `conversation` events (README, Live feed).
+         * @description Frames (the `FeedFrame` schema, every field): `hello` with today's counters, then `batch` frames of `message`, `annotation`, `conversation`, `triage` and `labels` events, and (member sessions only) `notification` frames for the member (README, Live feed).
          *
          *     Needs a read or admin key of this chatbot, or a member session with access to it.
          */
@@ -1892,6 +2142,102 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/v1/labels": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The chatbot's labels, by name
+         * @description Needs a read or admin key.
+         */
+        get: operations["getApiV1Labels"];
+        put?: never;
+        /**
+         * Create a label: a name (1–40 characters, unique in the chatbot) and a colour of the palette
+         * @description Needs an admin key.
+         */
+        post: operations["postApiV1Labels"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/labels/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete a label (it comes off every conversation)
+         * @description Needs an admin key.
+         */
+        delete: operations["deleteApiV1LabelsId"];
+        options?: never;
+        head?: never;
+        /**
+         * Rename and/or recolour a label
+         * @description Needs an admin key.
+         */
+        patch: operations["patchApiV1LabelsId"];
+        trace?: never;
+    };
+    "/api/v1/chatbots/{chatbotId}/labels": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The chatbot's labels, by name
+         * @description Needs a read or admin key of this chatbot, or a member session with access to it.
+         */
+        get: operations["getApiV1ChatbotsChatbotIdLabels"];
+        put?: never;
+        /**
+         * Create a label: a name (1–40 characters, unique in the chatbot) and a colour of the palette
+         * @description Needs an admin key of this chatbot, or a member session with access to it.
+         */
+        post: operations["postApiV1ChatbotsChatbotIdLabels"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/chatbots/{chatbotId}/labels/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete a label (it comes off every conversation)
+         * @description Needs an admin key of this chatbot, or a member session with access to it.
+         */
+        delete: operations["deleteApiV1ChatbotsChatbotIdLabelsId"];
+        options?: never;
+        head?: never;
+        /**
+         * Rename and/or recolour a label
+         * @description Needs an admin key of this chatbot, or a member session with access to it.
+         */
+        patch: operations["patchApiV1ChatbotsChatbotIdLabelsId"];
         trace?: never;
     };
     "/api/v1/analytics/overview": {
@@ -2649,6 +2995,20 @@ export interface components {
                 externalId: string;
                 /** @enum {string} */
                 status: "started" | "ended" | "reopened";
+            } | {
+                /** @enum {string} */
+                type: "triage";
+                conversationId: string;
+                /** @description What this action changed (the activity rows it wrote) */
+                changes: ("assigned" | "unassigned" | "status_changed" | "note_added" | "label_added" | "label_removed")[];
+                /** @enum {string} */
+                status: "open" | "needs_review" | "escalated" | "reviewed" | "resolved_by_team";
+                assigneeId: string | null;
+                labelIds: string[];
+                actorName: string;
+            } | {
+                /** @enum {string} */
+                type: "labels";
             })[];
             /** @description Older events of this interval left out (beyond the newest 100) */
             dropped: number;
@@ -2666,6 +3026,23 @@ export interface components {
         } | {
             /** @enum {string} */
             type: "pong";
+        } | {
+            /** @enum {string} */
+            type: "notification";
+            /** @description An in-app notification of one member */
+            notification: {
+                id: string;
+                /** @enum {string} */
+                kind: "assigned" | "workflow";
+                title: string;
+                body: string | null;
+                chatbotId: string | null;
+                conversationId: string | null;
+                /** @description Epoch milliseconds */
+                createdAt: number;
+                /** @description Epoch milliseconds; null while unread */
+                readAt: number | null;
+            };
         };
         /** @description Answered bare, not in `{ data }`: the answer OpenBat's `recordMessages` documents */
         CaptureResult: {
@@ -2801,6 +3178,25 @@ export interface components {
             /** @description Epoch milliseconds */
             createdAt: number;
         };
+        NotificationList: {
+            /** @description Newest first */
+            items: components["schemas"]["Notification"][];
+            unread: number;
+        };
+        /** @description An in-app notification of one member */
+        Notification: {
+            id: string;
+            /** @enum {string} */
+            kind: "assigned" | "workflow";
+            title: string;
+            body: string | null;
+            chatbotId: string | null;
+            conversationId: string | null;
+            /** @description Epoch milliseconds */
+            createdAt: number;
+            /** @description Epoch milliseconds; null while unread */
+            readAt: number | null;
+        };
         ConversationSummary: {
             /** @description OpenBat's conversation id (`conv_…`) */
             id: string;
@@ -2862,6 +3258,7 @@ export interface components {
             user: components["schemas"]["ClientUser"];
             organization: components["schemas"]["ClientOrganization"];
             messages: components["schemas"]["AnalysedMessage"][];
+            triage: components["schemas"]["ConversationTriage"];
             messagesPage: {
                 limit: number;
                 /** @description Pass as `?after=` for the next messages; null at the end */
@@ -2890,6 +3287,66 @@ export interface components {
                 translation?: string;
                 language?: string;
             } | null;
+        };
+        ConversationTriage: {
+            status: components["schemas"]["TriageStatus"];
+            /** @description When the status last changed; null while never set (open) */
+            statusAt: number | null;
+            assignee: components["schemas"]["MemberRef"];
+            labels: components["schemas"]["Label"][];
+        };
+        /**
+         * @description open → needs_review → escalated → reviewed | resolved_by_team (any may be set from any)
+         * @enum {string}
+         */
+        TriageStatus: "open" | "needs_review" | "escalated" | "reviewed" | "resolved_by_team";
+        MemberRef: {
+            id: string;
+            name: string;
+            email: string;
+        } | null;
+        Label: {
+            id: string;
+            name: string;
+            /**
+             * @description One of gray, red, pink, grape, violet, indigo, blue, cyan, teal, green, lime, yellow, orange
+             * @enum {string}
+             */
+            color: "gray" | "red" | "pink" | "grape" | "violet" | "indigo" | "blue" | "cyan" | "teal" | "green" | "lime" | "yellow" | "orange";
+            /** @description Epoch milliseconds */
+            createdAt: number;
+        };
+        ConversationNote: {
+            id: string;
+            /** @description The member who wrote it; null for an API key or a member since removed */
+            authorId: string | null;
+            authorName: string;
+            body: string;
+            /** @description Epoch milliseconds */
+            createdAt: number;
+        };
+        ConversationActivity: {
+            id: string;
+            /** @enum {string} */
+            kind: "assigned" | "unassigned" | "status_changed" | "note_added" | "label_added" | "label_removed";
+            /** @description The member who acted; null for an API key (named in `actorName`) */
+            actorId: string | null;
+            actorName: string;
+            detail: components["schemas"]["ActivityDetail"];
+            /** @description Epoch milliseconds */
+            createdAt: number;
+        };
+        ActivityDetail: {
+            from?: components["schemas"]["TriageStatus"];
+            to?: components["schemas"]["TriageStatus"];
+            assigneeId?: string;
+            assigneeName?: string;
+            noteId?: string;
+            /** @description A note's first 140 characters */
+            excerpt?: string;
+            labelId?: string;
+            labelName?: string;
+            labelColor?: string;
         };
         ApiKey: {
             id: string;
@@ -3125,6 +3582,11 @@ export interface components {
                 type: "email";
                 to: "members" | string[];
                 subject?: string;
+                template?: string;
+            } | {
+                /** @enum {string} */
+                type: "in_app";
+                to: "admins" | "members" | string[];
                 template?: string;
             } | {
                 /** @enum {string} */
@@ -5146,6 +5608,92 @@ export interface operations {
             429: components["responses"]["Error"];
         };
     };
+    getApiV1Notifications: {
+        parameters: {
+            query?: {
+                limit?: number;
+                unread?: "true" | "false";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Notifications and the unread count */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["NotificationList"];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    postApiV1NotificationsReadAll: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description How many were marked */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            marked: number;
+                        };
+                    };
+                };
+            };
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    postApiV1NotificationsIdRead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A notification id (`ntf_…`) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The notification */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["Notification"];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
     getApiV1Conversations: {
         parameters: {
             query?: {
@@ -5208,6 +5756,238 @@ export interface operations {
                 content: {
                     "application/json": {
                         data: components["schemas"]["ConversationDetail"];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    getApiV1ConversationsIdTriage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description OpenBat's conversation id (`conv_…`) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Its triage (`open`, unassigned and unlabelled until someone acts) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["ConversationTriage"];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    patchApiV1ConversationsIdTriage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description OpenBat's conversation id (`conv_…`) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    status?: components["schemas"]["TriageStatus"];
+                    /** @description A member of the organization (`mem_…`), or null to unassign */
+                    assigneeId?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Its triage after the change */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["ConversationTriage"];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            413: components["responses"]["Error"];
+            415: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    getApiV1ConversationsIdNotes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description OpenBat's conversation id (`conv_…`) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The notes */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["ConversationNote"][];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    postApiV1ConversationsIdNotes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description OpenBat's conversation id (`conv_…`) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    body: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The note */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["ConversationNote"];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            413: components["responses"]["Error"];
+            415: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    getApiV1ConversationsIdActivity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description OpenBat's conversation id (`conv_…`) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The timeline */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["ConversationActivity"][];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    putApiV1ConversationsIdLabelsLabelId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description OpenBat's conversation id (`conv_…`) */
+                id: string;
+                /** @description A label of this chatbot (`lbl_…`) */
+                labelId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Its triage after the change */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["ConversationTriage"];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    deleteApiV1ConversationsIdLabelsLabelId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description OpenBat's conversation id (`conv_…`) */
+                id: string;
+                /** @description A label of this chatbot (`lbl_…`) */
+                labelId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Its triage after the change */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["ConversationTriage"];
                     };
                 };
             };
@@ -5284,6 +6064,245 @@ export interface operations {
                 content: {
                     "application/json": {
                         data: components["schemas"]["ConversationDetail"];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    getApiV1ChatbotsChatbotIdConversationsIdTriage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                chatbotId: string;
+                /** @description OpenBat's conversation id (`conv_…`) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Its triage (`open`, unassigned and unlabelled until someone acts) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["ConversationTriage"];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    patchApiV1ChatbotsChatbotIdConversationsIdTriage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                chatbotId: string;
+                /** @description OpenBat's conversation id (`conv_…`) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    status?: components["schemas"]["TriageStatus"];
+                    /** @description A member of the organization (`mem_…`), or null to unassign */
+                    assigneeId?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Its triage after the change */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["ConversationTriage"];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            413: components["responses"]["Error"];
+            415: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    getApiV1ChatbotsChatbotIdConversationsIdNotes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                chatbotId: string;
+                /** @description OpenBat's conversation id (`conv_…`) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The notes */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["ConversationNote"][];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    postApiV1ChatbotsChatbotIdConversationsIdNotes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                chatbotId: string;
+                /** @description OpenBat's conversation id (`conv_…`) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    body: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The note */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["ConversationNote"];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            413: components["responses"]["Error"];
+            415: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    getApiV1ChatbotsChatbotIdConversationsIdActivity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                chatbotId: string;
+                /** @description OpenBat's conversation id (`conv_…`) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The timeline */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["ConversationActivity"][];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    putApiV1ChatbotsChatbotIdConversationsIdLabelsLabelId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                chatbotId: string;
+                /** @description OpenBat's conversation id (`conv_…`) */
+                id: string;
+                /** @description A label of this chatbot (`lbl_…`) */
+                labelId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Its triage after the change */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["ConversationTriage"];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    deleteApiV1ChatbotsChatbotIdConversationsIdLabelsLabelId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                chatbotId: string;
+                /** @description OpenBat's conversation id (`conv_…`) */
+                id: string;
+                /** @description A label of this chatbot (`lbl_…`) */
+                labelId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Its triage after the change */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["ConversationTriage"];
                     };
                 };
             };
@@ -6791,6 +7810,11 @@ export interface operations {
                         template?: string;
                     } | {
                         /** @enum {string} */
+                        type: "in_app";
+                        to: "admins" | "members" | string[];
+                        template?: string;
+                    } | {
+                        /** @enum {string} */
                         type?: "webhook";
                         destinationId: string;
                         template?: string;
@@ -6820,7 +7844,7 @@ export interface operations {
                 } | {
                     /** @enum {string} */
                     template: "negative_sentiment_alert" | "frustration_escalation" | "churn_risk_high_mrr" | "hallucination_flag" | "buying_signal_to_sales" | "positive_feedback_tracker";
-                    destinationId: string;
+                    destinationId?: string;
                     name?: string;
                     /**
                      * @default active
@@ -7078,6 +8102,11 @@ export interface operations {
                         template?: string;
                     } | {
                         /** @enum {string} */
+                        type: "in_app";
+                        to: "admins" | "members" | string[];
+                        template?: string;
+                    } | {
+                        /** @enum {string} */
                         type?: "webhook";
                         destinationId: string;
                         template?: string;
@@ -7278,6 +8307,11 @@ export interface operations {
                         template?: string;
                     } | {
                         /** @enum {string} */
+                        type: "in_app";
+                        to: "admins" | "members" | string[];
+                        template?: string;
+                    } | {
+                        /** @enum {string} */
                         type?: "webhook";
                         destinationId: string;
                         template?: string;
@@ -7307,7 +8341,7 @@ export interface operations {
                 } | {
                     /** @enum {string} */
                     template: "negative_sentiment_alert" | "frustration_escalation" | "churn_risk_high_mrr" | "hallucination_flag" | "buying_signal_to_sales" | "positive_feedback_tracker";
-                    destinationId: string;
+                    destinationId?: string;
                     name?: string;
                     /**
                      * @default active
@@ -7572,6 +8606,11 @@ export interface operations {
                         type: "email";
                         to: "members" | string[];
                         subject?: string;
+                        template?: string;
+                    } | {
+                        /** @enum {string} */
+                        type: "in_app";
+                        to: "admins" | "members" | string[];
                         template?: string;
                     } | {
                         /** @enum {string} */
@@ -9795,6 +10834,281 @@ export interface operations {
             401: components["responses"]["Error"];
             403: components["responses"]["Error"];
             404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    getApiV1Labels: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The labels */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["Label"][];
+                    };
+                };
+            };
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    postApiV1Labels: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                    /**
+                     * @description One of gray, red, pink, grape, violet, indigo, blue, cyan, teal, green, lime, yellow, orange
+                     * @enum {string}
+                     */
+                    color: "gray" | "red" | "pink" | "grape" | "violet" | "indigo" | "blue" | "cyan" | "teal" | "green" | "lime" | "yellow" | "orange";
+                };
+            };
+        };
+        responses: {
+            /** @description The label */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["Label"];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            413: components["responses"]["Error"];
+            415: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    deleteApiV1LabelsId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A label id (`lbl_…`) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    patchApiV1LabelsId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A label id (`lbl_…`) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name?: string;
+                    /**
+                     * @description One of gray, red, pink, grape, violet, indigo, blue, cyan, teal, green, lime, yellow, orange
+                     * @enum {string}
+                     */
+                    color?: "gray" | "red" | "pink" | "grape" | "violet" | "indigo" | "blue" | "cyan" | "teal" | "green" | "lime" | "yellow" | "orange";
+                };
+            };
+        };
+        responses: {
+            /** @description The label */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["Label"];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            413: components["responses"]["Error"];
+            415: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    getApiV1ChatbotsChatbotIdLabels: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                chatbotId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The labels */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["Label"][];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    postApiV1ChatbotsChatbotIdLabels: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                chatbotId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                    /**
+                     * @description One of gray, red, pink, grape, violet, indigo, blue, cyan, teal, green, lime, yellow, orange
+                     * @enum {string}
+                     */
+                    color: "gray" | "red" | "pink" | "grape" | "violet" | "indigo" | "blue" | "cyan" | "teal" | "green" | "lime" | "yellow" | "orange";
+                };
+            };
+        };
+        responses: {
+            /** @description The label */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["Label"];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            413: components["responses"]["Error"];
+            415: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    deleteApiV1ChatbotsChatbotIdLabelsId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                chatbotId: string;
+                /** @description A label id (`lbl_…`) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    patchApiV1ChatbotsChatbotIdLabelsId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                chatbotId: string;
+                /** @description A label id (`lbl_…`) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name?: string;
+                    /**
+                     * @description One of gray, red, pink, grape, violet, indigo, blue, cyan, teal, green, lime, yellow, orange
+                     * @enum {string}
+                     */
+                    color?: "gray" | "red" | "pink" | "grape" | "violet" | "indigo" | "blue" | "cyan" | "teal" | "green" | "lime" | "yellow" | "orange";
+                };
+            };
+        };
+        responses: {
+            /** @description The label */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["Label"];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            413: components["responses"]["Error"];
+            415: components["responses"]["Error"];
             429: components["responses"]["Error"];
         };
     };

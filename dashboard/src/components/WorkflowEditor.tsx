@@ -6,20 +6,26 @@ import { humanize } from "../lib/format";
 import { CONDITION_FIELDS, conditionOf, defaultCondition, opLabel, TRIGGERS } from "../lib/workflow-fields";
 import { ErrorNotice } from "./ErrorNotice";
 
-// An action's target in the one "send to" list: a webhook destination's id, or one of these two.
+// An action's target in the one "send to" list: a webhook destination's id, or one of these.
 const EMAIL_MEMBERS = "email:members";
 const EMAIL_CHOSEN = "email:chosen";
+const IN_APP_ADMINS = "in_app:admins";
+const IN_APP_MEMBERS = "in_app:members";
+const IN_APP_CHOSEN = "in_app:chosen";
 
 function targetOf(a: WorkflowAction): string | null {
   if (a.type === "email") return a.to === "members" ? EMAIL_MEMBERS : EMAIL_CHOSEN;
+  if (a.type === "in_app") return a.to === "admins" ? IN_APP_ADMINS : a.to === "members" ? IN_APP_MEMBERS : IN_APP_CHOSEN;
   return a.destinationId || null;
 }
 
 /** The action pointed at another target, keeping its template (chosen members are only set through the API). */
 function retarget(a: WorkflowAction, target: string | null): WorkflowAction {
   const template = a.template !== undefined ? { template: a.template } : {};
-  if (target === EMAIL_CHOSEN) return a;
+  if (target === EMAIL_CHOSEN || target === IN_APP_CHOSEN) return a;
   if (target === EMAIL_MEMBERS) return { type: "email", to: "members", ...template };
+  if (target === IN_APP_ADMINS) return { type: "in_app", to: "admins", ...template };
+  if (target === IN_APP_MEMBERS) return { type: "in_app", to: "members", ...template };
   return { destinationId: target ?? "", ...template };
 }
 
@@ -154,6 +160,9 @@ export function WorkflowEditor({
                     label={`Action ${i + 1}: send to`}
                     placeholder="Choose a destination"
                     data={[
+                      { value: IN_APP_ADMINS, label: "In the app: every owner and admin" },
+                      { value: IN_APP_MEMBERS, label: "In the app: every member of the organization" },
+                      ...(targetOf(a) === IN_APP_CHOSEN ? [{ value: IN_APP_CHOSEN, label: "In the app: the chosen members" }] : []),
                       ...destinations.map((d) => ({ value: d.id, label: `${d.name} (${d.kind})${d.status === "disabled" ? " — disabled" : ""}` })),
                       { value: EMAIL_MEMBERS, label: "Email every member of the organization" },
                       ...(targetOf(a) === EMAIL_CHOSEN ? [{ value: EMAIL_CHOSEN, label: "Email the chosen members" }] : []),

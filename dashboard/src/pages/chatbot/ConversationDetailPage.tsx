@@ -205,7 +205,7 @@ export default function ConversationDetailPage() {
   // While open, the conversation updates in place: any live event of it re-reads it (coalesced).
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   useLiveEvents((events) => {
-    if (!events.some((e) => e.conversationId === conversationId)) return;
+    if (!events.some((e) => "conversationId" in e && e.conversationId === conversationId)) return;
     clearTimeout(timer.current);
     timer.current = setTimeout(conversation.reload, 300);
   });

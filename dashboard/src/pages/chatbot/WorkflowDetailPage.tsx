@@ -26,7 +26,7 @@ const BLANK: WorkflowInput = {
   trigger: "user_message",
   match: "all",
   conditions: [{ field: "sentiment_score", op: "<=", value: -0.6 }],
-  actions: [{ destinationId: "" }],
+  actions: [{ type: "in_app", to: "admins" }],
   cooldown: { type: "once_per_conversation" },
   status: "active",
 };

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Badge, Button, Group, Modal, Paper, Radio, Select, SimpleGrid, Skeleton, Stack, Switch, Text, TextInput } from "@mantine/core";
+import { Anchor, Badge, Button, Group, Modal, Paper, Radio, Select, SimpleGrid, Skeleton, Stack, Switch, Text, TextInput } from "@mantine/core";
 import { useState, type FormEvent } from "react";
 import { Link, useNavigate } from "react-router";
 import { api } from "../../api/client";
@@ -11,12 +11,15 @@ import { PageHeader } from "../../components/PageHeader";
 import { describeCondition, describeCooldown, TRIGGERS } from "../../lib/workflow-fields";
 import { useChatbot } from "../../session/chatbot";
 
+const IN_APP = "in_app";
+
 function FromTemplateForm({ chatbotId, onCreated }: { chatbotId: string; onCreated: (w: Workflow) => void }) {
   const templates = useQuery(`templates:${chatbotId}`, () => api.workflows.templates(chatbotId));
   const destinations = useQuery(`webhooks:${chatbotId}`, () => api.webhooks.list(chatbotId));
   // One of the slugs GET /workflows/templates listed (the radio group offers only those).
   const [template, setTemplate] = useState<string>("");
-  const [destinationId, setDestinationId] = useState<string | null>(null);
+  // In the app (every owner and admin) unless a webhook destination is chosen: alerts need no setup.
+  const [destinationId, setDestinationId] = useState<string | null>(IN_APP);
   const [name, setName] = useState("");
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
@@ -24,11 +27,12 @@ function FromTemplateForm({ chatbotId, onCreated }: { chatbotId: string; onCreat
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    if (!template || !destinationId) return;
+    if (!template) return;
     setBusy(true);
     setError(null);
     try {
-      onCreated(await api.workflows.create(chatbotId, { template: template as TemplateSlug, destinationId, ...(name.trim() ? { name: name.trim() } : {}) }));
+      const to = destinationId && destinationId !== IN_APP ? { destinationId } : {};
+      onCreated(await api.workflows.create(chatbotId, { template: template as TemplateSlug, ...to, ...(name.trim() ? { name: name.trim() } : {}) }));
     } catch (err) {
       setError(err);
     } finally {
@@ -50,15 +54,21 @@ function FromTemplateForm({ chatbotId, onCreated }: { chatbotId: string; onCreat
             ))}
           </Stack>
         </Radio.Group>
-        {usable.length === 0 ? (
-          <Alert color="yellow" title="No webhook destination yet">
-            A workflow calls a webhook. <Anchor component={Link} to={`/chatbots/${chatbotId}/settings#webhooks`}>Add a destination in Settings</Anchor> first.
-          </Alert>
-        ) : (
-          <Select label="Send to" placeholder="Choose a destination" required data={usable.map((d) => ({ value: d.id, label: `${d.name} (${d.kind})` }))} value={destinationId} onChange={setDestinationId} />
+        <Select
+          label="Send to"
+          required
+          allowDeselect={false}
+          data={[{ value: IN_APP, label: "In the app: every owner and admin" }, ...usable.map((d) => ({ value: d.id, label: `${d.name} (${d.kind})` }))]}
+          value={destinationId}
+          onChange={setDestinationId}
+        />
+        {usable.length === 0 && (
+          <Text size="sm" c="dimmed">
+            Alerts appear in the notification centre (the bell). To call Slack, Discord or your own endpoint, <Anchor component={Link} to={`/chatbots/${chatbotId}/settings#webhooks`}>add a webhook destination in Settings</Anchor>.
+          </Text>
         )}
         <TextInput label="Name" description="Optional: the starter's name otherwise." value={name} onChange={(e) => setName(e.currentTarget.value)} />
-        <Button type="submit" loading={busy} disabled={!template || !destinationId}>
+        <Button type="submit" loading={busy} disabled={!template}>
           Create workflow
         </Button>
       </Stack>
@@ -121,7 +131,7 @@ export default function WorkflowsPage() {
     <Stack>
       <PageHeader
         title="Workflows"
-        description="Call your systems when a conversation needs someone: Slack, Discord or any webhook, signed."
+        description="Tell your team when a conversation needs someone: in the app, by email, or through Slack, Discord or any signed webhook."
         actions={
           canEdit && (
             <>

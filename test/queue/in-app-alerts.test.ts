@@ -1,0 +1,88 @@
+/**
+ * Workflow alerts without a webhook (README "Workflows and webhooks"): an in-app action notifies members
+ * in the dashboard's notification centre, live; starter templates default to it.
+ */
+import { env } from "cloudflare:workers";
+import { eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import type { FeedFrame } from "../../durable-objects/chatbot-live";
+import { createDb } from "../../worker/db/client";
+import { workflowRuns } from "../../worker/db/schema";
+import { conversationStub } from "../../worker/services/conversation-stub";
+import { call, capture, type ErrorBody } from "../helpers/http";
+import { as, memberIn, signup } from "../helpers/member";
+import { syncIndex } from "../helpers/index-queue";
+import { connect } from "../helpers/socket";
+import { createTenant } from "../helpers/tenant";
+
+interface Inbox {
+  items: { kind: string; title: string; body: string | null; chatbotId: string; conversationId: string }[];
+  unread: number;
+}
+const inboxOf = async (member: Parameters<typeof as>[0]) => ((await (await as(member, "/api/v1/notifications")).json()) as { data: Inbox }).data;
+
+const FRUSTRATED = "This is the third time I ask, nobody helps me, this is ridiculous and I am fed up!";
+
+describe("in-app workflow alerts", () => {
+  it("a starter template without a destination notifies every owner and admin in the app, not plain members, and the run succeeds", async () => {
+    const t = await createTenant();
+    const [owner, admin, member] = [await memberIn(t.organizationId, "owner"), await memberIn(t.organizationId, "admin"), await memberIn(t.organizationId, "member")];
+    const created = await call("/api/v1/workflows", { method: "POST", key: t.adminKey, json: { template: "frustration_escalation" } });
+    expect(created.status, await created.clone().text()).toBe(201);
+    const workflow = ((await created.json()) as { data: { actions: unknown[] } }).data;
+    expect(workflow.actions).toEqual([{ type: "in_app", to: "admins", template: expect.stringContaining("Frustrated user") }]);
+
+    const res = await capture(t.ingestKey, { conversationId: "angry-1", messages: [{ role: "user", content: FRUSTRATED }], user: { id: "u-1", email: "ada@example.com" } });
+    const { conversationId } = (await res.json()) as { conversationId: string };
+    await syncIndex(conversationStub(env, t.chatbotId, "angry-1"));
+
+    for (const who of [owner, admin]) {
+      const inbox = await inboxOf(who);
+      expect(inbox.unread).toBe(1);
+      expect(inbox.items[0]).toMatchObject({ kind: "workflow", title: "Escalation on frustration", chatbotId: t.chatbotId, conversationId });
+      expect(inbox.items[0]!.body).toContain("Frustrated user ada@example.com");
+    }
+    expect((await inboxOf(member)).unread).toBe(0);
+    const [run] = await createDb(env.DB).select().from(workflowRuns).where(eq(workflowRuns.chatbotId, t.chatbotId));
+    expect(run).toMatchObject({ status: "success", reason: null });
+  });
+
+  it("notifies the members an action names, and delivers it live to their open feed", async () => {
+    const t = await createTenant();
+    const [chosen, other] = [await memberIn(t.organizationId, "member"), await memberIn(t.organizationId, "admin")];
+    const created = await call("/api/v1/workflows", {
+      method: "POST",
+      key: t.adminKey,
+      json: { name: "Churn watch", trigger: "user_message", conditions: [{ field: "flag", op: "detected", value: "churn_risk" }], actions: [{ type: "in_app", to: [chosen.memberId], template: "{{user.email}} may leave" }] },
+    });
+    expect(created.status, await created.clone().text()).toBe(201);
+    const feed = await connect(`/api/v1/chatbots/${t.chatbotId}/live-feed`, { headers: { cookie: chosen.cookie } });
+    await feed.next();
+
+    await capture(t.ingestKey, { conversationId: "churn-1", messages: [{ role: "user", content: "I want to cancel my subscription, this is not worth it" }], user: { id: "u-2", email: "bo@example.com" } });
+    const frame = (await feed.next("notification" as never, 10_000)) as unknown as FeedFrame;
+    expect(frame).toMatchObject({ type: "notification", notification: { kind: "workflow", title: "Churn watch", body: "bo@example.com may leave", readAt: null } });
+    expect((await inboxOf(chosen)).unread).toBe(1);
+    expect((await inboxOf(other)).unread).toBe(0);
+    feed.close();
+  });
+
+  it("refuses an in-app action naming a member of another organization with 400 naming the member", async () => {
+    const t = await createTenant();
+    const stranger = await signup("Stranger");
+    const res = await call("/api/v1/workflows", {
+      method: "POST",
+      key: t.adminKey,
+      json: { name: "Wrong people", trigger: "user_message", actions: [{ type: "in_app", to: [stranger.memberId] }] },
+    });
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as ErrorBody).error.details).toEqual([{ field: "actions.0.to.0", message: "no such member in this organization" }]);
+  });
+
+  it("refuses an in-app action with an unknown audience with the 400 envelope", async () => {
+    const t = await createTenant();
+    const res = await call("/api/v1/workflows", { method: "POST", key: t.adminKey, json: { name: "Everyone", trigger: "user_message", actions: [{ type: "in_app", to: "everyone" }] } });
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as ErrorBody).error.code).toBe("invalid_request");
+  });
+});

@@ -1,0 +1,60 @@
+import { z } from "@hono/zod-openapi";
+import { createMiddleware } from "hono/factory";
+import type { AppEnv } from "../context";
+import { ApiError } from "../errors";
+import { bearerToken, sessionRequired } from "../middleware/auth";
+import { rateLimit } from "../middleware/rate-limit";
+import { jsonData } from "../openapi/responses";
+import { apiRoute, apiRouter } from "../openapi/router";
+import { notificationList, notificationSchema } from "../schemas/triage";
+import { listNotifications, listQuery, markAllRead, markRead } from "../notifications/service";
+
+/**
+ * The signed-in member's in-app notifications (README "Notifications"): member sessions only — an API
+ * key belongs to a chatbot, not to a person, so it has no notifications (403).
+ */
+export const notificationRoutes = apiRouter();
+
+const noKeys = createMiddleware<AppEnv>(async (c, next) => {
+  if (bearerToken(c.req.header("authorization"))) throw new ApiError("forbidden", "notifications belong to a member: log in to the dashboard (API keys have none)");
+  await next();
+});
+notificationRoutes.use("*", noKeys, sessionRequired, rateLimit("READ_LIMITER", (c) => `member:${c.get("session").memberId}`));
+const tags = ["Notifications"];
+const notificationId = z.object({ id: z.string().openapi({ description: "A notification id (`ntf_…`)" }) });
+
+notificationRoutes.openapi(
+  apiRoute("member", {
+    method: "get",
+    path: "/",
+    tags,
+    summary: "Your notifications, newest first, and how many are unread",
+    description: "`unread=true` lists only the unread ones. New ones also arrive live as `notification` frames on the live feed of their chatbot.",
+    request: { query: listQuery },
+    responses: { 200: jsonData(notificationList, "Notifications and the unread count") },
+  }),
+  async (c) => c.json({ data: await listNotifications(c.get("db"), c.get("session").memberId, c.req.valid("query")) }, 200),
+);
+
+notificationRoutes.openapi(
+  apiRoute("member", {
+    method: "post",
+    path: "/read-all",
+    tags,
+    summary: "Mark every notification read",
+    responses: { 200: jsonData(z.object({ marked: z.number().int() }), "How many were marked") },
+  }),
+  async (c) => c.json({ data: { marked: await markAllRead(c.get("db"), c.get("session").memberId) } }, 200),
+);
+
+notificationRoutes.openapi(
+  apiRoute("member", {
+    method: "post",
+    path: "/{id}/read",
+    tags,
+    summary: "Mark one notification read",
+    request: { params: notificationId },
+    responses: { 200: jsonData(notificationSchema, "The notification") },
+  }),
+  async (c) => c.json({ data: await markRead(c.get("db"), c.get("session").memberId, c.req.valid("param").id) }, 200),
+);

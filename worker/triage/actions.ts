@@ -1,0 +1,160 @@
+/**
+ * Acting on a conversation: status, assignee, notes, labels. Each action checks the conversation (and any
+ * label or member it names) belongs to the caller's chatbot or organization, then writes its change, its
+ * activity rows and (for an assignment) the assignee's notification in ONE D1 batch, so the timeline never
+ * misses or invents an action. What changed is returned for the live feed (worker/triage/live.ts).
+ */
+import type { BatchItem } from "drizzle-orm/batch";
+import { and, eq } from "drizzle-orm";
+import type { z } from "zod";
+import type { Db } from "../db/client";
+import { conversationActivity, conversationLabels, conversationNotes, conversationTriage, labels, members, memberships, notifications, type ACTIVITY_KINDS } from "../db/schema";
+import { ApiError, notFound } from "../errors";
+import type { ActivityDetail, noteInput, triagePatch } from "../schemas/triage";
+import { newId } from "../services/ids";
+import { actorOf, requireConversation, type Actor, type Scope } from "./context";
+import { labelView, triageOfOne, type NoteView, type TriageView } from "./read";
+import type { NotificationView } from "../../durable-objects/feed-frames";
+
+type ActivityKind = (typeof ACTIVITY_KINDS)[number];
+
+/** What an action did, for its answer and for the live feed. */
+export interface ActionResult {
+  conversationId: string;
+  changes: ActivityKind[];
+  actor: Actor;
+  triage: TriageView;
+  /** In-app notifications written by the action (an assignment), to be pushed to their members' feeds. */
+  notified: { memberId: string; notification: NotificationView }[];
+}
+
+function activityRow(db: Db, scope: Scope, conversationId: string, actor: Actor, kind: ActivityKind, detail: ActivityDetail, now: number) {
+  return db.insert(conversationActivity).values({
+    id: newId("act"),
+    organizationId: scope.organizationId,
+    chatbotId: scope.chatbotId,
+    conversationId,
+    actorId: actor.id,
+    actorName: actor.name,
+    kind,
+    detail,
+    createdAt: now,
+  });
+}
+
+async function run(db: Db, statements: BatchItem<"sqlite">[]): Promise<void> {
+  const [first, ...rest] = statements;
+  if (first) await db.batch([first, ...rest]);
+}
+
+/** A member of the chatbot's organization, or 400 naming `assigneeId` (another organization's member answers the same). */
+async function requireAssignee(db: Db, organizationId: string, memberId: string) {
+  const row = await db
+    .select({ id: members.id, name: members.name, email: members.email })
+    .from(memberships)
+    .innerJoin(members, eq(members.id, memberships.memberId))
+    .where(and(eq(memberships.organizationId, organizationId), eq(memberships.memberId, memberId)))
+    .get();
+  if (!row) throw new ApiError("invalid_request", "assigneeId: no such member in this organization", [{ field: "assigneeId", message: "no such member in this organization" }]);
+  return row;
+}
+
+/**
+ * Sets the status and/or the assignee. Setting what is already there changes nothing and writes no
+ * activity; assigning someone else than the actor notifies them in the app.
+ */
+export async function updateTriage(db: Db, scope: Scope, conversationId: string, patch: z.output<typeof triagePatch>, now = Date.now()): Promise<ActionResult> {
+  const conversation = await requireConversation(db, scope.chatbotId, conversationId);
+  const [actor, current] = await Promise.all([actorOf(db, scope), triageOfOne(db, scope.chatbotId, conversationId)]);
+  const assignee = patch.assigneeId ? await requireAssignee(db, scope.organizationId, patch.assigneeId) : null;
+
+  const statusChanges = patch.status !== undefined && patch.status !== current.status;
+  const assigneeChanges = patch.assigneeId !== undefined && patch.assigneeId !== (current.assignee?.id ?? null);
+  const result: ActionResult = { conversationId, changes: [], actor, triage: current, notified: [] };
+  if (!statusChanges && !assigneeChanges) return result;
+
+  const statements: BatchItem<"sqlite">[] = [];
+  const next = {
+    status: statusChanges ? patch.status! : current.status,
+    assigneeId: assigneeChanges ? (patch.assigneeId ?? null) : (current.assignee?.id ?? null),
+    statusAt: statusChanges ? now : (current.statusAt ?? now),
+  };
+  statements.push(
+    db
+      .insert(conversationTriage)
+      .values({ conversationId, organizationId: scope.organizationId, chatbotId: scope.chatbotId, ...next, updatedAt: now })
+      .onConflictDoUpdate({ target: conversationTriage.conversationId, set: { ...next, updatedAt: now } }),
+  );
+  if (statusChanges) {
+    result.changes.push("status_changed");
+    statements.push(activityRow(db, scope, conversationId, actor, "status_changed", { from: current.status, to: patch.status! }, now));
+  }
+  if (assigneeChanges && assignee) {
+    result.changes.push("assigned");
+    statements.push(activityRow(db, scope, conversationId, actor, "assigned", { assigneeId: assignee.id, assigneeName: assignee.name }, now));
+    if (assignee.id !== actor.id) {
+      const notification: NotificationView = {
+        id: newId("ntf"),
+        kind: "assigned",
+        title: `${actor.name} assigned you a conversation`,
+        body: `Conversation ${conversation.externalId}`,
+        chatbotId: scope.chatbotId,
+        conversationId,
+        createdAt: now,
+        readAt: null,
+      };
+      statements.push(db.insert(notifications).values({ ...notification, organizationId: scope.organizationId, memberId: assignee.id }));
+      result.notified.push({ memberId: assignee.id, notification });
+    }
+  } else if (assigneeChanges && current.assignee) {
+    result.changes.push("unassigned");
+    statements.push(activityRow(db, scope, conversationId, actor, "unassigned", { assigneeId: current.assignee.id, assigneeName: current.assignee.name }, now));
+  }
+  await run(db, statements);
+  result.triage = { ...current, status: next.status, statusAt: next.statusAt, assignee: assignee ?? (assigneeChanges ? null : current.assignee) };
+  return result;
+}
+
+export async function addNote(db: Db, scope: Scope, conversationId: string, input: z.output<typeof noteInput>, now = Date.now()): Promise<ActionResult & { note: NoteView }> {
+  await requireConversation(db, scope.chatbotId, conversationId);
+  const [actor, triage] = await Promise.all([actorOf(db, scope), triageOfOne(db, scope.chatbotId, conversationId)]);
+  const note: NoteView = { id: newId("note"), authorId: actor.id, authorName: actor.name, body: input.body, createdAt: now };
+  await run(db, [
+    db.insert(conversationNotes).values({ ...note, organizationId: scope.organizationId, chatbotId: scope.chatbotId, conversationId }),
+    activityRow(db, scope, conversationId, actor, "note_added", { noteId: note.id, excerpt: input.body.slice(0, 140) }, now),
+  ]);
+  return { conversationId, changes: ["note_added"], actor, triage, notified: [], note };
+}
+
+async function requireLabel(db: Db, chatbotId: string, labelId: string) {
+  const row = await db.select().from(labels).where(and(eq(labels.id, labelId), eq(labels.chatbotId, chatbotId))).get();
+  if (!row) throw notFound("label");
+  return row;
+}
+
+/** Puts a label on a conversation; a label it already has changes nothing. */
+export async function addLabel(db: Db, scope: Scope, conversationId: string, labelId: string, now = Date.now()): Promise<ActionResult> {
+  await requireConversation(db, scope.chatbotId, conversationId);
+  const label = await requireLabel(db, scope.chatbotId, labelId);
+  const [actor, current] = await Promise.all([actorOf(db, scope), triageOfOne(db, scope.chatbotId, conversationId)]);
+  if (current.labels.some((l) => l.id === labelId)) return { conversationId, changes: [], actor, triage: current, notified: [] };
+  await run(db, [
+    db.insert(conversationLabels).values({ conversationId, labelId, organizationId: scope.organizationId, chatbotId: scope.chatbotId, createdAt: now }).onConflictDoNothing(),
+    activityRow(db, scope, conversationId, actor, "label_added", { labelId, labelName: label.name, labelColor: label.color }, now),
+  ]);
+  const labelsNow = [...current.labels, labelView(label)].sort((a, b) => a.name.localeCompare(b.name));
+  return { conversationId, changes: ["label_added"], actor, triage: { ...current, labels: labelsNow }, notified: [] };
+}
+
+/** Takes a label off a conversation; one it does not have changes nothing. */
+export async function removeLabel(db: Db, scope: Scope, conversationId: string, labelId: string, now = Date.now()): Promise<ActionResult> {
+  await requireConversation(db, scope.chatbotId, conversationId);
+  const label = await requireLabel(db, scope.chatbotId, labelId);
+  const [actor, current] = await Promise.all([actorOf(db, scope), triageOfOne(db, scope.chatbotId, conversationId)]);
+  if (!current.labels.some((l) => l.id === labelId)) return { conversationId, changes: [], actor, triage: current, notified: [] };
+  await run(db, [
+    db.delete(conversationLabels).where(and(eq(conversationLabels.conversationId, conversationId), eq(conversationLabels.labelId, labelId), eq(conversationLabels.chatbotId, scope.chatbotId))),
+    activityRow(db, scope, conversationId, actor, "label_removed", { labelId, labelName: label.name, labelColor: label.color }, now),
+  ]);
+  return { conversationId, changes: ["label_removed"], actor, triage: { ...current, labels: current.labels.filter((l) => l.id !== labelId) }, notified: [] };
+}
