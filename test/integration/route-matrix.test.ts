@@ -80,7 +80,8 @@ async function expectRefused(credential: Credential, route: string) {
   }
 }
 
-describe("every route", () => {
+// Each test walks every route (more with every route added): minutes on a loaded machine, not vitest's default 5 s.
+describe("every route", { timeout: 120_000 }, () => {
   it("is known to this matrix, and routes naming several ids are crossed at each", () => {
     expect(routes.length).toBeGreaterThan(40);
     expect(crossable.length).toBeGreaterThan(25);
