@@ -72,5 +72,13 @@ browserSuite("Every chatbot page", () => {
     expect(page.url()).toContain("organization=org-acme");
     const rows = await page.getByTestId("conversation-row").allInnerTexts();
     expect(rows.every((r) => r.includes("Acme Logistics"))).toBe(true);
+
+    // And back: a name in the conversations table opens that profile, not the conversation.
+    await page.getByTestId("conversation-row").first().getByTestId("organization-link").click();
+    await page.getByRole("heading", { level: 1, name: "Acme Logistics" }).waitFor();
+    // The conversation's own page names its user the same way.
+    await page.getByTestId("profile-conversations").getByRole("link", { name: "demo-cancel-1" }).click();
+    await page.getByTestId("sidebar-user").getByTestId("user-link").click();
+    await page.getByRole("heading", { level: 1, name: "Ada Lovelace" }).waitFor();
   });
 });

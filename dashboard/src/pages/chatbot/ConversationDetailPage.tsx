@@ -10,6 +10,7 @@ import { LanguageBadge } from "../../components/LanguageBadge";
 import { LiveStatusBadge } from "../../components/LiveStatusBadge";
 import { SentimentAnnotation, SentimentBadge } from "../../components/SentimentBadge";
 import { ExportMenu } from "../../components/ExportMenu";
+import { PersonLink } from "../../components/PersonLink";
 import { formatDateTime, formatMoney, formatTime, humanize } from "../../lib/format";
 import { useLiveEvents, useLiveFeed } from "../../live/live-feed";
 import { useChatbot } from "../../session/chatbot";
@@ -130,7 +131,9 @@ function ConversationSidebar({ c, chatbotId }: { c: ConversationDetail; chatbotI
       <SidebarCard title="User" testId="sidebar-user">
         {c.user ? (
           <>
-            <Fact label="Name">{c.user.name}</Fact>
+            <Fact label="Name">
+              <PersonLink chatbotId={chatbotId} kind="user" externalId={c.user.externalId} name={c.user.name} />
+            </Fact>
             <Fact label="Email">{c.user.email}</Fact>
             <Fact label="User id">
               <Anchor component={Link} to={`/chatbots/${chatbotId}/conversations?user=${encodeURIComponent(c.user.externalId)}`} size="sm">
@@ -150,9 +153,7 @@ function ConversationSidebar({ c, chatbotId }: { c: ConversationDetail; chatbotI
         {c.organization ? (
           <>
             <Fact label="Name">
-              <Anchor component={Link} to={`/chatbots/${chatbotId}/conversations?organization=${encodeURIComponent(c.organization.externalId)}`} size="sm">
-                {c.organization.name ?? c.organization.externalId}
-              </Anchor>
+              <PersonLink chatbotId={chatbotId} kind="organization" externalId={c.organization.externalId} name={c.organization.name} />
             </Fact>
             <Fact label="Plan">{c.organization.plan}</Fact>
             <Fact label="Industry">{c.organization.industry}</Fact>

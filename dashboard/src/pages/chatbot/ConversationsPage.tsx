@@ -13,6 +13,7 @@ import { failed, RegionError } from "../../components/QueryRegion";
 import { FlagBadge } from "../../components/FlagBadge";
 import { LanguageBadge } from "../../components/LanguageBadge";
 import { PageHeader } from "../../components/PageHeader";
+import { PersonLink } from "../../components/PersonLink";
 import { SentimentBadge } from "../../components/SentimentBadge";
 import { SortableHeader } from "../../components/SortableHeader";
 import { TablePager } from "../../components/TablePager";
@@ -45,9 +46,9 @@ const COLUMNS: { key: Column; label: string; sort?: string; cell: (row: Conversa
       </Group>
     ),
   },
-  { key: "user", label: "User", cell: (r) => r.user?.name ?? r.user?.externalId ?? "—" },
+  { key: "user", label: "User", cell: (r, chatbotId) => (r.user ? <PersonLink chatbotId={chatbotId} kind="user" externalId={r.user.externalId} name={r.user.name} /> : "—") },
   { key: "email", label: "Email", cell: (r) => r.user?.email ?? "—" },
-  { key: "organization", label: "Organization", cell: (r) => r.organization?.name ?? r.organization?.externalId ?? "—" },
+  { key: "organization", label: "Organization", cell: (r, chatbotId) => (r.organization ? <PersonLink chatbotId={chatbotId} kind="organization" externalId={r.organization.externalId} name={r.organization.name} /> : "—") },
   { key: "messages", label: "Messages", sort: "messageCount", cell: (r) => r.messageCount },
   { key: "sentiment", label: "Sentiment", sort: "sentiment", cell: (r) => <SentimentBadge score={r.sentiment?.average} label={r.sentiment?.label} /> },
   { key: "plan", label: "Plan", cell: (r) => r.plan ?? "—" },
