@@ -7,6 +7,7 @@ import { ChatbotLayout } from "./pages/chatbot/ChatbotLayout";
 import { AppFrame } from "./pages/AppFrame";
 import { NotFoundPage } from "./pages/NotFoundPage";
 import OverviewPage from "./pages/chatbot/OverviewPage";
+import AttentionPage from "./pages/chatbot/AttentionPage";
 import { useSession } from "./session/session";
 
 // Every page but the overview loads on demand: a member opening the overview downloads neither the log-in
@@ -82,7 +83,8 @@ export function App() {
           <Route path="/orgs/new" element={<ChatbotsPage />} />
           <Route path="/orgs/:orgId/chatbots" element={<ChatbotsPage />} />
           <Route path="/chatbots/:chatbotId" element={<ChatbotLayout />}>
-            <Route index element={<Navigate to="overview" replace />} />
+            <Route index element={<Navigate to="attention" replace />} />
+            <Route path="attention" element={<AttentionPage />} />
             <Route path="overview" element={<OverviewPage />} />
             <Route path="insights" element={<InsightsPage />} />
             <Route path="assistant" element={<AssistantPage />} />

@@ -1,13 +1,14 @@
 /**
  * The dashboard's first script: a small entry of its own (vite.config.ts) that the page loads with
  * `async`, so it runs while the application's bundle is still arriving. It starts the requests the
- * page opened will need (who is logged in, which organization holds the chatbot, the overview's
- * figures, the overview's code) so that they travel in parallel instead of one after another as each
+ * page opened will need (who is logged in, which organization holds the chatbot, the attention queue
+ * the navigation counts, the overview's figures) so that they travel in parallel instead of one after another as each
  * component mounts (README "Dashboard": time to KPIs). Everything it starts lands in the same cache
  * and module map the application reads; if the guess is wrong, the page simply asks again.
  */
 import { prefetchQuery } from "./api/query-client";
 import { presetFrom, rangeFrom } from "./lib/range";
+import { attentionQuery } from "./pages/chatbot/attention-query";
 import { overviewQueries } from "./pages/chatbot/overview-queries";
 import { chatbotLookup } from "./session/chatbot-lookup";
 import { startEarlyProbe } from "./session/session-probe";
@@ -19,11 +20,14 @@ if (!isPublic) {
   const session = startEarlyProbe();
   if (chatbotPage) {
     const chatbotId = decodeURIComponent(chatbotPage[1]!);
-    const page = chatbotPage[2] ?? "overview";
+    // A chatbot's own address lands on its attention queue; the navigation's count badge asks for it on every page.
+    const page = chatbotPage[2] ?? "attention";
+    const attention = attentionQuery(chatbotId);
     session.then(
       (signedIn) => {
         const lookup = chatbotLookup(signedIn, chatbotId);
         prefetchQuery(lookup.key, lookup.load);
+        if (page !== "setup") prefetchQuery(attention.key, attention.load, attention.options);
       },
       () => undefined,
     );

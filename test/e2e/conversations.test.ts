@@ -30,8 +30,8 @@ browserSuite("Conversations: from a filter to the conversation behind it", () =>
     const count = await rows.count();
     expect(count).toBe(await total());
     expect(count).toBeGreaterThan(0);
-    // The Plan column (7th by default) says enterprise on every row.
-    const plans = await rows.locator("td:nth-child(7)").allInnerTexts();
+    // The Plan column (9th by default: conversation, flags, sentiment, last user message, user, organization, status, labels, plan) says enterprise on every row.
+    const plans = await rows.locator("td:nth-child(9)").allInnerTexts();
     expect(plans.every((p) => p === "enterprise")).toBe(true);
     await screenshot(page, "conversations");
   });

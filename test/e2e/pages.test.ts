@@ -42,6 +42,18 @@ browserSuite("Every chatbot page", () => {
     expect(pageErrors).toEqual([]);
   });
 
+  it("opens the attention queue from the navigation, its link counting what is in it", async () => {
+    const { page } = browser;
+    pageErrors.length = 0;
+    await page.goto(`${e2e.url}/chatbots/${e2e.demo.chatbotId}/overview`);
+    await page.getByRole("navigation", { name: "Chatbot" }).getByRole("link", { name: /^Needs attention/ }).click();
+    await page.getByRole("heading", { level: 1, name: "Needs attention now" }).waitFor();
+    expect(page.url()).toContain(`/chatbots/${e2e.demo.chatbotId}/attention`);
+    await page.waitForLoadState("networkidle");
+    expect(await page.getByRole("alert").count()).toBe(0);
+    expect(pageErrors).toEqual([]);
+  });
+
   it("lets the keyboard skip straight to the content", async () => {
     const { page } = browser;
     await page.goto(`${e2e.url}/chatbots/${e2e.demo.chatbotId}/overview`);

@@ -557,6 +557,9 @@ describe("GET /api/v1/analytics/conversations", () => {
       flags: ["frustrated_user"],
       lastMessageAt: T0 + 2 * D + H,
       createdAt: T0 + 2 * D,
+      lastUserMessage: null,
+      triage: { status: "open", assigneeId: null },
+      labels: [],
     });
   });
 

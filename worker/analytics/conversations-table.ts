@@ -11,7 +11,8 @@ import { countryCode, DEVICES } from "../../durable-objects/protocol";
 import { SENTIMENT_LABELS, SENTIMENT_THRESHOLDS, sentimentLabel, type SentimentLabel } from "../analysis/labels";
 import { languageCode } from "../analysis/language";
 import type { Db } from "../db/client";
-import { clientOrganizations, clientUsers, conversations } from "../db/schema";
+import { clientOrganizations, clientUsers, conversationLabels, conversations, conversationTriage, labels, TRIAGE_STATUSES } from "../db/schema";
+import { ApiError } from "../errors";
 import { aliased, checkRangeOrder, likePattern, orderField, pageFields, pagination, rangeFields, roundOrNull, shortFilter, slugList } from "./params";
 
 export const CONVERSATION_SORTS = ["createdAt", "lastMessageAt", "messageCount", "sentiment", "mrr"] as const;
@@ -44,6 +45,12 @@ export const conversationsFilterFields = {
   user: shortFilter.optional(),
   /** The client organization's external id. */
   organization: shortFilter.optional(),
+  /** The triage status (README, Acting on conversations); `open` includes conversations nobody has triaged. */
+  triageStatus: z.enum(TRIAGE_STATUSES).optional(),
+  /** A member id, `me` (the member calling; keys cannot) or `unassigned`. */
+  assignee: shortFilter.optional(),
+  /** Conversations carrying this label of the chatbot (`lbl_…`). */
+  labelId: shortFilter.optional(),
   sort: z.enum(CONVERSATION_SORTS).default("lastMessageAt"),
   order: orderField,
 };
@@ -64,6 +71,8 @@ export function checkBounds(q: { sentimentMin?: number; sentimentMax?: number; m
 const u = clientUsers;
 const o = clientOrganizations;
 const c = conversations;
+const t = conversationTriage;
+const cl = conversationLabels;
 
 export const effectivePlan = sql<string | null>`coalesce(${o.plan}, ${u.plan})`;
 export const effectiveIndustry = sql<string | null>`coalesce(${o.industry}, ${u.industry})`;
@@ -123,7 +132,29 @@ export function conversationFilters(db: Db, chatbotId: string, q: Partial<Conver
   if (q.mrrMax !== undefined) where.push(effective(o.mrr, u.mrr, (column) => lte(column, q.mrrMax)));
   if (q.user) where.push(usersWhere(eq(u.externalId, q.user)));
   if (q.organization) where.push(orgsWhere(eq(o.externalId, q.organization)));
+  // Triage lives in its own tables; each filter is an id list of this chatbot's rows there (their indexes).
+  const triaged = (condition: SQL) => sql`${c.id} IN (SELECT ${t.conversationId} FROM ${t} WHERE ${t.chatbotId} = ${chatbotId} AND ${condition})`;
+  if (q.triageStatus === "open") where.push(sql`NOT ${triaged(sql`${t.status} <> 'open'`)}`);
+  else if (q.triageStatus) where.push(triaged(eq(t.status, q.triageStatus)));
+  if (q.assignee === UNASSIGNED) where.push(sql`NOT ${triaged(sql`${t.assigneeId} IS NOT NULL`)}`);
+  else if (q.assignee) where.push(triaged(eq(t.assigneeId, q.assignee)));
+  if (q.labelId) {
+    where.push(sql`${c.id} IN (SELECT ${cl.conversationId} FROM ${cl} WHERE ${cl.labelId} = ${q.labelId} AND ${cl.chatbotId} = ${chatbotId})`);
+  }
   return where;
+}
+
+export const UNASSIGNED = "unassigned";
+export const ASSIGNED_TO_ME = "me";
+
+/**
+ * `assignee=me` names the member calling; a key is nobody, so it is refused naming the field rather than
+ * answered with an empty table.
+ */
+export function resolveAssignee<Q extends { assignee?: string }>(q: Q, memberId: string | undefined): Q {
+  if (q.assignee !== ASSIGNED_TO_ME) return q;
+  if (!memberId) throw new ApiError("invalid_request", "assignee: `me` needs a member session", [{ field: "assignee", message: "`me` needs a member session; give a member id" }]);
+  return { ...q, assignee: memberId };
 }
 
 /** The table's row query (filters, sort, one window of rows) and its row view; the export pages through it too. */
@@ -162,10 +193,17 @@ export function conversationRowsQuery(db: Db, chatbotId: string, q: Omit<Convers
       plan: sql<string | null>`${effectivePlan}`.as("effective_plan"),
       industry: sql<string | null>`${effectiveIndustry}`.as("effective_industry"),
       mrr: sql<number | null>`${effectiveMrr}`.as("effective_mrr"),
+      lastUserMessage: c.lastUserMessage,
+      lastUserMessageAt: c.lastUserMessageAt,
+      triageStatus: aliased(t.status, "triage_status"),
+      assigneeId: aliased(t.assigneeId, "triage_assignee_id"),
+      labels: sql<string>`(SELECT json_group_array(json_object('id', l.id, 'name', l.name, 'color', l.color))
+        FROM ${cl} AS x JOIN ${labels} AS l ON l.id = x.label_id WHERE x.conversation_id = ${c.id})`.as("label_list"),
     })
     .from(c)
     .leftJoin(u, eq(u.id, c.clientUserId))
     .leftJoin(o, eq(o.id, c.clientOrganizationId))
+    .leftJoin(t, eq(t.conversationId, c.id))
     .where(filter)
     .orderBy(...sortBy[q.sort], direction(c.id))
     .limit(limit)
@@ -195,6 +233,9 @@ export const conversationRowView = (r: ConversationRowRecord) => ({
   flags: r.flags ?? [],
   lastMessageAt: r.lastMessageAt,
   createdAt: r.createdAt,
+  lastUserMessage: r.lastUserMessage === null ? null : { text: r.lastUserMessage, at: r.lastUserMessageAt },
+  triage: { status: r.triageStatus ?? "open", assigneeId: r.assigneeId },
+  labels: JSON.parse(r.labels) as { id: string; name: string; color: string }[],
 });
 export type ConversationRow = ReturnType<typeof conversationRowView>;
 

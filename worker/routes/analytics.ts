@@ -1,6 +1,6 @@
 import { assistantPerformance, assistantQuery } from "../analytics/assistant";
 import { attentionQueue, attentionQuery } from "../analytics/attention";
-import { conversationsTable, conversationsTableQuery } from "../analytics/conversations-table";
+import { conversationsTable, conversationsTableQuery, resolveAssignee } from "../analytics/conversations-table";
 import { insights, insightsQuery } from "../analytics/insights";
 import { mrrAtRiskBreakdown, mrrAtRiskQuery } from "../analytics/mrr-at-risk";
 import { overview, overviewQuery } from "../analytics/overview";
@@ -79,7 +79,7 @@ analytics.openapi(
     request: { query: conversationsTableQuery },
     responses: { 200: json(pageOf(conversationRowSchema), "A page of rows") },
   }),
-  async (c) => c.json(await conversationsTable(c.get("db"), c.get("auth").chatbotId, c.req.valid("query")), 200),
+  async (c) => c.json(await conversationsTable(c.get("db"), c.get("auth").chatbotId, resolveAssignee(c.req.valid("query"), c.get("auth").memberId)), 200),
 );
 
 analytics.openapi(

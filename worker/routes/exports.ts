@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import { resolveAssignee } from "../analytics/conversations-table";
 import { exportConversations, exportOrganizations, exportTranscript, exportUsers, conversationsExportQuery, organizationsExportQuery, transcriptExportQuery, usersExportQuery } from "../export/sources";
 import { EXPORT_MAX_ROWS } from "../export/stream";
 import { requireChatbot } from "../middleware/auth";
@@ -37,7 +38,7 @@ exportRoutes.openapi(
     request: { query: conversationsExportQuery },
     responses: { 200: download(z.array(conversationRowSchema), "The rows, in the table's order") },
   }),
-  async (c) => exportConversations(c.get("db"), c.get("auth").chatbotId, c.req.valid("query"), Date.now()),
+  async (c) => exportConversations(c.get("db"), c.get("auth").chatbotId, resolveAssignee(c.req.valid("query"), c.get("auth").memberId), Date.now()),
 );
 
 exportRoutes.openapi(

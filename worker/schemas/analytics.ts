@@ -1,6 +1,7 @@
 /** What the analytics and search routes answer with. */
 import { z } from "@hono/zod-openapi";
 import { paginationSchema } from "../openapi/responses";
+import { TRIAGE_STATUSES } from "../db/schema";
 import { clientRef, epochMs, languageCode, rangeView, sentimentLabel } from "./common";
 
 const trend = z
@@ -61,6 +62,12 @@ export const conversationRowSchema = z
     flags: z.array(z.string()),
     lastMessageAt: epochMs.nullable(),
     createdAt: epochMs,
+    lastUserMessage: z
+      .object({ text: z.string().openapi({ description: "At most 300 characters" }), at: epochMs.nullable() })
+      .nullable()
+      .openapi({ description: "The last user message (null for conversations indexed before it was kept, until their next message)" }),
+    triage: z.object({ status: z.enum(TRIAGE_STATUSES), assigneeId: z.string().nullable() }),
+    labels: z.array(z.object({ id: z.string(), name: z.string(), color: z.string() })),
   })
   .openapi("ConversationRow");
 

@@ -141,6 +141,8 @@ export const api = {
       data(client.GET("/api/v1/chatbots/{chatbotId}/analytics/users/{userId}", { params: { path: { chatbotId, userId }, query } })),
     organizationProfile: (chatbotId: string, clientOrgId: string, query: QueryOf<"/api/v1/chatbots/{chatbotId}/analytics/organizations/{clientOrgId}", "get">) =>
       data(client.GET("/api/v1/chatbots/{chatbotId}/analytics/organizations/{clientOrgId}", { params: { path: { chatbotId, clientOrgId }, query } })),
+    attention: (chatbotId: string, query: QueryOf<"/api/v1/chatbots/{chatbotId}/analytics/attention", "get"> = {}) =>
+      data(client.GET("/api/v1/chatbots/{chatbotId}/analytics/attention", { params: { path: bot(chatbotId), query } })),
     insights: (chatbotId: string, query: QueryOf<"/api/v1/chatbots/{chatbotId}/analytics/insights", "get">) =>
       data(client.GET("/api/v1/chatbots/{chatbotId}/analytics/insights", { params: { path: bot(chatbotId), query } })),
     assistant: (chatbotId: string, query: QueryOf<"/api/v1/chatbots/{chatbotId}/analytics/assistant", "get">) =>

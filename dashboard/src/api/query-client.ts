@@ -31,11 +31,17 @@ onChanged(() => void queryClient.invalidateQueries());
 export interface QueryOptions {
   /** Refetch when the live feed of this chatbot reports events (analytics that move with traffic). */
   liveChatbotId?: string;
+  /**
+   * Refetch when the index queue has written conversations of this chatbot to D1 (the feed's `indexed`
+   * frame): reads of the index (the conversations table, the attention queue) then see the change.
+   */
+  indexedChatbotId?: string;
 }
 
 /** How a key, its loader and its options become one entry of the cache, for `useQuery` and `prefetchQuery` alike. */
 export function cacheEntry<T>(key: string | null, load: () => Promise<T>, options: QueryOptions) {
-  return { queryKey: [key], queryFn: load, meta: options.liveChatbotId ? { liveChatbotId: options.liveChatbotId } : undefined };
+  const meta = options.liveChatbotId || options.indexedChatbotId ? { liveChatbotId: options.liveChatbotId, indexedChatbotId: options.indexedChatbotId } : undefined;
+  return { queryKey: [key], queryFn: load, meta };
 }
 
 /**

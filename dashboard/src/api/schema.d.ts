@@ -4192,6 +4192,23 @@ export interface components {
             lastMessageAt: number | null;
             /** @description Epoch milliseconds */
             createdAt: number;
+            /** @description The last user message (null for conversations indexed before it was kept, until their next message) */
+            lastUserMessage: {
+                /** @description At most 300 characters */
+                text: string;
+                /** @description Epoch milliseconds */
+                at: number | null;
+            } | null;
+            triage: {
+                /** @enum {string} */
+                status: "open" | "needs_review" | "escalated" | "reviewed" | "resolved_by_team";
+                assigneeId: string | null;
+            };
+            labels: {
+                id: string;
+                name: string;
+                color: string;
+            }[];
         };
         ClientUserRow: {
             id: string;
@@ -10549,6 +10566,9 @@ export interface operations {
                 flags?: string;
                 user?: string;
                 organization?: string;
+                triageStatus?: "open" | "needs_review" | "escalated" | "reviewed" | "resolved_by_team";
+                assignee?: string;
+                labelId?: string;
                 sort?: "createdAt" | "lastMessageAt" | "messageCount" | "sentiment" | "mrr";
                 order?: "asc" | "desc";
             };
@@ -10699,6 +10719,9 @@ export interface operations {
                 flags?: string;
                 user?: string;
                 organization?: string;
+                triageStatus?: "open" | "needs_review" | "escalated" | "reviewed" | "resolved_by_team";
+                assignee?: string;
+                labelId?: string;
                 sort?: "createdAt" | "lastMessageAt" | "messageCount" | "sentiment" | "mrr";
                 order?: "asc" | "desc";
             };
@@ -11222,6 +11245,9 @@ export interface operations {
                 flags?: string;
                 user?: string;
                 organization?: string;
+                triageStatus?: "open" | "needs_review" | "escalated" | "reviewed" | "resolved_by_team";
+                assignee?: string;
+                labelId?: string;
                 sort?: "createdAt" | "lastMessageAt" | "messageCount" | "sentiment" | "mrr";
                 order?: "asc" | "desc";
             };
@@ -11597,6 +11623,9 @@ export interface operations {
                 flags?: string;
                 user?: string;
                 organization?: string;
+                triageStatus?: "open" | "needs_review" | "escalated" | "reviewed" | "resolved_by_team";
+                assignee?: string;
+                labelId?: string;
                 sort?: "createdAt" | "lastMessageAt" | "messageCount" | "sentiment" | "mrr";
                 order?: "asc" | "desc";
             };

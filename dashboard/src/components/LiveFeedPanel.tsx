@@ -1,5 +1,5 @@
-import { Badge, Group, Paper, ScrollArea, Stack, Text, UnstyledButton, VisuallyHidden } from "@mantine/core";
-import { useEffect, useRef, useState } from "react";
+import { Badge, Button, Group, Paper, ScrollArea, SegmentedControl, Stack, Text, UnstyledButton, VisuallyHidden } from "@mantine/core";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { Link } from "react-router";
 import type { LiveEvent } from "../api/types";
 import { useLiveEvents, useLiveFeed, type FeedItem } from "../live/live-feed";
@@ -9,7 +9,7 @@ import { LiveStatusBadge } from "./LiveStatusBadge";
 import { SentimentBadge } from "./SentimentBadge";
 
 export const FEED_HEIGHT = 440;
-const ITEM_HEIGHT = 86;
+const ITEM_HEIGHT = 112;
 /** At most one spoken announcement per this many ms; whatever arrives meanwhile is summed up in it. */
 export const ANNOUNCE_EVERY_MS = 5000;
 
@@ -53,14 +53,26 @@ function LiveAnnouncer() {
   );
 }
 
+/** Behaviours that say nothing is wrong; every other flag or behaviour counts as "flagged". */
+const UNREMARKABLE = new Set(["helpful", "other"]);
+
+/** The "Negative or flagged" filter: a negative user message (below −0.2), or any flag or worrying behaviour. */
+export function isNegativeOrFlagged(item: FeedItem): boolean {
+  return (item.sentiment != null && item.sentiment.score < -0.2) || item.flags.some((f) => !UNREMARKABLE.has(f));
+}
+
 function FeedRow({ item, chatbotId }: { item: FeedItem; chatbotId: string }) {
-  const who = item.user?.email ?? item.user?.name ?? item.user?.id ?? (item.role === "user" ? "anonymous user" : item.role);
+  const assistant = item.role === "assistant";
+  const person = item.user?.name ?? item.user?.email ?? item.user?.id ?? "anonymous user";
+  const who = assistant ? `Assistant, to ${person}` : item.role === "user" ? person : item.role;
+  const org = [item.organization?.name ?? item.organization?.id, item.plan].filter(Boolean).join(" · ");
   return (
     <UnstyledButton
       component={Link}
       to={`/chatbots/${chatbotId}/conversations/${item.conversationId}`}
       className="focus-ring feed-item"
       data-testid="feed-item"
+      data-role={item.role}
       px="sm"
       py={8}
       h={ITEM_HEIGHT}
@@ -71,16 +83,23 @@ function FeedRow({ item, chatbotId }: { item: FeedItem; chatbotId: string }) {
           <Text size="xs" c="dimmed" style={{ fontVariantNumeric: "tabular-nums", whiteSpace: "nowrap", flexShrink: 0 }}>
             {formatTime(item.receivedAt)}
           </Text>
-          <Badge size="xs" variant="outline" color={item.role === "user" ? "blue" : "gray"} style={{ flexShrink: 0 }}>
-            {item.role}
+          <Badge size="xs" variant={assistant ? "light" : "outline"} color={item.role === "user" ? "blue" : "gray"} style={{ flexShrink: 0 }}>
+            {assistant ? "Assistant" : item.role === "user" ? "User" : item.role}
           </Badge>
-          <Text size="xs" fw={600} truncate>
-            {who}
-          </Text>
+          <Stack gap={0} style={{ minWidth: 0 }}>
+            <Text size="xs" fw={600} truncate>
+              {who}
+            </Text>
+            {org && (
+              <Text size="xs" c="dimmed" truncate data-testid="feed-organization">
+                {org}
+              </Text>
+            )}
+          </Stack>
         </Group>
         {item.role === "user" ? <SentimentBadge score={item.sentiment?.score} label={item.sentiment?.label} pending={item.sentiment === undefined} /> : null}
       </Group>
-      <Text size="sm" lineClamp={1} mt={4}>
+      <Text size="sm" lineClamp={2} mt={4} c={assistant ? "dimmed" : undefined}>
         {item.content}
       </Text>
       <Group gap={4} mt={4} h={20} wrap="nowrap" style={{ overflow: "hidden" }}>
@@ -95,12 +114,32 @@ function FeedRow({ item, chatbotId }: { item: FeedItem; chatbotId: string }) {
   );
 }
 
-/** The live feed of messages and their sentiment: a fixed-height list, newest first, that never moves the page. */
+/**
+ * The live feed of messages and their sentiment: a fixed-height list, newest first, that never moves the page.
+ * It holds still while the pointer is over it or it is scrolled down ("N new" brings it back to the newest),
+ * and can show only negative or flagged messages.
+ */
 export function LiveFeedPanel({ chatbotId }: { chatbotId: string }) {
   const { status, counters, feed, dropped } = useLiveFeed();
+  const [filter, setFilter] = useState<"all" | "attention">("all");
+  const [hovered, setHovered] = useState(false);
+  const [scrolled, setScrolled] = useState(false);
+  const viewport = useRef<HTMLDivElement>(null);
+  const filtered = useMemo(() => (filter === "all" ? feed : feed.filter(isNegativeOrFlagged)), [feed, filter]);
+  const paused = hovered || scrolled;
+  // While paused the rows on screen stay as they were (their sentiment still fills in); new ones wait.
+  const [held, setHeld] = useState<string[] | null>(null);
+  useEffect(() => setHeld(paused ? (current) => current ?? filtered.map((i) => i.key) : null), [paused, filtered]);
+  const shown = held ? filtered.filter((i) => held.includes(i.key)) : filtered;
+  const waiting = filtered.length - shown.length;
+  const showNewest = () => {
+    viewport.current?.scrollTo({ top: 0 });
+    setScrolled(false);
+    setHeld(null);
+  };
   return (
     <Paper withBorder radius="md" p={0} component="section" aria-labelledby="live-feed-title">
-      <Group justify="space-between" px="md" py="sm" wrap="nowrap">
+      <Group justify="space-between" px="md" py="sm" wrap="wrap" gap="xs">
         <Stack gap={0}>
           <Text fw={600} id="live-feed-title">
             Live feed
@@ -112,24 +151,51 @@ export function LiveFeedPanel({ chatbotId }: { chatbotId: string }) {
         </Stack>
         <LiveStatusBadge status={status} />
       </Group>
+      <Group px="md" pb="sm" justify="space-between" gap="xs" wrap="wrap">
+        <SegmentedControl
+          size="xs"
+          aria-label="Show"
+          value={filter}
+          onChange={(v) => {
+            setFilter(v as "all" | "attention");
+            setHeld(null);
+          }}
+          data={[
+            { value: "all", label: "All" },
+            { value: "attention", label: "Negative or flagged" },
+          ]}
+        />
+        <Text size="xs" c="dimmed" aria-live="polite" data-testid="feed-paused">
+          {paused ? "Paused" : ""}
+        </Text>
+      </Group>
       <LiveAnnouncer />
-      {/* The viewport takes focus so the keyboard can scroll it; the list itself is not a live region (the announcer speaks). */}
-      <ScrollArea
-        h={FEED_HEIGHT}
-        type="auto"
-        style={{ borderTop: "1px solid var(--mantine-color-default-border)" }}
-        viewportProps={{ tabIndex: 0, role: "region", "aria-label": "Messages as they arrive", className: "focus-ring-inset" } as React.ComponentProps<"div">}
-      >
-        <div data-testid="live-feed">
-          {feed.length === 0 ? (
-            <Text size="sm" c="dimmed" ta="center" py={80} px="md">
-              {status === "live" ? "Waiting for messages… New ones appear here as your users chat." : "Connecting to the live feed…"}
-            </Text>
-          ) : (
-            feed.map((item) => <FeedRow key={item.key} item={item} chatbotId={chatbotId} />)
-          )}
-        </div>
-      </ScrollArea>
+      <div style={{ position: "relative" }} onMouseEnter={() => setHovered(true)} onMouseLeave={() => setHovered(false)}>
+        {waiting > 0 && (
+          <Button size="compact-xs" radius="xl" onClick={showNewest} data-testid="feed-new" style={{ position: "absolute", top: 8, left: "50%", transform: "translateX(-50%)", zIndex: 2 }}>
+            ↑ {waiting} new
+          </Button>
+        )}
+        {/* The viewport takes focus so the keyboard can scroll it; the list itself is not a live region (the announcer speaks). */}
+        <ScrollArea
+          h={FEED_HEIGHT}
+          type="auto"
+          viewportRef={viewport}
+          onScrollPositionChange={({ y }) => setScrolled(y > 8)}
+          style={{ borderTop: "1px solid var(--mantine-color-default-border)" }}
+          viewportProps={{ tabIndex: 0, role: "region", "aria-label": "Messages as they arrive", className: "focus-ring-inset" } as React.ComponentProps<"div">}
+        >
+          <div data-testid="live-feed">
+            {shown.length === 0 ? (
+              <Text size="sm" c="dimmed" ta="center" py={80} px="md">
+                {status !== "live" ? "Connecting to the live feed…" : filter === "all" ? "Waiting for messages… New ones appear here as your users chat." : "No negative or flagged message yet."}
+              </Text>
+            ) : (
+              shown.map((item) => <FeedRow key={item.key} item={item} chatbotId={chatbotId} />)
+            )}
+          </div>
+        </ScrollArea>
+      </div>
     </Paper>
   );
 }

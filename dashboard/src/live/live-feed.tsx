@@ -11,6 +11,11 @@ import type { FeedFrame, LiveCounters, LiveEvent } from "../api/types";
 export const FEED_LIMIT = 50;
 /** Live analytics refetch at most this often under traffic: counts move at once, full figures follow. */
 export const LIVE_REFRESH_MS = 2500;
+/**
+ * Reads of the index (attention queue, conversations table) refetch this long after an `indexed` frame, so
+ * the frames of a burst (one per 100 ms tick at most) make one request, not one each.
+ */
+export const INDEXED_REFRESH_MS = 150;
 
 export interface FeedItem {
   key: string;
@@ -21,6 +26,8 @@ export interface FeedItem {
   content: string;
   receivedAt: number;
   user: { id: string; email?: string; name?: string } | null;
+  organization: { id: string; name?: string } | null;
+  plan: string | null;
   /** undefined until the annotation arrives; null when the message has no sentiment (assistant replies). */
   sentiment: { score: number; label: string } | null | undefined;
   flags: string[];
@@ -29,6 +36,7 @@ export interface FeedItem {
 export type LiveStatus = "connecting" | "live" | "offline";
 
 type Listener = (events: LiveEvent[]) => void;
+type IndexedListener = (conversationIds: string[]) => void;
 
 interface LiveFeedValue {
   status: LiveStatus;
@@ -37,6 +45,8 @@ interface LiveFeedValue {
   /** Events skipped by the server under a burst since this page opened. */
   dropped: number;
   subscribe: (listener: Listener) => () => void;
+  /** Calls the listener with the ids of every `indexed` frame (their rows are now in D1). */
+  subscribeIndexed: (listener: IndexedListener) => () => void;
 }
 
 const LiveFeedContext = createContext<LiveFeedValue | null>(null);
@@ -57,6 +67,8 @@ export function applyEvents(feed: FeedItem[], events: LiveEvent[]): FeedItem[] {
           content: event.message.content,
           receivedAt: event.message.receivedAt,
           user: event.user,
+          organization: event.organization ?? null,
+          plan: event.plan ?? null,
           sentiment: event.message.role === "user" ? undefined : null,
           flags: [],
         },
@@ -76,6 +88,7 @@ export function LiveFeedProvider({ chatbotId, children }: { chatbotId: string; c
   const [feed, setFeed] = useState<FeedItem[]>([]);
   const [dropped, setDropped] = useState(0);
   const listeners = useRef(new Set<Listener>());
+  const indexedListeners = useRef(new Set<IndexedListener>());
 
   useEffect(() => {
     let socket: WebSocket | null = null;
@@ -92,6 +105,13 @@ export function LiveFeedProvider({ chatbotId, children }: { chatbotId: string; c
       };
       if (now) run();
       else refresh ??= setTimeout(run, LIVE_REFRESH_MS);
+    };
+    let indexedRefresh: ReturnType<typeof setTimeout> | undefined;
+    const refreshIndexedQueries = () => {
+      indexedRefresh ??= setTimeout(() => {
+        indexedRefresh = undefined;
+        void queryClient.invalidateQueries({ predicate: (q) => q.meta?.indexedChatbotId === chatbotId });
+      }, INDEXED_REFRESH_MS);
     };
     let wasOffline = false;
     setFeed([]);
@@ -110,7 +130,10 @@ export function LiveFeedProvider({ chatbotId, children }: { chatbotId: string; c
         if (frame.type === "hello") {
           setStatus("live");
           // Back from a lost connection: whatever happened meanwhile is not in the feed, so re-read.
-          if (wasOffline) refreshLiveQueries(true);
+          if (wasOffline) {
+            refreshLiveQueries(true);
+            refreshIndexedQueries();
+          }
           wasOffline = false;
           setCounters(frame.counters);
         } else if (frame.type === "batch") {
@@ -121,6 +144,9 @@ export function LiveFeedProvider({ chatbotId, children }: { chatbotId: string; c
             for (const listener of listeners.current) listener(frame.events);
             refreshLiveQueries(false);
           }
+        } else if (frame.type === "indexed") {
+          for (const listener of indexedListeners.current) listener(frame.conversationIds);
+          refreshIndexedQueries();
         }
       };
       socket.onclose = () => {
@@ -137,6 +163,7 @@ export function LiveFeedProvider({ chatbotId, children }: { chatbotId: string; c
       closed = true;
       clearTimeout(retry);
       clearTimeout(refresh);
+      clearTimeout(indexedRefresh);
       clearInterval(ping);
       socket?.close();
     };
@@ -147,7 +174,12 @@ export function LiveFeedProvider({ chatbotId, children }: { chatbotId: string; c
     return () => void listeners.current.delete(listener);
   }, []);
 
-  const value = useMemo(() => ({ status, counters, feed, dropped, subscribe }), [status, counters, feed, dropped, subscribe]);
+  const subscribeIndexed = useCallback((listener: IndexedListener) => {
+    indexedListeners.current.add(listener);
+    return () => void indexedListeners.current.delete(listener);
+  }, []);
+
+  const value = useMemo(() => ({ status, counters, feed, dropped, subscribe, subscribeIndexed }), [status, counters, feed, dropped, subscribe, subscribeIndexed]);
   return <LiveFeedContext.Provider value={value}>{children}</LiveFeedContext.Provider>;
 }
 
@@ -163,4 +195,12 @@ export function useLiveEvents(listener: Listener): void {
   const ref = useRef(listener);
   ref.current = listener;
   useEffect(() => subscribe((events) => ref.current(events)), [subscribe]);
+}
+
+/** Calls `listener` with the conversation ids of every `indexed` frame while the component is mounted. */
+export function useIndexedConversations(listener: IndexedListener): void {
+  const { subscribeIndexed } = useLiveFeed();
+  const ref = useRef(listener);
+  ref.current = listener;
+  useEffect(() => subscribeIndexed((ids) => ref.current(ids)), [subscribeIndexed]);
 }

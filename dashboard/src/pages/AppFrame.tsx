@@ -1,12 +1,14 @@
-import { AppShell, Burger, Group, Menu, NavLink, ScrollArea, Select, Text, UnstyledButton, useMantineColorScheme, VisuallyHidden, type MantineColorScheme } from "@mantine/core";
+import { AppShell, Badge, Burger, Group, Menu, NavLink, ScrollArea, Select, Text, UnstyledButton, useMantineColorScheme, VisuallyHidden, type MantineColorScheme } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import { Fragment, useEffect } from "react";
 import { api } from "../api/client";
 import { useQuery } from "../api/use-query";
 import { NavLink as RouterNavLink, Outlet, useLocation, useMatch, useNavigate } from "react-router";
 import { useSignedIn, useSession } from "../session/session";
+import { attentionQuery } from "./chatbot/attention-query";
 
 export const CHATBOT_SECTIONS = [
+  { path: "attention", label: "Needs attention" },
   { path: "overview", label: "Overview" },
   { path: "insights", label: "User insights" },
   { path: "assistant", label: "Assistant performance" },
@@ -101,6 +103,18 @@ function ReportLinks({ chatbotId, onNavigate }: { chatbotId: string; onNavigate:
 
 const NAV_REPORTS = 5;
 
+/** How many conversations need attention, kept current by the live feed (the same query as the page). */
+function AttentionCount({ chatbotId }: { chatbotId: string }) {
+  const q = attentionQuery(chatbotId);
+  const total = useQuery(q.key, q.load, q.options).data?.total;
+  if (!total) return null;
+  return (
+    <Badge size="sm" color="red" variant="filled" data-testid="attention-count">
+      {total > 99 ? "99+" : total}
+    </Badge>
+  );
+}
+
 function ChatbotNavigation({ chatbotId, onNavigate }: { chatbotId: string; onNavigate: () => void }) {
   return (
     <nav aria-label="Chatbot">
@@ -110,6 +124,7 @@ function ChatbotNavigation({ chatbotId, onNavigate }: { chatbotId: string; onNav
             component={RouterNavLink}
             to={`/chatbots/${chatbotId}/${s.path}`}
             label={s.label}
+            rightSection={s.path === "attention" ? <AttentionCount chatbotId={chatbotId} /> : undefined}
             onClick={onNavigate}
             // Reports stays unmarked while one report is open: that report's own link is the current page.
             end={s.path === "reports"}

@@ -22,7 +22,7 @@ const STATUS_HELP: Record<ChatbotStatus, string> = {
 function ChatbotCard({ chatbot, canEdit }: { chatbot: Chatbot; canEdit: boolean }) {
   const setup = canEdit && chatbot.status === "pending";
   return (
-    <Card withBorder padding="lg" component={Link} to={`/chatbots/${chatbot.id}/${setup ? "setup" : "overview"}`} className="focus-ring">
+    <Card withBorder padding="lg" component={Link} to={`/chatbots/${chatbot.id}/${setup ? "setup" : "attention"}`} className="focus-ring">
       <Group justify="space-between" wrap="nowrap">
         <Text fw={600} truncate>
           {chatbot.name}

@@ -1,86 +1,58 @@
 import { Anchor, Badge, Button, Collapse, Group, MultiSelect, NumberInput, Paper, RangeSlider, Select, SimpleGrid, Skeleton, Stack, Table, Text } from "@mantine/core";
-import { useDisclosure } from "@mantine/hooks";
-import { useState, type ReactNode } from "react";
-import { Link, useNavigate } from "react-router";
+import { useDisclosure, useMediaQuery } from "@mantine/hooks";
+import { useMemo, useState } from "react";
+import { useNavigate } from "react-router";
 import { api } from "../../api/client";
-import type { ConversationRow } from "../../api/types";
+import type { OrgMember } from "../../api/types";
 import { useQuery } from "../../api/use-query";
 import { ColumnToggle } from "../../components/ColumnToggle";
 import { DebouncedTextInput } from "../../components/DebouncedTextInput";
 import { ExportMenu } from "../../components/ExportMenu";
 import { EmptyNotice } from "../../components/EmptyNotice";
 import { failed, RegionError } from "../../components/QueryRegion";
-import { FlagBadge } from "../../components/FlagBadge";
-import { LanguageBadge } from "../../components/LanguageBadge";
 import { PageHeader } from "../../components/PageHeader";
-import { PersonLink } from "../../components/PersonLink";
-import { SentimentBadge } from "../../components/SentimentBadge";
 import { SortableHeader } from "../../components/SortableHeader";
 import { TablePager } from "../../components/TablePager";
-import { formatAgo, formatDateTime, formatMoney, humanize } from "../../lib/format";
+import { formatDateTime, humanize } from "../../lib/format";
 import { LANGUAGE_FILTER_OPTIONS, languageName } from "../../lib/languages";
 import { USER_FLAGS } from "../../lib/sentiment";
 import { loadColumns, useUrlFilters } from "../../lib/url-filters";
 import { useChatbot } from "../../session/chatbot";
+import { COLUMNS, DEFAULT_COLUMNS, type CellContext, type Column } from "./conversations/columns";
+import { ConversationCards } from "./conversations/ConversationCards";
+import { NewRowsBar, useNewRows } from "./conversations/new-rows";
 
-const FILTERS = ["q", "plan", "industry", "device", "country", "language", "status", "sentimentMin", "sentimentMax", "mrrMin", "mrrMax", "flags", "user", "organization", "from", "to"] as const;
+const FILTERS = [
+  "q",
+  "plan",
+  "industry",
+  "device",
+  "country",
+  "language",
+  "status",
+  "triageStatus",
+  "assignee",
+  "labelId",
+  "sentimentMin",
+  "sentimentMax",
+  "mrrMin",
+  "mrrMax",
+  "flags",
+  "user",
+  "organization",
+  "from",
+  "to",
+] as const;
 const KEYS = [...FILTERS, "sort", "order"] as const;
 const PAGE_SIZE = 25;
+const TRIAGE_STATUSES = ["open", "needs_review", "escalated", "reviewed", "resolved_by_team"] as const;
 
-type Column = "conversation" | "user" | "email" | "organization" | "messages" | "sentiment" | "plan" | "mrr" | "country" | "language" | "device" | "flags" | "lastMessage" | "created";
+// v2: the columns were reordered (flags and sentiment first) and new ones added; earlier choices would hide them.
+const COLUMNS_KEY = "openbat.conversations.columns.v2";
+/** Phones show cards instead of rows (below Mantine's sm, as app.css's phone rules). */
+const PHONE_QUERY = "(max-width: 47.99em)";
 
-const COLUMNS: { key: Column; label: string; sort?: string; cell: (row: ConversationRow, chatbotId: string) => ReactNode }[] = [
-  {
-    key: "conversation",
-    label: "Conversation",
-    cell: (r, chatbotId) => (
-      <Group gap={6} wrap="nowrap">
-        <Anchor component={Link} to={`/chatbots/${chatbotId}/conversations/${r.id}`} size="sm" fw={500} onClick={(e) => e.stopPropagation()}>
-          {r.externalId}
-        </Anchor>
-        {r.status === "open" && (
-          <Badge size="xs" color="green" variant="dot" style={{ flexShrink: 0 }}>
-            open
-          </Badge>
-        )}
-      </Group>
-    ),
-  },
-  { key: "user", label: "User", cell: (r, chatbotId) => (r.user ? <PersonLink chatbotId={chatbotId} kind="user" externalId={r.user.externalId} name={r.user.name} /> : "—") },
-  { key: "email", label: "Email", cell: (r) => r.user?.email ?? "—" },
-  { key: "organization", label: "Organization", cell: (r, chatbotId) => (r.organization ? <PersonLink chatbotId={chatbotId} kind="organization" externalId={r.organization.externalId} name={r.organization.name} /> : "—") },
-  { key: "messages", label: "Messages", sort: "messageCount", cell: (r) => r.messageCount },
-  { key: "sentiment", label: "Sentiment", sort: "sentiment", cell: (r) => <SentimentBadge score={r.sentiment?.average} label={r.sentiment?.label} /> },
-  { key: "plan", label: "Plan", cell: (r) => r.plan ?? "—" },
-  { key: "mrr", label: "MRR", sort: "mrr", cell: (r) => formatMoney(r.mrr) },
-  { key: "country", label: "Country", cell: (r) => r.country ?? "—" },
-  { key: "language", label: "Language", cell: (r) => (r.language ? <LanguageBadge code={r.language} /> : "—") },
-  { key: "device", label: "Device", cell: (r) => r.device ?? "—" },
-  {
-    key: "flags",
-    label: "Flags",
-    cell: (r) =>
-      r.flags.length ? (
-        <Group gap={4} wrap="nowrap">
-          {r.flags.map((f) => (
-            <FlagBadge key={f} slug={f} />
-          ))}
-        </Group>
-      ) : (
-        "—"
-      ),
-  },
-  { key: "lastMessage", label: "Last message", sort: "lastMessageAt", cell: (r) => <span title={formatDateTime(r.lastMessageAt)}>{formatAgo(r.lastMessageAt)}</span> },
-  { key: "created", label: "Created", sort: "createdAt", cell: (r) => formatDateTime(r.createdAt) },
-];
-
-const DEFAULT_COLUMNS: Column[] = ["conversation", "user", "email", "organization", "messages", "sentiment", "plan", "country", "language", "flags", "lastMessage", "created"];
-const COLUMNS_KEY = "openbat.conversations.columns";
-/** On a phone only these show (app.css `.phone-hidden`): which conversation, how it felt, how recent. */
-const PHONE_COLUMNS: Column[] = ["conversation", "sentiment", "lastMessage"];
-const phoneClass = (key: Column) => (PHONE_COLUMNS.includes(key) ? undefined : "phone-hidden");
-
-function FilterPanel({ values, set }: { values: Record<(typeof KEYS)[number], string>; set: (changes: Record<string, string | null>) => void }) {
+function FilterPanel({ values, set, members }: { values: Record<(typeof KEYS)[number], string>; set: (changes: Record<string, string | null>) => void; members: OrgMember[] }) {
   const min = values.sentimentMin === "" ? -1 : Number(values.sentimentMin);
   const max = values.sentimentMax === "" ? 1 : Number(values.sentimentMax);
   return (
@@ -109,6 +81,27 @@ function FilterPanel({ values, set }: { values: Record<(typeof KEYS)[number], st
           ]}
           value={values.status || null}
           onChange={(v) => set({ status: v })}
+        />
+        <Select
+          label="Triage status"
+          placeholder="Any"
+          clearable
+          data={TRIAGE_STATUSES.map((v) => ({ value: v, label: humanize(v) }))}
+          value={values.triageStatus || null}
+          onChange={(v) => set({ triageStatus: v })}
+        />
+        <Select
+          label="Assignee"
+          placeholder="Anyone"
+          clearable
+          searchable
+          data={[
+            { value: "me", label: "Me" },
+            { value: "unassigned", label: "Unassigned" },
+            ...members.map((m) => ({ value: m.id, label: m.name })),
+          ]}
+          value={values.assignee || null}
+          onChange={(v) => set({ assignee: v })}
         />
         <MultiSelect
           label="Flags (all of)"
@@ -147,17 +140,36 @@ function FilterPanel({ values, set }: { values: Record<(typeof KEYS)[number], st
 }
 
 export default function ConversationsPage() {
-  const { chatbot } = useChatbot();
+  const { chatbot, organization } = useChatbot();
   const navigate = useNavigate();
+  const phone = useMediaQuery(PHONE_QUERY) ?? false;
   const { values, set, clear, page } = useUrlFilters(KEYS);
   const [filtersOpen, { toggle: toggleFilters }] = useDisclosure(false);
   const [columns, setColumns] = useState<Column[]>(() => loadColumns(COLUMNS_KEY, COLUMNS.map((c) => c.key), DEFAULT_COLUMNS));
   const sort = values.sort || "lastMessageAt";
   const order = values.order === "asc" ? "asc" : "desc";
   const query = { ...values, sort, order, page, limit: PAGE_SIZE };
-  const rows = useQuery(`conversations:${chatbot.id}:${JSON.stringify(query)}`, () => api.analytics.conversations(chatbot.id, query), { liveChatbotId: chatbot.id });
+  // Refetched when the index has written conversations of this chatbot (the live feed's `indexed`), so rows
+  // update and new ones appear once D1 holds them.
+  const rows = useQuery(`conversations:${chatbot.id}:${JSON.stringify(query)}`, () => api.analytics.conversations(chatbot.id, query), { indexedChatbotId: chatbot.id });
+  const members = useQuery(`members:${organization.id}`, () => api.organizations.members(organization.id));
+  const memberMap = useMemo(() => new Map((members.data ?? []).map((m) => [m.id, m])), [members.data]);
+  const ids = useMemo(() => rows.data?.data.map((r) => r.id), [rows.data]);
+  // New rows arrive at the top only on the first page, newest first.
+  const newRows = useNewRows(ids, page === 1 && sort === "lastMessageAt" && order === "desc");
   const active = FILTERS.filter((f) => f !== "q" && values[f] !== "");
   const shown = COLUMNS.filter((c) => columns.includes(c.key));
+  const ctx: CellContext = { chatbotId: chatbot.id, members: memberMap, onLabel: (labelId) => set({ labelId }) };
+  const labelName = (id: string) => rows.data?.data.flatMap((r) => r.labels).find((l) => l.id === id)?.name ?? id;
+  const filterValue = (f: (typeof FILTERS)[number]) => {
+    const v = values[f];
+    if (f === "from" || f === "to") return formatDateTime(Number(v));
+    if (f === "language") return languageName(v);
+    if (f === "triageStatus") return humanize(v);
+    if (f === "assignee") return v === "me" ? "me" : v === "unassigned" ? "unassigned" : (memberMap.get(v)?.name ?? v);
+    if (f === "labelId") return labelName(v);
+    return v;
+  };
 
   const saveColumns = (next: Column[]) => {
     setColumns(next);
@@ -168,9 +180,10 @@ export default function ConversationsPage() {
     <Stack>
       <PageHeader
         title="Conversations"
-        description="Every conversation, most recent activity first. Open one to read it with its annotations."
+        description="Every conversation, most recent activity first, updated live. Open one to read it with its annotations."
         actions={<ExportMenu path={`/api/v1/chatbots/${chatbot.id}/exports/conversations`} params={query} />}
       />
+      <NewRowsBar count={newRows.count} noun={newRows.count === 1 ? "conversation" : "conversations"} onShow={newRows.reset} />
       <Group justify="space-between" gap="sm">
         <DebouncedTextInput
           aria-label="Search conversations"
@@ -189,32 +202,33 @@ export default function ConversationsPage() {
               Clear filters
             </Button>
           )}
-          <ColumnToggle columns={COLUMNS} visible={columns} onChange={saveColumns} />
+          {!phone && <ColumnToggle columns={COLUMNS} visible={columns} onChange={saveColumns} />}
         </Group>
       </Group>
       {active.length > 0 && (
         <Group gap={6} aria-label="Active filters">
           {active.map((f) => (
             <Badge key={f} variant="light" size="lg" rightSection={<Anchor component="button" size="xs" onClick={() => set({ [f]: null })} aria-label={`Remove filter ${humanize(f)}`}>✕</Anchor>}>
-              {humanize(f)}: {f === "from" || f === "to" ? formatDateTime(Number(values[f])) : f === "language" ? languageName(values[f]) : values[f]}
+              {f === "labelId" ? "Label" : humanize(f)}: {filterValue(f)}
             </Badge>
           ))}
         </Group>
       )}
       <Collapse expanded={filtersOpen} id="conversation-filters">
-        <FilterPanel values={values} set={set} />
+        <FilterPanel values={values} set={set} members={members.data ?? []} />
       </Collapse>
       <RegionError query={rows} />
-      {!failed(rows) && (
-        <Table.ScrollContainer minWidth={900} className="phone-priority">
+      {!failed(rows) && phone && (rows.loading ? <Skeleton h={160} radius="md" /> : <ConversationCards rows={rows.data?.data ?? []} ctx={ctx} />)}
+      {!failed(rows) && !phone && (
+        <Table.ScrollContainer minWidth={1100}>
           <Table highlightOnHover verticalSpacing="xs" data-testid="conversations-table" aria-busy={rows.fetching}>
             <Table.Thead>
               <Table.Tr>
                 {shown.map((c) =>
                   c.sort ? (
-                    <SortableHeader key={c.key} className={phoneClass(c.key)} label={c.label} field={c.sort} sort={sort} order={order} onSort={(s, o) => set({ sort: s, order: o })} />
+                    <SortableHeader key={c.key} label={c.label} field={c.sort} sort={sort} order={order} onSort={(s, o) => set({ sort: s, order: o })} />
                   ) : (
-                    <Table.Th key={c.key} className={phoneClass(c.key)} style={{ whiteSpace: "nowrap" }}>
+                    <Table.Th key={c.key} style={{ whiteSpace: "nowrap" }}>
                       {c.label}
                     </Table.Th>
                   ),
@@ -226,17 +240,17 @@ export default function ConversationsPage() {
                 ? Array.from({ length: 8 }, (_, i) => (
                     <Table.Tr key={i}>
                       {shown.map((c) => (
-                        <Table.Td key={c.key} className={phoneClass(c.key)}>
+                        <Table.Td key={c.key}>
                           <Skeleton h={20} />
                         </Table.Td>
                       ))}
                     </Table.Tr>
                   ))
                 : rows.data?.data.map((r) => (
-                    <Table.Tr key={r.id} className="clickable-row" onClick={() => navigate(`/chatbots/${chatbot.id}/conversations/${r.id}`)} data-testid="conversation-row">
+                    <Table.Tr key={r.id} className="clickable-row" onClick={() => navigate(`/chatbots/${chatbot.id}/conversations/${r.id}`)} data-testid="conversation-row" data-conversation-id={r.id}>
                       {shown.map((c) => (
-                        <Table.Td key={c.key} className={phoneClass(c.key)} style={{ whiteSpace: "nowrap" }}>
-                          {c.cell(r, chatbot.id)}
+                        <Table.Td key={c.key} style={{ whiteSpace: c.wraps ? "normal" : "nowrap" }}>
+                          {c.cell(r, ctx)}
                         </Table.Td>
                       ))}
                     </Table.Tr>

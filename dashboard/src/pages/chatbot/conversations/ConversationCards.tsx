@@ -1,0 +1,53 @@
+import { Group, Paper, Stack, Text, UnstyledButton } from "@mantine/core";
+import { useNavigate } from "react-router";
+import type { ConversationRow } from "../../../api/types";
+import { SentimentBadge } from "../../../components/SentimentBadge";
+import { formatAgo } from "../../../lib/format";
+import { ConversationCell, FlagList, LabelList, TriageCell, type CellContext } from "./columns";
+
+/** On a phone, each conversation is a card: who, how it feels, what they said last, how long ago. */
+export function ConversationCards({ rows, ctx }: { rows: ConversationRow[]; ctx: CellContext }) {
+  const navigate = useNavigate();
+  return (
+    <Stack gap="xs" data-testid="conversation-cards">
+      {rows.map((r) => (
+        <Paper key={r.id} withBorder radius="md" p="sm" data-testid="conversation-row">
+          <Stack gap={6}>
+            <Group justify="space-between" wrap="nowrap" gap="xs">
+              <ConversationCell row={r} chatbotId={ctx.chatbotId} />
+              <Text size="xs" c="dimmed" style={{ flexShrink: 0 }}>
+                {formatAgo(r.lastMessageAt)}
+              </Text>
+            </Group>
+            <UnstyledButton onClick={() => navigate(`/chatbots/${ctx.chatbotId}/conversations/${r.id}`)} aria-label={`Open ${r.externalId}`} className="focus-ring">
+              <Stack gap={4}>
+                <Text size="sm" fw={500}>
+                  {r.user?.name ?? r.user?.email ?? r.user?.externalId ?? "Anonymous user"}
+                  {r.organization && (
+                    <Text span size="sm" c="dimmed">
+                      {" "}
+                      · {r.organization.name ?? r.organization.externalId}
+                    </Text>
+                  )}
+                </Text>
+                {r.lastUserMessage && (
+                  <Text size="sm" lineClamp={2}>
+                    {r.lastUserMessage.text}
+                  </Text>
+                )}
+              </Stack>
+            </UnstyledButton>
+            <Group gap={4} wrap="wrap">
+              <SentimentBadge score={r.sentiment?.average} label={r.sentiment?.label} />
+              {r.flags.length > 0 && <FlagList flags={r.flags} wrap />}
+            </Group>
+            <Group gap={4} wrap="wrap">
+              <TriageCell row={r} members={ctx.members} />
+              {r.labels.length > 0 && <LabelList row={r} onLabel={ctx.onLabel} wrap />}
+            </Group>
+          </Stack>
+        </Paper>
+      ))}
+    </Stack>
+  );
+}
