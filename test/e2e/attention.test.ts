@@ -1,10 +1,10 @@
 /**
  * Needs attention now, and the conversations table, live: messages sent through the SDK reach the queue and
- * the table on screen without a reload (the index queue's `indexed` frame drives the refetch). How long that
+ * the table on screen without a reload, and a conversation marked reviewed leaves the queue (the index queue's `indexed` frame drives the refetch). How long that
  * took is printed, never asserted (bench/attention-latency.ts measures it).
  */
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { browserSuite, e2e, logIn, openBrowser, PHONE, record, sdk, type Browser } from "./harness";
+import { apiCall, apiLogin, browserSuite, e2e, logIn, openBrowser, PHONE, record, sdk, type Browser } from "./harness";
 import { recordDemoTraffic } from "./traffic";
 
 type Win = { scrollY: number; scrollTo(x: number, y: number): void; document: { body: { scrollHeight: number } } };
@@ -49,8 +49,16 @@ browserSuite("Needs attention now", () => {
     expect(reasons).toContain("Churn risk");
     expect(reasons).toContain("MRR $12,500");
     // The navigation's count follows the same queue.
-    const total = Number(/(\d+) conversations? need/.exec(await page.getByTestId("attention-total").innerText())?.[1]);
+    const total = Number(/(\d+) conversations? needs? attention/.exec(await page.getByTestId("attention-total").innerText())?.[1]);
     await expect.poll(async () => Number(await page.getByTestId("attention-count").innerText()), { timeout: 10_000 }).toBe(total);
+
+    // Marked reviewed (through the API, as another member would), it leaves the queue on screen.
+    const id = await row.getAttribute("data-conversation-id");
+    const owner = await apiLogin(e2e.demo.email, e2e.demo.password);
+    await apiCall(owner, "PATCH", `/chatbots/${e2e.demo.chatbotId}/conversations/${id}/triage`, { status: "reviewed" });
+    await row.waitFor({ state: "detached", timeout: 60_000 });
+    const after = Number(/(\d+) conversations? needs? attention/.exec(await page.getByTestId("attention-total").innerText())?.[1]);
+    await expect.poll(async () => Number((await page.getByTestId("attention-count").allInnerTexts())[0] ?? 0), { timeout: 10_000 }).toBe(after);
   });
 });
 

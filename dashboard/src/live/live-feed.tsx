@@ -143,6 +143,8 @@ export function LiveFeedProvider({ chatbotId, children }: { chatbotId: string; c
             setFeed((current) => applyEvents(current, frame.events));
             for (const listener of listeners.current) listener(frame.events);
             refreshLiveQueries(false);
+            // A member's action (status, assignee, labels) is in D1 before it is published: re-read the index's views now.
+            if (frame.events.some((e) => e.type === "triage" || e.type === "labels")) refreshIndexedQueries();
           }
         } else if (frame.type === "indexed") {
           for (const listener of indexedListeners.current) listener(frame.conversationIds);

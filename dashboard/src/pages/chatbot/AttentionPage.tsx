@@ -135,7 +135,7 @@ export default function AttentionPage() {
       {!failed(queue) && !queue.loading && (
         <>
           <Text size="sm" c="dimmed" aria-live="polite" data-testid="attention-total">
-            {queue.data?.total === 1 ? "1 conversation" : `${queue.data?.total ?? 0} conversations`} need attention
+            {queue.data?.total === 1 ? "1 conversation needs" : `${queue.data?.total ?? 0} conversations need`} attention
             {queue.data && queue.data.total > rows.length ? ` (the top ${rows.length} shown)` : ""}
           </Text>
           {rows.length === 0 ? (
