@@ -4,7 +4,7 @@
  * took is printed, never asserted (bench/attention-latency.ts measures it).
  */
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { apiCall, apiLogin, browserSuite, e2e, logIn, openBrowser, PHONE, record, sdk, type Browser } from "./harness";
+import { apiCall, apiLogin, browserSuite, e2e, logIn, openBrowser, PHONE, record, screenshot, sdk, type Browser } from "./harness";
 import { recordDemoTraffic } from "./traffic";
 
 type Win = { scrollY: number; scrollTo(x: number, y: number): void; document: { body: { scrollHeight: number } } };
@@ -41,6 +41,7 @@ browserSuite("Needs attention now", () => {
     await row.waitFor({ timeout: 60_000 });
     console.log(`[attention] SDK send → row on screen: ${Date.now() - sent} ms`);
 
+    await screenshot(page, "attention");
     const text = await row.innerText();
     expect(text).toContain("Frustrated Fran");
     expect(text).toContain("Initech Finance");

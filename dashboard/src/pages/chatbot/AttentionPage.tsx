@@ -42,7 +42,6 @@ function AttentionCard({ row, chatbotId }: { row: AttentionRow; chatbotId: strin
           <UnstyledButton
             className="focus-ring"
             onClick={() => navigate(`/chatbots/${chatbotId}/conversations/${row.id}`)}
-            aria-label={`Open the conversation with ${who}, score ${row.score}`}
             style={{ minWidth: 0, flex: "1 1 240px" }}
           >
             <Group gap="xs" wrap="nowrap" style={{ minWidth: 0 }}>
@@ -74,8 +73,8 @@ function AttentionCard({ row, chatbotId }: { row: AttentionRow; chatbotId: strin
               <SentimentBadge score={null} />
             )}
             {trend !== null && trend !== undefined && trend < 0 && (
-              <Text size="xs" c="red.8" aria-label={`Sentiment trend ${formatScore(trend)}`}>
-                ↓ {formatScore(trend)}
+              <Text size="xs" title="Change from the mean of up to 3 user messages before it">
+                getting worse {formatScore(trend)}
               </Text>
             )}
             <Text size="xs" c="dimmed" title={formatDateTime(row.lastUserMessage?.at ?? row.lastMessageAt)}>

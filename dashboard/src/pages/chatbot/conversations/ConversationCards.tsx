@@ -19,7 +19,7 @@ export function ConversationCards({ rows, ctx }: { rows: ConversationRow[]; ctx:
                 {formatAgo(r.lastMessageAt)}
               </Text>
             </Group>
-            <UnstyledButton onClick={() => navigate(`/chatbots/${ctx.chatbotId}/conversations/${r.id}`)} aria-label={`Open ${r.externalId}`} className="focus-ring">
+            <UnstyledButton onClick={() => navigate(`/chatbots/${ctx.chatbotId}/conversations/${r.id}`)} className="focus-ring">
               <Stack gap={4}>
                 <Text size="sm" fw={500}>
                   {r.user?.name ?? r.user?.email ?? r.user?.externalId ?? "Anonymous user"}

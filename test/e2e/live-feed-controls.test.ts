@@ -1,0 +1,56 @@
+/** The overview's live feed controls: who and which organization on each row, the filter, pause on hover. */
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { browserSuite, e2e, logIn, openBrowser, record, sdk, type Browser } from "./harness";
+
+const ORG = { id: "org-globex", name: "Globex Retail", plan: "pro", industry: "retail", mrr: 890 };
+
+browserSuite("Live feed controls", () => {
+  let browser: Browser;
+
+  beforeAll(async () => {
+    browser = await openBrowser();
+    await logIn(browser.page, e2e.demo.email, e2e.demo.password);
+  });
+  afterAll(async () => browser?.close());
+
+  it("labels the assistant, shows organization and plan, filters to negative or flagged, and holds still under the pointer", async () => {
+    const { page } = browser;
+    await page.goto(`${e2e.url}/chatbots/${e2e.demo.chatbotId}/overview`);
+    await page.getByTestId("live-counters").waitFor();
+    await page.getByRole("status").filter({ hasText: "Live" }).first().waitFor();
+    const token = crypto.randomUUID().slice(0, 8);
+    await record(sdk(), {
+      conversationId: `feed-${token}`,
+      messages: [
+        { id: `feed-${token}-m1`, role: "user", content: `This is broken and useless, I am furious (${token}).` },
+        { id: `feed-${token}-m2`, role: "assistant", content: `Sorry to hear that, let me look (${token}).` },
+        { id: `feed-${token}-m3`, role: "user", content: `Thanks, that works well (${token}).` },
+      ],
+      user: { id: "u-gina", name: "Gina Feed", email: "gina@globex.example" },
+      organization: ORG,
+    });
+    const feed = page.getByTestId("live-feed");
+    const items = feed.getByTestId("feed-item").filter({ hasText: token });
+    await expect.poll(() => items.count(), { timeout: 30_000 }).toBe(3);
+    const assistant = items.filter({ hasText: "Sorry to hear that" });
+    expect(await assistant.getAttribute("data-role")).toBe("assistant");
+    expect(await assistant.innerText()).toContain("Assistant, to Gina Feed");
+    expect(await items.filter({ hasText: "furious" }).getByTestId("feed-organization").innerText()).toBe("Globex Retail · pro");
+
+    await page.getByText("Negative or flagged", { exact: true }).click();
+    await expect.poll(() => items.filter({ hasText: "that works well" }).count(), { timeout: 10_000 }).toBe(0);
+    expect(await items.filter({ hasText: "furious" }).count()).toBe(1);
+    await page.getByText("All", { exact: true }).click();
+    await expect.poll(() => items.count()).toBe(3);
+
+    await feed.hover();
+    await page.getByTestId("feed-paused").filter({ hasText: "Paused" }).waitFor();
+    await record(sdk(), { conversationId: `feed-${token}`, messages: [{ id: `feed-${token}-m4`, role: "user", content: `One more thing (${token}).` }] });
+    const waiting = page.getByTestId("feed-new");
+    await waiting.waitFor({ timeout: 30_000 });
+    expect(await items.filter({ hasText: "One more thing" }).count()).toBe(0);
+    await waiting.click();
+    await page.mouse.move(0, 0);
+    await items.filter({ hasText: "One more thing" }).waitFor();
+  });
+});
