@@ -164,6 +164,12 @@ describe("the attention queue", () => {
     ]);
     const waiting = queue.conversations.find((r) => r.externalId === "long-wait")!;
     expect(waiting.reasons).toContainEqual({ kind: "waiting", value: 30, points: 30 });
+    // Whole minutes: 12.5 minutes waited are 12 points, and the MRR's share is a whole number too.
+    expect(queue.conversations.find((r) => r.externalId === "waiting")!.reasons).toEqual([
+      { kind: "waiting", value: 12, points: 12 },
+      { kind: "mrr", value: 300, points: 4 },
+    ]);
+    for (const row of queue.conversations) for (const r of row.reasons) expect(Number.isInteger(r.points)).toBe(true);
   });
 
   it("shows each row's user, organization, plan, MRR, last user message and sentiment", () => {

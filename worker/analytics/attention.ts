@@ -107,7 +107,7 @@ export async function attentionQueue(db: Db, chatbotId: string, q: AttentionQuer
         ${flagPoints("frustrated_user")} AS p_frustrated_user,
         ${flagPoints("urgent_request")} AS p_urgent_request,
         CASE WHEN c.status = 'open' AND c.awaiting_reply_since <= ${now - WAITING_AFTER_MS}
-          THEN min(${raw(WAITING_MAX_POINTS)}, (${now} - c.awaiting_reply_since) / 60000) ELSE 0 END AS p_waiting
+          THEN min(${raw(WAITING_MAX_POINTS)}, CAST((${now} - c.awaiting_reply_since) / 60000 AS INTEGER)) ELSE 0 END AS p_waiting
       FROM candidates AS c
       LEFT JOIN client_users AS u ON u.id = c.client_user_id
       LEFT JOIN client_organizations AS o ON o.id = c.client_organization_id
