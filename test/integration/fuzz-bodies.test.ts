@@ -81,6 +81,7 @@ async function tenant(): Promise<Tenant> {
     data: { id: string };
   };
   const report = (await (await call("/api/v1/reports", { method: "POST", key: admin.secret, json: { name: "Weekly" } })).json()) as { data: { id: string } };
+  const label = (await (await call("/api/v1/labels", { method: "POST", key: admin.secret, json: { name: "VIP", color: "grape" } })).json()) as { data: { id: string } };
   const colleague = await invited(owner, "member");
   const invitation = (await (await as(owner, `/api/v1/organizations/${owner.organizationId}/invitations`, { method: "POST", json: { email: "later@example.com" } })).json()) as {
     data: { id: string };
@@ -99,6 +100,7 @@ async function tenant(): Promise<Tenant> {
       workflows: workflow.data.id,
       invitations: invitation.data.id,
       reports: report.data.id,
+      labels: label.data.id,
       runId: "run_unknown",
       slug: "some_intent",
       name: "sentiment",
@@ -109,7 +111,7 @@ async function tenant(): Promise<Tenant> {
 function pathFor(route: string, t: Tenant): string {
   const [, path] = route.split(" ") as [string, string];
   return path
-    .replace(/\/(keys|webhooks|workflows|invitations|reports)\/:id/, (_, what: string) => `/${what}/${t.ids[what]}`)
+    .replace(/\/(keys|webhooks|workflows|invitations|reports|labels)\/:id/, (_, what: string) => `/${what}/${t.ids[what]}`)
     .replace(/:(\w+)\??/g, (_, name: string) => t.ids[name] ?? "unknown");
 }
 
@@ -117,7 +119,7 @@ function pathFor(route: string, t: Tenant): string {
 function credentials(route: string, t: Tenant, n: number): Record<string, string> {
   const ip = { "cf-connecting-ip": `10.77.${n}.${Math.floor(Math.random() * 250)}` };
   if (/ \/api\/v1\/(capture|conversation-tokens)/.test(route)) return { ...ip, authorization: `Bearer ${t.ingestKey}` };
-  if (/ \/(api\/v1\/(keys|webhooks|workflows|analysis|conversations|reports)|mcp)/.test(route)) return { ...ip, authorization: `Bearer ${t.adminKey}` };
+  if (/ \/(api\/v1\/(keys|webhooks|workflows|analysis|conversations|reports|labels)|mcp)/.test(route)) return { ...ip, authorization: `Bearer ${t.adminKey}` };
   return { ...ip, cookie: t.cookie, "x-csrf-token": t.csrf };
 }
 
