@@ -139,7 +139,9 @@ export class ChatbotLive extends DurableObject<Env> {
     this.rollDay();
     for (const event of events) {
       if (event.type === "message") this.counters.messagesToday += 1;
-      if (event.type === "annotation") this.counters.analysedToday += 1;
+      // One "analysed" everywhere: a user message given a sentiment (as the overview's KPI and todayCounters count),
+      // not an assistant message's annotation.
+      if (event.type === "annotation" && event.sentiment) this.counters.analysedToday += 1;
     }
     this.countersDirty = true;
     // Nobody watching: counting is all there is to do.

@@ -42,6 +42,26 @@ describe("the chatbot live feed", () => {
     viewer.close();
   });
 
+  it("counts as analysed only user messages given a sentiment, as the overview's KPI does, not assistant replies", async () => {
+    const owner = await signup();
+    const { chatbotId, ingestKey } = await chatbotOf(owner);
+    const viewer = await connect(`/api/v1/chatbots/${chatbotId}/live-feed`, { headers: { cookie: owner.cookie } });
+    await viewer.next();
+    await capture(ingestKey, {
+      conversationId: "live-analysed",
+      messages: [
+        { id: "q1", role: "user", content: "My invoice is wrong and nobody answers, this is terrible." },
+        { id: "a1", role: "assistant", content: "I am sorry, I have corrected the invoice and emailed it to you." },
+      ],
+    });
+    const { events, batches } = await until(viewer, (e) => e.filter((x) => x.type === "annotation").length >= 2);
+    const annotations = events.filter((e): e is Extract<LiveEvent, { type: "annotation" }> => e.type === "annotation");
+    // Both messages were analysed; only the user's has a sentiment.
+    expect(annotations.map((a) => a.sentiment === null)).toEqual([false, true]);
+    expect(batches.at(-1)?.counters).toMatchObject({ messagesToday: 2, analysedToday: 1 });
+    viewer.close();
+  });
+
   it("tells viewers which conversations the index queue wrote, after the message, with the organization and plan", async () => {
     const owner = await signup();
     const { chatbotId, ingestKey } = await chatbotOf(owner);
