@@ -60,6 +60,18 @@ browserSuite("Overview: sentiment moving while conversations happen", () => {
     await page.emulateMedia({ colorScheme: "light" });
   });
 
+  it("shows today by the hour, and says in which time zone today is counted", async () => {
+    const { page } = browser;
+    await page.goto(`${e2e.url}/chatbots/${e2e.demo.chatbotId}/overview?range=today`);
+    await page.getByTestId("trend").waitFor();
+    // The trend's table for screen readers names its buckets: hours for a one-day range.
+    await expect.poll(() => page.getByTestId("trend").locator("th[scope=col]").first().textContent(), { timeout: 20_000 }).toBe("Hour");
+    const zone = await page.evaluate(() => Intl.DateTimeFormat().resolvedOptions().timeZone);
+    await page.getByTestId("kpi-analysed").getByText("Analysed today").hover();
+    await page.getByRole("tooltip").filter({ hasText: `your time zone (${zone})` }).waitFor();
+    expect(await page.getByText(/^Today \(UTC\):/).count()).toBe(1);
+  });
+
   it("opens the conversation behind a live feed item in one click", async () => {
     const { page } = browser;
     // Its own page and its own message: nothing here depends on what the test before left open.

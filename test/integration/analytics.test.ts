@@ -854,7 +854,7 @@ describe("analytics query validation", () => {
     const cases: [string, string][] = [
       ["/overview?from=yesterday", "from"],
       [`/overview?from=${T0 + D}&to=${T0}`, "from"],
-      ["/sentiment?interval=hour", "interval"],
+      ["/sentiment?interval=minute", "interval"],
       [`/sentiment?from=0&to=${T0}&interval=day`, "interval"],
       ["/conversations?limit=101", "limit"],
       ["/conversations?page=0", "page"],

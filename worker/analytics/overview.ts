@@ -6,7 +6,8 @@
  *   conversation's message count, not each message's time, so messages are those of these conversations);
  * - average sentiment: every user message's sentiment annotation *analysed* in the range (analysis runs
  *   within milliseconds of the message, so this is message time), each message weighing the same;
- * - analysed today: messages given a sentiment since 00:00 UTC, against yesterday up to the same time of day;
+ * - analysed today: messages given a sentiment since 00:00 in `timeZone` (UTC unless asked; time-zone.ts), against
+ *   the 24 hours before, up to the same time;
  * - MRR at risk: mrr-at-risk.ts (the one definition the KPI, Insights, reports and the breakdown share).
  *
  * Unscoped (the dashboard, unfiltered report widgets), every figure comes from the hourly rollups plus the
@@ -19,10 +20,17 @@ import { annotations, conversations } from "../db/schema";
 import { absoluteTrend, checkRangeOrder, DAY_MS, rangeFields, rangeView, relativeTrend, resolveRange, round, roundOrNull, type Period, type Range } from "./params";
 import { z } from "zod";
 import { mrrAtRiskTotal, totalOf } from "./mrr-at-risk";
+import { startOfDay, timeZone } from "./time-zone";
 import { annotationFacts, conversationFacts } from "./rollup-reads";
 import type { Scope } from "./scope";
 
-export const overviewQuery = z.object(rangeFields).superRefine(checkRangeOrder);
+export const overviewQuery = z
+  .object({
+    ...rangeFields,
+    /** The zone whose midnight starts "today" for `analysedToday` (the dashboard sends the viewer's). */
+    timeZone: timeZone.optional(),
+  })
+  .superRefine(checkRangeOrder);
 export type OverviewQuery = z.infer<typeof overviewQuery>;
 
 const num = (v: unknown): number => Number(v ?? 0);
@@ -31,7 +39,8 @@ const num = (v: unknown): number => Number(v ?? 0);
 export async function overview(db: Db, chatbotId: string, q: OverviewQuery, now: number, scope: Scope = {}) {
   const range = resolveRange(q, now);
   const { from, to, previous } = range;
-  const todayFrom = Math.floor(now / DAY_MS) * DAY_MS;
+  const zone = q.timeZone ?? "UTC";
+  const todayFrom = startOfDay(now, zone);
   const yesterday: Period = { from: todayFrom - DAY_MS, to: now - DAY_MS };
   const current = sql`${conversations.createdAt} >= ${from}`;
   const inPrevious = sql`${conversations.createdAt} < ${from}`;
@@ -78,6 +87,7 @@ export async function overview(db: Db, chatbotId: string, q: OverviewQuery, now:
   return {
     range: rangeView(range),
     today: { from: todayFrom, to: now, previousFrom: yesterday.from, previousTo: yesterday.to },
+    timeZone: zone,
     kpis: {
       conversations: relativeTrend(c?.conversations ?? 0, c?.previousConversations ?? 0),
       messages: relativeTrend(c?.messages ?? 0, c?.previousMessages ?? 0),

@@ -2,7 +2,8 @@
  * Sentiment over time and sentiment bands (SPEC §7).
  *
  * The series averages user messages' sentiment annotations by when they were analysed, in UTC buckets
- * (day; week from Monday; month), every bucket of the range present even when empty. Bands count
+ * (hour — the rollups' own unit, for a day's view; day; week from Monday; month), every bucket of the range
+ * present even when empty. Bands count
  * conversations created in the range by their average sentiment: satisfied > 0.2, dissatisfied < −0.2,
  * neutral in between, unscored when no message of theirs has a sentiment yet.
  */
@@ -12,10 +13,11 @@ import type { Db } from "../db/client";
 import { annotations, conversations } from "../db/schema";
 import { ApiError } from "../errors";
 import { annotationFacts, conversationFacts } from "./rollup-reads";
+import { HOUR_MS } from "./rollups";
 import type { Scope } from "./scope";
 import { checkRangeOrder, DAY_MS, rangeFields, rangeView, resolveRange, roundOrNull, type Range } from "./params";
 
-export const INTERVALS = ["day", "week", "month"] as const;
+export const INTERVALS = ["hour", "day", "week", "month"] as const;
 export type Interval = (typeof INTERVALS)[number];
 
 /** Enough for two and a half years by day; longer ranges ask for weeks or months. */
@@ -24,7 +26,7 @@ export const MAX_BUCKETS = 1000;
 export const BANDS = { satisfiedAbove: 0.2, dissatisfiedBelow: -0.2 } as const;
 
 export const sentimentQuery = z
-  .object({ ...rangeFields, interval: z.enum(INTERVALS).default("day") })
+  .object({ ...rangeFields, interval: z.enum(INTERVALS).default("day").meta({ description: "UTC buckets: `hour` (the view of a day; a range of at most 1,000 hours), `day`, `week` (from Monday), `month`" }) })
   .superRefine(checkRangeOrder);
 export type SentimentQuery = z.infer<typeof sentimentQuery>;
 
@@ -33,6 +35,7 @@ const MONDAY_OFFSET = 4 * DAY_MS;
 
 /** The start of the UTC bucket holding `t`. */
 export function bucketStart(t: number, interval: Interval): number {
+  if (interval === "hour") return Math.floor(t / HOUR_MS) * HOUR_MS;
   if (interval === "day") return Math.floor(t / DAY_MS) * DAY_MS;
   if (interval === "week") return Math.floor((t - MONDAY_OFFSET) / (7 * DAY_MS)) * 7 * DAY_MS + MONDAY_OFFSET;
   const d = new Date(t);
@@ -40,6 +43,7 @@ export function bucketStart(t: number, interval: Interval): number {
 }
 
 export function nextBucket(start: number, interval: Interval): number {
+  if (interval === "hour") return start + HOUR_MS;
   if (interval === "day") return start + DAY_MS;
   if (interval === "week") return start + 7 * DAY_MS;
   const d = new Date(start);
@@ -64,10 +68,12 @@ export function bucketStarts(range: Range, interval: Interval): number[] {
 export async function sentimentOverTime(db: Db, chatbotId: string, q: SentimentQuery, now: number, scope: Scope = {}) {
   const range = resolveRange(q, now);
   const starts = bucketStarts(range, q.interval);
-  const day = sql<number>`${annotations.createdAt} / ${DAY_MS}`;
+  // Grouped in SQL by the hour for an hourly series, else by the UTC day (rolled up into weeks or months below).
+  const unit = q.interval === "hour" ? HOUR_MS : DAY_MS;
+  const day = sql<number>`${annotations.createdAt} / ${unit}`;
   const avg = conversations.sentimentAvg;
   const unscoped = !scope.conversations && !scope.annotations;
-  const [byDay, bandRows] = unscoped ? await fromRollups(db, chatbotId, range) : await db.batch([
+  const [byDay, bandRows] = unscoped ? await fromRollups(db, chatbotId, range, unit) : await db.batch([
     // Grouped by UTC day in SQL (integer division), rolled up into weeks or months below.
     db
       .select({ day: day.mapWith(Number), messages: sql<number>`count(*)`.mapWith(Number), sum: sql<number>`sum(${annotations.score})`.mapWith(Number) })
@@ -96,7 +102,7 @@ export async function sentimentOverTime(db: Db, chatbotId: string, q: SentimentQ
 
   const totals = new Map<number, { messages: number; sum: number }>(starts.map((s) => [s, { messages: 0, sum: 0 }]));
   for (const row of byDay) {
-    const bucket = totals.get(bucketStart(row.day * DAY_MS, q.interval));
+    const bucket = totals.get(bucketStart(row.day * unit, q.interval));
     if (!bucket) continue;
     bucket.messages += row.messages;
     bucket.sum += row.sum;
@@ -115,10 +121,10 @@ export async function sentimentOverTime(db: Db, chatbotId: string, q: SentimentQ
 
 /**
  * The series and bands above from the rollups (whole hours) and the raw rows of the range's edge hours:
- * the same rows, grouped by UTC day in SQL.
+ * the same rows, grouped by UTC hour or day (`unit`) in SQL.
  */
-function fromRollups(db: Db, chatbotId: string, range: Range) {
-  const day = sql<number>`at / ${sql.raw(String(DAY_MS))}`;
+function fromRollups(db: Db, chatbotId: string, range: Range, unit: number) {
+  const day = sql<number>`at / ${sql.raw(String(unit))}`;
   const bands = conversationFacts(chatbotId, range, "band");
   // Aliased: D1 batch rows are keyed by column name, and these four expressions differ only in a parameter.
   const count = (value: string) => sql<number>`coalesce(sum(CASE WHEN value = ${value} THEN conversations END), 0)`.mapWith(Number).as(value);

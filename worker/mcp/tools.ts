@@ -68,7 +68,7 @@ export const TOOLS: ToolDefinition[] = [
   tool({
     name: "analytics_sentiment",
     title: "Sentiment over time",
-    description: `Average user-message sentiment (−1 to 1) per day, week or month (\`interval\`, default day; empty buckets included) and how many conversations were satisfied, neutral, dissatisfied or unscored. ${RANGE}`,
+    description: `Average user-message sentiment (−1 to 1) per hour, day, week or month (\`interval\`, default day; empty buckets included) and how many conversations were satisfied, neutral, dissatisfied or unscored. ${RANGE}`,
     input: sentimentQuery,
     run: async ({ db, chatbotId, now }, q) => ({ data: await sentimentOverTime(db, chatbotId, q, now) }),
   }),

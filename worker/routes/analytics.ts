@@ -63,7 +63,7 @@ analytics.openapi(
     method: "get",
     path: "/sentiment",
     tags,
-    summary: "Average user-message sentiment per day, week or month (empty buckets included) and conversation sentiment bands",
+    summary: "Average user-message sentiment per hour, day, week or month (empty buckets included) and conversation sentiment bands",
     request: { query: sentimentQuery },
     responses: { 200: jsonData(sentimentOverTimeSchema, "The series and the bands") },
   }),

@@ -16,6 +16,7 @@ export const overviewSchema = z
   .object({
     range: rangeView,
     today: rangeView,
+    timeZone: z.string().openapi({ description: "The zone whose midnight starts `today` (the `timeZone` asked for, else UTC)" }),
     kpis: z.object({
       conversations: trend,
       messages: trend,
@@ -30,7 +31,7 @@ export const overviewSchema = z
 export const sentimentOverTimeSchema = z
   .object({
     range: rangeView,
-    interval: z.enum(["day", "week", "month"]),
+    interval: z.enum(["hour", "day", "week", "month"]),
     series: z.array(z.object({ start: epochMs, end: epochMs, averageSentiment: z.number().nullable(), messages: z.number().int() })),
     bands: z.object({
       satisfied: z.number().int(),

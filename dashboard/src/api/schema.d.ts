@@ -2288,7 +2288,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Average user-message sentiment per day, week or month (empty buckets included) and conversation sentiment bands
+         * Average user-message sentiment per hour, day, week or month (empty buckets included) and conversation sentiment bands
          * @description Needs a read or admin key.
          */
         get: operations["getApiV1AnalyticsSentiment"];
@@ -2508,7 +2508,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Average user-message sentiment per day, week or month (empty buckets included) and conversation sentiment bands
+         * Average user-message sentiment per hour, day, week or month (empty buckets included) and conversation sentiment bands
          * @description Needs a read or admin key of this chatbot, or a member session with access to it.
          */
         get: operations["getApiV1ChatbotsChatbotIdAnalyticsSentiment"];
@@ -4256,6 +4256,8 @@ export interface components {
         Overview: {
             range: components["schemas"]["Range"];
             today: components["schemas"]["Range"];
+            /** @description The zone whose midnight starts `today` (the `timeZone` asked for, else UTC) */
+            timeZone: string;
             kpis: {
                 conversations: components["schemas"]["Trend"];
                 messages: components["schemas"]["Trend"];
@@ -4314,7 +4316,7 @@ export interface components {
         SentimentOverTime: {
             range: components["schemas"]["Range"];
             /** @enum {string} */
-            interval: "day" | "week" | "month";
+            interval: "hour" | "day" | "week" | "month";
             series: {
                 /** @description Epoch milliseconds */
                 start: number;
@@ -11140,6 +11142,7 @@ export interface operations {
             query?: {
                 from?: (number | null) | string | null;
                 to?: (number | null) | string | null;
+                timeZone?: string;
             };
             header?: never;
             path?: never;
@@ -11198,7 +11201,8 @@ export interface operations {
             query?: {
                 from?: (number | null) | string | null;
                 to?: (number | null) | string | null;
-                interval?: "day" | "week" | "month";
+                /** @description UTC buckets: `hour` (the view of a day; a range of at most 1,000 hours), `day`, `week` (from Monday), `month` */
+                interval?: "hour" | "day" | "week" | "month";
             };
             header?: never;
             path?: never;
@@ -11355,7 +11359,8 @@ export interface operations {
             query?: {
                 from?: (number | null) | string | null;
                 to?: (number | null) | string | null;
-                interval?: "day" | "week" | "month";
+                /** @description UTC buckets: `hour` (the view of a day; a range of at most 1,000 hours), `day`, `week` (from Monday), `month` */
+                interval?: "hour" | "day" | "week" | "month";
             };
             header?: never;
             path: {
@@ -11389,7 +11394,8 @@ export interface operations {
             query?: {
                 from?: (number | null) | string | null;
                 to?: (number | null) | string | null;
-                interval?: "day" | "week" | "month";
+                /** @description UTC buckets: `hour` (the view of a day; a range of at most 1,000 hours), `day`, `week` (from Monday), `month` */
+                interval?: "hour" | "day" | "week" | "month";
             };
             header?: never;
             path: {
@@ -11509,6 +11515,7 @@ export interface operations {
             query?: {
                 from?: (number | null) | string | null;
                 to?: (number | null) | string | null;
+                timeZone?: string;
             };
             header?: never;
             path: {
@@ -11573,7 +11580,8 @@ export interface operations {
             query?: {
                 from?: (number | null) | string | null;
                 to?: (number | null) | string | null;
-                interval?: "day" | "week" | "month";
+                /** @description UTC buckets: `hour` (the view of a day; a range of at most 1,000 hours), `day`, `week` (from Monday), `month` */
+                interval?: "hour" | "day" | "week" | "month";
             };
             header?: never;
             path: {
@@ -11742,7 +11750,8 @@ export interface operations {
             query?: {
                 from?: (number | null) | string | null;
                 to?: (number | null) | string | null;
-                interval?: "day" | "week" | "month";
+                /** @description UTC buckets: `hour` (the view of a day; a range of at most 1,000 hours), `day`, `week` (from Monday), `month` */
+                interval?: "hour" | "day" | "week" | "month";
             };
             header?: never;
             path: {
@@ -11777,7 +11786,8 @@ export interface operations {
             query?: {
                 from?: (number | null) | string | null;
                 to?: (number | null) | string | null;
-                interval?: "day" | "week" | "month";
+                /** @description UTC buckets: `hour` (the view of a day; a range of at most 1,000 hours), `day`, `week` (from Monday), `month` */
+                interval?: "hour" | "day" | "week" | "month";
             };
             header?: never;
             path: {

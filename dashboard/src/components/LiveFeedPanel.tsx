@@ -145,7 +145,7 @@ export function LiveFeedPanel({ chatbotId }: { chatbotId: string }) {
             Live feed
           </Text>
           <Text size="xs" c="dimmed" data-testid="live-counters">
-            Today: {formatNumber(counters?.messagesToday ?? 0)} messages, {formatNumber(counters?.analysedToday ?? 0)} analysed
+            Today (UTC): {formatNumber(counters?.messagesToday ?? 0)} messages, {formatNumber(counters?.analysedToday ?? 0)} analysed
             {dropped ? ` · ${formatNumber(dropped)} skipped in bursts` : ""}
           </Text>
         </Stack>

@@ -1,7 +1,7 @@
 import { Group, Paper, Skeleton, Text, VisuallyHidden } from "@mantine/core";
 import { useElementSize } from "@mantine/hooks";
 import type { SentimentOverTime } from "../api/types";
-import { formatDay, formatNumber, formatScore } from "../lib/format";
+import { formatDay, formatHour, formatNumber, formatScore } from "../lib/format";
 
 export const CHART_HEIGHT = 260;
 const PAD = { top: 12, right: 40, bottom: 28, left: 40 };
@@ -15,7 +15,8 @@ const TICKS = [-1, -0.5, 0, 0.5, 1];
  */
 export function SentimentTrendPlot({ data }: { data: SentimentOverTime }) {
   const { ref, width } = useElementSize();
-  const points = data.series.map((b) => ({ label: formatDay(b.start), sentiment: b.averageSentiment, messages: b.messages }));
+  // An hourly series (the view of a day) is labelled by the viewer's clock time, the others by day.
+  const points = data.series.map((b) => ({ label: data.interval === "hour" ? formatHour(b.start) : formatDay(b.start), sentiment: b.averageSentiment, messages: b.messages }));
   const w = Math.max(width, 200);
   const innerW = w - PAD.left - PAD.right;
   const innerH = CHART_HEIGHT - PAD.top - PAD.bottom;
@@ -83,7 +84,7 @@ export function SentimentTrendPlot({ data }: { data: SentimentOverTime }) {
           <caption>Sentiment trend</caption>
           <thead>
             <tr>
-              <th scope="col">{data.interval === "week" ? "Week of" : "Day"}</th>
+              <th scope="col">{data.interval === "week" ? "Week of" : data.interval === "hour" ? "Hour" : "Day"}</th>
               <th scope="col">Average sentiment</th>
               <th scope="col">Scored messages</th>
             </tr>

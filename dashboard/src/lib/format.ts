@@ -4,6 +4,7 @@ const numberFormat = new Intl.NumberFormat(undefined, { maximumFractionDigits: 0
 const moneyFormat = new Intl.NumberFormat(undefined, { style: "currency", currency: "USD", maximumFractionDigits: 0 });
 const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
 const dateOnly = new Intl.DateTimeFormat(undefined, { month: "short", day: "numeric" });
+const hourOnly = new Intl.DateTimeFormat(undefined, { hour: "2-digit", minute: "2-digit" });
 const timeOnly = new Intl.DateTimeFormat(undefined, { hour: "2-digit", minute: "2-digit", second: "2-digit" });
 
 export const formatNumber = (n: number | null | undefined) => (n === null || n === undefined ? "—" : numberFormat.format(n));
@@ -12,6 +13,7 @@ export const formatScore = (n: number | null | undefined) => (n === null || n ==
 export const formatPercent = (n: number | null | undefined, digits = 0) => (n === null || n === undefined ? "—" : `${(n * 100).toFixed(digits)}%`);
 export const formatDateTime = (t: number | null | undefined) => (t ? dateTime.format(t) : "—");
 export const formatDay = (t: number) => dateOnly.format(t);
+export const formatHour = (t: number) => hourOnly.format(t);
 export const formatTime = (t: number) => timeOnly.format(t);
 
 /** "churn_risk" → "Churn risk". */

@@ -31,5 +31,8 @@ export function rangeFrom(preset: RangePreset, now = Date.now()): number {
   return Math.floor(now / 60_000) * 60_000 - Number.parseInt(preset, 10) * DAY;
 }
 
-/** Buckets of the sentiment trend: days up to a month, weeks beyond. */
-export const intervalFor = (preset: RangePreset) => (preset === "90d" ? "week" : "day");
+/** Buckets of the sentiment trend: hours for a day (the rollups' UTC hours, shown at the viewer's clock time), days up to a month, weeks beyond. */
+export const intervalFor = (preset: RangePreset) => (preset === "today" ? "hour" : preset === "90d" ? "week" : "day");
+
+/** The viewer's time zone (IANA), in which "today" is counted everywhere the dashboard says today. */
+export const viewerTimeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC";

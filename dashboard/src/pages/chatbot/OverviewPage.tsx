@@ -103,7 +103,7 @@ export default function OverviewPage() {
                   label="Analysed today"
                   value={formatNumber(withLive(k.analysedToday, since("analysed")).value)}
                   trend={<TrendLabel trend={withLive(k.analysedToday, since("analysed"))} mode="relative" />}
-                  help="User messages given a sentiment since midnight (UTC), against yesterday up to the same time."
+                  help={`User messages given a sentiment since midnight in your time zone (${data?.overview.timeZone ?? "UTC"}), against the 24 hours before up to the same time.`}
                 />
                 <KpiCard
                   testId="kpi-resolution"

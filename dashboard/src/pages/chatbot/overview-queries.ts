@@ -1,6 +1,6 @@
 import { api } from "../../api/client";
 import type { Overview } from "../../api/types";
-import { intervalFor, type RangePreset } from "../../lib/range";
+import { intervalFor, viewerTimeZone, type RangePreset } from "../../lib/range";
 
 /** Live counts since the page opened; an overview fetched at count N shows its figures plus what came after N. */
 export interface LiveCounts {
@@ -23,7 +23,7 @@ export function overviewQueries(chatbotId: string, preset: RangePreset, from: nu
       key: `overview:${chatbotId}:${from}`,
       load: async (): Promise<{ overview: Overview; at: LiveCounts }> => {
         const at = { ...liveNow() };
-        return { overview: await api.analytics.overview(chatbotId, { from }), at };
+        return { overview: await api.analytics.overview(chatbotId, { from, timeZone: viewerTimeZone() }), at };
       },
       options,
     },

@@ -1,0 +1,37 @@
+/**
+ * "Today" in a viewer's time zone: the analytics figures that count a day (the overview's analysed today)
+ * start it at midnight in the zone the caller names (an IANA name, as browsers report it), UTC when none.
+ */
+import { z } from "zod";
+
+/** True when the runtime knows the zone (Intl throws a RangeError on an unknown one). */
+function known(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export const timeZone = z.string().min(1).max(64).refine(known, "must be an IANA time zone, such as Europe/Paris or UTC");
+
+/** How far the zone's wall clock is ahead of UTC at instant `t`, in ms. */
+function offsetAt(t: number, zone: string): number {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat("en-US", { timeZone: zone, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit" })
+      .formatToParts(t)
+      .map((p) => [p.type, Number(p.value)]),
+  ) as Record<"year" | "month" | "day" | "hour" | "minute" | "second", number>;
+  const wall = Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute, parts.second);
+  return wall - (t - (((t % 1000) + 1000) % 1000));
+}
+
+/** The instant the day holding `now` began in `zone` (its midnight, or the first instant after a skipped one). */
+export function startOfDay(now: number, zone: string): number {
+  const local = now + offsetAt(now, zone);
+  const midnightWall = Math.floor(local / 86_400_000) * 86_400_000;
+  // The offset at midnight may differ from now's (a daylight-saving change in between): take midnight's own.
+  const guess = midnightWall - offsetAt(now, zone);
+  return midnightWall - offsetAt(guess, zone);
+}
