@@ -8,6 +8,7 @@
  */
 import { loadConfig, type AnalysisConfig } from "../worker/analysis/config";
 import { analyzeMessage, analyzerChoice, resolveConversation } from "../worker/analysis/run";
+import { FLAG_POINTS } from "../worker/analytics/attention";
 import { createDb } from "../worker/db/client";
 import { IsolateCache } from "../worker/isolate-cache";
 import { triggerWorkflows } from "../worker/workflows/trigger";
@@ -33,6 +34,8 @@ export interface AnalysisHost {
   env: Env;
   broadcast(frame: ServerFrame): void;
   publish(event: LiveEventBody): void;
+  /** A change the attention queue must show at once (see `raisesAttention`): index it now, not in a batch. */
+  urgent(): void;
 }
 
 /** The chatbots' analysis configs, shared by this isolate's conversations (worker/isolate-cache.ts). */
@@ -101,7 +104,11 @@ async function analyse(
   const stored: StoredAnalysis = { ...outcome, seq, messageId: message.id, analysedAt: Date.now() };
   // Only user messages carry a detected language (SPEC §5); an assistant's comes from the model, if at all.
   const userLanguage = message.role === "user" ? outcome.language : undefined;
-  if (host.store.saveAnalysis(stored)) fold(state, stored, userLanguage);
+  const urgent = message.role === "user" && raisesAttention(state.aggregates.flags, outcome.analysis.flags);
+  if (host.store.saveAnalysis(stored)) {
+    fold(state, stored, userLanguage);
+    if (urgent) host.urgent();
+  }
   if (outcome.translation) host.store.setTranslation(seq, outcome.translation, outcome.language ?? null);
   state.version += 1;
   host.broadcast({ type: "annotation", seq, messageId: message.id, ...publicAnalysis(stored) });
@@ -145,6 +152,16 @@ function fold(state: ConversationState, a: StoredAnalysis, userLanguage: string 
   }
   for (const f of a.analysis.flags) if (!agg.flags.includes(f.slug)) agg.flags.push(f.slug);
   for (const b of a.analysis.behaviours) if (!agg.behaviours.includes(b.slug)) agg.behaviours.push(b.slug);
+}
+
+/**
+ * Whether a user message raised a flag the attention queue weighs (worker/analytics/attention.ts) that its
+ * conversation had not raised before: the moment a conversation enters the queue or jumps up it, which a
+ * support lead should see within a second rather than after the index's batching. At most once per such flag
+ * and conversation, so the extra D1 writes stay few.
+ */
+export function raisesAttention(raisedBefore: readonly string[], flags: readonly { slug: string }[]): boolean {
+  return flags.some((f) => f.slug in FLAG_POINTS && !raisedBefore.includes(f.slug));
 }
 
 /** The part of a stored analysis clients see (frames and the read API). */

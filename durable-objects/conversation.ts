@@ -507,6 +507,9 @@ export class Conversation extends DurableObject<Env> {
       env: this.env,
       broadcast: (frame: ServerFrame) => this.broadcast(frame, null),
       publish: (event: LiveEventBody) => this.publish(state, event),
+      urgent: () => {
+        this.urgentIndex = true;
+      },
     };
     if (!(await runDueAnalysis(host, state))) return;
     if (!this.store.state) return; // erased meanwhile
@@ -643,9 +646,13 @@ export class Conversation extends DurableObject<Env> {
   /** Jobs were written down since the last schedule (a message stored, a conversation ended). */
   private jobsWaiting = false;
 
+  /** An analysis raised something the attention queue must show at once: the next flush is now, on the priority queue. */
+  private urgentIndex = false;
+
   /** Persists the state if it must be, and makes sure the deferred work (flush, analysis) will run. */
   private commit(state: ConversationState, now: number): void {
     if (state.version > state.flushedVersion) state.flushDueAt ??= now + FLUSH_DELAY_MS;
+    if (this.urgentIndex && state.flushDueAt !== null) state.flushDueAt = Math.min(state.flushDueAt, now);
     if (this.unsaved) {
       this.store.save(state);
       this.unsaved = false;
@@ -720,8 +727,11 @@ export class Conversation extends DurableObject<Env> {
     // Messages not yet in the search index ride along with the snapshot (worker/search/feed.ts).
     const texts = this.store.messagesAfter(state.searchedSeq ?? 0, SEARCH_MESSAGES_PER_FLUSH);
     const built = buildSnapshot(state, analyses, texts, this.store.attentionFacts());
+    // The priority queue's consumer takes each snapshot at once; the index queue gathers them for a second.
+    const queue = this.urgentIndex ? this.env.INDEX_PRIORITY : this.env.INDEX;
+    this.urgentIndex = false;
     try {
-      await this.env.INDEX.send(built.snapshot, { contentType: "json" });
+      await queue.send(built.snapshot, { contentType: "json" });
     } catch (error) {
       // The queue unavailable: keep the change and try again later, backing off; nothing is lost.
       state.flushAttempts += 1;

@@ -148,7 +148,7 @@ describe("analysis with the embedded analyzer", () => {
       await state.storage.deleteAlarm();
       state.storage.sql.exec("UPDATE messages SET analysis_attempts = 0");
       const store = (instance as unknown as { store: ConversationStore }).store;
-      const host = { store, env, broadcast: () => undefined, publish: () => undefined };
+      const host = { store, env, broadcast: () => undefined, publish: () => undefined, urgent: () => undefined };
       const seen: { attempts: number; wait: number }[] = [];
       for (let i = 0; i < 4; i++) {
         state.storage.sql.exec("UPDATE messages SET analysis_due_at = 0"); // the previous wait is over
