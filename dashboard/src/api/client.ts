@@ -154,6 +154,33 @@ export const api = {
     get: (chatbotId: string, id: string, query: QueryOf<"/api/v1/chatbots/{chatbotId}/conversations/{id}", "get"> = {}) =>
       data(client.GET("/api/v1/chatbots/{chatbotId}/conversations/{id}", { params: { path: { chatbotId, id }, query } })),
   },
+  /** Acting on one conversation (README "Acting on conversations"). */
+  triage: {
+    get: (chatbotId: string, id: string) => data(client.GET("/api/v1/chatbots/{chatbotId}/conversations/{id}/triage", { params: { path: { chatbotId, id } } })),
+    update: (chatbotId: string, id: string, body: Body<"/api/v1/chatbots/{chatbotId}/conversations/{id}/triage", "patch">) =>
+      data(client.PATCH("/api/v1/chatbots/{chatbotId}/conversations/{id}/triage", { params: { path: { chatbotId, id } }, body })),
+    notes: (chatbotId: string, id: string) => data(client.GET("/api/v1/chatbots/{chatbotId}/conversations/{id}/notes", { params: { path: { chatbotId, id } } })),
+    addNote: (chatbotId: string, id: string, body: string) =>
+      data(client.POST("/api/v1/chatbots/{chatbotId}/conversations/{id}/notes", { params: { path: { chatbotId, id } }, body: { body } })),
+    activity: (chatbotId: string, id: string) => data(client.GET("/api/v1/chatbots/{chatbotId}/conversations/{id}/activity", { params: { path: { chatbotId, id } } })),
+    addLabel: (chatbotId: string, id: string, labelId: string) =>
+      data(client.PUT("/api/v1/chatbots/{chatbotId}/conversations/{id}/labels/{labelId}", { params: { path: { chatbotId, id, labelId } } })),
+    removeLabel: (chatbotId: string, id: string, labelId: string) =>
+      data(client.DELETE("/api/v1/chatbots/{chatbotId}/conversations/{id}/labels/{labelId}", { params: { path: { chatbotId, id, labelId } } })),
+  },
+  labels: {
+    list: (chatbotId: string) => data(client.GET("/api/v1/chatbots/{chatbotId}/labels", { params: { path: bot(chatbotId) } })),
+    create: (chatbotId: string, body: Body<"/api/v1/chatbots/{chatbotId}/labels", "post">) => data(client.POST("/api/v1/chatbots/{chatbotId}/labels", { params: { path: bot(chatbotId) }, body })),
+    update: (chatbotId: string, id: string, body: Body<"/api/v1/chatbots/{chatbotId}/labels/{id}", "patch">) =>
+      data(client.PATCH("/api/v1/chatbots/{chatbotId}/labels/{id}", { params: { path: { chatbotId, id } }, body })),
+    remove: (chatbotId: string, id: string) => answer(client.DELETE("/api/v1/chatbots/{chatbotId}/labels/{id}", { params: { path: { chatbotId, id } } })),
+  },
+  /** The signed-in member's notification centre (member sessions only). */
+  notifications: {
+    list: () => data(client.GET("/api/v1/notifications", { params: { query: { limit: 30 } } })),
+    read: (id: string) => data(client.POST("/api/v1/notifications/{id}/read", { params: { path: { id } } })),
+    readAll: () => data(client.POST("/api/v1/notifications/read-all")),
+  },
   keys: {
     list: (chatbotId: string) => data(client.GET("/api/v1/chatbots/{chatbotId}/keys", { params: { path: bot(chatbotId) } })),
     create: (chatbotId: string, body: Body<"/api/v1/chatbots/{chatbotId}/keys", "post">) => data(client.POST("/api/v1/chatbots/{chatbotId}/keys", { params: { path: bot(chatbotId) }, body })),

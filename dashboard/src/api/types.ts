@@ -57,6 +57,16 @@ export type ConversationDetail = Schemas["ConversationDetail"];
 export type AnalysedMessage = Schemas["AnalysedMessage"];
 export type Detection = Schemas["Detection"];
 
+// ---- acting on conversations, notifications ----
+
+export type ConversationTriage = Schemas["ConversationTriage"];
+export type TriageStatus = Schemas["TriageStatus"];
+export type Label = Schemas["Label"];
+export type LabelColor = Label["color"];
+export type ConversationNote = Schemas["ConversationNote"];
+export type ConversationActivity = Schemas["ConversationActivity"];
+export type AppNotification = Schemas["Notification"];
+
 // ---- analysis configuration ----
 
 export type AnalysisConfigView = Schemas["AnalysisConfig"];

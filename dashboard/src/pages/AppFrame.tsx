@@ -6,6 +6,7 @@ import { useQuery } from "../api/use-query";
 import { NavLink as RouterNavLink, Outlet, useLocation, useMatch, useNavigate } from "react-router";
 import { useSignedIn, useSession } from "../session/session";
 import { attentionQuery } from "./chatbot/attention-query";
+import { NotificationCentre } from "../components/NotificationCentre";
 
 export const CHATBOT_SECTIONS = [
   { path: "attention", label: "Needs attention" },
@@ -168,6 +169,7 @@ export function AppFrame() {
           </Group>
           <Group gap="xs" wrap="nowrap">
             <OrganizationSwitcher />
+            <NotificationCentre />
             <AccountMenu />
           </Group>
         </Group>

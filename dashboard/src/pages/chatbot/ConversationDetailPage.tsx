@@ -11,6 +11,7 @@ import { LiveStatusBadge } from "../../components/LiveStatusBadge";
 import { SentimentAnnotation, SentimentBadge } from "../../components/SentimentBadge";
 import { ExportMenu } from "../../components/ExportMenu";
 import { PersonLink } from "../../components/PersonLink";
+import { TriagePanel } from "../../components/triage";
 import { formatDateTime, formatMoney, formatTime, humanize } from "../../lib/format";
 import { useLiveEvents, useLiveFeed } from "../../live/live-feed";
 import { useChatbot } from "../../session/chatbot";
@@ -119,7 +120,7 @@ function SidebarCard({ title, children, testId }: { title: string; children: Rea
   );
 }
 
-function ConversationSidebar({ c, chatbotId }: { c: ConversationDetail; chatbotId: string }) {
+function ConversationSidebar({ c, chatbotId, organizationId, canEdit }: { c: ConversationDetail; chatbotId: string; organizationId: string; canEdit: boolean }) {
   const link = (url: string | null | undefined) =>
     url ? (
       <Anchor href={url} target="_blank" rel="noreferrer noopener" size="sm">
@@ -128,6 +129,7 @@ function ConversationSidebar({ c, chatbotId }: { c: ConversationDetail; chatbotI
     ) : null;
   return (
     <Stack>
+      <TriagePanel chatbotId={chatbotId} organizationId={organizationId} conversationId={c.id} triage={c.triage} canEdit={canEdit} />
       <SidebarCard title="User" testId="sidebar-user">
         {c.user ? (
           <>
@@ -196,7 +198,7 @@ function ConversationSidebar({ c, chatbotId }: { c: ConversationDetail; chatbotI
 const messageAnchor = (id: string) => `msg-${id}`;
 
 export default function ConversationDetailPage() {
-  const { chatbot } = useChatbot();
+  const { chatbot, organization, canEdit } = useChatbot();
   const { conversationId = "" } = useParams();
   const [params] = useSearchParams();
   const target = params.get("msg");
@@ -264,7 +266,7 @@ export default function ConversationDetailPage() {
             </Paper>
           </Grid.Col>
           <Grid.Col span={{ base: 12, md: 4 }}>
-            {c ? <ConversationSidebar c={c} chatbotId={chatbot.id} /> : <Skeleton h={480} />}
+            {c ? <ConversationSidebar c={c} chatbotId={chatbot.id} organizationId={organization.id} canEdit={canEdit} /> : <Skeleton h={480} />}
           </Grid.Col>
         </Grid>
       )}

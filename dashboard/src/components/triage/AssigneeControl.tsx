@@ -1,0 +1,64 @@
+import { Select, Text } from "@mantine/core";
+import { useState } from "react";
+import { api } from "../../api/client";
+import type { ConversationTriage } from "../../api/types";
+import { ErrorNotice } from "../ErrorNotice";
+import { useMembers } from "./data";
+
+/** Who a conversation is assigned to: a select of the organization's members for those who may act, text for the others. */
+export function AssigneeControl({
+  chatbotId,
+  organizationId,
+  conversationId,
+  assignee,
+  canEdit,
+  size = "sm",
+}: {
+  chatbotId: string;
+  organizationId: string;
+  conversationId: string;
+  assignee: ConversationTriage["assignee"];
+  canEdit: boolean;
+  size?: "xs" | "sm";
+}) {
+  const members = useMembers(organizationId);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  if (!canEdit) {
+    return (
+      <Text size="sm" data-testid="triage-assignee">
+        {assignee ? `Assigned to ${assignee.name}` : "Unassigned"}
+      </Text>
+    );
+  }
+  const options = (members.data ?? []).map((m) => ({ value: m.id, label: m.name }));
+  // The assignee is listed even before (or without) the members list, so the select never shows an empty value.
+  if (assignee && !options.some((o) => o.value === assignee.id)) options.unshift({ value: assignee.id, label: assignee.name });
+  return (
+    <>
+      <Select
+        label="Assignee"
+        size={size}
+        placeholder="Unassigned"
+        data={options}
+        value={assignee?.id ?? null}
+        clearable
+        searchable
+        disabled={busy}
+        onChange={async (next) => {
+          if ((next ?? null) === (assignee?.id ?? null)) return;
+          setBusy(true);
+          setError(null);
+          try {
+            await api.triage.update(chatbotId, conversationId, { assigneeId: next ?? null });
+          } catch (err) {
+            setError(err);
+          } finally {
+            setBusy(false);
+          }
+        }}
+      />
+      {error !== null && <ErrorNotice error={error} compact />}
+    </>
+  );
+}

@@ -1,0 +1,169 @@
+/**
+ * Acting on a conversation in the dashboard (README "Acting on conversations"): the owner assigns, sets a
+ * status, adds a note and creates a label from the conversation's page while an admin has the same page open
+ * in a second browser, which shows each action live (no reload) and gets the assignment in its notification
+ * centre; a workflow's in-app alert reaches the notification centre live; a read-only member sees the state
+ * and no controls.
+ */
+import { readFileSync } from "node:fs";
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, expect, it, vi } from "vitest";
+import { apiCall, apiLogin, browserSuite, e2e, logIn, openBrowser, record, sdk, settle, type ApiSession, type Browser } from "./harness";
+
+/** Invites `role` into the demo organization and accepts it as a new account; its login. */
+async function invitedMember(owner: ApiSession, name: string, role: "admin" | "member"): Promise<{ email: string; password: string; memberId: string }> {
+  const email = `${role}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 6)}@example.com`;
+  const password = "a good long password";
+  const { data } = await apiCall<{ data: { token: string } }>(owner, "POST", `/organizations/${e2e.demo.organizationId}/invitations`, { email, role });
+  await vi.waitFor(() => expect(readFileSync(e2e.logFile, "utf8")).toContain(`[email to ${email}]`), { timeout: 15_000, interval: 100 });
+  const accepted = await fetch(`${e2e.url}/api/v1/auth/invitations/accept`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ token: data.token, name, password }) });
+  expect(accepted.status).toBe(200);
+  const body = (await accepted.json()) as { data: { memberId: string } };
+  return { email, password, memberId: body.data.memberId };
+}
+
+/** OpenBat's id of the conversation the SDK recorded as `externalId`, once the index has it. */
+async function conversationIdOf(owner: ApiSession, externalId: string): Promise<string> {
+  let id = "";
+  await vi.waitFor(
+    async () => {
+      const { data } = await apiCall<{ data: { id: string }[] }>(owner, "GET", `/chatbots/${e2e.demo.chatbotId}/conversations?externalId=${encodeURIComponent(externalId)}`);
+      if (!data[0]) throw new Error(`${externalId} not indexed yet`);
+      id = data[0].id;
+    },
+    { timeout: 20_000, interval: 200 },
+  );
+  return id;
+}
+
+const panel = (page: Page) => page.getByTestId("triage-panel");
+
+/** How long a live change may take to show on a loaded machine (a wait, not a measured assertion). */
+const LIVE = { timeout: 20_000 };
+
+/** Picks `option` in the panel's select labelled `label` (Mantine's Select: open it, click the option). */
+async function choose(page: Page, label: string, option: string): Promise<void> {
+  await panel(page).getByRole("combobox", { name: label, exact: true }).click();
+  await page.getByRole("option", { name: option, exact: true }).click();
+}
+
+browserSuite("Acting on a conversation", () => {
+  let owner: Browser;
+  let colleague: Browser;
+  let reader: Browser;
+  let ownerApi: ApiSession;
+  let admin: { email: string; password: string; memberId: string };
+  let conversationId = "";
+  const label = `Billing ${Date.now().toString(36)}`;
+  const note = "Called the customer back; refund on its way.";
+
+  beforeAll(async () => {
+    ownerApi = await apiLogin(e2e.demo.email, e2e.demo.password);
+    admin = await invitedMember(ownerApi, "Ada Admin", "admin");
+    const externalId = `triage-${Date.now().toString(36)}`;
+    await record(sdk(), { conversationId: externalId, messages: [{ role: "user", content: "I was charged twice this month and nobody answers my emails." }], user: { id: "u-triage", email: "charged@example.com" } });
+    conversationId = await conversationIdOf(ownerApi, externalId);
+    owner = await openBrowser();
+    colleague = await openBrowser();
+    await logIn(owner.page, e2e.demo.email, e2e.demo.password);
+    await logIn(colleague.page, admin.email, admin.password);
+  });
+  afterAll(async () => {
+    await owner?.close();
+    await colleague?.close();
+    await reader?.close();
+  });
+
+  const conversationUrl = () => `${e2e.url}/chatbots/${e2e.demo.chatbotId}/conversations/${conversationId}`;
+
+  it("assigns, sets a status, adds a note and creates a label from the conversation's page, each shown live in another member's open page", async () => {
+    await owner.page.goto(conversationUrl());
+    await colleague.page.goto(conversationUrl());
+    for (const { page } of [owner, colleague]) await panel(page).getByRole("combobox", { name: "Status", exact: true }).waitFor();
+    await expect.poll(() => colleague.page.getByRole("button", { name: /^Notifications/ }).getAttribute("aria-label"), LIVE).toBe("Notifications");
+
+    await choose(owner.page, "Status", "Escalated");
+    await expect.poll(() => panel(colleague.page).getByRole("combobox", { name: "Status", exact: true }).inputValue(), LIVE).toBe("Escalated");
+
+    await choose(owner.page, "Assignee", "Ada Admin");
+    await expect.poll(() => panel(colleague.page).getByRole("combobox", { name: "Assignee", exact: true }).inputValue(), LIVE).toBe("Ada Admin");
+    // The assignee's notification centre counts it at once (the feed's notification frame, no reload).
+    await expect.poll(() => colleague.page.getByRole("button", { name: /^Notifications/ }).getAttribute("aria-label"), LIVE).toBe("Notifications, 1 unread");
+
+    await panel(owner.page).getByLabel("Note", { exact: true }).fill(note);
+    await panel(owner.page).getByRole("button", { name: "Add note" }).click();
+    await panel(colleague.page).getByTestId("note").filter({ hasText: note }).waitFor();
+    expect(await panel(colleague.page).getByTestId("note").filter({ hasText: note }).innerText()).toContain("Demo Owner");
+
+    await panel(owner.page).getByLabel("New label").fill(label);
+    await panel(owner.page).getByRole("button", { name: "Create and add" }).click();
+    await panel(colleague.page).getByTestId("label-badge").filter({ hasText: label }).waitFor();
+
+    // The timeline, on both pages: one entry per action, newest first.
+    for (const { page } of [owner, colleague]) {
+      await expect.poll(() => panel(page).getByTestId("activity-item").count(), LIVE).toBe(4);
+      const items = await panel(page).getByTestId("activity-item").allInnerTexts();
+      expect(items[0]).toContain(`added the label ${label}`);
+      expect(items[1]).toContain("added a note");
+      expect(items[2]).toContain("assigned it to Ada Admin");
+      expect(items[3]).toContain("set the status to escalated");
+    }
+  });
+
+  it("delivers a workflow's in-app alert to the notification centre live, and opening it marks it read and opens the conversation", async () => {
+    const { page } = colleague;
+    const name = `In-app alert ${Date.now().toString(36)}`;
+    // Created from a starter in the dashboard: "Send to" defaults to the app (every owner and admin).
+    await page.goto(`${e2e.url}/chatbots/${e2e.demo.chatbotId}/workflows`);
+    await page.getByRole("button", { name: "New from template" }).click();
+    const dialog = page.getByRole("dialog", { name: "New workflow from a template" });
+    await dialog.getByLabel("Escalation on frustration").check();
+    expect(await dialog.getByRole("combobox", { name: /^Send to/ }).inputValue()).toBe("In the app: every owner and admin");
+    await dialog.getByLabel("Name", { exact: true }).fill(name);
+    await dialog.getByRole("button", { name: "Create workflow" }).click();
+    await page.getByRole("heading", { name }).waitFor();
+    const workflowId = page.url().split("/").at(-1)!;
+    try {
+      await page.getByRole("button", { name: /^Notifications/ }).click();
+      const markAll = page.getByRole("button", { name: "Mark all read" });
+      if (await markAll.isEnabled()) await markAll.click();
+      await expect.poll(() => page.getByRole("button", { name: /^Notifications/ }).getAttribute("aria-label"), LIVE).toBe("Notifications");
+      await page.keyboard.press("Escape");
+
+      const externalId = `alert-${Date.now().toString(36)}`;
+      await record(sdk(), { conversationId: externalId, messages: [{ role: "user", content: "This is the third time I ask, nobody helps me, this is ridiculous and I am fed up!" }], user: { id: "u-alert", email: "fed-up@example.com" } });
+      await expect.poll(() => page.getByRole("button", { name: /^Notifications/ }).getAttribute("aria-label"), { timeout: 30_000 }).toBe("Notifications, 1 unread");
+
+      await page.getByRole("button", { name: /^Notifications/ }).click();
+      const alert = page.getByTestId("notification").filter({ hasText: name });
+      expect(await alert.innerText()).toContain("fed-up@example.com");
+      // The dropdown is still fading in right after it opens: wait until it is still, then open the alert from the keyboard.
+      await settle(page);
+      await alert.focus();
+      await page.keyboard.press("Enter");
+      const alerted = await conversationIdOf(ownerApi, externalId);
+      await page.waitForURL(`**/conversations/${alerted}`);
+      await expect.poll(() => page.getByRole("button", { name: /^Notifications/ }).getAttribute("aria-label"), LIVE).toBe("Notifications");
+    } finally {
+      // Every later frustrated message of the demo chatbot would alert again.
+      await apiCall(ownerApi, "DELETE", `/chatbots/${e2e.demo.chatbotId}/workflows/${workflowId}`);
+    }
+  });
+
+  it("shows a read-only member the status, assignee, labels and notes, and no control to change them", async () => {
+    const viewer = await invitedMember(ownerApi, "Rita Reader", "member");
+    reader = await openBrowser();
+    await logIn(reader.page, viewer.email, viewer.password);
+    await reader.page.goto(conversationUrl());
+    const p = panel(reader.page);
+    await p.getByTestId("triage-status").waitFor();
+    expect(await p.getByTestId("triage-status").innerText()).toMatch(/escalated/i);
+    expect(await p.getByTestId("triage-assignee").innerText()).toBe("Assigned to Ada Admin");
+    await p.getByTestId("label-badge").filter({ hasText: label }).waitFor();
+    await p.getByTestId("note").filter({ hasText: note }).waitFor();
+    expect(await p.locator("input, textarea, select").count()).toBe(0);
+    for (const name of ["Add note", "Create and add"]) expect(await p.getByRole("button", { name }).count(), name).toBe(0);
+    // The share link is for everyone.
+    expect(await p.getByRole("button", { name: "Copy link" }).count()).toBe(1);
+  });
+});
