@@ -1,4 +1,5 @@
-import { Badge, Group, Paper, Skeleton, Stack, Text, Tooltip, UnstyledButton } from "@mantine/core";
+import { Badge, Button, Drawer, Group, Paper, Skeleton, Stack, Text, Tooltip, UnstyledButton } from "@mantine/core";
+import { lazy, Suspense, useState } from "react";
 import { useNavigate } from "react-router";
 import type { AttentionReason, AttentionRow } from "../../api/types";
 import { EmptyNotice } from "../../components/EmptyNotice";
@@ -29,9 +30,31 @@ export function reasonText(r: AttentionReason): string {
   }
 }
 
+const AttentionActions = lazy(() => import("./AttentionActions"));
+
+/** The conversation being acted on from the queue: its drawer stays open when the row leaves (marked reviewed). */
+interface Acting {
+  conversationId: string;
+  who: string;
+}
+
+/** "Act": the conversation's status, assignee, labels and notes in a drawer, without leaving the queue. */
+function ActDrawer({ acting, onClose }: { acting: Acting | null; onClose: () => void }) {
+  const { chatbot, organization, canEdit } = useChatbot();
+  return (
+    <Drawer opened={acting !== null} onClose={onClose} position="right" size="md" title={acting ? `Act on the conversation with ${acting.who}` : ""}>
+      {acting && (
+        <Suspense fallback={<Skeleton h={320} />}>
+          <AttentionActions key={acting.conversationId} chatbotId={chatbot.id} organizationId={organization.id} conversationId={acting.conversationId} canEdit={canEdit} />
+        </Suspense>
+      )}
+    </Drawer>
+  );
+}
+
 const HOW = "Score: sentiment below 0 (up to 40), getting worse (up to 20), churn risk 30, frustrated 25, urgent 20, waiting for a reply (1 a minute, up to 30), times up to 2 for MRR up to $1,000.";
 
-function AttentionCard({ row, chatbotId }: { row: AttentionRow; chatbotId: string }) {
+function AttentionCard({ row, chatbotId, onAct }: { row: AttentionRow; chatbotId: string; onAct: (acting: Acting) => void }) {
   const navigate = useNavigate();
   const who = row.user?.name ?? row.user?.email ?? row.user?.externalId ?? "Anonymous user";
   const trend = row.sentiment?.trend;
@@ -80,6 +103,9 @@ function AttentionCard({ row, chatbotId }: { row: AttentionRow; chatbotId: strin
             <Text size="xs" c="dimmed" title={formatDateTime(row.lastUserMessage?.at ?? row.lastMessageAt)}>
               {formatAgo(row.lastUserMessage?.at ?? row.lastMessageAt)}
             </Text>
+            <Button size="xs" variant="light" onClick={() => onAct({ conversationId: row.id, who })} aria-label={`Act on the conversation with ${who}`}>
+              Act
+            </Button>
           </Group>
         </Group>
         {row.lastUserMessage && (
@@ -112,6 +138,7 @@ export default function AttentionPage() {
   const queue = useQuery(q.key, q.load, q.options);
   const { status } = useLiveFeed();
   const rows = queue.data?.conversations ?? [];
+  const [acting, setActing] = useState<Acting | null>(null);
   return (
     <Stack gap="sm">
       <PageHeader
@@ -144,12 +171,13 @@ export default function AttentionPage() {
           ) : (
             <Stack gap="xs" data-testid="attention-list">
               {rows.map((r) => (
-                <AttentionCard key={r.id} row={r} chatbotId={chatbot.id} />
+                <AttentionCard key={r.id} row={r} chatbotId={chatbot.id} onAct={setActing} />
               ))}
             </Stack>
           )}
         </>
       )}
+      <ActDrawer acting={acting} onClose={() => setActing(null)} />
     </Stack>
   );
 }
