@@ -180,7 +180,7 @@ describe("the documented schemas match what the routes validate", () => {
     const doc = await fetchDocument();
     const t = await createTenant();
     const cases: [string, string, string][] = [
-      ["/api/v1/analytics/sentiment", "interval", "hour"],
+      ["/api/v1/analytics/sentiment", "interval", "minute"],
       ["/api/v1/analytics/conversations", "sort", "email"],
       ["/api/v1/analytics/users", "sort", "email"],
       ["/api/v1/analytics/organizations", "order", "up"],
