@@ -5,7 +5,8 @@
  * they gather in memory and go out as one `batch` frame per viewer every FLUSH_MS, keeping only the
  * newest MAX_EVENTS_PER_BATCH (the rest are counted in `dropped`). So a burst coalesces instead of
  * queueing, a viewer never receives an unbounded backlog, and every viewer costs one send per tick
- * whatever the traffic. Counters (messages and analysed messages today, UTC) are kept in storage.
+ * whatever the traffic. Counters (messages and analysed messages today) are kept in storage by quarter-hour,
+ * so each viewer's frames count today from midnight in the viewer's own time zone (live-counters.ts).
  *
  * It is also the chatbot's registry of live conversation sockets: each conversation reports which keys
  * its open sockets were opened with whenever one connects or closes (never per message), so revoking a
@@ -16,6 +17,7 @@ import { DurableObject } from "cloudflare:workers";
 import { z } from "zod";
 import type { Conversation } from "./conversation";
 import { FLUSH_MS, KEPT_EVENT_TYPES, liveEvent, MAX_EVENTS_PER_BATCH, MAX_INDEXED_IDS, notificationView, type FeedFrame, type LiveCounters, type LiveEvent, type NotificationView } from "./feed-frames";
+import { QuarterHourCounts } from "./live-counters";
 import { CLOSE } from "./protocol";
 
 export { MAX_EVENTS_PER_BATCH, type FeedFrame, type LiveCounters, type LiveEvent };
@@ -23,8 +25,14 @@ export { MAX_EVENTS_PER_BATCH, type FeedFrame, type LiveCounters, type LiveEvent
 /** The header the Worker sets (and strips from clients) on a member's feed upgrade: the socket is tagged with it. */
 export const FEED_MEMBER_HEADER = "x-openbat-feed-member";
 const memberTag = (memberId: string) => `member:${memberId}`;
+/** The header the Worker sets on a feed upgrade: the viewer's IANA time zone (validated there), whose today the counters count. */
+export const FEED_ZONE_HEADER = "x-openbat-feed-zone";
 
-const today = () => new Date().toISOString().slice(0, 10);
+/** What a viewer's socket remembers across hibernation. */
+interface ViewerAttachment {
+  timeZone: string;
+}
+const zoneOf = (ws: WebSocket) => (ws.deserializeAttachment() as ViewerAttachment | null)?.timeZone ?? "UTC";
 
 /** Conversations told to close their sockets at once during a sweep. */
 const SWEEP_CONCURRENCY = 25;
@@ -43,19 +51,19 @@ export class ChatbotLive extends DurableObject<Env> {
   private indexedIds = new Set<string>();
   private dropped = 0;
   private timer: ReturnType<typeof setTimeout> | null = null;
-  private counters: LiveCounters;
-  private countersDirty = false;
+  private counts: QuarterHourCounts;
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
     this.createTables();
-    const row = ctx.storage.sql.exec<{ messages: number; analysed: number }>("SELECT messages, analysed FROM counters WHERE day = ?", today()).toArray()[0];
-    this.counters = { day: today(), messagesToday: row?.messages ?? 0, analysedToday: row?.analysed ?? 0 };
+    this.counts = new QuarterHourCounts(ctx.storage.sql.exec<{ slot: number; messages: number; analysed: number }>("SELECT slot, messages, analysed FROM counter_slots"));
   }
 
   private createTables(): void {
+    // `counters` held one UTC day's totals before the counts went by quarter-hour.
     this.ctx.storage.sql.exec(
-      `CREATE TABLE IF NOT EXISTS counters (day TEXT PRIMARY KEY, messages INTEGER NOT NULL, analysed INTEGER NOT NULL);
+      `DROP TABLE IF EXISTS counters;
+       CREATE TABLE IF NOT EXISTS counter_slots (slot INTEGER PRIMARY KEY, messages INTEGER NOT NULL, analysed INTEGER NOT NULL);
        CREATE TABLE IF NOT EXISTS live_sockets (conversation_id TEXT NOT NULL, key_id TEXT NOT NULL, PRIMARY KEY (conversation_id, key_id));
        CREATE INDEX IF NOT EXISTS live_sockets_key ON live_sockets (key_id);`,
     );
@@ -101,8 +109,7 @@ export class ChatbotLive extends DurableObject<Env> {
     this.timer = null;
     await this.ctx.storage.deleteAll();
     this.createTables();
-    this.counters = { day: today(), messagesToday: 0, analysedToday: 0 };
-    this.countersDirty = false;
+    this.counts.clear();
     this.pending = [];
     this.indexedIds.clear();
   }
@@ -136,14 +143,13 @@ export class ChatbotLive extends DurableObject<Env> {
    */
   async publish(raw: LiveEvent[]): Promise<void> {
     const events = z.array(liveEvent).max(1000).parse(raw);
-    this.rollDay();
+    const now = Date.now();
     for (const event of events) {
-      if (event.type === "message") this.counters.messagesToday += 1;
+      if (event.type === "message") this.counts.add("messages", now);
       // One "analysed" everywhere: a user message given a sentiment (as the overview's KPI and todayCounters count),
       // not an assistant message's annotation.
-      if (event.type === "annotation" && event.sentiment) this.counters.analysedToday += 1;
+      if (event.type === "annotation" && event.sentiment) this.counts.add("analysed", now);
     }
-    this.countersDirty = true;
     // Nobody watching: counting is all there is to do.
     if (this.ctx.getWebSockets().length) {
       this.pending.push(...events);
@@ -200,10 +206,9 @@ export class ChatbotLive extends DurableObject<Env> {
     }
   }
 
-  /** The counters now (for the analytics API or a first paint). */
-  async snapshot(): Promise<LiveCounters> {
-    this.rollDay();
-    return this.counters;
+  /** The counters now, today counted from midnight in `timeZone` (an IANA name the caller validated). */
+  async snapshot(timeZone = "UTC"): Promise<LiveCounters> {
+    return this.counts.today(timeZone, Date.now());
   }
 
   /** Viewer sockets, already authenticated by the Worker. */
@@ -212,8 +217,9 @@ export class ChatbotLive extends DurableObject<Env> {
     const { 0: client, 1: server } = new WebSocketPair();
     const memberId = request.headers.get(FEED_MEMBER_HEADER);
     this.ctx.acceptWebSocket(server, memberId ? [memberTag(memberId)] : []);
-    this.rollDay();
-    server.send(JSON.stringify({ type: "hello", counters: this.counters } satisfies FeedFrame));
+    const timeZone = request.headers.get(FEED_ZONE_HEADER) ?? "UTC";
+    server.serializeAttachment({ timeZone } satisfies ViewerAttachment);
+    server.send(JSON.stringify({ type: "hello", counters: this.counts.today(timeZone, Date.now()) } satisfies FeedFrame));
     return new Response(null, { status: 101, webSocket: client });
   }
 
@@ -230,23 +236,39 @@ export class ChatbotLive extends DurableObject<Env> {
     }
   }
 
-  /** One tick: counters to storage (one write however many events), the batch to every viewer. */
+  /**
+   * One tick: the counts to storage (a write per quarter-hour touched, usually one, however many events),
+   * the batch to every viewer with today's counters in the viewer's zone.
+   */
   private flush(): void {
     this.timer = null;
-    if (this.countersDirty) {
-      this.ctx.storage.sql.exec(
-        "INSERT OR REPLACE INTO counters (day, messages, analysed) VALUES (?, ?, ?)",
-        this.counters.day,
-        this.counters.messagesToday,
-        this.counters.analysedToday,
-      );
-      this.countersDirty = false;
+    const now = Date.now();
+    const { upserts, olderThan } = this.counts.takeChanges(now);
+    for (const { slot, messages, analysed } of upserts) {
+      this.ctx.storage.sql.exec("INSERT OR REPLACE INTO counter_slots (slot, messages, analysed) VALUES (?, ?, ?)", slot, messages, analysed);
     }
+    if (upserts.length) this.ctx.storage.sql.exec("DELETE FROM counter_slots WHERE slot < ?", olderThan);
     if (this.pending.length) {
-      const frame = JSON.stringify({ type: "batch", events: this.pending, dropped: this.dropped, counters: this.counters } satisfies FeedFrame);
+      // One frame per time zone among the viewers (usually one or two), not one per viewer.
+      const { pending: events, dropped } = this;
+      const frames = new Map<string, string>();
+      const frameFor = (zone: string) => {
+        let frame = frames.get(zone);
+        if (frame === undefined) {
+          frame = JSON.stringify({ type: "batch", events, dropped, counters: this.counts.today(zone, now) } satisfies FeedFrame);
+          frames.set(zone, frame);
+        }
+        return frame;
+      };
       this.pending = [];
       this.dropped = 0;
-      this.sendAll(frame);
+      for (const ws of this.ctx.getWebSockets()) {
+        try {
+          ws.send(frameFor(zoneOf(ws)));
+        } catch {
+          // a viewer that went away is cleaned up by webSocketClose
+        }
+      }
     }
     // After the batch: its messages were stored before their rows were written.
     if (this.indexedIds.size) {
@@ -264,9 +286,5 @@ export class ChatbotLive extends DurableObject<Env> {
         // a viewer that went away is cleaned up by webSocketClose
       }
     }
-  }
-
-  private rollDay(): void {
-    if (this.counters.day !== today()) this.counters = { day: today(), messagesToday: 0, analysedToday: 0 };
   }
 }

@@ -74,9 +74,10 @@ export const notificationView = z
   .meta({ description: "An in-app notification of one member" });
 export type NotificationView = z.infer<typeof notificationView>;
 
-/** Today's figures (UTC day), sent with every frame so a viewer's counters never need a read. */
+/** Today's figures in the viewer's time zone, sent with every frame so a viewer's counters never need a read. */
 export const liveCounters = z.object({
-  day: z.string().meta({ description: "The UTC day counted, YYYY-MM-DD" }),
+  day: z.string().meta({ description: "The viewer's calendar day counted (in `timeZone`), YYYY-MM-DD" }),
+  timeZone: z.string().meta({ description: "The IANA zone whose midnight starts the day: the feed's `timeZone` parameter, UTC when absent" }),
   messagesToday: z.number().int(),
   analysedToday: z.number().int(),
 });

@@ -122,6 +122,30 @@ describe("the chatbot live feed", () => {
     await expect.poll(async () => (await stub.snapshot()).messagesToday).toBe(2);
   });
 
+  it("counts today in each viewer's own time zone, and refuses a zone that does not exist", async () => {
+    const owner = await signup();
+    const { chatbotId, ingestKey } = await chatbotOf(owner);
+    const feed = `/api/v1/chatbots/${chatbotId}/live-feed`;
+    const utc = await connect(feed, { headers: { cookie: owner.cookie } });
+    const kiritimati = await connect(`${feed}?timeZone=Pacific/Kiritimati`, { headers: { cookie: owner.cookie } });
+    expect(((await utc.next()) as unknown as FeedFrame & { type: "hello" }).counters).toMatchObject({ timeZone: "UTC", day: new Date().toISOString().slice(0, 10) });
+    const hello = (await kiritimati.next()) as unknown as FeedFrame & { type: "hello" };
+    // UTC+14: its date is never the UTC date's day before.
+    const kiritimatiDay = new Intl.DateTimeFormat("en-CA", { timeZone: "Pacific/Kiritimati" }).format(Date.now());
+    expect(hello.counters).toMatchObject({ timeZone: "Pacific/Kiritimati", day: kiritimatiDay });
+
+    await capture(ingestKey, { conversationId: "zones", messages: [{ id: "z1", role: "user", content: "hello there" }] });
+    const [seenInUtc, seenInKiritimati] = await Promise.all([until(utc, (e) => e.some((x) => x.type === "message")), until(kiritimati, (e) => e.some((x) => x.type === "message"))]);
+    expect(seenInUtc.batches.at(-1)!.counters).toMatchObject({ timeZone: "UTC", messagesToday: 1 });
+    expect(seenInKiritimati.batches.at(-1)!.counters).toMatchObject({ timeZone: "Pacific/Kiritimati", day: kiritimatiDay, messagesToday: 1 });
+    utc.close();
+    kiritimati.close();
+
+    const { response } = await openSocket(`${feed}?timeZone=Mars/Olympus_Mons`, { headers: { cookie: owner.cookie } });
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as { error: { code: string } }).error.code).toBe("invalid_request");
+  });
+
   it("lets a read key watch and refuses a viewer without credentials or from another tenant", async () => {
     const owner = await signup();
     const { chatbotId } = await chatbotOf(owner);

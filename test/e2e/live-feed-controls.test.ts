@@ -18,6 +18,9 @@ browserSuite("Live feed controls", () => {
     await page.goto(`${e2e.url}/chatbots/${e2e.demo.chatbotId}/overview`);
     await page.getByTestId("live-counters").waitFor();
     await page.getByRole("status").filter({ hasText: "Live" }).first().waitFor();
+    // Today is counted, and named, in the viewer's own zone, as in every other figure.
+    const zone = await page.evaluate(() => Intl.DateTimeFormat().resolvedOptions().timeZone);
+    expect(await page.getByTestId("live-counters").innerText()).toContain(`Today (${zone})`);
     const token = crypto.randomUUID().slice(0, 8);
     await record(sdk(), {
       conversationId: `feed-${token}`,

@@ -7,6 +7,7 @@
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
 import { SENTIMENT_LABELS, sentimentLabel, USER_FLAGS } from "../../worker/analysis/labels";
+import { startOfDay } from "../../worker/analytics/time-zone";
 import { createDb } from "../../worker/db/client";
 import { annotations, clientOrganizations, clientUsers, conversations } from "../../worker/db/schema";
 import { createKey } from "../../worker/services/keys";
@@ -324,6 +325,24 @@ describe("report figures", () => {
     expect(other.data.range.to - other.data.range.from).toBe(3 * D);
     const stored = (await (await call(`/api/v1/reports/${report.id}`, { key })).json()) as { data: ReportBody };
     expect(stored.data.rangeDays).toBe(30);
+  });
+
+  it("counts messages today from midnight in the time zone asked for, as the overview does", async () => {
+    const report = ((await (await createReport(mine, { name: "Zoned", layout: { version: 1, widgets: [{ id: "t", type: "messages_today" }] } })).json()) as { data: ReportBody }).data;
+    const key = await freshKey(mine, "read");
+    const zone = "Pacific/Kiritimati";
+    const res = await call(`/api/v1/reports/${report.id}/data?timeZone=${zone}`, { key });
+    expect(res.status).toBe(200);
+    const { data } = (await res.json()) as { data: { today: { from: number; to: number }; timeZone: string; widgets: { data: { trend: { value: number } } }[] } };
+    expect(data.timeZone).toBe(zone);
+    expect(data.today.from).toBe(startOfDay(data.today.to, zone));
+    const overview = (await (await call(`/api/v1/analytics/overview?timeZone=${zone}`, { key })).json()) as { data: { kpis: { analysedToday: { value: number } } } };
+    expect(data.widgets[0]!.data.trend.value).toBe(overview.data.kpis.analysedToday.value);
+    const unzoned = (await (await call(`/api/v1/reports/${report.id}/data`, { key })).json()) as { data: { timeZone: string } };
+    expect(unzoned.data.timeZone).toBe("UTC");
+    const bad = await call(`/api/v1/reports/${report.id}/data?timeZone=Mars/Olympus_Mons`, { key });
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as ErrorBody).error.details).toEqual([expect.objectContaining({ field: "timeZone" })]);
   });
 
   it("refuses a range longer than 90 days or both `days` and `from`, naming the field", async () => {

@@ -16,10 +16,21 @@ function known(zone: string): boolean {
 
 export const timeZone = z.string().min(1).max(64).refine(known, "must be an IANA time zone, such as Europe/Paris or UTC");
 
+/** One formatter per zone: building one costs far more than using it, and the live feed asks on every tick. */
+const wallClocks = new Map<string, Intl.DateTimeFormat>();
+function wallClock(zone: string): Intl.DateTimeFormat {
+  let format = wallClocks.get(zone);
+  if (!format) {
+    format = new Intl.DateTimeFormat("en-US", { timeZone: zone, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit" });
+    wallClocks.set(zone, format);
+  }
+  return format;
+}
+
 /** How far the zone's wall clock is ahead of UTC at instant `t`, in ms. */
 function offsetAt(t: number, zone: string): number {
   const parts = Object.fromEntries(
-    new Intl.DateTimeFormat("en-US", { timeZone: zone, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit" })
+    wallClock(zone)
       .formatToParts(t)
       .map((p) => [p.type, Number(p.value)]),
   ) as Record<"year" | "month" | "day" | "hour" | "minute" | "second", number>;

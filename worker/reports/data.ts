@@ -15,13 +15,18 @@ import { overview } from "../analytics/overview";
 import { checkRangeOrder, DAY_MS, rangeFields, rangeView, relativeTrend, resolveRange, type Range, type Trend } from "../analytics/params";
 import { conversationScope } from "../analytics/scope";
 import { sentimentOverTime } from "../analytics/sentiment";
+import { startOfDay, timeZone } from "../analytics/time-zone";
 import type { Db } from "../db/client";
 import type { Widget, WidgetFilters } from "./layout";
 import { MAX_RANGE_DAYS, type ReportView } from "./service";
 
-/** The range of one view: `days` (the last N days up to now, default the report's own) or `from`/`to`. */
+/** The range of one view: `days` (the last N days up to now, default the report's own) or `from`/`to`; "today" starts at midnight in `timeZone`. */
 export const reportDataQuery = z
-  .object({ days: z.coerce.number().int().min(1).max(MAX_RANGE_DAYS).optional(), ...rangeFields })
+  .object({
+    days: z.coerce.number().int().min(1).max(MAX_RANGE_DAYS).optional(),
+    ...rangeFields,
+    timeZone: timeZone.optional().meta({ description: "The zone whose midnight starts today for `messages_today` (UTC when absent; the dashboard sends the viewer's)" }),
+  })
   .superRefine(checkRangeOrder)
   .superRefine((q, ctx) => {
     if (q.days !== undefined && (q.from !== undefined || q.to !== undefined)) ctx.addIssue({ code: "custom", path: ["days"], message: "send either `days` or `from`/`to`, not both" });
@@ -66,13 +71,14 @@ const filterKey = (f: WidgetFilters) => JSON.stringify([f.plan ?? null, f.countr
 
 export async function reportData(db: Db, chatbotId: string, report: ReportView, q: ReportDataQuery, now: number) {
   const range = reportRange(report, q, now);
+  const zone = q.timeZone ?? "UTC";
   const once = memo();
   const period = { from: range.from, to: range.to };
 
   const answer = async (w: Widget): Promise<WidgetData> => {
     const key = filterKey(w.filters);
     const scope = conversationScope(db, chatbotId, w.filters);
-    const kpis = () => once(`overview${key}`, () => overview(db, chatbotId, period, now, scope)).then((o) => o.kpis);
+    const kpis = () => once(`overview${key}`, () => overview(db, chatbotId, { ...period, timeZone: zone }, now, scope)).then((o) => o.kpis);
     const dist = () => once(`distributions${key}`, () => distributions(db, chatbotId, range, scope));
     const stat = async (format: StatFormat, changeMode: "relative" | "absolute", trend: Promise<Trend>): Promise<WidgetData> => ({ kind: "stat", format, changeMode, trend: await trend });
     const flagTrend = async (flag: string) => {
@@ -132,5 +138,5 @@ export async function reportData(db: Db, chatbotId: string, report: ReportView, 
   };
 
   const widgets: WidgetAnswer[] = await Promise.all(report.layout.widgets.map(async (w) => ({ id: w.id, type: w.type, filters: w.filters, data: await answer(w) })));
-  return { reportId: report.id, range: rangeView(range), today: { from: Math.floor(now / DAY_MS) * DAY_MS, to: now }, widgets };
+  return { reportId: report.id, range: rangeView(range), today: { from: startOfDay(now, zone), to: now }, timeZone: zone, widgets };
 }

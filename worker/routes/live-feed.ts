@@ -1,4 +1,6 @@
-import { FEED_MEMBER_HEADER, type ChatbotLive } from "../../durable-objects/chatbot-live";
+import { z } from "zod";
+import { FEED_MEMBER_HEADER, FEED_ZONE_HEADER, type ChatbotLive } from "../../durable-objects/chatbot-live";
+import { timeZone } from "../analytics/time-zone";
 import { ApiError } from "../errors";
 import { requireChatbot } from "../middleware/auth";
 import { errorResponse, noContent } from "../openapi/responses";
@@ -17,8 +19,13 @@ liveFeed.openapi(
     path: "/",
     tags: ["Live feed"],
     summary: "WebSocket of the chatbot's live events, coalesced into `batch` frames (`Upgrade: websocket`)",
-    description: "Frames (the `FeedFrame` schema, every field): `hello` with today's counters, then `batch` frames of `message`, `annotation`, `conversation`, `triage` and `labels` events, and (member sessions only) `notification` frames for the member (README, Live feed).",
+    description: "Frames (the `FeedFrame` schema, every field): `hello` with today's counters (today from midnight in `timeZone`), then `batch` frames of `message`, `annotation`, `conversation`, `triage` and `labels` events, and (member sessions only) `notification` frames for the member (README, Live feed).",
     middleware: [requireChatbot("read", "admin")],
+    request: {
+      query: z.object({
+        timeZone: timeZone.optional().meta({ description: "The viewer's IANA time zone: the counters count today from its midnight (UTC when absent)" }),
+      }),
+    },
     responses: { 101: noContent("Switching protocols: the live feed"), 426: errorResponse("Not a WebSocket upgrade") },
     ...feedFrames,
   }),
@@ -38,6 +45,7 @@ liveFeed.openapi(
     forwarded.headers.delete(FEED_MEMBER_HEADER);
     const { memberId } = c.get("auth");
     if (memberId) forwarded.headers.set(FEED_MEMBER_HEADER, memberId);
+    forwarded.headers.set(FEED_ZONE_HEADER, c.req.valid("query").timeZone ?? "UTC");
     const ns = c.env.CHATBOT_LIVE as DurableObjectNamespace<ChatbotLive>;
     return ns.get(ns.idFromName(c.get("auth").chatbotId)).fetch(forwarded);
   },

@@ -26,6 +26,7 @@ export const reportDataSchema = z
     reportId: z.string(),
     range: rangeView,
     today: z.object({ from: epochMs, to: epochMs }),
+    timeZone: z.string().openapi({ description: "The zone whose midnight starts `today` (the `timeZone` asked for, else UTC)" }),
     widgets: z.array(z.object({ id: z.string(), type: z.enum(WIDGET_TYPES), filters: widgetFilters, data: widgetData })),
   })
   .openapi("ReportData");

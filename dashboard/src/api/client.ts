@@ -11,6 +11,7 @@
 import createClient from "openapi-fetch";
 import type { paths } from "./schema";
 import type { Body, ErrorEnvelope, FieldIssue, PromptName, QueryOf } from "./types";
+import { viewerTimeZone } from "../lib/range";
 
 export type ErrorDetail = FieldIssue;
 
@@ -234,6 +235,8 @@ export const api = {
   },
   liveFeedUrl: (chatbotId: string) => {
     const url = new URL(`/api/v1/chatbots/${encodeURIComponent(chatbotId)}/live-feed`, window.location.origin);
+    // The counters count today from midnight where the viewer is, as every other "today" in the dashboard.
+    url.searchParams.set("timeZone", viewerTimeZone());
     url.protocol = url.protocol === "https:" ? "wss:" : "ws:";
     return url.toString();
   },

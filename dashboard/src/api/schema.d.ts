@@ -1701,7 +1701,7 @@ export interface paths {
         };
         /**
          * WebSocket of the chatbot's live events, coalesced into `batch` frames (`Upgrade: websocket`)
-         * @description Frames (the `FeedFrame` schema, every field): `hello` with today's counters, then `batch` frames of `message`, `annotation`, `conversation`, `triage` and `labels` events, and (member sessions only) `notification` frames for the member (README, Live feed).
+         * @description Frames (the `FeedFrame` schema, every field): `hello` with today's counters (today from midnight in `timeZone`), then `batch` frames of `message`, `annotation`, `conversation`, `triage` and `labels` events, and (member sessions only) `notification` frames for the member (README, Live feed).
          *
          *     Needs a read or admin key.
          */
@@ -1723,7 +1723,7 @@ export interface paths {
         };
         /**
          * WebSocket of the chatbot's live events, coalesced into `batch` frames (`Upgrade: websocket`)
-         * @description Frames (the `FeedFrame` schema, every field): `hello` with today's counters, then `batch` frames of `message`, `annotation`, `conversation`, `triage` and `labels` events, and (member sessions only) `notification` frames for the member (README, Live feed).
+         * @description Frames (the `FeedFrame` schema, every field): `hello` with today's counters (today from midnight in `timeZone`), then `batch` frames of `message`, `annotation`, `conversation`, `triage` and `labels` events, and (member sessions only) `notification` frames for the member (README, Live feed).
          *
          *     Needs a read or admin key of this chatbot, or a member session with access to it.
          */
@@ -2942,8 +2942,10 @@ export interface components {
             /** @enum {string} */
             type: "hello";
             counters: {
-                /** @description The UTC day counted, YYYY-MM-DD */
+                /** @description The viewer's calendar day counted (in `timeZone`), YYYY-MM-DD */
                 day: string;
+                /** @description The IANA zone whose midnight starts the day: the feed's `timeZone` parameter, UTC when absent */
+                timeZone: string;
                 messagesToday: number;
                 analysedToday: number;
             };
@@ -3013,8 +3015,10 @@ export interface components {
             /** @description Older events of this interval left out (beyond the newest 100) */
             dropped: number;
             counters: {
-                /** @description The UTC day counted, YYYY-MM-DD */
+                /** @description The viewer's calendar day counted (in `timeZone`), YYYY-MM-DD */
                 day: string;
+                /** @description The IANA zone whose midnight starts the day: the feed's `timeZone` parameter, UTC when absent */
+                timeZone: string;
                 messagesToday: number;
                 analysedToday: number;
             };
@@ -4092,6 +4096,8 @@ export interface components {
                 /** @description Epoch milliseconds */
                 to: number;
             };
+            /** @description The zone whose midnight starts `today` (the `timeZone` asked for, else UTC) */
+            timeZone: string;
             widgets: {
                 id: string;
                 /** @enum {string} */
@@ -8721,7 +8727,10 @@ export interface operations {
     };
     getApiV1LiveFeed: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description The viewer's IANA time zone: the counters count today from its midnight (UTC when absent) */
+                timeZone?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -8735,6 +8744,7 @@ export interface operations {
                 };
                 content?: never;
             };
+            400: components["responses"]["Error"];
             401: components["responses"]["Error"];
             403: components["responses"]["Error"];
             /** @description Not a WebSocket upgrade */
@@ -8751,7 +8761,10 @@ export interface operations {
     };
     getApiV1ChatbotsChatbotIdLiveFeed: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description The viewer's IANA time zone: the counters count today from its midnight (UTC when absent) */
+                timeZone?: string;
+            };
             header?: never;
             path: {
                 chatbotId: string;
@@ -9668,6 +9681,8 @@ export interface operations {
                 days?: number;
                 from?: (number | null) | string | null;
                 to?: (number | null) | string | null;
+                /** @description The zone whose midnight starts today for `messages_today` (UTC when absent; the dashboard sends the viewer's) */
+                timeZone?: string;
             };
             header?: never;
             path: {
@@ -10517,6 +10532,8 @@ export interface operations {
                 days?: number;
                 from?: (number | null) | string | null;
                 to?: (number | null) | string | null;
+                /** @description The zone whose midnight starts today for `messages_today` (UTC when absent; the dashboard sends the viewer's) */
+                timeZone?: string;
             };
             header?: never;
             path: {

@@ -4,6 +4,7 @@ import { Link } from "react-router";
 import type { LiveEvent } from "../api/types";
 import { useLiveEvents, useLiveFeed, type FeedItem } from "../live/live-feed";
 import { formatNumber, formatTime } from "../lib/format";
+import { viewerTimeZone } from "../lib/range";
 import { FlagBadge } from "./FlagBadge";
 import { LiveStatusBadge } from "./LiveStatusBadge";
 import { SentimentBadge } from "./SentimentBadge";
@@ -145,7 +146,7 @@ export function LiveFeedPanel({ chatbotId }: { chatbotId: string }) {
             Live feed
           </Text>
           <Text size="xs" c="dimmed" data-testid="live-counters">
-            Today (UTC): {formatNumber(counters?.messagesToday ?? 0)} messages, {formatNumber(counters?.analysedToday ?? 0)} analysed
+            Today ({counters?.timeZone ?? viewerTimeZone()}): {formatNumber(counters?.messagesToday ?? 0)} messages, {formatNumber(counters?.analysedToday ?? 0)} analysed
             {dropped ? ` · ${formatNumber(dropped)} skipped in bursts` : ""}
           </Text>
         </Stack>

@@ -15,6 +15,7 @@ import { NotFoundPage } from "../../NotFoundPage";
 import { newWidget, RANGE_OPTIONS, WIDGET_OPTIONS, widgetTitle } from "./catalog";
 import { downloadCsv, reportCsv } from "./csv";
 import { WidgetCard } from "./WidgetCard";
+import { viewerTimeZone } from "../../../lib/range";
 
 /** Moves the item at `from` to `to`, the others keeping their order. */
 function moved<T>(items: T[], from: number, to: number): T[] {
@@ -50,7 +51,7 @@ export default function ReportPage() {
     r ? `report-data:${chatbot.id}:${reportId}:${days}:${r.updatedAt}` : null,
     async (): Promise<{ data: ReportData; at: number }> => {
       const at = analysed.current;
-      return { data: await api.reports.data(chatbot.id, reportId, { days }), at };
+      return { data: await api.reports.data(chatbot.id, reportId, { days, timeZone: viewerTimeZone() }), at };
     },
     { liveChatbotId: chatbot.id },
   );

@@ -14,7 +14,7 @@ export const WIDGETS: Record<WidgetType, WidgetInfo> = {
   resolution_rate: { label: "Resolution rate", group: "Stats", size: "third", help: "Share of judged conversations that were fully resolved." },
   churn_risk_count: { label: "Churn risk", group: "Stats", size: "third", help: "Conversations that raised a churn-risk flag in the range." },
   buying_signal_count: { label: "Buying signals", group: "Stats", size: "third", help: "Conversations that raised a buying-signal flag in the range." },
-  messages_today: { label: "Messages today", group: "Stats", size: "third", help: "User messages analysed since midnight (UTC), live, against yesterday up to the same time." },
+  messages_today: { label: "Messages today", group: "Stats", size: "third", help: "User messages analysed since midnight in your time zone, live, against yesterday up to the same time." },
   mrr_at_risk: { label: "MRR at risk", group: "Stats", size: "third", help: "MRR of every client organization — or user without one — with a churn-risk or frustrated conversation in the range, each counted once." },
   sentiment_trend: { label: "Sentiment trend", group: "Charts", size: "half", help: "Average user sentiment per day." },
   conversation_volume: { label: "Conversation volume", group: "Charts", size: "half", help: "Conversations started per day." },
