@@ -1,7 +1,8 @@
 /**
- * Acting from the attention queue (README "Needs attention now"): a frustrated message from a high-MRR user
- * sent through the SDK enters the queue; from its row, without leaving the queue, the owner assigns it, adds a
- * note, creates a label and marks it reviewed, and it leaves the queue.
+ * Acting from a list (README "Needs attention now"): a frustrated message from a high-MRR user sent through
+ * the SDK enters the queue; from its row, without leaving the queue, the owner assigns it, adds a note,
+ * creates a label and marks it reviewed, and it leaves the queue. The conversations table's rows open the
+ * same actions, and the row shows what was done.
  */
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
@@ -10,7 +11,7 @@ import { browserSuite, e2e, logIn, openBrowser, record, sdk, type Browser } from
 /** How long a live change may take to show on a loaded machine (a wait, not a measured assertion). */
 const LIVE = { timeout: 30_000 };
 
-browserSuite("Acting from the attention queue", () => {
+browserSuite("Acting from the attention queue and the conversations table", () => {
   let browser: Browser;
   const text = `Cancel everything now, this is the worst support ever (${Date.now().toString(36)})`;
 
@@ -60,5 +61,28 @@ browserSuite("Acting from the attention queue", () => {
     await expect.poll(() => row(page).count(), LIVE).toBe(0);
     await expect.poll(() => drawer(page).getByRole("combobox", { name: "Status", exact: true }).inputValue(), LIVE).toBe("Reviewed");
     await page.keyboard.press("Escape");
+  });
+
+  it("escalates from the conversations table's row, and the row shows the new status and label without a reload", async () => {
+    const { page } = browser;
+    const externalId = `table-act-${Date.now().toString(36)}`;
+    await record(sdk(), { conversationId: externalId, messages: [{ role: "user", content: "Where is my refund? I have asked twice." }], user: { id: "u-table-act", name: "Tabitha Act" } });
+    await page.goto(`${e2e.url}/chatbots/${e2e.demo.chatbotId}/conversations?q=${externalId}`);
+    const tableRow = page.getByTestId("conversation-row").filter({ hasText: externalId });
+    await tableRow.waitFor(LIVE);
+
+    await tableRow.getByRole("button", { name: "Act on the conversation with Tabitha Act" }).click();
+    // The button opens the drawer, not the conversation.
+    await drawer(page).getByRole("combobox", { name: "Status", exact: true }).waitFor();
+    expect(new URL(page.url()).pathname).toBe(`/chatbots/${e2e.demo.chatbotId}/conversations`);
+    await choose(page, "Status", "Escalated");
+    const label = `Refunds ${Date.now().toString(36)}`;
+    await drawer(page).getByLabel("New label").fill(label);
+    await drawer(page).getByRole("button", { name: "Create and add" }).click();
+    await drawer(page).getByTestId("label-badge").filter({ hasText: label }).waitFor(LIVE);
+    await page.keyboard.press("Escape");
+
+    await tableRow.getByText("Escalated", { exact: true }).waitFor(LIVE);
+    await tableRow.getByText(label).waitFor(LIVE);
   });
 });

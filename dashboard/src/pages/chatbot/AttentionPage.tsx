@@ -1,5 +1,5 @@
-import { Badge, Button, Drawer, Group, Paper, Skeleton, Stack, Text, Tooltip, UnstyledButton } from "@mantine/core";
-import { lazy, Suspense, useState } from "react";
+import { Badge, Group, Paper, Skeleton, Stack, Text, Tooltip, UnstyledButton } from "@mantine/core";
+import { useState } from "react";
 import { useNavigate } from "react-router";
 import type { AttentionReason, AttentionRow } from "../../api/types";
 import { EmptyNotice } from "../../components/EmptyNotice";
@@ -8,6 +8,7 @@ import { LiveStatusBadge } from "../../components/LiveStatusBadge";
 import { PageHeader } from "../../components/PageHeader";
 import { failed, RegionError } from "../../components/QueryRegion";
 import { SentimentBadge } from "../../components/SentimentBadge";
+import { ActButton, ActDrawer, type Acting } from "../../components/triage/ActDrawer";
 import { formatAgo, formatDateTime, formatMoney, formatScore, humanize } from "../../lib/format";
 import { useLiveFeed } from "../../live/live-feed";
 import { useChatbot } from "../../session/chatbot";
@@ -28,28 +29,6 @@ export function reasonText(r: AttentionReason): string {
     case "mrr":
       return `MRR ${formatMoney(r.value)}`;
   }
-}
-
-const AttentionActions = lazy(() => import("./AttentionActions"));
-
-/** The conversation being acted on from the queue: its drawer stays open when the row leaves (marked reviewed). */
-interface Acting {
-  conversationId: string;
-  who: string;
-}
-
-/** "Act": the conversation's status, assignee, labels and notes in a drawer, without leaving the queue. */
-function ActDrawer({ acting, onClose }: { acting: Acting | null; onClose: () => void }) {
-  const { chatbot, organization, canEdit } = useChatbot();
-  return (
-    <Drawer opened={acting !== null} onClose={onClose} position="right" size="md" title={acting ? `Act on the conversation with ${acting.who}` : ""}>
-      {acting && (
-        <Suspense fallback={<Skeleton h={320} />}>
-          <AttentionActions key={acting.conversationId} chatbotId={chatbot.id} organizationId={organization.id} conversationId={acting.conversationId} canEdit={canEdit} />
-        </Suspense>
-      )}
-    </Drawer>
-  );
 }
 
 const HOW = "Score: sentiment below 0 (up to 40), getting worse (up to 20), churn risk 30, frustrated 25, urgent 20, waiting for a reply (1 a minute, up to 30), times up to 2 for MRR up to $1,000.";
@@ -103,9 +82,7 @@ function AttentionCard({ row, chatbotId, onAct }: { row: AttentionRow; chatbotId
             <Text size="xs" c="dimmed" title={formatDateTime(row.lastUserMessage?.at ?? row.lastMessageAt)}>
               {formatAgo(row.lastUserMessage?.at ?? row.lastMessageAt)}
             </Text>
-            <Button size="xs" variant="light" onClick={() => onAct({ conversationId: row.id, who })} aria-label={`Act on the conversation with ${who}`}>
-              Act
-            </Button>
+            <ActButton acting={{ conversationId: row.id, who }} onAct={onAct} />
           </Group>
         </Group>
         {row.lastUserMessage && (

@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Collapse, Group, MultiSelect, NumberInput, Paper, RangeSlider, Select, SimpleGrid, Skeleton, Stack, Table, Text } from "@mantine/core";
+import { Anchor, Badge, Button, Collapse, Group, MultiSelect, NumberInput, Paper, RangeSlider, Select, SimpleGrid, Skeleton, Stack, Table, Text, VisuallyHidden } from "@mantine/core";
 import { useDisclosure, useMediaQuery } from "@mantine/hooks";
 import { useMemo, useState } from "react";
 import { useNavigate } from "react-router";
@@ -18,7 +18,8 @@ import { LANGUAGE_FILTER_OPTIONS, languageName } from "../../lib/languages";
 import { USER_FLAGS } from "../../lib/sentiment";
 import { loadColumns, useUrlFilters } from "../../lib/url-filters";
 import { useChatbot } from "../../session/chatbot";
-import { COLUMNS, DEFAULT_COLUMNS, type CellContext, type Column } from "./conversations/columns";
+import { ActButton, ActDrawer, type Acting } from "../../components/triage/ActDrawer";
+import { COLUMNS, DEFAULT_COLUMNS, whoOf, type CellContext, type Column } from "./conversations/columns";
 import { ConversationCards } from "./conversations/ConversationCards";
 import { NewRowsBar, useNewRows } from "./conversations/new-rows";
 
@@ -159,7 +160,8 @@ export default function ConversationsPage() {
   const newRows = useNewRows(ids, page === 1 && sort === "lastMessageAt" && order === "desc");
   const active = FILTERS.filter((f) => f !== "q" && values[f] !== "");
   const shown = COLUMNS.filter((c) => columns.includes(c.key));
-  const ctx: CellContext = { chatbotId: chatbot.id, members: memberMap, onLabel: (labelId) => set({ labelId }) };
+  const [acting, setActing] = useState<Acting | null>(null);
+  const ctx: CellContext = { chatbotId: chatbot.id, members: memberMap, onLabel: (labelId) => set({ labelId }), onAct: setActing };
   const labelName = (id: string) => rows.data?.data.flatMap((r) => r.labels).find((l) => l.id === id)?.name ?? id;
   const filterValue = (f: (typeof FILTERS)[number]) => {
     const v = values[f];
@@ -233,13 +235,16 @@ export default function ConversationsPage() {
                     </Table.Th>
                   ),
                 )}
+                <Table.Th>
+                  <VisuallyHidden>Actions</VisuallyHidden>
+                </Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
               {rows.loading
                 ? Array.from({ length: 8 }, (_, i) => (
                     <Table.Tr key={i}>
-                      {shown.map((c) => (
+                      {[...shown, { key: "act" }].map((c) => (
                         <Table.Td key={c.key}>
                           <Skeleton h={20} />
                         </Table.Td>
@@ -253,6 +258,9 @@ export default function ConversationsPage() {
                           {c.cell(r, ctx)}
                         </Table.Td>
                       ))}
+                      <Table.Td>
+                        <ActButton acting={{ conversationId: r.id, who: whoOf(r) }} onAct={setActing} />
+                      </Table.Td>
                     </Table.Tr>
                   ))}
             </Table.Tbody>
@@ -265,6 +273,7 @@ export default function ConversationsPage() {
         </EmptyNotice>
       )}
       <TablePager pagination={rows.data?.pagination} onPage={(p) => set({ page: p }, false)} noun="conversations" />
+      <ActDrawer acting={acting} onClose={() => setActing(null)} />
     </Stack>
   );
 }

@@ -3,7 +3,8 @@ import { useNavigate } from "react-router";
 import type { ConversationRow } from "../../../api/types";
 import { SentimentBadge } from "../../../components/SentimentBadge";
 import { formatAgo } from "../../../lib/format";
-import { ConversationCell, FlagList, LabelList, TriageCell, type CellContext } from "./columns";
+import { ActButton } from "../../../components/triage/ActDrawer";
+import { ConversationCell, FlagList, LabelList, TriageCell, whoOf, type CellContext } from "./columns";
 
 /** On a phone, each conversation is a card: who, how it feels, what they said last, how long ago. */
 export function ConversationCards({ rows, ctx }: { rows: ConversationRow[]; ctx: CellContext }) {
@@ -15,14 +16,17 @@ export function ConversationCards({ rows, ctx }: { rows: ConversationRow[]; ctx:
           <Stack gap={6}>
             <Group justify="space-between" wrap="nowrap" gap="xs">
               <ConversationCell row={r} chatbotId={ctx.chatbotId} />
-              <Text size="xs" c="dimmed" style={{ flexShrink: 0 }}>
-                {formatAgo(r.lastMessageAt)}
-              </Text>
+              <Group gap="xs" wrap="nowrap" style={{ flexShrink: 0 }}>
+                <Text size="xs" c="dimmed">
+                  {formatAgo(r.lastMessageAt)}
+                </Text>
+                <ActButton acting={{ conversationId: r.id, who: whoOf(r) }} onAct={ctx.onAct} />
+              </Group>
             </Group>
             <UnstyledButton onClick={() => navigate(`/chatbots/${ctx.chatbotId}/conversations/${r.id}`)} className="focus-ring">
               <Stack gap={4}>
                 <Text size="sm" fw={500}>
-                  {r.user?.name ?? r.user?.email ?? r.user?.externalId ?? "Anonymous user"}
+                  {whoOf(r)}
                   {r.organization && (
                     <Text span size="sm" c="dimmed">
                       {" "}

@@ -6,6 +6,7 @@ import { FlagBadge } from "../../../components/FlagBadge";
 import { LanguageBadge } from "../../../components/LanguageBadge";
 import { PersonLink } from "../../../components/PersonLink";
 import { SentimentBadge } from "../../../components/SentimentBadge";
+import type { Acting } from "../../../components/triage/ActDrawer";
 import { formatAgo, formatDateTime, formatMoney, humanize } from "../../../lib/format";
 
 export type Column =
@@ -32,7 +33,12 @@ export interface CellContext {
   members: Map<string, OrgMember>;
   /** Filters the table by a label (its badges are buttons). */
   onLabel: (labelId: string) => void;
+  /** Opens the row's actions (status, assignee, labels, notes) in a drawer. */
+  onAct: (acting: Acting) => void;
 }
+
+/** Who a row is about, in words (the Act drawer's title). */
+export const whoOf = (row: ConversationRow) => row.user?.name ?? row.user?.email ?? row.user?.externalId ?? "Anonymous user";
 
 export interface ColumnDef {
   key: Column;
