@@ -61,6 +61,29 @@ browserSuite("Needs attention now", () => {
     const after = Number(/(\d+) conversations? needs? attention/.exec(await page.getByTestId("attention-total").innerText())?.[1]);
     await expect.poll(async () => Number((await page.getByTestId("attention-count").allInnerTexts())[0] ?? 0), { timeout: 10_000 }).toBe(after);
   });
+
+  it("leads from a row's names to their profiles, and from its message to the conversation", async () => {
+    const { page } = browser;
+    const token = crypto.randomUUID().slice(0, 8);
+    await record(sdk(), {
+      conversationId: `attention-names-${token}`,
+      messages: [{ role: "user", content: `I am fed up and will cancel (${token}).` }],
+      user: FRAN,
+      organization: INITECH,
+    });
+    await page.goto(`${e2e.url}/chatbots/${e2e.demo.chatbotId}/attention`);
+    const row = page.getByTestId("attention-row").filter({ hasText: token });
+    await row.waitFor({ timeout: 60_000 });
+    await row.getByTestId("organization-link").click();
+    await page.getByRole("heading", { level: 1, name: "Initech Finance" }).waitFor();
+    await page.goBack();
+    await row.getByTestId("user-link").click();
+    await page.getByRole("heading", { level: 1, name: "Frustrated Fran" }).waitFor();
+    await page.goBack();
+    const id = await row.getAttribute("data-conversation-id");
+    await row.getByTestId("attention-preview").click();
+    await page.waitForURL(`**/chatbots/${e2e.demo.chatbotId}/conversations/${id}`);
+  });
 });
 
 browserSuite("The conversations table, live", () => {

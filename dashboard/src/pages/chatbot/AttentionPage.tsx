@@ -6,6 +6,7 @@ import { EmptyNotice } from "../../components/EmptyNotice";
 import { FlagBadge } from "../../components/FlagBadge";
 import { LiveStatusBadge } from "../../components/LiveStatusBadge";
 import { PageHeader } from "../../components/PageHeader";
+import { PersonLink } from "../../components/PersonLink";
 import { failed, RegionError } from "../../components/QueryRegion";
 import { SentimentBadge } from "../../components/SentimentBadge";
 import { ActButton, ActDrawer, type Acting } from "../../components/triage/ActDrawer";
@@ -41,33 +42,28 @@ function AttentionCard({ row, chatbotId, onAct }: { row: AttentionRow; chatbotId
     <Paper withBorder radius="md" p="sm" data-testid="attention-row" data-conversation-id={row.id}>
       <Stack gap={6}>
         <Group justify="space-between" gap="xs" wrap="wrap">
-          <UnstyledButton
-            className="focus-ring"
-            onClick={() => navigate(`/chatbots/${chatbotId}/conversations/${row.id}`)}
-            style={{ minWidth: 0, flex: "1 1 240px" }}
-          >
-            <Group gap="xs" wrap="nowrap" style={{ minWidth: 0 }}>
-              <Tooltip label="Attention score">
-                <Badge size="lg" variant="filled" color={row.score >= 60 ? "red" : row.score >= 25 ? "orange" : "gray"} style={{ flexShrink: 0 }}>
-                  {row.score}
-                </Badge>
-              </Tooltip>
-              <Stack gap={0} style={{ minWidth: 0 }}>
-                <Text fw={600} size="sm" truncate>
-                  {who}
-                  {row.organization && (
-                    <Text span c="dimmed" size="sm">
-                      {" "}
-                      · {row.organization.name ?? row.organization.externalId}
-                    </Text>
-                  )}
-                </Text>
-                <Text size="xs" c="dimmed">
-                  {row.plan ?? "no plan"} · {formatMoney(row.mrr)} MRR · {row.status === "open" ? "open" : "ended"}
-                </Text>
-              </Stack>
-            </Group>
-          </UnstyledButton>
+          <Group gap="xs" wrap="nowrap" style={{ minWidth: 0, flex: "1 1 240px" }}>
+            <Tooltip label="Attention score">
+              <Badge size="lg" variant="filled" color={row.score >= 60 ? "red" : row.score >= 25 ? "orange" : "gray"} style={{ flexShrink: 0 }}>
+                {row.score}
+              </Badge>
+            </Tooltip>
+            <Stack gap={0} style={{ minWidth: 0 }}>
+              {/* Every name leads to its profile; the message below opens the conversation. */}
+              <Text fw={600} size="sm" truncate>
+                {row.user ? <PersonLink chatbotId={chatbotId} kind="user" externalId={row.user.externalId} name={who} /> : who}
+                {row.organization && (
+                  <Text span c="dimmed" size="sm">
+                    {" · "}
+                    <PersonLink chatbotId={chatbotId} kind="organization" externalId={row.organization.externalId} name={row.organization.name} />
+                  </Text>
+                )}
+              </Text>
+              <Text size="xs" c="dimmed">
+                {row.plan ?? "no plan"} · {formatMoney(row.mrr)} MRR · {row.status === "open" ? "open" : "ended"}
+              </Text>
+            </Stack>
+          </Group>
           <Group gap={6} wrap="wrap">
             {row.sentiment ? (
               <SentimentBadge score={row.sentiment.current} label={row.sentiment.label} />
@@ -85,11 +81,11 @@ function AttentionCard({ row, chatbotId, onAct }: { row: AttentionRow; chatbotId
             <ActButton acting={{ conversationId: row.id, who }} onAct={onAct} />
           </Group>
         </Group>
-        {row.lastUserMessage && (
+        <UnstyledButton className="focus-ring" onClick={() => navigate(`/chatbots/${chatbotId}/conversations/${row.id}`)} title="Open the conversation">
           <Text size="sm" lineClamp={2} data-testid="attention-preview">
-            {row.lastUserMessage.text}
+            {row.lastUserMessage?.text ?? "Open the conversation"}
           </Text>
-        )}
+        </UnstyledButton>
         <Group gap={4} wrap="wrap">
           {row.flags.map((f) => (
             <FlagBadge key={f} slug={f} />
