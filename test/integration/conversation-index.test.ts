@@ -112,6 +112,29 @@ describe("the conversation index's version guard", () => {
     await writeIndexBatch(env.DB, [withAnalysis(state, "newest", 2_100_000_000_000)]);
     expect(await labels()).toEqual(["newest"]);
   });
+
+  it("keeps the team's decision on a suggested intent when the same analysis arrives again, and asks anew for a newer one", async () => {
+    const { state } = await flushed();
+    const suggested = (label: string, analysedAt: number): IndexSnapshot => {
+      const snapshot = withAnalysis(state, "positive", analysedAt);
+      snapshot.analyses[0]!.rows = [{ kind: "intent", label, score: null, confidence: 0.8, severity: null, reason: "asked for a refund", chunk: null, status: "pending" }];
+      return snapshot;
+    };
+    const intent = async () => (await db.select().from(annotations).where(eq(annotations.conversationId, state.conversationId))).filter((a) => a.kind === "intent" && a.messageSeq === 1);
+    await writeIndexBatch(env.DB, [suggested("refund_request", 2_000_000_000_000)]);
+    const [row] = await intent();
+    expect(row).toMatchObject({ label: "refund_request", status: "pending" });
+    // The team accepts it under its own name (as POST /intents/suggestions does).
+    await db.update(annotations).set({ status: "accepted", label: "refunds" }).where(eq(annotations.id, row!.id));
+
+    // A redelivered snapshot, or a reindex, carries the same analysis: the decision stands.
+    await writeIndexBatch(env.DB, [suggested("refund_request", 2_000_000_000_000)]);
+    expect(await intent()).toEqual([expect.objectContaining({ id: row!.id, label: "refunds", status: "accepted" })]);
+
+    // The message analysed again: a new suggestion, pending until someone decides.
+    await writeIndexBatch(env.DB, [suggested("refund_request", 2_100_000_000_000)]);
+    expect(await intent()).toEqual([expect.objectContaining({ label: "refund_request", status: "pending", createdAt: 2_100_000_000_000 })]);
+  });
 });
 
 describe("one D1 batch for many conversations", () => {

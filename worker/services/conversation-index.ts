@@ -120,23 +120,33 @@ export async function writeIndexBatch(db: D1Database, snapshots: readonly IndexS
   );
 
   // A message's annotations are replaced by a newer analysis only: the rows of an older one (a
-  // redelivered snapshot) are neither deleted nor written over the newer ones.
+  // redelivered snapshot) are neither deleted nor written over the newer ones. The same analysis again (a
+  // redelivery, a reindex) rewrites its rows in place and keeps what the team decided since: a suggested
+  // intent accepted under a name of theirs, or rejected, stays so. Upserts, not INSERT OR REPLACE, so the
+  // rollup triggers see every change (worker/analytics/rollups.ts).
   const analysed = merged.flatMap((s) => s.analyses.map((a) => ({ c: s.conversationId, s: a.seq, t: a.analysedAt })));
   each(
     `DELETE FROM annotations WHERE id IN (
        SELECT a.id FROM json_each(?1) AS j
        JOIN annotations AS a ON a.conversation_id = j.value ->> 'c' AND a.message_seq = j.value ->> 's'
-       WHERE a.created_at <= j.value ->> 't')`,
+       WHERE a.created_at < j.value ->> 't')`,
     analysed,
   );
+  const sameAnalysis = "annotations.created_at = excluded.created_at";
   each(
-    `INSERT OR REPLACE INTO annotations (id, organization_id, chatbot_id, conversation_id, message_seq, message_id, kind, label,
+    `INSERT INTO annotations (id, organization_id, chatbot_id, conversation_id, message_seq, message_id, kind, label,
        score, confidence, severity, reason, chunk, status, analyzer, analyzer_version, created_at)
      SELECT j.value ->> 'id', j.value ->> 'org', j.value ->> 'bot', j.value ->> 'c', j.value ->> 's', j.value ->> 'messageId',
        j.value ->> 'kind', j.value ->> 'label', j.value ->> 'score', j.value ->> 'confidence', j.value ->> 'severity',
        j.value ->> 'reason', j.value ->> 'chunk', j.value ->> 'status', j.value ->> 'analyzer', j.value ->> 'analyzerVersion', j.value ->> 't'
      FROM json_each(?1) AS j
-     WHERE NOT EXISTS (SELECT 1 FROM annotations AS a WHERE a.conversation_id = j.value ->> 'c' AND a.message_seq = j.value ->> 's' AND a.created_at > j.value ->> 't')`,
+     WHERE NOT EXISTS (SELECT 1 FROM annotations AS a WHERE a.conversation_id = j.value ->> 'c' AND a.message_seq = j.value ->> 's' AND a.created_at > j.value ->> 't')
+     ON CONFLICT (id) DO UPDATE SET
+       message_id = excluded.message_id, kind = excluded.kind, score = excluded.score, confidence = excluded.confidence,
+       severity = excluded.severity, reason = excluded.reason, chunk = excluded.chunk, analyzer = excluded.analyzer,
+       analyzer_version = excluded.analyzer_version, created_at = excluded.created_at,
+       label = CASE WHEN ${sameAnalysis} AND annotations.kind = 'intent' THEN annotations.label ELSE excluded.label END,
+       status = CASE WHEN ${sameAnalysis} AND annotations.kind = 'intent' THEN annotations.status ELSE excluded.status END`,
     merged.flatMap((s) => s.analyses.flatMap((a) => a.rows.map((row, i) => annotationJson(s, a, row, i)))),
   );
 
