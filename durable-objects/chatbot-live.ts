@@ -146,7 +146,7 @@ export class ChatbotLive extends DurableObject<Env> {
     const now = Date.now();
     for (const event of events) {
       if (event.type === "message") this.counts.add("messages", now);
-      // One "analysed" everywhere: a user message given a sentiment (as the overview's KPI and todayCounters count),
+      // One "analysed" everywhere: a user message given a sentiment (as the overview's KPI counts),
       // not an assistant message's annotation.
       if (event.type === "annotation" && event.sentiment) this.counts.add("analysed", now);
     }

@@ -9,7 +9,7 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import type { ConversationState, StoredAnalysis } from "../../durable-objects/conversation-store";
 import type { StoredMessage } from "../../durable-objects/protocol";
-import { HOUR_MS, rebuildRollups, splitByHour, todayCounters } from "../../worker/analytics/rollups";
+import { HOUR_MS, rebuildRollups, splitByHour } from "../../worker/analytics/rollups";
 import { createDb } from "../../worker/db/client";
 import { annotations, clientOrganizations, clientUsers, conversations } from "../../worker/db/schema";
 import { indexSnapshotOf } from "../../worker/index-queue/snapshot";
@@ -239,20 +239,6 @@ describe("rollups kept by the index writes", () => {
     await db.delete(clientOrganizations).where(eq(clientOrganizations.id, org2));
     await db.delete(clientUsers).where(eq(clientUsers.id, b.clientUserId!));
     await expectExact(t.chatbotId);
-  });
-});
-
-describe("todayCounters", () => {
-  it("counts today's messages and analysed user messages from the rollups, not yesterday's", async () => {
-    const t = await createTenant();
-    const state = await snapshotOf(t, "today");
-    const now = Date.now();
-    const midnight = Math.floor(now / 86_400_000) * 86_400_000;
-    const { results } = await D1.prepare("SELECT count(*) AS n FROM search_messages WHERE chatbot_id = ? AND at >= ?").bind(t.chatbotId, midnight).all<{ n: number }>();
-    await flushConversationIndex(D1, { ...state, version: state.version + 1 }, [analysis(1, 0.2, [])], now, [message(7, midnight - 1), message(8, midnight + 1)]);
-    const sentimentsToday = await D1.prepare("SELECT count(*) AS n FROM annotations WHERE chatbot_id = ? AND kind = 'sentiment' AND created_at >= ?").bind(t.chatbotId, midnight).first<{ n: number }>();
-    expect(await todayCounters(db, t.chatbotId, now)).toEqual({ day: new Date(now).toISOString().slice(0, 10), messagesToday: results[0]!.n + 1, analysedToday: sentimentsToday!.n });
-    expect(sentimentsToday!.n).toBeGreaterThan(0);
   });
 });
 

@@ -105,22 +105,3 @@ export function splitByHour(period: Period, cuts: readonly number[] = []): HourS
   return { rollup: { from, to: Math.max(from, to) }, exclude: rawHours.filter((h) => h >= from && h < to), raw };
 }
 
-/**
- * "Today" for the live counters (UTC day): messages received (user and assistant) and user messages
- * analysed (given a sentiment) since 00:00 UTC, from the hourly rollups — as fresh as the index, no
- * per-message call into any shared object.
- */
-export async function todayCounters(db: Db, chatbotId: string, now: number): Promise<{ day: string; messagesToday: number; analysedToday: number }> {
-  const fromHour = Math.floor(now / DAY_MS) * (DAY_MS / HOUR_MS);
-  const [messages, analysed] = await db.batch([
-    db
-      .select({ n: sql<number>`coalesce(sum(${rollupMessageHours.messages}), 0)`.mapWith(Number) })
-      .from(rollupMessageHours)
-      .where(and(eq(rollupMessageHours.chatbotId, chatbotId), gte(rollupMessageHours.hour, fromHour))),
-    db
-      .select({ n: sql<number>`coalesce(sum(${rollupAnnotationHours.annotations}), 0)`.mapWith(Number) })
-      .from(rollupAnnotationHours)
-      .where(and(eq(rollupAnnotationHours.chatbotId, chatbotId), eq(rollupAnnotationHours.kind, "sentiment"), gte(rollupAnnotationHours.hour, fromHour))),
-  ]);
-  return { day: new Date(now).toISOString().slice(0, 10), messagesToday: messages[0]?.n ?? 0, analysedToday: analysed[0]?.n ?? 0 };
-}
