@@ -68,13 +68,15 @@ describe("GET /api/v1/conversations", () => {
 
   it("filters by creation date", async () => {
     const t = await createTenant();
-    // Created at T0, T0 + 1 s and T0 + 2 s: `from` includes the row exactly on it.
+    // Created at T0, T0 + 1 s and T0 + 2 s: `from` includes the row exactly on it, `to` does not (as in Analytics).
     await seed(t, ["old", "edge", "new"].map((id) => ({ id, country: "FR", ua: DESKTOP })));
     const edge = T0 + 1000;
     expect((await list(t, `?from=${edge}`)).data.map((c) => c.externalId)).toEqual(["new", "edge"]);
     expect((await list(t, `?from=${edge + 1}`)).data.map((c) => c.externalId)).toEqual(["new"]);
     expect((await list(t, `?to=${new Date(edge + 500).toISOString()}`)).data.map((c) => c.externalId)).toEqual(["edge", "old"]);
     expect((await list(t, `?from=${edge - 500}&to=${edge + 500}`)).data.map((c) => c.externalId)).toEqual(["edge"]);
+    expect((await list(t, `?to=${edge}`)).data.map((c) => c.externalId)).toEqual(["old"]);
+    expect((await list(t, `?from=${edge}&to=${edge + 1}`)).data.map((c) => c.externalId)).toEqual(["edge"]);
   });
 
   it("never lists another tenant's conversations", async () => {
@@ -92,6 +94,7 @@ describe("GET /api/v1/conversations", () => {
       ["?device=fridge", "device"],
       ["?country=France", "country"],
       ["?from=yesterday", "from"],
+      [`?from=${T0}&to=${T0}`, "from"],
     ]) {
       const res = await call(`/api/v1/conversations${query}`, { key: t.readKey });
       expect(res.status, query).toBe(400);

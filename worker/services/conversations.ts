@@ -2,21 +2,21 @@
  * Reading conversations: lists come from the D1 index (kept current by each conversation's Durable
  * Object within about a second); one conversation comes from its Durable Object, the source of truth.
  */
-import { and, count, desc, eq, gte, lte, type SQL } from "drizzle-orm";
+import { and, count, desc, eq, gte, lt, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { averageSentiment, mainLanguage, type ConversationState } from "../../durable-objects/conversation-store";
 import type { AnalysedMessage } from "../../durable-objects/conversation";
-import { countryCode, DEVICES, timestamp } from "../../durable-objects/protocol";
+import { countryCode, DEVICES } from "../../durable-objects/protocol";
 import { languageCode } from "../analysis/language";
+import { checkRangeOrder, rangeFields } from "../analytics/params";
 import type { Db } from "../db/client";
 import { clientOrganizations, clientUsers, conversations } from "../db/schema";
 
 export const listQuery = z.object({
   page: z.coerce.number().int().min(1).default(1),
   limit: z.coerce.number().int().min(1).max(100).default(20),
-  /** Created at or after / before (ISO-8601 or epoch ms). */
-  from: z.union([z.coerce.number().int().nonnegative(), z.iso.datetime({ offset: true })]).pipe(timestamp).optional(),
-  to: z.union([z.coerce.number().int().nonnegative(), z.iso.datetime({ offset: true })]).pipe(timestamp).optional(),
+  /** Created in [from, to): `from` inclusive, `to` exclusive, as every range of the API (ISO-8601 or epoch ms). */
+  ...rangeFields,
   /** The client user's external id, as the SDK sent it. */
   user: z.string().min(1).max(128).optional(),
   country: countryCode.optional(),
@@ -25,7 +25,7 @@ export const listQuery = z.object({
   externalId: z.string().min(1).max(128).optional(),
   /** The conversation's main language: an ISO 639-1 code, or `und`. */
   language: languageCode.optional(),
-});
+}).superRefine(checkRangeOrder);
 export type ListQuery = z.infer<typeof listQuery>;
 
 export interface Page<T> {
@@ -36,7 +36,7 @@ export interface Page<T> {
 export async function listConversations(db: Db, chatbotId: string, q: ListQuery): Promise<Page<ReturnType<typeof rowView>>> {
   const where: SQL[] = [eq(conversations.chatbotId, chatbotId)];
   if (q.from !== undefined) where.push(gte(conversations.createdAt, q.from));
-  if (q.to !== undefined) where.push(lte(conversations.createdAt, q.to));
+  if (q.to !== undefined) where.push(lt(conversations.createdAt, q.to));
   if (q.country) where.push(eq(conversations.country, q.country));
   if (q.device) where.push(eq(conversations.device, q.device));
   if (q.status) where.push(eq(conversations.status, q.status));
