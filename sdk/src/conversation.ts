@@ -124,6 +124,7 @@ export class Conversation extends Emitter<ConversationEvents> {
   private closed = false;
   private heard = true;
   private failures = 0;
+  private warnedRateLimit = false;
   private timer: ReturnType<typeof setInterval> | undefined;
   private drained: (() => void)[] = [];
   private ends = 0;
@@ -311,6 +312,9 @@ export class Conversation extends Emitter<ConversationEvents> {
       case "context_saved":
       case "error": {
         const key = this.replies.shift();
+        // Over the frame rate limit: the frame was dropped, not refused on its merits. Nothing is lost:
+        // it goes again once the server says it may (a reconnect in between resends it anyway).
+        if (frame.type === "error" && frame.code === "rate_limited" && key !== undefined && this.resendLater(key, frame.retryAfterMs ?? 1000)) return;
         // The context is done with once its last frame is answered (saved, or refused: resending a
         // refused context would only be refused again).
         if (key === "" && !this.replies.includes("")) this.context = undefined;
@@ -346,6 +350,21 @@ export class Conversation extends Emitter<ConversationEvents> {
   private write(id: string, frame: string): void {
     this.replies.push(id);
     this.socket!.send(frame);
+  }
+
+  /** Sends the message (or the context, key "") again after `ms`, if it still waits; false for what cannot be resent alone (an end). */
+  private resendLater(key: string, ms: number): boolean {
+    const entry = key === "" ? undefined : this.outbox.get(key);
+    if (key !== "" && (!entry || entry.end)) return false;
+    if (!this.warnedRateLimit) this.log.warn(`[openbat] over the server's frame rate limit: frames are resent after ${ms} ms`);
+    this.warnedRateLimit = true;
+    setTimeout(() => {
+      if (!this.live) return;
+      if (key === "") {
+        if (this.context) this.sendContext();
+      } else if (entry && this.outbox.get(key) === entry) this.write(key, entry.frame);
+    }, ms);
+    return true;
   }
 
   private seen(seq: number): void {

@@ -296,6 +296,23 @@ describe("SDK live conversations against the Worker", () => {
     await conversation.close();
   });
 
+  it("resends what the server dropped over its frame rate limit, so a burst from a browser is stored whole", async () => {
+    const t = await createTenant();
+    const { openbat } = sdk(t.publishableKey);
+    const conversation = openbat.connect(fast);
+    const refused: string[] = [];
+    conversation.on("error", (e) => refused.push(e.code));
+    const welcome = await next(conversation, "open");
+    // A browser socket takes 40 frames at once, then 10 a second: 60 at once go over it.
+    const acks = await Promise.all(range(60).map((i) => conversation.send({ id: `burst-${i}`, role: "user", content: `message ${i}` })));
+    expect(acks.map((a) => a.duplicate)).not.toContain(undefined);
+    expect(refused).toEqual([]);
+    const ids = (await stored(t, welcome.externalId)).messages.map((m) => m.id);
+    expect(new Set(ids)).toEqual(new Set(range(60).map((i) => `burst-${i}`)));
+    expect(ids).toHaveLength(60);
+    await conversation.close();
+  });
+
   it("never throws into the caller: bad input is refused through the promise, a throwing listener is logged", async () => {
     const t = await createTenant();
     const { openbat, log } = sdk(t.ingestKey);
