@@ -113,6 +113,17 @@ describe("status and assignee", () => {
     expect((await activityOf(a, id)).map((x) => [x.kind, x.detail.assigneeId])).toEqual(expect.arrayContaining([["assigned", a.admin.memberId], ["unassigned", a.admin.memberId]]));
   });
 
+  it("says when the status last changed: never for an assignment alone, and not moved by a later one", async () => {
+    const id = await conversationOf(a);
+    const patch = async (body: object) => json<{ status: string; statusAt: number | null }>(await as(a.owner, `${base(a, id)}/triage`, { method: "PATCH", json: body }));
+    expect(await patch({ assigneeId: a.admin.memberId })).toMatchObject({ status: "open", statusAt: null });
+    const before = Date.now();
+    const reviewed = await patch({ status: "reviewed" });
+    expect(reviewed.statusAt).toBeGreaterThanOrEqual(before);
+    expect(await patch({ assigneeId: null })).toMatchObject({ status: "reviewed", statusAt: reviewed.statusAt });
+    expect(await json(await as(a.owner, `${base(a, id)}/triage`))).toMatchObject({ status: "reviewed", statusAt: reviewed.statusAt });
+  });
+
   it("does not notify a member who assigns the conversation to themselves", async () => {
     const id = await conversationOf(a);
     const self = await memberIn(a.organizationId, "admin");

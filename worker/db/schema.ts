@@ -656,7 +656,10 @@ export const conversationTriage = sqliteTable(
       .references(() => chatbots.id, { onDelete: "cascade" }),
     status: text("status", { enum: TRIAGE_STATUSES }).notNull().default("open"),
     assigneeId: text("assignee_id").references(() => members.id, { onDelete: "set null" }),
-    /** When the status last changed: a conversation reviewed before its newest user message needs a look again. */
+    /**
+     * When the status last changed (0 while it never has: the row was made by an assignment): a conversation
+     * reviewed before its newest user message needs a look again.
+     */
     statusAt: integer("status_at").notNull(),
     updatedAt: integer("updated_at").notNull(),
   },

@@ -13,7 +13,7 @@ import { ApiError, notFound } from "../errors";
 import type { ActivityDetail, noteInput, triagePatch } from "../schemas/triage";
 import { newId } from "../services/ids";
 import { actorOf, requireConversation, type Actor, type Scope } from "./context";
-import { labelView, triageOfOne, type NoteView, type TriageView } from "./read";
+import { labelView, statusSetAt, triageOfOne, type NoteView, type TriageView } from "./read";
 import type { NotificationView } from "../../durable-objects/feed-frames";
 
 type ActivityKind = (typeof ACTIVITY_KINDS)[number];
@@ -77,7 +77,8 @@ export async function updateTriage(db: Db, scope: Scope, conversationId: string,
   const next = {
     status: statusChanges ? patch.status! : current.status,
     assigneeId: assigneeChanges ? (patch.assigneeId ?? null) : (current.assignee?.id ?? null),
-    statusAt: statusChanges ? now : (current.statusAt ?? now),
+    // An assignment alone leaves the status as it was: never set (0) or set when it last changed.
+    statusAt: statusChanges ? now : (current.statusAt ?? 0),
   };
   statements.push(
     db
@@ -111,7 +112,7 @@ export async function updateTriage(db: Db, scope: Scope, conversationId: string,
     statements.push(activityRow(db, scope, conversationId, actor, "unassigned", { assigneeId: current.assignee.id, assigneeName: current.assignee.name }, now));
   }
   await run(db, statements);
-  result.triage = { ...current, status: next.status, statusAt: next.statusAt, assignee: assignee ?? (assigneeChanges ? null : current.assignee) };
+  result.triage = { ...current, status: next.status, statusAt: statusSetAt(next.statusAt), assignee: assignee ?? (assigneeChanges ? null : current.assignee) };
   return result;
 }
 

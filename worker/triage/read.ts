@@ -15,6 +15,9 @@ export type LabelView = z.infer<typeof labelSchema>;
 export type NoteView = z.infer<typeof noteSchema>;
 export type ActivityView = z.infer<typeof activitySchema>;
 
+/** The stored `status_at` as the API shows it: null while the status was never changed (stored as 0). */
+export const statusSetAt = (storedAt: number): number | null => storedAt || null;
+
 export const UNTRIAGED: TriageView = { status: "open", statusAt: null, assignee: null, labels: [] };
 
 /** D1 binds at most 100 parameters per statement: ids are read in chunks below that. */
@@ -41,7 +44,7 @@ export async function triageOf(db: Db, chatbotId: string, conversationIds: strin
         .orderBy(asc(labels.name)),
     ]);
     for (const { t, assignee } of rows) {
-      out.set(t.conversationId, { status: t.status, statusAt: t.statusAt, assignee: assignee?.id ? assignee : null, labels: [] });
+      out.set(t.conversationId, { status: t.status, statusAt: statusSetAt(t.statusAt), assignee: assignee?.id ? assignee : null, labels: [] });
     }
     for (const { conversationId, label } of tagged) out.get(conversationId)?.labels.push(labelView(label));
   }
