@@ -6,7 +6,7 @@
  */
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { browserSuite, e2e, logIn, openBrowser, record, sdk, type Browser } from "./harness";
+import { browserSuite, e2e, logIn, openBrowser, record, screenshot, sdk, type Browser } from "./harness";
 
 /** How long a live change may take to show on a loaded machine (a wait, not a measured assertion). */
 const LIVE = { timeout: 30_000 };
@@ -55,6 +55,7 @@ browserSuite("Acting from the attention queue and the conversations table", () =
     await drawer(page).getByLabel("New label").fill(label);
     await drawer(page).getByRole("button", { name: "Create and add" }).click();
     await drawer(page).getByTestId("label-badge").filter({ hasText: label }).waitFor(LIVE);
+    await screenshot(page, "attention-act");
 
     await choose(page, "Status", "Reviewed");
     // Reviewed: it leaves the queue (until the user writes again); the drawer stays with the conversation.
