@@ -16,15 +16,12 @@
 import { DurableObject } from "cloudflare:workers";
 import { z } from "zod";
 import type { Conversation } from "./conversation";
-import { FLUSH_MS, KEPT_EVENT_TYPES, liveEvent, MAX_EVENTS_PER_BATCH, MAX_INDEXED_IDS, notificationView, type FeedFrame, type LiveCounters, type LiveEvent, type NotificationView } from "./feed-frames";
+import { FLUSH_MS, KEPT_EVENT_TYPES, liveEvent, MAX_EVENTS_PER_BATCH, MAX_INDEXED_IDS, type FeedFrame, type LiveCounters, type LiveEvent } from "./feed-frames";
 import { QuarterHourCounts } from "./live-counters";
 import { CLOSE } from "./protocol";
 
 export { MAX_EVENTS_PER_BATCH, type FeedFrame, type LiveCounters, type LiveEvent };
 
-/** The header the Worker sets (and strips from clients) on a member's feed upgrade: the socket is tagged with it. */
-export const FEED_MEMBER_HEADER = "x-openbat-feed-member";
-const memberTag = (memberId: string) => `member:${memberId}`;
 /** The header the Worker sets on a feed upgrade: the viewer's IANA time zone (validated there), whose today the counters count. */
 export const FEED_ZONE_HEADER = "x-openbat-feed-zone";
 
@@ -186,26 +183,6 @@ export class ChatbotLive extends DurableObject<Env> {
     this.pending = kept;
   }
 
-  /**
-   * Sends in-app notifications at once to the feed sockets of the members they are for (sockets opened
-   * with a member session are tagged with the member); members without an open feed here get nothing now
-   * and read them from the API later.
-   * @example await stub.notify([{ memberId: "mem_1", notification }])
-   */
-  async notify(raw: { memberId: string; notification: NotificationView }[]): Promise<void> {
-    const items = z.array(z.object({ memberId: z.string().min(1), notification: notificationView })).max(1000).parse(raw);
-    for (const { memberId, notification } of items) {
-      const frame = JSON.stringify({ type: "notification", notification } satisfies FeedFrame);
-      for (const ws of this.ctx.getWebSockets(memberTag(memberId))) {
-        try {
-          ws.send(frame);
-        } catch {
-          // a viewer that went away is cleaned up by webSocketClose
-        }
-      }
-    }
-  }
-
   /** The counters now, today counted from midnight in `timeZone` (an IANA name the caller validated). */
   async snapshot(timeZone = "UTC"): Promise<LiveCounters> {
     return this.counts.today(timeZone, Date.now());
@@ -215,8 +192,7 @@ export class ChatbotLive extends DurableObject<Env> {
   override async fetch(request: Request): Promise<Response> {
     if (request.headers.get("upgrade") !== "websocket") return new Response("expected a WebSocket upgrade", { status: 426 });
     const { 0: client, 1: server } = new WebSocketPair();
-    const memberId = request.headers.get(FEED_MEMBER_HEADER);
-    this.ctx.acceptWebSocket(server, memberId ? [memberTag(memberId)] : []);
+    this.ctx.acceptWebSocket(server);
     const timeZone = request.headers.get(FEED_ZONE_HEADER) ?? "UTC";
     server.serializeAttachment({ timeZone } satisfies ViewerAttachment);
     server.send(JSON.stringify({ type: "hello", counters: this.counts.today(timeZone, Date.now()) } satisfies FeedFrame));

@@ -4,7 +4,7 @@
  * FeedClientFrame) and the dashboard's types are generated from that.
  */
 import { z } from "zod";
-import { ACTIVITY_KINDS, NOTIFICATION_KINDS, TRIAGE_STATUSES } from "../worker/db/schema";
+import { ACTIVITY_KINDS, TRIAGE_STATUSES } from "../worker/db/schema";
 
 /** A viewer sees an event at most about this long after the conversation published it. */
 export const FLUSH_MS = 100;
@@ -59,21 +59,6 @@ export type LiveEvent = z.infer<typeof liveEvent>;
 /** Events a person caused: rare, so a burst of conversation events never pushes them out of a batch. */
 export const KEPT_EVENT_TYPES: ReadonlySet<LiveEvent["type"]> = new Set(["triage", "labels"]);
 
-/** An in-app notification, as the notification centre lists it (GET /api/v1/notifications). */
-export const notificationView = z
-  .object({
-    id: z.string(),
-    kind: z.enum(NOTIFICATION_KINDS),
-    title: z.string(),
-    body: z.string().nullable(),
-    chatbotId: z.string().nullable(),
-    conversationId: z.string().nullable(),
-    createdAt: z.number().int().meta({ description: "Epoch milliseconds" }),
-    readAt: z.number().int().nullable().meta({ description: "Epoch milliseconds; null while unread" }),
-  })
-  .meta({ description: "An in-app notification of one member" });
-export type NotificationView = z.infer<typeof notificationView>;
-
 /** Today's figures in the viewer's time zone, sent with every frame so a viewer's counters never need a read. */
 export const liveCounters = z.object({
   day: z.string().meta({ description: "The viewer's calendar day counted (in `timeZone`), YYYY-MM-DD" }),
@@ -104,9 +89,6 @@ export const feedFrame = z
           "The index queue wrote these conversations to D1: reads of the conversations table and the attention queue now see the change (a `message` event comes before its row is written). Sent on the same tick as a batch, at most one per tick",
       }),
     z.object({ type: z.literal("pong") }).meta({ description: "The answer to a ping" }),
-    z
-      .object({ type: z.literal("notification"), notification: notificationView })
-      .meta({ description: "Sent at once, only to the feed sockets of the member it notifies (member sessions, never keys)" }),
   ])
   .meta({ description: "A frame the live feed sends" });
 export type FeedFrame = z.infer<typeof feedFrame>;

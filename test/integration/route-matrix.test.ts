@@ -84,6 +84,8 @@ async function expectRefused(credential: Credential, route: string) {
 describe("every route", { timeout: 120_000 }, () => {
   it("is known to this matrix, and routes naming several ids are crossed at each", () => {
     expect(routes.length).toBeGreaterThan(40);
+    // Socket routes are routes like any other: the 401 check below opens each with `Upgrade: websocket`.
+    expect(routes).toEqual(expect.arrayContaining(["GET /api/v1/chatbots/:chatbotId/live-feed", "GET /api/v1/notifications/live"]));
     expect(crossable.length).toBeGreaterThan(25);
     const multi = crossable.filter((r) => ownedIds(r) > 1);
     expect(multi).toEqual(

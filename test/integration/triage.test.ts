@@ -1,11 +1,12 @@
 /**
  * Acting on conversations (README "Acting on conversations"): status, assignee, notes, labels and the
- * activity timeline through the API — each action's activity row, the assignee's notification, the live
- * feed's `triage` event, validation, tenancy and roles.
+ * activity timeline through the API — each action's activity row, the assignee's notification (stored, and
+ * pushed to their notification channel), the live feed's `triage` event, validation, tenancy and roles.
  */
 import { env } from "cloudflare:workers";
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { FeedFrame, LiveEvent } from "../../durable-objects/chatbot-live";
+import type { MemberFrame } from "../../durable-objects/member-frames";
 import { conversationStub } from "../../worker/services/conversation-stub";
 import { createKey } from "../../worker/services/keys";
 import { createDb } from "../../worker/db/client";
@@ -286,6 +287,12 @@ describe("live", () => {
     return socket;
   }
 
+  async function channelOf(member: Member): Promise<TestSocket> {
+    const socket = await connect("/api/v1/notifications/live", { headers: { cookie: member.cookie } });
+    await socket.next();
+    return socket;
+  }
+
   async function nextEvent(socket: TestSocket, type: LiveEvent["type"]): Promise<LiveEvent> {
     for (;;) {
       const frame = (await socket.next(undefined, 10_000)) as unknown as FeedFrame;
@@ -312,18 +319,25 @@ describe("live", () => {
     viewer.close();
   });
 
-  it("sends the assignee's notification only to the assignee's feed sockets", async () => {
+  it("sends the assignee's notification to the assignee's notification channel, wherever they are, and not to another member's", async () => {
     const id = await conversationOf(a);
     const assignee = await memberIn(a.organizationId, "admin");
-    const [theirs, others] = [await feedOf(assignee, a.chatbotId), await feedOf(a.reader, a.chatbotId)];
+    // Neither has this chatbot's feed open: the channel is the member's, not the chatbot's.
+    const [theirs, others] = [await channelOf(assignee), await channelOf(a.reader)];
+    const viewer = await feedOf(a.reader, a.chatbotId);
     await as(a.owner, `${base(a, id)}/triage`, { method: "PATCH", json: { assigneeId: assignee.memberId } });
-    const frame = (await theirs.next("notification" as never, 10_000)) as unknown as FeedFrame;
-    expect(frame).toMatchObject({ type: "notification", notification: { kind: "assigned", conversationId: id } });
-    // The other viewer got the triage event of the same action, and no notification before or with it.
-    await nextEvent(others, "triage");
-    expect(others.frames.some((f) => (f as { type: string }).type === "notification")).toBe(false);
-    theirs.close();
-    others.close();
+    const frame = (await theirs.next(undefined, 10_000)) as unknown as MemberFrame;
+    const [stored] = (await json<{ items: { id: string }[] }>(await as(assignee, "/api/v1/notifications"))).items;
+    expect(frame).toEqual({
+      type: "notification",
+      notification: { id: stored!.id, kind: "assigned", title: expect.any(String), body: expect.any(String), chatbotId: a.chatbotId, conversationId: id, createdAt: expect.any(Number), readAt: null },
+    });
+    // The feed carries the action's triage event and nothing else of it; the other member's channel, nothing before its pong.
+    await nextEvent(viewer, "triage");
+    expect(viewer.frames.some((f) => (f as { type: string }).type === "notification")).toBe(false);
+    others.send({ type: "ping" });
+    expect(await others.next(undefined, 10_000)).toEqual({ type: "pong" });
+    for (const socket of [theirs, others, viewer]) socket.close();
   });
 });
 

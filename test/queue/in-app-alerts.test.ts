@@ -1,11 +1,12 @@
 /**
  * Workflow alerts without a webhook (README "Workflows and webhooks"): an in-app action notifies members
- * in the dashboard's notification centre, live; starter templates default to it.
+ * in the dashboard's notification centre, live on each recipient's notification channel; starter templates
+ * default to it.
  */
 import { env } from "cloudflare:workers";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import type { FeedFrame } from "../../durable-objects/chatbot-live";
+import type { MemberFrame } from "../../durable-objects/member-frames";
 import { createDb } from "../../worker/db/client";
 import { workflowRuns } from "../../worker/db/schema";
 import { conversationStub } from "../../worker/services/conversation-stub";
@@ -21,12 +22,20 @@ interface Inbox {
 }
 const inboxOf = async (member: Parameters<typeof as>[0]) => ((await (await as(member, "/api/v1/notifications")).json()) as { data: Inbox }).data;
 
+/** The member's notification channel, past its hello. */
+async function channelOf(member: Parameters<typeof as>[0]) {
+  const socket = await connect("/api/v1/notifications/live", { headers: { cookie: member.cookie } });
+  await socket.next();
+  return socket;
+}
+
 const FRUSTRATED = "This is the third time I ask, nobody helps me, this is ridiculous and I am fed up!";
 
 describe("in-app workflow alerts", () => {
-  it("a starter template without a destination notifies every owner and admin in the app, not plain members, and the run succeeds", async () => {
+  it("a starter template without a destination notifies every owner and admin in the app, live on their channels, not plain members, and the run succeeds", async () => {
     const t = await createTenant();
     const [owner, admin, member] = [await memberIn(t.organizationId, "owner"), await memberIn(t.organizationId, "admin"), await memberIn(t.organizationId, "member")];
+    const channels = [await channelOf(owner), await channelOf(admin)];
     const created = await call("/api/v1/workflows", { method: "POST", key: t.adminKey, json: { template: "frustration_escalation" } });
     expect(created.status, await created.clone().text()).toBe(201);
     const workflow = ((await created.json()) as { data: { actions: unknown[] } }).data;
@@ -43,11 +52,15 @@ describe("in-app workflow alerts", () => {
       expect(inbox.items[0]!.body).toContain("Frustrated user ada@example.com");
     }
     expect((await inboxOf(member)).unread).toBe(0);
+    for (const channel of channels) {
+      expect(await channel.next(undefined, 10_000)).toMatchObject({ type: "notification", notification: { kind: "workflow", title: "Escalation on frustration", conversationId } });
+      channel.close();
+    }
     const [run] = await createDb(env.DB).select().from(workflowRuns).where(eq(workflowRuns.chatbotId, t.chatbotId));
     expect(run).toMatchObject({ status: "success", reason: null });
   });
 
-  it("notifies the members an action names, and delivers it live to their open feed", async () => {
+  it("notifies the members an action names, and delivers it live to their notification channels, not to others'", async () => {
     const t = await createTenant();
     const [chosen, other] = [await memberIn(t.organizationId, "member"), await memberIn(t.organizationId, "admin")];
     const created = await call("/api/v1/workflows", {
@@ -56,15 +69,19 @@ describe("in-app workflow alerts", () => {
       json: { name: "Churn watch", trigger: "user_message", conditions: [{ field: "flag", op: "detected", value: "churn_risk" }], actions: [{ type: "in_app", to: [chosen.memberId], template: "{{user.email}} may leave" }] },
     });
     expect(created.status, await created.clone().text()).toBe(201);
-    const feed = await connect(`/api/v1/chatbots/${t.chatbotId}/live-feed`, { headers: { cookie: chosen.cookie } });
-    await feed.next();
+    const [mine, theirs] = [await channelOf(chosen), await channelOf(other)];
 
-    await capture(t.ingestKey, { conversationId: "churn-1", messages: [{ role: "user", content: "I want to cancel my subscription, this is not worth it" }], user: { id: "u-2", email: "bo@example.com" } });
-    const frame = (await feed.next("notification" as never, 10_000)) as unknown as FeedFrame;
-    expect(frame).toMatchObject({ type: "notification", notification: { kind: "workflow", title: "Churn watch", body: "bo@example.com may leave", readAt: null } });
+    const res = await capture(t.ingestKey, { conversationId: "churn-1", messages: [{ role: "user", content: "I want to cancel my subscription, this is not worth it" }], user: { id: "u-2", email: "bo@example.com" } });
+    const { conversationId } = (await res.json()) as { conversationId: string };
+    const frame = (await mine.next(undefined, 10_000)) as unknown as MemberFrame;
+    expect(frame).toMatchObject({ type: "notification", notification: { kind: "workflow", title: "Churn watch", body: "bo@example.com may leave", chatbotId: t.chatbotId, conversationId, readAt: null } });
     expect((await inboxOf(chosen)).unread).toBe(1);
     expect((await inboxOf(other)).unread).toBe(0);
-    feed.close();
+    // The other member's channel got nothing before its pong.
+    theirs.send({ type: "ping" });
+    expect(await theirs.next(undefined, 10_000)).toEqual({ type: "pong" });
+    mine.close();
+    theirs.close();
   });
 
   it("refuses an in-app action naming a member of another organization with 400 naming the member", async () => {

@@ -6,7 +6,7 @@
  */
 import { and, count, desc, eq, inArray, isNull } from "drizzle-orm";
 import { z } from "zod";
-import type { NotificationView } from "../../durable-objects/feed-frames";
+import type { NotificationView } from "../../durable-objects/member-frames";
 import type { Db } from "../db/client";
 import { memberships, notifications } from "../db/schema";
 import { notFound } from "../errors";

@@ -7,6 +7,7 @@
  */
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import { feedClientFrame, feedFrame } from "../../durable-objects/feed-frames";
+import { memberClientFrame, memberFrame } from "../../durable-objects/member-frames";
 import { clientFrame, serverFrame } from "../../durable-objects/protocol";
 import type { AppEnv } from "../context";
 
@@ -15,10 +16,13 @@ const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 /** On a socket route: the client sends `send` frames and receives `receive` frames. */
 export const conversationFrames = { "x-websocket-frames": { send: ref("ClientFrame"), receive: ref("ServerFrame") } };
 export const feedFrames = { "x-websocket-frames": { send: ref("FeedClientFrame"), receive: ref("FeedFrame") } };
+export const memberFrames = { "x-websocket-frames": { send: ref("MemberClientFrame"), receive: ref("MemberFrame") } };
 
 export function registerFrames(app: OpenAPIHono<AppEnv>): void {
   app.openAPIRegistry.register("ClientFrame", clientFrame);
   app.openAPIRegistry.register("ServerFrame", serverFrame);
   app.openAPIRegistry.register("FeedClientFrame", feedClientFrame);
   app.openAPIRegistry.register("FeedFrame", feedFrame);
+  app.openAPIRegistry.register("MemberClientFrame", memberClientFrame);
+  app.openAPIRegistry.register("MemberFrame", memberFrame);
 }

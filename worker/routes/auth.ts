@@ -22,6 +22,7 @@ import {
   resetBody,
   signupBody,
 } from "../services/accounts";
+import { endChannelSessions } from "../notifications/channel";
 import { sendEmail } from "../services/mail";
 import { acceptBody, acceptInvitation, listOrganizations } from "../services/organizations";
 import { hashPassword } from "../services/passwords";
@@ -191,7 +192,9 @@ auth.openapi(
     responses: { 200: jsonData(z.object({ reset: z.literal(true) }), "Done") },
   }),
   async (c) => {
-    await confirmPasswordReset(c.get("db"), c.req.valid("json"));
+    const { memberId } = await confirmPasswordReset(c.get("db"), c.req.valid("json"));
+    // Sockets outlive the sessions they were opened with: close the member's notification sockets too.
+    await endChannelSessions(c.env, memberId);
     return c.json({ data: { reset: true as const } }, 200);
   },
 );

@@ -4,7 +4,11 @@ import type { AppEnv } from "../context";
 import { ApiError } from "../errors";
 import { bearerToken, sessionRequired } from "../middleware/auth";
 import { rateLimit } from "../middleware/rate-limit";
-import { jsonData } from "../openapi/responses";
+import { CHANNEL_EXPIRES_HEADER, CHANNEL_SESSION_HEADER } from "../../durable-objects/member-frames";
+import { channelOf } from "../notifications/channel";
+import { refuseCrossSite, requireUpgrade } from "../middleware/websocket";
+import { errorResponse, jsonData, noContent } from "../openapi/responses";
+import { memberFrames } from "../openapi/frames";
 import { apiRoute, apiRouter } from "../openapi/router";
 import { notificationList, notificationSchema } from "../schemas/triage";
 import { listNotifications, listQuery, markAllRead, markRead } from "../notifications/service";
@@ -29,11 +33,32 @@ notificationRoutes.openapi(
     path: "/",
     tags,
     summary: "Your notifications, newest first, and how many are unread",
-    description: "`unread=true` lists only the unread ones. New ones also arrive live as `notification` frames on the live feed of their chatbot.",
+    description: "`unread=true` lists only the unread ones. New ones also arrive at once on GET /api/v1/notifications/live.",
     request: { query: listQuery },
     responses: { 200: jsonData(notificationList, "Notifications and the unread count") },
   }),
   async (c) => c.json({ data: await listNotifications(c.get("db"), c.get("session").memberId, c.req.valid("query")) }, 200),
+);
+
+notificationRoutes.openapi(
+  apiRoute("member", {
+    method: "get",
+    path: "/live",
+    tags,
+    summary: "WebSocket of your new notifications, wherever you are in the dashboard (`Upgrade: websocket`)",
+    description:
+      "Frames (the `MemberFrame` schema, every field): `hello`, then a `notification` frame for each notification written for you (an assignment, a workflow's in-app alert), the moment it is stored. Only your own; nothing is replayed, so a client that reconnects re-reads GET /api/v1/notifications. Closed with 4001 when the session ends (log-out, password reset) or expires. A cross-site origin answers 403 (README, Notifications).",
+    responses: { 101: noContent("Switching protocols: your notification channel"), 426: errorResponse("Not a WebSocket upgrade") },
+    ...memberFrames,
+  }),
+  async (c) => {
+    requireUpgrade(c);
+    refuseCrossSite(c, "the notification channel");
+    const session = c.get("session");
+    // A request of our own: the channel learns the session from us alone, never from the client's headers.
+    const upgrade = new Request(c.req.url, { headers: { upgrade: "websocket", [CHANNEL_SESSION_HEADER]: session.id, [CHANNEL_EXPIRES_HEADER]: String(session.expiresAt) } });
+    return channelOf(c.env, session.memberId).fetch(upgrade);
+  },
 );
 
 notificationRoutes.openapi(

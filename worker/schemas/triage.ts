@@ -4,7 +4,7 @@
  * apart from the conversation index, which every flush of the conversation rewrites.
  */
 import { z } from "@hono/zod-openapi";
-import { notificationView } from "../../durable-objects/feed-frames";
+import { notificationView } from "../../durable-objects/member-frames";
 import { ACTIVITY_KINDS, TRIAGE_STATUSES } from "../db/schema";
 import { epochMs } from "./common";
 

@@ -131,8 +131,8 @@ export async function requestPasswordReset(db: Db, address: string): Promise<{ t
 
 export const resetBody = z.object({ token: z.string().min(10).max(200), password });
 
-/** Sets the new password, spends the token and ends every session of the member. */
-export async function confirmPasswordReset(db: Db, input: z.infer<typeof resetBody>): Promise<void> {
+/** Sets the new password, spends the token and ends every session of the member; answers the member. */
+export async function confirmPasswordReset(db: Db, input: z.infer<typeof resetBody>): Promise<{ memberId: string }> {
   const tokenHash = await sha256Hex(input.token);
   const reset = await db
     .select()
@@ -147,4 +147,5 @@ export async function confirmPasswordReset(db: Db, input: z.infer<typeof resetBo
   ]);
   // Proving the inbox is the way out of a log-in lock (also one an attacker caused).
   if (updated[0]) await loginSucceeded(db, updated[0].email);
+  return { memberId: reset.memberId };
 }

@@ -10,6 +10,7 @@ import type { AppEnv } from "../context";
 import type { Db } from "../db/client";
 import { chatbots, members, memberships, sessions } from "../db/schema";
 import { ApiError, notFound } from "../errors";
+import { endChannelSessions } from "../notifications/channel";
 import { sha256Hex } from "./crypto";
 import { newId, randomBase62 } from "./ids";
 import type { KeyScope } from "./keys";
@@ -81,6 +82,8 @@ export async function requireSession(c: Context<AppEnv>): Promise<Session> {
 
 export async function endSession(c: Context<AppEnv>, session: Session): Promise<void> {
   await c.get("db").delete(sessions).where(eq(sessions.id, session.id));
+  // Sockets outlive the sessions they were opened with: close this one's notification sockets too.
+  await endChannelSessions(c.env, session.memberId, session.id);
   deleteCookie(c, SESSION_COOKIE, { path: "/", secure: true });
 }
 

@@ -2,7 +2,7 @@
  * Acting on a conversation: status, assignee, notes, labels. Each action checks the conversation (and any
  * label or member it names) belongs to the caller's chatbot or organization, then writes its change, its
  * activity rows and (for an assignment) the assignee's notification in ONE D1 batch, so the timeline never
- * misses or invents an action. What changed is returned for the live feed (worker/triage/live.ts).
+ * misses or invents an action. What changed is returned for the live feed and the notified members' channels (worker/triage/live.ts).
  */
 import type { BatchItem } from "drizzle-orm/batch";
 import { and, eq } from "drizzle-orm";
@@ -14,7 +14,7 @@ import type { ActivityDetail, noteInput, triagePatch } from "../schemas/triage";
 import { newId } from "../services/ids";
 import { actorOf, requireConversation, type Actor, type Scope } from "./context";
 import { labelView, statusSetAt, triageOfOne, type NoteView, type TriageView } from "./read";
-import type { NotificationView } from "../../durable-objects/feed-frames";
+import type { Notified } from "../notifications/channel";
 
 type ActivityKind = (typeof ACTIVITY_KINDS)[number];
 
@@ -24,8 +24,8 @@ export interface ActionResult {
   changes: ActivityKind[];
   actor: Actor;
   triage: TriageView;
-  /** In-app notifications written by the action (an assignment), to be pushed to their members' feeds. */
-  notified: { memberId: string; notification: NotificationView }[];
+  /** In-app notifications written by the action (an assignment), to be pushed to their members' channels. */
+  notified: Notified[];
 }
 
 function activityRow(db: Db, scope: Scope, conversationId: string, actor: Actor, kind: ActivityKind, detail: ActivityDetail, now: number) {
@@ -94,7 +94,7 @@ export async function updateTriage(db: Db, scope: Scope, conversationId: string,
     result.changes.push("assigned");
     statements.push(activityRow(db, scope, conversationId, actor, "assigned", { assigneeId: assignee.id, assigneeName: assignee.name }, now));
     if (assignee.id !== actor.id) {
-      const notification: NotificationView = {
+      const notification: Notified["notification"] = {
         id: newId("ntf"),
         kind: "assigned",
         title: `${actor.name} assigned you a conversation`,

@@ -1,11 +1,11 @@
 /**
  * Telling the dashboards: after an action is stored, its conversation's new triage state goes to the
  * chatbot's live feed as a `triage` event (every viewer of the chatbot refreshes what shows it), and the
- * notifications it wrote go to their members' feed sockets at once. The feed is a view: a failure to
- * publish is logged and the action stands (viewers catch up on their next read).
+ * notifications it wrote go to their members' channels at once (worker/notifications/channel.ts). Both are
+ * views: a failure to publish is logged and the action stands (viewers catch up on their next read).
  */
 import type { ChatbotLive, LiveEvent } from "../../durable-objects/chatbot-live";
-import type { NotificationView } from "../../durable-objects/feed-frames";
+import { pushNotifications } from "../notifications/channel";
 import type { ActionResult } from "./actions";
 
 const feedOf = (env: Pick<Env, "CHATBOT_LIVE">, chatbotId: string) => {
@@ -20,15 +20,8 @@ export async function publishToFeed(env: Pick<Env, "CHATBOT_LIVE">, chatbotId: s
     .catch((error: unknown) => console.error("live feed publish failed", { chatbotId, error: String(error) }));
 }
 
-export async function pushNotifications(env: Pick<Env, "CHATBOT_LIVE">, chatbotId: string, items: { memberId: string; notification: NotificationView }[]): Promise<void> {
-  if (!items.length) return;
-  await feedOf(env, chatbotId)
-    .notify(items)
-    .catch((error: unknown) => console.error("notification push failed", { chatbotId, error: String(error) }));
-}
-
 /** Publishes what an action changed (nothing when it changed nothing). */
-export async function publishAction(env: Pick<Env, "CHATBOT_LIVE">, chatbotId: string, result: ActionResult): Promise<void> {
+export async function publishAction(env: Pick<Env, "CHATBOT_LIVE" | "MEMBER_CHANNEL">, chatbotId: string, result: ActionResult): Promise<void> {
   if (!result.changes.length) return;
   const event: LiveEvent = {
     type: "triage",
@@ -39,5 +32,5 @@ export async function publishAction(env: Pick<Env, "CHATBOT_LIVE">, chatbotId: s
     labelIds: result.triage.labels.map((l) => l.id),
     actorName: result.actor.name,
   };
-  await Promise.all([publishToFeed(env, chatbotId, [event]), pushNotifications(env, chatbotId, result.notified)]);
+  await Promise.all([publishToFeed(env, chatbotId, [event]), pushNotifications(env, result.notified)]);
 }

@@ -1,9 +1,9 @@
 /**
  * A workflow's in-app action: one notification per member it reaches, written in the run's D1 batch with
  * an id derived from (run, member) — an alarm that runs twice notifies nobody twice — and pushed to the
- * members' open feeds of the chatbot once written (worker/triage/live.ts).
+ * members' channels once written (worker/notifications/channel.ts).
  */
-import type { NotificationView } from "../../durable-objects/feed-frames";
+import type { NotificationView } from "../../durable-objects/member-frames";
 import { sha256Hex } from "../services/crypto";
 import type { InAppAction } from "./schema";
 

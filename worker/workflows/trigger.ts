@@ -15,8 +15,7 @@ import type { MessageAnalysis } from "../analysis/types";
 import { createDb } from "../db/client";
 import { IsolateCache } from "../isolate-cache";
 import { chatbots, deliveries, members, memberships, notifications, webhookDestinations, workflowRuns, workflows } from "../db/schema";
-import type { NotificationView } from "../../durable-objects/feed-frames";
-import { pushNotifications } from "../triage/live";
+import { pushNotifications, type Notified } from "../notifications/channel";
 import { inAppRecipients, workflowNotification, type Person } from "./in-app";
 import type { EmailMessage } from "../email/message";
 import { sha256Hex } from "../services/crypto";
@@ -161,7 +160,7 @@ export async function triggerWorkflows(env: Env, input: TriggerInput, now = Date
   const statements = [];
   const queued: DeliveryMessage[] = [];
   const mails: EmailMessage[] = [];
-  const notified: { memberId: string; notification: NotificationView }[] = [];
+  const notified: Notified[] = [];
   for (const workflow of candidates) {
     const runId = `run_${(await sha256Hex(`${workflow.id}|${state.conversationId}|${occasion}`)).slice(0, 32)}`;
     const earlier = previous.filter((r) => r.workflowId === workflow.id && r.id !== runId);
@@ -239,7 +238,7 @@ export async function triggerWorkflows(env: Env, input: TriggerInput, now = Date
   // Sent after the rows exist, so a consumer always finds what it is asked to deliver.
   if (queued.length) await env.WEBHOOKS.sendBatch(queued.map((body) => ({ body })));
   await sendEmails(env, mails);
-  await pushNotifications(env, state.chatbotId, notified);
+  await pushNotifications(env, notified);
   return candidates.length;
 }
 

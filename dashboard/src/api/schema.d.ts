@@ -499,11 +499,33 @@ export interface paths {
         };
         /**
          * Your notifications, newest first, and how many are unread
-         * @description `unread=true` lists only the unread ones. New ones also arrive live as `notification` frames on the live feed of their chatbot.
+         * @description `unread=true` lists only the unread ones. New ones also arrive at once on GET /api/v1/notifications/live.
          *
          *     Needs a member session (cookie `ob_session`; changes also need the `x-csrf-token` header).
          */
         get: operations["getApiV1Notifications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/live": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * WebSocket of your new notifications, wherever you are in the dashboard (`Upgrade: websocket`)
+         * @description Frames (the `MemberFrame` schema, every field): `hello`, then a `notification` frame for each notification written for you (an assignment, a workflow's in-app alert), the moment it is stored. Only your own; nothing is replayed, so a client that reconnects re-reads GET /api/v1/notifications. Closed with 4001 when the session ends (log-out, password reset) or expires. A cross-site origin answers 403 (README, Notifications).
+         *
+         *     Needs a member session (cookie `ob_session`; changes also need the `x-csrf-token` header).
+         */
+        get: operations["getApiV1NotificationsLive"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1701,7 +1723,7 @@ export interface paths {
         };
         /**
          * WebSocket of the chatbot's live events, coalesced into `batch` frames (`Upgrade: websocket`)
-         * @description Frames (the `FeedFrame` schema, every field): `hello` with today's counters (today from midnight in `timeZone`), then `batch` frames of `message`, `annotation`, `conversation`, `triage` and `labels` events, and (member sessions only) `notification` frames for the member (README, Live feed).
+         * @description Frames (the `FeedFrame` schema, every field): `hello` with today's counters (today from midnight in `timeZone`), then `batch` frames of `message`, `annotation`, `conversation`, `triage` and `labels` events, and `indexed` frames (README, Live feed). A member's notifications have their own socket: GET /api/v1/notifications/live.
          *
          *     Needs a read or admin key.
          */
@@ -1723,7 +1745,7 @@ export interface paths {
         };
         /**
          * WebSocket of the chatbot's live events, coalesced into `batch` frames (`Upgrade: websocket`)
-         * @description Frames (the `FeedFrame` schema, every field): `hello` with today's counters (today from midnight in `timeZone`), then `batch` frames of `message`, `annotation`, `conversation`, `triage` and `labels` events, and (member sessions only) `notification` frames for the member (README, Live feed).
+         * @description Frames (the `FeedFrame` schema, every field): `hello` with today's counters (today from midnight in `timeZone`), then `batch` frames of `message`, `annotation`, `conversation`, `triage` and `labels` events, and `indexed` frames (README, Live feed). A member's notifications have their own socket: GET /api/v1/notifications/live.
          *
          *     Needs a read or admin key of this chatbot, or a member session with access to it.
          */
@@ -3030,6 +3052,16 @@ export interface components {
         } | {
             /** @enum {string} */
             type: "pong";
+        };
+        /** @description The one frame a notification channel's client sends */
+        MemberClientFrame: {
+            /** @enum {string} */
+            type: "ping";
+        };
+        /** @description A frame the member's notification channel sends */
+        MemberFrame: {
+            /** @enum {string} */
+            type: "hello";
         } | {
             /** @enum {string} */
             type: "notification";
@@ -3047,6 +3079,9 @@ export interface components {
                 /** @description Epoch milliseconds; null while unread */
                 readAt: number | null;
             };
+        } | {
+            /** @enum {string} */
+            type: "pong";
         };
         /** @description Answered bare, not in `{ data }`: the answer OpenBat's `recordMessages` documents */
         CaptureResult: {
@@ -5659,6 +5694,36 @@ export interface operations {
             400: components["responses"]["Error"];
             401: components["responses"]["Error"];
             403: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    getApiV1NotificationsLive: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Switching protocols: your notification channel */
+            101: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            /** @description Not a WebSocket upgrade */
+            426: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             429: components["responses"]["Error"];
         };
     };

@@ -7,7 +7,6 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useRef, use
 import { api } from "../api/client";
 import { queryClient } from "../api/query-client";
 import type { FeedFrame, LiveCounters, LiveEvent } from "../api/types";
-import { NOTIFICATIONS_KEY } from "../components/NotificationCentre";
 
 export const FEED_LIMIT = 50;
 /** Live analytics refetch at most this often under traffic: counts move at once, full figures follow. */
@@ -137,9 +136,6 @@ export function LiveFeedProvider({ chatbotId, children }: { chatbotId: string; c
           }
           wasOffline = false;
           setCounters(frame.counters);
-        } else if (frame.type === "notification") {
-          // Only this member's sockets get it: the header's notification centre re-reads its list and count.
-          void queryClient.invalidateQueries({ queryKey: [NOTIFICATIONS_KEY] });
         } else if (frame.type === "batch") {
           setCounters(frame.counters);
           if (frame.dropped) setDropped((d) => d + frame.dropped);

@@ -1,0 +1,93 @@
+/**
+ * One Durable Object per member (idFromName(memberId)): the member's open dashboard tabs, wherever they are in
+ * the dashboard, each with one hibernating socket here, and the notifications written for the member pushed to
+ * all of them at once (README "Notifications"). It holds no notification: they are in D1 before they are
+ * pushed, so a tab that was offline re-reads them, and nothing here needs storage.
+ *
+ * Each socket remembers the session it was opened with (its attachment, which survives hibernation): a
+ * session that ended (log-out, password reset) has its sockets closed by the Worker, one that expired is
+ * closed at the next push instead of being sent to.
+ */
+import { DurableObject } from "cloudflare:workers";
+import { z } from "zod";
+import { CHANNEL_CLOSE, CHANNEL_EXPIRES_HEADER, CHANNEL_SESSION_HEADER, notificationView, type MemberFrame, type NotificationView } from "./member-frames";
+
+const attachment = z.object({ sessionId: z.string().min(1), expiresAt: z.number().int() });
+type Attachment = z.infer<typeof attachment>;
+
+export class MemberChannel extends DurableObject<Env> {
+  /**
+   * Sends each notification to every open socket of this member whose session is still current; answers how
+   * many sockets it reached. Nobody connected: nothing to do (the notification is read from the API later).
+   * @example await env.MEMBER_CHANNEL.getByName(memberId).notify([notification])
+   */
+  async notify(raw: NotificationView[]): Promise<number> {
+    const items = z.array(notificationView).max(1000).parse(raw);
+    const now = Date.now();
+    let reached = 0;
+    for (const ws of this.ctx.getWebSockets()) {
+      const session = this.sessionOf(ws);
+      if (!session || session.expiresAt <= now) {
+        this.close(ws, CHANNEL_CLOSE.sessionEnded, "session expired");
+        continue;
+      }
+      try {
+        for (const notification of items) ws.send(JSON.stringify({ type: "notification", notification } satisfies MemberFrame));
+        reached += 1;
+      } catch {
+        // a socket that went away is cleaned up by webSocketClose
+      }
+    }
+    return reached;
+  }
+
+  /**
+   * A session of this member ended (log-out), or every one did (a password reset, no `sessionId`): closes the
+   * sockets opened with it; answers how many.
+   * @example await env.MEMBER_CHANNEL.getByName(memberId).endSessions("ses_123")
+   */
+  async endSessions(sessionId?: string): Promise<number> {
+    const id = z.string().min(1).optional().parse(sessionId);
+    let closed = 0;
+    for (const ws of this.ctx.getWebSockets()) {
+      if (id !== undefined && this.sessionOf(ws)?.sessionId !== id) continue;
+      this.close(ws, CHANNEL_CLOSE.sessionEnded, "session ended");
+      closed += 1;
+    }
+    return closed;
+  }
+
+  /** The member's sockets, already authenticated by the Worker, which names the session in its own headers. */
+  override async fetch(request: Request): Promise<Response> {
+    if (request.headers.get("upgrade") !== "websocket") return new Response("expected a WebSocket upgrade", { status: 426 });
+    const session = attachment.safeParse({ sessionId: request.headers.get(CHANNEL_SESSION_HEADER), expiresAt: Number(request.headers.get(CHANNEL_EXPIRES_HEADER)) });
+    if (!session.success) return new Response("the Worker names the session", { status: 400 });
+    const { 0: client, 1: server } = new WebSocketPair();
+    this.ctx.acceptWebSocket(server);
+    server.serializeAttachment(session.data satisfies Attachment);
+    server.send(JSON.stringify({ type: "hello" } satisfies MemberFrame));
+    return new Response(null, { status: 101, webSocket: client });
+  }
+
+  override async webSocketMessage(ws: WebSocket, message: string | ArrayBuffer): Promise<void> {
+    // Members only listen; a ping keeps proxies from closing an idle socket.
+    if (message === '{"type":"ping"}') ws.send(JSON.stringify({ type: "pong" } satisfies MemberFrame));
+  }
+
+  override async webSocketClose(ws: WebSocket, code: number, reason: string): Promise<void> {
+    this.close(ws, code === 1005 ? 1000 : code, reason);
+  }
+
+  private sessionOf(ws: WebSocket): Attachment | null {
+    const parsed = attachment.safeParse(ws.deserializeAttachment());
+    return parsed.success ? parsed.data : null;
+  }
+
+  private close(ws: WebSocket, code: number, reason: string): void {
+    try {
+      ws.close(code, reason);
+    } catch {
+      // already closed
+    }
+  }
+}
