@@ -98,6 +98,13 @@ const urlQuery = <P extends keyof paths>(q: UrlQuery<P>) => q as QueryOf<P, "get
 
 const bot = (chatbotId: string) => ({ chatbotId });
 
+/** A socket route of this origin, ws: or wss: as the page. */
+function socketUrl(path: string): URL {
+  const url = new URL(path, window.location.origin);
+  url.protocol = url.protocol === "https:" ? "wss:" : "ws:";
+  return url;
+}
+
 /** Every endpoint the dashboard uses; each one's answer is typed by the document. */
 export const api = {
   auth: {
@@ -178,7 +185,7 @@ export const api = {
   },
   /** The signed-in member's notification centre (member sessions only). */
   notifications: {
-    list: () => data(client.GET("/api/v1/notifications", { params: { query: { limit: 30 } } })),
+    list: (query: QueryOf<"/api/v1/notifications", "get"> = { limit: 30 }) => data(client.GET("/api/v1/notifications", { params: { query } })),
     read: (id: string) => data(client.POST("/api/v1/notifications/{id}/read", { params: { path: { id } } })),
     readAll: () => data(client.POST("/api/v1/notifications/read-all")),
   },
@@ -234,12 +241,13 @@ export const api = {
       data(client.POST("/api/v1/chatbots/{chatbotId}/analysis/suggestions/reject", { params: { path: bot(chatbotId) }, body })),
   },
   liveFeedUrl: (chatbotId: string) => {
-    const url = new URL(`/api/v1/chatbots/${encodeURIComponent(chatbotId)}/live-feed`, window.location.origin);
+    const url = socketUrl(`/api/v1/chatbots/${encodeURIComponent(chatbotId)}/live-feed`);
     // The counters count today from midnight where the viewer is, as every other "today" in the dashboard.
     url.searchParams.set("timeZone", viewerTimeZone());
-    url.protocol = url.protocol === "https:" ? "wss:" : "ws:";
     return url.toString();
   },
+  /** The signed-in member's notification channel (README "Notifications"). */
+  notificationsUrl: () => socketUrl("/api/v1/notifications/live").toString(),
 };
 
 const TITLES: Record<string, string> = {

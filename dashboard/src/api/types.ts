@@ -107,5 +107,6 @@ export type WidgetData = ReportData["widgets"][number]["data"];
 // ---- live feed (README "Live feed"): the frames GET /live-feed sends ----
 
 export type FeedFrame = Schemas["FeedFrame"];
+export type MemberFrame = Schemas["MemberFrame"];
 export type LiveCounters = Extract<FeedFrame, { type: "hello" }>["counters"];
 export type LiveEvent = Extract<FeedFrame, { type: "batch" }>["events"][number];

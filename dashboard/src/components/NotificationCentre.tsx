@@ -1,14 +1,11 @@
-import { ActionIcon, Badge, Button, Group, Indicator, Popover, ScrollArea, Stack, Text, UnstyledButton } from "@mantine/core";
+import { ActionIcon, Anchor, Button, Group, Indicator, Popover, ScrollArea, Stack, Text } from "@mantine/core";
 import { useState } from "react";
-import { useNavigate } from "react-router";
+import { Link } from "react-router";
 import { api } from "../api/client";
-import type { AppNotification } from "../api/types";
 import { useQuery } from "../api/use-query";
-import { formatAgo, formatDateTime } from "../lib/format";
+import { NOTIFICATIONS_KEY, useNotificationChannel } from "../live/notification-channel";
 import { ErrorNotice } from "./ErrorNotice";
-
-/** The query key the live feed invalidates when a `notification` frame arrives (live/live-feed.tsx). */
-export const NOTIFICATIONS_KEY = "notifications";
+import { NotificationItem, useOpenNotification } from "./NotificationItem";
 
 function Bell() {
   return (
@@ -20,26 +17,16 @@ function Bell() {
 }
 
 /**
- * The header's notification centre: the unread count on a bell, the member's notifications newest first,
- * mark one (by opening it) or all read. Loaded with the page; new ones arrive live on the chatbot's feed.
+ * The header's notification centre, on every signed-in page: the unread count on a bell, the member's newest
+ * notifications, mark one (by opening it) or all read, and "See all" (the Notifications page). It holds the
+ * tab's notification channel, so new ones arrive live wherever the member is.
  */
 export function NotificationCentre() {
-  const navigate = useNavigate();
   const [opened, setOpened] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  useNotificationChannel();
   const notifications = useQuery(NOTIFICATIONS_KEY, () => api.notifications.list());
+  const { open, error, setError } = useOpenNotification(() => setOpened(false));
   const unread = notifications.data?.unread ?? 0;
-
-  const open = async (n: AppNotification) => {
-    setError(null);
-    setOpened(false);
-    try {
-      if (n.readAt === null) await api.notifications.read(n.id);
-    } catch (err) {
-      setError(err);
-    }
-    if (n.chatbotId && n.conversationId) navigate(`/chatbots/${n.chatbotId}/conversations/${n.conversationId}`);
-  };
 
   return (
     <Popover opened={opened} onChange={setOpened} position="bottom-end" width={340} shadow="md" withinPortal>
@@ -57,21 +44,26 @@ export function NotificationCentre() {
             <Text fw={600} size="sm">
               Notifications
             </Text>
-            <Button
-              size="xs"
-              variant="subtle"
-              disabled={unread === 0}
-              onClick={async () => {
-                setError(null);
-                try {
-                  await api.notifications.readAll();
-                } catch (err) {
-                  setError(err);
-                }
-              }}
-            >
-              Mark all read
-            </Button>
+            <Group gap={4}>
+              <Anchor component={Link} to="/notifications" size="xs" onClick={() => setOpened(false)}>
+                See all
+              </Anchor>
+              <Button
+                size="xs"
+                variant="subtle"
+                disabled={unread === 0}
+                onClick={async () => {
+                  setError(null);
+                  try {
+                    await api.notifications.readAll();
+                  } catch (err) {
+                    setError(err);
+                  }
+                }}
+              >
+                Mark all read
+              </Button>
+            </Group>
           </Group>
           {error !== null && <ErrorNotice error={error} compact />}
           {notifications.error !== null && notifications.data === undefined ? (
@@ -84,28 +76,7 @@ export function NotificationCentre() {
             <ScrollArea.Autosize mah={380} type="auto">
               <Stack gap={4}>
                 {notifications.data.items.map((n) => (
-                  <UnstyledButton key={n.id} onClick={() => void open(n)} className="focus-ring" p={6} style={{ borderRadius: 6 }} data-testid="notification" data-unread={n.readAt === null || undefined}>
-                    <Group gap={6} wrap="nowrap" align="flex-start">
-                      {n.readAt === null && (
-                        <Badge size="xs" color="blue" variant="light" style={{ flexShrink: 0 }}>
-                          new
-                        </Badge>
-                      )}
-                      <Stack gap={0} style={{ minWidth: 0 }}>
-                        <Text size="sm" fw={n.readAt === null ? 600 : 400} style={{ overflowWrap: "anywhere" }}>
-                          {n.title}
-                        </Text>
-                        {n.body && (
-                          <Text size="xs" lineClamp={2} style={{ overflowWrap: "anywhere" }}>
-                            {n.body}
-                          </Text>
-                        )}
-                        <Text size="xs" c="dimmed" title={formatDateTime(n.createdAt)}>
-                          {formatAgo(n.createdAt)}
-                        </Text>
-                      </Stack>
-                    </Group>
-                  </UnstyledButton>
+                  <NotificationItem key={n.id} notification={n} onOpen={(item) => void open(item)} />
                 ))}
               </Stack>
             </ScrollArea.Autosize>

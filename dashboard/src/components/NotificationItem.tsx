@@ -1,0 +1,54 @@
+import { Badge, Group, Stack, Text, UnstyledButton } from "@mantine/core";
+import { useState } from "react";
+import { useNavigate } from "react-router";
+import { api } from "../api/client";
+import type { AppNotification } from "../api/types";
+import { formatAgo, formatDateTime } from "../lib/format";
+
+/**
+ * Opening a notification: marks it read (if it was not), then opens its conversation. `error` is the last
+ * failed mark, for the list to show; the conversation opens anyway.
+ */
+export function useOpenNotification(onOpen?: () => void): { open: (n: AppNotification) => Promise<void>; error: unknown; setError: (e: unknown) => void } {
+  const navigate = useNavigate();
+  const [error, setError] = useState<unknown>(null);
+  const open = async (n: AppNotification) => {
+    setError(null);
+    onOpen?.();
+    try {
+      if (n.readAt === null) await api.notifications.read(n.id);
+    } catch (err) {
+      setError(err);
+    }
+    if (n.chatbotId && n.conversationId) navigate(`/chatbots/${n.chatbotId}/conversations/${n.conversationId}`);
+  };
+  return { open, error, setError };
+}
+
+/** One notification in a list (the bell's popover, the Notifications page): a button that opens it. */
+export function NotificationItem({ notification: n, onOpen }: { notification: AppNotification; onOpen: (n: AppNotification) => void }) {
+  return (
+    <UnstyledButton onClick={() => onOpen(n)} className="focus-ring" p={6} style={{ borderRadius: 6 }} data-testid="notification" data-unread={n.readAt === null || undefined}>
+      <Group gap={6} wrap="nowrap" align="flex-start">
+        {n.readAt === null && (
+          <Badge size="xs" color="blue" variant="light" style={{ flexShrink: 0 }}>
+            new
+          </Badge>
+        )}
+        <Stack gap={0} style={{ minWidth: 0 }}>
+          <Text size="sm" fw={n.readAt === null ? 600 : 400} style={{ overflowWrap: "anywhere" }}>
+            {n.title}
+          </Text>
+          {n.body && (
+            <Text size="xs" lineClamp={2} style={{ overflowWrap: "anywhere" }}>
+              {n.body}
+            </Text>
+          )}
+          <Text size="xs" c="dimmed" title={formatDateTime(n.createdAt)}>
+            {formatAgo(n.createdAt)}
+          </Text>
+        </Stack>
+      </Group>
+    </UnstyledButton>
+  );
+}
