@@ -2,8 +2,8 @@
  * Acting on a conversation in the dashboard (README "Acting on conversations"): the owner assigns, sets a
  * status, adds a note and creates a label from the conversation's page while an admin has the same page open
  * in a second browser, which shows each action live (no reload) and gets the assignment in its notification
- * centre; a read-only member sees the state and no controls. (A workflow's in-app alert reaching a member's
- * feed live is tested in test/queue/in-app-alerts.test.ts.)
+ * centre; a read-only member sees the state and no controls. (A workflow's in-app alert reaching the bell live
+ * is test/e2e/notifications.test.ts.)
  */
 import { readFileSync } from "node:fs";
 import type { Page } from "playwright-core";
@@ -87,7 +87,7 @@ browserSuite("Acting on a conversation", () => {
 
     await choose(owner.page, "Assignee", "Ada Admin");
     await expect.poll(() => panel(colleague.page).getByRole("combobox", { name: "Assignee", exact: true }).inputValue(), LIVE).toBe("Ada Admin");
-    // The assignee's notification centre counts it at once (the feed's notification frame, no reload).
+    // The assignee's notification centre counts it at once (their notification channel, no reload).
     await expect.poll(() => colleague.page.getByRole("button", { name: /^Notifications/ }).getAttribute("aria-label"), LIVE).toBe("Notifications, 1 unread");
 
     await panel(owner.page).getByLabel("Note", { exact: true }).fill(note);
