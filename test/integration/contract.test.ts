@@ -172,6 +172,8 @@ const SAMPLES: Record<string, () => Promise<Request>> = {
   "PATCH /labels/{id}": async () => ({ params: { id: await freshLabel() }, body: { color: "orange" } }),
   "DELETE /labels/{id}": async () => ({ params: { id: await freshLabel() } }),
   "GET /api/v1/notifications": async () => ({ member: await notifiedMember() }),
+  // A plain GET with a session is told to upgrade (the channel itself: test/durable-objects/member-channel.test.ts).
+  "GET /api/v1/notifications/live": async () => ({ member: await memberIn(w.orgId, "member") }),
   "POST /api/v1/notifications/read-all": async () => ({ member: await notifiedMember() }),
   "POST /api/v1/notifications/{id}/read": async () => {
     const member = await notifiedMember();
