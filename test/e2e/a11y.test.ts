@@ -7,6 +7,7 @@ import { recordDemoTraffic } from "./traffic";
 /** Every page of the dashboard a member can open (the chatbot's sections, a conversation, a new workflow, the setup). */
 const PAGES = [
   "/orgs/:org/chatbots",
+  "/notifications",
   "/chatbots/:bot/attention",
   "/chatbots/:bot/overview",
   "/chatbots/:bot/insights",

@@ -14,8 +14,9 @@ import { notificationList, notificationSchema } from "../schemas/triage";
 import { listNotifications, listQuery, markAllRead, markRead } from "../notifications/service";
 
 /**
- * The signed-in member's in-app notifications (README "Notifications"): member sessions only — an API
- * key belongs to a chatbot, not to a person, so it has no notifications (403).
+ * The signed-in member's in-app notifications (README "Notifications"): the list, marking read, and the live
+ * channel (a WebSocket to the member's MemberChannel Durable Object). Member sessions only — an API key
+ * belongs to a chatbot, not to a person, so it has no notifications (403).
  */
 export const notificationRoutes = apiRouter();
 
