@@ -7,7 +7,7 @@
  * and module map the application reads; if the guess is wrong, the page simply asks again.
  */
 import { prefetchQuery } from "./api/query-client";
-import { presetFrom, rangeFrom } from "./lib/range";
+import { apiRange, rangeFromParams } from "./lib/range";
 import { attentionQuery } from "./pages/chatbot/attention-query";
 import { overviewQueries } from "./pages/chatbot/overview-queries";
 import { chatbotLookup } from "./session/chatbot-lookup";
@@ -32,8 +32,9 @@ if (!isPublic) {
       () => undefined,
     );
     if (page === "overview") {
-      const preset = presetFrom(new URLSearchParams(window.location.search));
-      const queries = overviewQueries(chatbotId, preset, rangeFrom(preset));
+      // The page reads the same URL through the same functions (RangeControl's useDateRange), so the keys match.
+      const range = rangeFromParams(new URLSearchParams(window.location.search));
+      const queries = overviewQueries(chatbotId, range, apiRange(range));
       prefetchQuery(queries.overview.key, queries.overview.load, queries.overview.options);
       prefetchQuery(queries.sentiment.key, queries.sentiment.load, queries.sentiment.options);
     }

@@ -3,16 +3,17 @@ import type { ReactNode } from "react";
 import { Link } from "react-router";
 import type { SentimentOverTime } from "../api/types";
 import { formatNumber } from "../lib/format";
+import { conversationsRangeQuery, type ApiRange } from "../lib/range";
 
 /**
  * Conversations created in the range by their average sentiment: satisfied > 0.2, neutral, dissatisfied
  * < −0.2. Each band opens the conversations table filtered to it.
  */
-export function SentimentBands({ data, chatbotId, from }: { data: SentimentOverTime; chatbotId: string; from: number }) {
+export function SentimentBands({ data, chatbotId, span }: { data: SentimentOverTime; chatbotId: string; span: ApiRange }) {
   const b = data?.bands;
   const total = b ? b.satisfied + b.neutral + b.dissatisfied : 0;
   const share = (n: number) => (total ? (n / total) * 100 : 0);
-  const link = (q: string) => `/chatbots/${chatbotId}/conversations?from=${from}&${q}`;
+  const link = (q: string) => `/chatbots/${chatbotId}/conversations?${conversationsRangeQuery(span)}&${q}`;
   const bands = b
     ? [
         { key: "satisfied", label: "Satisfied", hint: "above +0.2", count: b.satisfied, color: "teal", to: link("sentimentMin=0.201") },

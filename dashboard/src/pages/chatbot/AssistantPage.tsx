@@ -1,7 +1,6 @@
 import "@mantine/charts/styles.css";
 import { BarChart, DonutChart } from "@mantine/charts";
 import { Anchor, Badge, Grid, Group, Stack, Table, Text } from "@mantine/core";
-import { useMemo } from "react";
 import { Link } from "react-router";
 import { api } from "../../api/client";
 import { useQuery } from "../../api/use-query";
@@ -9,25 +8,24 @@ import { ChartCard } from "../../components/ChartCard";
 import { ErrorNotice } from "../../components/ErrorNotice";
 import { PageHeader } from "../../components/PageHeader";
 import { RefreshFailed } from "../../components/QueryRegion";
-import { RangePresets, useRangePreset } from "../../components/RangePresets";
+import { RangeControl, useDateRange } from "../../components/RangeControl";
 import { formatDateTime, formatNumber, formatPercent, humanize } from "../../lib/format";
-import { rangeFrom } from "../../lib/range";
+import { apiRangeKey } from "../../lib/range";
 import { useChatbot } from "../../session/chatbot";
 
 const RESOLUTION_COLORS: Record<string, string> = { fully_resolved: "teal.6", partially_resolved: "yellow.6", unresolved: "red.6" };
 
 export default function AssistantPage() {
   const { chatbot } = useChatbot();
-  const [preset] = useRangePreset();
-  const from = useMemo(() => rangeFrom(preset), [preset]);
-  const perf = useQuery(`assistant:${chatbot.id}:${from}`, () => api.analytics.assistant(chatbot.id, { from }), { liveChatbotId: chatbot.id });
+  const { api: span } = useDateRange();
+  const perf = useQuery(`assistant:${chatbot.id}:${apiRangeKey(span)}`, () => api.analytics.assistant(chatbot.id, span), { liveChatbotId: chatbot.id });
   const d = perf.data;
   const behaviours = (d?.behaviours ?? []).map((b) => ({ behaviour: humanize(b.behaviour), count: b.count }));
   const outcomes = (d?.resolutions.outcomes ?? []).map((o) => ({ name: humanize(o.resolution), value: o.count, color: RESOLUTION_COLORS[o.resolution] ?? "gray.6", share: o.share }));
 
   return (
     <Stack>
-      <PageHeader title="Assistant performance" description="How your assistant behaves, whether it resolves conversations, and where it may have made things up." actions={<RangePresets />} />
+      <PageHeader title="Assistant performance" description="How your assistant behaves, whether it resolves conversations, and where it may have made things up." actions={<RangeControl />} />
       {/* One answer feeds the whole page: a failed first load is one notice in place of every card. */}
       {perf.data === undefined && perf.error !== null ? (
         <ErrorNotice error={perf.error} onRetry={perf.reload} />

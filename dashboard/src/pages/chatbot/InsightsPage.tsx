@@ -1,7 +1,7 @@
 import "@mantine/charts/styles.css";
 import { BarChart } from "@mantine/charts";
 import { Anchor, Grid, Group, List, Paper, SimpleGrid, Stack, Table, Tabs, Text, Tooltip } from "@mantine/core";
-import { useMemo, useState } from "react";
+import { useState } from "react";
 import { Link } from "react-router";
 import { api } from "../../api/client";
 import type { Insights } from "../../api/types";
@@ -12,10 +12,10 @@ import { MRR_AT_RISK_HELP, MrrAtRiskDrawer } from "../../components/MrrAtRiskBre
 import { PageHeader } from "../../components/PageHeader";
 import { PersonLink } from "../../components/PersonLink";
 import { RefreshFailed } from "../../components/QueryRegion";
-import { RangePresets, useRangePreset } from "../../components/RangePresets";
+import { RangeControl, useDateRange } from "../../components/RangeControl";
 import { SentimentBadge } from "../../components/SentimentBadge";
 import { formatMoney, formatNumber, formatScore, humanize } from "../../lib/format";
-import { rangeFrom } from "../../lib/range";
+import { apiRangeKey, conversationsRangeQuery } from "../../lib/range";
 import { useChatbot } from "../../session/chatbot";
 
 function RevenueSignals({ insights, link, openBreakdown }: { insights: Insights; link: (q: string) => string; openBreakdown: () => void }) {
@@ -167,17 +167,16 @@ function SentimentBySegment({ insights }: { insights: Insights }) {
 
 export default function InsightsPage() {
   const { chatbot } = useChatbot();
-  const [preset] = useRangePreset();
-  const from = useMemo(() => rangeFrom(preset), [preset]);
-  const insights = useQuery(`insights:${chatbot.id}:${from}`, () => api.analytics.insights(chatbot.id, { from }), { liveChatbotId: chatbot.id });
-  const link = (q: string) => `/chatbots/${chatbot.id}/conversations?from=${from}&${q}`;
+  const { api: span } = useDateRange();
+  const insights = useQuery(`insights:${chatbot.id}:${apiRangeKey(span)}`, () => api.analytics.insights(chatbot.id, span), { liveChatbotId: chatbot.id });
+  const link = (q: string) => `/chatbots/${chatbot.id}/conversations?${conversationsRangeQuery(span)}&${q}`;
   const d = insights.data;
   const [breakdownOpen, setBreakdownOpen] = useState(false);
   const intents = (d?.topIntents ?? []).map((i) => ({ intent: humanize(i.intent), count: i.count }));
 
   return (
     <Stack>
-      <PageHeader title="User insights" description="Who is unhappy, what frustrates them, and where revenue is moving." actions={<RangePresets />} />
+      <PageHeader title="User insights" description="Who is unhappy, what frustrates them, and where revenue is moving." actions={<RangeControl />} />
       {/* One answer feeds the whole page: a failed first load is one notice in place of every card. */}
       {insights.data === undefined && insights.error !== null ? (
         <ErrorNotice error={insights.error} onRetry={insights.reload} />

@@ -1,5 +1,5 @@
 import { Grid, SimpleGrid, Stack, Text } from "@mantine/core";
-import { useMemo, useRef, useState } from "react";
+import { useRef, useState } from "react";
 import type { Trend } from "../../api/types";
 import { useQuery } from "../../api/use-query";
 import { KpiCard, KpiSkeleton, TrendLabel } from "../../components/KpiCard";
@@ -7,11 +7,11 @@ import { LiveFeedPanel } from "../../components/LiveFeedPanel";
 import { MRR_AT_RISK_HELP, MrrAtRiskDrawer } from "../../components/MrrAtRiskBreakdown";
 import { PageHeader } from "../../components/PageHeader";
 import { QueryRegion } from "../../components/QueryRegion";
-import { RangePresets, useRangePreset } from "../../components/RangePresets";
+import { RangeControl, useDateRange } from "../../components/RangeControl";
 import { BandsSkeleton, SentimentBands } from "../../components/SentimentBands";
 import { SentimentTrendChart, TrendSkeleton } from "../../components/SentimentTrendChart";
 import { formatMoney, formatNumber, formatPercent, formatScore } from "../../lib/format";
-import { rangeFrom } from "../../lib/range";
+import { conversationsRangeQuery } from "../../lib/range";
 import { useLiveEvents, useLiveFeed } from "../../live/live-feed";
 import { useChatbot } from "../../session/chatbot";
 import { overviewQueries, type LiveCounts } from "./overview-queries";
@@ -24,15 +24,14 @@ function withLive(trend: Trend, extra: number): Trend {
 
 export default function OverviewPage() {
   const { chatbot } = useChatbot();
-  const [preset] = useRangePreset();
-  // One `from` per preset (whole minutes): the first render asks once, and a return visit hits the cache.
-  const from = useMemo(() => rangeFrom(preset), [preset]);
+  // One `from`/`to` per range (whole minutes): the first render asks once, and a return visit hits the cache.
+  const { range, api: span } = useDateRange();
   const live = useRef<LiveCounts>({ conversations: 0, messages: 0, analysed: 0 });
   const [, setLiveTick] = useState(0);
   const [breakdownOpen, setBreakdownOpen] = useState(false);
   const { status } = useLiveFeed();
 
-  const queries = overviewQueries(chatbot.id, preset, from, () => live.current);
+  const queries = overviewQueries(chatbot.id, range, span, () => live.current);
   const overview = useQuery(queries.overview.key, queries.overview.load, queries.overview.options);
   const sentiment = useQuery(queries.sentiment.key, queries.sentiment.load, queries.sentiment.options);
 
@@ -50,11 +49,11 @@ export default function OverviewPage() {
   const data = overview.data;
   const since = (field: keyof LiveCounts) => (data ? live.current[field] - data.at[field] : 0);
   const k = data?.overview.kpis;
-  const conversationsLink = `/chatbots/${chatbot.id}/conversations?from=${from}`;
+  const conversationsLink = `/chatbots/${chatbot.id}/conversations?${conversationsRangeQuery(span)}`;
 
   return (
     <Stack>
-      <PageHeader title="Overview" description="How your users feel, as it happens." actions={<RangePresets />} />
+      <PageHeader title="Overview" description="How your users feel, as it happens." actions={<RangeControl />} />
       <section aria-label="Key figures" data-testid="kpis-region">
         {status === "offline" && overview.data && (
           <Text size="sm" c="orange" fw={600} mb="xs" role="status">
@@ -143,7 +142,7 @@ export default function OverviewPage() {
               {(data) => (
                 <>
                   <SentimentTrendChart data={data} />
-                  <SentimentBands data={data} chatbotId={chatbot.id} from={from} />
+                  <SentimentBands data={data} chatbotId={chatbot.id} span={span} />
                 </>
               )}
             </QueryRegion>

@@ -1,5 +1,4 @@
 import { Anchor, Badge, Group, Paper, SimpleGrid, Skeleton, Stack, Table, Text, Title } from "@mantine/core";
-import { useMemo } from "react";
 import { Link, useParams } from "react-router";
 import { api } from "../../api/client";
 import type { OrganizationProfile, UserProfile } from "../../api/types";
@@ -8,11 +7,11 @@ import { FlagBadge } from "../../components/FlagBadge";
 import { PageHeader } from "../../components/PageHeader";
 import { PersonLink } from "../../components/PersonLink";
 import { QueryRegion } from "../../components/QueryRegion";
-import { RangePresets, useRangePreset } from "../../components/RangePresets";
+import { RangeControl, useDateRange } from "../../components/RangeControl";
 import { SentimentBadge } from "../../components/SentimentBadge";
 import { SentimentTrendChart } from "../../components/SentimentTrendChart";
 import { formatAgo, formatDateTime, formatMoney, formatNumber, formatScore } from "../../lib/format";
-import { intervalFor, rangeFrom } from "../../lib/range";
+import { apiRangeKey } from "../../lib/range";
 import { useChatbot } from "../../session/chatbot";
 
 type Profile = UserProfile | OrganizationProfile;
@@ -164,12 +163,10 @@ function Body({ profile, chatbotId, kind }: { profile: Profile; chatbotId: strin
 export default function ProfilePage({ kind }: { kind: "user" | "organization" }) {
   const { chatbot } = useChatbot();
   const { personId = "" } = useParams();
-  const [preset] = useRangePreset();
-  const from = useMemo(() => rangeFrom(preset), [preset]);
-  const interval = intervalFor(preset);
+  const { api: span, interval } = useDateRange();
   const profile = useQuery<Profile>(
-    `profile:${chatbot.id}:${kind}:${personId}:${from}`,
-    () => (kind === "user" ? api.analytics.userProfile(chatbot.id, personId, { from, interval }) : api.analytics.organizationProfile(chatbot.id, personId, { from, interval })),
+    `profile:${chatbot.id}:${kind}:${personId}:${apiRangeKey(span)}:${interval}`,
+    () => (kind === "user" ? api.analytics.userProfile(chatbot.id, personId, { ...span, interval }) : api.analytics.organizationProfile(chatbot.id, personId, { ...span, interval })),
     { liveChatbotId: chatbot.id },
   );
   const p = profile.data;
@@ -200,7 +197,7 @@ export default function ProfilePage({ kind }: { kind: "user" | "organization" })
             {description}
           </Group>
         }
-        actions={<RangePresets />}
+        actions={<RangeControl />}
       />
       <QueryRegion query={profile} skeleton={<Skeleton h={400} aria-busy="true" />}>
         {(data) => <Body profile={data} chatbotId={chatbot.id} kind={kind} />}
