@@ -47,14 +47,18 @@ export interface Browser {
   close: () => Promise<void>;
 }
 
-/** Debian's Chromium, headless, with a fresh profile of its own; `colorScheme` is the system setting it reports. */
-export async function openBrowser(viewport = DESKTOP, { colorScheme = "light" }: { colorScheme?: "light" | "dark" } = {}): Promise<Browser> {
+/**
+ * Debian's Chromium, headless, with a fresh profile of its own; `colorScheme` is the system setting it reports,
+ * `timezoneId` the time zone it runs in (the machine's unless given).
+ */
+export async function openBrowser(viewport = DESKTOP, { colorScheme = "light", timezoneId }: { colorScheme?: "light" | "dark"; timezoneId?: string } = {}): Promise<Browser> {
   const profile = mkdtempSync(path.join(tmpdir(), "openbat-chromium-"));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: e2e.chromium,
     headless: true,
     viewport,
     colorScheme,
+    timezoneId,
     args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
   });
   context.setDefaultTimeout(20_000);
