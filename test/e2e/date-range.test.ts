@@ -150,6 +150,8 @@ browserSuite("Date range: a custom range of days, picked in a calendar and kept 
     await page.goto(`${e2e.url}/chatbots/${e2e.demo.chatbotId}/overview?from=${today}&to=${today}`);
     await page.getByTestId("trend").waitFor();
     await expect.poll(() => page.getByTestId("trend").locator("th[scope=col]").first().textContent(), { timeout: 20_000 }).toBe("Hour");
+    // …its hours read by the viewer's clock, and it says whose.
+    await page.getByTestId("trend").getByText(`hours by the clock of your time zone, ${ZONE}`).waitFor();
   });
 
   it("falls back to seven days, without an error, for a range in the future, reversed or malformed", async () => {

@@ -4,6 +4,7 @@ import { Link } from "react-router";
 import { api } from "../api/client";
 import { useQuery } from "../api/use-query";
 import { formatDateTime, formatMoney, formatNumber } from "../lib/format";
+import { viewerTimeZone } from "../lib/range";
 import { FlagBadge } from "./FlagBadge";
 import { PersonLink } from "./PersonLink";
 import { QueryRegion } from "./QueryRegion";
@@ -30,7 +31,7 @@ export function MrrAtRiskDrawer({ chatbotId, range, opened, onClose }: { chatbot
                 {formatMoney(b.data.total.mrr)}
               </Text>
               <Text size="sm" c="dimmed">
-                {formatNumber(b.data.total.organizations)} organizations · {formatNumber(b.data.total.users)} users without one · {formatDateTime(b.data.range.from)} – {formatDateTime(b.data.range.to)}
+                {formatNumber(b.data.total.organizations)} organizations · {formatNumber(b.data.total.users)} users without one · {formatDateTime(b.data.range.from)} – {formatDateTime(b.data.range.to)} ({viewerTimeZone()})
               </Text>
             </Group>
             <Text size="sm" c="dimmed">

@@ -2,6 +2,7 @@ import { Group, Paper, Skeleton, Text, VisuallyHidden } from "@mantine/core";
 import { useElementSize } from "@mantine/hooks";
 import type { SentimentOverTime } from "../api/types";
 import { formatDay, formatHour, formatNumber, formatScore } from "../lib/format";
+import { viewerTimeZone } from "../lib/range";
 
 export const CHART_HEIGHT = 260;
 const PAD = { top: 12, right: 40, bottom: 28, left: 40 };
@@ -128,6 +129,7 @@ export function TrendPanel({ interval, children }: { interval?: string; children
       </Text>
       <Text size="xs" c="dimmed" mb="sm">
         Average sentiment of user messages per {interval ?? "day"}, and how many were scored
+        {interval === "hour" ? `; hours by the clock of your time zone, ${viewerTimeZone()}` : ""}
       </Text>
       {children}
     </Paper>

@@ -111,7 +111,7 @@ export default function ReportPage() {
           <>
             <PageHeader
               title={rep.name}
-              description={data.data ? `${formatDateTime(data.data.data.range.from)} – ${formatDateTime(data.data.data.range.to)}, against the ${days} days before` : `The last ${days} days`}
+              description={data.data ? `${formatDateTime(data.data.data.range.from)} – ${formatDateTime(data.data.data.range.to)} (${viewerTimeZone()}), against the ${days} days before` : `The last ${days} days`}
               actions={
                 <>
                   <Select
