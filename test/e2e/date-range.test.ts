@@ -130,6 +130,14 @@ browserSuite("Date range: a custom range of days, picked in a calendar and kept 
     expect(overviews[0]!.searchParams.get("from")).toBe(o.searchParams.get("from"));
     expect(overviews[0]!.searchParams.get("to")).toBe(o.searchParams.get("to"));
 
+    // The navigation keeps it on the other pages of the range.
+    await page.getByRole("navigation", { name: "Chatbot" }).getByRole("link", { name: "User insights", exact: true }).click();
+    await page.getByRole("heading", { level: 1, name: "User insights" }).waitFor();
+    expect(new URL(page.url()).search).toBe(`?from=${first}&to=${last}`);
+    expect(await page.getByTestId("range-custom").innerText()).toBe(label);
+    await page.goBack();
+    await page.getByRole("heading", { level: 1, name: "Overview" }).waitFor();
+
     // A preset replaces it: `range` in the URL, `from`/`to` gone.
     await page.getByRole("radiogroup", { name: "Date range" }).getByText("30 days").click();
     await expect.poll(() => new URL(page.url()).search).toBe("?range=30d");

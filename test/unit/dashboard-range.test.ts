@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addDays, apiRange, customRangeLabel, dayIn, daysBetween, DEFAULT_RANGE, intervalFor, rangeFromParams, rangeSearch, startOfDay, type DateRange } from "../../dashboard/src/lib/range";
+import { addDays, apiRange, carriedRange, customRangeLabel, dayIn, daysBetween, DEFAULT_RANGE, intervalFor, rangeFromParams, rangeSearch, startOfDay, type DateRange } from "../../dashboard/src/lib/range";
 
 const PARIS = "Europe/Paris";
 const NEW_YORK = "America/New_York";
@@ -127,5 +127,15 @@ describe("the custom range's label", () => {
     expect(label).not.toMatch(/2026/);
     expect(customRangeLabel("2025-12-30", "2026-01-02", "2026-11-20")).toMatch(/2025.* – .*2026/);
     expect(customRangeLabel("2026-11-03", "2026-11-03", "2026-11-20")).not.toContain("–");
+  });
+
+  it("carries a chosen range to the other ranged pages, and nothing when none was chosen", () => {
+    expect(carriedRange("?range=30d&q=x", NOW, PARIS)).toBe("?range=30d");
+    expect(carriedRange("?from=2026-11-01&to=2026-11-15", NOW, PARIS)).toBe("?from=2026-11-01&to=2026-11-15");
+    expect(carriedRange("", NOW, PARIS)).toBe("");
+    // The conversations table's instants are not a chosen range.
+    expect(carriedRange("?from=1763596800000&to=1764201600000", NOW, PARIS)).toBe("");
+    // A bad custom range carries what the page shows instead (its preset, else seven days).
+    expect(carriedRange("?range=90d&from=2026-11-15&to=2026-11-01", NOW, PARIS)).toBe("?range=90d");
   });
 });

@@ -122,6 +122,18 @@ export function rangeFromParams(params: URLSearchParams, now = Date.now(), timeZ
   return isRangePreset(preset) ? { kind: "preset", preset } : DEFAULT_RANGE;
 }
 
+/**
+ * The range chosen in an address, as the query string that carries it to another page of the range
+ * (`?range=30d`, `?from=…&to=…`), or "" when none was chosen there (the conversations table's `from`/`to`
+ * are instants, not days, and are not a chosen range).
+ */
+export function carriedRange(search: string, now = Date.now(), timeZone = viewerTimeZone()): string {
+  const params = new URLSearchParams(search);
+  if (!params.has("range") && !(isDay(params.get("from")) && isDay(params.get("to")))) return "";
+  const kept = Object.entries(rangeSearch(rangeFromParams(params, now, timeZone))).filter((e): e is [string, string] => e[1] !== null);
+  return `?${new URLSearchParams(kept)}`;
+}
+
 /** The query parameters of a range: a preset drops `from`/`to`, a custom range drops `range`. */
 export function rangeSearch(range: DateRange): Record<"range" | "from" | "to", string | null> {
   return range.kind === "preset" ? { range: range.preset, from: null, to: null } : { range: null, from: range.first, to: range.last };

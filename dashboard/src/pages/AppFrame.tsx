@@ -5,6 +5,7 @@ import { api } from "../api/client";
 import { useQuery } from "../api/use-query";
 import { NavLink as RouterNavLink, Outlet, useLocation, useMatch, useNavigate } from "react-router";
 import { useSignedIn, useSession } from "../session/session";
+import { carriedRange } from "../lib/range";
 import { attentionQuery } from "./chatbot/attention-query";
 import { NotificationCentre } from "../components/NotificationCentre";
 
@@ -116,14 +117,18 @@ function AttentionCount({ chatbotId }: { chatbotId: string }) {
   );
 }
 
+/** The pages that show a date range: moving between them keeps the one chosen. */
+const RANGED_SECTIONS = new Set<string>(["overview", "insights", "assistant"]);
+
 function ChatbotNavigation({ chatbotId, onNavigate }: { chatbotId: string; onNavigate: () => void }) {
+  const range = carriedRange(useLocation().search);
   return (
     <nav aria-label="Chatbot">
       {CHATBOT_SECTIONS.map((s) => (
         <Fragment key={s.path}>
           <NavLink
             component={RouterNavLink}
-            to={`/chatbots/${chatbotId}/${s.path}`}
+            to={`/chatbots/${chatbotId}/${s.path}${RANGED_SECTIONS.has(s.path) ? range : ""}`}
             label={s.label}
             rightSection={s.path === "attention" ? <AttentionCount chatbotId={chatbotId} /> : undefined}
             onClick={onNavigate}
