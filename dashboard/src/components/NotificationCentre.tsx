@@ -1,11 +1,11 @@
-import { ActionIcon, Anchor, Button, Group, Indicator, Popover, ScrollArea, Stack, Text } from "@mantine/core";
+import { ActionIcon, Anchor, Group, Indicator, Popover, ScrollArea, Stack, Text } from "@mantine/core";
 import { useState } from "react";
 import { Link } from "react-router";
 import { api } from "../api/client";
 import { useQuery } from "../api/use-query";
 import { NOTIFICATIONS_KEY, useNotificationChannel } from "../live/notification-channel";
 import { ErrorNotice } from "./ErrorNotice";
-import { NotificationItem, useOpenNotification } from "./NotificationItem";
+import { MarkAllReadButton, NotificationItem, useOpenNotification } from "./NotificationItem";
 
 function Bell() {
   return (
@@ -48,21 +48,7 @@ export function NotificationCentre() {
               <Anchor component={Link} to="/notifications" size="xs" onClick={() => setOpened(false)}>
                 See all
               </Anchor>
-              <Button
-                size="xs"
-                variant="subtle"
-                disabled={unread === 0}
-                onClick={async () => {
-                  setError(null);
-                  try {
-                    await api.notifications.readAll();
-                  } catch (err) {
-                    setError(err);
-                  }
-                }}
-              >
-                Mark all read
-              </Button>
+              <MarkAllReadButton size="xs" variant="subtle" unread={unread} onError={setError} />
             </Group>
           </Group>
           {error !== null && <ErrorNotice error={error} compact />}

@@ -1,4 +1,4 @@
-import { Badge, Group, Stack, Text, UnstyledButton } from "@mantine/core";
+import { Badge, Button, Group, Stack, Text, UnstyledButton, type ButtonProps } from "@mantine/core";
 import { useState } from "react";
 import { useNavigate } from "react-router";
 import { api } from "../api/client";
@@ -23,6 +23,26 @@ export function useOpenNotification(onOpen?: () => void): { open: (n: AppNotific
     if (n.chatbotId && n.conversationId) navigate(`/chatbots/${n.chatbotId}/conversations/${n.conversationId}`);
   };
   return { open, error, setError };
+}
+
+/** "Mark all read" (disabled with nothing unread); a failure goes to `onError`, for the list to show. */
+export function MarkAllReadButton({ unread, onError, ...props }: { unread: number; onError: (e: unknown) => void } & ButtonProps) {
+  return (
+    <Button
+      {...props}
+      disabled={unread === 0}
+      onClick={async () => {
+        onError(null);
+        try {
+          await api.notifications.readAll();
+        } catch (err) {
+          onError(err);
+        }
+      }}
+    >
+      Mark all read
+    </Button>
+  );
 }
 
 /** One notification in a list (the bell's popover, the Notifications page): a button that opens it. */

@@ -1,9 +1,9 @@
-import { Button, Paper, Skeleton, Stack } from "@mantine/core";
+import { Paper, Skeleton, Stack } from "@mantine/core";
 import { api } from "../api/client";
 import { useQuery } from "../api/use-query";
 import { EmptyNotice } from "../components/EmptyNotice";
 import { ErrorNotice } from "../components/ErrorNotice";
-import { NotificationItem, useOpenNotification } from "../components/NotificationItem";
+import { MarkAllReadButton, NotificationItem, useOpenNotification } from "../components/NotificationItem";
 import { PageHeader } from "../components/PageHeader";
 import { QueryRegion } from "../components/QueryRegion";
 import { NOTIFICATIONS_KEY } from "../live/notification-channel";
@@ -24,22 +24,7 @@ export function NotificationsPage() {
       <PageHeader
         title="Notifications"
         description={`Assignments to you and workflows' in-app alerts, newest first (the latest ${ALL}).`}
-        actions={
-          <Button
-            variant="light"
-            disabled={unread === 0}
-            onClick={async () => {
-              setError(null);
-              try {
-                await api.notifications.readAll();
-              } catch (err) {
-                setError(err);
-              }
-            }}
-          >
-            Mark all read
-          </Button>
-        }
+        actions={<MarkAllReadButton variant="light" unread={unread} onError={setError} />}
       />
       {error !== null && <ErrorNotice error={error} />}
       <QueryRegion
