@@ -1,9 +1,11 @@
 /**
  * Sentiment over time and sentiment bands (SPEC §7).
  *
- * The series averages user messages' sentiment annotations by when they were analysed, in UTC buckets
- * (hour — the rollups' own unit, for a day's view; day; week from Monday; month), every bucket of the range
- * present even when empty. Bands count
+ * The series averages user messages' sentiment annotations by when they were analysed, in buckets (hour —
+ * the rollups' own unit, for a day's view; day; week from Monday; month) whose days start at midnight in
+ * `timeZone` (UTC unless asked), every bucket of the range present even when empty. The rollups are by
+ * UTC hour, so in a zone whose offset is not whole hours (India, +05:30) the hour that holds midnight counts
+ * in the day it starts in. Bands count
  * conversations created in the range by their average sentiment: satisfied > 0.2, dissatisfied < −0.2,
  * neutral in between, unscored when no message of theirs has a sentiment yet.
  */
@@ -14,6 +16,7 @@ import { annotations, conversations } from "../db/schema";
 import { ApiError } from "../errors";
 import { annotationFacts, conversationFacts } from "./rollup-reads";
 import { HOUR_MS } from "./rollups";
+import { startOfDay, timeZone, wallTime } from "./time-zone";
 import type { Scope } from "./scope";
 import { checkRangeOrder, DAY_MS, rangeFields, rangeView, resolveRange, roundOrNull, type Range } from "./params";
 
@@ -26,35 +29,47 @@ export const MAX_BUCKETS = 1000;
 export const BANDS = { satisfiedAbove: 0.2, dissatisfiedBelow: -0.2 } as const;
 
 export const sentimentQuery = z
-  .object({ ...rangeFields, interval: z.enum(INTERVALS).default("day").meta({ description: "UTC buckets: `hour` (the view of a day; a range of at most 1,000 hours), `day`, `week` (from Monday), `month`" }) })
+  .object({
+    ...rangeFields,
+    interval: z
+      .enum(INTERVALS)
+      .default("day")
+      .meta({ description: "Buckets: `hour` (UTC hours, the view of a day; a range of at most 1,000 hours), `day`, `week` (from Monday), `month`, starting at midnight in `timeZone`" }),
+    timeZone: timeZone.optional().meta({ description: "The IANA zone whose midnights start the day, week and month buckets (UTC when absent; the dashboard sends the viewer's)" }),
+  })
   .superRefine(checkRangeOrder);
 export type SentimentQuery = z.infer<typeof sentimentQuery>;
 
 /** 1970-01-05 was a Monday: weeks are counted from there. */
 const MONDAY_OFFSET = 4 * DAY_MS;
 
-/** The start of the UTC bucket holding `t`. */
-export function bucketStart(t: number, interval: Interval): number {
+/** The start of the bucket holding `t`: UTC's, or, for days, weeks and months, `zone`'s. */
+export function bucketStart(t: number, interval: Interval, zone = "UTC"): number {
   if (interval === "hour") return Math.floor(t / HOUR_MS) * HOUR_MS;
+  if (zone !== "UTC") return fromWall(bucketStart(wallTime(t, zone), interval), zone);
   if (interval === "day") return Math.floor(t / DAY_MS) * DAY_MS;
   if (interval === "week") return Math.floor((t - MONDAY_OFFSET) / (7 * DAY_MS)) * 7 * DAY_MS + MONDAY_OFFSET;
   const d = new Date(t);
   return Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1);
 }
 
-export function nextBucket(start: number, interval: Interval): number {
+export function nextBucket(start: number, interval: Interval, zone = "UTC"): number {
   if (interval === "hour") return start + HOUR_MS;
+  if (zone !== "UTC") return fromWall(nextBucket(bucketStart(wallTime(start, zone), interval), interval), zone);
   if (interval === "day") return start + DAY_MS;
   if (interval === "week") return start + 7 * DAY_MS;
   const d = new Date(start);
   return Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1);
 }
 
+/** The instant a local day starts, from its midnight on the wall clock (as if UTC): asked at its local noon, never skipped. */
+const fromWall = (wallMidnight: number, zone: string) => startOfDay(wallMidnight + 12 * HOUR_MS - (wallTime(wallMidnight, zone) - wallMidnight), zone);
+
 /** Every bucket start from the one holding `from` to the one holding the range's last millisecond. */
-export function bucketStarts(range: Range, interval: Interval): number[] {
+export function bucketStarts(range: Range, interval: Interval, zone = "UTC"): number[] {
   const starts: number[] = [];
-  const last = bucketStart(range.to - 1, interval);
-  for (let s = bucketStart(range.from, interval); s <= last; s = nextBucket(s, interval)) {
+  const last = bucketStart(range.to - 1, interval, zone);
+  for (let s = bucketStart(range.from, interval, zone); s <= last; s = nextBucket(s, interval, zone)) {
     starts.push(s);
     if (starts.length > MAX_BUCKETS) {
       const message = `the range holds more than ${MAX_BUCKETS} ${interval}s; use a shorter range or a longer interval`;
@@ -67,9 +82,11 @@ export function bucketStarts(range: Range, interval: Interval): number[] {
 /** `scope` narrows the series and bands to a subset of conversations (report widgets). */
 export async function sentimentOverTime(db: Db, chatbotId: string, q: SentimentQuery, now: number, scope: Scope = {}) {
   const range = resolveRange(q, now);
-  const starts = bucketStarts(range, q.interval);
-  // Grouped in SQL by the hour for an hourly series, else by the UTC day (rolled up into weeks or months below).
-  const unit = q.interval === "hour" ? HOUR_MS : DAY_MS;
+  const zone = q.timeZone ?? "UTC";
+  const starts = bucketStarts(range, q.interval, zone);
+  // Grouped in SQL by the hour for an hourly series or another zone's days, else by the UTC day (rolled up
+  // into weeks or months below).
+  const unit = q.interval === "hour" || zone !== "UTC" ? HOUR_MS : DAY_MS;
   const day = sql<number>`${annotations.createdAt} / ${unit}`;
   const avg = conversations.sentimentAvg;
   const unscoped = !scope.conversations && !scope.annotations;
@@ -102,7 +119,7 @@ export async function sentimentOverTime(db: Db, chatbotId: string, q: SentimentQ
 
   const totals = new Map<number, { messages: number; sum: number }>(starts.map((s) => [s, { messages: 0, sum: 0 }]));
   for (const row of byDay) {
-    const bucket = totals.get(bucketStart(row.day * unit, q.interval));
+    const bucket = totals.get(bucketStart(row.day * unit, q.interval, zone));
     if (!bucket) continue;
     bucket.messages += row.messages;
     bucket.sum += row.sum;
@@ -111,9 +128,10 @@ export async function sentimentOverTime(db: Db, chatbotId: string, q: SentimentQ
   return {
     range: rangeView(range),
     interval: q.interval,
+    timeZone: zone,
     series: starts.map((start) => {
       const t = totals.get(start)!;
-      return { start, end: nextBucket(start, q.interval), averageSentiment: t.messages ? roundOrNull(t.sum / t.messages) : null, messages: t.messages };
+      return { start, end: nextBucket(start, q.interval, zone), averageSentiment: t.messages ? roundOrNull(t.sum / t.messages) : null, messages: t.messages };
     }),
     bands: { ...bands, thresholds: BANDS },
   };

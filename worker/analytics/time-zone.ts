@@ -27,6 +27,9 @@ function wallClock(zone: string): Intl.DateTimeFormat {
   return format;
 }
 
+/** The zone's wall clock at instant `t`, as if it were UTC (its calendar fields; whole seconds). */
+export const wallTime = (t: number, zone: string): number => t + offsetAt(t, zone);
+
 /** How far the zone's wall clock is ahead of UTC at instant `t`, in ms. */
 function offsetAt(t: number, zone: string): number {
   const parts = Object.fromEntries(

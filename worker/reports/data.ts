@@ -102,7 +102,7 @@ export async function reportData(db: Db, chatbotId: string, report: ReportView, 
       case "mrr_at_risk":
         return stat("money", "relative", kpis().then((k) => k.mrrAtRisk));
       case "sentiment_trend": {
-        const s = await once(`sentiment${key}`, () => sentimentOverTime(db, chatbotId, { ...period, interval: "day" }, now, scope));
+        const s = await once(`sentiment${key}`, () => sentimentOverTime(db, chatbotId, { ...period, interval: "day", timeZone: zone }, now, scope));
         return { kind: "series", points: s.series.map((p) => ({ start: p.start, end: p.end, value: p.averageSentiment, messages: p.messages })) };
       }
       case "conversation_volume":

@@ -32,6 +32,7 @@ export const sentimentOverTimeSchema = z
   .object({
     range: rangeView,
     interval: z.enum(["hour", "day", "week", "month"]),
+    timeZone: z.string().openapi({ description: "The zone whose midnights start the day, week and month buckets (the `timeZone` asked for, else UTC)" }),
     series: z.array(z.object({ start: epochMs, end: epochMs, averageSentiment: z.number().nullable(), messages: z.number().int() })),
     bands: z.object({
       satisfied: z.number().int(),

@@ -4358,6 +4358,8 @@ export interface components {
             range: components["schemas"]["Range"];
             /** @enum {string} */
             interval: "hour" | "day" | "week" | "month";
+            /** @description The zone whose midnights start the day, week and month buckets (the `timeZone` asked for, else UTC) */
+            timeZone: string;
             series: {
                 /** @description Epoch milliseconds */
                 start: number;
@@ -11283,8 +11285,10 @@ export interface operations {
             query?: {
                 from?: (number | null) | string | null;
                 to?: (number | null) | string | null;
-                /** @description UTC buckets: `hour` (the view of a day; a range of at most 1,000 hours), `day`, `week` (from Monday), `month` */
+                /** @description Buckets: `hour` (UTC hours, the view of a day; a range of at most 1,000 hours), `day`, `week` (from Monday), `month`, starting at midnight in `timeZone` */
                 interval?: "hour" | "day" | "week" | "month";
+                /** @description The IANA zone whose midnights start the day, week and month buckets (UTC when absent; the dashboard sends the viewer's) */
+                timeZone?: string;
             };
             header?: never;
             path?: never;
@@ -11441,8 +11445,10 @@ export interface operations {
             query?: {
                 from?: (number | null) | string | null;
                 to?: (number | null) | string | null;
-                /** @description UTC buckets: `hour` (the view of a day; a range of at most 1,000 hours), `day`, `week` (from Monday), `month` */
+                /** @description Buckets: `hour` (UTC hours, the view of a day; a range of at most 1,000 hours), `day`, `week` (from Monday), `month`, starting at midnight in `timeZone` */
                 interval?: "hour" | "day" | "week" | "month";
+                /** @description The IANA zone whose midnights start the day, week and month buckets (UTC when absent; the dashboard sends the viewer's) */
+                timeZone?: string;
             };
             header?: never;
             path: {
@@ -11476,8 +11482,10 @@ export interface operations {
             query?: {
                 from?: (number | null) | string | null;
                 to?: (number | null) | string | null;
-                /** @description UTC buckets: `hour` (the view of a day; a range of at most 1,000 hours), `day`, `week` (from Monday), `month` */
+                /** @description Buckets: `hour` (UTC hours, the view of a day; a range of at most 1,000 hours), `day`, `week` (from Monday), `month`, starting at midnight in `timeZone` */
                 interval?: "hour" | "day" | "week" | "month";
+                /** @description The IANA zone whose midnights start the day, week and month buckets (UTC when absent; the dashboard sends the viewer's) */
+                timeZone?: string;
             };
             header?: never;
             path: {
@@ -11662,8 +11670,10 @@ export interface operations {
             query?: {
                 from?: (number | null) | string | null;
                 to?: (number | null) | string | null;
-                /** @description UTC buckets: `hour` (the view of a day; a range of at most 1,000 hours), `day`, `week` (from Monday), `month` */
+                /** @description Buckets: `hour` (UTC hours, the view of a day; a range of at most 1,000 hours), `day`, `week` (from Monday), `month`, starting at midnight in `timeZone` */
                 interval?: "hour" | "day" | "week" | "month";
+                /** @description The IANA zone whose midnights start the day, week and month buckets (UTC when absent; the dashboard sends the viewer's) */
+                timeZone?: string;
             };
             header?: never;
             path: {
@@ -11832,8 +11842,10 @@ export interface operations {
             query?: {
                 from?: (number | null) | string | null;
                 to?: (number | null) | string | null;
-                /** @description UTC buckets: `hour` (the view of a day; a range of at most 1,000 hours), `day`, `week` (from Monday), `month` */
+                /** @description Buckets: `hour` (UTC hours, the view of a day; a range of at most 1,000 hours), `day`, `week` (from Monday), `month`, starting at midnight in `timeZone` */
                 interval?: "hour" | "day" | "week" | "month";
+                /** @description The IANA zone whose midnights start the day, week and month buckets (UTC when absent; the dashboard sends the viewer's) */
+                timeZone?: string;
             };
             header?: never;
             path: {
@@ -11868,8 +11880,10 @@ export interface operations {
             query?: {
                 from?: (number | null) | string | null;
                 to?: (number | null) | string | null;
-                /** @description UTC buckets: `hour` (the view of a day; a range of at most 1,000 hours), `day`, `week` (from Monday), `month` */
+                /** @description Buckets: `hour` (UTC hours, the view of a day; a range of at most 1,000 hours), `day`, `week` (from Monday), `month`, starting at midnight in `timeZone` */
                 interval?: "hour" | "day" | "week" | "month";
+                /** @description The IANA zone whose midnights start the day, week and month buckets (UTC when absent; the dashboard sends the viewer's) */
+                timeZone?: string;
             };
             header?: never;
             path: {

@@ -11,7 +11,7 @@ import { RangeControl, useDateRange } from "../../components/RangeControl";
 import { SentimentBadge } from "../../components/SentimentBadge";
 import { SentimentTrendChart } from "../../components/SentimentTrendChart";
 import { formatAgo, formatDateTime, formatMoney, formatNumber, formatScore } from "../../lib/format";
-import { apiRangeKey } from "../../lib/range";
+import { apiRangeKey, viewerTimeZone } from "../../lib/range";
 import { useChatbot } from "../../session/chatbot";
 
 type Profile = UserProfile | OrganizationProfile;
@@ -166,7 +166,7 @@ export default function ProfilePage({ kind }: { kind: "user" | "organization" })
   const { api: span, interval } = useDateRange();
   const profile = useQuery<Profile>(
     `profile:${chatbot.id}:${kind}:${personId}:${apiRangeKey(span)}:${interval}`,
-    () => (kind === "user" ? api.analytics.userProfile(chatbot.id, personId, { ...span, interval }) : api.analytics.organizationProfile(chatbot.id, personId, { ...span, interval })),
+    () => (kind === "user" ? api.analytics.userProfile(chatbot.id, personId, { ...span, interval, timeZone: viewerTimeZone() }) : api.analytics.organizationProfile(chatbot.id, personId, { ...span, interval, timeZone: viewerTimeZone() })),
     { liveChatbotId: chatbot.id },
   );
   const p = profile.data;

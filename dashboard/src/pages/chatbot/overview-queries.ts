@@ -30,7 +30,8 @@ export function overviewQueries(chatbotId: string, range: DateRange, span: ApiRa
     },
     sentiment: {
       key: `sentiment:${chatbotId}:${apiRangeKey(span)}:${interval}`,
-      load: () => api.analytics.sentiment(chatbotId, { ...span, interval }),
+      // Days (and weeks, months) start at the viewer's midnight, as the range's days do.
+      load: () => api.analytics.sentiment(chatbotId, { ...span, interval, timeZone: viewerTimeZone() }),
       options,
     },
   };

@@ -7,6 +7,7 @@ import { TrendLabel } from "../../../components/KpiCard";
 import { SentimentBadge } from "../../../components/SentimentBadge";
 import { SentimentTrendPlot } from "../../../components/SentimentTrendChart";
 import { languageName } from "../../../lib/languages";
+import { viewerTimeZone } from "../../../lib/range";
 import { formatAgo, formatDay, formatMoney, formatNumber, formatPercent, formatScore, humanize } from "../../../lib/format";
 
 const STAT_FORMAT = { count: formatNumber, score: formatScore, percent: formatPercent, money: formatMoney } as const;
@@ -40,6 +41,8 @@ export function WidgetView({ widget, data, chatbotId, live = 0 }: { widget: Repo
         const series: SentimentOverTime = {
           range: { from: 0, to: 0, previousFrom: 0, previousTo: 0 },
           interval: "day",
+          // The report's data is asked in the viewer's zone (ReportPage).
+          timeZone: viewerTimeZone(),
           series: data.points.map((p) => ({ start: p.start, end: p.end, averageSentiment: p.value, messages: p.messages ?? 0 })),
           bands: { satisfied: 0, neutral: 0, dissatisfied: 0, unscored: 0, thresholds: { satisfiedAbove: 0.2, dissatisfiedBelow: -0.2 } },
         };
