@@ -12,6 +12,11 @@
  * its open sockets were opened with whenever one connects or closes (never per message), so revoking a
  * key, archiving or deleting the chatbot reaches every open socket — empty conversations included —
  * without scanning D1.
+ *
+ * A viewer's socket opened with a member session remembers the session (session-sockets.ts, as the member's
+ * notification channel does): the Worker closes it when the session ends or the member leaves the
+ * organization (endSessions), and one whose session expired is closed at the next frame instead of being
+ * sent to, both with 4001. A socket opened with a read or admin key remembers no session.
  */
 import { DurableObject } from "cloudflare:workers";
 import { z } from "zod";
@@ -19,17 +24,20 @@ import type { Conversation } from "./conversation";
 import { FLUSH_MS, KEPT_EVENT_TYPES, liveEvent, MAX_EVENTS_PER_BATCH, MAX_INDEXED_IDS, type FeedFrame, type LiveCounters, type LiveEvent } from "./feed-frames";
 import { QuarterHourCounts } from "./live-counters";
 import { CLOSE } from "./protocol";
+import { closeQuietly, endedBy, expired, SESSION_ENDED_CLOSE, sessionFromHeaders, socketSession } from "./session-sockets";
 
 export { MAX_EVENTS_PER_BATCH, type FeedFrame, type LiveCounters, type LiveEvent };
 
 /** The header the Worker sets on a feed upgrade: the viewer's IANA time zone (validated there), whose today the counters count. */
 export const FEED_ZONE_HEADER = "x-openbat-feed-zone";
 
-/** What a viewer's socket remembers across hibernation. */
-interface ViewerAttachment {
-  timeZone: string;
-}
-const zoneOf = (ws: WebSocket) => (ws.deserializeAttachment() as ViewerAttachment | null)?.timeZone ?? "UTC";
+/** What a viewer's socket remembers across hibernation: its zone, and the member session it was opened with (none for a key). */
+const viewerAttachment = z.object({ timeZone: z.string(), session: socketSession.optional() });
+type ViewerAttachment = z.infer<typeof viewerAttachment>;
+const viewerOf = (ws: WebSocket): ViewerAttachment => {
+  const parsed = viewerAttachment.safeParse(ws.deserializeAttachment());
+  return parsed.success ? parsed.data : { timeZone: "UTC" };
+};
 
 /** Conversations told to close their sockets at once during a sweep. */
 const SWEEP_CONCURRENCY = 25;
@@ -109,6 +117,24 @@ export class ChatbotLive extends DurableObject<Env> {
     this.counts.clear();
     this.pending = [];
     this.indexedIds.clear();
+  }
+
+  /**
+   * Sessions of a member ended: one (log-out, `sessionId`), or all of them (a password reset, or the member
+   * left the chatbot's organization): closes the viewer sockets opened with them with 4001; answers how many.
+   * Key viewers and other members' sockets stay.
+   * @example await stub.endSessions("mem_123", "ses_456")
+   */
+  async endSessions(memberId: string, sessionId?: string): Promise<number> {
+    const member = z.string().min(1).parse(memberId);
+    const id = z.string().min(1).optional().parse(sessionId);
+    let closed = 0;
+    for (const ws of this.ctx.getWebSockets()) {
+      if (!endedBy(viewerOf(ws).session, member, id)) continue;
+      closeQuietly(ws, SESSION_ENDED_CLOSE, "session ended");
+      closed += 1;
+    }
+    return closed;
   }
 
   private async eachConversation<T>(keyId: string | undefined, act: (stub: DurableObjectStub<Conversation>) => Promise<T>): Promise<T[]> {
@@ -194,22 +220,30 @@ export class ChatbotLive extends DurableObject<Env> {
     const { 0: client, 1: server } = new WebSocketPair();
     this.ctx.acceptWebSocket(server);
     const timeZone = request.headers.get(FEED_ZONE_HEADER) ?? "UTC";
-    server.serializeAttachment({ timeZone } satisfies ViewerAttachment);
+    // Named by the Worker for a member session only; a key's viewer has none.
+    const session = sessionFromHeaders(request.headers) ?? undefined;
+    server.serializeAttachment({ timeZone, session } satisfies ViewerAttachment);
     server.send(JSON.stringify({ type: "hello", counters: this.counts.today(timeZone, Date.now()) } satisfies FeedFrame));
     return new Response(null, { status: 101, webSocket: client });
   }
 
   override async webSocketMessage(ws: WebSocket, message: string | ArrayBuffer): Promise<void> {
     // Viewers only listen; a ping keeps proxies from closing an idle feed.
-    if (message === '{"type":"ping"}') ws.send('{"type":"pong"}');
+    if (message === '{"type":"ping"}' && this.current(ws, Date.now())) ws.send('{"type":"pong"}');
   }
 
   override async webSocketClose(ws: WebSocket, code: number, reason: string): Promise<void> {
-    try {
-      ws.close(code === 1005 ? 1000 : code, reason);
-    } catch {
-      // already closed
+    closeQuietly(ws, code === 1005 ? 1000 : code, reason);
+  }
+
+  /** Whether a frame may go to this viewer now: a socket whose session has expired is closed instead. */
+  private current(ws: WebSocket, now: number): ViewerAttachment | null {
+    const viewer = viewerOf(ws);
+    if (viewer.session && expired(viewer.session, now)) {
+      closeQuietly(ws, SESSION_ENDED_CLOSE, "session expired");
+      return null;
     }
+    return viewer;
   }
 
   /**
@@ -239,8 +273,10 @@ export class ChatbotLive extends DurableObject<Env> {
       this.pending = [];
       this.dropped = 0;
       for (const ws of this.ctx.getWebSockets()) {
+        const viewer = this.current(ws, now);
+        if (!viewer) continue;
         try {
-          ws.send(frameFor(zoneOf(ws)));
+          ws.send(frameFor(viewer.timeZone));
         } catch {
           // a viewer that went away is cleaned up by webSocketClose
         }
@@ -250,12 +286,13 @@ export class ChatbotLive extends DurableObject<Env> {
     if (this.indexedIds.size) {
       const indexed = JSON.stringify({ type: "indexed", conversationIds: [...this.indexedIds] } satisfies FeedFrame);
       this.indexedIds.clear();
-      this.sendAll(indexed);
+      this.sendAll(indexed, now);
     }
   }
 
-  private sendAll(frame: string): void {
+  private sendAll(frame: string, now: number): void {
     for (const ws of this.ctx.getWebSockets()) {
+      if (!this.current(ws, now)) continue;
       try {
         ws.send(frame);
       } catch {

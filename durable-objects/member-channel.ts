@@ -4,16 +4,14 @@
  * all of them at once (README "Notifications"). It holds no notification: they are in D1 before they are
  * pushed, so a tab that was offline re-reads them, and nothing here needs storage.
  *
- * Each socket remembers the session it was opened with (its attachment, which survives hibernation): a
+ * Each socket remembers the session it was opened with (session-sockets.ts, shared with the live feed): a
  * session that ended (log-out, password reset) has its sockets closed by the Worker, one that expired is
  * closed at the next push instead of being sent to.
  */
 import { DurableObject } from "cloudflare:workers";
 import { z } from "zod";
-import { CHANNEL_CLOSE, CHANNEL_EXPIRES_HEADER, CHANNEL_SESSION_HEADER, notificationView, type MemberFrame, type NotificationView } from "./member-frames";
-
-const attachment = z.object({ sessionId: z.string().min(1), expiresAt: z.number().int() });
-type Attachment = z.infer<typeof attachment>;
+import { notificationView, type MemberFrame, type NotificationView } from "./member-frames";
+import { closeQuietly, expired, SESSION_ENDED_CLOSE, sessionFromHeaders, socketSession, type SocketSession } from "./session-sockets";
 
 export class MemberChannel extends DurableObject<Env> {
   /**
@@ -27,8 +25,8 @@ export class MemberChannel extends DurableObject<Env> {
     let reached = 0;
     for (const ws of this.ctx.getWebSockets()) {
       const session = this.sessionOf(ws);
-      if (!session || session.expiresAt <= now) {
-        this.close(ws, CHANNEL_CLOSE.sessionEnded, "session expired");
+      if (!session || expired(session, now)) {
+        closeQuietly(ws, SESSION_ENDED_CLOSE, "session expired");
         continue;
       }
       try {
@@ -51,7 +49,7 @@ export class MemberChannel extends DurableObject<Env> {
     let closed = 0;
     for (const ws of this.ctx.getWebSockets()) {
       if (id !== undefined && this.sessionOf(ws)?.sessionId !== id) continue;
-      this.close(ws, CHANNEL_CLOSE.sessionEnded, "session ended");
+      closeQuietly(ws, SESSION_ENDED_CLOSE, "session ended");
       closed += 1;
     }
     return closed;
@@ -60,11 +58,11 @@ export class MemberChannel extends DurableObject<Env> {
   /** The member's sockets, already authenticated by the Worker, which names the session in its own headers. */
   override async fetch(request: Request): Promise<Response> {
     if (request.headers.get("upgrade") !== "websocket") return new Response("expected a WebSocket upgrade", { status: 426 });
-    const session = attachment.safeParse({ sessionId: request.headers.get(CHANNEL_SESSION_HEADER), expiresAt: Number(request.headers.get(CHANNEL_EXPIRES_HEADER)) });
-    if (!session.success) return new Response("the Worker names the session", { status: 400 });
+    const session = sessionFromHeaders(request.headers);
+    if (!session) return new Response("the Worker names the session", { status: 400 });
     const { 0: client, 1: server } = new WebSocketPair();
     this.ctx.acceptWebSocket(server);
-    server.serializeAttachment(session.data satisfies Attachment);
+    server.serializeAttachment(session satisfies SocketSession);
     server.send(JSON.stringify({ type: "hello" } satisfies MemberFrame));
     return new Response(null, { status: 101, webSocket: client });
   }
@@ -75,19 +73,11 @@ export class MemberChannel extends DurableObject<Env> {
   }
 
   override async webSocketClose(ws: WebSocket, code: number, reason: string): Promise<void> {
-    this.close(ws, code === 1005 ? 1000 : code, reason);
+    closeQuietly(ws, code === 1005 ? 1000 : code, reason);
   }
 
-  private sessionOf(ws: WebSocket): Attachment | null {
-    const parsed = attachment.safeParse(ws.deserializeAttachment());
+  private sessionOf(ws: WebSocket): SocketSession | null {
+    const parsed = socketSession.safeParse(ws.deserializeAttachment());
     return parsed.success ? parsed.data : null;
-  }
-
-  private close(ws: WebSocket, code: number, reason: string): void {
-    try {
-      ws.close(code, reason);
-    } catch {
-      // already closed
-    }
   }
 }

@@ -37,9 +37,3 @@ export type MemberFrame = z.infer<typeof memberFrame>;
 /** Members only listen; a ping keeps proxies from closing an idle socket. */
 export const memberClientFrame = z.object({ type: z.literal("ping") }).meta({ description: "The one frame a notification channel's client sends" });
 
-/** Why the channel closes a socket itself: the session it was opened with ended (log-out, password reset) or expired. */
-export const CHANNEL_CLOSE = { sessionEnded: 4001 } as const;
-
-/** What the Worker tells the channel about the session a socket is opened with (headers only it sets). */
-export const CHANNEL_SESSION_HEADER = "x-openbat-session-id";
-export const CHANNEL_EXPIRES_HEADER = "x-openbat-session-expires";

@@ -70,7 +70,10 @@ export const requireChatbot = (...kinds: ApiKeyKind[]) =>
       const scope = await authenticate(c, bearer, kinds);
       if (chatbotId && scope.chatbotId !== chatbotId) throw notFound("chatbot");
     } else {
-      const scope = await memberChatbotScope(c, chatbotId);
+      const session = await requireSession(c);
+      // The live feed's sockets remember the session they were opened with.
+      c.set("session", session);
+      const scope = await memberChatbotScope(c, session, chatbotId);
       if (!kinds.includes(scope.kind)) {
         throw new ApiError("forbidden", `your role (${scope.role}) cannot do this; ask an admin of the organization`);
       }

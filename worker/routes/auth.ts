@@ -22,11 +22,11 @@ import {
   resetBody,
   signupBody,
 } from "../services/accounts";
-import { endChannelSessions } from "../notifications/channel";
 import { sendEmail } from "../services/mail";
 import { acceptBody, acceptInvitation, listOrganizations } from "../services/organizations";
 import { hashPassword } from "../services/passwords";
 import { currentSession, endSession, roleIn, startSession } from "../services/sessions";
+import { endSessionSockets } from "../services/session-sockets";
 import { sessions } from "../db/schema";
 import { eq } from "drizzle-orm";
 
@@ -193,8 +193,8 @@ auth.openapi(
   }),
   async (c) => {
     const { memberId } = await confirmPasswordReset(c.get("db"), c.req.valid("json"));
-    // Sockets outlive the sessions they were opened with: close the member's notification sockets too.
-    await endChannelSessions(c.env, memberId);
+    // Sockets outlive the sessions they were opened with: close all the member's (notification channel, live feeds) too.
+    await endSessionSockets(c.env, c.get("db"), memberId);
     return c.json({ data: { reset: true as const } }, 200);
   },
 );

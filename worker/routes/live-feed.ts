@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { FEED_ZONE_HEADER, type ChatbotLive } from "../../durable-objects/chatbot-live";
+import { sessionHeaders } from "../../durable-objects/session-sockets";
 import { timeZone } from "../analytics/time-zone";
 import { requireChatbot } from "../middleware/auth";
 import { refuseCrossSite, requireUpgrade } from "../middleware/websocket";
@@ -19,7 +20,7 @@ liveFeed.openapi(
     path: "/",
     tags: ["Live feed"],
     summary: "WebSocket of the chatbot's live events, coalesced into `batch` frames (`Upgrade: websocket`)",
-    description: "Frames (the `FeedFrame` schema, every field): `hello` with today's counters (today from midnight in `timeZone`), then `batch` frames of `message`, `annotation`, `conversation`, `triage` and `labels` events, and `indexed` frames (README, Live feed). A member's notifications have their own socket: GET /api/v1/notifications/live.",
+    description: "Frames (the `FeedFrame` schema, every field): `hello` with today's counters (today from midnight in `timeZone`), then `batch` frames of `message`, `annotation`, `conversation`, `triage` and `labels` events, and `indexed` frames (README, Live feed). A socket opened with a member session is closed with 4001 when that session ends (log-out, password reset), when the member leaves the organization, or, expired, at the next frame. A member's notifications have their own socket: GET /api/v1/notifications/live.",
     middleware: [requireChatbot("read", "admin")],
     request: {
       query: z.object({
@@ -31,12 +32,15 @@ liveFeed.openapi(
   }),
   async (c) => {
     requireUpgrade(c);
-    if (c.get("auth").memberId) refuseCrossSite(c, "the live feed");
-    // The zone header is ours alone: a client's copy is replaced.
-    const forwarded = new Request(c.req.raw);
-    forwarded.headers.set(FEED_ZONE_HEADER, c.req.valid("query").timeZone ?? "UTC");
+    const member = Boolean(c.get("auth").memberId);
+    if (member) refuseCrossSite(c, "the live feed");
+    // A request of our own: the feed learns the zone and the member's session from us alone, never from the
+    // client's headers (a key's viewer has no session, so it is closed by nothing of a member's).
+    const upgrade = new Request(c.req.url, {
+      headers: { upgrade: "websocket", [FEED_ZONE_HEADER]: c.req.valid("query").timeZone ?? "UTC", ...(member ? sessionHeaders(c.get("session")) : {}) },
+    });
     const ns = c.env.CHATBOT_LIVE as DurableObjectNamespace<ChatbotLive>;
-    return ns.get(ns.idFromName(c.get("auth").chatbotId)).fetch(forwarded);
+    return ns.get(ns.idFromName(c.get("auth").chatbotId)).fetch(upgrade);
   },
 );
 

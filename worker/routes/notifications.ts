@@ -4,7 +4,7 @@ import type { AppEnv } from "../context";
 import { ApiError } from "../errors";
 import { bearerToken, sessionRequired } from "../middleware/auth";
 import { rateLimit } from "../middleware/rate-limit";
-import { CHANNEL_EXPIRES_HEADER, CHANNEL_SESSION_HEADER } from "../../durable-objects/member-frames";
+import { sessionHeaders } from "../../durable-objects/session-sockets";
 import { channelOf } from "../notifications/channel";
 import { refuseCrossSite, requireUpgrade } from "../middleware/websocket";
 import { errorResponse, jsonData, noContent } from "../openapi/responses";
@@ -57,7 +57,7 @@ notificationRoutes.openapi(
     refuseCrossSite(c, "the notification channel");
     const session = c.get("session");
     // A request of our own: the channel learns the session from us alone, never from the client's headers.
-    const upgrade = new Request(c.req.url, { headers: { upgrade: "websocket", [CHANNEL_SESSION_HEADER]: session.id, [CHANNEL_EXPIRES_HEADER]: String(session.expiresAt) } });
+    const upgrade = new Request(c.req.url, { headers: { upgrade: "websocket", ...sessionHeaders(session) } });
     return channelOf(c.env, session.memberId).fetch(upgrade);
   },
 );

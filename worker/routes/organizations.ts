@@ -25,6 +25,7 @@ import {
 import { sendEmail } from "../services/mail";
 import { sessionRequired } from "../middleware/auth";
 import { requireSession, roleIn, type Role } from "../services/sessions";
+import { endOrganizationFeeds } from "../services/session-sockets";
 
 /** Organizations, members, invitations and chatbots, for dashboard members (session cookie). */
 export const organizationRoutes = apiRouter();
@@ -109,6 +110,8 @@ organizationRoutes.openapi(
   async (c) => {
     const { orgId, memberId } = c.req.valid("param");
     await removeMember(c.get("db"), orgId, c.get("role"), memberId);
+    // Their open live feeds on this organization's chatbots would keep streaming: closed (4001), never failing the removal.
+    await endOrganizationFeeds(c.env, c.get("db"), orgId, memberId);
     return c.body(null, 204);
   },
 );

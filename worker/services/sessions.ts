@@ -10,10 +10,10 @@ import type { AppEnv } from "../context";
 import type { Db } from "../db/client";
 import { chatbots, members, memberships, sessions } from "../db/schema";
 import { ApiError, notFound } from "../errors";
-import { endChannelSessions } from "../notifications/channel";
 import { sha256Hex } from "./crypto";
 import { newId, randomBase62 } from "./ids";
 import type { KeyScope } from "./keys";
+import { endSessionSockets } from "./session-sockets";
 
 export const SESSION_COOKIE = "ob_session";
 export const SESSION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
@@ -82,8 +82,8 @@ export async function requireSession(c: Context<AppEnv>): Promise<Session> {
 
 export async function endSession(c: Context<AppEnv>, session: Session): Promise<void> {
   await c.get("db").delete(sessions).where(eq(sessions.id, session.id));
-  // Sockets outlive the sessions they were opened with: close this one's notification sockets too.
-  await endChannelSessions(c.env, session.memberId, session.id);
+  // Sockets outlive the sessions they were opened with: close this one's (notification channel, live feeds) too.
+  await endSessionSockets(c.env, c.get("db"), session.memberId, session.id);
   deleteCookie(c, SESSION_COOKIE, { path: "/", secure: true });
 }
 
@@ -100,8 +100,7 @@ export async function roleIn(db: Db, memberId: string, organizationId: string): 
 export const kindForRole = (role: Role): "admin" | "read" => (role === "member" ? "read" : "admin");
 
 /** A member's access to a chatbot: 404 unless it belongs to one of the member's organizations. */
-export async function memberChatbotScope(c: Context<AppEnv>, chatbotId: string): Promise<KeyScope> {
-  const session = await requireSession(c);
+export async function memberChatbotScope(c: Context<AppEnv>, session: Session, chatbotId: string): Promise<KeyScope> {
   const db = c.get("db");
   const row = await db
     .select({ chatbot: chatbots, role: memberships.role })
