@@ -8,13 +8,9 @@ import { env } from "cloudflare:workers";
 import { describe, expect, it, vi } from "vitest";
 import type { MemberChannel } from "../../durable-objects/member-channel";
 import type { MemberFrame, NotificationView } from "../../durable-objects/member-frames";
-import { createDb } from "../../worker/db/client";
-import { sessions } from "../../worker/db/schema";
 import { channelOf, pushNotifications } from "../../worker/notifications/channel";
-import { sha256Hex } from "../../worker/services/crypto";
-import { newId, randomBase62 } from "../../worker/services/ids";
 import { BASE, call, type ErrorBody } from "../helpers/http";
-import { as, emailedLink, memberIn, signup, type Member } from "../helpers/member";
+import { anotherSession, as, emailedLink, memberIn, signup, type Member } from "../helpers/member";
 import { connect, openSocket, type TestSocket } from "../helpers/socket";
 import { createTenant } from "../helpers/tenant";
 
@@ -40,15 +36,6 @@ const notification = (title: string): NotificationView => ({
   createdAt: Date.now(),
   readAt: null,
 });
-
-/** A second session of the same member, as another browser would hold. */
-async function anotherSession(member: Member): Promise<Member> {
-  const token = randomBase62(32);
-  await createDb(env.DB)
-    .insert(sessions)
-    .values({ id: newId("ses"), tokenHash: await sha256Hex(token), memberId: member.memberId, organizationId: member.organizationId, csrfToken: member.csrf, expiresAt: Date.now() + 60 * 60 * 1000 });
-  return { ...member, cookie: `ob_session=${token}` };
-}
 
 describe("the member's notification channel", () => {
   it("answers 401 with the error envelope without a session, 403 to an API key and to a cross-site page, and 426 to a plain GET", async () => {

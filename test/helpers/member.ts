@@ -108,3 +108,12 @@ export async function memberIn(organizationId: string, role: "owner" | "admin" |
   await db.insert(sessions).values({ id: newId("ses"), tokenHash: await sha256Hex(token), memberId, organizationId, csrfToken: csrf, expiresAt: Date.now() + 60 * 60 * 1000 });
   return { email, password: "", memberId, organizationId, cookie: `ob_session=${token}`, csrf };
 }
+
+/** A second session of the same member, as another browser would hold. */
+export async function anotherSession(member: Member): Promise<Member> {
+  const token = randomBase62(32);
+  await createDb(env.DB)
+    .insert(sessions)
+    .values({ id: newId("ses"), tokenHash: await sha256Hex(token), memberId: member.memberId, organizationId: member.organizationId, csrfToken: member.csrf, expiresAt: Date.now() + 60 * 60 * 1000 });
+  return { ...member, cookie: `ob_session=${token}` };
+}
