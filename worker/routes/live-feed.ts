@@ -20,7 +20,7 @@ liveFeed.openapi(
     path: "/",
     tags: ["Live feed"],
     summary: "WebSocket of the chatbot's live events, coalesced into `batch` frames (`Upgrade: websocket`)",
-    description: "Frames (the `FeedFrame` schema, every field): `hello` with today's counters (today from midnight in `timeZone`), then `batch` frames of `message`, `annotation`, `conversation`, `triage` and `labels` events, and `indexed` frames (README, Live feed). A member's notifications have their own socket: GET /api/v1/notifications/live.",
+    description: "Frames (the `FeedFrame` schema, every field): `hello` with today's counters (today from midnight in `timeZone`), then `batch` frames of `message`, `annotation`, `conversation`, `triage` and `labels` events, and `indexed` frames (README, Live feed). A member's notifications have their own socket: GET /api/v1/notifications/live. A socket opened with a member session closes with 4001 when that session ends (log-out, password reset), expires, or the member leaves the organization.",
     middleware: [requireChatbot("read", "admin")],
     request: {
       query: z.object({
