@@ -31,8 +31,11 @@ export { MAX_EVENTS_PER_BATCH, type FeedFrame, type LiveCounters, type LiveEvent
 /** The header the Worker sets on a feed upgrade: the viewer's IANA time zone (validated there), whose today the counters count. */
 export const FEED_ZONE_HEADER = "x-openbat-feed-zone";
 
-/** What a viewer's socket remembers across hibernation: its zone, and the member session it was opened with (none for a key). */
-const viewerAttachment = z.object({ timeZone: z.string(), session: socketSession.optional() });
+/** The header the Worker sets on a key viewer's upgrade: the key it was opened with, so revoking the key closes it. */
+export const FEED_KEY_HEADER = "x-openbat-feed-key";
+
+/** What a viewer's socket remembers across hibernation: its zone, and the member session or the key it was opened with. */
+const viewerAttachment = z.object({ timeZone: z.string(), session: socketSession.optional(), keyId: z.string().optional() });
 type ViewerAttachment = z.infer<typeof viewerAttachment>;
 const viewerOf = (ws: WebSocket): ViewerAttachment => {
   const parsed = viewerAttachment.safeParse(ws.deserializeAttachment());
@@ -88,12 +91,20 @@ export class ChatbotLive extends DurableObject<Env> {
 
   /**
    * Closes the live sockets of the chatbot's conversations (a key revoked or rotated, the chatbot
-   * archived); returns how many sockets were closed.
+   * archived) and, for a key, the feed viewers watching with it; returns how many sockets were closed.
    * @example await stub.closeSockets("cb_123", { keyId: "key_abc", code: 4001, reason: "key revoked" })
    */
   async closeSockets(chatbotId: string, sweep: SocketSweep): Promise<number> {
+    let viewers = 0;
+    if (sweep.keyId !== undefined) {
+      for (const ws of this.ctx.getWebSockets()) {
+        if (viewerOf(ws).keyId !== sweep.keyId) continue;
+        closeQuietly(ws, sweep.code, sweep.reason);
+        viewers += 1;
+      }
+    }
     const closed = await this.eachConversation(sweep.keyId, (stub) => stub.disconnect(chatbotId, sweep));
-    return closed.reduce((sum, n) => sum + n, 0);
+    return closed.reduce((sum, n) => sum + n, viewers);
   }
 
   /**
@@ -220,9 +231,10 @@ export class ChatbotLive extends DurableObject<Env> {
     const { 0: client, 1: server } = new WebSocketPair();
     this.ctx.acceptWebSocket(server);
     const timeZone = request.headers.get(FEED_ZONE_HEADER) ?? "UTC";
-    // Named by the Worker for a member session only; a key's viewer has none.
+    // Named by the Worker: a member session's, or the key's id for a key's viewer.
     const session = sessionFromHeaders(request.headers) ?? undefined;
-    server.serializeAttachment({ timeZone, session } satisfies ViewerAttachment);
+    const keyId = request.headers.get(FEED_KEY_HEADER) ?? undefined;
+    server.serializeAttachment({ timeZone, session, keyId } satisfies ViewerAttachment);
     server.send(JSON.stringify({ type: "hello", counters: this.counts.today(timeZone, Date.now()) } satisfies FeedFrame));
     return new Response(null, { status: 101, webSocket: client });
   }

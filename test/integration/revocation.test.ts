@@ -45,6 +45,21 @@ describe("revocation reaches open sockets", () => {
     server.close();
   });
 
+  it("revoking a read key closes the live feeds watching with it, and leaves another key's feed open", async () => {
+    const t = await createTenant();
+    const created = await call("/api/v1/keys", { method: "POST", key: t.adminKey, json: { kind: "read", name: "wallboard" } });
+    const { data: wallboard } = (await created.json()) as { data: { id: string; secret: string } };
+    const [revokedFeed, otherFeed] = [await connect("/api/v1/live-feed", { key: wallboard.secret }), await connect("/api/v1/live-feed", { key: t.readKey })];
+    for (const feed of [revokedFeed, otherFeed]) expect(await feed.next()).toMatchObject({ type: "hello" });
+
+    expect((await call(`/api/v1/keys/${wallboard.id}`, { method: "DELETE", key: t.adminKey })).status).toBe(200);
+    await expect.poll(() => revokedFeed.closeCode).toBe(4001);
+    expect(revokedFeed.closeReason).toBe("key revoked");
+    otherFeed.send({ type: "ping" });
+    expect(await otherFeed.next()).toMatchObject({ type: "pong" });
+    otherFeed.close();
+  });
+
   it("rotating an ingest key closes its sockets and those opened with conversation tokens it minted, and voids those tokens", async () => {
     const t = await createTenant();
     const token = await mint(t, "order-1");

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { FEED_ZONE_HEADER, type ChatbotLive } from "../../durable-objects/chatbot-live";
+import { FEED_KEY_HEADER, FEED_ZONE_HEADER, type ChatbotLive } from "../../durable-objects/chatbot-live";
 import { sessionHeaders } from "../../durable-objects/session-sockets";
 import { timeZone } from "../analytics/time-zone";
 import { requireChatbot } from "../middleware/auth";
@@ -20,7 +20,7 @@ liveFeed.openapi(
     path: "/",
     tags: ["Live feed"],
     summary: "WebSocket of the chatbot's live events, coalesced into `batch` frames (`Upgrade: websocket`)",
-    description: "Frames (the `FeedFrame` schema, every field): `hello` with today's counters (today from midnight in `timeZone`), then `batch` frames of `message`, `annotation`, `conversation`, `triage` and `labels` events, and `indexed` frames (README, Live feed). A member's notifications have their own socket: GET /api/v1/notifications/live. A socket opened with a member session closes with 4001 when that session ends (log-out, password reset), expires, or the member leaves the organization.",
+    description: "Frames (the `FeedFrame` schema, every field): `hello` with today's counters (today from midnight in `timeZone`), then `batch` frames of `message`, `annotation`, `conversation`, `triage` and `labels` events, and `indexed` frames (README, Live feed). A member's notifications have their own socket: GET /api/v1/notifications/live. A socket closes with 4001 when the key it was opened with is revoked or rotated, or, opened with a member session, when that session ends (log-out, password reset), expires, or the member leaves the organization.",
     middleware: [requireChatbot("read", "admin")],
     request: {
       query: z.object({
@@ -34,10 +34,14 @@ liveFeed.openapi(
     requireUpgrade(c);
     const member = Boolean(c.get("auth").memberId);
     if (member) refuseCrossSite(c, "the live feed");
-    // A request of our own: the feed learns the zone and the member's session from us alone, never from the
-    // client's headers (a key's viewer has no session, so it is closed by nothing of a member's).
+    // A request of our own: the feed learns the zone, the member's session or the key from us alone, never
+    // from the client's headers (revoking the key, or ending the session, closes the socket).
     const upgrade = new Request(c.req.url, {
-      headers: { upgrade: "websocket", [FEED_ZONE_HEADER]: c.req.valid("query").timeZone ?? "UTC", ...(member ? sessionHeaders(c.get("session")) : {}) },
+      headers: {
+        upgrade: "websocket",
+        [FEED_ZONE_HEADER]: c.req.valid("query").timeZone ?? "UTC",
+        ...(member ? sessionHeaders(c.get("session")) : { [FEED_KEY_HEADER]: c.get("auth").keyId }),
+      },
     });
     const ns = c.env.CHATBOT_LIVE as DurableObjectNamespace<ChatbotLive>;
     return ns.get(ns.idFromName(c.get("auth").chatbotId)).fetch(upgrade);
