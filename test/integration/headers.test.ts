@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import { app } from "../../worker/app";
 import { call, type ErrorBody } from "../helpers/http";
 import { signup } from "../helpers/member";
+import { createTenant } from "../helpers/tenant";
 
 const routes = app.routes
   .filter((r) => r.method !== "ALL")
@@ -60,6 +61,16 @@ describe("request ids", () => {
     const id = res.headers.get("x-request-id");
     expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
     expect(((await res.json()) as ErrorBody).error.requestId).toBe(id);
+  });
+
+  it("puts the id on answers a route builds itself, such as an export's streamed download", async () => {
+    const t = await createTenant();
+    for (const path of ["/api/v1/exports/conversations", "/api/v1/exports/users?format=json", "/api/v1/exports/organizations"]) {
+      const res = await call(path, { key: t.readKey });
+      expect(res.status, path).toBe(200);
+      expect(res.headers.get("x-request-id"), path).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-/);
+      await res.body?.cancel();
+    }
   });
 
   it("gives every request an id of its own", async () => {
