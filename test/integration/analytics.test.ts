@@ -357,6 +357,11 @@ describe("GET /api/v1/analytics/overview", () => {
     const iso = await get<OverviewBody>(mine, `/overview?from=${new Date(T0).toISOString()}&to=${new Date(T0 + 7 * D).toISOString()}`);
     expect(iso.data.range.from).toBe(T0);
     expect(iso.data.kpis.conversations.value).toBe(createdIn(T0, T0 + 7 * D).length);
+
+    // Dates alone, as a person types a range: each is its midnight UTC.
+    const days = await get<OverviewBody>(mine, "/overview?from=2026-06-01&to=2026-06-08");
+    expect(days.data.range).toMatchObject({ from: T0, to: T0 + 7 * D });
+    expect(days.data.kpis).toEqual(iso.data.kpis);
   });
 
   it("counts messages analysed since 00:00 UTC against yesterday up to the same time", async () => {

@@ -77,6 +77,10 @@ describe("GET /api/v1/conversations", () => {
     expect((await list(t, `?from=${edge - 500}&to=${edge + 500}`)).data.map((c) => c.externalId)).toEqual(["edge"]);
     expect((await list(t, `?to=${edge}`)).data.map((c) => c.externalId)).toEqual(["old"]);
     expect((await list(t, `?from=${edge}&to=${edge + 1}`)).data.map((c) => c.externalId)).toEqual(["edge"]);
+    // A date alone is that day's midnight UTC: the three were created in the first seconds of 2026-01-05.
+    expect((await list(t, "?from=2026-01-05")).data.map((c) => c.externalId)).toEqual(["new", "edge", "old"]);
+    expect((await list(t, "?to=2026-01-05")).data).toEqual([]);
+    expect((await list(t, "?from=2026-01-04&to=2026-01-06")).pagination.total).toBe(3);
   });
 
   it("never lists another tenant's conversations", async () => {
@@ -95,6 +99,7 @@ describe("GET /api/v1/conversations", () => {
       ["?country=France", "country"],
       ["?from=yesterday", "from"],
       [`?from=${T0}&to=${T0}`, "from"],
+      ["?to=2026-02-30", "to"],
     ]) {
       const res = await call(`/api/v1/conversations${query}`, { key: t.readKey });
       expect(res.status, query).toBe(400);

@@ -10,8 +10,13 @@ import { timestamp } from "../../durable-objects/protocol";
 export const DAY_MS = 86_400_000;
 export const DEFAULT_RANGE_MS = 7 * DAY_MS;
 
-/** An instant in a query string: epoch milliseconds or ISO-8601 with an offset, as the conversations list takes it. */
-export const instant = z.union([z.coerce.number().int().nonnegative(), z.iso.datetime({ offset: true })]).pipe(timestamp);
+/**
+ * An instant in a query string: epoch milliseconds, ISO-8601 with an offset, or an ISO-8601 date alone
+ * (`2026-11-20`, that day's midnight UTC), since a date is what a person types for a range.
+ */
+export const instant = z
+  .union([z.coerce.number().int().nonnegative(), z.iso.datetime({ offset: true }), z.iso.date().transform((day) => `${day}T00:00:00Z`)])
+  .pipe(timestamp);
 
 export const rangeFields = {
   /** Start of the range, inclusive (default: `to` minus 7 days). */
