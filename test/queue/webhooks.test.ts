@@ -208,6 +208,13 @@ describe("changing a destination", () => {
     await call(`/api/v1/webhooks/${d.id}/test`, { method: "POST", key: t.adminKey });
     expect(() => new Webhook(second.secret).verify(received[0]!.body, received[0]!.headers)).not.toThrow();
     expect(() => new Webhook(first.secret).verify(received[0]!.body, received[0]!.headers)).toThrow();
+    // curl -X POST through wrangler dev arrives with an empty body stream, not a null body: still no body.
+    const emptyStream = new ReadableStream({ start: (controller) => controller.close() });
+    const third = await call(`/api/v1/webhooks/${d.id}/rotate`, { method: "POST", key: t.adminKey, body: emptyStream });
+    expect(third.status).toBe(200);
+    expect(((await third.json()) as { data: { previousSecretExpiresAt: number } }).data.previousSecretExpiresAt - Date.now()).toBeGreaterThan(86_000_000);
+    const notJson = await call(`/api/v1/webhooks/${d.id}/rotate`, { method: "POST", key: t.adminKey, body: "overlapSeconds=0" });
+    expect(notJson.status).toBe(415);
     const bad = await call(`/api/v1/webhooks/${d.id}/rotate`, { method: "POST", key: t.adminKey, json: { overlapSeconds: 700_000 } });
     expect(bad.status).toBe(400);
     expect(((await bad.json()) as ErrorBody).error.details?.[0]?.field).toBe("overlapSeconds");

@@ -34,7 +34,11 @@ export const apiRouter = () => new OpenAPIHono<AppEnv>({ defaultHook });
  */
 export const jsonGuard = (required: boolean) =>
   createMiddleware<AppEnv>(async (c, next) => {
-    if (!required && !c.req.header("content-type") && (c.req.header("content-length") ?? "0") === "0" && !c.req.raw.body) return next();
+    // A body left out may still arrive as an empty stream (curl -X POST through wrangler dev does), so it is
+    // read: zero bytes without a Content-Type is no body. Hono caches it for readJsonBody.
+    if (!required && !c.req.header("content-type") && (c.req.header("content-length") ?? "0") === "0") {
+      if (!c.req.raw.body || (await c.req.arrayBuffer()).byteLength === 0) return next();
+    }
     c.req.bodyCache.json = Promise.resolve(await readJsonBody(c));
     await next();
   });
