@@ -36,6 +36,16 @@ describe("API keys", () => {
     expect(await code(res)).toBe("forbidden");
   });
 
+  it("names the kinds of key a route needs, in plain English", async () => {
+    const t = await createTenant();
+    const message = async (res: Promise<Response>) => ((await (await res).json()) as ErrorBody).error.message;
+    expect(await message(capture(t.readKey, body))).toBe("this endpoint needs an ingest key; a read key was given");
+    expect(await message(call("/api/v1/keys", { key: t.readKey }))).toBe("this endpoint needs an admin key; a read key was given");
+    expect(await message(call("/api/v1/labels", { method: "POST", key: t.readKey, json: { name: "x", color: "red" } }))).toBe(
+      "this action needs an admin key; a read key was given",
+    );
+  });
+
   it("answers 401 for a revoked key", async () => {
     const t = await createTenant();
     const list = (await (await call("/api/v1/keys", { key: t.adminKey })).json()) as { data: { id: string; kind: string }[] };

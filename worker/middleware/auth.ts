@@ -19,13 +19,16 @@ export function bearerToken(header: string | undefined): string | undefined {
   return match?.[1];
 }
 
+/** "an ingest or read", "an admin": the kinds a 403 names, with the article English wants. */
+const kindsOf = (kinds: readonly ApiKeyKind[]) => `${/^[aeiou]/.test(kinds[0] ?? "") ? "an" : "a"} ${kinds.join(" or ")}`;
+
 /** Resolves a presented secret to its scope or answers 401/403 with the reason. */
 export async function authenticate(c: Context<AppEnv>, secret: string | undefined, kinds: readonly ApiKeyKind[]): Promise<KeyScope> {
   if (!secret) throw new ApiError("unauthorized", "missing API key: send it as `Authorization: Bearer <key>`");
   const scope = await findKey(c.get("db"), secret);
   if (!scope) throw new ApiError("unauthorized", "invalid, expired or revoked API key");
   if (!kinds.includes(scope.kind)) {
-    throw new ApiError("forbidden", `this endpoint needs a ${kinds.join(" or ")} key; a ${scope.kind} key was given`);
+    throw new ApiError("forbidden", `this endpoint needs ${kindsOf(kinds)} key; ${kindsOf([scope.kind])} key was given`);
   }
   // Last-used is informative only: refreshed at most hourly, off the request's path.
   if (scope.lastUsedAt === null || Date.now() - scope.lastUsedAt > LAST_USED_GRANULARITY_MS) {
@@ -52,7 +55,7 @@ export const requireKey = (...kinds: ApiKeyKind[]) =>
 export const requireKind = (...kinds: ApiKeyKind[]) =>
   createMiddleware<AppEnv>(async (c, next) => {
     const { kind } = c.get("auth");
-    if (!kinds.includes(kind)) throw new ApiError("forbidden", `this action needs a ${kinds.join(" or ")} key; a ${kind} key was given`);
+    if (!kinds.includes(kind)) throw new ApiError("forbidden", `this action needs ${kindsOf(kinds)} key; ${kindsOf([kind])} key was given`);
     await next();
   });
 
