@@ -490,7 +490,8 @@ describe("reports and roles", () => {
     ] as const) {
       const res = await as(member, path, { method, json });
       expect(res.status, `${method} ${path}`).toBe(403);
-      expect(((await res.json()) as ErrorBody).error.code).toBe("forbidden");
+      // The member sent no key: the answer names their role, not "a read key".
+      expect(((await res.json()) as ErrorBody).error).toMatchObject({ code: "forbidden", message: "your role (member) cannot do this; ask an admin of the organization" });
     }
     expect(((await (await as(owner, `${base}/${reportId}`)).json()) as { data: ReportBody }).data.name).toBe("Shared");
   });

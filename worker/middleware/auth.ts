@@ -54,9 +54,11 @@ export const requireKey = (...kinds: ApiKeyKind[]) =>
 /** Narrows an already authenticated route to some key kinds (e.g. writes on a read-or-admin router). */
 export const requireKind = (...kinds: ApiKeyKind[]) =>
   createMiddleware<AppEnv>(async (c, next) => {
-    const { kind } = c.get("auth");
-    if (!kinds.includes(kind)) throw new ApiError("forbidden", `this action needs ${kindsOf(kinds)} key; ${kindsOf([kind])} key was given`);
-    await next();
+    const { kind, role } = c.get("auth");
+    if (kinds.includes(kind)) return next();
+    // A member acts with their role's reach (a read key's, for `member`): name the role, not a key they never sent.
+    if (role) throw new ApiError("forbidden", `your role (${role}) cannot do this; ask an admin of the organization`);
+    throw new ApiError("forbidden", `this action needs ${kindsOf(kinds)} key; ${kindsOf([kind])} key was given`);
   });
 
 /**
