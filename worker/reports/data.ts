@@ -30,7 +30,9 @@ export const reportDataQuery = z
   .superRefine(checkRangeOrder)
   .superRefine((q, ctx) => {
     if (q.days !== undefined && (q.from !== undefined || q.to !== undefined)) ctx.addIssue({ code: "custom", path: ["days"], message: "send either `days` or `from`/`to`, not both" });
-    if (q.from !== undefined && q.to !== undefined && q.to - q.from > MAX_RANGE_DAYS * DAY_MS) {
+    // `from` alone runs to now (resolveRange), so it is held to the same span.
+    const to = q.to ?? (q.from !== undefined ? Date.now() : undefined);
+    if (q.from !== undefined && to !== undefined && to - q.from > MAX_RANGE_DAYS * DAY_MS) {
       ctx.addIssue({ code: "custom", path: ["from"], message: `the range may span at most ${MAX_RANGE_DAYS} days` });
     }
   });
