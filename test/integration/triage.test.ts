@@ -360,10 +360,13 @@ describe("notifications", () => {
     expect((await json<{ unread: number }>(await as(target, "/api/v1/notifications"))).unread).toBe(0);
   });
 
-  it("belongs to member sessions only: an API key is refused with 403, no credentials with 401", async () => {
+  it("belongs to member sessions only: an API key is refused with 403, a secret that is no key and no credentials with 401", async () => {
     const res = await call("/api/v1/notifications", { key: a.adminKey });
     expect(res.status).toBe(403);
     expect(((await res.json()) as ErrorBody).error.code).toBe("forbidden");
+    const bogus = await call("/api/v1/notifications", { key: "ob_read_bogus" });
+    expect(bogus.status).toBe(401);
+    expect(((await bogus.json()) as ErrorBody).error.code).toBe("unauthorized");
     expect((await call("/api/v1/notifications")).status).toBe(401);
   });
 

@@ -12,6 +12,7 @@ import { memberFrames } from "../openapi/frames";
 import { apiRoute, apiRouter } from "../openapi/router";
 import { notificationList, notificationSchema } from "../schemas/triage";
 import { listNotifications, listQuery, markAllRead, markRead } from "../notifications/service";
+import { findKey } from "../services/keys";
 
 /**
  * The signed-in member's in-app notifications (README "Notifications"): the list, marking read, and the live
@@ -20,8 +21,13 @@ import { listNotifications, listQuery, markAllRead, markRead } from "../notifica
  */
 export const notificationRoutes = apiRouter();
 
+/** A key is refused as any route refuses one: 401 when it is not a key at all, 403 when it is one (keys have no notifications). */
 const noKeys = createMiddleware<AppEnv>(async (c, next) => {
-  if (bearerToken(c.req.header("authorization"))) throw new ApiError("forbidden", "notifications belong to a member: log in to the dashboard (API keys have none)");
+  const secret = bearerToken(c.req.header("authorization"));
+  if (secret) {
+    if (!(await findKey(c.get("db"), secret))) throw new ApiError("unauthorized", "invalid, expired or revoked API key");
+    throw new ApiError("forbidden", "notifications belong to a member: log in to the dashboard (API keys have none)");
+  }
   await next();
 });
 notificationRoutes.use("*", noKeys, sessionRequired, rateLimit("READ_LIMITER", (c) => `member:${c.get("session").memberId}`));
