@@ -16,7 +16,7 @@ import { listActivity, listNotes, triageOfOne } from "../triage/read";
 export const conversationTriage = apiRouter();
 const adminOnly = requireKind("admin");
 const tags = ["Acting on conversations"];
-const conversation = z.object({ id: z.string().openapi({ description: "OpenBat's conversation id (`conv_…`)" }) });
+const conversation = z.object({ id: z.string().openapi({ description: "OpenBat's conversation id (64 hex characters)" }) });
 const conversationLabel = conversation.extend({ labelId: z.string().openapi({ description: "A label of this chatbot (`lbl_…`)" }) });
 
 conversationTriage.openapi(

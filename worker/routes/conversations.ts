@@ -39,8 +39,8 @@ conversations.openapi(
     path: "/{id}",
     tags: ["Conversations"],
     summary: "One conversation with its messages and their analysis",
-    description: "`id` is OpenBat's conversation id (`conv_…`, the `conversationId` capture answers), not the integrator's `externalId`. `triage` is its status, assignee and labels (README, Acting on conversations).",
-    request: { params: z.object({ id: z.string().openapi({ description: "OpenBat's conversation id (`conv_…`)" }) }), query: messagesPage },
+    description: "`id` is OpenBat's conversation id (64 hex characters, the `conversationId` capture answers), not the integrator's `externalId`. `triage` is its status, assignee and labels (README, Acting on conversations).",
+    request: { params: z.object({ id: z.string().openapi({ description: "OpenBat's conversation id (64 hex characters)" }) }), query: messagesPage },
     responses: { 200: jsonData(detailSchema, "The conversation, its client context and a page of messages") },
   }),
   async (c) => {

@@ -80,7 +80,7 @@ exportRoutes.openapi(
     path: "/conversations/{id}",
     tags,
     summary: "One conversation's transcript with the analysis of every message",
-    description: "`id` is OpenBat's conversation id (`conv_…`). CSV: one line per message with its sentiment, flags, behaviours, intent and topics.",
+    description: "`id` is OpenBat's conversation id (64 hex characters). CSV: one line per message with its sentiment, flags, behaviours, intent and topics.",
     request: { params: z.object({ id: z.string().openapi({ description: "OpenBat's conversation id" }) }), query: transcriptExportQuery },
     responses: { 200: download(transcriptJson, "The transcript") },
   }),

@@ -17,7 +17,7 @@ export const reportRoutes = apiRouter();
 reportRoutes.use("*", requireChatbot("read", "admin"), rateLimit("READ_LIMITER"));
 const adminOnly = requireKind("admin");
 const tags = ["Reports"];
-const reportId = z.object({ id: z.string().openapi({ description: "A report id (`rpt_…`)" }) });
+const reportId = z.object({ id: z.string().openapi({ description: "A report id (`rep_…`)" }) });
 
 reportRoutes.openapi(
   apiRoute("read", { method: "get", path: "/", tags, summary: "The chatbot's saved reports, most recently changed first", responses: { 200: jsonData(z.array(reportSchema), "The reports") } }),

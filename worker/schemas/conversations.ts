@@ -1,5 +1,5 @@
 /**
- * What the conversation and capture routes answer with. `id` is OpenBat's conversation id (`conv_…`,
+ * What the conversation and capture routes answer with. `id` is OpenBat's conversation id (64 hex characters,
  * what the read routes take); `externalId` is the integrator's `conversationId` as sent to capture.
  */
 import { z } from "@hono/zod-openapi";
@@ -51,7 +51,7 @@ export const clientOrganizationView = z
 
 export const conversationSummary = z
   .object({
-    id: z.string().openapi({ description: "OpenBat's conversation id (`conv_…`)" }),
+    id: z.string().openapi({ description: "OpenBat's conversation id (64 hex characters)" }),
     externalId: z.string().openapi({ description: "The integrator's `conversationId`" }),
     status: z.enum(["open", "ended"]),
     createdAt: epochMs,
@@ -138,7 +138,7 @@ export const conversationDetail = conversationState
 export const captureResult = z
   .object({
     ok: z.literal(true),
-    conversationId: z.string().openapi({ description: "OpenBat's conversation id (`conv_…`)" }),
+    conversationId: z.string().openapi({ description: "OpenBat's conversation id (64 hex characters)" }),
     externalId: z.string().openapi({ description: "The `conversationId` you sent" }),
     inserted: z.number().int(),
     duplicates: z.number().int().openapi({ description: "Messages whose id was already stored: ignored, never stored twice" }),

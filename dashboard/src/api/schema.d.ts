@@ -603,7 +603,7 @@ export interface paths {
         };
         /**
          * One conversation with its messages and their analysis
-         * @description `id` is OpenBat's conversation id (`conv_…`, the `conversationId` capture answers), not the integrator's `externalId`. `triage` is its status, assignee and labels (README, Acting on conversations).
+         * @description `id` is OpenBat's conversation id (64 hex characters, the `conversationId` capture answers), not the integrator's `externalId`. `triage` is its status, assignee and labels (README, Acting on conversations).
          *
          *     Needs a read or admin key.
          */
@@ -739,7 +739,7 @@ export interface paths {
         };
         /**
          * One conversation with its messages and their analysis
-         * @description `id` is OpenBat's conversation id (`conv_…`, the `conversationId` capture answers), not the integrator's `externalId`. `triage` is its status, assignee and labels (README, Acting on conversations).
+         * @description `id` is OpenBat's conversation id (64 hex characters, the `conversationId` capture answers), not the integrator's `externalId`. `triage` is its status, assignee and labels (README, Acting on conversations).
          *
          *     Needs a read or admin key of this chatbot, or a member session with access to it.
          */
@@ -2065,7 +2065,7 @@ export interface paths {
         };
         /**
          * One conversation's transcript with the analysis of every message
-         * @description `id` is OpenBat's conversation id (`conv_…`). CSV: one line per message with its sentiment, flags, behaviours, intent and topics.
+         * @description `id` is OpenBat's conversation id (64 hex characters). CSV: one line per message with its sentiment, flags, behaviours, intent and topics.
          *
          *     Needs a read or admin key.
          */
@@ -2153,7 +2153,7 @@ export interface paths {
         };
         /**
          * One conversation's transcript with the analysis of every message
-         * @description `id` is OpenBat's conversation id (`conv_…`). CSV: one line per message with its sentiment, flags, behaviours, intent and topics.
+         * @description `id` is OpenBat's conversation id (64 hex characters). CSV: one line per message with its sentiment, flags, behaviours, intent and topics.
          *
          *     Needs a read or admin key of this chatbot, or a member session with access to it.
          */
@@ -3087,7 +3087,7 @@ export interface components {
         CaptureResult: {
             /** @enum {boolean} */
             ok: true;
-            /** @description OpenBat's conversation id (`conv_…`) */
+            /** @description OpenBat's conversation id (64 hex characters) */
             conversationId: string;
             /** @description The `conversationId` you sent */
             externalId: string;
@@ -3237,7 +3237,7 @@ export interface components {
             readAt: number | null;
         };
         ConversationSummary: {
-            /** @description OpenBat's conversation id (`conv_…`) */
+            /** @description OpenBat's conversation id (64 hex characters) */
             id: string;
             /** @description The integrator's `conversationId` */
             externalId: string;
@@ -5833,7 +5833,7 @@ export interface operations {
             };
             header?: never;
             path: {
-                /** @description OpenBat's conversation id (`conv_…`) */
+                /** @description OpenBat's conversation id (64 hex characters) */
                 id: string;
             };
             cookie?: never;
@@ -5863,7 +5863,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description OpenBat's conversation id (`conv_…`) */
+                /** @description OpenBat's conversation id (64 hex characters) */
                 id: string;
             };
             cookie?: never;
@@ -5893,7 +5893,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description OpenBat's conversation id (`conv_…`) */
+                /** @description OpenBat's conversation id (64 hex characters) */
                 id: string;
             };
             cookie?: never;
@@ -5933,7 +5933,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description OpenBat's conversation id (`conv_…`) */
+                /** @description OpenBat's conversation id (64 hex characters) */
                 id: string;
             };
             cookie?: never;
@@ -5963,7 +5963,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description OpenBat's conversation id (`conv_…`) */
+                /** @description OpenBat's conversation id (64 hex characters) */
                 id: string;
             };
             cookie?: never;
@@ -6001,7 +6001,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description OpenBat's conversation id (`conv_…`) */
+                /** @description OpenBat's conversation id (64 hex characters) */
                 id: string;
             };
             cookie?: never;
@@ -6031,7 +6031,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description OpenBat's conversation id (`conv_…`) */
+                /** @description OpenBat's conversation id (64 hex characters) */
                 id: string;
                 /** @description A label of this chatbot (`lbl_…`) */
                 labelId: string;
@@ -6063,7 +6063,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description OpenBat's conversation id (`conv_…`) */
+                /** @description OpenBat's conversation id (64 hex characters) */
                 id: string;
                 /** @description A label of this chatbot (`lbl_…`) */
                 labelId: string;
@@ -6141,7 +6141,7 @@ export interface operations {
             header?: never;
             path: {
                 chatbotId: string;
-                /** @description OpenBat's conversation id (`conv_…`) */
+                /** @description OpenBat's conversation id (64 hex characters) */
                 id: string;
             };
             cookie?: never;
@@ -6172,7 +6172,7 @@ export interface operations {
             header?: never;
             path: {
                 chatbotId: string;
-                /** @description OpenBat's conversation id (`conv_…`) */
+                /** @description OpenBat's conversation id (64 hex characters) */
                 id: string;
             };
             cookie?: never;
@@ -6203,7 +6203,7 @@ export interface operations {
             header?: never;
             path: {
                 chatbotId: string;
-                /** @description OpenBat's conversation id (`conv_…`) */
+                /** @description OpenBat's conversation id (64 hex characters) */
                 id: string;
             };
             cookie?: never;
@@ -6244,7 +6244,7 @@ export interface operations {
             header?: never;
             path: {
                 chatbotId: string;
-                /** @description OpenBat's conversation id (`conv_…`) */
+                /** @description OpenBat's conversation id (64 hex characters) */
                 id: string;
             };
             cookie?: never;
@@ -6275,7 +6275,7 @@ export interface operations {
             header?: never;
             path: {
                 chatbotId: string;
-                /** @description OpenBat's conversation id (`conv_…`) */
+                /** @description OpenBat's conversation id (64 hex characters) */
                 id: string;
             };
             cookie?: never;
@@ -6314,7 +6314,7 @@ export interface operations {
             header?: never;
             path: {
                 chatbotId: string;
-                /** @description OpenBat's conversation id (`conv_…`) */
+                /** @description OpenBat's conversation id (64 hex characters) */
                 id: string;
             };
             cookie?: never;
@@ -6345,7 +6345,7 @@ export interface operations {
             header?: never;
             path: {
                 chatbotId: string;
-                /** @description OpenBat's conversation id (`conv_…`) */
+                /** @description OpenBat's conversation id (64 hex characters) */
                 id: string;
                 /** @description A label of this chatbot (`lbl_…`) */
                 labelId: string;
@@ -6378,7 +6378,7 @@ export interface operations {
             header?: never;
             path: {
                 chatbotId: string;
-                /** @description OpenBat's conversation id (`conv_…`) */
+                /** @description OpenBat's conversation id (64 hex characters) */
                 id: string;
                 /** @description A label of this chatbot (`lbl_…`) */
                 labelId: string;
@@ -9312,7 +9312,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description A report id (`rpt_…`) */
+                /** @description A report id (`rep_…`) */
                 id: string;
             };
             cookie?: never;
@@ -9342,7 +9342,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description A report id (`rpt_…`) */
+                /** @description A report id (`rep_…`) */
                 id: string;
             };
             cookie?: never;
@@ -9368,7 +9368,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description A report id (`rpt_…`) */
+                /** @description A report id (`rep_…`) */
                 id: string;
             };
             cookie?: never;
@@ -9709,7 +9709,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description A report id (`rpt_…`) */
+                /** @description A report id (`rep_…`) */
                 id: string;
             };
             cookie?: never;
@@ -9753,7 +9753,7 @@ export interface operations {
             };
             header?: never;
             path: {
-                /** @description A report id (`rpt_…`) */
+                /** @description A report id (`rep_…`) */
                 id: string;
             };
             cookie?: never;
@@ -10160,7 +10160,7 @@ export interface operations {
             header?: never;
             path: {
                 chatbotId: string;
-                /** @description A report id (`rpt_…`) */
+                /** @description A report id (`rep_…`) */
                 id: string;
             };
             cookie?: never;
@@ -10191,7 +10191,7 @@ export interface operations {
             header?: never;
             path: {
                 chatbotId: string;
-                /** @description A report id (`rpt_…`) */
+                /** @description A report id (`rep_…`) */
                 id: string;
             };
             cookie?: never;
@@ -10218,7 +10218,7 @@ export interface operations {
             header?: never;
             path: {
                 chatbotId: string;
-                /** @description A report id (`rpt_…`) */
+                /** @description A report id (`rep_…`) */
                 id: string;
             };
             cookie?: never;
@@ -10560,7 +10560,7 @@ export interface operations {
             header?: never;
             path: {
                 chatbotId: string;
-                /** @description A report id (`rpt_…`) */
+                /** @description A report id (`rep_…`) */
                 id: string;
             };
             cookie?: never;
@@ -10605,7 +10605,7 @@ export interface operations {
             header?: never;
             path: {
                 chatbotId: string;
-                /** @description A report id (`rpt_…`) */
+                /** @description A report id (`rep_…`) */
                 id: string;
             };
             cookie?: never;
