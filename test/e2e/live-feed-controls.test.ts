@@ -39,6 +39,11 @@ browserSuite("Live feed controls", () => {
     expect(await assistant.getAttribute("data-role")).toBe("assistant");
     expect(await assistant.innerText()).toContain("Assistant, to Gina Feed");
     expect(await items.filter({ hasText: "furious" }).getByTestId("feed-organization").innerText()).toBe("Globex Retail · pro");
+    // Names lead to their profiles, as everywhere; the message to its conversation.
+    const furious = items.filter({ hasText: "furious" });
+    expect(await furious.getByTestId("user-link").getAttribute("href")).toBe(`/chatbots/${e2e.demo.chatbotId}/users/u-gina`);
+    expect(await furious.getByTestId("organization-link").getAttribute("href")).toBe(`/chatbots/${e2e.demo.chatbotId}/organizations/${ORG.id}`);
+    expect(await furious.getByRole("link", { name: /furious/ }).getAttribute("href")).toMatch(new RegExp(`/chatbots/${e2e.demo.chatbotId}/conversations/[0-9a-f]{64}$`));
 
     await page.getByText("Negative or flagged", { exact: true }).click();
     await expect.poll(() => items.filter({ hasText: "that works well" }).count(), { timeout: 10_000 }).toBe(0);

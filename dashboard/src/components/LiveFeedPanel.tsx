@@ -7,6 +7,7 @@ import { formatNumber, formatTime } from "../lib/format";
 import { viewerTimeZone } from "../lib/range";
 import { FlagBadge } from "./FlagBadge";
 import { LiveStatusBadge } from "./LiveStatusBadge";
+import { PersonLink } from "./PersonLink";
 import { SentimentBadge } from "./SentimentBadge";
 
 export const FEED_HEIGHT = 440;
@@ -64,21 +65,12 @@ export function isNegativeOrFlagged(item: FeedItem): boolean {
 
 function FeedRow({ item, chatbotId }: { item: FeedItem; chatbotId: string }) {
   const assistant = item.role === "assistant";
-  const person = item.user?.name ?? item.user?.email ?? item.user?.id ?? "anonymous user";
-  const who = assistant ? `Assistant, to ${person}` : item.role === "user" ? person : item.role;
-  const org = [item.organization?.name ?? item.organization?.id, item.plan].filter(Boolean).join(" · ");
+  // Names lead to their profiles (as everywhere in the product); the message leads to its conversation.
+  const person = item.user ? <PersonLink chatbotId={chatbotId} kind="user" externalId={item.user.id} name={item.user.name ?? item.user.email} size="xs" /> : "anonymous user";
+  const who = assistant ? <>Assistant, to {person}</> : item.role === "user" ? person : item.role;
+  const organization = item.organization ? <PersonLink chatbotId={chatbotId} kind="organization" externalId={item.organization.id} name={item.organization.name} size="xs" /> : null;
   return (
-    <UnstyledButton
-      component={Link}
-      to={`/chatbots/${chatbotId}/conversations/${item.conversationId}`}
-      className="focus-ring feed-item"
-      data-testid="feed-item"
-      data-role={item.role}
-      px="sm"
-      py={8}
-      h={ITEM_HEIGHT}
-      style={{ display: "block" }}
-    >
+    <div className="feed-item" data-testid="feed-item" data-role={item.role} style={{ height: ITEM_HEIGHT, padding: "8px var(--mantine-spacing-sm)" }}>
       <Group justify="space-between" wrap="nowrap" gap="xs">
         <Group gap={6} wrap="nowrap" style={{ minWidth: 0 }}>
           <Text size="xs" c="dimmed" style={{ fontVariantNumeric: "tabular-nums", whiteSpace: "nowrap", flexShrink: 0 }}>
@@ -91,27 +83,31 @@ function FeedRow({ item, chatbotId }: { item: FeedItem; chatbotId: string }) {
             <Text size="xs" fw={600} truncate>
               {who}
             </Text>
-            {org && (
+            {(organization || item.plan) && (
               <Text size="xs" c="dimmed" truncate data-testid="feed-organization">
-                {org}
+                {organization}
+                {organization && item.plan ? " · " : ""}
+                {item.plan}
               </Text>
             )}
           </Stack>
         </Group>
         {item.role === "user" ? <SentimentBadge score={item.sentiment?.score} label={item.sentiment?.label} pending={item.sentiment === undefined} /> : null}
       </Group>
-      <Text size="sm" lineClamp={2} mt={4} c={assistant ? "dimmed" : undefined}>
-        {item.content}
-      </Text>
-      <Group gap={4} mt={4} h={20} wrap="nowrap" style={{ overflow: "hidden" }}>
-        {item.flags.map((f) => (
-          <FlagBadge key={f} slug={f} />
-        ))}
-        <Text size="xs" c="dimmed" truncate>
-          {item.externalId}
+      <UnstyledButton component={Link} to={`/chatbots/${chatbotId}/conversations/${item.conversationId}`} className="focus-ring" style={{ display: "block", borderRadius: 4 }} mt={4}>
+        <Text size="sm" lineClamp={2} c={assistant ? "dimmed" : undefined}>
+          {item.content}
         </Text>
-      </Group>
-    </UnstyledButton>
+        <Group gap={4} mt={4} h={20} wrap="nowrap" style={{ overflow: "hidden" }}>
+          {item.flags.map((f) => (
+            <FlagBadge key={f} slug={f} />
+          ))}
+          <Text size="xs" c="dimmed" truncate>
+            {item.externalId}
+          </Text>
+        </Group>
+      </UnstyledButton>
+    </div>
   );
 }
 

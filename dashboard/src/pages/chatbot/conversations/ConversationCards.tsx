@@ -16,12 +16,9 @@ export function ConversationCards({ rows, ctx }: { rows: ConversationRow[]; ctx:
           <Stack gap={6}>
             <Group justify="space-between" wrap="nowrap" gap="xs">
               <ConversationCell row={r} chatbotId={ctx.chatbotId} />
-              <Group gap="xs" wrap="nowrap" style={{ flexShrink: 0 }}>
-                <Text size="xs" c="dimmed">
-                  {formatAgo(r.lastMessageAt)}
-                </Text>
-                <ActButton acting={{ conversationId: r.id, who: whoOf(r) }} onAct={ctx.onAct} />
-              </Group>
+              <Text size="xs" c="dimmed" style={{ flexShrink: 0 }}>
+                {formatAgo(r.lastMessageAt)}
+              </Text>
             </Group>
             <UnstyledButton onClick={() => navigate(`/chatbots/${ctx.chatbotId}/conversations/${r.id}`)} className="focus-ring">
               <Stack gap={4}>
@@ -45,9 +42,12 @@ export function ConversationCards({ rows, ctx }: { rows: ConversationRow[]; ctx:
               <SentimentBadge score={r.sentiment?.average} label={r.sentiment?.label} />
               {r.flags.length > 0 && <FlagList flags={r.flags} wrap />}
             </Group>
-            <Group gap={4} wrap="wrap">
-              <TriageCell row={r} members={ctx.members} />
-              {r.labels.length > 0 && <LabelList row={r} onLabel={ctx.onLabel} wrap />}
+            <Group justify="space-between" gap="xs" wrap="wrap">
+              <Group gap={4} wrap="wrap">
+                <TriageCell row={r} members={ctx.members} />
+                {r.labels.length > 0 && <LabelList row={r} onLabel={ctx.onLabel} wrap />}
+              </Group>
+              <ActButton acting={{ conversationId: r.id, who: whoOf(r) }} onAct={ctx.onAct} />
             </Group>
           </Stack>
         </Paper>
