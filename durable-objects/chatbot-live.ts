@@ -284,29 +284,23 @@ export class ChatbotLive extends DurableObject<Env> {
       };
       this.pending = [];
       this.dropped = 0;
-      for (const ws of this.ctx.getWebSockets()) {
-        const viewer = this.current(ws, now);
-        if (!viewer) continue;
-        try {
-          ws.send(frameFor(viewer.timeZone));
-        } catch {
-          // a viewer that went away is cleaned up by webSocketClose
-        }
-      }
+      this.sendAll(now, (viewer) => frameFor(viewer.timeZone));
     }
     // After the batch: its messages were stored before their rows were written.
     if (this.indexedIds.size) {
       const indexed = JSON.stringify({ type: "indexed", conversationIds: [...this.indexedIds] } satisfies FeedFrame);
       this.indexedIds.clear();
-      this.sendAll(indexed, now);
+      this.sendAll(now, () => indexed);
     }
   }
 
-  private sendAll(frame: string, now: number): void {
+  /** Sends each current viewer its frame (viewers whose session expired are closed instead). */
+  private sendAll(now: number, frameOf: (viewer: ViewerAttachment) => string): void {
     for (const ws of this.ctx.getWebSockets()) {
-      if (!this.current(ws, now)) continue;
+      const viewer = this.current(ws, now);
+      if (!viewer) continue;
       try {
-        ws.send(frame);
+        ws.send(frameOf(viewer));
       } catch {
         // a viewer that went away is cleaned up by webSocketClose
       }

@@ -4,7 +4,7 @@
  * included): a viewer's today is the sum of the slots since midnight in their zone. A day is at most 25
  * hours long (a daylight-saving change), so slots older than 26 hours are dropped.
  */
-import { startOfDay } from "../worker/analytics/time-zone";
+import { startOfDay, wallTime } from "../worker/analytics/time-zone";
 
 export const SLOT_MS = 15 * 60_000;
 const KEPT_MS = 26 * 3_600_000;
@@ -72,14 +72,5 @@ export class QuarterHourCounts {
   }
 }
 
-const dayFormats = new Map<string, Intl.DateTimeFormat>();
-
-/** The calendar day of `now` in `timeZone`, YYYY-MM-DD (the en-CA locale writes dates that way). */
-export function localDay(now: number, timeZone: string): string {
-  let format = dayFormats.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" });
-    dayFormats.set(timeZone, format);
-  }
-  return format.format(now);
-}
+/** The calendar day of `now` in `timeZone`, YYYY-MM-DD: its wall-clock date. */
+export const localDay = (now: number, timeZone: string): string => new Date(wallTime(now, timeZone)).toISOString().slice(0, 10);
