@@ -3,14 +3,11 @@
  * the plain average of the user messages analysed in it, the same whether the hours come from the rollups
  * (the unfiltered endpoint) or from raw rows (a profile's series, narrowed to one user's conversations).
  */
-import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
-import { createDb } from "../../worker/db/client";
-import { annotations, clientUsers, conversations } from "../../worker/db/schema";
 import { call, type ErrorBody } from "../helpers/http";
+import { seedScoredConversation } from "../helpers/scored-conversation";
 import { createTenant, type Tenant } from "../helpers/tenant";
 
-const db = createDb(env.DB);
 const H = 3_600_000;
 const DAY = Date.UTC(2026, 8, 14);
 /** Scores by minute of the day; the range below starts at 00:30, mid-hour. */
@@ -31,14 +28,7 @@ let t: Tenant;
 
 beforeAll(async () => {
   t = await createTenant();
-  const base = { organizationId: t.organizationId, chatbotId: t.chatbotId };
-  await db.insert(clientUsers).values({ ...base, id: `cusr_${t.chatbotId}`, externalId: "hourly-user", updatedAt: DAY });
-  await db.insert(conversations).values({ ...base, id: `conv_${t.chatbotId}`, externalId: "hourly", clientUserId: `cusr_${t.chatbotId}`, createdAt: DAY, messageCount: SCORES.length });
-  await db.batch(
-    SCORES.map((s, i) =>
-      db.insert(annotations).values({ ...base, id: `ann_${t.chatbotId}_${i}`, conversationId: `conv_${t.chatbotId}`, messageSeq: i + 1, kind: "sentiment", label: "neutral", score: s.score, analyzer: "embedded", analyzerVersion: "test", createdAt: s.at }),
-    ) as unknown as Parameters<typeof db.batch>[0],
-  );
+  await seedScoredConversation(t, { userExternalId: "hourly-user", externalId: "hourly", createdAt: DAY, scores: SCORES });
 });
 
 /** The plain computation: hour buckets from the one holding `from` to the one holding the last millisecond. */

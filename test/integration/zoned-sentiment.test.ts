@@ -3,14 +3,11 @@
  * a change of clocks (New York left summer time on Sunday 1 November 2026, a 25-hour day), the same from the
  * rollups (the unfiltered endpoint) as from raw rows (a profile's series).
  */
-import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
-import { createDb } from "../../worker/db/client";
-import { annotations, clientUsers, conversations } from "../../worker/db/schema";
 import { call, type ErrorBody } from "../helpers/http";
+import { seedScoredConversation } from "../helpers/scored-conversation";
 import { createTenant, type Tenant } from "../helpers/tenant";
 
-const db = createDb(env.DB);
 const at = (iso: string) => Date.parse(iso);
 /** New York's midnights, written out: 1 November starts at 04:00 UTC (summer time), the days after at 05:00. */
 const MIDNIGHTS = [at("2026-11-01T04:00:00Z"), at("2026-11-02T05:00:00Z"), at("2026-11-03T05:00:00Z"), at("2026-11-04T05:00:00Z")];
@@ -31,14 +28,7 @@ let t: Tenant;
 
 beforeAll(async () => {
   t = await createTenant();
-  const base = { organizationId: t.organizationId, chatbotId: t.chatbotId };
-  await db.insert(clientUsers).values({ ...base, id: `cusr_${t.chatbotId}`, externalId: "zoned-user", updatedAt: FROM });
-  await db.insert(conversations).values({ ...base, id: `conv_${t.chatbotId}`, externalId: "zoned", clientUserId: `cusr_${t.chatbotId}`, createdAt: FROM, messageCount: SCORES.length });
-  await db.batch(
-    SCORES.map((s, i) =>
-      db.insert(annotations).values({ ...base, id: `ann_${t.chatbotId}_${i}`, conversationId: `conv_${t.chatbotId}`, messageSeq: i + 1, kind: "sentiment", label: "neutral", score: s.score, analyzer: "embedded", analyzerVersion: "test", createdAt: s.at }),
-    ) as unknown as Parameters<typeof db.batch>[0],
-  );
+  await seedScoredConversation(t, { userExternalId: "zoned-user", externalId: "zoned", createdAt: FROM, scores: SCORES });
 });
 
 /** The plain computation over the written-out buckets. */
