@@ -10,23 +10,11 @@
  */
 import createClient from "openapi-fetch";
 import type { paths } from "./schema";
-import type { Body, ErrorEnvelope, FieldIssue, PromptName, QueryOf } from "./types";
+import { ApiError, type ErrorDetail } from "./api-error";
+import type { Body, ErrorEnvelope, PromptName, QueryOf } from "./types";
 import { viewerTimeZone } from "../lib/range";
 
-export type ErrorDetail = FieldIssue;
-
-export class ApiError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-    readonly details: ErrorDetail[] = [],
-    readonly requestId?: string,
-  ) {
-    super(message);
-    this.name = "ApiError";
-  }
-}
+export { ApiError, type ErrorDetail } from "./api-error";
 
 let csrfToken = "";
 let unauthorizedHandler: (() => void) | null = null;
@@ -84,7 +72,15 @@ async function answer<T>(call: Promise<{ data?: T; error?: unknown; response: Re
     // Anything in front of the Worker (a proxy, the platform) may answer without the envelope.
     const e = typeof result.error === "object" ? (result.error as Partial<ErrorEnvelope> | null)?.error : undefined;
     if (response.status === 401 && !expect401) unauthorizedHandler?.();
-    throw new ApiError(response.status, e?.code ?? "http_error", e?.message ?? `The server answered ${response.status} ${response.statusText}.`, e?.details ?? [], e?.requestId);
+    const retryAfter = Number(response.headers.get("retry-after") ?? Number.NaN);
+    throw new ApiError(
+      response.status,
+      e?.code ?? "http_error",
+      e?.message ?? `The server answered ${response.status} ${response.statusText}.`,
+      e?.details ?? [],
+      e?.requestId,
+      Number.isFinite(retryAfter) ? retryAfter : undefined,
+    );
   }
   return result.data as T;
 }

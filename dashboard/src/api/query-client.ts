@@ -6,21 +6,16 @@
  * live feed's events for the queries that opt in (see LiveFeedProvider).
  */
 import { QueryClient } from "@tanstack/react-query";
-import { ApiError, onChanged } from "./client";
-
-/** A failed read is retried once when a retry can help (the network, the server), never for a refusal. */
-function retry(failures: number, error: unknown): boolean {
-  if (failures >= 1) return false;
-  return !(error instanceof ApiError) || error.status === 0 || error.status >= 500;
-}
+import { onChanged } from "./client";
+import { retryDelay, shouldRetry } from "./retry";
 
 export const queryClient = new QueryClient({
   defaultOptions: {
     queries: {
       staleTime: 30_000,
       gcTime: 5 * 60_000,
-      retry,
-      retryDelay: 400,
+      retry: shouldRetry,
+      retryDelay,
       refetchOnWindowFocus: true,
     },
   },
