@@ -48,7 +48,16 @@ if (built === wanted && process.env.DASHBOARD_REBUILD !== "1") {
 } else {
   const started = Date.now();
   const { build } = await import("vite");
-  await build({ configFile: path.join(dashboard, "vite.config.ts"), logLevel: "warn", mode: "production" });
+  // Vite builds React's development bundle when NODE_ENV says so (vitest sets "test" for the browser tests'
+  // set-up), and users never get that one: the build is always a production build, whoever runs it.
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = "production";
+  try {
+    await build({ configFile: path.join(dashboard, "vite.config.ts"), logLevel: "warn", mode: "production" });
+  } finally {
+    if (nodeEnv === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = nodeEnv;
+  }
   mkdirSync(path.dirname(stampFile), { recursive: true });
   writeFileSync(stampFile, wanted);
   console.log(`Dashboard built in ${((Date.now() - started) / 1000).toFixed(1)}s: dashboard/dist, ${distSizeKb()} kB.`);
