@@ -100,7 +100,30 @@ interface LoadFigures {
   scripts: string[];
   /** Every request of the cold load: when it started, its first byte came and it ended, in ms from the navigation's start. */
   requests: { path: string; type: string; startMs: number; firstByteMs: number; endMs: number }[];
+  /** The main thread's tasks over 50 ms, in ms from the navigation's start. */
+  longTasks: { startMs: number; durationMs: number }[];
+  /** When the KPI value entered the page, by the page's clock (Playwright's own polling not included). */
+  kpiInPageMs: number;
 }
+
+/**
+ * Run in the page before its own scripts: records the main thread's long tasks (over 50 ms) and when the KPI
+ * value entered the page, both in the page's clock (ms from the navigation's start). Browser code, as text:
+ * this file is compiled without the DOM's types.
+ */
+const MAIN_THREAD_PROBE = `
+  globalThis.__longTasks = [];
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) globalThis.__longTasks.push({ startMs: Math.round(e.startTime), durationMs: Math.round(e.duration) });
+  }).observe({ type: "longtask", buffered: true });
+  const seen = new MutationObserver(() => {
+    if (document.querySelector('[data-testid="kpi-messages-value"]')) {
+      globalThis.__kpiAtMs = Math.round(performance.now());
+      seen.disconnect();
+    }
+  });
+  seen.observe(document, { childList: true, subtree: true });
+`;
 
 async function measure(browser: Browser, url: string, overview: string, cookies: Parameters<import("playwright-core").BrowserContext["addCookies"]>[0], runs: number) {
   const cold: LoadFigures[] = [];
@@ -108,6 +131,7 @@ async function measure(browser: Browser, url: string, overview: string, cookies:
   for (let run = 0; run < runs; run++) {
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
     await context.addCookies(cookies);
+    await context.addInitScript({ content: MAIN_THREAD_PROBE });
     const page = await context.newPage();
     const scripts = new Set<string>();
     page.on("response", (response) => {
@@ -126,7 +150,11 @@ async function measure(browser: Browser, url: string, overview: string, cookies:
         return { path: u.pathname + u.search, type: e.initiatorType, startMs: Math.round(e.startTime), firstByteMs: Math.round(e.responseStart), endMs: Math.round(e.responseEnd) };
       }),
     );
-    cold.push({ kpisMs, scripts: [...scripts], requests });
+    const main = await page.evaluate(() => {
+      const w = globalThis as unknown as { __longTasks: { startMs: number; durationMs: number }[]; __kpiAtMs?: number };
+      return { longTasks: w.__longTasks, kpiInPageMs: w.__kpiAtMs ?? -1 };
+    });
+    cold.push({ kpisMs, scripts: [...scripts], requests, ...main });
 
     // Warm: the same browser (its HTTP cache, the immutable assets) opens the page again.
     await page.goto("about:blank");
@@ -216,6 +244,8 @@ async function main(): Promise<void> {
       for (const r of [...run.requests].sort((a, b) => a.startMs - b.startMs)) {
         console.log(`  ${[r.startMs, r.firstByteMs, r.endMs].map((n) => String(n).padStart(5)).join(" ")}  ${r.type.padEnd(14)} ${r.path}`);
       }
+      console.log(`The KPI value entered the page at ${run.kpiInPageMs} ms; the main thread's long tasks (start / duration, ms):`);
+      for (const t of run.longTasks) console.log(`  ${String(t.startMs).padStart(5)} ${String(t.durationMs).padStart(5)}`);
     }
   } finally {
     clearTimeout(deadline);
