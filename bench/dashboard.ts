@@ -104,6 +104,8 @@ interface LoadFigures {
   longTasks: { startMs: number; durationMs: number }[];
   /** When the KPI value entered the page, by the page's clock (Playwright's own polling not included). */
   kpiInPageMs: number;
+  /** The page's own performance marks (e.g. when the boot script ran). */
+  marks: { name: string; atMs: number }[];
 }
 
 /**
@@ -152,7 +154,9 @@ async function measure(browser: Browser, url: string, overview: string, cookies:
     );
     const main = await page.evaluate(() => {
       const w = globalThis as unknown as { __longTasks: { startMs: number; durationMs: number }[]; __kpiAtMs?: number };
-      return { longTasks: w.__longTasks, kpiInPageMs: w.__kpiAtMs ?? -1 };
+      const entries = (performance as unknown as { getEntriesByType(type: "mark"): { name: string; startTime: number }[] }).getEntriesByType("mark");
+      const marks = entries.map((m) => ({ name: m.name, atMs: Math.round(m.startTime) }));
+      return { longTasks: w.__longTasks, kpiInPageMs: w.__kpiAtMs ?? -1, marks };
     });
     cold.push({ kpisMs, scripts: [...scripts], requests, ...main });
 
@@ -246,6 +250,7 @@ async function main(): Promise<void> {
       }
       console.log(`The KPI value entered the page at ${run.kpiInPageMs} ms; the main thread's long tasks (start / duration, ms):`);
       for (const t of run.longTasks) console.log(`  ${String(t.startMs).padStart(5)} ${String(t.durationMs).padStart(5)}`);
+      for (const m of run.marks) console.log(`mark ${m.name} at ${m.atMs} ms`);
     }
   } finally {
     clearTimeout(deadline);

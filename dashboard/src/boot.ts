@@ -13,6 +13,9 @@ import { overviewQueries } from "./pages/chatbot/overview-queries";
 import { chatbotLookup } from "./session/chatbot-lookup";
 import { startEarlyProbe } from "./session/session-probe";
 
+// When the boot script ran, for the load's timeline (bench/dashboard.ts --waterfall prints the page's marks).
+performance.mark("openbat:boot");
+
 const chatbotPage = /^\/chatbots\/([^/]+)(?:\/([^/]+))?\/?$/.exec(window.location.pathname);
 const isPublic = /^\/(login|signup|confirm-signup|reset-password|accept-invitation)\/?$/.test(window.location.pathname);
 

@@ -39,8 +39,16 @@ const FIRST_DAY = "1970-01-02";
 
 export const isRangePreset = (v: string | null): v is RangePreset => RANGE_PRESETS.some((p) => p.value === v);
 
-/** The viewer's time zone (IANA), in which "today" and a custom range's days are counted everywhere. */
-export const viewerTimeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC";
+type TemporalNow = { Temporal?: { Now?: { timeZoneId?: () => string } } };
+let viewerZone: string | undefined;
+/**
+ * The viewer's time zone (IANA), in which "today" and a custom range's days are counted everywhere. Read once
+ * per page, from Temporal where the browser has it: the first Intl object of a page loads the locale data,
+ * 50–100 ms that the boot script's requests (which name the zone) would otherwise wait for (bench/README.md,
+ * dashboard).
+ */
+export const viewerTimeZone = () =>
+  (viewerZone ??= (globalThis as TemporalNow).Temporal?.Now?.timeZoneId?.() || Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC");
 
 const DAY_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -57,10 +65,21 @@ export const isDay = (day: string | null): day is Day => day !== null && dayPart
 
 const pad = (n: number, width = 2) => String(n).padStart(width, "0");
 
+/** One wall-clock formatter per zone, kept: a page asks for the same zone's clock many times. */
+const wallClockFormats = new Map<string, Intl.DateTimeFormat>();
+function wallClockFormat(timeZone: string): Intl.DateTimeFormat {
+  let format = wallClockFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat("en-US", { timeZone, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit" });
+    wallClockFormats.set(timeZone, format);
+  }
+  return format;
+}
+
 /** The zone's wall clock at instant `t`: its calendar fields, as if they were UTC. */
 function wallClock(t: number, timeZone: string): number {
   const parts = Object.fromEntries(
-    new Intl.DateTimeFormat("en-US", { timeZone, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit" })
+    wallClockFormat(timeZone)
       .formatToParts(t)
       .map((p) => [p.type, Number(p.value)]),
   ) as Record<"year" | "month" | "day" | "hour" | "minute" | "second", number>;
@@ -147,13 +166,14 @@ export function rangeSearch(range: DateRange): Record<"range" | "from" | "to", s
  * same question keep counting what arrives.
  */
 export function apiRange(range: DateRange, now = Date.now(), timeZone = viewerTimeZone()): ApiRange {
-  const today = dayIn(timeZone, now);
+  // The zone's clock only where the answer depends on it: a preset of days is plain arithmetic, and the boot
+  // script's first requests do not wait for the locale data that a first date formatter loads.
   if (range.kind === "preset") {
-    if (range.preset === "today") return { from: startOfDay(today, timeZone) };
+    if (range.preset === "today") return { from: startOfDay(dayIn(timeZone, now), timeZone) };
     return { from: Math.floor(now / 60_000) * 60_000 - Number.parseInt(range.preset, 10) * DAY_MS };
   }
   const from = startOfDay(range.first, timeZone);
-  return range.last >= today ? { from } : { from, to: startOfDay(addDays(range.last, 1), timeZone) };
+  return range.last >= dayIn(timeZone, now) ? { from } : { from, to: startOfDay(addDays(range.last, 1), timeZone) };
 }
 
 /** A cache key's part for an API range. */
