@@ -10,10 +10,6 @@ import { PersonLink } from "./PersonLink";
 import { QueryRegion } from "./QueryRegion";
 import { TablePager } from "./TablePager";
 
-/** What "MRR at risk" means, word for word the API's definition (worker/analytics/mrr-at-risk.ts). */
-export const MRR_AT_RISK_HELP =
-  "MRR of every client organization — or user without one — with a conversation that raised churn risk or frustrated user in the range, each counted once. Click for who and why.";
-
 /**
  * Who makes up MRR at risk, for exactly the range of the figure it was opened from (`from`/`to` of that
  * answer), so its rows add up to the figure on screen.

@@ -1,4 +1,4 @@
-import { AppShell, Badge, Burger, Group, Menu, NavLink, ScrollArea, Select, Text, UnstyledButton, useMantineColorScheme, VisuallyHidden, type MantineColorScheme } from "@mantine/core";
+import { AppShell, Badge, Burger, Group, Menu, NativeSelect, NavLink, ScrollArea, Text, UnstyledButton, useMantineColorScheme, VisuallyHidden, type MantineColorScheme } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import { Fragment, useEffect } from "react";
 import { api } from "../api/client";
@@ -29,15 +29,17 @@ function OrganizationSwitcher() {
   const { switchOrganization } = useSession();
   const navigate = useNavigate();
   if (session.organizations.length === 0) return null;
+  // The browser's own select: keyboard and screen readers know it, and every page's first load is spared the
+  // combobox machinery of a custom one.
   return (
-    <Select
+    <NativeSelect
       aria-label="Organization"
       size="sm"
       w={{ base: 150, sm: 220 }}
-      allowDeselect={false}
-      value={session.currentOrganizationId ?? session.organizations[0]?.id ?? null}
+      value={session.currentOrganizationId ?? session.organizations[0]?.id ?? ""}
       data={session.organizations.map((o) => ({ value: o.id, label: `${o.name}${o.role === "member" ? " (read-only)" : ""}` }))}
-      onChange={async (id) => {
+      onChange={async (event) => {
+        const id = event.currentTarget.value;
         if (!id) return;
         await switchOrganization(id);
         navigate(`/orgs/${id}/chatbots`);

@@ -1,8 +1,8 @@
-import { Button, Drawer, Skeleton } from "@mantine/core";
-import { lazy, Suspense } from "react";
-import { useChatbot } from "../../session/chatbot";
+import { Button } from "@mantine/core";
+import { lazy } from "react";
+import { OnDemand } from "../on-demand";
 
-const ConversationActions = lazy(() => import("./ConversationActions"));
+const ConversationDrawer = lazy(() => import("./ConversationDrawer"));
 
 /** The conversation being acted on from a list: its drawer stays open when the row leaves the list (marked reviewed, filtered out). */
 export interface Acting {
@@ -10,17 +10,15 @@ export interface Acting {
   who: string;
 }
 
-/** "Act": the conversation's status, assignee, labels and notes in a drawer, without leaving the list. */
+/**
+ * "Act": the conversation's status, assignee, labels and notes in a drawer, without leaving the list. The
+ * drawer's code (and the conversation's actions) is downloaded the first time a row is acted on.
+ */
 export function ActDrawer({ acting, onClose }: { acting: Acting | null; onClose: () => void }) {
-  const { chatbot, organization, canEdit } = useChatbot();
   return (
-    <Drawer opened={acting !== null} onClose={onClose} position="right" size="md" title={acting ? `Act on the conversation with ${acting.who}` : ""}>
-      {acting && (
-        <Suspense fallback={<Skeleton h={320} />}>
-          <ConversationActions key={acting.conversationId} chatbotId={chatbot.id} organizationId={organization.id} conversationId={acting.conversationId} canEdit={canEdit} />
-        </Suspense>
-      )}
-    </Drawer>
+    <OnDemand wanted={acting !== null}>
+      <ConversationDrawer acting={acting} onClose={onClose} />
+    </OnDemand>
   );
 }
 

@@ -8,7 +8,8 @@ import type { Insights } from "../../api/types";
 import { useQuery } from "../../api/use-query";
 import { ChartCard } from "../../components/ChartCard";
 import { ErrorNotice } from "../../components/ErrorNotice";
-import { MRR_AT_RISK_HELP, MrrAtRiskDrawer } from "../../components/MrrAtRiskBreakdown";
+import { MRR_AT_RISK_HELP, MrrAtRiskDrawer } from "../../components/mrr-at-risk";
+import { OnDemand } from "../../components/on-demand";
 import { PageHeader } from "../../components/PageHeader";
 import { PersonLink } from "../../components/PersonLink";
 import { RefreshFailed } from "../../components/QueryRegion";
@@ -186,7 +187,11 @@ export default function InsightsPage() {
       <ChartCard title="Revenue signals" subtitle="Organizations and users at risk, and buying signals, in this range" loading={!d} height={120} testId="revenue-signals">
         {d && <RevenueSignals insights={d} link={link} openBreakdown={() => setBreakdownOpen(true)} />}
       </ChartCard>
-      {d && <MrrAtRiskDrawer chatbotId={chatbot.id} range={d.range} opened={breakdownOpen} onClose={() => setBreakdownOpen(false)} />}
+      {d && (
+        <OnDemand wanted={breakdownOpen}>
+          <MrrAtRiskDrawer chatbotId={chatbot.id} range={d.range} opened={breakdownOpen} onClose={() => setBreakdownOpen(false)} />
+        </OnDemand>
+      )}
       <Grid>
         <Grid.Col span={{ base: 12, lg: 8 }}>
           <ChartCard title="Most dissatisfied users" subtitle="Lowest average sentiment across their conversations" loading={!d} height={260}>

@@ -4,7 +4,8 @@ import type { Trend } from "../../api/types";
 import { useQuery } from "../../api/use-query";
 import { KpiCard, KpiSkeleton, TrendLabel } from "../../components/KpiCard";
 import { LiveFeedPanel } from "../../components/LiveFeedPanel";
-import { MRR_AT_RISK_HELP, MrrAtRiskDrawer } from "../../components/MrrAtRiskBreakdown";
+import { MRR_AT_RISK_HELP, MrrAtRiskDrawer } from "../../components/mrr-at-risk";
+import { OnDemand } from "../../components/on-demand";
 import { PageHeader } from "../../components/PageHeader";
 import { QueryRegion } from "../../components/QueryRegion";
 import { RangeControl, useDateRange } from "../../components/RangeControl";
@@ -125,7 +126,11 @@ export default function OverviewPage() {
           }
         </QueryRegion>
       </section>
-      {data && <MrrAtRiskDrawer chatbotId={chatbot.id} range={data.overview.range} opened={breakdownOpen} onClose={() => setBreakdownOpen(false)} />}
+      {data && (
+        <OnDemand wanted={breakdownOpen}>
+          <MrrAtRiskDrawer chatbotId={chatbot.id} range={data.overview.range} opened={breakdownOpen} onClose={() => setBreakdownOpen(false)} />
+        </OnDemand>
+      )}
       <Grid gap="md">
         <Grid.Col span={{ base: 12, lg: 7 }}>
           {/* The trend and the bands come from one answer: one region, so one failure shows one notice. */}
