@@ -33,9 +33,14 @@ export const FEED_ZONE_HEADER = "x-openbat-feed-zone";
 
 /** The header the Worker sets on a key viewer's upgrade: the key it was opened with, so revoking the key closes it. */
 export const FEED_KEY_HEADER = "x-openbat-feed-key";
+/** Beside it, when that key expires (epoch ms; absent: never), so the feed closes then. */
+export const FEED_KEY_EXPIRES_HEADER = "x-openbat-feed-key-expires";
 
-/** What a viewer's socket remembers across hibernation: its zone, and the member session or the key it was opened with. */
-const viewerAttachment = z.object({ timeZone: z.string(), session: socketSession.optional(), keyId: z.string().optional() });
+/**
+ * What a viewer's socket remembers across hibernation: its zone, and the member session or the key it was
+ * opened with (and when that key expires).
+ */
+const viewerAttachment = z.object({ timeZone: z.string(), session: socketSession.optional(), keyId: z.string().optional(), keyExpiresAt: z.number().int().optional() });
 type ViewerAttachment = z.infer<typeof viewerAttachment>;
 const viewerOf = (ws: WebSocket): ViewerAttachment => {
   const parsed = viewerAttachment.safeParse(ws.deserializeAttachment());
@@ -234,7 +239,9 @@ export class ChatbotLive extends DurableObject<Env> {
     // Named by the Worker: a member session's, or the key's id for a key's viewer.
     const session = sessionFromHeaders(request.headers) ?? undefined;
     const keyId = request.headers.get(FEED_KEY_HEADER) ?? undefined;
-    server.serializeAttachment({ timeZone, session, keyId } satisfies ViewerAttachment);
+    const keyExpires = Number(request.headers.get(FEED_KEY_EXPIRES_HEADER) ?? Number.NaN);
+    const keyExpiresAt = Number.isInteger(keyExpires) ? keyExpires : undefined;
+    server.serializeAttachment({ timeZone, session, keyId, keyExpiresAt } satisfies ViewerAttachment);
     server.send(JSON.stringify({ type: "hello", counters: this.counts.today(timeZone, Date.now()) } satisfies FeedFrame));
     return new Response(null, { status: 101, webSocket: client });
   }
@@ -248,11 +255,15 @@ export class ChatbotLive extends DurableObject<Env> {
     closeQuietly(ws, code === 1005 ? 1000 : code, reason);
   }
 
-  /** Whether a frame may go to this viewer now: a socket whose session has expired is closed instead. */
+  /** Whether a frame may go to this viewer now: a socket whose session or key has expired is closed instead. */
   private current(ws: WebSocket, now: number): ViewerAttachment | null {
     const viewer = viewerOf(ws);
     if (viewer.session && expired(viewer.session, now)) {
       closeQuietly(ws, SESSION_ENDED_CLOSE, "session expired");
+      return null;
+    }
+    if (viewer.keyExpiresAt !== undefined && viewer.keyExpiresAt <= now) {
+      closeQuietly(ws, SESSION_ENDED_CLOSE, "key expired");
       return null;
     }
     return viewer;

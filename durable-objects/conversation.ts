@@ -83,6 +83,8 @@ export const socketHandoff = z.object({
   keyKind: z.enum(["ingest", "publishable", "token"]),
   /** The key the socket was opened with (for a token: the key that minted it); revoking it closes the socket. */
   keyId: z.string().min(1),
+  /** When that key expires (null: never): the socket's first frame after it closes the socket instead. */
+  keyExpiresAt: z.number().int().nullable().default(null),
   /** A browser (publishable key) naming an id may only reconnect to a conversation that exists, never create one. */
   mustExist: z.boolean().default(false),
   after: z.number().int().nonnegative().optional(),
@@ -110,6 +112,8 @@ export interface ConversationSnapshot {
 interface SocketAttachment {
   keyKind: SocketHandoff["keyKind"];
   keyId: string;
+  /** Absent on sockets opened before keys' expiry reached sockets: they never expire. */
+  keyExpiresAt?: number | null;
   connectedAt: number;
 }
 
@@ -275,7 +279,7 @@ export class Conversation extends DurableObject<Env> {
     }
     const { 0: client, 1: server } = new WebSocketPair();
     this.ctx.acceptWebSocket(server);
-    server.serializeAttachment({ keyKind: handoff.keyKind, keyId: handoff.keyId, connectedAt: now } satisfies SocketAttachment);
+    server.serializeAttachment({ keyKind: handoff.keyKind, keyId: handoff.keyId, keyExpiresAt: handoff.keyExpiresAt, connectedAt: now } satisfies SocketAttachment);
     send(server, {
       type: "welcome",
       conversationId: state.conversationId,
@@ -291,6 +295,7 @@ export class Conversation extends DurableObject<Env> {
   }
 
   override async webSocketMessage(ws: WebSocket, data: string | ArrayBuffer): Promise<void> {
+    if (this.keyExpired(ws)) return;
     if (!this.admit(ws, data)) return;
     if (typeof data !== "string") return send(ws, frameError("invalid_frame", "binary frames are not supported; send JSON text"));
     if (data.length > LIMITS.frameBytes) {
@@ -402,6 +407,27 @@ export class Conversation extends DurableObject<Env> {
   /** Frame buckets (frame-limits.ts): in memory, full again after waking from hibernation. */
   private readonly conversationFrames = conversationLimits();
   private readonly socketFrames = new WeakMap<WebSocket, SocketLimits>();
+  /** Each socket's key expiry (null: never), read from its attachment on its first frame. */
+  private readonly socketKeyExpiry = new WeakMap<WebSocket, number | null>();
+
+  /**
+   * A socket whose key has expired since it was opened is closed (4001, as a revoked key's) instead of
+   * being answered. Its expiry is read from the attachment once per socket and kept in memory.
+   */
+  private keyExpired(ws: WebSocket): boolean {
+    let expiresAt = this.socketKeyExpiry.get(ws);
+    if (expiresAt === undefined) {
+      expiresAt = attachmentOf(ws).keyExpiresAt ?? null;
+      this.socketKeyExpiry.set(ws, expiresAt);
+    }
+    if (expiresAt === null || expiresAt > Date.now()) return false;
+    try {
+      ws.close(CLOSE.keyRevoked, "key expired");
+    } catch {
+      // already closing
+    }
+    return true;
+  }
 
   /**
    * Counts the frame against its socket and the conversation. Over budget: the frame is dropped and the

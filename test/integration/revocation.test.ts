@@ -77,6 +77,41 @@ describe("revocation reaches open sockets", () => {
     expect(again.response.status).toBe(401);
   });
 
+  it("closes the sockets of a key that expires while they are open, each at its next frame, and answers nothing after", async () => {
+    const t = await createTenant();
+    const expiresAt = Date.now() + 1500;
+    const create = async (kind: "ingest" | "read") => {
+      const res = await call("/api/v1/keys", { method: "POST", key: t.adminKey, json: { kind, name: `expiring ${kind}`, expiresAt } });
+      return ((await res.json()) as { data: { secret: string } }).data.secret;
+    };
+    const [ingest, read] = [await create("ingest"), await create("read")];
+    const tokenRes = await call("/api/v1/conversation-tokens", { method: "POST", key: ingest, json: { conversationId: "via-token" } });
+    const token = ((await tokenRes.json()) as { data: { token: string } }).data.token;
+    const server = await connect("/api/v1/live/expiring", { key: ingest });
+    const viaToken = await connect(`/api/v1/live?token=${encodeURIComponent(token)}`);
+    const feed = await connect("/api/v1/live-feed", { key: read });
+    const lasting = await connect("/api/v1/live/lasting", { key: t.ingestKey });
+    for (const socket of [server, viaToken, lasting]) await socket.next("welcome");
+    expect(await feed.next()).toMatchObject({ type: "hello" });
+    // Before the expiry the key's sockets work as any other.
+    server.send({ type: "message", id: "before", role: "user", content: "hello" });
+    expect(await server.next("ack")).toMatchObject({ id: "before" });
+
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, expiresAt - Date.now()) + 100));
+    server.send({ type: "message", id: "after", role: "user", content: "still there?" });
+    viaToken.send({ type: "message", id: "after", role: "user", content: "still there?" });
+    feed.send({ type: "ping" });
+    for (const socket of [server, viaToken, feed]) {
+      await expect.poll(() => socket.closeCode).toBe(4001);
+      expect(socket.closeReason).toBe("key expired");
+    }
+    expect(server.frames.some((f) => f.type === "ack" && f.id === "after")).toBe(false);
+    // A key without an expiry is untouched.
+    lasting.send({ type: "message", id: "lasting", role: "user", content: "hello" });
+    expect(await lasting.next("ack")).toMatchObject({ id: "lasting" });
+    lasting.close();
+  });
+
   it("refuses a conversation token once the key that minted it is revoked, even with no socket open", async () => {
     const t = await createTenant();
     const token = await mint(t, "later");

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { FEED_KEY_HEADER, FEED_ZONE_HEADER, type ChatbotLive } from "../../durable-objects/chatbot-live";
+import { FEED_KEY_EXPIRES_HEADER, FEED_KEY_HEADER, FEED_ZONE_HEADER, type ChatbotLive } from "../../durable-objects/chatbot-live";
 import { sessionHeaders } from "../../durable-objects/session-sockets";
 import { timeZone } from "../analytics/time-zone";
 import { requireChatbot } from "../middleware/auth";
@@ -20,7 +20,7 @@ liveFeed.openapi(
     path: "/",
     tags: ["Live feed"],
     summary: "WebSocket of the chatbot's live events, coalesced into `batch` frames (`Upgrade: websocket`)",
-    description: "Frames (the `FeedFrame` schema, every field): `hello` with today's counters (today from midnight in `timeZone`), then `batch` frames of `message`, `annotation`, `conversation`, `triage` and `labels` events, and `indexed` frames (README, Live feed). A member's notifications have their own socket: GET /api/v1/notifications/live. A socket closes with 4001 when the key it was opened with is revoked or rotated, or, opened with a member session, when that session ends (log-out, password reset), expires, or the member leaves the organization.",
+    description: "Frames (the `FeedFrame` schema, every field): `hello` with today's counters (today from midnight in `timeZone`), then `batch` frames of `message`, `annotation`, `conversation`, `triage` and `labels` events, and `indexed` frames (README, Live feed). A member's notifications have their own socket: GET /api/v1/notifications/live. A socket closes with 4001 when the key it was opened with is revoked, rotated or expires, or, opened with a member session, when that session ends (log-out, password reset), expires, or the member leaves the organization.",
     middleware: [requireChatbot("read", "admin")],
     request: {
       query: z.object({
@@ -40,7 +40,7 @@ liveFeed.openapi(
       headers: {
         upgrade: "websocket",
         [FEED_ZONE_HEADER]: c.req.valid("query").timeZone ?? "UTC",
-        ...(member ? sessionHeaders(c.get("session")) : { [FEED_KEY_HEADER]: c.get("auth").keyId }),
+        ...(member ? sessionHeaders(c.get("session")) : keyHeaders(c.get("auth"))),
       },
     });
     const ns = c.env.CHATBOT_LIVE as DurableObjectNamespace<ChatbotLive>;
@@ -48,3 +48,7 @@ liveFeed.openapi(
   },
 );
 
+/** The key a viewer opened the feed with, and when it expires, for the feed object. */
+function keyHeaders(auth: { keyId: string; expiresAt: number | null }): Record<string, string> {
+  return { [FEED_KEY_HEADER]: auth.keyId, ...(auth.expiresAt === null ? {} : { [FEED_KEY_EXPIRES_HEADER]: String(auth.expiresAt) }) };
+}

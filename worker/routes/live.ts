@@ -81,6 +81,7 @@ async function connect(c: Context<AppEnv>, requestedId: string | undefined, afte
     edge,
     keyKind: auth.keyKind,
     keyId: auth.keyId,
+    keyExpiresAt: auth.keyExpiresAt,
     mustExist: auth.keyKind === "publishable" && requestedId !== undefined,
     after,
   };

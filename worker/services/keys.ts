@@ -26,6 +26,8 @@ export interface KeyScope {
   idleTimeoutMinutes: number;
   allowedOrigins: string[] | null;
   lastUsedAt: number | null;
+  /** When the key stops working (null: never); sockets opened with it close then (README, Live sockets). */
+  expiresAt: number | null;
   /** Set when a dashboard member (session cookie) is the caller rather than a key. */
   memberId?: string;
   role?: "owner" | "admin" | "member";
@@ -140,7 +142,7 @@ export async function findKey(db: Db, secret: string, now = Date.now()): Promise
     .innerJoin(chatbots, eq(chatbots.id, apiKeys.chatbotId))
     .where(eq(apiKeys.hash, await sha256Hex(secret)));
   if (!row || row.revokedAt !== null || (row.expiresAt !== null && row.expiresAt <= now)) return null;
-  const { revokedAt: _r, expiresAt: _e, ...scope } = row;
+  const { revokedAt: _r, ...scope } = row;
   return { ...scope, allowedOrigins: scope.allowedOrigins ?? null };
 }
 

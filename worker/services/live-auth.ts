@@ -41,6 +41,8 @@ export interface LiveAuth {
   keyKind: "ingest" | "publishable" | "token";
   /** The key the socket is opened with; for a token, the key that minted it. */
   keyId: string;
+  /** When that key expires (null: never): the socket is closed with 4001 at its first frame after. */
+  keyExpiresAt: number | null;
   /** What rate limits count against. */
   rateKey: string;
   externalId: string;
@@ -65,6 +67,7 @@ export async function authenticateLive(c: Context<AppEnv>, requestedId: string |
     chatbotStatus: scope.chatbotStatus,
     idleTimeoutMinutes: scope.idleTimeoutMinutes,
     keyId: scope.keyId,
+    keyExpiresAt: scope.expiresAt,
     rateKey: scope.keyId,
   };
   if (scope.kind === "ingest") {
@@ -106,6 +109,7 @@ async function fromToken(c: Context<AppEnv>, token: string, requestedId: string 
     idleTimeoutMinutes: chatbot.idleTimeoutMinutes,
     keyKind: "token",
     keyId: claims.kid,
+    keyExpiresAt: row.expiresAt,
     rateKey: `token:${claims.bot}:${claims.cid}`,
     externalId: claims.cid,
   };

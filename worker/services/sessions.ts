@@ -118,6 +118,7 @@ export async function memberChatbotScope(c: Context<AppEnv>, session: Session, c
     idleTimeoutMinutes: row.chatbot.idleTimeoutMinutes,
     allowedOrigins: null,
     lastUsedAt: null,
+    expiresAt: null,
     memberId: session.memberId,
     role: row.role,
   };

@@ -1723,7 +1723,7 @@ export interface paths {
         };
         /**
          * WebSocket of the chatbot's live events, coalesced into `batch` frames (`Upgrade: websocket`)
-         * @description Frames (the `FeedFrame` schema, every field): `hello` with today's counters (today from midnight in `timeZone`), then `batch` frames of `message`, `annotation`, `conversation`, `triage` and `labels` events, and `indexed` frames (README, Live feed). A member's notifications have their own socket: GET /api/v1/notifications/live. A socket closes with 4001 when the key it was opened with is revoked or rotated, or, opened with a member session, when that session ends (log-out, password reset), expires, or the member leaves the organization.
+         * @description Frames (the `FeedFrame` schema, every field): `hello` with today's counters (today from midnight in `timeZone`), then `batch` frames of `message`, `annotation`, `conversation`, `triage` and `labels` events, and `indexed` frames (README, Live feed). A member's notifications have their own socket: GET /api/v1/notifications/live. A socket closes with 4001 when the key it was opened with is revoked, rotated or expires, or, opened with a member session, when that session ends (log-out, password reset), expires, or the member leaves the organization.
          *
          *     Needs a read or admin key.
          */
@@ -1745,7 +1745,7 @@ export interface paths {
         };
         /**
          * WebSocket of the chatbot's live events, coalesced into `batch` frames (`Upgrade: websocket`)
-         * @description Frames (the `FeedFrame` schema, every field): `hello` with today's counters (today from midnight in `timeZone`), then `batch` frames of `message`, `annotation`, `conversation`, `triage` and `labels` events, and `indexed` frames (README, Live feed). A member's notifications have their own socket: GET /api/v1/notifications/live. A socket closes with 4001 when the key it was opened with is revoked or rotated, or, opened with a member session, when that session ends (log-out, password reset), expires, or the member leaves the organization.
+         * @description Frames (the `FeedFrame` schema, every field): `hello` with today's counters (today from midnight in `timeZone`), then `batch` frames of `message`, `annotation`, `conversation`, `triage` and `labels` events, and `indexed` frames (README, Live feed). A member's notifications have their own socket: GET /api/v1/notifications/live. A socket closes with 4001 when the key it was opened with is revoked, rotated or expires, or, opened with a member session, when that session ends (log-out, password reset), expires, or the member leaves the organization.
          *
          *     Needs a read or admin key of this chatbot, or a member session with access to it.
          */
