@@ -6,7 +6,7 @@
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { createWriteStream, existsSync, mkdtempSync, rmSync } from "node:fs";
+import { createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -68,6 +68,24 @@ function stop(server: ChildProcess): Promise<void> {
   });
 }
 
+/** Reads the browser tests allow one member a minute: every suite signs in as the demo owner at once. */
+const E2E_READ_LIMIT = 3000;
+
+/**
+ * wrangler.toml with one change for the browser tests: the per-key (per-member) read limit, 300 a minute in
+ * the product, is raised, because every browser suite signs in as the same demo owner at the same time and
+ * together they are many members' worth of reading (the workers tests likewise set limits of their own in
+ * vitest.config.ts). Written beside wrangler.toml, so its relative paths hold; removed at teardown.
+ */
+function e2eConfig(): string {
+  const file = path.join(repo, `.wrangler-e2e-${process.pid}.toml`);
+  const product = readFileSync(path.join(repo, "wrangler.toml"), "utf8");
+  const raised = product.replace(/(name = "READ_LIMITER"\nnamespace_id = "\d+"\nsimple = \{ limit = )\d+/, `$1${E2E_READ_LIMIT}`);
+  if (raised === product) throw new Error("wrangler.toml: the READ_LIMITER block was not found to raise its limit for the browser tests");
+  writeFileSync(file, raised);
+  return file;
+}
+
 export default async function setup(project: TestProject): Promise<(() => Promise<void>) | void> {
   if (!existsSync(CHROMIUM)) {
     const context: E2EContext = {
@@ -100,11 +118,14 @@ export default async function setup(project: TestProject): Promise<(() => Promis
   };
   const logFile = path.join(state, "server.log");
   const log = createWriteStream(logFile);
+  const config = e2eConfig();
   const server = spawn(
     "npx",
     [
       "wrangler",
       "dev",
+      "--config",
+      config,
       "--local",
       "--ip",
       "127.0.0.1",
@@ -130,6 +151,7 @@ export default async function setup(project: TestProject): Promise<(() => Promis
   const teardown = async () => {
     await stop(server);
     log.end();
+    rmSync(config, { force: true });
     if (!process.env.KEEP_E2E_STATE) rmSync(state, { recursive: true, force: true });
   };
 

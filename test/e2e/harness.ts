@@ -145,8 +145,8 @@ export async function apiCall<T>(session: ApiSession, method: string, apiPath: s
       body: body === undefined ? undefined : JSON.stringify(body),
     });
   let res = await send();
-  // The browser tests share the demo owner's per-member limit (300 requests a minute), and a minute of parallel
-  // page loads can use it up: wait as the answer says, once, as a client of the API would.
+  // The browser tests share the demo owner's per-member read limit (raised for them in global-setup.ts, yet
+  // still one budget for every suite): on a 429, wait as the answer says, once, as a client of the API would.
   if (res.status === 429) {
     await new Promise((resolve) => setTimeout(resolve, Math.min(Number(res.headers.get("retry-after")) || 60, 65) * 1000));
     res = await send();

@@ -14,7 +14,8 @@ import { apiCall, apiLogin, browserSuite, e2e, logIn, openBrowser, record, sdk, 
 /**
  * How long a live change may take to show on a loaded machine (a wait, not a measured assertion). Long enough
  * for a rate-limited read too: every browser test signs in as the demo owner, whose reads share one per-member
- * limit (300 a minute), and the dashboard retries a 429 after its Retry-After (at most the limiter's 60 s window).
+ * limit (raised for the browser tests in global-setup.ts), and the dashboard retries a 429 after its Retry-After
+ * (at most the limiter's 60 s window).
  */
 const LIVE = { timeout: 100_000 };
 
