@@ -263,7 +263,7 @@ export class ChatbotLive extends DurableObject<Env> {
       return null;
     }
     if (viewer.keyExpiresAt !== undefined && viewer.keyExpiresAt <= now) {
-      closeQuietly(ws, SESSION_ENDED_CLOSE, "key expired");
+      closeQuietly(ws, CLOSE.keyRevoked, "key expired");
       return null;
     }
     return viewer;
@@ -305,7 +305,7 @@ export class ChatbotLive extends DurableObject<Env> {
     }
   }
 
-  /** Sends each current viewer its frame (viewers whose session expired are closed instead). */
+  /** Sends each current viewer its frame (viewers whose session or key expired are closed instead). */
   private sendAll(now: number, frameOf: (viewer: ViewerAttachment) => string): void {
     for (const ws of this.ctx.getWebSockets()) {
       const viewer = this.current(ws, now);

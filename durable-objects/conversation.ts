@@ -24,6 +24,7 @@ import type { ChatbotLive, LiveEvent, SocketSweep } from "./chatbot-live";
 import { customRefusal, type ContextRefusal } from "./context-limits";
 import { admitFrame, conversationLimits, socketLimits, type SocketLimits } from "./frame-limits";
 import { LivePublisher } from "./live-publisher";
+import { closeQuietly } from "./session-sockets";
 import { newId } from "../worker/services/ids";
 import { ConversationStore, emptyAggregates, type ConversationState, type EndReason } from "./conversation-store";
 import {
@@ -421,11 +422,7 @@ export class Conversation extends DurableObject<Env> {
       this.socketKeyExpiry.set(ws, expiresAt);
     }
     if (expiresAt === null || expiresAt > Date.now()) return false;
-    try {
-      ws.close(CLOSE.keyRevoked, "key expired");
-    } catch {
-      // already closing
-    }
+    closeQuietly(ws, CLOSE.keyRevoked, "key expired");
     return true;
   }
 
