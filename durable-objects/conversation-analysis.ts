@@ -27,7 +27,6 @@ const RESOLUTION_TURNS = 40;
 const CONFIG_TTL_MS = 30_000;
 
 export const resolutionJob = "resolution";
-export const messageJob = (seq: number) => `m:${seq}`;
 
 export interface AnalysisHost {
   store: ConversationStore;

@@ -502,6 +502,8 @@ export class Conversation extends DurableObject<Env> {
     if (state.status === "open" && state.idleDueAt !== null && state.idleDueAt <= Date.now()) {
       this.endConversation(state, "idle_timeout", Date.now());
     }
+    // Retries whose time has come are in storage only.
+    this.store.expectDueJobs();
     await this.analyseDue();
     const due = state.flushDueAt !== null && (flushNow || state.flushDueAt <= Date.now());
     if (due || (flushNow && this.store.hasUnflushedAnalyses())) await this.flush(state);

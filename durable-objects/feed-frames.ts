@@ -9,6 +9,8 @@ import { ACTIVITY_KINDS, TRIAGE_STATUSES } from "../worker/db/schema";
 /** A viewer sees an event at most about this long after the conversation published it. */
 export const FLUSH_MS = 100;
 export const MAX_EVENTS_PER_BATCH = 100;
+/** Events one conversation hands the feed in one call at most; it drops its oldest beyond that. */
+export const MAX_PUBLISHED_EVENTS = 500;
 
 /** One thing that happened in a conversation, as a viewer sees it. */
 export const liveEvent = z.discriminatedUnion("type", [

@@ -8,21 +8,22 @@
  * view, not a record.
  */
 import type { ChatbotLive, LiveEvent } from "./chatbot-live";
-
-const MAX_HELD = 500;
+import { MAX_PUBLISHED_EVENTS } from "./feed-frames";
 
 export class LivePublisher {
   private events: LiveEvent[] = [];
   private scheduled = false;
   private sending = false;
   private chatbotId: string | null = null;
+  /** The feed's stub, made once: deriving the id and stub per call was a tenth of a message's CPU locally. */
+  private feed: { chatbotId: string; stub: DurableObjectStub<ChatbotLive> } | null = null;
 
   constructor(private readonly env: Env) {}
 
   push(chatbotId: string, event: LiveEvent): void {
     this.chatbotId = chatbotId;
     this.events.push(event);
-    if (this.events.length > MAX_HELD) this.events.shift();
+    if (this.events.length > MAX_PUBLISHED_EVENTS) this.events.shift();
     this.schedule();
   }
 
@@ -38,14 +39,25 @@ export class LivePublisher {
     this.events = [];
     if (!events.length || !this.chatbotId) return;
     const chatbotId = this.chatbotId;
-    const ns = this.env.CHATBOT_LIVE as DurableObjectNamespace<ChatbotLive>;
     this.sending = true;
-    ns.get(ns.idFromName(chatbotId))
+    this.stubFor(chatbotId)
       .publish(events)
-      .catch((error: unknown) => console.error("live feed publish failed", { chatbotId, error: String(error) }))
+      .catch((error: unknown) => {
+        // A stub that threw may stay broken (Cloudflare: make a new one).
+        this.feed = null;
+        console.error("live feed publish failed", { chatbotId, error: String(error) });
+      })
       .finally(() => {
         this.sending = false;
         this.schedule();
       });
+  }
+
+  private stubFor(chatbotId: string): DurableObjectStub<ChatbotLive> {
+    if (this.feed?.chatbotId !== chatbotId) {
+      const ns = this.env.CHATBOT_LIVE as DurableObjectNamespace<ChatbotLive>;
+      this.feed = { chatbotId, stub: ns.get(ns.idFromName(chatbotId)) };
+    }
+    return this.feed.stub;
   }
 }

@@ -32,6 +32,27 @@ async function withoutAlarm(stub: DurableObjectStub<Conversation>, deferAnalysis
   });
 }
 
+/** From here on, records the first words of every statement the conversation's store runs, in order. */
+async function countStatements(stub: DurableObjectStub<Conversation>): Promise<void> {
+  await runInDurableObject(stub, (instance: Conversation) => {
+    const store = (instance as unknown as { store: { sql: SqlStorage } }).store;
+    const sql = store.sql;
+    const seen: string[] = [];
+    (globalThis as { statements?: string[] }).statements = seen;
+    store.sql = new Proxy(sql, {
+      get: (target, key) =>
+        key === "exec"
+          ? (query: string, ...bindings: unknown[]) => {
+              seen.push(query.trim().split(/\s+/).slice(0, 3).join(" "));
+              return target.exec(query, ...(bindings as SqlStorageValue[]));
+            }
+          : Reflect.get(target, key, target),
+    });
+  });
+}
+
+const statementsSeen = (stub: DurableObjectStub<Conversation>) => runInDurableObject(stub, () => (globalThis as { statements?: string[] }).statements ?? []);
+
 describe("the ack path", () => {
   it("annotates each message right after its ack with the embedded analyzer, no alarm involved", async () => {
     const t = await createTenant();
@@ -95,26 +116,30 @@ describe("the ack path", () => {
     const stub = conversationStub(env, t.chatbotId, "statements");
     await syncIndex(stub);
     await withoutAlarm(stub, true);
-    // Every statement the conversation's store runs from here on, in order.
-    await runInDurableObject(stub, (instance: Conversation) => {
-      const store = (instance as unknown as { store: { sql: SqlStorage } }).store;
-      const sql = store.sql;
-      const seen: string[] = [];
-      (globalThis as { statements?: string[] }).statements = seen;
-      store.sql = new Proxy(sql, {
-        get: (target, key) =>
-          key === "exec"
-            ? (query: string, ...bindings: unknown[]) => {
-                seen.push(query.trim().split(/\s+/).slice(0, 3).join(" "));
-                return target.exec(query, ...(bindings as SqlStorageValue[]));
-              }
-            : Reflect.get(target, key, target),
-      });
-    });
+    await countStatements(stub);
     socket.send(msg("second"));
     await socket.next("ack");
-    const statements = await runInDurableObject(stub, () => (globalThis as { statements?: string[] }).statements);
-    expect(statements).toEqual(["SELECT seq, id,", "INSERT INTO messages"]);
+    expect(await statementsSeen(stub)).toEqual(["SELECT seq, id,", "INSERT INTO messages"]);
+    socket.close();
+  });
+
+  it("analyses a message after its ack without reading messages or jobs back: this instance stored them", async () => {
+    const t = await createTenant();
+    const socket = await connect("/api/v1/live/no-read-back", { key: t.ingestKey });
+    await socket.next("welcome");
+    for (const id of ["a", "b", "c"]) socket.send(msg(id));
+    await socket.take("annotation", 3);
+    const stub = conversationStub(env, t.chatbotId, "no-read-back");
+    await syncIndex(stub);
+    await withoutAlarm(stub, false);
+    await countStatements(stub);
+    socket.send(msg("d", "user", "I am so frustrated, this still does not work"));
+    expect(await socket.next("annotation")).toMatchObject({ seq: 4 });
+    const statements = await statementsSeen(stub);
+    // The analyzer's context (the three earlier messages) and the due job came from memory.
+    expect(statements.filter((s) => s.startsWith("SELECT"))).toEqual(["SELECT seq, id,", "SELECT (SELECT min(due_at)"]);
+    expect(statements).toContain("INSERT INTO analyses");
+    expect(statements).toContain("UPDATE messages SET");
     socket.close();
   });
 
