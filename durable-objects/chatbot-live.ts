@@ -21,7 +21,7 @@
 import { DurableObject } from "cloudflare:workers";
 import { z } from "zod";
 import type { Conversation } from "./conversation";
-import { FLUSH_MS, KEPT_EVENT_TYPES, MAX_EVENTS_PER_BATCH, MAX_INDEXED_IDS, MAX_PUBLISHED_EVENTS, type FeedFrame, type LiveCounters, type LiveEvent } from "./feed-frames";
+import { counterOf, FLUSH_MS, KEPT_EVENT_TYPES, MAX_EVENTS_PER_BATCH, MAX_INDEXED_IDS, type DroppedEvents, type FeedFrame, type LiveCounters, type LiveEvent } from "./feed-frames";
 import { QuarterHourCounts } from "./live-counters";
 import { CLOSE } from "./protocol";
 import { closeQuietly, endedBy, expired, SESSION_ENDED_CLOSE, sessionFromHeaders, socketSession } from "./session-sockets";
@@ -180,20 +180,21 @@ export class ChatbotLive extends DurableObject<Env> {
    * Takes events from a conversation. Never waits on viewers: they get them on the next tick.
    * @example await stub.publish([{ type: "conversation", conversationId, externalId, status: "started" }])
    */
-  async publish(events: LiveEvent[]): Promise<void> {
+  async publish(events: LiveEvent[], dropped?: DroppedEvents): Promise<void> {
     // Only this Worker's conversation objects call this, with events their own code built from validated
     // input (live-publisher.ts): typed by the RPC, not parsed again — a parse per call was a tenth of a
     // message's CPU. The bound stays, so a runaway caller cannot grow a batch without limit.
-    if (events.length > MAX_PUBLISHED_EVENTS) throw new RangeError(`at most ${MAX_PUBLISHED_EVENTS} events a call`);
+    if (events.length > MAX_EVENTS_PER_BATCH) throw new RangeError(`at most ${MAX_EVENTS_PER_BATCH} events a call`);
     const now = Date.now();
     for (const event of events) {
-      if (event.type === "message") this.counts.add("messages", now);
-      // One "analysed" everywhere: a user message given a sentiment (as the overview's KPI counts),
-      // not an assistant message's annotation.
-      if (event.type === "annotation" && event.sentiment) this.counts.add("analysed", now);
+      const counter = counterOf(event);
+      if (counter) this.counts.add(counter, now);
     }
+    if (dropped?.messages) this.counts.add("messages", now, dropped.messages);
+    if (dropped?.analysed) this.counts.add("analysed", now, dropped.analysed);
     // Nobody watching: counting is all there is to do.
     if (this.ctx.getWebSockets().length) {
+      this.dropped += dropped?.events ?? 0;
       this.pending.push(...events);
       if (this.pending.length > MAX_EVENTS_PER_BATCH) this.dropOldest(this.pending.length - MAX_EVENTS_PER_BATCH);
     }

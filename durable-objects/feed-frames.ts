@@ -9,8 +9,6 @@ import { ACTIVITY_KINDS, TRIAGE_STATUSES } from "../worker/db/schema";
 /** A viewer sees an event at most about this long after the conversation published it. */
 export const FLUSH_MS = 100;
 export const MAX_EVENTS_PER_BATCH = 100;
-/** Events one conversation hands the feed in one call at most; it drops its oldest beyond that. */
-export const MAX_PUBLISHED_EVENTS = 500;
 
 /** One thing that happened in a conversation, as a viewer sees it. */
 export const liveEvent = z.discriminatedUnion("type", [
@@ -57,6 +55,23 @@ export const liveEvent = z.discriminatedUnion("type", [
   z.object({ type: z.literal("labels") }).meta({ description: "The chatbot's labels were created, renamed, recoloured or deleted. Never dropped from a batch" }),
 ]);
 export type LiveEvent = z.infer<typeof liveEvent>;
+
+/**
+ * Which of today's counters an event moves. One "analysed" everywhere: a user message given a sentiment
+ * (as the overview's KPI counts), not an assistant message's annotation.
+ */
+export function counterOf(event: LiveEvent): "messages" | "analysed" | null {
+  if (event.type === "message") return "messages";
+  if (event.type === "annotation" && event.sentiment) return "analysed";
+  return null;
+}
+
+/** What a conversation left out of its call to the feed (live-publisher.ts): counted, not shown. */
+export interface DroppedEvents {
+  events: number;
+  messages: number;
+  analysed: number;
+}
 
 /** Events a person caused: rare, so a burst of conversation events never pushes them out of a batch. */
 export const KEPT_EVENT_TYPES: ReadonlySet<LiveEvent["type"]> = new Set(["triage", "labels"]);

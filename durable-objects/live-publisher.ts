@@ -6,12 +6,21 @@
  * the feed (it is shared by the whole chatbot) instead of one per message, and a quiet one sends at
  * once. No timer here: a pending timer would keep the conversation from hibernating. The feed is a
  * view, not a record.
+ *
+ * A call carries at most the newest MAX_EVENTS_PER_BATCH events — as many as the feed shows viewers in
+ * one tick; it would drop older ones itself. The older ones are only counted (`DroppedEvents`), so today's
+ * counters stay exact and viewers learn that events were left out, while a burst costs one small call
+ * rather than serialising hundreds of events on the conversation's thread (tens of milliseconds locally,
+ * holding up every ack behind it).
  */
 import type { ChatbotLive, LiveEvent } from "./chatbot-live";
-import { MAX_PUBLISHED_EVENTS } from "./feed-frames";
+import { counterOf, MAX_EVENTS_PER_BATCH, type DroppedEvents } from "./feed-frames";
+
+const noDrops = (): DroppedEvents => ({ events: 0, messages: 0, analysed: 0 });
 
 export class LivePublisher {
   private events: LiveEvent[] = [];
+  private dropped = noDrops();
   private scheduled = false;
   private sending = false;
   private chatbotId: string | null = null;
@@ -23,8 +32,14 @@ export class LivePublisher {
   push(chatbotId: string, event: LiveEvent): void {
     this.chatbotId = chatbotId;
     this.events.push(event);
-    if (this.events.length > MAX_PUBLISHED_EVENTS) this.events.shift();
+    if (this.events.length > MAX_EVENTS_PER_BATCH) this.drop(this.events.shift()!);
     this.schedule();
+  }
+
+  private drop(event: LiveEvent): void {
+    this.dropped.events += 1;
+    const counter = counterOf(event);
+    if (counter) this.dropped[counter] += 1;
   }
 
   private schedule(): void {
@@ -35,13 +50,14 @@ export class LivePublisher {
 
   private send(): void {
     this.scheduled = false;
-    const events = this.events;
+    const { events, dropped } = this;
     this.events = [];
+    this.dropped = noDrops();
     if (!events.length || !this.chatbotId) return;
     const chatbotId = this.chatbotId;
     this.sending = true;
     this.stubFor(chatbotId)
-      .publish(events)
+      .publish(events, dropped.events ? dropped : undefined)
       .catch((error: unknown) => {
         // A stub that threw may stay broken (Cloudflare: make a new one).
         this.feed = null;

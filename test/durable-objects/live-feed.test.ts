@@ -114,6 +114,21 @@ describe("the chatbot live feed", () => {
     viewer.close();
   });
 
+  it("counts what a conversation left out of a burst and tells viewers it was left out", async () => {
+    const owner = await signup();
+    const { chatbotId } = await chatbotOf(owner);
+    const viewer = await connect(`/api/v1/chatbots/${chatbotId}/live-feed`, { headers: { cookie: owner.cookie } });
+    await viewer.next();
+    const stub = env.CHATBOT_LIVE.get(env.CHATBOT_LIVE.idFromName(chatbotId));
+    const sent: LiveEvent[] = [
+      { type: "message", conversationId: "c", externalId: "burst", message: { id: "last", seq: 41, role: "user", content: "x", receivedAt: Date.now() }, user: null },
+    ];
+    await stub.publish(sent, { events: 60, messages: 40, analysed: 12 });
+    const { batches } = await until(viewer, (e) => e.length > 0);
+    expect(batches[0]).toMatchObject({ dropped: 60, counters: { messagesToday: 41, analysedToday: 12 } });
+    viewer.close();
+  });
+
   it("keeps counting while nobody watches", async () => {
     const owner = await signup();
     const { chatbotId, ingestKey } = await chatbotOf(owner);
