@@ -9,6 +9,7 @@ import { displayPrefix } from "../../worker/services/keys";
 import { eq } from "drizzle-orm";
 import { call, capture } from "../helpers/http";
 import { as, chatbotOf, signup } from "../helpers/member";
+import { syncIndex } from "../helpers/index-queue";
 import { connect, openSocket } from "../helpers/socket";
 import { createTenant, type Tenant } from "../helpers/tenant";
 
@@ -139,6 +140,31 @@ describe("revocation reaches open sockets", () => {
     await expect.poll(() => socket.closeCode).toBe(4004);
     const stub = conversationStub(env, chatbotId, "empty-two");
     await expect.poll(() => runInDurableObject(stub, (_i: Conversation, state) => state.storage.sql.exec("SELECT count(*) AS n FROM state").one().n)).toBe(0);
+  });
+
+  it("deleting an organization closes its conversations' sockets and its viewers' feeds and erases every conversation object", async () => {
+    const owner = await signup();
+    const created = await as(owner, "/api/v1/organizations", { method: "POST", json: { name: "Closing down" } });
+    const { data: org } = (await created.json()) as { data: { id: string } };
+    const doomed = { ...owner, organizationId: org.id };
+    const { chatbotId, ingestKey } = await chatbotOf(doomed);
+    const kept = await chatbotOf(owner); // the owner's other organization is left alone
+    for (const [key, id] of [[ingestKey, "indexed"], [kept.ingestKey, "other-org"]] as const) {
+      expect((await capture(key, { conversationId: id, messages: [{ role: "user", content: "my order never arrived" }] })).status).toBe(200);
+    }
+    const indexed = conversationStub(env, chatbotId, "indexed");
+    await syncIndex(indexed);
+    const socket = await connect("/api/v1/live/listening", { key: ingestKey });
+    await socket.next("welcome");
+    const viewer = await connect(`/api/v1/chatbots/${chatbotId}/live-feed`, { headers: { cookie: owner.cookie } });
+    await viewer.next();
+
+    expect((await as(owner, `/api/v1/organizations/${org.id}`, { method: "DELETE" })).status).toBe(204);
+    await expect.poll(() => socket.closeCode).toBe(4004);
+    await expect.poll(() => viewer.closeCode).toBe(4004);
+    const rows = (stub: DurableObjectStub<Conversation>) => runInDurableObject(stub, (_i: Conversation, state) => state.storage.sql.exec("SELECT count(*) AS n FROM state").one().n);
+    for (const id of ["indexed", "listening"]) await expect.poll(() => rows(conversationStub(env, chatbotId, id)), { message: id }).toBe(0);
+    expect(await rows(conversationStub(env, kept.chatbotId, "other-org"))).toBe(1);
   });
 
   it("erases a conversation whose chatbot was deleted before its index write instead of retrying that write", async () => {

@@ -77,9 +77,10 @@ organizationRoutes.openapi(
 );
 
 organizationRoutes.openapi(
-  apiRoute("member", { method: "delete", path: "/{orgId}", tags, summary: "Delete the organization (owner)", middleware: [role("owner")], request: { params: org }, responses: { 204: noContent("Deleted") } }),
+  apiRoute("member", { method: "delete", path: "/{orgId}", tags, summary: "Delete the organization and purge its chatbots' conversations (owner)", middleware: [role("owner")], request: { params: org }, responses: { 204: noContent("Deleted; the purge goes on after answering") } }),
   async (c) => {
-    await deleteOrganization(c.get("db"), c.req.valid("param").orgId);
+    const purge = await deleteOrganization(c.env, c.get("db"), c.req.valid("param").orgId);
+    c.executionCtx.waitUntil(purge());
     return c.body(null, 204);
   },
 );

@@ -81,8 +81,15 @@ export async function deleteChatbot(env: Env, db: Db, organizationId: string, ch
   const ids = await db.select({ id: conversations.id }).from(conversations).where(eq(conversations.chatbotId, chatbotId));
   await db.delete(chatbots).where(eq(chatbots.id, chatbotId));
   // Returned for waitUntil: emptying the objects can take a while and must not hold the answer.
-  return async () => {
-    await purgeLive(env, chatbotId);
-    for (const { id } of ids) await conversationStubById(env, id)?.destroy(chatbotId).catch(() => undefined);
-  };
+  return () => purgeChatbot(env, chatbotId, ids.map((r) => r.id));
+}
+
+/**
+ * Empties the Durable Objects of a chatbot whose D1 rows are gone: every conversation with a socket open
+ * (the live registry: their sockets close with 4004, the chatbot's viewers too), then each indexed one —
+ * its messages, analyses and vectors.
+ */
+export async function purgeChatbot(env: Env, chatbotId: string, conversationIds: readonly string[]): Promise<void> {
+  await purgeLive(env, chatbotId);
+  for (const id of conversationIds) await conversationStubById(env, id)?.destroy(chatbotId).catch(() => undefined);
 }

@@ -5,9 +5,10 @@
 import { and, asc, eq, gt, isNull } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "../db/client";
-import { invitations, members, memberships, organizations } from "../db/schema";
+import { chatbots, conversations, invitations, members, memberships, organizations } from "../db/schema";
 import { ApiError, notFound } from "../errors";
 import { email } from "./accounts";
+import { purgeChatbot } from "./chatbots";
 import { sha256Hex } from "./crypto";
 import { newId, randomBase62 } from "./ids";
 import { countWithin, THROTTLES } from "./throttles";
@@ -52,9 +53,27 @@ export async function renameOrganization(db: Db, organizationId: string, name: s
   return row;
 }
 
-/** Deletes the organization; D1 cascades to members' memberships, chatbots, keys and everything below. */
-export async function deleteOrganization(db: Db, organizationId: string): Promise<void> {
+/**
+ * Deletes the organization; D1 cascades to members' memberships, chatbots, keys and everything below. What
+ * D1 does not hold — each chatbot's conversation objects, their open sockets and vectors — is emptied by the
+ * returned purge, as a chatbot's own delete does (for waitUntil: it must not hold the answer).
+ */
+export async function deleteOrganization(env: Env, db: Db, organizationId: string): Promise<() => Promise<void>> {
+  const rows = await db
+    .select({ chatbotId: chatbots.id, conversationId: conversations.id })
+    .from(chatbots)
+    .leftJoin(conversations, eq(conversations.chatbotId, chatbots.id))
+    .where(eq(chatbots.organizationId, organizationId));
   await db.delete(organizations).where(eq(organizations.id, organizationId));
+  const byChatbot = new Map<string, string[]>();
+  for (const r of rows) {
+    const ids = byChatbot.get(r.chatbotId) ?? [];
+    if (r.conversationId) ids.push(r.conversationId);
+    byChatbot.set(r.chatbotId, ids);
+  }
+  return async () => {
+    for (const [chatbotId, ids] of byChatbot) await purgeChatbot(env, chatbotId, ids);
+  };
 }
 
 export async function listMembers(db: Db, organizationId: string) {

@@ -345,7 +345,7 @@ export interface paths {
         put?: never;
         post?: never;
         /**
-         * Delete the organization (owner)
+         * Delete the organization and purge its chatbots' conversations (owner)
          * @description Needs a member session (cookie `ob_session`; changes also need the `x-csrf-token` header).
          */
         delete: operations["deleteApiV1OrganizationsOrgId"];
@@ -5318,7 +5318,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Deleted */
+            /** @description Deleted; the purge goes on after answering */
             204: {
                 headers: {
                     [name: string]: unknown;
