@@ -36,6 +36,7 @@ export default defineConfig(async () => {
                 ratelimits: {
                   CAPTURE_LIMITER: { namespace_id: "1001", simple: { limit: 25, period: 60 } },
                   READ_LIMITER: { namespace_id: "1002", simple: { limit: 25, period: 60 } },
+                  MEMBER_READ_LIMITER: { namespace_id: "1004", simple: { limit: 50, period: 60 } },
                   // Browser connects: per address and per conversation well below the per-key budget, as in production.
                   LIVE_CLIENT_LIMITER: { namespace_id: "1101", simple: { limit: 10, period: 60 } },
                   LIVE_CONVERSATION_LIMITER: { namespace_id: "1102", simple: { limit: 10, period: 60 } },

@@ -68,21 +68,24 @@ function stop(server: ChildProcess): Promise<void> {
   });
 }
 
-/** Reads the browser tests allow one member a minute: every suite signs in as the demo owner at once. */
+/** Reads the browser tests allow one member (and one key) a minute: every suite signs in as the demo owner at once. */
 const E2E_READ_LIMIT = 3000;
 
 /**
- * wrangler.toml with one change for the browser tests: the per-key (per-member) read limit, 300 a minute in
- * the product, is raised, because every browser suite signs in as the same demo owner at the same time and
- * together they are many members' worth of reading (the workers tests likewise set limits of their own in
- * vitest.config.ts). Written beside wrangler.toml, so its relative paths hold; removed at teardown.
+ * wrangler.toml with one change for the browser tests: the read limits (per member 1,200 a minute in the
+ * product, per key 300) are raised, because every browser suite signs in as the same demo owner at the same
+ * time and together they are many members' worth of reading (the workers tests likewise set limits of their
+ * own in vitest.config.ts). Written beside wrangler.toml, so its relative paths hold; removed at teardown.
  */
 function e2eConfig(): string {
   const file = path.join(repo, `.wrangler-e2e-${process.pid}.toml`);
-  const product = readFileSync(path.join(repo, "wrangler.toml"), "utf8");
-  const raised = product.replace(/(name = "READ_LIMITER"\nnamespace_id = "\d+"\nsimple = \{ limit = )\d+/, `$1${E2E_READ_LIMIT}`);
-  if (raised === product) throw new Error("wrangler.toml: the READ_LIMITER block was not found to raise its limit for the browser tests");
-  writeFileSync(file, raised);
+  let config = readFileSync(path.join(repo, "wrangler.toml"), "utf8");
+  for (const name of ["READ_LIMITER", "MEMBER_READ_LIMITER"]) {
+    const raised = config.replace(new RegExp(`(name = "${name}"\\nnamespace_id = "\\d+"\\nsimple = \\{ limit = )\\d+`), `$1${E2E_READ_LIMIT}`);
+    if (raised === config) throw new Error(`wrangler.toml: the ${name} block was not found to raise its limit for the browser tests`);
+    config = raised;
+  }
+  writeFileSync(file, config);
   return file;
 }
 

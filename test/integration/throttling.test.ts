@@ -8,7 +8,7 @@ import { createDb } from "../../worker/db/client";
 import { lockAfter, reserveLoginAttempt, THROTTLES } from "../../worker/services/throttles";
 import { ApiError } from "../../worker/errors";
 import { call, type ErrorBody } from "../helpers/http";
-import { as, emailedLink, signup } from "../helpers/member";
+import { as, chatbotOf, emailedLink, signup } from "../helpers/member";
 
 let n = 0;
 /** A client address of its own, so the per-address limit stays out of tests about the per-account one. */
@@ -160,5 +160,37 @@ describe("what a member creates", () => {
     const limited = await invite(50);
     expect(limited.status).toBe(429);
     expect(Number(limited.headers.get("retry-after"))).toBeGreaterThan(80_000);
+  });
+});
+
+describe("read limits", () => {
+  /** Reads until the first 429 (at most `tries`): how many were answered 200, and the refusal. */
+  async function readUntilLimited(read: () => Promise<Response>, tries: number) {
+    let accepted = 0;
+    for (let i = 0; i < tries; i++) {
+      const res = await read();
+      if (res.status === 429) return { accepted, refused: res };
+      expect(res.status).toBe(200);
+      accepted += 1;
+    }
+    return { accepted, refused: null };
+  }
+
+  it("counts a member's dashboard reads against a limit of their own, larger than a read key's", async () => {
+    // The tests' limits (vitest.config.ts): 25 reads a minute per read key, 50 per member.
+    const m = await signup();
+    const { chatbotId } = await chatbotOf(m);
+    const created = await as(m, `/api/v1/chatbots/${chatbotId}/keys`, { method: "POST", json: { kind: "read", name: "reports" } });
+    const { data: key } = (await created.json()) as { data: { secret: string } };
+
+    const byKey = await readUntilLimited(() => call("/api/v1/workflows", { key: key.secret }), 30);
+    expect(byKey.accepted).toBe(25);
+    expect(byKey.refused?.headers.get("retry-after")).toBe("60");
+    expect((await body(byKey.refused!)).code).toBe("rate_limited");
+
+    const byMember = await readUntilLimited(() => as(m, `/api/v1/chatbots/${chatbotId}/workflows`), 60);
+    expect(byMember.accepted).toBeGreaterThan(25);
+    expect(byMember.accepted).toBeLessThanOrEqual(50);
+    expect((await body(byMember.refused!)).code).toBe("rate_limited");
   });
 });
