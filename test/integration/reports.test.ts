@@ -390,13 +390,15 @@ describe("reports CRUD", () => {
     expect(((await renamed.json()) as { data: ReportBody }).data).toMatchObject({ name: "Monday review", rangeDays: 14, layout: { widgets: [] } });
     expect(await list()).toEqual(["Monday review", "Churn"]);
 
-    const copy = await call(`/api/v1/reports/${b.id}/duplicate`, { method: "POST", key: admin, json: {} });
+    const copy = await call(`/api/v1/reports/${b.id}/duplicate`, { method: "POST", key: admin }); // no body needed
     expect(copy.status).toBe(201);
     const c = ((await copy.json()) as { data: ReportBody }).data;
     expect(c).toMatchObject({ name: "Churn (copy)", rangeDays: 30, layout: b.layout });
     expect(c.id).not.toBe(b.id);
     const named = ((await (await call(`/api/v1/reports/${b.id}/duplicate`, { method: "POST", key: admin, json: { name: "Churn, EU" } })).json()) as { data: ReportBody }).data;
     expect(named.name).toBe("Churn, EU");
+    const misnamed = await call(`/api/v1/reports/${b.id}/duplicate`, { method: "POST", key: admin, json: { title: "x" } });
+    expect(misnamed.status).toBe(400);
 
     expect((await call(`/api/v1/reports/${b.id}`, { method: "DELETE", key: admin })).status).toBe(204);
     expect((await call(`/api/v1/reports/${b.id}`, { key: admin })).status).toBe(404);

@@ -69,11 +69,15 @@ reportRoutes.openapi(
     path: "/{id}/duplicate",
     tags,
     summary: "Copy a report (named `<name> (copy)` unless a name is sent)",
+    description: "The body may be left out.",
     middleware: [adminOnly],
-    request: { params: reportId, body: jsonBody(duplicateBody) },
+    request: { params: reportId, body: jsonBody(duplicateBody, false) },
     responses: { 201: jsonData(reportSchema, "The new report") },
   }),
-  async (c) => c.json({ data: await duplicateReport(c.get("db"), c.get("auth"), c.req.valid("param").id, c.req.valid("json").name) }, 201),
+  async (c) => {
+    const { name } = duplicateBody.parse(c.req.valid("json") ?? {});
+    return c.json({ data: await duplicateReport(c.get("db"), c.get("auth"), c.req.valid("param").id, name) }, 201);
+  },
 );
 
 reportRoutes.openapi(

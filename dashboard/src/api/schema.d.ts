@@ -1865,7 +1865,9 @@ export interface paths {
         put?: never;
         /**
          * Copy a report (named `<name> (copy)` unless a name is sent)
-         * @description Needs an admin key.
+         * @description The body may be left out.
+         *
+         *     Needs an admin key.
          */
         post: operations["postApiV1ReportsIdDuplicate"];
         delete?: never;
@@ -1959,7 +1961,9 @@ export interface paths {
         put?: never;
         /**
          * Copy a report (named `<name> (copy)` unless a name is sent)
-         * @description Needs an admin key of this chatbot, or a member session with access to it.
+         * @description The body may be left out.
+         *
+         *     Needs an admin key of this chatbot, or a member session with access to it.
          */
         post: operations["postApiV1ChatbotsChatbotIdReportsIdDuplicate"];
         delete?: never;
@@ -9714,7 +9718,7 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: {
+        requestBody?: {
             content: {
                 "application/json": {
                     name?: string;
@@ -10565,7 +10569,7 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: {
+        requestBody?: {
             content: {
                 "application/json": {
                     name?: string;
