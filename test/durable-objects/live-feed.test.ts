@@ -23,12 +23,18 @@ async function until(viewer: TestSocket, done: (events: LiveEvent[]) => boolean,
   return { events, batches };
 }
 
+/** A new owner's chatbot, its live feed open as that owner; `hello` is the feed's first frame. */
+async function watchedChatbot() {
+  const owner = await signup();
+  const { chatbotId, ingestKey } = await chatbotOf(owner);
+  const viewer = await connect(`/api/v1/chatbots/${chatbotId}/live-feed`, { headers: { cookie: owner.cookie } });
+  const hello = (await viewer.next()) as unknown as FeedFrame;
+  return { chatbotId, ingestKey, viewer, hello };
+}
+
 describe("the chatbot live feed", () => {
   it("delivers a captured message and then its annotation to a joined viewer", async () => {
-    const owner = await signup();
-    const { chatbotId, ingestKey } = await chatbotOf(owner);
-    const viewer = await connect(`/api/v1/chatbots/${chatbotId}/live-feed`, { headers: { cookie: owner.cookie } });
-    const hello = (await viewer.next()) as unknown as FeedFrame;
+    const { chatbotId, ingestKey, viewer, hello } = await watchedChatbot();
     expect(hello).toMatchObject({ type: "hello", counters: { messagesToday: 0, analysedToday: 0 } });
 
     await capture(ingestKey, { conversationId: "live-1", messages: [{ id: "m1", role: "user", content: "I am furious and I want to cancel my subscription!" }], user: { id: "u1", email: "ada@example.com" } });
@@ -43,10 +49,7 @@ describe("the chatbot live feed", () => {
   });
 
   it("counts as analysed only user messages given a sentiment, as the overview's KPI does, not assistant replies", async () => {
-    const owner = await signup();
-    const { chatbotId, ingestKey } = await chatbotOf(owner);
-    const viewer = await connect(`/api/v1/chatbots/${chatbotId}/live-feed`, { headers: { cookie: owner.cookie } });
-    await viewer.next();
+    const { chatbotId, ingestKey, viewer } = await watchedChatbot();
     await capture(ingestKey, {
       conversationId: "live-analysed",
       messages: [
@@ -63,10 +66,7 @@ describe("the chatbot live feed", () => {
   });
 
   it("tells viewers which conversations the index queue wrote, after the message, with the organization and plan", async () => {
-    const owner = await signup();
-    const { chatbotId, ingestKey } = await chatbotOf(owner);
-    const viewer = await connect(`/api/v1/chatbots/${chatbotId}/live-feed`, { headers: { cookie: owner.cookie } });
-    await viewer.next();
+    const { chatbotId, ingestKey, viewer } = await watchedChatbot();
     await capture(ingestKey, {
       conversationId: "indexed-1",
       messages: [{ id: "m1", role: "user", content: "Where is my invoice?" }],
@@ -89,10 +89,7 @@ describe("the chatbot live feed", () => {
   });
 
   it("coalesces a burst into a few bounded batches instead of one frame per event", async () => {
-    const owner = await signup();
-    const { chatbotId } = await chatbotOf(owner);
-    const viewer = await connect(`/api/v1/chatbots/${chatbotId}/live-feed`, { headers: { cookie: owner.cookie } });
-    await viewer.next();
+    const { chatbotId, viewer } = await watchedChatbot();
     const stub = env.CHATBOT_LIVE.get(env.CHATBOT_LIVE.idFromName(chatbotId));
     const burst = (n: number): LiveEvent[] =>
       Array.from({ length: n }, (_, i) => ({
@@ -115,10 +112,7 @@ describe("the chatbot live feed", () => {
   });
 
   it("counts what a conversation left out of a burst and tells viewers it was left out", async () => {
-    const owner = await signup();
-    const { chatbotId } = await chatbotOf(owner);
-    const viewer = await connect(`/api/v1/chatbots/${chatbotId}/live-feed`, { headers: { cookie: owner.cookie } });
-    await viewer.next();
+    const { chatbotId, viewer } = await watchedChatbot();
     const stub = env.CHATBOT_LIVE.get(env.CHATBOT_LIVE.idFromName(chatbotId));
     const sent: LiveEvent[] = [
       { type: "message", conversationId: "c", externalId: "burst", message: { id: "last", seq: 41, role: "user", content: "x", receivedAt: Date.now() }, user: null },
