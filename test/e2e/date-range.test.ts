@@ -105,9 +105,12 @@ browserSuite("Date range: a custom range of days, picked in a calendar and kept 
     expect(wallClock(Number(o.searchParams.get("from")))).toBe(`${first} 00:00`);
     expect(wallClock(Number(o.searchParams.get("to")))).toBe(`${dayInZone(0)} 00:00`);
     expect(o.searchParams.get("timeZone")).toBe(ZONE);
-    const sentiment = asked.find((u) => u.pathname.endsWith("/analytics/sentiment") && u.searchParams.get("from") === o.searchParams.get("from"));
-    expect(sentiment?.searchParams.get("to")).toBe(o.searchParams.get("to"));
-    expect(sentiment?.searchParams.get("interval")).toBe("day");
+    // The trend is asked for beside the KPIs, not necessarily before the poll above saw them.
+    const sentimentAsked = async () => asked.find((u) => u.pathname.endsWith("/analytics/sentiment") && u.searchParams.get("from") === o.searchParams.get("from"));
+    await expect.poll(sentimentAsked).toBeDefined();
+    const sentiment = (await sentimentAsked())!;
+    expect(sentiment.searchParams.get("to")).toBe(o.searchParams.get("to"));
+    expect(sentiment.searchParams.get("interval")).toBe("day");
 
     // The control names the range, and no preset is selected.
     const custom = page.getByTestId("range-custom");
