@@ -9,7 +9,7 @@ const boot = path.join(src, "boot.ts");
  * What boot.ts needs, in one chunk that the page preloads with the application (which imports it too):
  * boot.ts then runs after a single round trip, however busy the main bundle's download is.
  */
-const bootDependencies = ["api/client.ts", "api/query-client.ts", "lib/range.ts", "pages/chatbot/attention-query.ts", "pages/chatbot/overview-queries.ts", "session/chatbot-lookup.ts", "session/session-probe.ts"].map((f) => path.join(src, f));
+const bootDependencies = ["api/client.ts", "api/query-client.ts", "lib/first-paint-contract.ts", "lib/range.ts", "pages/chatbot/attention-query.ts", "pages/chatbot/overview-queries.ts", "session/chatbot-lookup.ts", "session/first-paint.ts", "session/session-probe.ts"].map((f) => path.join(src, f));
 function earlyChunk(id: string): string | undefined {
   if (bootDependencies.includes(id) || id.includes("/node_modules/@tanstack/query-core/") || id.includes("vite/preload-helper")) return "early";
   return undefined;

@@ -7,6 +7,7 @@ import type { AppEnv } from "./context";
 import { ApiError, envelope } from "./errors";
 import { cfRayOf, requestContext } from "./middleware/request-id";
 import { securityHeaders } from "./middleware/security-headers";
+import { overviewPage } from "./first-paint/overview-page";
 import { mcp } from "./mcp/route";
 import { openApiDocument } from "./openapi/document";
 import { registerFrames } from "./openapi/frames";
@@ -75,6 +76,9 @@ for (const [path, router] of chatbotScoped) {
 // Analytics: the same sub-app at both mounts; requireChatbot reads :chatbotId from the mount path.
 app.route("/api/v1/analytics", analytics);
 app.route("/api/v1/chatbots/:chatbotId/analytics", analytics);
+
+// The dashboard's overview page, its KPIs drawn in by the Worker (every other page is a static file).
+app.get("/chatbots/:chatbotId/overview", overviewPage);
 
 // The Model Context Protocol (read or admin key): the same data as tools for AI assistants.
 app.route("/mcp", mcp);

@@ -1,5 +1,5 @@
 import { Center } from "@mantine/core";
-import { lazy, Suspense, type ReactNode } from "react";
+import { lazy, Suspense, useLayoutEffect, type ReactNode } from "react";
 import { Navigate, Route, Routes, useLocation } from "react-router";
 import { ErrorNotice } from "./components/ErrorNotice";
 import { FullPageLoader } from "./components/FullPageLoader";
@@ -8,6 +8,7 @@ import { AppFrame } from "./pages/AppFrame";
 import { NotFoundPage } from "./pages/NotFoundPage";
 import OverviewPage from "./pages/chatbot/OverviewPage";
 import AttentionPage from "./pages/chatbot/AttentionPage";
+import { dismissFirstPaint } from "./session/first-paint";
 import { useSession } from "./session/session";
 
 // Every page but the overview loads on demand: a member opening the overview downloads neither the log-in
@@ -41,6 +42,10 @@ const OnboardingPage = lazy(() => import("./pages/chatbot/onboarding/OnboardingP
 function RequireSession({ children }: { children: ReactNode }) {
   const { session, probeError, refresh } = useSession();
   const location = useLocation();
+  // No page for this visitor: the Worker's painted figures (session/first-paint.ts) go with it.
+  useLayoutEffect(() => {
+    if (session === null) dismissFirstPaint();
+  }, [session]);
   if (session === undefined) return <FullPageLoader />;
   if (session === null) {
     if (probeError) {
@@ -64,7 +69,14 @@ function Home() {
   return <Navigate to={org ? `/orgs/${org}/chatbots` : "/orgs/new"} replace />;
 }
 
+/** The Worker paints only the overview's figures (session/first-paint.ts): any other page takes them away at once. */
+const OVERVIEW_PATH = /^\/chatbots\/[^/]+\/overview\/?$/;
+
 export function App() {
+  const { pathname } = useLocation();
+  useLayoutEffect(() => {
+    if (!OVERVIEW_PATH.test(pathname)) dismissFirstPaint();
+  }, [pathname]);
   return (
     <Suspense fallback={<FullPageLoader />}>
       <Routes>

@@ -6,11 +6,12 @@
  * component mounts (README "Dashboard": time to KPIs). Everything it starts lands in the same cache
  * and module map the application reads; if the guess is wrong, the page simply asks again.
  */
-import { prefetchQuery } from "./api/query-client";
-import { apiRange, rangeFromParams } from "./lib/range";
+import { prefetchQuery, seedQuery } from "./api/query-client";
+import { apiRange, apiRangeKey, pinRangeNow, rangeFromParams, viewerTimeZone } from "./lib/range";
 import { attentionQuery } from "./pages/chatbot/attention-query";
 import { overviewQueries } from "./pages/chatbot/overview-queries";
 import { chatbotLookup } from "./session/chatbot-lookup";
+import { readFirstPaint, rememberViewerZone } from "./session/first-paint";
 import { startEarlyProbe } from "./session/session-probe";
 
 // When the boot script ran, for the load's timeline (bench/dashboard.ts --waterfall prints the page's marks).
@@ -18,6 +19,9 @@ performance.mark("openbat:boot");
 
 const chatbotPage = /^\/chatbots\/([^/]+)(?:\/([^/]+))?\/?$/.exec(window.location.pathname);
 const isPublic = /^\/(login|signup|confirm-signup|reset-password|accept-invitation)\/?$/.test(window.location.pathname);
+
+// The Worker's next first paint counts "today" from the viewer's midnight (lib/first-paint-contract.ts).
+rememberViewerZone();
 
 if (!isPublic) {
   const session = startEarlyProbe();
@@ -35,10 +39,20 @@ if (!isPublic) {
       () => undefined,
     );
     if (page === "overview") {
+      // The Worker painted the KPIs into the page (session/first-paint.ts): their answer goes to the cache, and the
+      // ranges count to the instant it was given at, so the page asks for (and finds) that very answer.
+      const painted = readFirstPaint();
+      const usable = painted !== null && painted.chatbotId === chatbotId && painted.timeZone === viewerTimeZone();
+      if (usable) pinRangeNow(painted.now);
       // The page reads the same URL through the same functions (RangeControl's useDateRange), so the keys match.
       const range = rangeFromParams(new URLSearchParams(window.location.search));
-      const queries = overviewQueries(chatbotId, range, apiRange(range));
-      prefetchQuery(queries.overview.key, queries.overview.load, queries.overview.options);
+      const span = apiRange(range);
+      const queries = overviewQueries(chatbotId, range, span);
+      if (usable && apiRangeKey(painted.span) === apiRangeKey(span)) {
+        seedQuery(queries.overview.key, { overview: painted.overview, at: { conversations: 0, messages: 0, analysed: 0 } }, queries.overview.options);
+      } else {
+        prefetchQuery(queries.overview.key, queries.overview.load, queries.overview.options);
+      }
       prefetchQuery(queries.sentiment.key, queries.sentiment.load, queries.sentiment.options);
     }
   }

@@ -80,10 +80,16 @@ export interface World {
   ids: Record<Owned, string>;
 }
 
+/**
+ * The dashboard's pages the Worker answers: the application's page to anyone, with a chatbot's figures drawn in only
+ * for its organization's members (test/integration/first-paint.test.ts covers who gets what). Not API routes.
+ */
+export const PAGES = new Set(["GET /chatbots/:chatbotId/overview"]);
+
 export const routes = app.routes
   .filter((r) => r.method !== "ALL")
   .map((r) => `${r.method} ${r.path}`)
-  .filter((r, i, all) => all.indexOf(r) === i);
+  .filter((r, i, all) => all.indexOf(r) === i && !PAGES.has(r));
 
 const db = () => createDb(env.DB);
 

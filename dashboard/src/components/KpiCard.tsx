@@ -2,32 +2,25 @@ import { Group, Paper, Skeleton, Text, Tooltip, UnstyledButton, VisuallyHidden }
 import { Link } from "react-router";
 import type { ReactNode } from "react";
 import type { Trend } from "../api/types";
+import { trendWords, type TrendOptions } from "../lib/trend";
 
 export const KPI_CARD_HEIGHT = 112;
 
-/**
- * How a KPI moved against the previous period. `relative` changes are shares (0.25 → +25 %), absolute
- * ones are points on the figure's own scale; `higherIsBetter` false turns a rise red (MRR at risk).
- */
-export function TrendLabel({ trend, mode, higherIsBetter = true, pointsAsPercent = false }: { trend: Trend; mode: "relative" | "absolute"; higherIsBetter?: boolean; pointsAsPercent?: boolean }) {
-  const change = trend.change;
-  if (change === null) {
+/** How a KPI moved against the previous period (lib/trend.ts has the words and the rules). */
+export function TrendLabel({ trend, ...options }: { trend: Trend } & TrendOptions) {
+  const words = trendWords(trend, options);
+  if (words.kind === "none") {
     return (
       <Text size="xs" c="dimmed">
         no previous data
       </Text>
     );
   }
-  const up = change > 0;
-  const flat = Math.abs(change) < 1e-9;
-  const good = flat ? null : up === higherIsBetter;
-  const amount = mode === "relative" ? `${Math.abs(change * 100).toFixed(0)}%` : pointsAsPercent ? `${Math.abs(change * 100).toFixed(1)} pts` : Math.abs(change).toFixed(2);
-  const arrow = flat ? "→" : up ? "▲" : "▼";
   // The arrow is for the eye; the words "up"/"down" for a screen reader, so the link's name holds every visible word.
   return (
-    <Text size="xs" fw={600} c={good === null ? "dimmed" : good ? "var(--ob-good)" : "var(--ob-bad)"}>
-      <span aria-hidden="true">{arrow}</span>
-      {!flat && <VisuallyHidden>{up ? "up" : "down"}</VisuallyHidden>} {flat ? "no change" : amount}{" "}
+    <Text size="xs" fw={600} c={words.kind === "flat" ? "dimmed" : words.good ? "var(--ob-good)" : "var(--ob-bad)"}>
+      <span aria-hidden="true">{words.kind === "flat" ? "→" : words.arrow}</span>
+      {words.kind === "moved" && <VisuallyHidden>{words.up ? "up" : "down"}</VisuallyHidden>} {words.kind === "flat" ? "no change" : words.amount}{" "}
       <Text span size="xs" c="dimmed" fw={400}>
         vs previous
       </Text>

@@ -158,6 +158,22 @@ export function rangeSearch(range: DateRange): Record<"range" | "from" | "to", s
   return range.kind === "preset" ? { range: range.preset, from: null, to: null } : { range: null, from: range.first, to: range.last };
 }
 
+/** How long after the page opened its ranges still count to the instant the Worker painted its figures at. */
+const PINNED_FOR_MS = 60_000;
+let pinned: { now: number; at: number } | undefined;
+
+/**
+ * The page's figures were painted by the Worker at `now` (session/first-paint.ts): for the next minute the
+ * ranges count to that instant, so the application asks for exactly the range the Worker answered and finds it
+ * in its cache, even when the bundle arrives in the next minute. A minute later, as if the page opened then.
+ */
+export function pinRangeNow(now: number): void {
+  pinned = { now, at: Date.now() };
+}
+
+/** "Now", for the API's ranges: the Worker's instant while pinned (pinRangeNow), else the clock. */
+export const rangeNow = () => (pinned && Date.now() - pinned.at < PINNED_FOR_MS ? pinned.now : Date.now());
+
 /**
  * What to ask the API for. A preset of N days starts N×24 h before now, in whole minutes, so every page
  * opened within the same minute asks for (and shares the cache of) the same range; "today" starts at
@@ -165,7 +181,7 @@ export function rangeSearch(range: DateRange): Record<"range" | "from" | "to", s
  * when the last day is today, `to` is left out so the API counts up to now, and the live refreshes of the
  * same question keep counting what arrives.
  */
-export function apiRange(range: DateRange, now = Date.now(), timeZone = viewerTimeZone()): ApiRange {
+export function apiRange(range: DateRange, now = rangeNow(), timeZone = viewerTimeZone()): ApiRange {
   // The zone's clock only where the answer depends on it: a preset of days is plain arithmetic, and the boot
   // script's first requests do not wait for the locale data that a first date formatter loads.
   if (range.kind === "preset") {

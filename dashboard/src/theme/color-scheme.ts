@@ -6,6 +6,7 @@
  * the first paint.
  */
 import { isMantineColorScheme, type MantineColorScheme, type MantineColorSchemeManager } from "@mantine/core";
+import { rememberColorScheme } from "../session/first-paint";
 
 export const COLOR_SCHEME_KEY_PREFIX = "openbat.color-scheme.";
 
@@ -27,6 +28,7 @@ export const colorSchemeManager: MantineColorSchemeManager = {
   },
   set: (value) => {
     if (!memberId) return;
+    rememberColorScheme(value);
     try {
       window.localStorage.setItem(COLOR_SCHEME_KEY_PREFIX + memberId, value);
     } catch {
@@ -48,5 +50,8 @@ export const colorSchemeManager: MantineColorSchemeManager = {
 export function setColorSchemeMember(id: string | null): void {
   if (id === memberId) return;
   memberId = id;
-  update?.(colorSchemeManager.get("auto"));
+  const scheme = colorSchemeManager.get("auto");
+  // The Worker's first paint of the next page follows this member's choice (session/first-paint.ts).
+  if (id) rememberColorScheme(scheme);
+  update?.(scheme);
 }

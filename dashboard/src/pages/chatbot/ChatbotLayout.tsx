@@ -1,5 +1,5 @@
 import { Alert, Badge, Group, Skeleton, Stack, Text } from "@mantine/core";
-import { Suspense, useEffect, useMemo } from "react";
+import { Suspense, useEffect, useLayoutEffect, useMemo } from "react";
 import { Outlet, useParams } from "react-router";
 import { useQuery } from "../../api/use-query";
 import { ErrorNotice } from "../../components/ErrorNotice";
@@ -7,6 +7,7 @@ import { failed } from "../../components/QueryRegion";
 import { LiveFeedProvider } from "../../live/live-feed";
 import { ChatbotProvider } from "../../session/chatbot";
 import { chatbotLookup } from "../../session/chatbot-lookup";
+import { dismissFirstPaint } from "../../session/first-paint";
 import { useSession, useSignedIn } from "../../session/session";
 import { FullPageLoader } from "../../components/FullPageLoader";
 import { NotFoundPage } from "../NotFoundPage";
@@ -28,6 +29,12 @@ export function ChatbotLayout() {
     () => (resolved ? { chatbot: resolved.chatbot, organization: resolved.organization, canEdit: resolved.organization.role !== "member", reload: found.reload } : null),
     [resolved, found.reload],
   );
+
+  // The chatbot cannot be shown (an error, or not found): the Worker's painted figures go too.
+  const shown = found.loading || value !== null;
+  useLayoutEffect(() => {
+    if (!shown) dismissFirstPaint();
+  }, [shown]);
 
   if (found.loading) return <Skeleton h={40} w={320} />;
   // A failed refresh keeps the chatbot open; only a first load that failed stops here.

@@ -1,5 +1,5 @@
 import { Grid, SimpleGrid, Stack, Text } from "@mantine/core";
-import { useRef, useState } from "react";
+import { useLayoutEffect, useRef, useState } from "react";
 import type { Trend } from "../../api/types";
 import { useQuery } from "../../api/use-query";
 import { KpiCard, KpiSkeleton, TrendLabel } from "../../components/KpiCard";
@@ -11,10 +11,12 @@ import { QueryRegion } from "../../components/QueryRegion";
 import { RangeControl, useDateRange } from "../../components/RangeControl";
 import { BandsSkeleton, SentimentBands } from "../../components/SentimentBands";
 import { SentimentTrendChart, TrendSkeleton } from "../../components/SentimentTrendChart";
-import { formatMoney, formatNumber, formatPercent, formatScore } from "../../lib/format";
+import { formatFigure } from "../../lib/format";
 import { conversationsRangeQuery } from "../../lib/range";
 import { useLiveEvents, useLiveFeed } from "../../live/live-feed";
 import { useChatbot } from "../../session/chatbot";
+import { dismissFirstPaint } from "../../session/first-paint";
+import { OVERVIEW_KPIS as KPIS, trendOptions } from "./overview-kpis";
 import { overviewQueries, type LiveCounts } from "./overview-queries";
 
 function withLive(trend: Trend, extra: number): Trend {
@@ -47,6 +49,13 @@ export default function OverviewPage() {
     setLiveTick((t) => t + 1);
   });
 
+  // The Worker's painted KPIs (session/first-paint.ts) stay until these are drawn in their place, or their error.
+  const settled = !overview.loading;
+  useLayoutEffect(() => {
+    if (settled) dismissFirstPaint();
+  }, [settled]);
+  useLayoutEffect(() => dismissFirstPaint, []);
+
   const data = overview.data;
   const since = (field: keyof LiveCounts) => (data ? live.current[field] - data.at[field] : 0);
   const k = data?.overview.kpis;
@@ -76,48 +85,48 @@ export default function OverviewPage() {
               <SimpleGrid cols={{ base: 2, sm: 3, xl: 6 }} spacing="sm" data-testid="kpis">
                 <KpiCard
                   testId="kpi-conversations"
-                  label="Conversations"
-                  value={formatNumber(withLive(k.conversations, since("conversations")).value)}
-                  trend={<TrendLabel trend={withLive(k.conversations, since("conversations"))} mode="relative" />}
+                  label={KPIS.conversations.label}
+                  value={formatFigure(KPIS.conversations.format, withLive(k.conversations, since("conversations")).value)}
+                  trend={<TrendLabel trend={withLive(k.conversations, since("conversations"))} {...trendOptions(KPIS.conversations)} />}
                   help="Conversations started in the range, against the period of the same length before."
                   to={conversationsLink}
                 />
                 <KpiCard
                   testId="kpi-messages"
-                  label="Messages"
-                  value={formatNumber(withLive(k.messages, since("messages")).value)}
-                  trend={<TrendLabel trend={withLive(k.messages, since("messages"))} mode="relative" />}
+                  label={KPIS.messages.label}
+                  value={formatFigure(KPIS.messages.format, withLive(k.messages, since("messages")).value)}
+                  trend={<TrendLabel trend={withLive(k.messages, since("messages"))} {...trendOptions(KPIS.messages)} />}
                   help="Messages of the conversations started in the range."
                   to={conversationsLink}
                 />
                 <KpiCard
                   testId="kpi-sentiment"
-                  label="Avg. sentiment"
-                  value={formatScore(k.averageSentiment.value)}
-                  trend={<TrendLabel trend={k.averageSentiment} mode="absolute" />}
+                  label={KPIS.sentiment.label}
+                  value={formatFigure(KPIS.sentiment.format, k.averageSentiment.value)}
+                  trend={<TrendLabel trend={k.averageSentiment} {...trendOptions(KPIS.sentiment)} />}
                   help="Average sentiment of every user message analysed in the range, from −1 to +1."
                   to={`${conversationsLink}&sort=sentiment&order=asc`}
                 />
                 <KpiCard
                   testId="kpi-analysed"
-                  label="Analysed today"
-                  value={formatNumber(withLive(k.analysedToday, since("analysed")).value)}
-                  trend={<TrendLabel trend={withLive(k.analysedToday, since("analysed"))} mode="relative" />}
+                  label={KPIS.analysed.label}
+                  value={formatFigure(KPIS.analysed.format, withLive(k.analysedToday, since("analysed")).value)}
+                  trend={<TrendLabel trend={withLive(k.analysedToday, since("analysed"))} {...trendOptions(KPIS.analysed)} />}
                   help={`User messages given a sentiment since midnight in your time zone (${data?.overview.timeZone ?? "UTC"}), against the 24 hours before up to the same time.`}
                 />
                 <KpiCard
                   testId="kpi-resolution"
-                  label="Resolution rate"
-                  value={formatPercent(k.resolutionRate.value)}
-                  trend={<TrendLabel trend={k.resolutionRate} mode="absolute" pointsAsPercent />}
+                  label={KPIS.resolution.label}
+                  value={formatFigure(KPIS.resolution.format, k.resolutionRate.value)}
+                  trend={<TrendLabel trend={k.resolutionRate} {...trendOptions(KPIS.resolution)} />}
                   help="Share of ended conversations judged fully resolved."
                   to={`${conversationsLink}&status=ended`}
                 />
                 <KpiCard
                   testId="kpi-mrr"
-                  label="MRR at risk"
-                  value={formatMoney(k.mrrAtRisk.value)}
-                  trend={<TrendLabel trend={k.mrrAtRisk} mode="relative" higherIsBetter={false} />}
+                  label={KPIS.mrr.label}
+                  value={formatFigure(KPIS.mrr.format, k.mrrAtRisk.value)}
+                  trend={<TrendLabel trend={k.mrrAtRisk} {...trendOptions(KPIS.mrr)} />}
                   help={MRR_AT_RISK_HELP}
                   onOpen={{ label: "who and why", open: () => setBreakdownOpen(true) }}
                 />
