@@ -84,7 +84,7 @@ export const socketHandoff = z.object({
   keyKind: z.enum(["ingest", "publishable", "token"]),
   /** The key the socket was opened with (for a token: the key that minted it); revoking it closes the socket. */
   keyId: z.string().min(1),
-  /** When that key expires (null: never): the socket's first frame after it closes the socket instead. */
+  /** When that key expires (null: never): the first frame from or to the socket after it closes the socket instead. */
   keyExpiresAt: z.number().int().nullable().default(null),
   /** A browser (publishable key) naming an id may only reconnect to a conversation that exists, never create one. */
   mustExist: z.boolean().default(false),
@@ -413,7 +413,8 @@ export class Conversation extends DurableObject<Env> {
 
   /**
    * A socket whose key has expired since it was opened is closed (4001, as a revoked key's) instead of
-   * being answered. Its expiry is read from the attachment once per socket and kept in memory.
+   * being answered or sent to: a client that only listens hears nothing more after its key's expiry. Its
+   * expiry is read from the attachment once per socket and kept in memory.
    */
   private keyExpired(ws: WebSocket): boolean {
     let expiresAt = this.socketKeyExpiry.get(ws);
@@ -818,7 +819,7 @@ export class Conversation extends DurableObject<Env> {
     if (sockets.length === 0 || (sockets.length === 1 && sockets[0] === except)) return;
     const text = JSON.stringify(frame);
     for (const ws of sockets) {
-      if (ws === except) continue;
+      if (ws === except || this.keyExpired(ws)) continue;
       try {
         ws.send(text);
       } catch {

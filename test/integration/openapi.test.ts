@@ -12,6 +12,7 @@ import { createKey } from "../../worker/services/keys";
 import { call, type ErrorBody } from "../helpers/http";
 import { createTenant, type Tenant } from "../helpers/tenant";
 import { env } from "cloudflare:workers";
+import { PAGES } from "../helpers/routes";
 
 type Json = Record<string, unknown>;
 interface Parameter { name: string; in: string; required: boolean; schema: Json }
@@ -36,7 +37,8 @@ async function fetchDocument(): Promise<Document> {
 function mountedOperations(): string[] {
   const out = new Set<string>();
   for (const r of app.routes) {
-    if (r.method === "ALL") continue;
+    // The dashboard's page the Worker answers is HTML for browsers, not an API operation.
+    if (r.method === "ALL" || PAGES.has(`${r.method} ${r.path}`)) continue;
     const optional = /\/:(\w+)\?$/.exec(r.path);
     const paths = optional ? [r.path.slice(0, -optional[0].length), r.path.slice(0, -1)] : [r.path];
     for (const p of paths) out.add(`${r.method} ${p.replace(/:(\w+)/g, "{$1}")}`);

@@ -113,6 +113,27 @@ describe("revocation reaches open sockets", () => {
     lasting.close();
   });
 
+  it("closes a socket that only listens once its key has expired, at the next frame it would be sent, which it never hears", async () => {
+    const t = await createTenant();
+    const expiresAt = Date.now() + 1500;
+    const res = await call("/api/v1/keys", { method: "POST", key: t.adminKey, json: { kind: "ingest", name: "expiring listener", expiresAt } });
+    const expiring = ((await res.json()) as { data: { secret: string } }).data.secret;
+    const listener = await connect("/api/v1/live/listened", { key: expiring });
+    const speaker = await connect("/api/v1/live/listened", { key: t.ingestKey });
+    for (const socket of [listener, speaker]) await socket.next("welcome");
+    speaker.send({ type: "message", id: "before", role: "user", content: "hello" });
+    expect(await speaker.next("ack")).toMatchObject({ id: "before" });
+    expect(await listener.next("message")).toMatchObject({ message: { content: "hello" } });
+
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, expiresAt - Date.now()) + 100));
+    speaker.send({ type: "message", id: "after", role: "user", content: "only for the living" });
+    expect(await speaker.next("ack")).toMatchObject({ id: "after" });
+    await expect.poll(() => listener.closeCode).toBe(4001);
+    expect(listener.closeReason).toBe("key expired");
+    expect(listener.frames.some((f) => f.type === "message" && JSON.stringify(f).includes("only for the living"))).toBe(false);
+    speaker.close();
+  });
+
   it("refuses a conversation token once the key that minted it is revoked, even with no socket open", async () => {
     const t = await createTenant();
     const token = await mint(t, "later");
