@@ -40,6 +40,10 @@ const WORD_END = /[\p{L}\p{N}]$/u;
  * curly or missing ("dont"), a space matches any whitespace, and the rest is regex syntax, so
  * groups like "(my|our)" can be used; " ?" is an optional space. Word boundaries are added where a phrase starts or ends
  * with a letter or digit.
+ *
+ * The regex and the needles are made on the cue's first use, not here: the analyzer's few hundred cues are
+ * module constants, and building them all cost ~75 ms of every isolate's startup (`wrangler check startup`),
+ * most isolates (the API, the dashboard) never analysing a message.
  */
 export function cue(
   weight: number,
@@ -47,6 +51,25 @@ export function cue(
   phrases: string,
   opts: { negatable?: boolean; caseSensitive?: boolean; sentenceStart?: boolean } = {},
 ): CuePattern {
+  const caseSensitive = opts.caseSensitive === true;
+  let compiled: { re: RegExp; needles: string[] | null } | undefined;
+  const compile = () => (compiled ??= compilePhrases(why, phrases, caseSensitive));
+  return {
+    get re() {
+      return compile().re;
+    },
+    get needles() {
+      return compile().needles;
+    },
+    weight,
+    why,
+    negatable: opts.negatable ?? false,
+    sentenceStart: opts.sentenceStart ?? false,
+    caseSensitive,
+  };
+}
+
+function compilePhrases(why: string, phrases: string, caseSensitive: boolean): { re: RegExp; needles: string[] | null } {
   const parts = splitTopLevel(phrases);
   if (parts.length === 0) throw new Error(`empty cue: ${why}`);
   const alternation = parts
@@ -60,16 +83,7 @@ export function cue(
       return `${pre}(?:${body})${post}`;
     })
     .join("|");
-  const caseSensitive = opts.caseSensitive === true;
-  return {
-    re: new RegExp(alternation, caseSensitive ? "gu" : "giu"),
-    weight,
-    why,
-    negatable: opts.negatable ?? false,
-    sentenceStart: opts.sentenceStart ?? false,
-    needles: needlesOf(parts, caseSensitive),
-    caseSensitive,
-  };
+  return { re: new RegExp(alternation, caseSensitive ? "gu" : "giu"), needles: needlesOf(parts, caseSensitive) };
 }
 
 /** The needles of a whole cue: every phrase must have some, or the cue always runs. */
