@@ -62,7 +62,7 @@
  */
 import { analyzeSync } from "../worker/analysis/embedded/index";
 import { BEHAVIOURS, USER_FLAGS, sentimentLabel, sentimentPolarity } from "../worker/analysis/labels";
-import { detectLanguage } from "../worker/analysis/language";
+import { detectLanguage, loadLanguageDetector } from "../worker/analysis/language";
 import type { MessageAnalysis } from "../worker/analysis/types";
 import type { AssistantRow, PublicRow, Split, UserRow } from "./eval/data";
 import { loadPublic, loadSupportAssistant, loadSupportUser, SPLITS, splitOf, splitRows } from "./eval/data";
@@ -86,6 +86,9 @@ const afinn = new Afinn();
 
 /** The eight behaviours the support set labels ("other" is a catch-all nobody labels). */
 const SCORED_BEHAVIOURS = BEHAVIOURS.filter((b) => b !== "other");
+
+// The pipeline loads the language detector before its first analysis (worker/analysis/language.ts); so does this.
+await loadLanguageDetector();
 
 // Load everything first: a missing file stops the run before any figure is printed.
 const tweetSent = loadPublic("tweeteval_sentiment.csv");

@@ -3,9 +3,31 @@
 // eld ("efficient language detector", byte n-grams) was chosen over tinyld and franc-min on hand-written
 // support-chat messages: it was the only one that got every 2–4 word message in en/de/fr/es/pt/it/nl
 // right while answering "und" for "ok", "thanks!" and "hallo", at ~20 µs a message. The `small` database
-// is statically imported (no fs, no runtime loading of data files), so it runs unchanged in workerd.
-import { eld } from "eld/small";
+// is a module of the bundle (no fs, no runtime loading of data files), so it runs unchanged in workerd.
+//
+// It is imported on first use (loadLanguageDetector), not with this module: evaluating its n-gram tables was
+// ~40 % of every isolate's startup (`wrangler check startup`: 290–440 ms with it, 150–180 ms without), and only
+// the conversations' objects, which analyse messages, need it.
+import type { eld as Eld } from "eld/small";
 import { z } from "zod";
+
+let detector: typeof Eld | undefined;
+let loading: Promise<void> | undefined;
+
+/** Loads the detector once per isolate; analysis awaits it before its first message (worker/analysis/run.ts). */
+export function loadLanguageDetector(): Promise<void> {
+  return (loading ??= import("eld/small").then((m) => {
+    detector = m.eld;
+  }));
+}
+
+/** Whether detectLanguage can run now (the hot path skips the await once it can). */
+export const languageDetectorLoaded = (): boolean => detector !== undefined;
+
+function loadedDetector(): typeof Eld {
+  if (!detector) throw new Error("the language detector is not loaded yet: await loadLanguageDetector() first");
+  return detector;
+}
 
 /** The languages the embedded analyzer has cues and sentiment for. */
 export const SUPPORTED_ANALYSIS_LANGUAGES = ["en", "de", "fr", "es", "pt", "it", "nl"] as const;
@@ -13,8 +35,17 @@ export type SupportedAnalysisLanguage = (typeof SUPPORTED_ANALYSIS_LANGUAGES)[nu
 
 export const UNDETERMINED_LANGUAGE = "und";
 
-/** Every value `detectLanguage` can answer: the detector's ISO 639-1 codes and "und". */
-export const DETECTABLE_LANGUAGES: readonly string[] = [...Object.values(eld.info().Languages), UNDETERMINED_LANGUAGE].sort();
+/**
+ * Every value `detectLanguage` can answer: the detector's ISO 639-1 codes (eld's `small` database; a unit test
+ * checks the list against it, so a new eld cannot change it unseen) and "und". Written out so that validating
+ * a filter does not load the detector.
+ */
+export const DETECTABLE_LANGUAGES: readonly string[] = [
+  ...["am", "ar", "az", "be", "bg", "bn", "ca", "cs", "da", "de", "el", "en", "es", "et", "eu", "fa", "fi", "fr", "gu", "he", "hi", "hr", "hu", "hy", "is"],
+  ...["it", "ja", "ka", "kn", "ko", "ku", "lo", "lt", "lv", "ml", "mr", "ms", "nl", "no", "or", "pa", "pl", "pt", "ro", "ru", "sk", "sl", "sq", "sr", "sv"],
+  ...["ta", "te", "th", "tl", "tr", "uk", "ur", "vi", "yo", "zh"],
+  UNDETERMINED_LANGUAGE,
+].sort();
 
 /**
  * A language as filters take it: any case in, lower case out. Only values the detector can produce are
@@ -92,7 +123,7 @@ export function detectLanguage(text: string): string {
   // reliability ratio 1.0 instead of 0.75; "geht nicht", "no funciona" still pass). Other scripts
   // identify themselves.
   const shortLatin = !unspaced && words < SHORT_WORDS && !NON_LATIN_LETTER.test(prose);
-  const result = eld.detect(prose);
+  const result = loadedDetector().detect(prose);
   const reliability = shortLatin && words === 2 ? STRICT_RELIABILITY : DEFAULT_RELIABILITY;
   if (!result.language || !isReliable(result, reliability)) return UNDETERMINED_LANGUAGE;
   if (shortLatin && !supported.has(result.language)) return UNDETERMINED_LANGUAGE;
@@ -111,6 +142,6 @@ function isProseLine(line: string): boolean {
  * eld's `isReliable` takes the threshold ratio (default 0.75) although its typings declare no parameter;
  * the version is pinned and the two-word tests in test/unit/language.test.ts fail if that changes.
  */
-function isReliable(result: ReturnType<typeof eld.detect>, ratio: number): boolean {
+function isReliable(result: ReturnType<typeof Eld.detect>, ratio: number): boolean {
   return (result.isReliable as (thresholdRatio?: number) => boolean)(ratio);
 }

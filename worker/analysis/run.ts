@@ -5,7 +5,7 @@
  */
 import { effectivePrompts, toAnalysisOptions, type AnalysisConfig } from "./config";
 import { analyzeSync, embeddedAnalyzer } from "./embedded";
-import { detectLanguage, UNDETERMINED_LANGUAGE } from "./language";
+import { detectLanguage, languageDetectorLoaded, loadLanguageDetector, UNDETERMINED_LANGUAGE } from "./language";
 import type { Resolution } from "./labels";
 import { embeddedResolution } from "./resolution";
 import type { AnalysisInput, MessageAnalysis, PreviousTurn } from "./types";
@@ -67,6 +67,8 @@ function aiAnalyzer(choice: AnalyzerChoice & { ai: AiRunner }, config: AnalysisC
 }
 
 export async function analyzeMessage(choice: AnalyzerChoice, input: AnalysisInput, config: AnalysisConfig): Promise<AnalysisOutcome> {
+  // Once per isolate (language.ts); after that no await here, so an annotation still leaves with its ack.
+  if (!languageDetectorLoaded()) await loadLanguageDetector();
   const options = toAnalysisOptions(config);
   // Detected once here so both analyzers (and the fallback) read the same language.
   const detected = input.language ?? (input.role === "user" ? detectLanguage(input.content) : undefined);
@@ -116,6 +118,7 @@ async function translate(ai: AiRunner, text: string, from: string, to: string): 
 }
 
 export async function resolveConversation(choice: AnalyzerChoice, turns: readonly PreviousTurn[], config: AnalysisConfig): Promise<ResolutionOutcome> {
+  if (!languageDetectorLoaded()) await loadLanguageDetector();
   if (!choice.ai) return { ...embeddedResolution(turns), ...embedded };
   const analyzer = aiAnalyzer({ ...choice, ai: choice.ai }, config);
   try {

@@ -4,7 +4,7 @@ import { detectBehaviours } from "./behaviours";
 import { classifyIntent, classifyTopics } from "./classify";
 import { round2, severityOf } from "./cues";
 import { CUSTOM_FLAG_THRESHOLD, matchDefinition, normalise, stemSet } from "./custom";
-import { detectLanguage } from "../language";
+import { detectLanguage, languageDetectorLoaded, loadLanguageDetector } from "../language";
 import { prose } from "./prose";
 import { analyzeUserMessage } from "./user-message";
 
@@ -67,12 +67,9 @@ function matchCustom(defs: readonly CustomDefinition[] | undefined, text: string
 export const embeddedAnalyzer: Analyzer = {
   name: EMBEDDED_ANALYZER_NAME,
   version: EMBEDDED_ANALYZER_VERSION,
-  analyzeMessage(input: AnalysisInput, config?: AnalysisOptions): Promise<MessageAnalysis> {
+  async analyzeMessage(input: AnalysisInput, config?: AnalysisOptions): Promise<MessageAnalysis> {
     // Errors (there should be none) surface as a rejected promise, like a failed AI call would.
-    try {
-      return Promise.resolve(analyzeSync(input, config));
-    } catch (err) {
-      return Promise.reject(err instanceof Error ? err : new Error(String(err)));
-    }
+    if (!languageDetectorLoaded()) await loadLanguageDetector();
+    return analyzeSync(input, config);
   },
 };
