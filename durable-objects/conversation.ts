@@ -586,11 +586,16 @@ export class Conversation extends DurableObject<Env> {
     };
   }
 
-  /** Stated context wins over what the edge saw; the edge only fills what is still unknown. */
+  /**
+   * Stated context wins over what the edge saw; the edge only fills what is still unknown, and its city,
+   * continent and time zone only where its country is the one the conversation has (a later request from
+   * elsewhere, or a stated country, describes another place).
+   */
   private applyContext(state: ConversationState, context: ContextInput, edge: z.infer<typeof edgeInput>, now: number): void {
     let changed = false;
     for (const [key, value] of Object.entries(edge) as [keyof typeof edge, string][]) {
-      if (value !== undefined && state.session[key] === undefined) {
+      const elsewhere = PLACE_FIELDS.has(key) && state.session.country !== undefined && edge.country !== state.session.country;
+      if (value !== undefined && state.session[key] === undefined && !elsewhere) {
         (state.session as Record<string, string>)[key] = value;
         changed = true;
       }
@@ -828,6 +833,9 @@ export class Conversation extends DurableObject<Env> {
     }
   }
 }
+
+/** The edge fields that describe a place within a country (applyContext). */
+const PLACE_FIELDS: ReadonlySet<string> = new Set(["city", "continent", "timezone"]);
 
 /** The message id of a frame that is not parsed (too large, or refused), so the client knows which one. */
 function frameId(data: string): string | undefined {

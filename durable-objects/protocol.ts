@@ -79,7 +79,7 @@ export const countryCode = z
   .transform((c) => c.toUpperCase());
 
 /** Only web addresses: a `javascript:` or `data:` "page" would be a link waiting to be clicked in the dashboard. */
-const httpUrl = (max: number) => z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).max(max);
+const httpUrl = (max: number) => z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).max(max, { error: `must be at most ${max} characters` });
 
 export const sessionContext = z.object({
   id: shortText(128).optional(),

@@ -8,14 +8,14 @@ import type { AppEnv } from "./context";
 import { ApiError, validationError } from "./errors";
 import { LIMITS } from "../durable-objects/protocol";
 
-const JSON_TYPE = /^application\/([\w.+-]*\+)?json\b/i;
+export const JSON_CONTENT_TYPE = /^application\/([\w.+-]*\+)?json\b/i;
 
 /**
  * A request's JSON body, parsed: not JSON → 415, over the body limit → 413 (by the declared length
  * before reading, and by what arrived), not parseable → 400 `invalid_json`.
  */
 export async function readJsonBody(c: Context<AppEnv>): Promise<unknown> {
-  if (!JSON_TYPE.test(c.req.header("content-type") ?? "")) {
+  if (!JSON_CONTENT_TYPE.test(c.req.header("content-type") ?? "")) {
     throw new ApiError("unsupported_media_type", "send the body as JSON with `Content-Type: application/json`");
   }
   const declared = Number(c.req.header("content-length") ?? "0");

@@ -139,6 +139,30 @@ describe("POST /api/v1/capture", () => {
     expect(snapshot?.state.session.timezone).toBeUndefined();
   });
 
+  it("keeps a stated country's place whole: a later request from elsewhere adds no city, continent or time zone", async () => {
+    const t = await createTenant();
+    await capture(t.ingestKey, { conversationId: "stated", messages: one(), session: { country: "GB" } }, { "cf-ipcountry": "GB" });
+    await capture(t.ingestKey, { conversationId: "stated", messages: one("again") }, { "cf-ipcountry": "US", "cf-ipcity": "Austin", "cf-ipcontinent": "NA", "cf-timezone": "America/Chicago" });
+    const snapshot = await conversationStub(env, t.chatbotId, "stated").read(t.chatbotId, { after: 0, limit: 1 });
+    expect(snapshot?.state.session).toMatchObject({ country: "GB" });
+    expect(snapshot?.state.session.city).toBeUndefined();
+    expect(snapshot?.state.session.continent).toBeUndefined();
+    expect(snapshot?.state.session.timezone).toBeUndefined();
+    // The same country's edge still fills in the place.
+    await capture(t.ingestKey, { conversationId: "stated", messages: one("from London") }, { "cf-ipcountry": "GB", "cf-ipcity": "London", "cf-timezone": "Europe/London" });
+    const later = await conversationStub(env, t.chatbotId, "stated").read(t.chatbotId, { after: 0, limit: 1 });
+    expect(later?.state.session).toMatchObject({ country: "GB", city: "London", timezone: "Europe/London" });
+  });
+
+  it("names the length, not the scheme, when a page URL is too long", async () => {
+    const t = await createTenant();
+    const long = `https://example.com/${"x".repeat(2048)}`;
+    const res = await capture(t.ingestKey, { conversationId: "long-url", messages: one(), session: { pageUrl: long } });
+    const body = await expectInvalid(res, "session.pageUrl");
+    expect(body.error.message).toContain("at most 2048 characters");
+    expect(body.error.message).not.toContain("http(s)");
+  });
+
   it("accepts the deprecated userId and metadata aliases with warnings", async () => {
     const t = await createTenant();
     const res = await capture(t.ingestKey, { conversationId: "alias", messages: one(), userId: "legacy-user", metadata: { source: "v1" } });

@@ -5,6 +5,7 @@
  */
 import { eq } from "drizzle-orm";
 import { z } from "zod";
+import { patchOf } from "../schemas/patch";
 import type { Db } from "../db/client";
 import { analysisConfigs } from "../db/schema";
 import { BUILTIN_INTENT_DEFINITIONS, BUILTIN_INTENTS } from "./embedded/intent-cues";
@@ -73,8 +74,8 @@ export const analysisConfigSchema = z.object({
 });
 export type AnalysisConfig = z.infer<typeof analysisConfigSchema>;
 
-/** Partial updates: any subset of fields; nested objects replace what they name. */
-export const analysisConfigPatch = analysisConfigSchema.partial().strict();
+/** Partial updates: any subset of fields, the others kept (schemas/patch.ts); nested objects replace what they name. */
+export const analysisConfigPatch = patchOf(analysisConfigSchema).strict();
 
 export const defaultConfig = (): AnalysisConfig => analysisConfigSchema.parse({});
 

@@ -67,8 +67,9 @@ export async function overviewPage(c: Context<AppEnv>): Promise<Response> {
   headers.set("cache-control", painted ? "private, no-store" : (page.headers.get("cache-control") ?? "no-cache"));
   headers.append("vary", "cookie");
   if (!painted || !page.ok) return new Response(page.body, { status: page.status, headers });
-  // The file's tag no longer names this body.
+  // The file's tag and cache status no longer describe this body.
   headers.delete("etag");
+  headers.delete("cf-cache-status");
   const scheme = getCookie(c, SCHEME_COOKIE);
   const withFigures = new HTMLRewriter()
     .on("head", { element: (head) => void head.append(dataBlock(painted), { html: true }) })

@@ -9,7 +9,7 @@ import { createMiddleware } from "hono/factory";
 import type { AppEnv } from "../context";
 import { apiKeys, type ApiKeyKind } from "../db/schema";
 import { ApiError, notFound } from "../errors";
-import { findKey, type KeyScope } from "../services/keys";
+import { findKey, KEY_PREFIX, type KeyScope } from "../services/keys";
 import { memberChatbotScope, requireSession } from "../services/sessions";
 
 const LAST_USED_GRANULARITY_MS = 60 * 60 * 1000;
@@ -22,8 +22,25 @@ export function bearerToken(header: string | undefined): string | undefined {
 /** "an ingest or read", "an admin": the kinds a 403 names, with the article English wants. */
 const kindsOf = (kinds: readonly ApiKeyKind[]) => `${/^[aeiou]/.test(kinds[0] ?? "") ? "an" : "a"} ${kinds.join(" or ")}`;
 
+/** Secret kinds of key (all but publishable), as they begin. */
+const SECRET_KEY = new RegExp(`^(?:${Object.entries(KEY_PREFIX).filter(([kind]) => kind !== "publishable").map(([, prefix]) => prefix).join("|")})`);
+
+/**
+ * A secret key in the query string is refused, even beside a valid header: it ends up in logs, proxies and
+ * browser history, so it must be rotated rather than accepted once (README "Security"). Publishable keys may be
+ * sent there (the live route's `?key=`).
+ */
+function refuseSecretInUrl(c: Context<AppEnv>): void {
+  for (const value of new URL(c.req.url).searchParams.values()) {
+    if (SECRET_KEY.test(value.trim())) {
+      throw new ApiError("unauthorized", "secret key sent in a URL: send it as `Authorization: Bearer <key>` instead, and rotate that key (URLs end up in logs)");
+    }
+  }
+}
+
 /** Resolves a presented secret to its scope or answers 401/403 with the reason. */
 export async function authenticate(c: Context<AppEnv>, secret: string | undefined, kinds: readonly ApiKeyKind[]): Promise<KeyScope> {
+  refuseSecretInUrl(c);
   if (!secret) throw new ApiError("unauthorized", "missing API key: send it as `Authorization: Bearer <key>`");
   const scope = await findKey(c.get("db"), secret);
   if (!scope) throw new ApiError("unauthorized", "invalid, expired or revoked API key");
@@ -70,6 +87,7 @@ export const requireKind = (...kinds: ApiKeyKind[]) =>
 export const requireChatbot = (...kinds: ApiKeyKind[]) =>
   createMiddleware<AppEnv>(async (c, next) => {
     const chatbotId = c.req.param("chatbotId");
+    refuseSecretInUrl(c);
     const bearer = bearerToken(c.req.header("authorization"));
     if (bearer || !chatbotId) {
       const scope = await authenticate(c, bearer, kinds);

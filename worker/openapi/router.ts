@@ -12,7 +12,7 @@ import type { Context, MiddlewareHandler } from "hono";
 import { createMiddleware } from "hono/factory";
 import type { AppEnv } from "../context";
 import { validationError } from "../errors";
-import { readJsonBody } from "../input";
+import { JSON_CONTENT_TYPE, readJsonBody } from "../input";
 
 /** Who may call a route: a kind of API key, a member session, or anyone. */
 export type Access = "ingest" | "ingest_or_publishable" | "read" | "admin" | "read_key" | "member" | "public";
@@ -30,14 +30,16 @@ export const apiRouter = () => new OpenAPIHono<AppEnv>({ defaultHook });
 /**
  * Reads a JSON body the way every route always has (worker/input.ts: 415, 413, 400 `invalid_json`) and
  * caches the parsed value on the request for the schema validator. An optional body may be left out
- * entirely (no Content-Type, empty body).
+ * entirely: an empty body is no body, with or without a JSON Content-Type (clients that always send the header).
  */
 export const jsonGuard = (required: boolean) =>
   createMiddleware<AppEnv>(async (c, next) => {
     // A body left out may still arrive as an empty stream (curl -X POST through wrangler dev does), so it is
-    // read: zero bytes without a Content-Type is no body. Hono caches it for readJsonBody.
-    if (!required && !c.req.header("content-type") && (c.req.header("content-length") ?? "0") === "0") {
-      if (!c.req.raw.body || (await c.req.arrayBuffer()).byteLength === 0) return next();
+    // read. Hono caches it for readJsonBody.
+    if (!required && (c.req.header("content-length") ?? "0") === "0" && (!c.req.raw.body || (await c.req.arrayBuffer()).byteLength === 0)) {
+      // With a JSON Content-Type the validator reads the cached body: no body reads as `{}`.
+      if (JSON_CONTENT_TYPE.test(c.req.header("content-type") ?? "")) c.req.bodyCache.json = Promise.resolve({});
+      return next();
     }
     c.req.bodyCache.json = Promise.resolve(await readJsonBody(c));
     await next();

@@ -33,13 +33,14 @@ tokens.openapi(
     tags: ["Capture"],
     summary: "Mint a short-lived token a browser opens one conversation with (`?token=` on the live route)",
     middleware: [capturable],
-    request: { body: jsonBody(tokenBody) },
+    request: { body: jsonBody(tokenBody, false) },
     responses: { 201: jsonData(conversationToken, "The token, the conversation it opens and when it expires") },
   }),
   async (c) => {
     const auth = c.get("auth");
     const secret = requireSecret(c.env.CONVERSATION_TOKEN_SECRET, "CONVERSATION_TOKEN_SECRET");
-    const body = c.req.valid("json");
+    // Every field is optional, so the body may be left out.
+    const body = tokenBody.parse(c.req.valid("json") ?? {});
     const conversationId = body.conversationId ?? publicConversationId();
     const exp = Math.floor(Date.now() / 1000) + body.ttlSeconds;
     const token = await mintToken(secret, { org: auth.organizationId, bot: auth.chatbotId, cid: conversationId, kid: auth.keyId, exp });

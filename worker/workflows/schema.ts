@@ -4,6 +4,7 @@
  * app, and the cooldown.
  */
 import { z } from "zod";
+import { patchOf } from "../schemas/patch";
 import { WORKFLOW_TRIGGERS } from "../db/schema";
 
 const slug = z.string().trim().min(1).max(64);
@@ -84,4 +85,5 @@ export const workflowInput = z.object({
 });
 export type WorkflowInput = z.infer<typeof workflowInput>;
 
-export const workflowPatch = workflowInput.partial();
+/** Changes only the fields it names (schemas/patch.ts). */
+export const workflowPatch = patchOf(workflowInput);

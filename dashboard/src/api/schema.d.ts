@@ -4914,7 +4914,7 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody: {
+        requestBody?: {
             content: {
                 "application/json": {
                     conversationId?: string;
@@ -6699,13 +6699,9 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    /** @default true */
                     sentiment?: boolean;
-                    /** @default true */
                     intent?: boolean;
-                    /** @default false */
                     topics?: boolean;
-                    /** @default {} */
                     flags?: {
                         churn_risk?: boolean;
                         frustrated_user?: boolean;
@@ -6714,7 +6710,6 @@ export interface operations {
                         urgent_request?: boolean;
                         confused_user?: boolean;
                     };
-                    /** @default {} */
                     behaviours?: {
                         helpful?: boolean;
                         yes_man?: boolean;
@@ -6726,44 +6721,35 @@ export interface operations {
                         robotic?: boolean;
                         other?: boolean;
                     };
-                    /** @default [] */
                     customIntents?: {
                         slug: string;
                         name: string;
                         description: string;
                     }[];
-                    /** @default [] */
                     customTopics?: {
                         slug: string;
                         name: string;
                         description: string;
                     }[];
-                    /** @default [] */
                     customFlags?: {
                         slug: string;
                         name: string;
                         description: string;
                     }[];
-                    /** @default [] */
                     customBehaviours?: {
                         slug: string;
                         name: string;
                         description: string;
                     }[];
-                    /** @default [] */
                     competitors?: string[];
-                    /** @default {} */
                     prompts?: {
                         sentiment?: string | null;
                         intent?: string | null;
                         topics?: string | null;
                         flags?: string | null;
                     };
-                    /** @default  */
                     companyDescription?: string;
-                    /** @default null */
                     primaryLanguage?: string | null;
-                    /** @default false */
                     autoTranslate?: boolean;
                 };
             };
@@ -6996,13 +6982,9 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    /** @default true */
                     sentiment?: boolean;
-                    /** @default true */
                     intent?: boolean;
-                    /** @default false */
                     topics?: boolean;
-                    /** @default {} */
                     flags?: {
                         churn_risk?: boolean;
                         frustrated_user?: boolean;
@@ -7011,7 +6993,6 @@ export interface operations {
                         urgent_request?: boolean;
                         confused_user?: boolean;
                     };
-                    /** @default {} */
                     behaviours?: {
                         helpful?: boolean;
                         yes_man?: boolean;
@@ -7023,44 +7004,35 @@ export interface operations {
                         robotic?: boolean;
                         other?: boolean;
                     };
-                    /** @default [] */
                     customIntents?: {
                         slug: string;
                         name: string;
                         description: string;
                     }[];
-                    /** @default [] */
                     customTopics?: {
                         slug: string;
                         name: string;
                         description: string;
                     }[];
-                    /** @default [] */
                     customFlags?: {
                         slug: string;
                         name: string;
                         description: string;
                     }[];
-                    /** @default [] */
                     customBehaviours?: {
                         slug: string;
                         name: string;
                         description: string;
                     }[];
-                    /** @default [] */
                     competitors?: string[];
-                    /** @default {} */
                     prompts?: {
                         sentiment?: string | null;
                         intent?: string | null;
                         topics?: string | null;
                         flags?: string | null;
                     };
-                    /** @default  */
                     companyDescription?: string;
-                    /** @default null */
                     primaryLanguage?: string | null;
-                    /** @default false */
                     autoTranslate?: boolean;
                 };
             };
@@ -8127,12 +8099,8 @@ export interface operations {
                     name?: string;
                     /** @enum {string} */
                     trigger?: "user_message" | "assistant_message" | "any_message" | "conversation_ended";
-                    /**
-                     * @default all
-                     * @enum {string}
-                     */
+                    /** @enum {string} */
                     match?: "all" | "any";
-                    /** @default [] */
                     conditions?: ({
                         /** @enum {string} */
                         field: "sentiment_score";
@@ -8207,11 +8175,6 @@ export interface operations {
                         destinationId: string;
                         template?: string;
                     })[];
-                    /**
-                     * @default {
-                     *       "type": "once_per_conversation"
-                     *     }
-                     */
                     cooldown?: {
                         /** @enum {string} */
                         type: "once_per_conversation";
@@ -8223,10 +8186,7 @@ export interface operations {
                         /** @enum {string} */
                         type: "none";
                     };
-                    /**
-                     * @default active
-                     * @enum {string}
-                     */
+                    /** @enum {string} */
                     status?: "active" | "inactive";
                     template?: string;
                 };
@@ -8634,12 +8594,8 @@ export interface operations {
                     name?: string;
                     /** @enum {string} */
                     trigger?: "user_message" | "assistant_message" | "any_message" | "conversation_ended";
-                    /**
-                     * @default all
-                     * @enum {string}
-                     */
+                    /** @enum {string} */
                     match?: "all" | "any";
-                    /** @default [] */
                     conditions?: ({
                         /** @enum {string} */
                         field: "sentiment_score";
@@ -8714,11 +8670,6 @@ export interface operations {
                         destinationId: string;
                         template?: string;
                     })[];
-                    /**
-                     * @default {
-                     *       "type": "once_per_conversation"
-                     *     }
-                     */
                     cooldown?: {
                         /** @enum {string} */
                         type: "once_per_conversation";
@@ -8730,10 +8681,7 @@ export interface operations {
                         /** @enum {string} */
                         type: "none";
                     };
-                    /**
-                     * @default active
-                     * @enum {string}
-                     */
+                    /** @enum {string} */
                     status?: "active" | "inactive";
                     template?: string;
                 };

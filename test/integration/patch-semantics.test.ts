@@ -1,0 +1,55 @@
+/**
+ * A PATCH changes only the fields it names, and `{}` changes nothing (README "Conventions"), for the resources
+ * whose create schema fills in defaults: a field left out of a PATCH must not come back as its default.
+ */
+import { describe, expect, it } from "vitest";
+import { call } from "../helpers/http";
+import { createTenant, type Tenant } from "../helpers/tenant";
+
+async function send<T>(t: Tenant, method: string, path: string, json?: unknown): Promise<T> {
+  const res = await call(path, { method, key: t.adminKey, json });
+  expect(res.status, `${method} ${path}: ${res.status}`).toBeLessThan(300);
+  return ((await res.json()) as { data: T }).data;
+}
+
+describe("PATCH keeps what it does not name", () => {
+  it("a workflow keeps its conditions, match, cooldown and status through a rename and an empty PATCH", async () => {
+    const t = await createTenant();
+    const created = await send<Record<string, unknown> & { id: string }>(t, "POST", "/api/v1/workflows", {
+      name: "Cancel hook",
+      trigger: "user_message",
+      match: "any",
+      conditions: [
+        { field: "sentiment_score", op: "<", value: -0.5 },
+        { field: "flag", op: "detected", value: "churn_risk" },
+      ],
+      actions: [{ type: "in_app", to: "admins" }],
+      cooldown: { type: "minutes", minutes: 10 },
+      status: "inactive",
+    });
+    const kept = { match: "any", conditions: created.conditions, cooldown: { type: "minutes", minutes: 10 }, status: "inactive" };
+    expect(created).toMatchObject(kept);
+
+    expect(await send(t, "PATCH", `/api/v1/workflows/${created.id}`, {})).toMatchObject({ ...kept, name: "Cancel hook" });
+    expect(await send(t, "PATCH", `/api/v1/workflows/${created.id}`, { name: "Renamed" })).toMatchObject({ ...kept, name: "Renamed" });
+    expect(await send(t, "GET", `/api/v1/workflows/${created.id}`)).toMatchObject({ ...kept, name: "Renamed" });
+    // Naming a field still changes it.
+    expect(await send(t, "PATCH", `/api/v1/workflows/${created.id}`, { status: "active" })).toMatchObject({ ...kept, status: "active", name: "Renamed" });
+  });
+
+  it("the analysis config keeps every setting a PATCH does not name", async () => {
+    const t = await createTenant();
+    const set = {
+      topics: true,
+      sentiment: false,
+      flags: { churn_risk: false },
+      competitors: ["Acme"],
+      customTopics: [{ slug: "shipping", name: "Shipping", description: "Delivery times and tracking" }],
+      companyDescription: "We sell shoes online.",
+    };
+    expect(await send(t, "PATCH", "/api/v1/analysis/config", set)).toMatchObject(set);
+    expect(await send(t, "PATCH", "/api/v1/analysis/config", {})).toMatchObject(set);
+    expect(await send(t, "PATCH", "/api/v1/analysis/config", { companyDescription: "Shoes and socks." })).toMatchObject({ ...set, companyDescription: "Shoes and socks." });
+    expect(await send(t, "GET", "/api/v1/analysis/config")).toMatchObject({ ...set, companyDescription: "Shoes and socks." });
+  });
+});

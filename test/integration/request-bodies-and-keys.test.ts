@@ -1,0 +1,62 @@
+/**
+ * How requests arrive from real clients: an optional body sent as nothing at all, even with a JSON Content-Type
+ * (clients that always set the header), and a secret key put in a URL, which is refused rather than accepted once.
+ */
+import { describe, expect, it } from "vitest";
+import { call, type ErrorBody } from "../helpers/http";
+import { mockOutbound, PUBLIC_DNS } from "../helpers/outbound";
+import { createTenant } from "../helpers/tenant";
+
+const JSON_TYPE = { "content-type": "application/json" };
+
+describe("an optional body left out", () => {
+  it("is no body, with or without a JSON Content-Type", async () => {
+    // The destination's name resolves to a public address (no network in tests).
+    const outbound = mockOutbound(() => new Response("ok"), PUBLIC_DNS);
+    const t = await createTenant();
+    const report = await call("/api/v1/reports", { method: "POST", key: t.adminKey, json: { name: "Weekly" } });
+    const { data } = (await report.json()) as { data: { id: string } };
+    const destination = await call("/api/v1/webhooks", { method: "POST", key: t.adminKey, json: { name: "d", url: "https://hooks.example.com/x" } });
+    const { data: d } = (await destination.json()) as { data: { id: string } };
+    for (const headers of [{}, JSON_TYPE]) {
+      const what = JSON.stringify(headers);
+      const copy = await call(`/api/v1/reports/${data.id}/duplicate`, { method: "POST", key: t.adminKey, headers });
+      expect(copy.status, what).toBe(201);
+      expect(((await copy.json()) as { data: { name: string } }).data.name, what).toBe("Weekly (copy)");
+      const rotated = await call(`/api/v1/webhooks/${d.id}/rotate`, { method: "POST", key: t.adminKey, headers });
+      expect(rotated.status, what).toBe(200);
+      const token = await call("/api/v1/conversation-tokens", { method: "POST", key: t.ingestKey, headers });
+      expect(token.status, what).toBe(201);
+      expect(((await token.json()) as { data: { conversationId: string } }).data.conversationId, what).toBeTruthy();
+    }
+    outbound.restore();
+  });
+
+  it("is still checked when it is there", async () => {
+    const t = await createTenant();
+    const bad = await call("/api/v1/conversation-tokens", { method: "POST", key: t.ingestKey, headers: JSON_TYPE, body: "{not json" });
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as ErrorBody).error.code).toBe("invalid_json");
+    const wrong = await call("/api/v1/conversation-tokens", { method: "POST", key: t.ingestKey, json: { ttlSeconds: 5 } });
+    expect(wrong.status).toBe(400);
+    expect(((await wrong.json()) as ErrorBody).error.details?.[0]?.field).toBe("ttlSeconds");
+  });
+});
+
+describe("a secret key in a URL", () => {
+  it("is refused, with the reason, alone or beside a valid header", async () => {
+    const t = await createTenant();
+    for (const [what, path, key] of [
+      ["alone", `/api/v1/conversations?key=${t.readKey}`, undefined],
+      ["beside the header", `/api/v1/conversations?key=${t.readKey}`, t.readKey],
+      ["under another name", `/api/v1/keys?api_key=${encodeURIComponent(t.adminKey)}`, t.adminKey],
+      ["on a chatbot's member route", `/api/v1/chatbots/${t.chatbotId}/conversations?key=${t.ingestKey}`, undefined],
+    ] as const) {
+      const res = await call(path, { key });
+      expect(res.status, what).toBe(401);
+      expect(((await res.json()) as ErrorBody).error.message, what).toMatch(/^secret key sent in a URL/);
+    }
+    // Without it, the same call answers.
+    expect((await call("/api/v1/conversations", { key: t.readKey })).status).toBe(200);
+  });
+});
