@@ -20,7 +20,8 @@ import { dataBlock, overlay } from "./markup";
 
 /** The figures the page would ask for first, or null when this visitor gets the plain page. */
 async function firstPaintOf(c: Context<AppEnv>, chatbotId: string): Promise<FirstPaint | null> {
-  const zone = timeZone.safeParse(decodeURIComponent(getCookie(c, ZONE_COOKIE) ?? ""));
+  // Hono decodes the cookie (`ob_tz=Europe%2FParis`).
+  const zone = timeZone.safeParse(getCookie(c, ZONE_COOKIE) ?? "");
   if (!zone.success) return null;
   const session = await currentSession(c);
   if (!session) return null;
