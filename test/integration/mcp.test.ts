@@ -228,7 +228,11 @@ describe("MCP input and keys", () => {
     const client = await connect(await freshKey(mine));
     const over = (await client.callTool({ name: "list_conversations", arguments: { limit: 101 } })) as CallToolResult;
     expect(over.isError).toBe(true);
-    expect((over.content[0] as { text: string }).text).toMatch(/limit/);
+    expect((over.content[0] as { text: string }).text).toMatch(/^Input validation error: .*limit/);
+    // An argument the tool does not take is refused too, not ignored.
+    const unknown = (await client.callTool({ name: "list_conversations", arguments: { bogus: 1 } })) as CallToolResult;
+    expect(unknown.isError).toBe(true);
+    expect((unknown.content[0] as { text: string }).text).toMatch(/^Input validation error: .*bogus/);
     const range = await toolError(client, "analytics_sentiment", { from: 0, to: 2000 * D, interval: "day" });
     expect(range).toMatchObject({ code: "invalid_request", details: [{ field: "interval" }] });
   });

@@ -22,7 +22,8 @@ export function openBatMcpServer(ctx: ToolContext, requestId: string): McpServer
   for (const tool of TOOLS) {
     server.registerTool(
       tool.name,
-      { title: tool.title, description: tool.description, inputSchema: tool.input, annotations: { readOnlyHint: true, openWorldHint: false } },
+      // Strict: an argument the tool does not take is refused, not ignored (a misspelt filter would widen the answer).
+      { title: tool.title, description: tool.description, inputSchema: tool.input.strict(), annotations: { readOnlyHint: true, openWorldHint: false } },
       async (input: unknown) => {
         try {
           return answer(await tool.run(ctx, input as never));
