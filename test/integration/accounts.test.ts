@@ -186,6 +186,53 @@ describe("organizations, members and roles", () => {
     const owner = await signup();
     const res = await as(owner, `/api/v1/organizations/${owner.organizationId}/members/${owner.memberId}`, { method: "DELETE" });
     expect(res.status).toBe(409);
+    const demote = await as(owner, `/api/v1/organizations/${owner.organizationId}/members/${owner.memberId}`, { method: "PATCH", json: { role: "admin" } });
+    expect(demote.status).toBe(409);
+  });
+
+  it("changes a member's role: admins between member and admin, only an owner to or from owner", async () => {
+    const owner = await signup();
+    const admin = await invited(owner, "admin");
+    const viewer = await invited(owner, "member");
+    const org = owner.organizationId;
+    const roleOf = async (m: { memberId: string }) =>
+      ((await (await as(owner, `/api/v1/organizations/${org}/members`)).json()) as { data: { id: string; role: string }[] }).data.find((x) => x.id === m.memberId)?.role;
+    const patch = (by: typeof owner, who: { memberId: string }, role: string) => as(by, `/api/v1/organizations/${org}/members/${who.memberId}`, { method: "PATCH", json: { role } });
+
+    const promoted = await patch(admin, viewer, "admin");
+    expect(promoted.status).toBe(200);
+    expect(((await promoted.json()) as { data: { role: string } }).data.role).toBe("admin");
+    expect(await roleOf(viewer)).toBe("admin");
+    expect((await patch(admin, viewer, "owner")).status).toBe(403);
+    expect((await patch(admin, owner, "member")).status).toBe(403);
+    expect((await patch(viewer, admin, "member")).status).toBe(200);
+    expect((await patch(admin, viewer, "member")).status).toBe(403);
+    // An owner makes another owner; then the first may step down.
+    expect((await patch(owner, viewer, "owner")).status).toBe(200);
+    expect((await patch(owner, owner, "admin")).status).toBe(200);
+    expect(await roleOf(owner)).toBe("admin");
+    expect((await patch(viewer, viewer, "banana")).status).toBe(400);
+  });
+
+  it("lets any member leave, with their own id, and forgets the organization as their current one", async () => {
+    const owner = await signup();
+    const viewer = await invited(owner, "member");
+    const org = owner.organizationId;
+    const other = await invited(owner, "member");
+    expect((await as(viewer, `/api/v1/organizations/${org}/members/${other.memberId}`, { method: "DELETE" })).status).toBe(403);
+    expect((await as(viewer, `/api/v1/organizations/${org}/members/${viewer.memberId}`, { method: "DELETE" })).status).toBe(204);
+    const session = (await (await as(viewer, "/api/v1/auth/session")).json()) as { data: { organizations: { id: string }[]; currentOrganizationId: string | null } };
+    expect(session.data.organizations.map((o) => o.id)).not.toContain(org);
+    expect(session.data.currentOrganizationId).toBeNull();
+    expect((await as(viewer, `/api/v1/organizations/${org}/chatbots`)).status).toBe(404);
+  });
+
+  it("answers an invitation of someone already in the organization with the role change to make instead", async () => {
+    const owner = await signup();
+    const admin = await invited(owner, "admin");
+    const res = await as(owner, `/api/v1/organizations/${owner.organizationId}/invitations`, { method: "POST", json: { email: admin.email.toUpperCase(), role: "owner" } });
+    expect(res.status).toBe(409);
+    expect(((await res.json()) as { error: { message: string } }).error.message).toContain(`/members/${admin.memberId}`);
   });
 });
 

@@ -158,6 +158,10 @@ describe("GET /api/v1/conversations/:id", () => {
     };
     expect(page.data.messages.map((m) => m.seq)).toEqual([11, 12, 13, 14, 15, 16, 17, 18, 19, 20]);
     expect(page.data.messagesPage.nextAfter).toBe(20);
+    // A full page that ends at the last message is the last: no next page to ask for.
+    const last = (await (await call(`/api/v1/conversations/${conversationId}?limit=10&after=20`, { key: t.readKey })).json()) as typeof page;
+    expect(last.data.messages.map((m) => m.seq)).toEqual([21, 22, 23, 24, 25, 26, 27, 28, 29, 30]);
+    expect(last.data.messagesPage.nextAfter).toBeNull();
   });
 
   it("answers 404 for an id that is not a conversation id", async () => {

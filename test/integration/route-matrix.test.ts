@@ -45,7 +45,9 @@ const bodyFor = (method: string, route = "") =>
     ? { name: "Intent", description: "an approved intent" }
     : route.endsWith("/notes") && method === "POST"
       ? { body: "a note" }
-      : method === "GET" || method === "DELETE"
+      : route.endsWith("/members/:memberId") && method === "PATCH"
+        ? { role: "member" }
+        : method === "GET" || method === "DELETE"
         ? undefined
         : {};
 

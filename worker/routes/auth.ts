@@ -49,10 +49,12 @@ auth.use("/invitations/accept", perAddress("accept"));
 async function sessionView(c: Context<AppEnv>) {
   const session = await currentSession(c);
   if (!session) throw new ApiError("unauthorized", "not logged in");
+  const organizations = await listOrganizations(c.get("db"), session.memberId);
   return {
     member: { id: session.memberId, email: session.email, name: session.name },
-    organizations: await listOrganizations(c.get("db"), session.memberId),
-    currentOrganizationId: session.organizationId,
+    organizations,
+    // One the member has left (or was removed from, or that was deleted) is no longer current.
+    currentOrganizationId: organizations.some((o) => o.id === session.organizationId) ? session.organizationId : null,
     csrfToken: session.csrfToken,
     expiresAt: session.expiresAt,
   };

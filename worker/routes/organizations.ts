@@ -19,6 +19,8 @@ import {
   organizationBody,
   organizationPatch,
   removeMember,
+  changeMemberRole,
+  memberRoleBody,
   renameOrganization,
   revokeInvitation,
 } from "../services/organizations";
@@ -100,17 +102,34 @@ organizationRoutes.openapi(
 
 organizationRoutes.openapi(
   apiRoute("member", {
+    method: "patch",
+    path: "/{orgId}/members/{memberId}",
+    tags,
+    summary: "Change a member's role (admin; only an owner makes or unmakes an owner, and an organization keeps one)",
+    middleware: [role("admin")],
+    request: { params: org.extend({ memberId: z.string() }), body: jsonBody(memberRoleBody) },
+    responses: { 200: jsonData(memberSchema, "The member with their new role") },
+  }),
+  async (c) => {
+    const { orgId, memberId } = c.req.valid("param");
+    const member = await changeMemberRole(c.get("db"), orgId, { role: c.get("role") }, memberId, c.req.valid("json").role);
+    return c.json({ data: member }, 200);
+  },
+);
+
+organizationRoutes.openapi(
+  apiRoute("member", {
     method: "delete",
     path: "/{orgId}/members/{memberId}",
     tags,
-    summary: "Remove a member (admin; only an owner removes an owner, and an organization keeps one)",
-    middleware: [role("admin")],
+    summary: "Remove a member (admin), or leave (anyone, your own id); only an owner removes an owner, and an organization keeps one",
+    middleware: [role("member")],
     request: { params: org.extend({ memberId: z.string() }) },
     responses: { 204: noContent("Removed") },
   }),
   async (c) => {
     const { orgId, memberId } = c.req.valid("param");
-    await removeMember(c.get("db"), orgId, c.get("role"), memberId);
+    await removeMember(c.get("db"), orgId, { memberId: c.get("session").memberId, role: c.get("role") }, memberId);
     // Their open live feeds on this organization's chatbots would keep streaming: closed (4001), never failing the removal.
     await endOrganizationFeeds(c.env, c.get("db"), orgId, memberId);
     return c.body(null, 204);

@@ -175,7 +175,8 @@ export async function conversationDetail(db: Db, s: ConversationState, messages:
         ? { id: null, externalId: s.organization.id, ...omitId(s.organization) }
         : null,
     messages,
-    messagesPage: { limit, nextAfter: messages.length === limit && last ? last.seq : null },
+    // A full page that ends at the conversation's last message is the last page.
+    messagesPage: { limit, nextAfter: messages.length === limit && last && last.seq < s.lastSeq ? last.seq : null },
   };
 }
 

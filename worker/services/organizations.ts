@@ -85,26 +85,56 @@ export async function listMembers(db: Db, organizationId: string) {
     .orderBy(asc(memberships.createdAt));
 }
 
-/** Removes a member. Admins cannot remove owners, and an organization always keeps an owner. */
-export async function removeMember(db: Db, organizationId: string, actorRole: Role, memberId: string): Promise<void> {
+async function roleOf(db: Db, organizationId: string, memberId: string): Promise<Role> {
   const target = await db
     .select({ role: memberships.role })
     .from(memberships)
     .where(and(eq(memberships.organizationId, organizationId), eq(memberships.memberId, memberId)))
     .get();
   if (!target) throw notFound("member");
-  if (target.role === "owner" && actorRole !== "owner") throw new ApiError("forbidden", "only an owner can remove an owner");
-  if (target.role === "owner") {
-    const owners = (await listMembers(db, organizationId)).filter((m) => m.role === "owner");
-    if (owners.length === 1) throw new ApiError("conflict", "an organization needs at least one owner; make someone else owner first");
-  }
+  return target.role;
+}
+
+/** An organization always keeps an owner: refuses to take the owner role from its last one. */
+async function keepAnOwner(db: Db, organizationId: string): Promise<void> {
+  const owners = (await listMembers(db, organizationId)).filter((m) => m.role === "owner");
+  if (owners.length === 1) throw new ApiError("conflict", "an organization needs at least one owner; make someone else owner first");
+}
+
+/**
+ * Removes a member, or lets one leave. Removing someone else needs the admin role, and only an owner removes an
+ * owner; anyone may leave; an organization always keeps an owner.
+ */
+export async function removeMember(db: Db, organizationId: string, actor: { memberId: string; role: Role }, memberId: string): Promise<void> {
+  const leaving = actor.memberId === memberId;
+  if (!leaving && actor.role === "member") throw new ApiError("forbidden", "this needs the admin role; you are a member (a member may only leave)");
+  const target = await roleOf(db, organizationId, memberId);
+  if (target === "owner" && actor.role !== "owner") throw new ApiError("forbidden", "only an owner can remove an owner");
+  if (target === "owner") await keepAnOwner(db, organizationId);
   await db.delete(memberships).where(and(eq(memberships.organizationId, organizationId), eq(memberships.memberId, memberId)));
+}
+
+export const memberRoleBody = z.object({ role: z.enum(["owner", "admin", "member"]) });
+
+/**
+ * Changes a member's role. Admins switch members and admins; only an owner makes or unmakes an owner; the last
+ * owner stays one.
+ */
+export async function changeMemberRole(db: Db, organizationId: string, actor: { role: Role }, memberId: string, role: Role) {
+  const current = await roleOf(db, organizationId, memberId);
+  if ((current === "owner" || role === "owner") && actor.role !== "owner") throw new ApiError("forbidden", "only an owner can make or unmake an owner");
+  if (current === "owner" && role !== "owner") await keepAnOwner(db, organizationId);
+  if (current !== role) await db.update(memberships).set({ role }).where(and(eq(memberships.organizationId, organizationId), eq(memberships.memberId, memberId)));
+  return (await listMembers(db, organizationId)).find((m) => m.id === memberId)!;
 }
 
 /** Creates an invitation; its token is returned once (for the email, or the log in local development). */
 /** Invitations send email to any address: at most THROTTLES.invitationsPerMember a day per member (429 beyond). */
 export async function invite(db: Db, organizationId: string, actor: { memberId: string; role: Role }, input: z.infer<typeof invitationBody>) {
   if (input.role === "owner" && actor.role !== "owner") throw new ApiError("forbidden", "only an owner can invite an owner");
+  // Accepting would change nothing for someone already here: their role is changed instead (changeMemberRole).
+  const already = (await listMembers(db, organizationId)).find((m) => m.email.toLowerCase() === input.email.toLowerCase());
+  if (already) throw new ApiError("conflict", `${input.email} is already a member (${already.role}); change their role instead: PATCH /api/v1/organizations/${organizationId}/members/${already.id}`);
   await countWithin(db, `invitations:${actor.memberId}`, THROTTLES.invitationsPerMember, "invitations sent by you");
   const token = randomBase62(32);
   const row = {

@@ -389,13 +389,17 @@ export interface paths {
         put?: never;
         post?: never;
         /**
-         * Remove a member (admin; only an owner removes an owner, and an organization keeps one)
+         * Remove a member (admin), or leave (anyone, your own id); only an owner removes an owner, and an organization keeps one
          * @description Needs a member session (cookie `ob_session`; changes also need the `x-csrf-token` header).
          */
         delete: operations["deleteApiV1OrganizationsOrgIdMembersMemberId"];
         options?: never;
         head?: never;
-        patch?: never;
+        /**
+         * Change a member's role (admin; only an owner makes or unmakes an owner, and an organization keeps one)
+         * @description Needs a member session (cookie `ob_session`; changes also need the `x-csrf-token` header).
+         */
+        patch: operations["patchApiV1OrganizationsOrgIdMembersMemberId"];
         trace?: never;
     };
     "/api/v1/organizations/{orgId}/invitations": {
@@ -5428,6 +5432,46 @@ export interface operations {
             401: components["responses"]["Error"];
             403: components["responses"]["Error"];
             404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    patchApiV1OrganizationsOrgIdMembersMemberId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description An organization id (`org_…`) */
+                orgId: string;
+                memberId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    role: "owner" | "admin" | "member";
+                };
+            };
+        };
+        responses: {
+            /** @description The member with their new role */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["OrganizationMember"];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            413: components["responses"]["Error"];
+            415: components["responses"]["Error"];
             429: components["responses"]["Error"];
         };
     };
