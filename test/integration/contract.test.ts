@@ -142,6 +142,7 @@ const SAMPLES: Record<string, () => Promise<Request>> = {
     return { member: m, params: { orgId: m.organizationId } };
   },
   "GET /api/v1/organizations/{orgId}/members": async () => ({}),
+  "PATCH /api/v1/organizations/{orgId}/members/{memberId}": async () => ({ params: { memberId: (await memberIn(w.orgId, "member")).memberId }, body: { role: "admin" } }),
   "DELETE /api/v1/organizations/{orgId}/members/{memberId}": async () => ({ params: { memberId: (await memberIn(w.orgId, "member")).memberId } }),
   "GET /api/v1/organizations/{orgId}/invitations": async () => ({}),
   "POST /api/v1/organizations/{orgId}/invitations": async () => ({ body: { email: `later-${crypto.randomUUID().slice(0, 8)}@example.com` } }),
