@@ -87,12 +87,13 @@ export const requireKind = (...kinds: ApiKeyKind[]) =>
 export const requireChatbot = (...kinds: ApiKeyKind[]) =>
   createMiddleware<AppEnv>(async (c, next) => {
     const chatbotId = c.req.param("chatbotId");
-    refuseSecretInUrl(c);
     const bearer = bearerToken(c.req.header("authorization"));
     if (bearer || !chatbotId) {
       const scope = await authenticate(c, bearer, kinds);
       if (chatbotId && scope.chatbotId !== chatbotId) throw notFound("chatbot");
     } else {
+      // authenticate checks the URL on the key path; a member's request is checked here.
+      refuseSecretInUrl(c);
       const session = await requireSession(c);
       // The live feed's sockets remember the session they were opened with.
       c.set("session", session);

@@ -35,7 +35,7 @@ export type FigureFormat = "number" | "score" | "percent" | "money";
 export function formatFigure(format: FigureFormat, n: number | null | undefined, locale?: string): string {
   if (n === null || n === undefined) return "—";
   if (format === "score") return `${n > 0 ? "+" : ""}${n.toFixed(2)}`;
-  if (format === "percent") return `${(n * 100).toFixed(0)}%`;
+  if (format === "percent") return formatPercent(n);
   return numberFormat(format, locale).format(n);
 }
 
