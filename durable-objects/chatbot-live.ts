@@ -5,8 +5,13 @@
  * they gather in memory and go out as one `batch` frame per viewer every FLUSH_MS, keeping only the
  * newest MAX_EVENTS_PER_BATCH (the rest are counted in `dropped`). So a burst coalesces instead of
  * queueing, a viewer never receives an unbounded backlog, and every viewer costs one send per tick
- * whatever the traffic. Counters (messages and analysed messages today) are kept in storage by quarter-hour,
- * so each viewer's frames count today from midnight in the viewer's own time zone (live-counters.ts).
+ * whatever the traffic.
+ *
+ * It costs nothing while nobody watches: it marks its chatbot watched in D1 while it has viewers
+ * (live-watch.ts), and conversations, the index queue and triage actions call it only while that mark
+ * holds. So the "today" counters (messages and analysed messages since midnight in each viewer's zone) are
+ * not counted from events but read from the index's rollups (worker/analytics/today.ts): on each viewer's
+ * `hello`, and again whenever the index queue reports conversations written (`indexed` frames carry them).
  *
  * It is also the chatbot's registry of live conversation sockets: each conversation reports which keys
  * its open sockets were opened with whenever one connects or closes (never per message), so revoking a
@@ -21,12 +26,18 @@
 import { DurableObject } from "cloudflare:workers";
 import { z } from "zod";
 import type { Conversation } from "./conversation";
-import { counterOf, FLUSH_MS, KEPT_EVENT_TYPES, MAX_EVENTS_PER_BATCH, MAX_INDEXED_IDS, type DroppedEvents, type FeedFrame, type LiveCounters, type LiveEvent } from "./feed-frames";
-import { QuarterHourCounts } from "./live-counters";
+import { createDb } from "../worker/db/client";
+import { todayCounts } from "../worker/analytics/today";
+import { FLUSH_MS, KEPT_EVENT_TYPES, MAX_EVENTS_PER_BATCH, MAX_INDEXED_IDS, type FeedFrame, type LiveCounters, type LiveEvent } from "./feed-frames";
+import { markWatched, WATCH_MS, WATCH_RENEW_MS } from "./live-watch";
+import { localDay } from "../worker/analytics/time-zone";
 import { CLOSE } from "./protocol";
 import { closeQuietly, endedBy, expired, SESSION_ENDED_CLOSE, sessionFromHeaders, socketSession } from "./session-sockets";
 
 export { MAX_EVENTS_PER_BATCH, type FeedFrame, type LiveCounters, type LiveEvent };
+
+/** The header the Worker sets on a feed upgrade: the chatbot watched (the object's name, which it cannot read itself). */
+export const FEED_CHATBOT_HEADER = "x-openbat-feed-chatbot";
 
 /** The header the Worker sets on a feed upgrade: the viewer's IANA time zone (validated there), whose today the counters count. */
 export const FEED_ZONE_HEADER = "x-openbat-feed-zone";
@@ -47,6 +58,9 @@ const viewerOf = (ws: WebSocket): ViewerAttachment => {
   return parsed.success ? parsed.data : { timeZone: "UTC" };
 };
 
+const sameCounters = (a: LiveCounters | undefined, b: LiveCounters): boolean =>
+  a !== undefined && a.day === b.day && a.messagesToday === b.messagesToday && a.analysedToday === b.analysedToday;
+
 /** Conversations told to close their sockets at once during a sweep. */
 const SWEEP_CONCURRENCY = 25;
 
@@ -64,19 +78,21 @@ export class ChatbotLive extends DurableObject<Env> {
   private indexedIds = new Set<string>();
   private dropped = 0;
   private timer: ReturnType<typeof setTimeout> | null = null;
-  private counts: QuarterHourCounts;
+  /** Today's counters per viewer zone, as last read from the index. */
+  private counters = new Map<string, LiveCounters>();
+  /** Which chatbot this feed is (from the first upgrade; kept in storage for alarms after hibernation). */
+  private chatbotId: string | null = null;
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
     this.createTables();
-    this.counts = new QuarterHourCounts(ctx.storage.sql.exec<{ slot: number; messages: number; analysed: number }>("SELECT slot, messages, analysed FROM counter_slots"));
   }
 
   private createTables(): void {
-    // `counters` held one UTC day's totals before the counts went by quarter-hour.
+    // `counters` and `counter_slots` held today's counts before they were read from the index.
     this.ctx.storage.sql.exec(
       `DROP TABLE IF EXISTS counters;
-       CREATE TABLE IF NOT EXISTS counter_slots (slot INTEGER PRIMARY KEY, messages INTEGER NOT NULL, analysed INTEGER NOT NULL);
+       DROP TABLE IF EXISTS counter_slots;
        CREATE TABLE IF NOT EXISTS live_sockets (conversation_id TEXT NOT NULL, key_id TEXT NOT NULL, PRIMARY KEY (conversation_id, key_id));
        CREATE INDEX IF NOT EXISTS live_sockets_key ON live_sockets (key_id);`,
     );
@@ -130,7 +146,7 @@ export class ChatbotLive extends DurableObject<Env> {
     this.timer = null;
     await this.ctx.storage.deleteAll();
     this.createTables();
-    this.counts.clear();
+    this.counters.clear();
     this.pending = [];
     this.indexedIds.clear();
   }
@@ -177,41 +193,35 @@ export class ChatbotLive extends DurableObject<Env> {
   }
 
   /**
-   * Takes events from a conversation. Never waits on viewers: they get them on the next tick.
+   * Takes events from a conversation (or a triage action), `dropped` the older events it left out. Never
+   * waits on viewers: they get them on the next tick. Callers ask `watched` (live-watch.ts) first; whatever
+   * still arrives once nobody watches is let go.
    * @example await stub.publish([{ type: "conversation", conversationId, externalId, status: "started" }])
    */
-  async publish(events: LiveEvent[], dropped?: DroppedEvents): Promise<void> {
+  async publish(events: LiveEvent[], dropped = 0): Promise<void> {
     // Only this Worker's conversation objects call this, with events their own code built from validated
     // input (live-publisher.ts): typed by the RPC, not parsed again — a parse per call was a tenth of a
     // message's CPU. The bound stays, so a runaway caller cannot grow a batch without limit.
     if (events.length > MAX_EVENTS_PER_BATCH) throw new RangeError(`at most ${MAX_EVENTS_PER_BATCH} events a call`);
-    const now = Date.now();
-    for (const event of events) {
-      const counter = counterOf(event);
-      if (counter) this.counts.add(counter, now);
-    }
-    if (dropped?.messages) this.counts.add("messages", now, dropped.messages);
-    if (dropped?.analysed) this.counts.add("analysed", now, dropped.analysed);
-    // Nobody watching: counting is all there is to do.
-    if (this.ctx.getWebSockets().length) {
-      this.dropped += dropped?.events ?? 0;
-      this.pending.push(...events);
-      if (this.pending.length > MAX_EVENTS_PER_BATCH) this.dropOldest(this.pending.length - MAX_EVENTS_PER_BATCH);
-    }
-    this.timer ??= setTimeout(() => this.flush(), FLUSH_MS);
+    if (!this.ctx.getWebSockets().length) return;
+    this.dropped += dropped;
+    this.pending.push(...events);
+    if (this.pending.length > MAX_EVENTS_PER_BATCH) this.dropOldest(this.pending.length - MAX_EVENTS_PER_BATCH);
+    this.timer ??= setTimeout(() => void this.flush(), FLUSH_MS);
   }
 
   /**
-   * The index queue wrote these conversations to D1 (one call per chatbot per queue batch): viewers are
-   * told on the next tick, so they re-read the conversations table and the attention queue once the rows
-   * are there, not on the `message` event, which comes before them. Nobody watching: nothing to do.
+   * The index queue wrote these conversations to D1 (one call per watched chatbot per queue batch): viewers
+   * are told on the next tick, with today's counters read again, so they re-read the conversations table
+   * and the attention queue once the rows are there, not on the `message` event, which comes before them.
+   * Nobody watching: nothing to do.
    * @example await stub.indexed(["3f83…", "9a1c…"])
    */
   async indexed(raw: string[]): Promise<void> {
     const ids = z.array(z.string().min(1).max(128)).max(MAX_INDEXED_IDS).parse(raw);
     if (!this.ctx.getWebSockets().length) return;
     for (const id of ids) this.indexedIds.add(id);
-    this.timer ??= setTimeout(() => this.flush(), FLUSH_MS);
+    this.timer ??= setTimeout(() => void this.flush(), FLUSH_MS);
   }
 
   /** Drops the oldest `excess` conversation events; what a person did (triage, labels) is always kept. */
@@ -229,25 +239,101 @@ export class ChatbotLive extends DurableObject<Env> {
     this.pending = kept;
   }
 
-  /** The counters now, today counted from midnight in `timeZone` (an IANA name the caller validated). */
-  async snapshot(timeZone = "UTC"): Promise<LiveCounters> {
-    return this.counts.today(timeZone, Date.now());
-  }
-
-  /** Viewer sockets, already authenticated by the Worker. */
+  /** Viewer sockets, already authenticated by the Worker, which names the chatbot, the zone and the credentials. */
   override async fetch(request: Request): Promise<Response> {
     if (request.headers.get("upgrade") !== "websocket") return new Response("expected a WebSocket upgrade", { status: 426 });
+    const chatbotId = request.headers.get(FEED_CHATBOT_HEADER);
+    if (!chatbotId) return new Response(`${FEED_CHATBOT_HEADER} is required`, { status: 400 });
+    await this.watchedBy(chatbotId);
+    const timeZone = request.headers.get(FEED_ZONE_HEADER) ?? "UTC";
+    const now = Date.now();
+    const counters = (await this.readCounters([timeZone], now)).get(timeZone)!;
     const { 0: client, 1: server } = new WebSocketPair();
     this.ctx.acceptWebSocket(server);
-    const timeZone = request.headers.get(FEED_ZONE_HEADER) ?? "UTC";
     // Named by the Worker: a member session's, or the key's id for a key's viewer.
     const session = sessionFromHeaders(request.headers) ?? undefined;
     const keyId = request.headers.get(FEED_KEY_HEADER) ?? undefined;
     const keyExpires = Number(request.headers.get(FEED_KEY_EXPIRES_HEADER) ?? Number.NaN);
     const keyExpiresAt = Number.isInteger(keyExpires) ? keyExpires : undefined;
     server.serializeAttachment({ timeZone, session, keyId, keyExpiresAt } satisfies ViewerAttachment);
-    server.send(JSON.stringify({ type: "hello", counters: this.counts.today(timeZone, Date.now()) } satisfies FeedFrame));
+    server.send(JSON.stringify({ type: "hello", counters } satisfies FeedFrame));
     return new Response(null, { status: 101, webSocket: client });
+  }
+
+  /**
+   * A viewer is joining: the chatbot is marked watched before its `hello` (so conversations start
+   * publishing within the watch cache's second), and the mark is renewed by the alarm while viewers stay.
+   */
+  private async watchedBy(chatbotId: string): Promise<void> {
+    if (this.chatbotId !== chatbotId) {
+      this.chatbotId = chatbotId;
+      await this.ctx.storage.put("chatbotId", chatbotId);
+    }
+    await markWatched(this.env.DB, chatbotId, Date.now() + WATCH_MS);
+    if ((await this.ctx.storage.getAlarm()) === null) await this.ctx.storage.setAlarm(Date.now() + WATCH_RENEW_MS);
+  }
+
+  private async knownChatbot(): Promise<string | null> {
+    this.chatbotId ??= (await this.ctx.storage.get<string>("chatbotId")) ?? null;
+    return this.chatbotId;
+  }
+
+  /**
+   * Every half minute while viewers stay: the watch mark renewed, and today's counters read again (a
+   * quiet chatbot's viewers see the day turn at midnight). The last viewer gone, the mark has been ended
+   * by webSocketClose and the alarm stops.
+   */
+  override async alarm(): Promise<void> {
+    const chatbotId = await this.knownChatbot();
+    if (!chatbotId || !this.viewers().length) return;
+    await markWatched(this.env.DB, chatbotId, Date.now() + WATCH_MS);
+    await this.ctx.storage.setAlarm(Date.now() + WATCH_RENEW_MS);
+    await this.sendCounters([], { onlyChanged: true });
+  }
+
+  /** The open viewer sockets (a closing one is left out). */
+  private viewers(except?: WebSocket): WebSocket[] {
+    return this.ctx.getWebSockets().filter((ws) => ws !== except && ws.readyState === WebSocket.OPEN);
+  }
+
+  /** Today's counters for each of `zones`, read from the index (the last ones read when that fails: the feed is a view). */
+  private async readCounters(zones: Iterable<string>, now: number): Promise<Map<string, LiveCounters>> {
+    const chatbotId = await this.knownChatbot();
+    const db = createDb(this.env.DB);
+    await Promise.all(
+      [...new Set(zones)].map(async (zone) => {
+        try {
+          if (!chatbotId) throw new Error("the feed does not know its chatbot yet");
+          this.counters.set(zone, await todayCounts(db, chatbotId, zone, now));
+        } catch (error) {
+          console.error("reading today's counters failed", { chatbotId, error: String(error) });
+          if (!this.counters.has(zone)) this.counters.set(zone, { day: localDay(now, zone), timeZone: zone, messagesToday: 0, analysedToday: 0 });
+        }
+      }),
+    );
+    return this.counters;
+  }
+
+  /**
+   * Reads today's counters for the viewers' zones and sends them in an `indexed` frame with `conversationIds`
+   * (with `onlyChanged`, to the viewers whose counters changed, if any).
+   */
+  private async sendCounters(conversationIds: string[], { onlyChanged = false } = {}): Promise<void> {
+    const before = new Map(this.counters);
+    const counters = await this.readCounters(
+      this.viewers().map((ws) => viewerOf(ws).timeZone),
+      Date.now(),
+    );
+    const frames = new Map<string, string | null>();
+    this.sendAll(Date.now(), (viewer) => {
+      let frame = frames.get(viewer.timeZone);
+      if (frame === undefined) {
+        const now = counters.get(viewer.timeZone)!;
+        frame = onlyChanged && sameCounters(before.get(viewer.timeZone), now) ? null : JSON.stringify({ type: "indexed", conversationIds, counters: now } satisfies FeedFrame);
+        frames.set(viewer.timeZone, frame);
+      }
+      return frame;
+    });
   }
 
   override async webSocketMessage(ws: WebSocket, message: string | ArrayBuffer): Promise<void> {
@@ -257,6 +343,11 @@ export class ChatbotLive extends DurableObject<Env> {
 
   override async webSocketClose(ws: WebSocket, code: number, reason: string): Promise<void> {
     closeQuietly(ws, code === 1005 ? 1000 : code, reason);
+    // The last viewer left: conversations stop publishing once their cached "watched" runs out.
+    const chatbotId = await this.knownChatbot();
+    if (chatbotId && !this.viewers(ws).length) {
+      await markWatched(this.env.DB, chatbotId, Date.now()).catch((error: unknown) => console.error("ending the live-feed watch mark failed", { chatbotId, error: String(error) }));
+    }
   }
 
   /** Whether a frame may go to this viewer now: a socket whose session or key has expired is closed instead. */
@@ -274,17 +365,12 @@ export class ChatbotLive extends DurableObject<Env> {
   }
 
   /**
-   * One tick: the counts to storage (a write per quarter-hour touched, usually one, however many events),
-   * the batch to every viewer with today's counters in the viewer's zone.
+   * One tick: the batch to every viewer, with today's counters in the viewer's zone as last read; then, if
+   * the index queue wrote conversations since the last tick, the `indexed` frame with the counters read again.
    */
-  private flush(): void {
+  private async flush(): Promise<void> {
     this.timer = null;
     const now = Date.now();
-    const { upserts, olderThan } = this.counts.takeChanges(now);
-    for (const { slot, messages, analysed } of upserts) {
-      this.ctx.storage.sql.exec("INSERT OR REPLACE INTO counter_slots (slot, messages, analysed) VALUES (?, ?, ?)", slot, messages, analysed);
-    }
-    if (upserts.length) this.ctx.storage.sql.exec("DELETE FROM counter_slots WHERE slot < ?", olderThan);
     if (this.pending.length) {
       // One frame per time zone among the viewers (usually one or two), not one per viewer.
       const { pending: events, dropped } = this;
@@ -292,7 +378,8 @@ export class ChatbotLive extends DurableObject<Env> {
       const frameFor = (zone: string) => {
         let frame = frames.get(zone);
         if (frame === undefined) {
-          frame = JSON.stringify({ type: "batch", events, dropped, counters: this.counts.today(zone, now) } satisfies FeedFrame);
+          const counters = this.counters.get(zone) ?? { day: localDay(now, zone), timeZone: zone, messagesToday: 0, analysedToday: 0 };
+          frame = JSON.stringify({ type: "batch", events, dropped, counters } satisfies FeedFrame);
           frames.set(zone, frame);
         }
         return frame;
@@ -303,19 +390,21 @@ export class ChatbotLive extends DurableObject<Env> {
     }
     // After the batch: its messages were stored before their rows were written.
     if (this.indexedIds.size) {
-      const indexed = JSON.stringify({ type: "indexed", conversationIds: [...this.indexedIds] } satisfies FeedFrame);
+      const ids = [...this.indexedIds];
       this.indexedIds.clear();
-      this.sendAll(now, () => indexed);
+      await this.sendCounters(ids);
     }
   }
 
-  /** Sends each current viewer its frame (viewers whose session or key expired are closed instead). */
-  private sendAll(now: number, frameOf: (viewer: ViewerAttachment) => string): void {
+  /** Sends each current viewer its frame, if any (viewers whose session or key expired are closed instead). */
+  private sendAll(now: number, frameOf: (viewer: ViewerAttachment) => string | null): void {
     for (const ws of this.ctx.getWebSockets()) {
       const viewer = this.current(ws, now);
       if (!viewer) continue;
+      const frame = frameOf(viewer);
+      if (frame === null) continue;
       try {
-        ws.send(frameOf(viewer));
+        ws.send(frame);
       } catch {
         // a viewer that went away is cleaned up by webSocketClose
       }

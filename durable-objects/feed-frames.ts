@@ -56,27 +56,13 @@ export const liveEvent = z.discriminatedUnion("type", [
 ]);
 export type LiveEvent = z.infer<typeof liveEvent>;
 
-/**
- * Which of today's counters an event moves. One "analysed" everywhere: a user message given a sentiment
- * (as the overview's KPI counts), not an assistant message's annotation.
- */
-export function counterOf(event: LiveEvent): "messages" | "analysed" | null {
-  if (event.type === "message") return "messages";
-  if (event.type === "annotation" && event.sentiment) return "analysed";
-  return null;
-}
-
-/** What a conversation left out of its call to the feed (live-publisher.ts): counted, not shown. */
-export interface DroppedEvents {
-  events: number;
-  messages: number;
-  analysed: number;
-}
-
 /** Events a person caused: rare, so a burst of conversation events never pushes them out of a batch. */
 export const KEPT_EVENT_TYPES: ReadonlySet<LiveEvent["type"]> = new Set(["triage", "labels"]);
 
-/** Today's figures in the viewer's time zone, sent with every frame so a viewer's counters never need a read. */
+/**
+ * Today's figures in the viewer's time zone, read from the index (worker/analytics/today.ts): on `hello`, and
+ * again with each `indexed` frame; `batch` frames repeat the last ones read.
+ */
 export const liveCounters = z.object({
   day: z.string().meta({ description: "The viewer's calendar day counted (in `timeZone`), YYYY-MM-DD" }),
   timeZone: z.string().meta({ description: "The IANA zone whose midnight starts the day: the feed's `timeZone` parameter, UTC when absent" }),
@@ -99,11 +85,12 @@ export const feedFrame = z
     z
       .object({
         type: z.literal("indexed"),
-        conversationIds: z.array(z.string()).meta({ description: "Conversations (their `id`) whose rows in the D1 index changed since the last frame" }),
+        conversationIds: z.array(z.string()).meta({ description: "Conversations (their `id`) whose rows in the D1 index changed since the last frame (empty when only the counters changed, e.g. at midnight)" }),
+        counters: liveCounters.meta({ description: "Today's counters read from the index just now" }),
       })
       .meta({
         description:
-          "The index queue wrote these conversations to D1: reads of the conversations table and the attention queue now see the change (a `message` event comes before its row is written). Sent on the same tick as a batch, at most one per tick",
+          "The index queue wrote these conversations to D1: reads of the conversations table and the attention queue now see the change (a `message` event comes before its row is written), and the counters count them. Sent on the same tick as a batch, at most one per tick",
       }),
     z.object({ type: z.literal("pong") }).meta({ description: "The answer to a ping" }),
   ])

@@ -7,20 +7,21 @@
  * once. No timer here: a pending timer would keep the conversation from hibernating. The feed is a
  * view, not a record.
  *
+ * Only while someone watches (live-watch.ts, a cached D1 mark): with nobody on the chatbot's feed, the
+ * events are let go and the feed object is not called at all.
+ *
  * A call carries at most the newest MAX_EVENTS_PER_BATCH events — as many as the feed shows viewers in
- * one tick; it would drop older ones itself. The older ones are only counted (`DroppedEvents`), so today's
- * counters stay exact and viewers learn that events were left out, while a burst costs one small call
- * rather than serialising hundreds of events on the conversation's thread (tens of milliseconds locally,
- * holding up every ack behind it).
+ * one tick; it would drop older ones itself. The older ones are only counted, so viewers learn that events
+ * were left out, while a burst costs one small call rather than serialising hundreds of events on the
+ * conversation's thread (tens of milliseconds locally, holding up every ack behind it).
  */
 import type { ChatbotLive, LiveEvent } from "./chatbot-live";
-import { counterOf, MAX_EVENTS_PER_BATCH, type DroppedEvents } from "./feed-frames";
-
-const noDrops = (): DroppedEvents => ({ events: 0, messages: 0, analysed: 0 });
+import { MAX_EVENTS_PER_BATCH } from "./feed-frames";
+import { watched } from "./live-watch";
 
 export class LivePublisher {
   private events: LiveEvent[] = [];
-  private dropped = noDrops();
+  private dropped = 0;
   private scheduled = false;
   private sending = false;
   private chatbotId: string | null = null;
@@ -32,14 +33,11 @@ export class LivePublisher {
   push(chatbotId: string, event: LiveEvent): void {
     this.chatbotId = chatbotId;
     this.events.push(event);
-    if (this.events.length > MAX_EVENTS_PER_BATCH) this.drop(this.events.shift()!);
+    if (this.events.length > MAX_EVENTS_PER_BATCH) {
+      this.events.shift();
+      this.dropped += 1;
+    }
     this.schedule();
-  }
-
-  private drop(event: LiveEvent): void {
-    this.dropped.events += 1;
-    const counter = counterOf(event);
-    if (counter) this.dropped[counter] += 1;
   }
 
   private schedule(): void {
@@ -52,12 +50,12 @@ export class LivePublisher {
     this.scheduled = false;
     const { events, dropped } = this;
     this.events = [];
-    this.dropped = noDrops();
+    this.dropped = 0;
     if (!events.length || !this.chatbotId) return;
     const chatbotId = this.chatbotId;
     this.sending = true;
-    this.stubFor(chatbotId)
-      .publish(events, dropped.events ? dropped : undefined)
+    watched(this.env.DB, chatbotId)
+      .then((watching) => (watching ? this.stubFor(chatbotId).publish(events, dropped) : undefined))
       .catch((error: unknown) => {
         // A stub that threw may stay broken (Cloudflare: make a new one).
         this.feed = null;

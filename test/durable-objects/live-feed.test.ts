@@ -1,6 +1,6 @@
 import { env } from "cloudflare:workers";
-import { describe, expect, it } from "vitest";
-import type { FeedFrame, LiveEvent } from "../../durable-objects/chatbot-live";
+import { describe, expect, it, vi } from "vitest";
+import { ChatbotLive, type FeedFrame, type LiveCounters, type LiveEvent } from "../../durable-objects/chatbot-live";
 import { MAX_EVENTS_PER_BATCH } from "../../durable-objects/chatbot-live";
 import { conversationStub } from "../../worker/services/conversation-stub";
 import { capture } from "../helpers/http";
@@ -23,6 +23,14 @@ async function until(viewer: TestSocket, done: (events: LiveEvent[]) => boolean,
   return { events, batches };
 }
 
+/** Reads frames until an `indexed` frame whose counters satisfy `done` (the counters are read from the index). */
+async function countersUntil(viewer: TestSocket, done: (c: LiveCounters) => boolean): Promise<LiveCounters> {
+  for (;;) {
+    const frame = (await viewer.next(undefined, 10_000)) as unknown as FeedFrame;
+    if (frame.type === "indexed" && done(frame.counters)) return frame.counters;
+  }
+}
+
 /** A new owner's chatbot, its live feed open as that owner; `hello` is the feed's first frame. */
 async function watchedChatbot() {
   const owner = await signup();
@@ -38,13 +46,15 @@ describe("the chatbot live feed", () => {
     expect(hello).toMatchObject({ type: "hello", counters: { messagesToday: 0, analysedToday: 0 } });
 
     await capture(ingestKey, { conversationId: "live-1", messages: [{ id: "m1", role: "user", content: "I am furious and I want to cancel my subscription!" }], user: { id: "u1", email: "ada@example.com" } });
-    const { events, batches } = await until(viewer, (e) => e.some((x) => x.type === "annotation"));
+    const { events } = await until(viewer, (e) => e.some((x) => x.type === "annotation"));
     expect(events.find((e) => e.type === "conversation")).toMatchObject({ status: "started", externalId: "live-1" });
     expect(events.find((e) => e.type === "message")).toMatchObject({ externalId: "live-1", message: { id: "m1", role: "user" }, user: { email: "ada@example.com" } });
     const annotation = events.find((e) => e.type === "annotation") as Extract<LiveEvent, { type: "annotation" }>;
     expect(annotation.sentiment?.score).toBeLessThan(0);
     expect(annotation.flags).toContain("churn_risk");
-    expect(batches.at(-1)?.counters).toMatchObject({ messagesToday: 1, analysedToday: 1 });
+    // The counters follow once the index has the message.
+    await syncIndex(conversationStub(env, chatbotId, "live-1"));
+    expect(await countersUntil(viewer, (c) => c.messagesToday > 0)).toMatchObject({ messagesToday: 1, analysedToday: 1 });
     viewer.close();
   });
 
@@ -57,11 +67,12 @@ describe("the chatbot live feed", () => {
         { id: "a1", role: "assistant", content: "I am sorry, I have corrected the invoice and emailed it to you." },
       ],
     });
-    const { events, batches } = await until(viewer, (e) => e.filter((x) => x.type === "annotation").length >= 2);
+    const { events } = await until(viewer, (e) => e.filter((x) => x.type === "annotation").length >= 2);
     const annotations = events.filter((e): e is Extract<LiveEvent, { type: "annotation" }> => e.type === "annotation");
     // Both messages were analysed; only the user's has a sentiment.
     expect(annotations.map((a) => a.sentiment === null)).toEqual([false, true]);
-    expect(batches.at(-1)?.counters).toMatchObject({ messagesToday: 2, analysedToday: 1 });
+    await syncIndex(conversationStub(env, chatbotId, "live-analysed"));
+    expect(await countersUntil(viewer, (c) => c.messagesToday > 0)).toMatchObject({ messagesToday: 2, analysedToday: 1 });
     viewer.close();
   });
 
@@ -105,30 +116,52 @@ describe("the chatbot live feed", () => {
     const first = batches[0]!;
     expect(first.events.length).toBeLessThanOrEqual(MAX_EVENTS_PER_BATCH);
     expect(first.events.length + first.dropped).toBeGreaterThan(MAX_EVENTS_PER_BATCH);
-    expect(first.counters.messagesToday).toBe(1000);
     // The newest events are the ones kept.
     expect((first.events.at(-1) as Extract<LiveEvent, { type: "message" }>).message.id).toBe("b99");
     viewer.close();
   });
 
-  it("counts what a conversation left out of a burst and tells viewers it was left out", async () => {
+  it("tells viewers how many events a conversation left out of a burst", async () => {
     const { chatbotId, viewer } = await watchedChatbot();
     const stub = env.CHATBOT_LIVE.get(env.CHATBOT_LIVE.idFromName(chatbotId));
     const sent: LiveEvent[] = [
       { type: "message", conversationId: "c", externalId: "burst", message: { id: "last", seq: 41, role: "user", content: "x", receivedAt: Date.now() }, user: null },
     ];
-    await stub.publish(sent, { events: 60, messages: 40, analysed: 12 });
+    await stub.publish(sent, 60);
     const { batches } = await until(viewer, (e) => e.length > 0);
-    expect(batches[0]).toMatchObject({ dropped: 60, counters: { messagesToday: 41, analysedToday: 12 } });
+    expect(batches[0]).toMatchObject({ dropped: 60 });
     viewer.close();
   });
 
-  it("keeps counting while nobody watches", async () => {
+  it("costs its feed nothing while nobody watches, and counts today from the index when someone does", async () => {
     const owner = await signup();
     const { chatbotId, ingestKey } = await chatbotOf(owner);
-    await capture(ingestKey, { conversationId: "quiet", messages: [{ role: "user", content: "hello" }, { role: "assistant", content: "hi" }] });
-    const stub = env.CHATBOT_LIVE.get(env.CHATBOT_LIVE.idFromName(chatbotId));
-    await expect.poll(async () => (await stub.snapshot()).messagesToday).toBe(2);
+    // The feed objects run in this isolate: their methods are seen here whoever calls them.
+    const publish = vi.spyOn(ChatbotLive.prototype, "publish");
+    const indexed = vi.spyOn(ChatbotLive.prototype, "indexed");
+    try {
+      await capture(ingestKey, { conversationId: "quiet", messages: [{ role: "user", content: "hello, my invoice is wrong" }, { role: "assistant", content: "hi" }] });
+      await syncIndex(conversationStub(env, chatbotId, "quiet"));
+      expect(publish).not.toHaveBeenCalled();
+      expect(indexed).not.toHaveBeenCalled();
+
+      const viewer = await connect(`/api/v1/chatbots/${chatbotId}/live-feed`, { headers: { cookie: owner.cookie } });
+      expect(((await viewer.next()) as unknown as FeedFrame & { type: "hello" }).counters).toMatchObject({ messagesToday: 2, analysedToday: 1 });
+      const mark = await env.DB.prepare("SELECT until FROM live_watches WHERE chatbot_id = ?").bind(chatbotId).first<{ until: number }>();
+      expect(mark!.until).toBeGreaterThan(Date.now());
+      // Watched now: the conversation's next message reaches the feed (once its cached "unwatched" runs out).
+      await new Promise((resolve) => setTimeout(resolve, 1_100));
+      await capture(ingestKey, { conversationId: "quiet", messages: [{ role: "user", content: "anyone there?" }] });
+      await until(viewer, (e) => e.some((x) => x.type === "message"));
+      expect(publish).toHaveBeenCalled();
+      viewer.close();
+    } finally {
+      publish.mockRestore();
+      indexed.mockRestore();
+    }
+    // The last viewer gone, the mark ends (conversations stop publishing once their cached answer runs out):
+    // set to the feed's now, not a minute ahead (clocks here move only between I/O, hence the margin).
+    await expect.poll(async () => (await env.DB.prepare("SELECT until FROM live_watches WHERE chatbot_id = ?").bind(chatbotId).first<{ until: number }>())!.until).toBeLessThan(Date.now() + 1_000);
   });
 
   it("counts today in each viewer's own time zone, and refuses a zone that does not exist", async () => {
@@ -144,9 +177,10 @@ describe("the chatbot live feed", () => {
     expect(hello.counters).toMatchObject({ timeZone: "Pacific/Kiritimati", day: kiritimatiDay });
 
     await capture(ingestKey, { conversationId: "zones", messages: [{ id: "z1", role: "user", content: "hello there" }] });
-    const [seenInUtc, seenInKiritimati] = await Promise.all([until(utc, (e) => e.some((x) => x.type === "message")), until(kiritimati, (e) => e.some((x) => x.type === "message"))]);
-    expect(seenInUtc.batches.at(-1)!.counters).toMatchObject({ timeZone: "UTC", messagesToday: 1 });
-    expect(seenInKiritimati.batches.at(-1)!.counters).toMatchObject({ timeZone: "Pacific/Kiritimati", day: kiritimatiDay, messagesToday: 1 });
+    await syncIndex(conversationStub(env, chatbotId, "zones"));
+    const [inUtc, inKiritimati] = await Promise.all([countersUntil(utc, (c) => c.messagesToday > 0), countersUntil(kiritimati, (c) => c.messagesToday > 0)]);
+    expect(inUtc).toMatchObject({ timeZone: "UTC", messagesToday: 1 });
+    expect(inKiritimati).toMatchObject({ timeZone: "Pacific/Kiritimati", day: kiritimatiDay, messagesToday: 1 });
     utc.close();
     kiritimati.close();
 

@@ -9,7 +9,7 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import type { ConversationState, StoredAnalysis } from "../../durable-objects/conversation-store";
 import type { StoredMessage } from "../../durable-objects/protocol";
-import { HOUR_MS, rebuildRollups, splitByHour } from "../../worker/analytics/rollups";
+import { HOUR_MS, QUARTER_MS, rebuildRollups, splitByHour } from "../../worker/analytics/rollups";
 import { createDb } from "../../worker/db/client";
 import { annotations, clientOrganizations, clientUsers, conversations } from "../../worker/db/schema";
 import { indexSnapshotOf } from "../../worker/index-queue/snapshot";
@@ -31,7 +31,7 @@ const TABLES = {
   rollup_conversation_hours: ["dimension", "hour", "value"],
   rollup_annotation_hours: ["kind", "hour", "label", "severity"],
   rollup_organization_flag_hours: ["client_organization_id", "label", "hour"],
-  rollup_message_hours: ["hour", "role"],
+  rollup_message_quarters: ["quarter", "role"],
   rollup_client_users: ["client_user_id"],
   rollup_client_organizations: ["client_organization_id"],
 } as const;
@@ -40,7 +40,7 @@ const COUNT: Record<Table, string> = {
   rollup_conversation_hours: "conversations",
   rollup_annotation_hours: "annotations",
   rollup_organization_flag_hours: "annotations",
-  rollup_message_hours: "messages",
+  rollup_message_quarters: "messages",
   rollup_client_users: "conversations",
   rollup_client_organizations: "conversations",
 };
@@ -88,7 +88,7 @@ async function plain(chatbotId: string): Promise<Record<Table, Row[]>> {
     const org = convs.find((c) => c.id === a.conversationId)?.clientOrganizationId;
     if (a.kind === "flag" && org) add("rollup_organization_flag_hours", { client_organization_id: org, label: a.label, hour }, { annotations: 1 });
   }
-  for (const m of messages) add("rollup_message_hours", { hour: Math.floor(m.at / HOUR_MS), role: m.role }, { messages: 1 });
+  for (const m of messages) add("rollup_message_quarters", { quarter: Math.floor(m.at / QUARTER_MS), role: m.role }, { messages: 1 });
   const out = {} as Record<Table, Row[]>;
   for (const table of Object.keys(TABLES) as Table[]) {
     const cols = TABLES[table];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { LiveEvent } from "../../durable-objects/chatbot-live";
-import { MAX_EVENTS_PER_BATCH, type DroppedEvents } from "../../durable-objects/feed-frames";
+import { MAX_EVENTS_PER_BATCH } from "../../durable-objects/feed-frames";
 import { LivePublisher } from "../../durable-objects/live-publisher";
 
 const message = (seq: number): LiveEvent => ({
@@ -21,14 +21,37 @@ const annotation = (seq: number, scored: boolean): LiveEvent => ({
   behaviours: [],
 });
 
-/** A feed whose calls are recorded and answered only when the test says so. */
-function fakeFeed() {
-  const calls: { events: LiveEvent[]; dropped?: DroppedEvents; answer: () => void }[] = [];
+/**
+ * D1 as the watch mark's reader sees it: `until` for the chatbot's mark (null: no mark; an Error: the read
+ * fails). Counts the reads.
+ */
+function fakeDb(until: () => number | null | Error) {
+  let reads = 0;
+  const db = {
+    prepare: () => ({
+      bind: () => ({
+        first: async () => {
+          reads += 1;
+          const mark = until();
+          if (mark instanceof Error) throw mark;
+          return mark === null ? null : { until: mark };
+        },
+      }),
+    }),
+  };
+  return { db, reads: () => reads };
+}
+
+/** A feed whose calls are recorded and answered only when the test says so; watched unless told otherwise. */
+function fakeFeed(until: () => number | null | Error = () => Date.now() + 60_000) {
+  const calls: { events: LiveEvent[]; dropped?: number; answer: () => void }[] = [];
   let stubs = 0;
   const stub = {
-    publish: (events: LiveEvent[], dropped?: DroppedEvents) => new Promise<void>((answer) => calls.push({ events, dropped, answer })),
+    publish: (events: LiveEvent[], dropped?: number) => new Promise<void>((answer) => calls.push({ events, dropped, answer })),
   };
+  const d1 = fakeDb(until);
   const env = {
+    DB: d1.db,
     CHATBOT_LIVE: {
       idFromName: (name: string) => name,
       get: () => {
@@ -37,36 +60,53 @@ function fakeFeed() {
       },
     },
   } as unknown as Env;
-  return { env, calls, stubs: () => stubs };
+  return { env, calls, stubs: () => stubs, reads: d1.reads };
 }
 
+/** The watch mark is cached per isolate and chatbot: each test has chatbots of its own. */
+let chatbots = 0;
+const newChatbot = () => `cb-${++chatbots}`;
+
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+const quietly = async (act: () => Promise<void>) => {
+  const log = console.error;
+  console.error = () => undefined; // the failure is logged; not this test's concern
+  try {
+    await act();
+  } finally {
+    console.error = log;
+  }
+};
 
 describe("a conversation's live publisher", () => {
   it("sends one call at a time, the events that waited going together when it returns", async () => {
     const feed = fakeFeed();
     const publisher = new LivePublisher(feed.env);
-    publisher.push("cb", message(1));
+    const cb = newChatbot();
+    publisher.push(cb, message(1));
     await settle();
-    publisher.push("cb", annotation(1, true));
-    publisher.push("cb", message(2));
+    publisher.push(cb, annotation(1, true));
+    publisher.push(cb, message(2));
     await settle();
     expect(feed.calls.map((c) => c.events.length)).toEqual([1]);
     feed.calls[0]!.answer();
     await settle();
     expect(feed.calls.map((c) => c.events.length)).toEqual([1, 2]);
-    expect(feed.calls[1]!.dropped).toBeUndefined();
+    expect(feed.calls[1]!.dropped).toBe(0);
     expect(feed.stubs()).toBe(1);
+    // Asked once: the answer is cached.
+    expect(feed.reads()).toBe(1);
   });
 
-  it("sends only the newest events a viewer could be shown, and counts the rest so today's counters stay exact", async () => {
+  it("sends only the newest events a viewer could be shown, and counts the rest so viewers learn some were left out", async () => {
     const feed = fakeFeed();
     const publisher = new LivePublisher(feed.env);
-    publisher.push("cb", message(0));
+    const cb = newChatbot();
+    publisher.push(cb, message(0));
     await settle(); // the first call is on its way; everything below waits for it
     for (let seq = 1; seq <= 150; seq++) {
-      publisher.push("cb", message(seq));
-      publisher.push("cb", annotation(seq, seq % 2 === 0)); // every other one scored
+      publisher.push(cb, message(seq));
+      publisher.push(cb, annotation(seq, seq % 2 === 0)); // every other one scored
     }
     feed.calls[0]!.answer();
     await settle();
@@ -74,17 +114,18 @@ describe("a conversation's live publisher", () => {
     expect(second.events).toHaveLength(MAX_EVENTS_PER_BATCH);
     expect(second.events.at(-1)).toEqual(annotation(150, true));
     // 300 waited, 100 sent: the 200 left out are the first 100 messages and their annotations.
-    expect(second.dropped).toEqual({ events: 200, messages: 100, analysed: 50 });
+    expect(second.dropped).toBe(200);
     // Counted once: the next call starts from nothing left out.
     second.answer();
-    publisher.push("cb", message(151));
+    publisher.push(cb, message(151));
     await settle();
-    expect(feed.calls[2]!.dropped).toBeUndefined();
+    expect(feed.calls[2]!.dropped).toBe(0);
   });
 
   it("makes a new stub after a call failed, as a broken stub may stay broken", async () => {
     let stubs = 0;
     const env = {
+      DB: fakeDb(() => Date.now() + 60_000).db,
       CHATBOT_LIVE: {
         idFromName: (name: string) => name,
         get: () => {
@@ -94,18 +135,58 @@ describe("a conversation's live publisher", () => {
       },
     } as unknown as Env;
     const publisher = new LivePublisher(env);
-    const log = console.error;
-    console.error = () => undefined; // the failure is logged; not this test's concern
-    try {
-      publisher.push("cb", message(1));
+    const cb = newChatbot();
+    await quietly(async () => {
+      publisher.push(cb, message(1));
       await settle();
-      publisher.push("cb", message(2));
+      publisher.push(cb, message(2));
       await settle();
-      publisher.push("cb", message(3));
+      publisher.push(cb, message(3));
       await settle();
-    } finally {
-      console.error = log;
-    }
+    });
     expect(stubs).toBe(2);
+  });
+
+  it("calls nothing while nobody watches the chatbot's feed, asking whether anyone does at most once a second", async () => {
+    const feed = fakeFeed(() => Date.now() - 1); // a mark the last viewer ended
+    const publisher = new LivePublisher(feed.env);
+    const cb = newChatbot();
+    for (let seq = 1; seq <= 20; seq++) {
+      publisher.push(cb, message(seq));
+      await settle();
+    }
+    expect(feed.calls).toHaveLength(0);
+    expect(feed.stubs()).toBe(0);
+    expect(feed.reads()).toBe(1);
+    // No mark at all is the same as an ended one.
+    const never = fakeFeed(() => null);
+    new LivePublisher(never.env).push(newChatbot(), message(1));
+    await settle();
+    expect(never.calls).toHaveLength(0);
+  });
+
+  it("starts publishing once a viewer's mark appears, within the second the “unwatched” answer is kept", async () => {
+    let until: number | null = null;
+    const feed = fakeFeed(() => until);
+    const publisher = new LivePublisher(feed.env);
+    const cb = newChatbot();
+    publisher.push(cb, message(1));
+    await settle();
+    until = Date.now() + 60_000;
+    await new Promise((resolve) => setTimeout(resolve, 1_100));
+    publisher.push(cb, message(2));
+    await settle();
+    expect(feed.calls.map((c) => c.events.map((e) => (e.type === "message" ? e.message.id : e.type)))).toEqual([["m2"]]);
+    expect(feed.reads()).toBe(2);
+  });
+
+  it("publishes anyway when the watch mark cannot be read: a blank feed is worse than a call", async () => {
+    const feed = fakeFeed(() => new Error("D1 is unavailable"));
+    const publisher = new LivePublisher(feed.env);
+    await quietly(async () => {
+      publisher.push(newChatbot(), message(1));
+      await settle();
+    });
+    expect(feed.calls).toHaveLength(1);
   });
 });

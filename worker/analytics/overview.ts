@@ -21,7 +21,7 @@ import { absoluteTrend, checkRangeOrder, DAY_MS, rangeFields, rangeView, relativ
 import { z } from "zod";
 import { mrrAtRiskTotal, totalOf } from "./mrr-at-risk";
 import { startOfDay, timeZone } from "./time-zone";
-import { annotationFacts, conversationFacts } from "./rollup-reads";
+import { annotationFacts, conversationFacts, END_OF_TIME } from "./rollup-reads";
 import type { Scope } from "./scope";
 
 export const overviewQuery = z
@@ -140,6 +140,3 @@ function fromRollups(db: Db, chatbotId: string, range: Range, todayFrom: number,
     mrrAtRiskTotal(db, chatbotId, previous),
   ]);
 }
-
-/** 275,760 years after 1970 (the largest JavaScript date), a whole number of hours. */
-const END_OF_TIME = 8_640_000_000_000_000;

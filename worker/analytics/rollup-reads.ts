@@ -9,6 +9,9 @@ import { sql, type SQL } from "drizzle-orm";
 import { HOUR_MS, splitByHour, type HourSplit } from "./rollups";
 import type { Period } from "./params";
 
+/** 275,760 years after 1970 (the largest JavaScript date), a whole number of hours: a period with no end. */
+export const END_OF_TIME = 8_640_000_000_000_000;
+
 const hours = (split: HourSplit): SQL => {
   const range = sql`hour >= ${split.rollup.from} AND hour < ${split.rollup.to}`;
   return split.exclude.length ? sql`${range} AND hour NOT IN (${sql.join(split.exclude.map((h) => sql`${h}`), sql`, `)})` : range;

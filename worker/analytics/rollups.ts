@@ -1,7 +1,7 @@
 /**
  * Rollups: the analytics endpoints' summaries of the raw index rows (tables `rollup_*`, worker/db/schema.ts).
  *
- * Hourly UTC buckets per chatbot:
+ * Hourly UTC buckets per chatbot (quarter-hours for messages):
  * - `rollup_conversation_hours` — conversations created in the hour (and their messages), in total and by
  *   resolution, sentiment band and main language;
  * - `rollup_annotation_hours` — annotations analysed in the hour by kind, label and severity, with the sum
@@ -9,7 +9,8 @@
  *   counts them by analysis time);
  * - `rollup_organization_flag_hours` — flags raised in the hour per client organization (revenue signals
  *   count each organization once per period);
- * - `rollup_message_hours` — messages by the hour they arrived (as the search index receives them).
+ * - `rollup_message_quarters` — messages by the UTC quarter-hour they arrived (as the search index receives
+ *   them): "messages today" from any zone's midnight (live-counters.ts).
  * All time, per owner: `rollup_client_users` / `rollup_client_organizations` — conversations, scored
  * conversations and the sum of their average sentiments, last activity.
  *
@@ -28,12 +29,11 @@
  * `rebuildRollups` recomputes a chatbot's rollups from the raw rows (GROUP BY over them): the same
  * figures as the migration's back-fill, for a repair or to check the triggers (test/integration/rollups.test.ts).
  */
-import { and, eq, gte, sql } from "drizzle-orm";
-import type { Db } from "../db/client";
-import { rollupAnnotationHours, rollupMessageHours } from "../db/schema";
-import { DAY_MS, type Period } from "./params";
+import type { Period } from "./params";
 
 export const HOUR_MS = 3_600_000;
+/** The messages rollup's bucket: every time zone's midnight falls on one. */
+export const QUARTER_MS = 900_000;
 
 const band = (column: string) =>
   `CASE WHEN ${column} IS NULL THEN 'unscored' WHEN ${column} > 0.2 THEN 'satisfied' WHEN ${column} < -0.2 THEN 'dissatisfied' ELSE 'neutral' END`;
@@ -43,7 +43,7 @@ const REBUILD = [
   "DELETE FROM rollup_conversation_hours WHERE chatbot_id = ?1",
   "DELETE FROM rollup_annotation_hours WHERE chatbot_id = ?1",
   "DELETE FROM rollup_organization_flag_hours WHERE chatbot_id = ?1",
-  "DELETE FROM rollup_message_hours WHERE chatbot_id = ?1",
+  "DELETE FROM rollup_message_quarters WHERE chatbot_id = ?1",
   "DELETE FROM rollup_client_users WHERE chatbot_id = ?1",
   "DELETE FROM rollup_client_organizations WHERE chatbot_id = ?1",
   `INSERT INTO rollup_conversation_hours (chatbot_id, dimension, hour, value, conversations, messages)
@@ -62,8 +62,8 @@ const REBUILD = [
    FROM annotations a JOIN conversations c ON c.id = a.conversation_id AND c.chatbot_id = a.chatbot_id
    WHERE a.chatbot_id = ?1 AND a.kind = 'flag' AND c.client_organization_id IS NOT NULL
    GROUP BY a.chatbot_id, a.label, c.client_organization_id, a.created_at / ${HOUR_MS}`,
-  `INSERT INTO rollup_message_hours (chatbot_id, hour, role, messages)
-   SELECT chatbot_id, at / ${HOUR_MS}, role, count(*) FROM search_messages WHERE chatbot_id = ?1 GROUP BY chatbot_id, at / ${HOUR_MS}, role`,
+  `INSERT INTO rollup_message_quarters (chatbot_id, quarter, role, messages)
+   SELECT chatbot_id, at / ${QUARTER_MS}, role, count(*) FROM search_messages WHERE chatbot_id = ?1 GROUP BY chatbot_id, at / ${QUARTER_MS}, role`,
   ...(["client_user_id", "client_organization_id"] as const).map(
     (key) => `INSERT INTO rollup_${key === "client_user_id" ? "client_users" : "client_organizations"} (${key}, chatbot_id, conversations, scored, sentiment_sum, last_activity)
      SELECT ${key}, chatbot_id, count(*), count(sentiment_avg), coalesce(sum(sentiment_avg), 0), max(coalesce(last_message_at, created_at))

@@ -49,3 +49,6 @@ export function startOfDay(now: number, zone: string): number {
   const guess = midnightWall - offsetAt(now, zone);
   return midnightWall - offsetAt(guess, zone);
 }
+
+/** The calendar day of `now` in `zone`, YYYY-MM-DD: its wall-clock date. */
+export const localDay = (now: number, zone: string): string => new Date(wallTime(now, zone)).toISOString().slice(0, 10);

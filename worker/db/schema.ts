@@ -621,19 +621,34 @@ export const rollupClientOrganizations = sqliteTable("rollup_client_organization
   ...ownerActivity,
 });
 
-/** Messages (user and assistant, as the search index receives them) by the hour they arrived: "messages today". */
-export const rollupMessageHours = sqliteTable(
-  "rollup_message_hours",
+/**
+ * Messages (user and assistant, as the search index receives them) by the quarter-hour they arrived (UTC):
+ * "messages today" in any time zone, since every zone's midnight falls on a quarter-hour (+05:45 included).
+ */
+export const rollupMessageQuarters = sqliteTable(
+  "rollup_message_quarters",
   {
     chatbotId: text("chatbot_id")
       .notNull()
       .references(() => chatbots.id, { onDelete: "cascade" }),
-    hour: integer("hour").notNull(),
+    quarter: integer("quarter").notNull(),
     role: text("role").notNull(),
     messages: integer("messages").notNull().default(0),
   },
-  (t) => [primaryKey({ columns: [t.chatbotId, t.hour, t.role] })],
+  (t) => [primaryKey({ columns: [t.chatbotId, t.quarter, t.role] })],
 );
+
+/**
+ * Which chatbots have a live-feed viewer now (README "Live feed"): the feed marks its chatbot watched `until`
+ * a minute ahead while viewers are connected, and back to now when the last one leaves. Conversations and the
+ * index queue read it (cached a second or two per isolate) and send the feed nothing while it is in the past.
+ */
+export const liveWatches = sqliteTable("live_watches", {
+  chatbotId: text("chatbot_id")
+    .primaryKey()
+    .references(() => chatbots.id, { onDelete: "cascade" }),
+  until: integer("until").notNull(),
+});
 
 /**
  * Triage (README "Acting on conversations"): what a team does about a conversation, kept apart from the

@@ -10,6 +10,7 @@
  */
 import type { ChatbotLive } from "../../durable-objects/chatbot-live";
 import type { Conversation } from "../../durable-objects/conversation";
+import { watched } from "../../durable-objects/live-watch";
 import { writeIndexBatch } from "../services/conversation-index";
 import { conversationStubById } from "../services/conversation-stub";
 import { embedMessages } from "../search/embed";
@@ -49,20 +50,22 @@ export async function handleIndexQueue(batch: MessageBatch<unknown>, env: Env): 
 }
 
 /**
- * One call per chatbot of the batch to its live feed (ChatbotLive.indexed), so dashboards re-read what
- * changed once it is in D1. A view, not a record: a failed call is logged, the batch stays written.
+ * One call per watched chatbot of the batch to its live feed (ChatbotLive.indexed), so dashboards re-read
+ * what changed once it is in D1; nobody watching, no call (live-watch.ts). A view, not a record: a failed
+ * call is logged, the batch stays written.
  */
 async function tellViewers(env: Env, written: readonly IndexSnapshot[]): Promise<void> {
   const byChatbot = new Map<string, string[]>();
   for (const s of written) byChatbot.set(s.chatbotId, [...(byChatbot.get(s.chatbotId) ?? []), s.conversationId]);
   const ns = env.CHATBOT_LIVE as DurableObjectNamespace<ChatbotLive>;
   await Promise.all(
-    [...byChatbot].map(([chatbotId, ids]) =>
-      ns
+    [...byChatbot].map(async ([chatbotId, ids]) => {
+      if (!(await watched(env.DB, chatbotId))) return;
+      await ns
         .get(ns.idFromName(chatbotId))
         .indexed(ids)
-        .catch((error: unknown) => console.error("telling the live feed what was indexed failed", { chatbotId, error: String(error) })),
-    ),
+        .catch((error: unknown) => console.error("telling the live feed what was indexed failed", { chatbotId, error: String(error) }));
+    }),
   );
 }
 

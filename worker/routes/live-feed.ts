@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { FEED_KEY_EXPIRES_HEADER, FEED_KEY_HEADER, FEED_ZONE_HEADER, type ChatbotLive } from "../../durable-objects/chatbot-live";
+import { FEED_CHATBOT_HEADER, FEED_KEY_EXPIRES_HEADER, FEED_KEY_HEADER, FEED_ZONE_HEADER, type ChatbotLive } from "../../durable-objects/chatbot-live";
 import { sessionHeaders } from "../../durable-objects/session-sockets";
 import { timeZone } from "../analytics/time-zone";
 import { requireChatbot } from "../middleware/auth";
@@ -34,17 +34,19 @@ liveFeed.openapi(
     requireUpgrade(c);
     const member = Boolean(c.get("auth").memberId);
     if (member) refuseCrossSite(c, "the live feed");
-    // A request of our own: the feed learns the zone, the member's session or the key from us alone, never
-    // from the client's headers (revoking the key, or ending the session, closes the socket).
+    // A request of our own: the feed learns the chatbot, the zone, the member's session or the key from us
+    // alone, never from the client's headers (revoking the key, or ending the session, closes the socket).
+    const { chatbotId } = c.get("auth");
     const upgrade = new Request(c.req.url, {
       headers: {
         upgrade: "websocket",
+        [FEED_CHATBOT_HEADER]: chatbotId,
         [FEED_ZONE_HEADER]: c.req.valid("query").timeZone ?? "UTC",
         ...(member ? sessionHeaders(c.get("session")) : keyHeaders(c.get("auth"))),
       },
     });
     const ns = c.env.CHATBOT_LIVE as DurableObjectNamespace<ChatbotLive>;
-    return ns.get(ns.idFromName(c.get("auth").chatbotId)).fetch(upgrade);
+    return ns.get(ns.idFromName(chatbotId)).fetch(upgrade);
   },
 );
 

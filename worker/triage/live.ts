@@ -5,6 +5,7 @@
  * views: a failure to publish is logged and the action stands (viewers catch up on their next read).
  */
 import type { ChatbotLive, LiveEvent } from "../../durable-objects/chatbot-live";
+import { watched } from "../../durable-objects/live-watch";
 import { pushNotifications } from "../notifications/channel";
 import type { ActionResult } from "./actions";
 
@@ -13,15 +14,16 @@ const feedOf = (env: Pick<Env, "CHATBOT_LIVE">, chatbotId: string) => {
   return ns.get(ns.idFromName(chatbotId));
 };
 
-export async function publishToFeed(env: Pick<Env, "CHATBOT_LIVE">, chatbotId: string, events: LiveEvent[]): Promise<void> {
-  if (!events.length) return;
+/** Publishes what a person did to the chatbot's live feed, if anyone watches it now (live-watch.ts). */
+export async function publishToFeed(env: Pick<Env, "CHATBOT_LIVE" | "DB">, chatbotId: string, events: LiveEvent[]): Promise<void> {
+  if (!events.length || !(await watched(env.DB, chatbotId, { fresh: true }))) return;
   await feedOf(env, chatbotId)
     .publish(events)
     .catch((error: unknown) => console.error("live feed publish failed", { chatbotId, error: String(error) }));
 }
 
 /** Publishes what an action changed (nothing when it changed nothing). */
-export async function publishAction(env: Pick<Env, "CHATBOT_LIVE" | "MEMBER_CHANNEL">, chatbotId: string, result: ActionResult): Promise<void> {
+export async function publishAction(env: Pick<Env, "CHATBOT_LIVE" | "MEMBER_CHANNEL" | "DB">, chatbotId: string, result: ActionResult): Promise<void> {
   if (!result.changes.length) return;
   const event: LiveEvent = {
     type: "triage",

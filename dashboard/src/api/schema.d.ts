@@ -3055,8 +3055,17 @@ export interface components {
         } | {
             /** @enum {string} */
             type: "indexed";
-            /** @description Conversations (their `id`) whose rows in the D1 index changed since the last frame */
+            /** @description Conversations (their `id`) whose rows in the D1 index changed since the last frame (empty when only the counters changed, e.g. at midnight) */
             conversationIds: string[];
+            /** @description Today's counters read from the index just now */
+            counters: {
+                /** @description The viewer's calendar day counted (in `timeZone`), YYYY-MM-DD */
+                day: string;
+                /** @description The IANA zone whose midnight starts the day: the feed's `timeZone` parameter, UTC when absent */
+                timeZone: string;
+                messagesToday: number;
+                analysedToday: number;
+            };
         } | {
             /** @enum {string} */
             type: "pong";

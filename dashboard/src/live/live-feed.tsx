@@ -147,6 +147,9 @@ export function LiveFeedProvider({ chatbotId, children }: { chatbotId: string; c
             if (frame.events.some((e) => e.type === "triage" || e.type === "labels")) refreshIndexedQueries();
           }
         } else if (frame.type === "indexed") {
+          // Today's counters are read from the index: they move here, once the messages are written.
+          setCounters(frame.counters);
+          if (!frame.conversationIds.length) return;
           for (const listener of indexedListeners.current) listener(frame.conversationIds);
           refreshIndexedQueries();
         }
