@@ -39,6 +39,9 @@ export { MAX_EVENTS_PER_BATCH, type FeedFrame, type LiveCounters, type LiveEvent
 /** The header the Worker sets on a feed upgrade: the chatbot watched (the object's name, which it cannot read itself). */
 export const FEED_CHATBOT_HEADER = "x-openbat-feed-chatbot";
 
+/** The header the Worker sets on a feed upgrade: which of the chatbot's feed shards this is (feed-shards.ts; absent: 0). */
+export const FEED_SHARD_HEADER = "x-openbat-feed-shard";
+
 /** The header the Worker sets on a feed upgrade: the viewer's IANA time zone (validated there), whose today the counters count. */
 export const FEED_ZONE_HEADER = "x-openbat-feed-zone";
 
@@ -51,12 +54,22 @@ export const FEED_KEY_EXPIRES_HEADER = "x-openbat-feed-key-expires";
  * What a viewer's socket remembers across hibernation: its zone, and the member session or the key it was
  * opened with (and when that key expires).
  */
-const viewerAttachment = z.object({ timeZone: z.string(), session: socketSession.optional(), keyId: z.string().optional(), keyExpiresAt: z.number().int().optional() });
+const viewerAttachment = z.object({
+  timeZone: z.string(),
+  session: socketSession.optional(),
+  keyId: z.string().optional(),
+  keyExpiresAt: z.number().int().optional(),
+  /** The feed shard this socket is on (feed-shards.ts); 0 for sockets older than the shards. */
+  shard: z.number().int().default(0),
+});
 type ViewerAttachment = z.infer<typeof viewerAttachment>;
 const viewerOf = (ws: WebSocket): ViewerAttachment => {
   const parsed = viewerAttachment.safeParse(ws.deserializeAttachment());
-  return parsed.success ? parsed.data : { timeZone: "UTC" };
+  return parsed.success ? parsed.data : { timeZone: "UTC", shard: 0 };
 };
+
+/** A batch as a shard other than 0 sends it to the relay, which adds shard 0's counters. */
+export type ShardBatch = Omit<Extract<FeedFrame, { type: "batch" }>, "counters">;
 
 const sameCounters = (a: LiveCounters | undefined, b: LiveCounters): boolean =>
   a !== undefined && a.day === b.day && a.messagesToday === b.messagesToday && a.analysedToday === b.analysedToday;
@@ -244,10 +257,15 @@ export class ChatbotLive extends DurableObject<Env> {
     if (request.headers.get("upgrade") !== "websocket") return new Response("expected a WebSocket upgrade", { status: 426 });
     const chatbotId = request.headers.get(FEED_CHATBOT_HEADER);
     if (!chatbotId) return new Response(`${FEED_CHATBOT_HEADER} is required`, { status: 400 });
-    await this.watchedBy(chatbotId);
+    const shard = Number(request.headers.get(FEED_SHARD_HEADER) ?? 0);
     const timeZone = request.headers.get(FEED_ZONE_HEADER) ?? "UTC";
-    const now = Date.now();
-    const counters = (await this.readCounters([timeZone], now)).get(timeZone)!;
+    // Shard 0 marks the chatbot watched and says hello with today's counters; the others only relay events.
+    let hello: string | null = null;
+    if (shard === 0) {
+      await this.watchedBy(chatbotId);
+      const counters = (await this.readCounters([timeZone], Date.now())).get(timeZone)!;
+      hello = JSON.stringify({ type: "hello", counters } satisfies FeedFrame);
+    }
     const { 0: client, 1: server } = new WebSocketPair();
     this.ctx.acceptWebSocket(server);
     // Named by the Worker: a member session's, or the key's id for a key's viewer.
@@ -255,8 +273,8 @@ export class ChatbotLive extends DurableObject<Env> {
     const keyId = request.headers.get(FEED_KEY_HEADER) ?? undefined;
     const keyExpires = Number(request.headers.get(FEED_KEY_EXPIRES_HEADER) ?? Number.NaN);
     const keyExpiresAt = Number.isInteger(keyExpires) ? keyExpires : undefined;
-    server.serializeAttachment({ timeZone, session, keyId, keyExpiresAt } satisfies ViewerAttachment);
-    server.send(JSON.stringify({ type: "hello", counters } satisfies FeedFrame));
+    server.serializeAttachment({ timeZone, session, keyId, keyExpiresAt, shard } satisfies ViewerAttachment);
+    if (hello) server.send(hello);
     return new Response(null, { status: 101, webSocket: client });
   }
 
@@ -269,7 +287,8 @@ export class ChatbotLive extends DurableObject<Env> {
       this.chatbotId = chatbotId;
       await this.ctx.storage.put("chatbotId", chatbotId);
     }
-    await markWatched(this.env.DB, chatbotId, Date.now() + WATCH_MS);
+    // A mark that cannot be written now is written by the alarm within half a minute; the viewer is let in meanwhile.
+    await markWatched(this.env.DB, chatbotId, Date.now() + WATCH_MS).catch((error: unknown) => console.error("marking the live feed watched failed", { chatbotId, error: String(error) }));
     if ((await this.ctx.storage.getAlarm()) === null) await this.ctx.storage.setAlarm(Date.now() + WATCH_RENEW_MS);
   }
 
@@ -337,7 +356,7 @@ export class ChatbotLive extends DurableObject<Env> {
   }
 
   override async webSocketMessage(ws: WebSocket, message: string | ArrayBuffer): Promise<void> {
-    // Viewers only listen; a ping keeps proxies from closing an idle feed.
+    // Viewers only listen; a ping (relayed to shard 0 alone) keeps proxies from closing an idle feed.
     if (message === '{"type":"ping"}' && this.current(ws, Date.now())) ws.send('{"type":"pong"}');
   }
 
@@ -375,18 +394,21 @@ export class ChatbotLive extends DurableObject<Env> {
       // One frame per time zone among the viewers (usually one or two), not one per viewer.
       const { pending: events, dropped } = this;
       const frames = new Map<string, string>();
-      const frameFor = (zone: string) => {
-        let frame = frames.get(zone);
+      const frameFor = (viewer: ViewerAttachment) => {
+        // Shard 0's frames carry today's counters; the other shards' get them from the relay.
+        const key = viewer.shard === 0 ? viewer.timeZone : "";
+        let frame = frames.get(key);
         if (frame === undefined) {
+          const zone = viewer.timeZone;
           const counters = this.counters.get(zone) ?? { day: localDay(now, zone), timeZone: zone, messagesToday: 0, analysedToday: 0 };
-          frame = JSON.stringify({ type: "batch", events, dropped, counters } satisfies FeedFrame);
-          frames.set(zone, frame);
+          frame = JSON.stringify(viewer.shard === 0 ? ({ type: "batch", events, dropped, counters } satisfies FeedFrame) : ({ type: "batch", events, dropped } satisfies ShardBatch));
+          frames.set(key, frame);
         }
         return frame;
       };
       this.pending = [];
       this.dropped = 0;
-      this.sendAll(now, (viewer) => frameFor(viewer.timeZone));
+      this.sendAll(now, frameFor);
     }
     // After the batch: its messages were stored before their rows were written.
     if (this.indexedIds.size) {

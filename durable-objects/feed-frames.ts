@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import { ACTIVITY_KINDS, TRIAGE_STATUSES } from "../worker/db/schema";
+import { FEED_SHARDS } from "./feed-shards";
 
 /** A viewer sees an event at most about this long after the conversation published it. */
 export const FLUSH_MS = 100;
@@ -81,7 +82,7 @@ export const feedFrame = z
         dropped: z.number().int().meta({ description: `Older events of this interval left out (beyond the newest ${MAX_EVENTS_PER_BATCH})` }),
         counters: liveCounters,
       })
-      .meta({ description: `At most one per viewer every ${FLUSH_MS} ms while anything happens, with at most ${MAX_EVENTS_PER_BATCH} events` }),
+      .meta({ description: `While anything happens, at most one every ${FLUSH_MS} ms from each of the feed's ${FEED_SHARDS} shards (a conversation's events all come from one), with at most ${MAX_EVENTS_PER_BATCH} events` }),
     z
       .object({
         type: z.literal("indexed"),

@@ -8,7 +8,8 @@
  * view, not a record.
  *
  * Only while someone watches (live-watch.ts, a cached D1 mark): with nobody on the chatbot's feed, the
- * events are let go and the feed object is not called at all.
+ * events are let go and the feed object is not called at all. And to the one of the feed's shards this
+ * conversation hashes to (feed-shards.ts), so a busy chatbot's messages spread over several objects.
  *
  * A call carries at most the newest MAX_EVENTS_PER_BATCH events — as many as the feed shows viewers in
  * one tick; it would drop older ones itself. The older ones are only counted, so viewers learn that events
@@ -17,6 +18,7 @@
  */
 import type { ChatbotLive, LiveEvent } from "./chatbot-live";
 import { MAX_EVENTS_PER_BATCH } from "./feed-frames";
+import { feedShardName, feedShardOf } from "./feed-shards";
 import { watched } from "./live-watch";
 
 export class LivePublisher {
@@ -25,12 +27,15 @@ export class LivePublisher {
   private scheduled = false;
   private sending = false;
   private chatbotId: string | null = null;
-  /** The feed's stub, made once: deriving the id and stub per call was a tenth of a message's CPU locally. */
+  /** The feed shard this conversation's events go to (feed-shards.ts): the same one for all of them, in order. */
+  private shard = 0;
+  /** The shard's stub, made once: deriving the id and stub per call was a tenth of a message's CPU locally. */
   private feed: { chatbotId: string; stub: DurableObjectStub<ChatbotLive> } | null = null;
 
   constructor(private readonly env: Env) {}
 
   push(chatbotId: string, event: LiveEvent): void {
+    if (this.chatbotId === null && "conversationId" in event) this.shard = feedShardOf(event.conversationId);
     this.chatbotId = chatbotId;
     this.events.push(event);
     if (this.events.length > MAX_EVENTS_PER_BATCH) {
@@ -70,7 +75,7 @@ export class LivePublisher {
   private stubFor(chatbotId: string): DurableObjectStub<ChatbotLive> {
     if (this.feed?.chatbotId !== chatbotId) {
       const ns = this.env.CHATBOT_LIVE as DurableObjectNamespace<ChatbotLive>;
-      this.feed = { chatbotId, stub: ns.get(ns.idFromName(chatbotId)) };
+      this.feed = { chatbotId, stub: ns.get(ns.idFromName(feedShardName(chatbotId, this.shard))) };
     }
     return this.feed.stub;
   }

@@ -63,12 +63,15 @@ export function watched(db: D1Database, chatbotId: string, { fresh = false } = {
 }
 
 /**
- * Marks the chatbot watched until `until` (epoch ms; now or earlier: nobody watches). Written by its feed object only.
+ * Marks the chatbot watched until `until` (epoch ms; now or earlier: nobody watches). Written by its feed
+ * object only; a deleted chatbot's feed (its last viewer closing) writes nothing.
  * @example await markWatched(env.DB, chatbotId, Date.now() + WATCH_MS)
  */
 export async function markWatched(db: D1Database, chatbotId: string, until: number): Promise<void> {
   await db
-    .prepare("INSERT INTO live_watches (chatbot_id, until) VALUES (?1, ?2) ON CONFLICT (chatbot_id) DO UPDATE SET until = ?2")
+    .prepare(
+      "INSERT INTO live_watches (chatbot_id, until) SELECT ?1, ?2 WHERE EXISTS (SELECT 1 FROM chatbots WHERE id = ?1) ON CONFLICT (chatbot_id) DO UPDATE SET until = ?2",
+    )
     .bind(chatbotId, until)
     .run();
 }

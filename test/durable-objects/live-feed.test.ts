@@ -2,6 +2,7 @@ import { env } from "cloudflare:workers";
 import { describe, expect, it, vi } from "vitest";
 import { ChatbotLive, type FeedFrame, type LiveCounters, type LiveEvent } from "../../durable-objects/chatbot-live";
 import { MAX_EVENTS_PER_BATCH } from "../../durable-objects/chatbot-live";
+import { feedShardOf } from "../../durable-objects/feed-shards";
 import { conversationStub } from "../../worker/services/conversation-stub";
 import { capture } from "../helpers/http";
 import { syncIndex } from "../helpers/index-queue";
@@ -162,6 +163,31 @@ describe("the chatbot live feed", () => {
     // The last viewer gone, the mark ends (conversations stop publishing once their cached answer runs out):
     // set to the feed's now, not a minute ahead (clocks here move only between I/O, hence the margin).
     await expect.poll(async () => (await env.DB.prepare("SELECT until FROM live_watches WHERE chatbot_id = ?").bind(chatbotId).first<{ until: number }>())!.until).toBeLessThan(Date.now() + 1_000);
+  });
+
+  it("spreads a chatbot's conversations over the feed's shards, which one socket relays with shard 0's counters", async () => {
+    const { chatbotId, ingestKey, viewer } = await watchedChatbot();
+    // Conversations on at least three shards, one of them not shard 0.
+    const shardOf = (externalId: string) => feedShardOf(conversationStub(env, chatbotId, externalId).id.toString());
+    const externalIds = Array.from({ length: 40 }, (_, i) => `sharded-${i}`);
+    const chosen = [...new Map(externalIds.map((id) => [shardOf(id), id])).entries()].slice(0, 3);
+    expect(chosen.length).toBe(3);
+    expect(chosen.some(([shard]) => shard !== 0)).toBe(true);
+
+    const publish = vi.spyOn(ChatbotLive.prototype, "publish");
+    try {
+      for (const [, externalId] of chosen) await capture(ingestKey, { conversationId: externalId, messages: [{ id: "m1", role: "user", content: "hello" }] });
+      const { batches, events } = await until(viewer, (e) => chosen.every(([, id]) => e.some((x) => x.type === "message" && x.externalId === id)));
+      // Every frame the viewer got has counters, the other shards' included.
+      for (const batch of batches) expect(batch.counters).toMatchObject({ timeZone: "UTC", day: expect.any(String) });
+      expect(events.filter((e) => e.type === "message")).toHaveLength(3);
+      // Three conversations on three shards: three feed objects were called, not one.
+      const objects = new Set(publish.mock.contexts.map((feed) => (feed as unknown as { ctx: DurableObjectState }).ctx.id.toString()));
+      expect(objects.size).toBe(3);
+    } finally {
+      publish.mockRestore();
+    }
+    viewer.close();
   });
 
   it("counts today in each viewer's own time zone, and refuses a zone that does not exist", async () => {

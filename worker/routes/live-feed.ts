@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { FEED_CHATBOT_HEADER, FEED_KEY_EXPIRES_HEADER, FEED_KEY_HEADER, FEED_ZONE_HEADER, type ChatbotLive } from "../../durable-objects/chatbot-live";
+import { FEED_CHATBOT_HEADER, FEED_KEY_EXPIRES_HEADER, FEED_KEY_HEADER, FEED_ZONE_HEADER } from "../../durable-objects/chatbot-live";
 import { sessionHeaders } from "../../durable-objects/session-sockets";
 import { timeZone } from "../analytics/time-zone";
 import { requireChatbot } from "../middleware/auth";
@@ -7,6 +7,7 @@ import { refuseCrossSite, requireUpgrade } from "../middleware/websocket";
 import { errorResponse, noContent } from "../openapi/responses";
 import { feedFrames } from "../openapi/frames";
 import { apiRoute, apiRouter } from "../openapi/router";
+import { relayFeed } from "../services/feed-relay";
 
 /**
  * GET /api/v1/chatbots/:chatbotId/live-feed (member session) or /api/v1/live-feed (read or admin key in
@@ -37,16 +38,12 @@ liveFeed.openapi(
     // A request of our own: the feed learns the chatbot, the zone, the member's session or the key from us
     // alone, never from the client's headers (revoking the key, or ending the session, closes the socket).
     const { chatbotId } = c.get("auth");
-    const upgrade = new Request(c.req.url, {
-      headers: {
-        upgrade: "websocket",
-        [FEED_CHATBOT_HEADER]: chatbotId,
-        [FEED_ZONE_HEADER]: c.req.valid("query").timeZone ?? "UTC",
-        ...(member ? sessionHeaders(c.get("session")) : keyHeaders(c.get("auth"))),
-      },
+    return relayFeed(c.env, c.req.url, chatbotId, {
+      upgrade: "websocket",
+      [FEED_CHATBOT_HEADER]: chatbotId,
+      [FEED_ZONE_HEADER]: c.req.valid("query").timeZone ?? "UTC",
+      ...(member ? sessionHeaders(c.get("session")) : keyHeaders(c.get("auth"))),
     });
-    const ns = c.env.CHATBOT_LIVE as DurableObjectNamespace<ChatbotLive>;
-    return ns.get(ns.idFromName(chatbotId)).fetch(upgrade);
   },
 );
 

@@ -1,0 +1,78 @@
+/**
+ * A viewer's one live-feed socket, relayed from all the shards of the chatbot's feed
+ * (durable-objects/feed-shards.ts): the viewer keeps the protocol of a single feed while no one object
+ * receives every message of a busy chatbot.
+ *
+ * - Shard 0's frames (`hello`, its batches, `indexed`, `pong`) pass as they are; the counters they carry are
+ *   remembered. The other shards' batches get those counters added, and wait for shard 0's `hello` first.
+ * - The viewer's frames (pings) go to shard 0 alone.
+ * - One side closing closes everything, with its code: a key revoked or a session ended closes shard 0's
+ *   socket (4001) and so the viewer's; the viewer leaving closes every shard's.
+ */
+import { FEED_SHARD_HEADER, type ChatbotLive } from "../../durable-objects/chatbot-live";
+import { FEED_SHARDS, feedShardName } from "../../durable-objects/feed-shards";
+
+/** A close code that may be sent (1005 and 1006 only describe a close, they cannot be sent). */
+const sendable = (code: number): number => (code === 1000 || (code >= 3000 && code <= 4999) ? code : 1000);
+
+/**
+ * Opens the viewer's socket on every shard with `headers` (the chatbot, zone and credentials the route
+ * established) and answers the upgrade with the relayed socket.
+ * @example return relayFeed(c.env, url, chatbotId, headers)
+ */
+export async function relayFeed(env: Pick<Env, "CHATBOT_LIVE">, url: string, chatbotId: string, headers: Record<string, string>): Promise<Response> {
+  const ns = env.CHATBOT_LIVE as DurableObjectNamespace<ChatbotLive>;
+  const answers = await Promise.all(
+    Array.from({ length: FEED_SHARDS }, (_, shard) =>
+      ns.get(ns.idFromName(feedShardName(chatbotId, shard))).fetch(new Request(url, { headers: { ...headers, [FEED_SHARD_HEADER]: String(shard) } })),
+    ),
+  );
+  const shards = answers.map((answer) => answer.webSocket);
+  if (shards.some((ws) => !ws)) {
+    for (const ws of shards) ws?.accept();
+    for (const ws of shards) ws?.close(1011, "feed unavailable");
+    throw new Error(`a live-feed shard refused the viewer: ${answers.map((a) => a.status).join(", ")}`);
+  }
+  const upstream = shards as WebSocket[];
+  const { 0: client, 1: viewer } = new WebSocketPair();
+  viewer.accept();
+
+  let closed = false;
+  const closeAll = (code: number, reason: string) => {
+    if (closed) return;
+    closed = true;
+    for (const ws of [viewer, ...upstream]) {
+      try {
+        ws.close(sendable(code), reason);
+      } catch {
+        // already closing
+      }
+    }
+  };
+
+  let counters: string | null = null;
+  const waiting: string[] = [];
+  const withCounters = (batch: string) => `${batch.slice(0, -1)},"counters":${counters}}`;
+  upstream.forEach((ws, shard) => {
+    ws.accept();
+    ws.addEventListener("message", ({ data }) => {
+      const frame = String(data);
+      if (shard === 0) {
+        const parsed = JSON.parse(frame) as { counters?: unknown };
+        if (parsed.counters !== undefined) counters = JSON.stringify(parsed.counters);
+        viewer.send(frame);
+        for (const batch of waiting.splice(0)) viewer.send(withCounters(batch));
+      } else if (counters === null) {
+        waiting.push(frame);
+      } else {
+        viewer.send(withCounters(frame));
+      }
+    });
+    ws.addEventListener("close", ({ code, reason }) => closeAll(code, reason));
+    ws.addEventListener("error", () => closeAll(1011, "feed unavailable"));
+  });
+  viewer.addEventListener("message", ({ data }) => upstream[0]!.send(data));
+  viewer.addEventListener("close", ({ code, reason }) => closeAll(code, reason));
+  viewer.addEventListener("error", () => closeAll(1011, "viewer socket failed"));
+  return new Response(null, { status: 101, webSocket: client });
+}
