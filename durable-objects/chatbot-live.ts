@@ -28,7 +28,7 @@ import { z } from "zod";
 import type { Conversation } from "./conversation";
 import { createDb } from "../worker/db/client";
 import { todayCounts } from "../worker/analytics/today";
-import { FLUSH_MS, KEPT_EVENT_TYPES, MAX_EVENTS_PER_BATCH, MAX_INDEXED_IDS, type FeedFrame, type LiveCounters, type LiveEvent } from "./feed-frames";
+import { feedClientFrame, FLUSH_MS, KEPT_EVENT_TYPES, MAX_EVENTS_PER_BATCH, MAX_INDEXED_IDS, type FeedFrame, type LiveCounters, type LiveEvent } from "./feed-frames";
 import { markWatched, WATCH_MS, WATCH_RENEW_MS } from "./live-watch";
 import { localDay } from "../worker/analytics/time-zone";
 import { CLOSE } from "./protocol";
@@ -68,6 +68,16 @@ const viewerOf = (ws: WebSocket): ViewerAttachment => {
   return parsed.success ? parsed.data : { timeZone: "UTC", shard: 0 };
 };
 
+/** A viewer's ping, however it is spaced (`{ "type": "ping" }` as the README writes it); anything else is ignored. */
+function isPing(message: string | ArrayBuffer): boolean {
+  if (typeof message !== "string" || message.length > 64) return false;
+  try {
+    return feedClientFrame.safeParse(JSON.parse(message)).success;
+  } catch {
+    return false;
+  }
+}
+
 /** A batch as a shard other than 0 sends it to the relay, which adds shard 0's counters. */
 export type ShardBatch = Omit<Extract<FeedFrame, { type: "batch" }>, "counters">;
 
@@ -99,6 +109,10 @@ export class ChatbotLive extends DurableObject<Env> {
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
     this.createTables();
+    // The counters last read, kept across hibernation: batches repeat them, and the alarm sends only a change.
+    for (const row of ctx.storage.sql.exec<{ zone: string; counters: string }>("SELECT zone, counters FROM last_counters")) {
+      this.counters.set(row.zone, JSON.parse(row.counters) as LiveCounters);
+    }
   }
 
   private createTables(): void {
@@ -106,6 +120,7 @@ export class ChatbotLive extends DurableObject<Env> {
     this.ctx.storage.sql.exec(
       `DROP TABLE IF EXISTS counters;
        DROP TABLE IF EXISTS counter_slots;
+       CREATE TABLE IF NOT EXISTS last_counters (zone TEXT PRIMARY KEY, counters TEXT NOT NULL);
        CREATE TABLE IF NOT EXISTS live_sockets (conversation_id TEXT NOT NULL, key_id TEXT NOT NULL, PRIMARY KEY (conversation_id, key_id));
        CREATE INDEX IF NOT EXISTS live_sockets_key ON live_sockets (key_id);`,
     );
@@ -323,7 +338,9 @@ export class ChatbotLive extends DurableObject<Env> {
       [...new Set(zones)].map(async (zone) => {
         try {
           if (!chatbotId) throw new Error("the feed does not know its chatbot yet");
-          this.counters.set(zone, await todayCounts(db, chatbotId, zone, now));
+          const counters = await todayCounts(db, chatbotId, zone, now);
+          this.counters.set(zone, counters);
+          this.ctx.storage.sql.exec("INSERT OR REPLACE INTO last_counters (zone, counters) VALUES (?, ?)", zone, JSON.stringify(counters));
         } catch (error) {
           console.error("reading today's counters failed", { chatbotId, error: String(error) });
           if (!this.counters.has(zone)) this.counters.set(zone, { day: localDay(now, zone), timeZone: zone, messagesToday: 0, analysedToday: 0 });
@@ -357,7 +374,7 @@ export class ChatbotLive extends DurableObject<Env> {
 
   override async webSocketMessage(ws: WebSocket, message: string | ArrayBuffer): Promise<void> {
     // Viewers only listen; a ping (relayed to shard 0 alone) keeps proxies from closing an idle feed.
-    if (message === '{"type":"ping"}' && this.current(ws, Date.now())) ws.send('{"type":"pong"}');
+    if (isPing(message) && this.current(ws, Date.now())) ws.send('{"type":"pong"}');
   }
 
   override async webSocketClose(ws: WebSocket, code: number, reason: string): Promise<void> {

@@ -190,6 +190,15 @@ describe("the chatbot live feed", () => {
     viewer.close();
   });
 
+  it("answers a ping however it is spaced, and a viewer's close without a code with 1000", async () => {
+    const { viewer } = await watchedChatbot();
+    viewer.send('{ "type": "ping" }');
+    expect(((await viewer.next(undefined, 10_000)) as unknown as FeedFrame).type).toBe("pong");
+    viewer.ws.close();
+    await expect.poll(() => viewer.closed, { timeout: 10_000 }).toBe(true);
+    expect(viewer.closeCode).toBe(1000);
+  });
+
   it("counts today in each viewer's own time zone, and refuses a zone that does not exist", async () => {
     const owner = await signup();
     const { chatbotId, ingestKey } = await chatbotOf(owner);

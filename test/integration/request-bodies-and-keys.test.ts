@@ -18,14 +18,16 @@ describe("an optional body left out", () => {
     const { data } = (await report.json()) as { data: { id: string } };
     const destination = await call("/api/v1/webhooks", { method: "POST", key: t.adminKey, json: { name: "d", url: "https://hooks.example.com/x" } });
     const { data: d } = (await destination.json()) as { data: { id: string } };
-    for (const headers of [{}, JSON_TYPE]) {
-      const what = JSON.stringify(headers);
-      const copy = await call(`/api/v1/reports/${data.id}/duplicate`, { method: "POST", key: t.adminKey, headers });
+    // No body at all, and an empty one (a stream with nothing in it, as HTTP delivers `curl -d ''`).
+    const empty = () => new ReadableStream({ start: (controller) => controller.close() });
+    for (const [headers, body] of [[{}, undefined], [JSON_TYPE, undefined], [JSON_TYPE, empty]] as const) {
+      const what = `${JSON.stringify(headers)}${body ? " empty body" : ""}`;
+      const copy = await call(`/api/v1/reports/${data.id}/duplicate`, { method: "POST", key: t.adminKey, headers, body: body?.() });
       expect(copy.status, what).toBe(201);
       expect(((await copy.json()) as { data: { name: string } }).data.name, what).toBe("Weekly (copy)");
-      const rotated = await call(`/api/v1/webhooks/${d.id}/rotate`, { method: "POST", key: t.adminKey, headers });
+      const rotated = await call(`/api/v1/webhooks/${d.id}/rotate`, { method: "POST", key: t.adminKey, headers, body: body?.() });
       expect(rotated.status, what).toBe(200);
-      const token = await call("/api/v1/conversation-tokens", { method: "POST", key: t.ingestKey, headers });
+      const token = await call("/api/v1/conversation-tokens", { method: "POST", key: t.ingestKey, headers, body: body?.() });
       expect(token.status, what).toBe(201);
       expect(((await token.json()) as { data: { conversationId: string } }).data.conversationId, what).toBeTruthy();
     }

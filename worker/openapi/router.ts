@@ -37,8 +37,12 @@ export const jsonGuard = (required: boolean) =>
     // A body left out may still arrive as an empty stream (curl -X POST through wrangler dev does), so it is
     // read. Hono caches it for readJsonBody.
     if (!required && (c.req.header("content-length") ?? "0") === "0" && (!c.req.raw.body || (await c.req.arrayBuffer()).byteLength === 0)) {
-      // With a JSON Content-Type the validator reads the cached body: no body reads as `{}`.
-      if (JSON_CONTENT_TYPE.test(c.req.header("content-type") ?? "")) c.req.bodyCache.json = Promise.resolve({});
+      // With a JSON Content-Type the validator reads the cached body (as text, then parsed): no body reads as `{}`.
+      if (JSON_CONTENT_TYPE.test(c.req.header("content-type") ?? "")) {
+        // Hono's type for the cache names the values, though it holds promises of them.
+        (c.req.bodyCache as Record<string, Promise<unknown>>).text = Promise.resolve("{}");
+        c.req.bodyCache.json = Promise.resolve({});
+      }
       return next();
     }
     c.req.bodyCache.json = Promise.resolve(await readJsonBody(c));

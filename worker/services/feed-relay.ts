@@ -12,6 +12,9 @@
 import { FEED_SHARD_HEADER, type ChatbotLive } from "../../durable-objects/chatbot-live";
 import { FEED_SHARDS, feedShardName } from "../../durable-objects/feed-shards";
 
+/** Accepts a socket without the runtime's automatic answer to a close (compatibility date 2026-04-07 and later). */
+const halfOpen = (ws: WebSocket): void => (ws.accept as (options?: { allowHalfOpen?: boolean }) => void).call(ws, { allowHalfOpen: true });
+
 /** A close code that may be sent (1005 and 1006 only describe a close, they cannot be sent). */
 const sendable = (code: number): number => (code === 1000 || (code >= 3000 && code <= 4999) ? code : 1000);
 
@@ -35,7 +38,9 @@ export async function relayFeed(env: Pick<Env, "CHATBOT_LIVE">, url: string, cha
   }
   const upstream = shards as WebSocket[];
   const { 0: client, 1: viewer } = new WebSocketPair();
-  viewer.accept();
+  // Half-open: the runtime would otherwise answer a close itself with the viewer's own code, a missing one
+  // included (1005); the relay answers instead (a close without a code with 1000, as every socket here does).
+  halfOpen(viewer);
 
   let closed = false;
   const closeAll = (code: number, reason: string) => {
@@ -54,7 +59,7 @@ export async function relayFeed(env: Pick<Env, "CHATBOT_LIVE">, url: string, cha
   const waiting: string[] = [];
   const withCounters = (batch: string) => `${batch.slice(0, -1)},"counters":${counters}}`;
   upstream.forEach((ws, shard) => {
-    ws.accept();
+    halfOpen(ws);
     ws.addEventListener("message", ({ data }) => {
       const frame = String(data);
       if (shard === 0) {
