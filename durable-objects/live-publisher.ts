@@ -1,11 +1,11 @@
 /**
  * How a conversation tells its chatbot's live feed what happened: the events of one turn (a message
- * and, with the embedded analyzer, its annotation; a REST batch; an alarm pass) go as one unawaited RPC,
- * so neither the ack path nor analysis ever waits on the feed. While a call is still on its way, later
+ * and, with the embedded analyzer, its annotation, which a microtask of the same turn produces; a REST
+ * batch; an alarm pass) go as one unawaited RPC, sent by a zero-delay timer once the turn is done, so
+ * neither the ack path nor analysis ever waits on the feed. While a call is still on its way, later
  * events wait and go together when it returns: a busy conversation sends one call per round trip to
- * the feed (it is shared by the whole chatbot) instead of one per message, and a quiet one sends at
- * once. No timer here: a pending timer would keep the conversation from hibernating. The feed is a
- * view, not a record.
+ * the feed instead of one per message, and a quiet one sends at once. No longer timer: a pending one
+ * would keep the conversation from hibernating. The feed is a view, not a record.
  *
  * Only while someone watches (live-watch.ts, a cached D1 mark): with nobody on the chatbot's feed, the
  * events are let go and the feed object is not called at all. And to the one of the feed's shards this
@@ -48,7 +48,9 @@ export class LivePublisher {
   private schedule(): void {
     if (this.scheduled || this.sending || !this.events.length) return;
     this.scheduled = true;
-    queueMicrotask(() => this.send());
+    // After this turn's microtasks: the embedded analyzer's run is one of them, so a message and its
+    // annotation usually leave in one call instead of two. A zero-delay timer does not keep the object awake.
+    setTimeout(() => this.send(), 0);
   }
 
   private send(): void {

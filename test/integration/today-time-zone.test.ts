@@ -62,10 +62,18 @@ describe("today in the viewer's time zone", () => {
     expect(data.kpis.analysedToday.value).toBe(TIMES.filter((at) => at >= utcMidnight).length);
   });
 
-  it("refuses a zone the runtime does not know with a 400 naming timeZone", async () => {
-    const res = await call("/api/v1/analytics/overview?timeZone=Mars%2FOlympus", { key: t.readKey });
-    expect(res.status).toBe(400);
-    expect(((await res.json()) as ErrorBody).error.details?.[0]?.field).toBe("timeZone");
+  it("refuses a zone the runtime does not know, an offset and an empty one, each with one 400 detail naming timeZone", async () => {
+    for (const zone of ["Mars%2FOlympus", "%2B02:00", ""]) {
+      const res = await call(`/api/v1/analytics/overview?timeZone=${zone}`, { key: t.readKey });
+      expect(res.status, zone).toBe(400);
+      expect(((await res.json()) as ErrorBody).error.details?.map((d) => d.field), zone).toEqual(["timeZone"]);
+    }
+  });
+
+  it("answers a zone spelled in another case under its IANA name", async () => {
+    const res = await call("/api/v1/analytics/overview?timeZone=europe%2Fparis", { key: t.readKey });
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as { data: { timeZone: string } }).data.timeZone).toBe("Europe/Paris");
   });
 
   it("starts a daylight-saving day at its own midnight", () => {

@@ -67,7 +67,8 @@ function fakeFeed(until: () => number | null | Error = () => Date.now() + 60_000
 let chatbots = 0;
 const newChatbot = () => `cb-${++chatbots}`;
 
-const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+/** Lets the publisher's zero-delay send, and what it chains, run (two timer turns: the send may be queued after this one). */
+const settle = () => new Promise((resolve) => setTimeout(resolve, 0)).then(() => new Promise((resolve) => setTimeout(resolve, 0)));
 const quietly = async (act: () => Promise<void>) => {
   const log = console.error;
   console.error = () => undefined; // the failure is logged; not this test's concern
@@ -96,6 +97,17 @@ describe("a conversation's live publisher", () => {
     expect(feed.stubs()).toBe(1);
     // Asked once: the answer is cached.
     expect(feed.reads()).toBe(1);
+  });
+
+  it("sends a message and the annotation its turn's analysis produced in one call", async () => {
+    const feed = fakeFeed();
+    const publisher = new LivePublisher(feed.env);
+    const cb = newChatbot();
+    publisher.push(cb, message(1));
+    // The embedded analyzer runs in a microtask of the message's turn.
+    queueMicrotask(() => publisher.push(cb, annotation(1, true)));
+    await settle();
+    expect(feed.calls.map((c) => c.events.map((e) => e.type))).toEqual([["message", "annotation"]]);
   });
 
   it("sends only the newest events a viewer could be shown, and counts the rest so viewers learn some were left out", async () => {

@@ -4,17 +4,39 @@
  */
 import { z } from "zod";
 
-/** True when the runtime knows the zone (Intl throws a RangeError on an unknown one). */
+/** The runtime's IANA names by lower case, to give a zone spelled in another case its proper name. */
+let namesByLowerCase: Map<string, string> | null = null;
+const properName = (zone: string): string => {
+  namesByLowerCase ??= new Map(Intl.supportedValuesOf("timeZone").map((name) => [name.toLowerCase(), name]));
+  const named = namesByLowerCase.get(zone.toLowerCase());
+  return named !== undefined && named !== zone ? named : zone;
+};
+
+/**
+ * True when the runtime knows the zone (Intl throws a RangeError on an unknown one) and it is a named zone:
+ * Intl also takes offsets such as "+02:00", which are not IANA zones (they have no daylight-saving rules).
+ */
 function known(zone: string): boolean {
   try {
     new Intl.DateTimeFormat("en-US", { timeZone: zone });
-    return true;
+    return /^[A-Za-z]/.test(zone);
   } catch {
     return false;
   }
 }
 
-export const timeZone = z.string().min(1).max(64).refine(known, "must be an IANA time zone, such as Europe/Paris or UTC");
+const IANA_ZONE = "must be an IANA time zone, such as Europe/Paris or UTC";
+
+/**
+ * An IANA time zone, kept as written except for its case ("europe/paris" is answered as "Europe/Paris"; an
+ * older name such as Asia/Calcutta stays as the caller wrote it).
+ */
+export const timeZone = z
+  .string()
+  .min(1, { message: IANA_ZONE, abort: true })
+  .max(64, { abort: true })
+  .refine(known, IANA_ZONE)
+  .transform(properName);
 
 /** One formatter per zone: building one costs far more than using it, and the live feed asks on every tick. */
 const wallClocks = new Map<string, Intl.DateTimeFormat>();
