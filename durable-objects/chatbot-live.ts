@@ -7,6 +7,11 @@
  * queueing, a viewer never receives an unbounded backlog, and every viewer costs one send per tick
  * whatever the traffic.
  *
+ * A chatbot's feed is several of these (feed-shards.ts): each conversation publishes to one shard, and the
+ * Worker relays every shard to a viewer's one socket (worker/services/feed-relay.ts). Shard 0, named by the
+ * chatbot id, is the feed proper: the watch mark, the counters, `hello`, `indexed`, pings, triage and label
+ * events, and the socket registry below; the others only batch their conversations' events.
+ *
  * It costs nothing while nobody watches: it marks its chatbot watched in D1 while it has viewers
  * (live-watch.ts), and conversations, the index queue and triage actions call it only while that mark
  * holds. So the "today" counters (messages and analysed messages since midnight in each viewer's zone) are
@@ -364,8 +369,8 @@ export class ChatbotLive extends DurableObject<Env> {
     this.sendAll(Date.now(), (viewer) => {
       let frame = frames.get(viewer.timeZone);
       if (frame === undefined) {
-        const now = counters.get(viewer.timeZone)!;
-        frame = onlyChanged && sameCounters(before.get(viewer.timeZone), now) ? null : JSON.stringify({ type: "indexed", conversationIds, counters: now } satisfies FeedFrame);
+        const read = counters.get(viewer.timeZone)!;
+        frame = onlyChanged && sameCounters(before.get(viewer.timeZone), read) ? null : JSON.stringify({ type: "indexed", conversationIds, counters: read } satisfies FeedFrame);
         frames.set(viewer.timeZone, frame);
       }
       return frame;
