@@ -212,6 +212,10 @@ describe("organizations, members and roles", () => {
     expect((await patch(owner, owner, "admin")).status).toBe(200);
     expect(await roleOf(owner)).toBe("admin");
     expect((await patch(viewer, viewer, "banana")).status).toBe(400);
+    // `{}` changes nothing and answers the member as they are, even an owner asked about by an admin.
+    const unchanged = await as(owner, `/api/v1/organizations/${org}/members/${viewer.memberId}`, { method: "PATCH", json: {} });
+    expect(unchanged.status).toBe(200);
+    expect(((await unchanged.json()) as { data: { role: string } }).data.role).toBe("owner");
   });
 
   it("lets any member leave, with their own id, and forgets the organization as their current one", async () => {

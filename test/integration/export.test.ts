@@ -143,7 +143,18 @@ describe("exporting the conversations table", () => {
   });
 
   it("writes each row's fields, times in ISO 8601, lists joined with semicolons", async () => {
-    const [row] = await allRows<{ id: string; externalId: string; sentiment: { average: number; label: string } | null; flags: string[]; mrr: number | null; createdAt: number; messageCount: number }>(
+    const [row] = await allRows<{
+      id: string;
+      externalId: string;
+      sentiment: { average: number; label: string } | null;
+      flags: string[];
+      mrr: number | null;
+      createdAt: number;
+      messageCount: number;
+      triage: { status: string; assigneeId: string | null };
+      labels: { name: string }[];
+      lastUserMessage: { text: string; at: number } | null;
+    }>(
       await readKey(a),
       "/api/v1/analytics/conversations",
       "q=ext-1&flags=frustrated_user&sort=createdAt&order=asc",
@@ -157,7 +168,13 @@ describe("exporting the conversations table", () => {
       messages: String(row!.messageCount),
       created_at: new Date(row!.createdAt).toISOString(),
       sentiment: row!.sentiment ? String(row!.sentiment.average) : "",
+      // What the table shows of triage and the last user message, as in the JSON rows.
+      triage_status: row!.triage.status,
+      assignee_id: row!.triage.assigneeId ?? "",
+      labels: row!.labels.map((l) => l.name).join(";"),
+      last_user_message: row!.lastUserMessage?.text ?? "",
     });
+    expect(Object.keys(line!)).toEqual(expect.arrayContaining(["triage_status", "assignee_id", "labels", "last_user_message", "last_user_message_at"]));
   });
 
   it("keeps quotes, commas and line breaks in a cell, and writes formula-like text as text", async () => {

@@ -2,8 +2,9 @@
  * A PATCH changes only the fields it names, and `{}` changes nothing (README "Conventions"), for the resources
  * whose create schema fills in defaults: a field left out of a PATCH must not come back as its default.
  */
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, onTestFinished } from "vitest";
 import { call } from "../helpers/http";
+import { mockOutbound, PUBLIC_DNS } from "../helpers/outbound";
 import { createTenant, type Tenant } from "../helpers/tenant";
 
 async function send<T>(t: Tenant, method: string, path: string, json?: unknown): Promise<T> {
@@ -35,6 +36,29 @@ describe("PATCH keeps what it does not name", () => {
     expect(await send(t, "GET", `/api/v1/workflows/${created.id}`)).toMatchObject({ ...kept, name: "Renamed" });
     // Naming a field still changes it.
     expect(await send(t, "PATCH", `/api/v1/workflows/${created.id}`, { status: "active" })).toMatchObject({ ...kept, status: "active", name: "Renamed" });
+  });
+
+  it("a workflow whose destination was deleted can still be turned off and renamed, but not given that destination again", async () => {
+    const t = await createTenant();
+    // The destination's name resolves to a public address (no network in tests).
+    const outbound = mockOutbound(() => new Response("ok"), PUBLIC_DNS);
+    onTestFinished(() => outbound.restore());
+    const destination = await send<{ id: string }>(t, "POST", "/api/v1/webhooks", { name: "gone", kind: "custom", url: "https://hooks.example.com/x" });
+    const workflow = await send<{ id: string }>(t, "POST", "/api/v1/workflows", {
+      name: "To a destination",
+      trigger: "any_message",
+      match: "all",
+      conditions: [],
+      actions: [{ destinationId: destination.id }],
+      cooldown: { type: "none" },
+    });
+    expect((await call(`/api/v1/webhooks/${destination.id}`, { method: "DELETE", key: t.adminKey })).status).toBe(204);
+    expect(await send(t, "PATCH", `/api/v1/workflows/${workflow.id}`, { status: "inactive" })).toMatchObject({ status: "inactive" });
+    expect(await send(t, "PATCH", `/api/v1/workflows/${workflow.id}`, {})).toMatchObject({ name: "To a destination", status: "inactive" });
+    expect(await send(t, "PATCH", `/api/v1/workflows/${workflow.id}`, { name: "Renamed" })).toMatchObject({ name: "Renamed" });
+    // Actions that change are checked.
+    const again = await call(`/api/v1/workflows/${workflow.id}`, { method: "PATCH", key: t.adminKey, json: { actions: [{ destinationId: destination.id }] } });
+    expect(again.status).toBe(400);
   });
 
   it("the analysis config keeps every setting a PATCH does not name", async () => {

@@ -132,6 +132,27 @@ describe("webhook destinations", () => {
   });
 });
 
+describe("a test-send to a chat", () => {
+  it("escapes the destination's name as a delivery escapes its text, so a test cannot ping anyone", async () => {
+    const received = receiver(200);
+    const t = await createTenant();
+    const named = async (name: string, kind: string, url: string) => {
+      const res = await call("/api/v1/webhooks", { method: "POST", key: t.adminKey, json: { name, kind, url } });
+      return ((await res.json()) as { data: { id: string } }).data;
+    };
+    const slack = await named("<!channel> <http://a|b>", "slack", "https://hooks.example.com/slack");
+    const discord = await named("@everyone <@123> **x**", "discord", "https://other.example.com/discord");
+    for (const d of [slack, discord]) expect((await call(`/api/v1/webhooks/${d.id}/test`, { method: "POST", key: t.adminKey })).status).toBe(200);
+    expect(JSON.parse(received.find((r) => r.url.endsWith("/slack"))!.body)).toEqual({
+      text: 'Test from OpenBat: your destination "&lt;!channel&gt; &lt;http://a|b&gt;" is wired up.',
+    });
+    expect(JSON.parse(received.find((r) => r.url.endsWith("/discord"))!.body)).toEqual({
+      content: 'Test from OpenBat: your destination "@\u200beveryone \\<@\u200b123\\> \\*\\*x\\*\\*" is wired up.',
+      allowed_mentions: { parse: [] },
+    });
+  });
+});
+
 describe("changing a destination", () => {
   it("reads one destination without its secret and changes its name, kind and URL", async () => {
     receiver(200);

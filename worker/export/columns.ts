@@ -37,6 +37,11 @@ export const conversationColumns: Column<ConversationRow>[] = [
   { header: "device", cell: (r) => r.device },
   { header: "created_at", cell: (r) => iso(r.createdAt) },
   { header: "last_message_at", cell: (r) => iso(r.lastMessageAt) },
+  { header: "triage_status", cell: (r) => r.triage.status },
+  { header: "assignee_id", cell: (r) => r.triage.assigneeId },
+  { header: "labels", cell: (r) => list(r.labels.map((l) => l.name)) },
+  { header: "last_user_message", cell: (r) => r.lastUserMessage?.text },
+  { header: "last_user_message_at", cell: (r) => iso(r.lastUserMessage?.at) },
 ];
 
 export const userColumns: Column<UserRow>[] = [

@@ -114,17 +114,21 @@ export async function removeMember(db: Db, organizationId: string, actor: { memb
   await db.delete(memberships).where(and(eq(memberships.organizationId, organizationId), eq(memberships.memberId, memberId)));
 }
 
-export const memberRoleBody = z.object({ role: z.enum(["owner", "admin", "member"]) });
+/** A PATCH of a membership: `{}` changes nothing and answers the member as they are (README "Conventions"). */
+export const memberRoleBody = z.object({ role: z.enum(["owner", "admin", "member"]).optional() });
 
 /**
  * Changes a member's role. Admins switch members and admins; only an owner makes or unmakes an owner; the last
  * owner stays one.
  */
-export async function changeMemberRole(db: Db, organizationId: string, actor: { role: Role }, memberId: string, role: Role) {
+export async function changeMemberRole(db: Db, organizationId: string, actor: { role: Role }, memberId: string, asked: Role | undefined) {
   const current = await roleOf(db, organizationId, memberId);
-  if ((current === "owner" || role === "owner") && actor.role !== "owner") throw new ApiError("forbidden", "only an owner can make or unmake an owner");
-  if (current === "owner" && role !== "owner") await keepAnOwner(db, organizationId);
-  if (current !== role) await db.update(memberships).set({ role }).where(and(eq(memberships.organizationId, organizationId), eq(memberships.memberId, memberId)));
+  const role = asked ?? current;
+  if (role !== current) {
+    if ((current === "owner" || role === "owner") && actor.role !== "owner") throw new ApiError("forbidden", "only an owner can make or unmake an owner");
+    if (current === "owner") await keepAnOwner(db, organizationId);
+    await db.update(memberships).set({ role }).where(and(eq(memberships.organizationId, organizationId), eq(memberships.memberId, memberId)));
+  }
   return (await listMembers(db, organizationId)).find((m) => m.id === memberId)!;
 }
 

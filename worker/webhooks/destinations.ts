@@ -8,6 +8,7 @@ import { newId } from "../services/ids";
 import { send, urlPolicy } from "./delivery";
 import { encryptSecret, generateSigningSecret } from "./secrets";
 import { assertDeliverable } from "./ssrf";
+import { chatBody, escapeFor } from "../workflows/payload";
 
 export const destinationInput = z.object({
   name: z.string().trim().min(1).max(120),
@@ -155,13 +156,9 @@ export async function enableDestination(db: Db, chatbotId: string, id: string) {
 
 /** Sends a signed sample event right away and reports what the receiver answered. */
 export async function testDestination(env: Env, destination: Row) {
-  const event = {
-    type: "webhook.test",
-    timestamp: new Date().toISOString(),
-    text: `Test from OpenBat: your destination "${destination.name}" is wired up.`,
-  };
-  const body =
-    destination.kind === "slack" ? JSON.stringify({ text: event.text }) : destination.kind === "discord" ? JSON.stringify({ content: event.text }) : JSON.stringify(event);
+  // The destination's name is escaped for its chat and the body built as a delivery's, so a test cannot ping anyone.
+  const text = `Test from OpenBat: your destination "${escapeFor(destination.kind)(destination.name)}" is wired up.`;
+  const body = destination.kind === "custom" ? JSON.stringify({ type: "webhook.test", timestamp: new Date().toISOString(), text }) : chatBody(destination.kind, text);
   const result = await send(env, destination, newId("msg"), body);
   return {
     ok: result.status !== null && result.status >= 200 && result.status < 300,

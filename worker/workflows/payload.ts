@@ -95,15 +95,16 @@ export function completeEvent(event: Omit<WebhookEvent, "text">, template?: stri
   return { ...event, text: cut(text, 3000) };
 }
 
+/** How values are escaped for the chat a destination kind posts to (none for `custom`). */
+export const escapeFor = (kind: DestinationKind): Escape => ESCAPES[kind];
+
+/** The request body for a chat destination: `text`, already escaped for it (escapeFor). */
+export function chatBody(kind: "slack" | "discord", text: string): string {
+  // Discord rejects content over 2,000 characters; `parse: []` lets no text ping anyone.
+  return kind === "slack" ? JSON.stringify({ text }) : JSON.stringify({ content: cut(text, 2000), allowed_mentions: { parse: [] } });
+}
+
 /** The request body for a destination kind. */
 export function bodyFor(kind: DestinationKind, event: WebhookEvent): string {
-  switch (kind) {
-    case "custom":
-      return JSON.stringify(event);
-    case "slack":
-      return JSON.stringify({ text: event.text });
-    case "discord":
-      // Discord rejects content over 2,000 characters; `parse: []` lets no text ping anyone.
-      return JSON.stringify({ content: cut(event.text, 2000), allowed_mentions: { parse: [] } });
-  }
+  return kind === "custom" ? JSON.stringify(event) : chatBody(kind, event.text);
 }

@@ -133,7 +133,9 @@ export async function listWorkflows(db: Db, chatbotId: string) {
 export async function updateWorkflow(db: Db, chatbotId: string, id: string, patch: z.infer<typeof workflowPatch>) {
   const current = await getWorkflow(db, chatbotId, id);
   const next = workflowInput.parse({ ...workflowView(current), template: current.template ?? undefined, ...patch });
-  await checkActions(db, { chatbotId, organizationId: current.organizationId }, next);
+  // Actions are checked when they change: a destination deleted (or a member gone) since they were stored must
+  // not keep the workflow from being renamed or turned off (its runs say "skipped" meanwhile).
+  if (patch.actions !== undefined) await checkActions(db, { chatbotId, organizationId: current.organizationId }, next);
   const [row] = await db
     .update(workflows)
     .set({ ...next, template: next.template ?? null, updatedAt: Date.now() })

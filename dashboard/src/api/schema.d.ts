@@ -5459,7 +5459,7 @@ export interface operations {
             content: {
                 "application/json": {
                     /** @enum {string} */
-                    role: "owner" | "admin" | "member";
+                    role?: "owner" | "admin" | "member";
                 };
             };
         };
