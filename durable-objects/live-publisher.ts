@@ -8,7 +8,8 @@
  * would keep the conversation from hibernating. The feed is a view, not a record.
  *
  * Only while someone watches (live-watch.ts, a cached D1 mark): with nobody on the chatbot's feed, the
- * events are let go and the feed object is not called at all. And to the one of the feed's shards this
+ * events are let go and the feed object is not called at all (the last few are kept a moment, in case the
+ * answer was stale: hold()). And to the one of the feed's shards this
  * conversation hashes to (feed-shards.ts), so a busy chatbot's messages spread over several objects.
  *
  * A call carries at most the newest MAX_EVENTS_PER_BATCH events — as many as the feed shows viewers in
@@ -19,7 +20,11 @@
 import type { ChatbotLive, LiveEvent } from "./chatbot-live";
 import { MAX_EVENTS_PER_BATCH } from "./feed-frames";
 import { feedShardName, feedShardOf } from "./feed-shards";
-import { watched } from "./live-watch";
+import { UNWATCHED_TTL_MS, watched } from "./live-watch";
+
+/** How long events let go while nobody seemed to watch are kept, and how many. */
+const HELD_MS = 2_000;
+const HELD_EVENTS = 16;
 
 export class LivePublisher {
   private events: LiveEvent[] = [];
@@ -27,6 +32,10 @@ export class LivePublisher {
   private scheduled = false;
   private sending = false;
   private chatbotId: string | null = null;
+  /** Events let go while the cached answer said nobody watches, kept a moment for a viewer who just joined. */
+  private held: { event: LiveEvent; at: number }[] = [];
+  private recheck: ReturnType<typeof setTimeout> | null = null;
+  private heldSince = new WeakMap<LiveEvent, number>();
   /** The feed shard this conversation's events go to (feed-shards.ts): the same one for all of them, in order. */
   private shard = 0;
   /** The shard's stub, made once: deriving the id and stub per call was a tenth of a message's CPU locally. */
@@ -62,7 +71,7 @@ export class LivePublisher {
     const chatbotId = this.chatbotId;
     this.sending = true;
     watched(this.env.DB, chatbotId)
-      .then((watching) => (watching ? this.stubFor(chatbotId).publish(events, dropped) : undefined))
+      .then((watching) => (watching ? this.stubFor(chatbotId).publish(events, dropped) : this.hold(events)))
       .catch((error: unknown) => {
         // A stub that threw may stay broken (Cloudflare: make a new one).
         this.feed = null;
@@ -72,6 +81,32 @@ export class LivePublisher {
         this.sending = false;
         this.schedule();
       });
+  }
+
+  /**
+   * "Nobody watches" may be up to a second old: a viewer may have joined since. So the events are kept for
+   * HELD_MS, and once the cached answer has run out they are offered again; watched by then, they go to the
+   * feed (a second late), otherwise they are let go. A message sent just as someone opens the dashboard is
+   * not lost from their live view.
+   */
+  private hold(events: LiveEvent[]): void {
+    const now = Date.now();
+    // An event offered again and let go again keeps the time it was first let go.
+    const held = events.map((event) => ({ event, at: this.heldSince.get(event) ?? now }));
+    for (const h of held) this.heldSince.set(h.event, h.at);
+    this.held = [...this.held, ...held].filter((h) => now - h.at < HELD_MS).slice(-HELD_EVENTS);
+    this.recheck ??= setTimeout(() => this.offerHeld(), UNWATCHED_TTL_MS + 50);
+  }
+
+  private offerHeld(): void {
+    this.recheck = null;
+    const now = Date.now();
+    const held = this.held.filter((h) => now - h.at < HELD_MS).map((h) => h.event);
+    this.held = [];
+    if (!held.length) return;
+    // Older than anything waiting: they go first.
+    this.events = [...held, ...this.events].slice(-MAX_EVENTS_PER_BATCH);
+    this.schedule();
   }
 
   private stubFor(chatbotId: string): DurableObjectStub<ChatbotLive> {

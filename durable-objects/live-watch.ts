@@ -17,7 +17,7 @@
 export const WATCH_MS = 60_000;
 export const WATCH_RENEW_MS = WATCH_MS / 2;
 
-const UNWATCHED_TTL_MS = 1_000;
+export const UNWATCHED_TTL_MS = 1_000;
 const WATCHED_TTL_MS = 5_000;
 
 interface Known {

@@ -177,19 +177,38 @@ describe("a conversation's live publisher", () => {
     expect(never.calls).toHaveLength(0);
   });
 
-  it("starts publishing once a viewer's mark appears, within the second the “unwatched” answer is kept", async () => {
+  it("still sends what it let go in the second before a viewer's mark appeared, once its cached answer runs out", async () => {
     let until: number | null = null;
     const feed = fakeFeed(() => until);
     const publisher = new LivePublisher(feed.env);
     const cb = newChatbot();
     publisher.push(cb, message(1));
     await settle();
+    expect(feed.calls).toHaveLength(0);
+    // A viewer joins: the cached "nobody" runs out within a second, and message 1 is offered again.
     until = Date.now() + 60_000;
-    await new Promise((resolve) => setTimeout(resolve, 1_100));
+    await new Promise((resolve) => setTimeout(resolve, 1_200));
     publisher.push(cb, message(2));
     await settle();
-    expect(feed.calls.map((c) => c.events.map((e) => (e.type === "message" ? e.message.id : e.type)))).toEqual([["m2"]]);
-    expect(feed.reads()).toBe(2);
+    const sent = () => feed.calls.flatMap((c) => c.events.map((e) => (e.type === "message" ? e.message.id : e.type)));
+    expect(sent()).toEqual(["m1"]);
+    feed.calls[0]!.answer();
+    await settle();
+    expect(sent()).toEqual(["m1", "m2"]);
+  });
+
+  it("lets go for good what nobody watched for two seconds", async () => {
+    let until: number | null = null;
+    const feed = fakeFeed(() => until);
+    const publisher = new LivePublisher(feed.env);
+    const cb = newChatbot();
+    publisher.push(cb, message(1));
+    await new Promise((resolve) => setTimeout(resolve, 2_300));
+    until = Date.now() + 60_000;
+    await new Promise((resolve) => setTimeout(resolve, 1_200));
+    publisher.push(cb, message(2));
+    await settle();
+    expect(feed.calls.flatMap((c) => c.events.map((e) => (e.type === "message" ? e.message.id : e.type)))).toEqual(["m2"]);
   });
 
   it("publishes anyway when the watch mark cannot be read: a blank feed is worse than a call", async () => {

@@ -51,7 +51,7 @@ export async function handleIndexQueue(batch: MessageBatch<unknown>, env: Env): 
 
 /**
  * One call per watched chatbot of the batch to its live feed (ChatbotLive.indexed), so dashboards re-read
- * what changed once it is in D1; nobody watching, no call (live-watch.ts). A view, not a record: a failed
+ * what changed once it is in D1; nobody watching, no call (live-watch.ts, the mark read afresh). A view, not a record: a failed
  * call is logged, the batch stays written.
  */
 async function tellViewers(env: Env, written: readonly IndexSnapshot[]): Promise<void> {
@@ -60,7 +60,8 @@ async function tellViewers(env: Env, written: readonly IndexSnapshot[]): Promise
   const ns = env.CHATBOT_LIVE as DurableObjectNamespace<ChatbotLive>;
   await Promise.all(
     [...byChatbot].map(async ([chatbotId, ids]) => {
-      if (!(await watched(env.DB, chatbotId))) return;
+      // Read fresh (once per chatbot per batch): a viewer who just joined must hear of every row written.
+      if (!(await watched(env.DB, chatbotId, { fresh: true }))) return;
       await ns
         .get(ns.idFromName(chatbotId))
         .indexed(ids)
