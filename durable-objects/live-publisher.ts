@@ -4,13 +4,14 @@
  * batch; an alarm pass) go as one unawaited RPC, sent by a zero-delay timer once the turn is done, so
  * neither the ack path nor analysis ever waits on the feed. While a call is still on its way, later
  * events wait and go together when it returns: a busy conversation sends one call per round trip to
- * the feed instead of one per message, and a quiet one sends at once. No longer timer: a pending one
- * would keep the conversation from hibernating. The feed is a view, not a record.
+ * the feed instead of one per message, and a quiet one sends at once. No timer longer than the hold's
+ * one second below: a pending one would keep the conversation from hibernating. The feed is a view, not
+ * a record.
  *
  * Only while someone watches (live-watch.ts, a cached D1 mark): with nobody on the chatbot's feed, the
  * events are let go and the feed object is not called at all (the last few are kept a moment, in case the
- * answer was stale: hold()). And to the one of the feed's shards this
- * conversation hashes to (feed-shards.ts), so a busy chatbot's messages spread over several objects.
+ * answer was stale: hold()). And to the one of the feed's shards this conversation hashes to
+ * (feed-shards.ts), so a busy chatbot's messages spread over several objects.
  *
  * A call carries at most the newest MAX_EVENTS_PER_BATCH events — as many as the feed shows viewers in
  * one tick; it would drop older ones itself. The older ones are only counted, so viewers learn that events
