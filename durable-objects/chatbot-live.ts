@@ -86,6 +86,9 @@ function isPing(message: string | ArrayBuffer): boolean {
 /** A batch as a shard other than 0 sends it to the relay, which adds shard 0's counters. */
 export type ShardBatch = Omit<Extract<FeedFrame, { type: "batch" }>, "counters">;
 
+/** Counters for a zone nothing could be read for yet: zero, on the zone's date. */
+const nothingCounted = (zone: string, now: number): LiveCounters => ({ day: localDay(now, zone), timeZone: zone, messagesToday: 0, analysedToday: 0 });
+
 const sameCounters = (a: LiveCounters | undefined, b: LiveCounters): boolean =>
   a !== undefined && a.day === b.day && a.messagesToday === b.messagesToday && a.analysedToday === b.analysedToday;
 
@@ -348,7 +351,7 @@ export class ChatbotLive extends DurableObject<Env> {
           this.ctx.storage.sql.exec("INSERT OR REPLACE INTO last_counters (zone, counters) VALUES (?, ?)", zone, JSON.stringify(counters));
         } catch (error) {
           console.error("reading today's counters failed", { chatbotId, error: String(error) });
-          if (!this.counters.has(zone)) this.counters.set(zone, { day: localDay(now, zone), timeZone: zone, messagesToday: 0, analysedToday: 0 });
+          if (!this.counters.has(zone)) this.counters.set(zone, nothingCounted(zone, now));
         }
       }),
     );
@@ -422,7 +425,7 @@ export class ChatbotLive extends DurableObject<Env> {
         let frame = frames.get(key);
         if (frame === undefined) {
           const zone = viewer.timeZone;
-          const counters = this.counters.get(zone) ?? { day: localDay(now, zone), timeZone: zone, messagesToday: 0, analysedToday: 0 };
+          const counters = this.counters.get(zone) ?? nothingCounted(zone, now);
           frame = JSON.stringify(viewer.shard === 0 ? ({ type: "batch", events, dropped, counters } satisfies FeedFrame) : ({ type: "batch", events, dropped } satisfies ShardBatch));
           frames.set(key, frame);
         }

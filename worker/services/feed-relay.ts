@@ -11,6 +11,7 @@
  */
 import { FEED_SHARD_HEADER, type ChatbotLive } from "../../durable-objects/chatbot-live";
 import { FEED_SHARDS, feedShardName } from "../../durable-objects/feed-shards";
+import { closeQuietly } from "../../durable-objects/session-sockets";
 
 /** Accepts a socket without the runtime's automatic answer to a close (compatibility date 2026-04-07 and later). */
 const halfOpen = (ws: WebSocket): void => (ws.accept as (options?: { allowHalfOpen?: boolean }) => void).call(ws, { allowHalfOpen: true });
@@ -46,13 +47,7 @@ export async function relayFeed(env: Pick<Env, "CHATBOT_LIVE">, url: string, cha
   const closeAll = (code: number, reason: string) => {
     if (closed) return;
     closed = true;
-    for (const ws of [viewer, ...upstream]) {
-      try {
-        ws.close(sendable(code), reason);
-      } catch {
-        // already closing
-      }
-    }
+    for (const ws of [viewer, ...upstream]) closeQuietly(ws, sendable(code), reason);
   };
 
   let counters: string | null = null;
