@@ -86,6 +86,8 @@ const ANNS: Ann[] = [
   { conv: "c6", kind: "flag", label: "vip_mention", at: T0 + 6 * D },
   { conv: "p2", kind: "flag", label: "churn_risk", at: T0 - 6 * D },
   { conv: "p1", kind: "flag", label: "buying_signal", at: T0 - 3 * D },
+  // Raised again in the range: a signal of this period, a conversation of the previous one (label-counts.ts).
+  { conv: "p1", kind: "flag", label: "buying_signal", at: T0 + 4 * D },
   { conv: "c1", kind: "intent", label: "cancellation", at: T0 + H },
   { conv: "c2", kind: "intent", label: "billing", at: T0 + 2 * D },
   { conv: "c3", kind: "intent", label: "pricing", at: T0 + D },
@@ -94,6 +96,7 @@ const ANNS: Ann[] = [
   { conv: "c5", kind: "intent", label: "pricing", at: T0 + 5 * D },
   { conv: "c6", kind: "intent", label: "cancellation", at: T0 + 6 * D },
   { conv: "p1", kind: "intent", label: "billing", at: T0 - 3 * D },
+  { conv: "p1", kind: "intent", label: "billing", at: T0 + 4 * D },
   { conv: "c1", kind: "topic", label: "refunds", at: T0 + H },
   { conv: "c2", kind: "topic", label: "refunds", at: T0 + 2 * D },
   { conv: "c3", kind: "topic", label: "seats", at: T0 + D },
@@ -101,6 +104,7 @@ const ANNS: Ann[] = [
   { conv: "c5", kind: "topic", label: "invoices", at: T0 + 5 * D },
   { conv: "c6", kind: "topic", label: "refunds", at: T0 + 6 * D },
   { conv: "p1", kind: "topic", label: "invoices", at: T0 - 3 * D },
+  { conv: "p1", kind: "topic", label: "invoices", at: T0 + 4 * D },
 ];
 
 async function seed(t: Tenant, distort = false): Promise<void> {
@@ -180,7 +184,12 @@ function expectations(f: WidgetFilters) {
     const judged = convs(from, to).filter((c) => c.resolution);
     return judged.length ? round(judged.filter((c) => c.resolution === "fully_resolved").length / judged.length, 4) : null;
   };
-  const flagged = (flag: string, from: number, to: number) => new Set(anns("flag", from, to).filter((a) => a.label === flag).map((a) => a.conv)).size;
+  // The conversations a label first appeared in during the period (pending intents are not intents).
+  const counted = (a: Ann) => a.status !== "pending";
+  const firstAt = (a: Ann) => Math.min(...ANNS.filter((b) => counted(b) && b.conv === a.conv && b.kind === a.kind && b.label === a.label).map((b) => b.at));
+  const raised = (kind: Ann["kind"], label: string, from: number, to: number) =>
+    new Set(anns(kind, from, to).filter((a) => counted(a) && a.label === label && within(firstAt(a), from, to)).map((a) => a.conv)).size;
+  const flagged = (flag: string, from: number, to: number) => raised("flag", flag, from, to);
   // Each organization once, or the user when the conversation has none (worker/analytics/mrr-at-risk.ts).
   const atRisk = (from: number, to: number) => {
     const owners = new Map<string, number>();
@@ -217,19 +226,19 @@ function expectations(f: WidgetFilters) {
       return { start, end: start + D, value: scores.length ? round(mean(scores)!, 3) : null, messages: scores.length };
     }),
     conversation_volume: days.map((start) => ({ start, end: start + D, value: convs(start, start + D).length })),
-    intent_distribution: [...intents].sort(byCountThenKey).map(([key, value]) => ({ key, value, conversations: new Set(anns("intent", FROM, TO).filter((a) => a.label === key && a.status !== "pending").map((a) => a.conv)).size })),
+    intent_distribution: [...intents].sort(byCountThenKey).map(([key, value]) => ({ key, value, conversations: raised("intent", key!, FROM, TO) })),
     sentiment_distribution: SENTIMENT_LABELS.map((label) => ({ key: label, value: anns("sentiment", FROM, TO).filter((a) => a.label === label).length })),
     flag_distribution: [...USER_FLAGS, ...new Set(flagsNow.map((a) => a.label).filter((l) => !(USER_FLAGS as readonly string[]).includes(l)))].map((flag) => ({
       key: flag,
       value: flagsNow.filter((a) => a.label === flag).length,
-      conversations: new Set(flagsNow.filter((a) => a.label === flag).map((a) => a.conv)).size,
+      conversations: raised("flag", flag, FROM, TO),
     })),
     resolution_distribution: (["fully_resolved", "partially_resolved", "unresolved"] as const).map((r) => {
       const count = judged.filter((c) => c.resolution === r).length;
       return { key: r, value: count, share: judged.length ? round(count / judged.length, 4) : null };
     }),
     language_distribution: [...countBy(convs(FROM, TO), (c) => c.language)].sort(byCountThenKey).map(([key, value]) => ({ key, value })),
-    top_topics: [...topics].sort(byCountThenKey).map(([topic, messages]) => ({ topic, messages, conversations: new Set(anns("topic", FROM, TO).filter((a) => a.label === topic).map((a) => a.conv)).size })),
+    top_topics: [...topics].sort(byCountThenKey).map(([topic, messages]) => ({ topic, messages, conversations: raised("topic", topic!, FROM, TO) })),
     recent_conversations: convs(FROM, TO)
       .sort((a, b) => b.last - a.last)
       .map((c) => c.key),
@@ -307,6 +316,9 @@ describe("report figures", () => {
     const all = expectations({});
     expect(all.total_conversations.value).toBe(7);
     expect(all.churn_risk_count).toEqual({ value: 3, previous: 1, change: 2 });
+    // p1 raised it in the previous period and again in this one: its conversation counts in the previous only.
+    expect(all.buying_signal_count).toEqual({ value: 2, previous: 1, change: 1 });
+    expect(all.flag_distribution.find((f) => f.key === "buying_signal")).toEqual({ key: "buying_signal", value: 4, conversations: 2 });
     expect(all.messages_today.value).toBe(2);
     // Acme (4,200) and Solo, a user without an organization (30).
     expect(all.mrr_at_risk.value).toBe(4230);

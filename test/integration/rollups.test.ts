@@ -1,7 +1,7 @@
 /**
  * Rollups stay equal to their raw rows whatever writes them: the index flush (with snapshots out of order,
- * redelivered, updating an earlier hour), direct row changes (an intent approved, a conversation moving to
- * another organization, an annotation deleted). Each check compares the live rollups with a plain
+ * redelivered, updating an earlier hour), direct row changes (an intent approved or renamed, a conversation
+ * moving to another organization, an annotation added to an earlier hour or deleted). Each check compares the live rollups with a plain
  * computation in JS over the raw rows and with `rebuildRollups` (a GROUP BY over the same rows).
  */
 import { env } from "cloudflare:workers";
@@ -34,6 +34,8 @@ const TABLES = {
   rollup_message_quarters: ["quarter", "role"],
   rollup_client_users: ["client_user_id"],
   rollup_client_organizations: ["client_organization_id"],
+  rollup_conversation_labels: ["conversation_id", "kind", "label"],
+  rollup_label_first_hours: ["kind", "hour", "label"],
 } as const;
 type Table = keyof typeof TABLES;
 const COUNT: Record<Table, string> = {
@@ -43,6 +45,8 @@ const COUNT: Record<Table, string> = {
   rollup_message_quarters: "messages",
   rollup_client_users: "conversations",
   rollup_client_organizations: "conversations",
+  rollup_conversation_labels: "annotations",
+  rollup_label_first_hours: "conversations",
 };
 
 /** A chatbot's rollup rows that count something (a row emptied by a subtraction stays at 0), floats to 9 digits. */
@@ -87,6 +91,17 @@ async function plain(chatbotId: string): Promise<Record<Table, Row[]>> {
     }
     const org = convs.find((c) => c.id === a.conversationId)?.clientOrganizationId;
     if (a.kind === "flag" && org) add("rollup_organization_flag_hours", { client_organization_id: org, label: a.label, hour }, { annotations: 1 });
+  }
+  // Per conversation and counted label, its first analysis; then those counted by that hour.
+  const labels = new Map<string, { key: Row; annotations: number; first: number }>();
+  for (const a of anns.filter((a) => ["flag", "topic", "behaviour"].includes(a.kind) || (a.kind === "intent" && a.status === "accepted"))) {
+    const id = JSON.stringify([a.conversationId, a.kind, a.label]);
+    const known = labels.get(id) ?? { key: { conversation_id: a.conversationId, kind: a.kind, label: a.label }, annotations: 0, first: Infinity };
+    labels.set(id, { ...known, annotations: known.annotations + 1, first: Math.min(known.first, a.createdAt) });
+  }
+  for (const l of labels.values()) {
+    add("rollup_conversation_labels", l.key, { annotations: l.annotations }, { first_at: l.first });
+    add("rollup_label_first_hours", { kind: l.key.kind, hour: Math.floor(l.first / HOUR_MS), label: l.key.label }, { conversations: 1 });
   }
   for (const m of messages) add("rollup_message_quarters", { quarter: Math.floor(m.at / QUARTER_MS), role: m.role }, { messages: 1 });
   const out = {} as Record<Table, Row[]>;
@@ -157,7 +172,8 @@ describe("rollups kept by the index writes", () => {
     const hourAgo = base.createdAt - 3 * HOUR_MS;
     // A conversation created three hours ago (an earlier bucket), written at v+1 with two analyses.
     const early: ConversationState = { ...base, conversationId: `${base.conversationId}-early`, externalId: "flush-order-early", createdAt: hourAgo, version: base.version + 1, messageCount: 4, aggregates: { ...base.aggregates, sentimentSum: -0.5, sentimentCount: 1 } };
-    await flushConversationIndex(D1, early, [analysis(1, -0.5, ["churn_risk"], { slug: "cancel" }), analysis(3, 0.4, [], { slug: "suggested", pending: true })], Date.now(), [message(3, hourAgo + 60_000)]);
+    const analyses = [analysis(1, -0.5, ["churn_risk"], { slug: "cancel" }), analysis(3, 0.4, [], { slug: "suggested", pending: true })];
+    await flushConversationIndex(D1, early, analyses, Date.now(), [message(3, hourAgo + 60_000)]);
     await expectExact(t.chatbotId);
 
     // An older snapshot arrives late: the guard keeps the row, so nothing moves.
@@ -165,7 +181,7 @@ describe("rollups kept by the index writes", () => {
     await flushConversationIndex(D1, { ...early, version: base.version, messageCount: 2, aggregates: base.aggregates });
     expect(await rollups(t.chatbotId)).toEqual(before);
     // The same snapshot redelivered, analyses and messages included: still nothing moves.
-    await flushConversationIndex(D1, early, [analysis(1, -0.5, ["churn_risk"], { slug: "cancel" }), analysis(3, 0.4, [], { slug: "suggested", pending: true })], Date.now(), [message(3, hourAgo + 60_000)]);
+    await flushConversationIndex(D1, early, analyses, Date.now(), [message(3, hourAgo + 60_000)]);
     expect(await rollups(t.chatbotId)).toEqual(before);
 
     // A later snapshot changes the earlier hour's figures (messages, sentiment band, resolution) and re-analyses message 1.
@@ -234,6 +250,17 @@ describe("rollups kept by the index writes", () => {
     const live = await expectExact(t.chatbotId);
     expect(live.rollup_organization_flag_hours).toEqual([expect.objectContaining({ client_organization_id: org2, label: "churn_risk", annotations: 2 })]);
     expect(live.rollup_client_users).toEqual([expect.objectContaining({ client_user_id: b.clientUserId, conversations: 2 })]);
+
+    // A flag raised an hour earlier moves the conversation's first churn risk to that hour; deleted, it moves back.
+    // An accepted intent renamed moves its conversation to the new name.
+    await db.insert(annotations).values(ann("ann_m5", a.id, "flag", "churn_risk", "accepted", at - HOUR_MS));
+    const earlier = await expectExact(t.chatbotId);
+    expect(earlier.rollup_label_first_hours.filter((r) => r.label === "churn_risk")).toEqual([expect.objectContaining({ hour: Math.floor(at / HOUR_MS) - 1, conversations: 1 })]);
+    await db.delete(annotations).where(eq(annotations.id, "ann_m5"));
+    await db.update(annotations).set({ label: "refund_request" }).where(eq(annotations.id, "ann_m4"));
+    const back = await expectExact(t.chatbotId);
+    expect(back.rollup_label_first_hours.filter((r) => r.label === "churn_risk")).toEqual([expect.objectContaining({ hour: Math.floor(at / HOUR_MS), conversations: 1 })]);
+    expect(back.rollup_conversation_labels.filter((r) => r.kind === "intent" && String(r.label).startsWith("refund"))).toEqual([expect.objectContaining({ label: "refund_request", annotations: 1 })]);
 
     // The organization deleted: its conversations lose it (set null) and its rollup rows go with it.
     await db.delete(clientOrganizations).where(eq(clientOrganizations.id, org2));

@@ -3,15 +3,16 @@
  * messages analysed in the range, how conversations created in the range were resolved, and the most
  * recent hallucinations with what the analyzer said about them.
  *
- * Resolutions and hallucination severities come from the rollups (plus the raw rows of the range's edge
- * hours); behaviours count distinct conversations too, so they read the annotations index, as do the
- * recent hallucinations (the newest 20 rows).
+ * Behaviours (with the conversations each first appeared in: label-counts.ts), resolutions and hallucination
+ * severities come from the rollups (plus the raw rows of the range's edge hours); the recent hallucinations
+ * read the annotations index (the newest 20 rows).
  */
 import { and, asc, desc, eq, gte, isNotNull, lt, sql } from "drizzle-orm";
 import { z } from "zod";
 import { BEHAVIOURS, RESOLUTIONS } from "../analysis/labels";
 import type { Db } from "../db/client";
 import { annotations, conversations } from "../db/schema";
+import { labelCounts } from "./label-counts";
 import { aliased, checkRangeOrder, rangeFields, rangeView, resolveRange, round, type Period } from "./params";
 import { annotationFacts, conversationFacts } from "./rollup-reads";
 import type { Scope } from "./scope";
@@ -57,12 +58,8 @@ export async function assistantPerformance(db: Db, chatbotId: string, q: Assista
   const behaviourWhere = and(eq(a.chatbotId, chatbotId), eq(a.kind, "behaviour"), gte(a.createdAt, range.from), lt(a.createdAt, range.to));
   const hallucinating = and(behaviourWhere, eq(a.label, "hallucinating"));
 
-  const [behaviourRows, resolutionRows, recent, severities] = await db.batch([
-    db
-      .select({ behaviour: a.label, count: sql<number>`count(*)`.mapWith(Number), conversations: sql<number>`count(DISTINCT ${a.conversationId})`.mapWith(Number) })
-      .from(a)
-      .where(behaviourWhere)
-      .groupBy(a.label),
+  const [behaviourCounts, resolutionRows, recent, severities] = await db.batch([
+    labelCounts(db, chatbotId, "behaviour", range),
     resolutionCounts(db, chatbotId, range),
     db
       .select({
@@ -90,6 +87,7 @@ export async function assistantPerformance(db: Db, chatbotId: string, q: Assista
 
   // Every known behaviour and resolution is listed, seen or not, so a chart keeps its axis.
   const known = new Set<string>(BEHAVIOURS);
+  const behaviourRows = behaviourCounts.map((r) => ({ behaviour: r.label, count: r.annotations, conversations: r.conversations }));
   const behaviours = [
     ...BEHAVIOURS.map((behaviour) => behaviourRows.find((r) => r.behaviour === behaviour) ?? { behaviour, count: 0, conversations: 0 }),
     ...behaviourRows.filter((r) => !known.has(r.behaviour)),

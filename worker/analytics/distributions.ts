@@ -2,12 +2,14 @@
  * Counts by day and by label that the fixed pages do not show but report widgets do: conversations
  * started per UTC day, user messages per sentiment label, flags raised (in the range and the period
  * before), topics, and conversations per main language. Clocks as in the overview: conversation figures
- * by creation time, annotation figures by analysis time.
+ * by creation time, annotation figures by analysis time, and a flag's or topic's conversations by the time it
+ * first appeared in each (label-counts.ts).
  */
 import { and, asc, desc, eq, gte, lt, sql } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { annotations, conversations } from "../db/schema";
 import { DAY_MS, type Range } from "./params";
+import { labelCounts } from "./label-counts";
 import { annotationFacts, conversationFacts } from "./rollup-reads";
 import type { Scope } from "./scope";
 import { bucketStart, bucketStarts } from "./sentiment";
@@ -25,11 +27,10 @@ export async function distributions(db: Db, chatbotId: string, range: Range, sco
   // The divisor inlined as an integer literal, so SQLite divides integers and groups by whole days.
   const day = sql<number>`${c.createdAt} / ${sql.raw(String(DAY_MS))}`;
   const conversationsIn = and(eq(c.chatbotId, chatbotId), gte(c.createdAt, range.from), lt(c.createdAt, range.to), scope.conversations);
-  const now = sql`${a.createdAt} >= ${range.from}`;
 
   const unscoped = !scope.conversations && !scope.annotations;
-  // Unscoped, the day volumes, sentiment labels and languages come from the rollups (rollup-reads.ts); the
-  // flag and topic figures count distinct conversations over the range, which sums of hours cannot give.
+  // Unscoped, every figure comes from the rollups (rollup-reads.ts; flags and topics through label-counts.ts);
+  // with filters, from the raw rows of the subset.
   const factDay = sql<number>`at / ${sql.raw(String(DAY_MS))}`;
   const languageFacts = conversationFacts(chatbotId, range, "language");
   const [byDay, labels, flags, topics, languages] = await db.batch([
@@ -47,25 +48,8 @@ export async function distributions(db: Db, chatbotId: string, range: Range, sco
           .from(a)
           .where(annotationsOf(chatbotId, "sentiment", range.from, range.to, scope))
           .groupBy(a.label),
-    // Both periods in one pass over the (chatbot_id, kind, label, created_at, conversation_id) index.
-    db
-      .select({
-        flag: a.label,
-        signals: sql<number>`sum(${now})`.mapWith(Number),
-        conversations: sql<number>`count(DISTINCT CASE WHEN ${now} THEN ${a.conversationId} END)`.mapWith(Number),
-        previousSignals: sql<number>`sum(NOT ${now})`.mapWith(Number),
-        previousConversations: sql<number>`count(DISTINCT CASE WHEN NOT ${now} THEN ${a.conversationId} END)`.mapWith(Number),
-      })
-      .from(a)
-      .where(annotationsOf(chatbotId, "flag", range.previous.from, range.to, scope))
-      .groupBy(a.label),
-    db
-      .select({ topic: a.label, messages: sql<number>`count(*)`.mapWith(Number), conversations: sql<number>`count(DISTINCT ${a.conversationId})`.mapWith(Number) })
-      .from(a)
-      .where(annotationsOf(chatbotId, "topic", range.from, range.to, scope))
-      .groupBy(a.label)
-      .orderBy(desc(sql`count(*)`), asc(a.label))
-      .limit(TOP_TOPICS),
+    labelCounts(db, chatbotId, "flag", { from: range.previous.from, to: range.to }, { scope, since: range.from }),
+    labelCounts(db, chatbotId, "topic", range, { scope, limit: TOP_TOPICS }),
     unscoped
       ? db
           // The rollups hold "no language yet" as "": back to null, and ordered where null sorts (first among equals).
@@ -90,8 +74,8 @@ export async function distributions(db: Db, chatbotId: string, range: Range, sco
   return {
     volume: starts.map((start) => ({ start, conversations: perDay.get(start) ?? 0 })),
     sentimentLabels: labels,
-    flags,
-    topics,
+    flags: flags.map((f) => ({ flag: f.label, signals: f.annotations, conversations: f.conversations, previousSignals: f.previousAnnotations, previousConversations: f.previousConversations })),
+    topics: topics.map((t) => ({ topic: t.label, messages: t.annotations, conversations: t.conversations })),
     languages,
   };
 }

@@ -3,7 +3,8 @@
  * top intents, MRR at risk (mrr-at-risk.ts, the overview's figure), sentiment by segment.
  *
  * Conversation-level figures (dissatisfied users, segments) use conversations created in the range and
- * their average sentiment; message-level ones (flags, intents) use annotations analysed in the range.
+ * their average sentiment; message-level ones (flags, intents) use annotations analysed in the range, and
+ * their conversations are those where the flag or intent first appeared in the range (label-counts.ts).
  * Plan and industry of a segment are the organization's, or the user's without one, as in the
  * conversations table.
  */
@@ -12,6 +13,7 @@ import { z } from "zod";
 import type { Db } from "../db/client";
 import { annotations, clientOrganizations, clientUsers, conversations } from "../db/schema";
 import { effectiveIndustry, effectivePlan } from "./conversations-table";
+import { labelCounts, type LabelCount } from "./label-counts";
 import { mrrAtRiskTotal, totalOf } from "./mrr-at-risk";
 import { raisedFlag } from "./rollup-reads";
 import type { Scope } from "./scope";
@@ -89,16 +91,15 @@ function segment(db: Db, chatbotId: string, period: Period, value: SQL | typeof 
     .limit(TOP_SEGMENT_VALUES);
 }
 
-/** Accepted intents of user messages analysed in the period, most frequent first (pending suggestions are not counted). */
+/**
+ * Accepted intents of user messages analysed in the period, most frequent first (pending suggestions are not
+ * counted); `intentRow` gives each its answer's shape.
+ */
 export function topIntents(db: Db, chatbotId: string, period: Period, scope: Scope = {}, limit = TOP_INTENTS) {
-  return db
-    .select({ intent: a.label, count: sql<number>`count(*)`.mapWith(Number), conversations: sql<number>`count(DISTINCT ${a.conversationId})`.mapWith(Number) })
-    .from(a)
-    .where(and(eq(a.chatbotId, chatbotId), eq(a.kind, "intent"), eq(a.status, "accepted"), gte(a.createdAt, period.from), lt(a.createdAt, period.to), scope.annotations))
-    .groupBy(a.label)
-    .orderBy(desc(sql`count(*)`), asc(a.label))
-    .limit(limit);
+  return labelCounts(db, chatbotId, "intent", period, { scope, limit });
 }
+
+export const intentRow = (r: LabelCount) => ({ intent: r.label, count: r.annotations, conversations: r.conversations });
 
 export async function insights(db: Db, chatbotId: string, q: InsightsQuery, now: number) {
   const range = resolveRange(q, now);
@@ -125,11 +126,7 @@ export async function insights(db: Db, chatbotId: string, q: InsightsQuery, now:
       .groupBy(u.id)
       .orderBy(asc(userAverage), asc(u.externalId))
       .limit(TOP_USERS),
-    db
-      .select({ flag: a.label, signals: sql<number>`count(*)`.mapWith(Number), conversations: sql<number>`count(DISTINCT ${a.conversationId})`.mapWith(Number) })
-      .from(a)
-      .where(flagsIn(chatbotId, range, [...FRUSTRATION_FLAGS, ...REVENUE_FLAGS]))
-      .groupBy(a.label),
+    labelCounts(db, chatbotId, "flag", range),
     topTexts(db, chatbotId, range, a.chunk),
     topTexts(db, chatbotId, range, a.reason),
     revenueMrr(db, chatbotId, range),
@@ -141,7 +138,10 @@ export async function insights(db: Db, chatbotId: string, q: InsightsQuery, now:
     segment(db, chatbotId, range, c.country, false),
   ]);
 
-  const counted = (flag: string) => flagCounts.find((f) => f.flag === flag) ?? { signals: 0, conversations: 0 };
+  const counted = (flag: string) => {
+    const row = flagCounts.find((f) => f.label === flag);
+    return { signals: row?.annotations ?? 0, conversations: row?.conversations ?? 0 };
+  };
   const texts = (rows: { label: string; text: string; count: number }[], flag: string) =>
     rows.filter((r) => r.label === flag).map((r) => ({ text: r.text, count: r.count }));
 
@@ -170,7 +170,7 @@ export async function insights(db: Db, chatbotId: string, q: InsightsQuery, now:
       const money = revenueOrgs.find((r) => r.flag === flag);
       return { flag, ...counted(flag), organizations: money?.organizations ?? 0, mrr: round(money?.mrr ?? 0, 2) };
     }),
-    topIntents: intents,
+    topIntents: intents.map(intentRow),
     mrrAtRisk: totalOf(atRisk),
     sentimentBySegment: {
       plan: segmentRows(plans),

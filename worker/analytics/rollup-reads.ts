@@ -6,8 +6,9 @@
  * is the start of its hour, inside the same period as every raw row of that hour.
  */
 import { sql, type SQL } from "drizzle-orm";
-import { HOUR_MS, splitByHour, type HourSplit } from "./rollups";
+import { HOUR_MS, splitByHour, type HourSplit, type LabelKind } from "./rollups";
 import type { Period } from "./params";
+import type { Scope } from "./scope";
 
 /** 275,760 years after 1970 (the largest JavaScript date), a whole number of hours: a period with no end. */
 export const END_OF_TIME = 8_640_000_000_000_000;
@@ -82,4 +83,32 @@ export function raisedFlag(chatbotId: string, labels: readonly string[], period:
                WHERE a.chatbot_id = ${chatbotId} AND a.kind = 'flag' AND ${inList(sql.raw("a.label"), labels)} AND a.created_at >= ${r.from} AND a.created_at < ${r.to}`,
   );
   return sql`(${inRollup} OR o.id IN (${sql.join(raw, sql` UNION ALL `)}))`;
+}
+
+/**
+ * The two sides of a per-label count (label-counts.ts) for one kind over the period: `annotations`, rows
+ * (at, label, annotations) of the annotations analysed in it; `firstSeen`, rows (at, label, conversations) of
+ * the conversations whose label first appeared in it (`rollup_conversation_labels`). Narrowed by a report
+ * widget's filters (`scope`), both read the raw rows of the subset, since the rollups are not kept per filter.
+ */
+export function labelFacts(chatbotId: string, kind: LabelKind, period: Period, cuts: readonly number[], scope: Scope = {}): { annotations: SQL; firstSeen: SQL } {
+  if (!scope.annotations || !scope.labels) {
+    const split = splitByHour(period, cuts);
+    const firstSeen = [
+      sql`SELECT hour * ${sql.raw(String(HOUR_MS))} AS at, label, conversations FROM rollup_label_first_hours
+          WHERE chatbot_id = ${chatbotId} AND kind = ${kind} AND ${hours(split)}`,
+      ...split.raw.map(
+        (r) => sql`SELECT first_at AS at, label, 1 AS conversations FROM rollup_conversation_labels
+                   WHERE chatbot_id = ${chatbotId} AND kind = ${kind} AND first_at >= ${r.from} AND first_at < ${r.to}`,
+      ),
+    ];
+    return { annotations: annotationFacts(chatbotId, kind, period, cuts), firstSeen: sql`(${sql.join(firstSeen, sql` UNION ALL `)})` };
+  }
+  return {
+    annotations: sql`(SELECT created_at AS at, label, 1 AS annotations FROM annotations
+      WHERE chatbot_id = ${chatbotId} AND kind = ${kind} AND created_at >= ${period.from} AND created_at < ${period.to}
+        ${kind === "intent" ? sql`AND status = 'accepted'` : sql``} AND ${scope.annotations})`,
+    firstSeen: sql`(SELECT first_at AS at, label, 1 AS conversations FROM rollup_conversation_labels
+      WHERE chatbot_id = ${chatbotId} AND kind = ${kind} AND first_at >= ${period.from} AND first_at < ${period.to} AND ${scope.labels})`,
+  };
 }

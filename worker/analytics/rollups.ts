@@ -9,14 +9,18 @@
  *   counts them by analysis time);
  * - `rollup_organization_flag_hours` — flags raised in the hour per client organization (revenue signals
  *   count each organization once per period);
+ * - `rollup_conversation_labels` — per conversation and label (flags, topics, behaviours, accepted intents),
+ *   when it first appeared, and `rollup_label_first_hours` counting those by that hour: distinct
+ *   conversations per label, each conversation in the period where it first raised the label;
  * - `rollup_message_quarters` — messages by the UTC quarter-hour they arrived (as the search index receives
- *   them): "messages today" from any zone's midnight (live-counters.ts).
+ *   them): "messages today" from any zone's midnight (today.ts).
  * All time, per owner: `rollup_client_users` / `rollup_client_organizations` — conversations, scored
  * conversations and the sum of their average sentiments, last activity.
  *
- * How they stay exact: SQLite triggers (migrations/0012_rollups.sql) apply every insert, update and delete
- * of a conversation, annotation or search message to the rollups in the same statement's transaction —
- * subtract what the old row contributed, add what the new one does. So whoever writes the index (the index
+ * How they stay exact: SQLite triggers (migrations 0012_rollups, 0015 and 0016) apply every insert, update and
+ * delete of a conversation, annotation or search message (and, for the label hours, of a conversation's label
+ * row) to the rollups in the same statement's transaction — subtract what the old row contributed, add what
+ * the new one does. So whoever writes the index (the index
  * queue's consumer, many conversations' snapshots per batch: worker/index-queue/) keeps
  * them right without doing anything: a snapshot the version guard rejects changes no row and so no rollup,
  * a redelivered one rewrites the same rows, a late update to an earlier hour moves that hour's counts.
@@ -35,6 +39,10 @@ export const HOUR_MS = 3_600_000;
 /** The messages rollup's bucket: every time zone's midnight falls on one. */
 export const QUARTER_MS = 900_000;
 
+/** The kinds counted per conversation and label (intents too, accepted ones only): see `labelFacts`. */
+export const LABEL_KINDS = ["flag", "topic", "behaviour", "intent"] as const;
+export type LabelKind = (typeof LABEL_KINDS)[number];
+
 const band = (column: string) =>
   `CASE WHEN ${column} IS NULL THEN 'unscored' WHEN ${column} > 0.2 THEN 'satisfied' WHEN ${column} < -0.2 THEN 'dissatisfied' ELSE 'neutral' END`;
 
@@ -46,6 +54,7 @@ const REBUILD = [
   "DELETE FROM rollup_message_quarters WHERE chatbot_id = ?1",
   "DELETE FROM rollup_client_users WHERE chatbot_id = ?1",
   "DELETE FROM rollup_client_organizations WHERE chatbot_id = ?1",
+  "DELETE FROM rollup_conversation_labels WHERE chatbot_id = ?1",
   `INSERT INTO rollup_conversation_hours (chatbot_id, dimension, hour, value, conversations, messages)
    SELECT chatbot_id, dimension, hour, value, count(*), sum(messages) FROM (
      SELECT chatbot_id, 'all' AS dimension, created_at / ${HOUR_MS} AS hour, '' AS value, message_count AS messages FROM conversations WHERE chatbot_id = ?1
@@ -62,6 +71,15 @@ const REBUILD = [
    FROM annotations a JOIN conversations c ON c.id = a.conversation_id AND c.chatbot_id = a.chatbot_id
    WHERE a.chatbot_id = ?1 AND a.kind = 'flag' AND c.client_organization_id IS NOT NULL
    GROUP BY a.chatbot_id, a.label, c.client_organization_id, a.created_at / ${HOUR_MS}`,
+  `INSERT INTO rollup_conversation_labels (conversation_id, kind, label, chatbot_id, first_at, annotations)
+   SELECT conversation_id, kind, label, chatbot_id, min(created_at), count(*) FROM annotations
+   WHERE chatbot_id = ?1 AND (kind IN ('flag', 'topic', 'behaviour') OR (kind = 'intent' AND status = 'accepted'))
+   GROUP BY conversation_id, kind, label`,
+  // After the labels: with the triggers in place, their inserts above have counted the hours already.
+  "DELETE FROM rollup_label_first_hours WHERE chatbot_id = ?1",
+  `INSERT INTO rollup_label_first_hours (chatbot_id, kind, hour, label, conversations)
+   SELECT chatbot_id, kind, first_at / ${HOUR_MS}, label, count(*) FROM rollup_conversation_labels WHERE chatbot_id = ?1
+   GROUP BY chatbot_id, kind, first_at / ${HOUR_MS}, label`,
   `INSERT INTO rollup_message_quarters (chatbot_id, quarter, role, messages)
    SELECT chatbot_id, at / ${QUARTER_MS}, role, count(*) FROM search_messages WHERE chatbot_id = ?1 GROUP BY chatbot_id, at / ${QUARTER_MS}, role`,
   ...(["client_user_id", "client_organization_id"] as const).map(

@@ -6,7 +6,7 @@
  */
 import { and, inArray, type SQL } from "drizzle-orm";
 import type { Db } from "../db/client";
-import { annotations, conversations } from "../db/schema";
+import { annotations, conversations, rollupConversationLabels } from "../db/schema";
 import { conversationFilters, type ConversationsTableQuery } from "./conversations-table";
 
 export interface Scope {
@@ -14,6 +14,8 @@ export interface Scope {
   conversations?: SQL;
   /** A condition on `annotations` rows: their conversation is in the subset. */
   annotations?: SQL;
+  /** The same on `rollup_conversation_labels` rows (label-counts.ts). */
+  labels?: SQL;
 }
 
 export type ScopeFilters = Pick<Partial<ConversationsTableQuery>, "plan" | "country" | "language" | "label">;
@@ -21,8 +23,10 @@ export type ScopeFilters = Pick<Partial<ConversationsTableQuery>, "plan" | "coun
 export function conversationScope(db: Db, chatbotId: string, filters: ScopeFilters): Scope {
   if (!filters.plan && !filters.country && !filters.language && !filters.label) return {};
   const inSubset = and(...conversationFilters(db, chatbotId, filters));
+  const ids = db.select({ id: conversations.id }).from(conversations).where(inSubset);
   return {
     conversations: inSubset,
-    annotations: inArray(annotations.conversationId, db.select({ id: conversations.id }).from(conversations).where(inSubset)),
+    annotations: inArray(annotations.conversationId, ids),
+    labels: inArray(rollupConversationLabels.conversationId, ids),
   };
 }

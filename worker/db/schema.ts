@@ -594,6 +594,47 @@ export const rollupOrganizationFlagHours = sqliteTable(
   (t) => [primaryKey({ columns: [t.chatbotId, t.clientOrganizationId, t.label, t.hour] })],
 );
 
+/**
+ * One row per conversation and counted label — flags, topics, assistant behaviours and accepted intents:
+ * when the label was first analysed in the conversation and how many of its annotations carry it. "How many
+ * conversations raised this flag in the period" is a count of distinct conversations, which sums of hours
+ * cannot give; counted here by the hour the label first appeared (`rollup_label_first_hours`), a conversation
+ * counts once, in the period where it first raised the label.
+ */
+export const rollupConversationLabels = sqliteTable(
+  "rollup_conversation_labels",
+  {
+    conversationId: text("conversation_id").notNull(),
+    kind: text("kind", { enum: ANNOTATION_KINDS }).notNull(),
+    label: text("label").notNull(),
+    chatbotId: text("chatbot_id")
+      .notNull()
+      .references(() => chatbots.id, { onDelete: "cascade" }),
+    firstAt: integer("first_at").notNull(),
+    annotations: integer("annotations").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.conversationId, t.kind, t.label] }),
+    // The partial hours at a period's edges, and widgets with filters (conversation ids from the index alone).
+    index("rollup_conversation_labels_first").on(t.chatbotId, t.kind, t.firstAt, t.label, t.conversationId),
+  ],
+);
+
+/** `rollup_conversation_labels` counted by the hour each label first appeared in its conversation. */
+export const rollupLabelFirstHours = sqliteTable(
+  "rollup_label_first_hours",
+  {
+    chatbotId: text("chatbot_id")
+      .notNull()
+      .references(() => chatbots.id, { onDelete: "cascade" }),
+    kind: text("kind", { enum: ANNOTATION_KINDS }).notNull(),
+    hour: integer("hour").notNull(),
+    label: text("label").notNull(),
+    conversations: integer("conversations").notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.chatbotId, t.kind, t.hour, t.label] })],
+);
+
 /** All-time figures per client user or organization (the people tables). */
 const ownerActivity = {
   chatbotId: text("chatbot_id")

@@ -12,8 +12,10 @@ import { and, asc, desc, eq, gte, inArray, isNotNull, lt, sql } from "drizzle-or
 import { z } from "zod";
 import { assistantPerformance } from "../analytics/assistant";
 import { insights } from "../analytics/insights";
+import { labelCounts } from "../analytics/label-counts";
 import { overview } from "../analytics/overview";
 import { checkRangeOrder, rangeFields, relativeTrend, resolveRange, type Range } from "../analytics/params";
+import type { LabelKind } from "../analytics/rollups";
 import type { Db } from "../db/client";
 import { annotations, conversations, type ANNOTATION_KINDS } from "../db/schema";
 
@@ -29,35 +31,10 @@ const NOT_ISSUES = new Set(["helpful", "other"]);
 const a = annotations;
 const c = conversations;
 
-/**
- * Every label of one annotation kind seen in the window or the one before, with its count in each: one
- * pass over the (chatbot_id, kind, label, created_at, conversation_id) index for both windows.
- */
-async function labelTrends(db: Db, chatbotId: string, kind: (typeof ANNOTATION_KINDS)[number], range: Range) {
-  const now = sql`${a.createdAt} >= ${range.from}`;
-  const rows = await db
-    .select({
-      label: a.label,
-      count: sql<number>`sum(${now})`.mapWith(Number),
-      previous: sql<number>`sum(NOT ${now})`.mapWith(Number),
-      conversations: sql<number>`count(DISTINCT CASE WHEN ${now} THEN ${a.conversationId} END)`.mapWith(Number),
-    })
-    .from(a)
-    .where(
-      and(
-        eq(a.chatbotId, chatbotId),
-        eq(a.kind, kind),
-        // Pending and rejected intents are suggestions, not intents (as in the insights' top intents).
-        ...(kind === "intent" ? [eq(a.status, "accepted")] : []),
-        gte(a.createdAt, range.previous.from),
-        lt(a.createdAt, range.to),
-      ),
-    )
-    .groupBy(a.label);
-  return rows
-    .filter((r) => r.count > 0)
-    .sort((x, y) => y.count - x.count || (x.label < y.label ? -1 : 1))
-    .map((r) => ({ label: r.label, ...relativeTrend(r.count, r.previous), conversations: r.conversations }));
+/** Every label of one kind seen in the window, most seen first, with its trend against the window before. */
+async function labelTrends(db: Db, chatbotId: string, kind: LabelKind, range: Range) {
+  const rows = await labelCounts(db, chatbotId, kind, { from: range.previous.from, to: range.to }, { since: range.from });
+  return rows.filter((r) => r.annotations > 0).map((r) => ({ label: r.label, ...relativeTrend(r.annotations, r.previousAnnotations), conversations: r.conversations }));
 }
 
 const pickedColumns = {

@@ -8,9 +8,9 @@
 import { z } from "zod";
 import { SENTIMENT_LABELS, USER_FLAGS } from "../analysis/labels";
 import { resolutionCounts, resolutionOutcomes } from "../analytics/assistant";
-import { conversationsTable } from "../analytics/conversations-table";
+import { conversationRowsQuery, conversationRowView, type ConversationRow } from "../analytics/conversations-table";
 import { distributions } from "../analytics/distributions";
-import { topIntents } from "../analytics/insights";
+import { intentRow, topIntents } from "../analytics/insights";
 import { overview } from "../analytics/overview";
 import { checkRangeOrder, DAY_MS, rangeFields, rangeView, relativeTrend, resolveRange, type Range, type Trend } from "../analytics/params";
 import { conversationScope } from "../analytics/scope";
@@ -46,7 +46,7 @@ export type WidgetData =
   | { kind: "series"; points: { start: number; end: number; value: number | null; messages?: number }[] }
   | { kind: "categories"; items: { key: string | null; value: number; conversations?: number; share?: number | null }[] }
   | { kind: "topics"; rows: { topic: string; messages: number; conversations: number }[] }
-  | { kind: "conversations"; rows: Awaited<ReturnType<typeof conversationsTable>>["data"] };
+  | { kind: "conversations"; rows: ConversationRow[] };
 
 export interface WidgetAnswer {
   id: string;
@@ -110,7 +110,7 @@ export async function reportData(db: Db, chatbotId: string, report: ReportView, 
       case "conversation_volume":
         return { kind: "series", points: (await dist()).volume.map((p) => ({ start: p.start, end: p.start + DAY_MS, value: p.conversations })) };
       case "intent_distribution": {
-        const rows = await once(`intents${key}`, () => topIntents(db, chatbotId, period, scope, 20));
+        const rows = (await once(`intents${key}`, () => topIntents(db, chatbotId, period, scope, 20))).map(intentRow);
         return { kind: "categories", items: rows.map((r) => ({ key: r.intent, value: r.count, conversations: r.conversations })) };
       }
       case "sentiment_distribution": {
@@ -133,8 +133,9 @@ export async function reportData(db: Db, chatbotId: string, report: ReportView, 
       case "top_topics":
         return { kind: "topics", rows: (await dist()).topics.slice(0, w.limit).map((t) => ({ topic: t.topic, messages: t.messages, conversations: t.conversations })) };
       case "recent_conversations": {
-        const table = await conversationsTable(db, chatbotId, { page: 1, limit: w.limit, ...period, ...w.filters, sort: "lastMessageAt", order: "desc" });
-        return { kind: "conversations", rows: table.data };
+        // The table's rows without its total (a count over the whole range the widget does not show).
+        const rows = await conversationRowsQuery(db, chatbotId, { ...period, ...w.filters, sort: "lastMessageAt", order: "desc" }, w.limit, 0);
+        return { kind: "conversations", rows: rows.map(conversationRowView) };
       }
     }
   };

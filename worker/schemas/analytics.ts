@@ -2,7 +2,7 @@
 import { z } from "@hono/zod-openapi";
 import { paginationSchema } from "../openapi/responses";
 import { TRIAGE_STATUSES } from "../db/schema";
-import { clientRef, epochMs, languageCode, rangeView, sentimentLabel } from "./common";
+import { clientRef, epochMs, labelConversations, languageCode, rangeView, sentimentLabel } from "./common";
 
 const trend = z
   .object({
@@ -161,12 +161,12 @@ export const insightsSchema = z
       }),
     ),
     topFrustrations: z.array(
-      z.object({ flag: z.string(), signals: z.number().int(), conversations: z.number().int(), topChunks: z.array(counted), topReasons: z.array(counted) }),
+      z.object({ flag: z.string(), signals: z.number().int(), conversations: labelConversations, topChunks: z.array(counted), topReasons: z.array(counted) }),
     ),
     revenueSignals: z.array(
-      z.object({ flag: z.string(), signals: z.number().int(), conversations: z.number().int(), organizations: z.number().int(), mrr: z.number() }),
+      z.object({ flag: z.string(), signals: z.number().int(), conversations: labelConversations, organizations: z.number().int(), mrr: z.number() }),
     ),
-    topIntents: z.array(z.object({ intent: z.string(), count: z.number().int(), conversations: z.number().int() })),
+    topIntents: z.array(z.object({ intent: z.string(), count: z.number().int(), conversations: labelConversations })),
     mrrAtRisk: mrrAtRiskTotalSchema,
     sentimentBySegment: z.object({ plan: z.array(segmentRow), industry: z.array(segmentRow), device: z.array(segmentRow), country: z.array(segmentRow) }),
   })
@@ -175,7 +175,7 @@ export const insightsSchema = z
 export const assistantPerformanceSchema = z
   .object({
     range: rangeView,
-    behaviours: z.array(z.object({ behaviour: z.string(), count: z.number().int(), conversations: z.number().int() })),
+    behaviours: z.array(z.object({ behaviour: z.string(), count: z.number().int(), conversations: labelConversations })),
     resolutions: z.object({
       judged: z.number().int(),
       outcomes: z.array(z.object({ resolution: z.string(), count: z.number().int(), share: z.number().nullable() })),

@@ -12,3 +12,9 @@ export const rangeView = z.object({ from: epochMs, to: epochMs, previousFrom: ep
 export const customValues = z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])).openapi("CustomFields");
 
 export const clientRef = z.object({ externalId: z.string(), name: z.string().nullable() });
+
+/** A flag's, intent's, topic's or behaviour's conversations (worker/analytics/label-counts.ts). */
+export const labelConversations = z
+  .number()
+  .int()
+  .openapi({ description: "Conversations it first appeared in during the range (one that raised it before counts in that earlier period)" });

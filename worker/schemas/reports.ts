@@ -2,7 +2,7 @@
 import { z } from "@hono/zod-openapi";
 import { layoutSchema, WIDGET_TYPES, widgetFilters } from "../reports/layout";
 import { conversationRowSchema } from "./analytics";
-import { epochMs, rangeView } from "./common";
+import { epochMs, labelConversations, rangeView } from "./common";
 
 export const reportSchema = z
   .object({ id: z.string(), chatbotId: z.string(), name: z.string(), rangeDays: z.number().int(), layout: layoutSchema, createdAt: epochMs, updatedAt: epochMs })
@@ -17,7 +17,7 @@ const widgetData = z.discriminatedUnion("kind", [
     kind: z.literal("categories"),
     items: z.array(z.object({ key: z.string().nullable(), value: z.number(), conversations: z.number().int().optional(), share: z.number().nullable().optional() })),
   }),
-  z.object({ kind: z.literal("topics"), rows: z.array(z.object({ topic: z.string(), messages: z.number().int(), conversations: z.number().int() })) }),
+  z.object({ kind: z.literal("topics"), rows: z.array(z.object({ topic: z.string(), messages: z.number().int(), conversations: labelConversations })) }),
   z.object({ kind: z.literal("conversations"), rows: z.array(conversationRowSchema) }),
 ]);
 

@@ -4199,6 +4199,7 @@ export interface components {
                     rows: {
                         topic: string;
                         messages: number;
+                        /** @description Conversations it first appeared in during the range (one that raised it before counts in that earlier period) */
                         conversations: number;
                     }[];
                 } | {
@@ -4509,6 +4510,7 @@ export interface components {
             topFrustrations: {
                 flag: string;
                 signals: number;
+                /** @description Conversations it first appeared in during the range (one that raised it before counts in that earlier period) */
                 conversations: number;
                 topChunks: {
                     text: string;
@@ -4522,6 +4524,7 @@ export interface components {
             revenueSignals: {
                 flag: string;
                 signals: number;
+                /** @description Conversations it first appeared in during the range (one that raised it before counts in that earlier period) */
                 conversations: number;
                 organizations: number;
                 mrr: number;
@@ -4529,6 +4532,7 @@ export interface components {
             topIntents: {
                 intent: string;
                 count: number;
+                /** @description Conversations it first appeared in during the range (one that raised it before counts in that earlier period) */
                 conversations: number;
             }[];
             mrrAtRisk: components["schemas"]["MrrAtRiskTotal"];
@@ -4560,6 +4564,7 @@ export interface components {
             behaviours: {
                 behaviour: string;
                 count: number;
+                /** @description Conversations it first appeared in during the range (one that raised it before counts in that earlier period) */
                 conversations: number;
             }[];
             resolutions: {
