@@ -31,6 +31,7 @@ const TABLES = {
   rollup_conversation_hours: ["dimension", "hour", "value"],
   rollup_annotation_hours: ["kind", "hour", "label", "severity"],
   rollup_organization_flag_hours: ["client_organization_id", "label", "hour"],
+  rollup_user_flag_hours: ["label", "hour", "client_user_id"],
   rollup_message_quarters: ["quarter", "role"],
   rollup_client_users: ["client_user_id"],
   rollup_client_organizations: ["client_organization_id"],
@@ -42,6 +43,7 @@ const COUNT: Record<Table, string> = {
   rollup_conversation_hours: "conversations",
   rollup_annotation_hours: "annotations",
   rollup_organization_flag_hours: "annotations",
+  rollup_user_flag_hours: "annotations",
   rollup_message_quarters: "messages",
   rollup_client_users: "conversations",
   rollup_client_organizations: "conversations",
@@ -89,8 +91,10 @@ async function plain(chatbotId: string): Promise<Record<Table, Row[]>> {
     if (a.kind !== "resolution" && (a.kind !== "intent" || a.status === "accepted")) {
       add("rollup_annotation_hours", { kind: a.kind, hour, label: a.label, severity: a.severity ?? "" }, { annotations: 1, scored: a.score === null ? 0 : 1, score_sum: a.score ?? 0 });
     }
-    const org = convs.find((c) => c.id === a.conversationId)?.clientOrganizationId;
+    const conv = convs.find((c) => c.id === a.conversationId);
+    const org = conv?.clientOrganizationId;
     if (a.kind === "flag" && org) add("rollup_organization_flag_hours", { client_organization_id: org, label: a.label, hour }, { annotations: 1 });
+    if (a.kind === "flag" && !org && conv?.clientUserId) add("rollup_user_flag_hours", { label: a.label, hour, client_user_id: conv.clientUserId }, { annotations: 1 });
   }
   // Per conversation and counted label, its first analysis; then those counted by that hour.
   const labels = new Map<string, { key: Row; annotations: number; first: number }>();
@@ -262,10 +266,13 @@ describe("rollups kept by the index writes", () => {
     expect(back.rollup_label_first_hours.filter((r) => r.label === "churn_risk")).toEqual([expect.objectContaining({ hour: Math.floor(at / HOUR_MS), conversations: 1 })]);
     expect(back.rollup_conversation_labels.filter((r) => r.kind === "intent" && String(r.label).startsWith("refund"))).toEqual([expect.objectContaining({ label: "refund_request", annotations: 1 })]);
 
-    // The organization deleted: its conversations lose it (set null) and its rollup rows go with it.
+    // The organization deleted: its conversations lose it (set null) and its rollup rows go with it; their flags
+    // now count for their user. The user deleted too: nobody owns them.
     await db.delete(clientOrganizations).where(eq(clientOrganizations.id, org2));
+    const userOwned = await expectExact(t.chatbotId);
+    expect(userOwned.rollup_user_flag_hours).toEqual([expect.objectContaining({ client_user_id: b.clientUserId, label: "churn_risk", annotations: 2 })]);
     await db.delete(clientUsers).where(eq(clientUsers.id, b.clientUserId!));
-    await expectExact(t.chatbotId);
+    expect((await expectExact(t.chatbotId)).rollup_user_flag_hours).toEqual([]);
   });
 });
 

@@ -11,15 +11,18 @@
  * name, so they are left out. The figure is the sum of those MRRs; the breakdown lists the same owners, so
  * its rows add up to the figure.
  *
- * Read from the raw rows (the flag annotations through their (chatbot, kind, label, time, conversation)
- * index, then their conversations): the organization-flag rollups know organizations only, not users
- * without one, nor how many conversations raised a flag.
+ * The figure comes from the flag rollups per organization and per user without one (rollup-reads.ts
+ * `raisedFlag`, `usersRaisingFlag`), so it costs the number of owners, not of flags. The breakdown, which
+ * counts each owner's flagged conversations, and any figure narrowed by a report widget's filters read the
+ * raw rows (the flag annotations through their (chatbot, kind, label, time, conversation) index, then their
+ * conversations).
  */
 import { and, eq, gte, inArray, isNotNull, lt, or, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "../db/client";
 import { annotations, clientOrganizations, clientUsers, conversations } from "../db/schema";
 import { checkRangeOrder, pageFields, pagination, rangeFields, rangeView, resolveRange, round, type Period } from "./params";
+import { raisedFlag, usersRaisingFlag } from "./rollup-reads";
 import type { Scope } from "./scope";
 
 export const AT_RISK_FLAGS = ["churn_risk", "frustrated_user"] as const;
@@ -81,8 +84,25 @@ function owners(db: Db, chatbotId: string, period: Period, scope: Scope) {
     .as("owners");
 }
 
-/** `{ mrr, organizations, users }` for the period, as one query (for a D1 batch). */
+/**
+ * `{ mrr, organizations, users }` for the period, as one query (for a D1 batch). Unscoped, the owners come
+ * from the flag rollups (organizations probed one by one, users read by flag and hour); with a report
+ * widget's filters, from the raw rows of the subset.
+ */
 export function mrrAtRiskTotal(db: Db, chatbotId: string, period: Period, scope: Scope = {}) {
+  if (!scope.conversations) {
+    const owners = sql`(SELECT 'organization' AS kind, o.mrr AS mrr FROM client_organizations o
+        WHERE o.chatbot_id = ${chatbotId} AND ${raisedFlag(chatbotId, AT_RISK_FLAGS, period)}
+      UNION ALL SELECT 'user', u.mrr FROM client_users u
+        WHERE u.chatbot_id = ${chatbotId} AND u.id IN (${usersRaisingFlag(chatbotId, AT_RISK_FLAGS, period)}))`;
+    return db
+      .select({
+        mrr: sql<number>`coalesce(sum(coalesce(mrr, 0)), 0)`.mapWith(Number).as("mrr"),
+        organizations: sql<number>`coalesce(sum(kind = 'organization'), 0)`.mapWith(Number).as("organizations"),
+        users: sql<number>`coalesce(sum(kind = 'user'), 0)`.mapWith(Number).as("users"),
+      })
+      .from(owners);
+  }
   const o = owners(db, chatbotId, period, scope);
   return db
     .select({

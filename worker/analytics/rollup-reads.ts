@@ -86,6 +86,24 @@ export function raisedFlag(chatbotId: string, labels: readonly string[], period:
 }
 
 /**
+ * The client users (ids, possibly repeated) whose conversations without an organization raised one of `labels`
+ * in the period: from the users' flag rollup, read by label and hour, and the edge hours' raw rows.
+ */
+export function usersRaisingFlag(chatbotId: string, labels: readonly string[], period: Period): SQL {
+  const split = splitByHour(period);
+  const parts = [
+    sql`SELECT client_user_id FROM rollup_user_flag_hours
+        WHERE chatbot_id = ${chatbotId} AND ${inList(sql.raw("label"), labels)} AND ${hours(split)} AND annotations > 0`,
+    ...split.raw.map(
+      (r) => sql`SELECT c.client_user_id FROM annotations a JOIN conversations c ON c.id = a.conversation_id AND c.chatbot_id = ${chatbotId}
+                 WHERE a.chatbot_id = ${chatbotId} AND a.kind = 'flag' AND ${inList(sql.raw("a.label"), labels)} AND a.created_at >= ${r.from} AND a.created_at < ${r.to}
+                   AND c.client_organization_id IS NULL AND c.client_user_id IS NOT NULL`,
+    ),
+  ];
+  return sql.join(parts, sql` UNION ALL `);
+}
+
+/**
  * The two sides of a per-label count (label-counts.ts) for one kind over the period: `annotations`, rows
  * (at, label, annotations) of the annotations analysed in it; `firstSeen`, rows (at, label, conversations) of
  * the conversations whose label first appeared in it (`rollup_conversation_labels`). Narrowed by a report

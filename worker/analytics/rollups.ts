@@ -7,8 +7,9 @@
  * - `rollup_annotation_hours` — annotations analysed in the hour by kind, label and severity, with the sum
  *   and count of their scores (resolution annotations and intents not accepted are left out: no endpoint
  *   counts them by analysis time);
- * - `rollup_organization_flag_hours` — flags raised in the hour per client organization (revenue signals
- *   count each organization once per period);
+ * - `rollup_organization_flag_hours` — flags raised in the hour per client organization, and
+ *   `rollup_user_flag_hours` the same per client user for conversations without an organization (revenue
+ *   signals and MRR at risk count each owner once per period);
  * - `rollup_conversation_labels` — per conversation and label (flags, topics, behaviours, accepted intents),
  *   when it first appeared, and `rollup_label_first_hours` counting those by that hour: distinct
  *   conversations per label, each conversation in the period where it first raised the label;
@@ -17,7 +18,7 @@
  * All time, per owner: `rollup_client_users` / `rollup_client_organizations` — conversations, scored
  * conversations and the sum of their average sentiments, last activity.
  *
- * How they stay exact: SQLite triggers (migrations 0012_rollups, 0015 and 0016) apply every insert, update and
+ * How they stay exact: SQLite triggers (migrations 0012_rollups, 0015, 0016 and 0017) apply every insert, update and
  * delete of a conversation, annotation or search message (and, for the label hours, of a conversation's label
  * row) to the rollups in the same statement's transaction — subtract what the old row contributed, add what
  * the new one does. So whoever writes the index (the index
@@ -51,6 +52,7 @@ const REBUILD = [
   "DELETE FROM rollup_conversation_hours WHERE chatbot_id = ?1",
   "DELETE FROM rollup_annotation_hours WHERE chatbot_id = ?1",
   "DELETE FROM rollup_organization_flag_hours WHERE chatbot_id = ?1",
+  "DELETE FROM rollup_user_flag_hours WHERE chatbot_id = ?1",
   "DELETE FROM rollup_message_quarters WHERE chatbot_id = ?1",
   "DELETE FROM rollup_client_users WHERE chatbot_id = ?1",
   "DELETE FROM rollup_client_organizations WHERE chatbot_id = ?1",
@@ -71,6 +73,11 @@ const REBUILD = [
    FROM annotations a JOIN conversations c ON c.id = a.conversation_id AND c.chatbot_id = a.chatbot_id
    WHERE a.chatbot_id = ?1 AND a.kind = 'flag' AND c.client_organization_id IS NOT NULL
    GROUP BY a.chatbot_id, a.label, c.client_organization_id, a.created_at / ${HOUR_MS}`,
+  `INSERT INTO rollup_user_flag_hours (chatbot_id, label, hour, client_user_id, annotations)
+   SELECT a.chatbot_id, a.label, a.created_at / ${HOUR_MS}, c.client_user_id, count(*)
+   FROM annotations a JOIN conversations c ON c.id = a.conversation_id AND c.chatbot_id = a.chatbot_id
+   WHERE a.chatbot_id = ?1 AND a.kind = 'flag' AND c.client_organization_id IS NULL AND c.client_user_id IS NOT NULL
+   GROUP BY a.chatbot_id, a.label, a.created_at / ${HOUR_MS}, c.client_user_id`,
   `INSERT INTO rollup_conversation_labels (conversation_id, kind, label, chatbot_id, first_at, annotations)
    SELECT conversation_id, kind, label, chatbot_id, min(created_at), count(*) FROM annotations
    WHERE chatbot_id = ?1 AND (kind IN ('flag', 'topic', 'behaviour') OR (kind = 'intent' AND status = 'accepted'))

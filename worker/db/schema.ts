@@ -595,6 +595,26 @@ export const rollupOrganizationFlagHours = sqliteTable(
 );
 
 /**
+ * Flags raised in an hour per client user, for conversations with a user and no organization: with the
+ * organizations' rollup above, every owner MRR at risk counts (mrr-at-risk.ts), read by label and hour.
+ */
+export const rollupUserFlagHours = sqliteTable(
+  "rollup_user_flag_hours",
+  {
+    chatbotId: text("chatbot_id")
+      .notNull()
+      .references(() => chatbots.id, { onDelete: "cascade" }),
+    label: text("label").notNull(),
+    hour: integer("hour").notNull(),
+    clientUserId: text("client_user_id")
+      .notNull()
+      .references(() => clientUsers.id, { onDelete: "cascade" }),
+    annotations: integer("annotations").notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.chatbotId, t.label, t.hour, t.clientUserId] })],
+);
+
+/**
  * One row per conversation and counted label — flags, topics, assistant behaviours and accepted intents:
  * when the label was first analysed in the conversation and how many of its annotations carry it. "How many
  * conversations raised this flag in the period" is a count of distinct conversations, which sums of hours
