@@ -24,7 +24,8 @@
  * Endpoints: (a) the overview (default range, the last 7 days; and the last 90 days, every row),
  * (b) the conversations table filtered by plan and country and sorted by sentiment, (c) the users table
  * (sorted by last activity); `--all` adds sentiment over time, organizations, insights, assistant, and the
- * data of a saved report with 14 unfiltered widgets (its default range, 7 days).
+ * data of a saved report with 14 unfiltered widgets (its default range, 7 days, and 90 days) and of the same
+ * report with every widget filtered to the enterprise plan (7 days).
  * Only 127.0.0.1 is used. `wrangler dev` reloads when product files change: run from a snapshot in a busy
  * tree (bench/README.md, "Analytics benchmark").
  */
@@ -53,6 +54,7 @@ const ORG = "org_bench_analytics";
 const CHATBOT = "cb_bench_analytics";
 const DAY = 86_400_000;
 const REPORT = "rep_bench_analytics";
+const FILTERED_REPORT = "rep_bench_analytics_enterprise";
 const USERS = 20_000;
 const ORGS = 2_000;
 /** Conversations per generated SQL file (one `wrangler d1 execute` each). */
@@ -241,8 +243,9 @@ async function seed(o: Options): Promise<void> {
 }
 
 /**
- * A saved report of the chatbot with one of each unfiltered widget OpenBat's reports offer (every stat,
- * chart and list but the live messages-today figure, which is the overview's), rewritten on every run.
+ * Saved reports of the chatbot with one of each widget OpenBat's reports offer (every stat, chart and list
+ * but the live messages-today figure, which is the overview's): unfiltered, and every widget filtered to
+ * the enterprise plan. Rewritten on every run.
  */
 async function saveReport(o: Options): Promise<void> {
   const types = [
@@ -250,9 +253,11 @@ async function saveReport(o: Options): Promise<void> {
     "sentiment_trend", "conversation_volume", "intent_distribution", "sentiment_distribution", "flag_distribution",
     "resolution_distribution", "top_topics", "recent_conversations",
   ];
-  const layout = { version: 1, widgets: types.map((type, i) => ({ id: `w${i}`, type, size: "third", filters: {} })) };
-  await query(o, `DELETE FROM reports WHERE id = ${q(REPORT)}`);
-  await query(o, `INSERT INTO reports (id, organization_id, chatbot_id, name, range_days, layout, updated_at) VALUES (${q(REPORT)}, ${q(ORG)}, ${q(CHATBOT)}, 'Weekly review', 7, ${q(JSON.stringify(layout))}, ${Date.now()})`);
+  for (const [id, name, filters] of [[REPORT, "Weekly review", {}], [FILTERED_REPORT, "Enterprise review", { plan: "enterprise" }]] as const) {
+    const layout = { version: 1, widgets: types.map((type, i) => ({ id: `w${i}`, type, size: "third", filters })) };
+    await query(o, `DELETE FROM reports WHERE id = ${q(id)}`);
+    await query(o, `INSERT INTO reports (id, organization_id, chatbot_id, name, range_days, layout, updated_at) VALUES (${q(id)}, ${q(ORG)}, ${q(CHATBOT)}, ${q(name)}, 7, ${q(JSON.stringify(layout))}, ${Date.now()})`);
+  }
 }
 
 /** One fresh read key per endpoint and run: the read limit is 300 requests a minute per key. */
@@ -378,6 +383,8 @@ function endpoints(o: Options, now: number): Endpoint[] {
       { name: "insights, default range", path: "/api/v1/analytics/insights" },
       { name: "assistant, default range", path: "/api/v1/analytics/assistant" },
       { name: "report data, 14 widgets, 7 days", path: `/api/v1/reports/${REPORT}/data` },
+      { name: "report data, 14 widgets, 90 days", path: `/api/v1/reports/${REPORT}/data?days=90` },
+      { name: "report data, 14 widgets on plan=enterprise, 7 days", path: `/api/v1/reports/${FILTERED_REPORT}/data` },
     );
   }
   return list;

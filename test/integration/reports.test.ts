@@ -326,6 +326,28 @@ describe("report figures", () => {
     expect(expectations({ label: "negative" }).total_conversations.value).toBe(2);
   });
 
+  it("lists the most recently active conversations of a range that reaches now, none created before it", async () => {
+    const t = await createTenant();
+    const at = (key: string, created: number, last: number) =>
+      db.insert(conversations).values({ organizationId: t.organizationId, chatbotId: t.chatbotId, id: `conv_${t.chatbotId}_${key}`, externalId: key, createdAt: created, firstMessageAt: created, lastMessageAt: last, messageCount: 2 });
+    await db.batch([
+      at("two-days", NOW - 2 * D, NOW - H),
+      at("one-day", NOW - D, NOW - 3 * H),
+      at("six-days", NOW - 6 * D, NOW - 6 * D + H),
+      // Active a minute ago but created before the range: not one of its conversations.
+      at("old-but-active", NOW - 9 * D, NOW - 60_000),
+    ]);
+    const report = ((await (await createReport(t, { name: "Recent", layout: { version: 1, widgets: [{ id: "r", type: "recent_conversations", limit: 2 }] } })).json()) as { data: ReportBody }).data;
+    const key = await freshKey(t, "read");
+    const rows = async (query: string) => {
+      const body = (await (await call(`/api/v1/reports/${report.id}/data?${query}`, { key })).json()) as { data: { widgets: WidgetAnswer[] } };
+      return (body.data.widgets[0]!.data.rows as { externalId: string }[]).map((r) => r.externalId);
+    };
+    expect(await rows("days=7")).toEqual(["two-days", "one-day"]);
+    // A range that ended earlier takes the other path (conversations-table.ts `recentFirst`): the same rule.
+    expect(await rows(`from=${NOW - 7 * D}&to=${NOW - 1.5 * D}`)).toEqual(["two-days", "six-days"]);
+  });
+
   it("opens on the report's own range, and takes another without saving it", async () => {
     const report = ((await (await createReport(mine, { name: "Ranged", rangeDays: 30, layout: { version: 1, widgets: [{ id: "a", type: "total_conversations" }] } })).json()) as { data: ReportBody }).data;
     const key = await freshKey(mine, "read");

@@ -13,6 +13,7 @@ import { languageCode } from "../analysis/language";
 import type { Db } from "../db/client";
 import { clientOrganizations, clientUsers, conversationLabels, conversations, conversationTriage, labels, TRIAGE_STATUSES } from "../db/schema";
 import { ApiError } from "../errors";
+import { HOUR_MS } from "./rollups";
 import { aliased, checkRangeOrder, likePattern, orderField, pageFields, pagination, rangeFields, roundOrNull, shortFilter, slugList } from "./params";
 
 export const CONVERSATION_SORTS = ["createdAt", "lastMessageAt", "messageCount", "sentiment", "mrr"] as const;
@@ -157,9 +158,28 @@ export function resolveAssignee<Q extends { assignee?: string }>(q: Q, memberId:
   return { ...q, assignee: memberId };
 }
 
+/**
+ * Most recently active first, over a range of creation times that reaches the present (within the hour): the
+ * page is the first rows of the (chatbot_id, last_message_at) index read backwards, where the creation-time
+ * index — the one the planner picks, having no statistics — would sort every conversation of the range first
+ * (at 1,000,000 conversations, 7 days: 1 ms against ~250 ms). A range that ended earlier keeps that index, as
+ * reading backwards would pass every conversation active since.
+ */
+const recentFirst = (q: Partial<ConversationsTableQuery>) =>
+  q.sort === "lastMessageAt" && q.order === "desc" && (q.from !== undefined || q.to !== undefined) && (q.to === undefined || q.to >= Date.now() - HOUR_MS);
+
+/** The same filters with the creation-time range written so that no index serves it (a unary `+`). */
+function recentFirstFilters(db: Db, chatbotId: string, q: Partial<ConversationsTableQuery>): SQL[] {
+  return [
+    ...conversationFilters(db, chatbotId, { ...q, from: undefined, to: undefined }),
+    ...(q.from !== undefined ? [sql`+${c.createdAt} >= ${q.from}`] : []),
+    ...(q.to !== undefined ? [sql`+${c.createdAt} < ${q.to}`] : []),
+  ];
+}
+
 /** The table's row query (filters, sort, one window of rows) and its row view; the export pages through it too. */
 export function conversationRowsQuery(db: Db, chatbotId: string, q: Omit<ConversationsTableQuery, "page" | "limit">, limit: number, offset: number) {
-  const filter = and(...conversationFilters(db, chatbotId, q));
+  const filter = and(...(recentFirst(q) ? recentFirstFilters(db, chatbotId, q) : conversationFilters(db, chatbotId, q)));
   const direction = q.order === "asc" ? asc : desc;
   const sortBy: Record<(typeof CONVERSATION_SORTS)[number], SQL[]> = {
     createdAt: [direction(c.createdAt)],
