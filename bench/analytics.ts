@@ -345,15 +345,23 @@ function describe(body: unknown): string {
   return "";
 }
 
+const timedOut = (error: unknown) => error instanceof Error && error.name === "TimeoutError";
+
+/** An endpoint's figures; one request over the client's 30 s ends that endpoint's run (figures NaN, said in the note). */
 async function measure(o: Options, base: string, endpoint: Endpoint, key: string, run: number): Promise<Figures> {
   const url = `${base}${endpoint.path}`;
   let last: unknown;
-  for (let i = 0; i < o.warmup; i++) last = (await timed(url, key)).body;
   const times: number[] = [];
-  for (let i = 0; i < o.requests; i++) {
-    const { ms, body } = await timed(url, key);
-    times.push(ms);
-    last = body;
+  try {
+    for (let i = 0; i < o.warmup; i++) last = (await timed(url, key)).body;
+    for (let i = 0; i < o.requests; i++) {
+      const { ms, body } = await timed(url, key);
+      times.push(ms);
+      last = body;
+    }
+  } catch (error) {
+    if (!timedOut(error)) throw error;
+    return { endpoint: endpoint.name, run, p50: NaN, p95: NaN, mean: NaN, max: NaN, requests: times.length, note: "a request took over 30 s: timed out" };
   }
   times.sort((a, b) => a - b);
   const r = (x: number) => Math.round(x * 10) / 10;
@@ -423,7 +431,7 @@ async function main(): Promise<void> {
         const figures = await measure(o, base, endpoint, keys[(run - 1) * list.length + i]!, run);
         results.push(figures);
         console.log(
-          `run ${run}  ${figures.endpoint.padEnd(50)} p50 ${figures.p50.toFixed(1).padStart(7)} ms  p95 ${figures.p95.toFixed(1).padStart(7)} ms  mean ${figures.mean.toFixed(1).padStart(7)} ms  max ${figures.max.toFixed(1).padStart(7)} ms  ${figures.p95 < 100 ? "p95<100ms" : "p95≥100ms"}  (${figures.note})`,
+          `run ${run}  ${figures.endpoint.padEnd(50)} p50 ${figures.p50.toFixed(1).padStart(7)} ms  p95 ${figures.p95.toFixed(1).padStart(7)} ms  mean ${figures.mean.toFixed(1).padStart(7)} ms  max ${figures.max.toFixed(1).padStart(7)} ms  ${Number.isNaN(figures.p95) ? "timed out" : figures.p95 < 100 ? "p95<100ms" : "p95≥100ms"}  (${figures.note})`,
         );
       }
     }
