@@ -17,7 +17,7 @@ import { overview } from "../analytics/overview";
 import { checkRangeOrder, rangeFields, relativeTrend, resolveRange, type Range } from "../analytics/params";
 import type { LabelKind } from "../analytics/rollups";
 import type { Db } from "../db/client";
-import { annotations, conversations, type ANNOTATION_KINDS } from "../db/schema";
+import { annotations, conversations } from "../db/schema";
 
 export const reviewDigestQuery = z.object(rangeFields).superRefine(checkRangeOrder);
 export type ReviewDigestQuery = z.infer<typeof reviewDigestQuery>;
