@@ -14,8 +14,12 @@ export const DEFAULT_RANGE_MS = 7 * DAY_MS;
  * An instant in a query string: epoch milliseconds, ISO-8601 with an offset, or an ISO-8601 date alone
  * (`2026-11-20`, that day's midnight UTC), since a date is what a person types for a range.
  */
+const epochMs = z.union([z.number(), z.string().regex(/^\d+$/).transform(Number)]).pipe(z.number().int().nonnegative());
+
 export const instant = z
-  .union([z.coerce.number().int().nonnegative(), z.iso.datetime({ offset: true }), z.iso.date().transform((day) => `${day}T00:00:00Z`)])
+  // An empty value (`?from=`) is refused, not read as 0 (1970) as Number("") would.
+  .union([z.number(), z.string().min(1, "must be a date, a date and time, or epoch milliseconds")])
+  .pipe(z.union([epochMs, z.iso.datetime({ offset: true }), z.iso.date().transform((day) => `${day}T00:00:00Z`)]))
   .pipe(timestamp);
 
 export const rangeFields = {

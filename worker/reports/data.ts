@@ -25,7 +25,7 @@ export const reportDataQuery = z
   .object({
     days: z.coerce.number().int().min(1).max(MAX_RANGE_DAYS).optional(),
     ...rangeFields,
-    timeZone: timeZone.optional().meta({ description: "The zone whose midnight starts today for `messages_today` (UTC when absent; the dashboard sends the viewer's)" }),
+    timeZone: timeZone.optional().meta({ description: "The zone whose midnight starts today for `messages_today` and whose days `sentiment_trend` counts (UTC when absent; the dashboard sends the viewer's)" }),
   })
   .superRefine(checkRangeOrder)
   .superRefine((q, ctx) => {

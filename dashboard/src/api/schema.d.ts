@@ -5853,8 +5853,8 @@ export interface operations {
             query?: {
                 page?: number;
                 limit?: number;
-                from?: (number | null) | string | null;
-                to?: (number | null) | string | null;
+                from?: number | string;
+                to?: number | string;
                 user?: string;
                 country?: string;
                 device?: "desktop" | "mobile" | "tablet";
@@ -6157,8 +6157,8 @@ export interface operations {
             query?: {
                 page?: number;
                 limit?: number;
-                from?: (number | null) | string | null;
-                to?: (number | null) | string | null;
+                from?: number | string;
+                to?: number | string;
                 user?: string;
                 country?: string;
                 device?: "desktop" | "mobile" | "tablet";
@@ -8880,8 +8880,8 @@ export interface operations {
                 page?: number;
                 limit?: number;
                 role?: "user" | "assistant";
-                from?: (number | null) | string | null;
-                to?: (number | null) | string | null;
+                from?: number | string;
+                to?: number | string;
                 sentiment?: "very_negative" | "negative" | "neutral" | "positive" | "very_positive";
                 flag?: string;
                 language?: string;
@@ -8916,8 +8916,8 @@ export interface operations {
                 page?: number;
                 limit?: number;
                 role?: "user" | "assistant";
-                from?: (number | null) | string | null;
-                to?: (number | null) | string | null;
+                from?: number | string;
+                to?: number | string;
                 sentiment?: "very_negative" | "negative" | "neutral" | "positive" | "very_positive";
                 flag?: string;
                 language?: string;
@@ -9756,9 +9756,9 @@ export interface operations {
         parameters: {
             query?: {
                 days?: number;
-                from?: (number | null) | string | null;
-                to?: (number | null) | string | null;
-                /** @description The zone whose midnight starts today for `messages_today` (UTC when absent; the dashboard sends the viewer's) */
+                from?: number | string;
+                to?: number | string;
+                /** @description The zone whose midnight starts today for `messages_today` and whose days `sentiment_trend` counts (UTC when absent; the dashboard sends the viewer's) */
                 timeZone?: string;
             };
             header?: never;
@@ -10607,9 +10607,9 @@ export interface operations {
         parameters: {
             query?: {
                 days?: number;
-                from?: (number | null) | string | null;
-                to?: (number | null) | string | null;
-                /** @description The zone whose midnight starts today for `messages_today` (UTC when absent; the dashboard sends the viewer's) */
+                from?: number | string;
+                to?: number | string;
+                /** @description The zone whose midnight starts today for `messages_today` and whose days `sentiment_trend` counts (UTC when absent; the dashboard sends the viewer's) */
                 timeZone?: string;
             };
             header?: never;
@@ -10645,8 +10645,8 @@ export interface operations {
             query?: {
                 /** @description `csv` (default) or `json` */
                 format?: "csv" | "json";
-                from?: (number | null) | string | null;
-                to?: (number | null) | string | null;
+                from?: number | string;
+                to?: number | string;
                 q?: string;
                 plan?: string;
                 industry?: string;
@@ -10798,8 +10798,8 @@ export interface operations {
             query?: {
                 /** @description `csv` (default) or `json` */
                 format?: "csv" | "json";
-                from?: (number | null) | string | null;
-                to?: (number | null) | string | null;
+                from?: number | string;
+                to?: number | string;
                 q?: string;
                 plan?: string;
                 industry?: string;
@@ -11234,8 +11234,8 @@ export interface operations {
     getApiV1AnalyticsOverview: {
         parameters: {
             query?: {
-                from?: (number | null) | string | null;
-                to?: (number | null) | string | null;
+                from?: number | string;
+                to?: number | string;
                 timeZone?: string;
             };
             header?: never;
@@ -11264,8 +11264,8 @@ export interface operations {
     getApiV1AnalyticsMrrAtRisk: {
         parameters: {
             query?: {
-                from?: (number | null) | string | null;
-                to?: (number | null) | string | null;
+                from?: number | string;
+                to?: number | string;
                 page?: number;
                 limit?: number;
             };
@@ -11293,8 +11293,8 @@ export interface operations {
     getApiV1AnalyticsSentiment: {
         parameters: {
             query?: {
-                from?: (number | null) | string | null;
-                to?: (number | null) | string | null;
+                from?: number | string;
+                to?: number | string;
                 /** @description Buckets: `hour` (UTC hours, the view of a day; a range of at most 1,000 hours), `day`, `week` (from Monday), `month`, starting at midnight in `timeZone` */
                 interval?: "hour" | "day" | "week" | "month";
                 /** @description The IANA zone whose midnights start the day, week and month buckets (UTC when absent; the dashboard sends the viewer's) */
@@ -11328,8 +11328,8 @@ export interface operations {
             query?: {
                 page?: number;
                 limit?: number;
-                from?: (number | null) | string | null;
-                to?: (number | null) | string | null;
+                from?: number | string;
+                to?: number | string;
                 q?: string;
                 plan?: string;
                 industry?: string;
@@ -11453,8 +11453,8 @@ export interface operations {
     getApiV1AnalyticsUsersUserId: {
         parameters: {
             query?: {
-                from?: (number | null) | string | null;
-                to?: (number | null) | string | null;
+                from?: number | string;
+                to?: number | string;
                 /** @description Buckets: `hour` (UTC hours, the view of a day; a range of at most 1,000 hours), `day`, `week` (from Monday), `month`, starting at midnight in `timeZone` */
                 interval?: "hour" | "day" | "week" | "month";
                 /** @description The IANA zone whose midnights start the day, week and month buckets (UTC when absent; the dashboard sends the viewer's) */
@@ -11490,8 +11490,8 @@ export interface operations {
     getApiV1AnalyticsOrganizationsClientOrgId: {
         parameters: {
             query?: {
-                from?: (number | null) | string | null;
-                to?: (number | null) | string | null;
+                from?: number | string;
+                to?: number | string;
                 /** @description Buckets: `hour` (UTC hours, the view of a day; a range of at most 1,000 hours), `day`, `week` (from Monday), `month`, starting at midnight in `timeZone` */
                 interval?: "hour" | "day" | "week" | "month";
                 /** @description The IANA zone whose midnights start the day, week and month buckets (UTC when absent; the dashboard sends the viewer's) */
@@ -11527,8 +11527,8 @@ export interface operations {
     getApiV1AnalyticsInsights: {
         parameters: {
             query?: {
-                from?: (number | null) | string | null;
-                to?: (number | null) | string | null;
+                from?: number | string;
+                to?: number | string;
             };
             header?: never;
             path?: never;
@@ -11556,8 +11556,8 @@ export interface operations {
     getApiV1AnalyticsAssistant: {
         parameters: {
             query?: {
-                from?: (number | null) | string | null;
-                to?: (number | null) | string | null;
+                from?: number | string;
+                to?: number | string;
             };
             header?: never;
             path?: never;
@@ -11613,8 +11613,8 @@ export interface operations {
     getApiV1ChatbotsChatbotIdAnalyticsOverview: {
         parameters: {
             query?: {
-                from?: (number | null) | string | null;
-                to?: (number | null) | string | null;
+                from?: number | string;
+                to?: number | string;
                 timeZone?: string;
             };
             header?: never;
@@ -11646,8 +11646,8 @@ export interface operations {
     getApiV1ChatbotsChatbotIdAnalyticsMrrAtRisk: {
         parameters: {
             query?: {
-                from?: (number | null) | string | null;
-                to?: (number | null) | string | null;
+                from?: number | string;
+                to?: number | string;
                 page?: number;
                 limit?: number;
             };
@@ -11678,8 +11678,8 @@ export interface operations {
     getApiV1ChatbotsChatbotIdAnalyticsSentiment: {
         parameters: {
             query?: {
-                from?: (number | null) | string | null;
-                to?: (number | null) | string | null;
+                from?: number | string;
+                to?: number | string;
                 /** @description Buckets: `hour` (UTC hours, the view of a day; a range of at most 1,000 hours), `day`, `week` (from Monday), `month`, starting at midnight in `timeZone` */
                 interval?: "hour" | "day" | "week" | "month";
                 /** @description The IANA zone whose midnights start the day, week and month buckets (UTC when absent; the dashboard sends the viewer's) */
@@ -11716,8 +11716,8 @@ export interface operations {
             query?: {
                 page?: number;
                 limit?: number;
-                from?: (number | null) | string | null;
-                to?: (number | null) | string | null;
+                from?: number | string;
+                to?: number | string;
                 q?: string;
                 plan?: string;
                 industry?: string;
@@ -11850,8 +11850,8 @@ export interface operations {
     getApiV1ChatbotsChatbotIdAnalyticsUsersUserId: {
         parameters: {
             query?: {
-                from?: (number | null) | string | null;
-                to?: (number | null) | string | null;
+                from?: number | string;
+                to?: number | string;
                 /** @description Buckets: `hour` (UTC hours, the view of a day; a range of at most 1,000 hours), `day`, `week` (from Monday), `month`, starting at midnight in `timeZone` */
                 interval?: "hour" | "day" | "week" | "month";
                 /** @description The IANA zone whose midnights start the day, week and month buckets (UTC when absent; the dashboard sends the viewer's) */
@@ -11888,8 +11888,8 @@ export interface operations {
     getApiV1ChatbotsChatbotIdAnalyticsOrganizationsClientOrgId: {
         parameters: {
             query?: {
-                from?: (number | null) | string | null;
-                to?: (number | null) | string | null;
+                from?: number | string;
+                to?: number | string;
                 /** @description Buckets: `hour` (UTC hours, the view of a day; a range of at most 1,000 hours), `day`, `week` (from Monday), `month`, starting at midnight in `timeZone` */
                 interval?: "hour" | "day" | "week" | "month";
                 /** @description The IANA zone whose midnights start the day, week and month buckets (UTC when absent; the dashboard sends the viewer's) */
@@ -11926,8 +11926,8 @@ export interface operations {
     getApiV1ChatbotsChatbotIdAnalyticsInsights: {
         parameters: {
             query?: {
-                from?: (number | null) | string | null;
-                to?: (number | null) | string | null;
+                from?: number | string;
+                to?: number | string;
             };
             header?: never;
             path: {
@@ -11958,8 +11958,8 @@ export interface operations {
     getApiV1ChatbotsChatbotIdAnalyticsAssistant: {
         parameters: {
             query?: {
-                from?: (number | null) | string | null;
-                to?: (number | null) | string | null;
+                from?: number | string;
+                to?: number | string;
             };
             header?: never;
             path: {
