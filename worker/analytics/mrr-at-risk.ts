@@ -17,7 +17,7 @@
  * raw rows (the flag annotations through their (chatbot, kind, label, time, conversation) index, then their
  * conversations).
  */
-import { and, eq, gte, inArray, isNotNull, lt, or, sql } from "drizzle-orm";
+import { and, eq, gte, inArray, isNotNull, lt, or, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "../db/client";
 import { annotations, clientOrganizations, clientUsers, conversations } from "../db/schema";
@@ -84,6 +84,13 @@ function owners(db: Db, chatbotId: string, period: Period, scope: Scope) {
     .as("owners");
 }
 
+/** The figure's columns over one row per owner, given that row's kind and MRR. */
+const ownerTotals = (kind: SQL, mrr: SQL) => ({
+  mrr: sql<number>`coalesce(sum(coalesce(${mrr}, 0)), 0)`.mapWith(Number).as("mrr"),
+  organizations: sql<number>`coalesce(sum(${kind} = 'organization'), 0)`.mapWith(Number).as("organizations"),
+  users: sql<number>`coalesce(sum(${kind} = 'user'), 0)`.mapWith(Number).as("users"),
+});
+
 /**
  * `{ mrr, organizations, users }` for the period, as one query (for a D1 batch). Unscoped, the owners come
  * from the flag rollups (organizations probed one by one, users read by flag and hour); with a report
@@ -95,21 +102,11 @@ export function mrrAtRiskTotal(db: Db, chatbotId: string, period: Period, scope:
         WHERE o.chatbot_id = ${chatbotId} AND ${raisedFlag(chatbotId, AT_RISK_FLAGS, period)}
       UNION ALL SELECT 'user', u.mrr FROM client_users u
         WHERE u.chatbot_id = ${chatbotId} AND u.id IN (${usersRaisingFlag(chatbotId, AT_RISK_FLAGS, period)}))`;
-    return db
-      .select({
-        mrr: sql<number>`coalesce(sum(coalesce(mrr, 0)), 0)`.mapWith(Number).as("mrr"),
-        organizations: sql<number>`coalesce(sum(kind = 'organization'), 0)`.mapWith(Number).as("organizations"),
-        users: sql<number>`coalesce(sum(kind = 'user'), 0)`.mapWith(Number).as("users"),
-      })
-      .from(owners);
+    return db.select(ownerTotals(sql`kind`, sql`mrr`)).from(owners);
   }
   const o = owners(db, chatbotId, period, scope);
   return db
-    .select({
-      mrr: sql<number>`coalesce(sum(coalesce(${clientOrganizations.mrr}, ${clientUsers.mrr}, 0)), 0)`.mapWith(Number).as("mrr"),
-      organizations: sql<number>`coalesce(sum(${o.kind} = 'organization'), 0)`.mapWith(Number).as("organizations"),
-      users: sql<number>`coalesce(sum(${o.kind} = 'user'), 0)`.mapWith(Number).as("users"),
-    })
+    .select(ownerTotals(sql`${o.kind}`, sql`coalesce(${clientOrganizations.mrr}, ${clientUsers.mrr})`))
     .from(o)
     .leftJoin(clientOrganizations, and(sql`${o.kind} = 'organization'`, eq(clientOrganizations.id, o.ownerId), eq(clientOrganizations.chatbotId, chatbotId)))
     .leftJoin(clientUsers, and(sql`${o.kind} = 'user'`, eq(clientUsers.id, o.ownerId), eq(clientUsers.chatbotId, chatbotId)));
