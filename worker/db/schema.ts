@@ -208,8 +208,20 @@ export const conversations = sqliteTable(
     index("conversations_chatbot_recent").on(t.chatbotId, t.lastMessageAt),
     index("conversations_user").on(t.clientUserId),
     // Analytics (worker/analytics/; figures in bench/README.md, "Analytics benchmark"):
-    // KPIs, bands and resolutions of conversations created in a range, answered from the index alone;
-    index("conversations_chatbot_created_figures").on(t.chatbotId, t.createdAt, t.messageCount, t.resolution, t.sentimentAvg),
+    // KPIs, bands and resolutions of conversations created in a range, and insights' segments and most
+    // dissatisfied users (grouped by owner, device, country), answered from the index alone;
+    index("conversations_chatbot_created_figures").on(
+      t.chatbotId,
+      t.createdAt,
+      t.messageCount,
+      t.resolution,
+      t.sentimentAvg,
+      t.clientUserId,
+      t.clientOrganizationId,
+      t.device,
+      t.country,
+      t.language,
+    ),
     // the conversations table's country filter;
     index("conversations_chatbot_country").on(t.chatbotId, t.country),
     // its language filter;

@@ -1,0 +1,2 @@
+DROP INDEX `conversations_chatbot_created_figures`;--> statement-breakpoint
+CREATE INDEX `conversations_chatbot_created_figures` ON `conversations` (`chatbot_id`,`created_at`,`message_count`,`resolution`,`sentiment_avg`,`client_user_id`,`client_organization_id`,`device`,`country`,`language`);
