@@ -228,7 +228,7 @@ describe("rollups kept by the index writes", () => {
     expect(live.rollup_client_users).toEqual([expect.objectContaining({ conversations: 1, last_activity: start + 4 * HOUR_MS })]);
   });
 
-  it("follow direct row changes: an intent approved, a conversation moving organization and user, annotations deleted", async () => {
+  it("follow direct row changes: an intent approved, a conversation moving organization and user, annotations deleted, a conversation erased", async () => {
     const t = await createTenant();
     await snapshotOf(t, "moves-a");
     await snapshotOf(t, "moves-b");
@@ -273,6 +273,14 @@ describe("rollups kept by the index writes", () => {
     expect(userOwned.rollup_user_flag_hours).toEqual([expect.objectContaining({ client_user_id: b.clientUserId, label: "churn_risk", annotations: 2 })]);
     await db.delete(clientUsers).where(eq(clientUsers.id, b.clientUserId!));
     expect((await expectExact(t.chatbotId)).rollup_user_flag_hours).toEqual([]);
+
+    // A conversation erased, its annotations first (their triggers still find it), then its row: it leaves the
+    // conversation hours of every dimension.
+    const allHours = (r: Record<Table, Row[]>) => r.rollup_conversation_hours.filter((h) => h.dimension === "all").reduce((n, h) => n + Number(h.conversations), 0);
+    expect(allHours(await rollups(t.chatbotId))).toBe(2);
+    await db.delete(annotations).where(eq(annotations.conversationId, b.id));
+    await db.delete(conversations).where(eq(conversations.id, b.id));
+    expect(allHours(await expectExact(t.chatbotId))).toBe(1);
   });
 });
 

@@ -18,7 +18,7 @@
  * All time, per owner: `rollup_client_users` / `rollup_client_organizations` — conversations, scored
  * conversations and the sum of their average sentiments, last activity.
  *
- * How they stay exact: SQLite triggers (migrations 0012_rollups, 0015, 0016 and 0017) apply every insert, update and
+ * How they stay exact: SQLite triggers (migrations 0012_rollups, 0015, 0016, 0017 and 0019) apply every insert, update and
  * delete of a conversation, annotation or search message (and, for the label hours, of a conversation's label
  * row) to the rollups in the same statement's transaction — subtract what the old row contributed, add what
  * the new one does. So whoever writes the index (the index
@@ -26,7 +26,9 @@
  * them right without doing anything: a snapshot the version guard rejects changes no row and so no rollup,
  * a redelivered one rewrites the same rows, a late update to an earlier hour moves that hour's counts.
  * The cost is a few small upserts per row written, inside the writer's own transaction (no extra D1
- * round trip), independent of how much history a bucket holds. One rule for writers: never rely on
+ * round trip), independent of how much history a bucket holds — as long as every trigger statement finds its
+ * rollup rows by their whole key: a condition SQLite cannot turn into key lookups (an OR over dimensions, a
+ * column that is not a key prefix) reads every rollup row of the chatbot instead (0019 fixed three such). One rule for writers: never rely on
  * `INSERT OR REPLACE` to replace a row — SQLite deletes the old row without firing delete triggers
  * (unless recursive triggers are on, which they are not by default), so the old row would stay counted;
  * delete first (as the index writer does) or upsert with ON CONFLICT DO UPDATE.
