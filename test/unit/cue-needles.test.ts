@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import user from "../../bench/eval/support-user.csv?raw";
 import multilingual from "../../bench/eval/support-multilingual.csv?raw";
 import { parseCsv } from "../../bench/eval/csv";
-import { cue, type CuePattern } from "../../worker/analysis/embedded/cues";
+import { cue, findCues, type CuePattern } from "../../worker/analysis/embedded/cues";
 import * as flagCues from "../../worker/analysis/embedded/flag-cues";
 import { TROUBLE_CUES } from "../../worker/analysis/embedded/trouble-cues";
 
@@ -45,7 +45,50 @@ describe("cue needles", () => {
     expect(cue(1, "t", "(i|we) (still )?(don't|do not) understand").needles).toEqual(["don", "not"]);
     expect(cue(1, "t", "cancel(l?ing)? (my )?subscription").needles).toEqual(["cancel"]);
     expect(cue(1, "t", "(my )?invoice|refund").needles).toEqual(["invoice", "refund"]);
-    expect(cue(1, "t", "[Mm]ove to").needles).toBeNull();
-    expect(cue(1, "t", "asap|a\\.s\\.a\\.p").needles).toBeNull();
+    expect(cue(1, "t", "[Mm]ove to").needles).toEqual(["ove"]);
+    expect(cue(1, "t", "[Mm]\\w+ to").needles).toBeNull();
+  });
+
+  it("come from a later required part when a phrase has no leading word", () => {
+    expect(cue(1, "t", "we('re| are) (moving|switching) away").needles).toEqual(["moving", "switching"]);
+    expect(cue(1, "t", "5\\d\\d (error|bad gateway)").needles).toEqual(["error", "bad"]);
+    expect(cue(1, "t", "(\\d+|half|only) [^.!?\\n]{0,20}instead of").needles).toEqual(["instead"]);
+    expect(cue(1, "t", "asap|a\\.s\\.a\\.p").needles).toEqual(["asap", "a.s.a.p"]);
+    // Punctuation and symbols filter at any length; a short word does not.
+    expect(cue(1, "t", "\\?\\s*\\?").needles).toEqual(["?"]);
+    expect(cue(1, "t", "hmm+|🤔").needles).toEqual(["hmm", "🤔"]);
+    expect(cue(1, "t", "uhh*").needles).toBeNull();
+    // An optional group or one with an empty alternative names nothing required.
+    expect(cue(1, "t", "(very )?(good|)").needles).toBeNull();
+  });
+});
+
+describe("findCues without the word-start lookbehinds", () => {
+  const reference = (p: CuePattern): CuePattern => ({ ...p, scan: null });
+  const starts = ["", "x", "𝐚", "🙂", "é", "1", "-", " "];
+
+  it("finds exactly what each cue's full regex finds, in every support-chat message", () => {
+    const scanned = patterns.filter((p) => p.scan);
+    expect(scanned.length).toBeGreaterThan(40);
+    let hits = 0;
+    for (const p of scanned) {
+      for (const text of messages) {
+        const found = findCues(text, [p]);
+        hits += found.length;
+        expect(found, `${p.why}: ${text.slice(0, 60)}`).toEqual(findCues(text, [reference(p)]));
+      }
+    }
+    expect(hits).toBeGreaterThan(300);
+  });
+
+  it("refuses a match glued to a letter or digit before it, astral ones included, and looks again further on", () => {
+    const p = cue(1, "cancels", "cancel(ling)? (my|our) (plan|account)");
+    for (const start of starts) {
+      const text = `${start}cancel my plan, then cancel our account`;
+      expect(findCues(text, [p]), JSON.stringify(start)).toEqual(findCues(text, [reference(p)]));
+    }
+    expect(findCues("𝐚cancel my plan, then cancel our account", [p])).toEqual([expect.objectContaining({ start: 23 })]);
+    // A refused match may hide the start of the right one: the search resumes one position on, not after it.
+    expect(findCues("xopen door now", [cue(1, "t", "open door|door now")])).toEqual([expect.objectContaining({ start: 6, end: 14 })]);
   });
 });
