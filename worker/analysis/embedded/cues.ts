@@ -266,7 +266,7 @@ function quantifierAt(p: string, at: number): { optional: boolean; repeats: bool
   return { optional, repeats, next };
 }
 
-/** A group's alternatives, empty ones kept ("(s|)" may match nothing). */
+/** The alternatives of a group's inside (or of a cue's phrases), split on "|" outside parentheses; empty ones kept ("(s|)" may match nothing). */
 function splitBranches(s: string): string[] {
   const out: string[] = [];
   let depth = 0;
@@ -302,19 +302,7 @@ function closingParen(p: string): number {
 
 /** Splits on "|" that are not inside parentheses, so "(my|our) account|close" is two phrases. */
 export function splitTopLevel(s: string): string[] {
-  const out: string[] = [];
-  let depth = 0;
-  let cur = "";
-  for (const ch of s) {
-    if (ch === "(") depth++;
-    else if (ch === ")") depth--;
-    if (ch === "|" && depth === 0) {
-      out.push(cur);
-      cur = "";
-    } else cur += ch;
-  }
-  out.push(cur);
-  return out.filter((p) => p.trim() !== "");
+  return splitBranches(s).filter((p) => p.trim() !== "");
 }
 
 /**
