@@ -73,6 +73,10 @@ function revenueMrr(db: Db, chatbotId: string, period: Period) {
     .from(sql`(${sql.join(perFlag, sql` UNION ALL `)})`);
 }
 
+/** The range's scored conversations: what the dissatisfied users and every segment group. */
+const scoredIn = (chatbotId: string, period: Period) =>
+  and(eq(c.chatbotId, chatbotId), gte(c.createdAt, period.from), lt(c.createdAt, period.to), isNotNull(c.sentimentAvg));
+
 /**
  * Sentiment of the range's scored conversations by device or by country, from the (chatbot, created_at, …)
  * index alone (it carries both).
@@ -81,7 +85,7 @@ function segment(db: Db, chatbotId: string, period: Period, value: typeof c.devi
   return db
     .select({ value, averageSentiment: sql<number>`avg(${c.sentimentAvg})`, conversations: sql<number>`count(*)`.mapWith(Number) })
     .from(c)
-    .where(and(eq(c.chatbotId, chatbotId), gte(c.createdAt, period.from), lt(c.createdAt, period.to), isNotNull(c.sentimentAvg)))
+    .where(scoredIn(chatbotId, period))
     .groupBy(value)
     // Largest segments first; the unknown (null) one last among equals.
     .orderBy(desc(sql`count(*)`), asc(sql`${value} IS NULL`), asc(value))
@@ -109,8 +113,8 @@ function ownerSegments(db: Db, chatbotId: string, period: Period) {
     })
     .from(
       sql`(WITH owners AS MATERIALIZED (
-             SELECT client_user_id AS uid, client_organization_id AS oid, count(*) AS n, sum(sentiment_avg) AS s FROM conversations
-             WHERE chatbot_id = ${chatbotId} AND created_at >= ${period.from} AND created_at < ${period.to} AND sentiment_avg IS NOT NULL GROUP BY 1, 2),
+             SELECT client_user_id AS uid, client_organization_id AS oid, count(*) AS n, sum(sentiment_avg) AS s FROM ${c}
+             WHERE ${scoredIn(chatbotId, period)} GROUP BY 1, 2),
            attributed AS MATERIALIZED (
              SELECT ${effectivePlan} AS plan, ${effectiveIndustry} AS industry, owners.n, owners.s FROM owners
              LEFT JOIN ${u} ON ${u.id} = owners.uid LEFT JOIN ${o} ON ${o.id} = owners.oid)
@@ -126,7 +130,7 @@ function mostDissatisfiedUsers(db: Db, chatbotId: string, period: Period) {
   const byUser = db
     .select({ userId: aliased(c.clientUserId, "user_id"), average: sql<number>`avg(${c.sentimentAvg})`.as("user_average"), scored: sql<number>`count(*)`.as("user_scored") })
     .from(c)
-    .where(and(eq(c.chatbotId, chatbotId), gte(c.createdAt, period.from), lt(c.createdAt, period.to), isNotNull(c.sentimentAvg), isNotNull(c.clientUserId)))
+    .where(and(scoredIn(chatbotId, period), isNotNull(c.clientUserId)))
     .groupBy(c.clientUserId)
     .as("by_user");
   const lowest = db
