@@ -1,7 +1,7 @@
--- Custom migration (no schema change): three conversation triggers found their rollup rows with a condition
--- SQLite could not turn into key lookups, so each ran over every rollup row of the chatbot (or of the user).
--- At 1,000,000 conversations that was ~1.5 ms of the index writer's transaction for every conversation row it
--- updated, growing with history. Same rows touched, now each by its primary key.
+-- Custom migration (no schema change): four conversation triggers found their rollup rows with a condition
+-- SQLite could not turn into key lookups, so each ran over every rollup row of the chatbot (or of the
+-- organization). At 1,000,000 conversations that was ~2 ms of the index writer's transaction for every
+-- conversation row it updated, growing with history. Same rows touched, now each by its primary key.
 --
 -- 1. The conversation-hours rollup, on every update that moves a conversation's figures (each index flush) and
 --    on delete: one OR over (dimension, value) pairs only used the key's chatbot_id prefix. One UPDATE per

@@ -28,7 +28,7 @@
  * The cost is a few small upserts per row written, inside the writer's own transaction (no extra D1
  * round trip), independent of how much history a bucket holds — as long as every trigger statement finds its
  * rollup rows by their whole key: a condition SQLite cannot turn into key lookups (an OR over dimensions, a
- * column that is not a key prefix) reads every rollup row of the chatbot instead (0019 fixed three such). One rule for writers: never rely on
+ * column that is not a key prefix) reads every rollup row of the chatbot instead (0019 fixed four such). One rule for writers: never rely on
  * `INSERT OR REPLACE` to replace a row — SQLite deletes the old row without firing delete triggers
  * (unless recursive triggers are on, which they are not by default), so the old row would stay counted;
  * delete first (as the index writer does) or upsert with ON CONFLICT DO UPDATE.
