@@ -5,7 +5,7 @@ import { classifyIntent, classifyTopics } from "./classify";
 import { round2, severityOf } from "./cues";
 import { CUSTOM_FLAG_THRESHOLD, matchDefinition, normalise, stemSet } from "./custom";
 import { detectLanguage, languageDetectorLoaded, loadLanguageDetector } from "../language";
-import { prose } from "./prose";
+import { proseOfEarlierTurn, proseOfMessage } from "./prose";
 import { analyzeUserMessage } from "./user-message";
 
 /**
@@ -23,8 +23,8 @@ const CONTEXT_TURNS = 6;
 
 export function analyzeSync(input: AnalysisInput, options: AnalysisOptions = {}): MessageAnalysis {
   const result: MessageAnalysis = { flags: [], behaviours: [], topics: [] };
-  const text = prose(input.content);
-  const previous = (input.previous ?? []).slice(-CONTEXT_TURNS).map((t) => ({ role: t.role, content: prose(t.content) }));
+  const text = proseOfMessage(input.content);
+  const previous = (input.previous ?? []).slice(-CONTEXT_TURNS).map((t) => ({ role: t.role, content: proseOfEarlierTurn(t.content) }));
 
   if (input.role === "assistant") {
     const enabled = new Set(options.enabledBehaviours ?? BEHAVIOURS);

@@ -142,3 +142,27 @@ export function focus(text: string): string {
 export function prose(text: string): string {
   return focus(maskPasted(text));
 }
+
+/**
+ * The prose of the messages analysed lately, by text. A message is read again as context by the next
+ * CONTEXT_TURNS messages of its conversation, and masking it each time was ~8 % of a message's analysis.
+ * Bounded (entries, and only texts up to KEPT_MAX_CHARS), oldest out first; an isolate's conversations share it.
+ */
+const kept = new Map<string, string>();
+const KEPT_ENTRIES = 256;
+const KEPT_MAX_CHARS = 4000;
+
+/** The prose of the message being analysed, kept for the messages after it. */
+export function proseOfMessage(text: string): string {
+  const out = prose(text);
+  if (text.length <= KEPT_MAX_CHARS && !kept.has(text)) {
+    if (kept.size >= KEPT_ENTRIES) kept.delete(kept.keys().next().value as string);
+    kept.set(text, out);
+  }
+  return out;
+}
+
+/** The prose of an earlier turn: the one kept when it was analysed, else worked out again. */
+export function proseOfEarlierTurn(text: string): string {
+  return kept.get(text) ?? prose(text);
+}
