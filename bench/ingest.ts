@@ -11,7 +11,9 @@
  * (default 100), --window / BENCH_WINDOW (unacknowledged messages in flight per socket, default 64),
  * --paced-messages / BENCH_PACED_MESSAGES (per socket in the latency run, default 200),
  * --timeout / BENCH_TIMEOUT (seconds for the whole run, default 300), --url / BENCH_URL (the
- * product, default http://127.0.0.1:8787), --json (also print the figures as one JSON line).
+ * product, default http://127.0.0.1:8787), --content / BENCH_CONTENT (`sentence`, the default: every
+ * message the same short question with its number; `support`: the user messages of bench/eval's support
+ * sets in turn, every language and length there), --json (also print the figures as one JSON line).
  * The ingest and read keys come from `npm run --silent demo:credentials` unless OPENBAT_INGEST_KEY (and
  * OPENBAT_READ_KEY, for the live-feed viewer) are set (needed when the product under test runs from
  * another checkout with its own demo tenant).
@@ -91,7 +93,12 @@ const PRODUCT_OPENS_PER_MINUTE = 600;
 
 // ---- options -------------------------------------------------------------------------------
 
+/** What the messages say: the one short question (comparable with every earlier figure) or real support messages. */
+const CONTENTS = ["sentence", "support"] as const;
+type Content = (typeof CONTENTS)[number];
+
 interface Options {
+  content: Content;
   messages: number;
   conversations: number;
   perConversation: number;
@@ -122,7 +129,7 @@ function parseOptions(argv: string[]): Options {
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === "--json") json = true;
-    else if (arg === "--help" || arg === "-h") fail("usage: npm run bench:ingest -- [--messages N] [--conversations N] [--per-conversation N] [--window N] [--paced-messages N] [--timeout S] [--url URL] [--json]");
+    else if (arg === "--help" || arg === "-h") fail("usage: npm run bench:ingest -- [--messages N] [--conversations N] [--per-conversation N] [--window N] [--paced-messages N] [--timeout S] [--url URL] [--content sentence|support] [--json]");
     else if (arg.startsWith("--")) {
       const eq = arg.indexOf("=");
       if (eq > 0) flags.set(arg.slice(0, eq), arg.slice(eq + 1));
@@ -130,7 +137,7 @@ function parseOptions(argv: string[]): Options {
       else fail(`${arg}: missing value`);
     } else fail(`unexpected argument ${arg}`);
   }
-  const known = new Set<string>([...Object.values(NUMERIC).map((n) => n.flag), "--url"]);
+  const known = new Set<string>([...Object.values(NUMERIC).map((n) => n.flag), "--url", "--content"]);
   for (const flag of flags.keys()) if (!known.has(flag)) fail(`unknown option ${flag} (try --help)`);
   const envName = (flag: string) => "BENCH_" + flag.slice(2).toUpperCase().replace(/-/g, "_");
   const num = (key: keyof typeof NUMERIC): number => {
@@ -142,7 +149,10 @@ function parseOptions(argv: string[]): Options {
     return n;
   };
   const url = (flags.get("--url") ?? proc.env.BENCH_URL ?? "http://127.0.0.1:8787").replace(/\/+$/, "");
+  const content = flags.get("--content") ?? proc.env.BENCH_CONTENT ?? "sentence";
+  if (!(CONTENTS as readonly string[]).includes(content)) fail(`--content: expected one of ${CONTENTS.join(", ")}, got ${content}`);
   return {
+    content: content as Content,
     messages: num("messages"),
     conversations: num("conversations"),
     perConversation: num("perConversation"),
@@ -317,6 +327,17 @@ class Viewer {
   }
 }
 
+/** The text of a socket's message `n`; `--content support` replaces it before the first phase. */
+let contentOf = (n: number): string => `bench message ${n}: how do I export last month's conversations?`;
+
+/** The user messages of the support eval sets (bench/eval/support-*.csv), every language, in file order. */
+async function supportMessages(): Promise<string[]> {
+  // Imported here: bench/eval's helpers need Node's built-ins, which the version check above guards.
+  const { loadSupportUser } = await import("./eval/data");
+  const files = ["support-user.csv", "support-user-2.csv", "support-multilingual.csv", "support-multilingual-2.csv"];
+  return files.flatMap((file) => loadSupportUser(file).map((row) => row.text));
+}
+
 /**
  * One conversation over one socket. Sends are pipelined up to `window` unacknowledged messages;
  * every ack is matched to its message, timed, and checked for exactly-once and consecutive seqs.
@@ -407,7 +428,7 @@ class LiveSocket {
     this.inFlight.set(id, now);
     this.sentAt.set(id, now);
     if (this.target.analyses) sentForViewer.set(`${this.conversationId}/${id}`, now);
-    this.ws.send(JSON.stringify({ type: "message", id, role: "user", content: `bench message ${n}: how do I export last month's conversations?` }));
+    this.ws.send(JSON.stringify({ type: "message", id, role: "user", content: contentOf(n) }));
   }
 
   private frame(text: string, welcomed: () => void): void {
@@ -650,6 +671,9 @@ function table(opts: Options, ours: Result, floor: Result, bare: Result, runId: 
   const line = (r: string[]) => r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join("   ").trimEnd();
   return [
     `Ingest benchmark ${runId}: Node ${proc.version}, ${os.cpus().length} CPUs, local workerd (wrangler dev --local); client and servers share the machine.`,
+    opts.content === "support"
+      ? "Messages: the user messages of bench/eval/support-*.csv in turn (--content support), the same for all three targets."
+      : "Messages: one short question, numbered (--content sentence, the default).",
     "",
     line(rows[0]!),
     "-".repeat(widths.reduce((a, b) => a + b + 3, -3)),
@@ -686,6 +710,10 @@ async function main(): Promise<void> {
   if (opens > PRODUCT_OPENS_PER_MINUTE) fail(`--conversations ${opts.conversations}: a run would open ${opens} sockets, over the product's ${PRODUCT_OPENS_PER_MINUTE}/minute limit per key`);
   if (!(await answers(opts.url))) fail(`nothing answers on ${opts.url}/health: start the product first with npm start`);
   const WS = socketCtor();
+  if (opts.content === "support") {
+    const texts = await supportMessages();
+    contentOf = (n) => texts[n % texts.length]!;
+  }
   const { ingest: key, read: readKey } = keys();
   const deadline = Date.now() + opts.timeoutSec * 1000;
 
