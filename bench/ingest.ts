@@ -327,8 +327,11 @@ class Viewer {
   }
 }
 
-/** The text of a socket's message `n`; `--content support` replaces it before the first phase. */
-let contentOf = (n: number): string => `bench message ${n}: how do I export last month's conversations?`;
+/**
+ * The text of a socket's message `n`, the socket starting at text `first` of the phase; `--content support`
+ * replaces it before the first phase. The sentence keeps the socket's own number, as in every earlier figure.
+ */
+let contentOf = (n: number, _first: number): string => `bench message ${n}: how do I export last month's conversations?`;
 
 /** The user messages of the support eval sets (bench/eval/support-*.csv), every language, in file order. */
 async function supportMessages(): Promise<string[]> {
@@ -366,6 +369,8 @@ class LiveSocket {
     private readonly WS: SocketCtor,
     private readonly target: Target,
     readonly conversationId: string,
+    /** Where in the message texts this socket starts (`contentOf`). */
+    private readonly firstText = 0,
   ) {}
 
   get outstanding(): number {
@@ -428,7 +433,7 @@ class LiveSocket {
     this.inFlight.set(id, now);
     this.sentAt.set(id, now);
     if (this.target.analyses) sentForViewer.set(`${this.conversationId}/${id}`, now);
-    this.ws.send(JSON.stringify({ type: "message", id, role: "user", content: contentOf(n) }));
+    this.ws.send(JSON.stringify({ type: "message", id, role: "user", content: contentOf(n, this.firstText) }));
   }
 
   private frame(text: string, welcomed: () => void): void {
@@ -550,7 +555,8 @@ async function analysisDrained(sockets: LiveSocket[], deadline: number): Promise
  * sockets then stay open until its analysis has caught up (see analysisDrained).
  */
 async function scenario(WS: SocketCtor, target: Target, ids: string[], perSocket: number, window: number, deadline: number): Promise<Figures> {
-  const sockets = ids.map((id) => new LiveSocket(WS, target, id));
+  // Socket i of a phase sends texts i×perSocket onwards, so a phase's sockets do not all say the same things.
+  const sockets = ids.map((id, i) => new LiveSocket(WS, target, id, i * perSocket));
   const phase = `${target.name} ${ids.length}×${perSocket} window ${window}`;
   const welcomed = () => sockets.filter((s) => s.welcomed).length;
   const acked = () => sockets.reduce((n, s) => n + s.latencies.length, 0);
@@ -712,7 +718,7 @@ async function main(): Promise<void> {
   const WS = socketCtor();
   if (opts.content === "support") {
     const texts = await supportMessages();
-    contentOf = (n) => texts[n % texts.length]!;
+    contentOf = (n, first) => texts[(first + n) % texts.length]!;
   }
   const { ingest: key, read: readKey } = keys();
   const deadline = Date.now() + opts.timeoutSec * 1000;
