@@ -12,8 +12,9 @@
  *
  *   - D1 write transactions (a `batch()` is one, so is a lone write) and the statements in them, D1 reads;
  *   - Queue sends (and the messages in them);
- *   - RPCs into Durable Objects, by class and method, and the most calls any one shared object (any
- *     class but the per-conversation one) received;
+ *   - RPCs into Durable Objects, by class and method; those into shared objects (any class but the
+ *     per-conversation one), of which those into the chatbot's own feed objects (ChatbotLive), and the most
+ *     calls any one shared object received;
  *   - alarms run, `setAlarm` calls and SQL statements inside Durable Objects.
  *
  * The product runs from this checkout with local tracing ON (it must, to be counted; everything runs
@@ -268,6 +269,8 @@ interface Counts {
   queueMessages: number;
   rpcsByMethod: Record<string, number>;
   sharedObjectRpcs: number;
+  /** Of those, the calls into a chatbot's own objects (its live feed's shards). */
+  chatbotObjectRpcs: number;
   maxIntoOneSharedObject: { calls: number; ofNamed: number; unnamed: number };
   alarms: number;
   setAlarms: number;
@@ -276,7 +279,7 @@ interface Counts {
 
 const attr = (key: string) => `json_extract(attributes, '$."${key}"')`;
 
-function count(db: DatabaseSync, phase: Phase, methodToClass: Map<string, string>, perConversationClass: string): Counts {
+function count(db: DatabaseSync, phase: Phase, methodToClass: Map<string, string>, perConversationClass: string, perChatbotClass: string): Counts {
   const window = [phase.startMs, phase.settledMs] as const;
   const one = (sql: string) => Number((db.prepare(sql).get(...window) as { n: number | null }).n ?? 0);
   const inWindow = "start_ms >= ? AND start_ms < ?";
@@ -284,10 +287,12 @@ function count(db: DatabaseSync, phase: Phase, methodToClass: Map<string, string
   const rpcRows = db.prepare(`SELECT ${attr("jsrpc.method")} AS method, count(*) AS n FROM spans WHERE name = 'jsrpc' AND ${inWindow} GROUP BY 1`).all(...window) as { method: string; n: number }[];
   const rpcsByMethod: Record<string, number> = {};
   let sharedObjectRpcs = 0;
+  let chatbotObjectRpcs = 0;
   for (const { method, n } of rpcRows) {
     const cls = methodToClass.get(method) ?? "?";
     rpcsByMethod[`${cls}.${method}`] = n;
     if (cls !== perConversationClass) sharedObjectRpcs += n;
+    if (cls === perChatbotClass) chatbotObjectRpcs += n;
   }
 
   // The caller's subrequest span names its target object, though not always (workerd leaves it out on
@@ -325,6 +330,7 @@ function count(db: DatabaseSync, phase: Phase, methodToClass: Map<string, string
     queueMessages: one(`SELECT sum(coalesce(${attr("cloudflare.queue.batch_size")}, 1)) AS n FROM spans WHERE name IN ('queue_send', 'queue_sendBatch') AND ${inWindow}`),
     rpcsByMethod,
     sharedObjectRpcs,
+    chatbotObjectRpcs,
     // The busiest object's share of the calls that name their target, applied to all calls into shared objects.
     maxIntoOneSharedObject: { calls: named ? Math.round((Math.max(...perObject.values()) / named) * sharedObjectRpcs) : 0, ofNamed: named, unnamed },
     alarms: one(`SELECT count(*) AS n FROM spans WHERE name = 'alarm' AND ${inWindow}`),
@@ -347,6 +353,7 @@ function report(o: Options, phases: Phase[], counts: Counts[], viewerEvents: num
     ["D1 reads", (c) => String(per1k(c.d1Reads, c.messages))],
     ["Queue sends (messages)", (c) => `${per1k(c.queueSends, c.messages)} (${per1k(c.queueMessages, c.messages)})`],
     ["RPCs into shared objects", (c) => String(per1k(c.sharedObjectRpcs, c.messages))],
+    ["  of which into the chatbot's feed objects", (c) => String(per1k(c.chatbotObjectRpcs, c.messages))],
     ["  most into one shared object ¹", (c) => `${per1k(c.maxIntoOneSharedObject.calls, c.messages)}`],
     ["alarms run", (c) => String(per1k(c.alarms, c.messages))],
     ["setAlarm calls", (c) => String(per1k(c.setAlarms, c.messages))],
@@ -431,7 +438,7 @@ async function main(): Promise<void> {
     const db = traceStore(o.state);
     const methodToClass = objectClasses();
     const phases = [unwatched, watched];
-    report(o, phases, phases.map((p) => count(db, p, methodToClass, "Conversation")), viewerEvents);
+    report(o, phases, phases.map((p) => count(db, p, methodToClass, "Conversation", "ChatbotLive")), viewerEvents);
   } finally {
     await Promise.all(conversations.map((c) => c.close(1_000).catch(() => {})));
     clearTimeout(timer);

@@ -10,18 +10,13 @@
  * A chatbot's feed is several of these (feed-shards.ts): each conversation publishes to one shard, and the
  * Worker relays every shard to a viewer's one socket (worker/services/feed-relay.ts). Shard 0, named by the
  * chatbot id, is the feed proper: the watch mark, the counters, `hello`, `indexed`, pings, triage and label
- * events, and the socket registry below; the others only batch their conversations' events.
+ * events; the others only batch their conversations' events.
  *
  * It costs nothing while nobody watches: it marks its chatbot watched in D1 while it has viewers
  * (live-watch.ts), and conversations, the index queue and triage actions call it only while that mark
  * holds. So the "today" counters (messages and analysed messages since midnight in each viewer's zone) are
  * not counted from events but read from the index's rollups (worker/analytics/today.ts): on each viewer's
  * `hello`, and again whenever the index queue reports conversations written (`indexed` frames carry them).
- *
- * It is also the chatbot's registry of live conversation sockets: each conversation reports which keys
- * its open sockets were opened with whenever one connects or closes (never per message), so revoking a
- * key, archiving or deleting the chatbot reaches every open socket — empty conversations included —
- * without scanning D1.
  *
  * A viewer's socket opened with a member session remembers the session (session-sockets.ts, as the member's
  * notification channel does): the Worker closes it when the session ends or the member leaves the
@@ -30,7 +25,6 @@
  */
 import { DurableObject } from "cloudflare:workers";
 import { z } from "zod";
-import type { Conversation } from "./conversation";
 import { createDb } from "../worker/db/client";
 import { todayCounts } from "../worker/analytics/today";
 import { feedClientFrame, FLUSH_MS, KEPT_EVENT_TYPES, MAX_EVENTS_PER_BATCH, MAX_INDEXED_IDS, type FeedFrame, type LiveCounters, type LiveEvent } from "./feed-frames";
@@ -92,17 +86,6 @@ const nothingCounted = (zone: string, now: number): LiveCounters => ({ day: loca
 const sameCounters = (a: LiveCounters | undefined, b: LiveCounters): boolean =>
   a !== undefined && a.day === b.day && a.messagesToday === b.messagesToday && a.analysedToday === b.analysedToday;
 
-/** Conversations told to close their sockets at once during a sweep. */
-const SWEEP_CONCURRENCY = 25;
-
-/** Which sockets a sweep closes, and how the client is told. */
-export interface SocketSweep {
-  /** Only sockets opened with this key (or a conversation token minted with it); all when absent. */
-  keyId?: string;
-  code: number;
-  reason: string;
-}
-
 export class ChatbotLive extends DurableObject<Env> {
   private pending: LiveEvent[] = [];
   /** Conversations indexed since the last tick: one `indexed` frame carries them all. */
@@ -124,53 +107,38 @@ export class ChatbotLive extends DurableObject<Env> {
   }
 
   private createTables(): void {
-    // `counters` and `counter_slots` held today's counts before they were read from the index.
+    // `counters` and `counter_slots` held today's counts before they were read from the index; `live_sockets`
+    // was the chatbot's socket registry before it moved to the deployment-wide SocketRegistry shards (a
+    // deploy restarts every object, so the sockets it listed had closed).
     this.ctx.storage.sql.exec(
       `DROP TABLE IF EXISTS counters;
        DROP TABLE IF EXISTS counter_slots;
-       CREATE TABLE IF NOT EXISTS last_counters (zone TEXT PRIMARY KEY, counters TEXT NOT NULL);
-       CREATE TABLE IF NOT EXISTS live_sockets (conversation_id TEXT NOT NULL, key_id TEXT NOT NULL, PRIMARY KEY (conversation_id, key_id));
-       CREATE INDEX IF NOT EXISTS live_sockets_key ON live_sockets (key_id);`,
+       DROP TABLE IF EXISTS live_sockets;
+       CREATE TABLE IF NOT EXISTS last_counters (zone TEXT PRIMARY KEY, counters TEXT NOT NULL);`,
     );
   }
 
   /**
-   * A conversation's open sockets changed: `keyIds` are the keys they were opened with now (empty when
-   * none is left). Each conversation sends these one after another, so the last one received is current.
-   * @example await stub.track("3f83…", ["key_abc"])
+   * A key was revoked or rotated: closes the feed viewers watching with it (the relay closes their other
+   * shards' sockets with them); answers how many. The conversations' sockets are the SocketRegistry's.
+   * @example await stub.closeKeyViewers("key_abc", 4001, "key revoked")
    */
-  async track(conversationId: string, keyIds: string[]): Promise<void> {
-    this.ctx.storage.sql.exec("DELETE FROM live_sockets WHERE conversation_id = ?", conversationId);
-    for (const keyId of new Set(keyIds)) {
-      this.ctx.storage.sql.exec("INSERT INTO live_sockets (conversation_id, key_id) VALUES (?, ?)", conversationId, keyId);
+  async closeKeyViewers(keyId: string, code: number, reason: string): Promise<number> {
+    let closed = 0;
+    for (const ws of this.ctx.getWebSockets()) {
+      if (viewerOf(ws).keyId !== keyId) continue;
+      closeQuietly(ws, code, reason);
+      closed += 1;
     }
+    return closed;
   }
 
   /**
-   * Closes the live sockets of the chatbot's conversations (a key revoked or rotated, the chatbot
-   * archived) and, for a key, the feed viewers watching with it; returns how many sockets were closed.
-   * @example await stub.closeSockets("cb_123", { keyId: "key_abc", code: 4001, reason: "key revoked" })
+   * The chatbot was deleted: closes the viewers' sockets and drops this object's storage (its
+   * conversations are erased through the SocketRegistry and D1 by the caller).
+   * @example await stub.purge()
    */
-  async closeSockets(chatbotId: string, sweep: SocketSweep): Promise<number> {
-    let viewers = 0;
-    if (sweep.keyId !== undefined) {
-      for (const ws of this.ctx.getWebSockets()) {
-        if (viewerOf(ws).keyId !== sweep.keyId) continue;
-        closeQuietly(ws, sweep.code, sweep.reason);
-        viewers += 1;
-      }
-    }
-    const closed = await this.eachConversation(sweep.keyId, (stub) => stub.disconnect(chatbotId, sweep));
-    return closed.reduce((sum, n) => sum + n, viewers);
-  }
-
-  /**
-   * The chatbot was deleted: erases every conversation that has a socket open (those without one are
-   * found in D1 by the caller), closes the viewers' sockets and drops this object's storage.
-   * @example await stub.purge("cb_123")
-   */
-  async purge(chatbotId: string): Promise<void> {
-    await this.eachConversation(undefined, (stub) => stub.destroy(chatbotId));
+  async purge(): Promise<void> {
     for (const ws of this.ctx.getWebSockets()) {
       try {
         ws.close(CLOSE.chatbotDeleted, "chatbot deleted");
@@ -203,29 +171,6 @@ export class ChatbotLive extends DurableObject<Env> {
       closed += 1;
     }
     return closed;
-  }
-
-  private async eachConversation<T>(keyId: string | undefined, act: (stub: DurableObjectStub<Conversation>) => Promise<T>): Promise<T[]> {
-    const rows = this.ctx.storage.sql
-      .exec<{ id: string }>(
-        keyId === undefined
-          ? "SELECT DISTINCT conversation_id AS id FROM live_sockets"
-          : "SELECT conversation_id AS id FROM live_sockets WHERE key_id = ?",
-        ...(keyId === undefined ? [] : [keyId]),
-      )
-      .toArray();
-    const ns = this.env.CONVERSATION as DurableObjectNamespace<Conversation>;
-    const out: T[] = [];
-    for (let i = 0; i < rows.length; i += SWEEP_CONCURRENCY) {
-      const batch = rows.slice(i, i + SWEEP_CONCURRENCY).map(({ id }) =>
-        act(ns.get(ns.idFromString(id))).catch((error: unknown) => {
-          console.error("socket sweep failed for a conversation", { conversationId: id, error: String(error) });
-          return undefined;
-        }),
-      );
-      for (const result of await Promise.all(batch)) if (result !== undefined) out.push(result as T);
-    }
-    return out;
   }
 
   /**

@@ -20,7 +20,8 @@ import { SEARCH_MESSAGES_PER_FLUSH } from "../worker/search/feed";
 import { forgetMessages } from "../worker/search/embed";
 import { publicAnalysis, resolutionJob, runDueAnalysis } from "./conversation-analysis";
 import { analyzerChoice } from "../worker/analysis/run";
-import type { ChatbotLive, LiveEvent, SocketSweep } from "./chatbot-live";
+import type { LiveEvent } from "./chatbot-live";
+import { registryShardName, registryShardOf, type SocketRegistry, type SocketSweep } from "./socket-registry";
 import { customRefusal, type ContextRefusal } from "./context-limits";
 import { admitFrame, conversationLimits, socketLimits, type SocketLimits } from "./frame-limits";
 import { LivePublisher } from "./live-publisher";
@@ -460,12 +461,12 @@ export class Conversation extends DurableObject<Env> {
   /** Connects waiting for their registration: they count against the socket cap already. */
   private connecting = 0;
 
-  /** Registry updates go out one after another, so the chatbot's registry always ends on the latest. */
+  /** Registry updates go out one after another, so the registry always ends on the latest. */
   private registering: Promise<void> = Promise.resolve();
 
   /**
-   * Tells the chatbot's registry which keys this conversation's open sockets were opened with (none
-   * after the last one closed). Once per connect and close, never per message. A registry that cannot
+   * Tells the socket registry (this conversation's shard of it: socket-registry.ts) which keys its open
+   * sockets were opened with (none after the last one closed). Once per connect and close, never per message. A registry that cannot
    * be reached does not keep anyone from chatting; the failure is logged.
    */
   private register(state: ConversationState | null = this.store.state, connectingKeyId?: string): Promise<void> {
@@ -477,10 +478,10 @@ export class Conversation extends DurableObject<Env> {
         .filter((ws) => ws.readyState === WebSocket.OPEN)
         .map((ws) => attachmentOf(ws).keyId)
         .concat(connectingKeyId ?? []);
-      const ns = this.env.CHATBOT_LIVE as DurableObjectNamespace<ChatbotLive>;
+      const ns = this.env.SOCKET_REGISTRY as DurableObjectNamespace<SocketRegistry>;
       await ns
-        .get(ns.idFromName(chatbotId))
-        .track(conversationId, keyIds)
+        .get(ns.idFromName(registryShardName(registryShardOf(conversationId))))
+        .track(chatbotId, conversationId, keyIds)
         .catch((error: unknown) => console.error("live socket registry update failed", { conversationId, error: String(error) }));
     });
     this.registering = next;

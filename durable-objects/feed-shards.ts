@@ -5,9 +5,10 @@
  *
  * Shard 0 is the chatbot's feed as it always was (named by the chatbot id): it also holds everything that is
  * not a conversation's events — the watch mark, today's counters and `hello`, `indexed` frames, triage and
- * label events, pings, the live-socket registry, and the sweeps that close sockets. The other shards only
+ * label events, pings, and closing the viewers a revoked key opened. The other shards only
  * coalesce their conversations' events into `batch` frames, without counters (the relay adds shard 0's).
  */
+import { fnv1a } from "./shard-hash";
 
 export const FEED_SHARDS = 8;
 
@@ -15,11 +16,4 @@ export const FEED_SHARDS = 8;
 export const feedShardName = (chatbotId: string, shard: number): string => (shard === 0 ? chatbotId : `${chatbotId}/feed/${shard}`);
 
 /** Which shard a conversation publishes to: FNV-1a of its id, so a conversation's events stay in order on one shard. */
-export function feedShardOf(conversationId: string): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < conversationId.length; i++) {
-    hash ^= conversationId.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193);
-  }
-  return (hash >>> 0) % FEED_SHARDS;
-}
+export const feedShardOf = (conversationId: string): number => fnv1a(conversationId) % FEED_SHARDS;

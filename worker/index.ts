@@ -11,6 +11,7 @@ import { handleQueue } from "./webhooks/consumer";
 export { ChatbotLive } from "../durable-objects/chatbot-live";
 export { Conversation } from "../durable-objects/conversation";
 export { MemberChannel } from "../durable-objects/member-channel";
+export { SocketRegistry } from "../durable-objects/socket-registry";
 
 export default {
   fetch: app.fetch,

@@ -1,7 +1,9 @@
-import { runInDurableObject } from "cloudflare:test";
+import { listDurableObjectIds, runInDurableObject } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import type { Conversation } from "../../durable-objects/conversation";
+import { FEED_SHARDS, feedShardName } from "../../durable-objects/feed-shards";
+import { registryShardName, registryShardOf, type SocketRegistry } from "../../durable-objects/socket-registry";
 import { createDb } from "../../worker/db/client";
 import { chatbots } from "../../worker/db/schema";
 import { conversationStub } from "../../worker/services/conversation-stub";
@@ -44,6 +46,29 @@ describe("revocation reaches open sockets", () => {
     expect(await server.next("ack")).toMatchObject({ id: "still-here" });
     expect(server.closed).toBe(false);
     server.close();
+  });
+
+  it("keeps a conversation's sockets in its shard of the deployment-wide registry, so chatting while nobody watches wakes no object of the chatbot", async () => {
+    const t = await createTenant();
+    const socket = await connect("/api/v1/live/registered", { key: t.ingestKey });
+    await socket.next("welcome");
+    socket.send({ type: "message", id: "m1", role: "user", content: "hello" });
+    await socket.next("ack");
+
+    const conversationId = conversationStub(env, t.chatbotId, "registered").id.toString();
+    const registry = env.SOCKET_REGISTRY.get(env.SOCKET_REGISTRY.idFromName(registryShardName(registryShardOf(conversationId))));
+    const registered = () =>
+      runInDurableObject(registry, (_i: SocketRegistry, state) =>
+        state.storage.sql.exec<{ chatbot_id: string; key_id: string }>("SELECT chatbot_id, key_id FROM live_sockets WHERE conversation_id = ?", conversationId).toArray(),
+      );
+    expect(await registered()).toEqual([{ chatbot_id: t.chatbotId, key_id: await keyId(t, t.ingestKey) }]);
+
+    const feedIds = new Set(Array.from({ length: FEED_SHARDS }, (_, shard) => env.CHATBOT_LIVE.idFromName(feedShardName(t.chatbotId, shard)).toString()));
+    const woken = (await listDurableObjectIds(env.CHATBOT_LIVE)).filter((id) => feedIds.has(id.toString()));
+    expect(woken).toEqual([]);
+
+    socket.close();
+    await expect.poll(registered).toEqual([]);
   });
 
   it("revoking a read key closes the live feeds watching with it, and leaves another key's feed open", async () => {

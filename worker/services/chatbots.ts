@@ -61,7 +61,7 @@ export async function updateChatbot(db: Db, organizationId: string, chatbotId: s
 }
 
 /**
- * After archiving: closes every open socket of the chatbot's conversations — found in its live registry,
+ * After archiving: closes every open socket of the chatbot's conversations — found in the socket registry,
  * so those with no message yet too — and capture stops there (a reconnect is refused). For waitUntil.
  */
 export function disconnectChatbot(env: Env, chatbotId: string): Promise<void> {
@@ -71,7 +71,7 @@ export function disconnectChatbot(env: Env, chatbotId: string): Promise<void> {
 /**
  * Deletes a chatbot: D1 cascades to its keys, conversations, client users and organizations,
  * annotations, workflows and runs; each conversation's Durable Object is emptied afterwards — those in
- * the index and those with a socket open (the live registry), empty ones included. A conversation that
+ * the index and those with a socket open (the socket registry), empty ones included. A conversation that
  * is in neither (captured a moment before, not yet indexed) erases itself when its index write finds
  * the chatbot gone.
  */
@@ -86,7 +86,7 @@ export async function deleteChatbot(env: Env, db: Db, organizationId: string, ch
 
 /**
  * Empties the Durable Objects of a chatbot whose D1 rows are gone: every conversation with a socket open
- * (the live registry: their sockets close with 4004, the chatbot's viewers too), then each indexed one —
+ * (the socket registry: their sockets close with 4004, the chatbot's viewers too), then each indexed one —
  * its messages, analyses and vectors.
  */
 export async function purgeChatbot(env: Env, chatbotId: string, conversationIds: readonly string[]): Promise<void> {
