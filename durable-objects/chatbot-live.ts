@@ -9,8 +9,9 @@
  *
  * A chatbot's feed is several of these (feed-shards.ts): each conversation publishes to one shard, and the
  * Worker relays every shard to a viewer's one socket (worker/services/feed-relay.ts). Shard 0, named by the
- * chatbot id, is the feed proper: the watch mark, the counters, `hello`, `indexed`, pings, triage and label
- * events; the others only batch their conversations' events.
+ * chatbot id, is the feed proper: the watch mark, `hello`, the 30 s counters, pings, triage and label events;
+ * the others batch their conversations' events. The index queue tells one shard per batch what it wrote (the
+ * shard of the batch's first conversation), and that shard sends the `indexed` frame with counters it read.
  *
  * It costs nothing while nobody watches: it marks its chatbot watched in D1 while it has viewers
  * (live-watch.ts), and conversations, the index queue and triage actions call it only while that mark
@@ -227,7 +228,9 @@ export class ChatbotLive extends DurableObject<Env> {
     if (!chatbotId) return new Response(`${FEED_CHATBOT_HEADER} is required`, { status: 400 });
     const shard = Number(request.headers.get(FEED_SHARD_HEADER) ?? 0);
     const timeZone = request.headers.get(FEED_ZONE_HEADER) ?? "UTC";
-    // Shard 0 marks the chatbot watched and says hello with today's counters; the others only relay events.
+    // Every shard may have to read today's counters (an `indexed` call): each knows its chatbot. Shard 0 marks the
+    // chatbot watched and says hello with the counters; the others relay events and `indexed` frames.
+    await this.remember(chatbotId);
     let hello: string | null = null;
     if (shard === 0) {
       await this.watchedBy(chatbotId);
@@ -251,13 +254,16 @@ export class ChatbotLive extends DurableObject<Env> {
    * publishing within the watch cache's second), and the mark is renewed by the alarm while viewers stay.
    */
   private async watchedBy(chatbotId: string): Promise<void> {
-    if (this.chatbotId !== chatbotId) {
-      this.chatbotId = chatbotId;
-      await this.ctx.storage.put("chatbotId", chatbotId);
-    }
     // A mark that cannot be written now is written by the alarm within half a minute; the viewer is let in meanwhile.
     await markWatched(this.env.DB, chatbotId, Date.now() + WATCH_MS).catch((error: unknown) => console.error("marking the live feed watched failed", { chatbotId, error: String(error) }));
     if ((await this.ctx.storage.getAlarm()) === null) await this.ctx.storage.setAlarm(Date.now() + WATCH_RENEW_MS);
+  }
+
+  /** Which chatbot this feed is, kept for alarms and calls after hibernation (the object cannot read its own name). */
+  private async remember(chatbotId: string): Promise<void> {
+    if (this.chatbotId === chatbotId) return;
+    this.chatbotId = chatbotId;
+    await this.ctx.storage.put("chatbotId", chatbotId);
   }
 
   private async knownChatbot(): Promise<string | null> {
@@ -332,8 +338,9 @@ export class ChatbotLive extends DurableObject<Env> {
 
   override async webSocketClose(ws: WebSocket, code: number, reason: string): Promise<void> {
     closeQuietly(ws, code === 1005 ? 1000 : code, reason);
-    // The last viewer left: conversations stop publishing once their cached "watched" runs out.
-    const chatbotId = await this.knownChatbot();
+    // The last viewer left: conversations stop publishing once their cached "watched" runs out. (The mark is
+    // shard 0's: every viewer has a socket there.)
+    const chatbotId = viewerOf(ws).shard === 0 ? await this.knownChatbot() : null;
     if (chatbotId && !this.viewers(ws).length) {
       await markWatched(this.env.DB, chatbotId, Date.now()).catch((error: unknown) => console.error("ending the live-feed watch mark failed", { chatbotId, error: String(error) }));
     }

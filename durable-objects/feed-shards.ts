@@ -4,9 +4,10 @@
  * a viewer's socket is relayed by the Worker from all of them (worker/services/feed-relay.ts).
  *
  * Shard 0 is the chatbot's feed as it always was (named by the chatbot id): it also holds everything that is
- * not a conversation's events — the watch mark, today's counters and `hello`, `indexed` frames, triage and
- * label events, pings, and closing the viewers a revoked key opened. The other shards only
- * coalesce their conversations' events into `batch` frames, without counters (the relay adds shard 0's).
+ * not a conversation's events — the watch mark, `hello` and the counters read every 30 s, triage and label
+ * events, pings, and closing the viewers a revoked key opened. The other shards coalesce their conversations'
+ * events into `batch` frames, without counters (the relay adds the newest it knows). `indexed` frames come from
+ * whichever shard the index queue told (feedShardOf the batch's first conversation), with the counters it read.
  */
 import { fnv1a } from "./shard-hash";
 

@@ -2,7 +2,7 @@ import { env } from "cloudflare:workers";
 import { describe, expect, it, vi } from "vitest";
 import { ChatbotLive, type FeedFrame, type LiveCounters, type LiveEvent } from "../../durable-objects/chatbot-live";
 import { MAX_EVENTS_PER_BATCH } from "../../durable-objects/chatbot-live";
-import { feedShardOf } from "../../durable-objects/feed-shards";
+import { feedShardName, feedShardOf } from "../../durable-objects/feed-shards";
 import { conversationStub } from "../../worker/services/conversation-stub";
 import { capture } from "../helpers/http";
 import { syncIndex } from "../helpers/index-queue";
@@ -187,6 +187,28 @@ describe("the chatbot live feed", () => {
     } finally {
       publish.mockRestore();
     }
+    viewer.close();
+  });
+
+  it("has the index queue tell the feed shard of the conversation it wrote, and never moves a viewer's counters back", async () => {
+    const { chatbotId, ingestKey, viewer } = await watchedChatbot();
+    const idOf = (externalId: string) => conversationStub(env, chatbotId, externalId).id.toString();
+    const externalId = Array.from({ length: 40 }, (_, i) => `told-${i}`).find((id) => feedShardOf(idOf(id)) !== 0)!;
+    const indexed = vi.spyOn(ChatbotLive.prototype, "indexed");
+    try {
+      await capture(ingestKey, { conversationId: externalId, messages: [{ id: "m1", role: "user", content: "hello, where is my invoice?" }] });
+      await syncIndex(conversationStub(env, chatbotId, externalId));
+      expect(await countersUntil(viewer, (c) => c.messagesToday > 0)).toMatchObject({ messagesToday: 1 });
+      const told = new Set(indexed.mock.contexts.map((feed) => (feed as unknown as { ctx: DurableObjectState }).ctx.id.toString()));
+      expect(told).toEqual(new Set([env.CHATBOT_LIVE.idFromName(feedShardName(chatbotId, feedShardOf(idOf(externalId)))).toString()]));
+    } finally {
+      indexed.mockRestore();
+    }
+    // Shard 0 last read the counters for the viewer's hello (nothing counted then): its next batch reaches the
+    // viewer with the newer counters the other shard read.
+    await env.CHATBOT_LIVE.get(env.CHATBOT_LIVE.idFromName(chatbotId)).publish([{ type: "conversation", conversationId: "c", externalId: "later", status: "started" }]);
+    const { batches } = await until(viewer, (e) => e.some((x) => x.type === "conversation" && x.externalId === "later"));
+    expect(batches.at(-1)!.counters).toMatchObject({ messagesToday: 1 });
     viewer.close();
   });
 

@@ -10,6 +10,7 @@
  */
 import type { ChatbotLive } from "../../durable-objects/chatbot-live";
 import type { Conversation } from "../../durable-objects/conversation";
+import { feedShardName, feedShardOf } from "../../durable-objects/feed-shards";
 import { watched } from "../../durable-objects/live-watch";
 import { writeIndexBatch } from "../services/conversation-index";
 import { conversationStubById } from "../services/conversation-stub";
@@ -51,8 +52,10 @@ export async function handleIndexQueue(batch: MessageBatch<unknown>, env: Env): 
 
 /**
  * One call per watched chatbot of the batch to its live feed (ChatbotLive.indexed), so dashboards re-read
- * what changed once it is in D1; nobody watching, no call (live-watch.ts, the mark read afresh). A view, not a record: a failed
- * call is logged, the batch stays written.
+ * what changed once it is in D1; nobody watching, no call (live-watch.ts, the mark read afresh). The call goes
+ * to the feed shard of the chatbot's first conversation in the batch, so these calls spread over the shards like
+ * the conversations' own events (one object taking every batch was the busiest of the feed). A view, not a
+ * record: a failed call is logged, the batch stays written.
  */
 async function tellViewers(env: Env, written: readonly IndexSnapshot[]): Promise<void> {
   const byChatbot = new Map<string, string[]>();
@@ -63,7 +66,7 @@ async function tellViewers(env: Env, written: readonly IndexSnapshot[]): Promise
       // Read fresh (once per chatbot per batch): a viewer who just joined must hear of every row written.
       if (!(await watched(env.DB, chatbotId, { fresh: true }))) return;
       await ns
-        .get(ns.idFromName(chatbotId))
+        .get(ns.idFromName(feedShardName(chatbotId, feedShardOf(ids[0]!))))
         .indexed(ids)
         .catch((error: unknown) => console.error("telling the live feed what was indexed failed", { chatbotId, error: String(error) }));
     }),

@@ -3,18 +3,32 @@
  * (durable-objects/feed-shards.ts): the viewer keeps the protocol of a single feed while no one object
  * receives every message of a busy chatbot.
  *
- * - Shard 0's frames (`hello`, its batches, `indexed`, `pong`) pass as they are; the counters they carry are
- *   remembered. The other shards' batches get those counters added, and wait for shard 0's `hello` first.
+ * - Today's counters are kept here: every frame that carries them (shard 0's `hello` and batches, any shard's
+ *   `indexed`: the index queue tells one shard per batch) may bring newer ones, and every frame goes to the
+ *   viewer with the newest known. The other shards' batches, which carry none, get them added, and wait for
+ *   shard 0's `hello` first. A `pong` passes as it is.
  * - The viewer's frames (pings) go to shard 0 alone.
  * - One side closing closes everything, with its code: a key revoked or a session ended closes shard 0's
  *   socket (4001) and so the viewer's; the viewer leaving closes every shard's.
  */
-import { FEED_SHARD_HEADER, type ChatbotLive } from "../../durable-objects/chatbot-live";
+import { FEED_SHARD_HEADER, type ChatbotLive, type LiveCounters } from "../../durable-objects/chatbot-live";
 import { FEED_SHARDS, feedShardName } from "../../durable-objects/feed-shards";
 import { closeQuietly } from "../../durable-objects/session-sockets";
 
 /** Accepts a socket without the runtime's automatic answer to a close (compatibility date 2026-04-07 and later). */
 const halfOpen = (ws: WebSocket): void => (ws.accept as (options?: { allowHalfOpen?: boolean }) => void).call(ws, { allowHalfOpen: true });
+
+/**
+ * The newer of two readings of today's counters for one zone: a later day's, or on the same day the higher
+ * counts — within a day they only grow (a message is never un-received or un-analysed; conversations are
+ * erased only with their chatbot, which closes the feed), so readings taken by different shards at different
+ * moments never move a viewer's counters back, whatever order they arrive in.
+ */
+export function newerCounters(known: LiveCounters | null, read: LiveCounters): LiveCounters {
+  if (known === null || read.day > known.day) return read;
+  if (read.day < known.day) return known;
+  return { ...read, messagesToday: Math.max(known.messagesToday, read.messagesToday), analysedToday: Math.max(known.analysedToday, read.analysedToday) };
+}
 
 /** A close code that may be sent (1005 and 1006 only describe a close, they cannot be sent). */
 const sendable = (code: number): number => (code === 1000 || (code >= 3000 && code <= 4999) ? code : 1000);
@@ -50,23 +64,21 @@ export async function relayFeed(env: Pick<Env, "CHATBOT_LIVE">, url: string, cha
     for (const ws of [viewer, ...upstream]) closeQuietly(ws, sendable(code), reason);
   };
 
-  let counters: string | null = null;
-  const waiting: string[] = [];
-  const withCounters = (batch: string) => `${batch.slice(0, -1)},"counters":${counters}}`;
+  // Nothing goes before shard 0's `hello`: what other shards send earlier waits for it.
+  let greeted = false;
+  let counters: LiveCounters | null = null;
+  const waiting: Record<string, unknown>[] = [];
+  const send = (frame: Record<string, unknown>) => viewer.send(JSON.stringify({ ...frame, counters }));
   upstream.forEach((ws, shard) => {
     halfOpen(ws);
     ws.addEventListener("message", ({ data }) => {
-      const frame = String(data);
-      if (shard === 0) {
-        const parsed = JSON.parse(frame) as { counters?: unknown };
-        if (parsed.counters !== undefined) counters = JSON.stringify(parsed.counters);
-        viewer.send(frame);
-        for (const batch of waiting.splice(0)) viewer.send(withCounters(batch));
-      } else if (counters === null) {
-        waiting.push(frame);
-      } else {
-        viewer.send(withCounters(frame));
-      }
+      const frame = JSON.parse(String(data)) as Record<string, unknown> & { counters?: LiveCounters };
+      if (frame.counters !== undefined) counters = newerCounters(counters, frame.counters);
+      else if (shard === 0) return viewer.send(String(data)); // a pong
+      if (!greeted && frame.type !== "hello") return waiting.push(frame);
+      greeted = true;
+      send(frame);
+      for (const early of waiting.splice(0)) send(early);
     });
     ws.addEventListener("close", ({ code, reason }) => closeAll(code, reason));
     ws.addEventListener("error", () => closeAll(1011, "feed unavailable"));
