@@ -13,8 +13,8 @@
  *   - D1 write transactions (a `batch()` is one, so is a lone write) and the statements in them, D1 reads;
  *   - Queue sends (and the messages in them);
  *   - RPCs into Durable Objects, by class and method; those into shared objects (any class but the
- *     per-conversation one), of which those into the chatbot's own feed objects (ChatbotLive), and the most
- *     calls any one shared object received;
+ *     per-conversation one), of which those into the chatbot's own feed objects (ChatbotLive) and their
+ *     busiest shard's part, and the most calls any one shared object received;
  *   - alarms run, `setAlarm` calls and SQL statements inside Durable Objects.
  *
  * The product runs from this checkout with local tracing ON (it must, to be counted; everything runs
@@ -32,6 +32,7 @@ import ts from "typescript";
 import { seedDemoTenant } from "../scripts/seed";
 import { wrangler } from "../scripts/wrangler";
 import { freePort, stopServer } from "./local-wrangler";
+import { FEED_SHARDS, feedShardOf } from "../durable-objects/feed-shards";
 import { OpenBat } from "../sdk/src/index";
 import type { Conversation } from "../sdk/src/conversation";
 
@@ -164,6 +165,8 @@ interface Phase {
   sent: number;
   acked: number;
   failed: number;
+  /** Acknowledged messages by conversation (the index in the list driven). */
+  ackedBy: number[];
 }
 
 /**
@@ -171,7 +174,7 @@ interface Phase {
  * so the load is steady; sends are not awaited before the next tick (a slow ack must not slow the pace).
  */
 async function drive(name: string, conversations: Conversation[], o: Options): Promise<Phase> {
-  const phase: Phase = { name, startMs: Date.now(), endMs: 0, settledMs: 0, sent: 0, acked: 0, failed: 0 };
+  const phase: Phase = { name, startMs: Date.now(), endMs: 0, settledMs: 0, sent: 0, acked: 0, failed: 0, ackedBy: conversations.map(() => 0) };
   const stopAt = phase.startMs + o.durationSec * 1000;
   const pending: Promise<void>[] = [];
   await Promise.all(
@@ -182,7 +185,10 @@ async function drive(name: string, conversations: Conversation[], o: Options): P
         phase.sent++;
         pending.push(
           conversation.send({ role: turn % 2 ? "assistant" : "user", content: `${line} (${name} ${turn})` }).then(
-            () => void phase.acked++,
+            () => {
+              phase.acked++;
+              phase.ackedBy[i]!++;
+            },
             () => void phase.failed++,
           ),
         );
@@ -271,6 +277,8 @@ interface Counts {
   sharedObjectRpcs: number;
   /** Of those, the calls into a chatbot's own objects (its live feed's shards). */
   chatbotObjectRpcs: number;
+  /** Their busiest shard's part, from the share of the messages its conversations sent (busiestFeedShare). */
+  busiestFeedShard: number;
   maxIntoOneSharedObject: { calls: number; ofNamed: number; unnamed: number };
   alarms: number;
   setAlarms: number;
@@ -279,7 +287,20 @@ interface Counts {
 
 const attr = (key: string) => `json_extract(attributes, '$."${key}"')`;
 
-function count(db: DatabaseSync, phase: Phase, methodToClass: Map<string, string>, perConversationClass: string, perChatbotClass: string): Counts {
+/**
+ * The largest share of a phase's messages that one feed shard's conversations sent (feedShardOf their ids, which
+ * the SDK learns from `welcome`): each conversation publishes to its shard, and the index queue tells the
+ * shard of a batch's first conversation, so that share of the calls into the feed is the busiest shard's.
+ */
+function busiestFeedShare(phase: Phase, conversations: readonly Conversation[]): number {
+  const perShard = new Array<number>(FEED_SHARDS).fill(0);
+  conversations.forEach((c, i) => {
+    if (c.serverId !== undefined) perShard[feedShardOf(c.serverId)]! += phase.ackedBy[i]!;
+  });
+  return phase.acked ? Math.max(...perShard) / phase.acked : 0;
+}
+
+function count(db: DatabaseSync, phase: Phase, methodToClass: Map<string, string>, perConversationClass: string, perChatbotClass: string, feedShare: number): Counts {
   const window = [phase.startMs, phase.settledMs] as const;
   const one = (sql: string) => Number((db.prepare(sql).get(...window) as { n: number | null }).n ?? 0);
   const inWindow = "start_ms >= ? AND start_ms < ?";
@@ -331,6 +352,7 @@ function count(db: DatabaseSync, phase: Phase, methodToClass: Map<string, string
     rpcsByMethod,
     sharedObjectRpcs,
     chatbotObjectRpcs,
+    busiestFeedShard: Math.round(chatbotObjectRpcs * feedShare),
     // The busiest object's share of the calls that name their target, applied to all calls into shared objects.
     maxIntoOneSharedObject: { calls: named ? Math.round((Math.max(...perObject.values()) / named) * sharedObjectRpcs) : 0, ofNamed: named, unnamed },
     alarms: one(`SELECT count(*) AS n FROM spans WHERE name = 'alarm' AND ${inWindow}`),
@@ -354,6 +376,7 @@ function report(o: Options, phases: Phase[], counts: Counts[], viewerEvents: num
     ["Queue sends (messages)", (c) => `${per1k(c.queueSends, c.messages)} (${per1k(c.queueMessages, c.messages)})`],
     ["RPCs into shared objects", (c) => String(per1k(c.sharedObjectRpcs, c.messages))],
     ["  of which into the chatbot's feed objects", (c) => String(per1k(c.chatbotObjectRpcs, c.messages))],
+    ["    into its busiest feed shard ³", (c) => String(per1k(c.busiestFeedShard, c.messages))],
     ["  most into one shared object ¹", (c) => `${per1k(c.maxIntoOneSharedObject.calls, c.messages)}`],
     ["alarms run", (c) => String(per1k(c.alarms, c.messages))],
     ["setAlarm calls", (c) => String(per1k(c.setAlarms, c.messages))],
@@ -372,6 +395,7 @@ function report(o: Options, phases: Phase[], counts: Counts[], viewerEvents: num
   console.log(
     `² D1's own SQL time for the write transactions (the average over those that report it, ${counts.map((c) => `${c.sqlReported} of ${c.d1WriteTransactions}`).join(" / ")}, times all of them).`,
   );
+  console.log("³ the calls into the feed times the largest share of the messages one shard's conversations sent (their ids hashed as the product does).");
   for (const p of phases) if (p.failed) console.log(`${p.name}: ${p.failed} of ${p.sent} sends failed`);
   console.log(`Events the viewers received in the watched phase: ${viewerEvents}.`);
   if (o.json) console.log(JSON.stringify({ options: o, phases, counts, viewerEvents }));
@@ -438,7 +462,7 @@ async function main(): Promise<void> {
     const db = traceStore(o.state);
     const methodToClass = objectClasses();
     const phases = [unwatched, watched];
-    report(o, phases, phases.map((p) => count(db, p, methodToClass, "Conversation", "ChatbotLive")), viewerEvents);
+    report(o, phases, phases.map((p) => count(db, p, methodToClass, "Conversation", "ChatbotLive", busiestFeedShare(p, conversations))), viewerEvents);
   } finally {
     await Promise.all(conversations.map((c) => c.close(1_000).catch(() => {})));
     clearTimeout(timer);
