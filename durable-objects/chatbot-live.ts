@@ -78,7 +78,7 @@ function isPing(message: string | ArrayBuffer): boolean {
   }
 }
 
-/** A batch as a shard other than 0 sends it to the relay, which adds shard 0's counters. */
+/** A batch as a shard other than 0 sends it to the relay, which adds the newest counters it knows. */
 export type ShardBatch = Omit<Extract<FeedFrame, { type: "batch" }>, "counters">;
 
 /** Counters for a zone nothing could be read for yet: zero, on the zone's date. */
