@@ -21,7 +21,7 @@ import { forgetMessages } from "../worker/search/embed";
 import { publicAnalysis, resolutionJob, runDueAnalysis } from "./conversation-analysis";
 import { analyzerChoice } from "../worker/analysis/run";
 import type { LiveEvent } from "./chatbot-live";
-import { registryShardName, registryShardOf, type SocketRegistry, type SocketSweep } from "./socket-registry";
+import { registryShardName, registryShardOf, type SocketRegistry, type SocketSweep, type SweepRecord } from "./socket-registry";
 import { customRefusal, type ContextRefusal } from "./context-limits";
 import { admitFrame, conversationLimits, socketLimits, type SocketLimits } from "./frame-limits";
 import { LivePublisher } from "./live-publisher";
@@ -260,7 +260,7 @@ export class Conversation extends DurableObject<Env> {
       );
     }
     const open = this.ctx.getWebSockets().filter((ws) => ws.readyState === WebSocket.OPEN).length;
-    if (open + this.connecting >= LIMITS.socketsPerConversation) {
+    if (open >= LIMITS.socketsPerConversation) {
       return Response.json(
         { code: "rate_limited", message: `this conversation already has ${LIMITS.socketsPerConversation} open sockets; close one first`, retryAfter: 60 },
         { status: 429 },
@@ -271,14 +271,6 @@ export class Conversation extends DurableObject<Env> {
     this.applyContext(state, {}, handoff.edge, now);
     this.commit(state, now);
 
-    // Registered before the socket exists: once a client is welcomed, revoking its key reaches it. Not
-    // after accepting it, since frames broadcast meanwhile would reach it before its welcome.
-    this.connecting += 1;
-    try {
-      await this.register(state, handoff.keyId);
-    } finally {
-      this.connecting -= 1;
-    }
     const { 0: client, 1: server } = new WebSocketPair();
     this.ctx.acceptWebSocket(server);
     server.serializeAttachment({ keyKind: handoff.keyKind, keyId: handoff.keyId, keyExpiresAt: handoff.keyExpiresAt, connectedAt: now } satisfies SocketAttachment);
@@ -290,6 +282,11 @@ export class Conversation extends DurableObject<Env> {
       status: state.status,
     });
     if (handoff.after !== undefined) this.replay(server, handoff.after);
+    // Registered after the welcome, so a connect never waits on a registry object far away; a sweep that ran
+    // before the registration arrived is answered by it, and closes this socket then (closeMissed).
+    void this.register(state)
+      .then((missed) => this.closeMissed(state.chatbotId, missed))
+      .catch((error: unknown) => console.error("closing sockets a sweep missed failed", { conversationId: state.conversationId, error: String(error) }));
     // A client that offered our subprotocol (to carry its key) must hear it chosen, or it hangs up.
     const offered = request.headers.get("sec-websocket-protocol")?.split(",").map((p) => p.trim()) ?? [];
     const headers = offered.includes("openbat") ? { "sec-websocket-protocol": "openbat" } : undefined;
@@ -458,34 +455,54 @@ export class Conversation extends DurableObject<Env> {
     return false;
   }
 
-  /** Connects waiting for their registration: they count against the socket cap already. */
-  private connecting = 0;
-
   /** Registry updates go out one after another, so the registry always ends on the latest. */
-  private registering: Promise<void> = Promise.resolve();
+  private registering: Promise<SweepRecord[]> = Promise.resolve([]);
 
   /**
    * Tells the socket registry (this conversation's shard of it: socket-registry.ts) which keys its open
-   * sockets were opened with (none after the last one closed). Once per connect and close, never per message. A registry that cannot
+   * sockets were opened with (none after the last one closed). Once per connect and close, never per message.
+   * Answers the recent sweeps of the chatbot that concern those keys (for closeMissed). A registry that cannot
    * be reached does not keep anyone from chatting; the failure is logged.
    */
-  private register(state: ConversationState | null = this.store.state, connectingKeyId?: string): Promise<void> {
+  private register(state: ConversationState | null = this.store.state): Promise<SweepRecord[]> {
     if (!state) return this.registering;
     const { chatbotId, conversationId } = state;
     const next = this.registering.then(async () => {
       const keyIds = this.ctx
         .getWebSockets()
         .filter((ws) => ws.readyState === WebSocket.OPEN)
-        .map((ws) => attachmentOf(ws).keyId)
-        .concat(connectingKeyId ?? []);
+        .map((ws) => attachmentOf(ws).keyId);
       const ns = this.env.SOCKET_REGISTRY as DurableObjectNamespace<SocketRegistry>;
-      await ns
+      return ns
         .get(ns.idFromName(registryShardName(registryShardOf(conversationId))))
         .track(chatbotId, conversationId, keyIds)
-        .catch((error: unknown) => console.error("live socket registry update failed", { conversationId, error: String(error) }));
+        .catch((error: unknown): SweepRecord[] => {
+          console.error("live socket registry update failed", { conversationId, error: String(error) });
+          return [];
+        });
     });
     this.registering = next;
     return next;
+  }
+
+  /**
+   * Sweeps the registry ran before this conversation's registration reached it: the sockets opened before one
+   * of them (with its key, or any for a chatbot-wide sweep) close as it says, or the conversation is erased if
+   * its chatbot was deleted. Sockets opened after a sweep are left: the Worker let them in after it.
+   */
+  private async closeMissed(chatbotId: string, missed: SweepRecord[]): Promise<void> {
+    for (const sweep of missed) {
+      const state = this.store.state;
+      if (!state || state.chatbotId !== chatbotId) return;
+      const caught = this.ctx.getWebSockets().filter((ws) => {
+        const socket = attachmentOf(ws);
+        return socket.connectedAt <= sweep.at && (sweep.keyId === undefined || socket.keyId === sweep.keyId);
+      });
+      if (!caught.length) continue;
+      if (sweep.erase) return this.erase(state);
+      for (const ws of caught) closeQuietly(ws, sweep.code, sweep.reason);
+      await this.register();
+    }
   }
 
   /** Alarm and syncNow may overlap at an await; passes run one after another, never interleaved. */

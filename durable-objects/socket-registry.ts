@@ -8,10 +8,16 @@
  * is called while nobody watches it, and a busy chatbot's sockets opening and closing are spread like
  * everyone else's. A sweep is rare (a key revoked or rotated, a chatbot archived or deleted) and asks every
  * shard (worker/services/live-sockets.ts); each closes the sockets of the conversations it holds.
+ *
+ * A conversation welcomes a socket first and registers it after, so a connect never waits for a registry
+ * object far away. A sweep that runs between the two cannot see that socket: each shard therefore remembers
+ * its sweeps for SWEEP_MEMORY_MS and answers a registration with the ones that concern its keys, and the
+ * conversation closes the sockets opened before them (Conversation.register).
  */
 import { DurableObject } from "cloudflare:workers";
 import { z } from "zod";
 import type { Conversation } from "./conversation";
+import { CLOSE } from "./protocol";
 import { fnv1a } from "./shard-hash";
 
 /** Enough that each shard stays far under an object's ~1,000 calls a second at the capacity docs/capacity.md plans for. */
@@ -31,6 +37,15 @@ export interface SocketSweep {
   reason: string;
 }
 
+/** A sweep as a shard remembers it: when it ran (the shard's clock), and whether it erased conversations. */
+export interface SweepRecord extends SocketSweep {
+  at: number;
+  erase: boolean;
+}
+
+/** How long a shard remembers a sweep: far longer than a registration can take to arrive. */
+export const SWEEP_MEMORY_MS = 10 * 60_000;
+
 /** Conversations told to close their sockets at once during a sweep. */
 const SWEEP_CONCURRENCY = 25;
 
@@ -41,16 +56,20 @@ export class SocketRegistry extends DurableObject<Env> {
     super(ctx, env);
     ctx.storage.sql.exec(
       `CREATE TABLE IF NOT EXISTS live_sockets (chatbot_id TEXT NOT NULL, conversation_id TEXT NOT NULL, key_id TEXT NOT NULL, PRIMARY KEY (conversation_id, key_id));
-       CREATE INDEX IF NOT EXISTS live_sockets_chatbot_key ON live_sockets (chatbot_id, key_id);`,
+       CREATE INDEX IF NOT EXISTS live_sockets_chatbot_key ON live_sockets (chatbot_id, key_id);
+       CREATE TABLE IF NOT EXISTS sweeps (chatbot_id TEXT NOT NULL, key_id TEXT NOT NULL, code INTEGER NOT NULL, reason TEXT NOT NULL, erase INTEGER NOT NULL, at INTEGER NOT NULL);
+       CREATE INDEX IF NOT EXISTS sweeps_chatbot_at ON sweeps (chatbot_id, at);`,
     );
   }
 
   /**
    * A conversation's open sockets changed: `keyIds` are the keys they were opened with now (empty when
    * none is left). Each conversation sends these one after another, so the last one received is current.
-   * @example await stub.track("cb_123", "3f83…", ["key_abc"])
+   * Answers the chatbot's recent sweeps that concern those keys: a socket opened before one of them was
+   * welcomed before it ran and registered after, and must close as the sweep says.
+   * @example const missed = await stub.track("cb_123", "3f83…", ["key_abc"])
    */
-  async track(chatbotId: string, conversationId: string, keyIds: string[]): Promise<void> {
+  async track(chatbotId: string, conversationId: string, keyIds: string[]): Promise<SweepRecord[]> {
     const chatbot = id.parse(chatbotId);
     const conversation = id.parse(conversationId);
     const keys = new Set(z.array(id).max(1000).parse(keyIds));
@@ -58,6 +77,31 @@ export class SocketRegistry extends DurableObject<Env> {
       this.ctx.storage.sql.exec("DELETE FROM live_sockets WHERE conversation_id = ?", conversation);
       for (const keyId of keys) this.ctx.storage.sql.exec("INSERT INTO live_sockets (chatbot_id, conversation_id, key_id) VALUES (?, ?, ?)", chatbot, conversation, keyId);
     });
+    if (!keys.size) return [];
+    return this.ctx.storage.sql
+      .exec<{ key_id: string; code: number; reason: string; erase: number; at: number }>(
+        "SELECT key_id, code, reason, erase, at FROM sweeps WHERE chatbot_id = ? AND at >= ? ORDER BY at",
+        chatbot,
+        Date.now() - SWEEP_MEMORY_MS,
+      )
+      .toArray()
+      .filter((r) => r.key_id === "" || keys.has(r.key_id))
+      .map((r) => ({ ...(r.key_id ? { keyId: r.key_id } : {}), code: r.code, reason: r.reason, erase: r.erase === 1, at: r.at }));
+  }
+
+  /** Remembers a sweep before running it, so that a registration arriving during or after it is told. */
+  private remember(chatbotId: string, sweep: SocketSweep, erase: boolean): void {
+    const now = Date.now();
+    this.ctx.storage.sql.exec("DELETE FROM sweeps WHERE at < ?", now - SWEEP_MEMORY_MS);
+    this.ctx.storage.sql.exec(
+      "INSERT INTO sweeps (chatbot_id, key_id, code, reason, erase, at) VALUES (?, ?, ?, ?, ?, ?)",
+      chatbotId,
+      sweep.keyId ?? "",
+      sweep.code,
+      sweep.reason,
+      erase ? 1 : 0,
+      now,
+    );
   }
 
   /**
@@ -66,7 +110,8 @@ export class SocketRegistry extends DurableObject<Env> {
    * @example await stub.sweep("cb_123", { keyId: "key_abc", code: 4001, reason: "key revoked" })
    */
   async sweep(chatbotId: string, sweep: SocketSweep): Promise<number> {
-    const closed = await this.eachConversation(id.parse(chatbotId), sweep.keyId, (stub) => stub.disconnect(chatbotId, sweep));
+    this.remember(id.parse(chatbotId), sweep, false);
+    const closed = await this.eachConversation(chatbotId, sweep.keyId, (stub) => stub.disconnect(chatbotId, sweep));
     return closed.reduce((sum, n) => sum + n, 0);
   }
 
@@ -77,6 +122,7 @@ export class SocketRegistry extends DurableObject<Env> {
    */
   async erase(chatbotId: string): Promise<void> {
     const chatbot = id.parse(chatbotId);
+    this.remember(chatbot, { code: CLOSE.chatbotDeleted, reason: "chatbot deleted" }, true);
     await this.eachConversation(chatbot, undefined, (stub) => stub.destroy(chatbot));
     this.ctx.storage.sql.exec("DELETE FROM live_sockets WHERE chatbot_id = ?", chatbot);
   }

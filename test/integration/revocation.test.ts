@@ -1,9 +1,9 @@
 import { listDurableObjectIds, runInDurableObject } from "cloudflare:test";
 import { env } from "cloudflare:workers";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import type { Conversation } from "../../durable-objects/conversation";
 import { FEED_SHARDS, feedShardName } from "../../durable-objects/feed-shards";
-import { registryShardName, registryShardOf, type SocketRegistry } from "../../durable-objects/socket-registry";
+import { registryShardName, registryShardOf, SocketRegistry } from "../../durable-objects/socket-registry";
 import { createDb } from "../../worker/db/client";
 import { chatbots } from "../../worker/db/schema";
 import { conversationStub } from "../../worker/services/conversation-stub";
@@ -61,7 +61,9 @@ describe("revocation reaches open sockets", () => {
       runInDurableObject(registry, (_i: SocketRegistry, state) =>
         state.storage.sql.exec<{ chatbot_id: string; key_id: string }>("SELECT chatbot_id, key_id FROM live_sockets WHERE conversation_id = ?", conversationId).toArray(),
       );
-    expect(await registered()).toEqual([{ chatbot_id: t.chatbotId, key_id: await keyId(t, t.ingestKey) }]);
+    // Registered after the welcome, not before it.
+    const ingestKeyId = await keyId(t, t.ingestKey);
+    await expect.poll(registered).toEqual([{ chatbot_id: t.chatbotId, key_id: ingestKeyId }]);
 
     const feedIds = new Set(Array.from({ length: FEED_SHARDS }, (_, shard) => env.CHATBOT_LIVE.idFromName(feedShardName(t.chatbotId, shard)).toString()));
     const woken = (await listDurableObjectIds(env.CHATBOT_LIVE)).filter((id) => feedIds.has(id.toString()));
@@ -69,6 +71,35 @@ describe("revocation reaches open sockets", () => {
 
     socket.close();
     await expect.poll(registered).toEqual([]);
+  });
+
+  it("closes a socket welcomed before its key was revoked whose registration reached the registry only after the sweep", async () => {
+    const t = await createTenant();
+    const revokedKey = await keyId(t, t.ingestKey);
+    const conversationId = conversationStub(env, t.chatbotId, "late").id.toString();
+    const registry = env.SOCKET_REGISTRY.get(env.SOCKET_REGISTRY.idFromName(registryShardName(registryShardOf(conversationId))));
+    // Every registration waits until the sweep has run: the socket is welcomed, then registered too late.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const track = SocketRegistry.prototype.track;
+    const late = vi.spyOn(SocketRegistry.prototype, "track").mockImplementation(async function (this: SocketRegistry, ...args) {
+      await held;
+      return track.apply(this, args);
+    });
+    try {
+      const socket = await connect("/api/v1/live/late", { key: t.ingestKey });
+      await socket.next("welcome");
+      expect((await call(`/api/v1/keys/${revokedKey}`, { method: "DELETE", key: t.adminKey })).status).toBe(200);
+      const swept = () => runInDurableObject(registry, (_i: SocketRegistry, state) => state.storage.sql.exec("SELECT count(*) AS n FROM sweeps WHERE key_id = ?", revokedKey).one().n);
+      await expect.poll(swept).toBe(1);
+      expect(socket.closed).toBe(false);
+
+      release();
+      await expect.poll(() => socket.closeCode).toBe(4001);
+      expect(socket.closeReason).toBe("key revoked");
+    } finally {
+      late.mockRestore();
+    }
   });
 
   it("revoking a read key closes the live feeds watching with it, and leaves another key's feed open", async () => {
@@ -174,6 +205,28 @@ describe("revocation reaches open sockets", () => {
     await socket.next("welcome");
     await as(owner, `/api/v1/organizations/${owner.organizationId}/chatbots/${chatbotId}`, { method: "PATCH", json: { status: "archived" } });
     await expect.poll(() => socket.closeCode).toBe(4003);
+  });
+
+  it("leaves open a socket opened once an archived chatbot is restored: a remembered sweep closes only sockets opened before it", async () => {
+    const owner = await signup();
+    const { chatbotId, ingestKey } = await chatbotOf(owner);
+    const chatbot = `/api/v1/organizations/${owner.organizationId}/chatbots/${chatbotId}`;
+    const conversationId = conversationStub(env, chatbotId, "restored").id.toString();
+    const registry = env.SOCKET_REGISTRY.get(env.SOCKET_REGISTRY.idFromName(registryShardName(registryShardOf(conversationId))));
+    const inRegistry = (sql: string) => runInDurableObject(registry, (_i: SocketRegistry, state) => state.storage.sql.exec(sql, chatbotId).toArray().length);
+
+    await as(owner, chatbot, { method: "PATCH", json: { status: "archived" } });
+    await expect.poll(() => inRegistry("SELECT 1 FROM sweeps WHERE chatbot_id = ?")).toBe(1);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    await as(owner, chatbot, { method: "PATCH", json: { status: "active" } });
+
+    const socket = await connect("/api/v1/live/restored", { key: ingestKey });
+    await socket.next("welcome");
+    await expect.poll(() => inRegistry("SELECT 1 FROM live_sockets WHERE chatbot_id = ?")).toBe(1);
+    socket.send({ type: "message", id: "m1", role: "user", content: "hello again" });
+    expect(await socket.next("ack")).toMatchObject({ id: "m1" });
+    expect(socket.closed).toBe(false);
+    socket.close();
   });
 
   it("deleting a chatbot closes and erases a conversation that has no message yet", async () => {
