@@ -21,7 +21,7 @@ import { forgetMessages } from "../worker/search/embed";
 import { publicAnalysis, resolutionJob, runDueAnalysis } from "./conversation-analysis";
 import { analyzerChoice } from "../worker/analysis/run";
 import type { LiveEvent } from "./chatbot-live";
-import { registryShardName, registryShardOf, type SocketRegistry, type SocketSweep, type SweepRecord } from "./socket-registry";
+import { registryShardName, registryShardOf, SWEEP_CLOCK_SLACK_MS, type SocketRegistry, type SocketSweep, type SweepRecord } from "./socket-registry";
 import { customRefusal, type ContextRefusal } from "./context-limits";
 import { admitFrame, conversationLimits, socketLimits, type SocketLimits } from "./frame-limits";
 import { LivePublisher } from "./live-publisher";
@@ -486,17 +486,19 @@ export class Conversation extends DurableObject<Env> {
   }
 
   /**
-   * Sweeps the registry ran before this conversation's registration reached it: the sockets opened before one
-   * of them (with its key, or any for a chatbot-wide sweep) close as it says, or the conversation is erased if
-   * its chatbot was deleted. Sockets opened after a sweep are left: the Worker let them in after it.
+   * Sweeps the registry ran before this conversation's registration reached it. A revoked key's sockets close
+   * whenever they connected (the Worker lets no socket in with a revoked key), and a deleted chatbot's
+   * conversation is erased. An archive can be undone: it closes the sockets opened before it, by the registry's
+   * clock give or take SWEEP_CLOCK_SLACK_MS (another machine's), and leaves those opened once it was restored.
    */
   private async closeMissed(chatbotId: string, missed: SweepRecord[]): Promise<void> {
     for (const sweep of missed) {
       const state = this.store.state;
       if (!state || state.chatbotId !== chatbotId) return;
+      const openedBy = sweep.keyId !== undefined || sweep.erase ? Number.POSITIVE_INFINITY : sweep.at + SWEEP_CLOCK_SLACK_MS;
       const caught = this.ctx.getWebSockets().filter((ws) => {
         const socket = attachmentOf(ws);
-        return socket.connectedAt <= sweep.at && (sweep.keyId === undefined || socket.keyId === sweep.keyId);
+        return socket.connectedAt <= openedBy && (sweep.keyId === undefined || socket.keyId === sweep.keyId);
       });
       if (!caught.length) continue;
       if (sweep.erase) return this.erase(state);

@@ -12,7 +12,7 @@
  * A conversation welcomes a socket first and registers it after, so a connect never waits for a registry
  * object far away. A sweep that runs between the two cannot see that socket: each shard therefore remembers
  * its sweeps for SWEEP_MEMORY_MS and answers a registration with the ones that concern its keys, and the
- * conversation closes the sockets opened before them (Conversation.register).
+ * conversation closes the sockets they should have closed (Conversation.closeMissed).
  */
 import { DurableObject } from "cloudflare:workers";
 import { z } from "zod";
@@ -45,6 +45,12 @@ export interface SweepRecord extends SocketSweep {
 
 /** How long a shard remembers a sweep: far longer than a registration can take to arrive. */
 export const SWEEP_MEMORY_MS = 10 * 60_000;
+
+/**
+ * How far a conversation's clock may be from a registry shard's (other machines): a chatbot-wide sweep closes
+ * the sockets opened up to this long after it ran, erring toward closing (the client reconnects).
+ */
+export const SWEEP_CLOCK_SLACK_MS = 1_000;
 
 /** Conversations told to close their sockets at once during a sweep. */
 const SWEEP_CONCURRENCY = 25;
