@@ -265,6 +265,10 @@ describe("revocation reaches open sockets", () => {
     const rows = (stub: DurableObjectStub<Conversation>) => runInDurableObject(stub, (_i: Conversation, state) => state.storage.sql.exec("SELECT count(*) AS n FROM state").one().n);
     for (const id of ["indexed", "listening"]) await expect.poll(() => rows(conversationStub(env, chatbotId, id)), { message: id }).toBe(0);
     expect(await rows(conversationStub(env, kept.chatbotId, "other-org"))).toBe(1);
+    // Every shard of the chatbot's feed remembered it while the viewer watched; none does now.
+    const remembered = (shard: number) =>
+      runInDurableObject(env.CHATBOT_LIVE.get(env.CHATBOT_LIVE.idFromName(feedShardName(chatbotId, shard))), async (_i: unknown, state) => (await state.storage.get("chatbotId")) ?? null);
+    for (let shard = 0; shard < FEED_SHARDS; shard++) await expect.poll(() => remembered(shard), { message: `feed shard ${shard}` }).toBeNull();
   });
 
   it("erases a conversation whose chatbot was deleted before its index write instead of retrying that write", async () => {

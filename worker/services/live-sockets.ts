@@ -5,12 +5,13 @@
  * are rare, and a chatbot's conversations are spread over all of them.
  */
 import type { ChatbotLive } from "../../durable-objects/chatbot-live";
+import { FEED_SHARDS, feedShardName } from "../../durable-objects/feed-shards";
 import { CLOSE } from "../../durable-objects/protocol";
 import { REGISTRY_SHARDS, registryShardName, type SocketRegistry, type SocketSweep } from "../../durable-objects/socket-registry";
 
-function feed(env: Env, chatbotId: string): DurableObjectStub<ChatbotLive> {
+function feed(env: Env, chatbotId: string, shard = 0): DurableObjectStub<ChatbotLive> {
   const ns = env.CHATBOT_LIVE as DurableObjectNamespace<ChatbotLive>;
-  return ns.get(ns.idFromName(chatbotId));
+  return ns.get(ns.idFromName(feedShardName(chatbotId, shard)));
 }
 
 /** Runs `act` on every registry shard; a shard that fails is logged and the others go on. */
@@ -43,10 +44,17 @@ export function closeChatbotSockets(env: Env, chatbotId: string): Promise<void> 
   return sweep(env, chatbotId, { code: CLOSE.chatbotArchived, reason: "chatbot archived" });
 }
 
-/** The chatbot was deleted: conversations with a socket open are erased, then its feed's viewers closed and its storage dropped. */
+/**
+ * The chatbot was deleted: conversations with a socket open are erased, then every shard of its feed closes
+ * its viewers and drops its storage (each remembers its chatbot and the counters it last read).
+ */
 export async function purgeLive(env: Env, chatbotId: string): Promise<void> {
   await eachShard(env, chatbotId, (shard) => shard.erase(chatbotId));
-  await feed(env, chatbotId)
-    .purge()
-    .catch((error: unknown) => console.error("purging the live feed failed", { chatbotId, error: String(error) }));
+  await Promise.all(
+    Array.from({ length: FEED_SHARDS }, (_, shard) =>
+      feed(env, chatbotId, shard)
+        .purge()
+        .catch((error: unknown) => console.error("purging the live feed failed", { chatbotId, shard, error: String(error) })),
+    ),
+  );
 }
