@@ -925,4 +925,22 @@ describe("analytics over captured conversations", () => {
     expect(aggregates.flags).toContain("churn_risk");
     expect(data.kpis.mrrAtRisk.value).toBe(300);
   });
+
+  it("groups sentiment by plan and industry without regard to case, as their filters match", async () => {
+    const t = await createTenant();
+    const owners = [
+      { id: "u-a", plan: "Pro", industry: "Fintech" },
+      { id: "u-b", plan: "pro", industry: "fintech" },
+      { id: "u-c", plan: "free", industry: "retail" },
+    ];
+    for (const user of owners) {
+      await capture(t.ingestKey, { conversationId: `case-${user.id}`, messages: [{ role: "user", content: "Thanks, this works great!" }], user });
+      await syncIndex(conversationStub(env, t.chatbotId, `case-${user.id}`));
+    }
+    const { data } = await get<InsightsBody>(t, "/insights");
+    expect(data.sentimentBySegment.plan.map((r) => [r.value, r.conversations])).toEqual([["Pro", 2], ["free", 1]]);
+    expect(data.sentimentBySegment.industry.map((r) => [r.value, r.conversations])).toEqual([["Fintech", 2], ["retail", 1]]);
+    const pro = await get<TableBody<ConvRow>>(t, "/conversations?plan=PRO");
+    expect(pro.data).toHaveLength(2);
+  });
 });

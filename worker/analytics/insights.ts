@@ -99,10 +99,12 @@ function segment(db: Db, chatbotId: string, period: Period, value: typeof c.devi
  * groupings read it (without the hint SQLite inlines a CTE into each arm of the UNION ALL).
  */
 function ownerSegments(db: Db, chatbotId: string, period: Period) {
+  // Grouped without regard to case, as the plan and industry filters match (`Pro` and `pro` are one segment,
+  // shown in the form that sorts first).
   const top = (segment: "plan" | "industry") => {
     const column = sql.raw(segment);
-    return sql`SELECT * FROM (SELECT ${segment} AS segment, ${column} AS value, sum(s) / sum(n) AS average, sum(n) AS conversations FROM attributed
-      GROUP BY ${column} ORDER BY sum(n) DESC, ${column} IS NULL, ${column} LIMIT ${TOP_SEGMENT_VALUES})`;
+    return sql`SELECT * FROM (SELECT ${segment} AS segment, min(${column}) AS value, sum(s) / sum(n) AS average, sum(n) AS conversations FROM attributed
+      GROUP BY ${column} COLLATE NOCASE ORDER BY sum(n) DESC, value IS NULL, value LIMIT ${TOP_SEGMENT_VALUES})`;
   };
   return db
     .select({
