@@ -192,18 +192,10 @@ export class Conversation extends DurableObject<Env> {
   async disconnect(chatbotId: string, sweep: SocketSweep): Promise<number> {
     const state = this.store.state;
     if (!state || state.chatbotId !== chatbotId) return 0;
-    let closed = 0;
-    for (const ws of this.ctx.getWebSockets()) {
-      if (sweep.keyId !== undefined && attachmentOf(ws).keyId !== sweep.keyId) continue;
-      closed += 1;
-      try {
-        ws.close(sweep.code, sweep.reason);
-      } catch {
-        // already closing
-      }
-    }
+    const caught = this.socketsOf(sweep);
+    for (const ws of caught) closeQuietly(ws, sweep.code, sweep.reason);
     await this.register();
-    return closed;
+    return caught.length;
   }
 
   /**
@@ -496,15 +488,20 @@ export class Conversation extends DurableObject<Env> {
       const state = this.store.state;
       if (!state || state.chatbotId !== chatbotId) return;
       const openedBy = sweep.keyId !== undefined || sweep.erase ? Number.POSITIVE_INFINITY : sweep.at + SWEEP_CLOCK_SLACK_MS;
-      const caught = this.ctx.getWebSockets().filter((ws) => {
-        const socket = attachmentOf(ws);
-        return socket.connectedAt <= openedBy && (sweep.keyId === undefined || socket.keyId === sweep.keyId);
-      });
+      const caught = this.socketsOf(sweep, openedBy);
       if (!caught.length) continue;
       if (sweep.erase) return this.erase(state);
       for (const ws of caught) closeQuietly(ws, sweep.code, sweep.reason);
       await this.register();
     }
+  }
+
+  /** The sockets a sweep names: opened with its key (any key for a chatbot-wide sweep), and not after `openedBy`. */
+  private socketsOf(sweep: SocketSweep, openedBy = Number.POSITIVE_INFINITY): WebSocket[] {
+    return this.ctx.getWebSockets().filter((ws) => {
+      const socket = attachmentOf(ws);
+      return socket.connectedAt <= openedBy && (sweep.keyId === undefined || socket.keyId === sweep.keyId);
+    });
   }
 
   /** Alarm and syncNow may overlap at an await; passes run one after another, never interleaved. */

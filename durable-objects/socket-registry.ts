@@ -116,8 +116,9 @@ export class SocketRegistry extends DurableObject<Env> {
    * @example await stub.sweep("cb_123", { keyId: "key_abc", code: 4001, reason: "key revoked" })
    */
   async sweep(chatbotId: string, sweep: SocketSweep): Promise<number> {
-    this.remember(id.parse(chatbotId), sweep, false);
-    const closed = await this.eachConversation(chatbotId, sweep.keyId, (stub) => stub.disconnect(chatbotId, sweep));
+    const chatbot = id.parse(chatbotId);
+    this.remember(chatbot, sweep, false);
+    const closed = await this.eachConversation(chatbot, sweep.keyId, (stub) => stub.disconnect(chatbot, sweep));
     return closed.reduce((sum, n) => sum + n, 0);
   }
 
