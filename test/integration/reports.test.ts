@@ -279,6 +279,7 @@ describe("report figures", () => {
     ["the country", { country: "FR" }],
     ["the main language", { language: "en" }],
     ["the sentiment label", { label: "negative" }],
+    ["two filters at once (read raw, not from one segment's rollups)", { plan: "PRO", country: "FR" }],
   ];
 
   for (const [name, filters] of filterSets) {

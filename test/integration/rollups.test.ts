@@ -11,7 +11,8 @@ import type { ConversationState, StoredAnalysis } from "../../durable-objects/co
 import type { StoredMessage } from "../../durable-objects/protocol";
 import { HOUR_MS, QUARTER_MS, rebuildRollups, splitByHour } from "../../worker/analytics/rollups";
 import { createDb } from "../../worker/db/client";
-import { annotations, clientOrganizations, clientUsers, conversations } from "../../worker/db/schema";
+import { sentimentLabel } from "../../worker/analysis/labels";
+import { annotations, chatbots, clientOrganizations, clientUsers, conversations } from "../../worker/db/schema";
 import { indexSnapshotOf } from "../../worker/index-queue/snapshot";
 import { writeIndexBatch } from "../../worker/services/conversation-index";
 import { conversationStub } from "../../worker/services/conversation-stub";
@@ -37,6 +38,9 @@ const TABLES = {
   rollup_client_organizations: ["client_organization_id"],
   rollup_conversation_labels: ["conversation_id", "kind", "label"],
   rollup_label_first_hours: ["kind", "hour", "label"],
+  rollup_segment_conversation_hours: ["segment", "dimension", "hour", "value"],
+  rollup_segment_annotation_hours: ["segment", "kind", "hour", "label"],
+  rollup_segment_label_first_hours: ["segment", "kind", "hour", "label"],
 } as const;
 type Table = keyof typeof TABLES;
 const COUNT: Record<Table, string> = {
@@ -49,6 +53,9 @@ const COUNT: Record<Table, string> = {
   rollup_client_organizations: "conversations",
   rollup_conversation_labels: "annotations",
   rollup_label_first_hours: "conversations",
+  rollup_segment_conversation_hours: "conversations",
+  rollup_segment_annotation_hours: "annotations",
+  rollup_segment_label_first_hours: "conversations",
 };
 
 /** A chatbot's rollup rows that count something (a row emptied by a subtraction stays at 0), floats to 9 digits. */
@@ -63,10 +70,28 @@ async function rollups(chatbotId: string): Promise<Record<Table, Row[]>> {
 
 const band = (s: number | null) => (s === null ? "unscored" : s > 0.2 ? "satisfied" : s < -0.2 ? "dissatisfied" : "neutral");
 
+/** A conversation's segments, as a report widget's single filter selects it: country, language, sentiment label, plan (any case). */
+function segmentsOf(
+  c: typeof conversations.$inferSelect,
+  orgs: (typeof clientOrganizations.$inferSelect)[],
+  users: (typeof clientUsers.$inferSelect)[],
+): string[] {
+  const plan = orgs.find((o) => o.id === c.clientOrganizationId)?.plan ?? users.find((u) => u.id === c.clientUserId)?.plan ?? null;
+  return [
+    c.country === null ? null : `country:${c.country}`,
+    c.language === null ? null : `language:${c.language}`,
+    c.sentimentAvg === null ? null : `label:${sentimentLabel(c.sentimentAvg)}`,
+    plan === null ? null : `plan:${plan.toLowerCase()}`,
+  ].filter((x): x is string => x !== null);
+}
+
 /** The rollups computed in plain JS from the raw rows. */
 async function plain(chatbotId: string): Promise<Record<Table, Row[]>> {
   const convs = await db.select().from(conversations).where(eq(conversations.chatbotId, chatbotId));
   const anns = await db.select().from(annotations).where(eq(annotations.chatbotId, chatbotId));
+  const orgs = await db.select().from(clientOrganizations).where(eq(clientOrganizations.chatbotId, chatbotId));
+  const users = await db.select().from(clientUsers).where(eq(clientUsers.chatbotId, chatbotId));
+  const segments = new Map(convs.map((c) => [c.id, segmentsOf(c, orgs, users)]));
   const { results: messages } = await D1.prepare("SELECT at, role FROM search_messages WHERE chatbot_id = ?").bind(chatbotId).all<{ at: number; role: string }>();
   const groups = new Map<string, Row>();
   const add = (table: Table, key: Row, sums: Record<string, number>, max?: Record<string, number>) => {
@@ -80,7 +105,10 @@ async function plain(chatbotId: string): Promise<Record<Table, Row[]>> {
     const hour = Math.floor(c.createdAt / HOUR_MS);
     const dims: [string, string][] = [["all", ""], ["band", band(c.sentimentAvg)], ["language", c.language ?? ""]];
     if (c.resolution) dims.push(["resolution", c.resolution]);
-    for (const [dimension, value] of dims) add("rollup_conversation_hours", { dimension, hour, value }, { conversations: 1, messages: c.messageCount });
+    for (const [dimension, value] of dims) {
+      add("rollup_conversation_hours", { dimension, hour, value }, { conversations: 1, messages: c.messageCount });
+      for (const segment of segments.get(c.id)!) add("rollup_segment_conversation_hours", { segment, dimension, hour, value }, { conversations: 1, messages: c.messageCount });
+    }
     const owner = { conversations: 1, scored: c.sentimentAvg === null ? 0 : 1, sentiment_sum: c.sentimentAvg ?? 0 };
     const last = { last_activity: c.lastMessageAt ?? c.createdAt };
     if (c.clientUserId) add("rollup_client_users", { client_user_id: c.clientUserId }, owner, last);
@@ -90,6 +118,11 @@ async function plain(chatbotId: string): Promise<Record<Table, Row[]>> {
     const hour = Math.floor(a.createdAt / HOUR_MS);
     if (a.kind !== "resolution" && (a.kind !== "intent" || a.status === "accepted")) {
       add("rollup_annotation_hours", { kind: a.kind, hour, label: a.label, severity: a.severity ?? "" }, { annotations: 1, scored: a.score === null ? 0 : 1, score_sum: a.score ?? 0 });
+      if (a.kind !== "behaviour") {
+        for (const segment of segments.get(a.conversationId) ?? []) {
+          add("rollup_segment_annotation_hours", { segment, kind: a.kind, hour, label: a.label }, { annotations: 1, scored: a.score === null ? 0 : 1, score_sum: a.score ?? 0 });
+        }
+      }
     }
     const conv = convs.find((c) => c.id === a.conversationId);
     const org = conv?.clientOrganizationId;
@@ -106,6 +139,10 @@ async function plain(chatbotId: string): Promise<Record<Table, Row[]>> {
   for (const l of labels.values()) {
     add("rollup_conversation_labels", l.key, { annotations: l.annotations }, { first_at: l.first });
     add("rollup_label_first_hours", { kind: l.key.kind, hour: Math.floor(l.first / HOUR_MS), label: l.key.label }, { conversations: 1 });
+    if (l.key.kind === "behaviour") continue;
+    for (const segment of segments.get(l.key.conversation_id as string) ?? []) {
+      add("rollup_segment_label_first_hours", { segment, kind: l.key.kind, hour: Math.floor(l.first / HOUR_MS), label: l.key.label }, { conversations: 1 });
+    }
   }
   for (const m of messages) add("rollup_message_quarters", { quarter: Math.floor(m.at / QUARTER_MS), role: m.role }, { messages: 1 });
   const out = {} as Record<Table, Row[]>;
@@ -281,6 +318,82 @@ describe("rollups kept by the index writes", () => {
     await db.delete(annotations).where(eq(annotations.conversationId, b.id));
     await db.delete(conversations).where(eq(conversations.id, b.id));
     expect(allHours(await expectExact(t.chatbotId))).toBe(1);
+  });
+});
+
+describe("segment rollups (a report widget's one filter)", () => {
+  /** Conversations counted in one segment (its creation-hour rows of every hour). */
+  const inSegment = (r: Record<Table, Row[]>, segment: string) =>
+    r.rollup_segment_conversation_hours.filter((h) => h.segment === segment && h.dimension === "all").reduce((n, h) => n + Number(h.conversations), 0);
+  const flagsIn = (r: Record<Table, Row[]>, segment: string) =>
+    r.rollup_segment_annotation_hours.filter((h) => h.segment === segment && h.kind === "flag").reduce((n, h) => n + Number(h.annotations), 0);
+
+  it("move a conversation's figures, annotations and labels when its label, country or owner's plan changes, and leave with a deleted owner", async () => {
+    const t = await createTenant();
+    await snapshotOf(t, "segments-a");
+    await snapshotOf(t, "segments-b");
+    const [a, b] = (await db.select().from(conversations).where(eq(conversations.chatbotId, t.chatbotId))).sort((x, y) => (x.externalId < y.externalId ? -1 : 1)) as [
+      typeof conversations.$inferSelect,
+      typeof conversations.$inferSelect,
+    ];
+    const at = Math.floor(Date.now() / HOUR_MS) * HOUR_MS - 3 * HOUR_MS;
+    await db.insert(annotations).values(
+      (["churn_risk", "urgent_request"] as const).map((label, i) => ({
+        id: `ann_seg_${i}`, organizationId: t.organizationId, chatbotId: t.chatbotId, conversationId: a.id, messageSeq: 1, kind: "flag" as const, label,
+        status: "accepted" as const, analyzer: "test", analyzerVersion: "1", createdAt: at + i,
+      })),
+    );
+    await db.update(conversations).set({ country: "FR", sentimentAvg: 0.1 }).where(eq(conversations.id, a.id));
+    await db.update(conversations).set({ sentimentAvg: 0.5 }).where(eq(conversations.id, b.id));
+    // Both belong to org-1 (no plan) and their own users on "pro".
+    let r = await expectExact(t.chatbotId);
+    expect([inSegment(r, "plan:pro"), inSegment(r, "country:FR"), inSegment(r, "label:neutral"), flagsIn(r, "country:FR")]).toEqual([2, 1, 1, 2]);
+
+    // Its sentiment falls: the conversation and its two flags go from neutral to very negative.
+    await db.update(conversations).set({ sentimentAvg: -0.7 }).where(eq(conversations.id, a.id));
+    r = await expectExact(t.chatbotId);
+    expect([inSegment(r, "label:neutral"), inSegment(r, "label:very_negative"), flagsIn(r, "label:neutral"), flagsIn(r, "label:very_negative")]).toEqual([0, 1, 0, 2]);
+    expect(r.rollup_segment_label_first_hours.filter((h) => h.segment === "label:very_negative" && h.kind === "flag").map((h) => h.label)).toEqual(["churn_risk", "urgent_request"]);
+
+    // The organization takes a plan (any case): it wins over the users' plans; a user's plan then moves nothing.
+    const org = a.clientOrganizationId!;
+    await db.update(clientOrganizations).set({ plan: "Enterprise" }).where(eq(clientOrganizations.id, org));
+    r = await expectExact(t.chatbotId);
+    expect([inSegment(r, "plan:pro"), inSegment(r, "plan:enterprise"), flagsIn(r, "plan:enterprise")]).toEqual([0, 2, 2]);
+    await db.update(clientUsers).set({ plan: "team" }).where(eq(clientUsers.id, a.clientUserId!));
+    r = await expectExact(t.chatbotId);
+    expect([inSegment(r, "plan:team"), inSegment(r, "plan:enterprise")]).toEqual([0, 2]);
+
+    // Without the organization's plan, each user's counts again; the organization deleted, the same.
+    await db.update(clientOrganizations).set({ plan: null }).where(eq(clientOrganizations.id, org));
+    r = await expectExact(t.chatbotId);
+    expect([inSegment(r, "plan:team"), inSegment(r, "plan:pro"), flagsIn(r, "plan:team")]).toEqual([1, 1, 2]);
+    await db.update(clientOrganizations).set({ plan: "enterprise" }).where(eq(clientOrganizations.id, org));
+    await db.delete(clientOrganizations).where(eq(clientOrganizations.id, org));
+    r = await expectExact(t.chatbotId);
+    expect([inSegment(r, "plan:enterprise"), inSegment(r, "plan:team"), inSegment(r, "plan:pro")]).toEqual([0, 1, 1]);
+
+    // A user deleted: its conversation has no plan left. The country changed: the flags follow.
+    await db.delete(clientUsers).where(eq(clientUsers.id, b.clientUserId!));
+    await db.update(conversations).set({ country: "DE" }).where(eq(conversations.id, a.id));
+    r = await expectExact(t.chatbotId);
+    expect([inSegment(r, "plan:pro"), flagsIn(r, "country:FR"), flagsIn(r, "country:DE")]).toEqual([0, 0, 2]);
+
+    // Erased with its annotations (deleted by the foreign key after the row): nothing of it stays in a segment.
+    // (Only the segment tables compared: the users' flag hours count a flag out through its conversation, gone by
+    // then — no product path deletes a conversation but the chatbot's, which takes every rollup row with it.)
+    await db.delete(conversations).where(eq(conversations.id, a.id));
+    r = await rollups(t.chatbotId);
+    const want = normalize(await plain(t.chatbotId));
+    for (const table of ["rollup_segment_conversation_hours", "rollup_segment_annotation_hours", "rollup_segment_label_first_hours"] as const) {
+      expect(normalize(r)[table], table).toEqual(want[table]);
+    }
+    expect([inSegment(r, "country:DE"), flagsIn(r, "label:very_negative"), r.rollup_segment_label_first_hours.filter((h) => h.segment === "country:DE").length]).toEqual([0, 0, 0]);
+
+    // The chatbot deleted: its rows go with it, and its conversations cascading away write none back.
+    await db.delete(chatbots).where(eq(chatbots.id, t.chatbotId));
+    const left = await D1.prepare("SELECT count(*) AS n FROM rollup_segment_conversation_hours WHERE chatbot_id = ?").bind(t.chatbotId).first<{ n: number }>();
+    expect(left?.n).toBe(0);
   });
 });
 

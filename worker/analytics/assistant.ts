@@ -27,10 +27,10 @@ const c = conversations;
 
 /** Conversations created in the period by their resolution (those not judged yet left out). */
 export function resolutionCounts(db: Db, chatbotId: string, period: Period, scope: Scope = {}) {
-  if (!scope.conversations && !scope.annotations) {
+  if ((!scope.conversations && !scope.annotations) || scope.segment) {
     return db
       .select({ resolution: sql<string | null>`value`, count: sql<number>`sum(conversations)`.mapWith(Number) })
-      .from(conversationFacts(chatbotId, period, "resolution"))
+      .from(conversationFacts(chatbotId, period, "resolution", [], scope.segment))
       .groupBy(sql`value`)
       .having(sql`sum(conversations) > 0`);
   }

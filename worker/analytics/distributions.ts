@@ -28,19 +28,20 @@ export async function distributions(db: Db, chatbotId: string, range: Range, sco
   const day = sql<number>`${c.createdAt} / ${sql.raw(String(DAY_MS))}`;
   const conversationsIn = and(eq(c.chatbotId, chatbotId), gte(c.createdAt, range.from), lt(c.createdAt, range.to), scope.conversations);
 
-  const unscoped = !scope.conversations && !scope.annotations;
-  // Unscoped, every figure comes from the rollups (rollup-reads.ts; flags and topics through label-counts.ts);
-  // with filters, from the raw rows of the subset.
+  // Unscoped or on one segment, every figure comes from the rollups (rollup-reads.ts; flags and topics through
+  // label-counts.ts); with several filters, from the raw rows of the subset.
+  const unscoped = (!scope.conversations && !scope.annotations) || scope.segment !== undefined;
+  const { segment } = scope;
   const factDay = sql<number>`at / ${sql.raw(String(DAY_MS))}`;
-  const languageFacts = conversationFacts(chatbotId, range, "language");
+  const languageFacts = conversationFacts(chatbotId, range, "language", [], segment);
   const [byDay, labels, flags, topics, languages] = await db.batch([
     unscoped
-      ? db.select({ day: factDay.mapWith(Number), conversations: sql<number>`sum(conversations)`.mapWith(Number) }).from(conversationFacts(chatbotId, range, "all")).groupBy(factDay)
+      ? db.select({ day: factDay.mapWith(Number), conversations: sql<number>`sum(conversations)`.mapWith(Number) }).from(conversationFacts(chatbotId, range, "all", [], segment)).groupBy(factDay)
       : db.select({ day: day.mapWith(Number), conversations: sql<number>`count(*)`.mapWith(Number) }).from(c).where(conversationsIn).groupBy(day),
     unscoped
       ? db
           .select({ label: sql<string>`label`, messages: sql<number>`sum(annotations)`.mapWith(Number) })
-          .from(annotationFacts(chatbotId, "sentiment", range))
+          .from(annotationFacts(chatbotId, "sentiment", range, [], undefined, segment))
           .groupBy(sql`label`)
           .having(sql`sum(annotations) > 0`)
       : db

@@ -10,9 +10,9 @@
  *   the 24 hours before, up to the same time;
  * - MRR at risk: mrr-at-risk.ts (the one definition the KPI, Insights, reports and the breakdown share).
  *
- * Unscoped (the dashboard, unfiltered report widgets), every figure comes from the hourly rollups plus the
- * raw rows of the partial hours at the ranges' edges (rollup-reads.ts), except MRR at risk (raw rows, see
- * mrr-at-risk.ts); a scope (filters) reads raw rows, as rollups are not kept per plan, country, language or label.
+ * Unscoped (the dashboard, unfiltered report widgets) or scoped to one segment (a widget with one filter),
+ * every figure comes from the hourly rollups plus the raw rows of the partial hours at the ranges' edges
+ * (rollup-reads.ts), except MRR at risk (see mrr-at-risk.ts); several filters read the subset's raw rows.
  */
 import { and, eq, gte, lt, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../db/client";
@@ -46,8 +46,8 @@ export async function overview(db: Db, chatbotId: string, q: OverviewQuery, now:
   const inPrevious = sql`${conversations.createdAt} < ${from}`;
   const sentimentNow = sql`${annotations.createdAt} >= ${from}`;
 
-  const unscoped = !scope.conversations && !scope.annotations;
-  const [conversationFigures, sentimentFigures, analysed, atRiskNow, atRiskBefore] = unscoped ? await fromRollups(db, chatbotId, range, todayFrom, yesterday) : await db.batch([
+  const fromHours = (!scope.conversations && !scope.annotations) || scope.segment;
+  const [conversationFigures, sentimentFigures, analysed, atRiskNow, atRiskBefore] = fromHours ? await fromRollups(db, chatbotId, range, todayFrom, yesterday, scope) : await db.batch([
     // Both periods in one pass over the (chatbot_id, created_at) index.
     db
       .select({
@@ -99,15 +99,16 @@ export async function overview(db: Db, chatbotId: string, q: OverviewQuery, now:
   };
 }
 
-/** The same figures as the raw queries above, from the rollups (whole hours) and the edge hours' raw rows. */
-function fromRollups(db: Db, chatbotId: string, range: Range, todayFrom: number, yesterday: Period) {
+/** The same figures as the raw queries above, from the rollups (of the scope's segment, if any: whole hours) and the edge hours' raw rows. */
+function fromRollups(db: Db, chatbotId: string, range: Range, todayFrom: number, yesterday: Period, scope: Scope) {
   const { from, to, previous } = range;
+  const { segment } = scope;
   const both = { from: previous.from, to };
-  const byConversation = conversationFacts(chatbotId, both, "all", [from]);
-  const byResolution = conversationFacts(chatbotId, both, "resolution", [from]);
-  const sentiment = annotationFacts(chatbotId, "sentiment", both, [from]);
+  const byConversation = conversationFacts(chatbotId, both, "all", [from], segment);
+  const byResolution = conversationFacts(chatbotId, both, "resolution", [from], segment);
+  const sentiment = annotationFacts(chatbotId, "sentiment", both, [from], undefined, segment);
   // "Analysed today" has no upper bound, like the raw query: the end of time, on the hour.
-  const sinceYesterday = annotationFacts(chatbotId, "sentiment", { from: yesterday.from, to: END_OF_TIME }, [yesterday.to, todayFrom]);
+  const sinceYesterday = annotationFacts(chatbotId, "sentiment", { from: yesterday.from, to: END_OF_TIME }, [yesterday.to, todayFrom], undefined, segment);
   const current = sql`at >= ${from}`;
   // Every figure aliased: D1 batch rows are keyed by column name, and some expressions differ only in a parameter.
   const sumOf = (column: string, when: SQL, alias: string) => sql<number>`coalesce(sum(CASE WHEN ${when} THEN ${sql.raw(column)} END), 0)`.mapWith(num).as(alias);
@@ -136,7 +137,7 @@ function fromRollups(db: Db, chatbotId: string, range: Range, todayFrom: number,
     db
       .select({ today: sumOf("annotations", sql`at >= ${todayFrom}`, "today"), yesterday: sumOf("annotations", sql`at < ${yesterday.to}`, "yesterday") })
       .from(sinceYesterday),
-    mrrAtRiskTotal(db, chatbotId, range),
-    mrrAtRiskTotal(db, chatbotId, previous),
+    mrrAtRiskTotal(db, chatbotId, range, scope),
+    mrrAtRiskTotal(db, chatbotId, previous, scope),
   ]);
 }

@@ -35,17 +35,30 @@ const RAW_VALUE: Record<ConversationDimension, SQL> = {
 };
 
 /**
- * Conversations created in the period by one dimension: rows (at, value, conversations, messages).
- * Resolution rows only for judged conversations; language "" for none yet.
+ * The edge hours' raw rows of a segment (a report widget's one filter, scope.ts): their conversation is in it,
+ * looked up by its key in the view the segment rollups are kept from (migration 0020), so the rows read raw
+ * count exactly as the hours read from the rollups do.
  */
-export function conversationFacts(chatbotId: string, period: Period, dimension: ConversationDimension, cuts: readonly number[] = []): SQL {
+const inSegment = (conversationId: string, segment: SQL | undefined): SQL =>
+  segment
+    ? sql` AND EXISTS (SELECT 1 FROM conversation_segments AS s WHERE s.conversation_id = ${sql.raw(conversationId)} AND s.segment = ${segment})`
+    : sql``;
+
+/**
+ * Conversations created in the period by one dimension: rows (at, value, conversations, messages).
+ * Resolution rows only for judged conversations; language "" for none yet. `segment`: those of one segment only.
+ */
+export function conversationFacts(chatbotId: string, period: Period, dimension: ConversationDimension, cuts: readonly number[] = [], segment?: SQL): SQL {
   const split = splitByHour(period, cuts);
   const parts = [
-    sql`SELECT hour * ${sql.raw(String(HOUR_MS))} AS at, value, conversations, messages FROM rollup_conversation_hours
-        WHERE chatbot_id = ${chatbotId} AND dimension = ${dimension} AND ${hours(split)}`,
+    segment
+      ? sql`SELECT hour * ${sql.raw(String(HOUR_MS))} AS at, value, conversations, messages FROM rollup_segment_conversation_hours
+            WHERE chatbot_id = ${chatbotId} AND segment = ${segment} AND dimension = ${dimension} AND ${hours(split)}`
+      : sql`SELECT hour * ${sql.raw(String(HOUR_MS))} AS at, value, conversations, messages FROM rollup_conversation_hours
+            WHERE chatbot_id = ${chatbotId} AND dimension = ${dimension} AND ${hours(split)}`,
     ...split.raw.map(
       (r) => sql`SELECT created_at AS at, ${RAW_VALUE[dimension]} AS value, 1 AS conversations, message_count AS messages FROM conversations
-                 WHERE chatbot_id = ${chatbotId} AND created_at >= ${r.from} AND created_at < ${r.to}${dimension === "resolution" ? sql` AND resolution IS NOT NULL` : sql``}`,
+                 WHERE chatbot_id = ${chatbotId} AND created_at >= ${r.from} AND created_at < ${r.to}${dimension === "resolution" ? sql` AND resolution IS NOT NULL` : sql``}${inSegment("conversations.id", segment)}`,
     ),
   ];
   return sql`(${sql.join(parts, sql` UNION ALL `)})`;
@@ -53,17 +66,28 @@ export function conversationFacts(chatbotId: string, period: Period, dimension: 
 
 /**
  * Annotations of one kind analysed in the period (intents: accepted ones only): rows (at, label, severity,
- * annotations, scored, score_sum), severity "" for none.
+ * annotations, scored, score_sum), severity "" for none. `segment`: those of one segment's conversations only
+ * (severity always "": the segment rollups do not keep it).
  */
-export function annotationFacts(chatbotId: string, kind: "sentiment" | "flag" | "intent" | "topic" | "behaviour", period: Period, cuts: readonly number[] = [], labels?: readonly string[]): SQL {
+export function annotationFacts(
+  chatbotId: string,
+  kind: "sentiment" | "flag" | "intent" | "topic" | "behaviour",
+  period: Period,
+  cuts: readonly number[] = [],
+  labels?: readonly string[],
+  segment?: SQL,
+): SQL {
   const split = splitByHour(period, cuts);
   const labelIn = labels ? sql` AND ${inList(sql.raw("label"), labels)}` : sql``;
   const parts = [
-    sql`SELECT hour * ${sql.raw(String(HOUR_MS))} AS at, label, severity, annotations, scored, score_sum FROM rollup_annotation_hours
-        WHERE chatbot_id = ${chatbotId} AND kind = ${kind} AND ${hours(split)}${labelIn}`,
+    segment
+      ? sql`SELECT hour * ${sql.raw(String(HOUR_MS))} AS at, label, '' AS severity, annotations, scored, score_sum FROM rollup_segment_annotation_hours
+            WHERE chatbot_id = ${chatbotId} AND segment = ${segment} AND kind = ${kind} AND ${hours(split)}${labelIn}`
+      : sql`SELECT hour * ${sql.raw(String(HOUR_MS))} AS at, label, severity, annotations, scored, score_sum FROM rollup_annotation_hours
+            WHERE chatbot_id = ${chatbotId} AND kind = ${kind} AND ${hours(split)}${labelIn}`,
     ...split.raw.map(
-      (r) => sql`SELECT created_at AS at, label, coalesce(severity, '') AS severity, 1 AS annotations, score IS NOT NULL AS scored, coalesce(score, 0) AS score_sum
-                 FROM annotations WHERE chatbot_id = ${chatbotId} AND kind = ${kind} AND created_at >= ${r.from} AND created_at < ${r.to}${labelIn}${kind === "intent" ? sql` AND status = 'accepted'` : sql``}`,
+      (r) => sql`SELECT created_at AS at, label, ${segment ? sql`''` : sql`coalesce(severity, '')`} AS severity, 1 AS annotations, score IS NOT NULL AS scored, coalesce(score, 0) AS score_sum
+                 FROM annotations WHERE chatbot_id = ${chatbotId} AND kind = ${kind} AND created_at >= ${r.from} AND created_at < ${r.to}${labelIn}${kind === "intent" ? sql` AND status = 'accepted'` : sql``}${inSegment("annotations.conversation_id", segment)}`,
     ),
   ];
   return sql`(${sql.join(parts, sql` UNION ALL `)})`;
@@ -107,20 +131,25 @@ export function usersRaisingFlag(chatbotId: string, labels: readonly string[], p
  * The two sides of a per-label count (label-counts.ts) for one kind over the period: `annotations`, rows
  * (at, label, annotations) of the annotations analysed in it; `firstSeen`, rows (at, label, conversations) of
  * the conversations whose label first appeared in it (`rollup_conversation_labels`). Narrowed by a report
- * widget's filters (`scope`), both read the raw rows of the subset, since the rollups are not kept per filter.
+ * widget's one filter (`scope.segment`), both read that segment's rollups; by several, the raw rows of the subset.
  */
 export function labelFacts(chatbotId: string, kind: LabelKind, period: Period, cuts: readonly number[], scope: Scope = {}): { annotations: SQL; firstSeen: SQL } {
-  if (!scope.annotations || !scope.labels) {
+  // Assistant behaviours have no segment rollups (no report widget filters them): raw, as several filters are.
+  const segment = kind === "behaviour" ? undefined : scope.segment;
+  if (!scope.annotations || !scope.labels || segment) {
     const split = splitByHour(period, cuts);
     const firstSeen = [
-      sql`SELECT hour * ${sql.raw(String(HOUR_MS))} AS at, label, conversations FROM rollup_label_first_hours
-          WHERE chatbot_id = ${chatbotId} AND kind = ${kind} AND ${hours(split)}`,
+      segment
+        ? sql`SELECT hour * ${sql.raw(String(HOUR_MS))} AS at, label, conversations FROM rollup_segment_label_first_hours
+              WHERE chatbot_id = ${chatbotId} AND segment = ${segment} AND kind = ${kind} AND ${hours(split)}`
+        : sql`SELECT hour * ${sql.raw(String(HOUR_MS))} AS at, label, conversations FROM rollup_label_first_hours
+              WHERE chatbot_id = ${chatbotId} AND kind = ${kind} AND ${hours(split)}`,
       ...split.raw.map(
         (r) => sql`SELECT first_at AS at, label, 1 AS conversations FROM rollup_conversation_labels
-                   WHERE chatbot_id = ${chatbotId} AND kind = ${kind} AND first_at >= ${r.from} AND first_at < ${r.to}`,
+                   WHERE chatbot_id = ${chatbotId} AND kind = ${kind} AND first_at >= ${r.from} AND first_at < ${r.to}${inSegment("rollup_conversation_labels.conversation_id", segment)}`,
       ),
     ];
-    return { annotations: annotationFacts(chatbotId, kind, period, cuts), firstSeen: sql`(${sql.join(firstSeen, sql` UNION ALL `)})` };
+    return { annotations: annotationFacts(chatbotId, kind, period, cuts, undefined, segment), firstSeen: sql`(${sql.join(firstSeen, sql` UNION ALL `)})` };
   }
   return {
     annotations: sql`(SELECT created_at AS at, label, 1 AS annotations FROM annotations

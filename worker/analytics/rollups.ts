@@ -17,8 +17,15 @@
  *   them): "messages today" from any zone's midnight (today.ts).
  * All time, per owner: `rollup_client_users` / `rollup_client_organizations` — conversations, scored
  * conversations and the sum of their average sentiments, last activity.
+ * Per segment — one value of one report-widget filter (`plan:pro`, `country:DE`, `language:fr`,
+ * `label:negative`; the view `conversation_segments` names a conversation's, migration 0020) — the same hours:
+ * `rollup_segment_conversation_hours` (every dimension above), `rollup_segment_annotation_hours` (sentiments,
+ * flags, topics and accepted intents, without severity) and `rollup_segment_label_first_hours` (flags, topics,
+ * intents). A conversation changing segment (its sentiment label, language, country or owner, or its owner's
+ * plan) takes its figures, annotations and labels with it, so a segment's hours always equal the figures of
+ * the conversations in it now — what the raw filter would count.
  *
- * How they stay exact: SQLite triggers (migrations 0012_rollups, 0015, 0016, 0017 and 0019) apply every insert, update and
+ * How they stay exact: SQLite triggers (migrations 0012_rollups, 0015, 0016, 0017, 0019 and 0020) apply every insert, update and
  * delete of a conversation, annotation or search message (and, for the label hours, of a conversation's label
  * row) to the rollups in the same statement's transaction — subtract what the old row contributed, add what
  * the new one does. So whoever writes the index (the index
@@ -96,6 +103,25 @@ const REBUILD = [
      SELECT ${key}, chatbot_id, count(*), count(sentiment_avg), coalesce(sum(sentiment_avg), 0), max(coalesce(last_message_at, created_at))
      FROM conversations WHERE chatbot_id = ?1 AND ${key} IS NOT NULL GROUP BY chatbot_id, ${key}`,
   ),
+  // Per segment (the view conversation_segments, migration 0020), last: the label inserts above have moved these too.
+  "DELETE FROM rollup_segment_conversation_hours WHERE chatbot_id = ?1",
+  "DELETE FROM rollup_segment_annotation_hours WHERE chatbot_id = ?1",
+  "DELETE FROM rollup_segment_label_first_hours WHERE chatbot_id = ?1",
+  `INSERT INTO rollup_segment_conversation_hours (chatbot_id, segment, dimension, hour, value, conversations, messages)
+   SELECT s.chatbot_id, s.segment, d.dimension, c.created_at / ${HOUR_MS},
+     CASE d.dimension WHEN 'all' THEN '' WHEN 'band' THEN ${band("c.sentiment_avg")} WHEN 'language' THEN coalesce(c.language, '') ELSE c.resolution END,
+     count(*), sum(c.message_count)
+   FROM conversation_segments AS s JOIN conversations AS c ON c.id = s.conversation_id,
+     (SELECT 'all' AS dimension UNION ALL SELECT 'band' UNION ALL SELECT 'language' UNION ALL SELECT 'resolution') AS d
+   WHERE s.chatbot_id = ?1 AND (d.dimension != 'resolution' OR c.resolution IS NOT NULL) GROUP BY 1, 2, 3, 4, 5`,
+  `INSERT INTO rollup_segment_annotation_hours (chatbot_id, segment, kind, hour, label, annotations, scored, score_sum)
+   SELECT s.chatbot_id, s.segment, a.kind, a.created_at / ${HOUR_MS}, a.label, count(*), count(a.score), coalesce(sum(a.score), 0)
+   FROM conversation_segments AS s JOIN annotations AS a ON a.conversation_id = s.conversation_id
+   WHERE s.chatbot_id = ?1 AND (a.kind IN ('sentiment', 'flag', 'topic') OR (a.kind = 'intent' AND a.status = 'accepted')) GROUP BY 1, 2, 3, 4, 5`,
+  `INSERT INTO rollup_segment_label_first_hours (chatbot_id, segment, kind, hour, label, conversations)
+   SELECT s.chatbot_id, s.segment, l.kind, l.first_at / ${HOUR_MS}, l.label, count(*)
+   FROM conversation_segments AS s JOIN rollup_conversation_labels AS l ON l.conversation_id = s.conversation_id
+   WHERE s.chatbot_id = ?1 AND l.kind IN ('flag', 'topic', 'intent') GROUP BY 1, 2, 3, 4, 5`,
 ];
 
 /** Recomputes one chatbot's rollups from its raw rows, in one batch (one transaction). */

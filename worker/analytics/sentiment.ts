@@ -9,7 +9,7 @@
  * conversations created in the range by their average sentiment: satisfied > 0.2, dissatisfied < −0.2,
  * neutral in between, unscored when no message of theirs has a sentiment yet.
  */
-import { and, eq, gte, isNotNull, lt, sql } from "drizzle-orm";
+import { and, eq, gte, isNotNull, lt, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "../db/client";
 import { annotations, conversations } from "../db/schema";
@@ -89,8 +89,9 @@ export async function sentimentOverTime(db: Db, chatbotId: string, q: SentimentQ
   const unit = q.interval === "hour" || zone !== "UTC" ? HOUR_MS : DAY_MS;
   const day = sql<number>`${annotations.createdAt} / ${unit}`;
   const avg = conversations.sentimentAvg;
-  const unscoped = !scope.conversations && !scope.annotations;
-  const [byDay, bandRows] = unscoped ? await fromRollups(db, chatbotId, range, unit) : await db.batch([
+  // Unscoped or on one segment from the rollups; several filters read the subset's raw rows.
+  const fromHours = (!scope.conversations && !scope.annotations) || scope.segment;
+  const [byDay, bandRows] = fromHours ? await fromRollups(db, chatbotId, range, unit, scope.segment) : await db.batch([
     // Grouped by UTC day in SQL (integer division), rolled up into weeks or months below.
     db
       .select({ day: day.mapWith(Number), messages: sql<number>`count(*)`.mapWith(Number), sum: sql<number>`sum(${annotations.score})`.mapWith(Number) })
@@ -141,15 +142,15 @@ export async function sentimentOverTime(db: Db, chatbotId: string, q: SentimentQ
  * The series and bands above from the rollups (whole hours) and the raw rows of the range's edge hours:
  * the same rows, grouped by UTC hour or day (`unit`) in SQL.
  */
-function fromRollups(db: Db, chatbotId: string, range: Range, unit: number) {
+function fromRollups(db: Db, chatbotId: string, range: Range, unit: number, segment?: SQL) {
   const day = sql<number>`at / ${sql.raw(String(unit))}`;
-  const bands = conversationFacts(chatbotId, range, "band");
+  const bands = conversationFacts(chatbotId, range, "band", [], segment);
   // Aliased: D1 batch rows are keyed by column name, and these four expressions differ only in a parameter.
   const count = (value: string) => sql<number>`coalesce(sum(CASE WHEN value = ${value} THEN conversations END), 0)`.mapWith(Number).as(value);
   return db.batch([
     db
       .select({ day: day.mapWith(Number), messages: sql<number>`sum(scored)`.mapWith(Number), sum: sql<number>`sum(score_sum)`.mapWith(Number) })
-      .from(annotationFacts(chatbotId, "sentiment", range))
+      .from(annotationFacts(chatbotId, "sentiment", range, [], undefined, segment))
       .groupBy(day)
       .having(sql`sum(scored) > 0`),
     db.select({ satisfied: count("satisfied"), neutral: count("neutral"), dissatisfied: count("dissatisfied"), unscored: count("unscored") }).from(bands),

@@ -667,6 +667,63 @@ export const rollupLabelFirstHours = sqliteTable(
   (t) => [primaryKey({ columns: [t.chatbotId, t.kind, t.hour, t.label] })],
 );
 
+/**
+ * The same hours per segment — one value of a report widget's filter: `plan:<plan, lower case>` (the
+ * organization's plan, else the user's), `country:<code>`, `language:<code>` or `label:<the conversation's
+ * sentiment label>` — so a widget filtered on one of them reads hours, not the subset's raw rows. A
+ * conversation belongs to at most one segment per filter (the view `conversation_segments`, migration 0020);
+ * when it moves (its label, language or owner changes, or its owner's plan), its figures move with it.
+ * Conversations by creation hour (the dimensions of `rollup_conversation_hours`), annotations by analysis hour
+ * (sentiments, flags, topics, accepted intents; no severity), and per label the conversations that first raised it.
+ */
+export const rollupSegmentConversationHours = sqliteTable(
+  "rollup_segment_conversation_hours",
+  {
+    chatbotId: text("chatbot_id")
+      .notNull()
+      .references(() => chatbots.id, { onDelete: "cascade" }),
+    segment: text("segment").notNull(),
+    dimension: text("dimension", { enum: ["all", "resolution", "band", "language"] }).notNull(),
+    hour: integer("hour").notNull(),
+    value: text("value").notNull(),
+    conversations: integer("conversations").notNull().default(0),
+    messages: integer("messages").notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.chatbotId, t.segment, t.dimension, t.hour, t.value] })],
+);
+
+export const rollupSegmentAnnotationHours = sqliteTable(
+  "rollup_segment_annotation_hours",
+  {
+    chatbotId: text("chatbot_id")
+      .notNull()
+      .references(() => chatbots.id, { onDelete: "cascade" }),
+    segment: text("segment").notNull(),
+    kind: text("kind", { enum: ANNOTATION_KINDS }).notNull(),
+    hour: integer("hour").notNull(),
+    label: text("label").notNull(),
+    annotations: integer("annotations").notNull().default(0),
+    scored: integer("scored").notNull().default(0),
+    scoreSum: real("score_sum").notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.chatbotId, t.segment, t.kind, t.hour, t.label] })],
+);
+
+export const rollupSegmentLabelFirstHours = sqliteTable(
+  "rollup_segment_label_first_hours",
+  {
+    chatbotId: text("chatbot_id")
+      .notNull()
+      .references(() => chatbots.id, { onDelete: "cascade" }),
+    segment: text("segment").notNull(),
+    kind: text("kind", { enum: ANNOTATION_KINDS }).notNull(),
+    hour: integer("hour").notNull(),
+    label: text("label").notNull(),
+    conversations: integer("conversations").notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.chatbotId, t.segment, t.kind, t.hour, t.label] })],
+);
+
 /** All-time figures per client user or organization (the people tables). */
 const ownerActivity = {
   chatbotId: text("chatbot_id")
