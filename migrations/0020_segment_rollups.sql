@@ -19,7 +19,7 @@ CREATE TABLE `rollup_segment_conversation_hours` (
 	`value` text NOT NULL,
 	`conversations` integer DEFAULT 0 NOT NULL,
 	`messages` integer DEFAULT 0 NOT NULL,
-	PRIMARY KEY(`chatbot_id`, `segment`, `dimension`, `hour`, `value`),
+	PRIMARY KEY(`chatbot_id`, `segment`, `hour`, `dimension`, `value`),
 	FOREIGN KEY (`chatbot_id`) REFERENCES `chatbots`(`id`) ON UPDATE no action ON DELETE cascade
 );
 --> statement-breakpoint
@@ -119,14 +119,16 @@ CREATE TRIGGER rollup_segments_conversations_insert AFTER INSERT ON conversation
       UNION ALL SELECT NEW.chatbot_id, 'language:' || NEW.language WHERE NEW.language IS NOT NULL
       UNION ALL SELECT NEW.chatbot_id, 'label:' || CASE WHEN NEW.sentiment_avg <= -0.6 THEN 'very_negative' WHEN NEW.sentiment_avg <= -0.2 THEN 'negative' WHEN NEW.sentiment_avg < 0.2 THEN 'neutral' WHEN NEW.sentiment_avg < 0.6 THEN 'positive' ELSE 'very_positive' END WHERE NEW.sentiment_avg IS NOT NULL
       UNION ALL SELECT NEW.chatbot_id, 'plan:' || p FROM (SELECT lower(coalesce((SELECT plan FROM client_organizations WHERE id = NEW.client_organization_id), (SELECT plan FROM client_users WHERE id = NEW.client_user_id))) AS p) WHERE p IS NOT NULL) AS s, (SELECT 'all' AS dimension UNION ALL SELECT 'band' UNION ALL SELECT 'language' UNION ALL SELECT 'resolution') AS d WHERE (d.dimension != 'resolution' OR NEW.resolution IS NOT NULL) AND EXISTS (SELECT 1 FROM chatbots WHERE id = s.chatbot_id)
-  ON CONFLICT (chatbot_id, segment, dimension, hour, value) DO UPDATE SET conversations = conversations + excluded.conversations, messages = messages + excluded.messages;
+  ON CONFLICT (chatbot_id, segment, hour, dimension, value) DO UPDATE SET conversations = conversations + excluded.conversations, messages = messages + excluded.messages;
 END;
 --> statement-breakpoint
--- An update (every index flush) takes the old row's figures out of its old segments and puts the new row's
--- into its new ones; the annotations and labels move only between the segments it left and joined.
+-- An update that changes what keys the conversation's figures takes the old row's figures out of its old
+-- segments and puts the new row's into its new ones.
 CREATE TRIGGER rollup_segments_conversations_update AFTER UPDATE ON conversations
-WHEN OLD.created_at IS NOT NEW.created_at OR OLD.message_count IS NOT NEW.message_count OR OLD.resolution IS NOT NEW.resolution
-  OR OLD.sentiment_avg IS NOT NEW.sentiment_avg OR OLD.language IS NOT NEW.language OR OLD.country IS NOT NEW.country
+WHEN OLD.created_at / 3600000 IS NOT NEW.created_at / 3600000 OR OLD.resolution IS NOT NEW.resolution
+  OR (CASE WHEN OLD.sentiment_avg IS NULL THEN 'unscored' WHEN OLD.sentiment_avg > 0.2 THEN 'satisfied' WHEN OLD.sentiment_avg < -0.2 THEN 'dissatisfied' ELSE 'neutral' END) IS NOT (CASE WHEN NEW.sentiment_avg IS NULL THEN 'unscored' WHEN NEW.sentiment_avg > 0.2 THEN 'satisfied' WHEN NEW.sentiment_avg < -0.2 THEN 'dissatisfied' ELSE 'neutral' END)
+  OR (CASE WHEN OLD.sentiment_avg IS NULL THEN NULL ELSE CASE WHEN OLD.sentiment_avg <= -0.6 THEN 'very_negative' WHEN OLD.sentiment_avg <= -0.2 THEN 'negative' WHEN OLD.sentiment_avg < 0.2 THEN 'neutral' WHEN OLD.sentiment_avg < 0.6 THEN 'positive' ELSE 'very_positive' END END) IS NOT (CASE WHEN NEW.sentiment_avg IS NULL THEN NULL ELSE CASE WHEN NEW.sentiment_avg <= -0.6 THEN 'very_negative' WHEN NEW.sentiment_avg <= -0.2 THEN 'negative' WHEN NEW.sentiment_avg < 0.2 THEN 'neutral' WHEN NEW.sentiment_avg < 0.6 THEN 'positive' ELSE 'very_positive' END END)
+  OR OLD.language IS NOT NEW.language OR OLD.country IS NOT NEW.country
   OR OLD.client_organization_id IS NOT NEW.client_organization_id OR OLD.client_user_id IS NOT NEW.client_user_id OR OLD.chatbot_id IS NOT NEW.chatbot_id BEGIN
   INSERT INTO rollup_segment_conversation_hours (chatbot_id, segment, dimension, hour, value, conversations, messages)
   SELECT s.chatbot_id, s.segment, d.dimension, OLD.created_at / 3600000, CASE d.dimension WHEN 'all' THEN '' WHEN 'band' THEN CASE WHEN OLD.sentiment_avg IS NULL THEN 'unscored' WHEN OLD.sentiment_avg > 0.2 THEN 'satisfied' WHEN OLD.sentiment_avg < -0.2 THEN 'dissatisfied' ELSE 'neutral' END WHEN 'language' THEN coalesce(OLD.language, '') ELSE OLD.resolution END, -1, -1 * OLD.message_count
@@ -134,14 +136,36 @@ WHEN OLD.created_at IS NOT NEW.created_at OR OLD.message_count IS NOT NEW.messag
       UNION ALL SELECT OLD.chatbot_id, 'language:' || OLD.language WHERE OLD.language IS NOT NULL
       UNION ALL SELECT OLD.chatbot_id, 'label:' || CASE WHEN OLD.sentiment_avg <= -0.6 THEN 'very_negative' WHEN OLD.sentiment_avg <= -0.2 THEN 'negative' WHEN OLD.sentiment_avg < 0.2 THEN 'neutral' WHEN OLD.sentiment_avg < 0.6 THEN 'positive' ELSE 'very_positive' END WHERE OLD.sentiment_avg IS NOT NULL
       UNION ALL SELECT OLD.chatbot_id, 'plan:' || p FROM (SELECT lower(coalesce((SELECT plan FROM client_organizations WHERE id = OLD.client_organization_id), (SELECT plan FROM client_users WHERE id = OLD.client_user_id))) AS p) WHERE p IS NOT NULL) AS s, (SELECT 'all' AS dimension UNION ALL SELECT 'band' UNION ALL SELECT 'language' UNION ALL SELECT 'resolution') AS d WHERE (d.dimension != 'resolution' OR OLD.resolution IS NOT NULL) AND EXISTS (SELECT 1 FROM chatbots WHERE id = s.chatbot_id)
-  ON CONFLICT (chatbot_id, segment, dimension, hour, value) DO UPDATE SET conversations = conversations + excluded.conversations, messages = messages + excluded.messages;
+  ON CONFLICT (chatbot_id, segment, hour, dimension, value) DO UPDATE SET conversations = conversations + excluded.conversations, messages = messages + excluded.messages;
   INSERT INTO rollup_segment_conversation_hours (chatbot_id, segment, dimension, hour, value, conversations, messages)
   SELECT s.chatbot_id, s.segment, d.dimension, NEW.created_at / 3600000, CASE d.dimension WHEN 'all' THEN '' WHEN 'band' THEN CASE WHEN NEW.sentiment_avg IS NULL THEN 'unscored' WHEN NEW.sentiment_avg > 0.2 THEN 'satisfied' WHEN NEW.sentiment_avg < -0.2 THEN 'dissatisfied' ELSE 'neutral' END WHEN 'language' THEN coalesce(NEW.language, '') ELSE NEW.resolution END, 1, 1 * NEW.message_count
   FROM (SELECT NEW.chatbot_id AS chatbot_id, 'country:' || NEW.country AS segment WHERE NEW.country IS NOT NULL
       UNION ALL SELECT NEW.chatbot_id, 'language:' || NEW.language WHERE NEW.language IS NOT NULL
       UNION ALL SELECT NEW.chatbot_id, 'label:' || CASE WHEN NEW.sentiment_avg <= -0.6 THEN 'very_negative' WHEN NEW.sentiment_avg <= -0.2 THEN 'negative' WHEN NEW.sentiment_avg < 0.2 THEN 'neutral' WHEN NEW.sentiment_avg < 0.6 THEN 'positive' ELSE 'very_positive' END WHERE NEW.sentiment_avg IS NOT NULL
       UNION ALL SELECT NEW.chatbot_id, 'plan:' || p FROM (SELECT lower(coalesce((SELECT plan FROM client_organizations WHERE id = NEW.client_organization_id), (SELECT plan FROM client_users WHERE id = NEW.client_user_id))) AS p) WHERE p IS NOT NULL) AS s, (SELECT 'all' AS dimension UNION ALL SELECT 'band' UNION ALL SELECT 'language' UNION ALL SELECT 'resolution') AS d WHERE (d.dimension != 'resolution' OR NEW.resolution IS NOT NULL) AND EXISTS (SELECT 1 FROM chatbots WHERE id = s.chatbot_id)
-  ON CONFLICT (chatbot_id, segment, dimension, hour, value) DO UPDATE SET conversations = conversations + excluded.conversations, messages = messages + excluded.messages;
+  ON CONFLICT (chatbot_id, segment, hour, dimension, value) DO UPDATE SET conversations = conversations + excluded.conversations, messages = messages + excluded.messages;
+END;
+--> statement-breakpoint
+CREATE TRIGGER rollup_segments_conversations_messages AFTER UPDATE ON conversations
+WHEN OLD.message_count IS NOT NEW.message_count AND NOT (OLD.created_at / 3600000 IS NOT NEW.created_at / 3600000 OR OLD.resolution IS NOT NEW.resolution
+  OR (CASE WHEN OLD.sentiment_avg IS NULL THEN 'unscored' WHEN OLD.sentiment_avg > 0.2 THEN 'satisfied' WHEN OLD.sentiment_avg < -0.2 THEN 'dissatisfied' ELSE 'neutral' END) IS NOT (CASE WHEN NEW.sentiment_avg IS NULL THEN 'unscored' WHEN NEW.sentiment_avg > 0.2 THEN 'satisfied' WHEN NEW.sentiment_avg < -0.2 THEN 'dissatisfied' ELSE 'neutral' END)
+  OR (CASE WHEN OLD.sentiment_avg IS NULL THEN NULL ELSE CASE WHEN OLD.sentiment_avg <= -0.6 THEN 'very_negative' WHEN OLD.sentiment_avg <= -0.2 THEN 'negative' WHEN OLD.sentiment_avg < 0.2 THEN 'neutral' WHEN OLD.sentiment_avg < 0.6 THEN 'positive' ELSE 'very_positive' END END) IS NOT (CASE WHEN NEW.sentiment_avg IS NULL THEN NULL ELSE CASE WHEN NEW.sentiment_avg <= -0.6 THEN 'very_negative' WHEN NEW.sentiment_avg <= -0.2 THEN 'negative' WHEN NEW.sentiment_avg < 0.2 THEN 'neutral' WHEN NEW.sentiment_avg < 0.6 THEN 'positive' ELSE 'very_positive' END END)
+  OR OLD.language IS NOT NEW.language OR OLD.country IS NOT NEW.country
+  OR OLD.client_organization_id IS NOT NEW.client_organization_id OR OLD.client_user_id IS NOT NEW.client_user_id OR OLD.chatbot_id IS NOT NEW.chatbot_id) BEGIN
+  UPDATE rollup_segment_conversation_hours SET messages = messages + (NEW.message_count - OLD.message_count)
+  WHERE chatbot_id = NEW.chatbot_id AND hour = NEW.created_at / 3600000
+    AND (segment, dimension, value) IN (SELECT s.segment, d.dimension, CASE d.dimension WHEN 'all' THEN '' WHEN 'band' THEN CASE WHEN NEW.sentiment_avg IS NULL THEN 'unscored' WHEN NEW.sentiment_avg > 0.2 THEN 'satisfied' WHEN NEW.sentiment_avg < -0.2 THEN 'dissatisfied' ELSE 'neutral' END WHEN 'language' THEN coalesce(NEW.language, '') ELSE NEW.resolution END FROM (SELECT NEW.chatbot_id AS chatbot_id, 'country:' || NEW.country AS segment WHERE NEW.country IS NOT NULL
+      UNION ALL SELECT NEW.chatbot_id, 'language:' || NEW.language WHERE NEW.language IS NOT NULL
+      UNION ALL SELECT NEW.chatbot_id, 'label:' || CASE WHEN NEW.sentiment_avg <= -0.6 THEN 'very_negative' WHEN NEW.sentiment_avg <= -0.2 THEN 'negative' WHEN NEW.sentiment_avg < 0.2 THEN 'neutral' WHEN NEW.sentiment_avg < 0.6 THEN 'positive' ELSE 'very_positive' END WHERE NEW.sentiment_avg IS NOT NULL
+      UNION ALL SELECT NEW.chatbot_id, 'plan:' || p FROM (SELECT lower(coalesce((SELECT plan FROM client_organizations WHERE id = NEW.client_organization_id), (SELECT plan FROM client_users WHERE id = NEW.client_user_id))) AS p) WHERE p IS NOT NULL) AS s, (SELECT 'all' AS dimension UNION ALL SELECT 'band' UNION ALL SELECT 'language' UNION ALL SELECT 'resolution') AS d WHERE (d.dimension != 'resolution' OR NEW.resolution IS NOT NULL));
+END;
+--> statement-breakpoint
+-- Only when the conversation may change segment (most flushes do not): its annotations and labels move between
+-- the segments it left and joined.
+CREATE TRIGGER rollup_segments_conversations_move AFTER UPDATE ON conversations
+WHEN OLD.language IS NOT NEW.language OR OLD.country IS NOT NEW.country
+  OR (CASE WHEN OLD.sentiment_avg IS NULL THEN NULL ELSE CASE WHEN OLD.sentiment_avg <= -0.6 THEN 'very_negative' WHEN OLD.sentiment_avg <= -0.2 THEN 'negative' WHEN OLD.sentiment_avg < 0.2 THEN 'neutral' WHEN OLD.sentiment_avg < 0.6 THEN 'positive' ELSE 'very_positive' END END) IS NOT (CASE WHEN NEW.sentiment_avg IS NULL THEN NULL ELSE CASE WHEN NEW.sentiment_avg <= -0.6 THEN 'very_negative' WHEN NEW.sentiment_avg <= -0.2 THEN 'negative' WHEN NEW.sentiment_avg < 0.2 THEN 'neutral' WHEN NEW.sentiment_avg < 0.6 THEN 'positive' ELSE 'very_positive' END END)
+  OR OLD.client_organization_id IS NOT NEW.client_organization_id OR OLD.client_user_id IS NOT NEW.client_user_id OR OLD.chatbot_id IS NOT NEW.chatbot_id BEGIN
   INSERT INTO rollup_segment_annotation_hours (chatbot_id, segment, kind, hour, label, annotations, scored, score_sum)
   SELECT s.chatbot_id, s.segment, g.kind, g.hour, g.label, -1 * g.annotations, -1 * g.scored, -1 * g.score_sum
   FROM (SELECT * FROM (SELECT OLD.chatbot_id AS chatbot_id, 'country:' || OLD.country AS segment WHERE OLD.country IS NOT NULL
@@ -195,7 +219,7 @@ CREATE TRIGGER rollup_segments_conversations_delete BEFORE DELETE ON conversatio
       UNION ALL SELECT OLD.chatbot_id, 'language:' || OLD.language WHERE OLD.language IS NOT NULL
       UNION ALL SELECT OLD.chatbot_id, 'label:' || CASE WHEN OLD.sentiment_avg <= -0.6 THEN 'very_negative' WHEN OLD.sentiment_avg <= -0.2 THEN 'negative' WHEN OLD.sentiment_avg < 0.2 THEN 'neutral' WHEN OLD.sentiment_avg < 0.6 THEN 'positive' ELSE 'very_positive' END WHERE OLD.sentiment_avg IS NOT NULL
       UNION ALL SELECT OLD.chatbot_id, 'plan:' || p FROM (SELECT lower(coalesce((SELECT plan FROM client_organizations WHERE id = OLD.client_organization_id), (SELECT plan FROM client_users WHERE id = OLD.client_user_id))) AS p) WHERE p IS NOT NULL) AS s, (SELECT 'all' AS dimension UNION ALL SELECT 'band' UNION ALL SELECT 'language' UNION ALL SELECT 'resolution') AS d WHERE (d.dimension != 'resolution' OR OLD.resolution IS NOT NULL) AND EXISTS (SELECT 1 FROM chatbots WHERE id = s.chatbot_id)
-  ON CONFLICT (chatbot_id, segment, dimension, hour, value) DO UPDATE SET conversations = conversations + excluded.conversations, messages = messages + excluded.messages;
+  ON CONFLICT (chatbot_id, segment, hour, dimension, value) DO UPDATE SET conversations = conversations + excluded.conversations, messages = messages + excluded.messages;
   INSERT INTO rollup_segment_annotation_hours (chatbot_id, segment, kind, hour, label, annotations, scored, score_sum)
   SELECT s.chatbot_id, s.segment, g.kind, g.hour, g.label, -1 * g.annotations, -1 * g.scored, -1 * g.score_sum
   FROM (SELECT OLD.chatbot_id AS chatbot_id, 'country:' || OLD.country AS segment WHERE OLD.country IS NOT NULL
@@ -222,7 +246,7 @@ CREATE TRIGGER rollup_segments_organization_plan AFTER UPDATE ON client_organiza
       (SELECT -1 AS sign UNION ALL SELECT 1) AS x
     WHERE c.client_organization_id = NEW.id AND (lower(coalesce(OLD.plan, u.plan))) IS NOT (lower(coalesce(NEW.plan, u.plan)))) AS m, (SELECT 'all' AS dimension UNION ALL SELECT 'band' UNION ALL SELECT 'language' UNION ALL SELECT 'resolution') AS d
   WHERE m.segment IS NOT NULL AND EXISTS (SELECT 1 FROM chatbots WHERE id = m.chatbot_id) AND (d.dimension != 'resolution' OR m.resolution IS NOT NULL) GROUP BY 1, 2, 3, 4, 5
-  ON CONFLICT (chatbot_id, segment, dimension, hour, value) DO UPDATE SET conversations = conversations + excluded.conversations, messages = messages + excluded.messages;
+  ON CONFLICT (chatbot_id, segment, hour, dimension, value) DO UPDATE SET conversations = conversations + excluded.conversations, messages = messages + excluded.messages;
   INSERT INTO rollup_segment_annotation_hours (chatbot_id, segment, kind, hour, label, annotations, scored, score_sum)
   SELECT m.chatbot_id, m.segment, a.kind, a.created_at / 3600000, a.label, sum(m.sign), sum(m.sign * (a.score IS NOT NULL)), sum(m.sign * coalesce(a.score, 0))
   FROM (SELECT c.id, c.chatbot_id, c.created_at, c.message_count, c.sentiment_avg, c.language, c.resolution, x.sign,
@@ -252,7 +276,7 @@ CREATE TRIGGER rollup_segments_organization_delete BEFORE DELETE ON client_organ
       (SELECT -1 AS sign UNION ALL SELECT 1) AS x
     WHERE c.client_organization_id = OLD.id AND (lower(coalesce(OLD.plan, u.plan))) IS NOT (lower(u.plan))) AS m, (SELECT 'all' AS dimension UNION ALL SELECT 'band' UNION ALL SELECT 'language' UNION ALL SELECT 'resolution') AS d
   WHERE m.segment IS NOT NULL AND EXISTS (SELECT 1 FROM chatbots WHERE id = m.chatbot_id) AND (d.dimension != 'resolution' OR m.resolution IS NOT NULL) GROUP BY 1, 2, 3, 4, 5
-  ON CONFLICT (chatbot_id, segment, dimension, hour, value) DO UPDATE SET conversations = conversations + excluded.conversations, messages = messages + excluded.messages;
+  ON CONFLICT (chatbot_id, segment, hour, dimension, value) DO UPDATE SET conversations = conversations + excluded.conversations, messages = messages + excluded.messages;
   INSERT INTO rollup_segment_annotation_hours (chatbot_id, segment, kind, hour, label, annotations, scored, score_sum)
   SELECT m.chatbot_id, m.segment, a.kind, a.created_at / 3600000, a.label, sum(m.sign), sum(m.sign * (a.score IS NOT NULL)), sum(m.sign * coalesce(a.score, 0))
   FROM (SELECT c.id, c.chatbot_id, c.created_at, c.message_count, c.sentiment_avg, c.language, c.resolution, x.sign,
@@ -282,7 +306,7 @@ CREATE TRIGGER rollup_segments_user_plan AFTER UPDATE ON client_users WHEN lower
       (SELECT -1 AS sign UNION ALL SELECT 1) AS x
     WHERE c.client_user_id = NEW.id AND o.plan IS NULL AND (lower(OLD.plan)) IS NOT (lower(NEW.plan))) AS m, (SELECT 'all' AS dimension UNION ALL SELECT 'band' UNION ALL SELECT 'language' UNION ALL SELECT 'resolution') AS d
   WHERE m.segment IS NOT NULL AND EXISTS (SELECT 1 FROM chatbots WHERE id = m.chatbot_id) AND (d.dimension != 'resolution' OR m.resolution IS NOT NULL) GROUP BY 1, 2, 3, 4, 5
-  ON CONFLICT (chatbot_id, segment, dimension, hour, value) DO UPDATE SET conversations = conversations + excluded.conversations, messages = messages + excluded.messages;
+  ON CONFLICT (chatbot_id, segment, hour, dimension, value) DO UPDATE SET conversations = conversations + excluded.conversations, messages = messages + excluded.messages;
   INSERT INTO rollup_segment_annotation_hours (chatbot_id, segment, kind, hour, label, annotations, scored, score_sum)
   SELECT m.chatbot_id, m.segment, a.kind, a.created_at / 3600000, a.label, sum(m.sign), sum(m.sign * (a.score IS NOT NULL)), sum(m.sign * coalesce(a.score, 0))
   FROM (SELECT c.id, c.chatbot_id, c.created_at, c.message_count, c.sentiment_avg, c.language, c.resolution, x.sign,
@@ -312,7 +336,7 @@ CREATE TRIGGER rollup_segments_user_delete BEFORE DELETE ON client_users WHEN OL
       (SELECT -1 AS sign UNION ALL SELECT 1) AS x
     WHERE c.client_user_id = OLD.id AND o.plan IS NULL AND (lower(OLD.plan)) IS NOT (NULL)) AS m, (SELECT 'all' AS dimension UNION ALL SELECT 'band' UNION ALL SELECT 'language' UNION ALL SELECT 'resolution') AS d
   WHERE m.segment IS NOT NULL AND EXISTS (SELECT 1 FROM chatbots WHERE id = m.chatbot_id) AND (d.dimension != 'resolution' OR m.resolution IS NOT NULL) GROUP BY 1, 2, 3, 4, 5
-  ON CONFLICT (chatbot_id, segment, dimension, hour, value) DO UPDATE SET conversations = conversations + excluded.conversations, messages = messages + excluded.messages;
+  ON CONFLICT (chatbot_id, segment, hour, dimension, value) DO UPDATE SET conversations = conversations + excluded.conversations, messages = messages + excluded.messages;
   INSERT INTO rollup_segment_annotation_hours (chatbot_id, segment, kind, hour, label, annotations, scored, score_sum)
   SELECT m.chatbot_id, m.segment, a.kind, a.created_at / 3600000, a.label, sum(m.sign), sum(m.sign * (a.score IS NOT NULL)), sum(m.sign * coalesce(a.score, 0))
   FROM (SELECT c.id, c.chatbot_id, c.created_at, c.message_count, c.sentiment_avg, c.language, c.resolution, x.sign,

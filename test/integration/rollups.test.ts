@@ -349,6 +349,10 @@ describe("segment rollups (a report widget's one filter)", () => {
     let r = await expectExact(t.chatbotId);
     expect([inSegment(r, "plan:pro"), inSegment(r, "country:FR"), inSegment(r, "label:neutral"), flagsIn(r, "country:FR")]).toEqual([2, 1, 1, 2]);
 
+    // More messages and nothing else: its segments' rows count them in place.
+    await db.update(conversations).set({ messageCount: b.messageCount + 5 }).where(eq(conversations.id, b.id));
+    await expectExact(t.chatbotId);
+
     // Its sentiment falls: the conversation and its two flags go from neutral to very negative.
     await db.update(conversations).set({ sentimentAvg: -0.7 }).where(eq(conversations.id, a.id));
     r = await expectExact(t.chatbotId);

@@ -689,7 +689,9 @@ export const rollupSegmentConversationHours = sqliteTable(
     conversations: integer("conversations").notNull().default(0),
     messages: integer("messages").notNull().default(0),
   },
-  (t) => [primaryKey({ columns: [t.chatbotId, t.segment, t.dimension, t.hour, t.value] })],
+  // A segment's hours together, each hour's dimensions side by side: the rows one conversation update moves
+  // (every dimension of each of its segments, in one hour) share pages.
+  (t) => [primaryKey({ columns: [t.chatbotId, t.segment, t.hour, t.dimension, t.value] })],
 );
 
 export const rollupSegmentAnnotationHours = sqliteTable(
