@@ -25,7 +25,8 @@
  * (b) the conversations table filtered by plan and country and sorted by sentiment, (c) the users table
  * (sorted by last activity); `--all` adds sentiment over time, organizations, insights, assistant, and the
  * data of a saved report with 14 unfiltered widgets (its default range, 7 days, and 90 days) and of the same
- * report with every widget filtered to the enterprise plan (7 days).
+ * report with every widget filtered to the enterprise plan (one segment: 7 and 90 days) and to the enterprise
+ * plan in the US (two filters, read raw: 7 days).
  * Only 127.0.0.1 is used. `wrangler dev` reloads when product files change: run from a snapshot in a busy
  * tree (bench/README.md, "Analytics benchmark").
  */
@@ -55,6 +56,7 @@ const CHATBOT = "cb_bench_analytics";
 const DAY = 86_400_000;
 const REPORT = "rep_bench_analytics";
 const FILTERED_REPORT = "rep_bench_analytics_enterprise";
+const TWO_FILTER_REPORT = "rep_bench_analytics_enterprise_us";
 const USERS = 20_000;
 const ORGS = 2_000;
 /** Conversations per generated SQL file (one `wrangler d1 execute` each). */
@@ -244,8 +246,8 @@ async function seed(o: Options): Promise<void> {
 
 /**
  * Saved reports of the chatbot with one of each widget OpenBat's reports offer (every stat, chart and list
- * but the live messages-today figure, which is the overview's): unfiltered, and every widget filtered to
- * the enterprise plan. Rewritten on every run.
+ * but the live messages-today figure, which is the overview's): unfiltered, every widget filtered to the
+ * enterprise plan, and every widget filtered to the enterprise plan in the US. Rewritten on every run.
  */
 async function saveReport(o: Options): Promise<void> {
   const types = [
@@ -253,7 +255,12 @@ async function saveReport(o: Options): Promise<void> {
     "sentiment_trend", "conversation_volume", "intent_distribution", "sentiment_distribution", "flag_distribution",
     "resolution_distribution", "top_topics", "recent_conversations",
   ];
-  for (const [id, name, filters] of [[REPORT, "Weekly review", {}], [FILTERED_REPORT, "Enterprise review", { plan: "enterprise" }]] as const) {
+  const reports = [
+    [REPORT, "Weekly review", {}],
+    [FILTERED_REPORT, "Enterprise review", { plan: "enterprise" }],
+    [TWO_FILTER_REPORT, "Enterprise in the US", { plan: "enterprise", country: "US" }],
+  ] as const;
+  for (const [id, name, filters] of reports) {
     const layout = { version: 1, widgets: types.map((type, i) => ({ id: `w${i}`, type, size: "third", filters })) };
     await query(o, `DELETE FROM reports WHERE id = ${q(id)}`);
     await query(o, `INSERT INTO reports (id, organization_id, chatbot_id, name, range_days, layout, updated_at) VALUES (${q(id)}, ${q(ORG)}, ${q(CHATBOT)}, ${q(name)}, 7, ${q(JSON.stringify(layout))}, ${Date.now()})`);
@@ -393,6 +400,8 @@ function endpoints(o: Options, now: number): Endpoint[] {
       { name: "report data, 14 widgets, 7 days", path: `/api/v1/reports/${REPORT}/data` },
       { name: "report data, 14 widgets, 90 days", path: `/api/v1/reports/${REPORT}/data?days=90` },
       { name: "report data, 14 widgets on plan=enterprise, 7 days", path: `/api/v1/reports/${FILTERED_REPORT}/data` },
+      { name: "report data, 14 widgets on plan=enterprise, 90 days", path: `/api/v1/reports/${FILTERED_REPORT}/data?days=90` },
+      { name: "report data, 14 widgets on plan=enterprise and country=US, 7 days", path: `/api/v1/reports/${TWO_FILTER_REPORT}/data` },
     );
   }
   return list;

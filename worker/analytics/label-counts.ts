@@ -2,8 +2,9 @@
  * Per label of one kind (flags, topics, assistant behaviours, accepted intents) over a period: how many
  * annotations carry it and in how many conversations it first appeared — the "signals" and "conversations"
  * of the insights, assistant and report figures. Unfiltered, both come from rollups (rollup-reads.ts
- * `labelFacts`), so the cost follows the number of hours and labels, not of conversations; a report widget's
- * filters read the raw rows of its conversations. A conversation counts once, in
+ * `labelFacts`), so the cost follows the number of hours and labels, not of conversations; so do they for a
+ * report widget with one filter (its segment's rollups), while several filters read the raw rows of the
+ * widget's conversations. A conversation counts once, in
  * the period where it first raised the label: one that raised churn risk last week and again today counts
  * last week, and its annotations count in both.
  */
