@@ -41,6 +41,7 @@ const TABLES = {
   rollup_segment_conversation_hours: ["segment", "dimension", "hour", "value"],
   rollup_segment_annotation_hours: ["segment", "kind", "hour", "label"],
   rollup_segment_label_first_hours: ["segment", "kind", "hour", "label"],
+  rollup_segment_owner_flag_hours: ["segment", "label", "hour", "owner_kind", "owner_id"],
 } as const;
 type Table = keyof typeof TABLES;
 const COUNT: Record<Table, string> = {
@@ -56,6 +57,7 @@ const COUNT: Record<Table, string> = {
   rollup_segment_conversation_hours: "conversations",
   rollup_segment_annotation_hours: "annotations",
   rollup_segment_label_first_hours: "conversations",
+  rollup_segment_owner_flag_hours: "annotations",
 };
 
 /** A chatbot's rollup rows that count something (a row emptied by a subtraction stays at 0), floats to 9 digits. */
@@ -127,6 +129,12 @@ async function plain(chatbotId: string): Promise<Record<Table, Row[]>> {
     const conv = convs.find((c) => c.id === a.conversationId);
     const org = conv?.clientOrganizationId;
     if (a.kind === "flag" && org) add("rollup_organization_flag_hours", { client_organization_id: org, label: a.label, hour }, { annotations: 1 });
+    const owner = org ?? conv?.clientUserId;
+    if (a.kind === "flag" && owner) {
+      for (const segment of segments.get(a.conversationId) ?? []) {
+        add("rollup_segment_owner_flag_hours", { segment, label: a.label, hour, owner_kind: org ? "organization" : "user", owner_id: owner }, { annotations: 1 });
+      }
+    }
     if (a.kind === "flag" && !org && conv?.clientUserId) add("rollup_user_flag_hours", { label: a.label, hour, client_user_id: conv.clientUserId }, { annotations: 1 });
   }
   // Per conversation and counted label, its first analysis; then those counted by that hour.
@@ -325,6 +333,8 @@ describe("segment rollups (a report widget's one filter)", () => {
   /** Conversations counted in one segment (its creation-hour rows of every hour). */
   const inSegment = (r: Record<Table, Row[]>, segment: string) =>
     r.rollup_segment_conversation_hours.filter((h) => h.segment === segment && h.dimension === "all").reduce((n, h) => n + Number(h.conversations), 0);
+  /** The owners (MRR at risk) whose flags a segment counts. */
+  const ownersIn = (r: Record<Table, Row[]>, segment: string) => [...new Set(r.rollup_segment_owner_flag_hours.filter((h) => h.segment === segment).map((h) => h.owner_id))];
   const flagsIn = (r: Record<Table, Row[]>, segment: string) =>
     r.rollup_segment_annotation_hours.filter((h) => h.segment === segment && h.kind === "flag").reduce((n, h) => n + Number(h.annotations), 0);
 
@@ -348,6 +358,7 @@ describe("segment rollups (a report widget's one filter)", () => {
     // Both belong to org-1 (no plan) and their own users on "pro".
     let r = await expectExact(t.chatbotId);
     expect([inSegment(r, "plan:pro"), inSegment(r, "country:FR"), inSegment(r, "label:neutral"), flagsIn(r, "country:FR")]).toEqual([2, 1, 1, 2]);
+    expect(ownersIn(r, "country:FR")).toEqual([a.clientOrganizationId]);
 
     // More messages and nothing else: its segments' rows count them in place.
     await db.update(conversations).set({ messageCount: b.messageCount + 5 }).where(eq(conversations.id, b.id));
@@ -376,6 +387,8 @@ describe("segment rollups (a report widget's one filter)", () => {
     await db.delete(clientOrganizations).where(eq(clientOrganizations.id, org));
     r = await expectExact(t.chatbotId);
     expect([inSegment(r, "plan:enterprise"), inSegment(r, "plan:team"), inSegment(r, "plan:pro")]).toEqual([0, 1, 1]);
+    // Its flags now count for its user, the owner left.
+    expect([ownersIn(r, "plan:enterprise"), ownersIn(r, "plan:team")]).toEqual([[], [a.clientUserId]]);
 
     // A user deleted: its conversation has no plan left. The country changed: the flags follow.
     await db.delete(clientUsers).where(eq(clientUsers.id, b.clientUserId!));
@@ -389,7 +402,7 @@ describe("segment rollups (a report widget's one filter)", () => {
     await db.delete(conversations).where(eq(conversations.id, a.id));
     r = await rollups(t.chatbotId);
     const want = normalize(await plain(t.chatbotId));
-    for (const table of ["rollup_segment_conversation_hours", "rollup_segment_annotation_hours", "rollup_segment_label_first_hours"] as const) {
+    for (const table of ["rollup_segment_conversation_hours", "rollup_segment_annotation_hours", "rollup_segment_label_first_hours", "rollup_segment_owner_flag_hours"] as const) {
       expect(normalize(r)[table], table).toEqual(want[table]);
     }
     expect([inSegment(r, "country:DE"), flagsIn(r, "label:very_negative"), r.rollup_segment_label_first_hours.filter((h) => h.segment === "country:DE").length]).toEqual([0, 0, 0]);

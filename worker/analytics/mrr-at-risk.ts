@@ -22,7 +22,7 @@ import { z } from "zod";
 import type { Db } from "../db/client";
 import { annotations, clientOrganizations, clientUsers, conversations } from "../db/schema";
 import { checkRangeOrder, pageFields, pagination, rangeFields, rangeView, resolveRange, round, type Period } from "./params";
-import { raisedFlag, usersRaisingFlag } from "./rollup-reads";
+import { raisedFlag, segmentFlagOwners, usersRaisingFlag } from "./rollup-reads";
 import type { Scope } from "./scope";
 
 export const AT_RISK_FLAGS = ["churn_risk", "frustrated_user"] as const;
@@ -94,9 +94,15 @@ const ownerTotals = (kind: SQL, mrr: SQL) => ({
 /**
  * `{ mrr, organizations, users }` for the period, as one query (for a D1 batch). Unscoped, the owners come
  * from the flag rollups (organizations probed one by one, users read by flag and hour); with a report
- * widget's filters, from the raw rows of the subset.
+ * widget's one filter, from its segment's flags per owner and hour; with several, from the raw rows of the subset.
  */
 export function mrrAtRiskTotal(db: Db, chatbotId: string, period: Period, scope: Scope = {}) {
+  if (scope.segment) {
+    const owners = sql`(SELECT f.kind AS kind, coalesce(o.mrr, u.mrr) AS mrr FROM ${segmentFlagOwners(chatbotId, AT_RISK_FLAGS, period, scope.segment)} AS f
+      LEFT JOIN client_organizations o ON f.kind = 'organization' AND o.id = f.owner_id AND o.chatbot_id = ${chatbotId}
+      LEFT JOIN client_users u ON f.kind = 'user' AND u.id = f.owner_id AND u.chatbot_id = ${chatbotId})`;
+    return db.select(ownerTotals(sql`kind`, sql`mrr`)).from(owners);
+  }
   if (!scope.conversations) {
     const owners = sql`(SELECT 'organization' AS kind, o.mrr AS mrr FROM client_organizations o
         WHERE o.chatbot_id = ${chatbotId} AND ${raisedFlag(chatbotId, AT_RISK_FLAGS, period)}

@@ -110,6 +110,26 @@ export function raisedFlag(chatbotId: string, labels: readonly string[], period:
 }
 
 /**
+ * The owners — (kind, owner_id), each once — whose conversations in one segment raised one of `labels` in the
+ * period: from the segment's flag rollup per owner, read by label and hour, and the edge hours' raw rows of the
+ * segment. The owner is the conversation's organization, else its user.
+ */
+export function segmentFlagOwners(chatbotId: string, labels: readonly string[], period: Period, segment: SQL): SQL {
+  const split = splitByHour(period);
+  const parts = [
+    sql`SELECT owner_kind AS kind, owner_id FROM rollup_segment_owner_flag_hours
+        WHERE chatbot_id = ${chatbotId} AND segment = ${segment} AND ${inList(sql.raw("label"), labels)} AND ${hours(split)} AND annotations > 0`,
+    ...split.raw.map(
+      (r) => sql`SELECT CASE WHEN c.client_organization_id IS NOT NULL THEN 'organization' ELSE 'user' END, coalesce(c.client_organization_id, c.client_user_id)
+                 FROM annotations a JOIN conversations c ON c.id = a.conversation_id AND c.chatbot_id = ${chatbotId}
+                 WHERE a.chatbot_id = ${chatbotId} AND a.kind = 'flag' AND ${inList(sql.raw("a.label"), labels)} AND a.created_at >= ${r.from} AND a.created_at < ${r.to}
+                   AND coalesce(c.client_organization_id, c.client_user_id) IS NOT NULL${inSegment("a.conversation_id", segment)}`,
+    ),
+  ];
+  return sql`(SELECT DISTINCT kind, owner_id FROM (${sql.join(parts, sql` UNION ALL `)}))`;
+}
+
+/**
  * The client users (ids, possibly repeated) whose conversations without an organization raised one of `labels`
  * in the period: from the users' flag rollup, read by label and hour, and the edge hours' raw rows.
  */

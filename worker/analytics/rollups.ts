@@ -21,11 +21,12 @@
  * `label:negative`; the view `conversation_segments` names a conversation's, migration 0020) — the same hours:
  * `rollup_segment_conversation_hours` (every dimension above), `rollup_segment_annotation_hours` (sentiments,
  * flags, topics and accepted intents, without severity) and `rollup_segment_label_first_hours` (flags, topics,
- * intents). A conversation changing segment (its sentiment label, language, country or owner, or its owner's
+ * intents), and `rollup_segment_owner_flag_hours`, flags per owner (the conversation's organization, else its
+ * user: MRR at risk; migration 0021). A conversation changing segment (its sentiment label, language, country or owner, or its owner's
  * plan) takes its figures, annotations and labels with it, so a segment's hours always equal the figures of
  * the conversations in it now — what the raw filter would count.
  *
- * How they stay exact: SQLite triggers (migrations 0012_rollups, 0015, 0016, 0017, 0019 and 0020) apply every insert, update and
+ * How they stay exact: SQLite triggers (migrations 0012_rollups, 0015, 0016, 0017, 0019, 0020 and 0021) apply every insert, update and
  * delete of a conversation, annotation or search message (and, for the label hours, of a conversation's label
  * row) to the rollups in the same statement's transaction — subtract what the old row contributed, add what
  * the new one does. So whoever writes the index (the index
@@ -107,6 +108,7 @@ const REBUILD = [
   "DELETE FROM rollup_segment_conversation_hours WHERE chatbot_id = ?1",
   "DELETE FROM rollup_segment_annotation_hours WHERE chatbot_id = ?1",
   "DELETE FROM rollup_segment_label_first_hours WHERE chatbot_id = ?1",
+  "DELETE FROM rollup_segment_owner_flag_hours WHERE chatbot_id = ?1",
   `INSERT INTO rollup_segment_conversation_hours (chatbot_id, segment, dimension, hour, value, conversations, messages)
    SELECT s.chatbot_id, s.segment, d.dimension, c.created_at / ${HOUR_MS},
      CASE d.dimension WHEN 'all' THEN '' WHEN 'band' THEN ${band("c.sentiment_avg")} WHEN 'language' THEN coalesce(c.language, '') ELSE c.resolution END,
@@ -122,6 +124,11 @@ const REBUILD = [
    SELECT s.chatbot_id, s.segment, l.kind, l.first_at / ${HOUR_MS}, l.label, count(*)
    FROM conversation_segments AS s JOIN rollup_conversation_labels AS l ON l.conversation_id = s.conversation_id
    WHERE s.chatbot_id = ?1 AND l.kind IN ('flag', 'topic', 'intent') GROUP BY 1, 2, 3, 4, 5`,
+  `INSERT INTO rollup_segment_owner_flag_hours (chatbot_id, segment, label, hour, owner_kind, owner_id, annotations)
+   SELECT s.chatbot_id, s.segment, a.label, a.created_at / ${HOUR_MS}, CASE WHEN c.client_organization_id IS NOT NULL THEN 'organization' ELSE 'user' END,
+     coalesce(c.client_organization_id, c.client_user_id), count(*)
+   FROM conversation_segments AS s JOIN conversations AS c ON c.id = s.conversation_id JOIN annotations AS a ON a.conversation_id = c.id
+   WHERE s.chatbot_id = ?1 AND a.kind = 'flag' AND coalesce(c.client_organization_id, c.client_user_id) IS NOT NULL GROUP BY 1, 2, 3, 4, 5, 6`,
 ];
 
 /** Recomputes one chatbot's rollups from its raw rows, in one batch (one transaction). */

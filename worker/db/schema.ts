@@ -711,6 +711,27 @@ export const rollupSegmentAnnotationHours = sqliteTable(
   (t) => [primaryKey({ columns: [t.chatbotId, t.segment, t.kind, t.hour, t.label] })],
 );
 
+/**
+ * Flags raised in an hour per segment and owner — the conversation's organization, else its user — so MRR at
+ * risk narrowed to one segment counts each owner once per period from hours, as the unfiltered figure does
+ * from `rollup_organization_flag_hours` and `rollup_user_flag_hours` (migration 0021).
+ */
+export const rollupSegmentOwnerFlagHours = sqliteTable(
+  "rollup_segment_owner_flag_hours",
+  {
+    chatbotId: text("chatbot_id")
+      .notNull()
+      .references(() => chatbots.id, { onDelete: "cascade" }),
+    segment: text("segment").notNull(),
+    label: text("label").notNull(),
+    hour: integer("hour").notNull(),
+    ownerKind: text("owner_kind", { enum: ["organization", "user"] }).notNull(),
+    ownerId: text("owner_id").notNull(),
+    annotations: integer("annotations").notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.chatbotId, t.segment, t.label, t.hour, t.ownerKind, t.ownerId] })],
+);
+
 export const rollupSegmentLabelFirstHours = sqliteTable(
   "rollup_segment_label_first_hours",
   {
