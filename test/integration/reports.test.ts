@@ -168,7 +168,8 @@ const mean = (xs: number[]) => (xs.length ? xs.reduce((s, x) => s + x, 0) / xs.l
 const relative = (value: number, previous: number) => ({ value, previous, change: previous === 0 ? null : round((value - previous) / Math.abs(previous), 4) });
 const absolute = (value: number | null, previous: number | null) => ({ value, previous, change: value === null || previous === null ? null : round(value - previous, 4) });
 
-function expectations(f: WidgetFilters) {
+/** The figures of a report over `r` (the fixture's week unless given; charts count the week's days either way). */
+function expectations(f: WidgetFilters, r = { from: FROM, to: TO, prev: PREV }) {
   const inScope = (c: Conv) =>
     (!f.plan || planOf(c)?.toLowerCase() === f.plan.toLowerCase()) &&
     (!f.country || c.country === f.country) &&
@@ -208,38 +209,38 @@ function expectations(f: WidgetFilters) {
     return m;
   };
   const byCountThenKey = (a: [string | null, number], b: [string | null, number]) => b[1] - a[1] || String(a[0]).localeCompare(String(b[0]));
-  const judged = convs(FROM, TO).filter((c) => c.resolution);
-  const flagsNow = anns("flag", FROM, TO);
-  const intents = countBy(anns("intent", FROM, TO).filter((a) => a.status !== "pending"), (a) => a.label);
-  const topics = countBy(anns("topic", FROM, TO), (a) => a.label);
+  const judged = convs(r.from, r.to).filter((c) => c.resolution);
+  const flagsNow = anns("flag", r.from, r.to);
+  const intents = countBy(anns("intent", r.from, r.to).filter((a) => a.status !== "pending"), (a) => a.label);
+  const topics = countBy(anns("topic", r.from, r.to), (a) => a.label);
 
   return {
-    total_conversations: relative(convs(FROM, TO).length, convs(PREV, FROM).length),
-    average_sentiment: absolute(avgSentiment(FROM, TO), avgSentiment(PREV, FROM)),
-    resolution_rate: absolute(rate(FROM, TO), rate(PREV, FROM)),
-    churn_risk_count: relative(flagged("churn_risk", FROM, TO), flagged("churn_risk", PREV, FROM)),
-    buying_signal_count: relative(flagged("buying_signal", FROM, TO), flagged("buying_signal", PREV, FROM)),
+    total_conversations: relative(convs(r.from, r.to).length, convs(r.prev, r.from).length),
+    average_sentiment: absolute(avgSentiment(r.from, r.to), avgSentiment(r.prev, r.from)),
+    resolution_rate: absolute(rate(r.from, r.to), rate(r.prev, r.from)),
+    churn_risk_count: relative(flagged("churn_risk", r.from, r.to), flagged("churn_risk", r.prev, r.from)),
+    buying_signal_count: relative(flagged("buying_signal", r.from, r.to), flagged("buying_signal", r.prev, r.from)),
     messages_today: relative(anns("sentiment", TODAY, NOW + 1).length, anns("sentiment", TODAY - D, NOW - D).length),
-    mrr_at_risk: relative(atRisk(FROM, TO), atRisk(PREV, FROM)),
+    mrr_at_risk: relative(atRisk(r.from, r.to), atRisk(r.prev, r.from)),
     sentiment_trend: days.map((start) => {
       const scores = anns("sentiment", start, start + D).map((a) => a.score!);
       return { start, end: start + D, value: scores.length ? round(mean(scores)!, 3) : null, messages: scores.length };
     }),
     conversation_volume: days.map((start) => ({ start, end: start + D, value: convs(start, start + D).length })),
-    intent_distribution: [...intents].sort(byCountThenKey).map(([key, value]) => ({ key, value, conversations: raised("intent", key!, FROM, TO) })),
-    sentiment_distribution: SENTIMENT_LABELS.map((label) => ({ key: label, value: anns("sentiment", FROM, TO).filter((a) => a.label === label).length })),
+    intent_distribution: [...intents].sort(byCountThenKey).map(([key, value]) => ({ key, value, conversations: raised("intent", key!, r.from, r.to) })),
+    sentiment_distribution: SENTIMENT_LABELS.map((label) => ({ key: label, value: anns("sentiment", r.from, r.to).filter((a) => a.label === label).length })),
     flag_distribution: [...USER_FLAGS, ...new Set(flagsNow.map((a) => a.label).filter((l) => !(USER_FLAGS as readonly string[]).includes(l)))].map((flag) => ({
       key: flag,
       value: flagsNow.filter((a) => a.label === flag).length,
-      conversations: raised("flag", flag, FROM, TO),
+      conversations: raised("flag", flag, r.from, r.to),
     })),
     resolution_distribution: (["fully_resolved", "partially_resolved", "unresolved"] as const).map((r) => {
       const count = judged.filter((c) => c.resolution === r).length;
       return { key: r, value: count, share: judged.length ? round(count / judged.length, 4) : null };
     }),
-    language_distribution: [...countBy(convs(FROM, TO), (c) => c.language)].sort(byCountThenKey).map(([key, value]) => ({ key, value })),
-    top_topics: [...topics].sort(byCountThenKey).map(([topic, messages]) => ({ topic, messages, conversations: raised("topic", topic!, FROM, TO) })),
-    recent_conversations: convs(FROM, TO)
+    language_distribution: [...countBy(convs(r.from, r.to), (c) => c.language)].sort(byCountThenKey).map(([key, value]) => ({ key, value })),
+    top_topics: [...topics].sort(byCountThenKey).map(([topic, messages]) => ({ topic, messages, conversations: raised("topic", topic!, r.from, r.to) })),
+    recent_conversations: convs(r.from, r.to)
       .sort((a, b) => b.last - a.last)
       .map((c) => c.key),
   };
@@ -312,6 +313,40 @@ describe("report figures", () => {
       expect((of("recent_conversations").rows as { externalId: string }[]).map((r) => r.externalId)).toEqual(want.recent_conversations);
     });
   }
+
+  // A range that starts and ends inside an hour: the figures read those hours' raw rows, each checked against the
+  // widget's one filter (c1's first sentiment falls before the start, its flags and c6's inside the last hour).
+  const unaligned = { from: T0 + H + 30_000, to: T0 + 6 * D + 30 * 60_000 };
+  for (const filters of [{}, { plan: "PRO" }, { country: "GB" }, { language: "de" }, { label: "very_negative" }] as WidgetFilters[]) {
+    it(`answers a report over a range that starts and ends inside an hour with the plain computation, filtered by ${JSON.stringify(filters)}`, async () => {
+      const created = await createReport(mine, { name: `Unaligned, ${JSON.stringify(filters)}`, layout: { version: 1, widgets: allWidgets(filters) } });
+      const report = ((await created.json()) as { data: ReportBody }).data;
+      const res = await call(`/api/v1/reports/${report.id}/data?from=${unaligned.from}&to=${unaligned.to}`, { key: await freshKey(mine, "read") });
+      const text = await res.text();
+      expect(res.status, text).toBe(200);
+      const { data } = JSON.parse(text) as { data: { widgets: WidgetAnswer[] } };
+      const want = expectations(filters, { ...unaligned, prev: unaligned.from - (unaligned.to - unaligned.from) });
+      const of = (type: string) => data.widgets.find((w) => w.type === type)!.data;
+      for (const type of ["total_conversations", "average_sentiment", "resolution_rate", "churn_risk_count", "buying_signal_count", "mrr_at_risk"] as const) {
+        expect(of(type).trend, type).toEqual(want[type]);
+      }
+      expect(of("intent_distribution").items).toEqual(want.intent_distribution);
+      expect(of("sentiment_distribution").items).toEqual(want.sentiment_distribution);
+      expect(of("flag_distribution").items).toEqual(want.flag_distribution);
+      expect(of("resolution_distribution").items).toEqual(want.resolution_distribution);
+      expect(sortedByKey(of("language_distribution").items as { key: string | null }[])).toEqual(sortedByKey(want.language_distribution));
+      expect(of("top_topics").rows).toEqual(want.top_topics);
+    });
+  }
+
+  it("has an unaligned range whose edge hours hold figures of each filter, so the comparisons above can fail", () => {
+    const prev = unaligned.from - (unaligned.to - unaligned.from);
+    const gb = expectations({ country: "GB" }, { ...unaligned, prev });
+    // c1 (GB): of its two sentiments only the second (-0.5) is in range; both of its flags are.
+    expect(gb.average_sentiment.value).toBe(round(mean([-0.5, -0.3])!, 3));
+    expect(gb.mrr_at_risk.value).toBe(4200);
+    expect(expectations({ language: "de" }, { ...unaligned, prev }).churn_risk_count.value).toBe(1);
+  });
 
   it("has figures that are not trivially zero, so the comparisons above can fail", () => {
     const all = expectations({});

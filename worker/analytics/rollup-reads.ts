@@ -8,7 +8,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import { HOUR_MS, splitByHour, type HourSplit, type LabelKind } from "./rollups";
 import type { Period } from "./params";
-import type { Scope } from "./scope";
+import type { Scope, Segment } from "./scope";
 
 /** 275,760 years after 1970 (the largest JavaScript date), a whole number of hours: a period with no end. */
 export const END_OF_TIME = 8_640_000_000_000_000;
@@ -35,30 +35,30 @@ const RAW_VALUE: Record<ConversationDimension, SQL> = {
 };
 
 /**
- * The edge hours' raw rows of a segment (a report widget's one filter, scope.ts): their conversation is in it,
- * looked up by its key in the view the segment rollups are kept from (migration 0020), so the rows read raw
- * count exactly as the hours read from the rollups do.
+ * The edge hours' raw rows of a segment (a report widget's one filter, scope.ts): their conversation satisfies
+ * the filter, checked on its row found by key (the same condition the conversations table filters with; the
+ * report tests hold it equal to the segments the rollups keep).
  */
-const inSegment = (conversationId: string, segment: SQL | undefined): SQL =>
-  segment
-    ? sql` AND EXISTS (SELECT 1 FROM conversation_segments AS s WHERE s.conversation_id = ${sql.raw(conversationId)} AND s.segment = ${segment})`
-    : sql``;
+// (Not for rows of `conversations` itself, whose own condition is `segment.members`: inside the EXISTS the name
+// would be the inner table's.)
+const inSegment = (conversationId: string, segment: Segment | undefined): SQL =>
+  segment ? sql` AND EXISTS (SELECT 1 FROM conversations WHERE conversations.id = ${sql.raw(conversationId)} AND ${segment.members})` : sql``;
 
 /**
  * Conversations created in the period by one dimension: rows (at, value, conversations, messages).
  * Resolution rows only for judged conversations; language "" for none yet. `segment`: those of one segment only.
  */
-export function conversationFacts(chatbotId: string, period: Period, dimension: ConversationDimension, cuts: readonly number[] = [], segment?: SQL): SQL {
+export function conversationFacts(chatbotId: string, period: Period, dimension: ConversationDimension, cuts: readonly number[] = [], segment?: Segment): SQL {
   const split = splitByHour(period, cuts);
   const parts = [
     segment
       ? sql`SELECT hour * ${sql.raw(String(HOUR_MS))} AS at, value, conversations, messages FROM rollup_segment_conversation_hours
-            WHERE chatbot_id = ${chatbotId} AND segment = ${segment} AND dimension = ${dimension} AND ${hours(split)}`
+            WHERE chatbot_id = ${chatbotId} AND segment = ${segment.name} AND dimension = ${dimension} AND ${hours(split)}`
       : sql`SELECT hour * ${sql.raw(String(HOUR_MS))} AS at, value, conversations, messages FROM rollup_conversation_hours
             WHERE chatbot_id = ${chatbotId} AND dimension = ${dimension} AND ${hours(split)}`,
     ...split.raw.map(
       (r) => sql`SELECT created_at AS at, ${RAW_VALUE[dimension]} AS value, 1 AS conversations, message_count AS messages FROM conversations
-                 WHERE chatbot_id = ${chatbotId} AND created_at >= ${r.from} AND created_at < ${r.to}${dimension === "resolution" ? sql` AND resolution IS NOT NULL` : sql``}${inSegment("conversations.id", segment)}`,
+                 WHERE chatbot_id = ${chatbotId} AND created_at >= ${r.from} AND created_at < ${r.to}${dimension === "resolution" ? sql` AND resolution IS NOT NULL` : sql``}${segment ? sql` AND ${segment.members}` : sql``}`,
     ),
   ];
   return sql`(${sql.join(parts, sql` UNION ALL `)})`;
@@ -75,14 +75,14 @@ export function annotationFacts(
   period: Period,
   cuts: readonly number[] = [],
   labels?: readonly string[],
-  segment?: SQL,
+  segment?: Segment,
 ): SQL {
   const split = splitByHour(period, cuts);
   const labelIn = labels ? sql` AND ${inList(sql.raw("label"), labels)}` : sql``;
   const parts = [
     segment
       ? sql`SELECT hour * ${sql.raw(String(HOUR_MS))} AS at, label, '' AS severity, annotations, scored, score_sum FROM rollup_segment_annotation_hours
-            WHERE chatbot_id = ${chatbotId} AND segment = ${segment} AND kind = ${kind} AND ${hours(split)}${labelIn}`
+            WHERE chatbot_id = ${chatbotId} AND segment = ${segment.name} AND kind = ${kind} AND ${hours(split)}${labelIn}`
       : sql`SELECT hour * ${sql.raw(String(HOUR_MS))} AS at, label, severity, annotations, scored, score_sum FROM rollup_annotation_hours
             WHERE chatbot_id = ${chatbotId} AND kind = ${kind} AND ${hours(split)}${labelIn}`,
     ...split.raw.map(
@@ -114,11 +114,11 @@ export function raisedFlag(chatbotId: string, labels: readonly string[], period:
  * period: from the segment's flag rollup per owner, read by label and hour, and the edge hours' raw rows of the
  * segment. The owner is the conversation's organization, else its user.
  */
-export function segmentFlagOwners(chatbotId: string, labels: readonly string[], period: Period, segment: SQL): SQL {
+export function segmentFlagOwners(chatbotId: string, labels: readonly string[], period: Period, segment: Segment): SQL {
   const split = splitByHour(period);
   const parts = [
     sql`SELECT owner_kind AS kind, owner_id FROM rollup_segment_owner_flag_hours
-        WHERE chatbot_id = ${chatbotId} AND segment = ${segment} AND ${inList(sql.raw("label"), labels)} AND ${hours(split)} AND annotations > 0`,
+        WHERE chatbot_id = ${chatbotId} AND segment = ${segment.name} AND ${inList(sql.raw("label"), labels)} AND ${hours(split)} AND annotations > 0`,
     ...split.raw.map(
       (r) => sql`SELECT CASE WHEN c.client_organization_id IS NOT NULL THEN 'organization' ELSE 'user' END, coalesce(c.client_organization_id, c.client_user_id)
                  FROM annotations a JOIN conversations c ON c.id = a.conversation_id AND c.chatbot_id = ${chatbotId}
@@ -161,7 +161,7 @@ export function labelFacts(chatbotId: string, kind: LabelKind, period: Period, c
     const firstSeen = [
       segment
         ? sql`SELECT hour * ${sql.raw(String(HOUR_MS))} AS at, label, conversations FROM rollup_segment_label_first_hours
-              WHERE chatbot_id = ${chatbotId} AND segment = ${segment} AND kind = ${kind} AND ${hours(split)}`
+              WHERE chatbot_id = ${chatbotId} AND segment = ${segment.name} AND kind = ${kind} AND ${hours(split)}`
         : sql`SELECT hour * ${sql.raw(String(HOUR_MS))} AS at, label, conversations FROM rollup_label_first_hours
               WHERE chatbot_id = ${chatbotId} AND kind = ${kind} AND ${hours(split)}`,
       ...split.raw.map(

@@ -5,10 +5,10 @@
  * exactly the unfiltered ones. One filter is one segment (rollups.ts), whose hours the figures read instead
  * of the subset's raw rows; several filters together read the raw rows.
  */
-import { and, inArray, sql, type SQL } from "drizzle-orm";
+import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { annotations, conversations, rollupConversationLabels } from "../db/schema";
-import { conversationFilters, type ConversationsTableQuery } from "./conversations-table";
+import { conversationFilters, sentimentLabelIs, type ConversationsTableQuery } from "./conversations-table";
 
 export interface Scope {
   /** A condition on `conversations` rows. */
@@ -17,19 +17,34 @@ export interface Scope {
   annotations?: SQL;
   /** The same on `rollup_conversation_labels` rows (label-counts.ts). */
   labels?: SQL;
-  /** The subset is one segment: its name, as the segment rollups key it (migration 0020's view). */
-  segment?: SQL;
+  /** The subset is one segment (a single filter), whose rollups the figures read. */
+  segment?: Segment;
+}
+
+export interface Segment {
+  /** As the segment rollups key it (migration 0020's view `conversation_segments`). */
+  name: SQL;
+  /** Its conversations, as a condition on `conversations` rows: for the edge hours read raw. */
+  members: SQL;
 }
 
 export type ScopeFilters = Pick<Partial<ConversationsTableQuery>, "plan" | "country" | "language" | "label">;
 
-/** The segment of a single filter, named as `conversation_segments` names it (plans in lower case, as SQLite folds them). */
-function segmentOf(filters: ScopeFilters): SQL | undefined {
-  const set = (["plan", "country", "language", "label"] as const).filter((f) => filters[f]);
-  if (set.length !== 1) return undefined;
-  if (filters.plan) return sql`'plan:' || lower(${filters.plan})`;
-  const [filter] = set as [keyof ScopeFilters];
-  return sql`${`${filter}:${filters[filter]}`}`;
+/**
+ * The segment of a single filter: named as `conversation_segments` names it (plans in lower case, as SQLite
+ * folds them), and its members by their own row — the plan looked up by the owners' keys rather than as the
+ * lists of the chatbot's organizations and users on it, which cost more to build than an edge hour's rows.
+ */
+function segmentOf(filters: ScopeFilters): Segment | undefined {
+  const { plan, country, language, label } = filters;
+  if ([plan, country, language, label].filter(Boolean).length !== 1) return undefined;
+  if (plan) {
+    const owners = sql`coalesce((SELECT plan FROM client_organizations WHERE id = ${conversations.clientOrganizationId}), (SELECT plan FROM client_users WHERE id = ${conversations.clientUserId}))`;
+    return { name: sql`'plan:' || lower(${plan})`, members: sql`lower(${owners}) = lower(${plan})` };
+  }
+  if (country) return { name: sql`${`country:${country}`}`, members: eq(conversations.country, country) };
+  if (language) return { name: sql`${`language:${language}`}`, members: eq(conversations.language, language) };
+  return { name: sql`${`label:${label}`}`, members: sentimentLabelIs(label!) };
 }
 
 export function conversationScope(db: Db, chatbotId: string, filters: ScopeFilters): Scope {

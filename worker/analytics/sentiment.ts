@@ -9,7 +9,7 @@
  * conversations created in the range by their average sentiment: satisfied > 0.2, dissatisfied < −0.2,
  * neutral in between, unscored when no message of theirs has a sentiment yet.
  */
-import { and, eq, gte, isNotNull, lt, sql, type SQL } from "drizzle-orm";
+import { and, eq, gte, isNotNull, lt, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "../db/client";
 import { annotations, conversations } from "../db/schema";
@@ -17,7 +17,7 @@ import { ApiError } from "../errors";
 import { annotationFacts, conversationFacts } from "./rollup-reads";
 import { HOUR_MS } from "./rollups";
 import { startOfDay, timeZone, wallTime } from "./time-zone";
-import type { Scope } from "./scope";
+import type { Scope, Segment } from "./scope";
 import { checkRangeOrder, DAY_MS, rangeFields, rangeView, resolveRange, roundOrNull, type Range } from "./params";
 
 export const INTERVALS = ["hour", "day", "week", "month"] as const;
@@ -142,7 +142,7 @@ export async function sentimentOverTime(db: Db, chatbotId: string, q: SentimentQ
  * The series and bands above from the rollups (whole hours) and the raw rows of the range's edge hours:
  * the same rows, grouped by UTC hour or day (`unit`) in SQL.
  */
-function fromRollups(db: Db, chatbotId: string, range: Range, unit: number, segment?: SQL) {
+function fromRollups(db: Db, chatbotId: string, range: Range, unit: number, segment?: Segment) {
   const day = sql<number>`at / ${sql.raw(String(unit))}`;
   const bands = conversationFacts(chatbotId, range, "band", [], segment);
   // Aliased: D1 batch rows are keyed by column name, and these four expressions differ only in a parameter.
