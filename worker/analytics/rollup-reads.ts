@@ -36,11 +36,10 @@ const RAW_VALUE: Record<ConversationDimension, SQL> = {
 
 /**
  * The edge hours' raw rows of a segment (a report widget's one filter, scope.ts): their conversation satisfies
- * the filter, checked on its row found by key (the same condition the conversations table filters with; the
- * report tests hold it equal to the segments the rollups keep).
+ * the filter, checked on its row found by key (the report tests hold that condition equal to the segments the
+ * rollups keep). Not for rows of `conversations` itself, which take `segment.members` directly: inside this
+ * EXISTS, `conversations.id` would name the inner table's own row.
  */
-// (Not for rows of `conversations` itself, whose own condition is `segment.members`: inside the EXISTS the name
-// would be the inner table's.)
 const inSegment = (conversationId: string, segment: Segment | undefined): SQL =>
   segment ? sql` AND EXISTS (SELECT 1 FROM conversations WHERE conversations.id = ${sql.raw(conversationId)} AND ${segment.members})` : sql``;
 
