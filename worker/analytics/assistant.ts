@@ -15,7 +15,7 @@ import { annotations, conversations } from "../db/schema";
 import { labelCounts } from "./label-counts";
 import { aliased, checkRangeOrder, rangeFields, rangeView, resolveRange, round, type Period } from "./params";
 import { annotationFacts, conversationFacts } from "./rollup-reads";
-import type { Scope } from "./scope";
+import { readsRollups, type Scope } from "./scope";
 
 export const assistantQuery = z.object(rangeFields).superRefine(checkRangeOrder);
 export type AssistantQuery = z.infer<typeof assistantQuery>;
@@ -27,7 +27,7 @@ const c = conversations;
 
 /** Conversations created in the period by their resolution (those not judged yet left out). */
 export function resolutionCounts(db: Db, chatbotId: string, period: Period, scope: Scope = {}) {
-  if ((!scope.conversations && !scope.annotations) || scope.segment) {
+  if (readsRollups(scope)) {
     return db
       .select({ resolution: sql<string | null>`value`, count: sql<number>`sum(conversations)`.mapWith(Number) })
       .from(conversationFacts(chatbotId, period, "resolution", [], scope.segment))

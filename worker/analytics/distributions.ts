@@ -11,7 +11,7 @@ import { annotations, conversations } from "../db/schema";
 import { DAY_MS, type Range } from "./params";
 import { labelCounts } from "./label-counts";
 import { annotationFacts, conversationFacts } from "./rollup-reads";
-import type { Scope } from "./scope";
+import { readsRollups, type Scope } from "./scope";
 import { bucketStart, bucketStarts } from "./sentiment";
 
 const a = annotations;
@@ -30,15 +30,15 @@ export async function distributions(db: Db, chatbotId: string, range: Range, sco
 
   // Unscoped or on one segment, every figure comes from the rollups (rollup-reads.ts; flags and topics through
   // label-counts.ts); with several filters, from the raw rows of the subset.
-  const unscoped = (!scope.conversations && !scope.annotations) || scope.segment !== undefined;
+  const fromHours = readsRollups(scope);
   const { segment } = scope;
   const factDay = sql<number>`at / ${sql.raw(String(DAY_MS))}`;
   const languageFacts = conversationFacts(chatbotId, range, "language", [], segment);
   const [byDay, labels, flags, topics, languages] = await db.batch([
-    unscoped
+    fromHours
       ? db.select({ day: factDay.mapWith(Number), conversations: sql<number>`sum(conversations)`.mapWith(Number) }).from(conversationFacts(chatbotId, range, "all", [], segment)).groupBy(factDay)
       : db.select({ day: day.mapWith(Number), conversations: sql<number>`count(*)`.mapWith(Number) }).from(c).where(conversationsIn).groupBy(day),
-    unscoped
+    fromHours
       ? db
           .select({ label: sql<string>`label`, messages: sql<number>`sum(annotations)`.mapWith(Number) })
           .from(annotationFacts(chatbotId, "sentiment", range, [], undefined, segment))
@@ -51,7 +51,7 @@ export async function distributions(db: Db, chatbotId: string, range: Range, sco
           .groupBy(a.label),
     labelCounts(db, chatbotId, "flag", { from: range.previous.from, to: range.to }, { scope, since: range.from }),
     labelCounts(db, chatbotId, "topic", range, { scope, limit: TOP_TOPICS }),
-    unscoped
+    fromHours
       ? db
           // The rollups hold "no language yet" as "": back to null, and ordered where null sorts (first among equals).
           .select({ language: sql<string | null>`nullif(value, '')`, conversations: sql<number>`sum(conversations)`.mapWith(Number) })

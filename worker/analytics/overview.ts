@@ -22,7 +22,7 @@ import { z } from "zod";
 import { mrrAtRiskTotal, totalOf } from "./mrr-at-risk";
 import { startOfDay, timeZone } from "./time-zone";
 import { annotationFacts, conversationFacts, END_OF_TIME } from "./rollup-reads";
-import type { Scope } from "./scope";
+import { readsRollups, type Scope } from "./scope";
 
 export const overviewQuery = z
   .object({
@@ -46,7 +46,7 @@ export async function overview(db: Db, chatbotId: string, q: OverviewQuery, now:
   const inPrevious = sql`${conversations.createdAt} < ${from}`;
   const sentimentNow = sql`${annotations.createdAt} >= ${from}`;
 
-  const fromHours = (!scope.conversations && !scope.annotations) || scope.segment;
+  const fromHours = readsRollups(scope);
   const [conversationFigures, sentimentFigures, analysed, atRiskNow, atRiskBefore] = fromHours ? await fromRollups(db, chatbotId, range, todayFrom, yesterday, scope) : await db.batch([
     // Both periods in one pass over the (chatbot_id, created_at) index.
     db

@@ -22,13 +22,13 @@
  * `rollup_segment_conversation_hours` (every dimension above), `rollup_segment_annotation_hours` (sentiments,
  * flags, topics and accepted intents, without severity) and `rollup_segment_label_first_hours` (flags, topics,
  * intents), and `rollup_segment_owner_flag_hours`, flags per owner (the conversation's organization, else its
- * user: MRR at risk; migration 0021). A conversation changing segment (its sentiment label, language, country or owner, or its owner's
- * plan) takes its figures, annotations and labels with it, so a segment's hours always equal the figures of
- * the conversations in it now — what the raw filter would count.
+ * user: MRR at risk; migration 0021). A conversation changing segment (its sentiment label, language, country
+ * or owner, or its owner's plan) takes its figures, annotations, labels and flags with it, so a segment's hours
+ * always equal the figures of the conversations in it now — what the raw filter would count.
  *
  * How they stay exact: SQLite triggers (migrations 0012_rollups, 0015, 0016, 0017, 0019, 0020 and 0021) apply every insert, update and
- * delete of a conversation, annotation or search message (and, for the label hours, of a conversation's label
- * row) to the rollups in the same statement's transaction — subtract what the old row contributed, add what
+ * delete of a conversation, annotation or search message (for the label hours, of a conversation's label row;
+ * for the segments, of a client user or organization, whose plan is its conversations') to the rollups in the same statement's transaction — subtract what the old row contributed, add what
  * the new one does. So whoever writes the index (the index
  * queue's consumer, many conversations' snapshots per batch: worker/index-queue/) keeps
  * them right without doing anything: a snapshot the version guard rejects changes no row and so no rollup,

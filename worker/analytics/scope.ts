@@ -28,6 +28,9 @@ export interface Segment {
   members: SQL;
 }
 
+/** Whether a scope's figures come from rollups: unscoped, or one segment's; several filters read the subset's raw rows. */
+export const readsRollups = (scope: Scope): boolean => (!scope.conversations && !scope.annotations) || scope.segment !== undefined;
+
 export type ScopeFilters = Pick<Partial<ConversationsTableQuery>, "plan" | "country" | "language" | "label">;
 
 /**

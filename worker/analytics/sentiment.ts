@@ -17,7 +17,7 @@ import { ApiError } from "../errors";
 import { annotationFacts, conversationFacts } from "./rollup-reads";
 import { HOUR_MS } from "./rollups";
 import { startOfDay, timeZone, wallTime } from "./time-zone";
-import type { Scope, Segment } from "./scope";
+import { readsRollups, type Scope, type Segment } from "./scope";
 import { checkRangeOrder, DAY_MS, rangeFields, rangeView, resolveRange, roundOrNull, type Range } from "./params";
 
 export const INTERVALS = ["hour", "day", "week", "month"] as const;
@@ -89,8 +89,7 @@ export async function sentimentOverTime(db: Db, chatbotId: string, q: SentimentQ
   const unit = q.interval === "hour" || zone !== "UTC" ? HOUR_MS : DAY_MS;
   const day = sql<number>`${annotations.createdAt} / ${unit}`;
   const avg = conversations.sentimentAvg;
-  // Unscoped or on one segment from the rollups; several filters read the subset's raw rows.
-  const fromHours = (!scope.conversations && !scope.annotations) || scope.segment;
+  const fromHours = readsRollups(scope);
   const [byDay, bandRows] = fromHours ? await fromRollups(db, chatbotId, range, unit, scope.segment) : await db.batch([
     // Grouped by UTC day in SQL (integer division), rolled up into weeks or months below.
     db
