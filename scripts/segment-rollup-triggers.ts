@@ -3,7 +3,7 @@
  * naming each conversation's segments, the back-fills and the triggers that keep the segment rollups exact
  * (worker/analytics/rollups.ts). The triggers are many variations of a few signed upserts, so they are
  * composed here rather than typed out; the SQL is committed in the migrations, never edited after it is
- * applied, and test/generated/segment-rollups.test.ts checks the two still equal this script's output.
+ * applied, and test/generated/rollup-triggers.test.ts checks the two still equal this script's output.
  * A change to the segments is a new migration that drops and recreates what it changes (as 0021 does).
  */
 const H = 3600000;

@@ -9,7 +9,7 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import type { ConversationState, StoredAnalysis } from "../../durable-objects/conversation-store";
 import type { StoredMessage } from "../../durable-objects/protocol";
-import { HOUR_MS, QUARTER_MS, rebuildRollups, splitByHour } from "../../worker/analytics/rollups";
+import { HOUR_MS, QUARTER_MS, rebuildRollups, splitByDay, splitByHour } from "../../worker/analytics/rollups";
 import { createDb } from "../../worker/db/client";
 import { sentimentLabel } from "../../worker/analysis/labels";
 import { annotations, chatbots, clientOrganizations, clientUsers, conversations } from "../../worker/db/schema";
@@ -42,6 +42,12 @@ const TABLES = {
   rollup_segment_annotation_hours: ["segment", "kind", "hour", "label"],
   rollup_segment_label_first_hours: ["segment", "kind", "hour", "label"],
   rollup_segment_owner_flag_hours: ["segment", "label", "hour", "owner_kind", "owner_id"],
+  rollup_conversation_days: ["dimension", "day", "value"],
+  rollup_annotation_days: ["kind", "day", "label", "severity"],
+  rollup_label_first_days: ["kind", "day", "label"],
+  rollup_segment_conversation_days: ["segment", "dimension", "day", "value"],
+  rollup_segment_annotation_days: ["segment", "kind", "day", "label"],
+  rollup_segment_label_first_days: ["segment", "kind", "day", "label"],
 } as const;
 type Table = keyof typeof TABLES;
 const COUNT: Record<Table, string> = {
@@ -58,6 +64,21 @@ const COUNT: Record<Table, string> = {
   rollup_segment_annotation_hours: "annotations",
   rollup_segment_label_first_hours: "conversations",
   rollup_segment_owner_flag_hours: "annotations",
+  rollup_conversation_days: "conversations",
+  rollup_annotation_days: "annotations",
+  rollup_label_first_days: "conversations",
+  rollup_segment_conversation_days: "conversations",
+  rollup_segment_annotation_days: "annotations",
+  rollup_segment_label_first_days: "conversations",
+};
+/** The hourly tables with a daily copy (migration 0022): each fact counted in one is counted in its UTC day too. */
+const DAILY: Partial<Record<Table, Table>> = {
+  rollup_conversation_hours: "rollup_conversation_days",
+  rollup_annotation_hours: "rollup_annotation_days",
+  rollup_label_first_hours: "rollup_label_first_days",
+  rollup_segment_conversation_hours: "rollup_segment_conversation_days",
+  rollup_segment_annotation_hours: "rollup_segment_annotation_days",
+  rollup_segment_label_first_hours: "rollup_segment_label_first_days",
 };
 
 /** A chatbot's rollup rows that count something (a row emptied by a subtraction stays at 0), floats to 9 digits. */
@@ -102,6 +123,11 @@ async function plain(chatbotId: string): Promise<Record<Table, Row[]>> {
     for (const [k, v] of Object.entries(sums)) row[k] = (row[k] as number) + v;
     for (const [k, v] of Object.entries(max ?? {})) row[k] = Math.max(row[k] as number, v);
     groups.set(id, row);
+    const daily = DAILY[table];
+    if (daily) {
+      const { hour, ...rest } = key;
+      add(daily, { ...rest, day: Math.floor((hour as number) / 24) }, sums);
+    }
   };
   for (const c of convs) {
     const hour = Math.floor(c.createdAt / HOUR_MS);
@@ -402,15 +428,17 @@ describe("segment rollups (a report widget's one filter)", () => {
     await db.delete(conversations).where(eq(conversations.id, a.id));
     r = await rollups(t.chatbotId);
     const want = normalize(await plain(t.chatbotId));
-    for (const table of ["rollup_segment_conversation_hours", "rollup_segment_annotation_hours", "rollup_segment_label_first_hours", "rollup_segment_owner_flag_hours"] as const) {
+    for (const table of (Object.keys(TABLES) as Table[]).filter((name) => name.startsWith("rollup_segment_"))) {
       expect(normalize(r)[table], table).toEqual(want[table]);
     }
     expect([inSegment(r, "country:DE"), flagsIn(r, "label:very_negative"), r.rollup_segment_label_first_hours.filter((h) => h.segment === "country:DE").length]).toEqual([0, 0, 0]);
 
     // The chatbot deleted: its rows go with it, and its conversations cascading away write none back.
     await db.delete(chatbots).where(eq(chatbots.id, t.chatbotId));
-    const left = await D1.prepare("SELECT count(*) AS n FROM rollup_segment_conversation_hours WHERE chatbot_id = ?").bind(t.chatbotId).first<{ n: number }>();
-    expect(left?.n).toBe(0);
+    for (const table of ["rollup_segment_conversation_hours", "rollup_segment_conversation_days", "rollup_annotation_days"]) {
+      const left = await D1.prepare(`SELECT count(*) AS n FROM ${table} WHERE chatbot_id = ?`).bind(t.chatbotId).first<{ n: number }>();
+      expect(left?.n, table).toBe(0);
+    }
   });
 });
 
@@ -431,5 +459,25 @@ describe("splitByHour", () => {
 
   it("reads a period inside one hour raw only", () => {
     expect(splitByHour({ from: 10 * H + 5, to: 10 * H + 9 })).toEqual({ rollup: { from: 11, to: 11 }, exclude: [], raw: [{ from: 10 * H + 5, to: 10 * H + 9 }] });
+  });
+});
+
+describe("splitByDay", () => {
+  const H = HOUR_MS;
+  const D = 24 * H;
+  it("reads whole UTC days from the daily rollups and the hours around them hourly", () => {
+    const period = { from: 10 * D + 5 * H + 7, to: 40 * D + 3 * H };
+    expect(splitByDay(splitByHour(period))).toEqual({ days: { from: 11, to: 40 }, excludeDays: [], hours: [{ from: 10 * 24 + 6, to: 11 * 24 }, { from: 40 * 24, to: 40 * 24 + 3 }] });
+  });
+
+  it("reads a day holding a cut hourly, and a cut at midnight splits nothing", () => {
+    const period = { from: 10 * D, to: 20 * D };
+    expect(splitByDay(splitByHour(period, [15 * D + 2 * H]), [15 * D + 2 * H])).toEqual({ days: { from: 10, to: 20 }, excludeDays: [15], hours: [{ from: 15 * 24, to: 16 * 24 }] });
+    expect(splitByDay(splitByHour(period, [15 * D]), [15 * D])).toEqual({ days: { from: 10, to: 20 }, excludeDays: [], hours: [] });
+  });
+
+  it("reads a period shorter than a whole day hourly", () => {
+    expect(splitByDay(splitByHour({ from: 10 * D + 2 * H, to: 11 * D + H }))).toEqual({ days: { from: 11, to: 11 }, excludeDays: [], hours: [{ from: 10 * 24 + 2, to: 11 * 24 + 1 }] });
+    expect(splitByDay(splitByHour({ from: 10 * D + 2 * H + 1, to: 10 * D + 2 * H + 5 }))).toEqual({ days: { from: 11, to: 11 }, excludeDays: [], hours: [] });
   });
 });

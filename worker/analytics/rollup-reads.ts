@@ -6,17 +6,51 @@
  * is the start of its hour, inside the same period as every raw row of that hour.
  */
 import { sql, type SQL } from "drizzle-orm";
-import { HOUR_MS, splitByHour, type HourSplit, type LabelKind } from "./rollups";
-import type { Period } from "./params";
+import { HOUR_MS, splitByDay, splitByHour, type HourSplit, type LabelKind } from "./rollups";
+import { DAY_MS, type Period } from "./params";
 import type { Scope, Segment } from "./scope";
 
 /** 275,760 years after 1970 (the largest JavaScript date), a whole number of hours: a period with no end. */
 export const END_OF_TIME = 8_640_000_000_000_000;
 
-const hours = (split: HourSplit): SQL => {
-  const range = sql`hour >= ${split.rollup.from} AND hour < ${split.rollup.to}`;
-  return split.exclude.length ? sql`${range} AND hour NOT IN (${sql.join(split.exclude.map((h) => sql`${h}`), sql`, `)})` : range;
+const inRange = (column: "hour" | "day", r: { from: number; to: number }, exclude: readonly number[]): SQL => {
+  const out = exclude.filter((x) => x >= r.from && x < r.to);
+  const range = sql`${sql.raw(column)} >= ${r.from} AND ${sql.raw(column)} < ${r.to}`;
+  return out.length ? sql`${range} AND ${sql.raw(column)} NOT IN (${sql.join(out.map((x) => sql`${x}`), sql`, `)})` : range;
 };
+
+/**
+ * The finest rows a caller groups by: "day" (the default) when it groups by UTC day or coarser, or not by
+ * time, and compares rows only with its cuts; "hour" for a series by the hour or by another zone's days.
+ */
+export type Grain = "hour" | "day";
+
+/**
+ * An hourly rollup's rows over a split's whole hours, `columns` after `at` (the start of the row's hour, or of
+ * its day when read from the daily copy, `_days` for `_hours`: whole days there at the "day" grain, the hours
+ * around them here). Every part of one read is a separate SELECT, each a range of the table's key.
+ */
+function rolledUp(table: string, columns: SQL, where: SQL, split: HourSplit, cuts: readonly number[], grain: Grain): SQL[] {
+  const byDay = grain === "day" ? splitByDay(split, cuts) : { days: { from: 0, to: 0 }, excludeDays: [], hours: [split.rollup] };
+  const parts = byDay.hours.map((r) => sql`SELECT hour * ${sql.raw(String(HOUR_MS))} AS at, ${columns} FROM ${sql.raw(table)} WHERE ${where} AND ${inRange("hour", r, split.exclude)}`);
+  if (byDay.days.from < byDay.days.to) {
+    parts.unshift(sql`SELECT day * ${sql.raw(String(DAY_MS))} AS at, ${columns} FROM ${sql.raw(table.replace(/_hours$/, "_days"))} WHERE ${where} AND ${inRange("day", byDay.days, byDay.excludeDays)}`);
+  }
+  // No whole hour at all: one empty read keeps the union's first part (and its column names) in place.
+  return parts.length ? parts : [sql`SELECT hour * ${sql.raw(String(HOUR_MS))} AS at, ${columns} FROM ${sql.raw(table)} WHERE ${where} AND ${inRange("hour", split.rollup, [])}`];
+}
+
+/** D1 compiles at most five terms in one compound SELECT (its SQLite limit): a longer union nests, five at a time. */
+const COMPOUND_TERMS = 5;
+export function unionAll(parts: readonly SQL[]): SQL {
+  if (parts.length <= COMPOUND_TERMS) return sql.join([...parts], sql` UNION ALL `);
+  const nested: SQL[] = [];
+  for (let i = 0; i < parts.length; i += COMPOUND_TERMS) nested.push(sql`SELECT * FROM (${sql.join(parts.slice(i, i + COMPOUND_TERMS), sql` UNION ALL `)})`);
+  return unionAll(nested);
+}
+
+/** A split's whole hours, for the hourly tables without a daily copy (flags per owner). */
+const hours = (split: HourSplit): SQL => inRange("hour", split.rollup, split.exclude);
 
 const inList = (column: SQL, values: readonly string[]): SQL => sql`${column} IN (${sql.join(values.map((v) => sql`${v}`), sql`, `)})`;
 
@@ -44,29 +78,28 @@ const inSegment = (conversationId: string, segment: Segment | undefined): SQL =>
   segment ? sql` AND EXISTS (SELECT 1 FROM conversations WHERE conversations.id = ${sql.raw(conversationId)} AND ${segment.members})` : sql``;
 
 /**
- * Conversations created in the period by one dimension: rows (at, value, conversations, messages).
- * Resolution rows only for judged conversations; language "" for none yet. `segment`: those of one segment only.
+ * Conversations created in the period by one dimension: rows (at, value, conversations, messages), grouped
+ * by UTC day or coarser (or not by time). Resolution rows only for judged conversations; language "" for none
+ * yet. `segment`: those of one segment only.
  */
 export function conversationFacts(chatbotId: string, period: Period, dimension: ConversationDimension, cuts: readonly number[] = [], segment?: Segment): SQL {
   const split = splitByHour(period, cuts);
   const parts = [
-    segment
-      ? sql`SELECT hour * ${sql.raw(String(HOUR_MS))} AS at, value, conversations, messages FROM rollup_segment_conversation_hours
-            WHERE chatbot_id = ${chatbotId} AND segment = ${segment.name} AND dimension = ${dimension} AND ${hours(split)}`
-      : sql`SELECT hour * ${sql.raw(String(HOUR_MS))} AS at, value, conversations, messages FROM rollup_conversation_hours
-            WHERE chatbot_id = ${chatbotId} AND dimension = ${dimension} AND ${hours(split)}`,
+    ...(segment
+      ? rolledUp("rollup_segment_conversation_hours", sql`value, conversations, messages`, sql`chatbot_id = ${chatbotId} AND segment = ${segment.name} AND dimension = ${dimension}`, split, cuts, "day")
+      : rolledUp("rollup_conversation_hours", sql`value, conversations, messages`, sql`chatbot_id = ${chatbotId} AND dimension = ${dimension}`, split, cuts, "day")),
     ...split.raw.map(
       (r) => sql`SELECT created_at AS at, ${RAW_VALUE[dimension]} AS value, 1 AS conversations, message_count AS messages FROM conversations
                  WHERE chatbot_id = ${chatbotId} AND created_at >= ${r.from} AND created_at < ${r.to}${dimension === "resolution" ? sql` AND resolution IS NOT NULL` : sql``}${segment ? sql` AND ${segment.members}` : sql``}`,
     ),
   ];
-  return sql`(${sql.join(parts, sql` UNION ALL `)})`;
+  return sql`(${unionAll(parts)})`;
 }
 
 /**
  * Annotations of one kind analysed in the period (intents: accepted ones only): rows (at, label, severity,
  * annotations, scored, score_sum), severity "" for none. `segment`: those of one segment's conversations only
- * (severity always "": the segment rollups do not keep it).
+ * (severity always "": the segment rollups do not keep it). `grain`: "hour" for a caller grouping by hour.
  */
 export function annotationFacts(
   chatbotId: string,
@@ -75,21 +108,20 @@ export function annotationFacts(
   cuts: readonly number[] = [],
   labels?: readonly string[],
   segment?: Segment,
+  grain: Grain = "day",
 ): SQL {
   const split = splitByHour(period, cuts);
   const labelIn = labels ? sql` AND ${inList(sql.raw("label"), labels)}` : sql``;
   const parts = [
-    segment
-      ? sql`SELECT hour * ${sql.raw(String(HOUR_MS))} AS at, label, '' AS severity, annotations, scored, score_sum FROM rollup_segment_annotation_hours
-            WHERE chatbot_id = ${chatbotId} AND segment = ${segment.name} AND kind = ${kind} AND ${hours(split)}${labelIn}`
-      : sql`SELECT hour * ${sql.raw(String(HOUR_MS))} AS at, label, severity, annotations, scored, score_sum FROM rollup_annotation_hours
-            WHERE chatbot_id = ${chatbotId} AND kind = ${kind} AND ${hours(split)}${labelIn}`,
+    ...(segment
+      ? rolledUp("rollup_segment_annotation_hours", sql`label, '' AS severity, annotations, scored, score_sum`, sql`chatbot_id = ${chatbotId} AND segment = ${segment.name} AND kind = ${kind}${labelIn}`, split, cuts, grain)
+      : rolledUp("rollup_annotation_hours", sql`label, severity, annotations, scored, score_sum`, sql`chatbot_id = ${chatbotId} AND kind = ${kind}${labelIn}`, split, cuts, grain)),
     ...split.raw.map(
       (r) => sql`SELECT created_at AS at, label, ${segment ? sql`''` : sql`coalesce(severity, '')`} AS severity, 1 AS annotations, score IS NOT NULL AS scored, coalesce(score, 0) AS score_sum
                  FROM annotations WHERE chatbot_id = ${chatbotId} AND kind = ${kind} AND created_at >= ${r.from} AND created_at < ${r.to}${labelIn}${kind === "intent" ? sql` AND status = 'accepted'` : sql``}${inSegment("annotations.conversation_id", segment)}`,
     ),
   ];
-  return sql`(${sql.join(parts, sql` UNION ALL `)})`;
+  return sql`(${unionAll(parts)})`;
 }
 
 /**
@@ -105,7 +137,7 @@ export function raisedFlag(chatbotId: string, labels: readonly string[], period:
     (r) => sql`SELECT c.client_organization_id FROM annotations a JOIN conversations c ON c.id = a.conversation_id AND c.chatbot_id = ${chatbotId}
                WHERE a.chatbot_id = ${chatbotId} AND a.kind = 'flag' AND ${inList(sql.raw("a.label"), labels)} AND a.created_at >= ${r.from} AND a.created_at < ${r.to}`,
   );
-  return sql`(${inRollup} OR o.id IN (${sql.join(raw, sql` UNION ALL `)}))`;
+  return sql`(${inRollup} OR o.id IN (${unionAll(raw)}))`;
 }
 
 /**
@@ -125,7 +157,7 @@ export function segmentFlagOwners(chatbotId: string, labels: readonly string[], 
                    AND coalesce(c.client_organization_id, c.client_user_id) IS NOT NULL${inSegment("a.conversation_id", segment)}`,
     ),
   ];
-  return sql`(SELECT DISTINCT kind, owner_id FROM (${sql.join(parts, sql` UNION ALL `)}))`;
+  return sql`(SELECT DISTINCT kind, owner_id FROM (${unionAll(parts)}))`;
 }
 
 /**
@@ -143,7 +175,7 @@ export function usersRaisingFlag(chatbotId: string, labels: readonly string[], p
                    AND c.client_organization_id IS NULL AND c.client_user_id IS NOT NULL`,
     ),
   ];
-  return sql.join(parts, sql` UNION ALL `);
+  return unionAll(parts);
 }
 
 /**
@@ -158,17 +190,15 @@ export function labelFacts(chatbotId: string, kind: LabelKind, period: Period, c
   if (!scope.annotations || !scope.labels || segment) {
     const split = splitByHour(period, cuts);
     const firstSeen = [
-      segment
-        ? sql`SELECT hour * ${sql.raw(String(HOUR_MS))} AS at, label, conversations FROM rollup_segment_label_first_hours
-              WHERE chatbot_id = ${chatbotId} AND segment = ${segment.name} AND kind = ${kind} AND ${hours(split)}`
-        : sql`SELECT hour * ${sql.raw(String(HOUR_MS))} AS at, label, conversations FROM rollup_label_first_hours
-              WHERE chatbot_id = ${chatbotId} AND kind = ${kind} AND ${hours(split)}`,
+      ...(segment
+        ? rolledUp("rollup_segment_label_first_hours", sql`label, conversations`, sql`chatbot_id = ${chatbotId} AND segment = ${segment.name} AND kind = ${kind}`, split, cuts, "day")
+        : rolledUp("rollup_label_first_hours", sql`label, conversations`, sql`chatbot_id = ${chatbotId} AND kind = ${kind}`, split, cuts, "day")),
       ...split.raw.map(
         (r) => sql`SELECT first_at AS at, label, 1 AS conversations FROM rollup_conversation_labels
                    WHERE chatbot_id = ${chatbotId} AND kind = ${kind} AND first_at >= ${r.from} AND first_at < ${r.to}${inSegment("rollup_conversation_labels.conversation_id", segment)}`,
       ),
     ];
-    return { annotations: annotationFacts(chatbotId, kind, period, cuts, undefined, segment), firstSeen: sql`(${sql.join(firstSeen, sql` UNION ALL `)})` };
+    return { annotations: annotationFacts(chatbotId, kind, period, cuts, undefined, segment), firstSeen: sql`(${unionAll(firstSeen)})` };
   }
   return {
     annotations: sql`(SELECT created_at AS at, label, 1 AS annotations FROM annotations

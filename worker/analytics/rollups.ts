@@ -25,8 +25,11 @@
  * user: MRR at risk; migration 0021). A conversation changing segment (its sentiment label, language, country
  * or owner, or its owner's plan) takes its figures, annotations, labels and flags with it, so a segment's hours
  * always equal the figures of the conversations in it now — what the raw filter would count.
+ * Per UTC day: `rollup_conversation_days`, `rollup_annotation_days`, `rollup_label_first_days` and the three
+ * segment tables' `_days` — each row the sum of its day's hour rows, kept so by triggers on the hourly table
+ * (migration 0022) — so a range of weeks reads its whole days there and hours only around them (`splitByDay`).
  *
- * How they stay exact: SQLite triggers (migrations 0012_rollups, 0015, 0016, 0017, 0019, 0020 and 0021) apply every insert, update and
+ * How they stay exact: SQLite triggers (migrations 0012_rollups, 0015, 0016, 0017, 0019, 0020, 0021 and 0022) apply every insert, update and
  * delete of a conversation, annotation or search message (for the label hours, of a conversation's label row;
  * for the segments, of a client user or organization, whose plan is its conversations') to the rollups in the same statement's transaction — subtract what the old row contributed, add what
  * the new one does. So whoever writes the index (the index
@@ -44,7 +47,7 @@
  * `rebuildRollups` recomputes a chatbot's rollups from the raw rows (GROUP BY over them): the same
  * figures as the migration's back-fill, for a repair or to check the triggers (test/integration/rollups.test.ts).
  */
-import type { Period } from "./params";
+import { DAY_MS, type Period } from "./params";
 
 export const HOUR_MS = 3_600_000;
 /** The messages rollup's bucket: every time zone's midnight falls on one. */
@@ -67,6 +70,10 @@ const REBUILD = [
   "DELETE FROM rollup_client_users WHERE chatbot_id = ?1",
   "DELETE FROM rollup_client_organizations WHERE chatbot_id = ?1",
   "DELETE FROM rollup_conversation_labels WHERE chatbot_id = ?1",
+  // Each daily table after its hourly one, whose deletes its triggers have just counted out; the inserts below
+  // count the days back in.
+  "DELETE FROM rollup_conversation_days WHERE chatbot_id = ?1",
+  "DELETE FROM rollup_annotation_days WHERE chatbot_id = ?1",
   `INSERT INTO rollup_conversation_hours (chatbot_id, dimension, hour, value, conversations, messages)
    SELECT chatbot_id, dimension, hour, value, count(*), sum(messages) FROM (
      SELECT chatbot_id, 'all' AS dimension, created_at / ${HOUR_MS} AS hour, '' AS value, message_count AS messages FROM conversations WHERE chatbot_id = ?1
@@ -94,6 +101,7 @@ const REBUILD = [
    GROUP BY conversation_id, kind, label`,
   // After the labels: with the triggers in place, their inserts above have counted the hours already.
   "DELETE FROM rollup_label_first_hours WHERE chatbot_id = ?1",
+  "DELETE FROM rollup_label_first_days WHERE chatbot_id = ?1",
   `INSERT INTO rollup_label_first_hours (chatbot_id, kind, hour, label, conversations)
    SELECT chatbot_id, kind, first_at / ${HOUR_MS}, label, count(*) FROM rollup_conversation_labels WHERE chatbot_id = ?1
    GROUP BY chatbot_id, kind, first_at / ${HOUR_MS}, label`,
@@ -109,6 +117,9 @@ const REBUILD = [
   "DELETE FROM rollup_segment_annotation_hours WHERE chatbot_id = ?1",
   "DELETE FROM rollup_segment_label_first_hours WHERE chatbot_id = ?1",
   "DELETE FROM rollup_segment_owner_flag_hours WHERE chatbot_id = ?1",
+  "DELETE FROM rollup_segment_conversation_days WHERE chatbot_id = ?1",
+  "DELETE FROM rollup_segment_annotation_days WHERE chatbot_id = ?1",
+  "DELETE FROM rollup_segment_label_first_days WHERE chatbot_id = ?1",
   `INSERT INTO rollup_segment_conversation_hours (chatbot_id, segment, dimension, hour, value, conversations, messages)
    SELECT s.chatbot_id, s.segment, d.dimension, c.created_at / ${HOUR_MS},
      CASE d.dimension WHEN 'all' THEN '' WHEN 'band' THEN ${band("c.sentiment_avg")} WHEN 'language' THEN coalesce(c.language, '') ELSE c.resolution END,
@@ -165,3 +176,30 @@ export function splitByHour(period: Period, cuts: readonly number[] = []): HourS
   return { rollup: { from, to: Math.max(from, to) }, exclude: rawHours.filter((h) => h >= from && h < to), raw };
 }
 
+
+/**
+ * How a split's whole hours divide further for the tables with a daily copy: whole UTC days from the daily
+ * rollups, and from the hourly ones the hours around them and every hour of a day holding a cut (a day row
+ * would put its whole day on one side of it). `days` is a half-open range of day numbers; `hours` the
+ * half-open hour ranges read hourly, in order, `split.exclude` still read raw.
+ */
+export interface DaySplit {
+  days: { from: number; to: number };
+  excludeDays: number[];
+  hours: { from: number; to: number }[];
+}
+
+export function splitByDay(split: HourSplit, cuts: readonly number[] = []): DaySplit {
+  const { from, to } = split.rollup;
+  const days = { from: Math.ceil(from / 24), to: Math.max(Math.ceil(from / 24), Math.floor(to / 24)) };
+  if (days.from === days.to) return { days, excludeDays: [], hours: from < to ? [{ from, to }] : [] };
+  const excludeDays = [...new Set(cuts.filter((t) => t > days.from * DAY_MS && t < days.to * DAY_MS && t % DAY_MS !== 0).map((t) => Math.floor(t / DAY_MS)))].sort((x, y) => x - y);
+  const hours: { from: number; to: number }[] = [];
+  for (const r of [{ from, to: days.from * 24 }, ...excludeDays.map((d) => ({ from: d * 24, to: d * 24 + 24 })), { from: days.to * 24, to }]) {
+    const last = hours.at(-1);
+    if (r.from >= r.to) continue;
+    if (last && last.to === r.from) last.to = r.to;
+    else hours.push({ ...r });
+  }
+  return { days, excludeDays, hours };
+}

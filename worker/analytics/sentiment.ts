@@ -149,7 +149,7 @@ function fromRollups(db: Db, chatbotId: string, range: Range, unit: number, segm
   return db.batch([
     db
       .select({ day: day.mapWith(Number), messages: sql<number>`sum(scored)`.mapWith(Number), sum: sql<number>`sum(score_sum)`.mapWith(Number) })
-      .from(annotationFacts(chatbotId, "sentiment", range, [], undefined, segment))
+      .from(annotationFacts(chatbotId, "sentiment", range, [], undefined, segment, unit === HOUR_MS ? "hour" : "day"))
       .groupBy(day)
       .having(sql`sum(scored) > 0`),
     db.select({ satisfied: count("satisfied"), neutral: count("neutral"), dissatisfied: count("dissatisfied"), unscored: count("unscored") }).from(bands),

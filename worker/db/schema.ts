@@ -747,6 +747,64 @@ export const rollupSegmentLabelFirstHours = sqliteTable(
   (t) => [primaryKey({ columns: [t.chatbotId, t.segment, t.kind, t.hour, t.label] })],
 );
 
+/**
+ * Daily copies of six hourly rollups (the conversation, annotation and first-label hours, overall and per
+ * segment): the same key with `day` (epoch ms / 86,400,000, a UTC day) for `hour`, each row the sum of its
+ * day's 24 hour rows, kept so by triggers on the hourly table (migration 0022). A range over weeks reads its
+ * whole UTC days here — 24 times fewer rows — and only the hours around them hourly (rollup-reads.ts).
+ */
+const conversationFigures = {
+  conversations: integer("conversations").notNull().default(0),
+  messages: integer("messages").notNull().default(0),
+};
+const annotationFigures = {
+  annotations: integer("annotations").notNull().default(0),
+  scored: integer("scored").notNull().default(0),
+  scoreSum: real("score_sum").notNull().default(0),
+};
+const rollupChatbot = () =>
+  text("chatbot_id")
+    .notNull()
+    .references(() => chatbots.id, { onDelete: "cascade" });
+const dimension = () => text("dimension", { enum: ["all", "resolution", "band", "language"] }).notNull();
+const annotationKind = () => text("kind", { enum: ANNOTATION_KINDS }).notNull();
+
+export const rollupConversationDays = sqliteTable(
+  "rollup_conversation_days",
+  { chatbotId: rollupChatbot(), dimension: dimension(), day: integer("day").notNull(), value: text("value").notNull(), ...conversationFigures },
+  (t) => [primaryKey({ columns: [t.chatbotId, t.dimension, t.day, t.value] })],
+);
+
+export const rollupAnnotationDays = sqliteTable(
+  "rollup_annotation_days",
+  { chatbotId: rollupChatbot(), kind: annotationKind(), day: integer("day").notNull(), label: text("label").notNull(), severity: text("severity").notNull(), ...annotationFigures },
+  (t) => [primaryKey({ columns: [t.chatbotId, t.kind, t.day, t.label, t.severity] })],
+);
+
+export const rollupLabelFirstDays = sqliteTable(
+  "rollup_label_first_days",
+  { chatbotId: rollupChatbot(), kind: annotationKind(), day: integer("day").notNull(), label: text("label").notNull(), conversations: integer("conversations").notNull().default(0) },
+  (t) => [primaryKey({ columns: [t.chatbotId, t.kind, t.day, t.label] })],
+);
+
+export const rollupSegmentConversationDays = sqliteTable(
+  "rollup_segment_conversation_days",
+  { chatbotId: rollupChatbot(), segment: text("segment").notNull(), dimension: dimension(), day: integer("day").notNull(), value: text("value").notNull(), ...conversationFigures },
+  (t) => [primaryKey({ columns: [t.chatbotId, t.segment, t.day, t.dimension, t.value] })],
+);
+
+export const rollupSegmentAnnotationDays = sqliteTable(
+  "rollup_segment_annotation_days",
+  { chatbotId: rollupChatbot(), segment: text("segment").notNull(), kind: annotationKind(), day: integer("day").notNull(), label: text("label").notNull(), ...annotationFigures },
+  (t) => [primaryKey({ columns: [t.chatbotId, t.segment, t.kind, t.day, t.label] })],
+);
+
+export const rollupSegmentLabelFirstDays = sqliteTable(
+  "rollup_segment_label_first_days",
+  { chatbotId: rollupChatbot(), segment: text("segment").notNull(), kind: annotationKind(), day: integer("day").notNull(), label: text("label").notNull(), conversations: integer("conversations").notNull().default(0) },
+  (t) => [primaryKey({ columns: [t.chatbotId, t.segment, t.kind, t.day, t.label] })],
+);
+
 /** All-time figures per client user or organization (the people tables). */
 const ownerActivity = {
   chatbotId: text("chatbot_id")
