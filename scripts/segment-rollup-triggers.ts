@@ -1,10 +1,11 @@
 /**
- * Writes the hand-written part of migrations 0020_segment_rollups and 0021_segment_owner_flags: the view
- * naming each conversation's segments, the back-fills and the triggers that keep the segment rollups exact
- * (worker/analytics/rollups.ts). The triggers are many variations of a few signed upserts, so they are
- * composed here rather than typed out; the SQL is committed in the migrations, never edited after it is
- * applied, and test/generated/rollup-triggers.test.ts checks the two still equal this script's output.
- * A change to the segments is a new migration that drops and recreates what it changes (as 0021 does).
+ * Writes the hand-written part of migrations 0020_segment_rollups, 0021_segment_owner_flags and
+ * 0023_segment_combinations: the view naming each conversation's segments, the back-fills and the triggers
+ * that keep the segment rollups exact (worker/analytics/rollups.ts). The triggers are many variations of a few
+ * signed upserts, so they are composed here rather than typed out; the SQL is committed in the migrations,
+ * never edited after it is applied, and test/generated/rollup-triggers.test.ts checks the two still equal
+ * this script's output. A change to the segments is a new migration that drops and recreates what it changes
+ * (as 0021 and 0023 do).
  */
 const H = 3600000;
 const LABEL = (x: string) => `CASE WHEN ${x} <= -0.6 THEN 'very_negative' WHEN ${x} <= -0.2 THEN 'negative' WHEN ${x} < 0.2 THEN 'neutral' WHEN ${x} < 0.6 THEN 'positive' ELSE 'very_positive' END`;
@@ -12,12 +13,22 @@ const BAND = (x: string) => `CASE WHEN ${x} IS NULL THEN 'unscored' WHEN ${x} > 
 const COUNTED = (a: string) => `(${a}kind IN ('sentiment', 'flag', 'topic') OR (${a}kind = 'intent' AND ${a}status = 'accepted'))`;
 const COUNTED_LABEL = (l: string) => `${l}kind IN ('flag', 'topic', 'intent')`;
 const planOf = (org: string, user: string) => `lower(coalesce((SELECT plan FROM client_organizations WHERE id = ${org}), (SELECT plan FROM client_users WHERE id = ${user})))`;
+/** Whether the segments include the registered filter combinations (migration 0023 and after). */
+let combinations = false;
+/** Combination k (a `segment_combinations` row) matches conversation row R, its plan (lower case) `plan`; `withPlan` false: ignoring k's plan. */
+const matches = (k: string, R: string, plan: string, withPlan = true) =>
+  `${withPlan ? `(${k}.plan IS NULL OR ${k}.plan = ${plan}) AND ` : ""}(${k}.country IS NULL OR ${k}.country = ${R}.country) AND (${k}.language IS NULL OR ${k}.language = ${R}.language)
+        AND (${k}.label IS NULL OR ${k}.label = CASE WHEN ${R}.sentiment_avg IS NULL THEN NULL ELSE ${LABEL(`${R}.sentiment_avg`)} END)`;
 /** The (chatbot_id, segment) rows of a conversation row R given by its columns (NEW or OLD in a trigger). */
 const segs = (R: string) => [
   `SELECT ${R}.chatbot_id AS chatbot_id, 'country:' || ${R}.country AS segment WHERE ${R}.country IS NOT NULL`,
   `SELECT ${R}.chatbot_id, 'language:' || ${R}.language WHERE ${R}.language IS NOT NULL`,
   `SELECT ${R}.chatbot_id, 'label:' || ${LABEL(`${R}.sentiment_avg`)} WHERE ${R}.sentiment_avg IS NOT NULL`,
   `SELECT ${R}.chatbot_id, 'plan:' || p FROM (SELECT ${planOf(`${R}.client_organization_id`, `${R}.client_user_id`)} AS p) WHERE p IS NOT NULL`,
+  ...(combinations
+    ? [`SELECT k.chatbot_id, k.segment FROM segment_combinations AS k WHERE k.chatbot_id = ${R}.chatbot_id
+        AND ${matches("k", R, planOf(`${R}.client_organization_id`, `${R}.client_user_id`))}`]
+    : []),
 ].join("\n      UNION ALL ");
 const only = (a: string, b: string) => `SELECT * FROM (${a}) EXCEPT SELECT * FROM (${b})`;
 const DIMS = `(SELECT 'all' AS dimension UNION ALL SELECT 'band' UNION ALL SELECT 'language' UNION ALL SELECT 'resolution') AS d`;
@@ -50,12 +61,24 @@ const labels = (id: string, sign: number, s: string) => `  ${INTO_LABELS}
 const alive = (id: string) => `EXISTS (SELECT 1 FROM chatbots WHERE id = ${id})`;
 
 /** Conversations of an owner moving from one plan segment to another: `pick` chooses them, `before`/`after` their plan (lower case) in terms of c, o, u. */
-const moved = (pick: string, before: string, after: string, withOwners = false) => `SELECT c.id, c.chatbot_id, c.created_at, c.message_count, c.sentiment_avg, c.language, c.resolution, x.sign,${withOwners ? `
-      ${KIND("c")} AS owner_kind, ${OWNER("c")} AS owner_id,` : ""}
+const moved = (pick: string, before: string, after: string, withOwners = false) => {
+  const columns = `SELECT c.id, c.chatbot_id, c.created_at, c.message_count, c.sentiment_avg, c.language, c.resolution, x.sign,${withOwners ? `
+      ${KIND("c")} AS owner_kind, ${OWNER("c")} AS owner_id,` : ""}`;
+  const from = `FROM conversations AS c LEFT JOIN client_organizations AS o ON o.id = c.client_organization_id LEFT JOIN client_users AS u ON u.id = c.client_user_id,
+      (SELECT -1 AS sign UNION ALL SELECT 1) AS x`;
+  const plan = `${columns}
       'plan:' || CASE x.sign WHEN -1 THEN ${before} ELSE ${after} END AS segment
-    FROM conversations AS c LEFT JOIN client_organizations AS o ON o.id = c.client_organization_id LEFT JOIN client_users AS u ON u.id = c.client_user_id,
-      (SELECT -1 AS sign UNION ALL SELECT 1) AS x
+    ${from}
     WHERE ${pick} AND (${before}) IS NOT (${after})`;
+  // The combinations on a plan move too: out of those the old plan matched, into those the new one does.
+  return combinations
+    ? `${plan}
+    UNION ALL ${columns} k.segment
+    ${from}, segment_combinations AS k
+    WHERE ${pick} AND (${before}) IS NOT (${after}) AND k.chatbot_id = c.chatbot_id AND k.plan = CASE x.sign WHEN -1 THEN ${before} ELSE ${after} END
+      AND ${matches("k", "c", "", false)}`
+    : plan;
+};
 const move = (pick: string, before: string, after: string, withOwners: boolean) => `  ${INTO_FACTS}
   SELECT m.chatbot_id, m.segment, d.dimension, m.created_at / ${H}, ${dimValue("m")}, sum(m.sign), sum(m.sign * m.message_count)
   FROM (${moved(pick, before, after)}) AS m, ${DIMS}
@@ -89,23 +112,27 @@ const ownerFlags = (R: string, id: string, sign: number, s: string) => `  ${INTO
   GROUP BY 1, 2, 3, 4, 5, 6
   ${UPSERT_OWNERS};`;
 
-/** The custom part (after drizzle-kit's generated tables) of migration 0020 or 0021. */
-export function segmentTriggersSql(migration: "0020" | "0021"): string {
+/** The custom part (after drizzle-kit's generated tables) of migration 0020, 0021 or 0023. */
+export function segmentTriggersSql(migration: "0020" | "0021" | "0023"): string {
+combinations = migration === "0023";
 const out: string[] = [];
 const stmt = (s: string) => out.push(s.trim());
+const view = `CREATE VIEW conversation_segments AS
+SELECT id AS conversation_id, chatbot_id, 'country:' || country AS segment FROM conversations WHERE country IS NOT NULL
+UNION ALL SELECT id, chatbot_id, 'language:' || language FROM conversations WHERE language IS NOT NULL
+UNION ALL SELECT id, chatbot_id, 'label:' || ${LABEL("sentiment_avg")} FROM conversations WHERE sentiment_avg IS NOT NULL
+UNION ALL SELECT c.id, c.chatbot_id, 'plan:' || lower(coalesce(o.plan, u.plan)) FROM conversations AS c
+  LEFT JOIN client_organizations AS o ON o.id = c.client_organization_id LEFT JOIN client_users AS u ON u.id = c.client_user_id
+  WHERE coalesce(o.plan, u.plan) IS NOT NULL${combinations ? `
+UNION ALL SELECT c.id, c.chatbot_id, k.segment FROM conversations AS c JOIN segment_combinations AS k ON k.chatbot_id = c.chatbot_id
+  WHERE ${matches("k", "c", planOf("c.client_organization_id", "c.client_user_id"))}` : ""};`;
 stmt(`-- Custom part (not generated): the view naming each conversation's segments, the back-fill, and the triggers that
 -- keep the three tables exact (worker/analytics/rollups.ts), written with scripts of the migration's own kind:
 -- every change is an upsert of signed counts, so taking a contribution out and putting it in are one statement.
 -- A conversation's segments: its country, main language and sentiment label (the thresholds of
 -- worker/analysis/labels.ts SENTIMENT_THRESHOLDS), and its plan: the organization's, else the user's, lower case
 -- (the filters compare plans ignoring case).
-CREATE VIEW conversation_segments AS
-SELECT id AS conversation_id, chatbot_id, 'country:' || country AS segment FROM conversations WHERE country IS NOT NULL
-UNION ALL SELECT id, chatbot_id, 'language:' || language FROM conversations WHERE language IS NOT NULL
-UNION ALL SELECT id, chatbot_id, 'label:' || ${LABEL("sentiment_avg")} FROM conversations WHERE sentiment_avg IS NOT NULL
-UNION ALL SELECT c.id, c.chatbot_id, 'plan:' || lower(coalesce(o.plan, u.plan)) FROM conversations AS c
-  LEFT JOIN client_organizations AS o ON o.id = c.client_organization_id LEFT JOIN client_users AS u ON u.id = c.client_user_id
-  WHERE coalesce(o.plan, u.plan) IS NOT NULL;`);
+${view}`);
 stmt(`${INTO_FACTS}
 SELECT s.chatbot_id, s.segment, d.dimension, c.created_at / ${H}, ${dimValue("c")}, count(*), sum(c.message_count)
 FROM conversation_segments AS s JOIN conversations AS c ON c.id = s.conversation_id, ${DIMS}
@@ -165,9 +192,11 @@ stmt(`CREATE TRIGGER rollup_segments_labels_delete AFTER DELETE ON rollup_conver
   ${UPSERT_LABELS};
 END;`);
 // Conversations: their own figures in and out; when their segments change, everything of theirs moves.
-stmt(`CREATE TRIGGER rollup_segments_conversations_insert AFTER INSERT ON conversations BEGIN
+const conversationTriggers = [
+  `CREATE TRIGGER rollup_segments_conversations_insert AFTER INSERT ON conversations BEGIN
 ${facts("NEW", 1, segs("NEW"))}
-END;`);
+END;`,
+];
 // What keys a conversation's figures: when none of it changes (most index flushes: a message more, a slightly
 // different average), only its messages move, in place.
 const keysChanged = `OLD.created_at / ${H} IS NOT NEW.created_at / ${H} OR OLD.resolution IS NOT NEW.resolution
@@ -175,19 +204,20 @@ const keysChanged = `OLD.created_at / ${H} IS NOT NEW.created_at / ${H} OR OLD.r
   OR (CASE WHEN OLD.sentiment_avg IS NULL THEN NULL ELSE ${LABEL("OLD.sentiment_avg")} END) IS NOT (CASE WHEN NEW.sentiment_avg IS NULL THEN NULL ELSE ${LABEL("NEW.sentiment_avg")} END)
   OR OLD.language IS NOT NEW.language OR OLD.country IS NOT NEW.country
   OR OLD.client_organization_id IS NOT NEW.client_organization_id OR OLD.client_user_id IS NOT NEW.client_user_id OR OLD.chatbot_id IS NOT NEW.chatbot_id`;
-stmt(`-- An update that changes what keys the conversation's figures takes the old row's figures out of its old
+conversationTriggers.push(`-- An update that changes what keys the conversation's figures takes the old row's figures out of its old
 -- segments and puts the new row's into its new ones.
 CREATE TRIGGER rollup_segments_conversations_update AFTER UPDATE ON conversations
 WHEN ${keysChanged} BEGIN
 ${facts("OLD", -1, segs("OLD"))}
 ${facts("NEW", 1, segs("NEW"))}
 END;`);
-stmt(`CREATE TRIGGER rollup_segments_conversations_messages AFTER UPDATE ON conversations
+conversationTriggers.push(`CREATE TRIGGER rollup_segments_conversations_messages AFTER UPDATE ON conversations
 WHEN OLD.message_count IS NOT NEW.message_count AND NOT (${keysChanged}) BEGIN
   UPDATE rollup_segment_conversation_hours SET messages = messages + (NEW.message_count - OLD.message_count)
   WHERE chatbot_id = NEW.chatbot_id AND hour = NEW.created_at / ${H}
     AND (segment, dimension, value) IN (SELECT s.segment, d.dimension, ${dimValue("NEW")} FROM (${segs("NEW")}) AS s, ${DIMS} WHERE ${dimWhere("NEW")});
 END;`);
+for (const t of conversationTriggers) stmt(t);
 /** The triggers 0021 replaces (adding the owners' flags to what they move): as 0020 wrote them, or as 0021 does. */
 function movingTriggers(withOwners: boolean) {
   const owners = (text: string) => (withOwners ? `\n${text}` : "");
@@ -259,13 +289,28 @@ END;`);
     stmt(`DROP TRIGGER ${/CREATE TRIGGER (\S+)/.exec(t)![1]};`);
     stmt(t);
   }
+} else if (migration === "0023") {
+  out.length = 0;
+  stmt(`-- Custom part (not generated): the registered filter combinations become segments — the view naming a
+-- conversation's segments, and every trigger that names them from a conversation row (its own figures, and a
+-- move when it or its owner's plan changes), replaced by the same with the combinations it matches. The
+-- annotation and label triggers read the view. A combination is back-filled when registered
+-- (worker/analytics/segment-combinations.ts), so nothing here writes rollups.
+DROP VIEW conversation_segments;`);
+  stmt(view);
+  for (const t of [...conversationTriggers, ...movingTriggers(true)]) {
+    stmt(`DROP TRIGGER ${/CREATE TRIGGER (\S+)/.exec(t)![1]};`);
+    stmt(t);
+  }
 } else {
   for (const t of movingTriggers(false)) stmt(t);
 }
 return out.join("\n--> statement-breakpoint\n") + "\n";
 }
 
-// `npx tsx scripts/segment-rollup-triggers.ts 0021` prints that migration's part.
+// `npx tsx scripts/segment-rollup-triggers.ts 0021` prints that migration's part (0020, 0021 or 0023).
 if (process.argv[1] && import.meta.url.endsWith(process.argv[1].split("/").pop()!)) {
-  process.stdout.write(segmentTriggersSql(process.argv[2] === "0021" ? "0021" : "0020"));
+  const migration = process.argv[2] ?? "0020";
+  if (migration !== "0020" && migration !== "0021" && migration !== "0023") throw new Error(`no such migration: ${migration}`);
+  process.stdout.write(segmentTriggersSql(migration));
 }

@@ -1,6 +1,6 @@
 /**
  * The rollup migrations' triggers (their hand-written part) are written by scripts: the segment rollups'
- * (0020, 0021) by scripts/segment-rollup-triggers.ts, the daily rollups' (0022) by
+ * (0020, 0021, 0023) by scripts/segment-rollup-triggers.ts, the daily rollups' (0022) by
  * scripts/day-rollup-triggers.ts. This fails when a migration and its script disagree.
  */
 import { readFileSync } from "node:fs";
@@ -15,7 +15,7 @@ const customPart = (file: string) => {
 };
 
 describe("rollup migrations", () => {
-  for (const [migration, file] of [["0020", "0020_segment_rollups.sql"], ["0021", "0021_segment_owner_flags.sql"]] as const) {
+  for (const [migration, file] of [["0020", "0020_segment_rollups.sql"], ["0021", "0021_segment_owner_flags.sql"], ["0023", "0023_segment_combinations.sql"]] as const) {
     it(`migrations/${file} holds what scripts/segment-rollup-triggers.ts writes for it`, () => {
       expect(firstDifference(customPart(file), segmentTriggersSql(migration))).toBeNull();
     });

@@ -10,9 +10,10 @@ import { describe, expect, it } from "vitest";
 import type { ConversationState, StoredAnalysis } from "../../durable-objects/conversation-store";
 import type { StoredMessage } from "../../durable-objects/protocol";
 import { HOUR_MS, QUARTER_MS, rebuildRollups, splitByDay, splitByHour } from "../../worker/analytics/rollups";
+import { registerCombinations } from "../../worker/analytics/segment-combinations";
 import { createDb } from "../../worker/db/client";
 import { sentimentLabel } from "../../worker/analysis/labels";
-import { annotations, chatbots, clientOrganizations, clientUsers, conversations } from "../../worker/db/schema";
+import { annotations, chatbots, clientOrganizations, clientUsers, conversations, segmentCombinations } from "../../worker/db/schema";
 import { indexSnapshotOf } from "../../worker/index-queue/snapshot";
 import { writeIndexBatch } from "../../worker/services/conversation-index";
 import { conversationStub } from "../../worker/services/conversation-stub";
@@ -93,18 +94,25 @@ async function rollups(chatbotId: string): Promise<Record<Table, Row[]>> {
 
 const band = (s: number | null) => (s === null ? "unscored" : s > 0.2 ? "satisfied" : s < -0.2 ? "dissatisfied" : "neutral");
 
-/** A conversation's segments, as a report widget's single filter selects it: country, language, sentiment label, plan (any case). */
+/**
+ * A conversation's segments, as a report widget's filters select it: its country, language, sentiment label and
+ * plan (any case) each alone, and every registered combination whose filters it all matches.
+ */
 function segmentsOf(
   c: typeof conversations.$inferSelect,
   orgs: (typeof clientOrganizations.$inferSelect)[],
   users: (typeof clientUsers.$inferSelect)[],
+  combinations: (typeof segmentCombinations.$inferSelect)[],
 ): string[] {
   const plan = orgs.find((o) => o.id === c.clientOrganizationId)?.plan ?? users.find((u) => u.id === c.clientUserId)?.plan ?? null;
+  const values = { plan: plan?.toLowerCase() ?? null, country: c.country, language: c.language, label: c.sentimentAvg === null ? null : sentimentLabel(c.sentimentAvg) };
+  const matching = combinations.filter((k) => (["plan", "country", "language", "label"] as const).every((f) => k[f] === null || k[f] === values[f]));
   return [
-    c.country === null ? null : `country:${c.country}`,
-    c.language === null ? null : `language:${c.language}`,
-    c.sentimentAvg === null ? null : `label:${sentimentLabel(c.sentimentAvg)}`,
-    plan === null ? null : `plan:${plan.toLowerCase()}`,
+    values.country === null ? null : `country:${values.country}`,
+    values.language === null ? null : `language:${values.language}`,
+    values.label === null ? null : `label:${values.label}`,
+    values.plan === null ? null : `plan:${values.plan}`,
+    ...matching.map((k) => k.segment),
   ].filter((x): x is string => x !== null);
 }
 
@@ -114,7 +122,8 @@ async function plain(chatbotId: string): Promise<Record<Table, Row[]>> {
   const anns = await db.select().from(annotations).where(eq(annotations.chatbotId, chatbotId));
   const orgs = await db.select().from(clientOrganizations).where(eq(clientOrganizations.chatbotId, chatbotId));
   const users = await db.select().from(clientUsers).where(eq(clientUsers.chatbotId, chatbotId));
-  const segments = new Map(convs.map((c) => [c.id, segmentsOf(c, orgs, users)]));
+  const combinations = await db.select().from(segmentCombinations).where(eq(segmentCombinations.chatbotId, chatbotId));
+  const segments = new Map(convs.map((c) => [c.id, segmentsOf(c, orgs, users, combinations)]));
   const { results: messages } = await D1.prepare("SELECT at, role FROM search_messages WHERE chatbot_id = ?").bind(chatbotId).all<{ at: number; role: string }>();
   const groups = new Map<string, Row>();
   const add = (table: Table, key: Row, sums: Record<string, number>, max?: Record<string, number>) => {
@@ -355,7 +364,7 @@ describe("rollups kept by the index writes", () => {
   });
 });
 
-describe("segment rollups (a report widget's one filter)", () => {
+describe("segment rollups (a report widget's one filter, or a registered combination)", () => {
   /** Conversations counted in one segment (its creation-hour rows of every hour). */
   const inSegment = (r: Record<Table, Row[]>, segment: string) =>
     r.rollup_segment_conversation_hours.filter((h) => h.segment === segment && h.dimension === "all").reduce((n, h) => n + Number(h.conversations), 0);
@@ -381,8 +390,11 @@ describe("segment rollups (a report widget's one filter)", () => {
     );
     await db.update(conversations).set({ country: "FR", sentimentAvg: 0.1 }).where(eq(conversations.id, a.id));
     await db.update(conversations).set({ sentimentAvg: 0.5 }).where(eq(conversations.id, b.id));
+    // Three filter combinations registered (back-filled from the rows so far), moving with the single segments.
+    await registerCombinations(db, t.chatbotId, [{ country: "FR", label: "very_negative" }, { plan: "Enterprise", country: "FR" }, { plan: "pro", label: "positive" }, { country: "FR" }]);
     // Both belong to org-1 (no plan) and their own users on "pro".
     let r = await expectExact(t.chatbotId);
+    expect([inSegment(r, "plan:pro&label:positive"), inSegment(r, "country:FR&label:very_negative"), inSegment(r, "plan:enterprise&country:FR")]).toEqual([1, 0, 0]);
     expect([inSegment(r, "plan:pro"), inSegment(r, "country:FR"), inSegment(r, "label:neutral"), flagsIn(r, "country:FR")]).toEqual([2, 1, 1, 2]);
     expect(ownersIn(r, "country:FR")).toEqual([a.clientOrganizationId]);
 
@@ -395,12 +407,15 @@ describe("segment rollups (a report widget's one filter)", () => {
     r = await expectExact(t.chatbotId);
     expect([inSegment(r, "label:neutral"), inSegment(r, "label:very_negative"), flagsIn(r, "label:neutral"), flagsIn(r, "label:very_negative")]).toEqual([0, 1, 0, 2]);
     expect(r.rollup_segment_label_first_hours.filter((h) => h.segment === "label:very_negative" && h.kind === "flag").map((h) => h.label)).toEqual(["churn_risk", "urgent_request"]);
+    expect([inSegment(r, "country:FR&label:very_negative"), flagsIn(r, "country:FR&label:very_negative")]).toEqual([1, 2]);
 
     // The organization takes a plan (any case): it wins over the users' plans; a user's plan then moves nothing.
     const org = a.clientOrganizationId!;
     await db.update(clientOrganizations).set({ plan: "Enterprise" }).where(eq(clientOrganizations.id, org));
     r = await expectExact(t.chatbotId);
     expect([inSegment(r, "plan:pro"), inSegment(r, "plan:enterprise"), flagsIn(r, "plan:enterprise")]).toEqual([0, 2, 2]);
+    expect([inSegment(r, "plan:enterprise&country:FR"), flagsIn(r, "plan:enterprise&country:FR"), inSegment(r, "plan:pro&label:positive")]).toEqual([1, 2, 0]);
+    expect(ownersIn(r, "plan:enterprise&country:FR")).toEqual([org]);
     await db.update(clientUsers).set({ plan: "team" }).where(eq(clientUsers.id, a.clientUserId!));
     r = await expectExact(t.chatbotId);
     expect([inSegment(r, "plan:team"), inSegment(r, "plan:enterprise")]).toEqual([0, 2]);
@@ -421,6 +436,10 @@ describe("segment rollups (a report widget's one filter)", () => {
     await db.update(conversations).set({ country: "DE" }).where(eq(conversations.id, a.id));
     r = await expectExact(t.chatbotId);
     expect([inSegment(r, "plan:pro"), flagsIn(r, "country:FR"), flagsIn(r, "country:DE")]).toEqual([0, 0, 2]);
+    // A combination registered now is back-filled with what is there already.
+    await registerCombinations(db, t.chatbotId, [{ plan: "TEAM", country: "DE", label: "very_negative" }]);
+    r = await expectExact(t.chatbotId);
+    expect([inSegment(r, "plan:team&country:DE&label:very_negative"), flagsIn(r, "plan:team&country:DE&label:very_negative")]).toEqual([1, 2]);
 
     // Erased with its annotations (deleted by the foreign key after the row): nothing of it stays in a segment.
     // (Only the segment tables compared: the users' flag hours count a flag out through its conversation, gone by

@@ -60,6 +60,34 @@ export type LabelKind = (typeof LABEL_KINDS)[number];
 const band = (column: string) =>
   `CASE WHEN ${column} IS NULL THEN 'unscored' WHEN ${column} > 0.2 THEN 'satisfied' WHEN ${column} < -0.2 THEN 'dissatisfied' ELSE 'neutral' END`;
 
+/**
+ * Inserts counting into the four segment rollups every conversation of `source` — a subquery of
+ * (conversation_id, chatbot_id, segment) rows of the view `conversation_segments` — with its annotations,
+ * labels and flags: the rebuild's (every segment of a chatbot) and a new filter combination's back-fill (one).
+ */
+export const segmentRollupInserts = (source: string): string[] => [
+  `INSERT INTO rollup_segment_conversation_hours (chatbot_id, segment, dimension, hour, value, conversations, messages)
+   SELECT s.chatbot_id, s.segment, d.dimension, c.created_at / ${HOUR_MS},
+     CASE d.dimension WHEN 'all' THEN '' WHEN 'band' THEN ${band("c.sentiment_avg")} WHEN 'language' THEN coalesce(c.language, '') ELSE c.resolution END,
+     count(*), sum(c.message_count)
+   FROM ${source} AS s JOIN conversations AS c ON c.id = s.conversation_id,
+     (SELECT 'all' AS dimension UNION ALL SELECT 'band' UNION ALL SELECT 'language' UNION ALL SELECT 'resolution') AS d
+   WHERE (d.dimension != 'resolution' OR c.resolution IS NOT NULL) GROUP BY 1, 2, 3, 4, 5`,
+  `INSERT INTO rollup_segment_annotation_hours (chatbot_id, segment, kind, hour, label, annotations, scored, score_sum)
+   SELECT s.chatbot_id, s.segment, a.kind, a.created_at / ${HOUR_MS}, a.label, count(*), count(a.score), coalesce(sum(a.score), 0)
+   FROM ${source} AS s JOIN annotations AS a ON a.conversation_id = s.conversation_id
+   WHERE (a.kind IN ('sentiment', 'flag', 'topic') OR (a.kind = 'intent' AND a.status = 'accepted')) GROUP BY 1, 2, 3, 4, 5`,
+  `INSERT INTO rollup_segment_label_first_hours (chatbot_id, segment, kind, hour, label, conversations)
+   SELECT s.chatbot_id, s.segment, l.kind, l.first_at / ${HOUR_MS}, l.label, count(*)
+   FROM ${source} AS s JOIN rollup_conversation_labels AS l ON l.conversation_id = s.conversation_id
+   WHERE l.kind IN ('flag', 'topic', 'intent') GROUP BY 1, 2, 3, 4, 5`,
+  `INSERT INTO rollup_segment_owner_flag_hours (chatbot_id, segment, label, hour, owner_kind, owner_id, annotations)
+   SELECT s.chatbot_id, s.segment, a.label, a.created_at / ${HOUR_MS}, CASE WHEN c.client_organization_id IS NOT NULL THEN 'organization' ELSE 'user' END,
+     coalesce(c.client_organization_id, c.client_user_id), count(*)
+   FROM ${source} AS s JOIN conversations AS c ON c.id = s.conversation_id JOIN annotations AS a ON a.conversation_id = c.id
+   WHERE a.kind = 'flag' AND coalesce(c.client_organization_id, c.client_user_id) IS NOT NULL GROUP BY 1, 2, 3, 4, 5, 6`,
+];
+
 /** The statements of a rebuild, `?1` the chatbot: clear, then GROUP BY the raw rows. */
 const REBUILD = [
   "DELETE FROM rollup_conversation_hours WHERE chatbot_id = ?1",
@@ -120,26 +148,7 @@ const REBUILD = [
   "DELETE FROM rollup_segment_conversation_days WHERE chatbot_id = ?1",
   "DELETE FROM rollup_segment_annotation_days WHERE chatbot_id = ?1",
   "DELETE FROM rollup_segment_label_first_days WHERE chatbot_id = ?1",
-  `INSERT INTO rollup_segment_conversation_hours (chatbot_id, segment, dimension, hour, value, conversations, messages)
-   SELECT s.chatbot_id, s.segment, d.dimension, c.created_at / ${HOUR_MS},
-     CASE d.dimension WHEN 'all' THEN '' WHEN 'band' THEN ${band("c.sentiment_avg")} WHEN 'language' THEN coalesce(c.language, '') ELSE c.resolution END,
-     count(*), sum(c.message_count)
-   FROM conversation_segments AS s JOIN conversations AS c ON c.id = s.conversation_id,
-     (SELECT 'all' AS dimension UNION ALL SELECT 'band' UNION ALL SELECT 'language' UNION ALL SELECT 'resolution') AS d
-   WHERE s.chatbot_id = ?1 AND (d.dimension != 'resolution' OR c.resolution IS NOT NULL) GROUP BY 1, 2, 3, 4, 5`,
-  `INSERT INTO rollup_segment_annotation_hours (chatbot_id, segment, kind, hour, label, annotations, scored, score_sum)
-   SELECT s.chatbot_id, s.segment, a.kind, a.created_at / ${HOUR_MS}, a.label, count(*), count(a.score), coalesce(sum(a.score), 0)
-   FROM conversation_segments AS s JOIN annotations AS a ON a.conversation_id = s.conversation_id
-   WHERE s.chatbot_id = ?1 AND (a.kind IN ('sentiment', 'flag', 'topic') OR (a.kind = 'intent' AND a.status = 'accepted')) GROUP BY 1, 2, 3, 4, 5`,
-  `INSERT INTO rollup_segment_label_first_hours (chatbot_id, segment, kind, hour, label, conversations)
-   SELECT s.chatbot_id, s.segment, l.kind, l.first_at / ${HOUR_MS}, l.label, count(*)
-   FROM conversation_segments AS s JOIN rollup_conversation_labels AS l ON l.conversation_id = s.conversation_id
-   WHERE s.chatbot_id = ?1 AND l.kind IN ('flag', 'topic', 'intent') GROUP BY 1, 2, 3, 4, 5`,
-  `INSERT INTO rollup_segment_owner_flag_hours (chatbot_id, segment, label, hour, owner_kind, owner_id, annotations)
-   SELECT s.chatbot_id, s.segment, a.label, a.created_at / ${HOUR_MS}, CASE WHEN c.client_organization_id IS NOT NULL THEN 'organization' ELSE 'user' END,
-     coalesce(c.client_organization_id, c.client_user_id), count(*)
-   FROM conversation_segments AS s JOIN conversations AS c ON c.id = s.conversation_id JOIN annotations AS a ON a.conversation_id = c.id
-   WHERE s.chatbot_id = ?1 AND a.kind = 'flag' AND coalesce(c.client_organization_id, c.client_user_id) IS NOT NULL GROUP BY 1, 2, 3, 4, 5, 6`,
+  ...segmentRollupInserts("(SELECT * FROM conversation_segments WHERE chatbot_id = ?1)"),
 ];
 
 /** Recomputes one chatbot's rollups from its raw rows, in one batch (one transaction). */

@@ -3,12 +3,15 @@
  * label) as conditions the analytics functions add to their own queries: on the conversations table
  * directly, and on annotations through their conversation. No filters, no conditions: the queries stay
  * exactly the unfiltered ones. One filter is one segment (rollups.ts), whose hours the figures read instead
- * of the subset's raw rows; several filters together read the raw rows.
+ * of the subset's raw rows; so are several filters together once their combination is registered
+ * (segment-combinations.ts), and until then they read the raw rows.
  */
 import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { annotations, conversations, rollupConversationLabels } from "../db/schema";
+import type { SentimentLabel } from "../analysis/labels";
 import { conversationFilters, sentimentLabelIs, type ConversationsTableQuery } from "./conversations-table";
+import { combinationOf } from "./segment-combinations";
 
 export interface Scope {
   /** A condition on `conversations` rows. */
@@ -28,29 +31,40 @@ export interface Segment {
   members: SQL;
 }
 
-/** Whether a scope's figures come from rollups: unscoped, or one segment's; several filters read the subset's raw rows. */
+/** Whether a scope's figures come from rollups: unscoped, or one segment's; an unregistered combination reads the subset's raw rows. */
 export const readsRollups = (scope: Scope): boolean => (!scope.conversations && !scope.annotations) || scope.segment !== undefined;
 
 export type ScopeFilters = Pick<Partial<ConversationsTableQuery>, "plan" | "country" | "language" | "label">;
 
 /**
- * The segment of a single filter: named as `conversation_segments` names it (plans in lower case, as SQLite
- * folds them), and its members by their own row — the plan looked up by the owners' keys rather than as the
- * lists of the chatbot's organizations and users on it, which cost more to build than an edge hour's rows.
+ * Each filter's members by their own row — the plan looked up by the owners' keys rather than as the lists of
+ * the chatbot's organizations and users on it, which cost more to build than an edge hour's rows.
  */
-function segmentOf(filters: ScopeFilters): Segment | undefined {
-  const { plan, country, language, label } = filters;
-  if ([plan, country, language, label].filter(Boolean).length !== 1) return undefined;
-  if (plan) {
-    const owners = sql`coalesce((SELECT plan FROM client_organizations WHERE id = ${conversations.clientOrganizationId}), (SELECT plan FROM client_users WHERE id = ${conversations.clientUserId}))`;
-    return { name: sql`'plan:' || lower(${plan})`, members: sql`lower(${owners}) = lower(${plan})` };
+const MEMBERS = {
+  plan: (plan: string) =>
+    sql`lower(coalesce((SELECT plan FROM client_organizations WHERE id = ${conversations.clientOrganizationId}), (SELECT plan FROM client_users WHERE id = ${conversations.clientUserId}))) = lower(${plan})`,
+  country: (country: string) => eq(conversations.country, country),
+  language: (language: string) => eq(conversations.language, language),
+  label: (label: SentimentLabel) => sentimentLabelIs(label),
+};
+
+/**
+ * The segment of a single filter, named as `conversation_segments` names it (plans in lower case, as SQLite
+ * folds them), or of a registered combination of several; its members by their own rows.
+ */
+function segmentOf(filters: ScopeFilters, registered: ReadonlySet<string>): Segment | undefined {
+  const set = (["plan", "country", "language", "label"] as const).flatMap((k) => (filters[k] ? [[k, filters[k]] as const] : []));
+  const members = and(...set.map(([k, v]) => (k === "label" ? MEMBERS.label(v as SentimentLabel) : MEMBERS[k](v))))!;
+  if (set.length === 1) {
+    const [k, v] = set[0]!;
+    return { name: k === "plan" ? sql`'plan:' || lower(${v})` : sql`${`${k}:${v}`}`, members };
   }
-  if (country) return { name: sql`${`country:${country}`}`, members: eq(conversations.country, country) };
-  if (language) return { name: sql`${`language:${language}`}`, members: eq(conversations.language, language) };
-  return { name: sql`${`label:${label}`}`, members: sentimentLabelIs(label!) };
+  const combination = combinationOf(filters);
+  return combination && registered.has(combination.segment) ? { name: sql`${combination.segment}`, members } : undefined;
 }
 
-export function conversationScope(db: Db, chatbotId: string, filters: ScopeFilters): Scope {
+/** `registered`: the chatbot's registered combinations (segment-combinations.ts), for a scope of several filters. */
+export function conversationScope(db: Db, chatbotId: string, filters: ScopeFilters, registered: ReadonlySet<string> = new Set()): Scope {
   if (!filters.plan && !filters.country && !filters.language && !filters.label) return {};
   const inSubset = and(...conversationFilters(db, chatbotId, filters));
   const ids = db.select({ id: conversations.id }).from(conversations).where(inSubset);
@@ -58,6 +72,6 @@ export function conversationScope(db: Db, chatbotId: string, filters: ScopeFilte
     conversations: inSubset,
     annotations: inArray(annotations.conversationId, ids),
     labels: inArray(rollupConversationLabels.conversationId, ids),
-    segment: segmentOf(filters),
+    segment: segmentOf(filters, registered),
   };
 }

@@ -748,6 +748,30 @@ export const rollupSegmentLabelFirstHours = sqliteTable(
 );
 
 /**
+ * Filter combinations a chatbot's reports use (a widget filtered on two or more of plan, country, language and
+ * label), kept as segments of their own: the segment rollups above count a conversation in every registered
+ * combination it matches, so such a widget reads hours too. `segment` names it as the rollups key it
+ * (`plan:<plan>&country:<code>&language:<code>&label:<label>`, the filters present, in that order); the
+ * columns hold its values, null where it does not filter (the plan in lower case). Registered, and back-filled
+ * in the same transaction, when a report using it is saved (worker/analytics/segment-combinations.ts).
+ */
+export const segmentCombinations = sqliteTable(
+  "segment_combinations",
+  {
+    chatbotId: text("chatbot_id")
+      .notNull()
+      .references(() => chatbots.id, { onDelete: "cascade" }),
+    segment: text("segment").notNull(),
+    plan: text("plan"),
+    country: text("country"),
+    language: text("language"),
+    label: text("label"),
+    createdAt: integer("created_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.chatbotId, t.segment] })],
+);
+
+/**
  * Daily copies of six hourly rollups (the conversation, annotation and first-label hours, overall and per
  * segment): the same key with `day` (epoch ms / 86,400,000, a UTC day) for `hour`, each row the sum of its
  * day's 24 hour rows, kept so by triggers on the hourly table (migration 0022). A range over weeks reads its

@@ -14,6 +14,7 @@ import { intentRow, topIntents } from "../analytics/insights";
 import { overview } from "../analytics/overview";
 import { checkRangeOrder, DAY_MS, rangeFields, rangeView, relativeTrend, resolveRange, type Range, type Trend } from "../analytics/params";
 import { conversationScope } from "../analytics/scope";
+import { combinationOf, registeredCombinations } from "../analytics/segment-combinations";
 import { sentimentOverTime } from "../analytics/sentiment";
 import { startOfDay, timeZone } from "../analytics/time-zone";
 import type { Db } from "../db/client";
@@ -76,10 +77,13 @@ export async function reportData(db: Db, chatbotId: string, report: ReportView, 
   const zone = q.timeZone ?? "UTC";
   const once = memo();
   const period = { from: range.from, to: range.to };
+  // Widgets combining filters read their combination's rollups when it is registered (saving the report does).
+  const combines = report.layout.widgets.some((w) => combinationOf(w.filters));
+  const registered = combines ? await registeredCombinations(db, chatbotId) : new Set<string>();
 
   const answer = async (w: Widget): Promise<WidgetData> => {
     const key = filterKey(w.filters);
-    const scope = conversationScope(db, chatbotId, w.filters);
+    const scope = conversationScope(db, chatbotId, w.filters, registered);
     const kpis = () => once(`overview${key}`, () => overview(db, chatbotId, { ...period, timeZone: zone }, now, scope)).then((o) => o.kpis);
     const dist = () => once(`distributions${key}`, () => distributions(db, chatbotId, range, scope));
     const stat = async (format: StatFormat, changeMode: "relative" | "absolute", trend: Promise<Trend>): Promise<WidgetData> => ({ kind: "stat", format, changeMode, trend: await trend });

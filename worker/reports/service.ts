@@ -5,6 +5,7 @@
 import { and, desc, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "../db/client";
+import { registerCombinations } from "../analytics/segment-combinations";
 import { reports } from "../db/schema";
 import { notFound } from "../errors";
 import { newId } from "../services/ids";
@@ -57,6 +58,19 @@ export function reportView(row: Row): ReportView {
   };
 }
 
+/**
+ * The filter combinations of a saved layout's widgets become segments with rollups of their own
+ * (analytics/segment-combinations.ts). The report is saved either way: should this fail, those widgets read
+ * the raw rows of their subset, as before, and the next save tries again.
+ */
+async function prepareFigures(db: Db, chatbotId: string, layout: Layout): Promise<void> {
+  try {
+    await registerCombinations(db, chatbotId, layout.widgets.map((w) => w.filters));
+  } catch (error) {
+    console.error("registering a report's filter combinations failed", { chatbotId, error: String(error) });
+  }
+}
+
 export async function listReports(db: Db, chatbotId: string): Promise<ReportView[]> {
   const rows = await db.select().from(reports).where(eq(reports.chatbotId, chatbotId)).orderBy(desc(reports.updatedAt), desc(reports.id));
   return rows.map(reportView);
@@ -77,6 +91,7 @@ export async function createReport(db: Db, scope: Pick<KeyScope, "organizationId
     .insert(reports)
     .values({ id: newId("rep"), organizationId: scope.organizationId, chatbotId: scope.chatbotId, name: input.name, rangeDays: input.rangeDays, layout: input.layout, createdAt: now, updatedAt: now })
     .returning();
+  await prepareFigures(db, scope.chatbotId, input.layout);
   return reportView(row!);
 }
 
@@ -89,6 +104,7 @@ export async function updateReport(db: Db, chatbotId: string, id: string, patch:
     .where(and(eq(reports.id, id), eq(reports.chatbotId, chatbotId)))
     .returning();
   if (!row) throw notFound("report");
+  if (patch.layout) await prepareFigures(db, chatbotId, patch.layout);
   return reportView(row);
 }
 

@@ -1,0 +1,66 @@
+/**
+ * Filter combinations as segments (migration 0023): a report widget filtered on two or more of plan, country,
+ * language and label reads its combination's rollups, as a widget with one filter reads that filter's, once
+ * the combination is registered. Saving a report registers the combinations its widgets use; registering
+ * one back-fills its rollups from the raw rows in the same transaction, and from then on the triggers count
+ * every write into it as into any segment. Each costs the chatbot's writes a little (a conversation's figures,
+ * annotations and labels are counted once more for each combination it matches), so a chatbot keeps at most
+ * `MAX_COMBINATIONS`; a widget whose combination is not registered reads the raw rows of its subset.
+ */
+import { eq } from "drizzle-orm";
+import type { Db } from "../db/client";
+import { segmentCombinations } from "../db/schema";
+import { segmentRollupInserts } from "./rollups";
+import type { ScopeFilters } from "./scope";
+
+export const MAX_COMBINATIONS = 20;
+
+/** SQLite's `lower()`, which folds ASCII letters only: the triggers compare plans with it. */
+const sqliteLower = (s: string) => s.replace(/[A-Z]+/g, (m) => m.toLowerCase());
+
+/**
+ * The segment of two or more filters as the rollups name it (`plan:pro&country:DE`, the filters present in the
+ * order plan, country, language, label), and the values the triggers match; undefined for fewer than two.
+ */
+export function combinationOf(filters: ScopeFilters) {
+  const values = { plan: filters.plan ? sqliteLower(filters.plan) : null, country: filters.country ?? null, language: filters.language ?? null, label: filters.label ?? null };
+  const parts = (["plan", "country", "language", "label"] as const).flatMap((k) => (values[k] ? [`${k}:${values[k]}`] : []));
+  return parts.length < 2 ? undefined : { segment: parts.join("&"), ...values };
+}
+
+/** The combinations a chatbot has registered, by segment name. */
+export async function registeredCombinations(db: Db, chatbotId: string): Promise<Set<string>> {
+  const rows = await db.select({ segment: segmentCombinations.segment }).from(segmentCombinations).where(eq(segmentCombinations.chatbotId, chatbotId));
+  return new Set(rows.map((r) => r.segment));
+}
+
+/**
+ * Registers the combinations among `filterSets` the chatbot does not have yet (up to `MAX_COMBINATIONS` in
+ * all), each with its back-fill in one batch: one transaction, so no write lands between the two to be counted
+ * twice or not at all. A combination another request registered meanwhile fails its insert and is skipped.
+ * At 1,000,000 conversations a back-fill takes a few seconds; until it commits, the widget reads raw rows.
+ */
+export async function registerCombinations(db: Db, chatbotId: string, filterSets: readonly ScopeFilters[], now = Date.now()): Promise<void> {
+  const wanted = new Map(filterSets.flatMap((f) => {
+    const c = combinationOf(f);
+    return c ? [[c.segment, c] as const] : [];
+  }));
+  if (!wanted.size) return;
+  const have = await registeredCombinations(db, chatbotId);
+  let room = MAX_COMBINATIONS - have.size;
+  const d1 = db.$client;
+  for (const c of wanted.values()) {
+    if (have.has(c.segment)) continue;
+    if (room-- <= 0) return;
+    const backFill = segmentRollupInserts("(SELECT * FROM conversation_segments WHERE chatbot_id = ?1 AND segment = ?2)");
+    try {
+      await d1.batch([
+        d1.prepare("INSERT INTO segment_combinations (chatbot_id, segment, plan, country, language, label, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")
+          .bind(chatbotId, c.segment, c.plan, c.country, c.language, c.label, now),
+        ...backFill.map((s) => d1.prepare(s).bind(chatbotId, c.segment)),
+      ]);
+    } catch (error) {
+      if (!/UNIQUE constraint failed/.test(String(error))) throw error;
+    }
+  }
+}
