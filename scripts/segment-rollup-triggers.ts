@@ -15,10 +15,14 @@ const COUNTED_LABEL = (l: string) => `${l}kind IN ('flag', 'topic', 'intent')`;
 const planOf = (org: string, user: string) => `lower(coalesce((SELECT plan FROM client_organizations WHERE id = ${org}), (SELECT plan FROM client_users WHERE id = ${user})))`;
 /** Whether the segments include the registered filter combinations (migration 0023 and after). */
 let combinations = false;
-/** Combination k (a `segment_combinations` row) matches conversation row R, its plan (lower case) `plan`; `withPlan` false: ignoring k's plan. */
+/**
+ * Combination k (a `segment_combinations` row) matches conversation row R, its plan (lower case) `plan`;
+ * `withPlan` false: ignoring k's plan. The plan, two lookups, is checked last, for the rows the rest let through.
+ */
 const matches = (k: string, R: string, plan: string, withPlan = true) =>
-  `${withPlan ? `(${k}.plan IS NULL OR ${k}.plan = ${plan}) AND ` : ""}(${k}.country IS NULL OR ${k}.country = ${R}.country) AND (${k}.language IS NULL OR ${k}.language = ${R}.language)
-        AND (${k}.label IS NULL OR ${k}.label = CASE WHEN ${R}.sentiment_avg IS NULL THEN NULL ELSE ${LABEL(`${R}.sentiment_avg`)} END)`;
+  `(${k}.country IS NULL OR ${k}.country = ${R}.country) AND (${k}.language IS NULL OR ${k}.language = ${R}.language)
+        AND (${k}.label IS NULL OR ${k}.label = CASE WHEN ${R}.sentiment_avg IS NULL THEN NULL ELSE ${LABEL(`${R}.sentiment_avg`)} END)${withPlan ? `
+        AND (${k}.plan IS NULL OR ${k}.plan = ${plan})` : ""}`;
 /** The (chatbot_id, segment) rows of a conversation row R given by its columns (NEW or OLD in a trigger). */
 const segs = (R: string) => [
   `SELECT ${R}.chatbot_id AS chatbot_id, 'country:' || ${R}.country AS segment WHERE ${R}.country IS NOT NULL`,
@@ -117,6 +121,9 @@ export function segmentTriggersSql(migration: "0020" | "0021" | "0023"): string 
 combinations = migration === "0023";
 const out: string[] = [];
 const stmt = (s: string) => out.push(s.trim());
+// A conversation's registered combinations: part of its segments, and on its own the source of a new one's back-fill.
+const combined = `SELECT c.id AS conversation_id, c.chatbot_id, k.segment FROM conversations AS c JOIN segment_combinations AS k ON k.chatbot_id = c.chatbot_id
+  WHERE ${matches("k", "c", planOf("c.client_organization_id", "c.client_user_id"))}`;
 const view = `CREATE VIEW conversation_segments AS
 SELECT id AS conversation_id, chatbot_id, 'country:' || country AS segment FROM conversations WHERE country IS NOT NULL
 UNION ALL SELECT id, chatbot_id, 'language:' || language FROM conversations WHERE language IS NOT NULL
@@ -124,8 +131,7 @@ UNION ALL SELECT id, chatbot_id, 'label:' || ${LABEL("sentiment_avg")} FROM conv
 UNION ALL SELECT c.id, c.chatbot_id, 'plan:' || lower(coalesce(o.plan, u.plan)) FROM conversations AS c
   LEFT JOIN client_organizations AS o ON o.id = c.client_organization_id LEFT JOIN client_users AS u ON u.id = c.client_user_id
   WHERE coalesce(o.plan, u.plan) IS NOT NULL${combinations ? `
-UNION ALL SELECT c.id, c.chatbot_id, k.segment FROM conversations AS c JOIN segment_combinations AS k ON k.chatbot_id = c.chatbot_id
-  WHERE ${matches("k", "c", planOf("c.client_organization_id", "c.client_user_id"))}` : ""};`;
+UNION ALL ${combined}` : ""};`;
 stmt(`-- Custom part (not generated): the view naming each conversation's segments, the back-fill, and the triggers that
 -- keep the three tables exact (worker/analytics/rollups.ts), written with scripts of the migration's own kind:
 -- every change is an upsert of signed counts, so taking a contribution out and putting it in are one statement.
@@ -295,9 +301,11 @@ END;`);
 -- conversation's segments, and every trigger that names them from a conversation row (its own figures, and a
 -- move when it or its owner's plan changes), replaced by the same with the combinations it matches. The
 -- annotation and label triggers read the view. A combination is back-filled when registered
--- (worker/analytics/segment-combinations.ts), so nothing here writes rollups.
+-- (worker/analytics/segment-combinations.ts, from the view conversation_combinations: those alone), so
+-- nothing here writes rollups.
 DROP VIEW conversation_segments;`);
   stmt(view);
+  stmt(`CREATE VIEW conversation_combinations AS\n${combined};`);
   for (const t of [...conversationTriggers, ...movingTriggers(true)]) {
     stmt(`DROP TRIGGER ${/CREATE TRIGGER (\S+)/.exec(t)![1]};`);
     stmt(t);

@@ -52,7 +52,7 @@ export async function registerCombinations(db: Db, chatbotId: string, filterSets
   for (const c of wanted.values()) {
     if (have.has(c.segment)) continue;
     if (room-- <= 0) return;
-    const backFill = segmentRollupInserts("(SELECT * FROM conversation_segments WHERE chatbot_id = ?1 AND segment = ?2)");
+    const backFill = segmentRollupInserts("(SELECT * FROM conversation_combinations WHERE chatbot_id = ?1 AND segment = ?2)");
     try {
       await d1.batch([
         d1.prepare("INSERT INTO segment_combinations (chatbot_id, segment, plan, country, language, label, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")
