@@ -70,8 +70,9 @@ export const segmentRollupInserts = (source: string): string[] => [
    SELECT s.chatbot_id, s.segment, d.dimension, c.created_at / ${HOUR_MS},
      CASE d.dimension WHEN 'all' THEN '' WHEN 'band' THEN ${band("c.sentiment_avg")} WHEN 'language' THEN coalesce(c.language, '') ELSE c.resolution END,
      count(*), sum(c.message_count)
-   FROM ${source} AS s JOIN conversations AS c ON c.id = s.conversation_id,
-     (SELECT 'all' AS dimension UNION ALL SELECT 'band' UNION ALL SELECT 'language' UNION ALL SELECT 'resolution') AS d
+   FROM ${source} AS s JOIN conversations AS c ON c.id = s.conversation_id
+     -- CROSS JOIN keeps the dimensions the inner loop: the source is read once, not once per dimension.
+     CROSS JOIN (SELECT 'all' AS dimension UNION ALL SELECT 'band' UNION ALL SELECT 'language' UNION ALL SELECT 'resolution') AS d
    WHERE (d.dimension != 'resolution' OR c.resolution IS NOT NULL) GROUP BY 1, 2, 3, 4, 5`,
   `INSERT INTO rollup_segment_annotation_hours (chatbot_id, segment, kind, hour, label, annotations, scored, score_sum)
    SELECT s.chatbot_id, s.segment, a.kind, a.created_at / ${HOUR_MS}, a.label, count(*), count(a.score), coalesce(sum(a.score), 0)
