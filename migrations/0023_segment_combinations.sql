@@ -1,3 +1,7 @@
+CREATE TABLE `segment_backfill` (
+	`conversation_id` text PRIMARY KEY NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE `segment_combinations` (
 	`chatbot_id` text NOT NULL,
 	`segment` text NOT NULL,
@@ -9,7 +13,6 @@ CREATE TABLE `segment_combinations` (
 	PRIMARY KEY(`chatbot_id`, `segment`),
 	FOREIGN KEY (`chatbot_id`) REFERENCES `chatbots`(`id`) ON UPDATE no action ON DELETE cascade
 );
-
 --> statement-breakpoint
 -- Custom part (not generated): the registered filter combinations become segments — the view naming a
 -- conversation's segments, and every trigger that names them from a conversation row (its own figures, and a

@@ -64,28 +64,28 @@ const band = (column: string) =>
  * Inserts counting into the four segment rollups every conversation of `source` — a subquery of
  * (conversation_id, chatbot_id, segment) rows of the view `conversation_segments` — with its annotations,
  * labels and flags: the rebuild's (every segment of a chatbot) and a new filter combination's back-fill (one).
+ * CROSS JOIN keeps the planner from reordering: the source's conversations drive, each joined by its key.
  */
 export const segmentRollupInserts = (source: string): string[] => [
   `INSERT INTO rollup_segment_conversation_hours (chatbot_id, segment, dimension, hour, value, conversations, messages)
    SELECT s.chatbot_id, s.segment, d.dimension, c.created_at / ${HOUR_MS},
      CASE d.dimension WHEN 'all' THEN '' WHEN 'band' THEN ${band("c.sentiment_avg")} WHEN 'language' THEN coalesce(c.language, '') ELSE c.resolution END,
      count(*), sum(c.message_count)
-   FROM ${source} AS s JOIN conversations AS c ON c.id = s.conversation_id
-     -- CROSS JOIN keeps the dimensions the inner loop: the source is read once, not once per dimension.
+   FROM ${source} AS s CROSS JOIN conversations AS c ON c.id = s.conversation_id
      CROSS JOIN (SELECT 'all' AS dimension UNION ALL SELECT 'band' UNION ALL SELECT 'language' UNION ALL SELECT 'resolution') AS d
    WHERE (d.dimension != 'resolution' OR c.resolution IS NOT NULL) GROUP BY 1, 2, 3, 4, 5`,
   `INSERT INTO rollup_segment_annotation_hours (chatbot_id, segment, kind, hour, label, annotations, scored, score_sum)
    SELECT s.chatbot_id, s.segment, a.kind, a.created_at / ${HOUR_MS}, a.label, count(*), count(a.score), coalesce(sum(a.score), 0)
-   FROM ${source} AS s JOIN annotations AS a ON a.conversation_id = s.conversation_id
+   FROM ${source} AS s CROSS JOIN annotations AS a ON a.conversation_id = s.conversation_id
    WHERE (a.kind IN ('sentiment', 'flag', 'topic') OR (a.kind = 'intent' AND a.status = 'accepted')) GROUP BY 1, 2, 3, 4, 5`,
   `INSERT INTO rollup_segment_label_first_hours (chatbot_id, segment, kind, hour, label, conversations)
    SELECT s.chatbot_id, s.segment, l.kind, l.first_at / ${HOUR_MS}, l.label, count(*)
-   FROM ${source} AS s JOIN rollup_conversation_labels AS l ON l.conversation_id = s.conversation_id
+   FROM ${source} AS s CROSS JOIN rollup_conversation_labels AS l ON l.conversation_id = s.conversation_id
    WHERE l.kind IN ('flag', 'topic', 'intent') GROUP BY 1, 2, 3, 4, 5`,
   `INSERT INTO rollup_segment_owner_flag_hours (chatbot_id, segment, label, hour, owner_kind, owner_id, annotations)
    SELECT s.chatbot_id, s.segment, a.label, a.created_at / ${HOUR_MS}, CASE WHEN c.client_organization_id IS NOT NULL THEN 'organization' ELSE 'user' END,
      coalesce(c.client_organization_id, c.client_user_id), count(*)
-   FROM ${source} AS s JOIN conversations AS c ON c.id = s.conversation_id JOIN annotations AS a ON a.conversation_id = c.id
+   FROM ${source} AS s CROSS JOIN conversations AS c ON c.id = s.conversation_id CROSS JOIN annotations AS a ON a.conversation_id = c.id
    WHERE a.kind = 'flag' AND coalesce(c.client_organization_id, c.client_user_id) IS NOT NULL GROUP BY 1, 2, 3, 4, 5, 6`,
 ];
 

@@ -52,12 +52,17 @@ export async function registerCombinations(db: Db, chatbotId: string, filterSets
   for (const c of wanted.values()) {
     if (have.has(c.segment)) continue;
     if (room-- <= 0) return;
-    const backFill = segmentRollupInserts("(SELECT * FROM conversation_combinations WHERE chatbot_id = ?1 AND segment = ?2)");
+    // Its conversations found once (a pass over the chatbot's), listed for the four inserts, the list emptied.
+    const backFill = [
+      "INSERT INTO segment_backfill (conversation_id) SELECT conversation_id FROM conversation_combinations WHERE chatbot_id = ?1 AND segment = ?2",
+      ...segmentRollupInserts("(SELECT conversation_id, ?1 AS chatbot_id, ?2 AS segment FROM segment_backfill)"),
+    ];
     try {
       await d1.batch([
         d1.prepare("INSERT INTO segment_combinations (chatbot_id, segment, plan, country, language, label, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")
           .bind(chatbotId, c.segment, c.plan, c.country, c.language, c.label, now),
         ...backFill.map((s) => d1.prepare(s).bind(chatbotId, c.segment)),
+        d1.prepare("DELETE FROM segment_backfill"),
       ]);
     } catch (error) {
       if (!/UNIQUE constraint failed/.test(String(error))) throw error;

@@ -772,6 +772,15 @@ export const segmentCombinations = sqliteTable(
 );
 
 /**
+ * The conversations of a filter combination being registered, listed once for the four back-fill statements
+ * that read them (segment-combinations.ts): written and emptied inside the one batch that registers it, so
+ * always empty between transactions.
+ */
+export const segmentBackfill = sqliteTable("segment_backfill", {
+  conversationId: text("conversation_id").primaryKey(),
+});
+
+/**
  * Daily copies of six hourly rollups (the conversation, annotation and first-label hours, overall and per
  * segment): the same key with `day` (epoch ms / 86,400,000, a UTC day) for `hour`, each row the sum of its
  * day's 24 hour rows, kept so by triggers on the hourly table (migration 0022). A range over weeks reads its
