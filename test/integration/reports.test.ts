@@ -10,7 +10,7 @@ import { SENTIMENT_LABELS, sentimentLabel, USER_FLAGS } from "../../worker/analy
 import { startOfDay } from "../../worker/analytics/time-zone";
 import { combinationOf } from "../../worker/analytics/segment-combinations";
 import { createDb } from "../../worker/db/client";
-import { annotations, clientOrganizations, clientUsers, conversations } from "../../worker/db/schema";
+import { annotations, clientOrganizations, clientUsers, conversations, reports } from "../../worker/db/schema";
 import { createKey } from "../../worker/services/keys";
 import { WIDGET_TYPES, type WidgetFilters } from "../../worker/reports/layout";
 import { call, type ErrorBody } from "../helpers/http";
@@ -288,15 +288,21 @@ describe("report figures", () => {
 
   for (const [name, filters] of filterSets) {
     it(`answers every widget type with the plain computation over the seeded rows, filtered by ${name}`, async () => {
-      const created = await createReport(mine, { name: `All widgets, ${name}`, layout: { version: 1, widgets: allWidgets(filters) } });
-      expect(created.status, await created.clone().text()).toBe(201);
-      const report = ((await created.json()) as { data: ReportBody }).data;
+      const layout = { version: 1, widgets: allWidgets(filters) };
+      // Saved through the API, a combination is registered with its rows; the last set is written to the table
+      // directly, as nothing registers, so its widgets read the raw rows.
+      const unregistered = name.includes("not registered");
+      const report = unregistered
+        ? (await db.insert(reports).values({ id: `rep_raw_${mine.chatbotId}`, organizationId: mine.organizationId, chatbotId: mine.chatbotId, name, rangeDays: 7, layout, createdAt: NOW, updatedAt: NOW }).returning())[0]!
+        : await (async () => {
+            const created = await createReport(mine, { name: `All widgets, ${name}`, layout });
+            expect(created.status, await created.clone().text()).toBe(201);
+            return ((await created.json()) as { data: ReportBody }).data;
+          })();
       const combination = combinationOf(filters)?.segment;
       if (combination) {
-        // Saving registered it with its rows; the last set is left to the raw rows by taking the registration away.
-        const rows = () => env.DB.prepare("SELECT count(*) AS n FROM rollup_segment_conversation_hours WHERE chatbot_id = ? AND segment = ?").bind(mine.chatbotId, combination).first<{ n: number }>();
-        expect((await rows())?.n, combination).toBeGreaterThan(0);
-        if (name.includes("not registered")) await env.DB.prepare("DELETE FROM segment_combinations WHERE chatbot_id = ? AND segment = ?").bind(mine.chatbotId, combination).run();
+        const rows = await env.DB.prepare("SELECT count(*) AS n FROM rollup_segment_conversation_hours WHERE chatbot_id = ? AND segment = ?").bind(mine.chatbotId, combination).first<{ n: number }>();
+        expect(rows?.n !== 0, combination).toBe(!unregistered);
       }
       const res = await call(`/api/v1/reports/${report.id}/data?from=${FROM}&to=${TO}`, { key: await freshKey(mine, "read") });
       const text = await res.text();
@@ -442,6 +448,30 @@ describe("reports CRUD", () => {
   let t: Tenant;
   beforeAll(async () => {
     t = await createTenant();
+  });
+
+  it("keeps a filter combination registered while a report uses it, and drops it with its rollup rows when none does", async () => {
+    const u = await createTenant();
+    const admin = await freshKey(u, "admin");
+    const registered = async () =>
+      (await env.DB.prepare("SELECT segment FROM segment_combinations WHERE chatbot_id = ? ORDER BY segment").bind(u.chatbotId).all<{ segment: string }>()).results.map((r) => r.segment);
+    const layout = (...filters: WidgetFilters[]) => ({ version: 1, widgets: filters.map((f, i) => ({ id: `w${i}`, type: "total_conversations", filters: f })) });
+    const save = async (json: unknown) => ((await (await call("/api/v1/reports", { method: "POST", key: admin, json })).json()) as { data: ReportBody }).data;
+
+    const a = await save({ name: "DE pro", layout: layout({ plan: "Pro", country: "DE" }, { country: "DE" }, {}) });
+    const b = await save({ name: "DE pro, negative", layout: layout({ plan: "pro", country: "DE" }, { country: "FR", label: "negative" }) });
+    expect(await registered()).toEqual(["country:FR&label:negative", "plan:pro&country:DE"]);
+
+    // b changes its second widget's filters: the combination nobody uses any more goes.
+    await call(`/api/v1/reports/${b.id}`, { method: "PATCH", key: admin, json: { layout: layout({ plan: "pro", country: "DE" }, { language: "de", label: "negative" }) } });
+    expect(await registered()).toEqual(["language:de&label:negative", "plan:pro&country:DE"]);
+
+    // Deleting a report that shares its combination keeps it; deleting the last one using it drops it
+    // (its rollup rows go with it: test/integration/rollups.test.ts).
+    await call(`/api/v1/reports/${a.id}`, { method: "DELETE", key: admin });
+    expect(await registered()).toEqual(["language:de&label:negative", "plan:pro&country:DE"]);
+    await call(`/api/v1/reports/${b.id}`, { method: "DELETE", key: admin });
+    expect(await registered()).toEqual([]);
   });
 
   it("creates a report with defaults, lists the most recently changed first, renames, duplicates and deletes", async () => {

@@ -10,7 +10,7 @@ import { describe, expect, it } from "vitest";
 import type { ConversationState, StoredAnalysis } from "../../durable-objects/conversation-store";
 import type { StoredMessage } from "../../durable-objects/protocol";
 import { HOUR_MS, QUARTER_MS, rebuildRollups, splitByDay, splitByHour } from "../../worker/analytics/rollups";
-import { registerCombinations } from "../../worker/analytics/segment-combinations";
+import { syncCombinations } from "../../worker/analytics/segment-combinations";
 import { createDb } from "../../worker/db/client";
 import { sentimentLabel } from "../../worker/analysis/labels";
 import { annotations, chatbots, clientOrganizations, clientUsers, conversations, segmentCombinations } from "../../worker/db/schema";
@@ -391,7 +391,8 @@ describe("segment rollups (a report widget's one filter, or a registered combina
     await db.update(conversations).set({ country: "FR", sentimentAvg: 0.1 }).where(eq(conversations.id, a.id));
     await db.update(conversations).set({ sentimentAvg: 0.5 }).where(eq(conversations.id, b.id));
     // Three filter combinations registered (back-filled from the rows so far), moving with the single segments.
-    await registerCombinations(db, t.chatbotId, [{ country: "FR", label: "very_negative" }, { plan: "Enterprise", country: "FR" }, { plan: "pro", label: "positive" }, { country: "FR" }]);
+    const combinations = [{ country: "FR", label: "very_negative" }, { plan: "Enterprise", country: "FR" }, { plan: "pro", label: "positive" }, { country: "FR" }] as const;
+    await syncCombinations(db, t.chatbotId, combinations);
     // Both belong to org-1 (no plan) and their own users on "pro".
     let r = await expectExact(t.chatbotId);
     expect([inSegment(r, "plan:pro&label:positive"), inSegment(r, "country:FR&label:very_negative"), inSegment(r, "plan:enterprise&country:FR")]).toEqual([1, 0, 0]);
@@ -437,9 +438,22 @@ describe("segment rollups (a report widget's one filter, or a registered combina
     r = await expectExact(t.chatbotId);
     expect([inSegment(r, "plan:pro"), flagsIn(r, "country:FR"), flagsIn(r, "country:DE")]).toEqual([0, 0, 2]);
     // A combination registered now is back-filled with what is there already.
-    await registerCombinations(db, t.chatbotId, [{ plan: "TEAM", country: "DE", label: "very_negative" }]);
+    const team = { plan: "TEAM", country: "DE", label: "very_negative" } as const;
+    await syncCombinations(db, t.chatbotId, [...combinations, team]);
     r = await expectExact(t.chatbotId);
     expect([inSegment(r, "plan:team&country:DE&label:very_negative"), flagsIn(r, "plan:team&country:DE&label:very_negative")]).toEqual([1, 2]);
+    // No longer used, it goes, rows and all.
+    const rowsOf = async (segment: string) => {
+      let n = 0;
+      for (const table of Object.keys(TABLES).filter((name) => name.startsWith("rollup_segment_"))) {
+        n += (await D1.prepare(`SELECT count(*) AS n FROM ${table} WHERE chatbot_id = ? AND segment = ?`).bind(t.chatbotId, segment).first<{ n: number }>())!.n;
+      }
+      return n;
+    };
+    expect(await rowsOf("plan:team&country:DE&label:very_negative")).toBeGreaterThan(0);
+    await syncCombinations(db, t.chatbotId, combinations);
+    expect(await rowsOf("plan:team&country:DE&label:very_negative")).toBe(0);
+    await expectExact(t.chatbotId);
 
     // Erased with its annotations (deleted by the foreign key after the row): nothing of it stays in a segment.
     // (Only the segment tables compared: the users' flag hours count a flag out through its conversation, gone by

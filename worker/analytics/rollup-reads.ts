@@ -1,9 +1,10 @@
 /**
- * Reading a period from the rollups (worker/analytics/rollups.ts): whole hours from the hourly tables, the
- * partial hours at the period's edges (and at a cut inside it, where a current period meets its previous
- * one) from the raw rows. Each function returns one subquery whose rows have the same columns either way,
- * so the endpoints aggregate them with one SUM without knowing where a row came from. A rollup row's `at`
- * is the start of its hour, inside the same period as every raw row of that hour.
+ * Reading a period from the rollups (worker/analytics/rollups.ts): whole UTC days from the daily tables where
+ * a table has them, the other whole hours from the hourly ones, the partial hours at the period's edges (and at
+ * a cut inside it, where a current period meets its previous one) from the raw rows. Each function returns one
+ * subquery whose rows have the same columns either way, so the endpoints aggregate them with one SUM without
+ * knowing where a row came from. A rollup row's `at` is the start of its hour or day, inside the same period as
+ * every raw row of that hour or day (a day holding a cut is read by the hour).
  */
 import { sql, type SQL } from "drizzle-orm";
 import { HOUR_MS, splitByDay, splitByHour, type HourSplit, type LabelKind } from "./rollups";
@@ -42,7 +43,7 @@ function rolledUp(table: string, columns: SQL, where: SQL, split: HourSplit, cut
 
 /** D1 compiles at most five terms in one compound SELECT (its SQLite limit): a longer union nests, five at a time. */
 const COMPOUND_TERMS = 5;
-export function unionAll(parts: readonly SQL[]): SQL {
+function unionAll(parts: readonly SQL[]): SQL {
   if (parts.length <= COMPOUND_TERMS) return sql.join([...parts], sql` UNION ALL `);
   const nested: SQL[] = [];
   for (let i = 0; i < parts.length; i += COMPOUND_TERMS) nested.push(sql`SELECT * FROM (${sql.join(parts.slice(i, i + COMPOUND_TERMS), sql` UNION ALL `)})`);

@@ -1,11 +1,12 @@
 /**
  * Filter combinations as segments (migration 0023): a report widget filtered on two or more of plan, country,
  * language and label reads its combination's rollups, as a widget with one filter reads that filter's, once
- * the combination is registered. Saving a report registers the combinations its widgets use; registering
- * one back-fills its rollups from the raw rows in the same transaction, and from then on the triggers count
- * every write into it as into any segment. Each costs the chatbot's writes a little (a conversation's figures,
- * annotations and labels are counted once more for each combination it matches), so a chatbot keeps at most
- * `MAX_COMBINATIONS`; a widget whose combination is not registered reads the raw rows of its subset.
+ * the combination is registered. Saving or deleting a report registers the combinations the chatbot's reports
+ * use and drops those they no longer do; registering one back-fills its rollups from the raw rows in the same
+ * transaction, and from then on the triggers count every write into it as into any segment. Each costs the
+ * chatbot's writes a little (a conversation's figures, annotations and labels are counted once more for each
+ * combination it matches), so a chatbot keeps at most `MAX_COMBINATIONS`; a widget whose combination is not
+ * registered reads the raw rows of its subset.
  */
 import { eq } from "drizzle-orm";
 import type { Db } from "../db/client";
@@ -34,21 +35,40 @@ export async function registeredCombinations(db: Db, chatbotId: string): Promise
   return new Set(rows.map((r) => r.segment));
 }
 
+/** The rollup tables a combination has rows in: the hourly ones first (their deletes count out of the days). */
+const SEGMENT_TABLES = [
+  "rollup_segment_conversation_hours",
+  "rollup_segment_annotation_hours",
+  "rollup_segment_label_first_hours",
+  "rollup_segment_owner_flag_hours",
+  "rollup_segment_conversation_days",
+  "rollup_segment_annotation_days",
+  "rollup_segment_label_first_days",
+];
+
 /**
- * Registers the combinations among `filterSets` the chatbot does not have yet (up to `MAX_COMBINATIONS` in
- * all), each with its back-fill in one batch: one transaction, so no write lands between the two to be counted
- * twice or not at all. A combination another request registered meanwhile fails its insert and is skipped.
- * At 1,000,000 conversations a back-fill takes a few seconds; until it commits, the widget reads raw rows.
+ * Makes the chatbot's registered combinations those among `filterSets` (every widget of every report it has):
+ * a combination no report uses any more is dropped with its rollup rows (it would cost every write and serve
+ * no read), and each new one is registered with its back-fill in one batch — one transaction, so no write lands
+ * between the two to be counted twice or not at all; a combination another request registered meanwhile fails
+ * its insert and is skipped. Up to `MAX_COMBINATIONS`; the rest read raw rows.
  */
-export async function registerCombinations(db: Db, chatbotId: string, filterSets: readonly ScopeFilters[], now = Date.now()): Promise<void> {
+export async function syncCombinations(db: Db, chatbotId: string, filterSets: readonly ScopeFilters[], now = Date.now()): Promise<void> {
   const wanted = new Map(filterSets.flatMap((f) => {
     const c = combinationOf(f);
     return c ? [[c.segment, c] as const] : [];
   }));
-  if (!wanted.size) return;
   const have = await registeredCombinations(db, chatbotId);
-  let room = MAX_COMBINATIONS - have.size;
   const d1 = db.$client;
+  for (const segment of have) {
+    if (wanted.has(segment)) continue;
+    await d1.batch([
+      d1.prepare("DELETE FROM segment_combinations WHERE chatbot_id = ?1 AND segment = ?2").bind(chatbotId, segment),
+      ...SEGMENT_TABLES.map((table) => d1.prepare(`DELETE FROM ${table} WHERE chatbot_id = ?1 AND segment = ?2`).bind(chatbotId, segment)),
+    ]);
+    have.delete(segment);
+  }
+  let room = MAX_COMBINATIONS - have.size;
   for (const c of wanted.values()) {
     if (have.has(c.segment)) continue;
     if (room-- <= 0) return;
@@ -61,7 +81,7 @@ export async function registerCombinations(db: Db, chatbotId: string, filterSets
       await d1.batch([
         d1.prepare("INSERT INTO segment_combinations (chatbot_id, segment, plan, country, language, label, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")
           .bind(chatbotId, c.segment, c.plan, c.country, c.language, c.label, now),
-        ...backFill.map((s) => d1.prepare(s).bind(chatbotId, c.segment)),
+        ...backFill.map((sql) => d1.prepare(sql).bind(chatbotId, c.segment)),
         d1.prepare("DELETE FROM segment_backfill"),
       ]);
     } catch (error) {

@@ -5,7 +5,7 @@
 import { and, desc, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "../db/client";
-import { registerCombinations } from "../analytics/segment-combinations";
+import { syncCombinations } from "../analytics/segment-combinations";
 import { reports } from "../db/schema";
 import { notFound } from "../errors";
 import { newId } from "../services/ids";
@@ -59,13 +59,14 @@ export function reportView(row: Row): ReportView {
 }
 
 /**
- * The filter combinations of a saved layout's widgets become segments with rollups of their own
- * (analytics/segment-combinations.ts). The report is saved either way: should this fail, those widgets read
- * the raw rows of their subset, as before, and the next save tries again.
+ * The filter combinations the chatbot's reports use become segments with rollups of their own, and those no
+ * report uses any more stop being kept (analytics/segment-combinations.ts). The report is saved either way:
+ * should this fail, those widgets read the raw rows of their subset, as before, and the next save tries again.
  */
-async function prepareFigures(db: Db, chatbotId: string, layout: Layout): Promise<void> {
+async function prepareFigures(db: Db, chatbotId: string): Promise<void> {
   try {
-    await registerCombinations(db, chatbotId, layout.widgets.map((w) => w.filters));
+    const reports = await listReports(db, chatbotId);
+    await syncCombinations(db, chatbotId, reports.flatMap((r) => r.layout.widgets.map((w) => w.filters)));
   } catch (error) {
     console.error("registering a report's filter combinations failed", { chatbotId, error: String(error) });
   }
@@ -91,7 +92,7 @@ export async function createReport(db: Db, scope: Pick<KeyScope, "organizationId
     .insert(reports)
     .values({ id: newId("rep"), organizationId: scope.organizationId, chatbotId: scope.chatbotId, name: input.name, rangeDays: input.rangeDays, layout: input.layout, createdAt: now, updatedAt: now })
     .returning();
-  await prepareFigures(db, scope.chatbotId, input.layout);
+  await prepareFigures(db, scope.chatbotId);
   return reportView(row!);
 }
 
@@ -104,7 +105,7 @@ export async function updateReport(db: Db, chatbotId: string, id: string, patch:
     .where(and(eq(reports.id, id), eq(reports.chatbotId, chatbotId)))
     .returning();
   if (!row) throw notFound("report");
-  if (patch.layout) await prepareFigures(db, chatbotId, patch.layout);
+  if (patch.layout) await prepareFigures(db, chatbotId);
   return reportView(row);
 }
 
@@ -119,4 +120,5 @@ export async function deleteReport(db: Db, chatbotId: string, id: string): Promi
     .where(and(eq(reports.id, id), eq(reports.chatbotId, chatbotId)))
     .returning({ id: reports.id });
   if (!deleted.length) throw notFound("report");
+  await prepareFigures(db, chatbotId);
 }
