@@ -65,10 +65,10 @@ export function reportView(row: Row): ReportView {
  */
 async function prepareFigures(db: Db, chatbotId: string): Promise<void> {
   try {
-    const reports = await listReports(db, chatbotId);
-    await syncCombinations(db, chatbotId, reports.flatMap((r) => r.layout.widgets.map((w) => w.filters)));
+    const saved = await listReports(db, chatbotId);
+    await syncCombinations(db, chatbotId, saved.flatMap((r) => r.layout.widgets.map((w) => w.filters)));
   } catch (error) {
-    console.error("registering a report's filter combinations failed", { chatbotId, error: String(error) });
+    console.error("keeping the reports' filter combinations failed", { chatbotId, error: String(error) });
   }
 }
 
