@@ -34,7 +34,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { rebuildRollupsSql } from "../worker/analytics/rollups";
+import { rebuildRollupsSql, SEGMENT_ROLLUP_TABLES } from "../worker/analytics/rollups";
 import { sha256Hex } from "../worker/services/crypto";
 import { displayPrefix, generateSecret } from "../worker/services/keys";
 import { children, d1, Inserts, prng, q, query, sleep, stopAll, stopAndWait, wrangler } from "./local-wrangler";
@@ -268,9 +268,8 @@ async function saveReport(o: Options): Promise<void> {
     await query(o, `INSERT INTO reports (id, organization_id, chatbot_id, name, range_days, layout, updated_at) VALUES (${q(id)}, ${q(ORG)}, ${q(CHATBOT)}, ${q(name)}, 7, ${q(JSON.stringify(layout))}, ${Date.now()})`);
   }
   await query(o, `DELETE FROM segment_combinations WHERE chatbot_id = ${q(CHATBOT)}`);
-  // The hours first: their deletes count out of the days, whose rows (at zero) go after.
-  for (const table of ["conversation_hours", "annotation_hours", "label_first_hours", "owner_flag_hours", "conversation_days", "annotation_days", "label_first_days"]) {
-    await query(o, `DELETE FROM rollup_segment_${table} WHERE chatbot_id = ${q(CHATBOT)} AND segment LIKE '%&%'`);
+  for (const table of SEGMENT_ROLLUP_TABLES) {
+    await query(o, `DELETE FROM ${table} WHERE chatbot_id = ${q(CHATBOT)} AND segment LIKE '%&%'`);
   }
 }
 

@@ -33,12 +33,14 @@ export type Grain = "hour" | "day";
  */
 function rolledUp(table: string, columns: SQL, where: SQL, split: HourSplit, cuts: readonly number[], grain: Grain): SQL[] {
   const byDay = grain === "day" ? splitByDay(split, cuts) : { days: { from: 0, to: 0 }, excludeDays: [], hours: [split.rollup] };
-  const parts = byDay.hours.map((r) => sql`SELECT hour * ${sql.raw(String(HOUR_MS))} AS at, ${columns} FROM ${sql.raw(table)} WHERE ${where} AND ${inRange("hour", r, split.exclude)}`);
+  const hourly = (r: { from: number; to: number }) =>
+    sql`SELECT hour * ${sql.raw(String(HOUR_MS))} AS at, ${columns} FROM ${sql.raw(table)} WHERE ${where} AND ${inRange("hour", r, split.exclude)}`;
+  const parts = byDay.hours.map(hourly);
   if (byDay.days.from < byDay.days.to) {
     parts.unshift(sql`SELECT day * ${sql.raw(String(DAY_MS))} AS at, ${columns} FROM ${sql.raw(table.replace(/_hours$/, "_days"))} WHERE ${where} AND ${inRange("day", byDay.days, byDay.excludeDays)}`);
   }
   // No whole hour at all: one empty read keeps the union's first part (and its column names) in place.
-  return parts.length ? parts : [sql`SELECT hour * ${sql.raw(String(HOUR_MS))} AS at, ${columns} FROM ${sql.raw(table)} WHERE ${where} AND ${inRange("hour", split.rollup, [])}`];
+  return parts.length ? parts : [hourly(split.rollup)];
 }
 
 /** D1 compiles at most five terms in one compound SELECT (its SQLite limit): a longer union nests, five at a time. */

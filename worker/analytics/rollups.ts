@@ -60,6 +60,17 @@ export type LabelKind = (typeof LABEL_KINDS)[number];
 const band = (column: string) =>
   `CASE WHEN ${column} IS NULL THEN 'unscored' WHEN ${column} > 0.2 THEN 'satisfied' WHEN ${column} < -0.2 THEN 'dissatisfied' ELSE 'neutral' END`;
 
+/** The tables holding a segment's rows: the hourly ones first, whose deletes count out of the daily ones after. */
+export const SEGMENT_ROLLUP_TABLES = [
+  "rollup_segment_conversation_hours",
+  "rollup_segment_annotation_hours",
+  "rollup_segment_label_first_hours",
+  "rollup_segment_owner_flag_hours",
+  "rollup_segment_conversation_days",
+  "rollup_segment_annotation_days",
+  "rollup_segment_label_first_days",
+] as const;
+
 /**
  * Inserts counting into the four segment rollups every conversation of `source` — a subquery of
  * (conversation_id, chatbot_id, segment) rows of the view `conversation_segments` — with its annotations,
@@ -142,13 +153,7 @@ const REBUILD = [
      FROM conversations WHERE chatbot_id = ?1 AND ${key} IS NOT NULL GROUP BY chatbot_id, ${key}`,
   ),
   // Per segment (the view conversation_segments, migration 0020), last: the label inserts above have moved these too.
-  "DELETE FROM rollup_segment_conversation_hours WHERE chatbot_id = ?1",
-  "DELETE FROM rollup_segment_annotation_hours WHERE chatbot_id = ?1",
-  "DELETE FROM rollup_segment_label_first_hours WHERE chatbot_id = ?1",
-  "DELETE FROM rollup_segment_owner_flag_hours WHERE chatbot_id = ?1",
-  "DELETE FROM rollup_segment_conversation_days WHERE chatbot_id = ?1",
-  "DELETE FROM rollup_segment_annotation_days WHERE chatbot_id = ?1",
-  "DELETE FROM rollup_segment_label_first_days WHERE chatbot_id = ?1",
+  ...SEGMENT_ROLLUP_TABLES.map((table) => `DELETE FROM ${table} WHERE chatbot_id = ?1`),
   ...segmentRollupInserts("(SELECT * FROM conversation_segments WHERE chatbot_id = ?1)"),
 ];
 

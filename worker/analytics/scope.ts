@@ -11,7 +11,7 @@ import type { Db } from "../db/client";
 import { annotations, conversations, rollupConversationLabels } from "../db/schema";
 import type { SentimentLabel } from "../analysis/labels";
 import { conversationFilters, sentimentLabelIs, type ConversationsTableQuery } from "./conversations-table";
-import { combinationOf } from "./segment-combinations";
+import { combinationOf, SEGMENT_FILTERS } from "./segment-combinations";
 
 export interface Scope {
   /** A condition on `conversations` rows. */
@@ -53,7 +53,7 @@ const MEMBERS = {
  * folds them), or of a registered combination of several; its members by their own rows.
  */
 function segmentOf(filters: ScopeFilters, registered: ReadonlySet<string>): Segment | undefined {
-  const set = (["plan", "country", "language", "label"] as const).flatMap((k) => (filters[k] ? [[k, filters[k]] as const] : []));
+  const set = SEGMENT_FILTERS.flatMap((k) => (filters[k] ? [[k, filters[k]] as const] : []));
   const members = and(...set.map(([k, v]) => (k === "label" ? MEMBERS.label(v as SentimentLabel) : MEMBERS[k](v))))!;
   if (set.length === 1) {
     const [k, v] = set[0]!;

@@ -11,10 +11,13 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { segmentCombinations } from "../db/schema";
-import { segmentRollupInserts } from "./rollups";
+import { SEGMENT_ROLLUP_TABLES, segmentRollupInserts } from "./rollups";
 import type { ScopeFilters } from "./scope";
 
 export const MAX_COMBINATIONS = 20;
+
+/** A report widget's filters, in the order a combination's name lists them. */
+export const SEGMENT_FILTERS = ["plan", "country", "language", "label"] as const;
 
 /** SQLite's `lower()`, which folds ASCII letters only: the triggers compare plans with it. */
 const sqliteLower = (s: string) => s.replace(/[A-Z]+/g, (m) => m.toLowerCase());
@@ -25,7 +28,7 @@ const sqliteLower = (s: string) => s.replace(/[A-Z]+/g, (m) => m.toLowerCase());
  */
 export function combinationOf(filters: ScopeFilters) {
   const values = { plan: filters.plan ? sqliteLower(filters.plan) : null, country: filters.country ?? null, language: filters.language ?? null, label: filters.label ?? null };
-  const parts = (["plan", "country", "language", "label"] as const).flatMap((k) => (values[k] ? [`${k}:${values[k]}`] : []));
+  const parts = SEGMENT_FILTERS.flatMap((k) => (values[k] ? [`${k}:${values[k]}`] : []));
   return parts.length < 2 ? undefined : { segment: parts.join("&"), ...values };
 }
 
@@ -34,17 +37,6 @@ export async function registeredCombinations(db: Db, chatbotId: string): Promise
   const rows = await db.select({ segment: segmentCombinations.segment }).from(segmentCombinations).where(eq(segmentCombinations.chatbotId, chatbotId));
   return new Set(rows.map((r) => r.segment));
 }
-
-/** The rollup tables a combination has rows in: the hourly ones first (their deletes count out of the days). */
-const SEGMENT_TABLES = [
-  "rollup_segment_conversation_hours",
-  "rollup_segment_annotation_hours",
-  "rollup_segment_label_first_hours",
-  "rollup_segment_owner_flag_hours",
-  "rollup_segment_conversation_days",
-  "rollup_segment_annotation_days",
-  "rollup_segment_label_first_days",
-];
 
 /**
  * Makes the chatbot's registered combinations those among `filterSets` (every widget of every report it has):
@@ -64,7 +56,7 @@ export async function syncCombinations(db: Db, chatbotId: string, filterSets: re
     if (wanted.has(segment)) continue;
     await d1.batch([
       d1.prepare("DELETE FROM segment_combinations WHERE chatbot_id = ?1 AND segment = ?2").bind(chatbotId, segment),
-      ...SEGMENT_TABLES.map((table) => d1.prepare(`DELETE FROM ${table} WHERE chatbot_id = ?1 AND segment = ?2`).bind(chatbotId, segment)),
+      ...SEGMENT_ROLLUP_TABLES.map((table) => d1.prepare(`DELETE FROM ${table} WHERE chatbot_id = ?1 AND segment = ?2`).bind(chatbotId, segment)),
     ]);
     have.delete(segment);
   }
