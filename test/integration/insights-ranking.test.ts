@@ -1,14 +1,16 @@
 /**
- * Insights' most dissatisfied users at the cut: the lowest average conversation sentiment first, equal averages by
+ * Insights' lists at their cuts. Most dissatisfied users: the lowest average conversation sentiment first, equal averages by
  * the user's external id, ten at most, each with the organization the user belongs to. The users are grouped
  * and cut before their organizations are joined (insights.ts), so ties at the tenth place and the join after the
- * limit are pinned here; the fixture of analytics.test.ts has no two users with the same average.
+ * limit are pinned here; the fixture of analytics.test.ts has no two users with the same average. Top texts
+ * (five per flag and kind) and segments (twenty values) are cut after grouping, in the same statement as their
+ * neighbours; that fixture has fewer of each.
  */
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
 import { insights } from "../../worker/analytics/insights";
 import { createDb } from "../../worker/db/client";
-import { clientOrganizations, clientUsers, conversations } from "../../worker/db/schema";
+import { annotations, clientOrganizations, clientUsers, conversations } from "../../worker/db/schema";
 import { createTenant, type Tenant } from "../helpers/tenant";
 
 const db = createDb(env.DB);
@@ -67,5 +69,61 @@ describe("insights: most dissatisfied users", () => {
     expect(orgOf("u03")).toEqual({ externalId: "acme", name: "ACME" });
     expect(orgOf("u08")).toEqual({ externalId: "initech", name: "INITECH" });
     expect(orgOf("u05")).toBeNull();
+  });
+});
+
+describe("insights: top texts and segments at their cuts", () => {
+  let t: Tenant;
+  /** Seven chunks of frustration, two of them tied for fifth place (the first by text wins); one reason. */
+  const CHUNKS: [string, number][] = [["refund", 7], ["slow", 6], ["crash", 5], ["login", 4], ["billing", 3], ["apps", 3], ["zzz", 1]];
+  /** 22 countries, XA with 22 conversations down to XV with one: XU and XV are past the twentieth place. */
+  const COUNTRIES = Array.from({ length: 22 }, (_, i) => ({ country: `X${String.fromCharCode(65 + i)}`, conversations: 22 - i }));
+
+  beforeAll(async () => {
+    t = await createTenant();
+    const base = { organizationId: t.organizationId, chatbotId: t.chatbotId };
+    const rows = COUNTRIES.flatMap(({ country, conversations: n }) =>
+      Array.from({ length: n }, (_, i) =>
+        db.insert(conversations).values({ ...base, id: `conv_${t.chatbotId}_${country}${i}`, externalId: `${country}-${i}`, country, createdAt: T0 + D, messageCount: 1, sentimentAvg: 0.1 }),
+      ),
+    );
+    let k = 0;
+    const flags = CHUNKS.flatMap(([chunk, n]) =>
+      Array.from({ length: n }, () =>
+        db.insert(annotations).values({
+          ...base,
+          id: `ann_${t.chatbotId}_${k}`,
+          conversationId: `conv_${t.chatbotId}_XA${k++ % 22}`,
+          messageSeq: k,
+          kind: "flag",
+          label: "frustrated_user",
+          chunk,
+          reason: "Said so.",
+          analyzer: "embedded",
+          analyzerVersion: "test",
+          createdAt: T0 + 2 * D,
+        }),
+      ),
+    );
+    await db.batch([...rows, ...flags] as unknown as Parameters<typeof db.batch>[0]);
+  });
+
+  it("keeps the five most common chunks per flag, ties by text, and every reason", async () => {
+    const { topFrustrations } = await insights(db, t.chatbotId, RANGE, T0 + 8 * D);
+    const frustrated = topFrustrations.find((f) => f.flag === "frustrated_user")!;
+    expect(frustrated.topChunks).toEqual([
+      { text: "refund", count: 7 },
+      { text: "slow", count: 6 },
+      { text: "crash", count: 5 },
+      { text: "login", count: 4 },
+      { text: "apps", count: 3 },
+    ]);
+    expect(frustrated.topReasons).toEqual([{ text: "Said so.", count: 29 }]);
+  });
+
+  it("keeps the twenty largest values of a segment, largest first", async () => {
+    const { sentimentBySegment } = await insights(db, t.chatbotId, RANGE, T0 + 8 * D);
+    expect(sentimentBySegment.country.map((r) => [r.value, r.conversations])).toEqual(COUNTRIES.slice(0, 20).map((c) => [c.country, c.conversations]));
+    expect(sentimentBySegment.device).toEqual([{ value: null, averageSentiment: 0.1, conversations: 253 }]);
   });
 });

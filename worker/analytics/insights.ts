@@ -8,7 +8,7 @@
  * Plan and industry of a segment are the organization's, or the user's without one, as in the
  * conversations table.
  */
-import { and, asc, desc, eq, gte, inArray, isNotNull, lt, lte, sql } from "drizzle-orm";
+import { and, eq, gte, inArray, isNotNull, lt, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "../db/client";
 import { annotations, clientOrganizations, clientUsers, conversations } from "../db/schema";
@@ -17,7 +17,7 @@ import { labelCounts, type LabelCount } from "./label-counts";
 import { mrrAtRiskTotal, totalOf } from "./mrr-at-risk";
 import { raisedFlag } from "./rollup-reads";
 import type { Scope } from "./scope";
-import { aliased, checkRangeOrder, rangeFields, rangeView, resolveRange, round, roundOrNull, type Period } from "./params";
+import { checkRangeOrder, rangeFields, rangeView, resolveRange, round, roundOrNull, type Period } from "./params";
 
 export const insightsQuery = z.object(rangeFields).superRefine(checkRangeOrder);
 export type InsightsQuery = z.infer<typeof insightsQuery>;
@@ -39,28 +39,30 @@ const flagsIn = (chatbotId: string, period: Period, flags: readonly string[]) =>
   and(eq(a.chatbotId, chatbotId), eq(a.kind, "flag"), inArray(a.label, [...flags]), gte(a.createdAt, period.from), lt(a.createdAt, period.to));
 
 /**
- * The most common texts (chunk or reason) per flag, compared without case or surrounding spaces
- * (shown in one of the forms written); the top few per flag through a window over the grouped counts.
+ * The most common chunks and reasons per frustration flag, compared without case or surrounding spaces (shown
+ * in one of the forms written): the range's flags read once (each a row lookup for its texts), then the top
+ * few per text kind and flag through a window over the grouped counts.
  */
-function topTexts(db: Db, chatbotId: string, period: Period, column: typeof a.chunk | typeof a.reason) {
-  const key = sql`lower(trim(${column}))`;
-  const ranked = db
-    .select({
-      label: aliased(a.label, "label"),
-      text: sql<string>`min(trim(${column}))`.as("text"),
-      count: sql<number>`count(*)`.as("n"),
-      rank: sql<number>`row_number() OVER (PARTITION BY ${a.label} ORDER BY count(*) DESC, ${key})`.as("rank"),
-    })
-    .from(a)
-    .where(and(flagsIn(chatbotId, period, FRUSTRATION_FLAGS), sql`trim(coalesce(${column}, '')) != ''`))
-    .groupBy(a.label, key)
-    .as("ranked");
+function topTexts(db: Db, chatbotId: string, period: Period) {
+  const texts = (part: TextPart) => {
+    const column = sql.raw(part);
+    return sql`SELECT label, ${part} AS part, trim(${column}) AS text FROM flagged WHERE trim(coalesce(${column}, '')) != ''`;
+  };
   return db
-    .select({ label: ranked.label, text: ranked.text, count: sql<number>`${ranked.count}`.mapWith(Number) })
-    .from(ranked)
-    .where(lte(ranked.rank, TOP_TEXTS))
-    .orderBy(asc(ranked.label), asc(ranked.rank));
+    .select({ part: sql<TextPart>`part`, label: sql<string>`label`, text: sql<string>`text`, count: sql<number>`n`.mapWith(Number) })
+    .from(
+      sql`(WITH flagged AS MATERIALIZED (SELECT ${a.label}, ${a.chunk}, ${a.reason} FROM ${a} WHERE ${flagsIn(chatbotId, period, FRUSTRATION_FLAGS)}),
+             texts AS (${texts("chunk")} UNION ALL ${texts("reason")})
+           SELECT part, label, text, n, rank FROM (
+             SELECT part, label, min(text) AS text, count(*) AS n,
+                    row_number() OVER (PARTITION BY part, label ORDER BY count(*) DESC, lower(text)) AS rank
+             FROM texts GROUP BY part, label, lower(text))
+           WHERE rank <= ${TOP_TEXTS})`,
+    )
+    .orderBy(sql`part`, sql`label`, sql`rank`);
 }
+
+type TextPart = "chunk" | "reason";
 
 /** Each organization once per flag, however many of its conversations raised it, with its MRR (from the organization-flag rollups). */
 function revenueMrr(db: Db, chatbotId: string, period: Period) {
@@ -78,40 +80,67 @@ const scoredIn = (chatbotId: string, period: Period) =>
   and(eq(c.chatbotId, chatbotId), gte(c.createdAt, period.from), lt(c.createdAt, period.to), isNotNull(c.sentimentAvg));
 
 /**
- * Sentiment of the range's scored conversations by device or by country, from the (chatbot, created_at, …)
- * index alone (it carries both).
+ * Sentiment of the range's scored conversations by device and by country in one statement, from the
+ * (chatbot, created_at, …) index alone (it carries both): grouped by the pair once, then by each.
  */
-function segment(db: Db, chatbotId: string, period: Period, value: typeof c.device | typeof c.country) {
-  return db
-    .select({ value, averageSentiment: sql<number>`avg(${c.sentimentAvg})`, conversations: sql<number>`count(*)`.mapWith(Number) })
-    .from(c)
-    .where(scoredIn(chatbotId, period))
-    .groupBy(value)
+function placeSegments(db: Db, chatbotId: string, period: Period) {
+  const top = (segment: "device" | "country") => {
+    const column = sql.raw(segment);
     // Largest segments first; the unknown (null) one last among equals.
-    .orderBy(desc(sql`count(*)`), asc(sql`${value} IS NULL`), asc(value))
-    .limit(TOP_SEGMENT_VALUES);
+    return sql`SELECT ${segment} AS segment, ${column} AS value, sum(s) / sum(n) AS average, sum(n) AS conversations,
+      row_number() OVER (ORDER BY sum(n) DESC, ${column} IS NULL, ${column}) AS position FROM places GROUP BY ${column}`;
+  };
+  return db
+    .select({
+      segment: sql<"device" | "country">`segment`,
+      value: sql<string | null>`value`,
+      averageSentiment: sql<number>`average`,
+      conversations: sql<number>`conversations`.mapWith(Number),
+    })
+    .from(
+      sql`(WITH places AS MATERIALIZED (
+             SELECT device, country, count(*) AS n, sum(sentiment_avg) AS s FROM ${c} WHERE ${scoredIn(chatbotId, period)} GROUP BY 1, 2)
+           SELECT * FROM (${top("device")} UNION ALL ${top("country")}) WHERE position <= ${TOP_SEGMENT_VALUES})`,
+    )
+    .orderBy(sql`segment`, sql`position`);
 }
 
 /**
- * The same by plan and by industry (the organization's, or the user's without one), in one statement: the
- * range's conversations grouped by owner pair first — at 1,000,000 conversations a week's ~77,000 become
- * ~20,000 owners, each looked up once instead of once per conversation — and that set MATERIALIZED so both
- * groupings read it (without the hint SQLite inlines a CTE into each arm of the UNION ALL).
+ * What the range's scored conversations say per owner, in one statement: sentiment by plan and by industry
+ * (the organization's, or the user's without one) and the users whose conversations average lowest. The
+ * conversations are grouped by owner pair once — at 1,000,000 conversations a week's ~77,000 become ~20,000
+ * owners, each looked up once instead of once per conversation — and that set is MATERIALIZED so every part
+ * reads it (without the hint SQLite inlines a CTE into each arm of the UNION ALL). The ten lowest users are
+ * picked with their id for ties, and only they are joined to their organization.
  */
-function ownerSegments(db: Db, chatbotId: string, period: Period) {
+function ownerFigures(db: Db, chatbotId: string, period: Period) {
   // Grouped without regard to case, as the plan and industry filters match (`Pro` and `pro` are one segment,
   // shown in the form that sorts first).
   const top = (segment: "plan" | "industry") => {
     const column = sql.raw(segment);
-    return sql`SELECT * FROM (SELECT ${segment} AS segment, min(${column}) AS value, sum(s) / sum(n) AS average, sum(n) AS conversations FROM attributed
-      GROUP BY ${column} COLLATE NOCASE ORDER BY sum(n) DESC, value IS NULL, value LIMIT ${TOP_SEGMENT_VALUES})`;
+    return sql`SELECT ${segment} AS part, min(${column}) AS value, sum(s) / sum(n) AS average, sum(n) AS conversations,
+      row_number() OVER (ORDER BY sum(n) DESC, min(${column}) IS NULL, min(${column})) AS position,
+      NULL, NULL, NULL, NULL, NULL, NULL, NULL
+      FROM attributed GROUP BY ${column} COLLATE NOCASE`;
   };
+  const lowestUsers = sql`SELECT 'user', NULL, average, n, row_number() OVER (ORDER BY average, ${u.externalId}),
+      ${u.externalId}, ${u.name}, ${u.email}, ${u.plan}, ${u.mrr}, ${o.externalId}, ${o.name}
+    FROM (SELECT uid, sum(s) / sum(n) AS average, sum(n) AS n FROM owners WHERE uid IS NOT NULL GROUP BY uid) AS by_user
+    JOIN ${u} ON ${u.id} = by_user.uid LEFT JOIN ${o} ON ${o.id} = ${u.clientOrganizationId}
+    ORDER BY average, ${u.externalId} LIMIT ${TOP_USERS}`;
   return db
     .select({
-      segment: sql<"plan" | "industry">`segment`,
+      part: sql<"plan" | "industry" | "user">`part`,
       value: sql<string | null>`value`,
       averageSentiment: sql<number>`average`,
       conversations: sql<number>`conversations`.mapWith(Number),
+      externalId: sql<string>`external_id`,
+      name: sql<string | null>`name`,
+      email: sql<string | null>`email`,
+      plan: sql<string | null>`user_plan`,
+      mrr: sql<number | null>`mrr`,
+      organizationExternalId: sql<string | null>`organization_external_id`,
+      organizationName: sql<string | null>`organization_name`,
     })
     .from(
       sql`(WITH owners AS MATERIALIZED (
@@ -119,53 +148,12 @@ function ownerSegments(db: Db, chatbotId: string, period: Period) {
              WHERE ${scoredIn(chatbotId, period)} GROUP BY 1, 2),
            attributed AS MATERIALIZED (
              SELECT ${effectivePlan} AS plan, ${effectiveIndustry} AS industry, owners.n, owners.s FROM owners
-             LEFT JOIN ${u} ON ${u.id} = owners.uid LEFT JOIN ${o} ON ${o.id} = owners.oid)
-           ${top("plan")} UNION ALL ${top("industry")})`,
-    );
-}
-
-/**
- * The users whose scored conversations of the range average lowest: grouped per user from the index first,
- * the ten lowest picked with the user's id for ties, and only those ten joined to their organization.
- */
-function mostDissatisfiedUsers(db: Db, chatbotId: string, period: Period) {
-  const byUser = db
-    .select({ userId: aliased(c.clientUserId, "user_id"), average: sql<number>`avg(${c.sentimentAvg})`.as("user_average"), scored: sql<number>`count(*)`.as("user_scored") })
-    .from(c)
-    .where(and(scoredIn(chatbotId, period), isNotNull(c.clientUserId)))
-    .groupBy(c.clientUserId)
-    .as("by_user");
-  const lowest = db
-    .select({
-      externalId: u.externalId,
-      name: u.name,
-      email: u.email,
-      plan: u.plan,
-      mrr: u.mrr,
-      organizationId: aliased(u.clientOrganizationId, "user_organization_id"),
-      average: byUser.average,
-      scored: byUser.scored,
-    })
-    .from(byUser)
-    .innerJoin(u, eq(u.id, byUser.userId))
-    .orderBy(asc(byUser.average), asc(u.externalId))
-    .limit(TOP_USERS)
-    .as("lowest");
-  return db
-    .select({
-      externalId: lowest.externalId,
-      name: lowest.name,
-      email: lowest.email,
-      plan: lowest.plan,
-      mrr: lowest.mrr,
-      organizationExternalId: aliased(o.externalId, "organization_external_id"),
-      organizationName: aliased(o.name, "organization_name"),
-      averageSentiment: sql<number>`${lowest.average}`.mapWith(Number),
-      scoredConversations: sql<number>`${lowest.scored}`.mapWith(Number),
-    })
-    .from(lowest)
-    .leftJoin(o, eq(o.id, lowest.organizationId))
-    .orderBy(asc(lowest.average), asc(lowest.externalId));
+             LEFT JOIN ${u} ON ${u.id} = owners.uid LEFT JOIN ${o} ON ${o.id} = owners.oid),
+           parts (part, value, average, conversations, position, external_id, name, email, user_plan, mrr, organization_external_id, organization_name) AS (
+             ${top("plan")} UNION ALL ${top("industry")} UNION ALL SELECT * FROM (${lowestUsers}))
+           SELECT * FROM parts WHERE part = 'user' OR position <= ${TOP_SEGMENT_VALUES})`,
+    )
+    .orderBy(sql`part`, sql`position`);
 }
 
 /**
@@ -181,32 +169,29 @@ export const intentRow = (r: LabelCount) => ({ intent: r.label, count: r.annotat
 export async function insights(db: Db, chatbotId: string, q: InsightsQuery, now: number) {
   const range = resolveRange(q, now);
 
-  const [dissatisfied, flagCounts, chunks, reasons, revenueOrgs, intents, atRisk, ownerSegmentRows, devices, countries] = await db.batch([
-    mostDissatisfiedUsers(db, chatbotId, range),
+  const [owners, flagCounts, texts, revenueOrgs, intents, atRisk, places] = await db.batch([
+    ownerFigures(db, chatbotId, range),
     labelCounts(db, chatbotId, "flag", range),
-    topTexts(db, chatbotId, range, a.chunk),
-    topTexts(db, chatbotId, range, a.reason),
+    topTexts(db, chatbotId, range),
     revenueMrr(db, chatbotId, range),
     topIntents(db, chatbotId, range),
     mrrAtRiskTotal(db, chatbotId, range),
-    ownerSegments(db, chatbotId, range),
-    segment(db, chatbotId, range, c.device),
-    segment(db, chatbotId, range, c.country),
+    placeSegments(db, chatbotId, range),
   ]);
 
   const counted = (flag: string) => {
     const row = flagCounts.find((f) => f.label === flag);
     return { signals: row?.annotations ?? 0, conversations: row?.conversations ?? 0 };
   };
-  const texts = (rows: { label: string; text: string; count: number }[], flag: string) =>
-    rows.filter((r) => r.label === flag).map((r) => ({ text: r.text, count: r.count }));
+  const topOf = (part: TextPart, flag: string) =>
+    texts.filter((r) => r.part === part && r.label === flag).map((r) => ({ text: r.text, count: r.count }));
 
   const segmentRows = (rows: { value: string | null; averageSentiment: number; conversations: number }[]) =>
     rows.map((r) => ({ value: r.value, averageSentiment: roundOrNull(r.averageSentiment), conversations: r.conversations }));
 
   return {
     range: rangeView(range),
-    mostDissatisfiedUsers: dissatisfied.map((r) => ({
+    mostDissatisfiedUsers: owners.filter((r) => r.part === "user").map((r) => ({
       externalId: r.externalId,
       name: r.name,
       email: r.email,
@@ -214,13 +199,13 @@ export async function insights(db: Db, chatbotId: string, q: InsightsQuery, now:
       mrr: r.mrr,
       organization: r.organizationExternalId === null ? null : { externalId: r.organizationExternalId, name: r.organizationName },
       averageSentiment: roundOrNull(r.averageSentiment),
-      scoredConversations: r.scoredConversations,
+      scoredConversations: r.conversations,
     })),
     topFrustrations: FRUSTRATION_FLAGS.map((flag) => ({
       flag,
       ...counted(flag),
-      topChunks: texts(chunks, flag),
-      topReasons: texts(reasons, flag),
+      topChunks: topOf("chunk", flag),
+      topReasons: topOf("reason", flag),
     })),
     revenueSignals: REVENUE_FLAGS.map((flag) => {
       const money = revenueOrgs.find((r) => r.flag === flag);
@@ -229,10 +214,10 @@ export async function insights(db: Db, chatbotId: string, q: InsightsQuery, now:
     topIntents: intents.map(intentRow),
     mrrAtRisk: totalOf(atRisk),
     sentimentBySegment: {
-      plan: segmentRows(ownerSegmentRows.filter((r) => r.segment === "plan")),
-      industry: segmentRows(ownerSegmentRows.filter((r) => r.segment === "industry")),
-      device: segmentRows(devices),
-      country: segmentRows(countries),
+      plan: segmentRows(owners.filter((r) => r.part === "plan")),
+      industry: segmentRows(owners.filter((r) => r.part === "industry")),
+      device: segmentRows(places.filter((r) => r.segment === "device")),
+      country: segmentRows(places.filter((r) => r.segment === "country")),
     },
   };
 }
