@@ -136,6 +136,37 @@ browserSuite("Reports: saved, shareable views", () => {
     await screenshot(page, "reports");
   });
 
+  it("dates the CSV's sentiment trend in the viewer's time zone, as the chart does", async () => {
+    // East of UTC a day starts on the previous UTC date: Tokyo's 5 December starts at 15:00 on the 4th, UTC.
+    const zone = "Asia/Tokyo";
+    const tokyo = await openBrowser(undefined, { timezoneId: zone });
+    try {
+      await logIn(tokyo.page, e2e.demo.email, e2e.demo.password);
+      const owner = await apiLogin(e2e.demo.email, e2e.demo.password);
+      const base = `/chatbots/${e2e.demo.chatbotId}/reports`;
+      const layout = { version: 1, widgets: [{ id: "trend", type: "sentiment_trend", size: "full", filters: {} }] };
+      const { data: report } = await apiCall<{ data: { id: string } }>(owner, "POST", base, { name: "Tokyo days", layout });
+      const { data } = await apiCall<{ data: { widgets: { data: { points: { start: number }[] } }[] } }>(owner, "GET", `${base}/${report.id}/data?timeZone=${zone}`);
+      const starts = data.widgets[0]!.data.points.map((p) => p.start);
+      const tokyoDate = new Intl.DateTimeFormat("en-CA", { timeZone: zone, year: "numeric", month: "2-digit", day: "2-digit" });
+      expect(starts.length).toBeGreaterThan(0);
+      for (const start of starts) expect(tokyoDate.format(start)).not.toBe(new Date(start).toISOString().slice(0, 10));
+
+      await tokyo.page.goto(`${e2e.url}${base}/${report.id}`);
+      await tokyo.page.getByRole("heading", { level: 1, name: "Tokyo days" }).waitFor();
+      await expect.poll(async () => tokyo.page.getByTestId("report-grid").locator(".mantine-Skeleton-root").count(), { timeout: 20_000 }).toBe(0);
+      const [download] = await Promise.all([tokyo.page.waitForEvent("download"), tokyo.page.getByRole("button", { name: "Download CSV" }).click()]);
+      const days = readFileSync((await download.path())!, "utf8")
+        .trim()
+        .split("\r\n")
+        .filter((l) => l.split(",")[1] === "sentiment_trend")
+        .map((l) => l.split(",")[3]);
+      expect(days).toEqual(starts.map((s) => tokyoDate.format(s)));
+    } finally {
+      await tokyo.close();
+    }
+  });
+
   it("shows the report to a read-only member at the same address, without a way to change it", async () => {
     const email = `report-reader-${Date.now().toString(36)}@example.com`;
     const password = "read only member 2";

@@ -11,8 +11,15 @@ const cell = (v: string | number | null | undefined) => {
 
 const iso = (t: number) => new Date(t).toISOString();
 
+/** The date a series bucket starts on in `zone` (the answer's: the viewer's), as YYYY-MM-DD. */
+const dayIn = (zone: string) => {
+  const format = new Intl.DateTimeFormat("en-CA", { timeZone: zone, year: "numeric", month: "2-digit", day: "2-digit" });
+  return (t: number) => format.format(t);
+};
+
 export function reportCsv(report: Report, data: ReportData): string {
   const lines: (string | number | null | undefined)[][] = [["widget", "type", "filters", "item", "value", "previous", "change", "conversations"]];
+  const day = dayIn(data.timeZone);
   for (const answer of data.widgets) {
     const widget = report.layout.widgets.find((w) => w.id === answer.id);
     const head = [widget ? widgetTitle(widget) : answer.type, answer.type, filterSummary(answer.filters)];
@@ -22,7 +29,7 @@ export function reportCsv(report: Report, data: ReportData): string {
         lines.push([...head, `${iso(data.range.from)}/${iso(data.range.to)}`, d.trend.value, d.trend.previous, d.trend.change, null]);
         break;
       case "series":
-        for (const p of d.points) lines.push([...head, iso(p.start).slice(0, 10), p.value, null, null, null]);
+        for (const p of d.points) lines.push([...head, day(p.start), p.value, null, null, null]);
         break;
       case "categories":
         for (const i of d.items) lines.push([...head, i.key ?? "", i.value, null, null, i.conversations]);
