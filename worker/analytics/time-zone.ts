@@ -3,11 +3,12 @@
  * start it at midnight in the zone the caller names (an IANA name, as browsers report it), UTC when none.
  */
 import { z } from "zod";
+import { NAMES_BEYOND_INTL } from "./zone-names";
 
-/** The runtime's IANA names by lower case, to give a zone spelled in another case its proper name. */
+/** The IANA names the runtime knows, by lower case, to give a zone spelled in another case its proper name. */
 let namesByLowerCase: Map<string, string> | null = null;
 const properName = (zone: string): string => {
-  namesByLowerCase ??= new Map(Intl.supportedValuesOf("timeZone").map((name) => [name.toLowerCase(), name]));
+  namesByLowerCase ??= new Map([...Intl.supportedValuesOf("timeZone"), ...NAMES_BEYOND_INTL.filter(known)].map((name) => [name.toLowerCase(), name]));
   const named = namesByLowerCase.get(zone.toLowerCase());
   return named !== undefined && named !== zone ? named : zone;
 };
@@ -28,8 +29,8 @@ function known(zone: string): boolean {
 const IANA_ZONE = "must be an IANA time zone, such as Europe/Paris or UTC";
 
 /**
- * An IANA time zone, kept as written except for its case ("europe/paris" is answered as "Europe/Paris"; an
- * older name such as Asia/Calcutta stays as the caller wrote it).
+ * An IANA time zone, kept as written except for its case ("europe/paris" is answered as "Europe/Paris", "utc"
+ * as "UTC"; an older name such as Asia/Calcutta stays as the caller wrote it).
  */
 export const timeZone = z
   .string()
