@@ -879,6 +879,12 @@ describe("analytics query validation", () => {
       // Empty is not epoch 0: a blank form field says nothing about 1970.
       ["/overview?from=&to=", "from"],
       ["/insights?to=", "to"],
+      // `from` alone runs to now: a future one has no range.
+      [`/overview?from=${Date.now() + D}`, "from"],
+      ["/sentiment?from=2999-01-01", "from"],
+      // A control character matches nothing stored; a NUL would cut the value short in SQL.
+      ["/conversations?q=%00", "q"],
+      ["/users?plan=pro%00", "plan"],
     ];
     const key = await readKey(mine);
     for (const [path, field] of cases) {

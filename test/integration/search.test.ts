@@ -203,6 +203,13 @@ describe("malformed queries", () => {
     expect(body.error.details?.[0]?.field).toBe("q");
   });
 
+  it("answers a query holding a NUL or another control character as if it were a space", async () => {
+    for (const q of ["export\u0000button", "\u0000export", "exp\u0000ort*", "export\u0007"]) {
+      const res = await searchResponse(t, { q });
+      expect(res.status, JSON.stringify(q)).toBe(200);
+    }
+  });
+
   it("answers 400 to a missing query and to bad filters", async () => {
     expect((await call("/api/v1/search", { key: await readKey(t) })).status).toBe(400);
     expect((await searchResponse(t, { q: "export", role: "system" })).status).toBe(400);

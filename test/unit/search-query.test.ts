@@ -22,6 +22,11 @@ describe("search query parsing", () => {
     expect(fts("l'export")).toBe(`"l'export"`);
   });
 
+  it("reads control characters as spaces, so a NUL cannot end the MATCH string early", () => {
+    expect(fts("a\u0000b")).toBe('"a" "b"');
+    expect(fts('"export\u0000button" exp\u0000*')).toBe('"export button" "exp"');
+  });
+
   it("uses at most the first 16 terms", () => {
     const terms = parseTerms(Array.from({ length: 40 }, (_, i) => `w${i}`).join(" "));
     expect(terms).toHaveLength(MAX_TERMS);

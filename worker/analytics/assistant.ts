@@ -13,11 +13,11 @@ import { BEHAVIOURS, RESOLUTIONS } from "../analysis/labels";
 import type { Db } from "../db/client";
 import { annotations, conversations } from "../db/schema";
 import { labelCounts } from "./label-counts";
-import { aliased, checkRangeOrder, rangeFields, rangeView, resolveRange, round, type Period } from "./params";
+import { aliased, checkPeriod, rangeFields, rangeView, resolveRange, round, type Period } from "./params";
 import { annotationFacts, conversationFacts } from "./rollup-reads";
 import { readsRollups, type Scope } from "./scope";
 
-export const assistantQuery = z.object(rangeFields).superRefine(checkRangeOrder);
+export const assistantQuery = z.object(rangeFields).superRefine(checkPeriod);
 export type AssistantQuery = z.infer<typeof assistantQuery>;
 
 export const RECENT_HALLUCINATIONS = 20;

@@ -17,9 +17,9 @@ import { labelCounts, type LabelCount } from "./label-counts";
 import { mrrAtRiskTotal, totalOf } from "./mrr-at-risk";
 import { raisedFlag } from "./rollup-reads";
 import type { Scope } from "./scope";
-import { checkRangeOrder, rangeFields, rangeView, resolveRange, round, roundOrNull, type Period } from "./params";
+import { checkPeriod, rangeFields, rangeView, resolveRange, round, roundOrNull, type Period } from "./params";
 
-export const insightsQuery = z.object(rangeFields).superRefine(checkRangeOrder);
+export const insightsQuery = z.object(rangeFields).superRefine(checkPeriod);
 export type InsightsQuery = z.infer<typeof insightsQuery>;
 
 export const FRUSTRATION_FLAGS = ["frustrated_user", "confused_user"] as const;

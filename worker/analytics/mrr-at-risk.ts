@@ -21,7 +21,7 @@ import { and, eq, gte, inArray, isNotNull, lt, or, sql, type SQL } from "drizzle
 import { z } from "zod";
 import type { Db } from "../db/client";
 import { annotations, clientOrganizations, clientUsers, conversations } from "../db/schema";
-import { checkRangeOrder, pageFields, pagination, rangeFields, rangeView, resolveRange, round, type Period } from "./params";
+import { checkPeriod, pageFields, pagination, rangeFields, rangeView, resolveRange, round, type Period } from "./params";
 import { raisedFlag, segmentFlagOwners, usersRaisingFlag } from "./rollup-reads";
 import type { Scope } from "./scope";
 
@@ -29,7 +29,7 @@ export const AT_RISK_FLAGS = ["churn_risk", "frustrated_user"] as const;
 
 export const mrrAtRiskQuery = z
   .object({ ...rangeFields, ...pageFields, limit: z.coerce.number().int().min(1).max(100).default(50) })
-  .superRefine(checkRangeOrder);
+  .superRefine(checkPeriod);
 export type MrrAtRiskQuery = z.infer<typeof mrrAtRiskQuery>;
 
 const a = annotations;

@@ -17,7 +17,7 @@
 import { and, eq, gte, lt, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { annotations, conversations } from "../db/schema";
-import { absoluteTrend, checkRangeOrder, DAY_MS, rangeFields, rangeView, relativeTrend, resolveRange, round, roundOrNull, type Period, type Range } from "./params";
+import { absoluteTrend, checkPeriod, DAY_MS, rangeFields, rangeView, relativeTrend, resolveRange, round, roundOrNull, type Period, type Range } from "./params";
 import { z } from "zod";
 import { mrrAtRiskTotal, totalOf } from "./mrr-at-risk";
 import { startOfDay, timeZone } from "./time-zone";
@@ -30,7 +30,7 @@ export const overviewQuery = z
     /** The zone whose midnight starts "today" for `analysedToday` (the dashboard sends the viewer's). */
     timeZone: timeZone.optional(),
   })
-  .superRefine(checkRangeOrder);
+  .superRefine(checkPeriod);
 export type OverviewQuery = z.infer<typeof overviewQuery>;
 
 const num = (v: unknown): number => Number(v ?? 0);

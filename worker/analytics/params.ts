@@ -42,12 +42,29 @@ export const slugList = z
   .transform((s) => [...new Set(s.split(",").map((x) => x.trim()).filter(Boolean))])
   .pipe(z.array(z.string().regex(/^[a-z0-9_-]{1,64}$/, "must be slugs (a-z, 0-9, _ or -) separated by commas")).min(1).max(10));
 
-export const shortFilter = z.string().trim().min(1).max(128);
+/** A filter's text: a control character matches nothing stored (and a NUL would cut the value short in SQL). */
+export const shortFilter = z
+  .string()
+  .trim()
+  .min(1)
+  .max(128)
+  .regex(/^\P{Cc}*$/u, "must not contain control characters");
 
 /** `from` must come before `to`; the error names `from` so a client sees which end to move. */
 export function checkRangeOrder(q: { from?: number; to?: number }, ctx: z.RefinementCtx): void {
   if (q.from !== undefined && q.to !== undefined && q.from >= q.to) {
     ctx.addIssue({ code: "custom", path: ["from"], message: "must be before `to`" });
+  }
+}
+
+/**
+ * A period `resolveRange` completes: ordered, and `from` alone — which runs to now — not in the future (it would
+ * leave no period). Filters that only bound a time (the conversations table, search) take checkRangeOrder.
+ */
+export function checkPeriod(q: { from?: number; to?: number }, ctx: z.RefinementCtx): void {
+  checkRangeOrder(q, ctx);
+  if (q.from !== undefined && q.to === undefined && q.from > Date.now()) {
+    ctx.addIssue({ code: "custom", path: ["from"], message: "must not be in the future without `to` (the period runs to now)" });
   }
 }
 

@@ -18,7 +18,7 @@ import { annotationFacts, conversationFacts } from "./rollup-reads";
 import { HOUR_MS } from "./rollups";
 import { startOfDay, timeZone, wallTime } from "./time-zone";
 import { readsRollups, type Scope, type Segment } from "./scope";
-import { checkRangeOrder, DAY_MS, rangeFields, rangeView, resolveRange, roundOrNull, type Range } from "./params";
+import { checkPeriod, DAY_MS, rangeFields, rangeView, resolveRange, roundOrNull, type Range } from "./params";
 
 export const INTERVALS = ["hour", "day", "week", "month"] as const;
 export type Interval = (typeof INTERVALS)[number];
@@ -37,7 +37,7 @@ export const sentimentQuery = z
       .meta({ description: "Buckets: `hour` (UTC hours, the view of a day; a range of at most 1,000 hours), `day`, `week` (from Monday), `month`, starting at midnight in `timeZone`" }),
     timeZone: timeZone.optional().meta({ description: "The IANA zone whose midnights start the day, week and month buckets (UTC when absent; the dashboard sends the viewer's)" }),
   })
-  .superRefine(checkRangeOrder);
+  .superRefine(checkPeriod);
 export type SentimentQuery = z.infer<typeof sentimentQuery>;
 
 /** 1970-01-05 was a Monday: weeks are counted from there. */

@@ -14,12 +14,12 @@ import { assistantPerformance } from "../analytics/assistant";
 import { insights } from "../analytics/insights";
 import { labelCounts } from "../analytics/label-counts";
 import { overview } from "../analytics/overview";
-import { checkRangeOrder, rangeFields, relativeTrend, resolveRange, type Range } from "../analytics/params";
+import { checkPeriod, rangeFields, relativeTrend, resolveRange, type Range } from "../analytics/params";
 import type { LabelKind } from "../analytics/rollups";
 import type { Db } from "../db/client";
 import { annotations, conversations } from "../db/schema";
 
-export const reviewDigestQuery = z.object(rangeFields).superRefine(checkRangeOrder);
+export const reviewDigestQuery = z.object(rangeFields).superRefine(checkPeriod);
 export type ReviewDigestQuery = z.infer<typeof reviewDigestQuery>;
 
 export const DIGEST_TOP = 5;

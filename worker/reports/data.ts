@@ -12,7 +12,7 @@ import { conversationRowsQuery, conversationRowView, type ConversationRow } from
 import { distributions } from "../analytics/distributions";
 import { intentRow, topIntents } from "../analytics/insights";
 import { overview } from "../analytics/overview";
-import { checkRangeOrder, DAY_MS, rangeFields, rangeView, relativeTrend, resolveRange, type Range, type Trend } from "../analytics/params";
+import { checkPeriod, DAY_MS, rangeFields, rangeView, relativeTrend, resolveRange, type Range, type Trend } from "../analytics/params";
 import { conversationScope } from "../analytics/scope";
 import { combinationOf, registeredCombinations } from "../analytics/segment-combinations";
 import { sentimentOverTime } from "../analytics/sentiment";
@@ -28,7 +28,7 @@ export const reportDataQuery = z
     ...rangeFields,
     timeZone: timeZone.optional().meta({ description: "The zone whose midnight starts today for `messages_today` and whose days `sentiment_trend` counts (UTC when absent; the dashboard sends the viewer's)" }),
   })
-  .superRefine(checkRangeOrder)
+  .superRefine(checkPeriod)
   .superRefine((q, ctx) => {
     if (q.days !== undefined && (q.from !== undefined || q.to !== undefined)) ctx.addIssue({ code: "custom", path: ["days"], message: "send either `days` or `from`/`to`, not both" });
     // `from` alone runs to now (resolveRange), so it is held to the same span.

@@ -65,7 +65,9 @@ export function parseTerms(input: string): Term[] {
   const terms: Term[] = [];
   // A quote opens a phrase up to the next quote (or the end); outside quotes, whitespace separates words.
   const pattern = /"([^"]*)"?|([^\s"]+)/g;
-  for (const match of input.matchAll(pattern)) {
+  // Control characters separate words as the index's tokenizer reads them; a NUL inside the MATCH string
+  // would end it early, and SQLite would refuse the expression.
+  for (const match of input.replace(/\p{Cc}/gu, " ").matchAll(pattern)) {
     if (terms.length >= MAX_TERMS) break;
     if (match[1] !== undefined) {
       const text = match[1].trim();
