@@ -77,3 +77,33 @@ describe("PATCH keeps what it does not name", () => {
     expect(await send(t, "GET", "/api/v1/analysis/config")).toMatchObject({ ...set, companyDescription: "Shoes and socks." });
   });
 });
+
+describe("a body whose every field is optional may be left out", () => {
+  it("answers a PATCH without a body, or with an empty JSON one, as it answers {}", async () => {
+    const t = await createTenant();
+    const label = await send<{ id: string; name: string }>(t, "POST", "/api/v1/labels", { name: "Billing", color: "blue" });
+    const workflow = await send<{ id: string }>(t, "POST", "/api/v1/workflows", {
+      name: "Quiet",
+      trigger: "any_message",
+      match: "all",
+      conditions: [],
+      actions: [{ type: "in_app", to: "admins" }],
+      cooldown: { type: "none" },
+    });
+    for (const path of [`/api/v1/labels/${label.id}`, `/api/v1/workflows/${workflow.id}`, "/api/v1/analysis/config"]) {
+      const asIs = await send(t, "PATCH", path, {});
+      for (const init of [{}, { headers: { "content-type": "application/json" }, body: "" }]) {
+        const res = await call(path, { method: "PATCH", key: t.adminKey, ...init });
+        expect(res.status, `${path} ${JSON.stringify(init)}`).toBe(200);
+        expect(((await res.json()) as { data: unknown }).data, path).toEqual(asIs);
+      }
+    }
+  });
+
+  it("still answers 415 and 400 to a body that is there but not JSON, and 400 to a required one left out", async () => {
+    const t = await createTenant();
+    expect((await call("/api/v1/analysis/config", { method: "PATCH", key: t.adminKey, headers: { "content-type": "text/plain" }, body: "x" })).status).toBe(415);
+    expect((await call("/api/v1/analysis/config", { method: "PATCH", key: t.adminKey, headers: { "content-type": "application/json" }, body: "{" })).status).toBe(400);
+    expect((await call("/api/v1/labels", { method: "POST", key: t.adminKey })).status).toBe(415);
+  });
+});

@@ -36,8 +36,11 @@ export const json = <T extends z.ZodType>(schema: T, description: string) => ({ 
 /** `{ data: T }` as a route response. */
 export const jsonData = <T extends z.ZodType>(schema: T, description: string) => json(dataOf(schema), description);
 
-/** A JSON request body for the route's `request`. */
-export const jsonBody = <T extends z.ZodType>(schema: T, required = true) => ({ required, content: { "application/json": { schema } } });
+/**
+ * A JSON request body for the route's `request`. One whose schema takes `{}` (every field optional: a PATCH, a
+ * duplicate, a rotation) is optional: it may be left out, or sent empty (router.ts `jsonGuard`).
+ */
+export const jsonBody = <T extends z.ZodType>(schema: T) => ({ required: !schema.safeParse({}).success, content: { "application/json": { schema } } });
 
 export const noContent = (description: string) => ({ description });
 

@@ -71,7 +71,7 @@ reportRoutes.openapi(
     summary: "Copy a report (named `<name> (copy)` unless a name is sent)",
     description: "The body may be left out.",
     middleware: [adminOnly],
-    request: { params: reportId, body: jsonBody(duplicateBody, false) },
+    request: { params: reportId, body: jsonBody(duplicateBody) },
     responses: { 201: jsonData(reportSchema, "The new report") },
   }),
   async (c) => {

@@ -33,7 +33,7 @@ tokens.openapi(
     tags: ["Capture"],
     summary: "Mint a short-lived token a browser opens one conversation with (`?token=` on the live route)",
     middleware: [capturable],
-    request: { body: jsonBody(tokenBody, false) },
+    request: { body: jsonBody(tokenBody) },
     responses: { 201: jsonData(conversationToken, "The token, the conversation it opens and when it expires") },
   }),
   async (c) => {

@@ -84,7 +84,7 @@ webhooks.openapi(
     description:
       "Issues a new `whsec_` secret, shown this once. The one it replaces keeps signing beside it for `overlapSeconds` (default 86400, at most 604800, 0 for none): meanwhile `webhook-signature` carries both (`v1,<new> v1,<old>`). The body may be left out.",
     middleware: [adminOnly],
-    request: { params: destinationIdParams, body: jsonBody(rotateBody, false) },
+    request: { params: destinationIdParams, body: jsonBody(rotateBody) },
     responses: { 200: jsonData(destinationWithSecretSchema, "The destination with its new secret and `previousSecretExpiresAt`") },
   }),
   async (c) => {

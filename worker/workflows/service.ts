@@ -132,6 +132,8 @@ export async function listWorkflows(db: Db, chatbotId: string) {
 
 export async function updateWorkflow(db: Db, chatbotId: string, id: string, patch: z.infer<typeof workflowPatch>) {
   const current = await getWorkflow(db, chatbotId, id);
+  // `{}` changes nothing, its update time included (README: a PATCH changes only the fields it names).
+  if (Object.keys(patch).length === 0) return workflowView(current);
   const next = workflowInput.parse({ ...workflowView(current), template: current.template ?? undefined, ...patch });
   // Actions are checked when they change: a destination deleted (or a member gone) since they were stored must
   // not keep the workflow from being renamed or turned off (its runs say "skipped" meanwhile).
