@@ -4,7 +4,8 @@
  * record past its limit is refused whole, naming the field; one that does not grow it (updating values
  * of a record that predates a limit) still goes through.
  */
-import { BROWSER_LIMITS, LIMITS } from "./protocol";
+import type { z } from "zod";
+import { anyCustomFields, BROWSER_LIMITS, LIMITS } from "./protocol";
 
 type Custom = Record<string, string | number | boolean | null>;
 
@@ -32,4 +33,20 @@ export function customRefusal(current: Custom, incoming: Custom | undefined, bro
     return { field: "custom", message: `a conversation keeps at most ${maxBytes} bytes of custom fields${who}; this would make ${bytes.then}` };
   }
   return null;
+}
+
+/**
+ * A context frame the frame schema refused only for the size of its `custom` (more than 50 keys in one call, a
+ * value over 1,024 characters) is over a limit, answered `context_too_large` as the conversation's own limits
+ * are (and as a browser's frame limits are); anything else wrong with it stays an `invalid_frame`.
+ */
+export function oversizedCustom(frame: unknown, issues: readonly z.core.$ZodIssue[]): ContextRefusal | null {
+  const context = frame as { type?: unknown; custom?: unknown } | null;
+  if (context?.type !== "context" || !issues.every((i) => i.path[0] === "custom")) return null;
+  const custom = anyCustomFields.safeParse(context.custom);
+  if (!custom.success) return null;
+  const keys = Object.keys(custom.data).length;
+  if (keys > LIMITS.customKeys) return { field: "custom", message: `at most ${LIMITS.customKeys} keys in one call; this has ${keys}` };
+  const long = Object.entries(custom.data).find(([, value]) => typeof value === "string" && value.length > LIMITS.customValueChars);
+  return long ? { field: `custom.${long[0]}`, message: `must be at most ${LIMITS.customValueChars} characters` } : null;
 }

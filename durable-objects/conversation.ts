@@ -22,7 +22,7 @@ import { publicAnalysis, resolutionJob, runDueAnalysis } from "./conversation-an
 import { analyzerChoice } from "../worker/analysis/run";
 import type { LiveEvent } from "./chatbot-live";
 import { registryShardName, registryShardOf, SWEEP_CLOCK_SLACK_MS, type SocketRegistry, type SocketSweep, type SweepRecord } from "./socket-registry";
-import { customRefusal, type ContextRefusal } from "./context-limits";
+import { customRefusal, oversizedCustom, type ContextRefusal } from "./context-limits";
 import { admitFrame, conversationLimits, socketLimits, type SocketLimits } from "./frame-limits";
 import { LivePublisher } from "./live-publisher";
 import { closeQuietly } from "./session-sockets";
@@ -302,6 +302,8 @@ export class Conversation extends DurableObject<Env> {
     }
     const parsed = clientFrame.safeParse(json);
     if (!parsed.success) {
+      const oversized = oversizedCustom(json, parsed.error.issues);
+      if (oversized) return send(ws, { ...frameError("context_too_large", `${oversized.field}: ${oversized.message}`), details: [oversized] });
       const issue = parsed.error.issues[0];
       const field = issue?.path.length ? issue.path.join(".") : "frame";
       const id = typeof (json as { id?: unknown })?.id === "string" ? (json as { id: string }).id : undefined;

@@ -13,6 +13,8 @@ export const LIMITS = {
   messagesPerCapture: 100,
   bodyBytes: 1024 * 1024,
   customKeys: 50,
+  /** Characters of one `custom` string value. */
+  customValueChars: 1024,
   /** `custom` a conversation keeps, every capture and frame merged: keys, and bytes of its JSON. */
   customKeysPerConversation: 100,
   customBytesPerConversation: 16 * 1024,
@@ -92,9 +94,14 @@ export const sessionContext = z.object({
   timezone: shortText(64).optional(),
 });
 
+const customKey = z.string().min(1).max(64);
+
 export const customFields = z
-  .record(z.string().min(1).max(64), z.union([z.string().max(1024), z.number(), z.boolean(), z.null()]))
+  .record(customKey, z.union([z.string().max(LIMITS.customValueChars), z.number(), z.boolean(), z.null()]))
   .refine((r) => Object.keys(r).length <= LIMITS.customKeys, `at most ${LIMITS.customKeys} keys`);
+
+/** Custom fields of the right types, whatever their size: what is left to check once a limit refused them. */
+export const anyCustomFields = z.record(customKey, z.union([z.string(), z.number(), z.boolean(), z.null()]));
 
 export const contextInput = z.object({
   user: userContext.optional(),

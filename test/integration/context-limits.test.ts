@@ -59,6 +59,21 @@ describe("bounded context per conversation", () => {
     socket.close();
   });
 
+  it(`answers a server socket's context frame over the per-call limits (${LIMITS.customKeys} keys, ${LIMITS.customValueChars} characters) with context_too_large too, and a wrong type with invalid_frame`, async () => {
+    const t = await createTenant();
+    const socket = await connect("/api/v1/live/per-call-socket", { key: t.ingestKey });
+    await socket.next("welcome");
+    socket.send({ type: "context", custom: fields("a", LIMITS.customKeys + 1) });
+    expect(await socket.next("error")).toMatchObject({ code: "context_too_large", details: [{ field: "custom" }] });
+    socket.send({ type: "context", custom: { note: "x".repeat(LIMITS.customValueChars + 1) } });
+    expect(await socket.next("error")).toMatchObject({ code: "context_too_large", details: [{ field: "custom.note" }] });
+    socket.send({ type: "context", custom: { note: { nested: true } } });
+    expect(await socket.next("error")).toMatchObject({ code: "invalid_frame" });
+    socket.send({ type: "context", custom: { note: "x".repeat(LIMITS.customValueChars) } });
+    await socket.next("context_saved");
+    socket.close();
+  });
+
   it("keeps user and organization records to their known fields, however many others are sent", async () => {
     const t = await createTenant();
     const res = await capture(t.ingestKey, {
