@@ -33,9 +33,11 @@ async function list(t: Tenant, query = ""): Promise<ListBody> {
   return (await res.json()) as ListBody;
 }
 
-async function say(t: Tenant, conversationId: string, content: string) {
-  await capture(t.ingestKey, { conversationId, messages: [{ role: "user", content }] });
+/** Captures one user message and waits for the index; answers the conversation's id (OpenBat's). */
+async function say(t: Tenant, conversationId: string, content: string): Promise<string> {
+  const res = await capture(t.ingestKey, { conversationId, messages: [{ role: "user", content }] });
   await syncIndex(conversationStub(env, t.chatbotId, conversationId));
+  return ((await res.json()) as { conversationId: string }).conversationId;
 }
 
 /** Seeds candidates as the analyzer stores them: `count` messages over `conversations` conversations. */
@@ -93,6 +95,42 @@ describe("intent suggestions from recurring messages", () => {
     expect(pagination.total).toBe(1);
     expect(data[0]).toMatchObject({ slug: "export_contacts", name: "Export contacts", occurrences: 3, conversations: 2 });
     expect(messages).toContain(data[0]?.example);
+  });
+});
+
+describe("a suggestion decided, as its messages read", () => {
+  interface Detail { messages: { seq: number; analysis: { analysis: { intent?: { slug: string; pending?: boolean } } } | null }[] }
+  const intentsOf = async (t: Tenant, conversation: string) => {
+    const res = await call(`/api/v1/conversations/${conversation}`, { key: t.readKey });
+    expect(res.status).toBe(200);
+    return ((await res.json()) as { data: Detail }).data.messages.map((m) => m.analysis?.analysis.intent ?? null);
+  };
+  const transcriptIntents = async (t: Tenant, conversation: string) => {
+    const res = await call(`/api/v1/exports/conversations/${conversation}?format=json`, { key: t.readKey });
+    expect(res.status).toBe(200);
+    return ((await res.json()) as Detail).messages.map((m) => m.analysis?.analysis.intent ?? null);
+  };
+
+  it("gives an approved suggestion's messages its intent, no longer pending, and takes a rejected one's away, in the conversation and its transcript", async () => {
+    const t = await createTenant();
+    const s1 = await say(t, "s1", "How do I export my contacts to CSV?");
+    const s2 = await say(t, "s2", "Can I export contacts from the mobile version?");
+    await say(t, "s2", "export of all contacts with their tags");
+    expect((await intentsOf(t, s2)).map((i) => i?.pending)).toEqual([true, true]);
+
+    const approved = await call("/api/v1/analysis/suggestions/export_contacts/approve", { method: "POST", key: t.adminKey, json: { name: "Export contacts", description: "exporting contacts" } });
+    expect(approved.status).toBe(200);
+    for (const intents of [await intentsOf(t, s2), await transcriptIntents(t, s2), await intentsOf(t, s1)]) {
+      for (const intent of intents) expect(intent).toMatchObject({ slug: "export_contacts", pending: false });
+    }
+
+    await say(t, "s3", "How do I import my recipes from Excel?");
+    const s4 = await say(t, "s4", "Can I import recipes from the desktop version?");
+    await say(t, "s4", "import of all recipes with their notes");
+    expect((await list(t)).data.map((s) => s.slug)).toEqual(["import_recipes"]);
+    expect((await call("/api/v1/analysis/suggestions/import_recipes/reject", { method: "POST", key: t.adminKey })).status).toBe(200);
+    expect(await intentsOf(t, s4)).toEqual([null, null]);
+    expect(await transcriptIntents(t, s4)).toEqual([null, null]);
   });
 });
 

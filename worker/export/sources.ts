@@ -27,6 +27,7 @@ import {
 import type { Db } from "../db/client";
 import { notFound } from "../errors";
 import { conversationDetail } from "../services/conversations";
+import { withSettledIntents } from "../services/settled-intents";
 import { conversationColumns, organizationColumns, transcriptColumns, userColumns } from "./columns";
 import { csvLine } from "./csv";
 import { chunks, download, EXPORT_PAGE, formatField, tableExport, type ExportFormat } from "./stream";
@@ -93,7 +94,8 @@ export async function exportTranscript(db: Db, chatbotId: string, stub: DurableO
       page = next?.messages ?? [];
     }
     const head = isFirst ? (format === "csv" ? csvHeader() : `{"conversation":${JSON.stringify(conversation)},"messages":[\n`) : "";
-    const lines = page.map((m) => (format === "csv" ? csvRow(m) : `${written++ === 0 ? "" : ",\n"}${JSON.stringify(m)}`));
+    const settled = await withSettledIntents(db, chatbotId, first.state.conversationId, page);
+    const lines = settled.map((m) => (format === "csv" ? csvRow(m) : `${written++ === 0 ? "" : ",\n"}${JSON.stringify(m)}`));
     const end = page.length < EXPORT_PAGE && format === "json" ? "\n]}\n" : "";
     return head + lines.join("") + end;
   });

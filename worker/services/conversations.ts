@@ -10,6 +10,7 @@ import { countryCode, DEVICES } from "../../durable-objects/protocol";
 import { languageCode } from "../analysis/language";
 import { checkRangeOrder, rangeFields } from "../analytics/params";
 import type { Db } from "../db/client";
+import { withSettledIntents } from "./settled-intents";
 import { clientOrganizations, clientUsers, conversations } from "../db/schema";
 
 export const listQuery = z.object({
@@ -152,7 +153,7 @@ export function conversationView(s: ConversationState) {
 
 /** One conversation with its messages, plus the client user and organization rows D1 holds for it. */
 export async function conversationDetail(db: Db, s: ConversationState, messages: AnalysedMessage[], limit: number) {
-  const [user, organization] = await Promise.all([
+  const [user, organization, settled] = await Promise.all([
     s.user
       ? db.select().from(clientUsers).where(and(eq(clientUsers.chatbotId, s.chatbotId), eq(clientUsers.externalId, s.user.id))).get()
       : undefined,
@@ -163,6 +164,7 @@ export async function conversationDetail(db: Db, s: ConversationState, messages:
           .where(and(eq(clientOrganizations.chatbotId, s.chatbotId), eq(clientOrganizations.externalId, s.organization.id)))
           .get()
       : undefined,
+    withSettledIntents(db, s.chatbotId, s.conversationId, messages),
   ]);
   const last = messages[messages.length - 1];
   return {
@@ -174,7 +176,7 @@ export async function conversationDetail(db: Db, s: ConversationState, messages:
       : s.organization
         ? { id: null, externalId: s.organization.id, ...omitId(s.organization) }
         : null,
-    messages,
+    messages: settled,
     // A full page that ends at the conversation's last message is the last page.
     messagesPage: { limit, nextAfter: messages.length === limit && last && last.seq < s.lastSeq ? last.seq : null },
   };
