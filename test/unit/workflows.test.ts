@@ -82,6 +82,18 @@ describe("message templates", () => {
   it("fills placeholders and leaves unknown ones empty", () => {
     expect(renderTemplate("{{user.email}} at {{ sentiment.score }}{{nope.x}}!", { user: { email: "a@b.co" }, sentiment: { score: -0.7 } })).toBe("a@b.co at -0.7!");
   });
+
+  it("fills a placeholder with the first of its alternatives that has a value, a quoted text last", () => {
+    const who = '{{user.email | user.name | "a user"}} on {{organization.plan|"no plan"}}';
+    expect(renderTemplate(who, { user: { email: "a@b.co", name: "Ada" }, organization: { plan: "pro" } })).toBe("a@b.co on pro");
+    expect(renderTemplate(who, { user: { email: null, name: "Ada" }, organization: {} })).toBe("Ada on no plan");
+    expect(renderTemplate(who, { user: null, organization: { plan: "" } })).toBe("a user on no plan");
+    // Zero is a value; a value is escaped as any other.
+    expect(renderTemplate('{{sentiment.score|"?"}}', { sentiment: { score: 0 } })).toBe("0");
+    expect(renderTemplate('{{user.name|"<none>"}}', {}, (v) => v.replace(/</g, "&lt;"))).toBe("&lt;none>");
+    // Not a placeholder: left as written.
+    expect(renderTemplate("{{user.email | }} {{a b}}", { user: { email: "x" } })).toBe("{{user.email | }} {{a b}}");
+  });
 });
 
 describe("retry policy", () => {

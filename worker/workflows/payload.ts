@@ -1,7 +1,7 @@
 /**
  * What a webhook carries. `custom` destinations get the documented JSON event; Slack and Discord get
  * their native message shapes with the action's text. The text comes from the action's template
- * (`{{user.email}}`, `{{sentiment.score}}`, `{{flag}}` …) or a sensible default.
+ * (`{{user.email}}`, `{{user.email | user.name | "a user"}}`, `{{flag}}` …) or a sensible default.
  *
  * For Slack and Discord every value filled into the text is escaped for that chat's markup: the values
  * come from end users (a message, a name, an email), and unescaped they could ping a whole channel
@@ -67,11 +67,25 @@ export function escapeDiscord(value: string): string {
 
 const ESCAPES: Record<DestinationKind, Escape> = { custom: (value) => value, slack: escapeSlack, discord: escapeDiscord };
 
+/** `{{path}}`, or alternatives tried in turn — `{{user.email | user.name | "a user"}}` — the last may be a quoted text. */
+const PLACEHOLDER = /\{\{\s*((?:[\w.]+|"[^"{}|]*")(?:\s*\|\s*(?:[\w.]+|"[^"{}|]*"))*)\s*\}\}/g;
+
+/**
+ * Fills a workflow's template from the event: each placeholder with the first of its alternatives that has a
+ * value (a path of the payload, or a quoted text), empty when none has.
+ */
 export function renderTemplate(template: string, scope: Record<string, unknown>, escape: Escape = ESCAPES.custom): string {
-  return template.replace(/\{\{\s*([\w.]+)\s*\}\}/g, (_, path: string) => {
+  const valueAt = (path: string): unknown => {
     let value: unknown = scope;
     for (const key of path.split(".")) value = value && typeof value === "object" ? (value as Record<string, unknown>)[key] : undefined;
-    return escape(value === undefined || value === null ? "" : typeof value === "object" ? JSON.stringify(value) : String(value));
+    return value === null || value === "" ? undefined : value;
+  };
+  return template.replace(PLACEHOLDER, (_, alternatives: string) => {
+    for (const alternative of alternatives.split("|").map((a) => a.trim())) {
+      const value = alternative.startsWith('"') ? alternative.slice(1, -1) : valueAt(alternative);
+      if (value !== undefined) return escape(typeof value === "object" ? JSON.stringify(value) : String(value));
+    }
+    return "";
   });
 }
 

@@ -19,7 +19,7 @@ export const WORKFLOW_TEMPLATES: WorkflowTemplate[] = [
     trigger: "user_message",
     match: "all",
     conditions: [{ field: "sentiment_score", op: "<=", value: -0.6 }],
-    messageTemplate: "Very negative message from {{user.email}} ({{sentiment.score}}): \"{{message.content}}\"",
+    messageTemplate: "Very negative message from {{user.email | user.name | user.id | \"an anonymous user\"}} ({{sentiment.score}}): \"{{message.content}}\"",
   },
   {
     slug: "frustration_escalation",
@@ -28,7 +28,7 @@ export const WORKFLOW_TEMPLATES: WorkflowTemplate[] = [
     trigger: "user_message",
     match: "all",
     conditions: [{ field: "flag", op: "detected", value: "frustrated_user" }],
-    messageTemplate: "Frustrated user {{user.email}} in conversation {{conversation.externalId}}: \"{{message.content}}\"",
+    messageTemplate: "Frustrated user {{user.email | user.name | user.id | \"(anonymous)\"}} in conversation {{conversation.externalId}}: \"{{message.content}}\"",
   },
   {
     slug: "churn_risk_high_mrr",
@@ -40,7 +40,8 @@ export const WORKFLOW_TEMPLATES: WorkflowTemplate[] = [
       { field: "flag", op: "detected", value: "churn_risk" },
       { field: "organization_mrr", op: ">=", value: 1000 },
     ],
-    messageTemplate: "Churn risk: {{organization.name}} ({{organization.plan}}, MRR {{organization.mrr}}) — {{user.email}}: \"{{message.content}}\"",
+    messageTemplate:
+      "Churn risk: {{organization.name | organization.id}} ({{organization.plan | \"no plan\"}}, MRR {{organization.mrr}}) — {{user.email | user.name | user.id | \"an anonymous user\"}}: \"{{message.content}}\"",
   },
   {
     slug: "hallucination_flag",
@@ -58,7 +59,7 @@ export const WORKFLOW_TEMPLATES: WorkflowTemplate[] = [
     trigger: "user_message",
     match: "all",
     conditions: [{ field: "flag", op: "detected", value: "buying_signal" }],
-    messageTemplate: "Buying signal from {{user.email}} ({{organization.name}}): \"{{message.content}}\"",
+    messageTemplate: "Buying signal from {{user.email | user.name | user.id | \"an anonymous user\"}} ({{organization.name | organization.id | \"no organization\"}}): \"{{message.content}}\"",
   },
   {
     slug: "positive_feedback_tracker",
@@ -67,6 +68,6 @@ export const WORKFLOW_TEMPLATES: WorkflowTemplate[] = [
     trigger: "user_message",
     match: "all",
     conditions: [{ field: "sentiment_score", op: ">=", value: 0.6 }],
-    messageTemplate: "Happy user {{user.email}}: \"{{message.content}}\"",
+    messageTemplate: "Happy user {{user.email | user.name | user.id | \"(anonymous)\"}}: \"{{message.content}}\"",
   },
 ];
