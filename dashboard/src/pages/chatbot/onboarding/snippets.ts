@@ -2,6 +2,11 @@
  * The code a new chatbot's team pastes, with their own keys and this deployment's address filled in.
  * Placeholders stand where a secret is no longer known (keys are shown once).
  */
+/** The SDK is not on the npm registry yet: it installs from the file the OpenBat repository packs (README, SDK). */
+const INSTALL = `# the SDK is not on the npm registry yet; in the OpenBat repository:
+#   npm run sdk:build && npm pack ./sdk
+npm install /path/to/openbat-0.1.0.tgz`;
+
 export interface SnippetKeys {
   ingest: string | null;
   publishable: string | null;
@@ -30,7 +35,7 @@ export function snippets(baseUrl: string, keys: SnippetKeys): Snippet[] {
       label: "Plain JS",
       where: "On your server (Node 20+, Workers): record each turn after your bot answers.",
       blocks: [
-        { title: "Terminal", code: "npm install openbat" },
+        { title: "Terminal", code: INSTALL },
         {
           title: "send-first-message.mjs",
           code: `import { OpenBat } from "openbat";
@@ -56,7 +61,7 @@ await openbat.recordMessages({
       label: "Next.js + AI SDK",
       where: "A Next.js route that streams with the Vercel AI SDK: withOpenBat records every turn after it is streamed.",
       blocks: [
-        { title: "Terminal", code: "npm install openbat" },
+        { title: "Terminal", code: INSTALL },
         { title: ".env.local", code: env },
         {
           title: "app/api/chat/route.ts",
