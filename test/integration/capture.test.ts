@@ -199,6 +199,9 @@ describe("POST /api/v1/capture", () => {
       ["empty content", "messages.0.content", { conversationId: "c", messages: [{ role: "user", content: "" }] }],
       ["content over 32 KB", "messages.0.content", { conversationId: "c", messages: [{ role: "user", content: "é".repeat(16_385) }] }],
       ["a malformed sentAt", "messages.0.sentAt", { conversationId: "c", messages: [{ role: "user", content: "x", sentAt: "yesterday" }] }],
+      // Past what a Date holds (8.64e15 ms): it could never be shown or exported.
+      ["a sentAt no date can hold", "messages.0.sentAt", { conversationId: "c", messages: [{ role: "user", content: "x", sentAt: 9e15 }] }],
+      ["a user createdAt no date can hold", "user.createdAt", { conversationId: "c", messages: one(), user: { id: "u", createdAt: 9e15 } }],
       ["a user without id", "user.id", { conversationId: "c", messages: one(), user: { email: "a@b.co" } }],
       ["a malformed email", "user.email", { conversationId: "c", messages: one(), user: { id: "u", email: "nope" } }],
       ["a negative MRR", "organization.mrr", { conversationId: "c", messages: one(), organization: { id: "o", mrr: -5 } }],

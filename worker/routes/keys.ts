@@ -1,5 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { API_KEY_KINDS } from "../db/schema";
+import { MAX_EPOCH_MS } from "../../durable-objects/protocol";
 import { requireChatbot } from "../middleware/auth";
 import { rateLimit } from "../middleware/rate-limit";
 import { jsonBody, jsonData } from "../openapi/responses";
@@ -19,7 +20,7 @@ export const newKeyBody = z.object({
   kind: z.enum(API_KEY_KINDS),
   name: z.string().trim().min(1).max(100),
   allowedOrigins: z.array(z.url().max(512)).max(50).optional(),
-  expiresAt: z.number().int().positive().optional(),
+  expiresAt: z.number().int().positive().max(MAX_EPOCH_MS, { error: "must be epoch milliseconds a date can hold" }).optional(),
 });
 
 keys.openapi(
