@@ -409,6 +409,22 @@ describe("workflow delivery", () => {
     expect(received[1]!.headers["webhook-id"]).toBe(received[0]!.headers["webhook-id"]);
   });
 
+  it("answers 409 to a retry with nothing to send again, and leaves the run failed", async () => {
+    receiver(400);
+    const t = await createTenant();
+    const d = await destination(t);
+    await workflow(t, { name: "x", trigger: "user_message", actions: [{ destinationId: d.id }] });
+    await say(t, "c-gone", "hello");
+    const [delivery] = await deliveriesOf(t.chatbotId);
+    await consume(delivery!.id, 1);
+    // Deleting the destination takes its deliveries with it: the failed run has none left to send.
+    expect((await call(`/api/v1/webhooks/${d.id}`, { method: "DELETE", key: t.adminKey })).status).toBe(204);
+    const [run] = await runOf(t.chatbotId);
+    const retried = await call(`/api/v1/workflows/runs/${run!.id}/retry`, { method: "POST", key: t.adminKey });
+    expect(retried.status).toBe(409);
+    expect((await runOf(t.chatbotId))[0]?.status).toBe("failed");
+  });
+
   it("answers one run with its deliveries and every attempt", async () => {
     receiver(500, 200);
     const t = await createTenant();

@@ -203,11 +203,15 @@ export async function retryRun(db: Db, queue: Queue, chatbotId: string, runId: s
   if (!run) throw notFound("workflow run");
   if (run.status !== "failed") throw new ApiError("conflict", `only failed runs can be retried; this one is ${run.status}`);
   const failed = await db.select({ id: deliveries.id }).from(deliveries).where(and(eq(deliveries.runId, runId), eq(deliveries.status, "failed")));
+  // Without a failed delivery nothing would be sent, and a run set back to pending would stay so.
+  if (!failed.length) {
+    throw new ApiError("conflict", "this run has no failed webhook delivery to send again (its destination was deleted, or an email or in-app action failed)");
+  }
   const now = Date.now();
   await db.batch([
     db.update(deliveries).set({ status: "pending", updatedAt: now }).where(and(eq(deliveries.runId, runId), eq(deliveries.status, "failed"))),
     db.update(workflowRuns).set({ status: "pending", reason: "retried by hand", updatedAt: now }).where(eq(workflowRuns.id, runId)),
   ]);
-  if (failed.length) await queue.sendBatch(failed.map((d) => ({ body: { deliveryId: d.id } satisfies DeliveryMessage })));
+  await queue.sendBatch(failed.map((d) => ({ body: { deliveryId: d.id } satisfies DeliveryMessage })));
   return { ...run, status: "pending" as const, reason: "retried by hand", requeued: failed.length };
 }
