@@ -48,6 +48,13 @@ export class ApiError extends Error {
 
 export const notFound = (what: string) => new ApiError("not_found", `${what} not found`);
 
+/** The same refusal naming the field `to` where it named `from` (in its message and details); any other error as it was. */
+export function renamedField(error: unknown, from: string, to: string): unknown {
+  if (!(error instanceof ApiError) || !Array.isArray(error.details)) return error;
+  const details = (error.details as { field: string; message: string }[]).map((d) => (d.field === from ? { ...d, field: to } : d));
+  return new ApiError(error.code, error.message.replace(from, to), details, error.retryAfter);
+}
+
 /** Turns zod issues into field-named details; the message names the first field so a human sees it at once. */
 export function validationError(error: z.ZodError, where = "body"): ApiError {
   const details: FieldIssue[] = error.issues.map((issue) => ({

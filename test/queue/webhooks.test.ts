@@ -660,6 +660,12 @@ describe("workflows API", () => {
     });
     expect(foreign.status).toBe(400);
     expect(((await foreign.json()) as ErrorBody).error.details?.[0]?.field).toBe("actions.0.destinationId");
+    // From a template the destination is the body's own field, and the refusal names it so.
+    const fromTemplate = await call("/api/v1/workflows", { method: "POST", key: t.adminKey, json: { template: "hallucination_flag", destinationId: theirs.id } });
+    expect(fromTemplate.status).toBe(400);
+    const body = (await fromTemplate.json()) as ErrorBody;
+    expect(body.error.details?.[0]?.field).toBe("destinationId");
+    expect(body.error.message).toBe("destinationId: no such webhook destination");
   });
 
   it("answers 404 for another tenant's workflows, runs and destinations", async () => {

@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import { renamedField } from "../errors";
 import { parse } from "../input";
 import { requireChatbot, requireKind } from "../middleware/auth";
 import { rateLimit } from "../middleware/rate-limit";
@@ -57,8 +58,12 @@ workflowRoutes.openapi(
   }),
   async (c) => {
     const body = c.req.valid("json");
-    const input = "trigger" in body ? body : expandTemplate(body);
-    return c.json({ data: await createWorkflow(c.get("db"), c.get("auth"), input) }, 201);
+    if ("trigger" in body) return c.json({ data: await createWorkflow(c.get("db"), c.get("auth"), body) }, 201);
+    // From a template, the one action's destination is the body's `destinationId`: a refusal names that field.
+    const created = await createWorkflow(c.get("db"), c.get("auth"), expandTemplate(body)).catch((error: unknown) => {
+      throw renamedField(error, "actions.0.destinationId", "destinationId");
+    });
+    return c.json({ data: created }, 201);
   },
   // A refused body names the fields of the shape that was meant, not the union's failure as a whole.
   (result) => {
