@@ -2,18 +2,23 @@ import { env } from "cloudflare:workers";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { BOOKMARK_COOKIE, BOOKMARK_HEADER, bookmark, sessionStart } from "../../worker/db/read-session";
 import { call, type ErrorBody } from "../helpers/http";
-import { as, signup } from "../helpers/member";
+import { as, chatbotOf, signup } from "../helpers/member";
 import { createTenant } from "../helpers/tenant";
 
 const A_BOOKMARK = "0000002a-00000003-00000000-0123456789abcdef0123456789abcdef";
 const bookmarkCookieOf = (res: Response) => /ob_d1_bookmark=([^;]*)/.exec(res.headers.get("set-cookie") ?? "")?.[1];
 
-/** Records where each request's D1 session starts, still opening the real one. */
+/**
+ * Records where each request's D1 session starts, still opening the real one. Every request also opens one on
+ * the primary for its checks of who may do what (below); only the request's own sessions are recorded.
+ */
 function recordSessionStarts(): string[] {
   const starts: string[] = [];
   const real = env.DB.withSession.bind(env.DB);
+  let request = 0;
   vi.spyOn(env.DB, "withSession").mockImplementation((start) => {
-    starts.push(String(start));
+    // request-id.ts opens the request's session first, then the checks' one.
+    if (request++ % 2 === 0) starts.push(String(start));
     return real(start);
   });
   return starts;
@@ -93,5 +98,42 @@ describe("reads near the viewer, over the API", () => {
     const res = await as(member, `/api/v1/organizations/${member.organizationId}/chatbots`, { headers: { cookie: `${member.cookie}; ${BOOKMARK_COOKIE}=garbage` } });
     expect(res.status).toBe(200);
     expect(starts).toEqual(["first-unconstrained"]);
+  });
+});
+
+describe("who may do what is read from the primary", () => {
+  /** Records each statement with where its D1 session started, still running it on the real one. */
+  function recordStatements(): { start: string; sql: string }[] {
+    const statements: { start: string; sql: string }[] = [];
+    const real = env.DB.withSession.bind(env.DB);
+    vi.spyOn(env.DB, "withSession").mockImplementation((start) => {
+      const session = real(start);
+      const prepare = session.prepare.bind(session);
+      return Object.assign(Object.create(session) as D1DatabaseSession, {
+        prepare: (sql: string) => (statements.push({ start: String(start), sql }), prepare(sql)),
+        batch: session.batch.bind(session),
+        getBookmark: session.getBookmark.bind(session),
+      });
+    });
+    return statements;
+  }
+  const on = (statements: { start: string; sql: string }[], table: string) => statements.filter((s) => s.sql.includes(`"${table}"`)).map((s) => s.start);
+
+  it("checks a key on the primary when the request's reads may come from a replica, so a revoked key stops at once", async () => {
+    const t = await createTenant();
+    const statements = recordStatements();
+    expect((await call("/api/v1/conversations", { key: t.readKey })).status).toBe(200);
+    expect(new Set(on(statements, "api_keys"))).toEqual(new Set(["first-primary"]));
+    expect(new Set(on(statements, "conversations"))).toEqual(new Set(["first-unconstrained"]));
+  });
+
+  it("checks a member's session and membership on the primary, so a log-out or a removal holds at once", async () => {
+    const member = await signup();
+    const { chatbotId } = await chatbotOf(member);
+    const statements = recordStatements();
+    expect((await as(member, `/api/v1/chatbots/${chatbotId}/conversations`)).status).toBe(200);
+    expect(new Set(on(statements, "sessions"))).toEqual(new Set(["first-primary"]));
+    expect(new Set(on(statements, "memberships"))).toEqual(new Set(["first-primary"]));
+    expect(new Set(on(statements, "conversations"))).toEqual(new Set(["first-unconstrained"]));
   });
 });

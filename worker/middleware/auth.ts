@@ -42,7 +42,7 @@ function refuseSecretInUrl(c: Context<AppEnv>): void {
 export async function authenticate(c: Context<AppEnv>, secret: string | undefined, kinds: readonly ApiKeyKind[]): Promise<KeyScope> {
   refuseSecretInUrl(c);
   if (!secret) throw new ApiError("unauthorized", "missing API key: send it as `Authorization: Bearer <key>`");
-  const scope = await findKey(c.get("db"), secret);
+  const scope = await findKey(c.get("authDb"), secret);
   if (!scope) throw new ApiError("unauthorized", "invalid, expired or revoked API key");
   if (!kinds.includes(scope.kind)) {
     throw new ApiError("forbidden", `this endpoint needs ${kindsOf(kinds)} key; ${kindsOf([scope.kind])} key was given`);
@@ -51,7 +51,7 @@ export async function authenticate(c: Context<AppEnv>, secret: string | undefine
   if (scope.lastUsedAt === null || Date.now() - scope.lastUsedAt > LAST_USED_GRANULARITY_MS) {
     c.executionCtx.waitUntil(
       c
-        .get("db")
+        .get("authDb")
         .update(apiKeys)
         .set({ lastUsedAt: Date.now() })
         .where(eq(apiKeys.id, scope.keyId))

@@ -19,6 +19,8 @@ export const requestContext = createMiddleware<AppEnv>(async (c, next) => {
   c.set("d1", session);
   // drizzle's D1 driver only calls prepare() and batch(), which a session has.
   c.set("db", createDb(session as unknown as D1Database));
+  // A session of its own, on the primary, used only by the checks of who may do what (no query until one runs).
+  c.set("authDb", createDb(c.env.DB.withSession("first-primary") as unknown as D1Database));
   await next();
   // A handler that answers with a Response it built itself (an export's stream) drops the header set above.
   if (c.res.status !== 101 && !c.res.headers.has("x-request-id")) c.header("x-request-id", requestId);

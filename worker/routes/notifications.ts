@@ -25,7 +25,7 @@ export const notificationRoutes = apiRouter();
 const noKeys = createMiddleware<AppEnv>(async (c, next) => {
   const secret = bearerToken(c.req.header("authorization"));
   if (secret) {
-    if (!(await findKey(c.get("db"), secret))) throw new ApiError("unauthorized", "invalid, expired or revoked API key");
+    if (!(await findKey(c.get("authDb"), secret))) throw new ApiError("unauthorized", "invalid, expired or revoked API key");
     throw new ApiError("forbidden", "notifications belong to a member: log in to the dashboard (API keys have none)");
   }
   await next();

@@ -39,7 +39,7 @@ const orgChatbot = org.extend({ chatbotId: z.string().openapi({ description: "A 
 const role = (needed: Role) =>
   createMiddleware<AppEnv>(async (c, next) => {
     const session = await requireSession(c);
-    const found = await roleIn(c.get("db"), session.memberId, c.req.param("orgId") ?? "");
+    const found = await roleIn(c.get("authDb"), session.memberId, c.req.param("orgId") ?? "");
     if (!found) throw notFound("organization");
     if (!atLeast(found, needed)) throw new ApiError("forbidden", `this needs the ${needed} role; you are ${found === "admin" ? "an" : "a"} ${found}`);
     c.set("session", session);

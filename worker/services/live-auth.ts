@@ -92,7 +92,7 @@ async function fromToken(c: Context<AppEnv>, token: string, requestedId: string 
   }
   // The minting key must still be live: revoking or rotating it voids every token it minted.
   const row = await c
-    .get("db")
+    .get("authDb")
     .select({ chatbot: chatbots, expiresAt: apiKeys.expiresAt })
     .from(apiKeys)
     .innerJoin(chatbots, eq(chatbots.id, apiKeys.chatbotId))

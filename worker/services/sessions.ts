@@ -53,7 +53,7 @@ export async function currentSession(c: Context<AppEnv>): Promise<Session | null
   const token = getCookie(c, SESSION_COOKIE);
   if (!token) return null;
   const row = await c
-    .get("db")
+    .get("authDb")
     .select({
       id: sessions.id,
       memberId: sessions.memberId,
@@ -101,7 +101,7 @@ export const kindForRole = (role: Role): "admin" | "read" => (role === "member" 
 
 /** A member's access to a chatbot: 404 unless it belongs to one of the member's organizations. */
 export async function memberChatbotScope(c: Context<AppEnv>, session: Session, chatbotId: string): Promise<KeyScope> {
-  const db = c.get("db");
+  const db = c.get("authDb");
   const row = await db
     .select({ chatbot: chatbots, role: memberships.role })
     .from(chatbots)
