@@ -742,8 +742,8 @@ export class Conversation extends DurableObject<Env> {
   /**
    * Runs due analysis in this same turn, once the handler has sent its ack: the results join the
    * message's own transaction, so the annotation frame goes out with the ack's commit instead of a turn
-   * (and a commit) later, and nothing waits on an alarm. The embedded analyzer takes tens of
-   * microseconds; anything that waits on I/O (a config read, a workflow match) lets the next frames in.
+   * (and a commit) later, and nothing waits on an alarm. The embedded analyzer takes a fraction of a
+   * millisecond; anything that waits on I/O (a config read, a workflow match) lets the next frames in.
    */
   private analyseSoon(): void {
     if (this.analysisSoon) return;

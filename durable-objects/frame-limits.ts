@@ -5,8 +5,9 @@
  *
  * The buckets live in the Durable Object's memory, not in storage or the socket attachment: writing them
  * per frame would cost more than the check. When the object hibernates they start full again on waking;
- * that grants nothing, since a conversation only hibernates after ~10 s without a frame, longer than any
- * bucket below takes to refill.
+ * for the frame buckets that grants nothing, since a conversation only hibernates after ~10 s without a frame,
+ * longer than they take to refill; `ignoredRefusals` takes 20 s, so a socket that ignored refusals and then
+ * fell silent may be refused a few more times before it is closed.
  */
 
 export interface BucketSize {
