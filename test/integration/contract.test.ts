@@ -10,7 +10,7 @@ import addFormats from "ajv-formats";
 import { beforeAll, describe, expect, it } from "vitest";
 import { app } from "../../worker/app";
 import { createDb } from "../../worker/db/client";
-import { annotations, conversations, workflowRuns } from "../../worker/db/schema";
+import { annotations, conversations, deliveries, workflowRuns } from "../../worker/db/schema";
 import { openApiDocument } from "../../worker/openapi/document";
 import { conversationStub } from "../../worker/services/conversation-stub";
 import { createKey } from "../../worker/services/keys";
@@ -253,9 +253,13 @@ async function notifiedMember(): Promise<Member> {
   return member;
 }
 
+/** A failed run with a failed delivery to the sample's destination: what a retry sends again. */
 async function failedRun(): Promise<string> {
   const id = `run_${crypto.randomUUID().replaceAll("-", "")}`;
   await db().insert(workflowRuns).values({ id, organizationId: w.orgId, chatbotId: w.chatbotId, workflowId: w.workflowId, conversationId: w.conversationId, status: "failed", updatedAt: Date.now() });
+  await db()
+    .insert(deliveries)
+    .values({ id: `dlv_${crypto.randomUUID().replaceAll("-", "")}`, runId: id, chatbotId: w.chatbotId, destinationId: w.destinationId, status: "failed", payload: "{}", attempts: 1, updatedAt: Date.now() });
   return id;
 }
 
