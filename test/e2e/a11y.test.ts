@@ -84,6 +84,19 @@ browserSuite("Accessibility: every page in both themes, on a desktop and a phone
       const findings = await audit(browser);
       expect({ ...findings, consoleErrors }).toEqual({ colorScheme, violations: [], overflow: 0, consoleErrors: [] });
     });
+
+    it("an open drawer and an open dialog: no serious or critical axe violation (each ✕ is named)", async () => {
+      const { page } = browser;
+      consoleErrors.length = 0;
+      await page.goto(`${e2e.url}/chatbots/${e2e.demo.chatbotId}/attention`);
+      await page.getByRole("button", { name: /^Act on the conversation with/ }).first().click();
+      await page.getByRole("dialog").waitFor();
+      expect((await audit(browser)).violations).toEqual([]);
+      await page.goto(`${e2e.url}/chatbots/${e2e.demo.chatbotId}/settings`);
+      await page.getByRole("button", { name: "New key" }).click();
+      await page.getByRole("dialog").waitFor();
+      expect({ violations: (await audit(browser)).violations, consoleErrors }).toEqual({ violations: [], consoleErrors: [] });
+    });
   });
 
   interface Findings {

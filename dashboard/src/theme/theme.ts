@@ -5,7 +5,7 @@
  * is chosen per colour scheme from the palette so it reaches WCAG AA (4.5:1) against the backgrounds it
  * is drawn on. test/unit/dashboard-theme.test.ts checks every one of them.
  */
-import { Anchor, Badge, createTheme, DEFAULT_THEME, rem, TableScrollContainer, type CSSVariablesResolver, type MantineColorsTuple } from "@mantine/core";
+import { Anchor, Badge, createTheme, DEFAULT_THEME, Drawer, Modal, rem, TableScrollContainer, type CSSVariablesResolver, type MantineColorsTuple } from "@mantine/core";
 import { blend, firstReadable } from "./contrast";
 
 /** Mantine's `darken` (towards black by `amount`), kept as #rrggbb so the contrast checks can read it. */
@@ -31,6 +31,9 @@ export const theme = createTheme({
         root: props.size === "xs" ? { "--badge-fz": rem(11), "--badge-height": rem(20) } : props.size === "sm" || props.size === undefined ? { "--badge-fz": rem(12), "--badge-height": rem(22) } : {},
       }),
     }),
+    // Every drawer's and dialog's ✕ says what it does to a screen reader (Mantine's has no name of its own).
+    Drawer: Drawer.extend({ defaultProps: { closeButtonProps: { "aria-label": "Close" } } }),
+    Modal: Modal.extend({ defaultProps: { closeButtonProps: { "aria-label": "Close" } } }),
     // A table wider than its box scrolls sideways; its viewport takes focus so the keyboard can scroll it too.
     TableScrollContainer: TableScrollContainer.extend({
       defaultProps: { scrollAreaProps: { viewportProps: { tabIndex: 0, className: "focus-ring-inset" } as object } },
