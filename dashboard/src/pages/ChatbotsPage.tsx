@@ -167,7 +167,7 @@ export function ChatbotsPage() {
       {orgModal}
       <PageHeader
         title="Chatbots"
-        description={`${organization.name} · you are ${organization.role === "admin" ? "an" : "a"} ${organization.role}${canEdit ? "" : " (read-only)"}`}
+        description={`${organization.name} · you are ${/^[aeiou]/.test(organization.role) ? "an" : "a"} ${organization.role}${canEdit ? "" : " (read-only)"}`}
         actions={
           <>
             <Button variant="default" onClick={() => setCreatingOrg(true)}>

@@ -8,7 +8,7 @@ import type { SnippetKeys } from "./snippets";
 const SETUP_KEYS: { kind: KeyKind; name: string; field: keyof SnippetKeys; use: string }[] = [
   { kind: "ingest", name: "Setup: server", field: "ingest", use: "your server records conversations (secret)" },
   { kind: "publishable", name: "Setup: browser", field: "publishable", use: "a web page opens live conversations" },
-  { kind: "read", name: "Setup: verify", field: "read", use: "`npx openbat verify` and scripts read data" },
+  { kind: "read", name: "Setup: verify", field: "read", use: "npx openbat verify and scripts read data" },
 ];
 
 /** Creates the three keys a new chatbot needs and shows their secrets, once. */

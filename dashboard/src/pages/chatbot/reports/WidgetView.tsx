@@ -127,7 +127,7 @@ export function WidgetView({ widget, data, chatbotId, live = 0 }: { widget: Repo
                   {r.user?.name ?? r.user?.email ?? r.user?.externalId ?? r.externalId}
                 </Anchor>
                 <Text size="xs" c="dimmed">
-                  {formatNumber(r.messageCount)} messages · {formatAgo(r.lastMessageAt)}
+                  {formatNumber(r.messageCount)} {r.messageCount === 1 ? "message" : "messages"} · {formatAgo(r.lastMessageAt)}
                 </Text>
               </Stack>
               <SentimentBadge score={r.sentiment?.average ?? null} label={r.sentiment?.label} />

@@ -67,7 +67,7 @@ export function MembersSection() {
   const [error, setError] = useState<unknown>(null);
 
   return (
-    <SettingsSection id="members" title="Members and invitations" description={`People of ${organization.name}. Members are read-only; admins manage chatbots, keys, workflows and people.`}>
+    <SettingsSection id="members" title="Members and invitations" description={`People of ${organization.name.replace(/\.$/, "")}. Members are read-only; admins manage chatbots, keys, workflows and people.`}>
       <Stack>
         {error !== null && <ErrorNotice error={error} compact />}
         <RegionError query={members} />
