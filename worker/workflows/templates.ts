@@ -11,6 +11,9 @@ export interface WorkflowTemplate {
   messageTemplate: string;
 }
 
+/** Who wrote the message, by the first of the user's email, name and id they have (an anonymous user has none). */
+const who = (fallback: string) => `{{user.email | user.name | user.id | "${fallback}"}}`;
+
 export const WORKFLOW_TEMPLATES: WorkflowTemplate[] = [
   {
     slug: "negative_sentiment_alert",
@@ -19,7 +22,7 @@ export const WORKFLOW_TEMPLATES: WorkflowTemplate[] = [
     trigger: "user_message",
     match: "all",
     conditions: [{ field: "sentiment_score", op: "<=", value: -0.6 }],
-    messageTemplate: "Very negative message from {{user.email | user.name | user.id | \"an anonymous user\"}} ({{sentiment.score}}): \"{{message.content}}\"",
+    messageTemplate: `Very negative message from ${who("an anonymous user")} ({{sentiment.score}}): "{{message.content}}"`,
   },
   {
     slug: "frustration_escalation",
@@ -28,7 +31,7 @@ export const WORKFLOW_TEMPLATES: WorkflowTemplate[] = [
     trigger: "user_message",
     match: "all",
     conditions: [{ field: "flag", op: "detected", value: "frustrated_user" }],
-    messageTemplate: "Frustrated user {{user.email | user.name | user.id | \"(anonymous)\"}} in conversation {{conversation.externalId}}: \"{{message.content}}\"",
+    messageTemplate: `Frustrated user ${who("(anonymous)")} in conversation {{conversation.externalId}}: "{{message.content}}"`,
   },
   {
     slug: "churn_risk_high_mrr",
@@ -40,8 +43,7 @@ export const WORKFLOW_TEMPLATES: WorkflowTemplate[] = [
       { field: "flag", op: "detected", value: "churn_risk" },
       { field: "organization_mrr", op: ">=", value: 1000 },
     ],
-    messageTemplate:
-      "Churn risk: {{organization.name | organization.id}} ({{organization.plan | \"no plan\"}}, MRR {{organization.mrr}}) — {{user.email | user.name | user.id | \"an anonymous user\"}}: \"{{message.content}}\"",
+    messageTemplate: `Churn risk: {{organization.name | organization.id}} ({{organization.plan | "no plan"}}, MRR {{organization.mrr}}) — ${who("an anonymous user")}: "{{message.content}}"`,
   },
   {
     slug: "hallucination_flag",
@@ -59,7 +61,7 @@ export const WORKFLOW_TEMPLATES: WorkflowTemplate[] = [
     trigger: "user_message",
     match: "all",
     conditions: [{ field: "flag", op: "detected", value: "buying_signal" }],
-    messageTemplate: "Buying signal from {{user.email | user.name | user.id | \"an anonymous user\"}} ({{organization.name | organization.id | \"no organization\"}}): \"{{message.content}}\"",
+    messageTemplate: `Buying signal from ${who("an anonymous user")} ({{organization.name | organization.id | "no organization"}}): "{{message.content}}"`,
   },
   {
     slug: "positive_feedback_tracker",
@@ -68,6 +70,6 @@ export const WORKFLOW_TEMPLATES: WorkflowTemplate[] = [
     trigger: "user_message",
     match: "all",
     conditions: [{ field: "sentiment_score", op: ">=", value: 0.6 }],
-    messageTemplate: "Happy user {{user.email | user.name | user.id | \"(anonymous)\"}}: \"{{message.content}}\"",
+    messageTemplate: `Happy user ${who("(anonymous)")}: "{{message.content}}"`,
   },
 ];
