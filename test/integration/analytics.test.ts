@@ -473,13 +473,20 @@ describe("GET /api/v1/analytics/sentiment", () => {
 });
 
 describe("GET /api/v1/analytics/conversations", () => {
-  /** The table's rows in plain JS: filter, then sort with the API's rules (nulls last, id as tiebreak). */
+  /** Where each conversation's row sits in D1 (its rowid): the table's tiebreak. */
+  let rowOrder: Map<string, number>;
+  beforeAll(async () => {
+    const { results } = await env.DB.prepare("SELECT id, rowid FROM conversations WHERE chatbot_id = ?").bind(mine.chatbotId).all<{ id: string; rowid: number }>();
+    rowOrder = new Map(results.map((r) => [r.id, r.rowid]));
+  });
+
+  /** The table's rows in plain JS: filter, then sort with the API's rules (nulls last, the row's place in D1 as tiebreak). */
   function expectTable(keep: (c: Conv) => boolean, key: (c: Conv) => number | null, order: "asc" | "desc") {
     const dir = order === "asc" ? 1 : -1;
     return CONVS.filter(keep)
       .sort((a, b) => {
         const [x, y] = [key(a), key(b)];
-        const byId = dir * cmp(mine.ids[a.key]!, mine.ids[b.key]!);
+        const byId = dir * (rowOrder.get(mine.ids[a.key]!)! - rowOrder.get(mine.ids[b.key]!)!);
         if (x === null || y === null) return x === y ? byId : x === null ? 1 : -1;
         return dir * (x - y) || byId;
       })

@@ -74,6 +74,8 @@ const o = clientOrganizations;
 const c = conversations;
 const t = conversationTriage;
 const cl = conversationLabels;
+/** The conversation row's SQLite rowid (the table has a text primary key, so rowid is its own column). */
+const rowid = sql<number>`${c}.rowid`;
 
 export const effectivePlan = sql<string | null>`coalesce(${o.plan}, ${u.plan})`;
 export const effectiveIndustry = sql<string | null>`coalesce(${o.industry}, ${u.industry})`;
@@ -196,10 +198,12 @@ export function conversationRowsQuery(db: Db, chatbotId: string, q: Omit<Convers
     sentiment: [sql`${c.sentimentAvg} IS NULL`, direction(c.sentimentAvg)],
     mrr: [sql`${effectiveMrr} IS NULL`, direction(effectiveMrr)],
   };
-  const order = [...sortBy[q.sort], direction(c.id)];
+  // Ties go in rowid order, which every index holds: the window is then picked from an index alone wherever
+  // one has the filters' and sort's columns (the id would be a table read for every matching row).
+  const order = [...sortBy[q.sort], direction(rowid)];
 
   // Only the MRR sort needs the owners to pick the window.
-  const candidates = db.select({ id: c.id }).from(c);
+  const candidates = db.select({ rowid: rowid.as("conversation_rowid") }).from(c);
   const window = (q.sort === "mrr" ? candidates.leftJoin(u, eq(u.id, c.clientUserId)).leftJoin(o, eq(o.id, c.clientOrganizationId)) : candidates)
     .where(filter)
     .orderBy(...order)
@@ -236,7 +240,7 @@ export function conversationRowsQuery(db: Db, chatbotId: string, q: Omit<Convers
         FROM ${cl} AS x JOIN ${labels} AS l ON l.id = x.label_id WHERE x.conversation_id = ${c.id})`.as("label_list"),
     })
     .from(window)
-    .innerJoin(c, eq(c.id, window.id))
+    .innerJoin(c, sql`${rowid} = ${window.rowid}`)
     .leftJoin(u, eq(u.id, c.clientUserId))
     .leftJoin(o, eq(o.id, c.clientOrganizationId))
     .leftJoin(t, eq(t.conversationId, c.id))
