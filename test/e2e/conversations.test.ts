@@ -1,6 +1,10 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { browserSuite, e2e, logIn, openBrowser, screenshot, sdk, type Browser } from "./harness";
+import { browserSuite, e2e, logIn, openBrowser, record, screenshot, sdk, type Browser } from "./harness";
 import { recordDemoTraffic } from "./traffic";
+
+/** The window and an element, as far as these tests use them (this Node file has no DOM types). */
+type Win = { scrollY: number; scrollTo(x: number, y: number): void; requestAnimationFrame(callback: () => void): number };
+type Box = { getBoundingClientRect(): { top: number } };
 
 browserSuite("Conversations: from a filter to the conversation behind it", () => {
   let browser: Browser;
@@ -34,6 +38,38 @@ browserSuite("Conversations: from a filter to the conversation behind it", () =>
     const plans = await rows.locator("td:nth-child(9)").allInnerTexts();
     expect(plans.every((p) => p === "enterprise")).toBe(true);
     await screenshot(page, "conversations");
+  });
+
+  it("holds the reader's scroll position when a live update moves the row they are looking at to the top", async () => {
+    const { page } = browser;
+    const openbat = sdk();
+    const marker = Date.now().toString(36);
+    // A full first page of conversations of its own, so the table is taller than the window.
+    const ids = Array.from({ length: 26 }, (_, i) => `scroll-${marker}-${String(i).padStart(2, "0")}`);
+    for (const id of ids) await record(openbat, { conversationId: id, messages: [{ role: "user", content: `Question ${id}: where is my invoice?` }] });
+    await page.goto(`${e2e.url}/chatbots/${e2e.demo.chatbotId}/conversations`);
+    const rows = page.getByTestId("conversation-row");
+    await page.getByRole("link", { name: ids.at(-1)!, exact: true }).waitFor({ timeout: 20_000 });
+
+    // Scrolled down: a row halfway down the page sits at the top of the window, below the fixed header.
+    const target = rows.nth(12);
+    const targetId = (await target.getAttribute("data-conversation-id"))!;
+    // Functions, not strings (the dashboard's CSP refuses eval); the casts stand in for the DOM types this Node file lacks.
+    await target.evaluate((row) => {
+      const w = globalThis as unknown as Win;
+      w.scrollTo(0, (row as unknown as Box).getBoundingClientRect().top + w.scrollY - 120);
+    });
+    const scrollY = () => page.evaluate(() => (globalThis as unknown as Win).scrollY);
+    const before = await scrollY();
+    expect(before).toBeGreaterThan(300);
+
+    // That conversation gets a message: newest first, its row moves to the top of the table.
+    const externalId = (await target.getByRole("link").first().innerText()).trim();
+    await record(openbat, { conversationId: externalId, messages: [{ role: "user", content: "Any news about it?" }] });
+    await expect.poll(() => rows.first().getAttribute("data-conversation-id"), { timeout: 20_000 }).toBe(targetId);
+    // A frame for any scroll adjustment to land, then the window is where the reader left it.
+    await page.evaluate(() => new Promise((resolve) => (globalThis as unknown as Win).requestAnimationFrame(() => (globalThis as unknown as Win).requestAnimationFrame(() => resolve(null)))));
+    expect(await scrollY()).toBe(before);
   });
 
   /** Opens a conversation from the table, whatever page an earlier test left open. */

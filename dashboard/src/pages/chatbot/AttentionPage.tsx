@@ -39,7 +39,7 @@ function AttentionCard({ row, chatbotId, onAct }: { row: AttentionRow; chatbotId
   const who = row.user?.name ?? row.user?.email ?? row.user?.externalId ?? "Anonymous user";
   const trend = row.sentiment?.trend;
   return (
-    <Paper withBorder radius="md" p="sm" data-testid="attention-row" data-conversation-id={row.id}>
+    <Paper withBorder radius="md" p="sm" className="live-row" data-testid="attention-row" data-conversation-id={row.id}>
       <Stack gap={6}>
         <Group justify="space-between" gap="xs" wrap="wrap">
           <Group gap="xs" wrap="nowrap" style={{ minWidth: 0, flex: "1 1 240px" }}>

@@ -252,7 +252,7 @@ export default function ConversationsPage() {
                     </Table.Tr>
                   ))
                 : rows.data?.data.map((r) => (
-                    <Table.Tr key={r.id} className="clickable-row" onClick={() => navigate(`/chatbots/${chatbot.id}/conversations/${r.id}`)} data-testid="conversation-row" data-conversation-id={r.id}>
+                    <Table.Tr key={r.id} className="clickable-row live-row" onClick={() => navigate(`/chatbots/${chatbot.id}/conversations/${r.id}`)} data-testid="conversation-row" data-conversation-id={r.id}>
                       {shown.map((c) => (
                         <Table.Td key={c.key} style={{ whiteSpace: c.wraps ? "normal" : "nowrap" }}>
                           {c.cell(r, ctx)}

@@ -12,7 +12,7 @@ export function ConversationCards({ rows, ctx }: { rows: ConversationRow[]; ctx:
   return (
     <Stack gap="xs" data-testid="conversation-cards">
       {rows.map((r) => (
-        <Paper key={r.id} withBorder radius="md" p="sm" data-testid="conversation-row">
+        <Paper key={r.id} withBorder radius="md" p="sm" className="live-row" data-testid="conversation-row">
           <Stack gap={6}>
             <Group justify="space-between" wrap="nowrap" gap="xs">
               <ConversationCell row={r} chatbotId={ctx.chatbotId} />
