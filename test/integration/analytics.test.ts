@@ -542,6 +542,18 @@ describe("GET /api/v1/analytics/conversations", () => {
     }
   });
 
+  it("counts every matching row on any page of a sort that reads them all, past the last page too", async () => {
+    const matching = CONVS.filter((c) => c.sentiment !== null && c.sentiment < 0).length;
+    expect(matching).toBeGreaterThan(2);
+    for (const sort of ["sentiment", "messageCount", "mrr", "createdAt"]) {
+      for (const page of [1, 2, 99]) {
+        const body = await get<TableBody<ConvRow>>(mine, `/conversations?sentimentMax=-0.0001&sort=${sort}&limit=2&page=${page}`);
+        expect(body.pagination, `${sort}, page ${page}`).toEqual({ page, limit: 2, total: matching, hasMore: page * 2 < matching });
+        expect(body.data, `${sort}, page ${page}`).toHaveLength(page === 99 ? 0 : 2);
+      }
+    }
+  });
+
   it("sorts by MRR with unknown MRR last, and by message count", async () => {
     const byMrr = await get<TableBody<ConvRow>>(mine, "/conversations?sort=mrr&order=desc&limit=100");
     expect(keys(byMrr)).toEqual(expectTable(() => true, (c) => effective(c).mrr, "desc"));

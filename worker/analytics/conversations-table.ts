@@ -202,8 +202,11 @@ export function conversationRowsQuery(db: Db, chatbotId: string, q: Omit<Convers
   // one has the filters' and sort's columns (the id would be a table read for every matching row).
   const order = [...sortBy[q.sort], direction(rowid)];
 
+  // A sort no index holds visits every matching row anyway, so the window counts them as it goes (the table's
+  // total without a second pass); an index-served sort stops at the window, and counting would read every row.
+  const total = SORTS_VISITING_EVERY_ROW.has(q.sort) ? sql<number>`count(*) OVER ()` : sql<number | null>`NULL`;
   // Only the MRR sort needs the owners to pick the window.
-  const candidates = db.select({ rowid: rowid.as("conversation_rowid") }).from(c);
+  const candidates = db.select({ rowid: rowid.as("conversation_rowid"), total: total.as("matching_total") }).from(c);
   const window = (q.sort === "mrr" ? candidates.leftJoin(u, eq(u.id, c.clientUserId)).leftJoin(o, eq(o.id, c.clientOrganizationId)) : candidates)
     .where(filter)
     .orderBy(...order)
@@ -236,6 +239,7 @@ export function conversationRowsQuery(db: Db, chatbotId: string, q: Omit<Convers
       lastUserMessageAt: c.lastUserMessageAt,
       triageStatus: aliased(t.status, "triage_status"),
       assigneeId: aliased(t.assigneeId, "triage_assignee_id"),
+      total: window.total,
       labels: sql<string>`(SELECT json_group_array(json_object('id', l.id, 'name', l.name, 'color', l.color))
         FROM ${cl} AS x JOIN ${labels} AS l ON l.id = x.label_id WHERE x.conversation_id = ${c.id})`.as("label_list"),
     })
@@ -246,6 +250,9 @@ export function conversationRowsQuery(db: Db, chatbotId: string, q: Omit<Convers
     .leftJoin(t, eq(t.conversationId, c.id))
     .orderBy(...order);
 }
+
+/** The sorts that no index serves (sentiment and MRR sort NULLs last by expression; message count has no index). */
+const SORTS_VISITING_EVERY_ROW = new Set<(typeof CONVERSATION_SORTS)[number]>(["sentiment", "messageCount", "mrr"]);
 
 /** How many conversations the table's filters match. */
 export const conversationCountQuery = (db: Db, chatbotId: string, q: Omit<ConversationsTableQuery, "page" | "limit">) =>
@@ -277,9 +284,15 @@ export const conversationRowView = (r: ConversationRowRecord) => ({
 export type ConversationRow = ReturnType<typeof conversationRowView>;
 
 export async function conversationsTable(db: Db, chatbotId: string, q: ConversationsTableQuery) {
-  const [rows, totals] = await db.batch([
-    conversationRowsQuery(db, chatbotId, q, q.limit, (q.page - 1) * q.limit),
-    conversationCountQuery(db, chatbotId, q),
-  ]);
+  const offset = (q.page - 1) * q.limit;
+  if (SORTS_VISITING_EVERY_ROW.has(q.sort)) {
+    const rows = await conversationRowsQuery(db, chatbotId, q, q.limit, offset);
+    // An empty page past the first says nothing of the total: only then is it counted on its own.
+    const total = rows[0]?.total ?? (offset === 0 ? 0 : await countConversations(db, chatbotId, q));
+    return { data: rows.map(conversationRowView), pagination: pagination(q.page, q.limit, total) };
+  }
+  const [rows, totals] = await db.batch([conversationRowsQuery(db, chatbotId, q, q.limit, offset), conversationCountQuery(db, chatbotId, q)]);
   return { data: rows.map(conversationRowView), pagination: pagination(q.page, q.limit, totals[0]?.total ?? 0) };
 }
+
+const countConversations = async (db: Db, chatbotId: string, q: ConversationsTableQuery) => (await conversationCountQuery(db, chatbotId, q))[0]?.total ?? 0;
