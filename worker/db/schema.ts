@@ -236,6 +236,8 @@ export const conversations = sqliteTable(
   ],
 );
 
+export const FLAG_TEXTS_INDEX = "annotations_flag_texts";
+
 export const ANNOTATION_KINDS = ["sentiment", "flag", "intent", "topic", "behaviour", "resolution"] as const;
 
 /** One analysis finding about a message (or, for resolution, the whole conversation). */
@@ -276,6 +278,9 @@ export const annotations = sqliteTable(
     // … or some labels of a kind (flags, hallucinations), with the conversation so flagged conversations
     // are found from the index alone.
     index("annotations_chatbot_kind_label_time").on(t.chatbotId, t.kind, t.label, t.createdAt, t.conversationId),
+    // Insights' most common chunks and reasons of a flag, read from the index alone (worker/analytics/insights.ts
+    // names it: the planner, without statistics, prefers the one above and reads every flag's row).
+    index(FLAG_TEXTS_INDEX).on(t.chatbotId, t.label, t.createdAt, t.chunk, t.reason).where(sql`kind = 'flag'`),
   ],
 );
 
