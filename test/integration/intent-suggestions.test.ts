@@ -181,6 +181,21 @@ describe("approving and rejecting suggestions", () => {
     expect(rows.map((r) => r.status)).toEqual(["accepted", "accepted", "accepted", "accepted"]);
   });
 
+  it("answers 409 and changes nothing when approving would take the custom intents past 100", async () => {
+    const t = await createTenant();
+    await seed(t, GROUPS);
+    const customIntents = Array.from({ length: 100 }, (_, i) => ({ slug: `custom_${i}`, name: `Custom ${i}`, description: `custom intent number ${i}` }));
+    expect((await call("/api/v1/analysis/config", { method: "PATCH", key: t.adminKey, json: { customIntents } })).status).toBe(200);
+    const res = await call("/api/v1/analysis/suggestions/api_key/approve", { method: "POST", key: t.adminKey, json: { name: "API key", description: "asks where the API key is" } });
+    expect(res.status).toBe(409);
+    expect(((await res.json()) as ErrorBody).error.message).toMatch(/100 custom intents/);
+    expect((await list(t, "?limit=100")).data.map((s) => s.slug)).toContain("api_key");
+    const rows = await db.select().from(annotations).where(and(eq(annotations.chatbotId, t.chatbotId), eq(annotations.label, "api_key")));
+    expect(new Set(rows.map((r) => r.status))).toEqual(new Set(["pending"]));
+    const config = (await (await call("/api/v1/analysis/config", { key: t.readKey })).json()) as { data: { customIntents: unknown[] } };
+    expect(config.data.customIntents).toHaveLength(100);
+  });
+
   it("rejects one suggestion and only its messages", async () => {
     const t = await createTenant();
     await seed(t, GROUPS);

@@ -76,6 +76,24 @@ describe("PATCH keeps what it does not name", () => {
     expect(await send(t, "PATCH", "/api/v1/analysis/config", { companyDescription: "Shoes and socks." })).toMatchObject({ ...set, companyDescription: "Shoes and socks." });
     expect(await send(t, "GET", "/api/v1/analysis/config")).toMatchObject({ ...set, companyDescription: "Shoes and socks." });
   });
+
+  it("the analysis config's toggles and prompts change only the entries a PATCH names", async () => {
+    const t = await createTenant();
+    await send(t, "PATCH", "/api/v1/analysis/config", { flags: { churn_risk: false }, behaviours: { verbose: false }, prompts: { sentiment: "Score how the user feels, from -1 to 1." } });
+    const after = await send<{ flags: object; behaviours: object; prompts: object; effectivePrompts: Record<string, { isDefault: boolean }> }>(t, "PATCH", "/api/v1/analysis/config", {
+      flags: { frustrated_user: false },
+      behaviours: { robotic: false },
+      prompts: { intent: "Pick the one intent that fits this message best." },
+    });
+    expect(after.flags).toEqual({ churn_risk: false, frustrated_user: false });
+    expect(after.behaviours).toEqual({ verbose: false, robotic: false });
+    expect(after.prompts).toEqual({ sentiment: "Score how the user feels, from -1 to 1.", intent: "Pick the one intent that fits this message best." });
+    // A flag switched back on, and a prompt set to null (its default), are entries like any other.
+    const back = await send<typeof after>(t, "PATCH", "/api/v1/analysis/config", { flags: { churn_risk: true }, prompts: { sentiment: null } });
+    expect(back.flags).toEqual({ churn_risk: true, frustrated_user: false });
+    expect(back.effectivePrompts.sentiment!.isDefault).toBe(true);
+    expect(back.effectivePrompts.intent!.isDefault).toBe(false);
+  });
 });
 
 describe("a body whose every field is optional may be left out", () => {

@@ -45,7 +45,10 @@ export const customDefinition = z.object({
   description: z.string().trim().min(1).max(500),
 });
 
-const definitions = z.array(customDefinition).max(100).default([]);
+/** How many custom intents, topics, flags or behaviours a chatbot may define, each. */
+export const MAX_CUSTOM_DEFINITIONS = 100;
+
+const definitions = z.array(customDefinition).max(MAX_CUSTOM_DEFINITIONS).default([]);
 
 export const analysisConfigSchema = z.object({
   sentiment: z.boolean().default(true),
@@ -74,7 +77,10 @@ export const analysisConfigSchema = z.object({
 });
 export type AnalysisConfig = z.infer<typeof analysisConfigSchema>;
 
-/** Partial updates: any subset of fields, the others kept (schemas/patch.ts); nested objects replace what they name. */
+/**
+ * Partial updates: any subset of fields, the others kept (schemas/patch.ts). The toggles and prompts are
+ * patched entry by entry (updateConfig): `{ flags: { churn_risk: false } }` leaves the other flags as they are.
+ */
 export const analysisConfigPatch = patchOf(analysisConfigSchema).strict();
 
 export const defaultConfig = (): AnalysisConfig => analysisConfigSchema.parse({});
@@ -128,7 +134,18 @@ export async function updateConfig(
   patch: z.infer<typeof analysisConfigPatch>,
 ): Promise<AnalysisConfig> {
   const current = await loadConfig(db, scope.chatbotId);
-  return saveConfig(db, scope, analysisConfigSchema.parse({ ...current, ...patch }));
+  const entries = <T extends object>(now: T, change: T | undefined): T => ({ ...now, ...change });
+  return saveConfig(
+    db,
+    scope,
+    analysisConfigSchema.parse({
+      ...current,
+      ...patch,
+      flags: entries(current.flags, patch.flags),
+      behaviours: entries(current.behaviours, patch.behaviours),
+      prompts: entries(current.prompts, patch.prompts),
+    }),
+  );
 }
 
 export async function revertPrompt(db: Db, scope: { organizationId: string; chatbotId: string }, name: PromptName): Promise<AnalysisConfig> {

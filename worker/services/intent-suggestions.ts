@@ -8,12 +8,12 @@
  */
 import { and, desc, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
-import { DEFAULT_INTENTS, customDefinition, loadConfig, updateConfig, type AnalysisConfig } from "../analysis/config";
+import { DEFAULT_INTENTS, MAX_CUSTOM_DEFINITIONS, customDefinition, loadConfig, updateConfig, type AnalysisConfig } from "../analysis/config";
 import { clusterCandidates, type IntentCluster } from "../analysis/embedded/intent-clusters";
 import { pageFields, pagination, type Pagination } from "../analytics/params";
 import type { Db } from "../db/client";
 import { annotations } from "../db/schema";
-import { notFound } from "../errors";
+import { ApiError, notFound } from "../errors";
 
 /**
  * Candidates clustered per listing: the most recent ones. Older candidates that never recurred age
@@ -95,8 +95,12 @@ export async function approveSuggestion(
 ) {
   const config = await loadConfig(db, scope.chatbotId);
   const cluster = await find(db, scope.chatbotId, slug, config);
-  const accepted = await settle(db, scope.chatbotId, cluster.memberIds, "accepted", slug);
   const customIntents = [...config.customIntents.filter((i) => i.slug !== slug), { slug, ...definition }];
+  // Checked before any message takes the intent, so a full list changes nothing.
+  if (customIntents.length > MAX_CUSTOM_DEFINITIONS) {
+    throw new ApiError("conflict", `the chatbot already has ${MAX_CUSTOM_DEFINITIONS} custom intents: remove one (PATCH /api/v1/analysis/config) before approving another`);
+  }
+  const accepted = await settle(db, scope.chatbotId, cluster.memberIds, "accepted", slug);
   return { accepted, config: await updateConfig(db, scope, { customIntents }) };
 }
 
