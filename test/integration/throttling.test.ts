@@ -193,4 +193,14 @@ describe("read limits", () => {
     expect(byMember.accepted).toBeLessThanOrEqual(50);
     expect((await body(byMember.refused!)).code).toBe("rate_limited");
   });
+
+  it("counts a member's notification reads in the same member budget as their other reads", async () => {
+    const m = await signup();
+    const { chatbotId } = await chatbotOf(m);
+    const notifications = await readUntilLimited(() => as(m, "/api/v1/notifications"), 60);
+    expect(notifications.accepted).toBeGreaterThan(25);
+    expect(notifications.accepted).toBeLessThanOrEqual(50);
+    // The budget is spent: the member's other reads are refused too.
+    expect((await as(m, `/api/v1/chatbots/${chatbotId}/workflows`)).status).toBe(429);
+  });
 });

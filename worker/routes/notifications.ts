@@ -30,7 +30,7 @@ const noKeys = createMiddleware<AppEnv>(async (c, next) => {
   }
   await next();
 });
-notificationRoutes.use("*", noKeys, sessionRequired, rateLimit("READ_LIMITER", (c) => `member:${c.get("session").memberId}`));
+notificationRoutes.use("*", noKeys, sessionRequired, rateLimit("MEMBER_READ_LIMITER", (c) => `member:${c.get("session").memberId}`));
 const tags = ["Notifications"];
 const notificationId = z.object({ id: z.string().openapi({ description: "A notification id (`ntf_…`)" }) });
 
