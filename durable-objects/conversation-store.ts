@@ -11,6 +11,7 @@
 import { UNDETERMINED_LANGUAGE } from "../worker/analysis/language";
 import type { AnalysisOutcome, ResolutionOutcome } from "../worker/analysis/run";
 import type { ContextInput, ConversationStatus, MessageInput, StoredMessage } from "./protocol";
+import { firstChars } from "../worker/text-cut";
 
 export type EndReason = "explicit" | "idle_timeout";
 
@@ -361,7 +362,7 @@ export class ConversationStore {
     const [current, ...earlier] = scores;
     const round = (n: number) => Math.round(n * 1000) / 1000;
     return {
-      lastUserMessage: last ? last.content.slice(0, ATTENTION_PREVIEW_CHARS) : null,
+      lastUserMessage: last ? firstChars(last.content, ATTENTION_PREVIEW_CHARS) : null,
       lastUserMessageAt: last?.received_at ?? null,
       awaitingReplySince: waiting.since,
       sentimentCurrent: current === undefined ? null : round(current),

@@ -28,6 +28,7 @@ import { LivePublisher } from "./live-publisher";
 import { closeQuietly } from "./session-sockets";
 import { newId } from "../worker/services/ids";
 import { ConversationStore, emptyAggregates, type ConversationState, type EndReason } from "./conversation-store";
+import { firstChars } from "../worker/text-cut";
 import {
   browserContext,
   clientFrame,
@@ -668,7 +669,7 @@ export class Conversation extends DurableObject<Env> {
     const m = result.message;
     this.publish(state, {
       type: "message",
-      message: { id: m.id, seq: m.seq, role: m.role, content: m.content.slice(0, 500), receivedAt: m.receivedAt },
+      message: { id: m.id, seq: m.seq, role: m.role, content: firstChars(m.content, 500), receivedAt: m.receivedAt },
       user: state.user ? { id: state.user.id, email: state.user.email, name: state.user.name } : null,
       organization: state.organization ? { id: state.organization.id, name: state.organization.name } : null,
       plan: state.organization?.plan ?? state.user?.plan ?? null,

@@ -37,6 +37,18 @@ async function flushed(externalId = "guarded", t?: Awaited<ReturnType<typeof cre
   return { t, state: snapshot.state, row };
 }
 
+describe("the last user message's preview", () => {
+  it("is its first 300 characters, an emoji at the cut kept whole", async () => {
+    const t = await createTenant();
+    const content = `${"x".repeat(299)}😀 and more words after the cut`;
+    await capture(t.ingestKey, { conversationId: "preview", messages: [{ role: "user", content }] });
+    const stub = conversationStub(env, t.chatbotId, "preview");
+    await syncIndex(stub);
+    const row = await db.select().from(conversations).where(eq(conversations.externalId, "preview")).all();
+    expect(row.find((r) => r.chatbotId === t.chatbotId)?.lastUserMessage).toBe(`${"x".repeat(299)}😀`);
+  });
+});
+
 const write = (...states: ConversationState[]) => writeIndexBatch(env.DB, states.map((s) => conversationSnapshot(s)));
 
 /** A snapshot carrying one analysis of message 1: a sentiment with `label`, analysed at `analysedAt`. */

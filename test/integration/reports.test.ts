@@ -539,6 +539,16 @@ describe("reports CRUD", () => {
     });
   }
 
+  it("names a copy of a report named at the limit with its name shortened, never its source's name", async () => {
+    const admin = await freshKey(t, "admin");
+    const long = "Ω".repeat(99) + "😀";
+    const source = ((await (await call("/api/v1/reports", { method: "POST", key: admin, json: { name: long } })).json()) as { data: ReportBody }).data;
+    expect(source.name).toBe(long);
+    const copy = await call(`/api/v1/reports/${source.id}/duplicate`, { method: "POST", key: admin });
+    expect(copy.status).toBe(201);
+    expect(((await copy.json()) as { data: ReportBody }).data.name).toBe(`${"Ω".repeat(93)} (copy)`);
+  });
+
   it("refuses an oversized layout in a change too, and keeps the stored one", async () => {
     const admin = await freshKey(t, "admin");
     const report = ((await (await call("/api/v1/reports", { method: "POST", key: admin, json: { name: "Keep me", layout: { version: 1, widgets: [{ id: "a", type: "mrr_at_risk" }] } } })).json()) as { data: ReportBody }).data;

@@ -177,6 +177,14 @@ describe("notes", () => {
     expect((await activityOf(a, id)).filter((x) => x.kind === "note_added").map((x) => x.detail.excerpt).sort()).toEqual(["Called the customer back.", "Refund issued."]);
   });
 
+  it("records a long note's first 140 characters in the timeline, an emoji at the cut kept whole", async () => {
+    const id = await conversationOf(a);
+    const body = `${"x".repeat(139)}😀 and the rest of the note`;
+    expect((await as(a.owner, `${base(a, id)}/notes`, { method: "POST", json: { body } })).status).toBe(201);
+    const excerpts = (await activityOf(a, id)).filter((x) => x.kind === "note_added").map((x) => x.detail.excerpt as string);
+    expect(excerpts).toContain(`${"x".repeat(139)}😀`);
+  });
+
   it("refuses an empty note with the 400 envelope naming body", async () => {
     const id = await conversationOf(a);
     const res = await as(a.owner, `${base(a, id)}/notes`, { method: "POST", json: { body: "   " } });

@@ -7,6 +7,7 @@ import { z } from "zod";
 import { exampleOf } from "./embedded/classify";
 import { sentimentLabel, type Severity } from "./labels";
 import type { AnalysisInput, AnalysisOptions, Analyzer, CustomDefinition, Detection, MessageAnalysis, PreviousTurn } from "./types";
+import { firstChars } from "../text-cut";
 
 export const DEFAULT_AI_MODEL = "@cf/meta/llama-3.3-70b-instruct-fp8-fast";
 const VERSION = "1";
@@ -170,7 +171,7 @@ function toAnalysis(answer: AiAnswer, input: AnalysisInput, options: AnalysisOpt
   if (input.role === "user") {
     if (options.sentiment !== false && answer.sentiment) {
       const score = Math.round(answer.sentiment.score * 1000) / 1000;
-      result.sentiment = { score, label: sentimentLabel(score), chunk: answer.sentiment.chunk.slice(0, 500), reason: answer.sentiment.reason.slice(0, 300) };
+      result.sentiment = { score, label: sentimentLabel(score), chunk: firstChars(answer.sentiment.chunk, 500), reason: firstChars(answer.sentiment.reason, 300) };
     }
     const flags = new Set([...(options.enabledFlags ?? []), ...customFlags]);
     result.flags = answer.flags

@@ -11,10 +11,16 @@ import { notFound } from "../errors";
 import { newId } from "../services/ids";
 import type { KeyScope } from "../services/keys";
 import { emptyLayout, layoutSchema, type Layout } from "./layout";
+import { firstChars } from "../text-cut";
 
 export const MAX_RANGE_DAYS = 90;
 
-const reportName = z.string().trim().min(1).max(100);
+const REPORT_NAME_CHARS = 100;
+const reportName = z.string().trim().min(1).max(REPORT_NAME_CHARS);
+
+const COPY = " (copy)";
+/** `<name> (copy)`, the name shortened when both would not fit, so a copy never takes its source's name. */
+const copyName = (name: string) => `${firstChars(name, REPORT_NAME_CHARS - COPY.length).trimEnd()}${COPY}`;
 const rangeDays = z.number().int().min(1).max(MAX_RANGE_DAYS);
 
 export const reportInput = z
@@ -111,7 +117,7 @@ export async function updateReport(db: Db, chatbotId: string, id: string, patch:
 
 export async function duplicateReport(db: Db, scope: Pick<KeyScope, "organizationId" | "chatbotId">, id: string, name?: string): Promise<ReportView> {
   const source = await getReport(db, scope.chatbotId, id);
-  return createReport(db, scope, { name: name ?? `${source.name} (copy)`.slice(0, 100), rangeDays: source.rangeDays, layout: source.layout });
+  return createReport(db, scope, { name: name ?? copyName(source.name), rangeDays: source.rangeDays, layout: source.layout });
 }
 
 export async function deleteReport(db: Db, chatbotId: string, id: string): Promise<void> {

@@ -10,6 +10,7 @@
  */
 import type { D1Queryable } from "../db/read-session";
 import type { SearchQuery } from "./query";
+import { firstChars } from "../text-cut";
 
 /** Matches ranked together: the newest this many of the chatbot's (a page reaches at most 2,500 deep). */
 export const RANK_WINDOW = 2_000;
@@ -207,6 +208,6 @@ export function snippetParts(snippet: string): SnippetPart[] {
 
 /** The start of a message that matched by meaning only: no word to mark. */
 export function leadingParts(content: string, max = 200): SnippetPart[] {
-  const text = content.length > max ? `${content.slice(0, max).trimEnd()}…` : content;
+  const text = content.length > max ? `${firstChars(content, max).trimEnd()}…` : content;
   return [{ text, match: false }];
 }

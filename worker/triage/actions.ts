@@ -15,6 +15,7 @@ import { newId } from "../services/ids";
 import { actorOf, requireConversation, type Actor, type Scope } from "./context";
 import { labelView, statusSetAt, triageOfOne, type NoteView, type TriageView } from "./read";
 import type { Notified } from "../notifications/channel";
+import { firstChars } from "../text-cut";
 
 type ActivityKind = (typeof ACTIVITY_KINDS)[number];
 
@@ -122,7 +123,7 @@ export async function addNote(db: Db, scope: Scope, conversationId: string, inpu
   const note: NoteView = { id: newId("note"), authorId: actor.id, authorName: actor.name, body: input.body, createdAt: now };
   await run(db, [
     db.insert(conversationNotes).values({ ...note, organizationId: scope.organizationId, chatbotId: scope.chatbotId, conversationId }),
-    activityRow(db, scope, conversationId, actor, "note_added", { noteId: note.id, excerpt: input.body.slice(0, 140) }, now),
+    activityRow(db, scope, conversationId, actor, "note_added", { noteId: note.id, excerpt: firstChars(input.body, 140) }, now),
   ]);
   return { conversationId, changes: ["note_added"], actor, triage, notified: [], note };
 }

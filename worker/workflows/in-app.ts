@@ -6,6 +6,7 @@
 import type { NotificationView } from "../../durable-objects/member-frames";
 import { sha256Hex } from "../services/crypto";
 import type { InAppAction } from "./schema";
+import { firstChars } from "../text-cut";
 
 export interface Person {
   id: string;
@@ -28,7 +29,7 @@ export async function workflowNotification(
     id: `ntf_${(await sha256Hex(`${runId}|${memberId}`)).slice(0, 32)}`,
     kind: "workflow",
     title: fields.workflowName,
-    body: fields.text.slice(0, 1000),
+    body: firstChars(fields.text, 1000),
     chatbotId: fields.chatbotId,
     conversationId: fields.conversationId,
     createdAt: fields.now,

@@ -9,6 +9,7 @@
  * `[label](url)`). The template's own words are the admin's and are sent as written.
  */
 import type { MessageAnalysis } from "../analysis/types";
+import { firstChars } from "../text-cut";
 
 export interface WebhookEvent {
   type: "workflow.triggered";
@@ -93,13 +94,13 @@ function defaultText(event: Omit<WebhookEvent, "text">, escape: Escape): string 
   const who = escape(event.user?.email ?? event.user?.name ?? event.user?.id ?? "a user");
   const workflow = escape(event.workflow.name);
   if (!event.message) return `Workflow "${workflow}": conversation ${escape(event.conversation.externalId)} ended (${escape(event.conversation.resolution ?? "no resolution")}).`;
-  return `Workflow "${workflow}" matched a ${event.message.role} message from ${who}: "${escape(event.message.content.slice(0, 300))}"`;
+  return `Workflow "${workflow}" matched a ${event.message.role} message from ${who}: "${escape(firstChars(event.message.content, 300))}"`;
 }
 
 /** Cuts `text` to `max` characters without leaving half an escape at the end. */
 function cut(text: string, max: number): string {
   if (text.length <= max) return text;
-  return text.slice(0, max).replace(/&[a-z]*$|\\$/, "");
+  return firstChars(text, max).replace(/&[a-z]*$|\\$/, "");
 }
 
 /** The event with its `text`, escaped for the chat a `slack` or `discord` destination posts to. */
