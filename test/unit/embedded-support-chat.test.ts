@@ -147,6 +147,24 @@ describe("aimed sentiment", () => {
     },
   );
 
+  it.each([
+    "HubSpot is way better than your tool.",
+    "Intercom handles this so much better than you do.",
+    "Foobarly is cheaper than you and does the same thing.",
+    "Zendesk is better than your product, honestly.",
+  ])("reads a comparison a competitor wins over us as negative: %s", (message) => {
+    expect(polarity(message)).toBe("negative");
+  });
+
+  it("still reads a comparison we win over a named competitor as positive when we are the subject", () => {
+    expect(polarity("You are so much faster than Zendesk.")).toBe("positive");
+    expect(polarity("Your tool beats Intercom hands down.")).toBe("positive");
+  });
+
+  it.each(["ok thanks, and how do I export my invoices?", "Okay thanks, and how do I change my avatar?"])("reads politeness around a question as neutral: %s", (message) => {
+    expect(polarity(message)).toBe("neutral");
+  });
+
   it("reads eagerness to buy as positive", () => {
     expect(polarity("The trial convinced me, how do I move to the yearly plan?")).toBe("positive");
   });

@@ -39,7 +39,7 @@ const BARE_SARCASM = -1.5;
 /** "Thanks for everything, we're moving on" is negative for us, whatever its polite words say. */
 const LEAVING = -2.2;
 const COURTESY = 0.3;
-const POLITE_WORDS = new Set(["thanks", "thank", "thx", "ty", "cheers", "please", "appreciate", "appreciated", "welcome", "kind", "kindly", "hi", "hello"]);
+const POLITE_WORDS = new Set(["thanks", "thank", "thx", "ty", "cheers", "please", "appreciate", "appreciated", "welcome", "kind", "kindly", "hi", "hello", "ok", "okay", "alright"]);
 /** A question, a promise to try, or a sign-off: thanks there is manners rather than satisfaction. */
 const POLITE_CONTEXT = /\?|\b(i'll|i will|we'll|we will) (try|test|check|look|get back|let you know|give it a)|that'?s all|in advance|for (now|today)\b/i;
 const UNFAVOURABLE_COMPARISON = -1.8;
@@ -48,8 +48,23 @@ const COMPARATIVE = /\b(better|cheaper|faster|easier|nicer|smoother|simpler|quic
 /** The user measures us against a named competitor and we come off worse. */
 const UNFAVOURABLE =
   /\b(yours|your (\w+ )?(doesn't|does not|can't|cannot|isn't|is not|won't|never)|you (guys )?(don't|do not|can't|cannot|should|really should|never)|and you (don't|can't|won't)|than (this|yours|you|your|here)|never (had|did|does|has)|prefer|at least|actually (works|finds|does|shows)|proper|(way|much|so much) (nicer|better|easier|faster|cheaper)|why (does|do|is|can|can't)|lets me|shows? (fees|prices|everything))\b/i;
-/** …unless the comparison is won by us ("way easier than Zendesk", "glad we switched"). */
-const WE_WIN = /\b(better|easier|faster|cheaper|nicer|simpler|more \w+) than \p{Lu}|glad (we|i) (switched|moved|left)|(switched|moved|came) (over )?(from|off) \S+( \S+)? to (you|your|here)|\bbeats? \p{Lu}|(so much|much|way|a lot) (faster|better|easier|cheaper|smoother|nicer)( since| than| now)/iu;
+/** What "than" or "beats" names when the comparison is against us ("better than your tool"). */
+const US = String.raw`(?:you|your|yours|u|this|here|openbat)\b`;
+/**
+ * …unless the comparison is won by us ("way easier than Zendesk", "glad we switched"). A name is told by its
+ * capital, so that part is matched case-sensitively (under the `i` flag `\p{Lu}` matches any letter, and "better
+ * than your tool" read as a win); a lower-case "than" before us is never a win.
+ */
+const STARTS_WITH_US = new RegExp(`^${US}`, "i");
+const US_ANY_CASE = String.raw`(?:[Yy]ou|[Yy]our|[Yy]ours|[Uu]|[Tt]his|[Hh]ere|[Oo]pen[Bb]at)\b`;
+const WE_WIN_OVER_NAME = new RegExp(
+  String.raw`\b(?:[Bb]etter|[Ee]asier|[Ff]aster|[Cc]heaper|[Nn]icer|[Ss]impler|[Mm]ore \w+) than (?!${US_ANY_CASE})\p{Lu}|\b[Bb]eats? (?!${US_ANY_CASE})\p{Lu}`,
+  "u",
+);
+const WE_WIN = new RegExp(
+  String.raw`glad (we|i) (switched|moved|left)|(switched|moved|came) (over )?(from|off) \S+( \S+)? to (you|your|here)|(so much|much|way|a lot) (faster|better|easier|cheaper|smoother|nicer)( since| now| than (?!${US}))`,
+  "iu",
+);
 /** Enthusiasm to buy is good news even without a feeling word ("The trial convinced me, how do I pay?"). */
 const BUY_ENTHUSIASM = /\b(just upgraded|(we|i)('d like| would like| want| wanna) to (add|buy|upgrade|order|purchase|sign up|subscribe)|ready to (buy|pay|sign|purchase|order|upgrade)|convinced (me|us)|sold (me|us|itself)|take my money)\b/i;
 const GOOD_NEWS = 1.8;
@@ -105,15 +120,16 @@ export function aimSentiment(ctx: AimContext): SentimentDetail {
       if (!ctx.competitorSpans.some((s) => sameClause(text, s.start, at))) continue;
       // Praise of a competitor is a complaint about us only when it compares ("so much better", "never").
       if (!COMPARATIVE.test(sentenceOf(text, at))) continue;
-      // "Way easier than Zendesk": a comparison won by us is praise of us.
-      if (/^\S*\s+(?:\S+\s+)?than\b/i.test(text.slice(at, at + 40))) continue;
+      // "Way easier than Zendesk": a comparison won by us is praise of us ("better than your tool" is not).
+      const than = /^\S*\s+(?:\S+\s+)?than\s+(\S+)/i.exec(text.slice(at, at + 40));
+      if (than && !STARTS_WITH_US.test(than[1] ?? "")) continue;
       c.value *= COMPETITOR_PRAISE;
       c.notes.push("praise aimed at a competitor");
     }
   }
 
   // A comparison we win, or eagerness to buy, is good news; each pattern is run once.
-  const win = WE_WIN.exec(text);
+  const win = WE_WIN_OVER_NAME.exec(text) ?? WE_WIN.exec(text);
   const goodNews = win ?? BUY_ENTHUSIASM.exec(text);
 
   // "Asana has a proper timeline view, you really should too": the comparison is the complaint.
