@@ -167,6 +167,33 @@ browserSuite("Reports: saved, shareable views", () => {
     }
   });
 
+  it("deletes a report and asks the server for it no more", async () => {
+    const { page } = browser;
+    const owner = await apiLogin(e2e.demo.email, e2e.demo.password);
+    const doomed = `Doomed ${Date.now().toString(36)}`;
+    const { data } = await apiCall<{ data: { id: string } }>(owner, "POST", `/chatbots/${e2e.demo.chatbotId}/reports`, { name: doomed, layout: { version: 1, widgets: [{ id: "w1", type: "total_conversations", size: "third", filters: {} }] } });
+    await page.goto(`${e2e.url}/chatbots/${e2e.demo.chatbotId}/reports/${data.id}`);
+    await page.getByRole("heading", { level: 1, name: doomed }).waitFor();
+    await expect.poll(async () => page.getByTestId("report-grid").locator(".mantine-Skeleton-root").count(), { timeout: 20_000 }).toBe(0);
+    const afterDelete: string[] = [];
+    const watch = (request: { url(): string; method(): string }) => request.url().includes(`/reports/${data.id}`) && afterDelete.push(`${request.method()} ${new URL(request.url()).pathname}`);
+    page.on("request", watch);
+    try {
+      await page.getByRole("button", { name: "Delete", exact: true }).click();
+      await page.getByRole("dialog").getByRole("button", { name: "Delete report" }).click();
+      await page.getByRole("heading", { level: 1, name: "Reports" }).waitFor();
+      await page.waitForLoadState("networkidle");
+      // The DELETE itself, and no read of what it deleted (each could only answer 404).
+      expect(afterDelete).toEqual([`DELETE /api/v1/chatbots/${e2e.demo.chatbotId}/reports/${data.id}`]);
+      expect(await page.getByRole("link", { name: doomed }).count()).toBe(0);
+    } finally {
+      page.off("request", watch);
+    }
+    // Its address opened again says so.
+    await page.goto(`${e2e.url}/chatbots/${e2e.demo.chatbotId}/reports/${data.id}`);
+    await page.getByRole("heading", { level: 1, name: "No such report" }).waitFor();
+  });
+
   it("shows the report to a read-only member at the same address, without a way to change it", async () => {
     const email = `report-reader-${Date.now().toString(36)}@example.com`;
     const password = "read only member 2";

@@ -23,6 +23,37 @@ export const queryClient = new QueryClient({
 
 onChanged(() => void queryClient.invalidateQueries());
 
+/** Key prefixes of what this tab is deleting or has deleted (see `deleting`). */
+const gone = new Set<string>();
+
+/** Whether `key` is one of `prefixes` or lies under one (`prefix:…`). */
+const under = (key: unknown, prefixes: Iterable<string>) => typeof key === "string" && [...prefixes].some((prefix) => key === prefix || key.startsWith(`${prefix}:`));
+
+/** Whether `key` reads something deleted. */
+export const isGone = (key: string) => under(key, gone);
+
+/**
+ * Deletes something the page on screen reads. From the moment the request leaves, the queries under
+ * `prefixes` are disabled, so neither the invalidation every change triggers, nor a live event, nor the
+ * window's focus asks for them again: each could only answer 404 now. A failed delete enables them again.
+ * The page calls `forgetDeleted` with the same prefixes once it has left.
+ */
+export async function deleting<T>(prefixes: string[], remove: () => Promise<T>): Promise<T> {
+  for (const prefix of prefixes) gone.add(prefix);
+  try {
+    return await remove();
+  } catch (error) {
+    for (const prefix of prefixes) gone.delete(prefix);
+    throw error;
+  }
+}
+
+/** Drops the cached answers of something deleted: its address opened again asks afresh (and says "not found"). */
+export function forgetDeleted(prefixes: string[]): void {
+  queryClient.removeQueries({ predicate: (q) => under(q.queryKey[0], prefixes) });
+  for (const prefix of prefixes) gone.delete(prefix);
+}
+
 export interface QueryOptions {
   /** Refetch when the live feed of this chatbot reports events (analytics that move with traffic). */
   liveChatbotId?: string;

@@ -1,6 +1,6 @@
 import { keepPreviousData, useQuery as useTanstackQuery } from "@tanstack/react-query";
 import { useCallback } from "react";
-import { cacheEntry, queryClient, type QueryOptions } from "./query-client";
+import { cacheEntry, isGone, queryClient, type QueryOptions } from "./query-client";
 
 export interface QueryState<T> {
   data: T | undefined;
@@ -27,7 +27,8 @@ export interface QueryState<T> {
 export function useQuery<T>(key: string | null, load: () => Promise<T>, options: QueryOptions = {}): QueryState<T> {
   const query = useTanstackQuery({
     ...cacheEntry(key, load, options),
-    enabled: key !== null,
+    // Asked each time a fetch is considered, so a query of something being deleted stops at once (query-client.ts `deleting`).
+    enabled: () => key !== null && !isGone(key),
     placeholderData: keepPreviousData,
   });
   const { refetch } = query;

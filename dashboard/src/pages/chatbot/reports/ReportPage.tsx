@@ -1,8 +1,9 @@
 import { Alert, Button, Group, Select, Skeleton, Stack, Text, TextInput, VisuallyHidden } from "@mantine/core";
-import { useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useNavigate, useParams, useSearchParams } from "react-router";
 import { api, ApiError } from "../../../api/client";
 import type { Report, ReportData, ReportLayout, ReportWidget, WidgetType } from "../../../api/types";
+import { deleting, forgetDeleted } from "../../../api/query-client";
 import { useQuery } from "../../../api/use-query";
 import { ConfirmButton } from "../../../components/ConfirmButton";
 import { ErrorNotice } from "../../../components/ErrorNotice";
@@ -36,6 +37,10 @@ export default function ReportPage() {
   const [params, setParams] = useSearchParams();
   const navigate = useNavigate();
   const report = useQuery(`report:${chatbot.id}:${reportId}`, () => api.reports.get(chatbot.id, reportId));
+  // The report's queries, stopped while it is deleted and dropped once this page has gone (query-client.ts).
+  const readsOfReport = [`report:${chatbot.id}:${reportId}`, `report-data:${chatbot.id}:${reportId}`];
+  const deleted = useRef<string[] | null>(null);
+  useEffect(() => () => void (deleted.current && forgetDeleted(deleted.current)), []);
   const r = report.data;
   const days = Number(params.get("days")) || r?.rangeDays || 7;
 
@@ -140,7 +145,11 @@ export default function ReportPage() {
                 </>
               }
             />
-            {canEdit && <ReportActions report={rep} days={days} onSave={save} onDuplicated={(copy) => navigate(`/chatbots/${chatbot.id}/reports/${copy.id}`)} onDeleted={() => navigate(`/chatbots/${chatbot.id}/reports`, { replace: true })} />}
+            {canEdit && <ReportActions report={rep} days={days} onSave={save} onDuplicated={(copy) => navigate(`/chatbots/${chatbot.id}/reports/${copy.id}`)} onDelete={async () => {
+                  await deleting(readsOfReport, () => api.reports.remove(chatbot.id, rep.id));
+                  deleted.current = readsOfReport;
+                  navigate(`/chatbots/${chatbot.id}/reports`, { replace: true });
+                }} />}
             {!canEdit && (
               <Text size="sm" c="dimmed" className="no-print">
                 You can view this report and change its range; your role cannot change the report itself.
@@ -231,13 +240,14 @@ function ReportActions({
   days,
   onSave,
   onDuplicated,
-  onDeleted,
+  onDelete,
 }: {
   report: Report;
   days: number;
   onSave: (change: { name?: string; rangeDays?: number }) => Promise<void>;
   onDuplicated: (copy: Report) => void;
-  onDeleted: () => void;
+  /** Deletes the report (and leaves its page); a failure stays in the confirmation dialog. */
+  onDelete: () => Promise<void>;
 }) {
   const { chatbot } = useChatbot();
   const [name, setName] = useState<string | null>(null);
@@ -285,10 +295,7 @@ function ReportActions({
         >
           Duplicate
         </Button>
-        <ConfirmButton variant="light" label="Delete" title={`Delete “${report.name}”?`} confirmLabel="Delete report" onConfirm={async () => {
-          await api.reports.remove(chatbot.id, report.id);
-          onDeleted();
-        }}>
+        <ConfirmButton variant="light" label="Delete" title={`Delete “${report.name}”?`} confirmLabel="Delete report" onConfirm={onDelete}>
           <Text size="sm">The report and its layout are deleted for everyone in the organization. The data it shows is not touched.</Text>
         </ConfirmButton>
       </Group>
