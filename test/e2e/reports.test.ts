@@ -167,6 +167,31 @@ browserSuite("Reports: saved, shareable views", () => {
     }
   });
 
+  it("keeps the keyboard's focus on the card's move buttons as a card reaches the first and the last place", async () => {
+    const { page } = browser;
+    const owner = await apiLogin(e2e.demo.email, e2e.demo.password);
+    const widgets = ["total_conversations", "messages_today", "resolution_rate"].map((type, i) => ({ id: `m${i}`, type, size: "third", filters: {} }));
+    const { data } = await apiCall<{ data: { id: string } }>(owner, "POST", `/chatbots/${e2e.demo.chatbotId}/reports`, { name: "Arranged by keyboard", layout: { version: 1, widgets } });
+    await page.goto(`${e2e.url}/chatbots/${e2e.demo.chatbotId}/reports/${data.id}`);
+    await page.getByRole("heading", { level: 1, name: "Arranged by keyboard" }).waitFor();
+    const focused = () => page.evaluate(() => (globalThis as unknown as { document: { activeElement: { getAttribute(name: string): string | null } | null } }).document.activeElement?.getAttribute("aria-label") ?? null);
+
+    // Messages today to the first place: "earlier" is disabled there, so focus moves to its "later".
+    await page.getByRole("button", { name: "Move Messages today earlier" }).focus();
+    await page.keyboard.press("Enter");
+    await expect.poll(() => layoutOf(page), WAIT).toEqual(["messages_today:third", "total_conversations:third", "resolution_rate:third"]);
+    expect(await focused()).toBe("Move Messages today later");
+
+    // From there, later twice: first the button pressed keeps the focus, then at the last place "earlier" takes it.
+    await page.keyboard.press("Enter");
+    await expect.poll(() => layoutOf(page), WAIT).toEqual(["total_conversations:third", "messages_today:third", "resolution_rate:third"]);
+    expect(await focused()).toBe("Move Messages today later");
+    await page.keyboard.press("Enter");
+    await expect.poll(() => layoutOf(page), WAIT).toEqual(["total_conversations:third", "resolution_rate:third", "messages_today:third"]);
+    expect(await focused()).toBe("Move Messages today earlier");
+    await page.getByTestId("save-state").filter({ hasText: "All changes saved" }).waitFor();
+  });
+
   it("deletes a report and asks the server for it no more", async () => {
     const { page } = browser;
     const owner = await apiLogin(e2e.demo.email, e2e.demo.password);

@@ -1,5 +1,5 @@
 import { Alert, Button, Group, Select, Skeleton, Stack, Text, TextInput, VisuallyHidden } from "@mantine/core";
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useLayoutEffect, useRef, useState } from "react";
 import { useNavigate, useParams, useSearchParams } from "react-router";
 import { api, ApiError } from "../../../api/client";
 import type { Report, ReportData, ReportLayout, ReportWidget, WidgetType } from "../../../api/types";
@@ -15,7 +15,7 @@ import { useChatbot } from "../../../session/chatbot";
 import { NotFoundPage } from "../../NotFoundPage";
 import { newWidget, RANGE_OPTIONS, WIDGET_OPTIONS, widgetTitle } from "./catalog";
 import { downloadCsv, reportCsv } from "./csv";
-import { WidgetCard } from "./WidgetCard";
+import { moveButtonId, WidgetCard, type MoveDirection } from "./WidgetCard";
 import { viewerTimeZone } from "../../../lib/range";
 
 /** Moves the item at `from` to `to`, the others keeping their order. */
@@ -105,6 +105,19 @@ export default function ReportPage() {
     setAnnouncement(`${widgetTitle(widget)} moved to position ${to + 1} of ${current.layout.widgets.length}.`);
   };
 
+  // A card moved by its button keeps the keyboard's focus on that button: React may move the card's element (which
+  // drops focus) and a move to the first or last place disables the button pressed — then its other move button.
+  const focusAfterMove = useRef<{ widgetId: string; by: MoveDirection } | null>(null);
+  useLayoutEffect(() => {
+    const wanted = focusAfterMove.current;
+    if (!wanted) return;
+    focusAfterMove.current = null;
+    const button = (direction: MoveDirection) => document.getElementById(moveButtonId(wanted.widgetId, direction)) as HTMLButtonElement | null;
+    const pressed = button(wanted.by);
+    const target = pressed && !pressed.disabled ? pressed : button(wanted.by === "earlier" ? "later" : "earlier");
+    if (target && document.activeElement !== target) target.focus();
+  });
+
   if (report.error instanceof ApiError && report.error.status === 404 && !r) return <NotFoundPage what="report" />;
 
   return (
@@ -187,7 +200,10 @@ export default function ReportPage() {
                         canEdit={canEdit}
                         live={unfilteredToday ? liveSince : 0}
                         onChange={(next) => setWidgets(rep.layout.widgets.map((x) => (x.id === w.id ? next : x)))}
-                        onMove={(to) => move(i, to)}
+                        onMove={(to, by) => {
+                          focusAfterMove.current = { widgetId: w.id, by };
+                          move(i, to);
+                        }}
                         onDropFrom={(from) => move(from, i)}
                         onRemove={() => setWidgets(rep.layout.widgets.filter((x) => x.id !== w.id))}
                       />

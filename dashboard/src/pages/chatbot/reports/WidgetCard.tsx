@@ -14,6 +14,11 @@ const SIZE_OPTIONS = [
 ];
 const LABEL_OPTIONS = (Object.keys(SENTIMENT_NAMES) as SentimentLabel[]).map((l) => ({ value: l, label: SENTIMENT_NAMES[l] }));
 
+export type MoveDirection = "earlier" | "later";
+
+/** The id of a card's "move earlier" / "move later" button, by which the page gives focus back after a move. */
+export const moveButtonId = (widgetId: string, direction: MoveDirection) => `move-${direction}-${widgetId}`;
+
 export interface WidgetCardProps {
   widget: ReportWidget;
   index: number;
@@ -26,8 +31,8 @@ export interface WidgetCardProps {
   /** Live additions to the figure since the answer arrived (messages today). */
   live?: number;
   onChange: (next: ReportWidget) => void;
-  /** Keyboard: to the position `to`. */
-  onMove: (to: number) => void;
+  /** Keyboard: to the position `to`, by the card's "move earlier" or "move later" button. */
+  onMove: (to: number, by: MoveDirection) => void;
   /** Drag and drop: the widget at `from` was dropped on this one and takes its place. */
   onDropFrom: (from: number) => void;
   onRemove: () => void;
@@ -95,10 +100,10 @@ export function WidgetCard({ widget, index, count, data, failed, chatbotId, canE
         </Stack>
         {canEdit && (
           <Group gap={2} wrap="nowrap" className="no-print">
-            <ActionIcon variant="subtle" color="gray" size={36} aria-label={`Move ${title} earlier`} disabled={index === 0} onClick={() => onMove(index - 1)}>
+            <ActionIcon id={moveButtonId(widget.id, "earlier")} variant="subtle" color="gray" size={36} aria-label={`Move ${title} earlier`} disabled={index === 0} onClick={() => onMove(index - 1, "earlier")}>
               <span aria-hidden="true">←</span>
             </ActionIcon>
-            <ActionIcon variant="subtle" color="gray" size={36} aria-label={`Move ${title} later`} disabled={index === count - 1} onClick={() => onMove(index + 1)}>
+            <ActionIcon id={moveButtonId(widget.id, "later")} variant="subtle" color="gray" size={36} aria-label={`Move ${title} later`} disabled={index === count - 1} onClick={() => onMove(index + 1, "later")}>
               <span aria-hidden="true">→</span>
             </ActionIcon>
             <WidgetSettings widget={widget} title={title} onChange={onChange} onRemove={onRemove} />
