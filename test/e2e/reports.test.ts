@@ -192,6 +192,25 @@ browserSuite("Reports: saved, shareable views", () => {
     await page.getByTestId("save-state").filter({ hasText: "All changes saved" }).waitFor();
   });
 
+  it("prints the report without its controls, the range chosen written out", async () => {
+    const { page } = browser;
+    await page.goto(`${reportUrl}?days=30`);
+    await page.getByRole("heading", { level: 1, name }).waitFor();
+    await page.getByRole("combobox", { name: "Range" }).waitFor();
+    expect(await page.getByTestId("print-range").isVisible()).toBe(false);
+    await page.emulateMedia({ media: "print" });
+    try {
+      expect(await page.getByRole("combobox", { name: "Range" }).isVisible()).toBe(false);
+      expect(await page.getByTestId("print-range").innerText()).toBe("Range: the last 30 days");
+      // No control of any kind is left on paper.
+      const controls = page.locator("#main").locator("button, input, select, textarea, [role=combobox]");
+      const visible = await controls.evaluateAll((nodes) => nodes.filter((n) => (n as unknown as { checkVisibility(): boolean }).checkVisibility()).length);
+      expect(visible).toBe(0);
+    } finally {
+      await page.emulateMedia({ media: null });
+    }
+  });
+
   it("deletes a report and asks the server for it no more", async () => {
     const { page } = browser;
     const owner = await apiLogin(e2e.demo.email, e2e.demo.password);

@@ -132,8 +132,13 @@ export default function ReportPage() {
               description={data.data ? `${formatDateTime(data.data.data.range.from)} – ${formatDateTime(data.data.data.range.to)} (${viewerTimeZone()}), against the ${days} days before` : `The last ${days} days`}
               actions={
                 <>
+                  {/* On paper the range is words, not a control. */}
+                  <Text size="sm" fw={600} className="print-only" data-testid="print-range">
+                    Range: the last {days === 1 ? "day" : `${days} days`}
+                  </Text>
                   <Select
                     aria-label="Range"
+                    className="no-print"
                     w={120}
                     allowDeselect={false}
                     data={RANGE_OPTIONS}
