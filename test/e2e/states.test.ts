@@ -93,6 +93,43 @@ browserSuite("Honest states: a region whose API call fails says so once, with a 
     }
   });
 
+  it("does not ask a failing endpoint again on every live event, while the figures beside it follow the traffic", async () => {
+    const { page } = browser;
+    const sentiment = api("analytics/sentiment\\?");
+    const overview = api("analytics/overview\\?");
+    const asked = { sentiment: 0, overview: 0 };
+    const count = (request: { url(): string }) => {
+      if (sentiment.test(request.url())) asked.sentiment += 1;
+      if (overview.test(request.url())) asked.overview += 1;
+    };
+    page.on("request", count);
+    await page.route(sentiment, failWith500);
+    try {
+      await page.goto(`${e2e.url}/chatbots/${e2e.demo.chatbotId}/overview`);
+      await page.locator('[data-testid="sentiment-region"]').getByRole("alert").waitFor();
+      await page.waitForLoadState("networkidle");
+      const failed = asked.sentiment;
+      expect(failed).toBeGreaterThan(0);
+
+      // A message makes the overview's live refresh run: its key figures are asked again…
+      const before = asked.overview;
+      await sdk().recordMessages({ conversationId: `failing-${Date.now().toString(36)}`, messages: [{ role: "user", content: "Hello, is this thing on?" }] });
+      await expect.poll(() => asked.overview, { timeout: 20_000 }).toBeGreaterThan(before);
+      // …in the same pass that would have asked for the failing sentiment trend again; it was not.
+      await page.waitForLoadState("networkidle");
+      expect(asked.sentiment).toBe(failed);
+
+      // "Try again" still asks at once.
+      await page.unroute(sentiment, failWith500);
+      await page.locator('[data-testid="sentiment-region"]').getByRole("button", { name: "Try again" }).click();
+      await expect.poll(() => page.getByRole("alert").count(), { timeout: 20_000 }).toBe(0);
+      expect(asked.sentiment).toBeGreaterThan(failed);
+    } finally {
+      page.off("request", count);
+      await page.unroute(sentiment, failWith500);
+    }
+  });
+
   it("keeps the overview's figures on screen, marked, when a refresh fails", async () => {
     const { page } = browser;
     await page.goto(`${e2e.url}/chatbots/${e2e.demo.chatbotId}/overview`);

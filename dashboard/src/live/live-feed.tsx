@@ -7,6 +7,7 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useRef, use
 import { api } from "../api/client";
 import { queryClient } from "../api/query-client";
 import type { FeedFrame, LiveCounters, LiveEvent } from "../api/types";
+import { liveRefreshDue } from "./refresh-backoff";
 
 export const FEED_LIMIT = 50;
 /** Live analytics refetch at most this often under traffic: counts move at once, full figures follow. */
@@ -97,20 +98,25 @@ export function LiveFeedProvider({ chatbotId, children }: { chatbotId: string; c
     let attempts = 0;
     let closed = false;
     let refresh: ReturnType<typeof setTimeout> | undefined;
-    // Queries that asked for it (useQuery's liveChatbotId) are invalidated, coalesced over LIVE_REFRESH_MS.
+    // Queries that asked for it (useQuery's liveChatbotId) are invalidated, coalesced over LIVE_REFRESH_MS; one
+    // whose endpoint is failing only after a growing wait (refresh-backoff.ts), except after a reconnection (`now`).
     const refreshLiveQueries = (now: boolean) => {
       const run = () => {
         refresh = undefined;
-        void queryClient.invalidateQueries({ predicate: (q) => q.meta?.liveChatbotId === chatbotId });
+        void queryClient.invalidateQueries({ predicate: (q) => q.meta?.liveChatbotId === chatbotId && (now || liveRefreshDue(q)) });
       };
       if (now) run();
       else refresh ??= setTimeout(run, LIVE_REFRESH_MS);
     };
     let indexedRefresh: ReturnType<typeof setTimeout> | undefined;
-    const refreshIndexedQueries = () => {
+    let indexedAll = false;
+    const refreshIndexedQueries = (all = false) => {
+      indexedAll ||= all;
       indexedRefresh ??= setTimeout(() => {
+        const every = indexedAll;
         indexedRefresh = undefined;
-        void queryClient.invalidateQueries({ predicate: (q) => q.meta?.indexedChatbotId === chatbotId });
+        indexedAll = false;
+        void queryClient.invalidateQueries({ predicate: (q) => q.meta?.indexedChatbotId === chatbotId && (every || liveRefreshDue(q)) });
       }, INDEXED_REFRESH_MS);
     };
     let wasOffline = false;
@@ -132,7 +138,7 @@ export function LiveFeedProvider({ chatbotId, children }: { chatbotId: string; c
           // Back from a lost connection: whatever happened meanwhile is not in the feed, so re-read.
           if (wasOffline) {
             refreshLiveQueries(true);
-            refreshIndexedQueries();
+            refreshIndexedQueries(true);
           }
           wasOffline = false;
           setCounters(frame.counters);
