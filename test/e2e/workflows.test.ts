@@ -90,6 +90,37 @@ browserSuite("Workflows: from a template to its runs", () => {
     await screenshot(page, "workflows");
   });
 
+  it("shows an in-app workflow's successful run without a count of webhook attempts it never made", async () => {
+    const { page } = browser;
+    const name = `Tell the admins ${Date.now().toString(36)}`;
+    const made = await fetch(`${e2e.url}/api/v1/workflows`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${e2e.demo.adminKey}`, "content-type": "application/json" },
+      body: JSON.stringify({ name, trigger: "user_message", conditions: [{ field: "sentiment_score", op: "<=", value: -0.6 }], actions: [{ type: "in_app", to: "admins" }] }),
+    });
+    expect(made.status).toBe(201);
+    const workflow = ((await made.json()) as { data: { id: string } }).data;
+    try {
+      await page.goto(`${e2e.url}/chatbots/${e2e.demo.chatbotId}/workflows/${workflow.id}`);
+      await page.getByRole("heading", { name }).waitFor();
+      await page.getByTestId("no-runs").waitFor();
+      await record(sdk(), {
+        conversationId: `wf-in-app-${Date.now().toString(36)}`,
+        messages: [{ role: "user", content: "This is the worst service ever, I hate it and I am furious." }],
+      });
+      const run = page.getByTestId("workflow-run").first();
+      await run.waitFor({ timeout: 30_000 });
+      await expect.poll(async () => run.innerText(), { timeout: 30_000 }).toMatch(/success/i);
+      expect(await run.innerText()).not.toMatch(/attempt/);
+      await run.getByRole("button").first().click();
+      await run.getByTestId("run-no-delivery").waitFor();
+      expect(await run.getByTestId("run-no-delivery").innerText()).toMatch(/^No webhook delivery in this run/);
+    } finally {
+      // Every later negative message of the demo chatbot would notify again.
+      await fetch(`${e2e.url}/api/v1/workflows/${workflow.id}`, { method: "DELETE", headers: { authorization: `Bearer ${e2e.demo.adminKey}` } });
+    }
+  });
+
   it("creates a workflow that emails every member, and a matching message emails the owner", async () => {
     const { page } = browser;
     const name = `Email the team ${Date.now().toString(36)}`;

@@ -19,7 +19,22 @@ import { NotFoundPage } from "../NotFoundPage";
 
 const RUNS_POLL_MS = 4000;
 
-const attemptsLabel = (n: number) => (n === 1 ? "1 attempt" : `${n} attempts`);
+/**
+ * What a run's summary says of its webhook deliveries: their attempts, counted. A run without one (its actions
+ * were in-app notifications or emails, which have no attempts to count) says nothing of attempts.
+ */
+function attemptsLabel(run: WorkflowRun): string | null {
+  if (run.deliveries.length === 0) return null;
+  const n = run.deliveries.reduce((sum, d) => sum + d.attempts.length, 0);
+  return n === 1 ? "1 webhook attempt" : `${n} webhook attempts`;
+}
+
+/** Why a run has no webhook delivery to show. */
+function noDelivery(run: WorkflowRun): string {
+  if (run.status === "skipped") return "No delivery (skipped).";
+  if (run.status === "pending" || run.status === "triggered") return "No delivery yet.";
+  return "No webhook delivery in this run: in-app notifications and emails have no delivery attempts.";
+}
 
 const BLANK: WorkflowInput = {
   name: "",
@@ -45,8 +60,8 @@ function RunDetails({ run, chatbotId, canEdit, onRetried }: { run: WorkflowRun; 
         {run.reason ? ` — ${run.reason}` : ""}
       </Text>
       {run.deliveries.length === 0 ? (
-        <Text size="sm" c="dimmed">
-          No delivery{run.status === "skipped" ? " (skipped)" : " yet"}.
+        <Text size="sm" c="dimmed" data-testid="run-no-delivery">
+          {noDelivery(run)}
         </Text>
       ) : (
         run.deliveries.map((d) => (
@@ -144,9 +159,11 @@ function WorkflowRuns({ workflowId, chatbotId, canEdit }: { workflowId: string; 
                 <Group gap="sm" wrap="nowrap">
                   <RunStatusBadge status={run.status} />
                   <Text size="sm">{formatDateTime(run.createdAt)}</Text>
-                  <Text size="sm" c="dimmed" truncate>
-                    {attemptsLabel(run.deliveries.reduce((n, d) => n + d.attempts.length, 0))}
-                  </Text>
+                  {attemptsLabel(run) !== null && (
+                    <Text size="sm" c="dimmed" truncate>
+                      {attemptsLabel(run)}
+                    </Text>
+                  )}
                 </Group>
               </Accordion.Control>
               <Accordion.Panel>
