@@ -288,6 +288,28 @@ describe("workflow delivery", () => {
     expect(run?.status).toBe("success");
   });
 
+  it("delivers two actions to the same destination as two webhooks, each with its own text and webhook-id", async () => {
+    const received = receiver(200);
+    const t = await createTenant();
+    const ops = await destination(t);
+    await workflow(t, {
+      name: "Twice",
+      trigger: "user_message",
+      conditions: [{ field: "flag", op: "detected", value: "churn_risk" }],
+      actions: [
+        { destinationId: ops.id, template: "FIRST {{flag}}" },
+        { destinationId: ops.id, template: "SECOND {{flag}}" },
+      ],
+    });
+    await say(t, "c-twice", CHURN);
+    const sent = await deliveriesOf(t.chatbotId);
+    expect(sent).toHaveLength(2);
+    for (const d of sent) await consume(d.id);
+    const texts = received.map((r) => (new Webhook(ops.secret).verify(r.body, r.headers) as { text: string }).text);
+    expect(texts.sort()).toEqual(["FIRST churn_risk", "SECOND churn_risk"]);
+    expect(new Set(received.map((r) => r.headers["webhook-id"])).size).toBe(2);
+  });
+
   it("matches nothing and sends nothing when the conditions do not hold", async () => {
     receiver(200);
     const t = await createTenant();

@@ -211,9 +211,14 @@ export async function triggerWorkflows(env: Env, input: TriggerInput, now = Date
       statements.push(db.insert(notifications).values({ ...notification, organizationId: state.organizationId, memberId }).onConflictDoNothing());
       if (!ranBefore) notified.push({ memberId, notification });
     }
+    const sentTo = new Map<string, number>();
     for (const action of usable) {
       const destination = destinationById.get(action.destinationId)!;
-      const deliveryId = `msg_${(await sha256Hex(`${runId}|${action.destinationId}`)).slice(0, 32)}`;
+      // One delivery per action: a second action to the same destination gets an id of its own (the first keeps
+      // the id every run had before, so a run retried across a deploy does not deliver twice).
+      const earlier = sentTo.get(action.destinationId) ?? 0;
+      sentTo.set(action.destinationId, earlier + 1);
+      const deliveryId = `msg_${(await sha256Hex(`${runId}|${action.destinationId}${earlier === 0 ? "" : `|${earlier}`}`)).slice(0, 32)}`;
       const event = completeEvent(eventBase(input, workflow, runId, now), action.template, destination.kind);
       statements.push(
         db
