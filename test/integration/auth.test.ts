@@ -78,6 +78,18 @@ describe("API keys", () => {
     expect((await call("/api/v1/conversations", { key: rotated.data.secret })).status).toBe(200);
   });
 
+  it("refuses with 409 to rotate an expired key, whose copy would be born expired", async () => {
+    const t = await createTenant();
+    const created = await call("/api/v1/keys", { method: "POST", key: t.adminKey, json: { kind: "read", name: "short-lived", expiresAt: Date.now() + 60_000 } });
+    const { data } = (await created.json()) as { data: { id: string } };
+    await env.DB.prepare("UPDATE api_keys SET expires_at = ? WHERE id = ?").bind(Date.now() - 1, data.id).run();
+    const rotated = await call(`/api/v1/keys/${data.id}/rotate`, { method: "POST", key: t.adminKey });
+    expect(rotated.status).toBe(409);
+    expect(((await rotated.json()) as ErrorBody).error.message).toMatch(/expired/);
+    const keys = (await (await call("/api/v1/keys", { key: t.adminKey })).json()) as { data: { name: string }[] };
+    expect(keys.data.filter((k) => k.name === "short-lived")).toHaveLength(1);
+  });
+
   it("answers 404 when revoking another tenant's key", async () => {
     const mine = await createTenant();
     const theirs = await createTenant();

@@ -112,6 +112,8 @@ export async function rotateKey(db: Db, chatbotId: string, keyId: string): Promi
   const [old] = await db.select().from(apiKeys).where(and(eq(apiKeys.id, keyId), eq(apiKeys.chatbotId, chatbotId)));
   if (!old) throw notFound("key");
   if (old.revokedAt) throw new ApiError("conflict", "a revoked key cannot be rotated");
+  // Its copy would be born expired: an expired key is over, as a revoked one is.
+  if (old.expiresAt !== null && old.expiresAt <= Date.now()) throw new ApiError("conflict", "an expired key cannot be rotated: create a new key");
   const secret = generateSecret(old.kind);
   const row = { ...old, id: newId("key"), prefix: displayPrefix(secret), hash: await sha256Hex(secret), createdAt: Date.now(), lastUsedAt: null };
   // One D1 batch is one transaction: never two live keys, never none.
