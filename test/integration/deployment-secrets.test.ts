@@ -40,6 +40,42 @@ describe("deployment secrets", () => {
     }
   });
 
+  it("answers a destination's test-send without SECRETS_KEY with 503, sending nothing", async () => {
+    const t = await createTenant();
+    const outbound = mockOutbound(() => new Response("ok"), PUBLIC_DNS);
+    try {
+      const created = await call("/api/v1/webhooks", { method: "POST", key: t.adminKey, json: { name: "d", url: "https://hooks.example.com/x" } });
+      const { data } = (await created.json()) as { data: { id: string } };
+      settable.SECRETS_KEY = "";
+      const res = await call(`/api/v1/webhooks/${data.id}/test`, { method: "POST", key: t.adminKey });
+      expect(res.status).toBe(503);
+      expect(((await res.json()) as ErrorBody).error.message).toMatch(/SECRETS_KEY/);
+      expect(outbound.received).toHaveLength(0);
+    } finally {
+      outbound.restore();
+    }
+  });
+
+  it("after a SECRETS_KEY change, names the fix for an unreadable secret, and signs with the current one when only the previous is unreadable", async () => {
+    const t = await createTenant();
+    const outbound = mockOutbound(() => new Response("ok"), PUBLIC_DNS);
+    try {
+      const created = await call("/api/v1/webhooks", { method: "POST", key: t.adminKey, json: { name: "d", url: "https://hooks.example.com/x" } });
+      const { data } = (await created.json()) as { data: { id: string } };
+      settable.SECRETS_KEY = "a different key";
+      const unreadable = (await (await call(`/api/v1/webhooks/${data.id}/test`, { method: "POST", key: t.adminKey })).json()) as { data: { ok: boolean; response: string } };
+      expect(unreadable.data.ok).toBe(false);
+      expect(unreadable.data.response).toMatch(/SECRETS_KEY has changed.*overlapSeconds: 0/);
+      // Rotated with the default overlap, the old (unreadable) secret is the previous one: the new one signs.
+      expect((await call(`/api/v1/webhooks/${data.id}/rotate`, { method: "POST", key: t.adminKey })).status).toBe(200);
+      const tested = (await (await call(`/api/v1/webhooks/${data.id}/test`, { method: "POST", key: t.adminKey })).json()) as { data: { ok: boolean } };
+      expect(tested.data.ok).toBe(true);
+      expect(outbound.received).toHaveLength(1);
+    } finally {
+      outbound.restore();
+    }
+  });
+
   it("answers 503 naming CONVERSATION_TOKEN_SECRET when a token is minted or used without it", async () => {
     const t = await createTenant();
     const minted = await call("/api/v1/conversation-tokens", { method: "POST", key: t.ingestKey, json: {} });

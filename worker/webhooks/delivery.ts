@@ -8,7 +8,7 @@ import { and, eq, ne, sql } from "drizzle-orm";
 import { createDb, type Db } from "../db/client";
 import { deliveries, deliveryAttempts, webhookDestinations, workflowRuns } from "../db/schema";
 import { newId } from "../services/ids";
-import { decryptSecret } from "./secrets";
+import { decryptSecret, UnreadableSecretError } from "./secrets";
 import { sign } from "./signing";
 import { assertDeliverable, ResolverUnavailableError, type UrlPolicy } from "./ssrf";
 
@@ -123,7 +123,12 @@ async function signingSecrets(env: Env, destination: SigningDestination, now = D
   const current = await decryptSecret(env.SECRETS_KEY, destination.secretCiphertext);
   const { previousSecretCiphertext: previous, previousSecretExpiresAt: until } = destination;
   if (!previous || until == null || until <= now) return [current];
-  return [current, await decryptSecret(env.SECRETS_KEY, previous)];
+  // A previous secret sealed under an earlier SECRETS_KEY is left out: the current one still signs.
+  const earlier = await decryptSecret(env.SECRETS_KEY, previous).catch((error: unknown) => {
+    if (error instanceof UnreadableSecretError) return null;
+    throw error;
+  });
+  return earlier === null ? [current] : [current, earlier];
 }
 
 const permanent = (status: number) => status >= 400 && status < 500 && status !== 408 && status !== 429;

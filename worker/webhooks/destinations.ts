@@ -4,6 +4,7 @@ import { z } from "zod";
 import type { Db } from "../db/client";
 import { DESTINATION_KINDS, webhookDestinations } from "../db/schema";
 import { notFound } from "../errors";
+import { requireSecret } from "../services/deployment-secrets";
 import { newId } from "../services/ids";
 import { send, urlPolicy } from "./delivery";
 import { encryptSecret, generateSigningSecret } from "./secrets";
@@ -156,6 +157,8 @@ export async function enableDestination(db: Db, chatbotId: string, id: string) {
 
 /** Sends a signed sample event right away and reports what the receiver answered. */
 export async function testDestination(env: Env, destination: Row) {
+  // Nothing can be signed without it: the deployment's fault (503), not the receiver's (`ok: false`).
+  requireSecret(env.SECRETS_KEY, "SECRETS_KEY");
   // The destination's name is escaped for its chat and the body built as a delivery's, so a test cannot ping anyone.
   const text = `Test from OpenBat: your destination "${escapeFor(destination.kind)(destination.name)}" is wired up.`;
   const body = destination.kind === "custom" ? JSON.stringify({ type: "webhook.test", timestamp: new Date().toISOString(), text }) : chatBody(destination.kind, text);

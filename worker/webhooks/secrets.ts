@@ -31,6 +31,19 @@ export async function decryptSecret(secretsKey: string | undefined, ciphertext: 
   const ivBytes = iv ? fromBase64url(iv) : null;
   const sealedBytes = sealed ? fromBase64url(sealed) : null;
   if (version !== "v1" || !ivBytes || !sealedBytes) throw new Error("unreadable secret ciphertext");
-  const plain = await crypto.subtle.decrypt({ name: "AES-GCM", iv: ivBytes }, await aesKey(secretsKey), sealedBytes);
-  return new TextDecoder().decode(plain);
+  const key = await aesKey(secretsKey);
+  try {
+    return new TextDecoder().decode(await crypto.subtle.decrypt({ name: "AES-GCM", iv: ivBytes }, key, sealedBytes));
+  } catch {
+    throw new UnreadableSecretError();
+  }
+}
+
+/** A secret sealed under another SECRETS_KEY: what to do about it, rather than AES-GCM's own words. */
+export class UnreadableSecretError extends Error {
+  constructor() {
+    super(
+      "the signing secret cannot be read: SECRETS_KEY has changed since it was stored; rotate the destination's secret with `overlapSeconds: 0` (or create the destination anew)",
+    );
+  }
 }
