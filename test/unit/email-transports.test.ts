@@ -64,4 +64,11 @@ describe("email templates", () => {
     expect(rendered.text).toContain("<b>Evil</b> & co");
     expect(rendered.link).toBe("https://openbat.test/accept-invitation?token=a&b=1");
   });
+
+  it("keeps every subject on one line, whatever line breaks a workflow's subject or an organization's name holds", () => {
+    const alert = renderEmail({ kind: "workflow_alert", to: "x@example.com", organizationId: "org_1", runId: "run_1", workflowName: "w", text: "t", subject: "hi\r\nBcc: x@evil.com\u0000 done" });
+    expect(alert.subject).toBe("hi Bcc: x@evil.com done");
+    const invitation = renderEmail({ kind: "invitation", to: "x@example.com", link: "https://openbat.test/i", organizationName: "Org\n<script>", role: "member" });
+    expect(invitation.subject).toBe("You are invited to Org <script> on OpenBat");
+  });
 });

@@ -37,8 +37,15 @@ function render({ subject, lead, link, tail }: Parts): RenderedEmail {
     `<!doctype html><html><body style="font-family:system-ui,sans-serif;font-size:15px;line-height:1.5;color:#222;max-width:560px">` +
     [...paragraphs, button, ...after, `<p style="color:#666;font-size:13px">— OpenBat</p>`].join("") +
     `</body></html>`;
-  return { subject, text, html, link: link?.href };
+  return { subject: oneLineSubject(subject), text, html, link: link?.href };
 }
+
+/**
+ * A subject is a header line: a line break in it (a workflow's own subject, an organization's name) would end
+ * the header and start another (`Bcc: …`) wherever a transport writes raw headers. Control characters become
+ * spaces, runs of spaces one.
+ */
+export const oneLineSubject = (subject: string) => subject.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, " ").replace(/ {2,}/g, " ").trim();
 
 export function renderEmail(message: EmailMessage): RenderedEmail {
   switch (message.kind) {
