@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { browserSuite, e2e, logIn, openBrowser, sdk, type Browser } from "./harness";
+
+type Dissatisfied = { externalId: string; name: string | null; email: string | null }[];
 import { recordDemoTraffic } from "./traffic";
 
 const SECTIONS = [
@@ -92,5 +94,16 @@ browserSuite("Every chatbot page", () => {
     await page.getByTestId("profile-conversations").getByRole("link", { name: "demo-cancel-1" }).click();
     await page.getByTestId("sidebar-user").getByTestId("user-link").click();
     await page.getByRole("heading", { level: 1, name: "Ada Lovelace" }).waitFor();
+  });
+
+  it("names the most dissatisfied users as the other tables do: the name, else the email, else the external id", async () => {
+    const { page } = browser;
+    const answer = page.waitForResponse((r) => /\/analytics\/insights\?/.test(r.url()) && r.ok());
+    await page.goto(`${e2e.url}/chatbots/${e2e.demo.chatbotId}/insights`);
+    const users = ((await (await answer).json()) as { data: { mostDissatisfiedUsers: Dissatisfied } }).data.mostDissatisfiedUsers;
+    expect(users.some((u) => u.name && u.email)).toBe(true);
+    const table = page.getByTestId("dissatisfied-users");
+    await table.waitFor();
+    expect(await table.getByTestId("user-link").allInnerTexts()).toEqual(users.map((u) => u.name || u.email || u.externalId));
   });
 });

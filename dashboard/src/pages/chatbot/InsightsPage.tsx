@@ -65,7 +65,7 @@ function DissatisfiedUsers({ insights, chatbotId }: { insights: Insights; chatbo
   if (insights.mostDissatisfiedUsers.length === 0) return <Text c="dimmed" size="sm">No scored conversations with a known user in this range.</Text>;
   return (
     <Table.ScrollContainer minWidth={560}>
-      <Table verticalSpacing={6}>
+      <Table verticalSpacing={6} data-testid="dissatisfied-users">
         <Table.Thead>
           <Table.Tr>
             <Table.Th>User</Table.Th>
@@ -79,7 +79,7 @@ function DissatisfiedUsers({ insights, chatbotId }: { insights: Insights; chatbo
           {insights.mostDissatisfiedUsers.map((u) => (
             <Table.Tr key={u.externalId}>
               <Table.Td>
-                <PersonLink chatbotId={chatbotId} kind="user" externalId={u.externalId} name={u.email ?? u.name} />
+                <PersonLink chatbotId={chatbotId} kind="user" externalId={u.externalId} name={u.name ?? u.email} />
               </Table.Td>
               <Table.Td style={{ whiteSpace: "nowrap" }}>{u.organization ? <PersonLink chatbotId={chatbotId} kind="organization" externalId={u.organization.externalId} name={u.organization.name} /> : "—"}</Table.Td>
               <Table.Td>{u.plan ?? "—"}</Table.Td>
