@@ -106,4 +106,22 @@ browserSuite("Every chatbot page", () => {
     await table.waitFor();
     expect(await table.getByTestId("user-link").allInnerTexts()).toEqual(users.map((u) => u.name || u.email || u.externalId));
   });
+
+  it("carries the range chosen on a page into the profiles its names lead to, and from profile to profile", async () => {
+    const { page } = browser;
+    await page.goto(`${e2e.url}/chatbots/${e2e.demo.chatbotId}/insights?range=30d`);
+    await page.getByTestId("dissatisfied-users").getByTestId("user-link").first().click();
+    await page.waitForURL(/\/users\//);
+    expect(new URL(page.url()).searchParams.get("range")).toBe("30d");
+
+    // A profile opened with a range passes it on through its own links.
+    await page.goto(`${e2e.url}/chatbots/${e2e.demo.chatbotId}/users/u-ada?range=90d`);
+    await page.getByRole("heading", { level: 1, name: "Ada Lovelace" }).waitFor();
+    await page.getByRole("link", { name: "Acme Logistics" }).first().click();
+    await page.getByRole("heading", { level: 1, name: "Acme Logistics" }).waitFor();
+    expect(new URL(page.url()).searchParams.get("range")).toBe("90d");
+    await page.getByRole("link", { name: "Alan Turing" }).first().click();
+    await page.getByRole("heading", { level: 1, name: "Alan Turing" }).waitFor();
+    expect(new URL(page.url()).searchParams.get("range")).toBe("90d");
+  });
 });

@@ -7,7 +7,7 @@ import { ExportMenu } from "../../components/ExportMenu";
 import { failed, RegionError } from "../../components/QueryRegion";
 import { PageHeader } from "../../components/PageHeader";
 import { PeopleFilters } from "../../components/PeopleFilters";
-import { personPath, PersonLink } from "../../components/PersonLink";
+import { PersonLink, usePersonPath } from "../../components/PersonLink";
 import { SentimentBadge } from "../../components/SentimentBadge";
 import { SkeletonRows } from "../../components/SkeletonRows";
 import { SortableHeader } from "../../components/SortableHeader";
@@ -27,6 +27,7 @@ export default function UsersPage() {
   const order = values.order === "asc" ? "asc" : "desc";
   const query = { ...values, sort, order, page, limit: 25 };
   const users = useQuery(`users:${chatbot.id}:${JSON.stringify(query)}`, () => api.analytics.users(chatbot.id, query), { liveChatbotId: chatbot.id });
+  const personPath = usePersonPath();
   const profileOf = (externalId: string) => personPath(chatbot.id, "user", externalId);
   const onSort = (s: string, o: "asc" | "desc") => set({ sort: s, order: o });
 
