@@ -1,0 +1,39 @@
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { axeViolations } from "./audit";
+import { apiCall, apiLogin, browserSuite, e2e, logIn, openBrowser, settle, type Browser } from "./harness";
+
+browserSuite("Settings: the keys list and the buttons of each row", () => {
+  let browser: Browser;
+  const marker = Date.now().toString(36);
+  const revokedName = `Old server ${marker}`;
+  const liveName = `New server ${marker}`;
+  let live = { id: "", prefix: "" };
+
+  beforeAll(async () => {
+    const owner = await apiLogin(e2e.demo.email, e2e.demo.password);
+    const base = `/chatbots/${e2e.demo.chatbotId}/keys`;
+    const old = (await apiCall<{ data: { id: string } }>(owner, "POST", base, { kind: "read", name: revokedName })).data;
+    await apiCall(owner, "DELETE", `${base}/${old.id}`);
+    live = (await apiCall<{ data: { id: string; prefix: string } }>(owner, "POST", base, { kind: "read", name: liveName })).data;
+    browser = await openBrowser();
+    await logIn(browser.page, e2e.demo.email, e2e.demo.password);
+  });
+  afterAll(async () => browser?.close());
+
+  it("says a key is revoked in words, at AA contrast in both themes", async () => {
+    const dark = await openBrowser(undefined, { colorScheme: "dark" });
+    try {
+      await logIn(dark.page, e2e.demo.email, e2e.demo.password);
+      for (const { page } of [browser, dark]) {
+        await page.goto(`${e2e.url}/chatbots/${e2e.demo.chatbotId}/settings`);
+        const row = page.getByTestId("keys-table").getByRole("row").filter({ hasText: revokedName });
+        await row.getByTestId("key-revoked").waitFor();
+        expect(await row.innerText()).toMatch(/revoked .*ago|revoked just now/);
+        await settle(page);
+        expect(await axeViolations(page)).toEqual([]);
+      }
+    } finally {
+      await dark.close();
+    }
+  });
+});
