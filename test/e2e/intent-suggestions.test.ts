@@ -35,7 +35,8 @@ browserSuite("Analysis config: suggested intents", () => {
     const example = (await exportRow.locator("p", { hasText: "“" }).innerText()).replace(/[“”]/g, "");
     expect(EXPORT).toContain(example);
 
-    await exportRow.getByRole("button", { name: "Reject", exact: true }).click();
+    // Each row's buttons name their intent: one accessible name per button on the page.
+    await page.getByRole("button", { name: "Reject intent export_contacts", exact: true }).click();
     await exportRow.waitFor({ state: "detached" });
 
     const webhookRow = page.getByTestId("intent-suggestion").filter({ hasText: "webhook_headers" });

@@ -2,6 +2,12 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { axeViolations } from "./audit";
 import { apiCall, apiLogin, browserSuite, e2e, logIn, openBrowser, settle, type Browser } from "./harness";
 
+/** The accessible name of each button (this dashboard names its buttons by aria-label or by their text). */
+const BUTTON_NAMES = (nodes: unknown[]) => nodes.map((n) => {
+  const el = n as { getAttribute(name: string): string | null; textContent: string | null };
+  return (el.getAttribute("aria-label") ?? el.textContent ?? "").trim();
+});
+
 browserSuite("Settings: the keys list and the buttons of each row", () => {
   let browser: Browser;
   const marker = Date.now().toString(36);
@@ -35,5 +41,20 @@ browserSuite("Settings: the keys list and the buttons of each row", () => {
     } finally {
       await dark.close();
     }
+  });
+
+  it("names each row's buttons after the row, so no two buttons of a table share a name", async () => {
+    const { page } = browser;
+    await page.goto(`${e2e.url}/chatbots/${e2e.demo.chatbotId}/settings`);
+    const keys = page.getByTestId("keys-table");
+    await keys.getByRole("row").filter({ hasText: liveName }).waitFor();
+    await page.getByTestId("members-table").waitFor();
+    for (const table of ["keys-table", "webhooks-table", "members-table"]) {
+      const names = await page.getByTestId(table).getByRole("button").evaluateAll(BUTTON_NAMES);
+      expect(new Set(names).size, `${table}: ${names.join(", ")}`).toBe(names.length);
+    }
+    // The visible word leads the name (WCAG 2.5.3), the key follows as its row shows it.
+    await keys.getByRole("button", { name: `Revoke key ${liveName} (${live.prefix}…)`, exact: true }).waitFor();
+    await keys.getByRole("button", { name: `Rotate key ${liveName} (${live.prefix}…)`, exact: true }).waitFor();
   });
 });

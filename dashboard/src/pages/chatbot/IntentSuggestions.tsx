@@ -86,10 +86,10 @@ function SuggestionRow({
             <TextInput size="xs" aria-label={`Name for ${suggestion.slug}`} value={name} onChange={(e) => setName(e.currentTarget.value)} />
             <TextInput size="xs" aria-label={`Description for ${suggestion.slug}`} placeholder="What the user wants" value={description} onChange={(e) => setDescription(e.currentTarget.value)} />
             <Group gap={4} wrap="nowrap">
-              <Button size="xs" loading={busy} onClick={() => void act(() => api.analysis.approve(chatbotId, suggestion.slug, { name: name || suggestion.name, description: description || name || suggestion.name }))}>
+              <Button size="xs" loading={busy} aria-label={`Approve intent ${suggestion.slug}`} onClick={() => void act(() => api.analysis.approve(chatbotId, suggestion.slug, { name: name || suggestion.name, description: description || name || suggestion.name }))}>
                 Approve
               </Button>
-              <Button size="xs" variant="default" disabled={busy} onClick={() => void act(() => api.analysis.reject(chatbotId, suggestion.slug))}>
+              <Button size="xs" variant="default" disabled={busy} aria-label={`Reject intent ${suggestion.slug}`} onClick={() => void act(() => api.analysis.reject(chatbotId, suggestion.slug))}>
                 Reject
               </Button>
             </Group>

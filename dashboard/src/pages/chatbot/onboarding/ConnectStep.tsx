@@ -12,7 +12,7 @@ function CodeBlock({ title, code }: { title: string; code: string }) {
         </Text>
         <CopyButton value={code}>
           {({ copied, copy }) => (
-            <Button size="compact-xs" variant="subtle" onClick={copy}>
+            <Button size="compact-xs" variant="subtle" onClick={copy} aria-label={`${copied ? "Copied" : "Copy"} ${title}`}>
               {copied ? "Copied" : "Copy"}
             </Button>
           )}

@@ -79,7 +79,7 @@ export function KeysStep({ chatbotId, keys, existing, onCreated, onNext }: { cha
               <Table.Td w={90}>
                 <CopyButton value={keys[k.field] ?? ""}>
                   {({ copied, copy }) => (
-                    <Button size="xs" variant="light" onClick={copy}>
+                    <Button size="xs" variant="light" onClick={copy} aria-label={`${copied ? "Copied" : "Copy"} the ${k.kind} key`}>
                       {copied ? "Copied" : "Copy"}
                     </Button>
                   )}

@@ -49,6 +49,9 @@ function NewKeyForm({ chatbotId, onCreated }: { chatbotId: string; onCreated: (s
   );
 }
 
+/** A key as its row's buttons name it for screen readers: its name and the start of its secret, as the row shows them. */
+const keyName = (k: { name: string; prefix: string }) => `${k.name} (${k.prefix}…)`;
+
 export function KeysSection() {
   const { chatbot, canEdit } = useChatbot();
   const keys = useQuery(canEdit ? `keys:${chatbot.id}` : null, () => api.keys.list(chatbot.id));
@@ -141,10 +144,10 @@ export function KeysSection() {
                       </Text>
                     ) : (
                       <Group gap={4} wrap="nowrap">
-                        <ConfirmButton size="xs" color="blue" label="Rotate" title={`Rotate "${k.name}"?`} confirmLabel="Rotate" onConfirm={() => act(() => api.keys.rotate(chatbot.id, k.id))}>
+                        <ConfirmButton size="xs" color="blue" label="Rotate" aria-label={`Rotate key ${keyName(k)}`} title={`Rotate "${k.name}"?`} confirmLabel="Rotate" onConfirm={() => act(() => api.keys.rotate(chatbot.id, k.id))}>
                           A new secret replaces it; the old one stops working at once.
                         </ConfirmButton>
-                        <ConfirmButton size="xs" label="Revoke" title={`Revoke "${k.name}"?`} confirmLabel="Revoke" onConfirm={() => act(() => api.keys.revoke(chatbot.id, k.id))}>
+                        <ConfirmButton size="xs" label="Revoke" aria-label={`Revoke key ${keyName(k)}`} title={`Revoke "${k.name}"?`} confirmLabel="Revoke" onConfirm={() => act(() => api.keys.revoke(chatbot.id, k.id))}>
                           Anything using this key stops working at once.
                         </ConfirmButton>
                       </Group>

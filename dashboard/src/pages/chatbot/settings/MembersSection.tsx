@@ -99,7 +99,7 @@ export function MembersSection() {
                     {canEdit && (
                       <Table.Td>
                         {m.id !== session.member.id && (
-                          <ConfirmButton size="xs" label="Remove" title={`Remove ${m.name}?`} confirmLabel="Remove" onConfirm={() => api.organizations.removeMember(organization.id, m.id).then(members.reload)}>
+                          <ConfirmButton size="xs" label="Remove" aria-label={`Remove member ${m.name} (${m.email})`} title={`Remove ${m.name}?`} confirmLabel="Remove" onConfirm={() => api.organizations.removeMember(organization.id, m.id).then(members.reload)}>
                             They lose access to this organization at once.
                           </ConfirmButton>
                         )}

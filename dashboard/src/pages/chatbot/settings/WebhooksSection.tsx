@@ -143,15 +143,15 @@ export function WebhooksSection() {
                     {canEdit && (
                       <Table.Td>
                         <Group gap={4} wrap="nowrap">
-                          <Button size="xs" variant="light" loading={t === "sending"} onClick={() => void test(d.id)}>
+                          <Button size="xs" variant="light" loading={t === "sending"} onClick={() => void test(d.id)} aria-label={`Send test to destination ${d.name}`}>
                             Send test
                           </Button>
                           {d.status === "disabled" && (
-                            <Button size="xs" variant="light" onClick={() => void api.webhooks.enable(chatbot.id, d.id).then(destinations.reload, setError)}>
+                            <Button size="xs" variant="light" onClick={() => void api.webhooks.enable(chatbot.id, d.id).then(destinations.reload, setError)} aria-label={`Enable destination ${d.name}`}>
                               Enable
                             </Button>
                           )}
-                          <ConfirmButton size="xs" label="Delete" title={`Delete "${d.name}"?`} confirmLabel="Delete" onConfirm={() => api.webhooks.remove(chatbot.id, d.id).then(destinations.reload)}>
+                          <ConfirmButton size="xs" label="Delete" aria-label={`Delete destination ${d.name}`} title={`Delete "${d.name}"?`} confirmLabel="Delete" onConfirm={() => api.webhooks.remove(chatbot.id, d.id).then(destinations.reload)}>
                             Workflows sending here will fail their actions until you choose another destination.
                           </ConfirmButton>
                         </Group>
