@@ -20,7 +20,7 @@ export function SortableHeader({
   const next = active && order === "desc" ? "asc" : "desc";
   return (
     <Table.Th className={className} aria-sort={active ? (order === "asc" ? "ascending" : "descending") : "none"} style={{ whiteSpace: "nowrap" }}>
-      <UnstyledButton onClick={() => onSort(field, next)} className="focus-ring" fw={600} fz="sm" aria-label={`Sort by ${label}, ${next === "asc" ? "ascending" : "descending"}`}>
+      <UnstyledButton onClick={() => onSort(field, next)} className="focus-ring touch-target" fw={600} fz="sm" aria-label={`Sort by ${label}, ${next === "asc" ? "ascending" : "descending"}`}>
         {label} <span aria-hidden="true">{active ? (order === "asc" ? "▲" : "▼") : "↕"}</span>
       </UnstyledButton>
     </Table.Th>

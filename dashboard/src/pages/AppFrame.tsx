@@ -1,4 +1,4 @@
-import { AppShell, Badge, Burger, Group, Menu, NativeSelect, NavLink, ScrollArea, Text, UnstyledButton, useMantineColorScheme, VisuallyHidden, type MantineColorScheme } from "@mantine/core";
+import { AppShell, Badge, Box, Burger, Group, Menu, NativeSelect, NavLink, ScrollArea, Text, UnstyledButton, useMantineColorScheme, VisuallyHidden, type MantineColorScheme } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import { Fragment, useEffect } from "react";
 import { api } from "../api/client";
@@ -35,7 +35,8 @@ function OrganizationSwitcher() {
     <NativeSelect
       aria-label="Organization"
       size="sm"
-      w={{ base: 150, sm: 220 }}
+      // On a phone the header holds the menu, the logo, this, the bell and the account button in 390 px.
+      w={{ base: 140, sm: 220 }}
       value={session.currentOrganizationId ?? session.organizations[0]?.id ?? ""}
       data={session.organizations.map((o) => ({ value: o.id, label: `${o.name}${o.role === "member" ? " (read-only)" : ""}` }))}
       onChange={async (event) => {
@@ -54,6 +55,15 @@ const SCHEMES: { value: MantineColorScheme; label: string }[] = [
   { value: "dark", label: "Theme: dark" },
 ];
 
+function PersonIcon() {
+  return (
+    <svg width={22} height={22} viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth={2} strokeLinecap="round" strokeLinejoin="round" aria-hidden="true">
+      <circle cx="12" cy="8" r="4" />
+      <path d="M4 21a8 8 0 0 1 16 0" />
+    </svg>
+  );
+}
+
 function AccountMenu() {
   const session = useSignedIn();
   const { logout } = useSession();
@@ -63,10 +73,14 @@ function AccountMenu() {
   return (
     <Menu position="bottom-end" withinPortal>
       <Menu.Target>
-        <UnstyledButton className="focus-ring" aria-label={`Account: ${session.member.name}`} px="xs" py={4} style={{ borderRadius: 6 }}>
-          <Text size="sm" fw={500} truncate maw={160}>
+        <UnstyledButton className="focus-ring touch-target" aria-label={`Account: ${session.member.name}`} px="xs" py={4} style={{ borderRadius: 6 }}>
+          <Text size="sm" fw={500} truncate maw={160} visibleFrom="xs">
             {session.member.name}
           </Text>
+          {/* A phone has no room for the name: a person stands for it (the button's name still says whose it is). */}
+          <Box component="span" hiddenFrom="xs" style={{ display: "inline-flex" }}>
+            <PersonIcon />
+          </Box>
         </UnstyledButton>
       </Menu.Target>
       <Menu.Dropdown>
