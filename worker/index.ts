@@ -6,6 +6,7 @@ import { app } from "./app";
 import { handleEmailQueue } from "./email/consumer";
 import { runScheduledBackfill } from "./search/scheduled";
 import { handleIndexQueue } from "./index-queue/consumer";
+import { hashedAsset, isHashedAsset } from "./static/hashed-assets";
 import { handleQueue } from "./webhooks/consumer";
 
 export { ChatbotLive } from "../durable-objects/chatbot-live";
@@ -14,7 +15,7 @@ export { MemberChannel } from "../durable-objects/member-channel";
 export { SocketRegistry } from "../durable-objects/socket-registry";
 
 export default {
-  fetch: app.fetch,
+  fetch: (request, env, ctx) => (isHashedAsset(request) ? hashedAsset(request, env) : app.fetch(request, env, ctx)),
   // One queue() for every queue (and their dead-letter queues), told apart by name.
   queue: (batch, env) =>
     batch.queue.startsWith("openbat-email")

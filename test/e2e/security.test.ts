@@ -56,6 +56,13 @@ browserSuite("Dashboard security policy", () => {
     expect(res.headers.get("cache-control")).toBe("public, max-age=31536000, immutable");
     // Assets keep the hardening headers of the page rule; only the cache policy is their own.
     expect(res.headers.get("x-content-type-options")).toBe("nosniff");
+    // A hashed file that is not there (a stale tab's chunk) is a 404, never the page kept as that file for a year.
+    for (const method of ["GET", "HEAD"]) {
+      const missing = await fetch(`${e2e.url}/assets/boot-0ldHash.js`, { method });
+      expect(missing.status, method).toBe(404);
+      expect(missing.headers.get("cache-control"), method).toBe("no-store");
+      expect(missing.headers.get("content-type"), method).not.toMatch(/html/);
+    }
   });
 
   it("enforces the policy: an injected inline script does not run and is reported", async () => {
