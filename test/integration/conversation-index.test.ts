@@ -111,6 +111,19 @@ describe("the conversation index's version guard", () => {
     expect((await db.select().from(clientUsers).where(eq(clientUsers.chatbotId, t.chatbotId)).get())?.name).toBe("New name");
   });
 
+  it("dates a new client user and organization from when their context was first stated, not from when the batch is written", async () => {
+    const { t, state } = await flushed();
+    const stated = (state.contextAt ?? state.createdAt) - 3_600_000;
+    const first = { ...state, version: state.version + 1, contextAt: stated, user: { ...state.user!, id: "u-new" }, organization: { ...state.organization!, id: "o-new" } };
+    // Another conversation states the same user a minute later; the batch is written a day later, that one first.
+    const later = { ...first, conversationId: `${state.conversationId}-2`, externalId: "guarded-2", contextAt: stated + 60_000 };
+    await writeIndexBatch(env.DB, [conversationSnapshot(later), conversationSnapshot(first)], stated + 86_400_000);
+    const user = (await db.select().from(clientUsers).where(eq(clientUsers.chatbotId, t.chatbotId)).all()).find((u) => u.externalId === "u-new");
+    const org = (await db.select().from(clientOrganizations).where(eq(clientOrganizations.chatbotId, t.chatbotId)).all()).find((o) => o.externalId === "o-new");
+    expect(user?.createdAt).toBe(stated);
+    expect(org?.createdAt).toBe(stated);
+  });
+
   it("never replaces a message's annotations with those of an older analysis, in one batch or across two", async () => {
     const { state } = await flushed();
     const labels = async () =>

@@ -41,11 +41,11 @@ export async function writeIndexBatch(db: D1Database, snapshots: readonly IndexS
   const orgs = latestBy(
     merged.filter((s) => s.organization),
     (s) => `${s.chatbotId}\n${s.organization!.id}`,
-  ).map((s) => ({ newId: newId("corg"), org: s.organizationId, bot: s.chatbotId, ...s.organization!, at: s.contextAt, now }));
+  ).map((s) => ({ newId: newId("corg"), org: s.organizationId, bot: s.chatbotId, ...s.organization!, at: s.contextAt, firstAt: s.firstStatedAt }));
   each(
     `INSERT INTO client_organizations (id, organization_id, chatbot_id, external_id, name, plan, industry, mrr, created_at, updated_at)
      SELECT j.value ->> 'newId', j.value ->> 'org', j.value ->> 'bot', j.value ->> 'id', j.value ->> 'name', j.value ->> 'plan',
-       j.value ->> 'industry', j.value ->> 'mrr', j.value ->> 'now', j.value ->> 'at'
+       j.value ->> 'industry', j.value ->> 'mrr', j.value ->> 'firstAt', j.value ->> 'at'
      FROM json_each(?1) AS j WHERE true
      ON CONFLICT (chatbot_id, external_id) DO UPDATE SET
        name = coalesce(excluded.name, name), plan = coalesce(excluded.plan, plan),
@@ -58,13 +58,13 @@ export async function writeIndexBatch(db: D1Database, snapshots: readonly IndexS
   const users = latestBy(
     merged.filter((s) => s.user),
     (s) => `${s.chatbotId}\n${s.user!.id}`,
-  ).map((s) => ({ newId: newId("cusr"), org: s.organizationId, bot: s.chatbotId, orgExternal: s.organization?.id ?? null, ...s.user!, at: s.contextAt, now }));
+  ).map((s) => ({ newId: newId("cusr"), org: s.organizationId, bot: s.chatbotId, orgExternal: s.organization?.id ?? null, ...s.user!, at: s.contextAt, firstAt: s.firstStatedAt }));
   each(
     `INSERT INTO client_users (id, organization_id, chatbot_id, external_id, client_organization_id, name, email, plan, industry, mrr, signed_up_at, created_at, updated_at)
      SELECT j.value ->> 'newId', j.value ->> 'org', j.value ->> 'bot', j.value ->> 'id',
        (SELECT id FROM client_organizations WHERE chatbot_id = j.value ->> 'bot' AND external_id = j.value ->> 'orgExternal'),
        j.value ->> 'name', j.value ->> 'email', j.value ->> 'plan', j.value ->> 'industry', j.value ->> 'mrr',
-       j.value ->> 'signedUpAt', j.value ->> 'now', j.value ->> 'at'
+       j.value ->> 'signedUpAt', j.value ->> 'firstAt', j.value ->> 'at'
      FROM json_each(?1) AS j WHERE true
      ON CONFLICT (chatbot_id, external_id) DO UPDATE SET
        client_organization_id = coalesce(excluded.client_organization_id, client_organization_id),
@@ -202,12 +202,18 @@ export function mergeSnapshots(snapshots: readonly IndexSnapshot[]): IndexSnapsh
 }
 
 /** Per key, the snapshot whose context was stated last. */
-function latestBy(snapshots: readonly IndexSnapshot[], key: (s: IndexSnapshot) => string): IndexSnapshot[] {
-  const out = new Map<string, IndexSnapshot>();
+/**
+ * Per key, the snapshot that stated the context last (its values win), with when the batch first saw the key:
+ * a new client user's or organization's `created_at` (first seen) is when it was first stated, not when the
+ * batch was written, which can be after its last activity.
+ */
+function latestBy(snapshots: readonly IndexSnapshot[], key: (s: IndexSnapshot) => string): (IndexSnapshot & { firstStatedAt: number })[] {
+  const out = new Map<string, IndexSnapshot & { firstStatedAt: number }>();
   for (const s of snapshots) {
     const k = key(s);
     const known = out.get(k);
-    if (!known || s.contextAt >= known.contextAt) out.set(k, s);
+    const firstStatedAt = Math.min(known?.firstStatedAt ?? s.contextAt, s.contextAt);
+    out.set(k, !known || s.contextAt >= known.contextAt ? { ...s, firstStatedAt } : { ...known, firstStatedAt });
   }
   return [...out.values()];
 }
