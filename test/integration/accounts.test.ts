@@ -177,6 +177,14 @@ describe("organizations, members and roles", () => {
     expect((await as(admin, `/api/v1/organizations/${org}`, { method: "DELETE" })).status).toBe(403);
     expect((await as(admin, `/api/v1/organizations/${org}/members/${owner.memberId}`, { method: "DELETE" })).status).toBe(403);
     expect((await as(admin, `/api/v1/organizations/${org}/invitations`, { method: "POST", json: { email: "boss@example.com", role: "owner" } })).status).toBe(403);
+    // Nor take back an owner's invitation of an owner; an invitation they could send themselves, they can.
+    const invitation = async (role: string, email: string) =>
+      ((await (await as(owner, `/api/v1/organizations/${org}/invitations`, { method: "POST", json: { email, role } })).json()) as { data: { id: string } }).data.id;
+    const toOwner = await invitation("owner", "boss@example.com");
+    const toAdmin = await invitation("admin", "helper@example.com");
+    expect((await as(admin, `/api/v1/organizations/${org}/invitations/${toOwner}`, { method: "DELETE" })).status).toBe(403);
+    expect((await as(admin, `/api/v1/organizations/${org}/invitations/${toAdmin}`, { method: "DELETE" })).status).toBe(204);
+    expect((await as(owner, `/api/v1/organizations/${org}/invitations/${toOwner}`, { method: "DELETE" })).status).toBe(204);
     const viewer = await invited(owner, "member");
     expect((await as(admin, `/api/v1/organizations/${org}/members/${viewer.memberId}`, { method: "DELETE" })).status).toBe(204);
     expect((await as(viewer, `/api/v1/organizations/${org}/chatbots`)).status).toBe(404);

@@ -3,7 +3,7 @@
  * whose create schema fills in defaults: a field left out of a PATCH must not come back as its default.
  */
 import { describe, expect, it, onTestFinished } from "vitest";
-import { call } from "../helpers/http";
+import { call, type ErrorBody } from "../helpers/http";
 import { mockOutbound, PUBLIC_DNS } from "../helpers/outbound";
 import { createTenant, type Tenant } from "../helpers/tenant";
 
@@ -93,6 +93,17 @@ describe("PATCH keeps what it does not name", () => {
     expect(back.flags).toEqual({ churn_risk: true, frustrated_user: false });
     expect(back.effectivePrompts.sentiment!.isDefault).toBe(true);
     expect(back.effectivePrompts.intent!.isDefault).toBe(false);
+  });
+
+  it("refuses a custom definition list that names one slug twice, naming the second", async () => {
+    const t = await createTenant();
+    const twice = [
+      { slug: "export_contacts", name: "Export contacts", description: "wants to export contacts" },
+      { slug: "export_contacts", name: "Export", description: "export" },
+    ];
+    const res = await call("/api/v1/analysis/config", { method: "PATCH", key: t.adminKey, json: { customIntents: twice } });
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as ErrorBody).error.details).toEqual([expect.objectContaining({ field: "customIntents.1.slug" })]);
   });
 });
 

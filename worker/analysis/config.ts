@@ -11,6 +11,7 @@ import { analysisConfigs } from "../db/schema";
 import { BUILTIN_INTENT_DEFINITIONS, BUILTIN_INTENTS } from "./embedded/intent-cues";
 import { BEHAVIOURS, USER_FLAGS } from "./labels";
 import type { AnalysisOptions, CustomDefinition } from "./types";
+import { nameText } from "../schemas/names";
 
 export const PROMPT_NAMES = ["sentiment", "intent", "topics", "flags"] as const;
 export type PromptName = (typeof PROMPT_NAMES)[number];
@@ -41,7 +42,7 @@ const slug = z
 
 export const customDefinition = z.object({
   slug,
-  name: z.string().trim().min(1).max(80),
+  name: nameText(80),
   description: z.string().trim().min(1).max(500),
 });
 
@@ -63,7 +64,7 @@ export const analysisConfigSchema = z.object({
   customFlags: definitions,
   customBehaviours: definitions,
   /** Extra competitor names for `competitor_mention`. */
-  competitors: z.array(z.string().trim().min(1).max(80)).max(100).default([]),
+  competitors: z.array(nameText(80)).max(100).default([]),
   /** A prompt set here replaces the default; null or absent means the default. */
   prompts: z.partialRecord(z.enum(PROMPT_NAMES), z.string().trim().min(10).max(4000).nullable()).default({}),
   companyDescription: z.string().trim().max(2000).default(""),
@@ -81,7 +82,19 @@ export type AnalysisConfig = z.infer<typeof analysisConfigSchema>;
  * Partial updates: any subset of fields, the others kept (schemas/patch.ts). The toggles and prompts are
  * patched entry by entry (updateConfig): `{ flags: { churn_risk: false } }` leaves the other flags as they are.
  */
-export const analysisConfigPatch = patchOf(analysisConfigSchema).strict();
+export const analysisConfigPatch = patchOf(analysisConfigSchema)
+  .strict()
+  .superRefine((patch, ctx) => {
+    // One definition per slug: a second would never be picked. Checked on changes only, so a document stored
+    // before this rule still loads.
+    for (const field of ["customIntents", "customTopics", "customFlags", "customBehaviours"] as const) {
+      const seen = new Set<string>();
+      patch[field]?.forEach((d, i) => {
+        if (seen.has(d.slug)) ctx.addIssue({ code: "custom", path: [field, i, "slug"], message: `\`${d.slug}\` is defined twice` });
+        seen.add(d.slug);
+      });
+    }
+  });
 
 export const defaultConfig = (): AnalysisConfig => analysisConfigSchema.parse({});
 
@@ -114,9 +127,17 @@ export function toAnalysisOptions(config: AnalysisConfig): AnalysisOptions {
 
 export async function loadConfig(db: Db, chatbotId: string): Promise<AnalysisConfig> {
   const row = await db.select({ config: analysisConfigs.config }).from(analysisConfigs).where(eq(analysisConfigs.chatbotId, chatbotId)).get();
-  // A stored document that no longer validates (a field removed since) falls back field by field.
-  const parsed = analysisConfigSchema.safeParse(row?.config ?? {});
-  return parsed.success ? parsed.data : defaultConfig();
+  const stored = row?.config ?? {};
+  const parsed = analysisConfigSchema.safeParse(stored);
+  if (parsed.success) return parsed.data;
+  // A stored document that no longer validates (a rule added since) falls back field by field: a field that
+  // fails takes its default, the others are kept.
+  const fields = stored !== null && typeof stored === "object" ? (stored as Record<string, unknown>) : {};
+  const kept = Object.entries(analysisConfigSchema.shape).map(([name, field]) => {
+    const value = field.safeParse(fields[name]);
+    return [name, value.success ? value.data : field.parse(undefined)];
+  });
+  return Object.fromEntries(kept) as AnalysisConfig;
 }
 
 export async function saveConfig(db: Db, scope: { organizationId: string; chatbotId: string }, config: AnalysisConfig): Promise<AnalysisConfig> {

@@ -6,6 +6,7 @@
 import { sql, type AnyColumn, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { timestamp } from "../../durable-objects/protocol";
+import { NO_CONTROL_CHARACTERS } from "../schemas/names";
 
 export const DAY_MS = 86_400_000;
 export const DEFAULT_RANGE_MS = 7 * DAY_MS;
@@ -48,7 +49,7 @@ export const shortFilter = z
   .trim()
   .min(1)
   .max(128)
-  .regex(/^\P{Cc}*$/u, "must not contain control characters");
+  .regex(NO_CONTROL_CHARACTERS, "must not contain control characters");
 
 /** `from` must come before `to`; the error names `from` so a client sees which end to move. */
 export function checkRangeOrder(q: { from?: number; to?: number }, ctx: z.RefinementCtx): void {

@@ -12,11 +12,12 @@ import { newId } from "../services/ids";
 import type { KeyScope } from "../services/keys";
 import { emptyLayout, layoutSchema, type Layout } from "./layout";
 import { firstChars } from "../text-cut";
+import { nameText } from "../schemas/names";
 
 export const MAX_RANGE_DAYS = 90;
 
 const REPORT_NAME_CHARS = 100;
-const reportName = z.string().trim().min(1).max(REPORT_NAME_CHARS);
+const reportName = nameText(REPORT_NAME_CHARS);
 
 const COPY = " (copy)";
 /** `<name> (copy)`, the name shortened when both would not fit, so a copy never takes its source's name. */

@@ -8,6 +8,7 @@ import { apiRoute, apiRouter } from "../openapi/router";
 import { apiKeySchema, apiKeyWithSecret } from "../schemas/accounts";
 import { createKey, listKeys, revokeKey, rotateKey } from "../services/keys";
 import { closeKeySockets } from "../services/live-sockets";
+import { nameText } from "../schemas/names";
 
 /** Key management for automation, with an admin key. Secrets appear in a response exactly once. */
 export const keys = apiRouter();
@@ -18,7 +19,7 @@ const keyId = z.object({ id: z.string().openapi({ description: "An API key id (`
 
 export const newKeyBody = z.object({
   kind: z.enum(API_KEY_KINDS),
-  name: z.string().trim().min(1).max(100),
+  name: nameText(100),
   allowedOrigins: z.array(z.url().max(512)).max(50).optional(),
   expiresAt: z.number().int().positive().max(MAX_EPOCH_MS, { error: "must be epoch milliseconds a date can hold" }).optional(),
 });

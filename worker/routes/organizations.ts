@@ -191,7 +191,7 @@ organizationRoutes.openapi(
   }),
   async (c) => {
     const { orgId, id } = c.req.valid("param");
-    await revokeInvitation(c.get("db"), orgId, id);
+    await revokeInvitation(c.get("db"), orgId, id, c.get("role"));
     return c.body(null, 204);
   },
 );

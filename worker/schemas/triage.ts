@@ -7,13 +7,14 @@ import { z } from "@hono/zod-openapi";
 import { notificationView } from "../../durable-objects/member-frames";
 import { ACTIVITY_KINDS, TRIAGE_STATUSES } from "../db/schema";
 import { epochMs } from "./common";
+import { nameText } from "./names";
 
 /** The colours a label may have: Mantine's palette names, so the dashboard draws them in both themes. */
 export const LABEL_COLORS = ["gray", "red", "pink", "grape", "violet", "indigo", "blue", "cyan", "teal", "green", "lime", "yellow", "orange"] as const;
 
 export const triageStatus = z.enum(TRIAGE_STATUSES).openapi("TriageStatus", { description: "open → needs_review → escalated → reviewed | resolved_by_team (any may be set from any)" });
 
-const labelName = z.string().trim().min(1).max(40);
+const labelName = nameText(40);
 const labelColor = z.enum(LABEL_COLORS).openapi({ description: `One of ${LABEL_COLORS.join(", ")}` });
 
 export const labelInput = z.object({ name: labelName, color: labelColor }).strict();

@@ -11,6 +11,7 @@ import { sha256Hex } from "./crypto";
 import { newId, randomBase62 } from "./ids";
 import { hashPassword, verifyPassword } from "./passwords";
 import { countWithin, emailKey, loginSucceeded, reserveLoginAttempt, THROTTLES } from "./throttles";
+import { nameText } from "../schemas/names";
 
 const RESET_TTL_MS = 60 * 60 * 1000;
 
@@ -20,8 +21,8 @@ export const password = z.string().min(10, "must be at least 10 characters").max
 export const signupBody = z.object({
   email,
   password,
-  name: z.string().trim().min(1).max(120),
-  organizationName: z.string().trim().min(1).max(120),
+  name: nameText(120),
+  organizationName: nameText(120),
 });
 
 export const loginBody = z.object({ email, password: z.string().min(1).max(256) });

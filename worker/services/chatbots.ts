@@ -6,6 +6,7 @@ import { ApiError, notFound } from "../errors";
 import { conversationStubById } from "./conversation-stub";
 import { newId } from "./ids";
 import { closeChatbotSockets, purgeLive } from "./live-sockets";
+import { nameText } from "../schemas/names";
 
 export interface ChatbotState {
   chatbotStatus: "pending" | "active" | "archived";
@@ -25,12 +26,12 @@ export async function markActive(db: Db, scope: ChatbotState): Promise<void> {
 }
 
 export const chatbotBody = z.object({
-  name: z.string().trim().min(1).max(120),
+  name: nameText(120),
   idleTimeoutMinutes: z.number().int().min(1).max(24 * 60).default(30),
 });
 
 export const chatbotPatch = z.object({
-  name: z.string().trim().min(1).max(120).optional(),
+  name: nameText(120).optional(),
   idleTimeoutMinutes: z.number().int().min(1).max(24 * 60).optional(),
   /** Archiving refuses capture; unarchiving makes it active again. */
   status: z.enum(["active", "archived"]).optional(),

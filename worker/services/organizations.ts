@@ -2,7 +2,7 @@
  * Organizations, their members and invitations (SPEC §1). Roles: owner (everything, incl. deleting the
  * organization), admin (chatbots, keys, workflows, members), member (read-only).
  */
-import { and, asc, eq, gt, isNull } from "drizzle-orm";
+import { and, asc, eq, gt, isNull, ne } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "../db/client";
 import { chatbots, conversations, invitations, members, memberships, organizations } from "../db/schema";
@@ -13,13 +13,14 @@ import { sha256Hex } from "./crypto";
 import { newId, randomBase62 } from "./ids";
 import { countWithin, THROTTLES } from "./throttles";
 import type { Role } from "./sessions";
+import { nameText } from "../schemas/names";
 
 const INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 const RANK: Record<Role, number> = { member: 0, admin: 1, owner: 2 };
 
 export const atLeast = (role: Role, needed: Role) => RANK[role] >= RANK[needed];
 
-export const organizationBody = z.object({ name: z.string().trim().min(1).max(120) });
+export const organizationBody = z.object({ name: nameText(120) });
 export const invitationBody = z.object({ email, role: z.enum(["owner", "admin", "member"]).default("member") });
 
 export async function listOrganizations(db: Db, memberId: string) {
@@ -166,18 +167,21 @@ export async function listInvitations(db: Db, organizationId: string) {
   return rows.map(invitationView);
 }
 
-export async function revokeInvitation(db: Db, organizationId: string, id: string): Promise<void> {
-  const deleted = await db
-    .delete(invitations)
-    .where(and(eq(invitations.id, id), eq(invitations.organizationId, organizationId), isNull(invitations.acceptedAt)))
-    .returning({ id: invitations.id });
-  if (!deleted.length) throw notFound("invitation");
+export async function revokeInvitation(db: Db, organizationId: string, id: string, actorRole: Role): Promise<void> {
+  const pending = and(eq(invitations.id, id), eq(invitations.organizationId, organizationId), isNull(invitations.acceptedAt));
+  // Only an owner can invite an owner, so only an owner can take such an invitation back.
+  const ownerOnly = actorRole === "owner" ? undefined : ne(invitations.role, "owner");
+  const deleted = await db.delete(invitations).where(and(pending, ownerOnly)).returning({ id: invitations.id });
+  if (deleted.length) return;
+  const [found] = await db.select({ role: invitations.role }).from(invitations).where(pending);
+  if (!found) throw notFound("invitation");
+  throw new ApiError("forbidden", "only an owner can revoke an invitation to become an owner");
 }
 
 export const acceptBody = z.object({
   token: z.string().min(10).max(200),
   /** For someone without an account yet: the account is created with these. */
-  name: z.string().trim().min(1).max(120).optional(),
+  name: nameText(120).optional(),
   password: z.string().min(10, "must be at least 10 characters").max(256).optional(),
 });
 

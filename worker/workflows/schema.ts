@@ -6,6 +6,7 @@
 import { z } from "zod";
 import { patchOf } from "../schemas/patch";
 import { WORKFLOW_TRIGGERS } from "../db/schema";
+import { nameText } from "../schemas/names";
 
 const slug = z.string().trim().min(1).max(64);
 
@@ -74,7 +75,7 @@ export const cooldown = z.discriminatedUnion("type", [
 export type Cooldown = z.infer<typeof cooldown>;
 
 export const workflowInput = z.object({
-  name: z.string().trim().min(1).max(120),
+  name: nameText(120),
   trigger: z.enum(WORKFLOW_TRIGGERS),
   match: z.enum(["all", "any"]).default("all"),
   conditions: z.array(condition).max(20).default([]),

@@ -8,6 +8,7 @@ import { newId } from "../services/ids";
 import { WORKFLOW_TEMPLATES } from "./templates";
 import { isEmailAction, isInAppAction, isWebhookAction, workflowInput, workflowPatch, type WorkflowInput } from "./schema";
 import { forgetWorkflows, type DeliveryMessage } from "./trigger";
+import { nameText } from "../schemas/names";
 
 type Scope = { organizationId: string; chatbotId: string };
 type Row = typeof workflows.$inferSelect;
@@ -19,7 +20,7 @@ type Row = typeof workflows.$inferSelect;
 export const fromTemplate = z.object({
   template: z.enum(WORKFLOW_TEMPLATES.map((t) => t.slug) as [string, ...string[]]),
   destinationId: z.string().min(1).optional(),
-  name: z.string().trim().min(1).max(120).optional(),
+  name: nameText(120).optional(),
   status: z.enum(["active", "inactive"]).default("active"),
 });
 

@@ -1,0 +1,12 @@
+/**
+ * Names people give things (organizations, chatbots, members, keys, labels, reports, workflows, destinations,
+ * custom definitions): shown in the dashboard, in emails' subjects and in chat messages, so a control character
+ * (a line break, a tab, a NUL) is refused with the field named rather than stored to break them later.
+ */
+import { z } from "zod";
+
+/** No character of Unicode's Cc category (U+0000–U+001F, U+007F–U+009F), written without the `u` flag so the
+ * OpenAPI document can carry it as a plain `pattern`. */
+export const NO_CONTROL_CHARACTERS = /^[^\u0000-\u001f\u007f-\u009f]*$/;
+
+export const nameText = (max: number) => z.string().trim().min(1).max(max).regex(NO_CONTROL_CHARACTERS, "must not contain control characters (line breaks, tabs, NUL)");
