@@ -161,8 +161,13 @@ describe("changing a destination", () => {
     const read = await call(`/api/v1/webhooks/${d.id}`, { key: t.readKey });
     expect(read.status).toBe(200);
     const text = await read.text();
-    expect(JSON.parse(text).data).toMatchObject({ id: d.id, name: "Ops", kind: "custom", url: "https://hooks.example.com/openbat", previousSecretExpiresAt: null });
+    // A read key sees where it goes, not the URL itself (a Slack or Discord URL is a credential); an admin key sees it all.
+    expect(JSON.parse(text).data).toMatchObject({ id: d.id, name: "Ops", kind: "custom", url: "https://hooks.example.com/…", previousSecretExpiresAt: null });
     expect(text).not.toContain(d.secret);
+    expect(text).not.toContain("/openbat");
+    const listed = (await (await call("/api/v1/webhooks", { key: t.readKey })).json()) as { data: { url: string }[] };
+    expect(listed.data.map((x) => x.url)).toEqual(["https://hooks.example.com/…"]);
+    expect(((await (await call(`/api/v1/webhooks/${d.id}`, { key: t.adminKey })).json()) as { data: { url: string } }).data.url).toBe("https://hooks.example.com/openbat");
     const res = await call(`/api/v1/webhooks/${d.id}`, { method: "PATCH", key: t.adminKey, json: { name: "Sales", kind: "slack", url: "https://other.example.com/hook" } });
     expect(res.status).toBe(200);
     expect(((await res.json()) as { data: unknown }).data).toMatchObject({ id: d.id, name: "Sales", kind: "slack", url: "https://other.example.com/hook" });
@@ -179,7 +184,7 @@ describe("changing a destination", () => {
     const bad = await call(`/api/v1/webhooks/${d.id}`, { method: "PATCH", key: t.adminKey, json: { kind: "teams" } });
     expect(bad.status).toBe(400);
     expect(((await bad.json()) as ErrorBody).error.details?.[0]?.field).toBe("kind");
-    expect(((await (await call(`/api/v1/webhooks/${d.id}`, { key: t.readKey })).json()) as { data: { url: string } }).data.url).toBe("https://hooks.example.com/openbat");
+    expect(((await (await call(`/api/v1/webhooks/${d.id}`, { key: t.adminKey })).json()) as { data: { url: string } }).data.url).toBe("https://hooks.example.com/openbat");
   });
 
   it("rotates the signing secret: shown once, both secrets sign during the overlap, only the new one after it", async () => {

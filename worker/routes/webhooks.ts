@@ -10,6 +10,7 @@ import {
   destinationInput,
   destinationPatch,
   destinationView,
+  readerView,
   enableDestination,
   getDestination,
   listDestinations,
@@ -28,7 +29,10 @@ const tags = ["Webhooks"];
 
 webhooks.openapi(
   apiRoute("read", { method: "get", path: "/", tags, summary: "List webhook destinations", responses: { 200: jsonData(z.array(destinationSchema), "The destinations, newest first") } }),
-  async (c) => c.json({ data: await listDestinations(c.get("db"), c.get("auth").chatbotId) }, 200),
+  async (c) => {
+    const destinations = await listDestinations(c.get("db"), c.get("auth").chatbotId);
+    return c.json({ data: c.get("auth").kind === "admin" ? destinations : destinations.map(readerView) }, 200);
+  },
 );
 
 webhooks.openapi(
@@ -56,7 +60,10 @@ webhooks.openapi(
     request: { params: destinationIdParams },
     responses: { 200: jsonData(destinationSchema, "The destination") },
   }),
-  async (c) => c.json({ data: destinationView(await getDestination(c.get("db"), c.get("auth").chatbotId, c.req.valid("param").id)) }, 200),
+  async (c) => {
+    const destination = destinationView(await getDestination(c.get("db"), c.get("auth").chatbotId, c.req.valid("param").id));
+    return c.json({ data: c.get("auth").kind === "admin" ? destination : readerView(destination) }, 200);
+  },
 );
 
 webhooks.openapi(

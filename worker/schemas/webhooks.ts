@@ -9,7 +9,7 @@ export const destinationSchema = z
     id: z.string(),
     name: z.string(),
     kind: z.enum(DESTINATION_KINDS),
-    url: z.string(),
+    url: z.string().openapi({ description: "The receiver's URL; to a read key or a member without admin rights only its origin (`https://hooks.slack.com/…`), since the URL can itself be a credential" }),
     secretPrefix: z.string().openapi({ description: "The first 12 characters of the current `whsec_` secret" }),
     previousSecretExpiresAt: epochMs.nullable().openapi({ description: "Until when the secret replaced by the last rotation still signs beside the current one; null when only the current one signs" }),
     status: z.enum(["active", "disabled"]),

@@ -10,19 +10,20 @@ import { send, urlPolicy } from "./delivery";
 import { encryptSecret, generateSigningSecret } from "./secrets";
 import { assertDeliverable } from "./ssrf";
 import { chatBody, escapeFor } from "../workflows/payload";
+import { nameText, NO_CONTROL_CHARACTERS } from "../schemas/names";
 
 export const destinationInput = z.object({
-  name: z.string().trim().min(1).max(120),
+  name: nameText(120),
   kind: z.enum(DESTINATION_KINDS).default("custom"),
-  url: z.string().trim().max(2048),
+  url: z.string().trim().max(2048).regex(NO_CONTROL_CHARACTERS, "must not contain control characters"),
 });
 
 /** Any subset of a destination's name, kind and URL (a new URL passes the same address check). */
 export const destinationPatch = z
   .object({
-    name: z.string().trim().min(1).max(120),
+    name: nameText(120),
     kind: z.enum(DESTINATION_KINDS),
-    url: z.string().trim().max(2048),
+    url: z.string().trim().max(2048).regex(NO_CONTROL_CHARACTERS, "must not contain control characters"),
   })
   .partial();
 
@@ -47,6 +48,15 @@ export function destinationView(d: Row) {
     disabledReason: d.disabledReason,
     createdAt: d.createdAt,
   };
+}
+
+/**
+ * A destination as someone who may look but not change it sees it (a read key, a member without admin rights):
+ * its URL cut to the origin, since a Slack or Discord webhook URL — or a custom one with a token in it — lets
+ * whoever holds it post to the receiver.
+ */
+export function readerView(view: ReturnType<typeof destinationView>) {
+  return { ...view, url: `${new URL(view.url).origin}/…` };
 }
 
 function addressPolicy(env: Env, ownHost?: string) {

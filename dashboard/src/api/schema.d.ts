@@ -3545,6 +3545,7 @@ export interface components {
             name: string;
             /** @enum {string} */
             kind: "custom" | "slack" | "discord";
+            /** @description The receiver's URL; to a read key or a member without admin rights only its origin (`https://hooks.slack.com/…`), since the URL can itself be a credential */
             url: string;
             /** @description The first 12 characters of the current `whsec_` secret */
             secretPrefix: string;
