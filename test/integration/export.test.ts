@@ -277,9 +277,12 @@ describe("exporting a transcript", () => {
       conversation: { id: string; externalId: string; user: { externalId: string } | null };
       messages: unknown[];
     };
-    const detail = (await (await call(`/api/v1/conversations/${conversationId}`, { key: await readKey(a) })).json()) as { data: { messages: unknown[] } };
+    const detail = (await (await call(`/api/v1/conversations/${conversationId}`, { key: await readKey(a) })).json()) as { data: { messages: unknown[]; messagesPage: unknown } };
     expect(body.conversation).toMatchObject({ id: conversationId, externalId: "transcript-1", user: { externalId: "ada" } });
     expect(body.messages).toEqual(detail.data.messages);
+    // The conversation is the read API's, triage included, without the page of messages the download replaces.
+    const { messages: _messages, messagesPage: _page, ...conversation } = detail.data;
+    expect(body.conversation).toEqual(conversation);
   });
 
   it("answers another tenant's conversation, or none, exactly like a missing one", async () => {

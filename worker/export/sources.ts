@@ -26,7 +26,7 @@ import {
 } from "../analytics/people-tables";
 import type { Db } from "../db/client";
 import { notFound } from "../errors";
-import { conversationDetail } from "../services/conversations";
+import { conversationWithTriage } from "../triage/detail";
 import { withSettledIntents } from "../services/settled-intents";
 import { conversationColumns, organizationColumns, transcriptColumns, userColumns } from "./columns";
 import { csvLine } from "./csv";
@@ -83,7 +83,7 @@ export async function exportTranscript(db: Db, chatbotId: string, stub: DurableO
   const first = stub ? await stub.read(chatbotId, { after: 0, limit: EXPORT_PAGE }) : null;
   // Another chatbot's conversation answers exactly like one that does not exist.
   if (!stub || !first) throw notFound("conversation");
-  const { messages: _m, messagesPage: _p, ...conversation } = await conversationDetail(db, first.state, [], 0);
+  const { messages: _m, messagesPage: _p, ...conversation } = await conversationWithTriage(db, first.state, [], 0);
   let page = first.messages;
   let written = 0;
   const body = chunks(async (isFirst) => {
