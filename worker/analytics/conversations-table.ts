@@ -179,6 +179,9 @@ function recentFirstFilters(db: Db, chatbotId: string, q: Partial<ConversationsT
   ];
 }
 
+/** The sorts that no index serves (sentiment and MRR sort NULLs last by expression; message count has no index). */
+const SORTS_VISITING_EVERY_ROW = new Set<(typeof CONVERSATION_SORTS)[number]>(["sentiment", "messageCount", "mrr"]);
+
 /**
  * The table's row query (filters, sort, one window of rows) and its row view; the export pages through it too.
  * The window's ids are found first, from the filters and sort keys alone, and only its rows are joined to their
@@ -250,9 +253,6 @@ export function conversationRowsQuery(db: Db, chatbotId: string, q: Omit<Convers
     .leftJoin(t, eq(t.conversationId, c.id))
     .orderBy(...order);
 }
-
-/** The sorts that no index serves (sentiment and MRR sort NULLs last by expression; message count has no index). */
-const SORTS_VISITING_EVERY_ROW = new Set<(typeof CONVERSATION_SORTS)[number]>(["sentiment", "messageCount", "mrr"]);
 
 /** How many conversations the table's filters match. */
 export const conversationCountQuery = (db: Db, chatbotId: string, q: Omit<ConversationsTableQuery, "page" | "limit">) =>
