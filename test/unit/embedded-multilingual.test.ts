@@ -381,6 +381,23 @@ describe("multilingual embedded analysis", () => {
     expect(raised("Je veux RÉSILIER", "fr")).toContain("churn_risk");
   });
 
+  it.each([
+    ["Hola otra vez", "es"],
+    ["Hola otra vez, tengo una pregunta sobre mi factura", "es"],
+    ["Bonjour encore une fois", "fr"],
+    ["Olá de novo", "pt"],
+    ["Ciao di nuovo", "it"],
+    ["Hallo nochmal, ich habe eine Frage zur Rechnung", "de"],
+  ])("reads a greeting said again as no trouble: %s", (text, lang) => {
+    expect(polarity(text, lang)).toBe("neutral");
+    expect(raised(text, lang)).not.toContain("frustrated_user");
+  });
+
+  it("still reads trouble that came back after a greeting as frustration", () => {
+    expect(raised("Hola, otra vez no funciona el pago", "es")).toContain("frustrated_user");
+    expect(raised("Hallo, es geht schon wieder nicht", "de")).toContain("frustrated_user");
+  });
+
   it("scores an empty or emoji-only message without failing", () => {
     expect(analyse("", "de").sentiment).toEqual({ score: 0, chunk: "", reason: "No sentiment-bearing words, phrases or emoji found." });
     expect(analyse("👍👍", "it").sentiment.score).toBeGreaterThan(0.2);

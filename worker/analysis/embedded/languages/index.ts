@@ -3,7 +3,7 @@ import type { CueHit } from "../cues";
 import { de } from "./de";
 import { es } from "./es";
 import { cueValence, findFlagCues, finishFlags } from "./flags";
-import { fold } from "./fold";
+import { fold, type Folded } from "./fold";
 import { fr } from "./fr";
 import { it } from "./it";
 import { nl } from "./nl";
@@ -50,13 +50,27 @@ const ALIASES: Readonly<Record<string, ForeignLanguage>> = {
   deu: "de", ger: "de", fra: "fr", fre: "fr", spa: "es", por: "pt", ita: "it", nld: "nl", dut: "nl",
 };
 
+/**
+ * "Hola otra vez", "Bonjour encore une fois", "Ciao di nuovo": a greeting said again, not trouble that came back
+ * (the packs read "again" as a failure that recurs). The "again" words right after a greeting, ending the clause,
+ * are blanked in the folded text — spaces of the same length, so every offset still maps to the original — and
+ * "Hola, otra vez no funciona" keeps them.
+ */
+const GREETING_AGAIN =
+  /\b(hola|buenas|bonjour|rebonjour|salut|ola|oi|ciao|salve|hallo|hoi|hey|hi|hello)([ ,!]+)(otra vez|de nuevo|encore une fois|encore|de novo|outra vez|di nuovo|ancora|nochmal|wieder|opnieuw|weer)(?=\s*(?:[,.;:!?]|$))/g;
+
+function withoutGreetingAgain(folded: Folded): Folded {
+  const text = folded.text.replace(GREETING_AGAIN, (_m, greeting: string, gap: string, again: string) => greeting + gap + " ".repeat(again.length));
+  return text === folded.text ? folded : { ...folded, text };
+}
+
 /** Undefined for languages this module does not handle (English included). */
 export function analyzeForeign(text: string, language: string): ForeignAnalysis | undefined {
   const base = language.toLowerCase().split(/[-_]/)[0] ?? "";
   const code = ALIASES[base] ?? base;
   if (!isForeign(code)) return undefined;
   const pack = packFor(code);
-  const folded = fold(text);
+  const folded = withoutGreetingAgain(fold(text));
   const tokens = tokenizeFolded(folded.text);
   const cueHits = findFlagCues(text, folded, pack);
   const s = scoreForeign(text, folded, tokens, pack, cueValence(cueHits), (cueHits.frustrated_user?.length ?? 0) > 0);
