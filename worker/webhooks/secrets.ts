@@ -43,7 +43,7 @@ export async function decryptSecret(secretsKey: string | undefined, ciphertext: 
 export class UnreadableSecretError extends Error {
   constructor() {
     super(
-      "the signing secret cannot be read: SECRETS_KEY has changed since it was stored; rotate the destination's secret with `overlapSeconds: 0` (or create the destination anew)",
+      "the signing secret cannot be read: SECRETS_KEY has changed since it was stored; rotate the destination's secret (POST /api/v1/webhooks/:id/rotate) or create the destination anew",
     );
   }
 }
