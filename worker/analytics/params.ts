@@ -6,7 +6,7 @@
 import { sql, type AnyColumn, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { timestamp } from "../../durable-objects/protocol";
-import { NO_CONTROL_CHARACTERS } from "../schemas/names";
+import { nameText } from "../schemas/names";
 
 export const DAY_MS = 86_400_000;
 export const DEFAULT_RANGE_MS = 7 * DAY_MS;
@@ -44,12 +44,7 @@ export const slugList = z
   .pipe(z.array(z.string().regex(/^[a-z0-9_-]{1,64}$/, "must be slugs (a-z, 0-9, _ or -) separated by commas")).min(1).max(10));
 
 /** A filter's text: a control character matches nothing stored (and a NUL would cut the value short in SQL). */
-export const shortFilter = z
-  .string()
-  .trim()
-  .min(1)
-  .max(128)
-  .regex(NO_CONTROL_CHARACTERS, "must not contain control characters");
+export const shortFilter = nameText(128);
 
 /** `from` must come before `to`; the error names `from` so a client sees which end to move. */
 export function checkRangeOrder(q: { from?: number; to?: number }, ctx: z.RefinementCtx): void {

@@ -201,7 +201,6 @@ export function mergeSnapshots(snapshots: readonly IndexSnapshot[]): IndexSnapsh
   });
 }
 
-/** Per key, the snapshot whose context was stated last. */
 /**
  * Per key, the snapshot that stated the context last (its values win), with when the batch first saw the key:
  * a new client user's or organization's `created_at` (first seen) is when it was first stated, not when the

@@ -12,10 +12,12 @@ import { assertDeliverable } from "./ssrf";
 import { chatBody, escapeFor } from "../workflows/payload";
 import { nameText, NO_CONTROL_CHARACTERS } from "../schemas/names";
 
+const destinationUrl = z.string().trim().max(2048).regex(NO_CONTROL_CHARACTERS, "must not contain control characters");
+
 export const destinationInput = z.object({
   name: nameText(120),
   kind: z.enum(DESTINATION_KINDS).default("custom"),
-  url: z.string().trim().max(2048).regex(NO_CONTROL_CHARACTERS, "must not contain control characters"),
+  url: destinationUrl,
 });
 
 /** Any subset of a destination's name, kind and URL (a new URL passes the same address check). */
@@ -23,7 +25,7 @@ export const destinationPatch = z
   .object({
     name: nameText(120),
     kind: z.enum(DESTINATION_KINDS),
-    url: z.string().trim().max(2048).regex(NO_CONTROL_CHARACTERS, "must not contain control characters"),
+    url: destinationUrl,
   })
   .partial();
 
