@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { matches, holds, type Facts } from "../../worker/workflows/evaluate";
 import { renderTemplate } from "../../worker/workflows/payload";
-import type { Condition } from "../../worker/workflows/schema";
+import { workflowInput, type Condition } from "../../worker/workflows/schema";
 import { parseRetryAfter, retryDelay, RETRY_DELAYS } from "../../worker/webhooks/delivery";
 import { assertDeliverable, isPublicAddress } from "../../worker/webhooks/ssrf";
 
@@ -75,6 +75,26 @@ describe("workflow conditions", () => {
     expect(matches(w, facts)).toBe(true);
     expect(matches(w, { ...facts, event: "assistant_message" })).toBe(true);
     expect(matches(w, { ...facts, event: "conversation_ended" })).toBe(false);
+  });
+});
+
+describe("workflow actions", () => {
+  const refusal = (action: unknown) => {
+    const parsed = workflowInput.safeParse({ name: "Alert", trigger: "user_message", actions: [action] });
+    return parsed.success ? "accepted" : parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
+  };
+
+  it("names the field of an action that is wrong, not the whole action", () => {
+    expect(refusal({ type: "email" })).toEqual(['actions.0.to: to is "members" or a list of 1–50 member ids']);
+    expect(refusal({ type: "in_app", to: "everyone" })).toEqual(['actions.0.to: to is "admins", "members" or a list of 1–50 member ids']);
+    expect(refusal({ type: "sms", to: "members" })).toEqual(['actions.0.type: type is "webhook" (or left out), "email" or "in_app"']);
+    expect(refusal({ template: "hi" })).toEqual(["actions.0.destinationId: Invalid input: expected string, received undefined"]);
+  });
+
+  it("takes a webhook action with or without its type", () => {
+    expect(refusal({ destinationId: "d1" })).toBe("accepted");
+    expect(refusal({ type: "webhook", destinationId: "d1" })).toBe("accepted");
+    expect(refusal({ type: "email", to: "members" })).toBe("accepted");
   });
 });
 

@@ -40,7 +40,9 @@ export const webhookAction = z.object({
 /** Emails members of the chatbot's organization: all of them when it fires, or the members named. */
 export const emailAction = z.object({
   type: z.literal("email"),
-  to: z.union([z.literal("members"), z.array(z.string().min(1)).min(1).max(50)]),
+  to: z.union([z.literal("members"), z.array(z.string().min(1)).min(1).max(50)], {
+    error: 'to is "members" or a list of 1–50 member ids',
+  }),
   subject: z.string().trim().min(1).max(200).optional(),
   template: messageTemplate,
 });
@@ -51,11 +53,16 @@ export const emailAction = z.object({
  */
 export const inAppAction = z.object({
   type: z.literal("in_app"),
-  to: z.union([z.literal("admins"), z.literal("members"), z.array(z.string().min(1)).min(1).max(50)]),
+  to: z.union([z.literal("admins"), z.literal("members"), z.array(z.string().min(1)).min(1).max(50)], {
+    error: 'to is "admins", "members" or a list of 1–50 member ids',
+  }),
   template: messageTemplate,
 });
 
-export const action = z.union([emailAction, inAppAction, webhookAction]);
+/** Told apart by `type`, so a refusal names the field that is wrong rather than "Invalid input" for the whole action. */
+export const action = z.discriminatedUnion("type", [emailAction, inAppAction, webhookAction], {
+  error: 'type is "webhook" (or left out), "email" or "in_app"',
+});
 export type Action = z.infer<typeof action>;
 export type WebhookAction = z.infer<typeof webhookAction>;
 export type EmailAction = z.infer<typeof emailAction>;
