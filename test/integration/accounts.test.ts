@@ -239,6 +239,35 @@ describe("organizations, members and roles", () => {
     expect((await as(viewer, `/api/v1/organizations/${org}/chatbots`)).status).toBe(404);
   });
 
+  it("replaces an address's pending invitation when it is invited again: one row, the new role, the earlier link dead", async () => {
+    const owner = await signup();
+    const admin = await invited(owner, "admin");
+    const org = owner.organizationId;
+    const invite = async (by: typeof owner, email: string, role: string) => as(by, `/api/v1/organizations/${org}/invitations`, { method: "POST", json: { email, role } });
+    const tokenOf = async (res: Response) => ((await res.json()) as { data: { token: string } }).data.token;
+    const pending = async () => ((await (await as(owner, `/api/v1/organizations/${org}/invitations`)).json()) as { data: { email: string; role: string }[] }).data;
+
+    const first = await tokenOf(await invite(admin, "twice@example.com", "member"));
+    const second = await tokenOf(await invite(admin, "Twice@Example.com", "admin"));
+    expect((await pending()).filter((i) => i.email.toLowerCase() === "twice@example.com").map((i) => i.role)).toEqual(["admin"]);
+    const accept = (token: string) =>
+      call("/api/v1/auth/invitations/accept", { method: "POST", json: { token, name: "Twice", password: "another good password" }, headers: { "cf-connecting-ip": "10.9.1.1" } });
+    expect((await accept(first)).status).toBe(400);
+
+    // An owner's invitation of an owner is the owner's to replace, as it is theirs to revoke.
+    expect((await invite(owner, "boss2@example.com", "owner")).status).toBe(201);
+    expect((await invite(admin, "boss2@example.com", "member")).status).toBe(403);
+    expect((await pending()).find((i) => i.email === "boss2@example.com")?.role).toBe("owner");
+    // Creating the account needs both fields, and a refusal names every one missing.
+    const bare = await call("/api/v1/auth/invitations/accept", { method: "POST", json: { token: second }, headers: { "cf-connecting-ip": "10.9.1.2" } });
+    expect(bare.status).toBe(400);
+    expect(((await bare.json()) as ErrorBody).error.details).toEqual([
+      { field: "name", message: "required for a new account" },
+      { field: "password", message: "required for a new account" },
+    ]);
+    expect((await accept(second)).status).toBe(200);
+  });
+
   it("answers an invitation of someone already in the organization with the role change to make instead", async () => {
     const owner = await signup();
     const admin = await invited(owner, "admin");

@@ -2,7 +2,7 @@
  * Organizations, their members and invitations (SPEC §1). Roles: owner (everything, incl. deleting the
  * organization), admin (chatbots, keys, workflows, members), member (read-only).
  */
-import { and, asc, eq, gt, isNull, ne } from "drizzle-orm";
+import { and, asc, eq, gt, isNull, ne, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "../db/client";
 import { chatbots, conversations, invitations, members, memberships, organizations } from "../db/schema";
@@ -140,6 +140,11 @@ export async function invite(db: Db, organizationId: string, actor: { memberId: 
   // Accepting would change nothing for someone already here: their role is changed instead (changeMemberRole).
   const already = (await listMembers(db, organizationId)).find((m) => m.email.toLowerCase() === input.email.toLowerCase());
   if (already) throw new ApiError("conflict", `${input.email} is already a member (${already.role}); change their role instead: PATCH /api/v1/organizations/${organizationId}/members/${already.id}`);
+  // Inviting an address again replaces its pending invitation (a new link, the role asked now): the list keeps one
+  // row per address and the earlier link stops working. Only an owner replaces an owner's invitation of an owner.
+  const pending = and(eq(invitations.organizationId, organizationId), sql`lower(${invitations.email}) = ${input.email.toLowerCase()}`, isNull(invitations.acceptedAt));
+  const earlier = await db.select({ role: invitations.role }).from(invitations).where(pending);
+  if (actor.role !== "owner" && earlier.some((i) => i.role === "owner")) throw new ApiError("forbidden", "only an owner can replace an invitation to become an owner");
   await countWithin(db, `invitations:${actor.memberId}`, THROTTLES.invitationsPerMember, "invitations sent by you");
   const token = randomBase62(32);
   const row = {
@@ -152,7 +157,7 @@ export async function invite(db: Db, organizationId: string, actor: { memberId: 
     createdAt: Date.now(),
     expiresAt: Date.now() + INVITATION_TTL_MS,
   };
-  await db.insert(invitations).values(row);
+  await db.batch([db.delete(invitations).where(pending), db.insert(invitations).values(row)]);
   return { invitation: invitationView({ ...row, acceptedAt: null }), token };
 }
 
@@ -209,9 +214,12 @@ export async function acceptInvitation(
   if (!memberId) {
     if (existing) throw new ApiError("unauthorized", `an account for ${inv.email} exists: log in, then accept`);
     if (!input.password || !input.name) {
-      throw new ApiError("invalid_request", "name and password are needed to create your account", [
-        { field: input.name ? "password" : "name", message: "required for a new account" },
-      ]);
+      const missing = (["name", "password"] as const).filter((field) => !input[field]);
+      throw new ApiError(
+        "invalid_request",
+        `${missing.join(" and ")}: required to create your account`,
+        missing.map((field) => ({ field, message: "required for a new account" })),
+      );
     }
     memberId = newId("mem");
     statements.push(db.insert(members).values({ id: memberId, email: inv.email, name: input.name, passwordHash: await hashPassword(input.password), createdAt: Date.now() }));
