@@ -91,6 +91,8 @@ describe("urgency without the word urgent", () => {
     "I've been waiting over an hour for a human to answer.",
     "Fix it now.",
     "I'm locked out of my account right now and payroll runs today.",
+    "I need the refund right now.",
+    "I need a human right now",
   ])("flags an urgent request: %s", (message) => {
     expect(flags(message)).toContain("urgent_request");
   });
@@ -186,6 +188,17 @@ describe("aimed sentiment", () => {
       expect(flags(message)).toContain("confused_user");
     },
   );
+
+  it.each(["Our sales team wants to know whether your API has webhooks.", "The sales team here keeps asking for a CSV export."])(
+    "does not read the user's own sales team as interest in buying: %s",
+    (message) => {
+      expect(flags(message)).not.toContain("buying_signal");
+    },
+  );
+
+  it("still reads asking for our sales team as interest in buying", () => {
+    expect(flags("Can your sales team call me about 40 seats?")).toContain("buying_signal");
+  });
 
   it("does not call a plain how-to question confused", () => {
     expect(flags("How do I export my contacts to CSV?")).not.toContain("confused_user");
