@@ -19,6 +19,9 @@
  * bench/eval/data.ts): tune on dev, check on holdout.
  * The second support set (bench/eval/support-*-2.csv, written independently after the rules had been tuned
  * on the first) is printed whole in its own "second set (independent)" column/row: never tune on it.
+ * The third set (bench/eval/support-blind-3.csv, en + 6 languages, written blind: by a writer who saw only the
+ * labelling guidelines) is split by row parity: its even rows were read to find errors, its odd rows never
+ * were, so the odd rows are the check that a change generalises.
  *
  * Mappings (each model keeps its own documented convention):
  * - ours: SPEC §5 bands, score ≤ −0.2 negative, ≥ 0.2 positive, else neutral; flags as emitted.
@@ -103,6 +106,7 @@ const supportUser2 = loadSupportUser("support-user-2.csv");
 const supportMulti2 = loadSupportUser("support-multilingual-2.csv");
 const supportAssistant2 = loadSupportAssistant("support-assistant-2.csv");
 const SECOND = "second set (independent)" as const;
+const supportBlind = loadSupportUser("support-blind-3.csv");
 
 const GOEMO_GROUP: Record<string, Polarity | "ambiguous"> = {};
 for (const l of "admiration amusement approval caring desire excitement gratitude joy love optimism pride relief".split(" ")) GOEMO_GROUP[l] = "positive";
@@ -220,7 +224,8 @@ const publicTiming = [medianPassMicros(publicTexts, runOurs), medianPassMicros(p
 publicTable.push([`time per message (n=${publicTexts.length}, median of 5 passes)`, "µs", ...publicTiming.map((t) => t.toFixed(1))]);
 
 console.log(`Rows loaded: tweeteval_sentiment=${tweetSent.length}, tweeteval_emotion=${tweetEmo.length}, goemotions=${goEmo.length}, support-user=${supportUser.length}, support-multilingual=${supportMulti.length}, support-assistant=${supportAssistant.length}, ` +
-    `support-user-2=${supportUser2.length}, support-multilingual-2=${supportMulti2.length}, support-assistant-2=${supportAssistant2.length}`);
+    `support-user-2=${supportUser2.length}, support-multilingual-2=${supportMulti2.length}, support-assistant-2=${supportAssistant2.length}, ` +
+    `support-blind-3=${supportBlind.length}`);
 printTable("Public sets", ["data set", "metric", ...MODELS], publicTable);
 console.log(
   [
@@ -383,6 +388,32 @@ const scoredMulti2 = scoreUsers(supportMulti2);
       "language detected (first set)",
       "language detected (second)",
     ],
+    rows,
+  );
+}
+
+// --- (b2) the blind third set ----------------------------------------------------------------------
+
+{
+  const scored = scoreUsers(supportBlind);
+  const halves: [string, Scored<UserRow>[]][] = [
+    ["even rows (read for errors)", scored.filter((_, i) => i % 2 === 0)],
+    ["odd rows (never read)", scored.filter((_, i) => i % 2 === 1)],
+    ["all", scored],
+  ];
+  const rows = halves.map(([name, items]) => {
+    const flags = multiLabel(items.map((s) => s.row.flags), items.map((s) => s.predicted), USER_FLAGS);
+    return [
+      name,
+      String(items.length),
+      num(macroRecall(items.map((s) => s.row.sentiment), items.map((s) => s.polarity))),
+      num(flags.micro.f1),
+      ...USER_FLAGS.map((f) => num(flags.perLabel[f]?.f1 ?? 0)),
+    ];
+  });
+  printTable(
+    "Support chat, blind third set (bench/eval/support-blind-3.csv, en 240 + 30 in each of 6 languages): ours",
+    ["rows", "n", "sentiment MR", "flags micro-F1", ...USER_FLAGS.map((f) => `${f} F1`)],
     rows,
   );
 }

@@ -275,6 +275,8 @@ describe("multilingual embedded analysis", () => {
       ["Génial, encore une mise à jour qui casse tout. Bravo 🙄", "fr"],
       ["Que maravilha, mais uma atualização que quebra tudo 🙄", "pt"],
       ["Geweldig hoor, weer een update die alles sloopt.", "nl"],
+      ["Qué bien, otra vez sin cobertura en todo el barrio.", "es"],
+      ["Pacco in ritardo di due settimane e nessuna risposta. Grazie davvero 🙃", "it"],
     ] as const) {
       expect(polarity(text, lang)).toBe("negative");
       expect(raised(text, lang)).toContain("frustrated_user");
@@ -330,7 +332,21 @@ describe("multilingual embedded analysis", () => {
     expect(raised("Mir reicht's. Ich kündige, und zwar sofort.", "de")).not.toContain("urgent_request");
   });
 
+  it("reads moving down to a basic or cheaper plan as churn, in every language", () => {
+    for (const [text, lang] of [
+      ["Ab nächstem Monat wechseln wir in den Starter-Tarif, mehr brauchen wir nicht.", "de"],
+      ["Nous allons repasser à l'offre Essentiel au prochain renouvellement.", "fr"],
+      ["Vamos a pasarnos al plan básico el mes que viene.", "es"],
+      ["Queremos descer para o plano essencial a partir de março.", "pt"],
+      ["Dal mese prossimo torniamo al piano base.", "it"],
+      ["We stappen volgende maand over naar het instappakket.", "nl"],
+    ] as const) {
+      expect(raised(text, lang), text).toContain("churn_risk");
+    }
+  });
+
   it("reads naming the tool used before as a competitor mention, but not a capitalised ordinary word", () => {
+    expect(raised("Veníamos de Holded y esto es mucho más cómodo.", "es")).toContain("competitor_mention");
     expect(raised("Vorher hatten wir Personio, das war einfacher.", "de")).toContain("competitor_mention");
     expect(raised("Voorheen zaten we bij Moneybird.", "nl")).toContain("competitor_mention");
     expect(raised("Vorher hatten wir das Problem nicht.", "de")).not.toContain("competitor_mention");

@@ -55,6 +55,8 @@ describe("churn in every phrasing", () => {
     "It's been great working with you, but this is goodbye. Please stop the renewal.",
     "I am cancelling.",
     "If the export isn't working by Monday we will take our business elsewhere.",
+    "Please cut 8 of our 30 seats from the next invoice.",
+    "Can you switch us to the essentials plan at renewal?",
   ])("flags churn risk: %s", (message) => {
     expect(flags(message)).toContain("churn_risk");
   });
@@ -76,6 +78,11 @@ describe("churn in every phrasing", () => {
     expect(flags(message)).not.toContain("churn_risk");
   });
 
+  it("reads taking the account to a named provider as churn and a competitor mention, not a trip", () => {
+    expect(flags("Fix the bill or I'm taking my mortgage and savings to Nationwide.")).toEqual(["churn_risk", "competitor_mention"]);
+    expect(flags("I'm taking my parents to Lisbon next week, can I pause the deliveries?")).toEqual([]);
+  });
+
   it("reads a polite goodbye as negative news", () => {
     expect(polarity("Thanks for everything over the years, we've decided to leave at renewal.")).toBe("negative");
   });
@@ -91,6 +98,8 @@ describe("urgency without the word urgent", () => {
     "I've been waiting over an hour for a human to answer.",
     "Fix it now.",
     "I'm locked out of my account right now and payroll runs today.",
+    "My card just got declined and blocked at the pump.",
+    "The interview is at 10am tomorrow and the video link doesn't open.",
     "I need the refund right now.",
     "I need a human right now",
   ])("flags an urgent request: %s", (message) => {
@@ -176,6 +185,8 @@ describe("aimed sentiment", () => {
     "Just what I needed today, another failed payment.",
     "Love that for me. Locked out again.",
     "Thanks so much for losing my order. Stellar service.",
+    "Charged me twice for one order. Wonderful.",
+    "Your update banned my account for no reason. Great job.",
   ])("reads sarcasm as negative and frustrated: %s", (message) => {
     expect(polarity(message)).toBe("negative");
     expect(flags(message)).toContain("frustrated_user");
@@ -198,6 +209,45 @@ describe("aimed sentiment", () => {
 
   it("still reads asking for our sales team as interest in buying", () => {
     expect(flags("Can your sales team call me about 40 seats?")).toContain("buying_signal");
+  });
+
+  it("does not read praise after trouble that is over as sarcasm", () => {
+    expect(polarity("The app crashed but the update fixed it. Great.")).toBe("positive");
+  });
+
+  it.each([
+    "Hold on, is the setup fee charged once or every month?",
+    "The invoice and the pricing page tell me different amounts, which one is right?",
+    "The letter mentions a standing charge?? what's a standing charge",
+  ])("reads contradictory answers and a puzzled definition question as confusion: %s", (message) => {
+    expect(flags(message)).toContain("confused_user");
+  });
+
+  it.each(["We'd like 25 seats for the support team.", "Our finance team is raising the purchase order today.", "What would it take to bring our 300 agents over to you?"])(
+    "reads a seat count, a purchase order or a team moving over as interest in buying: %s",
+    (message) => {
+      expect(flags(message)).toContain("buying_signal");
+    },
+  );
+
+  it.each(["We only need 2 seats now, please move us down.", "We need 3 users removed before the invoice."])(
+    "does not read fewer seats as interest in buying: %s",
+    (message) => {
+      expect(flags(message)).not.toContain("buying_signal");
+    },
+  );
+
+  it.each([
+    "my diploma has my surname misspelled",
+    "The parcel arrived completely crushed.",
+    "This month's bill is higher than the agreed price.",
+    "new staff don't get the invitation email",
+  ])("reads calm trouble without an emotion word as negative: %s", (message) => {
+    expect(polarity(message)).toBe("negative");
+  });
+
+  it("does not read the user's own slip as trouble", () => {
+    expect(polarity("Can I fix the booking? I misspelled my own name.")).toBe("neutral");
   });
 
   it("does not call a plain how-to question confused", () => {

@@ -2,7 +2,7 @@ import { DETECTION_THRESHOLD, findCues, noisyOr, strongest, type CueHit } from "
 import { DEADLINE_WHYS } from "./flag-cues";
 import { summarise, type Cue, type SentimentDetail } from "./sentiment";
 import type { Token } from "./tokenize";
-import { RESOLVED, SARCASM_MARKERS, SARCASTIC_OPENER, TROUBLE_CUES } from "./trouble-cues";
+import { RESOLVED, SARCASM_MARKERS, SARCASTIC_CLOSER, SARCASTIC_OPENER, TROUBLE_CUES } from "./trouble-cues";
 
 /**
  * Aimed sentiment: the lexical score says how a message is worded, this pass says whom it is
@@ -89,8 +89,9 @@ export function aimSentiment(ctx: AimContext): SentimentDetail {
     const first = tokenAt(tokens, hit.start);
     const last = tokenAt(tokens, hit.end - 1);
     if (first === undefined || last === undefined) continue;
-    // The words of the event may also be lexicon words ("crashed"): count the event once.
-    cues = cues.filter((c) => c.value > 0 || c.last < first || c.index > last);
+    // The words of the event may also be lexicon words ("crashed", "higher than the agreed price"): the event
+    // is counted once, and a kind word inside it is part of the report, not praise.
+    cues = cues.filter((c) => c.last < first || c.index > last);
     const asked = inQuestion(text, hit.start);
     const value = -hit.weight * (asked ? TROUBLE_IN_QUESTION : 1);
     cues.push({ index: first, last, value, notes: [hit.why, ...(asked ? ["asked about"] : [])] });
@@ -185,6 +186,8 @@ function sarcastic(text: string, trouble: readonly CueHit[]): boolean {
   if (trouble.length === 0) return false;
   // Applause for a failure: "nice update 👏👏, checkout is broken".
   if (/👏/u.test(text)) return true;
+  const closer = SARCASTIC_CLOSER.exec(text);
+  if (closer !== null && trouble.some((h) => h.end <= closer.index + 1)) return true;
   if (/\bthank/i.test(text)) return false;
   const opener = SARCASTIC_OPENER.exec(text);
   if (opener === null) return false;

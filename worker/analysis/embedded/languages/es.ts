@@ -55,7 +55,7 @@ export const es: LanguageSource = {
       [0.75, "plans to switch provider", `(me|nos) (voy a |vamos a )?(cambiar|cambio|cambiamos|pasar|paso|pasamos|mudar|mudo|mudamos) (${W} ){0,1}(a|con) (?!(?:el|la|un|una|plan|tarifa|pro|premium|business|anual|mensual)(?![\\p{L}]))`, { negatable: true }],
       [0.7, "looks for alternatives", `(buscando|buscar|busco|buscamos|mirando|mirar|evaluando|evaluar|probando|probar|comparando|considerando) (${W} ){0,2}(alternativas|otras opciones|otros proveedores|otras empresas|otras herramientas|la competencia)|alternativas? a (ustedes|vosotros|su|vuestro|este)`],
       [0.45, "asks for a refund", "refund\\p{L}*|reembols\\p{L}*|devolucion (del|de mi) dinero|(devol|devuelv)\\p{L}* (el|mi|nuestro) dinero|mi dinero de vuelta|contracargo", { negatable: true }],
-      [0.55, "downgrades or pauses", `downgrade|bajar (${W} ){0,2}(plan|nivel|gratis|gratuito|basico)|(pas|volv|cambi|baj)\\p{L}* (${W} ){0,3}(gratis|gratuit[oa]|free|basic[oa]|mas barat[oa])|(pausar|congelar|suspender) (${W} ){0,1}(suscripcion|cuenta|plan|membresia)`, { negatable: true }],
+      [0.55, "downgrades or pauses", `downgrade|bajar (${W} ){0,2}(plan|nivel|gratis|gratuito|basico)|(pas|volv|cambi|baj)\\p{L}* (${W} ){0,3}(gratis|gratuit[oa]|free|basic[oa]|esencial|starter|lite|light|mas barat[oa])|(pausar|congelar|suspender) (${W} ){0,1}(suscripcion|cuenta|plan|membresia)`, { negatable: true }],
       [0.5, "questions the value", `no vale (${W} ){0,1}(la pena|lo que cuesta|el precio|lo que pago)|demasiado caro|muy caro para|tirar (el )?dinero|(contrato|suscripcion|licencia) (${W} ){0,3}(vence|termina|expira|caduca|se acaba)`],
     ],
     frustrated_user: [
@@ -99,7 +99,7 @@ export const es: LanguageSource = {
     ],
   },
   named: [
-    [0.7, "names the tool they used before", `(antes|anteriormente) (usabamos|usaba|teniamos|tenia|estabamos|estaba) (con |en )?${NAME}|(venimos|vengo) de ${NAME}`, ["competitor_mention"]],
+    [0.7, "names the tool they used before", `(antes|anteriormente) (usabamos|usaba|teniamos|tenia|estabamos|estaba) (con |en )?${NAME}|(venimos|vengo|veniamos|venia) de ${NAME}`, ["competitor_mention"]],
     [0.7, "compares us favourably with a named competitor", `(mucho |bastante )?(mas facil|mas sencillo|mejor|mas barato|mas rapido|mas intuitivo|mas claro) que ${NAME}`, ["competitor_mention"]],
     [0.85, "switches to a named competitor", `(paso|pasamos|pasaremos|pasarme|pasarnos|cambio|cambiamos|cambiarme|cambiarnos|voy|vamos|irme|irnos|migramos|migrar|mudamos|mudarnos|llevo|llevamos)( ${W}){0,2} (a|con|hacia|para) ${NAME}`, ["churn_risk", "competitor_mention"], { negatable: true }],
     [0.7, "compares with a named competitor", `(en|con|de) ${NAME}( ${W}){0,6} (al menos|por lo menos|nunca|gratis|mas barato|mejor|sin problemas|al instante|enseguida)|(como|que) (en|con) ${NAME}|(en|con) ${NAME}( ${W}){1,8},? (por que|pero) (${W} ){0,2}(aqui|con vosotros|con ustedes)`, ["competitor_mention"]],

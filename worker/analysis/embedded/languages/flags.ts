@@ -148,7 +148,7 @@ export function finishFlags(original: string, folded: Folded, cueHits: FlagHits,
     const strong = sentiment.emotional || sentiment.score <= OUTWARD_NEGATIVE_STRONG_TROUBLE;
     frustrated.push({ weight: strong ? 0.5 : 0.35, why: "strongly negative about something", start: 0, end: 0 });
   }
-  if (sentiment.sarcasm) frustrated.push({ weight: 0.35, why: "sarcastic praise", start: 0, end: 0 });
+  if (sentiment.sarcasm) frustrated.push({ weight: 0.5, why: "sarcastic praise", start: 0, end: 0 });
   // Capitals and "!!" amplify other evidence but are not frustration on their own ("SUPER, DANKE!!").
   if (frustrated.length > 0 && sentiment.score <= 0) {
     const shout = shouting(original);

@@ -60,7 +60,7 @@ export const fr: LanguageSource = {
       [0.75, "plans to switch provider", `(je|nous|on) (vais |allons |va )?(passer|passe|passons|migrer|migre|migrons|basculer|bascule|basculons) (${W} ){0,1}(chez|vers) (?!(?:le|la|l|un|une|offre|forfait|plan|abonnement|pro|premium|business|entreprise|annuel|mensuel)(?![\\p{L}]))`, { negatable: true }],
       [0.7, "looks for alternatives", `(chercher|cherche|cherchons|regarder|regardons|regarde|etudier|etudions|evaluer|evaluons|tester|testons|comparer|comparons|considerer|envisager|envisageons) (${W} ){0,2}(d'autres|des|une|les|autres) (alternatives?|solutions|offres|fournisseurs|prestataires|concurrents|options)|alternatives? a (votre|vos|ton|ce)`],
       [0.45, "asks for a refund", "refund\\p{L}*|rembours\\p{L}*|(rendre|recuperer|recupere) (mon|notre) argent|chargeback|retrofacturation", { negatable: true }],
-      [0.55, "downgrades or pauses", `downgrad\\p{L}*|retrograd\\p{L}*|(passer|repasser|revenir|retourner|basculer) (${W} ){0,3}(gratuit\\p{L}*|free|basique|de base|moins cher)|(mettre en pause|suspendre|geler) (${W} ){0,1}(abonnement|compte|contrat)`, { negatable: true }],
+      [0.55, "downgrades or pauses", `downgrad\\p{L}*|retrograd\\p{L}*|(pass|repass|reven|retourn|bascul|descend|redescend)\\p{L}*(-(nous|moi))? (${W} ){0,3}(gratuit\\p{L}*|free|basique|de base|moins cher\\p{L}*|essentiel\\p{L}*|starter|light|lite|decouverte)|(mettre en pause|suspendre|geler) (${W} ){0,1}(abonnement|compte|contrat)`, { negatable: true }],
       [0.5, "questions the value", `(vaut|valait) (${W} ){0,1}(pas|plus) (le coup|la peine|son prix|le prix)|trop cher|beaucoup trop cher|argent (jete|gaspille)|perte d'argent|(contrat|abonnement|engagement|licence) (${W} ){0,3}(expire|arrive a (son )?terme|arrive a echeance|se termine|prend fin)`],
     ],
     frustrated_user: [
@@ -104,7 +104,7 @@ export const fr: LanguageSource = {
     ],
   },
   named: [
-    [0.7, "names the tool they used before", `(avant|auparavant) (on|nous|j|je) (etait|etions|utilisait|utilisions|avais|avait|avions|etais) (chez |sur |avec )?${NAME}|(venons|viens|vient) de (chez )?${NAME}`, ["competitor_mention"]],
+    [0.7, "names the tool they used before", `(avant|auparavant) (on|nous|j|je) (etait|etions|utilisait|utilisions|avais|avait|avions|etais) (chez |sur |avec )?${NAME}|(venons|viens|vient|venions|venait) de (chez )?${NAME}`, ["competitor_mention"]],
     [0.7, "compares us favourably with a named competitor", `(bien |beaucoup |nettement )?(plus simple|plus facile|mieux|moins cher|plus rapide|plus intuitif|plus clair) que ${NAME}`, ["competitor_mention"]],
     [0.85, "switches to a named competitor", `(passe|passons|passer|pars|partons|partir|vais|allons|va|change|changeons|migre|migrons|migrer|bascule|basculons)( ${W}){0,2} (chez|vers|a|sur) ${NAME}`, ["churn_risk", "competitor_mention"], { negatable: true }],
     [0.7, "compares with a named competitor", `(chez|avec) ${NAME}( ${W}){0,6} (au moins|meme|jamais|gratuit\\p{L}*|moins cher|mieux|plus rapide|sans probleme|tout de suite)|comme (chez|avec) ${NAME}|(chez|avec) ${NAME}( ${W}){1,8},? (pourquoi|mais) (${W} ){0,2}(chez vous|ici)`, ["competitor_mention"]],

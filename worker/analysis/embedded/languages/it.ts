@@ -58,7 +58,7 @@ export const it: LanguageSource = {
       [0.75, "plans to switch provider", `(passo|passiamo|passero|passeremo|migro|migriamo|cambio|cambiamo) (${W} ){0,1}(a|ad|su|verso) (?!(?:il|lo|la|un|uno|una|piano|pro|premium|business|annuale|mensile)(?![\\p{L}]))`, { negatable: true }],
       [0.7, "looks for alternatives", `(cercando|cercare|cerco|cerchiamo|valutando|valutare|valutiamo|provando|provare|confrontando|guardando) (${W} ){0,2}(alternative|altre soluzioni|altri fornitori|altre aziende|altri strumenti|la concorrenza|concorrenti)|alternative a (voi|questo|questa|il vostro)`],
       [0.45, "asks for a refund", `refund\\p{L}*|rimbors\\p{L}*|(restituire|restituite|ridatemi|rivoglio) (${W} ){0,1}(i )?(miei )?soldi|soldi indietro|storno|chargeback`, { negatable: true }],
-      [0.55, "downgrades or pauses", `downgrade|(declassare|ridurre|abbassare) (${W} ){0,2}piano|(tornare|passare|ritornare) (${W} ){0,3}(gratuito|gratis|free|base|basic|piu economico)|(mettere in pausa|sospendere|congelare) (${W} ){0,1}(abbonamento|account|piano)`, { negatable: true }],
+      [0.55, "downgrades or pauses", `downgrade|(declassare|ridurre|abbassare) (${W} ){0,2}piano|(torn|pass|ritorn|scend)\\p{L}* (${W} ){0,3}(gratuito|gratis|free|base|basic|essenziale|light|lite|starter|minimo|piu economico)|(mettere in pausa|sospendere|congelare) (${W} ){0,1}(abbonamento|account|piano)`, { negatable: true }],
       [0.5, "questions the value", `non (ne )?vale (${W} ){0,1}(la pena|il prezzo|quello che pago|i soldi)|troppo caro|soldi buttati|(contratto|abbonamento|licenza) (${W} ){0,3}(scade|termina|finisce|in scadenza)`],
     ],
     frustrated_user: [
@@ -102,7 +102,7 @@ export const it: LanguageSource = {
     ],
   },
   named: [
-    [0.7, "names the tool they used before", `(prima|in precedenza) (usavamo|usavo|avevamo|avevo|eravamo|ero) (con |su |da )?${NAME}|(veniamo|vengo) da ${NAME}`, ["competitor_mention"]],
+    [0.7, "names the tool they used before", `(prima|in precedenza) (usavamo|usavo|avevamo|avevo|eravamo|ero) (con |su |da )?${NAME}|(veniamo|vengo|venivamo|venivo) da ${NAME}`, ["competitor_mention"]],
     [0.7, "compares us favourably with a named competitor", `(molto |decisamente |piu )?(piu semplice|piu facile|meglio|piu economico|piu veloce|piu intuitivo|piu chiaro) (di|che) ${NAME}`, ["competitor_mention"]],
     [0.85, "switches to a named competitor", `(passo|passiamo|passare|passero|passeremo|vado|andiamo|andare|cambio|cambiamo|migro|migriamo|porto|portiamo|portare)( ${W}){0,2} (a|ad|con|verso|su|in) ${NAME}`, ["churn_risk", "competitor_mention"], { negatable: true }],
     [0.7, "compares with a named competitor", `(con|da|su|in) ${NAME}( ${W}){0,6} (almeno|mai|gratis|costa meno|meglio|piu veloce|subito|senza problemi)|come (con|da|su) ${NAME}|(con|da|su) ${NAME}( ${W}){1,8},? (perche|ma) (${W} ){0,2}(da voi|qui|con voi)`, ["competitor_mention"]],

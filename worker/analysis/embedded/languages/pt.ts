@@ -61,7 +61,7 @@ export const pt: LanguageSource = {
       [0.75, "plans to switch provider", `(vou |vamos )?(mudar|trocar|migrar|passar) (${W} ){0,1}(para|pra|pro) (?!(?:o|a|um|uma|plano|pro|premium|business|anual|mensal)(?![\\p{L}]))`, { negatable: true }],
       [0.7, "looks for alternatives", `(procurando|procurar|procuro|buscando|buscar|avaliando|avaliar|testando|testar|comparando|considerando|olhando) (${W} ){0,2}(alternativas|outras opcoes|outros fornecedores|outras empresas|outras ferramentas|a concorrencia|concorrentes)|alternativas? (a|ao|para) (voces|seu|sua|este|esse)`],
       [0.45, "asks for a refund", "refund\\p{L}*|reembols\\p{L}*|estorn\\p{L}*|devolu(cao|cao) do (meu )?dinheiro|(devolvam|devolver) (o|meu) dinheiro|meu dinheiro de volta|chargeback", { negatable: true }],
-      [0.55, "downgrades or pauses", `downgrade|(rebaixar|diminuir|reduzir) (${W} ){0,2}plano|(voltar|passar|mudar) (${W} ){0,3}(gratis|gratuito|free|basico|mais barato)|(pausar|congelar|suspender) (${W} ){0,1}(assinatura|conta|plano)`, { negatable: true }],
+      [0.55, "downgrades or pauses", `downgrade|(rebaixar|diminuir|reduzir) (${W} ){0,2}plano|(volt|pass|mud|desc)\\p{L}* (${W} ){0,3}(gratis|gratuito|free|basico|essencial|starter|lite|light|mais barato)|(pausar|congelar|suspender) (${W} ){0,1}(assinatura|conta|plano)`, { negatable: true }],
       [0.5, "questions the value", `nao vale (${W} ){0,1}(a pena|o preco|o que custa|o que pago)|caro demais|dinheiro jogado fora|(contrato|assinatura|licenca) (${W} ){0,3}(vence|termina|expira|acaba)`],
     ],
     frustrated_user: [
@@ -105,7 +105,7 @@ export const pt: LanguageSource = {
     ],
   },
   named: [
-    [0.7, "names the tool they used before", `(antes|anteriormente) (usavamos|usava|tinhamos|tinha|estavamos|estava) (com |no |na )?${NAME}|(viemos|venho) (do|da|de) ${NAME}`, ["competitor_mention"]],
+    [0.7, "names the tool they used before", `(antes|anteriormente) (usavamos|usava|tinhamos|tinha|estavamos|estava) (com |no |na )?${NAME}|(viemos|venho|vinhamos|vinha) (do|da|de) ${NAME}`, ["competitor_mention"]],
     [0.7, "compares us favourably with a named competitor", `(muito |bem )?(mais facil|mais simples|melhor|mais barato|mais rapido|mais intuitivo|mais claro) (que|do que) (o |a )?${NAME}`, ["competitor_mention"]],
     [0.85, "switches to a named competitor", `(mudar|mudo|mudamos|vou|vamos|vai|passar|passo|passamos|trocar|troco|trocamos|migrar|migramos|levar|levo|levamos)( ${W}){0,2} (para|pra|pro) ${NAME}`, ["churn_risk", "competitor_mention"], { negatable: true }],
     [0.7, "compares with a named competitor", `(no|na|com|do|da|em) ${NAME}( ${W}){0,8} (pelo menos|ao menos|nunca|de graca|gratis|mais barato|melhor|no mesmo dia|na hora|sem problema)|(como|que) (no|na) ${NAME}|(no|na|com) ${NAME}( ${W}){1,8},? (por que|mas) (${W} ){0,2}(aqui|com voces)`, ["competitor_mention"]],

@@ -27,6 +27,8 @@ const POSITIVE_IN_CONDITION = 0.3;
  */
 const POSITIVE_BESIDE_TROUBLE = 0.25;
 const TROUBLE = -1.5;
+/** Emoji that say "not meant": an eye-roll, an upside-down smile, an unamused face. */
+const EYE_ROLL = /🙄|🙃|😒/u;
 /** Mild single words in a question are asked about ("ist das teuer?", "ein Fehler?"). */
 const MILD_NEGATIVE_IN_QUESTION = 0.5;
 /** Thanks closing a question or a bug report is politeness ("Wie exportiere ich? Danke!"). */
@@ -163,7 +165,12 @@ export function scoreForeign(
   // "Génial, …" / "Toll! …" opening a message that reports trouble is sarcasm, not praise.
   const first = tokens[0];
   const opener = tokens[1]?.kind === "punct" || (tokens[1]?.kind === "word" && value[1] === 0 && tokens[2]?.kind === "punct"); // "Geweldig hoor, …"
-  const sarcasm = trouble && first?.kind === "word" && !pack.courtesy.has(first.norm) && (value[0] ?? 0) >= 1.5 && opener;
+  const praiseOpens = (i: number) => tokens[i]?.kind === "word" && !pack.courtesy.has(tokens[i]?.norm ?? "") && (value[i] ?? 0) >= 1.5;
+  // An exclamation's first word carries no praise of its own ("¡Qué maravilla, …", "Che bello, …", "Na toll, …").
+  const exclaimed = first?.kind === "word" && value[0] === 0 && praiseOpens(1) && tokens[2]?.kind === "punct";
+  // An eye-roll beside bad news says the polite or glowing words are not meant ("… Gracias, de verdad 🙃").
+  const eyeRoll = EYE_ROLL.test(original) && value.some((v) => v < 0);
+  const sarcasm = (trouble && ((praiseOpens(0) && opener) || exclaimed)) || eyeRoll;
   applyStructure(tokens, value, phrase, pack);
   // Praise in a message that also complains of repeated failure or of having had enough is sarcasm
   // or politeness ("Super, encore planté. Génial."), wherever the sentence boundary falls.
