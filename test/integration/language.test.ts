@@ -139,6 +139,18 @@ describe("filtering conversations by language", () => {
 });
 
 describe("language with Workers AI", () => {
+  it("takes as the primary language only a language messages can be detected in", async () => {
+    const t = await createTenant();
+    const patch = (primaryLanguage: unknown) => call("/api/v1/analysis/config", { method: "PATCH", key: t.adminKey, json: { primaryLanguage } });
+    for (const refused of ["zz", "und", "EN", "eng"]) {
+      const res = await patch(refused);
+      expect(res.status, refused).toBe(400);
+      expect(((await res.json()) as ErrorBody).error.details?.map((d) => d.field), refused).toEqual(["primaryLanguage"]);
+    }
+    expect((await patch("de")).status).toBe(200);
+    expect((await patch(null)).status).toBe(200);
+  });
+
   it("keeps the detector's language over the model's and translates from it", async () => {
     const ai = new FakeAi((c) => (c.model.includes("m2m100") ? { translated_text: "I want to cancel my subscription" } : { response: { ...wellFormed, language: "es" } }));
     setAiForTests(ai);

@@ -12,6 +12,9 @@ import { BUILTIN_INTENT_DEFINITIONS, BUILTIN_INTENTS } from "./embedded/intent-c
 import { BEHAVIOURS, USER_FLAGS } from "./labels";
 import type { AnalysisOptions, CustomDefinition } from "./types";
 import { nameText } from "../schemas/names";
+import { DETECTABLE_LANGUAGES, UNDETERMINED_LANGUAGE } from "./language";
+
+const TRANSLATION_TARGETS = DETECTABLE_LANGUAGES.filter((code) => code !== UNDETERMINED_LANGUAGE);
 
 export const PROMPT_NAMES = ["sentiment", "intent", "topics", "flags"] as const;
 export type PromptName = (typeof PROMPT_NAMES)[number];
@@ -68,10 +71,15 @@ export const analysisConfigSchema = z.object({
   /** A prompt set here replaces the default; null or absent means the default. */
   prompts: z.partialRecord(z.enum(PROMPT_NAMES), z.string().trim().min(10).max(4000).nullable()).default({}),
   companyDescription: z.string().trim().max(2000).default(""),
-  /** ISO 639-1; messages in another language are translated to it (Workers AI analyzer only). */
+  /**
+   * ISO 639-1; messages in another language are translated to it (Workers AI analyzer only). One of the
+   * languages messages can be detected in: a code nothing is ever detected as ("zz") would only fail every
+   * translation, unseen.
+   */
   primaryLanguage: z
     .string()
-    .regex(/^[a-z]{2}$/, "must be an ISO 639-1 code such as en")
+    .regex(/^[a-z]{2}$/, { error: "must be an ISO 639-1 code such as en", abort: true })
+    .refine((code) => TRANSLATION_TARGETS.includes(code), `must be a language messages are detected in: ${TRANSLATION_TARGETS.join(", ")}`)
     .nullable()
     .default(null),
   autoTranslate: z.boolean().default(false),
