@@ -19,9 +19,10 @@
  * bench/eval/data.ts): tune on dev, check on holdout.
  * The second support set (bench/eval/support-*-2.csv, written independently after the rules had been tuned
  * on the first) is printed whole in its own "second set (independent)" column/row: never tune on it.
- * The third set (bench/eval/support-blind-3.csv, en + 6 languages, written blind: by a writer who saw only the
- * labelling guidelines) is split by row parity: its even rows were read to find errors, its odd rows never
- * were, so the odd rows are the check that a change generalises.
+ * The blind sets (bench/eval/support-blind-3.csv and -4.csv, en + 6 languages, each written by a writer who saw
+ * only the labelling guidelines; the fourth weighted to indirect churn, quiet frustration and urgency told by its
+ * consequences) are split by row parity: their even rows were read to find errors, their odd rows never were, so
+ * the odd rows are the check that a change generalises.
  *
  * Mappings (each model keeps its own documented convention):
  * - ours: SPEC §5 bands, score ≤ −0.2 negative, ≥ 0.2 positive, else neutral; flags as emitted.
@@ -107,6 +108,7 @@ const supportMulti2 = loadSupportUser("support-multilingual-2.csv");
 const supportAssistant2 = loadSupportAssistant("support-assistant-2.csv");
 const SECOND = "second set (independent)" as const;
 const supportBlind = loadSupportUser("support-blind-3.csv");
+const supportBlind4 = loadSupportUser("support-blind-4.csv");
 
 const GOEMO_GROUP: Record<string, Polarity | "ambiguous"> = {};
 for (const l of "admiration amusement approval caring desire excitement gratitude joy love optimism pride relief".split(" ")) GOEMO_GROUP[l] = "positive";
@@ -225,7 +227,7 @@ publicTable.push([`time per message (n=${publicTexts.length}, median of 5 passes
 
 console.log(`Rows loaded: tweeteval_sentiment=${tweetSent.length}, tweeteval_emotion=${tweetEmo.length}, goemotions=${goEmo.length}, support-user=${supportUser.length}, support-multilingual=${supportMulti.length}, support-assistant=${supportAssistant.length}, ` +
     `support-user-2=${supportUser2.length}, support-multilingual-2=${supportMulti2.length}, support-assistant-2=${supportAssistant2.length}, ` +
-    `support-blind-3=${supportBlind.length}`);
+    `support-blind-3=${supportBlind.length}, support-blind-4=${supportBlind4.length}`);
 printTable("Public sets", ["data set", "metric", ...MODELS], publicTable);
 console.log(
   [
@@ -392,10 +394,13 @@ const scoredMulti2 = scoreUsers(supportMulti2);
   );
 }
 
-// --- (b2) the blind third set ----------------------------------------------------------------------
+// --- (b2) the blind sets ---------------------------------------------------------------------------
 
-{
-  const scored = scoreUsers(supportBlind);
+for (const [file, set, about] of [
+  ["support-blind-3.csv", supportBlind, "en 240 + 30 in each of 6 languages"],
+  ["support-blind-4.csv", supportBlind4, "en 180 + 30 in each of 6 languages; indirect churn, quiet frustration, urgency by consequence"],
+] as const) {
+  const scored = scoreUsers(set);
   const halves: [string, Scored<UserRow>[]][] = [
     ["even rows (read for errors)", scored.filter((_, i) => i % 2 === 0)],
     ["odd rows (never read)", scored.filter((_, i) => i % 2 === 1)],
@@ -412,7 +417,7 @@ const scoredMulti2 = scoreUsers(supportMulti2);
     ];
   });
   printTable(
-    "Support chat, blind third set (bench/eval/support-blind-3.csv, en 240 + 30 in each of 6 languages): ours",
+    `Support chat, blind set (bench/eval/${file}, ${about}): ours`,
     ["rows", "n", "sentiment MR", "flags micro-F1", ...USER_FLAGS.map((f) => `${f} F1`)],
     rows,
   );

@@ -332,6 +332,36 @@ describe("multilingual embedded analysis", () => {
     expect(raised("Mir reicht's. Ich kündige, und zwar sofort.", "de")).not.toContain("urgent_request");
   });
 
+  it("reads giving up and a broken promise as frustration, in every language", () => {
+    for (const [text, lang] of [
+      ["Ich gebe es auf, macht doch was ihr wollt.", "de"],
+      ["Vous m'aviez promis un rappel sous 24 heures. Ça fait une semaine.", "fr"],
+      ["Nos dijeron que llegaría el lunes. Hoy es jueves.", "es"],
+      ["Desisto, vou pagar a multa e pronto.", "pt"],
+      ["Mi avete promesso un tecnico per ieri. Non si è visto nessuno.", "it"],
+      ["Ik geef het op, ik betaal de boete wel.", "nl"],
+    ] as const) {
+      expect(raised(text, lang), text).toContain("frustrated_user");
+      expect(polarity(text, lang), text).toBe("negative");
+    }
+  });
+
+  it("reads letting a trial run out, moving all tools elsewhere and porting a number as churn", () => {
+    for (const [text, lang] of [
+      ["Dejamos que termine la prueba, no es lo que buscamos.", "es"],
+      ["Lasciamo scadere il periodo di prova, grazie comunque.", "it"],
+      ["Wir legen ab Herbst alle Tools auf einer Plattform zusammen, wie exportieren wir?", "de"],
+      ["Ik neem mijn nummer mee naar een andere provider.", "nl"],
+    ] as const) {
+      expect(raised(text, lang), text).toContain("churn_risk");
+    }
+  });
+
+  it("reads a customer or patient waiting in front of the user as urgent", () => {
+    expect(raised("Bei uns wartet ein Patient am Empfang und der Termin ist weg.", "de")).toContain("urgent_request");
+    expect(raised("Tengo un cliente esperando en caja y el datáfono no funciona.", "es")).toContain("urgent_request");
+  });
+
   it("reads moving down to a basic or cheaper plan as churn, in every language", () => {
     for (const [text, lang] of [
       ["Ab nächstem Monat wechseln wir in den Starter-Tarif, mehr brauchen wir nicht.", "de"],

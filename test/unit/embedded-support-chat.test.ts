@@ -211,6 +211,55 @@ describe("aimed sentiment", () => {
     expect(flags("Can your sales team call me about 40 seats?")).toContain("buying_signal");
   });
 
+  it.each([
+    "Your courier said the parcel would come on Tuesday. Today is Saturday.",
+    "As per my last three emails, the duplicate charge is still there.",
+    "Is anyone even reading these tickets? The invoice is wrong.",
+    "Week 3 and still nothing.",
+    'The "two-minute" migration has eaten my entire afternoon.',
+  ])("reads quiet frustration — a broken promise, repeating oneself, a complaint asked as a question: %s", (message) => {
+    expect(flags(message)).toContain("frustrated_user");
+    expect(polarity(message)).toBe("negative");
+  });
+
+  it("does not read a promise that was kept as frustration", () => {
+    expect(flags("You told me it would restart on its own, and it did. Thanks!")).not.toContain("frustrated_user");
+  });
+
+  it.each([
+    "We won't be needing the extra licences after March.",
+    "We're consolidating our vendors this year, please send the full export.",
+    "We're porting our numbers to another carrier next week.",
+    "We found a tool that suits us better, so this is our last month.",
+  ])("reads churn said indirectly: %s", (message) => {
+    expect(flags(message)).toContain("churn_risk");
+  });
+
+  it.each(["I've got a customer waiting at the counter and the terminal is frozen.", "Payroll has to be sent by 5pm and the bank export is empty."])(
+    "reads urgency told by its consequence: %s",
+    (message) => {
+      expect(flags(message)).toContain("urgent_request");
+    },
+  );
+
+  it("reads relief that a trouble is over as positive, but not a question about it", () => {
+    expect(polarity("Phew, the transfer finally went through.")).toBe("positive");
+    expect(polarity("Can you check whether the transfer went through?")).toBe("neutral");
+  });
+
+  it.each(["What happens if my card is stolen abroad?", "Does the plan cover water damage from a burst pipe?"])(
+    "reads a question about what would happen as neutral: %s",
+    (message) => {
+      expect(polarity(message)).toBe("neutral");
+      expect(flags(message)).toEqual([]);
+    },
+  );
+
+  it("reads a discount for paying upfront as interest in buying, and payment methods as no competitor", () => {
+    expect(flags("Is there a discount if we pay upfront for the year?")).toContain("buying_signal");
+    expect(flags("Can I pay with Apple Pay or Klarna?")).not.toContain("competitor_mention");
+  });
+
   it("does not read praise after trouble that is over as sarcasm", () => {
     expect(polarity("The app crashed but the update fixed it. Great.")).toBe("positive");
   });

@@ -67,6 +67,13 @@ const WE_WIN = new RegExp(
 );
 /** Enthusiasm to buy is good news even without a feeling word ("The trial convinced me, how do I pay?"). */
 const BUY_ENTHUSIASM = /\b(just upgraded|(we|i)('d like| would like| want| wanna) to (add|buy|upgrade|order|purchase|sign up|subscribe)|ready to (buy|pay|sign|purchase|order|upgrade)|convinced (me|us)|sold (me|us|itself)|take my money)\b/i;
+/** Relief that a trouble is over is good news: "Phew, the refund landed", "Finally! Sync works again". */
+const RELIEF = /\b(phew|finally (got|works|working|arrived|received|came|went|sorted|fixed|through|approved|solved|resolved)|works again|working again|(refund|payment|money|parcel|package|order|transfer|licen[cs]e|renewal|visa|card|delivery) (has )?(finally )?(landed|arrived|come through|came through|gone through|went through|got through)|what a relief|so relieved)\b/i;
+/**
+ * A question about what would happen ("What happens if my payment fails?", "Does the policy cover theft?")
+ * names trouble without reporting any: its negative words are the topic, not the user's mood.
+ */
+const HYPOTHETICAL_QUESTION = /^\s*(?:(?:hi|hello|hey|quick question)[,!.]?\s+)?(?:what happens (?:if|when|to)|what if|what do (?:i|we) do (?:if|when)|in case|does (?:the|my|your|this|our) (?:\w+ ){0,2}(?:cover|include|protect)|(?:is|are) (?:\w+ ){0,3}covered|how do (?:i|we) report (?:a |an )?(?:stolen|lost|missing|damaged))\b/i;
 const GOOD_NEWS = 1.8;
 /** How far after a positive opener the failure must come for the opener to read as sarcasm. */
 const SARCASM_REACH = 160;
@@ -97,6 +104,13 @@ export function aimSentiment(ctx: AimContext): SentimentDetail {
     cues.push({ index: first, last, value, notes: [hit.why, ...(asked ? ["asked about"] : [])] });
     troubleSum += value;
   }
+
+  cues = cues.filter((c) => {
+    if (c.value >= 0) return true;
+    const at = tokens[c.index]?.start ?? 0;
+    const { start } = sentenceBounds(text, at);
+    return !(inQuestion(text, at) && HYPOTHETICAL_QUESTION.test(text.slice(start)));
+  });
 
   // "ok thanks, and how do I download the receipt?" is courtesy around a question, not praise.
   if (POLITE_CONTEXT.test(text) && cues.every((c) => c.value <= 0 || POLITE_WORDS.has(tokens[c.index]?.norm ?? ""))) {
@@ -131,7 +145,11 @@ export function aimSentiment(ctx: AimContext): SentimentDetail {
 
   // A comparison we win, or eagerness to buy, is good news; each pattern is run once.
   const win = WE_WIN_OVER_NAME.exec(text) ?? WE_WIN.exec(text);
-  const goodNews = win ?? BUY_ENTHUSIASM.exec(text);
+  const keen = win === null ? BUY_ENTHUSIASM.exec(text) : null;
+  // Relief counts only when nothing in the message is still wrong ("finally arrived, but broken" is not).
+  const relief = win === null && keen === null && trouble.length === 0 ? RELIEF.exec(text) : null;
+  const relieved = relief !== null && !inQuestion(text, relief.index) ? relief : null;
+  const goodNews = win ?? keen ?? relieved;
 
   // "Asana has a proper timeline view, you really should too": the comparison is the complaint.
   if (ctx.competitorSpans.length > 0 && goodNews === null && UNFAVOURABLE.test(text)) {
@@ -142,7 +160,7 @@ export function aimSentiment(ctx: AimContext): SentimentDetail {
 
   if (goodNews !== null) {
     const at = tokenAt(tokens, goodNews.index) ?? 0;
-    cues.push({ index: at, last: at, value: GOOD_NEWS, notes: [win !== null ? "compares us favourably" : "keen to buy"] });
+    cues.push({ index: at, last: at, value: GOOD_NEWS, notes: [win !== null ? "compares us favourably" : keen !== null ? "keen to buy" : "relieved it is over"] });
   }
 
   const isSarcastic = sarcastic(text, trouble);

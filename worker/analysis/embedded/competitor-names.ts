@@ -23,7 +23,7 @@ export const DEFAULT_COMPETITORS: readonly string[] = [
   "Heroku", "DigitalOcean", "GoDaddy", "Bluehost",
   // Telecom, utilities, insurance
   "Vonage", "Verizon", "AT&T", "T-Mobile", "Vodafone", "Comcast", "Xfinity", "Spectrum", "BT", "EE", "O2",
-  "Telekom", "Movistar", "Telefónica", "Swisscom", "KPN", "Ziggo", "TIM", "Iliad", "Octopus Energy",
+  "Telekom", "Movistar", "Telefónica", "Swisscom", "KPN", "Ziggo", "TIM", "Iliad", "Fastweb", "WindTre", "SFR", "Bouygues Telecom", "Sosh", "Yoigo", "Jazztel", "MásMóvil", "Odido", "bunq", "Qonto", "Octopus Energy",
   "British Gas", "E.ON", "Lemonade", "Geico", "Allstate", "Progressive", "State Farm", "Aviva", "Allianz",
   "AXA", "Check24",
   // Travel, mobility, delivery, food

@@ -328,10 +328,14 @@ export function findCues(text: string, patterns: readonly CuePattern[], accept?:
       if (p.negatable && negatedBefore(text, m.index)) continue;
       // Checked here rather than with a regex lookbehind, which would run at every position.
       if (p.sentenceStart && !atSentenceStart(text, m.index)) continue;
-      // The same words must not count twice ("not sure" inside "I'm not sure how").
-      if (overlapsAny(hits, m.index, m.index + m[0].length)) continue;
-      if (accept !== undefined && !accept(m.index, m.index + m[0].length)) continue;
-      hits.push({ weight: p.weight, why: p.why, start: m.index, end: m.index + m[0].length });
+      // The same words must not count twice ("not sure" inside "I'm not sure how"); a stronger cue takes them
+      // from weaker ones that came first ("still nothing. Day 12" from "still no…").
+      const end = m.index + m[0].length;
+      const overlapped = overlapping(hits, m.index, end);
+      if (overlapped.some((h) => h.weight >= p.weight)) continue;
+      if (accept !== undefined && !accept(m.index, end)) continue;
+      for (const h of overlapped) hits.splice(hits.indexOf(h), 1);
+      hits.push({ weight: p.weight, why: p.why, start: m.index, end });
       break; // one hit per cue is enough evidence; repeats should not inflate confidence
     }
   }
@@ -382,9 +386,8 @@ function atSentenceStart(text: string, i: number): boolean {
   return k === 0 || /[.!?\n*"“(]/.test(text[k - 1] ?? "");
 }
 
-function overlapsAny(hits: readonly CueHit[], start: number, end: number): boolean {
-  for (const h of hits) if (start < h.end && h.start < end) return true;
-  return false;
+function overlapping(hits: readonly CueHit[], start: number, end: number): CueHit[] {
+  return hits.filter((h) => start < h.end && h.start < end);
 }
 
 const NEGATION_BEFORE =

@@ -24,8 +24,31 @@ const SHARED_CONFUSION: readonly CuePattern[] = [
   cue(0.45, "shrugs", "🤷"),
 ];
 
-/** Eye-rolling and face-palming emoji carry exasperation in every language. */
-const SHARED_FRUSTRATION: readonly CuePattern[] = [cue(0.6, "rolls their eyes", "🙄|😒|🤦|😤|😡|🤬|😠")];
+/**
+ * Cues written once for the six languages (folded: lower case, no accents, apostrophes as spaces). Their words do
+ * not collide across these languages, so each message is simply searched for all of them.
+ */
+const SHARED_FRUSTRATION: readonly CuePattern[] = [
+  // Eye-rolling and face-palming emoji carry exasperation in every language.
+  cue(0.6, "rolls their eyes", "🙄|😒|🤦|😤|😡|🤬|😠"),
+  // Resignation: "ich geb auf", "j'abandonne", "me rindo", "desisto", "lascio perdere", "laat maar".
+  cue(0.85, "gives up", "ich geb(e)? (es )?auf|vergiss es|j abandonne|je laisse tomber|laissez tomber|laisse tomber|me rindo|desisto|deixa (pra|para) la|lascio perdere|lasciamo perdere|mi arrendo|ci rinuncio|laat (maar|ook maar) zitten|laat maar[.!,]|ik geef (het )?op"),
+  // A promise recalled, then what came of it: "On m'avait promis mardi. On est vendredi."
+  cue(0.65, "holds them to a broken promise", "(zugesagt|versprochen|zugesichert|m avait promis|m aviez promis|vous aviez promis|on nous avait promis|me dijisteis|me dijeron|nos dijeron|prometisteis|prometieron|prometeram|me prometeram|mi avevate promesso|avevate promesso|mi avete promesso|mi hanno promesso|beloofd|toegezegd|zou binnen [^.!?]{1,30} worden)[^.!?]{0,100}[.!?]+\\s+(?!(danke|merci|gracias|obrigad\\p{L}*|grazie|bedankt|dank je)(?![\\p{L}]))\\S+"),
+  cue(0.5, "asks if they are serious", "ernsthaft\\s*\\?|serieusement\\s*\\?|en serio\\s*\\?|fala serio|sul serio\\s*\\?|serieus\\s*\\?|echt waar\\s*\\?"),
+];
+
+const SHARED_CHURN: readonly CuePattern[] = [
+  cue(0.8, "lets the trial run out on purpose", "(testphase|probezeit|probephase|testzeitraum) [^.!?]{0,30}(auslaufen|ablaufen)|laiss\\p{L}* (expirer|se terminer|finir) (l essai|la periode d essai)|(dejar|dejamos|dejo|voy a dejar) que (termine|caduque|expire|acabe) la prueba|deix\\p{L}* (a avaliacao|o teste|o periodo de teste|o trial) (expirar|acabar|vencer)|lasci\\p{L}* scadere (la prova|il periodo di prova)|proefperiode [^.!?]{0,20}(verlopen|aflopen)"),
+  cue(0.75, "moves its tools elsewhere", "(regroup|consolid|zusammenleg|bundel|samenvoeg)\\p{L}* [^.!?]{0,40}(outils|tools|ferramentas?|herramientas?|strumenti|plattform|plateforme|plataforma|piattaforma|platform|software|logiciels?)|(alle|unsere) (tools|programme|systeme|anwendungen) [^.!?]{0,30}(auf|in) (eine|einer|ein) (einzige\\p{L}* )?(plattform|tool|system|losung)"),
+  cue(0.75, "found something that fits better", "(iets|etwas|quelque chose|algo|qualcosa|uma solucao|une solution|una solucion|una soluzione|eine losung) (anders )?(gevonden|gefunden|trouve|encontramos|encontrei|encontrado|trovato)[^.!?]{0,40}(beter|besser|mieux|mejor|melhor|meglio)"),
+  cue(0.85, "takes their number elsewhere", "rufnummernmitnahme|portabilite|portabilidad|portabilidade|portabilita|nummerbehoud|(neem|nemen) (mijn|ons|het) nummer mee"),
+];
+
+const SHARED_URGENT: readonly CuePattern[] = [
+  cue(0.75, "has minutes left", "(boardt|vertrekt|begint|sluit|embarca|sai|parte|comeca|fecha|sale|empieza|cierra|decolle|inizia|chiude|beginnt|schliesst|startet|abflug|depart)[^.!?]{0,20} (over|dans|en|dentro de|daqui a|tra|fra|binnen|in) (\\d+|een|une|un|una|uma|meia|mezz|mezza|half|halbe?|einer) ?(minuten|minutes|minutos|minuti|uur|heure|hora|ora|stunde)"),
+  cue(0.7, "has someone waiting in front of them", "(patient\\p{L}*|paciente|paziente|client\\p{L}*|cliente|kunde\\p{L}*|klant\\p{L}*) [^.!?]{0,30}(am empfang|an der kasse|wartet|warten|na fila|no balcao|in studio|in attesa|aspetta|en caja|esperando|attend|en caisse|aan de balie|wacht|wachten)|(sitzt|steht|wartet) (ein|eine) (patient\\p{L}*|kunde\\p{L}*|kundin)|(ho|abbiamo) (il|un|una) (paziente|cliente)|tenho (um |uma )?(cliente|paciente)|tengo (un |una )?(cliente|paciente)|j ai (un|une) (client|cliente|patient|patiente)|ik heb (een )?(klant|patient)"),
+];
 
 /** Abbreviations written in capitals that are not shouting. */
 const ACRONYMS =
@@ -47,8 +70,10 @@ export function findFlagCues(original: string, folded: Folded, pack: LanguagePac
   }
   const confusion = findCues(text, SHARED_CONFUSION);
   if (confusion.length > 0) out.confused_user = [...(out.confused_user ?? []), ...confusion];
-  const eyeRoll = findCues(text, SHARED_FRUSTRATION);
-  if (eyeRoll.length > 0) out.frustrated_user = [...(out.frustrated_user ?? []), ...eyeRoll];
+  for (const [flag, cues] of [["frustrated_user", SHARED_FRUSTRATION], ["churn_risk", SHARED_CHURN], ["urgent_request", SHARED_URGENT]] as const) {
+    const shared = findCues(text, cues).filter((h) => flag !== "churn_risk" || !negated(text, h.start, h.end, pack));
+    if (shared.length > 0) out[flag] = [...(out[flag] ?? []), ...shared];
+  }
   for (const named of pack.named) {
     for (const h of findCues(text, [named.pattern])) {
       if (!hasName(original, folded, h.start, h.end)) continue;
