@@ -357,6 +357,32 @@ describe("multilingual embedded analysis", () => {
     }
   });
 
+  it("reads a named provider set against us as a negative competitor mention", () => {
+    for (const [text, lang] of [
+      ["Bei Revolut geht das in der App, bei Ihnen brauche ich ein Formular.", "de"],
+      ["Con Iliad pagavo la metà, con voi il doppio per la stessa fibra.", "it"],
+      ["No Nubank o cartão chega em dois dias, aqui demorou um mês.", "pt"],
+    ] as const) {
+      expect(raised(text, lang), text).toContain("competitor_mention");
+      expect(polarity(text, lang), text).toBe("negative");
+    }
+  });
+
+  it("reads relief and praise the word lists do not hold as positive, and an impatient 'endlich' as not", () => {
+    for (const [text, lang] of [
+      ["¡Qué alivio! Ya funciona la tarjeta.", "es"],
+      ["Ufa, o cartão novo chegou hoje.", "pt"],
+      ["Finalmente! Il pacco è arrivato.", "it"],
+    ] as const) {
+      expect(polarity(text, lang), text).toBe("positive");
+    }
+    expect(polarity("Ich warte seit Stunden. Bitte kümmern Sie sich endlich darum!", "de")).not.toBe("positive");
+  });
+
+  it("does not read the trial or renewal someone is leaving as interest in buying", () => {
+    expect(raised("Wir lassen die Testphase auslaufen, bitte keine automatische Verlängerung.", "de")).toEqual(["churn_risk"]);
+  });
+
   it("reads a customer or patient waiting in front of the user as urgent", () => {
     expect(raised("Bei uns wartet ein Patient am Empfang und der Termin ist weg.", "de")).toContain("urgent_request");
     expect(raised("Tengo un cliente esperando en caja y el datáfono no funciona.", "es")).toContain("urgent_request");

@@ -1,7 +1,7 @@
 import type { UserFlag } from "../../labels";
 import { type CueHit, type CuePattern, cue, findCues } from "../cues";
 import { type Folded, originalOffset } from "./fold";
-import type { LanguagePack } from "./pack";
+import { NAME, type LanguagePack } from "./pack";
 import type { ExtraValence, ForeignSentiment } from "./sentiment";
 
 /**
@@ -54,6 +54,28 @@ const SHARED_URGENT: readonly CuePattern[] = [
 const ACRONYMS =
   /^(?:API|PDF|CSV|URL|SSO|SEPA|IBAN|BIC|IT|EU|USA|GB|MB|GB|KB|TB|CPU|RAM|SMS|PIN|TAN|QR|IOS|SSL|DNS|VPN|CRM|ERP|SAP|AWS|B2B|B2C|MWST|UST|TVA|IVA|NIF|CIF|DNI|CPF|CNPJ|BTW|KVK|FAQ|OK|HTTP|HTTPS|JSON|XML|HTML|CSS|SDK|UI|UX|AG|GMBH|SA|SL|SRL|SPA|BV|NV|LTDA|SAS|SARL)$/;
 
+/**
+ * "Bei N26 … in zehn Sekunden, bei Ihnen …", "Con Fastweb … con voi …": a named provider set against "you" is a
+ * competitor mention and a complaint (`COMPARES` carries the sentiment). The name is checked in the original text.
+ */
+const SHARED_NAMED_COMPARISON: CuePattern = cue(
+  0.8,
+  "compares with a named competitor",
+  `(bei|bij|con|chez|en|no|na|com) ${NAME}[^.!?]{0,80}[,.;:]?\\s*(bei ihnen|bei euch|bij jullie|bij u|con voi|da voi|con vosotros|con ustedes|chez vous|vous non|aqui|aca|hier bei|hier moet|qui da voi|qui invece)`,
+);
+
+/** Relief and praise that the packs' word lists do not score: "¡Qué alivio!", "Ufa", "Finalmente!", "Complimenti". */
+const SHARED_GOOD_NEWS: readonly CuePattern[] = [
+  // "Endlich!" opening a message is relief; "eskalieren Sie das endlich!" is impatience.
+  cue(0.8, "relieved or full of praise", "(finalmente|enfin|endlich|eindelijk)\\s*[!.,]", { sentenceStart: true }),
+  cue(0.8, "relieved or full of praise", "que alivio|ufa+|uff+|gott sei dank|dieu merci|gracias a dios|gracas a deus|grazie a dio|meno male|godzijdank|complimenten|complimenti|felicitaciones|enhorabuena|parabens|chapeau|(wat|que|quel|quelle|che) (een |un |una )?(verschil|diferenca|diferencia|difference|differenza)"),
+];
+
+/** Positive valence for relief and praise the word lists miss. */
+export function goodNewsValence(folded: Folded): ExtraValence[] {
+  return findCues(folded.text, SHARED_GOOD_NEWS).map((h) => ({ start: h.start, end: h.end, valence: 2.5, note: h.why, dampen: false }));
+}
+
 export type FlagHits = Partial<Record<UserFlag, CueHit[]>>;
 
 /** Phrase cues per flag, negation applied; offsets into the folded text. */
@@ -73,6 +95,9 @@ export function findFlagCues(original: string, folded: Folded, pack: LanguagePac
   for (const [flag, cues] of [["frustrated_user", SHARED_FRUSTRATION], ["churn_risk", SHARED_CHURN], ["urgent_request", SHARED_URGENT]] as const) {
     const shared = findCues(text, cues).filter((h) => flag !== "churn_risk" || !negated(text, h.start, h.end, pack));
     if (shared.length > 0) out[flag] = [...(out[flag] ?? []), ...shared];
+  }
+  for (const h of findCues(text, [SHARED_NAMED_COMPARISON])) {
+    if (hasName(original, folded, h.start, h.end)) out.competitor_mention = [...(out.competitor_mention ?? []), h];
   }
   for (const named of pack.named) {
     for (const h of findCues(text, [named.pattern])) {
@@ -195,6 +220,8 @@ export function finishFlags(original: string, folded: Folded, cueHits: FlagHits,
   }
   const urgent = out.urgent_request;
   if (urgent !== undefined && /!{2,}/.test(text)) urgent.push({ weight: 0.2, why: "heavy punctuation", start: 0, end: 0 });
+  // Someone leaving who names the trial or the renewal they are giving up is not asking to buy it.
+  if (out.buying_signal !== undefined && (out.churn_risk ?? []).some((h) => h.weight >= 0.75) && out.buying_signal.every((h) => h.weight < 0.8)) delete out.buying_signal;
 
   return out;
 }

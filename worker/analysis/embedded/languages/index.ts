@@ -2,7 +2,7 @@ import type { UserFlag } from "../../labels";
 import type { CueHit } from "../cues";
 import { de } from "./de";
 import { es } from "./es";
-import { cueValence, findFlagCues, finishFlags } from "./flags";
+import { cueValence, findFlagCues, finishFlags, goodNewsValence } from "./flags";
 import { fold, type Folded } from "./fold";
 import { fr } from "./fr";
 import { it } from "./it";
@@ -73,7 +73,7 @@ export function analyzeForeign(text: string, language: string): ForeignAnalysis 
   const folded = withoutGreetingAgain(fold(text));
   const tokens = tokenizeFolded(folded.text);
   const cueHits = findFlagCues(text, folded, pack);
-  const s = scoreForeign(text, folded, tokens, pack, cueValence(cueHits), (cueHits.frustrated_user?.length ?? 0) > 0);
+  const s = scoreForeign(text, folded, tokens, pack, [...cueValence(cueHits), ...goodNewsValence(folded)], (cueHits.frustrated_user?.length ?? 0) > 0);
   return {
     sentiment: { score: s.score, chunk: s.chunk, reason: s.reason },
     flags: finishFlags(text, folded, cueHits, s),
