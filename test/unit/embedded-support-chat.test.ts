@@ -217,6 +217,7 @@ describe("aimed sentiment", () => {
     "Is anyone even reading these tickets? The invoice is wrong.",
     "Week 3 and still nothing.",
     'The "two-minute" migration has eaten my entire afternoon.',
+    "I've emailed four times and keep getting transferred to billing.",
   ])("reads quiet frustration — a broken promise, repeating oneself, a complaint asked as a question: %s", (message) => {
     expect(flags(message)).toContain("frustrated_user");
     expect(polarity(message)).toBe("negative");
@@ -231,11 +232,25 @@ describe("aimed sentiment", () => {
     "We're consolidating our vendors this year, please send the full export.",
     "We're porting our numbers to another carrier next week.",
     "We found a tool that suits us better, so this is our last month.",
+    "This will be our final order, thanks for the years.",
+    "We've outgrown the platform, it no longer meets our needs.",
+    "We're bringing the help desk in-house from January.",
+    "Please stop charging my card from next month.",
   ])("reads churn said indirectly: %s", (message) => {
     expect(flags(message)).toContain("churn_risk");
   });
 
-  it.each(["I've got a customer waiting at the counter and the terminal is frozen.", "Payroll has to be sent by 5pm and the bank export is empty."])(
+  it("does not read a budget or a last order date alone as churn", () => {
+    expect(flags("Is there a nonprofit discount? Our budget was cut this year.")).not.toContain("churn_risk");
+    expect(flags("What's your last order date before Christmas?")).not.toContain("churn_risk");
+  });
+
+  it.each([
+    "I've got a customer waiting at the counter and the terminal is frozen.",
+    "Payroll has to be sent by 5pm and the bank export is empty.",
+    "No heating and a newborn at home since last night.",
+    "My insulin runs out tomorrow and the pharmacy order is stuck.",
+  ])(
     "reads urgency told by its consequence: %s",
     (message) => {
       expect(flags(message)).toContain("urgent_request");
