@@ -105,12 +105,13 @@ export function aimSentiment(ctx: AimContext): SentimentDetail {
     troubleSum += value;
   }
 
-  cues = cues.filter((c) => {
-    if (c.value >= 0) return true;
-    const at = tokens[c.index]?.start ?? 0;
-    const { start } = sentenceBounds(text, at);
-    return !(inQuestion(text, at) && HYPOTHETICAL_QUESTION.test(text.slice(start)));
-  });
+  const hypothetical = hypotheticalQuestions(text);
+  if (hypothetical.length > 0) {
+    cues = cues.filter((c) => {
+      const at = tokens[c.index]?.start ?? 0;
+      return c.value >= 0 || !hypothetical.some((s) => at >= s.start && at < s.end);
+    });
+  }
 
   // "ok thanks, and how do I download the receipt?" is courtesy around a question, not praise.
   if (POLITE_CONTEXT.test(text) && cues.every((c) => c.value <= 0 || POLITE_WORDS.has(tokens[c.index]?.norm ?? ""))) {
@@ -239,6 +240,17 @@ function sentenceBounds(text: string, at: number): Span {
   let e = at;
   while (e < text.length && !SENTENCE_END.test(text[e] ?? "")) e++;
   return { start: s, end: e };
+}
+
+/** The sentences that ask what would happen ("What happens if my payment fails?"), found in one pass. */
+function hypotheticalQuestions(text: string): Span[] {
+  if (!text.includes("?")) return [];
+  const spans: Span[] = [];
+  // Every match is a whole sentence (ending in its terminator or the text's end), so this is one linear pass.
+  for (const m of text.matchAll(/[^.!?\n]+[.!?\n]?/g)) {
+    if (m[0].endsWith("?") && HYPOTHETICAL_QUESTION.test(m[0])) spans.push({ start: m.index, end: m.index + m[0].length });
+  }
+  return spans;
 }
 
 function sentenceOf(text: string, at: number): string {
