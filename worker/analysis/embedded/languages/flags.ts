@@ -16,6 +16,10 @@ const OUTWARD_NEGATIVE_STRONG_TROUBLE = -0.8;
 /** Negation is looked for this far back, within the clause. */
 const NEGATION_LOOKBACK = 60;
 
+/** The "why" of cues whose evidence also carries sentiment (kept in step with the language files). */
+export const COMPARES = "compares with a named competitor";
+export const WANTS_TO_BUY = "wants to buy";
+
 /** Punctuation cues that mean the same in every language. */
 const SHARED_CONFUSION: readonly CuePattern[] = [
   cue(0.55, "piles up question marks", "\\?\\s*\\?\\s*\\?"),
@@ -60,7 +64,7 @@ const ACRONYMS =
  */
 const SHARED_NAMED_COMPARISON: CuePattern = cue(
   0.8,
-  "compares with a named competitor",
+  COMPARES,
   `(bei|bij|con|chez|en|no|na|com) ${NAME}[^.!?]{0,80}[,.;:]?\\s*(bei ihnen|bei euch|bij jullie|bij u|con voi|da voi|con vosotros|con ustedes|chez vous|vous non|aqui|aca|hier bei|hier moet|qui da voi|qui invece)`,
 );
 
@@ -181,9 +185,6 @@ export function cueValence(hits: FlagHits): ExtraValence[] {
   return out;
 }
 
-/** The "why" of cues whose evidence also carries sentiment (kept in step with the language files). */
-export const COMPARES = "compares with a named competitor";
-export const WANTS_TO_BUY = "wants to buy";
 
 /** Adds the evidence that needs the sentiment and maps every offset back into the original text. */
 export function finishFlags(original: string, folded: Folded, cueHits: FlagHits, sentiment: ForeignSentiment): FlagHits {
