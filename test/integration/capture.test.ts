@@ -8,6 +8,7 @@ import { chatbots, clientOrganizations, clientUsers, conversations } from "../..
 import { conversationStub } from "../../worker/services/conversation-stub";
 import { createKey } from "../../worker/services/keys";
 import { call, capture, type ErrorBody } from "../helpers/http";
+import { inFreshRateWindow } from "../helpers/rate-window";
 import { createTenant } from "../helpers/tenant";
 import { syncIndex } from "../helpers/index-queue";
 
@@ -252,6 +253,7 @@ describe("POST /api/v1/capture", () => {
 
   it("answers 429 with Retry-After once a key exceeds its rate limit", async () => {
     const t = await createTenant();
+    await inFreshRateWindow();
     // The test configuration limits capture to 25 requests a minute per key (vitest.config.ts).
     const statuses: number[] = [];
     let limited: Response | undefined;
@@ -264,11 +266,13 @@ describe("POST /api/v1/capture", () => {
     expect(limited?.status).toBe(429);
     expect(Number(limited?.headers.get("retry-after"))).toBeGreaterThan(0);
     expect(((await limited!.json()) as ErrorBody).error.code).toBe("rate_limited");
-  });
+    // Up to 20 s waiting for a fresh rate window, then the requests.
+  }, 45_000);
 
   it("counts the capture rate limit per key: a second ingest key of the same chatbot is not limited by the first", async () => {
     const t = await createTenant();
     const second = (await createKey(createDb(env.DB), { organizationId: t.organizationId, chatbotId: t.chatbotId, kind: "ingest", name: "second" })).secret;
+    await inFreshRateWindow();
     // Exhaust the first key (25 a minute in the test configuration, vitest.config.ts).
     const first: number[] = [];
     for (let i = 0; i < 26; i++) first.push((await capture(t.ingestKey, { conversationId: `k1-${i}`, messages: one() })).status);
@@ -277,5 +281,6 @@ describe("POST /api/v1/capture", () => {
     // The same chatbot's other ingest key, on the same capture limiter, still has its whole budget.
     for (let i = 0; i < 25; i++) expect((await capture(second, { conversationId: `k2-${i}`, messages: one() })).status, `request ${i + 1} of the second key`).toBe(200);
     expect((await capture(second, { conversationId: "k2-over", messages: one() })).status).toBe(429);
-  });
+    // Up to 20 s waiting for a fresh rate window, then the requests.
+  }, 45_000);
 });
