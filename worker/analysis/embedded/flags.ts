@@ -250,7 +250,7 @@ function nameRegexByKey(names: readonly string[], flags: "gu" | "giu"): RegExp {
  * "Connect Slack", "pay with PayPal", "import from Shopify": a product named as something the user
  * integrates with is not an alternative they are weighing.
  */
-const INTEGRATION_BEFORE = /(integrat\w*|connect\w*|link\w*|sync\w*|import\w*|export\w*|plugin|add-?on|(pay|paid|paying|checkout|check out) (with|via|by|through|using)( [\w.]+,?)*( or| and|,)|(pay|paid|paying|checkout|check out) (with|via|by|through|using)|(log|sign) ?in (with|using|via)|login (with|using|via)|account on|webhooks? (to|from|for))\s+(my\s+|our\s+|the\s+|a\s+|your\s+)?$/i;
+const INTEGRATION_BEFORE = /(integrat\w*|connect\w*|link\w*|sync\w*|import\w*|export\w*|plugin|add-?on|(pay|paid|paying|checkout|check out) (with|via|by|through|using)(( [\w.]+,?)*( or| and|,))?|(log|sign) ?in (with|using|via)|login (with|using|via)|account on|webhooks? (to|from|for))\s+(my\s+|our\s+|the\s+|a\s+|your\s+)?$/i;
 const INTEGRATION_AFTER = /^\s*(integration|connector|plugin|app|add-?on|account|api|webhook|channel|workspace|store|login|sso|export|import|sync)\b/i;
 
 function namedCompetitor(text: string, re: RegExp): CueHit | undefined {
