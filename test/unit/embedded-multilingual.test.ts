@@ -470,6 +470,48 @@ describe("multilingual embedded analysis", () => {
     expect(raised("Hallo, es geht schon wieder nicht", "de")).toContain("frustrated_user");
   });
 
+  it.each([
+    ["Ufa, consegui fazer login de novo!", "pt"],
+    ["Ya puedo pagar otra vez, gracias", "es"],
+    ["Riesco di nuovo a scaricare le fatture, grazie", "it"],
+    ["Ça marche à nouveau, merci !", "fr"],
+    ["Funciona de novo 🙌", "pt"],
+  ])("reads something working again as good news, not trouble that came back: %s", (text, lang) => {
+    expect(polarity(text, lang)).toBe("positive");
+    expect(raised(text, lang)).not.toContain("frustrated_user");
+  });
+
+  it.each([
+    ["No puedo pagar otra vez", "es"],
+    ["Não consigo fazer login de novo", "pt"],
+    ["Non funziona di nuovo", "it"],
+  ])("still reads something that fails again as negative: %s", (text, lang) => {
+    expect(polarity(text, lang)).toBe("negative");
+  });
+
+  it.each([
+    ["Perdona la molestia, ¿dónde descargo el recibo?", "es"],
+    ["Desculpe incomodar, onde baixo o recibo?", "pt"],
+    ["Entschuldigen Sie die Störung, wo finde ich die Quittung?", "de"],
+    ["Désolé de vous déranger, où est le reçu ?", "fr"],
+    ["Scusate il disturbo, dove scarico la ricevuta?", "it"],
+    ["Sorry voor het storen, waar vind ik de bon?", "nl"],
+  ])("does not read a courtesy apology as a complaint: %s", (text, lang) => {
+    expect(polarity(text, lang)).toBe("neutral");
+  });
+
+  it.each([
+    ["Error mío, ya funciona", "es"],
+    ["Foi erro meu, já deu certo", "pt"],
+    ["Mein Fehler, jetzt geht es", "de"],
+    ["Mon erreur, ça marche maintenant", "fr"],
+    ["Errore mio, ora funziona", "it"],
+    ["Mijn fout, het werkt nu", "nl"],
+  ])("reads the user's own slip, sorted, as good news rather than an error report: %s", (text, lang) => {
+    expect(polarity(text, lang)).toBe("positive");
+    expect(raised(text, lang)).not.toContain("frustrated_user");
+  });
+
   it("scores an empty or emoji-only message without failing", () => {
     expect(analyse("", "de").sentiment).toEqual({ score: 0, chunk: "", reason: "No sentiment-bearing words, phrases or emoji found." });
     expect(analyse("👍👍", "it").sentiment.score).toBeGreaterThan(0.2);

@@ -262,6 +262,11 @@ describe("aimed sentiment", () => {
     expect(polarity("Can you check whether the transfer went through?")).toBe("neutral");
   });
 
+  it("reads a suggested fix that worked as positive, and one that never did as negative", () => {
+    expect(polarity("Back from leave: the workaround you sent did the trick.")).toBe("positive");
+    expect(polarity("The workaround you sent never worked.")).toBe("negative");
+  });
+
   it.each(["What happens if my card is stolen abroad?", "Does the plan cover water damage from a burst pipe?"])(
     "reads a question about what would happen as neutral: %s",
     (message) => {
@@ -273,6 +278,29 @@ describe("aimed sentiment", () => {
   it("reads a discount for paying upfront as interest in buying, and payment methods as no competitor", () => {
     expect(flags("Is there a discount if we pay upfront for the year?")).toContain("buying_signal");
     expect(flags("Can I pay with Apple Pay or Klarna?")).not.toContain("competitor_mention");
+  });
+
+  it.each(["lol the export failed again when I clicked download", "haha, and now the checkout is broken", "you charged me twice this month 😂"])(
+    "does not read laughing at a failure as enjoying the service: %s",
+    (message) => {
+      expect(polarity(message)).toBe("negative");
+    },
+  );
+
+  it.each(["Sorry to bother you, how do I change my delivery address?", "oops my bad, I entered the wrong postcode", "sorry for the late reply, where do I find the invoice?"])(
+    "does not read the user's own apology or slip as a complaint: %s",
+    (message) => {
+      expect(polarity(message)).toBe("neutral");
+      expect(flags(message)).not.toContain("frustrated_user");
+    },
+  );
+
+  it("still reads an apology that introduces a complaint as negative", () => {
+    expect(polarity("Sorry but you shipped the wrong size again")).toBe("negative");
+  });
+
+  it("still reads laughter with no failure as positive", () => {
+    expect(polarity("haha that did it, thanks")).toBe("positive");
   });
 
   it("does not read praise after trouble that is over as sarcasm", () => {

@@ -67,14 +67,16 @@ const WE_WIN = new RegExp(
 );
 /** Enthusiasm to buy is good news even without a feeling word ("The trial convinced me, how do I pay?"). */
 const BUY_ENTHUSIASM = /\b(just upgraded|(we|i)('d like| would like| want| wanna) to (add|buy|upgrade|order|purchase|sign up|subscribe)|ready to (buy|pay|sign|purchase|order|upgrade)|convinced (me|us)|sold (me|us|itself)|take my money)\b/i;
-/** Relief that a trouble is over is good news: "Phew, the refund landed", "Finally! Sync works again". */
-const RELIEF = /\b(phew|finally (got|works|working|arrived|received|came|went|sorted|fixed|through|approved|solved|resolved)|works again|working again|(refund|payment|money|parcel|package|order|transfer|licen[cs]e|renewal|visa|card|delivery) (has )?(finally )?(landed|arrived|come through|came through|gone through|went through|got through)|what a relief|so relieved)\b/i;
+/** Relief that a trouble is over is good news: "Phew, the refund landed", "Finally! Sync works again", "the fix you suggested worked". */
+const RELIEF = /\b(phew|finally (got|works|working|arrived|received|came|went|sorted|fixed|through|approved|solved|resolved)|works again|working again|(refund|payment|money|parcel|package|order|transfer|licen[cs]e|renewal|visa|card|delivery) (has )?(finally )?(landed|arrived|come through|came through|gone through|went through|got through)|what a relief|so relieved|(fix|suggestion|tip|solution|steps|workaround|advice|trick|reset|restart|update|patch)\b[^.!?\n]{0,30}\b(?<!(?:not|never|n't|n’t)\x20)(worked|did the trick|did it|helped|fixed it|solved it|sorted it))\b/i;
 /**
  * A question about what would happen ("What happens if my payment fails?", "Does the policy cover theft?")
  * names trouble without reporting any: its negative words are the topic, not the user's mood.
  */
 const HYPOTHETICAL_QUESTION = /^\s*(?:(?:hi|hello|hey|quick question)[,!.]?\s+)?(?:what happens (?:if|when|to)|what if|what do (?:i|we) do (?:if|when)|in case|does (?:the|my|your|this|our) (?:\w+ ){0,2}(?:cover|include|protect)|(?:is|are) (?:\w+ ){0,3}covered|how do (?:i|we) report (?:a |an )?(?:stolen|lost|missing|damaged))\b/i;
 const GOOD_NEWS = 1.8;
+/** Laughter as a token's norm: "lol", "lmao", "hahaha", "hehe", "xd", 😂, 🤣, 😆, 😅. */
+const LAUGHTER = /^(?:lo+l+|lmf?ao+|rofl|(?:ha){2,}h?|(?:he){2,}|xd+|😂|🤣|😆|😅)$/u;
 /** How far after a positive opener the failure must come for the opener to read as sarcasm. */
 const SARCASM_REACH = 160;
 
@@ -104,6 +106,10 @@ export function aimSentiment(ctx: AimContext): SentimentDetail {
     cues.push({ index: first, last, value, notes: [hit.why, ...(asked ? ["asked about"] : [])] });
     troubleSum += value;
   }
+
+  // "lol the app crashed again": laughing at a failure is not enjoying the service (a negative word alone is
+  // not enough: "no idea what I'm doing lol" is self-mockery).
+  if (trouble.length > 0) cues = cues.filter((c) => c.value <= 0 || !LAUGHTER.test(tokens[c.index]?.norm ?? ""));
 
   const hypothetical = hypotheticalQuestions(text);
   if (hypothetical.length > 0) {

@@ -36,6 +36,8 @@ export const de: LanguageSource = {
   phrases: [
     // Greetings, sign-offs and set phrases whose words would mislead.
     [0, "guten (tag|morgen|abend)|gute nacht|liebe (grusse|grüße|gruesse)|viele (grusse|grüße)|mit freundlichen (grussen|grüßen|gruessen)|(vielen |besten )?dank im voraus|(vorab|im voraus) (vielen )?dank|danke vorab|schonen tag noch|schones wochenende|aus versehen|versehentlich|sehr geehrte\\p{L}*|ich hatte (gerne|gern) eine frage|gute frage|ist (das|es) moglich|so schnell wie (moglich|es geht)|moglichst schnell|schnellstmoglich"],
+    // The user's own slip or a courtesy apology is no complaint about the service.
+    [0, "mein fehler|meine schuld|mein versehen|(entschuldigen sie|entschuldigung fur|sorry fur|verzeihen sie|entschuldigt) (die|den) (storung|umstand|umstande|verspatung)|(entschuldigung|sorry),? (fur die|dass ich) (storung|store|stoere)|(ich habe|ich hab|hab) mich (vertan|vertippt|verklickt)"],
     // Support trouble: no emotion word, still bad news.
     [-2, `(hangt|haengt|steckt) (seit|schon|immer noch|fest)|trotz (${W} ){0,1}(k(u|ue)ndigung|storno|stornierung|abmeldung)|(kaution|geld|pfand|betrag) (${W} ){0,3}(nicht|noch nicht|nie) (${W} ){0,1}zur(u|ue)ck|(kam|kommt|war) (${W} ){0,1}kalt (an)?`],
     [-2, `(viel |deutlich )?zu hoch|(doppelt|dreimal|viermal) so (hoch|teuer|viel)|(nicht|nie|noch nicht|immer noch nicht) (${W} )?(uberwiesen|ausgezahlt|gutgeschrieben|erstattet|bearbeitet|zur(u|ue)ckerstattet)`],
@@ -49,7 +51,7 @@ export const de: LanguageSource = {
     [0, "keine sorge|kein stress|keine eile"],
     [0.7, "alles klar"],
     [2.5, "(ich|wir) (liebe|lieben)"],
-    [2.5, `(funktioniert|klappt|geht|lauft|laeuft) (${G} ){0,2}(jetzt|wieder)|hat (${G} ){0,3}(geklappt|funktioniert|geholfen)|(problem|fehler) (${G} ){0,2}(gelost|geloest|behoben)|(vielen|herzlichen|tausend) dank|danke (schon|sehr|vielmals)|hat mir (sehr )?geholfen|(war|ist) (sehr |echt |wirklich )?hilfreich|macht spa(ss|ß)`],
+    [2.5, `(funktioniert|klappt|geht|lauft|laeuft) (${G} ){0,2}(jetzt|wieder)|(jetzt|nun) (${G} ){0,1}(funktioniert|klappt|geht|lauft|laeuft)|hat (${G} ){0,3}(geklappt|funktioniert|geholfen)|(problem|fehler) (${G} ){0,2}(gelost|geloest|behoben)|(vielen|herzlichen|tausend) dank|danke (schon|sehr|vielmals)|hat mir (sehr )?geholfen|(war|ist) (sehr |echt |wirklich )?hilfreich|macht spa(ss|ß)`],
   ],
   courtesy: "danke dank bedanke dankeschon",
   negators: "nicht kein keine keinen keinem keiner keines nie niemals nichts weder kaum ohne",

@@ -27,6 +27,8 @@ export const es: LanguageSource = {
   ],
   phrases: [
     [0, "buenos dias|buenas tardes|buenas noches|buen dia|(muchas )?gracias (de antemano|por adelantado)|(un )?saludo|saludos|(muy )?atentamente|que tenga(s)? (un )?buen dia|buena pregunta|lo mas rapido posible|es posible|estimado equipo|estimados|por error|por equivocacion|sin querer|hola buenas"],
+    // The user's own slip or a courtesy apology is no complaint about the service.
+    [0, "(error|culpa|fallo|equivocacion) mi[oa]|mi (error|culpa|fallo|equivocacion)|(perdon|perdona|perdone|disculpa|disculpe|disculpen|perdonen) (por )?(la|las) molestias?|siento (la|las) molestias?|(siento|perdon por|disculpa por|disculpe por) (molestar|la demora|el retraso|tardar)|me equivoque|me confundi"],
     // Support trouble: no emotion word, still bad news.
     [-2, `(demasiado|muy|carisim[oa]) (alta|alto|cara|caro)|el (doble|triple)|no (me |nos )?(han |ha )?(pagado|ingresado|devuelto|reembolsado|procesado|entregado|abonado)|se (traba|corta|congela)`],
     [-2.5, `alguien (${W} ){0,1}(ha )?(usado|utilizado|pagado con|cargado a) (${W} ){0,1}(mi|mis) (tarjeta|cuenta)|(cargo|cargos|compra|compras|pago|pagos) (${W} ){0,1}(que no (he|hice)|no reconocid[oa]s?|no autorizad[oa]s?)`],

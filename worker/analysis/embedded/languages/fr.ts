@@ -31,6 +31,8 @@ export const fr: LanguageSource = {
   ],
   phrases: [
     [0, "bonne (journee|soiree|fin de journee|continuation)|bon (week-end|weekend|apres-midi)|bonjour|bonsoir|merci (d'avance|par avance|a l'avance)|d'avance merci|(bien )?cordialement|bien a vous|chere equipe|cher support|cher service|bonne question|le plus rapidement possible|le plus vite possible|est-ce (que c'est )?possible|pas de souci pour|ca marche,? merci|au cas ou|par erreur|par megarde|bien sur|bien que|si bien que|ou bien"],
+    // The user's own slip or a courtesy apology is no complaint about the service.
+    [0, "(mon|ma) (erreur|faute)|c'est (ma faute|mon erreur)|(desole|desolee|pardon|excusez-moi|excusez moi) (de |pour )(vous )?(deranger|le derangement|la gene|le retard|la confusion)|je me suis trompe(e)?"],
     // Support trouble: no emotion word, still bad news.
     [-2, `(beaucoup )?trop (eleve|elevee|eleves|elevees|cher|chere)|(deux|trois|quatre) fois plus (cher|eleve|elevee)|(pas|jamais|toujours pas) (ete )?(verse|versee|paye|payee|rembourse|remboursee|traite|traitee|livre|livree)|en retard`],
     [-2.5, `quelqu un a (${W} ){0,2}(utilise|pris|debite) (${W} ){0,1}(ma|mon) (carte|compte)|(paiement|prelevement|debit)s? (${W} ){0,1}(inconnu|frauduleu|non autorise)\\p{L}*`],

@@ -9,7 +9,7 @@ import { it } from "./it";
 import { nl } from "./nl";
 import { compilePack, type LanguagePack, type LanguageSource } from "./pack";
 import { pt } from "./pt";
-import { scoreForeign, tokenizeFolded } from "./sentiment";
+import { scoreForeign, tokenizeFolded, type ExtraValence } from "./sentiment";
 
 /**
  * Sentiment and flag evidence for German, French, Spanish, Portuguese, Italian and Dutch user
@@ -59,9 +59,25 @@ const ALIASES: Readonly<Record<string, ForeignLanguage>> = {
 const GREETING_AGAIN =
   /\b(hola|buenas|bonjour|rebonjour|salut|ola|oi|ciao|salve|hallo|hoi|hey|hi|hello)([ ,!]+)(otra vez|de nuevo|encore une fois|encore|de novo|outra vez|di nuovo|ancora|nochmal|wieder|opnieuw|weer)(?=\s*(?:[,.;:!?]|$))/g;
 
-function withoutGreetingAgain(folded: Folded): Folded {
-  const text = folded.text.replace(GREETING_AGAIN, (_m, greeting: string, gap: string, again: string) => greeting + gap + " ".repeat(again.length));
-  return text === folded.text ? folded : { ...folded, text };
+/**
+ * "Consegui entrar de novo", "Ya puedo entrar de nuevo", "Funziona di nuovo": something that works again is
+ * good news, not a failure that came back. A verb of working or managing, not negated, then the "again" words
+ * within two words: the "again" is blanked like a greeting's, and the span is good news. "No puedo entrar otra
+ * vez" and "non funziona di nuovo" keep their "again".
+ */
+const WORKS_AGAIN =
+  /(?<!\b(?:no|nao|non|nunca|mai|jamas|nem|ni|ne|n)\s+(?:(?:me|te|se|nos|lo|la|le|mi|ti|ci|vi|si|y)\s+)?)\b(funciona|funcionan|funcionou|funcionam|anda|andan|consegui|conseguimos|consigo|conseguimos|logre|logramos|puedo|podemos|pude|pudimos|posso|podemos|possiamo|riesco|riusciamo|riuscito|riuscita|riusciti|funziona|funzionano|carga|carrega|carregou|carica|entro|entrou|abre|abriu|apre|marche|fonctionne|remarche)\b((?:\s+\p{L}+){0,2}?)(\s+)(otra vez|de nuevo|nuevamente|de novo|outra vez|novamente|di nuovo|nuovamente|a nouveau|de nouveau)\b(?!\s+(?:no|nao|non|pas|plus)\b)/gu;
+
+/** The folded text with the "again" of a greeting or of something working again blanked, and the latter as good news. */
+function withoutAgainThatIsNotTrouble(folded: Folded): { folded: Folded; worksAgain: ExtraValence[] } {
+  const worksAgain: ExtraValence[] = [];
+  const text = folded.text
+    .replace(GREETING_AGAIN, (_m, greeting: string, gap: string, again: string) => greeting + gap + " ".repeat(again.length))
+    .replace(WORKS_AGAIN, (m: string, verb: string, between: string, gap: string, again: string, offset: number) => {
+      worksAgain.push({ start: offset, end: offset + m.length, valence: 2, note: "works again", dampen: false });
+      return verb + between + gap + " ".repeat(again.length);
+    });
+  return { folded: text === folded.text ? folded : { ...folded, text }, worksAgain };
 }
 
 /** Undefined for languages this module does not handle (English included). */
@@ -70,10 +86,11 @@ export function analyzeForeign(text: string, language: string): ForeignAnalysis 
   const code = ALIASES[base] ?? base;
   if (!isForeign(code)) return undefined;
   const pack = packFor(code);
-  const folded = withoutGreetingAgain(fold(text));
+  const { folded, worksAgain } = withoutAgainThatIsNotTrouble(fold(text));
   const tokens = tokenizeFolded(folded.text);
   const cueHits = findFlagCues(text, folded, pack);
-  const s = scoreForeign(text, folded, tokens, pack, [...cueValence(cueHits), ...goodNewsValence(folded)], (cueHits.frustrated_user?.length ?? 0) > 0);
+  const extra = [...cueValence(cueHits), ...goodNewsValence(folded), ...worksAgain];
+  const s = scoreForeign(text, folded, tokens, pack, extra, (cueHits.frustrated_user?.length ?? 0) > 0);
   return {
     sentiment: { score: s.score, chunk: s.chunk, reason: s.reason },
     flags: finishFlags(text, folded, cueHits, s),

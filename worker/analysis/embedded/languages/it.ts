@@ -30,6 +30,8 @@ export const it: LanguageSource = {
   ],
   phrases: [
     [0, "buongiorno|buonasera|buona giornata|buona serata|buon pomeriggio|(grazie )?in anticipo|grazie mille in anticipo|(cordiali )?saluti|distinti saluti|un saluto|buona domanda|il piu (veloce|rapido|velocemente) possibile|e possibile|gentile (cliente|assistenza|supporto)|va bene se|per errore|per sbaglio|ci sono problemi se"],
+    // The user's own slip or a courtesy apology is no complaint about the service.
+    [0, "(errore|colpa|sbaglio) mi[oa]|(mio|mia) (errore|colpa|sbaglio)|(scusa|scusate|scusi|scusami|mi scusi) (per )?il (disturbo|ritardo)|(ho|abbiamo) sbagliato (io|noi)|mi sono sbagliat[oa]"],
     // Support trouble: no emotion word, still bad news.
     [-2, `troppo (alta|alto|cara|caro)|il (doppio|triplo)|non (mi |ci )?(hanno |ha |e |sono )?(stato |stata |stati )?(pagato|pagata|versato|rimborsato|accreditato|accreditata|consegnato|consegnata|elaborato)|in ritardo`],
     [-2.5, `qualcuno (${W} ){0,1}ha (usato|utilizzato|pagato con) (${W} ){0,1}(la mia|il mio) (carta|conto|account)|(addebit[oi]|pagament[oi]|acquist[oi]) (${W} ){0,1}(che non ho fatto|non riconosciut[oi]|non autorizzat[oi])`],

@@ -31,6 +31,8 @@ export const nl: LanguageSource = {
   ],
   phrases: [
     [0, "goedemorgen|goedemiddag|goedenavond|goede(n)? (morgen|middag|avond|dag)|met vriendelijke groet(en)?|vriendelijke groet(en)?|(alvast )?(hartelijk )?bedankt (alvast|voor het antwoord alvast)|alvast bedankt|bij voorbaat dank|groetjes|mvg|goede vraag|per ongeluk|per abuis|per vergissing|is het mogelijk|zo snel mogelijk|zo spoedig mogelijk|beste (support|klantenservice|team|mevrouw|meneer|heer)"],
+    // The user's own slip or a courtesy apology is no complaint about the service.
+    [0, "mijn (fout|schuld|vergissing)|foutje van mij|(sorry|excuses|pardon) (voor )?(de|het) (storing|ongemak|late reactie)|sorry voor het storen|(ik heb|ik had) me vergist"],
     // Support trouble: no emotion word, still bad news.
     [-2, `(veel |veels )?te hoog|(dubbel|twee keer|drie keer) zo (hoog|duur)|(niet|nog niet|nooit) (${W} ){0,1}(uitbetaald|overgemaakt|terugbetaald|verwerkt|geleverd|bezorgd)|te laat`],
     [-2.5, `iemand heeft (${W} ){0,3}(mijn) (pas|kaart|creditcard|account|rekening)|(onbekende|vreemde|ongeautoriseerde) (afschrijving|betaling|transactie)\\p{L}*`],

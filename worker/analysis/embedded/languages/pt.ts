@@ -33,6 +33,8 @@ export const pt: LanguageSource = {
   ],
   phrases: [
     [0, "bom dia|boa tarde|boa noite|(muito )?obrigad[oa] (desde ja|antecipadamente|de antemao)|desde ja (obrigad[oa]|agradeco)|(um )?abraco|abracos|atenciosamente|att|cordialmente|boa pergunta|o mais rapido possivel|e possivel|prezad[oa]s?|por engano|sem querer|ola,? tudo bem|tudo bem\\?"],
+    // The user's own slip or a courtesy apology is no complaint about the service.
+    [0, "(erro|culpa|falha) (minha|meu)|(minha|meu) (culpa|erro)|(desculpa|desculpe|desculpem|perdao) (pelo |pela |o |a )?(incomodo|transtorno|demora)|(desculpa|desculpe) (por )?incomodar|eu (errei|me enganei|me confundi)|foi mal"],
     // Support trouble: no emotion word, still bad news.
     [-2, `muito (alta|alto|cara|caro)|(o dobro|o triplo)|(nao|ainda nao) (foi |foram )?(pago|paga|depositado|reembolsado|processado|entregue|caiu)`],
     [-2.5, `alguem (${W} ){0,1}(usou|utilizou|comprou com|pagou com) (${W} ){0,1}(meu|minha) (cartao|conta)|(compra|compras|cobranca|cobrancas|pagamento)s? (${W} ){0,1}(que nao (fiz|reconheco)|nao reconhecid[oa]s?|nao autorizad[oa]s?)`],
@@ -65,7 +67,7 @@ export const pt: LanguageSource = {
       [0.5, "questions the value", `nao vale (${W} ){0,1}(a pena|o preco|o que custa|o que pago)|caro demais|dinheiro jogado fora|(contrato|assinatura|licenca) (${W} ){0,3}(vence|termina|expira|acaba)`],
     ],
     frustrated_user: [
-      [0.85, "has had enough", `(estou|estamos|to|ja estou) (${W} ){0,1}(fart[oa]s?|cansad[oa]s? (de|disso|dessa|desse)|furios[oa]s?|indignad[oa]s?|irritad[oa]s?|revoltad[oa]s?|chatead[oa]s?|frustrad[oa]s?|decepcionad[oa]s?|p da vida|puto|puta)|(e|isso e|que) (uma )?(vergonha|absurdo|palhacada|inaceitavel|ridiculo|um desastre|um roubo|um golpe|uma piada|lamentavel|brincadeira)|inaceitavel|inadmissivel|um absurdo|palhacada|(voces|vcs) (estao )?(de brincadeira|de sacanagem|zoando)|pior (servico|experiencia|suporte|app|empresa|atendimento)|merda|porra|que droga|nao aguento mais|(de )?saco cheio|encher o saco|cansei|chega!|chega disso|basta|ja deu|(e|ta) de brincadeira`],
+      [0.85, "has had enough", `(estou|estamos|to|ja estou) (${W} ){0,1}(fart[oa]s?|cansad[oa]s? (de|disso|dessa|desse)|furios[oa]s?|indignad[oa]s?|irritad[oa]s?|revoltad[oa]s?|chatead[oa]s?|frustrad[oa]s?|decepcionad[oa]s?|p da vida|puto|puta)|(e|isso e|que) (uma )?(vergonha|absurdo|palhacada|inaceitavel|ridiculo|um desastre|um roubo|um golpe|uma piada|lamentavel|brincadeira)|inaceitavel|inadmissivel|um absurdo|palhacada|(voces|vcs) (estao )?(de brincadeira|de sacanagem|zoando)|pior (servico|experiencia|suporte|app|empresa|atendimento)|merda|porra|que droga|nao aguento mais|(de )?saco cheio|encher o saco|cansei|chega!|chega disso|basta|ja deu(?!\\x20+(tudo\\x20+)?certo)|(e|ta) de brincadeira`],
       [0.45, "says it is still not fixed", `(ainda|continua|continuam|segue|sigo) (${W} ){0,1}(nao|sem)`],
       [0.6, "reports it still does not work", `de novo|outra vez|novamente|mais uma vez|(mais uma|outra|outro) (${W} ){0,2}(que )?(quebra|trava|derruba|apaga)|(ainda|continua|continuam|segue|sigo) (${W} ){0,1}(nao|sem)|(segunda|terceira|quarta|quinta|enesima|\\d+a) vez|nunca (funciona|da certo)|sempre (a mesma coisa|o mesmo (problema|erro)|trava|cai)`],
       [0.6, "gets the same canned answer", `(a mesma|de novo a mesma|sempre a mesma) (${W} ){0,1}(resposta|mensagem)|resposta (pronta|automatica|padrao)|(voces )?(leem|le|leram) (${W} ){0,2}(o que eu escrevo|minhas mensagens)`],
