@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { toDetection } from "../../worker/analysis/embedded/cues";
+import { analyzeSync } from "../../worker/analysis/embedded/index";
 import { FOREIGN_LANGUAGES, analyzeForeign, type ForeignAnalysis } from "../../worker/analysis/embedded/languages/index";
 import { USER_FLAGS, type UserFlag, sentimentLabel, sentimentPolarity } from "../../worker/analysis/labels";
 
@@ -16,6 +17,13 @@ const analyse = (text: string, lang: string): ForeignAnalysis => {
 };
 
 const polarity = (text: string, lang: string): string => sentimentPolarity(sentimentLabel(analyse(text, lang).sentiment.score));
+
+/** The whole user-message path, where the flags settle the sentiment (user-message.ts). */
+const settledPolarity = (text: string, lang: string): string => {
+  const score = analyzeSync({ role: "user", content: text, language: lang }).sentiment?.score;
+  if (score === undefined) throw new Error("no sentiment");
+  return sentimentPolarity(sentimentLabel(score));
+};
 
 const raised = (text: string, lang: string): UserFlag[] => {
   const a = analyse(text, lang);
@@ -510,6 +518,57 @@ describe("multilingual embedded analysis", () => {
   ])("reads the user's own slip, sorted, as good news rather than an error report: %s", (text, lang) => {
     expect(polarity(text, lang)).toBe("positive");
     expect(raised(text, lang)).not.toContain("frustrated_user");
+  });
+
+  it.each([
+    ["Bitte umgehend sperren, mein Handy wurde gestohlen", "de"],
+    ["Bloqueen mi cuenta, alguien entró desde otro país", "es"],
+    ["Bloquez ma carte svp, on m'a volé mon sac", "fr"],
+    ["Bloccate la carta, mi hanno rubato il portafoglio", "it"],
+    ["Bloqueiem a minha conta, roubaram o meu telemóvel", "pt"],
+    ["Mijn telefoon is gestolen, blokkeer mijn rekening", "nl"],
+  ])("reads a card or account to block after a theft as urgent and negative: %s", (text, lang) => {
+    expect(raised(text, lang)).toContain("urgent_request");
+    expect(settledPolarity(text, lang)).toBe("negative");
+  });
+
+  it.each([
+    ["Wie kann ich meine Karte sperren, falls ich sie verliere?", "de"],
+    ["¿Cómo puedo bloquear la tarjeta si la pierdo?", "es"],
+  ])("does not read a question about blocking a card some day as urgent: %s", (text, lang) => {
+    expect(raised(text, lang)).not.toContain("urgent_request");
+  });
+
+  it.each([
+    ["Wie finde ich Tickets mit dem Label „dringend“?", "de"],
+    ["Como filtro os pedidos marcados como 'urgente'?", "pt"],
+  ])("does not read an urgency word in quotes, naming a label, as urgent: %s", (text, lang) => {
+    expect(raised(text, lang)).not.toContain("urgent_request");
+  });
+
+  it("reads a named brand written with a capital inside as a name", () => {
+    expect(raised("Vorher hatten wir lexOffice, geht ein Import?", "de")).toContain("competitor_mention");
+  });
+
+  it("reads a comparison we win against a named provider as praise, and one we lose as a complaint", () => {
+    expect(polarity("Viel schneller als bei der Postbank, danke!", "de")).toBe("positive");
+    expect(polarity("Bij Eneco betaal ik voor hetzelfde minder.", "nl")).toBe("negative");
+  });
+
+  it.each([
+    ["Wacht even, welke van de twee moet ik kiezen?", "nl"],
+    ["Qual dos dois planos serve pra mim?", "pt"],
+  ])("reads 'which of the two?' as confusion: %s", (text, lang) => {
+    expect(raised(text, lang)).toContain("confused_user");
+  });
+
+  it.each([
+    ["Ik word er gek van, elke keer weer dezelfde fout", "nl"],
+    ["Me estoy hartando de repetir lo mismo", "es"],
+    ["Mi sto innervosendo, nessuno risponde", "it"],
+    ["Já chega, ninguém resolve nada", "pt"],
+  ])("reads quiet exasperation as frustration: %s", (text, lang) => {
+    expect(raised(text, lang)).toContain("frustrated_user");
   });
 
   it("scores an empty or emoji-only message without failing", () => {

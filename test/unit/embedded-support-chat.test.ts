@@ -338,6 +338,42 @@ describe("aimed sentiment", () => {
     expect(polarity(message)).toBe("negative");
   });
 
+  it.each([
+    "The reset link in your email leads to an error page.",
+    "The courier never showed up for the 2-4 pickup window.",
+    "Podcasts cut out after about 30 seconds on my phone.",
+    "They dropped us to the starter plan although the invoice was paid.",
+    "The workshop was not what we paid for.",
+  ])("reads a dead link, a no-show, playback that stops, an unwanted downgrade or a let-down as negative: %s", (message) => {
+    expect(polarity(message)).toBe("negative");
+  });
+
+  it("reads an add-on or more seats wanted as interest in buying, and an add-on dropped as churn", () => {
+    expect(flags("How much is the call-recording add-on per month?")).toContain("buying_signal");
+    expect(flags("We'd like to bump the plan to 40 seats next quarter.")).toContain("buying_signal");
+    expect(flags("Please cancel the reporting add-on, we hardly use it.")).toContain("churn_risk");
+    expect(flags("I want to drop out of the course and get my money back.")).toContain("churn_risk");
+  });
+
+  it("reads having no service right now and asking to be put through to a person as urgent", () => {
+    expect(flags("Still no internet right now, the router lights are all red.")).toContain("urgent_request");
+    expect(flags("Put me through to a real person please.")).toContain("urgent_request");
+    expect(flags("Can you explain the fee before it goes out tomorrow?")).toContain("urgent_request");
+  });
+
+  it("does not read a deadline that was extended as urgent", () => {
+    expect(flags("Thanks for extending the deadline for my claim.")).not.toContain("urgent_request");
+  });
+
+  it("reads days of waiting counted out loud as frustration", () => {
+    expect(flags("Refund 'in 24 hours', they said. Five days and counting.")).toContain("frustrated_user");
+  });
+
+  it("reads naming the provider the user came from as a competitor mention, but not a product integrated with", () => {
+    expect(flags("We came over from Pipedrive last year, where are the deal stages?")).toContain("competitor_mention");
+    expect(flags("Does the calendar integrate with Calendly?")).not.toContain("competitor_mention");
+  });
+
   it("does not read the user's own slip as trouble", () => {
     expect(polarity("Can I fix the booking? I misspelled my own name.")).toBe("neutral");
   });

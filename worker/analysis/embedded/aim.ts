@@ -107,9 +107,9 @@ export function aimSentiment(ctx: AimContext): SentimentDetail {
     troubleSum += value;
   }
 
-  // "lol the app crashed again": laughing at a failure is not enjoying the service (a negative word alone is
-  // not enough: "no idea what I'm doing lol" is self-mockery).
-  if (trouble.length > 0) cues = cues.filter((c) => c.value <= 0 || !LAUGHTER.test(tokens[c.index]?.norm ?? ""));
+  // "lol the app crashed again": laughing at a failure is not enjoying the service, nor is laughing at being
+  // lost ("no idea what I'm doing lol").
+  if (trouble.length > 0 || ctx.confused) cues = cues.filter((c) => c.value <= 0 || !LAUGHTER.test(tokens[c.index]?.norm ?? ""));
 
   const hypothetical = hypotheticalQuestions(text);
   if (hypothetical.length > 0) {

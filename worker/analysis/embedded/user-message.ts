@@ -1,7 +1,7 @@
 import { USER_FLAGS, sentimentLabel } from "../labels";
 import type { Detection, PreviousTurn, SentimentResult } from "../types";
 import { aimSentiment, settleWithFlags } from "./aim";
-import { DETECTION_THRESHOLD, noisyOr, strongest, toDetection } from "./cues";
+import { DETECTION_THRESHOLD, noisyOr, sentenceAt, strongest, toDetection } from "./cues";
 import { toSentimentResult } from "./explain";
 import { competitors, earlyFlagEvidence, flagEvidence, toDetections, type FlagContext } from "./flags";
 import { analyzeForeign, type ForeignAnalysis } from "./languages";
@@ -66,6 +66,37 @@ function inPack(input: UserMessageInput, foreign: ForeignAnalysis): UserMessageA
     const d = toDetection(slug, hits, text);
     if (d !== undefined) flags.push(d);
   }
-  const { score, chunk, reason } = foreign.sentiment;
+  const settled = settleForeign(foreign, text);
+  const { score, chunk, reason } = settled;
   return { sentiment: { score, label: sentimentLabel(score), chunk, reason }, flags };
 }
+
+/**
+ * The packs' urgent cues that report trouble (an outage, fraud, being kept from a human). Their "needs it now"
+ * and "says it is urgent" cues also hold dates ("entro oggi", "urgente para mañana"): a request, not a complaint.
+ */
+const TROUBLE_URGENCY: ReadonlySet<string> = new Set([
+  "reports an outage that cannot wait",
+  "reports fraud in progress",
+  "complains about waiting for a human",
+  "asks to escalate",
+  "reports something that cannot wait",
+]);
+
+/**
+ * As for English (aim.ts, settleWithFlags): a message urgent because something is wrong ("Es wurde grad
+ * abgebucht, bitte sofort sperren", "blokkeer mijn pas!") is at least mildly negative, whatever words it carries.
+ */
+function settleForeign(foreign: ForeignAnalysis, text: string): ForeignAnalysis["sentiment"] {
+  const { sentiment } = foreign;
+  if (sentiment.score <= -0.2) return sentiment;
+  const urgent = foreign.flags.urgent_request ?? [];
+  const trouble = urgent.filter((h) => TROUBLE_URGENCY.has(h.why));
+  if (noisyOr(urgent.map((h) => h.weight)) < DETECTION_THRESHOLD || trouble.length === 0) return sentiment;
+  const top = strongest(trouble);
+  const score = Math.round(Math.min(URGENT_FLOOR, sentiment.score * 0.3 + URGENT_FLOOR) * 1000) / 1000;
+  const chunk = top !== undefined && top.end > top.start ? sentenceAt(text, top.start, top.end) : sentiment.chunk;
+  return { score, chunk, reason: `An urgent problem${top ? ` (${top.why})` : ""}.` };
+}
+
+const URGENT_FLOOR = -0.3;

@@ -74,6 +74,7 @@ export const de: LanguageSource = {
       [0.45, "asks for a refund", "refund\\p{L}*|geld zur(u|ue)ck|r(u|ue)ckerstattung|erstattung|zur(u|ue)ckerstatten|erstatten|r(u|ue)ckbuchung|zur(u|ue)ckbuchen|chargeback", { negatable: true }],
       [0.55, "downgrades or pauses", `downgrade\\p{L}*|herabstufen|(kostenlos|kostenlosen|gratis|free|basis) (${W} ){0,2}(plan|tarif|version|paket|modell) (${W} ){0,2}(wechseln|zuruck|zurueck|umsteigen|downgraden)|zur(u|ue)ck (zum|auf den|in den) (kostenlos|gratis|free|basis)\\p{L}*|(wechseln|wechsle|wechsel|gehen|umsteigen|steigen) (${W} ){0,3}(in den|auf den|zum|in das|auf das|ins) (kostenlos|gratis|free|basis|basic|einsteiger|starter|light|lite|g(u|ue)nstiger|kleiner)\\p{L}*|(abo|abonnement|mitgliedschaft|vertrag) (${W} ){0,2}(pausieren|ruhen lassen)`, { negatable: true }],
       [0.5, "questions the value", `nicht (mehr )?(das geld )?wert|lohnt sich (fur uns |fur mich )?nicht( mehr)?|geldverschwendung|zu teuer|viel zu teuer|nicht (mehr )?leisten|(vertrag|abo|lizenz) (${W} ){0,3}l(a|ae)uft (${W} ){0,3}aus`],
+      [0.85, "says they are leaving", `(bestell|bestelle|bestellen|kauf|kaufe|kaufen|buche|buchen) (${W} ){0,2}(hier |bei euch |bei ihnen )?(nix|nichts|nie) mehr|nie wieder (bei euch|bei ihnen|hier)`],
     ],
     frustrated_user: [
       [0.85, "has had enough", "die (nase|schnauze) (gestrichen )?voll|(es|das) reicht( mir| uns| jetzt)?|mir reicht('s| es)|(ich habe|hab|habe|wir haben) (es |das |echt |wirklich )?(genug|satt)|frechheit|zumutung|unverschamt\\p{L}*|unverschaemt\\p{L}*|lacherlich|laecherlich|inakzeptabel|nicht akzeptabel|katastroph\\p{L}*|verarsch\\p{L}*|wollt ihr mich|(soll|ist) das (ein )?witz|schlechteste\\p{L}*|stinksauer|(bin|sind|werde) (\\p{L}+ )?(sauer|wutend|wuetend|genervt|frustriert|enttauscht|stinkig)|nervt|nervig|frustrierend|scheiss\\p{L}*|scheiß\\p{L}*|zum kotzen|verdammt\\p{L}*|abzocke|saftladen|unfassbar"],
@@ -95,6 +96,7 @@ export const de: LanguageSource = {
       [0.6, "asks to escalate", `eskalier\\p{L}*|(vorgesetzten|chef|manager|teamleiter|teamleitung|geschaftsfuhrung) (${W} ){0,2}(sprechen|verbinden|weiterleiten|einschalten)`],
       [0.6, "reports fraud in progress", `jemand hat (${W} ){0,3}(meiner|meine|meinem|mein) (karte|kreditkarte|konto|account)|(fremde|unbekannte|unberechtigte) (abbuchung|zahlung|buchung)\\p{L}*`],
       [0.55, "reports something that cannot wait", `ausgesperrt|(konto|karte|zugang|account) (${W} ){0,2}(gesperrt|blockiert)|komm(e)? (${W} ){0,2}nicht (mehr )?(rein|ins konto|in mein)|gehackt|betrug\\p{L}*|karte (${W} ){0,1}(gestohlen|verloren)|gestohlen|unberechtigte (abbuchung|zahlung)`],
+      [0.6, "reports fraud in progress", `(sofort|umgehend|bitte) (${W} ){0,2}sperren|sperren sie (${W} ){0,2}(karte|kreditkarte|konto|zugang)|sperrt (${W} ){0,2}(karte|kreditkarte|konto|zugang)|geklaut|gestohlen`],
     ],
     confused_user: [
       [0.85, "says they are confused", `(verstehe|versteh|kapiere|kapier|checke|check|begreife|begreif) (${W} ){0,5}(nicht|nichts|kein wort)|verstehe nur bahnhof|versteh('s| es) nicht|blick(e)? (${W} ){0,5}nicht (mehr )?durch|verwirrt|verwirrend|was (meinen sie|meinst du|hei(ss|ß)t das|bedeutet das|soll das (hei(ss|ß)en|bedeuten))|wie (ist|war) das gemeint|(bin|sind) (${W} ){0,2}(ratlos|verloren|(u|ue)berfordert|aufgeschmissen)|werde (${W} ){0,2}nicht schlau|nicht schlau (draus|daraus)|(ergibt|macht) (${W} ){0,2}keinen sinn|(nicht|kaum) nachvollziehbar|unverst(a|ae)ndlich|keine ahnung|kp|keinen (plan|schimmer)`],
@@ -110,6 +112,7 @@ export const de: LanguageSource = {
       [0.8, "wants to buy", `(m(o|oe)chte|m(o|oe)chten|will|wollen|w(u|ue)rde|w(u|ue)rden|planen|gerne) (${W} ){0,4}(kaufen|bestellen|erwerben|buchen|abschlie(ss|ß)en|upgraden|abonnieren|lizenzieren|erweitern|bezahlen|wechseln auf|aufstocken)|(kaufen|bestellen|buchen|upgraden) (${W} ){0,1}(m(o|oe)chte|m(o|oe)chten|will|wollen)|(wo|wie) kann (ich|man) (${W} ){0,3}(kaufen|bestellen|buchen|upgraden|abonnieren)`, { negatable: true }],
       [0.7, "asks about plans or trials", `testversion|test-version|kostenlos testen|probeabo|probezeit\\p{L}*|testphase|testzugang|(eine |einen )?demo|jahres(plan|abo|lizenz|vertrag|tarif)|(pro|premium|business|team|enterprise|unternehmens)-?(plan|tarif|paket|version|lizenz|abo)|welche(r|n|s)? (plan|tarif|paket)|mengenrabatt|staffelpreis\\p{L}*|(mehr|zusatzliche|weitere) (lizenzen|nutzer|platze|plaetze|seats|benutzer)|lizenzen f(u|ue)r`, { negatable: true }],
       [0.55, "mentions an upgrade or discount", `upgrade\\p{L}*|rabatt\\p{L}*|gutschein\\p{L}*|aktionscode|interesse an`, { negatable: true }],
+      [0.75, "asks about a bigger plan", `angebot (fur|uber|fuer|ueber) (${W} ){0,3}(weitere|zusatzliche|zusaetzliche|mehr)|(weitere|zusatzliche|zusaetzliche) (standorte|filialen|lizenzen|nutzer|platze|plaetze|arbeitsplatze|sitze)`],
     ],
     competitor_mention: [
       [0.75, "mentions the competition", `konkurrenz|konkurrent\\p{L}*|wettbewerber\\p{L}*|mitbewerber\\p{L}*`],
@@ -121,5 +124,7 @@ export const de: LanguageSource = {
     [0.85, "switches to a named competitor", `(wechseln|wechsle|wechsel|gehen|ziehen|umsteigen|steigen|migrieren|umziehen)( ${W}){0,2} (zu|nach|auf) ${NAME}`, ["churn_risk", "competitor_mention"], { negatable: true }],
     [0.7, "compares with a named competitor", `(bei|mit|von) ${NAME}( ${W}){0,6} (wenigstens|zumindest|immerhin|nie|niemals|gratis|kostenlos|g(u|ue)nstiger|billiger|besser|schneller|problemlos|sofort)|(wie|als) (bei|mit) ${NAME}|(bei|mit) ${NAME}( ${W}){1,8},? (warum|wieso|aber) (${W} ){0,2}(bei euch|bei ihnen|hier)`, ["competitor_mention"]],
     [0.7, "names the tool they use now", `(nutzen|nutze|verwenden|verwende|arbeiten mit|haben) (aktuell|derzeit|momentan|noch|bisher)( noch)? ${NAME}`, ["competitor_mention"]],
+    [0.7, "compares with a named competitor", `bei (der |dem |den )?${NAME} (kostet|zahle|zahlt|bezahle|zahlen|bekomme|bekommt)[^.!?]{0,50} (weniger|billiger|gunstiger|guenstiger)`, ["competitor_mention"]],
+    [0.7, "compares us favourably with a named competitor", `(einfacher|besser|gunstiger|guenstiger|schneller|billiger) als (bei |mit )(der |dem |den )?${NAME}`, ["competitor_mention"]],
   ],
 };

@@ -38,6 +38,7 @@ export const es: LanguageSource = {
     [-1.5, "tengo un problema|tenemos un problema|algo (va|anda|esta) mal|no va bien"],
     [1.5, "no (hay|pasa nada|te preocupes)|sin problema|ningun problema"],
     [2.5, `(ya |ahora )(${G} ){0,1}(funciona|funcionan|anda|va bien)|(funciona|funcionan|anda) (${G} ){0,1}(perfecto|perfectamente|genial|de nuevo|otra vez|ya)|(muchas|mil|muchisimas) gracias|gracias (por (la|tu|su|vuestra) (ayuda|respuesta|rapidez|paciencia))|(problema|error|fallo) (${G} ){0,2}(resuelto|solucionado|arreglado)|me (ha |has )?(ayudado|servido)( mucho)?|(muy|super|re) (util|rapido|amable|claro)`],
+    [-2.5, `inundad[oa]|inundacion|fuga de agua|(cae|cayendo|sale|saliendo) agua|sin poder (${W} ){0,1}(entrar|acceder|pagar|trabajar|conectar|usar)`],
   ],
   courtesy: "gracias agradezco agradecemos",
   negators: "no nunca jamas ni nada tampoco sin ningun ninguna nadie",
@@ -69,6 +70,7 @@ export const es: LanguageSource = {
       [0.6, "wants a human", `(hablar|chatear|comunicarme|comunicarnos) (${W} ){0,1}con (un |una |alguien |algun )?(humano|persona|agente|operador|operadora|asesor|asesora|encargado|supervisor|responsable|real|de verdad)|(una )?persona (real|de verdad)|(un )?humano|(bot|robot|chatbot|maquina) (inutil|estupido|tonto)|(eres|sois|son) (un )?(inutil|inutiles|tonto)|no (me )?(sirves?|sirve|ayudas?|ayuda) (de|para) nada|no me (esta|estas) ayudando|no ayuda (en )?nada`],
       [0.45, "has been kept waiting", `(llevo|llevamos) (${W} ){0,2}(esperando|dias|semanas|horas)|(esperando|espere|esperado) (${W} ){0,2}(dias|semanas|horas|desde)|desde hace (dias|semanas|horas|meses)|(sin|ninguna|no he recibido|no recibo) (respuesta|contestacion|noticias)|nadie (me |nos )?(responde|contesta|ayuda|atiende)`],
       [0.4, "exasperated", "de chiste|es increible que|vaya tela|que tela|no hay derecho|en serio\\?|es en serio|no puede ser|como es posible|por que (siempre|otra vez|tarda tanto)|venga ya|vamos hombre|de verdad\\?"],
+      [0.85, "has had enough", `(me estoy|estoy|estamos) (${W} ){0,1}hart(ando|o|a|os|as)|(alguien|nadie) (me|nos) va a (ayudar|contestar|responder|atender) o que`],
     ],
     urgent_request: [
       [0.9, "says it is urgent", "urgent\\p{L}*|urgencia|inmediatamente|de inmediato|ya mismo|ahora mismo|cuanto antes|lo antes posible|lo mas rapido posible|lo mas pronto posible|a la mayor brevedad|de inmediato|asap|sin demora|critico|critica|prioridad|prioritario", { negatable: true }],
@@ -80,6 +82,9 @@ export const es: LanguageSource = {
       [0.6, "asks to escalate", `escal(ar|en|e|ad|alo|arlo)\\p{L}*|(hablar|pasar|comunicar) (${W} ){0,2}con (un |el |su |tu |vuestro )?(supervisor|superior|responsable|encargado|gerente|jefe|director)`],
       [0.6, "reports fraud in progress", `alguien (${W} ){0,1}(ha )?(usado|utilizado|pagado con|cargado a) (${W} ){0,1}(mi|mis) (tarjeta|cuenta)|(cargo|cargos|compra|compras|pago|pagos) (${W} ){0,1}(que no (he|hice)|no reconocid[oa]s?|no autorizad[oa]s?)`],
       [0.55, "reports something that cannot wait", `(cuenta|tarjeta) (${W} ){0,1}(hackead[oa]|robad[oa]|bloquead[oa]|pirateada)|hackea\\p{L}*|fraude\\p{L}*|fraudulent\\p{L}*|cargos? (${W} ){0,1}no reconocidos?|no puedo (${W} ){0,1}(entrar|acceder) a (mi|nuestra) cuenta`],
+      [0.75, "reports an outage that cannot wait", `se (nos|me|le) ha caido (la |el )?(web|pagina|tienda|sistema|app|aplicacion|servidor|plataforma)|(esta|estan) caid[oa]s? (la |el )?(web|pagina|tienda|sistema|app|servidor)`],
+      [0.6, "wants it now", `(lo |la )?(puede|pueden|podeis|puedes) (mirar|revisar|arreglar|solucionar) ya`],
+      [0.6, "reports fraud in progress", `bloque(a|e|en|ad) (${W} ){0,1}(mi |la |mis |las )?(tarjeta|cuenta)s?|(robaron|han robado)|(tarjeta|movil|cartera) (${W} ){0,1}robad[oa]`],
     ],
     confused_user: [
       [0.85, "says they are confused", `no (lo |la |le )?(entiendo|entiende|entendemos|comprendo|comprendemos|pillo|capto)( nada| bien)?|no (lo |le )?(entendi|comprendi)|(estoy|estamos) (${W} ){0,2}(confundid[oa]s?|confus[oa]s?|perdid[oa]s?|liad[oa]s?|desorientad[oa]s?)|(me|nos) (he |hemos )?(perdido|liado|confundido)|confuso|confusa|no (esta|queda|me queda) (nada |muy )?claro|que (quiere|quieres|quieren|querian) decir|que significa (eso|esto)|a que (se refiere|te refieres)|no (tiene|tengo) (ningun )?sentido|ni idea|no tengo (ni )?idea`],

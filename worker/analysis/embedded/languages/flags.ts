@@ -18,6 +18,8 @@ const NEGATION_LOOKBACK = 60;
 
 /** The "why" of cues whose evidence also carries sentiment (kept in step with the language files). */
 export const COMPARES = "compares with a named competitor";
+/** The packs' why for a comparison we win ("viel einfacher als bei der Sparkasse"): praise of us, not a complaint. */
+const WE_WIN = "compares us favourably with a named competitor";
 export const WANTS_TO_BUY = "wants to buy";
 
 /** Punctuation cues that mean the same in every language. */
@@ -26,6 +28,7 @@ const SHARED_CONFUSION: readonly CuePattern[] = [
   cue(0.45, "doubles the question mark", "\\?\\s*\\?"),
   cue(0.4, "hesitates", "🤔|¿\\s*\\?"),
   cue(0.45, "shrugs", "🤷"),
+  cue(0.6, "asks which of two", "(qual|cual|quale|lequel|laquelle|welche[rs]?|welk|welke) (dos|de los|de las|das|dei|delle|degli|des|von|van)( de| den)? (dois|duas|dos|due|deux|beiden|twee)"),
 ];
 
 /**
@@ -51,6 +54,7 @@ const SHARED_CHURN: readonly CuePattern[] = [
 
 const SHARED_URGENT: readonly CuePattern[] = [
   cue(0.75, "has minutes left", "(boardt|vertrekt|begint|sluit|embarca|sai|parte|comeca|fecha|sale|empieza|cierra|decolle|inizia|chiude|beginnt|schliesst|startet|abflug|depart)[^.!?]{0,20} (over|dans|en|dentro de|daqui a|tra|fra|binnen|in) (\\d+|een|une|un|una|uma|meia|mezz|mezza|half|halbe?|einer) ?(minuten|minutes|minutos|minuti|uur|heure|hora|ora|stunde)"),
+  cue(0.7, "has a deadline", "(hoy|esta noche|manana|heute|morgen|aujourd'hui|ce soir|demain|oggi|stasera|domani|hoje|amanha|vandaag|vanavond) ([\\p{L}\\p{N}]+ ){0,4}(nominas|salarios|sueldos|gehalter|gehaelter|lohne|loehne|paie|salaires|stipendi|folha de pagamento|salarissen|lonen)|(nominas|gehalter|gehaelter|lohne|loehne|paie|salaires|stipendi|folha de pagamento|salarissen|lonen) ([\\p{L}\\p{N}]+ ){0,4}(hoy|esta noche|heute|aujourd'hui|ce soir|oggi|stasera|hoje|vandaag|vanavond)"),
   cue(0.7, "has someone waiting in front of them", "(patient\\p{L}*|paciente|paziente|client\\p{L}*|cliente|kunde\\p{L}*|klant\\p{L}*) [^.!?]{0,30}(am empfang|an der kasse|wartet|warten|na fila|no balcao|in studio|in attesa|aspetta|en caja|esperando|attend|en caisse|aan de balie|wacht|wachten)|(sitzt|steht|wartet) (ein|eine) (patient\\p{L}*|kunde\\p{L}*|kundin)|(ho|abbiamo) (il|un|una) (paziente|cliente)|tenho (um |uma )?(cliente|paciente)|tengo (un |una )?(cliente|paciente)|j ai (un|une) (client|cliente|patient|patiente)|ik heb (een )?(klant|patient)"),
 ];
 
@@ -91,6 +95,8 @@ export function findFlagCues(original: string, folded: Folded, pack: LanguagePac
     const negatable = pack.negatableWhys;
     const raw = findCues(text, cues.map((c) => c.pattern));
     let hits = raw.filter((h) => !negatable.has(h.why) || !negated(text, h.start, h.end, pack));
+    // "Tickets mit dem Label 'dringend'": a word in quotes names a label or a feature, it asks for nothing.
+    if (flag === "urgent_request") hits = hits.filter((h) => !quoted(original, originalOffset(folded, h.start), originalOffset(folded, h.end)));
     if (flag === "churn_risk") hits = hits.filter((h) => !hypothetical(text, h.start, h.end, pack));
     if (hits.length > 0) out[flag] = hits;
   }
@@ -142,7 +148,8 @@ function hasName(original: string, folded: Folded, start: number, end: number): 
       continue;
     }
     const word = original.slice(originalOffset(folded, m.index), originalOffset(folded, m.index + m[0].length));
-    if (/^[\p{Lu}\p{N}]/u.test(word) && !NOT_NAMES.has(m[0])) return true;
+    // Capitalised, or written like a brand with a capital inside ("sevDesk", "iFood", "eBay").
+    if (/^[\p{Lu}\p{N}]|^\p{Ll}{1,4}\p{Lu}/u.test(word) && !NOT_NAMES.has(m[0])) return true;
   }
   return false;
 }
@@ -179,12 +186,23 @@ export function cueValence(hits: FlagHits): ExtraValence[] {
   // "Ich bin verwirrt", "je suis perdu": confusion is not displeasure, so its words carry no valence.
   for (const h of hits.confused_user ?? []) if (h.end > h.start) out.push({ start: h.start, end: h.end, valence: 0, note: h.why, dampen: false });
   // Comparing us with a named competitor is a complaint ("Chez Orange au moins la fibre fonctionne").
-  for (const h of hits.competitor_mention ?? []) if (h.why === COMPARES) out.push({ start: h.start, end: h.end, valence: -1.5, note: h.why, dampen: false });
+  const won = (hits.competitor_mention ?? []).filter((h) => h.why === WE_WIN);
+  for (const h of hits.competitor_mention ?? []) {
+    if (h.why === COMPARES && !won.some((w) => w.start < h.end && h.start < w.end)) out.push({ start: h.start, end: h.end, valence: -1.5, note: h.why, dampen: false });
+  }
+  for (const h of won) out.push({ start: h.start, end: h.end, valence: 1.5, note: h.why, dampen: false });
   // Wanting to buy is enthusiasm; asking a price is not.
   for (const h of hits.buying_signal ?? []) if (h.why === WANTS_TO_BUY) out.push({ start: h.start, end: h.end, valence: 1.5, note: h.why, dampen: true });
   return out;
 }
 
+
+const OPENING_QUOTES = `'"“‘«„`;
+const CLOSING_QUOTES = `'"”’»“`;
+
+function quoted(text: string, start: number, end: number): boolean {
+  return OPENING_QUOTES.includes(text[start - 1] ?? "") && CLOSING_QUOTES.includes(text[end] ?? "");
+}
 
 /** Adds the evidence that needs the sentiment and maps every offset back into the original text. */
 export function finishFlags(original: string, folded: Folded, cueHits: FlagHits, sentiment: ForeignSentiment): FlagHits {

@@ -42,6 +42,7 @@ export const fr: LanguageSource = {
     [-1.5, "(il y a|j'ai|nous avons) (un |une )?(gros |grave )?(probleme|souci|bug|erreur)|ne (va|vont) pas|ca va pas|quelque chose (ne va pas|cloche)|pas terrible"],
     [1.5, "pas de (souci|soucis|probleme)|aucun (souci|probleme)|sans souci|pas mal"],
     [2.5, `(ca |cela |tout |il |elle )?(marche|marchent|fonctionne|fonctionnent|remarche|refonctionne) (${G} ){0,2}(maintenant|a nouveau|de nouveau|enfin|parfaitement|tres bien|bien|nickel)|(ca|cela|tout) (a )?(marche|fonctionne|remarche)|merci (beaucoup|infiniment|mille fois|bien|encore|pour (votre|ton|ta|vos) (aide|reponse|rapidite|patience))|mille mercis|(probleme|souci|bug) (${G} ){0,2}(resolu|regle|corrige)|(ca|cela|vous|tu) m'a(vez)? (bien |beaucoup |vraiment )?aide|au top|(tres|super|vraiment) (utile|efficace|rapide|clair)`],
+    [-2, `redemarre (${W} ){0,2}(tout seul|toute seule|sans arret|en boucle)|(preleve|prelevement|debite|debit|facture)s? (${W} ){0,4}deux fois|deux fois (${W} ){0,2}(preleve|debite|facture)`],
   ],
   courtesy: "merci remercie remercions",
   negators: "ne n pas jamais rien aucun aucune sans ni guere",
@@ -85,6 +86,8 @@ export const fr: LanguageSource = {
       [0.6, "asks to escalate", `escalad\\p{L}*|(parler|transmettre|passer|remonter) (${W} ){0,2}(a votre |au |a un |a la )(superieur|responsable|manager|directeur|direction)`],
       [0.6, "reports fraud in progress", `quelqu un a (${W} ){0,2}(utilise|pris|debite) (${W} ){0,1}(ma|mon) (carte|compte)|(paiement|prelevement|debit)s? (${W} ){0,1}(inconnu|frauduleu|non autorise)\\p{L}*`],
       [0.55, "reports something that cannot wait", `(compte|carte|acces) (${W} ){0,2}(pirate|piratee|vole|volee|bloque|bloquee|suspendu|suspendue)|pirat\\p{L}*|fraude\\p{L}*|frauduleu\\p{L}*|(n'ai|ai) plus (${W} ){0,1}acces|plus acces a (mon|notre)`],
+      [0.75, "reports something that cannot wait", `(bloque|bloquee|enferme|enfermee|coince|coincee)s? dehors|faites (qqch|quelque chose)`],
+      [0.6, "reports fraud in progress", `bloquez (${W} ){0,1}(ma |la |mon )?(carte|compte)|faire opposition|on m( a)? vole|(carte|portefeuille|telephone) (${W} ){0,1}volee?`],
     ],
     confused_user: [
       [0.85, "says they are confused", `(comprends|comprend|comprenons|pige|capte|saisis) (${W} ){0,2}(pas|rien|plus rien)|(n'|n )y comprends rien|(suis|sommes) (${W} ){0,2}(perdu|perdue|perdus|confus|confuse|paume|paumee|largue|larguee|deboussole\\p{L}*|perplexe)|deroutant\\p{L}*|deconcert\\p{L}*|(c'est|ce n'est|c est|n'est|est) pas (tres |tout a fait |vraiment |du tout )?clair|peu clair|incomprehensible|qu'est-ce que (vous voulez|tu veux|ca veut|cela veut) dire|que voulez-vous dire|ca veut dire quoi|(n'a|a) (aucun|pas de|pas de) sens|aucune idee|jsp|j sais pas|chais pas|je m'y perds|(je )?(ne )?m'y retrouve pas`],

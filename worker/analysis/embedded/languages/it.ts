@@ -41,6 +41,7 @@ export const it: LanguageSource = {
     [-1.5, "(ho|abbiamo) un problema|(c'e|ce) (un )?problema|qualcosa (non va|non funziona)|non va bene"],
     [1.5, "va bene|nessun problema|non (c'e|ce) problema|non preoccuparti|tutto a posto|tutto ok"],
     [2.5, `(ora|adesso|finalmente) (${G} ){0,1}(funziona|funzionano|va|e tutto ok)|(funziona|funzionano|va) (${G} ){0,1}(perfettamente|benissimo|bene|di nuovo|alla grande)|(grazie mille|mille grazie|grazie tante|grazie infinite)|grazie (per l'aiuto|per l'assistenza|dell'aiuto|per la risposta|per la pazienza|per la rapidita)|(problema|errore|bug) (${G} ){0,2}(risolto|sistemato|corretto)|mi (hai|avete|ha) (${W} ){0,1}aiutato|(molto|super|davvero) (utile|veloce|gentile|chiaro|disponibile)`],
+    [-2, `si (disconnette|scollega|spegne|riavvia|blocca) (${W} ){0,3}(ogni|sempre|spesso|continuamente|da sol[oa])|(ogni sera|ogni giorno|ogni notte|ogni mattina) (si )?(disconnette|scollega|spegne|blocca|cade)`],
   ],
   courtesy: "grazie ringrazio ringraziamo",
   negators: "non mai niente nulla nessuno nessun nessuna senza",
@@ -62,6 +63,7 @@ export const it: LanguageSource = {
       [0.45, "asks for a refund", `refund\\p{L}*|rimbors\\p{L}*|(restituire|restituite|ridatemi|rivoglio) (${W} ){0,1}(i )?(miei )?soldi|soldi indietro|storno|chargeback`, { negatable: true }],
       [0.55, "downgrades or pauses", `downgrade|(declassare|ridurre|abbassare) (${W} ){0,2}piano|(torn|pass|ritorn|scend)\\p{L}* (${W} ){0,3}(gratuito|gratis|free|base|basic|essenziale|light|lite|starter|minimo|piu economico)|(mettere in pausa|sospendere|congelare) (${W} ){0,1}(abbonamento|account|piano)`, { negatable: true }],
       [0.5, "questions the value", `non (ne )?vale (${W} ){0,1}(la pena|il prezzo|quello che pago|i soldi)|troppo caro|soldi buttati|(contratto|abbonamento|licenza) (${W} ){0,3}(scade|termina|finisce|in scadenza)`],
+      [0.85, "wants to close the account", `(chiudiamo|chiudo|chiuderemo|chiudero) (${W} ){0,1}(il conto|l.?account|l.?abbonamento|il contratto)`, { negatable: true }],
     ],
     frustrated_user: [
       [0.85, "has had enough", `(sono|siamo) (${W} ){0,1}(stufo|stufa|stufi|stanco di|stanca di|stanchi di|furios[oaie]|arrabbiat[oaie]|incazzat[oaie]|esasperat[oaie]|delus[oaie]|frustrat[oaie]|indignat[oaie])|(e|questa e) (una )?(vergogna|vergognoso|inaccettabile|ridicolo|assurdo|uno schifo|un disastro|una truffa|una presa in giro|una barzelletta|scandaloso)|inaccettabile|inammissibile|assurdo|vergognoso|una vergogna|presa in giro|(mi|ci) (state|stai) prendendo in giro|peggior(e)? (servizio|esperienza|assistenza|app|azienda)|che schifo|schifo|merda|cazzo|basta!|basta cosi|ne ho (abbastanza|le scatole piene|piene le scatole)|(mi avete|mi hai) (rotto|stufato)|non ne posso piu|ho perso la pazienza`],
@@ -72,6 +74,7 @@ export const it: LanguageSource = {
       [0.6, "wants a human", `(parlare|chattare|comunicare) (${W} ){0,1}con (un |una |qualcuno |un'|qualche )?(essere umano|umano|persona|operatore|operatrice|agente|consulente|responsabile|supervisore|reale|vero|vera)|(una )?persona (vera|reale)|(un )?operatore umano|(bot|robot|chatbot) (inutile|stupido|scemo)|(sei|siete) (inutile|inutili|stupido)|non (mi )?(serve|servi|state aiutando|stai aiutando|aiuta) (a )?(niente|nulla)|non mi (state|stai) aiutando`],
       [0.45, "has been kept waiting", `(aspetto|aspettiamo|attendo|attendiamo|sto aspettando|stiamo aspettando) (${W} ){0,2}(da|giorni|settimane|ore)|da (giorni|settimane|ore|mesi) (${W} ){0,2}(aspetto|attendo|senza|non)|(nessuna|senza|non ho ricevuto|mai ricevuto) (${W} ){0,1}risposta|nessuno (mi |ci )?(risponde|aiuta|richiama)`],
       [0.4, "exasperated", "pazzesco|allucinante|incredibile che|roba da matti|non ci posso credere|sul serio\\?|ma dai|non e possibile|com'e possibile|ma scherziamo|mi prendete in giro|perche (sempre|di nuovo|ci vuole cosi tanto)"],
+      [0.85, "has had enough", `mi sto (innervosendo|arrabbiando|stufando|incazzando)|(sto|stiamo) perdendo la pazienza`],
     ],
     urgent_request: [
       [0.9, "says it is urgent", "urgent\\p{L}*|urgenza|immediatamente|subito|al piu presto|il prima possibile|prima possibile|quanto prima|asap|senza indugio|con urgenza|critico|critica|priorita|prioritario", { negatable: true }],
@@ -83,6 +86,7 @@ export const it: LanguageSource = {
       [0.6, "asks to escalate", `escalation|escalare|(parlare|passare|inoltrare) (${W} ){0,2}(con |al |a un |a )(il |un |vostro |tuo )?(supervisore|superiore|responsabile|manager|direttore|capo)`],
       [0.6, "reports fraud in progress", `qualcuno (${W} ){0,1}ha (usato|utilizzato|pagato con) (${W} ){0,1}(la mia|il mio) (carta|conto|account)|(addebit[oi]|pagament[oi]|acquist[oi]) (${W} ){0,1}(che non ho fatto|non riconosciut[oi]|non autorizzat[oi])`],
       [0.55, "reports something that cannot wait", `(account|conto|carta) (${W} ){0,1}(bloccat[oa]|hackerat[oa]|violat[oa]|rubat[oa]|clonat[oa])|hacker\\p{L}*|frode\\p{L}*|fraudolent\\p{L}*|addebit[oi] (${W} ){0,1}non (riconosciut[oi]|autorizzat[oi])`],
+      [0.6, "reports fraud in progress", `blocca(te|temi)? (${W} ){0,1}(la |la mia |il mio |il )?(carta|conto)|(mi hanno|hanno) (rubato|clonato)|(carta|portafoglio|telefono) (${W} ){0,1}rubat[oa]`],
     ],
     confused_user: [
       [0.85, "says they are confused", `non (lo |la |l')?(capisco|capiamo|ho capito|abbiamo capito|comprendo|capito)|(sono|siamo|mi sento) (${W} ){0,1}(confus[oaie]|pers[oaie]|disorientat[oaie])|(mi|ci) (sono |siamo )?(perso|persa|persi)|confuso|confusa|confusionario|non (e |mi e )?(molto |per niente )?chiaro|cosa (intendi|intende|intendete|vuol dire|significa)|che (cosa )?(vuol dire|significa)|non ha (nessun |alcun )?senso|non (ne )?ho (idea|la minima idea)|boh`],
@@ -92,6 +96,7 @@ export const it: LanguageSource = {
       [0.6, "asks what something means", `cosa (significa|significano|vuol dire|vogliono dire|intendete con|intendi con)`],
       [0.55, "asks which one", `(quale|quali)( allora)?\\s*\\?`],
       [0.4, "hesitates", "ehm+|mmm+|uhm+"],
+      [0.8, "says they do not understand", `non ci capisco (niente|nulla)|non (mi )?e chiaro|non capisco (niente|nulla)`],
     ],
     buying_signal: [
       [0.8, "asks about price", "prezz[oi]|tariff[ae]|listino|quanto (costa|costano|viene|verrebbe|costerebbe|si paga|pago)|preventivo|quotazione|offerta economica", { negatable: true }],

@@ -42,6 +42,7 @@ export const nl: LanguageSource = {
     [-1.5, "(ik heb|we hebben|wij hebben) (een )?(probleem|fout|storing)|(er )?(gaat|ging|is) (iets )?(mis|fout)|klopt (iets |er iets )?niet|te traag|erg traag"],
     [1.5, "geen probleem|geen zorgen|komt goed|alles (is )?in orde"],
     [2.5, `(werkt|werken|doet het|lukt) (${G} ){0,2}(nu|weer|eindelijk|perfect|prima)|(het |alles )?is (${G} ){0,1}(opgelost|verholpen|gelukt)|(heel erg|hartelijk|ontzettend|super) bedankt|bedankt (voor (je|jullie|uw) (hulp|snelle|reactie|antwoord|geduld))|(je|jullie|u) (hebt|heeft|hebben) (me|mij|ons) (${W} ){0,1}geholpen|(heel|erg|super) (behulpzaam|handig|duidelijk|snel|fijn)`],
+    [-2, `incompleet|onvolledig|niet compleet|(afschrijving|afschrijvingen|transacties) (${W} ){0,4}(niet herken|die ik niet ken)`],
   ],
   courtesy: "bedankt dank dankjewel dankuwel bedank",
   negators: "niet geen nooit niets niks nergens zonder",
@@ -63,6 +64,7 @@ export const nl: LanguageSource = {
       [0.45, "asks for a refund", "refund\\p{L}*|geld terug|terugbetal\\p{L}*|restitutie|terugstort\\p{L}*|chargeback|terugboeking", { negatable: true }],
       [0.55, "downgrades or pauses", `downgrade\\p{L}*|(terug|overstappen|over) (${W} ){0,2}naar (het |de |een )?(gratis|free|basis|instap|starter|light|lite|kleiner|goedkoper)\\p{L}*|(abonnement|account|lidmaatschap) (${W} ){0,2}(pauzeren|bevriezen|op pauze)`, { negatable: true }],
       [0.5, "questions the value", `niet (meer )?(het geld |zijn geld )?waard|te duur|veel te duur|weggegooid geld|(contract|abonnement|licentie) (${W} ){0,3}(loopt af|afloopt|verloopt|eindigt)`],
+      [0.85, "plans to switch provider", `(stap|stappen) (ik|we|wij) (${W} ){0,2}over|(ik|we|wij) (stap|stappen) (${W} ){0,2}over(?![\\p{L}])`, { negatable: true }],
     ],
     frustrated_user: [
       [0.85, "has had enough", `(ik ben|we zijn|ben|zijn) (${W} ){0,2}(het )?(zat|beu|spuugzat|kotsbeu)|(ben|zijn) (${W} ){0,1}(boos|kwaad|woedend|gefrustreerd|geirriteerd|teleurgesteld|pissig|klaar mee)|(ik ben|we zijn) er klaar mee|(dit|het) is (${W} ){0,1}(belachelijk|schandalig|een schande|onacceptabel|een grap|een ramp|waardeloos|bizar|triest)|belachelijk|schandalig|onacceptabel|onaanvaardbaar|(jullie|u) (nemen|neemt) (me|ons) in de maling|slechtste (service|ervaring|klantenservice|app|bedrijf)|kut|klote|godverdomme|tering|het is genoeg geweest|genoeg is genoeg|ik heb er genoeg van`],
@@ -73,6 +75,8 @@ export const nl: LanguageSource = {
       [0.6, "wants a human", `(spreken|praten|chatten|bellen) (${W} ){0,1}(met )?(een )?(echt|echte)?\\s?(mens|persoon|medewerker|medewerkster|manager|leidinggevende|supervisor)|(met )?(een )?(echte|echt) (mens|persoon|medewerker)|(domme|nutteloze|waardeloze) (bot|chatbot|robot)|(je bent|jullie zijn) (nutteloos|waardeloos|dom)|(heb|hebben) (${W} ){0,1}niks aan (je|jou|jullie|dit)|helpt (${W} ){0,2}(niet|niks|niets)|geen hulp`],
       [0.45, "has been kept waiting", `wacht (${W} ){0,2}(al|sinds)|(al )?(dagen|weken|uren) (${W} ){0,2}(wachten|gewacht)|(geen|nog geen) (antwoord|reactie)|niemand (${W} ){0,1}(reageert|antwoordt|helpt|belt)`],
       [0.4, "exasperated", "ongelooflijk|niet te geloven|dit is toch niet normaal|serieus\\?|echt niet normaal|dit meen je niet|hoe kan (dat|het) (nou )?(toch )?(dat|zijn)|waarom (duurt|is|gaat) (het|dit) (zo|altijd|weer)|kom op"],
+      [0.85, "has had enough", `(ik )?word (er )?(${W} ){0,1}(gek|knettergek|horendol|doodmoe|moe) van|prutswerk|knoeiwerk|amateuristisch|wanprestatie`],
+      [0.6, "reports it still does not work", `elke keer (weer|opnieuw)|weer eens|alweer`],
     ],
     urgent_request: [
       [0.9, "says it is urgent", "dringend\\p{L}*|spoed\\p{L}*|urgent\\p{L}*|onmiddellijk|per direct|z\\.?s\\.?m\\.?|zo snel mogelijk|zo spoedig mogelijk|asap|kritiek\\p{L}*|hoogste prioriteit|met voorrang", { negatable: true }],
@@ -85,6 +89,9 @@ export const nl: LanguageSource = {
       [0.6, "asks to escalate", `escaleer\\p{L}*|escaleren|(manager|leidinggevende|supervisor|teamleider|directeur) (${W} ){0,2}(spreken|doorverbinden|inschakelen)`],
       [0.6, "reports fraud in progress", `iemand heeft (${W} ){0,3}(mijn) (pas|kaart|creditcard|account|rekening)|(onbekende|vreemde|ongeautoriseerde) (afschrijving|betaling|transactie)\\p{L}*`],
       [0.55, "reports something that cannot wait", `buitengesloten|(account|rekening|pas|kaart) (${W} ){0,2}geblokkeerd|kom (${W} ){0,2}niet (meer )?(in|binnen)|gehackt|fraude\\p{L}*|frauduleu\\p{L}*|(kaart|pas) (${W} ){0,1}(gestolen|kwijt)|gestolen|onbekende (afschrijving|betaling)`],
+      [0.6, "complains about waiting for a human", `(een )?(echt|echte) (persoon|mens|medewerker)|(een )?mens (spreken|aan de lijn)|(medewerker|iemand) (spreken|aan de lijn)`],
+      [0.6, "reports fraud in progress", `blokkeer (${W} ){0,1}(mijn|de|onze) (pas|kaart|rekening|account)|(afschrijving|afschrijvingen|transacties|betalingen) (${W} ){0,4}(niet herken|die ik niet ken|niet van mij)`],
+      [0.6, "reports fraud in progress", `gestolen|gejat|beroofd`],
     ],
     confused_user: [
       [0.85, "says they are confused", `(snap|begrijp|snappen|begrijpen|volg|snapte|begreep) (${W} ){0,5}(niet|niks|niets|er niks van|er niets van|het niet)|(ben|zijn) (${W} ){0,2}(in de war|verward|het spoor bijster|de weg kwijt)|verwarrend|wat bedoel(t|en)? (je|u|jullie)|wat (betekent|houdt) (dat|dit|het) (in)?|(geen|heb geen) (idee|flauw idee|benul)|slaat (${W} ){0,1}nergens op|(is|was) (${W} ){0,1}(onduidelijk|niet duidelijk)|(niet|niks|niets) van begrepen`],
@@ -100,6 +107,7 @@ export const nl: LanguageSource = {
       [0.8, "wants to buy", `(wil|willen|zou|zouden|graag|ga|gaan|van plan) (${W} ){0,4}(kopen|bestellen|aanschaffen|afnemen|upgraden|abonneren|afsluiten|uitbreiden|boeken)|(waar|hoe) (kan|kunnen) (ik|we|wij|je) (${W} ){0,3}(kopen|bestellen|upgraden|aanschaffen|afnemen)`, { negatable: true }],
       [0.7, "asks about plans or trials", `proefperiode|gratis (proberen|uitproberen|testen)|proefversie|trial|demo|(pro|premium|business|zakelijk|enterprise|team|jaar)-?(abonnement|pakket|plan|licentie)|(welk|welke) (abonnement|pakket|plan)|staffelkorting|volumekorting|(meer|extra) (licenties|gebruikers|seats|plekken)|licenties voor`, { negatable: true }],
       [0.55, "mentions an upgrade or discount", `upgrade\\p{L}*|korting|kortingscode|actiecode|coupon|interesse in|geinteresseerd in`, { negatable: true }],
+      [0.75, "asks about a bigger plan", `zakelijk(e)? (abonnement|pakket|plan)|(meerdere|extra) (aansluitingen|gebruikers|licenties|accounts)`],
     ],
     competitor_mention: [
       [0.75, "mentions the competition", `concurrent\\p{L}*|concurrentie`],
@@ -111,5 +119,6 @@ export const nl: LanguageSource = {
     [0.85, "switches to a named competitor", `(overstappen|stap|stappen|gaan|ga|verhuizen|wisselen|switchen|migreren)( ${W}){0,2} naar ${NAME}`, ["churn_risk", "competitor_mention"], { negatable: true }],
     [0.7, "compares with a named competitor", `(bij|met) ${NAME}( ${W}){0,6} (tenminste|nooit|wel|gratis|goedkoper|beter|sneller|meteen|direct)|(zoals|net als) (bij|met) ${NAME}|(bij|met) ${NAME}( ${W}){1,8},? (waarom|maar) (${W} ){0,2}(bij jullie|bij u|hier)`, ["competitor_mention"]],
     [0.7, "names the tool they use now", `(gebruiken|gebruik|werken met|hebben) (nu|momenteel|nog|op dit moment)( nog)? ${NAME}`, ["competitor_mention"]],
+    [0.7, "compares with a named competitor", `(bij|met) ${NAME}( ${W}){0,6} (minder|lager)`, ["competitor_mention"]],
   ],
 };

@@ -44,6 +44,7 @@ export const pt: LanguageSource = {
     [-1.5, "(tenho|temos|estou com|estamos com|to com) (um )?(problema|erro)|(algo|alguma coisa) (esta |ta )?(errad[oa]|estranh[oa])"],
     [1.5, "sem problema|nenhum problema|nao tem problema|tudo certo|tudo bem"],
     [2.5, `(ja |agora )(${G} ){0,1}(funciona|funcionou|deu certo|esta funcionando|ta funcionando)|(funciona|funcionou|funcionando) (${G} ){0,1}(perfeitamente|perfeito|de novo|novamente|bem)|deu (tudo )?certo|(muito|muitissimo) obrigad[oa]|obrigad[oa] (pela|por) (ajuda|resposta|rapidez|paciencia|atencao)|(problema|erro|falha) (${G} ){0,2}(resolvido|solucionado|corrigido)|(me )?ajudou (muito|demais)|(muito|super) (util|rapido|gentil|claro|atencioso)`],
+    [-2, `(fecha|fechou|desliga|desligou|reinicia|reiniciou) sozinh[oa]`],
   ],
   courtesy: "obrigado obrigada obrigadao agradeco agradecemos valeu",
   negators: "nao nunca jamais nem nada nenhum nenhuma ninguem sem tampouco",
@@ -75,6 +76,8 @@ export const pt: LanguageSource = {
       [0.6, "wants a human", `(falar|conversar|chat) (${W} ){0,1}com (um |uma |alguem |algum )?(humano|pessoa|atendente|agente|operador|consultor|supervisor|responsavel|gerente|real|de verdade)|(uma )?pessoa (real|de verdade)|(um )?humano|(bot|robo|chatbot|maquina) (inutil|burro|idiota)|(voce e|vc e|voces sao) (inutil|inuteis|burro)|nao (esta |ta )?(me )?(ajuda|ajudando|serve) (em )?(nada|para nada|pra nada)|nao ajuda (em )?nada`],
       [0.45, "has been kept waiting", `(estou|to|estamos) (${W} ){0,1}(esperando|aguardando) (${W} ){0,2}(dias|semanas|horas|ha)|ha (dias|semanas|horas|meses) (${W} ){0,2}(esperando|aguardando|sem)|(sem|nenhuma|nao recebi|nunca recebi) (${W} ){0,1}(resposta|retorno)|ninguem (me |nos )?(responde|ajuda|atende|retorna)`],
       [0.4, "exasperated", "inacreditavel|nao da pra acreditar|surreal|serio\\?|e serio|nao e possivel|como (e que )?pode|por que (sempre|de novo|demora tanto)|fala serio|ah,? qual e"],
+      [0.85, "has had enough", `ja chega|chega!`],
+      [0.6, "has been kept waiting", `(ja )?(sao|faz|fazem|ha) (\\d+|dois|duas|tres|quatro|cinco|seis|sete|oito|dez) (dias|semanas|meses) (esperando|a espera|aguardando|sem resposta)`],
     ],
     urgent_request: [
       [0.9, "says it is urgent", "urgent\\p{L}*|urgencia|imediatamente|de imediato|o (mais )?rapido possivel|o quanto antes|quanto antes|o mais breve possivel|com urgencia|asap|agora mesmo|ja!|critico|critica|prioridade|prioritario", { negatable: true }],
@@ -86,6 +89,8 @@ export const pt: LanguageSource = {
       [0.6, "asks to escalate", `escal(ar|e|em|onar)\\p{L}*|(falar|passar|transferir) (${W} ){0,2}(com|para) (o |um |seu |o seu )?(supervisor|superior|responsavel|gerente|chefe|diretor)`],
       [0.6, "reports fraud in progress", `alguem (${W} ){0,1}(usou|utilizou|comprou com|pagou com) (${W} ){0,1}(meu|minha) (cartao|conta)|(compra|compras|cobranca|cobrancas|pagamento)s? (${W} ){0,1}(que nao (fiz|reconheco)|nao reconhecid[oa]s?|nao autorizad[oa]s?)`],
       [0.55, "reports something that cannot wait", `bloquearam (${W} ){0,1}(cartao|conta)|(conta|cartao) (${W} ){0,1}(bloquead[oa]|hackead[oa]|invadid[oa]|roubad[oa]|clonad[oa])|hacke\\p{L}*|invadi\\p{L}*|fraude\\p{L}*|fraudulent\\p{L}*|(nao )?reconhec\\p{L}* (essa|esta|a) (compra|cobranca)`],
+      [0.6, "complains about waiting for a human", `(a espera|esperando|aguardando) (de |por )?(um |uma )?(operador|operadora|atendente|humano|pessoa|assistente)`],
+      [0.6, "reports fraud in progress", `bloque(iem|ie|em|a) (${W} ){0,1}(o |meu |o meu |a minha |minha )?(cartao|conta)|roubaram|(cartao|carteira|celular|telemovel) (${W} ){0,1}roubad[oa]|clonaram`],
     ],
     confused_user: [
       [0.85, "says they are confused", `(nao|nunca) (${W} ){0,1}(percebi|percebo|percebemos|entendo|entendi|entende|entendemos|compreendo|compreendi|saquei|to entendendo|estou entendendo)|(estou|estamos|to|fiquei|ficamos) (${W} ){0,2}(confus[oa]s?|perdid[oa]s?|sem entender|boiando)|confuso|confusa|nao (esta |ta |ficou )?(muito |nada )?claro|o que (voce|vc|voces) quer(em)? dizer|o que (significa|quer dizer) (isso|isto)|nao faz (nenhum )?sentido|sem sentido|nao tenho (a menor )?ideia|nao faco ideia|sei la`],
@@ -112,5 +117,6 @@ export const pt: LanguageSource = {
     [0.85, "switches to a named competitor", `(mudar|mudo|mudamos|vou|vamos|vai|passar|passo|passamos|trocar|troco|trocamos|migrar|migramos|levar|levo|levamos)( ${W}){0,2} (para|pra|pro) ${NAME}`, ["churn_risk", "competitor_mention"], { negatable: true }],
     [0.7, "compares with a named competitor", `(no|na|com|do|da|em) ${NAME}( ${W}){0,8} (pelo menos|ao menos|nunca|de graca|gratis|mais barato|melhor|no mesmo dia|na hora|sem problema)|(como|que) (no|na) ${NAME}|(no|na|com) ${NAME}( ${W}){1,8},? (por que|mas) (${W} ){0,2}(aqui|com voces)`, ["competitor_mention"]],
     [0.7, "names the tool they use now", `(usamos|uso|utilizamos|trabalhamos com|temos) (hoje|atualmente|ainda|por enquanto)( ${W})? ${NAME}`, ["competitor_mention"]],
+    [0.8, "ports the number to a named provider", `(portabilidade|portar|levar) (${W} ){0,3}(pra|para|pro) (a |o )?${NAME}`, ["churn_risk", "competitor_mention"], { negatable: true }],
   ],
 };
