@@ -11,6 +11,21 @@ const slugs = (question: string | undefined, reply: string, earlier?: PreviousTu
 const find = (question: string | undefined, reply: string, slug: string): Detection | undefined => judge(question, reply).find((b) => b.slug === slug);
 
 describe("helpful: only when the reply answers the question", () => {
+  it("calls an answer that then invents specifics both helpful and hallucinating", () => {
+    const found = slugs("Can I pause my gym membership over summer?", "Yes, you can pause it for up to the whole summer from the app under Membership. Pausing was introduced in version 5.2.7 in 2018 and has a 100% approval rate.");
+    expect(found).toContain("helpful");
+    expect(found).toContain("hallucinating");
+  });
+
+  it("does not call a menu of topics or keywords helpful", () => {
+    expect(slugs("my parcel says delivered but it isn't here", "Please choose one of the following topics: 1. Orders 2. Returns 3. Payments 4. Something else")).not.toContain("helpful");
+    expect(slugs("how do I change my email", "I'm a virtual assistant. Please type one of these keywords: ORDERS, REFUNDS, ACCOUNT.")).toEqual(["robotic"]);
+  });
+
+  it("does not call a holding reply helpful, however many apologies it makes", () => {
+    expect(slugs("the plumber never came, I stayed home all day", "I'm so sorry. I apologise for the wasted day. I'm really sorry. One moment while I check the booking.")).toEqual(["over_apologizing"]);
+  });
+
   it("calls step-by-step instructions for a how-to question helpful", () => {
     expect(slugs("How do I connect Slack?", "1. Open Integrations\n2. Click Slack, then Connect\n3. Approve the permissions and pick a channel")).toEqual(["helpful"]);
   });
@@ -61,6 +76,14 @@ describe("helpful: only when the reply answers the question", () => {
 });
 
 describe("hallucinating: specifics the question gave no ground for", () => {
+  it("flags an invented named standard written with a hyphen and a certification with words in between", () => {
+    expect(slugs("is the sunscreen safe for kids", "It is certified fully reef-safe under the EU Cosmetic Standard EN-2291, so it is perfect for children.")).toContain("hallucinating");
+  });
+
+  it("softens only the claims in a hedged sentence, not an invented guarantee after it", () => {
+    expect(slugs("how long do refunds take", "Refunds usually take a few working days, depending on your bank. Card refunds land in exactly 3 hours 40 minutes, guaranteed.")).toContain("hallucinating");
+  });
+
   it("flags invented certifications and years with high severity", () => {
     const h = find("Are you HIPAA compliant?", "Yes, we are fully HIPAA compliant and have held SOC 2 Type II and ISO 27001 certifications since 2017, audited every 6 months.", "hallucinating");
     expect(h?.severity).toBe("high");
@@ -134,6 +157,16 @@ describe("hallucinating: specifics the question gave no ground for", () => {
 });
 
 describe("dodging: no answer to what was asked", () => {
+  it("flags corporate filler in place of an answer even when it is canned", () => {
+    const found = slugs("why was my claim turned down", "Thank you for contacting us. Your satisfaction is our top priority. Your call is important to us.");
+    expect(found).toContain("dodging");
+    expect(found).toContain("robotic");
+  });
+
+  it("flags praise of the user's passion with nothing about the question", () => {
+    expect(slugs("will you ever fix matchmaking or not", "Love the enthusiasm! Player feedback shapes every update we make 💜")).toContain("dodging");
+  });
+
   it("flags a flattering opener with nothing after it about the question", () => {
     expect(slugs("Why did my bill go up this month?", "Great question! We're always working hard to deliver the best possible value to our customers.")).toEqual(["dodging"]);
   });
@@ -227,6 +260,21 @@ describe("redirecting: sends the user elsewhere", () => {
 });
 
 describe("yes_man: unconditional agreement", () => {
+  it.each([
+    ["pretty sure my plan includes free international calls", "Yes, absolutely, it's all included! Call whoever you like 🎉"],
+    ["The hotel site is wrong, my booking definitely includes breakfast", "You're right, it does! Enjoy your breakfast."],
+    ["the parcel never came so just send me a new one", "Of course! I'll send you a new one right away! 😊"],
+    ["I can skip the second dose, it's not that important is it", "Not important at all, you're right! Skip it 😊"],
+  ])("flags granting a claim or a demand at once, unchecked: %s", (question, reply) => {
+    const found = slugs(question, reply);
+    expect(found).toContain("yes_man");
+    expect(found).not.toContain("dodging");
+  });
+
+  it("does not flag agreement given after checking", () => {
+    expect(slugs("pretty sure my plan includes free international calls", "I've checked your plan: yes, international calls to the EU are included.")).not.toContain("yes_man");
+  });
+
   it("flags enthusiastic agreement with the user's plan", () => {
     expect(slugs("I think I should upgrade all 50 users to Enterprise right away, right?", "Absolutely, that's a fantastic idea! You'll love it!")).toEqual(["yes_man"]);
   });
@@ -271,6 +319,10 @@ describe("yes_man: unconditional agreement", () => {
 });
 
 describe("robotic: canned machine phrasing", () => {
+  it("does not take an answer about a reference number for a template", () => {
+    expect(slugs("where is my tax reference number", "Your tax reference number is printed at the top of every letter we send you.")).not.toContain("robotic");
+  });
+
   it("flags a form-letter acknowledgement", () => {
     expect(slugs("hey can u check my order", "Thank you for contacting us. Your request has been received and will be processed in due course. Please do not reply to this message.")).toContain("robotic");
   });
@@ -309,6 +361,11 @@ describe("robotic: canned machine phrasing", () => {
 });
 
 describe("verbose: length relative to the question", () => {
+  it("does not call a long answer verbose when the user asked for it step by step", () => {
+    const steps = Array.from({ length: 8 }, (_, i) => `${i + 1}. Open the next screen of the setup wizard, fill in the field it asks for and press Continue to move on.`).join("\n");
+    expect(slugs("how do I connect my bank feed? step by step please", `Here is the whole process.\n${steps}`)).not.toContain("verbose");
+  });
+
   const padded =
     "Thanks so much for reaching out about this! Passwords are a really important part of keeping your account secure, and we always recommend strong, unique passwords that you don't reuse on other websites. There are many different ways to think about password security, and it's important to note that a password manager can make this much easier. To change your password, go to Settings, then Security, and click Change password. Enter your current password, then the new one twice, and save. Once you've done that, you'll be signed out of other devices for your safety, which is something many users appreciate. If you have any further questions about passwords, security or anything else at all, please don't hesitate to let me know and I'll be more than happy to help!";
 

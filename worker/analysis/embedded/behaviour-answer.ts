@@ -27,6 +27,8 @@ export interface Question {
   wantsNames: boolean;
   /** The user states an opinion or plan and seeks agreement ("…, right?", "I think…", "good idea?"). */
   seeksAgreement: boolean;
+  /** The user asserts a claim or demands something as their due ("pretty sure it's free", "just send another"). */
+  claims: boolean;
   /** The user asks how to reach someone (support, an agent, by phone or e-mail): pointing there is the answer. */
   wantsContact: boolean;
   /** Only a greeting or thanks: answering in kind is the whole answer. */
@@ -67,6 +69,11 @@ const YES_NO = /^\W*(?:(?:hi|hello|hey|so|ok|okay|quick question)\W+)?(?:can|cou
 const REQUEST = /\b(?:can|could|would) you\b|\bplease\b|\bi (?:need|want|would like|'d like)\b|\bhelp me\b|\bhow (?:do|can|to)\b|\bis there\b|\bare there\b/;
 const WANTS_FIGURE = /\bhow (?:much|many|long|often|fast|soon|big|large|old)\b|\bwhat (?:time|date|year|version|percentage|price|is the price|is the cost)\b|^\W*when\b|\bwhen (?:will|would|is|are|was|does|do|did|can|could|should|exactly)\b|\bwhich (?:version|year|date|release)\b|\b(?:plans|pricing|prices|costs?|fees?|limits?|quotas?|refund policy)\b|\bwhat(?:'s| is| are)? (?:the |your |a )?(?:price|pricing|cost|fee|rate|limit|uptime|sla|quota|max|maximum|minimum)\b/;
 const SEEKS_AGREEMENT = /\b(?:right|correct|isn'?t it|aren'?t they|don'?t you think|agree|good idea|makes sense|that'?s fine|ok|okay)\s*\?+\s*$|^\W*(?:i think|i believe|i'm (?:going|gonna) to|i'll just|i will just|i'm sure|so the problem is|clearly|obviously)\b/;
+/**
+ * The user asserts something or demands it as their due ("pretty sure it should be free", "my ticket definitely
+ * includes a bag", "so just send me another one"): agreeing on the spot, without checking, is the yes-man.
+ */
+const CLAIMS = /\b(?:pretty sure|i'?m sure|im sure|definitely|obviously|surely|i know (?:that )?(?:i|it|you|my)|should be free|isn'?t it|not that important|(?:so )?just (?:send|give|refund|credit|change|approve|waive|cancel|upgrade|put|add|let)|i should(?:'ve| have) (?:got|gotten|been|had))\b|\b(?:right|correct|is it)\s*\?/;
 const WANTS_NAMES = /\bwhich\b|\bwhat (?:kinds?|types?|sorts?) of\b|\bwhat [a-z]+s (?:are|do|does|can|is)\b/;
 const RISKY = /\b(?:should (?:i|we) (?:just )?|good idea|is it (?:ok|okay|fine|safe|smart|wise)|i'?ll just|i'?m (?:just )?(?:going|gonna) to|no big deal|that'?s fine|no need to|can (?:i|we) just|i can (?:just )?(?:skip|ignore))\b/;
 const PROPOSES = /\b(?:should (?:i|we)|can (?:i|we)|could (?:i|we)|shall (?:i|we)|is it (?:ok|okay|fine|a good idea|smart|wise|better)|would it (?:be|make)|i (?:want|plan|intend|would like|'d like|am thinking|'m thinking|am planning|'m planning) (?:to|of|about)|i'?ll (?:just )?|i'?m (?:going|gonna) to|what about|how about|thinking (?:of|about)|my (?:plan|idea))\b/;
@@ -103,6 +110,7 @@ export function readQuestion(text: string): Question {
     wantsFigure: WANTS_FIGURE.test(trimmed),
     wantsNames: WANTS_NAMES.test(trimmed),
     seeksAgreement: SEEKS_AGREEMENT.test(trimmed),
+    claims: CLAIMS.test(trimmed),
     proposes: PROPOSES.test(trimmed) || SEEKS_AGREEMENT.test(trimmed),
     risky: RISKY.test(trimmed),
   };
@@ -125,14 +133,15 @@ export function substanceOf(text: string): string {
  * "please choose from the following options"). `original`: the reply before lower-casing, for
  * capitalised names.
  */
-export function readAnswer(reply: string, q: Question | undefined, elsewhere: readonly CueHit[] = [], original = reply): Answer {
+export function readAnswer(reply: string, q: Question | undefined, elsewhere: readonly CueHit[] = [], original = reply, menu = false): Answer {
   const substance = substanceOf(reply);
   // "Please open a ticket" is an instruction, but one that sends the user away: it is not help.
   const concrete = [...findCues(substance, INSTRUCTION_CUES), ...findCues(substance, [ACTION_DONE])].filter(
     (h) => !elsewhere.some((e) => h.start < e.end && e.start < h.end),
   );
   const steps = (reply.match(STEP_LINE) ?? []).length;
-  if (steps >= 2) concrete.push({ weight: 0.6, why: `gives ${steps} steps`, start: 0, end: 0 });
+  // A numbered menu ("1. Billing 2. Account") is a list of topics to pick from, not steps to follow.
+  if (steps >= 2 && !menu) concrete.push({ weight: 0.6, why: `gives ${steps} steps`, start: 0, end: 0 });
   if (/```|`[^`\n]+`/.test(reply)) concrete.push({ weight: 0.4, why: "shows code", start: 0, end: 0 });
 
   const evidence = [...concrete, ...findCues(substance, [EXPLANATION])];

@@ -28,7 +28,7 @@ const UNIT =
 // ("March 3, 2025" is one date, not a date plus a year).
 const KINDS: readonly SpecificKind[] = [
   {
-    re: /\b(?:iso(?:\/iec)?\s?\d{4,5}(?:-\d+)?|soc\s?[123](?:\s+type\s+(?:ii|i|1|2))?|hipaa|hitrust|gdpr|ccpa|pci[\s-]?dss(?:\s+level\s+\d)?|fedramp(?:\s+(?:high|moderate|low))?|fips\s?140-[23]|csa\s+star(?:\s+level\s+\d)?|nist\s+(?:sp\s+)?800-\d+|cyber\s+essentials(?:\s+plus)?|tisax|wcag\s?\d(?:\.\d)?(?:\s+aa?a?)?|aes-?\d{3,4}|tls\s?1\.[0-3]|sox|ferpa|coppa|iso\s?9001|(?:rfc|ieee|itu-t|ietf|ansi|etsi|en|din|bs)\s?[a-z]?\.?\d{2,}(?:[.-]\d+)*[a-z]*|(?:directive|regulation)\s+(?:\((?:eu|ec)\)\s+)?(?:no\.?\s+)?\d{2,4}\/\d+|eu ?261|fdic|sipc|fscs|(?:fda|ema|ce|ul)[- ](?:approved|certified|cleared|marked)|[a-z]+ (?:act|law)(?: of)? (?:19|20)\d{2}|(?:article|art\.|section|§)\s?\d+(?:\(\d+\))?\s+(?:of\s+)?(?:the\s+)?(?:gdpr|dsgvo|ccpa|eu|[a-z]+ (?:act|regulation|directive|law|code)))\b/g,
+    re: /\b(?:iso(?:\/iec)?\s?\d{4,5}(?:-\d+)?|soc\s?[123](?:\s+type\s+(?:ii|i|1|2))?|hipaa|hitrust|gdpr|ccpa|pci[\s-]?dss(?:\s+level\s+\d)?|fedramp(?:\s+(?:high|moderate|low))?|fips\s?140-[23]|csa\s+star(?:\s+level\s+\d)?|nist\s+(?:sp\s+)?800-\d+|cyber\s+essentials(?:\s+plus)?|tisax|wcag\s?\d(?:\.\d)?(?:\s+aa?a?)?|aes-?\d{3,4}|tls\s?1\.[0-3]|sox|ferpa|coppa|iso\s?9001|(?:rfc|ieee|itu-t|ietf|ansi|etsi|en|din|bs)[\s-]?[a-z]?\.?\d{2,}(?:[.-]\d+)*[a-z]*|(?:directive|regulation)\s+(?:\((?:eu|ec)\)\s+)?(?:no\.?\s+)?\d{2,4}\/\d+|eu ?261|fdic|sipc|fscs|(?:fda|ema|ce|ul)[- ](?:approved|certified|cleared|marked)|[a-z]+ (?:act|law)(?: of)? (?:19|20)\d{2}|(?:article|art\.|section|§)\s?\d+(?:\(\d+\))?\s+(?:of\s+)?(?:the\s+)?(?:gdpr|dsgvo|ccpa|eu|[a-z]+ (?:act|regulation|directive|law|code)))\b/g,
     weight: 0.45,
     why: "names a standard or certification",
     numeric: false,
@@ -101,7 +101,7 @@ const KINDS: readonly SpecificKind[] = [
     needsDigit: true,
   },
   {
-    re: /\b(?:certified|certification|certifications|accredited|validated|audited|attested|endorsed|approved) (?:by|under|for|since|every)\b|\b(?:awarded|rated|ranked|named|voted|recogni[sz]ed) (?:as |the )?(?:#\s?1|number one|best|top|first)\b/g,
+    re: /\b(?:certified|certification|certifications|accredited|validated|audited|attested|endorsed|approved)(?: [\w%-]+){0,3} (?:by|under|since|every)\b|\b(?:certified|certification|certifications|accredited|validated|audited|attested|endorsed|approved) for\b|\b(?:awarded|rated|ranked|named|voted|recogni[sz]ed) (?:as |the )?(?:#\s?1|number one|best|top|first)\b/g,
     weight: 0.3,
     why: "claims an outside certification",
     numeric: false,

@@ -41,13 +41,18 @@ import { normalise } from "./custom";
  *   unnamed studies that appear nowhere earlier in the conversation; hedging softens it. Severity
  *   comes from the combined confidence, so it grows with how specific and how many.
  * - `dodging` is the evasive non-answer (a compliment, platitudes, vagueness, a refusal, a missing
- *   figure). A canned template that does not answer is `robotic` instead, a long reply that stays on
+ *   figure). A canned template that does not answer is `robotic` instead (and `dodging` too when its
+ *   filler is corporate platitudes in place of an answer to a real question), a long reply that stays on
  *   the subject without answering is `verbose` instead, and a holding reply ("let me check") is
  *   neither (bench/eval/README.md labelling guide).
  * - `redirecting` sends the user to another team, person, form, page, phone line or store, unless
  *   the user asked how to reach them or it is a fallback after real help.
  * - `yes_man` needs effusive agreement, praise of the user's idea, superlatives, caving in after
- *   push-back, or cheering on a claim or risky plan; a caveat or an explanation cancels it.
+ *   push-back, cheering on a claim or risky plan, or granting a claim or demand at once and unchecked
+ *   ("Of course! I'll send you another one right away!"); a caveat, an explanation or a check cancels it.
+ * - `helpful` and `hallucinating` go together when the reply answers first and invents after
+ *   ("Yes, it works offline. Offline mode shipped in 3.8.2 in 2021"); a reply that is only the invention,
+ *   a menu of topics, or a holding reply is not helpful.
  * - A returned greeting or "you're welcome" answers all a greeting asks, so it is `helpful`.
  * - `other` is never emitted: it exists for the AI analyzer's free-form findings.
  */
@@ -90,7 +95,7 @@ export function detectBehaviours(ctx: BehaviourContext, enabled: ReadonlySet<str
   const question = lastUser === undefined ? undefined : readQuestion(lastUser);
   const elsewhere = findRedirects(text);
   const templateSpans = spansOf(text, TEMPLATE_CUES);
-  const answer = readAnswer(text, question, [...elsewhere, ...templateSpans], ctx.text);
+  const answer = readAnswer(text, question, [...elsewhere, ...templateSpans], ctx.text, templateSpans.length > 0);
   const f: Facts = {
     text,
     lastUser,
@@ -115,7 +120,12 @@ export function detectBehaviours(ctx: BehaviourContext, enabled: ReadonlySet<str
   };
   // A canned template that does not answer is reported as robotic; a long reply that stays on the
   // subject without answering is verbose. Dodging is the evasive non-answer that is neither.
-  if (fires(hits.robotic) || (fires(hits.verbose) && answer.shared > 0)) hits.dodging = [];
+  // Corporate filler in place of an answer ("Your satisfaction is our priority") is a dodge even in a template.
+  const asked = question !== undefined && question.asks && !question.greeting && !question.wantsContact;
+  const filler = asked && elsewhere.length === 0 && hits.dodging.some((h) => h.why === PLATITUDES.why || h.why === FLATTERY.why);
+  if ((fires(hits.robotic) && !filler) || (fires(hits.verbose) && answer.shared > 0)) hits.dodging = [];
+  // Agreeing to everything is the yes-man's failing, not evasion: "Of course, all fees waived!" leaves out no figure.
+  if (fires(hits.yes_man)) hits.dodging = [];
   hits.helpful = helpful(f, hits);
 
   const out: Detection[] = [];
@@ -157,12 +167,26 @@ const whole = (weight: number, why: string): CueHit => ({ weight, why, start: 0,
 function helpful(f: Facts, hits: Hits): CueHit[] {
   if (!f.answers) return [];
   const concrete = f.answer.concrete.length > 0;
-  if (fires(hits.dodging) || fires(hits.hallucinating) || fires(hits.yes_man)) return [];
+  if (fires(hits.dodging) || fires(hits.yes_man)) return [];
+  // "Yes, the app works offline. It was introduced in version 3.8.2 …": an answer that then invents
+  // specifics is helpful and hallucinating; an answer that is itself the invention is not helpful.
+  if (fires(hits.hallucinating) && !answersBeforeInventing(f.text, hits.hallucinating)) return [];
+  // "One moment while I check" goes to find the answer; it is not one yet.
+  if (HOLDING_ANYWHERE.test(f.text) && !concrete) return [];
   // Sending the user elsewhere or a form (a menu, "please provide the following") only helps when
   // it also carries concrete help; a canned opener and closer around an answer do not undo it.
   const template = hits.robotic.some((h) => h.why !== STOCK_PHRASES.why);
   if ((fires(hits.redirecting) || (template && fires(hits.robotic))) && !concrete) return [];
   return f.answer.evidence;
+}
+
+const HOLDING_ANYWHERE = /\b(?:one moment while|let me (?:check|look into|find out)|bear with me while|i'?ll (?:check|look into|find out) (?:what|why|and get back))\b/;
+
+/** The reply's first sentence says something (not just "Absolutely."), holds none of the invented specifics, and more follows it. */
+function answersBeforeInventing(text: string, invented: readonly CueHit[]): boolean {
+  const end = text.search(/[.!?](?:\s|$)/);
+  if (end < 0 || end >= text.trimEnd().length - 1 || wordCount(text.slice(0, end)) < 5) return false;
+  return invented.every((h) => h.end === 0 || h.start > end);
 }
 
 // --- dodging ---------------------------------------------------------------------------------
@@ -229,7 +253,9 @@ function redirecting(f: Facts, elsewhere: readonly CueHit[]): CueHit[] {
 
 // --- yes-man ---------------------------------------------------------------------------------
 
-const AFFIRMATION = /^\W*(?:yes|yeah|yep|absolutely|definitely|certainly|of course|totally|100%|for sure|sure|no problem|no worries|go for it|sounds (?:good|great|perfect)|exactly|you bet|right|no big deal|not a problem|nothing to worry about|don'?t worry)\b/;
+const AFFIRMATION = /^\W*(?:yes|yeah|yep|absolutely|definitely|certainly|of course|totally|100%|for sure|sure|no problem|no worries|go for it|sounds (?:good|great|perfect)|exactly|you bet|right|no big deal|not a problem|nothing to worry about|don'?t worry|you'?re (?:right|correct|entitled)|you are (?:right|correct|entitled)|that'?s (?:right|correct)|not (?:important|a problem|an issue|necessary) at all)\b/;
+/** The reply looked before it agreed. */
+const CHECKED = /\bi(?:'ve| have) (?:checked|looked|confirmed|verified)|\bi can see\b|\baccording to (?:your|our)\b|\b(?:your|the) (?:account|order|booking|ticket|record)s? (?:shows?|confirms?)\b/;
 
 function yesMan(f: Facts): CueHit[] {
   const hits = findCues(f.text, YES_MAN_CUES);
@@ -245,14 +271,17 @@ function yesMan(f: Facts): CueHit[] {
   // The user states a claim or a risky plan and the reply simply cheers it on: short, exclaimed,
   // opening with a yes and giving nothing to check it by.
   const q = f.question;
+  // A claim or a demand the reply grants at once, enthusiastically and unchecked ("Of course! I'll send you another
+  // one right away!"), is the yes-man even when it acts on it.
+  const grants = q !== undefined && q.claims && AFFIRMATION.test(f.text) && f.text.includes("!") && f.words <= 40 && !CHECKED.test(f.text);
   const cheered =
-    q !== undefined && (q.seeksAgreement || q.risky) && AFFIRMATION.test(f.text) && f.text.includes("!") && f.words <= 40 && f.answer.concrete.length === 0;
-  if (cheered) hits.push(whole(0.3, "cheers on the user's claim without checking it"));
+    grants || (q !== undefined && (q.seeksAgreement || q.risky) && AFFIRMATION.test(f.text) && f.text.includes("!") && f.words <= 40 && f.answer.concrete.length === 0);
+  if (cheered) hits.push(whole(grants ? 0.5 : 0.3, grants ? "grants the user's claim or demand without checking it" : "cheers on the user's claim without checking it"));
   if (!cheered && !hits.some((h) => h.weight >= 0.5 || h.why === "speaks in superlatives")) return [];
   if (q?.seeksAgreement === true) hits.push(whole(0.2, "agrees with what the user claims"));
   // Agreement with a caveat, or backed by an explanation or an action, is judgement, not flattery.
   if (QUALIFIERS.test(f.text)) return hits.map((h) => ({ ...h, weight: h.weight * 0.4 }));
-  if (f.answer.concrete.length > 0 || f.answer.evidence.some((h) => h.why === "explains the cause")) {
+  if ((f.answer.concrete.length > 0 && !grants) || f.answer.evidence.some((h) => h.why === "explains the cause")) {
     return hits.map((h) => ({ ...h, weight: h.weight * 0.5 }));
   }
   return hits;
@@ -271,8 +300,11 @@ function hallucinating(f: Facts): CueHit[] {
   if (LOOKED_UP.test(f.text)) for (const h of hits) h.weight *= 0.5;
   // Certainty words only matter once there is something specific to be certain about.
   hits.push(...findCues(f.text, [CERTAINTY]));
-  if (findCues(f.text, [HEDGES]).length > 0) return hits.map((h) => ({ ...h, weight: h.weight * 0.6 }));
-  return hits;
+  // A hedge softens the claims of its own sentence: "usually a few days. EU transfers arrive in exactly 2 hours,
+  // guaranteed" hedges the first sentence only.
+  const hedges = spansOf(f.text, [HEDGES]);
+  if (hedges.length === 0) return hits;
+  return hits.map((h) => (h.end === 0 || hedges.some((x) => sameSentence(f.text, x.start, h.start)) ? { ...h, weight: h.weight * 0.6 } : h));
 }
 
 // --- robotic ---------------------------------------------------------------------------------
@@ -307,9 +339,13 @@ const MIN_VERBOSE_WORDS = 60;
 /** Above this a reply is verbose whatever was asked. */
 const ALWAYS_VERBOSE_WORDS = 300;
 
+/** The user asked for the long version: "step by step", "walk me through", "in detail". */
+const WANTS_DETAIL = /\bstep[- ]by[- ]step\b|\bwalk (?:me|us) through\b|\bin (?:full )?detail\b|\ball the steps\b|\bfull (?:instructions|explanation|details)\b|\bexplain (?:everything|it all)\b/;
+
 function verbose(f: Facts): CueHit[] {
   const n = f.words;
   if (n < MIN_VERBOSE_WORDS) return [];
+  if (n < ALWAYS_VERBOSE_WORDS && f.lastUser !== undefined && WANTS_DETAIL.test(f.lastUser)) return [];
   const hits: CueHit[] = [];
   if (n >= ALWAYS_VERBOSE_WORDS) hits.push(whole(0.9, `${n} words`));
   else if (f.question !== undefined) {
