@@ -571,6 +571,11 @@ describe("multilingual embedded analysis", () => {
     expect(raised(text, lang)).toContain("frustrated_user");
   });
 
+  it("does not read salary portability, a banking service, as taking the number elsewhere", () => {
+    expect(raised("O que é portabilidade de salário?", "pt")).not.toContain("churn_risk");
+    expect(raised("Quero fazer a portabilidade do meu número", "pt")).toContain("churn_risk");
+  });
+
   it("scores an empty or emoji-only message without failing", () => {
     expect(analyse("", "de").sentiment).toEqual({ score: 0, chunk: "", reason: "No sentiment-bearing words, phrases or emoji found." });
     expect(analyse("👍👍", "it").sentiment.score).toBeGreaterThan(0.2);

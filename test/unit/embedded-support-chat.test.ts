@@ -374,6 +374,24 @@ describe("aimed sentiment", () => {
     expect(flags("Does the calendar integrate with Calendly?")).not.toContain("competitor_mention");
   });
 
+  it("does not read the account someone is closing as interest in buying", () => {
+    expect(flags("We're closing our business account when the lease ends.")).not.toContain("buying_signal");
+    expect(flags("Do you offer a business account with several cards?")).toContain("buying_signal");
+  });
+
+  it("reads a plain deadline as urgent but not as a complaint, and needing it right now as one", () => {
+    expect(polarity("I need the signed lease today, the movers come at 3pm.")).toBe("neutral");
+    expect(polarity("I need the replacement card right now.")).toBe("negative");
+  });
+
+  it("reads a competitor's better terms mentioned in passing as a complaint", () => {
+    expect(polarity("Revolut charges no transfer fees. Just saying.")).toBe("negative");
+  });
+
+  it("does not read the user's own wrong figure as trouble", () => {
+    expect(polarity("Please stop the payment, I typed 900 instead of 90.")).toBe("neutral");
+  });
+
   it("does not read the user's own slip as trouble", () => {
     expect(polarity("Can I fix the booking? I misspelled my own name.")).toBe("neutral");
   });

@@ -47,7 +47,7 @@ const COMPARATIVE = /\b(better|cheaper|faster|easier|nicer|smoother|simpler|quic
 
 /** The user measures us against a named competitor and we come off worse. */
 const UNFAVOURABLE =
-  /\b(yours|your (\w+ )?(doesn't|does not|can't|cannot|isn't|is not|won't|never)|you (guys )?(don't|do not|can't|cannot|should|really should|never)|and you (don't|can't|won't)|than (this|yours|you|your|here)|never (had|did|does|has)|prefer|at least|actually (works|finds|does|shows)|proper|(way|much|so much) (nicer|better|easier|faster|cheaper)|why (does|do|is|can|can't)|lets me|shows? (fees|prices|everything))\b/i;
+  /\b(yours|your (\w+ )?(doesn't|does not|can't|cannot|isn't|is not|won't|never)|you (guys )?(don't|do not|can't|cannot|should|really should|never)|and you (don't|can't|won't)|than (this|yours|you|your|here)|never (had|did|does|has)|prefer|at least|actually (works|finds|does|shows)|proper|(way|much|so much) (nicer|better|easier|faster|cheaper)|why (does|do|is|can|can't)|lets me|shows? (fees|prices|everything)|just saying|(has|have|charges?) no (\w+ ){0,2}(fees?|charges?|commission)|(doesn't|does not|don't|do not) charge)\b/i;
 /** What "than" or "beats" names when the comparison is against us ("better than your tool"). */
 const US = String.raw`(?:you|your|yours|u|this|here|openbat)\b`;
 /**

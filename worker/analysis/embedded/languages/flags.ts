@@ -49,7 +49,7 @@ const SHARED_CHURN: readonly CuePattern[] = [
   cue(0.8, "lets the trial run out on purpose", "(testphase|probezeit|probephase|testzeitraum) [^.!?]{0,30}(auslaufen|ablaufen)|laiss\\p{L}* (expirer|se terminer|finir) (l essai|la periode d essai)|(dejar|dejamos|dejo|voy a dejar) que (termine|caduque|expire|acabe) la prueba|deix\\p{L}* (a avaliacao|o teste|o periodo de teste|o trial) (expirar|acabar|vencer)|lasci\\p{L}* scadere (la prova|il periodo di prova)|proefperiode [^.!?]{0,20}(verlopen|aflopen)"),
   cue(0.75, "moves its tools elsewhere", "(regroup|consolid|zusammenleg|bundel|samenvoeg)\\p{L}* [^.!?]{0,40}(outils|tools|ferramentas?|herramientas?|strumenti|plattform|plateforme|plataforma|piattaforma|platform|software|logiciels?)|(alle|unsere) (tools|programme|systeme|anwendungen) [^.!?]{0,30}(auf|in) (eine|einer|ein) (einzige\\p{L}* )?(plattform|tool|system|losung)"),
   cue(0.75, "found something that fits better", "(iets|etwas|quelque chose|algo|qualcosa|uma solucao|une solution|una solucion|una soluzione|eine losung) (anders )?(gevonden|gefunden|trouve|encontramos|encontrei|encontrado|trovato)[^.!?]{0,40}(beter|besser|mieux|mejor|melhor|meglio)"),
-  cue(0.85, "takes their number elsewhere", "rufnummernmitnahme|portabilite|portabilidad|portabilidade|portabilita|nummerbehoud|(neem|nemen) (mijn|ons|het) nummer mee"),
+  cue(0.85, "takes their number elsewhere", "rufnummernmitnahme|portabilite|portabilidad(?!e)(?! de (?:nomina|salario))|portabilidade(?! de salario)|portabilita(?! dello stipendio)|nummerbehoud|(neem|nemen) (mijn|ons|het) nummer mee"),
 ];
 
 const SHARED_URGENT: readonly CuePattern[] = [
