@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
 import user from "../../bench/eval/support-user.csv?raw";
 import multilingual from "../../bench/eval/support-multilingual.csv?raw";
+import blind3 from "../../bench/eval/support-blind-3.csv?raw";
+import blind4 from "../../bench/eval/support-blind-4.csv?raw";
+import blind5 from "../../bench/eval/support-blind-5.csv?raw";
 import { parseCsv } from "../../bench/eval/csv";
 import { cue, findCues, type CuePattern } from "../../worker/analysis/embedded/cues";
 import * as flagCues from "../../worker/analysis/embedded/flag-cues";
@@ -9,14 +12,14 @@ import { TROUBLE_CUES } from "../../worker/analysis/embedded/trouble-cues";
 /**
  * findCues skips a cue's regex when none of its needles occurs in the message. That is only an
  * optimisation if it never hides a match: checked here on every cue against every message of the
- * support-chat eval set, with the skip switched off.
+ * support-chat eval set and of the blind sets, with the skip switched off.
  */
 
 const patterns: CuePattern[] = [
   ...Object.values(flagCues).filter((v): v is readonly CuePattern[] => Array.isArray(v) && (v as CuePattern[])[0]?.re instanceof RegExp).flat(),
   ...TROUBLE_CUES,
 ];
-const messages = [...parseCsv(user).slice(1), ...parseCsv(multilingual).slice(1)].map((r) => r[0] ?? "");
+const messages = [user, multilingual, blind3, blind4, blind5].flatMap((csv) => parseCsv(csv).slice(1)).map((r) => r[0] ?? "");
 
 function matchesAnywhere(p: CuePattern, text: string): boolean {
   p.re.lastIndex = 0;
