@@ -576,6 +576,33 @@ describe("multilingual embedded analysis", () => {
     expect(raised("Quero fazer a portabilidade do meu número", "pt")).toContain("churn_risk");
   });
 
+  it.each([
+    ["Kann ich stornieren? Ich habe versehentlich die falsche Farbe bestellt.", "de"],
+    ["Puedo anular el pedido? Elegí mal la talla por error.", "es"],
+    ["Dá pra cancelar? Escolhi o tamanho errado por engano.", "pt"],
+    ["Posso annullare? Ho sbagliato taglia.", "it"],
+    ["Kan ik annuleren? Per ongeluk de verkeerde maat gekozen.", "nl"],
+    ["Pas pressé du tout, vous pourriez changer mon adresse quand vous aurez le temps ?", "fr"],
+  ])("reads the user's own ordering slip and 'no rush' as calm: %s", (text, lang) => {
+    expect(polarity(text, lang)).toBe("neutral");
+    expect(raised(text, lang)).not.toContain("frustrated_user");
+  });
+
+  it("does not take a bare number after 'passer à' for a provider's name", () => {
+    expect(raised("Quel serait le tarif pour passer à 30 utilisateurs ?", "fr")).not.toContain("competitor_mention");
+  });
+
+  it.each([
+    ["We hebben een andere leverancier gekozen. Bedankt voor alles, het was fijn!", "nl"],
+    ["Chiudo il conto. Grazie di tutto, siete stati gentilissimi.", "it"],
+  ])("reads a polite goodbye as bad news, however warm the thanks: %s", (text, lang) => {
+    expect(polarity(text, lang)).toBe("negative");
+  });
+
+  it("reads something that works again after a few words as good news", () => {
+    expect(polarity("Ufa, consegui abrir o aplicativo do banco de novo!", "pt")).toBe("positive");
+  });
+
   it("scores an empty or emoji-only message without failing", () => {
     expect(analyse("", "de").sentiment).toEqual({ score: 0, chunk: "", reason: "No sentiment-bearing words, phrases or emoji found." });
     expect(analyse("👍👍", "it").sentiment.score).toBeGreaterThan(0.2);

@@ -34,6 +34,8 @@ export const de: LanguageSource = {
     [-3, "katastroph* furchtbar* schrecklich* grauenhaft* grauenvoll* entsetzlich* unverschamt* unverschaemt* lacherlich* laecherlich* inakzeptabel* frechheit zumutung betrug* betrogen verarsch* abzocke* abgezockt scheiss* scheiß* scheisse scheiße kacke beschissen* miserabel* katastrophal* schlimmste* schlechteste* hasse hass"],
   ],
   phrases: [
+    // First, so it wins over shorter set phrases: the user's own slip ("per ongeluk de verkeerde …"), no rush.
+    [0, `(versehentlich|aus versehen)( (${W} ){0,4}falsch\\p{L}*)?|keine eile|nicht eilig|hat keine eile|bitte (${W} ){0,1}schnell|schnell (${W} ){0,2}(prufen|pruefen|machen|beheben|helfen|antworten|erledigen|bearbeiten|sperren)|so schnell wie (moglich|moeglich)`],
     // Greetings, sign-offs and set phrases whose words would mislead.
     [0, "guten (tag|morgen|abend)|gute nacht|liebe (grusse|grüße|gruesse)|viele (grusse|grüße)|mit freundlichen (grussen|grüßen|gruessen)|(vielen |besten )?dank im voraus|(vorab|im voraus) (vielen )?dank|danke vorab|schonen tag noch|schones wochenende|aus versehen|versehentlich|sehr geehrte\\p{L}*|ich hatte (gerne|gern) eine frage|gute frage|ist (das|es) moglich|so schnell wie (moglich|es geht)|moglichst schnell|schnellstmoglich"],
     // The user's own slip or a courtesy apology is no complaint about the service.
@@ -52,6 +54,7 @@ export const de: LanguageSource = {
     [0.7, "alles klar"],
     [2.5, "(ich|wir) (liebe|lieben)"],
     [2.5, `(funktioniert|klappt|geht|lauft|laeuft) (${G} ){0,2}(jetzt|wieder)|(jetzt|nun) (${G} ){0,1}(funktioniert|klappt|geht|lauft|laeuft)|hat (${G} ){0,3}(geklappt|funktioniert|geholfen)|(problem|fehler) (${G} ){0,2}(gelost|geloest|behoben)|(vielen|herzlichen|tausend) dank|danke (schon|sehr|vielmals)|hat mir (sehr )?geholfen|(war|ist) (sehr |echt |wirklich )?hilfreich|macht spa(ss|ß)`],
+    [-2, `(schon|bereits) (bezahlt|gezahlt|beglichen)`],
   ],
   courtesy: "danke dank bedanke dankeschon",
   negators: "nicht kein keine keinen keinem keiner keines nie niemals nichts weder kaum ohne",
@@ -96,7 +99,7 @@ export const de: LanguageSource = {
       [0.6, "asks to escalate", `eskalier\\p{L}*|(vorgesetzten|chef|manager|teamleiter|teamleitung|geschaftsfuhrung) (${W} ){0,2}(sprechen|verbinden|weiterleiten|einschalten)`],
       [0.6, "reports fraud in progress", `jemand hat (${W} ){0,3}(meiner|meine|meinem|mein) (karte|kreditkarte|konto|account)|(fremde|unbekannte|unberechtigte) (abbuchung|zahlung|buchung)\\p{L}*`],
       [0.55, "reports something that cannot wait", `ausgesperrt|(konto|karte|zugang|account) (${W} ){0,2}(gesperrt|blockiert)|komm(e)? (${W} ){0,2}nicht (mehr )?(rein|ins konto|in mein)|gehackt|betrug\\p{L}*|karte (${W} ){0,1}(gestohlen|verloren)|gestohlen|unberechtigte (abbuchung|zahlung)`],
-      [0.6, "reports fraud in progress", `(sofort|umgehend|bitte) (${W} ){0,2}sperren|sperren sie (${W} ){0,2}(karte|kreditkarte|konto|zugang)|sperrt (${W} ){0,2}(karte|kreditkarte|konto|zugang)|geklaut|gestohlen`],
+      [0.6, "reports fraud in progress", `(sofort|umgehend|bitte) (${W} ){0,2}sperren|sperren sie (${W} ){0,2}(karte|kreditkarte|konto|zugang)|sperrt (${W} ){0,2}(karte|kreditkarte|konto|zugang)|(wurde|wurden|ist|sind|hat man|haben) (${W} ){0,3}(geklaut|gestohlen)(?![\\p{L}])|man hat mir (${W} ){0,3}(geklaut|gestohlen)`],
     ],
     confused_user: [
       [0.85, "says they are confused", `(verstehe|versteh|kapiere|kapier|checke|check|begreife|begreif) (${W} ){0,5}(nicht|nichts|kein wort)|verstehe nur bahnhof|versteh('s| es) nicht|blick(e)? (${W} ){0,5}nicht (mehr )?durch|verwirrt|verwirrend|was (meinen sie|meinst du|hei(ss|ß)t das|bedeutet das|soll das (hei(ss|ß)en|bedeuten))|wie (ist|war) das gemeint|(bin|sind) (${W} ){0,2}(ratlos|verloren|(u|ue)berfordert|aufgeschmissen)|werde (${W} ){0,2}nicht schlau|nicht schlau (draus|daraus)|(ergibt|macht) (${W} ){0,2}keinen sinn|(nicht|kaum) nachvollziehbar|unverst(a|ae)ndlich|keine ahnung|kp|keinen (plan|schimmer)`],

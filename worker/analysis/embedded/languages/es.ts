@@ -26,6 +26,8 @@ export const es: LanguageSource = {
     [-3, "desastre* desastros* terrible* inaceptable* indignante* indignad* vergonzos* verguenza ridicul* estafa* timo ladrones robo furios* asco asqueroso* mierda puta joder cabreado* cabreada* incompetent* patetic*"],
   ],
   phrases: [
+    // First, so it wins over shorter set phrases: the user's own slip ("per ongeluk de verkeerde …"), no rush.
+    [0, `por error|sin prisa|no hay prisa|no corre prisa|(compre|puse|elegi|pedi|escribi) (${W} ){0,3}(equivocad[oa]|mal)|lo (mas )?(rapido|antes) posible|rapido,? por favor`],
     [0, "buenos dias|buenas tardes|buenas noches|buen dia|(muchas )?gracias (de antemano|por adelantado)|(un )?saludo|saludos|(muy )?atentamente|que tenga(s)? (un )?buen dia|buena pregunta|lo mas rapido posible|es posible|estimado equipo|estimados|por error|por equivocacion|sin querer|hola buenas"],
     // The user's own slip or a courtesy apology is no complaint about the service.
     [0, "(error|culpa|fallo|equivocacion) mi[oa]|mi (error|culpa|fallo|equivocacion)|(perdon|perdona|perdone|disculpa|disculpe|disculpen|perdonen) (por )?(la|las) molestias?|siento (la|las) molestias?|(siento|perdon por|disculpa por|disculpe por) (molestar|la demora|el retraso|tardar)|me equivoque|me confundi"],
@@ -39,6 +41,7 @@ export const es: LanguageSource = {
     [1.5, "no (hay|pasa nada|te preocupes)|sin problema|ningun problema"],
     [2.5, `(ya |ahora )(${G} ){0,1}(funciona|funcionan|anda|va bien)|(funciona|funcionan|anda) (${G} ){0,1}(perfecto|perfectamente|genial|de nuevo|otra vez|ya)|(muchas|mil|muchisimas) gracias|gracias (por (la|tu|su|vuestra) (ayuda|respuesta|rapidez|paciencia))|(problema|error|fallo) (${G} ){0,2}(resuelto|solucionado|arreglado)|me (ha |has )?(ayudado|servido)( mucho)?|(muy|super|re) (util|rapido|amable|claro)`],
     [-2.5, `inundad[oa]|inundacion|fuga de agua|(cae|cayendo|sale|saliendo) agua|sin poder (${W} ){0,1}(entrar|acceder|pagar|trabajar|conectar|usar)`],
+    [-2, `(que )?ya (habia|he|hemos|habiamos) pagado|ya (estaba|esta) pagad[oa]`],
   ],
   courtesy: "gracias agradezco agradecemos",
   negators: "no nunca jamas ni nada tampoco sin ningun ninguna nadie",
@@ -84,7 +87,7 @@ export const es: LanguageSource = {
       [0.55, "reports something that cannot wait", `(cuenta|tarjeta) (${W} ){0,1}(hackead[oa]|robad[oa]|bloquead[oa]|pirateada)|hackea\\p{L}*|fraude\\p{L}*|fraudulent\\p{L}*|cargos? (${W} ){0,1}no reconocidos?|no puedo (${W} ){0,1}(entrar|acceder) a (mi|nuestra) cuenta`],
       [0.75, "reports an outage that cannot wait", `se (nos|me|le) ha caido (la |el )?(web|pagina|tienda|sistema|app|aplicacion|servidor|plataforma)|(esta|estan) caid[oa]s? (la |el )?(web|pagina|tienda|sistema|app|servidor)`],
       [0.6, "wants it now", `(lo |la )?(puede|pueden|podeis|puedes) (mirar|revisar|arreglar|solucionar) ya`],
-      [0.6, "reports fraud in progress", `bloque(a|e|en|ad) (${W} ){0,1}(mi |la |mis |las )?(tarjeta|cuenta)s?|(robaron|han robado)|(tarjeta|movil|cartera) (${W} ){0,1}robad[oa]`],
+      [0.6, "reports fraud in progress", `bloque(a|e|en|ad) (${W} ){0,1}(mi |la |mis |las )?(tarjeta|cuenta)s?|(robaron|han robado)`],
     ],
     confused_user: [
       [0.85, "says they are confused", `no (lo |la |le )?(entiendo|entiende|entendemos|comprendo|comprendemos|pillo|capto)( nada| bien)?|no (lo |le )?(entendi|comprendi)|(estoy|estamos) (${W} ){0,2}(confundid[oa]s?|confus[oa]s?|perdid[oa]s?|liad[oa]s?|desorientad[oa]s?)|(me|nos) (he |hemos )?(perdido|liado|confundido)|confuso|confusa|no (esta|queda|me queda) (nada |muy )?claro|que (quiere|quieres|quieren|querian) decir|que significa (eso|esto)|a que (se refiere|te refieres)|no (tiene|tengo) (ningun )?sentido|ni idea|no tengo (ni )?idea`],

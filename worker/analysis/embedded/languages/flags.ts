@@ -50,6 +50,8 @@ const SHARED_CHURN: readonly CuePattern[] = [
   cue(0.75, "moves its tools elsewhere", "(regroup|consolid|zusammenleg|bundel|samenvoeg)\\p{L}* [^.!?]{0,40}(outils|tools|ferramentas?|herramientas?|strumenti|plattform|plateforme|plataforma|piattaforma|platform|software|logiciels?)|(alle|unsere) (tools|programme|systeme|anwendungen) [^.!?]{0,30}(auf|in) (eine|einer|ein) (einzige\\p{L}* )?(plattform|tool|system|losung)"),
   cue(0.75, "found something that fits better", "(iets|etwas|quelque chose|algo|qualcosa|uma solucao|une solution|una solucion|una soluzione|eine losung) (anders )?(gevonden|gefunden|trouve|encontramos|encontrei|encontrado|trovato)[^.!?]{0,40}(beter|besser|mieux|mejor|melhor|meglio)"),
   cue(0.85, "takes their number elsewhere", "rufnummernmitnahme|portabilite|portabilidad(?!e)(?! de (?:nomina|salario))|portabilidade(?! de salario)|portabilita(?! dello stipendio)|nummerbehoud|(neem|nemen) (mijn|ons|het) nummer mee"),
+  // "We hebben een andere leverancier gekozen", "Nous avons choisi un autre fournisseur".
+  cue(0.8, "chose another provider", "(andere|nieuwe|anderen|neuen|autre|nouveau|otro|otra|nuevo|outro|outra|novo|altro|altra|nuovo) (leverancier|aanbieder|provider|partij|anbieter|dienstleister|lieferanten|fournisseur|prestataire|operateur|proveedor|compania|operadora|fornecedor|fornitore|gestore|operatore) ([\\p{L}\\p{N}]+ ){0,3}(gekozen|gevonden|genomen|gewahlt|gefunden|ausgewahlt|choisi|trouve|elegido|encontrado|escolhemos|escolhido|encontramos|scelto|trovato)|(gekozen|gewahlt|entschieden|choisi|elegido|escolhemos|escolhido|scelto|optado|opte) ([\\p{L}\\p{N}]+ ){0,2}(voor |fur |pour |por |para |per )?(een |einen |eine |un |une |una |uno |um |uma )?(andere|anderen|neuen|autre|nouveau|otro|otra|nuevo|outro|outra|novo|altro|altra|nuovo) (leverancier|aanbieder|provider|partij|anbieter|dienstleister|lieferanten|fournisseur|prestataire|operateur|proveedor|compania|operadora|fornecedor|fornitore|gestore|operatore)"),
 ];
 
 const SHARED_URGENT: readonly CuePattern[] = [
@@ -148,8 +150,9 @@ function hasName(original: string, folded: Folded, start: number, end: number): 
       continue;
     }
     const word = original.slice(originalOffset(folded, m.index), originalOffset(folded, m.index + m[0].length));
-    // Capitalised, or written like a brand with a capital inside ("sevDesk", "iFood", "eBay").
-    if (/^[\p{Lu}\p{N}]|^\p{Ll}{1,4}\p{Lu}/u.test(word) && !NOT_NAMES.has(m[0])) return true;
+    // Capitalised, or written like a brand with a capital inside ("sevDesk", "iFood", "eBay") or a digit first
+    // ("1und1"); a bare number ("passer à 50 utilisateurs") is no name.
+    if (/^(\p{Lu}|\p{N}+\p{L})|^\p{Ll}{1,4}\p{Lu}/u.test(word) && !NOT_NAMES.has(m[0])) return true;
   }
   return false;
 }

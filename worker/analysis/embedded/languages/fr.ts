@@ -25,11 +25,13 @@ export const fr: LanguageSource = {
     [-1.5, "erreur* bug bugs bogue* bugue* bloque bloquee bloques bloquees refuse refusee rejete* echec echoue* introuvable perdu perdue perdus incorrect* faux fausse inquiet* inquiete* impossible* suspendu*"],
     [-2, "abime* endommage* defectueu* desagreable* penible* galere* casse cassee panne pannes plante plantage* crash* crashe* hors-service inaccessible indisponible* decevant* deception* mecontent* insatisfait* agace* enerve* enervant* colere"],
     [-2.4, "mauvais* mauvaise*"],
-    [-2.5, " nul nulle nuls nulles pire inutile* decu decue decus frustr* horrible* affreu* pourri* lamentable*"],
+    [-2.5, " nul nulle nuls nulles pire inutile* decu decue decus frustr* horrible* affreu* pourri pourrie pourris pourries lamentable*"],
     [-2.4, "fraude fraudes frauduleux frauduleuse"],
     [-3, "catastroph* desastre* desastreu* inadmissible inacceptable scandale* scandaleu* honte honteu* ridicule* deplorable* incompetent* arnaque* escroc* escroquerie* merde putain bordel marre furieu* degoute* insupportable* minable* pathetique*"],
   ],
   phrases: [
+    // First, so it wins over shorter set phrases: the user's own slip ("per ongeluk de verkeerde …"), no rush.
+    [0, `par erreur( (${W} ){0,4}mauvais\\p{L}*)?|pas presse(e|s)?( du tout)?|rien ne presse|pas d.urgence|sans urgence|au plus vite|(vite|rapidement),? (svp|s.il vous plait)`],
     [0, "bonne (journee|soiree|fin de journee|continuation)|bon (week-end|weekend|apres-midi)|bonjour|bonsoir|merci (d'avance|par avance|a l'avance)|d'avance merci|(bien )?cordialement|bien a vous|chere equipe|cher support|cher service|bonne question|le plus rapidement possible|le plus vite possible|est-ce (que c'est )?possible|pas de souci pour|ca marche,? merci|au cas ou|par erreur|par megarde|bien sur|bien que|si bien que|ou bien"],
     // The user's own slip or a courtesy apology is no complaint about the service.
     [0, "(mon|ma) (erreur|faute)|c'est (ma faute|mon erreur)|(desole|desolee|pardon|excusez-moi|excusez moi) (de |pour )(vous )?(deranger|le derangement|la gene|le retard|la confusion)|je me suis trompe(e)?"],
@@ -43,6 +45,7 @@ export const fr: LanguageSource = {
     [1.5, "pas de (souci|soucis|probleme)|aucun (souci|probleme)|sans souci|pas mal"],
     [2.5, `(ca |cela |tout |il |elle )?(marche|marchent|fonctionne|fonctionnent|remarche|refonctionne) (${G} ){0,2}(maintenant|a nouveau|de nouveau|enfin|parfaitement|tres bien|bien|nickel)|(ca|cela|tout) (a )?(marche|fonctionne|remarche)|merci (beaucoup|infiniment|mille fois|bien|encore|pour (votre|ton|ta|vos) (aide|reponse|rapidite|patience))|mille mercis|(probleme|souci|bug) (${G} ){0,2}(resolu|regle|corrige)|(ca|cela|vous|tu) m'a(vez)? (bien |beaucoup |vraiment )?aide|au top|(tres|super|vraiment) (utile|efficace|rapide|clair)`],
     [-2, `redemarre (${W} ){0,2}(tout seul|toute seule|sans arret|en boucle)|(preleve|prelevement|debite|debit|facture)s? (${W} ){0,4}deux fois|deux fois (${W} ){0,2}(preleve|debite|facture)`],
+    [-2, `disparu(e|s|es)?|(train|vol|rendez-vous|cours|seance|bus) (${W} ){0,2}(a ete )?(supprime|annule)e?|deja (ete )?payee?s?`],
   ],
   courtesy: "merci remercie remercions",
   negators: "ne n pas jamais rien aucun aucune sans ni guere",
@@ -87,7 +90,7 @@ export const fr: LanguageSource = {
       [0.6, "reports fraud in progress", `quelqu un a (${W} ){0,2}(utilise|pris|debite) (${W} ){0,1}(ma|mon) (carte|compte)|(paiement|prelevement|debit)s? (${W} ){0,1}(inconnu|frauduleu|non autorise)\\p{L}*`],
       [0.55, "reports something that cannot wait", `(compte|carte|acces) (${W} ){0,2}(pirate|piratee|vole|volee|bloque|bloquee|suspendu|suspendue)|pirat\\p{L}*|fraude\\p{L}*|frauduleu\\p{L}*|(n'ai|ai) plus (${W} ){0,1}acces|plus acces a (mon|notre)`],
       [0.75, "reports something that cannot wait", `(bloque|bloquee|enferme|enfermee|coince|coincee)s? dehors|faites (qqch|quelque chose)`],
-      [0.6, "reports fraud in progress", `bloquez (${W} ){0,1}(ma |la |mon )?(carte|compte)|faire opposition|on m( a)? vole|(carte|portefeuille|telephone) (${W} ){0,1}volee?`],
+      [0.6, "reports fraud in progress", `bloquez (${W} ){0,1}(ma |la |mon )?(carte|compte)|faire opposition|on m( a)? vole`],
     ],
     confused_user: [
       [0.85, "says they are confused", `(comprends|comprend|comprenons|pige|capte|saisis) (${W} ){0,2}(pas|rien|plus rien)|(n'|n )y comprends rien|(suis|sommes) (${W} ){0,2}(perdu|perdue|perdus|confus|confuse|paume|paumee|largue|larguee|deboussole\\p{L}*|perplexe)|deroutant\\p{L}*|deconcert\\p{L}*|(c'est|ce n'est|c est|n'est|est) pas (tres |tout a fait |vraiment |du tout )?clair|peu clair|incomprehensible|qu'est-ce que (vous voulez|tu veux|ca veut|cela veut) dire|que voulez-vous dire|ca veut dire quoi|(n'a|a) (aucun|pas de|pas de) sens|aucune idee|jsp|j sais pas|chais pas|je m'y perds|(je )?(ne )?m'y retrouve pas`],

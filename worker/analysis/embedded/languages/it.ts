@@ -29,6 +29,8 @@ export const it: LanguageSource = {
     [-3, "disastr* inaccettabile inammissibile vergogn* ridicol* truffa* truffatori ladri furios* schifo schifoso* merda cazzo incompetent* pessimamente indecente scandalos*"],
   ],
   phrases: [
+    // First, so it wins over shorter set phrases: the user's own slip ("per ongeluk de verkeerde …"), no rush.
+    [0, `(per sbaglio|ho sbagliato)( (${W} ){0,4}sbagliat[oaie])?|nessuna fretta|senza fretta|non c.e fretta|al piu presto|(velocemente|subito),? per favore`],
     [0, "buongiorno|buonasera|buona giornata|buona serata|buon pomeriggio|(grazie )?in anticipo|grazie mille in anticipo|(cordiali )?saluti|distinti saluti|un saluto|buona domanda|il piu (veloce|rapido|velocemente) possibile|e possibile|gentile (cliente|assistenza|supporto)|va bene se|per errore|per sbaglio|ci sono problemi se"],
     // The user's own slip or a courtesy apology is no complaint about the service.
     [0, "(errore|colpa|sbaglio) mi[oa]|(mio|mia) (errore|colpa|sbaglio)|(scusa|scusate|scusi|scusami|mi scusi) (per )?il (disturbo|ritardo)|(ho|abbiamo) sbagliato (io|noi)|mi sono sbagliat[oa]"],
@@ -42,6 +44,7 @@ export const it: LanguageSource = {
     [1.5, "va bene|nessun problema|non (c'e|ce) problema|non preoccuparti|tutto a posto|tutto ok"],
     [2.5, `(ora|adesso|finalmente) (${G} ){0,1}(funziona|funzionano|va|e tutto ok)|(funziona|funzionano|va) (${G} ){0,1}(perfettamente|benissimo|bene|di nuovo|alla grande)|(grazie mille|mille grazie|grazie tante|grazie infinite)|grazie (per l'aiuto|per l'assistenza|dell'aiuto|per la risposta|per la pazienza|per la rapidita)|(problema|errore|bug) (${G} ){0,2}(risolto|sistemato|corretto)|mi (hai|avete|ha) (${W} ){0,1}aiutato|(molto|super|davvero) (utile|veloce|gentile|chiaro|disponibile)`],
     [-2, `si (disconnette|scollega|spegne|riavvia|blocca) (${W} ){0,3}(ogni|sempre|spesso|continuamente|da sol[oa])|(ogni sera|ogni giorno|ogni notte|ogni mattina) (si )?(disconnette|scollega|spegne|blocca|cade)`],
+    [-2, `gia (stato |stata |stati )?pagat[oa]`],
   ],
   courtesy: "grazie ringrazio ringraziamo",
   negators: "non mai niente nulla nessuno nessun nessuna senza",
@@ -86,7 +89,7 @@ export const it: LanguageSource = {
       [0.6, "asks to escalate", `escalation|escalare|(parlare|passare|inoltrare) (${W} ){0,2}(con |al |a un |a )(il |un |vostro |tuo )?(supervisore|superiore|responsabile|manager|direttore|capo)`],
       [0.6, "reports fraud in progress", `qualcuno (${W} ){0,1}ha (usato|utilizzato|pagato con) (${W} ){0,1}(la mia|il mio) (carta|conto|account)|(addebit[oi]|pagament[oi]|acquist[oi]) (${W} ){0,1}(che non ho fatto|non riconosciut[oi]|non autorizzat[oi])`],
       [0.55, "reports something that cannot wait", `(account|conto|carta) (${W} ){0,1}(bloccat[oa]|hackerat[oa]|violat[oa]|rubat[oa]|clonat[oa])|hacker\\p{L}*|frode\\p{L}*|fraudolent\\p{L}*|addebit[oi] (${W} ){0,1}non (riconosciut[oi]|autorizzat[oi])`],
-      [0.6, "reports fraud in progress", `blocca(te|temi)? (${W} ){0,1}(la |la mia |il mio |il )?(carta|conto)|(mi hanno|hanno) (rubato|clonato)|(carta|portafoglio|telefono) (${W} ){0,1}rubat[oa]`],
+      [0.6, "reports fraud in progress", `blocca(te|temi)? (${W} ){0,1}(la |la mia |il mio |il )?(carta|conto)|(mi hanno|hanno) (rubato|clonato)`],
     ],
     confused_user: [
       [0.85, "says they are confused", `non (lo |la |l')?(capisco|capiamo|ho capito|abbiamo capito|comprendo|capito)|(sono|siamo|mi sento) (${W} ){0,1}(confus[oaie]|pers[oaie]|disorientat[oaie])|(mi|ci) (sono |siamo )?(perso|persa|persi)|confuso|confusa|confusionario|non (e |mi e )?(molto |per niente )?chiaro|cosa (intendi|intende|intendete|vuol dire|significa)|che (cosa )?(vuol dire|significa)|non ha (nessun |alcun )?senso|non (ne )?ho (idea|la minima idea)|boh`],

@@ -30,6 +30,8 @@ export const nl: LanguageSource = {
     [-3, "ramp* schandalig* schande onacceptabel* onaanvaardbaar* oplichter* oplichting* zwendel* diefstal* woedend* kut klote shit godverdomme* tering* incompetent* bagger*"],
   ],
   phrases: [
+    // First, so it wins over shorter set phrases: the user's own slip ("per ongeluk de verkeerde …"), no rush.
+    [0, `per (ongeluk|abuis)( (${W} ){0,4}(verkeerde|verkeerd|foute|fout))?|geen haast|heeft geen haast|zo snel (mogelijk|als het kan)|snel (${W} ){0,1}(kijken|oplossen|helpen|regelen)`],
     [0, "goedemorgen|goedemiddag|goedenavond|goede(n)? (morgen|middag|avond|dag)|met vriendelijke groet(en)?|vriendelijke groet(en)?|(alvast )?(hartelijk )?bedankt (alvast|voor het antwoord alvast)|alvast bedankt|bij voorbaat dank|groetjes|mvg|goede vraag|per ongeluk|per abuis|per vergissing|is het mogelijk|zo snel mogelijk|zo spoedig mogelijk|beste (support|klantenservice|team|mevrouw|meneer|heer)"],
     // The user's own slip or a courtesy apology is no complaint about the service.
     [0, "mijn (fout|schuld|vergissing)|foutje van mij|(sorry|excuses|pardon) (voor )?(de|het) (storing|ongemak|late reactie)|sorry voor het storen|(ik heb|ik had) me vergist"],
@@ -43,6 +45,7 @@ export const nl: LanguageSource = {
     [1.5, "geen probleem|geen zorgen|komt goed|alles (is )?in orde"],
     [2.5, `(werkt|werken|doet het|lukt) (${G} ){0,2}(nu|weer|eindelijk|perfect|prima)|(het |alles )?is (${G} ){0,1}(opgelost|verholpen|gelukt)|(heel erg|hartelijk|ontzettend|super) bedankt|bedankt (voor (je|jullie|uw) (hulp|snelle|reactie|antwoord|geduld))|(je|jullie|u) (hebt|heeft|hebben) (me|mij|ons) (${W} ){0,1}geholpen|(heel|erg|super) (behulpzaam|handig|duidelijk|snel|fijn)`],
     [-2, `incompleet|onvolledig|niet compleet|(afschrijving|afschrijvingen|transacties) (${W} ){0,4}(niet herken|die ik niet ken)`],
+    [-2, `(laat|laten|toont|tonen) (${W} ){0,3}niet (meer )?zien|al betaald`],
   ],
   courtesy: "bedankt dank dankjewel dankuwel bedank",
   negators: "niet geen nooit niets niks nergens zonder",
@@ -91,7 +94,7 @@ export const nl: LanguageSource = {
       [0.55, "reports something that cannot wait", `buitengesloten|(account|rekening|pas|kaart) (${W} ){0,2}geblokkeerd|kom (${W} ){0,2}niet (meer )?(in|binnen)|gehackt|fraude\\p{L}*|frauduleu\\p{L}*|(kaart|pas) (${W} ){0,1}(gestolen|kwijt)|gestolen|onbekende (afschrijving|betaling)`],
       [0.6, "complains about waiting for a human", `(een )?(echt|echte) (persoon|mens|medewerker)|(een )?mens (spreken|aan de lijn)|(medewerker|iemand) (spreken|aan de lijn)`],
       [0.6, "reports fraud in progress", `blokkeer (${W} ){0,1}(mijn|de|onze) (pas|kaart|rekening|account)|(afschrijving|afschrijvingen|transacties|betalingen) (${W} ){0,4}(niet herken|die ik niet ken|niet van mij)`],
-      [0.6, "reports fraud in progress", `gestolen|gejat|beroofd`],
+      [0.6, "reports fraud in progress", `(is|zijn|werd|werden|ben|heeft|hebben) (${W} ){0,3}(gestolen|gejat)|(ik ben|we zijn|wij zijn) beroofd`],
     ],
     confused_user: [
       [0.85, "says they are confused", `(snap|begrijp|snappen|begrijpen|volg|snapte|begreep) (${W} ){0,5}(niet|niks|niets|er niks van|er niets van|het niet)|(ben|zijn) (${W} ){0,2}(in de war|verward|het spoor bijster|de weg kwijt)|verwarrend|wat bedoel(t|en)? (je|u|jullie)|wat (betekent|houdt) (dat|dit|het) (in)?|(geen|heb geen) (idee|flauw idee|benul)|slaat (${W} ){0,1}nergens op|(is|was) (${W} ){0,1}(onduidelijk|niet duidelijk)|(niet|niks|niets) van begrepen`],

@@ -32,6 +32,8 @@ export const pt: LanguageSource = {
     [-3, "farto farta fartos desastre* terrivel terriveis inaceitavel inadmissivel absurdo absurda ridicul* vergonha vergonhoso* golpe roubo ladroes palhacada furios* revoltad* indignad* merda porra droga lixo incompetent* pessimamente"],
   ],
   phrases: [
+    // First, so it wins over shorter set phrases: the user's own slip ("per ongeluk de verkeerde …"), no rush.
+    [0, `por engano|sem pressa|nao (tem|ha) pressa|(comprei|coloquei|escolhi|pedi|digitei|botei) (${W} ){0,3}errad[oa]|o mais rapido possivel|rapido,? por favor`],
     [0, "bom dia|boa tarde|boa noite|(muito )?obrigad[oa] (desde ja|antecipadamente|de antemao)|desde ja (obrigad[oa]|agradeco)|(um )?abraco|abracos|atenciosamente|att|cordialmente|boa pergunta|o mais rapido possivel|e possivel|prezad[oa]s?|por engano|sem querer|ola,? tudo bem|tudo bem\\?"],
     // The user's own slip or a courtesy apology is no complaint about the service.
     [0, "(erro|culpa|falha) (minha|meu)|(minha|meu) (culpa|erro)|(desculpa|desculpe|desculpem|perdao) (pelo |pela |o |a )?(incomodo|transtorno|demora)|(desculpa|desculpe) (por )?incomodar|eu (errei|me enganei|me confundi)|foi mal"],
@@ -45,6 +47,7 @@ export const pt: LanguageSource = {
     [1.5, "sem problema|nenhum problema|nao tem problema|tudo certo|tudo bem"],
     [2.5, `(ja |agora )(${G} ){0,1}(funciona|funcionou|deu certo|esta funcionando|ta funcionando)|(funciona|funcionou|funcionando) (${G} ){0,1}(perfeitamente|perfeito|de novo|novamente|bem)|deu (tudo )?certo|(muito|muitissimo) obrigad[oa]|obrigad[oa] (pela|por) (ajuda|resposta|rapidez|paciencia|atencao)|(problema|erro|falha) (${G} ){0,2}(resolvido|solucionado|corrigido)|(me )?ajudou (muito|demais)|(muito|super) (util|rapido|gentil|claro|atencioso)`],
     [-2, `(fecha|fechou|desliga|desligou|reinicia|reiniciou) sozinh[oa]`],
+    [-2, `(chegou|veio|esta|estava|vieram|chegaram) (${W} ){0,3}(amolgad[oa]s?|partid[oa]s?|quebrad[oa]s?|danificad[oa]s?|rasgad[oa]s?)|(que )?ja (tinha sido|foi|havia sido|tinha) pag[oa]`],
   ],
   courtesy: "obrigado obrigada obrigadao agradeco agradecemos valeu",
   negators: "nao nunca jamais nem nada nenhum nenhuma ninguem sem tampouco",
@@ -90,7 +93,7 @@ export const pt: LanguageSource = {
       [0.6, "reports fraud in progress", `alguem (${W} ){0,1}(usou|utilizou|comprou com|pagou com) (${W} ){0,1}(meu|minha) (cartao|conta)|(compra|compras|cobranca|cobrancas|pagamento)s? (${W} ){0,1}(que nao (fiz|reconheco)|nao reconhecid[oa]s?|nao autorizad[oa]s?)`],
       [0.55, "reports something that cannot wait", `bloquearam (${W} ){0,1}(cartao|conta)|(conta|cartao) (${W} ){0,1}(bloquead[oa]|hackead[oa]|invadid[oa]|roubad[oa]|clonad[oa])|hacke\\p{L}*|invadi\\p{L}*|fraude\\p{L}*|fraudulent\\p{L}*|(nao )?reconhec\\p{L}* (essa|esta|a) (compra|cobranca)`],
       [0.6, "complains about waiting for a human", `(a espera|esperando|aguardando) (de |por )?(um |uma )?(operador|operadora|atendente|humano|pessoa|assistente)`],
-      [0.6, "reports fraud in progress", `bloque(iem|ie|em|a) (${W} ){0,1}(o |meu |o meu |a minha |minha )?(cartao|conta)|roubaram|(cartao|carteira|celular|telemovel) (${W} ){0,1}roubad[oa]|clonaram`],
+      [0.6, "reports fraud in progress", `bloque(iem|ie|em|a) (${W} ){0,1}(o |meu |o meu |a minha |minha )?(cartao|conta)|roubaram|clonaram`],
     ],
     confused_user: [
       [0.85, "says they are confused", `(nao|nunca) (${W} ){0,1}(percebi|percebo|percebemos|entendo|entendi|entende|entendemos|compreendo|compreendi|saquei|to entendendo|estou entendendo)|(estou|estamos|to|fiquei|ficamos) (${W} ){0,2}(confus[oa]s?|perdid[oa]s?|sem entender|boiando)|confuso|confusa|nao (esta |ta |ficou )?(muito |nada )?claro|o que (voce|vc|voces) quer(em)? dizer|o que (significa|quer dizer) (isso|isto)|nao faz (nenhum )?sentido|sem sentido|nao tenho (a menor )?ideia|nao faco ideia|sei la`],
