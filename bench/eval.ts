@@ -19,8 +19,8 @@
  * bench/eval/data.ts): tune on dev, check on holdout.
  * The second support set (bench/eval/support-*-2.csv, written independently after the rules had been tuned
  * on the first) is printed whole in its own "second set (independent)" column/row: never tune on it.
- * The blind sets (bench/eval/support-blind-3.csv, -4.csv and -5.csv, en + 6 languages, and
- * support-assistant-blind.csv, each written by a writer who saw only the labelling guidelines; the fourth weighted
+ * The blind sets (bench/eval/support-blind-3.csv to -6.csv, en + 6 languages, and support-assistant-blind.csv
+ * and -blind-2.csv, each written by a writer who saw only the labelling guidelines; the fourth weighted
  * to indirect churn, quiet frustration and urgency told by its consequences) are split by row parity: their even rows were read to find errors, their odd rows never were, so
  * the odd rows are the check that a change generalises.
  *
@@ -110,7 +110,9 @@ const SECOND = "second set (independent)" as const;
 const supportBlind = loadSupportUser("support-blind-3.csv");
 const supportBlind4 = loadSupportUser("support-blind-4.csv");
 const supportBlind5 = loadSupportUser("support-blind-5.csv");
+const supportBlind6 = loadSupportUser("support-blind-6.csv");
 const supportAssistantBlind = loadSupportAssistant("support-assistant-blind.csv");
+const supportAssistantBlind2 = loadSupportAssistant("support-assistant-blind-2.csv");
 
 const GOEMO_GROUP: Record<string, Polarity | "ambiguous"> = {};
 for (const l of "admiration amusement approval caring desire excitement gratitude joy love optimism pride relief".split(" ")) GOEMO_GROUP[l] = "positive";
@@ -230,7 +232,7 @@ publicTable.push([`time per message (n=${publicTexts.length}, median of 5 passes
 console.log(`Rows loaded: tweeteval_sentiment=${tweetSent.length}, tweeteval_emotion=${tweetEmo.length}, goemotions=${goEmo.length}, support-user=${supportUser.length}, support-multilingual=${supportMulti.length}, support-assistant=${supportAssistant.length}, ` +
     `support-user-2=${supportUser2.length}, support-multilingual-2=${supportMulti2.length}, support-assistant-2=${supportAssistant2.length}, ` +
     `support-blind-3=${supportBlind.length}, support-blind-4=${supportBlind4.length}, support-blind-5=${supportBlind5.length}, ` +
-    `support-assistant-blind=${supportAssistantBlind.length}`);
+    `support-blind-6=${supportBlind6.length}, support-assistant-blind=${supportAssistantBlind.length}, support-assistant-blind-2=${supportAssistantBlind2.length}`);
 printTable("Public sets", ["data set", "metric", ...MODELS], publicTable);
 console.log(
   [
@@ -409,6 +411,7 @@ for (const [file, set, about] of [
   ["support-blind-3.csv", supportBlind, "en 240 + 30 in each of 6 languages"],
   ["support-blind-4.csv", supportBlind4, "en 180 + 30 in each of 6 languages; indirect churn, quiet frustration, urgency by consequence"],
   ["support-blind-5.csv", supportBlind5, "en 240 + 30 in each of 6 languages, rows shuffled"],
+  ["support-blind-6.csv", supportBlind6, "en 150 + 25 in each of 6 languages, rows shuffled; situations told in the user's own words"],
 ] as const) {
   const scored = scoreUsers(set);
   const { even, odd } = byParity(scored);
@@ -442,26 +445,31 @@ for (const [file, set, about] of [
   const behaviours = (rows: readonly AssistantRow[]): LabelSet => ({ gold: rows.map((r) => r.behaviours), pred: rows.map((r) => runOursAssistant(r).behaviours.map((b) => b.slug)) });
   labelTable("Assistant replies (bench/eval/support-assistant.csv; second set support-assistant-2.csv): behaviours (ours)", SCORED_BEHAVIOURS, behaviours(supportAssistant), behaviours(supportAssistant2));
 
-  const blind = behaviours(supportAssistantBlind);
-  const rowsOf = byParity(blind.gold.map((_, i) => i));
-  const score = (idx: readonly number[]) => multiLabel(idx.map((i) => blind.gold[i] ?? []), idx.map((i) => blind.pred[i] ?? []), SCORED_BEHAVIOURS);
-  const even = score(rowsOf.even);
-  const odd = score(rowsOf.odd);
-  const all = multiLabel(blind.gold, blind.pred, SCORED_BEHAVIOURS);
-  const rows = SCORED_BEHAVIOURS.map((b) => [
-    b,
-    `${even.perLabel[b]?.support ?? 0}/${odd.perLabel[b]?.support ?? 0}`,
-    prfCell(even.perLabel[b]),
-    prfCell(odd.perLabel[b]),
-    prfCell(all.perLabel[b]),
-  ]);
-  rows.push(["micro", `${even.micro.support}/${odd.micro.support}`, prfCell(even.micro), prfCell(odd.micro), prfCell(all.micro)]);
-  rows.push(["rows with the exact label set", `${even.rows}/${odd.rows}`, `${even.exact}/${even.rows}`, `${odd.exact}/${odd.rows}`, `${all.exact}/${all.rows}`]);
-  printTable(
-    "Assistant replies, blind set (bench/eval/support-assistant-blind.csv): behaviours (ours)",
-    ["label", "gold even/odd", "even rows (read for errors) F1 (P R)", "odd rows (never read) F1 (P R)", "all F1 (P R)"],
-    rows,
-  );
+  for (const [file, rows] of [
+    ["support-assistant-blind.csv", supportAssistantBlind],
+    ["support-assistant-blind-2.csv", supportAssistantBlind2],
+  ] as const) {
+    const blind = behaviours(rows);
+    const rowsOf = byParity(blind.gold.map((_, i) => i));
+    const score = (idx: readonly number[]) => multiLabel(idx.map((i) => blind.gold[i] ?? []), idx.map((i) => blind.pred[i] ?? []), SCORED_BEHAVIOURS);
+    const even = score(rowsOf.even);
+    const odd = score(rowsOf.odd);
+    const all = multiLabel(blind.gold, blind.pred, SCORED_BEHAVIOURS);
+    const table = SCORED_BEHAVIOURS.map((b) => [
+      b,
+      `${even.perLabel[b]?.support ?? 0}/${odd.perLabel[b]?.support ?? 0}`,
+      prfCell(even.perLabel[b]),
+      prfCell(odd.perLabel[b]),
+      prfCell(all.perLabel[b]),
+    ]);
+    table.push(["micro", `${even.micro.support}/${odd.micro.support}`, prfCell(even.micro), prfCell(odd.micro), prfCell(all.micro)]);
+    table.push(["rows with the exact label set", `${even.rows}/${odd.rows}`, `${even.exact}/${even.rows}`, `${odd.exact}/${odd.rows}`, `${all.exact}/${all.rows}`]);
+    printTable(
+      `Assistant replies, blind set (bench/eval/${file}): behaviours (ours)`,
+      ["label", "gold even/odd", "even rows (read for errors) F1 (P R)", "odd rows (never read) F1 (P R)", "all F1 (P R)"],
+      table,
+    );
+  }
 }
 
 // --- (d) timing -----------------------------------------------------------------------------------
