@@ -108,6 +108,7 @@ browserSuite("Honest states: a region whose API call fails says so once, with a 
       await page.goto(`${e2e.url}/chatbots/${e2e.demo.chatbotId}/overview`);
       await page.locator('[data-testid="sentiment-region"]').getByRole("alert").waitFor();
       await page.waitForLoadState("networkidle");
+      await page.getByRole("status").filter({ hasText: "Live" }).first().waitFor();
       const failed = asked.sentiment;
       expect(failed).toBeGreaterThan(0);
 
@@ -134,6 +135,8 @@ browserSuite("Honest states: a region whose API call fails says so once, with a 
     const { page } = browser;
     await page.goto(`${e2e.url}/chatbots/${e2e.demo.chatbotId}/overview`);
     await page.getByTestId("kpi-messages-value").waitFor();
+    // The refresh below is driven by the live feed: a message sent before its socket is up changes nothing on screen.
+    await page.getByRole("status").filter({ hasText: "Live" }).first().waitFor();
     const before = await page.getByTestId("kpi-messages-value").innerText();
     await page.route(/\/analytics\/overview\?/, failWith500);
     try {

@@ -603,6 +603,40 @@ describe("multilingual embedded analysis", () => {
     expect(polarity("Ufa, consegui abrir o aplicativo do banco de novo!", "pt")).toBe("positive");
   });
 
+  it.each([
+    ["Estamos comparando vocês com a Vodafone antes de renovar.", "pt"],
+    ["Lo estamos comparando con Holded antes de decidir.", "es"],
+    ["Wir vergleichen das gerade mit Lexoffice.", "de"],
+    ["Deixei a MEO no mês passado e estou muito contente.", "pt"],
+  ])("reads a named provider being compared with, or left for us, as a competitor mention: %s", (text, lang) => {
+    expect(raised(text, lang)).toContain("competitor_mention");
+  });
+
+  it.each([
+    ["Si el lunes sigue igual, me cambio de compañía.", "es"],
+    ["Als het morgen niet werkt, zeg ik mijn abonnement op.", "nl"],
+    ["Wenn das bis Freitag nicht läuft, suchen wir uns einen anderen Anbieter.", "de"],
+  ])("reads a threat to leave with a date as churn and urgent: %s", (text, lang) => {
+    const found = raised(text, lang);
+    expect(found).toContain("churn_risk");
+    expect(found).toContain("urgent_request");
+  });
+
+  it("does not read a condition with a date and no threat as urgent", () => {
+    expect(raised("Si mañana llueve, ¿puedo cambiar la reserva?", "es")).not.toContain("urgent_request");
+  });
+
+  it.each([
+    ["¡Es una emergencia, llamadme ya!", "es"],
+    ["È un'emergenza, richiamatemi subito.", "it"],
+  ])("reads an emergency and a call-back asked for now as urgent: %s", (text, lang) => {
+    expect(raised(text, lang)).toContain("urgent_request");
+  });
+
+  it("reads a question about cancelling some day, opened with 'mochten', as no churn", () => {
+    expect(raised("Mochten we ooit opzeggen, houden we dan toegang tot de facturen?", "nl")).not.toContain("churn_risk");
+  });
+
   it("scores an empty or emoji-only message without failing", () => {
     expect(analyse("", "de").sentiment).toEqual({ score: 0, chunk: "", reason: "No sentiment-bearing words, phrases or emoji found." });
     expect(analyse("👍👍", "it").sentiment.score).toBeGreaterThan(0.2);

@@ -392,6 +392,48 @@ describe("aimed sentiment", () => {
     expect(polarity("Please stop the payment, I typed 900 instead of 90.")).toBe("neutral");
   });
 
+  it.each([
+    "BT have offered me a faster line for less.",
+    "We're comparing you with Lexoffice before we decide.",
+    "Vattenfall quoted us 20% less for the same tariff.",
+  ])("reads a provider named by what it offered or in a comparison as a competitor mention: %s", (message) => {
+    expect(flags(message)).toContain("competitor_mention");
+  });
+
+  it("reads moving to a smaller named plan as churn, and the plan's name as no competitor", () => {
+    const found = flags("Please put us on Starter from the next billing cycle.");
+    expect(found).toContain("churn_risk");
+    expect(found).not.toContain("competitor_mention");
+    expect(flags("We'll go to the cheaper Lite plan next month.")).toContain("churn_risk");
+  });
+
+  it("reads a deadline with a threat to leave as urgent, and saying where they are going as churn", () => {
+    expect(flags("Sort the sync out by Friday or we'll look for another tool.")).toContain("urgent_request");
+    expect(flags("Octopus is half the price, that's where we're going.")).toContain("churn_risk");
+  });
+
+  it.each(["I've explained this to three different people now.", "Third invoice in a row with the wrong VAT. Not impressed.", "All I get is 'we are looking into it'."])(
+    "reads weariness at repeating oneself as frustration: %s",
+    (message) => {
+      expect(flags(message)).toContain("frustrated_user");
+    },
+  );
+
+  it.each([
+    "The kiosk stopped printing receipts this morning.",
+    "My alarm settings reset themselves overnight.",
+    "The invoices didn't go out on the 1st.",
+    "The wardrobe arrived with the mirror cracked.",
+    "The courier left the parcel on the doorstep in the rain.",
+  ])("reads something that stopped, reset itself or arrived damaged as negative: %s", (message) => {
+    expect(polarity(message)).toBe("negative");
+  });
+
+  it("reads paying years ahead for a discount as interest in buying, and paying a fee with a named wallet as no competitor", () => {
+    expect(flags("Is there a discount if I pay three years in advance?")).toContain("buying_signal");
+    expect(flags("Can I pay the parking fine with Apple Pay?")).not.toContain("competitor_mention");
+  });
+
   it("does not read the user's own slip as trouble", () => {
     expect(polarity("Can I fix the booking? I misspelled my own name.")).toBe("neutral");
   });

@@ -2,7 +2,7 @@
  * Well-known products and providers across the sectors that run support chatbots. A chatbot's real
  * competitors differ by business, so operators pass their own names in `AnalysisOptions.competitors`;
  * this list makes the flag useful out of the box. Matched case-sensitively as written, so names
- * that are also everyday words ("Wise", "Square", "Target", "Three") are left out: context cues
+ * that are also everyday words ("Wise", "Square", "Target", "Three", "Free", "Claro", "Vivo") are left out: context cues
  * ("cheaper than X", "X refunds in minutes") still catch those.
  */
 export const DEFAULT_COMPETITORS: readonly string[] = [
@@ -37,4 +37,16 @@ export const DEFAULT_COMPETITORS: readonly string[] = [
   "Deezer", "Audible", "Duolingo", "Babbel", "Coursera", "Udemy", "edX", "Skillshare", "Khan Academy",
   "Chegg", "Peloton", "Strava", "Fitbit", "Garmin", "ClassPass", "MyFitnessPal", "Doctolib", "Zocdoc",
   "Teladoc", "Zillow", "Redfin", "Rightmove", "Zoopla", "Idealista", "Immobiliare.it", "Steam", "Epic Games",
+  "Doctoralia", "Jameda", "Treatwell", "Fotocasa", "Funda", "ImmoScout24", "Immowelt", "SeLoger", "Busuu",
+  "PlayStation", "Xbox", "Nintendo",
+  // Europe and Latin America by sector: payments and accounting, banks, telecom, energy, insurance, delivery
+  "SumUp", "Zettle", "Lightspeed", "Mollie", "Worldline", "Payoneer", "Holded", "Moneybird", "Lexoffice", "sevDesk",
+  "Pennylane", "FreeAgent", "HiBob", "Factorial", "Fineco", "ING", "Santander", "BBVA", "CaixaBank", "Sabadell",
+  "Bankinter", "Openbank", "Itaú", "Bradesco", "PicPay", "Mercado Pago", "Intesa Sanpaolo", "UniCredit", "Satispay",
+  "Commerzbank", "Sparkasse", "DKB", "Comdirect", "Postbank", "Triodos", "ABN AMRO", "Rabobank", "Boursorama",
+  "BNP Paribas", "Crédit Agricole", "Barclays", "Lloyds", "HSBC", "NatWest", "Nationwide", "Sky", "MEO", "NOS",
+  "Orange", "Telefonica", "Virgin Media", "Plusnet", "TalkTalk", "Digi", "Lowi", "Pepephone", "Simyo", "Tele2",
+  "Free Mobile", "Proximus", "Telenet", "1&1", "Congstar", "EDF", "Engie", "TotalEnergies", "Iberdrola", "Endesa",
+  "Naturgy", "Repsol", "Enel", "Eneco", "Vattenfall", "Essent", "Greenchoice", "EnBW", "RWE", "Galp", "EDP", "HUK",
+  "Generali", "Mapfre", "Mutua Madrileña", "Fidelidade", "Lieferando", "Rappi", "Wolt",
 ];

@@ -22,6 +22,7 @@ export const TROUBLE_CUES: readonly CuePattern[] = [
   cue(1.8, "reports playback or a screen that stops", "buffer(s|ing)? (forever|endlessly|constantly|non-?stop)|keeps? buffering|(stops?|freezes?|cuts? out|drops?) after (about |around |like )?\\d+ (seconds|secs|minutes|mins)"),
   cue(1.8, "was moved to a smaller plan against their will", "(you |they )?(moved|put|dropped|switched|downgraded) (me|us|my account|our account|my plan|our plan) (down |back )?to (the |a )?(basic|free|starter|lowest|cheaper|lower)"),
   cue(1.6, "got less than expected", "(not|isn't|wasn't|is not|was not|aren't|weren't) (at all |really )?what (i|we) (expected|paid for|ordered|signed up for|were promised|was promised)"),
+  cue(1.8, "reports something that stopped or went wrong by itself", "stopped [a-z]+ing\\b|(reset|restarted|rebooted|logged out|deleted|changed) (itself|themselves|on (its|their) own|by itself)|(didn't|did not|never) (go|went|get|got) (out|sent|through)|(arrived|came|delivered|was|is|are) [^.!?\\n]{0,30}\\b(cracked|smashed|shattered|dented|torn|ripped|soaked|leaking|split)\\b|(left|dumped|dropped) (it |them |the [\\p{L} -]{1,25})?(on|at|in) the (pavement|street|curb|kerb|doorstep|rain|road)"),
 ];
 
 /**

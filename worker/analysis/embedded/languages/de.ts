@@ -64,7 +64,7 @@ export const de: LanguageSource = {
   contrast: "aber jedoch allerdings trotzdem dennoch",
   flagNegators: "nicht|kein|keine|keinen|nie|niemals|keinesfalls|auf keinen fall",
   flagPostNegators: "nicht|nie|niemals",
-  conditionals: "wenn falls sobald sofern ob sonst",
+  conditionals: "wenn falls sobald sofern ob sonst sollte sollten",
   flags: {
     churn_risk: [
       [0.85, "asks to cancel", `(ge)?cancel\\p{L}*|k(u|ue)ndig(?!ungsfrist|ungsbedingung|ungsregel|ungsrichtlinie|ungsmodalit)\\p{L}*|gek(u|ue)ndigt|(abo|abos|abonnement|vertrag|vertrage|mitgliedschaft|lizenz|konto|kundenkonto|account|zugang|profil|tarif) (${W} ){0,3}(beenden|auflosen|aufloesen|stornieren|loschen|loeschen|schliessen|schließen|abbestellen|abmelden|deaktivieren)|(beende|beenden|storniere|stornieren|losche|loeschen|losche) (${W} ){0,2}(abo|abonnement|vertrag|mitgliedschaft|konto|account)|abo (${W} ){0,1}(abbestellen|kundigen)|abbestellen`, { negatable: true }],
@@ -78,6 +78,7 @@ export const de: LanguageSource = {
       [0.55, "downgrades or pauses", `downgrade\\p{L}*|herabstufen|(kostenlos|kostenlosen|gratis|free|basis) (${W} ){0,2}(plan|tarif|version|paket|modell) (${W} ){0,2}(wechseln|zuruck|zurueck|umsteigen|downgraden)|zur(u|ue)ck (zum|auf den|in den) (kostenlos|gratis|free|basis)\\p{L}*|(wechseln|wechsle|wechsel|gehen|umsteigen|steigen) (${W} ){0,3}(in den|auf den|zum|in das|auf das|ins) (kostenlos|gratis|free|basis|basic|einsteiger|starter|light|lite|g(u|ue)nstiger|kleiner)\\p{L}*|(abo|abonnement|mitgliedschaft|vertrag) (${W} ){0,2}(pausieren|ruhen lassen)`, { negatable: true }],
       [0.5, "questions the value", `nicht (mehr )?(das geld )?wert|lohnt sich (fur uns |fur mich )?nicht( mehr)?|geldverschwendung|zu teuer|viel zu teuer|nicht (mehr )?leisten|(vertrag|abo|lizenz) (${W} ){0,3}l(a|ae)uft (${W} ){0,3}aus`],
       [0.85, "says they are leaving", `(bestell|bestelle|bestellen|kauf|kaufe|kaufen|buche|buchen) (${W} ){0,2}(hier |bei euch |bei ihnen )?(nix|nichts|nie) mehr|nie wieder (bei euch|bei ihnen|hier)`],
+      [0.8, "plans to switch provider", `(suchen|such|schauen|sehen) (wir|ich) (uns|mich) (${W} ){0,2}(einen |ein |eine )?(anderen|neuen|andere|neue) (anbieter|dienstleister|partner|lieferanten|losung|loesung)|(anderen|neuen) (anbieter|dienstleister) (suchen|nehmen|wahlen)`],
     ],
     frustrated_user: [
       [0.85, "has had enough", "die (nase|schnauze) (gestrichen )?voll|(es|das) reicht( mir| uns| jetzt)?|mir reicht('s| es)|(ich habe|hab|habe|wir haben) (es |das |echt |wirklich )?(genug|satt)|frechheit|zumutung|unverschamt\\p{L}*|unverschaemt\\p{L}*|lacherlich|laecherlich|inakzeptabel|nicht akzeptabel|katastroph\\p{L}*|verarsch\\p{L}*|wollt ihr mich|(soll|ist) das (ein )?witz|schlechteste\\p{L}*|stinksauer|(bin|sind|werde) (\\p{L}+ )?(sauer|wutend|wuetend|genervt|frustriert|enttauscht|stinkig)|nervt|nervig|frustrierend|scheiss\\p{L}*|scheiß\\p{L}*|zum kotzen|verdammt\\p{L}*|abzocke|saftladen|unfassbar"],
@@ -100,6 +101,7 @@ export const de: LanguageSource = {
       [0.6, "reports fraud in progress", `jemand hat (${W} ){0,3}(meiner|meine|meinem|mein) (karte|kreditkarte|konto|account)|(fremde|unbekannte|unberechtigte) (abbuchung|zahlung|buchung)\\p{L}*`],
       [0.55, "reports something that cannot wait", `ausgesperrt|(konto|karte|zugang|account) (${W} ){0,2}(gesperrt|blockiert)|komm(e)? (${W} ){0,2}nicht (mehr )?(rein|ins konto|in mein)|gehackt|betrug\\p{L}*|karte (${W} ){0,1}(gestohlen|verloren)|gestohlen|unberechtigte (abbuchung|zahlung)`],
       [0.6, "reports fraud in progress", `(sofort|umgehend|bitte) (${W} ){0,2}sperren|sperren sie (${W} ){0,2}(karte|kreditkarte|konto|zugang)|sperrt (${W} ){0,2}(karte|kreditkarte|konto|zugang)|(wurde|wurden|ist|sind|hat man|haben) (${W} ){0,3}(geklaut|gestohlen)(?![\\p{L}])|man hat mir (${W} ){0,3}(geklaut|gestohlen)`],
+      [0.75, "reports an outage that cannot wait", `(system|seite|website|webseite|shop|onlineshop|kasse|app|server|plattform|portal) (ist|sind|war|waren) (${W} ){0,4}(down|ausgefallen|offline|nicht erreichbar)`],
     ],
     confused_user: [
       [0.85, "says they are confused", `(verstehe|versteh|kapiere|kapier|checke|check|begreife|begreif) (${W} ){0,5}(nicht|nichts|kein wort)|verstehe nur bahnhof|versteh('s| es) nicht|blick(e)? (${W} ){0,5}nicht (mehr )?durch|verwirrt|verwirrend|was (meinen sie|meinst du|hei(ss|ß)t das|bedeutet das|soll das (hei(ss|ß)en|bedeuten))|wie (ist|war) das gemeint|(bin|sind) (${W} ){0,2}(ratlos|verloren|(u|ue)berfordert|aufgeschmissen)|werde (${W} ){0,2}nicht schlau|nicht schlau (draus|daraus)|(ergibt|macht) (${W} ){0,2}keinen sinn|(nicht|kaum) nachvollziehbar|unverst(a|ae)ndlich|keine ahnung|kp|keinen (plan|schimmer)`],
@@ -129,5 +131,6 @@ export const de: LanguageSource = {
     [0.7, "names the tool they use now", `(nutzen|nutze|verwenden|verwende|arbeiten mit|haben) (aktuell|derzeit|momentan|noch|bisher)( noch)? ${NAME}`, ["competitor_mention"]],
     [0.7, "compares with a named competitor", `bei (der |dem |den )?${NAME} (kostet|zahle|zahlt|bezahle|zahlen|bekomme|bekommt)[^.!?]{0,50} (weniger|billiger|gunstiger|guenstiger)`, ["competitor_mention"]],
     [0.7, "compares us favourably with a named competitor", `(einfacher|besser|gunstiger|guenstiger|schneller|billiger) als (bei |mit )(der |dem |den )?${NAME}`, ["competitor_mention"]],
+    [0.7, "is comparing us with a named competitor", `(vergleichen|vergleiche|verglichen) (${W} ){0,2}mit ${NAME}`, ["competitor_mention"]],
   ],
 };

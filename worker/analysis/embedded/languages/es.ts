@@ -42,6 +42,7 @@ export const es: LanguageSource = {
     [2.5, `(ya |ahora )(${G} ){0,1}(funciona|funcionan|anda|va bien)|(funciona|funcionan|anda) (${G} ){0,1}(perfecto|perfectamente|genial|de nuevo|otra vez|ya)|(muchas|mil|muchisimas) gracias|gracias (por (la|tu|su|vuestra) (ayuda|respuesta|rapidez|paciencia))|(problema|error|fallo) (${G} ){0,2}(resuelto|solucionado|arreglado)|me (ha |has )?(ayudado|servido)( mucho)?|(muy|super|re) (util|rapido|amable|claro)`],
     [-2.5, `inundad[oa]|inundacion|fuga de agua|(cae|cayendo|sale|saliendo) agua|sin poder (${W} ){0,1}(entrar|acceder|pagar|trabajar|conectar|usar)`],
     [-2, `(que )?ya (habia|he|hemos|habiamos) pagado|ya (estaba|esta) pagad[oa]`],
+    [0, `se (ha )?puesto mal[oa]|se (ha )?puesto enferm[oa]`],
   ],
   courtesy: "gracias agradezco agradecemos",
   negators: "no nunca jamas ni nada tampoco sin ningun ninguna nadie",
@@ -114,5 +115,6 @@ export const es: LanguageSource = {
     [0.85, "switches to a named competitor", `(paso|pasamos|pasaremos|pasarme|pasarnos|cambio|cambiamos|cambiarme|cambiarnos|voy|vamos|irme|irnos|migramos|migrar|mudamos|mudarnos|llevo|llevamos)( ${W}){0,2} (a|con|hacia|para) ${NAME}`, ["churn_risk", "competitor_mention"], { negatable: true }],
     [0.7, "compares with a named competitor", `(en|con|de) ${NAME}( ${W}){0,6} (al menos|por lo menos|nunca|gratis|mas barato|mejor|sin problemas|al instante|enseguida)|(como|que) (en|con) ${NAME}|(en|con) ${NAME}( ${W}){1,8},? (por que|pero) (${W} ){0,2}(aqui|con vosotros|con ustedes)`, ["competitor_mention"]],
     [0.7, "names the tool they use now", `(usamos|uso|utilizamos|trabajamos con|tenemos) (ahora|actualmente|todavia|aun|de momento)( ${W})? ${NAME}`, ["competitor_mention"]],
+    [0.7, "is comparing us with a named competitor", `(comparando|comparamos|comparar|comparo) (${W} ){0,2}con ${NAME}`, ["competitor_mention"]],
   ],
 };

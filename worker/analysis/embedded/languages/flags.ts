@@ -57,8 +57,17 @@ const SHARED_CHURN: readonly CuePattern[] = [
 const SHARED_URGENT: readonly CuePattern[] = [
   cue(0.75, "has minutes left", "(boardt|vertrekt|begint|sluit|embarca|sai|parte|comeca|fecha|sale|empieza|cierra|decolle|inizia|chiude|beginnt|schliesst|startet|abflug|depart)[^.!?]{0,20} (over|dans|en|dentro de|daqui a|tra|fra|binnen|in) (\\d+|een|une|un|una|uma|meia|mezz|mezza|half|halbe?|einer) ?(minuten|minutes|minutos|minuti|uur|heure|hora|ora|stunde)"),
   cue(0.7, "has a deadline", "(hoy|esta noche|manana|heute|morgen|aujourd'hui|ce soir|demain|oggi|stasera|domani|hoje|amanha|vandaag|vanavond) ([\\p{L}\\p{N}]+ ){0,4}(nominas|salarios|sueldos|gehalter|gehaelter|lohne|loehne|paie|salaires|stipendi|folha de pagamento|salarissen|lonen)|(nominas|gehalter|gehaelter|lohne|loehne|paie|salaires|stipendi|folha de pagamento|salarissen|lonen) ([\\p{L}\\p{N}]+ ){0,4}(hoy|esta noche|heute|aujourd'hui|ce soir|oggi|stasera|hoje|vandaag|vanavond)"),
+  cue(0.9, "says it is urgent", "emergenza|emergencia|urgence|notfall|noodgeval"),
+  cue(0.75, "asks to be called back now", "(llamadme|llameme|llamame|llamenme|richiamatemi|chiamatemi|richiamami|rappelez-moi|appelez-moi|ligue-me|liguem-me|bel me|belt u mij|rufen sie mich|ruft mich) ([\\p{L}\\p{N}]+ ){0,2}(ahora|ya|cuanto antes|subito|adesso|ora|tout de suite|maintenant|agora|ja|nu|meteen|sofort|gleich|dringend|urgente)"),
   cue(0.7, "has someone waiting in front of them", "(patient\\p{L}*|paciente|paziente|client\\p{L}*|cliente|kunde\\p{L}*|klant\\p{L}*) [^.!?]{0,30}(am empfang|an der kasse|wartet|warten|na fila|no balcao|in studio|in attesa|aspetta|en caja|esperando|attend|en caisse|aan de balie|wacht|wachten)|(sitzt|steht|wartet) (ein|eine) (patient\\p{L}*|kunde\\p{L}*|kundin)|(ho|abbiamo) (il|un|una) (paziente|cliente)|tenho (um |uma )?(cliente|paciente)|tengo (un |una )?(cliente|paciente)|j ai (un|une) (client|cliente|patient|patiente)|ik heb (een )?(klant|patient)"),
 ];
+
+/** A condition with a date in the next days: "si mañana …", "wenn das morgen …", "se entro venerdì …", "als er morgen …". */
+const DATED_CONDITION: CuePattern = cue(
+  0.6,
+  "sets a deadline or they leave",
+  "(si|se|wenn|falls|als|indien|if) [^.!?]{0,60}(manana|morgen|demain|domani|amanha|hoy|heute|vandaag|oggi|hoje|aujourd hui|vendredi|viernes|freitag|venerdi|sexta|vrijdag|lundi|lunes|montag|lunedi|segunda|maandag|fin de semana|fim de semana|wochenende|weekend|fine settimana)",
+);
 
 /** Abbreviations written in capitals that are not shouting. */
 const ACRONYMS =
@@ -107,6 +116,11 @@ export function findFlagCues(original: string, folded: Folded, pack: LanguagePac
   for (const [flag, cues] of [["frustrated_user", SHARED_FRUSTRATION], ["churn_risk", SHARED_CHURN], ["urgent_request", SHARED_URGENT]] as const) {
     const shared = findCues(text, cues).filter((h) => flag !== "churn_risk" || !negated(text, h.start, h.end, pack));
     if (shared.length > 0) out[flag] = [...(out[flag] ?? []), ...shared];
+  }
+  // "Si mañana sigue sin funcionar, me cambio de empresa": a threat with a date is urgent (the guidelines' "by Friday or we leave").
+  if ((out.churn_risk?.length ?? 0) > 0) {
+    const dated = findCues(text, [DATED_CONDITION]);
+    if (dated.length > 0) out.urgent_request = [...(out.urgent_request ?? []), ...dated];
   }
   for (const h of findCues(text, [SHARED_NAMED_COMPARISON])) {
     if (hasName(original, folded, h.start, h.end)) out.competitor_mention = [...(out.competitor_mention ?? []), h];

@@ -117,5 +117,7 @@ export const it: LanguageSource = {
     [0.85, "switches to a named competitor", `(passo|passiamo|passare|passero|passeremo|vado|andiamo|andare|cambio|cambiamo|migro|migriamo|porto|portiamo|portare)( ${W}){0,2} (a|ad|con|verso|su|in) ${NAME}`, ["churn_risk", "competitor_mention"], { negatable: true }],
     [0.7, "compares with a named competitor", `(con|da|su|in) ${NAME}( ${W}){0,6} (almeno|mai|gratis|costa meno|meglio|piu veloce|subito|senza problemi)|come (con|da|su) ${NAME}|(con|da|su) ${NAME}( ${W}){1,8},? (perche|ma) (${W} ){0,2}(da voi|qui|con voi)`, ["competitor_mention"]],
     [0.7, "names the tool they use now", `(usiamo|uso|utilizziamo|lavoriamo con|abbiamo) (ora|attualmente|ancora|per ora)( ${W})? ${NAME}`, ["competitor_mention"]],
+    [0.7, "compares us favourably with a named competitor", `meglio (che|di) (con )?${NAME}`, ["competitor_mention"]],
+    [0.7, "is comparing us with a named competitor", `(confrontando|confrontiamo|confrontare|paragonando) (${W} ){0,2}con ${NAME}`, ["competitor_mention"]],
   ],
 };

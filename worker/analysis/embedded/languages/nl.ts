@@ -55,7 +55,7 @@ export const nl: LanguageSource = {
   contrast: "maar echter toch",
   flagNegators: "niet|geen|nooit|zeker niet|absoluut niet|helemaal niet",
   flagPostNegators: "niet|nooit",
-  conditionals: "als indien tenzij wanneer anders",
+  conditionals: "als indien tenzij wanneer anders mocht mochten",
   flags: {
     churn_risk: [
       [0.85, "asks to cancel", `(ge)?cancel\\p{L}*|opzeg(?!termijn|voorwaarde|beleid|regel)\\p{L}*|zeg(gen)? (${W} ){0,3}op|(abonnement|account|contract|lidmaatschap|licentie|pakket|overeenkomst) (${W} ){0,3}(beeindigen|stopzetten|opheffen|annuleren|verwijderen|opzeggen|stoppen|afsluiten|sluiten)|(beeindig|annuleer|verwijder|stop|sluit) (${W} ){0,2}(abonnement|account|contract|lidmaatschap)|uitschrijven|afmelden voor|(wil|willen|ga|gaan) (${W} ){0,2}(stoppen met|opzeggen)`, { negatable: true }],
@@ -118,10 +118,11 @@ export const nl: LanguageSource = {
   },
   named: [
     [0.7, "names the tool they used before", `(vroeger|voorheen|eerder) (gebruikten|hadden|zaten|gebruikte|had|zat) (we|wij|ik) (bij |met )?${NAME}|(komen|kom) (${W} ){0,1}van ${NAME}`, ["competitor_mention"]],
-    [0.7, "compares us favourably with a named competitor", `(veel |een stuk |stukken )?(makkelijker|eenvoudiger|beter|goedkoper|sneller|overzichtelijker|duidelijker) dan ${NAME}`, ["competitor_mention"]],
+    [0.7, "compares us favourably with a named competitor", `(veel |een stuk |stukken )?(makkelijker|eenvoudiger|beter|goedkoper|sneller|overzichtelijker|duidelijker|fijner|prettiger) dan ${NAME}`, ["competitor_mention"]],
     [0.85, "switches to a named competitor", `(overstappen|stap|stappen|gaan|ga|verhuizen|wisselen|switchen|migreren)( ${W}){0,2} naar ${NAME}`, ["churn_risk", "competitor_mention"], { negatable: true }],
     [0.7, "compares with a named competitor", `(bij|met) ${NAME}( ${W}){0,6} (tenminste|nooit|wel|gratis|goedkoper|beter|sneller|meteen|direct)|(zoals|net als) (bij|met) ${NAME}|(bij|met) ${NAME}( ${W}){1,8},? (waarom|maar) (${W} ){0,2}(bij jullie|bij u|hier)`, ["competitor_mention"]],
     [0.7, "names the tool they use now", `(gebruiken|gebruik|werken met|hebben) (nu|momenteel|nog|op dit moment)( nog)? ${NAME}`, ["competitor_mention"]],
     [0.7, "compares with a named competitor", `(bij|met) ${NAME}( ${W}){0,6} (minder|lager)`, ["competitor_mention"]],
+    [0.7, "is comparing us with a named competitor", `(vergelijken|vergelijk|vergeleken) (${W} ){0,2}met ${NAME}`, ["competitor_mention"]],
   ],
 };

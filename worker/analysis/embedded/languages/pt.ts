@@ -121,5 +121,7 @@ export const pt: LanguageSource = {
     [0.7, "compares with a named competitor", `(no|na|com|do|da|em) ${NAME}( ${W}){0,8} (pelo menos|ao menos|nunca|de graca|gratis|mais barato|melhor|no mesmo dia|na hora|sem problema)|(como|que) (no|na) ${NAME}|(no|na|com) ${NAME}( ${W}){1,8},? (por que|mas) (${W} ){0,2}(aqui|com voces)`, ["competitor_mention"]],
     [0.7, "names the tool they use now", `(usamos|uso|utilizamos|trabalhamos com|temos) (hoje|atualmente|ainda|por enquanto)( ${W})? ${NAME}`, ["competitor_mention"]],
     [0.8, "ports the number to a named provider", `(portabilidade|portar|levar) (${W} ){0,3}(pra|para|pro) (a |o )?${NAME}`, ["churn_risk", "competitor_mention"], { negatable: true }],
+    [0.7, "names the provider they left", `(troquei|trocamos|deixei|deixamos|sai da|sai do|saimos da|saimos do) (a |o )?${NAME}`, ["competitor_mention"]],
+    [0.7, "is comparing us with a named competitor", `(comparando|comparamos|comparar|comparo) (${W} ){0,2}com ${NAME}`, ["competitor_mention"]],
   ],
 };
