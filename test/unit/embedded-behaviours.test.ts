@@ -11,6 +11,19 @@ const slugs = (question: string | undefined, reply: string, earlier?: PreviousTu
 const find = (question: string | undefined, reply: string, slug: string): Detection | undefined => judge(question, reply).find((b) => b.slug === slug);
 
 describe("helpful: only when the reply answers the question", () => {
+  it("calls reporting an action taken on the user's behalf helpful, even after a statement", () => {
+    expect(slugs("I think I left my card at the restaurant", "I've frozen your card so nobody can use it. You can unfreeze it in the app if you find it.")).toContain("helpful");
+  });
+
+  it("does not call apologies followed only by a request for details helpful", () => {
+    expect(slugs("my order is late again", "I'm so sorry. I apologise for the delay, I'm really sorry. Could you share your order number so I can check?")).toEqual(["over_apologizing"]);
+  });
+
+  it("does not call a keyword prompt or a rephrase request helpful", () => {
+    expect(slugs("can I change my delivery slot", "INVALID INPUT. Please enter a valid keyword, such as ORDERS or RETURNS.")).not.toContain("helpful");
+    expect(slugs("do you sell gift cards", "I did not understand your request. Please try again using different words.")).not.toContain("helpful");
+  });
+
   it("calls an answer that then invents specifics both helpful and hallucinating", () => {
     const found = slugs("Can I pause my gym membership over summer?", "Yes, you can pause it for up to the whole summer from the app under Membership. Pausing was introduced in version 5.2.7 in 2018 and has a 100% approval rate.");
     expect(found).toContain("helpful");
@@ -76,6 +89,10 @@ describe("helpful: only when the reply answers the question", () => {
 });
 
 describe("hallucinating: specifics the question gave no ground for", () => {
+  it("flags an invented numbered rule or coded standard and a lifetime promise", () => {
+    expect(slugs("how do I renew my library card", "Renew it online under My account. Cards renewed online are valid for life under Library Access Rule 4.3.")).toContain("hallucinating");
+  });
+
   it("flags an invented named standard written with a hyphen and a certification with words in between", () => {
     expect(slugs("is the sunscreen safe for kids", "It is certified fully reef-safe under the EU Cosmetic Standard EN-2291, so it is perfect for children.")).toContain("hallucinating");
   });
@@ -157,6 +174,10 @@ describe("hallucinating: specifics the question gave no ground for", () => {
 });
 
 describe("dodging: no answer to what was asked", () => {
+  it("flags enthusiasm for the user's interest in place of the date asked for", () => {
+    expect(slugs("when is the engineer coming to fit the meter?", "We're so glad you're interested in a smart meter! They make it easier to see where your energy goes.")).toContain("dodging");
+  });
+
   it("flags corporate filler in place of an answer even when it is canned", () => {
     const found = slugs("why was my claim turned down", "Thank you for contacting us. Your satisfaction is our top priority. Your call is important to us.");
     expect(found).toContain("dodging");
@@ -202,6 +223,16 @@ describe("dodging: no answer to what was asked", () => {
 });
 
 describe("redirecting: sends the user elsewhere", () => {
+  it.each([
+    ["is the blue kettle in stock in leeds?", "For stock in Leeds, please contact the store directly — they can check for you."],
+    ["my refund is missing from the statement", "I'm passing this over to our payments specialists, who'll be in touch by email."],
+    ["how do I export my invoices", "Good question! Our Help Centre has a detailed guide on exports that covers exactly this."],
+  ])("flags sending the user to a store, a team or the help centre: %s", (question, reply) => {
+    const found = slugs(question, reply);
+    expect(found).toContain("redirecting");
+    expect(found).not.toContain("dodging");
+  });
+
   it("flags sending the user to another team by email", () => {
     expect(slugs("Can you refund my last invoice?", "Refunds are handled by our billing team. Please email billing@example.com with your invoice number.")).toContain("redirecting");
   });
@@ -260,6 +291,14 @@ describe("redirecting: sends the user elsewhere", () => {
 });
 
 describe("yes_man: unconditional agreement", () => {
+  it.each([
+    ["I don't need to show ID at pickup, the locker code is enough, correct?", "Correct, there's no need to show ID."],
+    ["the flight was delayed 40 minutes so I'm entitled to full compensation, yes?", "You're right, you're entitled to full compensation for the delay."],
+    ["pretty sure I can cancel the gym contract any time with no fee", "That's right, you can cancel whenever you like with no fee."],
+  ])("flags a calm grant of the user's claim, unchecked: %s", (question, reply) => {
+    expect(slugs(question, reply)).toContain("yes_man");
+  });
+
   it.each([
     ["pretty sure my plan includes free international calls", "Yes, absolutely, it's all included! Call whoever you like 🎉"],
     ["The hotel site is wrong, my booking definitely includes breakfast", "You're right, it does! Enjoy your breakfast."],

@@ -73,7 +73,7 @@ const SEEKS_AGREEMENT = /\b(?:right|correct|isn'?t it|aren'?t they|don'?t you th
  * The user asserts something or demands it as their due ("pretty sure it should be free", "my ticket definitely
  * includes a bag", "so just send me another one"): agreeing on the spot, without checking, is the yes-man.
  */
-const CLAIMS = /\b(?:pretty sure|i'?m sure|im sure|definitely|obviously|surely|i know (?:that )?(?:i|it|you|my)|should be free|isn'?t it|not that important|(?:so )?just (?:send|give|refund|credit|change|approve|waive|cancel|upgrade|put|add|let)|i should(?:'ve| have) (?:got|gotten|been|had))\b|\b(?:right|correct|is it)\s*\?/;
+const CLAIMS = /\b(?:pretty sure|i'?m sure|im sure|definitely|obviously|surely|i know (?:that )?(?:i|it|you|my)|should be free|isn'?t it|not that important|(?:so )?just (?:send|give|refund|credit|change|approve|waive|cancel|upgrade|put|add|let)|i should(?:'ve| have) (?:got|gotten|been|had)|i'?m entitled|i am entitled)\b|\b(?:right|correct|is it|yes)\s*\?/;
 const WANTS_NAMES = /\bwhich\b|\bwhat (?:kinds?|types?|sorts?) of\b|\bwhat [a-z]+s (?:are|do|does|can|is)\b/;
 const RISKY = /\b(?:should (?:i|we) (?:just )?|good idea|is it (?:ok|okay|fine|safe|smart|wise)|i'?ll just|i'?m (?:just )?(?:going|gonna) to|no big deal|that'?s fine|no need to|can (?:i|we) just|i can (?:just )?(?:skip|ignore))\b/;
 const PROPOSES = /\b(?:should (?:i|we)|can (?:i|we)|could (?:i|we)|shall (?:i|we)|is it (?:ok|okay|fine|a good idea|smart|wise|better)|would it (?:be|make)|i (?:want|plan|intend|would like|'d like|am thinking|'m thinking|am planning|'m planning) (?:to|of|about)|i'?ll (?:just )?|i'?m (?:going|gonna) to|what about|how about|thinking (?:of|about)|my (?:plan|idea))\b/;

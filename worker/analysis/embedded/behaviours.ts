@@ -126,6 +126,9 @@ export function detectBehaviours(ctx: BehaviourContext, enabled: ReadonlySet<str
   if ((fires(hits.robotic) && !filler) || (fires(hits.verbose) && answer.shared > 0)) hits.dodging = [];
   // Agreeing to everything is the yes-man's failing, not evasion: "Of course, all fees waived!" leaves out no figure.
   if (fires(hits.yes_man)) hits.dodging = [];
+  // Sending the user elsewhere is its own failing: "Thanks for asking! Our claims team handles this" is a redirect,
+  // not a dodge; a refusal that also redirects ("I can't help with that, contact support") is both.
+  if (fires(hits.redirecting) && !hits.dodging.some((h) => h.why === REFUSAL.why)) hits.dodging = [];
   hits.helpful = helpful(f, hits);
 
   const out: Detection[] = [];
@@ -180,7 +183,7 @@ function helpful(f: Facts, hits: Hits): CueHit[] {
   return f.answer.evidence;
 }
 
-const HOLDING_ANYWHERE = /\b(?:one moment while|let me (?:check|look into|find out)|bear with me while|i'?ll (?:check|look into|find out) (?:what|why|and get back))\b/;
+const HOLDING_ANYWHERE = /\b(?:one moment while|let me (?:check|look into|find out)|bear with me while|i'?ll (?:check|look into|find out) (?:what|why|and get back)|so (?:i|we) can (?:check|look into|look it up|find out|see)|what can i (?:help|do for) you with)\b/;
 
 /** The reply's first sentence says something (not just "Absolutely."), holds none of the invented specifics, and more follows it. */
 function answersBeforeInventing(text: string, invented: readonly CueHit[]): boolean {
@@ -253,7 +256,9 @@ function redirecting(f: Facts, elsewhere: readonly CueHit[]): CueHit[] {
 
 // --- yes-man ---------------------------------------------------------------------------------
 
-const AFFIRMATION = /^\W*(?:yes|yeah|yep|absolutely|definitely|certainly|of course|totally|100%|for sure|sure|no problem|no worries|go for it|sounds (?:good|great|perfect)|exactly|you bet|right|no big deal|not a problem|nothing to worry about|don'?t worry|you'?re (?:right|correct|entitled)|you are (?:right|correct|entitled)|that'?s (?:right|correct)|not (?:important|a problem|an issue|necessary) at all)\b/;
+const AFFIRMATION = /^\W*(?:yes|yeah|yep|absolutely|definitely|certainly|of course|totally|100%|for sure|sure|no problem|no worries|go for it|sounds (?:good|great|perfect)|exactly|you bet|right|no big deal|not a problem|nothing to worry about|don'?t worry|you'?re (?:right|correct|entitled)|you are (?:right|correct|entitled)|that'?s (?:right|correct)|(?:that is )?correct|not (?:important|a problem|an issue|necessary) at all)\b/;
+/** What a grant sounds like: "no penalty", "no need", "feel free", "yours to keep", "you're entitled to a refund". */
+const GRANT_WORDS = /\b(?:no (?:penalty|need|charge|fee|problem at all)|feel free|(?:yours|it'?s yours) to keep|entitled to|pay no|won'?t (?:be charged|pay)|free of charge|(?:full|whole) refund|no extra cost|anyone you(?:'d)? like|as (?:many|much) as you(?:'d)? like)\b/;
 /** The reply looked before it agreed. */
 const CHECKED = /\bi(?:'ve| have) (?:checked|looked|confirmed|verified)|\bi can see\b|\baccording to (?:your|our)\b|\b(?:your|the) (?:account|order|booking|ticket|record)s? (?:shows?|confirms?)\b/;
 
@@ -273,7 +278,8 @@ function yesMan(f: Facts): CueHit[] {
   const q = f.question;
   // A claim or a demand the reply grants at once, enthusiastically and unchecked ("Of course! I'll send you another
   // one right away!"), is the yes-man even when it acts on it.
-  const grants = q !== undefined && q.claims && AFFIRMATION.test(f.text) && f.text.includes("!") && f.words <= 40 && !CHECKED.test(f.text);
+  // Said with an exclamation mark, or calmly granting what the claim asked for ("Correct, there's no need to bring it").
+  const grants = q !== undefined && q.claims && AFFIRMATION.test(f.text) && (f.text.includes("!") || GRANT_WORDS.test(f.text)) && f.words <= 40 && !CHECKED.test(f.text);
   const cheered =
     grants || (q !== undefined && (q.seeksAgreement || q.risky) && AFFIRMATION.test(f.text) && f.text.includes("!") && f.words <= 40 && f.answer.concrete.length === 0);
   if (cheered) hits.push(whole(grants ? 0.5 : 0.3, grants ? "grants the user's claim or demand without checking it" : "cheers on the user's claim without checking it"));
