@@ -637,6 +637,17 @@ describe("multilingual embedded analysis", () => {
     expect(raised("Mochten we ooit opzeggen, houden we dan toegang tot de facturen?", "nl")).not.toContain("churn_risk");
   });
 
+  it.each([
+    ["Terza chiamata e ancora niente. Siete una barzelletta.", "it"],
+    ["Vous n'êtes même pas capables de livrer à la bonne adresse.", "fr"],
+  ])("reads insults and counted broken promises as frustration: %s", (text, lang) => {
+    expect(raised(text, lang)).toContain("frustrated_user");
+  });
+
+  it("reads a screen that arrived cracked as trouble", () => {
+    expect(polarity("O telemóvel chegou com o ecrã rachado.", "pt")).toBe("negative");
+  });
+
   it("scores an empty or emoji-only message without failing", () => {
     expect(analyse("", "de").sentiment).toEqual({ score: 0, chunk: "", reason: "No sentiment-bearing words, phrases or emoji found." });
     expect(analyse("👍👍", "it").sentiment.score).toBeGreaterThan(0.2);

@@ -434,6 +434,10 @@ describe("aimed sentiment", () => {
     expect(flags("Can I pay the parking fine with Apple Pay?")).not.toContain("competitor_mention");
   });
 
+  it("does not read the marketplace a user sells on as a competitor mention", () => {
+    expect(flags("How do I import my Etsy orders into the invoice list?")).not.toContain("competitor_mention");
+  });
+
   it("does not read the user's own slip as trouble", () => {
     expect(polarity("Can I fix the booking? I misspelled my own name.")).toBe("neutral");
   });

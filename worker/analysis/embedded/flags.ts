@@ -251,7 +251,7 @@ function nameRegexByKey(names: readonly string[], flags: "gu" | "giu"): RegExp {
  * something the user integrates with or pays through is not an alternative they are weighing.
  */
 const INTEGRATION_BEFORE = /((integrat|connect|link|sync)\w*(\s+(with|to|into))?|import\w*|export\w*|plugin|add-?on|(pay|paid|paying|checkout|check out)( [\w-]+){0,4} (with|via|by|through|using)(( [\w.]+,?)*( or| and|,))?|(log|sign) ?in (with|using|via)|login (with|using|via)|account on|webhooks? (to|from|for)|(akzeptiert ihr|akzeptieren sie|nehmt ihr|nehmen sie|acceptez-vous|accept(ez|es) vous|aceptan|aceptais|aceitam|aceitas|accettate|accetti|accepteren jullie|accepteert u|(be)?zahlen|payer|pagar|pagare|betalen)(\s+(auch|aussi|tambi[eé]n|tamb[eé]m|anche|ook|mit|per|par|avec|con|com|via|met|por))*)\s+(my\s+|our\s+|the\s+|a\s+|your\s+)?$/iu;
-const INTEGRATION_AFTER = /^\s*(integration|connector|plugin|app|add-?on|account|api|webhook|channel|workspace|store|login|sso|export|import|sync)\b/i;
+const INTEGRATION_AFTER = /^\s*(integration|connector|plugin|app|add-?on|account|api|webhook|channel|workspace|store|shop|login|sso|export|import|sync|sales|orders|listings|seller)\b/i;
 
 function namedCompetitor(text: string, re: RegExp): CueHit | undefined {
   re.lastIndex = 0;

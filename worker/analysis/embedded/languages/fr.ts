@@ -78,6 +78,7 @@ export const fr: LanguageSource = {
       [0.6, "wants a human", `(parler|discuter|echanger) (${W} ){0,1}(a|avec) (un |une |quelqu'un |de )?(vrai |vraie |veritable )?(humain|personne|conseiller|conseillere|agent|responsable|manager|superieur|technicien|operateur|quelqu'un de reel)|un (vrai )?humain|une vraie personne|(robot|bot|chatbot) (inutile|debile|stupide|nul)|(tu es|vous etes|t'es) (inutile|nul|nuls|bete)|(ne|ca ne|vous ne|tu ne) (${W} ){0,1}sert (a rien|strictement a rien)|ne m'aide (pas|en rien)|vous ne m'aidez pas|aucune aide`],
       [0.45, "has been kept waiting", `(j'attends|attends|attendons|attente|attendu) (${W} ){0,2}(depuis|des heures|des jours|des semaines)|depuis (des |plusieurs )(jours|semaines|heures|mois)|(aucune|pas de|toujours pas de|sans) (reponse|retour|nouvelles)|personne ne (${W} ){0,1}(repond|aide|rappelle)`],
       [0.4, "exasperated", "je reve|c est pas possible|ca commence a bien faire|c est abuse|abuse|serieusement\\?|c'est pas vrai|ce n'est pas possible|c'est une blague|sans blague|non mais|pourquoi (est-ce que )?(c'est|ca) (si|toujours|encore)|comment (c'est|est-ce) possible"],
+      [0.85, "has had enough", `(jamais|pas|meme pas) (ete )?(fichus?|foutus?|capables?) de`],
     ],
     urgent_request: [
       [0.9, "says it is urgent", "urgent\\p{L}*|urgence|immediatement|tout de suite|asap|au plus vite|le plus vite possible|le plus rapidement possible|au plus tot|des que possible|sans delai|de toute urgence|critique|prioritaire|en priorite|rapidement svp|vite svp", { negatable: true }],

@@ -78,6 +78,7 @@ export const it: LanguageSource = {
       [0.45, "has been kept waiting", `(aspetto|aspettiamo|attendo|attendiamo|sto aspettando|stiamo aspettando) (${W} ){0,2}(da|giorni|settimane|ore)|da (giorni|settimane|ore|mesi) (${W} ){0,2}(aspetto|attendo|senza|non)|(nessuna|senza|non ho ricevuto|mai ricevuto) (${W} ){0,1}risposta|nessuno (mi |ci )?(risponde|aiuta|richiama)`],
       [0.4, "exasperated", "pazzesco|allucinante|incredibile che|roba da matti|non ci posso credere|sul serio\\?|ma dai|non e possibile|com'e possibile|ma scherziamo|mi prendete in giro|perche (sempre|di nuovo|ci vuole cosi tanto)"],
       [0.85, "has had enough", `mi sto (innervosendo|arrabbiando|stufando|incazzando)|(sto|stiamo) perdendo la pazienza`],
+      [0.85, "has had enough", `siete (una |un |degli |dei )?(barzelletta|vergogna|disastro|incompetenti|ridicoli|pagliacci)|(seconda|terza|quarta|quinta) (telefonata|chiamata|mail|volta|promessa)`],
     ],
     urgent_request: [
       [0.9, "says it is urgent", "urgent\\p{L}*|urgenza|immediatamente|subito|al piu presto|il prima possibile|prima possibile|quanto prima|asap|senza indugio|con urgenza|critico|critica|priorita|prioritario", { negatable: true }],

@@ -47,7 +47,7 @@ export const pt: LanguageSource = {
     [1.5, "sem problema|nenhum problema|nao tem problema|tudo certo|tudo bem"],
     [2.5, `(ja |agora )(${G} ){0,1}(funciona|funcionou|deu certo|esta funcionando|ta funcionando)|(funciona|funcionou|funcionando) (${G} ){0,1}(perfeitamente|perfeito|de novo|novamente|bem)|deu (tudo )?certo|(muito|muitissimo) obrigad[oa]|obrigad[oa] (pela|por) (ajuda|resposta|rapidez|paciencia|atencao)|(problema|erro|falha) (${G} ){0,2}(resolvido|solucionado|corrigido)|(me )?ajudou (muito|demais)|(muito|super) (util|rapido|gentil|claro|atencioso)`],
     [-2, `(fecha|fechou|desliga|desligou|reinicia|reiniciou) sozinh[oa]`],
-    [-2, `(chegou|veio|esta|estava|vieram|chegaram) (${W} ){0,3}(amolgad[oa]s?|partid[oa]s?|quebrad[oa]s?|danificad[oa]s?|rasgad[oa]s?)|(que )?ja (tinha sido|foi|havia sido|tinha) pag[oa]`],
+    [-2, `(chegou|veio|esta|estava|vieram|chegaram) (${W} ){0,3}(amolgad[oa]s?|partid[oa]s?|quebrad[oa]s?|danificad[oa]s?|rasgad[oa]s?|trincad[oa]s?|rachad[oa]s?)|(que )?ja (tinha sido|foi|havia sido|tinha) pag[oa]`],
   ],
   courtesy: "obrigado obrigada obrigadao agradeco agradecemos valeu",
   negators: "nao nunca jamais nem nada nenhum nenhuma ninguem sem tampouco",
