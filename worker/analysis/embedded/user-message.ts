@@ -66,8 +66,7 @@ function inPack(input: UserMessageInput, foreign: ForeignAnalysis): UserMessageA
     const d = toDetection(slug, hits, text);
     if (d !== undefined) flags.push(d);
   }
-  const settled = settleForeign(foreign, text);
-  const { score, chunk, reason } = settled;
+  const { score, chunk, reason } = settleForeign(foreign, text);
   return { sentiment: { score, label: sentimentLabel(score), chunk, reason }, flags };
 }
 
@@ -82,6 +81,9 @@ const TROUBLE_URGENCY: ReadonlySet<string> = new Set([
   "asks to escalate",
   "reports something that cannot wait",
 ]);
+
+/** Where urgency that reports trouble puts a neutral or positive message: mildly negative. */
+const URGENT_FLOOR = -0.3;
 
 /**
  * As for English (aim.ts, settleWithFlags): a message urgent because something is wrong ("Es wurde grad
@@ -98,5 +100,3 @@ function settleForeign(foreign: ForeignAnalysis, text: string): ForeignAnalysis[
   const chunk = top !== undefined && top.end > top.start ? sentenceAt(text, top.start, top.end) : sentiment.chunk;
   return { score, chunk, reason: `An urgent problem${top ? ` (${top.why})` : ""}.` };
 }
-
-const URGENT_FLOOR = -0.3;

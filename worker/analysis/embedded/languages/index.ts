@@ -62,11 +62,12 @@ const GREETING_AGAIN =
 /**
  * "Consegui entrar de novo", "Ya puedo entrar de nuevo", "Funziona di nuovo": something that works again is
  * good news, not a failure that came back. A verb of working or managing, not negated, then the "again" words
- * within five words that join no second clause ("consegui pagar e o app travou de novo" keeps its "again"): the "again" is blanked like a greeting's, and the span is good news. "No puedo entrar otra
- * vez" and "non funziona di nuovo" keep their "again".
+ * within five words that join no second clause: the "again" is blanked like a greeting's, and the span is good
+ * news. "No puedo entrar otra vez", "non funziona di nuovo" and "consegui pagar e o app travou de novo" keep
+ * their "again".
  */
 const WORKS_AGAIN =
-  /(?<!\b(?:no|nao|non|nunca|mai|jamas|nem|ni|ne|n)\s+(?:(?:me|te|se|nos|lo|la|le|mi|ti|ci|vi|si|y)\s+)?)\b(funciona|funcionan|funcionou|funcionam|anda|andan|consegui|conseguimos|consigo|conseguimos|logre|logramos|puedo|podemos|pude|pudimos|posso|podemos|possiamo|riesco|riusciamo|riuscito|riuscita|riusciti|funziona|funzionano|carga|carrega|carregou|carica|entro|entrou|abre|abriu|apre|marche|fonctionne|remarche)\b((?:\s+(?!(?:mas|pero|ma|mais|aber|maar|e|y|et|und|en|ou|oder|of|no|nao|non|ne|nicht|niet)\b)\p{L}+){0,5}?)(\s+)(otra vez|de nuevo|nuevamente|de novo|outra vez|novamente|di nuovo|nuovamente|a nouveau|de nouveau)\b(?!\s+(?:no|nao|non|pas|plus)\b)/gu;
+  /(?<!\b(?:no|nao|non|nunca|mai|jamas|nem|ni|ne|n)\s+(?:(?:me|te|se|nos|lo|la|le|mi|ti|ci|vi|si|y)\s+)?)\b(funciona|funcionan|funcionou|funcionam|anda|andan|consegui|conseguimos|consigo|logre|logramos|puedo|podemos|pude|pudimos|posso|possiamo|riesco|riusciamo|riuscito|riuscita|riusciti|funziona|funzionano|carga|carrega|carregou|carica|entro|entrou|abre|abriu|apre|marche|fonctionne|remarche)\b((?:\s+(?!(?:mas|pero|ma|mais|aber|maar|e|y|et|und|en|ou|oder|of|no|nao|non|ne|nicht|niet)\b)\p{L}+){0,5}?)(\s+)(otra vez|de nuevo|nuevamente|de novo|outra vez|novamente|di nuovo|nuovamente|a nouveau|de nouveau)\b(?!\s+(?:no|nao|non|pas|plus)\b)/gu;
 
 /** The folded text with the "again" of a greeting or of something working again blanked, and the latter as good news. */
 function withoutAgainThatIsNotTrouble(folded: Folded): { folded: Folded; worksAgain: ExtraValence[] } {
