@@ -20,9 +20,10 @@
  * The second support set (bench/eval/support-*-2.csv, written independently after the rules had been tuned
  * on the first) is printed whole in its own "second set (independent)" column/row: never tune on it.
  * The blind sets (bench/eval/support-blind-3.csv to -6.csv, en + 6 languages, and support-assistant-blind.csv
- * and -blind-2.csv, each written by a writer who saw only the labelling guidelines; the fourth weighted
- * to indirect churn, quiet frustration and urgency told by its consequences) are split by row parity: their even rows were read to find errors, their odd rows never were, so
- * the odd rows are the check that a change generalises.
+ * and -blind-2.csv, each written by a writer who saw only the labelling guidelines; the fourth weighted to
+ * indirect churn, quiet frustration and urgency told by its consequences) are split by row parity: their even
+ * rows were read to find errors, their odd rows never were, so the odd rows are the check that a change
+ * generalises.
  *
  * Mappings (each model keeps its own documented convention):
  * - ours: SPEC §5 bands, score ≤ −0.2 negative, ≥ 0.2 positive, else neutral; flags as emitted.

@@ -216,6 +216,8 @@ export const EXPLANATION: CuePattern = cue(
 
 /** "Let me check that for you": a holding reply promises an answer; it neither answers nor dodges. */
 export const HOLDING = /^\W*(?:(?:sure|ok(?:ay)?|of course|thanks?(?: you)?|no problem)[,!.]?\s+)?(?:let me (?:check|look|see|find out|take a look|look into)|one moment|just a moment|bear with me|give me a (?:moment|minute|second)|i'?ll (?:check|look into|find out|get back to you))\b/;
+/** A reply that goes to find the answer, said anywhere in it ("… One moment while I check the booking."). */
+export const HOLDING_ANYWHERE = /\b(?:one moment while|let me (?:check|look into|find out)|bear with me while|i'?ll (?:check|look into|find out) (?:what|why|and get back)|so (?:i|we) can (?:check|look into|look it up|find out|see)|what can i (?:help|do for) you with)\b/;
 
 export const HEDGES: CuePattern = cue(0.5, "hedges", "i think|i believe|might|may be|possibly|probably|not (sure|certain)|please (verify|check|confirm|double-check)|double-check|i (could|might) be wrong|as far as i know|to my knowledge|usually|typically|generally|normally|(around|about|approximately|roughly|nearly|almost) (\\d|a |an |one|two|three)|estimated|should (be|arrive|take|show)");
 

@@ -45,13 +45,17 @@ const SHARED_FRUSTRATION: readonly CuePattern[] = [
   cue(0.5, "asks if they are serious", "ernsthaft\\s*\\?|serieusement\\s*\\?|en serio\\s*\\?|fala serio|sul serio\\s*\\?|serieus\\s*\\?|echt waar\\s*\\?"),
 ];
 
+/** A provider, supplier or operator, in the six languages: what "chose another …" names. */
+const PROVIDER =
+  "(leverancier|aanbieder|provider|partij|anbieter|dienstleister|lieferanten|fournisseur|prestataire|operateur|proveedor|compania|operadora|fornecedor|fornitore|gestore|operatore)";
+
 const SHARED_CHURN: readonly CuePattern[] = [
   cue(0.8, "lets the trial run out on purpose", "(testphase|probezeit|probephase|testzeitraum) [^.!?]{0,30}(auslaufen|ablaufen)|laiss\\p{L}* (expirer|se terminer|finir) (l essai|la periode d essai)|(dejar|dejamos|dejo|voy a dejar) que (termine|caduque|expire|acabe) la prueba|deix\\p{L}* (a avaliacao|o teste|o periodo de teste|o trial) (expirar|acabar|vencer)|lasci\\p{L}* scadere (la prova|il periodo di prova)|proefperiode [^.!?]{0,20}(verlopen|aflopen)"),
   cue(0.75, "moves its tools elsewhere", "(regroup|consolid|zusammenleg|bundel|samenvoeg)\\p{L}* [^.!?]{0,40}(outils|tools|ferramentas?|herramientas?|strumenti|plattform|plateforme|plataforma|piattaforma|platform|software|logiciels?)|(alle|unsere) (tools|programme|systeme|anwendungen) [^.!?]{0,30}(auf|in) (eine|einer|ein) (einzige\\p{L}* )?(plattform|tool|system|losung)"),
   cue(0.75, "found something that fits better", "(iets|etwas|quelque chose|algo|qualcosa|uma solucao|une solution|una solucion|una soluzione|eine losung) (anders )?(gevonden|gefunden|trouve|encontramos|encontrei|encontrado|trovato)[^.!?]{0,40}(beter|besser|mieux|mejor|melhor|meglio)"),
   cue(0.85, "takes their number elsewhere", "rufnummernmitnahme|portabilite|portabilidad(?!e)(?! de (?:nomina|salario))|portabilidade(?! de salario)|portabilita(?! dello stipendio)|nummerbehoud|(neem|nemen) (mijn|ons|het) nummer mee"),
   // "We hebben een andere leverancier gekozen", "Nous avons choisi un autre fournisseur".
-  cue(0.8, "chose another provider", "(andere|nieuwe|anderen|neuen|autre|nouveau|otro|otra|nuevo|outro|outra|novo|altro|altra|nuovo) (leverancier|aanbieder|provider|partij|anbieter|dienstleister|lieferanten|fournisseur|prestataire|operateur|proveedor|compania|operadora|fornecedor|fornitore|gestore|operatore) ([\\p{L}\\p{N}]+ ){0,3}(gekozen|gevonden|genomen|gewahlt|gefunden|ausgewahlt|choisi|trouve|elegido|encontrado|escolhemos|escolhido|encontramos|scelto|trovato)|(gekozen|gewahlt|entschieden|choisi|elegido|escolhemos|escolhido|scelto|optado|opte) ([\\p{L}\\p{N}]+ ){0,2}(voor |fur |pour |por |para |per )?(een |einen |eine |un |une |una |uno |um |uma )?(andere|anderen|neuen|autre|nouveau|otro|otra|nuevo|outro|outra|novo|altro|altra|nuovo) (leverancier|aanbieder|provider|partij|anbieter|dienstleister|lieferanten|fournisseur|prestataire|operateur|proveedor|compania|operadora|fornecedor|fornitore|gestore|operatore)"),
+  cue(0.8, "chose another provider", `(andere|nieuwe|anderen|neuen|autre|nouveau|otro|otra|nuevo|outro|outra|novo|altro|altra|nuovo) ${PROVIDER} ([\\p{L}\\p{N}]+ ){0,3}(gekozen|gevonden|genomen|gewahlt|gefunden|ausgewahlt|choisi|trouve|elegido|encontrado|escolhemos|escolhido|encontramos|scelto|trovato)|(gekozen|gewahlt|entschieden|choisi|elegido|escolhemos|escolhido|scelto|optado|opte) ([\\p{L}\\p{N}]+ ){0,2}(voor |fur |pour |por |para |per )?(een |einen |eine |un |une |una |uno |um |uma )?(andere|anderen|neuen|autre|nouveau|otro|otra|nuevo|outro|outra|novo|altro|altra|nuovo) ${PROVIDER}`),
 ];
 
 const SHARED_URGENT: readonly CuePattern[] = [
@@ -66,7 +70,7 @@ const SHARED_URGENT: readonly CuePattern[] = [
 const DATED_CONDITION: CuePattern = cue(
   0.6,
   "sets a deadline or they leave",
-  "(si|se|wenn|falls|als|indien|if) [^.!?]{0,60}(manana|morgen|demain|domani|amanha|hoy|heute|vandaag|oggi|hoje|aujourd hui|vendredi|viernes|freitag|venerdi|sexta|vrijdag|lundi|lunes|montag|lunedi|segunda|maandag|fin de semana|fim de semana|wochenende|weekend|fine settimana)",
+  "(si|se|wenn|falls|als|indien|if) [^.!?]{0,60}(manana|morgen|demain|domani|amanha|hoy|heute|vandaag|oggi|hoje|aujourd.hui|vendredi|viernes|freitag|venerdi|sexta|vrijdag|lundi|lunes|montag|lunedi|segunda|maandag|fin de semana|fim de semana|wochenende|weekend|fine settimana)",
 );
 
 /** Abbreviations written in capitals that are not shouting. */
