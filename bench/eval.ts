@@ -19,7 +19,7 @@
  * bench/eval/data.ts): tune on dev, check on holdout.
  * The second support set (bench/eval/support-*-2.csv, written independently after the rules had been tuned
  * on the first) is printed whole in its own "second set (independent)" column/row: never tune on it.
- * The blind sets (bench/eval/support-blind-3.csv to -6.csv, en + 6 languages, and support-assistant-blind.csv
+ * The blind sets (bench/eval/support-blind-3.csv to -7.csv, en + 6 languages, and support-assistant-blind.csv
  * and -blind-2.csv, each written by a writer who saw only the labelling guidelines; the fourth weighted to
  * indirect churn, quiet frustration and urgency told by its consequences) are split by row parity: their even
  * rows were read to find errors, their odd rows never were, so the odd rows are the check that a change
@@ -112,6 +112,7 @@ const supportBlind = loadSupportUser("support-blind-3.csv");
 const supportBlind4 = loadSupportUser("support-blind-4.csv");
 const supportBlind5 = loadSupportUser("support-blind-5.csv");
 const supportBlind6 = loadSupportUser("support-blind-6.csv");
+const supportBlind7 = loadSupportUser("support-blind-7.csv");
 const supportAssistantBlind = loadSupportAssistant("support-assistant-blind.csv");
 const supportAssistantBlind2 = loadSupportAssistant("support-assistant-blind-2.csv");
 
@@ -233,7 +234,7 @@ publicTable.push([`time per message (n=${publicTexts.length}, median of 5 passes
 console.log(`Rows loaded: tweeteval_sentiment=${tweetSent.length}, tweeteval_emotion=${tweetEmo.length}, goemotions=${goEmo.length}, support-user=${supportUser.length}, support-multilingual=${supportMulti.length}, support-assistant=${supportAssistant.length}, ` +
     `support-user-2=${supportUser2.length}, support-multilingual-2=${supportMulti2.length}, support-assistant-2=${supportAssistant2.length}, ` +
     `support-blind-3=${supportBlind.length}, support-blind-4=${supportBlind4.length}, support-blind-5=${supportBlind5.length}, ` +
-    `support-blind-6=${supportBlind6.length}, support-assistant-blind=${supportAssistantBlind.length}, support-assistant-blind-2=${supportAssistantBlind2.length}`);
+    `support-blind-6=${supportBlind6.length}, support-blind-7=${supportBlind7.length}, support-assistant-blind=${supportAssistantBlind.length}, support-assistant-blind-2=${supportAssistantBlind2.length}`);
 printTable("Public sets", ["data set", "metric", ...MODELS], publicTable);
 console.log(
   [
@@ -413,6 +414,7 @@ for (const [file, set, about] of [
   ["support-blind-4.csv", supportBlind4, "en 180 + 30 in each of 6 languages; indirect churn, quiet frustration, urgency by consequence"],
   ["support-blind-5.csv", supportBlind5, "en 240 + 30 in each of 6 languages, rows shuffled"],
   ["support-blind-6.csv", supportBlind6, "en 150 + 25 in each of 6 languages, rows shuffled; situations told in the user's own words"],
+  ["support-blind-7.csv", supportBlind7, "en 160 + 23–24 in each of 6 languages; eleven kinds of business"],
 ] as const) {
   const scored = scoreUsers(set);
   const { even, odd } = byParity(scored);
