@@ -26,6 +26,7 @@ import { customRefusal, oversizedCustom, type ContextRefusal } from "./context-l
 import { admitFrame, conversationLimits, socketLimits, type SocketLimits } from "./frame-limits";
 import { LivePublisher } from "./live-publisher";
 import { closeQuietly } from "./session-sockets";
+import { SocketRelease } from "./socket-release";
 import { newId } from "../worker/services/ids";
 import { ConversationStore, emptyAggregates, type ConversationState, type EndReason } from "./conversation-store";
 import { firstChars } from "../worker/text-cut";
@@ -196,6 +197,7 @@ export class Conversation extends DurableObject<Env> {
     const caught = this.socketsOf(sweep);
     for (const ws of caught) closeQuietly(ws, sweep.code, sweep.reason);
     await this.register();
+    if (caught.length) this.release.afterClosing();
     return caught.length;
   }
 
@@ -228,6 +230,7 @@ export class Conversation extends DurableObject<Env> {
     this.alarmAt = null;
     this.unsaved = false;
     this.jobsWaiting = false;
+    this.release.afterClosing();
   }
 
   /**
@@ -362,6 +365,7 @@ export class Conversation extends DurableObject<Env> {
       // Already closed by the runtime; nothing left to do.
     }
     await this.register();
+    this.release.closed(ws);
   }
 
   override async webSocketError(): Promise<void> {
@@ -453,6 +457,9 @@ export class Conversation extends DurableObject<Env> {
   /** Registry updates go out one after another, so the registry always ends on the latest. */
   private registering: Promise<SweepRecord[]> = Promise.resolve([]);
 
+  /** Lets go of the connections of sockets this object closed itself (socket-release.ts). */
+  private readonly release = new SocketRelease(this.ctx);
+
   /**
    * Tells the socket registry (this conversation's shard of it: socket-registry.ts) which keys its open
    * sockets were opened with (none after the last one closed). Once per connect and close, never per message.
@@ -496,6 +503,7 @@ export class Conversation extends DurableObject<Env> {
       if (sweep.erase) return this.erase(state);
       for (const ws of caught) closeQuietly(ws, sweep.code, sweep.reason);
       await this.register();
+      this.release.afterClosing();
     }
   }
 

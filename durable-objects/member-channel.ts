@@ -11,9 +11,13 @@
 import { DurableObject } from "cloudflare:workers";
 import { z } from "zod";
 import { notificationView, type MemberFrame, type NotificationView } from "./member-frames";
+import { SocketRelease } from "./socket-release";
 import { closeQuietly, expired, SESSION_ENDED_CLOSE, sessionFromHeaders, socketSession, type SocketSession } from "./session-sockets";
 
 export class MemberChannel extends DurableObject<Env> {
+  /** Lets go of the connections of sockets this object closed itself (socket-release.ts). */
+  private readonly release = new SocketRelease(this.ctx);
+
   /**
    * Sends each notification to every open socket of this member whose session is still current; answers how
    * many sockets it reached. Nobody connected: nothing to do (the notification is read from the API later).
@@ -23,10 +27,12 @@ export class MemberChannel extends DurableObject<Env> {
     const items = z.array(notificationView).max(1000).parse(raw);
     const now = Date.now();
     let reached = 0;
+    let closed = 0;
     for (const ws of this.ctx.getWebSockets()) {
       const session = this.sessionOf(ws);
       if (!session || expired(session, now)) {
         closeQuietly(ws, SESSION_ENDED_CLOSE, "session expired");
+        closed += 1;
         continue;
       }
       try {
@@ -36,6 +42,7 @@ export class MemberChannel extends DurableObject<Env> {
         // a socket that went away is cleaned up by webSocketClose
       }
     }
+    if (closed) this.release.afterClosing();
     return reached;
   }
 
@@ -52,6 +59,7 @@ export class MemberChannel extends DurableObject<Env> {
       closeQuietly(ws, SESSION_ENDED_CLOSE, "session ended");
       closed += 1;
     }
+    if (closed) this.release.afterClosing();
     return closed;
   }
 
@@ -74,6 +82,7 @@ export class MemberChannel extends DurableObject<Env> {
 
   override async webSocketClose(ws: WebSocket, code: number, reason: string): Promise<void> {
     closeQuietly(ws, code === 1005 ? 1000 : code, reason);
+    this.release.closed(ws);
   }
 
   private sessionOf(ws: WebSocket): SocketSession | null {
