@@ -145,7 +145,10 @@ describe("language with Workers AI", () => {
     for (const refused of ["zz", "und", "EN", "eng"]) {
       const res = await patch(refused);
       expect(res.status, refused).toBe(400);
-      expect(((await res.json()) as ErrorBody).error.details?.map((d) => d.field), refused).toEqual(["primaryLanguage"]);
+      const { error } = (await res.json()) as ErrorBody;
+      expect(error.details?.map((d) => d.field), refused).toEqual(["primaryLanguage"]);
+      // A wrong case is told what to send as an unknown code is: the lower-case list.
+      expect(error.message, refused).toMatch(/in lower case: .*\bde, .*\ben, /);
     }
     expect((await patch("de")).status).toBe(200);
     expect((await patch(null)).status).toBe(200);

@@ -93,6 +93,8 @@ describe("PATCH keeps what it does not name", () => {
     expect(back.flags).toEqual({ churn_risk: true, frustrated_user: false });
     expect(back.effectivePrompts.sentiment!.isDefault).toBe(true);
     expect(back.effectivePrompts.intent!.isDefault).toBe(false);
+    // Back to its default, the prompt is no entry of its own (as after POST …/prompts/sentiment/revert), not a null.
+    expect(back.prompts).toEqual({ intent: "Pick the one intent that fits this message best." });
   });
 
   it("refuses a custom definition list that names one slug twice, naming the second", async () => {

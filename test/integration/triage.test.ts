@@ -375,7 +375,10 @@ describe("notifications", () => {
     const bogus = await call("/api/v1/notifications", { key: "ob_read_bogus" });
     expect(bogus.status).toBe(401);
     expect(((await bogus.json()) as ErrorBody).error.code).toBe("unauthorized");
-    expect((await call("/api/v1/notifications")).status).toBe(401);
+    const anonymous = await call("/api/v1/notifications");
+    expect(anonymous.status).toBe(401);
+    // Not "send an API key": a key is what this route refuses.
+    expect(((await anonymous.json()) as ErrorBody).error.message).toMatch(/^log in first: this route takes a member's session/);
   });
 
   it("answers a bad limit with the 400 envelope naming it", async () => {

@@ -54,6 +54,8 @@ export const MAX_CUSTOM_DEFINITIONS = 100;
 
 const definitions = z.array(customDefinition).max(MAX_CUSTOM_DEFINITIONS).default([]);
 
+const PRIMARY_LANGUAGE_MESSAGE = `must be a language messages are detected in, in lower case: ${TRANSLATION_TARGETS.join(", ")}`;
+
 export const analysisConfigSchema = z.object({
   sentiment: z.boolean().default(true),
   intent: z.boolean().default(true),
@@ -78,8 +80,9 @@ export const analysisConfigSchema = z.object({
    */
   primaryLanguage: z
     .string()
-    .regex(/^[a-z]{2}$/, { error: "must be an ISO 639-1 code such as en", abort: true })
-    .refine((code) => TRANSLATION_TARGETS.includes(code), `must be a language messages are detected in: ${TRANSLATION_TARGETS.join(", ")}`)
+    // One message for a wrong case ("FR") and an unknown code alike: the list says what to send.
+    .regex(/^[a-z]{2}$/, { error: PRIMARY_LANGUAGE_MESSAGE, abort: true })
+    .refine((code) => TRANSLATION_TARGETS.includes(code), PRIMARY_LANGUAGE_MESSAGE)
     .nullable()
     .default(null),
   autoTranslate: z.boolean().default(false),
@@ -172,7 +175,8 @@ export async function updateConfig(
       ...patch,
       flags: entries(current.flags, patch.flags),
       behaviours: entries(current.behaviours, patch.behaviours),
-      prompts: entries(current.prompts, patch.prompts),
+      // A prompt set to null is back to its default and kept as no entry, as revertPrompt leaves it.
+      prompts: Object.fromEntries(Object.entries(entries(current.prompts, patch.prompts)).filter(([, text]) => text !== null)),
     }),
   );
 }

@@ -10,7 +10,7 @@ import type { AppEnv } from "../context";
 import { apiKeys, type ApiKeyKind } from "../db/schema";
 import { ApiError, notFound } from "../errors";
 import { findKey, KEY_PREFIX, type KeyScope } from "../services/keys";
-import { memberChatbotScope, requireSession } from "../services/sessions";
+import { LOG_IN, memberChatbotScope, requireSession } from "../services/sessions";
 
 const LAST_USED_GRANULARITY_MS = 60 * 60 * 1000;
 
@@ -108,6 +108,6 @@ export const requireChatbot = (...kinds: ApiKeyKind[]) =>
 
 /** A member's session (and, on changes, its CSRF token), checked before the body is read: `c.get("session")`. */
 export const sessionRequired = createMiddleware<AppEnv>(async (c, next) => {
-  c.set("session", await requireSession(c));
+  c.set("session", await requireSession(c, LOG_IN));
   await next();
 });

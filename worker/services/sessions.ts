@@ -70,10 +70,14 @@ export async function currentSession(c: Context<AppEnv>): Promise<Session | null
   return row ?? null;
 }
 
+/** What a 401 says where an API key would do as well as a session, and where only a session will. */
+export const LOG_IN_OR_KEY = "log in, or send an API key as `Authorization: Bearer <key>`";
+export const LOG_IN = "log in first: this route takes a member's session (the `ob_session` cookie), not an API key";
+
 /** The session, checked for CSRF on anything but reads; 401 without one. */
-export async function requireSession(c: Context<AppEnv>): Promise<Session> {
+export async function requireSession(c: Context<AppEnv>, unauthorized: string = LOG_IN_OR_KEY): Promise<Session> {
   const session = await currentSession(c);
-  if (!session) throw new ApiError("unauthorized", "log in, or send an API key as `Authorization: Bearer <key>`");
+  if (!session) throw new ApiError("unauthorized", unauthorized);
   if (!["GET", "HEAD", "OPTIONS"].includes(c.req.method) && c.req.header("x-csrf-token") !== session.csrfToken) {
     throw new ApiError("forbidden", "missing or wrong x-csrf-token header (cross-site requests are refused)");
   }
