@@ -905,6 +905,8 @@ describe("analytics query validation", () => {
       // A control character matches nothing stored; a NUL would cut the value short in SQL.
       ["/conversations?q=%00", "q"],
       ["/users?plan=pro%00", "plan"],
+      // A line break alone is trimmed away: a blank filter, said so.
+      ["/conversations?plan=%0a", "plan"],
     ];
     for (const [path, field] of cases) {
       const res = await call(`/api/v1/analytics${path}`, { key: await readKey(mine) });
@@ -913,6 +915,7 @@ describe("analytics query validation", () => {
       expect(body.error.code, path).toBe("invalid_request");
       expect(body.error.details?.[0]?.field, path).toBe(field);
       expect(body.error.message, path).toContain(field);
+      if (path.endsWith("%0a")) expect(body.error.message, path).toContain("must not be blank");
     }
   });
 });

@@ -9,4 +9,6 @@ import { z } from "zod";
  * OpenAPI document can carry it as a plain `pattern`. */
 export const NO_CONTROL_CHARACTERS = /^[^\u0000-\u001f\u007f-\u009f]*$/;
 
-export const nameText = (max: number) => z.string().trim().min(1).max(max).regex(NO_CONTROL_CHARACTERS, "must not contain control characters (line breaks, tabs, NUL)");
+// Trimmed first, so a value of spaces or line breaks alone is told it is blank, not that it is "too small".
+export const nameText = (max: number) =>
+  z.string().trim().min(1, "must not be blank (spaces, tabs and line breaks alone are trimmed away)").max(max).regex(NO_CONTROL_CHARACTERS, "must not contain control characters (line breaks, tabs, NUL)");
