@@ -147,6 +147,11 @@ describe("GET /api/v1/conversations/:id", () => {
         { id: "a", seq: 2, role: "assistant", content: "It ships tomorrow." },
       ],
     });
+    // The detail names every session field as the list does: null where unknown (no session id was sent).
+    await syncIndex(conversationStub(env, t.chatbotId, "detail"));
+    const [listed] = (await list(t)).data;
+    expect(Object.keys(detail.data.session as object).sort()).toEqual(Object.keys(listed?.session ?? {}).sort());
+    expect(detail.data.session).toMatchObject({ id: null, city: null });
   });
 
   it("pages through long conversations by sequence number", async () => {

@@ -139,7 +139,8 @@ export function conversationView(s: ConversationState) {
     userMessageCount: s.userMessageCount,
     lastSeq: s.lastSeq,
     language: mainLanguage(s.aggregates),
-    session: s.session,
+    // Every field named, null where unknown, as the conversation list (read from D1) has them.
+    session: { id: null, pageUrl: null, referrer: null, device: null, country: null, city: null, continent: null, timezone: null, ...s.session },
     custom: s.custom,
     aggregates: {
       sentimentAvg: averageSentiment(s.aggregates),
