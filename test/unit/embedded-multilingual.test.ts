@@ -654,3 +654,19 @@ describe("multilingual embedded analysis", () => {
     expect(analyse("😡", "nl").sentiment.score).toBeLessThan(-0.2);
   });
 });
+
+describe("no longer needing what is paid for, in Portuguese and Dutch", () => {
+  it.each([
+    ["pt", "A partir de setembro não vamos mais precisar do plano empresarial."],
+    ["nl", "Na de zomer hebben we de extra licenties niet meer nodig."],
+  ])("reads it as churn in %s", (_language, message) => {
+    expect(analyzeSync({ role: "user", content: message }).flags.map((f) => f.slug)).toContain("churn_risk");
+  });
+
+  it.each([
+    ["pt", "Vou precisar do plano empresarial para a equipa toda?"],
+    ["nl", "Hebben we de extra licenties nodig voor de nieuwe collega's?"],
+  ])("does not read needing it as churn in %s", (_language, message) => {
+    expect(analyzeSync({ role: "user", content: message }).flags.map((f) => f.slug)).not.toContain("churn_risk");
+  });
+});

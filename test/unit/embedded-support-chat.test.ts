@@ -524,3 +524,43 @@ describe("languages", () => {
     expect(flags("Wir wechseln nächsten Monat zu Zendesk.")).toContain("competitor_mention");
   });
 });
+
+describe("what the seventh blind set's even rows showed", () => {
+  it.each([
+    "We won't be needing the analytics add-on after the audit closes.",
+    "Our interns leave in June, so we won't need those five seats any more.",
+    "We don't need the premium tier after this quarter.",
+    "How can I stop the yearly renewal on my account?",
+    "Please turn off auto-renew, I'm not sure I'll keep it.",
+  ])("reads no longer needing what is paid for, or stopping the renewal, as churn: %s", (message) => {
+    expect(flags(message)).toContain("churn_risk");
+  });
+
+  it.each(["We won't need the invoice until next week.", "I don't need the plan details, just the price.", "Will I need the premium plan for SSO?"])(
+    "does not read needing something else, or a question about needing a plan, as churn: %s",
+    (message) => {
+      expect(flags(message)).not.toContain("churn_risk");
+    },
+  );
+
+  it("reads a comparison we win with words between the adjective and 'than' as praise", () => {
+    expect(polarity("Honestly you're so much simpler to set up than Freshdesk was.")).toBe("positive");
+    expect(polarity("Way easier to order than Uber Eats, love the live map")).toBe("positive");
+  });
+
+  it("does not take currency codes, the user's own bank or a tool exported to for competitors", () => {
+    expect(flags("I was billed in EUR instead of CHF on the last invoice")).not.toContain("competitor_mention");
+    expect(flags("The refund went back but my bank (Monzo) still shows it as pending")).not.toContain("competitor_mention");
+    expect(flags("Kann ich die Belege nach Lexoffice exportieren?")).not.toContain("competitor_mention");
+    expect(flags("Peut-on synchroniser les ventes avec Shopify ?")).not.toContain("competitor_mention");
+    // Still a competitor where it is one.
+    expect(flags("Monzo refunds me the same day, why does it take you a week?")).toContain("competitor_mention");
+  });
+
+  it("leaves a short question in another language to its own language's reading, not to English look-alikes", () => {
+    // "waar" read as English would be "war".
+    expect(polarity("Waar staat mijn factuur van maart?")).toBe("neutral");
+    // Short English detected as another language still gets the English reading.
+    expect(polarity("Agreed, she is the best")).toBe("positive");
+  });
+});

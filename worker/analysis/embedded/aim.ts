@@ -58,11 +58,11 @@ const US = String.raw`(?:you|your|yours|u|this|here|openbat)\b`;
 const STARTS_WITH_US = new RegExp(`^${US}`, "i");
 const US_ANY_CASE = String.raw`(?:[Yy]ou|[Yy]our|[Yy]ours|[Uu]|[Tt]his|[Hh]ere|[Oo]pen[Bb]at)\b`;
 const WE_WIN_OVER_NAME = new RegExp(
-  String.raw`\b(?:[Bb]etter|[Ee]asier|[Ff]aster|[Cc]heaper|[Nn]icer|[Ss]impler|[Mm]ore \w+) than (?!${US_ANY_CASE})\p{Lu}|\b[Bb]eats? (?!${US_ANY_CASE})\p{Lu}`,
+  String.raw`\b(?:[Bb]etter|[Ee]asier|[Ff]aster|[Cc]heaper|[Nn]icer|[Ss]impler|[Mm]ore \w+)(?: to (?:use|order|navigate|set up|deal with|work with))? than (?!${US_ANY_CASE})\p{Lu}|\b[Bb]eats? (?!${US_ANY_CASE})\p{Lu}`,
   "u",
 );
 const WE_WIN = new RegExp(
-  String.raw`glad (we|i) (switched|moved|left)|(switched|moved|came) (over )?(from|off) \S+( \S+)? to (you|your|here)|(so much|much|way|a lot) (faster|better|easier|cheaper|smoother|nicer)( since| now| than (?!${US}))`,
+  String.raw`glad (we|i) (switched|moved|left)|(switched|moved|came) (over )?(from|off) \S+( \S+)? to (you|your|here)|(so much|much|way|a lot) (faster|better|easier|cheaper|smoother|nicer)( to (use|order|navigate|set up))?( since| now| than (?!${US}))`,
   "iu",
 );
 /** Enthusiasm to buy is good news even without a feeling word ("The trial convinced me, how do I pay?"). */

@@ -250,15 +250,18 @@ function nameRegexByKey(names: readonly string[], flags: "gu" | "giu"): RegExp {
  * "Connect Slack", "integrate with Shopify", "pay with PayPal", "Akzeptiert ihr auch PayPal?": a product named as
  * something the user integrates with or pays through is not an alternative they are weighing.
  */
-const INTEGRATION_BEFORE = /((integrat|connect|link|sync)\w*(\s+(with|to|into))?|import\w*|export\w*|plugin|add-?on|(pay|paid|paying|checkout|check out)( [\w-]+){0,4} (with|via|by|through|using)(( [\w.]+,?)*( or| and|,))?|(log|sign) ?in (with|using|via)|login (with|using|via)|account on|webhooks? (to|from|for)|(akzeptiert ihr|akzeptieren sie|nehmt ihr|nehmen sie|acceptez-vous|accept(ez|es) vous|aceptan|aceptais|aceitam|aceitas|accettate|accetti|accepteren jullie|accepteert u|(be)?zahlen|payer|pagar|pagare|betalen)(\s+(auch|aussi|tambi[eé]n|tamb[eé]m|anche|ook|mit|per|par|avec|con|com|via|met|por))*)\s+(my\s+|our\s+|the\s+|a\s+|your\s+)?$/iu;
-const INTEGRATION_AFTER = /^\s*(integration|connector|plugin|app|add-?on|account|api|webhook|channel|workspace|store|shop|login|sso|export|import|sync|sales|orders|listings|seller)\b/i;
+const INTEGRATION_BEFORE = /((integrat|connect|link|sync)\w*(\s+(with|to|into))?|(integr|connect|conect|collega|synchroni|sincroniz|verbind|koppel)\p{L}*(\s+[\p{L}-]+){0,3}\s+(with|to|into|avec|à|mit|an|con|com|met|aan)|import\w*|export\w*|plugin|add-?on|(pay|paid|paying|checkout|check out)( [\w-]+){0,4} (with|via|by|through|using)(( [\w.]+,?)*( or| and|,))?|(log|sign) ?in (with|using|via)|login (with|using|via)|account on|webhooks? (to|from|for)|(akzeptiert ihr|akzeptieren sie|nehmt ihr|nehmen sie|acceptez-vous|accept(ez|es) vous|aceptan|aceptais|aceitam|aceitas|accettate|accetti|accepteren jullie|accepteert u|(be)?zahlen|payer|pagar|pagare|betalen)(\s+(auch|aussi|tambi[eé]n|tamb[eé]m|anche|ook|mit|per|par|avec|con|com|via|met|por))*)\s+(my\s+|our\s+|the\s+|a\s+|your\s+)?$/iu;
+const INTEGRATION_AFTER =
+  /^\s*(integration|connector|plugin|app|add-?on|account|api|webhook|channel|workspace|store|shop|login|sso|export|import|sync|sales|orders|listings|seller|(zu\s+)?(exportieren|importieren|synchronisieren|verbinden|übertragen)|exporter|importer|synchroniser|exportar|importar|sincronizar|esportare|importare|sincronizzare|exporteren|importeren|synchroniseren|koppelen)\b/iu;
+/** "my bank (Barclays) added a fee", "our bank, Rabobank, says": the user's own bank, named to explain, is no alternative. */
+const OWN_BANK_BEFORE = /\b(my|our) (own )?bank(\s*\(|,)\s*$/i;
 
 function namedCompetitor(text: string, re: RegExp): CueHit | undefined {
   re.lastIndex = 0;
   for (let m = re.exec(text); m !== null; m = re.exec(text)) {
     const before = text.slice(Math.max(0, m.index - 30), m.index);
     const after = text.slice(m.index + m[0].length, m.index + m[0].length + 20);
-    if (INTEGRATION_BEFORE.test(before) || INTEGRATION_AFTER.test(after)) continue;
+    if (INTEGRATION_BEFORE.test(before) || INTEGRATION_AFTER.test(after) || OWN_BANK_BEFORE.test(before)) continue;
     return { weight: 0.85, why: "names a competitor", start: m.index, end: m.index + m[0].length };
   }
   return undefined;

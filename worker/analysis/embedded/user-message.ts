@@ -36,10 +36,15 @@ export function analyzeUserMessage(input: UserMessageInput): UserMessageAnalysis
   if (foreign === undefined) return english(input);
   const packed = inPack(input, foreign);
   // Short English is sometimes detected as Dutch or French ("Agreed. He is a legend"); when the
-  // pack finds nothing to say, the English reading gets its chance.
+  // pack finds nothing to say, the English reading gets its chance — if the text has a word only English
+  // has, or the reading finds English in the other language's words ("Waar is mijn pakket?": "waar" as "war").
   const short = input.text.split(/\s+/).filter(Boolean).length <= SHORT_WORDS;
-  return short && packed.flags.length === 0 && packed.sentiment.chunk === "" ? english(input) : packed;
+  return short && packed.flags.length === 0 && packed.sentiment.chunk === "" && ENGLISH_ONLY.test(input.text) ? english(input) : packed;
 }
+
+/** Everyday English words that none of the six other languages writes the same way ("is", "we", "in", "a" are Dutch, German or Romance too). */
+const ENGLISH_ONLY =
+  /(?<![\p{L}'’])(?:the|you|your|you're|it|it's|its|this|that|my|i'm|i've|he|she|they|and|to|for|with|not|but|what|how|why|just|are|be|been|have|has|had|would|can't|don't|doesn't|didn't|won't|isn't|thanks|thank|please|love|great|good|bad|awesome|agreed|yes|yeah|wow|lol|omg)(?![\p{L}'’])/iu;
 
 function english(input: UserMessageInput): UserMessageAnalysis {
   const { text, previous } = input;

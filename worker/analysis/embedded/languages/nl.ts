@@ -59,6 +59,7 @@ export const nl: LanguageSource = {
   flags: {
     churn_risk: [
       [0.85, "asks to cancel", `(ge)?cancel\\p{L}*|opzeg(?!termijn|voorwaarde|beleid|regel)\\p{L}*|zeg(gen)? (${W} ){0,3}op|(abonnement|account|contract|lidmaatschap|licentie|pakket|overeenkomst) (${W} ){0,3}(beeindigen|stopzetten|opheffen|annuleren|verwijderen|opzeggen|stoppen|afsluiten|sluiten)|(beeindig|annuleer|verwijder|stop|sluit) (${W} ){0,2}(abonnement|account|contract|lidmaatschap)|uitschrijven|afmelden voor|(wil|willen|ga|gaan) (${W} ){0,2}(stoppen met|opzeggen)`, { negatable: true }],
+      [0.75, "will not need what they pay for", `(pakket|abonnement|licentie|licenties|plan|account|lidmaatschap|add-on|module|stoelen|gebruikers) (${W} ){0,5}(niet meer|niet langer) nodig`],
       [0.4, "asks about cancellation terms", "opzeg(termijn|voorwaarde|beleid|regel)\\p{L}*"],
       [0.85, "will not renew", `niet (meer )?verlengen|(verleng|verlengen|verlengd) (${W} ){0,3}(niet|niet meer)|geen verlenging|laten aflopen`],
       [0.85, "says they will never come back", `(nooit meer|nooit weer) (${W} ){0,2}(bij jullie|bij u|bestellen|kopen|gebruiken)|(besloten|besluit|beslist) (${W} ){0,4}(te stoppen|op te zeggen|over te stappen|niet te verlengen|te vertrekken|weg te gaan)`],
