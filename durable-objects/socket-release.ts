@@ -40,6 +40,7 @@ export class SocketRelease {
     this.armed = undefined;
     // A socket opened since keeps the object as it is: resetting would drop it too.
     if (this.ctx.getWebSockets().some(live)) return;
-    this.ctx.abort("every socket was closed by the object; resetting releases their connections");
+    // workerd logs the reason as an uncaught error: it says what happened, so nobody reads it as a crash.
+    this.ctx.abort("not a failure: the server closed every socket of this object (key revoked, chatbot archived or deleted, session ended) and resets it to release their connections");
   }
 }

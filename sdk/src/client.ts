@@ -165,6 +165,7 @@ export class OpenBat {
         WebSocket: this.options.WebSocket,
         // The key rides as a subprotocol because browsers and Node's WebSocket cannot set headers.
         protocols: token || publishable ? undefined : ["openbat", key!],
+        renewable: typeof token === "function",
         url: async (id, seq) => {
           const query = new URLSearchParams();
           if (token) query.set("token", typeof token === "string" ? token : await token());

@@ -65,7 +65,19 @@ export interface Wiring {
   WebSocket?: unknown;
   /** Disabled SDK: resolve everything, send nothing. */
   inert?: boolean;
+  /** Each attempt fetches a fresh credential (a token function): a refused one may be followed by a good one. */
+  renewable?: boolean;
 }
+
+/**
+ * Close codes after which reconnecting cannot help (README "Live protocol"): the key or token was revoked or
+ * expired (4001; unless a token function can fetch a new one), the chatbot was archived (4003) or deleted (4004).
+ */
+const REFUSED: Readonly<Record<number, string>> = {
+  4001: "the key was revoked or has expired: connect again with a new key or token",
+  4003: "the chatbot was archived: messages are refused until it is unarchived",
+  4004: "the chatbot was deleted",
+};
 
 interface Entry {
   /** The message's own frame, or the `end` frame. */
@@ -176,6 +188,8 @@ export class Conversation extends Emitter<ConversationEvents> {
       // Report the first failure of a streak only: an outage must not flood the console.
       // (Browsers do not tell why a handshake failed: a refused key, a 429 and a dead network look alike.)
       else if (++this.failures === 1) this.fail(new OpenBatError("connection_failed", "could not connect; retrying with backoff"));
+      const refused = REFUSED[event.code];
+      if (refused !== undefined && !(event.code === 4001 && wiring.renewable)) this.refuse(event.code, refused);
     });
     const every = options.heartbeatMs ?? 25_000;
     if (every > 0) this.timer = setInterval(() => this.beat(), every);
@@ -266,6 +280,8 @@ export class Conversation extends Emitter<ConversationEvents> {
       });
       if (timeout) clearTimeout(timeout);
     }
+    // The server refused the conversation meanwhile: refuse() has closed it already.
+    if (this.closed) return;
     if (this.timer) clearInterval(this.timer);
     this.closed = true;
     this.socket?.close(1000, "closed by client");
@@ -273,6 +289,24 @@ export class Conversation extends Emitter<ConversationEvents> {
     this.outbox.clear();
     for (const [id, entry] of left) entry.reject(new OpenBatError("closed", "the conversation was closed before the server acknowledged this message", id));
     if (left.some(([, e]) => !e.end)) this.log.warn(`[openbat] closed with ${left.length} unacknowledged message(s)`);
+    this.emit("close", undefined);
+  }
+
+  /**
+   * The server closed the conversation for good (REFUSED): no more reconnects, what waits in the outbox is
+   * rejected with code `refused`, and the conversation ends as if `close()` had been called.
+   */
+  private refuse(code: number, why: string): void {
+    if (this.timer) clearInterval(this.timer);
+    this.closing = true;
+    this.closed = true;
+    this.socket?.close(1000, "refused by the server");
+    const error = new OpenBatError("refused", `${why} (close code ${code})`);
+    const left = [...this.outbox.entries()];
+    this.outbox.clear();
+    for (const [id, entry] of left) entry.reject(new OpenBatError("refused", error.message, id));
+    this.fail(error);
+    for (const resolve of this.drained.splice(0)) resolve();
     this.emit("close", undefined);
   }
 

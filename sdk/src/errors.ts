@@ -5,6 +5,8 @@
  * - `payload_too_large`: the message is over the 40 KB frame limit.
  * - `unsupported`: no WebSocket implementation (pass one as the `WebSocket` option).
  * - `connection_failed`: a connection attempt failed; the SDK keeps retrying.
+ * - `refused`: the server closed the conversation for good (key revoked or expired, chatbot archived or deleted);
+ *   the SDK stops reconnecting and rejects what was waiting.
  * - `http_<status>` / `network`: a REST call failed after its retries.
  * Any other code is the server's (`invalid_frame`, `forbidden`, …; see the README's API section).
  * @example

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { clientFrame } from "../../durable-objects/protocol";
 import { type Ack, OpenBatError } from "../../sdk/src/index";
+import { call } from "../helpers/http";
 import { createTenant } from "../helpers/tenant";
 import { collect, fast, next, sdk, stored } from "./fixtures";
 
@@ -232,6 +233,50 @@ describe("SDK live conversations against the Worker", () => {
     await conversation.end();
     await conversation.send({ id: "again", role: "user", content: "one more thing" });
     expect((await stored(t, "sdk-end")).state?.status).toBe("open");
+    await conversation.close();
+  });
+
+  it("stops reconnecting once its key is revoked: what waits is rejected with refused, and the conversation closes", async () => {
+    const t = await createTenant();
+    const created = await call("/api/v1/keys", { method: "POST", key: t.adminKey, json: { kind: "ingest", name: "sdk revoked" } });
+    const key = ((await created.json()) as { data: { id: string; secret: string } }).data;
+    const { openbat, net } = sdk(key.secret);
+    const conversation = openbat.connect({ conversationId: "sdk-revoked", ...fast });
+    const errors = collect(conversation, "error");
+    expect(await conversation.send({ role: "user", content: "before" })).toMatchObject({ seq: 1 });
+    net.current.mute = true; // the next message waits in the outbox, unacknowledged
+    const waiting = conversation.send({ id: "waiting", role: "user", content: "after" }).catch((e: unknown) => e);
+    const closed = next(conversation, "close");
+
+    await call(`/api/v1/keys/${key.id}`, { method: "DELETE", key: t.adminKey });
+    await closed;
+    expect(await waiting).toMatchObject({ code: "refused", id: "waiting" });
+    expect(errors.map((e) => e.code)).toEqual(["refused"]);
+    expect(errors[0]?.message).toMatch(/revoked or has expired.*close code 4001/);
+    const attempts = net.sockets.length;
+    await new Promise((resolve) => setTimeout(resolve, 100)); // many reconnect delays of `fast`
+    expect(net.sockets.length).toBe(attempts);
+    expect(await conversation.send({ role: "user", content: "later" }).catch((e: unknown) => e)).toMatchObject({ code: "closed" });
+  });
+
+  it("keeps reconnecting after a 4001 when a token function can fetch a fresh token", async () => {
+    const t = await createTenant();
+    const created = await call("/api/v1/keys", { method: "POST", key: t.adminKey, json: { kind: "ingest", name: "sdk minting" } });
+    const first = ((await created.json()) as { data: { id: string; secret: string } }).data;
+    // The integrator's server mints with whichever key it has now: the first one, then the tenant's other one.
+    let mintingKey = first.secret;
+    const mint = async () => {
+      const res = await call("/api/v1/conversation-tokens", { method: "POST", key: mintingKey, json: { conversationId: "sdk-renewed" } });
+      return ((await res.json()) as { data: { token: string } }).data.token;
+    };
+    const { openbat } = sdk(undefined);
+    const conversation = openbat.connect({ token: mint, ...fast });
+    expect(await conversation.send({ role: "user", content: "first" })).toMatchObject({ seq: 1 });
+    const dropped = next(conversation, "disconnect");
+    mintingKey = t.ingestKey;
+    await call(`/api/v1/keys/${first.id}`, { method: "DELETE", key: t.adminKey });
+    expect(await dropped).toMatchObject({ code: 4001 });
+    expect(await conversation.send({ role: "user", content: "second" })).toMatchObject({ seq: 2 });
     await conversation.close();
   });
 
