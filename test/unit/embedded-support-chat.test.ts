@@ -564,3 +564,34 @@ describe("what the seventh blind set's even rows showed", () => {
     expect(polarity("Agreed, she is the best")).toBe("positive");
   });
 });
+
+describe("more of what the seventh blind set's even rows showed", () => {
+  it.each([
+    "The lesson player shows a black screen but I can hear the teacher.",
+    "Clicking save on the form just spins forever.",
+    "The checkout keeps loading and never gets to the payment step.",
+    "Why am I on 3G speeds while I'm paying for the unlimited 5G plan",
+  ])("reads calm trouble as negative: %s", (message) => {
+    expect(polarity(message)).toBe("negative");
+  });
+
+  it("reads an interrobang run or 'is anyone ever going to' as a complaint, and a correction only with other signs", () => {
+    expect(flags("Three weeks for a refund?!?")).toContain("frustrated_user");
+    expect(flags("The lift in block B has been out since May. Is anybody ever going to fix it")).toContain("frustrated_user");
+    expect(flags("no, we asked for the REFUND, not store credit!!")).toContain("frustrated_user");
+    expect(flags("No, I said yes to the upgrade and it worked, thanks")).not.toContain("frustrated_user");
+  });
+
+  it("reads adding a pass or a bundle to the plan as buying, in English, French and German", () => {
+    expect(flags("Please put the EU roaming pass on to my contract")).toContain("buying_signal");
+    expect(flags("J'aimerais passer à la 5G si mon téléphone est compatible")).toContain("buying_signal");
+    expect(flags("Kann man die Jahreskarte auch online bestellen?")).toContain("buying_signal");
+    expect(flags("Kann ich die Bestellung noch ändern?")).not.toContain("buying_signal");
+  });
+
+  it("reads food or goods that arrived cold or spoiled as trouble in Portuguese, and a delivery time as no deadline", () => {
+    expect(polarity("O sorvete chegou derretido e o pão veio estragado")).toBe("negative");
+    expect(flags("A Rappi entrega em 20 minutos, por que vocês demoram tanto?")).not.toContain("urgent_request");
+    expect(flags("Preciso do comprovante em 2 horas para a embaixada")).toContain("urgent_request");
+  });
+});

@@ -187,7 +187,9 @@ const NOT_NAMES = new Set(
     "ich wir sie ihr du es das der die den dem ein eine einen einem einer ihnen euch " +
     "je nous vous il elle on ce la le les un une moi lui " +
     "yo nosotros usted ustedes el los las una eu nos voce voces o os um uma io noi voi lo gli " +
-    "ik we wij jullie u het een de dit dat"
+    "ik we wij jullie u het een de dit dat " +
+    // Network technologies, written like brands ("passer à la 5G").
+    "3g 4g 5g lte dsl adsl vdsl wifi fibre fiber fibra glasfaser"
   ).split(" "),
 );
 
