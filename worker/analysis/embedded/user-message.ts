@@ -36,8 +36,8 @@ export function analyzeUserMessage(input: UserMessageInput): UserMessageAnalysis
   if (foreign === undefined) return english(input);
   const packed = inPack(input, foreign);
   // Short English is sometimes detected as Dutch or French ("Agreed. He is a legend"); when the
-  // pack finds nothing to say, the English reading gets its chance — if the text has a word only English
-  // has, or the reading finds English in the other language's words ("Waar is mijn pakket?": "waar" as "war").
+  // pack finds nothing to say, the English reading gets its chance — only if the text has a word only English
+  // has: without one it finds English in the other language's words ("Waar is mijn pakket?": "waar" as "war").
   const short = input.text.split(/\s+/).filter(Boolean).length <= SHORT_WORDS;
   return short && packed.flags.length === 0 && packed.sentiment.chunk === "" && ENGLISH_ONLY.test(input.text) ? english(input) : packed;
 }
