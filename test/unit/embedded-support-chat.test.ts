@@ -563,9 +563,7 @@ describe("what the seventh blind set's even rows showed", () => {
     // Short English detected as another language still gets the English reading.
     expect(polarity("Agreed, she is the best")).toBe("positive");
   });
-});
 
-describe("more of what the seventh blind set's even rows showed", () => {
   it.each([
     "The lesson player shows a black screen but I can hear the teacher.",
     "Clicking save on the form just spins forever.",
