@@ -282,13 +282,8 @@ export class Conversation extends Emitter<ConversationEvents> {
     }
     // The server refused the conversation meanwhile: refuse() has closed it already.
     if (this.closed) return;
-    if (this.timer) clearInterval(this.timer);
-    this.closed = true;
-    this.socket?.close(1000, "closed by client");
-    const left = [...this.outbox.entries()];
-    this.outbox.clear();
-    for (const [id, entry] of left) entry.reject(new OpenBatError("closed", "the conversation was closed before the server acknowledged this message", id));
-    if (left.some(([, e]) => !e.end)) this.log.warn(`[openbat] closed with ${left.length} unacknowledged message(s)`);
+    const left = this.shut("closed by client", (id) => new OpenBatError("closed", "the conversation was closed before the server acknowledged this message", id));
+    if (left.some((e) => !e.end)) this.log.warn(`[openbat] closed with ${left.length} unacknowledged message(s)`);
     this.emit("close", undefined);
   }
 
@@ -297,17 +292,23 @@ export class Conversation extends Emitter<ConversationEvents> {
    * rejected with code `refused`, and the conversation ends as if `close()` had been called.
    */
   private refuse(code: number, why: string): void {
+    const error = new OpenBatError("refused", `${why} (close code ${code})`);
+    this.shut("refused by the server", (id) => new OpenBatError("refused", error.message, id));
+    this.fail(error);
+    this.emit("close", undefined);
+  }
+
+  /** Ends the conversation for good (close() and refuse()): the socket closed, what waited rejected; answers it. */
+  private shut(reason: string, rejection: (id: string) => OpenBatError): Entry[] {
     if (this.timer) clearInterval(this.timer);
     this.closing = true;
     this.closed = true;
-    this.socket?.close(1000, "refused by the server");
-    const error = new OpenBatError("refused", `${why} (close code ${code})`);
+    this.socket?.close(1000, reason);
     const left = [...this.outbox.entries()];
     this.outbox.clear();
-    for (const [id, entry] of left) entry.reject(new OpenBatError("refused", error.message, id));
-    this.fail(error);
-    for (const resolve of this.drained.splice(0)) resolve();
-    this.emit("close", undefined);
+    for (const [id, entry] of left) entry.reject(rejection(id));
+    for (const wake of this.drained.splice(0)) wake();
+    return left.map(([, entry]) => entry);
   }
 
   private receive(data: unknown): void {
