@@ -593,3 +593,118 @@ describe("what the seventh blind set's even rows showed", () => {
     expect(flags("Preciso do comprovante em 2 horas para a embaixada")).toContain("urgent_request");
   });
 });
+
+describe("what the eighth blind set's even rows showed: leaving and urgency in everyday words", () => {
+  it.each([
+    "this is the last month we're paying for this",
+    "You won't see me ordering from you again",
+    "never again. booked the return trip elsewhere",
+    "give me one good reason to stay",
+    "found another gym around the corner that does it for half",
+    "deleting this app, nothing but bugs",
+    "I want out of this contract",
+    "you've lost me as a customer",
+    "time to find a new bank",
+    "it was nice while it lasted",
+    "we'll be going with a different provider from next quarter",
+    "honestly going back to spreadsheets",
+    "either it works tomorrow or I'm out",
+    "I cancelled my membership this morning, thanks for the years",
+  ])("reads leaving as churn: %s", (message) => {
+    expect(flags(message)).toContain("churn_risk");
+  });
+
+  it.each([
+    "I tried deleting the app and reinstalling it, still crashes",
+    "I'm out of the office until Monday, can the invoice wait?",
+    "if my cat dies, does the policy stop by itself or do I cancel it?",
+    "you cancelled my subscription without asking!",
+  ])("does not read troubleshooting, an away note, a hypothetical or a grievance as leaving: %s", (message) => {
+    // The grievance is frustration or trouble, but nobody said they are going.
+    if (message.startsWith("you cancelled")) expect(polarity(message)).toBe("negative");
+    else expect(flags(message)).not.toContain("churn_risk");
+  });
+
+  it.each([
+    ["de", "Das ist mein letzter Monat bei euch, die Kurse fallen ständig aus."],
+    ["fr", "C'est le dernier mois que je paie pour ça."],
+    ["es", "Es el último mes que pago, la app no funciona nunca."],
+    ["pt", "É o último mês que eu pago, chega."],
+    ["it", "È l'ultimo mese che pago questo abbonamento."],
+    ["nl", "Dit is de laatste maand dat ik betaal voor deze rommel."],
+    ["pt", "Me deem um motivo para ficar, porque a concorrência cobra menos."],
+    ["it", "Il servizio è peggiorato. Addio."],
+    ["de", "Wenn es bis Montag nicht geht, bin ich weg."],
+  ])("reads the last payment, a dare to keep them, or a goodbye as churn (%s): %s", (_, message) => {
+    expect(flags(message)).toContain("churn_risk");
+  });
+
+  it.each([
+    "my train leaves in 40 minutes and the e-ticket won't load",
+    "she runs out of her tablets tonight",
+    "I only have one dose left",
+    "someone just logged into my account from abroad",
+    "I'm standing at the gate and the app says my pass is invalid",
+    "the show is tonight and I still have no tickets",
+    "fourth message with no reply, hello?",
+    "payroll goes out tomorrow morning and the export fails",
+  ])("reads a consequence within hours as urgent: %s", (message) => {
+    expect(flags(message)).toContain("urgent_request");
+  });
+
+  it.each([
+    ["fr", "Personne ne répond depuis deux jours."],
+    ["it", "Nessuno risponde alla chat da ieri."],
+    ["es", "Mi vuelo sale en tres horas y no tengo la reserva."],
+    ["nl", "Mijn trein vertrekt over een uur en de app doet het niet."],
+  ])("reads waiting for a human or a departure within hours as urgent (%s): %s", (_, message) => {
+    expect(flags(message)).toContain("urgent_request");
+  });
+
+  it("reads company plans, seat counts and moving to annual billing as buying, and a price asked for someone else as none", () => {
+    expect(flags("we might switch to annual billing if it's cheaper")).toContain("buying_signal");
+    expect(flags("Habt ihr Konditionen für Firmenkunden? Wir bräuchten 12 Lizenzen.")).toContain("buying_signal");
+    expect(flags("¿Tienen tarifas para empresas?")).toContain("buying_signal");
+    expect(flags("how much is the family plan? not for me, asking for my sister")).not.toContain("buying_signal");
+    expect(flags("what does premium cost? can't afford it anyway, just wondering")).not.toContain("buying_signal");
+  });
+
+  it("does not read paying through a payment provider as a competitor", () => {
+    expect(flags("do you accept Klarna for the booking?")).not.toContain("competitor_mention");
+    expect(flags("Kann ich mit PayPal zahlen?")).not.toContain("competitor_mention");
+    expect(flags("Klarna gives me 30 days, you want the money upfront")).toContain("competitor_mention");
+  });
+
+  it("names gyms, dating apps, parking apps and ticket sellers as competitors", () => {
+    expect(flags("PureGym is half the price")).toContain("competitor_mention");
+    expect(flags("Tinder at least shows me people nearby")).toContain("competitor_mention");
+    expect(flags("Ticketmaster had the seats for less")).toContain("competitor_mention");
+  });
+
+  it.each([
+    "the delivery was supposed to arrive yesterday",
+    "they charged me an extra night at checkout",
+    "the confirmation went to my old email address",
+    "I was charged for the yearly plan when I chose monthly",
+    "the parcel in my locker is someone else's package",
+    "my streak reset to zero after the update",
+    "the tank was half empty but the contract says full",
+    "getting ERR_SESSION_EXPIRED every time I log in",
+  ])("reads calm trouble as negative: %s", (message) => {
+    expect(polarity(message)).toBe("negative");
+  });
+
+  it("reads repetition and 'enough' as frustration in German, Spanish and Italian, and a multiplier as none", () => {
+    expect(flags("Ich habe das jetzt dreimal erklärt.")).toContain("frustrated_user");
+    expect(flags("Tres veces me habéis cobrado de más.")).toContain("frustrated_user");
+    expect(flags("Ennesimo errore nella fattura. Basta!")).toContain("frustrated_user");
+    expect(flags("Die Rechnung ist dreimal so hoch wie im Vormonat.")).not.toContain("frustrated_user");
+  });
+});
+
+describe("reasons quote the cue's words", () => {
+  it("quotes the words before a cue's rarest word, not that word alone", () => {
+    const churn = user("honestly, I want out of this contract").flags.find((f) => f.slug === "churn_risk");
+    expect(churn?.reason).toContain('"want out of this contract"');
+  });
+});

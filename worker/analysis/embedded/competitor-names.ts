@@ -49,4 +49,9 @@ export const DEFAULT_COMPETITORS: readonly string[] = [
   "Free Mobile", "Proximus", "Telenet", "1&1", "Congstar", "EDF", "Engie", "TotalEnergies", "Iberdrola", "Endesa",
   "Naturgy", "Repsol", "Enel", "Eneco", "Vattenfall", "Essent", "Greenchoice", "EnBW", "RWE", "Galp", "EDP", "HUK",
   "Generali", "Mapfre", "Mutua Madrileña", "Fidelidade", "Lieferando", "Rappi", "Wolt",
+  // Gyms, dating, parking, tickets, lockers, workspaces, pet insurance
+  "PureGym", "Planet Fitness", "Basic-Fit", "Anytime Fitness", "McFit", "Gympass", "Wellhub", "ClassPass", "Urban Sports Club",
+  "Tinder", "Bumble", "Hinge", "OkCupid", "Badoo", "EasyPark", "ParkMobile", "PayByPhone", "RingGo", "SpotHero",
+  "Ticketmaster", "Eventbrite", "StubHub", "Viagogo", "DICE", "See Tickets", "InPost", "WeWork", "Regus", "Petplan",
+  "Trupanion", "Pluralsight", "Crypto.com",
 ];

@@ -30,6 +30,11 @@ export interface CuePattern {
    * and keeps V8 from skipping ahead to where an alternative can start; without them the cues scan ~4× faster.
    */
   scan?: RegExp | null;
+  /**
+   * For phrases that open on a lookbehind ("(?<=want out of my )contract", written so the rarer word decides
+   * whether the cue runs): the lookbehind's words as a regex anchored at the end, so a hit can quote them too.
+   */
+  leads?: readonly RegExp[] | null;
   caseSensitive?: boolean;
 }
 
@@ -75,6 +80,9 @@ export function cue(
     get scan() {
       return compile().scan;
     },
+    get leads() {
+      return compile().leads;
+    },
     weight,
     why,
     negatable: opts.negatable ?? false,
@@ -86,6 +94,7 @@ export function cue(
 interface Compiled {
   re: RegExp;
   scan: RegExp | null;
+  leads: RegExp[] | null;
   needles: string[] | null;
   needleKeys: number[] | null;
 }
@@ -95,16 +104,21 @@ const WORD_START = "(?<![\\p{L}\\p{N}])";
 function compilePhrases(why: string, phrases: string, caseSensitive: boolean): Compiled {
   const parts = splitTopLevel(phrases);
   if (parts.length === 0) throw new Error(`empty cue: ${why}`);
+  // " ?" (an optional space, as in "log ?in") must become "\s?", not "\s+?" (one or more).
+  const regexOf = (phrase: string) => phrase.replace(/'/g, "['’]?").replace(/ \?/g, "\\s?").replace(/ /g, "\\s+");
+  const flags = caseSensitive ? "gu" : "giu";
+  const leads = parts.flatMap((p) => {
+    const lead = leadingLookbehind(p.trim());
+    return lead === undefined ? [] : [new RegExp(`(?:${regexOf(lead)})$`, flags.replace("g", ""))];
+  });
   const alternatives = parts.map((p) => {
-    // " ?" (an optional space, as in "log ?in") must become "\s?", not "\s+?" (one or more).
-    const body = p.trim().replace(/'/g, "['’]?").replace(/ \?/g, "\\s?").replace(/ /g, "\\s+");
+    const body = regexOf(p.trim());
     // A phrase opening with a group ("(i|we) …") needs the boundary too, or "(i|we)" would match
     // the end of "hi" or "knew".
     const pre = WORD_EDGE.test(p.trim()) || p.trim().startsWith("(");
     const post = WORD_END.test(p.trim()) ? "(?![\\p{L}\\p{N}])" : "";
     return { pre, pattern: `(?:${body})${post}` };
   });
-  const flags = caseSensitive ? "gu" : "giu";
   const needles = needlesOf(parts, caseSensitive);
   return {
     re: new RegExp(alternatives.map((a) => (a.pre ? WORD_START : "") + a.pattern).join("|"), flags),
@@ -114,7 +128,39 @@ function compilePhrases(why: string, phrases: string, caseSensitive: boolean): C
     scan: alternatives.every((a) => a.pre) ? new RegExp(alternatives.map((a) => a.pattern).join("|"), flags) : null,
     needles,
     needleKeys: needles?.map((n) => (n.length >= 3 ? trigramKey(n, 0) : -1)) ?? null,
+    leads: leads.length > 0 ? leads : null,
   };
+}
+
+/** The body of the positive lookbehind a phrase opens with ("(?<=want out of )contract" → "want out of "), if any. */
+function leadingLookbehind(phrase: string): string | undefined {
+  if (!phrase.startsWith("(?<=")) return undefined;
+  let depth = 0;
+  let inClass = false;
+  for (let i = 0; i < phrase.length; i++) {
+    const ch = phrase[i];
+    if (ch === "\\") i++;
+    else if (inClass) inClass = ch !== "]";
+    else if (ch === "[") inClass = true;
+    else if (ch === "(") depth++;
+    else if (ch === ")" && --depth === 0) return phrase.slice(4, i);
+  }
+  return undefined;
+}
+
+/** How far back a lookbehind's words may reach for the quote: longer leads are cut, not searched. */
+const LEAD_REACH = 160;
+
+/** Where the words of a hit's lookbehind begin, so "want out of my contract" is quoted, not "contract". */
+function leadStart(text: string, start: number, leads: readonly RegExp[]): number {
+  const from = Math.max(0, start - LEAD_REACH);
+  const before = text.slice(from, start);
+  let best = start;
+  for (const lead of leads) {
+    const m = lead.exec(before);
+    if (m !== null && from + m.index < best) best = from + m.index;
+  }
+  return best;
 }
 
 /** Three UTF-16 code units as one number (48 bits: exact in a double), so a set of them needs no strings. */
@@ -335,7 +381,8 @@ export function findCues(text: string, patterns: readonly CuePattern[], accept?:
       if (overlapped.some((h) => h.weight >= p.weight)) continue;
       if (accept !== undefined && !accept(m.index, end)) continue;
       for (const h of overlapped) hits.splice(hits.indexOf(h), 1);
-      hits.push({ weight: p.weight, why: p.why, start: m.index, end });
+      const leads = p.leads ?? null;
+      hits.push({ weight: p.weight, why: p.why, start: leads === null ? m.index : leadStart(text, m.index, leads), end });
       break; // one hit per cue is enough evidence; repeats should not inflate confidence
     }
   }

@@ -29,7 +29,7 @@ type Detector = (ctx: FlagContext) => CueHit[];
 
 const DETECTORS: Record<UserFlag, Detector> = {
   churn_risk: churn,
-  buying_signal: (ctx) => findCues(ctx.text, BUYING_CUES),
+  buying_signal: buying,
   urgent_request: urgency,
   competitor_mention: competitors,
   confused_user: (ctx) => findCues(ctx.text, CONFUSION_CUES),
@@ -76,6 +76,15 @@ function churn(ctx: FlagContext): CueHit[] {
   if (!hits.some((h) => h.why === "moves to a named alternative")) return hits;
   const rivals = ctx.known?.competitor_mention ?? competitors(ctx);
   return hits.filter((h) => h.why !== "moves to a named alternative" || rivals.some((r) => r.start < h.end && h.start < r.end));
+}
+
+// --- buying ----------------------------------------------------------------------------------
+
+/** "How much is Platinum? Not for me, my friend keeps bragging": a price asked about with no wish to buy. */
+const NOT_BUYING = /\b(not for me|(can't|cannot|cant|couldn't) afford (it|that|this|one)|(asking|asked) for a friend|not (interested|buying|upgrading)( (in (it|that|this)|yet|now|right now))?[.!,]|not looking to (buy|upgrade|pay))/i;
+
+function buying(ctx: FlagContext): CueHit[] {
+  return NOT_BUYING.test(ctx.text) ? [] : findCues(ctx.text, BUYING_CUES);
 }
 
 // --- frustration -----------------------------------------------------------------------------
@@ -250,9 +259,9 @@ function nameRegexByKey(names: readonly string[], flags: "gu" | "giu"): RegExp {
  * "Connect Slack", "integrate with Shopify", "pay with PayPal", "Akzeptiert ihr auch PayPal?": a product named as
  * something the user integrates with or pays through is not an alternative they are weighing.
  */
-const INTEGRATION_BEFORE = /((integrat|connect|link|sync)\w*(\s+(with|to|into))?|(integr|connect|conect|collega|synchroni|sincroniz|verbind|koppel)\p{L}*(\s+[\p{L}-]+){0,3}\s+(with|to|into|avec|à|mit|an|con|com|met|aan)|import\w*|export\w*|plugin|add-?on|(pay|paid|paying|checkout|check out)( [\w-]+){0,4} (with|via|by|through|using)(( [\w.]+,?)*( or| and|,))?|(log|sign) ?in (with|using|via)|login (with|using|via)|account on|webhooks? (to|from|for)|(akzeptiert ihr|akzeptieren sie|nehmt ihr|nehmen sie|acceptez-vous|accept(ez|es) vous|aceptan|aceptais|aceitam|aceitas|accettate|accetti|accepteren jullie|accepteert u|(be)?zahlen|payer|pagar|pagare|betalen)(\s+(auch|aussi|tambi[eé]n|tamb[eé]m|anche|ook|mit|per|par|avec|con|com|via|met|por))*)\s+(my\s+|our\s+|the\s+|a\s+|your\s+)?$/iu;
+const INTEGRATION_BEFORE = /((integrat|connect|link|sync)\w*(\s+(with|to|into))?|(integr|connect|conect|collega|synchroni|sincroniz|verbind|koppel)\p{L}*(\s+[\p{L}-]+){0,3}\s+(with|to|into|avec|à|mit|an|con|com|met|aan)|import\w*|export\w*|plugin|add-?on|(pay|paid|paying|checkout|check out)( [\w-]+){0,4} (with|via|by|through|using)(( [\w.]+,?)*( or| and|,))?|(log|sign) ?in (with|using|via)|(do|does|can|will) (you|u|ya|they) (also |still )?accept|login (with|using|via)|account on|webhooks? (to|from|for)|(akzeptiert ihr|akzeptieren sie|nehmt ihr|nehmen sie|acceptez-vous|accept(ez|es) vous|aceptan|aceptais|aceitam|aceitas|accettate|accetti|accepteren jullie|accepteert u|(be)?zahlen|payer|pagar|pagare|betalen)(\s+(auch|aussi|tambi[eé]n|tamb[eé]m|anche|ook|mit|per|par|avec|con|com|via|met|por))*)\s+(my\s+|our\s+|the\s+|a\s+|your\s+)?$/iu;
 const INTEGRATION_AFTER =
-  /^\s*(integration|connector|plugin|app|add-?on|account|api|webhook|channel|workspace|store|shop|login|sso|export|import|sync|sales|orders|listings|seller|(zu\s+)?(exportieren|importieren|synchronisieren|verbinden|übertragen)|exporter|importer|synchroniser|exportar|importar|sincronizar|esportare|importare|sincronizzare|exporteren|importeren|synchroniseren|koppelen)\b/iu;
+  /^\s*((be)?zahlen|betalen|pagar|payer|pagare|integration|connector|plugin|app|add-?on|account|api|webhook|channel|workspace|store|shop|login|sso|export|import|sync|sales|orders|listings|seller|(zu\s+)?(exportieren|importieren|synchronisieren|verbinden|übertragen)|exporter|importer|synchroniser|exportar|importar|sincronizar|esportare|importare|sincronizzare|exporteren|importeren|synchroniseren|koppelen)\b/iu;
 /** "my bank (Barclays) added a fee", "our bank, Rabobank, says": the user's own bank, named to explain, is no alternative. */
 const OWN_BANK_BEFORE = /\b(my|our) (own )?bank(\s*\(|,)\s*$/i;
 

@@ -36,7 +36,7 @@ const POSITIVE: Record<string, string> = {
     approve approved supportive caring cared thoughtful sincere compassion compassionate
     encourage encouraging encouraged motivated motivating motivation positive positively
     satisfied satisfying satisfaction pleasant pleasantly refreshing easier easiest easy
-    effortless smooth smoothly seamless convenient handy valuable luxury luxurious tasty
+    effortless smooth smoothly smoother smoothest seamless convenient handy valuable luxury luxurious tasty
     delicious yummy sparkle shine shining bright brighter sunshine sunny warm warmth friendship
     bestie buddy sweetheart darling honey cheers enjoyed enjoying enjoys merry appreciative
     touching empowering empowered promising thriving thrive flourishing prosper prosperity
@@ -49,7 +49,7 @@ const POSITIVE: Record<string, string> = {
     effectively affordable cheap cheaper bonus gift gifts reward rewarding prize bargain
     discount savings secure fitness recovery recover recovered wish wishes wishing dream dreams
     dreaming excitement xmas festive amused amusing entertaining entertained phew nicely neat
-    sharp creative innovative unique lmk progress achieve achieved anniversary wedding touched
+    sharp creative innovative unique lmk achieve achieved anniversary wedding touched
     speedy sturdy durable benefit reasonable sensible endorse confidence responsive professional
     patient comedy sorted upbeat welcoming grin grinning friends likes liked fixed solved
     resolved value fan fans`,

@@ -29,6 +29,7 @@ export const it: LanguageSource = {
     [-3, "disastr* inaccettabile inammissibile vergogn* ridicol* truffa* truffatori ladri furios* schifo schifoso* merda cazzo incompetent* pessimamente indecente scandalos*"],
   ],
   phrases: [
+    [-1.5, `non (e |risulta )?(piu )?valid[oa]|invalid[oa]|(risulta|dice|indica|mostra|segna) (${W} ){1,5}ma (${W} ){0,2}(e |risulta )?(vuot[oa]|chius[oa]|sbagliat[oa]|divers[oa])`],
     // First, so it wins over shorter set phrases: the user's own slip ("per ongeluk de verkeerde …"), no rush.
     [0, `(per sbaglio|ho sbagliato)( (${W} ){0,4}sbagliat[oaie])?|nessuna fretta|senza fretta|non c.e fretta|al piu presto|(velocemente|subito),? per favore`],
     [0, "buongiorno|buonasera|buona giornata|buona serata|buon pomeriggio|(grazie )?in anticipo|grazie mille in anticipo|(cordiali )?saluti|distinti saluti|un saluto|buona domanda|il piu (veloce|rapido|velocemente) possibile|e possibile|gentile (cliente|assistenza|supporto)|va bene se|per errore|per sbaglio|ci sono problemi se"],
@@ -56,6 +57,7 @@ export const it: LanguageSource = {
   conditionals: "se altrimenti quando",
   flags: {
     churn_risk: [
+      [0.75, "says this is the end", `(e|sara|questo e) (il )?(mio|nostro) ultimo (mese|pagamento|abbonamento)|ultim[oa] (mese|rata|mensilita|pagamento) che (${W} ){0,1}(pago|paghiamo|paghero)|convincetemi a restare|(datemi|dammi|mi dia|mi date) un (solo |buon )?motivo per restare|(cancello|disinstallo|elimino) (l app|l applicazione)|(?<![\\p{L}])addio(?![\\p{L}])|mai piu (da voi|con voi)`],
       [0.85, "asks to cancel", `disdir\\p{L}*|(?<!(condizioni|termini|politica|preavviso|modalita|costi) di )disdett\\p{L}*|disdic\\p{L}*|(chiudete|cancellate|annullate|annullare|annullo|annullate|annullamento|cancellare|cancello|cancellazione|chiudere|chiudo|chiusura|eliminare|elimino|interrompere|terminare|recedere|recesso|rescindere|sospendere) (${W} ){0,3}(abbonamento|account|conto|contratto|piano|servizio|licenza|rinnovo|iscrizione|sottoscrizione)|(abbonamento|contratto|account) (${W} ){0,2}(annullato|cancellato|chiuso|disdetto)|disiscri\\p{L}*|(voglio|vorrei|vogliamo|devo) (${W} ){0,1}(annullare|cancellare|recedere)(?! (${W} )?(ordine|ordinazione|acquisto|prenotazione|bonifico|pagamento|appuntamento|riunione))`, { negatable: true }],
       [0.4, "asks about cancellation terms", "(condizioni|termini|politica|preavviso|modalita|costi) di (disdetta|recesso)|penale"],
       [0.85, "will not renew", `non (${W} ){0,2}(rinnovo|rinnoveremo|rinnovero|rinnoviamo|rinnovare)|mancato rinnovo|senza rinnovare`],
@@ -69,6 +71,7 @@ export const it: LanguageSource = {
       [0.85, "wants to close the account", `(chiudiamo|chiudo|chiuderemo|chiudero) (${W} ){0,1}(il conto|l.?account|l.?abbonamento|il contratto)`, { negatable: true }],
     ],
     frustrated_user: [
+      [0.6, "has had enough", `ennesim[oa]|(?<![\\p{L}])basta[.!]|(tre|quattro|cinque|mille) volte (che )?(${W} ){0,2}(scrivo|chiedo|chiamo|segnalo)`],
       [0.85, "has had enough", `(sono|siamo) (${W} ){0,1}(stufo|stufa|stufi|stanco di|stanca di|stanchi di|furios[oaie]|arrabbiat[oaie]|incazzat[oaie]|esasperat[oaie]|delus[oaie]|frustrat[oaie]|indignat[oaie])|(e|questa e) (una )?(vergogna|vergognoso|inaccettabile|ridicolo|assurdo|uno schifo|un disastro|una truffa|una presa in giro|una barzelletta|scandaloso)|inaccettabile|inammissibile|assurdo|vergognoso|una vergogna|presa in giro|(mi|ci) (state|stai) prendendo in giro|peggior(e)? (servizio|esperienza|assistenza|app|azienda)|che schifo|schifo|merda|cazzo|basta!|basta cosi|ne ho (abbastanza|le scatole piene|piene le scatole)|(mi avete|mi hai) (rotto|stufato)|non ne posso piu|ho perso la pazienza`],
       [0.45, "says it is still not fixed", `ancora (${W} ){0,1}(non|nessun\\p{L}*|niente|bloccat\\p{L}*)`],
       [0.6, "reports it still does not work", `di nuovo|ancora una volta|un'altra volta|(un altro|un altra|altro|altra) (${W} ){0,2}(che )?(rompe|blocca|cancella)|(seconda|terza|quarta|quinta|ennesima|\\d+a) volta|non funziona mai|mai (funziona|va)|sempre (lo stesso (problema|errore)|la stessa cosa|bloccato|si blocca)`],
@@ -81,6 +84,8 @@ export const it: LanguageSource = {
       [0.85, "has had enough", `siete (una |un |degli |dei )?(barzelletta|vergogna|disastro|incompetenti|ridicoli|pagliacci)|(seconda|terza|quarta|quinta) (telefonata|chiamata|mail|volta|promessa)`],
     ],
     urgent_request: [
+      [0.65, "complains about waiting for a human", `nessuno (mi )?(risponde|richiama)`],
+      [0.75, "has a hard deadline", `(il )?(mio|nostro)? ?(volo|treno|concerto|spettacolo|appuntamento) (${W} ){0,1}(e |parte |inizia )?(tra (\\d+|un|due|tre) (ore|ora|minuti)|stasera|oggi|alle \\d)|(sono|siamo) (davanti|fuori) (all ingresso|alla porta|al cancello|al locker|all armadietto|al banco)`],
       [0.9, "says it is urgent", "urgent\\p{L}*|urgenza|immediatamente|subito|al piu presto|il prima possibile|prima possibile|quanto prima|asap|senza indugio|con urgenza|critico|critica|priorita|prioritario", { negatable: true }],
       [0.75, "reports an outage that cannot wait", `(produzione|negozio|shop|checkout|cassa|pagament[oi]|gateway|server|piattaforma|sistema|sito|api|servizio) (${W} ){0,3}(e |sono )?(giu|down|offline|fermo|ferma|bloccat[oaie]|fuori servizio|non funziona|non va|non risponde|irraggiungibile)|(clienti|utenti|nessuno|nessun cliente) (${W} ){0,2}(riescono|riesce|possono|puo) (${W} ){0,2}(pagare|comprare|accedere|entrare|ordinare)|(stiamo|continuiamo a) perde(ndo|re) (${W} ){0,2}(soldi|vendite|clienti|ordini)|e tutto (fermo|bloccato|giu)|nessuno (${W} ){0,1}riesce (a |ad )?(entrare|accedere|pagare|collegarsi|comprare)`],
       [0.75, "needs it now", `(ho bisogno|abbiamo bisogno|mi serve|ci serve|devo|dobbiamo) (${W} ){0,4}(oggi|adesso|ora|subito|entro domani|stasera|domattina)|(risolvete|sistemate|sbloccate|rimborsate|correggete|riattivate) (${W} ){0,2}(subito|ora|adesso|oggi|immediatamente)`, { negatable: true }],
@@ -103,6 +108,7 @@ export const it: LanguageSource = {
       [0.8, "says they do not understand", `non ci capisco (niente|nulla)|non (mi )?e chiaro|non capisco (niente|nulla)`],
     ],
     buying_signal: [
+      [0.7, "asks about a bigger plan", `(piano|piani|tariffa|offerta|prezzi?|sconto) (${W} ){0,1}per (aziende|team|gruppi|professionisti)|(siamo|saremo) (\\d+) (persone|dipendenti|utenti)`],
       [0.8, "asks about price", "prezz[oi]|tariff[ae]|listino|quanto (costa|costano|viene|verrebbe|costerebbe|si paga|pago)|preventivo|quotazione|offerta economica", { negatable: true }],
       [0.8, "wants to buy", `(voglio|vorrei|vogliamo|vorremmo|mi piacerebbe|ci piacerebbe|sono interessat[oa]|siamo interessati|intendo|intendiamo|pensiamo di) (${W} ){0,3}(acquistare|comprare|abbonarmi|abbonarci|sottoscrivere|attivare|ordinare|prenotare|passare al piano|fare l'upgrade|estendere)|(dove|come) (posso|possiamo|si puo) (${W} ){0,2}(acquistare|comprare|abbonarmi|sottoscrivere)`, { negatable: true }],
       [0.7, "asks about plans or trials", `prova gratuita|periodo di prova|versione di prova|trial|demo|dimostrazione|piano (pro|premium|business|aziendale|annuale|team|enterprise)|(quale|quali) (piano|piani|abbonamento)|sconto (per )?volume|(piu|altre|nuove|ulteriori) (licenze|postazioni|utenti)|licenze (per|aggiuntive)`, { negatable: true }],

@@ -30,6 +30,8 @@ export const nl: LanguageSource = {
     [-3, "ramp* schandalig* schande onacceptabel* onaanvaardbaar* oplichter* oplichting* zwendel* diefstal* woedend* kut klote shit godverdomme* tering* incompetent* bagger*"],
   ],
   phrases: [
+    [-2, `(staat|stond|was|is|lag|zijn|waren) (${W} ){0,2}niet klaar`],
+    [0, `verkeerde (${W} ){0,2}(besteld|gekozen|aangeklikt|ingevuld|geboekt|geselecteerd)`],
     // First, so it wins over shorter set phrases: the user's own slip ("per ongeluk de verkeerde …"), no rush.
     [0, `per (ongeluk|abuis)( (${W} ){0,4}(verkeerde|verkeerd|foute|fout))?|geen haast|heeft geen haast|zo snel (mogelijk|als het kan)|snel (${W} ){0,1}(kijken|oplossen|helpen|regelen)`],
     [0, "goedemorgen|goedemiddag|goedenavond|goede(n)? (morgen|middag|avond|dag)|met vriendelijke groet(en)?|vriendelijke groet(en)?|(alvast )?(hartelijk )?bedankt (alvast|voor het antwoord alvast)|alvast bedankt|bij voorbaat dank|groetjes|mvg|goede vraag|per ongeluk|per abuis|per vergissing|is het mogelijk|zo snel mogelijk|zo spoedig mogelijk|beste (support|klantenservice|team|mevrouw|meneer|heer)"],
@@ -58,6 +60,8 @@ export const nl: LanguageSource = {
   conditionals: "als indien tenzij wanneer anders mocht mochten",
   flags: {
     churn_risk: [
+      [0.8, "says they are leaving", `(dan |anders )?(ben ik|zijn we|zijn wij) (hier )?weg(?![\\p{L}])|(ik ga|we gaan|wij gaan) (dan |gewoon )?naar de concurrent`],
+      [0.75, "says this is the end", `(dit is|dat is|dit wordt|dat was|is) (mijn|onze) laatste (maand|betaling|termijn)|laatste (maand|betaling|termijn) (die|dat) (ik|wij|we) (nog )?(betaal|betalen)|overtuig (me|mij) (om te blijven|waarom ik)|geef (me|mij) (een|1) (goede )?reden om te blijven|(verwijder|deinstalleer) (de|jullie|die) app|app (verwijderd|gedeinstalleerd)|nooit meer (bij jullie|via jullie)`],
       [0.85, "asks to cancel", `(ge)?cancel\\p{L}*|opzeg(?!termijn|voorwaarde|beleid|regel)\\p{L}*|zeg(gen)? (${W} ){0,3}op|(abonnement|account|contract|lidmaatschap|licentie|pakket|overeenkomst) (${W} ){0,3}(beeindigen|stopzetten|opheffen|annuleren|verwijderen|opzeggen|stoppen|afsluiten|sluiten)|(beeindig|annuleer|verwijder|stop|sluit) (${W} ){0,2}(abonnement|account|contract|lidmaatschap)|uitschrijven|afmelden voor|(wil|willen|ga|gaan) (${W} ){0,2}(stoppen met|opzeggen)`, { negatable: true }],
       [0.75, "will not need what they pay for", `(pakket|abonnement|licentie|licenties|plan|account|lidmaatschap|add-on|module|stoelen|gebruikers) (${W} ){0,5}(niet meer|niet langer) nodig`],
       [0.4, "asks about cancellation terms", "opzeg(termijn|voorwaarde|beleid|regel)\\p{L}*"],
@@ -83,6 +87,8 @@ export const nl: LanguageSource = {
       [0.6, "reports it still does not work", `elke keer (weer|opnieuw)|weer eens|alweer`],
     ],
     urgent_request: [
+      [0.65, "complains about waiting for a human", `niemand (${W} ){0,1}(antwoordt|reageert|belt terug)`],
+      [0.75, "has a hard deadline", `(mijn|onze) (vlucht|trein|afspraak|concert) (${W} ){0,1}(gaat |vertrekt |begint |is )?(over (\\d+|een|twee|drie) (uur|minuten)|vanavond|vandaag|om \\d)`],
       [0.9, "says it is urgent", "dringend\\p{L}*|spoed\\p{L}*|urgent\\p{L}*|onmiddellijk|per direct|z\\.?s\\.?m\\.?|zo snel mogelijk|zo spoedig mogelijk|asap|kritiek\\p{L}*|hoogste prioriteit|met voorrang", { negatable: true }],
       [0.45, "wants it right away", "meteen|direct", { negatable: true }],
       [0.75, "reports an outage that cannot wait", `(productie|winkel|webshop|webwinkel|checkout|kassa|betaling\\p{L}*|betaal\\p{L}*|server|servers|platform|systeem|site|website|api|dienst) (${W} ){0,3}(is |zijn |ligt |liggen )?(down|offline|plat|eruit|uitgevallen|onbereikbaar|werkt niet|werken niet|doet het niet|kapot)|(klanten|gebruikers|niemand) (${W} ){0,2}(kunnen|kan) (${W} ){0,3}(niet|niks) (meer )?(betalen|afrekenen|bestellen|kopen|inloggen)|(we|wij) (${W} ){0,1}(verliezen|lopen) (${W} ){0,2}(geld|omzet|klanten|bestellingen|mis)|alles ligt plat|niemand (${W} ){0,1}kan (meer )?(inloggen|betalen|bestellen|afrekenen)`],
@@ -107,6 +113,7 @@ export const nl: LanguageSource = {
       [0.4, "hesitates", "hmm+|uhm+|eh+m"],
     ],
     buying_signal: [
+      [0.7, "asks about a bigger plan", `(abonnement|tarief|aanbod|prijzen?|korting) (${W} ){0,1}voor (bedrijven|teams|groepen|zakelijke klanten)|(we zijn|wij zijn|we zijn met) (\\d+) (personen|mensen|medewerkers|gebruikers)`],
       [0.8, "asks about price", "prijs|prijzen|prijslijst|tarief|tarieven|wat (kost|kosten)|hoeveel (kost|kosten|betaal|zou)|offerte|kostenplaatje", { negatable: true }],
       [0.8, "wants to buy", `(wil|willen|zou|zouden|graag|ga|gaan|van plan) (${W} ){0,4}(kopen|bestellen|aanschaffen|afnemen|upgraden|abonneren|afsluiten|uitbreiden|boeken)|(waar|hoe) (kan|kunnen) (ik|we|wij|je) (${W} ){0,3}(kopen|bestellen|upgraden|aanschaffen|afnemen)`, { negatable: true }],
       [0.7, "asks about plans or trials", `proefperiode|gratis (proberen|uitproberen|testen)|proefversie|trial|demo|(pro|premium|business|zakelijk|enterprise|team|jaar)-?(abonnement|pakket|plan|licentie)|(welk|welke) (abonnement|pakket|plan)|staffelkorting|volumekorting|(meer|extra) (licenties|gebruikers|seats|plekken)|licenties voor`, { negatable: true }],

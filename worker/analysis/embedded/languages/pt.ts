@@ -59,6 +59,7 @@ export const pt: LanguageSource = {
   conditionals: "se senao caso quando",
   flags: {
     churn_risk: [
+      [0.75, "says this is the end", `(e|sera|este e|esse e) (o )?(meu|nosso) ultimo (mes|pagamento)|ultim[oa] (mes|mensalidade|parcela|pagamento) que (eu |nos )?(pago|pagamos|vou pagar)|me convenc(a|am|e|em) a ficar|(me )?(deem|de|da|dem) (um|uma) (bom |boa |unico |unica )?(motivo|razao) (para|pra) (eu )?ficar|(apaguei|apago|desinstalei|desinstalo|excluo|exclui) o (app|aplicativo)|nunca mais (compro|peco|uso|volto)`],
       [0.85, "asks to cancel", `(?<!(politica|condicoes|prazo|multa|taxa) de )(cancela|cancelem|encerrem|encerra|fechem|cancelar|cancelo|cancele|cancelamento|cancelei|encerrar|encerro|encerramento|fechar|fecho|excluir|exclusao|deletar|apagar|rescindir|rescisao|finalizar|terminar) (${W} ){0,3}(assinatura|conta|contrato|plano|servico|licenca|renovacao|inscricao|cadastro)|(quero|queria|gostaria de|vou|vamos|preciso) (${W} ){0,1}cancelar(?! (o|a|um|uma|meu|minha) (pedido|encomenda|compra|reserva|agendamento|transferencia|pix|reuniao))|descadastr\\p{L}*|desinscrever`, { negatable: true }],
       [0.4, "asks about cancellation terms", "(politica|condicoes|prazo|multa|taxa) de (cancelamento|rescisao)|fidelidade|multa rescisoria"],
       [0.85, "will not renew", `(nao|nunca) (${W} ){0,2}(renovar|renovaremos|renovamos|vou renovar|vamos renovar|renovarei)|sem renovar`],
@@ -84,6 +85,8 @@ export const pt: LanguageSource = {
       [0.6, "has been kept waiting", `(ja )?(sao|faz|fazem|ha) (\\d+|dois|duas|tres|quatro|cinco|seis|sete|oito|dez) (dias|semanas|meses) (esperando|a espera|aguardando|sem resposta)`],
     ],
     urgent_request: [
+      [0.65, "complains about waiting for a human", `ninguem (me )?(responde|atende|retorna)`],
+      [0.75, "has a hard deadline", `(meu|nosso) (voo|trem|show|concerto|horario) (${W} ){0,1}(sai |e |comeca )?(em (\\d+|uma|duas|tres) (horas?|minutos)|hoje a noite|hoje|as \\d)|(embarco|viajo|saio) (em (\\d+|uma|duas) horas?|as \\d|hoje)`],
       [0.9, "says it is urgent", "urgent\\p{L}*|urgencia|imediatamente|de imediato|o (mais )?rapido possivel|o quanto antes|quanto antes|o mais breve possivel|com urgencia|asap|agora mesmo|ja!|critico|critica|prioridade|prioritario", { negatable: true }],
       [0.75, "reports an outage that cannot wait", `(producao|loja|checkout|caixa|pagamentos?|gateway|servidor|servidores|plataforma|sistema|site|api|servico) (${W} ){0,3}(esta |estao |ta |caiu|esta fora|ficou )?(fora do ar|caid[oa]s?|parad[oa]s?|nao funciona|nao carrega|nao responde|travad[oa]|offline|fora)|(clientes|usuarios|ninguem|nenhum cliente) (${W} ){0,2}(conseguem|consegue|podem|pode) (${W} ){0,2}(pagar|comprar|entrar|acessar|finalizar)|(estamos|continuamos) perdendo (${W} ){0,2}(dinheiro|vendas|clientes|pedidos)|tudo (esta |ta )?(fora do ar|parado|caido)|ninguem (${W} ){0,1}consegue (entrar|acessar|logar|pagar|comprar)`],
       [0.75, "needs it now", `(preciso|precisamos|tenho que|temos que) (${W} ){0,4}(hoje|agora|ja|antes de amanha|esta noite|amanha cedo|amanha de manha)|(resolvam|arrumem|corrijam|consertem|devolvam|desbloqueiem|liberem) (${W} ){0,2}(ja|agora|hoje|logo|rapido|imediatamente)`, { negatable: true }],
@@ -106,6 +109,7 @@ export const pt: LanguageSource = {
       [0.4, "hesitates", "hmm+|humm+|ahn+|hein\\?"],
     ],
     buying_signal: [
+      [0.7, "asks about a bigger plan", `(plano|planos|tarifa|oferta|preco|precos|desconto) (${W} ){0,1}para (empresas|equipes|grupos|negocios)|(somos|seremos) (\\d+) (pessoas|funcionarios|usuarios|colaboradores)`],
       [0.8, "asks about price", "preco|precos|valor (do|da|dos|das|mensal|anual)|quanto (custa|custam|sai|fica|e|seria|cobram)|orcamento|cotacao|tabela de precos", { negatable: true }],
       [0.8, "wants to buy", `(quero|queria|queremos|gostaria de|gostariamos de|vou|vamos|estou interessad[oa]|estamos interessad[oa]s|pretendo|pretendemos) (${W} ){0,3}(comprar|contratar|adquirir|assinar|fechar|encomendar|reservar|ampliar|fazer upgrade|mudar para o plano|passar para o plano)|(onde|como) (posso|podemos|faco para|eu faco pra) (${W} ){0,2}(comprar|contratar|assinar|adquirir)`, { negatable: true }],
       [0.7, "asks about plans or trials", `teste gratis|teste gratuito|periodo de teste|versao de teste|trial|demo|demonstracao|plano (pro|premium|business|empresa|empresarial|anual|equipe)|(qual|quais) (plano|planos)|desconto por volume|(mais|outras|novas) (licencas|usuarios)|licencas (para|adicionais)`, { negatable: true }],
