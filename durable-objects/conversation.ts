@@ -447,7 +447,7 @@ export class Conversation extends DurableObject<Env> {
     }
     const id = typeof data === "string" ? frameId(data) : undefined;
     send(ws, {
-      ...frameError("rate_limited", `too many frames on this conversation; wait ${verdict.retryAfterMs} ms, then resend (a message keeps its id)`),
+      ...frameError("rate_limited", `too many frames on this ${verdict.limit}; wait ${verdict.retryAfterMs} ms, then resend (a message keeps its id)`),
       retryAfterMs: verdict.retryAfterMs,
       ...(id ? { id } : {}),
     });

@@ -88,12 +88,18 @@ export function conversationLimits(now = Date.now()): ConversationLimits {
  * browser the conversation's browser one) has a token, taking one from each; otherwise says how long
  * to wait, and whether the socket has now ignored that once too often.
  */
-export function admitFrame(socket: SocketLimits, conversation: ConversationLimits, now: number): { ok: true } | { ok: false; retryAfterMs: number; close: boolean } {
+export function admitFrame(
+  socket: SocketLimits,
+  conversation: ConversationLimits,
+  now: number,
+): { ok: true } | { ok: false; retryAfterMs: number; close: boolean; limit: "socket" | "conversation" } {
   const buckets = socket.server ? [socket.frames, conversation.all] : [socket.frames, conversation.all, conversation.browsers];
   const wait = Math.max(...buckets.map((b) => b.wait(now)));
   if (wait === 0) {
     for (const bucket of buckets) bucket.take(now);
     return { ok: true };
   }
-  return { ok: false, retryAfterMs: wait, close: !socket.refusals.take(now) };
+  // Named so the refusal says which limit was hit: one socket's own burst, or the conversation's shared one.
+  const limit = socket.frames.wait(now) === wait ? "socket" : "conversation";
+  return { ok: false, retryAfterMs: wait, close: !socket.refusals.take(now), limit };
 }

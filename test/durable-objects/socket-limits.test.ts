@@ -71,7 +71,7 @@ describe("live connect limits", () => {
 });
 
 const message = (id: string) => ({ type: "message", id, role: "user", content: `message ${id}` });
-type Answer = { type: string; code?: string; id?: string; retryAfterMs?: number };
+type Answer = { type: string; code?: string; id?: string; retryAfterMs?: number; message?: string };
 const answers = (socket: TestSocket) => socket.frames.filter((f) => f.type === "ack" || f.type === "error") as Answer[];
 
 describe("frame rate limits", () => {
@@ -90,6 +90,8 @@ describe("frame rate limits", () => {
       expect(error.code).toBe("rate_limited");
       expect(error.retryAfterMs).toBeGreaterThan(0);
       expect(error.id).toMatch(/^b\d+$/);
+      // The socket's own burst was spent, not the conversation's: the message says which.
+      expect(error.message).toMatch(/^too many frames on this socket/);
     }
     expect(socket.closed).toBe(false);
     socket.close();
@@ -119,7 +121,7 @@ describe("frame rate limits", () => {
     const settled = (s: TestSocket) => s.closed || answers(s).length === each;
     await expect.poll(() => sockets.every(settled), { timeout: 30_000 }).toBe(true);
     const all = sockets.flatMap(answers);
-    expect(all.some((f) => f.type === "error" && f.code === "rate_limited")).toBe(true);
+    expect(all.some((f) => f.type === "error" && f.code === "rate_limited" && /^too many frames on this conversation/.test(String(f.message)))).toBe(true);
     expect(all.filter((f) => f.type === "ack").length).toBeLessThan(sockets.length * each);
     for (const socket of sockets) socket.close();
   }, 60_000);

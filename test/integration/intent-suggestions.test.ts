@@ -121,7 +121,7 @@ describe("a suggestion decided, as its messages read", () => {
     const approved = await call("/api/v1/analysis/suggestions/export_contacts/approve", { method: "POST", key: t.adminKey, json: { name: "Export contacts", description: "exporting contacts" } });
     expect(approved.status).toBe(200);
     for (const intents of [await intentsOf(t, s2), await transcriptIntents(t, s2), await intentsOf(t, s1)]) {
-      for (const intent of intents) expect(intent).toMatchObject({ slug: "export_contacts", pending: false });
+      for (const intent of intents) expect(intent).toMatchObject({ slug: "export_contacts", pending: false, confidence: 1, reason: expect.stringMatching(/^Approved/) });
     }
 
     await say(t, "s3", "How do I import my recipes from Excel?");

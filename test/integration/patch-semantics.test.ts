@@ -5,7 +5,11 @@
 import { describe, expect, it, onTestFinished } from "vitest";
 import { call, type ErrorBody } from "../helpers/http";
 import { mockOutbound, PUBLIC_DNS } from "../helpers/outbound";
+import { BEHAVIOURS, USER_FLAGS } from "../../worker/analysis/labels";
 import { createTenant, type Tenant } from "../helpers/tenant";
+
+/** Every built-in toggle on, but those named. */
+const toggles = (all: readonly string[], off: Record<string, boolean>) => Object.fromEntries(all.map((s) => [s, off[s] ?? true]));
 
 async function send<T>(t: Tenant, method: string, path: string, json?: unknown): Promise<T> {
   const res = await call(path, { method, key: t.adminKey, json });
@@ -79,18 +83,22 @@ describe("PATCH keeps what it does not name", () => {
 
   it("the analysis config's toggles and prompts change only the entries a PATCH names", async () => {
     const t = await createTenant();
+    // Every built-in flag and behaviour is listed, on, before anything is switched off.
+    const fresh = await send<{ flags: object; behaviours: object }>(t, "GET", "/api/v1/analysis/config");
+    expect(fresh.flags).toEqual(toggles(USER_FLAGS, {}));
+    expect(fresh.behaviours).toEqual(toggles(BEHAVIOURS, {}));
     await send(t, "PATCH", "/api/v1/analysis/config", { flags: { churn_risk: false }, behaviours: { verbose: false }, prompts: { sentiment: "Score how the user feels, from -1 to 1." } });
     const after = await send<{ flags: object; behaviours: object; prompts: object; effectivePrompts: Record<string, { isDefault: boolean }> }>(t, "PATCH", "/api/v1/analysis/config", {
       flags: { frustrated_user: false },
       behaviours: { robotic: false },
       prompts: { intent: "Pick the one intent that fits this message best." },
     });
-    expect(after.flags).toEqual({ churn_risk: false, frustrated_user: false });
-    expect(after.behaviours).toEqual({ verbose: false, robotic: false });
+    expect(after.flags).toEqual(toggles(USER_FLAGS, { churn_risk: false, frustrated_user: false }));
+    expect(after.behaviours).toEqual(toggles(BEHAVIOURS, { verbose: false, robotic: false }));
     expect(after.prompts).toEqual({ sentiment: "Score how the user feels, from -1 to 1.", intent: "Pick the one intent that fits this message best." });
     // A flag switched back on, and a prompt set to null (its default), are entries like any other.
     const back = await send<typeof after>(t, "PATCH", "/api/v1/analysis/config", { flags: { churn_risk: true }, prompts: { sentiment: null } });
-    expect(back.flags).toEqual({ churn_risk: true, frustrated_user: false });
+    expect(back.flags).toEqual(toggles(USER_FLAGS, { frustrated_user: false }));
     expect(back.effectivePrompts.sentiment!.isDefault).toBe(true);
     expect(back.effectivePrompts.intent!.isDefault).toBe(false);
     // Back to its default, the prompt is no entry of its own (as after POST …/prompts/sentiment/revert), not a null.

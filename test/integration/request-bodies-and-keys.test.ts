@@ -62,3 +62,56 @@ describe("a secret key in a URL", () => {
     expect((await call("/api/v1/conversations", { key: t.readKey })).status).toBe(200);
   });
 });
+
+describe("a body field the route does not take", () => {
+  it("is refused naming it, so a misspelt field never becomes its default", async () => {
+    const outbound = mockOutbound(() => new Response("ok"), PUBLIC_DNS);
+    const t = await createTenant();
+    const destination = await call("/api/v1/webhooks", { method: "POST", key: t.adminKey, json: { name: "d", url: "https://hooks.example.com/x" } });
+    const { data: d } = (await destination.json()) as { data: { id: string } };
+    for (const [what, path, key, json] of [
+      ["a key's expiry in snake case", "/api/v1/keys", t.adminKey, { kind: "read", name: "x", expires_at: 1_796_500_000_000 }],
+      ["a rotation's overlap in snake case", `/api/v1/webhooks/${d.id}/rotate`, t.adminKey, { overlap_seconds: 0 }],
+      ["a destination's extra field", "/api/v1/webhooks", t.adminKey, { name: "e", url: "https://hooks.example.com/y", secret: "mine" }],
+      ["a workflow's misspelt field", "/api/v1/workflows", t.adminKey, { name: "w", trigger: "user_message", actions: [{ type: "in_app", to: "admins" }], cooldwon: { type: "none" } }],
+      ["a token's extra field", "/api/v1/conversation-tokens", t.ingestKey, { ttl: 60 }],
+    ] as const) {
+      const res = await call(path, { method: "POST", key, json });
+      expect(res.status, what).toBe(400);
+      const { error } = (await res.json()) as ErrorBody;
+      expect(error.message, what).toMatch(/Unrecognized key/);
+    }
+    // Nothing was made by the refused requests: the one destination, no key beyond the tenant's own.
+    const keys = (await (await call("/api/v1/keys", { key: t.adminKey })).json()) as { data: { name: string }[] };
+    expect(keys.data.some((k) => k.name === "x")).toBe(false);
+    outbound.restore();
+  });
+
+  it("is ignored by capture, so a newer SDK still captures", async () => {
+    const t = await createTenant();
+    const res = await call("/api/v1/capture", {
+      method: "POST",
+      key: t.ingestKey,
+      json: { conversationId: "newer-sdk", messages: [{ id: "m1", role: "user", content: "hi" }], sdkFeature: true },
+    });
+    expect(res.status).toBe(200);
+  });
+});
+
+describe("a publishable key's origins", () => {
+  it("refuses an empty list, which would read as 'no origin' yet allow any", async () => {
+    const t = await createTenant();
+    const res = await call("/api/v1/keys", { method: "POST", key: t.adminKey, json: { kind: "publishable", name: "p", allowedOrigins: [] } });
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as ErrorBody).error.details?.[0]?.field).toBe("allowedOrigins");
+  });
+});
+
+describe("the live route opened with an ingest key and no conversation", () => {
+  it("answers 400 naming the missing conversationId in details, like every other invalid_request", async () => {
+    const t = await createTenant();
+    const res = await call("/api/v1/live", { key: t.ingestKey, headers: { upgrade: "websocket" } });
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as ErrorBody).error.details).toEqual([{ field: "conversationId", message: "required in the path for ingest keys" }]);
+  });
+});

@@ -37,7 +37,9 @@ export interface TableExport<T, J> {
 
 export function tableExport<T, J>(e: TableExport<T, J>): Response {
   if (e.total > EXPORT_MAX_ROWS) {
-    throw new ApiError("invalid_request", `${e.total} rows match; an export takes at most ${EXPORT_MAX_ROWS}: narrow the filters or the range`);
+    throw new ApiError("invalid_request", `${e.total} rows match; an export takes at most ${EXPORT_MAX_ROWS}: narrow the filters or the range`, [
+      { field: "query", message: `${e.total} rows match, over the ${EXPORT_MAX_ROWS}-row limit` },
+    ]);
   }
   let offset = 0;
   let done = false;

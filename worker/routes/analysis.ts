@@ -1,6 +1,7 @@
 import { z } from "@hono/zod-openapi";
 import { forgetConfig } from "../../durable-objects/conversation-analysis";
 import { analysisConfigPatch, customDefinition, DEFAULT_INTENTS, effectivePrompts, loadConfig, PROMPT_NAMES, revertPrompt, updateConfig, type AnalysisConfig } from "../analysis/config";
+import { BEHAVIOURS, USER_FLAGS } from "../analysis/labels";
 import { analyzerChoice } from "../analysis/run";
 import { requireChatbot, requireKind } from "../middleware/auth";
 import { rateLimit } from "../middleware/rate-limit";
@@ -21,6 +22,9 @@ function view(env: Env, config: AnalysisConfig) {
   const usesAi = analyzerChoice(env).ai !== null;
   return {
     ...config,
+    // Every built-in toggle with its state (on unless switched off), so a reader need not know the list.
+    flags: Object.fromEntries(USER_FLAGS.map((f) => [f, config.flags[f] !== false])),
+    behaviours: Object.fromEntries(BEHAVIOURS.map((b) => [b, config.behaviours[b] !== false])),
     effectivePrompts: effectivePrompts(config),
     defaultIntents: DEFAULT_INTENTS,
     analyzer: usesAi ? ("workers-ai" as const) : ("embedded" as const),

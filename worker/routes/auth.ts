@@ -150,7 +150,7 @@ auth.openapi(
     tags,
     summary: "Switch the organization the dashboard looks at",
     middleware: [sessionRequired],
-    request: { body: jsonBody(z.object({ organizationId: z.string().min(1) })) },
+    request: { body: jsonBody(z.object({ organizationId: z.string().min(1) }).strict()) },
     responses: { 200: jsonData(sessionSchema, "The session") },
   }),
   async (c) => {
@@ -169,7 +169,7 @@ auth.openapi(
     path: "/password-reset",
     tags,
     summary: "Ask for a password reset email",
-    request: { body: jsonBody(z.object({ email })) },
+    request: { body: jsonBody(z.object({ email }).strict()) },
     responses: { 202: jsonData(sent, "Always, whether or not the address has an account") },
   }),
   async (c) => {

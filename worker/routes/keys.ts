@@ -20,9 +20,10 @@ const keyId = z.object({ id: z.string().openapi({ description: "An API key id (`
 export const newKeyBody = z.object({
   kind: z.enum(API_KEY_KINDS),
   name: nameText(100),
-  allowedOrigins: z.array(z.url().max(512)).max(50).optional(),
+  // An empty list would read as "no origin allowed" yet the runtime would let any in: leaving it out is "any origin".
+  allowedOrigins: z.array(z.url().max(512)).min(1, "list at least one origin, or leave allowedOrigins out to allow any").max(50).optional(),
   expiresAt: z.number().int().positive().max(MAX_EPOCH_MS, { error: "must be epoch milliseconds a date can hold" }).optional(),
-});
+}).strict();
 
 keys.openapi(
   apiRoute("admin", { method: "get", path: "/", tags, summary: "List API keys (prefix only, never the secret)", responses: { 200: jsonData(z.array(apiKeySchema), "The keys") } }),

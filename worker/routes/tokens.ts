@@ -23,7 +23,7 @@ export const tokenBody = z.object({
   /** Who the browser's user is: only the server may say (a browser socket cannot). */
   user: userContext.optional(),
   organization: organizationContext.optional(),
-});
+}).strict();
 
 /** POST /api/v1/conversation-tokens — mint a short-lived token a browser uses to open one conversation. */
 tokens.openapi(

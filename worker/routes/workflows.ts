@@ -6,7 +6,7 @@ import { rateLimit } from "../middleware/rate-limit";
 import { apiRoute, apiRouter } from "../openapi/router";
 import { jsonBody, jsonData, noContent, pageOf, json } from "../openapi/responses";
 import { retriedRunSchema, runWithDeliveriesSchema, workflowSchema, workflowTemplateSchema } from "../schemas/workflows";
-import { workflowInput, workflowPatch } from "../workflows/schema";
+import { workflowBodyInput, workflowPatch } from "../workflows/schema";
 import {
   createWorkflow,
   deleteWorkflow,
@@ -43,7 +43,7 @@ workflowRoutes.openapi(
 );
 
 /** Two shapes: a full workflow, or `{ template, destinationId? }` (a starter; no `trigger`). */
-const workflowBody = z.union([workflowInput, fromTemplate]);
+const workflowBody = z.union([workflowBodyInput, fromTemplate]);
 const isFromTemplate = (raw: unknown) => typeof raw === "object" && raw !== null && "template" in raw && !("trigger" in raw);
 
 workflowRoutes.openapi(
@@ -69,7 +69,7 @@ workflowRoutes.openapi(
   (result) => {
     if (result.success) return;
     const raw = (result as { data?: unknown }).data;
-    parse(isFromTemplate(raw) ? fromTemplate : workflowInput, raw, "body");
+    parse(isFromTemplate(raw) ? fromTemplate : workflowBodyInput, raw, "body");
     return undefined;
   },
 );

@@ -23,9 +23,9 @@ export const signupBody = z.object({
   password,
   name: nameText(120),
   organizationName: nameText(120),
-});
+}).strict();
 
-export const loginBody = z.object({ email, password: z.string().min(1).max(256) });
+export const loginBody = z.object({ email, password: z.string().min(1).max(256) }).strict();
 
 const SIGNUP_TTL_MS = 24 * 60 * 60 * 1000;
 
@@ -65,7 +65,7 @@ export async function countSignupRequest(db: Db, address: string): Promise<void>
   await countWithin(db, await emailKey("signup", address), THROTTLES.signupsPerEmail, "sign-up requests for this email");
 }
 
-export const confirmSignupBody = z.object({ token: z.string().min(10).max(200) });
+export const confirmSignupBody = z.object({ token: z.string().min(10).max(200) }).strict();
 
 /** Creates the account of a confirmed sign-up: the member, an organization they own; returns both ids. */
 export async function confirmSignup(db: Db, input: z.infer<typeof confirmSignupBody>, now = Date.now()): Promise<{ memberId: string; organizationId: string }> {
@@ -130,7 +130,7 @@ export async function requestPasswordReset(db: Db, address: string): Promise<{ t
   return { token, memberId: member.id };
 }
 
-export const resetBody = z.object({ token: z.string().min(10).max(200), password });
+export const resetBody = z.object({ token: z.string().min(10).max(200), password }).strict();
 
 /** Sets the new password, spends the token and ends every session of the member; answers the member. */
 export async function confirmPasswordReset(db: Db, input: z.infer<typeof resetBody>): Promise<{ memberId: string }> {

@@ -28,14 +28,14 @@ export async function markActive(db: Db, scope: ChatbotState): Promise<void> {
 export const chatbotBody = z.object({
   name: nameText(120),
   idleTimeoutMinutes: z.number().int().min(1).max(24 * 60).default(30),
-});
+}).strict();
 
 export const chatbotPatch = z.object({
   name: nameText(120).optional(),
   idleTimeoutMinutes: z.number().int().min(1).max(24 * 60).optional(),
   /** Archiving refuses capture; unarchiving makes it active again. */
   status: z.enum(["active", "archived"]).optional(),
-});
+}).strict();
 
 export function chatbotView(c: typeof chatbots.$inferSelect) {
   return { id: c.id, organizationId: c.organizationId, name: c.name, status: c.status, idleTimeoutMinutes: c.idleTimeoutMinutes, createdAt: c.createdAt };

@@ -71,7 +71,7 @@ export async function authenticateLive(c: Context<AppEnv>, requestedId: string |
     rateKey: scope.keyId,
   };
   if (scope.kind === "ingest") {
-    if (!requestedId) throw new ApiError("invalid_request", "conversationId: required in the path for ingest keys");
+    if (!requestedId) throw new ApiError("invalid_request", "conversationId: required in the path for ingest keys", [{ field: "conversationId", message: "required in the path for ingest keys" }]);
     return { ...base, keyKind: "ingest", externalId: requestedId };
   }
   const origin = c.req.header("origin");

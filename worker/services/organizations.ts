@@ -20,8 +20,8 @@ const RANK: Record<Role, number> = { member: 0, admin: 1, owner: 2 };
 
 export const atLeast = (role: Role, needed: Role) => RANK[role] >= RANK[needed];
 
-export const organizationBody = z.object({ name: nameText(120) });
-export const invitationBody = z.object({ email, role: z.enum(["owner", "admin", "member"]).default("member") });
+export const organizationBody = z.object({ name: nameText(120) }).strict();
+export const invitationBody = z.object({ email, role: z.enum(["owner", "admin", "member"]).default("member") }).strict();
 
 export async function listOrganizations(db: Db, memberId: string) {
   return db
@@ -116,7 +116,7 @@ export async function removeMember(db: Db, organizationId: string, actor: { memb
 }
 
 /** A PATCH of a membership: `{}` changes nothing and answers the member as they are (README "Conventions"). */
-export const memberRoleBody = z.object({ role: z.enum(["owner", "admin", "member"]).optional() });
+export const memberRoleBody = z.object({ role: z.enum(["owner", "admin", "member"]).optional() }).strict();
 
 /**
  * Changes a member's role. Admins switch members and admins; only an owner makes or unmakes an owner; the last
@@ -188,7 +188,7 @@ export const acceptBody = z.object({
   /** For someone without an account yet: the account is created with these. */
   name: nameText(120).optional(),
   password: z.string().min(10, "must be at least 10 characters").max(256).optional(),
-});
+}).strict();
 
 /**
  * Accepts an invitation: the logged-in member joins (their email must match), or, without a session,

@@ -33,7 +33,9 @@ export async function withSettledIntents(db: Db, chatbotId: string, conversation
     const decision = isPending(m) ? decisions.get(m.seq) : undefined;
     if (!decision || !m.analysis) return m;
     const { intent, ...rest } = m.analysis.analysis;
-    const analysis = decision.status === "accepted" ? { ...rest, intent: { ...intent!, slug: decision.slug, pending: false } } : rest;
+    // Approved, the intent is a person's decision: the candidate's confidence and "no intent reached …" reason are gone.
+    const approved = { ...intent!, slug: decision.slug, pending: false, confidence: 1, reason: `Approved from the suggested intents as "${decision.slug}".` };
+    const analysis = decision.status === "accepted" ? { ...rest, intent: approved } : rest;
     return { ...m, analysis: { ...m.analysis, analysis } };
   });
 }

@@ -18,7 +18,7 @@ export const destinationInput = z.object({
   name: nameText(120),
   kind: z.enum(DESTINATION_KINDS).default("custom"),
   url: destinationUrl,
-});
+}).strict();
 
 /** Any subset of a destination's name, kind and URL (a new URL passes the same address check). */
 export const destinationPatch = z
@@ -27,13 +27,14 @@ export const destinationPatch = z
     kind: z.enum(DESTINATION_KINDS),
     url: destinationUrl,
   })
-  .partial();
+  .partial()
+  .strict();
 
 /** How long the replaced secret keeps signing after a rotation: a day by default, at most a week, 0 for none. */
 export const DEFAULT_OVERLAP_SECONDS = 86_400;
 export const rotateBody = z.object({
   overlapSeconds: z.number().int().min(0).max(604_800).default(DEFAULT_OVERLAP_SECONDS),
-});
+}).strict();
 
 type Row = typeof webhookDestinations.$inferSelect;
 

@@ -92,6 +92,8 @@ export const workflowInput = z.object({
   template: z.string().max(64).optional(),
 });
 export type WorkflowInput = z.infer<typeof workflowInput>;
+/** A workflow as a request body gives it: a field it does not take is refused, not dropped. */
+export const workflowBodyInput = workflowInput.strict();
 
 /** Changes only the fields it names (schemas/patch.ts). */
-export const workflowPatch = patchOf(workflowInput);
+export const workflowPatch = patchOf(workflowInput).strict();

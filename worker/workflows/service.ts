@@ -22,7 +22,7 @@ export const fromTemplate = z.object({
   destinationId: z.string().min(1).optional(),
   name: nameText(120).optional(),
   status: z.enum(["active", "inactive"]).default("active"),
-});
+}).strict();
 
 export function expandTemplate(input: z.infer<typeof fromTemplate>): WorkflowInput {
   const t = WORKFLOW_TEMPLATES.find((x) => x.slug === input.template)!;
