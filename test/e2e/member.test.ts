@@ -66,4 +66,16 @@ browserSuite("Read-only members see no edit controls", () => {
     for (let i = 0; i < total; i++) expect(await switches.nth(i).isDisabled()).toBe(true);
     for (const name of ["Save prompt", "Add", "Approve", "Reject"]) expect(await button(name).count(), name).toBe(0);
   });
+
+  it("says the chatbot is gone, and stops reconnecting, once the member is removed from its organization", async () => {
+    const { page } = browser;
+    await page.goto(`${base()}/overview`);
+    await page.getByTestId("live-feed").waitFor();
+    const owner = await apiLogin(e2e.demo.email, e2e.demo.password);
+    const { data: members } = await apiCall<{ data: { id: string; email: string }[] }>(owner, "GET", `/organizations/${e2e.demo.organizationId}/members`);
+    const me = members.find((m) => m.email === email)!;
+    await apiCall(owner, "DELETE", `/organizations/${e2e.demo.organizationId}/members/${me.id}`);
+    // The open page learns it from its live feed, without a reload.
+    await page.getByText("No such chatbot").waitFor({ timeout: 20_000 });
+  });
 });

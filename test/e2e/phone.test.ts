@@ -1,6 +1,6 @@
 import type { Locator } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { browserSuite, DESKTOP, e2e, logIn, openBrowser, PHONE, sdk, settle, type Browser } from "./harness";
+import { apiCall, apiLogin, browserSuite, DESKTOP, e2e, latestConversationId, logIn, openBrowser, PHONE, sdk, settle, type Browser } from "./harness";
 import { recordDemoTraffic } from "./traffic";
 
 /** What a finger can press: buttons, navigation links, tabs, inputs and selects (a pills input's inner field is inside its 44 px box). */
@@ -63,6 +63,25 @@ browserSuite("Phones: a header that fits and controls a finger can press", () =>
     if (path === "conversations") await page.getByRole("button", { name: /^Filters/ }).click();
     await settle(page);
     expect(await smallTargets(page.locator("body"))).toEqual([]);
+  });
+
+  it("makes every control of a conversation's page at least 44 × 44 px, its actions' clear and remove buttons and the logo too", async () => {
+    const { page } = phone;
+    // Assigned and labelled, so the assignee's clear button and the label's remove button are on the page.
+    const owner = await apiLogin(e2e.demo.email, e2e.demo.password);
+    const id = await latestConversationId(owner, e2e.demo.chatbotId);
+    const conversation = `/chatbots/${e2e.demo.chatbotId}/conversations/${id}`;
+    const { data: session } = await apiCall<{ data: { member: { id: string } } }>(owner, "GET", "/auth/session");
+    await apiCall(owner, "PATCH", `${conversation}/triage`, { assigneeId: session.member.id });
+    const { data: label } = await apiCall<{ data: { id: string } }>(owner, "POST", `/chatbots/${e2e.demo.chatbotId}/labels`, { name: `phone-${Date.now().toString(36)}`, color: "blue" });
+    await apiCall(owner, "PUT", `${conversation}/labels/${label.id}`);
+    await page.goto(`${e2e.url}${conversation}`);
+    await page.getByText("Assignee").first().waitFor();
+    await page.locator(".mantine-Skeleton-root").first().waitFor({ state: "detached", timeout: 20_000 });
+    await settle(page);
+    expect(await smallTargets(page.locator("body"))).toEqual([]);
+    const logo = await rectOf(page.getByRole("link", { name: "OpenBat: all chatbots" }));
+    expect(Math.min(logo.right - logo.left, logo.bottom - logo.top)).toBeGreaterThanOrEqual(44);
   });
 
   it("keeps a desktop with a mouse compact: the account button shows the member's name, buttons their usual height", async () => {

@@ -68,13 +68,23 @@ export async function relayFeed(env: Pick<Env, "CHATBOT_LIVE">, url: string, cha
   let greeted = false;
   let counters: LiveCounters | null = null;
   const waiting: Record<string, unknown>[] = [];
-  const send = (frame: Record<string, unknown>) => viewer.send(JSON.stringify({ ...frame, counters }));
+  // A frame can arrive from one side after the other has closed (its close event not yet run): it is dropped,
+  // not sent into a closed socket (which throws).
+  const deliver = (to: WebSocket, data: string | ArrayBuffer) => {
+    if (closed) return;
+    try {
+      to.send(data);
+    } catch {
+      closeAll(1011, "feed unavailable");
+    }
+  };
+  const send = (frame: Record<string, unknown>) => deliver(viewer, JSON.stringify({ ...frame, counters }));
   upstream.forEach((ws, shard) => {
     halfOpen(ws);
     ws.addEventListener("message", ({ data }) => {
       const frame = JSON.parse(String(data)) as Record<string, unknown> & { counters?: LiveCounters };
       if (frame.counters !== undefined) counters = newerCounters(counters, frame.counters);
-      else if (shard === 0) return viewer.send(String(data)); // a pong
+      else if (shard === 0) return deliver(viewer, String(data)); // a pong
       if (!greeted && frame.type !== "hello") return waiting.push(frame);
       greeted = true;
       send(frame);
@@ -83,7 +93,7 @@ export async function relayFeed(env: Pick<Env, "CHATBOT_LIVE">, url: string, cha
     ws.addEventListener("close", ({ code, reason }) => closeAll(code, reason));
     ws.addEventListener("error", () => closeAll(1011, "feed unavailable"));
   });
-  viewer.addEventListener("message", ({ data }) => upstream[0]!.send(data));
+  viewer.addEventListener("message", ({ data }) => deliver(upstream[0]!, data));
   viewer.addEventListener("close", ({ code, reason }) => closeAll(code, reason));
   viewer.addEventListener("error", () => closeAll(1011, "viewer socket failed"));
   return new Response(null, { status: 101, webSocket: client });

@@ -260,10 +260,19 @@ const TITLES: Record<string, string> = {
 };
 
 /** A title, a sentence and the per-field messages of an error, for people. */
+/** A request field as a person reads it: "q" is the search, "sentimentMax" is "sentiment max". */
+function fieldLabel(field: string): string {
+  if (field === "q") return "search";
+  return field.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase();
+}
+
 export function describeError(error: unknown): { title: string; message: string; details: ErrorDetail[] } {
   if (error instanceof ApiError) {
     const title = TITLES[error.code] ?? (error.status >= 500 ? "Something went wrong on our side" : "The request was refused");
-    const message = error.message.charAt(0).toUpperCase() + error.message.slice(1);
+    // "q: a prefix needs …" names the query parameter; a reader knows it as the search.
+    const field = error.details[0]?.field;
+    const named = field !== undefined && error.message.startsWith(`${field}: `) ? `${fieldLabel(field)}: ${error.message.slice(field.length + 2)}` : error.message;
+    const message = named.charAt(0).toUpperCase() + named.slice(1);
     // A single detail usually repeats the message; list them only when they add something.
     const details = error.details.filter((d) => !error.message.includes(d.message) || error.details.length > 1);
     return { title, message, details };

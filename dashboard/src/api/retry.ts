@@ -13,10 +13,15 @@ const RATE_LIMIT_WAIT_MS = 60_000;
 
 const rateLimited = (error: unknown): error is ApiError => error instanceof ApiError && error.status === 429;
 
+/** Whether the same request can answer differently later: it failed on the way, on our side, or was rate limited. */
+export function canSucceedLater(error: unknown): boolean {
+  return !(error instanceof ApiError) || error.status === 0 || error.status >= 500 || error.status === 429;
+}
+
 export function shouldRetry(failures: number, error: unknown): boolean {
   if (rateLimited(error)) return failures < RATE_LIMIT_RETRIES;
   if (failures >= SERVER_RETRIES) return false;
-  return !(error instanceof ApiError) || error.status === 0 || error.status >= 500;
+  return canSucceedLater(error);
 }
 
 export function retryDelay(_failures: number, error: unknown): number {

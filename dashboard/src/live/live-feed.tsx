@@ -83,12 +83,21 @@ export function applyEvents(feed: FeedItem[], events: LiveEvent[]): FeedItem[] {
   return next;
 }
 
-export function LiveFeedProvider({ chatbotId, children }: { chatbotId: string; children: ReactNode }) {
+/**
+ * `onLost`: the feed closed with a refusal (4001/4003/4004) or failed to come back; the caller re-checks that the
+ * member may still see the chatbot (a removed member's page then says so instead of "Reconnecting…" for ever).
+ */
+/** Close codes of a refused feed: key or session gone (4001), access lost (4003), chatbot gone (4004). */
+const REFUSED = new Set([4001, 4003, 4004]);
+
+export function LiveFeedProvider({ chatbotId, onLost, children }: { chatbotId: string; onLost?: () => void; children: ReactNode }) {
   const [status, setStatus] = useState<LiveStatus>("connecting");
   const [counters, setCounters] = useState<LiveCounters | null>(null);
   const [feed, setFeed] = useState<FeedItem[]>([]);
   const [dropped, setDropped] = useState(0);
   const listeners = useRef(new Set<Listener>());
+  const lost = useRef(onLost);
+  lost.current = onLost;
   const indexedListeners = useRef(new Set<IndexedListener>());
 
   useEffect(() => {
@@ -160,11 +169,13 @@ export function LiveFeedProvider({ chatbotId, children }: { chatbotId: string; c
           refreshIndexedQueries();
         }
       };
-      socket.onclose = () => {
+      socket.onclose = (event) => {
         clearInterval(ping);
         if (closed) return;
         setStatus("offline");
         wasOffline = true;
+        // A browser is not told why an upgrade failed (a 404 closes with 1006): the second failure in a row asks.
+        if (REFUSED.has(event.code) || attempts >= 1) lost.current?.();
         // Back off up to 15 s; the feed is a view, so nothing needs replaying on reconnect.
         retry = setTimeout(connect, Math.min(15_000, 500 * 2 ** attempts++));
       };

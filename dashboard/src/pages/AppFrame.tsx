@@ -179,7 +179,7 @@ export function AppFrame() {
         <Group h="100%" px="md" justify="space-between" wrap="nowrap" gap="xs">
           <Group gap="sm" wrap="nowrap">
             {chatbotId && <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={opened ? "Close navigation" : "Open navigation"} />}
-            <UnstyledButton component={RouterNavLink} to={org ? `/orgs/${org}/chatbots` : "/"} className="focus-ring" aria-label="OpenBat: all chatbots">
+            <UnstyledButton component={RouterNavLink} to={org ? `/orgs/${org}/chatbots` : "/"} className="focus-ring touch-target" aria-label="OpenBat: all chatbots">
               <Group gap={6} wrap="nowrap">
                 <img src="/favicon.svg" width={26} height={26} alt="" />
                 <Text fw={700} visibleFrom="xs">

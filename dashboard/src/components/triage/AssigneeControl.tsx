@@ -43,6 +43,7 @@ export function AssigneeControl({
         data={options}
         value={assignee?.id ?? null}
         clearable
+        clearButtonProps={{ "aria-label": "Unassign" }}
         searchable
         disabled={busy}
         onChange={async (next) => {

@@ -41,7 +41,7 @@ export function LoginPage() {
     <AuthCard title="Log in" subtitle="Watch your chatbot's conversations and sentiment live.">
       <form onSubmit={submit}>
         <Stack>
-          {error !== null && <ErrorNotice error={error} compact />}
+          {error !== null && <ErrorNotice error={error} compact title="Could not log in" />}
           <TextInput label="Email" type="email" autoComplete="email" required value={email} onChange={(e) => setEmail(e.currentTarget.value)} data-autofocus />
           <PasswordInput label="Password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.currentTarget.value)} />
           <Button type="submit" loading={busy}>

@@ -1,5 +1,5 @@
 import { Alert, Badge, Group, Skeleton, Stack, Text } from "@mantine/core";
-import { Suspense, useEffect, useLayoutEffect, useMemo } from "react";
+import { Suspense, useCallback, useEffect, useLayoutEffect, useMemo } from "react";
 import { Outlet, useParams } from "react-router";
 import { useQuery } from "../../api/use-query";
 import { ErrorNotice } from "../../components/ErrorNotice";
@@ -16,7 +16,7 @@ import { NotFoundPage } from "../NotFoundPage";
 export function ChatbotLayout() {
   const { chatbotId = "" } = useParams();
   const session = useSignedIn();
-  const { switchOrganization } = useSession();
+  const { switchOrganization, refresh } = useSession();
   const lookup = chatbotLookup(session, chatbotId);
   const found = useQuery(lookup.key, lookup.load);
   const resolved = found.data;
@@ -29,6 +29,15 @@ export function ChatbotLayout() {
     () => (resolved ? { chatbot: resolved.chatbot, organization: resolved.organization, canEdit: resolved.organization.role !== "member", reload: found.reload } : null),
     [resolved, found.reload],
   );
+
+  // The live feed was refused or cannot come back: the member may have lost the chatbot (removed from its
+  // organization, the chatbot deleted). The session re-read drops an organization they left, and the lookup
+  // then finds no chatbot: the page says so instead of showing the old figures as "Reconnecting…".
+  const recheck = useCallback(() => {
+    void refresh()
+      .then(() => found.reload())
+      .catch(() => undefined);
+  }, [refresh, found]);
 
   // The chatbot cannot be shown (an error, or not found): the Worker's painted figures go too.
   const shown = found.loading || value !== null;
@@ -43,7 +52,7 @@ export function ChatbotLayout() {
 
   return (
     <ChatbotProvider value={value}>
-      <LiveFeedProvider chatbotId={value.chatbot.id}>
+      <LiveFeedProvider chatbotId={value.chatbot.id} onLost={recheck}>
         <Stack gap="md">
           <Group gap="xs">
             <Text size="sm" c="dimmed">

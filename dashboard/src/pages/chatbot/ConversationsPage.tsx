@@ -45,6 +45,27 @@ const FILTERS = [
   "to",
 ] as const;
 const KEYS = [...FILTERS, "sort", "order"] as const;
+/** What an active filter's chip calls it: the words of the filter panel, not the URL's parameter names. */
+const FILTER_LABELS: Record<Exclude<(typeof FILTERS)[number], "q">, string> = {
+  plan: "Plan",
+  industry: "Industry",
+  device: "Device",
+  country: "Country",
+  language: "Language",
+  status: "Status",
+  triageStatus: "Triage",
+  assignee: "Assignee",
+  labelId: "Label",
+  sentimentMin: "Sentiment from",
+  sentimentMax: "Sentiment to",
+  mrrMin: "MRR from",
+  mrrMax: "MRR to",
+  flags: "Flags",
+  user: "User",
+  organization: "Organization",
+  from: "From",
+  to: "To",
+};
 const PAGE_SIZE = 25;
 const TRIAGE_STATUSES = ["open", "needs_review", "escalated", "reviewed", "resolved_by_team"] as const;
 
@@ -158,7 +179,7 @@ export default function ConversationsPage() {
   const ids = useMemo(() => rows.data?.data.map((r) => r.id), [rows.data]);
   // New rows arrive at the top only on the first page, newest first.
   const newRows = useNewRows(ids, page === 1 && sort === "lastMessageAt" && order === "desc");
-  const active = FILTERS.filter((f) => f !== "q" && values[f] !== "");
+  const active = FILTERS.filter((f): f is keyof typeof FILTER_LABELS => f !== "q" && values[f] !== "");
   const shown = COLUMNS.filter((c) => columns.includes(c.key));
   const [acting, setActing] = useState<Acting | null>(null);
   const ctx: CellContext = { chatbotId: chatbot.id, members: memberMap, onLabel: (labelId) => set({ labelId }), onAct: setActing };
@@ -170,6 +191,7 @@ export default function ConversationsPage() {
     if (f === "triageStatus") return humanize(v);
     if (f === "assignee") return v === "me" ? "me" : v === "unassigned" ? "unassigned" : (memberMap.get(v)?.name ?? v);
     if (f === "labelId") return labelName(v);
+    if (f === "flags") return v.split(",").map(humanize).join(", ");
     return v;
   };
 
@@ -210,8 +232,8 @@ export default function ConversationsPage() {
       {active.length > 0 && (
         <Group gap={6} aria-label="Active filters">
           {active.map((f) => (
-            <Badge key={f} variant="light" size="lg" rightSection={<Anchor component="button" size="xs" onClick={() => set({ [f]: null })} aria-label={`Remove filter ${humanize(f)}`}>✕</Anchor>}>
-              {f === "labelId" ? "Label" : humanize(f)}: {filterValue(f)}
+            <Badge key={f} variant="light" size="lg" tt="none" rightSection={<Anchor component="button" size="xs" onClick={() => set({ [f]: null })} aria-label={`Remove filter ${FILTER_LABELS[f]}`}>✕</Anchor>}>
+              {FILTER_LABELS[f]}: {filterValue(f)}
             </Badge>
           ))}
         </Group>

@@ -34,7 +34,9 @@ function Snippet({ hit }: { hit: SearchHit }) {
 
 /** The whole card is the link; its name is what it shows (who, the passage, "Conversation … · message #…"), so speech and sight agree. */
 function Result({ hit, chatbotId }: { hit: SearchHit; chatbotId: string }) {
-  const who = hit.role === "assistant" ? "Assistant" : (hit.user?.name ?? hit.user?.email ?? hit.user?.externalId ?? "Anonymous user");
+  // An assistant's reply is shown with the user it answered, as the live feed does ("Assistant, to Ines").
+  const user = hit.user?.name ?? hit.user?.email ?? hit.user?.externalId;
+  const who = hit.role === "assistant" ? (user ? `Assistant, to ${user}` : "Assistant") : (user ?? "Anonymous user");
   return (
     <Paper withBorder radius="md" p="sm" component="li" style={{ listStyle: "none" }}>
       <Anchor component={Link} to={hitLink(chatbotId, hit)} underline="never" c="inherit" className="focus-ring" data-search-result display="block">
