@@ -95,3 +95,20 @@ describe("findCues without the word-start lookbehinds", () => {
     expect(findCues("xopen door now", [cue(1, "t", "open door|door now")])).toEqual([expect.objectContaining({ start: 6, end: 14 })]);
   });
 });
+
+describe("a phrase that opens on a lookbehind", () => {
+  const c = cue(0.8, "says they are leaving", "(?<=(want|need) out of (my|the) )(contract|plan)|(?<=never )again");
+
+  it("matches only where the lookbehind's words are there, and quotes them with the rest", () => {
+    const text = "Honestly I want out of my contract now";
+    const [hit] = findCues(text, [c]);
+    expect(hit && text.slice(hit.start, hit.end)).toBe("want out of my contract");
+    expect(findCues("the contract is out of date", [c])).toEqual([]);
+    const again = findCues("never again.", [c])[0];
+    expect(again && "never again.".slice(again.start, again.end)).toBe("never again");
+  });
+
+  it("opens its needles on the words after the lookbehind", () => {
+    expect([...(c.needles ?? [])].sort()).toEqual(["again", "contract", "plan"]);
+  });
+});

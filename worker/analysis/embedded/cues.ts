@@ -112,7 +112,7 @@ function compilePhrases(why: string, phrases: string, caseSensitive: boolean): C
     return lead === undefined ? [] : [new RegExp(`(?:${regexOf(lead)})$`, flags.replace("g", ""))];
   });
   const alternatives = parts.map((p) => {
-    const body = regexOf(p.trim());
+    const body = regexOf(lookbehindLast(p.trim()));
     // A phrase opening with a group ("(i|we) …") needs the boundary too, or "(i|we)" would match
     // the end of "hi" or "knew".
     const pre = WORD_EDGE.test(p.trim()) || p.trim().startsWith("(");
@@ -146,6 +146,17 @@ function leadingLookbehind(phrase: string): string | undefined {
     else if (ch === ")" && --depth === 0) return phrase.slice(4, i);
   }
   return undefined;
+}
+
+/**
+ * "(?<=X)Y" written as "Y(?<=XY)": the same matches, but the regex opens on Y's words, so V8 can skip to where
+ * one of them starts instead of trying the lookbehind at every position of the message.
+ */
+function lookbehindLast(phrase: string): string {
+  const lead = leadingLookbehind(phrase);
+  if (lead === undefined) return phrase;
+  const rest = phrase.slice(lead.length + 5);
+  return `(?:${rest})(?<=${lead}(?:${rest}))`;
 }
 
 /** How far back a lookbehind's words may reach for the quote: longer leads are cut, not searched. */

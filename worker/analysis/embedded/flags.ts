@@ -84,7 +84,8 @@ function churn(ctx: FlagContext): CueHit[] {
 const NOT_BUYING = /\b(not for me|(can't|cannot|cant|couldn't) afford (it|that|this|one)|(asking|asked) for a friend|not (interested|buying|upgrading)( (in (it|that|this)|yet|now|right now))?[.!,]|not looking to (buy|upgrade|pay))/i;
 
 function buying(ctx: FlagContext): CueHit[] {
-  return NOT_BUYING.test(ctx.text) ? [] : findCues(ctx.text, BUYING_CUES);
+  const hits = findCues(ctx.text, BUYING_CUES);
+  return hits.length > 0 && NOT_BUYING.test(ctx.text) ? [] : hits;
 }
 
 // --- frustration -----------------------------------------------------------------------------
