@@ -83,13 +83,13 @@ export function applyEvents(feed: FeedItem[], events: LiveEvent[]): FeedItem[] {
   return next;
 }
 
+/** Close codes of a refused feed: key or session gone (4001), access lost (4003), chatbot gone (4004). */
+const REFUSED = new Set([4001, 4003, 4004]);
+
 /**
  * `onLost`: the feed closed with a refusal (4001/4003/4004) or failed to come back; the caller re-checks that the
  * member may still see the chatbot (a removed member's page then says so instead of "Reconnecting…" for ever).
  */
-/** Close codes of a refused feed: key or session gone (4001), access lost (4003), chatbot gone (4004). */
-const REFUSED = new Set([4001, 4003, 4004]);
-
 export function LiveFeedProvider({ chatbotId, onLost, children }: { chatbotId: string; onLost?: () => void; children: ReactNode }) {
   const [status, setStatus] = useState<LiveStatus>("connecting");
   const [counters, setCounters] = useState<LiveCounters | null>(null);
