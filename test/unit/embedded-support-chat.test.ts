@@ -708,3 +708,59 @@ describe("reasons quote the cue's words", () => {
     expect(churn?.reason).toContain('"want out of this contract"');
   });
 });
+
+describe("what the ninth blind set's even rows showed: replies mid-conversation", () => {
+  it.each([
+    "can you send me my PAC code please",
+    "I'm moving my number over to Vodafone next week",
+    "next time we'll just book with someone else",
+    "is there any discount before I switch?",
+    "honestly I hardly open the app any more",
+  ])("reads leaving said in passing as churn: %s", (message) => {
+    expect(flags(message)).toContain("churn_risk");
+  });
+
+  it.each([
+    ["de", "Wir wechseln nächsten Monat zur Telekom."],
+    ["es", "Quiero portar mi línea a otra compañía."],
+    ["nl", "Ik wil mijn account opheffen, bedankt voor alles."],
+  ])("reads porting away, switching and closing in other languages as churn (%s): %s", (_, message) => {
+    expect(flags(message)).toContain("churn_risk");
+  });
+
+  it.each([
+    "can I speak to a real person",
+    "agent please",
+    "the electricity has run out and I have two kids here",
+    "nobody answers the phone and I've been on hold for an hour",
+  ])("reads asking for a person, a meter run out or nobody answering as urgent: %s", (message) => {
+    expect(flags(message)).toContain("urgent_request");
+  });
+
+  it("reads a contradiction asked about, or a quoted term asked about, as confusion, and a plain report of one as none", () => {
+    expect(flags("the app says 3 days but the email says 5 days? which is it")).toContain("confused_user");
+    expect(flags("what does 'pro rata' mean on my invoice?")).toContain("confused_user");
+    expect(flags("what's 'service charge' on the receipt")).toContain("confused_user");
+    expect(flags("The tracking says delivered but nothing is here.")).not.toContain("confused_user");
+  });
+
+  it("reads what a bigger plan includes as buying, and a price asked with no wish to change as none", () => {
+    expect(flags("what's included in the Family plan?")).toContain("buying_signal");
+    expect(flags("how much is fibre 1000? not looking to change anything, just comparing")).not.toContain("buying_signal");
+  });
+
+  it.each([
+    "The dashboard is showing blank since this morning",
+    "the PDF export cuts off the right column",
+    "so the discount only applies to new customers? it didn't say that anywhere",
+    "Bag still not here. Day 3. Great airline.",
+  ])("reads calm trouble and sarcasm as negative: %s", (message) => {
+    expect(polarity(message)).toBe("negative");
+  });
+
+  it("reads the user's own wrong pick as no complaint in German and Portuguese, and a cut supply as trouble", () => {
+    expect(polarity("Ich storniere, hab die falsche Farbe erwischt.")).toBe("neutral");
+    expect(polarity("Quero cancelar o pedido, pedi o tamanho errado.")).toBe("neutral");
+    expect(polarity("Cortaram-me a internet ontem.")).toBe("negative");
+  });
+});

@@ -53,5 +53,5 @@ export const DEFAULT_COMPETITORS: readonly string[] = [
   "PureGym", "Planet Fitness", "Basic-Fit", "Anytime Fitness", "McFit", "Gympass", "Wellhub", "ClassPass", "Urban Sports Club",
   "Tinder", "Bumble", "Hinge", "OkCupid", "Badoo", "EasyPark", "ParkMobile", "PayByPhone", "RingGo", "SpotHero",
   "Ticketmaster", "Eventbrite", "StubHub", "Viagogo", "DICE", "See Tickets", "InPost", "WeWork", "Regus", "Petplan",
-  "Trupanion", "Pluralsight", "Crypto.com",
+  "Trupanion", "Pluralsight", "Crypto.com", "giffgaff", "Premier Inn", "Travelodge", "Octopus",
 ];

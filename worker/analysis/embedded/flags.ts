@@ -81,7 +81,7 @@ function churn(ctx: FlagContext): CueHit[] {
 // --- buying ----------------------------------------------------------------------------------
 
 /** "How much is Platinum? Not for me, my friend keeps bragging": a price asked about with no wish to buy. */
-const NOT_BUYING = /\b(not for me|(can't|cannot|cant|couldn't) afford (it|that|this|one)|(asking|asked) for a friend|not (interested|buying|upgrading)( (in (it|that|this)|yet|now|right now))?[.!,]|not looking to (buy|upgrade|pay))/i;
+const NOT_BUYING = /\b(not for me|(can't|cannot|cant|couldn't) afford (it|that|this|one)|(asking|asked) for a friend|not (interested|buying|upgrading)( (in (it|that|this)|yet|now|right now))?[.!,]|not looking to (buy|upgrade|pay|change|switch))/i;
 
 function buying(ctx: FlagContext): CueHit[] {
   const hits = findCues(ctx.text, BUYING_CUES);

@@ -16,7 +16,7 @@ import { analyzeUserMessage } from "./user-message";
 
 export const EMBEDDED_ANALYZER_NAME = "embedded";
 /** Bump when rules or word lists change, so stored results can be traced to a version. */
-export const EMBEDDED_ANALYZER_VERSION = "2.5.0";
+export const EMBEDDED_ANALYZER_VERSION = "2.6.0";
 
 /** How many earlier turns are looked at; more would only cost time. */
 const CONTEXT_TURNS = 6;

@@ -58,6 +58,7 @@ export const fr: LanguageSource = {
   conditionals: "si sinon lorsque quand",
   flags: {
     churn_risk: [
+      [0.8, "plans to switch provider", `portabilite (du|de mon|de notre) (numero|ligne)|code rio|garder (mon|notre) numero (chez|en partant)`],
       [0.75, "says this is the end", `(c est|ce sera|ce sont) (mon|notre) dernier (mois|paiement|prelevement|abonnement)|dernier (mois|paiement|prelevement) que (je|nous) (paie|paye|paierai|payerai|payons|vais payer)|convainquez(-| )moi de rester|(donnez|donne)(-| )moi une (seule |bonne )?raison de rester|(je )?(supprime|desinstalle|efface) (l appli|l application|votre appli|votre application|cette appli)|plus jamais (chez vous|avec vous|de commande|je ne)`],
       [0.85, "asks to cancel", `(?<!(politique|conditions|delai|modalites|frais) de )resili\\p{L}*|(annuler|annule|annulez|annulation|arreter|arrete|arretez|supprimer|supprime|supprimez|suppression|fermer|ferme|fermez|fermeture|cloturer|cloture|clore|mettre fin a|mettre un terme a|stopper|stoppe|interrompre|terminer) (${W} ){0,3}(abonnement|compte|contrat|souscription|forfait|adhesion|licence|offre|renouvellement|prelevement automatique)|(abonnement|contrat|compte|forfait) (${W} ){0,2}(annule|resilie|ferme|supprime|cloture)|desabonn\\p{L}*|(me|nous|se) desinscrire|desinscri\\p{L}*`, { negatable: true }],
       [0.4, "asks about cancellation terms", "(politique|conditions|delai|modalites|frais) de resiliation|preavis"],

@@ -57,6 +57,7 @@ export const it: LanguageSource = {
   conditionals: "se altrimenti quando",
   flags: {
     churn_risk: [
+      [0.8, "plans to switch provider", `portabilita (del |della )?(mio |nostro )?(numero|linea)|portare (il )?(mio |nostro )?(numero|linea)`],
       [0.75, "says this is the end", `(e|sara|questo e) (il )?(mio|nostro) ultimo (mese|pagamento|abbonamento)|ultim[oa] (mese|rata|mensilita|pagamento) che (${W} ){0,1}(pago|paghiamo|paghero)|convincetemi a restare|(datemi|dammi|mi dia|mi date) un (solo |buon )?motivo per restare|(cancello|disinstallo|elimino) (l app|l applicazione)|(?<![\\p{L}])addio(?![\\p{L}])|mai piu (da voi|con voi)`],
       [0.85, "asks to cancel", `disdir\\p{L}*|(?<!(condizioni|termini|politica|preavviso|modalita|costi) di )disdett\\p{L}*|disdic\\p{L}*|(chiudete|cancellate|annullate|annullare|annullo|annullate|annullamento|cancellare|cancello|cancellazione|chiudere|chiudo|chiusura|eliminare|elimino|interrompere|terminare|recedere|recesso|rescindere|sospendere) (${W} ){0,3}(abbonamento|account|conto|contratto|piano|servizio|licenza|rinnovo|iscrizione|sottoscrizione)|(abbonamento|contratto|account) (${W} ){0,2}(annullato|cancellato|chiuso|disdetto)|disiscri\\p{L}*|(voglio|vorrei|vogliamo|devo) (${W} ){0,1}(annullare|cancellare|recedere)(?! (${W} )?(ordine|ordinazione|acquisto|prenotazione|bonifico|pagamento|appuntamento|riunione))`, { negatable: true }],
       [0.4, "asks about cancellation terms", "(condizioni|termini|politica|preavviso|modalita|costi) di (disdetta|recesso)|penale"],

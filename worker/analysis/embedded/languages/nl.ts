@@ -60,6 +60,8 @@ export const nl: LanguageSource = {
   conditionals: "als indien tenzij wanneer anders mocht mochten",
   flags: {
     churn_risk: [
+      [0.8, "plans to switch provider", `nummerbehoud|(nummer|telefoonnummer) (${W} ){0,2}(meenemen|overzetten)`],
+      [0.85, "asks to cancel", `(rekening|account|abonnement|lidmaatschap) (${W} ){0,2}(opheffen|sluiten|beeindigen)`],
       [0.8, "says they are leaving", `(dan |anders )?(ben ik|zijn we|zijn wij) (hier )?weg(?![\\p{L}])|(ik ga|we gaan|wij gaan) (dan |gewoon )?naar de concurrent`],
       [0.75, "says this is the end", `(dit is|dat is|dit wordt|dat was|is) (mijn|onze) laatste (maand|betaling|termijn)|laatste (maand|betaling|termijn) (die|dat) (ik|wij|we) (nog )?(betaal|betalen)|overtuig (me|mij) (om te blijven|waarom ik)|geef (me|mij) (een|1) (goede )?reden om te blijven|(verwijder|deinstalleer) (de|jullie|die) app|app (verwijderd|gedeinstalleerd)|nooit meer (bij jullie|via jullie)`],
       [0.85, "asks to cancel", `(ge)?cancel\\p{L}*|opzeg(?!termijn|voorwaarde|beleid|regel)\\p{L}*|zeg(gen)? (${W} ){0,3}op|(abonnement|account|contract|lidmaatschap|licentie|pakket|overeenkomst) (${W} ){0,3}(beeindigen|stopzetten|opheffen|annuleren|verwijderen|opzeggen|stoppen|afsluiten|sluiten)|(beeindig|annuleer|verwijder|stop|sluit) (${W} ){0,2}(abonnement|account|contract|lidmaatschap)|uitschrijven|afmelden voor|(wil|willen|ga|gaan) (${W} ){0,2}(stoppen met|opzeggen)`, { negatable: true }],
@@ -87,6 +89,7 @@ export const nl: LanguageSource = {
       [0.6, "reports it still does not work", `elke keer (weer|opnieuw)|weer eens|alweer`],
     ],
     urgent_request: [
+      [0.7, "needs it now", `(regel|fix|los|herstel) (dit|het) (${W} ){0,1}(vandaag|nu|meteen|direct)`],
       [0.65, "complains about waiting for a human", `niemand (${W} ){0,1}(antwoordt|reageert|belt terug)`],
       [0.75, "has a hard deadline", `(mijn|onze) (vlucht|trein|afspraak|concert) (${W} ){0,1}(gaat |vertrekt |begint |is )?(over (\\d+|een|twee|drie) (uur|minuten)|vanavond|vandaag|om \\d)`],
       [0.9, "says it is urgent", "dringend\\p{L}*|spoed\\p{L}*|urgent\\p{L}*|onmiddellijk|per direct|z\\.?s\\.?m\\.?|zo snel mogelijk|zo spoedig mogelijk|asap|kritiek\\p{L}*|hoogste prioriteit|met voorrang", { negatable: true }],

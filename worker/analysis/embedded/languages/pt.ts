@@ -32,6 +32,8 @@ export const pt: LanguageSource = {
     [-3, "farto farta fartos desastre* terrivel terriveis inaceitavel inadmissivel absurdo absurda ridicul* vergonha vergonhoso* golpe roubo ladroes palhacada furios* revoltad* indignad* merda porra droga lixo incompetent* pessimamente"],
   ],
   phrases: [
+    [0, `pedi (${W} ){0,3}(errad[oa]s?)`],
+    [-2, `cortaram(-| )?(me|nos)? ?(a luz|o gas|a agua|a internet|a linha)`],
     // First, so it wins over shorter set phrases: the user's own slip ("per ongeluk de verkeerde …"), no rush.
     [0, `por engano|sem pressa|nao (tem|ha) pressa|(comprei|coloquei|escolhi|pedi|digitei|botei) (${W} ){0,3}errad[oa]|o mais rapido possivel|rapido,? por favor`],
     [0, "bom dia|boa tarde|boa noite|(muito )?obrigad[oa] (desde ja|antecipadamente|de antemao)|desde ja (obrigad[oa]|agradeco)|(um )?abraco|abracos|atenciosamente|att|cordialmente|boa pergunta|o mais rapido possivel|e possivel|prezad[oa]s?|por engano|sem querer|ola,? tudo bem|tudo bem\\?"],
@@ -59,6 +61,7 @@ export const pt: LanguageSource = {
   conditionals: "se senao caso quando",
   flags: {
     churn_risk: [
+      [0.8, "plans to switch provider", `portar (o )?(meu |nosso )?(numero|linha)`],
       [0.75, "says this is the end", `(e|sera|este e|esse e) (o )?(meu|nosso) ultimo (mes|pagamento)|ultim[oa] (mes|mensalidade|parcela|pagamento) que (eu |nos )?(pago|pagamos|vou pagar)|me convenc(a|am|e|em) a ficar|(me )?(deem|de|da|dem) (um|uma) (bom |boa |unico |unica )?(motivo|razao) (para|pra) (eu )?ficar|(apaguei|apago|desinstalei|desinstalo|excluo|exclui) o (app|aplicativo)|nunca mais (compro|peco|uso|volto)`],
       [0.85, "asks to cancel", `(?<!(politica|condicoes|prazo|multa|taxa) de )(cancela|cancelem|encerrem|encerra|fechem|cancelar|cancelo|cancele|cancelamento|cancelei|encerrar|encerro|encerramento|fechar|fecho|excluir|exclusao|deletar|apagar|rescindir|rescisao|finalizar|terminar) (${W} ){0,3}(assinatura|conta|contrato|plano|servico|licenca|renovacao|inscricao|cadastro)|(quero|queria|gostaria de|vou|vamos|preciso) (${W} ){0,1}cancelar(?! (o|a|um|uma|meu|minha) (pedido|encomenda|compra|reserva|agendamento|transferencia|pix|reuniao))|descadastr\\p{L}*|desinscrever`, { negatable: true }],
       [0.4, "asks about cancellation terms", "(politica|condicoes|prazo|multa|taxa) de (cancelamento|rescisao)|fidelidade|multa rescisoria"],
