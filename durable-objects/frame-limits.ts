@@ -94,12 +94,13 @@ export function admitFrame(
   now: number,
 ): { ok: true } | { ok: false; retryAfterMs: number; close: boolean; limit: "socket" | "conversation" } {
   const buckets = socket.server ? [socket.frames, conversation.all] : [socket.frames, conversation.all, conversation.browsers];
-  const wait = Math.max(...buckets.map((b) => b.wait(now)));
+  const waits = buckets.map((b) => b.wait(now));
+  const wait = Math.max(...waits);
   if (wait === 0) {
     for (const bucket of buckets) bucket.take(now);
     return { ok: true };
   }
   // Named so the refusal says which limit was hit: one socket's own burst, or the conversation's shared one.
-  const limit = socket.frames.wait(now) === wait ? "socket" : "conversation";
+  const limit = waits[0] === wait ? "socket" : "conversation";
   return { ok: false, retryAfterMs: wait, close: !socket.refusals.take(now), limit };
 }

@@ -107,16 +107,16 @@ function compilePhrases(why: string, phrases: string, caseSensitive: boolean): C
   // " ?" (an optional space, as in "log ?in") must become "\s?", not "\s+?" (one or more).
   const regexOf = (phrase: string) => phrase.replace(/'/g, "['’]?").replace(/ \?/g, "\\s?").replace(/ /g, "\\s+");
   const flags = caseSensitive ? "gu" : "giu";
-  const leads = parts.flatMap((p) => {
-    const lead = leadingLookbehind(p.trim());
-    return lead === undefined ? [] : [new RegExp(`(?:${regexOf(lead)})$`, flags.replace("g", ""))];
-  });
-  const alternatives = parts.map((p) => {
-    const body = regexOf(lookbehindLast(p.trim()));
+  const leads: RegExp[] = [];
+  const alternatives = parts.map((part) => {
+    const p = part.trim();
+    const lead = leadingLookbehind(p);
+    if (lead !== undefined) leads.push(new RegExp(`(?:${regexOf(lead)})$`, flags.replace("g", "")));
+    const body = regexOf(lead === undefined ? p : lookbehindLast(p, lead));
     // A phrase opening with a group ("(i|we) …") needs the boundary too, or "(i|we)" would match
     // the end of "hi" or "knew".
-    const pre = WORD_EDGE.test(p.trim()) || p.trim().startsWith("(");
-    const post = WORD_END.test(p.trim()) ? "(?![\\p{L}\\p{N}])" : "";
+    const pre = WORD_EDGE.test(p) || p.startsWith("(");
+    const post = WORD_END.test(p) ? "(?![\\p{L}\\p{N}])" : "";
     return { pre, pattern: `(?:${body})${post}` };
   });
   const needles = needlesOf(parts, caseSensitive);
@@ -152,9 +152,7 @@ function leadingLookbehind(phrase: string): string | undefined {
  * "(?<=X)Y" written as "Y(?<=XY)": the same matches, but the regex opens on Y's words, so V8 can skip to where
  * one of them starts instead of trying the lookbehind at every position of the message.
  */
-function lookbehindLast(phrase: string): string {
-  const lead = leadingLookbehind(phrase);
-  if (lead === undefined) return phrase;
+function lookbehindLast(phrase: string, lead: string): string {
   const rest = phrase.slice(lead.length + 5);
   return `(?:${rest})(?<=${lead}(?:${rest}))`;
 }

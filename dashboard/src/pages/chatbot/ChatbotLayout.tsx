@@ -33,11 +33,12 @@ export function ChatbotLayout() {
   // The live feed was refused or cannot come back: the member may have lost the chatbot (removed from its
   // organization, the chatbot deleted). The session re-read drops an organization they left, and the lookup
   // then finds no chatbot: the page says so instead of showing the old figures as "Reconnecting…".
+  const { reload } = found;
   const recheck = useCallback(() => {
     void refresh()
-      .then(() => found.reload())
+      .then(reload)
       .catch(() => undefined);
-  }, [refresh, found]);
+  }, [refresh, reload]);
 
   // The chatbot cannot be shown (an error, or not found): the Worker's painted figures go too.
   const shown = found.loading || value !== null;
