@@ -68,9 +68,11 @@
 import { analyzeSync } from "../worker/analysis/embedded/index";
 import { BEHAVIOURS, USER_FLAGS, sentimentLabel, sentimentPolarity } from "../worker/analysis/labels";
 import { detectLanguage, loadLanguageDetector } from "../worker/analysis/language";
+import type { OpinionModel } from "../worker/analysis/embedded/opinion-features";
+import { trainOpinion } from "../worker/analysis/embedded/opinion-train";
 import type { MessageAnalysis } from "../worker/analysis/types";
-import type { AssistantRow, PublicRow, Split, UserRow } from "./eval/data";
-import { loadPublic, loadSupportAssistant, loadSupportUser, SPLITS, splitOf, splitRows } from "./eval/data";
+import type { AssistantRow, PublicRow, Split, UserRow, UserSet } from "./eval/data";
+import { loadPublic, loadSupportAssistant, loadSupportUser, opinionTrainingRows, SPLITS, splitOf, splitRows, USER_SETS } from "./eval/data";
 import type { Polarity, Prf, Timing } from "./eval/metrics";
 import { f1Cell, macroRecall, medianPassMicros, multiLabel, timeEach } from "./eval/metrics";
 import { requireCjs } from "./eval/node";
@@ -258,10 +260,24 @@ interface Scored<T> {
   language: string;
 }
 
-function scoreUsers(rows: readonly UserRow[]): Scored<UserRow>[] {
+const modelsWithout = new Map<UserSet, OpinionModel>();
+
+/** The learned second opinion trained on every labelled user set but `file` (~1 s each, once). */
+function opinionWithout(file: UserSet): OpinionModel {
+  let model = modelsWithout.get(file);
+  if (model === undefined) modelsWithout.set(file, (model = trainOpinion(opinionTrainingRows(file))));
+  return model;
+}
+
+/**
+ * A set's rows analysed as the pipeline does, except that the second opinion is one trained without this set
+ * (the shipped model has learned from every set: its figures here would be on rows it was trained on), or none.
+ */
+function scoreUsers(rows: readonly UserRow[], file: UserSet, opinion: "unseen" | "off" = "unseen"): Scored<UserRow>[] {
+  const opinionModel = opinion === "off" ? null : opinionWithout(file);
   return rows.map((row, i) => {
     const language = detectLanguage(row.text);
-    const a = analyzeSync({ role: "user", content: row.text, language });
+    const a = analyzeSync({ role: "user", content: row.text, language }, { opinionModel });
     return { row, split: splitOf(i), predicted: a.flags.map((f) => f.slug), polarity: polarityOf(a), language };
   });
 }
@@ -324,8 +340,8 @@ function exactShare(items: readonly Scored<UserRow>[], filter: (r: UserRow) => b
 
 // --- (a) support chat, English -------------------------------------------------------------------
 
-const scoredEn = scoreUsers(supportUser);
-const scoredEn2 = scoreUsers(supportUser2);
+const scoredEn = scoreUsers(supportUser, "support-user.csv");
+const scoredEn2 = scoreUsers(supportUser2, "support-user-2.csv");
 {
   const splits = bySplit(scoredEn);
   const rows = [...SPLITS, "all" as const, SECOND].map((split) => {
@@ -359,8 +375,8 @@ const scoredEn2 = scoreUsers(supportUser2);
 
 // --- (b) multilingual ----------------------------------------------------------------------------
 
-const scoredMulti = scoreUsers(supportMulti);
-const scoredMulti2 = scoreUsers(supportMulti2);
+const scoredMulti = scoreUsers(supportMulti, "support-multilingual.csv");
+const scoredMulti2 = scoreUsers(supportMulti2, "support-multilingual-2.csv");
 {
   const languages = [...new Set([...supportMulti, ...supportMulti2].map((r) => r.language))];
   // Each group: its rows in the first set, then in the second set.
@@ -420,7 +436,7 @@ for (const [file, set, about] of [
   ["support-blind-8.csv", supportBlind8, "en 168 + 22 in each of 6 languages; messy chat, indirect signals, sixteen kinds of business"],
   ["support-blind-9.csv", supportBlind9, "en 144 + 16 in each of 6 languages; replies mid-conversation, twelve kinds of business"],
 ] as const) {
-  const scored = scoreUsers(set);
+  const scored = scoreUsers(set, file);
   const { even, odd } = byParity(scored);
   const halves: [string, Scored<UserRow>[]][] = [
     ["even rows (read for errors)", even],
@@ -442,6 +458,27 @@ for (const [file, set, about] of [
   printTable(
     `Support chat, blind set (bench/eval/${file}, ${about}): ours`,
     ["rows", "n", "sentiment MR", "flags micro F1 (P R)", ...USER_FLAGS.map((f) => `${f} F1 (P R)`)],
+    rows,
+  );
+}
+
+// --- (b3) the learned second opinion ----------------------------------------------------------------
+
+{
+  const micro = (items: readonly Scored<UserRow>[]) => multiLabel(items.map((s) => s.row.flags), items.map((s) => s.predicted), USER_FLAGS).micro;
+  const together = { off: [] as Scored<UserRow>[], unseen: [] as Scored<UserRow>[] };
+  const rows = USER_SETS.map((file) => {
+    const set = loadSupportUser(file);
+    const off = scoreUsers(set, file, "off");
+    const unseen = scoreUsers(set, file, "unseen");
+    together.off.push(...off);
+    together.unseen.push(...unseen);
+    return [file, String(set.length), prfCell(micro(off)), prfCell(micro(unseen))];
+  });
+  rows.push(["all sets", String(together.off.length), prfCell(micro(together.off)), prfCell(micro(together.unseen))]);
+  printTable(
+    "The learned second opinion (worker/analysis/embedded/opinion.ts): user flags micro F1 (P R), each set scored by a model trained on every other set",
+    ["set", "rows", "cues alone", "cues + second opinion"],
     rows,
   );
 }

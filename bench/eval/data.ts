@@ -1,3 +1,4 @@
+import { proseOfMessage } from "../../worker/analysis/embedded/prose";
 import { BEHAVIOURS, USER_FLAGS } from "../../worker/analysis/labels";
 import { parseCsv } from "./csv";
 import type { Polarity } from "./metrics";
@@ -94,4 +95,31 @@ export function splitOf(index: number): Split {
 
 export function splitRows<T>(rows: readonly T[]): Record<Split, T[]> {
   return { dev: rows.filter((_, i) => splitOf(i) === "dev"), holdout: rows.filter((_, i) => splitOf(i) === "holdout") };
+}
+
+// --- the learned second opinion's training rows ------------------------------------------------------
+
+/** Every labelled user set, in the order written: the second opinion (worker/analysis/embedded/opinion.ts) learns from all of them. */
+export const USER_SETS = [
+  "support-user.csv",
+  "support-multilingual.csv",
+  "support-user-2.csv",
+  "support-multilingual-2.csv",
+  "support-blind-3.csv",
+  "support-blind-4.csv",
+  "support-blind-5.csv",
+  "support-blind-6.csv",
+  "support-blind-7.csv",
+  "support-blind-8.csv",
+  "support-blind-9.csv",
+] as const;
+export type UserSet = (typeof USER_SETS)[number];
+
+/**
+ * The rows the second opinion is trained on: every row of every user set, or of every set but `except` — the
+ * eval scores each set with a model trained without it, so every figure it prints is on text the model never saw.
+ * The text is the prose the analyzer reads (code blocks, logs and quoted replies taken out).
+ */
+export function opinionTrainingRows(except?: UserSet): { text: string; flags: string[] }[] {
+  return USER_SETS.filter((f) => f !== except).flatMap((f) => loadSupportUser(f).map((r) => ({ text: proseOfMessage(r.text), flags: r.flags })));
 }

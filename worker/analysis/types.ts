@@ -1,3 +1,4 @@
+import type { OpinionModel } from "./embedded/opinion-features";
 import type { MessageRole, SentimentLabel, Severity } from "./labels";
 
 export interface PreviousTurn {
@@ -81,6 +82,11 @@ export interface AnalysisOptions {
   customBehaviours?: readonly CustomDefinition[];
   /** Extra competitor names for `competitor_mention`, on top of the built-in generic cues. */
   competitors?: readonly string[];
+  /**
+   * Embedded analyzer only: the learned second opinion on user flags (embedded/opinion.ts). Omitted = the
+   * shipped model; null = the cues alone. The eval passes a model trained without the set it scores.
+   */
+  opinionModel?: OpinionModel | null;
 }
 
 export interface Analyzer {

@@ -88,6 +88,9 @@ function buying(ctx: FlagContext): CueHit[] {
   return hits.length > 0 && NOT_BUYING.test(ctx.text) ? [] : hits;
 }
 
+/** Words that say a flag does not hold whatever else the message says: no second opinion overrules them. */
+export const DENIALS: Partial<Record<UserFlag, RegExp>> = { buying_signal: NOT_BUYING };
+
 // --- frustration -----------------------------------------------------------------------------
 
 const OUTWARD_NEGATIVE_MILD = -0.35; // score at or below which outward negativity is itself a cue

@@ -4,7 +4,8 @@ import { detectBehaviours } from "./behaviours";
 import { classifyIntent, classifyTopics } from "./classify";
 import { round2, severityOf } from "./cues";
 import { CUSTOM_FLAG_THRESHOLD, matchDefinition, normalise, stemSet } from "./custom";
-import { detectLanguage, languageDetectorLoaded, loadLanguageDetector } from "../language";
+import { detectLanguage, languageDetectorLoaded, loadLanguageDetector, SUPPORTED_ANALYSIS_LANGUAGES, UNDETERMINED_LANGUAGE } from "../language";
+import { withSecondOpinion } from "./opinion";
 import { proseOfEarlierTurn, proseOfMessage } from "./prose";
 import { analyzeUserMessage } from "./user-message";
 
@@ -16,7 +17,10 @@ import { analyzeUserMessage } from "./user-message";
 
 export const EMBEDDED_ANALYZER_NAME = "embedded";
 /** Bump when rules or word lists change, so stored results can be traced to a version. */
-export const EMBEDDED_ANALYZER_VERSION = "2.6.0";
+export const EMBEDDED_ANALYZER_VERSION = "2.7.0";
+
+/** The second opinion learned from messages in these (and from short ones whose language could not be told). */
+const LEARNED_LANGUAGES: ReadonlySet<string> = new Set([...SUPPORTED_ANALYSIS_LANGUAGES, UNDETERMINED_LANGUAGE]);
 
 /** How many earlier turns are looked at; more would only cost time. */
 const CONTEXT_TURNS = 6;
@@ -37,7 +41,9 @@ export function analyzeSync(input: AnalysisInput, options: AnalysisOptions = {})
 
   const enabledFlags = new Set(options.enabledFlags ?? USER_FLAGS);
   const user = analyzeUserMessage({ text, previous, language: result.language, competitors: options.competitors ?? [] });
-  result.flags = user.flags.filter((f) => enabledFlags.has(f.slug));
+  const model = options.opinionModel;
+  const flags = model !== null && LEARNED_LANGUAGES.has(result.language) ? withSecondOpinion(text, user.flags, model) : user.flags;
+  result.flags = flags.filter((f) => enabledFlags.has(f.slug));
   if (options.sentiment !== false) result.sentiment = user.sentiment;
   result.flags.push(...matchCustom(options.customFlags, text));
 

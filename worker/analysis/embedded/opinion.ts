@@ -1,0 +1,170 @@
+/**
+ * A second opinion on a user message's flags, learned from the labelled support messages of bench/eval/ (a
+ * logistic regression per flag on words, word pairs and pieces of words: opinion-features.ts,
+ * opinion-train.ts). The cues say precisely why they fire but know only the phrasings someone wrote down; the
+ * model has read how some three thousand people put things and recognises a new wording of a known situation
+ * ("we won't need the team seats after March"). It is heard at one edge only: a flag the cues did not raise is
+ * raised when the model is at least RAISE sure of it. Letting it also veto weak cue hits, or judge sentiment,
+ * measured worse on sets it had not seen (bench/eval/README.md, "The learned second opinion").
+ */
+import type { Detection } from "../types";
+import { negatedBefore, round2, sentenceAt, severityOf } from "./cues";
+import { DENIALS } from "./flags";
+import { foldText, MAX_FOLDED, OPINION_FLAGS, opinionFeatures, sigmoid, wordsOf, type OpinionModel } from "./opinion-features";
+import { OPINION_BIAS, OPINION_WEIGHTS } from "./opinion-model";
+import { STOPWORDS } from "./stopwords";
+
+export type OpinionFlag = (typeof OPINION_FLAGS)[number];
+
+/**
+ * How sure the model must be to raise a flag the cues missed. Chosen on first reads — each blind set scored by
+ * the analyzer as it was before that set was written, with a model trained only on the sets before it — where
+ * 0.8 to 0.95 all gained, and the higher thresholds were the more precise on ordinary messages ("I need help
+ * with my account" is no emergency). Frustration, which the lexicons and cues already read best, gained most
+ * at 0.95 and lost least on the public sets there.
+ */
+export const RAISE: Record<OpinionFlag, number> = {
+  churn_risk: 0.9,
+  frustrated_user: 0.95,
+  buying_signal: 0.9,
+  competitor_mention: 0.9,
+  urgent_request: 0.9,
+  confused_user: 0.9,
+};
+
+let shipped: OpinionModel | undefined;
+
+/**
+ * The committed model, read once per isolate on the first message analysed: one pass over its text into one
+ * array of weights (15–30 ms on this project's 2-core machine; splitting it into lines and numbers took 3–8× as long).
+ */
+export function shippedOpinionModel(): OpinionModel {
+  if (shipped !== undefined) return shipped;
+  const text = OPINION_WEIGHTS;
+  const n = OPINION_FLAGS.length;
+  let lines = 1;
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === NEWLINE) lines++;
+  const all = new Int16Array(lines * n);
+  const weights = new Map<string, Int16Array>();
+  for (let at = 0, row = 0; at < text.length; row++) {
+    const tab = text.indexOf("\t", at);
+    let i = tab + 1;
+    for (let o = 0, value = 0, negative = false; ; i++) {
+      const c = i < text.length ? text.charCodeAt(i) : NEWLINE;
+      if (c === MINUS) negative = true;
+      else if (c >= DIGIT_0 && c <= DIGIT_9) value = value * 10 + (c - DIGIT_0);
+      else {
+        all[row * n + o++] = negative ? -value : value;
+        value = 0;
+        negative = false;
+        if (c === NEWLINE) break;
+      }
+    }
+    weights.set(text.slice(at, tab), all.subarray(row * n, row * n + n));
+    at = i + 1;
+  }
+  return (shipped = { bias: OPINION_BIAS, weights });
+}
+
+const NEWLINE = 10;
+const MINUS = 45;
+const DIGIT_0 = 48;
+const DIGIT_9 = 57;
+
+/** Function words that still say something when a reason quotes them ("now", "again"). */
+const TELLING = new Set(["now", "again", "never", "nothing", "nobody", "still", "why", "need"]);
+
+/** Worth quoting in a reason: a word or pair with at least one word that is not a bare function word or a number. */
+function telling(words: string | null): boolean {
+  return words !== null && words.split(" ").some((w) => /\p{L}/u.test(w) && (!STOPWORDS.has(w) || TELLING.has(w)));
+}
+
+export interface Opinion {
+  /** The model's probability of each flag. */
+  flags: Record<OpinionFlag, number>;
+  /** The telling words behind a flag, strongest first (pieces of words and function words are not shown). */
+  wordsFor(flag: OpinionFlag, limit?: number): string[];
+}
+
+export function secondOpinion(text: string, model: OpinionModel = shippedOpinionModel()): Opinion {
+  const sums = [...model.bias];
+  const known: string[] = [];
+  for (const key of opinionFeatures(text)) {
+    const w = model.weights.get(key);
+    if (w === undefined) continue;
+    known.push(key);
+    for (let o = 0; o < sums.length; o++) sums[o] = (sums[o] ?? 0) + (w[o] ?? 0);
+  }
+  return {
+    flags: Object.fromEntries(OPINION_FLAGS.map((flag, o) => [flag, sigmoid((sums[o] ?? 0) / 100)])) as Record<OpinionFlag, number>,
+    wordsFor(flag, limit = 2) {
+      const o = OPINION_FLAGS.indexOf(flag);
+      const weight = (key: string) => model.weights.get(key)?.[o] ?? 0;
+      const candidates = known.filter((key) => weight(key) > 0 && telling(wordsOf(key))).sort((a, b) => weight(b) - weight(a));
+      const shown: string[] = [];
+      for (const key of candidates) {
+        const words = wordsOf(key) as string;
+        // "cancel" says nothing more once "cancel my" is shown, nor the other way round.
+        if (shown.some((s) => s.includes(words) || words.includes(s))) continue;
+        shown.push(words);
+        if (shown.length === limit) break;
+      }
+      return shown;
+    },
+  };
+}
+
+/** What a flag raised by the model is worded like, for its reason. */
+const LIKE: Record<OpinionFlag, string> = {
+  churn_risk: "customers about to leave",
+  frustrated_user: "frustrated customers",
+  buying_signal: "customers about to buy",
+  competitor_mention: "customers naming another provider",
+  urgent_request: "customers who need help now",
+  confused_user: "confused customers",
+};
+
+/**
+ * The cues' flags of a user message and the flags the second opinion is sure of that the cues missed — unless
+ * the message denies the flag ("not for me", DENIALS) or negates the words the model went by ("I don't want to
+ * cancel"), which the model, reading words and pairs, cannot see. `text` is the prose the cues read, so a quoted
+ * chunk's offsets hold.
+ */
+export function withSecondOpinion(text: string, flags: readonly Detection[], model?: OpinionModel): Detection[] {
+  const opinion = secondOpinion(text, model);
+  const out = [...flags];
+  let find: ((words: string) => number | undefined) | undefined;
+  for (const flag of OPINION_FLAGS) {
+    const p = opinion.flags[flag];
+    if (p < RAISE[flag] || out.some((d) => d.slug === flag) || DENIALS[flag]?.test(text) === true) continue;
+    find ??= finder(text);
+    const words = opinion.wordsFor(flag).map((w) => ({ folded: w, at: find?.(w) }));
+    const first = words[0];
+    if (first?.at !== undefined && negatedBefore(text, first.at)) continue;
+    // 0.6 at the threshold to 0.7 when certain: a medium flag, never a high one on the model's word alone.
+    const confidence = round2(0.6 + (0.1 * (p - RAISE[flag])) / (1 - RAISE[flag]));
+    // Quoted as written ("Kündigung", not the folded "kundigung") wherever the words were found.
+    const shown = words.map(({ folded, at }) => (at === undefined ? folded : text.slice(at, at + folded.length)));
+    const quoted = shown.length === 0 ? "" : ` (${shown.map((w) => `"${w}"`).join(", ")})`;
+    const d: Detection = { slug: flag, confidence, reason: `Worded like ${LIKE[flag]}${quoted}.`, severity: severityOf(confidence) };
+    if (first?.at !== undefined) d.chunk = sentenceAt(text, first.at, first.at + first.folded.length);
+    out.push(d);
+  }
+  return out;
+}
+
+/**
+ * Where folded words stand in the text, as whole words: found in the folded text, whose offsets are the text's
+ * when folding kept its length (it does for most text; when not, nothing is found and the words are shown folded).
+ */
+function finder(text: string): (words: string) => number | undefined {
+  const folded = foldText(text);
+  if (folded.length !== Math.min(text.length, MAX_FOLDED)) return () => undefined;
+  const letter = (at: number) => /[\p{L}\p{N}]/u.test(folded.charAt(at));
+  return (words) => {
+    for (let at = folded.indexOf(words); at >= 0; at = folded.indexOf(words, at + 1)) {
+      if (!letter(at - 1) && !letter(at + words.length)) return at;
+    }
+    return undefined;
+  };
+}
