@@ -112,6 +112,7 @@ export const USER_SETS = [
   "support-blind-7.csv",
   "support-blind-8.csv",
   "support-blind-9.csv",
+  "support-blind-10.csv",
 ] as const;
 export type UserSet = (typeof USER_SETS)[number];
 
