@@ -118,6 +118,8 @@ const supportBlind7 = loadSupportUser("support-blind-7.csv");
 const supportBlind8 = loadSupportUser("support-blind-8.csv");
 const supportBlind9 = loadSupportUser("support-blind-9.csv");
 const supportBlind10 = loadSupportUser("support-blind-10.csv");
+const supportBlind11 = loadSupportUser("support-blind-11.csv");
+const supportBlind12 = loadSupportUser("support-blind-12.csv");
 const supportAssistantBlind = loadSupportAssistant("support-assistant-blind.csv");
 const supportAssistantBlind2 = loadSupportAssistant("support-assistant-blind-2.csv");
 
@@ -239,7 +241,7 @@ publicTable.push([`time per message (n=${publicTexts.length}, median of 5 passes
 console.log(`Rows loaded: tweeteval_sentiment=${tweetSent.length}, tweeteval_emotion=${tweetEmo.length}, goemotions=${goEmo.length}, support-user=${supportUser.length}, support-multilingual=${supportMulti.length}, support-assistant=${supportAssistant.length}, ` +
     `support-user-2=${supportUser2.length}, support-multilingual-2=${supportMulti2.length}, support-assistant-2=${supportAssistant2.length}, ` +
     `support-blind-3=${supportBlind.length}, support-blind-4=${supportBlind4.length}, support-blind-5=${supportBlind5.length}, ` +
-    `support-blind-6=${supportBlind6.length}, support-blind-7=${supportBlind7.length}, support-blind-8=${supportBlind8.length}, support-blind-9=${supportBlind9.length}, support-blind-10=${supportBlind10.length}, support-assistant-blind=${supportAssistantBlind.length}, support-assistant-blind-2=${supportAssistantBlind2.length}`);
+    `support-blind-6=${supportBlind6.length}, support-blind-7=${supportBlind7.length}, support-blind-8=${supportBlind8.length}, support-blind-9=${supportBlind9.length}, support-blind-10=${supportBlind10.length}, support-blind-11=${supportBlind11.length}, support-blind-12=${supportBlind12.length}, support-assistant-blind=${supportAssistantBlind.length}, support-assistant-blind-2=${supportAssistantBlind2.length}`);
 printTable("Public sets", ["data set", "metric", ...MODELS], publicTable);
 console.log(
   [
@@ -437,6 +439,8 @@ for (const [file, set, about] of [
   ["support-blind-8.csv", supportBlind8, "en 168 + 22 in each of 6 languages; messy chat, indirect signals, sixteen kinds of business"],
   ["support-blind-9.csv", supportBlind9, "en 144 + 16 in each of 6 languages; replies mid-conversation, twelve kinds of business"],
   ["support-blind-10.csv", supportBlind10, "en 144 + 16 in each of 6 languages, shuffled; mostly ordinary traffic, flags without their keyword, look-alikes"],
+  ["support-blind-11.csv", supportBlind11, "en 120 + 20 in each of 6 languages, shuffled; business customers, longer messages"],
+  ["support-blind-12.csv", supportBlind12, "en 96 + 24 in each of 6 languages, shuffled; consumers typing on phones, local brands"],
 ] as const) {
   const scored = scoreUsers(set, file);
   const { even, odd } = byParity(scored);

@@ -113,6 +113,8 @@ export const USER_SETS = [
   "support-blind-8.csv",
   "support-blind-9.csv",
   "support-blind-10.csv",
+  "support-blind-11.csv",
+  "support-blind-12.csv",
 ] as const;
 export type UserSet = (typeof USER_SETS)[number];
 

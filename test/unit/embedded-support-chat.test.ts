@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { AS_WRITTEN, DEFAULT_COMPETITORS } from "../../worker/analysis/embedded/competitor-names";
 import { analyzeSync } from "../../worker/analysis/embedded/index";
 import { sentimentPolarity } from "../../worker/analysis/labels";
 import type { MessageAnalysis } from "../../worker/analysis/types";
@@ -762,5 +763,28 @@ describe("what the ninth blind set's even rows showed: replies mid-conversation"
     expect(polarity("Ich storniere, hab die falsche Farbe erwischt.")).toBe("neutral");
     expect(polarity("Quero cancelar o pedido, pedi o tamanho errado.")).toBe("neutral");
     expect(polarity("Cortaram-me a internet ontem.")).toBe("negative");
+  });
+});
+
+describe("brands as people type them on phones", () => {
+  it("reads a competitor's name typed in lower case, in any language", () => {
+    expect(flags("netflix lets us stream on 4 screens and you only allow 2")).toContain("competitor_mention");
+    expect(flags("fine. ordering from deliveroo from now on")).toContain("competitor_mention");
+    expect(flags("ich geh zu flixbus, da klappt wenigstens die app")).toContain("competitor_mention");
+    expect(flags("bij albert heijn kan ik een bezorgmoment van 1 uur kiezen")).toContain("competitor_mention");
+    expect(flags("la renfe me devolvió el dinero en un día")).toContain("competitor_mention");
+  });
+
+  it("does not read the everyday words some brands are, nor a product the user syncs from, as competitors", () => {
+    expect(flags("cut me some slack, I've been waiting all day")).not.toContain("competitor_mention");
+    expect(flags("can you zoom in on the chart?")).not.toContain("competitor_mention");
+    expect(flags("ups, falsche Adresse eingegeben")).not.toContain("competitor_mention");
+    expect(flags("no me llegan los correos de confirmación")).not.toContain("competitor_mention");
+    expect(flags("we sync orders from shopify every hour")).not.toContain("competitor_mention");
+    expect(flags("I moved from Shopify to you last year")).toContain("competitor_mention");
+  });
+
+  it("keeps every name matched only as written in the built-in list", () => {
+    for (const name of AS_WRITTEN) expect(DEFAULT_COMPETITORS).toContain(name);
   });
 });

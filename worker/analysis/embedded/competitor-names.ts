@@ -1,9 +1,11 @@
 /**
  * Well-known products and providers across the sectors that run support chatbots. A chatbot's real
  * competitors differ by business, so operators pass their own names in `AnalysisOptions.competitors`;
- * this list makes the flag useful out of the box. Matched case-sensitively as written, so names
- * that are also everyday words ("Wise", "Square", "Target", "Three", "Free", "Claro", "Vivo") are left out: context cues
- * ("cheaper than X", "X refunds in minutes") still catch those.
+ * this list makes the flag useful out of the box. Names whose everyday reading is rarer than the brand
+ * ("Wise", "Square", "Target", "Three", "Free", "Claro", "Vivo") are left out: context cues ("cheaper than X", "X
+ * refunds in minutes") still catch those. The rest are matched in any case — people on phones type "netflix" and
+ * "albert heijn" — except the names in AS_WRITTEN, which are everyday words in lower case in one of the analyzer's
+ * languages ("zoom in", "cut me some slack", "ups" for oops, "mis correos", "un carrefour").
  */
 export const DEFAULT_COMPETITORS: readonly string[] = [
   // Assistants and support tools
@@ -54,4 +56,37 @@ export const DEFAULT_COMPETITORS: readonly string[] = [
   "Tinder", "Bumble", "Hinge", "OkCupid", "Badoo", "EasyPark", "ParkMobile", "PayByPhone", "RingGo", "SpotHero",
   "Ticketmaster", "Eventbrite", "StubHub", "Viagogo", "DICE", "See Tickets", "InPost", "WeWork", "Regus", "Petplan",
   "Trupanion", "Pluralsight", "Crypto.com", "giffgaff", "Premier Inn", "Travelodge", "Octopus",
+  // Everyday consumer brands in the six other languages' countries: rail and coaches, groceries, shops and
+  // marketplaces, airlines, post, streaming, banks, telecom, health insurance ("Jumbo", "Flink", "Picnic", "Otto",
+  // "Mango", "Coop", "Italo", "DB" and "CP" are everyday words or abbreviations too, so only context finds them)
+  "Deutsche Bahn", "FlixBus", "Flixbus", "SNCF", "Ouigo", "Renfe", "Iryo", "Trenitalia", "NS", "Eurostar", "BlaBlaCar",
+  "Lidl", "Aldi", "Mercadona", "Carrefour", "Albert Heijn", "Esselunga", "Continente", "Pingo Doce", "Rewe", "Edeka",
+  "Tesco", "Sainsbury's", "Ocado", "Auchan", "Conad", "Vinted", "Wallapop", "Leboncoin", "Marktplaats",
+  "Kleinanzeigen", "Bol.com", "Coolblue", "Fnac", "MediaMarkt", "Cdiscount", "El Corte Inglés", "PcComponentes",
+  "Worten", "Decathlon", "Primark", "Zara", "H&M", "Vueling", "Iberia", "Air France", "KLM", "Transavia", "Volotea",
+  "ITA Airways", "Eurowings", "TAP Air Portugal", "Correos", "La Poste", "Colissimo", "Chronopost", "Mondial Relay",
+  "Bpost", "CTT", "SEUR", "Poste Italiane", "DAZN", "Canal+", "Movistar+", "Videoland", "RTL+", "Joyn",
+  "Deutsche Bank", "Société Générale", "Crédit Mutuel", "La Banque Postale", "Fortuneo", "Caixa Geral", "Millennium BCP",
+  "Novo Banco", "ImaginBank", "Lebara", "Lycamobile", "Kena Mobile", "Very Mobile", "Bouygues", "AOK", "Barmer",
+  "Techniker Krankenkasse", "Sanitas", "Adeslas", "Zilveren Kruis", "VGZ", "Bupa",
 ];
+
+/** Names matched only with the capitals they are listed with: in lower case they are words first. */
+export const AS_WRITTEN: ReadonlySet<string> = new Set([
+  // English words and first names
+  "Sky", "Orange", "Bolt", "Delta", "Chime", "Kraken", "Gemini", "Claude", "Alexa", "Copilot", "Perplexity",
+  "Intercom", "Mistral", "Anthropic", "Slack", "Zoom", "Stripe", "Braintree", "Starling", "Sage", "Rippling",
+  "Workday", "Basecamp", "Asana", "Sentry", "Amplitude", "Spectrum", "Lemonade", "Progressive", "Emirates",
+  "Just Eat", "Audible", "Steam", "Lightspeed", "Mollie", "Factorial", "Nationwide", "Octopus", "DICE", "Hinge",
+  "Bumble", "Tinder", "Hermes", "Kayak", "Hertz", "Salesforce", "LiveChat", "Cash App", "Prime Video", "See Tickets",
+  "Anytime Fitness", "Epic Games", "Enterprise Rent-A-Car", "Decathlon", "SoFi",
+  // Words in the six other languages
+  "Uber", "Deel", "Gusto", "Peloton", "Idealista", "Funda", "Generali", "Fidelidade", "Avis", "Miro", "Iberia",
+  "Continente", "Correos", "La Poste", "Carrefour", "Marktplaats", "Kleinanzeigen", "Novo Banco", "Very Mobile",
+  "Free Mobile", "Mercado Pago", "Pingo Doce", "Sanitas",
+  // Abbreviations that are chat shorthand too
+  "NOS", "TIM", "NS", "BT", "EE", "UPS", "ING", "LATAM", "AOK",
+]);
+
+export const COMPETITORS_ANY_CASE: readonly string[] = DEFAULT_COMPETITORS.filter((n) => !AS_WRITTEN.has(n));
+export const COMPETITORS_AS_WRITTEN: readonly string[] = DEFAULT_COMPETITORS.filter((n) => AS_WRITTEN.has(n));

@@ -1,6 +1,6 @@
 import { cue, type CuePattern } from "./cues";
 
-export { DEFAULT_COMPETITORS } from "./competitor-names";
+export { COMPETITORS_ANY_CASE, COMPETITORS_AS_WRITTEN } from "./competitor-names";
 
 /**
  * Phrase cues for the built-in user flags. Weights are evidence strengths (0…1): one cue at

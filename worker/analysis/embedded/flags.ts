@@ -7,7 +7,8 @@ import {
   CHURN_CUES,
   COMPETITOR_CUES,
   CONFUSION_CUES,
-  DEFAULT_COMPETITORS,
+  COMPETITORS_ANY_CASE,
+  COMPETITORS_AS_WRITTEN,
   FRUSTRATION_CUES,
   URGENT_CUES,
 } from "./flag-cues";
@@ -263,7 +264,7 @@ function nameRegexByKey(names: readonly string[], flags: "gu" | "giu"): RegExp {
  * "Connect Slack", "integrate with Shopify", "pay with PayPal", "Akzeptiert ihr auch PayPal?": a product named as
  * something the user integrates with or pays through is not an alternative they are weighing.
  */
-const INTEGRATION_BEFORE = /((integrat|connect|link|sync)\w*(\s+(with|to|into))?|(integr|connect|conect|collega|synchroni|sincroniz|verbind|koppel)\p{L}*(\s+[\p{L}-]+){0,3}\s+(with|to|into|avec|à|mit|an|con|com|met|aan)|import\w*|export\w*|plugin|add-?on|(pay|paid|paying|checkout|check out)( [\w-]+){0,4} (with|via|by|through|using)(( [\w.]+,?)*( or| and|,))?|(log|sign) ?in (with|using|via)|(do|does|can|will) (you|u|ya|they) (also |still )?accept|login (with|using|via)|account on|webhooks? (to|from|for)|(akzeptiert ihr|akzeptieren sie|nehmt ihr|nehmen sie|acceptez-vous|accept(ez|es) vous|aceptan|aceptais|aceitam|aceitas|accettate|accetti|accepteren jullie|accepteert u|(be)?zahlen|payer|pagar|pagare|betalen)(\s+(auch|aussi|tambi[eé]n|tamb[eé]m|anche|ook|mit|per|par|avec|con|com|via|met|por))*)\s+(my\s+|our\s+|the\s+|a\s+|your\s+)?$/iu;
+const INTEGRATION_BEFORE = /((integrat|connect|link|sync)\w*(\s+(with|to|into))?|(sync|pull|fetch)\w*(\s+[\w-]+){1,2}\s+(from|with|to|into)|(integr|connect|conect|collega|synchroni|sincroniz|verbind|koppel)\p{L}*(\s+[\p{L}-]+){0,3}\s+(with|to|into|avec|à|mit|an|con|com|met|aan)|import\w*|export\w*|plugin|add-?on|(pay|paid|paying|checkout|check out)( [\w-]+){0,4} (with|via|by|through|using)(( [\w.]+,?)*( or| and|,))?|(log|sign) ?in (with|using|via)|(do|does|can|will) (you|u|ya|they) (also |still )?accept|login (with|using|via)|account on|webhooks? (to|from|for)|(akzeptiert ihr|akzeptieren sie|nehmt ihr|nehmen sie|acceptez-vous|accept(ez|es) vous|aceptan|aceptais|aceitam|aceitas|accettate|accetti|accepteren jullie|accepteert u|(be)?zahlen|payer|pagar|pagare|betalen)(\s+(auch|aussi|tambi[eé]n|tamb[eé]m|anche|ook|mit|per|par|avec|con|com|via|met|por))*)\s+(my\s+|our\s+|the\s+|a\s+|your\s+)?$/iu;
 const INTEGRATION_AFTER =
   /^\s*((be)?zahlen|betalen|pagar|payer|pagare|integration|connector|plugin|app|add-?on|account|api|webhook|channel|workspace|store|shop|login|sso|export|import|sync|sales|orders|listings|seller|(zu\s+)?(exportieren|importieren|synchronisieren|verbinden|übertragen)|exporter|importer|synchroniser|exportar|importar|sincronizar|esportare|importare|sincronizzare|exporteren|importeren|synchroniseren|koppelen)\b/iu;
 /** "my bank (Barclays) added a fee", "our bank, Rabobank, says": the user's own bank, named to explain, is no alternative. */
@@ -282,11 +283,12 @@ function namedCompetitor(text: string, re: RegExp): CueHit | undefined {
 
 export function competitors(ctx: Pick<FlagContext, "text" | "competitors">): CueHit[] {
   const hits = findCues(ctx.text, COMPETITOR_CUES);
-  // The operator's own list is matched in any case; the built-in names only as written, so
-  // "zoom in", "cut me some slack" or "a crisp answer" never count.
+  // The operator's own list is matched in any case; of the built-in names, those that are everyday words in lower
+  // case only as written, so "zoom in", "cut me some slack" or "ups, wrong address" never count.
   const named =
     (ctx.competitors.length > 0 ? namedCompetitor(ctx.text, nameRegex(ctx.competitors, "giu")) : undefined) ??
-    namedCompetitor(ctx.text, nameRegex(DEFAULT_COMPETITORS, "gu"));
+    namedCompetitor(ctx.text, nameRegex(COMPETITORS_ANY_CASE, "giu")) ??
+    namedCompetitor(ctx.text, nameRegex(COMPETITORS_AS_WRITTEN, "gu"));
   if (named !== undefined) hits.push(named);
   return hits;
 }
