@@ -72,6 +72,7 @@ describe("PATCH keeps what it does not name", () => {
       sentiment: false,
       flags: { churn_risk: false },
       competitors: ["Acme"],
+      ownNames: ["Shoebox", "Shoebox Plus"],
       customTopics: [{ slug: "shipping", name: "Shipping", description: "Delivery times and tracking" }],
       companyDescription: "We sell shoes online.",
     };

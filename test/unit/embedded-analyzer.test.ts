@@ -161,6 +161,15 @@ describe("embedded user flags", () => {
     expect(flagSlugs("Acme Bank gives me better rates")).not.toContain("competitor_mention");
   });
 
+  it("never reads the chatbot's own names as a competitor, in any case or language, while other brands still count", () => {
+    expect(flagSlugs("my Vodafone bill is wrong again")).toContain("competitor_mention");
+    const own = { ownNames: ["Vodafone"] };
+    expect(user("my Vodafone bill is wrong again", own).flags.map((f) => f.slug)).not.toContain("competitor_mention");
+    expect(user("my vodafone bill is wrong again", own).flags.map((f) => f.slug)).not.toContain("competitor_mention");
+    expect(user("ich wechsle zu Vodafone", own).flags.map((f) => f.slug)).not.toContain("competitor_mention");
+    expect(user("Telekom is cheaper than Vodafone", own).flags.map((f) => f.slug)).toContain("competitor_mention");
+  });
+
   it("reads switching to an unnamed provider as churn, not as a competitor mention nobody can act on", () => {
     const slugs = flagSlugs("I'm thinking of switching to another provider");
     expect(slugs).toContain("churn_risk");

@@ -57,6 +57,12 @@ describe("the learned second opinion on user flags", () => {
     expect(flagsOf("Is the gold plan pricey?", { opinionModel: ZORBLAT }).map((d) => d.slug)).toContain("buying_signal");
   });
 
+  it("does not raise a competitor on a name that is the chatbot's own", () => {
+    const brands = modelOf({ "u:zorblat": { competitor_mention: 900 } });
+    expect(flagsOf("zorblat does it better", { opinionModel: brands }).map((d) => d.slug)).toEqual(["competitor_mention"]);
+    expect(flagsOf("zorblat does it better", { opinionModel: brands, ownNames: ["Zorblat"] })).toEqual([]);
+  });
+
   it("keeps a flag switched off off, and is not consulted for a language it never learned from", () => {
     expect(flagsOf("zorblat", { opinionModel: ZORBLAT, enabledFlags: ["frustrated_user"] })).toEqual([]);
     expect(flagsOf("zorblat", { opinionModel: ZORBLAT }, "ja")).toEqual([]);

@@ -33,6 +33,13 @@ describe("the Workers AI analyzer", () => {
     expect(result.sentiment?.label).toBe("positive");
   });
 
+  it("tells the model the competitors to look for and the company's own names, which never are one", async () => {
+    const ai = new FakeAi(() => ({ response: wellFormed }));
+    await new WorkersAiAnalyzer(ai, settings).analyzeMessage({ role: "user", content: "my Vodafone bill" }, { ...options, enabledFlags: ["competitor_mention"], competitors: ["Telekom"], ownNames: ["Vodafone", "Vodafone One"] });
+    expect(ai.systemPrompt()).toContain("Competitors: Telekom");
+    expect(ai.systemPrompt()).toContain("The company's own names (never a competitor): Vodafone, Vodafone One");
+  });
+
   it("judges assistant messages on behaviours only", async () => {
     const answer = { ...wellFormed, behaviours: [{ slug: "hallucinating", confidence: 0.8, reason: "invented a policy", severity: "high" }] };
     const ai = new FakeAi(() => ({ response: answer }));

@@ -70,6 +70,8 @@ export const analysisConfigSchema = z.object({
   customBehaviours: definitions,
   /** Extra competitor names for `competitor_mention`. */
   competitors: z.array(nameText(80)).max(100).default([]),
+  /** The company's own brand and product names: never a `competitor_mention` (the built-in list knows many brands). */
+  ownNames: z.array(nameText(80)).max(20).default([]),
   /** A prompt set here replaces the default; null or absent means the default. */
   prompts: z.partialRecord(z.enum(PROMPT_NAMES), z.string().trim().min(10).max(4000).nullable()).default({}),
   companyDescription: z.string().trim().max(2000).default(""),
@@ -133,6 +135,7 @@ export function toAnalysisOptions(config: AnalysisConfig): AnalysisOptions {
     customFlags: config.customFlags,
     customBehaviours: config.customBehaviours,
     competitors: config.competitors,
+    ownNames: config.ownNames,
   };
 }
 

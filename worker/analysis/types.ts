@@ -82,6 +82,8 @@ export interface AnalysisOptions {
   customBehaviours?: readonly CustomDefinition[];
   /** Extra competitor names for `competitor_mention`, on top of the built-in generic cues. */
   competitors?: readonly string[];
+  /** The company's own brand and product names: never a `competitor_mention`, in any case. */
+  ownNames?: readonly string[];
   /**
    * Embedded analyzer only: the learned second opinion on user flags (embedded/opinion.ts). Omitted = the
    * shipped model; null = the cues alone. The eval passes a model trained without the set it scores.

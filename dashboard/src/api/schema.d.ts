@@ -3479,6 +3479,8 @@ export interface components {
             }[];
             /** @default [] */
             competitors: string[];
+            /** @default [] */
+            ownNames: string[];
             /** @default {} */
             prompts: {
                 sentiment?: string | null;
@@ -6801,6 +6803,7 @@ export interface operations {
                         description: string;
                     }[];
                     competitors?: string[];
+                    ownNames?: string[];
                     prompts?: {
                         sentiment?: string | null;
                         intent?: string | null;
@@ -7084,6 +7087,7 @@ export interface operations {
                         description: string;
                     }[];
                     competitors?: string[];
+                    ownNames?: string[];
                     prompts?: {
                         sentiment?: string | null;
                         intent?: string | null;

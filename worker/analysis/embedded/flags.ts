@@ -22,6 +22,8 @@ export interface FlagContext {
   sentiment: SentimentDetail;
   previous: readonly PreviousTurn[];
   competitors: readonly string[];
+  /** The chatbot's own brand and product names: never a competitor, however they are named. */
+  ownNames?: readonly string[];
   /** Evidence computed earlier in the same analysis (aimed sentiment needs it first), reused. */
   known?: Partial<Record<UserFlag, CueHit[]>>;
 }
@@ -281,7 +283,7 @@ function namedCompetitor(text: string, re: RegExp): CueHit | undefined {
   return undefined;
 }
 
-export function competitors(ctx: Pick<FlagContext, "text" | "competitors">): CueHit[] {
+export function competitors(ctx: Pick<FlagContext, "text" | "competitors" | "ownNames">): CueHit[] {
   const hits = findCues(ctx.text, COMPETITOR_CUES);
   // The operator's own list is matched in any case; of the built-in names, those that are everyday words in lower
   // case only as written, so "zoom in", "cut me some slack" or "ups, wrong address" never count.
@@ -290,7 +292,17 @@ export function competitors(ctx: Pick<FlagContext, "text" | "competitors">): Cue
     namedCompetitor(ctx.text, nameRegex(COMPETITORS_ANY_CASE, "giu")) ??
     namedCompetitor(ctx.text, nameRegex(COMPETITORS_AS_WRITTEN, "gu"));
   if (named !== undefined) hits.push(named);
-  return hits;
+  return withoutOwnNames(ctx.text, hits, ctx.ownNames ?? []);
+}
+
+/** "My Vodafone bill is wrong" on Vodafone's own chatbot: evidence resting on one of the chatbot's own names is dropped. */
+export function withoutOwnNames(text: string, hits: CueHit[], ownNames: readonly string[]): CueHit[] {
+  if (ownNames.length === 0) return hits;
+  const re = nameRegex(ownNames, "giu");
+  re.lastIndex = 0;
+  const own: { start: number; end: number }[] = [];
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) own.push({ start: m.index, end: m.index + m[0].length });
+  return own.length === 0 ? hits : hits.filter((h) => !own.some((o) => o.start < h.end && h.start < o.end));
 }
 
 /** Competitor, confusion and churn evidence, which aimed sentiment needs before the other flags run. */

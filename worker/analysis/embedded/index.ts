@@ -40,9 +40,10 @@ export function analyzeSync(input: AnalysisInput, options: AnalysisOptions = {})
   result.language = input.language ?? detectLanguage(input.content);
 
   const enabledFlags = new Set(options.enabledFlags ?? USER_FLAGS);
-  const user = analyzeUserMessage({ text, previous, language: result.language, competitors: options.competitors ?? [] });
+  const ownNames = options.ownNames ?? [];
+  const user = analyzeUserMessage({ text, previous, language: result.language, competitors: options.competitors ?? [], ownNames });
   const model = options.opinionModel;
-  const flags = model !== null && LEARNED_LANGUAGES.has(result.language) ? withSecondOpinion(text, user.flags, model) : user.flags;
+  const flags = model !== null && LEARNED_LANGUAGES.has(result.language) ? withSecondOpinion(text, user.flags, model, ownNames) : user.flags;
   result.flags = flags.filter((f) => enabledFlags.has(f.slug));
   if (options.sentiment !== false) result.sentiment = user.sentiment;
   result.flags.push(...matchCustom(options.customFlags, text));

@@ -127,10 +127,11 @@ const LIKE: Record<OpinionFlag, string> = {
 /**
  * The cues' flags of a user message and the flags the second opinion is sure of that the cues missed — unless
  * the message denies the flag ("not for me", DENIALS) or negates the words the model went by ("I don't want to
- * cancel"), which the model, reading words and pairs, cannot see. `text` is the prose the cues read, so a quoted
+ * cancel"), which the model, reading words and pairs, cannot see, or the competitor it read is one of the
+ * chatbot's own names. `text` is the prose the cues read, so a quoted
  * chunk's offsets hold.
  */
-export function withSecondOpinion(text: string, flags: readonly Detection[], model?: OpinionModel): Detection[] {
+export function withSecondOpinion(text: string, flags: readonly Detection[], model?: OpinionModel, ownNames: readonly string[] = []): Detection[] {
   const opinion = secondOpinion(text, model);
   const out = [...flags];
   let find: ((words: string) => number | undefined) | undefined;
@@ -141,6 +142,8 @@ export function withSecondOpinion(text: string, flags: readonly Detection[], mod
     const words = opinion.wordsFor(flag).map((w) => ({ folded: w, at: find?.(w) }));
     const first = words[0];
     if (first?.at !== undefined && negatedBefore(text, first.at)) continue;
+    // The model has learned brand names as competitors; on that brand's own chatbot they are not.
+    if (flag === "competitor_mention" && first !== undefined && ownNames.some((n) => foldText(n).includes(first.folded))) continue;
     // 0.6 at the threshold to 0.7 when certain: a medium flag, never a high one on the model's word alone.
     const confidence = round2(0.6 + (0.1 * (p - RAISE[flag])) / (1 - RAISE[flag]));
     // Quoted as written ("Kündigung", not the folded "kundigung") wherever the words were found.

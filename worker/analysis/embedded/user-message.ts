@@ -3,7 +3,7 @@ import type { Detection, PreviousTurn, SentimentResult } from "../types";
 import { aimSentiment, settleWithFlags } from "./aim";
 import { DETECTION_THRESHOLD, noisyOr, sentenceAt, strongest, toDetection } from "./cues";
 import { toSentimentResult } from "./explain";
-import { competitors, earlyFlagEvidence, flagEvidence, toDetections, type FlagContext } from "./flags";
+import { competitors, earlyFlagEvidence, flagEvidence, toDetections, withoutOwnNames, type FlagContext } from "./flags";
 import { analyzeForeign, type ForeignAnalysis } from "./languages";
 import { scoreTokens } from "./sentiment";
 import { tokenize } from "./tokenize";
@@ -20,6 +20,8 @@ export interface UserMessageInput {
   previous: readonly PreviousTurn[];
   language: string;
   competitors: readonly string[];
+  /** The chatbot's own names: never a competitor (flags.ts). */
+  ownNames: readonly string[];
 }
 
 export interface UserMessageAnalysis {
@@ -50,7 +52,7 @@ function english(input: UserMessageInput): UserMessageAnalysis {
   const { text, previous } = input;
   const tokens = tokenize(text);
   const lexical = scoreTokens(tokens, text);
-  const context: FlagContext = { text, tokens, sentiment: lexical, previous, competitors: input.competitors };
+  const context: FlagContext = { text, tokens, sentiment: lexical, previous, competitors: input.competitors, ownNames: input.ownNames };
   // Aimed sentiment needs to know first whom the message is about and whether it is a goodbye.
   const early = earlyFlagEvidence(context);
   const confused = noisyOr(early.confused_user.map((h) => h.weight)) >= DETECTION_THRESHOLD;
@@ -67,7 +69,7 @@ function inPack(input: UserMessageInput, foreign: ForeignAnalysis): UserMessageA
   const names = competitors(input).filter((h) => h.end > h.start);
   const flags: Detection[] = [];
   for (const slug of USER_FLAGS) {
-    const hits = [...(foreign.flags[slug] ?? []), ...(slug === "competitor_mention" ? names : [])];
+    const hits = slug === "competitor_mention" ? [...withoutOwnNames(text, foreign.flags[slug] ?? [], input.ownNames), ...names] : (foreign.flags[slug] ?? []);
     const d = toDetection(slug, hits, text);
     if (d !== undefined) flags.push(d);
   }

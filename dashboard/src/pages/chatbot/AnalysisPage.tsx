@@ -170,6 +170,7 @@ function ContextSettings({ config, canEdit, save }: { config: AnalysisConfigView
     <Section title="Context" description="What the analyzer knows about you.">
       <Stack>
         <TagsInput label="Competitors" description="Names that raise a competitor mention." value={config.competitors} disabled={!canEdit} onChange={(v) => void wrap(save({ competitors: v }))} />
+        <TagsInput label="Your names" description="Your own brand and product names: never a competitor mention." value={config.ownNames} disabled={!canEdit} onChange={(v) => void wrap(save({ ownNames: v }))} />
         <Textarea label="Company description" autosize minRows={2} value={description} readOnly={!canEdit} onChange={(e) => setDescription(e.currentTarget.value)} onBlur={() => description !== config.companyDescription && void wrap(save({ companyDescription: description }))} />
         <Group align="flex-end">
           <TextInput label="Primary language" description="ISO 639-1, e.g. en" w={160} value={language} readOnly={!canEdit} onChange={(e) => setLanguage(e.currentTarget.value)} onBlur={() => language !== (config.primaryLanguage ?? "") && void wrap(save({ primaryLanguage: language || null }))} error={fieldError(error, "primaryLanguage")} />
