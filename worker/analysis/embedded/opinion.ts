@@ -2,7 +2,7 @@
  * A second opinion on a user message's flags, learned from the labelled support messages of bench/eval/ (a
  * logistic regression per flag on words, word pairs and pieces of words: opinion-features.ts,
  * opinion-train.ts). The cues say precisely why they fire but know only the phrasings someone wrote down; the
- * model has read how some three thousand people put things and recognises a new wording of a known situation
+ * model has read how some four thousand messages put things and recognises a new wording of a known situation
  * ("we won't need the team seats after March"). It is heard at one edge only: a flag the cues did not raise is
  * raised when the model is at least RAISE sure of it. Letting it also veto weak cue hits, or judge sentiment,
  * measured worse on sets it had not seen (bench/eval/README.md, "The learned second opinion").
