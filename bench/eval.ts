@@ -120,8 +120,10 @@ const supportBlind9 = loadSupportUser("support-blind-9.csv");
 const supportBlind10 = loadSupportUser("support-blind-10.csv");
 const supportBlind11 = loadSupportUser("support-blind-11.csv");
 const supportBlind12 = loadSupportUser("support-blind-12.csv");
+const supportBlind13 = loadSupportUser("support-blind-13.csv");
 const supportAssistantBlind = loadSupportAssistant("support-assistant-blind.csv");
 const supportAssistantBlind2 = loadSupportAssistant("support-assistant-blind-2.csv");
+const supportAssistantBlind3 = loadSupportAssistant("support-assistant-blind-3.csv");
 
 const GOEMO_GROUP: Record<string, Polarity | "ambiguous"> = {};
 for (const l of "admiration amusement approval caring desire excitement gratitude joy love optimism pride relief".split(" ")) GOEMO_GROUP[l] = "positive";
@@ -241,7 +243,7 @@ publicTable.push([`time per message (n=${publicTexts.length}, median of 5 passes
 console.log(`Rows loaded: tweeteval_sentiment=${tweetSent.length}, tweeteval_emotion=${tweetEmo.length}, goemotions=${goEmo.length}, support-user=${supportUser.length}, support-multilingual=${supportMulti.length}, support-assistant=${supportAssistant.length}, ` +
     `support-user-2=${supportUser2.length}, support-multilingual-2=${supportMulti2.length}, support-assistant-2=${supportAssistant2.length}, ` +
     `support-blind-3=${supportBlind.length}, support-blind-4=${supportBlind4.length}, support-blind-5=${supportBlind5.length}, ` +
-    `support-blind-6=${supportBlind6.length}, support-blind-7=${supportBlind7.length}, support-blind-8=${supportBlind8.length}, support-blind-9=${supportBlind9.length}, support-blind-10=${supportBlind10.length}, support-blind-11=${supportBlind11.length}, support-blind-12=${supportBlind12.length}, support-assistant-blind=${supportAssistantBlind.length}, support-assistant-blind-2=${supportAssistantBlind2.length}`);
+    `support-blind-6=${supportBlind6.length}, support-blind-7=${supportBlind7.length}, support-blind-8=${supportBlind8.length}, support-blind-9=${supportBlind9.length}, support-blind-10=${supportBlind10.length}, support-blind-11=${supportBlind11.length}, support-blind-12=${supportBlind12.length}, support-blind-13=${supportBlind13.length}, support-assistant-blind=${supportAssistantBlind.length}, support-assistant-blind-2=${supportAssistantBlind2.length}, support-assistant-blind-3=${supportAssistantBlind3.length}`);
 printTable("Public sets", ["data set", "metric", ...MODELS], publicTable);
 console.log(
   [
@@ -441,6 +443,7 @@ for (const [file, set, about] of [
   ["support-blind-10.csv", supportBlind10, "en 144 + 16 in each of 6 languages, shuffled; mostly ordinary traffic, flags without their keyword, look-alikes"],
   ["support-blind-11.csv", supportBlind11, "en 120 + 20 in each of 6 languages, shuffled; business customers, longer messages"],
   ["support-blind-12.csv", supportBlind12, "en 96 + 24 in each of 6 languages, shuffled; consumers typing on phones, local brands"],
+  ["support-blind-13.csv", supportBlind13, "en 144 + 16 in each of 6 languages, shuffled; mid-conversation, writers of every age and temper"],
 ] as const) {
   const scored = scoreUsers(set, file);
   const { even, odd } = byParity(scored);
@@ -498,6 +501,7 @@ for (const [file, set, about] of [
   for (const [file, rows] of [
     ["support-assistant-blind.csv", supportAssistantBlind],
     ["support-assistant-blind-2.csv", supportAssistantBlind2],
+    ["support-assistant-blind-3.csv", supportAssistantBlind3],
   ] as const) {
     const blind = behaviours(rows);
     const rowsOf = byParity(blind.gold.map((_, i) => i));

@@ -115,6 +115,7 @@ export const USER_SETS = [
   "support-blind-10.csv",
   "support-blind-11.csv",
   "support-blind-12.csv",
+  "support-blind-13.csv",
 ] as const;
 export type UserSet = (typeof USER_SETS)[number];
 
