@@ -28,9 +28,11 @@ describe("the learned second opinion on user flags", () => {
   });
 
   it("quotes the words as the user wrote them, not as the model reads them, and only whole words", () => {
-    const [churn] = flagsOf("Das Zörblat, bitte.", { opinionModel: ZORBLAT }, "de");
+    const withWir = modelOf({ "u:zorblat": { churn_risk: 900 }, "u:wir": { churn_risk: 300 } });
+    const [churn] = flagsOf("Wir: das Zörblat, bitte.", { opinionModel: withWir }, "de");
+    // "wir" weighs too, but a German function word explains nothing either.
     expect(churn?.reason).toBe('Worded like customers about to leave ("Zörblat").');
-    expect(churn?.chunk).toBe("Das Zörblat, bitte.");
+    expect(churn?.chunk).toBe("Wir: das Zörblat, bitte.");
     // "zorblat" inside "Zorblatting" is not the word the model read.
     const [later] = flagsOf("Zorblatting is fun. I said zorblat.", { opinionModel: ZORBLAT });
     expect(later?.chunk).toBe("I said zorblat.");

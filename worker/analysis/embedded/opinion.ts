@@ -74,9 +74,31 @@ const DIGIT_9 = 57;
 /** Function words that still say something when a reason quotes them ("now", "again"). */
 const TELLING = new Set(["now", "again", "never", "nothing", "nobody", "still", "why", "need"]);
 
+/**
+ * The commonest function words of the six other languages, folded (articles, pronouns, prepositions, auxiliaries):
+ * "wir", "zu", "een" explain nothing in a reason.
+ */
+const FOREIGN_FUNCTION_WORDS = new Set(
+  `der die das den dem des ein eine einen einem einer und oder aber ich du er sie es wir ihr mich mir dich dir uns euch
+  mein meine ihr ihre zu mit von fur auf aus bei nach an in im am um ist sind war bin hat habe haben wird werden
+  kann nicht noch schon auch nur so wie was wer wo wenn dass als
+  le la les un une des du de et ou mais je tu il elle nous vous ils elles me te se mon ma mes ton ta vos votre notre
+  a au aux en dans sur pour par avec sans est sont suis ai as avons avez ont ce cet cette ces que qui ne pas plus y
+  el los las unos unas del al y o pero yo tu el ella nosotros vosotros ellos mi mis su sus lo le les con sin por para
+  es son soy estoy esta estan he ha han hay que quien no si muy ya
+  o os uma um uns umas do da dos das no na nos nas ao e eu ele ela nos eles elas meu minha seu sua com sem por para
+  e sao sou estou esta tem ter foi nao sim muito ja
+  il lo gli i una uno di da del della dei delle nel nella al alla e ed ma io tu lui lei noi voi loro mio mia suo sua
+  con senza per su tra fra e sono sono ho hai ha abbiamo hanno che chi non piu gia
+  de het een en of maar ik jij je hij zij ze wij we jullie mij me mijn ons onze u uw van voor met zonder op in aan
+  bij naar uit om te is zijn ben was heb hebt heeft hebben wordt worden kan niet nog al ook wel dat die wat wie dan`
+    .split(/\s+/)
+    .filter((w) => w !== ""),
+);
+
 /** Worth quoting in a reason: a word or pair with at least one word that is not a bare function word or a number. */
 function telling(words: string | null): boolean {
-  return words !== null && words.split(" ").some((w) => /\p{L}/u.test(w) && (!STOPWORDS.has(w) || TELLING.has(w)));
+  return words !== null && words.split(" ").some((w) => /\p{L}/u.test(w) && ((!STOPWORDS.has(w) && !FOREIGN_FUNCTION_WORDS.has(w)) || TELLING.has(w)));
 }
 
 export interface Opinion {
