@@ -7,6 +7,7 @@
  *   git archive <commit> | tar -x -C /tmp/then && ln -s "$PWD/node_modules" /tmp/then/node_modules
  *   npx tsx bench/eval/first-reads.ts /tmp/then support-blind-9.csv
  */
+import { existsSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 import { USER_FLAGS } from "../../worker/analysis/labels";
 import { withSecondOpinion } from "../../worker/analysis/embedded/opinion";
@@ -20,6 +21,11 @@ import { argv, exit } from "node:process";
 const [tree, target] = argv.slice(2) as [string | undefined, UserSet | undefined];
 if (tree === undefined || target === undefined || !USER_SETS.includes(target)) {
   console.error(`usage: first-reads.ts <old checkout> <one of ${USER_SETS.join(", ")}>`);
+  exit(1);
+}
+
+if (!existsSync(`${tree}/worker/analysis/embedded/index.ts`)) {
+  console.error(`${tree} is not an OpenBat checkout (no worker/analysis/embedded/index.ts); make one with git archive as above.`);
   exit(1);
 }
 
