@@ -168,6 +168,8 @@ describe("embedded user flags", () => {
     expect(user("my vodafone bill is wrong again", own).flags.map((f) => f.slug)).not.toContain("competitor_mention");
     expect(user("ich wechsle zu Vodafone", own).flags.map((f) => f.slug)).not.toContain("competitor_mention");
     expect(user("Telekom is cheaper than Vodafone", own).flags.map((f) => f.slug)).toContain("competitor_mention");
+    // The own name coming first does not hide the competitor named after it.
+    expect(user("Vodafone bills me £40, Telekom would be £25", { ...own, opinionModel: null }).flags.map((f) => f.slug)).toContain("competitor_mention");
   });
 
   it("reads switching to an unnamed provider as churn, not as a competitor mention nobody can act on", () => {

@@ -272,37 +272,52 @@ const INTEGRATION_AFTER =
 /** "my bank (Barclays) added a fee", "our bank, Rabobank, says": the user's own bank, named to explain, is no alternative. */
 const OWN_BANK_BEFORE = /\b(my|our) (own )?bank(\s*\(|,)\s*$/i;
 
-function namedCompetitor(text: string, re: RegExp): CueHit | undefined {
+type Span = { start: number; end: number };
+const overlaps = (spans: readonly Span[], start: number, end: number): boolean => spans.some((s) => start < s.end && s.start < end);
+
+/** The first name `re` finds that is named as an alternative, skipping integrations, payment means and `own` spans. */
+function namedCompetitor(text: string, re: RegExp, own: readonly Span[]): CueHit | undefined {
   re.lastIndex = 0;
   for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    const end = m.index + m[0].length;
+    if (overlaps(own, m.index, end)) continue;
     const before = text.slice(Math.max(0, m.index - 30), m.index);
-    const after = text.slice(m.index + m[0].length, m.index + m[0].length + 20);
+    const after = text.slice(end, end + 20);
     if (INTEGRATION_BEFORE.test(before) || INTEGRATION_AFTER.test(after) || OWN_BANK_BEFORE.test(before)) continue;
-    return { weight: 0.85, why: "names a competitor", start: m.index, end: m.index + m[0].length };
+    return { weight: 0.85, why: "names a competitor", start: m.index, end };
   }
   return undefined;
 }
 
 export function competitors(ctx: Pick<FlagContext, "text" | "competitors" | "ownNames">): CueHit[] {
-  const hits = findCues(ctx.text, COMPETITOR_CUES);
+  const { text } = ctx;
+  const own = ownNameSpans(text, ctx.ownNames ?? []);
+  const hits = findCues(text, COMPETITOR_CUES).filter((h) => !overlaps(own, h.start, h.end));
   // The operator's own list is matched in any case; of the built-in names, those that are everyday words in lower
-  // case only as written, so "zoom in", "cut me some slack" or "ups, wrong address" never count.
+  // case only as written, so "zoom in", "cut me some slack" or "ups, wrong address" never count. A chatbot's own
+  // name is passed over, so "Vodafone bills me £40, Telekom would be £25" still finds Telekom on Vodafone's chatbot.
   const named =
-    (ctx.competitors.length > 0 ? namedCompetitor(ctx.text, nameRegex(ctx.competitors, "giu")) : undefined) ??
-    namedCompetitor(ctx.text, nameRegex(COMPETITORS_ANY_CASE, "giu")) ??
-    namedCompetitor(ctx.text, nameRegex(COMPETITORS_AS_WRITTEN, "gu"));
+    (ctx.competitors.length > 0 ? namedCompetitor(text, nameRegex(ctx.competitors, "giu"), own) : undefined) ??
+    namedCompetitor(text, nameRegex(COMPETITORS_ANY_CASE, "giu"), own) ??
+    namedCompetitor(text, nameRegex(COMPETITORS_AS_WRITTEN, "gu"), own);
   if (named !== undefined) hits.push(named);
-  return withoutOwnNames(ctx.text, hits, ctx.ownNames ?? []);
+  return hits;
 }
 
-/** "My Vodafone bill is wrong" on Vodafone's own chatbot: evidence resting on one of the chatbot's own names is dropped. */
-export function withoutOwnNames(text: string, hits: CueHit[], ownNames: readonly string[]): CueHit[] {
-  if (ownNames.length === 0) return hits;
+/** Where the chatbot's own names stand in the text ("My Vodafone bill is wrong" on Vodafone's own chatbot). */
+function ownNameSpans(text: string, ownNames: readonly string[]): Span[] {
+  if (ownNames.length === 0) return [];
   const re = nameRegex(ownNames, "giu");
   re.lastIndex = 0;
-  const own: { start: number; end: number }[] = [];
-  for (let m = re.exec(text); m !== null; m = re.exec(text)) own.push({ start: m.index, end: m.index + m[0].length });
-  return own.length === 0 ? hits : hits.filter((h) => !own.some((o) => o.start < h.end && h.start < o.end));
+  const spans: Span[] = [];
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) spans.push({ start: m.index, end: m.index + m[0].length });
+  return spans;
+}
+
+/** A language pack's competitor evidence without what rests on one of the chatbot's own names. */
+export function withoutOwnNames(text: string, hits: readonly CueHit[], ownNames: readonly string[]): CueHit[] {
+  const own = ownNameSpans(text, ownNames);
+  return hits.filter((h) => !overlaps(own, h.start, h.end));
 }
 
 /** Competitor, confusion and churn evidence, which aimed sentiment needs before the other flags run. */
