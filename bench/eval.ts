@@ -279,13 +279,21 @@ function opinionWithout(file: UserSet): OpinionModel {
  * (the shipped model has learned from every set: its figures here would be on rows it was trained on), or none.
  */
 function scoreUsers(rows: readonly UserRow[], file: UserSet, opinion: "unseen" | "off" = "unseen"): Scored<UserRow>[] {
+  const key = `${opinion}:${file}`;
+  const known = scoredSets.get(key);
+  if (known !== undefined) return known;
   const opinionModel = opinion === "off" ? null : opinionWithout(file);
-  return rows.map((row, i) => {
+  const scored = rows.map((row, i) => {
     const language = detectLanguage(row.text);
     const a = analyzeSync({ role: "user", content: row.text, language }, { opinionModel });
     return { row, split: splitOf(i), predicted: a.flags.map((f) => f.slug), polarity: polarityOf(a), language };
   });
+  scoredSets.set(key, scored);
+  return scored;
 }
+
+/** Each set is scored once per kind of second opinion: its own tables and the second opinion's table share it. */
+const scoredSets = new Map<string, Scored<UserRow>[]>();
 
 function bySplit<T>(items: readonly Scored<T>[]): Record<Split, Scored<T>[]> {
   return { dev: items.filter((s) => s.split === "dev"), holdout: items.filter((s) => s.split === "holdout") };
