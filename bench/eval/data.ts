@@ -122,8 +122,12 @@ export type UserSet = (typeof USER_SETS)[number];
 /**
  * The rows the second opinion is trained on: every row of every user set, or of every set but `except` — the
  * eval scores each set with a model trained without it, so every figure it prints is on text the model never saw.
- * The text is the prose the analyzer reads (code blocks, logs and quoted replies taken out).
  */
 export function opinionTrainingRows(except?: UserSet): { text: string; flags: string[] }[] {
-  return USER_SETS.filter((f) => f !== except).flatMap((f) => loadSupportUser(f).map((r) => ({ text: proseOfMessage(r.text), flags: r.flags })));
+  return trainingRowsOf(USER_SETS.filter((f) => f !== except));
+}
+
+/** Every row of `sets` as the second opinion learns from it: the prose the analyzer reads (code, logs and quoted replies taken out). */
+export function trainingRowsOf(sets: readonly UserSet[]): { text: string; flags: string[] }[] {
+  return sets.flatMap((f) => loadSupportUser(f).map((r) => ({ text: proseOfMessage(r.text), flags: r.flags })));
 }

@@ -14,7 +14,7 @@ import { withSecondOpinion } from "../../worker/analysis/embedded/opinion";
 import { proseOfMessage } from "../../worker/analysis/embedded/prose";
 import { trainOpinion } from "../../worker/analysis/embedded/opinion-train";
 import type { MessageAnalysis } from "../../worker/analysis/types";
-import { loadSupportUser, USER_SETS, type UserSet } from "./data";
+import { loadSupportUser, trainingRowsOf, USER_SETS, type UserSet } from "./data";
 import { multiLabel } from "./metrics";
 import { argv, exit } from "node:process";
 
@@ -36,7 +36,7 @@ const { detectLanguage, loadLanguageDetector } = (await then("language.ts")) as 
 await loadLanguageDetector();
 
 const before = USER_SETS.slice(0, USER_SETS.indexOf(target));
-const training = before.flatMap((f) => loadSupportUser(f).map((r) => ({ text: proseOfMessage(r.text), flags: r.flags })));
+const training = trainingRowsOf(before);
 const model = trainOpinion(training);
 const rows = loadSupportUser(target);
 const cues: string[][] = [];
