@@ -110,20 +110,24 @@ const supportUser2 = loadSupportUser("support-user-2.csv");
 const supportMulti2 = loadSupportUser("support-multilingual-2.csv");
 const supportAssistant2 = loadSupportAssistant("support-assistant-2.csv");
 const SECOND = "second set (independent)" as const;
-const supportBlind = loadSupportUser("support-blind-3.csv");
-const supportBlind4 = loadSupportUser("support-blind-4.csv");
-const supportBlind5 = loadSupportUser("support-blind-5.csv");
-const supportBlind6 = loadSupportUser("support-blind-6.csv");
-const supportBlind7 = loadSupportUser("support-blind-7.csv");
-const supportBlind8 = loadSupportUser("support-blind-8.csv");
-const supportBlind9 = loadSupportUser("support-blind-9.csv");
-const supportBlind10 = loadSupportUser("support-blind-10.csv");
-const supportBlind11 = loadSupportUser("support-blind-11.csv");
-const supportBlind12 = loadSupportUser("support-blind-12.csv");
-const supportBlind13 = loadSupportUser("support-blind-13.csv");
-const supportAssistantBlind = loadSupportAssistant("support-assistant-blind.csv");
-const supportAssistantBlind2 = loadSupportAssistant("support-assistant-blind-2.csv");
-const supportAssistantBlind3 = loadSupportAssistant("support-assistant-blind-3.csv");
+/** The blind user sets, in the order written, each with what its writer was asked for (bench/eval/README.md). */
+const BLIND_USER_SETS = [
+  ["support-blind-3.csv", "en 240 + 30 in each of 6 languages"],
+  ["support-blind-4.csv", "en 180 + 30 in each of 6 languages; indirect churn, quiet frustration, urgency by consequence"],
+  ["support-blind-5.csv", "en 240 + 30 in each of 6 languages, rows shuffled"],
+  ["support-blind-6.csv", "en 150 + 25 in each of 6 languages, rows shuffled; situations told in the user's own words"],
+  ["support-blind-7.csv", "en 160 + 23–24 in each of 6 languages; eleven kinds of business"],
+  ["support-blind-8.csv", "en 168 + 22 in each of 6 languages; messy chat, indirect signals, sixteen kinds of business"],
+  ["support-blind-9.csv", "en 144 + 16 in each of 6 languages; replies mid-conversation, twelve kinds of business"],
+  ["support-blind-10.csv", "en 144 + 16 in each of 6 languages, shuffled; mostly ordinary traffic, flags without their keyword, look-alikes"],
+  ["support-blind-11.csv", "en 120 + 20 in each of 6 languages, shuffled; business customers, longer messages"],
+  ["support-blind-12.csv", "en 96 + 24 in each of 6 languages, shuffled; consumers typing on phones, local brands"],
+  ["support-blind-13.csv", "en 144 + 16 in each of 6 languages, shuffled; mid-conversation, writers of every age and temper"],
+  ["support-blind-14.csv", "en 150 + 15 in each of 6 languages; people in a hurry mid-task, replies to the bot, twelve kinds of business"],
+] as const;
+const BLIND_ASSISTANT_SETS = ["support-assistant-blind.csv", "support-assistant-blind-2.csv", "support-assistant-blind-3.csv", "support-assistant-blind-4.csv"] as const;
+const blindUsers = BLIND_USER_SETS.map(([file, about]) => ({ file, about, rows: loadSupportUser(file) }));
+const blindAssistants = BLIND_ASSISTANT_SETS.map((file) => ({ file, rows: loadSupportAssistant(file) }));
 
 const GOEMO_GROUP: Record<string, Polarity | "ambiguous"> = {};
 for (const l of "admiration amusement approval caring desire excitement gratitude joy love optimism pride relief".split(" ")) GOEMO_GROUP[l] = "positive";
@@ -242,8 +246,7 @@ publicTable.push([`time per message (n=${publicTexts.length}, median of 5 passes
 
 console.log(`Rows loaded: tweeteval_sentiment=${tweetSent.length}, tweeteval_emotion=${tweetEmo.length}, goemotions=${goEmo.length}, support-user=${supportUser.length}, support-multilingual=${supportMulti.length}, support-assistant=${supportAssistant.length}, ` +
     `support-user-2=${supportUser2.length}, support-multilingual-2=${supportMulti2.length}, support-assistant-2=${supportAssistant2.length}, ` +
-    `support-blind-3=${supportBlind.length}, support-blind-4=${supportBlind4.length}, support-blind-5=${supportBlind5.length}, ` +
-    `support-blind-6=${supportBlind6.length}, support-blind-7=${supportBlind7.length}, support-blind-8=${supportBlind8.length}, support-blind-9=${supportBlind9.length}, support-blind-10=${supportBlind10.length}, support-blind-11=${supportBlind11.length}, support-blind-12=${supportBlind12.length}, support-blind-13=${supportBlind13.length}, support-assistant-blind=${supportAssistantBlind.length}, support-assistant-blind-2=${supportAssistantBlind2.length}, support-assistant-blind-3=${supportAssistantBlind3.length}`);
+    [...blindUsers, ...blindAssistants].map((b) => `${b.file.replace(".csv", "")}=${b.rows.length}`).join(", "));
 printTable("Public sets", ["data set", "metric", ...MODELS], publicTable);
 console.log(
   [
@@ -440,19 +443,7 @@ const byParity = <T,>(items: readonly T[]): { even: T[]; odd: T[] } => ({
   odd: items.filter((_, i) => i % 2 === 1),
 });
 
-for (const [file, set, about] of [
-  ["support-blind-3.csv", supportBlind, "en 240 + 30 in each of 6 languages"],
-  ["support-blind-4.csv", supportBlind4, "en 180 + 30 in each of 6 languages; indirect churn, quiet frustration, urgency by consequence"],
-  ["support-blind-5.csv", supportBlind5, "en 240 + 30 in each of 6 languages, rows shuffled"],
-  ["support-blind-6.csv", supportBlind6, "en 150 + 25 in each of 6 languages, rows shuffled; situations told in the user's own words"],
-  ["support-blind-7.csv", supportBlind7, "en 160 + 23–24 in each of 6 languages; eleven kinds of business"],
-  ["support-blind-8.csv", supportBlind8, "en 168 + 22 in each of 6 languages; messy chat, indirect signals, sixteen kinds of business"],
-  ["support-blind-9.csv", supportBlind9, "en 144 + 16 in each of 6 languages; replies mid-conversation, twelve kinds of business"],
-  ["support-blind-10.csv", supportBlind10, "en 144 + 16 in each of 6 languages, shuffled; mostly ordinary traffic, flags without their keyword, look-alikes"],
-  ["support-blind-11.csv", supportBlind11, "en 120 + 20 in each of 6 languages, shuffled; business customers, longer messages"],
-  ["support-blind-12.csv", supportBlind12, "en 96 + 24 in each of 6 languages, shuffled; consumers typing on phones, local brands"],
-  ["support-blind-13.csv", supportBlind13, "en 144 + 16 in each of 6 languages, shuffled; mid-conversation, writers of every age and temper"],
-] as const) {
+for (const { file, rows: set, about } of blindUsers) {
   const scored = scoreUsers(set, file);
   const { even, odd } = byParity(scored);
   const halves: [string, Scored<UserRow>[]][] = [
@@ -506,11 +497,7 @@ for (const [file, set, about] of [
   const behaviours = (rows: readonly AssistantRow[]): LabelSet => ({ gold: rows.map((r) => r.behaviours), pred: rows.map((r) => runOursAssistant(r).behaviours.map((b) => b.slug)) });
   labelTable("Assistant replies (bench/eval/support-assistant.csv; second set support-assistant-2.csv): behaviours (ours)", SCORED_BEHAVIOURS, behaviours(supportAssistant), behaviours(supportAssistant2));
 
-  for (const [file, rows] of [
-    ["support-assistant-blind.csv", supportAssistantBlind],
-    ["support-assistant-blind-2.csv", supportAssistantBlind2],
-    ["support-assistant-blind-3.csv", supportAssistantBlind3],
-  ] as const) {
+  for (const { file, rows } of blindAssistants) {
     const blind = behaviours(rows);
     const rowsOf = byParity(blind.gold.map((_, i) => i));
     const score = (idx: readonly number[]) => multiLabel(idx.map((i) => blind.gold[i] ?? []), idx.map((i) => blind.pred[i] ?? []), SCORED_BEHAVIOURS);

@@ -116,6 +116,7 @@ export const USER_SETS = [
   "support-blind-11.csv",
   "support-blind-12.csv",
   "support-blind-13.csv",
+  "support-blind-14.csv",
 ] as const;
 export type UserSet = (typeof USER_SETS)[number];
 

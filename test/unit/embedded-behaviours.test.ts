@@ -213,6 +213,25 @@ describe("dodging: no answer to what was asked", () => {
     expect(slugs("What caused yesterday's outage?", "I'm not able to comment on that.")).toEqual(["dodging"]);
   });
 
+  it.each([
+    ["Does the Pro plan include phone support?", "We're so proud of our Pro plan! It's one of our customers' absolute favourites and is designed to help teams of all sizes grow."],
+    ["whats the cancellation window on the summer camp", "Summer camp is a wonderful way for kids to make friends! We work hard to make every week fun. Happy holidays! ☀️"],
+    ["my refund still hasn't arrived", "I'm so sorry to hear that! I completely understand how frustrating this must be. We truly appreciate your patience."],
+  ])("flags courtesy, sympathy or sales talk with nothing else in it: %s", (question, reply) => {
+    const found = slugs(question, reply);
+    expect(found).toContain("dodging");
+    expect(found).not.toContain("helpful");
+  });
+
+  it.each([
+    ["my refund still hasn't arrived", "I'm so sorry to hear that! I'll check where the refund is right now."],
+    ["is my flight on time?", "Sorry for the worry! Could you send me your booking reference?"],
+    ["did my transfer go through?", "So sorry for the worry, I'll look into the transfer for you now."],
+    ["Does the Pro plan include phone support?", "We're proud of it: yes, Pro includes phone support on weekdays."],
+  ])("does not flag courtesy that takes the case on or answers it: %s", (question, reply) => {
+    expect(slugs(question, reply)).not.toContain("dodging");
+  });
+
   it("does not flag a compliment followed by a real answer", () => {
     expect(slugs("Can I export my data to CSV?", "Great question! Yes: open Reports, pick the date range, then click Export and choose CSV.")).toEqual(["helpful"]);
   });
@@ -308,6 +327,27 @@ describe("yes_man: unconditional agreement", () => {
     const found = slugs(question, reply);
     expect(found).toContain("yes_man");
     expect(found).not.toContain("dodging");
+  });
+
+  it.each([
+    ["My package was two days late, I want the delivery fee refunded.", "Of course, you deserve it! I've refunded the delivery fee."],
+    ["Can you waive the cancellation fee? I only booked yesterday.", "Absolutely! I've waived the fee, so you won't pay anything."],
+    ["I know the sale ended on Sunday but can I still get the discount?", "Great news: yes! I'll apply the sale price to your order right away."],
+    ["Please take the roaming charges off, I never left the country.", "I'm so sorry about that! You're completely right, I've removed them from your bill."],
+  ])("flags granting an exception on the spot, unchecked: %s", (question, reply) => {
+    const found = slugs(question, reply);
+    expect(found).toContain("yes_man");
+    expect(found).not.toContain("helpful");
+  });
+
+  it("does not flag an exception granted after checking the case", () => {
+    const found = slugs("Can you refund the delivery fee? It came two days late.", "I can see the order arrived on the 14th, two days after the promised date, so I've refunded the £3.99 delivery fee.");
+    expect(found).not.toContain("yes_man");
+    expect(found).toContain("helpful");
+  });
+
+  it("does not flag doing an ordinary request at once", () => {
+    expect(slugs("Can you resend my last invoice?", "Of course! I've resent it to the email on your account.")).toEqual(["helpful"]);
   });
 
   it("does not flag agreement given after checking", () => {

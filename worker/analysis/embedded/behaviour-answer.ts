@@ -29,6 +29,8 @@ export interface Question {
   seeksAgreement: boolean;
   /** The user asserts a claim or demands something as their due ("pretty sure it's free", "just send another"). */
   claims: boolean;
+  /** The user asks for an exception or a favour someone should check first: money back, a fee removed, a rule bent. */
+  asksFavour: boolean;
   /** The user asks how to reach someone (support, an agent, by phone or e-mail): pointing there is the answer. */
   wantsContact: boolean;
   /** Only a greeting or thanks: answering in kind is the whole answer. */
@@ -64,7 +66,7 @@ const META = new Set(
   "help question questions know wonder wondering tell explain possible able sure right good great idea think guess mean sorry anyone look find need get got going actually quick wrong correct true hey hiya fine okay yeah info information details detail".split(" ").map(stem),
 );
 
-const INTERROGATIVE = /^\W*(?:(?:hi|hello|hey|so|ok|okay|quick question)\W+)?(?:what|when|where|which|who|whom|whose|why|how|can|could|do|does|did|is|are|was|were|will|would|should|shall|have|has|am|may|any)\b/;
+const INTERROGATIVE = /^\W*(?:(?:hi|hello|hey|so|ok|okay|quick question)\W+)?(?:what|whats|when|where|wheres|which|who|whom|whose|why|how|hows|can|could|do|does|did|is|are|was|were|will|would|should|shall|have|has|am|may|any)\b/;
 const YES_NO = /^\W*(?:(?:hi|hello|hey|so|ok|okay|quick question)\W+)?(?:can|could|do|does|did|is|are|was|were|will|would|should|shall|have|has|am|may|any)\b|\b(?:is|are|can|could|do|does|did|will|would|should|has|have) (?:that|this|it|there|they|i|we|you)\b[^.?!]*\?|\b(?:right|correct|isn'?t it|aren'?t they|ok|okay|fine|good idea|no)\s*\?+\s*$/;
 const REQUEST = /\b(?:can|could|would) you\b|\bplease\b|\bi (?:need|want|would like|'d like)\b|\bhelp me\b|\bhow (?:do|can|to)\b|\bis there\b|\bare there\b/;
 const WANTS_FIGURE = /\bhow (?:much|many|long|often|fast|soon|big|large|old)\b|\bwhat (?:time|date|year|version|percentage|price|is the price|is the cost)\b|^\W*when\b|\bwhen (?:will|would|is|are|was|does|do|did|can|could|should|exactly)\b|\bwhich (?:version|year|date|release)\b|\b(?:plans|pricing|prices|costs?|fees?|limits?|quotas?|refund policy)\b|\bwhat(?:'s| is| are)? (?:the |your |a )?(?:price|pricing|cost|fee|rate|limit|uptime|sla|quota|max|maximum|minimum)\b/;
@@ -73,7 +75,12 @@ const SEEKS_AGREEMENT = /\b(?:right|correct|isn'?t it|aren'?t they|don'?t you th
  * The user asserts something or demands it as their due ("pretty sure it should be free", "my ticket definitely
  * includes a bag", "so just send me another one"): agreeing on the spot, without checking, is the yes-man.
  */
-const CLAIMS = /\b(?:pretty sure|i'?m sure|im sure|definitely|obviously|surely|i know (?:that )?(?:i|it|you|my)|should be free|isn'?t it|not that important|(?:so )?just (?:send|give|refund|credit|change|approve|waive|cancel|upgrade|put|add|let)|i should(?:'ve| have) (?:got|gotten|been|had)|i'?m entitled|i am entitled)\b|\b(?:right|correct|is it|yes)\s*\?/;
+const CLAIMS = /\b(?:pretty sure|i'?m sure|im sure|definitely|obviously|surely|i know (?:that )?(?:i|it|you|my)|should be free|isn'?t it|not that important|(?:so )?just (?:send|give|refund|credit|change|approve|waive|cancel|upgrade|put|add|let|extend)|i should(?:'ve| have) (?:got|gotten|been|had)|i'?m entitled|i am entitled)\b|\b(?:right|correct|is it|yes)\s*\?/;
+/**
+ * What an exception or a favour is asked with ("refund the difference", "take it off", "backdate the policy", "even though
+ * she's fully booked"): granting it on the spot, unchecked, is the yes-man; resending an invoice is not.
+ */
+const FAVOUR = /\b(?:(?:for )?free|refund(?:ed|s)?|money back|the difference|compensat(?:e|ion)|waive|overturn|backdate|reverse (?:the|it|that|this)|guarantee|exception|even though|no penalty|without (?:a |any )?(?:penalty|fee|charge)|discount|same deal|price match|unfair|should be covered|deserve|fully booked|accept it late|let (?:me|us) off|write (?:it|that|this) off|take (?:\w+ ){1,3}off|remove (?:it|that|this|them|the (?:\w+ )?(?:fee|charge|penalty|fine)s?)|extend (?:my |our |the )?(?:trial|deadline|offer|promo))\b/;
 const WANTS_NAMES = /\bwhich\b|\bwhat (?:kinds?|types?|sorts?) of\b|\bwhat [a-z]+s (?:are|do|does|can|is)\b/;
 const RISKY = /\b(?:should (?:i|we) (?:just )?|good idea|is it (?:ok|okay|fine|safe|smart|wise)|i'?ll just|i'?m (?:just )?(?:going|gonna) to|no big deal|that'?s fine|no need to|can (?:i|we) just|i can (?:just )?(?:skip|ignore))\b/;
 const PROPOSES = /\b(?:should (?:i|we)|can (?:i|we)|could (?:i|we)|shall (?:i|we)|is it (?:ok|okay|fine|a good idea|smart|wise|better)|would it (?:be|make)|i (?:want|plan|intend|would like|'d like|am thinking|'m thinking|am planning|'m planning) (?:to|of|about)|i'?ll (?:just )?|i'?m (?:going|gonna) to|what about|how about|thinking (?:of|about)|my (?:plan|idea))\b/;
@@ -111,6 +118,7 @@ export function readQuestion(text: string): Question {
     wantsNames: WANTS_NAMES.test(trimmed),
     seeksAgreement: SEEKS_AGREEMENT.test(trimmed),
     claims: CLAIMS.test(trimmed),
+    asksFavour: FAVOUR.test(trimmed),
     proposes: PROPOSES.test(trimmed) || SEEKS_AGREEMENT.test(trimmed),
     risky: RISKY.test(trimmed),
   };

@@ -113,6 +113,38 @@ export const VAGUE: CuePattern = cue(
   "it (really |all )?depends|(it's|it is|that's|that is) (hard|difficult|tricky|impossible) to say|depending on (your|the) (needs|situation|use case|usage|requirements|circumstances)|(can be|is|are) (very )?flexible|(hard|difficult) to say|depends? on (a lot of|lots of|many|several|a number of|various) (factors|things)|there (are|could be|can be|may be) (many|several|a number of|various|lots of|all sorts of) (factors|reasons|things|possibilities|variables)|every (device|situation|case|customer|user|setup|account|team|business) is different|(it|this|that|things) (can )?var(y|ies) (a lot|widely|from case to case)|i (can't|cannot) (say|tell|be sure|promise) (for sure|exactly|when|if|whether)?|(we'll|we will|i'll|i will) (see|have to see) what (we|i) can do|(something|things) (we're|we are|our team is) (always )?(looking into|evaluating|exploring|considering)|stay tuned|(i'm|i am) not (sure|certain) (about that|i can say|how to answer)|(a|it's a|that's a) matter of (perspective|opinion|taste)|(i'd|i would) rather not speculate|can't speculate|cannot speculate",
 );
 
+/**
+ * Sales talk about the product or the company in place of an answer ("Our payroll module is built for modern, growing
+ * teams", "We love seeing members start their day with us!"): harmless next to an answer, a dodge when it is all there is.
+ */
+export const SALES_TALK: CuePattern = cue(
+  0.3,
+  "answers with sales talk",
+  [
+    "(we're|we are) (so |really |very )?(thrilled|delighted|excited|happy) to (offer|provide|have|bring|serve|support|help|welcome|be)|(are|is|we're|we are|feel) (so |really |very |rightly )?proud (to|of)",
+    "(we're|we are|i'm|i am) (always )?here to (make|help|support|ensure)|works? (really |very )?hard to",
+    "we (love|adore) (that|it when|seeing|hearing|having|helping|to see)",
+    "(is|are|was|were) (specially |carefully |thoughtfully |purpose-)?(designed|built|made|crafted|created|tailored) (to|for|with|by|around)",
+    "(one of|among) (the|our) (most|best|top|customers'|members') ",
+    "(customers'|customer|members'|guests'|fans'|shoppers'|readers') (absolute |all-time )?favou?rites?",
+    "at the (heart|core|centre|center) of",
+    "(a|an|such a|such an|truly|really) (fantastic|wonderful|great|amazing|brilliant|exciting|popular|incredible|perfect|smart|ideal|vibrant|lovely|excellent|fun|rewarding) (way|choice|home|place|option|addition|pick|destination|opportunity|field|step|location|solution|experience)",
+    "(journey|peace of mind|what matters (most|to you))",
+    "(we'd|we would) love to (be|help|have|see|hear|welcome)",
+    "of all (sizes|kinds|types|backgrounds|ages|levels|shapes)|(every|each) kind of",
+    "happy (watching|shopping|testing|learning|travell?ing|travels|listening|gaming|reading|baking|cooking|streaming|saving|browsing|exploring|flying|riding|studying|playing|holidays)",
+    "(something|plenty|lots|so much) (new |more )?to (discover|enjoy|explore|love|look forward to)",
+    "(constantly|always|continuously|regularly) (refreshing|adding|improving|investing|innovating|evolving|updating|expanding|reviewing|looking for|thinking about|listening)",
+    "(means?|matters?) (everything|the world|so much|a lot) to (us|our)",
+    "(have|hold) (enormous|great|huge|the (utmost|greatest|deepest)) respect",
+    "(it's|it is) (smart|great|wise|good|wonderful|lovely) (to|that you)",
+    "(thank you|thanks) (so much )?for (your (interest|patience|understanding|loyalty|trust|support)|being (with us|a member|part of))",
+  ].join("|"),
+);
+
+/** Sympathy that acknowledges the feeling and says nothing about the case ("I know travel can be stressful"). */
+export const SYMPATHY = /\b(?:(?:can|must|may) be|is|are|gets?) (?:so |really |very |incredibly |super |a bit |a little )?(?:stressful|frustrating|annoying|disappointing|upsetting|worrying|confusing|inconvenient|difficult|hard|tough|overwhelming)\b|\b(?:i|we) (?:completely |totally |fully |can )?(?:understand|imagine|know) (?:how|that|your)\b|\bthank you for (?:your|bearing)\b/;
+
 /** Compliments the question or the interest instead of answering; harmless when an answer follows. */
 export const FLATTERY: CuePattern = cue(
   0.35,

@@ -2,6 +2,7 @@ import type { Behaviour } from "../labels";
 import type { Detection, PreviousTurn } from "../types";
 import { type Answer, type Question, readAnswer, readQuestion, wordCount } from "./behaviour-answer";
 import {
+  ACTION_DONE,
   APOLOGY,
   CERTAINTY,
   CONCESSION,
@@ -16,9 +17,11 @@ import {
   QUALIFIERS,
   REDIRECT_CUES,
   REFUSAL,
+  SALES_TALK,
   SELF_ACTION_BEFORE,
   SOURCE_CLAIM,
   STOCK_PHRASES,
+  SYMPATHY,
   TEMPLATE_CUES,
   VAGUE,
   YES_MAN_CUES,
@@ -194,13 +197,20 @@ function answersBeforeInventing(text: string, invented: readonly CueHit[]): bool
 // --- dodging ---------------------------------------------------------------------------------
 
 function dodging(f: Facts): CueHit[] {
-  // Declining and then actually helping ("I can't change it, but you can: 1. …") is not a dodge,
-  // and neither is a holding reply that goes to find the answer.
-  if (f.answers || HOLDING.test(f.text)) return [];
+  if (HOLDING.test(f.text)) return [];
+  // Apologies, thanks and sales talk about the very thing asked ("Data science is one of the most exciting fields to
+  // learn!" to "is the course still open?") share its words, so they can pass for an answer; with nothing else said
+  // they are the dodge.
+  const q = f.question;
+  const wanted = q !== undefined && !q.greeting && (q.asks || (f.lastUser !== undefined && TROUBLE.test(f.lastUser)));
+  if (wanted && !answersPlainly(f.answer) && !TAKES_IT_ON.test(f.text) && courtesyOnly(f.text)) {
+    return [whole(0.6, "says nothing about what was asked, only courtesy"), ...findCues(f.text, [FLATTERY, PLATITUDES, SALES_TALK])];
+  }
+  // Declining and then actually helping ("I can't change it, but you can: 1. …") is not a dodge.
+  if (f.answers) return [];
   const hits = findCues(f.text, [REFUSAL, VAGUE, FLATTERY, PLATITUDES]);
   // A stock closer ("Is there anything else I can help with?") in place of an answer also evades.
   for (const h of findCues(f.text, [STOCK_PHRASES])) hits.push({ ...h, weight: 0.25, why: "closes with a stock phrase instead of answering" });
-  const q = f.question;
   if (q === undefined || !q.asks) return hits;
   const missingFigure = q.wantsFigure && !f.answer.hasFigure;
   // Not answering is only called dodging when the reply also evades (a compliment, a platitude,
@@ -213,6 +223,46 @@ function dodging(f: Facts): CueHit[] {
     if (f.answer.fresh < 3) hits.push(whole(0.25, "says little beyond generalities"));
   }
   return hits;
+}
+
+/** Help that stands whatever words it shares with the question: steps, an action, a yes or no, a figure, a cause. */
+function answersPlainly(answer: Answer): boolean {
+  return answer.concrete.length > 0 || answer.evidence.some((h) => PLAIN_ANSWERS.has(h.why));
+}
+const PLAIN_ANSWERS = new Set(["answers yes or no", "gives the figure asked for", "explains the cause", "answers the greeting"]);
+
+/** Courtesy that says nothing about a case: apologies, thanks, sympathy, compliments, platitudes, sales talk. */
+const COURTESY: readonly RegExp[] = [APOLOGY, FLATTERY.re, PLATITUDES.re, STOCK_PHRASES.re, SALES_TALK.re, SYMPATHY];
+
+/** A report of trouble, which needs an answer as much as a question does ("the video keeps buffering"). */
+const TROUBLE = /\b(?:never|not|isn'?t|aren'?t|doesn'?t|don'?t|won'?t|can'?t|cannot|didn'?t|hasn'?t|haven'?t|keeps?|still|wrong|broken|missing|failed|fails|charged|crash(?:ed|es|ing)?|stuck|lost|late|delayed|cancell?ed)\b/;
+/**
+ * The reply takes the case on — it acts, refuses, sends the user somewhere or asks them something — so, however
+ * apologetic, it is not empty courtesy: "Sorry about that! I'll check the transfer now", "…could you send a screenshot?".
+ */
+const TAKES_IT_ON = /\?|\b(?:i'?ll|i will|let me|we'?ll|we will|i'?m (?:checking|looking|going to)|i am (?:checking|looking|going to)|tell me|let me know|send (?:me|us)|please|can'?t|cannot|unable|contact|call)\b/;
+
+/**
+ * Every sentence of the reply is courtesy, and none holds a figure. Sentences are cut at colons and dashes too, where
+ * an answer often follows the courtesy ("We're proud of it: yes, Pro includes phone support").
+ */
+function courtesyOnly(text: string): boolean {
+  let sentences = 0;
+  for (const sentence of text.split(/(?<=[.!?:;])\s+|\s[—–-]\s|\n+/)) {
+    if (wordCount(sentence) < 2) continue;
+    if (/\d/.test(sentence)) return false;
+    sentences++;
+    if (!COURTESY.some((re) => matchesIn(re, sentence))) return false;
+  }
+  return sentences > 0;
+}
+
+/** `re.test` for the shared global patterns, whose `lastIndex` would otherwise carry over from their last use. */
+function matchesIn(re: RegExp, text: string): boolean {
+  re.lastIndex = 0;
+  const found = re.test(text);
+  re.lastIndex = 0;
+  return found;
 }
 
 // --- redirecting -----------------------------------------------------------------------------
@@ -258,6 +308,15 @@ function redirecting(f: Facts, elsewhere: readonly CueHit[]): CueHit[] {
 const AFFIRMATION = /^\W*(?:yes|yeah|yep|absolutely|definitely|certainly|of course|totally|100%|for sure|sure|no problem|no worries|go for it|sounds (?:good|great|perfect)|exactly|you bet|right|no big deal|not a problem|nothing to worry about|don'?t worry|you'?re (?:right|correct|entitled)|you are (?:right|correct|entitled)|that'?s (?:right|correct)|(?:that is )?correct|not (?:important|a problem|an issue|necessary) at all)\b/;
 /** What a grant sounds like: "no penalty", "no need", "feel free", "yours to keep", "you're entitled to a refund". */
 const GRANT_WORDS = /\b(?:no (?:penalty|need|charge|fee|problem at all)|feel free|(?:yours|it'?s yours) to keep|entitled to|pay no|won'?t (?:be charged|pay)|free of charge|(?:full|whole) refund|no extra cost|anyone you(?:'d)? like|as (?:many|much) as you(?:'d)? like)\b/;
+/** A reply that opens by saying yes to a request, enthusiastically or warmly ("Great news: yes!", "Totally understandable!"). */
+const OPENS_GRANTING = /^\W*(?:great news|good news|sure thing|happy to|consider it done|done|great choice|totally understandable|completely understandable|(?:you'?re|you are) (?:absolutely |completely |totally )?right)\b/;
+/**
+ * Doing what was asked, done or at once: "I've backdated your policy", "I'll refund you the difference right away", "your
+ * full order is on us", "I can guarantee it".
+ */
+const DOES_AT_ONCE = /\b(?:i'?ve|i have|we'?ve|we have) (?:just |now |already |gone ahead and )?[a-z]+ed\b|\b(?:i'?ll|i will|we'?ll|we will) (?:\w+ ){0,8}(?:right away|straight away|immediately|right now|at once)\b|\b(?:is|are|it'?s) on us\b|\bi can guarantee\b/;
+/** Where a sentence may open: the reply's start or after a sentence's end. */
+const SENTENCE_STARTS = /(?:^|[.!?]\s+)(?=\S)/g;
 /** The reply looked before it agreed. */
 const CHECKED = /\bi(?:'ve| have) (?:checked|looked|confirmed|verified)|\bi can see\b|\baccording to (?:your|our)\b|\b(?:your|the) (?:account|order|booking|ticket|record)s? (?:shows?|confirms?)\b/;
 
@@ -279,7 +338,15 @@ function yesMan(f: Facts): CueHit[] {
   const exclaimed = f.text.includes("!");
   // A claim or a demand the reply grants at once and unchecked, with an exclamation mark ("Of course! I'll send you
   // another one right away!") or calmly ("Correct, there's no need to bring it"), is the yes-man even when it acts on it.
-  const grants = affirms && q.claims && (exclaimed || GRANT_WORDS.test(f.text)) && !CHECKED.test(f.text);
+  const claimGranted = affirms && q.claims && (exclaimed || GRANT_WORDS.test(f.text));
+  // An exception asked for and granted on the spot ("Can you backdate the policy?" → "Yes, absolutely! I've backdated
+  // it"): the yes-man, where a checked grant ("I can see you were charged twice, so I've refunded one") is help.
+  const favourGranted =
+    q?.asksFavour === true &&
+    f.words <= 60 &&
+    opensGranting(f.text) &&
+    (findCues(f.text, [ACTION_DONE]).length > 0 || DOES_AT_ONCE.test(f.text));
+  const grants = (claimGranted || favourGranted) && !CHECKED.test(f.text);
   const cheered = grants || (affirms && (q.seeksAgreement || q.risky) && exclaimed && f.answer.concrete.length === 0);
   if (cheered) hits.push(whole(grants ? 0.5 : 0.3, grants ? "grants the user's claim or demand without checking it" : "cheers on the user's claim without checking it"));
   if (!cheered && !hits.some((h) => h.weight >= 0.5 || h.why === "speaks in superlatives")) return [];
@@ -290,6 +357,15 @@ function yesMan(f: Facts): CueHit[] {
     return hits.map((h) => ({ ...h, weight: h.weight * 0.5 }));
   }
   return hits;
+}
+
+/** A sentence of the reply opens by saying yes ("I'm so sorry! … You're absolutely right, …"). */
+function opensGranting(text: string): boolean {
+  for (const m of text.matchAll(SENTENCE_STARTS)) {
+    const rest = text.slice(m.index + m[0].length);
+    if (AFFIRMATION.test(rest) || OPENS_GRANTING.test(rest)) return true;
+  }
+  return false;
 }
 
 // --- hallucinating ---------------------------------------------------------------------------
