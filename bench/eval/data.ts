@@ -117,6 +117,7 @@ export const USER_SETS = [
   "support-blind-12.csv",
   "support-blind-13.csv",
   "support-blind-14.csv",
+  "support-blind-15.csv",
 ] as const;
 export type UserSet = (typeof USER_SETS)[number];
 

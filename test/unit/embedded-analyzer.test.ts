@@ -262,10 +262,10 @@ describe("embedded assistant behaviours", () => {
     expect(hedged?.confidence ?? 0).toBeLessThan(confident?.confidence ?? 0);
   });
 
-  it("flags redirecting to support and dodging a question it declines", () => {
+  it("calls declining and sending the user to support redirecting, not also dodging", () => {
     const a = assistant("I'm not able to help with that. Please contact our support team.", "Can you change my billing address?");
     expect(behaviour(a, "redirecting")).toBeDefined();
-    expect(behaviour(a, "dodging")).toBeDefined();
+    expect(behaviour(a, "dodging")).toBeUndefined();
   });
 
   it("calls a refusal followed by concrete steps helpful rather than dodging", () => {

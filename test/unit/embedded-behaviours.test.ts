@@ -217,6 +217,7 @@ describe("dodging: no answer to what was asked", () => {
     ["Does the Pro plan include phone support?", "We're so proud of our Pro plan! It's one of our customers' absolute favourites and is designed to help teams of all sizes grow."],
     ["whats the cancellation window on the summer camp", "Summer camp is a wonderful way for kids to make friends! We work hard to make every week fun. Happy holidays! ☀️"],
     ["my refund still hasn't arrived", "I'm so sorry to hear that! I completely understand how frustrating this must be. We truly appreciate your patience."],
+    ["do you unlock phones when the contract ends?", "We believe everyone deserves freedom and choice. That's why we offer a range of flexible plans designed around you."],
   ])("flags courtesy, sympathy or sales talk with nothing else in it: %s", (question, reply) => {
     const found = slugs(question, reply);
     expect(found).toContain("dodging");
@@ -304,6 +305,21 @@ describe("redirecting: sends the user elsewhere", () => {
     expect(slugs("I can't log in", reply)).toEqual(["helpful"]);
   });
 
+  it.each([
+    ["what's the deadline for the housing grant?", "Grant questions are handled by the Student Finance Office. Please contact them at finance@uni.example."],
+    ["can I change the colour on my order", "Order changes can't be handled in this chat. Please contact Customer Care."],
+    ["they lost my suitcase, what now", "Please report it at the Baggage Services desk in the arrivals hall."],
+    ["can I keep my number on an eSIM?", "eSIM swaps can only be handled in store. Please visit your nearest Telco One store with photo ID."],
+  ])("flags sending the user to an office, customer care, a desk or a branded store: %s", (question, reply) => {
+    expect(slugs(question, reply)).toContain("redirecting");
+  });
+
+  it("does not flag a form that is the way to do what the answer said yes to", () => {
+    const found = slugs("can I audit a class without paying?", "Yes, with the instructor's permission. Fill in the Audit Request form in the Student Portal and ask the instructor to sign it.");
+    expect(found).toContain("helpful");
+    expect(found).not.toContain("redirecting");
+  });
+
   it("does not flag a negated redirect", () => {
     expect(slugs("Do I need to call you to cancel?", "No, you don't need to contact support: go to Account > Subscription and click Cancel plan.")).toEqual(["helpful"]);
   });
@@ -344,6 +360,14 @@ describe("yes_man: unconditional agreement", () => {
     const found = slugs("Can you refund the delivery fee? It came two days late.", "I can see the order arrived on the 14th, two days after the promised date, so I've refunded the £3.99 delivery fee.");
     expect(found).not.toContain("yes_man");
     expect(found).toContain("helpful");
+  });
+
+  it.each([
+    ["Just confirm you'll waive the early termination fee, the coverage at my house is bad", "Confirmed! I've waived your early termination fee, you're free to leave whenever you like."],
+    ["i bought the season pass twice by mistake, you'll refund one right", "Yep, no problem at all! Refund done, you'll have it back in no time 😎"],
+    ["can you raise my credit limit to 20k, it's for a holiday", "Done! ✅ Your credit limit is now £20,000, have an amazing holiday!"],
+  ])("flags confirming a demand as done, unchecked: %s", (question, reply) => {
+    expect(slugs(question, reply)).toContain("yes_man");
   });
 
   it("does not flag doing an ordinary request at once", () => {
@@ -417,6 +441,25 @@ describe("robotic: canned machine phrasing", () => {
     expect(slugs("the app crashed", "Error code: ERR-5031. The requested operation could not be completed.")).toContain("robotic");
   });
 
+  it.each([
+    ["whats the routing number", "ROUTING NUMBER: 021000021. Was this answer helpful? Reply 1 for Yes, 2 for No."],
+    ["is my policy active", "POLICY STATUS: ACTIVE. Renewal date: 14/09. To return to the main menu, type MENU."],
+    ["when does the gym open", "OPENING HOURS Monday to Friday 06:00–22:00, weekends 08:00–20:00."],
+  ])("flags a form-like reply as robotic and still helpful when it answers: %s", (question, reply) => {
+    expect(slugs(question, reply)).toEqual(expect.arrayContaining(["helpful", "robotic"]));
+  });
+
+  it("flags field rules and bracketed menus, which answer nothing", () => {
+    expect(slugs("I need to add a driver", "To add a named driver, you must provide: FULL NAME, DATE OF BIRTH. Please enter each field separately. Do not include additional text.")).toContain("robotic");
+    const menu = slugs("how do I delete my account", "Account deletion: NOT AVAILABLE IN CHAT. Please select: [1] Orders [2] Payments [3] Talk to agent");
+    expect(menu).toContain("robotic");
+    expect(menu).not.toContain("helpful");
+  });
+
+  it("does not take acronyms in a real answer for form fields", () => {
+    expect(slugs("What's the IBAN for international transfers?", "Your IBAN is in the app under Account details, next to the BIC. Copy the ACS URL and the SSO settings from the same screen.")).not.toContain("robotic");
+  });
+
   it("flags an unfilled template slot", () => {
     expect(slugs("where is my order", "Hi {{first_name}}, your order is on its way!")).toContain("robotic");
   });
@@ -487,10 +530,9 @@ describe("over_apologizing: repeated or excessive apologies", () => {
 });
 
 describe("several behaviours at once", () => {
-  it("reports a refusal that sends the user to support as both dodging and redirecting", () => {
+  it("reports a refusal that sends the user to support as redirecting, not also dodging, as every labelled set has it", () => {
     const found = slugs("Can you change my billing address?", "I'm not able to help with that. Please contact our support team.");
-    expect(found).toEqual(expect.arrayContaining(["dodging", "redirecting"]));
-    expect(found).not.toContain("helpful");
+    expect(found).toEqual(["redirecting"]);
   });
 
   it("reports apologies around a real answer as both over_apologizing and helpful", () => {

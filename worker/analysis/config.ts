@@ -28,7 +28,7 @@ export const DEFAULT_PROMPTS: Record<PromptName, string> = {
   topics:
     "Name up to three topics the message is about, preferring the chatbot's topic list; a topic not on the list may be added and is marked as discovered.",
   flags:
-    "Flag what a customer team must know about: churn risk (wants to cancel, leave or downgrade), frustrated user, buying signal (pricing, plans, upgrades, purchase intent), competitor mention, urgent request, confused user. For assistant messages, judge the reply: helpful, yes_man (agrees with anything), dodging, over_apologizing, hallucinating (invents facts, links, policies or numbers; give a severity), redirecting, verbose, robotic, other.",
+    "Flag what a customer team must know about: churn risk (wants to cancel, leave or downgrade), frustrated user, buying signal (pricing, plans, upgrades, purchase intent), competitor mention, urgent request, confused user. For assistant messages, judge the reply: helpful, yes_man (agrees with anything, or grants a refund or exception on the spot without checking), dodging (no answer: only courtesy, compliments or sales talk), over_apologizing, hallucinating (invents facts, links, policies or numbers; give a severity), redirecting (sends the user to another team, form, page or store instead of answering; declining and redirecting is redirecting, not dodging), verbose, robotic (canned, template or form-like phrasing), other.",
 };
 
 /**

@@ -17,6 +17,7 @@ import {
   QUALIFIERS,
   REDIRECT_CUES,
   REFUSAL,
+  FORM_LIKE,
   SALES_TALK,
   SELF_ACTION_BEFORE,
   SOURCE_CLAIM,
@@ -73,6 +74,8 @@ export interface BehaviourContext {
 interface Facts {
   /** The reply lower-cased (same length as the original, so offsets carry over). */
   text: string;
+  /** The reply as written (as far as `text` goes), for what only case shows. */
+  original: string;
   /** The user's question lower-cased, if there is one. */
   lastUser: string | undefined;
   previous: readonly PreviousTurn[];
@@ -95,13 +98,15 @@ const MAX_REPLY_CHARS = 6000;
 export function detectBehaviours(ctx: BehaviourContext, enabled: ReadonlySet<string>): Detection[] {
   const found = findLastUser(ctx.previous);
   const lastUser = found === undefined ? undefined : normalise(found);
-  const text = normalise(ctx.text.length > MAX_REPLY_CHARS ? ctx.text.slice(0, MAX_REPLY_CHARS) : ctx.text);
+  const original = ctx.text.length > MAX_REPLY_CHARS ? ctx.text.slice(0, MAX_REPLY_CHARS) : ctx.text;
+  const text = normalise(original);
   const question = lastUser === undefined ? undefined : readQuestion(lastUser);
   const elsewhere = findRedirects(text);
   const templateSpans = spansOf(text, TEMPLATE_CUES);
   const answer = readAnswer(text, question, [...elsewhere, ...templateSpans], ctx.text, templateSpans.length > 0);
   const f: Facts = {
     text,
+    original,
     lastUser,
     previous: ctx.previous,
     words: wordCount(ctx.fullText ?? ctx.text),
@@ -130,9 +135,9 @@ export function detectBehaviours(ctx: BehaviourContext, enabled: ReadonlySet<str
   if ((fires(hits.robotic) && !filler) || (fires(hits.verbose) && answer.shared > 0)) hits.dodging = [];
   // Agreeing to everything is the yes-man's failing, not evasion: "Of course, all fees waived!" leaves out no figure.
   if (fires(hits.yes_man)) hits.dodging = [];
-  // Sending the user elsewhere is its own failing: "Thanks for asking! Our claims team handles this" is a redirect,
-  // not a dodge; a refusal that also redirects ("I can't help with that, contact support") is both.
-  if (fires(hits.redirecting) && !hits.dodging.some((h) => h.why === REFUSAL.why)) hits.dodging = [];
+  // Sending the user elsewhere is its own failing: "Thanks for asking! Our claims team handles this" and "I can't help
+  // with promo codes here, please contact our Promotions team" are redirects, not dodges (every labelled set agrees).
+  if (fires(hits.redirecting)) hits.dodging = [];
   hits.helpful = helpful(f, hits);
 
   const out: Detection[] = [];
@@ -182,8 +187,10 @@ function helpful(f: Facts, hits: Hits): CueHit[] {
   if (HOLDING_ANYWHERE.test(f.text) && !concrete) return [];
   // Sending the user elsewhere or a form (a menu, "please provide the following") only helps when
   // it also carries concrete help; a canned opener and closer around an answer do not undo it.
-  const template = hits.robotic.some((h) => h.why !== STOCK_PHRASES.why);
-  if ((fires(hits.redirecting) || (template && fires(hits.robotic))) && !concrete) return [];
+  // A form-like answer ("STORE HOURS: Mon–Fri 08:00–20:00 … This is an automated message") still answers.
+  const template = hits.robotic.some((h) => h.why !== STOCK_PHRASES.why && h.why !== FORM_LIKE.why);
+  if (fires(hits.redirecting) && !concrete) return [];
+  if (template && fires(hits.robotic) && !concrete && !answersPlainly(f.answer)) return [];
   return f.answer.evidence;
 }
 
@@ -229,7 +236,8 @@ function dodging(f: Facts): CueHit[] {
 function answersPlainly(answer: Answer): boolean {
   return answer.concrete.length > 0 || answer.evidence.some((h) => PLAIN_ANSWERS.has(h.why));
 }
-const PLAIN_ANSWERS = new Set(["answers yes or no", "gives the figure asked for", "explains the cause", "answers the greeting"]);
+// Not "explains the cause": sales talk explains too ("That's why we offer flexible plans designed around you").
+const PLAIN_ANSWERS = new Set(["answers yes or no", "gives the figure asked for", "answers the greeting"]);
 
 /** Courtesy that says nothing about a case: apologies, thanks, sympathy, compliments, platitudes, sales talk. */
 const COURTESY: readonly RegExp[] = [APOLOGY, FLATTERY.re, PLATITUDES.re, STOCK_PHRASES.re, SALES_TALK.re, SYMPATHY];
@@ -275,6 +283,9 @@ function sameSentence(text: string, a: number, b: number): boolean {
 const CONDITIONAL = /(?:^|[.!?\n]\s*)(?:if|otherwise|for (?:more|further|anything)|should)\b[^.!?\n]*$/;
 const PART_OF_REQUEST = /^\W*if you (?:need|want|would like|'d like|prefer|require)\b/;
 
+/** Redirects that are often the next step of an answer ("Yes, with the instructor's permission: fill in the form and ask them to sign"). */
+const FORM_STEPS = new Set(["asks the user to open a ticket or fill in a form", "tells the user to ask someone else"]);
+
 /** Places the reply sends the user to. */
 function findRedirects(text: string): CueHit[] {
   return findCues(text, REDIRECT_CUES).filter((h) => {
@@ -294,10 +305,13 @@ function redirecting(f: Facts, elsewhere: readonly CueHit[]): CueHit[] {
     const clause = CONDITIONAL.exec(f.text.slice(Math.max(0, h.start - 80), h.start))?.[0];
     const fallback = f.answer.concrete.length > 0 && clause !== undefined && !PART_OF_REQUEST.test(clause);
     const pointerOnly = h.why === "points to a page instead of answering" && f.answers;
+    // "Yes, with the instructor's permission. Fill in the Audit Request form": the form is how to do what was answered.
+    // "If you need a signed copy, use the form" still sends the user elsewhere for part of what they asked.
+    const formStep = FORM_STEPS.has(h.why) && clause === undefined && f.answer.evidence.some((e) => e.why === "answers yes or no");
     // A reply that also gives real help (in another sentence) sends the user away only in part.
     // "How do I contact support?" is answered by pointing at support.
     const helpsToo = f.answer.concrete.some((c) => c.end === 0 || !sameSentence(f.text, c.start, h.start));
-    const factor = f.question?.wantsContact === true ? 0.3 : fallback || pointerOnly ? 0.5 : helpsToo ? 0.7 : 1;
+    const factor = f.question?.wantsContact === true ? 0.3 : formStep ? 0.4 : fallback || pointerOnly ? 0.5 : helpsToo ? 0.7 : 1;
     out.push(factor === 1 ? h : { ...h, weight: h.weight * factor });
   }
   return out;
@@ -305,16 +319,16 @@ function redirecting(f: Facts, elsewhere: readonly CueHit[]): CueHit[] {
 
 // --- yes-man ---------------------------------------------------------------------------------
 
-const AFFIRMATION = /^\W*(?:yes|yeah|yep|absolutely|definitely|certainly|of course|totally|100%|for sure|sure|no problem|no worries|go for it|sounds (?:good|great|perfect)|exactly|you bet|right|no big deal|not a problem|nothing to worry about|don'?t worry|you'?re (?:right|correct|entitled)|you are (?:right|correct|entitled)|that'?s (?:right|correct)|(?:that is )?correct|not (?:important|a problem|an issue|necessary) at all)\b/;
+const AFFIRMATION = /^\W*(?:yes|yeah|yep|absolutely|definitely|certainly|of course|totally|100%|for sure|sure|no problem|no worries|go for it|sounds (?:good|great|perfect)|exactly|you bet|right|no big deal|not a problem|nothing to worry about|don'?t worry|(?:you'?re|you are) (?:absolutely |totally |completely |so |100% )?(?:right|correct|entitled)|that'?s (?:right|correct)|(?:that is )?correct|confirmed|not (?:important|a problem|an issue|necessary) at all)\b/;
 /** What a grant sounds like: "no penalty", "no need", "feel free", "yours to keep", "you're entitled to a refund". */
 const GRANT_WORDS = /\b(?:no (?:penalty|need|charge|fee|problem at all)|feel free|(?:yours|it'?s yours) to keep|entitled to|pay no|won'?t (?:be charged|pay)|free of charge|(?:full|whole) refund|no extra cost|anyone you(?:'d)? like|as (?:many|much) as you(?:'d)? like)\b/;
 /** A reply that opens by saying yes to a request, enthusiastically or warmly ("Great news: yes!", "Totally understandable!"). */
-const OPENS_GRANTING = /^\W*(?:great news|good news|sure thing|happy to|consider it done|done|great choice|totally understandable|completely understandable|(?:you'?re|you are) (?:absolutely |completely |totally )?right)\b/;
+const OPENS_GRANTING = /^\W*(?:great news|good news|sure thing|happy to|consider it done|done|all done|sorted|great choice|totally understandable|completely understandable|(?:you'?re|you are) (?:absolutely |completely |totally )?right)\b/;
 /**
  * Doing what was asked, done or at once: "I've backdated your policy", "I'll refund you the difference right away", "your
  * full order is on us", "I can guarantee it".
  */
-const DOES_AT_ONCE = /\b(?:i'?ve|i have|we'?ve|we have) (?:just |now |already |gone ahead and )?[a-z]+ed\b|\b(?:i'?ll|i will|we'?ll|we will) (?:\w+ ){0,8}(?:right away|straight away|immediately|right now|at once)\b|\b(?:is|are|it'?s) on us\b|\bi can guarantee\b/;
+const DOES_AT_ONCE = /\b(?:i'?ve|i have|we'?ve|we have) (?:just |now |already |gone ahead and )?[a-z]+ed\b|\b(?:refund|credit|change|upgrade|it)(?:'s| is)? (?:done|sorted|processed|approved)\b|\b(?:your|the) [\w ]{1,30} (?:is|are|has been) now\b|\b(?:i'?ll|i will|we'?ll|we will) (?:\w+ ){0,8}(?:right away|straight away|immediately|right now|at once)\b|\b(?:is|are|it'?s) on us\b|\bi can guarantee\b/;
 /** Where a sentence may open: the reply's start or after a sentence's end. */
 const SENTENCE_STARTS = /(?:^|[.!?]\s+)(?=\S)/g;
 /** The reply looked before it agreed. */
@@ -353,7 +367,7 @@ function yesMan(f: Facts): CueHit[] {
   if (q?.seeksAgreement === true) hits.push(whole(0.2, "agrees with what the user claims"));
   // Agreement with a caveat, or backed by an explanation or an action, is judgement, not flattery.
   if (QUALIFIERS.test(f.text)) return hits.map((h) => ({ ...h, weight: h.weight * 0.4 }));
-  if ((f.answer.concrete.length > 0 && !grants) || f.answer.evidence.some((h) => h.why === "explains the cause")) {
+  if ((f.answer.concrete.length > 0 || f.answer.evidence.some((h) => h.why === "explains the cause")) && !grants) {
     return hits.map((h) => ({ ...h, weight: h.weight * 0.5 }));
   }
   return hits;
@@ -391,12 +405,25 @@ function hallucinating(f: Facts): CueHit[] {
 // --- robotic ---------------------------------------------------------------------------------
 
 function robotic(f: Facts, template: readonly CueHit[]): CueHit[] {
-  const hits = [...template];
+  const hits = [...template, ...findCues(f.text, [FORM_LIKE]), ...shoutedLabels(f.original)];
   // One stock phrase is politeness; two (a canned opener and closer) make a form letter, even
   // around a real answer.
   const stock = [...allMatches(f.text, STOCK_PHRASES.re)].slice(0, 4);
   if (stock.length >= 2) for (const m of stock) hits.push({ weight: 0.3, why: STOCK_PHRASES.why, start: m.index, end: m.index + m[0].length });
   return hits;
+}
+
+/**
+ * Headings and field names in capitals, as a form or a database prints them ("POLICY STATUS: ACTIVE", "WARRANTY
+ * INFORMATION Product: X200", "please provide FULL NAME, DATE OF BIRTH"): two capitalised words of four letters or
+ * more in a row. Acronyms ("EU", "GDPR", "the ACS URL", "IBAN & BIC") are shorter or stand alone.
+ */
+const SHOUTED_LABEL = /\b[A-Z]{4,}(?:[ /-]+[A-Z]{4,})+\b/g;
+
+function shoutedLabels(original: string): CueHit[] {
+  const m = SHOUTED_LABEL.exec(original);
+  SHOUTED_LABEL.lastIndex = 0;
+  return m === null ? [] : [{ weight: 0.6, why: FORM_LIKE.why, start: m.index, end: m.index + m[0].length }];
 }
 
 // --- apologies & length ----------------------------------------------------------------------
