@@ -788,3 +788,90 @@ describe("brands as people type them on phones", () => {
     for (const name of AS_WRITTEN) expect(DEFAULT_COMPETITORS).toContain(name);
   });
 });
+
+describe("frustration in many registers (the fourteenth and fifteenth blind sets' even rows)", () => {
+  /** The cues alone: the learned second opinion must not hide whether a cue family holds. */
+  const cueFlags = (content: string): string[] => analyzeSync({ role: "user", content }, { opinionModel: null }).flags.map((f) => f.slug);
+
+  it.each([
+    "I'm sure there's a perfectly good reason my order was sent to Leeds instead of Leicester.",
+    "Per my last email, the refund still hasn't arrived. Kindly advise.",
+    "Not sure how else to say this, but the bill is for someone else's flat.",
+    "This is the same question I asked on Monday, and again on Wednesday.",
+    "honestly I'm not even angry anymore, just tired. the sync fails every night",
+    "Do you people test anything before you release it?",
+    "Do I need to write this in crayon? The login. Does. Not. Work.",
+    "that's it, I'm done. second outage this week.",
+    "fourth wrong invoice this quarter, please check it",
+    "you lot are late every single week",
+    "been on hold 45 minutes on the phone so trying the chat",
+    "I've been waiting 30 minutes for an agent to pick this up",
+    "any news? it's been 6 days since you said 24 hours",
+    "Great, the delivery window moved again. Laughing so I don't cry.",
+  ])("reads exasperation in %s", (message) => {
+    expect(cueFlags(message)).toContain("frustrated_user");
+  });
+
+  it.each([
+    "Ça fait trois semaines que j'attends mon remboursement.",
+    "Al twee weken wacht ik op een antwoord.",
+    "Terza consegna sbagliata di fila.",
+    "Die dritte falsche Rechnung in Folge.",
+    "Llevo días llamando y nadie me devuelve la llamada. Hace dos semanas que espero.",
+  ])("reads waiting for weeks and failures in a row in every language: %s", (message) => {
+    expect(cueFlags(message)).toContain("frustrated_user");
+  });
+
+  it.each([
+    "like I said, the parcel went to number 12, I live at 21. can it be collected?",
+    "Still getting the same reply about restarting the router.",
+    "I'm sure the team will sort it, thanks for the quick help!",
+    "Is the third invoice this month the one with the discount?",
+  ])("does not read pointing back, a calm report or a plain question as exasperation: %s", (message) => {
+    expect(cueFlags(message)).not.toContain("frustrated_user");
+  });
+});
+
+describe("confusion, urgency and leaving told indirectly (the fourteenth and fifteenth blind sets' even rows)", () => {
+  const cueFlags = (content: string): string[] => analyzeSync({ role: "user", content }, { opinionModel: null }).flags.map((f) => f.slug);
+
+  it.each([
+    "I thought delivery was free over £40 but the basket says £4.99?",
+    "the website says one thing and the app says another. so is it 12 or 24 months?",
+    "first you said reinstall, then you said don't reinstall. which is it?",
+    "I was told on the phone the late fee would go. so why is it still on my bill?",
+    "what is 'standing charge' and why am I paying it",
+    "ok I opened Settings and then...?",
+  ])("reads confusion in %s", (message) => {
+    expect(cueFlags(message)).toContain("confused_user");
+  });
+
+  it.each([
+    "what does the 'critical path' toggle do?",
+    "ok and then? I pressed Save and nothing happens",
+  ])("does not read a feature question or impatience as confusion: %s", (message) => {
+    expect(cueFlags(message)).not.toContain("confused_user");
+  });
+
+  it.each([
+    "the cash machine swallowed my card and I'm abroad with no other way to pay",
+    "just landed in Porto with no data, the roaming pack never activated",
+    "will it be fixed today? the new store goes live at midnight",
+    "o boleto vence hoje e o app não abre",
+  ])("reads urgency in %s", (message) => {
+    expect(cueFlags(message)).toContain("urgent_request");
+  });
+
+  it.each([
+    "we'll be downgrading to the Starter plan at renewal",
+    "we're porting all 8 lines to another carrier next month, what do you need from us?",
+    "please send every invoice from 2024, we're changing systems in March",
+    "can I export my data? we won't need the portal after June",
+  ])("reads leaving in %s", (message) => {
+    expect(cueFlags(message)).toContain("churn_risk");
+  });
+
+  it("still reads a downgrade done to the customer as a grievance, not leaving", () => {
+    expect(cueFlags("we got downgraded to the basic plan without anyone asking us")).not.toContain("churn_risk");
+  });
+});

@@ -31,6 +31,10 @@ const SHARED_CONFUSION: readonly CuePattern[] = [
   cue(0.6, "asks which of two", "(qual|cual|quale|lequel|laquelle|welche[rs]?|welk|welke) (dos|de los|de las|das|dei|delle|degli|des|von|van)( de| den)? (dois|duas|dos|due|deux|beiden|twee)"),
 ];
 
+/** A small count, in digits or words, and a span of days, weeks or months (folded). */
+const COUNT = "(\\d+|deux|trois|quatre|cinq|dos|tres|cuatro|cinco|duas|quatro|due|tre|quattro|cinque|zwei|drei|vier|funf|twee|drie|vijf|plusieurs|varios|varias|vari|varie|mehrere|meerdere)";
+const SPAN = "(semaines|mois|jours|semanas|meses|dias|settimane|mesi|giorni|wochen|monaten?|tagen?|weken|maanden|dagen)";
+
 /**
  * Cues written once for the six languages (folded: lower case, no accents, apostrophes as spaces). Their words do
  * not collide across these languages, so each message is simply searched for all of them.
@@ -43,7 +47,13 @@ const SHARED_FRUSTRATION: readonly CuePattern[] = [
   // A promise recalled, then what came of it: "On m'avait promis mardi. On est vendredi."
   cue(0.65, "holds them to a broken promise", "(zugesagt|versprochen|zugesichert|m avait promis|m aviez promis|vous aviez promis|on nous avait promis|me dijisteis|me dijeron|nos dijeron|prometisteis|prometieron|prometeram|me prometeram|mi avevate promesso|avevate promesso|mi avete promesso|mi hanno promesso|beloofd|toegezegd|zou binnen [^.!?]{1,30} worden)[^.!?]{0,100}[.!?]+\\s+(?!(danke|merci|gracias|obrigad\\p{L}*|grazie|bedankt|dank je)(?![\\p{L}]))\\S+"),
   cue(0.5, "asks if they are serious", "ernsthaft\\s*\\?|serieusement\\s*\\?|en serio\\s*\\?|fala serio|sul serio\\s*\\?|serieus\\s*\\?|echt waar\\s*\\?"),
+  // "Terza bolletta sbagliata di fila", "la troisième coupure ce mois-ci", "die dritte falsche Rechnung in Folge".
+  cue(0.7, "counts the failures", `(zweite|dritte|vierte|funfte|deuxieme|troisieme|quatrieme|cinquieme|segunda|segundo|tercera|tercer|cuarta|cuarto|terceira|terceiro|quarta|quarto|seconda|secondo|terza|terzo|quinta|quinto|tweede|derde|vierde|vijfde)[^.!?]{0,30}(di fila|de suite|d affilee|seguida|seguidas|seguidos|consecutiv\\p{L}*|in folge|hintereinander|op rij|achter elkaar|ce mois|cette semaine|este mes|esta semana|questo mese|questa settimana|diesen monat|diese woche|deze maand|deze week)`),
+  // "Ça fait trois semaines que j'attends", "Al twee weken wacht ik", "warte seit drei Tagen".
+  cue(0.65, "has waited for weeks", `(ca fait|cela fait|depuis|hace|faz|ha|da|seit|al) ${COUNT} ${SPAN}[^.!?]{0,50}(attends|attend|espero|esperando|aguardo|aspetto|aspettando|warte|warten|wacht|wachten)|(attends|espero|aguardo|estou esperando|estoy esperando|aspetto|sto aspettando|warte|wacht)( ik)?[^.!?]{0,30}(depuis|desde|hace|ha|da|seit|al) ${COUNT} ${SPAN}`),
+  cue(0.5, "says nobody calls back", "personne ne (me )?(rappelle|repond)|nadie (me )?(llama|devuelve|responde|contesta)|ninguem (me )?(liga|retorna|responde)|nessuno (mi )?(richiama|chiama|risponde)|niemand (ruft|meldet|antwortet)|keiner (ruft|meldet|antwortet)|belt (gewoon |echt |nooit )?niemand|niemand (belt|reageert)"),
 ];
+
 
 /** A provider, supplier or operator, in the six languages: what "chose another …" names. */
 const PROVIDER =
@@ -62,6 +72,8 @@ const SHARED_URGENT: readonly CuePattern[] = [
   cue(0.75, "has minutes left", "(boardt|vertrekt|begint|sluit|embarca|sai|parte|comeca|fecha|sale|empieza|cierra|decolle|inizia|chiude|beginnt|schliesst|startet|abflug|depart)[^.!?]{0,20} (over|dans|en|dentro de|daqui a|tra|fra|binnen|in) (\\d+|een|une|un|una|uma|meia|mezz|mezza|half|halbe?|einer) ?(minuten|minutes|minutos|minuti|uur|heure|hora|ora|stunde)"),
   cue(0.7, "has a deadline", "(hoy|esta noche|manana|heute|morgen|aujourd.hui|ce soir|demain|oggi|stasera|domani|hoje|amanha|vandaag|vanavond) ([\\p{L}\\p{N}]+ ){0,4}(nominas|salarios|sueldos|gehalter|gehaelter|lohne|loehne|paie|salaires|stipendi|folha de pagamento|salarissen|lonen)|(nominas|gehalter|gehaelter|lohne|loehne|paie|salaires|stipendi|folha de pagamento|salarissen|lonen) ([\\p{L}\\p{N}]+ ){0,4}(hoy|esta noche|heute|aujourd.hui|ce soir|oggi|stasera|hoje|vandaag|vanavond)"),
   cue(0.9, "says it is urgent", "emergenza|emergencia|urgence|notfall|noodgeval"),
+  // "o boleto vence hoje", "die Rechnung ist heute fällig", "la bolletta scade oggi".
+  cue(0.7, "has a deadline", "(vence|vencimento|scade|scadenza|faellig|fallig|expire|vervalt|vence el plazo)[^.!?]{0,20}(hoje|hoy|oggi|heute|aujourd hui|vandaag|ce soir|stasera|esta noche|vanavond)|(hoje|hoy|oggi|heute|aujourd hui|vandaag) (vence|scade|ist faellig|ist fallig|expire|vervalt)|(voor|vor|avant|antes das|antes de las|prima delle|entro le) \\d{1,2}([:h.]\\d{2}| ?uhr| ?h)[^.!?]{0,40}(indienen|einreichen|abgeben|soumettre|deposer|presentar|entregar|enviar|inviare|presentare|betalen|bezahlen|payer|pagar|pagare)"),
   cue(0.75, "asks to be called back now", "(llamadme|llameme|llamame|llamenme|richiamatemi|chiamatemi|richiamami|rappelez-moi|appelez-moi|ligue-me|liguem-me|bel me|belt u mij|rufen sie mich|ruft mich) ([\\p{L}\\p{N}]+ ){0,2}(ahora|ya|cuanto antes|subito|adesso|ora|tout de suite|maintenant|agora|ja|nu|meteen|sofort|gleich|dringend|urgente)"),
   cue(0.7, "has someone waiting in front of them", "(patient\\p{L}*|paciente|paziente|client\\p{L}*|cliente|kunde\\p{L}*|klant\\p{L}*) [^.!?]{0,30}(am empfang|an der kasse|wartet|warten|na fila|no balcao|in studio|in attesa|aspetta|en caja|esperando|attend|en caisse|aan de balie|wacht|wachten)|(sitzt|steht|wartet) (ein|eine) (patient\\p{L}*|kunde\\p{L}*|kundin)|(ho|abbiamo) (il|un|una) (paziente|cliente)|tenho (um |uma )?(cliente|paciente)|tengo (un |una )?(cliente|paciente)|j ai (un|une) (client|cliente|patient|patiente)|ik heb (een )?(klant|patient)"),
 ];
