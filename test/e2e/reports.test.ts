@@ -229,6 +229,7 @@ browserSuite("Reports: saved, shareable views", () => {
       await page.waitForLoadState("networkidle");
       // The DELETE itself, and no read of what it deleted (each could only answer 404).
       expect(afterDelete).toEqual([`DELETE /api/v1/chatbots/${e2e.demo.chatbotId}/reports/${data.id}`]);
+      // Gone from the list and the navigation at once ("networkidle" does not wait for a client-side refetch).
       expect(await page.getByRole("link", { name: doomed }).count()).toBe(0);
     } finally {
       page.off("request", watch);

@@ -8,6 +8,7 @@ import { useSignedIn, useSession } from "../session/session";
 import { carriedRange } from "../lib/range";
 import { attentionQuery } from "./chatbot/attention-query";
 import { NotificationCentre } from "../components/NotificationCentre";
+import { reportsKey } from "./chatbot/reports/keys";
 
 export const CHATBOT_SECTIONS = [
   { path: "attention", label: "Needs attention" },
@@ -107,7 +108,7 @@ function AccountMenu() {
 
 /** The chatbot's saved reports under "Reports", most recently changed first (the first few). */
 function ReportLinks({ chatbotId, onNavigate }: { chatbotId: string; onNavigate: () => void }) {
-  const reports = useQuery(`reports:${chatbotId}`, () => api.reports.list(chatbotId));
+  const reports = useQuery(reportsKey(chatbotId), () => api.reports.list(chatbotId));
   const shown = (reports.data ?? []).slice(0, NAV_REPORTS);
   if (!shown.length) return null;
   return (

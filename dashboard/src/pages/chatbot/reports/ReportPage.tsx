@@ -3,7 +3,7 @@ import { useEffect, useLayoutEffect, useRef, useState } from "react";
 import { useNavigate, useParams, useSearchParams } from "react-router";
 import { api, ApiError } from "../../../api/client";
 import type { Report, ReportData, ReportLayout, ReportWidget, WidgetType } from "../../../api/types";
-import { deleting, forgetDeleted } from "../../../api/query-client";
+import { deleting, forgetDeleted, queryClient } from "../../../api/query-client";
 import { useQuery } from "../../../api/use-query";
 import { ConfirmButton } from "../../../components/ConfirmButton";
 import { ErrorNotice } from "../../../components/ErrorNotice";
@@ -17,6 +17,7 @@ import { newWidget, RANGE_OPTIONS, WIDGET_OPTIONS, widgetTitle } from "./catalog
 import { downloadCsv, reportCsv } from "./csv";
 import { moveButtonId, WidgetCard, type MoveDirection } from "./WidgetCard";
 import { viewerTimeZone } from "../../../lib/range";
+import { reportsKey } from "./keys";
 
 /** Moves the item at `from` to `to`, the others keeping their order. */
 function moved<T>(items: T[], from: number, to: number): T[] {
@@ -165,6 +166,8 @@ export default function ReportPage() {
             />
             {canEdit && <ReportActions report={rep} days={days} onSave={save} onDuplicated={(copy) => navigate(`/chatbots/${chatbot.id}/reports/${copy.id}`)} onDelete={async () => {
                   await deleting(readsOfReport, () => api.reports.remove(chatbot.id, rep.id));
+                  // The list (and the navigation's five) drop it at once, not when their refetch comes back.
+                  queryClient.setQueryData<Report[]>([reportsKey(chatbot.id)], (list) => list?.filter((r) => r.id !== rep.id));
                   deleted.current = readsOfReport;
                   navigate(`/chatbots/${chatbot.id}/reports`, { replace: true });
                 }} />}

@@ -10,8 +10,8 @@ import { QueryRegion } from "../../../components/QueryRegion";
 import { formatAgo } from "../../../lib/format";
 import { useChatbot } from "../../../session/chatbot";
 import { RANGE_OPTIONS } from "./catalog";
+import { reportsKey } from "./keys";
 
-export const reportsKey = (chatbotId: string) => `reports:${chatbotId}`;
 
 /** The chatbot's saved reports, most recently changed first; admins create new ones here. */
 export default function ReportsPage() {
