@@ -118,6 +118,7 @@ export const USER_SETS = [
   "support-blind-13.csv",
   "support-blind-14.csv",
   "support-blind-15.csv",
+  "support-blind-16.csv",
 ] as const;
 export type UserSet = (typeof USER_SETS)[number];
 

@@ -172,6 +172,19 @@ describe("embedded user flags", () => {
     expect(user("Vodafone bills me £40, Telekom would be £25", { ...own, opinionModel: null }).flags.map((f) => f.slug)).toContain("competitor_mention");
   });
 
+  it("reads moving to the chatbot's own company as a customer arriving, not leaving, while leaving it still counts", () => {
+    const own = { ownNames: ["Vodafone"] };
+    const slugs = (text: string, options: object = own) => user(text, options).flags.map((f) => f.slug);
+    expect(slugs("switching to Vodafone next month, how do I keep my number?", {})).toContain("churn_risk");
+    expect(slugs("switching to Vodafone next month, how do I keep my number?")).not.toContain("churn_risk");
+    expect(slugs("we're porting all our lines to Vodafone, what do you need from us?")).not.toContain("churn_risk");
+    expect(slugs("Ich wechsle zu Vodafone, wie nehme ich meine Nummer mit?")).not.toContain("churn_risk");
+    expect(slugs("I'm leaving Vodafone for O2")).toContain("churn_risk");
+    expect(slugs("cancel my Vodafone contract, I'm going to O2")).toContain("churn_risk");
+    // A cancellation in another sentence still counts.
+    expect(slugs("I'm switching to Vodafone. Also cancel my Netflix add-on subscription.")).toContain("churn_risk");
+  });
+
   it("reads switching to an unnamed provider as churn, not as a competitor mention nobody can act on", () => {
     const slugs = flagSlugs("I'm thinking of switching to another provider");
     expect(slugs).toContain("churn_risk");

@@ -65,6 +65,16 @@ describe("the learned second opinion on user flags", () => {
     expect(flagsOf("zorblat does it better", { opinionModel: brands, ownNames: ["Zorblat"] })).toEqual([]);
   });
 
+  it("does not raise a competitor when any word it went by is the chatbot's own name, nor churn where the user arrives there", () => {
+    const brands = modelOf({ "u:chez": { competitor_mention: 900 }, "u:zorblat": { competitor_mention: 5 } });
+    expect(flagsOf("je passe chez Zorblat", { opinionModel: brands }).map((d) => d.slug)).toEqual(["competitor_mention"]);
+    expect(flagsOf("je passe chez Zorblat", { opinionModel: brands, ownNames: ["Zorblat"] })).toEqual([]);
+    const leaving = modelOf({ "u:month": { churn_risk: 900 } });
+    expect(flagsOf("moving to Zorblat next month", { opinionModel: leaving }).map((d) => d.slug)).toEqual(["churn_risk"]);
+    expect(flagsOf("moving to Zorblat next month", { opinionModel: leaving, ownNames: ["Zorblat"] })).toEqual([]);
+    expect(flagsOf("leaving Zorblat next month", { opinionModel: leaving, ownNames: ["Zorblat"] }).map((d) => d.slug)).toEqual(["churn_risk"]);
+  });
+
   it("keeps a flag switched off off, and is not consulted for a language it never learned from", () => {
     expect(flagsOf("zorblat", { opinionModel: ZORBLAT, enabledFlags: ["frustrated_user"] })).toEqual([]);
     expect(flagsOf("zorblat", { opinionModel: ZORBLAT }, "ja")).toEqual([]);

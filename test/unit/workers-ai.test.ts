@@ -37,7 +37,7 @@ describe("the Workers AI analyzer", () => {
     const ai = new FakeAi(() => ({ response: wellFormed }));
     await new WorkersAiAnalyzer(ai, settings).analyzeMessage({ role: "user", content: "my Vodafone bill" }, { ...options, enabledFlags: ["competitor_mention"], competitors: ["Telekom"], ownNames: ["Vodafone", "Vodafone One"] });
     expect(ai.systemPrompt()).toContain("Competitors: Telekom");
-    expect(ai.systemPrompt()).toContain("The company's own names (never a competitor): Vodafone, Vodafone One");
+    expect(ai.systemPrompt()).toContain("The company's own names (never a competitor; moving to them is joining, not churn): Vodafone, Vodafone One");
   });
 
   it("judges assistant messages on behaviours only", async () => {

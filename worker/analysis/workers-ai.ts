@@ -128,7 +128,7 @@ export function buildMessagePrompt(input: AnalysisInput, options: AnalysisOption
       parts.push(`Flags: ${settings.prompts.flags}\nAllowed flag slugs: ${flags.join(", ")}`);
       if (options.customFlags?.length) parts.push(`Custom flags:\n${listOf(options.customFlags)}`);
       if (options.competitors?.length) parts.push(`Competitors: ${options.competitors.join(", ")}`);
-      if (options.ownNames?.length) parts.push(`The company's own names (never a competitor): ${options.ownNames.join(", ")}`);
+      if (options.ownNames?.length) parts.push(`The company's own names (never a competitor; moving to them is joining, not churn): ${options.ownNames.join(", ")}`);
     }
     if (options.intent && options.intents?.length) parts.push(`Intent: ${settings.prompts.intent}\nIntents:\n${listOf(options.intents)}`);
     if (options.topics) {

@@ -138,8 +138,9 @@ export const CONFUSION_CUES: readonly CuePattern[] = [
   // tomorrow?", "you said upgrade, then you said don't … which is it??", "I was told the fee would be waived. so why…".
   cue(0.65, "finds the answers contradict each other", "i thought [^.!?\\n]{1,60} but (the|your|it|this|my|now) [^.!?\\n]{0,30}(says|shows|said|showed|is|reads)|says one thing and [^.!?\\n]{1,40} (says|shows|another)|which (one )?is it\\?|(told|said|promised) [^?\\n]{0,80}(\\.|,) so why (is|does|did|are|do|am|was|has|have)|(first )?you said [^.!?\\n]{1,40},? then (you|it|the [a-z]+) (said|says)"),
   // "what is 'roaming zone 2'", "what's the 'reference number' here": a term quoted back is a term not understood.
-  // Not "what does 'critical path' do": asking what a named feature does is a how-to.
-  cue(0.6, "asks what a term means", "(what|wtf)('s| is| are) (a |an |the |this |that )?[\\u0027\\u2018\\u201c\\u0022][^\\u0027\\u2019\\u201d\\u0022]{1,40}[\\u0027\\u2019\\u201d\\u0022]"),
+  // Only with "and why", "mean" or "here" after it: "what's the 'Priority Pass' perk?" asks about a feature, and
+  // "what does 'critical path' do" is a how-to.
+  cue(0.6, "asks what a term means", "(what|wtf)('s| is| are) (a |an |the |this |that )?[\\u0027\\u2018\\u201c\\u0022][^\\u0027\\u2019\\u201d\\u0022]{1,40}[\\u0027\\u2019\\u201d\\u0022],? (and why|mean|means|even mean|here|supposed to be)"),
   // "ok so I tap 'Manage' and then...?": lost halfway through the steps.
   // "and then?" alone is as often impatience ("ok and then? nothing downloads"); the trailing dots are the lost step.
   cue(0.55, "is lost halfway", "and then\\s*(\\.\\.\\.|…)\\s*\\?"),

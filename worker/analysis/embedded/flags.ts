@@ -314,6 +314,34 @@ function ownNameSpans(text: string, ownNames: readonly string[]): Span[] {
   return spans;
 }
 
+/** Moving towards a name: "switching to", "porting our lines to", "ich wechsle zu", "je passe chez", "me cambio a". */
+const JOINING_BEFORE =
+  /(?:switch\p{L}*|mov(?:e|es|ing|ed)|port(?:ing|ed)?|com(?:e|ing)|join\p{L}*|go(?:ing)?|transfer\p{L}*|migrat\p{L}*|wechs\p{L}*|umzieh\p{L}*|pass\p{L}*|cambi\p{L}*|mud\p{L}*|overstap\p{L}*|vado|vou|voy)(?![\p{L}])[^.!?\n]{0,40}?(?<![\p{L}])(?:to|over to|zu|nach|à|a|au|chez|vers|al|para|pra|per|naar|bij)\s+$/iu;
+
+/**
+ * The sentences in which the user moves towards one of the chatbot's own names ("I'm switching to Vodafone next
+ * month" on Vodafone's chatbot): someone arriving, so no leaving read there is churn.
+ */
+export function joiningSpans(text: string, ownNames: readonly string[]): Span[] {
+  const out: Span[] = [];
+  for (const span of ownNameSpans(text, ownNames)) {
+    if (!JOINING_BEFORE.test(text.slice(Math.max(0, span.start - 80), span.start))) continue;
+    let start = span.start;
+    while (start > 0 && !/[.!?\n]/.test(text[start - 1] ?? "")) start--;
+    let end = span.end;
+    while (end < text.length && !/[.!?\n]/.test(text[end] ?? "")) end++;
+    out.push({ start, end });
+  }
+  return out;
+}
+
+/** Churn evidence without what was read in a sentence where the user arrives at the chatbot's own company. */
+export function withoutArriving(text: string, hits: readonly CueHit[], ownNames: readonly string[]): CueHit[] {
+  if (ownNames.length === 0 || hits.length === 0) return [...hits];
+  const arriving = joiningSpans(text, ownNames);
+  return arriving.length === 0 ? [...hits] : hits.filter((h) => !overlaps(arriving, h.start, h.end));
+}
+
 /** A language pack's competitor evidence without what rests on one of the chatbot's own names. */
 export function withoutOwnNames(text: string, hits: readonly CueHit[], ownNames: readonly string[]): CueHit[] {
   const own = ownNameSpans(text, ownNames);

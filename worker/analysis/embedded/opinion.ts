@@ -9,7 +9,7 @@
  */
 import type { Detection } from "../types";
 import { negatedBefore, round2, sentenceAt, severityOf } from "./cues";
-import { DENIALS } from "./flags";
+import { DENIALS, joiningSpans } from "./flags";
 import { foldText, MAX_FOLDED, OPINION_FLAGS, opinionFeatures, sigmoid, wordsOf, type OpinionModel } from "./opinion-features";
 import { OPINION_BIAS, OPINION_WEIGHTS } from "./opinion-model";
 import { STOPWORDS } from "./stopwords";
@@ -165,7 +165,9 @@ export function withSecondOpinion(text: string, flags: readonly Detection[], mod
     const first = words[0];
     if (first?.at !== undefined && negatedBefore(text, first.at)) continue;
     // The model has learned brand names as competitors; on that brand's own chatbot they are not.
-    if (flag === "competitor_mention" && first !== undefined && ownNames.some((n) => foldText(n).includes(first.folded))) continue;
+    if (flag === "competitor_mention" && words.some((w) => ownNames.some((n) => foldText(n).includes(w.folded)))) continue;
+    // "I'm moving to Vodafone next month" reads like leaving; on Vodafone's own chatbot it is someone arriving.
+    if (flag === "churn_risk" && ownNames.length > 0 && arrivingAt(text, ownNames, first?.at)) continue;
     // 0.6 at the threshold to 0.7 when certain: a medium flag, never a high one on the model's word alone.
     const confidence = round2(0.6 + (0.1 * (p - RAISE[flag])) / (1 - RAISE[flag]));
     // Quoted as written ("Kündigung", not the folded "kundigung") wherever the words were found.
@@ -176,6 +178,12 @@ export function withSecondOpinion(text: string, flags: readonly Detection[], mod
     out.push(d);
   }
   return out;
+}
+
+/** The model's words stand in a sentence where the user arrives at one of the chatbot's own names (anywhere, if not found). */
+function arrivingAt(text: string, ownNames: readonly string[], at: number | undefined): boolean {
+  const spans = joiningSpans(text, ownNames);
+  return spans.length > 0 && (at === undefined || spans.some((s) => s.start <= at && at < s.end));
 }
 
 /**

@@ -3,7 +3,7 @@ import type { Detection, PreviousTurn, SentimentResult } from "../types";
 import { aimSentiment, settleWithFlags } from "./aim";
 import { DETECTION_THRESHOLD, noisyOr, sentenceAt, strongest, toDetection } from "./cues";
 import { toSentimentResult } from "./explain";
-import { competitors, earlyFlagEvidence, flagEvidence, toDetections, withoutOwnNames, type FlagContext } from "./flags";
+import { competitors, earlyFlagEvidence, flagEvidence, toDetections, withoutArriving, withoutOwnNames, type FlagContext } from "./flags";
 import { analyzeForeign, type ForeignAnalysis } from "./languages";
 import { scoreTokens } from "./sentiment";
 import { tokenize } from "./tokenize";
@@ -54,7 +54,9 @@ function english(input: UserMessageInput): UserMessageAnalysis {
   const lexical = scoreTokens(tokens, text);
   const context: FlagContext = { text, tokens, sentiment: lexical, previous, competitors: input.competitors, ownNames: input.ownNames };
   // Aimed sentiment needs to know first whom the message is about and whether it is a goodbye.
-  const early = earlyFlagEvidence(context);
+  const found = earlyFlagEvidence(context);
+  // "I'm switching to Vodafone" on Vodafone's own chatbot is a customer arriving, not one leaving.
+  const early = { ...found, churn_risk: withoutArriving(text, found.churn_risk, input.ownNames) };
   const confused = noisyOr(early.confused_user.map((h) => h.weight)) >= DETECTION_THRESHOLD;
   const leaving = noisyOr(early.churn_risk.map((h) => h.weight)) >= DETECTION_THRESHOLD ? strongest(early.churn_risk) : undefined;
   const detail = aimSentiment({ text, tokens, detail: lexical, competitorSpans: early.competitor_mention, confused, leaving });
@@ -69,7 +71,9 @@ function inPack(input: UserMessageInput, foreign: ForeignAnalysis): UserMessageA
   const names = competitors(input).filter((h) => h.end > h.start);
   const flags: Detection[] = [];
   for (const slug of USER_FLAGS) {
-    const hits = slug === "competitor_mention" ? [...withoutOwnNames(text, foreign.flags[slug] ?? [], input.ownNames), ...names] : (foreign.flags[slug] ?? []);
+    const own = foreign.flags[slug] ?? [];
+    const hits =
+      slug === "competitor_mention" ? [...withoutOwnNames(text, own, input.ownNames), ...names] : slug === "churn_risk" ? withoutArriving(text, own, input.ownNames) : own;
     const d = toDetection(slug, hits, text);
     if (d !== undefined) flags.push(d);
   }
