@@ -9,6 +9,7 @@ import {
   EXCESSIVE_APOLOGY,
   FILLER,
   FLATTERY,
+  FORM_LIKE,
   HEDGES,
   HOLDING,
   HOLDING_ANYWHERE,
@@ -17,7 +18,6 @@ import {
   QUALIFIERS,
   REDIRECT_CUES,
   REFUSAL,
-  FORM_LIKE,
   SALES_TALK,
   SELF_ACTION_BEFORE,
   SOURCE_CLAIM,
@@ -46,15 +46,20 @@ import { normalise } from "./custom";
  *   unnamed studies that appear nowhere earlier in the conversation; hedging softens it. Severity
  *   comes from the combined confidence, so it grows with how specific and how many.
  * - `dodging` is the evasive non-answer (a compliment, platitudes, vagueness, a refusal, a missing
- *   figure). A canned template that does not answer is `robotic` instead (and `dodging` too when its
+ *   figure), and a reply of nothing but courtesy — apologies, thanks, sympathy, sales talk — to a question or a
+ *   report of trouble. A canned template that does not answer is `robotic` instead (and `dodging` too when its
  *   filler is corporate platitudes in place of an answer to a real question), a long reply that stays on
  *   the subject without answering is `verbose` instead, and a holding reply ("let me check") is
  *   neither (bench/eval/README.md labelling guide).
  * - `redirecting` sends the user to another team, person, form, page, phone line or store, unless
- *   the user asked how to reach them or it is a fallback after real help.
+ *   the user asked how to reach them, it is a fallback after real help, or a form is the next step of a yes.
+ *   Declining and sending the user elsewhere is a redirect only, not a dodge too.
  * - `yes_man` needs effusive agreement, praise of the user's idea, superlatives, caving in after
- *   push-back, cheering on a claim or risky plan, or granting a claim or demand at once and unchecked
- *   ("Of course! I'll send you another one right away!"); a caveat, an explanation or a check cancels it.
+ *   push-back, cheering on a claim or risky plan, or granting a claim, a demand or a favour at once and
+ *   unchecked ("Of course! I'll send you another one right away!", "Yes, absolutely! I've backdated your policy");
+ *   a caveat, an explanation or a check cancels it.
+ * - `robotic` is canned machine phrasing: a template, a menu, stock phrases in pairs, and form-like replies
+ *   (field names in capitals, "Reply 1 for Yes"), which can still be helpful when they carry the answer.
  * - `helpful` and `hallucinating` go together when the reply answers first and invents after
  *   ("Yes, it works offline. Offline mode shipped in 3.8.2 in 2021"); a reply that is only the invention,
  *   a menu of topics, or a holding reply is not helpful.
@@ -232,7 +237,7 @@ function dodging(f: Facts): CueHit[] {
   return hits;
 }
 
-/** Help that stands whatever words it shares with the question: steps, an action, a yes or no, a figure, a cause. */
+/** Help that stands whatever words it shares with the question: steps, an action, a yes or no, a figure asked for. */
 function answersPlainly(answer: Answer): boolean {
   return answer.concrete.length > 0 || answer.evidence.some((h) => PLAIN_ANSWERS.has(h.why));
 }

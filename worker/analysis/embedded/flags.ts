@@ -316,7 +316,7 @@ function ownNameSpans(text: string, ownNames: readonly string[]): Span[] {
 
 /** Moving towards a name: "switching to", "porting our lines to", "ich wechsle zu", "je passe chez", "me cambio a". */
 const JOINING_BEFORE =
-  /(?:switch\p{L}*|mov(?:e|es|ing|ed)|port(?:ing|ed)?|com(?:e|ing)|join\p{L}*|go(?:ing)?|transfer\p{L}*|migrat\p{L}*|wechs\p{L}*|umzieh\p{L}*|pass\p{L}*|cambi\p{L}*|mud\p{L}*|overstap\p{L}*|vado|vou|voy)(?![\p{L}])[^.!?\n]{0,40}?(?<![\p{L}])(?:to|over to|zu|nach|à|a|au|chez|vers|al|para|pra|per|naar|bij)\s+$/iu;
+  /(?:switch\p{L}*|mov(?:e|es|ing|ed)|port(?:ing|ed)?|com(?:e|ing)|join\p{L}*|go(?:ing)?|transfer\p{L}*|migrat\p{L}*|wechs\p{L}*|umzieh\p{L}*|pass\p{L}*|cambi\p{L}*|mud\p{L}*|overstap\p{L}*|vado|vou|voy)(?![\p{L}])[^.!?\n]{0,30}?(?<![\p{L}])(?:to|over to|zu|nach|à|a|au|chez|vers|al|para|pra|per|naar|bij)\s+$/iu;
 
 /**
  * The sentences in which the user moves towards one of the chatbot's own names ("I'm switching to Vodafone next

@@ -71,9 +71,13 @@ function inPack(input: UserMessageInput, foreign: ForeignAnalysis): UserMessageA
   const names = competitors(input).filter((h) => h.end > h.start);
   const flags: Detection[] = [];
   for (const slug of USER_FLAGS) {
-    const own = foreign.flags[slug] ?? [];
+    const packHits = foreign.flags[slug] ?? [];
     const hits =
-      slug === "competitor_mention" ? [...withoutOwnNames(text, own, input.ownNames), ...names] : slug === "churn_risk" ? withoutArriving(text, own, input.ownNames) : own;
+      slug === "competitor_mention"
+        ? [...withoutOwnNames(text, packHits, input.ownNames), ...names]
+        : slug === "churn_risk"
+          ? withoutArriving(text, packHits, input.ownNames)
+          : packHits;
     const d = toDetection(slug, hits, text);
     if (d !== undefined) flags.push(d);
   }
