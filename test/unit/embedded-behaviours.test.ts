@@ -218,6 +218,9 @@ describe("dodging: no answer to what was asked", () => {
     ["whats the cancellation window on the summer camp", "Summer camp is a wonderful way for kids to make friends! We work hard to make every week fun. Happy holidays! ☀️"],
     ["my refund still hasn't arrived", "I'm so sorry to hear that! I completely understand how frustrating this must be. We truly appreciate your patience."],
     ["do you unlock phones when the contract ends?", "We believe everyone deserves freedom and choice. That's why we offer a range of flexible plans designed around you."],
+    ["where is my refund? it's been 6 weeks", "So sorry you're still waiting, and I apologise for the stress. Please accept our sincere apologies."],
+    ["Is my survey data shared with my employer?", "Your privacy matters to us. The platform is committed to healthy workplaces and security is central to everything we build."],
+    ["why is my account frozen", "Keeping your money safe is our number one priority. Our teams work hard behind the scenes every day."],
   ])("flags courtesy, sympathy or sales talk with nothing else in it: %s", (question, reply) => {
     const found = slugs(question, reply);
     expect(found).toContain("dodging");

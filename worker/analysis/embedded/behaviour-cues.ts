@@ -133,7 +133,9 @@ export const SALES_TALK: CuePattern = cue(
   "answers with sales talk",
   [
     "(we're|we are) (so |really |very )?(thrilled|delighted|excited|happy) to (offer|provide|have|bring|serve|support|help|welcome|be)|(are|is|we're|we are|feel) (so |really |very |rightly )?proud (to|of)",
-    "(we're|we are|i'm|i am) (always )?here to (make|help|support|ensure)|works? (really |very )?hard to",
+    "(we're|we are|i'm|i am) (always )?here to (make|help|support|ensure)|works? (really |very )?hard (to|behind the scenes|every day)|behind the scenes",
+    // "The Revenue Office is committed to…", "central to everything we build", "Your privacy matters to us".
+    "(is|are) (fully |deeply |firmly |truly )?(committed|dedicated) to|(is|are) central to (everything|all|what) (we|that we)|your [a-z]+ (truly |really )?(matters?|is (so |very )?(important|valuable|precious)) to us|(is|are) (so |very |really )?(valuable|precious) to us",
     "we (love|adore) (that|it when|seeing|hearing|having|helping|to see)",
     "(is|are|was|were) (specially |carefully |thoughtfully |purpose-)?(designed|built|made|crafted|created|tailored) (to|for|with|by|around)|(designed|built|crafted|tailored) (around|for) (you|your|teams|people|customers|every|modern)",
     "(one of|among) (the|our) (most|best|top|customers'|members') ",

@@ -253,7 +253,7 @@ const TROUBLE = /\b(?:never|not|isn'?t|aren'?t|doesn'?t|don'?t|won'?t|can'?t|can
  * The reply takes the case on — it acts, refuses, sends the user somewhere or asks them something — so, however
  * apologetic, it is not empty courtesy: "Sorry about that! I'll check the transfer now", "…could you send a screenshot?".
  */
-const TAKES_IT_ON = /\?|\b(?:i'?ll|i will|let me|we'?ll|we will|i'?m (?:checking|looking|going to)|i am (?:checking|looking|going to)|tell me|let me know|send (?:me|us)|please|can'?t|cannot|unable|contact|call)\b/;
+const TAKES_IT_ON = /\?|\b(?:i'?ll|i will|let me|we'?ll|we will|i'?m (?:checking|looking|going to)|i am (?:checking|looking|going to)|tell me|let me know|send (?:me|us)|please (?!accept|forgive|excuse|bear with|know)|can'?t|cannot|unable|contact|call)\b/;
 
 /**
  * Every sentence of the reply is courtesy, and none holds a figure. Sentences are cut at colons and dashes too, where
