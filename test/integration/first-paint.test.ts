@@ -140,7 +140,8 @@ describe("the overview page's first paint", () => {
     expect(painted.slice(50)).toEqual([false, false]);
     // …and the application's own reads are refused alike, which it shows with a retry.
     expect((await as(reader, `/api/v1/chatbots/${chatbotId}/analytics/overview`)).status).toBe(429);
-  });
+    // Up to 30 s of waiting for the window, then the reads.
+  }, 60_000);
 
   it("paints in the colour scheme chosen on this browser", async () => {
     const dark = await (await page(owner, `/chatbots/${chatbotId}/overview`, ["ob_tz=UTC", "ob_scheme=dark"])).text();
