@@ -476,12 +476,18 @@ export function round2(x: number): number {
 
 /** The sentence containing [start, end), trimmed and capped, for the `chunk` field. */
 export function sentenceAt(text: string, start: number, end: number, max = 160): string {
+  const span = sentenceSpan(text, start, end, max);
+  return text.slice(span.start, span.end).trim();
+}
+
+/** Where the sentence holding `start`…`end` begins and ends (its closing punctuation included), at most `max` either side. */
+export function sentenceSpan(text: string, start: number, end: number, max = Infinity): { start: number; end: number } {
   let s = start;
   while (s > 0 && !/[.!?\n]/.test(text[s - 1] ?? "") && start - s < max) s--;
   let e = end;
   while (e < text.length && !/[.!?\n]/.test(text[e] ?? "") && e - end < max) e++;
   while (e < text.length && /[.!?]/.test(text[e] ?? "")) e++;
-  return text.slice(s, e).trim();
+  return { start: s, end: e };
 }
 
 /** Strongest hit first; ties keep text order. */

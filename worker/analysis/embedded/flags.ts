@@ -1,7 +1,7 @@
 import { USER_FLAGS, type UserFlag } from "../labels";
 import type { Detection, PreviousTurn } from "../types";
 import { ACRONYMS, ANGER_TERMS, INWARD_TERMS, PROFANITY } from "./affect";
-import { type CueHit, findCues, toDetection } from "./cues";
+import { type CueHit, findCues, sentenceSpan, toDetection } from "./cues";
 import {
   BUYING_CUES,
   CHURN_CUES,
@@ -325,12 +325,7 @@ const JOINING_BEFORE =
 export function joiningSpans(text: string, ownNames: readonly string[]): Span[] {
   const out: Span[] = [];
   for (const span of ownNameSpans(text, ownNames)) {
-    if (!JOINING_BEFORE.test(text.slice(Math.max(0, span.start - 80), span.start))) continue;
-    let start = span.start;
-    while (start > 0 && !/[.!?\n]/.test(text[start - 1] ?? "")) start--;
-    let end = span.end;
-    while (end < text.length && !/[.!?\n]/.test(text[end] ?? "")) end++;
-    out.push({ start, end });
+    if (JOINING_BEFORE.test(text.slice(Math.max(0, span.start - 80), span.start))) out.push(sentenceSpan(text, span.start, span.end));
   }
   return out;
 }
