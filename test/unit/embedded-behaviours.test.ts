@@ -173,6 +173,39 @@ describe("hallucinating: specifics the question gave no ground for", () => {
   });
 });
 
+describe("hallucinating: invented laws, programmes and sweeping guarantees", () => {
+  it("flags a law or rule named in capitals that the question never mentioned", () => {
+    expect(slugs("can I return a sofa after 30 days", "No. The Home Furnishing Returns Act 2016 only allows returns within 14 days of delivery.")).toContain("hallucinating");
+    expect(slugs("do I need a licence for my drone", "Yes, under the Civil Drone Safety Code every drone must be registered within 14 days of purchase.")).toContain("hallucinating");
+    expect(slugs("is the pet fee refundable", "Yes, under ATPA rule 12-B the pet fee is always refunded on arrival.")).toContain("hallucinating");
+  });
+
+  it("flags a named promise dressed as an entitlement together with an invented figure", () => {
+    expect(slugs("can I move my gym membership to another city", "Yes! With our Move Anywhere Pledge you can transfer it for free within 48 hours.")).toContain("hallucinating");
+  });
+
+  it("does not flag a law the user named, or ordinary named policies and codes", () => {
+    expect(slugs("Does the Consumer Rights Act 2015 give me a refund for a faulty kettle?", "Yes. Within the first 30 days a faulty item can be rejected for a full refund; bring the kettle and your receipt to any store.")).not.toContain("hallucinating");
+    expect(slugs("how do I use a discount", "Enter your Promo Code at checkout; our Returns Policy and Privacy Policy are linked at the bottom of every page.")).not.toContain("hallucinating");
+  });
+
+  it("flags sweeping guarantees (nothing ever needed, never lost, instant clearing) that come with another specific", () => {
+    expect(slugs("do I need a transit visa in Doha", "No transit visa is ever needed for any connection under 24 hours, so you're all set.")).toContain("hallucinating");
+    expect(slugs("will I lose my saves if I reinstall", "No, your saves will never be lost: every save is copied to 3 data centres.")).toContain("hallucinating");
+    expect(slugs("how long do cheque deposits take", "Cheques from any country clear instantly, with no fee up to $10,000.")).toContain("hallucinating");
+  });
+
+  it("flags claims about everywhere and invented ratings only together with another specific", () => {
+    expect(slugs("does the Leeds branch have a lift", "Yes, step-free access is guaranteed at all 312 of our branches worldwide.")).toContain("hallucinating");
+    expect(slugs("is the Lisbon tour good for kids", "Absolutely, it's rated 9.7/10 by families and has run every day since 2009.")).toContain("hallucinating");
+    expect(slugs("do you ship to Canada", "Yes, we ship worldwide. Delivery to Canada takes 5–8 working days and tracking is included.")).not.toContain("hallucinating");
+  });
+
+  it("does not read security advice with never as a guarantee", () => {
+    expect(slugs("someone texted me asking for my PIN", "That message isn't from us: we never ask for your PIN by text or phone. Don't reply, and forward it to our fraud team at 7726.")).not.toContain("hallucinating");
+  });
+});
+
 describe("dodging: no answer to what was asked", () => {
   it("flags enthusiasm for the user's interest in place of the date asked for", () => {
     expect(slugs("when is the engineer coming to fit the meter?", "We're so glad you're interested in a smart meter! They make it easier to see where your energy goes.")).toContain("dodging");

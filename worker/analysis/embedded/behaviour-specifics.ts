@@ -18,17 +18,47 @@ interface SpecificKind {
   numeric: boolean;
   /** The pattern cannot match without a digit, so a reply without digits skips it. */
   needsDigit: boolean;
+  /** Matched against the reply as written: a name is told from ordinary words by its capitals. */
+  cased?: boolean;
 }
 
 const MONTH = "(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)";
 const UNIT =
-  "(?:ms|milliseconds?|seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|business days?|working days?|weeks?|months?|years?|requests?|calls?|rows?|records?|users?|seats?|customers?|clients?|employees?|countries|languages|integrations?|transactions?|messages?|emails?|files?|parcels?|orders?|servers?|regions?|data ?cent(?:er|re)s?|gb|mb|tb|kb|gbps|mbps|times|x|people|persons|companies|businesses|teams|downloads|installs|visitors|members|partners|stores|shops|locations|cities|offices|engineers|agents|reviews|ratings|stars|continents|patents|awards|units|copies|devices|items|pieces|products|tickets)";
+  "(?:ms|milliseconds?|seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|business days?|working days?|weeks?|months?|years?|requests?|calls?|rows?|records?|users?|seats?|customers?|clients?|employees?|countries|languages|integrations?|transactions?|messages?|emails?|files?|parcels?|orders?|servers?|regions?|data ?cent(?:er|re)s?|gb|mb|tb|kb|gbps|mbps|times|x|people|persons|companies|businesses|teams|downloads|installs|visitors|members|partners|stores|shops|locations|cities|offices|engineers|agents|reviews|ratings|stars|continents|patents|awards|units|copies|devices|items|pieces|products|tickets|bits?)";
+
+/** A word of a proper name: "Consumer", "EU", "IATA". */
+const NAME_WORD = "(?:[A-Z][a-z]+|[A-Z]{2,}[a-z]?)";
+/** A name of several such words on one line: "National Electoral Register", "Lending Fairness", "Motor Claims". */
+const NAME = `\\b${NAME_WORD}(?: (?:of |for |and |& |on )?${NAME_WORD})*`;
+/** Ordinary things with a capitalised name that a real answer points to ("enter the Promo Code", "our Privacy Policy"). */
+const EVERYDAY_NAMES =
+  /\b(?:promo|discount|voucher|gift|referral|invite|coupon|qr|pin|access|security|verification|confirmation|activation|booking|error|source|dress|country|area|sort|tax|zip|post|postal|privacy|cookies?|refunds?|returns?|cancellation|shipping|delivery|complaints?|warranty|use|loyalty|rewards?|affiliate|partner|beta|insider|referral|student|trade-in|subscription) (?:code|policy|program|programme|scheme|rule)$/i;
 
 // Order matters: a span claimed by an earlier kind is not counted again by a later one
 // ("March 3, 2025" is one date, not a date plus a year).
 const KINDS: readonly SpecificKind[] = [
   {
-    re: /\b(?:iso(?:\/iec)?\s?\d{4,5}(?:-\d+)?|soc\s?[123](?:\s+type\s+(?:ii|i|1|2))?|hipaa|hitrust|gdpr|ccpa|pci[\s-]?dss(?:\s+level\s+\d)?|fedramp(?:\s+(?:high|moderate|low))?|fips\s?140-[23]|csa\s+star(?:\s+level\s+\d)?|nist\s+(?:sp\s+)?800-\d+|cyber\s+essentials(?:\s+plus)?|tisax|wcag\s?\d(?:\.\d)?(?:\s+aa?a?)?|aes-?\d{3,4}|tls\s?1\.[0-3]|sox|ferpa|coppa|iso\s?9001|(?:rfc|ieee|itu-t|ietf|ansi|etsi|en|din|bs)[\s-]?[a-z]?\.?\d{2,}(?:[.-]\d+)*[a-z]*|(?:directive|regulation)\s+(?:\((?:eu|ec)\)\s+)?(?:no\.?\s+)?\d{2,4}\/\d+|(?:standard|rule|regulation|code|clause|directive) [a-z]{1,5}-\d+(?:\.\d+)*|(?:rule|clause|regulation) \d+\.\d+|eu ?261|fdic|sipc|fscs|(?:fda|ema|ce|ul)[- ](?:approved|certified|cleared|marked)|[a-z]+ (?:act|law)(?: of)? (?:19|20)\d{2}|(?:article|art\.|section|§)\s?\d+(?:\(\d+\))?\s+(?:of\s+)?(?:the\s+)?(?:gdpr|dsgvo|ccpa|eu|[a-z]+ (?:act|regulation|directive|law|code)))\b/g,
+    // Invented laws and rules read like real ones: "the National Electoral Register Act", "Lending Fairness Code 2017",
+    // "EU Regulation 261", "the Consumer Returns Directive 14/B". Capitals make them names, so this reads the reply as written.
+    re: new RegExp(`${NAME} (?:Act|Directive|Regulation|Convention|Law|Treaty|Accord|Charter|Protocol|Code|Standard|Framework|Index|Rule|Ordinance|Statute|Mandate)\\b(?: (?:of )?(?:19|20)\\d{2}\\b| \\d+(?:[/-][A-Za-z0-9]+)?\\b)?`, "g"),
+    weight: 0.45,
+    why: "names a law or rule",
+    numeric: false,
+    needsDigit: false,
+    cased: true,
+  },
+  {
+    // A named promise or programme ("our Flexible Travel Promise", "the Education Access Programme") is how invented
+    // entitlements are dressed; ordinary ones (a loyalty programme, the privacy policy) are left out, and alone it never fires.
+    re: new RegExp(`${NAME} (?:Promise|Guarantee|Programme|Program|Scheme|Initiative|Pledge|Policy|Commitment)\\b`, "g"),
+    weight: 0.35,
+    why: "names a programme or promise",
+    numeric: false,
+    needsDigit: false,
+    cased: true,
+  },
+  {
+    re: /\b(?:iso(?:\/iec)?\s?\d{4,5}(?:-\d+)?|soc\s?[123](?:\s+type\s+(?:ii|i|1|2))?|hipaa|hitrust|gdpr|ccpa|pci[\s-]?dss(?:\s+level\s+\d)?|fedramp(?:\s+(?:high|moderate|low))?|fips\s?140-[23]|csa\s+star(?:\s+level\s+\d)?|nist\s+(?:sp\s+)?800-\d+|cyber\s+essentials(?:\s+plus)?|tisax|wcag\s?\d(?:\.\d)?(?:\s+aa?a?)?|aes-?\d{3,4}|tls\s?1\.[0-3]|sox|ferpa|coppa|iso\s?9001|(?:rfc|ieee|itu-t|ietf|ansi|etsi|en|din|bs)[\s-]?[a-z]?\.?\d{2,}(?:[.-]\d+)*[a-z]*|(?:directive|regulation)\s+(?:\((?:eu|ec)\)\s+)?(?:no\.?\s+)?\d{2,4}\/\d+|(?:standard|rule|regulation|code|clause|directive) [a-z]{1,5}-\d+(?:\.\d+)*|(?:standard|rule|regulation|clause|directive) \d+-[a-z]{1,2}\b|(?:rule|clause|regulation) \d+\.\d+|eu ?261|fdic|sipc|fscs|(?:fda|ema|ce|ul)[- ](?:approved|certified|cleared|marked)|[a-z]+ (?:act|law)(?: of)? (?:19|20)\d{2}|(?:article|art\.|section|§)\s?\d+(?:\(\d+\))?\s+(?:of\s+)?(?:the\s+)?(?:gdpr|dsgvo|ccpa|eu|[a-z]+ (?:act|regulation|directive|law|code)))\b/g,
     weight: 0.45,
     why: "names a standard or certification",
     numeric: false,
@@ -49,9 +79,18 @@ const KINDS: readonly SpecificKind[] = [
     needsDigit: true,
   },
   {
-    re: /\bguarantee[sd]?\b|\b(?:valid|free|covered|included|protected) for life\b|\blifetime (?:guarantee|validity|warranty)\b|\b100\s?%(?=\s+(?:of\b|[a-z]))(?!\s+(?:agree|right|sure|correct|yes|with you)\b)|\bnever (?:fails?|goes down|go down|breaks?|loses?|lose|crashes|crash|misses|miss|expires?|changes?|increases?|runs? out|pay more|be charged|be down)\b|\balways (?:works|succeeds|available|on time|be available)\b|\b(?:works?|compatible|supports?|compliant) (?:with |on |across |in )?(?:every|all|any)\b|\bwill never happen again\b|\bno risk (?:at all|whatsoever)\b|\b(?:it is|it's) impossible (?:to|for)\b|\bzero (?:downtime|data loss|errors?|risk|bugs?|failures?)\b|\bfully (?:compliant|certified|guaranteed|secure)\b|\bwithout (?:any )?(?:exception|fail)\b|\bno limits? (?:at all|whatsoever)|\bof any size\b|\bforever\b|\bunbreakable\b|\b(?:clinically|scientifically) (?:proven|tested)\b|\brisk-free\b|\bmathematically (?:proven|impossible|unbreakable)\b|\b(?:can(?:not|'t)|never) be (?:hacked|broken|breached)\b/g,
+    re: /\bguarantee[sd]?\b|\b(?:valid|free|covered|included|protected) for life\b|\blifetime (?:guarantee|validity|warranty)\b|\b100\s?%(?=\s+(?:of\b|[a-z]))(?!\s+(?:agree|right|sure|correct|yes|with you)\b)|\bnever (?:fails?|goes down|go down|breaks?|loses?|lose|crashes|crash|misses|miss|expires?|changes?|increases?|runs? out|pay more|be charged|be down)\b|\balways (?:works|succeeds|available|on time|be available)\b|\b(?:works?|compatible|supports?|compliant) (?:with |on |across |in )?(?:every|all|any)\b|\bwill never happen again\b|\bno risk (?:at all|whatsoever)\b|\b(?:it is|it's) impossible (?:to|for)\b|\bzero (?:downtime|data loss|errors?|risk|bugs?|failures?)\b|\bfully (?:compliant|certified|guaranteed|secure)\b|\bwithout (?:any )?(?:exception|fail)\b|\bno limits? (?:at all|whatsoever)|\bof any size\b|\bforever\b|\bunbreakable\b|\b(?:clinically|scientifically) (?:proven|tested)\b|\brisk-free\b|\bmathematically (?:proven|impossible|unbreakable)\b|\b(?:can(?:not|'t)|never) be (?:hacked|broken|breached)\b|\bnever be (?:reduced|lost|held|affected|late|delayed|refused|rejected|declined|cancell?ed|interrupted|suspended|denied|exceeded|leaked|exposed|compromised)\b|\bnever (?:had|seen|recorded) (?:a single|any|one)\b|\bnever (?:takes?|took) longer\b|\bnever happens?\b|\bnever voids?\b|\bnever have any (?:issues?|problems?|trouble|delays?)\b|\bnever an? (?:[a-z]+ )?(?:fee|charge|penalty|surcharge)\b|\bnever (?:need to )?worry\b|\b(?:is|are) ever (?:needed|required|charged)\b|\b(?:nothing|nobody|no one) can ever\b|\b(?:is|are|will|gets?) always (?:be )?(?:returned|refunded|reach(?:es)?|arrives?|delivered|approved|accepted|credited|waived)\b|\b(?:clears?|arrives?|approved|credited|refunded|processed) instantly\b/g,
     weight: 0.45,
     why: "makes an absolute promise",
+    numeric: false,
+    needsDigit: false,
+  },
+  {
+    // "at all 214 hotels worldwide", "anywhere in the world": a claim about everywhere nobody asked about. Shipping
+    // worldwide is an ordinary answer, so alone it never fires.
+    re: /\bworldwide\b|\banywhere in the world\b|\bin every country\b|\bat (?:all|each|every one) of (?:our )?\d+\b|\bat all \d+\b/g,
+    weight: 0.3,
+    why: "claims everywhere",
     numeric: false,
     needsDigit: false,
   },
@@ -94,7 +133,7 @@ const KINDS: readonly SpecificKind[] = [
     needsDigit: true,
   },
   {
-    re: /\b\d{1,3}(?:,\d{3})+\b|\b\d+(?:\.\d+)?\s?(?:million|billion|thousand)\b/g,
+    re: /\b\d{1,3}(?:,\d{3})+\b|\b\d+(?:\.\d+)?\s?(?:million|billion|thousand)\b|\b\d{1,2}(?:\.\d)?\s?(?:\/\s?10|out of (?:5|10))\b/g,
     weight: 0.25,
     why: "states an exact figure",
     numeric: true,
@@ -163,10 +202,11 @@ function isPrecise(found: string): boolean {
 }
 
 /**
- * Ungrounded specifics in the reply, which must be lower-cased (see behaviour-cues.ts). `asksForFigure`: the question wants a number (price, date,
- * duration), so the first number given is the answer and counts for much less.
+ * Ungrounded specifics in the reply, which must be lower-cased (see behaviour-cues.ts); `original` is the same reply as
+ * written, of the same length, for the names told by their capitals. `asksForFigure`: the question wants a number (price,
+ * date, duration), so the first number given is the answer and counts for much less.
  */
-export function findSpecifics(text: string, g: Grounding, asksForFigure: boolean): CueHit[] {
+export function findSpecifics(text: string, g: Grounding, asksForFigure: boolean, original = text): CueHit[] {
   const hits: CueHit[] = [];
   const taken: [number, number][] = [];
   let answerDiscount = asksForFigure;
@@ -175,10 +215,11 @@ export function findSpecifics(text: string, g: Grounding, asksForFigure: boolean
     if (kind.needsDigit && !digits) continue;
     kind.re.lastIndex = 0;
     let n = 0;
-    for (const m of text.matchAll(kind.re)) {
+    for (const m of (kind.cased === true ? original : text).matchAll(kind.re)) {
       const start = m.index;
       const end = start + m[0].length;
       if (taken.some(([s, e]) => start < e && s < end)) continue;
+      if (kind.cased === true && EVERYDAY_NAMES.test(m[0].replace(/ (?:of )?\d.*$/, ""))) continue;
       taken.push([start, end]);
       if (grounded(m[0], g)) continue;
       // "Order #4821", "ticket 55120": identifiers, not claims.

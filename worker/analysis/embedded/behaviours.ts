@@ -393,7 +393,7 @@ const LOOKED_UP = /\bi (?:can )?see (?:that )?(?:you|your|two|a|an|the|one|there
 
 function hallucinating(f: Facts): CueHit[] {
   const earlier = f.previous.map((t) => t.content).join("\n").toLowerCase();
-  const hits = findSpecifics(f.text, groundingOf(earlier), f.question?.wantsFigure === true);
+  const hits = findSpecifics(f.text, groundingOf(earlier), f.question?.wantsFigure === true, f.original);
   hits.push(...findCues(f.text, [SOURCE_CLAIM]));
   if (hits.length === 0) return hits;
   // "I can see two charges of €49 on the 3rd": figures read from the user's account are looked up.
