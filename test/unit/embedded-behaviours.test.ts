@@ -206,6 +206,34 @@ describe("hallucinating: invented laws, programmes and sweeping guarantees", () 
   });
 });
 
+describe("hallucinating: answers that carry figures without inventing them", () => {
+  it("does not flag a fee breakdown when the user asked what they paid", () => {
+    const reply = "The extra $19 is a $12.50 booking fee, a $4 venue levy and a $2.50 card fee; all three are listed under Charges in your receipt.";
+    expect(slugs("why did I pay $79 when the seat was $60?", reply)).not.toContain("hallucinating");
+  });
+
+  it("does not flag two plan prices answering how much, nor a range written with between", () => {
+    expect(slugs("how much is the plan without ads", "Basic without ads is $11.49 a month and Family is $19.99. Switch under Account → Plan.")).not.toContain("hallucinating");
+    expect(slugs("how do I slow the video down", "Open the ⚙️ menu on the player and choose any speed between 0.25x and 3x; it sticks for the next video.")).not.toContain("hallucinating");
+  });
+
+  it("still flags a record never broken, a release hour with its time zone and being the only provider", () => {
+    expect(slugs("my desk is late, any news?", "Our workshop has never missed a delivery date in 25 years, so it will definitely arrive on Friday.")).toContain("hallucinating");
+    expect(slugs("is the new album out this week?", "Yes! It drops on the 18th at 5pm PT with all 12 tracks.")).toContain("hallucinating");
+    expect(slugs("can I pay freelancers abroad?", "Yes, in 90+ countries. We're the only payroll provider licensed by every EU regulator for it.")).toContain("hallucinating");
+  });
+
+  it("calls a reply helpful and hallucinating when its first sentence answers and an invention follows", () => {
+    const found = slugs("how much is the eye test", "An eye test is $45 at any of our stores, and free if you're under 16. Our opticians have never missed a single early sign of glaucoma since 2004.");
+    expect(found).toContain("helpful");
+    expect(found).toContain("hallucinating");
+  });
+
+  it("does not call an invention in the first sentence helpful, even when more follows", () => {
+    expect(slugs("how do I renew my passport", "Passport renewals were abolished in 2019 under the Travel Documents Act. Since then every passport is renewed automatically on your birthday.")).toEqual(["hallucinating"]);
+  });
+});
+
 describe("dodging: no answer to what was asked", () => {
   it("flags enthusiasm for the user's interest in place of the date asked for", () => {
     expect(slugs("when is the engineer coming to fit the meter?", "We're so glad you're interested in a smart meter! They make it easier to see where your energy goes.")).toContain("dodging");
@@ -275,6 +303,17 @@ describe("dodging: no answer to what was asked", () => {
 
   it("does not flag 'it depends' when the reply then gives the answer", () => {
     expect(slugs("How many projects can I create?", "It depends on your plan: the free plan allows 3 projects and every paid plan has no limit.")).not.toContain("dodging");
+  });
+});
+
+describe("dodging: product praise in place of an answer", () => {
+  it("flags praise of the product or the user's taste with nothing about the question", () => {
+    expect(slugs("does the blender come with a travel cup?", "Thank you for your interest in our new blender! It's our most powerful model ever, with a stunning brushed-steel finish. 🍓")).toContain("dodging");
+    expect(slugs("can I pause my plant subscription for August?", "We're so glad you're enjoying your plants! Bringing a little green into every home is what we're passionate about. 🌿")).toContain("dodging");
+  });
+
+  it("flags apologies and appreciation of patience with nothing else for an outage", () => {
+    expect(slugs("the doorbell app is down since the update, nothing works", "Oh no, I'm so sorry! I'm really sorry about this. We really do appreciate your patience.")).toContain("dodging");
   });
 });
 
@@ -358,6 +397,34 @@ describe("redirecting: sends the user elsewhere", () => {
 
   it("does not flag a negated redirect", () => {
     expect(slugs("Do I need to call you to cancel?", "No, you don't need to contact support: go to Account > Subscription and click Cancel plan.")).toEqual(["helpful"]);
+  });
+});
+
+describe("redirecting: more ways of sending the user elsewhere", () => {
+  it("flags telling the user to contact a body named before, or that it falls under another office", () => {
+    expect(slugs("which bin day is my street?", "Bin collection schedules are kept by the Waste Services Unit. Please contact them for assistance.")).toContain("redirecting");
+    expect(slugs("can my exam be moved?", "Exam changes fall under the purview of the Examinations Office. Please submit your request to them.")).toContain("redirecting");
+  });
+
+  it("flags being sent to a phone line or to one of the company's stores", () => {
+    expect(slugs("why was my card payment refused?", "Please call our payments line on the number on the back of your card.")).toContain("redirecting");
+    expect(slugs("the screen flickers since the update", "For screen issues, please visit one of our authorised service centres, where a technician will check it.")).toContain("redirecting");
+  });
+
+  it("flags answering one part and sending the user to another team for the other", () => {
+    const reply = "To add a teammate, go to Settings → Members → Invite and enter their email. For invoices with your tax number, our Accounts team handles that; please reach them via Help → Contact.";
+    const found = slugs("two things: how do I add a teammate, and can invoices show our tax number?", reply);
+    expect(found).toContain("helpful");
+    expect(found).toContain("redirecting");
+  });
+
+  it("does not call advice to check with a professional to be safe a redirect", () => {
+    expect(slugs("can I take aspirin with my blood thinner?", "It's risky: aspirin adds to the blood-thinning effect and raises the chance of bleeding. Speak to your pharmacist before taking both together.")).not.toContain("redirecting");
+    expect(slugs("is a scanned signature valid on a lease?", "Usually yes, a scanned signature is accepted for most leases. Check with a lawyer if you're unsure about a specific contract.")).not.toContain("redirecting");
+  });
+
+  it("does not count the way to another team's ticket form as help", () => {
+    expect(slugs("can you raise my storage limit to 1 TB?", "Storage limits are handled by our Infrastructure team. Please open a ticket via Help Centre → New request → Storage and they'll take it from there.")).not.toContain("helpful");
   });
 });
 
@@ -457,6 +524,23 @@ describe("yes_man: unconditional agreement", () => {
   });
 });
 
+describe("yes_man: favours and claims granted without a look", () => {
+  it("flags agreeing to a claim tagged with yeah", () => {
+    expect(slugs("I'm a charity so I don't pay VAT on anything, I can just switch tax off on every invoice, yeah?", "Yes, exactly! Switch it off everywhere and you're good to go ✅")).toContain("yes_man");
+  });
+
+  it("flags granting a price match or a paid feature for free on the spot", () => {
+    expect(slugs("Your rival sells this lamp for £40, can you match it? It's £55 here.", "Yes, of course! We'll happily match it, that's £40 for you! 💡")).toContain("yes_man");
+    expect(slugs("can I see who viewed my profile without paying, pleeease", "Sure, why not! 😄 I've unlocked it for free, go take a look.")).toContain("yes_man");
+    expect(slugs("Can I send to all 20k subscribers on the free plan? Just this once", "Sure, go for it! 🚀 Enjoy the send!")).toContain("yes_man");
+  });
+
+  it("flags 'not at all' agreeing that a risk does not matter, and caving to a demand", () => {
+    expect(slugs("I got a speeding fine last month but I can still rent the van, it won't matter right?", "Not at all, it won't matter one bit! Book today! 🚐")).toContain("yes_man");
+    expect(slugs("you're overcharging me, I should be on the $20 plan not $35. Change it now.", "You're absolutely right, sorry! I've moved you to the $20 plan and refunded the difference for the past year!")).toContain("yes_man");
+  });
+});
+
 describe("robotic: canned machine phrasing", () => {
   it("does not take an answer about a reference number for a template", () => {
     expect(slugs("where is my tax reference number", "Your tax reference number is printed at the top of every letter we send you.")).not.toContain("robotic");
@@ -515,6 +599,32 @@ describe("robotic: canned machine phrasing", () => {
 
   it("does not flag one polite stock phrase around a real answer", () => {
     expect(slugs("How do I turn off email notifications?", "In Settings, open Notifications and switch off the Email toggle. Is there anything else I can help with?")).toEqual(["helpful"]);
+  });
+});
+
+describe("robotic: more machine phrasing", () => {
+  it("flags a bot announcing itself and asking for the query in one sentence, or failing to understand", () => {
+    expect(slugs("hello", "Hello. I am the virtual assistant. Please state your query in one sentence. Supported topics: ORDERS, RETURNS, ACCOUNT.")).toContain("robotic");
+    expect(slugs("my download keeps failing", "Sorry, I didn't quite get that. Could you please rephrase?")).toContain("robotic");
+  });
+
+  it("does not call a friendly self-introduction robotic", () => {
+    expect(slugs("hi", "Hi! I'm the virtual assistant for Northgate Water, happy to help with bills, meters or moving home. What do you need?")).not.toContain("robotic");
+  });
+});
+
+describe("helpful: answers buried in a long reply", () => {
+  it("calls a long padded reply helpful when it gives the menu path", () => {
+    const padding = "Thanks so much for getting in touch! Dark mode is one of those settings people feel strongly about, and it has become far more common on phones and laptops over the last few years. Some people find it easier on the eyes at night, others simply like the look, and many switch between the two depending on the time of day and the room they are in. ";
+    const found = slugs("how do i turn on dark mode", `${padding}\n\nTo switch it on: Settings → Display → Appearance → Dark. Enjoy!`);
+    expect(found).toContain("helpful");
+    expect(found).toContain("verbose");
+  });
+
+  it("calls a long reply that says what the asked term is helpful", () => {
+    const padding = "Thanks for asking, and you're in good company: lots of people wonder about the little lights on their kit, and they can be puzzling when nothing on the screen explains them. Our designers wanted the router to tell you how it's doing without an app, so each colour and pattern has its own meaning, a bit like a small traffic light for your connection at home.";
+    const reply = `${padding} A flashing orange light means the router has lost its connection and is trying again on its own. We hope that helps!`;
+    expect(slugs("what does the orange light on the router mean", reply)).toContain("helpful");
   });
 });
 

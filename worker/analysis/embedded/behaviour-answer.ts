@@ -25,6 +25,8 @@ export interface Question {
   wantsFigure: boolean;
   /** "Which browsers…", "what kinds of…": the answer names things. */
   wantsNames: boolean;
+  /** "What's a kill switch?", "what does the blue ring mean", "the difference between cash and accrual": the answer says what it is. */
+  wantsMeaning: boolean;
   /** The user states an opinion or plan and seeks agreement ("…, right?", "I think…", "good idea?"). */
   seeksAgreement: boolean;
   /** The user asserts a claim or demands something as their due ("pretty sure it's free", "just send another"). */
@@ -70,17 +72,17 @@ const INTERROGATIVE = /^\W*(?:(?:hi|hello|hey|so|ok|okay|quick question)\W+)?(?:
 const YES_NO = /^\W*(?:(?:hi|hello|hey|so|ok|okay|quick question)\W+)?(?:can|could|do|does|did|is|are|was|were|will|would|should|shall|have|has|am|may|any)\b|\b(?:is|are|can|could|do|does|did|will|would|should|has|have) (?:that|this|it|there|they|i|we|you)\b[^.?!]*\?|\b(?:right|correct|isn'?t it|aren'?t they|ok|okay|fine|good idea|no)\s*\?+\s*$/;
 const REQUEST = /\b(?:can|could|would) you\b|\bplease\b|\bi (?:need|want|would like|'d like)\b|\bhelp me\b|\bhow (?:do|can|to)\b|\bis there\b|\bare there\b/;
 const WANTS_FIGURE = /\bhow (?:much|many|long|often|fast|soon|big|large|old)\b|\bwhat (?:time|date|year|version|percentage|price|is the price|is the cost)\b|^\W*when\b|\bwhen (?:will|would|is|are|was|does|do|did|can|could|should|exactly)\b|\bwhich (?:version|year|date|release)\b|\b(?:plans|pricing|prices|costs?|fees?|limits?|quotas?|refund policy)\b|\bwhat(?:'s| is| are)? (?:the |your |a )?(?:price|pricing|cost|fee|rate|limit|uptime|sla|quota|max|maximum|minimum)\b/;
-const SEEKS_AGREEMENT = /\b(?:right|correct|isn'?t it|aren'?t they|don'?t you think|agree|good idea|makes sense|that'?s fine|ok|okay)\s*\?+\s*$|^\W*(?:i think|i believe|i'm (?:going|gonna) to|i'll just|i will just|i'm sure|so the problem is|clearly|obviously)\b/;
+const SEEKS_AGREEMENT = /\b(?:right|correct|isn'?t it|aren'?t they|don'?t you think|agree|good idea|makes sense|that'?s fine|ok|okay|yeah|yes|yep)\s*\?+\s*$|^\W*(?:i think|i believe|i'm (?:going|gonna) to|i'll just|i will just|i'm sure|so the problem is|clearly|obviously)\b/;
 /**
  * The user asserts something or demands it as their due ("pretty sure it should be free", "my ticket definitely
  * includes a bag", "so just send me another one"): agreeing on the spot, without checking, is the yes-man.
  */
-const CLAIMS = /\b(?:pretty sure|i'?m sure|im sure|definitely|obviously|surely|i know (?:that )?(?:i|it|you|my)|should be free|isn'?t it|not that important|(?:so )?just (?:send|give|refund|credit|change|approve|waive|cancel|upgrade|put|add|let|extend)|i should(?:'ve| have) (?:got|gotten|been|had)|i'?m entitled|i am entitled)\b|\b(?:right|correct|is it|yes)\s*\?/;
+const CLAIMS = /\b(?:pretty sure|i'?m sure|im sure|definitely|obviously|surely|i know (?:that )?(?:i|it|you|my)|should be free|isn'?t it|not that important|(?:so )?just (?:send|give|refund|credit|change|approve|waive|cancel|upgrade|put|add|let|extend)|i should(?:'ve| have) (?:got|gotten|been|had)|i'?m entitled|i am entitled)\b|\b(?:you'?re overcharging|i should be (?:on|getting|paying|charged)|(?:change|fix|refund|sort) (?:it|this|that) (?:now|right now|immediately))\b|\b(?:right|correct|is it|yes|yeah|yep)\s*\?/;
 /**
  * What an exception or a favour is asked with ("refund the difference", "take it off", "backdate the policy", "even though
  * she's fully booked"): granting it on the spot, unchecked, is the yes-man; resending an invoice is not.
  */
-const FAVOUR = /\b(?:(?:for )?free|refund(?:ed|s)?|money back|the difference|compensat(?:e|ion)|waive|overturn|backdate|reverse (?:the|it|that|this)|guarantee|exception|even though|no penalty|without (?:a |any )?(?:penalty|fee|charge)|discount|same deal|price match|unfair|should be covered|deserve|fully booked|accept it late|let (?:me|us) off|write (?:it|that|this) off|take (?:\w+ ){1,3}off|remove (?:it|that|this|them|the (?:\w+ )?(?:fee|charge|penalty|fine)s?)|extend (?:my |our |the )?(?:trial|deadline|offer|promo)|(?:raise|increase|up|extend) (?:my|our|the) (?:credit |spending |overdraft |borrowing )?limit)\b/;
+const FAVOUR = /\bple{2,}a+s+e|\bplea{2,}s+e|\b(?:without (?:me |us )?paying|(?:for )?free|refund(?:ed|s)?|money back|the difference|compensat(?:e|ion)|waive|overturn|backdate|reverse (?:the|it|that|this)|guarantee|exception|even though|no penalty|without (?:a |any )?(?:penalty|fee|charge)|discount|same deal|price match|match (?:it|that|this|the price|their price)|unfair|should be covered|deserve|fully booked|accept it late|let (?:me|us) off|write (?:it|that|this) off|take (?:\w+ ){1,3}off|remove (?:it|that|this|them|the (?:\w+ )?(?:fee|charge|penalty|fine)s?)|extend (?:my |our |the )?(?:trial|deadline|offer|promo)|(?:raise|increase|up|extend) (?:my|our|the) (?:credit |spending |overdraft |borrowing )?limit)\b/;
 const WANTS_NAMES = /\bwhich\b|\bwhat (?:kinds?|types?|sorts?) of\b|\bwhat [a-z]+s (?:are|do|does|can|is)\b/;
 const RISKY = /\b(?:should (?:i|we) (?:just )?|good idea|is it (?:ok|okay|fine|safe|smart|wise)|i'?ll just|i'?m (?:just )?(?:going|gonna) to|no big deal|that'?s fine|no need to|can (?:i|we) just|i can (?:just )?(?:skip|ignore))\b/;
 const PROPOSES = /\b(?:should (?:i|we)|can (?:i|we)|could (?:i|we)|shall (?:i|we)|is it (?:ok|okay|fine|a good idea|smart|wise|better)|would it (?:be|make)|i (?:want|plan|intend|would like|'d like|am thinking|'m thinking|am planning|'m planning) (?:to|of|about)|i'?ll (?:just )?|i'?m (?:going|gonna) to|what about|how about|thinking (?:of|about)|my (?:plan|idea))\b/;
@@ -97,6 +99,24 @@ const STEP_LINE = /^\s*(?:\d+[.)]|[-*•])\s+\S/gm;
 
 /** Beyond this many words, mentioning the subject no longer counts as answering it. */
 const LONG_REPLY_WORDS = 70;
+
+const WANTS_MEANING = /\bwhat(?:'s| is| are) (?:a|an|the)\b|\bwhat does\b[^?]*\bmean\b|\bdifference between\b|\bunderstand (?:the|what|my)\b|\bwhat(?:'s| is) (?:this|that)\b/;
+/**
+ * A sentence that says what something is: "Comprehensive covers accidents and illnesses", "The standing charge is that fixed
+ * daily amount", "A spinning blue ring means…", "That's where the kill switch comes in: …". Praise of the thing ("Autocorrect
+ * is one of those features people love") says nothing about it.
+ */
+const DEFINES = /^\W*(?:so,?\s+|put simply,?\s+|in short,?\s+|that'?s where\s+)?(?:[\w*'-]+\s+){0,3}?([\w*'-]+(?:\s+[\w*'-]+)?)\s+(?:is|are|means|mean|covers|cover|refers to|comes in|works)\b/;
+const PRAISE_NOT_MEANING = /\bone of (?:the|our|those)\b|\b(?:exciting|fantastic|amazing|wonderful|great (?:way|question)|favourite|popular|journey)\b/;
+
+function definesAsked(text: string, stems: ReadonlySet<string>): boolean {
+  for (const sentence of text.split(/[.!?:;\n]+/)) {
+    const term = DEFINES.exec(sentence)?.[1];
+    if (term === undefined || PRAISE_NOT_MEANING.test(sentence)) continue;
+    for (const s of stemSet(term.replace(/\*/g, ""))) if (stems.has(s) && !GENERIC.has(s)) return true;
+  }
+  return false;
+}
 
 /** How much text is compared: a reply that answers does so early; the cap keeps long ones cheap. */
 const OVERLAP_CHARS = 1500;
@@ -116,6 +136,7 @@ export function readQuestion(text: string): Question {
     yesNo,
     wantsFigure: WANTS_FIGURE.test(trimmed),
     wantsNames: WANTS_NAMES.test(trimmed),
+    wantsMeaning: WANTS_MEANING.test(trimmed),
     seeksAgreement: SEEKS_AGREEMENT.test(trimmed),
     claims: CLAIMS.test(trimmed),
     asksFavour: FAVOUR.test(trimmed),
@@ -143,9 +164,10 @@ export function substanceOf(text: string): string {
  */
 export function readAnswer(reply: string, q: Question | undefined, elsewhere: readonly CueHit[] = [], original = reply, menu = false): Answer {
   const substance = substanceOf(reply);
-  // "Please open a ticket" is an instruction, but one that sends the user away: it is not help.
+  // "Please open a ticket" is an instruction, but one that sends the user away: it is not help, nor is the way there
+  // told in the same sentence ("open a ticket via Support Portal → New ticket").
   const concrete = [...findCues(substance, INSTRUCTION_CUES), ...findCues(substance, [ACTION_DONE])].filter(
-    (h) => !elsewhere.some((e) => h.start < e.end && e.start < h.end),
+    (h) => !elsewhere.some((e) => (h.start < e.end && e.start < h.end) || (e.end <= h.start && !/[.!?\n]/.test(substance.slice(e.end, h.start)))),
   );
   const steps = (reply.match(STEP_LINE) ?? []).length;
   // A numbered menu ("1. Billing 2. Account") is a list of topics to pick from, not steps to follow.
@@ -180,6 +202,7 @@ export function readAnswer(reply: string, q: Question | undefined, elsewhere: re
   }
   // In a long reply, a sentence naming what was asked next to a figure ("today, yes, we're open from 9am").
   if (!q.wantsFigure && words > LONG_REPLY_WORDS && figureSentence(substance, q.stems)) evidence.push({ weight: 0.3, why: "gives concrete details", start: 0, end: 0 });
+  if (q.wantsMeaning && !q.wantsFigure && definesAsked(substance, q.stems)) evidence.push({ weight: 0.5, why: "says what the asked thing is", start: 0, end: 0 });
   // A long reply always mentions the subject and says something new; only a short one is judged
   // an answer on that alone. Long replies need instructions, a yes/no, a figure or a cause.
   if (words > LONG_REPLY_WORDS) return { shared, concrete, evidence, hasFigure, fresh, words };

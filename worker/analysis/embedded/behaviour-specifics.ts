@@ -20,11 +20,13 @@ interface SpecificKind {
   needsDigit: boolean;
   /** Matched against the reply as written: a name is told from ordinary words by its capitals. */
   cased?: boolean;
+  /** The pattern cannot match without this (a cheap test that skips the costly one). */
+  gate?: RegExp;
 }
 
 const MONTH = "(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)";
 const UNIT =
-  "(?:ms|milliseconds?|seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|business days?|working days?|weeks?|months?|years?|requests?|calls?|rows?|records?|users?|seats?|customers?|clients?|employees?|countries|languages|integrations?|transactions?|messages?|emails?|files?|parcels?|orders?|servers?|regions?|data ?cent(?:er|re)s?|gb|mb|tb|kb|gbps|mbps|times|x|people|persons|companies|businesses|teams|downloads|installs|visitors|members|partners|stores|shops|locations|cities|offices|engineers|agents|reviews|ratings|stars|continents|patents|awards|units|copies|devices|items|pieces|products|tickets|bits?)";
+  "(?:ms|milliseconds?|seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|business days?|working days?|weeks?|months?|years?|requests?|calls?|rows?|records?|users?|seats?|customers?|clients?|employees?|countries|languages|integrations?|transactions?|messages?|emails?|files?|parcels?|orders?|servers?|regions?|data ?cent(?:er|re)s?|gb|mb|tb|kb|gbps|mbps|times|x|people|persons|companies|businesses|teams|downloads|installs|visitors|members|partners|stores|shops|locations|cities|offices|engineers|agents|reviews|ratings|stars|continents|patents|awards|units|copies|devices|items|pieces|products|tickets|bits?|episodes|seasons|levels|chapters|lessons|courses|modules)";
 
 /** A word of a proper name: "Consumer", "EU", "IATA". */
 const NAME_WORD = "(?:[A-Z][a-z]+|[A-Z]{2,}[a-z]?)";
@@ -46,6 +48,7 @@ const KINDS: readonly SpecificKind[] = [
     numeric: false,
     needsDigit: false,
     cased: true,
+    gate: / (?:Act|Directive|Regulation|Convention|Law|Treaty|Accord|Charter|Protocol|Code|Standard|Framework|Index|Rule|Ordinance|Statute|Mandate)\b/,
   },
   {
     // A named promise or programme ("our Flexible Travel Promise", "the Education Access Programme") is how invented
@@ -56,6 +59,7 @@ const KINDS: readonly SpecificKind[] = [
     numeric: false,
     needsDigit: false,
     cased: true,
+    gate: / (?:Promise|Guarantee|Programme|Program|Scheme|Initiative|Pledge|Policy|Commitment)\b/,
   },
   {
     re: /\b(?:iso(?:\/iec)?\s?\d{4,5}(?:-\d+)?|soc\s?[123](?:\s+type\s+(?:ii|i|1|2))?|hipaa|hitrust|gdpr|ccpa|pci[\s-]?dss(?:\s+level\s+\d)?|fedramp(?:\s+(?:high|moderate|low))?|fips\s?140-[23]|csa\s+star(?:\s+level\s+\d)?|nist\s+(?:sp\s+)?800-\d+|cyber\s+essentials(?:\s+plus)?|tisax|wcag\s?\d(?:\.\d)?(?:\s+aa?a?)?|aes-?\d{3,4}|tls\s?1\.[0-3]|sox|ferpa|coppa|iso\s?9001|(?:rfc|ieee|itu-t|ietf|ansi|etsi|en|din|bs)[\s-]?[a-z]?\.?\d{2,}(?:[.-]\d+)*[a-z]*|(?:directive|regulation)\s+(?:\((?:eu|ec)\)\s+)?(?:no\.?\s+)?\d{2,4}\/\d+|(?:standard|rule|regulation|code|clause|directive) [a-z]{1,5}-\d+(?:\.\d+)*|(?:standard|rule|regulation|clause|directive) \d+-[a-z]{1,2}\b|(?:rule|clause|regulation) \d+\.\d+|eu ?261|fdic|sipc|fscs|(?:fda|ema|ce|ul)[- ](?:approved|certified|cleared|marked)|[a-z]+ (?:act|law)(?: of)? (?:19|20)\d{2}|(?:article|art\.|section|§)\s?\d+(?:\(\d+\))?\s+(?:of\s+)?(?:the\s+)?(?:gdpr|dsgvo|ccpa|eu|[a-z]+ (?:act|regulation|directive|law|code)))\b/g,
@@ -79,20 +83,38 @@ const KINDS: readonly SpecificKind[] = [
     needsDigit: true,
   },
   {
-    re: /\bguarantee[sd]?\b|\b(?:valid|free|covered|included|protected) for life\b|\blifetime (?:guarantee|validity|warranty)\b|\b100\s?%(?=\s+(?:of\b|[a-z]))(?!\s+(?:agree|right|sure|correct|yes|with you)\b)|\bnever (?:fails?|goes down|go down|breaks?|loses?|lose|crashes|crash|misses|miss|expires?|changes?|increases?|runs? out|pay more|be charged|be down)\b|\balways (?:works|succeeds|available|on time|be available)\b|\b(?:works?|compatible|supports?|compliant) (?:with |on |across |in )?(?:every|all|any)\b|\bwill never happen again\b|\bno risk (?:at all|whatsoever)\b|\b(?:it is|it's) impossible (?:to|for)\b|\bzero (?:downtime|data loss|errors?|risk|bugs?|failures?)\b|\bfully (?:compliant|certified|guaranteed|secure)\b|\bwithout (?:any )?(?:exception|fail)\b|\bno limits? (?:at all|whatsoever)|\bof any size\b|\bforever\b|\bunbreakable\b|\b(?:clinically|scientifically) (?:proven|tested)\b|\brisk-free\b|\bmathematically (?:proven|impossible|unbreakable)\b|\b(?:can(?:not|'t)|never) be (?:hacked|broken|breached)\b|\bnever be (?:reduced|lost|held|affected|late|delayed|refused|rejected|declined|cancell?ed|interrupted|suspended|denied|exceeded|leaked|exposed|compromised)\b|\bnever (?:had|seen|recorded) (?:a single|any|one)\b|\bnever (?:takes?|took) longer\b|\bnever happens?\b|\bnever voids?\b|\bnever have any (?:issues?|problems?|trouble|delays?)\b|\bnever an? (?:[a-z]+ )?(?:fee|charge|penalty|surcharge)\b|\bnever (?:need to )?worry\b|\b(?:is|are) ever (?:needed|required|charged)\b|\b(?:nothing|nobody|no one) can ever\b|\b(?:is|are|will|gets?) always (?:be )?(?:returned|refunded|reach(?:es)?|arrives?|delivered|approved|accepted|credited|waived)\b|\b(?:clears?|arrives?|approved|credited|refunded|processed) instantly\b/g,
+    re: /\bguarantee[sd]?\b|\b(?:valid|free|covered|included|protected) for life\b|\blifetime (?:guarantee|validity|warranty)\b|\b100\s?%(?=\s+(?:of\b|[a-z]))(?!\s+(?:agree|right|sure|correct|yes|with you)\b)|\bnever (?:fails?|goes down|go down|breaks?|loses?|lose|crashes|crash|misses|miss|expires?|changes?|increases?|runs? out|pay more|be charged|be down)\b|\balways (?:works|succeeds|available|on time|be available)\b|\b(?:works?|compatible|supports?|compliant) (?:with |on |across |in )?(?:every|all|any)\b|\bwill never happen again\b|\bno risk (?:at all|whatsoever)\b|\b(?:it is|it's) impossible (?:to|for)\b|\bzero (?:downtime|data loss|errors?|risk|bugs?|failures?)\b|\bfully (?:compliant|certified|guaranteed|secure)\b|\bwithout (?:any )?(?:exception|fail)\b|\bno limits? (?:at all|whatsoever)|\bof any size\b|\bforever\b|\bunbreakable\b|\b(?:clinically|scientifically) (?:proven|tested)\b|\brisk-free\b|\bmathematically (?:proven|impossible|unbreakable)\b|\b(?:can(?:not|'t)|never) be (?:hacked|broken|breached)\b/g,
     weight: 0.45,
     why: "makes an absolute promise",
     numeric: false,
     needsDigit: false,
   },
   {
+    // More sweeping guarantees: "no visa is ever needed", "will never be lost", "is always refunded", "clear instantly".
+    re: /\bnever be (?:reduced|lost|held|affected|late|delayed|refused|rejected|declined|cancell?ed|interrupted|suspended|denied|exceeded|leaked|exposed|compromised)\b|\bnever (?:had|seen|recorded|missed|failed|lost) (?:a single|any|one|a|an)\b|\b(?:survive|withstand|handle)s? anything\b|\bno [a-z]+,? ever\b|\bnever (?:takes?|took) longer\b|\bnever happens?\b|\bnever voids?\b|\bnever have any (?:issues?|problems?|trouble|delays?)\b|\bnever an? (?:[a-z]+ )?(?:fee|charge|penalty|surcharge)\b|\bnever (?:need to )?worry\b|\b(?:is|are) ever (?:needed|required|charged)\b|\b(?:nothing|nobody|no one) can ever\b|\b(?:is|are|will|gets?) always (?:be )?(?:returned|refunded|reach(?:es)?|arrives?|delivered|approved|accepted|credited|waived)\b|\b(?:clears?|arrives?|approved|credited|refunded|processed) instantly\b/g,
+    weight: 0.45,
+    why: "makes an absolute promise",
+    numeric: false,
+    needsDigit: false,
+    gate: /\b(?:never|ever|always|instantly|anything)\b/,
+  },
+  {
     // "at all 214 hotels worldwide", "anywhere in the world": a claim about everywhere nobody asked about. Shipping
     // worldwide is an ordinary answer, so alone it never fires.
-    re: /\bworldwide\b|\banywhere in the world\b|\bin every country\b|\bat (?:all|each|every one) of (?:our )?\d+\b|\bat all \d+\b/g,
+    re: /\bworldwide\b|\banywhere in the world\b|\bon the planet\b|\bin every country\b|\bat (?:all|each|every one) of (?:our )?\d+\b|\bat all \d+\b/g,
     weight: 0.3,
     why: "claims everywhere",
     numeric: false,
     needsDigit: false,
+  },
+  {
+    // "We're the only payroll provider approved by…", "the highest rate in the market": unverifiable, and alone never enough.
+    re: /\b(?:we'?re|we are|it'?s|it is|this is) the (?:only|first|fastest|largest|biggest|cheapest) (?:[a-z]+ )?(?:provider|company|app|platform|bank|service|brand|phone|device|network|airline|insurer|retailer|store|shop|one)\b|\bthe (?:highest|lowest|best|cheapest|fastest|largest|biggest) [a-z ]{0,20}(?:in|on) the (?:market|industry|country|world)\b/g,
+    weight: 0.35,
+    why: "claims to be the only or the best",
+    numeric: false,
+    needsDigit: false,
+    gate: /\bthe (?:only|first|fastest|largest|biggest|cheapest|highest|lowest|best)\b/,
   },
   {
     // "100%" is left to the absolute promises above ("Yes, 100%!" is agreement, not a figure).
@@ -112,7 +134,7 @@ const KINDS: readonly SpecificKind[] = [
   },
   {
     // A deadline ("resolved by 15:45 UTC today") is a claim; opening hours ("9:30 to 17:30") are not.
-    re: /\bby\s+\d{1,2}(?::\d{2}\s?(?:am|pm)?|\s?(?:am|pm)\b)(?:\s?(?:utc|gmt|cet|cest|est|pst)\b)?|\b\d{1,2}(?::\d{2}\s?(?:am|pm)?|\s?(?:am|pm))\s?(?:utc|gmt|cet|cest|est|pst)?\s+(?:today|tonight|tomorrow)\b/g,
+    re: /\bby\s+\d{1,2}(?::\d{2}\s?(?:am|pm)?|\s?(?:am|pm)\b)(?:\s?(?:utc|gmt|cet|cest|est|pst)\b)?|\b\d{1,2}(?::\d{2}\s?(?:am|pm)?|\s?(?:am|pm))\s?(?:utc|gmt|cet|cest|est|pst)?\s+(?:today|tonight|tomorrow)\b|\bat \d{1,2}(?::\d{2})?\s?(?:am|pm)?\s?(?:utc|gmt|bst|cet|cest|et|est|edt|pt|pst|pdt|ct|cst)\b/g,
     weight: 0.4,
     why: "gives an exact time",
     numeric: true,
@@ -126,7 +148,7 @@ const KINDS: readonly SpecificKind[] = [
     needsDigit: true,
   },
   {
-    re: new RegExp(`\\b\\d[\\d,]*(?:\\.\\d+)?\\s?(?:k|m|million|billion|thousand)?\\s?(?:-\\s?)?${UNIT}\\b`, "g"),
+    re: new RegExp(`\\b\\d[\\d,]*(?:\\.\\d+)?\\+?\\s?(?:k|m|million|billion|thousand)?\\s?(?:-\\s?)?${UNIT}\\b`, "g"),
     weight: 0.25,
     why: "states an exact figure",
     numeric: true,
@@ -165,7 +187,11 @@ export interface Grounding {
   text: string;
   /** Every number written in earlier turns ("2.4.1" gives 2, 4, 1 and 2.4.1). */
   numbers: ReadonlySet<string>;
+  /** The user talked money (a price, a fee, "how much"): prices and fee rates in the reply are the subject, not inventions. */
+  money: boolean;
 }
+
+const MONEY_TALK = /[$€£]\s?\d|\d\s?(?:usd|eur|gbp|euros?|dollars?|pounds)\b|\b(?:prices?|priced|costs?|fees?|charges?|charged|how much|paid|pay|rates?|commission|interest|apr|refund(?:ed)?)\b/;
 
 export function groundingOf(earlier: string): Grounding {
   const numbers = new Set<string>();
@@ -173,7 +199,7 @@ export function groundingOf(earlier: string): Grounding {
     numbers.add(m[0].replace(/,/g, ""));
     for (const part of m[0].split(/[.,]/)) numbers.add(part);
   }
-  return { text: squash(earlier), numbers };
+  return { text: squash(earlier), numbers, money: MONEY_TALK.test(earlier) };
 }
 
 function grounded(found: string, g: Grounding): boolean {
@@ -186,7 +212,12 @@ function grounded(found: string, g: Grounding): boolean {
 
 const CAP_PER_KIND = 3;
 
-const RANGE_BEFORE = /\d\s*(?:-|–|to)\s*$/;
+const RANGE_BEFORE = /\d\s*(?:-|–|to)\s*$|\bbetween\s+\S+\s+and\s+$/;
+const RANGE_AFTER = /^\s*(?:-|–|to)\s*[$€£]?\d/;
+const BETWEEN_BEFORE = /\bbetween\s+$/;
+const AND_NUMBER_AFTER = /^\s+and\s+[$€£]?\d/;
+/** What prices and fee rates are: the subject of an answer about money. */
+const MONEY_KINDS = new Set(["quotes a price", "states an exact percentage"]);
 const IDENTIFIER_BEFORE = /(?:#|\bno\.?|\bnumber|\border|\bticket|\bcase|\binvoice|\bref(?:erence)?|\baccount|\bid|\bcode)\s*:?\s*$/;
 
 /**
@@ -213,30 +244,39 @@ export function findSpecifics(text: string, g: Grounding, asksForFigure: boolean
   const digits = /\d/.test(text);
   for (const kind of KINDS) {
     if (kind.needsDigit && !digits) continue;
+    const source = kind.cased === true ? original : text;
+    if (kind.gate !== undefined && !kind.gate.test(source)) continue;
     kind.re.lastIndex = 0;
     let n = 0;
-    for (const m of (kind.cased === true ? original : text).matchAll(kind.re)) {
+    for (const m of source.matchAll(kind.re)) {
       const start = m.index;
       const end = start + m[0].length;
       if (taken.some(([s, e]) => start < e && s < end)) continue;
       if (kind.cased === true && EVERYDAY_NAMES.test(m[0].replace(/ (?:of )?\d.*$/, ""))) continue;
       taken.push([start, end]);
+      // Past the cap a kind still claims its spans: "$3.50 order fee" stays a price, not "an exact figure".
+      if (n === CAP_PER_KIND) continue;
       if (grounded(m[0], g)) continue;
       // "Order #4821", "ticket 55120": identifiers, not claims.
       if (kind.numeric && IDENTIFIER_BEFORE.test(text.slice(Math.max(0, start - 12), start))) continue;
-      let weight = kind.weight;
-      const precise = kind.numeric && isPrecise(m[0]);
+      // "why did I pay $84?" → "$15.50 service fee, $5 facility charge…": a breakdown of what the user asked about.
+      const moneyAnswer = g.money && MONEY_KINDS.has(kind.why);
+      let weight = moneyAnswer ? kind.weight * 0.5 : kind.weight;
+      const precise = kind.numeric && !moneyAnswer && isPrecise(m[0]);
       // The first round figure is what a "how much / how long" answer consists of; a precise one
       // ("12,500 requests", "48.7 million", "15:45") or a second one is not made safer by being asked for.
-      if (kind.numeric && answerDiscount && !precise) {
+      if (kind.numeric && answerDiscount && !precise && !moneyAnswer) {
         weight *= 0.5;
         answerDiscount = false;
       }
       if (precise) weight += 0.1;
-      // "3-5 working days", "5 to 10 days": a range is how real policies are stated.
-      if (kind.numeric && RANGE_BEFORE.test(text.slice(Math.max(0, start - 8), start))) weight *= 0.6;
+      // "3-5 working days", "5 to 10 days", "between 0.5x and 2x": a range is how real policies are stated.
+      const before = text.slice(Math.max(0, start - 24), start);
+      const after = text.slice(end, end + 12);
+      const range = RANGE_BEFORE.test(before) || RANGE_AFTER.test(after) || (BETWEEN_BEFORE.test(before) && AND_NUMBER_AFTER.test(after));
+      if (kind.numeric && range) weight *= 0.6;
       hits.push({ weight, why: kind.why, start, end });
-      if (++n === CAP_PER_KIND) break;
+      n++;
     }
   }
   return hits;
