@@ -119,6 +119,8 @@ export const USER_SETS = [
   "support-blind-14.csv",
   "support-blind-15.csv",
   "support-blind-16.csv",
+  "support-blind-17.csv",
+  "support-blind-18.csv",
 ] as const;
 export type UserSet = (typeof USER_SETS)[number];
 

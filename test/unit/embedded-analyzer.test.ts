@@ -12,6 +12,17 @@ const flag = (a: MessageAnalysis, slug: string): Detection | undefined => a.flag
 const behaviour = (a: MessageAnalysis, slug: string): Detection | undefined => a.behaviours.find((b) => b.slug === slug);
 const flagSlugs = (content: string): string[] => user(content).flags.map((f) => f.slug);
 
+describe("sentiment of users who leave", () => {
+  it("reads a warm goodbye and praise around a cancellation as negative", () => {
+    expect(user("Thanks so much for everything, you've been wonderful, but I'm cancelling my subscription at the end of the month.").sentiment?.label).toMatch(/negative/);
+    expect(user("love the app honestly but we're switching to Monday.com next quarter").sentiment?.label).toMatch(/negative/);
+  });
+
+  it("keeps a plain question about cancelling neutral", () => {
+    expect(user("if I ever cancel, do I keep my invoices?").sentiment?.label).toBe("neutral");
+  });
+});
+
 describe("sentiment labels", () => {
   it("puts each band edge on the side the SPEC says", () => {
     expect(sentimentLabel(-1)).toBe("very_negative");
@@ -237,6 +248,40 @@ describe("embedded user flags", () => {
     ];
     expect(flag(user(question), "frustrated_user")).toBeUndefined();
     expect(flag(user(`${question}!!`, {}, earlier), "frustrated_user")?.reason).toMatch(/repeats/i);
+  });
+});
+
+describe("embedded user flags said in passing (cues alone, without the second opinion)", () => {
+  const cueSlugs = (content: string): string[] => user(content, { opinionModel: null }).flags.map((f) => f.slug);
+
+  it("reads a last order, going with a rival's offer and wanting one's data deleted as leaving", () => {
+    expect(cueSlugs("the parcel came broken again. this is my last order here")).toContain("churn_risk");
+    expect(cueSlugs("Gousto gives me 50% off for a month, can you beat that or should we just go with them?")).toContain("churn_risk");
+    expect(cueSlugs("you billed me after I closed everything. refund it and I want my personal data deleted.")).toContain("churn_risk");
+    expect(cueSlugs("Bei O2 zahle ich die Hälfte. Wir überlegen ernsthaft zu wechseln.")).toContain("churn_risk");
+  });
+
+  it("does not read cancelling a booking or an order named before 'please cancel' as leaving", () => {
+    expect(cueSlugs("reservation 55QX please cancel, the trip is off")).not.toContain("churn_risk");
+    expect(cueSlugs("this app is useless, please cancel")).toContain("churn_risk");
+  });
+
+  it("reads a departure at a set hour, a failing checkout and a swallowed card abroad as urgent", () => {
+    expect(cueSlugs("our train leaves at 7:15am and the tickets never arrived by email")).toContain("urgent_request");
+    expect(cueSlugs("PHP warning in cart.php, the store breaks on every checkout since this morning")).toContain("urgent_request");
+    expect(cueSlugs("de automaat heeft mijn bankpas ingeslikt, ik zit in Portugal zonder andere pas")).toContain("urgent_request");
+  });
+
+  it("reads capitals on NOW as urgency, not shouting", () => {
+    const slugs = cueSlugs("my card got blocked RIGHT NOW and I'm standing at the pharmacy counter");
+    expect(slugs).toContain("urgent_request");
+    expect(slugs).not.toContain("frustrated_user");
+  });
+
+  it("reads group bookings and plans for several locations as buying, and a frozen business account as not", () => {
+    expect(cueSlugs("do you offer group tickets? we're a school trip of 40")).toContain("buying_signal");
+    expect(cueSlugs("we're opening two more cafés, is there a multi-location plan?")).toContain("buying_signal");
+    expect(cueSlugs("my business account is frozen and rent is due tomorrow")).not.toContain("buying_signal");
   });
 });
 

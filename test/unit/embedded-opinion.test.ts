@@ -81,6 +81,15 @@ describe("the learned second opinion on user flags", () => {
     expect(flagsOf("zorblat", { opinionModel: ZORBLAT }, "und").map((d) => d.slug)).toEqual(["churn_risk"]);
   });
 
+  it("makes a message it reads as leaving negative, whichever flags are switched on", () => {
+    const sentiment = (options: AnalysisOptions) => analyzeSync({ role: "user", content: "Great team, lovely people. Zorblat.", language: "en" }, options).sentiment;
+    expect(sentiment({ opinionModel: null })?.label).toMatch(/positive/);
+    const leaving = sentiment({ opinionModel: ZORBLAT });
+    expect(leaving?.label).toBe("negative");
+    expect(leaving?.reason).toBe("Wants to leave.");
+    expect(sentiment({ opinionModel: ZORBLAT, enabledFlags: [] })).toEqual(leaving);
+  });
+
   it("reads words, word pairs and four-letter pieces without case or accents", () => {
     const keys = [...opinionFeatures("Kündigung JETZT!")];
     expect(keys).toEqual(expect.arrayContaining(["u:kundigung", "u:jetzt", "u:!", "b:kundigung jetzt", "b:jetzt !", "c: kun", "c:ung "]));

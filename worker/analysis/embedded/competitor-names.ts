@@ -18,7 +18,7 @@ export const DEFAULT_COMPETITORS: readonly string[] = [
   "Robinhood", "Coinbase", "Binance", "Kraken", "Bitpanda", "eToro", "Trading 212", "Amazon", "eBay", "Etsy",
   "AliExpress", "Temu", "Shein", "Zalando", "Walmart", "IKEA", "Wayfair",
   // Work software
-  "Asana", "Trello", "ClickUp", "Monday.com", "Airtable", "Jira", "Basecamp", "Dropbox", "Box.com", "Slack",
+  "Asana", "Trello", "ClickUp", "Monday.com", "Airtable", "Notion", "Jira", "Basecamp", "Dropbox", "Box.com", "Slack",
   "Zoom", "Webex", "Calendly", "DocuSign", "QuickBooks", "Xero", "FreshBooks", "Sage", "Gusto", "Rippling",
   "Deel", "Personio", "BambooHR", "Workday", "ADP", "Paychex", "DATEV", "Mixpanel", "Amplitude", "Datadog",
   "New Relic", "Sentry", "Twilio", "SendGrid", "Mailgun", "Figma", "Canva", "Miro", "Vercel", "Netlify",
@@ -40,7 +40,7 @@ export const DEFAULT_COMPETITORS: readonly string[] = [
   "Chegg", "Peloton", "Strava", "Fitbit", "Garmin", "ClassPass", "MyFitnessPal", "Doctolib", "Zocdoc",
   "Teladoc", "Zillow", "Redfin", "Rightmove", "Zoopla", "Idealista", "Immobiliare.it", "Steam", "Epic Games",
   "Doctoralia", "Jameda", "Treatwell", "Fotocasa", "Funda", "ImmoScout24", "Immowelt", "SeLoger", "Busuu",
-  "PlayStation", "Xbox", "Nintendo",
+  "PlayStation", "Xbox", "Nintendo", "Boots", "Walgreens", "CVS Pharmacy", "Superdrug", "RD Station",
   // Europe and Latin America by sector: payments and accounting, banks, telecom, energy, insurance, delivery
   "SumUp", "Zettle", "Lightspeed", "Mollie", "Worldline", "Payoneer", "Holded", "Moneybird", "Lexoffice", "sevDesk",
   "Pennylane", "FreeAgent", "HiBob", "Factorial", "Fineco", "ING", "Santander", "BBVA", "CaixaBank", "Sabadell",
@@ -77,7 +77,7 @@ export const AS_WRITTEN: ReadonlySet<string> = new Set([
   "Sky", "Orange", "Bolt", "Delta", "Chime", "Kraken", "Gemini", "Claude", "Alexa", "Copilot", "Perplexity",
   "Intercom", "Mistral", "Anthropic", "Slack", "Zoom", "Stripe", "Braintree", "Starling", "Sage", "Rippling",
   "Workday", "Basecamp", "Asana", "Sentry", "Amplitude", "Spectrum", "Lemonade", "Progressive", "Emirates",
-  "Just Eat", "Audible", "Steam", "Lightspeed", "Mollie", "Factorial", "Nationwide", "Octopus", "DICE", "Hinge",
+  "Notion", "Boots", "Just Eat", "Audible", "Steam", "Lightspeed", "Mollie", "Factorial", "Nationwide", "Octopus", "DICE", "Hinge",
   "Bumble", "Tinder", "Hermes", "Kayak", "Hertz", "Salesforce", "LiveChat", "Cash App", "Prime Video", "See Tickets",
   "Anytime Fitness", "Epic Games", "Enterprise Rent-A-Car", "Decathlon", "SoFi",
   // Words in the six other languages

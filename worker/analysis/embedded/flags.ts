@@ -174,9 +174,12 @@ function outwardShare(tokens: readonly Token[], sentiment: SentimentDetail): num
   return all === 0 ? 0 : 1 - inward / all;
 }
 
+/** Words written in capitals to stress a deadline: urgency, which the urgency cues read, not shouting. */
+const URGENT_CAPS: ReadonlySet<string> = new Set(["NOW", "RIGHT", "TODAY", "ASAP", "URGENT", "IMMEDIATELY", "TONIGHT"]);
+
 function shouting(tokens: readonly Token[], text: string): CueHit | undefined {
   // "[NAME]"-style redaction placeholders are not shouting.
-  const loud = tokens.filter((t) => t.caps && t.raw.length >= 3 && !ACRONYMS.has(t.raw) && text[t.start - 1] !== "[");
+  const loud = tokens.filter((t) => t.caps && t.raw.length >= 3 && !ACRONYMS.has(t.raw) && !URGENT_CAPS.has(t.raw) && text[t.start - 1] !== "[");
   const words = tokens.filter((t) => t.kind === "word").length;
   const allCaps = !/\p{Ll}/u.test(text) && words >= 3;
   if (loud.length < 2 && !allCaps) return undefined;

@@ -1,5 +1,5 @@
-import { BEHAVIOURS, USER_FLAGS } from "../labels";
-import type { AnalysisInput, AnalysisOptions, Analyzer, CustomDefinition, Detection, MessageAnalysis } from "../types";
+import { BEHAVIOURS, USER_FLAGS, sentimentLabel } from "../labels";
+import type { AnalysisInput, AnalysisOptions, Analyzer, CustomDefinition, Detection, MessageAnalysis, SentimentResult } from "../types";
 import { detectBehaviours } from "./behaviours";
 import { classifyIntent, classifyTopics } from "./classify";
 import { round2, severityOf } from "./cues";
@@ -17,7 +17,7 @@ import { analyzeUserMessage } from "./user-message";
 
 export const EMBEDDED_ANALYZER_NAME = "embedded";
 /** Bump when rules or word lists change, so stored results can be traced to a version. */
-export const EMBEDDED_ANALYZER_VERSION = "2.13.0";
+export const EMBEDDED_ANALYZER_VERSION = "2.14.0";
 
 /** The second opinion learned from messages in these (and from short ones whose language could not be told). */
 const LEARNED_LANGUAGES: ReadonlySet<string> = new Set([...SUPPORTED_ANALYSIS_LANGUAGES, UNDETERMINED_LANGUAGE]);
@@ -45,7 +45,7 @@ export function analyzeSync(input: AnalysisInput, options: AnalysisOptions = {})
   const model = options.opinionModel;
   const flags = model !== null && LEARNED_LANGUAGES.has(result.language) ? withSecondOpinion(text, user.flags, model, ownNames) : user.flags;
   result.flags = flags.filter((f) => enabledFlags.has(f.slug));
-  if (options.sentiment !== false) result.sentiment = user.sentiment;
+  if (options.sentiment !== false) result.sentiment = leavingIsNegative(user.sentiment, flags);
   result.flags.push(...matchCustom(options.customFlags, text));
 
   if (options.intent === true || options.topics === true) {
@@ -55,6 +55,23 @@ export function analyzeSync(input: AnalysisInput, options: AnalysisOptions = {})
   }
   return result;
 }
+
+/**
+ * A user who is leaving is negative however warmly they put it ("thanks for everything, I'm moving to Octopus"): losing the
+ * customer is what a support lead reads. The cues already settle this; the second opinion raises churn they missed, so the
+ * score follows it too. The flags are read before they are filtered, so switching one off never changes the score.
+ * (Frustration raised by the second opinion alone is not enough: on public tweets it lowered sentiment recall.)
+ */
+function leavingIsNegative(sentiment: SentimentResult, flags: readonly Detection[]): SentimentResult {
+  if (sentiment.score <= NEGATIVE_AT) return sentiment;
+  const churn = flags.find((f) => f.slug === "churn_risk");
+  if (churn === undefined) return sentiment;
+  const score = Math.round(Math.min(NEGATIVE_AT - 0.05, sentiment.score * 0.3 + NEGATIVE_AT - 0.1) * 1000) / 1000;
+  return { score, label: sentimentLabel(score), chunk: churn.chunk ?? sentiment.chunk, reason: "Wants to leave." };
+}
+
+/** Where the negative band begins (SPEC §5). */
+const NEGATIVE_AT = -0.2;
 
 function matchCustom(defs: readonly CustomDefinition[] | undefined, text: string): Detection[] {
   if (defs === undefined || defs.length === 0) return [];
