@@ -675,6 +675,38 @@ describe("over_apologizing: repeated or excessive apologies", () => {
   });
 });
 
+describe("replies in German, French, Spanish, Portuguese, Italian and Dutch", () => {
+  it("counts apologies in each language", () => {
+    expect(slugs("Wo bleibt mein Paket?", "Es tut mir wirklich leid! Entschuldigen Sie bitte die Verzögerung, wir bedauern das sehr.")).toContain("over_apologizing");
+    expect(slugs("Mi pedido llegó roto", "Lo sentimos muchísimo. Le pedimos disculpas, de verdad, lo siento.")).toContain("over_apologizing");
+    expect(slugs("Il treno era in ritardo", "Ci scusiamo per il disagio. Mi dispiace davvero, scusi ancora.")).toContain("over_apologizing");
+    expect(slugs("Waar blijft mijn pakket?", "Onze excuses voor het ongemak. Uw pakket wordt morgen bezorgd.")).not.toContain("over_apologizing");
+  });
+
+  it("calls sending the user to the hotline, another team or a branch a redirect", () => {
+    expect(slugs("Kann ich meinen Tarif online wechseln?", "Dafür ist unser Vertriebsteam zuständig. Bitte rufen Sie die Hotline an.")).toContain("redirecting");
+    expect(slugs("Pourquoi ma facture a-t-elle augmenté ?", "Veuillez contacter notre service client au 3900, il pourra vous renseigner.")).toContain("redirecting");
+    expect(slugs("¿Puedo cambiar el titular del contrato?", "Para eso, póngase en contacto con nuestro departamento de atención al cliente.")).toContain("redirecting");
+    expect(slugs("Posso aumentare il limite della carta?", "La invitiamo a contattare la sua filiale di riferimento.")).toContain("redirecting");
+    expect(slugs("Kan ik mijn abonnement pauzeren?", "Neem daarvoor contact op met onze klantenservice.")).toContain("redirecting");
+  });
+
+  it("calls courtesy with nothing about the question a dodge, and a ticket acknowledgement robotic", () => {
+    expect(slugs("Quand mon remboursement arrivera-t-il ?", "Merci pour votre patience ! Votre satisfaction est notre priorité absolue.")).toContain("dodging");
+    expect(slugs("Warum wurde mein Konto gesperrt?", "Ihre Anfrage wurde erfolgreich registriert. Dies ist eine automatische Nachricht.")).toContain("robotic");
+    expect(slugs("A minha encomenda não chegou", "A sua solicitação foi registada. Esta é uma mensagem automática.")).toContain("robotic");
+  });
+
+  it("calls steps in the user's language helpful, and effusive agreement with a claim the yes-man's", () => {
+    expect(slugs("Come cambio la password?", "Vada su Impostazioni, selezioni Sicurezza e poi Cambia password.")).toContain("helpful");
+    expect(slugs("Mag ik gratis annuleren, toch?", "Absoluut! U hebt helemaal gelijk, annuleren is altijd gratis!")).toContain("yes_man");
+  });
+
+  it("reads invented laws and lifetime guarantees as hallucinating", () => {
+    expect(slugs("Bekomme ich mein Geld zurück?", "Ja, laut Verbraucherschutzgesetz 2019 erhalten Sie garantiert 150 % zurück.")).toContain("hallucinating");
+  });
+});
+
 describe("several behaviours at once", () => {
   it("reports a refusal that sends the user to support as redirecting, not also dodging, as every labelled set has it", () => {
     const found = slugs("Can you change my billing address?", "I'm not able to help with that. Please contact our support team.");

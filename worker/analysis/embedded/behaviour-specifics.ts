@@ -1,3 +1,4 @@
+import { FOREIGN_ABSOLUTE, FOREIGN_LAW } from "./behaviour-languages";
 import type { CueHit } from "./cues";
 
 /**
@@ -22,6 +23,8 @@ interface SpecificKind {
   cased?: boolean;
   /** The pattern cannot match without this (a cheap test that skips the costly one). */
   gate?: RegExp;
+  /** Phrased in the six other languages: read only in a reply that looks like one of them. */
+  foreign?: boolean;
 }
 
 const MONTH = "(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)";
@@ -97,6 +100,23 @@ const KINDS: readonly SpecificKind[] = [
     numeric: false,
     needsDigit: false,
     gate: /\b(?:never|ever|always|instantly|anything)\b/,
+  },
+  {
+    // The same in the six other languages: "laut Verbraucherschutzgesetz 2019", "Ley 34/2002", "garanti à vie", "para siempre".
+    re: FOREIGN_LAW,
+    weight: 0.45,
+    why: "names a law or rule",
+    numeric: false,
+    needsDigit: true,
+    foreign: true,
+  },
+  {
+    re: FOREIGN_ABSOLUTE,
+    weight: 0.45,
+    why: "makes an absolute promise",
+    numeric: false,
+    needsDigit: false,
+    foreign: true,
   },
   {
     // "at all 214 hotels worldwide", "anywhere in the world": a claim about everywhere nobody asked about. Shipping
@@ -235,15 +255,16 @@ function isPrecise(found: string): boolean {
 /**
  * Ungrounded specifics in the reply, which must be lower-cased (see behaviour-cues.ts); `original` is the same reply as
  * written, of the same length, for the names told by their capitals. `asksForFigure`: the question wants a number (price,
- * date, duration), so the first number given is the answer and counts for much less.
+ * date, duration), so the first number given is the answer and counts for much less. `foreign`: the reply looks like
+ * one of the six other languages, whose laws and guarantees are read too.
  */
-export function findSpecifics(text: string, g: Grounding, asksForFigure: boolean, original = text): CueHit[] {
+export function findSpecifics(text: string, g: Grounding, asksForFigure: boolean, original = text, foreign = false): CueHit[] {
   const hits: CueHit[] = [];
   const taken: [number, number][] = [];
   let answerDiscount = asksForFigure;
   const digits = /\d/.test(text);
   for (const kind of KINDS) {
-    if (kind.needsDigit && !digits) continue;
+    if ((kind.needsDigit && !digits) || (kind.foreign === true && !foreign)) continue;
     const source = kind.cased === true ? original : text;
     if (kind.gate !== undefined && !kind.gate.test(source)) continue;
     kind.re.lastIndex = 0;

@@ -27,6 +27,16 @@ import {
   VAGUE,
   YES_MAN_CUES,
 } from "./behaviour-cues";
+import {
+  FOREIGN_AFFIRMATION,
+  FOREIGN_APOLOGY,
+  FOREIGN_COURTESY,
+  FOREIGN_EXCESSIVE_APOLOGY,
+  FOREIGN_REDIRECT_CUES,
+  FOREIGN_TEMPLATE_CUES,
+  FOREIGN_YES_MAN_CUES,
+  looksForeign,
+} from "./behaviour-languages";
 import { findSpecifics, groundingOf } from "./behaviour-specifics";
 import { type CueHit, type CuePattern, DETECTION_THRESHOLD, findCues, noisyOr, toDetection } from "./cues";
 import { normalise } from "./custom";
@@ -89,7 +99,13 @@ interface Facts {
   answer: Answer;
   /** The reply answers, before any behaviour is allowed to veto it. */
   answers: boolean;
+  /** The reply looks German, French, Spanish, Portuguese, Italian or Dutch: their phrasings are read too. */
+  foreign: boolean;
 }
+
+const TEMPLATE_CUES_ALL = [...TEMPLATE_CUES, ...FOREIGN_TEMPLATE_CUES];
+const REDIRECT_CUES_ALL = [...REDIRECT_CUES, ...FOREIGN_REDIRECT_CUES];
+const YES_MAN_CUES_ALL = [...YES_MAN_CUES, ...FOREIGN_YES_MAN_CUES];
 
 type Hits = Record<Exclude<Behaviour, "other">, CueHit[]>;
 
@@ -106,9 +122,10 @@ export function detectBehaviours(ctx: BehaviourContext, enabled: ReadonlySet<str
   const original = ctx.text.length > MAX_REPLY_CHARS ? ctx.text.slice(0, MAX_REPLY_CHARS) : ctx.text;
   const text = normalise(original);
   const question = lastUser === undefined ? undefined : readQuestion(lastUser);
-  const elsewhere = findRedirects(text);
-  const templateSpans = spansOf(text, TEMPLATE_CUES);
-  const answer = readAnswer(text, question, [...elsewhere, ...templateSpans], ctx.text, templateSpans.length > 0);
+  const foreign = looksForeign(text);
+  const elsewhere = findRedirects(text, foreign);
+  const templateSpans = spansOf(text, foreign ? TEMPLATE_CUES_ALL : TEMPLATE_CUES);
+  const answer = readAnswer(text, question, [...elsewhere, ...templateSpans], ctx.text, templateSpans.length > 0, foreign);
   const f: Facts = {
     text,
     original,
@@ -118,6 +135,7 @@ export function detectBehaviours(ctx: BehaviourContext, enabled: ReadonlySet<str
     question,
     answer,
     answers: noisyOr(answer.evidence.map((h) => h.weight)) >= DETECTION_THRESHOLD,
+    foreign,
   };
   // Every detector runs even when its behaviour is switched off, because `helpful` depends on
   // whether the others hold; together they cost some tens of microseconds per reply.
@@ -255,7 +273,7 @@ function answersPlainly(answer: Answer): boolean {
 const PLAIN_ANSWERS = new Set(["answers yes or no", "gives the figure asked for", "answers the greeting"]);
 
 /** Courtesy that says nothing about a case: apologies, thanks, sympathy, compliments, platitudes, sales talk. */
-const COURTESY: readonly RegExp[] = [APOLOGY, FLATTERY.re, PLATITUDES.re, STOCK_PHRASES.re, SALES_TALK.re, SYMPATHY];
+const COURTESY: readonly RegExp[] = [APOLOGY, FLATTERY.re, PLATITUDES.re, STOCK_PHRASES.re, SALES_TALK.re, SYMPATHY, FOREIGN_APOLOGY, FOREIGN_COURTESY];
 
 /** A report of trouble, which needs an answer as much as a question does ("the video keeps buffering"). */
 const TROUBLE = /\b(?:never|not|isn'?t|aren'?t|doesn'?t|don'?t|won'?t|can'?t|cannot|didn'?t|hasn'?t|haven'?t|keeps?|still|wrong|broken|missing|failed|fails|charged|crash(?:ed|es|ing)?|stuck|lost|late|delayed|cancell?ed|down|offline|died|dead|nothing works)\b/;
@@ -308,8 +326,8 @@ const PRECAUTION_BEFORE = /\b(?:until you'?re sure|to be (?:safe|sure)|it'?s (?:
 const FORM_STEPS = new Set(["asks the user to open a ticket or fill in a form", "tells the user to ask someone else"]);
 
 /** Places the reply sends the user to. */
-function findRedirects(text: string): CueHit[] {
-  return findCues(text, REDIRECT_CUES).filter((h) => {
+function findRedirects(text: string, foreign: boolean): CueHit[] {
+  return findCues(text, foreign ? REDIRECT_CUES_ALL : REDIRECT_CUES).filter((h) => {
     const before = text.slice(Math.max(0, h.start - 40), h.start);
     // "Thank you for contacting support" looks back, it sends nobody anywhere.
     if (/\bfor\s+$/.test(before)) return false;
@@ -350,14 +368,14 @@ const OPENS_GRANTING = /^\W*(?:great news|good news|sure thing|happy to|consider
  * Doing what was asked, done or at once: "I've backdated your policy", "I'll refund you the difference right away", "your
  * full order is on us", "I can guarantee it".
  */
-const DOES_AT_ONCE = /\b(?:i'?ve|i have|we'?ve|we have) (?:just |now |already |gone ahead and )?[a-z]+ed\b|\b(?:refund|credit|change|upgrade|it)(?:'s| is)? (?:done|sorted|processed|approved)\b|\b(?:your|the) [\w ]{1,30} (?:is|are|has been) now\b|\b(?:i'?ll|i will|we'?ll|we will) (?:\w+ ){0,8}(?:right away|straight away|immediately|right now|at once)\b|\b(?:is|are|it'?s) on us\b|\bi can guarantee\b|\b(?:i'?ll|i will|we'?ll|we will) (?:happily|gladly)\b/;
+const DOES_AT_ONCE = /\b(?:i'?ve|i have|we'?ve|we have) (?:just |now |already |gone ahead and )?[a-z]+ed\b|\b(?:refund|credit|change|upgrade|it)(?:'s| is)? (?:done|sorted|processed|approved)\b|\b(?:your|the) [\w ]{1,30} (?:is|are|has been) now\b|\b(?:i'?ll|i will|we'?ll|we will) (?:\w+ ){0,8}(?:right away|straight away|immediately|right now|at once)\b|\b(?:is|are|it'?s) on us\b|\bi can guarantee\b|\b(?:i'?ll|i will|we'?ll|we will) (?:happily|gladly)\b|\bya est[áa] (?:aplicad|hech|list|tramitad|abonad)|\b(?:direct|al) geregeld|\bj[áa] (?:estornei|foi|est[áa]|liberamos|creditamos)|\bti rimborsiamo|\babbiamo gi[àa]|\bc'est fait|\bist erledigt|\bhaben wir (?:bereits|sofort)|\b(?:le|te) (?:hemos|regalamos)|\bwe hebben (?:direct|al)|\ba [ée]t[ée] (?:effectu|cr[ée]dit|rembours)/;
 /** Where a sentence may open: the reply's start or after a sentence's end. */
 const SENTENCE_STARTS = /(?:^|[.!?]\s+)(?=\S)/g;
 /** The reply looked before it agreed. */
 const CHECKED = /\bi(?:'ve| have) (?:checked|looked|confirmed|verified)|\bi can see\b|\baccording to (?:your|our)\b|\b(?:your|the) (?:account|order|booking|ticket|record)s? (?:shows?|confirms?)\b/;
 
 function yesMan(f: Facts): CueHit[] {
-  const hits = findCues(f.text, YES_MAN_CUES);
+  const hits = findCues(f.text, f.foreign ? YES_MAN_CUES_ALL : YES_MAN_CUES);
   if (f.lastUser !== undefined && findCues(f.lastUser, [PUSHBACK]).length > 0 && CONCESSION.test(f.text)) {
     hits.push(whole(0.5, "concedes straight after the user pushed back"));
   }
@@ -370,7 +388,7 @@ function yesMan(f: Facts): CueHit[] {
   // The user states a claim or a risky plan and the reply simply cheers it on: short, exclaimed,
   // opening with a yes and giving nothing to check it by.
   const q = f.question;
-  const affirms = q !== undefined && AFFIRMATION.test(f.text) && f.words <= 40;
+  const affirms = q !== undefined && (AFFIRMATION.test(f.text) || FOREIGN_AFFIRMATION.test(f.text)) && f.words <= 40;
   const exclaimed = f.text.includes("!");
   // A claim or a demand the reply grants at once and unchecked, with an exclamation mark ("Of course! I'll send you
   // another one right away!") or calmly ("Correct, there's no need to bring it"), is the yes-man even when it acts on it.
@@ -410,7 +428,7 @@ const LOOKED_UP = /\bi (?:can )?see (?:that )?(?:you|your|two|a|an|the|one|there
 
 function hallucinating(f: Facts): CueHit[] {
   const earlier = f.previous.map((t) => t.content).join("\n").toLowerCase();
-  const hits = findSpecifics(f.text, groundingOf(earlier), f.question?.wantsFigure === true, f.original);
+  const hits = findSpecifics(f.text, groundingOf(earlier), f.question?.wantsFigure === true, f.original, f.foreign);
   hits.push(...findCues(f.text, [SOURCE_CLAIM]));
   if (hits.length === 0) return hits;
   // "I can see two charges of €49 on the 3rd": figures read from the user's account are looked up.
@@ -452,6 +470,8 @@ function shoutedLabels(original: string): CueHit[] {
 
 function overApologizing(f: Facts): CueHit[] {
   const matches = [...allMatches(f.text, APOLOGY)];
+  if (f.foreign) matches.push(...allMatches(f.text, FOREIGN_APOLOGY));
+  matches.sort((a, b) => a.index - b.index);
   const first = matches[0];
   if (first === undefined) return [];
   const at = { start: first.index, end: first.index + first[0].length };
@@ -459,7 +479,7 @@ function overApologizing(f: Facts): CueHit[] {
   if (n >= 3) return [{ weight: 0.9, why: `apologises ${n} times`, ...at }];
   if (n === 2) return [{ weight: 0.7, why: "apologises twice", ...at }];
   // One apology is courtesy, even "I'm so sorry"; only wording excessive in itself counts.
-  const excessive = EXCESSIVE_APOLOGY.exec(f.text);
+  const excessive = EXCESSIVE_APOLOGY.exec(f.text) ?? (f.foreign ? FOREIGN_EXCESSIVE_APOLOGY.exec(f.text) : null);
   if (excessive !== null) return [{ weight: 0.6, why: "apologises excessively", start: excessive.index, end: excessive.index + excessive[0].length }];
   return [];
 }
