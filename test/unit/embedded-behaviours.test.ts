@@ -705,6 +705,12 @@ describe("replies in German, French, Spanish, Portuguese, Italian and Dutch", ()
   it("reads invented laws and lifetime guarantees as hallucinating", () => {
     expect(slugs("Bekomme ich mein Geld zurück?", "Ja, laut Verbraucherschutzgesetz 2019 erhalten Sie garantiert 150 % zurück.")).toContain("hallucinating");
   });
+
+  it("calls a favour granted on the spot with a yes in the user's language the yes-man's", () => {
+    expect(slugs("¿Me devolvéis la cuota de este mes? El gimnasio cerró dos días", "¡Claro que sí! Te regalamos la cuota, ya está aplicado.")).toContain("yes_man");
+    expect(slugs("Können Sie mir die Mahngebühr erstatten?", "Natürlich! Ist erledigt, wir haben sie sofort erstattet.")).toContain("yes_man");
+    expect(slugs("Pouvez-vous me rembourser les frais de retard ?", "Bien sûr ! C’est fait, les frais ont été remboursés.")).toContain("yes_man");
+  });
 });
 
 describe("several behaviours at once", () => {

@@ -417,7 +417,7 @@ function yesMan(f: Facts): CueHit[] {
 function opensGranting(text: string): boolean {
   for (const m of text.matchAll(SENTENCE_STARTS)) {
     const rest = text.slice(m.index + m[0].length);
-    if (AFFIRMATION.test(rest) || OPENS_GRANTING.test(rest)) return true;
+    if (AFFIRMATION.test(rest) || OPENS_GRANTING.test(rest) || FOREIGN_AFFIRMATION.test(rest)) return true;
   }
   return false;
 }
