@@ -1,6 +1,6 @@
 import { ACTION_DONE, EXPLANATION, FLATTERY, INSTRUCTION_CUES, PLATITUDES, STOCK_PHRASES } from "./behaviour-cues";
 import { FOREIGN_INSTRUCTION_CUES } from "./behaviour-languages";
-import { type CueHit, findCues } from "./cues";
+import { type CueHit, findCues, sameSentence } from "./cues";
 import { stem, stemSet } from "./custom";
 
 /**
@@ -170,7 +170,7 @@ export function readAnswer(reply: string, q: Question | undefined, elsewhere: re
   // "Please open a ticket" is an instruction, but one that sends the user away: it is not help, nor is the way there
   // told in the same sentence ("open a ticket via Support Portal → New ticket").
   const concrete = [...findCues(substance, foreign ? INSTRUCTION_CUES_ALL : INSTRUCTION_CUES), ...findCues(substance, [ACTION_DONE])].filter(
-    (h) => !elsewhere.some((e) => (h.start < e.end && e.start < h.end) || (e.end <= h.start && !/[.!?\n]/.test(substance.slice(e.end, h.start)))),
+    (h) => !elsewhere.some((e) => (h.start < e.end && e.start < h.end) || (e.end <= h.start && sameSentence(substance, e.end, h.start))),
   );
   const steps = (reply.match(STEP_LINE) ?? []).length;
   // A numbered menu ("1. Billing 2. Account") is a list of topics to pick from, not steps to follow.

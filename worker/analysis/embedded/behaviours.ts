@@ -38,7 +38,7 @@ import {
   looksForeign,
 } from "./behaviour-languages";
 import { findSpecifics, groundingOf } from "./behaviour-specifics";
-import { type CueHit, type CuePattern, DETECTION_THRESHOLD, findCues, noisyOr, toDetection } from "./cues";
+import { type CueHit, type CuePattern, DETECTION_THRESHOLD, findCues, noisyOr, sameSentence, toDetection } from "./cues";
 import { normalise } from "./custom";
 
 /**
@@ -307,11 +307,6 @@ function matchesIn(re: RegExp, text: string): boolean {
 }
 
 // --- redirecting -----------------------------------------------------------------------------
-
-/** No sentence end between the two offsets. */
-function sameSentence(text: string, a: number, b: number): boolean {
-  return !/[.!?\n]/.test(text.slice(Math.min(a, b), Math.max(a, b)));
-}
 
 const CONDITIONAL = /(?:^|[.!?\n]\s*)(?:if|otherwise|for (?:more|further|anything)|should)\b[^.!?\n]*$/;
 const PART_OF_REQUEST = /^\W*if you (?:need|want|would like|'d like|prefer|require)\b/;

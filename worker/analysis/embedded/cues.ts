@@ -480,6 +480,11 @@ export function sentenceAt(text: string, start: number, end: number, max = 160):
   return text.slice(span.start, span.end).trim();
 }
 
+/** No sentence end between the two offsets. */
+export function sameSentence(text: string, a: number, b: number): boolean {
+  return !/[.!?\n]/.test(text.slice(Math.min(a, b), Math.max(a, b)));
+}
+
 /** Where the sentence holding `start`…`end` begins and ends (its closing punctuation included), at most `max` either side. */
 export function sentenceSpan(text: string, start: number, end: number, max = Infinity): { start: number; end: number } {
   let s = start;

@@ -1,4 +1,4 @@
-import { BEHAVIOURS, USER_FLAGS, sentimentLabel } from "../labels";
+import { BEHAVIOURS, SENTIMENT_THRESHOLDS, USER_FLAGS, sentimentLabel } from "../labels";
 import type { AnalysisInput, AnalysisOptions, Analyzer, CustomDefinition, Detection, MessageAnalysis, SentimentResult } from "../types";
 import { detectBehaviours } from "./behaviours";
 import { classifyIntent, classifyTopics } from "./classify";
@@ -7,6 +7,7 @@ import { CUSTOM_FLAG_THRESHOLD, matchDefinition, normalise, stemSet } from "./cu
 import { detectLanguage, languageDetectorLoaded, loadLanguageDetector, SUPPORTED_ANALYSIS_LANGUAGES, UNDETERMINED_LANGUAGE } from "../language";
 import { withSecondOpinion } from "./opinion";
 import { proseOfEarlierTurn, proseOfMessage } from "./prose";
+import { round3 } from "./sentiment";
 import { analyzeUserMessage } from "./user-message";
 
 /**
@@ -66,12 +67,11 @@ function leavingIsNegative(sentiment: SentimentResult, flags: readonly Detection
   if (sentiment.score <= NEGATIVE_AT) return sentiment;
   const churn = flags.find((f) => f.slug === "churn_risk");
   if (churn === undefined) return sentiment;
-  const score = Math.round(Math.min(NEGATIVE_AT - 0.05, sentiment.score * 0.3 + NEGATIVE_AT - 0.1) * 1000) / 1000;
+  const score = round3(Math.min(NEGATIVE_AT - 0.05, sentiment.score * 0.3 + NEGATIVE_AT - 0.1));
   return { score, label: sentimentLabel(score), chunk: churn.chunk ?? sentiment.chunk, reason: "Wants to leave." };
 }
 
-/** Where the negative band begins (SPEC §5). */
-const NEGATIVE_AT = -0.2;
+const NEGATIVE_AT = SENTIMENT_THRESHOLDS.negativeMax;
 
 function matchCustom(defs: readonly CustomDefinition[] | undefined, text: string): Detection[] {
   if (defs === undefined || defs.length === 0) return [];

@@ -237,7 +237,8 @@ function countChar(s: string, ch: string): number {
   return n;
 }
 
-function round3(x: number): number {
+/** A score rounded to three decimals, as stored (SentimentResult.score). */
+export function round3(x: number): number {
   const r = Math.round(x * 1000) / 1000;
   return r === 0 ? 0 : r; // avoid -0 in stored JSON
 }

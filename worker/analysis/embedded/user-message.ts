@@ -1,11 +1,11 @@
-import { USER_FLAGS, sentimentLabel } from "../labels";
+import { SENTIMENT_THRESHOLDS, USER_FLAGS, sentimentLabel } from "../labels";
 import type { Detection, PreviousTurn, SentimentResult } from "../types";
 import { aimSentiment, settleWithFlags } from "./aim";
 import { DETECTION_THRESHOLD, noisyOr, sentenceAt, strongest, toDetection } from "./cues";
 import { toSentimentResult } from "./explain";
 import { competitors, earlyFlagEvidence, flagEvidence, toDetections, withoutArriving, withoutOwnNames, type FlagContext } from "./flags";
 import { analyzeForeign, type ForeignAnalysis } from "./languages";
-import { scoreTokens } from "./sentiment";
+import { round3, scoreTokens } from "./sentiment";
 import { tokenize } from "./tokenize";
 
 /**
@@ -106,12 +106,12 @@ const URGENT_FLOOR = -0.3;
  */
 function settleForeign(foreign: ForeignAnalysis, text: string): ForeignAnalysis["sentiment"] {
   const { sentiment } = foreign;
-  if (sentiment.score <= -0.2) return sentiment;
+  if (sentiment.score <= SENTIMENT_THRESHOLDS.negativeMax) return sentiment;
   const urgent = foreign.flags.urgent_request ?? [];
   const trouble = urgent.filter((h) => TROUBLE_URGENCY.has(h.why));
   if (noisyOr(urgent.map((h) => h.weight)) < DETECTION_THRESHOLD || trouble.length === 0) return sentiment;
   const top = strongest(trouble);
-  const score = Math.round(Math.min(URGENT_FLOOR, sentiment.score * 0.3 + URGENT_FLOOR) * 1000) / 1000;
+  const score = round3(Math.min(URGENT_FLOOR, sentiment.score * 0.3 + URGENT_FLOOR));
   const chunk = top !== undefined && top.end > top.start ? sentenceAt(text, top.start, top.end) : sentiment.chunk;
   return { score, chunk, reason: `An urgent problem${top ? ` (${top.why})` : ""}.` };
 }
