@@ -69,10 +69,10 @@ import { analyzeSync } from "../worker/analysis/embedded/index";
 import { BEHAVIOURS, USER_FLAGS, sentimentLabel, sentimentPolarity } from "../worker/analysis/labels";
 import { detectLanguage, loadLanguageDetector } from "../worker/analysis/language";
 import type { OpinionModel } from "../worker/analysis/embedded/opinion-features";
-import { trainOpinion } from "../worker/analysis/embedded/opinion-train";
+import { trainBehaviourOpinion, trainOpinion } from "../worker/analysis/embedded/opinion-train";
 import type { MessageAnalysis } from "../worker/analysis/types";
 import type { AssistantRow, PublicRow, Split, UserRow, UserSet } from "./eval/data";
-import { loadPublic, loadSupportAssistant, loadSupportUser, opinionTrainingRows, SPLITS, splitOf, splitRows, USER_SETS } from "./eval/data";
+import { ASSISTANT_SETS, type AssistantSet, behaviourTrainingRows, loadPublic, loadSupportAssistant, loadSupportUser, opinionTrainingRows, SPLITS, splitOf, splitRows, USER_SETS } from "./eval/data";
 import type { Polarity, Prf, Timing } from "./eval/metrics";
 import { f1Cell, macroRecall, medianPassMicros, multiLabel, timeEach } from "./eval/metrics";
 import { requireCjs } from "./eval/node";
@@ -131,6 +131,8 @@ const BLIND_USER_SETS = [
 ] as const;
 const BLIND_ASSISTANT_SETS = ["support-assistant-blind.csv", "support-assistant-blind-2.csv", "support-assistant-blind-3.csv", "support-assistant-blind-4.csv", "support-assistant-blind-5.csv", "support-assistant-blind-6.csv", "support-assistant-blind-7.csv", "support-assistant-multilingual.csv"] as const;
 const blindUsers = BLIND_USER_SETS.map(([file, about]) => ({ file, about, rows: loadSupportUser(file) }));
+/** The assistant sets whose even rows only were read for errors (the earlier ones were read whole). */
+const NEVER_READ_ODD_ROWS: ReadonlySet<AssistantSet> = new Set(["support-assistant-blind-4.csv", "support-assistant-blind-5.csv", "support-assistant-blind-6.csv", "support-assistant-blind-7.csv", "support-assistant-multilingual.csv"]);
 const blindAssistants = BLIND_ASSISTANT_SETS.map((file) => ({ file, rows: loadSupportAssistant(file) }));
 
 const GOEMO_GROUP: Record<string, Polarity | "ambiguous"> = {};
@@ -171,8 +173,9 @@ function runOurs(text: string): MessageAnalysis {
   return analyzeSync({ role: "user", content: text, language: detectLanguage(text) });
 }
 
-function runOursAssistant(row: AssistantRow): MessageAnalysis {
-  return analyzeSync({ role: "assistant", content: row.reply, previous: [{ role: "user", content: row.question }] });
+/** A reply as the pipeline analyses it, with the shipped second opinion on behaviours unless told another (or none). */
+function runOursAssistant(row: AssistantRow, behaviourModel?: OpinionModel | null): MessageAnalysis {
+  return analyzeSync({ role: "assistant", content: row.reply, previous: [{ role: "user", content: row.question }] }, { behaviourModel });
 }
 
 function vaderPolarity(text: string): Polarity {
@@ -279,6 +282,21 @@ function opinionWithout(file: UserSet): OpinionModel {
   let model = modelsWithout.get(file);
   if (model === undefined) modelsWithout.set(file, (model = trainOpinion(opinionTrainingRows(file))));
   return model;
+}
+
+const behaviourModelsWithout = new Map<AssistantSet, OpinionModel>();
+
+/** The learned second opinion on replies trained on every labelled assistant set but `file` (well under a second, once). */
+function behaviourOpinionWithout(file: AssistantSet): OpinionModel {
+  let model = behaviourModelsWithout.get(file);
+  if (model === undefined) behaviourModelsWithout.set(file, (model = trainBehaviourOpinion(behaviourTrainingRows(file))));
+  return model;
+}
+
+/** A set's replies' behaviours as the pipeline finds them, with a second opinion trained without this set ("unseen"), or none. */
+function behavioursOf(rows: readonly AssistantRow[], file: AssistantSet, opinion: "unseen" | "off" = "unseen"): LabelSet {
+  const model = opinion === "off" ? null : behaviourOpinionWithout(file);
+  return { gold: rows.map((r) => r.behaviours), pred: rows.map((r) => runOursAssistant(r, model).behaviours.map((b) => b.slug)) };
 }
 
 /**
@@ -498,11 +516,15 @@ for (const { file, rows: set, about } of blindUsers) {
 // --- (c) assistant behaviours ----------------------------------------------------------------------
 
 {
-  const behaviours = (rows: readonly AssistantRow[]): LabelSet => ({ gold: rows.map((r) => r.behaviours), pred: rows.map((r) => runOursAssistant(r).behaviours.map((b) => b.slug)) });
-  labelTable("Assistant replies (bench/eval/support-assistant.csv; second set support-assistant-2.csv): behaviours (ours)", SCORED_BEHAVIOURS, behaviours(supportAssistant), behaviours(supportAssistant2));
+  labelTable(
+    "Assistant replies (bench/eval/support-assistant.csv; second set support-assistant-2.csv): behaviours (ours)",
+    SCORED_BEHAVIOURS,
+    behavioursOf(supportAssistant, "support-assistant.csv"),
+    behavioursOf(supportAssistant2, "support-assistant-2.csv"),
+  );
 
   for (const { file, rows } of blindAssistants) {
-    const blind = behaviours(rows);
+    const blind = behavioursOf(rows, file);
     const rowsOf = byParity(blind.gold.map((_, i) => i));
     const score = (idx: readonly number[]) => multiLabel(idx.map((i) => blind.gold[i] ?? []), idx.map((i) => blind.pred[i] ?? []), SCORED_BEHAVIOURS);
     const even = score(rowsOf.even);
@@ -523,6 +545,26 @@ for (const { file, rows: set, about } of blindUsers) {
       table,
     );
   }
+}
+
+// --- (c2) the learned second opinion on replies ----------------------------------------------------
+
+{
+  const micro = (s: LabelSet, idx: readonly number[]) => prfCell(multiLabel(idx.map((i) => s.gold[i] ?? []), idx.map((i) => s.pred[i] ?? []), SCORED_BEHAVIOURS).micro);
+  const rows = ASSISTANT_SETS.map((file) => {
+    const set = loadSupportAssistant(file);
+    const off = behavioursOf(set, file, "off");
+    const unseen = behavioursOf(set, file, "unseen");
+    // Sets whose even rows were read for errors are scored on their odd rows too: rows nobody tuned a cue on.
+    const odd = NEVER_READ_ODD_ROWS.has(file) ? byParity(set.map((_, i) => i)).odd : undefined;
+    const all = set.map((_, i) => i);
+    return [file, String(set.length), micro(off, all), micro(unseen, all), odd === undefined ? "–" : micro(off, odd), odd === undefined ? "–" : micro(unseen, odd)];
+  });
+  printTable(
+    "The learned second opinion on replies (worker/analysis/embedded/behaviour-opinion.ts): behaviour micro F1 (P R), each set scored by a model trained on every other set",
+    ["set", "rows", "cues alone", "cues + second opinion", "odd rows (never read), cues alone", "odd rows, cues + second opinion"],
+    rows,
+  );
 }
 
 // --- (d) timing -----------------------------------------------------------------------------------

@@ -1,4 +1,5 @@
-import { proseOfMessage } from "../../worker/analysis/embedded/prose";
+import type { ReplyTrainingRow } from "../../worker/analysis/embedded/opinion-train";
+import { proseOfEarlierTurn, proseOfMessage } from "../../worker/analysis/embedded/prose";
 import { BEHAVIOURS, USER_FLAGS } from "../../worker/analysis/labels";
 import { parseCsv } from "./csv";
 import type { Polarity } from "./metrics";
@@ -130,6 +131,31 @@ export type UserSet = (typeof USER_SETS)[number];
  */
 export function opinionTrainingRows(except?: UserSet): { text: string; flags: string[] }[] {
   return trainingRowsOf(USER_SETS.filter((f) => f !== except));
+}
+
+/** Every labelled assistant set, in the order written: the second opinion on replies (behaviour-opinion.ts) learns from all of them. */
+export const ASSISTANT_SETS = [
+  "support-assistant.csv",
+  "support-assistant-2.csv",
+  "support-assistant-blind.csv",
+  "support-assistant-blind-2.csv",
+  "support-assistant-blind-3.csv",
+  "support-assistant-blind-4.csv",
+  "support-assistant-blind-5.csv",
+  "support-assistant-blind-6.csv",
+  "support-assistant-blind-7.csv",
+  "support-assistant-multilingual.csv",
+] as const;
+export type AssistantSet = (typeof ASSISTANT_SETS)[number];
+
+/**
+ * The rows the second opinion on replies is trained on: every row of every assistant set but `except`, read as
+ * the analyzer reads them (the reply's prose, the question's prose as an earlier turn).
+ */
+export function behaviourTrainingRows(except?: AssistantSet): ReplyTrainingRow[] {
+  return ASSISTANT_SETS.filter((f) => f !== except).flatMap((f) =>
+    loadSupportAssistant(f).map((r) => ({ question: proseOfEarlierTurn(r.question), reply: proseOfMessage(r.reply), behaviours: r.behaviours })),
+  );
 }
 
 /** Every row of `sets` as the second opinion learns from it: the prose the analyzer reads (code, logs and quoted replies taken out). */

@@ -2,10 +2,10 @@ import { describe, expect, it } from "vitest";
 import { analyzeSync } from "../../worker/analysis/embedded/index";
 import type { Detection, PreviousTurn } from "../../worker/analysis/types";
 
-/** Behaviours of `reply` given the user's `question` (and optionally earlier turns before it). */
+/** Behaviours the cues find in `reply` given the user's `question` (and optionally earlier turns before it); the second opinion has its own tests. */
 function judge(question: string | undefined, reply: string, earlier: PreviousTurn[] = []): Detection[] {
   const previous = question === undefined ? earlier : [...earlier, { role: "user" as const, content: question }];
-  return analyzeSync({ role: "assistant", content: reply, previous }).behaviours;
+  return analyzeSync({ role: "assistant", content: reply, previous }, { behaviourModel: null }).behaviours;
 }
 const slugs = (question: string | undefined, reply: string, earlier?: PreviousTurn[]): string[] => judge(question, reply, earlier).map((b) => b.slug);
 const find = (question: string | undefined, reply: string, slug: string): Detection | undefined => judge(question, reply).find((b) => b.slug === slug);

@@ -89,6 +89,11 @@ export interface AnalysisOptions {
    * shipped model; null = the cues alone. The eval passes a model trained without the set it scores.
    */
   opinionModel?: OpinionModel | null;
+  /**
+   * Embedded analyzer only: the learned second opinion on assistant behaviours (embedded/behaviour-opinion.ts).
+   * Omitted = the shipped model; null = the cues alone. The eval passes a model trained without the set it scores.
+   */
+  behaviourModel?: OpinionModel | null;
 }
 
 export interface Analyzer {

@@ -116,7 +116,11 @@ type Hits = Record<Exclude<Behaviour, "other">, CueHit[]>;
  */
 const MAX_REPLY_CHARS = 6000;
 
-export function detectBehaviours(ctx: BehaviourContext, enabled: ReadonlySet<string>): Detection[] {
+/**
+ * The behaviours a reply shows. `leanings`, when given, receives each behaviour's confidence from the cues, also below
+ * the threshold of reporting it (the second opinion raises some behaviours only where the cues leant towards them).
+ */
+export function detectBehaviours(ctx: BehaviourContext, enabled: ReadonlySet<string>, leanings?: Map<string, number>): Detection[] {
   const found = findLastUser(ctx.previous);
   const lastUser = found === undefined ? undefined : normalise(found);
   const original = ctx.text.length > MAX_REPLY_CHARS ? ctx.text.slice(0, MAX_REPLY_CHARS) : ctx.text;
@@ -165,6 +169,7 @@ export function detectBehaviours(ctx: BehaviourContext, enabled: ReadonlySet<str
 
   const out: Detection[] = [];
   for (const slug of Object.keys(hits) as (keyof Hits)[]) {
+    leanings?.set(slug, noisyOr(hits[slug].map((h) => h.weight)));
     if (!enabled.has(slug)) continue;
     const d = toDetection(slug, hits[slug], ctx.text.slice(0, text.length));
     if (d !== undefined) out.push(d);
@@ -172,7 +177,8 @@ export function detectBehaviours(ctx: BehaviourContext, enabled: ReadonlySet<str
   return out;
 }
 
-function findLastUser(previous: readonly PreviousTurn[]): string | undefined {
+/** The last thing the user said before the reply, if anything. */
+export function findLastUser(previous: readonly PreviousTurn[]): string | undefined {
   for (let i = previous.length - 1; i >= 0; i--) if (previous[i]?.role === "user") return previous[i]?.content;
   return undefined;
 }

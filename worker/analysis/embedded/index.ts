@@ -1,6 +1,7 @@
 import { BEHAVIOURS, SENTIMENT_THRESHOLDS, USER_FLAGS, sentimentLabel } from "../labels";
 import type { AnalysisInput, AnalysisOptions, Analyzer, CustomDefinition, Detection, MessageAnalysis, SentimentResult } from "../types";
-import { detectBehaviours } from "./behaviours";
+import { withBehaviourOpinion } from "./behaviour-opinion";
+import { detectBehaviours, findLastUser } from "./behaviours";
 import { classifyIntent, classifyTopics } from "./classify";
 import { round2, severityOf } from "./cues";
 import { CUSTOM_FLAG_THRESHOLD, matchDefinition, normalise, stemSet } from "./custom";
@@ -18,10 +19,12 @@ import { analyzeUserMessage } from "./user-message";
 
 export const EMBEDDED_ANALYZER_NAME = "embedded";
 /** Bump when rules or word lists change, so stored results can be traced to a version. */
-export const EMBEDDED_ANALYZER_VERSION = "2.15.1";
+export const EMBEDDED_ANALYZER_VERSION = "2.16.0";
 
 /** The second opinion learned from messages in these (and from short ones whose language could not be told). */
 const LEARNED_LANGUAGES: ReadonlySet<string> = new Set([...SUPPORTED_ANALYSIS_LANGUAGES, UNDETERMINED_LANGUAGE]);
+
+const ALL_BEHAVIOURS: ReadonlySet<string> = new Set(BEHAVIOURS);
 
 /** How many earlier turns are looked at; more would only cost time. */
 const CONTEXT_TURNS = 6;
@@ -33,7 +36,12 @@ export function analyzeSync(input: AnalysisInput, options: AnalysisOptions = {})
 
   if (input.role === "assistant") {
     const enabled = new Set(options.enabledBehaviours ?? BEHAVIOURS);
-    result.behaviours = detectBehaviours({ text, previous, fullText: input.content }, enabled);
+    // All of them, then the second opinion, then the switched-off ones dropped: switching one off changes no other.
+    const leanings = new Map<string, number>();
+    const found = detectBehaviours({ text, previous, fullText: input.content }, ALL_BEHAVIOURS, leanings);
+    const model = options.behaviourModel;
+    const judged = model === null ? found : withBehaviourOpinion(text, findLastUser(previous), found, leanings, model);
+    result.behaviours = judged.filter((d) => enabled.has(d.slug));
     result.behaviours.push(...matchCustom(options.customBehaviours, text));
     return result;
   }

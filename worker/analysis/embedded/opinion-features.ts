@@ -10,6 +10,13 @@
 export const OPINION_FLAGS = ["churn_risk", "frustrated_user", "buying_signal", "competitor_mention", "urgent_request", "confused_user"] as const;
 
 /**
+ * The behaviours the second opinion on assistant replies (behaviour-opinion.ts) gives a probability for, in the order
+ * of its weights. Not `over_apologizing`: counting apologies is what the cues do best, and a model of words took a
+ * single "I'm so sorry" for too many.
+ */
+export const OPINION_BEHAVIOURS = ["helpful", "yes_man", "dodging", "hallucinating", "redirecting", "verbose", "robotic"] as const;
+
+/**
  * A trained second opinion: per flag (OPINION_FLAGS order) a bias and, per feature, one weight, all in
  * hundredths. The shipped one is opinion-model.ts; the eval trains one without the set it scores.
  */
@@ -48,7 +55,17 @@ export function opinionFeatures(text: string): Set<string> {
   return keys;
 }
 
-/** The word or words a feature stands for, as a reason can quote them; null for a piece of a word. */
+/**
+ * What the second opinion on an assistant reply reads: the reply's features, and the words and pairs of the user's
+ * question marked `q` ("qu:refund", "qb:can i") — a reply is helpful or evasive only against what was asked.
+ */
+export function replyFeatures(reply: string, question: string | undefined): Set<string> {
+  const keys = opinionFeatures(reply);
+  if (question !== undefined) for (const key of opinionFeatures(question)) if (!key.startsWith("c:")) keys.add(`q${key}`);
+  return keys;
+}
+
+/** The word or words a feature stands for, as a reason can quote them; null for a piece of a word or the question's words. */
 export function wordsOf(key: string): string | null {
-  return key.startsWith("c:") ? null : key.slice(2);
+  return key.startsWith("c:") || key.startsWith("q") ? null : key.slice(2);
 }

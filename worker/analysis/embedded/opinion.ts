@@ -34,14 +34,16 @@ export const RAISE: Record<OpinionFlag, number> = {
 
 let shipped: OpinionModel | undefined;
 
-/**
- * The committed model, read once per isolate on the first message analysed: one pass over its text into one
- * array of weights (15–30 ms on this project's 2-core machine; splitting it into lines and numbers took 3–8× as long).
- */
+/** The committed model, read once per isolate on the first message analysed (readModel). */
 export function shippedOpinionModel(): OpinionModel {
-  if (shipped !== undefined) return shipped;
-  const text = OPINION_WEIGHTS;
-  const n = OPINION_FLAGS.length;
+  return (shipped ??= readModel(OPINION_WEIGHTS, OPINION_BIAS, OPINION_FLAGS.length));
+}
+
+/**
+ * A committed model's text (modelModule in opinion-train.ts) in one pass into one array of weights (15–30 ms
+ * for the user model on this project's 2-core machine; splitting it into lines and numbers took 3–8× as long).
+ */
+export function readModel(text: string, bias: readonly number[], n: number): OpinionModel {
   let lines = 1;
   for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === NEWLINE) lines++;
   const all = new Int16Array(lines * n);
@@ -63,7 +65,7 @@ export function shippedOpinionModel(): OpinionModel {
     weights.set(text.slice(at, tab), all.subarray(row * n, row * n + n));
     at = i + 1;
   }
-  return (shipped = { bias: OPINION_BIAS, weights });
+  return { bias, weights };
 }
 
 const NEWLINE = 10;
@@ -101,26 +103,31 @@ function telling(words: string | null): boolean {
   return words !== null && words.split(" ").some((w) => /\p{L}/u.test(w) && ((!STOPWORDS.has(w) && !FOREIGN_FUNCTION_WORDS.has(w)) || TELLING.has(w)));
 }
 
-export interface Opinion {
-  /** The model's probability of each flag. */
-  flags: Record<OpinionFlag, number>;
-  /** The telling words behind a flag, strongest first (pieces of words and function words are not shown). */
-  wordsFor(flag: OpinionFlag, limit?: number): string[];
+export interface Opinion<Label extends string = OpinionFlag> {
+  /** The model's probability of each flag (or behaviour). */
+  flags: Record<Label, number>;
+  /** The telling words behind a flag, strongest first (pieces of words, the question's words and function words are not shown). */
+  wordsFor(flag: Label, limit?: number): string[];
 }
 
 export function secondOpinion(text: string, model: OpinionModel = shippedOpinionModel()): Opinion {
+  return opinionOn(opinionFeatures(text), model, OPINION_FLAGS);
+}
+
+/** A model's opinion of a text read as `features`, one probability per output (in the order of its weights). */
+export function opinionOn<Label extends string>(features: Iterable<string>, model: OpinionModel, outputs: readonly Label[]): Opinion<Label> {
   const sums = [...model.bias];
   const known: string[] = [];
-  for (const key of opinionFeatures(text)) {
+  for (const key of features) {
     const w = model.weights.get(key);
     if (w === undefined) continue;
     known.push(key);
     for (let o = 0; o < sums.length; o++) sums[o] = (sums[o] ?? 0) + (w[o] ?? 0);
   }
   return {
-    flags: Object.fromEntries(OPINION_FLAGS.map((flag, o) => [flag, sigmoid((sums[o] ?? 0) / 100)])) as Record<OpinionFlag, number>,
-    wordsFor(flag, limit = 2) {
-      const o = OPINION_FLAGS.indexOf(flag);
+    flags: Object.fromEntries(outputs.map((label, o) => [label, sigmoid((sums[o] ?? 0) / 100)])) as Record<Label, number>,
+    wordsFor(label, limit = 2) {
+      const o = outputs.indexOf(label);
       const weight = (key: string) => model.weights.get(key)?.[o] ?? 0;
       const candidates = known.filter((key) => weight(key) > 0 && telling(wordsOf(key))).sort((a, b) => weight(b) - weight(a));
       const shown: string[] = [];
@@ -190,7 +197,7 @@ function arrivingAt(text: string, ownNames: readonly string[], at: number | unde
  * Where folded words stand in the text, as whole words: found in the folded text, whose offsets are the text's
  * when folding kept its length (it does for most text; when not, nothing is found and the words are shown folded).
  */
-function finder(text: string): (words: string) => number | undefined {
+export function finder(text: string): (words: string) => number | undefined {
   const folded = foldText(text);
   if (folded.length !== Math.min(text.length, MAX_FOLDED)) return () => undefined;
   const letter = (at: number) => /[\p{L}\p{N}]/u.test(folded.charAt(at));
