@@ -129,10 +129,10 @@ const BLIND_USER_SETS = [
   ["support-blind-17.csv", "en 150 + 15 in each of 6 languages; subscriptions, marketplaces, public services; indirect and mixed feelings"],
   ["support-blind-18.csv", "en 150 + 15 in each of 6 languages; mid-conversation fragments, busy and non-native writers"],
 ] as const;
-const BLIND_ASSISTANT_SETS = ["support-assistant-blind.csv", "support-assistant-blind-2.csv", "support-assistant-blind-3.csv", "support-assistant-blind-4.csv", "support-assistant-blind-5.csv", "support-assistant-blind-6.csv", "support-assistant-blind-7.csv", "support-assistant-multilingual.csv"] as const;
+const BLIND_ASSISTANT_SETS = ["support-assistant-blind.csv", "support-assistant-blind-2.csv", "support-assistant-blind-3.csv", "support-assistant-blind-4.csv", "support-assistant-blind-5.csv", "support-assistant-blind-6.csv", "support-assistant-blind-7.csv", "support-assistant-multilingual.csv", "support-assistant-blind-8.csv", "support-assistant-multilingual-2.csv"] as const;
 const blindUsers = BLIND_USER_SETS.map(([file, about]) => ({ file, about, rows: loadSupportUser(file) }));
 /** The assistant sets whose even rows only were read for errors (the earlier ones were read whole). */
-const NEVER_READ_ODD_ROWS: ReadonlySet<AssistantSet> = new Set(["support-assistant-blind-4.csv", "support-assistant-blind-5.csv", "support-assistant-blind-6.csv", "support-assistant-blind-7.csv", "support-assistant-multilingual.csv"]);
+const NEVER_READ_ODD_ROWS: ReadonlySet<AssistantSet> = new Set(["support-assistant-blind-4.csv", "support-assistant-blind-5.csv", "support-assistant-blind-6.csv", "support-assistant-blind-7.csv", "support-assistant-multilingual.csv", "support-assistant-blind-8.csv", "support-assistant-multilingual-2.csv"]);
 const blindAssistants = BLIND_ASSISTANT_SETS.map((file) => ({ file, rows: loadSupportAssistant(file) }));
 
 const GOEMO_GROUP: Record<string, Polarity | "ambiguous"> = {};

@@ -145,6 +145,8 @@ export const ASSISTANT_SETS = [
   "support-assistant-blind-6.csv",
   "support-assistant-blind-7.csv",
   "support-assistant-multilingual.csv",
+  "support-assistant-blind-8.csv",
+  "support-assistant-multilingual-2.csv",
 ] as const;
 export type AssistantSet = (typeof ASSISTANT_SETS)[number];
 
