@@ -67,6 +67,14 @@ describe("the learned second opinion on assistant behaviours", () => {
     expect(withBehaviourOpinion("quibble zorblat", undefined, [], NO_LEANINGS, both(1000)).map((d) => d.slug)).toEqual(["dodging"]);
   });
 
+  it("takes a cue's dodge away when it raises a redirect or a yes-man, as the cues rank them", () => {
+    const dodge: Detection[] = [{ slug: "dodging", confidence: 0.7, reason: "Evades." }];
+    const redirects = modelOf({ "u:zorblat": { redirecting: 900 } });
+    expect(withBehaviourOpinion("zorblat", undefined, dodge, NO_LEANINGS, redirects).map((d) => d.slug)).toEqual(["redirecting"]);
+    const verbose = modelOf({ "u:zorblat": { verbose: 900 } });
+    expect(withBehaviourOpinion("zorblat", undefined, dodge, NO_LEANINGS, verbose).map((d) => d.slug)).toEqual(["dodging", "verbose"]);
+  });
+
   it("raises an invented fact only where the cues saw something they could not ground", () => {
     const inventing = modelOf({ "u:zorblat": { hallucinating: 900 } });
     expect(withBehaviourOpinion("zorblat", undefined, [], NO_LEANINGS, inventing)).toEqual([]);

@@ -2,19 +2,19 @@
  * A second opinion on an assistant reply's behaviours, learned from the labelled replies of bench/eval/ (a logistic
  * regression per behaviour on the reply's words, word pairs and pieces of words, and the words of the question it
  * answers: replyFeatures in opinion-features.ts). The cues know the phrasings someone wrote down, and every new
- * writer of replies brings others: a dodge, a redirect or a canned template worded in a way no cue lists.
- * Leaving each labelled set out of the training in turn, the model lifted the sets' behaviour micro F1 on the rows
- * nobody had read by 0.02 to 0.10 (bench/eval/README.md, "The learned second opinion on replies").
+ * writer of replies brings others: a dodge, a redirect or a canned template worded in a way no cue lists. On two
+ * sets written after it and never read, behaviour micro F1 0.853 → 0.896 and 0.742 → 0.811 (bench/eval/README.md,
+ * "The learned second opinion on replies").
  *
- * It is heard at one edge only: a behaviour the cues missed is raised when the model is at least RAISE sure of it,
- * and never against the one rule every labelled set keeps — a yes-man's or a dodger's reply is not helpful. So on a
- * reply the cues found helpful it raises neither (a model of words took "Of course! I've resent it" for a yes-man
- * and "You're welcome!" too), and on one they found yes-man or dodging it does not raise `helpful`. An invented fact
- * it raises only where the cues saw a specific they could not ground (LEAD): words alone cannot tell a made-up
- * price from one the question asked for ("free over €30" read as an invention). Letting it also
- * take back a `helpful` it was almost sure of measured better on the English sets, but it took `helpful` from
- * every short answer ("14 days, no card required.": too few words to be sure of anything) and from replies in the
- * other languages, which it has read a few hundred of.
+ * It adds what the cues missed: a behaviour it is at least RAISE sure of — but never against the one rule every
+ * labelled set keeps, that a yes-man's or a dodger's reply is not helpful. So on a reply the cues found helpful it
+ * raises neither (a model of words took "Of course! I've resent it" for a yes-man, and "You're welcome!" too), and on
+ * one they found yes-man or dodging it does not raise `helpful`. The one thing it takes away is the cues' dodge, when
+ * it raises a redirect or a yes-man: the cues rank those above dodging the same way. An invented fact it raises only
+ * where the cues saw a specific they could not ground (LEAD): words alone cannot tell a made-up price from one the
+ * question asked for. Letting it also take back a `helpful` it was almost sure of measured better on the English
+ * sets, but it took `helpful` from every short answer ("14 days, no card required.": too few words to be sure of
+ * anything) and from replies in the other languages, which it has read a few hundred of.
  */
 import { type Behaviour, BEHAVIOURS } from "../labels";
 import type { Detection } from "../types";
@@ -40,6 +40,9 @@ const NOT_HELPFUL: ReadonlySet<string> = new Set(["yes_man", "dodging"]);
  * kept hallucinating's gain (F1 0.895 → 0.931, against 0.922 unchecked) with 7 false alarms instead of 12.
  */
 const LEAD: ReadonlySet<string> = new Set(["hallucinating"]);
+
+/** Behaviours that, raised, take a cue's `dodging` away (behaviours.ts ranks them above it the same way). */
+const OUTRANK_DODGING: ReadonlySet<string> = new Set(["redirecting", "yes_man"]);
 
 let shipped: OpinionModel | undefined;
 
@@ -82,7 +85,8 @@ export function withBehaviourOpinion(
     raised = raised.filter((slug) => (opinion.flags.helpful >= against ? !NOT_HELPFUL.has(slug) : slug !== "helpful"));
   }
 
-  const out = [...behaviours];
+  // As the cues rank them: sending the user elsewhere or agreeing to everything is that failing, not a dodge.
+  const out = raised.some((slug) => OUTRANK_DODGING.has(slug)) ? behaviours.filter((d) => d.slug !== "dodging") : [...behaviours];
   const find = raised.length > 0 ? finder(text) : undefined;
   for (const slug of raised) {
     const p = opinion.flags[slug];
