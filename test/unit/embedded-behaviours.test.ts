@@ -706,6 +706,22 @@ describe("replies in German, French, Spanish, Portuguese, Italian and Dutch", ()
     expect(slugs("Bekomme ich mein Geld zurück?", "Ja, laut Verbraucherschutzgesetz 2019 erhalten Sie garantiert 150 % zurück.")).toContain("hallucinating");
   });
 
+  it("calls a greeting or thanks answered in kind helpful, in any of the languages", () => {
+    expect(slugs("Guten Morgen", "Guten Morgen! Wie kann ich Ihnen helfen?")).toEqual(["helpful"]);
+    expect(slugs("Boa tarde", "Boa tarde! Em que posso ajudar hoje?")).toEqual(["helpful"]);
+    expect(slugs("Merci beaucoup, c'est réglé !", "Avec plaisir ! Bonne soirée.")).toEqual(["helpful"]);
+    expect(slugs("Super, bedankt!", "Graag gedaan!")).toEqual(["helpful"]);
+    expect(slugs("thanks, that sorted it!", "You're welcome, glad it's working!")).toEqual(["helpful"]);
+    // A question after the thanks is still a question: thanking back does not answer it.
+    expect(slugs("Danke! Wann kommt die Rechnung?", "Gern geschehen!")).not.toContain("helpful");
+  });
+
+  it("counts a yes or no in the reply's language as answering a question", () => {
+    expect(slugs("vous livrez en belgique ?", "Oui, nous livrons en Belgique sous trois à cinq jours ouvrés.")).toEqual(["helpful"]);
+    expect(slugs("¿Puedo pagar con Bizum?", "No, de momento sólo aceptamos tarjeta y transferencia bancaria.")).toEqual(["helpful"]);
+    expect(slugs("Posso portare il cane in camera?", "Sì, gli animali piccoli sono ammessi con un supplemento di 10 euro a notte.")).toEqual(["helpful"]);
+  });
+
   it("calls a favour granted on the spot with a yes in the user's language the yes-man's", () => {
     expect(slugs("¿Me devolvéis la cuota de este mes? El gimnasio cerró dos días", "¡Claro que sí! Te regalamos la cuota, ya está aplicado.")).toContain("yes_man");
     expect(slugs("Können Sie mir die Mahngebühr erstatten?", "Natürlich! Ist erledigt, wir haben sie sofort erstattet.")).toContain("yes_man");

@@ -1,5 +1,5 @@
 import { ACTION_DONE, EXPLANATION, FLATTERY, INSTRUCTION_CUES, PLATITUDES, STOCK_PHRASES } from "./behaviour-cues";
-import { FOREIGN_INSTRUCTION_CUES } from "./behaviour-languages";
+import { FOREIGN_AFFIRMATION, FOREIGN_GREETING_REPLY, FOREIGN_INSTRUCTION_CUES, FOREIGN_NEGATION, GREETING_OR_THANKS } from "./behaviour-languages";
 import { type CueHit, findCues, sameSentence } from "./cues";
 import { stem, stemSet } from "./custom";
 
@@ -133,7 +133,7 @@ export function readQuestion(text: string): Question {
   return {
     stems,
     words: wordCount(text),
-    greeting: GREETING_ONLY.test(trimmed),
+    greeting: GREETING_ONLY.test(trimmed) || GREETING_OR_THANKS.test(trimmed),
     wantsContact: WANTS_CONTACT.test(trimmed),
     asks: trimmed.includes("?") || INTERROGATIVE.test(trimmed) || REQUEST.test(trimmed),
     yesNo,
@@ -191,7 +191,7 @@ export function readAnswer(reply: string, q: Question | undefined, elsewhere: re
   const none = (): Answer => ({ shared, concrete, evidence: concrete, hasFigure, fresh, words });
   if (q === undefined) return { shared, concrete, evidence, hasFigure, fresh, words };
   // "Hello!" → "Hi! How can I help?" answers all there was to answer.
-  if (q.greeting && GREETING_REPLY.test(reply)) evidence.push({ weight: 0.5, why: "answers the greeting", start: 0, end: 0 });
+  if (q.greeting && (GREETING_REPLY.test(reply) || FOREIGN_GREETING_REPLY.test(reply))) evidence.push({ weight: 0.5, why: "answers the greeting", start: 0, end: 0 });
   // Talk about prices without a price is not an answer to "how much?".
   if (q.wantsFigure && !hasFigure && concrete.length === 0) return none();
   // "25 MB per file." to "what's the max size?": a figure straight away is the answer; in a longer
@@ -201,6 +201,10 @@ export function readAnswer(reply: string, q: Question | undefined, elsewhere: re
   else if (q.wantsFigure && hasFigure && shared + concrete.length > 0) evidence.push({ weight: 0.35, why: "gives the figure asked for", start: 0, end: 0 });
   const substantive = wordCount(substance) >= 4;
   if (q.yesNo && substantive && (YES_NO_ANSWER.test(substance) || (words > LONG_REPLY_WORDS && BURIED_YES_NO.test(substance)))) {
+    evidence.push({ weight: 0.45, why: "answers yes or no", start: 0, end: 0 });
+  } else if (foreign && q.asks && substantive && (FOREIGN_AFFIRMATION.test(substance) || FOREIGN_NEGATION.test(substance))) {
+    // "Oui, nous livrons en Corse.": the yes/no questions of the other languages are not told apart from the rest
+    // ("vous livrez en corse ?"), so any question answered with a yes or a no of the reply's language counts.
     evidence.push({ weight: 0.45, why: "answers yes or no", start: 0, end: 0 });
   }
   // In a long reply, a sentence naming what was asked next to a figure ("today, yes, we're open from 9am").

@@ -132,6 +132,21 @@ export const FOREIGN_TEMPLATE_CUES: readonly CuePattern[] = [
 export const FOREIGN_AFFIRMATION =
   /^\W*(?:certíssimo|zeker weten|ma certo|helemaal terecht|klopt helemaal|sem dúvida|tem,? sim|faltaría más|ja|jawohl|natürlich|selbstverständlich|absolut|genau|klar|aber sicher|oui|absolument|bien sûr|tout à fait|exactement|évidemment|sí|sì|claro(?: que sí)?|por supuesto|desde luego|exacto|totalmente|sim|com certeza|exatamente|certamente|certo|assolutamente|esatto|certo che sì|ja hoor|zeker|absoluut|precies|natuurlijk|uiteraard)(?![\p{L}])/u;
 
+/** A reply opening with a no: "Nein, …", "Non, …", "No, …", "Não, …", "Nee, …". With FOREIGN_AFFIRMATION, the yes or no a question asked for. */
+export const FOREIGN_NEGATION = /^\W*(?:nein|leider nicht|non|pas encore|malheureusement|no|lamentablemente|todavía no|não|nao|infelizmente|ainda não|purtroppo|non ancora|nee|helaas|nog niet)(?![\p{L}])/u;
+
+/**
+ * A greeting or thanks and nothing else, in one of the six languages or English: "Bonsoir", "Olá", "Goedemiddag",
+ * "Muchas gracias, sois muy majos", "valeu, resolveu aqui!", "Top, bedankt voor de snelle hulp!". Answering in kind is
+ * the whole answer. (Read on the question, whatever language the reply looks like.)
+ */
+export const GREETING_OR_THANKS =
+  /^\W*(?:(?:hallo|guten (?:tag|morgen|abend)|moin|servus|bonjour|bonsoir|salut|coucou|hola|buen[oa]s(?: (?:d[ií]as|tardes|noches))?|ol[áa]|oi|bom dia|boa (?:tarde|noite)|ciao|salve|buongiorno|buonasera|goede(?:morgen|middag|navond)|hoi)[\s!.,]*$|(?:(?:top|super|perfekt|parfait|perfecto|perfeito|perfetto|prima|toll|genial|great|perfect|awesome|ok(?:ay)?|super)\W+)?(?:danke|vielen dank|merci|gracias|muchas gracias|obrigad[oa]|valeu|grazie|bedankt|dank (?:je|u)|thanks|thank you|thx|cheers|ty)(?![\p{L}])[^?]{0,60}$)/u;
+
+/** Answering a greeting or thanks in kind: "Bonsoir ! Que puis-je faire pour vous ?", "Graag gedaan!", "¡Gracias a ti!", "Prego!". */
+export const FOREIGN_GREETING_REPLY =
+  /^\W*(?:hallo|guten (?:tag|morgen|abend)|gern(?:e| geschehen)|bitte(?: sehr| schön)?|sehr gerne|bonjour|bonsoir|salut|de rien|avec plaisir|je vous en prie|merci à vous|hola|buen[oa]s|de nada|gracias a (?:ti|usted|vosotros)|un placer|ol[áa]|oi|bom dia|boa (?:tarde|noite)|disponha|imagina|por nada|que (?:ótimo|bom)|ciao|salve|buongiorno|buonasera|prego|figurati|di nulla|grazie a (?:lei|te|voi)|con piacere|goede(?:morgen|middag|navond)|hoi|graag gedaan|geen dank)(?![\p{L}])/u;
+
 /** Effusive agreement: "Sie haben völlig recht!", "vous avez entièrement raison", "¡tienes toda la razón!". */
 export const FOREIGN_YES_MAN_CUES: readonly CuePattern[] = [
   cue(
