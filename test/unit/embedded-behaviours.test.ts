@@ -608,6 +608,13 @@ describe("robotic: more machine phrasing", () => {
     expect(slugs("my download keeps failing", "Sorry, I didn't quite get that. Could you please rephrase?")).toContain("robotic");
   });
 
+  it("calls a menu of numbered or keyword options robotic and not helpful, whatever the question asked for", () => {
+    expect(slugs("can you help with my booking", "Please choose a topic: [1] New booking [2] Change booking [3] Cancel.")).toEqual(["robotic"]);
+    expect(slugs("how much is the parking fee", "Keyword detected: PARKING. For PARKING reply 1. For PERMITS reply 2. For anything else reply 9.")).toEqual(["robotic"]);
+    expect(slugs("hi, anyone there?", "Hello. I am the Virtual Agent. I can help with: Orders. Returns. Please type your choice.")).toEqual(["robotic"]);
+    expect(slugs("hello", "Hello. I am the virtual agent of Brightline Energy.")).toContain("robotic");
+  });
+
   it("does not call a friendly self-introduction robotic", () => {
     expect(slugs("hi", "Hi! I'm the virtual assistant for Northgate Water, happy to help with bills, meters or moving home. What do you need?")).not.toContain("robotic");
   });

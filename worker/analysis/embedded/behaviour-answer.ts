@@ -1,4 +1,4 @@
-import { ACTION_DONE, EXPLANATION, FLATTERY, INSTRUCTION_CUES, PLATITUDES, STOCK_PHRASES } from "./behaviour-cues";
+import { ACTION_DONE, EXPLANATION, FLATTERY, INSTRUCTION_CUES, MENU, PLATITUDES, STOCK_PHRASES } from "./behaviour-cues";
 import { FOREIGN_AFFIRMATION, FOREIGN_GREETING_REPLY, FOREIGN_INSTRUCTION_CUES, FOREIGN_NEGATION, GREETING_OR_THANKS } from "./behaviour-languages";
 import { type CueHit, findCues, sameSentence } from "./cues";
 import { stem, stemSet } from "./custom";
@@ -169,8 +169,12 @@ export function readAnswer(reply: string, q: Question | undefined, elsewhere: re
   const substance = substanceOf(reply);
   // "Please open a ticket" is an instruction, but one that sends the user away: it is not help, nor is the way there
   // told in the same sentence ("open a ticket via Support Portal → New ticket").
+  // Nor is "Select a topic: [1] Orders [2] Returns": the instructions around a menu are how to pick from it.
+  const menus = elsewhere.filter((e) => e.why === MENU);
   const concrete = [...findCues(substance, foreign ? INSTRUCTION_CUES_ALL : INSTRUCTION_CUES), ...findCues(substance, [ACTION_DONE])].filter(
-    (h) => !elsewhere.some((e) => (h.start < e.end && e.start < h.end) || (e.end <= h.start && sameSentence(substance, e.end, h.start))),
+    (h) =>
+      !elsewhere.some((e) => (h.start < e.end && e.start < h.end) || (e.end <= h.start && sameSentence(substance, e.end, h.start))) &&
+      !menus.some((e) => h.end <= e.start && sameSentence(substance, h.end, e.start)),
   );
   const steps = (reply.match(STEP_LINE) ?? []).length;
   // A numbered menu ("1. Billing 2. Account") is a list of topics to pick from, not steps to follow.
@@ -196,9 +200,11 @@ export function readAnswer(reply: string, q: Question | undefined, elsewhere: re
   if (q.wantsFigure && !hasFigure && concrete.length === 0) return none();
   // "25 MB per file." to "what's the max size?": a figure straight away is the answer; in a longer
   // reply, a sentence that names what was asked and gives a number ("the cut-off is 3:30pm").
-  if (q.wantsFigure && words <= 40 && /\d/.test(reply.slice(0, 60))) evidence.push({ weight: 0.5, why: "gives the figure asked for", start: 0, end: 0 });
-  else if (q.wantsFigure && figureSentence(substance, q.stems)) evidence.push({ weight: 0.5, why: "gives the figure asked for", start: 0, end: 0 });
-  else if (q.wantsFigure && hasFigure && shared + concrete.length > 0) evidence.push({ weight: 0.35, why: "gives the figure asked for", start: 0, end: 0 });
+  // (In a menu the numbers are its options: "For GRADES reply 1. For FEES reply 3".)
+  const figureAsked = q.wantsFigure && menus.length === 0;
+  if (figureAsked && words <= 40 && /\d/.test(reply.slice(0, 60))) evidence.push({ weight: 0.5, why: "gives the figure asked for", start: 0, end: 0 });
+  else if (figureAsked && figureSentence(substance, q.stems)) evidence.push({ weight: 0.5, why: "gives the figure asked for", start: 0, end: 0 });
+  else if (figureAsked && hasFigure && shared + concrete.length > 0) evidence.push({ weight: 0.35, why: "gives the figure asked for", start: 0, end: 0 });
   const substantive = wordCount(substance) >= 4;
   if (q.yesNo && substantive && (YES_NO_ANSWER.test(substance) || (words > LONG_REPLY_WORDS && BURIED_YES_NO.test(substance)))) {
     evidence.push({ weight: 0.45, why: "answers yes or no", start: 0, end: 0 });

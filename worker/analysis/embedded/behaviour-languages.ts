@@ -1,4 +1,5 @@
 import { type CuePattern, cue } from "./cues";
+import { MENU } from "./behaviour-cues";
 
 /**
  * How support bots phrase the behaviours in German, French, Spanish, Portuguese, Italian and Dutch — the languages the
@@ -123,7 +124,7 @@ export const FOREIGN_TEMPLATE_CUES: readonly CuePattern[] = [
   ),
   cue(
     0.8,
-    "offers a menu instead of an answer",
+    MENU,
     "(drücken sie|wählen sie|tippen sie|geben sie|appuyez sur|tapez|choisissez|pulse|marque|escriba|pressione|digite|escolha|prema|premi|digiti|scegli|druk op|toets|typ|kies) (die |la |el |o |il |de )?(\\d|option \\d|opción \\d|opção \\d|opzione \\d|optie \\d)|(escolha|selecione|seleccione|elija|sélectionnez|choisissez|wählen sie|scegli|selezioni|kies) (uma|una|une|eine|un'|een) (opção|opción|option|opzione|optie)|(digite|tapez|escriba|tippen sie|digiti|typ) (o número|le chiffre|el número|die nummer|il numero|het nummer)",
   ),
 ];
