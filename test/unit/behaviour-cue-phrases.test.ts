@@ -8,29 +8,7 @@
 import { describe, expect, it } from "vitest";
 import * as cues from "../../worker/analysis/embedded/behaviour-cues";
 import * as languages from "../../worker/analysis/embedded/behaviour-languages";
-
-/** The top-level alternatives of a compiled regex's source. */
-function alternativesOf(source: string): string[] {
-  const parts: string[] = [];
-  let depth = 0;
-  let current = "";
-  for (let i = 0; i < source.length; i++) {
-    const ch = source[i] as string;
-    if (ch === "\\") {
-      current += ch + (source[i + 1] ?? "");
-      i++;
-      continue;
-    }
-    if (ch === "(") depth++;
-    if (ch === ")") depth--;
-    if (ch === "|" && depth === 0) {
-      parts.push(current);
-      current = "";
-    } else current += ch;
-  }
-  parts.push(current);
-  return parts;
-}
+import { splitTopLevel as alternativesOf } from "../../worker/analysis/embedded/cues";
 
 /** What follows the first group of an alternative that opens with `\b(?:(`, when that group is optional. */
 function afterOptionalOpening(alternative: string): string | undefined {
