@@ -40,10 +40,11 @@ if (!isPublic) {
     );
     if (page === "overview") {
       // The Worker painted the KPIs into the page (session/first-paint.ts): their answer goes to the cache, and the
-      // ranges count to the instant it was given at, so the page asks for (and finds) that very answer.
+      // ranges count to the instant it was given at, so the page asks for (and finds) that very answer. Unpainted,
+      // they count to this instant, so the page finds what is asked here even when the minute turns before it renders.
       const painted = readFirstPaint();
       const usable = painted !== null && painted.chatbotId === chatbotId && painted.timeZone === viewerTimeZone();
-      if (usable) pinRangeNow(painted.now);
+      pinRangeNow(usable ? painted.now : Date.now());
       // The page reads the same URL through the same functions (RangeControl's useDateRange), so the keys match.
       const range = rangeFromParams(new URLSearchParams(window.location.search));
       const span = apiRange(range);

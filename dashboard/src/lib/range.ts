@@ -158,14 +158,15 @@ export function rangeSearch(range: DateRange): Record<"range" | "from" | "to", s
   return range.kind === "preset" ? { range: range.preset, from: null, to: null } : { range: null, from: range.first, to: range.last };
 }
 
-/** How long after the page opened its ranges still count to the instant the Worker painted its figures at. */
+/** How long after the page opened its ranges still count to the instant its first figures were asked for at. */
 const PINNED_FOR_MS = 60_000;
 let pinned: { now: number; at: number } | undefined;
 
 /**
- * The page's figures were painted by the Worker at `now` (session/first-paint.ts): for the next minute the
- * ranges count to that instant, so the application asks for exactly the range the Worker answered and finds it
- * in its cache, even when the bundle arrives in the next minute. A minute later, as if the page opened then.
+ * The page's first figures were asked for at `now`, by the Worker that painted them (session/first-paint.ts) or by
+ * boot.ts: for the next minute the ranges count to that instant, so the application asks for exactly the range
+ * already answered or in flight and finds it in its cache, even when the bundle arrives in the next minute. A
+ * minute later, as if the page opened then.
  */
 export function pinRangeNow(now: number): void {
   pinned = { now, at: Date.now() };
