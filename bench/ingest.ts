@@ -13,7 +13,9 @@
  * --timeout / BENCH_TIMEOUT (seconds for the whole run, default 300), --url / BENCH_URL (the
  * product, default http://127.0.0.1:8787), --content / BENCH_CONTENT (`sentence`, the default: every
  * message the same short question with its number; `support`: the user messages of bench/eval's support
- * sets in turn, every language and length there), --json (also print the figures as one JSON line).
+ * sets in turn, every language and length there; `dialogue`: a user's question and the assistant's reply in
+ * turn, from bench/eval's assistant sets, so half the messages are replies the analyzer reads for behaviours),
+ * --json (also print the figures as one JSON line).
  * The ingest and read keys come from `npm run --silent demo:credentials` unless OPENBAT_INGEST_KEY (and
  * OPENBAT_READ_KEY, for the live-feed viewer) are set (needed when the product under test runs from
  * another checkout with its own demo tenant).
@@ -94,7 +96,7 @@ const PRODUCT_OPENS_PER_MINUTE = 600;
 // ---- options -------------------------------------------------------------------------------
 
 /** What the messages say: the one short question (comparable with every earlier figure) or real support messages. */
-const CONTENTS = ["sentence", "support"] as const;
+const CONTENTS = ["sentence", "support", "dialogue"] as const;
 type Content = (typeof CONTENTS)[number];
 
 interface Options {
@@ -129,7 +131,7 @@ function parseOptions(argv: string[]): Options {
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === "--json") json = true;
-    else if (arg === "--help" || arg === "-h") fail("usage: npm run bench:ingest -- [--messages N] [--conversations N] [--per-conversation N] [--window N] [--paced-messages N] [--timeout S] [--url URL] [--content sentence|support] [--json]");
+    else if (arg === "--help" || arg === "-h") fail("usage: npm run bench:ingest -- [--messages N] [--conversations N] [--per-conversation N] [--window N] [--paced-messages N] [--timeout S] [--url URL] [--content sentence|support|dialogue] [--json]");
     else if (arg.startsWith("--")) {
       const eq = arg.indexOf("=");
       if (eq > 0) flags.set(arg.slice(0, eq), arg.slice(eq + 1));
@@ -327,11 +329,16 @@ class Viewer {
   }
 }
 
+interface BenchMessage {
+  role: "user" | "assistant";
+  content: string;
+}
+
 /**
- * The text of a socket's message `n`, the socket starting at text `first` of the phase; `--content support`
- * replaces it before the first phase. The sentence keeps the socket's own number, as in every earlier figure.
+ * A socket's message `n`, the socket starting at text `first` of the phase; `--content support` and `dialogue`
+ * replace it before the first phase. The sentence keeps the socket's own number, as in every earlier figure.
  */
-let contentOf = (n: number, _first: number): string => `bench message ${n}: how do I export last month's conversations?`;
+let messageOf = (n: number, _first: number): BenchMessage => ({ role: "user", content: `bench message ${n}: how do I export last month's conversations?` });
 
 /** The user messages of the support eval sets (bench/eval/support-*.csv), every language, in file order. */
 async function supportMessages(): Promise<string[]> {
@@ -339,6 +346,17 @@ async function supportMessages(): Promise<string[]> {
   const { loadSupportUser } = await import("./eval/data");
   const files = ["support-user.csv", "support-user-2.csv", "support-multilingual.csv", "support-multilingual-2.csv"];
   return files.flatMap((file) => loadSupportUser(file).map((row) => row.text));
+}
+
+/** The question-and-reply pairs of the assistant eval sets (bench/eval/support-assistant*.csv), in file order. */
+async function dialogueTurns(): Promise<[BenchMessage, BenchMessage][]> {
+  const { ASSISTANT_SETS, loadSupportAssistant } = await import("./eval/data");
+  return ASSISTANT_SETS.flatMap((file) =>
+    loadSupportAssistant(file).map((row): [BenchMessage, BenchMessage] => [
+      { role: "user", content: row.question },
+      { role: "assistant", content: row.reply },
+    ]),
+  );
 }
 
 /**
@@ -369,7 +387,7 @@ class LiveSocket {
     private readonly WS: SocketCtor,
     private readonly target: Target,
     readonly conversationId: string,
-    /** Where in the message texts this socket starts (`contentOf`). */
+    /** Where in the message texts this socket starts (`messageOf`). */
     private readonly firstText = 0,
   ) {}
 
@@ -433,7 +451,7 @@ class LiveSocket {
     this.inFlight.set(id, now);
     this.sentAt.set(id, now);
     if (this.target.analyses) sentForViewer.set(`${this.conversationId}/${id}`, now);
-    this.ws.send(JSON.stringify({ type: "message", id, role: "user", content: contentOf(n, this.firstText) }));
+    this.ws.send(JSON.stringify({ type: "message", id, ...messageOf(n, this.firstText) }));
   }
 
   private frame(text: string, welcomed: () => void): void {
@@ -679,7 +697,9 @@ function table(opts: Options, ours: Result, floor: Result, bare: Result, runId: 
     `Ingest benchmark ${runId}: Node ${proc.version}, ${os.cpus().length} CPUs, local workerd (wrangler dev --local); client and servers share the machine.`,
     opts.content === "support"
       ? "Messages: the user messages of bench/eval/support-*.csv in turn (--content support), the same for all three targets."
-      : "Messages: one short question, numbered (--content sentence, the default).",
+      : opts.content === "dialogue"
+        ? "Messages: questions and the assistant's replies in turn, from bench/eval/support-assistant*.csv (--content dialogue), the same for all three targets."
+        : "Messages: one short question, numbered (--content sentence, the default).",
     "",
     line(rows[0]!),
     "-".repeat(widths.reduce((a, b) => a + b + 3, -3)),
@@ -718,7 +738,11 @@ async function main(): Promise<void> {
   const WS = socketCtor();
   if (opts.content === "support") {
     const texts = await supportMessages();
-    contentOf = (n, first) => texts[(first + n) % texts.length]!;
+    messageOf = (n, first) => ({ role: "user", content: texts[(first + n) % texts.length]! });
+  } else if (opts.content === "dialogue") {
+    // A socket's messages go question, reply, question, reply…, from pair first / 2 on.
+    const pairs = await dialogueTurns();
+    messageOf = (n, first) => pairs[(Math.floor(first / 2) + Math.floor(n / 2)) % pairs.length]![n % 2]!;
   }
   const { ingest: key, read: readKey } = keys();
   const deadline = Date.now() + opts.timeoutSec * 1000;
