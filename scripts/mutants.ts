@@ -253,7 +253,7 @@ export const MUTANTS: Mutant[] = [
     area: "worker",
     promise: "a publishable key opens sockets only from its allowed origins",
     file: "worker/services/live-auth.ts",
-    search: "if (scope.allowedOrigins?.length && (!origin || !scope.allowedOrigins.includes(origin))) {",
+    search: "if (scope.allowedOrigins?.length && !originAllowed(scope.allowedOrigins, origin)) {",
     replace: "if (false) {",
     tests: ["test/durable-objects/live.test.ts", "test/integration/auth.test.ts"],
   },

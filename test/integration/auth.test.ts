@@ -185,6 +185,15 @@ describe("browser sessions", () => {
     allowed.close();
   });
 
+  it("matches a browser's origin to one a key stored before origins were normalized (a trailing slash, capitals)", async () => {
+    const t = await createTenant({ allowedOrigins: ["HTTPS://Shop.Example/"] });
+    const allowed = await connect(`/api/v1/live?key=${t.publishableKey}`, { headers: { origin: "https://shop.example" } });
+    await allowed.next("welcome");
+    allowed.close();
+    const denied = await openSocket(`/api/v1/live?key=${t.publishableKey}`, { headers: { origin: "https://shop.example.evil" } });
+    expect(denied.response.status).toBe(403);
+  });
+
   it("lets a browser open exactly the conversation a minted token names", async () => {
     const t = await createTenant();
     const minted = await call("/api/v1/conversation-tokens", { method: "POST", key: t.ingestKey, json: { conversationId: "order-77", ttlSeconds: 600 } });

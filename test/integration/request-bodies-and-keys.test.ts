@@ -105,6 +105,27 @@ describe("a publishable key's origins", () => {
     expect(res.status).toBe(400);
     expect(((await res.json()) as ErrorBody).error.details?.[0]?.field).toBe("allowedOrigins");
   });
+
+  it("stores each origin as browsers send it, so a trailing slash, capitals or a default port still match", async () => {
+    const t = await createTenant();
+    const origins = ["HTTPS://Shop.Example/", "https://shop.example:443", "http://localhost:5173"];
+    const res = await call("/api/v1/keys", { method: "POST", key: t.adminKey, json: { kind: "publishable", name: "p", allowedOrigins: origins } });
+    expect(res.status).toBe(201);
+    const { data } = (await res.json()) as { data: { id: string; allowedOrigins: string[] } };
+    expect(data.allowedOrigins).toEqual(["https://shop.example", "https://shop.example", "http://localhost:5173"]);
+    const listed = (await (await call("/api/v1/keys", { key: t.adminKey })).json()) as { data: { id: string; allowedOrigins: string[] | null }[] };
+    expect(listed.data.find((k) => k.id === data.id)?.allowedOrigins).toEqual(data.allowedOrigins);
+  });
+
+  it("refuses what no browser sends as its origin, naming the entry: a path, a query, a fragment, a user, another scheme", async () => {
+    const t = await createTenant();
+    for (const bad of ["https://shop.example/checkout", "https://shop.example/?a=1", "https://shop.example/#top", "https://me@shop.example", "ftp://shop.example", "shop.example"]) {
+      const res = await call("/api/v1/keys", { method: "POST", key: t.adminKey, json: { kind: "publishable", name: "p", allowedOrigins: ["https://ok.example", bad] } });
+      expect(res.status, bad).toBe(400);
+      const { error } = (await res.json()) as ErrorBody;
+      expect(error.details?.[0], bad).toEqual({ field: "allowedOrigins.1", message: expect.stringMatching(/must be an origin/) });
+    }
+  });
 });
 
 describe("the live route opened with an ingest key and no conversation", () => {

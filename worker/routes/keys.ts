@@ -9,6 +9,7 @@ import { apiKeySchema, apiKeyWithSecret } from "../schemas/accounts";
 import { createKey, listKeys, revokeKey, rotateKey } from "../services/keys";
 import { closeKeySockets } from "../services/live-sockets";
 import { nameText } from "../schemas/names";
+import { browserOrigin } from "../schemas/origins";
 
 /** Key management for automation, with an admin key. Secrets appear in a response exactly once. */
 export const keys = apiRouter();
@@ -21,7 +22,7 @@ export const newKeyBody = z.object({
   kind: z.enum(API_KEY_KINDS),
   name: nameText(100),
   // An empty list would read as "no origin allowed" yet the runtime would let any in: leaving it out is "any origin".
-  allowedOrigins: z.array(z.url().max(512)).min(1, "list at least one origin, or leave allowedOrigins out to allow any").max(50).optional(),
+  allowedOrigins: z.array(browserOrigin).min(1, "list at least one origin, or leave allowedOrigins out to allow any").max(50).optional(),
   expiresAt: z.number().int().positive().max(MAX_EPOCH_MS, { error: "must be epoch milliseconds a date can hold" }).optional(),
 }).strict();
 

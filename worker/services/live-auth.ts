@@ -15,6 +15,7 @@ import { authenticate, bearerToken } from "../middleware/auth";
 import { verifyToken } from "./conversation-token";
 import { randomBase62 } from "./ids";
 import { requireSecret } from "./deployment-secrets";
+import { originAllowed } from "../schemas/origins";
 
 const PUBLIC_ID = /^pub_[0-9A-Za-z]{22,}$/;
 
@@ -75,7 +76,7 @@ export async function authenticateLive(c: Context<AppEnv>, requestedId: string |
     return { ...base, keyKind: "ingest", externalId: requestedId };
   }
   const origin = c.req.header("origin");
-  if (scope.allowedOrigins?.length && (!origin || !scope.allowedOrigins.includes(origin))) {
+  if (scope.allowedOrigins?.length && !originAllowed(scope.allowedOrigins, origin)) {
     throw new ApiError("forbidden", `origin ${origin ?? "(none)"} is not allowed for this publishable key`);
   }
   if (requestedId !== undefined && !PUBLIC_ID.test(requestedId)) {
