@@ -99,12 +99,18 @@ export const sessionContext = z.object({
 
 const customKey = z.string().min(1).max(64);
 
+/** A custom field's value: flat, so a list or an object is told what is taken instead of "Invalid input". */
+const customValue = (maxChars?: number) =>
+  z.union([maxChars === undefined ? z.string() : z.string().max(maxChars), z.number(), z.boolean(), z.null()], {
+    error: (issue) => (issue.code === "invalid_union" ? "must be a string, number, boolean or null, not a list or an object" : undefined),
+  });
+
 export const customFields = z
-  .record(customKey, z.union([z.string().max(LIMITS.customValueChars), z.number(), z.boolean(), z.null()]))
+  .record(customKey, customValue(LIMITS.customValueChars))
   .refine((r) => Object.keys(r).length <= LIMITS.customKeys, `at most ${LIMITS.customKeys} keys`);
 
 /** Custom fields of the right types, whatever their size: what is left to check once a limit refused them. */
-export const anyCustomFields = z.record(customKey, z.union([z.string(), z.number(), z.boolean(), z.null()]));
+export const anyCustomFields = z.record(customKey, customValue());
 
 export const contextInput = z.object({
   user: userContext.optional(),
@@ -132,7 +138,7 @@ export const browserContext = z.object({
     .extend({ pageUrl: httpUrl(BROWSER_LIMITS.urlChars).optional(), referrer: z.union([httpUrl(BROWSER_LIMITS.urlChars), z.literal("")]).optional() })
     .optional(),
   custom: z
-    .record(z.string().min(1).max(64), z.union([z.string().max(BROWSER_LIMITS.customValueChars), z.number(), z.boolean(), z.null()]))
+    .record(customKey, customValue(BROWSER_LIMITS.customValueChars))
     .refine((r) => Object.keys(r).length <= BROWSER_LIMITS.customKeys, `at most ${BROWSER_LIMITS.customKeys} keys from a browser`)
     .optional(),
 });

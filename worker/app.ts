@@ -5,6 +5,7 @@ import { z } from "@hono/zod-openapi";
 import { HTTPException } from "hono/http-exception";
 import type { AppEnv } from "./context";
 import { ApiError, envelope } from "./errors";
+import { notJson } from "./input";
 import { cfRayOf, requestContext } from "./middleware/request-id";
 import { securityHeaders } from "./middleware/security-headers";
 import { overviewPage } from "./first-paint/overview-page";
@@ -107,8 +108,8 @@ app.onError((error, c) => {
     return c.json(envelope(error, requestId), error.status);
   }
   if (error instanceof HTTPException && error.status < 500) {
-    const code = error.status === 405 ? "method_not_allowed" : error.status === 415 ? "unsupported_media_type" : "invalid_request";
-    const apiError = new ApiError(code, error.message);
+    // zod-openapi's media-type gate (an optional body sent as another type) answers 415 in the words readJsonBody uses.
+    const apiError = error.status === 415 ? notJson() : new ApiError(error.status === 405 ? "method_not_allowed" : "invalid_request", error.message);
     return c.json(envelope(apiError, requestId), apiError.status);
   }
   // Unknown failures are logged with the request id and answered without internals.

@@ -16,7 +16,7 @@ export const JSON_CONTENT_TYPE = /^application\/([\w.+-]*\+)?json\b/i;
  */
 export async function readJsonBody(c: Context<AppEnv>): Promise<unknown> {
   if (!JSON_CONTENT_TYPE.test(c.req.header("content-type") ?? "")) {
-    throw new ApiError("unsupported_media_type", "send the body as JSON with `Content-Type: application/json`");
+    throw notJson();
   }
   const declared = Number(c.req.header("content-length") ?? "0");
   if (declared > LIMITS.bodyBytes) throw tooLarge();
@@ -33,6 +33,11 @@ export function parse<S extends z.ZodType>(schema: S, value: unknown, where: str
   const result = schema.safeParse(value);
   if (!result.success) throw validationError(result.error, where);
   return result.data;
+}
+
+/** A body sent as anything but JSON (415). */
+export function notJson() {
+  return new ApiError("unsupported_media_type", "send the body as JSON with `Content-Type: application/json`");
 }
 
 function tooLarge() {

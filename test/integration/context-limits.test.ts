@@ -29,6 +29,17 @@ describe("bounded context per conversation", () => {
     expect(Object.keys(stored!.state.custom)).toHaveLength(LIMITS.customKeysPerConversation);
   });
 
+  it("refuses a list or an object as a custom value, naming the key and saying what a value may be", async () => {
+    const t = await createTenant();
+    for (const value of [["a", "b"], { b: 1 }]) {
+      const refused = await capture(t.ingestKey, { conversationId: "flat", messages: hi("m"), custom: { tier: "gold", tags: value } });
+      expect(refused.status).toBe(400);
+      const { error } = (await refused.json()) as ErrorBody;
+      expect(error.details?.[0]).toEqual({ field: "custom.tags", message: "must be a string, number, boolean or null, not a list or an object" });
+    }
+    expect((await capture(t.ingestKey, { conversationId: "flat", messages: hi("m"), custom: { tier: "gold", seats: 3, trial: false, coupon: null } })).status).toBe(200);
+  });
+
   it("still takes new values for keys a full conversation already has", async () => {
     const t = await createTenant();
     for (let i = 0; i < 2; i++) await capture(t.ingestKey, { conversationId: "full", messages: hi(`m${i}`), custom: fields(`k${i}_`, LIMITS.customKeys) });

@@ -31,6 +31,10 @@ describe("an optional body left out", () => {
       expect(token.status, what).toBe(201);
       expect(((await token.json()) as { data: { conversationId: string } }).data.conversationId, what).toBeTruthy();
     }
+    // Another declared type is refused as every JSON route refuses it, in the same words.
+    const typed = await call(`/api/v1/reports/${data.id}/duplicate`, { method: "POST", key: t.adminKey, headers: { "content-type": "text/plain" } });
+    expect(typed.status).toBe(415);
+    expect(((await typed.json()) as ErrorBody).error.message).toBe("send the body as JSON with `Content-Type: application/json`");
     outbound.restore();
   });
 
@@ -95,6 +99,39 @@ describe("a body field the route does not take", () => {
       json: { conversationId: "newer-sdk", messages: [{ id: "m1", role: "user", content: "hi" }], sdkFeature: true },
     });
     expect(res.status).toBe(200);
+  });
+});
+
+describe("a body sent to a route that takes none", () => {
+  it("is refused before the route acts: a field, unparseable JSON or another type; nothing or {} is no body", async () => {
+    const outbound = mockOutbound(() => new Response("ok"), PUBLIC_DNS);
+    const t = await createTenant();
+    const destination = await call("/api/v1/webhooks", { method: "POST", key: t.adminKey, json: { name: "d", url: "https://hooks.example.com/x" } });
+    const { data: d } = (await destination.json()) as { data: { id: string } };
+    const keys = async () => ((await (await call("/api/v1/keys", { key: t.adminKey })).json()) as { data: { id: string; kind: string; revokedAt: number | null }[] }).data;
+    const publishable = (await keys()).find((k) => k.kind === "publishable")!;
+    const rotate = (init: { headers?: Record<string, string>; body?: string }) =>
+      call(`/api/v1/keys/${publishable.id}/rotate`, { method: "POST", key: t.adminKey, ...init });
+
+    const field = await rotate({ headers: JSON_TYPE, body: '{"x":1}' });
+    expect(field.status).toBe(400);
+    expect(((await field.json()) as ErrorBody).error).toMatchObject({ code: "invalid_request", message: expect.stringMatching(/^body: Unrecognized key/) });
+    const broken = await rotate({ headers: JSON_TYPE, body: "{bogus" });
+    expect(broken.status).toBe(400);
+    expect(((await broken.json()) as ErrorBody).error.code).toBe("invalid_json");
+    const text = await rotate({ headers: { "content-type": "text/plain" }, body: "rotate please" });
+    expect(text.status).toBe(400);
+    expect(((await text.json()) as ErrorBody).error.message).toBe("this route takes no body");
+    const test = await call(`/api/v1/webhooks/${d.id}/test`, { method: "POST", key: t.adminKey, headers: JSON_TYPE, body: "{bogus" });
+    expect(test.status).toBe(400);
+    // None of them acted: the key is not revoked, no test webhook went out.
+    expect((await keys()).find((k) => k.id === publishable.id)?.revokedAt).toBeNull();
+    expect(outbound.received.filter((r) => r.url.startsWith("https://hooks.example.com/"))).toHaveLength(0);
+
+    // `{}` and nothing at all are no body.
+    expect((await rotate({ headers: JSON_TYPE, body: "{}" })).status).toBe(201);
+    expect((await call(`/api/v1/webhooks/${d.id}/enable`, { method: "POST", key: t.adminKey })).status).toBe(200);
+    outbound.restore();
   });
 });
 

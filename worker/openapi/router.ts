@@ -5,13 +5,13 @@
  *
  * Validation failures of any request part go through `defaultHook` into the one error envelope
  * (worker/errors.ts); JSON bodies first pass `jsonGuard`, which answers 415, 413 and `invalid_json` as
- * worker/input.ts's `readJsonBody`, before the schema sees them.
+ * worker/input.ts's `readJsonBody`, before the schema sees them; a route without a body refuses one (`refuseBody`).
  */
-import { createRoute, OpenAPIHono, type RouteConfig } from "@hono/zod-openapi";
+import { createRoute, OpenAPIHono, z, type RouteConfig } from "@hono/zod-openapi";
 import type { Context, MiddlewareHandler } from "hono";
 import { createMiddleware } from "hono/factory";
 import type { AppEnv } from "../context";
-import { validationError } from "../errors";
+import { ApiError, validationError } from "../errors";
 import { JSON_CONTENT_TYPE, readJsonBody } from "../input";
 
 /** Who may call a route: a kind of API key, a member session, or anyone. */
@@ -49,6 +49,28 @@ export const jsonGuard = (required: boolean) =>
     await next();
   });
 
+/** What a route that takes no body accepts as one: nothing, or an empty JSON object (clients that always send `{}`). */
+const NO_BODY = z.object({}).strict();
+
+/**
+ * A route that takes no body refuses one rather than ignoring it (README "API": a field the route does not take
+ * answers 400 naming it): a JSON body other than `{}` answers as a strict schema would, unparseable JSON
+ * `invalid_json`, and a body of another type 400 saying the route takes none. The request is not acted on.
+ */
+const refuseBody = createMiddleware<AppEnv>(async (c, next) => {
+  if (c.req.raw.body !== null && (await c.req.arrayBuffer()).byteLength > 0) {
+    if (!JSON_CONTENT_TYPE.test(c.req.header("content-type") ?? "")) {
+      throw new ApiError("invalid_request", "this route takes no body", [{ field: "body", message: "this route takes no body" }]);
+    }
+    const parsed = NO_BODY.safeParse(await readJsonBody(c));
+    if (!parsed.success) throw validationError(parsed.error, "body");
+  }
+  await next();
+});
+
+/** Methods whose requests may carry a body; a route of one of them without a body schema refuses one (`refuseBody`). */
+const BODY_METHODS: ReadonlySet<string> = new Set(["post", "put", "patch", "delete"]);
+
 /** The extension that carries a route's access rule into the document (read back by document.ts). */
 export const ACCESS = "x-openbat-access";
 
@@ -58,6 +80,7 @@ export const ACCESS = "x-openbat-access";
  */
 export function apiRoute<const R extends Omit<RouteConfig, "middleware"> & { middleware?: MiddlewareHandler<AppEnv>[] }>(access: Access, config: R) {
   const body = config.request?.body;
-  const middleware = [...(config.middleware ?? []), ...(body ? [jsonGuard(body.required === true)] : [])];
+  const guard = body ? [jsonGuard(body.required === true)] : BODY_METHODS.has(config.method) ? [refuseBody] : [];
+  const middleware = [...(config.middleware ?? []), ...guard];
   return createRoute({ ...config, middleware, [ACCESS]: access } as R & { middleware: MiddlewareHandler<AppEnv>[] });
 }
