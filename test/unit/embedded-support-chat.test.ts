@@ -738,6 +738,24 @@ describe("what the ninth blind set's even rows showed: replies mid-conversation"
     expect(flags(message)).toContain("urgent_request");
   });
 
+  it.each(["Can I talk to a human?", "could I speak to a real person please", "Hi, is there a way to chat with an agent?", "agent please"])(
+    "reads a person asked for politely as urgent but neither frustrated nor negative: %s",
+    (message) => {
+      expect(flags(message)).toEqual(["urgent_request"]);
+      expect(polarity(message)).toBe("neutral");
+    },
+  );
+
+  it.each([
+    "Get me a real person.",
+    "I want to speak to a human, this bot is useless",
+    "I've reset it FOUR times like you said and it still fails. Can I talk to an actual person please",
+    "I've restarted the router THREE times. can I speak to a person",
+  ])("still reads a person demanded, or asked for after a count of tries stressed in capitals, as frustration: %s", (message) => {
+    expect(flags(message)).toContain("frustrated_user");
+    expect(polarity(message)).toBe("negative");
+  });
+
   it("reads a contradiction asked about, or a quoted term asked about, as confusion, and a plain report of one as none", () => {
     expect(flags("the app says 3 days but the email says 5 days? which is it")).toContain("confused_user");
     expect(flags("what does 'pro rata' mean on my invoice?")).toContain("confused_user");

@@ -1,5 +1,5 @@
 import { DETECTION_THRESHOLD, findCues, noisyOr, strongest, type CueHit } from "./cues";
-import { DEADLINE_WHYS } from "./flag-cues";
+import { REQUEST_WHYS } from "./flag-cues";
 import { summarise, type Cue, type SentimentDetail } from "./sentiment";
 import type { Token } from "./tokenize";
 import { RESOLVED, SARCASM_MARKERS, SARCASTIC_CLOSER, SARCASTIC_OPENER, TROUBLE_CUES } from "./trouble-cues";
@@ -293,7 +293,7 @@ export function settleWithFlags(
   if (detail.score <= -0.2) return detail;
   const raised = (hits: readonly CueHit[] | undefined): hits is readonly CueHit[] => hits !== undefined && noisyOr(hits.map((h) => h.weight)) >= DETECTION_THRESHOLD;
   const frustrated = raised(evidence.frustrated_user);
-  const urgent = raised(evidence.urgent_request) && evidence.urgent_request.some((h) => !DEADLINE_WHYS.has(h.why));
+  const urgent = raised(evidence.urgent_request) && evidence.urgent_request.some((h) => !REQUEST_WHYS.has(h.why));
   if (!frustrated && !urgent) return detail;
   const top = strongest((frustrated ? evidence.frustrated_user : evidence.urgent_request) ?? []);
   const cues: Cue[] = detail.cues.map((c) => ({ ...c, value: c.value > 0 ? c.value * 0.3 : c.value }));

@@ -82,8 +82,11 @@ export const COMPETITOR_CUES: readonly CuePattern[] = [
 ];
 
 
-/** Urgency that is only a date ("by 9am", "before the audit"): a request, not a complaint. */
-export const DEADLINE_WHYS: ReadonlySet<string> = new Set(["has a deadline", "has a hard deadline", "needs it by a time", "heavy punctuation"]);
+/**
+ * Urgency that is only a date ("by 9am", "before the audit") or a person asked for ("can I speak to a real person?"):
+ * a request, not a complaint, so it does not make the message negative.
+ */
+export const REQUEST_WHYS: ReadonlySet<string> = new Set(["has a deadline", "has a hard deadline", "needs it by a time", "heavy punctuation", "asks for a person"]);
 
 export const URGENT_CUES: readonly CuePattern[] = [
   // Stranded right now: abroad with no way to pay, just landed with no data, a card swallowed.
@@ -104,7 +107,7 @@ export const URGENT_CUES: readonly CuePattern[] = [
   cue(0.8, "reports fraud in progress", "FREEZE|BLOCK (IT|MY|THE)", { caseSensitive: true }),
   cue(0.7, "has a hard deadline", "(?<=(i'm|i am|we're|we are|im) (standing |waiting |stuck )?(at|outside|in front of) (the )?)(airport|station|gate|door|venue|hotel|terminal|pickup|pick-up|counter|desk|entrance|till|checkout|locker)( now| right now)?( and|,)|(wedding|party|event|trip|flight|move|surgery|exam|interview|funeral|birthday|ceremony|match|concert|launch) is (on )?(monday|tuesday|wednesday|thursday|friday|saturday|sunday|this weekend|in (\\d|two|three) days)( and|,)|before (my|our|the) (shift|class|exam|flight|train|appointment|meeting|event|wedding|interview|surgery|store|shop|office|school run|guests)( (starts|begins|opens|leaves|departs|arrive|arrives))?( at \\d| tomorrow| tonight| today)|(payroll|invoicing|billing run|deadline|launch|event|sale) (runs|goes out|goes live|opens|closes|starts|is) (tonight|today|tomorrow morning|at \\d)"),
   cue(0.75, "sets a deadline or they leave", "(?<=(today|tonight|tomorrow|this week|by (monday|tuesday|wednesday|thursday|friday|the weekend))[^.!?]{0,12},? or (else )?(i'm|i am|we're|we are|i'll|we'll|i will|we will)( be)? )(out|gone|leaving|done|cancel\\w*|switch\\w*)"),
-  cue(0.6, "asks to escalate", "(?<=(talk|speak|chat) (to|with) (a |an )?)(real |actual |live )?(human|person|agent)(?![\\p{L}])|(?<=(^|[.!?]\\s*))(human|agent|a person|real person) please"),
+  cue(0.6, "asks for a person", "(?<=(talk|speak|chat) (to|with) (a |an )?)(real |actual |live )?(human|person|agent)(?![\\p{L}])|(?<=(^|[.!?]\\s*))(human|agent|a person|real person) please"),
   cue(0.7, "has no service right now", "(?<=(meter|electricity|power|gas|heating|prepayment) )(has )?(run out|ran out|gone off|been cut off|cut off)"),
   cue(0.6, "cries for help", "(please )?help( me| us)?( please)?!+", { sentenceStart: true }),
   cue(0.75, "asks to escalate", "escalat(e|ing|ion)|(speak|talk) to (your |a |the )?(manager|supervisor|someone senior|someone in charge|engineering|engineer|developer)|get (me |us )?(a |an |someone |your )?(manager|supervisor|engineer|human|person|agent) on the (phone|line)|get (me |us )?(a |an |your )?(manager|supervisor|engineer)"),
@@ -157,7 +160,8 @@ export const FRUSTRATION_CUES: readonly CuePattern[] = [
   cue(0.45, "reports it still does not work", "(still|again|yet again) (not|doesn't|does not|isn't|is not|won't|can't|no|broken|failing|down)|(not|doesn't|does not|isn't|is not|stopped) work(s|ing)? again|broken again|(down|broken|failing|crashing|crashed|failed) (again|once again|yet again)|again\\?+|keeps (crashing|failing|happening|breaking|asking|looping)|(this|it) never works|nothing (ever )?works"),
   cue(0.7, "stresses how long it has been", "(?:[Aa]n? |[Oo]ne |[Aa]nother )?(?:HOUR|WEEK|DAY|MONTH|YEAR)S?[.!?]", { caseSensitive: true }),
   // "NOW" and "TODAY" in capitals stress a deadline ("card blocked RIGHT NOW and I'm at the till"), not exasperation.
-  cue(0.65, "stresses it in capitals", "AGAIN|WHY|STILL|NEVER|EVERY TIME|SERIOUSLY", { caseSensitive: true }),
+  // A count of tries in capitals ("restarted it THREE times like you asked") is the same stress.
+  cue(0.65, "stresses it in capitals", "AGAIN|WHY|STILL|NEVER|EVERY TIME|SERIOUSLY|TWICE|(THREE|FOUR|FIVE|SIX|SEVEN|EIGHT|NINE|TEN) (TIMES|times)", { caseSensitive: true }),
   cue(0.8, "has lost patience", "you (people|lot|guys) (are|were) (always |never |constantly )?(late|useless|hopeless|incompetent|clueless|a joke)|(late|wrong|broken|down|missing|short) every (single )?(week|day|month|time)|enough[.!]|clown (show|car)|circus|joke of an? \\w+|you (people|lot|guys) (take|can't|never|always|don't)|hangs? up on (me|us)|hung up on (me|us)|fix (it|this) (now|already)|(i'm|i am|we're|we are) done with (you|this|your|it)|one more time|no (answer|reply|response|update) (from [\\p{L} ]{1,20} )?(after|in|for) (\\d+|two|three|four|five|several) (days|hours|weeks)|(third|fourth|fifth|sixth|\\d+(rd|th)) (ticket|email|call|message|chat|complaint|request|attempt)", { sentenceStart: false }),
   cue(0.85, "has lost patience", "losing (my )?patience|lost (my|all) patience|at (the|my) wits'? end|(i've|i have) had it|had it with|beyond (frustrated|annoyed)|can't take (it|this) any ?more|i give up|(you('ve| have)|you just) lost (a|another|my|our) (customer|client)|(nobody|no one) cares|(is|what) a joke|total mess|what a mess|complete mess|absolute mess|(a|the) (total |complete |absolute )?(shambles|farce|disgrace)|unbelievable|unreal[.!]|do you (people|guys) even|are you (even )?(reading|listening|paying attention)|did you (even )?read|(read|check) (the|my) (ticket|message|question|history|previous messages)|going (round |around )?in circles|keeps looping|(i've|i have) (explained|told you|said|asked|described) (this|it|that)?\\s?(\\d+|two|three|four|five|six|many|multiple|several|a (dozen|hundred|million)) times|(\\d+|three|four|five|six|several|multiple|many) times (now|already)|(it's|it has) been (a|an|one|two|three|\\d+) (whole )?(week|weeks|days|months|hours)[.!]|seriously\\?+|why (is|does|do|can't|won't) (this|it|everything|you) (so |always |keep |even )?(hard|difficult|complicated|slow|break|fail|crash|work|get)|(i )?literally pay (you|for)|at least (their|they|theirs|someone else's|the competition)"),
   cue(0.45, "corrects being misunderstood", "no,? (i|we) (said|meant|asked( for)?|wrote)", { sentenceStart: true }),

@@ -103,7 +103,9 @@ function frustration(ctx: FlagContext): CueHit[] {
   const { text, tokens, sentiment } = ctx;
   // Capitals stress a word only against lower-case text; a message all in capitals is shouting (below).
   const mixedCase = /\p{Ll}/u.test(text);
-  const hits = findCues(text, FRUSTRATION_CUES).filter((h) => mixedCase || h.why !== "stresses it in capitals");
+  const hits = findCues(text, FRUSTRATION_CUES)
+    .filter((h) => mixedCase || h.why !== "stresses it in capitals")
+    .map((h) => (h.why === "wants a human" && askedPolitely(text, h) ? { ...h, weight: POLITE_HUMAN_WEIGHT } : h));
   // A whole message in capitals is shouting, itself a sign of exasperation.
   if (!mixedCase && tokens.filter((t) => t.kind === "word").length >= 4) hits.push({ weight: 0.55, why: "shouts the whole message", start: 0, end: 0 });
 
@@ -138,6 +140,22 @@ function frustration(ctx: FlagContext): CueHit[] {
   // ("I love the app but I'm so annoyed the export broke again").
   if (sentiment.score >= 0.2 && !hits.some((h) => h.weight >= 0.8)) return [];
   return hits;
+}
+
+/**
+ * "Can I speak to a person please" asks for a human without exasperation (the labelled sets call it urgent at most):
+ * asked politely, the wish for a human needs company to be frustration ("I've restarted it THREE times. Can I talk to
+ * an actual person?"). Demanded ("get me a real person"), or with a bot called useless, it stands alone.
+ */
+const POLITE_HUMAN_WEIGHT = 0.45;
+const HUMAN_ASKED_FOR = /\b(?:talk|speak|chat) (?:to|with)\b|\b(?:actual|real|live) (?:human|person|agent)\b/i;
+const POLITE_REQUEST =
+  /^\W*(?:(?:hi|hello|hey|ok|okay|sorry)\b[\s,!.]*)?(?:(?:can|could|may|might) (?:i|we|you)\b|is (?:there|it possible)\b|would (?:it be possible|you)\b|i(?:'d| would) like\b|i was wondering\b)|\bplease\b/i;
+
+function askedPolitely(text: string, hit: CueHit): boolean {
+  if (!HUMAN_ASKED_FOR.test(text.slice(hit.start, hit.end))) return false;
+  const sentence = sentenceSpan(text, hit.start, hit.end);
+  return POLITE_REQUEST.test(text.slice(sentence.start, sentence.end));
 }
 
 function angerWords(tokens: readonly Token[]): CueHit | undefined {
