@@ -670,3 +670,25 @@ describe("no longer needing what is paid for, in Portuguese and Dutch", () => {
     expect(raised(text, lang)).not.toContain("churn_risk");
   });
 });
+
+describe("still not working, said calmly, in the six languages", () => {
+  it.each([
+    ["fr", "toujours rien"],
+    ["nl", "werkt nog steeds niet"],
+    ["it", "ancora non va"],
+    ["de", "Das Paket ist immer noch nicht angekommen."],
+    ["es", "El reembolso todavía no ha llegado."],
+    ["pt", "A encomenda ainda não chegou."],
+  ])("reads it as negative trouble, not frustration, in %s: %s", (lang, text) => {
+    expect(polarity(text, lang)).toBe("negative");
+    expect(raised(text, lang)).not.toContain("frustrated_user");
+  });
+
+  it.each([
+    ["es", "Ya estoy harta. La calefacción sigue sin funcionar."],
+    ["fr", "Toujours rien, c'est inadmissible !"],
+    ["de", "Immer noch nicht repariert. Langsam reicht es mir wirklich!"],
+  ])("still reads it as frustration with exasperation beside it, in %s: %s", (lang, text) => {
+    expect(raised(text, lang)).toContain("frustrated_user");
+  });
+});

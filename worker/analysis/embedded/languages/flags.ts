@@ -16,6 +16,8 @@ const OUTWARD_NEGATIVE_STRONG_TROUBLE = -0.8;
 /** Negation is looked for this far back, within the clause. */
 const NEGATION_LOOKBACK = 60;
 
+/** The packs' why for "still not" ("toujours pas", "nog steeds niet"): trouble again, exasperation only with company. */
+const STILL_NOT_FIXED = "says it is still not fixed";
 /** The "why" of cues whose evidence also carries sentiment (kept in step with the language files). */
 export const COMPARES = "compares with a named competitor";
 /** The packs' why for a comparison we win ("viel einfacher als bei der Sparkasse"): praise of us, not a complaint. */
@@ -250,7 +252,10 @@ export function finishFlags(original: string, folded: Folded, cueHits: FlagHits,
   const frustrated = out.frustrated_user ?? [];
   // A reported failure alone is a bug report, not frustration; emotional wording ("péssimo",
   // "Frechheit") on top of a negative message is.
-  if (sentiment.score <= OUTWARD_NEGATIVE_MILD) {
+  // "toujours rien", "werkt nog steeds niet": the "still" that is the only cue is also what made the message negative,
+  // so its calm negativity is not counted a second time (in every set these read as trouble, not exasperation).
+  const stillAlone = frustrated.length > 0 && frustrated.every((h) => h.why === STILL_NOT_FIXED);
+  if (sentiment.score <= OUTWARD_NEGATIVE_MILD && !(stillAlone && !sentiment.emotional)) {
     const strong = sentiment.emotional || sentiment.score <= OUTWARD_NEGATIVE_STRONG_TROUBLE;
     frustrated.push({ weight: strong ? 0.5 : 0.35, why: "strongly negative about something", start: 0, end: 0 });
   }
