@@ -692,3 +692,35 @@ describe("still not working, said calmly, in the six languages", () => {
     expect(raised(text, lang)).toContain("frustrated_user");
   });
 });
+
+describe("urgency that is not asked for, in the six languages", () => {
+  it.each([
+    ["fr", "Rien d'urgent, mais pourriez-vous m'envoyer une attestation ?"],
+    ["it", "Niente di urgente, quando potete mandatemi la ricevuta."],
+    ["it", "Nessuna urgenza, ma potreste mandarmi il riepilogo?"],
+    ["es", "Nada urgente, pero ¿me podéis mandar la factura?"],
+    ["de", "Nichts Dringendes, aber könnt ihr mir die Rechnung schicken?"],
+    ["nl", "Niets dringends, maar kunnen jullie de factuur sturen?"],
+  ])("reads nothing urgent as a calm request in %s: %s", (lang, text) => {
+    expect(raised(text, lang)).not.toContain("urgent_request");
+  });
+
+  it.each([
+    ["it", "Con Glovo la consegna arriva in 20 minuti, con voi mai sotto l'ora."],
+    ["es", "En PromoFarma me llega en 24 horas, con vosotros tardó una semana."],
+    ["pt", "Que ótimo, o iFood entrega em 30 minutos e vocês em duas horas."],
+  ])("reads a competitor's speed as a comparison, not a deadline, in %s: %s", (_, text) => {
+    // The whole analyzer: a competitor named by the built-in list ("iFood") is found outside the language pack.
+    const flags = analyzeSync({ role: "user", content: text }, { opinionModel: null }).flags.map((f) => f.slug);
+    expect(flags).toContain("competitor_mention");
+    expect(flags).not.toContain("urgent_request");
+  });
+
+  it.each([
+    ["it", "Se entro venerdì non sistemate la fatturazione elettronica, passiamo a Fatture in Cloud."],
+    ["fr", "On passe chez Ticketmaster pour la prochaine tournée si vous ne baissez pas les frais d'ici vendredi."],
+  ])("still reads a date set beside a competitor as urgent, in %s: %s", (_, text) => {
+    // The cues alone: the shipped second opinion has read these sentences' like and would raise it anyway.
+    expect(analyzeSync({ role: "user", content: text }, { opinionModel: null }).flags.map((f) => f.slug)).toContain("urgent_request");
+  });
+});

@@ -113,7 +113,8 @@ describe("urgency without the word urgent", () => {
     "Does the escalation policy feature support two tiers?",
     'Here is the export: {"priority":"urgent","id":42} — is the format right?',
     "No rush at all, whenever you get a chance.",
-  ])("does not flag urgency for a feature or data that merely names it: %s", (message) => {
+    "Nothing urgent, but could you resend last month's invoice?",
+  ])("does not flag urgency for a feature or data that merely names it, or none asked for: %s", (message) => {
     expect(flags(message)).not.toContain("urgent_request");
   });
 });

@@ -227,7 +227,10 @@ function contentWords(text: string): Set<string> {
 // --- urgency & competitors -------------------------------------------------------------------
 
 function urgency(ctx: FlagContext): CueHit[] {
-  const hits = findCues(ctx.text, URGENT_CUES, (start, end) => !namesTheWord(ctx.text, start, end));
+  const hits = findCues(ctx.text, URGENT_CUES, (start, end) => !namesTheWord(ctx.text, start, end)).filter(
+    // "Nothing urgent, but…" asks calmly.
+    (h) => h.why !== "says it is urgent" || !/\bnothing\s+(?:too\s+|very\s+|really\s+|super\s+)?$/i.test(ctx.text.slice(Math.max(0, h.start - 24), h.start)),
+  );
   if (hits.length > 0 && /!{2,}/.test(ctx.text)) hits.push({ weight: 0.2, why: "heavy punctuation", start: 0, end: 0 });
   return hits;
 }

@@ -5,6 +5,7 @@ import { DETECTION_THRESHOLD, noisyOr, sentenceAt, strongest, toDetection } from
 import { toSentimentResult } from "./explain";
 import { competitors, earlyFlagEvidence, flagEvidence, toDetections, withoutArriving, withoutOwnNames, type FlagContext } from "./flags";
 import { analyzeForeign, type ForeignAnalysis } from "./languages";
+import { withoutCompetitorSpeed } from "./languages/flags";
 import { round3, scoreTokens } from "./sentiment";
 import { tokenize } from "./tokenize";
 
@@ -69,15 +70,18 @@ function english(input: UserMessageInput): UserMessageAnalysis {
 function inPack(input: UserMessageInput, foreign: ForeignAnalysis): UserMessageAnalysis {
   const { text } = input;
   const names = competitors(input).filter((h) => h.end > h.start);
+  const rivals = [...withoutOwnNames(text, foreign.flags.competitor_mention ?? [], input.ownNames), ...names];
   const flags: Detection[] = [];
   for (const slug of USER_FLAGS) {
     const packHits = foreign.flags[slug] ?? [];
     const hits =
       slug === "competitor_mention"
-        ? [...withoutOwnNames(text, packHits, input.ownNames), ...names]
+        ? rivals
         : slug === "churn_risk"
           ? withoutArriving(text, packHits, input.ownNames)
-          : packHits;
+          : slug === "urgent_request"
+            ? withoutCompetitorSpeed(text, packHits, rivals)
+            : packHits;
     const d = toDetection(slug, hits, text);
     if (d !== undefined) flags.push(d);
   }

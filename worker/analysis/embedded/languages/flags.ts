@@ -1,5 +1,5 @@
 import type { UserFlag } from "../../labels";
-import { type CueHit, type CuePattern, cue, findCues } from "../cues";
+import { type CueHit, type CuePattern, cue, findCues, sameSentence } from "../cues";
 import { type Folded, originalOffset } from "./fold";
 import { NAME, type LanguagePack } from "./pack";
 import type { ExtraValence, ForeignSentiment } from "./sentiment";
@@ -16,6 +16,12 @@ const OUTWARD_NEGATIVE_STRONG_TROUBLE = -0.8;
 /** Negation is looked for this far back, within the clause. */
 const NEGATION_LOOKBACK = 60;
 
+const SAYS_URGENT = "says it is urgent";
+const HAS_DEADLINE = "has a deadline";
+/** A deadline cue's words that are a span of time ("in 20 minuti", "en 24 horas", "em duas horas"), not a date. */
+const TIME_SPAN = /^(?:in|en|em|dans|binnen)\s/i;
+/** A word for "nothing" or "without" right before an urgency word, in the folded text of any of the six languages. */
+const NOTHING_BEFORE = /(?<![\p{L}])(?:rien|niente|nulla|nessun[ao]?|nada|ningun[ao]?|nenhum[a]?|nichts|niets|sin|sem|senza)(?:\s+(?:de|di|d|da))?[\s']*$/u;
 /** The packs' why for "still not" ("toujours pas", "nog steeds niet"): trouble again, exasperation only with company. */
 const STILL_NOT_FIXED = "says it is still not fixed";
 /** The "why" of cues whose evidence also carries sentiment (kept in step with the language files). */
@@ -127,7 +133,11 @@ export function findFlagCues(original: string, folded: Folded, pack: LanguagePac
     const raw = findCues(text, cues.map((c) => c.pattern));
     let hits = raw.filter((h) => !negatable.has(h.why) || !negated(text, h.start, h.end, pack));
     // "Tickets mit dem Label 'dringend'": a word in quotes names a label or a feature, it asks for nothing.
-    if (flag === "urgent_request") hits = hits.filter((h) => !quoted(original, originalOffset(folded, h.start), originalOffset(folded, h.end)));
+    if (flag === "urgent_request") {
+      hits = hits.filter((h) => !quoted(original, originalOffset(folded, h.start), originalOffset(folded, h.end)));
+      // "Rien d'urgent", "Niente di urgente", "Nessuna urgenza", "Nichts Dringendes": nothing urgent is a calm request.
+      hits = hits.filter((h) => h.why !== SAYS_URGENT || !NOTHING_BEFORE.test(text.slice(Math.max(0, h.start - 20), h.start)));
+    }
     if (flag === "churn_risk") hits = hits.filter((h) => !hypothetical(text, h.start, h.end, pack));
     if (hits.length > 0) out[flag] = hits;
   }
@@ -285,6 +295,17 @@ export function finishFlags(original: string, folded: Folded, cueHits: FlagHits,
   if (out.buying_signal !== undefined && (out.churn_risk ?? []).some((h) => h.weight >= 0.75) && out.buying_signal.every((h) => h.weight < 0.8)) delete out.buying_signal;
 
   return out;
+}
+
+/**
+ * "Con Glovo la consegna arriva in 20 minuti", "o iFood entrega em 30 minutos e vocês em duas horas": a span of time in
+ * the sentence that names a competitor is how fast they are, not a deadline ("se entro venerdì non sistemate…, passiamo a
+ * Fatture in Cloud" still is one). `competitors`: every competitor hit, the pack's and the named ones.
+ */
+export function withoutCompetitorSpeed(text: string, urgent: readonly CueHit[], competitors: readonly CueHit[]): CueHit[] {
+  if (competitors.length === 0) return [...urgent];
+  const speed = (u: CueHit) => u.why === HAS_DEADLINE && TIME_SPAN.test(text.slice(u.start, u.end)) && competitors.some((c) => sameSentence(text, c.start, u.start));
+  return urgent.filter((u) => !speed(u));
 }
 
 /** Cues are found in the folded text; CueHit offsets must point into the original. */
