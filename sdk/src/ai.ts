@@ -81,6 +81,7 @@ export function withOpenBat(response: Response, options: WithOpenBatOptions): Re
     const source = response.body;
     if (!source || response.bodyUsed || source.locked) {
       warn("[openbat] withOpenBat: the response has no unread body; nothing will be recorded");
+      notify(options, null);
       return response;
     }
     const startedAt = Date.now();
@@ -148,10 +149,15 @@ async function record(options: WithOpenBatOptions, reply: StreamedReply, started
   } catch (error) {
     warn("[openbat] withOpenBat could not record the turn:", error);
   }
+  notify(options, turn);
+}
+
+/** Tells `onRecorded` what was recorded; the integrator's callback must not become our failure. */
+function notify(options: WithOpenBatOptions, turn: { messages: MessageInput[]; reply: StreamedReply } | null): void {
   try {
     options.onRecorded?.(turn);
   } catch {
-    // the integrator's callback must not become our failure
+    // swallowed on purpose
   }
 }
 

@@ -113,6 +113,9 @@ const BARRIER = '{"type":"context"}';
  * await conversation.end();
  * await conversation.close();
  */
+/** Why a conversation cannot connect where the runtime has no WebSocket (Node 20). */
+const NO_WEBSOCKET = "no WebSocket in this runtime (Node 20 has none): pass one as the `WebSocket` option, e.g. from the `ws` package (`npm install ws`)";
+
 export class Conversation extends Emitter<ConversationEvents> {
   /** Your id for the conversation; for publishable-key sessions, known from the first `open` event. */
   id: string | undefined;
@@ -157,7 +160,7 @@ export class Conversation extends Emitter<ConversationEvents> {
     if (wiring.inert) return;
     const WS = wiring.WebSocket ?? (globalThis as { WebSocket?: unknown }).WebSocket;
     if (!WS) {
-      this.fail(new OpenBatError("unsupported", "no WebSocket in this runtime: pass one as the `WebSocket` option (e.g. from the `ws` package)"));
+      this.fail(new OpenBatError("unsupported", NO_WEBSOCKET));
       return;
     }
     const r = options.reconnect ?? {};
@@ -198,7 +201,8 @@ export class Conversation extends Emitter<ConversationEvents> {
   /**
    * Records a message. Resolves with the server's acknowledgement once it is durable, however many
    * reconnects that takes; rejects (with an {@link OpenBatError}) only when the buffer is full, the
-   * server refuses the message, or the conversation is closed first. The returned promise is already
+   * server refuses the message, the conversation is closed first, or the runtime has no WebSocket
+   * (`unsupported`: Node 20 without the `WebSocket` option). The returned promise is already
    * marked handled, so not awaiting it never crashes your process.
    * @example
    * const { seq } = await conversation.send({ role: "assistant", content: "Happy to help!" });
@@ -215,7 +219,8 @@ export class Conversation extends Emitter<ConversationEvents> {
     promise.catch(noop);
     entry.promise = promise;
     if (this.wiring.inert) entry.resolve({ id, seq: 0, duplicate: false, receivedAt: Date.now() });
-    else if (this.closing || !this.socket) entry.reject(new OpenBatError(this.socket ? "closed" : "unsupported", "the conversation is closed", id));
+    else if (!this.socket) entry.reject(new OpenBatError("unsupported", NO_WEBSOCKET, id));
+    else if (this.closing) entry.reject(new OpenBatError("closed", "the conversation is closed", id));
     else if (this.outbox.size >= this.max) {
       this.fail(new OpenBatError("buffer_full", `${this.max} messages are already waiting for the server; this one was not recorded`, id), entry);
     } else {

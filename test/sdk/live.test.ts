@@ -8,6 +8,20 @@ import { collect, fast, next, sdk, stored } from "./fixtures";
 const range = (n: number, from = 1) => Array.from({ length: n }, (_, i) => i + from);
 
 describe("SDK live conversations against the Worker", () => {
+  it("rejects send() with unsupported, saying what to pass, where the runtime has no WebSocket (Node 20)", async () => {
+    const t = await createTenant();
+    const { openbat } = sdk(t.ingestKey, { WebSocket: undefined });
+    const saved = (globalThis as { WebSocket?: unknown }).WebSocket;
+    (globalThis as { WebSocket?: unknown }).WebSocket = undefined;
+    try {
+      const error = await openbat.connect({ conversationId: "no-ws", ...fast }).send({ role: "user", content: "hi" }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(OpenBatError);
+      expect(error).toMatchObject({ code: "unsupported", message: expect.stringMatching(/no WebSocket in this runtime.*`WebSocket` option.*ws/) });
+    } finally {
+      (globalThis as { WebSocket?: unknown }).WebSocket = saved;
+    }
+  });
+
   it("resolves send() with the server's acknowledgement once the message is stored", async () => {
     const t = await createTenant();
     const { openbat } = sdk(t.ingestKey);

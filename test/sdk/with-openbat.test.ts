@@ -249,9 +249,11 @@ describe("withOpenBat around a Vercel AI SDK stream", () => {
     await recorded();
     expect(turns).toEqual([null]);
     expect(log.lines.join("\n")).toContain("connection refused");
-    // A response without a body (an error answer of the route) is handed back as it is.
+    // A response without a body (an error answer of the route) is handed back as it is, and onRecorded hears null.
     const empty = new Response(null, { status: 500 });
-    expect(withOpenBat(empty, { openbat, conversationId: "ai-down", messages: history })).toBe(empty);
+    const told: unknown[] = [];
+    expect(withOpenBat(empty, { openbat, conversationId: "ai-down", messages: history, onRecorded: (turn) => told.push(turn) })).toBe(empty);
+    expect(told).toEqual([null]);
   });
 
   it("records a tool-calling turn as the text of its steps, without the tool call or its result", async () => {
