@@ -898,6 +898,10 @@ describe("analytics query validation", () => {
       // Empty is not epoch 0: a blank form field says nothing about 1970.
       ["/overview?from=&to=", "from"],
       ["/insights?to=", "to"],
+      // Nor is an empty bound 0: `sentimentMax=` would have kept only the unhappy conversations.
+      ["/conversations?sentimentMax=", "sentimentMax"],
+      ["/conversations?mrrMin=%20", "mrrMin"],
+      ["/users?mrrMax=", "mrrMax"],
       // `from` alone runs to now: a future one has no range.
       [`/overview?from=${Date.now() + D}`, "from"],
       ["/sentiment?from=2999-01-01", "from"],

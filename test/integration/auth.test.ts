@@ -170,6 +170,20 @@ describe("browser sessions", () => {
     socket!.close();
   });
 
+  it("answers 400 naming after for a replay point that is not a non-negative integer, an empty one included", async () => {
+    const t = await createTenant();
+    for (const after of ["", "-1", "abc", "1.5"]) {
+      const { response } = await openSocket(`/api/v1/live/replay-x?after=${after}`, { key: t.ingestKey });
+      expect(response.status, after).toBe(400);
+      expect(((await response.json()) as ErrorBody).error.details?.[0]?.field, after).toBe("after");
+    }
+    const captured = await capture(t.ingestKey, { conversationId: "replay-x", messages: [{ id: "m1", role: "user", content: "hi" }] });
+    const { conversationId } = (await captured.json()) as { conversationId: string };
+    const page = await call(`/api/v1/conversations/${conversationId}?after=`, { key: t.readKey });
+    expect(page.status).toBe(400);
+    expect(((await page.json()) as ErrorBody).error.details?.[0]?.field).toBe("after");
+  });
+
   it("refuses a secret key sent in the URL", async () => {
     const t = await createTenant();
     const { response } = await openSocket(`/api/v1/live/chat?key=${t.ingestKey}`);

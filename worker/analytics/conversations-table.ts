@@ -15,11 +15,12 @@ import { clientOrganizations, clientUsers, conversationLabels, conversations, co
 import { ApiError } from "../errors";
 import { HOUR_MS } from "./rollups";
 import { aliased, checkRangeOrder, likePattern, orderField, pageFields, pagination, rangeFields, roundOrNull, shortFilter, slugList } from "./params";
+import { queryNumber } from "../schemas/common";
 
 export const CONVERSATION_SORTS = ["createdAt", "lastMessageAt", "messageCount", "sentiment", "mrr"] as const;
 
-const sentimentBound = z.coerce.number().min(-1).max(1);
-const mrrBound = z.coerce.number().nonnegative();
+const sentimentBound = queryNumber(z.coerce.number().min(-1).max(1));
+const mrrBound = queryNumber(z.coerce.number().nonnegative());
 
 /** The table's filters and sort, without the page: the export (worker/export/) takes the same. */
 export const conversationsFilterFields = {

@@ -9,10 +9,11 @@ import { z } from "zod";
 import type { Db } from "../db/client";
 import { clientOrganizations, clientUsers, rollupClientOrganizations, rollupClientUsers } from "../db/schema";
 import { aliased, likePattern, orderField, pageFields, pagination, roundOrNull, shortFilter } from "./params";
+import { queryNumber } from "../schemas/common";
 
 export const PEOPLE_SORTS = ["lastActivity", "conversations", "sentiment", "mrr", "name", "createdAt"] as const;
 
-const mrrBound = z.coerce.number().nonnegative();
+const mrrBound = queryNumber(z.coerce.number().nonnegative());
 
 /** The users and organizations tables' filters and sort, without the page: the export takes the same. */
 const peopleFields = {

@@ -9,6 +9,7 @@ import { conversationStubById } from "../services/conversation-stub";
 import { listConversations, listQuery } from "../services/conversations";
 import { conversationWithTriage } from "../triage/detail";
 import { conversationTriage } from "./conversation-triage";
+import { queryNumber } from "../schemas/common";
 
 export const conversations = apiRouter();
 
@@ -28,7 +29,7 @@ conversations.openapi(
 );
 
 export const messagesPage = z.object({
-  after: z.coerce.number().int().nonnegative().default(0).openapi({ description: "Messages with a sequence number above this" }),
+  after: queryNumber(z.coerce.number().int().nonnegative().default(0)).openapi({ description: "Messages with a sequence number above this" }),
   limit: z.coerce.number().int().min(1).max(1000).default(500),
 });
 

@@ -8,6 +8,7 @@ import { apiRoute, apiRouter } from "../openapi/router";
 import { checkRateLimit } from "../middleware/rate-limit";
 import { edgeSession } from "../geo";
 import { externalConversationId } from "../services/capture";
+import { queryNumber } from "../schemas/common";
 import { assertCapturable, markActive } from "../services/chatbots";
 import { conversationStub } from "../services/conversation-stub";
 import { authenticateLive, type LiveAuth } from "../services/live-auth";
@@ -17,7 +18,7 @@ export const live = apiRouter();
 
 export const liveQuery = z.object({
   /** Replay every message after this sequence number right after `welcome` (reconnects). */
-  after: z.coerce.number().int().nonnegative().optional(),
+  after: queryNumber(z.coerce.number().int().nonnegative()).optional(),
   /** Browsers cannot set headers on a WebSocket: a publishable key or a conversation token rides in the query. */
   key: z.string().optional().openapi({ description: "A publishable key (`ob_pub_…`), for browsers" }),
   token: z.string().optional().openapi({ description: "A conversation token from `POST /api/v1/conversation-tokens`" }),

@@ -18,3 +18,10 @@ export const labelConversations = z
   .number()
   .int()
   .openapi({ description: "Conversations it first appeared in during the range (one that raised it before counts in that earlier period)" });
+
+/**
+ * A number read from a query string. `Number("")` is 0, so `?after=` or `?sentimentMax=` left empty would silently
+ * mean 0; an empty value is refused instead (400 naming the field), like any other that is not a number.
+ */
+export const queryNumber = <S extends z.ZodType>(schema: S) =>
+  z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? Number.NaN : v), schema);
