@@ -5,6 +5,7 @@ import { createDb } from "../../worker/db/client";
 import { conversations } from "../../worker/db/schema";
 import { conversationStub } from "../../worker/services/conversation-stub";
 import { call, capture, type ErrorBody } from "../helpers/http";
+import { connect } from "../helpers/socket";
 import { createTenant, type Tenant } from "../helpers/tenant";
 import { syncIndex } from "../helpers/index-queue";
 
@@ -188,6 +189,16 @@ describe("POST /api/v1/capture/end", () => {
     const t = await createTenant();
     const res = await call("/api/v1/capture/end", { method: "POST", key: t.ingestKey, json: { conversationId: "never" } });
     expect(res.status).toBe(404);
+  });
+
+  it("answers 404 for a conversation a socket opened but nobody wrote in: an empty conversation is not one", async () => {
+    const t = await createTenant();
+    const socket = await connect("/api/v1/live/opened-only", { key: t.ingestKey });
+    await socket.next("welcome");
+    socket.close();
+    const res = await call("/api/v1/capture/end", { method: "POST", key: t.ingestKey, json: { conversationId: "opened-only" } });
+    expect(res.status).toBe(404);
+    expect(((await res.json()) as ErrorBody).error.code).toBe("not_found");
   });
 });
 

@@ -57,7 +57,8 @@ capture.openapi(
     const auth = c.get("auth");
     const { conversationId } = c.req.valid("json");
     const state = await conversationStub(c.env, auth.chatbotId, conversationId).end(auth.chatbotId);
-    if (!state) throw notFound("conversation");
+    // A socket may have opened it without a message being written: empty conversations are not conversations (README).
+    if (!state || state.firstMessageAt === null) throw notFound("conversation");
     return c.json({ data: conversationView(state) }, 200);
   },
 );
