@@ -138,6 +138,8 @@ export class Conversation extends Emitter<ConversationEvents> {
   private closing = false;
   private closed = false;
   private heard = true;
+  /** A beat found the socket open with no welcome yet; the next one replaces it if that is still so. */
+  private welcomeOverdue = false;
   private failures = 0;
   private warnedRateLimit = false;
   private timer: ReturnType<typeof setInterval> | undefined;
@@ -431,7 +433,17 @@ export class Conversation extends Emitter<ConversationEvents> {
   }
 
   private beat(): void {
-    if (!this.live) return;
+    if (!this.live) {
+      // Open for a whole interval without a welcome: the handshake's answer was lost, and nothing else would notice.
+      const open = this.socket?.readyState === 1;
+      if (open && this.welcomeOverdue) {
+        this.welcomeOverdue = false;
+        return this.socket!.reconnect();
+      }
+      this.welcomeOverdue = open;
+      return;
+    }
+    this.welcomeOverdue = false;
     // Nothing heard since the last ping: the connection is dead without having said so.
     if (!this.heard) return this.socket!.reconnect();
     this.heard = false;

@@ -22,6 +22,20 @@ describe("SDK live conversations against the Worker", () => {
     }
   });
 
+  it("replaces a connection that opens but whose welcome never arrives, and then delivers", async () => {
+    const t = await createTenant();
+    const { openbat, net } = sdk(t.ingestKey);
+    // The first socket opens, but every frame from the server (its welcome first) is lost on the way.
+    net.configure = (socket, index) => {
+      if (index === 0) socket.deaf = true;
+    };
+    const conversation = openbat.connect({ conversationId: "sdk-no-welcome", reconnect: { minDelayMs: 5, maxDelayMs: 20 }, heartbeatMs: 40 });
+    const ack = await conversation.send({ id: "m1", role: "user", content: "hello" });
+    expect(ack).toMatchObject({ id: "m1", seq: 1 });
+    expect(net.sockets.length).toBeGreaterThanOrEqual(2);
+    await conversation.close();
+  });
+
   it("resolves send() with the server's acknowledgement once the message is stored", async () => {
     const t = await createTenant();
     const { openbat } = sdk(t.ingestKey);
