@@ -157,7 +157,7 @@ function notify(options: WithOpenBatOptions, turn: { messages: MessageInput[]; r
   try {
     options.onRecorded?.(turn);
   } catch {
-    // swallowed on purpose
+    // the integrator's callback threw: theirs to handle, never a failure of their response
   }
 }
 
