@@ -114,6 +114,7 @@ describe("urgency without the word urgent", () => {
     'Here is the export: {"priority":"urgent","id":42} — is the format right?',
     "No rush at all, whenever you get a chance.",
     "Nothing urgent, but could you resend last month's invoice?",
+    "Is anyone actually reading the feedback you ask for after every chat?",
   ])("does not flag urgency for a feature or data that merely names it, or none asked for: %s", (message) => {
     expect(flags(message)).not.toContain("urgent_request");
   });
