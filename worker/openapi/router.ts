@@ -12,7 +12,7 @@ import type { Context, MiddlewareHandler } from "hono";
 import { createMiddleware } from "hono/factory";
 import type { AppEnv } from "../context";
 import { ApiError, validationError } from "../errors";
-import { JSON_CONTENT_TYPE, readJsonBody } from "../input";
+import { JSON_CONTENT_TYPE, parse, readJsonBody } from "../input";
 
 /** Who may call a route: a kind of API key, a member session, or anyone. */
 export type Access = "ingest" | "ingest_or_publishable" | "read" | "admin" | "read_key" | "member" | "public";
@@ -62,8 +62,7 @@ const refuseBody = createMiddleware<AppEnv>(async (c, next) => {
     if (!JSON_CONTENT_TYPE.test(c.req.header("content-type") ?? "")) {
       throw new ApiError("invalid_request", "this route takes no body", [{ field: "body", message: "this route takes no body" }]);
     }
-    const parsed = NO_BODY.safeParse(await readJsonBody(c));
-    if (!parsed.success) throw validationError(parsed.error, "body");
+    parse(NO_BODY, await readJsonBody(c), "body");
   }
   await next();
 });

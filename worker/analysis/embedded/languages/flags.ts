@@ -285,7 +285,7 @@ export function finishFlags(original: string, folded: Folded, cueHits: FlagHits,
   if (out.urgent_request !== undefined && out.churn_risk !== undefined) {
     const churn = out.churn_risk;
     out.urgent_request = out.urgent_request.filter(
-      (u) => u.why !== "says it is urgent" || !churn.some((c) => c.end <= u.start && u.start - c.end <= 24 && !/[.!?\n]/.test(original.slice(c.end, u.start))),
+      (u) => u.why !== SAYS_URGENT || !churn.some((c) => c.end <= u.start && u.start - c.end <= 24 && !/[.!?\n]/.test(original.slice(c.end, u.start))),
     );
     if (out.urgent_request.length === 0) delete out.urgent_request;
   }
@@ -303,7 +303,6 @@ export function finishFlags(original: string, folded: Folded, cueHits: FlagHits,
  * Fatture in Cloud" still is one). `competitors`: every competitor hit, the pack's and the named ones.
  */
 export function withoutCompetitorSpeed(text: string, urgent: readonly CueHit[], competitors: readonly CueHit[]): CueHit[] {
-  if (competitors.length === 0) return [...urgent];
   const speed = (u: CueHit) => u.why === HAS_DEADLINE && TIME_SPAN.test(text.slice(u.start, u.end)) && competitors.some((c) => sameSentence(text, c.start, u.start));
   return urgent.filter((u) => !speed(u));
 }
