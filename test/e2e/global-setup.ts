@@ -68,20 +68,24 @@ function stop(server: ChildProcess): Promise<void> {
   });
 }
 
-/** Reads the browser tests allow one member (and one key) a minute: every suite signs in as the demo owner at once. */
-const E2E_READ_LIMIT = 3000;
+/**
+ * The limits the browser tests raise, and to what: every suite signs in as the demo owner at once, from one
+ * address, and reads as that one member (and one key) — many members' worth of log-ins and reads a minute.
+ */
+const E2E_LIMITS = { READ_LIMITER: 3000, MEMBER_READ_LIMITER: 3000, AUTH_LIMITER: 600 };
 
 /**
  * wrangler.toml with one change for the browser tests: the read limits (per member 1,200 a minute in the
- * product, per key 300) are raised, because every browser suite signs in as the same demo owner at the same
- * time and together they are many members' worth of reading (the workers tests likewise set limits of their
- * own in vitest.config.ts). Written beside wrangler.toml, so its relative paths hold; removed at teardown.
+ * product, per key 300) and the log-ins per address (20 a minute) are raised, because every browser suite
+ * signs in as the same demo owner from the same address at the same time — together many members' worth of
+ * log-ins and reading (the workers tests likewise set limits of their own in vitest.config.ts). Written
+ * beside wrangler.toml, so its relative paths hold; removed at teardown.
  */
 function e2eConfig(): string {
   const file = path.join(repo, `.wrangler-e2e-${process.pid}.toml`);
   let config = readFileSync(path.join(repo, "wrangler.toml"), "utf8");
-  for (const name of ["READ_LIMITER", "MEMBER_READ_LIMITER"]) {
-    const raised = config.replace(new RegExp(`(name = "${name}"\\nnamespace_id = "\\d+"\\nsimple = \\{ limit = )\\d+`), `$1${E2E_READ_LIMIT}`);
+  for (const [name, limit] of Object.entries(E2E_LIMITS)) {
+    const raised = config.replace(new RegExp(`(name = "${name}"\\nnamespace_id = "\\d+"\\nsimple = \\{ limit = )\\d+`), `$1${limit}`);
     if (raised === config) throw new Error(`wrangler.toml: the ${name} block was not found to raise its limit for the browser tests`);
     config = raised;
   }

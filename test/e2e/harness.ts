@@ -73,13 +73,16 @@ export async function openBrowser(viewport = DESKTOP, { colorScheme = "light", t
   };
 }
 
-/** Logs in through the log-in page and waits for the chatbots list. */
+/** Logs in through the log-in page and waits for the chatbots list; a refused log-in fails with what the page says. */
 export async function logIn(page: Page, email: string, password: string): Promise<void> {
   await page.goto(`${e2e.url}/login`);
   await page.getByLabel("Email").fill(email);
   await page.getByLabel(/^Password/).fill(password);
   await page.getByRole("button", { name: "Log in" }).click();
-  await page.getByRole("heading", { name: "Chatbots" }).waitFor();
+  const chatbots = page.getByRole("heading", { name: "Chatbots" });
+  const refused = page.getByRole("alert").filter({ hasText: "Could not log in" });
+  await chatbots.or(refused).first().waitFor();
+  if (await refused.isVisible()) throw new Error(`the log-in page refused ${email}: ${await refused.innerText()}`);
 }
 
 /** Waits until the page is still: requests done, every transition (popovers, chart bars) finished. */
