@@ -29,7 +29,8 @@ export interface CliIo {
 /** Runs `openbat <args>` and resolves with the exit status. */
 export async function runCli(args: readonly string[], io: CliIo): Promise<number> {
   const [command, ...rest] = args;
-  if (command === "--help" || command === "-h" || command === "help") {
+  // `openbat verify --help` asks for the same page as `openbat --help`.
+  if (command === "--help" || command === "-h" || command === "help" || (command === "verify" && rest.some((arg) => arg === "--help" || arg === "-h"))) {
     io.print(USAGE);
     return 0;
   }

@@ -72,4 +72,14 @@ describe("npx openbat verify", () => {
     expect(await verify(["--key", t.readKey]).status).toBe(64);
     expect(await runCli(["deploy"], { env: {}, print: () => {}, error: () => {} })).toBe(64);
   });
+
+  it("prints its usage and exits 0 for --help, before or after verify, with nothing else needed", async () => {
+    for (const args of [["--help"], ["verify", "--help"], ["verify", "--key", "ob_read_x", "-h"]]) {
+      const out: string[] = [];
+      const err: string[] = [];
+      expect(await runCli(args, { env: {}, print: (line) => out.push(line), error: (line) => err.push(line) })).toBe(0);
+      expect(out.join("\n")).toMatch(/^Usage: openbat verify/);
+      expect(err).toEqual([]);
+    }
+  });
 });
