@@ -272,11 +272,12 @@ export class ConversationStore {
 
   /**
    * Appends a message, with its analysis job unless it is a system message (those are not analysed);
-   * a known id returns the stored one, marked duplicate, and writes nothing.
+   * a known id returns the stored one, marked duplicate, and writes nothing — `differs` when the id came
+   * with another role or text than the stored one (a resend is the same message; that is an id reused).
    */
-  append(state: ConversationState, input: MessageInput, id: string, now: number): { message: StoredMessage; duplicate: boolean } {
+  append(state: ConversationState, input: MessageInput, id: string, now: number): { message: StoredMessage; duplicate: boolean; differs: boolean } {
     const existing = this.findById(id);
-    if (existing) return { message: existing, duplicate: true };
+    if (existing) return { message: existing, duplicate: true, differs: existing.role !== input.role || existing.content !== input.content };
     const message: StoredMessage = {
       id,
       seq: state.lastSeq + 1,
@@ -302,7 +303,7 @@ export class ConversationStore {
     if (message.role === "user") state.userMessageCount += 1;
     state.firstMessageAt ??= now;
     state.lastMessageAt = now;
-    return { message, duplicate: false };
+    return { message, duplicate: false, differs: false };
   }
 
   private remember(message: StoredMessage): void {

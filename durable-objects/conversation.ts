@@ -39,6 +39,7 @@ import {
   messageInput,
   PING,
   PONG,
+  reusedIdWarning,
   type ContextInput,
   type ErrorFrameCode,
   type MessageInput,
@@ -103,6 +104,8 @@ export interface CaptureOutcome {
   /** New messages written down for analysis (system messages are not analysed). */
   analysisQueued: number;
   messages: { id: string; seq: number; duplicate: boolean }[];
+  /** Ids sent again with another role or text than the message stored under them (kept as first stored). */
+  reusedIds: string[];
 }
 
 /** `language`: the user message's detected language once analysed, else null. */
@@ -153,6 +156,7 @@ export class Conversation extends DurableObject<Env> {
       duplicates: results.filter((r) => r.duplicate).length,
       analysisQueued: results.filter((r) => !r.duplicate && r.message.role !== "system").length,
       messages: results.map((r) => ({ id: r.message.id, seq: r.message.seq, duplicate: r.duplicate })),
+      reusedIds: results.filter((r) => r.differs).map((r) => r.message.id),
     };
   }
 
@@ -324,9 +328,9 @@ export class Conversation extends DurableObject<Env> {
     switch (frame.type) {
       case "message": {
         const { type: _t, ...message } = frame;
-        const { message: stored, duplicate } = this.appendOne(state, message, now, ws);
+        const { message: stored, duplicate, differs } = this.appendOne(state, message, now, ws);
         this.commit(state, now);
-        return send(ws, { type: "ack", id: stored.id, seq: stored.seq, duplicate, receivedAt: stored.receivedAt });
+        return send(ws, { type: "ack", id: stored.id, seq: stored.seq, duplicate, receivedAt: stored.receivedAt, ...(differs ? { warning: reusedIdWarning(stored.id) } : {}) });
       }
       case "context": {
         // Who the user is (and what they pay) comes only from the integrator's server: an ingest-key

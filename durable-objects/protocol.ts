@@ -187,6 +187,9 @@ export const welcomeFrame = z
   })
   .meta({ description: "First frame on every socket" });
 
+/** What an ack (or a capture's `warnings`) says of an id sent again with another role or text than the message stored under it. */
+export const reusedIdWarning = (id: string) => `message id "${id}" is already stored with another role or text; that first message is kept (give each new message a new id)`;
+
 export const ackFrame = z
   .object({
     type: z.literal("ack"),
@@ -194,6 +197,7 @@ export const ackFrame = z
     seq: z.number().int().meta({ description: "For a duplicate, the seq it was first stored with" }),
     duplicate: z.boolean().meta({ description: "The server already had this id (a resend): not stored twice" }),
     receivedAt: z.number().int(),
+    warning: z.string().optional().meta({ description: "Present when the id was already stored with another role or text: that first message is kept" }),
   })
   .meta({ description: "Sent to the socket that sent the message, once it is durable" });
 

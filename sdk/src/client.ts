@@ -99,8 +99,8 @@ export class OpenBat {
    *   user: { id: "u-42", plan: "pro", mrr: 99 },
    * });
    */
-  recordMessages(input: RecordMessagesInput): Promise<CaptureResult | null> {
-    return this.request<CaptureResult>("/api/v1/capture", () => {
+  async recordMessages(input: RecordMessagesInput): Promise<CaptureResult | null> {
+    const result = await this.request<CaptureResult>("/api/v1/capture", () => {
       const seen = new Map<string, number>();
       const messages = input.messages.map((m) => {
         if (m.id) return m;
@@ -112,6 +112,9 @@ export class OpenBat {
       const session = browserSession();
       return { ...input, messages, ...(session && { session: { ...session, ...input.session } }) };
     });
+    // Stored, yet something deserves a look (an id reused for another message): said once, like a failure.
+    for (const warning of result?.warnings ?? []) this.log.warn(`[openbat] ${warning}`);
+    return result;
   }
 
   /**

@@ -343,6 +343,7 @@ export class Conversation extends Emitter<ConversationEvents> {
       case "ack":
         this.replies.shift();
         this.seen(frame.seq);
+        if (frame.warning) this.log.warn(`[openbat] ${frame.warning}`);
         return this.settle(frame.id, { id: frame.id, seq: frame.seq, duplicate: frame.duplicate, receivedAt: frame.receivedAt });
       case "message":
         this.seen(frame.message.seq);

@@ -196,6 +196,10 @@ export interface AckFrame {
    */
   duplicate: boolean;
   receivedAt: number;
+  /**
+   * Present when the id was already stored with another role or text: that first message is kept
+   */
+  warning?: string;
 }
 
 /**

@@ -34,8 +34,28 @@ describe("live conversations over WebSocket", () => {
       ["other", 2, false],
       ["same", 1, true],
     ]);
+    // The same message again is a resend, not a mistake: nothing to warn of.
+    expect(acks.map((a) => a.warning)).toEqual([undefined, undefined, undefined]);
     const snapshot = await conversationStub(env, t.chatbotId, "chat-dup").read(t.chatbotId, { after: 0, limit: 100 });
     expect(snapshot?.messages.map((m) => m.id)).toEqual(["same", "other"]);
+    socket.close();
+  });
+
+  it("keeps the first message of an id sent again with another text or role, and says so in the ack", async () => {
+    const t = await createTenant();
+    const socket = await connect("/api/v1/live/chat-reused", { key: t.ingestKey });
+    await socket.next("welcome");
+    socket.send(msg("m1", "I want a refund"));
+    socket.send(msg("m1", "Never mind, it works now"));
+    socket.send(msg("m1", "I want a refund", "assistant"));
+    const acks = await socket.take("ack", 3);
+    expect(acks[0]).toMatchObject({ id: "m1", seq: 1, duplicate: false });
+    expect(acks[0]?.warning).toBeUndefined();
+    for (const ack of acks.slice(1)) {
+      expect(ack).toMatchObject({ id: "m1", seq: 1, duplicate: true, warning: expect.stringContaining('message id "m1" is already stored with another role or text') });
+    }
+    const snapshot = await conversationStub(env, t.chatbotId, "chat-reused").read(t.chatbotId, { after: 0, limit: 100 });
+    expect(snapshot?.messages.map((m) => [m.role, m.content])).toEqual([["user", "I want a refund"]]);
     socket.close();
   });
 

@@ -57,6 +57,22 @@ describe("POST /api/v1/capture", () => {
     expect(snapshot?.messages).toHaveLength(1);
   });
 
+  it("keeps the first of two messages sent under one id and warns naming the id; a plain resend warns of nothing", async () => {
+    const t = await createTenant();
+    const send = async (content: string) =>
+      (await (await capture(t.ingestKey, { conversationId: "reused", messages: [{ id: "m1", role: "user", content }, { id: "m2", role: "user", content: "the same" }] })).json()) as {
+        duplicates: number;
+        warnings: string[];
+      };
+    expect((await send("I want a refund")).warnings).toEqual([]);
+    const reused = await send("Never mind, it works now");
+    expect(reused.duplicates).toBe(2);
+    expect(reused.warnings).toEqual(['message id "m1" is already stored with another role or text; that first message is kept (give each new message a new id)']);
+    expect((await send("I want a refund")).warnings).toEqual([]);
+    const snapshot = await conversationStub(env, t.chatbotId, "reused").read(t.chatbotId, { after: 0, limit: 10 });
+    expect(snapshot?.messages.map((m) => m.content)).toEqual(["I want a refund", "the same"]);
+  });
+
   it("writes nothing at all for a duplicate: no activity time, version, idle deadline or analysis job moves", async () => {
     const t = await createTenant();
     const payload = { conversationId: "dup-still", messages: [{ id: "same", role: "user", content: "once" }] };

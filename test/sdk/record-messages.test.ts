@@ -44,6 +44,20 @@ describe("SDK recordMessages over REST", () => {
     await conversation.close();
   });
 
+  it("logs what the answer warns of, such as an id reused for another message, over REST and over a socket", async () => {
+    const t = await createTenant();
+    const { openbat, log } = sdk(t.ingestKey);
+    await openbat.recordMessages({ conversationId: "rest-reused", messages: [{ id: "r1", role: "user", content: "first" }] });
+    expect(log.lines).toEqual([]);
+    expect(await openbat.recordMessages({ conversationId: "rest-reused", messages: [{ id: "r1", role: "user", content: "second" }] })).toMatchObject({ duplicates: 1 });
+    expect(log.lines).toEqual(['[openbat] message id "r1" is already stored with another role or text; that first message is kept (give each new message a new id)']);
+    const conversation = openbat.connect({ conversationId: "rest-reused", ...fast });
+    expect(await conversation.send({ id: "r1", role: "user", content: "third" })).toMatchObject({ seq: 1, duplicate: true });
+    expect(log.lines).toHaveLength(2);
+    expect(log.lines[1]).toContain('message id "r1" is already stored');
+    await conversation.close();
+  });
+
   it("returns at once without throwing, and swallows and logs a network failure", async () => {
     const t = await createTenant();
     const calls: string[] = [];

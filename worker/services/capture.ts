@@ -4,7 +4,7 @@
  */
 import { z } from "zod";
 import type { CaptureOutcome } from "../../durable-objects/conversation";
-import { contextInput, customFields, LIMITS, messageInput } from "../../durable-objects/protocol";
+import { contextInput, customFields, LIMITS, messageInput, reusedIdWarning } from "../../durable-objects/protocol";
 import { edgeSession } from "../geo";
 import { ApiError } from "../errors";
 import { parse } from "../input";
@@ -84,7 +84,7 @@ export async function captureMessages(env: Env, scope: KeyScope, body: CaptureBo
     inserted: outcome.inserted,
     duplicates: outcome.duplicates,
     analysisQueued: outcome.analysisQueued,
-    warnings,
+    warnings: [...warnings, ...outcome.reusedIds.map(reusedIdWarning)],
     messages: outcome.messages,
   };
 }

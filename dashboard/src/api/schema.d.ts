@@ -2867,6 +2867,8 @@ export interface components {
             /** @description The server already had this id (a resend): not stored twice */
             duplicate: boolean;
             receivedAt: number;
+            /** @description Present when the id was already stored with another role or text: that first message is kept */
+            warning?: string;
         } | {
             /** @enum {string} */
             type: "message";
