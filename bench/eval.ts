@@ -14,7 +14,8 @@
  *
  * Report sections: public sets (ours, VADER, AFINN); support chat English (sentiment macro recall for all
  * three, per-flag and micro P/R/F1 for ours); multilingual (per language: sentiment macro recall, flag
- * micro-F1, language-detection accuracy); assistant behaviours (per behaviour and micro); timing.
+ * micro-F1, language-detection accuracy); assistant behaviours (per behaviour and micro); timing; intents on
+ * Banking77 (bench/eval/intents.ts).
  * Support-set figures are printed for dev and holdout rows separately (every 4th row is holdout, see
  * bench/eval/data.ts): tune on dev, check on holdout.
  * The second support set (bench/eval/support-*-2.csv, written independently after the rules had been tuned
@@ -66,6 +67,7 @@
  *     short factual answers to a question count as helpful; eval rows unchanged.
  */
 import { analyzeSync } from "../worker/analysis/embedded/index";
+import { intentReport } from "./eval/intents";
 import { BEHAVIOURS, USER_FLAGS, sentimentLabel, sentimentPolarity } from "../worker/analysis/labels";
 import { detectLanguage, loadLanguageDetector } from "../worker/analysis/language";
 import type { OpinionModel } from "../worker/analysis/embedded/opinion-features";
@@ -594,3 +596,7 @@ for (const { file, rows: set, about } of blindUsers) {
     rows,
   );
 }
+
+// --- (e) intents ----------------------------------------------------------------------------------
+
+intentReport(loadPublic("banking77.csv"));

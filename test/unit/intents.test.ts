@@ -91,6 +91,26 @@ describe("built-in intents", () => {
     expect(intentOf("Can I get my money back?", intents)?.slug).toBe("refund_request");
     expect(intentOf("I was charged twice", intents)?.slug).toBe("billing_issue");
   });
+
+  it("lets the chatbot's own intent take a message from a generic built-in cue, but not from a clear one", () => {
+    const fee = { slug: "card_payment_fee", name: "Card payment fee", description: "a fee charged on a card payment" };
+    const tracking = { slug: "order_tracking", name: "Order tracking", description: "where their order is" };
+    const intents = [...DEFAULT_INTENTS, fee, tracking];
+    // "charged", "payment" and "card" are billing_issue cues; the bank's own intent says more.
+    expect(intentOf("Why was I charged a fee for my card payment?", intents)?.slug).toBe("card_payment_fee");
+    // One keyword of a custom intent ("order") against a clear built-in cue: the built-in keeps it.
+    expect(intentOf("I want to cancel my order", intents)?.slug).toBe("cancellation");
+    // Without any of its words, a custom intent changes nothing.
+    expect(intentOf("I was charged twice", intents)?.slug).toBe("billing_issue");
+  });
+
+  it("of two custom intents matched equally, picks the one whose definition the message covers more", () => {
+    const broad = { slug: "cards", name: "Cards", description: "limits, replacement, activation and delivery" };
+    const status = { slug: "card_status", name: "Card status", description: "where it is" };
+    // One keyword each ("card"): a fifth of the broad definition, half of the narrow one — listed second.
+    const detected = intentOf("Where is my card?", [broad, status]);
+    expect(detected).toMatchObject({ slug: "card_status", confidence: 0.4 });
+  });
 });
 
 describe("intent candidates", () => {

@@ -12,7 +12,8 @@ import { TOPIC_THRESHOLD } from "./custom";
  *
  * Intents: the built-in intents on the chatbot's list are matched first, by their cue lists in seven
  * languages (intent-cues.ts); custom intents by the keywords of their definition (custom.ts). The
- * strongest wins; on a tie the built-in one. Below 0.35 (SPEC §5) the message becomes a *candidate*:
+ * strongest wins, a custom intent leading the built-ins by CUSTOM_LEAD; on a tie the built-in one, and of two
+ * custom ones the one whose definition the message covers more. Below 0.35 (SPEC §5) the message becomes a *candidate*:
  * a pending intent named from its own words, with the message as example. Candidates only turn into
  * suggestions a person sees once similar ones recur across conversations (intent-clusters.ts).
  */
@@ -34,6 +35,13 @@ const SMALL_TALK = new Set<string>(["greeting", "thanks"]);
 const SMALL_TALK_WHEN_MORE = 0.25;
 /** Another built-in this strong makes a greeting or a thank-you just the opener. */
 const REAL_REQUEST = 0.5;
+/**
+ * What a custom intent's confidence leads the built-ins' by when they compete. A chatbot's own intents are
+ * its specific vocabulary, the built-ins generic: a bank's "Card payment fee charged" should take "why was my
+ * card payment charged a fee?" from `billing_issue`. So two keywords of a definition (0.64) beat any built-in,
+ * one (0.4) beats a weak built-in cue ("card", 0.55) but not a clear one ("cancel my order", 0.9).
+ */
+export const CUSTOM_LEAD = 0.4;
 
 interface Scored {
   slug: string;
@@ -41,8 +49,12 @@ interface Scored {
   /** Built lazily: only the winner's reason is ever shown. */
   reason: () => string;
   chunk?: string;
-  /** Tie-break rank: built-ins in cue-list order, then custom intents in list order. */
+  /** What it competes with: its confidence, plus CUSTOM_LEAD for a custom intent. */
+  strength: number;
+  /** Tie-break: built-ins in cue-list order, then custom intents in list order. */
   rank: number;
+  /** Tie-break between custom intents, before rank: the share of its definition the message covers. */
+  coverage: number;
 }
 
 /** The slugs of an intent list, computed once per list (the config's list object is reused per chatbot). */
@@ -62,8 +74,9 @@ export function classifyIntent(input: ClassifyInput, intents: readonly CustomDef
   const listed = listedSlugs(intents);
   let best: Scored | undefined;
   const consider = (s: Scored) => {
-    // Strongest first; on a tie the lower rank, so results are stable.
-    if (best === undefined || s.confidence > best.confidence || (s.confidence === best.confidence && s.rank < best.rank)) best = s;
+    // Strongest first; on a tie the lower rank (a built-in), or of two custom intents the fuller match.
+    if (best === undefined || s.strength > best.strength) best = s;
+    else if (s.strength === best.strength && (s.coverage !== best.coverage && s.rank >= BUILTIN_INTENTS.length && best.rank >= BUILTIN_INTENTS.length ? s.coverage > best.coverage : s.rank < best.rank)) best = s;
   };
 
   const builtins = scoreBuiltins(toks);
@@ -78,7 +91,7 @@ export function classifyIntent(input: ClassifyInput, intents: readonly CustomDef
       if (request || !onlySmallTalk) confidence = Math.min(confidence, SMALL_TALK_WHEN_MORE);
     }
     const reason = () => `built-in cue ${s.cues.map((c) => `"${c}"`).join(", ")} for ${BUILTIN_INTENT_DEFINITIONS[s.intent].name}`;
-    consider({ slug: s.intent, confidence: round2(confidence), reason, rank: BUILTIN_INTENTS.indexOf(s.intent) });
+    consider({ slug: s.intent, confidence: round2(confidence), reason, strength: round2(confidence), coverage: 0, rank: BUILTIN_INTENTS.indexOf(s.intent) });
   }
 
   intents.forEach((def, i) => {
@@ -87,7 +100,7 @@ export function classifyIntent(input: ClassifyInput, intents: readonly CustomDef
     if (isBuiltin(def.slug) && def.description === BUILTIN_INTENT_DEFINITIONS[def.slug].description) return;
     const m = matchDefinition(def, input.text, input.normText, input.stems);
     if (m.confidence === 0) return;
-    const s: Scored = { slug: def.slug, confidence: m.confidence, reason: () => m.reason, rank: BUILTIN_INTENTS.length + i };
+    const s: Scored = { slug: def.slug, confidence: m.confidence, reason: () => m.reason, strength: m.confidence >= INTENT_THRESHOLD ? m.confidence + CUSTOM_LEAD : m.confidence, coverage: m.coverage, rank: BUILTIN_INTENTS.length + i };
     if (m.chunk !== undefined) s.chunk = m.chunk;
     consider(s);
   });

@@ -59,6 +59,8 @@ export interface DefinitionMatch {
   confidence: number;
   reason: string;
   chunk?: string;
+  /** The share of the definition's keywords the text has (0–1): of two equally strong matches, the fuller one fits better. */
+  coverage: number;
 }
 
 export function matchDefinition(def: CustomDefinition, text: string, normText: string, stems: ReadonlySet<string>): DefinitionMatch {
@@ -77,14 +79,16 @@ export function matchDefinition(def: CustomDefinition, text: string, normText: s
       chunkLen = p.length;
     }
   }
+  let matched = 0;
   for (const k of c.keywords) {
     if (!stems.has(k)) continue;
+    matched += 1;
     evidence.push(KEYWORD_WEIGHT);
     if (!found.some((f) => f.includes(k))) found.push(k);
   }
   const confidence = round2(noisyOr(evidence));
   const reason = found.length === 0 ? "no keyword of the definition found" : `matches ${found.slice(0, 4).join(", ")} from "${def.name}"`;
-  const m: DefinitionMatch = { confidence, reason };
+  const m: DefinitionMatch = { confidence, reason, coverage: c.keywords.length === 0 ? 0 : matched / c.keywords.length };
   // normText keeps the same length as text (see normalise), so offsets carry over.
   if (chunkAt >= 0) m.chunk = sentenceAt(text, chunkAt, chunkAt + chunkLen);
   return m;
