@@ -219,3 +219,38 @@ describe("the documented schemas match what the routes validate", () => {
     expect(fromTemplate).toBeDefined();
   });
 });
+
+describe("request bodies in the OpenAPI document", () => {
+  /**
+   * Capture takes fields it does not know, so that an SDK newer than the server still captures (README,
+   * "Capture"); so do the end of a capture and the user and organization a token states, the same shapes.
+   * MCP's JSON-RPC messages are the protocol's to extend.
+   */
+  const LENIENT = new Set(["POST /api/v1/capture", "POST /api/v1/capture/end", "POST /api/v1/conversation-tokens.user", "POST /api/v1/conversation-tokens.organization", "POST /mcp"]);
+
+  it("refuse unknown fields at every depth, as the README promises, save capture's", async () => {
+    const doc = await fetchDocument();
+    const resolve = (schema: Json): Json => {
+      const ref = schema.$ref;
+      return typeof ref === "string" ? resolve((doc.components.schemas as Record<string, Json>)[ref.replace("#/components/schemas/", "")] ?? {}) : schema;
+    };
+    const open: string[] = [];
+    const walk = (raw: Json, where: string, seen: Set<Json>) => {
+      const schema = resolve(raw);
+      if (seen.has(schema) || LENIENT.has(where)) return;
+      seen.add(schema);
+      if (schema.properties && schema.additionalProperties !== false) open.push(where);
+      for (const [name, child] of Object.entries((schema.properties ?? {}) as Record<string, Json>)) walk(child, `${where}.${name}`, seen);
+      if (schema.items) walk(schema.items as Json, `${where}[]`, seen);
+      for (const key of ["anyOf", "oneOf", "allOf"]) for (const [i, child] of ((schema[key] ?? []) as Json[]).entries()) walk(child, `${where}|${i}`, seen);
+    };
+    for (const [path, ops] of Object.entries(doc.paths)) {
+      for (const [method, operation] of Object.entries(ops)) {
+        const route = `${method.toUpperCase()} ${path}`;
+        const body = operation.requestBody?.content["application/json"]?.schema;
+        if (body) walk(body, route, new Set());
+      }
+    }
+    expect(open).toEqual([]);
+  });
+});

@@ -79,8 +79,12 @@ describe("a body field the route does not take", () => {
       ["a destination's extra field", "/api/v1/webhooks", t.adminKey, { name: "e", url: "https://hooks.example.com/y", secret: "mine" }],
       ["a workflow's misspelt field", "/api/v1/workflows", t.adminKey, { name: "w", trigger: "user_message", actions: [{ type: "in_app", to: "admins" }], cooldwon: { type: "none" } }],
       ["a token's extra field", "/api/v1/conversation-tokens", t.ingestKey, { ttl: 60 }],
+      ["a workflow action's extra field", "/api/v1/workflows", t.adminKey, { name: "w", trigger: "user_message", actions: [{ type: "in_app", to: "admins", subject: "x" }] }],
+      ["a workflow condition's extra field", "/api/v1/workflows", t.adminKey, { name: "w", trigger: "user_message", conditions: [{ field: "user_plan", op: "=", value: "pro", x: 1 }], actions: [{ type: "in_app", to: "admins" }] }],
+      ["an approval's extra field", "/api/v1/analysis/suggestions/export_contacts/approve", t.adminKey, { name: "Export", description: "d", slug: "other" }],
+      ["a custom intent's extra field", "/api/v1/analysis/config", t.adminKey, { customIntents: [{ slug: "ab", name: "AB", description: "x", keywords: ["a"] }] }],
     ] as const) {
-      const res = await call(path, { method: "POST", key, json });
+      const res = await call(path, { method: path.endsWith("/config") ? "PATCH" : "POST", key, json });
       expect(res.status, what).toBe(400);
       const { error } = (await res.json()) as ErrorBody;
       expect(error.message, what).toMatch(/Unrecognized key/);
@@ -88,6 +92,8 @@ describe("a body field the route does not take", () => {
     // Nothing was made by the refused requests: the one destination, no key beyond the tenant's own.
     const keys = (await (await call("/api/v1/keys", { key: t.adminKey })).json()) as { data: { name: string }[] };
     expect(keys.data.some((k) => k.name === "x")).toBe(false);
+    const workflows = (await (await call("/api/v1/workflows", { key: t.adminKey })).json()) as { data: unknown[] };
+    expect(workflows.data).toEqual([]);
     outbound.restore();
   });
 

@@ -43,7 +43,8 @@ const slug = z
   .string()
   .regex(/^[a-z][a-z0-9_]{1,47}$/, "must be snake_case: lower-case letters, digits and _ (2–48 characters)");
 
-export const customDefinition = z.object({
+/** Strict, as every request body here is: a misspelt field is refused, never dropped. */
+export const customDefinition = z.strictObject({
   slug,
   name: nameText(80),
   description: z.string().trim().min(1).max(500),
@@ -51,6 +52,11 @@ export const customDefinition = z.object({
 
 /** How many custom intents, topics, flags or behaviours a chatbot may define, each. */
 export const MAX_CUSTOM_DEFINITIONS = 100;
+
+/** An entry per name, each optional, no other key: documented as such (a partial record's keys are not). */
+function toggles<K extends string, V extends z.ZodType>(names: readonly K[], value: V) {
+  return z.strictObject(Object.fromEntries(names.map((name) => [name, value.optional()])) as Record<K, z.ZodOptional<V>>);
+}
 
 const definitions = z.array(customDefinition).max(MAX_CUSTOM_DEFINITIONS).default([]);
 
@@ -62,8 +68,8 @@ export const analysisConfigSchema = z.object({
   /** Opt-in (SPEC §5). */
   topics: z.boolean().default(false),
   /** Built-in flags and behaviours are on unless switched off here. */
-  flags: z.partialRecord(z.enum(USER_FLAGS), z.boolean()).default({}),
-  behaviours: z.partialRecord(z.enum(BEHAVIOURS), z.boolean()).default({}),
+  flags: toggles(USER_FLAGS, z.boolean()).default({}),
+  behaviours: toggles(BEHAVIOURS, z.boolean()).default({}),
   customIntents: definitions,
   customTopics: definitions,
   customFlags: definitions,
@@ -73,7 +79,7 @@ export const analysisConfigSchema = z.object({
   /** The company's own brand and product names: never a `competitor_mention` (the built-in list knows many brands). */
   ownNames: z.array(nameText(80)).max(20).default([]),
   /** A prompt set here replaces the default; null or absent means the default. */
-  prompts: z.partialRecord(z.enum(PROMPT_NAMES), z.string().trim().min(10).max(4000).nullable()).default({}),
+  prompts: toggles(PROMPT_NAMES, z.string().trim().min(10).max(4000).nullable()).default({}),
   companyDescription: z.string().trim().max(2000).default(""),
   /**
    * ISO 639-1; messages in another language are translated to it (Workers AI analyzer only). One of the

@@ -15,15 +15,15 @@ const mrrOp = z.enum(["<", "<=", ">", ">="]);
 const equality = z.enum(["=", "!="]);
 
 export const condition = z.discriminatedUnion("field", [
-  z.object({ field: z.literal("sentiment_score"), op: numericOp, value: z.number().min(-1).max(1) }),
-  z.object({ field: z.literal("sentiment_label"), op: equality, value: z.enum(["very_negative", "negative", "neutral", "positive", "very_positive"]) }),
-  z.object({ field: z.literal("intent"), op: equality, value: slug }),
-  z.object({ field: z.literal("topic"), op: equality, value: slug }),
-  z.object({ field: z.literal("behaviour"), op: equality, value: slug }),
-  z.object({ field: z.literal("resolution"), op: equality, value: z.enum(["fully_resolved", "partially_resolved", "unresolved"]) }),
-  z.object({ field: z.literal("flag"), op: z.enum(["detected", "not_detected"]), value: slug }),
-  z.object({ field: z.enum(["user_plan", "organization_plan"]), op: equality, value: z.string().trim().min(1).max(64) }),
-  z.object({ field: z.enum(["user_mrr", "organization_mrr"]), op: mrrOp, value: z.number().nonnegative() }),
+  z.strictObject({ field: z.literal("sentiment_score"), op: numericOp, value: z.number().min(-1).max(1) }),
+  z.strictObject({ field: z.literal("sentiment_label"), op: equality, value: z.enum(["very_negative", "negative", "neutral", "positive", "very_positive"]) }),
+  z.strictObject({ field: z.literal("intent"), op: equality, value: slug }),
+  z.strictObject({ field: z.literal("topic"), op: equality, value: slug }),
+  z.strictObject({ field: z.literal("behaviour"), op: equality, value: slug }),
+  z.strictObject({ field: z.literal("resolution"), op: equality, value: z.enum(["fully_resolved", "partially_resolved", "unresolved"]) }),
+  z.strictObject({ field: z.literal("flag"), op: z.enum(["detected", "not_detected"]), value: slug }),
+  z.strictObject({ field: z.enum(["user_plan", "organization_plan"]), op: equality, value: z.string().trim().min(1).max(64) }),
+  z.strictObject({ field: z.enum(["user_mrr", "organization_mrr"]), op: mrrOp, value: z.number().nonnegative() }),
 ]);
 export type Condition = z.infer<typeof condition>;
 
@@ -31,14 +31,14 @@ export type Condition = z.infer<typeof condition>;
 const messageTemplate = z.string().max(2000).optional();
 
 /** Posts to a webhook destination of the chatbot (`type` may be left out: it was the only kind at first). */
-export const webhookAction = z.object({
+export const webhookAction = z.strictObject({
   type: z.literal("webhook").optional(),
   destinationId: z.string().min(1),
   template: messageTemplate,
 });
 
 /** Emails members of the chatbot's organization: all of them when it fires, or the members named. */
-export const emailAction = z.object({
+export const emailAction = z.strictObject({
   type: z.literal("email"),
   to: z.union([z.literal("members"), z.array(z.string().min(1)).min(1).max(50)], {
     error: 'to is "members" or a list of 1–50 member ids',
@@ -51,7 +51,7 @@ export const emailAction = z.object({
  * Notifies members in the app (the dashboard's notification centre, live): every owner and admin of the
  * organization when it fires (`admins`, the templates' default), every member, or the members named.
  */
-export const inAppAction = z.object({
+export const inAppAction = z.strictObject({
   type: z.literal("in_app"),
   to: z.union([z.literal("admins"), z.literal("members"), z.array(z.string().min(1)).min(1).max(50)], {
     error: 'to is "admins", "members" or a list of 1–50 member ids',
@@ -74,10 +74,10 @@ export const isWebhookAction = (a: Action): a is WebhookAction => a.type === und
 
 export const cooldown = z.discriminatedUnion("type", [
   /** The default: a workflow fires at most once per conversation. */
-  z.object({ type: z.literal("once_per_conversation") }),
+  z.strictObject({ type: z.literal("once_per_conversation") }),
   /** At most once per conversation within a window. */
-  z.object({ type: z.literal("minutes"), minutes: z.number().int().min(1).max(60 * 24 * 30) }),
-  z.object({ type: z.literal("none") }),
+  z.strictObject({ type: z.literal("minutes"), minutes: z.number().int().min(1).max(60 * 24 * 30) }),
+  z.strictObject({ type: z.literal("none") }),
 ]);
 export type Cooldown = z.infer<typeof cooldown>;
 
