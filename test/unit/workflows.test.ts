@@ -54,6 +54,14 @@ describe("workflow conditions", () => {
     });
   }
 
+  it("compares plans in any case, as the other plan filters do", () => {
+    const shouted: Facts = { ...facts, user: { plan: "Pro", mrr: 99 }, organization: { plan: "ENTERPRISE", mrr: 5000 } };
+    expect(holds({ field: "user_plan", op: "=", value: "PRO" }, facts)).toBe(true);
+    expect(holds({ field: "user_plan", op: "=", value: "pro" }, shouted)).toBe(true);
+    expect(holds({ field: "user_plan", op: "!=", value: "pRo" }, shouted)).toBe(false);
+    expect(holds({ field: "organization_plan", op: "=", value: "Enterprise" }, shouted)).toBe(true);
+  });
+
   it("treats an unknown value as not matching, whatever the operator", () => {
     const bare: Facts = { event: "user_message", topics: [], flags: [], behaviours: [] };
     expect(holds({ field: "user_mrr", op: "<", value: 100 }, bare)).toBe(false);

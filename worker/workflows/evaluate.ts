@@ -75,10 +75,11 @@ export function holds(c: Condition, f: Facts): boolean {
       return equals(f.resolution, c.op, c.value);
     case "flag":
       return c.op === "detected" ? f.flags.includes(c.value) : !f.flags.includes(c.value);
+    // Plans in any case, as the conversations table, reports and search filter them: "Pro" is "pro".
     case "user_plan":
-      return equals(f.user?.plan, c.op, c.value);
+      return equals(f.user?.plan?.toLowerCase(), c.op, c.value.toLowerCase());
     case "organization_plan":
-      return equals(f.organization?.plan, c.op, c.value);
+      return equals(f.organization?.plan?.toLowerCase(), c.op, c.value.toLowerCase());
     case "user_mrr":
       return compare(f.user?.mrr, c.op, c.value);
     case "organization_mrr":
