@@ -232,6 +232,19 @@ describe("labels", () => {
     expect(kinds.sort()).toEqual([["label_added", "VIP"], ["label_removed", "VIP"]]);
   });
 
+  it("lists labels by name in any case, on the chatbot and on a conversation", async () => {
+    const id = await conversationOf(a);
+    for (const name of ["sort-zeta", "Sort-alpha", "SORT-beta"]) {
+      const made = await label(a, name);
+      await as(a.owner, `${base(a, id)}/labels/${made.id}`, { method: "PUT" });
+    }
+    const ours = (names: string[]) => names.filter((n) => /^sort-/i.test(n));
+    const listed = await json<{ name: string }[]>(await as(a.reader, `/api/v1/chatbots/${a.chatbotId}/labels`));
+    expect(ours(listed.map((l) => l.name))).toEqual(["Sort-alpha", "SORT-beta", "sort-zeta"]);
+    const detail = await json<{ triage: { labels: { name: string }[] } }>(await as(a.reader, base(a, id)));
+    expect(ours(detail.triage.labels.map((l) => l.name))).toEqual(["Sort-alpha", "SORT-beta", "sort-zeta"]);
+  });
+
   it("takes a deleted label off every conversation", async () => {
     const id = await conversationOf(a);
     const temp = await label(a, "Temporary");

@@ -2,7 +2,7 @@
  * A chatbot's labels: create, rename, recolour, delete. Names are unique per chatbot (409 on a second
  * one); deleting a label takes it off every conversation (the foreign key cascades). Scoped by the chatbot.
  */
-import { and, asc, eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { z } from "zod";
 import type { Db } from "../db/client";
 import { labels } from "../db/schema";
@@ -10,10 +10,10 @@ import { ApiError, notFound } from "../errors";
 import type { labelInput, labelPatch } from "../schemas/triage";
 import { newId } from "../services/ids";
 import type { Scope } from "./context";
-import { labelView, type LabelView } from "./read";
+import { byLabelName, labelView, type LabelView } from "./read";
 
 export async function listLabels(db: Db, chatbotId: string): Promise<LabelView[]> {
-  const rows = await db.select().from(labels).where(eq(labels.chatbotId, chatbotId)).orderBy(asc(labels.name));
+  const rows = await db.select().from(labels).where(eq(labels.chatbotId, chatbotId)).orderBy(...byLabelName);
   return rows.map(labelView);
 }
 

@@ -3,12 +3,15 @@
  * the detail, the table and the attention queue), its notes and its activity timeline. A conversation
  * without a triage row is `open` and unassigned. Every query is scoped by the chatbot.
  */
-import { and, asc, desc, eq, inArray } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { Db } from "../db/client";
 import { conversationActivity, conversationLabels, conversationNotes, conversationTriage, labels, members } from "../db/schema";
 import type { activitySchema, labelSchema, noteSchema, triageSchema } from "../schemas/triage";
 import { activityDetail } from "../schemas/triage";
+
+/** Labels by name as people read it, "bug" beside "Billing" (SQLite's plain order puts every capital first). */
+export const byLabelName = [asc(sql`${labels.name} COLLATE NOCASE`), asc(labels.name)] as const;
 
 export type TriageView = z.infer<typeof triageSchema>;
 export type LabelView = z.infer<typeof labelSchema>;
@@ -41,7 +44,7 @@ export async function triageOf(db: Db, chatbotId: string, conversationIds: strin
         .from(conversationLabels)
         .innerJoin(labels, eq(labels.id, conversationLabels.labelId))
         .where(and(eq(conversationLabels.chatbotId, chatbotId), inArray(conversationLabels.conversationId, ids)))
-        .orderBy(asc(labels.name)),
+        .orderBy(...byLabelName),
     ]);
     for (const { t, assignee } of rows) {
       out.set(t.conversationId, { status: t.status, statusAt: statusSetAt(t.statusAt), assignee: assignee?.id ? assignee : null, labels: [] });
