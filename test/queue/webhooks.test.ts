@@ -695,6 +695,30 @@ describe("workflows API", () => {
     expect(body.error.message).toBe("destinationId: no such webhook destination");
   });
 
+  it("refuses a flag or behaviour the chatbot does not have, naming the condition, and takes its own custom ones", async () => {
+    const t = await createTenant();
+    const inApp = [{ type: "in_app", to: "admins" }];
+    const post = (conditions: unknown[]) => call("/api/v1/workflows", { method: "POST", key: t.adminKey, json: { name: "x", trigger: "any_message", conditions, actions: inApp } });
+    const misspelt = await post([{ field: "user_plan", op: "=", value: "pro" }, { field: "flag", op: "detected", value: "churn_rsik" }]);
+    expect(misspelt.status).toBe(400);
+    const { error } = (await misspelt.json()) as ErrorBody;
+    expect(error.details?.[0]?.field).toBe("conditions.1.value");
+    expect(error.message).toMatch(/^conditions\.1\.value: the chatbot has no flag "churn_rsik" \(its flags: churn_risk, /);
+    expect((await post([{ field: "behaviour", op: "=", value: "halucinating" }])).status).toBe(400);
+    // Intents and topics stay open: suggestions and discovered topics name new ones.
+    expect((await post([{ field: "intent", op: "=", value: "export_contacts" }])).status).toBe(201);
+
+    const custom = { customFlags: [{ slug: "refund_demand", name: "Refund demand", description: "asks for money back" }], customBehaviours: [{ slug: "upsell", name: "Upsell", description: "offers a bigger plan" }] };
+    expect((await call("/api/v1/analysis/config", { method: "PATCH", key: t.adminKey, json: custom })).status).toBe(200);
+    const made = await post([{ field: "flag", op: "detected", value: "refund_demand" }, { field: "behaviour", op: "!=", value: "upsell" }]);
+    expect(made.status).toBe(201);
+    // A change of conditions is checked too; a change of anything else is not held up by them.
+    const { data } = (await made.json()) as { data: { id: string } };
+    const patch = (json: unknown) => call(`/api/v1/workflows/${data.id}`, { method: "PATCH", key: t.adminKey, json });
+    expect((await patch({ conditions: [{ field: "flag", op: "detected", value: "nope" }] })).status).toBe(400);
+    expect((await patch({ name: "renamed" })).status).toBe(200);
+  });
+
   it("answers 404 for another tenant's workflows, runs and destinations", async () => {
     receiver(400);
     const mine = await createTenant();

@@ -9,6 +9,8 @@ import { WORKFLOW_TEMPLATES } from "./templates";
 import { isEmailAction, isInAppAction, isWebhookAction, workflowInput, workflowPatch, type WorkflowInput } from "./schema";
 import { forgetWorkflows, type DeliveryMessage } from "./trigger";
 import { nameText } from "../schemas/names";
+import { loadConfig } from "../analysis/config";
+import { BEHAVIOURS, USER_FLAGS } from "../analysis/labels";
 
 type Scope = { organizationId: string; chatbotId: string };
 type Row = typeof workflows.$inferSelect;
@@ -69,6 +71,27 @@ async function checkDestinations(db: Db, chatbotId: string, input: WorkflowInput
   }
 }
 
+/**
+ * A flag or behaviour condition names one the chatbot has, built-in or its own: a misspelt slug would make a
+ * workflow that silently never fires. Intents and topics stay open: suggestions and discovered topics name
+ * new ones as messages come.
+ */
+async function checkConditions(db: Db, chatbotId: string, input: WorkflowInput): Promise<void> {
+  if (!input.conditions.some((c) => c.field === "flag" || c.field === "behaviour")) return;
+  const config = await loadConfig(db, chatbotId);
+  const known = {
+    flag: [...USER_FLAGS, ...config.customFlags.map((d) => d.slug)],
+    behaviour: [...BEHAVIOURS, ...config.customBehaviours.map((d) => d.slug)],
+  };
+  const unknown = input.conditions.findIndex((c) => (c.field === "flag" || c.field === "behaviour") && !known[c.field].includes(c.value));
+  const c = input.conditions[unknown];
+  if (c?.field === "flag" || c?.field === "behaviour") {
+    const field = `conditions.${unknown}.value`;
+    const message = `the chatbot has no ${c.field} "${c.value}" (its ${c.field}s: ${known[c.field].join(", ")})`;
+    throw new ApiError("invalid_request", `${field}: ${message}`, [{ field, message }]);
+  }
+}
+
 /** Members an email or in-app action names, by action. */
 const namedMembers = (a: WorkflowInput["actions"][number]): string[] | null => ((isEmailAction(a) || isInAppAction(a)) && Array.isArray(a.to) ? a.to : null);
 
@@ -98,6 +121,7 @@ async function checkActions(db: Db, scope: Scope, input: WorkflowInput): Promise
 }
 
 export async function createWorkflow(db: Db, scope: Scope, input: WorkflowInput) {
+  await checkConditions(db, scope.chatbotId, input);
   await checkActions(db, scope, input);
   const now = Date.now();
   const row: Row = {
@@ -139,6 +163,7 @@ export async function updateWorkflow(db: Db, chatbotId: string, id: string, patc
   // Actions are checked when they change: a destination deleted (or a member gone) since they were stored must
   // not keep the workflow from being renamed or turned off (its runs say "skipped" meanwhile).
   if (patch.actions !== undefined) await checkActions(db, { chatbotId, organizationId: current.organizationId }, next);
+  if (patch.conditions !== undefined) await checkConditions(db, chatbotId, next);
   const [row] = await db
     .update(workflows)
     .set({ ...next, template: next.template ?? null, updatedAt: Date.now() })
