@@ -421,6 +421,18 @@ describe("embedded custom definitions, intents and topics", () => {
     expect(f?.chunk).toContain("never arrived");
   });
 
+  it("lets a custom flag with a built-in's slug add its words to that flag, never reporting it twice", () => {
+    const moving = { slug: "churn_risk", name: "Moving provider", description: 'says they are "porting the number" to another network' };
+    // The cues miss this way of leaving; the operator's words raise the built-in flag.
+    const raised = user("We are porting the number next week", { customFlags: [moving] }).flags.filter((f) => f.slug === "churn_risk");
+    expect(raised).toHaveLength(1);
+    expect(raised[0]?.custom).toBe(true);
+    // When the cues found it already, it stays the built-in detection alone.
+    const both = user("I want to cancel my subscription, we are porting the number to Vodafone", { customFlags: [moving] }).flags.filter((f) => f.slug === "churn_risk");
+    expect(both).toHaveLength(1);
+    expect(both[0]?.custom).toBeUndefined();
+  });
+
   it("does not match a custom flag on unrelated text", () => {
     expect(user("What are your opening hours?", { customFlags: [lostCard] }).flags).toEqual([]);
   });

@@ -42,7 +42,7 @@ export function analyzeSync(input: AnalysisInput, options: AnalysisOptions = {})
     const model = options.behaviourModel;
     const judged = model === null ? found : withBehaviourOpinion(text, findLastUser(previous), found, leanings, model);
     result.behaviours = judged.filter((d) => enabled.has(d.slug));
-    result.behaviours.push(...matchCustom(options.customBehaviours, text));
+    result.behaviours.push(...matchCustom(options.customBehaviours, text, result.behaviours));
     return result;
   }
   if (input.role !== "user") return result;
@@ -55,7 +55,7 @@ export function analyzeSync(input: AnalysisInput, options: AnalysisOptions = {})
   const flags = model !== null && LEARNED_LANGUAGES.has(result.language) ? withSecondOpinion(text, user.flags, model, ownNames) : user.flags;
   result.flags = flags.filter((f) => enabledFlags.has(f.slug));
   if (options.sentiment !== false) result.sentiment = leavingIsNegative(user.sentiment, flags);
-  result.flags.push(...matchCustom(options.customFlags, text));
+  result.flags.push(...matchCustom(options.customFlags, text, result.flags));
 
   if (options.intent === true || options.topics === true) {
     const input2 = { text, normText: normalise(text), stems: stemSet(text) };
@@ -81,14 +81,18 @@ function leavingIsNegative(sentiment: SentimentResult, flags: readonly Detection
 
 const NEGATIVE_AT = SENTIMENT_THRESHOLDS.negativeMax;
 
-function matchCustom(defs: readonly CustomDefinition[] | undefined, text: string): Detection[] {
+/**
+ * The chatbot's own flags or behaviours that the text bears out. One with a built-in's slug adds its words to that
+ * built-in (as a custom intent does): it raises it when the cues did not, and is not reported twice when they did.
+ */
+function matchCustom(defs: readonly CustomDefinition[] | undefined, text: string, found: readonly Detection[]): Detection[] {
   if (defs === undefined || defs.length === 0) return [];
   const normText = normalise(text);
   const stems = stemSet(text);
   const out: Detection[] = [];
   for (const def of defs) {
     const m = matchDefinition(def, text, normText, stems);
-    if (m.confidence < CUSTOM_FLAG_THRESHOLD) continue;
+    if (m.confidence < CUSTOM_FLAG_THRESHOLD || found.some((f) => f.slug === def.slug)) continue;
     const d: Detection = { slug: def.slug, confidence: round2(m.confidence), reason: m.reason, severity: severityOf(m.confidence), custom: true };
     if (m.chunk !== undefined) d.chunk = m.chunk;
     out.push(d);
