@@ -82,6 +82,12 @@ describe("PATCH keeps what it does not name", () => {
     expect(await send(t, "GET", "/api/v1/analysis/config")).toMatchObject({ ...set, companyDescription: "Shoes and socks." });
   });
 
+  it("the analysis config keeps each competitor and own name once, whatever its case, first spelling first", async () => {
+    const t = await createTenant();
+    const config = await send(t, "PATCH", "/api/v1/analysis/config", { competitors: ["Acme", "Zendesk", "acme", "ZENDESK"], ownNames: ["Shoebox", "shoebox"] });
+    expect(config).toMatchObject({ competitors: ["Acme", "Zendesk"], ownNames: ["Shoebox"] });
+  });
+
   it("the analysis config's toggles and prompts change only the entries a PATCH names", async () => {
     const t = await createTenant();
     // Every built-in flag and behaviour is listed, on, before anything is switched off.

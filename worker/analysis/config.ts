@@ -169,6 +169,9 @@ export async function saveConfig(db: Db, scope: { organizationId: string; chatbo
   return config;
 }
 
+/** Each name once, whatever its case, in the order given. */
+const onceEach = (names: readonly string[]): string[] => names.filter((name, i) => names.findIndex((other) => other.toLowerCase() === name.toLowerCase()) === i);
+
 export async function updateConfig(
   db: Db,
   scope: { organizationId: string; chatbotId: string },
@@ -184,6 +187,9 @@ export async function updateConfig(
       ...patch,
       flags: entries(current.flags, patch.flags),
       behaviours: entries(current.behaviours, patch.behaviours),
+      // Names match in any case, so "acme" beside "Acme" is the same name: the first spelling is kept.
+      competitors: onceEach(patch.competitors ?? current.competitors),
+      ownNames: onceEach(patch.ownNames ?? current.ownNames),
       // A prompt set to null is back to its default and kept as no entry, as revertPrompt leaves it.
       prompts: Object.fromEntries(Object.entries(entries(current.prompts, patch.prompts)).filter(([, text]) => text !== null)),
     }),
