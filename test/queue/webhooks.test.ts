@@ -427,8 +427,12 @@ describe("workflow delivery", () => {
     const [delivery] = await deliveriesOf(t.chatbotId);
     await consume(delivery!.id, 1);
     const [run] = await runOf(t.chatbotId);
+    const before = Date.now();
     const retried = await call(`/api/v1/workflows/runs/${run!.id}/retry`, { method: "POST", key: t.adminKey });
-    expect(((await retried.json()) as { data: { status: string; requeued: number } }).data).toMatchObject({ status: "pending", requeued: 1 });
+    const answer = ((await retried.json()) as { data: { status: string; requeued: number; updatedAt: number } }).data;
+    expect(answer).toMatchObject({ status: "pending", requeued: 1 });
+    // The answer is the run as it now stands, its update time the retry's.
+    expect(answer.updatedAt).toBeGreaterThanOrEqual(before);
     await consume(delivery!.id, 1);
     expect(received).toHaveLength(2);
     expect((await runOf(t.chatbotId))[0]?.status).toBe("success");

@@ -239,5 +239,5 @@ export async function retryRun(db: Db, queue: Queue, chatbotId: string, runId: s
     db.update(workflowRuns).set({ status: "pending", reason: "retried by hand", updatedAt: now }).where(eq(workflowRuns.id, runId)),
   ]);
   await queue.sendBatch(failed.map((d) => ({ body: { deliveryId: d.id } satisfies DeliveryMessage })));
-  return { ...run, status: "pending" as const, reason: "retried by hand", requeued: failed.length };
+  return { ...run, status: "pending" as const, reason: "retried by hand", updatedAt: now, requeued: failed.length };
 }
