@@ -86,12 +86,16 @@ describe("POST /api/v1/capture", () => {
         messages: state.storage.sql.exec("SELECT * FROM messages").toArray(),
         jobs: state.storage.sql.exec("SELECT * FROM analysis_jobs").toArray(),
       }));
+    // …and what the object holds in memory, which reads and the index see while it lives.
+    const live = async () => (await stub.read(t.chatbotId, { after: 0, limit: 10 }))?.state;
     const before = await storage();
+    const liveBefore = await live();
     expect(before.messages).toHaveLength(1);
     expect(before.jobs).toEqual([]);
     const again = (await (await capture(t.ingestKey, payload)).json()) as { inserted: number; duplicates: number; analysisQueued: number };
     expect(again).toMatchObject({ inserted: 0, duplicates: 1, analysisQueued: 0 });
     expect(await storage()).toEqual(before);
+    expect(await live()).toEqual(liveBefore);
   });
 
   it("upserts the client organization, user and session into the D1 index in one batch", async () => {
