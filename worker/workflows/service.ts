@@ -6,7 +6,7 @@ import { deliveries, deliveryAttempts, memberships, webhookDestinations, workflo
 import { ApiError, notFound } from "../errors";
 import { newId } from "../services/ids";
 import { WORKFLOW_TEMPLATES } from "./templates";
-import { isEmailAction, isInAppAction, isWebhookAction, workflowInput, workflowPatch, type WorkflowInput } from "./schema";
+import { isEmailAction, isInAppAction, isWebhookAction, workflowInput, workflowPatch, type Condition, type WorkflowInput } from "./schema";
 import { forgetWorkflows, type DeliveryMessage } from "./trigger";
 import { nameText } from "../schemas/names";
 import { loadConfig } from "../analysis/config";
@@ -71,21 +71,24 @@ async function checkDestinations(db: Db, chatbotId: string, input: WorkflowInput
   }
 }
 
+type FlagOrBehaviourCondition = Extract<Condition, { field: "flag" | "behaviour" }>;
+const namesFlagOrBehaviour = (c: Condition): c is FlagOrBehaviourCondition => c.field === "flag" || c.field === "behaviour";
+
 /**
  * A flag or behaviour condition names one the chatbot has, built-in or its own: a misspelt slug would make a
  * workflow that silently never fires. Intents and topics stay open: suggestions and discovered topics name
  * new ones as messages come.
  */
 async function checkConditions(db: Db, chatbotId: string, input: WorkflowInput): Promise<void> {
-  if (!input.conditions.some((c) => c.field === "flag" || c.field === "behaviour")) return;
+  if (!input.conditions.some(namesFlagOrBehaviour)) return;
   const config = await loadConfig(db, chatbotId);
   const known = {
     flag: [...USER_FLAGS, ...config.customFlags.map((d) => d.slug)],
     behaviour: [...BEHAVIOURS, ...config.customBehaviours.map((d) => d.slug)],
   };
-  const unknown = input.conditions.findIndex((c) => (c.field === "flag" || c.field === "behaviour") && !known[c.field].includes(c.value));
+  const unknown = input.conditions.findIndex((c) => namesFlagOrBehaviour(c) && !known[c.field].includes(c.value));
   const c = input.conditions[unknown];
-  if (c?.field === "flag" || c?.field === "behaviour") {
+  if (c && namesFlagOrBehaviour(c)) {
     const field = `conditions.${unknown}.value`;
     const message = `the chatbot has no ${c.field} "${c.value}" (its ${c.field}s: ${known[c.field].join(", ")})`;
     throw new ApiError("invalid_request", `${field}: ${message}`, [{ field, message }]);
@@ -234,10 +237,12 @@ export async function retryRun(db: Db, queue: Queue, chatbotId: string, runId: s
     throw new ApiError("conflict", "this run has no failed webhook delivery to send again (its destination was deleted, or an email or in-app action failed)");
   }
   const now = Date.now();
+  // What the run becomes, written and answered alike.
+  const retried = { status: "pending" as const, reason: "retried by hand", updatedAt: now };
   await db.batch([
     db.update(deliveries).set({ status: "pending", updatedAt: now }).where(and(eq(deliveries.runId, runId), eq(deliveries.status, "failed"))),
-    db.update(workflowRuns).set({ status: "pending", reason: "retried by hand", updatedAt: now }).where(eq(workflowRuns.id, runId)),
+    db.update(workflowRuns).set(retried).where(eq(workflowRuns.id, runId)),
   ]);
   await queue.sendBatch(failed.map((d) => ({ body: { deliveryId: d.id } satisfies DeliveryMessage })));
-  return { ...run, status: "pending" as const, reason: "retried by hand", updatedAt: now, requeued: failed.length };
+  return { ...run, ...retried, requeued: failed.length };
 }
