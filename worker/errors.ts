@@ -55,12 +55,28 @@ export function renamedField(error: unknown, from: string, to: string): unknown 
   return new ApiError(error.code, error.message.replace(from, to), details, error.retryAfter);
 }
 
-/** Turns zod issues into field-named details; the message names the first field so a human sees it at once. */
+/**
+ * Turns zod issues into field-named details; the message names the first field so a human sees it at once. Unknown
+ * fields are named each by its own path (`cooldown.minutes`), not by the object holding them, so a refused
+ * field never reads as a real one of the same name (a note's `body`).
+ */
 export function validationError(error: z.ZodError, where = "body"): ApiError {
-  const details: FieldIssue[] = error.issues.map((issue) => ({
-    field: issue.path.length ? issue.path.join(".") : where,
-    message: issue.message,
-  }));
+  const details: FieldIssue[] = error.issues.flatMap((issue) =>
+    issue.code === "unrecognized_keys"
+      ? issue.keys.map((key) => unknownField([...issue.path, key].join("."), key))
+      : [{ field: issue.path.length ? issue.path.join(".") : where, message: issue.message }],
+  );
+  return invalid(details, where);
+}
+
+/** Fields (or query parameters) the route does not take, refused naming each. */
+export function unknownFieldsError(names: readonly string[]): ApiError {
+  return invalid(names.map((name) => unknownField(name, name)), "query");
+}
+
+const unknownField = (field: string, key: string): FieldIssue => ({ field, message: `Unrecognized key: "${key}"` });
+
+function invalid(details: FieldIssue[], where: string): ApiError {
   const first = details[0];
   const message = first ? `${first.field}: ${first.message}` : `invalid ${where}`;
   return new ApiError("invalid_request", message, details);

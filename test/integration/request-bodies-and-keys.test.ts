@@ -99,12 +99,59 @@ describe("a body field the route does not take", () => {
 
   it("is ignored by capture, so a newer SDK still captures", async () => {
     const t = await createTenant();
-    const res = await call("/api/v1/capture", {
+    // A query parameter capture does not know is ignored too: a stray one never costs a message.
+    const res = await call("/api/v1/capture?utm_source=bot", {
       method: "POST",
       key: t.ingestKey,
       json: { conversationId: "newer-sdk", messages: [{ id: "m1", role: "user", content: "hi" }], sdkFeature: true },
     });
     expect(res.status).toBe(200);
+  });
+});
+
+describe("an unknown field inside an object", () => {
+  it("is named by its own path, never by the object holding it or a real field of the same name", async () => {
+    const t = await createTenant();
+    const workflow = await call("/api/v1/workflows", {
+      method: "POST",
+      key: t.adminKey,
+      json: { name: "w", trigger: "user_message", actions: [{ type: "in_app", to: "admins" }], cooldown: { type: "none", minutes: 5 } },
+    });
+    expect(workflow.status).toBe(400);
+    expect(((await workflow.json()) as ErrorBody).error).toMatchObject({
+      message: 'cooldown.minutes: Unrecognized key: "minutes"',
+      details: [{ field: "cooldown.minutes", message: 'Unrecognized key: "minutes"' }],
+    });
+    // A note's text is its `body`: a misspelt field beside it is named as itself, not as "body".
+    const captured = await call("/api/v1/capture", { method: "POST", key: t.ingestKey, json: { conversationId: "c1", messages: [{ role: "user", content: "hi" }] } });
+    const { conversationId } = (await captured.json()) as { conversationId: string };
+    const note = await call(`/api/v1/conversations/${conversationId}/notes`, { method: "POST", key: t.adminKey, json: { body: "Called back", author: "me", tags: ["x"] } });
+    expect(note.status).toBe(400);
+    expect(((await note.json()) as ErrorBody).error.details).toEqual([
+      { field: "author", message: 'Unrecognized key: "author"' },
+      { field: "tags", message: 'Unrecognized key: "tags"' },
+    ]);
+  });
+});
+
+describe("a query parameter the route does not take", () => {
+  it("is refused naming it, so a guessed filter never answers unfiltered figures as if filtered", async () => {
+    const t = await createTenant();
+    const day = 86_400_000;
+    const known = await call(`/api/v1/analytics/overview?from=${Date.now() - 7 * day}&to=${Date.now()}`, { key: t.readKey });
+    expect(known.status).toBe(200);
+    for (const [path, name] of [
+      ["/api/v1/analytics/overview?country=GB", "country"],
+      [`/api/v1/analytics/overview?from=${Date.now() - day}&plan=pro`, "plan"],
+      ["/api/v1/workflows?status=enabled", "status"],
+      ["/api/v1/conversations?limit=5&sentiment=negative", "sentiment"],
+    ] as const) {
+      const res = await call(path, { key: t.readKey });
+      expect(res.status, path).toBe(400);
+      expect(((await res.json()) as ErrorBody).error, path).toEqual(
+        expect.objectContaining({ code: "invalid_request", message: `${name}: Unrecognized key: "${name}"`, details: [{ field: name, message: `Unrecognized key: "${name}"` }] }),
+      );
+    }
   });
 });
 
@@ -121,7 +168,7 @@ describe("a body sent to a route that takes none", () => {
 
     const field = await rotate({ headers: JSON_TYPE, body: '{"x":1}' });
     expect(field.status).toBe(400);
-    expect(((await field.json()) as ErrorBody).error).toMatchObject({ code: "invalid_request", message: expect.stringMatching(/^body: Unrecognized key/) });
+    expect(((await field.json()) as ErrorBody).error).toMatchObject({ code: "invalid_request", message: 'x: Unrecognized key: "x"', details: [{ field: "x", message: 'Unrecognized key: "x"' }] });
     const broken = await rotate({ headers: JSON_TYPE, body: "{bogus" });
     expect(broken.status).toBe(400);
     expect(((await broken.json()) as ErrorBody).error.code).toBe("invalid_json");

@@ -11,7 +11,7 @@ import { createRoute, OpenAPIHono, z, type RouteConfig } from "@hono/zod-openapi
 import type { Context, MiddlewareHandler } from "hono";
 import { createMiddleware } from "hono/factory";
 import type { AppEnv } from "../context";
-import { ApiError, validationError } from "../errors";
+import { ApiError, unknownFieldsError, validationError } from "../errors";
 import { JSON_CONTENT_TYPE, parse, readJsonBody } from "../input";
 
 /** Who may call a route: a kind of API key, a member session, or anyone. */
@@ -67,6 +67,25 @@ const refuseBody = createMiddleware<AppEnv>(async (c, next) => {
   await next();
 });
 
+/**
+ * A query parameter the route does not take is refused, as an unknown body field is (README "API"): a filter
+ * guessed on a read that has none (`/analytics/overview?country=GB`) would otherwise answer unfiltered figures
+ * as if filtered. Checked on the names alone, before the schema sees the values.
+ */
+const refuseUnknownQuery = (taken: ReadonlySet<string>) =>
+  createMiddleware<AppEnv>(async (c, next) => {
+    const unknown = [...new Set(new URL(c.req.url).searchParams.keys())].filter((name) => !taken.has(name));
+    if (unknown.length) throw unknownFieldsError(unknown);
+    await next();
+  });
+
+/** The names a route's query schema takes; every query schema is an object, so none can be left unchecked. */
+function queryNames(query: unknown): ReadonlySet<string> {
+  if (query === undefined) return new Set();
+  if (!(query instanceof z.ZodObject)) throw new Error("a route's query schema must be a z.object, so unknown parameters can be refused");
+  return new Set(Object.keys(query.shape));
+}
+
 /** Methods whose requests may carry a body; a route of one of them without a body schema refuses one (`refuseBody`). */
 const BODY_METHODS: ReadonlySet<string> = new Set(["post", "put", "patch", "delete"]);
 
@@ -80,6 +99,9 @@ export const ACCESS = "x-openbat-access";
 export function apiRoute<const R extends Omit<RouteConfig, "middleware"> & { middleware?: MiddlewareHandler<AppEnv>[] }>(access: Access, config: R) {
   const body = config.request?.body;
   const guard = body ? [jsonGuard(body.required === true)] : BODY_METHODS.has(config.method) ? [refuseBody] : [];
-  const middleware = [...(config.middleware ?? []), ...guard];
+  // The capture side (capture, the live socket, conversation tokens) reads the parameters it knows and ignores
+  // the rest, as capture ignores body fields it does not know: a stray parameter never costs a message.
+  const query = access === "ingest" || access === "ingest_or_publishable" ? [] : [refuseUnknownQuery(queryNames(config.request?.query))];
+  const middleware = [...(config.middleware ?? []), ...query, ...guard];
   return createRoute({ ...config, middleware, [ACCESS]: access } as R & { middleware: MiddlewareHandler<AppEnv>[] });
 }
