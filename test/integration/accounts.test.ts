@@ -117,6 +117,19 @@ describe("sign-up and sessions", () => {
     const again = await call("/api/v1/auth/password-reset/confirm", { method: "POST", json: { token, password: "yet another password" } });
     expect(again.status).toBe(400);
   });
+
+  it("spends every earlier reset link of the member with the one used, so an old email cannot set the password again", async () => {
+    const m = await signup();
+    const request = () => emailedLink(m.email, () => call("/api/v1/auth/password-reset", { method: "POST", json: { email: m.email } }));
+    const older = (await request()).link.searchParams.get("token")!;
+    const newer = (await request()).link.searchParams.get("token")!;
+    const confirm = (token: string, password: string) => call("/api/v1/auth/password-reset/confirm", { method: "POST", json: { token, password } });
+    expect((await confirm(newer, "the password I chose")).status).toBe(200);
+    const stale = await confirm(older, "somebody else's password");
+    expect(stale.status).toBe(400);
+    expect(((await stale.json()) as ErrorBody).error.details).toEqual([{ field: "token", message: "invalid, used or expired" }]);
+    expect((await call("/api/v1/auth/login", { method: "POST", json: { email: m.email, password: "the password I chose" } })).status).toBe(200);
+  });
 });
 
 describe("organizations, members and roles", () => {

@@ -196,15 +196,24 @@ describe("a publishable key's origins", () => {
     expect(((await res.json()) as ErrorBody).error.details?.[0]?.field).toBe("allowedOrigins");
   });
 
-  it("stores each origin as browsers send it, so a trailing slash, capitals or a default port still match", async () => {
+  it("stores each origin once as browsers send it, so a trailing slash, capitals or a default port still match", async () => {
     const t = await createTenant();
     const origins = ["HTTPS://Shop.Example/", "https://shop.example:443", "http://localhost:5173"];
     const res = await call("/api/v1/keys", { method: "POST", key: t.adminKey, json: { kind: "publishable", name: "p", allowedOrigins: origins } });
     expect(res.status).toBe(201);
     const { data } = (await res.json()) as { data: { id: string; allowedOrigins: string[] } };
-    expect(data.allowedOrigins).toEqual(["https://shop.example", "https://shop.example", "http://localhost:5173"]);
+    expect(data.allowedOrigins).toEqual(["https://shop.example", "http://localhost:5173"]);
     const listed = (await (await call("/api/v1/keys", { key: t.adminKey })).json()) as { data: { id: string; allowedOrigins: string[] | null }[] };
     expect(listed.data.find((k) => k.id === data.id)?.allowedOrigins).toEqual(data.allowedOrigins);
+  });
+
+  it("refuses origins on a server's key (ingest, read, admin), where no browser's Origin is checked", async () => {
+    const t = await createTenant();
+    for (const kind of ["ingest", "read", "admin"]) {
+      const res = await call("/api/v1/keys", { method: "POST", key: t.adminKey, json: { kind, name: "k", allowedOrigins: ["https://shop.example"] } });
+      expect(res.status, kind).toBe(400);
+      expect(((await res.json()) as ErrorBody).error.details, kind).toEqual([{ field: "allowedOrigins", message: expect.stringMatching(/^only a publishable key/) }]);
+    }
   });
 
   it("refuses what no browser sends as its origin, naming the entry: a path, a query, a fragment, a user, another scheme", async () => {

@@ -24,7 +24,11 @@ export const newKeyBody = z.object({
   // An empty list would read as "no origin allowed" yet the runtime would let any in: leaving it out is "any origin".
   allowedOrigins: z.array(browserOrigin).min(1, "list at least one origin, or leave allowedOrigins out to allow any").max(50).optional(),
   expiresAt: z.number().int().positive().max(MAX_EPOCH_MS, { error: "must be epoch milliseconds a date can hold" }).optional(),
-}).strict();
+}).strict().refine((body) => body.allowedOrigins === undefined || body.kind === "publishable", {
+  // Only a browser's key is checked against its Origin; on a server's key the list would be a promise nothing keeps.
+  path: ["allowedOrigins"],
+  error: "only a publishable key is limited to browser origins: ingest, read and admin keys are for servers",
+});
 
 keys.openapi(
   apiRoute("admin", { method: "get", path: "/", tags, summary: "List API keys (prefix only, never the secret)", responses: { 200: jsonData(z.array(apiKeySchema), "The keys") } }),

@@ -2,7 +2,7 @@
  * Sign-up (confirmed by email), log-in and password reset for dashboard members (SPEC §1–2), with the
  * per-account throttles of services/throttles.ts.
  */
-import { and, eq, gt, isNull, lt } from "drizzle-orm";
+import { and, eq, exists, gt, isNull, lt, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "../db/client";
 import { members, memberships, organizations, passwordResets, sessions, signupRequests } from "../db/schema";
@@ -132,21 +132,32 @@ export async function requestPasswordReset(db: Db, address: string): Promise<{ t
 
 export const resetBody = z.object({ token: z.string().min(10).max(200), password }).strict();
 
-/** Sets the new password, spends the token and ends every session of the member; answers the member. */
+/**
+ * Sets the new password, spends the token with every other reset link of the member (an older email must not
+ * set the password again) and ends every session of the member; answers the member.
+ */
 export async function confirmPasswordReset(db: Db, input: z.infer<typeof resetBody>): Promise<{ memberId: string }> {
   const tokenHash = await sha256Hex(input.token);
-  const reset = await db
-    .select()
-    .from(passwordResets)
-    .where(and(eq(passwordResets.tokenHash, tokenHash), isNull(passwordResets.usedAt), gt(passwordResets.expiresAt, Date.now())))
-    .get();
-  if (!reset) throw new ApiError("invalid_request", "token: invalid, used or expired reset link", [{ field: "token", message: "invalid, used or expired" }]);
+  const now = Date.now();
+  const usable = and(eq(passwordResets.tokenHash, tokenHash), isNull(passwordResets.usedAt), gt(passwordResets.expiresAt, now));
+  const reset = await db.select().from(passwordResets).where(usable).get();
+  if (!reset) throw invalidResetLink();
+  const passwordHash = await hashPassword(input.password);
+  // One transaction, the password first and only while the link is still unspent: of two confirms of one link
+  // racing, the second changes nothing.
   const [updated] = await db.batch([
-    db.update(members).set({ passwordHash: await hashPassword(input.password) }).where(eq(members.id, reset.memberId)).returning({ email: members.email }),
-    db.update(passwordResets).set({ usedAt: Date.now() }).where(eq(passwordResets.tokenHash, tokenHash)),
+    db
+      .update(members)
+      .set({ passwordHash })
+      .where(and(eq(members.id, reset.memberId), exists(db.select({ one: sql`1` }).from(passwordResets).where(usable))))
+      .returning({ email: members.email }),
+    db.update(passwordResets).set({ usedAt: now }).where(and(eq(passwordResets.memberId, reset.memberId), isNull(passwordResets.usedAt))),
     db.delete(sessions).where(eq(sessions.memberId, reset.memberId)),
   ]);
+  if (!updated[0]) throw invalidResetLink();
   // Proving the inbox is the way out of a log-in lock (also one an attacker caused).
-  if (updated[0]) await loginSucceeded(db, updated[0].email);
+  await loginSucceeded(db, updated[0].email);
   return { memberId: reset.memberId };
 }
+
+const invalidResetLink = () => new ApiError("invalid_request", "token: invalid, used or expired reset link", [{ field: "token", message: "invalid, used or expired" }]);

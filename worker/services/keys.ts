@@ -80,7 +80,8 @@ export async function createKey(db: Db, input: NewKeyInput, now = Date.now()): P
     name: input.name,
     prefix: displayPrefix(secret),
     hash: await sha256Hex(secret),
-    allowedOrigins: input.allowedOrigins ?? null,
+    // Kept once each as browsers send them (`HTTPS://A.example` and `https://a.example` are one origin).
+    allowedOrigins: input.allowedOrigins ? [...new Set(input.allowedOrigins)] : null,
     expiresAt: input.expiresAt ?? null,
     createdAt: Date.now(),
   };
