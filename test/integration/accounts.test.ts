@@ -67,14 +67,15 @@ describe("sign-up and sessions", () => {
     expect(((await res.json()) as ErrorBody).error.details?.[0]?.field).toBe("password");
   });
 
-  it("logs in with the right password only, with one answer for unknown emails and wrong passwords", async () => {
+  it("logs in with the right password only, with one answer for unknown emails and wrong passwords, the address in any case and spacing", async () => {
     const m = await signup();
     const wrong = await call("/api/v1/auth/login", { method: "POST", json: { email: m.email, password: "not the password" } });
     const unknown = await call("/api/v1/auth/login", { method: "POST", json: { email: "nobody@example.com", password: "not the password" } });
     expect(wrong.status).toBe(401);
     expect(unknown.status).toBe(401);
     expect(((await wrong.json()) as ErrorBody).error.message).toBe(((await unknown.json()) as ErrorBody).error.message);
-    const right = await call("/api/v1/auth/login", { method: "POST", json: { email: m.email.toUpperCase(), password: m.password } });
+    // As typed or pasted: another case, spaces around it.
+    const right = await call("/api/v1/auth/login", { method: "POST", json: { email: ` ${m.email.toUpperCase()}\t`, password: m.password } });
     expect(right.status).toBe(200);
     expect((await call("/api/v1/auth/session", { headers: { cookie: cookieFrom(right) } })).status).toBe(200);
   });
@@ -301,6 +302,20 @@ describe("chatbots", () => {
     expect(await code(refused)).toBe("chatbot_archived");
     await as(owner, path, { method: "PATCH", json: { status: "active" } });
     expect((await capture(ingestKey, { conversationId: "c", messages: [{ role: "user", content: "hi" }] })).status).toBe(200);
+  });
+
+  it("keeps a chatbot pending until its first message, unarchived too; one with conversations comes back active", async () => {
+    const owner = await signup();
+    const { chatbotId, ingestKey } = await chatbotOf(owner);
+    const path = `/api/v1/organizations/${owner.organizationId}/chatbots/${chatbotId}`;
+    const status = async (json: { status: "active" | "archived" }) => ((await (await as(owner, path, { method: "PATCH", json })).json()) as { data: { status: string } }).data.status;
+    expect(await status({ status: "active" })).toBe("pending");
+    expect(await status({ status: "archived" })).toBe("archived");
+    expect(await status({ status: "active" })).toBe("pending");
+    await capture(ingestKey, { conversationId: "first", messages: [{ role: "user", content: "hi" }] });
+    await syncIndex(conversationStub(env, chatbotId, "first"));
+    expect(await status({ status: "archived" })).toBe("archived");
+    expect(await status({ status: "active" })).toBe("active");
   });
 
   it("closes the open sockets of a chatbot when it is archived", async () => {

@@ -394,6 +394,19 @@ describe("notifications", () => {
     expect(((await anonymous.json()) as ErrorBody).error.message).toMatch(/^log in first: this route takes a member's session/);
   });
 
+  it("is refused to an API key as every member-only route refuses one: 403, the organizations and members included", async () => {
+    for (const [method, path] of [
+      ["GET", "/api/v1/organizations"],
+      ["GET", `/api/v1/organizations/${a.organizationId}/members`],
+      ["POST", "/api/v1/auth/switch"],
+      ["POST", "/api/v1/auth/logout"],
+    ] as const) {
+      const res = await call(path, { method, key: a.adminKey, ...(method === "POST" ? { json: {} } : {}) });
+      expect(res.status, path).toBe(403);
+      expect(((await res.json()) as ErrorBody).error.message, path).toMatch(/^this route belongs to a member/);
+    }
+  });
+
   it("answers a bad limit with the 400 envelope naming it", async () => {
     const res = await as(a.owner, "/api/v1/notifications?limit=0");
     expect(res.status).toBe(400);

@@ -106,8 +106,22 @@ export const requireChatbot = (...kinds: ApiKeyKind[]) =>
     await next();
   });
 
+/**
+ * The session of a route only a member may call (organizations, members, switching, notifications). A key is
+ * refused as any route refuses one: 401 when it is not a key at all, 403 when it is one (a key belongs to a
+ * chatbot, not to a person).
+ */
+export async function memberSession(c: Context<AppEnv>) {
+  const secret = bearerToken(c.req.header("authorization"));
+  if (secret) {
+    if (!(await findKey(c.get("authDb"), secret))) throw new ApiError("unauthorized", "invalid, expired or revoked API key");
+    throw new ApiError("forbidden", "this route belongs to a member: log in to the dashboard (API keys have no member's rights)");
+  }
+  return requireSession(c, LOG_IN);
+}
+
 /** A member's session (and, on changes, its CSRF token), checked before the body is read: `c.get("session")`. */
 export const sessionRequired = createMiddleware<AppEnv>(async (c, next) => {
-  c.set("session", await requireSession(c, LOG_IN));
+  c.set("session", await memberSession(c));
   await next();
 });

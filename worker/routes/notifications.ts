@@ -1,8 +1,5 @@
 import { z } from "@hono/zod-openapi";
-import { createMiddleware } from "hono/factory";
-import type { AppEnv } from "../context";
-import { ApiError } from "../errors";
-import { bearerToken, sessionRequired } from "../middleware/auth";
+import { sessionRequired } from "../middleware/auth";
 import { rateLimit } from "../middleware/rate-limit";
 import { sessionHeaders } from "../../durable-objects/session-sockets";
 import { channelOf } from "../notifications/channel";
@@ -12,7 +9,6 @@ import { memberFrames } from "../openapi/frames";
 import { apiRoute, apiRouter } from "../openapi/router";
 import { notificationList, notificationSchema } from "../schemas/triage";
 import { listNotifications, listQuery, markAllRead, markRead } from "../notifications/service";
-import { findKey } from "../services/keys";
 
 /**
  * The signed-in member's in-app notifications (README "Notifications"): the list, marking read, and the live
@@ -21,16 +17,7 @@ import { findKey } from "../services/keys";
  */
 export const notificationRoutes = apiRouter();
 
-/** A key is refused as any route refuses one: 401 when it is not a key at all, 403 when it is one (keys have no notifications). */
-const noKeys = createMiddleware<AppEnv>(async (c, next) => {
-  const secret = bearerToken(c.req.header("authorization"));
-  if (secret) {
-    if (!(await findKey(c.get("authDb"), secret))) throw new ApiError("unauthorized", "invalid, expired or revoked API key");
-    throw new ApiError("forbidden", "notifications belong to a member: log in to the dashboard (API keys have none)");
-  }
-  await next();
-});
-notificationRoutes.use("*", noKeys, sessionRequired, rateLimit("MEMBER_READ_LIMITER", (c) => `member:${c.get("session").memberId}`));
+notificationRoutes.use("*", sessionRequired, rateLimit("MEMBER_READ_LIMITER", (c) => `member:${c.get("session").memberId}`));
 const tags = ["Notifications"];
 const notificationId = z.object({ id: z.string().openapi({ description: "A notification id (`ntf_…`)" }) });
 

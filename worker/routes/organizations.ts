@@ -25,8 +25,8 @@ import {
   revokeInvitation,
 } from "../services/organizations";
 import { sendEmail } from "../services/mail";
-import { sessionRequired } from "../middleware/auth";
-import { LOG_IN, requireSession, roleIn, type Role } from "../services/sessions";
+import { memberSession, sessionRequired } from "../middleware/auth";
+import { roleIn, type Role } from "../services/sessions";
 import { endOrganizationFeeds } from "../services/session-sockets";
 
 /** Organizations, members, invitations and chatbots, for dashboard members (session cookie). */
@@ -38,7 +38,7 @@ const orgChatbot = org.extend({ chatbotId: z.string().openapi({ description: "A 
 /** The caller's role in `:orgId`: 404 when not a member, 403 below `needed`. */
 const role = (needed: Role) =>
   createMiddleware<AppEnv>(async (c, next) => {
-    const session = await requireSession(c, LOG_IN);
+    const session = await memberSession(c);
     const found = await roleIn(c.get("authDb"), session.memberId, c.req.param("orgId") ?? "");
     if (!found) throw notFound("organization");
     if (!atLeast(found, needed)) throw new ApiError("forbidden", `this needs the ${needed} role; you are ${found === "admin" ? "an" : "a"} ${found}`);

@@ -1,4 +1,4 @@
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "../db/client";
 import { chatbots, conversations } from "../db/schema";
@@ -37,6 +37,10 @@ export const chatbotPatch = z.object({
   status: z.enum(["active", "archived"]).optional(),
 }).strict();
 
+/** The status "active" asks for: an archived chatbot back to active, or to pending while it has no conversation; any other as it is. */
+const unarchived = sql<"pending" | "active">`CASE WHEN ${chatbots.status} <> 'archived' THEN ${chatbots.status}
+  WHEN EXISTS (SELECT 1 FROM ${conversations} WHERE ${conversations.chatbotId} = ${chatbots.id}) THEN 'active' ELSE 'pending' END`;
+
 export function chatbotView(c: typeof chatbots.$inferSelect) {
   return { id: c.id, organizationId: c.organizationId, name: c.name, status: c.status, idleTimeoutMinutes: c.idleTimeoutMinutes, createdAt: c.createdAt };
 }
@@ -52,11 +56,16 @@ export async function createChatbot(db: Db, organizationId: string, input: z.inf
   return chatbotView(row);
 }
 
-/** Applies the fields given; a patch without any (`{}`) changes nothing and answers the chatbot as it is. */
+/**
+ * Applies the fields given; a patch without any (`{}`) changes nothing and answers the chatbot as it is.
+ * `status: "active"` means "not archived": it unarchives, and a chatbot that has had no message yet is `pending`
+ * then, as before (only its first message makes it active; the capture that does so also sets it directly).
+ */
 export async function updateChatbot(db: Db, organizationId: string, chatbotId: string, patch: z.infer<typeof chatbotPatch>) {
   const scoped = and(eq(chatbots.id, chatbotId), eq(chatbots.organizationId, organizationId));
   const changes = Object.values(patch).some((v) => v !== undefined);
-  const row = changes ? (await db.update(chatbots).set(patch).where(scoped).returning())[0] : await db.select().from(chatbots).where(scoped).get();
+  const set = patch.status === "active" ? { ...patch, status: unarchived } : patch;
+  const row = changes ? (await db.update(chatbots).set(set).where(scoped).returning())[0] : await db.select().from(chatbots).where(scoped).get();
   if (!row) throw notFound("chatbot");
   return chatbotView(row);
 }
