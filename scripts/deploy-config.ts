@@ -120,19 +120,25 @@ export function requiredSecrets(vars: Record<string, string>, configFile: string
     { name: "SECRETS_KEY", why: "encrypts webhook signing secrets at rest (keep it: a new one makes existing destinations unusable)", how: random("SECRETS_KEY") },
     { name: "CONVERSATION_TOKEN_SECRET", why: "signs the conversation tokens browsers connect with", how: random("CONVERSATION_TOKEN_SECRET") },
   ];
-  if (vars.LOG_EMAILS !== "true" && vars.EMAIL_TRANSPORT === "resend") {
+  if (vars.EMAIL_TRANSPORT === "resend") {
     needs.push({ name: "EMAIL_API_KEY", why: "sends email through Resend (EMAIL_TRANSPORT = \"resend\")", how: `npx wrangler secret put EMAIL_API_KEY -c ${configFile}   # paste the Resend API key` });
   }
   return needs;
 }
 
-/** Settings that must be set as [vars] before a deployment can work, with how to set each. */
+/**
+ * Settings that must be set (or unset) as [vars] before a deployment can work, with how to set each. The log
+ * transport is local only: it writes sign-up, reset and invitation links — one-time credentials — into the logs.
+ */
 export function missingSettings(vars: Record<string, string>, stateFile: string): string[] {
   const missing: string[] = [];
-  if (vars.LOG_EMAILS !== "true" && !(vars.EMAIL_FROM ?? "").trim()) {
+  if (vars.LOG_EMAILS === "true") {
+    missing.push(`LOG_EMAILS: remove it from the "vars" of ${stateFile}; it prints sign-up, reset and invitation links into the Worker's logs (for local runs only)`);
+  }
+  if (!(vars.EMAIL_FROM ?? "").trim()) {
     missing.push(`EMAIL_FROM: the sender of sign-up, reset and invitation emails; add "vars": { "EMAIL_FROM": "OpenBat <openbat@your-domain>" } to ${stateFile}`);
   }
-  if (vars.LOG_EMAILS !== "true" && !["cloudflare", "resend"].includes(vars.EMAIL_TRANSPORT ?? "")) {
+  if (!["cloudflare", "resend"].includes(vars.EMAIL_TRANSPORT ?? "")) {
     missing.push(`EMAIL_TRANSPORT: "cloudflare" or "resend" in the "vars" of ${stateFile}`);
   }
   return missing;

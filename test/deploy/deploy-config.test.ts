@@ -40,7 +40,12 @@ describe("the generated deploy config", () => {
     expect(resend[0]!.how).toBe("openssl rand -hex 32 | npx wrangler secret put SECRETS_KEY -c c.json");
     expect(missingSettings({ EMAIL_TRANSPORT: "cloudflare", EMAIL_FROM: "" }, "d.json")).toHaveLength(1);
     expect(missingSettings({ EMAIL_TRANSPORT: "cloudflare", EMAIL_FROM: "a@b.example" }, "d.json")).toEqual([]);
-    expect(missingSettings({ LOG_EMAILS: "true" }, "d.json")).toEqual([]);
+  });
+
+  it("refuses the log transport in a deployment: it would print one-time links into the Worker's logs", () => {
+    const settings = { EMAIL_TRANSPORT: "cloudflare", EMAIL_FROM: "a@b.example", LOG_EMAILS: "true" };
+    expect(missingSettings(settings, "d.json")).toEqual([expect.stringMatching(/^LOG_EMAILS: remove it from the "vars" of d\.json/)]);
+    expect(missingSettings({ LOG_EMAILS: "true" }, "d.json").map((m) => m.split(":")[0])).toEqual(["LOG_EMAILS", "EMAIL_FROM", "EMAIL_TRANSPORT"]);
   });
 
   it("creates the Vectorize index for bge-m3 (1,024 dimensions, cosine) with the chatbotId metadata index search filters on", () => {
