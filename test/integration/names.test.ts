@@ -8,7 +8,7 @@ import { call, type ErrorBody } from "../helpers/http";
 import { as, signup } from "../helpers/member";
 import { createTenant } from "../helpers/tenant";
 
-const BAD = ["Ops\nBcc: x@evil.example", "a\u0000b", "tab\there", "bell\u0007"];
+const BAD = ["Ops\nBcc: x@evil.example", "a\u0000b", "tab\there", "bell\u0007", "Invoice \u202Efdp.exe", "isolate \u2067x\u2069"];
 
 async function refused(res: Response, field: string) {
   expect(res.status, field).toBe(400);
@@ -34,7 +34,7 @@ describe("names with control characters", () => {
     expect((await post("/api/v1/labels", { name: "Réclamation 🔥", color: "blue" })).status).toBe(201);
   });
 
-  it("are refused naming the field for organizations, chatbots and a member's name", async () => {
+  it("are refused naming the field for organizations, chatbots and a member's name, text-direction overrides too", async () => {
     const m = await signup();
     const org = `/api/v1/organizations/${m.organizationId}`;
     for (const name of BAD) {
@@ -42,6 +42,8 @@ describe("names with control characters", () => {
       await refused(await as(m, `${org}/chatbots`, { method: "POST", json: { name } }), "name");
     }
     await refused(await call("/api/v1/auth/signup", { method: "POST", json: { email: "new@example.com", password: "correct horse battery", name: "A\nB", organizationName: "Org" } }), "name");
+    // A right-to-left name keeps the marks it needs.
+    expect((await as(m, `${org}/chatbots`, { method: "POST", json: { name: "دعم\u200F العملاء" } })).status).toBe(201);
   });
 
   it("leave a configuration stored before the rule readable: only the field that no longer validates takes its default", async () => {

@@ -5,10 +5,14 @@
  */
 import { z } from "zod";
 
-/** No character of Unicode's Cc category (U+0000–U+001F, U+007F–U+009F), written without the `u` flag so the
- * OpenAPI document can carry it as a plain `pattern`. */
-export const NO_CONTROL_CHARACTERS = /^[^\u0000-\u001f\u007f-\u009f]*$/;
+/**
+ * No character of Unicode's Cc category (U+0000–U+001F, U+007F–U+009F), nor a bidirectional embedding, override
+ * or isolate (U+202A–U+202E, U+2066–U+2069), which reorders how the rest of a name, or a subject line after it,
+ * is displayed ("Trojan Source"); marks such as U+200F that right-to-left names need stay allowed. Written
+ * without the `u` flag so the OpenAPI document can carry it as a plain `pattern`.
+ */
+export const NO_CONTROL_CHARACTERS = /^[^\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]*$/;
 
 // Trimmed first, so a value of spaces or line breaks alone is told it is blank, not that it is "too small".
 export const nameText = (max: number) =>
-  z.string().trim().min(1, "must not be blank (spaces, tabs and line breaks alone are trimmed away)").max(max).regex(NO_CONTROL_CHARACTERS, "must not contain control characters (line breaks, tabs, NUL)");
+  z.string().trim().min(1, "must not be blank (spaces, tabs and line breaks alone are trimmed away)").max(max).regex(NO_CONTROL_CHARACTERS, "must not contain control characters (line breaks, tabs, NUL) or text-direction overrides");
