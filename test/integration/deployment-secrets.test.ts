@@ -66,8 +66,10 @@ describe("deployment secrets", () => {
       const unreadable = (await (await call(`/api/v1/webhooks/${data.id}/test`, { method: "POST", key: t.adminKey })).json()) as { data: { ok: boolean; response: string } };
       expect(unreadable.data.ok).toBe(false);
       expect(unreadable.data.response).toMatch(/SECRETS_KEY has changed.*rotate the destination's secret/);
-      // Rotated with the default overlap, the old (unreadable) secret is the previous one: the new one signs.
-      expect((await call(`/api/v1/webhooks/${data.id}/rotate`, { method: "POST", key: t.adminKey })).status).toBe(200);
+      // Rotated with the default overlap, the old (unreadable) secret cannot sign beside the new one: no overlap is promised.
+      const rotated = await call(`/api/v1/webhooks/${data.id}/rotate`, { method: "POST", key: t.adminKey });
+      expect(rotated.status).toBe(200);
+      expect(((await rotated.json()) as { data: { previousSecretExpiresAt: number | null } }).data.previousSecretExpiresAt).toBeNull();
       const tested = (await (await call(`/api/v1/webhooks/${data.id}/test`, { method: "POST", key: t.adminKey })).json()) as { data: { ok: boolean } };
       expect(tested.data.ok).toBe(true);
       expect(outbound.received).toHaveLength(1);

@@ -7,7 +7,7 @@ import { notFound } from "../errors";
 import { requireSecret } from "../services/deployment-secrets";
 import { newId } from "../services/ids";
 import { send, urlPolicy } from "./delivery";
-import { encryptSecret, generateSigningSecret } from "./secrets";
+import { decryptSecret, encryptSecret, generateSigningSecret, UnreadableSecretError } from "./secrets";
 import { assertDeliverable } from "./ssrf";
 import { chatBody, escapeFor } from "../workflows/payload";
 import { nameText, NO_CONTROL_CHARACTERS } from "../schemas/names";
@@ -134,7 +134,8 @@ export async function updateDestination(
 export async function rotateDestinationSecret(db: Db, env: Env, chatbotId: string, id: string, input: z.infer<typeof rotateBody>) {
   const current = await getDestination(db, chatbotId, id);
   const secret = generateSigningSecret();
-  const overlapping = input.overlapSeconds > 0;
+  // A secret sealed under an earlier SECRETS_KEY can no longer sign: no overlap is promised for it.
+  const overlapping = input.overlapSeconds > 0 && (await readable(env, current.secretCiphertext));
   const [row] = await db
     .update(webhookDestinations)
     .set({
@@ -147,6 +148,17 @@ export async function rotateDestinationSecret(db: Db, env: Env, chatbotId: strin
     .returning();
   if (!row) throw notFound("webhook destination");
   return { ...destinationView(row), secret };
+}
+
+/** Whether this deployment's SECRETS_KEY opens a stored secret (another error, such as a missing key, is thrown). */
+async function readable(env: Env, ciphertext: string): Promise<boolean> {
+  return decryptSecret(env.SECRETS_KEY, ciphertext).then(
+    () => true,
+    (error: unknown) => {
+      if (error instanceof UnreadableSecretError) return false;
+      throw error;
+    },
+  );
 }
 
 export async function deleteDestination(db: Db, chatbotId: string, id: string): Promise<void> {
