@@ -205,7 +205,7 @@ describe("labels", () => {
     expect((await as(a.owner, `/api/v1/chatbots/${a.chatbotId}/labels/${created.id}`, { method: "DELETE" })).status).toBe(404);
   });
 
-  it("refuses a colour outside the palette (400) and a second label of the same name (409)", async () => {
+  it("refuses a colour outside the palette (400) and a second label of the same name in any case (409)", async () => {
     const res = await as(a.owner, `/api/v1/chatbots/${a.chatbotId}/labels`, { method: "POST", json: { name: "Odd", color: "#ff0000" } });
     expect(res.status).toBe(400);
     expect(((await res.json()) as ErrorBody).error.details?.[0]?.field).toBe("color");
@@ -213,6 +213,14 @@ describe("labels", () => {
     const again = await as(a.owner, `/api/v1/chatbots/${a.chatbotId}/labels`, { method: "POST", json: { name: "Twice", color: "green" } });
     expect(again.status).toBe(409);
     expect(((await again.json()) as ErrorBody).error.code).toBe("conflict");
+    // In any case: to a person "TWICE" is the same label, and label filters match names in any case.
+    const shouted = await as(a.owner, `/api/v1/chatbots/${a.chatbotId}/labels`, { method: "POST", json: { name: "TWICE", color: "green" } });
+    expect(shouted.status).toBe(409);
+    const other = await label(a, "Once");
+    const renamed = await as(a.owner, `/api/v1/chatbots/${a.chatbotId}/labels/${other.id}`, { method: "PATCH", json: { name: "twice" } });
+    expect(renamed.status).toBe(409);
+    // A label may change its own name's case.
+    expect(await json(await as(a.owner, `/api/v1/chatbots/${a.chatbotId}/labels/${other.id}`, { method: "PATCH", json: { name: "ONCE" } }))).toMatchObject({ name: "ONCE" });
   });
 
   it("puts a label on a conversation and takes it off, once each in the timeline, and the detail shows it", async () => {

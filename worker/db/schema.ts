@@ -947,7 +947,8 @@ export const labels = sqliteTable(
     color: text("color").notNull(),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex("labels_chatbot_name").on(t.chatbotId, t.name)],
+  // Unique in any case: "Urgent" and "urgent" would be one label to a person, and filters match names in any case.
+  (t) => [uniqueIndex("labels_chatbot_name_nocase").on(t.chatbotId, sql`${t.name} COLLATE NOCASE`)],
 );
 
 export const conversationLabels = sqliteTable(

@@ -1,6 +1,6 @@
 /**
- * A chatbot's labels: create, rename, recolour, delete. Names are unique per chatbot (409 on a second
- * one); deleting a label takes it off every conversation (the foreign key cascades). Scoped by the chatbot.
+ * A chatbot's labels: create, rename, recolour, delete. Names are unique per chatbot in any case (409 on a
+ * second one); deleting a label takes it off every conversation (the foreign key cascades). Scoped by the chatbot.
  */
 import { and, eq } from "drizzle-orm";
 import type { z } from "zod";
