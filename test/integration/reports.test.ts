@@ -524,6 +524,7 @@ describe("reports CRUD", () => {
     ["an unknown filter", { name: "x", layout: { version: 1, widgets: [{ id: "a", type: "total_conversations", filters: { device: "mobile" } }] } }, "layout.widgets.0.filters.device"],
     ["a country that is not a code", { name: "x", layout: { version: 1, widgets: [{ id: "a", type: "total_conversations", filters: { country: "France" } }] } }, "layout.widgets.0.filters.country"],
     ["an option of another widget type", { name: "x", layout: { version: 1, widgets: [{ id: "a", type: "total_conversations", limit: 5 }] } }, "layout.widgets.0.limit"],
+    ["a widget title with a line break", { name: "x", layout: { version: 1, widgets: [{ id: "a", type: "total_conversations", title: "Churn\nBcc: x" }] } }, "layout.widgets.0.title"],
     ["two widgets with one id", { name: "x", layout: { version: 1, widgets: [{ id: "a", type: "total_conversations" }, { id: "a", type: "mrr_at_risk" }] } }, "layout.widgets.1.id"],
     ["a range over 90 days", { name: "x", rangeDays: 91 }, "rangeDays"],
     ["a range under a day", { name: "x", rangeDays: 0 }, "rangeDays"],
@@ -547,6 +548,17 @@ describe("reports CRUD", () => {
     const copy = await call(`/api/v1/reports/${source.id}/duplicate`, { method: "POST", key: admin });
     expect(copy.status).toBe(201);
     expect(((await copy.json()) as { data: ReportBody }).data.name).toBe(`${"Ω".repeat(93)} (copy)`);
+  });
+
+  it("opens a report whose widget titles were saved before titles refused control characters, each read as a space", async () => {
+    const admin = await freshKey(t, "admin");
+    const report = ((await (await call("/api/v1/reports", { method: "POST", key: admin, json: { name: "Old titles" } })).json()) as { data: ReportBody }).data;
+    const layout = { version: 1, widgets: [{ id: "a", type: "mrr_at_risk", title: "Q1\tsales" }, { id: "b", type: "top_topics", title: "\n" }] };
+    await env.DB.prepare("UPDATE reports SET layout = ? WHERE id = ?").bind(JSON.stringify(layout), report.id).run();
+    const res = await call(`/api/v1/reports/${report.id}`, { key: admin });
+    expect(res.status).toBe(200);
+    const widgets = ((await res.json()) as { data: ReportBody }).data.layout.widgets as { id: string; title?: string }[];
+    expect(widgets.map((w) => [w.id, w.title])).toEqual([["a", "Q1 sales"], ["b", undefined]]);
   });
 
   it("refuses an oversized layout in a change too, and keeps the stored one", async () => {

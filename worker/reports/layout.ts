@@ -3,6 +3,7 @@
  * API's bodies, and rows read back from D1). Widgets are a discriminated union on `type`, so an unknown
  * type is a 400 naming `layout.widgets.<i>.type`, and each type carries only the options it understands.
  */
+import { nameText, withoutControlCharacters } from "../schemas/names";
 import { z } from "zod";
 import { countryCode } from "../../durable-objects/protocol";
 import { SENTIMENT_LABELS } from "../analysis/labels";
@@ -59,7 +60,7 @@ export type WidgetFilters = z.infer<typeof widgetFilters>;
 const common = {
   /** Stable within the layout: the answer for this widget carries the same id. */
   id: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, "must be 1–40 letters, digits, _ or -"),
-  title: z.string().trim().min(1).max(80).optional(),
+  title: nameText(80).optional(),
   size: z.enum(WIDGET_SIZES).default("third"),
   filters: widgetFilters.default({}),
 };
@@ -104,3 +105,15 @@ export const layoutSchema = z
 export type Layout = z.infer<typeof layoutSchema>;
 
 export const emptyLayout = (): Layout => ({ version: LAYOUT_VERSION, widgets: [] });
+
+/**
+ * A stored layout as the schema reads it: a widget title saved before titles refused control characters has each
+ * read as a space, so the report still opens (and is saved clean with its next change).
+ */
+export function storedLayout(stored: unknown): Layout {
+  const layout = stored as { widgets?: { title?: unknown }[] } | null;
+  const widgets = Array.isArray(layout?.widgets)
+    ? layout.widgets.map((w) => (typeof w?.title === "string" ? { ...w, title: withoutControlCharacters(w.title).trim() || undefined } : w))
+    : layout?.widgets;
+  return layoutSchema.parse({ ...layout, widgets });
+}

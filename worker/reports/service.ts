@@ -10,7 +10,7 @@ import { reports } from "../db/schema";
 import { notFound } from "../errors";
 import { newId } from "../services/ids";
 import type { KeyScope } from "../services/keys";
-import { emptyLayout, layoutSchema, type Layout } from "./layout";
+import { emptyLayout, layoutSchema, storedLayout, type Layout } from "./layout";
 import { firstChars } from "../text-cut";
 import { nameText } from "../schemas/names";
 
@@ -59,7 +59,7 @@ export function reportView(row: Row): ReportView {
     chatbotId: row.chatbotId,
     name: row.name,
     rangeDays: row.rangeDays,
-    layout: layoutSchema.parse(row.layout),
+    layout: storedLayout(row.layout),
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
   };

@@ -11,7 +11,11 @@ import { z } from "zod";
  * is displayed ("Trojan Source"); marks such as U+200F that right-to-left names need stay allowed. Written
  * without the `u` flag so the OpenAPI document can carry it as a plain `pattern`.
  */
-export const NO_CONTROL_CHARACTERS = /^[^\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]*$/;
+const CONTROL_RANGES = "\\u0000-\\u001f\\u007f-\\u009f\\u202a-\\u202e\\u2066-\\u2069";
+export const NO_CONTROL_CHARACTERS = new RegExp(`^[^${CONTROL_RANGES}]*$`);
+
+/** A name stored before a rule refused what it holds, made displayable: each such character read as a space. */
+export const withoutControlCharacters = (text: string) => text.replace(new RegExp(`[${CONTROL_RANGES}]`, "g"), " ");
 
 // Trimmed first, so a value of spaces or line breaks alone is told it is blank, not that it is "too small".
 export const nameText = (max: number) =>
