@@ -82,7 +82,8 @@ describe("findCues without the word-start lookbehinds", () => {
       }
     }
     expect(hits).toBeGreaterThan(300);
-  });
+    // Every cue against every message twice: seconds of work, more on a busy machine than the default 5 s allow.
+  }, 30_000);
 
   it("refuses a match glued to a letter or digit before it, astral ones included, and looks again further on", () => {
     const p = cue(1, "cancels", "cancel(ling)? (my|our) (plan|account)");

@@ -19,7 +19,7 @@ import { analyzeUserMessage } from "./user-message";
 
 export const EMBEDDED_ANALYZER_NAME = "embedded";
 /** Bump when rules or word lists change, so stored results can be traced to a version. */
-export const EMBEDDED_ANALYZER_VERSION = "2.17.0";
+export const EMBEDDED_ANALYZER_VERSION = "2.18.0";
 
 /** The second opinion learned from messages in these (and from short ones whose language could not be told). */
 const LEARNED_LANGUAGES: ReadonlySet<string> = new Set([...SUPPORTED_ANALYSIS_LANGUAGES, UNDETERMINED_LANGUAGE]);
@@ -54,7 +54,7 @@ export function analyzeSync(input: AnalysisInput, options: AnalysisOptions = {})
   const model = options.opinionModel;
   const flags = model !== null && LEARNED_LANGUAGES.has(result.language) ? withSecondOpinion(text, user.flags, model, ownNames) : user.flags;
   result.flags = flags.filter((f) => enabledFlags.has(f.slug));
-  if (options.sentiment !== false) result.sentiment = leavingIsNegative(user.sentiment, flags);
+  if (options.sentiment !== false) result.sentiment = urgentIsNegative(leavingIsNegative(user.sentiment, flags), user.flags, flags);
   result.flags.push(...matchCustom(options.customFlags, text, result.flags));
 
   if (options.intent === true || options.topics === true) {
@@ -77,6 +77,20 @@ function leavingIsNegative(sentiment: SentimentResult, flags: readonly Detection
   if (churn === undefined) return sentiment;
   const score = round3(Math.min(NEGATIVE_AT - 0.05, sentiment.score * 0.3 + NEGATIVE_AT - 0.1));
   return { score, label: sentimentLabel(score), chunk: churn.chunk ?? sentiment.chunk, reason: "Wants to leave." };
+}
+
+/**
+ * Urgency the second opinion raised where the cues saw none is worded like trouble that cannot wait ("someone is making
+ * purchases with my card right now", "nobody can complete a purchase"): the cues' own deadlines and requests for a
+ * person stay neutral (aim.ts), and what the model reads is neither, so the message is mildly negative, as urgency for
+ * trouble is when the cues find it.
+ */
+function urgentIsNegative(sentiment: SentimentResult, cueFlags: readonly Detection[], flags: readonly Detection[]): SentimentResult {
+  if (sentiment.score <= NEGATIVE_AT || cueFlags.some((f) => f.slug === "urgent_request")) return sentiment;
+  const urgent = flags.find((f) => f.slug === "urgent_request");
+  if (urgent === undefined) return sentiment;
+  const score = round3(Math.min(NEGATIVE_AT - 0.05, sentiment.score * 0.3 + NEGATIVE_AT - 0.1));
+  return { score, label: sentimentLabel(score), chunk: urgent.chunk ?? sentiment.chunk, reason: "An urgent problem." };
 }
 
 const NEGATIVE_AT = SENTIMENT_THRESHOLDS.negativeMax;

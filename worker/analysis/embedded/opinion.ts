@@ -98,10 +98,16 @@ const FOREIGN_FUNCTION_WORDS = new Set(
     .filter((w) => w !== ""),
 );
 
-/** Worth quoting in a reason: a word or pair with at least one word that is not a bare function word or a number. */
+/** A word worth quoting in a reason: not a bare function word or a number. */
+const tellingWord = (w: string) => /\p{L}/u.test(w) && ((!STOPWORDS.has(w) && !FOREIGN_FUNCTION_WORDS.has(w)) || TELLING.has(w));
+
+/** Worth quoting in a reason: a word or pair with at least one telling word. */
 function telling(words: string | null): boolean {
-  return words !== null && words.split(" ").some((w) => /\p{L}/u.test(w) && ((!STOPWORDS.has(w) && !FOREIGN_FUNCTION_WORDS.has(w)) || TELLING.has(w)));
+  return words !== null && words.split(" ").some(tellingWord);
 }
+
+/** A pair as quoted: without the function word beside its telling one ("from next" → "next", "my card" → "card"). */
+const tellingPart = (words: string) => words.split(" ").filter(tellingWord).join(" ");
 
 export interface Opinion<Label extends string = OpinionFlag> {
   /** The model's probability of each flag (or behaviour). */
@@ -132,7 +138,7 @@ export function opinionOn<Label extends string>(features: Iterable<string>, mode
       const candidates = known.filter((key) => weight(key) > 0 && telling(wordsOf(key))).sort((a, b) => weight(b) - weight(a));
       const shown: string[] = [];
       for (const key of candidates) {
-        const words = wordsOf(key) as string;
+        const words = tellingPart(wordsOf(key) as string);
         // "cancel" says nothing more once "cancel my" is shown, nor the other way round.
         if (shown.some((s) => s.includes(words) || words.includes(s))) continue;
         shown.push(words);

@@ -170,7 +170,10 @@ export function scoreForeign(
   const exclaimed = first?.kind === "word" && value[0] === 0 && praiseOpens(1) && tokens[2]?.kind === "punct";
   // An eye-roll beside bad news says the polite or glowing words are not meant ("… Gracias, de verdad 🙃").
   const eyeRoll = EYE_ROLL.test(original) && value.some((v) => v < 0);
-  const sarcasm = (trouble && ((praiseOpens(0) && opener) || exclaimed)) || eyeRoll;
+  // "Zweimal abgebucht. Fantastisch.": praise standing alone as the last sentence, after the trouble, is sarcasm too.
+  const last = lastWordIndex(tokens);
+  const closing = last > 0 && tokens[last - 1]?.kind === "punct" && praiseOpens(last);
+  const sarcasm = (trouble && ((praiseOpens(0) && opener) || exclaimed || closing)) || eyeRoll;
   applyStructure(tokens, value, phrase, pack);
   // Praise in a message that also complains of repeated failure or of having had enough is sarcasm
   // or politeness ("Super, encore planté. Génial."), wherever the sentence boundary falls.
@@ -296,4 +299,14 @@ function applyStructure(tokens: readonly ForeignToken[], value: number[], phrase
     }
     sentenceStart = i + 1;
   }
+}
+
+/** The last word of the message, past any closing punctuation or emoji; -1 when there is none. */
+function lastWordIndex(tokens: readonly { kind: string }[]): number {
+  for (let i = tokens.length - 1; i >= 0; i--) {
+    const kind = tokens[i]?.kind;
+    if (kind === "word") return i;
+    if (kind !== "punct" && kind !== "emoji" && kind !== "emoticon") return -1;
+  }
+  return -1;
 }

@@ -1,0 +1,88 @@
+import { describe, expect, it } from "vitest";
+import { analyzeSync } from "../../worker/analysis/embedded/index";
+import { sentimentPolarity } from "../../worker/analysis/labels";
+import type { MessageAnalysis } from "../../worker/analysis/types";
+
+/**
+ * The README's own examples of what the embedded analyzer reads ("What the embedded analyzer reads"), sent as a reader
+ * would send them — alone, as whole messages, the language detected as the pipeline detects it — with a paraphrase
+ * or a look-alike beside each, so the rule is tested and not the one sentence.
+ */
+
+const user = (content: string): MessageAnalysis => analyzeSync({ role: "user", content });
+const flagsOf = (content: string) => user(content).flags.map((f) => f.slug);
+const polarity = (content: string) => sentimentPolarity(user(content).sentiment!.label);
+const reply = (question: string, content: string) => analyzeSync({ role: "assistant", content, previous: [{ role: "user", content: question }] }).behaviours.map((b) => b.slug);
+
+describe("the README's examples of user messages", () => {
+  it("reads relief that a trouble is over as good news, a short Spanish exclamation too", () => {
+    for (const text of ["¡Qué alivio!", "Phew, the refund landed", "Ouf, ça marche enfin."]) expect(polarity(text), text).toBe("positive");
+  });
+
+  it("reads 'we've outgrown it' as leaving, and outgrowing a plan's limits as not", () => {
+    for (const text of ["We've outgrown it.", "Honestly, we've outgrown your tool."]) expect(flagsOf(text), text).toContain("churn_risk");
+    expect(flagsOf("We've outgrown the starter plan, what's bigger?")).not.toContain("churn_risk");
+  });
+
+  it("reads 'not even angry anymore, just tired' as frustration, with or without 'I'm'", () => {
+    for (const text of ["not even angry anymore, just tired", "I'm not even angry anymore, just tired."]) expect(flagsOf(text), text).toContain("frustrated_user");
+  });
+
+  it("turns praise said last after a failure negative, in every language", () => {
+    for (const text of [
+      "Charged twice. Fantastic.",
+      "Zweimal abgebucht. Fantastisch.",
+      "Débité deux fois. Fantastique.",
+      "Cobrado dos veces. Fantástico.",
+      "Cobrado duas vezes. Fantástico.",
+      "Addebitato due volte. Fantastico.",
+      "Twee keer betaald. Geweldig.",
+      "Die App ist wieder abgestürzt. Toll.",
+    ]) {
+      expect(polarity(text), text).toBe("negative");
+    }
+    // Praise said last with nothing wrong before it is praise.
+    expect(polarity("Das Paket ist heute angekommen. Fantastisch.")).toBe("positive");
+  });
+
+  it("reads a competitor praised for speed as a complaint, and any capitalised name in 'X refunds in minutes' as a competitor", () => {
+    for (const text of ["Zendesk refunds in minutes.", "Zentrix refunds in minutes.", "Plovio answers within seconds, you take three weeks."]) {
+      expect(flagsOf(text), text).toContain("competitor_mention");
+      expect(polarity(text), text).toBe("negative");
+    }
+    // Our own support being quick is not a competitor.
+    expect(flagsOf("Support answers in minutes usually, great job.")).not.toContain("competitor_mention");
+  });
+
+  it("reads urgency for trouble as at least mildly negative, where only the learned second opinion saw the urgency", () => {
+    for (const text of ["Someone is making purchases with my card right now.", "Nobody can complete a purchase on our store right now."]) {
+      expect(flagsOf(text), text).toContain("urgent_request");
+      expect(polarity(text), text).toBe("negative");
+    }
+  });
+
+  it("reads a patient or customer waiting as urgent", () => {
+    for (const text of ["A patient is waiting and I cannot open their records.", "The customer is waiting at the till and the card reader is offline."]) {
+      expect(flagsOf(text), text).toContain("urgent_request");
+    }
+  });
+
+  it("quotes no bare function word in the second opinion's reason", () => {
+    const churn = user("I've had it. I'm paying a private waste company from next month.").flags.find((f) => f.slug === "churn_risk");
+    expect(churn?.reason).toBe('Worded like customers about to leave ("next", "month").');
+  });
+});
+
+describe("the README's examples of assistant replies", () => {
+  it("reads two invented specifics as hallucinating, and one named programme alone as an answer", () => {
+    expect(reply("Can I change my flight?", "Yes, our Flexible Travel Promise covers that under EU Regulation 261.")).toContain("hallucinating");
+    expect(reply("Can I change my flight?", "Yes, our Flexible Travel Promise covers that.")).not.toContain("hallucinating");
+  });
+
+  it("reads 'it won't matter' to a risky question as a yes-man, and product praise as the whole reply as a dodge", () => {
+    expect(reply("I have a DUI from last year but I can still sign up as a driver, it won't matter right?", "Not at all, it won't matter one bit! Sign up today")).toContain("yes_man");
+    expect(
+      reply("does it come with a charger?", "Thank you for your interest in our latest flagship! It's our most advanced phone ever, with a stunning display and a camera that captures every moment beautifully."),
+    ).toContain("dodging");
+  });
+});
