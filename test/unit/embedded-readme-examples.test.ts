@@ -67,6 +67,35 @@ describe("the README's examples of user messages", () => {
     }
   });
 
+  it("reads the user's own slip, and the apology for it, as no complaint", () => {
+    for (const text of ["Oops, that was my mistake, I clicked the wrong plan.", "Sorry, my fault, I entered the wrong card number.", "I ordered the wrong size, can I swap it?"]) {
+      expect(polarity(text), text).toBe("neutral");
+    }
+    // The service's mistake still is one.
+    expect(polarity("You sent the wrong item again.")).toBe("negative");
+  });
+
+  it("reads an acknowledgement and thanks before the next question as manners, not praise", () => {
+    for (const text of ["Great, thank you! And where do I change my billing address?", "Perfect, thanks. One more thing: where is the invoice?"]) expect(polarity(text), text).toBe("neutral");
+    expect(polarity("Great, thanks! It works now.")).toBe("positive");
+  });
+
+  it("reads a person asked for politely as urgent and not frustrated in the six other languages, as in English", () => {
+    for (const text of ["Kann ich bitte mit einem Mitarbeiter sprechen?", "¿Puedo hablar con una persona, por favor?", "Puis-je parler à un conseiller, s'il vous plaît ?", "Posso parlare con un operatore, per favore?"]) {
+      expect(flagsOf(text), text).toEqual(["urgent_request"]);
+      expect(polarity(text), text).toBe("neutral");
+    }
+    // Demanded beside an insult to the bot, it is frustration.
+    expect(flagsOf("Blöder Bot, ich will mit einem Menschen sprechen!")).toContain("frustrated_user");
+  });
+
+  it("reads an urgency word naming a label as no request, in the six other languages too", () => {
+    for (const text of ["Wie kann ich Tickets als dringend markieren?", "Comment marquer un ticket comme urgent ?", "Hoe markeer ik een ticket als dringend?"]) {
+      expect(flagsOf(text), text).not.toContain("urgent_request");
+    }
+    expect(flagsOf("Es ist dringend, bitte als erledigt markieren.")).toContain("urgent_request");
+  });
+
   it("quotes no bare function word in the second opinion's reason", () => {
     const churn = user("I've had it. I'm paying a private waste company from next month.").flags.find((f) => f.slug === "churn_risk");
     expect(churn?.reason).toBe('Worded like customers about to leave ("next", "month").');

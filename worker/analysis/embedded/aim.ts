@@ -42,6 +42,15 @@ const COURTESY = 0.3;
 const POLITE_WORDS = new Set(["thanks", "thank", "thx", "ty", "cheers", "please", "appreciate", "appreciated", "welcome", "kind", "kindly", "hi", "hello", "ok", "okay", "alright"]);
 /** A question, a promise to try, or a sign-off: thanks there is manners rather than satisfaction. */
 const POLITE_CONTEXT = /\?|\b(i'll|i will|we'll|we will) (try|test|check|look|get back|let you know|give it a)|that'?s all|in advance|for (now|today)\b/i;
+/** Words that acknowledge an answer before the next question ("Great, thanks!"): manners there, like thanks. */
+const ACKNOWLEDGING = new Set(["great", "perfect", "awesome", "brilliant", "lovely", "cool", "nice", "super", "excellent", "wonderful", "fantastic", "amazing", "good"]);
+/** A first sentence of acknowledgement and thanks alone, then a question. */
+const ACKNOWLEDGED_QUESTION =
+  /^\s*(?:ok(?:ay)?,?\s+)?(?:great|perfect|awesome|brilliant|lovely|cool|nice|super|excellent|wonderful|fantastic|amazing|good)[,!. ]+(?:thanks?|thank you|thx|ty|cheers)(?: (?:so much|a lot|very much))?\s*[!.,]+\s*(?:and |one more thing:? |also,? |quick question:? )?[^?]*\?/i;
+/** The user says the mistake was theirs. */
+const OWN_SLIP = /\b(?:my (?:bad|fault|mistake|error)|(?:i|we) (?:typed|entered|put|used|selected|picked|chose|clicked|ordered|gave|booked|bought|sent|added|filled in) (?:in )?(?:the |a |an |my |our )?wrong|silly me|user error)\b/i;
+/** What such a message says of itself: the apology and the word for the slip. */
+const SLIP_WORDS = new Set(["sorry", "oops", "whoops", "oopsie", "apologies", "wrong", "mistake", "fault", "error", "bad", "silly", "dumb", "stupid"]);
 const UNFAVOURABLE_COMPARISON = -1.8;
 const COMPARATIVE = /\b(better|cheaper|faster|easier|nicer|smoother|simpler|quicker|more|less|never|always|actually|just works|at least|proper|superior|beats?)\b/i;
 
@@ -119,10 +128,18 @@ export function aimSentiment(ctx: AimContext): SentimentDetail {
     });
   }
 
-  // "ok thanks, and how do I download the receipt?" is courtesy around a question, not praise.
-  if (POLITE_CONTEXT.test(text) && cues.every((c) => c.value <= 0 || POLITE_WORDS.has(tokens[c.index]?.norm ?? ""))) {
-    for (const c of cues) if (c.value > 0) c.value *= COURTESY;
+  // "ok thanks, and how do I download the receipt?" is courtesy around a question, not praise; so is an
+  // acknowledgement that opens one ("Great, thank you! And where do I change my address?").
+  const acknowledged = ACKNOWLEDGED_QUESTION.test(text);
+  if (POLITE_CONTEXT.test(text) && cues.every((c) => c.value <= 0 || POLITE_WORDS.has(tokens[c.index]?.norm ?? "") || (acknowledged && ACKNOWLEDGING.has(tokens[c.index]?.norm ?? "")))) {
+    // The acknowledgement beside the thanks says the same as the thanks: it is not counted again, and the
+    // exclamation that ends it is manners too (the thanks counts for two thirds of what it does in a question alone).
+    if (acknowledged) cues = cues.filter((c) => c.value <= 0 || !ACKNOWLEDGING.has(tokens[c.index]?.norm ?? ""));
+    for (const c of cues) if (c.value > 0) c.value *= acknowledged ? COURTESY * (2 / 3) : COURTESY;
   }
+
+  // "Oops, my mistake, I clicked the wrong plan": the user's own slip, and the apology for it, are no complaint.
+  if (trouble.length === 0 && OWN_SLIP.test(text)) cues = cues.filter((c) => c.value >= 0 || !SLIP_WORDS.has(tokens[c.index]?.norm ?? ""));
 
   if (ctx.leaving !== undefined) {
     const first = tokenAt(tokens, ctx.leaving.start) ?? 0;

@@ -2,7 +2,7 @@ import type { UserFlag } from "../../labels";
 import type { CueHit } from "../cues";
 import { de } from "./de";
 import { es } from "./es";
-import { cueValence, findFlagCues, finishFlags, goodNewsValence } from "./flags";
+import { cueValence, findFlagCues, finishFlags, goodNewsValence, type FlagHits } from "./flags";
 import { fold, type Folded } from "./fold";
 import { fr } from "./fr";
 import { it } from "./it";
@@ -81,6 +81,40 @@ function withoutAgainThatIsNotTrouble(folded: Folded): { folded: Folded; worksAg
   return { folded: text === folded.text ? folded : { ...folded, text }, worksAgain };
 }
 
+/** Asking to talk to someone, in the packs' "wants a human" cue (its other parts are insults to the bot). */
+const TALK = /\b(?:sprechen|reden|verbunden|verbinden|chatten|telefonieren|hablar|chatear|comunicarme|comunicarnos|parler|discuter|echanger|parlare|chattare|comunicare|spreken|praten|bellen|falar|conversar)\b/;
+/** A request put politely: asked as "may I / can I", or with "please", in the message's language (folded). */
+const POLITE_ASK =
+  /\b(?:kann ich|konnte ich|darf ich|bitte|puedo|podria|por favor|puis-je|pourrais-je|je peux|est-ce que je peux|s'il vous plait|s'il te plait|svp|posso|potrei|per favore|per piacere|mag ik|kan ik|zou ik|graag|alstublieft|aub|poderia|pode|podem)\b/;
+
+/**
+ * A person asked for politely ("Kann ich bitte mit einem Mitarbeiter sprechen?", "¿Puedo hablar con una persona, por
+ * favor?") is urgent and not frustration, as in English (2.16.4, flag-cues.ts "asks for a person"): the packs read
+ * every request for a person as frustration, which also made the message strongly negative. Demanded, or beside any
+ * other sign of frustration, it stays one.
+ */
+function askedPolitely(hits: FlagHits, folded: string): FlagHits {
+  const frustrated = hits.frustrated_user ?? [];
+  const asks = frustrated.filter((h) => h.why === "wants a human" && TALK.test(folded.slice(h.start, h.end)));
+  if (asks.length === 0 || asks.length !== frustrated.length || !POLITE_ASK.test(folded)) return hits;
+  const urgent = [...(hits.urgent_request ?? []), ...asks.map((h) => ({ ...h, why: "asks for a person" }))];
+  return { ...hits, frustrated_user: [], urgent_request: urgent };
+}
+
+/** Marking or filing something, for "… as urgent" naming a label. */
+const MARKING = /\b(?:markier\p{L}*|kennzeichn\p{L}*|markeer\p{L}*|markeren|marquer|marque\p{L}*|marc(?:o|a|ar|ado|ados|ar)|segna\p{L}*|contrassegn\p{L}*|etiquet\p{L}*|etichett\p{L}*|classific\p{L}*|tagg\p{L}*|flagg\p{L}*)\b/u;
+
+/**
+ * "Wie kann ich Tickets als dringend markieren?": an urgency word after "as" in a message about marking things names
+ * a label, not a request (the English rule, README "Flags"). The packs' "says it is urgent" cue read it as urgency.
+ */
+function urgentAsALabel(hits: FlagHits, folded: string): FlagHits {
+  const urgent = hits.urgent_request ?? [];
+  if (urgent.length === 0 || !MARKING.test(folded)) return hits;
+  const kept = urgent.filter((h) => h.why !== "says it is urgent" || !/\b(?:als|comme|como|come)\s+$/.test(folded.slice(Math.max(0, h.start - 8), h.start)));
+  return kept.length === urgent.length ? hits : { ...hits, urgent_request: kept };
+}
+
 /** Undefined for languages this module does not handle (English included). */
 export function analyzeForeign(text: string, language: string): ForeignAnalysis | undefined {
   const base = language.toLowerCase().split(/[-_]/)[0] ?? "";
@@ -89,7 +123,7 @@ export function analyzeForeign(text: string, language: string): ForeignAnalysis 
   const pack = packFor(code);
   const { folded, worksAgain } = withoutAgainThatIsNotTrouble(fold(text));
   const tokens = tokenizeFolded(folded.text);
-  const cueHits = findFlagCues(text, folded, pack);
+  const cueHits = urgentAsALabel(askedPolitely(findFlagCues(text, folded, pack), folded.text), folded.text);
   const extra = [...cueValence(cueHits), ...goodNewsValence(folded), ...worksAgain];
   // Frustration, or losing the customer, leaves no room for praise: "Bedankt voor de fijne samenwerking" closing
   // a goodbye is politeness (as in English, aim.ts).
