@@ -45,6 +45,11 @@ describe("the README's examples of user messages", () => {
     expect(polarity("Das Paket ist heute angekommen. Fantastisch.")).toBe("positive");
   });
 
+  it("turns praise said first negative, a closing 'thanks a lot' included, and leaves sincere thanks alone", () => {
+    for (const text of ["Amazing, my order got cancelled for no reason. Thanks a lot.", "Perfect, the payment failed again. Thanks a bunch."]) expect(polarity(text), text).toBe("negative");
+    expect(polarity("Great, it works again, thanks a lot!")).toBe("positive");
+  });
+
   it("reads a competitor praised for speed as a complaint, and any capitalised name in 'X refunds in minutes' as a competitor", () => {
     for (const text of ["Zendesk refunds in minutes.", "Zentrix refunds in minutes.", "Plovio answers within seconds, you take three weeks."]) {
       expect(flagsOf(text), text).toContain("competitor_mention");

@@ -223,6 +223,8 @@ function mentioned(text: string, at: number): boolean {
   return false;
 }
 
+const SARCASTIC_THANKS = /\bthanks? (?:you )?(?:a lot|a bunch|a million|for nothing)\b/i;
+
 function sarcastic(text: string, trouble: readonly CueHit[]): boolean {
   if (SARCASM_MARKERS.test(text)) return true;
   if (trouble.length === 0) return false;
@@ -230,7 +232,8 @@ function sarcastic(text: string, trouble: readonly CueHit[]): boolean {
   if (/👏/u.test(text)) return true;
   const closer = SARCASTIC_CLOSER.exec(text);
   if (closer !== null && trouble.some((h) => h.end <= closer.index + 1)) return true;
-  if (/\bthank/i.test(text)) return false;
+  // Thanks usually make the praise sincere; "thanks a lot" after the failure, asking nothing, is the sarcasm's close.
+  if (/\bthank/i.test(text) && !(SARCASTIC_THANKS.test(text) && !text.includes("?"))) return false;
   const opener = SARCASTIC_OPENER.exec(text);
   if (opener === null) return false;
   const from = opener.index;
