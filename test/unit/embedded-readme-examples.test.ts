@@ -101,6 +101,21 @@ describe("the README's examples of user messages", () => {
     expect(flagsOf("Es ist dringend, bitte als erledigt markieren.")).toContain("urgent_request");
   });
 
+  it("reads pricing, quotes, demos and bigger plans as buying, said in ways the cue lists did not hold", () => {
+    for (const text of [
+      "What's the monthly cost for a team of ten?",
+      "We need a formal offer for our procurement team.",
+      "Could someone walk our team through the product next week?",
+      "We are outgrowing the Starter limits, what comes next?",
+    ]) {
+      expect(flagsOf(text), text).toContain("buying_signal");
+    }
+  });
+
+  it("reads being locked out and a long wait for a person as urgent, said in other words", () => {
+    for (const text of ["Can't get into my account, the 2FA code never comes.", "Still no agent after half an hour in the queue."]) expect(flagsOf(text), text).toContain("urgent_request");
+  });
+
   it("quotes no bare function word in the second opinion's reason", () => {
     const churn = user("I've had it. I'm paying a private waste company from next month.").flags.find((f) => f.slug === "churn_risk");
     expect(churn?.reason).toBe('Worded like customers about to leave ("next", "month").');
