@@ -116,6 +116,12 @@ describe("the README's examples of user messages", () => {
     for (const text of ["Can't get into my account, the 2FA code never comes.", "Still no agent after half an hour in the queue."]) expect(flagsOf(text), text).toContain("urgent_request");
   });
 
+  it("reads lost patience, giving up and being passed around as frustration, said in other words", () => {
+    for (const text of ["My patience has completely run out with this.", "Forget it, I'll figure it out myself.", "Every department tells me to ask another department."]) {
+      expect(flagsOf(text), text).toContain("frustrated_user");
+    }
+  });
+
   it("quotes no bare function word in the second opinion's reason", () => {
     const churn = user("I've had it. I'm paying a private waste company from next month.").flags.find((f) => f.slug === "churn_risk");
     expect(churn?.reason).toBe('Worded like customers about to leave ("next", "month").');
