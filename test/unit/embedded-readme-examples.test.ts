@@ -116,6 +116,12 @@ describe("the README's examples of user messages", () => {
     for (const text of ["Can't get into my account, the 2FA code never comes.", "Still no agent after half an hour in the queue."]) expect(flagsOf(text), text).toContain("urgent_request");
   });
 
+  it("reads an outage, a double charge and the same canned answer as negative with no feeling word", () => {
+    for (const text of ["None of our pages load since this morning.", "There are two identical debits of 29.99 on my statement.", "That's the exact reply I got yesterday, copy-pasted."]) {
+      expect(polarity(text), text).toBe("negative");
+    }
+  });
+
   it("reads lost patience, giving up and being passed around as frustration, said in other words", () => {
     for (const text of ["My patience has completely run out with this.", "Forget it, I'll figure it out myself.", "Every department tells me to ask another department."]) {
       expect(flagsOf(text), text).toContain("frustrated_user");
