@@ -59,6 +59,11 @@ describe("the README's examples of user messages", () => {
     expect(flagsOf("Support answers in minutes usually, great job.")).not.toContain("competitor_mention");
   });
 
+  it("reads a product paid through as no competitor", () => {
+    for (const text of ["Our payments go through Stripe, will that work?", "We take payments through PayPal, can you integrate?"]) expect(flagsOf(text), text).not.toContain("competitor_mention");
+    expect(flagsOf("Stripe refunds in minutes, you take days.")).toContain("competitor_mention");
+  });
+
   it("reads urgency for trouble as at least mildly negative, where only the learned second opinion saw the urgency", () => {
     for (const text of ["Someone is making purchases with my card right now.", "Nobody can complete a purchase on our store right now."]) {
       expect(flagsOf(text), text).toContain("urgent_request");
