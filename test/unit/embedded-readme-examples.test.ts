@@ -91,12 +91,19 @@ describe("the README's examples of user messages", () => {
   });
 
   it("reads a person asked for politely as urgent and not frustrated in the six other languages, as in English", () => {
-    for (const text of ["Kann ich bitte mit einem Mitarbeiter sprechen?", "¿Puedo hablar con una persona, por favor?", "Puis-je parler à un conseiller, s'il vous plaît ?", "Posso parlare con un operatore, per favore?"]) {
+    for (const text of [
+      "Kann ich bitte mit einem Mitarbeiter sprechen?",
+      "¿Puedo hablar con una persona, por favor?",
+      "Puis-je parler à un conseiller, s'il vous plaît ?",
+      "Posso parlare con un operatore, per favore?",
+      "Mag ik een medewerker spreken?",
+    ]) {
       expect(flagsOf(text), text).toEqual(["urgent_request"]);
       expect(polarity(text), text).toBe("neutral");
     }
-    // Demanded beside an insult to the bot, it is frustration.
+    // Demanded beside an insult to the bot, or after a wait, it is frustration.
     expect(flagsOf("Blöder Bot, ich will mit einem Menschen sprechen!")).toContain("frustrated_user");
+    expect(flagsOf("Kann ich bitte mit einem Mitarbeiter sprechen? Ich warte seit einer Stunde.")).toContain("frustrated_user");
   });
 
   it("reads an urgency word naming a label as no request, in the six other languages too", () => {
