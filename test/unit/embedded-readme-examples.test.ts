@@ -59,6 +59,11 @@ describe("the README's examples of user messages", () => {
     expect(flagsOf("Support answers in minutes usually, great job.")).not.toContain("competitor_mention");
   });
 
+  it("reads a comparison we win as praise, however many words stand before 'than'", () => {
+    for (const text of ["Way easier to use than HubSpot, honestly.", "So much faster to set up than Zendesk."]) expect(polarity(text), text).toBe("positive");
+    expect(polarity("Asana is so much easier to use than your tool.")).toBe("negative");
+  });
+
   it("reads a product paid through as no competitor", () => {
     for (const text of ["Our payments go through Stripe, will that work?", "We take payments through PayPal, can you integrate?"]) expect(flagsOf(text), text).not.toContain("competitor_mention");
     expect(flagsOf("Stripe refunds in minutes, you take days.")).toContain("competitor_mention");

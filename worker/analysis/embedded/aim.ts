@@ -160,7 +160,7 @@ export function aimSentiment(ctx: AimContext): SentimentDetail {
       // Praise of a competitor is a complaint about us only when it compares ("so much better", "never").
       if (!COMPARATIVE.test(sentenceOf(text, at))) continue;
       // "Way easier than Zendesk": a comparison won by us is praise of us ("better than your tool" is not).
-      const than = /^\S*\s+(?:\S+\s+)?than\s+(\S+)/i.exec(text.slice(at, at + 40));
+      const than = /^\S*\s+(?:\S+\s+){0,3}than\s+(\S+)/i.exec(text.slice(at, at + 48));
       if (than && !STARTS_WITH_US.test(than[1] ?? "")) continue;
       c.value *= COMPETITOR_PRAISE;
       c.notes.push("praise aimed at a competitor");
