@@ -133,6 +133,27 @@ describe("the README's examples of user messages", () => {
     for (const text of ["Can't get into my account, the 2FA code never comes.", "Still no agent after half an hour in the queue."]) expect(flagsOf(text), text).toContain("urgent_request");
   });
 
+  it("reads leaving said indirectly or politely as churn: seats removed, a number ported, another supplier, a goodbye", () => {
+    for (const text of [
+      "We removed 10 seats from our plan today.",
+      "We're cutting our licences from 40 down to 5.",
+      "I ported my number out yesterday.",
+      "We found a different supplier.",
+      "It has been a pleasure, thanks for everything and goodbye.",
+    ]) {
+      expect(flagsOf(text), text).toContain("churn_risk");
+      expect(polarity(text), text).toBe("negative");
+    }
+    // Adding seats back is not leaving.
+    expect(flagsOf("We removed 2 seats back in March, can we add them again?")).not.toContain("churn_risk");
+  });
+
+  it("reads fraud in progress and a person asked for as urgent, said in other words", () => {
+    for (const text of ["There are transactions on my account that I didn't make, happening as we speak.", "Would it be possible to chat with someone from your team?", "Is there a person I could chat with?"]) {
+      expect(flagsOf(text), text).toContain("urgent_request");
+    }
+  });
+
   it("reads an outage, a double charge and the same canned answer as negative with no feeling word", () => {
     for (const text of ["None of our pages load since this morning.", "There are two identical debits of 29.99 on my statement.", "That's the exact reply I got yesterday, copy-pasted."]) {
       expect(polarity(text), text).toBe("negative");
