@@ -140,6 +140,7 @@ describe("the README's examples of user messages", () => {
       "I ported my number out yesterday.",
       "We found a different supplier.",
       "It has been a pleasure, thanks for everything and goodbye.",
+      "Erase everything you store about me, please.",
     ]) {
       expect(flagsOf(text), text).toContain("churn_risk");
       expect(polarity(text), text).toBe("negative");
