@@ -149,8 +149,14 @@ describe("the README's examples of user messages", () => {
     expect(flagsOf("We removed 2 seats back in March, can we add them again?")).not.toContain("churn_risk");
   });
 
-  it("reads fraud in progress and a person asked for as urgent, said in other words", () => {
-    for (const text of ["There are transactions on my account that I didn't make, happening as we speak.", "Would it be possible to chat with someone from your team?", "Is there a person I could chat with?"]) {
+  it("reads fraud in progress, being stranded and a person asked for as urgent, said in other words", () => {
+    for (const text of [
+      "There are transactions on my account that I didn't make, happening as we speak.",
+      "I'm stuck in Lisbon, no cash, and the card doesn't work.",
+      "The ATM in Madrid kept my card, I am travelling.",
+      "Would it be possible to chat with someone from your team?",
+      "Is there a person I could chat with?",
+    ]) {
       expect(flagsOf(text), text).toContain("urgent_request");
     }
   });
