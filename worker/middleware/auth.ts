@@ -19,6 +19,8 @@ export function bearerToken(header: string | undefined): string | undefined {
   return match?.[1];
 }
 
+const invalidKey = () => new ApiError("unauthorized", "invalid, expired or revoked API key");
+
 /** "an ingest or read", "an admin": the kinds a 403 names, with the article English wants. */
 const kindsOf = (kinds: readonly ApiKeyKind[]) => `${/^[aeiou]/.test(kinds[0] ?? "") ? "an" : "a"} ${kinds.join(" or ")}`;
 
@@ -43,7 +45,7 @@ export async function authenticate(c: Context<AppEnv>, secret: string | undefine
   refuseSecretInUrl(c);
   if (!secret) throw new ApiError("unauthorized", "missing API key: send it as `Authorization: Bearer <key>`");
   const scope = await findKey(c.get("authDb"), secret);
-  if (!scope) throw new ApiError("unauthorized", "invalid, expired or revoked API key");
+  if (!scope) throw invalidKey();
   if (!kinds.includes(scope.kind)) {
     throw new ApiError("forbidden", `this endpoint needs ${kindsOf(kinds)} key; ${kindsOf([scope.kind])} key was given`);
   }
@@ -114,7 +116,7 @@ export const requireChatbot = (...kinds: ApiKeyKind[]) =>
 export async function memberSession(c: Context<AppEnv>) {
   const secret = bearerToken(c.req.header("authorization"));
   if (secret) {
-    if (!(await findKey(c.get("authDb"), secret))) throw new ApiError("unauthorized", "invalid, expired or revoked API key");
+    if (!(await findKey(c.get("authDb"), secret))) throw invalidKey();
     throw new ApiError("forbidden", "this route belongs to a member: log in to the dashboard (API keys have no member's rights)");
   }
   return requireSession(c, LOG_IN);

@@ -2,7 +2,7 @@ import { DETECTION_THRESHOLD, findCues, noisyOr, strongest, type CueHit } from "
 import { REQUEST_WHYS } from "./flag-cues";
 import { summarise, type Cue, type SentimentDetail } from "./sentiment";
 import type { Token } from "./tokenize";
-import { RESOLVED, SARCASM_MARKERS, SARCASTIC_CLOSER, SARCASTIC_OPENER, TROUBLE_CUES } from "./trouble-cues";
+import { OWN_SLIP_VERBS, RESOLVED, SARCASM_MARKERS, SARCASTIC_CLOSER, SARCASTIC_OPENER, TROUBLE_CUES } from "./trouble-cues";
 
 /**
  * Aimed sentiment: the lexical score says how a message is worded, this pass says whom it is
@@ -45,10 +45,12 @@ const POLITE_CONTEXT = /\?|\b(i'll|i will|we'll|we will) (try|test|check|look|ge
 /** Words that acknowledge an answer before the next question ("Great, thanks!"): manners there, like thanks. */
 const ACKNOWLEDGING = new Set(["great", "perfect", "awesome", "brilliant", "lovely", "cool", "nice", "super", "excellent", "wonderful", "fantastic", "amazing", "good"]);
 /** A first sentence of acknowledgement and thanks alone, then a question. */
-const ACKNOWLEDGED_QUESTION =
-  /^\s*(?:ok(?:ay)?,?\s+)?(?:great|perfect|awesome|brilliant|lovely|cool|nice|super|excellent|wonderful|fantastic|amazing|good)[,!. ]+(?:thanks?|thank you|thx|ty|cheers)(?: (?:so much|a lot|very much))?\s*[!.,]+\s*(?:and |one more thing:? |also,? |quick question:? )?[^?]*\?/i;
+const ACKNOWLEDGED_QUESTION = new RegExp(
+  String.raw`^\s*(?:ok(?:ay)?,?\s+)?(?:${[...ACKNOWLEDGING].join("|")})[,!. ]+(?:thanks?|thank you|thx|ty|cheers)(?: (?:so much|a lot|very much))?\s*[!.,]+\s*(?:and |one more thing:? |also,? |quick question:? )?[^?]*\?`,
+  "i",
+);
 /** The user says the mistake was theirs. */
-const OWN_SLIP = /\b(?:my (?:bad|fault|mistake|error)|(?:i|we) (?:typed|entered|put|used|selected|picked|chose|clicked|ordered|gave|booked|bought|sent|added|filled in) (?:in )?(?:the |a |an |my |our )?wrong|silly me|user error)\b/i;
+const OWN_SLIP = new RegExp(String.raw`\b(?:my (?:bad|fault|mistake|error)|(?:i|we) (?:${OWN_SLIP_VERBS}) (?:in )?(?:the |a |an |my |our )?wrong|silly me|user error)\b`, "i");
 /** What such a message says of itself: the apology and the word for the slip. */
 const SLIP_WORDS = new Set(["sorry", "oops", "whoops", "oopsie", "apologies", "wrong", "mistake", "fault", "error", "bad", "silly", "dumb", "stupid"]);
 const UNFAVOURABLE_COMPARISON = -1.8;
@@ -130,8 +132,9 @@ export function aimSentiment(ctx: AimContext): SentimentDetail {
 
   // "ok thanks, and how do I download the receipt?" is courtesy around a question, not praise; so is an
   // acknowledgement that opens one ("Great, thank you! And where do I change my address?").
-  const acknowledged = ACKNOWLEDGED_QUESTION.test(text);
-  if (POLITE_CONTEXT.test(text) && cues.every((c) => c.value <= 0 || POLITE_WORDS.has(tokens[c.index]?.norm ?? "") || (acknowledged && ACKNOWLEDGING.has(tokens[c.index]?.norm ?? "")))) {
+  const polite = POLITE_CONTEXT.test(text);
+  const acknowledged = polite && ACKNOWLEDGED_QUESTION.test(text);
+  if (polite && cues.every((c) => c.value <= 0 || POLITE_WORDS.has(tokens[c.index]?.norm ?? "") || (acknowledged && ACKNOWLEDGING.has(tokens[c.index]?.norm ?? "")))) {
     // The acknowledgement beside the thanks says the same as the thanks: it is not counted again, and the
     // exclamation that ends it is manners too (the thanks counts for two thirds of what it does in a question alone).
     if (acknowledged) cues = cues.filter((c) => c.value <= 0 || !ACKNOWLEDGING.has(tokens[c.index]?.norm ?? ""));

@@ -75,7 +75,7 @@ function leavingIsNegative(sentiment: SentimentResult, flags: readonly Detection
   if (sentiment.score <= NEGATIVE_AT) return sentiment;
   const churn = flags.find((f) => f.slug === "churn_risk");
   if (churn === undefined) return sentiment;
-  const score = round3(Math.min(NEGATIVE_AT - 0.05, sentiment.score * 0.3 + NEGATIVE_AT - 0.1));
+  const score = mildlyNegative(sentiment.score);
   return { score, label: sentimentLabel(score), chunk: churn.chunk ?? sentiment.chunk, reason: "Wants to leave." };
 }
 
@@ -89,11 +89,14 @@ function urgentIsNegative(sentiment: SentimentResult, cueFlags: readonly Detecti
   if (sentiment.score <= NEGATIVE_AT || cueFlags.some((f) => f.slug === "urgent_request")) return sentiment;
   const urgent = flags.find((f) => f.slug === "urgent_request");
   if (urgent === undefined) return sentiment;
-  const score = round3(Math.min(NEGATIVE_AT - 0.05, sentiment.score * 0.3 + NEGATIVE_AT - 0.1));
+  const score = mildlyNegative(sentiment.score);
   return { score, label: sentimentLabel(score), chunk: urgent.chunk ?? sentiment.chunk, reason: "An urgent problem." };
 }
 
 const NEGATIVE_AT = SENTIMENT_THRESHOLDS.negativeMax;
+
+/** A neutral or positive score moved just past the negative line, keeping a trace of how it was worded. */
+const mildlyNegative = (score: number) => round3(Math.min(NEGATIVE_AT - 0.05, score * 0.3 + NEGATIVE_AT - 0.1));
 
 /**
  * The chatbot's own flags or behaviours that the text bears out. One with a built-in's slug adds its words to that

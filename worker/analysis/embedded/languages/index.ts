@@ -94,20 +94,23 @@ const POLITE_ASK =
  * other sign of frustration, it stays one.
  */
 function askedPolitely(hits: FlagHits, folded: string): FlagHits {
-  if (!POLITE_ASK.test(folded) || WAITED.test(folded)) return hits;
+  const talks = (h: CueHit) => TALK.test(folded.slice(h.start, h.end));
   const frustrated = hits.frustrated_user ?? [];
-  const asks = frustrated.filter((h) => h.why === "wants a human" && TALK.test(folded.slice(h.start, h.end)));
-  if (asks.length !== frustrated.length) return hits;
+  const asks = frustrated.filter((h) => h.why === "wants a human" && talks(h));
   // A pack that read the request as waiting for a human ("Mag ik een medewerker spreken?") reads it as asking too.
-  const urgent = (hits.urgent_request ?? []).map((h) => (h.why === "complains about waiting for a human" && TALK.test(folded.slice(h.start, h.end)) ? { ...h, why: "asks for a person" } : h));
-  return { ...hits, frustrated_user: [], urgent_request: [...urgent, ...asks.map((h) => ({ ...h, why: "asks for a person" }))] };
+  const waiting = (h: CueHit) => h.why === "complains about waiting for a human" && talks(h);
+  const urgent = hits.urgent_request ?? [];
+  // The cue hits first, the message's wording only for a request for a person: this runs on every message.
+  if (asks.length !== frustrated.length || (asks.length === 0 && !urgent.some(waiting)) || !POLITE_ASK.test(folded) || WAITED.test(folded)) return hits;
+  const asking = (h: CueHit) => ({ ...h, why: "asks for a person" });
+  return { ...hits, frustrated_user: [], urgent_request: [...urgent.map((h) => (waiting(h) ? asking(h) : h)), ...asks.map(asking)] };
 }
 
 /** Having waited ("warte seit", "j'attends", "espero desde", "ik wacht al"): then asking for a person is a complaint too. */
 const WAITED = /\b(?:wart\p{L}*|attend\p{L}*|esper\p{L}*|aspett\p{L}*|wacht\p{L}*|gewacht|seit|depuis|desde|da (?:ore|giorni)|al (?:uren|dagen))\b/u;
 
 /** Marking or filing something, for "… as urgent" naming a label. */
-const MARKING = /\b(?:markier\p{L}*|kennzeichn\p{L}*|markeer\p{L}*|markeren|marquer|marque\p{L}*|marc(?:o|a|ar|ado|ados|ar)|segna\p{L}*|contrassegn\p{L}*|etiquet\p{L}*|etichett\p{L}*|classific\p{L}*|tagg\p{L}*|flagg\p{L}*)\b/u;
+const MARKING = /\b(?:markier\p{L}*|kennzeichn\p{L}*|markeer\p{L}*|markeren|marquer|marque\p{L}*|marc(?:o|a|ar|ado|ados)|segna\p{L}*|contrassegn\p{L}*|etiquet\p{L}*|etichett\p{L}*|classific\p{L}*|tagg\p{L}*|flagg\p{L}*)\b/u;
 
 /**
  * "Wie kann ich Tickets als dringend markieren?": an urgency word after "as" in a message about marking things names
