@@ -9,6 +9,7 @@ import { lockAfter, reserveLoginAttempt, THROTTLES } from "../../worker/services
 import { ApiError } from "../../worker/errors";
 import { call, type ErrorBody } from "../helpers/http";
 import { as, chatbotOf, emailedLink, signup } from "../helpers/member";
+import { inFreshRateWindow } from "../helpers/rate-window";
 
 let n = 0;
 /** A client address of its own, so the per-address limit stays out of tests about the per-account one. */
@@ -182,7 +183,8 @@ describe("read limits", () => {
     const { chatbotId } = await chatbotOf(m);
     const created = await as(m, `/api/v1/chatbots/${chatbotId}/keys`, { method: "POST", json: { kind: "read", name: "reports" } });
     const { data: key } = (await created.json()) as { data: { secret: string } };
-
+    // The limiter counts in windows aligned to the wall-clock minute; these 90 reads must not straddle one.
+    await inFreshRateWindow(60, 40);
     const byKey = await readUntilLimited(() => call("/api/v1/workflows", { key: key.secret }), 30);
     expect(byKey.accepted).toBe(25);
     expect(byKey.refused?.headers.get("retry-after")).toBe("60");
@@ -192,15 +194,18 @@ describe("read limits", () => {
     expect(byMember.accepted).toBeGreaterThan(25);
     expect(byMember.accepted).toBeLessThanOrEqual(50);
     expect((await body(byMember.refused!)).code).toBe("rate_limited");
-  });
+    // Up to 40 s of waiting for the window, then the reads.
+  }, 75_000);
 
   it("counts a member's notification reads in the same member budget as their other reads", async () => {
     const m = await signup();
     const { chatbotId } = await chatbotOf(m);
+    await inFreshRateWindow(60, 30);
     const notifications = await readUntilLimited(() => as(m, "/api/v1/notifications"), 60);
     expect(notifications.accepted).toBeGreaterThan(25);
     expect(notifications.accepted).toBeLessThanOrEqual(50);
     // The budget is spent: the member's other reads are refused too.
     expect((await as(m, `/api/v1/chatbots/${chatbotId}/workflows`)).status).toBe(429);
-  });
+    // Up to 30 s of waiting for the window, then the reads.
+  }, 60_000);
 });
