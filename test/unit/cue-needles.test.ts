@@ -113,3 +113,48 @@ describe("a phrase that opens on a lookbehind", () => {
     expect([...(c.needles ?? [])].sort()).toEqual(["again", "contract", "plan"]);
   });
 });
+
+describe("findCues on a list of eight cues or more, indexed by its needles' trigrams", () => {
+  /** The same cues with no needles: every regex runs on every message, nothing is skipped. */
+  const unfiltered = (list: readonly CuePattern[]): CuePattern[] => list.map((p) => ({ ...p, needles: null, needleKeys: null }));
+  const lists = Object.entries(flagCues)
+    .filter((e): e is [string, readonly CuePattern[]] => Array.isArray(e[1]) && (e[1] as CuePattern[])[0]?.re instanceof RegExp && (e[1] as CuePattern[]).length >= 8)
+    .concat([["TROUBLE_CUES", TROUBLE_CUES]]);
+
+  it("finds exactly what the unfiltered list finds, hit for hit, in every support-chat message", () => {
+    expect(lists.length).toBeGreaterThanOrEqual(6);
+    let hits = 0;
+    for (const [name, list] of lists) {
+      const reference = unfiltered(list);
+      for (const text of messages) {
+        const found = findCues(text, list);
+        hits += found.length;
+        expect(found, `${name}: ${text.slice(0, 60)}`).toEqual(findCues(text, reference));
+      }
+    }
+    expect(hits).toBeGreaterThan(500);
+  }, 30_000);
+
+  it("still runs the cues it cannot index: case-sensitive ones, short needles and none, in short messages and long", () => {
+    const list = [
+      cue(0.9, "cancels", "cancel(ling)? (my|our) (plan|account)"),
+      cue(0.8, "names Zendesk", "Zendesk|Freshdesk", { caseSensitive: true }),
+      cue(0.5, "hesitates", "hmm+|uhh*"),
+      cue(0.5, "moves to", "[Mm]\\w+ to"),
+      cue(0.6, "refund", "(a )?refund"),
+      cue(0.6, "asap", "asap|a\\.s\\.a\\.p"),
+      cue(0.4, "questions", "\\?\\s*\\?"),
+      cue(0.7, "switching", "we('re| are) (moving|switching) away"),
+    ];
+    expect(list.map((p) => p.needles === null || p.needleKeys?.some((k) => k < 0))).toEqual([false, false, true, true, false, false, true, false]);
+    const filler = "the weather was fine and nobody said anything of note. ".repeat(40);
+    for (const text of ["uhh, Zendesk does this. Mostly to be honest ??", "zendesk? hmm. We are switching away, asap!", "Please cancel my plan and send a refund"]) {
+      for (const message of [text, filler + text]) {
+        const found = findCues(message, list);
+        expect(found.length, message.slice(-60)).toBeGreaterThan(1);
+        expect(found, message.slice(-60)).toEqual(findCues(message, unfiltered(list)));
+      }
+    }
+    expect(findCues("zendesk is fine", list)).toEqual([]);
+  });
+});

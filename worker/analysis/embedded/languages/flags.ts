@@ -1,7 +1,7 @@
 import type { UserFlag } from "../../labels";
 import { type CueHit, type CuePattern, cue, findCues, sameSentence } from "../cues";
 import { type Folded, originalOffset } from "./fold";
-import { NAME, type LanguagePack } from "./pack";
+import { NAME, type FlagCue, type LanguagePack } from "./pack";
 import type { ExtraValence, ForeignSentiment } from "./sentiment";
 
 /**
@@ -123,6 +123,14 @@ export function goodNewsValence(folded: Folded): ExtraValence[] {
 
 export type FlagHits = Partial<Record<UserFlag, CueHit[]>>;
 
+/** A pack flag's cue patterns as one list, made once: findCues indexes a long list by its identity. */
+const patternLists = new WeakMap<readonly FlagCue[], readonly CuePattern[]>();
+function patternsOf(cues: readonly FlagCue[]): readonly CuePattern[] {
+  let list = patternLists.get(cues);
+  if (list === undefined) patternLists.set(cues, (list = cues.map((c) => c.pattern)));
+  return list;
+}
+
 /** Phrase cues per flag, negation applied; offsets into the folded text. */
 export function findFlagCues(original: string, folded: Folded, pack: LanguagePack): FlagHits {
   const out: FlagHits = {};
@@ -130,7 +138,7 @@ export function findFlagCues(original: string, folded: Folded, pack: LanguagePac
   for (const [flag, cues] of Object.entries(pack.flags) as [UserFlag, LanguagePack["flags"][UserFlag]][]) {
     if (cues === undefined) continue;
     const negatable = pack.negatableWhys;
-    const raw = findCues(text, cues.map((c) => c.pattern));
+    const raw = findCues(text, patternsOf(cues));
     let hits = raw.filter((h) => !negatable.has(h.why) || !negated(text, h.start, h.end, pack));
     // "Tickets mit dem Label 'dringend'": a word in quotes names a label or a feature, it asks for nothing.
     if (flag === "urgent_request") {
