@@ -67,6 +67,10 @@ describe("workflow conditions", () => {
     expect(holds({ field: "user_mrr", op: "<", value: 100 }, bare)).toBe(false);
     expect(holds({ field: "user_plan", op: "!=", value: "pro" }, bare)).toBe(false);
     expect(holds({ field: "sentiment_score", op: ">", value: -1 }, bare)).toBe(false);
+    // No topics, and a user message's behaviours: an empty list is no value, so `!=` does not match it either.
+    expect(holds({ field: "topic", op: "!=", value: "invoice" }, bare)).toBe(false);
+    expect(holds({ field: "behaviour", op: "!=", value: "hallucinating" }, bare)).toBe(false);
+    expect(holds({ field: "behaviour", op: "!=", value: "hallucinating" }, { ...bare, behaviours: ["dodging"] })).toBe(true);
   });
 
   it("joins conditions with AND or OR", () => {

@@ -52,11 +52,15 @@ function compare(actual: number | undefined, op: "<" | "<=" | ">" | ">=" | "=", 
   }
 }
 
-/** `=` on a single value is equality; on a list it means "one of them"; `!=` is its negation. */
+/**
+ * `=` on a single value is equality; on a list it means "one of them"; `!=` is its negation — where there is a
+ * value: an empty list (a message with no topics, a user message's behaviours) has none, and matches neither.
+ */
 function equals(actual: string | string[] | undefined, op: "=" | "!=", value: string): boolean {
   const hit = Array.isArray(actual) ? actual.includes(value) : actual === value;
   if (op === "=") return hit;
-  return actual !== undefined && !hit;
+  const none = actual === undefined || (Array.isArray(actual) && actual.length === 0);
+  return !none && !hit;
 }
 
 export function holds(c: Condition, f: Facts): boolean {
