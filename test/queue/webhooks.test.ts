@@ -440,6 +440,27 @@ describe("workflow delivery", () => {
     expect(received[1]!.headers["webhook-id"]).toBe(received[0]!.headers["webhook-id"]);
   });
 
+  it("keeps a retried run failed while its destination is disabled, and delivers it once the destination is enabled", async () => {
+    const received = receiver(410, 200);
+    const t = await createTenant();
+    const d = await destination(t);
+    await workflow(t, { name: "x", trigger: "user_message", actions: [{ destinationId: d.id }] });
+    await say(t, "c-disabled-retry", "hello");
+    const [delivery] = await deliveriesOf(t.chatbotId);
+    await consume(delivery!.id, 1);
+    const [run] = await runOf(t.chatbotId);
+    const retry = () => call(`/api/v1/workflows/runs/${run!.id}/retry`, { method: "POST", key: t.adminKey });
+    expect(((await (await retry()).json()) as { data: { requeued: number } }).data.requeued).toBe(1);
+    await consume(delivery!.id, 1);
+    expect(received).toHaveLength(1);
+    expect((await runOf(t.chatbotId))[0]).toMatchObject({ status: "failed", reason: "destination Ops is disabled: enable it, then retry the run" });
+    expect((await call(`/api/v1/webhooks/${d.id}/enable`, { method: "POST", key: t.adminKey })).status).toBe(200);
+    expect((await retry()).status).toBe(200);
+    await consume(delivery!.id, 1);
+    expect(received).toHaveLength(2);
+    expect((await runOf(t.chatbotId))[0]?.status).toBe("success");
+  });
+
   it("answers 409 to a retry with nothing to send again, and leaves the run failed", async () => {
     receiver(400);
     const t = await createTenant();

@@ -143,9 +143,9 @@ export async function deliver(env: Env, deliveryId: string, attempt: number, max
   const now = Date.now();
 
   if (destination.status !== "active") {
-    await settle(db, delivery.id, "failed", now);
-    await setRunStatus(db, run.id, "skipped", `destination ${destination.name} is disabled`, now);
-    return { kind: "done" };
+    // No attempt while it is disabled (a 410, a person): the delivery fails, and its run with it, so the run can be
+    // retried once the destination is enabled. Never `skipped` here: the run's other deliveries may have been made.
+    return fail(db, delivery.id, run.id, `destination ${destination.name} is disabled: enable it, then retry the run`);
   }
   if (run.status === "pending") await setRunStatus(db, run.id, "triggered", null, now);
 
