@@ -683,6 +683,22 @@ describe("workflows API", () => {
     expect(runs.data[0]?.deliveries).toHaveLength(1);
   });
 
+  it("keeps the starter a workflow came from, and refuses a template that names no starter, in full or in a change", async () => {
+    const t = await createTenant();
+    const made = await workflow(t, { template: "buying_signal_to_sales" });
+    expect(made).toMatchObject({ template: "buying_signal_to_sales" });
+    const full = { name: "x", trigger: "user_message", actions: [{ type: "in_app", to: "admins" }] };
+    const invented = await call("/api/v1/workflows", { method: "POST", key: t.adminKey, json: { ...full, template: "whatever-I-want" } });
+    expect(invented.status).toBe(400);
+    expect(((await invented.json()) as ErrorBody).error.details?.[0]?.field).toBe("template");
+    const patch = (json: unknown) => call(`/api/v1/workflows/${made.id}`, { method: "PATCH", key: t.adminKey, json });
+    const relabelled = await patch({ template: "no_such_template_at_all" });
+    expect(relabelled.status).toBe(400);
+    expect(((await relabelled.json()) as ErrorBody).error.details?.[0]?.field).toBe("template");
+    const renamed = await patch({ name: "Leads" });
+    expect(((await renamed.json()) as { data: { name: string; template: string } }).data).toMatchObject({ name: "Leads", template: "buying_signal_to_sales" });
+  });
+
   it("disables and re-enables a workflow", async () => {
     receiver(200);
     const t = await createTenant();

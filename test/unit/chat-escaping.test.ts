@@ -35,6 +35,12 @@ describe("Slack escaping", () => {
     expect(completeEvent(base).text).toBe('Workflow "Ops & sales" matched a user message from <!here>@example.com: "<!channel> pay <https://evil.example|here>"');
   });
 
+  it("says which role the message came from, with the right article", () => {
+    const reply = event("Sure, done.");
+    const text = completeEvent({ ...reply, message: { id: "m-2", seq: 2, role: "assistant", content: "Sure, done.", sentAt: null, receivedAt: 0 } }).text;
+    expect(text).toBe('Workflow "Ops & sales" matched an assistant message from ada@example.com: "Sure, done."');
+  });
+
   it("never ends a cut text with half an entity", () => {
     const text = completeEvent(event("x"), `${"a".repeat(2998)}{{message.content}}`, "slack").text;
     expect(completeEvent(event("<"), `${"a".repeat(2998)}{{message.content}}`, "slack").text).toBe("a".repeat(2998));

@@ -94,7 +94,7 @@ function defaultText(event: Omit<WebhookEvent, "text">, escape: Escape): string 
   const who = escape(event.user?.email ?? event.user?.name ?? event.user?.id ?? "a user");
   const workflow = escape(event.workflow.name);
   if (!event.message) return `Workflow "${workflow}": conversation ${escape(event.conversation.externalId)} ended (${escape(event.conversation.resolution ?? "no resolution")}).`;
-  return `Workflow "${workflow}" matched a ${event.message.role} message from ${who}: "${escape(firstChars(event.message.content, 300))}"`;
+  return `Workflow "${workflow}" matched ${event.message.role === "assistant" ? "an" : "a"} ${event.message.role} message from ${who}: "${escape(firstChars(event.message.content, 300))}"`;
 }
 
 /** Cuts `text` to `max` characters without leaving half an escape at the end. */

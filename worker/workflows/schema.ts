@@ -7,6 +7,7 @@ import { z } from "zod";
 import { patchOf } from "../schemas/patch";
 import { WORKFLOW_TRIGGERS } from "../db/schema";
 import { nameText } from "../schemas/names";
+import { STARTER_SLUGS } from "./templates";
 
 const slug = z.string().trim().min(1).max(64);
 
@@ -89,7 +90,8 @@ export const workflowInput = z.object({
   actions: z.array(action).min(1, "add at least one action").max(10),
   cooldown: cooldown.default({ type: "once_per_conversation" }),
   status: z.enum(["active", "inactive"]).default("active"),
-  template: z.string().max(64).optional(),
+  /** The starter the workflow was made from, kept as it is edited. */
+  template: z.enum(STARTER_SLUGS).optional(),
 });
 export type WorkflowInput = z.infer<typeof workflowInput>;
 /** A workflow as a request body gives it: a field it does not take is refused, not dropped. */

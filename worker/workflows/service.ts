@@ -5,7 +5,7 @@ import type { Db } from "../db/client";
 import { deliveries, deliveryAttempts, memberships, webhookDestinations, workflowRuns, workflows } from "../db/schema";
 import { ApiError, notFound } from "../errors";
 import { newId } from "../services/ids";
-import { WORKFLOW_TEMPLATES } from "./templates";
+import { STARTER_SLUGS, WORKFLOW_TEMPLATES } from "./templates";
 import { isEmailAction, isInAppAction, isWebhookAction, workflowInput, workflowPatch, type Condition, type WorkflowInput } from "./schema";
 import { forgetWorkflows, type DeliveryMessage } from "./trigger";
 import { nameText } from "../schemas/names";
@@ -20,7 +20,7 @@ type Row = typeof workflows.$inferSelect;
  * and admin of the organization in the app, so a team has alerts without setting up a webhook.
  */
 export const fromTemplate = z.object({
-  template: z.enum(WORKFLOW_TEMPLATES.map((t) => t.slug) as [string, ...string[]]),
+  template: z.enum(STARTER_SLUGS),
   destinationId: z.string().min(1).optional(),
   name: nameText(120).optional(),
   status: z.enum(["active", "inactive"]).default("active"),
@@ -162,7 +162,9 @@ export async function updateWorkflow(db: Db, chatbotId: string, id: string, patc
   const current = await getWorkflow(db, chatbotId, id);
   // `{}` changes nothing, its update time included (README: a PATCH changes only the fields it names).
   if (Object.keys(patch).length === 0) return workflowView(current);
-  const next = workflowInput.parse({ ...workflowView(current), template: current.template ?? undefined, ...patch });
+  // A template stored before it had to name a starter is dropped, not refused: the workflow stays editable.
+  const starter = STARTER_SLUGS.includes(current.template ?? "") ? (current.template ?? undefined) : undefined;
+  const next = workflowInput.parse({ ...workflowView(current), template: starter, ...patch });
   // Actions are checked when they change: a destination deleted (or a member gone) since they were stored must
   // not keep the workflow from being renamed or turned off (its runs say "skipped" meanwhile).
   if (patch.actions !== undefined) await checkActions(db, { chatbotId, organizationId: current.organizationId }, next);

@@ -73,3 +73,6 @@ export const WORKFLOW_TEMPLATES: WorkflowTemplate[] = [
     messageTemplate: `Happy user ${who("(anonymous)")}: "{{message.content}}"`,
   },
 ];
+
+/** The starters' slugs: what `{ template }` creates from, and what a workflow made from one keeps as its `template`. */
+export const STARTER_SLUGS = WORKFLOW_TEMPLATES.map((t) => t.slug) as [string, ...string[]];

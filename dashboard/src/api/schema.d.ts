@@ -7973,7 +7973,8 @@ export interface operations {
                      * @enum {string}
                      */
                     status?: "active" | "inactive";
-                    template?: string;
+                    /** @enum {string} */
+                    template?: "negative_sentiment_alert" | "frustration_escalation" | "churn_risk_high_mrr" | "hallucination_flag" | "buying_signal_to_sales" | "positive_feedback_tracker";
                 } | {
                     /** @enum {string} */
                     template: "negative_sentiment_alert" | "frustration_escalation" | "churn_risk_high_mrr" | "hallucination_flag" | "buying_signal_to_sales" | "positive_feedback_tracker";
@@ -8253,7 +8254,8 @@ export interface operations {
                     };
                     /** @enum {string} */
                     status?: "active" | "inactive";
-                    template?: string;
+                    /** @enum {string} */
+                    template?: "negative_sentiment_alert" | "frustration_escalation" | "churn_risk_high_mrr" | "hallucination_flag" | "buying_signal_to_sales" | "positive_feedback_tracker";
                 };
             };
         };
@@ -8458,7 +8460,8 @@ export interface operations {
                      * @enum {string}
                      */
                     status?: "active" | "inactive";
-                    template?: string;
+                    /** @enum {string} */
+                    template?: "negative_sentiment_alert" | "frustration_escalation" | "churn_risk_high_mrr" | "hallucination_flag" | "buying_signal_to_sales" | "positive_feedback_tracker";
                 } | {
                     /** @enum {string} */
                     template: "negative_sentiment_alert" | "frustration_escalation" | "churn_risk_high_mrr" | "hallucination_flag" | "buying_signal_to_sales" | "positive_feedback_tracker";
@@ -8748,7 +8751,8 @@ export interface operations {
                     };
                     /** @enum {string} */
                     status?: "active" | "inactive";
-                    template?: string;
+                    /** @enum {string} */
+                    template?: "negative_sentiment_alert" | "frustration_escalation" | "churn_risk_high_mrr" | "hallucination_flag" | "buying_signal_to_sales" | "positive_feedback_tracker";
                 };
             };
         };
