@@ -895,6 +895,9 @@ describe("analytics query validation", () => {
       ["/organizations?limit=0", "limit"],
       ["/insights?to=soon", "to"],
       ["/assistant?from=-5", "from"],
+      // Empty is not 0 either: refused as empty, not as too small.
+      ["/conversations?limit=", "limit"],
+      ["/mrr-at-risk?page=", "page"],
       // Empty is not epoch 0: a blank form field says nothing about 1970.
       ["/overview?from=&to=", "from"],
       ["/insights?to=", "to"],
@@ -920,6 +923,7 @@ describe("analytics query validation", () => {
       expect(body.error.details?.[0]?.field, path).toBe(field);
       expect(body.error.message, path).toContain(field);
       if (path.endsWith("%0a")) expect(body.error.message, path).toContain("must not be blank");
+      if (/(limit|page|Max|Min)=(%20)?$/.test(path)) expect(body.error.message, path).toBe(`${field}: must be a number; the value is empty`);
     }
   });
 });

@@ -434,12 +434,14 @@ describe("report figures", () => {
   it("refuses a range longer than 90 days (a `from` alone runs to now) or both `days` and `from`, naming the field", async () => {
     const report = ((await (await createReport(mine, { name: "Bounds" })).json()) as { data: ReportBody }).data;
     const key = await freshKey(mine, "read");
-    for (const [query, field] of [["days=91", "days"], ["days=0", "days"], [`from=${FROM}&to=${FROM + 91 * D}`, "from"], [`from=${Date.now() - 91 * D}`, "from"], [`days=3&from=${FROM}`, "days"]] as const) {
+    for (const [query, field] of [["days=91", "days"], ["days=0", "days"], [`from=${FROM}&to=${FROM + 91 * D}`, "from"], [`from=${Date.now() - 91 * D}`, "from"], [`days=3&from=${FROM}`, "days"], ["days=", "days"], ["days=week", "days"]] as const) {
       const res = await call(`/api/v1/reports/${report.id}/data?${query}`, { key });
       expect(res.status, query).toBe(400);
       const body = (await res.json()) as ErrorBody;
       expect(body.error.code).toBe("invalid_request");
       expect((body.error.details as { field: string }[])[0]!.field, query).toBe(field);
+      if (query === "days=") expect(body.error.message).toBe("days: must be a number; the value is empty");
+      if (query === "days=week") expect(body.error.message).toBe('days: must be a number, not "week"');
     }
   });
 });

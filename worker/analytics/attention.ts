@@ -20,6 +20,7 @@ import { sentimentLabel } from "../analysis/labels";
 import type { Db } from "../db/client";
 import { ATTENTION_CANDIDATE, type TRIAGE_STATUSES } from "../db/schema";
 import { DAY_MS, roundOrNull } from "./params";
+import { queryNumber } from "../schemas/common";
 
 /** Open conversations and those with a message in this window are candidates ("recently ended"). */
 export const ATTENTION_WINDOW_MS = DAY_MS;
@@ -34,7 +35,7 @@ export const MRR_FULL_WEIGHT = 1000;
 export const TRIAGE_DONE = ["reviewed", "resolved_by_team"] as const;
 
 export const attentionQuery = z.object({
-  limit: z.coerce.number().int().min(1).max(100).default(50),
+  limit: queryNumber(z.coerce.number().int().min(1).max(100).default(50)),
 });
 export type AttentionQuery = z.infer<typeof attentionQuery>;
 

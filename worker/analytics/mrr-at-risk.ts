@@ -24,11 +24,12 @@ import { annotations, clientOrganizations, clientUsers, conversations } from "..
 import { checkPeriod, pageFields, pagination, rangeFields, rangeView, resolveRange, round, type Period } from "./params";
 import { raisedFlag, segmentFlagOwners, usersRaisingFlag } from "./rollup-reads";
 import type { Scope } from "./scope";
+import { queryNumber } from "../schemas/common";
 
 export const AT_RISK_FLAGS = ["churn_risk", "frustrated_user"] as const;
 
 export const mrrAtRiskQuery = z
-  .object({ ...rangeFields, ...pageFields, limit: z.coerce.number().int().min(1).max(100).default(50) })
+  .object({ ...rangeFields, ...pageFields, limit: queryNumber(z.coerce.number().int().min(1).max(100).default(50)) })
   .superRefine(checkPeriod);
 export type MrrAtRiskQuery = z.infer<typeof mrrAtRiskQuery>;
 

@@ -7,6 +7,7 @@ import { sql, type AnyColumn, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { timestamp } from "../../durable-objects/protocol";
 import { nameText } from "../schemas/names";
+import { queryNumber } from "../schemas/common";
 
 export const DAY_MS = 86_400_000;
 export const DEFAULT_RANGE_MS = 7 * DAY_MS;
@@ -31,8 +32,8 @@ export const rangeFields = {
 };
 
 export const pageFields = {
-  page: z.coerce.number().int().min(1).default(1),
-  limit: z.coerce.number().int().min(1).max(100).default(20),
+  page: queryNumber(z.coerce.number().int().min(1).default(1)),
+  limit: queryNumber(z.coerce.number().int().min(1).max(100).default(20)),
 };
 
 export const orderField = z.enum(["asc", "desc"]).default("desc");

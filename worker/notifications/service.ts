@@ -10,9 +10,10 @@ import type { NotificationView } from "../../durable-objects/member-frames";
 import type { Db } from "../db/client";
 import { memberships, notifications } from "../db/schema";
 import { notFound } from "../errors";
+import { queryNumber } from "../schemas/common";
 
 export const listQuery = z.object({
-  limit: z.coerce.number().int().min(1).max(100).default(30),
+  limit: queryNumber(z.coerce.number().int().min(1).max(100).default(30)),
   unread: z.enum(["true", "false"]).optional().transform((v) => v === "true"),
 });
 

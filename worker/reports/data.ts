@@ -20,11 +20,12 @@ import { startOfDay, timeZone } from "../analytics/time-zone";
 import type { Db } from "../db/client";
 import type { Widget, WidgetFilters } from "./layout";
 import { MAX_RANGE_DAYS, type ReportView } from "./service";
+import { queryNumber } from "../schemas/common";
 
 /** The range of one view: `days` (the last N days up to now, default the report's own) or `from`/`to`; "today" starts at midnight in `timeZone`. */
 export const reportDataQuery = z
   .object({
-    days: z.coerce.number().int().min(1).max(MAX_RANGE_DAYS).optional(),
+    days: queryNumber(z.coerce.number().int().min(1).max(MAX_RANGE_DAYS)).optional(),
     ...rangeFields,
     timeZone: timeZone.optional().meta({ description: "The zone whose midnight starts today for `messages_today` and whose days `sentiment_trend` counts (UTC when absent; the dashboard sends the viewer's)" }),
   })

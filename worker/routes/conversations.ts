@@ -30,7 +30,7 @@ conversations.openapi(
 
 export const messagesPage = z.object({
   after: queryNumber(z.coerce.number().int().nonnegative().default(0)).openapi({ description: "Messages with a sequence number above this" }),
-  limit: z.coerce.number().int().min(1).max(1000).default(500),
+  limit: queryNumber(z.coerce.number().int().min(1).max(1000).default(500)),
 });
 
 /** GET /api/v1/conversations/:id — one conversation with its session, client context and messages. */

@@ -20,8 +20,15 @@ export const labelConversations = z
   .openapi({ description: "Conversations it first appeared in during the range (one that raised it before counts in that earlier period)" });
 
 /**
- * A number read from a query string. `Number("")` is 0, so `?after=` or `?sentimentMax=` left empty would silently
- * mean 0; an empty value is refused instead (400 naming the field), like any other that is not a number.
+ * A number read from a query string. `Number("")` is 0, so `?after=` or `?limit=` left empty would silently mean 0
+ * (or be refused as "too small"); an empty value is refused as empty instead, and text as not a number, each
+ * a 400 naming the field. Every numeric query parameter goes through it.
  */
 export const queryNumber = <S extends z.ZodType>(schema: S) =>
-  z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? Number.NaN : v), schema);
+  z.preprocess((v, ctx) => {
+    if (typeof v !== "string") return v;
+    if (v.trim() === "") ctx.addIssue({ code: "custom", message: "must be a number; the value is empty" });
+    else if (Number.isNaN(Number(v))) ctx.addIssue({ code: "custom", message: `must be a number, not "${v.slice(0, 40)}"` });
+    else return v;
+    return z.NEVER;
+  }, schema);

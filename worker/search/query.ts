@@ -8,6 +8,7 @@ import { z } from "zod";
 import { SENTIMENT_LABELS } from "../analysis/labels";
 import { languageCode } from "../analysis/language";
 import { checkRangeOrder, instant, shortFilter } from "../analytics/params";
+import { queryNumber } from "../schemas/common";
 
 /** Longest query accepted: a sentence or two; longer is a mistake (or an attack) and answers 400. */
 export const MAX_QUERY_LENGTH = 500;
@@ -25,8 +26,8 @@ export const searchQuery = z
   .object({
     /** Words (all must occur), `"a phrase"`, `prefix*`. */
     q: z.string().trim().min(1, "must not be empty").max(MAX_QUERY_LENGTH, `must be at most ${MAX_QUERY_LENGTH} characters`),
-    page: z.coerce.number().int().min(1).max(50).default(1),
-    limit: z.coerce.number().int().min(1).max(50).default(20),
+    page: queryNumber(z.coerce.number().int().min(1).max(50).default(1)),
+    limit: queryNumber(z.coerce.number().int().min(1).max(50).default(20)),
     /** Who wrote the message. */
     role: z.enum(SEARCH_ROLES).optional(),
     /** When the message arrived: from (inclusive), to (exclusive). */

@@ -12,10 +12,11 @@ import { checkRangeOrder, rangeFields } from "../analytics/params";
 import type { Db } from "../db/client";
 import { withSettledIntents } from "./settled-intents";
 import { clientOrganizations, clientUsers, conversations } from "../db/schema";
+import { queryNumber } from "../schemas/common";
 
 export const listQuery = z.object({
-  page: z.coerce.number().int().min(1).default(1),
-  limit: z.coerce.number().int().min(1).max(100).default(20),
+  page: queryNumber(z.coerce.number().int().min(1).default(1)),
+  limit: queryNumber(z.coerce.number().int().min(1).max(100).default(20)),
   /** Created in [from, to): `from` inclusive, `to` exclusive, as every range of the API (ISO-8601 or epoch ms). */
   ...rangeFields,
   /** The client user's external id, as the SDK sent it. */

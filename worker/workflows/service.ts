@@ -11,6 +11,7 @@ import { forgetWorkflows, type DeliveryMessage } from "./trigger";
 import { nameText } from "../schemas/names";
 import { loadConfig } from "../analysis/config";
 import { BEHAVIOURS, USER_FLAGS } from "../analysis/labels";
+import { queryNumber } from "../schemas/common";
 
 type Scope = { organizationId: string; chatbotId: string };
 type Row = typeof workflows.$inferSelect;
@@ -185,8 +186,8 @@ export async function deleteWorkflow(db: Db, chatbotId: string, id: string): Pro
 }
 
 export const runsQuery = z.object({
-  page: z.coerce.number().int().min(1).default(1),
-  limit: z.coerce.number().int().min(1).max(100).default(20),
+  page: queryNumber(z.coerce.number().int().min(1).default(1)),
+  limit: queryNumber(z.coerce.number().int().min(1).max(100).default(20)),
   status: z.enum(["pending", "triggered", "success", "failed", "skipped"]).optional(),
 });
 
