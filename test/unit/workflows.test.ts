@@ -189,5 +189,7 @@ describe("destination addresses", () => {
     await expect(assertDeliverable("https://api.openbat.dev/x", { allowLoopback: false, ownHosts: ["api.openbat.dev"], resolve: async () => ["93.184.216.34"] })).rejects.toThrow(
       /this service/,
     );
+    // Where the service itself runs on an address no webhook may use, the refusal names the address's range.
+    await expect(assertDeliverable("https://127.0.0.1:18931/", { allowLoopback: false, ownHosts: ["127.0.0.1"], resolve: async () => [] })).rejects.toThrow(/loopback/);
   });
 });
