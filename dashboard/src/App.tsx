@@ -21,6 +21,7 @@ const ConfirmSignupPage = lazy(() => import("./pages/auth/ConfirmSignupPage").th
 const ResetPasswordPage = lazy(() => import("./pages/auth/ResetPasswordPage").then((m) => ({ default: m.ResetPasswordPage })));
 const AcceptInvitationPage = lazy(() => import("./pages/auth/AcceptInvitationPage").then((m) => ({ default: m.AcceptInvitationPage })));
 const NotificationsPage = lazy(() => import("./pages/NotificationsPage").then((m) => ({ default: m.NotificationsPage })));
+const AccountPage = lazy(() => import("./pages/AccountPage").then((m) => ({ default: m.AccountPage })));
 const ChatbotsPage = lazy(() => import("./pages/ChatbotsPage").then((m) => ({ default: m.ChatbotsPage })));
 const InsightsPage = lazy(() => import("./pages/chatbot/InsightsPage"));
 const SearchPage = lazy(() => import("./pages/chatbot/SearchPage"));
@@ -96,6 +97,7 @@ export function App() {
           <Route path="/orgs/new" element={<ChatbotsPage />} />
           <Route path="/orgs/:orgId/chatbots" element={<ChatbotsPage />} />
           <Route path="/notifications" element={<NotificationsPage />} />
+          <Route path="/account" element={<AccountPage />} />
           <Route path="/chatbots/:chatbotId" element={<ChatbotLayout />}>
             <Route index element={<Navigate to="attention" replace />} />
             <Route path="attention" element={<AttentionPage />} />

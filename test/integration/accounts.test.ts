@@ -6,7 +6,7 @@ import { sessions } from "../../worker/db/schema";
 import { conversationStub } from "../../worker/services/conversation-stub";
 import { call, capture, type ErrorBody } from "../helpers/http";
 import { connect, openSocket } from "../helpers/socket";
-import { as, chatbotOf, cookieFrom, emailedLink, invited, signup } from "../helpers/member";
+import { anotherSession, as, chatbotOf, cookieFrom, emailedLink, invited, signup } from "../helpers/member";
 import { syncIndex } from "../helpers/index-queue";
 
 afterEach(() => vi.restoreAllMocks());
@@ -130,6 +130,73 @@ describe("sign-up and sessions", () => {
     expect(stale.status).toBe(400);
     expect(((await stale.json()) as ErrorBody).error.details).toEqual([{ field: "token", message: "invalid, used or expired" }]);
     expect((await call("/api/v1/auth/login", { method: "POST", json: { email: m.email, password: "the password I chose" } })).status).toBe(200);
+  });
+});
+
+describe("a logged-in member's own account", () => {
+  const logIn = (email: string, password: string) => call("/api/v1/auth/login", { method: "POST", json: { email, password }, headers: { "cf-connecting-ip": `10.77.0.${Math.floor(Math.random() * 250)}` } });
+
+  it("changes the password with the current one: every other session ends, this browser goes on with a renewed one", async () => {
+    const m = await signup();
+    const elsewhere = await anotherSession(m);
+    const { link } = await emailedLink(m.email, () => call("/api/v1/auth/password-reset", { method: "POST", json: { email: m.email } }));
+    const changed = await as(m, "/api/v1/auth/password", { method: "POST", json: { currentPassword: m.password, password: "a password of my own" } });
+    expect(changed.status).toBe(200);
+    const { data } = (await changed.json()) as { data: { member: { id: string }; csrfToken: string; currentOrganizationId: string } };
+    expect(data).toMatchObject({ member: { id: m.memberId }, currentOrganizationId: m.organizationId });
+    const renewed = { cookie: cookieFrom(changed), csrf: data.csrfToken };
+    expect(renewed.cookie).not.toBe(m.cookie);
+    expect((await as(renewed, "/api/v1/auth/session")).status).toBe(200);
+    expect((await as(renewed, "/api/v1/organizations", { method: "POST", json: { name: "After the change" } })).status).toBe(201);
+    // The old cookie, another browser's, and a reset link sent before: all spent.
+    expect((await as(m, "/api/v1/auth/session")).status).toBe(401);
+    expect((await as(elsewhere, "/api/v1/auth/session")).status).toBe(401);
+    const reset = await call("/api/v1/auth/password-reset/confirm", { method: "POST", json: { token: link.searchParams.get("token"), password: "somebody else's password" } });
+    expect(reset.status).toBe(400);
+    expect((await logIn(m.email, m.password)).status).toBe(401);
+    expect((await logIn(m.email, "a password of my own")).status).toBe(200);
+  });
+
+  it("refuses a wrong current password naming it, counts it as a failed log-in, and refuses a short new one", async () => {
+    const m = await signup();
+    const change = (currentPassword: string, password = "a password of my own") => as(m, "/api/v1/auth/password", { method: "POST", json: { currentPassword, password } });
+    const wrong = await change("not my password");
+    expect(wrong.status).toBe(400);
+    expect(((await wrong.json()) as ErrorBody).error).toMatchObject({ message: "currentPassword: not your current password", details: [{ field: "currentPassword" }] });
+    const short = await change(m.password, "short");
+    expect(short.status).toBe(400);
+    expect(((await short.json()) as ErrorBody).error.details?.[0]?.field).toBe("password");
+    // The session stayed, and the guesses count as the log-in's do: the sixth wrong one is throttled.
+    for (let i = 0; i < 4; i++) expect((await change("still not it")).status).toBe(400);
+    expect((await change("nor this")).status).toBe(429);
+    expect((await logIn(m.email, m.password)).status).toBe(429);
+  });
+
+  it("takes a session only, with its CSRF token: an API key answers 403, a cross-site post 403", async () => {
+    const m = await signup();
+    const { chatbotId } = await chatbotOf(m);
+    const created = await as(m, `/api/v1/chatbots/${chatbotId}/keys`, { method: "POST", json: { kind: "admin", name: "ops" } });
+    const { data: key } = (await created.json()) as { data: { secret: string } };
+    const json = { currentPassword: m.password, password: "a password of my own" };
+    expect((await call("/api/v1/auth/password", { method: "POST", json, key: key.secret })).status).toBe(403);
+    expect((await call("/api/v1/auth/password", { method: "POST", json, headers: { cookie: m.cookie } })).status).toBe(403);
+    expect((await call("/api/v1/auth/me", { method: "PATCH", json: { name: "Mallory" }, headers: { cookie: m.cookie } })).status).toBe(403);
+    expect((await logIn(m.email, m.password)).status).toBe(200);
+  });
+
+  it("changes the member's own name, as the session and their organization's member list show it", async () => {
+    const m = await signup();
+    const renamed = await as(m, "/api/v1/auth/me", { method: "PATCH", json: { name: "  Ada Lovelace " } });
+    expect(renamed.status).toBe(200);
+    expect(((await renamed.json()) as { data: { member: { name: string } } }).data.member.name).toBe("Ada Lovelace");
+    const members = (await (await as(m, `/api/v1/organizations/${m.organizationId}/members`)).json()) as { data: { id: string; name: string }[] };
+    expect(members.data.find((x) => x.id === m.memberId)?.name).toBe("Ada Lovelace");
+    for (const name of ["", "   ", "a\u0007b", "x".repeat(121)]) {
+      const bad = await as(m, "/api/v1/auth/me", { method: "PATCH", json: { name } });
+      expect(bad.status, JSON.stringify(name)).toBe(400);
+      expect(((await bad.json()) as ErrorBody).error.details?.[0]?.field).toBe("name");
+    }
+    expect((await as(m, "/api/v1/auth/me", { method: "PATCH", json: { name: "Ada", email: "x@example.com" } })).status).toBe(400);
   });
 });
 

@@ -8,6 +8,8 @@ import { accountCreated, sent, sessionSchema, sessionStarted } from "../schemas/
 import { sessionRequired } from "../middleware/auth";
 import { rateLimit } from "../middleware/rate-limit";
 import {
+  changePassword,
+  changePasswordBody,
   confirmPasswordReset,
   confirmSignup,
   confirmSignupBody,
@@ -17,6 +19,8 @@ import {
   email,
   login,
   loginBody,
+  profileBody,
+  renameMember,
   requestPasswordReset,
   requestSignup,
   resetBody,
@@ -25,7 +29,7 @@ import {
 import { sendEmail } from "../services/mail";
 import { acceptBody, acceptInvitation, listOrganizations } from "../services/organizations";
 import { hashPassword } from "../services/passwords";
-import { currentSession, endSession, roleIn, startSession } from "../services/sessions";
+import { currentSession, endSession, roleIn, startSession, type Session } from "../services/sessions";
 import { endSessionSockets } from "../services/session-sockets";
 import { sessions } from "../db/schema";
 import { eq } from "drizzle-orm";
@@ -45,9 +49,11 @@ auth.use("/signup/confirm", perAddress("signup"));
 auth.use("/password-reset", perAddress("reset"));
 auth.use("/password-reset/confirm", perAddress("reset"));
 auth.use("/invitations/accept", perAddress("accept"));
+auth.use("/password", perAddress("password"));
 
-async function sessionView(c: Context<AppEnv>) {
-  const session = await currentSession(c);
+/** The session the request's cookie names, or `given` (one started by this request, whose cookie goes out with the answer). */
+async function sessionView(c: Context<AppEnv>, given?: Session) {
+  const session = given ?? (await currentSession(c));
   if (!session) throw new ApiError("unauthorized", "not logged in");
   const organizations = await listOrganizations(c.get("db"), session.memberId);
   return {
@@ -158,6 +164,46 @@ auth.openapi(
     const { organizationId } = c.req.valid("json");
     if (!(await roleIn(c.get("db"), session.memberId, organizationId))) throw new ApiError("not_found", "organization not found");
     await c.get("db").update(sessions).set({ organizationId }).where(eq(sessions.id, session.id));
+    return c.json({ data: await sessionView(c) }, 200);
+  },
+);
+
+/**
+ * A logged-in member changes their password with the current one. Every session of the member ends (another
+ * browser, a stolen cookie) and their sockets close; this browser gets a fresh session, in the answer.
+ */
+auth.openapi(
+  apiRoute("member", {
+    method: "post",
+    path: "/password",
+    tags,
+    summary: "Change your password (the current one required); ends every other session, and this one is renewed",
+    middleware: [sessionRequired],
+    request: { body: jsonBody(changePasswordBody) },
+    responses: { 200: jsonData(sessionSchema, "The renewed session, its new CSRF token included") },
+  }),
+  async (c) => {
+    const session = c.get("session");
+    await changePassword(c.get("db"), session, c.req.valid("json"));
+    await endSessionSockets(c.env, c.get("db"), session.memberId);
+    const renewed = await startSession(c, session.memberId, session.organizationId);
+    return c.json({ data: await sessionView(c, { ...session, ...renewed }) }, 200);
+  },
+);
+
+/** A member's own name (their email is their log-in: it does not change here). */
+auth.openapi(
+  apiRoute("member", {
+    method: "patch",
+    path: "/me",
+    tags,
+    summary: "Change your name",
+    middleware: [sessionRequired],
+    request: { body: jsonBody(profileBody) },
+    responses: { 200: jsonData(sessionSchema, "The session, with the new name") },
+  }),
+  async (c) => {
+    await renameMember(c.get("db"), c.get("session").memberId, c.req.valid("json"));
     return c.json({ data: await sessionView(c) }, 200);
   },
 );

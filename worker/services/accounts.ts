@@ -162,3 +162,32 @@ export async function confirmPasswordReset(db: Db, input: z.infer<typeof resetBo
 }
 
 const invalidResetLink = () => new ApiError("invalid_request", "token: invalid, used or expired reset link", [{ field: "token", message: "invalid, used or expired" }]);
+
+export const changePasswordBody = z.object({ currentPassword: z.string().min(1).max(256), password }).strict();
+
+/**
+ * A logged-in member's new password, given the current one. The current one is checked under the log-in
+ * throttle (a borrowed session must not be a way to guess it); then the password, every unspent reset link and
+ * every session of the member change in one transaction — the caller starts a fresh session afterwards.
+ */
+export async function changePassword(db: Db, member: { memberId: string; email: string }, input: z.infer<typeof changePasswordBody>): Promise<void> {
+  await reserveLoginAttempt(db, member.email);
+  const row = await db.select({ passwordHash: members.passwordHash }).from(members).where(eq(members.id, member.memberId)).get();
+  if (!row || !(await verifyPassword(input.currentPassword, row.passwordHash))) {
+    throw new ApiError("invalid_request", "currentPassword: not your current password", [{ field: "currentPassword", message: "not your current password" }]);
+  }
+  await loginSucceeded(db, member.email);
+  const passwordHash = await hashPassword(input.password);
+  await db.batch([
+    db.update(members).set({ passwordHash }).where(eq(members.id, member.memberId)),
+    db.update(passwordResets).set({ usedAt: Date.now() }).where(and(eq(passwordResets.memberId, member.memberId), isNull(passwordResets.usedAt))),
+    db.delete(sessions).where(eq(sessions.memberId, member.memberId)),
+  ]);
+}
+
+export const profileBody = z.object({ name: nameText(120) }).strict();
+
+/** The member's own name, as organizations' member lists, assignments and notifications show it. */
+export async function renameMember(db: Db, memberId: string, input: z.infer<typeof profileBody>): Promise<void> {
+  await db.update(members).set({ name: input.name }).where(eq(members.id, memberId));
+}

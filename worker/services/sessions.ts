@@ -30,14 +30,15 @@ export interface Session {
 }
 
 /** Starts a session and sets its cookie; returns the CSRF token the client must echo. */
-export async function startSession(c: Context<AppEnv>, memberId: string, organizationId: string | null): Promise<{ csrfToken: string }> {
+export async function startSession(c: Context<AppEnv>, memberId: string, organizationId: string | null): Promise<{ id: string; csrfToken: string; expiresAt: number }> {
   const token = randomBase62(32);
   const csrfToken = randomBase62(24);
   const now = Date.now();
+  const started = { id: newId("ses"), csrfToken, expiresAt: now + SESSION_TTL_MS };
   await c
     .get("db")
     .insert(sessions)
-    .values({ id: newId("ses"), tokenHash: await sha256Hex(token), memberId, organizationId, csrfToken, createdAt: now, expiresAt: now + SESSION_TTL_MS });
+    .values({ ...started, tokenHash: await sha256Hex(token), memberId, organizationId, createdAt: now });
   setCookie(c, SESSION_COOKIE, token, {
     httpOnly: true,
     secure: true,
@@ -45,7 +46,7 @@ export async function startSession(c: Context<AppEnv>, memberId: string, organiz
     path: "/",
     maxAge: SESSION_TTL_MS / 1000,
   });
-  return { csrfToken };
+  return started;
 }
 
 /** The caller's live session, or null (no cookie, unknown, expired). */

@@ -111,6 +111,9 @@ export const api = {
     confirmSignup: (token: string) => data(client.POST("/api/v1/auth/signup/confirm", { body: { token } })),
     logout: () => answer(client.POST("/api/v1/auth/logout")),
     switchOrganization: (organizationId: string) => data(client.POST("/api/v1/auth/switch", { body: { organizationId } })),
+    /** A renewed session comes back: every session of the member ended with the old password. */
+    changePassword: (input: { currentPassword: string; password: string }) => data(client.POST("/api/v1/auth/password", { body: input })),
+    updateProfile: (input: { name: string }) => data(client.PATCH("/api/v1/auth/me", { body: input })),
     requestReset: (email: string) => data(client.POST("/api/v1/auth/password-reset", { body: { email } })),
     confirmReset: (token: string, password: string) => data(client.POST("/api/v1/auth/password-reset/confirm", { body: { token, password } })),
     acceptInvitation: (input: { token: string; name?: string; password?: string }) => data(client.POST("/api/v1/auth/invitations/accept", { body: input }), true),

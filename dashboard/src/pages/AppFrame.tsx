@@ -3,7 +3,7 @@ import { useDisclosure } from "@mantine/hooks";
 import { Fragment, useEffect } from "react";
 import { api } from "../api/client";
 import { useQuery } from "../api/use-query";
-import { NavLink as RouterNavLink, Outlet, useLocation, useMatch, useNavigate } from "react-router";
+import { Link, NavLink as RouterNavLink, Outlet, useLocation, useMatch, useNavigate } from "react-router";
 import { useSignedIn, useSession } from "../session/session";
 import { carriedRange } from "../lib/range";
 import { attentionQuery } from "./chatbot/attention-query";
@@ -86,6 +86,10 @@ function AccountMenu() {
       </Menu.Target>
       <Menu.Dropdown>
         <Menu.Label>{session.member.email}</Menu.Label>
+        <Menu.Item component={Link} to="/account">
+          Your account
+        </Menu.Item>
+        <Menu.Divider />
         {SCHEMES.map((s) => (
           <Menu.Item key={s.value} onClick={() => setColorScheme(s.value)} rightSection={colorScheme === s.value ? <span aria-hidden="true">✓</span> : null}>
             {s.label}

@@ -10,7 +10,8 @@ interface SessionContextValue {
   /** undefined while the first probe runs; null when nobody is logged in. */
   session: SessionView | null | undefined;
   probeError: unknown;
-  refresh: () => Promise<SessionView | null>;
+  /** Re-reads the session; `probe` gives it instead, where an answer already carries it (a renewed session). */
+  refresh: (probe?: () => Promise<SessionView>) => Promise<SessionView | null>;
   logout: () => Promise<void>;
   switchOrganization: (organizationId: string) => Promise<void>;
 }

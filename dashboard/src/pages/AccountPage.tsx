@@ -1,0 +1,129 @@
+import { Alert, Button, Paper, PasswordInput, Stack, Text, TextInput, Title } from "@mantine/core";
+import { useState, type FormEvent } from "react";
+import { api, fieldError } from "../api/client";
+import type { SessionView } from "../api/types";
+import { ErrorNotice } from "../components/ErrorNotice";
+import { PageHeader } from "../components/PageHeader";
+import { useSession, useSignedIn } from "../session/session";
+
+/** A form's state: what it is sending, and how the last attempt ended. */
+function useSubmit(send: () => Promise<void>) {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const [done, setDone] = useState(false);
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    setDone(false);
+    try {
+      await send();
+      setDone(true);
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { busy, error, done, submit };
+}
+
+function NameForm() {
+  const session = useSignedIn();
+  const { refresh } = useSession();
+  const [name, setName] = useState(session.member.name);
+  const form = useSubmit(async () => {
+    const next = await api.auth.updateProfile({ name });
+    await refresh(() => Promise.resolve(next));
+  });
+  return (
+    <Paper withBorder p="md" component="section" aria-labelledby="account-name">
+      <form onSubmit={form.submit}>
+        <Stack gap="sm">
+          <Title order={2} size="h4" id="account-name">
+            Your name
+          </Title>
+          <Text size="sm" c="dimmed">
+            Shown to your organizations' members: in member lists, assignments and notifications. You log in with {session.member.email}.
+          </Text>
+          {form.error !== null && fieldError(form.error, "name") === undefined && <ErrorNotice error={form.error} compact />}
+          <TextInput label="Name" required maxLength={120} value={name} onChange={(e) => setName(e.currentTarget.value)} error={fieldError(form.error, "name")} />
+          {form.done && (
+            <Alert color="green" role="status">
+              Saved.
+            </Alert>
+          )}
+          <Button type="submit" loading={form.busy} disabled={name.trim() === session.member.name} style={{ alignSelf: "flex-start" }}>
+            Save the name
+          </Button>
+        </Stack>
+      </form>
+    </Paper>
+  );
+}
+
+function PasswordForm() {
+  const { refresh } = useSession();
+  const [currentPassword, setCurrentPassword] = useState("");
+  const [password, setPassword] = useState("");
+  const form = useSubmit(async () => {
+    // The answer is a renewed session (every other one ended): its CSRF token replaces this tab's.
+    const next: SessionView = await api.auth.changePassword({ currentPassword, password });
+    await refresh(() => Promise.resolve(next));
+    setCurrentPassword("");
+    setPassword("");
+  });
+  const known = fieldError(form.error, "currentPassword") ?? fieldError(form.error, "password");
+  return (
+    <Paper withBorder p="md" component="section" aria-labelledby="account-password">
+      <form onSubmit={form.submit}>
+        <Stack gap="sm">
+          <Title order={2} size="h4" id="account-password">
+            Password
+          </Title>
+          <Text size="sm" c="dimmed">
+            Changing it logs you out everywhere else (other browsers and devices); this one stays logged in.
+          </Text>
+          {form.error !== null && known === undefined && <ErrorNotice error={form.error} compact />}
+          <PasswordInput
+            label="Current password"
+            autoComplete="current-password"
+            required
+            value={currentPassword}
+            onChange={(e) => setCurrentPassword(e.currentTarget.value)}
+            error={fieldError(form.error, "currentPassword")}
+          />
+          <PasswordInput
+            label="New password"
+            description="At least 10 characters"
+            autoComplete="new-password"
+            required
+            minLength={10}
+            value={password}
+            onChange={(e) => setPassword(e.currentTarget.value)}
+            error={fieldError(form.error, "password")}
+          />
+          {form.done && (
+            <Alert color="green" role="status">
+              Password changed. Every other session has ended.
+            </Alert>
+          )}
+          <Button type="submit" loading={form.busy} style={{ alignSelf: "flex-start" }}>
+            Change the password
+          </Button>
+        </Stack>
+      </form>
+    </Paper>
+  );
+}
+
+/** `/account`: the signed-in member's own name and password (the account menu's "Your account"). */
+export function AccountPage() {
+  return (
+    <Stack gap="md" maw={560}>
+      <PageHeader title="Your account" description="Your name and your password, for every organization you belong to." />
+      <NameForm />
+      <PasswordForm />
+    </Stack>
+  );
+}

@@ -1,0 +1,70 @@
+/**
+ * A member's own account page (README "Accounts and the dashboard's routes"): from the account menu, the name is
+ * changed (the header shows it at once) and the password is changed with the current one — this tab stays
+ * logged in and can still change things (the renewed session's CSRF token), another browser's session ends,
+ * and only the new password logs in. A member of its own, invited for this file: the demo owner's password,
+ * which every other browser test logs in with, is left alone.
+ */
+import { readFileSync } from "node:fs";
+import { afterAll, beforeAll, expect, it, vi } from "vitest";
+import { apiCall, apiLogin, browserSuite, e2e, logIn, openBrowser, type ApiSession, type Browser } from "./harness";
+
+browserSuite("A member's own account", () => {
+  let browser: Browser;
+  let elsewhere: ApiSession;
+  const email = `account-${Date.now().toString(36)}@example.com`;
+  const password = "my first password";
+  const next = "my second password";
+
+  beforeAll(async () => {
+    const owner = await apiLogin(e2e.demo.email, e2e.demo.password);
+    const { data } = await apiCall<{ data: { token: string } }>(owner, "POST", `/organizations/${e2e.demo.organizationId}/invitations`, { email, role: "member" });
+    await vi.waitFor(() => expect(readFileSync(e2e.logFile, "utf8")).toContain(`[email to ${email}]`), { timeout: 15_000, interval: 100 });
+    const accepted = await fetch(`${e2e.url}/api/v1/auth/invitations/accept`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ token: data.token, name: "Ann Account", password }),
+    });
+    expect(accepted.status).toBe(200);
+    elsewhere = await apiLogin(email, password);
+    browser = await openBrowser();
+    await logIn(browser.page, email, password);
+  });
+  afterAll(async () => browser?.close());
+
+  it("changes the member's name from the account menu, and the header shows it", async () => {
+    const { page } = browser;
+    await page.getByRole("button", { name: "Account: Ann Account" }).click();
+    await page.getByRole("menuitem", { name: "Your account" }).click();
+    await page.waitForURL(/\/account$/);
+    const name = page.getByRole("textbox", { name: /^Name/ });
+    await name.fill("Ann Lovelace");
+    await page.getByRole("button", { name: "Save the name" }).click();
+    await page.getByRole("button", { name: "Account: Ann Lovelace" }).waitFor();
+    await page.getByRole("status").filter({ hasText: "Saved." }).waitFor();
+  });
+
+  it("says so beside the field when the current password is wrong, and changes it with the right one", async () => {
+    const { page } = browser;
+    await page.getByLabel(/^Current password/).fill("not my password");
+    await page.getByLabel(/^New password/).fill(next);
+    await page.getByRole("button", { name: "Change the password" }).click();
+    await page.getByText("not your current password").waitFor();
+
+    await page.getByLabel(/^Current password/).fill(password);
+    await page.getByLabel(/^New password/).fill(next);
+    await page.getByRole("button", { name: "Change the password" }).click();
+    await page.getByRole("status").filter({ hasText: "Password changed" }).waitFor();
+
+    // This tab is still logged in and still allowed to change things: the name again, with the renewed session.
+    await page.getByRole("textbox", { name: /^Name/ }).fill("Ann Account");
+    await page.getByRole("button", { name: "Save the name" }).click();
+    await page.getByRole("button", { name: "Account: Ann Account" }).waitFor();
+    // The other session ended, and only the new password logs in.
+    const other = await fetch(`${e2e.url}/api/v1/auth/session`, { headers: { cookie: elsewhere.cookie } });
+    expect(other.status).toBe(401);
+    const login = (p: string) => fetch(`${e2e.url}/api/v1/auth/login`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email, password: p }) });
+    expect((await login(password)).status).toBe(401);
+    expect((await login(next)).status).toBe(200);
+  });
+});
