@@ -8,6 +8,7 @@ import { recordDemoTraffic } from "./traffic";
 const PAGES = [
   "/orgs/:org/chatbots",
   "/notifications",
+  "/account",
   "/chatbots/:bot/attention",
   "/chatbots/:bot/overview",
   "/chatbots/:bot/insights",

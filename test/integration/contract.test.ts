@@ -123,6 +123,12 @@ const SAMPLES: Record<string, () => Promise<Request>> = {
   "POST /api/v1/auth/logout": async () => ({ member: await memberIn(w.orgId, "member") }),
   "GET /api/v1/auth/session": async () => ({}),
   "POST /api/v1/auth/switch": async () => ({ body: { organizationId: w.orgId } }),
+  "POST /api/v1/auth/password": async () => {
+    // A member of its own: the change ends every session of the member, and the others here use the owner's.
+    const m = await signup("Password");
+    return { member: m, body: { currentPassword: m.password, password: "a brand new password" } };
+  },
+  "PATCH /api/v1/auth/me": async () => ({ body: { name: "Ada Contract" } }),
   "POST /api/v1/auth/password-reset": async () => ({ body: { email: "nobody@example.com" } }),
   "POST /api/v1/auth/password-reset/confirm": async () => {
     const m = await signup("Reset");
@@ -335,7 +341,7 @@ describe("every documented operation, replayed", () => {
         const sample = await SAMPLES[sampleKey(method, path)]!();
         const params: Record<string, string> = { ...common(), ...sample.params };
         const url = path.replace(/\{(\w+)\}/g, (_, name: string) => params[name] ?? `missing-${name}`) + (sample.query ?? "");
-        const memberRoute = /^\/api\/v1\/(chatbots|organizations|auth\/(logout|session|switch))\b/.test(path) || path === "/api/v1/organizations";
+        const memberRoute = /^\/api\/v1\/(chatbots|organizations|auth\/(logout|session|switch|me|password))\b/.test(path) || path === "/api/v1/organizations";
         const init = { method: method.toUpperCase(), json: sample.body, headers: sample.headers };
         const member = sample.member === undefined ? (memberRoute ? await memberIn(w.orgId, "owner") : null) : sample.member;
         const key = sample.key ?? (memberRoute || path.startsWith("/api/v1/auth/") || path === "/health" || path.endsWith("openapi.json") || path === "/api/docs" ? undefined : await freshKey("admin"));

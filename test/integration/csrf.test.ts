@@ -10,7 +10,7 @@ import { mockOutbound, PUBLIC_DNS } from "../helpers/outbound";
 import { fill, forMembers, methodOf, PUBLIC, routes, world, type World } from "../helpers/routes";
 
 /** Account routes that act on the session the cookie names. */
-const SESSION_ACTIONS = new Set(["POST /api/v1/auth/logout", "POST /api/v1/auth/switch", "POST /api/v1/auth/invitations/accept"]);
+const SESSION_ACTIONS = new Set(["POST /api/v1/auth/logout", "POST /api/v1/auth/switch", "POST /api/v1/auth/invitations/accept", "POST /api/v1/auth/password", "PATCH /api/v1/auth/me"]);
 
 const changing = routes.filter((r) => !["GET", "HEAD", "OPTIONS"].includes(methodOf(r)));
 const cookieRoutes = changing.filter((r) => forMembers(r) || r.includes(" /api/v1/organizations") || SESSION_ACTIONS.has(r));
@@ -36,6 +36,8 @@ beforeAll(async () => {
 function bodyFor(route: string): unknown {
   if (route === "POST /api/v1/auth/invitations/accept") return { token: invitationToken };
   if (route === "POST /api/v1/auth/switch") return { organizationId: mine.organizationId };
+  if (route === "POST /api/v1/auth/password") return { currentPassword: "whatever it is", password: "a brand new password" };
+  if (route === "PATCH /api/v1/auth/me") return { name: "Forged" };
   return methodOf(route) === "DELETE" ? undefined : {};
 }
 

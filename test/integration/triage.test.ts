@@ -408,8 +408,10 @@ describe("notifications", () => {
       ["GET", `/api/v1/organizations/${a.organizationId}/members`],
       ["POST", "/api/v1/auth/switch"],
       ["POST", "/api/v1/auth/logout"],
+      ["POST", "/api/v1/auth/password"],
+      ["PATCH", "/api/v1/auth/me"],
     ] as const) {
-      const res = await call(path, { method, key: a.adminKey, ...(method === "POST" ? { json: {} } : {}) });
+      const res = await call(path, { method, key: a.adminKey, ...(method === "POST" || method === "PATCH" ? { json: {} } : {}) });
       expect(res.status, path).toBe(403);
       expect(((await res.json()) as ErrorBody).error.message, path).toMatch(/^this route belongs to a member/);
     }
