@@ -24,6 +24,14 @@ describe("the README's examples of user messages", () => {
     expect(flagsOf("We've outgrown the starter plan, what's bigger?")).not.toContain("churn_risk");
   });
 
+  it("reads time the product saves as praise, not as waiting, and sarcasm about waiting still as frustration", () => {
+    for (const text of ["This saved us hours. Love it.", "The live view alone saved us hours this week. Love it.", "It saves me so much time every week, love it"]) {
+      expect(flagsOf(text), text).not.toContain("frustrated_user");
+      expect(polarity(text), text).toBe("positive");
+    }
+    expect(flagsOf("love that my express prescription is taking 6 days")).toContain("frustrated_user");
+  });
+
   it("reads 'not even angry anymore, just tired' as frustration, with or without 'I'm'", () => {
     for (const text of ["not even angry anymore, just tired", "I'm not even angry anymore, just tired."]) expect(flagsOf(text), text).toContain("frustrated_user");
   });

@@ -91,8 +91,14 @@ function buying(ctx: FlagContext): CueHit[] {
   return hits.length > 0 && NOT_BUYING.test(ctx.text) ? [] : hits;
 }
 
+/**
+ * "This saved us hours. Love it.": time the product saves is praise. The second opinion learned "love" and "hours"
+ * from sarcasm about waiting ("love that my express order is taking 6 days"); here the hours are the ones saved.
+ */
+const TIME_SAVED = /\b(sav(e|es|ed|ing)|spar(e|es|ed|ing)) (us|me|you|them|the team|our team|my team|everyone)( \w+){0,2} (hours|days|weeks|minutes|time)\b/i;
+
 /** Words that say a flag does not hold whatever else the message says: no second opinion overrules them. */
-export const DENIALS: Partial<Record<UserFlag, RegExp>> = { buying_signal: NOT_BUYING };
+export const DENIALS: Partial<Record<UserFlag, RegExp>> = { buying_signal: NOT_BUYING, frustrated_user: TIME_SAVED };
 
 // --- frustration -----------------------------------------------------------------------------
 
