@@ -38,6 +38,12 @@ browserSuite("Conversations: from a filter to the conversation behind it", () =>
     const plans = await rows.locator("td:nth-child(9)").allInnerTexts();
     expect(plans.every((p) => p === "enterprise")).toBe(true);
     await screenshot(page, "conversations");
+
+    // Back undoes the last filter, not the whole page: the table comes back unfiltered, on this page.
+    await page.goBack();
+    await expect.poll(() => new URL(page.url()).pathname, { timeout: 10_000 }).toBe(`/chatbots/${e2e.demo.chatbotId}/conversations`);
+    expect(new URL(page.url()).searchParams.get("plan")).toBeNull();
+    await expect.poll(() => total(), { timeout: 10_000 }).toBeGreaterThanOrEqual(before);
   });
 
   it("holds the reader's scroll position when a live update moves the row they are looking at to the top", async () => {

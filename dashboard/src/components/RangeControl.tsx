@@ -31,8 +31,8 @@ export function useDateRange(): DateRangeState {
         }
         return p;
       },
-      { replace: true },
     );
+  // A range chosen is a history entry, as a table's filters are: Back returns to the range before.
   return { range, api, interval: intervalFor(range), set };
 }
 

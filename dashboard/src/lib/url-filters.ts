@@ -3,7 +3,8 @@ import { useSearchParams } from "react-router";
 
 /**
  * Table state (filters, sort, page) lives in the URL, so a filtered view can be shared, the back button
- * works, and other pages can link straight to "this user's conversations".
+ * works, and other pages can link straight to "this user's conversations". Each change is a history entry of
+ * its own (a search box's, once its typing settles): Back undoes the last filter, not the whole page.
  */
 export function useUrlFilters<K extends string>(keys: readonly K[]) {
   const [params, setParams] = useSearchParams();
@@ -19,7 +20,6 @@ export function useUrlFilters<K extends string>(keys: readonly K[]) {
           if (resetPage && !("page" in changes)) p.delete("page");
           return p;
         },
-        { replace: true },
       ),
     [setParams],
   );
@@ -31,7 +31,6 @@ export function useUrlFilters<K extends string>(keys: readonly K[]) {
           p.delete("page");
           return p;
         },
-        { replace: true },
       ),
     [setParams],
   );

@@ -146,13 +146,11 @@ export default function ReportPage() {
                     value={String(days)}
                     onChange={(v) =>
                       v &&
-                      setParams(
-                        (p) => {
-                          p.set("days", v);
-                          return p;
-                        },
-                        { replace: true },
-                      )
+                      // A history entry, as a table's filters are: Back returns to the range before.
+                      setParams((p) => {
+                        p.set("days", v);
+                        return p;
+                      })
                     }
                   />
                   <Button variant="default" className="no-print" disabled={!data.data} onClick={() => data.data && downloadCsv(rep.name, reportCsv(rep, data.data.data))}>
