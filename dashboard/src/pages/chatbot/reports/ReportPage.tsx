@@ -221,7 +221,7 @@ export default function ReportPage() {
             {canEdit && <AddWidget report={rep} onAdd={(type) => setWidgets([...rep.layout.widgets, newWidget(type, rep.layout.widgets.map((w) => w.id))])} />}
             {canEdit && (
               <Text size="sm" c="dimmed" className="no-print" data-testid="save-state">
-                {saving ? "Saving…" : "All changes saved"}
+                {saving ? "Saving…" : saveError !== null ? "The last change was not saved (the reason is above)" : "All changes saved"}
               </Text>
             )}
           </>

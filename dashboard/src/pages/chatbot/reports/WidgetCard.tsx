@@ -132,6 +132,9 @@ function WidgetSettings({ widget, title, onChange, onRemove }: { widget: ReportW
     else delete filters[key];
     setDraft({ ...draft, filters });
   };
+  // Checked here, beside the field, rather than refused by the save with the layout's path in the message.
+  const country = draft.filters.country ?? "";
+  const countryError = country && !/^[A-Za-z]{2}$/.test(country) ? "Two letters, e.g. DE" : undefined;
   return (
     <Popover
       opened={opened}
@@ -151,6 +154,7 @@ function WidgetSettings({ widget, title, onChange, onRemove }: { widget: ReportW
         <form
           onSubmit={(e) => {
             e.preventDefault();
+            if (countryError) return;
             const country = draft.filters.country?.toUpperCase();
             onChange({ ...draft, title: draft.title?.trim() || undefined, filters: { ...draft.filters, ...(country ? { country } : {}) } });
             setOpened(false);
@@ -165,7 +169,7 @@ function WidgetSettings({ widget, title, onChange, onRemove }: { widget: ReportW
               <SegmentedControl fullWidth aria-labelledby={`size-${widget.id}`} value={draft.size} data={SIZE_OPTIONS} onChange={(v) => setDraft({ ...draft, size: v as WidgetSize })} />
             </div>
             <TextInput label="Plan" placeholder="any" value={draft.filters.plan ?? ""} onChange={(e) => setFilter("plan", e.currentTarget.value)} />
-            <TextInput label="Country" description="Two-letter code, e.g. DE" placeholder="any" maxLength={2} value={draft.filters.country ?? ""} onChange={(e) => setFilter("country", e.currentTarget.value)} />
+            <TextInput label="Country" description="Two-letter code, e.g. DE" placeholder="any" maxLength={2} value={country} error={countryError} onChange={(e) => setFilter("country", e.currentTarget.value)} />
             <Select label="Language" placeholder="any" clearable searchable data={LANGUAGE_FILTER_OPTIONS} value={draft.filters.language ?? null} onChange={(v) => setFilter("language", v)} comboboxProps={{ withinPortal: false }} />
             <Select label="Sentiment label" placeholder="any" clearable data={LABEL_OPTIONS} value={draft.filters.label ?? null} onChange={(v) => setFilter("label", v)} comboboxProps={{ withinPortal: false }} />
             <Group justify="space-between" mt="xs">
