@@ -44,6 +44,14 @@ browserSuite("Conversations: from a filter to the conversation behind it", () =>
     await expect.poll(() => new URL(page.url()).pathname, { timeout: 10_000 }).toBe(`/chatbots/${e2e.demo.chatbotId}/conversations`);
     expect(new URL(page.url()).searchParams.get("plan")).toBeNull();
     await expect.poll(() => total(), { timeout: 10_000 }).toBeGreaterThanOrEqual(before);
+
+    // A page past the last (an old link) says so, not "no conversations yet", and leads to the last page.
+    await page.goto(`${e2e.url}/chatbots/${e2e.demo.chatbotId}/conversations?page=999`);
+    await page.getByText("Page 999 is past the last one").waitFor();
+    expect(await page.getByText("No conversations yet").count()).toBe(0);
+    await page.getByRole("button", { name: /^Go to page / }).click();
+    await page.getByTestId("conversation-row").first().waitFor();
+    expect(Number(new URL(page.url()).searchParams.get("page") ?? "1")).toBeLessThan(999);
   });
 
   it("holds the reader's scroll position when a live update moves the row they are looking at to the top", async () => {

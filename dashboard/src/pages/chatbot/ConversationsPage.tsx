@@ -12,7 +12,7 @@ import { EmptyNotice } from "../../components/EmptyNotice";
 import { failed, RegionError } from "../../components/QueryRegion";
 import { PageHeader } from "../../components/PageHeader";
 import { SortableHeader } from "../../components/SortableHeader";
-import { TablePager } from "../../components/TablePager";
+import { PastLastPage, pastLastPage, TablePager } from "../../components/TablePager";
 import { formatDateTime, humanize } from "../../lib/format";
 import { LANGUAGE_FILTER_OPTIONS, languageName } from "../../lib/languages";
 import { USER_FLAGS } from "../../lib/sentiment";
@@ -289,7 +289,10 @@ export default function ConversationsPage() {
           </Table>
         </Table.ScrollContainer>
       )}
-      {!rows.loading && rows.data?.data.length === 0 && (
+      {!rows.loading && rows.data?.data.length === 0 && pastLastPage(rows.data.pagination) && (
+        <PastLastPage pagination={rows.data.pagination} onPage={(p) => set({ page: p }, false)} noun="conversations" />
+      )}
+      {!rows.loading && rows.data?.data.length === 0 && !pastLastPage(rows.data.pagination) && (
         <EmptyNotice title={active.length || values.q ? "No conversation matches" : "No conversations yet"}>
           {active.length || values.q ? "Loosen a filter or clear them." : "They appear here within a second of your chatbot's first message."}
         </EmptyNotice>

@@ -11,7 +11,7 @@ import { PersonLink, usePersonPath } from "../../components/PersonLink";
 import { SentimentBadge } from "../../components/SentimentBadge";
 import { SkeletonRows } from "../../components/SkeletonRows";
 import { SortableHeader } from "../../components/SortableHeader";
-import { TablePager } from "../../components/TablePager";
+import { PastLastPage, pastLastPage, TablePager } from "../../components/TablePager";
 import { formatAgo, formatMoney } from "../../lib/format";
 import { useUrlFilters } from "../../lib/url-filters";
 import { useChatbot } from "../../session/chatbot";
@@ -86,7 +86,10 @@ export default function OrganizationsPage() {
           </Table>
         </Table.ScrollContainer>
       )}
-      {!orgs.loading && orgs.data?.data.length === 0 && <EmptyNotice title="No organizations match">Organizations appear once your integration sends an `organization` with its messages.</EmptyNotice>}
+      {!orgs.loading && orgs.data?.data.length === 0 && pastLastPage(orgs.data.pagination) && (
+        <PastLastPage pagination={orgs.data.pagination} onPage={(p) => set({ page: p }, false)} noun="organizations" />
+      )}
+      {!orgs.loading && orgs.data?.data.length === 0 && !pastLastPage(orgs.data.pagination) && <EmptyNotice title="No organizations match">Organizations appear once your integration sends an `organization` with its messages.</EmptyNotice>}
       <TablePager pagination={orgs.data?.pagination} onPage={(p) => set({ page: p }, false)} noun="organizations" />
     </Stack>
   );

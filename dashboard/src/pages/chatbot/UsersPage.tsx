@@ -11,7 +11,7 @@ import { PersonLink, usePersonPath } from "../../components/PersonLink";
 import { SentimentBadge } from "../../components/SentimentBadge";
 import { SkeletonRows } from "../../components/SkeletonRows";
 import { SortableHeader } from "../../components/SortableHeader";
-import { TablePager } from "../../components/TablePager";
+import { PastLastPage, pastLastPage, TablePager } from "../../components/TablePager";
 import { formatAgo, formatMoney } from "../../lib/format";
 import { useUrlFilters } from "../../lib/url-filters";
 import { useChatbot } from "../../session/chatbot";
@@ -82,7 +82,10 @@ export default function UsersPage() {
           </Table>
         </Table.ScrollContainer>
       )}
-      {!users.loading && users.data?.data.length === 0 && <EmptyNotice title="No users match">Users appear once your integration sends a `user` with its messages.</EmptyNotice>}
+      {!users.loading && users.data?.data.length === 0 && pastLastPage(users.data.pagination) && (
+        <PastLastPage pagination={users.data.pagination} onPage={(p) => set({ page: p }, false)} noun="users" />
+      )}
+      {!users.loading && users.data?.data.length === 0 && !pastLastPage(users.data.pagination) && <EmptyNotice title="No users match">Users appear once your integration sends a `user` with its messages.</EmptyNotice>}
       <TablePager pagination={users.data?.pagination} onPage={(p) => set({ page: p }, false)} noun="users" />
     </Stack>
   );
