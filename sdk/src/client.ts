@@ -169,6 +169,15 @@ export class OpenBat {
         // The key rides as a subprotocol because browsers and Node's WebSocket cannot set headers.
         protocols: token || publishable ? undefined : ["openbat", key!],
         renewable: typeof token === "function",
+        refusal: async (url) => {
+          const fetcher = this.options.fetch ?? ((input: string, init?: RequestInit) => fetch(input, init));
+          // A plain GET: the server answers 426 to a credential it takes, 401/403 to one it refuses, and says why.
+          const res = await fetcher(url.replace(/^ws/, "http"), { headers: token || publishable ? {} : { authorization: `Bearer ${key}` } });
+          if (res.status !== 401 && res.status !== 403) return null;
+          const body = (await res.json().catch(() => null)) as { error?: { message?: unknown } } | null;
+          const message = typeof body?.error?.message === "string" ? body.error.message : res.statusText;
+          return `the server refused the connection (HTTP ${res.status}): ${message}`;
+        },
         url: async (id, seq) => {
           const query = new URLSearchParams();
           if (token) query.set("token", typeof token === "string" ? token : await token());

@@ -67,6 +67,11 @@ export interface Wiring {
   inert?: boolean;
   /** Each attempt fetches a fresh credential (a token function): a refused one may be followed by a good one. */
   renewable?: boolean;
+  /**
+   * Why a handshake failed, asked of the same URL over plain HTTP (a WebSocket is not told): the server's refusal
+   * of the credential (401, 403) as a sentence, or null (anything else, or no answer).
+   */
+  refusal?: (url: string) => Promise<string | null>;
 }
 
 /**
@@ -192,9 +197,12 @@ export class Conversation extends Emitter<ConversationEvents> {
       if (wasLive) this.emit("disconnect", { code: event.code, reason: event.reason });
       // Report the first failure of a streak only: an outage must not flood the console.
       // (Browsers do not tell why a handshake failed: a refused key, a 429 and a dead network look alike.)
-      else if (++this.failures === 1) this.fail(new OpenBatError("connection_failed", "could not connect; retrying with backoff"));
+      else if (++this.failures === 1) {
+        this.fail(new OpenBatError("connection_failed", "could not connect; retrying with backoff"));
+        void this.askWhy();
+      }
       const refused = REFUSED[event.code];
-      if (refused !== undefined && !(event.code === 4001 && wiring.renewable)) this.refuse(event.code, refused);
+      if (refused !== undefined && !(event.code === 4001 && wiring.renewable)) this.refuse(`${refused} (close code ${event.code})`);
     });
     const every = options.heartbeatMs ?? 25_000;
     if (every > 0) this.timer = setInterval(() => this.beat(), every);
@@ -295,11 +303,26 @@ export class Conversation extends Emitter<ConversationEvents> {
   }
 
   /**
+   * The first failed handshake of a streak: a refused key (unknown, revoked, of another kind, an origin it does not
+   * allow) or an archived chatbot would fail every retry, so the reason is asked once over HTTP and, if it is one of
+   * those, the conversation is refused as a close code would refuse it. A token function may fetch a better token.
+   */
+  private async askWhy(): Promise<void> {
+    if (!this.wiring.refusal || this.wiring.renewable) return;
+    try {
+      const why = await this.wiring.refusal(await this.wiring.url(this.id, this.resume ? this.lastSeq : undefined));
+      if (why !== null && !this.closed && !this.live) this.refuse(why);
+    } catch {
+      // No answer either: the retries go on, as before.
+    }
+  }
+
+  /**
    * The server closed the conversation for good (REFUSED): no more reconnects, what waits in the outbox is
    * rejected with code `refused`, and the conversation ends as if `close()` had been called.
    */
-  private refuse(code: number, why: string): void {
-    const error = new OpenBatError("refused", `${why} (close code ${code})`);
+  private refuse(why: string): void {
+    const error = new OpenBatError("refused", why);
     this.shut("refused by the server", (id) => new OpenBatError("refused", error.message, id));
     this.fail(error);
     this.emit("close", undefined);

@@ -245,10 +245,13 @@ describe("live conversations over WebSocket", () => {
     socket.close();
   });
 
-  it("refuses a plain HTTP request to the live endpoint with 426", async () => {
+  it("refuses a plain HTTP request to the live endpoint with 426, after its credential: a refused key hears why", async () => {
     const t = await createTenant();
     const res = await call("/api/v1/live/chat-x", { key: t.ingestKey });
     expect(res.status).toBe(426);
+    const unknown = await call("/api/v1/live/chat-x", { key: "ob_live_not_a_key_at_all_0000000000" });
+    expect(unknown.status).toBe(401);
+    expect((await call("/api/v1/live/chat-x", { key: t.readKey })).status).toBe(403);
   });
 
   it("refuses a socket without a key with 401", async () => {

@@ -172,7 +172,7 @@ describe("browser sessions", () => {
 
   it("answers 400 naming after for a replay point that is not a non-negative integer, an empty one included", async () => {
     const t = await createTenant();
-    for (const after of ["", "-1", "abc", "1.5"]) {
+    for (const after of ["", "-1", "abc", "1.5", "0x10", "1e3"]) {
       const { response } = await openSocket(`/api/v1/live/replay-x?after=${after}`, { key: t.ingestKey });
       expect(response.status, after).toBe(400);
       expect(((await response.json()) as ErrorBody).error.details?.[0]?.field, after).toBe("after");

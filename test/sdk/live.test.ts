@@ -287,6 +287,26 @@ describe("SDK live conversations against the Worker", () => {
     expect(await conversation.send({ role: "user", content: "later" }).catch((e: unknown) => e)).toMatchObject({ code: "closed" });
   });
 
+  it("says why at once when the key is refused at the handshake, rather than retrying for ever: an unknown key, a read key", async () => {
+    const t = await createTenant();
+    for (const [key, reason] of [
+      ["ob_live_not_a_key_at_all_0000000000", /^the server refused the connection \(HTTP 401\): /],
+      [t.readKey, /^the server refused the connection \(HTTP 403\): /],
+    ] as const) {
+      const { openbat, net } = sdk(key);
+      const conversation = openbat.connect({ conversationId: "sdk-wrong-key", ...fast });
+      const errors = collect(conversation, "error");
+      const closed = next(conversation, "close");
+      const sent = conversation.send({ id: "m1", role: "user", content: "hello" }).catch((e: unknown) => e);
+      await closed;
+      expect(await sent).toMatchObject({ code: "refused", id: "m1", message: expect.stringMatching(reason) });
+      expect(errors.map((e) => e.code)).toEqual(["connection_failed", "refused"]);
+      const attempts = net.sockets.length;
+      await new Promise((resolve) => setTimeout(resolve, 100)); // many reconnect delays of `fast`
+      expect(net.sockets.length).toBe(attempts);
+    }
+  });
+
   it("keeps reconnecting after a 4001 when a token function can fetch a fresh token", async () => {
     const t = await createTenant();
     const created = await call("/api/v1/keys", { method: "POST", key: t.adminKey, json: { kind: "ingest", name: "sdk minting" } });

@@ -64,11 +64,13 @@ live.openapi(
 );
 
 async function connect(c: Context<AppEnv>, requestedId: string | undefined, after: number | undefined): Promise<Response> {
+  // The credential first: a client told only that its handshake failed (a WebSocket is told nothing more) can ask
+  // the same URL over plain HTTP why, and hear 401/403 with the reason, or 426 when the credential is good.
+  const auth = await authenticateLive(c, requestedId);
+  assertCapturable(auth);
   if (c.req.header("upgrade")?.toLowerCase() !== "websocket") {
     throw new ApiError("upgrade_required", "this endpoint speaks WebSocket: send `Upgrade: websocket`");
   }
-  const auth = await authenticateLive(c, requestedId);
-  assertCapturable(auth);
   await limitConnect(c.env, auth, c.req.header("cf-connecting-ip") ?? "local");
 
   const edge = edgeSession(c.req.raw);

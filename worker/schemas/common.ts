@@ -21,14 +21,17 @@ export const labelConversations = z
 
 /**
  * A number read from a query string. `Number("")` is 0, so `?after=` or `?limit=` left empty would silently mean 0
- * (or be refused as "too small"); an empty value is refused as empty instead, and text as not a number, each
- * a 400 naming the field. Every numeric query parameter goes through it.
+ * (or be refused as "too small"); an empty value is refused as empty instead, and anything but a decimal number
+ * as not a number, each a 400 naming the field. Every numeric query parameter goes through it.
  */
+const DECIMAL = /^\s*[+-]?(\d+(\.\d*)?|\.\d+)\s*$/;
+
 export const queryNumber = <S extends z.ZodType>(schema: S) =>
   z.preprocess((v, ctx) => {
     if (typeof v !== "string") return v;
     if (v.trim() === "") ctx.addIssue({ code: "custom", message: "must be a number; the value is empty" });
-    else if (Number.isNaN(Number(v))) ctx.addIssue({ code: "custom", message: `must be a number, not "${v.slice(0, 40)}"` });
+    // Decimal only: `Number()` would also read "0x10", "1e3" and "Infinity".
+    else if (!DECIMAL.test(v)) ctx.addIssue({ code: "custom", message: `must be a number, not "${v.slice(0, 40)}"` });
     else return v;
     return z.NEVER;
   }, schema);
