@@ -203,8 +203,11 @@ auth.openapi(
     responses: { 200: jsonData(sessionSchema, "The session, with the new name") },
   }),
   async (c) => {
-    await renameMember(c.get("db"), c.get("session").memberId, c.req.valid("json"));
-    return c.json({ data: await sessionView(c) }, 200);
+    const session = c.get("session");
+    const { name } = c.req.valid("json");
+    await renameMember(c.get("db"), session.memberId, { name });
+    // From what was just written, not read back: the session's own reads may go to a replica behind the write.
+    return c.json({ data: await sessionView(c, { ...session, name }) }, 200);
   },
 );
 

@@ -29,7 +29,7 @@ export interface Session {
   expiresAt: number;
 }
 
-/** Starts a session and sets its cookie; returns the CSRF token the client must echo. */
+/** Starts a session and sets its cookie; returns its id, expiry and the CSRF token the client must echo. */
 export async function startSession(c: Context<AppEnv>, memberId: string, organizationId: string | null): Promise<{ id: string; csrfToken: string; expiresAt: number }> {
   const token = randomBase62(32);
   const csrfToken = randomBase62(24);
