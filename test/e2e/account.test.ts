@@ -5,9 +5,8 @@
  * and only the new password logs in. A member of its own, invited for this file: the demo owner's password,
  * which every other browser test logs in with, is left alone.
  */
-import { readFileSync } from "node:fs";
-import { afterAll, beforeAll, expect, it, vi } from "vitest";
-import { apiCall, apiLogin, browserSuite, e2e, logIn, openBrowser, type ApiSession, type Browser } from "./harness";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { apiLogin, browserSuite, e2e, invitedMember, logIn, openBrowser, type ApiSession, type Browser } from "./harness";
 
 browserSuite("A member's own account", () => {
   let browser: Browser;
@@ -17,15 +16,7 @@ browserSuite("A member's own account", () => {
   const next = "my second password";
 
   beforeAll(async () => {
-    const owner = await apiLogin(e2e.demo.email, e2e.demo.password);
-    const { data } = await apiCall<{ data: { token: string } }>(owner, "POST", `/organizations/${e2e.demo.organizationId}/invitations`, { email, role: "member" });
-    await vi.waitFor(() => expect(readFileSync(e2e.logFile, "utf8")).toContain(`[email to ${email}]`), { timeout: 15_000, interval: 100 });
-    const accepted = await fetch(`${e2e.url}/api/v1/auth/invitations/accept`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ token: data.token, name: "Ann Account", password }),
-    });
-    expect(accepted.status).toBe(200);
+    await invitedMember(await apiLogin(e2e.demo.email, e2e.demo.password), { name: "Ann Account", role: "member", email, password });
     elsewhere = await apiLogin(email, password);
     browser = await openBrowser();
     await logIn(browser.page, email, password);

@@ -2,11 +2,11 @@
  * Helpers of the browser tests: the suite wrapper (skip without Chromium, fail in CI), a fresh Chromium
  * per person, logging in through the page, screenshots, and API calls as a member from Node.
  */
-import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
-import { describe, inject, it } from "vitest";
+import { describe, expect, inject, it, vi } from "vitest";
 import { OpenBat } from "../../sdk/src/index";
 import type { E2EContext } from "./context";
 
@@ -167,4 +167,20 @@ export async function latestConversationId(session: ApiSession, chatbotId: strin
     if (Date.now() > deadline) throw new Error("no conversation indexed within 20 s");
     await new Promise((r) => setTimeout(r, 250));
   }
+}
+
+/**
+ * Invites a new person into the demo organization as `role` and accepts as them, creating the account (the
+ * invitation "email" is read from the server's log: LOG_EMAILS=true); their login.
+ */
+export async function invitedMember(
+  owner: ApiSession,
+  { name, role, password = "a good long password", email = `${role}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 6)}@example.com` }: { name: string; role: "admin" | "member"; password?: string; email?: string },
+): Promise<{ email: string; password: string; memberId: string }> {
+  const { data } = await apiCall<{ data: { token: string } }>(owner, "POST", `/organizations/${e2e.demo.organizationId}/invitations`, { email, role });
+  await vi.waitFor(() => expect(readFileSync(e2e.logFile, "utf8")).toContain(`[email to ${email}]`), { timeout: 15_000, interval: 100 });
+  const accepted = await fetch(`${e2e.url}/api/v1/auth/invitations/accept`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ token: data.token, name, password }) });
+  expect(accepted.status).toBe(200);
+  const body = (await accepted.json()) as { data: { memberId: string } };
+  return { email, password, memberId: body.data.memberId };
 }

@@ -1,6 +1,5 @@
-import { readFileSync } from "node:fs";
-import { afterAll, beforeAll, expect, it, vi } from "vitest";
-import { apiCall, apiLogin, browserSuite, e2e, logIn, openBrowser, type Browser } from "./harness";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { apiCall, apiLogin, browserSuite, e2e, invitedMember, logIn, openBrowser, type Browser } from "./harness";
 
 browserSuite("Read-only members see no edit controls", () => {
   let browser: Browser;
@@ -9,17 +8,7 @@ browserSuite("Read-only members see no edit controls", () => {
 
   beforeAll(async () => {
     // The owner invites a member through the invitations API; the invited person creates the account.
-    const owner = await apiLogin(e2e.demo.email, e2e.demo.password);
-    const { data } = await apiCall<{ data: { token: string; link: string } }>(owner, "POST", `/organizations/${e2e.demo.organizationId}/invitations`, { email, role: "member" });
-    expect(data.link).toContain("/accept-invitation?token=");
-    // LOG_EMAILS=true: the invitation "email" reaches the server's log once the email queue has delivered it.
-    await vi.waitFor(() => expect(readFileSync(e2e.logFile, "utf8")).toContain(`[email to ${email}]`), { timeout: 15_000, interval: 100 });
-    const accepted = await fetch(`${e2e.url}/api/v1/auth/invitations/accept`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ token: data.token, name: "Rita Reader", password }),
-    });
-    expect(accepted.status).toBe(200);
+    await invitedMember(await apiLogin(e2e.demo.email, e2e.demo.password), { name: "Rita Reader", role: "member", email, password });
     browser = await openBrowser();
     await logIn(browser.page, email, password);
   });

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import type { Page } from "playwright-core";
-import { afterAll, beforeAll, expect, it, vi } from "vitest";
-import { apiCall, apiLogin, browserSuite, e2e, logIn, openBrowser, record, screenshot, sdk, type Browser } from "./harness";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { apiCall, apiLogin, browserSuite, e2e, invitedMember, logIn, openBrowser, record, screenshot, sdk, type Browser } from "./harness";
 import { everyWidgetLayout, WIDGET_TYPES } from "./reports-fixture";
 import { recordDemoTraffic } from "./traffic";
 
@@ -246,15 +246,7 @@ browserSuite("Reports: saved, shareable views", () => {
   it("shows the report to a read-only member at the same address, without a way to change it", async () => {
     const email = `report-reader-${Date.now().toString(36)}@example.com`;
     const password = "read only member 2";
-    const owner = await apiLogin(e2e.demo.email, e2e.demo.password);
-    const { data } = await apiCall<{ data: { token: string } }>(owner, "POST", `/organizations/${e2e.demo.organizationId}/invitations`, { email, role: "member" });
-    await vi.waitFor(() => expect(readFileSync(e2e.logFile, "utf8")).toContain(`[email to ${email}]`), { timeout: 15_000, interval: 100 });
-    const accepted = await fetch(`${e2e.url}/api/v1/auth/invitations/accept`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ token: data.token, name: "Rhea Reader", password }),
-    });
-    expect(accepted.status).toBe(200);
+    await invitedMember(await apiLogin(e2e.demo.email, e2e.demo.password), { name: "Rhea Reader", role: "member", email, password });
 
     const reader = await openBrowser();
     try {

@@ -5,22 +5,9 @@
  * centre; a read-only member sees the state and no controls. (A workflow's in-app alert reaching the bell live
  * is test/e2e/notifications.test.ts.)
  */
-import { readFileSync } from "node:fs";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it, vi } from "vitest";
-import { apiCall, apiLogin, browserSuite, e2e, logIn, openBrowser, record, sdk, type ApiSession, type Browser } from "./harness";
-
-/** Invites `role` into the demo organization and accepts it as a new account; its login. */
-async function invitedMember(owner: ApiSession, name: string, role: "admin" | "member"): Promise<{ email: string; password: string; memberId: string }> {
-  const email = `${role}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 6)}@example.com`;
-  const password = "a good long password";
-  const { data } = await apiCall<{ data: { token: string } }>(owner, "POST", `/organizations/${e2e.demo.organizationId}/invitations`, { email, role });
-  await vi.waitFor(() => expect(readFileSync(e2e.logFile, "utf8")).toContain(`[email to ${email}]`), { timeout: 15_000, interval: 100 });
-  const accepted = await fetch(`${e2e.url}/api/v1/auth/invitations/accept`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ token: data.token, name, password }) });
-  expect(accepted.status).toBe(200);
-  const body = (await accepted.json()) as { data: { memberId: string } };
-  return { email, password, memberId: body.data.memberId };
-}
+import { apiCall, apiLogin, browserSuite, e2e, invitedMember, logIn, openBrowser, record, sdk, type ApiSession, type Browser } from "./harness";
 
 /** OpenBat's id of the conversation the SDK recorded as `externalId`, once the index has it. */
 async function conversationIdOf(owner: ApiSession, externalId: string): Promise<string> {
@@ -59,7 +46,7 @@ browserSuite("Acting on a conversation", () => {
 
   beforeAll(async () => {
     ownerApi = await apiLogin(e2e.demo.email, e2e.demo.password);
-    admin = await invitedMember(ownerApi, "Ada Admin", "admin");
+    admin = await invitedMember(ownerApi, { name: "Ada Admin", role: "admin" });
     const externalId = `triage-${Date.now().toString(36)}`;
     await record(sdk(), { conversationId: externalId, messages: [{ role: "user", content: "I was charged twice this month and nobody answers my emails." }], user: { id: "u-triage", email: "charged@example.com" } });
     conversationId = await conversationIdOf(ownerApi, externalId);
@@ -111,7 +98,7 @@ browserSuite("Acting on a conversation", () => {
   });
 
   it("shows a read-only member the status, assignee, labels and notes, and no control to change them", async () => {
-    const viewer = await invitedMember(ownerApi, "Rita Reader", "member");
+    const viewer = await invitedMember(ownerApi, { name: "Rita Reader", role: "member" });
     reader = await openBrowser();
     await logIn(reader.page, viewer.email, viewer.password);
     await reader.page.goto(conversationUrl());

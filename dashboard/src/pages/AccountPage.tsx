@@ -3,6 +3,7 @@ import { useState, type FormEvent } from "react";
 import { api, fieldError } from "../api/client";
 import type { SessionView } from "../api/types";
 import { ErrorNotice } from "../components/ErrorNotice";
+import { NewPasswordInput } from "../components/NewPasswordInput";
 import { PageHeader } from "../components/PageHeader";
 import { useSession, useSignedIn } from "../session/session";
 
@@ -93,16 +94,7 @@ function PasswordForm() {
             onChange={(e) => setCurrentPassword(e.currentTarget.value)}
             error={fieldError(form.error, "currentPassword")}
           />
-          <PasswordInput
-            label="New password"
-            description="At least 10 characters"
-            autoComplete="new-password"
-            required
-            minLength={10}
-            value={password}
-            onChange={(e) => setPassword(e.currentTarget.value)}
-            error={fieldError(form.error, "password")}
-          />
+          <NewPasswordInput label="New password" value={password} onChange={setPassword} error={form.error} />
           {form.done && (
             <Alert color="green" role="status">
               Password changed. Every other session has ended.

@@ -1,8 +1,9 @@
-import { Alert, Anchor, Button, Loader, PasswordInput, Stack, Text, TextInput } from "@mantine/core";
+import { Alert, Anchor, Button, Loader, Stack, Text, TextInput } from "@mantine/core";
 import { useState, type FormEvent } from "react";
 import { Link, useSearchParams } from "react-router";
 import { api, fieldError } from "../../api/client";
 import { ErrorNotice } from "../../components/ErrorNotice";
+import { NewPasswordInput } from "../../components/NewPasswordInput";
 import { useEnterOrganization, useSession } from "../../session/session";
 import { AuthCard } from "./AuthCard";
 
@@ -68,16 +69,7 @@ export function AcceptInvitationPage() {
         <Stack>
           {error !== null && <ErrorNotice error={error} compact />}
           <TextInput label="Your name" autoComplete="name" required value={name} onChange={(e) => setName(e.currentTarget.value)} error={fieldError(error, "name")} />
-          <PasswordInput
-            label="Password"
-            description="At least 10 characters"
-            autoComplete="new-password"
-            required
-            minLength={10}
-            value={password}
-            onChange={(e) => setPassword(e.currentTarget.value)}
-            error={fieldError(error, "password")}
-          />
+          <NewPasswordInput label="Password" value={password} onChange={setPassword} error={error} />
           <Button type="submit" loading={busy}>
             Create my account and join
           </Button>

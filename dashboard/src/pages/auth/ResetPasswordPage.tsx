@@ -1,8 +1,9 @@
-import { Alert, Anchor, Button, PasswordInput, Stack, Text, TextInput } from "@mantine/core";
+import { Alert, Anchor, Button, Stack, Text, TextInput } from "@mantine/core";
 import { useState, type FormEvent } from "react";
 import { Link, useSearchParams } from "react-router";
-import { api, fieldError } from "../../api/client";
+import { api } from "../../api/client";
 import { ErrorNotice } from "../../components/ErrorNotice";
+import { NewPasswordInput } from "../../components/NewPasswordInput";
 import { AuthCard } from "./AuthCard";
 
 function RequestReset() {
@@ -79,16 +80,7 @@ function ChooseNewPassword({ token }: { token: string }) {
         <form onSubmit={submit}>
           <Stack>
             {error !== null && <ErrorNotice error={error} compact />}
-            <PasswordInput
-              label="New password"
-              description="At least 10 characters"
-              autoComplete="new-password"
-              required
-              minLength={10}
-              value={password}
-              onChange={(e) => setPassword(e.currentTarget.value)}
-              error={fieldError(error, "password")}
-            />
+            <NewPasswordInput label="New password" value={password} onChange={setPassword} error={error} />
             <Button type="submit" loading={busy}>
               Save the new password
             </Button>

@@ -1,8 +1,9 @@
-import { Alert, Anchor, Button, PasswordInput, Stack, Text, TextInput } from "@mantine/core";
+import { Alert, Anchor, Button, Stack, Text, TextInput } from "@mantine/core";
 import { useState, type FormEvent } from "react";
 import { Link, Navigate } from "react-router";
 import { api, fieldError } from "../../api/client";
 import { ErrorNotice } from "../../components/ErrorNotice";
+import { NewPasswordInput } from "../../components/NewPasswordInput";
 import { useSession } from "../../session/session";
 import { AuthCard } from "./AuthCard";
 
@@ -57,16 +58,7 @@ export function SignupPage() {
           {error !== null && <ErrorNotice error={error} compact />}
           <TextInput label="Your name" autoComplete="name" required value={form.name} onChange={set("name")} error={fieldError(error, "name")} />
           <TextInput label="Email" type="email" autoComplete="email" required value={form.email} onChange={set("email")} error={fieldError(error, "email")} />
-          <PasswordInput
-            label="Password"
-            description="At least 10 characters"
-            autoComplete="new-password"
-            required
-            minLength={10}
-            value={form.password}
-            onChange={set("password")}
-            error={fieldError(error, "password")}
-          />
+          <NewPasswordInput label="Password" value={form.password} onChange={(password) => setForm((f) => ({ ...f, password }))} error={error} />
           <TextInput label="Organization name" required value={form.organizationName} onChange={set("organizationName")} error={fieldError(error, "organizationName")} />
           <Button type="submit" loading={busy}>
             Sign up
