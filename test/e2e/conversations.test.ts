@@ -52,6 +52,10 @@ browserSuite("Conversations: from a filter to the conversation behind it", () =>
     await page.getByRole("button", { name: /^Go to page / }).click();
     await page.getByTestId("conversation-row").first().waitFor();
     expect(Number(new URL(page.url()).searchParams.get("page") ?? "1")).toBeLessThan(999);
+
+    // A bad filter in a shared address is refused in the panel's own words.
+    await page.goto(`${e2e.url}/chatbots/${e2e.demo.chatbotId}/conversations?mrrMin=abc`);
+    await page.getByRole("alert").filter({ hasText: 'MRR from: must be a number, not "abc"' }).waitFor();
   });
 
   it("holds the reader's scroll position when a live update moves the row they are looking at to the top", async () => {

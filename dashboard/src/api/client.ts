@@ -263,10 +263,20 @@ const TITLES: Record<string, string> = {
 };
 
 /** A title, a sentence and the per-field messages of an error, for people. */
-/** A request field as a person reads it: "q" is the search, "sentimentMax" is "sentiment max". */
+/** Query parameters as the filter panels name them ("MRR from", not "mrr min"). */
+const FIELD_LABELS: Readonly<Record<string, string>> = {
+  q: "search",
+  mrrMin: "MRR from",
+  mrrMax: "MRR to",
+  sentimentMin: "sentiment from",
+  sentimentMax: "sentiment to",
+  triageStatus: "triage",
+  labelId: "label",
+};
+
+/** A request field as a person reads it: "q" is the search, "mrrMin" is "MRR from", "createdAt" is "created at". */
 function fieldLabel(field: string): string {
-  if (field === "q") return "search";
-  return field.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase();
+  return FIELD_LABELS[field] ?? field.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase();
 }
 
 export function describeError(error: unknown): { title: string; message: string; details: ErrorDetail[] } {
