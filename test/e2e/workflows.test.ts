@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { browserSuite, e2e, logIn, openBrowser, record, screenshot, sdk, type Browser } from "./harness";
+import { apiCall, apiLogin, browserSuite, e2e, logIn, openBrowser, record, screenshot, sdk, type Browser } from "./harness";
 
 browserSuite("Workflows: from a template to its runs", () => {
   let browser: Browser;
@@ -146,6 +146,27 @@ browserSuite("Workflows: from a template to its runs", () => {
     } finally {
       // Every later negative message of the demo chatbot would email again.
       await fetch(`${e2e.url}/api/v1/workflows/${workflow.id}`, { method: "DELETE", headers: { authorization: `Bearer ${e2e.demo.adminKey}` } });
+    }
+  });
+
+  it("lets a new chatbot with no webhook destination build a workflow in the app, on one of its own flags", async () => {
+    const { page } = browser;
+    const owner = await apiLogin(e2e.demo.email, e2e.demo.password);
+    const { data: chatbot } = await apiCall<{ data: { id: string } }>(owner, "POST", `/organizations/${e2e.demo.organizationId}/chatbots`, { name: `Fresh ${Date.now().toString(36)}` });
+    try {
+      await apiCall(owner, "PATCH", `/chatbots/${chatbot.id}/analysis/config`, { customFlags: [{ slug: "refund_request", name: "Refund request", description: "asks for their money back" }] });
+      await page.goto(`${e2e.url}/chatbots/${chatbot.id}/workflows/new`);
+      await page.getByLabel(/^Name/).fill("Refunds to the team");
+      await page.getByRole("combobox", { name: "Condition 1 field" }).click();
+      await page.getByRole("option", { name: "Flag", exact: true }).click();
+      await page.getByRole("combobox", { name: "Value" }).click();
+      await page.getByRole("option", { name: "Refund request" }).click();
+      await page.getByRole("button", { name: "Create workflow" }).click();
+      await page.getByRole("heading", { name: "Refunds to the team" }).waitFor();
+      const { data: workflows } = await apiCall<{ data: { conditions: unknown[]; actions: unknown[] }[] }>(owner, "GET", `/chatbots/${chatbot.id}/workflows`);
+      expect(workflows).toEqual([expect.objectContaining({ conditions: [{ field: "flag", op: "detected", value: "refund_request" }], actions: [{ type: "in_app", to: "admins" }] })]);
+    } finally {
+      await apiCall(owner, "DELETE", `/organizations/${e2e.demo.organizationId}/chatbots/${chatbot.id}`);
     }
   });
 });

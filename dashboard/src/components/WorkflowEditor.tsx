@@ -29,8 +29,20 @@ function retarget(a: WorkflowAction, target: string | null): WorkflowAction {
   return { destinationId: target ?? "", ...template };
 }
 
-function ConditionRow({ condition, index, onChange, onRemove }: { condition: Condition; index: number; onChange: (c: Condition) => void; onRemove: () => void }) {
+/** The chatbot's own flags and behaviours (Analysis configuration), offered beside the built-ins. */
+export interface CustomLabels {
+  flag: readonly { slug: string; name: string }[];
+  behaviour: readonly { slug: string; name: string }[];
+}
+
+/** A condition's choices: the built-ins, then the chatbot's own (one with a built-in's slug adds words to it: listed once). */
+function valueOptions(builtIn: readonly string[], own: CustomLabels["flag"]) {
+  return [...builtIn.map((o) => ({ value: o, label: humanize(o) })), ...own.filter((c) => !builtIn.includes(c.slug)).map((c) => ({ value: c.slug, label: c.name }))];
+}
+
+function ConditionRow({ condition, index, custom, onChange, onRemove }: { condition: Condition; index: number; custom: CustomLabels; onChange: (c: Condition) => void; onRemove: () => void }) {
   const meta = CONDITION_FIELDS[condition.field] ?? CONDITION_FIELDS.sentiment_score!;
+  const own = condition.field === "flag" || condition.field === "behaviour" ? custom[condition.field] : [];
   const n = index + 1;
   return (
     <Group gap="xs" align="flex-end" wrap="wrap">
@@ -57,7 +69,7 @@ function ConditionRow({ condition, index, onChange, onRemove }: { condition: Con
       ) : meta.value === "text" ? (
         <TextInput label="Value" value={String(condition.value)} onChange={(e) => onChange(conditionOf(condition.field, condition.op, e.currentTarget.value))} w={170} />
       ) : (
-        <Select label="Value" data={meta.value.options.map((o) => ({ value: o, label: humanize(o) }))} value={String(condition.value)} onChange={(v) => v && onChange(conditionOf(condition.field, condition.op, v))} allowDeselect={false} searchable w={190} />
+        <Select label="Value" data={valueOptions(meta.value.options, own)} value={String(condition.value)} onChange={(v) => v && onChange(conditionOf(condition.field, condition.op, v))} allowDeselect={false} searchable w={190} />
       )}
       <ActionIcon variant="subtle" color="red" size="lg" onClick={onRemove} aria-label={`Remove condition ${n}`}>
         ✕
@@ -70,11 +82,13 @@ function ConditionRow({ condition, index, onChange, onRemove }: { condition: Con
 export function WorkflowEditor({
   initial,
   destinations,
+  custom = { flag: [], behaviour: [] },
   submitLabel,
   onSubmit,
 }: {
   initial: WorkflowInput;
   destinations: WebhookDestination[];
+  custom?: CustomLabels;
   submitLabel: string;
   onSubmit: (input: WorkflowInput) => Promise<unknown>;
 }) {
@@ -139,6 +153,7 @@ export function WorkflowEditor({
                 key={i}
                 condition={c}
                 index={i}
+                custom={custom}
                 onChange={(next) => set("conditions", form.conditions.map((x, j) => (j === i ? next : x)))}
                 onRemove={() => set("conditions", form.conditions.filter((_, j) => j !== i))}
               />

@@ -5,7 +5,6 @@ import { api, ApiError } from "../../api/client";
 import type { Workflow, WorkflowInput, WorkflowRun } from "../../api/types";
 import { useQuery } from "../../api/use-query";
 import { ConfirmButton } from "../../components/ConfirmButton";
-import { EmptyNotice } from "../../components/EmptyNotice";
 import { ErrorNotice } from "../../components/ErrorNotice";
 import { failed, RegionError } from "../../components/QueryRegion";
 import { PageHeader } from "../../components/PageHeader";
@@ -201,6 +200,8 @@ export default function WorkflowDetailPage() {
   const isNew = workflowId === "new";
   const workflow = useQuery(isNew ? null : `workflow:${workflowId}`, () => api.workflows.get(chatbot.id, workflowId));
   const destinations = useQuery(canEdit ? `webhooks:${chatbot.id}` : null, () => api.webhooks.list(chatbot.id));
+  // The chatbot's own flags and behaviours, which conditions may name as the built-ins (the Analysis page's query).
+  const config = useQuery(canEdit ? `analysis:${chatbot.id}` : null, () => api.analysis.config(chatbot.id));
 
   if (workflow.error instanceof ApiError && workflow.error.status === 404) return <NotFoundPage what="workflow" />;
   const w = workflow.data;
@@ -234,28 +235,24 @@ export default function WorkflowDetailPage() {
       <RegionError query={destinations} />
       {canEdit ? (
         (isNew || w) && destinations.data ? (
-          destinations.data.length === 0 && isNew ? (
-            <EmptyNotice title="Add a webhook destination first">
-              A workflow calls a webhook. <Anchor component={Link} to={`/chatbots/${chatbot.id}/settings#webhooks`}>Add one in Settings</Anchor>.
-            </EmptyNotice>
-          ) : (
-            <Paper withBorder radius="md" p="md">
-              <WorkflowEditor
-                key={w?.id ?? "new"}
-                initial={w ? { name: w.name, trigger: w.trigger, match: w.match, conditions: w.conditions, actions: w.actions, cooldown: w.cooldown, status: w.status } : BLANK}
-                destinations={destinations.data}
-                submitLabel={isNew ? "Create workflow" : "Save changes"}
-                onSubmit={async (input) => {
-                  if (isNew) {
-                    const created = await api.workflows.create(chatbot.id, input);
-                    navigate(`/chatbots/${chatbot.id}/workflows/${created.id}`, { replace: true });
-                  } else {
-                    workflow.setData(await api.workflows.update(chatbot.id, workflowId, input));
-                  }
-                }}
-              />
-            </Paper>
-          )
+          // No webhook destination is needed: a new workflow's first action tells the owners and admins in the app.
+          <Paper withBorder radius="md" p="md">
+            <WorkflowEditor
+              key={w?.id ?? "new"}
+              initial={w ? { name: w.name, trigger: w.trigger, match: w.match, conditions: w.conditions, actions: w.actions, cooldown: w.cooldown, status: w.status } : BLANK}
+              destinations={destinations.data}
+              custom={{ flag: config.data?.customFlags ?? [], behaviour: config.data?.customBehaviours ?? [] }}
+              submitLabel={isNew ? "Create workflow" : "Save changes"}
+              onSubmit={async (input) => {
+                if (isNew) {
+                  const created = await api.workflows.create(chatbot.id, input);
+                  navigate(`/chatbots/${chatbot.id}/workflows/${created.id}`, { replace: true });
+                } else {
+                  workflow.setData(await api.workflows.update(chatbot.id, workflowId, input));
+                }
+              }}
+            />
+          </Paper>
         ) : (
           <Skeleton h={420} />
         )
