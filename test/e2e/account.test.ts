@@ -6,7 +6,7 @@
  * which every other browser test logs in with, is left alone.
  */
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { apiLogin, browserSuite, e2e, invitedMember, logIn, openBrowser, type ApiSession, type Browser } from "./harness";
+import { apiCall, apiLogin, browserSuite, e2e, invitedMember, logIn, openBrowser, type ApiSession, type Browser } from "./harness";
 
 browserSuite("A member's own account", () => {
   let browser: Browser;
@@ -58,4 +58,27 @@ browserSuite("A member's own account", () => {
     expect((await login(password)).status).toBe(401);
     expect((await login(next)).status).toBe(200);
   });
+
+  it("lets the owner change the member's role from settings, and the member leave the organization there", async () => {
+    const owner = await openBrowser();
+    try {
+      await logIn(owner.page, e2e.demo.email, e2e.demo.password);
+      await owner.page.goto(`${e2e.url}/chatbots/${e2e.demo.chatbotId}/settings`);
+      await owner.page.getByRole("combobox", { name: "Role of Ann Account" }).selectOption("admin");
+      await expect.poll(async () => (await membersOf()).find((m) => m.email === email)?.role, { timeout: 10_000 }).toBe("admin");
+    } finally {
+      await owner.close();
+    }
+    const { page } = browser;
+    await page.goto(`${e2e.url}/chatbots/${e2e.demo.chatbotId}/settings`);
+    await page.getByRole("button", { name: /^Leave / }).click();
+    await page.getByRole("button", { name: "Leave the organization" }).click();
+    await expect.poll(() => new URL(page.url()).pathname, { timeout: 10_000 }).not.toContain(e2e.demo.chatbotId);
+    expect((await membersOf()).some((m) => m.email === email)).toBe(false);
+  });
+
+  async function membersOf(): Promise<{ email: string; role: string }[]> {
+    const owner = await apiLogin(e2e.demo.email, e2e.demo.password);
+    return (await apiCall<{ data: { email: string; role: string }[] }>(owner, "GET", `/organizations/${e2e.demo.organizationId}/members`)).data;
+  }
 });

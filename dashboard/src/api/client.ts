@@ -11,7 +11,7 @@
 import createClient from "openapi-fetch";
 import type { paths } from "./schema";
 import { ApiError, type ErrorDetail } from "./api-error";
-import type { Body, ErrorEnvelope, PromptName, QueryOf } from "./types";
+import type { Body, ErrorEnvelope, PromptName, QueryOf, Role } from "./types";
 import { viewerTimeZone } from "../lib/range";
 
 export { ApiError, type ErrorDetail } from "./api-error";
@@ -122,6 +122,7 @@ export const api = {
     create: (name: string) => data(client.POST("/api/v1/organizations", { body: { name } })),
     members: (orgId: string) => data(client.GET("/api/v1/organizations/{orgId}/members", { params: { path: { orgId } } })),
     removeMember: (orgId: string, memberId: string) => answer(client.DELETE("/api/v1/organizations/{orgId}/members/{memberId}", { params: { path: { orgId, memberId } } })),
+    setRole: (orgId: string, memberId: string, role: Role) => data(client.PATCH("/api/v1/organizations/{orgId}/members/{memberId}", { params: { path: { orgId, memberId } }, body: { role } })),
     invitations: (orgId: string) => data(client.GET("/api/v1/organizations/{orgId}/invitations", { params: { path: { orgId } } })),
     invite: (orgId: string, body: Body<"/api/v1/organizations/{orgId}/invitations", "post">) => data(client.POST("/api/v1/organizations/{orgId}/invitations", { params: { path: { orgId } }, body })),
     revokeInvitation: (orgId: string, id: string) => answer(client.DELETE("/api/v1/organizations/{orgId}/invitations/{id}", { params: { path: { orgId, id } } })),

@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Select, Skeleton, Stack, Table, Text, TextInput } from "@mantine/core";
+import { Badge, Button, Group, NativeSelect, Select, Skeleton, Stack, Table, Text, TextInput } from "@mantine/core";
 import { useState, type FormEvent } from "react";
 import { api, fieldError } from "../../../api/client";
 import type { Role } from "../../../api/types";
@@ -9,7 +9,8 @@ import { failed, RegionError } from "../../../components/QueryRegion";
 import { SecretReveal } from "../../../components/SecretReveal";
 import { formatDateTime } from "../../../lib/format";
 import { useChatbot } from "../../../session/chatbot";
-import { useSignedIn } from "../../../session/session";
+import { useSession, useSignedIn } from "../../../session/session";
+import { useNavigate } from "react-router";
 import { SettingsSection } from "./SettingsSection";
 
 function InviteForm({ orgId, canInviteOwner, onInvited }: { orgId: string; canInviteOwner: boolean; onInvited: (link: string) => void }) {
@@ -57,10 +58,54 @@ function InviteForm({ orgId, canInviteOwner, onInvited }: { orgId: string; canIn
   );
 }
 
+const ROLE_COLOR: Record<Role, string> = { owner: "violet", admin: "blue", member: "gray" };
+
+/**
+ * A member's role, changeable where the API allows it: by an admin between member and admin, by an owner to or from
+ * owner (the API also keeps the last owner; its refusal is shown). Anyone else sees the badge.
+ */
+function RoleCell({ member, mine, onChanged, onError }: { member: { id: string; name: string; role: Role }; mine: Role; onChanged: () => void; onError: (e: unknown) => void }) {
+  const [busy, setBusy] = useState(false);
+  const { organization } = useChatbot();
+  const changeable = mine === "owner" || (mine === "admin" && member.role !== "owner");
+  if (!changeable) {
+    return (
+      <Badge variant="light" color={ROLE_COLOR[member.role]}>
+        {member.role}
+      </Badge>
+    );
+  }
+  const roles: Role[] = mine === "owner" ? ["member", "admin", "owner"] : ["member", "admin"];
+  return (
+    <NativeSelect
+      size="xs"
+      aria-label={`Role of ${member.name}`}
+      data={roles}
+      value={member.role}
+      disabled={busy}
+      onChange={async (e) => {
+        setBusy(true);
+        onError(null);
+        try {
+          await api.organizations.setRole(organization.id, member.id, e.currentTarget.value as Role);
+          onChanged();
+        } catch (error) {
+          onError(error);
+        } finally {
+          setBusy(false);
+        }
+      }}
+      w={110}
+    />
+  );
+}
+
 /** The organization's members and pending invitations (admins manage both; members only see the list). */
 export function MembersSection() {
   const { organization, canEdit } = useChatbot();
   const session = useSignedIn();
+  const { refresh } = useSession();
+  const navigate = useNavigate();
   const members = useQuery(`members:${organization.id}`, () => api.organizations.members(organization.id));
   const invitations = useQuery(canEdit ? `invitations:${organization.id}` : null, () => api.organizations.invitations(organization.id));
   const [link, setLink] = useState<string | null>(null);
@@ -82,7 +127,7 @@ export function MembersSection() {
                   <Table.Th>Email</Table.Th>
                   <Table.Th>Role</Table.Th>
                   <Table.Th>Joined</Table.Th>
-                  {canEdit && <Table.Th>Actions</Table.Th>}
+                  <Table.Th>Actions</Table.Th>
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
@@ -91,20 +136,40 @@ export function MembersSection() {
                     <Table.Td>{m.name}</Table.Td>
                     <Table.Td>{m.email}</Table.Td>
                     <Table.Td>
-                      <Badge variant="light" color={m.role === "owner" ? "violet" : m.role === "admin" ? "blue" : "gray"}>
-                        {m.role}
-                      </Badge>
+                      {canEdit && m.id !== session.member.id ? (
+                        <RoleCell member={m} mine={organization.role} onChanged={members.reload} onError={setError} />
+                      ) : (
+                        <Badge variant="light" color={ROLE_COLOR[m.role]}>
+                          {m.role}
+                        </Badge>
+                      )}
                     </Table.Td>
                     <Table.Td>{formatDateTime(m.joinedAt)}</Table.Td>
-                    {canEdit && (
-                      <Table.Td>
-                        {m.id !== session.member.id && (
+                    <Table.Td>
+                      {m.id === session.member.id ? (
+                        // Leaving is everyone's, whatever the role (the API keeps the last owner and says so).
+                        <ConfirmButton
+                          size="xs"
+                          label="Leave"
+                          aria-label={`Leave ${organization.name}`}
+                          title={`Leave ${organization.name}?`}
+                          confirmLabel="Leave the organization"
+                          onConfirm={async () => {
+                            await api.organizations.removeMember(organization.id, m.id);
+                            await refresh();
+                            navigate("/", { replace: true });
+                          }}
+                        >
+                          You lose access to its chatbots at once; an admin can invite you again.
+                        </ConfirmButton>
+                      ) : (
+                        canEdit && (
                           <ConfirmButton size="xs" label="Remove" aria-label={`Remove member ${m.name} (${m.email})`} title={`Remove ${m.name}?`} confirmLabel="Remove" onConfirm={() => api.organizations.removeMember(organization.id, m.id).then(members.reload)}>
                             They lose access to this organization at once.
                           </ConfirmButton>
-                        )}
-                      </Table.Td>
-                    )}
+                        )
+                      )}
+                    </Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>
