@@ -76,6 +76,14 @@ browserSuite("Acting on a conversation", () => {
     await expect.poll(() => panel(colleague.page).getByRole("combobox", { name: "Assignee", exact: true }).inputValue(), LIVE).toBe("Ada Admin");
     // The assignee's notification centre counts it at once (their notification channel, no reload).
     await expect.poll(() => colleague.page.getByRole("button", { name: /^Notifications/ }).getAttribute("aria-label"), LIVE).toBe("Notifications, 1 unread");
+    // Picking the person already assigned keeps them (unassigning is the clear button's).
+    const sent = owner.page.waitForRequest((r) => r.method() === "PATCH", { timeout: 1_500 }).then(
+      () => true,
+      () => false,
+    );
+    await choose(owner.page, "Assignee", "Ada Admin");
+    expect(await sent).toBe(false);
+    expect(await panel(owner.page).getByRole("combobox", { name: "Assignee", exact: true }).inputValue()).toBe("Ada Admin");
 
     await panel(owner.page).getByLabel("Note", { exact: true }).fill(note);
     await panel(owner.page).getByRole("button", { name: "Add note" }).click();

@@ -139,7 +139,7 @@ export async function invite(db: Db, organizationId: string, actor: { memberId: 
   if (input.role === "owner" && actor.role !== "owner") throw new ApiError("forbidden", "only an owner can invite an owner");
   // Accepting would change nothing for someone already here: their role is changed instead (changeMemberRole).
   const already = (await listMembers(db, organizationId)).find((m) => m.email.toLowerCase() === input.email.toLowerCase());
-  if (already) throw new ApiError("conflict", `${input.email} is already a member (${already.role}); change their role instead: PATCH /api/v1/organizations/${organizationId}/members/${already.id}`);
+  if (already) throw new ApiError("conflict", `${input.email} is already a member (${already.role}); change their role instead (in the members list, or PATCH /api/v1/organizations/${organizationId}/members/${already.id})`);
   // Inviting an address again replaces its pending invitation (a new link, the role asked now): the list keeps one
   // row per address and the earlier link stops working. Only an owner replaces an owner's invitation of an owner.
   const pending = and(eq(invitations.organizationId, organizationId), sql`lower(${invitations.email}) = ${input.email.toLowerCase()}`, isNull(invitations.acceptedAt));

@@ -286,7 +286,8 @@ export function describeError(error: unknown): { title: string; message: string;
     // "q: a prefix needs …" names the query parameter; a reader knows it as the search.
     const field = error.details[0]?.field;
     const named = field !== undefined && error.message.startsWith(`${field}: `) ? `${fieldLabel(field)}: ${error.message.slice(field.length + 2)}` : error.message;
-    const message = named.charAt(0).toUpperCase() + named.slice(1);
+    // A sentence starts with a capital, unless it starts with what was typed ("carl@example.com is already a member").
+    const message = /^\S*@/.test(named) ? named : named.charAt(0).toUpperCase() + named.slice(1);
     // A single detail usually repeats the message; list them only when they add something.
     const details = error.details.filter((d) => !error.message.includes(d.message) || error.details.length > 1);
     return { title, message, details };

@@ -44,6 +44,8 @@ export function AssigneeControl({
         value={assignee?.id ?? null}
         clearable
         clearButtonProps={{ "aria-label": "Unassign" }}
+        // Unassigning is the clear button's: picking the person already assigned keeps them.
+        allowDeselect={false}
         searchable
         disabled={busy}
         onChange={async (next) => {
