@@ -35,8 +35,21 @@ interface Options {
   waterfall: boolean;
 }
 
+const USAGE = "usage: npm run bench:dashboard -- [--runs 5] [--port 8793] [--state DIR] [--timeout 600] [--json] [--waterfall]";
+
 function options(): Options {
   const args = process.argv.slice(2);
+  if (args.includes("--help") || args.includes("-h")) {
+    console.log(USAGE);
+    process.exit(0);
+  }
+  // A mistyped option must not cost a whole run (a product started, Chromium, five loads).
+  const valued = new Set(["--runs", "--port", "--state", "--timeout"]);
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (valued.has(arg)) i++;
+    else if (arg !== "--json" && arg !== "--waterfall") throw new Error(`unknown option ${arg}; ${USAGE}`);
+  }
   const value = (name: string) => {
     const i = args.indexOf(`--${name}`);
     return i >= 0 ? args[i + 1] : undefined;

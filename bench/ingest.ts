@@ -120,6 +120,8 @@ const NUMERIC = {
   timeoutSec: { flag: "--timeout", def: 300, max: 3_600 },
 } as const;
 
+const KNOWN_FLAGS = new Set<string>([...Object.values(NUMERIC).map((n) => n.flag), "--url", "--content"]);
+
 function fail(message: string): never {
   console.error(message);
   proc.exit(1);
@@ -134,13 +136,14 @@ function parseOptions(argv: string[]): Options {
     else if (arg === "--help" || arg === "-h") fail("usage: npm run bench:ingest -- [--messages N] [--conversations N] [--per-conversation N] [--window N] [--paced-messages N] [--timeout S] [--url URL] [--content sentence|support|dialogue] [--json]");
     else if (arg.startsWith("--")) {
       const eq = arg.indexOf("=");
-      if (eq > 0) flags.set(arg.slice(0, eq), arg.slice(eq + 1));
+      const flag = eq > 0 ? arg.slice(0, eq) : arg;
+      // Named before its value is looked for: "--bogus" is an unknown option, not one missing a value.
+      if (!KNOWN_FLAGS.has(flag)) fail(`unknown option ${flag} (try --help)`);
+      if (eq > 0) flags.set(flag, arg.slice(eq + 1));
       else if (i + 1 < argv.length) flags.set(arg, argv[++i]!);
       else fail(`${arg}: missing value`);
     } else fail(`unexpected argument ${arg}`);
   }
-  const known = new Set<string>([...Object.values(NUMERIC).map((n) => n.flag), "--url", "--content"]);
-  for (const flag of flags.keys()) if (!known.has(flag)) fail(`unknown option ${flag} (try --help)`);
   const envName = (flag: string) => "BENCH_" + flag.slice(2).toUpperCase().replace(/-/g, "_");
   const num = (key: keyof typeof NUMERIC): number => {
     const { flag, def, max } = NUMERIC[key];

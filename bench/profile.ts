@@ -19,15 +19,31 @@ import { writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { parseArgs } from "node:util";
 
-const { values } = parseArgs({
-  options: {
-    seconds: { type: "string", default: "20" },
-    inspector: { type: "string", default: "9229" },
-    interval: { type: "string", default: "200" },
-    top: { type: "string", default: "25" },
-    out: { type: "string", default: ".wrangler/profile.cpuprofile" },
-  },
-});
+const USAGE = "usage: npm run bench:profile -- [--seconds 20] [--inspector 9229] [--interval 200] [--top 25] [--out .wrangler/profile.cpuprofile]";
+
+function parsed() {
+  try {
+    return parseArgs({
+      options: {
+        seconds: { type: "string", default: "20" },
+        inspector: { type: "string", default: "9229" },
+        interval: { type: "string", default: "200" },
+        top: { type: "string", default: "25" },
+        out: { type: "string", default: ".wrangler/profile.cpuprofile" },
+        help: { type: "boolean", short: "h" },
+      },
+    });
+  } catch (error) {
+    // An unknown option or a missing value: said in a line, not a stack trace.
+    console.error(`${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
+    process.exit(1);
+  }
+}
+const { values } = parsed();
+if (values.help) {
+  console.log(USAGE);
+  process.exit(0);
+}
 const seconds = Number(values.seconds);
 const top = Number(values.top);
 

@@ -58,6 +58,10 @@ const LIMITS = {
 
 function options(): Options {
   const args = process.argv.slice(2);
+  if (args.includes("--help") || args.includes("-h")) {
+    console.log(`usage: npm run bench:scale -- [${Object.keys(LIMITS).map((k) => `--${k} N`).join("] [")}] [--state DIR] [--json] (bench/README.md, "Scale benchmark")`);
+    process.exit(0);
+  }
   const known = new Set(["--json", ...Object.keys(LIMITS).map((k) => `--${k}`), "--state"]);
   for (const arg of args) if (arg.startsWith("--") && !known.has(arg)) fail(`unknown option ${arg}; usage: see the comment at the top of bench/scale.ts`);
   const value = (name: string) => {
