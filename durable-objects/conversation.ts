@@ -30,6 +30,7 @@ import { SocketRelease } from "./socket-release";
 import { newId } from "../worker/services/ids";
 import { ConversationStore, emptyAggregates, type ConversationState, type EndReason } from "./conversation-store";
 import { firstChars } from "../worker/text-cut";
+import { chosenProtocol } from "../worker/services/socket-protocol";
 import {
   browserContext,
   clientFrame,
@@ -288,9 +289,7 @@ export class Conversation extends DurableObject<Env> {
       .then((missed) => this.closeMissed(state.chatbotId, missed))
       .catch((error: unknown) => console.error("closing sockets a sweep missed failed", { conversationId: state.conversationId, error: String(error) }));
     // A client that offered our subprotocol (to carry its key) must hear it chosen, or it hangs up.
-    const offered = request.headers.get("sec-websocket-protocol")?.split(",").map((p) => p.trim()) ?? [];
-    const headers = offered.includes("openbat") ? { "sec-websocket-protocol": "openbat" } : undefined;
-    return new Response(null, { status: 101, webSocket: client, headers });
+    return new Response(null, { status: 101, webSocket: client, headers: chosenProtocol(request.headers.get("sec-websocket-protocol")) });
   }
 
   override async webSocketMessage(ws: WebSocket, data: string | ArrayBuffer): Promise<void> {

@@ -258,6 +258,21 @@ describe("the chatbot live feed", () => {
     viewer.close();
   });
 
+  it("takes a read key offered as a subprotocol, for clients that cannot set headers, and names the protocol it chose", async () => {
+    const owner = await signup();
+    const { chatbotId } = await chatbotOf(owner);
+    const key = (await (await as(owner, `/api/v1/chatbots/${chatbotId}/keys`, { method: "POST", json: { kind: "read", name: "feed" } })).json()) as { data: { secret: string } };
+    const { socket, response } = await openSocket("/api/v1/live-feed", { headers: { "sec-websocket-protocol": `openbat, ${key.data.secret}` } });
+    expect(response.status).toBe(101);
+    expect(response.headers.get("sec-websocket-protocol")).toBe("openbat");
+    expect(((await socket!.next()) as unknown as FeedFrame).type).toBe("hello");
+    socket!.close();
+    // Only on an upgrade, and only beside `openbat`: a bare key in the header is no credential.
+    expect((await openSocket("/api/v1/live-feed", { headers: { "sec-websocket-protocol": key.data.secret } })).response.status).toBe(401);
+    const { ingestKey } = await chatbotOf(owner);
+    expect((await openSocket("/api/v1/live-feed", { headers: { "sec-websocket-protocol": `openbat, ${ingestKey}` } })).response.status).toBe(403);
+  });
+
   it("refuses a cross-site page riding on a member's cookie", async () => {
     const owner = await signup();
     const { chatbotId } = await chatbotOf(owner);

@@ -10,6 +10,7 @@ import type { AppEnv } from "../context";
 import { apiKeys, type ApiKeyKind } from "../db/schema";
 import { ApiError, notFound } from "../errors";
 import { findKey, KEY_PREFIX, type KeyScope } from "../services/keys";
+import { protocolKey } from "../services/socket-protocol";
 import { LOG_IN, memberChatbotScope, requireSession } from "../services/sessions";
 
 const LAST_USED_GRANULARITY_MS = 60 * 60 * 1000;
@@ -81,6 +82,14 @@ export const requireKind = (...kinds: ApiKeyKind[]) =>
   });
 
 /**
+ * A key offered as a WebSocket subprotocol (`new WebSocket(url, ["openbat", key])`): clients that cannot set
+ * headers on a WebSocket (Node's and the browser's) send it there. Only on an upgrade, which answers `openbat`.
+ */
+function socketProtocolKey(c: Context<AppEnv>): string | undefined {
+  return c.req.header("upgrade")?.toLowerCase() === "websocket" ? protocolKey(c.req.header("sec-websocket-protocol")) : undefined;
+}
+
+/**
  * Access to one chatbot's data, for routes mounted both under `/api/v1/<thing>` (the key names the
  * chatbot) and under `/api/v1/chatbots/:chatbotId/<thing>` (the dashboard: a member session, or a key
  * of that chatbot). Members act with their role's reach: owners and admins as an admin key, members
@@ -89,7 +98,7 @@ export const requireKind = (...kinds: ApiKeyKind[]) =>
 export const requireChatbot = (...kinds: ApiKeyKind[]) =>
   createMiddleware<AppEnv>(async (c, next) => {
     const chatbotId = c.req.param("chatbotId");
-    const bearer = bearerToken(c.req.header("authorization"));
+    const bearer = bearerToken(c.req.header("authorization")) ?? socketProtocolKey(c);
     if (bearer || !chatbotId) {
       const scope = await authenticate(c, bearer, kinds);
       if (chatbotId && scope.chatbotId !== chatbotId) throw notFound("chatbot");

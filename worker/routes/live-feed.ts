@@ -8,10 +8,11 @@ import { errorResponse, noContent } from "../openapi/responses";
 import { feedFrames } from "../openapi/frames";
 import { apiRoute, apiRouter } from "../openapi/router";
 import { relayFeed } from "../services/feed-relay";
+import { chosenProtocol } from "../services/socket-protocol";
 
 /**
  * GET /api/v1/chatbots/:chatbotId/live-feed (member session) or /api/v1/live-feed (read or admin key in
- * the Authorization header): a WebSocket of the chatbot's live events, coalesced into `batch` frames.
+ * the Authorization header, or offered as a subprotocol beside `openbat`): a WebSocket of the chatbot's live events, coalesced into `batch` frames.
  */
 export const liveFeed = apiRouter();
 
@@ -21,7 +22,7 @@ liveFeed.openapi(
     path: "/",
     tags: ["Live feed"],
     summary: "WebSocket of the chatbot's live events, coalesced into `batch` frames (`Upgrade: websocket`)",
-    description: "Frames (the `FeedFrame` schema, every field): `hello` with today's counters (today from midnight in `timeZone`), then `batch` frames of `message`, `annotation`, `conversation`, `triage` and `labels` events, and `indexed` frames (README, Live feed). A member's notifications have their own socket: GET /api/v1/notifications/live. A socket closes with 4001 when the key it was opened with is revoked, rotated or expires, or, opened with a member session, when that session ends (log-out, password reset), expires, or the member leaves the organization.",
+    description: "A read or admin key goes in the Authorization header or, from a client that cannot set headers on a WebSocket, beside `openbat` as a subprotocol (`new WebSocket(url, [\"openbat\", key])`; the answer chooses `openbat`). Frames (the `FeedFrame` schema, every field): `hello` with today's counters (today from midnight in `timeZone`), then `batch` frames of `message`, `annotation`, `conversation`, `triage` and `labels` events, and `indexed` frames (README, Live feed). A member's notifications have their own socket: GET /api/v1/notifications/live. A socket closes with 4001 when the key it was opened with is revoked, rotated or expires, or, opened with a member session, when that session ends (log-out, password reset), expires, or the member leaves the organization.",
     middleware: [requireChatbot("read", "admin")],
     request: {
       query: z.object({
@@ -43,7 +44,7 @@ liveFeed.openapi(
       [FEED_CHATBOT_HEADER]: chatbotId,
       [FEED_ZONE_HEADER]: c.req.valid("query").timeZone ?? "UTC",
       ...(member ? sessionHeaders(c.get("session")) : keyHeaders(c.get("auth"))),
-    });
+    }, chosenProtocol(c.req.header("sec-websocket-protocol")));
   },
 );
 

@@ -35,10 +35,16 @@ const sendable = (code: number): number => (code === 1000 || (code >= 3000 && co
 
 /**
  * Opens the viewer's socket on every shard with `headers` (the chatbot, zone and credentials the route
- * established) and answers the upgrade with the relayed socket.
+ * established) and answers the upgrade with the relayed socket (and `answerHeaders`: the chosen subprotocol).
  * @example return relayFeed(c.env, url, chatbotId, headers)
  */
-export async function relayFeed(env: Pick<Env, "CHATBOT_LIVE">, url: string, chatbotId: string, headers: Record<string, string>): Promise<Response> {
+export async function relayFeed(
+  env: Pick<Env, "CHATBOT_LIVE">,
+  url: string,
+  chatbotId: string,
+  headers: Record<string, string>,
+  answerHeaders?: Record<string, string>,
+): Promise<Response> {
   const ns = env.CHATBOT_LIVE as DurableObjectNamespace<ChatbotLive>;
   const answers = await Promise.all(
     Array.from({ length: FEED_SHARDS }, (_, shard) =>
@@ -96,5 +102,5 @@ export async function relayFeed(env: Pick<Env, "CHATBOT_LIVE">, url: string, cha
   viewer.addEventListener("message", ({ data }) => deliver(upstream[0]!, data));
   viewer.addEventListener("close", ({ code, reason }) => closeAll(code, reason));
   viewer.addEventListener("error", () => closeAll(1011, "viewer socket failed"));
-  return new Response(null, { status: 101, webSocket: client });
+  return new Response(null, { status: 101, webSocket: client, headers: answerHeaders });
 }

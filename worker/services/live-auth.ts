@@ -16,19 +16,9 @@ import { verifyToken } from "./conversation-token";
 import { randomBase62 } from "./ids";
 import { requireSecret } from "./deployment-secrets";
 import { originAllowed } from "../schemas/origins";
+import { protocolKey } from "./socket-protocol";
 
 const PUBLIC_ID = /^pub_[0-9A-Za-z]{22,}$/;
-
-/**
- * WebSocket clients that cannot set headers (Node's and the browser's WebSocket) may offer the key as
- * a subprotocol: `new WebSocket(url, ["openbat", key])`. The server answers with `openbat`.
- */
-export const SUBPROTOCOL = "openbat";
-
-export function protocolKey(header: string | undefined): string | undefined {
-  const offered = header?.split(",").map((p) => p.trim()) ?? [];
-  return offered.includes(SUBPROTOCOL) ? offered.find((p) => p.startsWith("ob_")) : undefined;
-}
 
 export function publicConversationId(): string {
   return `pub_${randomBase62(16)}`;
