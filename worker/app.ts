@@ -6,6 +6,7 @@ import { HTTPException } from "hono/http-exception";
 import type { AppEnv } from "./context";
 import { ApiError, envelope } from "./errors";
 import { notJson } from "./input";
+import { refuseSecretInUrl } from "./middleware/auth";
 import { cfRayOf, requestContext } from "./middleware/request-id";
 import { securityHeaders } from "./middleware/security-headers";
 import { overviewPage } from "./first-paint/overview-page";
@@ -38,6 +39,10 @@ app.openAPIRegistry.register("Error", errorEnvelope);
 registerFrames(app);
 
 app.use("*", securityHeaders, requestContext);
+// A secret key in any URL of the API is refused before anything else reads the request.
+app.use("/api/*", refuseSecretInUrl);
+app.use("/mcp", refuseSecretInUrl);
+app.use("/mcp/*", refuseSecretInUrl);
 
 app.openapi(
   apiRoute("public", { method: "get", path: "/health", tags: ["Service"], summary: "Liveness", responses: { 200: json(z.object({ ok: z.literal(true) }), "Alive") } }),

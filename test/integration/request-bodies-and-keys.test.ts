@@ -57,13 +57,22 @@ describe("a secret key in a URL", () => {
       ["beside the header", `/api/v1/conversations?key=${t.readKey}`, t.readKey],
       ["under another name", `/api/v1/keys?api_key=${encodeURIComponent(t.adminKey)}`, t.adminKey],
       ["on a chatbot's member route", `/api/v1/chatbots/${t.chatbotId}/conversations?key=${t.ingestKey}`, undefined],
+      ["as a parameter's name", `/api/v1/capture?${t.ingestKey}`, t.ingestKey],
+      ["as an unknown parameter's name", `/api/v1/conversations?${t.readKey}`, t.readKey],
+      ["as a path segment", `/api/v1/conversations/${t.readKey}`, t.readKey],
+      ["as a conversation id on the live route", `/api/v1/live/${t.ingestKey}`, t.ingestKey],
+      ["percent-encoded", `/api/v1/conversations?q=${t.readKey.replace(/_/g, "%5F")}`, t.readKey],
+      ["on the MCP endpoint", `/mcp?token=${t.readKey}`, t.readKey],
+      ["on a member-only route", `/api/v1/auth/session?k=${t.adminKey}`, undefined],
     ] as const) {
       const res = await call(path, { key });
       expect(res.status, what).toBe(401);
       expect(((await res.json()) as ErrorBody).error.message, what).toMatch(/^secret key sent in a URL/);
     }
-    // Without it, the same call answers.
+    // Without it, the same call answers; a publishable key may be in a URL (the live route's `?key=`), and a key's
+    // displayed prefix is too short to be one.
     expect((await call("/api/v1/conversations", { key: t.readKey })).status).toBe(200);
+    expect((await call(`/api/v1/conversations?q=${t.readKey.slice(0, 10)}`, { key: t.readKey })).status).not.toBe(401);
   });
 });
 

@@ -25,25 +25,36 @@ const invalidKey = () => new ApiError("unauthorized", "invalid, expired or revok
 /** "an ingest or read", "an admin": the kinds a 403 names, with the article English wants. */
 const kindsOf = (kinds: readonly ApiKeyKind[]) => `${/^[aeiou]/.test(kinds[0] ?? "") ? "an" : "a"} ${kinds.join(" or ")}`;
 
-/** Secret kinds of key (all but publishable), as they begin. */
-const SECRET_KEY = new RegExp(`^(?:${Object.entries(KEY_PREFIX).filter(([kind]) => kind !== "publishable").map(([, prefix]) => prefix).join("|")})`);
+/** A secret kind of key (all but publishable) anywhere in a text: its prefix and at least a few characters of it. */
+const SECRET_KEY = new RegExp(
+  `(?<![A-Za-z0-9])(?:${Object.entries(KEY_PREFIX).filter(([kind]) => kind !== "publishable").map(([, prefix]) => prefix).join("|")})[0-9A-Za-z]{6,}`,
+);
 
-/**
- * A secret key in the query string is refused, even beside a valid header: it ends up in logs, proxies and
- * browser history, so it must be rotated rather than accepted once (README "Security"). Publishable keys may be
- * sent there (the live route's `?key=`).
- */
-function refuseSecretInUrl(c: Context<AppEnv>): void {
-  for (const value of new URL(c.req.url).searchParams.values()) {
-    if (SECRET_KEY.test(value.trim())) {
-      throw new ApiError("unauthorized", "secret key sent in a URL: send it as `Authorization: Bearer <key>` instead, and rotate that key (URLs end up in logs)");
-    }
+/** The URL as a client wrote it, decoded where it can be (`%5F` for `_` is still the key). */
+function decodedUrl(url: URL): string {
+  const raw = url.pathname + url.search;
+  try {
+    return decodeURIComponent(raw.replace(/\+/g, " "));
+  } catch {
+    return raw;
   }
 }
 
+/**
+ * A secret key anywhere in the URL — a query value or name, a path segment (a conversation id, a route's id) —
+ * is refused, even beside a valid header: it ends up in logs, proxies and browser history, so it must be rotated
+ * rather than accepted once (README "Security"). Publishable keys may be sent there (the live route's `?key=`).
+ * Every API route passes through it (app.ts), before any other check, so the refusal never depends on the route.
+ */
+export const refuseSecretInUrl = createMiddleware<AppEnv>(async (c, next) => {
+  if (SECRET_KEY.test(decodedUrl(new URL(c.req.url)))) {
+    throw new ApiError("unauthorized", "secret key sent in a URL: send it as `Authorization: Bearer <key>` instead, and rotate that key (URLs end up in logs)");
+  }
+  await next();
+});
+
 /** Resolves a presented secret to its scope or answers 401/403 with the reason. */
 export async function authenticate(c: Context<AppEnv>, secret: string | undefined, kinds: readonly ApiKeyKind[]): Promise<KeyScope> {
-  refuseSecretInUrl(c);
   if (!secret) throw new ApiError("unauthorized", "missing API key: send it as `Authorization: Bearer <key>`");
   const scope = await findKey(c.get("authDb"), secret);
   if (!scope) throw invalidKey();
@@ -103,8 +114,6 @@ export const requireChatbot = (...kinds: ApiKeyKind[]) =>
       const scope = await authenticate(c, bearer, kinds);
       if (chatbotId && scope.chatbotId !== chatbotId) throw notFound("chatbot");
     } else {
-      // authenticate checks the URL on the key path; a member's request is checked here.
-      refuseSecretInUrl(c);
       const session = await requireSession(c);
       // The live feed's sockets remember the session they were opened with.
       c.set("session", session);
