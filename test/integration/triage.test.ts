@@ -405,6 +405,7 @@ describe("notifications", () => {
   it("is refused to an API key as every member-only route refuses one: 403, the organizations and members included", async () => {
     for (const [method, path] of [
       ["GET", "/api/v1/organizations"],
+      ["GET", "/api/v1/auth/session"],
       ["GET", `/api/v1/organizations/${a.organizationId}/members`],
       ["POST", "/api/v1/auth/switch"],
       ["POST", "/api/v1/auth/logout"],

@@ -5,7 +5,7 @@ import { ApiError } from "../errors";
 import { json, jsonBody, jsonData, noContent } from "../openapi/responses";
 import { apiRoute, apiRouter } from "../openapi/router";
 import { accountCreated, sent, sessionSchema, sessionStarted } from "../schemas/accounts";
-import { sessionRequired } from "../middleware/auth";
+import { memberSession, sessionRequired } from "../middleware/auth";
 import { rateLimit } from "../middleware/rate-limit";
 import {
   changePassword,
@@ -145,7 +145,7 @@ auth.openapi(
 
 auth.openapi(
   apiRoute("member", { method: "get", path: "/session", tags, summary: "The current session", responses: { 200: jsonData(sessionSchema, "The member, their organizations and the CSRF token") } }),
-  async (c) => c.json({ data: await sessionView(c) }, 200),
+  async (c) => c.json({ data: await sessionView(c, await memberSession(c)) }, 200),
 );
 
 /** Switches the organization the dashboard looks at. */

@@ -17,6 +17,15 @@ export const NO_CONTROL_CHARACTERS = new RegExp(`^[^${CONTROL_RANGES}]*$`);
 /** A name stored before a rule refused what it holds, made displayable: each such character read as a space. */
 export const withoutControlCharacters = (text: string) => text.replace(new RegExp(`[${CONTROL_RANGES}]`, "g"), " ");
 
+/** Half of a surrogate pair without its other half: JSON can carry it ("\ud800"), but it is no character, and storing it turns it into U+FFFD. */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
 // Trimmed first, so a value of spaces or line breaks alone is told it is blank, not that it is "too small".
 export const nameText = (max: number) =>
-  z.string().trim().min(1, "must not be blank (spaces, tabs and line breaks alone are trimmed away)").max(max).regex(NO_CONTROL_CHARACTERS, "must not contain control characters (line breaks, tabs, NUL) or text-direction overrides");
+  z
+    .string()
+    .trim()
+    .min(1, "must not be blank (spaces, tabs and line breaks alone are trimmed away)")
+    .max(max)
+    .regex(NO_CONTROL_CHARACTERS, "must not contain control characters (line breaks, tabs, NUL) or text-direction overrides")
+    .refine((name) => !LONE_SURROGATE.test(name), "must be valid Unicode text (half of a surrogate pair, such as \\ud800, is no character)");

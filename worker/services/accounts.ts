@@ -17,7 +17,7 @@ const RESET_TTL_MS = 60 * 60 * 1000;
 
 /** An address as typed or pasted: spaces around it are dropped (a pasted address often carries one), case ignored. */
 export const email = z.string().trim().meta({ format: "email" }).pipe(z.email().max(256)).transform((e) => e.toLowerCase());
-export const password = z.string().min(10, "must be at least 10 characters").max(256);
+export const password = z.string().min(10, "must be at least 10 characters").max(256, "must be at most 256 characters");
 
 export const signupBody = z.object({
   email,

@@ -7,7 +7,7 @@ import { z } from "zod";
 import type { Db } from "../db/client";
 import { chatbots, conversations, invitations, members, memberships, organizations } from "../db/schema";
 import { ApiError, notFound } from "../errors";
-import { email } from "./accounts";
+import { email, password } from "./accounts";
 import { purgeChatbot } from "./chatbots";
 import { sha256Hex } from "./crypto";
 import { newId, randomBase62 } from "./ids";
@@ -187,7 +187,7 @@ export const acceptBody = z.object({
   token: z.string().min(10).max(200),
   /** For someone without an account yet: the account is created with these. */
   name: nameText(120).optional(),
-  password: z.string().min(10, "must be at least 10 characters").max(256).optional(),
+  password: password.optional(),
 }).strict();
 
 /**
