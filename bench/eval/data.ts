@@ -122,6 +122,10 @@ export const USER_SETS = [
   "support-blind-16.csv",
   "support-blind-17.csv",
   "support-blind-18.csv",
+  "support-blind-19.csv",
+  "support-blind-20.csv",
+  "support-blind-21.csv",
+  "support-blind-22.csv",
 ] as const;
 export type UserSet = (typeof USER_SETS)[number];
 
@@ -147,6 +151,7 @@ export const ASSISTANT_SETS = [
   "support-assistant-multilingual.csv",
   "support-assistant-blind-8.csv",
   "support-assistant-multilingual-2.csv",
+  "support-assistant-blind-9.csv",
 ] as const;
 export type AssistantSet = (typeof ASSISTANT_SETS)[number];
 

@@ -895,3 +895,96 @@ describe("confusion, urgency and leaving told indirectly (the fourteenth and fif
     expect(cueFlags("we got downgraded to the basic plan without anyone asking us")).not.toContain("churn_risk");
   });
 });
+
+describe("what the nineteenth to twenty-first blind sets' even rows showed: chat shorthand, sarcasm and weighed alternatives", () => {
+  const cueFlags = (content: string): string[] => analyzeSync({ role: "user", content }, { opinionModel: null }).flags.map((f) => f.slug);
+
+  it.each([
+    "the card reader is frozen and there's a queue behind me",
+    "terminal won't take cards and a customer is standing right in front of me",
+    "somebody just took 90 euros out of my account, that wasn't me",
+    "app kicked me out and the sms code never arrives",
+    "chatbot is no use. agent pls",
+  ])("reads urgency in %s", (message) => {
+    expect(cueFlags(message)).toContain("urgent_request");
+  });
+
+  it.each([
+    "leaving after 6 yrs, the new pricing is a rip off",
+    "stopping the box for good",
+    "ok monzo it is then",
+    "gonna bank with monzo from now on",
+  ])("reads leaving in %s", (message) => {
+    expect(cueFlags(message)).toContain("churn_risk");
+  });
+
+  it.each([
+    "I'd like to cancel the service visit on Friday, I'll book another one next week",
+    "tried uninstalling the app and then reinstalling it, same crash",
+    "we're moving to Lisbon in May, how do I update my address?",
+  ])("does not read a visit cancelled, troubleshooting or a house move as leaving: %s", (message) => {
+    expect(cueFlags(message)).not.toContain("churn_risk");
+  });
+
+  it.each([
+    ["es", "No voy a cancelar, solo quiero saber cuándo termina el contrato"],
+    ["it", "Non voglio disdire eh, mi serve solo sapere la scadenza"],
+    ["nl", "Ik zeg niet op hoor, ik wil alleen weten tot wanneer het loopt"],
+    ["en", "I'm not cancelling, just checking the notice period for our records"],
+  ])("takes a stated wish to stay over the second opinion's reading of leaving (%s): %s", (_, message) => {
+    expect(flags(message)).not.toContain("churn_risk");
+  });
+
+  it.each([
+    "ready to spend a bit, which bundle do you recommend?",
+    "is the gold tier worth it or should I stay on silver?",
+  ])("reads wanting to buy in %s", (message) => {
+    expect(cueFlags(message)).toContain("buying_signal");
+  });
+
+  it.each([
+    ["en", "We're evaluating Looker for next year's reporting."],
+    ["es", "Ahora trabajamos con Sendcloud, pero buscamos otra opción."],
+    ["pt", "Estamos avaliando o Pipedrive para o time comercial."],
+    ["fr", "À la fin du contrat nous passerons sur Pennylane."],
+  ])("names the alternative a customer is weighing or moving to (%s): %s", (_, message) => {
+    expect(cueFlags(message)).toContain("competitor_mention");
+  });
+
+  it("does not take a payment method a few words after 'pay' for a competitor", () => {
+    expect(cueFlags("can I pay for our domain renewal with PayPal instead?")).not.toContain("competitor_mention");
+  });
+
+  it.each([
+    "the dashboard is lovely, the export that fails every single morning is less great",
+    "It's fine. Everything is fine. The third replacement charger is also dead.",
+    "I really am trying to stay calm, but a week without heating is not acceptable",
+    "the connection dropped eleven times today, I work from home",
+  ])("reads frustration said politely or with irony: %s", (message) => {
+    expect(cueFlags(message)).toContain("frustrated_user");
+  });
+
+  it("does not read abbreviations in capitals as shouting", () => {
+    expect(cueFlags("the HMRC link in the VAT screen says MTD is not connected, can you check?")).not.toContain("frustrated_user");
+  });
+
+  it.each([
+    "We sent the deposit in April and still have no fitting date. I'd like either a date or my deposit back.",
+    "The prices on every report changed overnight. Nobody told us.",
+    "bought the coins, payment went through but nothing in my wallet",
+    "the door lock won't unlock from the app",
+  ])("reads a calm report of trouble as negative: %s", (message) => {
+    expect(polarity(message)).toBe("negative");
+  });
+
+  it.each(["I'd like it fixed, no rush.", "could you get this sorted before Friday?"])("does not read a repair asked for as praise: %s", (message) => {
+    expect(polarity(message)).not.toBe("positive");
+  });
+
+  it.each([
+    ["en", "ty!"],
+    ["it", "Volevo ringraziare tutta la squadra per la pazienza."],
+  ])("reads thanks in shorthand or another form as positive (%s): %s", (_, message) => {
+    expect(polarity(message)).toBe("positive");
+  });
+});

@@ -13,6 +13,7 @@ import {
   URGENT_CUES,
 } from "./flag-cues";
 import { INTENSITY, isNegator, wordValence } from "./lexicon";
+import { STOPWORDS } from "./stopwords";
 import { squash, type SentimentDetail } from "./sentiment";
 import type { Token } from "./tokenize";
 
@@ -97,8 +98,23 @@ function buying(ctx: FlagContext): CueHit[] {
  */
 const TIME_SAVED = /\b(sav(e|es|ed|ing)|spar(e|es|ed|ing)) (us|me|you|them|the team|our team|my team|everyone)( \w+){0,2} (hours|days|weeks|minutes|time)\b/i;
 
+/**
+ * "Not cancelling, just asking", in the seven languages: the model, reading words and pairs, takes "cancelling" or
+ * "disdire" for leaving, and the negation in another word ("non voglio disdire", "ik zeg niet op") for nothing.
+ */
+const NOT_LEAVING =
+  /(?<![\p{L}])(?:(?:i'?m|i am|im|we'?re|we are) not (?:cancel+ing|leaving|quitting|switching|going anywhere|unsubscribing)|not (?:looking|planning|trying|going|wanting) to (?:cancel|leave|quit|switch)|(?:i|we) (?:don'?t|do not) want to (?:cancel|leave|quit|switch)|no (?:voy|vamos|quiero|queremos) (?:a )?(?:cancelar|darme de baja|dar de baja|irme)|n[ãa]o (?:vou|vamos|quero|queremos) (?:cancelar|sair)|(?:je|nous) ne (?:veux|voulons|vais|vais pas|compte|comptons) pas (?:r[ée]silier|annuler|partir)|(?:je|nous) ne (?:r[ée]silie|r[ée]silions|pars|partons) pas|ich (?:will|m[öo]chte|werde) (?:nicht|gar nicht|auf keinen fall) k[üu]ndigen|ich k[üu]ndige nicht|non (?:voglio|vogliamo|ho intenzione di|sto per) (?:disdire|cancellare|annullare|andarmene|lasciare)|non disdico|ik (?:zeg|zeggen) (?:niet|niks) op|(?:ik|we|wij) (?:wil|willen|ga|gaan) niet opzeggen)/iu;
+
+/** "Nothing wrong, I'm retiring", "no complaints": the user says outright that nothing displeased them. */
+const NO_COMPLAINT =
+  /\b(nothing (is |was )?wrong( with (you|the (service|product|app|team)))?[.,!;]|no complaints?\b|not (a|any) complaint|nothing to do with (you|the (service|product|app|quality|team))|(you've|you have|you guys have|the team has) been (great|brilliant|fantastic|wonderful|amazing|lovely|so helpful))/i;
+
 /** Words that say a flag does not hold whatever else the message says: no second opinion overrules them. */
-export const DENIALS: Partial<Record<UserFlag, RegExp>> = { buying_signal: NOT_BUYING, frustrated_user: TIME_SAVED };
+export const DENIALS: Partial<Record<UserFlag, RegExp>> = {
+  buying_signal: NOT_BUYING,
+  frustrated_user: new RegExp(`${TIME_SAVED.source}|${NO_COMPLAINT.source}`, "i"),
+  churn_risk: NOT_LEAVING,
+};
 
 // --- frustration -----------------------------------------------------------------------------
 
@@ -201,9 +217,16 @@ function outwardShare(tokens: readonly Token[], sentiment: SentimentDetail): num
 /** Words written in capitals to stress a deadline: urgency, which the urgency cues read, not shouting. */
 const URGENT_CAPS: ReadonlySet<string> = new Set(["NOW", "RIGHT", "TODAY", "ASAP", "URGENT", "IMMEDIATELY", "TONIGHT"]);
 
+/**
+ * A short word in capitals is shouted only when it is an everyday word ("NOT", "WHY", "STOP", "AWFUL"); the rest
+ * of the short ones are abbreviations no list can hold ("VAT", "HMRC", "MTD", "LBL"). Five letters or more count.
+ */
+const shoutable = (t: Token): boolean => t.raw.length >= 5 || STOPWORDS.has(t.norm) || wordValence(t.norm) !== 0 || SHOUTED.has(t.norm);
+const SHOUTED: ReadonlySet<string> = new Set(["stop", "fix", "help", "ever", "once", "done", "paid", "sent", "gone", "lost", "zero", "none", "wait", "days", "week", "hour", "year", "time", "twice"]);
+
 function shouting(tokens: readonly Token[], text: string): CueHit | undefined {
   // "[NAME]"-style redaction placeholders are not shouting.
-  const loud = tokens.filter((t) => t.caps && t.raw.length >= 3 && !ACRONYMS.has(t.raw) && !URGENT_CAPS.has(t.raw) && text[t.start - 1] !== "[");
+  const loud = tokens.filter((t) => t.caps && t.raw.length >= 3 && !ACRONYMS.has(t.raw) && !URGENT_CAPS.has(t.raw) && shoutable(t) && text[t.start - 1] !== "[");
   const words = tokens.filter((t) => t.kind === "word").length;
   const allCaps = !/\p{Ll}/u.test(text) && words >= 3;
   if (loud.length < 2 && !allCaps) return undefined;
@@ -311,7 +334,8 @@ function namedCompetitor(text: string, re: RegExp, own: readonly Span[]): CueHit
   for (let m = re.exec(text); m !== null; m = re.exec(text)) {
     const end = m.index + m[0].length;
     if (overlaps(own, m.index, end)) continue;
-    const before = text.slice(Math.max(0, m.index - 30), m.index);
+    // Wide enough for "pay for the domain renewal with PayPal": the payment verb four words before the name.
+    const before = text.slice(Math.max(0, m.index - 50), m.index);
     const after = text.slice(end, end + 20);
     if (INTEGRATION_BEFORE.test(before) || INTEGRATION_AFTER.test(after) || OWN_BANK_BEFORE.test(before)) continue;
     return { weight: 0.85, why: "names a competitor", start: m.index, end };

@@ -24,7 +24,7 @@ const POSITIVE: Record<string, string> = {
     joyous gleeful wonderfully admirable commendable remarkable fab awesomeness coolest kickass
     thankyou tysm tyvm gratitude uplifting inspirational victorious honored honoured gracious
     luv lovin xoxo applaud applause cutie precious`,
-  "2": `good nice cute sweet cool fun funny thanks thank thx helpful useful smile smiling hug hugs laugh
+  "2": `good nice cute sweet cool fun funny thanks thank thx ty thnx thanx tnx helpful useful smile smiling hug hugs laugh
     laughing laughed haha hahaha hehe win wins winning won success successful succeed hope
     hopeful hopefully optimistic interesting beloved welcome worthy friendly kindness generous
     gentle charming handsome elegant attractive classy epic dope legend hero heroic talented

@@ -138,6 +138,7 @@ export const de: LanguageSource = {
     [0.85, "switches to a named competitor", `(wechseln|wechsle|wechsel|gehen|ziehen|umsteigen|steigen|migrieren|umziehen)( ${W}){0,2} (zu|nach|auf) ${NAME}|(wechseln|wechsle|wechsel|umsteigen|migrieren)( ${W}){0,2} (zur|zum) ${NAME}`, ["churn_risk", "competitor_mention"], { negatable: true }],
     [0.7, "compares with a named competitor", `(bei|mit|von) ${NAME}( ${W}){0,6} (wenigstens|zumindest|immerhin|nie|niemals|gratis|kostenlos|g(u|ue)nstiger|billiger|besser|schneller|problemlos|sofort)|(wie|als) (bei|mit) ${NAME}|(bei|mit) ${NAME}( ${W}){1,8},? (warum|wieso|aber) (${W} ){0,2}(bei euch|bei ihnen|hier)`, ["competitor_mention"]],
     [0.7, "names the tool they use now", `(nutzen|nutze|verwenden|verwende|arbeiten mit|haben) (aktuell|derzeit|momentan|noch|bisher)( noch)? ${NAME}`, ["competitor_mention"]],
+    [0.7, "is weighing a named alternative", `(wir|ich) (evaluieren|testen|prufen|pruefen) (gerade |aktuell |derzeit )?${NAME}`, ["competitor_mention"]],
     [0.7, "compares with a named competitor", `bei (der |dem |den )?${NAME} (kostet|zahle|zahlt|bezahle|zahlen|bekomme|bekommt)[^.!?]{0,50} (weniger|billiger|gunstiger|guenstiger)`, ["competitor_mention"]],
     [0.7, "compares us favourably with a named competitor", `(einfacher|besser|gunstiger|guenstiger|schneller|billiger) als (bei |mit )(der |dem |den )?${NAME}`, ["competitor_mention"]],
     [0.7, "is comparing us with a named competitor", `(vergleichen|vergleiche|verglichen) (${W} ){0,2}mit ${NAME}`, ["competitor_mention"]],

@@ -120,7 +120,8 @@ export const es: LanguageSource = {
     [0.7, "compares us favourably with a named competitor", `(mucho |bastante )?(mas facil|mas sencillo|mejor|mas barato|mas rapido|mas intuitivo|mas claro) que ${NAME}`, ["competitor_mention"]],
     [0.85, "switches to a named competitor", `(paso|pasamos|pasaremos|pasarme|pasarnos|cambio|cambiamos|cambiarme|cambiarnos|voy|vamos|irme|irnos|migramos|migrar|mudamos|mudarnos|llevo|llevamos)( ${W}){0,2} (a|con|hacia|para) ${NAME}`, ["churn_risk", "competitor_mention"], { negatable: true }],
     [0.7, "compares with a named competitor", `(en|con|de) ${NAME}( ${W}){0,6} (al menos|por lo menos|nunca|gratis|mas barato|mejor|sin problemas|al instante|enseguida)|(como|que) (en|con) ${NAME}|(en|con) ${NAME}( ${W}){1,8},? (por que|pero) (${W} ){0,2}(aqui|con vosotros|con ustedes)`, ["competitor_mention"]],
-    [0.7, "names the tool they use now", `(usamos|uso|utilizamos|trabajamos con|tenemos) (ahora|actualmente|todavia|aun|de momento)( ${W})? ${NAME}`, ["competitor_mention"]],
+    [0.7, "names the tool they use now", `(usamos|uso|utilizamos|trabajamos con|tenemos) (ahora|actualmente|todavia|aun|de momento)( ${W})? ${NAME}|(ahora|actualmente|de momento|hoy) (usamos|uso|utilizamos|trabajamos con|trabajo con|estamos con|estoy con) ${NAME}`, ["competitor_mention"]],
+    [0.7, "is weighing a named alternative", `(estamos |estoy )?(evaluando|valorando|probando) ${NAME}`, ["competitor_mention"]],
     [0.7, "is comparing us with a named competitor", `(comparando|comparamos|comparar|comparo) (${W} ){0,2}con ${NAME}`, ["competitor_mention"]],
   ],
 };

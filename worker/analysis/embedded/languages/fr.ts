@@ -120,9 +120,10 @@ export const fr: LanguageSource = {
   named: [
     [0.7, "names the tool they used before", `(avant|auparavant) (on|nous|j|je) (etait|etions|utilisait|utilisions|avais|avait|avions|etais) (chez |sur |avec )?${NAME}|(venons|viens|vient|venions|venait) de (chez )?${NAME}`, ["competitor_mention"]],
     [0.7, "compares us favourably with a named competitor", `(bien |beaucoup |nettement )?(plus simple|plus facile|mieux|moins cher|plus rapide|plus intuitif|plus clair) que ${NAME}`, ["competitor_mention"]],
-    [0.85, "switches to a named competitor", `(passe|passons|passer|pars|partons|partir|vais|allons|va|change|changeons|migre|migrons|migrer|bascule|basculons)( ${W}){0,2} (chez|vers|a|sur) ${NAME}`, ["churn_risk", "competitor_mention"], { negatable: true }],
+    [0.85, "switches to a named competitor", `(passe|passons|passer|passerons|passerai|passera|pars|partons|partir|partirons|vais|allons|va|change|changeons|changerons|migre|migrons|migrer|migrerons|bascule|basculons|basculerons)( ${W}){0,2} (chez|vers|a|sur) ${NAME}`, ["churn_risk", "competitor_mention"], { negatable: true }],
     [0.7, "compares with a named competitor", `(chez|avec) ${NAME}( ${W}){0,6} (au moins|meme|jamais|gratuit\\p{L}*|moins cher|mieux|plus rapide|sans probleme|tout de suite)|comme (chez|avec) ${NAME}|(chez|avec) ${NAME}( ${W}){1,8},? (pourquoi|mais) (${W} ){0,2}(chez vous|ici)`, ["competitor_mention"]],
     [0.7, "names the tool they use now", `(utilisons|utilise|on utilise|nous sommes) (actuellement|encore|aujourd hui|pour l instant)( encore)? (sur |chez )?${NAME}`, ["competitor_mention"]],
+    [0.7, "is weighing a named alternative", `(nous )?(evaluons|testons|etudions) ${NAME}`, ["competitor_mention"]],
     [0.7, "compares with a named competitor", `${NAME} (me|nous) (propose|proposent|offre|offrent|fait|font)`, ["competitor_mention"]],
     [0.7, "is comparing us with a named competitor", `(comparons|comparer|compare|comparant) (${W} ){0,2}(avec|a) ${NAME}`, ["competitor_mention"]],
   ],

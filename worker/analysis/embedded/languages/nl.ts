@@ -133,6 +133,7 @@ export const nl: LanguageSource = {
     [0.85, "switches to a named competitor", `(overstappen|stap|stappen|gaan|ga|verhuizen|wisselen|switchen|migreren)( ${W}){0,2} naar ${NAME}`, ["churn_risk", "competitor_mention"], { negatable: true }],
     [0.7, "compares with a named competitor", `(bij|met) ${NAME}( ${W}){0,6} (tenminste|nooit|wel|gratis|goedkoper|beter|sneller|meteen|direct)|(zoals|net als) (bij|met) ${NAME}|(bij|met) ${NAME}( ${W}){1,8},? (waarom|maar) (${W} ){0,2}(bij jullie|bij u|hier)`, ["competitor_mention"]],
     [0.7, "names the tool they use now", `(gebruiken|gebruik|werken met|hebben) (nu|momenteel|nog|op dit moment)( nog)? ${NAME}`, ["competitor_mention"]],
+    [0.7, "is weighing a named alternative", `(we|wij|ik) (evalueren|testen|bekijken|overwegen) ${NAME}`, ["competitor_mention"]],
     [0.7, "compares with a named competitor", `(bij|met) ${NAME}( ${W}){0,6} (minder|lager)`, ["competitor_mention"]],
     [0.7, "is comparing us with a named competitor", `(vergelijken|vergelijk|vergeleken) (${W} ){0,2}met ${NAME}`, ["competitor_mention"]],
   ],
