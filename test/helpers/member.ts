@@ -77,14 +77,14 @@ export async function chatbotOf(member: Member, name = "Support bot"): Promise<{
   return { chatbotId: data.id, ingestKey: k.secret };
 }
 
-/** Invites `email` into the member's organization with `role` and accepts it as a new account. */
+/** Invites a new address into the member's organization with `role` and accepts it as a new account, from the emailed link. */
 export async function invited(owner: Member, role: "admin" | "member"): Promise<Member> {
   const email = `invitee${++counter}-${crypto.randomUUID().slice(0, 8)}@example.com`;
-  const res = await as(owner, `/api/v1/organizations/${owner.organizationId}/invitations`, { method: "POST", json: { email, role } });
-  const { data } = (await res.json()) as { data: { token: string } };
+  // The emailed link: the only one that creates an account (the one answered to the inviter does not).
+  const { link } = await emailedLink(email, () => as(owner, `/api/v1/organizations/${owner.organizationId}/invitations`, { method: "POST", json: { email, role } }));
   const accepted = await call("/api/v1/auth/invitations/accept", {
     method: "POST",
-    json: { token: data.token, name: "Invitee", password: "another good password" },
+    json: { token: link.searchParams.get("token"), name: "Invitee", password: "another good password" },
     // Like sign-ups: an address of its own, so the per-address limit on accepting stays out of the way.
     headers: { "cf-connecting-ip": `10.8.${counter % 250}.${Math.floor(Math.random() * 250)}` },
   });

@@ -325,11 +325,12 @@ describe("organizations, members and roles", () => {
     const admin = await invited(owner, "admin");
     const org = owner.organizationId;
     const invite = async (by: typeof owner, email: string, role: string) => as(by, `/api/v1/organizations/${org}/invitations`, { method: "POST", json: { email, role } });
-    const tokenOf = async (res: Response) => ((await res.json()) as { data: { token: string } }).data.token;
     const pending = async () => ((await (await as(owner, `/api/v1/organizations/${org}/invitations`)).json()) as { data: { email: string; role: string }[] }).data;
 
-    const first = await tokenOf(await invite(admin, "twice@example.com", "member"));
-    const second = await tokenOf(await invite(admin, "Twice@Example.com", "admin"));
+    // Each invitation's email is awaited, so the second's is the one read (the first's arrives after its answer).
+    const first = (await emailedLink("twice@example.com", () => invite(admin, "twice@example.com", "member"))).link.searchParams.get("token")!;
+    // The emailed link of the second invitation: the one that creates an account.
+    const second = (await emailedLink("twice@example.com", () => invite(admin, "Twice@Example.com", "admin"))).link.searchParams.get("token")!;
     expect((await pending()).filter((i) => i.email.toLowerCase() === "twice@example.com").map((i) => i.role)).toEqual(["admin"]);
     const accept = (token: string) =>
       call("/api/v1/auth/invitations/accept", { method: "POST", json: { token, name: "Twice", password: "another good password" }, headers: { "cf-connecting-ip": "10.9.1.1" } });
@@ -347,7 +348,39 @@ describe("organizations, members and roles", () => {
       { field: "password", message: "required for a new account" },
     ]);
     expect((await accept(second)).status).toBe(200);
-  });
+  }, 15_000);
+
+  it("creates an account only from the emailed link: the link answered to the inviter asks to log in, saying nothing of the address", async () => {
+    const owner = await signup();
+    const org = owner.organizationId;
+    const existing = await signup("Existing");
+    const invite = (email: string) => emailedLink(email, () => as(owner, `/api/v1/organizations/${org}/invitations`, { method: "POST", json: { email, role: "member" } }));
+    const accept = (token: string, ip: string) =>
+      call("/api/v1/auth/invitations/accept", { method: "POST", json: { token, name: "Someone", password: "a password of my own" }, headers: { "cf-connecting-ip": ip } });
+
+    const fresh = await invite("fresh-invitee@example.com");
+    const known = await invite(existing.email);
+    const shared = async (sent: typeof fresh) => ((await sent.res.json()) as { data: { token: string; link: string } }).data;
+    const freshShared = await shared(fresh);
+    const knownShared = await shared(known);
+    // Two links: the one answered is not the emailed one.
+    expect(freshShared.token).not.toBe(fresh.link.searchParams.get("token"));
+    expect(freshShared.link).toContain(`token=${freshShared.token}`);
+
+    // Whoever invited cannot make an account in the invited person's name with the link they were given, and its
+    // answer is the same whether the address has an account or not.
+    const refusals = [await accept(freshShared.token, "10.7.1.1"), await accept(knownShared.token, "10.7.1.2")];
+    expect(refusals.map((r) => r.status)).toEqual([401, 401]);
+    const messages = await Promise.all(refusals.map(async (r) => ((await r.json()) as ErrorBody).error.message.replace(/\S+@example\.com/g, "<address>")));
+    expect(messages[0]).toBe(messages[1]);
+    expect(messages[0]).toMatch(/open the link in the invitation email/);
+
+    // The invited person with an account accepts the shared link logged in; the emailed link creates the new account.
+    expect((await as(existing, "/api/v1/auth/invitations/accept", { method: "POST", json: { token: knownShared.token } })).status).toBe(200);
+    expect((await accept(fresh.link.searchParams.get("token")!, "10.7.1.3")).status).toBe(200);
+    const members = ((await (await as(owner, `/api/v1/organizations/${org}/members`)).json()) as { data: { email: string }[] }).data.map((m) => m.email);
+    expect(members).toEqual(expect.arrayContaining([existing.email, "fresh-invitee@example.com"]));
+  }, 15_000);
 
   it("answers an invitation of someone already in the organization with the role change to make instead", async () => {
     const owner = await signup();

@@ -136,9 +136,10 @@ const SAMPLES: Record<string, () => Promise<Request>> = {
     return { body: { token: link.searchParams.get("token"), password: "a brand new password" } };
   },
   "POST /api/v1/auth/invitations/accept": async () => {
-    const res = await as(w.owner, `/api/v1/organizations/${w.orgId}/invitations`, { method: "POST", json: { email: `inv-${crypto.randomUUID().slice(0, 8)}@example.com` } });
-    const { data } = (await res.json()) as { data: { token: string } };
-    return { member: null, body: { token: data.token, name: "Invitee", password: "a long enough password" } };
+    const email = `inv-${crypto.randomUUID().slice(0, 8)}@example.com`;
+    // The emailed link: the one that creates an account.
+    const { link } = await emailedLink(email, () => as(w.owner, `/api/v1/organizations/${w.orgId}/invitations`, { method: "POST", json: { email } }));
+    return { member: null, body: { token: link.searchParams.get("token"), name: "Invitee", password: "a long enough password" } };
   },
   "GET /api/v1/organizations": async () => ({}),
   "POST /api/v1/organizations": async () => ({ member: await memberIn(w.orgId, "owner"), body: { name: "Another org" } }),

@@ -459,7 +459,13 @@ export const invitations = sqliteTable(
       .references(() => organizations.id, { onDelete: "cascade" }),
     email: text("email").notNull(),
     role: text("role", { enum: ["owner", "admin", "member"] }).notNull(),
+    /** The link answered to whoever invited: it lets an existing account accept, logged in as the invited address. */
     tokenHash: text("token_hash").notNull().unique(),
+    /**
+     * The link emailed to the invited address, the only one that may also create an account (whoever opens it has
+     * that inbox). Null on invitations made before the two links, whose one link does both.
+     */
+    emailTokenHash: text("email_token_hash").unique(),
     invitedBy: text("invited_by").references(() => members.id, { onDelete: "set null" }),
     createdAt: createdAt(),
     expiresAt: integer("expires_at").notNull(),

@@ -162,15 +162,17 @@ organizationRoutes.openapi(
   async (c) => {
     const input = c.req.valid("json");
     const { orgId } = c.req.valid("param");
-    const { invitation, token } = await invite(c.get("db"), orgId, { memberId: c.get("session").memberId, role: c.get("role") }, input);
-    const link = `${new URL(c.req.url).origin}/accept-invitation?token=${token}`;
-    // Queued after answering; the answer carries the link too, so the admin can pass it on if mail is slow.
+    const { invitation, token, emailToken } = await invite(c.get("db"), orgId, { memberId: c.get("session").memberId, role: c.get("role") }, input);
+    const linkTo = (t: string) => `${new URL(c.req.url).origin}/accept-invitation?token=${t}`;
+    const link = linkTo(token);
+    // Queued after answering. The answer carries a link of its own, which the admin may pass on: it lets the person
+    // accept logged in; only the emailed one also creates an account (acceptInvitation).
     const requestId = c.get("requestId");
     const db = c.get("db");
     c.executionCtx.waitUntil(
       (async () => {
         const organization = await organizationName(db, orgId);
-        await sendEmail(c.env, { kind: "invitation", to: input.email, link, organizationName: organization, role: input.role });
+        await sendEmail(c.env, { kind: "invitation", to: input.email, link: linkTo(emailToken), organizationName: organization, role: input.role });
       })().catch((error) =>
         console.error("invitation email not queued", { requestId, error: error instanceof Error ? error.message : String(error) }),
       ),

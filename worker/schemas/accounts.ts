@@ -27,7 +27,13 @@ export const invitationSchema = z
   .object({ id: z.string(), email: z.string(), role, createdAt: epochMs, expiresAt: epochMs, acceptedAt: epochMs.nullable() })
   .openapi("Invitation");
 export const createdInvitation = invitationSchema
-  .extend({ token: z.string(), link: z.string().openapi({ description: "The page that accepts it; also emailed" }) })
+  .extend({
+    token: z.string().openapi({ description: "This link's token: accepts for someone logged in as the invited address" }),
+    link: z.string().openapi({
+      description:
+        "The page that accepts it, to pass on: the invited person accepts logged in as the invited address. The invitation email carries a link of its own, the only one that also creates an account",
+    }),
+  })
   .openapi("CreatedInvitation");
 
 export const chatbotSchema = z

@@ -2,7 +2,7 @@
  * Organizations, their members and invitations (SPEC §1). Roles: owner (everything, incl. deleting the
  * organization), admin (chatbots, keys, workflows, members), member (read-only).
  */
-import { and, asc, eq, gt, isNull, ne, sql } from "drizzle-orm";
+import { and, asc, eq, gt, isNull, ne, or, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "../db/client";
 import { chatbots, conversations, invitations, members, memberships, organizations } from "../db/schema";
@@ -146,19 +146,22 @@ export async function invite(db: Db, organizationId: string, actor: { memberId: 
   const earlier = await db.select({ role: invitations.role }).from(invitations).where(pending);
   if (actor.role !== "owner" && earlier.some((i) => i.role === "owner")) throw new ApiError("forbidden", "only an owner can replace an invitation to become an owner");
   await countWithin(db, `invitations:${actor.memberId}`, THROTTLES.invitationsPerMember, "invitations sent by you");
+  // Two links: the one answered here, which whoever invited may pass on, and the one emailed to the address.
   const token = randomBase62(32);
+  const emailToken = randomBase62(32);
   const row = {
     id: newId("inv"),
     organizationId,
     email: input.email,
     role: input.role,
     tokenHash: await sha256Hex(token),
+    emailTokenHash: await sha256Hex(emailToken),
     invitedBy: actor.memberId,
     createdAt: Date.now(),
     expiresAt: Date.now() + INVITATION_TTL_MS,
   };
   await db.batch([db.delete(invitations).where(pending), db.insert(invitations).values(row)]);
-  return { invitation: invitationView({ ...row, acceptedAt: null }), token };
+  return { invitation: invitationView({ ...row, acceptedAt: null }), token, emailToken };
 }
 
 /** The organization's name, for the invitation email (read after answering, off the request's path). */
@@ -204,14 +207,20 @@ export async function acceptInvitation(
   const inv = await db
     .select()
     .from(invitations)
-    .where(and(eq(invitations.tokenHash, tokenHash), isNull(invitations.acceptedAt), gt(invitations.expiresAt, Date.now())))
+    .where(and(or(eq(invitations.tokenHash, tokenHash), eq(invitations.emailTokenHash, tokenHash)), isNull(invitations.acceptedAt), gt(invitations.expiresAt, Date.now())))
     .get();
   if (!inv) throw new ApiError("invalid_request", "token: invalid, used or expired invitation", [{ field: "token", message: "invalid, used or expired" }]);
   let memberId = current?.memberId;
   if (current && current.email !== inv.email) throw new ApiError("forbidden", `this invitation is for ${inv.email}; log in as that address`);
-  const existing = await db.select({ id: members.id }).from(members).where(eq(members.email, inv.email)).get();
   const statements = [];
   if (!memberId) {
+    // Only the emailed link proves the inbox: the link whoever invited was given would let them make an account in
+    // someone else's name. Its answer is the same whether or not the address has an account, so it tells nobody.
+    const emailed = inv.emailTokenHash === null || inv.emailTokenHash === tokenHash;
+    if (!emailed) {
+      throw new ApiError("unauthorized", `log in as ${inv.email} to accept; to create an account for it, open the link in the invitation email sent to that address`);
+    }
+    const existing = await db.select({ id: members.id }).from(members).where(eq(members.email, inv.email)).get();
     if (existing) throw new ApiError("unauthorized", `an account for ${inv.email} exists: log in, then accept`);
     if (!input.password || !input.name) {
       const missing = (["name", "password"] as const).filter((field) => !input[field]);

@@ -3262,8 +3262,9 @@ export interface components {
             acceptedAt: number | null;
         };
         CreatedInvitation: components["schemas"]["Invitation"] & {
+            /** @description This link's token: accepts for someone logged in as the invited address */
             token: string;
-            /** @description The page that accepts it; also emailed */
+            /** @description The page that accepts it, to pass on: the invited person accepts logged in as the invited address. The invitation email carries a link of its own, the only one that also creates an account */
             link: string;
         };
         Chatbot: {

@@ -186,7 +186,7 @@ export function MembersSection() {
                 invitations.reload();
               }}
             />
-            <SecretReveal title="Invitation link" secret={link} note="Send this link to the person you invited (it is also emailed). It works once, for 7 days." onClose={() => setLink(null)} />
+            <SecretReveal title="Invitation link" secret={link} note="For someone who already has an account: they open it logged in as the invited address. Someone new opens the link in their invitation email, the only one that creates an account. Either works once, for 7 days." onClose={() => setLink(null)} />
             <RegionError query={invitations} />
             {invitations.data && invitations.data.length > 0 && (
               <Table verticalSpacing="xs" data-testid="invitations-table">
