@@ -64,9 +64,14 @@ export function validationError(error: z.ZodError, where = "body"): ApiError {
   const details: FieldIssue[] = error.issues.flatMap((issue) =>
     issue.code === "unrecognized_keys"
       ? issue.keys.map((key) => unknownField([...issue.path, key].join("."), key))
-      : [{ field: issue.path.length ? issue.path.join(".") : where, message: issue.message }],
+      : [{ field: issue.path.length ? issue.path.join(".") : where, message: messageOf(issue) }],
   );
   return invalid(details, where);
+}
+
+/** Zod's words, but for a fraction where a whole number is needed, which it calls "expected int, received number". */
+function messageOf(issue: z.core.$ZodIssue): string {
+  return issue.code === "invalid_type" && issue.expected === "int" && issue.message.startsWith("Invalid input") ? "must be a whole number" : issue.message;
 }
 
 /** Fields (or query parameters) the route does not take, refused naming each. */

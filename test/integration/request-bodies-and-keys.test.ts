@@ -38,6 +38,13 @@ describe("an optional body left out", () => {
     outbound.restore();
   });
 
+  it("names a fraction where a whole number is needed in plain words", async () => {
+    const t = await createTenant();
+    const res = await call("/api/v1/conversation-tokens", { method: "POST", key: t.ingestKey, json: { ttlSeconds: 90.5 } });
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as ErrorBody).error.message).toBe("ttlSeconds: must be a whole number");
+  });
+
   it("is still checked when it is there", async () => {
     const t = await createTenant();
     const bad = await call("/api/v1/conversation-tokens", { method: "POST", key: t.ingestKey, headers: JSON_TYPE, body: "{not json" });
