@@ -942,6 +942,13 @@ describe("what the nineteenth to twenty-first blind sets' even rows showed: chat
     expect(cueFlags(message)).toContain("buying_signal");
   });
 
+  it.each(["I'm cancelling, the subscription is not worth it", "this is not worth the money anymore"])(
+    "does not read doubting the value as wanting to buy: %s",
+    (message) => {
+      expect(cueFlags(message)).not.toContain("buying_signal");
+    },
+  );
+
   it.each([
     ["en", "We're evaluating Looker for next year's reporting."],
     ["es", "Ahora trabajamos con Sendcloud, pero buscamos otra opción."],
