@@ -221,8 +221,8 @@ const URGENT_CAPS: ReadonlySet<string> = new Set(["NOW", "RIGHT", "TODAY", "ASAP
  * A short word in capitals is shouted only when it is an everyday word ("NOT", "WHY", "STOP", "AWFUL"); the rest
  * of the short ones are abbreviations no list can hold ("VAT", "HMRC", "MTD", "LBL"). Five letters or more count.
  */
-const shoutable = (t: Token): boolean => t.raw.length >= 5 || STOPWORDS.has(t.norm) || wordValence(t.norm) !== 0 || SHOUTED.has(t.norm);
 const SHOUTED: ReadonlySet<string> = new Set(["stop", "fix", "help", "ever", "once", "done", "paid", "sent", "gone", "lost", "zero", "none", "wait", "days", "week", "hour", "year", "time", "twice"]);
+const shoutable = (t: Token): boolean => t.raw.length >= 5 || STOPWORDS.has(t.norm) || wordValence(t.norm) !== 0 || SHOUTED.has(t.norm);
 
 function shouting(tokens: readonly Token[], text: string): CueHit | undefined {
   // "[NAME]"-style redaction placeholders are not shouting.
