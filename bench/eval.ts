@@ -134,11 +134,13 @@ const BLIND_USER_SETS = [
   ["support-blind-20.csv", "en 150 + 15 in each of 6 languages; short phone-typed chat turns, slang and abbreviations"],
   ["support-blind-21.csv", "en 150 + 15 in each of 6 languages; sarcasm, irony, mixed feelings and polite anger"],
   ["support-blind-22.csv", "en 60 + 30 in each of 6 languages; native idioms, registers and regional variants"],
+  ["support-blind-23.csv", "en 150 + 15 in each of 6 languages; pharmacies, public services, legal, charities, rentals, recruiting; long messages decided mid-way"],
+  ["support-blind-24.csv", "en 150 + 15 in each of 6 languages; follow-ups and escalations in open cases, combined signals, calm requests"],
 ] as const;
-const BLIND_ASSISTANT_SETS = ["support-assistant-blind.csv", "support-assistant-blind-2.csv", "support-assistant-blind-3.csv", "support-assistant-blind-4.csv", "support-assistant-blind-5.csv", "support-assistant-blind-6.csv", "support-assistant-blind-7.csv", "support-assistant-multilingual.csv", "support-assistant-blind-8.csv", "support-assistant-multilingual-2.csv", "support-assistant-blind-9.csv"] as const;
+const BLIND_ASSISTANT_SETS = ["support-assistant-blind.csv", "support-assistant-blind-2.csv", "support-assistant-blind-3.csv", "support-assistant-blind-4.csv", "support-assistant-blind-5.csv", "support-assistant-blind-6.csv", "support-assistant-blind-7.csv", "support-assistant-multilingual.csv", "support-assistant-blind-8.csv", "support-assistant-multilingual-2.csv", "support-assistant-blind-9.csv", "support-assistant-multilingual-3.csv"] as const;
 const blindUsers = BLIND_USER_SETS.map(([file, about]) => ({ file, about, rows: loadSupportUser(file) }));
 /** The assistant sets whose even rows only were read for errors (the earlier ones were read whole). */
-const NEVER_READ_ODD_ROWS: ReadonlySet<AssistantSet> = new Set(["support-assistant-blind-4.csv", "support-assistant-blind-5.csv", "support-assistant-blind-6.csv", "support-assistant-blind-7.csv", "support-assistant-multilingual.csv", "support-assistant-blind-8.csv", "support-assistant-multilingual-2.csv"]);
+const NEVER_READ_ODD_ROWS: ReadonlySet<AssistantSet> = new Set(["support-assistant-blind-4.csv", "support-assistant-blind-5.csv", "support-assistant-blind-6.csv", "support-assistant-blind-7.csv", "support-assistant-multilingual.csv", "support-assistant-blind-8.csv", "support-assistant-multilingual-2.csv", "support-assistant-blind-9.csv", "support-assistant-multilingual-3.csv"]);
 const blindAssistants = BLIND_ASSISTANT_SETS.map((file) => ({ file, rows: loadSupportAssistant(file) }));
 
 const GOEMO_GROUP: Record<string, Polarity | "ambiguous"> = {};

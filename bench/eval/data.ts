@@ -126,6 +126,8 @@ export const USER_SETS = [
   "support-blind-20.csv",
   "support-blind-21.csv",
   "support-blind-22.csv",
+  "support-blind-23.csv",
+  "support-blind-24.csv",
 ] as const;
 export type UserSet = (typeof USER_SETS)[number];
 
@@ -152,6 +154,7 @@ export const ASSISTANT_SETS = [
   "support-assistant-blind-8.csv",
   "support-assistant-multilingual-2.csv",
   "support-assistant-blind-9.csv",
+  "support-assistant-multilingual-3.csv",
 ] as const;
 export type AssistantSet = (typeof ASSISTANT_SETS)[number];
 

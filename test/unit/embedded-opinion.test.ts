@@ -75,6 +75,16 @@ describe("the learned second opinion on user flags", () => {
     expect(flagsOf("leaving Zorblat next month", { opinionModel: leaving, ownNames: ["Zorblat"] }).map((d) => d.slug)).toEqual(["churn_risk"]);
   });
 
+  it("raises a competitor only where a name is written: a capitalised word inside a sentence, or any word in chat written without capitals", () => {
+    const moody = modelOf({ "u:gallery": { competitor_mention: 900 } });
+    const named = (text: string) => flagsOf(text, { opinionModel: moody }).some((d) => d.slug === "competitor_mention");
+    expect(named("Lovely print. The gallery asked for much more.")).toBe(false);
+    // Months, days and "I" are capitalised without naming anyone.
+    expect(named("In March I paid the gallery more on a Monday.")).toBe(false);
+    expect(named("Lovely print. The gallery at Hoxton Prints asked for much more.")).toBe(true);
+    expect(named("lovely print, the gallery asked for much more")).toBe(true);
+  });
+
   it("keeps a flag switched off off, and is not consulted for a language it never learned from", () => {
     expect(flagsOf("zorblat", { opinionModel: ZORBLAT, enabledFlags: ["frustrated_user"] })).toEqual([]);
     expect(flagsOf("zorblat", { opinionModel: ZORBLAT }, "ja")).toEqual([]);

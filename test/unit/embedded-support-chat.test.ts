@@ -958,6 +958,19 @@ describe("what the nineteenth to twenty-first blind sets' even rows showed: chat
     expect(cueFlags(message)).toContain("competitor_mention");
   });
 
+  it.each([
+    ["de", "Bisher arbeiten wir mit Lexware, sind aber mit den Mahnungen unzufrieden."],
+    ["de", "Ich bestelle ab jetzt bei Shop Apotheke, die liefern am nächsten Tag."],
+    ["it", "Su Subito pubblicare un annuncio costa la metà."],
+  ])("names the alternative used now, chosen or cheaper in the packs (%s): %s", (_, message) => {
+    expect(cueFlags(message)).toContain("competitor_mention");
+  });
+
+  it("does not read where customers came from as a competitor when it is the company itself", () => {
+    expect(cueFlags("Most of our hires came from your site, and the team likes it.")).not.toContain("competitor_mention");
+    expect(cueFlags("Before you, we used Freshdesk.")).toContain("competitor_mention");
+  });
+
   it("does not take a payment method a few words after 'pay' for a competitor", () => {
     expect(cueFlags("can I pay for our domain renewal with PayPal instead?")).not.toContain("competitor_mention");
   });

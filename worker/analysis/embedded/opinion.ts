@@ -160,6 +160,13 @@ const LIKE: Record<OpinionFlag, string> = {
 };
 
 /**
+ * A word in capitals, or starting with one, inside a sentence (not its first word): how a name is written. "I",
+ * months and days of the week are not names of anyone's competitor.
+ */
+const NAME_INSIDE =
+  /(?<=[\p{L}\p{N},;:)"'’]\s+)(?!(?:I|I'm|I've|I'll|I'd|January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?![\p{L}]))\p{Lu}/u;
+
+/**
  * The cues' flags of a user message and the flags the second opinion is sure of that the cues missed — unless
  * the message denies the flag ("not for me", DENIALS) or negates the words the model went by ("I don't want to
  * cancel"), which the model, reading words and pairs, cannot see, or the competitor it read is one of the
@@ -173,6 +180,9 @@ export function withSecondOpinion(text: string, flags: readonly Detection[], mod
   for (const flag of OPINION_FLAGS) {
     const p = opinion.flags[flag];
     if (p < RAISE[flag] || out.some((d) => d.slug === flag) || DENIALS[flag]?.test(text) === true) continue;
+    // A competitor is a name (or "your competitor", which the cues read): where the writer capitalises and no word
+    // inside a sentence is capitalised, the model read only the mood. All-lowercase chat ("bumble is better") may still name one.
+    if (flag === "competitor_mention" && /\p{Lu}/u.test(text) && !NAME_INSIDE.test(text)) continue;
     find ??= finder(text);
     const words = opinion.wordsFor(flag).map((w) => ({ folded: w, at: find?.(w) }));
     const first = words[0];
