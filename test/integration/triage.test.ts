@@ -114,6 +114,27 @@ describe("status and assignee", () => {
     expect((await activityOf(a, id)).map((x) => [x.kind, x.detail.assigneeId])).toEqual(expect.arrayContaining([["assigned", a.admin.memberId], ["unassigned", a.admin.memberId]]));
   });
 
+  it("takes a member removed from the organization, or leaving it, off every conversation they were assigned, in the timeline by whoever did it", async () => {
+    const removed = await memberIn(a.organizationId, "admin");
+    const leaver = await memberIn(a.organizationId, "member");
+    const [one, two, kept, left] = await Promise.all(["rm-1", "rm-2", "rm-kept", "rm-left"].map((x) => conversationOf(a, `${x}-${crypto.randomUUID().slice(0, 6)}`)));
+    const assign = (id: string, memberId: string) => as(a.owner, `${base(a, id)}/triage`, { method: "PATCH", json: { assigneeId: memberId } });
+    for (const id of [one!, two!]) expect((await assign(id, removed.memberId)).status).toBe(200);
+    expect((await assign(kept!, a.admin.memberId)).status).toBe(200);
+    expect((await assign(left!, leaver.memberId)).status).toBe(200);
+
+    const org = `/api/v1/organizations/${a.organizationId}/members`;
+    expect((await as(a.owner, `${org}/${removed.memberId}`, { method: "DELETE" })).status).toBe(204);
+    expect((await as(leaver, `${org}/${leaver.memberId}`, { method: "DELETE" })).status).toBe(204);
+
+    const assigneeOf = async (id: string) => (await json<{ assignee: { id: string } | null }>(await as(a.owner, `${base(a, id)}/triage`))).assignee?.id ?? null;
+    expect(await Promise.all([one!, two!, kept!, left!].map(assigneeOf))).toEqual([null, null, a.admin.memberId, null]);
+    const unassigned = async (id: string) => (await activityOf(a, id)).filter((x) => x.kind === "unassigned").map((x) => [x.actorId, x.detail.assigneeId]);
+    expect(await unassigned(one!)).toEqual([[a.owner.memberId, removed.memberId]]);
+    expect(await unassigned(left!)).toEqual([[leaver.memberId, leaver.memberId]]);
+    expect(await unassigned(kept!)).toEqual([]);
+  });
+
   it("says when the status last changed: never for an assignment alone, and not moved by a later one", async () => {
     const id = await conversationOf(a);
     const patch = async (body: object) => json<{ status: string; statusAt: number | null }>(await as(a.owner, `${base(a, id)}/triage`, { method: "PATCH", json: body }));

@@ -14,6 +14,7 @@ import { newId, randomBase62 } from "./ids";
 import { countWithin, THROTTLES } from "./throttles";
 import type { Role } from "./sessions";
 import { nameText } from "../schemas/names";
+import { unassignLeavingMember } from "../triage/actions";
 
 const INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 const RANK: Record<Role, number> = { member: 0, admin: 1, owner: 2 };
@@ -112,7 +113,10 @@ export async function removeMember(db: Db, organizationId: string, actor: { memb
   const target = await roleOf(db, organizationId, memberId);
   if (target === "owner" && actor.role !== "owner") throw new ApiError("forbidden", "only an owner can remove an owner");
   if (target === "owner") await keepAnOwner(db, organizationId);
-  await db.delete(memberships).where(and(eq(memberships.organizationId, organizationId), eq(memberships.memberId, memberId)));
+  // Their conversations go back to unassigned, in the same batch: nobody stays assigned what they can no longer see.
+  const remover = await db.select({ name: members.name }).from(members).where(eq(members.id, actor.memberId)).get();
+  const unassign = await unassignLeavingMember(db, organizationId, memberId, { id: actor.memberId, name: remover?.name ?? "" });
+  await db.batch([db.delete(memberships).where(and(eq(memberships.organizationId, organizationId), eq(memberships.memberId, memberId))), ...unassign]);
 }
 
 /** A PATCH of a membership: `{}` changes nothing and answers the member as they are (README "Conventions"). */

@@ -43,6 +43,36 @@ function activityRow(db: Db, scope: Scope, conversationId: string, actor: Actor,
   });
 }
 
+/** Activity rows per statement: D1 binds at most 100 parameters to one, and a row has nine. */
+const ACTIVITY_ROWS_PER_INSERT = 10;
+
+/**
+ * The statements that take a member leaving an organization (or removed from it) off every conversation of it they
+ * were assigned: each goes back to unassigned, with an "unassigned" activity row by `actor`, to run in the batch that
+ * ends the membership — no conversation stays with someone who can no longer see it.
+ */
+export async function unassignLeavingMember(db: Db, organizationId: string, memberId: string, actor: Actor, now = Date.now()): Promise<BatchItem<"sqlite">[]> {
+  const mine = and(eq(conversationTriage.organizationId, organizationId), eq(conversationTriage.assigneeId, memberId));
+  const assigned = await db.select({ conversationId: conversationTriage.conversationId, chatbotId: conversationTriage.chatbotId }).from(conversationTriage).where(mine);
+  if (assigned.length === 0) return [];
+  const leaving = await db.select({ name: members.name }).from(members).where(eq(members.id, memberId)).get();
+  const detail: ActivityDetail = { assigneeId: memberId, assigneeName: leaving?.name ?? "" };
+  const rows = assigned.map((a) => ({
+    id: newId("act"),
+    organizationId,
+    chatbotId: a.chatbotId,
+    conversationId: a.conversationId,
+    actorId: actor.id,
+    actorName: actor.name,
+    kind: "unassigned" as const,
+    detail,
+    createdAt: now,
+  }));
+  const inserts = [];
+  for (let i = 0; i < rows.length; i += ACTIVITY_ROWS_PER_INSERT) inserts.push(db.insert(conversationActivity).values(rows.slice(i, i + ACTIVITY_ROWS_PER_INSERT)));
+  return [db.update(conversationTriage).set({ assigneeId: null, updatedAt: now }).where(mine), ...inserts];
+}
+
 async function run(db: Db, statements: BatchItem<"sqlite">[]): Promise<void> {
   const [first, ...rest] = statements;
   if (first) await db.batch([first, ...rest]);
