@@ -80,9 +80,11 @@ describe("sign-up and sessions", () => {
     expect((await call("/api/v1/auth/session", { headers: { cookie: cookieFrom(right) } })).status).toBe(200);
   });
 
-  it("ends the session on logout", async () => {
+  it("ends the session on logout, clearing the cookie with the attributes it was set with", async () => {
     const m = await signup();
-    expect((await as(m, "/api/v1/auth/logout", { method: "POST" })).status).toBe(204);
+    const out = await as(m, "/api/v1/auth/logout", { method: "POST" });
+    expect(out.status).toBe(204);
+    expect(out.headers.get("set-cookie")).toMatch(/^ob_session=; Max-Age=0;.*HttpOnly.*Secure.*SameSite=Lax/);
     expect((await as(m, "/api/v1/auth/session")).status).toBe(401);
   });
 

@@ -89,7 +89,8 @@ export async function endSession(c: Context<AppEnv>, session: Session): Promise<
   await c.get("db").delete(sessions).where(eq(sessions.id, session.id));
   // Sockets outlive the sessions they were opened with: close this one's (notification channel, live feeds) too.
   await endSessionSockets(c.env, c.get("db"), session.memberId, session.id);
-  deleteCookie(c, SESSION_COOKIE, { path: "/", secure: true });
+  // With the attributes it was set with (they do not change which cookie is cleared: every Set-Cookie reads alike).
+  deleteCookie(c, SESSION_COOKIE, { path: "/", secure: true, httpOnly: true, sameSite: "Lax" });
 }
 
 export async function roleIn(db: Db, memberId: string, organizationId: string): Promise<Role | null> {
