@@ -137,8 +137,11 @@ export async function changeMemberRole(db: Db, organizationId: string, actor: { 
   return (await listMembers(db, organizationId)).find((m) => m.id === memberId)!;
 }
 
-/** Creates an invitation; its token is returned once (for the email, or the log in local development). */
-/** Invitations send email to any address: at most THROTTLES.invitationsPerMember a day per member (429 beyond). */
+/**
+ * Creates an invitation and returns its two links' tokens, once: `token` for whoever invited, which accepts for the
+ * invited address logged in, and `emailToken` for the email, which may also create the account (acceptInvitation).
+ * Invitations send email to any address: at most THROTTLES.invitationsPerMember a day per member (429 beyond).
+ */
 export async function invite(db: Db, organizationId: string, actor: { memberId: string; role: Role }, input: z.infer<typeof invitationBody>) {
   if (input.role === "owner" && actor.role !== "owner") throw new ApiError("forbidden", "only an owner can invite an owner");
   // Accepting would change nothing for someone already here: their role is changed instead (changeMemberRole).
