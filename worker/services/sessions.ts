@@ -16,6 +16,8 @@ import type { KeyScope } from "./keys";
 import { endSessionSockets } from "./session-sockets";
 
 export const SESSION_COOKIE = "ob_session";
+/** Where and how the session cookie lives, the same when it is set and when it is cleared. */
+const SESSION_COOKIE_ATTRIBUTES = { path: "/", secure: true, httpOnly: true, sameSite: "Lax" } as const;
 export const SESSION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 export type Role = "owner" | "admin" | "member";
 
@@ -39,13 +41,7 @@ export async function startSession(c: Context<AppEnv>, memberId: string, organiz
     .get("db")
     .insert(sessions)
     .values({ ...started, tokenHash: await sha256Hex(token), memberId, organizationId, createdAt: now });
-  setCookie(c, SESSION_COOKIE, token, {
-    httpOnly: true,
-    secure: true,
-    sameSite: "Lax",
-    path: "/",
-    maxAge: SESSION_TTL_MS / 1000,
-  });
+  setCookie(c, SESSION_COOKIE, token, { ...SESSION_COOKIE_ATTRIBUTES, maxAge: SESSION_TTL_MS / 1000 });
   return started;
 }
 
@@ -90,7 +86,7 @@ export async function endSession(c: Context<AppEnv>, session: Session): Promise<
   // Sockets outlive the sessions they were opened with: close this one's (notification channel, live feeds) too.
   await endSessionSockets(c.env, c.get("db"), session.memberId, session.id);
   // With the attributes it was set with (they do not change which cookie is cleared: every Set-Cookie reads alike).
-  deleteCookie(c, SESSION_COOKIE, { path: "/", secure: true, httpOnly: true, sameSite: "Lax" });
+  deleteCookie(c, SESSION_COOKIE, SESSION_COOKIE_ATTRIBUTES);
 }
 
 export async function roleIn(db: Db, memberId: string, organizationId: string): Promise<Role | null> {

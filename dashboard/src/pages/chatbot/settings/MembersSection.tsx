@@ -60,21 +60,24 @@ function InviteForm({ orgId, canInviteOwner, onInvited }: { orgId: string; canIn
 
 const ROLE_COLOR: Record<Role, string> = { owner: "violet", admin: "blue", member: "gray" };
 
+function RoleBadge({ role }: { role: Role }) {
+  return (
+    <Badge variant="light" color={ROLE_COLOR[role]}>
+      {role}
+    </Badge>
+  );
+}
+
 /**
  * A member's role, changeable where the API allows it: by an admin between member and admin, by an owner to or from
  * owner (the API also keeps the last owner; its refusal is shown). Anyone else sees the badge.
  */
-function RoleCell({ member, mine, onChanged, onError }: { member: { id: string; name: string; role: Role }; mine: Role; onChanged: () => void; onError: (e: unknown) => void }) {
+function RoleCell({ member, onChanged, onError }: { member: { id: string; name: string; role: Role }; onChanged: () => void; onError: (e: unknown) => void }) {
   const [busy, setBusy] = useState(false);
   const { organization } = useChatbot();
+  const mine = organization.role;
   const changeable = mine === "owner" || (mine === "admin" && member.role !== "owner");
-  if (!changeable) {
-    return (
-      <Badge variant="light" color={ROLE_COLOR[member.role]}>
-        {member.role}
-      </Badge>
-    );
-  }
+  if (!changeable) return <RoleBadge role={member.role} />;
   const roles: Role[] = mine === "owner" ? ["member", "admin", "owner"] : ["member", "admin"];
   return (
     <NativeSelect
@@ -136,13 +139,7 @@ export function MembersSection() {
                     <Table.Td>{m.name}</Table.Td>
                     <Table.Td>{m.email}</Table.Td>
                     <Table.Td>
-                      {canEdit && m.id !== session.member.id ? (
-                        <RoleCell member={m} mine={organization.role} onChanged={members.reload} onError={setError} />
-                      ) : (
-                        <Badge variant="light" color={ROLE_COLOR[m.role]}>
-                          {m.role}
-                        </Badge>
-                      )}
+                      {canEdit && m.id !== session.member.id ? <RoleCell member={m} onChanged={members.reload} onError={setError} /> : <RoleBadge role={m.role} />}
                     </Table.Td>
                     <Table.Td>{formatDateTime(m.joinedAt)}</Table.Td>
                     <Table.Td>
