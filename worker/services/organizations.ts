@@ -114,8 +114,7 @@ export async function removeMember(db: Db, organizationId: string, actor: { memb
   if (target === "owner" && actor.role !== "owner") throw new ApiError("forbidden", "only an owner can remove an owner");
   if (target === "owner") await keepAnOwner(db, organizationId);
   // Their conversations go back to unassigned, in the same batch: nobody stays assigned what they can no longer see.
-  const remover = await db.select({ name: members.name }).from(members).where(eq(members.id, actor.memberId)).get();
-  const unassign = await unassignLeavingMember(db, organizationId, memberId, { id: actor.memberId, name: remover?.name ?? "" });
+  const unassign = await unassignLeavingMember(db, organizationId, memberId, actor.memberId);
   await db.batch([db.delete(memberships).where(and(eq(memberships.organizationId, organizationId), eq(memberships.memberId, memberId))), ...unassign]);
 }
 

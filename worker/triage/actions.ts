@@ -5,7 +5,7 @@
  * misses or invents an action. What changed is returned for the live feed and the notified members' channels (worker/triage/live.ts).
  */
 import type { BatchItem } from "drizzle-orm/batch";
-import { and, eq } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import type { z } from "zod";
 import type { Db } from "../db/client";
 import { conversationActivity, conversationLabels, conversationNotes, conversationTriage, labels, members, memberships, notifications, type ACTIVITY_KINDS } from "../db/schema";
@@ -48,15 +48,17 @@ const ACTIVITY_ROWS_PER_INSERT = 10;
 
 /**
  * The statements that take a member leaving an organization (or removed from it) off every conversation of it they
- * were assigned: each goes back to unassigned, with an "unassigned" activity row by `actor`, to run in the batch that
+ * were assigned: each goes back to unassigned, with an "unassigned" activity row by `actorId`, to run in the batch that
  * ends the membership — no conversation stays with someone who can no longer see it.
  */
-export async function unassignLeavingMember(db: Db, organizationId: string, memberId: string, actor: Actor, now = Date.now()): Promise<BatchItem<"sqlite">[]> {
+export async function unassignLeavingMember(db: Db, organizationId: string, memberId: string, actorId: string, now = Date.now()): Promise<BatchItem<"sqlite">[]> {
   const mine = and(eq(conversationTriage.organizationId, organizationId), eq(conversationTriage.assigneeId, memberId));
   const assigned = await db.select({ conversationId: conversationTriage.conversationId, chatbotId: conversationTriage.chatbotId }).from(conversationTriage).where(mine);
   if (assigned.length === 0) return [];
-  const leaving = await db.select({ name: members.name }).from(members).where(eq(members.id, memberId)).get();
-  const detail: ActivityDetail = { assigneeId: memberId, assigneeName: leaving?.name ?? "" };
+  // The leaving member's name and whoever removed them (the same member when they leave), in one read.
+  const names = new Map((await db.select({ id: members.id, name: members.name }).from(members).where(inArray(members.id, [memberId, actorId]))).map((m) => [m.id, m.name]));
+  const actor: Actor = { id: actorId, name: names.get(actorId) ?? "" };
+  const detail: ActivityDetail = { assigneeId: memberId, assigneeName: names.get(memberId) ?? "" };
   const rows = assigned.map((a) => ({
     id: newId("act"),
     organizationId,
