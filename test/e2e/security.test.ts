@@ -62,6 +62,8 @@ browserSuite("Dashboard security policy", () => {
       expect(missing.status, method).toBe(404);
       expect(missing.headers.get("cache-control"), method).toBe("no-store");
       expect(missing.headers.get("content-type"), method).not.toMatch(/html/);
+      expect(missing.headers.get("x-frame-options"), method).toBe("DENY");
+      expect(missing.headers.get("content-security-policy"), method).toMatch(/default-src 'none'/);
     }
   });
 
