@@ -30,6 +30,7 @@ import { SocketRelease } from "./socket-release";
 import { newId } from "../worker/services/ids";
 import { ConversationStore, emptyAggregates, type ConversationState, type EndReason } from "./conversation-store";
 import { firstChars } from "../worker/text-cut";
+import { fieldIssues } from "../worker/errors";
 import { chosenProtocol } from "../worker/services/socket-protocol";
 import {
   browserContext,
@@ -311,12 +312,12 @@ export class Conversation extends DurableObject<Env> {
     if (!parsed.success) {
       const oversized = oversizedCustom(json, parsed.error.issues);
       if (oversized) return send(ws, { ...frameError("context_too_large", `${oversized.field}: ${oversized.message}`), details: [oversized] });
-      const issue = parsed.error.issues[0];
-      const field = issue?.path.length ? issue.path.join(".") : "frame";
+      const details = fieldIssues(parsed.error.issues, "frame");
+      const first = details[0];
       const id = typeof (json as { id?: unknown })?.id === "string" ? (json as { id: string }).id : undefined;
       return send(ws, {
-        ...frameError("invalid_frame", `${field}: ${issue?.message ?? "invalid frame"}`),
-        details: parsed.error.issues.map((i) => ({ field: i.path.join(".") || "frame", message: i.message })),
+        ...frameError("invalid_frame", first ? `${first.field}: ${first.message}` : "invalid frame"),
+        details,
         ...(id ? { id } : {}),
       });
     }

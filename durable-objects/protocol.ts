@@ -30,9 +30,10 @@ const shortText = (max = 256) => z.string().trim().min(1).max(max);
 /** Client timestamps: ISO-8601 text or epoch milliseconds; stored as epoch milliseconds. */
 /** The last instant a JavaScript Date holds (+275760-09-13): a later "time" could never be shown or exported. */
 export const MAX_EPOCH_MS = 8_640_000_000_000_000;
+export const TOO_FAR = "must be epoch milliseconds a date can hold";
 
 export const timestamp = z
-  .union([z.iso.datetime({ offset: true }), z.number().int().nonnegative().max(MAX_EPOCH_MS, { error: "must be epoch milliseconds a date can hold" })])
+  .union([z.iso.datetime({ offset: true }), z.number().int().nonnegative().max(MAX_EPOCH_MS, { error: TOO_FAR })])
   .transform((v) => (typeof v === "number" ? v : Date.parse(v)));
 
 export const ROLES = ["user", "assistant", "system"] as const;

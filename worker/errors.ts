@@ -61,17 +61,41 @@ export function renamedField(error: unknown, from: string, to: string): unknown 
  * field never reads as a real one of the same name (a note's `body`).
  */
 export function validationError(error: z.ZodError, where = "body"): ApiError {
-  const details: FieldIssue[] = error.issues.flatMap((issue) =>
-    issue.code === "unrecognized_keys"
-      ? issue.keys.map((key) => unknownField([...issue.path, key].join("."), key))
-      : [{ field: issue.path.length ? issue.path.join(".") : where, message: messageOf(issue) }],
-  );
-  return invalid(details, where);
+  return invalid(fieldIssues(error.issues, where), where);
 }
 
-/** Zod's words, but for a fraction where a whole number is needed, which it calls "expected int, received number". */
+/**
+ * One detail per field (its first issue: `""` where an id goes is "must not be empty", not that and its character rule
+ * too), in the product's words where zod's are a type system's. Live frames refuse with the same details.
+ */
+export function fieldIssues(issues: readonly z.core.$ZodIssue[], where: string): FieldIssue[] {
+  const details: FieldIssue[] = [];
+  const seen = new Set<string>();
+  for (const issue of issues) {
+    const found =
+      issue.code === "unrecognized_keys"
+        ? issue.keys.map((key) => unknownField([...issue.path, key].join("."), key))
+        : [{ field: issue.path.length ? issue.path.join(".") : where, message: messageOf(issue) }];
+    for (const detail of found) {
+      if (seen.has(detail.field)) continue;
+      seen.add(detail.field);
+      details.push(detail);
+    }
+  }
+  return details;
+}
+
+/** Zod's default words (a custom message is kept as written) where a user would read them differently. */
 function messageOf(issue: z.core.$ZodIssue): string {
-  return issue.code === "invalid_type" && issue.expected === "int" && issue.message.startsWith("Invalid input") ? "must be a whole number" : issue.message;
+  const zods = issue.message.startsWith("Invalid") || issue.message.startsWith("Too small");
+  if (!zods) return issue.message;
+  // "expected int, received number"
+  if (issue.code === "invalid_type" && issue.expected === "int") return "must be a whole number";
+  if (issue.code === "too_small" && issue.origin === "string" && issue.minimum === 1) return "must not be empty";
+  if (issue.code === "invalid_union" && "options" in issue && Array.isArray(issue.options) && issue.options.length > 0) {
+    return `must be one of ${issue.options.map((o) => JSON.stringify(o)).join(", ")}`;
+  }
+  return issue.message;
 }
 
 /** Fields (or query parameters) the route does not take, refused naming each. */
@@ -80,6 +104,13 @@ export function unknownFieldsError(names: readonly string[]): ApiError {
 }
 
 const unknownField = (field: string, key: string): FieldIssue => ({ field, message: `Unrecognized key: "${key}"` });
+
+/** Query parameters given more than once, refused naming each. */
+export function repeatedQueryError(names: readonly string[]): ApiError {
+  return invalid(names.map((field) => ({ field, message: REPEATED })), "query");
+}
+
+export const REPEATED = "given more than once; give it once";
 
 function invalid(details: FieldIssue[], where: string): ApiError {
   const first = details[0];

@@ -199,6 +199,10 @@ describe("a logged-in member's own account", () => {
       expect(((await bad.json()) as ErrorBody).error.details?.[0]?.field).toBe("name");
     }
     expect((await as(m, "/api/v1/auth/me", { method: "PATCH", json: { name: "Ada", email: "x@example.com" } })).status).toBe(400);
+    // An empty PATCH changes nothing and answers the session as it is, as every PATCH does.
+    const unchanged = await as(m, "/api/v1/auth/me", { method: "PATCH", json: {} });
+    expect(unchanged.status).toBe(200);
+    expect(((await unchanged.json()) as { data: { member: { name: string } } }).data.member.name).toBe("Ada Lovelace");
   });
 });
 

@@ -914,6 +914,11 @@ describe("analytics query validation", () => {
       ["/users?plan=pro%00", "plan"],
       // A line break alone is trimmed away: a blank filter, said so.
       ["/conversations?plan=%0a", "plan"],
+      // Digits past the last instant a date can hold, however many.
+      ["/overview?from=99999999999999999", "from"],
+      // Which of two values would count is a guess: neither does.
+      ["/conversations?limit=5&limit=5", "limit"],
+      ["/conversations?sort=sentiment&sort=mrr", "sort"],
     ];
     for (const [path, field] of cases) {
       const res = await call(`/api/v1/analytics${path}`, { key: await readKey(mine) });
@@ -924,6 +929,8 @@ describe("analytics query validation", () => {
       expect(body.error.message, path).toContain(field);
       if (path.endsWith("%0a")) expect(body.error.message, path).toContain("must not be blank");
       if (/(limit|page|Max|Min)=(%20)?$/.test(path)) expect(body.error.message, path).toBe(`${field}: must be a number; the value is empty`);
+      if (path.includes("99999")) expect(body.error.message, path).toBe("from: must be epoch milliseconds a date can hold");
+      if (new RegExp(`[?&]${field}=.*&${field}=`).test(path)) expect(body.error.message, path).toBe(`${field}: given more than once; give it once`);
     }
   });
 });

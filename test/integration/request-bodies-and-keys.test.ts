@@ -125,6 +125,25 @@ describe("a body field the route does not take", () => {
   });
 });
 
+describe("a refused field's reason", () => {
+  it("is one per field, in words a user reads: an empty id, a value outside a choice", async () => {
+    const t = await createTenant();
+    const empty = await call("/api/v1/capture", { method: "POST", key: t.ingestKey, json: { conversationId: "", messages: [{ role: "user", content: "hi" }] } });
+    expect(empty.status).toBe(400);
+    expect(((await empty.json()) as ErrorBody).error).toMatchObject({
+      message: "conversationId: must not be empty",
+      details: [{ field: "conversationId", message: "must not be empty" }],
+    });
+    const weekly = await call("/api/v1/workflows", {
+      method: "POST",
+      key: t.adminKey,
+      json: { name: "w", trigger: "user_message", actions: [{ type: "in_app", to: "admins" }], cooldown: { type: "weekly" } },
+    });
+    expect(weekly.status).toBe(400);
+    expect(((await weekly.json()) as ErrorBody).error.message).toBe('cooldown.type: must be one of "once_per_conversation", "minutes", "none"');
+  });
+});
+
 describe("an unknown field inside an object", () => {
   it("is named by its own path, never by the object holding it or a real field of the same name", async () => {
     const t = await createTenant();

@@ -5,7 +5,7 @@
  */
 import { sql, type AnyColumn, type SQL } from "drizzle-orm";
 import { z } from "zod";
-import { timestamp } from "../../durable-objects/protocol";
+import { MAX_EPOCH_MS, timestamp, TOO_FAR } from "../../durable-objects/protocol";
 import { nameText } from "../schemas/names";
 import { queryNumber } from "../schemas/common";
 
@@ -19,8 +19,15 @@ export const DEFAULT_RANGE_MS = 7 * DAY_MS;
 const epochMs = z.union([z.number(), z.string().regex(/^\d+$/).transform(Number)]).pipe(z.number().int().nonnegative());
 
 export const instant = z
-  // An empty value (`?from=`) is refused, not read as 0 (1970) as Number("") would.
-  .union([z.number(), z.string().min(1, "must be a date, a date and time, or epoch milliseconds")])
+  // An empty value (`?from=`) is refused, not read as 0 (1970) as Number("") would; digits past the last instant a Date
+  // can hold as too far, before they are read as a number that is no longer exact ("99999999999999999").
+  .union([
+    z.number(),
+    z
+      .string()
+      .min(1, "must be a date, a date and time, or epoch milliseconds")
+      .refine((s) => !/^\d+$/.test(s) || Number(s) <= MAX_EPOCH_MS, { error: TOO_FAR }),
+  ])
   .pipe(z.union([epochMs, z.iso.datetime({ offset: true }), z.iso.date().transform((day) => `${day}T00:00:00Z`)]))
   .pipe(timestamp);
 

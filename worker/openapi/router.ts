@@ -11,7 +11,7 @@ import { createRoute, OpenAPIHono, z, type RouteConfig } from "@hono/zod-openapi
 import type { Context, MiddlewareHandler } from "hono";
 import { createMiddleware } from "hono/factory";
 import type { AppEnv } from "../context";
-import { ApiError, unknownFieldsError, validationError } from "../errors";
+import { ApiError, repeatedQueryError, unknownFieldsError, validationError } from "../errors";
 import { JSON_CONTENT_TYPE, parse, readJsonBody } from "../input";
 
 /** Who may call a route: a kind of API key, a member session, or anyone. */
@@ -70,12 +70,16 @@ const refuseBody = createMiddleware<AppEnv>(async (c, next) => {
 /**
  * A query parameter the route does not take is refused, as an unknown body field is (README "API"): a filter
  * guessed on a read that has none (`/analytics/overview?country=GB`) would otherwise answer unfiltered figures
- * as if filtered. Checked on the names alone, before the schema sees the values.
+ * as if filtered. So is one given twice (`?limit=5&limit=5`): every parameter takes one value, and which one counts
+ * would be a guess. Checked on the names alone, before the schema sees the values.
  */
 const refuseUnknownQuery = (taken: ReadonlySet<string>) =>
   createMiddleware<AppEnv>(async (c, next) => {
-    const unknown = [...new Set(new URL(c.req.url).searchParams.keys())].filter((name) => !taken.has(name));
+    const names = [...new URL(c.req.url).searchParams.keys()];
+    const unknown = [...new Set(names)].filter((name) => !taken.has(name));
     if (unknown.length) throw unknownFieldsError(unknown);
+    const twice = [...new Set(names.filter((name, i) => names.indexOf(name) !== i))];
+    if (twice.length) throw repeatedQueryError(twice);
     await next();
   });
 

@@ -205,9 +205,9 @@ auth.openapi(
   async (c) => {
     const session = c.get("session");
     const { name } = c.req.valid("json");
-    await renameMember(c.get("db"), session.memberId, { name });
+    if (name !== undefined) await renameMember(c.get("db"), session.memberId, { name });
     // From what was just written, not read back: the session's own reads may go to a replica behind the write.
-    return c.json({ data: await sessionView(c, { ...session, name }) }, 200);
+    return c.json({ data: await sessionView(c, { ...session, name: name ?? session.name }) }, 200);
   },
 );
 

@@ -1,6 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { API_KEY_KINDS } from "../db/schema";
-import { MAX_EPOCH_MS } from "../../durable-objects/protocol";
+import { MAX_EPOCH_MS, TOO_FAR } from "../../durable-objects/protocol";
 import { requireChatbot } from "../middleware/auth";
 import { rateLimit } from "../middleware/rate-limit";
 import { jsonBody, jsonData } from "../openapi/responses";
@@ -23,7 +23,7 @@ export const newKeyBody = z.object({
   name: nameText(100),
   // An empty list would read as "no origin allowed" yet the runtime would let any in: leaving it out is "any origin".
   allowedOrigins: z.array(browserOrigin).min(1, "list at least one origin, or leave allowedOrigins out to allow any").max(50).optional(),
-  expiresAt: z.number().int().positive().max(MAX_EPOCH_MS, { error: "must be epoch milliseconds a date can hold" }).optional(),
+  expiresAt: z.number().int().positive().max(MAX_EPOCH_MS, { error: TOO_FAR }).optional(),
 }).strict().refine((body) => body.allowedOrigins === undefined || body.kind === "publishable", {
   // Only a browser's key is checked against its Origin; on a server's key the list would be a promise nothing keeps.
   path: ["allowedOrigins"],

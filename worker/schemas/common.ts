@@ -1,5 +1,6 @@
 /** Small shapes several answers share. */
 import { z } from "@hono/zod-openapi";
+import { REPEATED } from "../errors";
 
 export const epochMs = z.number().int().openapi({ description: "Epoch milliseconds" });
 export const SENTIMENT_LABELS = ["very_negative", "negative", "neutral", "positive", "very_positive"] as const;
@@ -28,8 +29,10 @@ const DECIMAL = /^\s*[+-]?(\d+(\.\d*)?|\.\d+)\s*$/;
 
 export const queryNumber = <S extends z.ZodType>(schema: S) =>
   z.preprocess((v, ctx) => {
-    if (typeof v !== "string") return v;
-    if (v.trim() === "") ctx.addIssue({ code: "custom", message: "must be a number; the value is empty" });
+    // `?limit=5&limit=5` arrives as a list.
+    if (Array.isArray(v)) ctx.addIssue({ code: "custom", message: REPEATED });
+    else if (typeof v !== "string") return v;
+    else if (v.trim() === "") ctx.addIssue({ code: "custom", message: "must be a number; the value is empty" });
     // Decimal only: `Number()` would also read "0x10", "1e3" and "Infinity".
     else if (!DECIMAL.test(v)) ctx.addIssue({ code: "custom", message: `must be a number, not "${v.slice(0, 40)}"` });
     else return v;

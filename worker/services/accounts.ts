@@ -185,9 +185,10 @@ export async function changePassword(db: Db, member: { memberId: string; email: 
   ]);
 }
 
-export const profileBody = z.object({ name: nameText(120) }).strict();
+/** Like every PATCH body, each field optional: `{}` changes nothing. */
+export const profileBody = z.object({ name: nameText(120).optional() }).strict();
 
 /** The member's own name, as organizations' member lists, assignments and notifications show it. */
-export async function renameMember(db: Db, memberId: string, input: z.infer<typeof profileBody>): Promise<void> {
+export async function renameMember(db: Db, memberId: string, input: { name: string }): Promise<void> {
   await db.update(members).set({ name: input.name }).where(eq(members.id, memberId));
 }
