@@ -136,11 +136,15 @@ const BLIND_USER_SETS = [
   ["support-blind-22.csv", "en 60 + 30 in each of 6 languages; native idioms, registers and regional variants"],
   ["support-blind-23.csv", "en 150 + 15 in each of 6 languages; pharmacies, public services, legal, charities, rentals, recruiting; long messages decided mid-way"],
   ["support-blind-24.csv", "en 150 + 15 in each of 6 languages; follow-ups and escalations in open cases, combined signals, calm requests"],
+  ["support-blind-25.csv", "en 150 + 15 in each of 6 languages; small businesses and their software vendors, local competitors and integrations"],
+  ["support-blind-26.csv", "40 in each of 6 languages, no English; chat slang, regional variants, local brands"],
+  ["support-blind-27.csv", "en 150 + 15 in each of 6 languages; everyday consumer services, alarming words in plain questions"],
+  ["support-blind-28.csv", "en 60 + 30 in each of 6 languages; two to eight sentences, the signal mid-way or implied, mixed feelings"],
 ] as const;
-const BLIND_ASSISTANT_SETS = ["support-assistant-blind.csv", "support-assistant-blind-2.csv", "support-assistant-blind-3.csv", "support-assistant-blind-4.csv", "support-assistant-blind-5.csv", "support-assistant-blind-6.csv", "support-assistant-blind-7.csv", "support-assistant-multilingual.csv", "support-assistant-blind-8.csv", "support-assistant-multilingual-2.csv", "support-assistant-blind-9.csv", "support-assistant-multilingual-3.csv"] as const;
+const BLIND_ASSISTANT_SETS = ["support-assistant-blind.csv", "support-assistant-blind-2.csv", "support-assistant-blind-3.csv", "support-assistant-blind-4.csv", "support-assistant-blind-5.csv", "support-assistant-blind-6.csv", "support-assistant-blind-7.csv", "support-assistant-multilingual.csv", "support-assistant-blind-8.csv", "support-assistant-multilingual-2.csv", "support-assistant-blind-9.csv", "support-assistant-multilingual-3.csv", "support-assistant-blind-10.csv", "support-assistant-multilingual-4.csv", "support-assistant-blind-11.csv", "support-assistant-multilingual-5.csv"] as const;
 const blindUsers = BLIND_USER_SETS.map(([file, about]) => ({ file, about, rows: loadSupportUser(file) }));
 /** The assistant sets whose even rows only were read for errors (the earlier ones were read whole). */
-const NEVER_READ_ODD_ROWS: ReadonlySet<AssistantSet> = new Set(["support-assistant-blind-4.csv", "support-assistant-blind-5.csv", "support-assistant-blind-6.csv", "support-assistant-blind-7.csv", "support-assistant-multilingual.csv", "support-assistant-blind-8.csv", "support-assistant-multilingual-2.csv", "support-assistant-blind-9.csv", "support-assistant-multilingual-3.csv"]);
+const NEVER_READ_ODD_ROWS: ReadonlySet<AssistantSet> = new Set(["support-assistant-blind-4.csv", "support-assistant-blind-5.csv", "support-assistant-blind-6.csv", "support-assistant-blind-7.csv", "support-assistant-multilingual.csv", "support-assistant-blind-8.csv", "support-assistant-multilingual-2.csv", "support-assistant-blind-9.csv", "support-assistant-multilingual-3.csv", "support-assistant-blind-10.csv", "support-assistant-multilingual-4.csv", "support-assistant-blind-11.csv", "support-assistant-multilingual-5.csv"]);
 const blindAssistants = BLIND_ASSISTANT_SETS.map((file) => ({ file, rows: loadSupportAssistant(file) }));
 
 const GOEMO_GROUP: Record<string, Polarity | "ambiguous"> = {};

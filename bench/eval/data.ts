@@ -128,6 +128,10 @@ export const USER_SETS = [
   "support-blind-22.csv",
   "support-blind-23.csv",
   "support-blind-24.csv",
+  "support-blind-25.csv",
+  "support-blind-26.csv",
+  "support-blind-27.csv",
+  "support-blind-28.csv",
 ] as const;
 export type UserSet = (typeof USER_SETS)[number];
 
@@ -155,6 +159,10 @@ export const ASSISTANT_SETS = [
   "support-assistant-multilingual-2.csv",
   "support-assistant-blind-9.csv",
   "support-assistant-multilingual-3.csv",
+  "support-assistant-blind-10.csv",
+  "support-assistant-multilingual-4.csv",
+  "support-assistant-blind-11.csv",
+  "support-assistant-multilingual-5.csv",
 ] as const;
 export type AssistantSet = (typeof ASSISTANT_SETS)[number];
 

@@ -167,6 +167,20 @@ describe("hallucinating: specifics the question gave no ground for", () => {
     expect(slugs("whats the difference between standard and express shipping", reply)).toEqual(["helpful"]);
   });
 
+  it("weighs a figure the question did not ask for more than the same figure given as the answer", () => {
+    const volunteered = find("Can I get a copy of my prescription history?", "Yes: in the app, open Health records and tap Prescriptions. It includes every prescription back to 1998.", "hallucinating");
+    const asked = find("Since what year can I see my prescriptions in the app?", "Since 1998: open Health records and tap Prescriptions.", "hallucinating");
+    expect(volunteered).toBeDefined();
+    expect(asked).toBeUndefined();
+  });
+
+  it("does not read the digits of a phone number as a year, nor figures read from the user's own account as invented", () => {
+    expect(slugs("I want to cancel my contract", "To cancel your contract, please call our Retentions team on 0333 010 2020.")).not.toContain("hallucinating");
+    expect(
+      slugs("am I on your cheapest tariff?", "I've compared your last 12 months of meter readings: Fixed Saver would have cost you about £96 less over that period."),
+    ).not.toContain("hallucinating");
+  });
+
   it("does not flag the one price or duration a how-much or how-long question asks for", () => {
     expect(slugs("How much does the Pro plan cost?", "The Pro plan is 29 euros per user per month, billed annually.")).toEqual(["helpful"]);
     expect(slugs("How long do refunds take?", "Refunds usually reach your card within 5 to 10 business days, depending on your bank.")).toEqual(["helpful"]);

@@ -262,6 +262,23 @@ describe("multilingual embedded analysis", () => {
     for (const [text, lang] of cases) expect(raised(text, lang)).toEqual(expect.arrayContaining(["churn_risk", "competitor_mention"]));
   });
 
+  it("does not take a trip or a move to another country for a switch to a competitor", () => {
+    const trips: [string, string][] = [
+      ["Bonjour, je pars en Italie en juillet. Mon forfait inclut-il l'itinérance ?", "fr"],
+      ["Vou viajar pra Argentina mês que vem. O cartão funciona lá?", "pt"],
+      ["A luglio vado in Spagna, il mio piano include il roaming?", "it"],
+      ["Wij gaan in augustus naar Frankrijk op vakantie. Werkt mijn bundel daar?", "nl"],
+      ["Wir ziehen nach Österreich, kann ich den Vertrag mitnehmen?", "de"],
+    ];
+    for (const [text, lang] of trips) {
+      expect(raised(text, lang), text).not.toContain("churn_risk");
+      expect(raised(text, lang), text).not.toContain("competitor_mention");
+    }
+    // A provider named the same way still is one, and leaving without a name still is leaving.
+    expect(raised("Je pars chez Free le mois prochain.", "fr")).toEqual(expect.arrayContaining(["churn_risk", "competitor_mention"]));
+    expect(raised("Merci pour tout, mais je pars.", "fr")).toContain("churn_risk");
+  });
+
   it("does not take a capitalised plan or an everyday noun for a competitor's name", () => {
     expect(raised("Wir wechseln zu Pro, was kostet das?", "de")).not.toContain("competitor_mention");
     expect(raised("Wir wechseln zu Pro, was kostet das?", "de")).not.toContain("churn_risk");

@@ -15,6 +15,11 @@ const polarity = (content: string) => sentimentPolarity(user(content).sentiment!
 const reply = (question: string, content: string) => analyzeSync({ role: "assistant", content, previous: [{ role: "user", content: question }] }).behaviours.map((b) => b.slug);
 
 describe("the README's examples of user messages", () => {
+  it("reads a thanks too short for its language to be told as positive, in any of the seven languages", () => {
+    for (const text of ["grazie mille!!", "vlw, obg!!", "merci, super!", "Ok danke", "graciasss", "top, bedankt!", "thanks a lot!"]) expect(polarity(text), text).toBe("positive");
+    expect(polarity("ok")).toBe("neutral");
+  });
+
   it("reads relief that a trouble is over as good news, a short Spanish exclamation too", () => {
     for (const text of ["¡Qué alivio!", "Phew, the refund landed", "Ouf, ça marche enfin."]) expect(polarity(text), text).toBe("positive");
   });
@@ -183,7 +188,7 @@ describe("the README's examples of user messages", () => {
 
   it("quotes no bare function word in the second opinion's reason", () => {
     const churn = user("I've had it. I'm paying a private waste company from next month.").flags.find((f) => f.slug === "churn_risk");
-    expect(churn?.reason).toBe('Worded like customers about to leave ("next", "month").');
+    expect(churn?.reason).toBe('Worded like customers about to leave ("month", "next").');
   });
 });
 

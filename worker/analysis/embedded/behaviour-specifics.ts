@@ -231,13 +231,22 @@ function grounded(found: string, g: Grounding): boolean {
 }
 
 const CAP_PER_KIND = 3;
+/**
+ * A figure nobody asked for ("within 2 working days", "a limit of €7,350 a day", "back to 1998") weighs more than the
+ * same figure given as the answer: the first one a reply volunteers, unless it is a range. Prices are left as they are:
+ * "free over €30, Express €6.90" is how a shop answers which option to pick (counted on the labelled replies, the boost
+ * on prices changed nothing but such answers).
+ */
+const UNASKED_FIGURE = 0.15;
 
 const RANGE_BEFORE = /\d\s*(?:-|–|to)\s*$|\bbetween\s+\S+\s+and\s+$/;
 const RANGE_AFTER = /^\s*(?:-|–|to)\s*[$€£]?\d/;
 const BETWEEN_BEFORE = /\bbetween\s+$/;
 const AND_NUMBER_AFTER = /^\s+and\s+[$€£]?\d/;
 /** What prices and fee rates are: the subject of an answer about money. */
-const MONEY_KINDS = new Set(["quotes a price", "states an exact percentage"]);
+const PRICE = "quotes a price";
+const MONEY_KINDS = new Set([PRICE, "states an exact percentage"]);
+const DIGITS_BEFORE = /\d{2} $/;
 const IDENTIFIER_BEFORE = /(?:#|\bno\.?|\bnumber|\border|\bticket|\bcase|\binvoice|\bref(?:erence)?|\baccount|\bid|\bcode)\s*:?\s*$/;
 
 /**
@@ -262,6 +271,7 @@ export function findSpecifics(text: string, g: Grounding, asksForFigure: boolean
   const hits: CueHit[] = [];
   const taken: [number, number][] = [];
   let answerDiscount = asksForFigure;
+  let unasked = !asksForFigure;
   const digits = /\d/.test(text);
   for (const kind of KINDS) {
     if ((kind.needsDigit && !digits) || (kind.foreign === true && !foreign)) continue;
@@ -278,8 +288,8 @@ export function findSpecifics(text: string, g: Grounding, asksForFigure: boolean
       // Past the cap a kind still claims its spans: "$3.50 order fee" stays a price, not "an exact figure".
       if (n === CAP_PER_KIND) continue;
       if (grounded(m[0], g)) continue;
-      // "Order #4821", "ticket 55120": identifiers, not claims.
-      if (kind.numeric && IDENTIFIER_BEFORE.test(text.slice(Math.max(0, start - 12), start))) continue;
+      // "Order #4821", "ticket 55120": identifiers, not claims; nor is the end of a longer run of digits ("0333 010 2020", a phone).
+      if (kind.numeric && (IDENTIFIER_BEFORE.test(text.slice(Math.max(0, start - 12), start)) || DIGITS_BEFORE.test(text.slice(Math.max(0, start - 4), start)))) continue;
       // "why did I pay $84?" → "$15.50 service fee, $5 facility charge…": a breakdown of what the user asked about.
       const moneyAnswer = g.money && MONEY_KINDS.has(kind.why);
       let weight = moneyAnswer ? kind.weight * 0.5 : kind.weight;
@@ -296,6 +306,10 @@ export function findSpecifics(text: string, g: Grounding, asksForFigure: boolean
       const after = text.slice(end, end + 12);
       const range = RANGE_BEFORE.test(before) || RANGE_AFTER.test(after) || (BETWEEN_BEFORE.test(before) && AND_NUMBER_AFTER.test(after));
       if (kind.numeric && range) weight *= 0.6;
+      else if (kind.numeric && unasked && !moneyAnswer && kind.why !== PRICE) {
+        weight += UNASKED_FIGURE;
+        unasked = false;
+      }
       hits.push({ weight, why: kind.why, start, end });
       n++;
     }

@@ -425,7 +425,7 @@ function opensGranting(text: string): boolean {
 
 // --- hallucinating ---------------------------------------------------------------------------
 
-const LOOKED_UP = /\bi (?:can )?see (?:that )?(?:you|your|two|a|an|the|one|there)\b|\bi(?:'ve| have) (?:checked|looked (?:at|into)|pulled up)\b|\b(?:your|the) (?:account|order|invoice|statement|billing history) shows\b|\blooking at your (?:account|order|invoice)\b|\baccording to (?:your|our) (?:records|account|system)\b/;
+const LOOKED_UP = /\bi (?:can )?see (?:that )?(?:you|your|two|a|an|the|one|there)\b|\bi(?:'ve| have) (?:checked|looked (?:at|into)|pulled up)\b|\bi(?:'ve| have) (?:gone through|looked through|compared|reviewed) your\b|\b(?:your|the) (?:account|order|invoice|statement|billing history) shows\b|\blooking at your (?:account|order|invoice)\b|\baccording to (?:your|our) (?:records|account|system)\b/;
 
 function hallucinating(f: Facts): CueHit[] {
   const earlier = f.previous.map((t) => t.content).join("\n").toLowerCase();

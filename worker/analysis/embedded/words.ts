@@ -5,6 +5,8 @@
  * ("disappoint" covers "disappointed", "disappointing"); irregular or sense-changing
  * forms are listed explicitly. Words whose polarity depends on context ("like", "pretty", "kind", "sick",
  * "fucking" as an intensifier) are deliberately handled by rules in sentiment.ts instead.
+ * Thanks in the six other languages are here too: a message as short as "grazie mille!!" is too short for the
+ * language detector ("und") and is read with these lists.
  */
 
 const POSITIVE: Record<string, string> = {
@@ -24,7 +26,8 @@ const POSITIVE: Record<string, string> = {
     joyous gleeful wonderfully admirable commendable remarkable fab awesomeness coolest kickass
     thankyou tysm tyvm gratitude uplifting inspirational victorious honored honoured gracious
     luv lovin xoxo applaud applause cutie precious`,
-  "2": `good nice cute sweet cool fun funny thanks thank thx ty thnx thanx tnx helpful useful smile smiling hug hugs laugh
+  "2": `good nice cute sweet cool fun funny thanks thank thx ty thnx thanx tnx danke dankeschön bedankt dankjewel dankuwel
+    merci gracias obrigado obrigada obg valeu vlw grazie helpful useful smile smiling hug hugs laugh
     laughing laughed haha hahaha hehe win wins winning won success successful succeed hope
     hopeful hopefully optimistic interesting beloved welcome worthy friendly kindness generous
     gentle charming handsome elegant attractive classy epic dope legend hero heroic talented

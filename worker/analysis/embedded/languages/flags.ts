@@ -209,6 +209,47 @@ function hasName(original: string, folded: Folded, start: number, end: number): 
   return false;
 }
 
+/** Countries, regions and large cities as the seven languages write them, folded (no accents, lower case). */
+const PLACES =
+  "europa europe ausland extranjero estrangeiro etranger estero buitenland " +
+  "italia italie italien italy " +
+  "spagna espagne spanien espana espanha spain spanje " +
+  "francia france frankreich franca frankrijk " +
+  "germania allemagne deutschland alemania alemanha germany duitsland " +
+  "portugal portogallo portugalia " +
+  "belgique belgien belgica belgio belgie belgium " +
+  "nederland niederlande holanda olanda pays bas paesi bassi holland netherlands " +
+  "suisse schweiz svizzera suiza suica zwitserland switzerland " +
+  "austria autriche osterreich oostenrijk " +
+  "grece griechenland grecia griekenland greece " +
+  "turquie turkei turquia turchia turkije turkey " +
+  "croatie kroatien croacia croazia kroatie croatia " +
+  "inglaterra angleterre england inghilterra engeland " +
+  "irlanda irlande irland ierland ireland " +
+  "escocia ecosse schottland scozia schotland scotland " +
+  "polen pologne polonia polska " +
+  "argentina argentine argentinien argentinie " +
+  "brasil bresil brasilien brasile brazilie brazil " +
+  "mexico mexique mexiko messico " +
+  "chile chili cile " +
+  "colombia colombie kolumbien " +
+  "peru perou " +
+  "usa eeuu eua etats unis estados unidos stati uniti verenigde staten vereinigte staaten " +
+  "canada kanada " +
+  "marruecos maroc marokko marocco marrocos morocco " +
+  "tunisie tunesien tunez tunisia " +
+  "japon japan giappone japao " +
+  "china chine cina " +
+  "thailand thailande tailandia thailandia " +
+  "london londres londra londen " +
+  "paris parigi parijs " +
+  "roma rome rom " +
+  "lisboa lisbonne lissabon lisbona lisbon " +
+  "madrid barcelona barcelone barcellona " +
+  "berlin berlino berlijn " +
+  "amsterdam bruxelles brussel brussels bruxelas " +
+  "mallorca majorque canarias canaries kanaren algarve sardegna sicilia toscana bretagne provence";
+
 /** Capitalised words after "switch to" that are not providers (German capitalises every noun). */
 const NOT_NAMES = new Set(
   (
@@ -223,7 +264,9 @@ const NOT_NAMES = new Set(
     "yo nosotros usted ustedes el los las una eu nos voce voces o os um uma io noi voi lo gli " +
     "ik we wij jullie u het een de dit dat " +
     // Network technologies, written like brands ("passer à la 5G").
-    "3g 4g 5g lte dsl adsl vdsl wifi fibre fiber fibra glasfaser"
+    "3g 4g 5g lte dsl adsl vdsl wifi fibre fiber fibra glasfaser " +
+    // Places one travels or moves to ("vado in Spagna", "vou viajar pra Argentina", "gaan naar Frankrijk").
+    PLACES
   ).split(" "),
 );
 
