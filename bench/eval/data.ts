@@ -132,6 +132,8 @@ export const USER_SETS = [
   "support-blind-26.csv",
   "support-blind-27.csv",
   "support-blind-28.csv",
+  "support-blind-29.csv",
+  "support-blind-30.csv",
 ] as const;
 export type UserSet = (typeof USER_SETS)[number];
 
@@ -163,6 +165,8 @@ export const ASSISTANT_SETS = [
   "support-assistant-multilingual-4.csv",
   "support-assistant-blind-11.csv",
   "support-assistant-multilingual-5.csv",
+  "support-assistant-blind-12.csv",
+  "support-assistant-multilingual-6.csv",
 ] as const;
 export type AssistantSet = (typeof ASSISTANT_SETS)[number];
 

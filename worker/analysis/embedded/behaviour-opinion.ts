@@ -37,9 +37,11 @@ const NOT_HELPFUL: ReadonlySet<string> = new Set(["yes_man", "dodging"]);
 
 /**
  * Raised only where the cues leant towards it (some evidence, below their own threshold). Leaving each set out, this
- * kept hallucinating's gain (F1 0.895 → 0.931, against 0.922 unchecked) with 7 false alarms instead of 12.
+ * kept hallucinating's gain (F1 0.895 → 0.931, against 0.922 unchecked) with 7 false alarms instead of 12. A lone
+ * range ("4 to 6 working days", 0.15) or a lone price (0.2) is how real answers are stated and is no lean.
  */
 const LEAD: ReadonlySet<string> = new Set(["hallucinating"]);
+const LEANS = 0.2;
 
 /** Behaviours that, raised, take a cue's `dodging` away (behaviours.ts ranks them above it the same way). */
 const OUTRANK_DODGING: ReadonlySet<string> = new Set(["redirecting", "yes_man"]);
@@ -76,7 +78,7 @@ export function withBehaviourOpinion(
 ): Detection[] {
   const opinion = opinionOn(replyFeatures(text, question), model, OPINION_BEHAVIOURS);
   const found = new Set(behaviours.map((d) => d.slug));
-  let raised = OPINION_BEHAVIOURS.filter((slug) => opinion.flags[slug] >= RAISE && !found.has(slug) && (!LEAD.has(slug) || (leanings.get(slug) ?? 0) > 0));
+  let raised = OPINION_BEHAVIOURS.filter((slug) => opinion.flags[slug] >= RAISE && !found.has(slug) && (!LEAD.has(slug) || (leanings.get(slug) ?? 0) > LEANS));
   if (found.has("helpful")) raised = raised.filter((slug) => !NOT_HELPFUL.has(slug));
   else if ([...found].some((slug) => NOT_HELPFUL.has(slug))) raised = raised.filter((slug) => slug !== "helpful");
   else if (raised.includes("helpful")) {
