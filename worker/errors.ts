@@ -107,10 +107,8 @@ const unknownField = (field: string, key: string): FieldIssue => ({ field, messa
 
 /** Query parameters given more than once, refused naming each. */
 export function repeatedQueryError(names: readonly string[]): ApiError {
-  return invalid(names.map((field) => ({ field, message: REPEATED })), "query");
+  return invalid(names.map((field) => ({ field, message: "given more than once; give it once" })), "query");
 }
-
-export const REPEATED = "given more than once; give it once";
 
 function invalid(details: FieldIssue[], where: string): ApiError {
   const first = details[0];

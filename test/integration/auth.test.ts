@@ -177,6 +177,10 @@ describe("browser sessions", () => {
       expect(response.status, after).toBe(400);
       expect(((await response.json()) as ErrorBody).error.details?.[0]?.field, after).toBe("after");
     }
+    // Twice is refused as on every route, though the capture side ignores parameters it does not take.
+    const twice = await openSocket("/api/v1/live/replay-x?after=1&after=2&utm_source=x&utm_source=y", { key: t.ingestKey });
+    expect(twice.response.status).toBe(400);
+    expect(((await twice.response.json()) as ErrorBody).error.message).toBe("after: given more than once; give it once");
     const captured = await capture(t.ingestKey, { conversationId: "replay-x", messages: [{ id: "m1", role: "user", content: "hi" }] });
     const { conversationId } = (await captured.json()) as { conversationId: string };
     const page = await call(`/api/v1/conversations/${conversationId}?after=`, { key: t.readKey });

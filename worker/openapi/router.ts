@@ -70,15 +70,17 @@ const refuseBody = createMiddleware<AppEnv>(async (c, next) => {
 /**
  * A query parameter the route does not take is refused, as an unknown body field is (README "API"): a filter
  * guessed on a read that has none (`/analytics/overview?country=GB`) would otherwise answer unfiltered figures
- * as if filtered. So is one given twice (`?limit=5&limit=5`): every parameter takes one value, and which one counts
- * would be a guess. Checked on the names alone, before the schema sees the values.
+ * as if filtered. The capture side (capture, the live socket, conversation tokens) ignores them instead
+ * (`refuseUnknown` off), as capture ignores body fields it does not know: a stray parameter never costs a message.
+ * One the route takes, given twice (`?limit=5&limit=5`), is refused on every route: each takes one value, and which
+ * one counts would be a guess. Checked on the names alone, before the schema sees the values.
  */
-const refuseUnknownQuery = (taken: ReadonlySet<string>) =>
+const checkQueryNames = (taken: ReadonlySet<string>, refuseUnknown: boolean) =>
   createMiddleware<AppEnv>(async (c, next) => {
     const names = [...new URL(c.req.url).searchParams.keys()];
-    const unknown = [...new Set(names)].filter((name) => !taken.has(name));
+    const unknown = refuseUnknown ? [...new Set(names)].filter((name) => !taken.has(name)) : [];
     if (unknown.length) throw unknownFieldsError(unknown);
-    const twice = [...new Set(names.filter((name, i) => names.indexOf(name) !== i))];
+    const twice = [...new Set(names.filter((name, i) => taken.has(name) && names.indexOf(name) !== i))];
     if (twice.length) throw repeatedQueryError(twice);
     await next();
   });
@@ -103,9 +105,9 @@ export const ACCESS = "x-openbat-access";
 export function apiRoute<const R extends Omit<RouteConfig, "middleware"> & { middleware?: MiddlewareHandler<AppEnv>[] }>(access: Access, config: R) {
   const body = config.request?.body;
   const guard = body ? [jsonGuard(body.required === true)] : BODY_METHODS.has(config.method) ? [refuseBody] : [];
-  // The capture side (capture, the live socket, conversation tokens) reads the parameters it knows and ignores
-  // the rest, as capture ignores body fields it does not know: a stray parameter never costs a message.
-  const query = access === "ingest" || access === "ingest_or_publishable" ? [] : [refuseUnknownQuery(queryNames(config.request?.query))];
+  const taken = queryNames(config.request?.query);
+  const captureSide = access === "ingest" || access === "ingest_or_publishable";
+  const query = captureSide && taken.size === 0 ? [] : [checkQueryNames(taken, !captureSide)];
   const middleware = [...(config.middleware ?? []), ...query, ...guard];
   return createRoute({ ...config, middleware, [ACCESS]: access } as R & { middleware: MiddlewareHandler<AppEnv>[] });
 }

@@ -1,6 +1,5 @@
 /** Small shapes several answers share. */
 import { z } from "@hono/zod-openapi";
-import { REPEATED } from "../errors";
 
 export const epochMs = z.number().int().openapi({ description: "Epoch milliseconds" });
 export const SENTIMENT_LABELS = ["very_negative", "negative", "neutral", "positive", "very_positive"] as const;
@@ -29,10 +28,9 @@ const DECIMAL = /^\s*[+-]?(\d+(\.\d*)?|\.\d+)\s*$/;
 
 export const queryNumber = <S extends z.ZodType>(schema: S) =>
   z.preprocess((v, ctx) => {
-    // `?limit=5&limit=5` arrives as a list.
-    if (Array.isArray(v)) ctx.addIssue({ code: "custom", message: REPEATED });
-    else if (typeof v !== "string") return v;
-    else if (v.trim() === "") ctx.addIssue({ code: "custom", message: "must be a number; the value is empty" });
+    // A parameter given twice never gets here: the route refuses it first (worker/openapi/router.ts).
+    if (typeof v !== "string") return v;
+    if (v.trim() === "") ctx.addIssue({ code: "custom", message: "must be a number; the value is empty" });
     // Decimal only: `Number()` would also read "0x10", "1e3" and "Infinity".
     else if (!DECIMAL.test(v)) ctx.addIssue({ code: "custom", message: `must be a number, not "${v.slice(0, 40)}"` });
     else return v;

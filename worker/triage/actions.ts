@@ -29,8 +29,9 @@ export interface ActionResult {
   notified: Notified[];
 }
 
-function activityRow(db: Db, scope: Scope, conversationId: string, actor: Actor, kind: ActivityKind, detail: ActivityDetail, now: number) {
-  return db.insert(conversationActivity).values({
+/** One activity row: who did what to a conversation, and when. */
+function activityValues(scope: Pick<Scope, "organizationId" | "chatbotId">, conversationId: string, actor: Actor, kind: ActivityKind, detail: ActivityDetail, now: number) {
+  return {
     id: newId("act"),
     organizationId: scope.organizationId,
     chatbotId: scope.chatbotId,
@@ -40,7 +41,11 @@ function activityRow(db: Db, scope: Scope, conversationId: string, actor: Actor,
     kind,
     detail,
     createdAt: now,
-  });
+  };
+}
+
+function activityRow(db: Db, scope: Scope, conversationId: string, actor: Actor, kind: ActivityKind, detail: ActivityDetail, now: number) {
+  return db.insert(conversationActivity).values(activityValues(scope, conversationId, actor, kind, detail, now));
 }
 
 /** Activity rows per statement: D1 binds at most 100 parameters to one, and a row has nine. */
@@ -59,17 +64,7 @@ export async function unassignLeavingMember(db: Db, organizationId: string, memb
   const names = new Map((await db.select({ id: members.id, name: members.name }).from(members).where(inArray(members.id, [memberId, actorId]))).map((m) => [m.id, m.name]));
   const actor: Actor = { id: actorId, name: names.get(actorId) ?? "" };
   const detail: ActivityDetail = { assigneeId: memberId, assigneeName: names.get(memberId) ?? "" };
-  const rows = assigned.map((a) => ({
-    id: newId("act"),
-    organizationId,
-    chatbotId: a.chatbotId,
-    conversationId: a.conversationId,
-    actorId: actor.id,
-    actorName: actor.name,
-    kind: "unassigned" as const,
-    detail,
-    createdAt: now,
-  }));
+  const rows = assigned.map((a) => activityValues({ organizationId, chatbotId: a.chatbotId }, a.conversationId, actor, "unassigned", detail, now));
   const inserts = [];
   for (let i = 0; i < rows.length; i += ACTIVITY_ROWS_PER_INSERT) inserts.push(db.insert(conversationActivity).values(rows.slice(i, i + ACTIVITY_ROWS_PER_INSERT)));
   return [db.update(conversationTriage).set({ assigneeId: null, updatedAt: now }).where(mine), ...inserts];
