@@ -27,13 +27,23 @@ export const LIMITS = {
 const utf8 = new TextEncoder();
 const shortText = (max = 256) => z.string().trim().min(1).max(max);
 
-/** Client timestamps: ISO-8601 text or epoch milliseconds; stored as epoch milliseconds. */
 /** The last instant a JavaScript Date holds (+275760-09-13): a later "time" could never be shown or exported. */
 export const MAX_EPOCH_MS = 8_640_000_000_000_000;
 export const TOO_FAR = "must be epoch milliseconds a date can hold";
+const TIMESTAMP_FORMS = "must be ISO-8601 with its offset (2026-11-20T09:30:00Z) or whole epoch milliseconds";
 
+/**
+ * Client timestamps: ISO-8601 text or epoch milliseconds; stored as epoch milliseconds. Every wrong form gets the
+ * one sentence naming both, not the form zod tried last ("Invalid ISO datetime", "Too small").
+ */
 export const timestamp = z
-  .union([z.iso.datetime({ offset: true }), z.number().int().nonnegative().max(MAX_EPOCH_MS, { error: TOO_FAR })])
+  .union(
+    [
+      z.iso.datetime({ offset: true, error: TIMESTAMP_FORMS }),
+      z.number({ error: TIMESTAMP_FORMS }).int({ error: TIMESTAMP_FORMS }).nonnegative({ error: TIMESTAMP_FORMS }).max(MAX_EPOCH_MS, { error: TOO_FAR }),
+    ],
+    { error: TIMESTAMP_FORMS },
+  )
   .transform((v) => (typeof v === "number" ? v : Date.parse(v)));
 
 export const ROLES = ["user", "assistant", "system"] as const;

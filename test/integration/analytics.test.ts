@@ -894,6 +894,8 @@ describe("analytics query validation", () => {
       ["/users?sort=email", "sort"],
       ["/organizations?limit=0", "limit"],
       ["/insights?to=soon", "to"],
+      // A time without its offset would be read in some zone nobody named.
+      ["/overview?from=2026-11-20T09:30:00", "from"],
       ["/assistant?from=-5", "from"],
       // Empty is not 0 either: refused as empty, not as too small.
       ["/conversations?limit=", "limit"],
@@ -929,6 +931,7 @@ describe("analytics query validation", () => {
       expect(body.error.message, path).toContain(field);
       if (path.endsWith("%0a")) expect(body.error.message, path).toContain("must not be blank");
       if (/(limit|page|Max|Min)=(%20)?$/.test(path)) expect(body.error.message, path).toBe(`${field}: must be a number; the value is empty`);
+      if (/to=soon|T09:30:00$|from=-5/.test(path)) expect(body.error.message, path).toBe(`${field}: must be a date (2026-11-20), a date and time with its offset (2026-11-20T09:30:00Z) or epoch milliseconds`);
       if (path.includes("99999")) expect(body.error.message, path).toBe("from: must be epoch milliseconds a date can hold");
       if (new RegExp(`[?&]${field}=.*&${field}=`).test(path)) expect(body.error.message, path).toBe(`${field}: given more than once; give it once`);
     }

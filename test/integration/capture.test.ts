@@ -242,6 +242,14 @@ describe("POST /api/v1/capture", () => {
       });
     }
 
+    it("names the two forms a time may take, whatever form it was given in", async () => {
+      const t = await createTenant();
+      for (const sentAt of ["2026-11-20T09:30:00", "yesterday", -5, 1.5, true]) {
+        const body = await expectInvalid(await capture(t.ingestKey, { conversationId: "c", messages: [{ role: "user", content: "x", sentAt }] }), "messages.0.sentAt");
+        expect(body.error.message, String(sentAt)).toBe("messages.0.sentAt: must be ISO-8601 with its offset (2026-11-20T09:30:00Z) or whole epoch milliseconds");
+      }
+    });
+
     it("answers 400 invalid_json for a body that is not JSON", async () => {
       const t = await createTenant();
       const res = await call("/api/v1/capture", { method: "POST", key: t.ingestKey, headers: { "content-type": "application/json" }, body: "{oops" });

@@ -18,6 +18,11 @@ export const DEFAULT_RANGE_MS = 7 * DAY_MS;
  */
 const epochMs = z.union([z.number(), z.string().regex(/^\d+$/).transform(Number)]).pipe(z.number().int().nonnegative());
 
+const INSTANT_FORMS = "must be a date (2026-11-20), a date and time with its offset (2026-11-20T09:30:00Z) or epoch milliseconds";
+
+const isoDateTime = z.iso.datetime({ offset: true });
+const isoDate = z.iso.date();
+
 export const instant = z
   // An empty value (`?from=`) is refused, not read as 0 (1970) as Number("") would; digits past the last instant a Date
   // can hold as too far, before they are read as a number that is no longer exact ("99999999999999999").
@@ -25,10 +30,12 @@ export const instant = z
     z.number(),
     z
       .string()
-      .min(1, "must be a date, a date and time, or epoch milliseconds")
-      .refine((s) => !/^\d+$/.test(s) || Number(s) <= MAX_EPOCH_MS, { error: TOO_FAR }),
+      .min(1, INSTANT_FORMS)
+      .refine((s) => !/^\d+$/.test(s) || Number(s) <= MAX_EPOCH_MS, { error: TOO_FAR })
+      // One sentence naming the three forms, rather than the last form's own complaint ("Invalid ISO datetime").
+      .refine((s) => /^\d+$/.test(s) || isoDateTime.safeParse(s).success || isoDate.safeParse(s).success, { error: INSTANT_FORMS }),
   ])
-  .pipe(z.union([epochMs, z.iso.datetime({ offset: true }), z.iso.date().transform((day) => `${day}T00:00:00Z`)]))
+  .pipe(z.union([epochMs, isoDateTime, isoDate.transform((day) => `${day}T00:00:00Z`)]))
   .pipe(timestamp);
 
 export const rangeFields = {
