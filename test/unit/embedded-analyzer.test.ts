@@ -117,6 +117,22 @@ describe("embedded sentiment", () => {
     expect(s?.reason).not.toContain("\n");
   });
 
+  it("reads a letter's pleasantries and polite requests as manners, not praise", () => {
+    expect(score("Hi there, hope you're well. The export has been broken for eleven days.")).toBeLessThanOrEqual(-0.2);
+    expect(score("Hope this finds you well. My parcel never arrived.")).toBeLessThanOrEqual(-0.2);
+    expect(score("I would really like an actual person to tell me why my unit rate went up")).toBeLessThanOrEqual(0);
+    expect(score("The export has been broken for eleven days. Best wishes, Tom")).toBeLessThanOrEqual(-0.2);
+    // Thanks and liking said outright are still praise.
+    expect(score("I really like the new export, thank you")).toBeGreaterThanOrEqual(0.2);
+  });
+
+  it("does not take the kind words of a quotation as the user's", () => {
+    const quotedBack = 'The line dropped 40 times yesterday. Your text this morning said "We\'re glad your issue has been resolved!" It has not.';
+    expect(score(quotedBack)).toBeLessThanOrEqual(-0.2);
+    // Praise of the user's own, beside a quotation, counts.
+    expect(score('The agent said "let me check that for you" and fixed it in a minute. Brilliant service!')).toBeGreaterThanOrEqual(0.2);
+  });
+
   it("keeps scores within −1…1 rounded to three decimals", () => {
     for (const text of ["I LOVE LOVE LOVE this!!!!! 😍😍😍", "worst. service. ever. I HATE this garbage!!! 🤬", "fine"]) {
       const s = score(text);

@@ -118,6 +118,12 @@ export function aimSentiment(ctx: AimContext): SentimentDetail {
     troubleSum += value;
   }
 
+  // Kind words inside a quotation are someone else's, most often ours quoted back ("your text said \"We're glad your
+  // issue has been resolved!\" It hasn't."): they are not the user's. A quoted word or two ("my 'free' cancellation")
+  // is the user's own irony and stays.
+  const quoted = quotations(text);
+  if (quoted.length > 0) cues = cues.filter((c) => c.value <= 0 || !quoted.some((q) => within(q, tokens[c.index]?.start ?? -1)));
+
   // "lol the app crashed again": laughing at a failure is not enjoying the service, nor is laughing at being
   // lost ("no idea what I'm doing lol").
   if (trouble.length > 0 || ctx.confused) cues = cues.filter((c) => c.value <= 0 || !LAUGHTER.test(tokens[c.index]?.norm ?? ""));
@@ -214,6 +220,20 @@ export function aimSentiment(ctx: AimContext): SentimentDetail {
   cues.sort((a, b) => a.index - b.index);
   return { ...summarise(cues, tokens, text, troubleSum), sarcastic: isSarcastic };
 }
+
+/** Text in double quotes (straight, curly or guillemets) of three words or more. */
+const QUOTATION = /"([^"\n]{1,400})"|“([^”\n]{1,400})”|„([^“”\n]{1,400})[“”]|«([^»\n]{1,400})»/g;
+
+function quotations(text: string): Span[] {
+  const spans: Span[] = [];
+  for (const m of text.matchAll(QUOTATION)) {
+    const inside = m[1] ?? m[2] ?? m[3] ?? m[4] ?? "";
+    if ((inside.match(/\p{L}+/gu) ?? []).length >= 3) spans.push({ start: m.index, end: m.index + m[0].length });
+  }
+  return spans;
+}
+
+const within = (span: Span, at: number): boolean => at >= span.start && at < span.end;
 
 /** Trouble words quoted or asked about ("what does 'failed' mean?") are mentioned, not reported. */
 const MEANING_QUESTION = /what (?:does|do|is|are|'s) [^?.!\n]{0,60}\bmean\b|what (?:is|are|'s) (?:a |an |the )?["'“‘][^"'”’]{1,40}["'”’]/gi;
