@@ -426,6 +426,26 @@ describe("multilingual embedded analysis", () => {
     }
   });
 
+  it("reads fewer seats, lines or a smaller tier as churn, and a plan moved up from the basic one as no churn", () => {
+    for (const [text, lang] of [
+      ["Ich nutze kaum Daten, deshalb will ich runterstufen.", "de"],
+      ["Je voudrais passer de l'offre Premium à l'offre Essentiel dès le mois prochain.", "fr"],
+      ["Voy a reducir el plan de 5 usuarios a 2, ya no somos tantos.", "es"],
+      ["Queria baixar para o plano gratuito, o movimento caiu.", "pt"],
+      ["Dobbiamo ridurre le licenze da 10 a 4 dal prossimo mese.", "it"],
+      ["Ik wil het gezinsabonnement terugzetten naar één persoon.", "nl"],
+    ] as const) {
+      expect(raised(text, lang), text).toContain("churn_risk");
+    }
+    for (const [text, lang] of [
+      ["Vorremmo passare dal piano Base al piano Team per 12 persone.", "it"],
+      ["¿Cuánto costaría pasar del plan básico al de 1 Gb?", "es"],
+      ["Quero passar do plano básico para o premium.", "pt"],
+    ] as const) {
+      expect(raised(text, lang), text).not.toContain("churn_risk");
+    }
+  });
+
   it("reads naming the tool used before as a competitor mention, but not a capitalised ordinary word", () => {
     expect(raised("Veníamos de Holded y esto es mucho más cómodo.", "es")).toContain("competitor_mention");
     expect(raised("Vorher hatten wir Personio, das war einfacher.", "de")).toContain("competitor_mention");
