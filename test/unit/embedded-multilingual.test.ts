@@ -426,6 +426,22 @@ describe("multilingual embedded analysis", () => {
     }
   });
 
+  it("does not read a customer porting their number or switching to us as churn, in every language", () => {
+    for (const [text, lang] of [
+      ["Hi, ich wechsel gerade von einem anderen Anbieter zu euch. Wie lange dauert die Rufnummernmitnahme?", "de"],
+      ["Oi, fiz a portabilidade do meu número pra vocês semana passada, deu certo?", "pt"],
+      ["Bonjour, je passe chez vous avec mon numéro, la portabilité prend combien de temps ?", "fr"],
+      ["Quiero traer mi número a ustedes, ¿cuánto tarda la portabilidad?", "es"],
+      ["Voglio passare a voi con la portabilità del numero, cosa devo fare?", "it"],
+      ["Ik wil overstappen naar jullie en mijn nummer meenemen, hoe werkt nummerbehoud?", "nl"],
+    ] as const) {
+      expect(raised(text, lang), text).not.toContain("churn_risk");
+      expect(analyzeSync({ role: "user", content: text, language: lang }).flags.map((f) => f.slug), text).not.toContain("churn_risk");
+    }
+    // Porting away from us, with "chez vous" said of the years before, still is.
+    expect(raised("J'ai mon forfait chez vous depuis 10 ans et je pars chez Free, j'ai demandé la portabilité.", "fr")).toContain("churn_risk");
+  });
+
   it("reads fewer seats, lines or a smaller tier as churn, and a plan moved up from the basic one as no churn", () => {
     for (const [text, lang] of [
       ["Ich nutze kaum Daten, deshalb will ich runterstufen.", "de"],

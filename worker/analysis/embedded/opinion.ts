@@ -10,6 +10,7 @@
 import type { Detection } from "../types";
 import { negatedBefore, round2, sentenceAt, severityOf } from "./cues";
 import { DENIALS, joiningSpans } from "./flags";
+import { arrivingCustomer } from "./languages/flags";
 import { foldText, MAX_FOLDED, OPINION_FLAGS, opinionFeatures, sigmoid, wordsOf, type OpinionModel } from "./opinion-features";
 import { OPINION_BIAS, OPINION_WEIGHTS } from "./opinion-model";
 import { STOPWORDS } from "./stopwords";
@@ -191,6 +192,8 @@ export function withSecondOpinion(text: string, flags: readonly Detection[], mod
     if (flag === "competitor_mention" && words.some((w) => ownNames.some((n) => foldText(n).includes(w.folded)))) continue;
     // "I'm moving to Vodafone next month" reads like leaving; on Vodafone's own chatbot it is someone arriving.
     if (flag === "churn_risk" && ownNames.length > 0 && arrivingAt(text, ownNames, first?.at)) continue;
+    // Nor is "ich wechsel gerade zu euch", "fiz a portabilidade pra vocês" someone leaving, whatever words it shares with them.
+    if (flag === "churn_risk" && arrivingCustomer(foldText(text))) continue;
     // 0.6 at the threshold to 0.7 when certain: a medium flag, never a high one on the model's word alone.
     const confidence = round2(0.6 + (0.1 * (p - RAISE[flag])) / (1 - RAISE[flag]));
     // Quoted as written ("Kündigung", not the folded "kundigung") wherever the words were found.

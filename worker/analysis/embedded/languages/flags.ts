@@ -76,6 +76,30 @@ const SHARED_CHURN: readonly CuePattern[] = [
   cue(0.8, "chose another provider", `(andere|nieuwe|anderen|neuen|autre|nouveau|otro|otra|nuevo|outro|outra|novo|altro|altra|nuovo) ${PROVIDER} ([\\p{L}\\p{N}]+ ){0,3}(gekozen|gevonden|genomen|gewahlt|gefunden|ausgewahlt|choisi|trouve|elegido|encontrado|escolhemos|escolhido|encontramos|scelto|trovato)|(gekozen|gewahlt|entschieden|choisi|elegido|escolhemos|escolhido|scelto|optado|opte) ([\\p{L}\\p{N}]+ ){0,2}(voor |fur |pour |por |para |per )?(een |einen |eine |un |une |una |uno |um |uma )?(andere|anderen|neuen|autre|nouveau|otro|otra|nuevo|outro|outra|novo|altro|altra|nuovo) ${PROVIDER}`),
 ];
 
+/**
+ * A customer arriving: "ich wechsel gerade von einem anderen Anbieter zu euch", "fiz a portabilidade do meu número pra
+ * vocês", "je passe chez vous avec mon numéro". Their switching and porting words are no churn (as a switch to the
+ * chatbot's own name is not, ../flags.ts).
+ */
+const ARRIVING = new RegExp(
+  [
+    "(wechs|komm|portier|umzieh|umsteig|gewechselt|mitnehm|mitnahme)\\p{L}* ([\\p{L}\\p{N}]+ ){0,6}zu (euch|ihnen|dir)",
+    "(portabilidade|port|traz|trag|trouxe|mud|pass|vim|venho|vir)\\p{L}* ([\\p{L}\\p{N}]+ ){0,6}(pra|para) (voces|vcs|vc|a vossa operadora)",
+    "(portabilidad|port|traer|traigo|traje|cambi|pas|ven|vin)\\p{L}* ([\\p{L}\\p{N}]+ ){0,6}a (ustedes|vosotros)",
+    "(portabilite|port|transfer|pass|ven|vien|arriv)\\p{L}* ([\\p{L}\\p{N}]+ ){0,6}chez vous",
+    "(portabilita|port|pass|ven|arriv)\\p{L}* ([\\p{L}\\p{N}]+ ){0,6}(da voi|a voi)",
+    "(overstap|overzet|overgestapt|nummerbehoud|kom|stap|meenemen|neem)\\p{L}* ([\\p{L}\\p{N}]+ ){0,6}naar (jullie|u)",
+  ]
+    .map((p) => `(?<![\\p{L}])${p}(?![\\p{L}])`)
+    .join("|"),
+  "u",
+);
+/** Whether folded text (lower case, no accents) says the customer is arriving, in one of the six languages. */
+export const arrivingCustomer = (folded: string): boolean => ARRIVING.test(folded);
+
+/** The churn cues an arriving customer's words trip. */
+const SWITCHING_WHYS: ReadonlySet<string> = new Set(["takes their number elsewhere", "plans to switch provider", "says they are leaving"]);
+
 const SHARED_URGENT: readonly CuePattern[] = [
   cue(0.75, "has minutes left", "(boardt|vertrekt|begint|sluit|embarca|sai|parte|comeca|fecha|sale|empieza|cierra|decolle|inizia|chiude|beginnt|schliesst|startet|abflug|depart)[^.!?]{0,20} (over|dans|en|dentro de|daqui a|tra|fra|binnen|in) (\\d+|een|une|un|una|uma|meia|mezz|mezza|half|halbe?|einer) ?(minuten|minutes|minutos|minuti|uur|heure|hora|ora|stunde)"),
   cue(0.7, "has a deadline", "(hoy|esta noche|manana|heute|morgen|aujourd.hui|ce soir|demain|oggi|stasera|domani|hoje|amanha|vandaag|vanavond) ([\\p{L}\\p{N}]+ ){0,4}(nominas|salarios|sueldos|gehalter|gehaelter|lohne|loehne|paie|salaires|stipendi|folha de pagamento|salarissen|lonen)|(nominas|gehalter|gehaelter|lohne|loehne|paie|salaires|stipendi|folha de pagamento|salarissen|lonen) ([\\p{L}\\p{N}]+ ){0,4}(hoy|esta noche|heute|aujourd.hui|ce soir|oggi|stasera|hoje|vandaag|vanavond)"),
@@ -154,6 +178,11 @@ export function findFlagCues(original: string, folded: Folded, pack: LanguagePac
   for (const [flag, cues] of [["frustrated_user", SHARED_FRUSTRATION], ["churn_risk", SHARED_CHURN], ["urgent_request", SHARED_URGENT]] as const) {
     const shared = findCues(text, cues).filter((h) => flag !== "churn_risk" || !negated(text, h.start, h.end, pack));
     if (shared.length > 0) out[flag] = [...(out[flag] ?? []), ...shared];
+  }
+  if (out.churn_risk !== undefined && arrivingCustomer(text)) {
+    const staying = out.churn_risk.filter((h) => !SWITCHING_WHYS.has(h.why));
+    if (staying.length > 0) out.churn_risk = staying;
+    else delete out.churn_risk;
   }
   // "Si mañana sigue sin funcionar, me cambio de empresa": a threat with a date is urgent (the guidelines' "by Friday or we leave").
   if ((out.churn_risk?.length ?? 0) > 0) {
