@@ -651,9 +651,18 @@ describe("what the eighth blind set's even rows showed: leaving and urgency in e
     "the show is tonight and I still have no tickets",
     "fourth message with no reply, hello?",
     "payroll goes out tomorrow morning and the export fails",
+    "boarding in 15 min and the app wont show my boarding pass",
+    "is the driver still coming? I have to leave by 1",
   ])("reads a consequence within hours as urgent: %s", (message) => {
     expect(flags(message)).toContain("urgent_request");
   });
+
+  it.each(["the app says my booking doesnt exist", "train leaves in 40 min and the app wont show my ticket qr code"])(
+    "reads what was bought not being there as trouble, not a bare deadline: %s",
+    (message) => {
+      expect(polarity(message)).toBe("negative");
+    },
+  );
 
   it.each([
     ["fr", "Personne ne répond depuis deux jours."],
