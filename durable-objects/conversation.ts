@@ -312,7 +312,7 @@ export class Conversation extends DurableObject<Env> {
     if (!parsed.success) {
       const oversized = oversizedCustom(json, parsed.error.issues);
       if (oversized) return send(ws, { ...frameError("context_too_large", `${oversized.field}: ${oversized.message}`), details: [oversized] });
-      const details = fieldIssues(parsed.error.issues, "frame");
+      const details = fieldIssues(parsed.error.issues, "frame", json);
       const first = details[0];
       const id = typeof (json as { id?: unknown })?.id === "string" ? (json as { id: string }).id : undefined;
       return send(ws, {

@@ -31,7 +31,7 @@ export async function readJsonBody(c: Context<AppEnv>): Promise<unknown> {
 
 export function parse<S extends z.ZodType>(schema: S, value: unknown, where: string): z.output<S> {
   const result = schema.safeParse(value);
-  if (!result.success) throw validationError(result.error, where);
+  if (!result.success) throw validationError(result.error, where, value);
   return result.data;
 }
 

@@ -130,7 +130,11 @@ describe("sign-up and sessions", () => {
     expect((await confirm(newer, "the password I chose")).status).toBe(200);
     const stale = await confirm(older, "somebody else's password");
     expect(stale.status).toBe(400);
-    expect(((await stale.json()) as ErrorBody).error.details).toEqual([{ field: "token", message: "invalid, used or expired" }]);
+    // The message and the detail say the same thing, as every refusal's do.
+    expect(((await stale.json()) as ErrorBody).error).toMatchObject({
+      message: "token: invalid, used or expired reset link",
+      details: [{ field: "token", message: "invalid, used or expired reset link" }],
+    });
     expect((await call("/api/v1/auth/login", { method: "POST", json: { email: m.email, password: "the password I chose" } })).status).toBe(200);
   });
 });
@@ -150,9 +154,15 @@ describe("a logged-in member's own account", () => {
     expect(renewed.cookie).not.toBe(m.cookie);
     expect((await as(renewed, "/api/v1/auth/session")).status).toBe(200);
     expect((await as(renewed, "/api/v1/organizations", { method: "POST", json: { name: "After the change" } })).status).toBe(201);
-    // The old cookie, another browser's, and a reset link sent before: all spent.
-    expect((await as(m, "/api/v1/auth/session")).status).toBe(401);
-    expect((await as(elsewhere, "/api/v1/auth/session")).status).toBe(401);
+    // The old cookie, another browser's, and a reset link sent before: all spent. A cookie was sent, so the 401 says
+    // the session has ended rather than asking for one.
+    for (const ended of [m, elsewhere]) {
+      const refused = await as(ended, "/api/v1/auth/session");
+      expect(refused.status).toBe(401);
+      expect(((await refused.json()) as ErrorBody).error.message).toBe("your session has ended (logged out, expired, or ended by a password change): log in again");
+    }
+    const chatbots = await as(m, `/api/v1/organizations/${m.organizationId}/chatbots`);
+    expect(((await chatbots.json()) as ErrorBody).error.message).toMatch(/^your session has ended/);
     const reset = await call("/api/v1/auth/password-reset/confirm", { method: "POST", json: { token: link.searchParams.get("token"), password: "somebody else's password" } });
     expect(reset.status).toBe(400);
     expect((await logIn(m.email, m.password)).status).toBe(401);
@@ -349,10 +359,13 @@ describe("organizations, members and roles", () => {
     // Creating the account needs both fields, and a refusal names every one missing.
     const bare = await call("/api/v1/auth/invitations/accept", { method: "POST", json: { token: second }, headers: { "cf-connecting-ip": "10.9.1.2" } });
     expect(bare.status).toBe(400);
-    expect(((await bare.json()) as ErrorBody).error.details).toEqual([
-      { field: "name", message: "required for a new account" },
-      { field: "password", message: "required for a new account" },
-    ]);
+    expect(((await bare.json()) as ErrorBody).error).toMatchObject({
+      message: "name: required to create your account",
+      details: [
+        { field: "name", message: "required to create your account" },
+        { field: "password", message: "required to create your account" },
+      ],
+    });
     expect((await accept(second)).status).toBe(200);
   }, 15_000);
 

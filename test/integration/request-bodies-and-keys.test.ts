@@ -270,3 +270,23 @@ describe("the live route opened with an ingest key and no conversation", () => {
     expect(((await res.json()) as ErrorBody).error.details).toEqual([{ field: "conversationId", message: "required in the path for ingest keys" }]);
   });
 });
+
+describe("a required field left out", () => {
+  it("is named as required, whatever type or choice it would take", async () => {
+    const t = await createTenant();
+    const res = await call("/api/v1/labels", { method: "POST", key: t.adminKey, json: { name: "bug" } });
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as ErrorBody).error).toMatchObject({ message: "color: required", details: [{ field: "color", message: "required" }] });
+    // Nested and in a list too, whatever the field's type.
+    const capture = await call("/api/v1/capture", { method: "POST", key: t.ingestKey, json: { messages: [{ content: "hi" }] } });
+    expect(((await capture.json()) as ErrorBody).error.details).toEqual([
+      { field: "conversationId", message: "required" },
+      { field: "messages.0.role", message: "required" },
+    ]);
+    // A value that is there but wrong keeps its reason, and so does a schema's own words for a missing one.
+    const wrong = await call("/api/v1/labels", { method: "POST", key: t.adminKey, json: { name: "bug", color: "mauve" } });
+    expect(((await wrong.json()) as ErrorBody).error.message).toMatch(/^color: Invalid option/);
+    const email = await call("/api/v1/workflows", { method: "POST", key: t.adminKey, json: { name: "w", trigger: "user_message", actions: [{ type: "email" }] } });
+    expect(((await email.json()) as ErrorBody).error.details).toEqual([{ field: "actions.0.to", message: 'to is "members" or a list of 1–50 member ids' }]);
+  });
+});

@@ -13,7 +13,7 @@ import { and, eq, gte, isNotNull, lt, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "../db/client";
 import { annotations, conversations } from "../db/schema";
-import { ApiError } from "../errors";
+import { fieldError } from "../errors";
 import { annotationFacts, conversationFacts } from "./rollup-reads";
 import { HOUR_MS } from "./rollups";
 import { startOfDay, timeZone, wallTime } from "./time-zone";
@@ -73,7 +73,7 @@ export function bucketStarts(range: Range, interval: Interval, zone = "UTC"): nu
     starts.push(s);
     if (starts.length > MAX_BUCKETS) {
       const message = `the range holds more than ${MAX_BUCKETS} ${interval}s; use a shorter range or a longer interval`;
-      throw new ApiError("invalid_request", `interval: ${message}`, [{ field: "interval", message }]);
+      throw fieldError("interval", message);
     }
   }
   return starts;

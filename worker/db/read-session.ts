@@ -10,7 +10,7 @@ import type { Context } from "hono";
 import { getCookie, setCookie } from "hono/cookie";
 import type { AppEnv } from "../context";
 import { z } from "zod";
-import { ApiError } from "../errors";
+import { fieldError } from "../errors";
 import { SESSION_COOKIE } from "../services/sessions";
 
 export const BOOKMARK_HEADER = "x-d1-bookmark";
@@ -35,7 +35,7 @@ export function sessionStart(req: RequestLike, cookie: string | undefined): stri
   const header = req.header(BOOKMARK_HEADER);
   if (header !== undefined && header !== "") {
     const parsed = bookmark.safeParse(header);
-    if (!parsed.success) throw new ApiError("invalid_request", `${BOOKMARK_HEADER}: ${parsed.error.issues[0]?.message ?? "invalid"}`, [{ field: BOOKMARK_HEADER, message: "not a D1 bookmark" }]);
+    if (!parsed.success) throw fieldError(BOOKMARK_HEADER, parsed.error.issues[0]?.message ?? "not a D1 bookmark");
     return parsed.data;
   }
   if (cookie && bookmark.safeParse(cookie).success) return cookie;

@@ -21,8 +21,8 @@ export type Access = "ingest" | "ingest_or_publishable" | "read" | "admin" | "re
 const WHERE: Record<string, string> = { json: "body", query: "query", param: "path", header: "header", cookie: "cookie" };
 
 /** Every request part a schema refuses answers 400 `invalid_request` naming the field, never Hono's own answer. */
-export const defaultHook = (result: { success: boolean; error?: unknown; target: string }, _c: Context) => {
-  if (!result.success) throw validationError(result.error as Parameters<typeof validationError>[0], WHERE[result.target] ?? result.target);
+export const defaultHook = (result: { success: boolean; error?: unknown; data?: unknown; target: string }, _c: Context) => {
+  if (!result.success) throw validationError(result.error as Parameters<typeof validationError>[0], WHERE[result.target] ?? result.target, result.data);
 };
 
 export const apiRouter = () => new OpenAPIHono<AppEnv>({ defaultHook });

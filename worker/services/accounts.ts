@@ -6,7 +6,7 @@ import { and, eq, exists, gt, isNull, lt, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "../db/client";
 import { members, memberships, organizations, passwordResets, sessions, signupRequests } from "../db/schema";
-import { ApiError } from "../errors";
+import { ApiError, fieldError } from "../errors";
 import { sha256Hex } from "./crypto";
 import { newId, randomBase62 } from "./ids";
 import { hashPassword, verifyPassword } from "./passwords";
@@ -76,7 +76,7 @@ export async function confirmSignup(db: Db, input: z.infer<typeof confirmSignupB
     .from(signupRequests)
     .where(and(eq(signupRequests.tokenHash, tokenHash), isNull(signupRequests.usedAt), gt(signupRequests.expiresAt, now)))
     .get();
-  if (!request) throw new ApiError("invalid_request", "token: invalid, used or expired sign-up link", [{ field: "token", message: "invalid, used or expired" }]);
+  if (!request) throw fieldError("token", "invalid, used or expired sign-up link");
   const accountExists = () => new ApiError("conflict", "an account with this email exists; log in instead (or reset the password)");
   if (await db.select({ id: members.id }).from(members).where(eq(members.email, request.email)).get()) throw accountExists();
   const memberId = newId("mem");
@@ -161,7 +161,7 @@ export async function confirmPasswordReset(db: Db, input: z.infer<typeof resetBo
   return { memberId: reset.memberId };
 }
 
-const invalidResetLink = () => new ApiError("invalid_request", "token: invalid, used or expired reset link", [{ field: "token", message: "invalid, used or expired" }]);
+const invalidResetLink = () => fieldError("token", "invalid, used or expired reset link");
 
 export const changePasswordBody = z.object({ currentPassword: z.string().min(1).max(256), password }).strict();
 
@@ -174,7 +174,7 @@ export async function changePassword(db: Db, member: { memberId: string; email: 
   await reserveLoginAttempt(db, member.email);
   const row = await db.select({ passwordHash: members.passwordHash }).from(members).where(eq(members.id, member.memberId)).get();
   if (!row || !(await verifyPassword(input.currentPassword, row.passwordHash))) {
-    throw new ApiError("invalid_request", "currentPassword: not your current password", [{ field: "currentPassword", message: "not your current password" }]);
+    throw fieldError("currentPassword", "not your current password");
   }
   await loginSucceeded(db, member.email);
   const passwordHash = await hashPassword(input.password);

@@ -6,7 +6,7 @@ import { z } from "zod";
 import type { CaptureOutcome } from "../../durable-objects/conversation";
 import { contextInput, customFields, LIMITS, messageInput, reusedIdWarning } from "../../durable-objects/protocol";
 import { edgeSession } from "../geo";
-import { ApiError } from "../errors";
+import { fieldError } from "../errors";
 import { parse } from "../input";
 import type { KeyScope } from "./keys";
 import { conversationStub } from "./conversation-stub";
@@ -75,7 +75,7 @@ export async function captureMessages(env: Env, scope: KeyScope, body: CaptureBo
   });
   if ("refused" in outcome) {
     const { field, message } = outcome.refused;
-    throw new ApiError("invalid_request", `${field}: ${message}`, [{ field, message }]);
+    throw fieldError(field, message);
   }
   return {
     ok: true,

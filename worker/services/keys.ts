@@ -5,7 +5,7 @@
 import { and, desc, eq, isNull } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { apiKeys, chatbots, type ApiKeyKind } from "../db/schema";
-import { ApiError, notFound } from "../errors";
+import { ApiError, notFound, fieldError } from "../errors";
 import { sha256Hex } from "./crypto";
 import { newId, randomBase62 } from "./ids";
 
@@ -69,7 +69,7 @@ export function displayPrefix(secret: string): string {
 export async function createKey(db: Db, input: NewKeyInput, now = Date.now()): Promise<{ key: KeyView; secret: string }> {
   // A key born expired would be shown once and never work: refuse it, naming the field.
   if (input.expiresAt != null && input.expiresAt <= now) {
-    throw new ApiError("invalid_request", "expiresAt: must be in the future", [{ field: "expiresAt", message: "must be in the future (epoch milliseconds)" }]);
+    throw fieldError("expiresAt", "must be in the future (epoch milliseconds)");
   }
   const secret = generateSecret(input.kind);
   const row = {

@@ -10,7 +10,7 @@ import { and, eq, isNull } from "drizzle-orm";
 import type { Context } from "hono";
 import type { AppEnv } from "../context";
 import { apiKeys, chatbots } from "../db/schema";
-import { ApiError } from "../errors";
+import { ApiError, fieldError } from "../errors";
 import { authenticate, bearerToken } from "../middleware/auth";
 import { verifyToken } from "./conversation-token";
 import { randomBase62 } from "./ids";
@@ -62,7 +62,7 @@ export async function authenticateLive(c: Context<AppEnv>, requestedId: string |
     rateKey: scope.keyId,
   };
   if (scope.kind === "ingest") {
-    if (!requestedId) throw new ApiError("invalid_request", "conversationId: required in the path for ingest keys", [{ field: "conversationId", message: "required in the path for ingest keys" }]);
+    if (!requestedId) throw fieldError("conversationId", "required in the path for ingest keys");
     return { ...base, keyKind: "ingest", externalId: requestedId };
   }
   const origin = c.req.header("origin");

@@ -6,7 +6,7 @@ import { and, asc, eq, gt, isNull, ne, or, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "../db/client";
 import { chatbots, conversations, invitations, members, memberships, organizations } from "../db/schema";
-import { ApiError, notFound } from "../errors";
+import { ApiError, notFound, fieldError, fieldsError } from "../errors";
 import { email, password } from "./accounts";
 import { purgeChatbot } from "./chatbots";
 import { sha256Hex } from "./crypto";
@@ -215,7 +215,7 @@ export async function acceptInvitation(
     .from(invitations)
     .where(and(or(eq(invitations.tokenHash, tokenHash), eq(invitations.emailTokenHash, tokenHash)), isNull(invitations.acceptedAt), gt(invitations.expiresAt, Date.now())))
     .get();
-  if (!inv) throw new ApiError("invalid_request", "token: invalid, used or expired invitation", [{ field: "token", message: "invalid, used or expired" }]);
+  if (!inv) throw fieldError("token", "invalid, used or expired invitation");
   let memberId = current?.memberId;
   if (current && current.email !== inv.email) throw new ApiError("forbidden", `this invitation is for ${inv.email}; log in as that address`);
   const statements = [];
@@ -229,12 +229,7 @@ export async function acceptInvitation(
     const existing = await db.select({ id: members.id }).from(members).where(eq(members.email, inv.email)).get();
     if (existing) throw new ApiError("unauthorized", `an account for ${inv.email} exists: log in, then accept`);
     if (!input.password || !input.name) {
-      const missing = (["name", "password"] as const).filter((field) => !input[field]);
-      throw new ApiError(
-        "invalid_request",
-        `${missing.join(" and ")}: required to create your account`,
-        missing.map((field) => ({ field, message: "required for a new account" })),
-      );
+      throw fieldsError((["name", "password"] as const).filter((field) => !input[field]), "required to create your account");
     }
     memberId = newId("mem");
     statements.push(db.insert(members).values({ id: memberId, email: inv.email, name: input.name, passwordHash: await hashPassword(input.password), createdAt: Date.now() }));

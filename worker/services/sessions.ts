@@ -71,10 +71,16 @@ export async function currentSession(c: Context<AppEnv>): Promise<Session | null
 export const LOG_IN_OR_KEY = "log in, or send an API key as `Authorization: Bearer <key>`";
 export const LOG_IN = "log in first: this route takes a member's session (the `ob_session` cookie), not an API key";
 
+/**
+ * What a 401 says when the request brought a session cookie that no longer names a live session: the client did send
+ * one, so "send a cookie" would mislead; the session was ended (log-out, a password change or reset) or ran out.
+ */
+export const SESSION_ENDED = "your session has ended (logged out, expired, or ended by a password change): log in again";
+
 /** The session, checked for CSRF on anything but reads; 401 without one. */
 export async function requireSession(c: Context<AppEnv>, unauthorized: string = LOG_IN_OR_KEY): Promise<Session> {
   const session = await currentSession(c);
-  if (!session) throw new ApiError("unauthorized", unauthorized);
+  if (!session) throw new ApiError("unauthorized", getCookie(c, SESSION_COOKIE) ? SESSION_ENDED : unauthorized);
   if (!["GET", "HEAD", "OPTIONS"].includes(c.req.method) && c.req.header("x-csrf-token") !== session.csrfToken) {
     throw new ApiError("forbidden", "missing or wrong x-csrf-token header (cross-site requests are refused)");
   }

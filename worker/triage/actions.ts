@@ -9,7 +9,7 @@ import { and, eq, inArray } from "drizzle-orm";
 import type { z } from "zod";
 import type { Db } from "../db/client";
 import { conversationActivity, conversationLabels, conversationNotes, conversationTriage, labels, members, memberships, notifications, type ACTIVITY_KINDS } from "../db/schema";
-import { ApiError, notFound } from "../errors";
+import { notFound, fieldError } from "../errors";
 import type { ActivityDetail, noteInput, triagePatch } from "../schemas/triage";
 import { newId } from "../services/ids";
 import { actorOf, requireConversation, type Actor, type Scope } from "./context";
@@ -83,7 +83,7 @@ async function requireAssignee(db: Db, organizationId: string, memberId: string)
     .innerJoin(members, eq(members.id, memberships.memberId))
     .where(and(eq(memberships.organizationId, organizationId), eq(memberships.memberId, memberId)))
     .get();
-  if (!row) throw new ApiError("invalid_request", "assigneeId: no such member in this organization", [{ field: "assigneeId", message: "no such member in this organization" }]);
+  if (!row) throw fieldError("assigneeId", "no such member in this organization");
   return row;
 }
 

@@ -3,7 +3,7 @@ import { and, count, desc, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "../db/client";
 import { deliveries, deliveryAttempts, memberships, webhookDestinations, workflowRuns, workflows } from "../db/schema";
-import { ApiError, notFound } from "../errors";
+import { ApiError, notFound, fieldError } from "../errors";
 import { newId } from "../services/ids";
 import { STARTER_SLUGS, WORKFLOW_TEMPLATES } from "./templates";
 import { isEmailAction, isInAppAction, isWebhookAction, workflowInput, workflowPatch, type Condition, type WorkflowInput } from "./schema";
@@ -68,7 +68,7 @@ async function checkDestinations(db: Db, chatbotId: string, input: WorkflowInput
   const missing = input.actions.findIndex((a) => isWebhookAction(a) && !known.has(a.destinationId));
   if (missing >= 0) {
     const field = `actions.${missing}.destinationId`;
-    throw new ApiError("invalid_request", `${field}: no such webhook destination`, [{ field, message: "no such webhook destination" }]);
+    throw fieldError(field, "no such webhook destination");
   }
 }
 
@@ -114,7 +114,7 @@ async function checkRecipients(db: Db, organizationId: string, input: WorkflowIn
     const j = to.findIndex((id) => !known.has(id));
     if (j >= 0) {
       const field = `actions.${i}.to.${j}`;
-      throw new ApiError("invalid_request", `${field}: no such member in this organization`, [{ field, message: "no such member in this organization" }]);
+      throw fieldError(field, "no such member in this organization");
     }
   }
 }
