@@ -12,7 +12,6 @@ import { SENTIMENT_LABELS, SENTIMENT_THRESHOLDS, sentimentLabel, type SentimentL
 import { languageCode } from "../analysis/language";
 import type { Db } from "../db/client";
 import { clientOrganizations, clientUsers, conversationLabels, conversations, conversationTriage, labels, TRIAGE_STATUSES } from "../db/schema";
-import { ApiError } from "../errors";
 import { HOUR_MS } from "./rollups";
 import { aliased, checkRangeOrder, likePattern, orderField, pageFields, pagination, rangeFields, roundOrNull, shortFilter, slugList } from "./params";
 import { queryNumber } from "../schemas/common";
@@ -41,7 +40,7 @@ export const conversationsFilterFields = {
   sentimentMax: sentimentBound.optional(),
   mrrMin: mrrBound.optional(),
   mrrMax: mrrBound.optional(),
-  /** Conversations that raised every one of these flags. */
+  /** Conversations that raised every one of these flags (each one the chatbot has: services/filter-references.ts). */
   flags: slugList.optional(),
   /** The client user's external id. */
   user: shortFilter.optional(),
@@ -49,9 +48,9 @@ export const conversationsFilterFields = {
   organization: shortFilter.optional(),
   /** The triage status (README, Acting on conversations); `open` includes conversations nobody has triaged. */
   triageStatus: z.enum(TRIAGE_STATUSES).optional(),
-  /** A member id, `me` (the member calling; keys cannot) or `unassigned`. */
+  /** A member id of the organization, `me` (the member calling; keys cannot) or `unassigned`: checked by services/filter-references.ts. */
   assignee: shortFilter.optional(),
-  /** Conversations carrying this label of the chatbot (`lbl_…`). */
+  /** Conversations carrying this label of the chatbot (`lbl_…`): checked by services/filter-references.ts. */
   labelId: shortFilter.optional(),
   sort: z.enum(CONVERSATION_SORTS).default("lastMessageAt"),
   order: orderField,
@@ -149,17 +148,8 @@ export function conversationFilters(db: Db, chatbotId: string, q: Partial<Conver
 }
 
 export const UNASSIGNED = "unassigned";
+/** The member calling; the routes read it as their id (services/filter-references.ts) before the filters are built. */
 export const ASSIGNED_TO_ME = "me";
-
-/**
- * `assignee=me` names the member calling; a key is nobody, so it is refused naming the field rather than
- * answered with an empty table.
- */
-export function resolveAssignee<Q extends { assignee?: string }>(q: Q, memberId: string | undefined): Q {
-  if (q.assignee !== ASSIGNED_TO_ME) return q;
-  if (!memberId) throw new ApiError("invalid_request", "assignee: `me` needs a member session", [{ field: "assignee", message: "`me` needs a member session; give a member id" }]);
-  return { ...q, assignee: memberId };
-}
 
 /**
  * Most recently active first, over a range of creation times that reaches the present (within the hour): the

@@ -1,6 +1,6 @@
 import { assistantPerformance, assistantQuery } from "../analytics/assistant";
 import { attentionQueue, attentionQuery } from "../analytics/attention";
-import { conversationsTable, conversationsTableQuery, resolveAssignee } from "../analytics/conversations-table";
+import { conversationsTable, conversationsTableQuery } from "../analytics/conversations-table";
 import { insights, insightsQuery } from "../analytics/insights";
 import { mrrAtRiskBreakdown, mrrAtRiskQuery } from "../analytics/mrr-at-risk";
 import { overview, overviewQuery } from "../analytics/overview";
@@ -8,6 +8,7 @@ import { organizationProfile, profileParam, profileQuery, userProfile } from "..
 import { organizationsTable, organizationsTableQuery, usersTable, usersTableQuery } from "../analytics/people-tables";
 import { sentimentOverTime, sentimentQuery } from "../analytics/sentiment";
 import { requireChatbot } from "../middleware/auth";
+import { checkedFilters } from "../services/filter-references";
 import { rateLimit } from "../middleware/rate-limit";
 import { json, jsonData, pageOf } from "../openapi/responses";
 import { apiRoute, apiRouter } from "../openapi/router";
@@ -79,7 +80,7 @@ analytics.openapi(
     request: { query: conversationsTableQuery },
     responses: { 200: json(pageOf(conversationRowSchema), "A page of rows") },
   }),
-  async (c) => c.json(await conversationsTable(c.get("db"), c.get("auth").chatbotId, resolveAssignee(c.req.valid("query"), c.get("auth").memberId)), 200),
+  async (c) => c.json(await conversationsTable(c.get("db"), c.get("auth").chatbotId, await checkedFilters(c.get("db"), c.get("auth"), c.req.valid("query"))), 200),
 );
 
 analytics.openapi(

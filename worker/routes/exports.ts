@@ -1,5 +1,4 @@
 import { z } from "@hono/zod-openapi";
-import { resolveAssignee } from "../analytics/conversations-table";
 import { exportConversations, exportOrganizations, exportTranscript, exportUsers, conversationsExportQuery, organizationsExportQuery, transcriptExportQuery, usersExportQuery } from "../export/sources";
 import { EXPORT_MAX_ROWS } from "../export/stream";
 import { requireChatbot } from "../middleware/auth";
@@ -8,6 +7,7 @@ import { apiRouter, apiRoute } from "../openapi/router";
 import { clientOrganizationRowSchema, clientUserRowSchema, conversationRowSchema } from "../schemas/analytics";
 import { analysedMessage, conversationState, clientOrganizationView, clientUserView } from "../schemas/conversations";
 import { conversationStubById } from "../services/conversation-stub";
+import { checkedFilters } from "../services/filter-references";
 
 /**
  * Downloads (README "Export"): the tables as filtered and a conversation's transcript, as CSV or JSON,
@@ -38,7 +38,7 @@ exportRoutes.openapi(
     request: { query: conversationsExportQuery },
     responses: { 200: download(z.array(conversationRowSchema), "The rows, in the table's order") },
   }),
-  async (c) => exportConversations(c.get("db"), c.get("auth").chatbotId, resolveAssignee(c.req.valid("query"), c.get("auth").memberId), Date.now()),
+  async (c) => exportConversations(c.get("db"), c.get("auth").chatbotId, await checkedFilters(c.get("db"), c.get("auth"), c.req.valid("query")), Date.now()),
 );
 
 exportRoutes.openapi(

@@ -6,6 +6,7 @@ import { searchResultSchema } from "../schemas/analytics";
 import { searchQuery } from "../search/query";
 import { semanticOf } from "../search/semantic";
 import { searchMessages } from "../search/service";
+import { checkedFilters } from "../services/filter-references";
 
 export const search = apiRouter();
 
@@ -24,5 +25,8 @@ search.openapi(
     request: { query: searchQuery },
     responses: { 200: json(searchResultSchema, "A page of hits, best first, and whether semantic search was used") },
   }),
-  async (c) => c.json(await searchMessages(c.get("d1"), semanticOf(c.env), c.get("auth").chatbotId, c.req.valid("query")), 200),
+  async (c) => {
+    const q = await checkedFilters(c.get("db"), c.get("auth"), c.req.valid("query"));
+    return c.json(await searchMessages(c.get("d1"), semanticOf(c.env), c.get("auth").chatbotId, q), 200);
+  },
 );

@@ -10,7 +10,7 @@ import { isEmailAction, isInAppAction, isWebhookAction, workflowInput, workflowP
 import { forgetWorkflows, type DeliveryMessage } from "./trigger";
 import { nameText } from "../schemas/names";
 import { loadConfig } from "../analysis/config";
-import { BEHAVIOURS, USER_FLAGS } from "../analysis/labels";
+import { knownSlugs, noSuchSlug } from "../services/filter-references";
 import { queryNumber } from "../schemas/common";
 
 type Scope = { organizationId: string; chatbotId: string };
@@ -82,18 +82,10 @@ const namesFlagOrBehaviour = (c: Condition): c is FlagOrBehaviourCondition => c.
  */
 async function checkConditions(db: Db, chatbotId: string, input: WorkflowInput): Promise<void> {
   if (!input.conditions.some(namesFlagOrBehaviour)) return;
-  const config = await loadConfig(db, chatbotId);
-  const known = {
-    flag: [...USER_FLAGS, ...config.customFlags.map((d) => d.slug)],
-    behaviour: [...BEHAVIOURS, ...config.customBehaviours.map((d) => d.slug)],
-  };
+  const known = knownSlugs(await loadConfig(db, chatbotId));
   const unknown = input.conditions.findIndex((c) => namesFlagOrBehaviour(c) && !known[c.field].includes(c.value));
   const c = input.conditions[unknown];
-  if (c && namesFlagOrBehaviour(c)) {
-    const field = `conditions.${unknown}.value`;
-    const message = `the chatbot has no ${c.field} "${c.value}" (its ${c.field}s: ${known[c.field].join(", ")})`;
-    throw new ApiError("invalid_request", `${field}: ${message}`, [{ field, message }]);
-  }
+  if (c && namesFlagOrBehaviour(c)) throw fieldError(`conditions.${unknown}.value`, noSuchSlug(c.field, c.value, known[c.field]));
 }
 
 /** Members an email or in-app action names, by action. */
