@@ -8,11 +8,17 @@ import type { AppEnv } from "./context";
 import { ApiError, validationError } from "./errors";
 import { LIMITS } from "../durable-objects/protocol";
 
-export const JSON_CONTENT_TYPE = /^application\/([\w.+-]*\+)?json\b/i;
+/**
+ * `application/json`, with or without parameters (`; charset=utf-8`). Other JSON-based types are refused (415): each
+ * names rules of its own the API does not follow (`application/merge-patch+json`, `application/json-patch+json`,
+ * `application/vnd.api+json`), and a client sending one expects them.
+ */
+export const JSON_CONTENT_TYPE = /^application\/json\s*(;|$)/i;
 
 /**
  * A request's JSON body, parsed: not JSON → 415, over the body limit → 413 (by the declared length
- * before reading, and by what arrived), not parseable → 400 `invalid_json`.
+ * before reading, and by what arrived), not UTF-8 (JSON's encoding between systems, RFC 8259) or not parseable →
+ * 400 `invalid_json`: bytes that are not UTF-8 are refused rather than stored as U+FFFD.
  */
 export async function readJsonBody(c: Context<AppEnv>): Promise<unknown> {
   if (!JSON_CONTENT_TYPE.test(c.req.header("content-type") ?? "")) {
@@ -22,8 +28,14 @@ export async function readJsonBody(c: Context<AppEnv>): Promise<unknown> {
   if (declared > LIMITS.bodyBytes) throw tooLarge();
   const buffer = await c.req.arrayBuffer();
   if (buffer.byteLength > LIMITS.bodyBytes) throw tooLarge();
+  let text: string;
   try {
-    return JSON.parse(new TextDecoder().decode(buffer));
+    text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(buffer);
+  } catch {
+    throw new ApiError("invalid_json", "body is not valid UTF-8: send JSON encoded as UTF-8");
+  }
+  try {
+    return JSON.parse(text);
   } catch {
     throw new ApiError("invalid_json", "body is not valid JSON");
   }

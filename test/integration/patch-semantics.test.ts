@@ -150,6 +150,8 @@ describe("a body whose every field is optional may be left out", () => {
     const t = await createTenant();
     expect((await call("/api/v1/analysis/config", { method: "PATCH", key: t.adminKey, headers: { "content-type": "text/plain" }, body: "x" })).status).toBe(415);
     expect((await call("/api/v1/analysis/config", { method: "PATCH", key: t.adminKey, headers: { "content-type": "application/json" }, body: "{" })).status).toBe(400);
-    expect((await call("/api/v1/labels", { method: "POST", key: t.adminKey })).status).toBe(415);
+    const required = await call("/api/v1/labels", { method: "POST", key: t.adminKey });
+    expect(required.status).toBe(400);
+    expect(((await required.json()) as ErrorBody).error.details?.map((d) => d.field)).toEqual(["name", "color"]);
   });
 });

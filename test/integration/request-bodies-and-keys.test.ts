@@ -2,7 +2,10 @@
  * How requests arrive from real clients: an optional body sent as nothing at all, even with a JSON Content-Type
  * (clients that always set the header), and a secret key put in a URL, which is refused rather than accepted once.
  */
+import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
+import { conversationStub } from "../../worker/services/conversation-stub";
+import { syncIndex } from "../helpers/index-queue";
 import { call, type ErrorBody } from "../helpers/http";
 import { mockOutbound, PUBLIC_DNS } from "../helpers/outbound";
 import { createTenant } from "../helpers/tenant";
@@ -271,6 +274,28 @@ describe("the live route opened with an ingest key and no conversation", () => {
   });
 });
 
+describe("a body left out where the route requires fields", () => {
+  it("answers 400 naming the missing fields, as {} does, not 415; another declared type still answers 415", async () => {
+    const t = await createTenant();
+    const empty = () => new ReadableStream({ start: (controller) => controller.close() });
+    for (const [path, fields] of [
+      ["/api/v1/labels", ["name", "color"]],
+      ["/api/v1/analysis/suggestions/export_contacts/approve", ["name", "description"]],
+    ] as const) {
+      const asEmpty = await call(path, { method: "POST", key: t.adminKey, json: {} });
+      const expected = ((await asEmpty.json()) as ErrorBody).error.details;
+      expect(expected?.map((d) => d.field), path).toEqual(fields);
+      for (const [headers, body] of [[{}, undefined], [JSON_TYPE, undefined], [JSON_TYPE, empty]] as const) {
+        const what = `${path} ${JSON.stringify(headers)}${body ? " empty body" : ""}`;
+        const res = await call(path, { method: "POST", key: t.adminKey, headers, body: body?.() });
+        expect(res.status, what).toBe(400);
+        expect(((await res.json()) as ErrorBody).error.details, what).toEqual(expected);
+      }
+      expect((await call(path, { method: "POST", key: t.adminKey, headers: { "content-type": "text/plain" } })).status, path).toBe(415);
+    }
+  });
+});
+
 describe("a required field left out", () => {
   it("is named as required, whatever type or choice it would take", async () => {
     const t = await createTenant();
@@ -288,5 +313,38 @@ describe("a required field left out", () => {
     expect(((await wrong.json()) as ErrorBody).error.message).toMatch(/^color: Invalid option/);
     const email = await call("/api/v1/workflows", { method: "POST", key: t.adminKey, json: { name: "w", trigger: "user_message", actions: [{ type: "email" }] } });
     expect(((await email.json()) as ErrorBody).error.details).toEqual([{ field: "actions.0.to", message: 'to is "members" or a list of 1–50 member ids' }]);
+  });
+});
+
+describe("a body's encoding and type", () => {
+  /** `{"body":"<bytes> bad"}` with bytes that are no UTF-8. */
+  const notUtf8 = (field: string) => new Uint8Array([...new TextEncoder().encode(`{"${field}":"`), 0xff, 0xfe, ...new TextEncoder().encode(' bad"}')]);
+
+  it("refuses bytes that are not UTF-8 with 400 invalid_json, storing nothing, on every JSON route (capture too)", async () => {
+    const t = await createTenant();
+    const captured = await call("/api/v1/capture", { method: "POST", key: t.ingestKey, json: { conversationId: "c1", messages: [{ role: "user", content: "hi" }] } });
+    const { conversationId } = (await captured.json()) as { conversationId: string };
+    await syncIndex(conversationStub(env, t.chatbotId, "c1"));
+    const notes = `/api/v1/conversations/${conversationId}/notes`;
+    const note = await call(notes, { method: "POST", key: t.adminKey, headers: JSON_TYPE, body: notUtf8("body") });
+    expect(note.status).toBe(400);
+    expect(((await note.json()) as ErrorBody).error).toMatchObject({ code: "invalid_json", message: "body is not valid UTF-8: send JSON encoded as UTF-8" });
+    expect(((await (await call(notes, { key: t.readKey })).json()) as { data: unknown[] }).data).toEqual([]);
+    const capture = await call("/api/v1/capture", { method: "POST", key: t.ingestKey, headers: JSON_TYPE, body: notUtf8("conversationId") });
+    expect(((await capture.json()) as ErrorBody).error.code).toBe("invalid_json");
+    // UTF-8 itself, a character of four bytes included, is taken.
+    expect((await call(notes, { method: "POST", key: t.adminKey, json: { body: "Rappelé 🙂" } })).status).toBe(201);
+  });
+
+  it("takes application/json with its parameters, and refuses other JSON-based types with 415", async () => {
+    const t = await createTenant();
+    const post = (type: string) => call("/api/v1/labels", { method: "POST", key: t.adminKey, headers: { "content-type": type }, body: JSON.stringify({ name: type.slice(0, 40), color: "blue" }) });
+    expect((await post("application/json; charset=utf-8")).status).toBe(201);
+    expect((await post("Application/JSON")).status).toBe(201);
+    for (const type of ["application/vnd.api+json", "application/merge-patch+json", "application/json-seq", "text/json"]) {
+      const res = await post(type);
+      expect(res.status, type).toBe(415);
+      expect(((await res.json()) as ErrorBody).error.code, type).toBe("unsupported_media_type");
+    }
   });
 });

@@ -12,7 +12,7 @@ import type { Context, MiddlewareHandler } from "hono";
 import { createMiddleware } from "hono/factory";
 import type { AppEnv } from "../context";
 import { ApiError, repeatedQueryError, unknownFieldsError, validationError } from "../errors";
-import { JSON_CONTENT_TYPE, parse, readJsonBody } from "../input";
+import { JSON_CONTENT_TYPE, notJson, parse, readJsonBody } from "../input";
 
 /** Who may call a route: a kind of API key, a member session, or anyone. */
 export type Access = "ingest" | "ingest_or_publishable" | "read" | "admin" | "read_key" | "member" | "public";
@@ -29,25 +29,26 @@ export const apiRouter = () => new OpenAPIHono<AppEnv>({ defaultHook });
 
 /**
  * Reads a JSON body the way every route always has (worker/input.ts: 415, 413, 400 `invalid_json`) and
- * caches the parsed value on the request for the schema validator. An optional body may be left out
- * entirely: an empty body is no body, with or without a JSON Content-Type (clients that always send the header).
+ * caches the parsed value on the request for the schema validator. A body left out entirely reads as `{}`, with or
+ * without a JSON Content-Type (clients that always send the header): an optional body is then absent, and a route
+ * that requires fields refuses the missing ones by name, as it refuses `{}` — not 415, which is for a body sent as
+ * another type (and for nothing declared as another type).
  */
-export const jsonGuard = (required: boolean) =>
-  createMiddleware<AppEnv>(async (c, next) => {
-    // A body left out may still arrive as an empty stream (curl -X POST through wrangler dev does), so it is
-    // read. Hono caches it for readJsonBody.
-    if (!required && (c.req.header("content-length") ?? "0") === "0" && (!c.req.raw.body || (await c.req.arrayBuffer()).byteLength === 0)) {
-      // With a JSON Content-Type the validator reads the cached body (as text, then parsed): no body reads as `{}`.
-      if (JSON_CONTENT_TYPE.test(c.req.header("content-type") ?? "")) {
-        // Hono's type for the cache names the values, though it holds promises of them.
-        (c.req.bodyCache as Record<string, Promise<unknown>>).text = Promise.resolve("{}");
-        c.req.bodyCache.json = Promise.resolve({});
-      }
-      return next();
-    }
-    c.req.bodyCache.json = Promise.resolve(await readJsonBody(c));
-    await next();
-  });
+export const jsonGuard = createMiddleware<AppEnv>(async (c, next) => {
+  // A body left out may still arrive as an empty stream (curl -X POST through wrangler dev does), so it is
+  // read. Hono caches it for readJsonBody.
+  if ((c.req.header("content-length") ?? "0") === "0" && (!c.req.raw.body || (await c.req.arrayBuffer()).byteLength === 0)) {
+    const type = c.req.header("content-type");
+    if (type && !JSON_CONTENT_TYPE.test(type)) throw notJson();
+    // The validator reads the cached body (as text, then parsed) when a JSON Content-Type was sent, and `{}` without one.
+    // Hono's type for the cache names the values, though it holds promises of them.
+    (c.req.bodyCache as Record<string, Promise<unknown>>).text = Promise.resolve("{}");
+    c.req.bodyCache.json = Promise.resolve({});
+    return next();
+  }
+  c.req.bodyCache.json = Promise.resolve(await readJsonBody(c));
+  await next();
+});
 
 /** What a route that takes no body accepts as one: nothing, or an empty JSON object (clients that always send `{}`). */
 const NO_BODY = z.object({}).strict();
@@ -104,7 +105,7 @@ export const ACCESS = "x-openbat-access";
  */
 export function apiRoute<const R extends Omit<RouteConfig, "middleware"> & { middleware?: MiddlewareHandler<AppEnv>[] }>(access: Access, config: R) {
   const body = config.request?.body;
-  const guard = body ? [jsonGuard(body.required === true)] : BODY_METHODS.has(config.method) ? [refuseBody] : [];
+  const guard = body ? [jsonGuard] : BODY_METHODS.has(config.method) ? [refuseBody] : [];
   const taken = queryNames(config.request?.query);
   const captureSide = access === "ingest" || access === "ingest_or_publishable";
   const query = captureSide && taken.size === 0 ? [] : [checkQueryNames(taken, !captureSide)];
