@@ -1,5 +1,5 @@
 import { z } from "@hono/zod-openapi";
-import { renamedField } from "../errors";
+import { fieldsError, renamedField } from "../errors";
 import { parse } from "../input";
 import { requireChatbot, requireKind } from "../middleware/auth";
 import { rateLimit } from "../middleware/rate-limit";
@@ -42,9 +42,15 @@ workflowRoutes.openapi(
   (c) => c.json({ data: WORKFLOW_TEMPLATES }, 200),
 );
 
-/** Two shapes: a full workflow, or `{ template, destinationId? }` (a starter; no `trigger`). */
+/** Two shapes: a full workflow (which may name the starter it came from), or a starter `{ template, destinationId?, name?, status? }`. */
 const workflowBody = z.union([workflowBodyInput, fromTemplate]);
-const isFromTemplate = (raw: unknown) => typeof raw === "object" && raw !== null && "template" in raw && !("trigger" in raw);
+/**
+ * A body with `template` is the starter form unless it is a full workflow, which always has a `trigger` and `actions`:
+ * `{ template, trigger }` is a starter with a field too many, not a full workflow missing its name and actions.
+ */
+const isFromTemplate = (raw: unknown) => typeof raw === "object" && raw !== null && "template" in raw && !("trigger" in raw && "actions" in raw);
+/** The full form's fields a starter does not take (`trigger`, `match`, `conditions`, `actions`, `cooldown`). */
+const FULL_FORM_ONLY: ReadonlySet<string> = new Set(Object.keys(workflowBodyInput.shape).filter((field) => !(field in fromTemplate.shape)));
 
 workflowRoutes.openapi(
   apiRoute("admin", {
@@ -69,6 +75,11 @@ workflowRoutes.openapi(
   (result) => {
     if (result.success) return;
     const raw = (result as { data?: unknown }).data;
+    if (isFromTemplate(raw)) {
+      // A full workflow's field beside a template says which form to use instead of only "Unrecognized key".
+      const fullOnly = Object.keys(raw as object).filter((field) => FULL_FORM_ONLY.has(field));
+      if (fullOnly.length) throw fieldsError(fullOnly, "not taken with a template (a starter sets its own trigger, conditions and actions; to set them, send a full workflow: name, trigger, actions)");
+    }
     parse(isFromTemplate(raw) ? fromTemplate : workflowBodyInput, raw, "body");
     return undefined;
   },
