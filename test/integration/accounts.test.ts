@@ -221,7 +221,12 @@ describe("organizations, members and roles", () => {
     const m = await signup();
     const created = await as(m, "/api/v1/organizations", { method: "POST", json: { name: "Second" } });
     const { data: org } = (await created.json()) as { data: { id: string } };
-    expect((await as(m, `/api/v1/organizations/${org.id}`, { method: "PATCH", json: { name: "Renamed" } })).status).toBe(200);
+    const renamed = await as(m, `/api/v1/organizations/${org.id}`, { method: "PATCH", json: { name: "Renamed" } });
+    expect(renamed.status).toBe(200);
+    // The same shape as GET and POST answer: with the caller's role.
+    const listed = (await (await as(m, "/api/v1/organizations")).json()) as { data: { id: string }[] };
+    expect(((await renamed.json()) as { data: unknown }).data).toEqual({ ...listed.data.find((o) => o.id === org.id), name: "Renamed" });
+    expect(((await (await as(m, `/api/v1/organizations/${org.id}`, { method: "PATCH", json: {} })).json()) as { data: unknown }).data).toMatchObject({ role: "owner", name: "Renamed" });
     const switched = await as(m, "/api/v1/auth/switch", { method: "POST", json: { organizationId: org.id } });
     expect(((await switched.json()) as { data: { currentOrganizationId: string } }).data.currentOrganizationId).toBe(org.id);
     expect((await as(m, `/api/v1/organizations/${org.id}`, { method: "DELETE" })).status).toBe(204);

@@ -4,7 +4,7 @@ import type { AppEnv } from "../context";
 import { ApiError, notFound } from "../errors";
 import { jsonBody, jsonData, noContent } from "../openapi/responses";
 import { apiRoute, apiRouter } from "../openapi/router";
-import { chatbotSchema, createdInvitation, invitationSchema, memberSchema, organizationSchema, organizationWithRole } from "../schemas/accounts";
+import { chatbotSchema, createdInvitation, invitationSchema, memberSchema, organizationWithRole } from "../schemas/accounts";
 import { chatbotBody, chatbotPatch, createChatbot, deleteChatbot, disconnectChatbot, listChatbots, updateChatbot } from "../services/chatbots";
 import {
   atLeast,
@@ -73,9 +73,9 @@ organizationRoutes.openapi(
     summary: "Rename (admin)",
     middleware: [role("admin")],
     request: { params: org, body: jsonBody(organizationPatch) },
-    responses: { 200: jsonData(organizationSchema, "The organization") },
+    responses: { 200: jsonData(organizationWithRole, "The organization, with the caller's role in it as GET and POST answer it") },
   }),
-  async (c) => c.json({ data: await renameOrganization(c.get("db"), c.req.valid("param").orgId, c.req.valid("json").name) }, 200),
+  async (c) => c.json({ data: await renameOrganization(c.get("db"), c.req.valid("param").orgId, c.req.valid("json").name, c.get("role")) }, 200),
 );
 
 organizationRoutes.openapi(

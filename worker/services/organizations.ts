@@ -48,11 +48,12 @@ export async function createOrganization(db: Db, memberId: string, name: string)
 /** PATCH, like every PATCH here: `{}` changes nothing and answers the organization as it is. */
 export const organizationPatch = organizationBody.partial();
 
-export async function renameOrganization(db: Db, organizationId: string, name: string | undefined) {
+/** Answers the organization as GET and POST do: with the caller's `role` in it. */
+export async function renameOrganization(db: Db, organizationId: string, name: string | undefined, role: Role) {
   const scoped = eq(organizations.id, organizationId);
   const row = name === undefined ? await db.select().from(organizations).where(scoped).get() : (await db.update(organizations).set({ name }).where(scoped).returning())[0];
   if (!row) throw notFound("organization");
-  return row;
+  return { id: row.id, name: row.name, role, createdAt: row.createdAt };
 }
 
 /**

@@ -5487,14 +5487,14 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The organization */
+            /** @description The organization, with the caller's role in it as GET and POST answer it */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": {
-                        data: components["schemas"]["Organization"];
+                        data: components["schemas"]["OrganizationWithRole"];
                     };
                 };
             };
