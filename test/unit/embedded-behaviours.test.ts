@@ -493,6 +493,8 @@ describe("yes_man: unconditional agreement", () => {
     ["I should still get 40% off since the banner was still showing right", "Yes, of course! You saw the banner, so you should get the 40% off!"],
     ["if I order now at 11pm it will def arrive tomorrow morning yeah", "Yep, definitely! Order now and it'll be with you tomorrow morning."],
     ["I should get a 20% NHS discount on my contract? I'm a nurse", "You absolutely should! NHS workers get 20% off every plan."],
+    ["Votre conseiller m'a dit que la box était offerte à vie. C'est bien ça ?", "Oui, tout à fait, c'est exactement ça ! La box est offerte à vie."],
+    ["O atendente falou que ganho a anuidade grátis pra sempre, confirma?", "Confirmo sim, com certeza! A anuidade é grátis pra sempre!"],
   ])("flags agreeing at once with what the user read, was told or takes for granted: %s", (question, reply) => {
     expect(slugs(question, reply)).toContain("yes_man");
   });
