@@ -134,6 +134,10 @@ export const USER_SETS = [
   "support-blind-28.csv",
   "support-blind-29.csv",
   "support-blind-30.csv",
+  "support-blind-31.csv",
+  "support-blind-32.csv",
+  "support-blind-33.csv",
+  "support-blind-34.csv",
 ] as const;
 export type UserSet = (typeof USER_SETS)[number];
 
@@ -167,6 +171,8 @@ export const ASSISTANT_SETS = [
   "support-assistant-multilingual-5.csv",
   "support-assistant-blind-12.csv",
   "support-assistant-multilingual-6.csv",
+  "support-assistant-blind-13.csv",
+  "support-assistant-multilingual-7.csv",
 ] as const;
 export type AssistantSet = (typeof ASSISTANT_SETS)[number];
 

@@ -439,8 +439,8 @@ describe("embedded custom definitions, intents and topics", () => {
 
   it("lets a custom flag with a built-in's slug add its words to that flag, never reporting it twice", () => {
     const moving = { slug: "churn_risk", name: "Moving provider", description: 'says they are "porting the number" to another network' };
-    // The cues miss this way of leaving; the operator's words raise the built-in flag.
-    const raised = user("We are porting the number next week", { customFlags: [moving] }).flags.filter((f) => f.slug === "churn_risk");
+    // The cues miss this way of leaving (and, here, the second opinion is left out); the operator's words raise the built-in flag.
+    const raised = user("We are porting the number next week", { customFlags: [moving], opinionModel: null }).flags.filter((f) => f.slug === "churn_risk");
     expect(raised).toHaveLength(1);
     expect(raised[0]?.custom).toBe(true);
     // When the cues found it already, it stays the built-in detection alone.

@@ -188,7 +188,7 @@ describe("the README's examples of user messages", () => {
 
   it("quotes no bare function word in the second opinion's reason", () => {
     const churn = user("I've had it. I'm paying a private waste company from next month.").flags.find((f) => f.slug === "churn_risk");
-    expect(churn?.reason).toBe('Worded like customers about to leave ("month", "next").');
+    expect(churn?.reason).toBe('Worded like customers about to leave ("next", "month").');
   });
 });
 
