@@ -120,6 +120,7 @@ describe("embedded sentiment", () => {
   it("reads a letter's pleasantries and polite requests as manners, not praise", () => {
     expect(score("Hi there, hope you're well. The export has been broken for eleven days.")).toBeLessThanOrEqual(-0.2);
     expect(score("Hope this finds you well. My parcel never arrived.")).toBeLessThanOrEqual(-0.2);
+    expect(score("Hello, hope you're having a good week. The engineer never came on Wednesday.")).toBeLessThanOrEqual(-0.2);
     expect(score("I would really like an actual person to tell me why my unit rate went up")).toBeLessThanOrEqual(0);
     expect(score("The export has been broken for eleven days. Best wishes, Tom")).toBeLessThanOrEqual(-0.2);
     // Thanks and liking said outright are still praise.
