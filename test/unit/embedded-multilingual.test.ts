@@ -440,6 +440,8 @@ describe("multilingual embedded analysis", () => {
     }
     // Porting away from us, with "chez vous" said of the years before, still is.
     expect(raised("J'ai mon forfait chez vous depuis 10 ans et je pars chez Free, j'ai demandé la portabilité.", "fr")).toContain("churn_risk");
+    expect(raised("J'ai passé dix ans chez vous mais je pars chez Free, j'ai demandé la portabilité.", "fr")).toContain("churn_risk");
+    expect(raised("Ho passato 10 anni da voi, ma ora passo a Iliad con la portabilità.", "it")).toContain("churn_risk");
   });
 
   it("reads fewer seats, lines or a smaller tier as churn, and a plan moved up from the basic one as no churn", () => {

@@ -81,14 +81,16 @@ const SHARED_CHURN: readonly CuePattern[] = [
  * vocês", "je passe chez vous avec mon numéro". Their switching and porting words are no churn (as a switch to the
  * chatbot's own name is not, ../flags.ts).
  */
+/** Up to six words between the verb and "to you", none a span of time: "j'ai passé dix ans chez vous" is said on the way out. */
+const BETWEEN = "((?!(ans|annees|mois|anni|mesi|anno|anos|meses|jahre|jahren|monate|monaten|jaar|maanden) )[\\p{L}\\p{N}]+ ){0,6}";
 const ARRIVING = new RegExp(
   [
-    "(wechs|komm|portier|umzieh|umsteig|gewechselt|mitnehm|mitnahme)\\p{L}* ([\\p{L}\\p{N}]+ ){0,6}zu (euch|ihnen|dir)",
-    "(portabilidade|port|traz|trag|trouxe|mud|pass|vim|venho|vir)\\p{L}* ([\\p{L}\\p{N}]+ ){0,6}(pra|para) (voces|vcs|vc|a vossa operadora)",
-    "(portabilidad|port|traer|traigo|traje|cambi|pas|ven|vin)\\p{L}* ([\\p{L}\\p{N}]+ ){0,6}a (ustedes|vosotros)",
-    "(portabilite|port|transfer|pass|ven|vien|arriv)\\p{L}* ([\\p{L}\\p{N}]+ ){0,6}chez vous",
-    "(portabilita|port|pass|ven|arriv)\\p{L}* ([\\p{L}\\p{N}]+ ){0,6}(da voi|a voi)",
-    "(overstap|overzet|overgestapt|nummerbehoud|kom|stap|meenemen|neem)\\p{L}* ([\\p{L}\\p{N}]+ ){0,6}naar (jullie|u)",
+    `(wechs|komm|portier|umzieh|umsteig|gewechselt|mitnehm|mitnahme)\\p{L}* ${BETWEEN}zu (euch|ihnen|dir)`,
+    `(portabilidade|port|traz|trag|trouxe|mud|pass|vim|venho|vir)\\p{L}* ${BETWEEN}(pra|para) (voces|vcs|vc|a vossa operadora)`,
+    `(portabilidad|port|traer|traigo|traje|cambi|pas|ven|vin)\\p{L}* ${BETWEEN}a (ustedes|vosotros)`,
+    `(portabilite|port|transfer|pass|ven|vien|arriv)\\p{L}* ${BETWEEN}chez vous`,
+    `(portabilita|port|pass|ven|arriv)\\p{L}* ${BETWEEN}(da voi|a voi)`,
+    `(overstap|overzet|overgestapt|nummerbehoud|kom|stap|meenemen|neem)\\p{L}* ${BETWEEN}naar (jullie|u)`,
   ]
     .map((p) => `(?<![\\p{L}])${p}(?![\\p{L}])`)
     .join("|"),
