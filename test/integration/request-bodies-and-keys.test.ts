@@ -212,7 +212,11 @@ describe("a body sent to a route that takes none", () => {
     expect(((await broken.json()) as ErrorBody).error.code).toBe("invalid_json");
     const text = await rotate({ headers: { "content-type": "text/plain" }, body: "rotate please" });
     expect(text.status).toBe(400);
-    expect(((await text.json()) as ErrorBody).error.message).toBe("this route takes no body");
+    expect(((await text.json()) as ErrorBody).error).toMatchObject({
+      code: "invalid_request",
+      message: "body: this route takes no body",
+      details: [{ field: "body", message: "this route takes no body" }],
+    });
     const test = await call(`/api/v1/webhooks/${d.id}/test`, { method: "POST", key: t.adminKey, headers: JSON_TYPE, body: "{bogus" });
     expect(test.status).toBe(400);
     // None of them acted: the key is not revoked, no test webhook went out.

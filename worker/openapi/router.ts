@@ -11,7 +11,7 @@ import { createRoute, OpenAPIHono, z, type RouteConfig } from "@hono/zod-openapi
 import type { Context, MiddlewareHandler } from "hono";
 import { createMiddleware } from "hono/factory";
 import type { AppEnv } from "../context";
-import { ApiError, repeatedQueryError, unknownFieldsError, validationError } from "../errors";
+import { fieldError, repeatedQueryError, unknownFieldsError, validationError } from "../errors";
 import { JSON_CONTENT_TYPE, notJson, parse, readJsonBody } from "../input";
 
 /** Who may call a route: a kind of API key, a member session, or anyone. */
@@ -56,12 +56,13 @@ const NO_BODY = z.object({}).strict();
 /**
  * A route that takes no body refuses one rather than ignoring it (README "API": a field the route does not take
  * answers 400 naming it): a JSON body other than `{}` answers as a strict schema would, unparseable JSON
- * `invalid_json`, and a body of another type 400 saying the route takes none. The request is not acted on.
+ * `invalid_json`, and a body of another type 400 naming `body` (`body: this route takes no body`, built as every other
+ * refusal is). The request is not acted on.
  */
 const refuseBody = createMiddleware<AppEnv>(async (c, next) => {
   if (c.req.raw.body !== null && (await c.req.arrayBuffer()).byteLength > 0) {
     if (!JSON_CONTENT_TYPE.test(c.req.header("content-type") ?? "")) {
-      throw new ApiError("invalid_request", "this route takes no body", [{ field: "body", message: "this route takes no body" }]);
+      throw fieldError("body", "this route takes no body");
     }
     parse(NO_BODY, await readJsonBody(c), "body");
   }
