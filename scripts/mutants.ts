@@ -141,10 +141,20 @@ export const MUTANTS: Mutant[] = [
     id: "ack-before-write",
     area: "durable-objects",
     promise: "a socket message is acknowledged only once it is durably stored",
+    // The message is kept in memory only (as a write-behind cache would) and acknowledged all the same.
+    file: "durable-objects/conversation-store.ts",
+    search: '    this.sql.exec(\n      "INSERT INTO messages (seq, id, role, content, sent_at, received_at, analysis_due_at) VALUES (?, ?, ?, ?, ?, ?, ?)",',
+    replace: '    ((..._unstored: unknown[]) => undefined)(\n      "INSERT INTO messages (seq, id, role, content, sent_at, received_at, analysis_due_at) VALUES (?, ?, ?, ?, ?, ?, ?)",',
+    tests: ["test/durable-objects/live.test.ts"],
+  },
+  {
+    id: "socket-message-not-scheduled",
+    area: "durable-objects",
+    promise: "each message is annotated right after its acknowledgement",
     file: "durable-objects/conversation.ts",
     search: '        this.commit(state, now);\n        return send(ws, { type: "ack"',
     replace: '        return send(ws, { type: "ack"',
-    tests: ["test/durable-objects/live.test.ts"],
+    tests: ["test/durable-objects/ack-path.test.ts"],
   },
   {
     id: "queue-ack-instead-of-retry",
@@ -409,7 +419,7 @@ function run(dir: string, mutant: Mutant): Outcome {
   writeFileSync(file, original.replace(mutant.search, () => mutant.replace));
   const report = path.join(dir, `mutant-${mutant.id}.json`);
   try {
-    const result = spawnSync("npx", ["vitest", "run", "--project", "workers", "--reporter=json", `--outputFile=${report}`, ...mutant.tests], {
+    const result = spawnSync("npx", ["vitest", "run", "--project", "workers", "--project", "workers-isolated", "--reporter=json", `--outputFile=${report}`, ...mutant.tests], {
       cwd: dir,
       encoding: "utf8",
       env: { ...process.env, CI: "1" },
