@@ -105,6 +105,35 @@ browserSuite("Acting on a conversation", () => {
     }
   });
 
+  it("shows each of the conversation's labels once, in its own colour, and takes one off with its ✕", async () => {
+    const suffix = Date.now().toString(36);
+    const made: { id: string; name: string }[] = [];
+    for (const color of ["grape", "teal"]) {
+      const { data } = await apiCall<{ data: { id: string; name: string } }>(ownerApi, "POST", `/chatbots/${e2e.demo.chatbotId}/labels`, { name: `Tint ${color} ${suffix}`, color });
+      await apiCall(ownerApi, "PUT", `/chatbots/${e2e.demo.chatbotId}/conversations/${conversationId}/labels/${data.id}`);
+      made.push(data);
+    }
+    const { page } = owner;
+    await page.goto(conversationUrl());
+    const p = panel(page);
+    for (const label of made) await p.getByTestId("label-badge").filter({ hasText: label.name }).waitFor();
+    // Once each: in the select itself, not again as a badge under it.
+    for (const label of made) expect(await p.getByText(label.name, { exact: true }).count(), label.name).toBe(1);
+    // In its colour: two labels of different colours are not drawn alike (the select's plain pills all were grey).
+    const background = (name: string) =>
+      p
+        .getByTestId("label-badge")
+        .filter({ hasText: name })
+        .evaluate((el) => (globalThis as unknown as { getComputedStyle(e: unknown): { backgroundColor: string } }).getComputedStyle(el).backgroundColor);
+    expect(await background(made[0]!.name)).not.toBe(await background(made[1]!.name));
+
+    await p.getByRole("button", { name: `Remove label ${made[0]!.name}` }).click();
+    await expect.poll(() => p.getByText(made[0]!.name, { exact: true }).count(), LIVE).toBe(0);
+    const { data } = await apiCall<{ data: { triage: { labels: { id: string }[] } } }>(ownerApi, "GET", `/chatbots/${e2e.demo.chatbotId}/conversations/${conversationId}`);
+    expect(data.triage.labels.map((l) => l.id)).not.toContain(made[0]!.id);
+    expect(data.triage.labels.map((l) => l.id)).toContain(made[1]!.id);
+  });
+
   it("shows a read-only member the status, assignee, labels and notes, and no control to change them", async () => {
     const viewer = await invitedMember(ownerApi, { name: "Rita Reader", role: "member" });
     reader = await openBrowser();

@@ -1,4 +1,4 @@
-import { Badge, Button, ColorSwatch, Group, MultiSelect, Select, Stack, Text, TextInput } from "@mantine/core";
+import { Badge, Button, ColorSwatch, Group, MultiSelect, Pill, Select, Stack, Text, TextInput } from "@mantine/core";
 import { useState, type FormEvent } from "react";
 import { api, fieldError } from "../../api/client";
 import type { Label, LabelColor } from "../../api/types";
@@ -14,6 +14,29 @@ export function LabelBadge({ label, size = "sm" }: { label: Pick<Label, "name" |
     <Badge color={label.color} variant="light" size={size} style={{ flexShrink: 0 }} data-testid="label-badge">
       {label.name}
     </Badge>
+  );
+}
+
+/**
+ * A label on the conversation inside the label select, in its colour (the light badge's, so it reads as the badges
+ * elsewhere do), with a ✕ that takes it off. The select's own pills are plain grey: shown beside coloured badges, every
+ * label appeared twice.
+ */
+function LabelPill({ label, onRemove, disabled }: { label: Pick<Label, "name" | "color">; onRemove: () => void; disabled?: boolean }) {
+  return (
+    <Pill
+      withRemoveButton
+      onRemove={onRemove}
+      disabled={disabled}
+      // Mantine hides the ✕ from screen readers (Backspace in the select removes the last label); named, it can be
+      // found and said for what it does.
+      removeButtonProps={{ "aria-hidden": false, "aria-label": `Remove label ${label.name}` }}
+      style={{ background: `var(--mantine-color-${label.color}-light)`, color: `var(--mantine-color-${label.color}-light-color)`, fontWeight: 600 }}
+      data-testid="label-badge"
+      data-color={label.color}
+    >
+      {label.name}
+    </Pill>
   );
 }
 
@@ -75,8 +98,9 @@ export function NewLabelForm({ chatbotId, onCreated }: { chatbotId: string; onCr
 }
 
 /**
- * A conversation's labels: a multi-select of the chatbot's labels (each with its colour) for those who may
- * act, with a form to create a label and add it at once; badges for read-only members.
+ * A conversation's labels: a multi-select of the chatbot's labels for those who may act, each label on the
+ * conversation once, in its colour, with a ✕ to take it off, and a form to create a label and add it at once;
+ * badges for read-only members.
  */
 export function LabelsControl({ chatbotId, conversationId, labels, canEdit, allowCreate = true }: { chatbotId: string; conversationId: string; labels: Label[]; canEdit: boolean; allowCreate?: boolean }) {
   const all = useLabels(chatbotId);
@@ -118,6 +142,9 @@ export function LabelsControl({ chatbotId, conversationId, labels, canEdit, allo
         onChange={(next) => void change(next)}
         searchable
         disabled={busy}
+        renderPill={({ option, value, onRemove, disabled }) => (
+          <LabelPill label={known.get(String(value)) ?? { name: option.label, color: "gray" }} onRemove={() => onRemove?.()} disabled={disabled} />
+        )}
         renderOption={({ option }) => (
           <Group gap={8} wrap="nowrap">
             <ColorSwatch color={`var(--mantine-color-${known.get(option.value)?.color ?? "gray"}-filled)`} size={12} />
@@ -125,7 +152,6 @@ export function LabelsControl({ chatbotId, conversationId, labels, canEdit, allo
           </Group>
         )}
       />
-      <LabelList labels={labels} />
       {error !== null && <ErrorNotice error={error} compact />}
       {allowCreate && <NewLabelForm chatbotId={chatbotId} onCreated={async (label) => void (await api.triage.addLabel(chatbotId, conversationId, label.id))} />}
     </Stack>
