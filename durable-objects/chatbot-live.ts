@@ -31,7 +31,8 @@ import { todayCounts } from "../worker/analytics/today";
 import { feedClientFrame, FLUSH_MS, KEPT_EVENT_TYPES, MAX_EVENTS_PER_BATCH, MAX_INDEXED_IDS, type FeedFrame, type LiveCounters, type LiveEvent } from "./feed-frames";
 import { markWatched, WATCH_MS, WATCH_RENEW_MS } from "./live-watch";
 import { localDay } from "../worker/analytics/time-zone";
-import { CLOSE } from "./protocol";
+import { readFrame } from "./frame-reading";
+import { CLOSE, PONG } from "./protocol";
 import { closeQuietly, endedBy, expired, SESSION_ENDED_CLOSE, sessionFromHeaders, socketSession } from "./session-sockets";
 
 export { MAX_EVENTS_PER_BATCH, type FeedFrame, type LiveCounters, type LiveEvent };
@@ -67,16 +68,6 @@ const viewerOf = (ws: WebSocket): ViewerAttachment => {
   const parsed = viewerAttachment.safeParse(ws.deserializeAttachment());
   return parsed.success ? parsed.data : { timeZone: "UTC", shard: 0 };
 };
-
-/** A viewer's ping, however it is spaced (`{ "type": "ping" }` as the README writes it); anything else is ignored. */
-function isPing(message: string | ArrayBuffer): boolean {
-  if (typeof message !== "string" || message.length > 64) return false;
-  try {
-    return feedClientFrame.safeParse(JSON.parse(message)).success;
-  } catch {
-    return false;
-  }
-}
 
 /** A batch as a shard other than 0 sends it to the relay, which adds the newest counters it knows. */
 export type ShardBatch = Omit<Extract<FeedFrame, { type: "batch" }>, "counters">;
@@ -332,8 +323,16 @@ export class ChatbotLive extends DurableObject<Env> {
   }
 
   override async webSocketMessage(ws: WebSocket, message: string | ArrayBuffer): Promise<void> {
-    // Viewers only listen; a ping (relayed to shard 0 alone) keeps proxies from closing an idle feed.
-    if (isPing(message) && this.current(ws, Date.now())) ws.send('{"type":"pong"}');
+    // Viewers only listen; a ping (relayed to shard 0 alone) keeps proxies from closing an idle feed, however it
+    // is spaced. Anything else is answered with an error frame, as a conversation socket answers a bad frame, so a
+    // client that sends something else learns so instead of waiting on an answer that never comes.
+    if (!this.current(ws, Date.now())) return;
+    const read = readFrame(message, feedClientFrame);
+    try {
+      ws.send(read.ok ? PONG : JSON.stringify(read.refusal satisfies FeedFrame));
+    } catch {
+      // a viewer that went away is cleaned up by webSocketClose
+    }
   }
 
   override async webSocketClose(ws: WebSocket, code: number, reason: string): Promise<void> {

@@ -30,7 +30,7 @@ import { SocketRelease } from "./socket-release";
 import { newId } from "../worker/services/ids";
 import { ConversationStore, emptyAggregates, type ConversationState, type EndReason } from "./conversation-store";
 import { firstChars } from "../worker/text-cut";
-import { fieldIssues } from "../worker/errors";
+import { readFrame } from "./frame-reading";
 import { chosenProtocol } from "../worker/services/socket-protocol";
 import {
   browserContext,
@@ -296,32 +296,16 @@ export class Conversation extends DurableObject<Env> {
   override async webSocketMessage(ws: WebSocket, data: string | ArrayBuffer): Promise<void> {
     if (this.keyExpired(ws)) return;
     if (!this.admit(ws, data)) return;
-    if (typeof data !== "string") return send(ws, frameError("invalid_frame", "binary frames are not supported; send JSON text"));
-    if (data.length > LIMITS.frameBytes) {
-      // Not parsed (that is the point), but the client needs to know which message was refused.
-      const id = frameId(data);
-      return send(ws, { ...frameError("payload_too_large", `frames are limited to ${LIMITS.frameBytes} bytes`), ...(id ? { id } : {}) });
-    }
-    let json: unknown;
-    try {
-      json = JSON.parse(data);
-    } catch {
-      return send(ws, frameError("invalid_json", "frame is not valid JSON"));
-    }
-    const parsed = clientFrame.safeParse(json);
-    if (!parsed.success) {
-      const oversized = oversizedCustom(json, parsed.error.issues);
+    const read = readFrame(data, clientFrame);
+    if (!read.ok) {
+      const oversized = read.issues && oversizedCustom(read.json, read.issues);
       if (oversized) return send(ws, { ...frameError("context_too_large", `${oversized.field}: ${oversized.message}`), details: [oversized] });
-      const details = fieldIssues(parsed.error.issues, "frame", json);
-      const first = details[0];
-      const id = typeof (json as { id?: unknown })?.id === "string" ? (json as { id: string }).id : undefined;
-      return send(ws, {
-        ...frameError("invalid_frame", first ? `${first.field}: ${first.message}` : "invalid frame"),
-        details,
-        ...(id ? { id } : {}),
-      });
+      // The client needs to know which message was refused: read from the parsed frame, or from the text of one
+      // too large to parse (that is the point of the limit).
+      const id = read.refusal.code === "payload_too_large" && typeof data === "string" ? frameId(data) : idOf(read.json);
+      return send(ws, { ...read.refusal, ...(id ? { id } : {}) });
     }
-    const frame = parsed.data;
+    const frame = read.frame;
     const state = this.store.state;
     if (!state) return send(ws, frameError("internal_error", "conversation is not initialised"));
     const now = Date.now();
@@ -868,6 +852,9 @@ export class Conversation extends DurableObject<Env> {
 
 /** The edge fields that describe a place within a country (applyContext). */
 const PLACE_FIELDS: ReadonlySet<string> = new Set(["city", "continent", "timezone"]);
+
+/** The `id` of a parsed frame, when it has a string one. */
+const idOf = (json: unknown): string | undefined => (typeof (json as { id?: unknown } | undefined)?.id === "string" ? (json as { id: string }).id : undefined);
 
 /** The message id of a frame that is not parsed (too large, or refused), so the client knows which one. */
 function frameId(data: string): string | undefined {

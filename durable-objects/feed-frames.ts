@@ -6,6 +6,8 @@
 import { z } from "zod";
 import { ACTIVITY_KINDS, TRIAGE_STATUSES } from "../worker/db/schema";
 import { FEED_SHARDS } from "./feed-shards";
+import { FRAME_REFUSAL_CODES } from "./frame-reading";
+import { errorFrame } from "./protocol";
 
 /** A viewer sees an event at most about this long after the conversation published it. */
 export const FLUSH_MS = 100;
@@ -94,6 +96,13 @@ export const feedFrame = z
           "The index queue wrote these conversations to D1: reads of the conversations table and the attention queue now see the change (a `message` event comes before its row is written), and the counters count them. Sent on the same tick as a batch, at most one per tick",
       }),
     z.object({ type: z.literal("pong") }).meta({ description: "The answer to a ping" }),
+    errorFrame
+      .pick({ type: true, message: true, details: true })
+      .extend({ code: z.enum(FRAME_REFUSAL_CODES) })
+      .meta({
+        description:
+          "A frame the viewer sent was refused, as a conversation socket refuses one: `invalid_json` (not JSON), `invalid_frame` (not a ping: an unknown `type` or a wrong field, named in `details`; binary frames too), `payload_too_large` (over 40 KB, not parsed). The feed stays open",
+      }),
   ])
   .meta({ description: "A frame the live feed sends" });
 export type FeedFrame = z.infer<typeof feedFrame>;
@@ -101,5 +110,5 @@ export type FeedFrame = z.infer<typeof feedFrame>;
 /** Conversation ids one `indexed` call may carry (the index queue's batches hold at most 100 snapshots). */
 export const MAX_INDEXED_IDS = 1000;
 
-/** Viewers only listen; a ping keeps proxies from closing an idle feed. */
+/** Viewers only listen; a ping keeps proxies from closing an idle feed. Anything else is answered with an `error` frame. */
 export const feedClientFrame = z.object({ type: z.literal("ping") }).meta({ description: "The one frame a feed viewer sends" });

@@ -3,6 +3,7 @@ import { describe, expect, it, vi } from "vitest";
 import { ChatbotLive, type FeedFrame, type LiveCounters, type LiveEvent } from "../../durable-objects/chatbot-live";
 import { MAX_EVENTS_PER_BATCH } from "../../durable-objects/chatbot-live";
 import { feedShardName, feedShardOf } from "../../durable-objects/feed-shards";
+import { LIMITS } from "../../durable-objects/protocol";
 import { conversationStub } from "../../worker/services/conversation-stub";
 import { capture } from "../helpers/http";
 import { syncIndex } from "../helpers/index-queue";
@@ -219,6 +220,30 @@ describe("the chatbot live feed", () => {
     viewer.ws.close();
     await expect.poll(() => viewer.closed, { timeout: 10_000 }).toBe(true);
     expect(viewer.closeCode).toBe(1000);
+  });
+
+  it("answers a frame that is not a ping with an error frame, as a conversation socket does, and stays open", async () => {
+    const { viewer } = await watchedChatbot();
+    viewer.send("{not json");
+    expect(await viewer.next("error", 10_000)).toEqual({ type: "error", code: "invalid_json", message: "frame is not valid JSON" });
+    viewer.send({ type: "subscribe" });
+    expect(await viewer.next("error", 10_000)).toEqual({
+      type: "error",
+      code: "invalid_frame",
+      message: 'type: Invalid input: expected "ping"',
+      details: [{ field: "type", message: 'Invalid input: expected "ping"' }],
+    });
+    viewer.send({});
+    expect(await viewer.next("error", 10_000)).toMatchObject({ code: "invalid_frame", message: "type: required", details: [{ field: "type", message: "required" }] });
+    viewer.ws.send(new Uint8Array([1, 2, 3]));
+    expect(await viewer.next("error", 10_000)).toMatchObject({ code: "invalid_frame", message: "binary frames are not supported; send JSON text" });
+    viewer.send({ type: "ping", padding: "x".repeat(LIMITS.frameBytes) });
+    expect(await viewer.next("error", 10_000)).toMatchObject({ code: "payload_too_large", message: `frames are limited to ${LIMITS.frameBytes} bytes` });
+    // Still open, and still answering; a field beside the ping's type is ignored, as on a conversation socket.
+    viewer.send({ type: "ping", sentBy: "a probe" });
+    expect(((await viewer.next(undefined, 10_000)) as unknown as FeedFrame).type).toBe("pong");
+    expect(viewer.closed).toBe(false);
+    viewer.close();
   });
 
   it("counts today in each viewer's own time zone, and refuses a zone that does not exist", async () => {

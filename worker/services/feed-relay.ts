@@ -6,8 +6,9 @@
  * - Today's counters are kept here: every frame that carries them (shard 0's `hello` and batches, any shard's
  *   `indexed`: the index queue tells one shard per batch) may bring newer ones, and every frame goes to the
  *   viewer with the newest known. The other shards' batches, which carry none, get them added, and wait for
- *   shard 0's `hello` first. A `pong` passes as it is.
- * - The viewer's frames (pings) go to shard 0 alone.
+ *   shard 0's `hello` first. Shard 0's answers to the viewer (a `pong`, an `error` for a frame it refused) pass as
+ *   they are.
+ * - The viewer's frames (pings, and whatever else it sends, which shard 0 refuses) go to shard 0 alone.
  * - One side closing closes everything, with its code: a key revoked or a session ended closes shard 0's
  *   socket (4001) and so the viewer's; the viewer leaving closes every shard's.
  */
@@ -62,6 +63,9 @@ export async function relayFeed(
   // Half-open: the runtime would otherwise answer a close itself with the viewer's own code, a missing one
   // included (1005); the relay answers instead (a close without a code with 1000, as every socket here does).
   halfOpen(viewer);
+  // A binary frame arrives as an ArrayBuffer, which `send` passes on as binary; as a Blob (the default) it would be
+  // sent on as the text "[object Blob]", and refused as bad JSON rather than as a binary frame.
+  viewer.binaryType = "arraybuffer";
 
   let closed = false;
   const closeAll = (code: number, reason: string) => {
@@ -90,7 +94,7 @@ export async function relayFeed(
     ws.addEventListener("message", ({ data }) => {
       const frame = JSON.parse(String(data)) as Record<string, unknown> & { counters?: LiveCounters };
       if (frame.counters !== undefined) counters = newerCounters(counters, frame.counters);
-      else if (shard === 0) return deliver(viewer, String(data)); // a pong
+      else if (shard === 0) return deliver(viewer, String(data)); // a pong, or the refusal of a viewer's frame
       if (!greeted && frame.type !== "hello") return waiting.push(frame);
       greeted = true;
       send(frame);

@@ -1767,7 +1767,7 @@ export interface paths {
         };
         /**
          * WebSocket of the chatbot's live events, coalesced into `batch` frames (`Upgrade: websocket`)
-         * @description A read or admin key goes in the Authorization header or, from a client that cannot set headers on a WebSocket, beside `openbat` as a subprotocol (`new WebSocket(url, ["openbat", key])`; the answer chooses `openbat`). Frames (the `FeedFrame` schema, every field): `hello` with today's counters (today from midnight in `timeZone`), then `batch` frames of `message`, `annotation`, `conversation`, `triage` and `labels` events, and `indexed` frames (README, Live feed). A member's notifications have their own socket: GET /api/v1/notifications/live. A socket closes with 4001 when the key it was opened with is revoked, rotated or expires, or, opened with a member session, when that session ends (log-out, password reset), expires, or the member leaves the organization.
+         * @description A read or admin key goes in the Authorization header or, from a client that cannot set headers on a WebSocket, beside `openbat` as a subprotocol (`new WebSocket(url, ["openbat", key])`; the answer chooses `openbat`). Frames (the `FeedFrame` schema, every field): `hello` with today's counters (today from midnight in `timeZone`), then `batch` frames of `message`, `annotation`, `conversation`, `triage` and `labels` events, and `indexed` frames (README, Live feed). The viewer may send `{ "type": "ping" }` (answered `pong`); anything else is answered with an `error` frame (`invalid_json`, `invalid_frame`, `payload_too_large`) and the feed stays open. A member's notifications have their own socket: GET /api/v1/notifications/live. A socket closes with 4001 when the key it was opened with is revoked, rotated or expires, or, opened with a member session, when that session ends (log-out, password reset), expires, or the member leaves the organization.
          *
          *     Needs a read or admin key.
          */
@@ -1789,7 +1789,7 @@ export interface paths {
         };
         /**
          * WebSocket of the chatbot's live events, coalesced into `batch` frames (`Upgrade: websocket`)
-         * @description A read or admin key goes in the Authorization header or, from a client that cannot set headers on a WebSocket, beside `openbat` as a subprotocol (`new WebSocket(url, ["openbat", key])`; the answer chooses `openbat`). Frames (the `FeedFrame` schema, every field): `hello` with today's counters (today from midnight in `timeZone`), then `batch` frames of `message`, `annotation`, `conversation`, `triage` and `labels` events, and `indexed` frames (README, Live feed). A member's notifications have their own socket: GET /api/v1/notifications/live. A socket closes with 4001 when the key it was opened with is revoked, rotated or expires, or, opened with a member session, when that session ends (log-out, password reset), expires, or the member leaves the organization.
+         * @description A read or admin key goes in the Authorization header or, from a client that cannot set headers on a WebSocket, beside `openbat` as a subprotocol (`new WebSocket(url, ["openbat", key])`; the answer chooses `openbat`). Frames (the `FeedFrame` schema, every field): `hello` with today's counters (today from midnight in `timeZone`), then `batch` frames of `message`, `annotation`, `conversation`, `triage` and `labels` events, and `indexed` frames (README, Live feed). The viewer may send `{ "type": "ping" }` (answered `pong`); anything else is answered with an `error` frame (`invalid_json`, `invalid_frame`, `payload_too_large`) and the feed stays open. A member's notifications have their own socket: GET /api/v1/notifications/live. A socket closes with 4001 when the key it was opened with is revoked, rotated or expires, or, opened with a member session, when that session ends (log-out, password reset), expires, or the member leaves the organization.
          *
          *     Needs a read or admin key of this chatbot, or a member session with access to it.
          */
@@ -3111,6 +3111,17 @@ export interface components {
         } | {
             /** @enum {string} */
             type: "pong";
+        } | {
+            /** @enum {string} */
+            type: "error";
+            message: string;
+            /** @description The refused fields */
+            details?: {
+                field: string;
+                message: string;
+            }[];
+            /** @enum {string} */
+            code: "invalid_json" | "invalid_frame" | "payload_too_large";
         };
         /** @description The one frame a notification channel's client sends */
         MemberClientFrame: {
