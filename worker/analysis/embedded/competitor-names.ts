@@ -56,6 +56,10 @@ export const DEFAULT_COMPETITORS: readonly string[] = [
   "Tinder", "Bumble", "Hinge", "OkCupid", "Badoo", "EasyPark", "ParkMobile", "PayByPhone", "RingGo", "SpotHero",
   "Ticketmaster", "Eventbrite", "StubHub", "Viagogo", "DICE", "See Tickets", "InPost", "WeWork", "Regus", "Petplan",
   "Trupanion", "Pluralsight", "Crypto.com", "giffgaff", "Premier Inn", "Travelodge", "Octopus",
+  // Telecom, energy, insurance and streaming in English-speaking markets beyond the US: India, Australia, Canada,
+  // South Africa, Singapore, and the UK's newer providers
+  "Jio", "Airtel", "BSNL", "Vodafone Idea", "Telstra", "Optus", "TPG", "Aussie Broadband", "Foxtel", "Kayo", "Telus",
+  "Vodacom", "MTN", "Singtel", "Hyperoptic", "Community Fibre", "OVO Energy", "Admiral", "Direct Line",
   // Everyday consumer brands in the six other languages' countries: rail and coaches, groceries, shops and
   // marketplaces, airlines, post, streaming, banks, telecom, health insurance ("Jumbo", "Flink", "Picnic", "Otto",
   // "Mango", "Coop", "Italo", "DB" and "CP" are everyday words or abbreviations too, so only context finds them)
