@@ -1,6 +1,9 @@
-/** The overview's live feed controls: who and which organization on each row, the filter, pause on hover. */
+/**
+ * The overview's live feed controls: who and which organization on each row, the filter, pause on hover; a row's
+ * conversation readable however many flags its message raised.
+ */
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { browserSuite, e2e, logIn, openBrowser, record, sdk, type Browser } from "./harness";
+import { browserSuite, DESKTOP, e2e, logIn, openBrowser, PHONE, record, sdk, type Browser } from "./harness";
 
 const ORG = { id: "org-globex", name: "Globex Retail", plan: "pro", industry: "retail", mrr: 890 };
 
@@ -60,5 +63,42 @@ browserSuite("Live feed controls", () => {
     await waiting.click();
     await page.mouse.move(0, 0);
     await items.filter({ hasText: "One more thing" }).waitFor();
+  });
+
+  it("keeps a message's conversation readable beside many flags, on a desktop and at 390 px", async () => {
+    const token = crypto.randomUUID().slice(0, 8);
+    const conversation = `flags-${token}`;
+    const flagNames = ["Churn risk", "Frustrated user", "Competitor mention", "Urgent request", "Confused user"];
+    for (const viewport of [DESKTOP, PHONE]) {
+      const viewer = await openBrowser(viewport);
+      try {
+        await logIn(viewer.page, e2e.demo.email, e2e.demo.password);
+        await viewer.page.goto(`${e2e.url}/chatbots/${e2e.demo.chatbotId}/overview`);
+        await viewer.page.getByRole("status").filter({ hasText: "Live" }).first().waitFor();
+        const id = `${conversation}-${viewport.width}`;
+        await record(sdk(), {
+          conversationId: id,
+          messages: [{ role: "user", content: `URGENT!!! I need this fixed right now, I am furious, I'm cancelling my subscription and switching to Zendesk, and I'm confused how your pricing even works (${token}).` }],
+        });
+        const item = viewer.page.getByTestId("live-feed").getByTestId("feed-item").filter({ hasText: token });
+        // Its flags arrive with its analysis: enough of them to fill a row's line on either screen.
+        const flagsShown = async () => {
+          const text = (await item.textContent()) ?? "";
+          return flagNames.filter((name) => text.includes(name)).length;
+        };
+        await expect.poll(flagsShown, { timeout: 30_000 }).toBeGreaterThanOrEqual(3);
+        // The conversation is there whole (not "a…"): its text fits the box it is drawn in, inside the row.
+        const shown = item.getByText(id, { exact: true });
+        const clipped = await shown.evaluate((el) => {
+          const box = el as unknown as { scrollWidth: number; clientWidth: number };
+          return box.scrollWidth > box.clientWidth;
+        });
+        expect(clipped, `${viewport.width} px`).toBe(false);
+        const [text, row] = [await shown.boundingBox(), await item.boundingBox()];
+        expect(text!.x + text!.width, `${viewport.width} px`).toBeLessThanOrEqual(row!.x + row!.width);
+      } finally {
+        await viewer.close();
+      }
+    }
   });
 });

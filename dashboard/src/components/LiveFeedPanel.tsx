@@ -11,7 +11,10 @@ import { PersonLink } from "./PersonLink";
 import { SentimentBadge } from "./SentimentBadge";
 
 export const FEED_HEIGHT = 440;
+/** A row's height without wrapped flags: rows with more flags than fit on a line grow. */
 const ITEM_HEIGHT = 112;
+/** The least of a conversation's id a row shows, flags or not: enough to tell it from its neighbours. */
+const CONVERSATION_MIN = "min(16ch, 100%)";
 /** At most one spoken announcement per this many ms; whatever arrives meanwhile is summed up in it. */
 export const ANNOUNCE_EVERY_MS = 5000;
 
@@ -70,7 +73,7 @@ function FeedRow({ item, chatbotId }: { item: FeedItem; chatbotId: string }) {
   const who = assistant ? <>Assistant, to {person}</> : item.role === "user" ? person : item.role;
   const organization = item.organization ? <PersonLink chatbotId={chatbotId} kind="organization" externalId={item.organization.id} name={item.organization.name} size="xs" /> : null;
   return (
-    <div className="feed-item" data-testid="feed-item" data-role={item.role} style={{ height: ITEM_HEIGHT, padding: "8px var(--mantine-spacing-sm)" }}>
+    <div className="feed-item" data-testid="feed-item" data-role={item.role} style={{ minHeight: ITEM_HEIGHT, padding: "8px var(--mantine-spacing-sm)" }}>
       <Group justify="space-between" wrap="nowrap" gap="xs">
         <Group gap={6} wrap="nowrap" style={{ minWidth: 0 }}>
           <Text size="xs" c="dimmed" style={{ fontVariantNumeric: "tabular-nums", whiteSpace: "nowrap", flexShrink: 0 }}>
@@ -98,11 +101,13 @@ function FeedRow({ item, chatbotId }: { item: FeedItem; chatbotId: string }) {
         <Text size="sm" lineClamp={2} c={assistant ? "dimmed" : undefined}>
           {item.content}
         </Text>
-        <Group gap={4} mt={4} h={20} wrap="nowrap" style={{ overflow: "hidden" }}>
+        {/* The flags wrap, and the conversation keeps room for at least its start: on one line with the flags when
+            that much is left, else on a line of its own (a row with many flags is taller, never an id cut to "a…"). */}
+        <Group gap={4} mt={4} wrap="wrap">
           {item.flags.map((f) => (
             <FlagBadge key={f} slug={f} />
           ))}
-          <Text size="xs" c="dimmed" truncate>
+          <Text size="xs" c="dimmed" truncate data-testid="feed-conversation" style={{ flex: `1 0 ${CONVERSATION_MIN}`, minWidth: CONVERSATION_MIN, maxWidth: "100%" }}>
             {item.externalId}
           </Text>
         </Group>
