@@ -1,7 +1,7 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { axeViolations, horizontalOverflow } from "./audit";
-import { browserSuite, DESKTOP, e2e, logIn, openBrowser, PHONE, screenshot, sdk, type Browser } from "./harness";
+import { browserSuite, DESKTOP, e2e, logIn, openBrowser, PHONE, screenshot, sdk, settle, type Browser } from "./harness";
 import { recordDemoTraffic } from "./traffic";
 
 /** A zone that is not the server's (UTC): the range's days must be counted in the viewer's. */
@@ -216,6 +216,23 @@ browserSuite("Date range: a custom range of days, picked in a calendar and kept 
       expect(await page.getByTestId("range-custom").innerText()).toBe("Custom");
       expect(await page.getByRole("alert").count(), query).toBe(0);
     }
+  });
+
+  it("sits top right on every page that has it, the assistant's with its long description too", async () => {
+    const { page } = browser;
+    const places: Record<string, { right: number; top: number; titleBottom: number }> = {};
+    for (const path of ["overview", "insights", "assistant", "users/u-ada"]) {
+      await page.goto(`${e2e.url}/chatbots/${e2e.demo.chatbotId}/${path}`);
+      const button = page.getByTestId("range-custom");
+      await button.waitFor();
+      await settle(page);
+      const [box, title] = [await button.boundingBox(), await page.getByRole("heading", { level: 1 }).boundingBox()];
+      places[path] = { right: Math.round(box!.x + box!.width), top: box!.y, titleBottom: title!.y + title!.height };
+    }
+    const rights = new Set(Object.values(places).map((p) => p.right));
+    expect(rights.size, JSON.stringify(places)).toBe(1);
+    // Beside the title, not on a line of its own under the description.
+    for (const [path, p] of Object.entries(places)) expect(p.top, path).toBeLessThan(p.titleBottom);
   });
 
   it("opens the calendar without sideways scrolling on a phone, wrapping the header's controls, in the dark theme too", async () => {

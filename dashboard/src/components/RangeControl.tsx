@@ -1,4 +1,4 @@
-import { Button, Group, Loader, Popover, SegmentedControl, Text } from "@mantine/core";
+import { Button, Group, Loader, Popover, SegmentedControl, Stack, Text } from "@mantine/core";
 import { lazy, Suspense, useMemo, useState } from "react";
 import { useSearchParams } from "react-router";
 import { apiRange, customRangeLabel, dayIn, intervalFor, isRangePreset, RANGE_PRESETS, rangeFromParams, rangeSearch, viewerTimeZone, type ApiRange, type DateRange, type Day, type RangeInterval } from "../lib/range";
@@ -38,7 +38,7 @@ export function useDateRange(): DateRangeState {
 
 /**
  * The analytics pages' range: the presets, a "Custom" button opening a range calendar (future days
- * disabled, applied with Apply), and the time zone the days are counted in. On a phone they wrap.
+ * disabled, applied with Apply), and the time zone the days are counted in under them. On a phone they wrap.
  */
 export function RangeControl() {
   const { range, set } = useDateRange();
@@ -51,38 +51,42 @@ export function RangeControl() {
     set({ kind: "custom", first, last });
   };
   return (
-    <Group gap="xs" justify="flex-end" wrap="wrap">
-      <SegmentedControl
-        aria-label="Date range"
-        // No preset is selected while a custom range is shown.
-        value={range.kind === "preset" ? range.preset : ""}
-        onChange={(v) => isRangePreset(v) && set({ kind: "preset", preset: v })}
-        data={RANGE_PRESETS.map((p) => ({ value: p.value, label: p.label }))}
-        size="sm"
-      />
-      <Popover opened={opened} onChange={setOpened} position="bottom-end" trapFocus returnFocus shadow="md" withinPortal>
-        <Popover.Target>
-          <Button
-            variant={custom ? "light" : "default"}
-            size="sm"
-            onClick={() => setOpened((o) => !o)}
-            onPointerEnter={() => void loadCalendar()}
-            onFocus={() => void loadCalendar()}
-            aria-label={custom ? `Custom range: ${custom}` : undefined}
-            data-testid="range-custom"
-          >
-            {custom ?? "Custom"}
-          </Button>
-        </Popover.Target>
-        <Popover.Dropdown>
-          <Suspense fallback={<Loader size="sm" m="xl" aria-label="Loading the calendar" />}>
-            <RangeCalendar initial={range.kind === "custom" ? [range.first, range.last] : null} today={today} timeZone={timeZone} onApply={apply} onCancel={() => setOpened(false)} />
-          </Suspense>
-        </Popover.Dropdown>
-      </Popover>
-      <Text size="xs" c="dimmed" data-testid="range-time-zone" w="100%" ta="right">
+    // The controls, then the zone under them, both at the right: a stack is as wide as its widest line, where a
+    // wrapping row with a full-width line took all the room its page header gave it.
+    <Stack gap="xs" align="flex-end">
+      <Group gap="xs" justify="flex-end" wrap="wrap">
+        <SegmentedControl
+          aria-label="Date range"
+          // No preset is selected while a custom range is shown.
+          value={range.kind === "preset" ? range.preset : ""}
+          onChange={(v) => isRangePreset(v) && set({ kind: "preset", preset: v })}
+          data={RANGE_PRESETS.map((p) => ({ value: p.value, label: p.label }))}
+          size="sm"
+        />
+        <Popover opened={opened} onChange={setOpened} position="bottom-end" trapFocus returnFocus shadow="md" withinPortal>
+          <Popover.Target>
+            <Button
+              variant={custom ? "light" : "default"}
+              size="sm"
+              onClick={() => setOpened((o) => !o)}
+              onPointerEnter={() => void loadCalendar()}
+              onFocus={() => void loadCalendar()}
+              aria-label={custom ? `Custom range: ${custom}` : undefined}
+              data-testid="range-custom"
+            >
+              {custom ?? "Custom"}
+            </Button>
+          </Popover.Target>
+          <Popover.Dropdown>
+            <Suspense fallback={<Loader size="sm" m="xl" aria-label="Loading the calendar" />}>
+              <RangeCalendar initial={range.kind === "custom" ? [range.first, range.last] : null} today={today} timeZone={timeZone} onApply={apply} onCancel={() => setOpened(false)} />
+            </Suspense>
+          </Popover.Dropdown>
+        </Popover>
+      </Group>
+      <Text size="xs" c="dimmed" data-testid="range-time-zone" ta="right">
         Days and &ldquo;today&rdquo; in your time zone, {timeZone}
       </Text>
-    </Group>
+    </Stack>
   );
 }
