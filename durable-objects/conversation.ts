@@ -30,6 +30,7 @@ import { SocketRelease } from "./socket-release";
 import { newId } from "../worker/services/ids";
 import { ConversationStore, emptyAggregates, type ConversationState, type EndReason } from "./conversation-store";
 import { firstChars } from "../worker/text-cut";
+import { frameId } from "./frame-id";
 import { readFrame } from "./frame-reading";
 import { chosenProtocol } from "../worker/services/socket-protocol";
 import {
@@ -855,11 +856,6 @@ const PLACE_FIELDS: ReadonlySet<string> = new Set(["city", "continent", "timezon
 
 /** The `id` of a parsed frame, when it has a string one. */
 const idOf = (json: unknown): string | undefined => (typeof (json as { id?: unknown } | undefined)?.id === "string" ? (json as { id: string }).id : undefined);
-
-/** The message id of a frame that is not parsed (too large, or refused), so the client knows which one. */
-function frameId(data: string): string | undefined {
-  return /"id"\s*:\s*"([\x21-\x7e]{1,128}?)"/.exec(data.slice(0, 512))?.[1];
-}
 
 function attachmentOf(ws: WebSocket): SocketAttachment {
   return ws.deserializeAttachment() as SocketAttachment;

@@ -48,14 +48,16 @@ export const timestamp = z
 
 export const ROLES = ["user", "assistant", "system"] as const;
 
+/** The integrator's message id; a resent id is recognised and never stored twice. */
+export const messageId = z
+  .string()
+  .min(1)
+  .max(128)
+  .regex(/^[\x21-\x7e]+$/, "must be printable ASCII without spaces");
+
 export const messageInput = z.object({
   /** The integrator's message id; a resent id is recognised and never stored twice. */
-  id: z
-    .string()
-    .min(1)
-    .max(128)
-    .regex(/^[\x21-\x7e]+$/, "must be printable ASCII without spaces")
-    .optional(),
+  id: messageId.optional(),
   role: z.enum(ROLES),
   content: z
     .string()

@@ -148,12 +148,15 @@ describe("live conversations over WebSocket", () => {
     socket.close();
   });
 
-  it("names the message it refuses for being too large", async () => {
+  it("names the message it refuses for being too large, wherever the frame puts its id", async () => {
     const t = await createTenant();
     const socket = await connect("/api/v1/live/chat-big", { key: t.ingestKey });
     await socket.next("welcome");
     socket.send({ type: "message", id: "huge-1", role: "user", content: "x".repeat(50_000) });
     expect(await socket.next("error")).toMatchObject({ code: "payload_too_large", id: "huge-1" });
+    // Wherever the id is: after the content too, as a client serialising its fields in another order sends it.
+    socket.send({ type: "message", role: "user", content: "x".repeat(50_000), id: "huge-2" });
+    expect(await socket.next("error")).toMatchObject({ code: "payload_too_large", id: "huge-2" });
     socket.close();
   });
 
