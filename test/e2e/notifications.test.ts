@@ -9,7 +9,7 @@
  * opened from the Notifications page.
  */
 import { afterAll, beforeAll, expect, it, vi } from "vitest";
-import { apiCall, apiLogin, browserSuite, e2e, logIn, openBrowser, record, sdk, type ApiSession, type Browser } from "./harness";
+import { apiCall, apiLogin, browserSuite, e2e, invitedMember, logIn, openBrowser, record, sdk, type ApiSession, type Browser } from "./harness";
 
 /**
  * How long a live change may take to show on a loaded machine (a wait, not a measured assertion). Long enough
@@ -88,4 +88,40 @@ browserSuite("A workflow's in-app alert", () => {
     await page.waitForURL("**/notifications");
     await expect.poll(() => alert.getAttribute("data-unread"), LIVE).toBeNull();
   }, 360_000);
+
+  it("keeps the Notifications page's \"… ago\" current while it stays open, without asking for the list again", async () => {
+    const nora = await invitedMember(ownerApi, { name: "Nora Notified", role: "admin" });
+    const externalId = `ticking-${suffix}`;
+    await record(sdk(), { conversationId: externalId, messages: [{ role: "user", content: "Could someone call me back about my invoice?" }] });
+    let conversationId = "";
+    await vi.waitFor(async () => {
+      const { data } = await apiCall<{ data: { id: string }[] }>(ownerApi, "GET", `/chatbots/${e2e.demo.chatbotId}/conversations?externalId=${encodeURIComponent(externalId)}`);
+      expect(data).toHaveLength(1);
+      conversationId = data[0]!.id;
+    }, LIVE);
+    // The owner assigns it to Nora: her one notification, "just now".
+    await apiCall(ownerApi, "PATCH", `/chatbots/${e2e.demo.chatbotId}/conversations/${conversationId}/triage`, { assigneeId: nora.memberId });
+    const reader = await openBrowser();
+    try {
+      // The page's clock, which the test moves on instead of waiting minutes.
+      await reader.context.clock.install();
+      await logIn(reader.page, nora.email, nora.password);
+      await reader.page.goto(`${e2e.url}/notifications`);
+      const item = reader.page.getByTestId("notification").first();
+      await item.waitFor(LIVE);
+      expect(await item.innerText()).toContain("just now");
+      const asked: string[] = [];
+      reader.page.on("request", (request) => {
+        const { pathname } = new URL(request.url());
+        if (pathname.startsWith("/api/v1/notifications")) asked.push(pathname);
+      });
+      await reader.page.clock.fastForward("03:00");
+      await expect.poll(() => item.innerText()).toContain("3 min ago");
+      await reader.page.clock.fastForward("02:00");
+      await expect.poll(() => item.innerText()).toContain("5 min ago");
+      expect(asked).toEqual([]);
+    } finally {
+      await reader.close();
+    }
+  });
 });

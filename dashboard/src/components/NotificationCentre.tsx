@@ -5,7 +5,7 @@ import { api } from "../api/client";
 import { useQuery } from "../api/use-query";
 import { NOTIFICATIONS_KEY, useNotificationChannel } from "../live/notification-channel";
 import { ErrorNotice } from "./ErrorNotice";
-import { MarkAllReadButton, NotificationItem, useOpenNotification } from "./NotificationItem";
+import { MarkAllReadButton, NotificationList, useOpenNotification } from "./NotificationItem";
 
 function Bell() {
   return (
@@ -60,11 +60,7 @@ export function NotificationCentre() {
             </Text>
           ) : (
             <ScrollArea.Autosize mah={380} type="auto">
-              <Stack gap={4}>
-                {notifications.data.items.map((n) => (
-                  <NotificationItem key={n.id} notification={n} onOpen={(item) => void open(item)} />
-                ))}
-              </Stack>
+              <NotificationList items={notifications.data.items} onOpen={(item) => void open(item)} />
             </ScrollArea.Autosize>
           )}
         </Stack>

@@ -4,6 +4,7 @@ import { useNavigate } from "react-router";
 import { api } from "../api/client";
 import type { AppNotification } from "../api/types";
 import { formatAgo, formatDateTime } from "../lib/format";
+import { useNow } from "../lib/use-now";
 
 /**
  * Opening a notification: marks it read (if it was not), then opens its conversation. `error` is the last
@@ -45,8 +46,11 @@ export function MarkAllReadButton({ unread, onError, ...props }: { unread: numbe
   );
 }
 
-/** One notification in a list (the bell's popover, the Notifications page): a button that opens it. */
-export function NotificationItem({ notification: n, onOpen }: { notification: AppNotification; onOpen: (n: AppNotification) => void }) {
+/**
+ * One notification in a list (the bell's popover, the Notifications page): a button that opens it. `now` is the
+ * list's clock (lib/use-now.ts), so how long ago it came keeps counting while the list is open.
+ */
+export function NotificationItem({ notification: n, onOpen, now }: { notification: AppNotification; onOpen: (n: AppNotification) => void; now: number }) {
   return (
     <UnstyledButton onClick={() => onOpen(n)} className="focus-ring" p={6} style={{ borderRadius: 6 }} data-testid="notification" data-unread={n.readAt === null || undefined}>
       <Group gap={6} wrap="nowrap" align="flex-start">
@@ -65,10 +69,25 @@ export function NotificationItem({ notification: n, onOpen }: { notification: Ap
             </Text>
           )}
           <Text size="xs" c="dimmed" title={formatDateTime(n.createdAt)}>
-            {formatAgo(n.createdAt)}
+            {formatAgo(n.createdAt, now)}
           </Text>
         </Stack>
       </Group>
     </UnstyledButton>
+  );
+}
+
+/**
+ * Notifications, as listed (newest first), on one clock: how long ago each came is worked out again every 30 s
+ * while the list is on screen (the bell's popover, the Notifications page), not only when the list is read again.
+ */
+export function NotificationList({ items, onOpen }: { items: AppNotification[]; onOpen: (n: AppNotification) => void }) {
+  const now = useNow();
+  return (
+    <Stack gap={4}>
+      {items.map((n) => (
+        <NotificationItem key={n.id} notification={n} onOpen={onOpen} now={now} />
+      ))}
+    </Stack>
   );
 }

@@ -3,7 +3,7 @@ import { api } from "../api/client";
 import { useQuery } from "../api/use-query";
 import { EmptyNotice } from "../components/EmptyNotice";
 import { ErrorNotice } from "../components/ErrorNotice";
-import { MarkAllReadButton, NotificationItem, useOpenNotification } from "../components/NotificationItem";
+import { MarkAllReadButton, NotificationList, useOpenNotification } from "../components/NotificationItem";
 import { PageHeader } from "../components/PageHeader";
 import { QueryRegion } from "../components/QueryRegion";
 import { NOTIFICATIONS_KEY } from "../live/notification-channel";
@@ -35,11 +35,7 @@ export function NotificationsPage() {
       >
         {(data) => (
           <Paper withBorder p="xs" role="region" aria-label={unread ? `Notifications, ${unread} unread` : "Notifications, all read"}>
-            <Stack gap={4}>
-              {data.items.map((n) => (
-                <NotificationItem key={n.id} notification={n} onOpen={(item) => void open(item)} />
-              ))}
-            </Stack>
+            <NotificationList items={data.items} onOpen={(item) => void open(item)} />
           </Paper>
         )}
       </QueryRegion>
