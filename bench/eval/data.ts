@@ -138,6 +138,8 @@ export const USER_SETS = [
   "support-blind-32.csv",
   "support-blind-33.csv",
   "support-blind-34.csv",
+  "support-blind-35.csv",
+  "support-blind-36.csv",
 ] as const;
 export type UserSet = (typeof USER_SETS)[number];
 
@@ -173,6 +175,7 @@ export const ASSISTANT_SETS = [
   "support-assistant-multilingual-6.csv",
   "support-assistant-blind-13.csv",
   "support-assistant-multilingual-7.csv",
+  "support-assistant-blind-14.csv",
 ] as const;
 export type AssistantSet = (typeof ASSISTANT_SETS)[number];
 

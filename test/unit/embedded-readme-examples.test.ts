@@ -82,7 +82,8 @@ describe("the README's examples of user messages", () => {
     expect(flagsOf("Stripe refunds in minutes, you take days.")).toContain("competitor_mention");
   });
 
-  it("reads urgency for trouble as at least mildly negative, where only the learned second opinion saw the urgency", () => {
+  it("reads urgency for trouble as at least mildly negative, where the learned second opinion saw it and where the cues did", () => {
+    // The first only the second opinion reads as urgent; the second the cues do (an outage said as "nobody can").
     for (const text of ["Someone is making purchases with my card right now.", "Nobody can complete a purchase on our store right now."]) {
       expect(flagsOf(text), text).toContain("urgent_request");
       expect(polarity(text), text).toBe("negative");
@@ -188,7 +189,7 @@ describe("the README's examples of user messages", () => {
 
   it("quotes no bare function word in the second opinion's reason", () => {
     const churn = user("I've had it. I'm paying a private waste company from next month.").flags.find((f) => f.slug === "churn_risk");
-    expect(churn?.reason).toBe('Worded like customers about to leave ("next", "month").');
+    expect(churn?.reason).toBe('Worded like customers about to leave ("next", "paying").');
   });
 });
 

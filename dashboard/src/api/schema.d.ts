@@ -337,7 +337,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * What an invitation link invites to: the organization's name, the role and the invited address
+         * @description Needs nothing.
+         */
+        get: operations["getApiV1AuthInvitationsAccept"];
         put?: never;
         /**
          * Accept an invitation, as the logged-in member or creating the account
@@ -3251,6 +3255,16 @@ export interface components {
             /** @description Epoch milliseconds */
             createdAt: number;
         };
+        InvitationPreview: {
+            email: string;
+            /** @enum {string} */
+            role: "owner" | "admin" | "member";
+            /** @description Epoch milliseconds */
+            expiresAt: number;
+            organization: {
+                name: string;
+            };
+        };
         OrganizationMember: {
             id: string;
             email: string;
@@ -5358,6 +5372,32 @@ export interface operations {
             400: components["responses"]["Error"];
             413: components["responses"]["Error"];
             415: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    getApiV1AuthInvitationsAccept: {
+        parameters: {
+            query: {
+                token: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The pending invitation the token names */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["InvitationPreview"];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
             429: components["responses"]["Error"];
         };
     };

@@ -320,6 +320,8 @@ function inQuestion(text: string, at: number): boolean {
 }
 
 const FLAGGED_TROUBLE = -1.8;
+/** At most this many words of the flag's evidence are quoted in the sentiment's reason. */
+const QUOTED_WORDS = 8;
 
 /**
  * "Fix it now" or "Please escalate this to someone senior" carries no sentiment word, yet a lead
@@ -341,7 +343,10 @@ export function settleWithFlags(
   const top = strongest((frustrated ? evidence.frustrated_user : evidence.urgent_request) ?? []);
   const cues: Cue[] = detail.cues.map((c) => ({ ...c, value: c.value > 0 ? c.value * 0.3 : c.value }));
   const index = tokenAt(tokens, top?.start ?? 0) ?? 0;
-  cues.push({ index, last: index, value: FLAGGED_TROUBLE, notes: [frustrated ? "a frustrated user" : "an urgent problem"] });
+  // The reason quotes the words the flag went by ("A stranger is using", not "A"), a short phrase at most.
+  const end = top !== undefined && top.end > top.start ? (tokenAt(tokens, top.end - 1) ?? index) : index;
+  const last = end >= index && end - index < QUOTED_WORDS ? end : index;
+  cues.push({ index, last, value: FLAGGED_TROUBLE, notes: [frustrated ? "a frustrated user" : "an urgent problem"] });
   cues.sort((a, b) => a.index - b.index);
   return { ...summarise(cues, tokens, text, detail.troubleSum + FLAGGED_TROUBLE), sarcastic: detail.sarcastic };
 }
