@@ -364,6 +364,25 @@ describe("GET /api/v1/analytics/overview", () => {
     expect(days.data.kpis).toEqual(iso.data.kpis);
   });
 
+  it("starts the previous period no earlier than 1970 when a long range begins early, with the same figures", async () => {
+    // Two days after 1970 up to the end of the seeded week: the period before it would start decades before 1970.
+    const [from, to] = [2 * D, T0 + 7 * D];
+    const { data } = await get<OverviewBody>(mine, `/overview?from=${from}&to=${to}`);
+    expect(data.range).toEqual({ from, to, previousFrom: 0, previousTo: from });
+    expect(data.kpis.conversations).toEqual({ value: createdIn(from, to).length, previous: 0, change: null });
+    // A range from 1970 itself compares with nothing: an empty previous period, every change null.
+    const all = await get<OverviewBody>(mine, `/overview?from=1970-01-01&to=${to}`);
+    expect(all.data.range).toEqual({ from: 0, to, previousFrom: 0, previousTo: 0 });
+    const { conversations, messages, averageSentiment, resolutionRate, mrrAtRisk } = all.data.kpis;
+    expect([conversations, messages, averageSentiment, resolutionRate, mrrAtRisk].map((k) => k.change)).toEqual([null, null, null, null, null]);
+    expect(conversations).toEqual({ value: createdIn(0, to).length, previous: 0, change: null });
+    // Every analytics answer that states its range states the same one.
+    for (const path of ["/sentiment?interval=month&", "/insights?", "/assistant?", "/mrr-at-risk?"]) {
+      const answer = await get<{ data: { range: OverviewBody["data"]["range"] } }>(mine, `${path}from=${from}&to=${to}`);
+      expect(answer.data.range, path).toEqual(data.range);
+    }
+  });
+
   it("counts messages analysed since 00:00 UTC against yesterday up to the same time", async () => {
     const t = await createTenant();
     const seeded = await seed(t);

@@ -86,16 +86,21 @@ export interface Period {
 }
 
 export interface Range extends Period {
-  /** The period of equal length just before, for trends. */
+  /** The period of equal length just before, for trends; never starting before 1970 (see resolveRange). */
   previous: Period;
 }
 
-/** Fills in the defaults (the last 7 days up to now) and derives the previous period. */
+/**
+ * Fills in the defaults (the last 7 days up to now) and derives the previous period. A long range that starts
+ * early would put that period's start before 1970, an instant no parameter can state and no row holds (every
+ * instant here is non-negative): it starts at 0 instead. Its figures are the same (nothing was recorded before),
+ * and a range from 0 itself has an empty previous period (0 to 0), so every change is null.
+ */
 export function resolveRange(q: { from?: number; to?: number }, now: number): Range {
   const to = q.to ?? (q.from !== undefined ? Math.max(now, q.from + 1) : now);
   const from = q.from ?? to - DEFAULT_RANGE_MS;
   const length = to - from;
-  return { from, to, previous: { from: from - length, to: from } };
+  return { from, to, previous: { from: Math.max(0, from - length), to: from } };
 }
 
 export const rangeView = (r: Range) => ({ from: r.from, to: r.to, previousFrom: r.previous.from, previousTo: r.previous.to });

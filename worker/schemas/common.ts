@@ -6,8 +6,17 @@ export const SENTIMENT_LABELS = ["very_negative", "negative", "neutral", "positi
 export const sentimentLabel = z.enum(SENTIMENT_LABELS);
 export const languageCode = z.string().openapi({ description: "ISO 639-1 code, or `und` when too short to tell" });
 
-/** The range an analytics answer covers, and the previous period of the same length. */
-export const rangeView = z.object({ from: epochMs, to: epochMs, previousFrom: epochMs, previousTo: epochMs }).openapi("Range");
+/** The range an analytics answer covers, and the previous period of the same length (cut at 1970: params.ts resolveRange). */
+export const rangeView = z
+  .object({
+    from: epochMs,
+    to: epochMs,
+    previousFrom: epochMs.openapi({
+      description: "Epoch milliseconds: `from` minus the range's length, but never before 0 (1970-01-01), where nothing is recorded; 0 to 0 for a range from 0, which has nothing to compare with",
+    }),
+    previousTo: epochMs.openapi({ description: "Epoch milliseconds: `from`" }),
+  })
+  .openapi("Range");
 
 export const customValues = z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])).openapi("CustomFields");
 

@@ -4285,9 +4285,9 @@ export interface components {
             from: number;
             /** @description Epoch milliseconds */
             to: number;
-            /** @description Epoch milliseconds */
+            /** @description Epoch milliseconds: `from` minus the range's length, but never before 0 (1970-01-01), where nothing is recorded; 0 to 0 for a range from 0, which has nothing to compare with */
             previousFrom: number;
-            /** @description Epoch milliseconds */
+            /** @description Epoch milliseconds: `from` */
             previousTo: number;
         };
         ConversationRow: {
