@@ -20,6 +20,7 @@ export const PUBLIC = new Set([
   "POST /api/v1/auth/login",
   "POST /api/v1/auth/password-reset",
   "POST /api/v1/auth/password-reset/confirm",
+  "GET /api/v1/auth/invitations/accept",
   "POST /api/v1/auth/invitations/accept",
   "GET /api/v1/openapi.json",
   "GET /api/docs",

@@ -406,6 +406,32 @@ describe("organizations, members and roles", () => {
     expect(members).toEqual(expect.arrayContaining([existing.email, "fresh-invitee@example.com"]));
   }, 15_000);
 
+  it("tells an invitation link's page, by either link and without a session, which organization, role and address it invites, and refuses a used or unknown link naming `token`", async () => {
+    const owner = await signup();
+    const org = owner.organizationId;
+    expect((await as(owner, `/api/v1/organizations/${org}`, { method: "PATCH", json: { name: "Tellmore Ltd" } })).status).toBe(200);
+    const sent = await emailedLink("preview@example.com", () => as(owner, `/api/v1/organizations/${org}/invitations`, { method: "POST", json: { email: "preview@example.com", role: "admin" } }));
+    const answered = ((await sent.res.json()) as { data: { token: string } }).data.token;
+    const emailed = sent.link.searchParams.get("token")!;
+    const look = (query: string) => call(`/api/v1/auth/invitations/accept${query}`, { headers: { "cf-connecting-ip": "10.9.2.1" } });
+
+    for (const token of [emailed, answered]) {
+      const res = await look(`?token=${token}`);
+      expect(res.status).toBe(200);
+      const { data } = (await res.json()) as { data: { organization: { name: string }; role: string; email: string; expiresAt: number } };
+      expect(data).toEqual({ organization: { name: "Tellmore Ltd" }, role: "admin", email: "preview@example.com", expiresAt: expect.any(Number) });
+      expect(data.expiresAt).toBeGreaterThan(Date.now());
+    }
+
+    const accepted = await call("/api/v1/auth/invitations/accept", { method: "POST", json: { token: emailed, name: "Pre View", password: "a good long password" }, headers: { "cf-connecting-ip": "10.9.2.2" } });
+    expect(accepted.status).toBe(200);
+    for (const query of [`?token=${emailed}`, `?token=${answered}`, `?token=${"x".repeat(40)}`, ""]) {
+      const res = await look(query);
+      expect(res.status, query).toBe(400);
+      expect(((await res.json()) as ErrorBody).error.details?.map((d) => d.field), query).toEqual(["token"]);
+    }
+  }, 15_000);
+
   it("answers an invitation of someone already in the organization with the role change to make instead", async () => {
     const owner = await signup();
     const admin = await invited(owner, "admin");

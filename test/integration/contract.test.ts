@@ -135,6 +135,11 @@ const SAMPLES: Record<string, () => Promise<Request>> = {
     const { link } = await emailedLink(m.email, () => call("/api/v1/auth/password-reset", { method: "POST", json: { email: m.email } }));
     return { body: { token: link.searchParams.get("token"), password: "a brand new password" } };
   },
+  "GET /api/v1/auth/invitations/accept": async () => {
+    const email = `look-${crypto.randomUUID().slice(0, 8)}@example.com`;
+    const { link } = await emailedLink(email, () => as(w.owner, `/api/v1/organizations/${w.orgId}/invitations`, { method: "POST", json: { email } }));
+    return { member: null, query: `?token=${link.searchParams.get("token")}` };
+  },
   "POST /api/v1/auth/invitations/accept": async () => {
     const email = `inv-${crypto.randomUUID().slice(0, 8)}@example.com`;
     // The emailed link: the one that creates an account.

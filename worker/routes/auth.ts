@@ -4,7 +4,7 @@ import type { AppEnv } from "../context";
 import { ApiError } from "../errors";
 import { json, jsonBody, jsonData, noContent } from "../openapi/responses";
 import { apiRoute, apiRouter } from "../openapi/router";
-import { accountCreated, sent, sessionSchema, sessionStarted } from "../schemas/accounts";
+import { accountCreated, invitationSchema, sent, sessionSchema, sessionStarted } from "../schemas/accounts";
 import { memberSession, sessionRequired } from "../middleware/auth";
 import { rateLimit } from "../middleware/rate-limit";
 import {
@@ -27,7 +27,7 @@ import {
   signupBody,
 } from "../services/accounts";
 import { sendEmail } from "../services/mail";
-import { acceptBody, acceptInvitation, listOrganizations } from "../services/organizations";
+import { acceptBody, acceptInvitation, describeInvitation, invitationLinkQuery, listOrganizations } from "../services/organizations";
 import { hashPassword } from "../services/passwords";
 import { currentSession, endSession, roleIn, startSession, type Session } from "../services/sessions";
 import { endSessionSockets } from "../services/session-sockets";
@@ -248,6 +248,25 @@ auth.openapi(
     await endSessionSockets(c.env, c.get("db"), memberId);
     return c.json({ data: { reset: true as const } }, 200);
   },
+);
+
+/** What the link invites to, as its page says it before anyone accepts: the invitation's own fields, and its organization's name. */
+const invitationPreview = invitationSchema
+  .pick({ email: true, role: true, expiresAt: true })
+  .extend({ organization: z.object({ name: z.string() }) })
+  .openapi("InvitationPreview");
+
+/** Read before accepting, by whoever holds either link (a session is not needed, and changes nothing). */
+auth.openapi(
+  apiRoute("public", {
+    method: "get",
+    path: "/invitations/accept",
+    tags,
+    summary: "What an invitation link invites to: the organization's name, the role and the invited address",
+    request: { query: invitationLinkQuery },
+    responses: { 200: jsonData(invitationPreview, "The pending invitation the token names") },
+  }),
+  async (c) => c.json({ data: await describeInvitation(c.get("db"), c.req.valid("query").token) }, 200),
 );
 
 /** Accepting an invitation is an explicit POST: as the logged-in member, or creating the account. */

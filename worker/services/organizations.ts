@@ -200,6 +200,32 @@ export const acceptBody = z.object({
   password: password.optional(),
 }).strict();
 
+/** The query of the page that accepts an invitation: its link's token. */
+export const invitationLinkQuery = z.object({ token: acceptBody.shape.token });
+
+/** The pending invitation either of its links names (`tokenHash` is the token's), or 400 naming `token`. */
+async function openInvitation(db: Db, tokenHash: string) {
+  const inv = await db
+    .select()
+    .from(invitations)
+    .where(and(or(eq(invitations.tokenHash, tokenHash), eq(invitations.emailTokenHash, tokenHash)), isNull(invitations.acceptedAt), gt(invitations.expiresAt, Date.now())))
+    .get();
+  if (!inv) throw fieldError("token", "invalid, used or expired invitation");
+  return inv;
+}
+
+/**
+ * What an invitation link invites to, for its page to say before anyone accepts: the organization, the role and the
+ * invited address. Whoever holds a link may read this much (the inviter already knows it; the invited person is told).
+ */
+export async function describeInvitation(db: Db, token: string): Promise<{ organization: { name: string }; role: Role; email: string; expiresAt: number }> {
+  const inv = await openInvitation(db, await sha256Hex(token));
+  const organization = await db.select({ name: organizations.name }).from(organizations).where(eq(organizations.id, inv.organizationId)).get();
+  // Deleting an organization deletes its invitations: this is only that delete landing between the two reads.
+  if (!organization) throw fieldError("token", "invalid, used or expired invitation");
+  return { organization, role: inv.role, email: inv.email, expiresAt: inv.expiresAt };
+}
+
 /**
  * Accepts an invitation: the logged-in member joins (their email must match), or, without a session,
  * a new account is made for the invited email. Returns the member and organization.
@@ -211,12 +237,7 @@ export async function acceptInvitation(
   hashPassword: (p: string) => Promise<string>,
 ): Promise<{ memberId: string; organizationId: string }> {
   const tokenHash = await sha256Hex(input.token);
-  const inv = await db
-    .select()
-    .from(invitations)
-    .where(and(or(eq(invitations.tokenHash, tokenHash), eq(invitations.emailTokenHash, tokenHash)), isNull(invitations.acceptedAt), gt(invitations.expiresAt, Date.now())))
-    .get();
-  if (!inv) throw fieldError("token", "invalid, used or expired invitation");
+  const inv = await openInvitation(db, tokenHash);
   let memberId = current?.memberId;
   if (current && current.email !== inv.email) throw new ApiError("forbidden", `this invitation is for ${inv.email}; log in as that address`);
   const statements = [];
