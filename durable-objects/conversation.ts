@@ -169,7 +169,8 @@ export class Conversation extends DurableObject<Env> {
    */
   async read(chatbotId: string, page: { after: number; limit: number }): Promise<ConversationSnapshot | null> {
     const state = this.store.state;
-    if (!state || state.chatbotId !== chatbotId) return null;
+    // A socket may have opened it without a message being written: empty conversations are not conversations (README).
+    if (!state || state.chatbotId !== chatbotId || state.firstMessageAt === null) return null;
     const messages = this.store.messagesAfter(page.after, page.limit);
     const analyses = this.store.analysesFor(messages.map((m) => m.seq));
     const languages = this.store.languagesFor(messages.map((m) => m.seq));
@@ -183,12 +184,13 @@ export class Conversation extends DurableObject<Env> {
   }
 
   /**
-   * Ends the conversation (REST end). Returns null when it does not belong to `chatbotId`.
+   * Ends the conversation (REST end). Returns null when it does not belong to `chatbotId`, or when nobody has
+   * written in it yet: an empty conversation is not a conversation, so it is left as it is (the route's 404).
    * @example await stub.end("cb_123")
    */
   async end(chatbotId: string): Promise<ConversationState | null> {
     const state = this.store.state;
-    if (!state || state.chatbotId !== chatbotId) return null;
+    if (!state || state.chatbotId !== chatbotId || state.firstMessageAt === null) return null;
     this.endConversation(state, "explicit", Date.now());
     return state;
   }
@@ -341,6 +343,9 @@ export class Conversation extends DurableObject<Env> {
       case "end":
         // Already ended: still answer, so a client waiting for the ended status is not left hanging.
         if (state.status === "ended") return send(ws, { type: "status", status: "ended", at: state.endedAt ?? now, reason: state.endReason ?? "explicit" });
+        // Nobody has written yet: there is nothing to end (REST end answers 404), so nothing changes and no
+        // resolution is made; the answer says the conversation is still open.
+        if (state.firstMessageAt === null) return send(ws, { type: "status", status: "open", at: now });
         return this.endConversation(state, "explicit", now);
       case "ping":
         return send(ws, { type: "pong" });

@@ -164,6 +164,8 @@ describe("live conversations over WebSocket", () => {
     const t = await createTenant();
     const socket = await connect("/api/v1/live/chat-end-twice", { key: t.ingestKey });
     await socket.next("welcome");
+    socket.send(msg("said"));
+    await socket.next("ack");
     socket.send({ type: "end" });
     expect(await socket.next("status")).toMatchObject({ status: "ended", reason: "explicit" });
     socket.send({ type: "end" });
@@ -201,6 +203,8 @@ describe("live conversations over WebSocket", () => {
     const watcher = await connect("/api/v1/live/chat-end", { key: t.ingestKey });
     await socket.next("welcome");
     await watcher.next("welcome");
+    socket.send(msg("first"));
+    await socket.next("ack");
     socket.send({ type: "end" });
     expect(await watcher.next("status")).toMatchObject({ status: "ended", reason: "explicit" });
     socket.send(msg("again"));
@@ -243,6 +247,9 @@ describe("live conversations over WebSocket", () => {
       },
     });
     await socket.next("welcome");
+    // Read once written in (an empty conversation reads as none); the session is the connect's.
+    socket.send(msg("hello"));
+    await socket.next("ack");
     const snapshot = await conversationStub(env, t.chatbotId, "chat-geo").read(t.chatbotId, { after: 0, limit: 1 });
     expect(snapshot?.state.session).toMatchObject({ country: "BR", device: "mobile" });
     socket.close();

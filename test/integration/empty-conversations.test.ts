@@ -34,4 +34,42 @@ describe("empty conversations", () => {
     browser.close();
     server.close();
   });
+
+  it("answers 404 to capture/end on a conversation a socket opened and left empty, and leaves it open", async () => {
+    const t = await createTenant();
+    const first = await connect("/api/v1/live/left-empty", { key: t.ingestKey });
+    await first.next("welcome");
+    first.close();
+    const res = await call("/api/v1/capture/end", { method: "POST", key: t.ingestKey, json: { conversationId: "left-empty" } });
+    expect(res.status).toBe(404);
+    const again = await connect("/api/v1/live/left-empty", { key: t.ingestKey });
+    expect((await again.next("welcome")).status).toBe("open");
+    again.close();
+  });
+
+  it("answers 404 to GET /api/v1/conversations/:id for a conversation a socket opened and left empty", async () => {
+    const t = await createTenant();
+    const socket = await connect("/api/v1/live/read-empty", { key: t.ingestKey });
+    const { conversationId } = await socket.next("welcome");
+    expect((await call(`/api/v1/conversations/${conversationId}`, { key: t.readKey })).status).toBe(404);
+    socket.send({ type: "message", id: "m-1", role: "user", content: "hello" });
+    await socket.next("ack");
+    expect((await call(`/api/v1/conversations/${conversationId}`, { key: t.readKey })).status).toBe(200);
+    socket.close();
+  });
+
+  it("answers an end frame on an empty conversation with its open status, ending nothing", async () => {
+    const t = await createTenant();
+    const socket = await connect("/api/v1/live/end-empty", { key: t.ingestKey });
+    await socket.next("welcome");
+    socket.send({ type: "end" });
+    expect(await socket.next("status")).toMatchObject({ status: "open" });
+    socket.send({ type: "ping" });
+    await socket.next("pong");
+    expect(socket.frames.map((f) => f.type)).toEqual(["welcome", "status", "pong"]);
+    socket.close();
+    const again = await connect("/api/v1/live/end-empty", { key: t.ingestKey });
+    expect((await again.next("welcome")).status).toBe("open");
+    again.close();
+  });
 });

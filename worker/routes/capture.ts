@@ -56,9 +56,9 @@ capture.openapi(
   async (c) => {
     const auth = c.get("auth");
     const { conversationId } = c.req.valid("json");
+    // Null too when a socket opened it and nobody wrote: empty conversations are not conversations (README), left as they are.
     const state = await conversationStub(c.env, auth.chatbotId, conversationId).end(auth.chatbotId);
-    // A socket may have opened it without a message being written: empty conversations are not conversations (README).
-    if (!state || state.firstMessageAt === null) throw notFound("conversation");
+    if (!state) throw notFound("conversation");
     return c.json({ data: conversationView(state) }, 200);
   },
 );
