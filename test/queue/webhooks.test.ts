@@ -122,6 +122,36 @@ describe("webhook destinations", () => {
     });
   }
 
+  it("refuses to delete a destination a workflow still posts to, naming the workflows, and deletes it once none does", async () => {
+    receiver(200);
+    const t = await createTenant();
+    const d = await destination(t);
+    const other = await destination(t);
+    const alert = await workflow(t, { name: "Churn alert", trigger: "user_message", actions: [{ type: "in_app", to: "admins" }, { destinationId: d.id }] });
+    // An inactive workflow counts too: turned on again, it would post to nothing.
+    const paused = await workflow(t, { name: "Paused", trigger: "user_message", status: "inactive", actions: [{ destinationId: d.id, template: "hi" }] });
+    await workflow(t, { name: "Elsewhere", trigger: "user_message", actions: [{ destinationId: other.id }] });
+    const remove = () => call(`/api/v1/webhooks/${d.id}`, { method: "DELETE", key: t.adminKey });
+
+    const refused = await remove();
+    expect(refused.status).toBe(409);
+    expect(((await refused.json()) as ErrorBody).error).toMatchObject({
+      code: "conflict",
+      message: `webhook destination "Ops" is used by 2 workflows: "Churn alert" (${alert.id}), "Paused" (${paused.id}); remove it from their actions, or delete them, first`,
+    });
+    expect((await call(`/api/v1/webhooks/${d.id}`, { key: t.adminKey })).status).toBe(200);
+
+    await call(`/api/v1/workflows/${paused.id}`, { method: "DELETE", key: t.adminKey });
+    const once = await remove();
+    expect(((await once.json()) as ErrorBody).error.message).toBe(
+      `webhook destination "Ops" is used by 1 workflow: "Churn alert" (${alert.id}); remove it from its actions, or delete it, first`,
+    );
+    const patched = await call(`/api/v1/workflows/${alert.id}`, { method: "PATCH", key: t.adminKey, json: { actions: [{ type: "in_app", to: "admins" }] } });
+    expect(patched.status).toBe(200);
+    expect((await remove()).status).toBe(204);
+    expect((await call(`/api/v1/webhooks/${d.id}`, { key: t.adminKey })).status).toBe(404);
+  });
+
   it("test-sends a signed sample and reports the receiver's answer", async () => {
     const received = receiver(202);
     const t = await createTenant();
@@ -465,11 +495,13 @@ describe("workflow delivery", () => {
     receiver(400);
     const t = await createTenant();
     const d = await destination(t);
-    await workflow(t, { name: "x", trigger: "user_message", actions: [{ destinationId: d.id }] });
+    const wf = await workflow(t, { name: "x", trigger: "user_message", actions: [{ destinationId: d.id }] });
     await say(t, "c-gone", "hello");
     const [delivery] = await deliveriesOf(t.chatbotId);
     await consume(delivery!.id, 1);
-    // Deleting the destination takes its deliveries with it: the failed run has none left to send.
+    // Deleting the destination (once the workflow no longer posts to it) takes its deliveries with it: the failed
+    // run has none left to send.
+    await call(`/api/v1/workflows/${wf.id}`, { method: "PATCH", key: t.adminKey, json: { actions: [{ type: "in_app", to: "admins" }] } });
     expect((await call(`/api/v1/webhooks/${d.id}`, { method: "DELETE", key: t.adminKey })).status).toBe(204);
     const [run] = await runOf(t.chatbotId);
     const retried = await call(`/api/v1/workflows/runs/${run!.id}/retry`, { method: "POST", key: t.adminKey });

@@ -2,7 +2,7 @@ import { z } from "@hono/zod-openapi";
 import { requireChatbot, requireKind } from "../middleware/auth";
 import { rateLimit } from "../middleware/rate-limit";
 import { apiRoute, apiRouter } from "../openapi/router";
-import { jsonBody, jsonData, noContent } from "../openapi/responses";
+import { errorResponse, jsonBody, jsonData, noContent } from "../openapi/responses";
 import { destinationIdParams, destinationSchema, destinationWithSecretSchema, testSendSchema } from "../schemas/webhooks";
 import {
   createDestination,
@@ -105,10 +105,12 @@ webhooks.openapi(
     method: "delete",
     path: "/{id}",
     tags,
-    summary: "Delete a destination",
+    summary: "Delete a destination no workflow posts to",
+    description:
+      "A destination a workflow still posts to (active or not) is not deleted: 409 `conflict` naming the workflows (`webhook destination \"Ops\" is used by 1 workflow: \"Churn alert\" (wf_…); remove it from its actions, or delete it, first`), so none is left pointing at nothing. Deleting it deletes its deliveries and their attempts from past runs.",
     middleware: [adminOnly],
     request: { params: destinationIdParams },
-    responses: { 204: noContent("Deleted") },
+    responses: { 204: noContent("Deleted"), 409: errorResponse("A workflow still posts to it (the message names the workflows)") },
   }),
   async (c) => {
     await deleteDestination(c.get("db"), c.get("auth").chatbotId, c.req.valid("param").id);

@@ -1,9 +1,9 @@
-/** Webhook destinations per chatbot: create (secret shown once), read, change, rotate the secret, delete, test-send. */
-import { and, desc, eq } from "drizzle-orm";
+/** Webhook destinations per chatbot: create (secret shown once), read, change, rotate the secret, delete (when no workflow uses it), test-send. */
+import { and, desc, eq, notExists, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "../db/client";
-import { DESTINATION_KINDS, webhookDestinations } from "../db/schema";
-import { notFound } from "../errors";
+import { DESTINATION_KINDS, webhookDestinations, workflows } from "../db/schema";
+import { ApiError, notFound } from "../errors";
 import { requireSecret } from "../services/deployment-secrets";
 import { newId } from "../services/ids";
 import { send, urlPolicy } from "./delivery";
@@ -161,12 +161,41 @@ async function readable(env: Env, ciphertext: string): Promise<boolean> {
   );
 }
 
+/** Workflows of the chatbot with an action that posts to the destination (a workflow's actions are JSON: workflows/schema.ts). */
+const postsTo = (chatbotId: string, destinationId: string) =>
+  and(eq(workflows.chatbotId, chatbotId), sql`EXISTS (SELECT 1 FROM json_each(${workflows.actions}) WHERE json_extract(value, '$.destinationId') = ${destinationId})`);
+
+/** Workflows named in a refusal's message; the rest are counted. */
+const NAMED_WORKFLOWS = 10;
+
+/**
+ * Deletes a destination no workflow posts to. One a workflow still uses answers 409 naming those workflows, active or
+ * not: deleting it would leave them pointing at nothing, their runs skipped, with no one told. The check is in the
+ * delete itself, so a workflow saved just before cannot slip between the two.
+ */
 export async function deleteDestination(db: Db, chatbotId: string, id: string): Promise<void> {
-  const deleted = await db
-    .delete(webhookDestinations)
-    .where(and(eq(webhookDestinations.id, id), eq(webhookDestinations.chatbotId, chatbotId)))
-    .returning({ id: webhookDestinations.id });
-  if (!deleted.length) throw notFound("webhook destination");
+  // Twice at most: a workflow that stopped using it between the refused delete and the look-up below lets it go.
+  for (let attempt = 0; ; attempt += 1) {
+    const deleted = await db
+      .delete(webhookDestinations)
+      .where(and(eq(webhookDestinations.id, id), eq(webhookDestinations.chatbotId, chatbotId), notExists(db.select({ id: workflows.id }).from(workflows).where(postsTo(chatbotId, id)))))
+      .returning({ id: webhookDestinations.id });
+    if (deleted.length) return;
+    const destination = await getDestination(db, chatbotId, id);
+    const users = await db.select({ id: workflows.id, name: workflows.name }).from(workflows).where(postsTo(chatbotId, id)).orderBy(workflows.createdAt, workflows.id);
+    if (users.length || attempt > 0) throw inUse(destination.name, users);
+  }
+}
+
+/** The refusal of a delete that would leave workflows without their destination, naming them and what to do. */
+function inUse(name: string, users: { id: string; name: string }[]): ApiError {
+  const one = users.length === 1;
+  const named = users.slice(0, NAMED_WORKFLOWS).map((w) => `"${w.name}" (${w.id})`);
+  const more = users.length > NAMED_WORKFLOWS ? ` and ${users.length - NAMED_WORKFLOWS} more` : "";
+  return new ApiError(
+    "conflict",
+    `webhook destination "${name}" is used by ${users.length} workflow${one ? "" : "s"}: ${named.join(", ")}${more}; remove it from ${one ? "its" : "their"} actions, or delete ${one ? "it" : "them"}, first`,
+  );
 }
 
 /** Re-enables a destination a 410 (or a person) disabled. */

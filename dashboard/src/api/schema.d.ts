@@ -1309,8 +1309,10 @@ export interface paths {
         put?: never;
         post?: never;
         /**
-         * Delete a destination
-         * @description Needs an admin key.
+         * Delete a destination no workflow posts to
+         * @description A destination a workflow still posts to (active or not) is not deleted: 409 `conflict` naming the workflows (`webhook destination "Ops" is used by 1 workflow: "Churn alert" (wf_…); remove it from its actions, or delete it, first`), so none is left pointing at nothing. Deleting it deletes its deliveries and their attempts from past runs.
+         *
+         *     Needs an admin key.
          */
         delete: operations["deleteApiV1WebhooksId"];
         options?: never;
@@ -1423,8 +1425,10 @@ export interface paths {
         put?: never;
         post?: never;
         /**
-         * Delete a destination
-         * @description Needs an admin key of this chatbot, or a member session with access to it.
+         * Delete a destination no workflow posts to
+         * @description A destination a workflow still posts to (active or not) is not deleted: 409 `conflict` naming the workflows (`webhook destination "Ops" is used by 1 workflow: "Churn alert" (wf_…); remove it from its actions, or delete it, first`), so none is left pointing at nothing. Deleting it deletes its deliveries and their attempts from past runs.
+         *
+         *     Needs an admin key of this chatbot, or a member session with access to it.
          */
         delete: operations["deleteApiV1ChatbotsChatbotIdWebhooksId"];
         options?: never;
@@ -7578,6 +7582,15 @@ export interface operations {
             401: components["responses"]["Error"];
             403: components["responses"]["Error"];
             404: components["responses"]["Error"];
+            /** @description A workflow still posts to it (the message names the workflows) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             429: components["responses"]["Error"];
         };
     };
@@ -7848,6 +7861,15 @@ export interface operations {
             401: components["responses"]["Error"];
             403: components["responses"]["Error"];
             404: components["responses"]["Error"];
+            /** @description A workflow still posts to it (the message names the workflows) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             429: components["responses"]["Error"];
         };
     };
