@@ -11,6 +11,7 @@ import { z } from "zod";
 import { DEFAULT_INTENTS, MAX_CUSTOM_DEFINITIONS, customDefinition, loadConfig, updateConfig, type AnalysisConfig } from "../analysis/config";
 import { clusterCandidates, type IntentCluster } from "../analysis/embedded/intent-clusters";
 import { pageFields, pagination, type Pagination } from "../analytics/params";
+import { chunks } from "../db/chunks";
 import type { Db } from "../db/client";
 import { annotations } from "../db/schema";
 import { ApiError, notFound } from "../errors";
@@ -65,16 +66,13 @@ export async function listSuggestions(db: Db, chatbotId: string, q: z.infer<type
 
 /** Sets the status (and the suggestion's slug as label) of the given candidates; returns how many changed. */
 async function settle(db: Db, chatbotId: string, ids: readonly string[], status: "accepted" | "rejected", label: string): Promise<number> {
-  const statements = [];
-  for (let i = 0; i < ids.length; i += IDS_PER_STATEMENT) {
-    statements.push(
-      db
-        .update(annotations)
-        .set({ status, label })
-        .where(and(pendingIntents(chatbotId), inArray(annotations.id, ids.slice(i, i + IDS_PER_STATEMENT))))
-        .returning({ id: annotations.id }),
-    );
-  }
+  const statements = chunks(ids, IDS_PER_STATEMENT).map((chunk) =>
+    db
+      .update(annotations)
+      .set({ status, label })
+      .where(and(pendingIntents(chatbotId), inArray(annotations.id, chunk)))
+      .returning({ id: annotations.id }),
+  );
   const [first, ...rest] = statements;
   if (first === undefined) return 0;
   const results = await db.batch([first, ...rest]);

@@ -7,6 +7,7 @@
 import type { BatchItem } from "drizzle-orm/batch";
 import { and, eq, inArray } from "drizzle-orm";
 import type { z } from "zod";
+import { chunks } from "../db/chunks";
 import type { Db } from "../db/client";
 import { conversationActivity, conversationLabels, conversationNotes, conversationTriage, labels, members, memberships, notifications, type ACTIVITY_KINDS } from "../db/schema";
 import { notFound, fieldError } from "../errors";
@@ -65,8 +66,7 @@ export async function unassignLeavingMember(db: Db, organizationId: string, memb
   const actor: Actor = { id: actorId, name: names.get(actorId) ?? "" };
   const detail: ActivityDetail = { assigneeId: memberId, assigneeName: names.get(memberId) ?? "" };
   const rows = assigned.map((a) => activityValues({ organizationId, chatbotId: a.chatbotId }, a.conversationId, actor, "unassigned", detail, now));
-  const inserts = [];
-  for (let i = 0; i < rows.length; i += ACTIVITY_ROWS_PER_INSERT) inserts.push(db.insert(conversationActivity).values(rows.slice(i, i + ACTIVITY_ROWS_PER_INSERT)));
+  const inserts = chunks(rows, ACTIVITY_ROWS_PER_INSERT).map((chunk) => db.insert(conversationActivity).values(chunk));
   return [db.update(conversationTriage).set({ assigneeId: null, updatedAt: now }).where(mine), ...inserts];
 }
 

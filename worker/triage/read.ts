@@ -5,6 +5,7 @@
  */
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import type { z } from "zod";
+import { chunks } from "../db/chunks";
 import type { Db } from "../db/client";
 import { conversationActivity, conversationLabels, conversationNotes, conversationTriage, labels, members } from "../db/schema";
 import type { activitySchema, labelSchema, noteSchema, triageSchema } from "../schemas/triage";
@@ -31,8 +32,7 @@ export const labelView = (l: typeof labels.$inferSelect): LabelView => ({ id: l.
 /** Status, assignee and labels of each conversation named (every id gets an answer, `open` when untouched). */
 export async function triageOf(db: Db, chatbotId: string, conversationIds: string[]): Promise<Map<string, TriageView>> {
   const out = new Map<string, TriageView>(conversationIds.map((id) => [id, { ...UNTRIAGED, labels: [] }]));
-  for (let i = 0; i < conversationIds.length; i += CHUNK) {
-    const ids = conversationIds.slice(i, i + CHUNK);
+  for (const ids of chunks(conversationIds, CHUNK)) {
     const [rows, tagged] = await Promise.all([
       db
         .select({ t: conversationTriage, assignee: { id: members.id, name: members.name, email: members.email } })
