@@ -296,25 +296,25 @@ export const MUTANTS: Mutant[] = [
     tests: [ANALYTICS],
   },
   {
-    // Reached only by a filtered subset no rollup covers (the unscoped edge test reads rollups): it survives
-    // until a test reads such a subset at its edges.
+    // Reached only by a filtered subset no rollup covers (the unscoped edge test reads rollups): the reports test
+    // reads such a subset with a conversation at each edge.
     id: "range-end-inclusive-conversations",
     area: "worker",
     promise: "analytics ranges take `from` inclusive and `to` exclusive (conversation figures of an unregistered subset)",
     file: "worker/analytics/overview.ts",
     search: "gte(conversations.createdAt, previous.from), lt(conversations.createdAt, to), scope.conversations)),",
     replace: "gte(conversations.createdAt, previous.from), sql`${conversations.createdAt} <= ${to}`, scope.conversations)),",
-    tests: [ANALYTICS],
+    tests: [ANALYTICS, "test/integration/reports.test.ts"],
   },
   {
-    // As range-end-inclusive-conversations: the raw rows of an unregistered subset, which no test reads at its edges yet.
+    // As range-end-inclusive-conversations: the raw rows of an unregistered subset, read at its edges by the reports test.
     id: "range-end-inclusive-sentiment",
     area: "worker",
     promise: "analytics ranges take `to` exclusive (message figures)",
     file: "worker/analytics/overview.ts",
     search: 'eq(annotations.kind, "sentiment"), gte(annotations.createdAt, previous.from), lt(annotations.createdAt, to), scope.annotations)),',
     replace: 'eq(annotations.kind, "sentiment"), gte(annotations.createdAt, previous.from), sql`${annotations.createdAt} <= ${to}`, scope.annotations)),',
-    tests: [ANALYTICS],
+    tests: [ANALYTICS, "test/integration/reports.test.ts"],
   },
   // ---- analysis jobs ----
   {

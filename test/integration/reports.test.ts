@@ -355,6 +355,25 @@ describe("report figures", () => {
     });
   }
 
+  it("counts a conversation created exactly at `from` and leaves out one created exactly at `to` in a subset no rollup covers", async () => {
+    // c1 (and its first sentiment) sit exactly on `from`, c2 (and its sentiment) exactly on `to`; both are English
+    // and British. Written to the table directly, the report registers no combination, so its figures read raw rows.
+    const edges = { from: T0 + H, to: T0 + 2 * D };
+    const filters: WidgetFilters = { language: "en", country: "GB" };
+    const layout = { version: 1, widgets: allWidgets(filters) };
+    const id = `rep_edges_${mine.chatbotId}`;
+    await db.insert(reports).values({ id, organizationId: mine.organizationId, chatbotId: mine.chatbotId, name: "Edges", rangeDays: 7, layout, createdAt: NOW, updatedAt: NOW });
+    const res = await call(`/api/v1/reports/${id}/data?from=${edges.from}&to=${edges.to}`, { key: await freshKey(mine, "read") });
+    const text = await res.text();
+    expect(res.status, text).toBe(200);
+    const { data } = JSON.parse(text) as { data: { widgets: WidgetAnswer[] } };
+    const want = expectations(filters, { ...edges, prev: edges.from - (edges.to - edges.from) });
+    // The plain computation itself counts c1 and not c2, so a bound read the wrong way round cannot pass.
+    expect(want.total_conversations).toMatchObject({ value: 1 });
+    const of = (type: string) => data.widgets.find((w) => w.type === type)!.data;
+    for (const type of ["total_conversations", "average_sentiment"] as const) expect(of(type).trend, type).toEqual(want[type]);
+  });
+
   it("has an unaligned range whose edge hours hold figures of each filter, so the comparisons above can fail", () => {
     const prev = unaligned.from - (unaligned.to - unaligned.from);
     const gb = expectations({ country: "GB" }, { ...unaligned, prev });
