@@ -55,12 +55,18 @@ export const messageId = z
   .max(128)
   .regex(/^[\x21-\x7e]+$/, "must be printable ASCII without spaces");
 
+/** The text with each lone surrogate made U+FFFD (ES2024; typed here because the dashboard and bench compile against ES2023). */
+const wellFormed = (s: string): string => (s as string & { toWellFormed(): string }).toWellFormed();
+
 export const messageInput = z.object({
   /** The integrator's message id; a resent id is recognised and never stored twice. */
   id: messageId.optional(),
   role: z.enum(ROLES),
   content: z
     .string()
+    // Half of a surrogate pair alone ("\ud800", which JSON can carry) is no character and is stored as U+FFFD:
+    // made so here, once, so what is stored and what a resend is compared with are the same text.
+    .overwrite(wellFormed)
     .min(1, "must not be empty")
     // A UTF-16 code unit encodes to at most 3 UTF-8 bytes: short text (nearly all of it) is not encoded to be measured.
     .refine((s) => s.length * 3 <= LIMITS.contentBytes || utf8.encode(s).length <= LIMITS.contentBytes, `must be at most ${LIMITS.contentBytes} bytes`),

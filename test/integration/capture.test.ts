@@ -9,6 +9,7 @@ import { conversationStub } from "../../worker/services/conversation-stub";
 import { createKey } from "../../worker/services/keys";
 import { call, capture, type ErrorBody } from "../helpers/http";
 import { inFreshRateWindow } from "../helpers/rate-window";
+import { connect } from "../helpers/socket";
 import { createTenant } from "../helpers/tenant";
 import { syncIndex } from "../helpers/index-queue";
 
@@ -71,6 +72,23 @@ describe("POST /api/v1/capture", () => {
     expect((await send("I want a refund")).warnings).toEqual([]);
     const snapshot = await conversationStub(env, t.chatbotId, "reused").read(t.chatbotId, { after: 0, limit: 10 });
     expect(snapshot?.messages.map((m) => m.content)).toEqual(["I want a refund", "the same"]);
+  });
+
+  it("stores half a surrogate pair alone as U+FFFD, and takes an exact resend of it as a plain duplicate over REST and the socket", async () => {
+    const t = await createTenant();
+    // JSON.stringify escapes the lone half ("a\ud800b"), as a client's JSON would.
+    const payload = { conversationId: "lone-half", messages: [{ id: "m1", role: "user", content: "a\ud800b" }] };
+    expect((await (await capture(t.ingestKey, payload)).json()) as object).toMatchObject({ inserted: 1, warnings: [] });
+    expect((await (await capture(t.ingestKey, payload)).json()) as object).toMatchObject({ inserted: 0, duplicates: 1, warnings: [] });
+    const socket = await connect("/api/v1/live/lone-half", { key: t.ingestKey });
+    await socket.next("welcome");
+    socket.send({ type: "message", ...payload.messages[0] });
+    const ack = await socket.next("ack");
+    expect(ack).toMatchObject({ id: "m1", duplicate: true });
+    expect(ack).not.toHaveProperty("warning");
+    socket.close();
+    const snapshot = await conversationStub(env, t.chatbotId, "lone-half").read(t.chatbotId, { after: 0, limit: 10 });
+    expect(snapshot?.messages.map((m) => m.content)).toEqual(["a\ufffdb"]);
   });
 
   it("writes nothing at all for a duplicate: no activity time, version, idle deadline or analysis job moves", async () => {
