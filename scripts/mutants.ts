@@ -114,8 +114,8 @@ export const MUTANTS: Mutant[] = [
     area: "durable-objects",
     promise: "a conversation is read only by its own chatbot (another tenant's conversation id answers 404)",
     file: "durable-objects/conversation.ts",
-    search: "    const state = this.store.state;\n    if (!state || state.chatbotId !== chatbotId) return null;\n    const messages",
-    replace: "    const state = this.store.state;\n    if (!state) return null;\n    const messages",
+    search: "    if (!state || state.chatbotId !== chatbotId || state.firstMessageAt === null) return null;\n    const messages",
+    replace: "    if (!state || state.firstMessageAt === null) return null;\n    const messages",
     tests: [MATRIX],
   },
   // ---- capture: duplicates, ack after write, rate limits ----
