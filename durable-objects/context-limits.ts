@@ -36,14 +36,37 @@ export function customRefusal(current: Custom, incoming: Custom | undefined, bro
 }
 
 /**
- * A context frame the frame schema refused only for the size of its `custom` (more than 50 keys in one call, a
- * value over 1,024 characters) is over a limit, answered `context_too_large` as the conversation's own limits
- * are (and as a browser's frame limits are); anything else wrong with it stays an `invalid_frame`.
+ * A context frame the frame schema refused only for sizes — a text field over its length (`user.id` over 128
+ * characters, `organization.name` over 256, `session.pageUrl` over 2,048), `custom` over 50 keys in one call or a
+ * value over 1,024 characters — is over a limit, answered `context_too_large` naming the field as the
+ * conversation's own limits are (and as a browser's frame limits are); anything else wrong with it stays an
+ * `invalid_frame`.
  */
-export function oversizedCustom(frame: unknown, issues: readonly z.core.$ZodIssue[]): ContextRefusal | null {
+export function oversizedContext(frame: unknown, issues: readonly z.core.$ZodIssue[]): ContextRefusal | null {
   const context = frame as { type?: unknown; custom?: unknown } | null;
-  if (context?.type !== "context" || !issues.every((i) => i.path[0] === "custom")) return null;
-  const custom = anyCustomFields.safeParse(context.custom);
+  if (context?.type !== "context" || !issues.length) return null;
+  if (issues.every((i) => i.path[0] === "custom")) return oversizedCustom(context.custom);
+  const caps = issues.map(lengthCap);
+  if (caps.some((cap) => cap === null)) return null;
+  const first = issues[0]!;
+  return { field: first.path.join("."), message: `must be at most ${caps[0]} characters` };
+}
+
+/** The length a text field was refused for exceeding, or null when it was refused for anything else. */
+function lengthCap(issue: z.core.$ZodIssue): number | null {
+  if (issue.code === "too_big" && issue.origin === "string") return Number(issue.maximum);
+  // `session.referrer` is a URL or "": a long URL fails both branches, the URL one only for its length.
+  if (issue.code === "invalid_union") {
+    for (const branch of issue.errors) {
+      const caps = branch.map(lengthCap);
+      if (branch.length && caps.every((cap) => cap !== null)) return caps[0]!;
+    }
+  }
+  return null;
+}
+
+function oversizedCustom(raw: unknown): ContextRefusal | null {
+  const custom = anyCustomFields.safeParse(raw);
   if (!custom.success) return null;
   const keys = Object.keys(custom.data).length;
   if (keys > LIMITS.customKeys) return { field: "custom", message: `at most ${LIMITS.customKeys} keys in one call; this has ${keys}` };

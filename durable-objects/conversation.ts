@@ -22,7 +22,7 @@ import { publicAnalysis, resolutionJob, runDueAnalysis } from "./conversation-an
 import { analyzerChoice } from "../worker/analysis/run";
 import type { LiveEvent } from "./chatbot-live";
 import { registryShardName, registryShardOf, SWEEP_CLOCK_SLACK_MS, type SocketRegistry, type SocketSweep, type SweepRecord } from "./socket-registry";
-import { customRefusal, oversizedCustom, type ContextRefusal } from "./context-limits";
+import { customRefusal, oversizedContext, type ContextRefusal } from "./context-limits";
 import { admitFrame, conversationLimits, socketLimits, type SocketLimits } from "./frame-limits";
 import { LivePublisher } from "./live-publisher";
 import { closeQuietly } from "./session-sockets";
@@ -301,7 +301,7 @@ export class Conversation extends DurableObject<Env> {
     if (!this.admit(ws, data)) return;
     const read = readFrame(data, clientFrame);
     if (!read.ok) {
-      const oversized = read.issues && oversizedCustom(read.json, read.issues);
+      const oversized = read.issues && oversizedContext(read.json, read.issues);
       if (oversized) return send(ws, { ...frameError("context_too_large", `${oversized.field}: ${oversized.message}`), details: [oversized] });
       // The client needs to know which message was refused: read from the parsed frame, or from the text of one
       // too large to parse (that is the point of the limit).

@@ -85,6 +85,29 @@ describe("bounded context per conversation", () => {
     socket.close();
   });
 
+  it("answers a server socket's context frame with any text field over its length with context_too_large naming the field, and a wrong type with invalid_frame", async () => {
+    const t = await createTenant();
+    const socket = await connect("/api/v1/live/long-fields", { key: t.ingestKey });
+    await socket.next("welcome");
+    const long = (n: number) => "x".repeat(n);
+    const url = (n: number) => `https://shop.example/${long(n - "https://shop.example/".length)}`;
+    const cases: [object, string, string][] = [
+      [{ user: { id: long(129) } }, "user.id", "must be at most 128 characters"],
+      [{ organization: { id: "o-1", name: long(257) } }, "organization.name", "must be at most 256 characters"],
+      [{ session: { pageUrl: url(2049) } }, "session.pageUrl", "must be at most 2048 characters"],
+      [{ session: { referrer: url(2049) } }, "session.referrer", "must be at most 2048 characters"],
+    ];
+    for (const [context, field, message] of cases) {
+      socket.send({ type: "context", ...context });
+      expect(await socket.next("error")).toEqual({ type: "error", code: "context_too_large", message: `${field}: ${message}`, details: [{ field, message }] });
+    }
+    socket.send({ type: "context", user: { id: 42 } });
+    expect(await socket.next("error")).toMatchObject({ code: "invalid_frame", details: [{ field: "user.id" }] });
+    socket.send({ type: "context", user: { id: long(128) }, session: { pageUrl: url(2048) } });
+    await socket.next("context_saved");
+    socket.close();
+  });
+
   it("keeps user and organization records to their known fields, however many others are sent", async () => {
     const t = await createTenant();
     const res = await capture(t.ingestKey, {
