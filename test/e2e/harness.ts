@@ -170,6 +170,16 @@ export async function latestConversationId(session: ApiSession, chatbotId: strin
 }
 
 /**
+ * The token of the invitation link emailed to `email`, the only link that creates an account (the one answered to the
+ * inviter does not), read from the server's log (LOG_EMAILS=true) once it is there.
+ */
+export async function emailedInvitationToken(email: string): Promise<string> {
+  const emailed = () => readFileSync(e2e.logFile, "utf8").match(new RegExp(`\\[email to ${email.replace(/[.+]/g, "\\$&")}\\][^\\n]*?/accept-invitation\\?token=(\\w+)`))?.[1];
+  await vi.waitFor(() => expect(emailed()).toBeDefined(), { timeout: 15_000, interval: 100 });
+  return emailed()!;
+}
+
+/**
  * Invites a new person into the demo organization as `role` and accepts as them, creating the account (the
  * invitation "email" is read from the server's log: LOG_EMAILS=true); their login.
  */
@@ -178,10 +188,7 @@ export async function invitedMember(
   { name, role, password = "a good long password", email = `${role}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 6)}@example.com` }: { name: string; role: "admin" | "member"; password?: string; email?: string },
 ): Promise<{ email: string; password: string; memberId: string }> {
   await apiCall(owner, "POST", `/organizations/${e2e.demo.organizationId}/invitations`, { email, role });
-  // The emailed link, the only one that creates an account (the one answered to the inviter does not).
-  const emailed = () => readFileSync(e2e.logFile, "utf8").match(new RegExp(`\\[email to ${email.replace(/[.+]/g, "\\$&")}\\][^\\n]*?/accept-invitation\\?token=(\\w+)`))?.[1];
-  await vi.waitFor(() => expect(emailed()).toBeDefined(), { timeout: 15_000, interval: 100 });
-  const token = emailed();
+  const token = await emailedInvitationToken(email);
   const accepted = await fetch(`${e2e.url}/api/v1/auth/invitations/accept`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ token, name, password }) });
   expect(accepted.status).toBe(200);
   const body = (await accepted.json()) as { data: { memberId: string } };

@@ -116,6 +116,8 @@ export const api = {
     updateProfile: (input: { name: string }) => data(client.PATCH("/api/v1/auth/me", { body: input })),
     requestReset: (email: string) => data(client.POST("/api/v1/auth/password-reset", { body: { email } })),
     confirmReset: (token: string, password: string) => data(client.POST("/api/v1/auth/password-reset/confirm", { body: { token, password } })),
+    /** What the link invites to (organization, role, address), before anyone accepts: a spent or unknown token answers 400. */
+    invitation: (token: string) => data(client.GET("/api/v1/auth/invitations/accept", { params: { query: { token } } }), true),
     acceptInvitation: (input: { token: string; name?: string; password?: string }) => data(client.POST("/api/v1/auth/invitations/accept", { body: input }), true),
   },
   organizations: {

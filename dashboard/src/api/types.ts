@@ -29,6 +29,7 @@ export type Chatbot = Schemas["Chatbot"];
 export type ChatbotStatus = Chatbot["status"];
 export type OrgMember = Schemas["OrganizationMember"];
 export type Invitation = Schemas["Invitation"];
+export type InvitationPreview = Schemas["InvitationPreview"];
 export type Pagination = Schemas["Pagination"];
 
 // ---- keys ----

@@ -1,14 +1,59 @@
 import { Alert, Anchor, Button, Loader, Stack, Text, TextInput } from "@mantine/core";
-import { useState, type FormEvent } from "react";
+import { useEffect, useState, type FormEvent } from "react";
 import { Link, useSearchParams } from "react-router";
-import { api, fieldError } from "../../api/client";
+import { api, ApiError, fieldError } from "../../api/client";
+import type { InvitationPreview, Role } from "../../api/types";
 import { ErrorNotice } from "../../components/ErrorNotice";
 import { NewPasswordInput } from "../../components/NewPasswordInput";
 import { useEnterOrganization, useSession } from "../../session/session";
 import { AuthCard } from "./AuthCard";
 
+/** What each role may do, in the words of the members settings: the person sees what they are agreeing to. */
+const ROLE_REACH: Record<Role, string> = {
+  owner: "an owner: everything, including deleting the organization",
+  admin: "an admin: chatbots, keys, workflows and people",
+  member: "a member: read-only",
+};
+
+/** "You are invited to join Acme as an admin: chatbots, keys, workflows and people." */
+function InvitationSummary({ organization, role, email }: { organization: string; role: Role; email: string }) {
+  return (
+    <Stack gap={4} mb="md" data-testid="invitation-summary">
+      <Text size="sm">
+        You are invited to join <b>{organization}</b> as {ROLE_REACH[role]}.
+      </Text>
+      <Text size="sm" c="dimmed">
+        The invitation is for {email}.
+      </Text>
+    </Stack>
+  );
+}
+
 /**
- * `/accept-invitation?token=`: logged in, one button joins; otherwise the invited person creates an
+ * What the link invites to, read once per token (and again on "Try again"). Not through the query cache: a visitor
+ * without a session empties that cache as their probe answers (session.tsx), which could drop this answer on arrival.
+ */
+function useInvitation(token: string): { data?: InvitationPreview; error?: unknown; retry: () => void } {
+  const [answer, setAnswer] = useState<{ data?: InvitationPreview; error?: unknown }>({});
+  const [attempt, setAttempt] = useState(0);
+  useEffect(() => {
+    if (!token) return;
+    let current = true;
+    setAnswer({});
+    api.auth.invitation(token).then(
+      (data) => current && setAnswer({ data }),
+      (error: unknown) => current && setAnswer({ error }),
+    );
+    return () => {
+      current = false;
+    };
+  }, [token, attempt]);
+  return { ...answer, retry: () => setAttempt((n) => n + 1) };
+}
+
+/**
+ * `/accept-invitation?token=`: says which organization invites, with which role and for which address (read from
+ * the link before anything is accepted), then, logged in, one button joins; otherwise the invited person creates an
  * account (name + password) or logs in first and comes back here.
  */
 export function AcceptInvitationPage() {
@@ -16,6 +61,7 @@ export function AcceptInvitationPage() {
   const token = params.get("token") ?? "";
   const { session } = useSession();
   const enter = useEnterOrganization();
+  const invitation = useInvitation(token);
   const [name, setName] = useState("");
   const [password, setPassword] = useState("");
   const [busy, setBusy] = useState(false);
@@ -44,16 +90,34 @@ export function AcceptInvitationPage() {
       </AuthCard>
     );
   }
-  if (session === undefined) {
+  if (invitation.error !== undefined) {
+    // A 400 names the token: used, expired, replaced by a newer invitation or revoked. Asking again would say the same.
+    const spent = invitation.error instanceof ApiError && invitation.error.status === 400;
+    return (
+      <AuthCard title="Invitation">
+        {spent ? (
+          <Alert color="red" title="This invitation can no longer be used" role="alert">
+            It has been accepted, has expired, or was replaced or withdrawn. Ask whoever invited you to send a new one.
+          </Alert>
+        ) : (
+          <ErrorNotice error={invitation.error} onRetry={invitation.retry} />
+        )}
+      </AuthCard>
+    );
+  }
+  if (session === undefined || invitation.data === undefined) {
     return (
       <AuthCard title="Invitation">
         <Loader aria-label="Loading" />
       </AuthCard>
     );
   }
+  const { organization, role, email } = invitation.data;
+  const summary = <InvitationSummary organization={organization.name} role={role} email={email} />;
   if (session) {
     return (
-      <AuthCard title="Join the organization" subtitle={`You are logged in as ${session.member.email}.`}>
+      <AuthCard title={`Join ${organization.name}`} subtitle={`You are logged in as ${session.member.email}.`}>
+        {summary}
         <Stack>
           {error !== null && <ErrorNotice error={error} compact />}
           <Button onClick={() => void accept()} loading={busy}>
@@ -64,7 +128,8 @@ export function AcceptInvitationPage() {
     );
   }
   return (
-    <AuthCard title="Join the organization" subtitle="Create your account to accept the invitation.">
+    <AuthCard title={`Join ${organization.name}`} subtitle="Create your account to accept the invitation.">
+      {summary}
       <form onSubmit={accept}>
         <Stack>
           {error !== null && <ErrorNotice error={error} compact />}
