@@ -228,6 +228,17 @@ describe("POST /api/v1/capture", () => {
     expect(((await res.json()) as ErrorBody).error.code).toBe("chatbot_archived");
   });
 
+  it("refuses to end a conversation of an archived chatbot as it refuses capture, leaving the conversation open", async () => {
+    const t = await createTenant();
+    await capture(t.ingestKey, { conversationId: "archived-end", messages: one() });
+    await createDb(env.DB).update(chatbots).set({ status: "archived" }).where(eq(chatbots.id, t.chatbotId));
+    const res = await call("/api/v1/capture/end", { method: "POST", key: t.ingestKey, json: { conversationId: "archived-end" } });
+    expect(res.status).toBe(403);
+    expect(((await res.json()) as ErrorBody).error.code).toBe("chatbot_archived");
+    const snapshot = await conversationStub(env, t.chatbotId, "archived-end").read(t.chatbotId, { after: 0, limit: 1 });
+    expect(snapshot?.state.status).toBe("open");
+  });
+
   describe("validation", () => {
     const cases: [string, string, unknown][] = [
       ["a missing conversationId", "conversationId", { messages: one() }],

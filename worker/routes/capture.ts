@@ -50,6 +50,8 @@ capture.openapi(
     path: "/end",
     tags: ["Capture"],
     summary: "End a conversation (the REST twin of the `end` frame); a later message reopens it",
+    // An archived chatbot refuses it as it refuses capture (403 chatbot_archived): its conversations are left as they were.
+    middleware: [capturable],
     request: { body: jsonBody(z.object({ conversationId: externalConversationId })) },
     responses: { 200: jsonData(conversationState, "The conversation, ended") },
   }),
