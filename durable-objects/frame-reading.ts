@@ -30,7 +30,7 @@ export type FrameRead<T> =
  */
 export function readFrame<S extends z.ZodType>(data: string | ArrayBuffer, schema: S): FrameRead<z.output<S>> {
   if (typeof data !== "string") return refused("invalid_frame", "binary frames are not supported; send JSON text");
-  if (data.length > LIMITS.frameBytes) return refused("payload_too_large", `frames are limited to ${LIMITS.frameBytes} bytes`);
+  if (overBytes(data, LIMITS.frameBytes)) return refused("payload_too_large", `frames are limited to ${LIMITS.frameBytes} bytes`);
   let json: unknown;
   try {
     json = JSON.parse(data);
@@ -42,6 +42,23 @@ export function readFrame<S extends z.ZodType>(data: string | ArrayBuffer, schem
   const details = fieldIssues(parsed.error.issues, "frame", json);
   const first = details[0];
   return { ...refused("invalid_frame", first ? `${first.field}: ${first.message}` : "invalid frame", details), json, issues: parsed.error.issues };
+}
+
+/**
+ * Whether `text` takes more than `limit` bytes as UTF-8, the encoding it arrived in (README: 40,960 bytes), without
+ * encoding it: a frame of that many characters is over in any case, one of a third as many never (three bytes a
+ * UTF-16 unit at most), and only between the two are the bytes counted, stopping once past the limit.
+ */
+export function overBytes(text: string, limit: number): boolean {
+  if (text.length > limit) return true;
+  if (text.length * 3 <= limit) return false;
+  let bytes = 0;
+  for (let i = 0; i < text.length && bytes <= limit; i++) {
+    const unit = text.charCodeAt(i);
+    // A surrogate's half counts 2 of its pair's 4 bytes (a lone one, stored as U+FFFD, 3: close enough at a limit).
+    bytes += unit < 0x80 ? 1 : unit < 0x800 ? 2 : unit >= 0xd800 && unit <= 0xdfff ? 2 : 3;
+  }
+  return bytes > limit;
 }
 
 function refused(code: FrameRefusal["code"], message: string, details?: FieldIssue[]): { ok: false; refusal: FrameRefusal } {

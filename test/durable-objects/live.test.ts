@@ -2,6 +2,7 @@ import { evictDurableObject, runDurableObjectAlarm, runInDurableObject } from "c
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import type { Conversation } from "../../durable-objects/conversation";
+import { LIMITS } from "../../durable-objects/protocol";
 import { conversationStub } from "../../worker/services/conversation-stub";
 import { call, capture } from "../helpers/http";
 import { connect, openSocket } from "../helpers/socket";
@@ -157,6 +158,18 @@ describe("live conversations over WebSocket", () => {
     // Wherever the id is: after the content too, as a client serialising its fields in another order sends it.
     socket.send({ type: "message", role: "user", content: "x".repeat(50_000), id: "huge-2" });
     expect(await socket.next("error")).toMatchObject({ code: "payload_too_large", id: "huge-2" });
+    socket.close();
+  });
+
+  it("counts a frame's size in bytes, so fewer characters than the limit can be over it", async () => {
+    const t = await createTenant();
+    const socket = await connect("/api/v1/live/chat-bytes", { key: t.ingestKey });
+    await socket.next("welcome");
+    // 21,000 characters of two bytes each: under 40,960 characters, over 40,960 bytes.
+    const frame = { type: "message", id: "wide-1", role: "user", content: "é".repeat(21_000) };
+    expect(JSON.stringify(frame).length).toBeLessThan(LIMITS.frameBytes);
+    socket.send(frame);
+    expect(await socket.next("error")).toMatchObject({ code: "payload_too_large", id: "wide-1" });
     socket.close();
   });
 
