@@ -60,6 +60,7 @@ browserSuite("Workflows: from a template to its runs", () => {
       body: JSON.stringify({ name: "Workflow alerts", url: receiverUrl }),
     });
     expect(made.status).toBe(201);
+    const destination = ((await made.json()) as { data: { id: string } }).data;
     await page.goto(`${e2e.url}/chatbots/${e2e.demo.chatbotId}/workflows`);
     await page.getByRole("button", { name: "New from template" }).click();
     const dialog = page.getByRole("dialog", { name: "New workflow from a template" });
@@ -83,6 +84,10 @@ browserSuite("Workflows: from a template to its runs", () => {
     const attempts = run.getByTestId("delivery-attempts");
     await attempts.waitFor();
     expect(await attempts.innerText()).toContain("200");
+    // The delivery names its destination as the settings do; the id is only secondary text beside the name.
+    const delivered = run.getByTestId("delivery-destination");
+    expect(await delivered.getByText("Delivery to Workflow alerts: success", { exact: true }).count()).toBe(1);
+    expect(await delivered.getByText(destination.id, { exact: true }).count()).toBe(1);
     expect(received.some((r) => r.body.includes('"workflow.triggered"') && r.body.includes("angry@example.com"))).toBe(true);
 
     await page.goto(`${e2e.url}/chatbots/${e2e.demo.chatbotId}/workflows`);

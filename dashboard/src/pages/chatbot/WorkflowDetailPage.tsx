@@ -1,5 +1,5 @@
 import { Accordion, Anchor, Badge, Button, Code, Group, Paper, Skeleton, Stack, Table, Text } from "@mantine/core";
-import { useEffect, useState } from "react";
+import { useEffect, useMemo, useState } from "react";
 import { Link, useNavigate, useParams } from "react-router";
 import { api, ApiError } from "../../api/client";
 import type { Workflow, WorkflowInput, WorkflowRun } from "../../api/types";
@@ -45,7 +45,10 @@ const BLANK: WorkflowInput = {
   status: "active",
 };
 
-function RunDetails({ run, chatbotId, canEdit, onRetried }: { run: WorkflowRun; chatbotId: string; canEdit: boolean; onRetried: () => void }) {
+/** A webhook destination's name by its id (the chatbot's destinations, as listed to the viewer). */
+type DestinationNames = ReadonlyMap<string, string>;
+
+function RunDetails({ run, chatbotId, canEdit, destinationNames, onRetried }: { run: WorkflowRun; chatbotId: string; canEdit: boolean; destinationNames: DestinationNames; onRetried: () => void }) {
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   return (
@@ -65,9 +68,17 @@ function RunDetails({ run, chatbotId, canEdit, onRetried }: { run: WorkflowRun; 
       ) : (
         run.deliveries.map((d) => (
           <Paper key={d.id} withBorder p="xs" radius="sm">
-            <Text size="sm" fw={500}>
-              Delivery to {d.destinationId}: {d.status}
-            </Text>
+            {/* Named as the settings list it; the id, which the API and the receiver's logs use, only beside it. */}
+            <Group gap={6} wrap="wrap" align="baseline" data-testid="delivery-destination">
+              <Text size="sm" fw={500}>
+                Delivery to {destinationNames.get(d.destinationId) ?? d.destinationId}: {d.status}
+              </Text>
+              {destinationNames.has(d.destinationId) && (
+                <Text size="xs" c="dimmed" ff="monospace">
+                  {d.destinationId}
+                </Text>
+              )}
+            </Group>
             <Table.ScrollContainer minWidth={520}>
               <Table verticalSpacing={4} fz="sm" data-testid="delivery-attempts">
                 <Table.Thead>
@@ -128,7 +139,7 @@ function RunDetails({ run, chatbotId, canEdit, onRetried }: { run: WorkflowRun; 
   );
 }
 
-function WorkflowRuns({ workflowId, chatbotId, canEdit }: { workflowId: string; chatbotId: string; canEdit: boolean }) {
+function WorkflowRuns({ workflowId, chatbotId, canEdit, destinationNames }: { workflowId: string; chatbotId: string; canEdit: boolean; destinationNames: DestinationNames }) {
   const [page, setPage] = useState(1);
   const runs = useQuery(`runs:${workflowId}:${page}`, () => api.workflows.runs(chatbotId, workflowId, { page, limit: 20 }));
   const { reload } = runs;
@@ -166,7 +177,7 @@ function WorkflowRuns({ workflowId, chatbotId, canEdit }: { workflowId: string; 
                 </Group>
               </Accordion.Control>
               <Accordion.Panel>
-                <RunDetails run={run} chatbotId={chatbotId} canEdit={canEdit} onRetried={runs.reload} />
+                <RunDetails run={run} chatbotId={chatbotId} canEdit={canEdit} destinationNames={destinationNames} onRetried={runs.reload} />
               </Accordion.Panel>
             </Accordion.Item>
           ))}
@@ -199,7 +210,9 @@ export default function WorkflowDetailPage() {
   const navigate = useNavigate();
   const isNew = workflowId === "new";
   const workflow = useQuery(isNew ? null : `workflow:${workflowId}`, () => api.workflows.get(chatbot.id, workflowId));
-  const destinations = useQuery(canEdit ? `webhooks:${chatbot.id}` : null, () => api.webhooks.list(chatbot.id));
+  // The editor's choices, and every viewer's names for the destinations its runs delivered to (read-only members too).
+  const destinations = useQuery(`webhooks:${chatbot.id}`, () => api.webhooks.list(chatbot.id));
+  const destinationNames = useMemo(() => new Map((destinations.data ?? []).map((d) => [d.id, d.name])), [destinations.data]);
   // The chatbot's own flags and behaviours, which conditions may name as the built-ins (the Analysis page's query).
   const config = useQuery(canEdit ? `analysis:${chatbot.id}` : null, () => api.analysis.config(chatbot.id));
 
@@ -261,7 +274,7 @@ export default function WorkflowDetailPage() {
       ) : (
         <Skeleton h={100} />
       )}
-      {!isNew && <WorkflowRuns workflowId={workflowId} chatbotId={chatbot.id} canEdit={canEdit} />}
+      {!isNew && <WorkflowRuns workflowId={workflowId} chatbotId={chatbot.id} canEdit={canEdit} destinationNames={destinationNames} />}
     </Stack>
   );
 }
