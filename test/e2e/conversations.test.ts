@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { browserSuite, e2e, logIn, openBrowser, record, screenshot, sdk, type Browser } from "./harness";
+import { apiCall, apiLogin, browserSuite, e2e, logIn, openBrowser, record, screenshot, sdk, type Browser } from "./harness";
 import { recordDemoTraffic } from "./traffic";
 
 /** The window and an element, as far as these tests use them (this Node file has no DOM types). */
@@ -136,6 +136,25 @@ browserSuite("Conversations: from a filter to the conversation behind it", () =>
     await page.getByRole("dialog").filter({ hasText: /^Sentiment/ }).waitFor();
     await screenshot(page, "conversation-detail");
     await page.keyboard.press("Escape");
+  });
+
+  it("says a link's label no longer exists, instead of the API's refusal, and clears just that filter in one click", async () => {
+    const { page } = browser;
+    const owner = await apiLogin(e2e.demo.email, e2e.demo.password);
+    const { data: label } = await apiCall<{ data: { id: string } }>(owner, "POST", `/chatbots/${e2e.demo.chatbotId}/labels`, { name: `Gone ${Date.now().toString(36)}`, color: "red" });
+    await apiCall(owner, "DELETE", `/chatbots/${e2e.demo.chatbotId}/labels/${label.id}`);
+    // A link kept from before the label was deleted, with another filter beside it.
+    await page.goto(`${e2e.url}/chatbots/${e2e.demo.chatbotId}/conversations?plan=enterprise&labelId=${label.id}`);
+    const notice = page.getByTestId("stale-label-filter");
+    await notice.waitFor();
+    expect(await notice.innerText()).toContain("This label no longer exists");
+    expect(await page.getByRole("alert").filter({ hasText: "labelId" }).count()).toBe(0);
+    await notice.getByRole("button", { name: "Clear the label filter" }).click();
+    await page.getByTestId("conversation-row").first().waitFor();
+    const params = new URL(page.url()).searchParams;
+    expect(params.get("labelId")).toBeNull();
+    expect(params.get("plan")).toBe("enterprise");
+    expect(await notice.count()).toBe(0);
   });
 
   it("updates an open conversation in place when a message arrives", async () => {

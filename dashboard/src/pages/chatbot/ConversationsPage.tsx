@@ -22,6 +22,7 @@ import { ActButton, ActDrawer, type Acting } from "../../components/triage/ActDr
 import { COLUMNS, DEFAULT_COLUMNS, whoOf, type CellContext, type Column } from "./conversations/columns";
 import { ConversationCards } from "./conversations/ConversationCards";
 import { NewRowsBar, useNewRows } from "./conversations/new-rows";
+import { isStaleLabelFilter, StaleLabelNotice } from "./conversations/stale-label";
 
 const FILTERS = [
   "q",
@@ -183,7 +184,10 @@ export default function ConversationsPage() {
   const shown = COLUMNS.filter((c) => columns.includes(c.key));
   const [acting, setActing] = useState<Acting | null>(null);
   const ctx: CellContext = { chatbotId: chatbot.id, members: memberMap, onLabel: (labelId) => set({ labelId }), onAct: setActing };
-  const labelName = (id: string) => rows.data?.data.flatMap((r) => r.labels).find((l) => l.id === id)?.name ?? id;
+  // A label filter naming a deleted label: said in words with a way out, instead of the API's refusal and a table.
+  const labelGone = isStaleLabelFilter(rows.error);
+  const tableShown = !failed(rows) && !labelGone;
+  const labelName = (id: string) => (labelGone ? "deleted label" : (rows.data?.data.flatMap((r) => r.labels).find((l) => l.id === id)?.name ?? id));
   const filterValue = (f: (typeof FILTERS)[number]) => {
     const v = values[f];
     if (f === "from" || f === "to") return formatDateTime(Number(v));
@@ -241,9 +245,9 @@ export default function ConversationsPage() {
       <Collapse expanded={filtersOpen} id="conversation-filters">
         <FilterPanel values={values} set={set} members={members.data ?? []} />
       </Collapse>
-      <RegionError query={rows} />
-      {!failed(rows) && phone && (rows.loading ? <Skeleton h={160} radius="md" /> : <ConversationCards rows={rows.data?.data ?? []} ctx={ctx} />)}
-      {!failed(rows) && !phone && (
+      {labelGone ? <StaleLabelNotice onClear={() => set({ labelId: null })} /> : <RegionError query={rows} />}
+      {tableShown && phone && (rows.loading ? <Skeleton h={160} radius="md" /> : <ConversationCards rows={rows.data?.data ?? []} ctx={ctx} />)}
+      {tableShown && !phone && (
         <Table.ScrollContainer minWidth={1100}>
           <Table highlightOnHover verticalSpacing="xs" data-testid="conversations-table" aria-busy={rows.fetching}>
             <Table.Thead>
@@ -289,15 +293,15 @@ export default function ConversationsPage() {
           </Table>
         </Table.ScrollContainer>
       )}
-      {!rows.loading && rows.data?.data.length === 0 && pastLastPage(rows.data.pagination) && (
+      {tableShown && !rows.loading && rows.data?.data.length === 0 && pastLastPage(rows.data.pagination) && (
         <PastLastPage pagination={rows.data.pagination} onPage={(p) => set({ page: p }, false)} noun="conversations" />
       )}
-      {!rows.loading && rows.data?.data.length === 0 && !pastLastPage(rows.data.pagination) && (
+      {tableShown && !rows.loading && rows.data?.data.length === 0 && !pastLastPage(rows.data.pagination) && (
         <EmptyNotice title={active.length || values.q ? "No conversation matches" : "No conversations yet"}>
           {active.length || values.q ? "Loosen a filter or clear them." : "They appear here within a second of your chatbot's first message."}
         </EmptyNotice>
       )}
-      <TablePager pagination={rows.data?.pagination} onPage={(p) => set({ page: p }, false)} noun="conversations" />
+      {tableShown && <TablePager pagination={rows.data?.pagination} onPage={(p) => set({ page: p }, false)} noun="conversations" />}
       <ActDrawer acting={acting} onClose={() => setActing(null)} />
     </Stack>
   );
