@@ -237,6 +237,19 @@ describe("MCP input and keys", () => {
     expect(range).toMatchObject({ code: "invalid_request", details: [{ field: "interval" }] });
   });
 
+  it("words a refused argument as the REST API does: a left-out field is required, an empty one must not be empty", async () => {
+    const client = await connect(await freshKey(mine));
+    const refusal = async (name: string, args: Record<string, unknown>) => {
+      const result = (await client.callTool({ name, arguments: args })) as CallToolResult;
+      expect(result.isError).toBe(true);
+      return (result.content[0] as { text: string }).text;
+    };
+    expect(await refusal("get_conversation", {})).toBe("Input validation error: Invalid arguments for tool get_conversation: id: required");
+    expect(await refusal("list_workflow_runs", {})).toBe("Input validation error: Invalid arguments for tool list_workflow_runs: workflowId: required");
+    expect(await refusal("list_workflow_runs", { workflowId: "" })).toBe("Input validation error: Invalid arguments for tool list_workflow_runs: workflowId: must not be empty");
+    expect(await refusal("get_conversation", { id: "x", bogus: 1 })).toBe('Input validation error: Invalid arguments for tool get_conversation: Unrecognized key: "bogus"');
+  });
+
   it("answers 401 with the error envelope for a missing or wrong key, and 403 for an ingest key", async () => {
     const initialize = { jsonrpc: "2.0", id: 1, method: "initialize", params: { protocolVersion: "2025-06-18", capabilities: {}, clientInfo: { name: "t", version: "1" } } };
     const post = (key?: string) => call("/mcp", { method: "POST", key, json: initialize, headers: { accept: "application/json, text/event-stream" } });

@@ -6,6 +6,7 @@
  */
 import { McpServer, type CallToolResult } from "@modelcontextprotocol/server";
 import { ApiError, envelope } from "../errors";
+import { toolArguments } from "./tool-arguments";
 import { TOOLS, type ToolContext } from "./tools";
 
 export const SERVER_INFO = { name: "openbat", version: "1.0.0" } as const;
@@ -23,7 +24,7 @@ export function openBatMcpServer(ctx: ToolContext, requestId: string): McpServer
     server.registerTool(
       tool.name,
       // Strict: an argument the tool does not take is refused, not ignored (a misspelt filter would widen the answer).
-      { title: tool.title, description: tool.description, inputSchema: tool.input.strict(), annotations: { readOnlyHint: true, openWorldHint: false } },
+      { title: tool.title, description: tool.description, inputSchema: toolArguments(tool.input), annotations: { readOnlyHint: true, openWorldHint: false } },
       async (input: unknown) => {
         try {
           return answer(await tool.run(ctx, input as never));
