@@ -246,6 +246,9 @@ describe("who a browser may say it is", () => {
     socket.send({ type: "context", user: { id: "ceo", plan: "enterprise", mrr: 1e6 }, session: { pageUrl: "https://shop.example/cart" } });
     const saved = await socket.next("context_saved");
     expect(saved.ignored).toEqual(["user"]);
+    // A conversation is read once it holds a message (empty conversations are not conversations).
+    socket.send({ type: "message", id: "m1", role: "user", content: "hello" });
+    await socket.next("ack");
     const snapshot = await conversationStub(env, t.chatbotId, welcome.externalId).read(t.chatbotId, { after: 0, limit: 1 });
     expect(snapshot?.state.user).toBeNull();
     expect(snapshot?.state.session.pageUrl).toBe("https://shop.example/cart");
@@ -264,6 +267,8 @@ describe("who a browser may say it is", () => {
     await socket.next("welcome");
     socket.send({ type: "context", user: { id: "someone-else" } });
     expect((await socket.next("context_saved")).ignored).toEqual(["user"]);
+    socket.send({ type: "message", id: "m1", role: "user", content: "hello" });
+    await socket.next("ack");
     const snapshot = await conversationStub(env, t.chatbotId, "verified-1").read(t.chatbotId, { after: 0, limit: 1 });
     expect(snapshot?.state.user).toMatchObject({ id: "u-9", email: "nine@example.com", plan: "pro" });
     expect(snapshot?.state.organization).toMatchObject({ id: "o-9", mrr: 900 });
