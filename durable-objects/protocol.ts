@@ -124,12 +124,34 @@ const customValue = (maxChars?: number) =>
     error: (issue) => (issue.code === "invalid_union" ? "must be a string, number, boolean or null, not a list or an object" : undefined),
   });
 
-export const customFields = z
-  .record(customKey, customValue(LIMITS.customValueChars))
-  .refine((r) => Object.keys(r).length <= LIMITS.customKeys, `at most ${LIMITS.customKeys} keys`);
+/**
+ * Custom fields refusing a `__proto__` key, naming it. JSON makes `"__proto__"` an own key like any other, but a zod
+ * record skips it without a word (writing it would set the parsed object's prototype), so a field sent would vanish
+ * unsaid. The record's own run (what a parent calls) is wrapped: checks and refinements only see its output, where it is gone.
+ */
+function refusingProtoKey<S extends z.ZodRecord>(schema: S): S {
+  const run = schema._zod.run;
+  schema._zod.run = (payload, ctx) => {
+    const input = payload.value;
+    const result = run(payload, ctx);
+    if (input !== null && typeof input === "object" && Object.hasOwn(input, "__proto__")) {
+      const refuse = (done: z.core.ParsePayload) => {
+        done.issues.push({ code: "custom", message: "is not a name a custom field can take", path: ["__proto__"], input, inst: schema });
+        return done;
+      };
+      return result instanceof Promise ? result.then(refuse) : refuse(result);
+    }
+    return result;
+  };
+  return schema;
+}
+
+export const customFields = refusingProtoKey(
+  z.record(customKey, customValue(LIMITS.customValueChars)).refine((r) => Object.keys(r).length <= LIMITS.customKeys, `at most ${LIMITS.customKeys} keys`),
+);
 
 /** Custom fields of the right types, whatever their size: what is left to check once a limit refused them. */
-export const anyCustomFields = z.record(customKey, customValue());
+export const anyCustomFields = refusingProtoKey(z.record(customKey, customValue()));
 
 export const contextInput = z.object({
   user: userContext.optional(),

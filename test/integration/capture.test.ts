@@ -239,6 +239,22 @@ describe("POST /api/v1/capture", () => {
     expect(snapshot?.state.status).toBe("open");
   });
 
+  it("refuses a __proto__ custom key naming custom.__proto__, over REST and in a socket's context frame, where it was dropped without a word", async () => {
+    const t = await createTenant();
+    // JSON.parse makes "__proto__" an own key, as a client's JSON does; JSON.stringify sends it on.
+    const custom = JSON.parse('{"__proto__": "x", "cohort": "beta"}') as Record<string, string>;
+    const res = await capture(t.ingestKey, { conversationId: "proto", messages: one(), custom });
+    const body = await expectInvalid(res, "custom.__proto__");
+    expect(body.error.message).toBe("custom.__proto__: is not a name a custom field can take");
+    const socket = await connect("/api/v1/live/proto", { key: t.ingestKey });
+    await socket.next("welcome");
+    socket.send({ type: "context", custom });
+    expect(await socket.next("error")).toMatchObject({ code: "invalid_frame", details: [{ field: "custom.__proto__", message: "is not a name a custom field can take" }] });
+    socket.send({ type: "context", custom: { cohort: "beta" } });
+    await socket.next("context_saved");
+    socket.close();
+  });
+
   describe("validation", () => {
     const cases: [string, string, unknown][] = [
       ["a missing conversationId", "conversationId", { messages: one() }],
