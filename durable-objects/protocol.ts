@@ -127,23 +127,15 @@ const customValue = (maxChars?: number) =>
 /**
  * Custom fields refusing a `__proto__` key, naming it. JSON makes `"__proto__"` an own key like any other, but a zod
  * record skips it without a word (writing it would set the parsed object's prototype), so a field sent would vanish
- * unsaid. The record's own run (what a parent calls) is wrapped: checks and refinements only see its output, where it is gone.
+ * unsaid. It is looked for before the record reads the object: checks and refinements only see its output, where it is gone.
  */
-function refusingProtoKey<S extends z.ZodRecord>(schema: S): S {
-  const run = schema._zod.run;
-  schema._zod.run = (payload, ctx) => {
-    const input = payload.value;
-    const result = run(payload, ctx);
+function refusingProtoKey<S extends z.ZodType>(schema: S) {
+  return z.preprocess((input, ctx) => {
     if (input !== null && typeof input === "object" && Object.hasOwn(input, "__proto__")) {
-      const refuse = (done: z.core.ParsePayload) => {
-        done.issues.push({ code: "custom", message: "is not a name a custom field can take", path: ["__proto__"], input, inst: schema });
-        return done;
-      };
-      return result instanceof Promise ? result.then(refuse) : refuse(result);
+      ctx.addIssue({ code: "custom", message: "is not a name a custom field can take", path: ["__proto__"], input });
     }
-    return result;
-  };
-  return schema;
+    return input;
+  }, schema);
 }
 
 export const customFields = refusingProtoKey(
