@@ -6,6 +6,7 @@
 import type { z } from "zod";
 import { fieldIssues, type FieldIssue } from "../worker/errors";
 import { LIMITS, type ErrorFrameCode } from "./protocol";
+import { overBytes } from "./text-bytes";
 
 /** The codes a frame is refused with for what it is (the others — rate limits, context limits — are a conversation's). */
 export const FRAME_REFUSAL_CODES = ["invalid_json", "invalid_frame", "payload_too_large"] as const satisfies readonly ErrorFrameCode[];
@@ -42,23 +43,6 @@ export function readFrame<S extends z.ZodType>(data: string | ArrayBuffer, schem
   const details = fieldIssues(parsed.error.issues, "frame", json);
   const first = details[0];
   return { ...refused("invalid_frame", first ? `${first.field}: ${first.message}` : "invalid frame", details), json, issues: parsed.error.issues };
-}
-
-/**
- * Whether `text` takes more than `limit` bytes as UTF-8, the encoding it arrived in (README: 40,960 bytes), without
- * encoding it: a frame of that many characters is over in any case, one of a third as many never (three bytes a
- * UTF-16 unit at most), and only between the two are the bytes counted, stopping once past the limit.
- */
-export function overBytes(text: string, limit: number): boolean {
-  if (text.length > limit) return true;
-  if (text.length * 3 <= limit) return false;
-  let bytes = 0;
-  for (let i = 0; i < text.length && bytes <= limit; i++) {
-    const unit = text.charCodeAt(i);
-    // A surrogate's half counts 2 of its pair's 4 bytes (a lone one, stored as U+FFFD, 3: close enough at a limit).
-    bytes += unit < 0x80 ? 1 : unit < 0x800 ? 2 : unit >= 0xd800 && unit <= 0xdfff ? 2 : 3;
-  }
-  return bytes > limit;
 }
 
 function refused(code: FrameRefusal["code"], message: string, details?: FieldIssue[]): { ok: false; refusal: FrameRefusal } {

@@ -6,6 +6,7 @@
  * (`npm run api:types` → sdk/src/protocol.generated.ts), so the SDK carries no server code.
  */
 import { z } from "zod";
+import { overBytes } from "./text-bytes";
 import { messageAnalysis } from "../worker/schemas/message-analysis";
 
 export const LIMITS = {
@@ -24,7 +25,6 @@ export const LIMITS = {
   socketsPerConversation: 20,
 } as const;
 
-const utf8 = new TextEncoder();
 const shortText = (max = 256) => z.string().trim().min(1).max(max);
 
 /** The last instant a JavaScript Date holds (+275760-09-13): a later "time" could never be shown or exported. */
@@ -68,8 +68,7 @@ export const messageInput = z.object({
     // made so here, once, so what is stored and what a resend is compared with are the same text.
     .overwrite(wellFormed)
     .min(1, "must not be empty")
-    // A UTF-16 code unit encodes to at most 3 UTF-8 bytes: short text (nearly all of it) is not encoded to be measured.
-    .refine((s) => s.length * 3 <= LIMITS.contentBytes || utf8.encode(s).length <= LIMITS.contentBytes, `must be at most ${LIMITS.contentBytes} bytes`),
+    .refine((s) => !overBytes(s, LIMITS.contentBytes), `must be at most ${LIMITS.contentBytes} bytes`),
   sentAt: timestamp.optional(),
 });
 export type MessageInput = z.infer<typeof messageInput>;
