@@ -332,6 +332,17 @@ describe("aimed sentiment", () => {
     },
   );
 
+  it.each(["Our checkout is down and nobody can place an order", "Since the update we're unable to place an order on the app"])(
+    "does not read an outage that stops orders as interest in buying: %s",
+    (message) => {
+      expect(flags(message)).not.toContain("buying_signal");
+    },
+  );
+
+  it("still reads placing an order as interest in buying", () => {
+    expect(flags("I'd like to place an order for 20 more seats")).toContain("buying_signal");
+  });
+
   it.each([
     "my diploma has my surname misspelled",
     "The parcel arrived completely crushed.",
