@@ -164,13 +164,21 @@ export class Conversation extends DurableObject<Env> {
   }
 
   /**
+   * The conversation's state when it belongs to `chatbotId` and someone has written in it, else null. A socket may
+   * have opened it without a message being written: empty conversations are not conversations (README).
+   */
+  private writtenFor(chatbotId: string): ConversationState | null {
+    const state = this.store.state;
+    return state && state.chatbotId === chatbotId && state.firstMessageAt !== null ? state : null;
+  }
+
+  /**
    * The conversation with a page of its messages, or null when it does not belong to `chatbotId`.
    * @example await stub.read("cb_123", { after: 0, limit: 500 })
    */
   async read(chatbotId: string, page: { after: number; limit: number }): Promise<ConversationSnapshot | null> {
-    const state = this.store.state;
-    // A socket may have opened it without a message being written: empty conversations are not conversations (README).
-    if (!state || state.chatbotId !== chatbotId || state.firstMessageAt === null) return null;
+    const state = this.writtenFor(chatbotId);
+    if (!state) return null;
     const messages = this.store.messagesAfter(page.after, page.limit);
     const analyses = this.store.analysesFor(messages.map((m) => m.seq));
     const languages = this.store.languagesFor(messages.map((m) => m.seq));
@@ -189,8 +197,8 @@ export class Conversation extends DurableObject<Env> {
    * @example await stub.end("cb_123")
    */
   async end(chatbotId: string): Promise<ConversationState | null> {
-    const state = this.store.state;
-    if (!state || state.chatbotId !== chatbotId || state.firstMessageAt === null) return null;
+    const state = this.writtenFor(chatbotId);
+    if (!state) return null;
     this.endConversation(state, "explicit", Date.now());
     return state;
   }

@@ -114,8 +114,8 @@ export const MUTANTS: Mutant[] = [
     area: "durable-objects",
     promise: "a conversation is read only by its own chatbot (another tenant's conversation id answers 404)",
     file: "durable-objects/conversation.ts",
-    search: "    if (!state || state.chatbotId !== chatbotId || state.firstMessageAt === null) return null;\n    const messages",
-    replace: "    if (!state || state.firstMessageAt === null) return null;\n    const messages",
+    search: "return state && state.chatbotId === chatbotId && state.firstMessageAt !== null ? state : null;",
+    replace: "return state && state.firstMessageAt !== null ? state : null;",
     tests: [MATRIX],
   },
   // ---- capture: duplicates, ack after write, rate limits ----
