@@ -159,6 +159,14 @@ describe("the local-development loopback allowance", () => {
   ])("still refuses %s, which is not plain loopback", async (url) => {
     await expect(assertDeliverable(url, localDev)).rejects.toBeInstanceOf(UnsafeUrlError);
   });
+
+  it.each([
+    ["http://0.0.0.0:9999/hook", "0.0.0.0 is a non-public address"],
+    ["http://[::ffff:7f00:1]:9999/hook", "is a non-public address (loopback, as IPv4-mapped 127.0.0.1)"],
+    ["http://10.0.0.5/hook", "10.0.0.5 is a non-public address (private)"],
+  ])("names the range of an http address it refuses, not only the scheme: %s", async (url, why) => {
+    await expect(assertDeliverable(url, localDev)).rejects.toThrow(why);
+  });
 });
 
 describe("address parsing", () => {

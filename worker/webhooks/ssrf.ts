@@ -47,9 +47,10 @@ export async function assertDeliverable(raw: string, policy: UrlPolicy): Promise
   const host = url.hostname.toLowerCase().replace(/\.+$/, "");
   const literal = parseIp(host);
   if (policy.allowLoopback && (host === "localhost" || (literal && isPlainLoopback(literal)))) return url;
-  if (url.protocol !== "https:") throw new UnsafeUrlError("must use https");
-  // An address is judged by its range first: "127.0.0.1 is loopback" says more than "this service" where both hold.
+  // An address is judged by its range first: "0.0.0.0 is a non-public address" says more than "must use https", and
+  // "127.0.0.1 is loopback" more than "this service", where both hold.
   if (literal) refuseIfNotPublic(host, literal);
+  if (url.protocol !== "https:") throw new UnsafeUrlError("must use https");
   if (policy.ownHosts.some((own) => own.toLowerCase().replace(/\.+$/, "") === host)) throw new UnsafeUrlError("must not point at this service");
   if (literal) return url;
   if (!host || BLOCKED_NAMES.some((re) => re.test(host))) throw new UnsafeUrlError(`${host || "an empty host"} is not a public host`);
