@@ -6,8 +6,7 @@
 import { z } from "zod";
 import { ACTIVITY_KINDS, TRIAGE_STATUSES } from "../worker/db/schema";
 import { FEED_SHARDS } from "./feed-shards";
-import { FRAME_REFUSAL_CODES } from "./frame-reading";
-import { errorFrame } from "./protocol";
+import { frameRefusalFrame } from "./frame-reading";
 
 /** A viewer sees an event at most about this long after the conversation published it. */
 export const FLUSH_MS = 100;
@@ -96,13 +95,10 @@ export const feedFrame = z
           "The index queue wrote these conversations to D1: reads of the conversations table and the attention queue now see the change (a `message` event comes before its row is written), and the counters count them. Sent on the same tick as a batch, at most one per tick",
       }),
     z.object({ type: z.literal("pong") }).meta({ description: "The answer to a ping" }),
-    errorFrame
-      .pick({ type: true, message: true, details: true })
-      .extend({ code: z.enum(FRAME_REFUSAL_CODES) })
-      .meta({
-        description:
-          "A frame the viewer sent was refused, as a conversation socket refuses one: `invalid_json` (not JSON), `invalid_frame` (not a ping: an unknown `type` or a wrong field, named in `details`; binary frames too), `payload_too_large` (over 40 KB, not parsed). The feed stays open",
-      }),
+    frameRefusalFrame.meta({
+      description:
+        "A frame the viewer sent was refused, as a conversation socket refuses one: `invalid_json` (not JSON), `invalid_frame` (not a ping: an unknown `type` or a wrong field, named in `details`; binary frames too), `payload_too_large` (over 40 KB, not parsed). The feed stays open",
+    }),
   ])
   .meta({ description: "A frame the live feed sends" });
 export type FeedFrame = z.infer<typeof feedFrame>;

@@ -3,13 +3,19 @@
  * conversation's socket and the live feed refuse a frame in the same shape and words (README "Live protocol",
  * error frame codes). The socket stays open either way.
  */
-import type { z } from "zod";
+import { z } from "zod";
 import { fieldIssues, type FieldIssue } from "../worker/errors";
-import { LIMITS, type ErrorFrameCode } from "./protocol";
+import { errorFrame, LIMITS, type ErrorFrameCode } from "./protocol";
 import { overBytes } from "./text-bytes";
 
 /** The codes a frame is refused with for what it is (the others — rate limits, context limits — are a conversation's). */
 export const FRAME_REFUSAL_CODES = ["invalid_json", "invalid_frame", "payload_too_large"] as const satisfies readonly ErrorFrameCode[];
+
+/**
+ * The error frame of a socket whose client only pings (the live feed, a member's notification channel): a
+ * conversation socket's error frame with just the refusal codes. Each socket's frame union adds its own description.
+ */
+export const frameRefusalFrame = errorFrame.pick({ type: true, message: true, details: true }).extend({ code: z.enum(FRAME_REFUSAL_CODES) });
 
 export interface FrameRefusal {
   type: "error";

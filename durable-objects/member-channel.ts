@@ -10,7 +10,9 @@
  */
 import { DurableObject } from "cloudflare:workers";
 import { z } from "zod";
-import { notificationView, type MemberFrame, type NotificationView } from "./member-frames";
+import { readFrame } from "./frame-reading";
+import { memberClientFrame, notificationView, type MemberFrame, type NotificationView } from "./member-frames";
+import { PONG } from "./protocol";
 import { SocketRelease } from "./socket-release";
 import { closeQuietly, expired, SESSION_ENDED_CLOSE, sessionFromHeaders, socketSession, type SocketSession } from "./session-sockets";
 
@@ -76,8 +78,15 @@ export class MemberChannel extends DurableObject<Env> {
   }
 
   override async webSocketMessage(ws: WebSocket, message: string | ArrayBuffer): Promise<void> {
-    // Members only listen; a ping keeps proxies from closing an idle socket.
-    if (message === '{"type":"ping"}') ws.send(JSON.stringify({ type: "pong" } satisfies MemberFrame));
+    // Members only listen; a ping keeps proxies from closing an idle socket. Anything else is answered with an
+    // error frame, as the live feed answers it, so a client learns so instead of waiting on an answer that never
+    // comes; the socket stays open.
+    const read = readFrame(message, memberClientFrame);
+    try {
+      ws.send(read.ok ? PONG : JSON.stringify(read.refusal satisfies MemberFrame));
+    } catch {
+      // a socket that went away is cleaned up by webSocketClose
+    }
   }
 
   override async webSocketClose(ws: WebSocket, code: number, reason: string): Promise<void> {

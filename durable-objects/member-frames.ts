@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import { NOTIFICATION_KINDS } from "../worker/db/schema";
+import { frameRefusalFrame } from "./frame-reading";
 
 /** An in-app notification, as the notification centre lists it (GET /api/v1/notifications). */
 export const notificationView = z
@@ -30,10 +31,14 @@ export const memberFrame = z
       .object({ type: z.literal("notification"), notification: notificationView })
       .meta({ description: "A notification written for this member, sent at once to every socket of theirs; it is in GET /api/v1/notifications already" }),
     z.object({ type: z.literal("pong") }).meta({ description: "The answer to a ping" }),
+    frameRefusalFrame.meta({
+      description:
+        "A frame the client sent was refused, as the live feed refuses one: `invalid_json` (not JSON), `invalid_frame` (not a ping: an unknown `type` or a wrong field, named in `details`; binary frames too), `payload_too_large` (over 40 KB, not parsed). The socket stays open",
+    }),
   ])
   .meta({ description: "A frame the member's notification channel sends" });
 export type MemberFrame = z.infer<typeof memberFrame>;
 
-/** Members only listen; a ping keeps proxies from closing an idle socket. */
+/** Members only listen; a ping keeps proxies from closing an idle socket. Anything else is answered with an `error` frame. */
 export const memberClientFrame = z.object({ type: z.literal("ping") }).meta({ description: "The one frame a notification channel's client sends" });
 

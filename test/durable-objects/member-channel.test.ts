@@ -8,6 +8,7 @@ import { env } from "cloudflare:workers";
 import { describe, expect, it, vi } from "vitest";
 import type { MemberChannel } from "../../durable-objects/member-channel";
 import type { MemberFrame, NotificationView } from "../../durable-objects/member-frames";
+import { LIMITS } from "../../durable-objects/protocol";
 import { channelOf, pushNotifications } from "../../worker/notifications/channel";
 import { BASE, call, type ErrorBody } from "../helpers/http";
 import { anotherSession, as, emailedLink, memberIn, signup, type Member } from "../helpers/member";
@@ -62,6 +63,40 @@ describe("the member's notification channel", () => {
     expect(await nextFrame(socket)).toEqual({ type: "hello" });
     socket.send({ type: "ping" });
     expect(await nextFrame(socket)).toEqual({ type: "pong" });
+    socket.close();
+  });
+
+  it("answers a ping however it is spaced and whatever fields sit beside its type", async () => {
+    const t = await createTenant();
+    const socket = await channel(await memberIn(t.organizationId, "member"));
+    socket.send('{ "type": "ping" }');
+    expect(await nextFrame(socket)).toEqual({ type: "pong" });
+    socket.send({ type: "ping", id: 1 });
+    expect(await nextFrame(socket)).toEqual({ type: "pong" });
+    socket.close();
+  });
+
+  it("answers a frame that is not a ping with an error frame, as the live feed does, and stays open", async () => {
+    const t = await createTenant();
+    const socket = await channel(await memberIn(t.organizationId, "member"));
+    socket.send("{not json");
+    expect(await nextFrame(socket)).toEqual({ type: "error", code: "invalid_json", message: "frame is not valid JSON" });
+    socket.send({ type: "subscribe" });
+    expect(await nextFrame(socket)).toEqual({
+      type: "error",
+      code: "invalid_frame",
+      message: 'type: Invalid input: expected "ping"',
+      details: [{ field: "type", message: 'Invalid input: expected "ping"' }],
+    });
+    socket.send({});
+    expect(await nextFrame(socket)).toMatchObject({ code: "invalid_frame", message: "type: required", details: [{ field: "type", message: "required" }] });
+    socket.ws.send(new Uint8Array([1, 2, 3]));
+    expect(await nextFrame(socket)).toMatchObject({ code: "invalid_frame", message: "binary frames are not supported; send JSON text" });
+    socket.send({ type: "ping", padding: "x".repeat(LIMITS.frameBytes) });
+    expect(await nextFrame(socket)).toMatchObject({ code: "payload_too_large", message: `frames are limited to ${LIMITS.frameBytes} bytes` });
+    socket.send({ type: "ping" });
+    expect(await nextFrame(socket)).toEqual({ type: "pong" });
+    expect(socket.closed).toBe(false);
     socket.close();
   });
 

@@ -41,7 +41,7 @@ notificationRoutes.openapi(
     tags,
     summary: "WebSocket of your new notifications, wherever you are in the dashboard (`Upgrade: websocket`)",
     description:
-      "Frames (the `MemberFrame` schema, every field): `hello`, then a `notification` frame for each notification written for you (an assignment, a workflow's in-app alert), the moment it is stored. Only your own; nothing is replayed, so a client that reconnects re-reads GET /api/v1/notifications. Closed with 4001 when the session ends (log-out, password reset) or expires. A cross-site origin answers 403 (README, Notifications).",
+      "Frames (the `MemberFrame` schema, every field): `hello`, then a `notification` frame for each notification written for you (an assignment, a workflow's in-app alert), the moment it is stored. Only your own; nothing is replayed, so a client that reconnects re-reads GET /api/v1/notifications. A `ping` (`MemberClientFrame`) is answered `pong`, anything else you send an `error` frame, the socket staying open. Closed with 4001 when the session ends (log-out, password reset) or expires. A cross-site origin answers 403 (README, Notifications).",
     responses: { 101: noContent("Switching protocols: your notification channel"), 426: errorResponse("Not a WebSocket upgrade") },
     ...memberFrames,
   }),

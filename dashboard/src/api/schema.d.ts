@@ -569,7 +569,7 @@ export interface paths {
         };
         /**
          * WebSocket of your new notifications, wherever you are in the dashboard (`Upgrade: websocket`)
-         * @description Frames (the `MemberFrame` schema, every field): `hello`, then a `notification` frame for each notification written for you (an assignment, a workflow's in-app alert), the moment it is stored. Only your own; nothing is replayed, so a client that reconnects re-reads GET /api/v1/notifications. Closed with 4001 when the session ends (log-out, password reset) or expires. A cross-site origin answers 403 (README, Notifications).
+         * @description Frames (the `MemberFrame` schema, every field): `hello`, then a `notification` frame for each notification written for you (an assignment, a workflow's in-app alert), the moment it is stored. Only your own; nothing is replayed, so a client that reconnects re-reads GET /api/v1/notifications. A `ping` (`MemberClientFrame`) is answered `pong`, anything else you send an `error` frame, the socket staying open. Closed with 4001 when the session ends (log-out, password reset) or expires. A cross-site origin answers 403 (README, Notifications).
          *
          *     Needs a member session (cookie `ob_session`; changes also need the `x-csrf-token` header).
          */
@@ -3160,6 +3160,17 @@ export interface components {
         } | {
             /** @enum {string} */
             type: "pong";
+        } | {
+            /** @enum {string} */
+            type: "error";
+            message: string;
+            /** @description The refused fields */
+            details?: {
+                field: string;
+                message: string;
+            }[];
+            /** @enum {string} */
+            code: "invalid_json" | "invalid_frame" | "payload_too_large";
         };
         /** @description Answered bare, not in `{ data }`: the answer OpenBat's `recordMessages` documents */
         CaptureResult: {
