@@ -1,4 +1,4 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { api, ApiError, onUnauthorized, setCsrfToken } from "../api/client";
 import { useNavigate } from "react-router";
 import { queryClient } from "../api/query-client";
@@ -40,13 +40,17 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     }
   }, []);
 
-  // The theme is the signed-in member's; nothing cached for one member is ever shown to the next. While
-  // the first probe runs (undefined) the cache holds what boot.ts started for this page: keep it.
+  // The theme is the signed-in member's; nothing cached for one member is ever shown to the next. The cache is
+  // emptied only when a member who was signed in is no longer (logged out, session ended, another person logged in):
+  // a visitor nobody signed in for holds nothing of a member's, and what their page is loading (the invitation it
+  // opens) must survive the probe answering "nobody" while it is in flight.
   const memberId = session === undefined ? undefined : (session?.member.id ?? null);
+  const signedIn = useRef<string | null>(null);
   useEffect(() => {
     if (memberId === undefined) return;
     setColorSchemeMember(memberId);
-    if (memberId === null) queryClient.clear();
+    if (signedIn.current !== null && signedIn.current !== memberId) queryClient.clear();
+    signedIn.current = memberId;
   }, [memberId]);
 
   useEffect(() => {

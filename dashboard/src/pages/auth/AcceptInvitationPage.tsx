@@ -1,8 +1,9 @@
 import { Alert, Anchor, Button, Loader, Stack, Text, TextInput } from "@mantine/core";
-import { useEffect, useState, type FormEvent } from "react";
+import { useState, type FormEvent } from "react";
 import { Link, useSearchParams } from "react-router";
 import { api, ApiError, fieldError } from "../../api/client";
-import type { InvitationPreview, Role } from "../../api/types";
+import type { Role } from "../../api/types";
+import { useQuery } from "../../api/use-query";
 import { ErrorNotice } from "../../components/ErrorNotice";
 import { NewPasswordInput } from "../../components/NewPasswordInput";
 import { useEnterOrganization, useSession } from "../../session/session";
@@ -30,28 +31,6 @@ function InvitationSummary({ organization, role, email }: { organization: string
 }
 
 /**
- * What the link invites to, read once per token (and again on "Try again"). Not through the query cache: a visitor
- * without a session empties that cache as their probe answers (session.tsx), which could drop this answer on arrival.
- */
-function useInvitation(token: string): { data?: InvitationPreview; error?: unknown; retry: () => void } {
-  const [answer, setAnswer] = useState<{ data?: InvitationPreview; error?: unknown }>({});
-  const [attempt, setAttempt] = useState(0);
-  useEffect(() => {
-    if (!token) return;
-    let current = true;
-    setAnswer({});
-    api.auth.invitation(token).then(
-      (data) => current && setAnswer({ data }),
-      (error: unknown) => current && setAnswer({ error }),
-    );
-    return () => {
-      current = false;
-    };
-  }, [token, attempt]);
-  return { ...answer, retry: () => setAttempt((n) => n + 1) };
-}
-
-/**
  * `/accept-invitation?token=`: says which organization invites, with which role and for which address (read from
  * the link before anything is accepted), then, logged in, one button joins; otherwise the invited person creates an
  * account (name + password) or logs in first and comes back here.
@@ -61,7 +40,8 @@ export function AcceptInvitationPage() {
   const token = params.get("token") ?? "";
   const { session } = useSession();
   const enter = useEnterOrganization();
-  const invitation = useInvitation(token);
+  // What the link invites to, through the shared cache: a visitor's session probe leaves it be (session.tsx).
+  const invitation = useQuery(token ? `invitation:${token}` : null, () => api.auth.invitation(token));
   const [name, setName] = useState("");
   const [password, setPassword] = useState("");
   const [busy, setBusy] = useState(false);
@@ -90,7 +70,7 @@ export function AcceptInvitationPage() {
       </AuthCard>
     );
   }
-  if (invitation.error !== undefined) {
+  if (invitation.error !== null) {
     // A 400 names the token: used, expired, replaced by a newer invitation or revoked. Asking again would say the same.
     const spent = invitation.error instanceof ApiError && invitation.error.status === 400;
     return (
@@ -100,7 +80,7 @@ export function AcceptInvitationPage() {
             It has been accepted, has expired, or was replaced or withdrawn. Ask whoever invited you to send a new one.
           </Alert>
         ) : (
-          <ErrorNotice error={invitation.error} onRetry={invitation.retry} />
+          <ErrorNotice error={invitation.error} onRetry={invitation.reload} />
         )}
       </AuthCard>
     );
