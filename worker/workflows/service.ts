@@ -1,5 +1,5 @@
 /** Workflows per chatbot: CRUD, runs with their delivery attempts, retry by hand. */
-import { and, count, desc, eq, inArray } from "drizzle-orm";
+import { and, count, desc, eq, exists, getTableColumns, inArray, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "../db/client";
 import { deliveries, deliveryAttempts, memberships, webhookDestinations, workflowRuns, workflows } from "../db/schema";
@@ -72,6 +72,36 @@ async function checkDestinations(db: Db, chatbotId: string, input: WorkflowInput
   }
 }
 
+/**
+ * True in SQL while every webhook destination the actions name is still the chatbot's (undefined when they name
+ * none). The write that follows the checks is guarded by it, so a destination deleted after its check cannot
+ * leave a workflow pointing at nothing: the delete (webhooks/destinations.ts) is guarded the other way round, and
+ * D1 runs one statement at a time.
+ */
+function destinationsExist(db: Db, chatbotId: string, input: WorkflowInput): SQL | undefined {
+  const ids = [...new Set(input.actions.filter(isWebhookAction).map((a) => a.destinationId))];
+  if (!ids.length) return undefined;
+  const one = (id: string) => exists(db.select({ id: webhookDestinations.id }).from(webhookDestinations).where(and(eq(webhookDestinations.chatbotId, chatbotId), eq(webhookDestinations.id, id))));
+  return and(...ids.map(one));
+}
+
+/** A guarded write found a destination gone since its check: answers as the check would have (400 naming the action). */
+async function destinationGone(db: Db, chatbotId: string, input: WorkflowInput): Promise<never> {
+  await checkDestinations(db, chatbotId, input);
+  // Not reached: destination ids are never reused, so one gone stays gone.
+  throw notFound("webhook destination");
+}
+
+/** Inserts the row only while `guard` holds, in one statement (INSERT … SELECT … WHERE); answers whether it did. */
+async function insertWhere(db: Db, row: Row, guard: SQL): Promise<boolean> {
+  const values = Object.entries(getTableColumns(workflows)).map(([key, column]) => sql.param(row[key as keyof Row], column));
+  const written = await db
+    .insert(workflows)
+    .select(sql`SELECT ${sql.join(values, sql`, `)} WHERE ${guard}`)
+    .returning({ id: workflows.id });
+  return written.length > 0;
+}
+
 type FlagOrBehaviourCondition = Extract<Condition, { field: "flag" | "behaviour" }>;
 const namesFlagOrBehaviour = (c: Condition): c is FlagOrBehaviourCondition => c.field === "flag" || c.field === "behaviour";
 
@@ -135,7 +165,9 @@ export async function createWorkflow(db: Db, scope: Scope, input: WorkflowInput)
     createdAt: now,
     updatedAt: now,
   };
-  await db.insert(workflows).values(row);
+  const guard = destinationsExist(db, scope.chatbotId, input);
+  if (!guard) await db.insert(workflows).values(row);
+  else if (!(await insertWhere(db, row, guard))) await destinationGone(db, scope.chatbotId, input);
   forgetWorkflows(scope.chatbotId);
   return workflowView(row);
 }
@@ -162,13 +194,20 @@ export async function updateWorkflow(db: Db, chatbotId: string, id: string, patc
   // not keep the workflow from being renamed or turned off (its runs say "skipped" meanwhile).
   if (patch.actions !== undefined) await checkActions(db, { chatbotId, organizationId: current.organizationId }, next);
   if (patch.conditions !== undefined) await checkConditions(db, chatbotId, next);
+  // New actions are written only while their destinations still exist (as createWorkflow writes them).
+  const guard = patch.actions !== undefined ? destinationsExist(db, chatbotId, next) : undefined;
   const [row] = await db
     .update(workflows)
     .set({ ...next, template: next.template ?? null, updatedAt: Date.now() })
-    .where(and(eq(workflows.id, id), eq(workflows.chatbotId, chatbotId)))
+    .where(and(eq(workflows.id, id), eq(workflows.chatbotId, chatbotId), guard))
     .returning();
+  if (!row) {
+    // Nothing written: a destination was deleted since its check (400), or the workflow itself was (404).
+    if (guard) await checkDestinations(db, chatbotId, next);
+    throw notFound("workflow");
+  }
   forgetWorkflows(chatbotId);
-  return workflowView(row!);
+  return workflowView(row);
 }
 
 export async function deleteWorkflow(db: Db, chatbotId: string, id: string): Promise<void> {
