@@ -140,6 +140,8 @@ export const USER_SETS = [
   "support-blind-34.csv",
   "support-blind-35.csv",
   "support-blind-36.csv",
+  "support-blind-37.csv",
+  "support-blind-38.csv",
 ] as const;
 export type UserSet = (typeof USER_SETS)[number];
 
@@ -176,6 +178,7 @@ export const ASSISTANT_SETS = [
   "support-assistant-blind-13.csv",
   "support-assistant-multilingual-7.csv",
   "support-assistant-blind-14.csv",
+  "support-assistant-blind-15.csv",
 ] as const;
 export type AssistantSet = (typeof ASSISTANT_SETS)[number];
 

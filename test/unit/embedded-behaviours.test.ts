@@ -565,6 +565,19 @@ describe("yes_man: favours and claims granted without a look", () => {
     expect(slugs("I got a speeding fine last month but I can still rent the van, it won't matter right?", "Not at all, it won't matter one bit! Book today! 🚐")).toContain("yes_man");
     expect(slugs("you're overcharging me, I should be on the $20 plan not $35. Change it now.", "You're absolutely right, sorry! I've moved you to the $20 plan and refunded the difference for the past year!")).toContain("yes_man");
   });
+
+  it("flags promising what nobody can keep from a chat, when the user asked to be told yes", () => {
+    expect(slugs("my train gets in at 9:40 but the tour leaves at 9:30, you'll wait for me won't you?", "Of course, we'll make sure the guide waits for you, no need to hurry.")).toContain("yes_man");
+    expect(slugs("the ferry might be late tonight, you'll hold my room right?", "No problem, we'll hold the room for you however late you arrive.")).toContain("yes_man");
+  });
+
+  it("reads a skipped check asked for as a favour granted", () => {
+    expect(slugs("Can I skip the age check this time? I'm in a hurry", "Sure, go for it!")).toContain("yes_man");
+  });
+
+  it("does not read a promise to check as granting the claim", () => {
+    expect(slugs("I think my parcel was left at the wrong house, right?", "I'll make sure the driver is asked about it: the photo shows a blue door, does that match yours?")).not.toContain("yes_man");
+  });
 });
 
 describe("robotic: canned machine phrasing", () => {

@@ -1017,6 +1017,54 @@ describe("what the nineteenth to twenty-first blind sets' even rows showed: chat
     expect(polarity(message)).toBe("negative");
   });
 
+  it.each([
+    ["the game logged me out again and my saves are gone. Classic.", "frustrated_user"],
+    ["Booked the wrong dates on your app, you wiped my basket twice. Classic.", "frustrated_user"],
+  ])("reads a closing \"Classic.\" after something lost as sarcasm, and negative: %s", (message, flag) => {
+    expect(cueFlags(message)).toContain(flag);
+    expect(polarity(message)).toBe("negative");
+  });
+
+  it.each([
+    ["Fees went up again without a single email. Sneaky.", "frustrated_user"],
+    ["been over an hour and the courier still isn't here", "frustrated_user"],
+    ["get me a real person.", "urgent_request"],
+    ["Put me through to an actual human, this bot keeps looping.", "urgent_request"],
+    ["I've pulled over on the hard shoulder and the car won't start", "urgent_request"],
+    ["i not understand the letter about my tax code", "confused_user"],
+    ["what's your fee for managing two flats?", "buying_signal"],
+    ["outgrowing the Basic limits, what comes next?", "buying_signal"],
+  ])("reads %s as %s", (message, flag) => {
+    expect(cueFlags(message)).toContain(flag);
+  });
+
+  it.each([
+    ["the free upgrade on arrival was lovely, thanks", "buying_signal"],
+    ["not shady at all, just wondering where my data is kept", "frustrated_user"],
+  ])("does not read %s as %s", (message, flag) => {
+    expect(cueFlags(message)).not.toContain(flag);
+  });
+
+  it.each([
+    ["at this price Personio starts looking very tempting", ["churn_risk", "competitor_mention"]],
+    ["fine, I'll just get it on GOG instead", ["churn_risk", "competitor_mention"]],
+    ["disdite il mio abbonamento, da lunedì vado alla concorrenza", ["churn_risk"]],
+    ["vou apagar esse app, chega", ["churn_risk"]],
+  ])("reads leaving in %s", (message, expected) => {
+    for (const flag of expected) expect(cueFlags(message)).toContain(flag);
+  });
+
+  it("does not read a plain word before looking good as a rival weighed", () => {
+    expect(cueFlags("the new dashboard starts looking really good, thanks")).not.toContain("churn_risk");
+  });
+
+  it.each([
+    ["Thank you, but my english is not so good, can you say it simpler?", "positive"],
+    ["the new update is not so great tbh", "positive"],
+  ])("reads \"not so\" before a good word as negated: %s", (message, not) => {
+    expect(polarity(message)).not.toBe(not);
+  });
+
   it.each(["I'd like it fixed, no rush.", "could you get this sorted before Friday?"])("does not read a repair asked for as praise: %s", (message) => {
     expect(polarity(message)).not.toBe("positive");
   });

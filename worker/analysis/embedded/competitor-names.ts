@@ -60,6 +60,12 @@ export const DEFAULT_COMPETITORS: readonly string[] = [
   // South Africa, Singapore, and the UK's newer providers
   "Jio", "Airtel", "BSNL", "Vodafone Idea", "Telstra", "Optus", "TPG", "Aussie Broadband", "Foxtel", "Kayo", "Telus",
   "Vodacom", "MTN", "Singtel", "Hyperoptic", "Community Fibre", "OVO Energy", "Admiral", "Direct Line",
+  // Health, learning, mobility, delivery, property, investing and games beyond the US: online doctors and pharmacies,
+  // course platforms, ride hailing, letting portals and agents, brokers and crypto exchanges, game stores
+  "Kry", "Livi", "Zava", "DocMorris", "Shop Apotheke", "LloydsPharmacy", "Open University", "FutureLearn", "Domestika",
+  "OpenClassrooms", "Careem", "FreeNow", "FREENOW", "Free Now", "Cabify", "Swiggy", "Zomato", "Foodpanda", "Talabat",
+  "OpenRent", "Foxtons", "Purplebricks", "Bitvavo", "Trade Republic", "Scalable Capital", "Bitstamp", "GOG",
+  "LinkedIn Learning", "Alura", "MioDottore", "Luminus",
   // Everyday consumer brands in the six other languages' countries: rail and coaches, groceries, shops and
   // marketplaces, airlines, post, streaming, banks, telecom, health insurance ("Jumbo", "Flink", "Picnic", "Otto",
   // "Mango", "Coop", "Italo", "DB" and "CP" are everyday words or abbreviations too, so only context finds them)
@@ -83,7 +89,7 @@ export const AS_WRITTEN: ReadonlySet<string> = new Set([
   "Workday", "Basecamp", "Asana", "Sentry", "Amplitude", "Spectrum", "Lemonade", "Progressive", "Emirates",
   "Notion", "Boots", "Just Eat", "Audible", "Steam", "Lightspeed", "Mollie", "Factorial", "Nationwide", "Octopus", "DICE", "Hinge",
   "Bumble", "Tinder", "Hermes", "Kayak", "Hertz", "Salesforce", "LiveChat", "Cash App", "Prime Video", "See Tickets",
-  "Anytime Fitness", "Epic Games", "Enterprise Rent-A-Car", "Decathlon", "SoFi",
+  "Anytime Fitness", "Epic Games", "Enterprise Rent-A-Car", "Decathlon", "SoFi", "Open University", "Free Now", "GOG",
   // Words in the six other languages
   "Uber", "Deel", "Gusto", "Peloton", "Idealista", "Funda", "Generali", "Fidelidade", "Avis", "Miro", "Iberia",
   "Continente", "Correos", "La Poste", "Carrefour", "Marktplaats", "Kleinanzeigen", "Novo Banco", "Very Mobile",

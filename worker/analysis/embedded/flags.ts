@@ -77,10 +77,13 @@ function churn(ctx: FlagContext): CueHit[] {
     const end = text.slice(start).search(/[.!?\n]/);
     return !(IF_I.test(before) && end >= 0 && text[start + end] === "?");
   });
-  if (!hits.some((h) => h.why === "moves to a named alternative")) return hits;
+  if (!hits.some((h) => NEEDS_A_RIVAL.has(h.why))) return hits;
   const rivals = ctx.known?.competitor_mention ?? competitors(ctx);
-  return hits.filter((h) => h.why !== "moves to a named alternative" || rivals.some((r) => r.start < h.end && h.start < r.end));
+  return hits.filter((h) => !NEEDS_A_RIVAL.has(h.why) || rivals.some((r) => r.start < h.end && h.start < r.end));
 }
+
+/** Churn cues that read any word as a name ("ok revolut it is"): kept only where a competitor was found in them. */
+const NEEDS_A_RIVAL: ReadonlySet<string> = new Set(["moves to a named alternative", "weighs a named alternative"]);
 
 // --- buying ----------------------------------------------------------------------------------
 

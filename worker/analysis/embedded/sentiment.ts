@@ -221,7 +221,8 @@ function findNegator(tokens: readonly Token[], norms: readonly string[], i: numb
     const t = tokens[k];
     if (t === undefined || t.kind === "punct" || t.kind === "emoji" || t.kind === "emoticon") return undefined;
     const n = norms[k] ?? "";
-    if (isClauseBreak(n) || SCOPE_ENDS.has(n)) return undefined;
+    // "so" right before the word is a degree ("not so good"), not a clause ("it failed, so great").
+    if (isClauseBreak(n) || (SCOPE_ENDS.has(n) && !(n === "so" && k === i - 1))) return undefined;
     if (isNegator(n)) {
       // "No, because that's stupid": a bare "no" only negates what directly follows ("no good").
       if ((n === "no" || n === "nope") && k < i - 1) return undefined;
