@@ -1,7 +1,7 @@
 /**
  * A workflow and the webhook destination it posts to, written by requests that interleave: the destination's
- * check and the workflow's write are one step, whatever another request does between two calls
- * (test/helpers/interleaved-d1.ts).
+ * check and the workflow's write are one step, and a delete refused because a workflow uses the destination
+ * names that workflow, whatever another request does between two calls (test/helpers/interleaved-d1.ts).
  */
 import { env } from "cloudflare:workers";
 import { eq } from "drizzle-orm";
@@ -9,6 +9,7 @@ import { describe, expect, it } from "vitest";
 import { createDb } from "../../worker/db/client";
 import { webhookDestinations, workflows } from "../../worker/db/schema";
 import { ApiError, notFound } from "../../worker/errors";
+import { deleteDestination } from "../../worker/webhooks/destinations";
 import { createWorkflow, updateWorkflow } from "../../worker/workflows/service";
 import { workflowInput, workflowPatch } from "../../worker/workflows/schema";
 import { call } from "../helpers/http";
@@ -87,5 +88,25 @@ describe("a workflow whose destination is deleted while it is being saved", () =
       expect(error.status).toBe(404);
       expect(error.message).toBe(notFound("workflow").message);
     }
+  });
+});
+
+describe("deleting a destination a workflow uses, while other requests come and go", () => {
+  it("names a workflow that uses it, never 'used by 0 workflows'", async () => {
+    const t = await createTenant();
+    const d = await destination(t);
+    const input = workflowInput.parse({ name: "Churn alert", trigger: "user_message", actions: [{ destinationId: d.id }] });
+    const alert = await createWorkflow(db(), t, input);
+    const row = await db().select().from(workflows).where(eq(workflows.id, alert.id)).get();
+    // The workflow is there whenever the delete is tried and gone whenever someone looks for it: removed by one
+    // request right after the refused delete, saved again by another before the next try.
+    const racing = interleaved(env.DB, async (sql) => {
+      if (/^delete from "webhook_destinations"/.test(sql)) await db().delete(workflows).where(eq(workflows.id, alert.id));
+      else if (/^select .* from "workflows"/.test(sql)) await db().insert(workflows).values(row!).onConflictDoNothing();
+    });
+    const error = await refusal(deleteDestination(createDb(racing), t.chatbotId, d.id));
+    expect(error.status).toBe(409);
+    expect(error.message).toBe(`webhook destination "Ops" is used by 1 workflow: "Churn alert" (${alert.id}); remove it from its actions, or delete it, first`);
+    expect(await db().select().from(webhookDestinations).where(eq(webhookDestinations.id, d.id))).toHaveLength(1);
   });
 });

@@ -171,20 +171,21 @@ const NAMED_WORKFLOWS = 10;
 /**
  * Deletes a destination no workflow posts to. One a workflow still uses answers 409 naming those workflows, active or
  * not: deleting it would leave them pointing at nothing, their runs skipped, with no one told. The check is in the
- * delete itself, so a workflow saved just before cannot slip between the two.
+ * delete itself, so a workflow saved just before cannot slip between the two, and the workflows named are read in
+ * the same batch (one transaction): the ones that refused the delete, never a count of none.
  */
 export async function deleteDestination(db: Db, chatbotId: string, id: string): Promise<void> {
-  // Twice at most: a workflow that stopped using it between the refused delete and the look-up below lets it go.
-  for (let attempt = 0; ; attempt += 1) {
-    const deleted = await db
+  const [destination, deleted, users] = await db.batch([
+    db.select({ name: webhookDestinations.name }).from(webhookDestinations).where(and(eq(webhookDestinations.id, id), eq(webhookDestinations.chatbotId, chatbotId))),
+    db
       .delete(webhookDestinations)
       .where(and(eq(webhookDestinations.id, id), eq(webhookDestinations.chatbotId, chatbotId), notExists(db.select({ id: workflows.id }).from(workflows).where(postsTo(chatbotId, id)))))
-      .returning({ id: webhookDestinations.id });
-    if (deleted.length) return;
-    const destination = await getDestination(db, chatbotId, id);
-    const users = await db.select({ id: workflows.id, name: workflows.name }).from(workflows).where(postsTo(chatbotId, id)).orderBy(workflows.createdAt, workflows.id);
-    if (users.length || attempt > 0) throw inUse(destination.name, users);
-  }
+      .returning({ id: webhookDestinations.id }),
+    db.select({ id: workflows.id, name: workflows.name }).from(workflows).where(postsTo(chatbotId, id)).orderBy(workflows.createdAt, workflows.id),
+  ]);
+  if (deleted.length) return;
+  if (!destination[0]) throw notFound("webhook destination");
+  throw inUse(destination[0].name, users);
 }
 
 /** The refusal of a delete that would leave workflows without their destination, naming them and what to do. */
