@@ -244,6 +244,17 @@ describe("labels", () => {
     expect(await json(await as(a.owner, `/api/v1/chatbots/${a.chatbotId}/labels/${other.id}`, { method: "PATCH", json: { name: "ONCE" } }))).toMatchObject({ name: "ONCE" });
   });
 
+  it("names the existing label in its own spelling when a new name or a rename differs from it only in case", async () => {
+    await label(a, "Urgent");
+    const created = await as(a.owner, `/api/v1/chatbots/${a.chatbotId}/labels`, { method: "POST", json: { name: "urgent", color: "red" } });
+    expect(created.status).toBe(409);
+    expect(((await created.json()) as ErrorBody).error).toMatchObject({ code: "conflict", message: 'a label named "Urgent" already exists' });
+    const other = await label(a, "Later");
+    const renamed = await as(a.owner, `/api/v1/chatbots/${a.chatbotId}/labels/${other.id}`, { method: "PATCH", json: { name: "URGENT" } });
+    expect(renamed.status).toBe(409);
+    expect(((await renamed.json()) as ErrorBody).error).toMatchObject({ code: "conflict", message: 'a label named "Urgent" already exists' });
+  });
+
   it("puts a label on a conversation and takes it off, once each in the timeline, and the detail shows it", async () => {
     const id = await conversationOf(a);
     const vip = await label(a, "VIP", "grape");

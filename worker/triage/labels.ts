@@ -2,7 +2,7 @@
  * A chatbot's labels: create, rename, recolour, delete. Names are unique per chatbot in any case (409 on a
  * second one); deleting a label takes it off every conversation (the foreign key cascades). Scoped by the chatbot.
  */
-import { and, eq } from "drizzle-orm";
+import { and, eq, ne, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { Db } from "../db/client";
 import { labels } from "../db/schema";
@@ -25,7 +25,19 @@ function isDuplicateName(error: unknown): boolean {
   return false;
 }
 
-const duplicate = (name: string) => new ApiError("conflict", `a label named "${name}" already exists`, [{ field: "name", message: "already used by another label" }]);
+/**
+ * The refusal of a name another label of the chatbot has in any case, quoting that label as it is spelt ("Urgent" for
+ * a new "urgent"), which is what the user looks for in the list. Read after the refused write, it could be gone by
+ * then: the name asked for is quoted instead.
+ */
+async function duplicate(db: Db, chatbotId: string, name: string, except?: string): Promise<ApiError> {
+  const clash = await db
+    .select({ name: labels.name })
+    .from(labels)
+    .where(and(eq(labels.chatbotId, chatbotId), sql`${labels.name} = ${name} COLLATE NOCASE`, except ? ne(labels.id, except) : undefined))
+    .get();
+  return new ApiError("conflict", `a label named "${clash?.name ?? name}" already exists`, [{ field: "name", message: "already used by another label" }]);
+}
 
 export async function createLabel(db: Db, scope: Pick<Scope, "organizationId" | "chatbotId">, input: z.output<typeof labelInput>): Promise<LabelView> {
   try {
@@ -35,7 +47,7 @@ export async function createLabel(db: Db, scope: Pick<Scope, "organizationId" | 
       .returning();
     return labelView(row!);
   } catch (error) {
-    if (isDuplicateName(error)) throw duplicate(input.name);
+    if (isDuplicateName(error)) throw await duplicate(db, scope.chatbotId, input.name);
     throw error;
   }
 }
@@ -56,7 +68,7 @@ export async function updateLabel(db: Db, chatbotId: string, id: string, patch: 
     if (!row) throw notFound("label");
     return labelView(row);
   } catch (error) {
-    if (isDuplicateName(error)) throw duplicate(patch.name ?? "");
+    if (isDuplicateName(error)) throw await duplicate(db, chatbotId, patch.name ?? "", id);
     throw error;
   }
 }
