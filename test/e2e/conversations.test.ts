@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { apiCall, apiLogin, browserSuite, e2e, logIn, openBrowser, record, screenshot, sdk, type Browser } from "./harness";
+import { apiCall, apiLogin, browserSuite, e2e, invitedMember, logIn, openBrowser, record, screenshot, sdk, type Browser } from "./harness";
 import { recordDemoTraffic } from "./traffic";
 
 /** The window and an element, as far as these tests use them (this Node file has no DOM types). */
@@ -155,6 +155,45 @@ browserSuite("Conversations: from a filter to the conversation behind it", () =>
     expect(params.get("labelId")).toBeNull();
     expect(params.get("plan")).toBe("enterprise");
     expect(await notice.count()).toBe(0);
+  });
+
+  it("says a link's assignee left and its custom flag was deleted, instead of the API's refusal, and clears each of those filters alone", async () => {
+    const { page } = browser;
+    const owner = await apiLogin(e2e.demo.email, e2e.demo.password);
+    const left = await invitedMember(owner, { name: "Lea Left", role: "member" });
+    await apiCall(owner, "DELETE", `/organizations/${e2e.demo.organizationId}/members/${left.memberId}`);
+    const configPath = `/chatbots/${e2e.demo.chatbotId}/analysis/config`;
+    const { data: config } = await apiCall<{ data: { customFlags: { slug: string; name: string; description: string }[] } }>(owner, "GET", configPath);
+    const slug = `gone_${Date.now().toString(36)}`;
+    await apiCall(owner, "PATCH", configPath, { customFlags: [...config.customFlags, { slug, name: "Gone flag", description: "A flag deleted after the link was shared" }] });
+    await apiCall(owner, "PATCH", configPath, { customFlags: config.customFlags });
+
+    // A link kept from before both went away, with a built-in flag and another filter beside them.
+    await page.goto(`${e2e.url}/chatbots/${e2e.demo.chatbotId}/conversations?plan=enterprise&assignee=${left.memberId}&flags=churn_risk,${slug}`);
+    const assignee = page.getByTestId("stale-assignee-filter");
+    const flag = page.getByTestId("stale-flag-filter");
+    await assignee.waitFor();
+    expect(await assignee.innerText()).toContain("This assignee is no longer a member");
+    expect(await flag.innerText()).toContain("This flag no longer exists");
+    expect(await page.getByRole("alert").filter({ hasText: /assignee:|flags:/ }).count()).toBe(0);
+    const chips = page.locator(`[aria-label="Active filters"]`);
+    await expect.poll(() => chips.innerText()).toContain("Flags: Churn risk, deleted flag");
+    expect(await chips.innerText()).toContain("Assignee: former member");
+
+    await assignee.getByRole("button", { name: "Clear the assignee filter" }).click();
+    await expect.poll(() => new URL(page.url()).searchParams.get("assignee")).toBeNull();
+    await flag.getByRole("button", { name: "Clear the flag filter" }).click();
+    await page.getByTestId("conversations-table").waitFor();
+    const params = new URL(page.url()).searchParams;
+    expect(params.get("flags")).toBe("churn_risk");
+    expect(params.get("plan")).toBe("enterprise");
+    expect(await page.getByTestId(/^stale-/).count()).toBe(0);
+
+    // Search's flag filter says the same.
+    await page.goto(`${e2e.url}/chatbots/${e2e.demo.chatbotId}/search?q=refund&flag=${slug}`);
+    await page.getByTestId("stale-flag-filter").getByRole("button", { name: "Clear the flag filter" }).click();
+    await expect.poll(() => new URL(page.url()).searchParams.get("flag")).toBeNull();
+    expect(new URL(page.url()).searchParams.get("q")).toBe("refund");
   });
 
   it("updates an open conversation in place when a message arrives", async () => {

@@ -8,6 +8,7 @@ import { useQuery } from "../../api/use-query";
 import { ColumnToggle } from "../../components/ColumnToggle";
 import { DebouncedTextInput } from "../../components/DebouncedTextInput";
 import { ExportMenu } from "../../components/ExportMenu";
+import { StaleFilterNotice, staleFilters, type StaleFilter } from "../../components/StaleFilterNotice";
 import { EmptyNotice } from "../../components/EmptyNotice";
 import { failed, RegionError } from "../../components/QueryRegion";
 import { PageHeader } from "../../components/PageHeader";
@@ -22,7 +23,6 @@ import { ActButton, ActDrawer, type Acting } from "../../components/triage/ActDr
 import { COLUMNS, DEFAULT_COLUMNS, whoOf, type CellContext, type Column } from "./conversations/columns";
 import { ConversationCards } from "./conversations/ConversationCards";
 import { NewRowsBar, useNewRows } from "./conversations/new-rows";
-import { isStaleLabelFilter, StaleLabelNotice } from "./conversations/stale-label";
 
 const FILTERS = [
   "q",
@@ -46,6 +46,8 @@ const FILTERS = [
   "to",
 ] as const;
 const KEYS = [...FILTERS, "sort", "order"] as const;
+/** The filters that name something of the chatbot's, which may be gone since the link was made. */
+const STALE_FILTERS = ["labelId", "assignee", "flags"] as const;
 /** What an active filter's chip calls it: the words of the filter panel, not the URL's parameter names. */
 const FILTER_LABELS: Record<Exclude<(typeof FILTERS)[number], "q">, string> = {
   plan: "Plan",
@@ -184,18 +186,27 @@ export default function ConversationsPage() {
   const shown = COLUMNS.filter((c) => columns.includes(c.key));
   const [acting, setActing] = useState<Acting | null>(null);
   const ctx: CellContext = { chatbotId: chatbot.id, members: memberMap, onLabel: (labelId) => set({ labelId }), onAct: setActing };
-  // A label filter naming a deleted label: said in words with a way out, instead of the API's refusal and a table.
-  const labelGone = isStaleLabelFilter(rows.error);
-  const tableShown = !failed(rows) && !labelGone;
-  const labelName = (id: string) => (labelGone ? "deleted label" : (rows.data?.data.flatMap((r) => r.labels).find((l) => l.id === id)?.name ?? id));
+  // A filter naming a deleted label, a member who left or a deleted custom flag (a link kept from before): said in
+  // words with a way out, instead of the API's refusal and a table.
+  const gone = staleFilters(rows.error, STALE_FILTERS);
+  const tableShown = !failed(rows) && gone.length === 0;
+  // Which of the link's flags the chatbot still has, so that clearing drops only the deleted ones (read only then).
+  const config = useQuery(gone.includes("flags") ? `analysis:${chatbot.id}` : null, () => api.analysis.config(chatbot.id));
+  const knownFlags = config.data ? new Set<string>([...USER_FLAGS, ...config.data.customFlags.map((f) => f.slug)]) : null;
+  const flagGone = (slug: string) => gone.includes("flags") && knownFlags !== null && !knownFlags.has(slug);
+  const clearStale = (filter: StaleFilter) => {
+    if (filter !== "flags" || !knownFlags) return set({ [filter]: null });
+    set({ flags: values.flags.split(",").filter((slug) => knownFlags.has(slug)).join(",") || null });
+  };
+  const labelName = (id: string) => (gone.includes("labelId") ? "deleted label" : (rows.data?.data.flatMap((r) => r.labels).find((l) => l.id === id)?.name ?? id));
   const filterValue = (f: (typeof FILTERS)[number]) => {
     const v = values[f];
     if (f === "from" || f === "to") return formatDateTime(Number(v));
     if (f === "language") return languageName(v);
     if (f === "triageStatus") return humanize(v);
-    if (f === "assignee") return v === "me" ? "me" : v === "unassigned" ? "unassigned" : (memberMap.get(v)?.name ?? v);
+    if (f === "assignee") return v === "me" ? "me" : v === "unassigned" ? "unassigned" : gone.includes("assignee") ? "former member" : (memberMap.get(v)?.name ?? v);
     if (f === "labelId") return labelName(v);
-    if (f === "flags") return v.split(",").map(humanize).join(", ");
+    if (f === "flags") return v.split(",").map((slug) => (flagGone(slug) ? "deleted flag" : humanize(slug))).join(", ");
     return v;
   };
 
@@ -245,7 +256,7 @@ export default function ConversationsPage() {
       <Collapse expanded={filtersOpen} id="conversation-filters">
         <FilterPanel values={values} set={set} members={members.data ?? []} />
       </Collapse>
-      {labelGone ? <StaleLabelNotice onClear={() => set({ labelId: null })} /> : <RegionError query={rows} />}
+      {gone.length > 0 ? <StaleFilterNotice filters={gone} onClear={clearStale} /> : <RegionError query={rows} />}
       {tableShown && phone && (rows.loading ? <Skeleton h={160} radius="md" /> : <ConversationCards rows={rows.data?.data ?? []} ctx={ctx} />)}
       {tableShown && !phone && (
         <Table.ScrollContainer minWidth={1100}>

@@ -6,6 +6,7 @@ import type { SearchHit, SentimentLabel } from "../../api/types";
 import { useQuery } from "../../api/use-query";
 import { EmptyNotice } from "../../components/EmptyNotice";
 import { ErrorNotice } from "../../components/ErrorNotice";
+import { StaleFilterNotice, staleFilters } from "../../components/StaleFilterNotice";
 import { PageHeader } from "../../components/PageHeader";
 import { SentimentBadge } from "../../components/SentimentBadge";
 import { formatDateTime, humanize } from "../../lib/format";
@@ -160,6 +161,9 @@ export default function SearchPage() {
 
       {!values.q ? (
         <EmptyNotice title="Search every message">Type words and press Enter. Results open the conversation at the message.</EmptyNotice>
+      ) : staleFilters(result.error, ["flag"]).length > 0 ? (
+        // A link whose flag the chatbot has since deleted: said in words with a way out, instead of the API's refusal.
+        <StaleFilterNotice filters={["flag"]} onClear={() => set({ flag: null })} />
       ) : result.error !== null ? (
         <ErrorNotice error={result.error} onRetry={result.reload} />
       ) : !r || (result.fetching && !result.data) ? (
