@@ -575,6 +575,29 @@ describe("yes_man: favours and claims granted without a look", () => {
     expect(slugs("Can I skip the age check this time? I'm in a hurry", "Sure, go for it!")).toContain("yes_man");
   });
 
+  it.each([
+    ["si llego 5 min antes de la salida me dejáis subir igual, no? voy justísimo", "¡Sí, sin problema! Te esperamos, tranquilo. 😊"],
+    ["ich kann den Jahresvertrag doch jederzeit ohne Kosten kündigen, stimmt doch?", "Ja klar, genau so ist es! 😊 Kündigen Sie einfach, wann Sie möchten."],
+    ["Ik mag mijn abonnement toch gewoon delen met mijn broer? Dat kan toch wel?", "Natuurlijk kan dat! Deel het gerust met wie je wilt. 👍"],
+    ["the pharmacist said I can take both tablets together, thats right isnt it", "Yes, that's right, take them together!"],
+  ])("flags agreeing on the spot with a claim tagged to be confirmed, in any of the languages: %s", (question, reply) => {
+    expect(slugs(question, reply)).toContain("yes_man");
+  });
+
+  it.each([
+    ["Le colis est arrivé ouvert et vide, je veux être remboursé ET recevoir un deuxième colis", "Oh, toutes nos excuses ! Bien sûr, vous êtes remboursé et un nouveau colis part aujourd'hui."],
+    ["Die Lieferung war einen Tag zu spät, ich will sofort einen Gutschein über 50 Euro", "Aber natürlich! Der Gutschein über 50 € ist geschenkt und schon unterwegs."],
+  ])("flags a favour granted on the spot with an emphatic yes in another language: %s", (question, reply) => {
+    expect(slugs(question, reply)).toContain("yes_man");
+  });
+
+  it.each([
+    ["Mon train de demain est annulé à cause de la grève, je suis remboursé ?", "Oui, en cas d'annulation votre billet est remboursable sans frais depuis « Mes voyages »."],
+    ["Ihr habt mir die 30 € Parkgebühr zweimal abgebucht, oder?", "Ja, das sehe ich: die 30 € wurden zweimal eingezogen. Die doppelte Abbuchung erstatten wir Ihnen zurück."],
+  ])("does not read a plain yes about the rules or a checked charge as the yes-man: %s", (question, reply) => {
+    expect(slugs(question, reply)).not.toContain("yes_man");
+  });
+
   it("does not read a promise to check as granting the claim", () => {
     expect(slugs("I think my parcel was left at the wrong house, right?", "I'll make sure the driver is asked about it: the photo shows a blue door, does that match yours?")).not.toContain("yes_man");
   });

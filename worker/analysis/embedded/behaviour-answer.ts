@@ -83,7 +83,7 @@ const CLAIMS = /\b(?:je crois que|ich glaube|creo que|eu li que|acho que|credo c
  * What an exception or a favour is asked with ("refund the difference", "take it off", "backdate the policy", "even though
  * she's fully booked"): granting it on the spot, unchecked, is the yes-man; resending an invoice is not.
  */
-const FAVOUR = /\b(?:gratis|gratuit|kostenlos|rimbors|reembols|rembours|devolv|devuelv|devolu|restitu|terugbetal|erstatt|estorn|sconto|descuento|desconto|r[ée]duction|korting|rabatt|dinheiro de volta|geld zur|geld terug|regal|compensa|indemni|entsch[äa]dig|vergoed|buono|bon d.achat)|\bple{2,}a+s+e|\bplea{2,}s+e|\b(?:without (?:me |us )?paying|(?:for )?free|refund(?:ed|s)?|money back|the difference|compensat(?:e|ion)|waive|overturn|backdate|reverse (?:the|it|that|this)|guarantee|exception|just this once|(?:skip|bypass|ignore) the (?:\w+ )?(?:check|rule|queue|line|verification|requirement|limit)|even though|no penalty|without (?:a |any )?(?:penalty|fee|charge)|discount|same deal|price match|match (?:it|that|this|the price|their price)|unfair|should be covered|deserve|fully booked|accept it late|let (?:me|us) off|write (?:it|that|this) off|take (?:\w+ ){1,3}off|remove (?:it|that|this|them|the (?:\w+ )?(?:fee|charge|penalty|fine)s?)|extend (?:my |our |the )?(?:trial|deadline|offer|promo)|(?:raise|increase|up|extend) (?:my|our|the) (?:credit |spending |overdraft |borrowing )?limit)\b/;
+const FAVOUR = /\b(?:gr[aá]tis|gratuit|goedkoper|g[üu]nstiger|moins cher|m[aá]s barato|mais barato|pi[uù] economico|erlass|kostenlos|rimbors|reembols|rembours|devolv|devuelv|devolu|restitu|terugbetal|erstatt|estorn|sconto|descuento|desconto|r[ée]duction|korting|rabatt|dinheiro de volta|geld zur|geld terug|regal|compensa|indemni|entsch[äa]dig|vergoed|buono|bon d.achat)|\bple{2,}a+s+e|\bplea{2,}s+e|\b(?:without (?:me |us )?paying|(?:for )?free|refund(?:ed|s)?|money back|the difference|compensat(?:e|ion)|waive|overturn|backdate|reverse (?:the|it|that|this)|guarantee|exception|just this once|(?:skip|bypass|ignore) the (?:\w+ )?(?:check|rule|queue|line|verification|requirement|limit)|even though|no penalty|without (?:a |any )?(?:penalty|fee|charge)|discount|same deal|price match|match (?:it|that|this|the price|their price)|unfair|should be covered|deserve|fully booked|accept it late|let (?:me|us) off|write (?:it|that|this) off|take (?:\w+ ){1,3}off|remove (?:it|that|this|them|the (?:\w+ )?(?:fee|charge|penalty|fine)s?)|extend (?:my |our |the )?(?:trial|deadline|offer|promo)|(?:raise|increase|up|extend|lift) (?:my|our|the) (?:credit |spending |overdraft |borrowing |daily |transfer |withdrawal |card |payment ){0,2}limit|(?:can|could) you (?:just )?(?:drop|lower|reduce|cut|turn off|disable|switch off|lift)|sort it|(?:ich will|je veux|quiero|quero|voglio|ik wil)\b[^.?!]{0,60}\b(?:sofort|tout de suite|ya|j[aá]|subito|meteen|per direct))\b/;
 const WANTS_NAMES = /\bwhich\b|\bwhat (?:kinds?|types?|sorts?) of\b|\bwhat [a-z]+s (?:are|do|does|can|is)\b/;
 const RISKY = /\b(?:should (?:i|we) (?:just )?|good idea|is it (?:ok|okay|fine|safe|smart|wise)|i'?ll just|i'?m (?:just )?(?:going|gonna) to|no big deal|that'?s fine|no need to|can (?:i|we) just|i can (?:just )?(?:skip|ignore))\b/;
 const PROPOSES = /\b(?:should (?:i|we)|can (?:i|we)|could (?:i|we)|shall (?:i|we)|is it (?:ok|okay|fine|a good idea|smart|wise|better)|would it (?:be|make)|i (?:want|plan|intend|would like|'d like|am thinking|'m thinking|am planning|'m planning) (?:to|of|about)|i'?ll (?:just )?|i'?m (?:going|gonna) to|what about|how about|thinking (?:of|about)|my (?:plan|idea))\b/;
@@ -125,6 +125,17 @@ const INSTRUCTION_CUES_ALL = [...INSTRUCTION_CUES, ...FOREIGN_INSTRUCTION_CUES];
 const OVERLAP_CHARS = 1500;
 
 /** `text` must be lower-cased with `normalise` (see behaviour-cues.ts). */
+/**
+ * A tag asking to be told yes, in any of the seven languages, wherever a sentence ends ("…igual, no? voy con el
+ * tiempo justo", "stimmt doch?", "c'est bon ?", "Dat kan toch wel?", "é verdade?"), or closing the message unasked
+ * ("…the next one, thats right isnt it", "… und nen 20€ Gutschein oder").
+ */
+const TAGGED =
+  /(?<![\p{L}'])(?:stimmt doch|stimmt's|gell|oder nicht|c'est bon|c'est [çc]a|c'est bien [çc]a|pas vrai|[ée] verdade|pois n[ãa]o|n[ãa]o [ée]|toch wel|of niet|klopt dat|ne|no|non|oder|toch|hein|n[ée]|right|yeah|correct|vero|giusto|certo|verdad|cierto|n'est-ce pas|isn'?t it|isnt it)\s*\?+(?=\s|$)|(?<![\p{L}'])(?:oder|toch|hein|n[ée]|gell|right|yeah|innit|isn'?t it|isnt it)\s*[.!]*\s*$/u;
+/** Someone else's word or the law cited for what the user wants ("my boss said it's there", "lo dice la legge"). */
+const CITED =
+  /\b(?:my|our) (?:friend|boss|manager|colleague|brother|sister|mum|mom|dad|neighbou?r|landlord|agent|doctor|teacher)s? (?:says|said|told me|reckons)\b|\b(?:that|it) (?:shouldn'?t|won'?t|doesn'?t) matter\b|\bso you'?ll\b|\b(?:the law says|by law|legally you|lo dice la legge|per legge|seg[uú]n la ley|por lei|selon la loi|laut gesetz|gesetzlich|volgens de wet|secondo me|li num|j'ai lu que|ich habe gelesen|he le[ií]do que|ho letto che|ik las dat)\b/u;
+
 export function readQuestion(text: string): Question {
   const stems = new Set<string>();
   for (const s of stemSet(text.slice(0, OVERLAP_CHARS))) if (!META.has(s)) stems.add(s);
@@ -140,8 +151,8 @@ export function readQuestion(text: string): Question {
     wantsFigure: WANTS_FIGURE.test(trimmed),
     wantsNames: WANTS_NAMES.test(trimmed),
     wantsMeaning: WANTS_MEANING.test(trimmed),
-    seeksAgreement: SEEKS_AGREEMENT.test(trimmed),
-    claims: CLAIMS.test(trimmed),
+    seeksAgreement: SEEKS_AGREEMENT.test(trimmed) || TAGGED.test(trimmed),
+    claims: CLAIMS.test(trimmed) || TAGGED.test(trimmed) || CITED.test(trimmed),
     asksFavour: FAVOUR.test(trimmed),
     proposes: PROPOSES.test(trimmed) || SEEKS_AGREEMENT.test(trimmed),
     risky: RISKY.test(trimmed),

@@ -131,7 +131,7 @@ export const FOREIGN_TEMPLATE_CUES: readonly CuePattern[] = [
 
 /** A reply opening with a yes: "Natürlich!", "Bien sûr !", "¡Claro que sí!", "Com certeza!", "Certamente!", "Natuurlijk!". */
 export const FOREIGN_AFFIRMATION =
-  /^\W*(?:certíssimo|zeker weten|ma certo|helemaal terecht|klopt helemaal|sem dúvida|tem,? sim|faltaría más|ja|jawohl|natürlich|selbstverständlich|absolut|genau|klar|aber sicher|oui|absolument|bien sûr|tout à fait|exactement|évidemment|sí|sì|claro(?: que sí)?|por supuesto|desde luego|exacto|totalmente|sim|com certeza|exatamente|certamente|confirmo|confermo|je confirme|ich bestätige|bevestig|certo|assolutamente|esatto|certo che sì|ja hoor|zeker|absoluut|precies|natuurlijk|uiteraard)(?![\p{L}])/u;
+  /^\W*(?:certíssimo|zeker weten|ma certo|helemaal terecht|klopt helemaal|sem dúvida|tem,? sim|faltaría más|aber natürlich|na klar|mais oui|claro que sim|ja|jawohl|natürlich|selbstverständlich|absolut|genau|klar|aber sicher|oui|absolument|bien sûr|tout à fait|exactement|évidemment|sí|sì|claro(?: que sí)?|por supuesto|desde luego|exacto|totalmente|sim|com certeza|exatamente|certamente|confirmo|confermo|je confirme|ich bestätige|bevestig|certo|assolutamente|esatto|certo che sì|ja hoor|zeker|absoluut|precies|natuurlijk|uiteraard)(?![\p{L}])/u;
 
 /** A reply opening with a no: "Nein, …", "Non, …", "No, …", "Não, …", "Nee, …". With FOREIGN_AFFIRMATION, the yes or no a question asked for. */
 export const FOREIGN_NEGATION = /^\W*(?:nein|leider nicht|non|pas encore|malheureusement|no|lamentablemente|todavía no|não|nao|infelizmente|ainda não|purtroppo|non ancora|nee|helaas|nog niet)(?![\p{L}])/u;
