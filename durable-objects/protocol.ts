@@ -48,18 +48,18 @@ export const timestamp = z
 
 export const ROLES = ["user", "assistant", "system"] as const;
 
-/** The integrator's message id; a resent id is recognised and never stored twice. */
+/** The integrator's message id. Its description is said once, here: every field made from it carries it into the OpenAPI document and the SDK's types. */
 export const messageId = z
   .string()
   .min(1)
   .max(128)
-  .regex(/^[\x21-\x7e]+$/, "must be printable ASCII without spaces");
+  .regex(/^[\x21-\x7e]+$/, "must be printable ASCII without spaces")
+  .meta({ description: "The integrator's message id; a resent id is recognised and never stored twice." });
 
 /** The text with each lone surrogate made U+FFFD (ES2024; typed here because the dashboard and bench compile against ES2023). */
 const wellFormed = (s: string): string => (s as string & { toWellFormed(): string }).toWellFormed();
 
 export const messageInput = z.object({
-  /** The integrator's message id; a resent id is recognised and never stored twice. */
   id: messageId.optional(),
   role: z.enum(ROLES),
   content: z

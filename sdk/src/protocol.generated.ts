@@ -10,6 +10,9 @@ export type Role = "user" | "assistant" | "system";
 export type Device = "desktop" | "mobile" | "tablet";
 
 export interface MessageInput {
+  /**
+   * The integrator's message id; a resent id is recognised and never stored twice.
+   */
   id?: string;
   role: "user" | "assistant" | "system";
   content: string;
@@ -96,6 +99,9 @@ export interface RecordMessagesInput {
 export type ClientFrame =
   | {
       type: "message";
+      /**
+       * The integrator's message id; a resent id is recognised and never stored twice.
+       */
       id?: string;
       role: "user" | "assistant" | "system";
       content: string;

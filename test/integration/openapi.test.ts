@@ -13,6 +13,7 @@ import { call, type ErrorBody } from "../helpers/http";
 import { createTenant, type Tenant } from "../helpers/tenant";
 import { env } from "cloudflare:workers";
 import { PAGES } from "../helpers/routes";
+import { messageId } from "../../durable-objects/protocol";
 
 type Json = Record<string, unknown>;
 interface Parameter { name: string; in: string; required: boolean; schema: Json }
@@ -176,6 +177,15 @@ describe("the documented schemas match what the routes validate", () => {
     }
     const refused = await call("/api/v1/capture", { method: "POST", key: t.ingestKey, json: { conversationId: "openapi-x", messages: [{ role: "bot", content: "hi" }] } });
     expect(((await refused.json()) as ErrorBody).error.details?.[0]?.field).toBe("messages.0.role");
+  });
+
+  it("capture: a message's id is described by the one message-id schema, as on a conversation socket", async () => {
+    const doc = await fetchDocument();
+    const schema = op(doc, "post", "/api/v1/capture").requestBody!.content["application/json"].schema as {
+      properties: { messages: { items: { properties: { id: { description?: string } } } } };
+    };
+    expect(messageId.description).toBe("The integrator's message id; a resent id is recognised and never stored twice.");
+    expect(schema.properties.messages.items.properties.id.description).toBe(messageId.description);
   });
 
   it("analytics: every documented interval and sort value is accepted, and nothing else", async () => {

@@ -2844,6 +2844,7 @@ export interface components {
         ClientFrame: {
             /** @enum {string} */
             type: "message";
+            /** @description The integrator's message id; a resent id is recognised and never stored twice. */
             id?: string;
             /** @enum {string} */
             role: "user" | "assistant" | "system";
@@ -4856,6 +4857,7 @@ export interface operations {
                     conversationId: string;
                     /** @description 1–100 messages */
                     messages: {
+                        /** @description The integrator's message id; a resent id is recognised and never stored twice. */
                         id?: string;
                         /** @enum {string} */
                         role: "user" | "assistant" | "system";
