@@ -58,3 +58,62 @@ browserSuite("Settings: the keys list and the buttons of each row", () => {
     await keys.getByRole("button", { name: `Rotate key ${liveName} (${live.prefix}…)`, exact: true }).waitFor();
   });
 });
+
+browserSuite("Saving: the button is busy while it saves, and a double click sends once", () => {
+  let browser: Browser;
+
+  beforeAll(async () => {
+    browser = await openBrowser();
+    await logIn(browser.page, e2e.demo.email, e2e.demo.password);
+  });
+  afterAll(async () => browser?.close());
+
+  /** Holds every `method` request to `url` until `release` is called; `sent` counts them. */
+  async function hold(url: RegExp, method: string) {
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const held = { sent: 0, release };
+    await browser.page.route(url, async (route) => {
+      if (route.request().method() !== method) return route.continue();
+      held.sent += 1;
+      await released;
+      await route.continue();
+    });
+    return held;
+  }
+
+  it("withdraws an invitation and adds a custom flag once each, busy meanwhile, with no error for a second request", async () => {
+    const { page } = browser;
+    const owner = await apiLogin(e2e.demo.email, e2e.demo.password);
+    const email = `twice-${Date.now().toString(36)}@example.com`;
+    await apiCall(owner, "POST", `/organizations/${e2e.demo.organizationId}/invitations`, { email, role: "member" });
+
+    // Revoke, in a row of the invitations (a second DELETE of the same invitation would answer 404).
+    const revoking = await hold(/\/api\/v1\/organizations\/[^/]+\/invitations\/[^/?]+$/, "DELETE");
+    await page.goto(`${e2e.url}/chatbots/${e2e.demo.chatbotId}/settings`);
+    const row = page.getByTestId("invitations-table").getByRole("row").filter({ hasText: email });
+    const revoke = row.getByRole("button", { name: "Revoke" });
+    await revoke.dblclick();
+    await expect.poll(() => revoke.getAttribute("data-loading")).not.toBeNull();
+    revoking.release();
+    await row.waitFor({ state: "detached" });
+    expect(revoking.sent).toBe(1);
+    expect(await page.getByRole("alert").count()).toBe(0);
+
+    // Add, in a form of the analysis configuration's custom definitions.
+    const saving = await hold(/\/api\/v1\/chatbots\/[^/]+\/analysis\/config$/, "PATCH");
+    await page.goto(`${e2e.url}/chatbots/${e2e.demo.chatbotId}/analysis`);
+    const form = page.getByRole("form", { name: "Add to custom flags" });
+    const slug = `once_${Date.now().toString(36)}`;
+    await form.getByLabel("Slug").fill(slug);
+    await form.getByLabel("Name").fill("Asked once");
+    await form.getByLabel("Description").fill("Added by a double click");
+    const add = form.getByRole("button", { name: "Add" });
+    await add.dblclick();
+    await expect.poll(() => add.getAttribute("data-loading")).not.toBeNull();
+    saving.release();
+    await page.getByText(slug, { exact: true }).waitFor();
+    expect(saving.sent).toBe(1);
+    expect(await page.getByRole("alert").count()).toBe(0);
+  });
+});

@@ -7,6 +7,7 @@ import { ErrorNotice } from "../../components/ErrorNotice";
 import { failed, RegionError } from "../../components/QueryRegion";
 import { PageHeader } from "../../components/PageHeader";
 import { humanize } from "../../lib/format";
+import { useAction } from "../../lib/use-action";
 import { BEHAVIOURS, USER_FLAGS } from "../../lib/sentiment";
 import { useChatbot } from "../../session/chatbot";
 import { IntentSuggestions } from "./IntentSuggestions";
@@ -65,16 +66,14 @@ const DEFINITION_KINDS = [
 
 function Definitions({ kind, title, items, canEdit, save }: { kind: (typeof DEFINITION_KINDS)[number]["key"]; title: string; items: CustomDefinition[]; canEdit: boolean; save: Save }) {
   const [draft, setDraft] = useState<CustomDefinition>({ slug: "", name: "", description: "" });
-  const [error, setError] = useState<unknown>(null);
-  const add = async (e: FormEvent) => {
+  // Adding and removing share one action: one change of this list at a time, each sent once.
+  const { busy, error, run } = useAction();
+  const add = (e: FormEvent) => {
     e.preventDefault();
-    setError(null);
-    try {
+    void run(async () => {
       await save({ [kind]: [...items, draft] });
       setDraft({ slug: "", name: "", description: "" });
-    } catch (err) {
-      setError(err);
-    }
+    });
   };
   return (
     <Stack gap="xs">
@@ -92,7 +91,7 @@ function Definitions({ kind, title, items, canEdit, save }: { kind: (typeof DEFI
               <b>{d.name}</b> <Text span c="dimmed" size="xs">{d.slug}</Text> — {d.description}
             </Text>
             {canEdit && (
-              <ActionIcon variant="subtle" color="red" aria-label={`Remove ${d.name}`} onClick={() => void save({ [kind]: items.filter((x) => x.slug !== d.slug) }).catch(setError)}>
+              <ActionIcon variant="subtle" color="red" aria-label={`Remove ${d.name}`} disabled={busy} onClick={() => void run(() => save({ [kind]: items.filter((x) => x.slug !== d.slug) }))}>
                 ✕
               </ActionIcon>
             )}
@@ -100,12 +99,12 @@ function Definitions({ kind, title, items, canEdit, save }: { kind: (typeof DEFI
         ))
       )}
       {canEdit && (
-        <form onSubmit={add}>
+        <form onSubmit={add} aria-label={`Add to ${title.toLowerCase()}`}>
           <Group align="flex-end" gap="xs">
             <TextInput label="Slug" placeholder="snake_case" required size="xs" w={140} value={draft.slug} onChange={(e) => setDraft({ ...draft, slug: e.currentTarget.value })} error={fieldError(error, `${kind}.${items.length}.slug`)} />
             <TextInput label="Name" required size="xs" w={160} value={draft.name} onChange={(e) => setDraft({ ...draft, name: e.currentTarget.value })} />
             <TextInput label="Description" required size="xs" style={{ flex: 1, minWidth: 180 }} value={draft.description} onChange={(e) => setDraft({ ...draft, description: e.currentTarget.value })} />
-            <Button type="submit" size="xs" variant="light">
+            <Button type="submit" size="xs" variant="light" loading={busy}>
               Add
             </Button>
           </Group>

@@ -8,6 +8,7 @@ import { ErrorNotice } from "../../../components/ErrorNotice";
 import { failed, RegionError } from "../../../components/QueryRegion";
 import { SecretReveal } from "../../../components/SecretReveal";
 import { formatDateTime } from "../../../lib/format";
+import { useAction } from "../../../lib/use-action";
 import { useChatbot } from "../../../session/chatbot";
 import { useSession, useSignedIn } from "../../../session/session";
 import { useNavigate } from "react-router";
@@ -55,6 +56,16 @@ function InviteForm({ orgId, canInviteOwner, onInvited }: { orgId: string; canIn
         </Group>
       </Stack>
     </form>
+  );
+}
+
+/** Busy while the invitation is withdrawn, and sent once: a second DELETE could only answer 404 for what is gone. */
+function RevokeInvitationButton({ onRevoke, onError }: { onRevoke: () => Promise<unknown>; onError: (error: unknown) => void }) {
+  const { busy, run } = useAction(onError);
+  return (
+    <Button size="xs" variant="subtle" color="red" loading={busy} onClick={() => void run(onRevoke)}>
+      Revoke
+    </Button>
   );
 }
 
@@ -202,9 +213,7 @@ export function MembersSection() {
                       <Table.Td>{i.role}</Table.Td>
                       <Table.Td>{formatDateTime(i.expiresAt)}</Table.Td>
                       <Table.Td>
-                        <Button size="xs" variant="subtle" color="red" onClick={() => void api.organizations.revokeInvitation(organization.id, i.id).then(invitations.reload, setError)}>
-                          Revoke
-                        </Button>
+                        <RevokeInvitationButton onRevoke={() => api.organizations.revokeInvitation(organization.id, i.id).then(invitations.reload)} onError={setError} />
                       </Table.Td>
                     </Table.Tr>
                   ))}

@@ -7,6 +7,7 @@ import { ConfirmButton } from "../../../components/ConfirmButton";
 import { ErrorNotice } from "../../../components/ErrorNotice";
 import { failed, RegionError } from "../../../components/QueryRegion";
 import { SecretReveal } from "../../../components/SecretReveal";
+import { useAction } from "../../../lib/use-action";
 import { useChatbot } from "../../../session/chatbot";
 import { SettingsSection } from "./SettingsSection";
 
@@ -48,6 +49,16 @@ function NewDestinationForm({ chatbotId, onCreated }: { chatbotId: string; onCre
         </Button>
       </Stack>
     </form>
+  );
+}
+
+/** Busy while the destination is enabled again, and sent once. */
+function EnableButton({ name, onEnable, onError }: { name: string; onEnable: () => Promise<unknown>; onError: (error: unknown) => void }) {
+  const { busy, run } = useAction(onError);
+  return (
+    <Button size="xs" variant="light" loading={busy} onClick={() => void run(onEnable)} aria-label={`Enable destination ${name}`}>
+      Enable
+    </Button>
   );
 }
 
@@ -146,11 +157,7 @@ export function WebhooksSection() {
                           <Button size="xs" variant="light" loading={t === "sending"} onClick={() => void test(d.id)} aria-label={`Send test to destination ${d.name}`}>
                             Send test
                           </Button>
-                          {d.status === "disabled" && (
-                            <Button size="xs" variant="light" onClick={() => void api.webhooks.enable(chatbot.id, d.id).then(destinations.reload, setError)} aria-label={`Enable destination ${d.name}`}>
-                              Enable
-                            </Button>
-                          )}
+                          {d.status === "disabled" && <EnableButton name={d.name} onEnable={() => api.webhooks.enable(chatbot.id, d.id).then(destinations.reload)} onError={setError} />}
                           <ConfirmButton size="xs" label="Delete" aria-label={`Delete destination ${d.name}`} title={`Delete "${d.name}"?`} confirmLabel="Delete" onConfirm={() => api.webhooks.remove(chatbot.id, d.id).then(destinations.reload)}>
                             Workflows sending here will fail their actions until you choose another destination.
                           </ConfirmButton>
