@@ -4,7 +4,7 @@
  * out until the user writes again (through real captures and the index queue), and the route's edges.
  */
 import { env } from "cloudflare:workers";
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createDb } from "../../worker/db/client";
 import { clientOrganizations, clientUsers, conversations, conversationTriage } from "../../worker/db/schema";
@@ -234,7 +234,7 @@ describe("the attention queue fed by real conversations", () => {
       organization: { id: "o1", name: "Analytical Engines", plan: "enterprise", mrr: 4200 },
     });
     await syncIndex(stub);
-    const row = (await db.select().from(conversations).where(eq(conversations.externalId, "angry-1")).get())!;
+    const row = (await db.select().from(conversations).where(and(eq(conversations.chatbotId, t.chatbotId), eq(conversations.externalId, "angry-1"))).get())!;
     expect(row.lastUserMessage).toBe("This is useless, I am furious and I want to cancel my subscription!");
     expect(row.awaitingReplySince).toBe(row.lastUserMessageAt);
     expect(row.sentimentCurrent).toBeLessThan(0);
@@ -262,7 +262,7 @@ describe("the attention queue fed by real conversations", () => {
       ],
     });
     await syncIndex(stub);
-    const row = (await db.select().from(conversations).where(eq(conversations.externalId, "trend-1")).get())!;
+    const row = (await db.select().from(conversations).where(and(eq(conversations.chatbotId, t.chatbotId), eq(conversations.externalId, "trend-1"))).get())!;
     expect(row.lastUserMessage).toBe("Now it is broken and useless, this is terrible.");
     expect(row.awaitingReplySince).toBeNull();
     expect(row.sentimentCurrent).toBeLessThan(0);
@@ -270,7 +270,7 @@ describe("the attention queue fed by real conversations", () => {
 
     await capture(t.ingestKey, { conversationId: "trend-1", messages: [{ id: "m5", role: "user", content: long }] });
     await syncIndex(stub);
-    const after = (await db.select().from(conversations).where(eq(conversations.externalId, "trend-1")).get())!;
+    const after = (await db.select().from(conversations).where(and(eq(conversations.chatbotId, t.chatbotId), eq(conversations.externalId, "trend-1"))).get())!;
     expect(after.lastUserMessage).toBe(long.slice(0, 300));
     expect(after.awaitingReplySince).toBe(after.lastUserMessageAt);
   });
