@@ -142,6 +142,8 @@ export const USER_SETS = [
   "support-blind-36.csv",
   "support-blind-37.csv",
   "support-blind-38.csv",
+  "support-blind-39.csv",
+  "support-blind-40.csv",
 ] as const;
 export type UserSet = (typeof USER_SETS)[number];
 
@@ -179,6 +181,7 @@ export const ASSISTANT_SETS = [
   "support-assistant-multilingual-7.csv",
   "support-assistant-blind-14.csv",
   "support-assistant-blind-15.csv",
+  "support-assistant-multilingual-8.csv",
 ] as const;
 export type AssistantSet = (typeof ASSISTANT_SETS)[number];
 

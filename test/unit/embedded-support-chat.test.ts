@@ -1054,6 +1054,29 @@ describe("what the nineteenth to twenty-first blind sets' even rows showed: chat
     for (const flag of expected) expect(cueFlags(message)).toContain(flag);
   });
 
+  it.each([
+    ["Your competitor offered us six months free to switch. Food for thought.", "churn_risk"],
+    ["pricing?", "buying_signal"],
+    ["¿Cuánto nos costaría añadir una tercera línea?", "buying_signal"],
+    ["Die Zusatzversicherung würden wir gern dazubuchen.", "buying_signal"],
+    ["Our ferry is in 40 minutes and the booking vanished from the app", "urgent_request"],
+    ["I'm stuck at the station with my kids, the last bus is gone", "urgent_request"],
+    ["no hot water in the flat since last night, baby needs a bath", "urgent_request"],
+    ["still waiting.", "frustrated_user"],
+    ["the parcel lockers are full every single evening", "frustrated_user"],
+  ])("reads %s as %s", (message, flag) => {
+    expect(cueFlags(message)).toContain(flag);
+  });
+
+  it.each([
+    ["what's the rate limit on the orders API?", "buying_signal"],
+    ["Where do I find last month's sales reports?", "buying_signal"],
+    ["We won't renew the annual plan, the team moved to another tool.", "buying_signal"],
+    ["I'm stuck at step 3 of the setup wizard", "urgent_request"],
+  ])("does not read %s as %s", (message, flag) => {
+    expect(cueFlags(message)).not.toContain(flag);
+  });
+
   it("does not read a plain word before looking good as a rival weighed", () => {
     expect(cueFlags("the new dashboard starts looking really good, thanks")).not.toContain("churn_risk");
   });

@@ -65,7 +65,8 @@ export const DEFAULT_COMPETITORS: readonly string[] = [
   "Kry", "Livi", "Zava", "DocMorris", "Shop Apotheke", "LloydsPharmacy", "Open University", "FutureLearn", "Domestika",
   "OpenClassrooms", "Careem", "FreeNow", "FREENOW", "Free Now", "Cabify", "Swiggy", "Zomato", "Foodpanda", "Talabat",
   "OpenRent", "Foxtons", "Purplebricks", "Bitvavo", "Trade Republic", "Scalable Capital", "Bitstamp", "GOG",
-  "LinkedIn Learning", "Alura", "MioDottore", "Luminus",
+  "LinkedIn Learning", "Alura", "MioDottore", "Luminus", "Fresha", "Booksy", "Paystack", "Shiprocket", "Delhivery",
+  "GrabFood",
   // Everyday consumer brands in the six other languages' countries: rail and coaches, groceries, shops and
   // marketplaces, airlines, post, streaming, banks, telecom, health insurance ("Jumbo", "Flink", "Picnic", "Otto",
   // "Mango", "Coop", "Italo", "DB" and "CP" are everyday words or abbreviations too, so only context finds them)

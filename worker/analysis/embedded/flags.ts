@@ -83,7 +83,7 @@ function churn(ctx: FlagContext): CueHit[] {
 }
 
 /** Churn cues that read any word as a name ("ok revolut it is"): kept only where a competitor was found in them. */
-const NEEDS_A_RIVAL: ReadonlySet<string> = new Set(["moves to a named alternative", "weighs a named alternative"]);
+const NEEDS_A_RIVAL: ReadonlySet<string> = new Set(["moves to a named alternative", "weighs a named alternative", "passes on a rival's offer"]);
 
 // --- buying ----------------------------------------------------------------------------------
 
@@ -114,7 +114,8 @@ const NO_COMPLAINT =
 
 /** Words that say a flag does not hold whatever else the message says: no second opinion overrules them. */
 export const DENIALS: Partial<Record<UserFlag, RegExp>> = {
-  buying_signal: NOT_BUYING,
+  // The user's own sales team is a colleague asking, not a purchase (the model learns "sales team" from buyers).
+  buying_signal: new RegExp(`${NOT_BUYING.source}|\\b(?:our|my) (?:own )?sales (?:team|department|people|reps?|colleagues)\\b`, "i"),
   frustrated_user: new RegExp(`${TIME_SAVED.source}|${NO_COMPLAINT.source}`, "i"),
   churn_risk: NOT_LEAVING,
 };
