@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { detectBehaviours } from "../../worker/analysis/embedded/behaviours";
 import { analyzeSync } from "../../worker/analysis/embedded/index";
 import type { Detection, PreviousTurn } from "../../worker/analysis/types";
 
@@ -217,6 +218,22 @@ describe("hallucinating: invented laws, programmes and sweeping guarantees", () 
 
   it("does not read security advice with never as a guarantee", () => {
     expect(slugs("someone texted me asking for my PIN", "That message isn't from us: we never ask for your PIN by text or phone. Don't reply, and forward it to our fraud team at 7726.")).not.toContain("hallucinating");
+  });
+});
+
+describe("hallucinating: prices as the six languages write them", () => {
+  /** How far the cues lean towards hallucinating (the second opinion raises it only where they do). */
+  const leaning = (question: string, reply: string): number => {
+    const leanings = new Map<string, number>();
+    detectBehaviours({ text: reply, previous: [{ role: "user", content: question }] }, new Set(["hallucinating"]), leanings);
+    return leanings.get("hallucinating") ?? 0;
+  };
+
+  it("weighs a price with a decimal comma and the euro sign after it as one written €63.42", () => {
+    const question = "Quanto pagherò di gas il mese prossimo?";
+    const written = leaning(question, "La sua prossima bolletta del gas sarà di €63,42, con addebito il 9 del mese.");
+    expect(written).toBeGreaterThan(0);
+    expect(leaning(question, "La sua prossima bolletta del gas sarà di 63,42 €, con addebito il 9 del mese.")).toBe(written);
   });
 });
 
@@ -745,6 +762,14 @@ describe("over_apologizing: repeated or excessive apologies", () => {
 });
 
 describe("replies in German, French, Spanish, Portuguese, Italian and Dutch", () => {
+  it.each([
+    ["¿Cómo pido la beca y cuándo abre el comedor?", "La beca se pide en la app, en «Trámites». Lo del comedor no lo llevo yo, pregunta directamente en la secretaría."],
+    ["Come cambio il medico di base e il pediatra?", "Per il medico di base non le so dire, chieda alla sua ASL."],
+    ["Posso aumentar o limite e pedir um cartão extra?", "O cartão extra pede-se na app. Sobre o limite não consigo ajudar por aqui, fale com o seu gestor."],
+  ])("reads a part of the question sent to someone else as redirecting: %s", (question, reply) => {
+    expect(slugs(question, reply)).toContain("redirecting");
+  });
+
   it("counts apologies in each language", () => {
     expect(slugs("Wo bleibt mein Paket?", "Es tut mir wirklich leid! Entschuldigen Sie bitte die Verzögerung, wir bedauern das sehr.")).toContain("over_apologizing");
     expect(slugs("Mi pedido llegó roto", "Lo sentimos muchísimo. Le pedimos disculpas, de verdad, lo siento.")).toContain("over_apologizing");

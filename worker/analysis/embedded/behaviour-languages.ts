@@ -50,18 +50,18 @@ export const FOREIGN_REDIRECT_CUES: readonly CuePattern[] = [
     "sends the user to someone else",
     [
       // de
-      "wenden sie sich (bitte )?(direkt )?an|wende dich (bitte )?an|kontaktieren sie (bitte )?(direkt )?(unser|unseren|unsere|den|die|das|ihre|ihren|ihr)|kontaktiere (bitte )?(unser|unseren|unsere|den|die)|rufen sie (bitte )?(einfach )?(unsere|unseren|die|den|das|ihre|ihren) [\\p{L}-]+( [\\p{L}-]+)? an|melden sie sich (bitte )?(bei|in)",
+      "wenden sie sich (bitte )?(direkt )?an|wende dich (bitte )?an|kontaktieren sie (bitte )?(direkt )?(unser|unseren|unsere|den|die|das|ihre|ihren|ihr)|kontaktiere (bitte )?(unser|unseren|unsere|den|die)|rufen sie (bitte )?(einfach )?(unsere|unseren|die|den|das|ihre|ihren) [\\p{L}-]+( [\\p{L}-]+)? an|melden sie sich (bitte )?(bei|in)|fragen sie (bitte )?(direkt |am besten )?(bei|ihre|ihren|ihr|den|die|das) ",
       "(dafür|dafur|hierfür|hierfur) (ist|sind) (unser|unsere|die|der|das|ihre|ihr) ([\\p{L}-]+ ){0,2}zuständig|(dafür|hierfür) ist leider",
       // fr
-      "il (vous )?faut (contacter|appeler|vous adresser|vous rendre)|veuillez (contacter|joindre|appeler|vous adresser|vous rapprocher|vous rendre)|(contactez|appelez|joignez|rapprochez-vous de) (notre|nos|votre|le|la|les|l')|adressez-vous (à|a)|nous vous invitons à (contacter|appeler|vous rapprocher|vous rendre)|relève (du|de la|de l'|de votre|de notre)",
+      "il (vous )?faut (contacter|appeler|vous adresser|vous rendre)|veuillez (contacter|joindre|appeler|vous adresser|vous rapprocher|vous rendre)|(contactez|appelez|joignez|rapprochez-vous de) (notre|nos|votre|le|la|les|l')|adressez-vous (à|a)|nous vous invitons à (contacter|appeler|vous rapprocher|vous rendre)|relève (du|de la|de l'|de votre|de notre)|demandez (directement )?(à|a|au|aux) ",
       // es
-      "(escríbeles|escribeles|escríbales|llámales|llámeles) (a través|por|al|en)|(póngase|pongase|ponte|pónganse) en contacto con|(contacte|contacta|llame|llama|comuníquese|comuniquese|diríjase|dirijase|acuda|acude) (con|a|al|a la|a su|a nuestro|a nuestra)|le (recomendamos|sugerimos|rogamos) (que )?(contacte|llame|acuda|se ponga)",
+      "(escríbeles|escribeles|escríbales|llámales|llámeles) (a través|por|al|en)|(póngase|pongase|ponte|pónganse) en contacto con|(contacte|contacta|llame|llama|comuníquese|comuniquese|diríjase|dirijase|acuda|acude) (con|a|al|a la|a su|a nuestro|a nuestra)|le (recomendamos|sugerimos|rogamos) (que )?(contacte|llame|acuda|se ponga)|(pregunta|pregúntale|preguntale|pregunte) (directamente )?(en|a|al|a la|a tu|a su) ",
       // pt
-      "(entre|entra|entrem) em contato com|(entre|entra) em contacto com|(ligue|liga|contacte|contate|dirija-se|procure) (para|a|ao|à|o|a nossa|o nosso|uma|um|nosso|nossa|a sua|o seu)|recomendamos que (entre|ligue|contacte|procure)",
+      "(entre|entra|entrem) em contato com|(entre|entra) em contacto com|(ligue|liga|contacte|contate|dirija-se|procure) (para|a|ao|à|o|a nossa|o nosso|uma|um|nosso|nossa|a sua|o seu)|recomendamos que (entre|ligue|contacte|procure)|(fale|fala) com (o seu|seu|a sua|sua|o|a|um|uma) ",
       // it
-      "(contatti|contatta|si rivolga|rivolgiti|la invitiamo a contattare|ti invitiamo a contattare|chiami|chiama) (a|al|alla|allo|all'|il|la|i|le|ai|alle|il nostro|la nostra|un|una|direttamente)|(è|e) di competenza (del|della|dell')",
+      "(contatti|contatta|si rivolga|rivolgiti|la invitiamo a contattare|ti invitiamo a contattare|chiami|chiama) (a|al|alla|allo|all'|il|la|i|le|ai|alle|il nostro|la nostra|un|una|direttamente)|(è|e) di competenza (del|della|dell')|(chieda|chiedi) (direttamente )?(alla|al|all'|allo|ai|alle|a) ",
       // nl
-      "(kunt u|kun je) (het beste |daarvoor |dan )?contact opnemen met|(verwijzen|verwijs) (we|wij|ik) (u|je) (graag )?(door )?naar|bel daarvoor (met|naar)|neem (dan |even |gerust |daarvoor )?contact op met|(bel|mail) (dan |even |gerust |daarvoor )?(met |naar )?(onze|de|het|uw|je) [\\p{L}-]+|wend (u|je) (zich |je )?(dan )?tot",
+      "(kunt u|kun je) (het beste |daarvoor |dan )?contact opnemen met|(verwijzen|verwijs) (we|wij|ik) (u|je) (graag )?(door )?naar|bel daarvoor (met|naar)|neem (dan |even |gerust |daarvoor )?contact op met|(bel|mail) (dan |even |gerust |daarvoor )?(met |naar )?(onze|de|het|uw|je) [\\p{L}-]+|wend (u|je) (zich |je )?(dan )?tot|vraag (het |dat )?(dan |even |gerust )?(na )?(bij|aan) (uw|je|de|het) ",
     ].join("|"),
   ),
   cue(

@@ -145,7 +145,7 @@ const KINDS: readonly SpecificKind[] = [
     needsDigit: true,
   },
   {
-    re: /[$€£]\s?\d[\d,]*(?:\.\d+)?|\b\d[\d,]*(?:\.\d+)?\s?(?:usd|eur|gbp|euros?|dollars?|pounds)\b/g,
+    re: /[$€£]\s?\d[\d,]*(?:\.\d+)?|\b\d[\d,]*(?:\.\d+)?\s?(?:usd|eur|gbp|euros?|dollars?|pounds)\b|\b\d[\d.]*,\d{2}\s?[€£$]/g,
     // Prices are the figures support answers give most; two of them alone never fire.
     weight: 0.2,
     why: "quotes a price",
