@@ -29,8 +29,13 @@ function Section({ title, description, children }: { title: string; description?
 }
 
 function Toggles({ config, canEdit, save }: { config: AnalysisConfigView; canEdit: boolean; save: Save }) {
+  const [error, setError] = useState<unknown>(null);
+  const change = (patch: AnalysisConfigChange) => {
+    setError(null);
+    save(patch).catch(setError);
+  };
   const toggle = (label: string, checked: boolean, patch: AnalysisConfigChange) => (
-    <Switch key={label} label={label} checked={checked} disabled={!canEdit} onChange={() => void save(patch)} />
+    <Switch key={label} label={label} checked={checked} disabled={!canEdit} onChange={() => change(patch)} />
   );
   return (
     <Section title="What is analysed" description="Switch analyses on or off; changes apply to new messages.">
@@ -52,6 +57,7 @@ function Toggles({ config, canEdit, save }: { config: AnalysisConfigView; canEdi
         <SimpleGrid cols={{ base: 1, xs: 2, md: 3 }} spacing="xs">
           {BEHAVIOURS.map((b) => toggle(humanize(b), config.behaviours[b] !== false, { behaviours: { ...config.behaviours, [b]: config.behaviours[b] === false } }))}
         </SimpleGrid>
+        {error !== null && <ErrorNotice error={error} compact />}
       </Stack>
     </Section>
   );
@@ -189,15 +195,10 @@ function ContextSettings({ config, canEdit, save }: { config: AnalysisConfigView
 export default function AnalysisPage() {
   const { chatbot, canEdit } = useChatbot();
   const config = useQuery(`analysis:${chatbot.id}`, () => api.analysis.config(chatbot.id));
-  const [saveError, setSaveError] = useState<unknown>(null);
+  // A refused save is shown by the part of the page that sent it (the form, the switches, the context), once;
+  // the alert at the top is for a configuration that failed to load.
   const save: Save = async (patch) => {
-    setSaveError(null);
-    try {
-      config.setData(await api.analysis.update(chatbot.id, patch));
-    } catch (err) {
-      setSaveError(err);
-      throw err;
-    }
+    config.setData(await api.analysis.update(chatbot.id, patch));
   };
   const c = config.data;
 
@@ -205,12 +206,11 @@ export default function AnalysisPage() {
     <Stack>
       <PageHeader title="Analysis config" description={c ? `Analyzer: ${c.analyzer === "workers-ai" ? "Workers AI" : "embedded (runs inside the Worker)"}` : undefined} />
       <RegionError query={config} />
-      {saveError !== null && <ErrorNotice error={saveError} />}
       {failed(config) ? null : !c ? (
         <Skeleton h={600} />
       ) : (
         <>
-          <Toggles config={c} canEdit={canEdit} save={(p) => save(p).catch(() => undefined)} />
+          <Toggles config={c} canEdit={canEdit} save={save} />
           <Section
             title="Suggested intents"
             description="Requests no intent covers that recur: at least 3 messages from 2 or more conversations, most messages first. Approve one to add it to your intents, or reject."

@@ -1,0 +1,50 @@
+/**
+ * The Analysis page's refused saves: each is shown once, beside what was saved. The alert at the top of the page
+ * is for the configuration that failed to load, not for a save (which it used to repeat).
+ */
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { browserSuite, e2e, logIn, openBrowser, type Browser } from "./harness";
+
+browserSuite("The Analysis page shows a refused save once, beside what was saved", () => {
+  let browser: Browser;
+
+  beforeAll(async () => {
+    browser = await openBrowser();
+    await logIn(browser.page, e2e.demo.email, e2e.demo.password);
+  });
+  afterAll(async () => browser?.close());
+
+  it("shows a refused custom definition once, under the form that was submitted", async () => {
+    const { page } = browser;
+    await page.goto(`${e2e.url}/chatbots/${e2e.demo.chatbotId}/analysis`);
+    const form = page.getByRole("form", { name: "Add to custom topics" });
+    await form.getByLabel("Slug").fill("Not A Slug");
+    await form.getByLabel("Name").fill("Refused");
+    await form.getByLabel("Description").fill("Its slug is not snake_case");
+    await form.getByRole("button", { name: "Add" }).click();
+
+    // The API's reason beside the slug, and one alert: the one right after this form.
+    await form.getByText("must be snake_case", { exact: false }).waitFor();
+    await form.locator("xpath=following-sibling::*[@role='alert']").waitFor();
+    expect(await page.getByRole("alert").count()).toBe(1);
+    // The other lists' forms say nothing.
+    expect(await page.getByRole("form", { name: "Add to custom flags" }).locator("xpath=following-sibling::*[@role='alert']").count()).toBe(0);
+  });
+
+  it("shows a failed switch once, in the section of the switches", async () => {
+    const { page } = browser;
+    await page.goto(`${e2e.url}/chatbots/${e2e.demo.chatbotId}/analysis`);
+    const section = page.getByRole("region", { name: "What is analysed" });
+    const sentiment = section.getByRole("switch", { name: "Sentiment" });
+    await sentiment.waitFor();
+    // The connection drops on the way: no answer at all, as a user on a train sees it.
+    await page.route(/\/api\/v1\/chatbots\/[^/]+\/analysis\/config$/, (route) => (route.request().method() === "PATCH" ? route.abort("failed") : route.continue()));
+    try {
+      await sentiment.click({ force: true });
+      await section.getByRole("alert").waitFor();
+      expect(await page.getByRole("alert").count()).toBe(1);
+    } finally {
+      await page.unroute(/\/api\/v1\/chatbots\/[^/]+\/analysis\/config$/);
+    }
+  });
+});
