@@ -35,6 +35,33 @@ browserSuite("A member's own account", () => {
     await page.getByRole("status").filter({ hasText: "Saved." }).waitFor();
   });
 
+  it("saves the name once on a double click, the button busy meanwhile", async () => {
+    const { page } = browser;
+    // Every PATCH of the name is held until released, so the second click lands while the first is on its way.
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    let sent = 0;
+    await page.route(/\/api\/v1\/auth\/me$/, async (route) => {
+      if (route.request().method() !== "PATCH") return route.continue();
+      sent += 1;
+      await released;
+      await route.continue();
+    });
+    try {
+      await page.getByRole("textbox", { name: /^Name/ }).fill("Ann Twice");
+      const save = page.getByRole("button", { name: "Save the name" });
+      await save.dblclick();
+      await expect.poll(() => save.getAttribute("data-loading")).not.toBeNull();
+      release();
+      await page.getByRole("button", { name: "Account: Ann Twice" }).waitFor();
+      await page.getByRole("status").filter({ hasText: "Saved." }).waitFor();
+      expect(sent).toBe(1);
+      expect(await page.getByRole("alert").count()).toBe(0);
+    } finally {
+      await page.unroute(/\/api\/v1\/auth\/me$/);
+    }
+  });
+
   it("says so beside the field when the current password is wrong, and changes it with the right one", async () => {
     const { page } = browser;
     await page.getByLabel(/^Current password/).fill("not my password");

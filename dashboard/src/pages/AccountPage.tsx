@@ -5,26 +5,20 @@ import type { SessionView } from "../api/types";
 import { ErrorNotice } from "../components/ErrorNotice";
 import { NewPasswordInput } from "../components/NewPasswordInput";
 import { PageHeader } from "../components/PageHeader";
+import { useAction } from "../lib/use-action";
 import { useSession, useSignedIn } from "../session/session";
 
-/** A form's state: what it is sending, and how the last attempt ended. */
+/** A form's save on the shared save hook (busy, the refusal kept, a second press ignored), and whether the last one succeeded. */
 function useSubmit(send: () => Promise<void>) {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, run } = useAction();
   const [done, setDone] = useState(false);
-  const submit = async (e: FormEvent) => {
+  const submit = (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    setDone(false);
-    try {
+    void run(async () => {
+      setDone(false);
       await send();
       setDone(true);
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return { busy, error, done, submit };
 }
