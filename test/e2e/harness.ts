@@ -158,6 +158,15 @@ export async function apiCall<T>(session: ApiSession, method: string, apiPath: s
   return (res.status === 204 ? undefined : await res.json()) as T;
 }
 
+/** The demo owner's API session and the name of the demo organization (what invitation pages and emails show). */
+export async function demoOwner(): Promise<{ owner: ApiSession; organization: string }> {
+  const owner = await apiLogin(e2e.demo.email, e2e.demo.password);
+  const { data } = await apiCall<{ data: { id: string; name: string }[] }>(owner, "GET", "/organizations");
+  const organization = data.find((o) => o.id === e2e.demo.organizationId)?.name;
+  if (organization === undefined) throw new Error("the demo owner does not belong to the demo organization");
+  return { owner, organization };
+}
+
 /** The id of the chatbot's most recent conversation, once the D1 index has one (it follows within about a second). */
 export async function latestConversationId(session: ApiSession, chatbotId: string): Promise<string> {
   const deadline = Date.now() + 20_000;

@@ -4,7 +4,7 @@
  * a link already used says so instead of offering a form that could only fail.
  */
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { apiCall, apiLogin, browserSuite, e2e, emailedInvitationToken, openBrowser, type ApiSession, type Browser } from "./harness";
+import { apiCall, browserSuite, demoOwner, e2e, emailedInvitationToken, openBrowser, type ApiSession, type Browser } from "./harness";
 
 browserSuite("The invitation page", () => {
   let browser: Browser;
@@ -12,9 +12,7 @@ browserSuite("The invitation page", () => {
   let organization = "";
 
   beforeAll(async () => {
-    owner = await apiLogin(e2e.demo.email, e2e.demo.password);
-    const { data } = await apiCall<{ data: { id: string; name: string }[] }>(owner, "GET", "/organizations");
-    organization = data.find((o) => o.id === e2e.demo.organizationId)!.name;
+    ({ owner, organization } = await demoOwner());
     browser = await openBrowser();
   });
   afterAll(async () => browser?.close());

@@ -3,7 +3,7 @@
  * loading alone (the invitation it opens), while a member logging out takes everything cached for them along.
  */
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { apiCall, apiLogin, browserSuite, e2e, emailedInvitationToken, logIn, openBrowser, type ApiSession } from "./harness";
+import { apiCall, browserSuite, demoOwner, e2e, emailedInvitationToken, logIn, openBrowser, type ApiSession } from "./harness";
 
 /** A promise and the function that settles it, to hold a request until the test lets it go. */
 function gate(): { opened: Promise<void>; open: () => void } {
@@ -17,9 +17,7 @@ browserSuite("The session and the query cache", () => {
   let organization = "";
 
   beforeAll(async () => {
-    owner = await apiLogin(e2e.demo.email, e2e.demo.password);
-    const { data } = await apiCall<{ data: { id: string; name: string }[] }>(owner, "GET", "/organizations");
-    organization = data.find((o) => o.id === e2e.demo.organizationId)!.name;
+    ({ owner, organization } = await demoOwner());
   });
 
   it("keeps what a logged-out page is loading when the visitor's session probe answers that nobody is logged in", async () => {
