@@ -141,6 +141,8 @@ export function readQuestion(text: string): Question {
   for (const s of stemSet(text.slice(0, OVERLAP_CHARS))) if (!META.has(s)) stems.add(s);
   const trimmed = text.trim();
   const yesNo = YES_NO.test(trimmed);
+  const agrees = SEEKS_AGREEMENT.test(trimmed);
+  const tagged = TAGGED.test(trimmed);
   return {
     stems,
     words: wordCount(text),
@@ -151,10 +153,10 @@ export function readQuestion(text: string): Question {
     wantsFigure: WANTS_FIGURE.test(trimmed),
     wantsNames: WANTS_NAMES.test(trimmed),
     wantsMeaning: WANTS_MEANING.test(trimmed),
-    seeksAgreement: SEEKS_AGREEMENT.test(trimmed) || TAGGED.test(trimmed),
-    claims: CLAIMS.test(trimmed) || TAGGED.test(trimmed) || CITED.test(trimmed),
+    seeksAgreement: agrees || tagged,
+    claims: CLAIMS.test(trimmed) || tagged || CITED.test(trimmed),
     asksFavour: FAVOUR.test(trimmed),
-    proposes: PROPOSES.test(trimmed) || SEEKS_AGREEMENT.test(trimmed),
+    proposes: PROPOSES.test(trimmed) || agrees,
     risky: RISKY.test(trimmed),
   };
 }
