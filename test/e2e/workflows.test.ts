@@ -174,4 +174,20 @@ browserSuite("Workflows: from a template to its runs", () => {
       await apiCall(owner, "DELETE", `/organizations/${e2e.demo.organizationId}/chatbots/${chatbot.id}`);
     }
   });
+
+  it("says a refused workflow name once, beside the field, and creates the workflow once it is fixed", async () => {
+    const { page } = browser;
+    await page.goto(`${e2e.url}/chatbots/${e2e.demo.chatbotId}/workflows/new`);
+    // Spaces pass the browser's `required` and are refused by the API, which names the field.
+    await page.getByLabel(/^Name/).fill("   ");
+    await page.getByRole("button", { name: "Create workflow" }).click();
+    await page.getByText(/must not be blank/).first().waitFor();
+    expect(await page.getByText(/must not be blank/).count()).toBe(1);
+    expect(await page.getByRole("form", { name: "Workflow" }).getByRole("alert").count()).toBe(0);
+
+    const name = `Named at last ${Date.now().toString(36)}`;
+    await page.getByLabel(/^Name/).fill(name);
+    await page.getByRole("button", { name: "Create workflow" }).click();
+    await page.getByRole("heading", { name }).waitFor();
+  });
 });

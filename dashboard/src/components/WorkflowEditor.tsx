@@ -4,6 +4,7 @@ import { fieldError } from "../api/client";
 import type { Condition, Cooldown, WebhookDestination, WorkflowAction, WorkflowInput } from "../api/types";
 import { humanize } from "../lib/format";
 import { CONDITION_FIELDS, conditionOf, defaultCondition, opLabel, TRIGGERS } from "../lib/workflow-fields";
+import { useAction } from "../lib/use-action";
 import { ErrorNotice } from "./ErrorNotice";
 
 // An action's target in the one "send to" list: a webhook destination's id, or one of these.
@@ -93,34 +94,29 @@ export function WorkflowEditor({
   onSubmit: (input: WorkflowInput) => Promise<unknown>;
 }) {
   const [form, setForm] = useState<WorkflowInput>(initial);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, run } = useAction();
   const [saved, setSaved] = useState(false);
   const set = <K extends keyof WorkflowInput>(key: K, value: WorkflowInput[K]) => {
     setSaved(false);
     setForm((f) => ({ ...f, [key]: value }));
   };
 
-  const submit = async (e: FormEvent) => {
+  const submit = (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+    void run(async () => {
       await onSubmit(form);
       setSaved(true);
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   const cooldownType = form.cooldown.type;
+  const nameError = fieldError(error, "body.name") ?? fieldError(error, "name");
   return (
     <form onSubmit={submit} aria-label="Workflow">
       <Stack>
-        {error !== null && <ErrorNotice error={error} compact />}
-        <TextInput label="Name" required value={form.name} onChange={(e) => set("name", e.currentTarget.value)} error={fieldError(error, "body.name") ?? fieldError(error, "name")} />
+        {/* A refused name is said beside the field, once. */}
+        {error !== null && nameError === undefined && <ErrorNotice error={error} compact />}
+        <TextInput label="Name" required value={form.name} onChange={(e) => set("name", e.currentTarget.value)} error={nameError} />
         <Group align="flex-end" gap="md">
           <Select label="When" data={TRIGGERS} value={form.trigger} onChange={(v) => v && set("trigger", v as WorkflowInput["trigger"])} allowDeselect={false} w={300} />
           <Stack gap={4}>
