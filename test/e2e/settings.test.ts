@@ -117,3 +117,36 @@ browserSuite("Saving: the button is busy while it saves, and a double click send
     expect(await page.getByRole("alert").count()).toBe(0);
   });
 });
+
+browserSuite("Settings: a confirmation dialog", () => {
+  let browser: Browser;
+
+  beforeAll(async () => {
+    browser = await openBrowser();
+    await logIn(browser.page, e2e.demo.email, e2e.demo.password);
+  });
+  afterAll(async () => browser?.close());
+
+  it("opens a confirmation again without the refusal of the last attempt, which it showed in the dialog", async () => {
+    const { page } = browser;
+    await page.goto(`${e2e.url}/chatbots/${e2e.demo.chatbotId}/settings`);
+    // The archive is refused on its way (no answer at all), so nothing is archived.
+    const chatbotUrl = /\/api\/v1\/organizations\/[^/]+\/chatbots\/[^/?]+$/;
+    await page.route(chatbotUrl, (route) => (route.request().method() === "PATCH" ? route.abort("failed") : route.continue()));
+    try {
+      await page.getByRole("button", { name: "Archive", exact: true }).click();
+      const dialog = page.getByRole("dialog", { name: "Archive this chatbot?" });
+      await dialog.getByRole("button", { name: "Archive" }).click();
+      await dialog.getByRole("alert").waitFor();
+      await dialog.getByRole("button", { name: "Cancel" }).click();
+      await dialog.waitFor({ state: "detached" });
+
+      await page.getByRole("button", { name: "Archive", exact: true }).click();
+      await dialog.getByRole("button", { name: "Archive" }).waitFor();
+      expect(await dialog.getByRole("alert").count()).toBe(0);
+      await dialog.getByRole("button", { name: "Cancel" }).click();
+    } finally {
+      await page.unroute(chatbotUrl);
+    }
+  });
+});
