@@ -1,7 +1,7 @@
 import { Select, Text } from "@mantine/core";
-import { useState } from "react";
 import { api } from "../../api/client";
 import type { ConversationTriage } from "../../api/types";
+import { useAction } from "../../lib/use-action";
 import { ErrorNotice } from "../ErrorNotice";
 import { useMembers } from "./data";
 
@@ -22,8 +22,7 @@ export function AssigneeControl({
   size?: "xs" | "sm";
 }) {
   const members = useMembers(organizationId);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, run } = useAction();
   if (!canEdit) {
     return (
       <Text size="sm" data-testid="triage-assignee">
@@ -48,17 +47,9 @@ export function AssigneeControl({
         allowDeselect={false}
         searchable
         disabled={busy}
-        onChange={async (next) => {
+        onChange={(next) => {
           if ((next ?? null) === (assignee?.id ?? null)) return;
-          setBusy(true);
-          setError(null);
-          try {
-            await api.triage.update(chatbotId, conversationId, { assigneeId: next ?? null });
-          } catch (err) {
-            setError(err);
-          } finally {
-            setBusy(false);
-          }
+          void run(() => api.triage.update(chatbotId, conversationId, { assigneeId: next ?? null }));
         }}
       />
       {error !== null && <ErrorNotice error={error} compact />}

@@ -3,6 +3,7 @@ import { useState, type FormEvent } from "react";
 import { api, fieldError } from "../../api/client";
 import type { Label, LabelColor } from "../../api/types";
 import { humanize } from "../../lib/format";
+import { useAction } from "../../lib/use-action";
 import { ErrorNotice } from "../ErrorNotice";
 import { useLabels } from "./data";
 
@@ -56,23 +57,16 @@ export function LabelList({ labels, size }: { labels: Pick<Label, "id" | "name" 
 export function NewLabelForm({ chatbotId, onCreated }: { chatbotId: string; onCreated: (label: Label) => Promise<void> | void }) {
   const [name, setName] = useState("");
   const [color, setColor] = useState<LabelColor>("blue");
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const submit = async (e: FormEvent) => {
+  const { busy, error, run } = useAction();
+  const submit = (e: FormEvent) => {
     e.preventDefault();
     e.stopPropagation();
     if (!name.trim()) return;
-    setBusy(true);
-    setError(null);
-    try {
+    void run(async () => {
       const label = await api.labels.create(chatbotId, { name: name.trim(), color });
       setName("");
       await onCreated(label);
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return (
     <form onSubmit={submit} aria-label="Create a label">
@@ -104,8 +98,7 @@ export function NewLabelForm({ chatbotId, onCreated }: { chatbotId: string; onCr
  */
 export function LabelsControl({ chatbotId, conversationId, labels, canEdit, allowCreate = true }: { chatbotId: string; conversationId: string; labels: Label[]; canEdit: boolean; allowCreate?: boolean }) {
   const all = useLabels(chatbotId);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, run } = useAction();
   if (!canEdit) {
     return labels.length ? (
       <LabelList labels={labels} />
@@ -117,19 +110,13 @@ export function LabelsControl({ chatbotId, conversationId, labels, canEdit, allo
   }
   const known = new Map([...(all.data ?? []), ...labels].map((l) => [l.id, l]));
   const selected = labels.map((l) => l.id);
-  const change = async (next: string[]) => {
+  const change = (next: string[]) => {
     const added = next.filter((id) => !selected.includes(id));
     const removed = selected.filter((id) => !next.includes(id));
-    setBusy(true);
-    setError(null);
-    try {
+    return run(async () => {
       for (const id of added) await api.triage.addLabel(chatbotId, conversationId, id);
       for (const id of removed) await api.triage.removeLabel(chatbotId, conversationId, id);
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return (
     <Stack gap={6}>

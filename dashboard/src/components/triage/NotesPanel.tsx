@@ -3,6 +3,7 @@ import { useState, type FormEvent } from "react";
 import { api, fieldError } from "../../api/client";
 import { useQuery } from "../../api/use-query";
 import { formatAgo, formatDateTime } from "../../lib/format";
+import { useAction } from "../../lib/use-action";
 import { ErrorNotice } from "../ErrorNotice";
 import { failed, RegionError } from "../QueryRegion";
 import { notesKey } from "./data";
@@ -11,21 +12,14 @@ import { notesKey } from "./data";
 export function NotesPanel({ chatbotId, conversationId, canEdit }: { chatbotId: string; conversationId: string; canEdit: boolean }) {
   const notes = useQuery(notesKey(chatbotId, conversationId), () => api.triage.notes(chatbotId, conversationId));
   const [body, setBody] = useState("");
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const submit = async (e: FormEvent) => {
+  const { busy, error, run } = useAction();
+  const submit = (e: FormEvent) => {
     e.preventDefault();
     if (!body.trim()) return;
-    setBusy(true);
-    setError(null);
-    try {
+    void run(async () => {
       await api.triage.addNote(chatbotId, conversationId, body);
       setBody("");
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return (
     <Stack gap="xs">

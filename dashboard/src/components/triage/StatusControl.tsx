@@ -1,7 +1,7 @@
 import { Badge, Select } from "@mantine/core";
-import { useState } from "react";
 import { api } from "../../api/client";
 import type { TriageStatus } from "../../api/types";
+import { useAction } from "../../lib/use-action";
 import { ErrorNotice } from "../ErrorNotice";
 import { STATUSES, statusOf } from "./data";
 
@@ -10,8 +10,7 @@ import { STATUSES, statusOf } from "./data";
  * change is saved at once; the dashboard's cache refreshes after it, and other viewers get it live.
  */
 export function StatusControl({ chatbotId, conversationId, status, canEdit, size = "sm" }: { chatbotId: string; conversationId: string; status: TriageStatus; canEdit: boolean; size?: "xs" | "sm" }) {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, run } = useAction();
   if (!canEdit) {
     const s = statusOf(status);
     return (
@@ -29,17 +28,9 @@ export function StatusControl({ chatbotId, conversationId, status, canEdit, size
         value={status}
         allowDeselect={false}
         disabled={busy}
-        onChange={async (next) => {
+        onChange={(next) => {
           if (!next || next === status) return;
-          setBusy(true);
-          setError(null);
-          try {
-            await api.triage.update(chatbotId, conversationId, { status: next as TriageStatus });
-          } catch (err) {
-            setError(err);
-          } finally {
-            setBusy(false);
-          }
+          void run(() => api.triage.update(chatbotId, conversationId, { status: next as TriageStatus }));
         }}
       />
       {error !== null && <ErrorNotice error={error} compact />}
