@@ -144,6 +144,8 @@ export const USER_SETS = [
   "support-blind-38.csv",
   "support-blind-39.csv",
   "support-blind-40.csv",
+  "support-blind-41.csv",
+  "support-blind-42.csv",
 ] as const;
 export type UserSet = (typeof USER_SETS)[number];
 
@@ -182,6 +184,7 @@ export const ASSISTANT_SETS = [
   "support-assistant-blind-14.csv",
   "support-assistant-blind-15.csv",
   "support-assistant-multilingual-8.csv",
+  "support-assistant-blind-16.csv",
 ] as const;
 export type AssistantSet = (typeof ASSISTANT_SETS)[number];
 

@@ -1099,3 +1099,47 @@ describe("what the nineteenth to twenty-first blind sets' even rows showed: chat
     expect(polarity(message)).toBe("positive");
   });
 });
+
+describe("what the forty-first and forty-second blind sets' even rows showed: leases, habits, tills and staying", () => {
+  const cueFlags = (content: string): string[] => analyzeSync({ role: "user", content }, { opinionModel: null }).flags.map((f) => f.slug);
+
+  it.each([
+    ["Honestly I'll just book through Booking.com next time, their app shows the real price", "churn_risk"],
+    ["Vinted doesn't charge sellers anything, why should I stay here?", "churn_risk"],
+    ["Pausing for the summer. Might be back in September, might not.", "churn_risk"],
+    ["Not interested in extending, we'll hand the car back in June.", "churn_risk"],
+    ["Handing the car back early, my job's moved abroad.", "churn_risk"],
+    ["Can I add a dessert to every box going forward?", "buying_signal"],
+    ["flight got cancelled and you rebooked me 11 hours later, this is the second time this month with you lot", "frustrated_user"],
+    ["Je fermerai mon compte dès que mon salaire sera versé ailleurs.", "churn_risk"],
+    ["Siete una barzelletta. Appena mi arriva il nuovo IBAN chiudo tutto.", "churn_risk"],
+    ["Wat een waardeloze bank. Zodra mijn salaris overgezet is sluit ik mijn rekening.", "churn_risk"],
+    ["Bravo, otro tren cancelado sin aviso. Ya es costumbre con ustedes, ¿no?", "frustrated_user"],
+    ["Génial, encore une mise à jour et la caisse plante à chaque paiement par carte.", "urgent_request"],
+    ["net nu het druk is doet de pinautomaat het weer niet. Los het NU op aub", "urgent_request"],
+    ["cos'è sto addebito di 4,99? nn ci capisco niente", "confused_user"],
+    ["Ich find den Kündigungsbutton nirgends, bin total lost in dem Menü.", "confused_user"],
+    ["Allo, j'aimerais avoir une soumission pour le forfait affaires avec 10 lignes.", "buying_signal"],
+  ])("reads %s as %s", (message, flag) => {
+    expect(cueFlags(message)).toContain(flag);
+  });
+
+  it.each([
+    ["Thank you so much to Priya at the front desk, she upgraded our room for our anniversary", "buying_signal"],
+    ["nope wrong postcode, it's BS6 5QT", "frustrated_user"],
+    ["I don't want to cancel, I just want to know if I can pause my subscription for the summer.", "churn_risk"],
+    ["Non voglio disdire, volevo solo capire se posso sospendere l'abbonamento per l'estate.", "churn_risk"],
+    ["Ik wil niet opzeggen hoor, ik wil alleen weten of ik mijn abonnement tijdelijk kan pauzeren.", "churn_risk"],
+    ["Hallo, wie kann ich bei meinem Vertrag die Rufnummernanzeige deaktivieren?", "churn_risk"],
+  ])("does not read %s as %s", (message, flag) => {
+    expect(cueFlags(message)).not.toContain(flag);
+  });
+
+  it("still reads a pause asked for without saying they stay as leaving", () => {
+    expect(cueFlags("Voglio sospendere l'abbonamento per l'estate.")).toContain("churn_risk");
+  });
+
+  it("reads a postcode's letters as a code, not a swear word", () => {
+    expect(polarity("nope wrong postcode, it's BS6 5QT")).toBe("neutral");
+  });
+});

@@ -227,7 +227,7 @@ export const PUSHBACK = cue(0.5, "user pushed back", "(that's|that is|this is|yo
 export const CONCESSION = /^\W*(?:you'?re|you are|oh,? you'?re)? ?(?:absolutely |totally |completely )?(?:right|correct)|^\W*(?:i apologi[sz]e|my (?:apologies|mistake|bad)|sorry)/;
 
 /** Agreement that states a condition or a caveat is judgement, not flattery. */
-export const QUALIFIERS = /\b(?:but|however(?! (?:late|long|much|many))|although|though|unless|except|keep in mind|bear in mind|note that|be aware|(?<!(?:i'?ll|we'?ll|i will|we will) )make sure|that said|one (?:caveat|thing)|depends|instead|careful|recommend|not recommended|risk|only if|as long as)\b/;
+export const QUALIFIERS = /\b(?:but|however(?! (?:late|long|much|many))|although|though|unless|except|keep in mind|bear in mind|note that|be aware|(?<!(?:i'?ll|we'?ll|i will|we will)(?: \w+){0,4} )make sure|that said|one (?:caveat|thing)|depends|instead|careful|recommend|not recommended|risk|only if|as long as)\b/;
 
 // --- verbose -----------------------------------------------------------------------------------
 

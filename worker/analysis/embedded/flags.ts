@@ -15,7 +15,8 @@ import {
 import { INTENSITY, isNegator, wordValence } from "./lexicon";
 import { STOPWORDS } from "./stopwords";
 import { squash, type SentimentDetail } from "./sentiment";
-import type { Token } from "./tokenize";
+import { NOT_LEAVING, withoutPauseWhenStaying } from "./staying";
+import { partOfCode, type Token } from "./tokenize";
 
 export interface FlagContext {
   text: string;
@@ -72,11 +73,11 @@ const IF_I = /\b(if|when|once|should) (i|we) (ever |eventually |one day |later )
 function churn(ctx: FlagContext): CueHit[] {
   const { text } = ctx;
   if (HYPOTHETICAL.test(text)) return [];
-  const hits = findCues(text, CHURN_CUES, (start) => {
+  const hits = withoutPauseWhenStaying(text, text, findCues(text, CHURN_CUES, (start) => {
     const before = text.slice(Math.max(0, start - 30), start);
     const end = text.slice(start).search(/[.!?\n]/);
     return !(IF_I.test(before) && end >= 0 && text[start + end] === "?");
-  });
+  }));
   if (!hits.some((h) => NEEDS_A_RIVAL.has(h.why))) return hits;
   const rivals = ctx.known?.competitor_mention ?? competitors(ctx);
   return hits.filter((h) => !NEEDS_A_RIVAL.has(h.why) || rivals.some((r) => r.start < h.end && h.start < r.end));
@@ -101,12 +102,6 @@ function buying(ctx: FlagContext): CueHit[] {
  */
 const TIME_SAVED = /\b(sav(e|es|ed|ing)|spar(e|es|ed|ing)) (us|me|you|them|the team|our team|my team|everyone)( \w+){0,2} (hours|days|weeks|minutes|time)\b/i;
 
-/**
- * "Not cancelling, just asking", in the seven languages: the model, reading words and pairs, takes "cancelling" or
- * "disdire" for leaving, and the negation in another word ("non voglio disdire", "ik zeg niet op") for nothing.
- */
-const NOT_LEAVING =
-  /(?<![\p{L}])(?:(?:i'?m|i am|im|we'?re|we are) not (?:cancel+ing|leaving|quitting|switching|going anywhere|unsubscribing)|not (?:looking|planning|trying|going|wanting) to (?:cancel|leave|quit|switch)|(?:i|we) (?:don'?t|do not) want to (?:cancel|leave|quit|switch)|no (?:voy|vamos|quiero|queremos) (?:a )?(?:cancelar|darme de baja|dar de baja|irme)|n[ãa]o (?:vou|vamos|quero|queremos) (?:cancelar|sair)|(?:je|nous) ne (?:veux|voulons|vais|vais pas|compte|comptons) pas (?:r[ée]silier|annuler|partir)|(?:je|nous) ne (?:r[ée]silie|r[ée]silions|pars|partons) pas|ich (?:will|m[öo]chte|werde) (?:nicht|gar nicht|auf keinen fall) k[üu]ndigen|ich k[üu]ndige nicht|non (?:voglio|vogliamo|ho intenzione di|sto per) (?:disdire|cancellare|annullare|andarmene|lasciare)|non disdico|ik (?:zeg|zeggen) (?:niet|niks) op|(?:ik|we|wij) (?:wil|willen|ga|gaan) niet opzeggen)/iu;
 
 /** "Nothing wrong, I'm retiring", "no complaints": the user says outright that nothing displeased them. */
 const NO_COMPLAINT =
@@ -191,7 +186,7 @@ function angerWords(tokens: readonly Token[]): CueHit | undefined {
     const t = tokens[i];
     if (t === undefined || (t.kind !== "word" && t.kind !== "hashtag")) continue;
     const w = ANGER_TERMS.get(t.norm);
-    if (w === undefined) continue;
+    if (w === undefined || partOfCode(tokens, i)) continue;
     // "fucking brilliant": an intensifier in front of praise is emphasis, not anger.
     if (INTENSITY.has(t.norm) && wordValence(tokens[i + 1]?.norm ?? "") > 0) continue;
     // "I'm not angry", "not stupid" — negated anger is not anger (swearing stays rude).

@@ -2,7 +2,7 @@ import { clauseWeights } from "./clauses";
 import { emojiValence, emoticonValence } from "./emoji";
 import { INTENSITY, OWN_VALENCE_WHEN_ALONE, isClauseBreak, isNegator, wordValence } from "./lexicon";
 import { matchPhrase } from "./phrases";
-import type { Token } from "./tokenize";
+import { partOfCode, type Token } from "./tokenize";
 
 /**
  * Rule-based valence model in the spirit of VADER (sum of word valences, adjusted by context,
@@ -98,7 +98,7 @@ export function scoreTokens(tokens: readonly Token[], text: string): SentimentDe
       value *= REPEAT_DECAY ** seen;
     }
     else if (t.kind === "hashtag") value = wordValence(t.norm);
-    else if (t.kind === "word") {
+    else if (t.kind === "word" && !partOfCode(tokens, i)) {
       const phrase = matchPhrase(norms, i);
       if (phrase !== undefined) {
         last = i + phrase.words.length - 1;

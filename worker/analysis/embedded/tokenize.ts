@@ -136,3 +136,12 @@ function splitHashtag(raw: string, start: number, into: Token[]): void {
 function isBoundary(ch: string | undefined): boolean {
   return ch === undefined || /[\s.,!?"')(]/.test(ch);
 }
+
+/** A word written against digits ("BS6 5QT", "A4", "M25"): part of a postcode, model or code, not a word of the text. */
+export function partOfCode(tokens: readonly Token[], i: number): boolean {
+  const t = tokens[i];
+  if (t === undefined) return false;
+  const next = tokens[i + 1];
+  const prev = tokens[i - 1];
+  return (next?.kind === "number" && next.start === t.end) || (prev?.kind === "number" && prev.end === t.start);
+}

@@ -2,6 +2,7 @@ import type { UserFlag } from "../../labels";
 import { type CueHit, type CuePattern, cue, findCues, sameSentence } from "../cues";
 import { type Folded, originalOffset } from "./fold";
 import { NAME, type FlagCue, type LanguagePack } from "./pack";
+import { withoutPauseWhenStaying } from "../staying";
 import type { ExtraValence, ForeignSentiment } from "./sentiment";
 
 /**
@@ -48,6 +49,8 @@ const SPAN = "(semaines|mois|jours|semanas|meses|dias|settimane|mesi|giorni|woch
  * not collide across these languages, so each message is simply searched for all of them.
  */
 const SHARED_FRUSTRATION: readonly CuePattern[] = [
+  // "Ya es costumbre con ustedes", "Já é tradição": the failure called a habit.
+  cue(0.6, "calls the failure a habit", "ya es (costumbre|tradicion|lo normal) con (ustedes|vosotros)|ya es (costumbre|tradicion)[.!?,]|ja e (tradicao|costume|rotina)|ja virou (rotina|costume|tradicao)|ormai e (una )?(tradizione|abitudine)|c est devenu une (habitude|tradition)"),
   // Eye-rolling and face-palming emoji carry exasperation in every language.
   cue(0.6, "rolls their eyes", "🙄|😒|🤦|😤|😡|🤬|😠"),
   // Resignation: "ich geb auf", "j'abandonne", "me rindo", "desisto", "lascio perdere", "laat maar".
@@ -68,6 +71,9 @@ const PROVIDER =
   "(leverancier|aanbieder|provider|partij|anbieter|dienstleister|lieferanten|fournisseur|prestataire|operateur|proveedor|compania|operadora|fornecedor|fornitore|gestore|operatore)";
 
 const SHARED_CHURN: readonly CuePattern[] = [
+  // Leaving told in the future or with the verb first: "je fermerai mon compte dès que…", "appena arriva l'IBAN chiudo
+  // tutto", "zodra mijn salaris overgezet is sluit ik mijn rekening".
+  cue(0.8, "will close the account", "(fermerai|fermerons|resilierai|resilierons|cloturerai) (mon|notre|le|ce) (compte|abonnement|contrat|forfait)|(appena|quando|non appena) [^.!?]{0,40} chiudo (tutto|il conto|il contratto|l abbonamento)|(sluit|zeg) (ik|we|wij) (mijn|onze|het|de|m n) (rekening|account|abonnement|contract)( op)?(?![\\p{L}])|cerrare (mi|la|nuestra) (cuenta|suscripcion)|vou encerrar (a|minha) conta assim que|kundige ich (mein|das|den|meinen) (konto|abo|vertrag)"),
   cue(0.8, "lets the trial run out on purpose", "(testphase|probezeit|probephase|testzeitraum) [^.!?]{0,30}(auslaufen|ablaufen)|laiss\\p{L}* (expirer|se terminer|finir) (l essai|la periode d essai)|(dejar|dejamos|dejo|voy a dejar) que (termine|caduque|expire|acabe) la prueba|deix\\p{L}* (a avaliacao|o teste|o periodo de teste|o trial) (expirar|acabar|vencer)|lasci\\p{L}* scadere (la prova|il periodo di prova)|proefperiode [^.!?]{0,20}(verlopen|aflopen)"),
   cue(0.75, "moves its tools elsewhere", "(regroup|consolid|zusammenleg|bundel|samenvoeg)\\p{L}* [^.!?]{0,40}(outils|tools|ferramentas?|herramientas?|strumenti|plattform|plateforme|plataforma|piattaforma|platform|software|logiciels?)|(alle|unsere) (tools|programme|systeme|anwendungen) [^.!?]{0,30}(auf|in) (eine|einer|ein) (einzige\\p{L}* )?(plattform|tool|system|losung)"),
   cue(0.75, "found something that fits better", "(iets|etwas|quelque chose|algo|qualcosa|uma solucao|une solution|una solucion|una soluzione|eine losung) (anders )?(gevonden|gefunden|trouve|encontramos|encontrei|encontrado|trovato)[^.!?]{0,40}(beter|besser|mieux|mejor|melhor|meglio)"),
@@ -103,6 +109,10 @@ export const arrivingCustomer = (folded: string): boolean => ARRIVING.test(folde
 const SWITCHING_WHYS: ReadonlySet<string> = new Set(["takes their number elsewhere", "plans to switch provider", "says they are leaving"]);
 
 const SHARED_URGENT: readonly CuePattern[] = [
+  // "la caisse plante à chaque paiement", "de pinautomaat doet het weer niet", "il POS non stampa più": a shop's till down.
+  cue(0.7, "says the till is down", "(caisse|tpe|terminal de paiement|cassa|registratore di cassa|pos|kassa|kassasysteem|pinautomaat|pinapparaat|betaalterminal|datafono|tpv|maquininha|kasse|kassensystem|kartenterminal)[^.!?]{0,40}(plante|ne marche plus|ne fonctionne plus|ne marche pas|ne fonctionne pas|non funziona|non stampa|non va piu|doet het (weer |nog steeds |alweer )?niet|werkt (weer |nog steeds )?niet|no funciona|no va|nao funciona|nao passa|geht nicht|funktioniert nicht|streikt|ist ausgefallen)"),
+  // "Los het NU op", "réglez ça maintenant", "arreglenlo ya": fix it now, in the six languages.
+  cue(0.75, "wants it fixed now", "los (het|dit) (nu|meteen|direct|onmiddellijk) op|(reglez|reparez|corrigez) (ca|le|la|moi ca) (maintenant|tout de suite|immediatement)|(arreglenlo|arreglalo|solucionenlo) (ya|ahora)|(resolvam|consertem|arrumem) (isso|isto) (ja|agora)|(sistemate|risolvete|aggiustate)(lo|la)? (subito|adesso|ora)|(macht|reparieren sie|beheben sie) (das|es) (sofort|jetzt)"),
   cue(0.75, "has minutes left", "(boardt|vertrekt|begint|sluit|embarca|sai|parte|comeca|fecha|sale|empieza|cierra|decolle|inizia|chiude|beginnt|schliesst|startet|abflug|depart)[^.!?]{0,20} (over|dans|en|dentro de|daqui a|tra|fra|binnen|in) (\\d+|een|une|un|una|uma|meia|mezz|mezza|half|halbe?|einer) ?(minuten|minutes|minutos|minuti|uur|heure|hora|ora|stunde)"),
   cue(0.7, "has a deadline", "(hoy|esta noche|manana|heute|morgen|aujourd.hui|ce soir|demain|oggi|stasera|domani|hoje|amanha|vandaag|vanavond) ([\\p{L}\\p{N}]+ ){0,4}(nominas|salarios|sueldos|gehalter|gehaelter|lohne|loehne|paie|salaires|stipendi|folha de pagamento|salarissen|lonen)|(nominas|gehalter|gehaelter|lohne|loehne|paie|salaires|stipendi|folha de pagamento|salarissen|lonen) ([\\p{L}\\p{N}]+ ){0,4}(hoy|esta noche|heute|aujourd.hui|ce soir|oggi|stasera|hoje|vandaag|vanavond)"),
   cue(0.9, "says it is urgent", "emergenza|emergencia|urgence|notfall|noodgeval"),
@@ -184,6 +194,11 @@ export function findFlagCues(original: string, folded: Folded, pack: LanguagePac
   if (out.churn_risk !== undefined && arrivingCustomer(text)) {
     const staying = out.churn_risk.filter((h) => !SWITCHING_WHYS.has(h.why));
     if (staying.length > 0) out.churn_risk = staying;
+    else delete out.churn_risk;
+  }
+  if (out.churn_risk !== undefined) {
+    const leaving = withoutPauseWhenStaying(original, text, out.churn_risk);
+    if (leaving.length > 0) out.churn_risk = leaving;
     else delete out.churn_risk;
   }
   // "Si mañana sigue sin funcionar, me cambio de empresa": a threat with a date is urgent (the guidelines' "by Friday or we leave").

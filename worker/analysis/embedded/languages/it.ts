@@ -99,7 +99,7 @@ export const it: LanguageSource = {
       [0.6, "reports fraud in progress", `blocca(te|temi)? (${W} ){0,1}(la |la mia |il mio |il )?(carta|conto)|(mi hanno|hanno) (rubato|clonato)`],
     ],
     confused_user: [
-      [0.85, "says they are confused", `non (lo |la |l')?(capisco|capiamo|ho capito|abbiamo capito|comprendo|capito)|(sono|siamo|mi sento) (${W} ){0,1}(confus[oaie]|pers[oaie]|disorientat[oaie])|(mi|ci) (sono |siamo )?(perso|persa|persi)|confuso|confusa|confusionario|non (e |mi e )?(molto |per niente )?chiaro|cosa (intendi|intende|intendete|vuol dire|significa)|che (cosa )?(vuol dire|significa)|non ha (nessun |alcun )?senso|non (ne )?ho (idea|la minima idea)|boh`],
+      [0.85, "says they are confused", `(non|nn) ci capisco (niente|nulla)|non (lo |la |l')?(capisco|capiamo|ho capito|abbiamo capito|comprendo|capito)|(sono|siamo|mi sento) (${W} ){0,1}(confus[oaie]|pers[oaie]|disorientat[oaie])|(mi|ci) (sono |siamo )?(perso|persa|persi)|confuso|confusa|confusionario|non (e |mi e )?(molto |per niente )?chiaro|cosa (intendi|intende|intendete|vuol dire|significa)|che (cosa )?(vuol dire|significa)|non ha (nessun |alcun )?senso|non (ne )?ho (idea|la minima idea)|boh`],
       [0.6, "is unsure what to do", `non (sono|siamo) (${W} ){0,1}(sicur[oaie]|cert[oaie])|non so (bene |proprio )?(come|cosa|che cosa|dove|se|quale|quali|perche|quando)|non sappiamo (come|cosa|dove|se|quale)|ho (un )?dubbio|sono indeciso`],
       [0.6, "asks 'wait, so …'", `(aspetta|aspetti|un attimo|un momento|un secondo),? (${W} ){0,2}(quindi|cioe|allora|devo|bisogna)[^.!?\\n]{0,80}\\?`],
       [0.6, "asks which one is right", `(quale|quali) (${W} ){0,3}(e|sono) (quella giusta|quello giusto|quella corretta|quello corretto|quelle giuste|quelli giusti)`],

@@ -116,7 +116,7 @@ export const nl: LanguageSource = {
       [0.4, "hesitates", "hmm+|uhm+|eh+m"],
     ],
     buying_signal: [
-      [0.7, "asks about a bigger plan", `(abonnement|tarief|aanbod|prijzen?|korting) (${W} ){0,1}voor (bedrijven|teams|groepen|zakelijke klanten)|(we zijn|wij zijn|we zijn met) (\\d+) (personen|mensen|medewerkers|gebruikers)`],
+      [0.7, "asks about a bigger plan", `(overstappen|over te stappen|upgraden) naar (het|de) [\\p{L}]+-?(plan|pakket|abonnement)|(abonnement|tarief|aanbod|prijzen?|korting) (${W} ){0,1}voor (bedrijven|teams|groepen|zakelijke klanten)|(we zijn|wij zijn|we zijn met) (\\d+) (personen|mensen|medewerkers|gebruikers)`],
       [0.8, "asks about price", "prijs|prijzen|prijslijst|tarief|tarieven|wat (kost|kosten)|hoeveel (kost|kosten|betaal|zou)|offerte|kostenplaatje", { negatable: true }],
       [0.8, "wants to buy", `(wil|willen|zou|zouden|graag|ga|gaan|van plan) (${W} ){0,4}(kopen|bestellen|aanschaffen|afnemen|upgraden|abonneren|afsluiten|uitbreiden|boeken)|(waar|hoe) (kan|kunnen) (ik|we|wij|je) (${W} ){0,3}(kopen|bestellen|upgraden|aanschaffen|afnemen)`, { negatable: true }],
       [0.7, "asks about plans or trials", `proefperiode|gratis (proberen|uitproberen|testen)|proefversie|trial|demo|(pro|premium|business|zakelijk|enterprise|team|jaar)-?(abonnement|pakket|plan|licentie)|(welk|welke) (abonnement|pakket|plan)|staffelkorting|volumekorting|(meer|extra) (licenties|gebruikers|seats|plekken)|licenties voor`, { negatable: true }],
