@@ -118,7 +118,7 @@ browserSuite("Saving: the button is busy while it saves, and a double click send
   });
 });
 
-browserSuite("Settings: a confirmation dialog", () => {
+browserSuite("Settings: each refusal is shown once, where it was made", () => {
   let browser: Browser;
 
   beforeAll(async () => {
@@ -148,5 +148,25 @@ browserSuite("Settings: a confirmation dialog", () => {
     } finally {
       await page.unroute(chatbotUrl);
     }
+  });
+
+  it("says a refused chatbot name and a refused key name once, beside the field", async () => {
+    const { page } = browser;
+    await page.goto(`${e2e.url}/chatbots/${e2e.demo.chatbotId}/settings`);
+    // Spaces pass the browser's `required` and are refused by the API, which names the field.
+    const chatbot = page.getByRole("region", { name: "Chatbot" });
+    await chatbot.getByLabel(/^Name/).fill("   ");
+    await chatbot.getByRole("button", { name: "Save" }).click();
+    await chatbot.getByText(/must not be blank/).first().waitFor();
+    expect(await chatbot.getByText(/must not be blank/).count()).toBe(1);
+    expect(await chatbot.getByRole("alert").count()).toBe(0);
+
+    await page.getByRole("button", { name: "New key" }).click();
+    const dialog = page.getByRole("dialog", { name: "New API key" });
+    await dialog.getByLabel(/^Name/).fill("   ");
+    await dialog.getByRole("button", { name: "Create key" }).click();
+    await dialog.getByText(/must not be blank/).first().waitFor();
+    expect(await dialog.getByText(/must not be blank/).count()).toBe(1);
+    expect(await dialog.getByRole("alert").count()).toBe(0);
   });
 });

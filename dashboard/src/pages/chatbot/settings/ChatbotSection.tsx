@@ -4,6 +4,7 @@ import { useNavigate } from "react-router";
 import { api, fieldError } from "../../../api/client";
 import { ConfirmButton } from "../../../components/ConfirmButton";
 import { ErrorNotice } from "../../../components/ErrorNotice";
+import { useAction } from "../../../lib/use-action";
 import { useChatbot } from "../../../session/chatbot";
 import { SettingsSection } from "./SettingsSection";
 
@@ -12,35 +13,31 @@ export function ChatbotSection() {
   const navigate = useNavigate();
   const [name, setName] = useState(chatbot.name);
   const [idle, setIdle] = useState<number | string>(chatbot.idleTimeoutMinutes);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, run } = useAction();
   const [saved, setSaved] = useState(false);
 
-  const save = async (e: FormEvent) => {
+  const save = (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    setSaved(false);
-    try {
+    void run(async () => {
+      setSaved(false);
       await api.organizations.updateChatbot(organization.id, chatbot.id, { name, idleTimeoutMinutes: Number(idle) });
       setSaved(true);
       reload();
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   const archived = chatbot.status === "archived";
+  const nameError = fieldError(error, "name");
+  const idleError = fieldError(error, "idleTimeoutMinutes");
 
   return (
     <SettingsSection id="chatbot" title="Chatbot" description="Its name, and how long a conversation may stay quiet before it ends.">
       <form onSubmit={save}>
         <Stack>
-          {error !== null && <ErrorNotice error={error} compact />}
+          {/* A refused field is said beside it, once; the alert is for any other refusal. */}
+          {error !== null && nameError === undefined && idleError === undefined && <ErrorNotice error={error} compact />}
           <Group align="flex-end">
-            <TextInput label="Name" required value={name} readOnly={!canEdit} onChange={(e) => setName(e.currentTarget.value)} error={fieldError(error, "name")} w={280} />
-            <NumberInput label="Idle timeout (minutes)" min={1} max={1440} value={idle} readOnly={!canEdit} onChange={setIdle} error={fieldError(error, "idleTimeoutMinutes")} w={200} />
+            <TextInput label="Name" required value={name} readOnly={!canEdit} onChange={(e) => setName(e.currentTarget.value)} error={nameError} w={280} />
+            <NumberInput label="Idle timeout (minutes)" min={1} max={1440} value={idle} readOnly={!canEdit} onChange={setIdle} error={idleError} w={200} />
             {canEdit && (
               <Button type="submit" loading={busy}>
                 Save

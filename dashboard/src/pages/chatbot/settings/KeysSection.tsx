@@ -8,6 +8,7 @@ import { ErrorNotice } from "../../../components/ErrorNotice";
 import { failed, RegionError } from "../../../components/QueryRegion";
 import { SecretReveal } from "../../../components/SecretReveal";
 import { formatAgo, formatDateTime } from "../../../lib/format";
+import { useAction } from "../../../lib/use-action";
 import { useChatbot } from "../../../session/chatbot";
 import { SettingsSection } from "./SettingsSection";
 
@@ -21,26 +22,19 @@ const KINDS: { value: KeyKind; label: string }[] = [
 function NewKeyForm({ chatbotId, onCreated }: { chatbotId: string; onCreated: (secret: string) => void }) {
   const [kind, setKind] = useState<KeyKind>("ingest");
   const [name, setName] = useState("");
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const submit = async (e: FormEvent) => {
+  const { busy, error, run } = useAction();
+  const submit = (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      onCreated((await api.keys.create(chatbotId, { kind, name })).secret);
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    void run(async () => onCreated((await api.keys.create(chatbotId, { kind, name })).secret));
   };
+  const nameError = fieldError(error, "name");
   return (
     <form onSubmit={submit}>
       <Stack>
-        {error !== null && <ErrorNotice error={error} compact />}
+        {/* A refused name is said beside the field, once. */}
+        {error !== null && nameError === undefined && <ErrorNotice error={error} compact />}
         <Select label="Kind" data={KINDS} value={kind} onChange={(v) => v && setKind(v as KeyKind)} allowDeselect={false} />
-        <TextInput label="Name" description="Where it is used, e.g. production server" required value={name} onChange={(e) => setName(e.currentTarget.value)} error={fieldError(error, "name")} data-autofocus />
+        <TextInput label="Name" description="Where it is used, e.g. production server" required value={name} onChange={(e) => setName(e.currentTarget.value)} error={nameError} data-autofocus />
         <Button type="submit" loading={busy}>
           Create key
         </Button>
@@ -57,7 +51,8 @@ export function KeysSection() {
   const keys = useQuery(canEdit ? `keys:${chatbot.id}` : null, () => api.keys.list(chatbot.id));
   const [creating, setCreating] = useState(false);
   const [secret, setSecret] = useState<string | null>(null);
-  const [error, setError] = useState<unknown>(null);
+  // A rotation's or revocation's refusal, shown above the table (the dialog that asked has closed).
+  const { error, run } = useAction();
 
   if (!canEdit) {
     return (
@@ -68,16 +63,12 @@ export function KeysSection() {
       </SettingsSection>
     );
   }
-  const act = async (action: () => Promise<{ secret?: string } | unknown>) => {
-    setError(null);
-    try {
+  const act = (action: () => Promise<{ secret?: string } | unknown>) =>
+    run(async () => {
       const result = await action();
       if (result && typeof result === "object" && "secret" in result && typeof result.secret === "string") setSecret(result.secret);
       keys.reload();
-    } catch (err) {
-      setError(err);
-    }
-  };
+    });
 
   return (
     <SettingsSection id="keys" title="API keys" description="Secrets are shown once, when created or rotated. Rotating revokes the old secret at once.">
