@@ -12,6 +12,7 @@ import { RunStatusBadge } from "../../components/RunStatusBadge";
 import { TablePager } from "../../components/TablePager";
 import { WorkflowEditor } from "../../components/WorkflowEditor";
 import { formatDateTime } from "../../lib/format";
+import { useAction } from "../../lib/use-action";
 import { describeCondition, describeCooldown, TRIGGERS } from "../../lib/workflow-fields";
 import { useChatbot } from "../../session/chatbot";
 import { NotFoundPage } from "../NotFoundPage";
@@ -49,8 +50,7 @@ const BLANK: WorkflowInput = {
 type DestinationNames = ReadonlyMap<string, string>;
 
 function RunDetails({ run, chatbotId, canEdit, destinationNames, onRetried }: { run: WorkflowRun; chatbotId: string; canEdit: boolean; destinationNames: DestinationNames; onRetried: () => void }) {
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run: act } = useAction();
   return (
     <Stack gap="xs">
       <Text size="sm">
@@ -119,18 +119,12 @@ function RunDetails({ run, chatbotId, canEdit, destinationNames, onRetried }: { 
           variant="light"
           w="fit-content"
           loading={busy}
-          onClick={async () => {
-            setBusy(true);
-            setError(null);
-            try {
+          onClick={() =>
+            void act(async () => {
               await api.workflows.retryRun(chatbotId, run.id);
               onRetried();
-            } catch (e) {
-              setError(e);
-            } finally {
-              setBusy(false);
-            }
-          }}
+            })
+          }
         >
           Retry this run
         </Button>

@@ -8,6 +8,7 @@ import { EmptyNotice } from "../../components/EmptyNotice";
 import { ErrorNotice } from "../../components/ErrorNotice";
 import { failed, RegionError } from "../../components/QueryRegion";
 import { PageHeader } from "../../components/PageHeader";
+import { useAction } from "../../lib/use-action";
 import { describeCondition, describeCooldown, TRIGGERS } from "../../lib/workflow-fields";
 import { useChatbot } from "../../session/chatbot";
 
@@ -21,23 +22,14 @@ function FromTemplateForm({ chatbotId, onCreated }: { chatbotId: string; onCreat
   // In the app (every owner and admin) unless a webhook destination is chosen: alerts need no setup.
   const [destinationId, setDestinationId] = useState<string | null>(IN_APP);
   const [name, setName] = useState("");
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, run } = useAction();
   const usable = (destinations.data ?? []).filter((d) => d.status === "active");
 
-  const submit = async (e: FormEvent) => {
+  const submit = (e: FormEvent) => {
     e.preventDefault();
     if (!template) return;
-    setBusy(true);
-    setError(null);
-    try {
-      const to = destinationId && destinationId !== IN_APP ? { destinationId } : {};
-      onCreated(await api.workflows.create(chatbotId, { template: template as TemplateSlug, ...to, ...(name.trim() ? { name: name.trim() } : {}) }));
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    const to = destinationId && destinationId !== IN_APP ? { destinationId } : {};
+    void run(async () => onCreated(await api.workflows.create(chatbotId, { template: template as TemplateSlug, ...to, ...(name.trim() ? { name: name.trim() } : {}) })));
   };
 
   if (failed(templates)) return <ErrorNotice error={templates.error} onRetry={templates.reload} />;
@@ -77,19 +69,8 @@ function FromTemplateForm({ chatbotId, onCreated }: { chatbotId: string; onCreat
 }
 
 function WorkflowCard({ workflow, chatbotId, canEdit, onChanged }: { workflow: Workflow; chatbotId: string; canEdit: boolean; onChanged: (w: Workflow) => void }) {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const toggle = async (active: boolean) => {
-    setBusy(true);
-    setError(null);
-    try {
-      onChanged(await api.workflows.update(chatbotId, workflow.id, { status: active ? "active" : "inactive" }));
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, error, run } = useAction();
+  const toggle = (active: boolean) => run(async () => onChanged(await api.workflows.update(chatbotId, workflow.id, { status: active ? "active" : "inactive" })));
   return (
     <Paper withBorder radius="md" p="md" data-testid="workflow-card">
       <Group justify="space-between" wrap="nowrap" align="flex-start">
