@@ -19,7 +19,7 @@ browserSuite("Analysis config: suggested intents", () => {
   });
   afterAll(async () => browser?.close());
 
-  it("lists a suggestion with its cluster size and a real example, and rejects one alone and one selected", async () => {
+  it("lists a suggestion with its cluster size and a real example, and rejects one alone and one selected (once on a double click)", async () => {
     // Analysis runs after capture and reaches D1 within about a second.
     const session = await apiLogin(e2e.demo.email, e2e.demo.password);
     await expect
@@ -41,7 +41,26 @@ browserSuite("Analysis config: suggested intents", () => {
 
     const webhookRow = page.getByTestId("intent-suggestion").filter({ hasText: "webhook_headers" });
     await webhookRow.getByRole("checkbox", { name: "Select webhook_headers" }).check();
-    await page.getByRole("button", { name: "Reject selected (1)" }).click();
-    await webhookRow.waitFor({ state: "detached" });
+    // The rejection is held until released, so the second click lands while the first is on its way.
+    const rejectMany = /\/api\/v1\/chatbots\/[^/]+\/analysis\/suggestions\/reject$/;
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    let sent = 0;
+    await page.route(rejectMany, async (route) => {
+      sent += 1;
+      await released;
+      await route.continue();
+    });
+    try {
+      const rejectSelected = page.getByRole("button", { name: "Reject selected (1)" });
+      await rejectSelected.dblclick();
+      await expect.poll(() => rejectSelected.getAttribute("data-loading")).not.toBeNull();
+      release();
+      await webhookRow.waitFor({ state: "detached" });
+      expect(sent).toBe(1);
+      expect(await page.getByRole("alert").count()).toBe(0);
+    } finally {
+      await page.unroute(rejectMany);
+    }
   });
 });

@@ -9,6 +9,7 @@ import { ErrorNotice } from "../../components/ErrorNotice";
 import { failed, RegionError } from "../../components/QueryRegion";
 import { TablePager } from "../../components/TablePager";
 import { formatDateTime, formatNumber } from "../../lib/format";
+import { useAction } from "../../lib/use-action";
 
 const PAGE_SIZE = 20;
 
@@ -30,20 +31,13 @@ function SuggestionRow({
   const [name, setName] = useState(suggestion.name);
   // The shared words make a description the embedded analyzer can match on.
   const [description, setDescription] = useState(`asks about ${suggestion.terms.join(" ")}`);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const act = async (action: () => Promise<unknown>) => {
-    setBusy(true);
-    setError(null);
-    try {
+  // Approving and rejecting share one action: one decision per suggestion, sent once.
+  const { busy, error, run } = useAction();
+  const act = (action: () => Promise<unknown>) =>
+    run(async () => {
       await action();
       onDone();
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
   return (
     <Table.Tr data-testid="intent-suggestion">
       {canEdit && (
@@ -108,31 +102,28 @@ function SuggestionRow({
 export function IntentSuggestions({ chatbotId, canEdit, onApproved }: { chatbotId: string; canEdit: boolean; onApproved: () => void }) {
   const [page, setPage] = useState(1);
   const [selected, setSelected] = useState<string[]>([]);
-  const [error, setError] = useState<unknown>(null);
+  // Busy while the selected are rejected: a second press would send the same slugs again.
+  const rejecting = useAction();
   const list = useQuery(`suggestions:${chatbotId}:${page}`, () => api.analysis.suggestions(chatbotId, { page, limit: PAGE_SIZE }));
   const rows = list.data?.data ?? [];
   const refresh = () => {
     setSelected([]);
     list.reload();
   };
-  const rejectSelected = async () => {
-    setError(null);
-    try {
+  const rejectSelected = () =>
+    rejecting.run(async () => {
       await api.analysis.rejectMany(chatbotId, { slugs: selected });
       refresh();
-    } catch (err) {
-      setError(err);
-    }
-  };
+    });
   const allOnPage = rows.length > 0 && rows.every((r) => selected.includes(r.slug));
 
   return (
     <Stack>
       <RegionError query={list} />
-      {error !== null && <ErrorNotice error={error} compact />}
+      {rejecting.error !== null && <ErrorNotice error={rejecting.error} compact />}
       {canEdit && rows.length > 0 && (
         <Group gap="xs">
-          <Button size="xs" variant="default" disabled={selected.length === 0} onClick={() => void rejectSelected()}>
+          <Button size="xs" variant="default" disabled={selected.length === 0} loading={rejecting.busy} onClick={() => void rejectSelected()}>
             Reject selected ({selected.length})
           </Button>
           <ConfirmButton
