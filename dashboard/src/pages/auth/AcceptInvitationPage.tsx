@@ -6,6 +6,7 @@ import type { Role } from "../../api/types";
 import { useQuery } from "../../api/use-query";
 import { ErrorNotice } from "../../components/ErrorNotice";
 import { NewPasswordInput } from "../../components/NewPasswordInput";
+import { useAction } from "../../lib/use-action";
 import { useEnterOrganization, useSession } from "../../session/session";
 import { AuthCard } from "./AuthCard";
 
@@ -44,22 +45,15 @@ export function AcceptInvitationPage() {
   const invitation = useQuery(token ? `invitation:${token}` : null, () => api.auth.invitation(token));
   const [name, setName] = useState("");
   const [password, setPassword] = useState("");
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, run } = useAction();
   const here = `/accept-invitation?token=${encodeURIComponent(token)}`;
 
-  const accept = async (e?: FormEvent) => {
+  const accept = (e?: FormEvent) => {
     e?.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      await enter(await api.auth.acceptInvitation(session ? { token } : { token, name, password }));
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    void run(async () => enter(await api.auth.acceptInvitation(session ? { token } : { token, name, password })));
   };
+  // A refused name or password is said beside its field, once; the alert is for any other refusal.
+  const beside = fieldError(error, "name") !== undefined || fieldError(error, "password") !== undefined;
 
   if (!token) {
     return (
@@ -112,7 +106,7 @@ export function AcceptInvitationPage() {
       {summary}
       <form onSubmit={accept}>
         <Stack>
-          {error !== null && <ErrorNotice error={error} compact />}
+          {error !== null && !beside && <ErrorNotice error={error} compact />}
           <TextInput label="Your name" autoComplete="name" required value={name} onChange={(e) => setName(e.currentTarget.value)} error={fieldError(error, "name")} />
           <NewPasswordInput label="Password" value={password} onChange={setPassword} error={error} />
           <Button type="submit" loading={busy}>

@@ -1,8 +1,8 @@
 import { Alert, Anchor, Button, Stack, Text } from "@mantine/core";
-import { useState } from "react";
 import { Link, useSearchParams } from "react-router";
 import { api } from "../../api/client";
 import { ErrorNotice } from "../../components/ErrorNotice";
+import { useAction } from "../../lib/use-action";
 import { useEnterOrganization } from "../../session/session";
 import { AuthCard } from "./AuthCard";
 
@@ -14,20 +14,9 @@ export function ConfirmSignupPage() {
   const [params] = useSearchParams();
   const token = params.get("token") ?? "";
   const enter = useEnterOrganization();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, run } = useAction();
 
-  const confirm = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      await enter(await api.auth.confirmSignup(token));
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const confirm = () => run(async () => enter(await api.auth.confirmSignup(token)));
 
   if (!token) {
     return (

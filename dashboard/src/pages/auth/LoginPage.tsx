@@ -3,6 +3,7 @@ import { useState, type FormEvent } from "react";
 import { Link, Navigate, useNavigate, useSearchParams } from "react-router";
 import { api, setCsrfToken } from "../../api/client";
 import { ErrorNotice } from "../../components/ErrorNotice";
+import { useAction } from "../../lib/use-action";
 import { useSession } from "../../session/session";
 import { AuthCard } from "./AuthCard";
 
@@ -15,26 +16,19 @@ export function LoginPage() {
   const navigate = useNavigate();
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, run } = useAction();
   const next = safeNext(params.get("next"));
 
   if (session) return <Navigate to={next} replace />;
 
-  const submit = async (e: FormEvent) => {
+  const submit = (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+    void run(async () => {
       const { csrfToken } = await api.auth.login(email, password);
       setCsrfToken(csrfToken);
       await refresh();
       navigate(next, { replace: true });
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

@@ -1,28 +1,22 @@
 import { Alert, Anchor, Button, Stack, Text, TextInput } from "@mantine/core";
 import { useState, type FormEvent } from "react";
 import { Link, useSearchParams } from "react-router";
-import { api } from "../../api/client";
+import { api, fieldError } from "../../api/client";
 import { ErrorNotice } from "../../components/ErrorNotice";
 import { NewPasswordInput } from "../../components/NewPasswordInput";
+import { useAction } from "../../lib/use-action";
 import { AuthCard } from "./AuthCard";
 
 function RequestReset() {
   const [email, setEmail] = useState("");
   const [sent, setSent] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const submit = async (e: FormEvent) => {
+  const { busy, error, run } = useAction();
+  const submit = (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+    void run(async () => {
       await api.auth.requestReset(email);
       setSent(true);
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return (
     <AuthCard title="Reset your password" subtitle="We email you a link to choose a new one.">
@@ -53,20 +47,13 @@ function RequestReset() {
 function ChooseNewPassword({ token }: { token: string }) {
   const [password, setPassword] = useState("");
   const [done, setDone] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const submit = async (e: FormEvent) => {
+  const { busy, error, run } = useAction();
+  const submit = (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+    void run(async () => {
       await api.auth.confirmReset(token, password);
       setDone(true);
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return (
     <AuthCard title="Choose a new password" subtitle="Every session of your account ends when you save it.">
@@ -79,7 +66,8 @@ function ChooseNewPassword({ token }: { token: string }) {
       ) : (
         <form onSubmit={submit}>
           <Stack>
-            {error !== null && <ErrorNotice error={error} compact />}
+            {/* A refused password is said beside the field, once. */}
+            {error !== null && fieldError(error, "password") === undefined && <ErrorNotice error={error} compact />}
             <NewPasswordInput label="New password" value={password} onChange={setPassword} error={error} />
             <Button type="submit" loading={busy}>
               Save the new password

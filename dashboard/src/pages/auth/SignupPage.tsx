@@ -4,6 +4,7 @@ import { Link, Navigate } from "react-router";
 import { api, fieldError } from "../../api/client";
 import { ErrorNotice } from "../../components/ErrorNotice";
 import { NewPasswordInput } from "../../components/NewPasswordInput";
+import { useAction } from "../../lib/use-action";
 import { useSession } from "../../session/session";
 import { AuthCard } from "./AuthCard";
 
@@ -11,8 +12,7 @@ export function SignupPage() {
   const { session } = useSession();
   const [form, setForm] = useState({ name: "", email: "", password: "", organizationName: "" });
   const [sent, setSent] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, run } = useAction();
 
   if (session) return <Navigate to="/" replace />;
 
@@ -21,19 +21,15 @@ export function SignupPage() {
     const value = e.currentTarget.value;
     setForm((f) => ({ ...f, [field]: value }));
   };
-  const submit = async (e: FormEvent) => {
+  const submit = (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+    void run(async () => {
       await api.auth.signup(form);
       setSent(true);
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
+  // A refused field is said beside it, once; the alert is for any other refusal.
+  const beside = ["name", "email", "password", "organizationName"].some((field) => fieldError(error, field) !== undefined);
 
   if (sent) {
     return (
@@ -55,7 +51,7 @@ export function SignupPage() {
     <AuthCard title="Create your account" subtitle="You get an organization of your own; invite your team afterwards.">
       <form onSubmit={submit}>
         <Stack>
-          {error !== null && <ErrorNotice error={error} compact />}
+          {error !== null && !beside && <ErrorNotice error={error} compact />}
           <TextInput label="Your name" autoComplete="name" required value={form.name} onChange={set("name")} error={fieldError(error, "name")} />
           <TextInput label="Email" type="email" autoComplete="email" required value={form.email} onChange={set("email")} error={fieldError(error, "email")} />
           <NewPasswordInput label="Password" value={form.password} onChange={(password) => setForm((f) => ({ ...f, password }))} error={error} />
