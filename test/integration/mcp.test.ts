@@ -288,6 +288,29 @@ describe("MCP input and keys", () => {
     expect(message.result.structuredContent.data.map((w) => w.id)).toEqual([myWorkflow.workflowId]);
   });
 
+  it("counts every message of a JSON-RPC batch against the key's read limit, and runs none of a batch larger than what is left", async () => {
+    // The test runner's read limit is 25 a minute (vitest.config.ts); a fresh key starts with all of it.
+    const key = await freshKey(mine);
+    const batch = (ids: number[]) =>
+      call("/mcp", {
+        method: "POST",
+        key,
+        json: ids.map((id) => ({ jsonrpc: "2.0", id, method: "tools/call", params: { name: "list_workflows", arguments: {} } })),
+        headers: { accept: "application/json, text/event-stream" },
+      });
+    const first = await batch([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20]);
+    expect(first.status).toBe(200);
+    expect((await first.text()).match(/"id":\d+/g)).toHaveLength(20);
+    // 5 reads are left: a batch of 6 is refused whole, in the error envelope, before the MCP SDK reads it.
+    const refused = await batch([21, 22, 23, 24, 25, 26]);
+    expect(refused.status).toBe(429);
+    expect(refused.headers.get("retry-after")).toBe("60");
+    const body = (await refused.json()) as ErrorBody;
+    expect(body.error.code).toBe("rate_limited");
+    expect(body.error.message).toBe("rate limit exceeded: a batch of 6 messages counts as 6 requests, more than this key has left; retry after 60 seconds");
+    expect(body.error.requestId).toBe(refused.headers.get("x-request-id"));
+  });
+
   it("answers 405 to GET and DELETE: the endpoint keeps no sessions", async () => {
     for (const method of ["GET", "DELETE"]) {
       const res = await call("/mcp", { method, key: mine.readKey });

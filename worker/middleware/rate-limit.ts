@@ -19,10 +19,18 @@ export const rateLimit = (binding: LimiterBinding, keyOf: (c: Context<AppEnv>) =
     await next();
   });
 
-/** The check itself, for routes that only know their key after authenticating in the handler. */
-export async function checkRateLimit(env: Env, binding: LimiterBinding, key: string): Promise<void> {
-  const { success } = await env[binding].limit({ key });
-  if (!success) {
-    throw new ApiError("rate_limited", `rate limit exceeded; retry after ${WINDOW_SECONDS} seconds`, undefined, WINDOW_SECONDS);
+/**
+ * The check itself, for routes that only know their key after authenticating in the handler. `count` is how
+ * many requests one HTTP request stands for (an MCP batch: one per message); the binding takes one at a time,
+ * so they are taken in turn until one is refused — what was left before it stays spent, as with any refusal
+ * after the budget ran out.
+ */
+export async function checkRateLimit(env: Env, binding: LimiterBinding, key: string, count = 1): Promise<void> {
+  for (let taken = 0; taken < count; taken++) {
+    const { success } = await env[binding].limit({ key });
+    if (!success) {
+      const what = count === 1 ? "rate limit exceeded" : `rate limit exceeded: a batch of ${count} messages counts as ${count} requests, more than this key has left`;
+      throw new ApiError("rate_limited", `${what}; retry after ${WINDOW_SECONDS} seconds`, undefined, WINDOW_SECONDS);
+    }
   }
 }

@@ -2768,8 +2768,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Model Context Protocol (Streamable HTTP, stateless): one JSON-RPC message per request
-         * @description The tools are listed in the README's MCP section. The client's `Accept` must allow `application/json` and `text/event-stream`. GET and DELETE answer 405.
+         * Model Context Protocol (Streamable HTTP, stateless): one JSON-RPC message, or a batch of them, per request
+         * @description The tools are listed in the README's MCP section. The client's `Accept` must allow `application/json` and `text/event-stream`. GET and DELETE answer 405. A JSON-RPC batch (an array of up to 100 messages, as protocol 2025-03-26 allows) counts against the key's read limit once per message; one larger than what the key has left answers 429 and none of it runs.
          *
          *     Needs a read or admin key.
          */
