@@ -47,4 +47,32 @@ browserSuite("The Analysis page shows a refused save once, beside what was saved
       await page.unroute(/\/api\/v1\/chatbots\/[^/]+\/analysis\/config$/);
     }
   });
+
+  it("clears the Context section's refusal once a later save there succeeds", async () => {
+    const { page } = browser;
+    await page.goto(`${e2e.url}/chatbots/${e2e.demo.chatbotId}/analysis`);
+    const section = page.getByRole("region", { name: "Context" });
+    const competitors = section.getByLabel("Competitors", { exact: true });
+    await competitors.waitFor();
+    // The first save there is lost on the way; the next one goes through.
+    const config = /\/api\/v1\/chatbots\/[^/]+\/analysis\/config$/;
+    let refused = false;
+    await page.route(config, (route) => {
+      if (route.request().method() !== "PATCH" || refused) return route.continue();
+      refused = true;
+      return route.abort("failed");
+    });
+    try {
+      await competitors.fill("Rival Corp");
+      await competitors.press("Enter");
+      await section.getByRole("alert").waitFor();
+      const translate = section.getByRole("switch", { name: "Translate other languages" });
+      const was = await translate.isChecked();
+      await translate.click({ force: true });
+      await expect.poll(() => translate.isChecked()).toBe(!was);
+      expect(await section.getByRole("alert").count()).toBe(0);
+    } finally {
+      await page.unroute(config);
+    }
+  });
 });

@@ -170,7 +170,11 @@ function ContextSettings({ config, canEdit, save }: { config: AnalysisConfigView
   const [description, setDescription] = useState(config.companyDescription);
   const [language, setLanguage] = useState(config.primaryLanguage ?? "");
   const [error, setError] = useState<unknown>(null);
-  const wrap = (p: Promise<void>) => p.catch(setError);
+  // Each save starts with the last refusal cleared, as the switches above do: a later success leaves no stale alert.
+  const wrap = (p: Promise<void>) => {
+    setError(null);
+    return p.catch(setError);
+  };
   return (
     <Section title="Context" description="What the analyzer knows about you.">
       <Stack>
