@@ -33,7 +33,7 @@ import { markWatched, WATCH_MS, WATCH_RENEW_MS } from "./live-watch";
 import { localDay } from "../worker/analytics/time-zone";
 import { readFrame } from "./frame-reading";
 import { CLOSE, PONG } from "./protocol";
-import { closeQuietly, endedBy, expired, SESSION_ENDED_CLOSE, sessionFromHeaders, socketSession } from "./session-sockets";
+import { closeQuietly, endedBy, expired, SESSION_CLOSE_REASONS, SESSION_ENDED_CLOSE, sessionEndCause, sessionFromHeaders, socketSession, type SessionEndCause } from "./session-sockets";
 
 export { MAX_EVENTS_PER_BATCH, type FeedFrame, type LiveCounters, type LiveEvent };
 
@@ -149,17 +149,20 @@ export class ChatbotLive extends DurableObject<Env> {
 
   /**
    * Sessions of a member ended: one (log-out, `sessionId`), or all of them (a password reset, or the member
-   * left the chatbot's organization): closes the viewer sockets opened with them with 4001; answers how many.
+   * was removed from or left the chatbot's organization, `cause` "removed" or "left"): closes the viewer
+   * sockets opened with them with 4001, the reason saying which (SESSION_CLOSE_REASONS); answers how many.
    * Key viewers and other members' sockets stay.
    * @example await stub.endSessions("mem_123", "ses_456")
+   * @example await stub.endSessions("mem_123", undefined, "removed")
    */
-  async endSessions(memberId: string, sessionId?: string): Promise<number> {
+  async endSessions(memberId: string, sessionId?: string, cause: SessionEndCause = "ended"): Promise<number> {
     const member = z.string().min(1).parse(memberId);
     const id = z.string().min(1).optional().parse(sessionId);
+    const reason = SESSION_CLOSE_REASONS[sessionEndCause.parse(cause)];
     let closed = 0;
     for (const ws of this.ctx.getWebSockets()) {
       if (!endedBy(viewerOf(ws).session, member, id)) continue;
-      closeQuietly(ws, SESSION_ENDED_CLOSE, "session ended");
+      closeQuietly(ws, SESSION_ENDED_CLOSE, reason);
       closed += 1;
     }
     return closed;
@@ -349,7 +352,7 @@ export class ChatbotLive extends DurableObject<Env> {
   private current(ws: WebSocket, now: number): ViewerAttachment | null {
     const viewer = viewerOf(ws);
     if (viewer.session && expired(viewer.session, now)) {
-      closeQuietly(ws, SESSION_ENDED_CLOSE, "session expired");
+      closeQuietly(ws, SESSION_ENDED_CLOSE, SESSION_CLOSE_REASONS.expired);
       return null;
     }
     if (viewer.keyExpiresAt !== undefined && viewer.keyExpiresAt <= now) {

@@ -14,7 +14,7 @@ import { readFrame } from "./frame-reading";
 import { memberClientFrame, notificationView, type MemberFrame, type NotificationView } from "./member-frames";
 import { PONG } from "./protocol";
 import { SocketRelease } from "./socket-release";
-import { closeQuietly, expired, SESSION_ENDED_CLOSE, sessionFromHeaders, socketSession, type SocketSession } from "./session-sockets";
+import { closeQuietly, expired, SESSION_CLOSE_REASONS, SESSION_ENDED_CLOSE, sessionFromHeaders, socketSession, type SocketSession } from "./session-sockets";
 
 export class MemberChannel extends DurableObject<Env> {
   /** Lets go of the connections of sockets this object closed itself (socket-release.ts). */
@@ -33,7 +33,7 @@ export class MemberChannel extends DurableObject<Env> {
     for (const ws of this.ctx.getWebSockets()) {
       const session = this.sessionOf(ws);
       if (!session || expired(session, now)) {
-        closeQuietly(ws, SESSION_ENDED_CLOSE, "session expired");
+        closeQuietly(ws, SESSION_ENDED_CLOSE, SESSION_CLOSE_REASONS.expired);
         closed += 1;
         continue;
       }
@@ -58,7 +58,7 @@ export class MemberChannel extends DurableObject<Env> {
     let closed = 0;
     for (const ws of this.ctx.getWebSockets()) {
       if (id !== undefined && this.sessionOf(ws)?.sessionId !== id) continue;
-      closeQuietly(ws, SESSION_ENDED_CLOSE, "session ended");
+      closeQuietly(ws, SESSION_ENDED_CLOSE, SESSION_CLOSE_REASONS.ended);
       closed += 1;
     }
     if (closed) this.release.afterClosing();

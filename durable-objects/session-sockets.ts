@@ -10,6 +10,22 @@ import { z } from "zod";
 /** The close code of a socket whose member session ended or expired (the Live protocol's 4001: its credential is gone). */
 export const SESSION_ENDED_CLOSE = 4001;
 
+/**
+ * The close frame's reason for each way a member's socket loses its credential, so a client can tell "log in
+ * again" (the session ended or expired) from "this is no longer yours to watch" (the member was removed from,
+ * or left, the chatbot's organization: the session lives on).
+ */
+export const SESSION_CLOSE_REASONS = {
+  ended: "session ended",
+  expired: "session expired",
+  removed: "removed from the organization",
+  left: "left the organization",
+} as const;
+
+/** Why the Worker closes a member's sockets (an RPC input): a session ended, or the member is out of the organization. */
+export const sessionEndCause = z.enum(["ended", "removed", "left"]);
+export type SessionEndCause = z.infer<typeof sessionEndCause>;
+
 /** What the Worker tells a Durable Object about the session a socket is opened with (headers only it sets). */
 export const SESSION_MEMBER_HEADER = "x-openbat-session-member";
 export const SESSION_ID_HEADER = "x-openbat-session-id";

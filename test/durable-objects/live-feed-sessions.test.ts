@@ -30,9 +30,10 @@ async function stillOpen(socket: TestSocket): Promise<void> {
   expect(((await socket.next(undefined, 10_000)) as unknown as FeedFrame | { type: "pong" }).type).toBe("pong");
 }
 
-async function closedWith4001(socket: TestSocket): Promise<void> {
+async function closedWith4001(socket: TestSocket, reason?: string): Promise<void> {
   await expect(socket.next(undefined, 10_000)).rejects.toThrow(/socket closed/);
   expect(socket.closeCode).toBe(4001);
+  if (reason !== undefined) expect(socket.closeReason).toBe(reason);
 }
 
 describe("a live feed opened with a member session", () => {
@@ -43,7 +44,7 @@ describe("a live feed opened with a member session", () => {
     const [leaving, staying, keyViewer] = [await feed(t.chatbotId, member), await feed(t.chatbotId, other), await feed(t.chatbotId, { key: t.readKey })];
     await evictDurableObject(feedOf(t.chatbotId));
     expect((await as(member, "/api/v1/auth/logout", { method: "POST" })).status).toBe(204);
-    await closedWith4001(leaving);
+    await closedWith4001(leaving, "session ended");
     await stillOpen(staying);
     await stillOpen(keyViewer);
     staying.close();
@@ -60,15 +61,25 @@ describe("a live feed opened with a member session", () => {
     for (const socket of sockets) await closedWith4001(socket);
   });
 
-  it("closes the feed of a member removed from the organization with 4001, and not the owner's who removed them", async () => {
+  it("closes the feed of a member removed from the organization with 4001 and the reason 'removed from the organization', and not the owner's who removed them", async () => {
     const t = await createTenant();
     const owner = await memberIn(t.organizationId, "owner");
     const removed = await memberIn(t.organizationId, "member");
     const [theirs, ownersFeed] = [await feed(t.chatbotId, removed), await feed(t.chatbotId, owner)];
     expect((await as(owner, `/api/v1/organizations/${t.organizationId}/members/${removed.memberId}`, { method: "DELETE" })).status).toBe(204);
-    await closedWith4001(theirs);
+    await closedWith4001(theirs, "removed from the organization");
+    // The reason is not "session ended": the removed member's session lives on.
+    expect((await as(removed, "/api/v1/auth/session")).status).toBe(200);
     await stillOpen(ownersFeed);
     ownersFeed.close();
+  });
+
+  it("closes the feed of a member who leaves the organization with 4001 and the reason 'left the organization'", async () => {
+    const t = await createTenant();
+    const leaver = await memberIn(t.organizationId, "member");
+    const theirs = await feed(t.chatbotId, leaver);
+    expect((await as(leaver, `/api/v1/organizations/${t.organizationId}/members/${leaver.memberId}`, { method: "DELETE" })).status).toBe(204);
+    await closedWith4001(theirs, "left the organization");
   });
 
   it("closes, instead of sending the batch to, a socket whose session has expired; a key's viewer gets the batch", async () => {
@@ -114,7 +125,7 @@ describe("a live feed opened with a member session", () => {
       };
       const db = createDb(env.DB);
       await expect(endSessionSockets(broken, db, member.memberId, "ses_x")).resolves.toBeUndefined();
-      await expect(endOrganizationFeeds(broken, db, t.organizationId, member.memberId)).resolves.toBeUndefined();
+      await expect(endOrganizationFeeds(broken, db, t.organizationId, member.memberId, "removed")).resolves.toBeUndefined();
       expect(error).toHaveBeenCalledWith("closing a member's live feed failed", { memberId: member.memberId, chatbotId: t.chatbotId, error: "Error: object unreachable" });
       expect(error).toHaveBeenCalledWith("closing a session's notification sockets failed", { memberId: member.memberId, error: "Error: object unreachable" });
     } finally {

@@ -129,9 +129,11 @@ organizationRoutes.openapi(
   }),
   async (c) => {
     const { orgId, memberId } = c.req.valid("param");
-    await removeMember(c.get("db"), orgId, { memberId: c.get("session").memberId, role: c.get("role") }, memberId);
-    // Their open live feeds on this organization's chatbots would keep streaming: closed (4001), never failing the removal.
-    await endOrganizationFeeds(c.env, c.get("db"), orgId, memberId);
+    const actor = c.get("session").memberId;
+    await removeMember(c.get("db"), orgId, { memberId: actor, role: c.get("role") }, memberId);
+    // Their open live feeds on this organization's chatbots would keep streaming: closed (4001, the reason saying
+    // whether they were removed or left), never failing the removal.
+    await endOrganizationFeeds(c.env, c.get("db"), orgId, memberId, memberId === actor ? "left" : "removed");
     return c.body(null, 204);
   },
 );

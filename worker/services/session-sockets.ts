@@ -10,6 +10,7 @@
  */
 import { eq } from "drizzle-orm";
 import type { ChatbotLive } from "../../durable-objects/chatbot-live";
+import type { SessionEndCause } from "../../durable-objects/session-sockets";
 import type { Db } from "../db/client";
 import { chatbots, memberships } from "../db/schema";
 import { endChannelSessions } from "../notifications/channel";
@@ -31,12 +32,15 @@ export async function endSessionSockets(env: Pick<Env, "MEMBER_CHANNEL" | "CHATB
   await Promise.all([endChannelSessions(env, memberId, sessionId), endFeeds(env, chatbotIds, memberId, sessionId)]);
 }
 
-/** The member left the organization (removed, or left): closes every live feed of theirs on its chatbots. */
-export async function endOrganizationFeeds(env: Pick<Env, "CHATBOT_LIVE">, db: Db, organizationId: string, memberId: string): Promise<void> {
-  await endFeeds(env, () => db.select({ id: chatbots.id }).from(chatbots).where(eq(chatbots.organizationId, organizationId)), memberId);
+/**
+ * The member is out of the organization, `cause` "removed" (by an admin) or "left" (their own doing): closes
+ * every live feed of theirs on its chatbots, the close reason saying which — their session lives on.
+ */
+export async function endOrganizationFeeds(env: Pick<Env, "CHATBOT_LIVE">, db: Db, organizationId: string, memberId: string, cause: Exclude<SessionEndCause, "ended">): Promise<void> {
+  await endFeeds(env, () => db.select({ id: chatbots.id }).from(chatbots).where(eq(chatbots.organizationId, organizationId)), memberId, undefined, cause);
 }
 
-async function endFeeds(env: Pick<Env, "CHATBOT_LIVE">, list: () => Promise<{ id: string }[]>, memberId: string, sessionId?: string): Promise<void> {
+async function endFeeds(env: Pick<Env, "CHATBOT_LIVE">, list: () => Promise<{ id: string }[]>, memberId: string, sessionId?: string, cause: SessionEndCause = "ended"): Promise<void> {
   let rows: { id: string }[];
   try {
     rows = await list();
@@ -50,7 +54,7 @@ async function endFeeds(env: Pick<Env, "CHATBOT_LIVE">, list: () => Promise<{ id
       rows.slice(i, i + CONCURRENCY).map(({ id }) =>
         ns
           .get(ns.idFromName(id))
-          .endSessions(memberId, sessionId)
+          .endSessions(memberId, sessionId, cause)
           .catch((error: unknown) => console.error("closing a member's live feed failed", { memberId, chatbotId: id, error: String(error) })),
       ),
     );
