@@ -448,6 +448,66 @@ describe("workflow delivery", () => {
     expect((await runOf(t.chatbotId))[0]?.status).toBe("failed");
   });
 
+  it("drops a delivery whose workflow is deleted while it is being sent: acknowledged, not retried, said at info level and not as an error", async () => {
+    const t = await createTenant();
+    // The workflow is deleted (its runs and deliveries with it) while the receiver is answering.
+    let deleteWorkflow = async () => {};
+    const mock = mockOutbound(async () => {
+      await deleteWorkflow();
+      return new Response("ok", { status: 200 });
+    }, PUBLIC_DNS);
+    restore = mock.restore;
+    const d = await destination(t);
+    const wf = await workflow(t, { name: "x", trigger: "user_message", actions: [{ destinationId: d.id }] });
+    deleteWorkflow = async () => expect((await call(`/api/v1/workflows/${wf.id}`, { method: "DELETE", key: t.adminKey })).status).toBe(204);
+    await say(t, "c-deleted-mid-send", "hello");
+    const [delivery] = await deliveriesOf(t.chatbotId);
+    const error = vi.spyOn(console, "error");
+    const info = vi.spyOn(console, "info");
+    try {
+      const result = await consume(delivery!.id, 1);
+      expect(result.explicitAcks).toEqual([`q-${delivery!.id}-1`]);
+      expect(result.retryMessages).toEqual([]);
+      expect(error).not.toHaveBeenCalled();
+      expect(info).toHaveBeenCalledWith("webhook delivery dropped: its workflow was deleted while it was being sent", { deliveryId: delivery!.id, workflowId: wf.id, destinationId: d.id });
+      // A copy of the message that arrives later finds nothing to send, and says so the same quiet way.
+      const late = await consume(delivery!.id, 2);
+      expect(late.explicitAcks).toHaveLength(1);
+      expect(info).toHaveBeenLastCalledWith("webhook delivery dropped: it was deleted (with its workflow, destination, conversation or chatbot) before it was sent", { deliveryId: delivery!.id });
+      expect(mock.received).toHaveLength(1);
+      expect(error).not.toHaveBeenCalled();
+    } finally {
+      error.mockRestore();
+      info.mockRestore();
+    }
+  });
+
+  it("retries after 30 s, logging an error, when recording an attempt fails on our side while the delivery still exists", async () => {
+    receiver(200);
+    const t = await createTenant();
+    const d = await destination(t);
+    await workflow(t, { name: "x", trigger: "user_message", actions: [{ destinationId: d.id }] });
+    await say(t, "c-d1-down", "hello");
+    const [delivery] = await deliveriesOf(t.chatbotId);
+    // D1 refuses the transaction that records the attempt; every other query still answers.
+    const DB = new Proxy(env.DB, {
+      get: (target, name) => (name === "batch" ? () => Promise.reject(new Error("D1_ERROR: storage unavailable")) : (Reflect.get(target, name) as unknown as () => unknown).bind?.(target) ?? Reflect.get(target, name)),
+    });
+    const error = vi.spyOn(console, "error").mockImplementation(() => undefined);
+    try {
+      const batch = createMessageBatch("openbat-webhooks", [{ id: "q-d1-down", timestamp: new Date(), attempts: 1, body: { deliveryId: delivery!.id } }]);
+      const retry = vi.spyOn(batch.messages[0]!, "retry");
+      await worker.queue(batch, { ...env, DB });
+      const result = await getQueueResult(batch, createExecutionContext());
+      expect(result.explicitAcks).toEqual([]);
+      expect(retry.mock.calls).toEqual([[{ delaySeconds: 30 }]]);
+      expect(error).toHaveBeenCalledWith("delivery failed on our side", { deliveryId: delivery!.id, error: "Error: D1_ERROR: storage unavailable" });
+      expect((await deliveriesOf(t.chatbotId))[0]?.status).toBe("pending");
+    } finally {
+      error.mockRestore();
+    }
+  });
+
   it("lets a person retry a failed run", async () => {
     const received = receiver(400, 200);
     const t = await createTenant();

@@ -2,11 +2,12 @@
  * Delivering one webhook (the Queue consumer's work). Every attempt is recorded. 2xx succeeds; 410 Gone
  * disables the destination; other 4xx (but 408 and 429) and every 3xx (redirects are never followed) fail
  * at once; a destination the address check refuses at send time fails at once; anything else is retried with
- * growing, jittered delays over about a day, or after the receiver's Retry-After when that is longer.
+ * growing, jittered delays over about a day, or after the receiver's Retry-After when that is longer. A
+ * delivery deleted with its workflow (or destination), before or while it is sent, is dropped, not retried.
  */
 import { and, eq, ne, sql } from "drizzle-orm";
 import { createDb, type Db } from "../db/client";
-import { deliveries, deliveryAttempts, webhookDestinations, workflowRuns } from "../db/schema";
+import { deliveries, deliveryAttempts, webhookDestinations, workflowRuns, workflows } from "../db/schema";
 import { newId } from "../services/ids";
 import { decryptSecret, UnreadableSecretError } from "./secrets";
 import { sign } from "./signing";
@@ -137,8 +138,13 @@ const permanent = (status: number) => status >= 400 && status < 500 && status !=
 export async function deliver(env: Env, deliveryId: string, attempt: number, maxAttempts = RETRY_DELAYS.length + 1): Promise<DeliveryOutcome> {
   const db = createDb(env.DB);
   const loaded = await load(db, deliveryId);
-  // Deleted since it was queued, or already settled by an earlier copy of this message: nothing to do.
-  if (!loaded || loaded.delivery.status !== "pending") return { kind: "done" };
+  if (!loaded) {
+    // Deleted since it was queued, with its workflow, destination, conversation or chatbot: nothing to send.
+    console.info("webhook delivery dropped: it was deleted (with its workflow, destination, conversation or chatbot) before it was sent", { deliveryId });
+    return { kind: "done" };
+  }
+  // Already settled by an earlier copy of this message: nothing to do.
+  if (loaded.delivery.status !== "pending") return { kind: "done" };
   const { delivery, destination, run } = loaded;
   const now = Date.now();
 
@@ -150,18 +156,13 @@ export async function deliver(env: Env, deliveryId: string, attempt: number, max
   if (run.status === "pending") await setRunStatus(db, run.id, "triggered", null, now);
 
   const result = await send(env, destination, delivery.id, delivery.payload);
-  await db.batch([
-    db.insert(deliveryAttempts).values({
-      id: newId("att"),
-      deliveryId: delivery.id,
-      attempt: delivery.attempts + 1,
-      statusCode: result.status,
-      durationMs: result.durationMs,
-      response: result.response,
-      createdAt: Date.now(),
-    }),
-    db.update(deliveries).set({ attempts: sql`${deliveries.attempts} + 1`, updatedAt: Date.now() }).where(eq(deliveries.id, delivery.id)),
-  ]);
+  try {
+    await recordAttempt(db, delivery, result);
+  } catch (error) {
+    // Only a delivery that is gone is dropped; any other failure (or a check that fails too) is ours, and retried.
+    if (await exists(db, deliveries, delivery.id).catch(() => true)) throw error;
+    return dropped(db, loaded);
+  }
 
   const status = result.status;
   if (result.permanentFailure) return fail(db, delivery.id, run.id, result.permanentFailure);
@@ -180,6 +181,38 @@ export async function deliver(env: Env, deliveryId: string, attempt: number, max
   if (status !== null && permanent(status)) return fail(db, delivery.id, run.id, `permanent error: HTTP ${status}`);
   if (attempt >= maxAttempts) return fail(db, delivery.id, run.id, `gave up after ${attempt} attempts (last: ${status ?? result.response})`);
   return { kind: "retry", delaySeconds: retryDelay(attempt, result.retryAfter) };
+}
+
+/** The attempt, and the delivery's count of them, in one transaction. */
+async function recordAttempt(db: Db, delivery: Loaded["delivery"], result: SendResult): Promise<void> {
+  await db.batch([
+    db.insert(deliveryAttempts).values({
+      id: newId("att"),
+      deliveryId: delivery.id,
+      attempt: delivery.attempts + 1,
+      statusCode: result.status,
+      durationMs: result.durationMs,
+      response: result.response,
+      createdAt: Date.now(),
+    }),
+    db.update(deliveries).set({ attempts: sql`${deliveries.attempts} + 1`, updatedAt: Date.now() }).where(eq(deliveries.id, delivery.id)),
+  ]);
+}
+
+/**
+ * The delivery was deleted while it was being sent: deleting its workflow (or its destination) deletes its runs
+ * and deliveries with it, so the attempt could not be recorded (D1: "FOREIGN KEY constraint failed"). That is
+ * no failure to retry — there is nothing left to deliver for — so the message is done, and said so at info level.
+ */
+async function dropped(db: Db, { delivery, destination, run }: Loaded): Promise<DeliveryOutcome> {
+  const [workflowLeft, destinationLeft] = await Promise.all([exists(db, workflows, run.workflowId), exists(db, webhookDestinations, destination.id)]);
+  const why = !workflowLeft ? "its workflow was deleted" : !destinationLeft ? "its destination was deleted" : "it was deleted";
+  console.info(`webhook delivery dropped: ${why} while it was being sent`, { deliveryId: delivery.id, workflowId: run.workflowId, destinationId: destination.id });
+  return { kind: "done" };
+}
+
+async function exists(db: Db, table: typeof deliveries | typeof workflows | typeof webhookDestinations, id: string): Promise<boolean> {
+  return (await db.select({ id: table.id }).from(table).where(eq(table.id, id)).get()) !== undefined;
 }
 
 /** What the dead-letter queue holds could not be delivered: it ends `failed`. */
