@@ -29,13 +29,11 @@ function Section({ title, description, children }: { title: string; description?
 }
 
 function Toggles({ config, canEdit, save }: { config: AnalysisConfigView; canEdit: boolean; save: Save }) {
-  const [error, setError] = useState<unknown>(null);
-  const change = (patch: AnalysisConfigChange) => {
-    setError(null);
-    save(patch).catch(setError);
-  };
+  // One switch at a time, the others waiting: a switch's patch carries the flags (or behaviours) as last saved, so a
+  // second one sent while the first saves would put the first back as it was.
+  const { busy, error, run } = useAction();
   const toggle = (label: string, checked: boolean, patch: AnalysisConfigChange) => (
-    <Switch key={label} label={label} checked={checked} disabled={!canEdit} onChange={() => change(patch)} />
+    <Switch key={label} label={label} checked={checked} disabled={!canEdit || busy} onChange={() => void run(() => save(patch))} />
   );
   return (
     <Section title="What is analysed" description="Switch analyses on or off; changes apply to new messages.">
@@ -124,20 +122,10 @@ function Definitions({ kind, title, items, canEdit, save }: { kind: (typeof DEFI
 function PromptEditor({ name, config, canEdit, chatbotId, onConfig }: { name: PromptName; config: AnalysisConfigView; canEdit: boolean; chatbotId: string; onConfig: (c: AnalysisConfigView) => void }) {
   const effective = config.effectivePrompts[name];
   const [text, setText] = useState(effective.text);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  // Saving and reverting share one action: one change of this prompt at a time, each sent once.
+  const { busy, error, run } = useAction();
   useEffect(() => setText(effective.text), [effective.text]);
-  const run = async (action: () => Promise<AnalysisConfigView>) => {
-    setBusy(true);
-    setError(null);
-    try {
-      onConfig(await action());
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const change = (action: () => Promise<AnalysisConfigView>) => void run(async () => onConfig(await action()));
   return (
     <Stack gap={6}>
       <Group gap="xs">
@@ -151,11 +139,11 @@ function PromptEditor({ name, config, canEdit, chatbotId, onConfig }: { name: Pr
       <Textarea aria-label={`${humanize(name)} prompt`} autosize minRows={3} maxRows={10} value={text} readOnly={!canEdit} onChange={(e) => setText(e.currentTarget.value)} error={fieldError(error, `prompts.${name}`)} />
       {canEdit && (
         <Group gap="xs">
-          <Button size="xs" disabled={text === effective.text} loading={busy} onClick={() => void run(() => api.analysis.update(chatbotId, { prompts: { ...config.prompts, [name]: text } }))}>
+          <Button size="xs" disabled={text === effective.text} loading={busy} onClick={() => change(() => api.analysis.update(chatbotId, { prompts: { ...config.prompts, [name]: text } }))}>
             Save prompt
           </Button>
           {!effective.isDefault && (
-            <Button size="xs" variant="default" loading={busy} onClick={() => void run(() => api.analysis.revertPrompt(chatbotId, name))}>
+            <Button size="xs" variant="default" loading={busy} onClick={() => change(() => api.analysis.revertPrompt(chatbotId, name))}>
               Revert to default
             </Button>
           )}

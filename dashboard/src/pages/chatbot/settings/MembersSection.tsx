@@ -84,7 +84,8 @@ function RoleBadge({ role }: { role: Role }) {
  * owner (the API also keeps the last owner; its refusal is shown). Anyone else sees the badge.
  */
 function RoleCell({ member, onChanged, onError }: { member: { id: string; name: string; role: Role }; onChanged: () => void; onError: (e: unknown) => void }) {
-  const [busy, setBusy] = useState(false);
+  // The refusal goes to the section's one alert (onError), cleared when the next change starts.
+  const { busy, run } = useAction(onError);
   const { organization } = useChatbot();
   const mine = organization.role;
   const changeable = mine === "owner" || (mine === "admin" && member.role !== "owner");
@@ -97,17 +98,12 @@ function RoleCell({ member, onChanged, onError }: { member: { id: string; name: 
       data={roles}
       value={member.role}
       disabled={busy}
-      onChange={async (e) => {
-        setBusy(true);
-        onError(null);
-        try {
-          await api.organizations.setRole(organization.id, member.id, e.currentTarget.value as Role);
+      onChange={(e) => {
+        const role = e.currentTarget.value as Role;
+        void run(async () => {
+          await api.organizations.setRole(organization.id, member.id, role);
           onChanged();
-        } catch (error) {
-          onError(error);
-        } finally {
-          setBusy(false);
-        }
+        });
       }}
       w={110}
     />

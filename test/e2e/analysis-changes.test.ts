@@ -1,0 +1,72 @@
+/**
+ * The Analysis page's changes made while another one is still saving: none is sent twice, none undoes another. Each test holds the configuration's PATCHes on their way, so the second change lands mid-save.
+ */
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { apiCall, apiLogin, browserSuite, e2e, logIn, openBrowser, type ApiSession, type Browser } from "./harness";
+
+const CONFIG = /\/api\/v1\/chatbots\/[^/]+\/analysis\/config$/;
+
+interface Config {
+  flags: Record<string, boolean>;
+}
+
+browserSuite("The Analysis page keeps a change made while another saves", () => {
+  let browser: Browser;
+  let owner: ApiSession;
+
+  beforeAll(async () => {
+    browser = await openBrowser();
+    await logIn(browser.page, e2e.demo.email, e2e.demo.password);
+    owner = await apiLogin(e2e.demo.email, e2e.demo.password);
+  });
+  afterAll(async () => browser?.close());
+
+  const saved = async () => (await apiCall<{ data: Config }>(owner, "GET", `/chatbots/${e2e.demo.chatbotId}/analysis/config`)).data;
+
+  /** Holds every PATCH of the configuration until `release`; `sent` counts them, `answered` those back since. */
+  async function holdSaves() {
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const held = { sent: 0, answered: 0, release };
+    const answered = (request: { method(): string; url(): string }) => {
+      if (request.method() === "PATCH" && CONFIG.test(request.url())) held.answered += 1;
+    };
+    browser.page.on("requestfinished", answered);
+    browser.page.on("requestfailed", answered);
+    await browser.page.route(CONFIG, async (route) => {
+      if (route.request().method() !== "PATCH") return route.continue();
+      held.sent += 1;
+      await released;
+      await route.continue();
+    });
+    return held;
+  }
+
+  it("does not let a second switch undo the first while the first saves", async () => {
+    const { page } = browser;
+    await page.goto(`${e2e.url}/chatbots/${e2e.demo.chatbotId}/analysis`);
+    const section = page.getByRole("region", { name: "What is analysed" });
+    const churn = section.getByRole("switch", { name: "Churn risk" });
+    const frustrated = section.getByRole("switch", { name: "Frustrated user" });
+    // Churn risk off first, so the configuration names it: a stale copy of the flags would carry it as off.
+    await churn.click({ force: true });
+    await expect.poll(async () => (await saved()).flags.churn_risk).toBe(false);
+    await expect.poll(() => churn.isChecked()).toBe(false);
+
+    const saving = await holdSaves();
+    try {
+      await churn.click({ force: true });
+      await expect.poll(() => saving.sent).toBe(1);
+      await frustrated.click({ force: true });
+      saving.release();
+      await expect.poll(() => saving.answered).toBe(saving.sent);
+      const flags = (await saved()).flags;
+      expect(flags.churn_risk).not.toBe(false);
+      // Whatever became of the second press, the switches say what was saved.
+      await expect.poll(() => churn.isChecked()).toBe(true);
+      expect(await frustrated.isChecked()).toBe(flags.frustrated_user !== false);
+    } finally {
+      await page.unroute(CONFIG);
+    }
+  });
+});
