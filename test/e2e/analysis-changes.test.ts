@@ -1,5 +1,6 @@
 /**
- * The Analysis page's changes made while another one is still saving: none is sent twice, none undoes another. Each test holds the configuration's PATCHes on their way, so the second change lands mid-save.
+ * The Analysis page's changes made while another one is still saving: none is sent twice, none undoes another, none
+ * is lost. Each test holds the configuration's PATCHes on their way, so the second change lands mid-save.
  */
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { apiCall, apiLogin, browserSuite, e2e, logIn, openBrowser, type ApiSession, type Browser } from "./harness";
@@ -8,6 +9,7 @@ const CONFIG = /\/api\/v1\/chatbots\/[^/]+\/analysis\/config$/;
 
 interface Config {
   flags: Record<string, boolean>;
+  competitors: string[];
 }
 
 browserSuite("The Analysis page keeps a change made while another saves", () => {
@@ -65,6 +67,32 @@ browserSuite("The Analysis page keeps a change made while another saves", () => 
       // Whatever became of the second press, the switches say what was saved.
       await expect.poll(() => churn.isChecked()).toBe(true);
       expect(await frustrated.isChecked()).toBe(flags.frustrated_user !== false);
+    } finally {
+      await page.unroute(CONFIG);
+    }
+  });
+
+  it("keeps a competitor added while the one before is still saving", async () => {
+    const { page } = browser;
+    await page.goto(`${e2e.url}/chatbots/${e2e.demo.chatbotId}/analysis`);
+    const section = page.getByRole("region", { name: "Context" });
+    const competitors = section.getByLabel("Competitors", { exact: true });
+    await competitors.waitFor();
+    const first = `Alpha ${Date.now().toString(36)}`;
+    const second = `Beta ${Date.now().toString(36)}`;
+
+    const saving = await holdSaves();
+    try {
+      await competitors.fill(first);
+      await competitors.press("Enter");
+      await expect.poll(() => saving.sent).toBe(1);
+      await competitors.fill(second);
+      await competitors.press("Enter");
+      saving.release();
+      await expect.poll(async () => (await saved()).competitors).toEqual(expect.arrayContaining([first, second]));
+      await section.getByText(first, { exact: true }).waitFor();
+      await section.getByText(second, { exact: true }).waitFor();
+      expect(await section.getByRole("alert").count()).toBe(0);
     } finally {
       await page.unroute(CONFIG);
     }

@@ -8,6 +8,7 @@ import { failed, RegionError } from "../../components/QueryRegion";
 import { PageHeader } from "../../components/PageHeader";
 import { humanize } from "../../lib/format";
 import { useAction } from "../../lib/use-action";
+import { useSaveQueue } from "../../lib/use-save-queue";
 import { BEHAVIOURS, USER_FLAGS } from "../../lib/sentiment";
 import { useChatbot } from "../../session/chatbot";
 import { IntentSuggestions } from "./IntentSuggestions";
@@ -157,21 +158,19 @@ function PromptEditor({ name, config, canEdit, chatbotId, onConfig }: { name: Pr
 function ContextSettings({ config, canEdit, save }: { config: AnalysisConfigView; canEdit: boolean; save: Save }) {
   const [description, setDescription] = useState(config.companyDescription);
   const [language, setLanguage] = useState(config.primaryLanguage ?? "");
-  const [error, setError] = useState<unknown>(null);
-  // Each save starts with the last refusal cleared, as the switches above do: a later success leaves no stale alert.
-  const wrap = (p: Promise<void>) => {
-    setError(null);
-    return p.catch(setError);
-  };
+  // Changes here queue rather than wait for a free moment: a tag added while the one before saves is kept, and
+  // is sent with it, not instead of it. What waits is shown over what was saved.
+  const { pending, error, change } = useSaveQueue(save);
+  const shown = { ...config, ...pending };
   return (
     <Section title="Context" description="What the analyzer knows about you.">
       <Stack>
-        <TagsInput label="Competitors" description="Names that raise a competitor mention." value={config.competitors} disabled={!canEdit} onChange={(v) => void wrap(save({ competitors: v }))} />
-        <TagsInput label="Your names" description="Your own brand and product names: never a competitor mention." value={config.ownNames} disabled={!canEdit} onChange={(v) => void wrap(save({ ownNames: v }))} />
-        <Textarea label="Company description" autosize minRows={2} value={description} readOnly={!canEdit} onChange={(e) => setDescription(e.currentTarget.value)} onBlur={() => description !== config.companyDescription && void wrap(save({ companyDescription: description }))} />
+        <TagsInput label="Competitors" description="Names that raise a competitor mention." value={shown.competitors} disabled={!canEdit} onChange={(v) => change({ competitors: v })} />
+        <TagsInput label="Your names" description="Your own brand and product names: never a competitor mention." value={shown.ownNames} disabled={!canEdit} onChange={(v) => change({ ownNames: v })} />
+        <Textarea label="Company description" autosize minRows={2} value={description} readOnly={!canEdit} onChange={(e) => setDescription(e.currentTarget.value)} onBlur={() => description !== shown.companyDescription && change({ companyDescription: description })} />
         <Group align="flex-end">
-          <TextInput label="Primary language" description="ISO 639-1, e.g. en" w={160} value={language} readOnly={!canEdit} onChange={(e) => setLanguage(e.currentTarget.value)} onBlur={() => language !== (config.primaryLanguage ?? "") && void wrap(save({ primaryLanguage: language || null }))} error={fieldError(error, "primaryLanguage")} />
-          <Switch label="Translate other languages" checked={config.autoTranslate} disabled={!canEdit} onChange={() => void wrap(save({ autoTranslate: !config.autoTranslate }))} mb={8} />
+          <TextInput label="Primary language" description="ISO 639-1, e.g. en" w={160} value={language} readOnly={!canEdit} onChange={(e) => setLanguage(e.currentTarget.value)} onBlur={() => language !== (shown.primaryLanguage ?? "") && change({ primaryLanguage: language || null })} error={fieldError(error, "primaryLanguage")} />
+          <Switch label="Translate other languages" checked={shown.autoTranslate} disabled={!canEdit} onChange={() => change({ autoTranslate: !shown.autoTranslate })} mb={8} />
         </Group>
         {config.warnings.map((w) => (
           <Text key={w} size="sm" c="orange.8">
