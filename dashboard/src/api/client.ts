@@ -302,3 +302,16 @@ export function fieldError(error: unknown, field: string): string | undefined {
   if (!(error instanceof ApiError)) return undefined;
   return error.details.find((d) => d.field === field)?.message;
 }
+
+/**
+ * Where a form shows a refusal, so it is said once: naming one of the form's `fields`, beside that field
+ * (`beside[field]`); anything else in the form's one alert (`alert`, null when a field has it or nothing was refused).
+ */
+export function placeRefusal<F extends string>(error: unknown, fields: readonly F[]): { beside: Partial<Record<F, string>>; alert: unknown } {
+  const beside: Partial<Record<F, string>> = {};
+  for (const field of fields) {
+    const message = fieldError(error, field);
+    if (message !== undefined) beside[field] = message;
+  }
+  return { beside, alert: Object.keys(beside).length > 0 ? null : error };
+}

@@ -1,6 +1,6 @@
 import { ActionIcon, Button, Group, NumberInput, Paper, SegmentedControl, Select, Stack, Switch, Text, Textarea, TextInput } from "@mantine/core";
 import { useState, type FormEvent } from "react";
-import { fieldError } from "../api/client";
+import { placeRefusal } from "../api/client";
 import type { Condition, Cooldown, WebhookDestination, WorkflowAction, WorkflowInput } from "../api/types";
 import { humanize } from "../lib/format";
 import { CONDITION_FIELDS, conditionOf, defaultCondition, opLabel, TRIGGERS } from "../lib/workflow-fields";
@@ -110,12 +110,12 @@ export function WorkflowEditor({
   };
 
   const cooldownType = form.cooldown.type;
-  const nameError = fieldError(error, "body.name") ?? fieldError(error, "name");
+  const refusal = placeRefusal(error, ["body.name", "name"]);
+  const nameError = refusal.beside["body.name"] ?? refusal.beside.name;
   return (
     <form onSubmit={submit} aria-label="Workflow">
       <Stack>
-        {/* A refused name is said beside the field, once. */}
-        {error !== null && nameError === undefined && <ErrorNotice error={error} compact />}
+        {refusal.alert !== null && <ErrorNotice error={refusal.alert} compact />}
         <TextInput label="Name" required value={form.name} onChange={(e) => set("name", e.currentTarget.value)} error={nameError} />
         <Group align="flex-end" gap="md">
           <Select label="When" data={TRIGGERS} value={form.trigger} onChange={(v) => v && set("trigger", v as WorkflowInput["trigger"])} allowDeselect={false} w={300} />

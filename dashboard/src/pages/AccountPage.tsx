@@ -1,6 +1,6 @@
 import { Alert, Button, Paper, PasswordInput, Stack, Text, TextInput, Title } from "@mantine/core";
 import { useState, type FormEvent } from "react";
-import { api, fieldError } from "../api/client";
+import { api, placeRefusal } from "../api/client";
 import type { SessionView } from "../api/types";
 import { ErrorNotice } from "../components/ErrorNotice";
 import { NewPasswordInput } from "../components/NewPasswordInput";
@@ -31,6 +31,7 @@ function NameForm() {
     const next = await api.auth.updateProfile({ name });
     await refresh(() => Promise.resolve(next));
   });
+  const refusal = placeRefusal(form.error, ["name"]);
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="account-name">
       <form onSubmit={form.submit}>
@@ -41,8 +42,8 @@ function NameForm() {
           <Text size="sm" c="dimmed">
             Shown to your organizations' members: in member lists, assignments and notifications. You log in with {session.member.email}.
           </Text>
-          {form.error !== null && fieldError(form.error, "name") === undefined && <ErrorNotice error={form.error} compact />}
-          <TextInput label="Name" required maxLength={120} value={name} onChange={(e) => setName(e.currentTarget.value)} error={fieldError(form.error, "name")} />
+          {refusal.alert !== null && <ErrorNotice error={refusal.alert} compact />}
+          <TextInput label="Name" required maxLength={120} value={name} onChange={(e) => setName(e.currentTarget.value)} error={refusal.beside.name} />
           {form.done && (
             <Alert color="green" role="status">
               Saved.
@@ -68,7 +69,7 @@ function PasswordForm() {
     setCurrentPassword("");
     setPassword("");
   });
-  const known = fieldError(form.error, "currentPassword") ?? fieldError(form.error, "password");
+  const refusal = placeRefusal(form.error, ["currentPassword", "password"]);
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="account-password">
       <form onSubmit={form.submit}>
@@ -79,14 +80,14 @@ function PasswordForm() {
           <Text size="sm" c="dimmed">
             Changing it logs you out everywhere else (other browsers and devices); this one stays logged in.
           </Text>
-          {form.error !== null && known === undefined && <ErrorNotice error={form.error} compact />}
+          {refusal.alert !== null && <ErrorNotice error={refusal.alert} compact />}
           <PasswordInput
             label="Current password"
             autoComplete="current-password"
             required
             value={currentPassword}
             onChange={(e) => setCurrentPassword(e.currentTarget.value)}
-            error={fieldError(form.error, "currentPassword")}
+            error={refusal.beside.currentPassword}
           />
           <NewPasswordInput label="New password" value={password} onChange={setPassword} error={form.error} />
           {form.done && (

@@ -1,6 +1,6 @@
 import { Badge, Button, ColorSwatch, Group, MultiSelect, Pill, Select, Stack, Text, TextInput } from "@mantine/core";
 import { useState, type FormEvent } from "react";
-import { api, fieldError } from "../../api/client";
+import { api, placeRefusal } from "../../api/client";
 import type { Label, LabelColor } from "../../api/types";
 import { humanize } from "../../lib/format";
 import { useAction } from "../../lib/use-action";
@@ -68,10 +68,11 @@ export function NewLabelForm({ chatbotId, onCreated }: { chatbotId: string; onCr
       await onCreated(label);
     });
   };
+  const refusal = placeRefusal(error, ["name"]);
   return (
     <form onSubmit={submit} aria-label="Create a label">
       <Group gap="xs" align="flex-end" wrap="wrap">
-        <TextInput label="New label" size="xs" value={name} onChange={(e) => setName(e.currentTarget.value)} maxLength={40} w={150} error={fieldError(error, "name")} />
+        <TextInput label="New label" size="xs" value={name} onChange={(e) => setName(e.currentTarget.value)} maxLength={40} w={150} error={refusal.beside.name} />
         <Select
           label="Colour"
           size="xs"
@@ -86,7 +87,7 @@ export function NewLabelForm({ chatbotId, onCreated }: { chatbotId: string; onCr
           Create and add
         </Button>
       </Group>
-      {error !== null && !fieldError(error, "name") && <ErrorNotice error={error} compact />}
+      {refusal.alert !== null && <ErrorNotice error={refusal.alert} compact />}
     </form>
   );
 }

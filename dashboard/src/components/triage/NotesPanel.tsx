@@ -1,6 +1,6 @@
 import { Button, Paper, Skeleton, Stack, Text, Textarea } from "@mantine/core";
 import { useState, type FormEvent } from "react";
-import { api, fieldError } from "../../api/client";
+import { api, placeRefusal } from "../../api/client";
 import { useQuery } from "../../api/use-query";
 import { formatAgo, formatDateTime } from "../../lib/format";
 import { useAction } from "../../lib/use-action";
@@ -21,6 +21,7 @@ export function NotesPanel({ chatbotId, conversationId, canEdit }: { chatbotId: 
       setBody("");
     });
   };
+  const refusal = placeRefusal(error, ["body"]);
   return (
     <Stack gap="xs">
       <RegionError query={notes} />
@@ -47,8 +48,8 @@ export function NotesPanel({ chatbotId, conversationId, canEdit }: { chatbotId: 
       {canEdit && (
         <form onSubmit={submit} aria-label="Add a note">
           <Stack gap={6}>
-            <Textarea label="Note" placeholder="What you found, what you did…" autosize minRows={2} maxLength={4000} value={body} onChange={(e) => setBody(e.currentTarget.value)} error={fieldError(error, "body")} />
-            {error !== null && !fieldError(error, "body") && <ErrorNotice error={error} compact />}
+            <Textarea label="Note" placeholder="What you found, what you did…" autosize minRows={2} maxLength={4000} value={body} onChange={(e) => setBody(e.currentTarget.value)} error={refusal.beside.body} />
+            {refusal.alert !== null && <ErrorNotice error={refusal.alert} compact />}
             <Button type="submit" size="xs" w="fit-content" loading={busy} disabled={!body.trim()}>
               Add note
             </Button>

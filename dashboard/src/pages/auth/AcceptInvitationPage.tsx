@@ -1,7 +1,7 @@
 import { Alert, Anchor, Button, Loader, Stack, Text, TextInput } from "@mantine/core";
 import { useState, type FormEvent } from "react";
 import { Link, useSearchParams } from "react-router";
-import { api, ApiError, fieldError } from "../../api/client";
+import { api, ApiError, placeRefusal } from "../../api/client";
 import type { Role } from "../../api/types";
 import { useQuery } from "../../api/use-query";
 import { ErrorNotice } from "../../components/ErrorNotice";
@@ -52,8 +52,7 @@ export function AcceptInvitationPage() {
     e?.preventDefault();
     void run(async () => enter(await api.auth.acceptInvitation(session ? { token } : { token, name, password })));
   };
-  // A refused name or password is said beside its field, once; the alert is for any other refusal.
-  const beside = fieldError(error, "name") !== undefined || fieldError(error, "password") !== undefined;
+  const refusal = placeRefusal(error, ["name", "password"]);
 
   if (!token) {
     return (
@@ -106,8 +105,8 @@ export function AcceptInvitationPage() {
       {summary}
       <form onSubmit={accept}>
         <Stack>
-          {error !== null && !beside && <ErrorNotice error={error} compact />}
-          <TextInput label="Your name" autoComplete="name" required value={name} onChange={(e) => setName(e.currentTarget.value)} error={fieldError(error, "name")} />
+          {refusal.alert !== null && <ErrorNotice error={refusal.alert} compact />}
+          <TextInput label="Your name" autoComplete="name" required value={name} onChange={(e) => setName(e.currentTarget.value)} error={refusal.beside.name} />
           <NewPasswordInput label="Password" value={password} onChange={setPassword} error={error} />
           <Button type="submit" loading={busy}>
             Create my account and join

@@ -1,7 +1,7 @@
 import { Alert, Anchor, Button, Stack, Text, TextInput } from "@mantine/core";
 import { useState, type FormEvent } from "react";
 import { Link, useSearchParams } from "react-router";
-import { api, fieldError } from "../../api/client";
+import { api, placeRefusal } from "../../api/client";
 import { ErrorNotice } from "../../components/ErrorNotice";
 import { NewPasswordInput } from "../../components/NewPasswordInput";
 import { useAction } from "../../lib/use-action";
@@ -55,6 +55,7 @@ function ChooseNewPassword({ token }: { token: string }) {
       setDone(true);
     });
   };
+  const refusal = placeRefusal(error, ["password"]);
   return (
     <AuthCard title="Choose a new password" subtitle="Every session of your account ends when you save it.">
       {done ? (
@@ -66,8 +67,7 @@ function ChooseNewPassword({ token }: { token: string }) {
       ) : (
         <form onSubmit={submit}>
           <Stack>
-            {/* A refused password is said beside the field, once. */}
-            {error !== null && fieldError(error, "password") === undefined && <ErrorNotice error={error} compact />}
+            {refusal.alert !== null && <ErrorNotice error={refusal.alert} compact />}
             <NewPasswordInput label="New password" value={password} onChange={setPassword} error={error} />
             <Button type="submit" loading={busy}>
               Save the new password

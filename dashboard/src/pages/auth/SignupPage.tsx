@@ -1,7 +1,7 @@
 import { Alert, Anchor, Button, Stack, Text, TextInput } from "@mantine/core";
 import { useState, type FormEvent } from "react";
 import { Link, Navigate } from "react-router";
-import { api, fieldError } from "../../api/client";
+import { api, placeRefusal } from "../../api/client";
 import { ErrorNotice } from "../../components/ErrorNotice";
 import { NewPasswordInput } from "../../components/NewPasswordInput";
 import { useAction } from "../../lib/use-action";
@@ -28,8 +28,7 @@ export function SignupPage() {
       setSent(true);
     });
   };
-  // A refused field is said beside it, once; the alert is for any other refusal.
-  const beside = ["name", "email", "password", "organizationName"].some((field) => fieldError(error, field) !== undefined);
+  const refusal = placeRefusal(error, ["name", "email", "password", "organizationName"]);
 
   if (sent) {
     return (
@@ -51,11 +50,11 @@ export function SignupPage() {
     <AuthCard title="Create your account" subtitle="You get an organization of your own; invite your team afterwards.">
       <form onSubmit={submit}>
         <Stack>
-          {error !== null && !beside && <ErrorNotice error={error} compact />}
-          <TextInput label="Your name" autoComplete="name" required value={form.name} onChange={set("name")} error={fieldError(error, "name")} />
-          <TextInput label="Email" type="email" autoComplete="email" required value={form.email} onChange={set("email")} error={fieldError(error, "email")} />
+          {refusal.alert !== null && <ErrorNotice error={refusal.alert} compact />}
+          <TextInput label="Your name" autoComplete="name" required value={form.name} onChange={set("name")} error={refusal.beside.name} />
+          <TextInput label="Email" type="email" autoComplete="email" required value={form.email} onChange={set("email")} error={refusal.beside.email} />
           <NewPasswordInput label="Password" value={form.password} onChange={(password) => setForm((f) => ({ ...f, password }))} error={error} />
-          <TextInput label="Organization name" required value={form.organizationName} onChange={set("organizationName")} error={fieldError(error, "organizationName")} />
+          <TextInput label="Organization name" required value={form.organizationName} onChange={set("organizationName")} error={refusal.beside.organizationName} />
           <Button type="submit" loading={busy}>
             Sign up
           </Button>

@@ -1,7 +1,7 @@
 import { Button, Group, NumberInput, Stack, Text, TextInput } from "@mantine/core";
 import { useState, type FormEvent } from "react";
 import { useNavigate } from "react-router";
-import { api, fieldError } from "../../../api/client";
+import { api, placeRefusal } from "../../../api/client";
 import { ConfirmButton } from "../../../components/ConfirmButton";
 import { ErrorNotice } from "../../../components/ErrorNotice";
 import { useAction } from "../../../lib/use-action";
@@ -26,18 +26,16 @@ export function ChatbotSection() {
     });
   };
   const archived = chatbot.status === "archived";
-  const nameError = fieldError(error, "name");
-  const idleError = fieldError(error, "idleTimeoutMinutes");
+  const refusal = placeRefusal(error, ["name", "idleTimeoutMinutes"]);
 
   return (
     <SettingsSection id="chatbot" title="Chatbot" description="Its name, and how long a conversation may stay quiet before it ends.">
       <form onSubmit={save}>
         <Stack>
-          {/* A refused field is said beside it, once; the alert is for any other refusal. */}
-          {error !== null && nameError === undefined && idleError === undefined && <ErrorNotice error={error} compact />}
+          {refusal.alert !== null && <ErrorNotice error={refusal.alert} compact />}
           <Group align="flex-end">
-            <TextInput label="Name" required value={name} readOnly={!canEdit} onChange={(e) => setName(e.currentTarget.value)} error={nameError} w={280} />
-            <NumberInput label="Idle timeout (minutes)" min={1} max={1440} value={idle} readOnly={!canEdit} onChange={setIdle} error={idleError} w={200} />
+            <TextInput label="Name" required value={name} readOnly={!canEdit} onChange={(e) => setName(e.currentTarget.value)} error={refusal.beside.name} w={280} />
+            <NumberInput label="Idle timeout (minutes)" min={1} max={1440} value={idle} readOnly={!canEdit} onChange={setIdle} error={refusal.beside.idleTimeoutMinutes} w={200} />
             {canEdit && (
               <Button type="submit" loading={busy}>
                 Save

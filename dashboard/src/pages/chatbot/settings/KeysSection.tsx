@@ -1,6 +1,6 @@
 import { Badge, Button, Group, Modal, Select, Skeleton, Stack, Table, Text, TextInput } from "@mantine/core";
 import { useState, type FormEvent } from "react";
-import { api, fieldError } from "../../../api/client";
+import { api, placeRefusal } from "../../../api/client";
 import type { KeyKind } from "../../../api/types";
 import { useQuery } from "../../../api/use-query";
 import { ConfirmButton } from "../../../components/ConfirmButton";
@@ -27,14 +27,13 @@ function NewKeyForm({ chatbotId, onCreated }: { chatbotId: string; onCreated: (s
     e.preventDefault();
     void run(async () => onCreated((await api.keys.create(chatbotId, { kind, name })).secret));
   };
-  const nameError = fieldError(error, "name");
+  const refusal = placeRefusal(error, ["name"]);
   return (
     <form onSubmit={submit}>
       <Stack>
-        {/* A refused name is said beside the field, once. */}
-        {error !== null && nameError === undefined && <ErrorNotice error={error} compact />}
+        {refusal.alert !== null && <ErrorNotice error={refusal.alert} compact />}
         <Select label="Kind" data={KINDS} value={kind} onChange={(v) => v && setKind(v as KeyKind)} allowDeselect={false} />
-        <TextInput label="Name" description="Where it is used, e.g. production server" required value={name} onChange={(e) => setName(e.currentTarget.value)} error={nameError} data-autofocus />
+        <TextInput label="Name" description="Where it is used, e.g. production server" required value={name} onChange={(e) => setName(e.currentTarget.value)} error={refusal.beside.name} data-autofocus />
         <Button type="submit" loading={busy}>
           Create key
         </Button>
