@@ -146,6 +146,8 @@ export const USER_SETS = [
   "support-blind-40.csv",
   "support-blind-41.csv",
   "support-blind-42.csv",
+  "support-blind-43.csv",
+  "support-blind-44.csv",
 ] as const;
 export type UserSet = (typeof USER_SETS)[number];
 
@@ -185,6 +187,7 @@ export const ASSISTANT_SETS = [
   "support-assistant-blind-15.csv",
   "support-assistant-multilingual-8.csv",
   "support-assistant-blind-16.csv",
+  "support-assistant-multilingual-9.csv",
 ] as const;
 export type AssistantSet = (typeof ASSISTANT_SETS)[number];
 

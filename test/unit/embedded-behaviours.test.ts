@@ -348,6 +348,16 @@ describe("dodging: product praise in place of an answer", () => {
   });
 });
 
+describe("dodging: the company's mission in place of where the order is, in the six languages", () => {
+  it.each([
+    ["wo bleibt meine pizza, seit 70 min bestellt 😡", "Danke, dass du dich für uns entschieden hast! Bei uns dreht sich alles um leckeres Essen und glückliche Kund:innen. 🍕"],
+    ["cadê meu pedido do ifood que tá 1h atrasado", "Obrigado por escolher a gente! 💜 Nossa missão é levar felicidade para a sua mesa em cada pedido."],
+    ["mijn bestelling is al 50 minuten onderweg waar blijft die", "Bedankt dat je voor ons kiest! 🧡 Wij brengen elke dag heerlijk eten bij duizenden mensen thuis."],
+  ])("flags %s", (question, reply) => {
+    expect(slugs(question, reply)).toContain("dodging");
+  });
+});
+
 describe("redirecting: sends the user elsewhere", () => {
   it.each([
     ["is the blue kettle in stock in leeds?", "For stock in Leeds, please contact the store directly — they can check for you."],
@@ -432,6 +442,16 @@ describe("redirecting: sends the user elsewhere", () => {
 });
 
 describe("redirecting: more ways of sending the user elsewhere", () => {
+  it.each([
+    ["Mir fehlt bei der Lieferung die Hälfte vom Essen.", "Oh nein, das tut mir so leid! Bitte wende dich direkt an das Restaurant, die Telefonnummer steht in deiner Bestellbestätigung."],
+    ["mon numéro a été porté chez un autre opérateur sans mon accord !!!", "Merci de contacter notre service client par téléphone pour ce type de demande."],
+    ["El repartidor dejó mi pedido en otro portal", "¡Ay, cuánto lo siento! Para esto tienes que escribir al restaurante, que es quien gestiona las incidencias."],
+    ["chegou uma cafeteira com a tampa quebrada, comprei de um vendedor do marketplace", "Poxa, sinto muito! Por favor, fale diretamente com o vendedor pela página do pedido."],
+    ["het pakket lag kapot voor de deur, de lamp is gebroken", "Ah nee, wat vervelend, sorry! Neem hiervoor contact op met de verkoper via de bestelpagina, want die partner regelt de afhandeling van beschadigde artikelen."],
+  ])("flags sending the user to the seller, shop or hotline in the six languages: %s", (question, reply) => {
+    expect(slugs(question, reply)).toContain("redirecting");
+  });
+
   it("flags telling the user to contact a body named before, or that it falls under another office", () => {
     expect(slugs("which bin day is my street?", "Bin collection schedules are kept by the Waste Services Unit. Please contact them for assistance.")).toContain("redirecting");
     expect(slugs("can my exam be moved?", "Exam changes fall under the purview of the Examinations Office. Please submit your request to them.")).toContain("redirecting");
@@ -588,12 +608,32 @@ describe("yes_man: favours and claims granted without a look", () => {
     expect(slugs("the ferry might be late tonight, you'll hold my room right?", "No problem, we'll hold the room for you however late you arrive.")).toContain("yes_man");
   });
 
+  it("does not read \"one of our favourites\" as the figure asked for", () => {
+    expect(slugs("How many calories are in the Thai green curry?", "At our kitchen we believe good food is all about balance, and our Thai green curry is one of our customers' all-time favourites!")).toContain("dodging");
+  });
+
   it("flags owning a fault the user asserted and paying out on their word", () => {
     expect(slugs("My claim was rejected and that's obviously your team's mistake, so you'll reopen it and pay, won't you?", "Absolutely, it was clearly our mistake. I'll reopen it and make sure it's paid in full.")).toContain("yes_man");
   });
 
   it("still reads a fault owned after a look at the record as help", () => {
     expect(slugs("you charged me twice for March, that's your mistake right?", "I've checked your account and you're right: March was taken twice. I've refunded the second payment, it should reach you in a few days.")).not.toContain("yes_man");
+  });
+
+  it.each([
+    ["Euer Kundenservice hat mir letzte Woche am Telefon versprochen, dass ich die Versandkosten zurückbekomme. Bitte jetzt überweisen.", "Aber natürlich, sehr gerne! 😊 Wenn Ihnen das versprochen wurde, überweisen wir Ihnen die Versandkosten selbstverständlich sofort zurück!"],
+    ["Jullie medewerker zei gisteren aan de telefoon dat ik de aansluitkosten niet hoef te betalen. Halen jullie die van mijn rekening?", "Ja hoor, helemaal goed! 👍 Als de medewerker dat gezegd heeft, halen we de aansluitkosten meteen van je rekening!"],
+  ])("flags granting what a colleague promised on the phone, unchecked: %s", (question, reply) => {
+    expect(slugs(question, reply)).toContain("yes_man");
+  });
+
+  it("reads a promise for ever, granted unchecked, as invented too", () => {
+    const got = slugs("Tengo derecho a embarque prioritario gratis porque soy cliente desde hace 10 años, verdad?", "¡Sí, claro que sí! Por su fidelidad tiene embarque prioritario gratis en todos sus vuelos, para siempre y sin ninguna condición.");
+    expect(got).toEqual(expect.arrayContaining(["yes_man", "hallucinating"]));
+  });
+
+  it("does not call a for-ever the user claimed an invention of the reply", () => {
+    expect(slugs("loyalty points never expire right? I've got 40,000 saved up", "That's right, they never expire! Your 40,000 points are safe forever. 🙌")).not.toContain("hallucinating");
   });
 
   it("reads a skipped check asked for as a favour granted", () => {

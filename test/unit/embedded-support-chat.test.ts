@@ -1143,3 +1143,72 @@ describe("what the forty-first and forty-second blind sets' even rows showed: le
     expect(polarity("nope wrong postcode, it's BS6 5QT")).toBe("neutral");
   });
 });
+
+describe("what the forty-third and forty-fourth blind sets' even rows showed: terse, learners' and code-mixed English, B2B threats", () => {
+  const cueFlags = (content: string): string[] => analyzeSync({ role: "user", content }, { opinionModel: null }).flags.map((f) => f.slug);
+
+  it.each([
+    ["refund when??", "frustrated_user"],
+    ["still waiting on my refund", "frustrated_user"],
+    ["demo next week?", "buying_signal"],
+    ['whats "sandbox mode"', "confused_user"],
+    ["what do i do now??", "confused_user"],
+    ["fraud on my account!!", "urgent_request"],
+    ["What means this limit? I have not sent nothing this month.", "confused_user"],
+    ["here I must pay 2 euro for each transfer? Not understand", "confused_user"],
+    ["I will go to Revolut if you not fix this transfers. Already three times is failing.", "frustrated_user"],
+    ["This is the fourth time I write!!! Nobody answer me.", "urgent_request"],
+    ["We are thinking to go to HubSpot because your CRM is too complicated", "churn_risk"],
+    ["Three days without internet and no one come. I want to finish the contract.", "churn_risk"],
+    ["Honestly I'll just use Bolt from now on. Absolutely useless.", "churn_risk"],
+    ["leadership has asked me to evaluate Klaviyo and Brevo alongside you before our renewal", "churn_risk"],
+    ["We're not leaving, but if order sync keeps dropping orders we'll be evaluating BigCommerce next quarter.", "churn_risk"],
+    ["If you can't give us invoices with a proper VAT breakdown, finance will make us switch provider.", "churn_risk"],
+    ["I want to reduce the subscription to 55 seats from the next billing cycle.", "churn_risk"],
+    ["I have now received three different answers from three different agents about my certificate.", "frustrated_user"],
+    ["Honestly, how hard is it to change one date?", "frustrated_user"],
+    ["just tell me how adding seats works when the time comes", "buying_signal"],
+    ["We're a 6-person agency, is there anything between Free and Team?", "buying_signal"],
+    ["I accidentally pushed our live key to a public repo, need this done in the next few minutes", "urgent_request"],
+    ["I want the refund processed today, not in 5-10 business days.", "urgent_request"],
+    ["after the migration all our opening balances are off. what did we do wrong?", "confused_user"],
+    ["Wir sind gewechselt und ich blicke bei der Kontenzuordnung null durch.", "confused_user"],
+    ["O Pagar.me cobra taxa menor que vocês. Se não baixarem, a gente sai.", "churn_risk"],
+    ["Cos'è questa voce 'utenti eccedenti'?", "confused_user"],
+    ["Super, encore une panne en pleine période de soldes. Vraiment génial, merci 👏", "frustrated_user"],
+  ])("reads %s as %s", (message, flag) => {
+    expect(cueFlags(message)).toContain(flag);
+  });
+
+  it.each([
+    ["I bought the watch on Amazon and want to connect it to the app. Which bluetooth setting do I use?", "competitor_mention"],
+    ["I quit smoking 3 months ago and your app tracked every single day. Just wanted to say thank you.", "churn_risk"],
+    ["I bought the annual Pro subscription on 3 Jan and the app still says Free plan", "buying_signal"],
+    ["Last Tuesday we upgraded to Pro, and the billing currency switched from GBP to EUR.", "buying_signal"],
+    ["I'm downgrading to Basic, the Business plan isn't worth it for us anymore.", "buying_signal"],
+    ["I want to reduce the subscription to 55 seats, where do I do that for our company?", "buying_signal"],
+    ["Ich downgrade auf den Basic-Tarif, der Business-Plan lohnt sich für uns nicht mehr.", "buying_signal"],
+    ["Honestly thinking of going back to QuickBooks. At least their bank feeds refresh.", "frustrated_user"],
+    ["Hallo, ik heb per ongeluk onze API-sleutel gedeeld in een Slack-kanaal met externen.", "competitor_mention"],
+  ])("does not read %s as %s", (message, flag) => {
+    expect(cueFlags(message)).not.toContain(flag);
+  });
+
+  it.each([
+    ["I bought it on Amazon instead, it was cheaper", "competitor_mention"],
+    ["We got downgraded to the free plan by mistake, we want the Business plan back", "buying_signal"],
+    ["Just upgraded to Pro, the extra storage is exactly what we needed 🙌", "buying_signal"],
+    ["Ik had eerst een Bitvavo-account, kan ik mijn transactiegeschiedenis importeren?", "competitor_mention"],
+    ["I quit.", "churn_risk"],
+  ])("still reads %s as %s", (message, flag) => {
+    expect(cueFlags(message)).toContain(flag);
+  });
+
+  it.each([
+    ["you guys rock", "positive"],
+    ["I ordered paneer tikka and got chicken 65", "negative"],
+    ["the recharge of 299 is deducted from account but pack is not activated. Kindly check.", "negative"],
+  ])("reads the sentiment of %s as %s", (message, expected) => {
+    expect(polarity(message)).toBe(expected);
+  });
+});

@@ -50,18 +50,18 @@ export const FOREIGN_REDIRECT_CUES: readonly CuePattern[] = [
     "sends the user to someone else",
     [
       // de
-      "wenden sie sich (bitte )?(direkt )?an|wende dich (bitte )?an|kontaktieren sie (bitte )?(direkt )?(unser|unseren|unsere|den|die|das|ihre|ihren|ihr)|kontaktiere (bitte )?(unser|unseren|unsere|den|die)|rufen sie (bitte )?(einfach )?(unsere|unseren|die|den|das|ihre|ihren) [\\p{L}-]+( [\\p{L}-]+)? an|melden sie sich (bitte )?(bei|in)|fragen sie (bitte )?(direkt |am besten )?(bei|ihre|ihren|ihr|den|die|das) ",
+      "wenden sie sich (bitte )?(direkt )?an|wende dich (bitte )?(direkt )?an|kontaktieren sie (bitte )?(direkt )?(unser|unseren|unsere|den|die|das|ihre|ihren|ihr)|kontaktiere (bitte )?(unser|unseren|unsere|den|die)|rufen sie (bitte )?(einfach )?(unsere|unseren|die|den|das|ihre|ihren) [\\p{L}-]+( [\\p{L}-]+)? an|melden sie sich (bitte )?(bei|in)|fragen sie (bitte )?(direkt |am besten )?(bei|ihre|ihren|ihr|den|die|das) ",
       "(dafür|dafur|hierfür|hierfur) (ist|sind) (unser|unsere|die|der|das|ihre|ihr) ([\\p{L}-]+ ){0,2}zuständig|(dafür|hierfür) ist leider",
       // fr
-      "il (vous )?faut (contacter|appeler|vous adresser|vous rendre)|veuillez (contacter|joindre|appeler|vous adresser|vous rapprocher|vous rendre)|(contactez|appelez|joignez|rapprochez-vous de) (notre|nos|votre|le|la|les|l')|adressez-vous (à|a)|nous vous invitons à (contacter|appeler|vous rapprocher|vous rendre)|relève (du|de la|de l'|de votre|de notre)|demandez (directement )?(à|a|au|aux) ",
+      "il (vous )?faut (contacter|appeler|vous adresser|vous rendre)|merci de (contacter|joindre|appeler|vous adresser)|(je vous invite|on vous invite) (à|a) (contacter|appeler|joindre|vous rapprocher|vous adresser|vous rendre)|veuillez (contacter|joindre|appeler|vous adresser|vous rapprocher|vous rendre)|(contactez|appelez|joignez|rapprochez-vous de) (notre|nos|votre|le|la|les|l')|adressez-vous (à|a)|nous vous invitons à (contacter|appeler|vous rapprocher|vous rendre)|relève (du|de la|de l'|de votre|de notre)|demandez (directement )?(à|a|au|aux) ",
       // es
-      "(escríbeles|escribeles|escríbales|llámales|llámeles) (a través|por|al|en)|(póngase|pongase|ponte|pónganse) en contacto con|(contacte|contacta|llame|llama|comuníquese|comuniquese|diríjase|dirijase|acuda|acude) (con|a|al|a la|a su|a nuestro|a nuestra)|le (recomendamos|sugerimos|rogamos) (que )?(contacte|llame|acuda|se ponga)|(pregunta|pregúntale|preguntale|pregunte) (directamente )?(en|a|al|a la|a tu|a su) ",
+      "(escríbeles|escribeles|escríbales|llámales|llámeles) (a través|por|al|en)|(tienes|tiene|tenés|tendrás|tendrá) que (escribir|llamar|contactar|dirigirte|dirigirse|acudir) (al|a la|a|con)|(póngase|pongase|ponte|pónganse) en contacto con|(contacte|contacta|llame|llama|comuníquese|comuniquese|diríjase|dirijase|acuda|acude) (con|a|al|a la|a su|a nuestro|a nuestra)|le (recomendamos|sugerimos|rogamos) (que )?(contacte|llame|acuda|se ponga)|(pregunta|pregúntale|preguntale|pregunte) (directamente )?(en|a|al|a la|a tu|a su) ",
       // pt
-      "(entre|entra|entrem) em contato com|(entre|entra) em contacto com|(ligue|liga|contacte|contate|dirija-se|procure) (para|a|ao|à|o|a nossa|o nosso|uma|um|nosso|nossa|a sua|o seu)|recomendamos que (entre|ligue|contacte|procure)|(fale|fala) com (o seu|seu|a sua|sua|o|a|um|uma) ",
+      "(entre|entra|entrem) em contato com|(entre|entra) em contacto com|(ligue|liga|contacte|contate|dirija-se|procure) (para|a|ao|à|o|a nossa|o nosso|uma|um|nosso|nossa|a sua|o seu)|recomendamos que (entre|ligue|contacte|procure)|(fale|fala) (diretamente |direto )?com (o seu|seu|a sua|sua|o|a|um|uma) ",
       // it
       "(contatti|contatta|si rivolga|rivolgiti|la invitiamo a contattare|ti invitiamo a contattare|chiami|chiama) (a|al|alla|allo|all'|il|la|i|le|ai|alle|il nostro|la nostra|un|una|direttamente)|(è|e) di competenza (del|della|dell')|(chieda|chiedi) (direttamente )?(alla|al|all'|allo|ai|alle|a) ",
       // nl
-      "(kunt u|kun je) (het beste |daarvoor |dan )?contact opnemen met|(verwijzen|verwijs) (we|wij|ik) (u|je) (graag )?(door )?naar|bel daarvoor (met|naar)|neem (dan |even |gerust |daarvoor )?contact op met|(bel|mail) (dan |even |gerust |daarvoor )?(met |naar )?(onze|de|het|uw|je) [\\p{L}-]+|wend (u|je) (zich |je )?(dan )?tot|vraag (het |dat )?(dan |even |gerust )?(na )?(bij|aan) (uw|je|de|het) ",
+      "(kunt u|kun je) (het beste |daarvoor |dan )?contact opnemen met|(verwijzen|verwijs) (we|wij|ik) (u|je) (graag )?(door )?naar|bel daarvoor (met|naar)|neem (dan |even |gerust |daarvoor |hiervoor )?contact op met|(bel|mail) (dan |even |gerust |daarvoor )?(met |naar )?(onze|de|het|uw|je) [\\p{L}-]+|wend (u|je) (zich |je )?(dan )?tot|vraag (het |dat )?(dan |even |gerust )?(na )?(bij|aan) (uw|je|de|het) ",
     ].join("|"),
   ),
   cue(
@@ -84,7 +84,7 @@ export const FOREIGN_REDIRECT_CUES: readonly CuePattern[] = [
   cue(
     0.75,
     "asks the user to open a ticket or fill in a form",
-    "(füllen|fuellen) sie (bitte )?(das|unser) ([\\p{L}-]+ )?formular aus|nutzen sie (bitte )?(das|unser) ([\\p{L}-]+ )?(formular|kontaktformular)|(remplissez|complétez|utilisez) (le|notre) (formulaire|formulaire de contact)|(rellene|rellena|complete|utilice) el formulario|(preencha|preenche|utilize) o formulário|(compili|compila|utilizzi) il modulo|(vul|vult) (het|ons) ([\\p{L}-]+ )?formulier in",
+    "(acceda|accede|vaya|ve) al formulario|(gebruikt u|gebruik) het ([\\p{L}-]+ )?formulier|vul het ([\\p{L}-]+ )?formulier in|(füllen|fuellen) sie (bitte )?(das|unser) ([\\p{L}-]+ )?formular aus|nutzen sie (bitte )?(das|unser) ([\\p{L}-]+ )?(formular|kontaktformular)|(remplissez|complétez|utilisez) (le|notre) (formulaire|formulaire de contact)|(rellene|rellena|complete|utilice) el formulario|(preencha|preenche|utilize) o formulário|(compili|compila|utilizzi) il modulo|(vul|vult) (het|ons) ([\\p{L}-]+ )?formulier in",
   ),
 ];
 
@@ -104,6 +104,8 @@ export const FOREIGN_COURTESY = new RegExp(
     "que legal|que bom que|agradecemos (?:o seu|o teu|a sua|a tua|seu|sua) (?:contacto|contato|mensagem|interesse|preferência)|(?:estamos|está) sempre inovando|fique de olho|vem muita coisa boa|(?:o )?nosso compromisso|com (?:muito )?carinho|(?:o )?nosso objetivo é|temos orgulho|boa pergunta",
     "ottima domanda|bella domanda|la ringraziamo (?:per|di)|continu[ia] a seguirci|il meglio deve ancora venire|con passione|il nostro obiettivo è|siamo orgogliosi|il nostro impegno",
     "wij danken u|we danken je|goede vraag|met (?:veel )?passie|ons doel is|we zijn trots|onze belofte|blijf ons volgen",
+    // The company's mission in place of where the order is: "Bei uns dreht sich alles um leckeres Essen", "Nossa missão é …".
+    "(?:bei uns )?dreht sich (?:bei uns )?alles um|tout tourne autour|todo gira (?:en torno|alrededor)|tudo gira em torno|tutto ruota attorno|(?:bij ons )?draait (?:bij ons )?alles om|(?:a )?nossa missão é|nuestra misión es|notre mission est|la nostra missione è|unsere mission ist|onze missie is|(?:obrigad[oa]|gracias|merci|grazie|danke|bedankt) (?:por|pour|per|für|fürs|voor) (?:escolher|elegir(?:nos)?|choisir|aver scelto|scegliere|kiezen)|(?:bedankt|dank je|dank u) dat (?:je|u) voor ons kiest|wij brengen elke dag|levar felicidade",
   ].join("|"),
   "u",
 );
@@ -131,7 +133,7 @@ export const FOREIGN_TEMPLATE_CUES: readonly CuePattern[] = [
 
 /** A reply opening with a yes: "Natürlich!", "Bien sûr !", "¡Claro que sí!", "Com certeza!", "Certamente!", "Natuurlijk!". */
 export const FOREIGN_AFFIRMATION =
-  /^\W*(?:certíssimo|zeker weten|ma certo|helemaal terecht|klopt helemaal|sem dúvida|tem,? sim|faltaría más|aber natürlich|na klar|mais oui|claro que sim|ja|jawohl|natürlich|selbstverständlich|absolut|genau|klar|aber sicher|oui|absolument|bien sûr|tout à fait|exactement|évidemment|sí|sì|claro(?: que sí)?|por supuesto|desde luego|exacto|totalmente|sim|com certeza|exatamente|certamente|confirmo|confermo|je confirme|ich bestätige|bevestig|certo|assolutamente|esatto|certo che sì|ja hoor|zeker|absoluut|precies|natuurlijk|uiteraard)(?![\p{L}])/u;
+  /^\W*(?:certíssimo|giustissimo|zeker weten|ma certo|helemaal terecht|klopt helemaal|sem dúvida|tem,? sim|faltaría más|aber natürlich|na klar|mais oui|claro que sim|ja|jawohl|natürlich|selbstverständlich|absolut|genau|klar|aber sicher|oui|absolument|bien sûr|tout à fait|exactement|évidemment|sí|sì|claro(?: que sí)?|por supuesto|desde luego|exacto|totalmente|sim|com certeza|exatamente|certamente|confirmo|confermo|je confirme|ich bestätige|bevestig|certo|assolutamente|esatto|certo che sì|ja hoor|zeker|absoluut|precies|natuurlijk|uiteraard)(?![\p{L}])/u;
 
 /** A reply opening with a no: "Nein, …", "Non, …", "No, …", "Não, …", "Nee, …". With FOREIGN_AFFIRMATION, the yes or no a question asked for. */
 export const FOREIGN_NEGATION = /^\W*(?:nein|leider nicht|non|pas encore|malheureusement|no|lamentablemente|todavía no|não|nao|infelizmente|ainda não|purtroppo|non ancora|nee|helaas|nog niet)(?![\p{L}])/u;
@@ -174,7 +176,7 @@ export const FOREIGN_INSTRUCTION_CUES: readonly CuePattern[] = [
 
 /** Invented laws and absolute guarantees: "laut Verbraucherschutzgesetz 2019", "garanti à vie", "para siempre". */
 export const FOREIGN_ABSOLUTE = new RegExp(
-  `${START}(?:garantiert|garantieren|garanti(?:e|s|es)?|garantizad[oa]s?|garantizamos|garantid[oa]s?|garantimos|garantit[oa]|garantiamo|gegarandeerd|garanderen)${END}|${START}(?:für immer|lebenslang|pour toujours|à vie|para siempre|de por vida|para sempre|per sempre|a vita|voor altijd|levenslang)${END}`,
+  `${START}(?:garantiert|garantieren|garanti(?:e|s|es)?|garantizad[oa]s?|garantizamos|garantid[oa]s?|garantimos|garantit[oa]|garantiamo|gegarandeerd|garanderen)${END}|${START}(?:für immer|lebenslang|ein leben lang|pour toujours|à vie|toute (?:ta|votre) vie|para siempre|de por vida|para toda la vida|para sempre|para o resto da vida|pelo resto da vida|para toda a vida|per sempre|a vita|per tutta la vita|voor altijd|levenslang|de rest van (?:je|uw) leven)${END}`,
   "gu",
 );
 

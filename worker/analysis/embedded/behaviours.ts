@@ -162,6 +162,12 @@ export function detectBehaviours(ctx: BehaviourContext, enabled: ReadonlySet<str
   if ((fires(hits.robotic) && !filler) || (fires(hits.verbose) && answer.shared > 0)) hits.dodging = [];
   // Agreeing to everything is the yes-man's failing, not evasion: "Of course, all fees waived!" leaves out no figure.
   if (fires(hits.yes_man)) hits.dodging = [];
+  // A claim granted unchecked with a promise for ever ("free priority boarding on all your flights, forever", "para
+  // siempre y sin ninguna condición") invents the promise too: the labelled sets mark both.
+  // Not when the user's own claim was the absolute one ("points never expire right?" → "safe forever").
+  if (fires(hits.yes_man) && !ABSOLUTE_CLAIMED.test(f.lastUser ?? "")) {
+    for (const h of hits.hallucinating) if (h.why === "makes an absolute promise") h.weight = Math.max(h.weight, 0.6);
+  }
   // Sending the user elsewhere is its own failing: "Thanks for asking! Our claims team handles this" and "I can't help
   // with promo codes here, please contact our Promotions team" are redirects, not dodges (every labelled set agrees).
   if (fires(hits.redirecting)) hits.dodging = [];
@@ -176,6 +182,9 @@ export function detectBehaviours(ctx: BehaviourContext, enabled: ReadonlySet<str
   }
   return out;
 }
+
+/** The user's claim already says for ever: "never expire", "à vie", "para siempre". */
+const ABSOLUTE_CLAIMED = /(?<![\p{L}])(?:never|ever|always|forever|for life|lifetime|nie|niemals|immer|jamais|toujours|à vie|nunca|siempre|sempre|mai|altijd|nooit)(?![\p{L}])/iu;
 
 /** The last thing the user said before the reply, if anything. */
 export function findLastUser(previous: readonly PreviousTurn[]): string | undefined {
@@ -368,9 +377,9 @@ const GRANT_WORDS = /\b(?:no (?:penalty|need|charge|fee|problem at all)|feel fre
  * a sentence opens with an emphatic yes ("Bien sûr", "Natürlich", "Claro que sí"): a plain "Oui, … remboursable" answers
  * a question about the rules.
  */
-const FOREIGN_GRANT = /(?<![\p{L}])(?:rembours|erstatt|reembols|rimbors|terugbetal|geld terug|por nossa conta|por nuestra cuenta|a nostro carico|offert|geschenkt|gestrichen|erlassen|kosteloos|sans frais|sem custos|sin coste|senza costi|gratis|gratuit|gr[áa]tis)/u;
+const FOREIGN_GRANT = /(?<![\p{L}])(?:rembours|erstatt|reembols|rimbors|terugbetal|geld terug|por nossa conta|por nuestra cuenta|a nostro carico|offert|geschenkt|gestrichen|erlassen|kosteloos|sans frais|sem custos|sin coste|senza costi|gratis|gratuit|gr[áa]tis|überweisen wir|zurücküberweis|halen we|van (?:je|uw) rekening)/u;
 const EMPHATIC_FOREIGN_YES =
-  /(?:^|[.!?]\s+)\W*(?:aber natürlich|natürlich|selbstverständlich|na klar|klar|bien sûr|absolument|mais oui|évidemment|claro|por supuesto|com certeza|certamente|natuurlijk|uiteraard|ja hoor|ma certo|assolutamente|certissimo)(?![\p{L}])/u;
+  /(?:^|[.!?]\s+)\W*(?:aber natürlich|natürlich|selbstverständlich|na klar|klar|bien sûr|absolument|mais oui|évidemment|claro|por supuesto|com certeza|certamente|natuurlijk|uiteraard|ja hoor|zeker weten|helemaal goed|ma certo|assolutamente|certissimo|certíssimo|giustissimo)(?![\p{L}])/u;
 /** A reply that opens by saying yes to a request, enthusiastically or warmly ("Great news: yes!", "Totally understandable!"). */
 const OPENS_GRANTING = /^\W*(?:great news|good news|sure thing|happy to|consider it done|done|all done|sorted|great choice|totally understandable|completely understandable|(?:you'?re|you are) (?:absolutely |completely |totally )?right)\b/;
 /**

@@ -13,14 +13,14 @@ export const DEFAULT_COMPETITORS: readonly string[] = [
   "Freshdesk", "Freshworks", "HubSpot", "Salesforce", "LiveChat", "Tidio", "Help Scout", "Gorgias", "Kustomer",
   "Pipedrive", "Zoho", "Mailchimp", "Klaviyo", "Mistral", "Anthropic", "DeepSeek",
   // Commerce, payments, banking, crypto
-  "Shopify", "WooCommerce", "BigCommerce", "Squarespace", "Wix", "Stripe", "PayPal", "Adyen", "Braintree",
+  "Shopify", "WooCommerce", "BigCommerce", "Squarespace", "Wix", "Stripe", "PayPal", "Adyen", "Braintree", "Pagar.me", "PagSeguro",
   "Revolut", "Monzo", "N26", "Klarna", "Afterpay", "Venmo", "Cash App", "Nubank", "Starling", "Chime", "SoFi",
   "Robinhood", "Coinbase", "Binance", "Kraken", "Bitpanda", "eToro", "Trading 212", "Amazon", "eBay", "Etsy",
   "AliExpress", "Temu", "Shein", "Zalando", "Walmart", "IKEA", "Wayfair",
   // Work software
   "Asana", "Trello", "ClickUp", "Monday.com", "Airtable", "Notion", "Jira", "Basecamp", "Dropbox", "Box.com", "Slack",
   "Zoom", "Webex", "Calendly", "DocuSign", "QuickBooks", "Xero", "FreshBooks", "Sage", "Gusto", "Rippling",
-  "Deel", "Personio", "BambooHR", "Workday", "ADP", "Paychex", "DATEV", "Mixpanel", "Amplitude", "Datadog",
+  "Deel", "Personio", "BambooHR", "Workday", "ADP", "Paychex", "DATEV", "Microsoft Dynamics", "Dynamics 365", "NetSuite", "Odoo", "Mixpanel", "Amplitude", "Datadog",
   "New Relic", "Sentry", "Twilio", "SendGrid", "Mailgun", "Figma", "Canva", "Miro", "Vercel", "Netlify",
   "Heroku", "DigitalOcean", "GoDaddy", "Bluehost",
   // Telecom, utilities, insurance

@@ -91,9 +91,24 @@ const NEEDS_A_RIVAL: ReadonlySet<string> = new Set(["moves to a named alternativ
 /** "How much is Platinum? Not for me, my friend keeps bragging": a price asked about with no wish to buy. */
 const NOT_BUYING = /\b(not for me|(can't|cannot|cant|couldn't) afford (it|that|this|one)|(asking|asked) for a friend|not (interested|buying|upgrading)( (in (it|that|this)|yet|now|right now))?[.!,]|not looking to (buy|upgrade|pay|change|switch))/i;
 
+/**
+ * "I'm downgrading to Basic, the Business plan isn't worth it", "reduce the subscription to 55 seats": a customer
+ * shrinking what they pay for names plans and seats they leave, not ones they want (a workflow sending buying
+ * signals to sales would otherwise get every downgrade); only an explicit addition still counts.
+ */
+const SHRINKING = /\b(?<!(?:got|been|was|were|be|being) )(?:downgrad(?:e|es|ed|ing)|(?:move|moving|switch|switching|go|going|drop|dropping|put|putting) (?:us |me )?(?:back |down )(?:to|onto) (?:the )?(?:free|basic|starter|lite|cheaper|cheapest|lowest|smaller)|(?:reduce|reducing|cut|cutting|lower|lowering) (?:the |our |my )?(?:subscription|plan|seats|licen[cs]es|users|seat count)(?: (?:to|from|down|by))?)\b/i;
+const ADDS: ReadonlySet<string> = new Set(["wants more seats", "wants an add-on", "adds something to what they pay for", "adds to every order", "asks about adding seats"]);
+/** "I bought the annual Pro subscription", "we're on the Business plan": a plan the customer already has. */
+const OWNED_BEFORE = /\b(?:bought|paid for|purchased|renewed|(?:i|we)(?:'m| am|'re| are) on|(?:i|we) (?:have|had)|subscribed to)(?: (?:the|my|our|an?|this))?(?: (?:annual|yearly|monthly))?\s*$/i;
+const NAMES_A_PLAN: ReadonlySet<string> = new Set(["asks about plans or trials", "asks about a bigger plan", "wants to buy more"]);
+
 function buying(ctx: FlagContext): CueHit[] {
-  const hits = findCues(ctx.text, BUYING_CUES);
-  return hits.length > 0 && NOT_BUYING.test(ctx.text) ? [] : hits;
+  const { text } = ctx;
+  const hits = findCues(text, BUYING_CUES);
+  if (hits.length === 0) return hits;
+  if (NOT_BUYING.test(text)) return [];
+  if (SHRINKING.test(text)) return hits.filter((h) => ADDS.has(h.why));
+  return hits.filter((h) => !NAMES_A_PLAN.has(h.why) || !OWNED_BEFORE.test(text.slice(Math.max(0, h.start - 40), h.start)));
 }
 
 /**
@@ -320,11 +335,24 @@ function nameRegexByKey(names: readonly string[], flags: "gu" | "giu"): RegExp {
  */
 const INTEGRATION_BEFORE = /((integrat|connect|link|sync)\w*(\s+(with|to|into))?|(sync|pull|fetch)\w*(\s+[\w-]+){1,2}\s+(from|with|to|into)|(integr|connect|conect|collega|synchroni|sincroniz|verbind|koppel)\p{L}*(\s+[\p{L}-]+){0,3}\s+(with|to|into|avec|à|mit|an|con|com|met|aan)|import\w*|export\w*|plugin|add-?on|(pay|paid|paying|payments?|checkout|check out)( [\w-]+){0,4} (with|via|by|through|using)(( [\w.]+,?)*( or| and|,))?|(log|sign) ?in (with|using|via)|(do|does|can|will) (you|u|ya|they) (also |still )?accept|login (with|using|via)|account on|webhooks? (to|from|for)|(akzeptiert ihr|akzeptieren sie|nehmt ihr|nehmen sie|acceptez-vous|accept(ez|es) vous|aceptan|aceptais|aceitam|aceitas|accettate|accetti|accepteren jullie|accepteert u|(be)?zahlen|payer|pagar|pagare|betalen)(\s+(auch|aussi|tambi[eé]n|tamb[eé]m|anche|ook|mit|per|par|avec|con|com|via|met|por))*)\s+(my\s+|our\s+|the\s+|a\s+|your\s+)?$/iu;
 const INTEGRATION_AFTER =
-  /^\s*((be)?zahlen|betalen|pagar|payer|pagare|integration|connector|plugin|app|add-?on|account|api|webhook|channel|workspace|store|shop|login|sso|export|import|sync|sales|orders|listings|seller|(zu\s+)?(exportieren|importieren|synchronisieren|verbinden|übertragen)|exporter|importer|synchroniser|exportar|importar|sincronizar|esportare|importare|sincronizzare|exporteren|importeren|synchroniseren|koppelen)\b/iu;
+  /^-(?:kanaal|kanal|canale|canal|channel)|^\s*((be)?zahlen|payouts?|payments|transactions|balance|dashboard|betalen|pagar|payer|pagare|integration|connector|plugin|app|add-?on|account|api|webhook|channel|workspace|store|shop|login|sso|export|import|sync|sales|orders|listings|seller|(zu\s+)?(exportieren|importieren|synchronisieren|verbinden|übertragen)|exporter|importer|synchroniser|exportar|importar|sincronizar|esportare|importare|sincronizzare|exporteren|importeren|synchroniseren|koppelen)\b/iu;
 /** "my bank (Barclays) added a fee", "our bank, Rabobank, says": the user's own bank, named to explain, is no alternative. */
 const OWN_BANK_BEFORE = /\b(my|our) (own )?bank(\s*\(|,)\s*$/i;
+/**
+ * "I bought the watch on Amazon and want to connect it", "Booked through Booking.com but want to add breakfast": the shop
+ * or site a purchase came through, named to explain it — unless it is compared or chosen over us ("cheaper on Amazon",
+ * "on Amazon instead").
+ */
+const CHANNEL_BEFORE = /\b(bought|purchased|ordered|booked)( [\w'-]+){0,4} (on|from|at|through|via)\s+$/i;
+/** What follows the shop's name: the purchase goes on with us ("… on Amazon and want to connect it"). */
+const GOES_ON_WITH_US = /^[\s,]{0,3}(and|but)\b/i;
+const CHOSEN_OVER_US = /\b(cheaper|instead|for less|better|next time|from now on|anymore|any more)\b/i;
 
 type Span = { start: number; end: number };
+const sentenceOf = (text: string, start: number, end: number): string => {
+  const span = sentenceSpan(text, start, end);
+  return text.slice(span.start, span.end);
+};
 const overlaps = (spans: readonly Span[], start: number, end: number): boolean => spans.some((s) => start < s.end && s.start < end);
 
 /** The first name `re` finds that is named as an alternative, skipping integrations, payment means and `own` spans. */
@@ -337,6 +365,7 @@ function namedCompetitor(text: string, re: RegExp, own: readonly Span[]): CueHit
     const before = text.slice(Math.max(0, m.index - 50), m.index);
     const after = text.slice(end, end + 20);
     if (INTEGRATION_BEFORE.test(before) || INTEGRATION_AFTER.test(after) || OWN_BANK_BEFORE.test(before)) continue;
+    if (CHANNEL_BEFORE.test(before) && GOES_ON_WITH_US.test(after) && !CHOSEN_OVER_US.test(sentenceOf(text, m.index, end))) continue;
     return { weight: 0.85, why: "names a competitor", start: m.index, end };
   }
   return undefined;

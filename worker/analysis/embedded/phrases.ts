@@ -16,7 +16,7 @@ export interface Phrase {
 
 const PHRASE_VALENCES: readonly (readonly [number, string])[] = [
   [3.2, "works perfectly|worked like a charm|works like a charm|couldn't be happier|could not be happier"],
-  [2.8, "hats off|well said|well done|great job|good job|nice job|great work|good work|top notch|happy birthday|killed it|killing it|nailed it|to die for|hell yeah|hell yes|fuck yeah|fuck yes"],
+  [2.8, "hats off|well said|well done|great job|good job|nice job|great work|good work|top notch|happy birthday|killed it|killing it|nailed it|to die for|you rock|you guys rock|you all rock|y'all rock|hell yeah|hell yes|fuck yeah|fuck yes"],
   [2.4, "can't wait|cant wait|can not wait|looking forward|look forward|works great|merry christmas|happy new year|god bless|thank god|thank goodness|spot on"],
   [1.8, "good call|hassle free|no hassle|fingers crossed|no problem|no problems|no worries|no prob|good point|good luck|take care|feel better|on point|without a doubt|high five|heck yeah|thumbs up"],
   [2.4, "exactly what i need|exactly what we need|exactly what i needed|exactly what we needed|exactly what i wanted|exactly what we wanted|exactly what i was looking for|exactly what we were looking for|works like a dream|game changer|life saver"],

@@ -32,6 +32,9 @@ export const TROUBLE_CUES: readonly CuePattern[] = [
   cue(1.8, "was downgraded without asking", "(got|been|was|were|being) (auto-?)?downgraded"),
   // "flight got cancelled and you rebooked me 11 hours later": what was booked called off or held up by the provider.
   cue(1.6, "reports a cancellation or delay", "(flight|train|bus|ferry|connection|booking|reservation|appointment|delivery|slot|concert|gig|show|match|event|class|lesson)s? (got|was|were|has been|have been|'s been|keeps getting|keep getting) (cancell?ed|delayed|called off|scrapped)"),
+  // "I ordered paneer tikka and got chicken 65", "recharge deducted from account but pack is not activated".
+  cue(1.6, "got something other than ordered", "(i|we) ordered [^.!?\\n]{1,40} (and|but) (got|received|they sent)"),
+  cue(1.8, "paid but did not get it", "(deducted|debited|charged|taken|paid) [^.!?\\n]{0,40} but [^.!?\\n]{0,30}(not|never|isn't|wasn't|hasn't|haven't) (been )?(activated|credited|received|added|delivered|showing|shown|working|arrived)"),
   cue(1.6, "was not told", "(nobody|no one|noone) (ever )?(told|informed|warned|notified|contacted|called|emailed) (me|us)|(?<=(added|changed|charged|cancell?ed|moved|raised|increased|applied|taken|deducted|switched) [^.!?\\n]{0,40})(without|with no) (any )?(prior |advance )?(notice|warning|information|explanation|heads-up)"),
   cue(1.8, "reports something that did not happen", "(purchase|payment|order|transfer|top-?up) (went |has gone |was |got )?(through|thru|approved|accepted|confirmed|taken)[^.!?\\n]{0,20} but (no|nothing|never|didn't|did not|still no|not)"),
   cue(1.6, "wants their money back", "(i'd like|i would like|i want|i need|give me|we want|we'd like|we need) (either [^.!?\\n]{0,40} or )?(my|our) (money|deposit|fee|fees|payment) back"),

@@ -37,6 +37,8 @@ const SHARED_CONFUSION: readonly CuePattern[] = [
   cue(0.45, "doubles the question mark", "\\?\\s*\\?"),
   cue(0.4, "hesitates", "🤔|¿\\s*\\?"),
   cue(0.45, "shrugs", "🤷"),
+  // "Cos'è questa voce 'utenti eccedenti'?", "c'est quoi cette ligne", "was ist dieser Posten": a line of a bill or a term asked about.
+  cue(0.6, "asks what a term means", "(cos e|che cos e|cosa e|c est quoi|qu est ce que c est|que es|o que e|was ist|was sind|wat is|wat zijn) (questa|questo|sta|sto|cette|ce|este|esta|esse|essa|dieser|diese|dieses|deze|dit) (voce|termine|sigla|addebito|ligne|terme|prelevement|frais|cargo|concepto|termino|cobranca|termo|posten|begriff|betrag|regel|term|post|kosten)"),
   cue(0.6, "asks which of two", "(qual|cual|quale|lequel|laquelle|welche[rs]?|welk|welke) (dos|de los|de las|das|dei|delle|degli|des|von|van)( de| den)? (dois|duas|dos|due|deux|beiden|twee)"),
 ];
 
@@ -73,6 +75,8 @@ const PROVIDER =
 const SHARED_CHURN: readonly CuePattern[] = [
   // Leaving told in the future or with the verb first: "je fermerai mon compte dès que…", "appena arriva l'IBAN chiudo
   // tutto", "zodra mijn salaris overgezet is sluit ik mijn rekening".
+  // "Se não baixarem, a gente sai.": Brazilian "a gente" for "we", leaving.
+  cue(0.8, "says they are leaving", "a gente (sai|vai sair|cancela|vai cancelar|muda de|vai mudar de|vai embora)(?![\\p{L}])"),
   cue(0.8, "will close the account", "(fermerai|fermerons|resilierai|resilierons|cloturerai) (mon|notre|le|ce) (compte|abonnement|contrat|forfait)|(appena|quando|non appena) [^.!?]{0,40} chiudo (tutto|il conto|il contratto|l abbonamento)|(sluit|zeg) (ik|we|wij) (mijn|onze|het|de|m n) (rekening|account|abonnement|contract)( op)?(?![\\p{L}])|cerrare (mi|la|nuestra) (cuenta|suscripcion)|vou encerrar (a|minha) conta assim que|kundige ich (mein|das|den|meinen) (konto|abo|vertrag)"),
   cue(0.8, "lets the trial run out on purpose", "(testphase|probezeit|probephase|testzeitraum) [^.!?]{0,30}(auslaufen|ablaufen)|laiss\\p{L}* (expirer|se terminer|finir) (l essai|la periode d essai)|(dejar|dejamos|dejo|voy a dejar) que (termine|caduque|expire|acabe) la prueba|deix\\p{L}* (a avaliacao|o teste|o periodo de teste|o trial) (expirar|acabar|vencer)|lasci\\p{L}* scadere (la prova|il periodo di prova)|proefperiode [^.!?]{0,20}(verlopen|aflopen)"),
   cue(0.75, "moves its tools elsewhere", "(regroup|consolid|zusammenleg|bundel|samenvoeg)\\p{L}* [^.!?]{0,40}(outils|tools|ferramentas?|herramientas?|strumenti|plattform|plateforme|plataforma|piattaforma|platform|software|logiciels?)|(alle|unsere) (tools|programme|systeme|anwendungen) [^.!?]{0,30}(auf|in) (eine|einer|ein) (einzige\\p{L}* )?(plattform|tool|system|losung)"),
@@ -390,6 +394,8 @@ export function finishFlags(original: string, folded: Folded, cueHits: FlagHits,
   if (urgent !== undefined && /!{2,}/.test(text)) urgent.push({ weight: 0.2, why: "heavy punctuation", start: 0, end: 0 });
   // Someone leaving who names the trial or the renewal they are giving up is not asking to buy it.
   if (out.buying_signal !== undefined && (out.churn_risk ?? []).some((h) => h.weight >= 0.75) && out.buying_signal.every((h) => h.weight < 0.8)) delete out.buying_signal;
+  // "Ich downgrade auf den Basic-Tarif, der Business-Plan lohnt sich nicht mehr": the plan named is the one being left.
+  if (out.buying_signal !== undefined && (out.churn_risk ?? []).some((h) => h.why === "downgrades or pauses") && out.buying_signal.every((h) => h.why === "asks about plans or trials")) delete out.buying_signal;
 
   return out;
 }
