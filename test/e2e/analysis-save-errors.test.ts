@@ -14,7 +14,7 @@ browserSuite("The Analysis page shows a refused save once, beside what was saved
   });
   afterAll(async () => browser?.close());
 
-  it("shows a refused custom definition once, under the form that was submitted", async () => {
+  it("shows a refused custom definition once, beside its slug", async () => {
     const { page } = browser;
     await page.goto(`${e2e.url}/chatbots/${e2e.demo.chatbotId}/analysis`);
     const form = page.getByRole("form", { name: "Add to custom topics" });
@@ -23,12 +23,21 @@ browserSuite("The Analysis page shows a refused save once, beside what was saved
     await form.getByLabel("Description").fill("Its slug is not snake_case");
     await form.getByRole("button", { name: "Add" }).click();
 
-    // The API's reason beside the slug, and one alert: the one right after this form.
+    // The API's reason beside the slug, and no alert repeating it.
     await form.getByText("must be snake_case", { exact: false }).waitFor();
-    await form.locator("xpath=following-sibling::*[@role='alert']").waitFor();
-    expect(await page.getByRole("alert").count()).toBe(1);
-    // The other lists' forms say nothing.
-    expect(await page.getByRole("form", { name: "Add to custom flags" }).locator("xpath=following-sibling::*[@role='alert']").count()).toBe(0);
+    expect(await page.getByText("must be snake_case", { exact: false }).count()).toBe(1);
+    expect(await page.getByRole("alert").count()).toBe(0);
+  });
+
+  it("says a refused prompt once, beside it", async () => {
+    const { page } = browser;
+    await page.goto(`${e2e.url}/chatbots/${e2e.demo.chatbotId}/analysis`);
+    const prompt = page.getByRole("textbox", { name: "Sentiment prompt" });
+    await prompt.fill("Too short");
+    // The sentiment prompt is the first of the four.
+    await page.getByRole("button", { name: "Save prompt" }).first().click();
+    await expect.poll(() => prompt.getAttribute("aria-invalid")).toBe("true");
+    expect(await page.getByRole("alert").count()).toBe(0);
   });
 
   it("shows a failed switch once, in the section of the switches", async () => {

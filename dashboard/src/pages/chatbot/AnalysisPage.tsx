@@ -1,6 +1,6 @@
 import { ActionIcon, Badge, Button, Group, Paper, SimpleGrid, Skeleton, Stack, Switch, TagsInput, Text, Textarea, TextInput } from "@mantine/core";
 import { useEffect, useState, type FormEvent, type ReactNode } from "react";
-import { api, fieldError } from "../../api/client";
+import { api, placeRefusal } from "../../api/client";
 import type { AnalysisConfigChange, AnalysisConfigView, CustomDefinition, PromptName } from "../../api/types";
 import { useQuery } from "../../api/use-query";
 import { ErrorNotice } from "../../components/ErrorNotice";
@@ -80,6 +80,8 @@ function Definitions({ kind, title, items, canEdit, save }: { kind: (typeof DEFI
       setDraft({ slug: "", name: "", description: "" });
     });
   };
+  const slugField = `${kind}.${items.length}.slug`;
+  const refusal = placeRefusal(error, [slugField]);
   return (
     <Stack gap="xs">
       <Text size="sm" fw={600}>
@@ -106,7 +108,7 @@ function Definitions({ kind, title, items, canEdit, save }: { kind: (typeof DEFI
       {canEdit && (
         <form onSubmit={add} aria-label={`Add to ${title.toLowerCase()}`}>
           <Group align="flex-end" gap="xs">
-            <TextInput label="Slug" placeholder="snake_case" required size="xs" w={140} value={draft.slug} onChange={(e) => setDraft({ ...draft, slug: e.currentTarget.value })} error={fieldError(error, `${kind}.${items.length}.slug`)} />
+            <TextInput label="Slug" placeholder="snake_case" required size="xs" w={140} value={draft.slug} onChange={(e) => setDraft({ ...draft, slug: e.currentTarget.value })} error={refusal.beside[slugField]} />
             <TextInput label="Name" required size="xs" w={160} value={draft.name} onChange={(e) => setDraft({ ...draft, name: e.currentTarget.value })} />
             <TextInput label="Description" required size="xs" style={{ flex: 1, minWidth: 180 }} value={draft.description} onChange={(e) => setDraft({ ...draft, description: e.currentTarget.value })} />
             <Button type="submit" size="xs" variant="light" loading={busy}>
@@ -115,7 +117,7 @@ function Definitions({ kind, title, items, canEdit, save }: { kind: (typeof DEFI
           </Group>
         </form>
       )}
-      {error !== null && <ErrorNotice error={error} compact />}
+      {refusal.alert !== null && <ErrorNotice error={refusal.alert} compact />}
     </Stack>
   );
 }
@@ -127,6 +129,7 @@ function PromptEditor({ name, config, canEdit, chatbotId, onConfig }: { name: Pr
   const { busy, error, run } = useAction();
   useEffect(() => setText(effective.text), [effective.text]);
   const change = (action: () => Promise<AnalysisConfigView>) => void run(async () => onConfig(await action()));
+  const refusal = placeRefusal(error, [`prompts.${name}`]);
   return (
     <Stack gap={6}>
       <Group gap="xs">
@@ -137,7 +140,7 @@ function PromptEditor({ name, config, canEdit, chatbotId, onConfig }: { name: Pr
           {effective.isDefault ? "default" : "customised"}
         </Badge>
       </Group>
-      <Textarea aria-label={`${humanize(name)} prompt`} autosize minRows={3} maxRows={10} value={text} readOnly={!canEdit} onChange={(e) => setText(e.currentTarget.value)} error={fieldError(error, `prompts.${name}`)} />
+      <Textarea aria-label={`${humanize(name)} prompt`} autosize minRows={3} maxRows={10} value={text} readOnly={!canEdit} onChange={(e) => setText(e.currentTarget.value)} error={refusal.beside[`prompts.${name}`]} />
       {canEdit && (
         <Group gap="xs">
           <Button size="xs" disabled={text === effective.text} loading={busy} onClick={() => change(() => api.analysis.update(chatbotId, { prompts: { ...config.prompts, [name]: text } }))}>
@@ -150,7 +153,7 @@ function PromptEditor({ name, config, canEdit, chatbotId, onConfig }: { name: Pr
           )}
         </Group>
       )}
-      {error !== null && <ErrorNotice error={error} compact />}
+      {refusal.alert !== null && <ErrorNotice error={refusal.alert} compact />}
     </Stack>
   );
 }
@@ -162,6 +165,7 @@ function ContextSettings({ config, canEdit, save }: { config: AnalysisConfigView
   // is sent with it, not instead of it. What waits is shown over what was saved.
   const { pending, error, change } = useSaveQueue(save);
   const shown = { ...config, ...pending };
+  const refusal = placeRefusal(error, ["primaryLanguage"]);
   return (
     <Section title="Context" description="What the analyzer knows about you.">
       <Stack>
@@ -169,7 +173,7 @@ function ContextSettings({ config, canEdit, save }: { config: AnalysisConfigView
         <TagsInput label="Your names" description="Your own brand and product names: never a competitor mention." value={shown.ownNames} disabled={!canEdit} onChange={(v) => change({ ownNames: v })} />
         <Textarea label="Company description" autosize minRows={2} value={description} readOnly={!canEdit} onChange={(e) => setDescription(e.currentTarget.value)} onBlur={() => description !== shown.companyDescription && change({ companyDescription: description })} />
         <Group align="flex-end">
-          <TextInput label="Primary language" description="ISO 639-1, e.g. en" w={160} value={language} readOnly={!canEdit} onChange={(e) => setLanguage(e.currentTarget.value)} onBlur={() => language !== (shown.primaryLanguage ?? "") && change({ primaryLanguage: language || null })} error={fieldError(error, "primaryLanguage")} />
+          <TextInput label="Primary language" description="ISO 639-1, e.g. en" w={160} value={language} readOnly={!canEdit} onChange={(e) => setLanguage(e.currentTarget.value)} onBlur={() => language !== (shown.primaryLanguage ?? "") && change({ primaryLanguage: language || null })} error={refusal.beside.primaryLanguage} />
           <Switch label="Translate other languages" checked={shown.autoTranslate} disabled={!canEdit} onChange={() => change({ autoTranslate: !shown.autoTranslate })} mb={8} />
         </Group>
         {config.warnings.map((w) => (
@@ -177,7 +181,7 @@ function ContextSettings({ config, canEdit, save }: { config: AnalysisConfigView
             {w}
           </Text>
         ))}
-        {error !== null && <ErrorNotice error={error} compact />}
+        {refusal.alert !== null && <ErrorNotice error={refusal.alert} compact />}
       </Stack>
     </Section>
   );
