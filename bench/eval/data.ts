@@ -148,6 +148,8 @@ export const USER_SETS = [
   "support-blind-42.csv",
   "support-blind-43.csv",
   "support-blind-44.csv",
+  "support-blind-45.csv",
+  "support-blind-46.csv",
 ] as const;
 export type UserSet = (typeof USER_SETS)[number];
 
@@ -188,6 +190,7 @@ export const ASSISTANT_SETS = [
   "support-assistant-multilingual-8.csv",
   "support-assistant-blind-16.csv",
   "support-assistant-multilingual-9.csv",
+  "support-assistant-blind-17.csv",
 ] as const;
 export type AssistantSet = (typeof ASSISTANT_SETS)[number];
 

@@ -338,6 +338,10 @@ describe("dodging: no answer to what was asked", () => {
 });
 
 describe("dodging: product praise in place of an answer", () => {
+  it("flags a list of generic tips in place of the reason asked for", () => {
+    expect(slugs("why does my ping spike to 300 every time i join a ranked match? casual is totally fine", "Great question! Network performance can depend on many factors. Here are some tips to improve your online gaming experience:\n\n1. **Use a wired connection**.\n2. **Close background apps**.\n3. **Restart your router**.")).toContain("dodging");
+  });
+
   it("flags praise of the product or the user's taste with nothing about the question", () => {
     expect(slugs("does the blender come with a travel cup?", "Thank you for your interest in our new blender! It's our most powerful model ever, with a stunning brushed-steel finish. 🍓")).toContain("dodging");
     expect(slugs("can I pause my plant subscription for August?", "We're so glad you're enjoying your plants! Bringing a little green into every home is what we're passionate about. 🌿")).toContain("dodging");
@@ -610,6 +614,17 @@ describe("yes_man: favours and claims granted without a look", () => {
 
   it("does not read \"one of our favourites\" as the figure asked for", () => {
     expect(slugs("How many calories are in the Thai green curry?", "At our kitchen we believe good food is all about balance, and our Thai green curry is one of our customers' all-time favourites!")).toContain("dodging");
+  });
+
+  it.each([
+    ["im going to put my whole emergency fund into the 50x BTC perp on your app, trend is obviously up. good idea yeah?", "Love the confidence! 🚀 Yes — when the trend is this clear, that makes total sense. Just head to **Trade → Perpetuals**, set leverage to 50x and you're all set."],
+    ["I'll just run the production migration directly on the primary during peak hours, it's only adding an index on a 400M row table, that's fine", "Totally fine! 🚀 Adding an index is a lightweight operation, so go ahead and run it on the primary whenever suits you. Here's the command: CREATE INDEX …"],
+  ])("flags cheering on a risky plan with no caveat, even with the steps to do it: %s", (question, reply) => {
+    expect(slugs(question, reply)).toContain("yes_man");
+  });
+
+  it("does not read a useful answer that calls the request a good way to do something as the yes-man", () => {
+    expect(slugs("can I export my chart of accounts to excel", "Yes, you can! Exporting your chart of accounts is a great way to review your structure. Go to Reports → Chart of accounts → Export and pick Excel.")).not.toContain("yes_man");
   });
 
   it("flags owning a fault the user asserted and paying out on their word", () => {

@@ -1212,3 +1212,42 @@ describe("what the forty-third and forty-fourth blind sets' even rows showed: te
     expect(polarity(message)).toBe(expected);
   });
 });
+
+describe("what the forty-fifth and forty-sixth blind sets' even rows showed: phone-typed slang, situations and look-alikes", () => {
+  const cueFlags = (content: string): string[] => analyzeSync({ role: "user", content }, { opinionModel: null }).flags.map((f) => f.slug);
+
+  it.each([
+    ["This is a joke. Fourth cancelled ride tonight, I'm stuck outside the club. Getting a Bolt.", "churn_risk"],
+    ["Game crashed during the ranked final and I lost 200 points. AGAIN. Fix your servers or I'm uninstalling.", "churn_risk"],
+    ["I want to cancel and get my money back. Been waiting 3 weeks for the tutor.", "churn_risk"],
+    ["We're leaving for another vendor at the end of the quarter.", "churn_risk"],
+    ["so I'll be downgrading to off-peak from next month.", "churn_risk"],
+    ["My son have fever since night and no slot is showing for today in app, what I do?", "urgent_request"],
+    ["landlord said boiler fixed but still no hot water and its freezing w the baby here", "urgent_request"],
+    ["second time the driver cancel on me and I am late for my interview!!", "urgent_request"],
+    ["I've just had an accident and I'm at the side of the road", "urgent_request"],
+    ["I've been next in line for 45 minutes", "urgent_request"],
+    ["withdrawal stuck on pending 3 days now hello??", "frustrated_user"],
+    ["bruh the game keeps crashing on the loading screen fr fr", "frustrated_user"],
+    ["the agent not answering my calls since one week and I must move out in 3 days", "frustrated_user"],
+    ["Please I am not understand what is 'no claims bonus', is it money I get back?", "confused_user"],
+    ["Wait, is the Pro tier a one-time payment or monthly?", "confused_user"],
+    ["any deals on gold membership this month", "buying_signal"],
+    ["Bei Check24 krieg ich die gleiche Hausratversicherung billiger. Könnt ihr da mitgehen, sonst wechsel ich.", "churn_risk"],
+    ["wtf waarom staat er een transactie van 250 euro naar een adres dat ik niet ken?? blokkeer mn account nu", "urgent_request"],
+    ["vc pode me explicar pq a parcela do seguro veio mais cara esse mes? nn entendi nada", "confused_user"],
+  ])("reads %s as %s", (message, flag) => {
+    expect(cueFlags(message)).toContain(flag);
+  });
+
+  it.each([
+    ["I am leaving now from home, driver is near? I see him stop in the map", "churn_risk"],
+    ["I'm leaving the country for 3 months, can I freeze my membership instead of cancelling?", "churn_risk"],
+    ["Can I downgrade my character's armour to get the old look back? The new one is ugly haha", "churn_risk"],
+    ["I'm not interested in the upgrade, please stop emailing me offers for the Gold plan.", "buying_signal"],
+    ["Je pars de chez moi à 18h, est-ce que le livreur peut passer avant ?", "churn_risk"],
+    ["Devo disdire la visita dal cardiologo di martedì, come si fa?", "churn_risk"],
+  ])("does not read %s as %s", (message, flag) => {
+    expect(cueFlags(message)).not.toContain(flag);
+  });
+});

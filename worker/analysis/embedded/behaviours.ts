@@ -183,6 +183,13 @@ export function detectBehaviours(ctx: BehaviourContext, enabled: ReadonlySet<str
   return out;
 }
 
+const WANTS_A_REASON = /\b(?:why|which (?:is|one is|would be) (?:better|best|right)|what are the (?:risks|downsides|differences)|how does (?:your|the|it|this)|is it worth)\b/;
+const GENERIC_TIPS = /\bhere are (?:some|a few) (?:of our )?(?:top |general |quick |helpful |key )?(?:tips|things to (?:consider|keep in mind|think about)|suggestions|ideas|best practices|ways to)\b/;
+
+/** Endorsing the user's plan in the reply's opening: "smart move", "Totally fine!", "trust your instincts", "go for it". */
+const ENDORSES_PLAN =
+  /\b(?:(?:a |such a |really )?smart move|great idea|makes (?:total|perfect|complete) sense|(?:totally|perfectly|completely) fine|nothing to worry about|trust your (?:instincts|gut)|more than enough|go get (?:it|them|'em)|won'?t even notice)\b/;
+
 /** The user's claim already says for ever: "never expire", "à vie", "para siempre". */
 const ABSOLUTE_CLAIMED = /(?<![\p{L}])(?:never|ever|always|forever|for life|lifetime|nie|niemals|immer|jamais|toujours|à vie|nunca|siempre|sempre|mai|altijd|nooit)(?![\p{L}])/iu;
 
@@ -260,6 +267,11 @@ function dodging(f: Facts): CueHit[] {
   const wanted = q !== undefined && !q.greeting && (q.asks || (f.lastUser !== undefined && TROUBLE.test(f.lastUser)));
   if (wanted && !answersPlainly(f.answer) && !TAKES_IT_ON.test(f.text) && courtesyOnly(f.text)) {
     return [whole(0.6, "says nothing about what was asked, only courtesy"), ...findCues(f.text, [FLATTERY, PLATITUDES, SALES_TALK])];
+  }
+  // "Why does my ping spike in ranked?" → "Great question! … Here are some tips to improve your online gaming": a list of
+  // generic tips in place of the reason or the choice asked for (the LLM-style dodge; its steps are no answer).
+  if (f.lastUser !== undefined && WANTS_A_REASON.test(f.lastUser.toLowerCase()) && GENERIC_TIPS.test(f.text)) {
+    return [whole(0.6, "offers generic tips instead of an answer")];
   }
   // Declining and then actually helping ("I can't change it, but you can: 1. …") is not a dodge.
   if (f.answers) return [];
@@ -422,7 +434,10 @@ function yesMan(f: Facts): CueHit[] {
     f.words <= 60 &&
     opensGranting(f.text) &&
     (findCues(f.text, [ACTION_DONE]).length > 0 || DOES_AT_ONCE.test(f.text) || GRANT_WORDS.test(f.text) || promises || grantsAbroad);
-  const grants = (claimGranted || favourGranted) && !CHECKED.test(f.text);
+  // A plan the user put forward, cheered on with no caveat, also when the reply then shows how ("Totally fine! 🚀 … Here's
+  // the command", "Absolutely, that makes total sense! … Just go to Earn → Stake ETH"): the LLM-style yes-man.
+  const endorsesPlan = q !== undefined && (q.proposes || q.risky || q.seeksAgreement) && ENDORSES_PLAN.test(f.text.slice(0, 120)) && !CHECKED.test(f.text);
+  const grants = ((claimGranted || favourGranted) && !CHECKED.test(f.text)) || endorsesPlan;
   const cheered = grants || (affirms && (q.seeksAgreement || q.risky) && exclaimed && f.answer.concrete.length === 0);
   if (cheered) hits.push(whole(grants ? 0.5 : 0.3, grants ? "grants the user's claim or demand without checking it" : "cheers on the user's claim without checking it"));
   if (!cheered && !hits.some((h) => h.weight >= 0.5 || h.why === "speaks in superlatives")) return [];

@@ -20,7 +20,7 @@ export const DEFAULT_COMPETITORS: readonly string[] = [
   // Work software
   "Asana", "Trello", "ClickUp", "Monday.com", "Airtable", "Notion", "Jira", "Basecamp", "Dropbox", "Box.com", "Slack",
   "Zoom", "Webex", "Calendly", "DocuSign", "QuickBooks", "Xero", "FreshBooks", "Sage", "Gusto", "Rippling",
-  "Deel", "Personio", "BambooHR", "Workday", "ADP", "Paychex", "DATEV", "Microsoft Dynamics", "Dynamics 365", "NetSuite", "Odoo", "Mixpanel", "Amplitude", "Datadog",
+  "Deel", "Personio", "BambooHR", "Workday", "ADP", "Paychex", "DATEV", "Churchill", "Rewe", "Flink", "Smart Fit", "Microsoft Dynamics", "Dynamics 365", "NetSuite", "Odoo", "Mixpanel", "Amplitude", "Datadog",
   "New Relic", "Sentry", "Twilio", "SendGrid", "Mailgun", "Figma", "Canva", "Miro", "Vercel", "Netlify",
   "Heroku", "DigitalOcean", "GoDaddy", "Bluehost",
   // Telecom, utilities, insurance

@@ -122,11 +122,18 @@ const TIME_SAVED = /\b(sav(e|es|ed|ing)|spar(e|es|ed|ing)) (us|me|you|them|the t
 const NO_COMPLAINT =
   /\b(nothing (is |was )?wrong( with (you|the (service|product|app|team)))?[.,!;]|no complaints?\b|not (a|any) complaint|nothing to do with (you|the (service|product|app|quality|team))|(you've|you have|you guys have|the team has) been (great|brilliant|fantastic|wonderful|amazing|lovely|so helpful))/i;
 
+/**
+ * "Mag ik een medewerker spreken?", "Could I speak to a person, please?": a person asked for politely, and nothing
+ * else said, is urgent but not exasperated (the model learns "medewerker" and "person" from angry messages).
+ */
+const POLITE_ASK_FOR_A_PERSON =
+  /^\W*(?:mag ik|kan ik|could i|can i|may i|puis-je|pourrais-je|posso|potrei|puedo|podr[ií]a|kann ich|darf ich|k[öo]nnte ich)\b[^.!?]{0,40}\b(?:medewerker|person|human|agent|someone|conseill\p{L}*|operatore|operador\p{L}*|agente|mitarbeiter\p{L}*|atendente|persona|pessoa)\b[^.!?]{0,25}\?\s*$/u;
+
 /** Words that say a flag does not hold whatever else the message says: no second opinion overrules them. */
 export const DENIALS: Partial<Record<UserFlag, RegExp>> = {
   // The user's own sales team is a colleague asking, not a purchase (the model learns "sales team" from buyers).
   buying_signal: new RegExp(`${NOT_BUYING.source}|\\b(?:our|my) (?:own )?sales (?:team|department|people|reps?|colleagues)\\b`, "i"),
-  frustrated_user: new RegExp(`${TIME_SAVED.source}|${NO_COMPLAINT.source}`, "i"),
+  frustrated_user: new RegExp(`${TIME_SAVED.source}|${NO_COMPLAINT.source}|${POLITE_ASK_FOR_A_PERSON.source}`, "iu"),
   churn_risk: NOT_LEAVING,
 };
 

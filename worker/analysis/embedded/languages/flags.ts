@@ -39,6 +39,7 @@ const SHARED_CONFUSION: readonly CuePattern[] = [
   cue(0.45, "shrugs", "🤷"),
   // "Cos'è questa voce 'utenti eccedenti'?", "c'est quoi cette ligne", "was ist dieser Posten": a line of a bill or a term asked about.
   cue(0.6, "asks what a term means", "(cos e|che cos e|cosa e|c est quoi|qu est ce que c est|que es|o que e|was ist|was sind|wat is|wat zijn) (questa|questo|sta|sto|cette|ce|este|esta|esse|essa|dieser|diese|dieses|deze|dit) (voce|termine|sigla|addebito|ligne|terme|prelevement|frais|cargo|concepto|termino|cobranca|termo|posten|begriff|betrag|regel|term|post|kosten)"),
+  cue(0.7, "says they are confused", "(?<![\\p{L}])(q|k) (significa|quiere decir)(?![\\p{L}])|(?<![\\p{L}])(nao|nn|n) entendi( nada)?(?![\\p{L}])|(?<![\\p{L}])(o que e|que es|qu est ce que|was ist|wat is|cos e|che cos e) [\"“«]"),
   cue(0.6, "asks which of two", "(qual|cual|quale|lequel|laquelle|welche[rs]?|welk|welke) (dos|de los|de las|das|dei|delle|degli|des|von|van)( de| den)? (dois|duas|dos|due|deux|beiden|twee)"),
 ];
 
@@ -51,6 +52,7 @@ const SPAN = "(semaines|mois|jours|semanas|meses|dias|settimane|mesi|giorni|woch
  * not collide across these languages, so each message is simply searched for all of them.
  */
 const SHARED_FRUSTRATION: readonly CuePattern[] = [
+  cue(0.6, "swears", "(?<![\\p{L}])(wtf|ke palle|che palle|che schifo|ke schifo)(?![\\p{L}])"),
   // "Ya es costumbre con ustedes", "Já é tradição": the failure called a habit.
   cue(0.6, "calls the failure a habit", "ya es (costumbre|tradicion|lo normal) con (ustedes|vosotros)|ya es (costumbre|tradicion)[.!?,]|ja e (tradicao|costume|rotina)|ja virou (rotina|costume|tradicao)|ormai e (una )?(tradizione|abitudine)|c est devenu une (habitude|tradition)"),
   // Eye-rolling and face-palming emoji carry exasperation in every language.
@@ -73,6 +75,8 @@ const PROVIDER =
   "(leverancier|aanbieder|provider|partij|anbieter|dienstleister|lieferanten|fournisseur|prestataire|operateur|proveedor|compania|operadora|fornecedor|fornitore|gestore|operatore)";
 
 const SHARED_CHURN: readonly CuePattern[] = [
+  // "Könnt ihr da mitgehen, sonst wechsel ich."
+  cue(0.8, "threatens to leave otherwise", "sonst (wechsel|wechsle|kundige|kuendige|geh|gehe|bin ich weg)(?![\\p{L}])|sinon je (pars|resilie|change)|si no,? me (cambio|voy|doy de baja)|senao eu (saio|cancelo|mudo)|altrimenti (cambio|disdico|me ne vado)|anders (stap ik over|zeg ik op|ben ik weg)"),
   // Leaving told in the future or with the verb first: "je fermerai mon compte dès que…", "appena arriva l'IBAN chiudo
   // tutto", "zodra mijn salaris overgezet is sluit ik mijn rekening".
   // "Se não baixarem, a gente sai.": Brazilian "a gente" for "we", leaving.
@@ -113,6 +117,7 @@ export const arrivingCustomer = (folded: string): boolean => ARRIVING.test(folde
 const SWITCHING_WHYS: ReadonlySet<string> = new Set(["takes their number elsewhere", "plans to switch provider", "says they are leaving"]);
 
 const SHARED_URGENT: readonly CuePattern[] = [
+  cue(0.75, "wants the account blocked now", "(blokkeer|bloquez|bloquea|bloqueen|bloqueie|bloqueiem|blocca|bloccate|sperrt|sperren sie) (mn|m n|mijn|mon|ma|mi|minha|meu|il mio|la mia|mein|meine|meinen) (account|rekening|pas|kaart|compte|carte|cuenta|tarjeta|conta|cartao|conto|carta|konto|karte)"),
   // "la caisse plante à chaque paiement", "de pinautomaat doet het weer niet", "il POS non stampa più": a shop's till down.
   cue(0.7, "says the till is down", "(caisse|tpe|terminal de paiement|cassa|registratore di cassa|pos|kassa|kassasysteem|pinautomaat|pinapparaat|betaalterminal|datafono|tpv|maquininha|kasse|kassensystem|kartenterminal)[^.!?]{0,40}(plante|ne marche plus|ne fonctionne plus|ne marche pas|ne fonctionne pas|non funziona|non stampa|non va piu|doet het (weer |nog steeds |alweer )?niet|werkt (weer |nog steeds )?niet|no funciona|no va|nao funciona|nao passa|geht nicht|funktioniert nicht|streikt|ist ausgefallen)"),
   // "Los het NU op", "réglez ça maintenant", "arreglenlo ya": fix it now, in the six languages.
