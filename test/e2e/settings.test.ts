@@ -169,4 +169,49 @@ browserSuite("Settings: each refusal is shown once, where it was made", () => {
     expect(await dialog.getByText(/must not be blank/).count()).toBe(1);
     expect(await dialog.getByRole("alert").count()).toBe(0);
   });
+
+  it("says a refused invitation address, destination URL, new chatbot name and new organization name once, beside the field", async () => {
+    const { page } = browser;
+    await page.goto(`${e2e.url}/chatbots/${e2e.demo.chatbotId}/settings`);
+    // The browser takes an address without a dot in its domain; the API refuses it and names the field.
+    const members = page.getByRole("region", { name: "Members and invitations" });
+    await members.getByLabel(/^Invite by email/).fill("carl@localhost");
+    await members.getByRole("button", { name: "Invite" }).click();
+    await members.locator(".mantine-InputWrapper-error").first().waitFor();
+    const inviteError = (await members.locator(".mantine-InputWrapper-error").first().textContent()) ?? "";
+    expect(inviteError).not.toBe("");
+    expect(await members.getByText(inviteError).count()).toBe(1);
+    expect(await members.getByRole("alert").count()).toBe(0);
+
+    // A private address is refused when the destination is saved, naming the URL.
+    await page.getByRole("button", { name: "Add destination" }).click();
+    const dialog = page.getByRole("dialog", { name: "New webhook destination" });
+    await dialog.getByLabel(/^Name/).fill(`Private ${Date.now().toString(36)}`);
+    await dialog.getByLabel(/^URL/).fill("https://10.0.0.1/hook");
+    await dialog.getByRole("button", { name: "Add destination" }).click();
+    await dialog.locator(".mantine-InputWrapper-error").first().waitFor();
+    const urlError = (await dialog.locator(".mantine-InputWrapper-error").first().textContent()) ?? "";
+    expect(urlError).not.toBe("");
+    expect(await dialog.getByText(urlError).count()).toBe(1);
+    expect(await dialog.getByRole("alert").count()).toBe(0);
+
+    await page.goto(`${e2e.url}/orgs/${e2e.demo.organizationId}/chatbots`);
+    await page.getByRole("button", { name: "New chatbot" }).click();
+    const create = page.getByRole("dialog", { name: "New chatbot" });
+    await create.getByLabel(/^Name/).fill("   ");
+    await create.getByRole("button", { name: "Create chatbot" }).click();
+    await create.getByText(/must not be blank/).first().waitFor();
+    expect(await create.getByText(/must not be blank/).count()).toBe(1);
+    expect(await create.getByRole("alert").count()).toBe(0);
+    await page.keyboard.press("Escape");
+    await create.waitFor({ state: "hidden" });
+
+    await page.getByRole("button", { name: "New organization" }).click();
+    const org = page.getByRole("dialog", { name: "New organization" });
+    await org.getByLabel(/^Organization name/).fill("   ");
+    await org.getByRole("button", { name: "Create organization" }).click();
+    await org.getByText(/must not be blank/).first().waitFor();
+    expect(await org.getByText(/must not be blank/).count()).toBe(1);
+    expect(await org.getByRole("alert").count()).toBe(0);
+  });
 });

@@ -8,33 +8,25 @@ import { PageHeader } from "../components/PageHeader";
 import { useAction } from "../lib/use-action";
 import { useSession, useSignedIn } from "../session/session";
 
-/** A form's save on the shared save hook (busy, the refusal kept, a second press ignored), and whether the last one succeeded. */
-function useSubmit(send: () => Promise<void>) {
+function NameForm() {
+  const session = useSignedIn();
+  const { refresh } = useSession();
+  const [name, setName] = useState(session.member.name);
   const { busy, error, run } = useAction();
   const [done, setDone] = useState(false);
   const submit = (e: FormEvent) => {
     e.preventDefault();
     void run(async () => {
       setDone(false);
-      await send();
+      const next = await api.auth.updateProfile({ name });
+      await refresh(() => Promise.resolve(next));
       setDone(true);
     });
   };
-  return { busy, error, done, submit };
-}
-
-function NameForm() {
-  const session = useSignedIn();
-  const { refresh } = useSession();
-  const [name, setName] = useState(session.member.name);
-  const form = useSubmit(async () => {
-    const next = await api.auth.updateProfile({ name });
-    await refresh(() => Promise.resolve(next));
-  });
-  const refusal = placeRefusal(form.error, ["name"]);
+  const refusal = placeRefusal(error, ["name"]);
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="account-name">
-      <form onSubmit={form.submit}>
+      <form onSubmit={submit}>
         <Stack gap="sm">
           <Title order={2} size="h4" id="account-name">
             Your name
@@ -44,12 +36,12 @@ function NameForm() {
           </Text>
           {refusal.alert !== null && <ErrorNotice error={refusal.alert} compact />}
           <TextInput label="Name" required maxLength={120} value={name} onChange={(e) => setName(e.currentTarget.value)} error={refusal.beside.name} />
-          {form.done && (
+          {done && (
             <Alert color="green" role="status">
               Saved.
             </Alert>
           )}
-          <Button type="submit" loading={form.busy} disabled={name.trim() === session.member.name} style={{ alignSelf: "flex-start" }}>
+          <Button type="submit" loading={busy} disabled={name.trim() === session.member.name} style={{ alignSelf: "flex-start" }}>
             Save the name
           </Button>
         </Stack>
@@ -62,17 +54,24 @@ function PasswordForm() {
   const { refresh } = useSession();
   const [currentPassword, setCurrentPassword] = useState("");
   const [password, setPassword] = useState("");
-  const form = useSubmit(async () => {
-    // The answer is a renewed session (every other one ended): its CSRF token replaces this tab's.
-    const next: SessionView = await api.auth.changePassword({ currentPassword, password });
-    await refresh(() => Promise.resolve(next));
-    setCurrentPassword("");
-    setPassword("");
-  });
-  const refusal = placeRefusal(form.error, ["currentPassword", "password"]);
+  const { busy, error, run } = useAction();
+  const [done, setDone] = useState(false);
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    void run(async () => {
+      setDone(false);
+      // The answer is a renewed session (every other one ended): its CSRF token replaces this tab's.
+      const next: SessionView = await api.auth.changePassword({ currentPassword, password });
+      await refresh(() => Promise.resolve(next));
+      setCurrentPassword("");
+      setPassword("");
+      setDone(true);
+    });
+  };
+  const refusal = placeRefusal(error, ["currentPassword", "password"]);
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="account-password">
-      <form onSubmit={form.submit}>
+      <form onSubmit={submit}>
         <Stack gap="sm">
           <Title order={2} size="h4" id="account-password">
             Password
@@ -89,13 +88,13 @@ function PasswordForm() {
             onChange={(e) => setCurrentPassword(e.currentTarget.value)}
             error={refusal.beside.currentPassword}
           />
-          <NewPasswordInput label="New password" value={password} onChange={setPassword} error={form.error} />
-          {form.done && (
+          <NewPasswordInput label="New password" value={password} onChange={setPassword} error={error} />
+          {done && (
             <Alert color="green" role="status">
               Password changed. Every other session has ended.
             </Alert>
           )}
-          <Button type="submit" loading={form.busy} style={{ alignSelf: "flex-start" }}>
+          <Button type="submit" loading={busy} style={{ alignSelf: "flex-start" }}>
             Change the password
           </Button>
         </Stack>

@@ -1,7 +1,7 @@
 import { Anchor, Badge, Button, Card, Group, Modal, NumberInput, SimpleGrid, Skeleton, Stack, Tabs, Text, TextInput } from "@mantine/core";
 import { useEffect, useState, type FormEvent } from "react";
 import { Link, useNavigate, useParams } from "react-router";
-import { api, fieldError } from "../api/client";
+import { api, placeRefusal } from "../api/client";
 import type { Chatbot, ChatbotStatus } from "../api/types";
 import { useQuery } from "../api/use-query";
 import { EmptyNotice } from "../components/EmptyNotice";
@@ -9,6 +9,7 @@ import { ErrorNotice } from "../components/ErrorNotice";
 import { PageHeader } from "../components/PageHeader";
 import { QueryRegion } from "../components/QueryRegion";
 import { formatDateTime } from "../lib/format";
+import { useAction } from "../lib/use-action";
 import { useSession, useSignedIn } from "../session/session";
 
 const STATUS_COLOR: Record<ChatbotStatus, string> = { active: "green", pending: "yellow", archived: "gray" };
@@ -49,25 +50,17 @@ function ChatbotCard({ chatbot, canEdit }: { chatbot: Chatbot; canEdit: boolean 
 function NewChatbotForm({ orgId, onCreated }: { orgId: string; onCreated: (c: Chatbot) => void }) {
   const [name, setName] = useState("");
   const [idle, setIdle] = useState<number | string>(30);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const submit = async (e: FormEvent) => {
+  const { busy, error, run } = useAction();
+  const submit = (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      onCreated(await api.organizations.createChatbot(orgId, { name, idleTimeoutMinutes: Number(idle) || 30 }));
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    void run(async () => onCreated(await api.organizations.createChatbot(orgId, { name, idleTimeoutMinutes: Number(idle) || 30 })));
   };
+  const refusal = placeRefusal(error, ["name", "idleTimeoutMinutes"]);
   return (
     <form onSubmit={submit}>
       <Stack>
-        {error !== null && <ErrorNotice error={error} compact />}
-        <TextInput label="Name" required value={name} onChange={(e) => setName(e.currentTarget.value)} error={fieldError(error, "name")} data-autofocus />
+        {refusal.alert !== null && <ErrorNotice error={refusal.alert} compact />}
+        <TextInput label="Name" required value={name} onChange={(e) => setName(e.currentTarget.value)} error={refusal.beside.name} data-autofocus />
         <NumberInput
           label="Idle timeout (minutes)"
           description="A conversation ends after this long without a message."
@@ -75,7 +68,7 @@ function NewChatbotForm({ orgId, onCreated }: { orgId: string; onCreated: (c: Ch
           max={1440}
           value={idle}
           onChange={setIdle}
-          error={fieldError(error, "idleTimeoutMinutes")}
+          error={refusal.beside.idleTimeoutMinutes}
         />
         <Button type="submit" loading={busy}>
           Create chatbot
@@ -87,25 +80,20 @@ function NewChatbotForm({ orgId, onCreated }: { orgId: string; onCreated: (c: Ch
 
 function NewOrganizationForm({ onCreated }: { onCreated: (id: string) => void }) {
   const [name, setName] = useState("");
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const submit = async (e: FormEvent) => {
+  const { busy, error, run } = useAction();
+  const submit = (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+    // What follows creation (the session refreshed, the page changed) is the page's, not this form's.
+    void run(async () => {
       onCreated((await api.organizations.create(name)).id);
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
+  const refusal = placeRefusal(error, ["name"]);
   return (
     <form onSubmit={submit}>
       <Stack>
-        {error !== null && <ErrorNotice error={error} compact />}
-        <TextInput label="Organization name" required value={name} onChange={(e) => setName(e.currentTarget.value)} data-autofocus />
+        {refusal.alert !== null && <ErrorNotice error={refusal.alert} compact />}
+        <TextInput label="Organization name" required value={name} onChange={(e) => setName(e.currentTarget.value)} error={refusal.beside.name} data-autofocus />
         <Button type="submit" loading={busy}>
           Create organization
         </Button>

@@ -1,11 +1,12 @@
 import { Button, Checkbox, Group, SimpleGrid, Skeleton, Stack, Switch, Text, Textarea } from "@mantine/core";
 import { useEffect, useState } from "react";
-import { api } from "../../../api/client";
+import { api, placeRefusal } from "../../../api/client";
 import type { AnalysisConfigView } from "../../../api/types";
 import { useQuery } from "../../../api/use-query";
 import { ErrorNotice } from "../../../components/ErrorNotice";
 import { failed } from "../../../components/QueryRegion";
 import { humanize } from "../../../lib/format";
+import { useAction } from "../../../lib/use-action";
 import { USER_FLAGS } from "../../../lib/sentiment";
 
 type Choice = Pick<AnalysisConfigView, "sentiment" | "intent" | "topics" | "flags" | "companyDescription">;
@@ -14,8 +15,7 @@ type Choice = Pick<AnalysisConfigView, "sentiment" | "intent" | "topics" | "flag
 export function AnalysisStep({ chatbotId, onNext }: { chatbotId: string; onNext: () => void }) {
   const config = useQuery(`analysis:${chatbotId}`, () => api.analysis.config(chatbotId));
   const [choice, setChoice] = useState<Choice | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, run } = useAction();
   useEffect(() => {
     const c = config.data;
     if (c && !choice) setChoice({ sentiment: c.sentiment, intent: c.intent, topics: c.topics, flags: c.flags, companyDescription: c.companyDescription });
@@ -23,18 +23,12 @@ export function AnalysisStep({ chatbotId, onNext }: { chatbotId: string; onNext:
 
   if (failed(config)) return <ErrorNotice error={config.error} onRetry={config.reload} />;
   if (!choice) return <Skeleton h={220} />;
-  const save = async () => {
-    setBusy(true);
-    setError(null);
-    try {
+  const save = () =>
+    run(async () => {
       await api.analysis.update(chatbotId, choice);
       onNext();
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
+  const refusal = placeRefusal(error, ["companyDescription"]);
   const set = (patch: Partial<Choice>) => setChoice({ ...choice, ...patch });
   return (
     <Stack>
@@ -60,8 +54,9 @@ export function AnalysisStep({ chatbotId, onNext }: { chatbotId: string; onNext:
         maxLength={2000}
         value={choice.companyDescription}
         onChange={(e) => set({ companyDescription: e.currentTarget.value })}
+        error={refusal.beside.companyDescription}
       />
-      {error !== null && <ErrorNotice error={error} compact />}
+      {refusal.alert !== null && <ErrorNotice error={refusal.alert} compact />}
       <Group>
         <Button onClick={() => void save()} loading={busy}>
           Save and finish

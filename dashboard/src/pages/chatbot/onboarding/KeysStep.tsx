@@ -1,8 +1,8 @@
 import { Alert, Button, Code, CopyButton, Group, Stack, Table, Text } from "@mantine/core";
-import { useState } from "react";
 import { api } from "../../../api/client";
 import type { KeyKind } from "../../../api/types";
 import { ErrorNotice } from "../../../components/ErrorNotice";
+import { useAction } from "../../../lib/use-action";
 import type { SnippetKeys } from "./snippets";
 
 const SETUP_KEYS: { kind: KeyKind; name: string; field: keyof SnippetKeys; use: string }[] = [
@@ -13,21 +13,13 @@ const SETUP_KEYS: { kind: KeyKind; name: string; field: keyof SnippetKeys; use: 
 
 /** Creates the three keys a new chatbot needs and shows their secrets, once. */
 export function KeysStep({ chatbotId, keys, existing, onCreated, onNext }: { chatbotId: string; keys: SnippetKeys | null; existing: number; onCreated: (keys: SnippetKeys) => void; onNext: () => void }) {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const create = async () => {
-    setBusy(true);
-    setError(null);
-    try {
+  const { busy, error, run } = useAction();
+  const create = () =>
+    run(async () => {
       const made: SnippetKeys = { ingest: null, publishable: null, read: null };
       for (const k of SETUP_KEYS) made[k.field] = (await api.keys.create(chatbotId, { kind: k.kind, name: k.name })).secret;
       onCreated(made);
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   if (!keys) {
     return (

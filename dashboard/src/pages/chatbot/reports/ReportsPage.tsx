@@ -1,13 +1,14 @@
 import { Anchor, Button, Group, Paper, Select, Skeleton, Stack, Text, TextInput } from "@mantine/core";
 import { useState } from "react";
 import { Link, useNavigate } from "react-router";
-import { api } from "../../../api/client";
+import { api, placeRefusal } from "../../../api/client";
 import { useQuery } from "../../../api/use-query";
 import { EmptyNotice } from "../../../components/EmptyNotice";
 import { ErrorNotice } from "../../../components/ErrorNotice";
 import { PageHeader } from "../../../components/PageHeader";
 import { QueryRegion } from "../../../components/QueryRegion";
 import { formatAgo } from "../../../lib/format";
+import { useAction } from "../../../lib/use-action";
 import { useChatbot } from "../../../session/chatbot";
 import { RANGE_OPTIONS } from "./catalog";
 import { reportsKey } from "./keys";
@@ -53,38 +54,32 @@ function NewReport() {
   const navigate = useNavigate();
   const [name, setName] = useState("");
   const [days, setDays] = useState("7");
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, run } = useAction();
+  const refusal = placeRefusal(error, ["name", "rangeDays"]);
   return (
     <Paper withBorder radius="md" p="md" component="section" aria-labelledby="new-report">
       <Text fw={600} id="new-report" mb="xs">
         New report
       </Text>
       <form
-        onSubmit={async (e) => {
+        onSubmit={(e) => {
           e.preventDefault();
           if (!name.trim()) return;
-          setBusy(true);
-          setError(null);
-          try {
+          void run(async () => {
             const report = await api.reports.create(chatbot.id, { name: name.trim(), rangeDays: Number(days) });
             navigate(`/chatbots/${chatbot.id}/reports/${report.id}`);
-          } catch (err) {
-            setError(err);
-          } finally {
-            setBusy(false);
-          }
+          });
         }}
       >
         <Group align="flex-end" gap="xs" wrap="wrap">
-          <TextInput label="Name" placeholder="Weekly review" required maxLength={100} value={name} onChange={(e) => setName(e.currentTarget.value)} w={260} />
-          <Select label="Default range" allowDeselect={false} data={RANGE_OPTIONS} value={days} onChange={(v) => v && setDays(v)} w={140} />
+          <TextInput label="Name" placeholder="Weekly review" required maxLength={100} value={name} onChange={(e) => setName(e.currentTarget.value)} error={refusal.beside.name} w={260} />
+          <Select label="Default range" allowDeselect={false} data={RANGE_OPTIONS} value={days} onChange={(v) => v && setDays(v)} error={refusal.beside.rangeDays} w={140} />
           <Button type="submit" loading={busy}>
             Create report
           </Button>
         </Group>
       </form>
-      {error !== null && <ErrorNotice error={error} />}
+      {refusal.alert !== null && <ErrorNotice error={refusal.alert} />}
     </Paper>
   );
 }

@@ -1,6 +1,6 @@
 import { Badge, Button, Group, NativeSelect, Select, Skeleton, Stack, Table, Text, TextInput } from "@mantine/core";
 import { useState, type FormEvent } from "react";
-import { api, fieldError } from "../../../api/client";
+import { api, placeRefusal } from "../../../api/client";
 import type { Role } from "../../../api/types";
 import { useQuery } from "../../../api/use-query";
 import { ConfirmButton } from "../../../components/ConfirmButton";
@@ -17,27 +17,21 @@ import { SettingsSection } from "./SettingsSection";
 function InviteForm({ orgId, canInviteOwner, onInvited }: { orgId: string; canInviteOwner: boolean; onInvited: (link: string) => void }) {
   const [email, setEmail] = useState("");
   const [role, setRole] = useState<Role>("member");
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const submit = async (e: FormEvent) => {
+  const { busy, error, run } = useAction();
+  const submit = (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+    void run(async () => {
       onInvited((await api.organizations.invite(orgId, { email, role })).link);
       setEmail("");
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
+  const refusal = placeRefusal(error, ["email", "role"]);
   return (
     <form onSubmit={submit}>
       <Stack gap="xs">
-        {error !== null && <ErrorNotice error={error} compact />}
+        {refusal.alert !== null && <ErrorNotice error={refusal.alert} compact />}
         <Group align="flex-end" gap="xs">
-          <TextInput label="Invite by email" type="email" required value={email} onChange={(e) => setEmail(e.currentTarget.value)} error={fieldError(error, "email")} w={260} />
+          <TextInput label="Invite by email" type="email" required value={email} onChange={(e) => setEmail(e.currentTarget.value)} error={refusal.beside.email} w={260} />
           <Select
             label="Role"
             data={[
@@ -48,6 +42,7 @@ function InviteForm({ orgId, canInviteOwner, onInvited }: { orgId: string; canIn
             value={role}
             onChange={(v) => v && setRole(v as Role)}
             allowDeselect={false}
+            error={refusal.beside.role}
             w={190}
           />
           <Button type="submit" loading={busy}>

@@ -1,6 +1,6 @@
 import { Alert, Badge, Button, Group, Modal, Select, Skeleton, Stack, Table, Text, TextInput } from "@mantine/core";
 import { useState, type FormEvent } from "react";
-import { api, fieldError } from "../../../api/client";
+import { api, placeRefusal } from "../../../api/client";
 import type { DestinationKind, TestSendResult } from "../../../api/types";
 import { useQuery } from "../../../api/use-query";
 import { ConfirmButton } from "../../../components/ConfirmButton";
@@ -13,25 +13,17 @@ import { SettingsSection } from "./SettingsSection";
 
 function NewDestinationForm({ chatbotId, onCreated }: { chatbotId: string; onCreated: (secret: string) => void }) {
   const [form, setForm] = useState<{ name: string; kind: DestinationKind; url: string }>({ name: "", kind: "custom", url: "" });
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const submit = async (e: FormEvent) => {
+  const { busy, error, run } = useAction();
+  const submit = (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      onCreated((await api.webhooks.create(chatbotId, form)).secret);
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    void run(async () => onCreated((await api.webhooks.create(chatbotId, form)).secret));
   };
+  const refusal = placeRefusal(error, ["name", "kind", "url"]);
   return (
     <form onSubmit={submit}>
       <Stack>
-        {error !== null && <ErrorNotice error={error} compact />}
-        <TextInput label="Name" required value={form.name} onChange={(e) => setForm({ ...form, name: e.currentTarget.value })} error={fieldError(error, "name")} data-autofocus />
+        {refusal.alert !== null && <ErrorNotice error={refusal.alert} compact />}
+        <TextInput label="Name" required value={form.name} onChange={(e) => setForm({ ...form, name: e.currentTarget.value })} error={refusal.beside.name} data-autofocus />
         <Select
           label="Kind"
           data={[
@@ -42,8 +34,9 @@ function NewDestinationForm({ chatbotId, onCreated }: { chatbotId: string; onCre
           value={form.kind}
           onChange={(v) => v && setForm({ ...form, kind: v as DestinationKind })}
           allowDeselect={false}
+          error={refusal.beside.kind}
         />
-        <TextInput label="URL" description="https, reachable on the public internet" required type="url" value={form.url} onChange={(e) => setForm({ ...form, url: e.currentTarget.value })} error={fieldError(error, "url")} />
+        <TextInput label="URL" description="https, reachable on the public internet" required type="url" value={form.url} onChange={(e) => setForm({ ...form, url: e.currentTarget.value })} error={refusal.beside.url} />
         <Button type="submit" loading={busy}>
           Add destination
         </Button>
