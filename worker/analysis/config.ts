@@ -3,10 +3,11 @@
  * and translation. Stored as one JSON document; every field has a default, so an empty document (or
  * no row at all) is the default configuration and old documents keep working when fields are added.
  */
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import { patchOf } from "../schemas/patch";
 import type { Db } from "../db/client";
+import { ApiError } from "../errors";
 import { analysisConfigs } from "../db/schema";
 import { BUILTIN_INTENT_DEFINITIONS, BUILTIN_INTENTS } from "./embedded/intent-cues";
 import { BEHAVIOURS, USER_FLAGS } from "./labels";
@@ -146,8 +147,20 @@ export function toAnalysisOptions(config: AnalysisConfig): AnalysisOptions {
 }
 
 export async function loadConfig(db: Db, chatbotId: string): Promise<AnalysisConfig> {
-  const row = await db.select({ config: analysisConfigs.config }).from(analysisConfigs).where(eq(analysisConfigs.chatbotId, chatbotId)).get();
-  const stored = row?.config ?? {};
+  return (await readStored(db, chatbotId)).config;
+}
+
+/** The stored configuration and its version: the row's updated_at, or null when nothing is stored yet. */
+async function readStored(db: Db, chatbotId: string): Promise<{ config: AnalysisConfig; version: number | null }> {
+  const row = await db
+    .select({ config: analysisConfigs.config, updatedAt: analysisConfigs.updatedAt })
+    .from(analysisConfigs)
+    .where(eq(analysisConfigs.chatbotId, chatbotId))
+    .get();
+  return { config: parseStored(row?.config ?? {}), version: row?.updatedAt ?? null };
+}
+
+function parseStored(stored: unknown): AnalysisConfig {
   const parsed = analysisConfigSchema.safeParse(stored);
   if (parsed.success) return parsed.data;
   // A stored document that no longer validates (a rule added since) falls back field by field: a field that
@@ -160,13 +173,44 @@ export async function loadConfig(db: Db, chatbotId: string): Promise<AnalysisCon
   return Object.fromEntries(kept) as AnalysisConfig;
 }
 
-export async function saveConfig(db: Db, scope: { organizationId: string; chatbotId: string }, config: AnalysisConfig): Promise<AnalysisConfig> {
+/**
+ * Writes `config` only if the stored row is still the `version` it was read at; false when another request wrote
+ * meanwhile (or, for a first write, stored one first). Every write moves updated_at forward, by at least 1 even
+ * within one millisecond, so an unchanged updated_at is an unchanged document.
+ */
+async function saveIfUnchanged(db: Db, scope: { organizationId: string; chatbotId: string }, config: AnalysisConfig, version: number | null): Promise<boolean> {
   const now = Date.now();
-  await db
-    .insert(analysisConfigs)
-    .values({ chatbotId: scope.chatbotId, organizationId: scope.organizationId, config, updatedAt: now })
-    .onConflictDoUpdate({ target: analysisConfigs.chatbotId, set: { config, updatedAt: now } });
-  return config;
+  const result =
+    version === null
+      ? await db.insert(analysisConfigs).values({ chatbotId: scope.chatbotId, organizationId: scope.organizationId, config, updatedAt: now }).onConflictDoNothing().run()
+      : await db
+          .update(analysisConfigs)
+          .set({ config, updatedAt: Math.max(now, version + 1) })
+          .where(and(eq(analysisConfigs.chatbotId, scope.chatbotId), eq(analysisConfigs.updatedAt, version)))
+          .run();
+  return result.meta.changes === 1;
+}
+
+/** Tries of a change on a document other requests keep changing meanwhile; each lost race costs two quick queries. */
+const SAVE_ATTEMPTS = 5;
+
+/**
+ * Applies `change` to the stored configuration and saves the result. Two requests changing different fields at
+ * once both read the same document; a plain write-back would put the first one's field back as it was, so the
+ * write is made only on the document that was read, and on a lost race the change is made again on the new one.
+ * `change` may throw to refuse (nothing is written then). Returns the configuration as saved.
+ */
+export async function changeConfig(
+  db: Db,
+  scope: { organizationId: string; chatbotId: string },
+  change: (current: AnalysisConfig) => AnalysisConfig,
+): Promise<AnalysisConfig> {
+  for (let attempt = 0; attempt < SAVE_ATTEMPTS; attempt += 1) {
+    const { config: current, version } = await readStored(db, scope.chatbotId);
+    const next = change(current);
+    if (await saveIfUnchanged(db, scope, next, version)) return next;
+  }
+  throw new ApiError("conflict", "the analysis configuration kept changing while this change was being saved: try again");
 }
 
 /** Each name once, whatever its case, in the order given. */
@@ -177,11 +221,8 @@ export async function updateConfig(
   scope: { organizationId: string; chatbotId: string },
   patch: z.infer<typeof analysisConfigPatch>,
 ): Promise<AnalysisConfig> {
-  const current = await loadConfig(db, scope.chatbotId);
   const entries = <T extends object>(now: T, change: T | undefined): T => ({ ...now, ...change });
-  return saveConfig(
-    db,
-    scope,
+  return changeConfig(db, scope, (current) =>
     analysisConfigSchema.parse({
       ...current,
       ...patch,
@@ -197,8 +238,9 @@ export async function updateConfig(
 }
 
 export async function revertPrompt(db: Db, scope: { organizationId: string; chatbotId: string }, name: PromptName): Promise<AnalysisConfig> {
-  const current = await loadConfig(db, scope.chatbotId);
-  const prompts = { ...current.prompts };
-  delete prompts[name];
-  return saveConfig(db, scope, { ...current, prompts });
+  return changeConfig(db, scope, (current) => {
+    const prompts = { ...current.prompts };
+    delete prompts[name];
+    return { ...current, prompts };
+  });
 }

@@ -8,7 +8,7 @@
  */
 import { and, desc, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
-import { DEFAULT_INTENTS, MAX_CUSTOM_DEFINITIONS, customDefinition, loadConfig, updateConfig, type AnalysisConfig } from "../analysis/config";
+import { DEFAULT_INTENTS, MAX_CUSTOM_DEFINITIONS, changeConfig, customDefinition, loadConfig, type AnalysisConfig } from "../analysis/config";
 import { clusterCandidates, type IntentCluster } from "../analysis/embedded/intent-clusters";
 import { pageFields, pagination, type Pagination } from "../analytics/params";
 import { chunks } from "../db/chunks";
@@ -93,13 +93,18 @@ export async function approveSuggestion(
 ) {
   const config = await loadConfig(db, scope.chatbotId);
   const cluster = await find(db, scope.chatbotId, slug, config);
-  const customIntents = [...config.customIntents.filter((i) => i.slug !== slug), { slug, ...definition }];
+  const withIntent = (current: AnalysisConfig): AnalysisConfig => {
+    const customIntents = [...current.customIntents.filter((i) => i.slug !== slug), { slug, ...definition }];
+    if (customIntents.length > MAX_CUSTOM_DEFINITIONS) {
+      throw new ApiError("conflict", `the chatbot already has ${MAX_CUSTOM_DEFINITIONS} custom intents: remove one (PATCH /api/v1/analysis/config) before approving another`);
+    }
+    return { ...current, customIntents };
+  };
   // Checked before any message takes the intent, so a full list changes nothing.
-  if (customIntents.length > MAX_CUSTOM_DEFINITIONS) {
-    throw new ApiError("conflict", `the chatbot already has ${MAX_CUSTOM_DEFINITIONS} custom intents: remove one (PATCH /api/v1/analysis/config) before approving another`);
-  }
+  withIntent(config);
   const accepted = await settle(db, scope.chatbotId, cluster.memberIds, "accepted", slug);
-  return { accepted, config: await updateConfig(db, scope, { customIntents }) };
+  // Added to the list as stored when it is written, not as first read: an intent another request added meanwhile stays.
+  return { accepted, config: await changeConfig(db, scope, withIntent) };
 }
 
 export async function rejectSuggestion(db: Db, chatbotId: string, slug: string) {
