@@ -2,7 +2,7 @@
  * API keys (SPEC §2): random, shown once, stored as SHA-256 + a short display prefix.
  * Plain functions over a drizzle D1 handle; routes only translate.
  */
-import { and, desc, eq, isNull } from "drizzle-orm";
+import { and, desc, eq, isNull, sql } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { apiKeys, chatbots, type ApiKeyKind } from "../db/schema";
 import { ApiError, notFound, fieldError } from "../errors";
@@ -112,18 +112,47 @@ export async function revokeKey(db: Db, chatbotId: string, keyId: string): Promi
 export async function rotateKey(db: Db, chatbotId: string, keyId: string): Promise<{ key: KeyView; secret: string }> {
   const [old] = await db.select().from(apiKeys).where(and(eq(apiKeys.id, keyId), eq(apiKeys.chatbotId, chatbotId)));
   if (!old) throw notFound("key");
-  if (old.revokedAt) throw new ApiError("conflict", "a revoked key cannot be rotated");
+  if (old.revokedAt) throw revokedKeyRotation();
   // Its copy would be born expired: an expired key is over, as a revoked one is.
   if (old.expiresAt !== null && old.expiresAt <= Date.now()) throw new ApiError("conflict", "an expired key cannot be rotated: create a new key");
   const secret = generateSecret(old.kind);
-  const row = { ...old, id: newId("key"), prefix: displayPrefix(secret), hash: await sha256Hex(secret), createdAt: Date.now(), lastUsedAt: null };
-  // One D1 batch is one transaction: never two live keys, never none.
-  await db.batch([
-    db.update(apiKeys).set({ revokedAt: Date.now() }).where(eq(apiKeys.id, old.id)),
-    db.insert(apiKeys).values(row),
+  const now = Date.now();
+  const stillLive = and(eq(apiKeys.id, old.id), isNull(apiKeys.revokedAt));
+  // One D1 batch is one transaction: never two live keys, never none. Both statements act only while the old key
+  // is still live: another rotation may have revoked it since the read above, and its copy is then the live key.
+  // The copy is made from the row as it is now (same kind, name, origins, expiry), inserted before the revoke.
+  const [inserted] = await db.batch([
+    db
+      .insert(apiKeys)
+      .select(
+        db
+          .select({
+            id: sql<string>`${newId("key")}`.as("id"),
+            organizationId: apiKeys.organizationId,
+            chatbotId: apiKeys.chatbotId,
+            kind: apiKeys.kind,
+            name: apiKeys.name,
+            prefix: sql<string>`${displayPrefix(secret)}`.as("prefix"),
+            hash: sql<string>`${await sha256Hex(secret)}`.as("hash"),
+            allowedOrigins: apiKeys.allowedOrigins,
+            expiresAt: apiKeys.expiresAt,
+            revokedAt: sql<null>`null`.as("revoked_at"),
+            lastUsedAt: sql<null>`null`.as("last_used_at"),
+            createdAt: sql<number>`${now}`.as("created_at"),
+          })
+          .from(apiKeys)
+          .where(stillLive),
+      )
+      .returning(),
+    db.update(apiKeys).set({ revokedAt: now }).where(stillLive),
   ]);
+  const [row] = inserted;
+  // Lost the race: the key was rotated (or revoked) meanwhile, so this is a rotation of a revoked key.
+  if (!row) throw revokedKeyRotation();
   return { key: toView(row), secret };
 }
+
+const revokedKeyRotation = () => new ApiError("conflict", "a revoked key cannot be rotated");
 
 /** Finds the active key for a presented secret, or null (unknown, revoked or expired). */
 export async function findKey(db: Db, secret: string, now = Date.now()): Promise<KeyScope | null> {
