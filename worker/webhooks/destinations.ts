@@ -126,28 +126,39 @@ export async function updateDestination(
   return destinationView(row);
 }
 
+/** Tries of a rotation while other rotations of the same destination keep landing first. */
+const ROTATE_ATTEMPTS = 3;
+
 /**
  * A new signing secret, shown this once. The one it replaces keeps signing beside it for `overlapSeconds`
  * (deliveries carry both signatures meanwhile), so the receiver can switch without refusing a delivery.
  * A second rotation inside the window drops the oldest secret: only the two latest ever sign.
+ *
+ * Two rotations at once both read the same current secret; written back unconditionally, the second would drop the
+ * first one's new secret, shown to its caller and never used to sign. So the write happens only if the current
+ * secret is still the one read (a ciphertext is never written twice: each has its own IV), and a rotation that
+ * lost is made again on top of the winner's, as a rotation inside its window. After ROTATE_ATTEMPTS, 409.
  */
 export async function rotateDestinationSecret(db: Db, env: Env, chatbotId: string, id: string, input: z.infer<typeof rotateBody>) {
-  const current = await getDestination(db, chatbotId, id);
-  const secret = generateSigningSecret();
-  // A secret sealed under an earlier SECRETS_KEY can no longer sign: no overlap is promised for it.
-  const overlapping = input.overlapSeconds > 0 && (await readable(env, current.secretCiphertext));
-  const [row] = await db
-    .update(webhookDestinations)
-    .set({
-      secretCiphertext: await encryptSecret(env.SECRETS_KEY, secret),
-      secretPrefix: secret.slice(0, 12),
-      previousSecretCiphertext: overlapping ? current.secretCiphertext : null,
-      previousSecretExpiresAt: overlapping ? Date.now() + input.overlapSeconds * 1000 : null,
-    })
-    .where(and(eq(webhookDestinations.id, id), eq(webhookDestinations.chatbotId, chatbotId)))
-    .returning();
-  if (!row) throw notFound("webhook destination");
-  return { ...destinationView(row), secret };
+  for (let attempt = 0; attempt < ROTATE_ATTEMPTS; attempt += 1) {
+    const current = await getDestination(db, chatbotId, id);
+    const secret = generateSigningSecret();
+    // A secret sealed under an earlier SECRETS_KEY can no longer sign: no overlap is promised for it.
+    const overlapping = input.overlapSeconds > 0 && (await readable(env, current.secretCiphertext));
+    const [row] = await db
+      .update(webhookDestinations)
+      .set({
+        secretCiphertext: await encryptSecret(env.SECRETS_KEY, secret),
+        secretPrefix: secret.slice(0, 12),
+        previousSecretCiphertext: overlapping ? current.secretCiphertext : null,
+        previousSecretExpiresAt: overlapping ? Date.now() + input.overlapSeconds * 1000 : null,
+      })
+      .where(and(eq(webhookDestinations.id, id), eq(webhookDestinations.chatbotId, chatbotId), eq(webhookDestinations.secretCiphertext, current.secretCiphertext)))
+      .returning();
+    // No row: rotated by another request since the read (or deleted: the next read says 404).
+    if (row) return { ...destinationView(row), secret };
+  }
+  throw new ApiError("conflict", "the destination's secret kept being rotated by other requests while this rotation was being saved: try again");
 }
 
 /** Whether this deployment's SECRETS_KEY opens a stored secret (another error, such as a missing key, is thrown). */
