@@ -183,31 +183,44 @@ export async function listWorkflows(db: Db, chatbotId: string) {
   return rows.map(workflowView);
 }
 
+/** Tries of a change to a workflow other requests keep changing meanwhile; each lost race costs two quick queries. */
+const UPDATE_ATTEMPTS = 5;
+
+/**
+ * Applies a PATCH: the fields it names, merged into the workflow and checked as a whole. Two PATCHes at once both
+ * read the same workflow; a plain write-back of the merge would put the first one's field back as it was (`{ status:
+ * "inactive" }` undone by a rename). So the write is made only if updated_at is still what was read (every write
+ * moves it forward, by 1 even within a millisecond), and on a lost race the change is merged again into the new
+ * workflow, up to UPDATE_ATTEMPTS times, then 409 (as worker/analysis/config.ts does).
+ */
 export async function updateWorkflow(db: Db, chatbotId: string, id: string, patch: z.infer<typeof workflowPatch>) {
-  const current = await getWorkflow(db, chatbotId, id);
-  // `{}` changes nothing, its update time included (README: a PATCH changes only the fields it names).
-  if (Object.keys(patch).length === 0) return workflowView(current);
-  // A template stored before it had to name a starter is dropped, not refused: the workflow stays editable.
-  const starter = STARTER_SLUGS.includes(current.template ?? "") ? (current.template ?? undefined) : undefined;
-  const next = workflowInput.parse({ ...workflowView(current), template: starter, ...patch });
-  // Actions are checked when they change: a destination deleted (or a member gone) since they were stored must
-  // not keep the workflow from being renamed or turned off (its runs say "skipped" meanwhile).
-  if (patch.actions !== undefined) await checkActions(db, { chatbotId, organizationId: current.organizationId }, next);
-  if (patch.conditions !== undefined) await checkConditions(db, chatbotId, next);
-  // New actions are written only while their destinations still exist (as createWorkflow writes them).
-  const guard = patch.actions !== undefined ? destinationsExist(db, chatbotId, next) : undefined;
-  const [row] = await db
-    .update(workflows)
-    .set({ ...next, template: next.template ?? null, updatedAt: Date.now() })
-    .where(and(eq(workflows.id, id), eq(workflows.chatbotId, chatbotId), guard))
-    .returning();
-  if (!row) {
-    // Nothing written: a destination was deleted since its check (400), or the workflow itself was (404).
+  for (let attempt = 0; attempt < UPDATE_ATTEMPTS; attempt += 1) {
+    const current = await getWorkflow(db, chatbotId, id);
+    // `{}` changes nothing, its update time included (README: a PATCH changes only the fields it names).
+    if (Object.keys(patch).length === 0) return workflowView(current);
+    // A template stored before it had to name a starter is dropped, not refused: the workflow stays editable.
+    const starter = STARTER_SLUGS.includes(current.template ?? "") ? (current.template ?? undefined) : undefined;
+    const next = workflowInput.parse({ ...workflowView(current), template: starter, ...patch });
+    // Actions are checked when they change: a destination deleted (or a member gone) since they were stored must
+    // not keep the workflow from being renamed or turned off (its runs say "skipped" meanwhile).
+    if (patch.actions !== undefined) await checkActions(db, { chatbotId, organizationId: current.organizationId }, next);
+    if (patch.conditions !== undefined) await checkConditions(db, chatbotId, next);
+    // New actions are written only while their destinations still exist (as createWorkflow writes them).
+    const guard = patch.actions !== undefined ? destinationsExist(db, chatbotId, next) : undefined;
+    const [row] = await db
+      .update(workflows)
+      .set({ ...next, template: next.template ?? null, updatedAt: Math.max(Date.now(), current.updatedAt + 1) })
+      .where(and(eq(workflows.id, id), eq(workflows.chatbotId, chatbotId), eq(workflows.updatedAt, current.updatedAt), guard))
+      .returning();
+    if (row) {
+      forgetWorkflows(chatbotId);
+      return workflowView(row);
+    }
+    // Nothing written: a destination was deleted since its check (400), or the workflow was changed (tried again on
+    // the new one) or deleted (the next read answers 404) since it was read.
     if (guard) await checkDestinations(db, chatbotId, next);
-    throw notFound("workflow");
   }
-  forgetWorkflows(chatbotId);
-  return workflowView(row);
+  throw new ApiError("conflict", "the workflow kept changing while this change was being saved: try again");
 }
 
 export async function deleteWorkflow(db: Db, chatbotId: string, id: string): Promise<void> {
