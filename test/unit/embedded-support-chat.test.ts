@@ -1186,6 +1186,7 @@ describe("what the forty-third and forty-fourth blind sets' even rows showed: te
     ["I bought the annual Pro subscription on 3 Jan and the app still says Free plan", "buying_signal"],
     ["Last Tuesday we upgraded to Pro, and the billing currency switched from GBP to EUR.", "buying_signal"],
     ["I'm downgrading to Basic, the Business plan isn't worth it for us anymore.", "buying_signal"],
+    ["We'll be downgrading to Basic next month, the Business plan isn't worth it.", "buying_signal"],
     ["I want to reduce the subscription to 55 seats, where do I do that for our company?", "buying_signal"],
     ["Ich downgrade auf den Basic-Tarif, der Business-Plan lohnt sich für uns nicht mehr.", "buying_signal"],
     ["Honestly thinking of going back to QuickBooks. At least their bank feeds refresh.", "frustrated_user"],

@@ -96,7 +96,7 @@ const NOT_BUYING = /\b(not for me|(can't|cannot|cant|couldn't) afford (it|that|t
  * shrinking what they pay for names plans and seats they leave, not ones they want (a workflow sending buying
  * signals to sales would otherwise get every downgrade); only an explicit addition still counts.
  */
-const SHRINKING = /\b(?<!(?:got|been|was|were|be|being) )(?:downgrad(?:e|es|ed|ing)|(?:move|moving|switch|switching|go|going|drop|dropping|put|putting) (?:us |me )?(?:back |down )(?:to|onto) (?:the )?(?:free|basic|starter|lite|cheaper|cheapest|lowest|smaller)|(?:reduce|reducing|cut|cutting|lower|lowering) (?:the |our |my )?(?:subscription|plan|seats|licen[cs]es|users|seat count)(?: (?:to|from|down|by))?)\b/i;
+const SHRINKING = /\b(?:(?<!(?:got|been|was|were|be|being) )downgrad(?:e|es|ed)|downgrading|(?:move|moving|switch|switching|go|going|drop|dropping|put|putting) (?:us |me )?(?:back |down )(?:to|onto) (?:the )?(?:free|basic|starter|lite|cheaper|cheapest|lowest|smaller)|(?:reduce|reducing|cut|cutting|lower|lowering) (?:the |our |my )?(?:subscription|plan|seats|licen[cs]es|users|seat count)(?: (?:to|from|down|by))?)\b/i;
 const ADDS: ReadonlySet<string> = new Set(["wants more seats", "wants an add-on", "adds something to what they pay for", "adds to every order", "asks about adding seats"]);
 /** "I bought the annual Pro subscription", "we're on the Business plan": a plan the customer already has. */
 const OWNED_BEFORE = /\b(?:bought|paid for|purchased|renewed|(?:i|we)(?:'m| am|'re| are) on|(?:i|we) (?:have|had)|subscribed to)(?: (?:the|my|our|an?|this))?(?: (?:annual|yearly|monthly))?\s*$/i;
@@ -116,7 +116,6 @@ function buying(ctx: FlagContext): CueHit[] {
  * from sarcasm about waiting ("love that my express order is taking 6 days"); here the hours are the ones saved.
  */
 const TIME_SAVED = /\b(sav(e|es|ed|ing)|spar(e|es|ed|ing)) (us|me|you|them|the team|our team|my team|everyone)( \w+){0,2} (hours|days|weeks|minutes|time)\b/i;
-
 
 /** "Nothing wrong, I'm retiring", "no complaints": the user says outright that nothing displeased them. */
 const NO_COMPLAINT =
