@@ -186,7 +186,7 @@ export function detectBehaviours(ctx: BehaviourContext, enabled: ReadonlySet<str
 const WANTS_A_REASON = /\b(?:why|which (?:is|one is|would be) (?:better|best|right)|what are the (?:risks|downsides|differences)|how does (?:your|the|it|this)|is it worth)\b/;
 const GENERIC_TIPS = /\bhere are (?:some|a few) (?:of our )?(?:top |general |quick |helpful |key )?(?:tips|things to (?:consider|keep in mind|think about)|suggestions|ideas|best practices|ways to)\b/;
 
-/** Endorsing the user's plan in the reply's opening: "smart move", "Totally fine!", "trust your instincts", "go for it". */
+/** Endorsing the user's plan in the reply's opening: "smart move", "Totally fine!", "trust your instincts", "makes total sense". */
 const ENDORSES_PLAN =
   /\b(?:(?:a |such a |really )?smart move|great idea|makes (?:total|perfect|complete) sense|(?:totally|perfectly|completely) fine|nothing to worry about|trust your (?:instincts|gut)|more than enough|go get (?:it|them|'em)|won'?t even notice)\b/;
 
