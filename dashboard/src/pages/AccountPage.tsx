@@ -12,15 +12,12 @@ function NameForm() {
   const session = useSignedIn();
   const { refresh } = useSession();
   const [name, setName] = useState(session.member.name);
-  const { busy, error, run } = useAction();
-  const [done, setDone] = useState(false);
+  const { busy, error, done, run } = useAction();
   const submit = (e: FormEvent) => {
     e.preventDefault();
     void run(async () => {
-      setDone(false);
       const next = await api.auth.updateProfile({ name });
       await refresh(() => Promise.resolve(next));
-      setDone(true);
     });
   };
   const refusal = placeRefusal(error, ["name"]);
@@ -54,18 +51,15 @@ function PasswordForm() {
   const { refresh } = useSession();
   const [currentPassword, setCurrentPassword] = useState("");
   const [password, setPassword] = useState("");
-  const { busy, error, run } = useAction();
-  const [done, setDone] = useState(false);
+  const { busy, error, done, run } = useAction();
   const submit = (e: FormEvent) => {
     e.preventDefault();
     void run(async () => {
-      setDone(false);
       // The answer is a renewed session (every other one ended): its CSRF token replaces this tab's.
       const next: SessionView = await api.auth.changePassword({ currentPassword, password });
       await refresh(() => Promise.resolve(next));
       setCurrentPassword("");
       setPassword("");
-      setDone(true);
     });
   };
   const refusal = placeRefusal(error, ["currentPassword", "password"]);

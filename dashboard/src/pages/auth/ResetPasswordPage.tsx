@@ -46,14 +46,10 @@ function RequestReset() {
 
 function ChooseNewPassword({ token }: { token: string }) {
   const [password, setPassword] = useState("");
-  const [done, setDone] = useState(false);
-  const { busy, error, run } = useAction();
+  const { busy, error, done, run } = useAction();
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    void run(async () => {
-      await api.auth.confirmReset(token, password);
-      setDone(true);
-    });
+    void run(() => api.auth.confirmReset(token, password));
   };
   const refusal = placeRefusal(error, ["password"]);
   return (

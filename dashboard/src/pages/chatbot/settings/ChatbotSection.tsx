@@ -13,15 +13,12 @@ export function ChatbotSection() {
   const navigate = useNavigate();
   const [name, setName] = useState(chatbot.name);
   const [idle, setIdle] = useState<number | string>(chatbot.idleTimeoutMinutes);
-  const { busy, error, run } = useAction();
-  const [saved, setSaved] = useState(false);
+  const { busy, error, done: saved, run } = useAction();
 
   const save = (e: FormEvent) => {
     e.preventDefault();
     void run(async () => {
-      setSaved(false);
       await api.organizations.updateChatbot(organization.id, chatbot.id, { name, idleTimeoutMinutes: Number(idle) });
-      setSaved(true);
       reload();
     });
   };
