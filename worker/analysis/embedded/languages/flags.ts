@@ -200,13 +200,10 @@ export function findFlagCues(original: string, folded: Folded, pack: LanguagePac
     const shared = findCues(text, cues).filter((h) => flag !== "churn_risk" || !negated(text, h.start, h.end, pack));
     if (shared.length > 0) out[flag] = [...(out[flag] ?? []), ...shared];
   }
-  if (out.churn_risk !== undefined && arrivingCustomer(text)) {
-    const staying = out.churn_risk.filter((h) => !SWITCHING_WHYS.has(h.why));
-    if (staying.length > 0) out.churn_risk = staying;
-    else delete out.churn_risk;
-  }
+  // An arriving customer's switching words, and a pause asked about by someone staying, are no leaving.
   if (out.churn_risk !== undefined) {
-    const leaving = withoutPauseWhenStaying(original, text, out.churn_risk);
+    const arriving = arrivingCustomer(text) ? out.churn_risk.filter((h) => !SWITCHING_WHYS.has(h.why)) : out.churn_risk;
+    const leaving = withoutPauseWhenStaying(original, text, arriving);
     if (leaving.length > 0) out.churn_risk = leaving;
     else delete out.churn_risk;
   }
