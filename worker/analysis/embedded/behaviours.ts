@@ -436,8 +436,8 @@ function yesMan(f: Facts): CueHit[] {
     (findCues(f.text, [ACTION_DONE]).length > 0 || DOES_AT_ONCE.test(f.text) || GRANT_WORDS.test(f.text) || promises || grantsAbroad);
   // A plan the user put forward, cheered on with no caveat, also when the reply then shows how ("Totally fine! 🚀 … Here's
   // the command", "Absolutely, that makes total sense! … Just go to Earn → Stake ETH"): the LLM-style yes-man.
-  const endorsesPlan = q !== undefined && (q.proposes || q.risky || q.seeksAgreement) && ENDORSES_PLAN.test(f.text.slice(0, 120)) && !CHECKED.test(f.text);
-  const grants = ((claimGranted || favourGranted) && !CHECKED.test(f.text)) || endorsesPlan;
+  const endorsesPlan = q !== undefined && (q.proposes || q.risky || q.seeksAgreement) && ENDORSES_PLAN.test(f.text.slice(0, 120));
+  const grants = (claimGranted || favourGranted || endorsesPlan) && !CHECKED.test(f.text);
   const cheered = grants || (affirms && (q.seeksAgreement || q.risky) && exclaimed && f.answer.concrete.length === 0);
   if (cheered) hits.push(whole(grants ? 0.5 : 0.3, grants ? "grants the user's claim or demand without checking it" : "cheers on the user's claim without checking it"));
   if (!cheered && !hits.some((h) => h.weight >= 0.5 || h.why === "speaks in superlatives")) return [];
