@@ -31,7 +31,7 @@ import { newId } from "../worker/services/ids";
 import { ConversationStore, emptyAggregates, type ConversationState, type EndReason } from "./conversation-store";
 import { firstChars } from "../worker/text-cut";
 import { frameId } from "./frame-id";
-import { readFrame } from "./frame-reading";
+import { checkFrame, readJson, type FrameRead } from "./frame-reading";
 import { chosenProtocol } from "../worker/services/socket-protocol";
 import {
   browserContext,
@@ -41,8 +41,10 @@ import {
   LIMITS,
   messageInput,
   PING,
+  pingFrame,
   PONG,
   reusedIdWarning,
+  type ClientFrame,
   type ContextInput,
   type ErrorFrameCode,
   type MessageInput,
@@ -306,8 +308,13 @@ export class Conversation extends DurableObject<Env> {
 
   override async webSocketMessage(ws: WebSocket, data: string | ArrayBuffer): Promise<void> {
     if (this.keyExpired(ws)) return;
+    // A keep-alive is never counted against the frame rate limits. The runtime answers the exact text of PING
+    // without waking us; any other spelling the protocol accepts (spaced, with fields beside its type) arrives
+    // here and is known by its parsed type, so the JSON is parsed once for both questions.
+    const text = readJson(data);
+    if (text.ok && isPing(text.json)) return send(ws, { type: "pong" });
     if (!this.admit(ws, data)) return;
-    const read = readFrame(data, clientFrame);
+    const read: FrameRead<ClientFrame> = text.ok ? checkFrame(text.json, clientFrame) : text;
     if (!read.ok) {
       const oversized = read.issues && oversizedContext(read.json, read.issues);
       if (oversized) return send(ws, { ...frameError("context_too_large", `${oversized.field}: ${oversized.message}`), details: [oversized] });
@@ -356,6 +363,7 @@ export class Conversation extends DurableObject<Env> {
         if (state.firstMessageAt === null) return send(ws, { type: "status", status: "open", at: now });
         return this.endConversation(state, "explicit", now);
       case "ping":
+        // Answered above, before the rate limits; here only for the union's sake.
         return send(ws, { type: "pong" });
     }
   }
@@ -866,6 +874,12 @@ export class Conversation extends DurableObject<Env> {
 
 /** The edge fields that describe a place within a country (applyContext). */
 const PLACE_FIELDS: ReadonlySet<string> = new Set(["city", "continent", "timezone"]);
+
+/**
+ * Whether parsed JSON is a frame clientFrame reads as a ping. Its type is looked at first, so only pings meet
+ * a schema here (the small one of a ping); every other frame is parsed by clientFrame once, after the limits.
+ */
+const isPing = (json: unknown): boolean => (json as { type?: unknown } | null)?.type === "ping" && pingFrame.safeParse(json).success;
 
 /** The `id` of a parsed frame, when it has a string one. */
 const idOf = (json: unknown): string | undefined => (typeof (json as { id?: unknown } | undefined)?.id === "string" ? (json as { id: string }).id : undefined);

@@ -36,14 +36,27 @@ export type FrameRead<T> =
  * @example const read = readFrame(data, feedClientFrame); if (!read.ok) ws.send(JSON.stringify(read.refusal));
  */
 export function readFrame<S extends z.ZodType>(data: string | ArrayBuffer, schema: S): FrameRead<z.output<S>> {
+  const text = readJson(data);
+  return text.ok ? checkFrame(text.json, schema) : text;
+}
+
+/**
+ * readFrame's first half: the frame's JSON, or why it has none (binary, too large to parse, not JSON). A socket
+ * that must look at a frame before checking it against its schema (a conversation telling pings from the frames
+ * it rate-limits) parses it once here and then calls checkFrame.
+ */
+export function readJson(data: string | ArrayBuffer): { ok: true; json: unknown } | { ok: false; refusal: FrameRefusal } {
   if (typeof data !== "string") return refused("invalid_frame", "binary frames are not supported; send JSON text");
   if (overBytes(data, LIMITS.frameBytes)) return refused("payload_too_large", `frames are limited to ${LIMITS.frameBytes} bytes`);
-  let json: unknown;
   try {
-    json = JSON.parse(data);
+    return { ok: true, json: JSON.parse(data) };
   } catch {
     return refused("invalid_json", "frame is not valid JSON");
   }
+}
+
+/** readFrame's second half: parsed JSON against the socket's schema. */
+export function checkFrame<S extends z.ZodType>(json: unknown, schema: S): FrameRead<z.output<S>> {
   const parsed = schema.safeParse(json);
   if (parsed.success) return { ok: true, frame: parsed.data };
   const details = fieldIssues(parsed.error.issues, "frame", json);

@@ -177,6 +177,9 @@ export const browserContext = z.object({
 
 // ---- client → server ----
 
+/** A keep-alive. Any object whose `type` is "ping" is one (other fields are ignored), however it is spaced. */
+export const pingFrame = z.object({ type: z.literal("ping") }).meta({ description: "Keep-alive, answered with `pong`" });
+
 export const clientFrame = z
   .discriminatedUnion("type", [
     z.object({ type: z.literal("message") }).extend(messageInput.shape).meta({ description: "Store a message; `id` makes resends safe" }),
@@ -185,7 +188,7 @@ export const clientFrame = z
       .object({ type: z.literal("resume"), after: z.number().int().nonnegative() })
       .meta({ description: "Replays every stored message with a sequence number above `after`, then `replayed`" }),
     z.object({ type: z.literal("end") }).meta({ description: "End the conversation; answered by a `status` frame" }),
-    z.object({ type: z.literal("ping") }).meta({ description: "Keep-alive, answered with `pong`" }),
+    pingFrame,
   ])
   .meta({ description: "A frame a client sends on a live conversation socket" });
 export type ClientFrame = z.infer<typeof clientFrame>;

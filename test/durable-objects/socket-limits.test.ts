@@ -97,6 +97,28 @@ describe("frame rate limits", () => {
     socket.close();
   });
 
+  it("answers every ping the protocol accepts with pong without counting it against the frame rate limit, while messages still count", async () => {
+    const t = await createTenant();
+    const socket = await connect(`/api/v1/live?key=${t.publishableKey}`);
+    await socket.next("welcome");
+    // Only the exact text {"type":"ping"} is answered by the runtime itself; these reach the conversation.
+    const pings = ['{"type": "ping"}', '{"type":"ping","id":1}', '{ "type" : "ping", "sentAt": 1700000000000 }'];
+    const sent = FRAME_LIMITS.browser.burst * 2;
+    for (let i = 0; i < sent; i++) socket.send(pings[i % pings.length]!);
+    const pongs = await socket.take("pong", sent);
+    expect(pongs).toHaveLength(sent);
+    expect(socket.frames.filter((f) => f.type === "error")).toEqual([]);
+
+    // The socket's budget is whole: a burst of messages is acknowledged, and the messages beyond it are refused.
+    const messages = FRAME_LIMITS.browser.burst + 10;
+    for (let i = 1; i <= messages; i++) socket.send(message(`p${i}`));
+    await expect.poll(() => answers(socket).length).toBe(messages);
+    expect(answers(socket).filter((f) => f.type === "ack").length).toBeGreaterThanOrEqual(FRAME_LIMITS.browser.burst);
+    expect(answers(socket).some((f) => f.type === "error" && f.code === "rate_limited")).toBe(true);
+    expect(socket.closed).toBe(false);
+    socket.close();
+  });
+
   it("closes a browser socket with 1008 when it keeps sending after being told to wait", async () => {
     const t = await createTenant();
     const socket = await connect(`/api/v1/live?key=${t.publishableKey}`);
