@@ -5,11 +5,12 @@
  */
 import { env } from "cloudflare:workers";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { analysisConfigPatch, loadConfig, revertPrompt, updateConfig } from "../../worker/analysis/config";
+import { analysisConfigPatch, loadConfig, MAX_CUSTOM_DEFINITIONS, revertPrompt, updateConfig } from "../../worker/analysis/config";
 import { createDb } from "../../worker/db/client";
+import { and, eq } from "drizzle-orm";
 import { annotations, conversations } from "../../worker/db/schema";
 import { ApiError } from "../../worker/errors";
-import { approveSuggestion } from "../../worker/services/intent-suggestions";
+import { approveSuggestion, listSuggestions } from "../../worker/services/intent-suggestions";
 import { interleaved } from "../helpers/interleaved-d1";
 import { createTenant, type Tenant } from "../helpers/tenant";
 
@@ -52,6 +53,18 @@ async function suggestApiKey(t: Tenant) {
       })),
     );
 }
+
+/** The statuses of the suggestion's messages, by annotation id. */
+async function statusesOf(t: Tenant): Promise<string[]> {
+  const rows = await db().select({ status: annotations.status }).from(annotations).where(and(eq(annotations.chatbotId, t.chatbotId), eq(annotations.kind, "intent")));
+  return rows.map((r) => r.status);
+}
+
+const refusal = (promise: Promise<unknown>) =>
+  promise.then(
+    () => null,
+    (e: unknown) => e as ApiError,
+  );
 
 describe("two changes to the analysis configuration at the same time", () => {
   afterEach(() => {
@@ -139,5 +152,37 @@ describe("two changes to the analysis configuration at the same time", () => {
     const stored = await loadConfig(db(), t.chatbotId);
     expect(stored.customIntents.map((i) => i.slug)).toEqual(["refund_status", "api_key"]);
     expect(result.config).toEqual(stored);
+  });
+  it("leaves a suggestion's messages pending, and the suggestion listed, when its approval gives up with a 409 after losing every race", async () => {
+    const t = await createTenant();
+    await suggestApiKey(t);
+    let n = 0;
+    const endless = interleaved(env.DB, async (sql) => {
+      if (!/^select .* from "analysis_configs"/.test(sql)) return;
+      n += 1;
+      await updateConfig(db(), t, patch({ companyDescription: `Version ${n}` }));
+    });
+    const error = await refusal(approveSuggestion(createDb(endless), t, "api_key", { name: "API key", description: "asks where the API key is" }));
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error!.status).toBe(409);
+    expect(error!.message).toMatch(/kept changing/);
+    expect((await loadConfig(db(), t.chatbotId)).customIntents).toEqual([]);
+    expect(await statusesOf(t)).toEqual(["pending", "pending", "pending", "pending"]);
+    // Nothing was half done, so approving it again once the others are done works.
+    expect((await listSuggestions(db(), t.chatbotId, { page: 1, limit: 10 })).data.map((s) => s.slug)).toEqual(["api_key"]);
+    expect((await approveSuggestion(db(), t, "api_key", { name: "API key", description: "asks where the API key is" })).accepted).toBe(4);
+  });
+
+  it("leaves a suggestion's messages pending when another request fills the intent list while it is being approved, with the full list's 409", async () => {
+    const t = await createTenant();
+    await suggestApiKey(t);
+    const full = Array.from({ length: MAX_CUSTOM_DEFINITIONS }, (_, i) => ({ slug: `intent_${i}`, name: `Intent ${i}`, description: `Custom intent number ${i}` }));
+    const racing = otherChangeAfterFirstRead(() => updateConfig(db(), t, patch({ customIntents: full })));
+    const error = await refusal(approveSuggestion(createDb(racing), t, "api_key", { name: "API key", description: "asks where the API key is" }));
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error!.status).toBe(409);
+    expect(error!.message).toMatch(new RegExp(`already has ${MAX_CUSTOM_DEFINITIONS} custom intents`));
+    expect((await loadConfig(db(), t.chatbotId)).customIntents).toHaveLength(MAX_CUSTOM_DEFINITIONS);
+    expect(await statusesOf(t)).toEqual(["pending", "pending", "pending", "pending"]);
   });
 });

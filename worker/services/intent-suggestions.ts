@@ -100,11 +100,12 @@ export async function approveSuggestion(
     }
     return { ...current, customIntents };
   };
-  // Checked before any message takes the intent, so a full list changes nothing.
-  withIntent(config);
-  const accepted = await settle(db, scope.chatbotId, cluster.memberIds, "accepted", slug);
-  // Added to the list as stored when it is written, not as first read: an intent another request added meanwhile stays.
-  return { accepted, config: await changeConfig(db, scope, withIntent) };
+  // The intent is added first, and the messages take it only once it is saved: a change that is refused (the list
+  // filled meanwhile) or gives up (409 after lost races) leaves the messages pending and the suggestion listed,
+  // never messages labelled with an intent the chatbot does not have. It is added to the list as stored when it is
+  // written, not as first read: an intent another request added meanwhile stays.
+  const saved = await changeConfig(db, scope, withIntent);
+  return { accepted: await settle(db, scope.chatbotId, cluster.memberIds, "accepted", slug), config: saved };
 }
 
 export async function rejectSuggestion(db: Db, chatbotId: string, slug: string) {
