@@ -84,6 +84,31 @@ describe("in-app workflow alerts", () => {
     theirs.close();
   });
 
+  it("no longer reaches a member removed from the organization: their notification channel stays open and gets nothing of it", async () => {
+    const t = await createTenant();
+    const [owner, removed] = [await memberIn(t.organizationId, "owner"), await memberIn(t.organizationId, "member")];
+    const created = await call("/api/v1/workflows", {
+      method: "POST",
+      key: t.adminKey,
+      json: { name: "Churn watch", trigger: "user_message", conditions: [{ field: "flag", op: "detected", value: "churn_risk" }], actions: [{ type: "in_app", to: [removed.memberId] }] },
+    });
+    expect(created.status, await created.clone().text()).toBe(201);
+    const theirs = await channelOf(removed);
+    expect((await as(owner, `/api/v1/organizations/${t.organizationId}/members/${removed.memberId}`, { method: "DELETE" })).status).toBe(204);
+
+    await capture(t.ingestKey, { conversationId: "churn-gone", messages: [{ role: "user", content: "I want to cancel my subscription, this is not worth it" }] });
+    await syncIndex(conversationStub(env, t.chatbotId, "churn-gone"));
+    // The run read who is still in the organization when it fired: nobody it names.
+    await expect
+      .poll(async () => (await createDb(env.DB).select().from(workflowRuns).where(eq(workflowRuns.chatbotId, t.chatbotId)))[0], { timeout: 10_000 })
+      .toMatchObject({ status: "skipped", reason: "no usable destination and no member left to tell" });
+    // The channel is the member's, across their organizations: open, and nothing came before its pong.
+    theirs.send({ type: "ping" });
+    expect(await theirs.next(undefined, 10_000)).toEqual({ type: "pong" });
+    expect((await inboxOf(removed)).items).toEqual([]);
+    theirs.close();
+  }, 20_000);
+
   it("refuses an in-app action naming a member of another organization with 400 naming the member", async () => {
     const t = await createTenant();
     const stranger = await signup("Stranger");
