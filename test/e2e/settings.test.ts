@@ -1,3 +1,5 @@
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { axeViolations } from "./audit";
 import { apiCall, apiLogin, browserSuite, e2e, logIn, openBrowser, settle, type Browser } from "./harness";
@@ -115,6 +117,47 @@ browserSuite("Saving: the button is busy while it saves, and a double click send
     await page.getByText(slug, { exact: true }).waitFor();
     expect(saving.sent).toBe(1);
     expect(await page.getByRole("alert").count()).toBe(0);
+  });
+  it("sends a destination's test once for a double click, busy meanwhile", async () => {
+    const { page } = browser;
+    // A receiver on this machine (the e2e server allows loopback destinations) counts the deliveries that arrive.
+    let delivered = 0;
+    const receiver = createServer((req, res) => {
+      req.resume();
+      req.on("end", () => {
+        delivered += 1;
+        res.writeHead(200, { "content-type": "application/json" }).end("{}");
+      });
+    });
+    await new Promise<void>((resolve) => receiver.listen(0, "127.0.0.1", resolve));
+    const testUrl = /\/api\/v1\/chatbots\/[^/]+\/webhooks\/[^/]+\/test$/;
+    try {
+      const owner = await apiLogin(e2e.demo.email, e2e.demo.password);
+      const name = `Tested once ${Date.now().toString(36)}`;
+      const url = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`;
+      await apiCall(owner, "POST", `/chatbots/${e2e.demo.chatbotId}/webhooks`, { name, kind: "custom", url });
+
+      const testing = await hold(testUrl, "POST");
+      await page.goto(`${e2e.url}/chatbots/${e2e.demo.chatbotId}/settings`);
+      const row = page.getByTestId("webhooks-table").getByRole("row").filter({ hasText: name });
+      const send = row.getByRole("button", { name: "Send test" });
+      // Both presses in one task, before React has re-rendered the button as busy: a mouse's double click usually lands
+      // its second press after that render, on a disabled button, so this is the case only the action's guard refuses.
+      await send.evaluate((button) => {
+        const pressed = button as unknown as { click(): void };
+        pressed.click();
+        pressed.click();
+      });
+      await expect.poll(() => send.getAttribute("data-loading")).not.toBeNull();
+      testing.release();
+      await row.getByText("Delivered").waitFor();
+      expect(testing.sent).toBe(1);
+      expect(delivered).toBe(1);
+      expect(await page.getByRole("alert").count()).toBe(0);
+    } finally {
+      await page.unroute(testUrl);
+      await new Promise((resolve) => receiver.close(resolve));
+    }
   });
 });
 

@@ -1,7 +1,7 @@
 import { Alert, Badge, Button, Group, Modal, Select, Skeleton, Stack, Table, Text, TextInput } from "@mantine/core";
 import { useState, type FormEvent } from "react";
 import { api, placeRefusal } from "../../../api/client";
-import type { DestinationKind, TestSendResult } from "../../../api/types";
+import type { DestinationKind, TestSendResult, WebhookDestination } from "../../../api/types";
 import { useQuery } from "../../../api/use-query";
 import { ConfirmButton } from "../../../components/ConfirmButton";
 import { ErrorNotice } from "../../../components/ErrorNotice";
@@ -70,28 +70,42 @@ function TestResult({ result }: { result: TestSendResult }) {
   );
 }
 
+/**
+ * A destination's buttons, and what its last test delivery answered below them. The test goes through `useAction` as
+ * the row's other buttons do: busy while it is sent, sent once however often it is pressed meanwhile, and a refusal
+ * in the section's one alert (`onError`).
+ */
+function DestinationActions({ chatbotId, destination: d, onChanged, onError }: { chatbotId: string; destination: WebhookDestination; onChanged: () => void; onError: (error: unknown) => void }) {
+  const [result, setResult] = useState<TestSendResult | null>(null);
+  const { busy, run } = useAction(onError);
+  const sendTest = () =>
+    void run(async () => {
+      setResult(null);
+      setResult(await api.webhooks.test(chatbotId, d.id));
+    });
+  return (
+    <>
+      <Group gap={4} wrap="nowrap">
+        <Button size="xs" variant="light" loading={busy} onClick={sendTest} aria-label={`Send test to destination ${d.name}`}>
+          Send test
+        </Button>
+        {d.status === "disabled" && <EnableButton name={d.name} onEnable={() => api.webhooks.enable(chatbotId, d.id).then(onChanged)} onError={onError} />}
+        <ConfirmButton size="xs" label="Delete" aria-label={`Delete destination ${d.name}`} title={`Delete "${d.name}"?`} confirmLabel="Delete" onConfirm={() => api.webhooks.remove(chatbotId, d.id).then(onChanged)}>
+          Workflows sending here will fail their actions until you choose another destination.
+        </ConfirmButton>
+      </Group>
+      {result && <TestResult result={result} />}
+    </>
+  );
+}
+
 export function WebhooksSection() {
   const { chatbot, canEdit } = useChatbot();
   const destinations = useQuery(`webhooks:${chatbot.id}`, () => api.webhooks.list(chatbot.id));
   const [creating, setCreating] = useState(false);
   const [secret, setSecret] = useState<string | null>(null);
-  const [tests, setTests] = useState<Record<string, TestSendResult | "sending">>({});
+  // The refusal of a row's button (a test delivery, enabling again), cleared when the next one starts.
   const [error, setError] = useState<unknown>(null);
-
-  const test = async (id: string) => {
-    setError(null);
-    setTests((t) => ({ ...t, [id]: "sending" }));
-    try {
-      const result = await api.webhooks.test(chatbot.id, id);
-      setTests((t) => ({ ...t, [id]: result }));
-    } catch (err) {
-      setTests((t) => {
-        const { [id]: _gone, ...rest } = t;
-        return rest;
-      });
-      setError(err);
-    }
-  };
 
   return (
     <SettingsSection id="webhooks" title="Webhook destinations" description="Where workflows send their alerts. Each gets a signing secret (Standard Webhooks), shown once.">
@@ -132,35 +146,23 @@ export function WebhooksSection() {
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
-              {destinations.data?.map((d) => {
-                const t = tests[d.id];
-                return (
-                  <Table.Tr key={d.id}>
-                    <Table.Td>{d.name}</Table.Td>
-                    <Table.Td>{d.kind}</Table.Td>
-                    <Table.Td style={{ maxWidth: 280, overflowWrap: "anywhere" }}>{d.url}</Table.Td>
+              {destinations.data?.map((d) => (
+                <Table.Tr key={d.id}>
+                  <Table.Td>{d.name}</Table.Td>
+                  <Table.Td>{d.kind}</Table.Td>
+                  <Table.Td style={{ maxWidth: 280, overflowWrap: "anywhere" }}>{d.url}</Table.Td>
+                  <Table.Td>
+                    <Badge color={d.status === "active" ? "green" : "gray"} variant="light" title={d.disabledReason ?? undefined}>
+                      {d.status}
+                    </Badge>
+                  </Table.Td>
+                  {canEdit && (
                     <Table.Td>
-                      <Badge color={d.status === "active" ? "green" : "gray"} variant="light" title={d.disabledReason ?? undefined}>
-                        {d.status}
-                      </Badge>
+                      <DestinationActions chatbotId={chatbot.id} destination={d} onChanged={destinations.reload} onError={setError} />
                     </Table.Td>
-                    {canEdit && (
-                      <Table.Td>
-                        <Group gap={4} wrap="nowrap">
-                          <Button size="xs" variant="light" loading={t === "sending"} onClick={() => void test(d.id)} aria-label={`Send test to destination ${d.name}`}>
-                            Send test
-                          </Button>
-                          {d.status === "disabled" && <EnableButton name={d.name} onEnable={() => api.webhooks.enable(chatbot.id, d.id).then(destinations.reload)} onError={setError} />}
-                          <ConfirmButton size="xs" label="Delete" aria-label={`Delete destination ${d.name}`} title={`Delete "${d.name}"?`} confirmLabel="Delete" onConfirm={() => api.webhooks.remove(chatbot.id, d.id).then(destinations.reload)}>
-                            Workflows sending here will fail their actions until you choose another destination.
-                          </ConfirmButton>
-                        </Group>
-                        {t && t !== "sending" && <TestResult result={t} />}
-                      </Table.Td>
-                    )}
-                  </Table.Tr>
-                );
-              })}
+                  )}
+                </Table.Tr>
+              ))}
             </Table.Tbody>
           </Table>
         </Table.ScrollContainer>
