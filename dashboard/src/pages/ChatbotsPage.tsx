@@ -11,6 +11,7 @@ import { QueryRegion } from "../components/QueryRegion";
 import { formatDateTime } from "../lib/format";
 import { useAction } from "../lib/use-action";
 import { useSession, useSignedIn } from "../session/session";
+import { probeSession } from "../session/session-probe";
 
 const STATUS_COLOR: Record<ChatbotStatus, string> = { active: "green", pending: "yellow", archived: "gray" };
 const STATUS_HELP: Record<ChatbotStatus, string> = {
@@ -78,16 +79,36 @@ function NewChatbotForm({ orgId, onCreated }: { orgId: string; onCreated: (c: Ch
   );
 }
 
-function NewOrganizationForm({ onCreated }: { onCreated: (id: string) => void }) {
+/**
+ * Creates the organization and opens it, one action: busy until its page is open. Should opening it fail once it
+ * exists, the form says so and offers to open it, no longer to create it (a second press would make a second one).
+ */
+function NewOrganizationForm({ open }: { open: (id: string) => Promise<void> }) {
   const [name, setName] = useState("");
+  const [created, setCreated] = useState<{ id: string; name: string } | null>(null);
   const { busy, error, run } = useAction();
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    // What follows creation (the session refreshed, the page changed) is the page's, not this form's.
     void run(async () => {
-      onCreated((await api.organizations.create(name)).id);
+      const organization = await api.organizations.create(name);
+      try {
+        await open(organization.id);
+      } catch (err) {
+        setCreated({ id: organization.id, name: organization.name });
+        throw err;
+      }
     });
   };
+  if (created) {
+    return (
+      <Stack>
+        {error !== null && <ErrorNotice error={error} title={`${created.name} was created, but could not be opened`} compact />}
+        <Button loading={busy} onClick={() => void run(() => open(created.id))}>
+          Open {created.name}
+        </Button>
+      </Stack>
+    );
+  }
   const refusal = placeRefusal(error, ["name"]);
   return (
     <form onSubmit={submit}>
@@ -119,15 +140,18 @@ export function ChatbotsPage() {
     if (organization && session.currentOrganizationId !== organization.id) void switchOrganization(organization.id).catch(() => undefined);
   }, [organization, session.currentOrganizationId, switchOrganization]);
 
+  // A new organization's page: the session read again so that it lists the organization, then the page. The read is
+  // the form's to fail (it says so), not refresh()'s: that answers a failed read by forgetting the session, and the
+  // whole page would become its error, the form and what it made with it.
+  const openOrganization = async (id: string) => {
+    const next = await probeSession();
+    await refresh(async () => next);
+    setCreatingOrg(false);
+    navigate(`/orgs/${id}/chatbots`);
+  };
   const orgModal = (
     <Modal opened={creatingOrg} onClose={() => setCreatingOrg(false)} title="New organization">
-      <NewOrganizationForm
-        onCreated={async (id) => {
-          await refresh();
-          setCreatingOrg(false);
-          navigate(`/orgs/${id}/chatbots`);
-        }}
-      />
+      <NewOrganizationForm open={openOrganization} />
     </Modal>
   );
 
