@@ -2,6 +2,7 @@
  * The Analysis page's changes made while another one is still saving: none is sent twice, none undoes another, none
  * is lost. Each test holds the configuration's PATCHes on their way, so the second change lands mid-save.
  */
+import type { Route } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { apiCall, apiLogin, browserSuite, e2e, logIn, openBrowser, type ApiSession, type Browser } from "./harness";
 
@@ -10,6 +11,7 @@ const CONFIG = /\/api\/v1\/chatbots\/[^/]+\/analysis\/config$/;
 interface Config {
   flags: Record<string, boolean>;
   competitors: string[];
+  companyDescription: string;
 }
 
 browserSuite("The Analysis page keeps a change made while another saves", () => {
@@ -43,6 +45,27 @@ browserSuite("The Analysis page keeps a change made while another saves", () => 
     });
     return held;
   }
+
+  /** Stops every PATCH of the configuration on its way, for the test to let through (`continue`) or answer, one by one. */
+  async function catchSaves(): Promise<Route[]> {
+    const caught: Route[] = [];
+    await browser.page.route(CONFIG, (route) => {
+      if (route.request().method() !== "PATCH") return route.continue();
+      caught.push(route);
+    });
+    return caught;
+  }
+
+  /** Lets the page render what it has received: two frames, then a moment for the query cache to tell its readers. */
+  const rendered = () =>
+    browser.page.evaluate(
+      () =>
+        new Promise<void>((resolve) => {
+          // The cast stands in for the DOM types this Node file lacks.
+          const page = globalThis as unknown as { requestAnimationFrame(callback: () => void): number };
+          page.requestAnimationFrame(() => page.requestAnimationFrame(() => setTimeout(resolve, 100)));
+        }),
+    );
 
   it("does not let a second switch undo the first while the first saves", async () => {
     const { page } = browser;
@@ -92,6 +115,42 @@ browserSuite("The Analysis page keeps a change made while another saves", () => 
       await expect.poll(async () => (await saved()).competitors).toEqual(expect.arrayContaining([first, second]));
       await section.getByText(first, { exact: true }).waitFor();
       await section.getByText(second, { exact: true }).waitFor();
+      expect(await section.getByRole("alert").count()).toBe(0);
+    } finally {
+      await page.unroute(CONFIG);
+    }
+  });
+
+  it("keeps a competitor added while the description saves: shown while it saves after the description's answer, then saved", async () => {
+    const { page } = browser;
+    await page.goto(`${e2e.url}/chatbots/${e2e.demo.chatbotId}/analysis`);
+    const section = page.getByRole("region", { name: "Context" });
+    const competitors = section.getByLabel("Competitors", { exact: true });
+    const description = section.getByLabel("Company description");
+    await competitors.waitFor();
+    const marker = Date.now().toString(36);
+    const tag = `Gamma ${marker}`;
+    const text = `We sell umbrellas (${marker}).`;
+
+    const caught = await catchSaves();
+    try {
+      await description.fill(text);
+      await description.blur();
+      await expect.poll(() => caught.length).toBe(1);
+      await competitors.fill(tag);
+      await competitors.press("Enter");
+      await section.getByText(tag, { exact: true }).waitFor();
+      // The description's answer comes back; the competitor's save goes out after it and is held.
+      await caught[0]!.continue();
+      await expect.poll(() => caught.length).toBe(2);
+      await rendered();
+      expect(await section.getByText(tag, { exact: true }).count()).toBe(1);
+      expect(await description.inputValue()).toBe(text);
+      await caught[1]!.continue();
+      await expect.poll(async () => (await saved()).competitors).toContain(tag);
+      expect((await saved()).companyDescription).toBe(text);
+      await rendered();
+      expect(await section.getByText(tag, { exact: true }).count()).toBe(1);
       expect(await section.getByRole("alert").count()).toBe(0);
     } finally {
       await page.unroute(CONFIG);

@@ -158,9 +158,16 @@ function PromptEditor({ name, config, canEdit, chatbotId, onConfig }: { name: Pr
   );
 }
 
+/**
+ * Stays mounted while its changes save (no key that a saved description or language would change): remounting it
+ * would drop the queue with a change still saving, its pending value and its refusal. The two typed fields follow
+ * their saved value instead, as a prompt's text does.
+ */
 function ContextSettings({ config, canEdit, save }: { config: AnalysisConfigView; canEdit: boolean; save: Save }) {
   const [description, setDescription] = useState(config.companyDescription);
   const [language, setLanguage] = useState(config.primaryLanguage ?? "");
+  useEffect(() => setDescription(config.companyDescription), [config.companyDescription]);
+  useEffect(() => setLanguage(config.primaryLanguage ?? ""), [config.primaryLanguage]);
   // Changes here queue rather than wait for a free moment: a tag added while the one before saves is kept, and
   // is sent with it, not instead of it. What waits is shown over what was saved.
   const { pending, error, change } = useSaveQueue(save);
@@ -229,7 +236,7 @@ export default function AnalysisPage() {
               ))}
             </Stack>
           </Section>
-          <ContextSettings key={`${c.companyDescription}|${c.primaryLanguage}`} config={c} canEdit={canEdit} save={save} />
+          <ContextSettings config={c} canEdit={canEdit} save={save} />
           <Section title="Prompts" description="The instructions the Workers AI analyzer follows. Edit one to tune it; revert to go back to ours.">
             <Stack>
               {(["sentiment", "intent", "topics", "flags"] as const).map((name) => (
