@@ -14,6 +14,9 @@ interface Config {
   companyDescription: string;
 }
 
+/** A refusal of a save, as the API words one (the configuration changed too often meanwhile). */
+const REFUSED = { status: 409, contentType: "application/json", body: JSON.stringify({ error: { code: "conflict", message: "The configuration kept changing; try again.", requestId: "e2e" } }) };
+
 browserSuite("The Analysis page keeps a change made while another saves", () => {
   let browser: Browser;
   let owner: ApiSession;
@@ -152,6 +155,40 @@ browserSuite("The Analysis page keeps a change made while another saves", () => 
       await rendered();
       expect(await section.getByText(tag, { exact: true }).count()).toBe(1);
       expect(await section.getByRole("alert").count()).toBe(0);
+    } finally {
+      await page.unroute(CONFIG);
+    }
+  });
+
+  it("says the refusal of a competitor's save begun just before a description save, once the description is saved", async () => {
+    const { page } = browser;
+    await page.goto(`${e2e.url}/chatbots/${e2e.demo.chatbotId}/analysis`);
+    const section = page.getByRole("region", { name: "Context" });
+    const competitors = section.getByLabel("Competitors", { exact: true });
+    const description = section.getByLabel("Company description");
+    await competitors.waitFor();
+    const marker = Date.now().toString(36);
+    const tag = `Delta ${marker}`;
+    const text = `We sell raincoats (${marker}).`;
+
+    const caught = await catchSaves();
+    try {
+      await competitors.fill(tag);
+      await competitors.press("Enter");
+      await expect.poll(() => caught.length).toBe(1);
+      await description.fill(text);
+      await description.blur();
+      // The competitor's save is refused; the description's goes out after it and is saved.
+      await caught[0]!.fulfill(REFUSED);
+      await expect.poll(() => caught.length).toBe(2);
+      await caught[1]!.continue();
+      await expect.poll(async () => (await saved()).companyDescription).toBe(text);
+      await section.getByRole("alert").filter({ hasText: "The configuration kept changing" }).waitFor();
+      // What the API kept: the description, not the refused competitor.
+      await rendered();
+      expect(await section.getByText(tag, { exact: true }).count()).toBe(0);
+      expect(await description.inputValue()).toBe(text);
+      expect((await saved()).competitors).not.toContain(tag);
     } finally {
       await page.unroute(CONFIG);
     }

@@ -7,8 +7,12 @@ import { useRef, useState } from "react";
  *
  * `pending` is what was changed and not yet saved: show it over the saved values, so a second change builds on the
  * first (a tag added after another keeps the other). It empties when the last save is back; the saved values then
- * hold everything, or after a refusal what the API kept. The refusal is kept as `useAction` keeps it, cleared when
- * the next save starts.
+ * hold everything, or after a refusal what the API kept. A refusal is kept until the next change made once the queue
+ * is idle, not cleared by a save that was already waiting behind the refused one: a tag refused while a description
+ * waited would otherwise vanish, unsaid, the moment the description went out.
+ *
+ * The queue lives in the component that calls this hook: keep that component mounted while it saves (no `key` a save
+ * changes), or what is still waiting or saving is dropped from the screen.
  */
 export function useSaveQueue<P extends object>(save: (patch: P) => Promise<void>) {
   const waiting = useRef<P | null>(null);
@@ -20,11 +24,11 @@ export function useSaveQueue<P extends object>(save: (patch: P) => Promise<void>
     setPending((shown) => ({ ...shown, ...patch }));
     if (saving.current) return;
     saving.current = true;
+    setError(null);
     void (async () => {
       while (waiting.current !== null) {
         const next = waiting.current;
         waiting.current = null;
-        setError(null);
         try {
           await save(next);
         } catch (err) {
