@@ -111,11 +111,12 @@ browserSuite("The Analysis page keeps a change made while another saves", () => 
     try {
       await competitors.fill(first);
       await competitors.press("Enter");
-      await expect.poll(() => saving.sent).toBe(1);
+      // Ten seconds, as elsewhere in the browser suites: under a loaded CI machine one second was once too short.
+      await expect.poll(() => saving.sent, { timeout: 10_000 }).toBe(1);
       await competitors.fill(second);
       await competitors.press("Enter");
       saving.release();
-      await expect.poll(async () => (await saved()).competitors).toEqual(expect.arrayContaining([first, second]));
+      await expect.poll(async () => (await saved()).competitors, { timeout: 10_000 }).toEqual(expect.arrayContaining([first, second]));
       await section.getByText(first, { exact: true }).waitFor();
       await section.getByText(second, { exact: true }).waitFor();
       expect(await section.getByRole("alert").count()).toBe(0);
