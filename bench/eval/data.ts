@@ -150,6 +150,8 @@ export const USER_SETS = [
   "support-blind-44.csv",
   "support-blind-45.csv",
   "support-blind-46.csv",
+  "support-blind-47.csv",
+  "support-blind-48.csv",
 ] as const;
 export type UserSet = (typeof USER_SETS)[number];
 
@@ -191,6 +193,7 @@ export const ASSISTANT_SETS = [
   "support-assistant-blind-16.csv",
   "support-assistant-multilingual-9.csv",
   "support-assistant-blind-17.csv",
+  "support-assistant-blind-18.csv",
 ] as const;
 export type AssistantSet = (typeof ASSISTANT_SETS)[number];
 

@@ -1252,3 +1252,44 @@ describe("what the forty-fifth and forty-sixth blind sets' even rows showed: pho
     expect(cueFlags(message)).not.toContain(flag);
   });
 });
+
+describe("what the forty-seventh and forty-eighth blind sets' even rows showed: contracts ended, emergencies, thanks for nothing", () => {
+  const cueFlags = (content: string): string[] => analyzeSync({ role: "user", content }, { opinionModel: null }).flags.map((f) => f.slug);
+  const flags = (content: string): string[] => analyzeSync({ role: "user", content }).flags.map((f) => f.slug);
+
+  it.each([
+    ["We are terminating our management contract for the 14 units on Harbour St.", "churn_risk"],
+    ["Our board has chosen Savills. Please confirm handover dates.", "competitor_mention"],
+    ["Our building used to be managed by FirstPort and honestly they answered emails within a day.", "competitor_mention"],
+    ["CRITICAL: database connections exhausted, customers can't check out. Need someone on a call ASAP.", "urgent_request"],
+    ["broken down on the M6 northbound near junction 14, hazards on, two kids in the back. how long??", "urgent_request"],
+    ["my dog ate something in the park and is throwing up, can I get a video vet appointment right now?", "urgent_request"],
+    ["what's a \"diagnostic fee\"? the quote says £85 but you didn't fix anything yet?", "confused_user"],
+    ["Thanks for nothing. I'll sort it myself.", "frustrated_user"],
+    ["Danke für nix. Ich geh zu Vodafone.", "frustrated_user"],
+    ["Danke für nix. Ich geh zu Vodafone.", "churn_risk"],
+    ["Gracias por nada, cierro la cuenta.", "frustrated_user"],
+    ["Sinceramente, fecho a conta. Não dá mais.", "frustrated_user"],
+    ["Als het vandaag niet opgelost is, neem ik morgen een abonnement bij Odido. Klaar mee.", "frustrated_user"],
+    ["Bedankt voor alles, maar ik heb besloten mijn rekening op te heffen. Fijne dag nog.", "churn_risk"],
+    ["Quero adicionar mais 2 linhas no meu plano família, como faço?", "buying_signal"],
+    ["Potete aggiungere 5 posti al nostro abbonamento team? Stiamo crescendo 🚀", "buying_signal"],
+    ["Est-ce qu'on peut rajouter 3 utilisateurs en cours d'année et payer au prorata ?", "buying_signal"],
+  ])("reads %s as %s", (message, flag) => {
+    expect(cueFlags(message)).toContain(flag);
+  });
+
+  it.each([
+    ["I'm not deleting the app, but if I get one more bot match I swear", "churn_risk"],
+    ["Vou cancelar a aula experimental de amanhã, surgiu um imprevisto. Posso remarcar?", "churn_risk"],
+    ["We picked Milo up after his neutering and the vet said to come back in 10 days.", "competitor_mention"],
+    ["Comment ajouter un utilisateur en lecture seule ?", "buying_signal"],
+  ])("does not read %s as %s", (message, flag) => {
+    expect(cueFlags(message)).not.toContain(flag);
+  });
+
+  it("does not let the second opinion read an appointment called off as leaving, unless leaving is said beside it", () => {
+    expect(flags("Please cancel my appointment on 14 March at 10:30, I'm feeling better now.")).not.toContain("churn_risk");
+    expect(flags("We've decided to go with another venue. Please cancel our provisional booking and refund the deposit.")).toContain("churn_risk");
+  });
+});

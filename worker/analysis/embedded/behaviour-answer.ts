@@ -71,6 +71,8 @@ const META = new Set(
 
 const INTERROGATIVE = /^\W*(?:(?:hi|hello|hey|so|ok|okay|quick question)\W+)?(?:what|whats|when|where|wheres|which|who|whom|whose|why|how|hows|can|could|do|does|did|is|are|was|were|will|would|should|shall|have|has|am|may|any)\b/;
 const YES_NO = /^\W*(?:(?:hi|hello|hey|so|ok|okay|quick question)\W+)?(?:can|could|do|does|did|is|are|was|were|will|would|should|shall|have|has|am|may|any)\b|\b(?:is|are|can|could|do|does|did|will|would|should|has|have) (?:that|this|it|there|they|i|we|you)\b[^.?!]*\?|\b(?:right|correct|isn'?t it|aren'?t they|ok|okay|fine|good idea|no)\s*\?+\s*$/;
+/** "controller support on mac?", "refund for the cancelled class?": a few words and a question mark, no question word. */
+const NOMINAL_QUESTION = /^(?![^?]*\b(?:what|whats|when|where|wheres|which|who|whom|whose|why|how|hows)\b)[^?.!\n]{3,60}\?+\s*$/;
 /** "wo bleibt meine pizza", "cadê meu pedido", "waar blijft die", "dov'è il mio ordine": asked without a question mark. */
 const FOREIGN_WHERE_IS = /(?:^|\W)(?:wo bleibt|wo ist|wann kommt|cad[eê]|onde est[aá]|waar blijft|wanneer komt|d[oó]nde est[aá]|o[uù] est|o[uù] en est|dov'[eè]|quando arriva)(?:\W|$)/u;
 const REQUEST = /\b(?:can|could|would) you\b|\bplease\b|\bi (?:need|want|would like|'d like)\b|\bhelp me\b|\bhow (?:do|can|to)\b|\bis there\b|\bare there\b/;
@@ -143,7 +145,7 @@ export function readQuestion(text: string): Question {
   const stems = new Set<string>();
   for (const s of stemSet(text.slice(0, OVERLAP_CHARS))) if (!META.has(s)) stems.add(s);
   const trimmed = text.trim();
-  const yesNo = YES_NO.test(trimmed);
+  const yesNo = YES_NO.test(trimmed) || NOMINAL_QUESTION.test(trimmed);
   const agrees = SEEKS_AGREEMENT.test(trimmed);
   const tagged = TAGGED.test(trimmed);
   return {

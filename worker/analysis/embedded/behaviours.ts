@@ -158,7 +158,8 @@ export function detectBehaviours(ctx: BehaviourContext, enabled: ReadonlySet<str
   // subject without answering is verbose. Dodging is the evasive non-answer that is neither.
   // Corporate filler in place of an answer ("Your satisfaction is our priority") is a dodge even in a template.
   const asked = question !== undefined && question.asks && !question.greeting && !question.wantsContact;
-  const filler = asked && elsewhere.length === 0 && hits.dodging.some((h) => h.why === PLATITUDES.why || h.why === FLATTERY.why);
+  // So is asking again for what the user gave ("please provide your project ID" under the project ID).
+  const filler = asked && elsewhere.length === 0 && hits.dodging.some((h) => h.why === PLATITUDES.why || h.why === FLATTERY.why || h.why === ASKS_AGAIN);
   if ((fires(hits.robotic) && !filler) || (fires(hits.verbose) && answer.shared > 0)) hits.dodging = [];
   // Agreeing to everything is the yes-man's failing, not evasion: "Of course, all fees waived!" leaves out no figure.
   if (fires(hits.yes_man)) hits.dodging = [];
@@ -175,7 +176,7 @@ export function detectBehaviours(ctx: BehaviourContext, enabled: ReadonlySet<str
 
   const out: Detection[] = [];
   for (const slug of Object.keys(hits) as (keyof Hits)[]) {
-    leanings?.set(slug, noisyOr(hits[slug].map((h) => h.weight)));
+    leanings?.set(slug, leaning(slug, hits[slug]));
     if (!enabled.has(slug)) continue;
     const d = toDetection(slug, hits[slug], ctx.text.slice(0, text.length));
     if (d !== undefined) out.push(d);
@@ -188,10 +189,19 @@ const GENERIC_TIPS = /\bhere are (?:some|a few) (?:of our )?(?:top |general |qui
 
 /** Endorsing the user's plan in the reply's opening: "smart move", "Totally fine!", "trust your instincts", "makes total sense". */
 const ENDORSES_PLAN =
-  /\b(?:(?:a |such a |really )?smart move|great idea|makes (?:total|perfect|complete) sense|(?:totally|perfectly|completely) fine|nothing to worry about|trust your (?:instincts|gut)|more than enough|go get (?:it|them|'em)|won'?t even notice)\b/;
+  /\b(?:(?:a |such a |really )?smart move|great idea|makes (?:total|perfect|complete) sense|sounds (?:sensible|smart|reasonable)|easy fix|(?:totally|perfectly|completely) fine|nothing to worry about|trust your (?:instincts|gut)|more than enough|go get (?:it|them|'em)|won'?t even notice)\b/;
 
 /** The user's claim already says for ever: "never expire", "à vie", "para siempre". */
 const ABSOLUTE_CLAIMED = /(?<![\p{L}])(?:never|ever|always|forever|for life|lifetime|nie|niemals|immer|jamais|toujours|à vie|nunca|siempre|sempre|mai|altijd|nooit)(?![\p{L}])/iu;
+
+/**
+ * How far the cues lean towards a behaviour. A programme or promise named alone ("Yes, our Flexible Travel Promise covers
+ * that.") is how a real answer names a real one: no lean for the second opinion to raise to `hallucinating` either.
+ */
+function leaning(slug: keyof Hits, hits: readonly CueHit[]): number {
+  if (slug === "hallucinating" && hits.length === 1 && hits[0]?.why === "names a programme or promise") return 0;
+  return noisyOr(hits.map((h) => h.weight));
+}
 
 /** The last thing the user said before the reply, if anything. */
 export function findLastUser(previous: readonly PreviousTurn[]): string | undefined {
@@ -260,6 +270,9 @@ const MILD_SPECIFICS = 0.3;
 
 function dodging(f: Facts): CueHit[] {
   if (HOLDING.test(f.text)) return [];
+  if (f.lastUser !== undefined && f.answer.concrete.length === 0 && f.answer.words <= 50 && asksAgainForWhatWasGiven(f.text, f.lastUser)) {
+    return [whole(0.6, ASKS_AGAIN)];
+  }
   // Apologies, thanks and sales talk about the very thing asked ("Data science is one of the most exciting fields to
   // learn!" to "is the course still open?") share its words, so they can pass for an answer; with nothing else said
   // they are the dodge.
@@ -290,6 +303,29 @@ function dodging(f: Facts): CueHit[] {
     if (f.answer.fresh < 3) hits.push(whole(0.25, "says little beyond generalities"));
   }
   return hits;
+}
+
+const ASKS_AGAIN = "asks again for details the user already gave";
+/** What a reply asks the user to give ("please provide your Player ID", "could you share your booking reference"). */
+const ASKS_TO_GIVE = /\b(?:provide|share|send|give|tell me|confirm|enter|let me know|what(?:'s| is) your|could i have|can i have|i(?:'ll| will) need)\b/;
+const DETAIL_ASKED =
+  /\b(booking|order|transaction|player|project|deployment|account|customer|member|membership|policy|claim|ticket|case|tracking|reference|receipt|invoice|reservation|confirmation|patient|registration|serial|device|meter|nhs)\b(?: (?:id|number|no\.?|reference|ref|code))?/g;
+
+/**
+ * "Booking ref AC-77120 for Thursday 9am. Need to move it to Friday." → "Could you share your booking reference?":
+ * asking for an identifier the user's message already holds (its name next to a number), without using it, answers
+ * nothing.
+ */
+function asksAgainForWhatWasGiven(reply: string, lastUser: string): boolean {
+  const ask = reply.search(ASKS_TO_GIVE);
+  if (ask < 0) return false;
+  const given = lastUser.toLowerCase();
+  for (const m of reply.slice(ask).matchAll(DETAIL_ASKED)) {
+    const id = new RegExp(`\\b${m[1]}\\b[^.?!\\n]{0,24}?([\\w#:.-]*\\d[\\w.-]*)`).exec(given)?.[1];
+    // A reply quoting the number back ("I can see order 55123 left…") has read it.
+    if (id !== undefined && !reply.includes(id)) return true;
+  }
+  return false;
 }
 
 /** Help that stands whatever words it shares with the question: steps, an action, a yes or no, a figure asked for. */

@@ -23,6 +23,9 @@ const INLINE_JSON = /[{[]\s*[{[]?\s*"[^"\n]{0,80}"\s*:[^\n]*?[}\]](?=[\s.,;!?)]|
 /** Quoted machine output ("fatal: Authentication failed for 'https://…'"): a colon or slash inside quotes. */
 const QUOTED_OUTPUT = /"[^"\n]{0,200}(?::\s|\/)[^"\n]{0,200}"/g;
 
+/** A log level opening a line: "ERROR: …", "[WARN] …". */
+const LEVEL_PREFIX = /^\s*\[?(?:TRACE|DEBUG|INFO|NOTICE|WARN|WARNING|ERROR|ERR|FATAL|CRITICAL|CRIT|SEVERE|PANIC)\]?[\s:|]/;
+
 /** Whole lines that are machine output rather than prose. */
 const PASTED_LINE: readonly RegExp[] = [
   /^\s*at\s+[\w$.<>\[\]/]+\s*\(?.*[:)]\s*$/, // JS/Java stack frame
@@ -37,7 +40,7 @@ const PASTED_LINE: readonly RegExp[] = [
   /^\s*\[[\w.:/@-]+\]\s/, // [checkout-web] …
   /^\s*[VDIWEF]\/[\w.$-]+(?:\(\s*\d+\))?:/, // Android logcat E/AndroidRuntime:
   /^\s*(?:Process|PID|TID|Thread|Build|Version|Device|Host|Request|Response|Status|Code|Trace|Request-Id|X-[\w-]+|upstream|downstream|Caused by|at|in|error|exception|stack|errno|signal)\s*[:=]\s*\S/i, // key: value diagnostics
-  /^\s*\[?(?:TRACE|DEBUG|INFO|NOTICE|WARN|WARNING|ERROR|ERR|FATAL|CRITICAL|CRIT|SEVERE|PANIC)\]?[\s:|]/, // level prefix
+  LEVEL_PREFIX,
   /^\s*(?:\$|>|#|PS [A-Z]:\\[^>]*>)\s+\S/, // shell prompt
   /^\s*(?:curl|wget|npm|npx|yarn|pnpm|pip3?|git|docker|kubectl|ssh|sudo|cd|ls|cat|python3?|node|go|cargo|brew|apt(?:-get)?|make|terraform|aws|gcloud|az)\s+-{0,2}\w/, // a command
   /^\s{2,}\S.*[=(){};]/, // indented code
@@ -74,7 +77,10 @@ function blank(s: string): string {
 export function maskPasted(text: string): string {
   if (!MAYBE_PASTED.test(text)) return text;
   let out = text.replace(FENCED, blank).replace(INLINE_JSON, blank).replace(INLINE_SQL, blank).replace(QUOTED_OUTPUT, blank).replace(QUOTED_LITERAL, blank).replace(DELIMITED_ROW, blank);
-  if (!out.includes("\n") && !PASTED_LINE.some((re) => re.test(out))) return out;
+  // "CRITICAL: database connections exhausted, customers can't check out. Need someone on a call ASAP.": in a message of
+  // one line a log level is a person's headline (a lone pasted line, "ERROR: Connection refused", reads as the trouble
+  // it reports either way); in a block of lines it marks the log.
+  if (!out.includes("\n") && !PASTED_LINE.some((re) => re !== LEVEL_PREFIX && re.test(out))) return out;
   const lines = out.split("\n");
   let changed = false;
   for (let i = 0; i < lines.length; i++) {

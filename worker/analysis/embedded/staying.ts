@@ -21,3 +21,14 @@ export function withoutPauseWhenStaying<H extends { start: number; end: number }
   if (hits.length === 0 || !NOT_LEAVING.test(original)) return hits;
   return hits.filter((h) => !PAUSING.test(text.slice(h.start, h.end)));
 }
+
+/**
+ * "Please cancel my appointment on 14 March", "cancelar la cita de mañana": a visit, a booking or an order called off
+ * is no leaving, though the model learned "cancel" from people who were. Read where the model's first word stands,
+ * unless leaving is said beside it (LEAVING_BESIDE).
+ */
+export const CANCELS_ONE_OFF =
+  /^(?:cancel\p{L}*|annul\p{L}*|storn\p{L}*|afzeggen|zeg\p{L}* af)\s+(?:(?:my|the|our|this|that|today's|tomorrow's|next|a|an|o|la|el|le|les|l'|mon|ma|mes|mi|meu|minha|mein|meinen|meine|den|die|das|de|het|mijn|il|lo|mio|mia)\s+)?(?:[\p{L}-]+\s+){0,2}?(?:appointments?|bookings?|reservations?|orders?|visits?|sessions?|class(?:es)?|lessons?|deliver(?:y|ies)|table|rides?|trips?|flights?|consultations?|calls?|viewings?|slots?|meetings?|aula|consulta|reserva|pedido|encomenda|cita|clase|turno|rendez-vous|r[ée]servation|commande|cours|termin|bestellung|buchung|afspraak|bestelling|reservering|appuntamento|prenotazione|ordine|lezione|visita)(?![\p{L}])(?!\s+(?:pass|plan|subscription|membership|box|service|account|contract|club|package|bundle|abo|abonnement|assinatura|suscripci[oó]n)(?![\p{L}]))/iu;
+
+/** Leaving said beside the cancellation ("We've decided to go with another venue. Please cancel our booking"). */
+export const LEAVING_BESIDE = /\b(?:another|elsewhere|other (?:provider|company|supplier|venue|shop|store|bank)|switch\w*|moving (?:to|abroad|away)|leav(?:e|ing)|competitor|go(?:ing)? with|for good)\b/i;

@@ -68,6 +68,7 @@ export const es: LanguageSource = {
       [0.5, "questions the value", `no vale (${W} ){0,1}(la pena|lo que cuesta|el precio|lo que pago)|demasiado caro|muy caro para|tirar (el )?dinero|(contrato|suscripcion|licencia) (${W} ){0,3}(vence|termina|expira|caduca|se acaba)`],
     ],
     frustrated_user: [
+      [0.75, "thanks them for nothing or cannot take more", `gracias por nada|no (puedo|aguanto) mas(?![\\p{L}])`],
       [0.6, "has repeated themselves", `(tres|cuatro|cinco|mil|varias) veces (me |nos |os |lo |la )?(${W} ){0,2}(habeis|han|has|ha|dado|dicho|pedido|escrito|llamado|cobrado|mandado|enviado)|por (tercera|cuarta|quinta|enesima) vez`],
       [0.85, "has had enough", `(estoy|estamos|ya estoy) (${W} ){0,1}(hart[oa]s?|cansad[oa]s? de|furios[oa]s?|indignad[oa]s?|enfadad[oa]s?|enojad[oa]s?|cabread[oa]s?|frustrad[oa]s?|decepcionad[oa]s?|molest[oa]s?)|(es|esto es|que) (una )?(verguenza|vergonzoso|inaceptable|indignante|ridiculo|un desastre|un robo|una estafa|una broma|lamentable|de risa|increible que)|inaceptable|indignante|vergonzoso|una verguenza|una tomadura de pelo|(me estan|nos estan|me estais|me estas) tomando el pelo|(se|os|te) (estan|estais) riendo de|peor (servicio|experiencia|soporte|app|empresa|atencion)|mierda|joder|basta ya|ya basta|hasta las narices|hasta el (gorro|mono|moño)|me (tienen|teneis) (hart[oa]|frit[oa])|hasta el gorro|no (me )?lo puedo creer|no hay derecho|harto|harta|es el colmo|el colmo`],
       [0.45, "says it is still not fixed", `(todavia|aun|sigue|siguen|sigo) (${W} ){0,1}(no|sin)`],
@@ -105,6 +106,7 @@ export const es: LanguageSource = {
       [0.4, "hesitates", "emm+|ehh+|mmm+"],
     ],
     buying_signal: [
+      [0.75, "asks about adding seats", `(anadir|agregar|sumar|anadan|agreguen|anado|agrego) (\\d+|dos|tres|otros|otras|mas) (${W} ){0,1}(usuarios?|licencias?|lineas?|puestos?|asientos?|miembros?|cuentas?|plazas?)`],
       [0.7, "asks about a bigger plan", `(plan|planes|tarifa|tarifas|oferta|precio|precios|descuento) (${W} ){0,1}para (empresas|equipos|grupos|negocios|profesionales)|(somos|seremos) (\\d+|unas? \\d+) (personas|empleados|usuarios|trabajadores)|(subir|pasar|cambiar|mejorar) (${W} ){0,1}(a|al) (la )?(suscripcion|plan|tarifa) (${W} ){0,1}(oro|premium|pro|superior|plus|gold|anual)`],
       [0.8, "asks about price", "precio|precios|tarifa|tarifas|cuanto (me |nos |te |le )?(cuesta|cuestan|vale|valen|sale|costaria|costarian|cobran|cobrarian|seria|es)|presupuesto|cotizacion|cotizar", { negatable: true }],
       [0.8, "wants to buy", `(quiero|quisiera|queremos|quisieramos|me gustaria|nos gustaria|vamos a|voy a|estoy interesad[oa]|estamos interesad[oa]s|pensamos|pienso) (${W} ){0,3}(comprar|contratar|adquirir|suscribir\\p{L}*|pedir|encargar|reservar|ampliar|mejorar el plan|pasar(me|nos)? al plan(?! (basico|gratis|gratuito|free|esencial|starter|lite|light|mas barato))|actualizar (a|al) (plan )?(pro|premium|business|anual))|(donde|como) (puedo|podemos|se puede) (${W} ){0,2}(comprar|contratar|suscribir\\p{L}*|adquirir)`, { negatable: true }],

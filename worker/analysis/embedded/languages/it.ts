@@ -72,6 +72,7 @@ export const it: LanguageSource = {
       [0.85, "wants to close the account", `(chiudiamo|chiudo|chiuderemo|chiudero) (${W} ){0,1}(il conto|l.?account|l.?abbonamento|il contratto)`, { negatable: true }],
     ],
     frustrated_user: [
+      [0.75, "thanks them for nothing or cannot take more", `grazie per (niente|nulla)|non ne posso piu`],
       [0.6, "has had enough", `ennesim[oa]|(?<![\\p{L}])basta[.!]|(tre|quattro|cinque|mille) volte (che )?(${W} ){0,2}(scrivo|chiedo|chiamo|segnalo)`],
       [0.85, "has had enough", `(sono|siamo) (${W} ){0,1}(stufo|stufa|stufi|stanco di|stanca di|stanchi di|furios[oaie]|arrabbiat[oaie]|incazzat[oaie]|esasperat[oaie]|delus[oaie]|frustrat[oaie]|indignat[oaie])|(e|questa e) (una )?(vergogna|vergognoso|inaccettabile|ridicolo|assurdo|uno schifo|un disastro|una truffa|una presa in giro|una barzelletta|scandaloso)|inaccettabile|inammissibile|assurdo|vergognoso|una vergogna|presa in giro|(mi|ci) (state|stai) prendendo in giro|peggior(e)? (servizio|esperienza|assistenza|app|azienda)|che schifo|schifo|merda|cazzo|basta!|basta cosi|ne ho (abbastanza|le scatole piene|piene le scatole)|(mi avete|mi hai) (rotto|stufato)|non ne posso piu|ho perso la pazienza`],
       [0.45, "says it is still not fixed", `ancora (${W} ){0,1}(non|nessun\\p{L}*|niente|bloccat\\p{L}*)`],
@@ -109,6 +110,7 @@ export const it: LanguageSource = {
       [0.8, "says they do not understand", `non ci capisco (niente|nulla)|non (mi )?e chiaro|non capisco (niente|nulla)`],
     ],
     buying_signal: [
+      [0.75, "asks about adding seats", `(aggiungere|aggiungete|aggiungi|aggiungiamo|aggiungo) (\\d+|due|tre|altri|altre|ancora) (${W} ){0,1}(posti|utenti|licenze|linee|postazioni|membri|account|sim)`],
       [0.7, "asks about a bigger plan", `(piano|piani|tariffa|offerta|prezzi?|sconto) (${W} ){0,1}per (aziende|team|gruppi|professionisti)|(siamo|saremo) (\\d+) (persone|dipendenti|utenti)`],
       [0.8, "asks about price", "prezz[oi]|tariff[ae]|listino|quanto (costa|costano|viene|verrebbe|costerebbe|si paga|pago)|preventivo|quotazione|offerta economica", { negatable: true }],
       [0.8, "wants to buy", `(voglio|vorrei|vogliamo|vorremmo|mi piacerebbe|ci piacerebbe|sono interessat[oa]|siamo interessati|intendo|intendiamo|pensiamo di) (${W} ){0,3}(acquistare|comprare|abbonarmi|abbonarci|sottoscrivere|attivare|ordinare|prenotare|passare al piano(?! (base|basic|gratuito|gratis|free|essenziale|starter|lite|light|minimo|piu economico))|fare l'upgrade|estendere)|(dove|come) (posso|possiamo|si puo) (${W} ){0,2}(acquistare|comprare|abbonarmi|sottoscrivere)`, { negatable: true }],

@@ -61,7 +61,7 @@ export const nl: LanguageSource = {
   flags: {
     churn_risk: [
       [0.8, "plans to switch provider", `nummerbehoud|(nummer|telefoonnummer) (${W} ){0,2}(meenemen|overzetten)`],
-      [0.85, "asks to cancel", `(rekening|account|abonnement|lidmaatschap) (${W} ){0,2}(opheffen|sluiten|beeindigen)`],
+      [0.85, "asks to cancel", `(rekening|account|abonnement|lidmaatschap) (${W} ){0,2}(opheffen|sluiten|beeindigen|op te heffen|op te zeggen|te sluiten|te beeindigen)`],
       [0.8, "says they are leaving", `(dan |anders )?(ben ik|zijn we|zijn wij) (hier )?weg(?![\\p{L}])|(ik ga|we gaan|wij gaan) (dan |gewoon )?naar de concurrent`],
       [0.75, "says this is the end", `(dit is|dat is|dit wordt|dat was|is) (mijn|onze) laatste (maand|betaling|termijn)|laatste (maand|betaling|termijn) (die|dat) (ik|wij|we) (nog )?(betaal|betalen)|overtuig (me|mij) (om te blijven|waarom ik)|geef (me|mij) (een|1) (goede )?reden om te blijven|(verwijder|deinstalleer) (de|jullie|die) app|app (verwijderd|gedeinstalleerd)|nooit meer (bij jullie|via jullie)`],
       [0.85, "asks to cancel", `(ge)?cancel\\p{L}*|opzeg(?!termijn|voorwaarde|beleid|regel)\\p{L}*|zeg(gen)? (${W} ){0,3}op|(abonnement|account|contract|lidmaatschap|licentie|pakket|overeenkomst) (${W} ){0,3}(beeindigen|stopzetten|opheffen|annuleren|verwijderen|opzeggen|stoppen|afsluiten|sluiten)|(beeindig|annuleer|verwijder|stop|sluit) (${W} ){0,2}(abonnement|account|contract|lidmaatschap)|uitschrijven|afmelden voor|(wil|willen|ga|gaan) (${W} ){0,2}(stoppen met|opzeggen)`, { negatable: true }],
@@ -77,6 +77,7 @@ export const nl: LanguageSource = {
       [0.85, "plans to switch provider", `(stap|stappen) (ik|we|wij) (${W} ){0,2}over|(ik|we|wij) (stap|stappen) (${W} ){0,2}over(?![\\p{L}])`, { negatable: true }],
     ],
     frustrated_user: [
+      [0.75, "thanks them for nothing or cannot take more", `bedankt voor (niks|niets)|klaar mee(?=\\s*[.!]*\\s*$)`],
       [0.85, "has had enough", `(ik ben|we zijn|ben|zijn) (${W} ){0,2}(het )?(zat|beu|spuugzat|kotsbeu)|(ben|zijn) (${W} ){0,1}(boos|kwaad|woedend|gefrustreerd|geirriteerd|teleurgesteld|pissig|klaar mee)|(ik ben|we zijn) er klaar mee|(dit|het) is (${W} ){0,1}(belachelijk|schandalig|een schande|onacceptabel|een grap|een ramp|waardeloos|bizar|triest)|belachelijk|schandalig|onacceptabel|onaanvaardbaar|(jullie|u) (nemen|neemt) (me|ons) in de maling|slechtste (service|ervaring|klantenservice|app|bedrijf)|kut|klote|godverdomme|tering|het is genoeg geweest|genoeg is genoeg|ik heb er genoeg van`],
       [0.45, "says it is still not fixed", `nog (altijd|steeds) (niet|geen|kapot)`],
       [0.6, "reports it still does not work", `alweer|weer eens|wederom|(weer|alweer|nog) een (${W} ){0,1}(die|dat) (${W} ){0,1}(sloopt|breekt|crasht|kapot)|weer (${W} ){0,1}(vastgelopen|gecrasht|kapot|mis|fout|niet|plat|down|eruit|offline)|opnieuw (${W} ){0,1}(niet|kapot|vast|mis|fout)|nog (altijd|steeds) hetzelfde|(voor de )?(tweede|derde|vierde|vijfde|zoveelste|\\d+e) keer|(werkt|lukt) (${W} ){0,1}nooit|(het )?werkt nooit`],
@@ -116,6 +117,7 @@ export const nl: LanguageSource = {
       [0.4, "hesitates", "hmm+|uhm+|eh+m"],
     ],
     buying_signal: [
+      [0.75, "asks about adding seats", `(\\d+|twee|drie|extra) (${W} ){0,1}(gebruikers|licenties|plekken|seats|lijnen|leden|accounts|simkaarten) (${W} ){0,1}(toevoegen|bijboeken|bijnemen|erbij)`],
       [0.7, "asks about a bigger plan", `(overstappen|over te stappen|upgraden) naar (het|de) [\\p{L}]+-?(plan|pakket|abonnement)|(abonnement|tarief|aanbod|prijzen?|korting) (${W} ){0,1}voor (bedrijven|teams|groepen|zakelijke klanten)|(we zijn|wij zijn|we zijn met) (\\d+) (personen|mensen|medewerkers|gebruikers)`],
       [0.8, "asks about price", "prijs|prijzen|prijslijst|tarief|tarieven|wat (kost|kosten)|hoeveel (kost|kosten|betaal|zou)|offerte|kostenplaatje", { negatable: true }],
       [0.8, "wants to buy", `(wil|willen|zou|zouden|graag|ga|gaan|van plan) (${W} ){0,4}(kopen|bestellen|aanschaffen|afnemen|upgraden|abonneren|afsluiten|uitbreiden|boeken)|(waar|hoe) (kan|kunnen) (ik|we|wij|je) (${W} ){0,3}(kopen|bestellen|upgraden|aanschaffen|afnemen)`, { negatable: true }],
