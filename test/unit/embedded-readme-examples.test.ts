@@ -26,7 +26,18 @@ describe("the README's examples of user messages", () => {
 
   it("reads 'we've outgrown it' as leaving, and outgrowing a plan's limits as not", () => {
     for (const text of ["We've outgrown it.", "Honestly, we've outgrown your tool."]) expect(flagsOf(text), text).toContain("churn_risk");
-    expect(flagsOf("We've outgrown the starter plan, what's bigger?")).not.toContain("churn_risk");
+    for (const text of ["We've outgrown the starter plan, what's bigger?", "we've outgrown the starter plan", "We outgrew our Basic plan in a month."]) {
+      expect(flagsOf(text), text).not.toContain("churn_risk");
+    }
+  });
+
+  it("reads a calm question with a log pasted after it on the same line as neutral", () => {
+    for (const text of ["How do I read this? [2026-11-20 10:00:01] FATAL db connection refused at pool.connect", "Is this normal? FATAL: password authentication failed for user \"app\""]) {
+      expect(polarity(text), text).toBe("neutral");
+      expect(flagsOf(text), text).not.toContain("frustrated_user");
+    }
+    // A date after a colon is no log: the question after it is still read.
+    expect(flagsOf("but I AM sending ISO 8601: 2024-03-05T10:00:00+01:00. what format does it actually want??")).toContain("confused_user");
   });
 
   it("reads time the product saves as praise, not as waiting, and sarcasm about waiting still as frustration", () => {

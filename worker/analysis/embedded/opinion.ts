@@ -14,7 +14,7 @@ import { arrivingCustomer } from "./languages/flags";
 import { foldText, MAX_FOLDED, OPINION_FLAGS, opinionFeatures, sigmoid, wordsOf, type OpinionModel } from "./opinion-features";
 import { OPINION_BIAS, OPINION_WEIGHTS } from "./opinion-model";
 import { STOPWORDS } from "./stopwords";
-import { CANCELS_ONE_OFF, LEAVING_BESIDE } from "./staying";
+import { CANCELS_ONE_OFF, LEAVING_BESIDE, OUTGROWN_PLAN } from "./staying";
 
 export type OpinionFlag = (typeof OPINION_FLAGS)[number];
 
@@ -196,6 +196,7 @@ export function withSecondOpinion(text: string, flags: readonly Detection[], mod
     // Nor is "ich wechsel gerade zu euch", "fiz a portabilidade pra vocês" someone leaving, whatever words it shares with them.
     if (flag === "churn_risk" && arrivingCustomer(foldText(text))) continue;
     if (flag === "churn_risk" && first?.at !== undefined && CANCELS_ONE_OFF.test(text.slice(first.at)) && !LEAVING_BESIDE.test(text)) continue;
+    if (flag === "churn_risk" && OUTGROWN_PLAN.test(text)) continue;
     // 0.6 at the threshold to 0.7 when certain: a medium flag, never a high one on the model's word alone.
     const confidence = round2(0.6 + (0.1 * (p - RAISE[flag])) / (1 - RAISE[flag]));
     // Quoted as written ("Kündigung", not the folded "kundigung") wherever the words were found.

@@ -9,7 +9,7 @@
  */
 
 /** Cheap pre-check: most chat messages contain none of these and skip the line scan. */
-const MAYBE_PASTED = /[`'{}<>[\]=;\n]|\bat\s|Error|Exception|Traceback|SELECT|UPDATE|INSERT|DELETE/;
+const MAYBE_PASTED = /[`'{}<>[\]=;\n]|\bat\s|Error|ERR|FATAL|PANIC|CRIT|WARN|Exception|Traceback|SELECT|UPDATE|INSERT|DELETE/;
 
 /** ``` fenced blocks ``` and `inline code`. */
 const FENCED = /```[\s\S]*?(?:```|$)|~~~[\s\S]*?(?:~~~|$)|`[^`\n]{1,400}`/g;
@@ -20,6 +20,13 @@ const QUOTED_LITERAL = /(?<![\p{L}\p{N}])'[\w.-]*[_.\d][\w.-]*'(?![\p{L}\p{N}])/
 
 /** A JSON object or array written inline in a sentence: `{"priority":"urgent","id":4}`. */
 const INLINE_JSON = /[{[]\s*[{[]?\s*"[^"\n]{0,80}"\s*:[^\n]*?[}\]](?=[\s.,;!?)]|$)/g;
+/**
+ * A log line pasted after the question on the same line ("How do I read this? [2026-11-20 10:00:01] FATAL db …", "Is this
+ * normal? FATAL: password authentication failed"): from its timestamp and level, or its level, to the line's end, after a
+ * sentence. A date alone is no log ("I AM sending ISO 8601: 2024-03-05T10:00:00+01:00. what format does it want??").
+ */
+const INLINE_LOG =
+  /(?<=[.?!:]\s+)(?:\[?\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}\S*\]?\s+\[?(?:TRACE|DEBUG|INFO|NOTICE|WARN|WARNING|ERROR|ERR|FATAL|CRITICAL|CRIT|SEVERE|PANIC)\b[^\n]*|\[?(?:TRACE|DEBUG|WARN|WARNING|ERROR|ERR|FATAL|CRITICAL|CRIT|SEVERE|PANIC)\]?:\s[^\n]*)/g;
 /** Quoted machine output ("fatal: Authentication failed for 'https://…'"): a colon or slash inside quotes. */
 const QUOTED_OUTPUT = /"[^"\n]{0,200}(?::\s|\/)[^"\n]{0,200}"/g;
 
@@ -76,7 +83,7 @@ function blank(s: string): string {
 /** The message with pasted code, logs and data replaced by spaces (same length, same offsets). */
 export function maskPasted(text: string): string {
   if (!MAYBE_PASTED.test(text)) return text;
-  let out = text.replace(FENCED, blank).replace(INLINE_JSON, blank).replace(INLINE_SQL, blank).replace(QUOTED_OUTPUT, blank).replace(QUOTED_LITERAL, blank).replace(DELIMITED_ROW, blank);
+  let out = text.replace(FENCED, blank).replace(INLINE_JSON, blank).replace(INLINE_SQL, blank).replace(QUOTED_OUTPUT, blank).replace(QUOTED_LITERAL, blank).replace(DELIMITED_ROW, blank).replace(INLINE_LOG, blank);
   // "CRITICAL: database connections exhausted, customers can't check out. Need someone on a call ASAP.": in a message of
   // one line a log level is a person's headline (a lone pasted line, "ERROR: Connection refused", reads as the trouble
   // it reports either way); in a block of lines it marks the log.

@@ -32,3 +32,9 @@ export const CANCELS_ONE_OFF =
 
 /** Leaving said beside the cancellation ("We've decided to go with another venue. Please cancel our booking"). */
 export const LEAVING_BESIDE = /\b(?:another|elsewhere|other (?:provider|company|supplier|venue|shop|store|bank)|switch\w*|moving (?:to|abroad|away)|leav(?:e|ing)|competitor|go(?:ing)? with|for good)\b/i;
+
+/**
+ * "We've outgrown the starter plan": a customer too big for their plan grows with it; "we've outgrown it" (the cues'
+ * leaving) names no plan. The second opinion learned "starter" and "plan" from downgrades.
+ */
+export const OUTGROWN_PLAN = /\boutgr(?:own|ew|owing) (?:the|our|my|this|your) (?:[\w-]+ )?(?:plan|tier|package|subscription|bundle|licen[cs]e)s?\b/i;
