@@ -5,16 +5,17 @@
  * misses or invents an action. What changed is returned for the live feed and the notified members' channels (worker/triage/live.ts).
  */
 import type { BatchItem } from "drizzle-orm/batch";
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, getTableColumns, inArray, isNull, sql, type SQL } from "drizzle-orm";
+import type { SQLiteTable } from "drizzle-orm/sqlite-core";
 import type { z } from "zod";
 import { chunks } from "../db/chunks";
 import type { Db } from "../db/client";
 import { conversationActivity, conversationLabels, conversationNotes, conversationTriage, labels, members, memberships, notifications, type ACTIVITY_KINDS } from "../db/schema";
-import { notFound, fieldError } from "../errors";
+import { ApiError, notFound, fieldError } from "../errors";
 import type { ActivityDetail, noteInput, triagePatch } from "../schemas/triage";
 import { newId } from "../services/ids";
 import { actorOf, requireConversation, type Actor, type Scope } from "./context";
-import { labelView, statusSetAt, triageOfOne, type NoteView, type TriageView } from "./read";
+import { labelView, statusSetAt, triageOfOne, versionedTriageOfOne, type NoteView, type TriageView, type VersionedTriage } from "./read";
 import type { Notified } from "../notifications/channel";
 import { firstChars } from "../text-cut";
 
@@ -67,7 +68,8 @@ export async function unassignLeavingMember(db: Db, organizationId: string, memb
   const detail: ActivityDetail = { assigneeId: memberId, assigneeName: names.get(memberId) ?? "" };
   const rows = assigned.map((a) => activityValues({ organizationId, chatbotId: a.chatbotId }, a.conversationId, actor, "unassigned", detail, now));
   const inserts = chunks(rows, ACTIVITY_ROWS_PER_INSERT).map((chunk) => db.insert(conversationActivity).values(chunk));
-  return [db.update(conversationTriage).set({ assigneeId: null, updatedAt: now }).where(mine), ...inserts];
+  // updated_at moves forward as every triage write moves it (updateTriage's version), even within one millisecond.
+  return [db.update(conversationTriage).set({ assigneeId: null, updatedAt: sql`max(${now}, ${conversationTriage.updatedAt} + 1)` }).where(mine), ...inserts];
 }
 
 async function run(db: Db, statements: BatchItem<"sqlite">[]): Promise<void> {
@@ -87,61 +89,128 @@ async function requireAssignee(db: Db, organizationId: string, memberId: string)
   return row;
 }
 
+/** Tries of a status or assignee change on a conversation other requests keep changing meanwhile. */
+const CHANGE_ATTEMPTS = 5;
+
 /**
  * Sets the status and/or the assignee. Setting what is already there changes nothing and writes no
  * activity; assigning someone else than the actor notifies them in the app.
+ *
+ * The activity rows say what the change replaced (a status's `from`, the assignee taken off), so the change is written
+ * only on the triage as it was read: another request that wrote in between makes this one read again and start over,
+ * and after CHANGE_ATTEMPTS lost races it gives up with 409 `conflict`, having written nothing.
  */
 export async function updateTriage(db: Db, scope: Scope, conversationId: string, patch: z.output<typeof triagePatch>, now = Date.now()): Promise<ActionResult> {
   const conversation = await requireConversation(db, scope.chatbotId, conversationId);
-  const [actor, current] = await Promise.all([actorOf(db, scope), triageOfOne(db, scope.chatbotId, conversationId)]);
-  const assignee = patch.assigneeId ? await requireAssignee(db, scope.organizationId, patch.assigneeId) : null;
+  const [actor, assignee] = await Promise.all([
+    actorOf(db, scope),
+    patch.assigneeId ? requireAssignee(db, scope.organizationId, patch.assigneeId) : null,
+  ]);
+  for (let attempt = 0; attempt < CHANGE_ATTEMPTS; attempt += 1) {
+    const read = await versionedTriageOfOne(db, scope.chatbotId, conversationId);
+    const result = await changeTriageIfUnchanged(db, scope, { conversation, actor, assignee }, read, patch, now);
+    if (result) return result;
+  }
+  throw new ApiError("conflict", "the conversation's status or assignee kept changing while this change was being saved: try again");
+}
 
+/**
+ * The change written on `read` in one batch: the triage row only if it is still as read (its version, status and
+ * assignee), its activity rows and notification only if that row was written. Null when another request wrote first.
+ */
+async function changeTriageIfUnchanged(
+  db: Db,
+  scope: Scope,
+  who: { conversation: { id: string; externalId: string }; actor: Actor; assignee: Awaited<ReturnType<typeof requireAssignee>> | null },
+  read: VersionedTriage,
+  patch: z.output<typeof triagePatch>,
+  now: number,
+): Promise<ActionResult | null> {
+  const { conversation, actor, assignee } = who;
+  const { triage: current, version } = read;
+  const conversationId = conversation.id;
   const statusChanges = patch.status !== undefined && patch.status !== current.status;
   const assigneeChanges = patch.assigneeId !== undefined && patch.assigneeId !== (current.assignee?.id ?? null);
   const result: ActionResult = { conversationId, changes: [], actor, triage: current, notified: [] };
   if (!statusChanges && !assigneeChanges) return result;
 
-  const statements: BatchItem<"sqlite">[] = [];
+  // Each write moves the version forward, by at least 1 within one millisecond, and dates its activity rows by it:
+  // the timeline's order is the order the changes were made in.
+  const at = version === null ? now : Math.max(now, version + 1);
   const next = {
     status: statusChanges ? patch.status! : current.status,
     assigneeId: assigneeChanges ? (patch.assigneeId ?? null) : (current.assignee?.id ?? null),
     // An assignment alone leaves the status as it was: never set (0) or set when it last changed.
-    statusAt: statusChanges ? now : (current.statusAt ?? 0),
+    statusAt: statusChanges ? at : (current.statusAt ?? 0),
+    updatedAt: at,
   };
-  statements.push(
-    db
-      .insert(conversationTriage)
-      .values({ conversationId, organizationId: scope.organizationId, chatbotId: scope.chatbotId, ...next, updatedAt: now })
-      .onConflictDoUpdate({ target: conversationTriage.conversationId, set: { ...next, updatedAt: now } }),
+  const asRead = and(
+    eq(conversationTriage.conversationId, conversationId),
+    eq(conversationTriage.updatedAt, version ?? 0),
+    eq(conversationTriage.status, current.status),
+    current.assignee ? eq(conversationTriage.assigneeId, current.assignee.id) : isNull(conversationTriage.assigneeId),
   );
+  const activity: ReturnType<typeof activityValues>[] = [];
   if (statusChanges) {
     result.changes.push("status_changed");
-    statements.push(activityRow(db, scope, conversationId, actor, "status_changed", { from: current.status, to: patch.status! }, now));
+    activity.push(activityValues(scope, conversationId, actor, "status_changed", { from: current.status, to: patch.status! }, at));
   }
+  let notification: (Notified["notification"] & { organizationId: string; memberId: string }) | null = null;
   if (assigneeChanges && assignee) {
     result.changes.push("assigned");
-    statements.push(activityRow(db, scope, conversationId, actor, "assigned", { assigneeId: assignee.id, assigneeName: assignee.name }, now));
+    activity.push(activityValues(scope, conversationId, actor, "assigned", { assigneeId: assignee.id, assigneeName: assignee.name }, at));
     if (assignee.id !== actor.id) {
-      const notification: Notified["notification"] = {
+      notification = {
         id: newId("ntf"),
         kind: "assigned",
         title: `${actor.name} assigned you a conversation`,
         body: `Conversation ${conversation.externalId}`,
         chatbotId: scope.chatbotId,
         conversationId,
-        createdAt: now,
+        createdAt: at,
         readAt: null,
+        organizationId: scope.organizationId,
+        memberId: assignee.id,
       };
-      statements.push(db.insert(notifications).values({ ...notification, organizationId: scope.organizationId, memberId: assignee.id }));
-      result.notified.push({ memberId: assignee.id, notification });
     }
   } else if (assigneeChanges && current.assignee) {
     result.changes.push("unassigned");
-    statements.push(activityRow(db, scope, conversationId, actor, "unassigned", { assigneeId: current.assignee.id, assigneeName: current.assignee.name }, now));
+    activity.push(activityValues(scope, conversationId, actor, "unassigned", { assigneeId: current.assignee.id, assigneeName: current.assignee.name }, at));
   }
-  await run(db, statements);
+
+  const [first, ...more] = activity;
+  // The first activity row goes in only if the statement just before it wrote the triage row (changes() counts the
+  // rows the previous statement changed, within the batch's transaction); every later row only if that one went in.
+  const firstWritten = sql`exists (select 1 from ${conversationActivity} where ${conversationActivity.id} = ${first!.id})`;
+  const statements: BatchItem<"sqlite">[] = [
+    version === null
+      ? db
+          .insert(conversationTriage)
+          .values({ conversationId, organizationId: scope.organizationId, chatbotId: scope.chatbotId, ...next })
+          .onConflictDoNothing()
+      : db.update(conversationTriage).set(next).where(asRead),
+    insertWhen(db, conversationActivity, first!, sql`changes() = 1`),
+    ...more.map((row) => insertWhen(db, conversationActivity, row, firstWritten)),
+  ];
+  if (notification) statements.push(insertWhen(db, notifications, notification, firstWritten));
+  const [, written] = await db.batch(statements as [BatchItem<"sqlite">, ...BatchItem<"sqlite">[]]);
+  if ((written as D1Result).meta.changes !== 1) return null;
+
+  if (notification) {
+    const { organizationId: _organization, memberId, ...shown } = notification;
+    result.notified.push({ memberId, notification: shown });
+  }
   result.triage = { ...current, status: next.status, statusAt: statusSetAt(next.statusAt), assignee: assignee ?? (assigneeChanges ? null : current.assignee) };
   return result;
+}
+
+/**
+ * `INSERT INTO table SELECT <row> WHERE condition`: a row of a batch that goes in only when `condition` holds as the
+ * batch reaches it.
+ */
+function insertWhen<T extends SQLiteTable>(db: Db, table: T, row: T["$inferInsert"], condition: SQL) {
+  const values = Object.entries(getTableColumns(table)).map(([key, column]) => sql.param((row as Record<string, unknown>)[key] ?? null, column));
+  return db.insert(table).select(sql`select ${sql.join(values, sql`, `)} where ${condition}`);
 }
 
 export async function addNote(db: Db, scope: Scope, conversationId: string, input: z.output<typeof noteInput>, now = Date.now()): Promise<ActionResult & { note: NoteView }> {

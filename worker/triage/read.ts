@@ -31,7 +31,24 @@ export const labelView = (l: typeof labels.$inferSelect): LabelView => ({ id: l.
 
 /** Status, assignee and labels of each conversation named (every id gets an answer, `open` when untouched). */
 export async function triageOf(db: Db, chatbotId: string, conversationIds: string[]): Promise<Map<string, TriageView>> {
-  const out = new Map<string, TriageView>(conversationIds.map((id) => [id, { ...UNTRIAGED, labels: [] }]));
+  const read = await versionedTriageOf(db, chatbotId, conversationIds);
+  return new Map([...read].map(([id, { triage }]) => [id, triage]));
+}
+
+/** A conversation's triage and the version it was read at, for a change to be written only on what was read. */
+export interface VersionedTriage {
+  triage: TriageView;
+  /** The triage row's updated_at (each write moves it forward), or null while the conversation has no row. */
+  version: number | null;
+}
+
+/** One conversation's triage and its version (worker/triage/actions.ts changes it only if still at that version). */
+export async function versionedTriageOfOne(db: Db, chatbotId: string, conversationId: string): Promise<VersionedTriage> {
+  return (await versionedTriageOf(db, chatbotId, [conversationId])).get(conversationId)!;
+}
+
+async function versionedTriageOf(db: Db, chatbotId: string, conversationIds: string[]): Promise<Map<string, VersionedTriage>> {
+  const out = new Map<string, VersionedTriage>(conversationIds.map((id) => [id, { triage: { ...UNTRIAGED, labels: [] }, version: null }]));
   for (const ids of chunks(conversationIds, CHUNK)) {
     const [rows, tagged] = await Promise.all([
       db
@@ -47,9 +64,9 @@ export async function triageOf(db: Db, chatbotId: string, conversationIds: strin
         .orderBy(...byLabelName),
     ]);
     for (const { t, assignee } of rows) {
-      out.set(t.conversationId, { status: t.status, statusAt: statusSetAt(t.statusAt), assignee: assignee?.id ? assignee : null, labels: [] });
+      out.set(t.conversationId, { triage: { status: t.status, statusAt: statusSetAt(t.statusAt), assignee: assignee?.id ? assignee : null, labels: [] }, version: t.updatedAt });
     }
-    for (const { conversationId, label } of tagged) out.get(conversationId)?.labels.push(labelView(label));
+    for (const { conversationId, label } of tagged) out.get(conversationId)?.triage.labels.push(labelView(label));
   }
   return out;
 }
