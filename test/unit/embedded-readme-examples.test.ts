@@ -31,6 +31,17 @@ describe("the README's examples of user messages", () => {
     }
   });
 
+  it("reads the README's short quotes sent alone as it says", () => {
+    for (const text of ["Not acceptable.", "it's been over an hour", "ya es costumbre"]) expect(flagsOf(text), text).toContain("frustrated_user");
+    for (const text of ["total lost", "I am total lost", "nn entendi nada dessa fatura", "q significa esse valor?"]) expect(flagsOf(text), text).toContain("confused_user");
+    expect(flagsOf("this is our last month")).toContain("churn_risk");
+    expect(flagsOf("iemand heeft mijn pas gebruikt, blokkeer mn account nu")).toContain("urgent_request");
+    // Look-alikes: an acceptable offer, data lost, an hour's delivery window.
+    expect(flagsOf("That's acceptable, thanks.")).not.toContain("frustrated_user");
+    expect(flagsOf("I totally lost my data after the update")).not.toContain("confused_user");
+    expect(flagsOf("Delivery takes just over an hour?")).not.toContain("frustrated_user");
+  });
+
   it("reads a calm question with a log pasted after it on the same line as neutral", () => {
     for (const text of ["How do I read this? [2026-11-20 10:00:01] FATAL db connection refused at pool.connect", "Is this normal? FATAL: password authentication failed for user \"app\""]) {
       expect(polarity(text), text).toBe("neutral");

@@ -221,6 +221,8 @@ export const CONFUSION_CUES: readonly CuePattern[] = [
   cue(0.7, "asks what a term means", "what means (this|that|the|it)|what(?:'s|s| is) (?:this |that |the |a |an )?[\"“‘\\x27][^\"”’\\x27\\n]{2,40}[\"”’\\x27](?=\\s*\\?|\\s*[.!]*\\s*$)|(not sure|no idea|(don't|do not) know) (if|whether|what) (that|this|it) (means|is)"),
   cue(0.75, "says they are confused", "not understand(?=\\s*[.!?]|\\s*$)|(don't|do not|dont) (honestly |really |quite |even )?understand (which|what|how|why)"),
   cue(0.6, "is unsure what to do", "what (do|should|can) (i|we) do now"),
+  // "I am total lost", "total lost" alone: learners' "totally lost" (not "totally lost my data").
+  cue(0.7, "says they are confused", "(i'm|i am|im|am) total(ly)? lost(?! (my|the|our|all|it|every|everything|data|money|connection|signal))|^\\W*total(ly)? lost\\W*$"),
   cue(0.6, "is unsure what they did wrong", "what (did|have) (i|we) do(ne)? wrong"),
   cue(0.7, "says they are confused", "(i|we) (am|are) not understand|(idk|i don't know|i dont know|i do not know) what [^.!?]{0,30} (are|is|mean|means)|(don't|do not|dont) (even )?know what (that|this|it) (is|means)|^\\W*wait,? (so |is |are |does |do |then )"),
 ];
@@ -257,7 +259,9 @@ export const FRUSTRATION_CUES: readonly CuePattern[] = [
   cue(0.6, "counts the failures", "(?<=(dropped|crashed|failed|froze|disconnected|cut out|went down|gone down|logged me out|rebooted|restarted) )(\\d+|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a dozen|several|multiple) times (today|this (morning|week|month)|in (a|one) (day|week|row))"),
   cue(0.6, "is not impressed", "not (at all )?impressed|all (i|we) (ever )?(get|got|hear|heard|receive) is"),
   // "still waiting." as the whole message: the wait is the complaint.
-  cue(0.7, "has been kept waiting", "^\\W*(still|i'm still|im still|we're still) waiting\\W*$"),
+  cue(0.7, "has been kept waiting", "^\\W*(still|i'm still|im still|we're still) waiting\\W*$|^\\W*(it's |it has |its )?been (over|more than) an hour( now| already)?\\W*$"),
+  // "Not acceptable." as the whole message.
+  cue(0.7, "says they are frustrated", "^\\W*(not|simply not|just not|totally not) acceptable\\W*$"),
   cue(0.6, "says it happens all the time", "(full|broken|late|down|closed|empty|wrong|missing) every single (day|evening|morning|night|week|weekend|time)"),
   // A one-word verdict of bad faith on a price or a change ("Fees went up again without a single email. Sneaky.").
   cue(0.6, "calls it bad faith", "(so |how |pretty |really |very )?(sneaky|shady|scammy)(?![\\p{L}])", { negatable: true }),

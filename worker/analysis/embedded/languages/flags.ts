@@ -54,7 +54,7 @@ const SPAN = "(semaines|mois|jours|semanas|meses|dias|settimane|mesi|giorni|woch
 const SHARED_FRUSTRATION: readonly CuePattern[] = [
   cue(0.6, "swears", "(?<![\\p{L}])(wtf|ke palle|che palle|che schifo|ke schifo)(?![\\p{L}])"),
   // "Ya es costumbre con ustedes", "Já é tradição": the failure called a habit.
-  cue(0.6, "calls the failure a habit", "ya es (costumbre|tradicion|lo normal) con (ustedes|vosotros)|ya es (costumbre|tradicion)[.!?,]|ja e (tradicao|costume|rotina)|ja virou (rotina|costume|tradicao)|ormai e (una )?(tradizione|abitudine)|c est devenu une (habitude|tradition)"),
+  cue(0.6, "calls the failure a habit", "ya es (costumbre|tradicion|lo normal) con (ustedes|vosotros)|ya es (costumbre|tradicion)(?=\\s*[.!?,]|\\s*$)|ja e (tradicao|costume|rotina)|ja virou (rotina|costume|tradicao)|ormai e (una )?(tradizione|abitudine)|c est devenu une (habitude|tradition)"),
   // Eye-rolling and face-palming emoji carry exasperation in every language.
   cue(0.6, "rolls their eyes", "🙄|😒|🤦|😤|😡|🤬|😠"),
   // Resignation: "ich geb auf", "j'abandonne", "me rindo", "desisto", "lascio perdere", "laat maar".
