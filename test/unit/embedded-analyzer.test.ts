@@ -150,6 +150,11 @@ describe("embedded user flags", () => {
     expect(f?.chunk).toContain("cancel my subscription");
   });
 
+  it("quotes the whole sentence as the chunk, not cut at a dot or a '!' inside a word", () => {
+    expect(flag(user("I want to cancel my subscription, <!channel> please see this. Thanks"), "churn_risk")?.chunk).toBe("I want to cancel my subscription, <!channel> please see this.");
+    expect(flag(user("Since v2.1 we want to cancel our plan. Bye"), "churn_risk")?.chunk).toBe("Since v2.1 we want to cancel our plan.");
+  });
+
   it("does not flag churn when the cancellation is negated", () => {
     expect(flagSlugs("I don't want to cancel my subscription, I just need a receipt")).not.toContain("churn_risk");
   });

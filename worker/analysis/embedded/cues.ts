@@ -566,15 +566,28 @@ export function sentenceAt(text: string, start: number, end: number, max = 160):
 
 /** No sentence end between the two offsets. */
 export function sameSentence(text: string, a: number, b: number): boolean {
-  return !/[.!?\n]/.test(text.slice(Math.min(a, b), Math.max(a, b)));
+  for (let i = Math.min(a, b); i < Math.max(a, b); i++) if (endsSentence(text, i)) return false;
+  return true;
+}
+
+/**
+ * A line break, or a full stop, "!" or "?" with a space, a closing quote or bracket, or the text's end after it:
+ * "v2.1", "pool.connect" and Slack's "<!channel>" go on with the sentence.
+ */
+function endsSentence(text: string, i: number): boolean {
+  const c = text[i];
+  if (c === "\n") return true;
+  if (c !== "." && c !== "!" && c !== "?") return false;
+  const next = text[i + 1];
+  return next === undefined || /[\s.!?"'”’)\]]/.test(next);
 }
 
 /** Where the sentence holding `start`…`end` begins and ends (its closing punctuation included), at most `max` either side. */
 export function sentenceSpan(text: string, start: number, end: number, max = Infinity): { start: number; end: number } {
   let s = start;
-  while (s > 0 && !/[.!?\n]/.test(text[s - 1] ?? "") && start - s < max) s--;
+  while (s > 0 && !endsSentence(text, s - 1) && start - s < max) s--;
   let e = end;
-  while (e < text.length && !/[.!?\n]/.test(text[e] ?? "") && e - end < max) e++;
+  while (e < text.length && !endsSentence(text, e) && e - end < max) e++;
   while (e < text.length && /[.!?]/.test(text[e] ?? "")) e++;
   return { start: s, end: e };
 }
