@@ -307,6 +307,8 @@ export class Conversation extends DurableObject<Env> {
   }
 
   override async webSocketMessage(ws: WebSocket, data: string | ArrayBuffer): Promise<void> {
+    // A client that sent anything hears a close without the object resetting (socket-release.ts).
+    this.release.heard(ws);
     if (this.keyExpired(ws)) return;
     // A keep-alive is never counted against the frame rate limits. The runtime answers the exact text of PING
     // without waking us; any other spelling the protocol accepts (spaced, with fields beside its type) arrives

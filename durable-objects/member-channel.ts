@@ -78,6 +78,8 @@ export class MemberChannel extends DurableObject<Env> {
   }
 
   override async webSocketMessage(ws: WebSocket, message: string | ArrayBuffer): Promise<void> {
+    // A client that sent anything hears a close without the object resetting (socket-release.ts).
+    this.release.heard(ws);
     // Members only listen; a ping keeps proxies from closing an idle socket. Anything else is answered with an
     // error frame, as the live feed answers it, so a client learns so instead of waiting on an answer that never
     // comes; the socket stays open.
