@@ -36,6 +36,10 @@ describe("the README's examples of user messages", () => {
     for (const text of ["total lost", "I am total lost", "nn entendi nada dessa fatura", "q significa esse valor?"]) expect(flagsOf(text), text).toContain("confused_user");
     expect(flagsOf("this is our last month")).toContain("churn_risk");
     expect(flagsOf("iemand heeft mijn pas gebruikt, blokkeer mn account nu")).toContain("urgent_request");
+    // Too short for their language to be told, each is read by the pack that finds a flag in it.
+    expect(flagsOf("blokkeer mn account nu")).toContain("urgent_request");
+    for (const text of ["nn entendi nada", "q significa"]) expect(flagsOf(text), text).toContain("confused_user");
+    expect(flagsOf("cancel order #4471")).not.toContain("churn_risk");
     // Look-alikes: an acceptable offer, data lost, an hour's delivery window.
     expect(flagsOf("That's acceptable, thanks.")).not.toContain("frustrated_user");
     expect(flagsOf("I totally lost my data after the update")).not.toContain("confused_user");

@@ -4,7 +4,8 @@ import { aimSentiment, settleWithFlags } from "./aim";
 import { DETECTION_THRESHOLD, noisyOr, sentenceAt, strongest, toDetection } from "./cues";
 import { toSentimentResult } from "./explain";
 import { competitors, earlyFlagEvidence, flagEvidence, toDetections, withoutArriving, withoutOwnNames, type FlagContext } from "./flags";
-import { analyzeForeign, type ForeignAnalysis } from "./languages";
+import { UNDETERMINED_LANGUAGE } from "../language";
+import { analyzeForeign, FOREIGN_LANGUAGES, type ForeignAnalysis } from "./languages";
 import { withoutCompetitorSpeed } from "./languages/flags";
 import { round3, scoreTokens } from "./sentiment";
 import { tokenize } from "./tokenize";
@@ -35,6 +36,7 @@ const ALL_FLAGS: ReadonlySet<string> = new Set(USER_FLAGS);
 const SHORT_WORDS = 7;
 
 export function analyzeUserMessage(input: UserMessageInput): UserMessageAnalysis {
+  if (input.language === UNDETERMINED_LANGUAGE) return undetermined(input);
   const foreign = analyzeForeign(input.text, input.language);
   if (foreign === undefined) return english(input);
   const packed = inPack(input, foreign);
@@ -44,6 +46,29 @@ export function analyzeUserMessage(input: UserMessageInput): UserMessageAnalysis
   const short = input.text.split(/\s+/).filter(Boolean).length <= SHORT_WORDS;
   return short && packed.flags.length === 0 && packed.sentiment.chunk === "" && ENGLISH_ONLY.test(input.text) ? english(input) : packed;
 }
+
+/**
+ * Text too short for its language to be told ("blokkeer mn account nu", "nn entendi nada", "q significa isso") is read
+ * in English; where English finds no flag and the text has no word only English has (nor an English word of support
+ * chat), each pack reads it too, and the one that finds the strongest flag is taken (the first of them on a tie).
+ */
+function undetermined(input: UserMessageInput): UserMessageAnalysis {
+  const read = english(input);
+  if (read.flags.length > 0 || ENGLISH_ONLY.test(input.text) || SUPPORT_ENGLISH.test(input.text) || input.text.split(/\s+/).filter(Boolean).length < 2) return read;
+  let best: UserMessageAnalysis | undefined;
+  let strength = 0;
+  for (const language of FOREIGN_LANGUAGES) {
+    const foreign = analyzeForeign(input.text, language);
+    if (foreign === undefined) continue;
+    const packed = inPack(input, foreign);
+    const strongestFlag = Math.max(0, ...packed.flags.map((f) => f.confidence));
+    if (strongestFlag > strength) [best, strength] = [packed, strongestFlag];
+  }
+  return best ?? read;
+}
+
+/** English words of support chat the packs read as loanwords ("cancel order #4471" is no Dutch goodbye). */
+const SUPPORT_ENGLISH = /(?<![\p{L}])(?:cancel\p{L}*|refund\p{L}*|order|orders|upgrade|downgrade|unsubscribe|delete|login|password|plz|pls)(?![\p{L}])/iu;
 
 /** Everyday English words that none of the six other languages writes the same way ("is", "we", "in", "a" are Dutch, German or Romance too). */
 const ENGLISH_ONLY =
