@@ -236,10 +236,13 @@ export async function addLabel(db: Db, scope: Scope, conversationId: string, lab
   const label = await requireLabel(db, scope.chatbotId, labelId);
   const [actor, current] = await Promise.all([actorOf(db, scope), triageOfOne(db, scope.chatbotId, conversationId)]);
   if (current.labels.some((l) => l.id === labelId)) return { conversationId, changes: [], actor, triage: current, notified: [] };
-  await run(db, [
+  // Two adds at once both read "not there": only the one whose insert lands writes the activity row (changes() counts
+  // what the statement before it changed, within the batch's transaction).
+  const [, written] = await db.batch([
     db.insert(conversationLabels).values({ conversationId, labelId, organizationId: scope.organizationId, chatbotId: scope.chatbotId, createdAt: now }).onConflictDoNothing(),
-    activityRow(db, scope, conversationId, actor, "label_added", { labelId, labelName: label.name, labelColor: label.color }, now),
+    insertWhen(db, conversationActivity, activityValues(scope, conversationId, actor, "label_added", { labelId, labelName: label.name, labelColor: label.color }, now), sql`changes() = 1`),
   ]);
+  if ((written as D1Result).meta.changes !== 1) return { conversationId, changes: [], actor, triage: await triageOfOne(db, scope.chatbotId, conversationId), notified: [] };
   const labelsNow = [...current.labels, labelView(label)].sort((a, b) => a.name.localeCompare(b.name));
   return { conversationId, changes: ["label_added"], actor, triage: { ...current, labels: labelsNow }, notified: [] };
 }
@@ -250,9 +253,10 @@ export async function removeLabel(db: Db, scope: Scope, conversationId: string, 
   const label = await requireLabel(db, scope.chatbotId, labelId);
   const [actor, current] = await Promise.all([actorOf(db, scope), triageOfOne(db, scope.chatbotId, conversationId)]);
   if (!current.labels.some((l) => l.id === labelId)) return { conversationId, changes: [], actor, triage: current, notified: [] };
-  await run(db, [
+  const [, written] = await db.batch([
     db.delete(conversationLabels).where(and(eq(conversationLabels.conversationId, conversationId), eq(conversationLabels.labelId, labelId), eq(conversationLabels.chatbotId, scope.chatbotId))),
-    activityRow(db, scope, conversationId, actor, "label_removed", { labelId, labelName: label.name, labelColor: label.color }, now),
+    insertWhen(db, conversationActivity, activityValues(scope, conversationId, actor, "label_removed", { labelId, labelName: label.name, labelColor: label.color }, now), sql`changes() = 1`),
   ]);
+  if ((written as D1Result).meta.changes !== 1) return { conversationId, changes: [], actor, triage: await triageOfOne(db, scope.chatbotId, conversationId), notified: [] };
   return { conversationId, changes: ["label_removed"], actor, triage: { ...current, labels: current.labels.filter((l) => l.id !== labelId) }, notified: [] };
 }
