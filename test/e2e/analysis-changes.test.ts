@@ -28,6 +28,18 @@ browserSuite("The Analysis page keeps a change made while another saves", () => 
   });
   afterAll(async () => browser?.close());
 
+  /** `expect.poll` for up to ten seconds, as the other browser suites wait: one second once failed on a machine busy building. */
+  const poll = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 10_000 });
+
+  /** The Context section of the demo chatbot's Analysis page, opened afresh, and a marker for this test's values. */
+  async function openContext() {
+    await browser.page.goto(`${e2e.url}/chatbots/${e2e.demo.chatbotId}/analysis`);
+    const section = browser.page.getByRole("region", { name: "Context" });
+    const competitors = section.getByLabel("Competitors", { exact: true });
+    await competitors.waitFor();
+    return { section, competitors, description: section.getByLabel("Company description"), marker: Date.now().toString(36) };
+  }
+
   const saved = async () => (await apiCall<{ data: Config }>(owner, "GET", `/chatbots/${e2e.demo.chatbotId}/analysis/config`)).data;
 
   /** Holds every PATCH of the configuration until `release`; `sent` counts them, `answered` those back since. */
@@ -78,20 +90,20 @@ browserSuite("The Analysis page keeps a change made while another saves", () => 
     const frustrated = section.getByRole("switch", { name: "Frustrated user" });
     // Churn risk off first, so the configuration names it: a stale copy of the flags would carry it as off.
     await churn.click({ force: true });
-    await expect.poll(async () => (await saved()).flags.churn_risk).toBe(false);
-    await expect.poll(() => churn.isChecked()).toBe(false);
+    await poll(async () => (await saved()).flags.churn_risk).toBe(false);
+    await poll(() => churn.isChecked()).toBe(false);
 
     const saving = await holdSaves();
     try {
       await churn.click({ force: true });
-      await expect.poll(() => saving.sent).toBe(1);
+      await poll(() => saving.sent).toBe(1);
       await frustrated.click({ force: true });
       saving.release();
-      await expect.poll(() => saving.answered).toBe(saving.sent);
+      await poll(() => saving.answered).toBe(saving.sent);
       const flags = (await saved()).flags;
       expect(flags.churn_risk).not.toBe(false);
       // Whatever became of the second press, the switches say what was saved.
-      await expect.poll(() => churn.isChecked()).toBe(true);
+      await poll(() => churn.isChecked()).toBe(true);
       expect(await frustrated.isChecked()).toBe(flags.frustrated_user !== false);
     } finally {
       await page.unroute(CONFIG);
@@ -111,12 +123,11 @@ browserSuite("The Analysis page keeps a change made while another saves", () => 
     try {
       await competitors.fill(first);
       await competitors.press("Enter");
-      // Ten seconds, as elsewhere in the browser suites: under a loaded CI machine one second was once too short.
-      await expect.poll(() => saving.sent, { timeout: 10_000 }).toBe(1);
+      await poll(() => saving.sent).toBe(1);
       await competitors.fill(second);
       await competitors.press("Enter");
       saving.release();
-      await expect.poll(async () => (await saved()).competitors, { timeout: 10_000 }).toEqual(expect.arrayContaining([first, second]));
+      await poll(async () => (await saved()).competitors).toEqual(expect.arrayContaining([first, second]));
       await section.getByText(first, { exact: true }).waitFor();
       await section.getByText(second, { exact: true }).waitFor();
       expect(await section.getByRole("alert").count()).toBe(0);
@@ -127,12 +138,7 @@ browserSuite("The Analysis page keeps a change made while another saves", () => 
 
   it("keeps a competitor added while the description saves: shown while it saves after the description's answer, then saved", async () => {
     const { page } = browser;
-    await page.goto(`${e2e.url}/chatbots/${e2e.demo.chatbotId}/analysis`);
-    const section = page.getByRole("region", { name: "Context" });
-    const competitors = section.getByLabel("Competitors", { exact: true });
-    const description = section.getByLabel("Company description");
-    await competitors.waitFor();
-    const marker = Date.now().toString(36);
+    const { section, competitors, description, marker } = await openContext();
     const tag = `Gamma ${marker}`;
     const text = `We sell umbrellas (${marker}).`;
 
@@ -140,18 +146,18 @@ browserSuite("The Analysis page keeps a change made while another saves", () => 
     try {
       await description.fill(text);
       await description.blur();
-      await expect.poll(() => caught.length).toBe(1);
+      await poll(() => caught.length).toBe(1);
       await competitors.fill(tag);
       await competitors.press("Enter");
       await section.getByText(tag, { exact: true }).waitFor();
       // The description's answer comes back; the competitor's save goes out after it and is held.
       await caught[0]!.continue();
-      await expect.poll(() => caught.length).toBe(2);
+      await poll(() => caught.length).toBe(2);
       await rendered();
       expect(await section.getByText(tag, { exact: true }).count()).toBe(1);
       expect(await description.inputValue()).toBe(text);
       await caught[1]!.continue();
-      await expect.poll(async () => (await saved()).competitors).toContain(tag);
+      await poll(async () => (await saved()).competitors).toContain(tag);
       expect((await saved()).companyDescription).toBe(text);
       await rendered();
       expect(await section.getByText(tag, { exact: true }).count()).toBe(1);
@@ -163,12 +169,7 @@ browserSuite("The Analysis page keeps a change made while another saves", () => 
 
   it("says the refusal of a competitor's save begun just before a description save, once the description is saved", async () => {
     const { page } = browser;
-    await page.goto(`${e2e.url}/chatbots/${e2e.demo.chatbotId}/analysis`);
-    const section = page.getByRole("region", { name: "Context" });
-    const competitors = section.getByLabel("Competitors", { exact: true });
-    const description = section.getByLabel("Company description");
-    await competitors.waitFor();
-    const marker = Date.now().toString(36);
+    const { section, competitors, description, marker } = await openContext();
     const tag = `Delta ${marker}`;
     const text = `We sell raincoats (${marker}).`;
 
@@ -176,14 +177,14 @@ browserSuite("The Analysis page keeps a change made while another saves", () => 
     try {
       await competitors.fill(tag);
       await competitors.press("Enter");
-      await expect.poll(() => caught.length).toBe(1);
+      await poll(() => caught.length).toBe(1);
       await description.fill(text);
       await description.blur();
       // The competitor's save is refused; the description's goes out after it and is saved.
       await caught[0]!.fulfill(REFUSED);
-      await expect.poll(() => caught.length).toBe(2);
+      await poll(() => caught.length).toBe(2);
       await caught[1]!.continue();
-      await expect.poll(async () => (await saved()).companyDescription).toBe(text);
+      await poll(async () => (await saved()).companyDescription).toBe(text);
       await section.getByRole("alert").filter({ hasText: "The configuration kept changing" }).waitFor();
       // What the API kept: the description, not the refused competitor.
       await rendered();
