@@ -38,6 +38,8 @@ function attachmentOf(ws: WebSocket): Record<string, unknown> | null {
 
 export class SocketRelease {
   private armed: ReturnType<typeof setTimeout> | undefined;
+  /** Sockets already marked (or found marked) since the object woke. */
+  private readonly marked = new WeakSet<WebSocket>();
 
   constructor(private readonly ctx: DurableObjectState) {}
 
@@ -46,6 +48,9 @@ export class SocketRelease {
    * Marked once, in the socket's attachment, so it holds after hibernation.
    */
   heard(ws: WebSocket): void {
+    // Every frame passes here: the attachment is read once per socket per wake-up, not per frame.
+    if (this.marked.has(ws)) return;
+    this.marked.add(ws);
     const attachment = attachmentOf(ws);
     if (attachment === null || attachment[HEARD] === true) return;
     ws.serializeAttachment({ ...attachment, [HEARD]: true });
