@@ -144,11 +144,11 @@ export function LiveFeedProvider({ chatbotId, onLost, children }: { chatbotId: s
         const frame = JSON.parse(String(message.data)) as FeedFrame;
         if (frame.type === "hello") {
           setStatus("live");
-          // Back from a lost connection: whatever happened meanwhile is not in the feed, so re-read.
-          if (wasOffline) {
-            refreshLiveQueries(true);
-            refreshIndexedQueries(true);
-          }
+          // Back from a lost connection, whatever happened meanwhile is not in the feed: re-read. On the first connection
+          // too, the index's views (the attention queue, the conversations table) were read while this socket was
+          // joining, and a conversation indexed in between went only to the viewers already there: re-read those.
+          if (wasOffline) refreshLiveQueries(true);
+          refreshIndexedQueries(true);
           wasOffline = false;
           setCounters(frame.counters);
         } else if (frame.type === "batch") {
