@@ -1,6 +1,9 @@
 import { FOREIGN_ABSOLUTE, FOREIGN_LAW } from "./behaviour-languages";
 import type { CueHit } from "./cues";
 
+/** The reason a named promise or programme gives; alone it is no lean towards `hallucinating` (behaviours.ts). */
+export const NAMES_A_PROGRAMME = "names a programme or promise";
+
 /**
  * The "unverified specifics" behind `hallucinating`. The analyzer cannot check facts, so it looks
  * for the kind of claim that is invented most often and hurts most when wrong: versions, years
@@ -58,7 +61,7 @@ const KINDS: readonly SpecificKind[] = [
     // entitlements are dressed; ordinary ones (a loyalty programme, the privacy policy) are left out, and alone it never fires.
     re: new RegExp(`${NAME} (?:Promise|Guarantee|Programme|Program|Scheme|Initiative|Pledge|Policy|Commitment)\\b`, "g"),
     weight: 0.35,
-    why: "names a programme or promise",
+    why: NAMES_A_PROGRAMME,
     numeric: false,
     needsDigit: false,
     cased: true,

@@ -37,7 +37,7 @@ import {
   FOREIGN_YES_MAN_CUES,
   looksForeign,
 } from "./behaviour-languages";
-import { findSpecifics, groundingOf } from "./behaviour-specifics";
+import { findSpecifics, groundingOf, NAMES_A_PROGRAMME } from "./behaviour-specifics";
 import { type CueHit, type CuePattern, DETECTION_THRESHOLD, findCues, noisyOr, sameSentence, toDetection } from "./cues";
 import { normalise } from "./custom";
 
@@ -199,7 +199,7 @@ const ABSOLUTE_CLAIMED = /(?<![\p{L}])(?:never|ever|always|forever|for life|life
  * that.") is how a real answer names a real one: no lean for the second opinion to raise to `hallucinating` either.
  */
 function leaning(slug: keyof Hits, hits: readonly CueHit[]): number {
-  if (slug === "hallucinating" && hits.length === 1 && hits[0]?.why === "names a programme or promise") return 0;
+  if (slug === "hallucinating" && hits.length === 1 && hits[0]?.why === NAMES_A_PROGRAMME) return 0;
   return noisyOr(hits.map((h) => h.weight));
 }
 
