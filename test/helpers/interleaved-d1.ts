@@ -29,3 +29,13 @@ export function interleaved(d1: D1Database, between: (sql: string) => Promise<vo
     exec: (sql: string) => d1.exec(sql),
   } as unknown as D1Database;
 }
+
+/** A database on which `other` runs once, through the real database, right after the first statement `read` matches. */
+export function onceAfter(d1: D1Database, read: RegExp, other: () => Promise<unknown>): D1Database {
+  let done = false;
+  return interleaved(d1, async (sql) => {
+    if (done || !read.test(sql)) return;
+    done = true;
+    await other();
+  });
+}

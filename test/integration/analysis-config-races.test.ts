@@ -11,7 +11,7 @@ import { and, eq } from "drizzle-orm";
 import { annotations, conversations } from "../../worker/db/schema";
 import { ApiError } from "../../worker/errors";
 import { approveSuggestion, listSuggestions } from "../../worker/services/intent-suggestions";
-import { interleaved } from "../helpers/interleaved-d1";
+import { interleaved, onceAfter } from "../helpers/interleaved-d1";
 import { createTenant, type Tenant } from "../helpers/tenant";
 
 const db = () => createDb(env.DB);
@@ -19,12 +19,7 @@ const topic = { slug: "shipping", name: "Shipping", description: "Parcels, couri
 
 /** A database on which `other` runs once, through the real database, right after the first read of the configuration. */
 function otherChangeAfterFirstRead(other: () => Promise<unknown>): D1Database {
-  let done = false;
-  return interleaved(env.DB, async (sql) => {
-    if (done || !/^select .* from "analysis_configs"/.test(sql)) return;
-    done = true;
-    await other();
-  });
+  return onceAfter(env.DB, /^select .* from "analysis_configs"/, other);
 }
 
 const patch = (body: unknown) => analysisConfigPatch.parse(body);

@@ -13,7 +13,7 @@ import { ApiError } from "../../worker/errors";
 import { newId } from "../../worker/services/ids";
 import { rotateBody, rotateDestinationSecret } from "../../worker/webhooks/destinations";
 import { decryptSecret, encryptSecret, generateSigningSecret } from "../../worker/webhooks/secrets";
-import { interleaved } from "../helpers/interleaved-d1";
+import { interleaved, onceAfter } from "../helpers/interleaved-d1";
 import { createTenant, type Tenant } from "../helpers/tenant";
 
 const db = () => createDb(env.DB);
@@ -47,12 +47,7 @@ async function signing(id: string) {
 
 /** A database on which `other` runs once, through the real database, right after the first read of a destination. */
 function otherAfterFirstRead(other: () => Promise<unknown>): D1Database {
-  let done = false;
-  return interleaved(env.DB, async (sql) => {
-    if (done || !/^select .* from "webhook_destinations"/.test(sql)) return;
-    done = true;
-    await other();
-  });
+  return onceAfter(env.DB, /^select .* from "webhook_destinations"/, other);
 }
 
 describe("two rotations of a destination's secret at the same time", () => {

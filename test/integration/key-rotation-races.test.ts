@@ -10,19 +10,14 @@ import { createDb } from "../../worker/db/client";
 import { apiKeys } from "../../worker/db/schema";
 import { ApiError } from "../../worker/errors";
 import { createKey, findKey, rotateKey } from "../../worker/services/keys";
-import { interleaved } from "../helpers/interleaved-d1";
+import { onceAfter } from "../helpers/interleaved-d1";
 import { createTenant } from "../helpers/tenant";
 
 const db = () => createDb(env.DB);
 
 /** A database on which `other` runs once, through the real database, right after the first read of a key. */
 function otherAfterFirstRead(other: () => Promise<unknown>): D1Database {
-  let done = false;
-  return interleaved(env.DB, async (sql) => {
-    if (done || !/^select .* from "api_keys"/.test(sql)) return;
-    done = true;
-    await other();
-  });
+  return onceAfter(env.DB, /^select .* from "api_keys"/, other);
 }
 
 describe("two rotations of one key at the same time", () => {

@@ -11,7 +11,7 @@ import { newId } from "../../worker/services/ids";
 import { addLabel, removeLabel } from "../../worker/triage/actions";
 import type { Scope } from "../../worker/triage/context";
 import { listActivity, triageOfOne } from "../../worker/triage/read";
-import { interleaved } from "../helpers/interleaved-d1";
+import { onceAfter } from "../helpers/interleaved-d1";
 import { createTenant } from "../helpers/tenant";
 
 const db = () => createDb(env.DB);
@@ -31,12 +31,7 @@ async function labelledConversation(): Promise<{ scope: Scope; conversationId: s
 
 /** A database on which `other` runs once, through the real database, right after the first read of the conversation's labels. */
 function otherChangeAfterLabelsRead(other: () => Promise<unknown>): D1Database {
-  let done = false;
-  return interleaved(env.DB, async (sql) => {
-    if (done || !/from "conversation_labels"/.test(sql)) return;
-    done = true;
-    await other();
-  });
+  return onceAfter(env.DB, /from "conversation_labels"/, other);
 }
 
 const kinds = async (scope: Scope, conversationId: string) => (await listActivity(db(), scope.chatbotId, conversationId)).map((a) => a.kind);

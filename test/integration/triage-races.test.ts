@@ -14,7 +14,7 @@ import { newId } from "../../worker/services/ids";
 import { updateTriage } from "../../worker/triage/actions";
 import type { Scope } from "../../worker/triage/context";
 import { listActivity, triageOfOne } from "../../worker/triage/read";
-import { interleaved } from "../helpers/interleaved-d1";
+import { interleaved, onceAfter } from "../helpers/interleaved-d1";
 import { createTenant } from "../helpers/tenant";
 
 const db = () => createDb(env.DB);
@@ -37,12 +37,7 @@ async function conversationOf(): Promise<{ scope: Scope; conversationId: string;
 
 /** A database on which `other` runs once, through the real database, right after the first read of the conversation's triage. */
 function otherChangeAfterFirstRead(other: () => Promise<unknown>): D1Database {
-  let done = false;
-  return interleaved(env.DB, async (sql) => {
-    if (done || !/^select .* from "conversation_triage"/.test(sql)) return;
-    done = true;
-    await other();
-  });
+  return onceAfter(env.DB, /^select .* from "conversation_triage"/, other);
 }
 
 /** The timeline oldest first, as `kind from→to` or `kind assignee`. */

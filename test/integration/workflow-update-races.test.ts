@@ -11,7 +11,7 @@ import { workflows } from "../../worker/db/schema";
 import { ApiError } from "../../worker/errors";
 import { createWorkflow, getWorkflow, updateWorkflow } from "../../worker/workflows/service";
 import { workflowInput, workflowPatch } from "../../worker/workflows/schema";
-import { interleaved } from "../helpers/interleaved-d1";
+import { interleaved, onceAfter } from "../helpers/interleaved-d1";
 import { createTenant, type Tenant } from "../helpers/tenant";
 
 const db = () => createDb(env.DB);
@@ -23,12 +23,7 @@ async function alert(t: Tenant) {
 
 /** A database on which `other` runs once, through the real database, right after the first read of a workflow. */
 function otherAfterFirstRead(other: () => Promise<unknown>): D1Database {
-  let done = false;
-  return interleaved(env.DB, async (sql) => {
-    if (done || !/^select .* from "workflows"/.test(sql)) return;
-    done = true;
-    await other();
-  });
+  return onceAfter(env.DB, /^select .* from "workflows"/, other);
 }
 
 describe("two changes to one workflow at the same time", () => {
