@@ -9,11 +9,45 @@ import { describe, expect, it } from "vitest";
 import { createDb } from "../../worker/db/client";
 import { annotations, conversations } from "../../worker/db/schema";
 import { conversationStub } from "../../worker/services/conversation-stub";
+import { approveSuggestion } from "../../worker/services/intent-suggestions";
 import { call, capture, type ErrorBody } from "../helpers/http";
 import { createTenant, type Tenant } from "../helpers/tenant";
 import { syncIndex } from "../helpers/index-queue";
 
 const db = createDb(env.DB);
+
+/**
+ * A database on which marking annotations fails: a batch that updates them fails at its end, once all its statements
+ * ran (D1 then rolls the whole batch back, as it would for an error or an isolate killed mid-way), and such an update
+ * sent on its own fails outright.
+ */
+function markingFails(d1: D1Database): D1Database {
+  const marks = (sql: string) => /^update "annotations"/i.test(sql);
+  const failure = () => d1.prepare("select no_such_column from annotations");
+  // The real statement behind each one handed out, and its SQL: D1's batch takes only its own statements.
+  const real = new WeakMap<D1PreparedStatement, { statement: D1PreparedStatement; sql: string }>();
+  const wrap = (statement: D1PreparedStatement, sql: string): D1PreparedStatement => {
+    const own = marks(sql) ? failure() : statement;
+    const wrapped = {
+      bind: (...values: unknown[]) => wrap(statement.bind(...values), sql),
+      first: (column?: string) => (column === undefined ? own.first() : own.first(column)),
+      run: () => own.run(),
+      all: () => own.all(),
+      raw: (options?: { columnNames?: false }) => own.raw(options),
+    } as unknown as D1PreparedStatement;
+    real.set(wrapped, { statement, sql });
+    return wrapped;
+  };
+  return {
+    prepare: (sql: string) => wrap(d1.prepare(sql), sql),
+    batch: (statements: D1PreparedStatement[]) => {
+      const known = statements.map((s) => real.get(s) ?? { statement: s, sql: "" });
+      const batch = known.map((k) => k.statement);
+      return d1.batch(known.some((k) => marks(k.sql)) ? [...batch, failure()] : batch);
+    },
+    exec: (sql: string) => d1.exec(sql),
+  } as unknown as D1Database;
+}
 
 interface Suggestion {
   slug: string;
@@ -194,6 +228,26 @@ describe("approving and rejecting suggestions", () => {
     expect(new Set(rows.map((r) => r.status))).toEqual(new Set(["pending"]));
     const config = (await (await call("/api/v1/analysis/config", { key: t.readKey })).json()) as { data: { customIntents: unknown[] } };
     expect(config.data.customIntents).toHaveLength(100);
+  });
+
+  it("saves nothing when marking the messages fails during an approval: the intent is not added, the messages stay pending, the suggestion stays listed and approving it again works", async () => {
+    const t = await createTenant();
+    await seed(t, GROUPS);
+    const definition = { name: "API key", description: "asks where the API key is" };
+    const failed = await approveSuggestion(createDb(markingFails(env.DB)), t, "api_key", definition).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(failed).toBeInstanceOf(Error);
+    expect((failed as Error).message).toMatch(/no_such_column/);
+    const config = (await (await call("/api/v1/analysis/config", { key: t.readKey })).json()) as { data: { customIntents: { slug: string }[] } };
+    expect(config.data.customIntents.map((i) => i.slug)).not.toContain("api_key");
+    const rows = await db.select().from(annotations).where(and(eq(annotations.chatbotId, t.chatbotId), eq(annotations.label, "api_key")));
+    expect(rows.map((r) => r.status)).toEqual(["pending", "pending", "pending", "pending"]);
+    expect((await list(t, "?limit=100")).data.map((s) => s.slug)).toContain("api_key");
+    const retry = await call("/api/v1/analysis/suggestions/api_key/approve", { method: "POST", key: t.adminKey, json: definition });
+    expect(retry.status).toBe(200);
+    expect(((await retry.json()) as { data: { accepted: number } }).data.accepted).toBe(4);
   });
 
   it("rejects one suggestion and only its messages", async () => {

@@ -3,7 +3,8 @@
  * and translation. Stored as one JSON document; every field has a default, so an empty document (or
  * no row at all) is the default configuration and old documents keep working when fields are added.
  */
-import { and, eq } from "drizzle-orm";
+import { and, eq, exists, notExists, sql, type SQL } from "drizzle-orm";
+import type { BatchItem } from "drizzle-orm/batch";
 import { z } from "zod";
 import { patchOf } from "../schemas/patch";
 import type { Db } from "../db/client";
@@ -174,21 +175,26 @@ function parseStored(stored: unknown): AnalysisConfig {
 }
 
 /**
- * Writes `config` only if the stored row is still the `version` it was read at; false when another request wrote
- * meanwhile (or, for a first write, stored one first). Every write moves updated_at forward, by at least 1 even
- * within one millisecond, so an unchanged updated_at is an unchanged document.
+ * The write of `config` if the stored row is still the `version` it was read at, and that condition itself, in SQL,
+ * for statements that must apply with the write or not at all. Every write moves updated_at forward, by at least 1
+ * even within one millisecond, so an unchanged updated_at is an unchanged document.
  */
-async function saveIfUnchanged(db: Db, scope: { organizationId: string; chatbotId: string }, config: AnalysisConfig, version: number | null): Promise<boolean> {
+function writeIfUnchanged(db: Db, scope: { organizationId: string; chatbotId: string }, config: AnalysisConfig, version: number | null) {
   const now = Date.now();
-  const result =
-    version === null
-      ? await db.insert(analysisConfigs).values({ chatbotId: scope.chatbotId, organizationId: scope.organizationId, config, updatedAt: now }).onConflictDoNothing().run()
-      : await db
+  const stored = db.select({ one: sql`1` }).from(analysisConfigs);
+  return version === null
+    ? {
+        // A first write: it applies only while no other request has stored one first.
+        write: db.insert(analysisConfigs).values({ chatbotId: scope.chatbotId, organizationId: scope.organizationId, config, updatedAt: now }).onConflictDoNothing(),
+        unchanged: notExists(stored.where(eq(analysisConfigs.chatbotId, scope.chatbotId))),
+      }
+    : {
+        write: db
           .update(analysisConfigs)
           .set({ config, updatedAt: Math.max(now, version + 1) })
-          .where(and(eq(analysisConfigs.chatbotId, scope.chatbotId), eq(analysisConfigs.updatedAt, version)))
-          .run();
-  return result.meta.changes === 1;
+          .where(and(eq(analysisConfigs.chatbotId, scope.chatbotId), eq(analysisConfigs.updatedAt, version))),
+        unchanged: exists(stored.where(and(eq(analysisConfigs.chatbotId, scope.chatbotId), eq(analysisConfigs.updatedAt, version)))),
+      };
 }
 
 /** Tries of a change on a document other requests keep changing meanwhile; each lost race costs two quick queries. */
@@ -205,10 +211,35 @@ export async function changeConfig(
   scope: { organizationId: string; chatbotId: string },
   change: (current: AnalysisConfig) => AnalysisConfig,
 ): Promise<AnalysisConfig> {
+  return (await changeConfigWith(db, scope, change, () => [])).config;
+}
+
+/**
+ * changeConfig, with statements that must be written with the change or not at all (an approved suggestion's
+ * messages take its intent only if the intent is saved). `withChange` makes them for each attempt, each with
+ * `unchanged` in its WHERE: true while the stored configuration is still the one this attempt read. They go in the
+ * save's D1 batch, which is one transaction (a failing statement rolls all back), before the save: nothing comes
+ * between statements of a batch, so `unchanged` holds exactly when the save then applies, and on a lost race none
+ * of them applied and the whole attempt is made again. Returns the configuration as saved and the results of the
+ * statements of the attempt that applied.
+ */
+export async function changeConfigWith<T extends BatchItem<"sqlite">>(
+  db: Db,
+  scope: { organizationId: string; chatbotId: string },
+  change: (current: AnalysisConfig) => AnalysisConfig,
+  withChange: (unchanged: SQL) => T[],
+): Promise<{ config: AnalysisConfig; results: T["_"]["result"][] }> {
   for (let attempt = 0; attempt < SAVE_ATTEMPTS; attempt += 1) {
     const { config: current, version } = await readStored(db, scope.chatbotId);
     const next = change(current);
-    if (await saveIfUnchanged(db, scope, next, version)) return next;
+    const { write, unchanged } = writeIfUnchanged(db, scope, next, version);
+    const together = withChange(unchanged);
+    // The write last (built this way round because a batch is typed as starting with a statement).
+    const batch: [BatchItem<"sqlite">, ...BatchItem<"sqlite">[]] = [write];
+    batch.unshift(...together);
+    const results = await db.batch(batch);
+    const saved = results[together.length] as D1Result;
+    if (saved.meta.changes === 1) return { config: next, results: results.slice(0, together.length) };
   }
   throw new ApiError("conflict", "the analysis configuration kept changing while this change was being saved: try again");
 }

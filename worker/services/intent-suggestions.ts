@@ -6,9 +6,9 @@
  * rejecting dismisses its messages. Every query is scoped to the chatbot: another chatbot's slug
  * is simply not found.
  */
-import { and, desc, eq, inArray } from "drizzle-orm";
+import { and, desc, eq, inArray, type SQL } from "drizzle-orm";
 import { z } from "zod";
-import { DEFAULT_INTENTS, MAX_CUSTOM_DEFINITIONS, changeConfig, customDefinition, loadConfig, type AnalysisConfig } from "../analysis/config";
+import { DEFAULT_INTENTS, MAX_CUSTOM_DEFINITIONS, changeConfigWith, customDefinition, loadConfig, type AnalysisConfig } from "../analysis/config";
 import { clusterCandidates, type IntentCluster } from "../analysis/embedded/intent-clusters";
 import { pageFields, pagination, type Pagination } from "../analytics/params";
 import { chunks } from "../db/chunks";
@@ -21,7 +21,10 @@ import { ApiError, notFound } from "../errors";
  * out of view instead of making every listing slower.
  */
 export const MAX_CANDIDATES = 2000;
-/** D1 binds at most 100 parameters per statement. */
+/**
+ * D1 binds at most 100 parameters per statement: an update of candidates binds up to 7 more (status, label, chatbot,
+ * kind, pending, and an approval's two for its configuration's version).
+ */
 const IDS_PER_STATEMENT = 90;
 
 export const suggestionsQuery = z.object(pageFields);
@@ -64,19 +67,27 @@ export async function listSuggestions(db: Db, chatbotId: string, q: z.infer<type
   return { data: page, pagination: pagination(q.page, q.limit, all.length) };
 }
 
-/** Sets the status (and the suggestion's slug as label) of the given candidates; returns how many changed. */
-async function settle(db: Db, chatbotId: string, ids: readonly string[], status: "accepted" | "rejected", label: string): Promise<number> {
-  const statements = chunks(ids, IDS_PER_STATEMENT).map((chunk) =>
+/**
+ * The statements setting the status (and the suggestion's slug as label) of the given candidates still pending,
+ * each only where `also` holds; each answers the ids it changed.
+ */
+function settling(db: Db, chatbotId: string, ids: readonly string[], status: "accepted" | "rejected", label: string, also?: SQL) {
+  return chunks(ids, IDS_PER_STATEMENT).map((chunk) =>
     db
       .update(annotations)
       .set({ status, label })
-      .where(and(pendingIntents(chatbotId), inArray(annotations.id, chunk)))
+      .where(and(pendingIntents(chatbotId), inArray(annotations.id, chunk), also))
       .returning({ id: annotations.id }),
   );
-  const [first, ...rest] = statements;
+}
+
+const changedRows = (results: readonly { id: string }[][]): number => results.reduce((n, r) => n + r.length, 0);
+
+/** Sets the status (and the suggestion's slug as label) of the given candidates; returns how many changed. */
+async function settle(db: Db, chatbotId: string, ids: readonly string[], status: "accepted" | "rejected", label: string): Promise<number> {
+  const [first, ...rest] = settling(db, chatbotId, ids, status, label);
   if (first === undefined) return 0;
-  const results = await db.batch([first, ...rest]);
-  return results.reduce((n, r) => n + r.length, 0);
+  return changedRows(await db.batch([first, ...rest]));
 }
 
 async function find(db: Db, chatbotId: string, slug: string, config?: AnalysisConfig): Promise<IntentCluster> {
@@ -100,12 +111,16 @@ export async function approveSuggestion(
     }
     return { ...current, customIntents };
   };
-  // The intent is added first, and the messages take it only once it is saved: a change that is refused (the list
-  // filled meanwhile) or gives up (409 after lost races) leaves the messages pending and the suggestion listed,
-  // never messages labelled with an intent the chatbot does not have. It is added to the list as stored when it is
-  // written, not as first read: an intent another request added meanwhile stays.
-  const saved = await changeConfig(db, scope, withIntent);
-  return { accepted: await settle(db, scope.chatbotId, cluster.memberIds, "accepted", slug), config: saved };
+  // The intent is saved and the messages take it in one transaction, or neither happens: a change that is refused
+  // (the list filled meanwhile), gives up (409 after lost races) or fails (a D1 error, the isolate killed) leaves
+  // the messages pending and the suggestion listed, never messages labelled with an intent the chatbot does not
+  // have, nor an intent saved with its messages still pending and the suggestion gone (an intent on the list is no
+  // longer suggested). It is added to the list as stored when it is written, not as first read: an intent another
+  // request added meanwhile stays.
+  const { config: saved, results } = await changeConfigWith(db, scope, withIntent, (unchanged) =>
+    settling(db, scope.chatbotId, cluster.memberIds, "accepted", slug, unchanged),
+  );
+  return { accepted: changedRows(results), config: saved };
 }
 
 export async function rejectSuggestion(db: Db, chatbotId: string, slug: string) {
