@@ -152,6 +152,10 @@ export const USER_SETS = [
   "support-blind-46.csv",
   "support-blind-47.csv",
   "support-blind-48.csv",
+  "support-blind-49.csv",
+  "support-blind-50.csv",
+  "support-blind-51.csv",
+  "support-blind-52.csv",
 ] as const;
 export type UserSet = (typeof USER_SETS)[number];
 
@@ -194,6 +198,8 @@ export const ASSISTANT_SETS = [
   "support-assistant-multilingual-9.csv",
   "support-assistant-blind-17.csv",
   "support-assistant-blind-18.csv",
+  "support-assistant-multilingual-10.csv",
+  "support-assistant-blind-19.csv",
 ] as const;
 export type AssistantSet = (typeof ASSISTANT_SETS)[number];
 

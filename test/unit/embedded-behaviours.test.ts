@@ -905,9 +905,44 @@ describe("several behaviours at once", () => {
 });
 
 describe("what the eighteenth blind reply set's even rows showed: details asked again, short yes answers, risky plans cheered", () => {
-  it("calls asking again for an identifier the user just gave dodging, not help", () => {
+  it("calls asking again for an identifier the user just gave dodging and robotic, not help", () => {
     expect(slugs("Project ID prj_8F2kL, region fra1. Deploy dpl_93jd has been stuck in 'Queued' for 40 minutes.", "To troubleshoot, please provide your project ID, region and deployment ID.")).toContain("dodging");
-    expect(slugs("Booking ref AC-77120 for Thursday 9am, Ford Focus. Need to move it to Friday.", "Happy to help with your booking! Could you share your booking reference and the make of your car?")).toEqual(["dodging"]);
+    expect(slugs("Booking ref AC-77120 for Thursday 9am, Ford Focus. Need to move it to Friday.", "Happy to help with your booking! Could you share your booking reference and the make of your car?").sort()).toEqual(["dodging", "robotic"]);
+  });
+
+  // The tenth multilingual and nineteenth blind reply sets.
+  it("reads policy talk in the other languages as dodging", () => {
+    expect(slugs("Waarom moet ik 25 euro administratiekosten betalen?", "Onze tarieven worden periodiek herzien in overeenstemming met de algemene voorwaarden. Wij danken u voor uw begrip.")).toContain("dodging");
+    expect(slugs("Perché il pacco è fermo da 5 giorni?", "La nostra rete logistica gestisce ogni giorno migliaia di spedizioni con la massima cura. Ci impegniamo costantemente a garantire standard elevati.")).toContain("dodging");
+  });
+
+  it("reads a risky plan cheered on in the other languages as the yes-man's", () => {
+    expect(slugs("Ich möchte mein ganzes Erspartes in den 10x-Hebel stecken. Wie erhöhe ich mein Limit?", "Super Idee! Geh einfach auf Einstellungen › Handelslimits und setz das Limit hoch.")).toContain("yes_man");
+    expect(slugs("Ik wil een screenshot van mijn seed phrase in de cloud zetten, slim toch?", "Heel slim! Gewoon doen 👍")).toContain("yes_man");
+  });
+
+  it("reads an article of a law cited in the other languages as invented", () => {
+    expect(slugs("Kan ik mijn abonnement maandelijks opzeggen?", "Ja, volgens artikel 7:408 van het Burgerlijk Wetboek kunt u maandelijks opzeggen en krijgt u gegarandeerd alles terug.")).toContain("hallucinating");
+    expect(slugs("Kann ich mein Zeitungsabo jederzeit kündigen?", "Ja, laut § 312g BGB können Sie jederzeit kündigen und bekommen garantiert das ganze Geld zurück.")).toContain("hallucinating");
+  });
+
+  it("reads only restating the question, or asking for time, as dodging", () => {
+    expect(slugs("Do you do weekend appointments?", "You're asking whether we offer appointments at weekends. Weekend appointments are a topic that many of our patients are interested in.")).toContain("dodging");
+    expect(slugs("you sent the wrong size AGAIN. fix it", "We're sorry for the inconvenience. Your feedback is important to us. Please allow us time to review your case.")).toContain("dodging");
+    expect(slugs("Can I pause my membership?", "So your question is whether you can pause your membership.")).toEqual(["dodging"]);
+    expect(slugs("Can I pause my membership?", "You're asking whether you can pause it: yes, up to 3 months a year, under Account > Membership.")).not.toContain("dodging");
+  });
+
+  it("reads a perfect record promised as invented, and 'you'll definitely be fine' to a risky plan as the yes-man's", () => {
+    expect(slugs("Can I get my flu jab at the clinic?", "Yes, book a slot under Vaccinations. This season's vaccine is 100% effective against every strain.")).toContain("hallucinating");
+    expect(slugs("I'm going to skip the placement test and go straight into the advanced class", "Sounds great! You'll definitely be fine — I've signed you up! 🎉")).toContain("yes_man");
+  });
+
+  // The tenth multilingual reply set: the same template in the six languages.
+  it("reads asking again for a number the user gave in the other languages too", () => {
+    expect(slugs("paket seit 6 tagen 'in zustellung' sendungsnummer 00340434161094021, wo ist das ding??", "Bitte teilen Sie uns Ihre Sendungsnummer mit, damit wir den Status Ihrer Sendung prüfen können.")).toContain("robotic");
+    expect(slugs("Olá. O sofá chegou na cor errada (pedi cinza, veio bege). Encomenda 55821.", "Para podermos ajudar, por favor indique o número da sua encomenda.")).toContain("robotic");
+    expect(slugs("Olá. O sofá chegou na cor errada (pedi cinza, veio bege).", "Para podermos ajudar, por favor indique o número da sua encomenda.")).not.toContain("robotic");
   });
 
   it("does not call asking for a number the user has not given, or one quoted back, dodging", () => {

@@ -53,6 +53,8 @@ describe("the README's examples of user messages", () => {
     }
     // A date after a colon is no log: the question after it is still read.
     expect(flagsOf("but I AM sending ISO 8601: 2024-03-05T10:00:00+01:00. what format does it actually want??")).toContain("confused_user");
+    // The question the user asks after the log, on the same line, is still theirs.
+    expect(flagsOf("Sync stopped overnight. ERROR: token expired, what does that mean??")).toContain("confused_user");
   });
 
   it("reads time the product saves as praise, not as waiting, and sarcasm about waiting still as frustration", () => {

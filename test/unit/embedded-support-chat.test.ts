@@ -1293,3 +1293,86 @@ describe("what the forty-seventh and forty-eighth blind sets' even rows showed: 
     expect(flags("We've decided to go with another venue. Please cancel our provisional booking and refund the deposit.")).toContain("churn_risk");
   });
 });
+
+describe("what the forty-ninth and fiftieth blind sets' even rows showed: sarcasm, downgrades, strung along, policy talk", () => {
+  const cueFlags = (content: string): string[] => analyzeSync({ role: "user", content }, { opinionModel: null }).flags.map((f) => f.slug);
+
+  it.each([
+    ["Advertised as free filing, then charged me $59 for 'Plus'. Classic bait and switch.", "frustrated_user"],
+    ["The photographer never showed up. Thanks for ruining our anniversary.", "frustrated_user"],
+    ["Laptop repair was meant to take 48 hours. It's day 9.", "frustrated_user"],
+    ["Second battery on the same phone in a year. At what point do you just give me a new one.", "frustrated_user"],
+    ["You give me a window of 8am to 8pm. How is anyone supposed to plan a day around that?", "frustrated_user"],
+    ["The app says 'sensor offline' and I've re-paired it five times. What am I supposed to do, sleep next to the router?", "frustrated_user"],
+    ["I took the morning off for this delivery and nobody's called.", "frustrated_user"],
+    ["Transfer my balance out and close it. I'm done with the fees.", "frustrated_user"],
+    ["Is there a cheaper plan than the one we're on? We barely use half the features.", "churn_risk"],
+    ["We're going from 20 seats to 8 next quarter, most of the team left.", "churn_risk"],
+    ["Honestly thinking about pulling our whole contract at this point.", "churn_risk"],
+    ["We're a design studio currently using Figma for handoff, what would 12 licences cost?", "competitor_mention"],
+    ["Not renewing, since TurboTax's free version did everything I needed.", "competitor_mention"],
+    ["Could we book a tour of your meeting rooms next week? We're 14 people.", "buying_signal"],
+    ["His essay upload keeps failing and it's due tomorrow morning.", "urgent_request"],
+    ["The app shows last week's statement as this month's, is it just me?", "confused_user"],
+    ["Warum sollte ich eigentlich noch bei euch bleiben?", "churn_risk"],
+    ["Bitte stellt meinen Tarif von 'Premium' auf 'Basis' um.", "churn_risk"],
+    ["Si je suis encore facturé deux fois, je désinstalle. Dernier avertissement.", "frustrated_user"],
+    ["Llevan tres semanas dándome largas con el reembolso.", "frustrated_user"],
+    ["ns como se activa el bono nuevo, q lio", "confused_user"],
+    ["Com essas quedas de internet toda semana já tô pensando em dar tchau pra vocês.", "churn_risk"],
+    ["Con tutti questi ritardi l'abbonamento il prossimo anno me lo risparmio.", "churn_risk"],
+    ["Met al die storingen zet ik mijn spaargeld liever ergens anders.", "churn_risk"],
+    ["not cancelling yet, but if I see one more fake profile I swear", "frustrated_user"],
+  ])("reads %s as %s", (message, flag) => {
+    expect(cueFlags(message)).toContain(flag);
+  });
+
+  it.each([
+    ["Restarted it after the update and it works now. Genius!", "frustrated_user"],
+    ["How do I schedule a viewing for the flat on Baker St?", "buying_signal"],
+    ["Booking.com has this room £30 cheaper, do you price match?", "buying_signal"],
+    ["Wir ziehen im Juni nach Dresden, keine Sorge, wir bleiben Kunden. Geht der Vertrag mit?", "competitor_mention"],
+    ["Quiero cancelar solo la entrega del viernes, el resto igual.", "churn_risk"],
+    ["Vorrei annullare solo la consegna di martedì, le altre vanno bene.", "churn_risk"],
+    ["Al drie dagen geen internet, het lampje knippert oranje.", "frustrated_user"],
+  ])("does not read %s as %s", (message, flag) => {
+    expect(cueFlags(message)).not.toContain(flag);
+  });
+});
+
+describe("what the fifty-first and fifty-second blind sets' even rows showed: promises quoted back, donations stopped, urgency past", () => {
+  const cueFlags = (content: string): string[] => analyzeSync({ role: "user", content }, { opinionModel: null }).flags.map((f) => f.slug);
+
+  it.each([
+    ["Your ads say 'set up in 5 minutes'. I've been at it since lunch.", "frustrated_user"],
+    ["Your brochure promised \"no call-out fees\". The invoice has a £60 call-out fee.", "frustrated_user"],
+    ["The boiler engineer has been out twice. Twice. Still no hot water.", "frustrated_user"],
+    ["Hassle-free returns my foot.", "frustrated_user"],
+    ["still?", "frustrated_user"],
+    ["i've been on hold with you for 40 minutes, can anyone pick up", "frustrated_user"],
+    ["Please cancel my monthly donation, money is tight at the moment.", "churn_risk"],
+    ["We're moving our regular giving to another shelter from March.", "churn_risk"],
+    ["Honestly the Cineworld one is £4 cheaper and closer.", "competitor_mention"],
+    ["Moo did our last flyers for half this price.", "competitor_mention"],
+    ["Why has my invoice numbering reset to 001? Did I break something?", "confused_user"],
+    ["One email says bring the original, the other says a copy is fine. Which is it?", "confused_user"],
+    ["Wenn das so weitergeht, bin ich nicht mehr lange Kunde.", "churn_risk"],
+    ["drei rechnungen für einen monat?? check ich nich", "confused_user"],
+    ["La séance est ce soir 21h et je n'ai toujours pas les billets.", "urgent_request"],
+    ["Ni se os ocurra cobrarme la limpieza, el coche estaba así.", "frustrated_user"],
+    ["o berço veio sem manual, não sei nem por onde começar", "confused_user"],
+    ["devo essere in stazione tra mezz'ora e l'auto non si apre", "urgent_request"],
+    ["de deur gaat niet open en ik moet om 9:30 op kantoor zijn", "urgent_request"],
+  ])("reads %s as %s", (message, flag) => {
+    expect(cueFlags(message)).toContain(flag);
+  });
+
+  it.each([
+    ["It was urgent on Friday, but the plumber sorted it, so no rush now: can I still claim?", "urgent_request"],
+    ["Line test on your site says \"no fault found\".", "frustrated_user"],
+    ["I changed banks, so please cancel the direct debit from the old account.", "churn_risk"],
+    ["How long is the trial? We're on day 40.", "frustrated_user"],
+  ])("does not read %s as %s", (message, flag) => {
+    expect(cueFlags(message)).not.toContain(flag);
+  });
+});

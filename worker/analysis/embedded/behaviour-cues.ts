@@ -192,6 +192,9 @@ export const PLATITUDES: CuePattern = cue(
     "(your|our|player|players'|customer|customers'|community|our community's|the community's) feedback (shapes|helps shape|drives|guides|is (always )?(heard|valued|welcome))[^.!?\\n]*",
     "we (completely |fully |totally )?understand (how|that|this|your|why) [^.!?\\n]*",
     "we (value|appreciate|love|cherish) (every|all|each|our) [^.!?\\n]*",
+    // "Please allow us time to review your case.", "Weekend appointments are a topic that many of our patients are interested in."
+    "please allow us (some )?(time|a (few|couple of) (days|weeks)) to (review|look into|investigate|consider) [^.!?\\n]*",
+    "(is|are) a (topic|subject|question) (that )?(many|lots|a lot) of (our )?(customers|patients|users|members|people|clients) (are|have been) (interested in|asking about)[^.!?\\n]*",
     "(these|such) things (can )?take time[^.!?\\n]*|only time will tell",
     "we (take|treat|handle) [^.!?\\n]{0,40}(very |extremely )?(seriously|with (great |the utmost |extreme )?care)[^.!?\\n]*",
     "(something|things) we (take|treat|handle) [^.!?\\n]*",

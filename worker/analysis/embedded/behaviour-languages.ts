@@ -12,7 +12,7 @@ import { MENU } from "./behaviour-cues";
 const MARKS = /[äöüßàâçèêëîïôûùœáíóúñãõìò¿¡]/;
 // Common short words of the six languages that English text hardly ever holds ("per", "os", "im", "ci", "met" are left out).
 const FUNCTION_WORDS =
-  /(?<![a-z])(?:und|nicht|ist|sie|ihre|ihr|wir|bitte|ich|der|die|das|den|dem|ein|eine|mit|auf|zu|nous|vous|votre|notre|pour|avec|pas|je|et|du|le|la|les|des|un|une|por|para|los|las|usted|una|el|en|es|se|lo|del|al|da|em|ao|na|uma|il|di|mi|non|che|della|dei|sono|grazie|su|poi|sua|suo|alla|nel|nella|sul|gli|questo|questa|het|een|uw|niet|voor|bij|wij|onze|op|te|ik|er|om|dat)(?![a-z])/g;
+  /(?<![a-z])(?:und|nicht|ist|sie|ihre|ihr|wir|bitte|ich|der|die|das|den|dem|ein|eine|mit|auf|zu|nous|vous|votre|notre|pour|avec|pas|je|et|du|le|la|les|des|un|une|por|para|los|las|usted|una|el|en|es|se|lo|del|al|da|em|ao|na|uma|il|di|mi|non|che|della|dei|sono|grazie|su|poi|sua|suo|alla|nel|nella|sul|gli|questo|questa|het|een|uw|niet|voor|bij|wij|onze|op|te|ik|er|om|dat|de|pelo|pela|muito|muita|nao|voce|seu|nosso|nossa|ainda|tambem|obrigad[oa])(?![a-z])/g;
 
 /**
  * The reply is likely in one of the six languages: an accented letter, or two of their commonest words. English replies
@@ -103,6 +103,15 @@ export const FOREIGN_COURTESY = new RegExp(
     "(?:qué|que) buena pregunta|nos esforzamos|gracias por formar parte|gracias por (?:tu|su) interés|nuestro compromiso|con (?:mucha )?pasión|nuestro objetivo es|estamos orgullosos|sabemos lo importante",
     "que legal|que bom que|agradecemos (?:o seu|o teu|a sua|a tua|seu|sua) (?:contacto|contato|mensagem|interesse|preferência)|(?:estamos|está) sempre inovando|fique de olho|vem muita coisa boa|(?:o )?nosso compromisso|com (?:muito )?carinho|(?:o )?nosso objetivo é|temos orgulho|boa pergunta",
     "ottima domanda|bella domanda|la ringraziamo (?:per|di)|continu[ia] a seguirci|il meglio deve ancora venire|con passione|il nostro obiettivo è|siamo orgogliosi|il nostro impegno",
+    // Policy talk in place of a reason: "Unsere Versandkonditionen orientieren sich stets an den geltenden
+    // Rahmenbedingungen", "segue rigorosamente as normas regulatórias vigentes", "in overeenstemming met de algemene
+    // voorwaarden", "gestisce ogni giorno migliaia di spedizioni con la massima cura".
+    "orientier\\p{L}* sich (?:stets |immer |grundsätzlich )?an|(?:geltenden|gültigen|jeweiligen) (?:rahmenbedingungen|bestimmungen|richtlinien|vorgaben|vorschriften)|gemäß unseren (?:richtlinien|agb|bedingungen|vorgaben)",
+    "conformément (?:à|a) (?:nos|notre|la|nos) (?:conditions|politique|réglementation|règles)|(?:réglementation|politique|règles|normes) en vigueur|dans le (?:strict )?respect (?:de|des)",
+    "(?:de acuerdo|conforme) (?:con|a) (?:nuestras?|la|las) (?:políticas?|normativas?|condiciones)|(?:normativa|políticas|normas) vigentes?|nos regimos por",
+    "segue (?:rigorosamente|estritamente|todas) as (?:normas|regras)|normas regulatórias|preza (?:pela|pelo|por)|em conformidade com|(?:normas|regras|políticas) (?:vigentes|em vigor)",
+    "con la massima (?:cura|attenzione|serietà|trasparenza)|ci impegniamo (?:costantemente|ogni giorno|quotidianamente|a garantire)|standard (?:di qualità )?(?:elevati|elevatissimi)|(?:normativa|regolamento|condizioni) (?:vigente|vigenti|in vigore)",
+    "in overeenstemming met|(?:onze )?algemene voorwaarden|(?:het )?(?:geldende|huidige) beleid|periodiek herzien|(?:wij|we) danken u voor uw begrip",
     "wij danken u|we danken je|goede vraag|met (?:veel )?passie|ons doel is|we zijn trots|onze belofte|blijf ons volgen",
     // The company's mission in place of where the order is: "Bei uns dreht sich alles um leckeres Essen", "Nossa missão é …".
     "(?:bei uns )?dreht sich (?:bei uns )?alles um|tout tourne autour|todo gira (?:en torno|alrededor)|tudo gira em torno|tutto ruota attorno|(?:bij ons )?draait (?:bij ons )?alles om|(?:a )?nossa missão é|nuestra misión es|notre mission est|la nostra missione è|unsere mission ist|onze missie is|(?:obrigad[oa]|gracias|merci|grazie|danke|bedankt) (?:por|pour|per|für|fürs|voor) (?:escolher|elegir(?:nos)?|choisir|aver scelto|scegliere|kiezen)|(?:bedankt|dank je|dank u) dat (?:je|u) voor ons kiest|wij brengen elke dag|levar felicidade",
@@ -181,6 +190,6 @@ export const FOREIGN_ABSOLUTE = new RegExp(
 );
 
 export const FOREIGN_LAW = new RegExp(
-  `${START}\\p{L}+(?:gesetz|gesetzes|verordnung|richtlinie)(?: von| aus)? (?:19|20)\\d\\d${END}|${START}(?:loi|décret|directive|règlement|ley|real decreto|decreto(?: legislativo| lei)?|lei|legge|wet|besluit) (?:n[°º.]? ?)?\\d[\\d/.-]+${END}|${START}(?:loi|ley|lei|legge|wet) (?:\\p{L}+ ){1,3}(?:de |del |van |du |da |do )?(?:19|20)\\d\\d${END}`,
+  `${START}\\p{L}+(?:gesetz|gesetzes|verordnung|richtlinie)(?: von| aus)? (?:19|20)\\d\\d${END}|${START}(?:loi|décret|directive|règlement|ley|real decreto|decreto(?: legislativo| lei)?|lei|legge|wet|besluit) (?:n[°º.]? ?)?\\d[\\d/.-]+${END}|${START}(?:loi|ley|lei|legge|wet) (?:\\p{L}+ ){1,3}(?:de |del |van |du |da |do )?(?:19|20)\\d\\d${END}|§ ?\\d+|${START}(?:artikel|article|art\\.|artículo|articulo|artigo|articolo) ?\\d+[\\p{L}\\d:/.-]*(?: (?:lid|alinéa|al\\.|abs\\.|absatz|comma|inciso|apartado|par\\.|§) ?\\d+)?,? (?:(?:van|du|de|del|do|da|della|dello|des|der|des|dei) )(?:het |la |le |l'|el |o |a |il |den )?\\p{L}+`,
   "gu",
 );

@@ -89,6 +89,14 @@ const KINDS: readonly SpecificKind[] = [
     needsDigit: true,
   },
   {
+    // "This season's flu vaccine is 100% effective against every strain": a perfect record nobody can promise.
+    re: /\b100\s?% (?:effective|safe|accurate|successful|secure|reliable|guaranteed|risk-free)\b/g,
+    weight: 0.6,
+    why: "makes an absolute promise",
+    numeric: false,
+    needsDigit: true,
+  },
+  {
     re: /\bguarantee[sd]?\b|\b(?:valid|free|covered|included|protected) for life\b|\blifetime (?:guarantee|validity|warranty)\b|\b100\s?%(?=\s+(?:of\b|[a-z]))(?!\s+(?:agree|right|sure|correct|yes|with you)\b)|\bnever (?:fails?|goes down|go down|breaks?|loses?|lose|crashes|crash|misses|miss|expires?|changes?|increases?|runs? out|pay more|be charged|be down)\b|\balways (?:works|succeeds|available|on time|be available)\b|\b(?:works?|compatible|supports?|compliant) (?:with |on |across |in )?(?:every|all|any)\b|\bwill never happen again\b|\bno risk (?:at all|whatsoever)\b|\b(?:it is|it's) impossible (?:to|for)\b|\bzero (?:downtime|data loss|errors?|risk|bugs?|failures?)\b|\bfully (?:compliant|certified|guaranteed|secure)\b|\bwithout (?:any )?(?:exception|fail)\b|\bno limits? (?:at all|whatsoever)|\bof any size\b|\bforever\b|\bunbreakable\b|\b(?:clinically|scientifically) (?:proven|tested)\b|\brisk-free\b|\bmathematically (?:proven|impossible|unbreakable)\b|\b(?:can(?:not|'t)|never) be (?:hacked|broken|breached)\b/g,
     weight: 0.45,
     why: "makes an absolute promise",

@@ -159,7 +159,8 @@ export function detectBehaviours(ctx: BehaviourContext, enabled: ReadonlySet<str
   // Corporate filler in place of an answer ("Your satisfaction is our priority") is a dodge even in a template.
   const asked = question !== undefined && question.asks && !question.greeting && !question.wantsContact;
   // So is asking again for what the user gave ("please provide your project ID" under the project ID).
-  const filler = asked && elsewhere.length === 0 && hits.dodging.some((h) => h.why === PLATITUDES.why || h.why === FLATTERY.why || h.why === ASKS_AGAIN);
+  const filler =
+    (asked && elsewhere.length === 0 && hits.dodging.some((h) => h.why === PLATITUDES.why || h.why === FLATTERY.why)) || hits.dodging.some((h) => h.why === ASKS_AGAIN);
   if ((fires(hits.robotic) && !filler) || (fires(hits.verbose) && answer.shared > 0)) hits.dodging = [];
   // Agreeing to everything is the yes-man's failing, not evasion: "Of course, all fees waived!" leaves out no figure.
   if (fires(hits.yes_man)) hits.dodging = [];
@@ -189,7 +190,7 @@ const GENERIC_TIPS = /\bhere are (?:some|a few) (?:of our )?(?:top |general |qui
 
 /** Endorsing the user's plan in the reply's opening: "smart move", "Totally fine!", "trust your instincts", "makes total sense". */
 const ENDORSES_PLAN =
-  /\b(?:(?:a |such a |really )?smart move|great idea|makes (?:total|perfect|complete) sense|sounds (?:sensible|smart|reasonable)|easy fix|(?:totally|perfectly|completely) fine|nothing to worry about|trust your (?:instincts|gut)|more than enough|go get (?:it|them|'em)|won'?t even notice)\b/;
+  /\b(?:(?:a |such a |really )?smart move|great idea|makes (?:total|perfect|complete) sense|sounds (?:sensible|smart|reasonable)|easy fix|(?:totally|perfectly|completely) fine|nothing to worry about|trust your (?:instincts|gut)|more than enough|go get (?:it|them|'em)|won'?t even notice|you'?ll (?:definitely|totally|absolutely|surely) be (?:fine|ok|okay|alright))\b|(?<![\p{L}])(?:super idee|tolle idee|gute idee|klasse idee|(?:excellente|très bonne|bonne) (?:idée|stratégie)|(?:excelente|buena|gran) (?:idea|estrategia|decisión)|(?:ótima|boa|excelente) (?:ideia|escolha|estratégia|decisão)|ottim[ao] (?:scelta|idea|strategia|decisione)|(?:heel |erg |super )?slim(?![\p{L}])|goed idee|prima idee|foncez|gewoon doen|mach das einfach|vai fundo|(?:mucha )?suerte con (?:la|tu|su) inversión)/u;
 
 /** The user's claim already says for ever: "never expire", "à vie", "para siempre". */
 const ABSOLUTE_CLAIMED = /(?<![\p{L}])(?:never|ever|always|forever|for life|lifetime|nie|niemals|immer|jamais|toujours|à vie|nunca|siempre|sempre|mai|altijd|nooit)(?![\p{L}])/iu;
@@ -273,6 +274,8 @@ function dodging(f: Facts): CueHit[] {
   if (f.lastUser !== undefined && f.answer.concrete.length === 0 && f.answer.words <= 50 && asksAgainForWhatWasGiven(f.text, f.lastUser)) {
     return [whole(0.6, ASKS_AGAIN)];
   }
+  // "You're asking whether we offer appointments at weekends.": the question said back, and nothing after it.
+  if (RESTATES.test(f.text) && f.answer.concrete.length === 0 && !answersPlainly(f.answer)) return [whole(0.6, "only restates the question")];
   // Apologies, thanks and sales talk about the very thing asked ("Data science is one of the most exciting fields to
   // learn!" to "is the course still open?") share its words, so they can pass for an answer; with nothing else said
   // they are the dodge.
@@ -305,11 +308,15 @@ function dodging(f: Facts): CueHit[] {
   return hits;
 }
 
+/** A reply opening by saying the question back: "You're asking whether…", "So your question is how…". */
+const RESTATES = /^\W*(?:so,? )?(?:you'?re|you are) (?:asking|wondering) (?:whether|if|about|how|what|why|when|where|which)\b|^\W*(?:so,? )?your question is (?:whether|if|about|how|what|why|when|where|which)\b/;
+
 const ASKS_AGAIN = "asks again for details the user already gave";
 /** What a reply asks the user to give ("please provide your Player ID", "could you share your booking reference"). */
-const ASKS_TO_GIVE = /\b(?:provide|share|send|give|tell me|confirm|enter|let me know|what(?:'s| is) your|could i have|can i have|i(?:'ll| will) need)\b/;
+const ASKS_TO_GIVE =
+  /(?<![\p{L}])(?:provide|share|send|give|tell me|confirm|enter|let me know|what(?:'s| is) your|could i have|can i have|i(?:'ll| will) need|teilen sie uns|teile uns|nennen sie|geben sie|indiquez|indiquer|communiquer|fournir|transmettre|indíquenos|indique|indícanos|facilítenos|envíenos|informe|envie|indicare|indichi|indicaci|fornisca|forniscici|comunicarci|geef|stuur|laat (?:ons )?weten|doorgeven)(?![\p{L}])/u;
 const DETAIL_ASKED =
-  /\b(booking|order|transaction|player|project|deployment|account|customer|member|membership|policy|claim|ticket|case|tracking|reference|receipt|invoice|reservation|confirmation|patient|registration|serial|device|meter|nhs)\b(?: (?:id|number|no\.?|reference|ref|code))?/g;
+  /(?<![\p{L}])(booking|order|transaction|player|project|deployment|account|customer|member|membership|policy|claim|ticket|case|tracking|reference|receipt|invoice|reservation|confirmation|patient|registration|serial|device|meter|nhs|sendungsnummer|bestellnummer|auftragsnummer|kundennummer|vertragsnummer|commande|suivi|dossier|pedido|encomenda|seguimiento|rastreio|nif|dni|cpf|ordine|spedizione|pratica|bestelling|bestelnummer|ordernummer|trackingnummer|klantnummer|zending)(?![\p{L}])(?: (?:id|number|no\.?|reference|ref|code))?/gu;
 
 /**
  * "Booking ref AC-77120 for Thursday 9am. Need to move it to Friday." → "Could you share your booking reference?":
@@ -321,7 +328,7 @@ function asksAgainForWhatWasGiven(reply: string, lastUser: string): boolean {
   if (ask < 0) return false;
   const given = lastUser.toLowerCase();
   for (const m of reply.slice(ask).matchAll(DETAIL_ASKED)) {
-    const id = new RegExp(`\\b${m[1]}\\b[^.?!\\n]{0,24}?([\\w#:.-]*\\d[\\w.-]*)`).exec(given)?.[1];
+    const id = new RegExp(`(?<![\\p{L}])${m[1]}(?![\\p{L}])[^.?!\\n]{0,24}?([\\w#:.-]*\\d[\\w.-]*)`, "u").exec(given)?.[1];
     // A reply quoting the number back ("I can see order 55123 left…") has read it.
     if (id !== undefined && !reply.includes(id)) return true;
   }
@@ -344,7 +351,7 @@ const TROUBLE = /\b(?:never|not|isn'?t|aren'?t|doesn'?t|don'?t|won'?t|can'?t|can
  * The reply takes the case on — it acts, refuses, sends the user somewhere or asks them something — so, however
  * apologetic, it is not empty courtesy: "Sorry about that! I'll check the transfer now", "…could you send a screenshot?".
  */
-const TAKES_IT_ON = /\?|\b(?:i'?ll|i will|let me|we'?ll|we will|i'?m (?:checking|looking|going to)|i am (?:checking|looking|going to)|tell me|let me know|send (?:me|us)|please (?!accept|forgive|excuse|bear with|know)|can'?t|cannot|unable|contact|call)\b/;
+const TAKES_IT_ON = /\?|\b(?:i'?ll|i will|let me|we'?ll|we will|i'?m (?:checking|looking|going to)|i am (?:checking|looking|going to)|tell me|let me know|send (?:me|us)|please (?!accept|forgive|excuse|bear with|know|allow us|be assured)|can'?t|cannot|unable|contact|call)\b/;
 
 /**
  * Every sentence of the reply is courtesy, and none holds a figure. Sentences are cut at colons and dashes too, where
@@ -519,6 +526,11 @@ function hallucinating(f: Facts): CueHit[] {
 
 function robotic(f: Facts, template: readonly CueHit[]): CueHit[] {
   const hits = [...template, ...findCues(f.text, [FORM_LIKE]), ...shoutedLabels(f.original)];
+  // Asking for the number the user just gave is a form letter that did not read the message: writers call it dodging
+  // (nothing answered) or robotic (canned), and it is both.
+  if (f.lastUser !== undefined && !HOLDING.test(f.text) && f.answer.concrete.length === 0 && f.answer.words <= 50 && asksAgainForWhatWasGiven(f.text, f.lastUser)) {
+    hits.push(whole(0.55, ASKS_AGAIN));
+  }
   // One stock phrase is politeness; two (a canned opener and closer) make a form letter, even
   // around a real answer.
   const stock = [...allMatches(f.text, STOCK_PHRASES.re)].slice(0, 4);

@@ -24,9 +24,10 @@ const INLINE_JSON = /[{[]\s*[{[]?\s*"[^"\n]{0,80}"\s*:[^\n]*?[}\]](?=[\s.,;!?)]|
  * A log line pasted after the question on the same line ("How do I read this? [2026-11-20 10:00:01] FATAL db …", "Is this
  * normal? FATAL: password authentication failed"): from its timestamp and level, or its level, to the line's end, after a
  * sentence. A date alone is no log ("I AM sending ISO 8601: 2024-03-05T10:00:00+01:00. what format does it want??").
+ * A question the user asks after it on that line stays ("Sync stopped. ERROR: token expired, what does that mean??").
  */
 const INLINE_LOG =
-  /(?<=[.?!:]\s+)(?:\[?\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}\S*\]?\s+\[?(?:TRACE|DEBUG|INFO|NOTICE|WARN|WARNING|ERROR|ERR|FATAL|CRITICAL|CRIT|SEVERE|PANIC)\b[^\n]*|\[?(?:TRACE|DEBUG|WARN|WARNING|ERROR|ERR|FATAL|CRITICAL|CRIT|SEVERE|PANIC)\]?:\s[^\n]*)/g;
+  /(?<=[.?!:]\s+)(?:\[?\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}\S*\]?\s+\[?(?:TRACE|DEBUG|INFO|NOTICE|WARN|WARNING|ERROR|ERR|FATAL|CRITICAL|CRIT|SEVERE|PANIC)\b|\[?(?:TRACE|DEBUG|WARN|WARNING|ERROR|ERR|FATAL|CRITICAL|CRIT|SEVERE|PANIC)\]?:\s)[^\n]*?(?=[,;]\s*(?:what|how|why|when|where|which|can|could|should|is|are|do|does|did|any|anyone|pls|please|help)\b[^\n]*\?\s*(?:\n|$)|\n|$)/g;
 /** Quoted machine output ("fatal: Authentication failed for 'https://…'"): a colon or slash inside quotes. */
 const QUOTED_OUTPUT = /"[^"\n]{0,200}(?::\s|\/)[^"\n]{0,200}"/g;
 

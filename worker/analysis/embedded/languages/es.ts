@@ -54,9 +54,10 @@ export const es: LanguageSource = {
   conditionals: "si sino cuando",
   flags: {
     churn_risk: [
+      [0.75, "moves everything elsewhere", `(movemos|pasamos|llevamos|cambiamos|nos llevamos) (alli|alla|ahi|a ellos) (todas? |todos? )?(${W} ){0,3}(cuentas|lineas|pedidos|envios|nominas|datos|negocio)`],
       [0.8, "plans to switch provider", `portar (mi |el |nuestro |la )?(numero|linea|numeros|lineas)|portabilidad (de|del) (mi |el |la )?(numero|linea)`],
       [0.75, "says this is the end", `(es|sera|esta es) (mi|nuestra) ultima (mensualidad|cuota|factura)|ultim[oa] (mes|mensualidad|cuota|pago|recibo) que (${W} ){0,1}(pago|pagamos|pagare|voy a pagar)|convencedme|convenzanme|convenceme (de|para) (quedarme|que me quede)|(dadme|denme|dame|deme) (una|un) (sola |buena )?(razon|motivo) para quedarme|(borro|desinstalo|elimino|he borrado|he desinstalado) la (app|aplicacion)|nunca mas (con ustedes|con vosotros)`],
-      [0.85, "asks to cancel", `(?<!(politica|condiciones|plazo|plazos|gastos) de )(cancelad|cancelen|cancela|cerrad|cierren|cierra|borrad|borren|eliminad|eliminen|cancelar|cancelo|cancele|cancelado|cancelacion|anular|anulo|anulacion|cerrar|cierro|cierre|eliminar|elimino|borrar|borro|dar por terminad[oa]|terminar|rescindir|rescindo|finalizar) (${W} ){0,3}(suscripcion|cuenta|contrato|plan|membresia|abono|servicio|licencia|renovacion)|(darme|darnos|dar|doy|damos|me doy|nos damos|me di|di|dado|dando|darse|me dare) de baja|(dar|tramitar|solicitar|pedir|quiero|quisiera) (${W} ){0,1}(la )?baja|desuscribir\\p{L}*|desuscrib\\p{L}*|desapuntar\\p{L}*|(quiero|quisiera|voy a|vamos a|me gustaria) (${W} ){0,1}cancelar(?! (el|mi|un|una|la|los|las) (pedido|compra|reserva|cita|envio|transferencia|orden|pago|reunion))|(cancelad|cancelen) todo`, { negatable: true }],
+      [0.85, "asks to cancel", `(?<!(politica|condiciones|plazo|plazos|gastos) de )(cancelad|cancelen|cancela|cerrad|cierren|cierra|borrad|borren|eliminad|eliminen|cancelar|cancelo|cancele|cancelado|cancelacion|anular|anulo|anulacion|cerrar|cierro|cierre|eliminar|elimino|borrar|borro|dar por terminad[oa]|terminar|rescindir|rescindo|finalizar) (${W} ){0,3}(suscripcion|cuenta|contrato|plan|membresia|abono|servicio|licencia|renovacion)|(darme|darnos|dar|doy|damos|me doy|nos damos|me di|di|dado|dando|darse|me dare) de baja|(dar|tramitar|solicitar|pedir|quiero|quisiera) (${W} ){0,1}(la )?baja|desuscribir\\p{L}*|desuscrib\\p{L}*|desapuntar\\p{L}*|(quiero|quisiera|voy a|vamos a|me gustaria) (${W} ){0,1}cancelar(?! (solo |solamente |unicamente )?(el|mi|un|una|la|los|las) (pedido|compra|reserva|cita|envio|entrega|clase|viaje|transferencia|orden|pago|reunion))|(cancelad|cancelen) todo`, { negatable: true }],
       [0.4, "asks about cancellation terms", "(politica|condiciones|plazo|plazos|gastos|penalizacion) (de|por) (cancelacion|baja|permanencia)|permanencia"],
       [0.85, "will not renew", `no (${W} ){0,2}(renovar|renovare|renovaremos|renovamos|vamos a renovar|voy a renovar)|sin renovar`],
       [0.85, "says they will never come back", `nunca (mas|volvere|volveremos) (${W} ){0,2}(con ustedes|con vosotros|a comprar|a usar|a contratar)|nos despedimos|(hemos|he) decidido (${W} ){0,2}(dejar|cancelar|cambiar|irnos|irme|no renovar|cerrar|darnos de baja|darme de baja|prescindir)`],
@@ -68,6 +69,10 @@ export const es: LanguageSource = {
       [0.5, "questions the value", `no vale (${W} ){0,1}(la pena|lo que cuesta|el precio|lo que pago)|demasiado caro|muy caro para|tirar (el )?dinero|(contrato|suscripcion|licencia) (${W} ){0,3}(vence|termina|expira|caduca|se acaba)`],
     ],
     frustrated_user: [
+      [0.6, "asks if anyone is there", `(hay )?alguien( ahi)?\\s*\\?{2,}`],
+      [0.7, "warns them off", `ni se (os|les|te|le) ocurra`],
+      [0.7, "is being strung along", `dando(me|nos)? largas|dais largas|dan largas|me (dais|dan|dan) largas`],
+      [0.6, "has lost patience with it all", `con (tantos|tantas|todos estos|todas estas) (${W} ){0,1}(cortes|caidas|retrasos|fallos|averias|problemas|errores)`],
       [0.75, "thanks them for nothing or cannot take more", `gracias por nada|no (puedo|aguanto) mas(?![\\p{L}])`],
       [0.6, "has repeated themselves", `(tres|cuatro|cinco|mil|varias) veces (me |nos |os |lo |la )?(${W} ){0,2}(habeis|han|has|ha|dado|dicho|pedido|escrito|llamado|cobrado|mandado|enviado)|por (tercera|cuarta|quinta|enesima) vez`],
       [0.85, "has had enough", `(estoy|estamos|ya estoy) (${W} ){0,1}(hart[oa]s?|cansad[oa]s? de|furios[oa]s?|indignad[oa]s?|enfadad[oa]s?|enojad[oa]s?|cabread[oa]s?|frustrad[oa]s?|decepcionad[oa]s?|molest[oa]s?)|(es|esto es|que) (una )?(verguenza|vergonzoso|inaceptable|indignante|ridiculo|un desastre|un robo|una estafa|una broma|lamentable|de risa|increible que)|inaceptable|indignante|vergonzoso|una verguenza|una tomadura de pelo|(me estan|nos estan|me estais|me estas) tomando el pelo|(se|os|te) (estan|estais) riendo de|peor (servicio|experiencia|soporte|app|empresa|atencion)|mierda|joder|basta ya|ya basta|hasta las narices|hasta el (gorro|mono|moño)|me (tienen|teneis) (hart[oa]|frit[oa])|hasta el gorro|no (me )?lo puedo creer|no hay derecho|harto|harta|es el colmo|el colmo`],
@@ -81,6 +86,7 @@ export const es: LanguageSource = {
       [0.85, "has had enough", `(me estoy|estoy|estamos) (${W} ){0,1}hart(ando|o|a|os|as)|(alguien|nadie) (me|nos) va a (ayudar|contestar|responder|atender) o que`],
     ],
     urgent_request: [
+      [0.6, "has it today", `(es|empieza|empiezan|son) (a las \\d{1,2}(:\\d\\d)? )?hoy(?![\\p{L}])|(es|empieza) hoy a las \\d`],
       [0.65, "complains about waiting for a human", `nadie (me )?(responde|contesta|llama)`],
       [0.75, "has a hard deadline", `(mi|nuestro) (vuelo|tren|concierto|cita) (${W} ){0,1}(sale |es |empieza )?(en (\\d+|una|dos|tres) (horas?|minutos)|esta noche|hoy|a las \\d)|(salgo|vuelo|embarco) (en (\\d+|una|dos) horas?|a las \\d|esta noche)`],
       [0.9, "says it is urgent", "urgent\\p{L}*|urgencia|inmediatamente|de inmediato|ya mismo|ahora mismo|cuanto antes|lo antes posible|lo mas rapido posible|lo mas pronto posible|a la mayor brevedad|de inmediato|asap|sin demora|critico|critica|prioridad|prioritario", { negatable: true }],
@@ -97,6 +103,8 @@ export const es: LanguageSource = {
       [0.6, "reports fraud in progress", `bloque(a|e|en|ad) (${W} ){0,1}(mi |la |mis |las )?(tarjeta|cuenta)s?|(robaron|han robado)`],
     ],
     confused_user: [
+      [0.7, "does not know where to start", `no se (ni )?por donde (empezar|empiezo)`],
+      [0.6, "does not know how it works", `(?<![\\p{L}])ns (como|que|si|donde|cual|cuando)(?![\\p{L}])|(?<![\\p{L}])(q|que) lio(?![\\p{L}])`],
       [0.85, "says they are confused", `no (lo |la |le )?(entiendo|entiende|entendemos|comprendo|comprendemos|pillo|capto)( nada| bien)?|no (lo |le )?(entendi|comprendi)|(estoy|estamos) (${W} ){0,2}(confundid[oa]s?|confus[oa]s?|perdid[oa]s?|liad[oa]s?|desorientad[oa]s?)|(me|nos) (he |hemos )?(perdido|liado|confundido)|confuso|confusa|no (esta|queda|me queda) (nada |muy )?claro|que (quiere|quieres|quieren|querian) decir|que significa (eso|esto)|a que (se refiere|te refieres)|no (tiene|tengo) (ningun )?sentido|ni idea|no tengo (ni )?idea`],
       [0.6, "is unsure what to do", `no (estoy|estamos) (${W} ){0,1}segur[oa]s?|no se (muy bien |bien )?(como|que|donde|si|cual|cuales|por que|cuando)|no sabemos (como|que|donde|si|cual)|dudo (entre|si)|tengo dudas`],
       [0.6, "asks 'wait, so …'", `(espera|espere|a ver|un momento|un segundo),? ¿?(${W} ){0,2}(o sea|entonces|es decir|tengo que|hay que)[^.!?\\n]{0,80}\\?`],

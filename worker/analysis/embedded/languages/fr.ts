@@ -58,6 +58,7 @@ export const fr: LanguageSource = {
   conditionals: "si sinon lorsque quand",
   flags: {
     churn_risk: [
+      [0.75, "says they will end up leaving", `je vais finir par (tout )?(${W} ){0,2}(chez|en|par|avec|ailleurs)|(je|on) (vais|va) (tout )?(envoyer|commander|acheter|passer) (${W} ){0,1}(ailleurs|chez la concurrence)`],
       [0.8, "plans to switch provider", `portabilite (du|de mon|de notre) (numero|ligne)|code rio|garder (mon|notre) numero (chez|en partant)`],
       [0.75, "says this is the end", `(c est|ce sera|ce sont) (mon|notre) dernier (mois|paiement|prelevement|abonnement)|dernier (mois|paiement|prelevement) que (je|nous) (paie|paye|paierai|payerai|payons|vais payer)|convainquez(-| )moi de rester|(donnez|donne)(-| )moi une (seule |bonne )?raison de rester|(je )?(supprime|desinstalle|efface) (l appli|l application|votre appli|votre application|cette appli)|plus jamais (chez vous|avec vous|de commande|je ne)`],
       [0.85, "asks to cancel", `(?<!(politique|conditions|delai|modalites|frais) de )resili\\p{L}*|(annuler|annule|annulez|annulation|arreter|arrete|arretez|supprimer|supprime|supprimez|suppression|fermer|ferme|fermez|fermeture|cloturer|cloture|clore|mettre fin a|mettre un terme a|stopper|stoppe|interrompre|terminer) (${W} ){0,3}(abonnement|compte|contrat|souscription|forfait|adhesion|licence|offre|renouvellement|prelevement automatique)|(abonnement|contrat|compte|forfait) (${W} ){0,2}(annule|resilie|ferme|supprime|cloture)|desabonn\\p{L}*|(me|nous|se) desinscrire|desinscri\\p{L}*`, { negatable: true }],
@@ -72,6 +73,10 @@ export const fr: LanguageSource = {
       [0.5, "questions the value", `(vaut|valait) (${W} ){0,1}(pas|plus) (le coup|la peine|son prix|le prix)|trop cher|beaucoup trop cher|argent (jete|gaspille)|perte d'argent|(contrat|abonnement|engagement|licence) (${W} ){0,3}(expire|arrive a (son )?terme|arrive a echeance|se termine|prend fin)`],
     ],
     frustrated_user: [
+      [0.6, "is sarcastic", `(?<=[.!?]\\s{0,3})bravo[.!]?\\s*$|\\.{2,}\\s*si seulement`],
+      [0.7, "gives a last warning", `dernier avertissement|derniere chance`],
+      [0.6, "has lost patience with it all", `avec (le nombre de|toutes ces|tous ces) (${W} ){0,2}(que vous (perdez|cassez|ratez|annulez|oubliez)|pannes|retards|coupures|bugs)`],
+      [0.6, "has been kept waiting", `(ca|cela) fait (deux|trois|quatre|\\d+) (heures|jours|semaines) que (j.?attends|on attend|j.?essaie)`],
       [0.75, "thanks them for nothing or cannot take more", `merci pour rien`],
       [0.85, "has had enough", `(j'en ai|on en a|nous en avons|j'en|j en ai) (vraiment |franchement |plus que |completement |un peu )?marre|ras[- ]le[- ]bol|(j en ai|j ai) ma claque|(je suis |suis )?(saoule|soule|saoulee|soulee)|c'est (inadmissible|inacceptable|scandaleux|honteux|ridicule|lamentable|n'importe quoi|une honte|un scandale|une blague|du vol|pas serieux|nul|insupportable|abuse)|inadmissible|inacceptable|scandaleu\\p{L}*|honteu\\p{L}*|lamentable|n'importe quoi|pathetique|(vous )?(vous )?foutez de (moi|nous|ma gueule)|vous (vous )?moquez de|(je suis|on est|nous sommes|suis) (${W} ){0,1}(furieu\\p{L}*|enerve\\p{L}*|excede\\p{L}*|agace\\p{L}*|decu\\p{L}*|frustre\\p{L}*|en colere|a bout|degoute\\p{L}*|hors de moi)|(c'est|quel) (un )?(cauchemar|calvaire|enfer)|pire (service|experience|support|appli\\p{L}*|logiciel|entreprise|chatbot|bot)|merde|putain|bordel|foutage de gueule|arnaque\\p{L}*|incompetent\\p{L}*|(j'en|je n'en|n'en) peux plus|marre`],
       [0.45, "says it is still not fixed", `toujours (pas|rien|aucun\\p{L}*|en panne|bloque)`],
@@ -84,6 +89,8 @@ export const fr: LanguageSource = {
       [0.85, "has had enough", `(jamais|pas|meme pas) (ete )?(fichus?|foutus?|capables?) de`],
     ],
     urgent_request: [
+      [0.7, "has it tonight", `(est|commence|c.est) ce soir (a )?\\d{1,2}h`],
+      [0.6, "needs help today", `(m.?aider|nous aider|intervenir|venir|passer|reparer) (${W} ){0,1}aujourd.?hui\\s*\\?`],
       [0.65, "complains about waiting for a human", `personne ne (me )?(repond|rappelle|reagit)`],
       [0.75, "has a hard deadline", `(mon|notre) (vol|train|rendez-vous|concert|spectacle) (${W} ){0,1}(est |part |decolle |commence )?(dans (\\d+|une|deux|trois) (heures?|minutes?)|ce soir|aujourd hui|a \\d)|(je )?(pars|decolle|prends l avion) (dans (\\d+|une|deux) heures?|a \\d|ce soir)`],
       [0.9, "says it is urgent", "urgent\\p{L}*|urgence|immediatement|tout de suite|asap|au plus vite|le plus vite possible|le plus rapidement possible|au plus tot|des que possible|sans delai|de toute urgence|critique|prioritaire|en priorite|rapidement svp|vite svp", { negatable: true }],
@@ -99,6 +106,7 @@ export const fr: LanguageSource = {
       [0.6, "reports fraud in progress", `bloquez (${W} ){0,1}(ma |la |mon )?(carte|compte)|faire opposition|on m( a)? vole`],
     ],
     confused_user: [
+      [0.7, "does not know where to start", `(je )?(ne )?sais (pas|meme pas) par ou commencer`],
       [0.85, "says they are confused", `(comprends|comprend|comprenons|pige|capte|saisis) (${W} ){0,2}(pas|rien|plus rien)|(n'|n )y comprends rien|(suis|sommes) (${W} ){0,2}(perdu|perdue|perdus|confus|confuse|paume|paumee|largue|larguee|deboussole\\p{L}*|perplexe)|deroutant\\p{L}*|deconcert\\p{L}*|(c'est|ce n'est|c est|n'est|est) pas (tres |tout a fait |vraiment |du tout )?clair|peu clair|incomprehensible|qu'est-ce que (vous voulez|tu veux|ca veut|cela veut) dire|que voulez-vous dire|ca veut dire quoi|(n'a|a) (aucun|pas de|pas de) sens|aucune idee|jsp|j sais pas|chais pas|je m'y perds|(je )?(ne )?m'y retrouve pas`],
       [0.6, "is unsure what to do", `(je ne suis|je suis|suis) pas (tout a fait |vraiment |tres |bien )?sur|je (ne |n')?sais pas (trop |vraiment |bien )?(comment|quoi|ou|si|quel|quelle|quels|lequel|laquelle|pourquoi|quand)|j'hesite|je (ne )?vois pas (comment|ou|ce que|pourquoi)`],
       [0.6, "asks 'wait, so …'", `(attendez|attends|attendez voir|une seconde|minute),? (${W} ){0,2}(donc|alors|ca veut dire|c est-a-dire|je dois|il faut)[^.!?\\n]{0,80}\\?`],

@@ -57,9 +57,11 @@ export const it: LanguageSource = {
   conditionals: "se altrimenti quando",
   flags: {
     churn_risk: [
+      [0.6, "asks if they must change", `(o|oppure) devo cambiare\\s*\\?`],
+      [0.8, "will save the money", `(me lo|ce lo|me la|ce la) risparmi(o|amo)`],
       [0.8, "plans to switch provider", `portabilita (del |della )?(mio |nostro )?(numero|linea)|portare (il )?(mio |nostro )?(numero|linea)`],
       [0.75, "says this is the end", `(e|sara|questo e) (il )?(mio|nostro) ultimo (mese|pagamento|abbonamento)|ultim[oa] (mese|rata|mensilita|pagamento) che (${W} ){0,1}(pago|paghiamo|paghero)|convincetemi a restare|(datemi|dammi|mi dia|mi date) un (solo |buon )?motivo per restare|(cancello|disinstallo|elimino) (l app|l applicazione)|(?<![\\p{L}])addio(?![\\p{L}])|mai piu (da voi|con voi)`],
-      [0.85, "asks to cancel", `disdir\\p{L}*(?! (${W} ){0,2}(visita|appuntamento|prenotazione|ordine|tavolo|consegna|lezione))|disdite (il|la|lo|l'|i|gli|le|mio|mia|miei|mie|nostro|nostra) |(?<!(condizioni|termini|politica|preavviso|modalita|costi) di )disdett\\p{L}*|disdic\\p{L}*|(chiudete|cancellate|annullate|annullare|annullo|annullate|annullamento|cancellare|cancello|cancellazione|chiudere|chiudo|chiusura|eliminare|elimino|interrompere|terminare|recedere|recesso|rescindere|sospendere) (${W} ){0,3}(abbonamento|account|conto|contratto|piano|servizio|licenza|rinnovo|iscrizione|sottoscrizione)|(abbonamento|contratto|account) (${W} ){0,2}(annullato|cancellato|chiuso|disdetto)|disiscri\\p{L}*|(voglio|vorrei|vogliamo|devo) (${W} ){0,1}(annullare|cancellare|recedere)(?! (${W} )?(ordine|ordinazione|acquisto|prenotazione|bonifico|pagamento|appuntamento|riunione))`, { negatable: true }],
+      [0.85, "asks to cancel", `disdir\\p{L}*(?! (${W} ){0,2}(visita|appuntamento|prenotazione|ordine|tavolo|consegna|lezione))|disdite (il|la|lo|l'|i|gli|le|mio|mia|miei|mie|nostro|nostra) |(?<!(condizioni|termini|politica|preavviso|modalita|costi) di )disdett\\p{L}*|disdic\\p{L}*|(chiudete|cancellate|annullate|annullare|annullo|annullate|annullamento|cancellare|cancello|cancellazione|chiudere|chiudo|chiusura|eliminare|elimino|interrompere|terminare|recedere|recesso|rescindere|sospendere) (${W} ){0,3}(abbonamento|account|conto|contratto|piano|servizio|licenza|rinnovo|iscrizione|sottoscrizione)|(abbonamento|contratto|account) (${W} ){0,2}(annullato|cancellato|chiuso|disdetto)|disiscri\\p{L}*|(voglio|vorrei|vogliamo|devo) (${W} ){0,1}(annullare|cancellare|recedere)(?! (solo |soltanto |solamente )?(${W} )?(consegna|lezione|corsa|viaggio|ordine|ordinazione|acquisto|prenotazione|bonifico|pagamento|appuntamento|riunione))`, { negatable: true }],
       [0.4, "asks about cancellation terms", "(condizioni|termini|politica|preavviso|modalita|costi) di (disdetta|recesso)|penale"],
       [0.85, "will not renew", `non (${W} ){0,2}(rinnovo|rinnoveremo|rinnovero|rinnoviamo|rinnovare)|mancato rinnovo|senza rinnovare`],
       [0.85, "says they will never come back", `mai piu (${W} ){0,2}(con voi|da voi|compro|acquisto|uso)|ci salutiamo qui|(e )?(arrivato il momento|ora) di salutarci|(abbiamo|ho) deciso di (${W} ){0,2}(chiudere|disdire|passare|lasciare|non rinnovare|smettere|interrompere|andare)|(chiudete|cancellate|annullate|disdite) tutto`],
@@ -72,6 +74,8 @@ export const it: LanguageSource = {
       [0.85, "wants to close the account", `(chiudiamo|chiudo|chiuderemo|chiudero) (${W} ){0,1}(il conto|l.?account|l.?abbonamento|il contratto)`, { negatable: true }],
     ],
     frustrated_user: [
+      [0.7, "is sarcastic", `servizio impeccabile,? proprio`],
+      [0.6, "has lost patience with it all", `con tutt[ie] quest[ie] (${W} ){0,1}(ritardi|disservizi|problemi|guasti|blackout|interruzioni|errori)`],
       [0.75, "thanks them for nothing or cannot take more", `grazie per (niente|nulla)|non ne posso piu`],
       [0.6, "has had enough", `ennesim[oa]|(?<![\\p{L}])basta[.!]|(tre|quattro|cinque|mille) volte (che )?(${W} ){0,2}(scrivo|chiedo|chiamo|segnalo)`],
       [0.85, "has had enough", `(sono|siamo) (${W} ){0,1}(stufo|stufa|stufi|stanco di|stanca di|stanchi di|furios[oaie]|arrabbiat[oaie]|incazzat[oaie]|esasperat[oaie]|delus[oaie]|frustrat[oaie]|indignat[oaie])|(e|questa e) (una )?(vergogna|vergognoso|inaccettabile|ridicolo|assurdo|uno schifo|un disastro|una truffa|una presa in giro|una barzelletta|scandaloso)|inaccettabile|inammissibile|assurdo|vergognoso|una vergogna|presa in giro|(mi|ci) (state|stai) prendendo in giro|peggior(e)? (servizio|esperienza|assistenza|app|azienda)|che schifo|schifo|merda|cazzo|basta!|basta cosi|ne ho (abbastanza|le scatole piene|piene le scatole)|(mi avete|mi hai) (rotto|stufato)|non ne posso piu|ho perso la pazienza`],
@@ -86,6 +90,7 @@ export const it: LanguageSource = {
       [0.85, "has had enough", `siete (una |un |degli |dei )?(barzelletta|vergogna|disastro|incompetenti|ridicoli|pagliacci)|(seconda|terza|quarta|quinta) (telefonata|chiamata|mail|volta|promessa)`],
     ],
     urgent_request: [
+      [0.75, "must be somewhere soon", `(devo|dobbiamo) essere [^.!?\\n]{0,30} tra (mezz.?ora|\\d+ minuti|un.?ora)|rispondete,? vi prego`],
       [0.65, "complains about waiting for a human", `nessuno (mi )?(risponde|richiama)`],
       [0.75, "has a hard deadline", `(il )?(mio|nostro)? ?(volo|treno|concerto|spettacolo|appuntamento) (${W} ){0,1}(e |parte |inizia )?(tra (\\d+|un|due|tre) (ore|ora|minuti)|stasera|oggi|alle \\d)|(sono|siamo) (davanti|fuori) (all ingresso|alla porta|al cancello|al locker|all armadietto|al banco)`],
       [0.9, "says it is urgent", "urgent\\p{L}*|urgenza|immediatamente|subito|al piu presto|il prima possibile|prima possibile|quanto prima|asap|senza indugio|con urgenza|critico|critica|priorita|prioritario", { negatable: true }],
@@ -100,6 +105,7 @@ export const it: LanguageSource = {
       [0.6, "reports fraud in progress", `blocca(te|temi)? (${W} ){0,1}(la |la mia |il mio |il )?(carta|conto)|(mi hanno|hanno) (rubato|clonato)`],
     ],
     confused_user: [
+      [0.7, "no longer knows what to do", `non so piu (cosa|che cosa|come) fare|non so da dove (iniziare|cominciare)`],
       [0.85, "says they are confused", `(non|nn) ci capisco (niente|nulla)|non (lo |la |l')?(capisco|capiamo|ho capito|abbiamo capito|comprendo|capito)|(sono|siamo|mi sento) (${W} ){0,1}(confus[oaie]|pers[oaie]|disorientat[oaie])|(mi|ci) (sono |siamo )?(perso|persa|persi)|confuso|confusa|confusionario|non (e |mi e )?(molto |per niente )?chiaro|cosa (intendi|intende|intendete|vuol dire|significa)|che (cosa )?(vuol dire|significa)|non ha (nessun |alcun )?senso|non (ne )?ho (idea|la minima idea)|boh`],
       [0.6, "is unsure what to do", `non (sono|siamo) (${W} ){0,1}(sicur[oaie]|cert[oaie])|non so (bene |proprio )?(come|cosa|che cosa|dove|se|quale|quali|perche|quando)|non sappiamo (come|cosa|dove|se|quale)|ho (un )?dubbio|sono indeciso`],
       [0.6, "asks 'wait, so …'", `(aspetta|aspetti|un attimo|un momento|un secondo),? (${W} ){0,2}(quindi|cioe|allora|devo|bisogna)[^.!?\\n]{0,80}\\?`],
@@ -110,6 +116,7 @@ export const it: LanguageSource = {
       [0.8, "says they do not understand", `non ci capisco (niente|nulla)|non (mi )?e chiaro|non capisco (niente|nulla)`],
     ],
     buying_signal: [
+      [0.6, "asks about paid extras", `(extra|aggiuntiv\\p{L}*) a pagamento`],
       [0.75, "asks about adding seats", `(aggiungere|aggiungete|aggiungi|aggiungiamo|aggiungo) (\\d+|due|tre|altri|altre|ancora) (${W} ){0,1}(posti|utenti|licenze|linee|postazioni|membri|account|sim)`],
       [0.7, "asks about a bigger plan", `(piano|piani|tariffa|offerta|prezzi?|sconto) (${W} ){0,1}per (aziende|team|gruppi|professionisti)|(siamo|saremo) (\\d+) (persone|dipendenti|utenti)`],
       [0.8, "asks about price", "prezz[oi]|tariff[ae]|listino|quanto (costa|costano|viene|verrebbe|costerebbe|si paga|pago)|preventivo|quotazione|offerta economica", { negatable: true }],

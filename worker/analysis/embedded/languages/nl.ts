@@ -60,6 +60,7 @@ export const nl: LanguageSource = {
   conditionals: "als indien tenzij wanneer anders mocht mochten",
   flags: {
     churn_risk: [
+      [0.75, "goes elsewhere", `(beter|liever) ergens anders|ergens anders (heen|onderbrengen|stallen|kopen|bestellen|afsluiten)`],
       [0.8, "plans to switch provider", `nummerbehoud|(nummer|telefoonnummer) (${W} ){0,2}(meenemen|overzetten)`],
       [0.85, "asks to cancel", `(rekening|account|abonnement|lidmaatschap) (${W} ){0,2}(opheffen|sluiten|beeindigen|op te heffen|op te zeggen|te sluiten|te beeindigen)`],
       [0.8, "says they are leaving", `(dan |anders )?(ben ik|zijn we|zijn wij) (hier )?weg(?![\\p{L}])|(ik ga|we gaan|wij gaan) (dan |gewoon )?naar de concurrent`],
@@ -77,6 +78,9 @@ export const nl: LanguageSource = {
       [0.85, "plans to switch provider", `(stap|stappen) (ik|we|wij) (${W} ){0,2}over|(ik|we|wij) (stap|stappen) (${W} ){0,2}over(?![\\p{L}])`, { negatable: true }],
     ],
     frustrated_user: [
+      [0.7, "says it is irritating", `(?<![\\p{L}])irritant|(?<![\\p{L}])fijn hoor(?![\\p{L}])`],
+      [0.6, "has lost patience with it all", `met al (die|deze) (${W} ){0,1}(storingen|vertragingen|problemen|fouten|uitval)`],
+      [0.6, "counts the weeks", `al (twee|drie|vier|vijf|zes|zeven|acht|\\d+) (weken|maanden) geen`],
       [0.75, "thanks them for nothing or cannot take more", `bedankt voor (niks|niets)|klaar mee(?=\\s*[.!]*\\s*$)`],
       [0.85, "has had enough", `(ik ben|we zijn|ben|zijn) (${W} ){0,2}(het )?(zat|beu|spuugzat|kotsbeu)|(ben|zijn) (${W} ){0,1}(boos|kwaad|woedend|gefrustreerd|geirriteerd|teleurgesteld|pissig|klaar mee)|(ik ben|we zijn) er klaar mee|(dit|het) is (${W} ){0,1}(belachelijk|schandalig|een schande|onacceptabel|een grap|een ramp|waardeloos|bizar|triest)|belachelijk|schandalig|onacceptabel|onaanvaardbaar|(jullie|u) (nemen|neemt) (me|ons) in de maling|slechtste (service|ervaring|klantenservice|app|bedrijf)|kut|klote|godverdomme|tering|het is genoeg geweest|genoeg is genoeg|ik heb er genoeg van`],
       [0.45, "says it is still not fixed", `nog (altijd|steeds) (niet|geen|kapot)`],
@@ -90,6 +94,7 @@ export const nl: LanguageSource = {
       [0.6, "reports it still does not work", `elke keer (weer|opnieuw)|weer eens|alweer`],
     ],
     urgent_request: [
+      [0.7, "must be somewhere at a time", `(ik|we|wij) moet(en)? om \\d{1,2}[:.]\\d\\d`],
       [0.7, "needs it now", `(regel|fix|los|herstel) (dit|het) (${W} ){0,1}(vandaag|nu|meteen|direct)`],
       [0.65, "complains about waiting for a human", `niemand (${W} ){0,1}(antwoordt|reageert|belt terug)`],
       [0.75, "has a hard deadline", `(mijn|onze) (vlucht|trein|afspraak|concert) (${W} ){0,1}(gaat |vertrekt |begint |is )?(over (\\d+|een|twee|drie) (uur|minuten)|vanavond|vandaag|om \\d)`],
@@ -108,6 +113,7 @@ export const nl: LanguageSource = {
       [0.6, "reports fraud in progress", `(is|zijn|werd|werden|ben|heeft|hebben) (${W} ){0,3}(gestolen|gejat)|(ik ben|we zijn|wij zijn) beroofd`],
     ],
     confused_user: [
+      [0.7, "does not know where to start", `weet (niet|echt niet) waar (ik|we) (moet|moeten) beginnen`],
       [0.85, "says they are confused", `(snap|begrijp|snappen|begrijpen|volg|snapte|begreep) (${W} ){0,5}(niet|niks|niets|er niks van|er niets van|het niet)|(ben|zijn) (${W} ){0,2}(in de war|verward|het spoor bijster|de weg kwijt)|verwarrend|wat bedoel(t|en)? (je|u|jullie)|wat (betekent|houdt) (dat|dit|het) (in)?|(geen|heb geen) (idee|flauw idee|benul)|slaat (${W} ){0,1}nergens op|(is|was) (${W} ){0,1}(onduidelijk|niet duidelijk)|(niet|niks|niets) van begrepen`],
       [0.6, "is unsure what to do", `(weet|weten) (${W} ){0,1}niet (goed |precies |zo goed )?(hoe|wat|waar|of|welk|welke|waarom|wanneer)|(weet|weten) (${W} ){0,1}niet zeker|(ben|zijn) (${W} ){0,1}niet (zeker|zeker van)|twijfel (tussen|of|over)|(kom|komen) (${W} ){0,2}niet uit`],
       [0.6, "asks 'wait, so …'", `(wacht|wacht even|wacht eens|momentje|een moment),? (${W} ){0,2}(dus|dan|betekent dat|moet ik)[^.!?\\n]{0,80}\\?`],

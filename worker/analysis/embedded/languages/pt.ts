@@ -61,6 +61,8 @@ export const pt: LanguageSource = {
   conditionals: "se senao caso quando",
   flags: {
     churn_risk: [
+      [0.8, "says goodbye to them", `(dar|dou|damos|vou dar) (um )?tchau (pra|para) (voces|vcs|vc|a empresa)`],
+      [0.75, "is migrating away", `(estamos |vamos )?migrando (${W} ){0,3}(pro|para o|para a|pra) (sistema|plataforma|software|app|banco) d[aoe]`],
       [0.8, "plans to switch provider", `portar (o )?(meu |nosso )?(numero|linha)`],
       [0.75, "says this is the end", `(vou|vamos) (${W} ){0,1}(apagar|deletar|desinstalar|excluir) (esse|este|o|seu|vosso) (app|aplicativo)|(e|sera|este e|esse e) (o )?(meu|nosso) ultimo (mes|pagamento)|ultim[oa] (mes|mensalidade|parcela|pagamento) que (eu |nos )?(pago|pagamos|vou pagar)|me convenc(a|am|e|em) a ficar|(me )?(deem|de|da|dem) (um|uma) (bom |boa |unico |unica )?(motivo|razao) (para|pra) (eu )?ficar|(apaguei|apago|desinstalei|desinstalo|excluo|exclui) o (app|aplicativo)|nunca mais (compro|peco|uso|volto)`],
       [0.85, "asks to cancel", `(?<!(politica|condicoes|prazo|multa|taxa) de )(cancela|cancelem|encerrem|encerra|fechem|cancelar|cancelo|cancele|cancelamento|cancelei|encerrar|encerro|encerramento|fechar|fecho|excluir|exclusao|deletar|apagar|rescindir|rescisao|finalizar|terminar) (${W} ){0,3}(assinatura|conta|contrato|plano|servico|licenca|renovacao|inscricao|cadastro)|(quero|queria|gostaria de|vou|vamos|preciso) (${W} ){0,1}cancelar(?! (o|a|um|uma|meu|minha) (pedido|encomenda|compra|reserva|agendamento|transferencia|pix|reuniao|aula|consulta|visita|sessao|marcacao|entrega|voo|viagem))|descadastr\\p{L}*|desinscrever`, { negatable: true }],
@@ -76,6 +78,9 @@ export const pt: LanguageSource = {
       [0.5, "questions the value", `nao vale (${W} ){0,1}(a pena|o preco|o que custa|o que pago)|caro demais|dinheiro jogado fora|(contrato|assinatura|licenca) (${W} ){0,3}(vence|termina|expira|acaba)`],
     ],
     frustrated_user: [
+      [0.6, "has been kept waiting", `(ja )?(to|estou|tou) (ha|a) (uma|duas|tres|\\d+) horas? (no|na|aqui|esperando|nessa|nesta)`],
+      [0.7, "is sarcastic", `que eficiencia,? (hein|ne)|parabens,? (voces )?conseguiram`],
+      [0.6, "has lost patience with it all", `com (essas|esses|tantas|tantos) (${W} ){0,1}(quedas|falhas|atrasos|problemas|cortes|erros) (${W} ){0,2}(toda|todo) (semana|dia|mes)`],
       [0.75, "thanks them for nothing or cannot take more", `obrigad[oa] por nada|nao da mais(?![\\p{L}])`],
       [0.85, "has had enough", `(estou|estamos|to|ja estou) (${W} ){0,1}(fart[oa]s?|cansad[oa]s? (de|disso|dessa|desse)|furios[oa]s?|indignad[oa]s?|irritad[oa]s?|revoltad[oa]s?|chatead[oa]s?|frustrad[oa]s?|decepcionad[oa]s?|p da vida|puto|puta)|(e|isso e|que) (uma )?(vergonha|absurdo|palhacada|inaceitavel|ridiculo|um desastre|um roubo|um golpe|uma piada|lamentavel|brincadeira)|inaceitavel|inadmissivel|um absurdo|palhacada|(voces|vcs) (estao )?(de brincadeira|de sacanagem|zoando)|pior (servico|experiencia|suporte|app|empresa|atendimento)|merda|porra|que droga|nao aguento mais|(de )?saco cheio|encher o saco|cansei|chega!|chega disso|basta|ja deu(?!\\x20+(tudo\\x20+)?certo)|(e|ta) de brincadeira`],
       [0.45, "says it is still not fixed", `(ainda|continua|continuam|segue|sigo) (${W} ){0,1}(nao|sem)`],
@@ -89,6 +94,7 @@ export const pt: LanguageSource = {
       [0.6, "has been kept waiting", `(ja )?(sao|faz|fazem|ha) (\\d+|dois|duas|tres|quatro|cinco|seis|sete|oito|dez) (dias|semanas|meses) (esperando|a espera|aguardando|sem resposta)`],
     ],
     urgent_request: [
+      [0.7, "needs it by a time tomorrow", `preciso [^.!?\\n]{0,60} amanha (as )?\\d{1,2}(h|:\\d\\d)`],
       [0.65, "complains about waiting for a human", `ninguem (me )?(responde|atende|retorna)`],
       [0.75, "has a hard deadline", `(meu|nosso) (voo|trem|show|concerto|horario) (${W} ){0,1}(sai |e |comeca )?(em (\\d+|uma|duas|tres) (horas?|minutos)|hoje a noite|hoje|as \\d)|(embarco|viajo|saio) (em (\\d+|uma|duas) horas?|as \\d|hoje)`],
       [0.9, "says it is urgent", "urgent\\p{L}*|urgencia|imediatamente|de imediato|o (mais )?rapido possivel|o quanto antes|quanto antes|o mais breve possivel|com urgencia|asap|agora mesmo|ja!|critico|critica|prioridade|prioritario", { negatable: true }],
@@ -104,6 +110,7 @@ export const pt: LanguageSource = {
       [0.6, "reports fraud in progress", `bloque(iem|ie|em|a) (${W} ){0,1}(o |meu |o meu |a minha |minha )?(cartao|conta)|roubaram|clonaram`],
     ],
     confused_user: [
+      [0.7, "does not know where to start", `(nao|n) sei (nem )?por onde comecar`],
       [0.85, "says they are confused", `(nao|nunca) (${W} ){0,1}(percebi|percebo|percebemos|entendo|entendi|entende|entendemos|compreendo|compreendi|saquei|to entendendo|estou entendendo)|(estou|estamos|to|fiquei|ficamos) (${W} ){0,2}(confus[oa]s?|perdid[oa]s?|sem entender|boiando)|confuso|confusa|nao (esta |ta |ficou )?(muito |nada )?claro|o que (voce|vc|voces) quer(em)? dizer|o que (significa|quer dizer) (isso|isto)|nao faz (nenhum )?sentido|sem sentido|nao tenho (a menor )?ideia|nao faco ideia|sei la`],
       [0.6, "is unsure what to do", `nao (tenho|estou|to) (${W} ){0,1}(certeza|segur[oa])|nao sei (bem |muito bem )?(como|o que|onde|se|qual|quais|por que|porque|quando)|nao sabemos (como|o que|onde|se|qual)|tenho (uma )?duvida (se|entre|sobre qual)|fiquei na duvida`],
       [0.6, "asks 'wait, so …'", `(espera|perai|pera ai|peraí|um momento|um segundo),? (${W} ){0,2}(entao|ou seja|quer dizer|tenho que|preciso)[^.!?\\n]{0,80}\\?`],
@@ -113,6 +120,7 @@ export const pt: LanguageSource = {
       [0.4, "hesitates", "hmm+|humm+|ahn+|hein\\?"],
     ],
     buying_signal: [
+      [0.6, "asks for a like offer", `(alguma )?condicao (parecida|especial|semelhante|diferenciada) (para|pra)`],
       [0.75, "asks about adding seats", `(adicionar|acrescentar|incluir|colocar|adiciono|acrescento) (mais )?(\\d+|duas|dois|tres|outr[oa]s|mais) (${W} ){0,1}(linhas?|usuarios?|licencas?|assentos|lugares|membros|contas|numeros|chips|vagas)`],
       [0.7, "asks about a bigger plan", `(plano|planos|tarifa|oferta|preco|precos|desconto) (${W} ){0,1}para (empresas|equipes|grupos|negocios)|(somos|seremos) (\\d+) (pessoas|funcionarios|usuarios|colaboradores)`],
       [0.8, "asks about price", "preco|precos|valor (do|da|dos|das|mensal|anual)|quanto (custa|custam|sai|fica|e|seria|cobram)|orcamento|cotacao|tabela de precos", { negatable: true }],
