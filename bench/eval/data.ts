@@ -156,6 +156,8 @@ export const USER_SETS = [
   "support-blind-50.csv",
   "support-blind-51.csv",
   "support-blind-52.csv",
+  "support-blind-53.csv",
+  "support-blind-54.csv",
 ] as const;
 export type UserSet = (typeof USER_SETS)[number];
 
@@ -200,6 +202,7 @@ export const ASSISTANT_SETS = [
   "support-assistant-blind-18.csv",
   "support-assistant-multilingual-10.csv",
   "support-assistant-blind-19.csv",
+  "support-assistant-multilingual-11.csv",
 ] as const;
 export type AssistantSet = (typeof ASSISTANT_SETS)[number];
 

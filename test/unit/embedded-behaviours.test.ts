@@ -938,6 +938,22 @@ describe("what the eighteenth blind reply set's even rows showed: details asked 
     expect(slugs("I'm going to skip the placement test and go straight into the advanced class", "Sounds great! You'll definitely be fine — I've signed you up! 🎉")).toContain("yes_man");
   });
 
+  // The eleventh multilingual reply set.
+  it("reads the company's self-portrait in place of an answer, in the other languages, as dodging", () => {
+    expect(slugs("Waarom is de contributie 80 euro duurder geworden?", "Bij HC De Kraaien staan plezier en sportiviteit centraal. Samen bouwen we aan een club waar iedereen zich thuis voelt.")).toContain("dodging");
+    expect(slugs("Wann kommt endlich der SEPA-Export?", "Wir freuen uns sehr über Ihr Interesse. Als innovationsgetriebenes Unternehmen entwickeln wir unsere Plattform stetig weiter.")).toContain("dodging");
+  });
+
+  it("reads a risky plan waved through in the other languages as the yes-man's", () => {
+    expect(slugs("Ik wil de antibiotica van mijn man gebruiken. Dat kan toch prima?", "Natuurlijk, dat kan prima! Beterschap!")).toContain("yes_man");
+    expect(slugs("Je vais rouler sans contrôle technique jusqu'à l'été, elle marche très bien.", "Aucun souci ! Il n'y a aucune raison de vous inquiéter.")).toContain("yes_man");
+  });
+
+  it("reads asking again for a contract, member or policy number the user gave as robotic", () => {
+    expect(slugs("J'ai déjà donné mon numéro de contrat (AN-55210-F) deux fois, où en est mon remboursement ?", "Afin de traiter votre demande, veuillez indiquer votre numéro de contrat.")).toContain("robotic");
+    expect(slugs("Mijn kenteken is GZ-482-K. Wanneer is de auto klaar?", "Om u verder te helpen hebben wij uw kenteken nodig. Voer uw kenteken in.")).toContain("robotic");
+  });
+
   // The tenth multilingual reply set: the same template in the six languages.
   it("reads asking again for a number the user gave in the other languages too", () => {
     expect(slugs("paket seit 6 tagen 'in zustellung' sendungsnummer 00340434161094021, wo ist das ding??", "Bitte teilen Sie uns Ihre Sendungsnummer mit, damit wir den Status Ihrer Sendung prüfen können.")).toContain("robotic");

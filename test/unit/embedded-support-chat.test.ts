@@ -1376,3 +1376,35 @@ describe("what the fifty-first and fifty-second blind sets' even rows showed: pr
     expect(cueFlags(message)).not.toContain(flag);
   });
 });
+
+describe("what the fifty-third and fifty-fourth blind sets' even rows showed: rivals named in passing, loans refinanced, warnings", () => {
+  const cueFlags = (content: string): string[] => analyzeSync({ role: "user", content }, { opinionModel: null }).flags.map((f) => f.slug);
+
+  it.each([
+    ["Not renewing the card, I'll be collecting everything with Nectar from now on.", "competitor_mention"],
+    ["The teacher is great but I found the same lessons on Skillshare for a fraction of the price.", "competitor_mention"],
+    ["is Petplan the same company as you? someone told me you're owned by them", "competitor_mention"],
+    ["I'm refinancing my car loan with another lender, please send me the payoff amount.", "churn_risk"],
+    ["you billed me for 'priority support' and I never asked for it. what even is that?", "confused_user"],
+    ["If I bought the annual pass today, could I use it on this visit?", "buying_signal"],
+    ["Wenn das Paket nicht bis Freitag da ist, bestell ich ab sofort woanders.", "churn_risk"],
+    ["Welcher Code ist denn gemeint? Ich habe zwei bekommen.", "confused_user"],
+    ["wsh c'est quoi ce délire, mon annonce a disparu", "frustrated_user"],
+    ["Si no me lo solucionan hoy, cancelo todo y no vuelvo con ustedes.", "churn_risk"],
+    ["Vocês atrasam toda semana, já cansei.", "frustrated_user"],
+    ["Sono tre ore che aspetto una risposta. Ultimo avviso.", "frustrated_user"],
+    ["Ik wil graag het Premium-pakket erbij nemen.", "buying_signal"],
+    ["Eerst 500 punten, nu 0. Is dit een grap?", "frustrated_user"],
+  ])("reads %s as %s", (message, flag) => {
+    expect(cueFlags(message)).toContain(flag);
+  });
+
+  it.each([
+    ["Moving my shop to Printful. Please cancel my Pro plan at the end of the billing cycle.", "buying_signal"],
+    ["Please move me to Individual from next month.", "competitor_mention"],
+    ["Can invoices go out on WhatsApp instead of email?", "competitor_mention"],
+    ["Can someone explain Plan 2 vs Plan 5 in plain words?", "competitor_mention"],
+  ])("does not read %s as %s", (message, flag) => {
+    expect(cueFlags(message)).not.toContain(flag);
+  });
+});

@@ -112,6 +112,12 @@ export const FOREIGN_COURTESY = new RegExp(
     "segue (?:rigorosamente|estritamente|todas) as (?:normas|regras)|normas regulatórias|preza (?:pela|pelo|por)|em conformidade com|(?:normas|regras|políticas) (?:vigentes|em vigor)",
     "con la massima (?:cura|attenzione|serietà|trasparenza)|ci impegniamo (?:costantemente|ogni giorno|quotidianamente|a garantire)|standard (?:di qualità )?(?:elevati|elevatissimi)|(?:normativa|regolamento|condizioni) (?:vigente|vigenti|in vigore)",
     "in overeenstemming met|(?:onze )?algemene voorwaarden|(?:het )?(?:geldende|huidige) beleid|periodiek herzien|(?:wij|we) danken u voor uw begrip",
+    // The eleventh multilingual reply set: the company's self-portrait in place of the answer.
+    "wir freuen uns (?:sehr )?(?:über|uber) ihr(?:e)? (?:interesse|nachricht|anfrage)|als \\p{L}+ unternehmen|(?:entwickeln|verbessern) (?:wir )?unsere \\p{L}+ (?:stetig|ständig|standig|kontinuierlich) weiter|wertvolle[sn]? feedback",
+    "notre solution accompagne|(?:approche|démarche|demarche) centrée sur|innovation continue|nos experts sont passionnés|transformation digitale",
+    "(?:tu|su) opinión es muy valiosa|experiencia inolvidable|(?:cada|todos los) (?:huésped|cliente)s? (?:es|son) (?:único|especial|importante)s?",
+    "somos apaixonados|cada \\p{L}+ importa",
+    "staan [^.!?]{0,40} centraal|samen bouwen we|(?:waar|zodat) iedereen zich thuis voelt",
     "wij danken u|we danken je|goede vraag|met (?:veel )?passie|ons doel is|we zijn trots|onze belofte|blijf ons volgen",
     // The company's mission in place of where the order is: "Bei uns dreht sich alles um leckeres Essen", "Nossa missão é …".
     "(?:bei uns )?dreht sich (?:bei uns )?alles um|tout tourne autour|todo gira (?:en torno|alrededor)|tudo gira em torno|tutto ruota attorno|(?:bij ons )?draait (?:bij ons )?alles om|(?:a )?nossa missão é|nuestra misión es|notre mission est|la nostra missione è|unsere mission ist|onze missie is|(?:obrigad[oa]|gracias|merci|grazie|danke|bedankt) (?:por|pour|per|für|fürs|voor) (?:escolher|elegir(?:nos)?|choisir|aver scelto|scegliere|kiezen)|(?:bedankt|dank je|dank u) dat (?:je|u) voor ons kiest|wij brengen elke dag|levar felicidade",
@@ -185,7 +191,7 @@ export const FOREIGN_INSTRUCTION_CUES: readonly CuePattern[] = [
 
 /** Invented laws and absolute guarantees: "laut Verbraucherschutzgesetz 2019", "garanti à vie", "para siempre". */
 export const FOREIGN_ABSOLUTE = new RegExp(
-  `${START}(?:garantiert|garantieren|garanti(?:e|s|es)?|garantizad[oa]s?|garantizamos|garantid[oa]s?|garantimos|garantit[oa]|garantiamo|gegarandeerd|garanderen)${END}|${START}(?:für immer|lebenslang|ein leben lang|pour toujours|à vie|toute (?:ta|votre) vie|para siempre|de por vida|para toda la vida|para sempre|para o resto da vida|pelo resto da vida|para toda a vida|per sempre|a vita|per tutta la vita|voor altijd|levenslang|de rest van (?:je|uw) leven)${END}`,
+  `${START}(?:garantiert|garantieren|garanti(?:e|s|es)?|garantizad[oa]s?|garantizamos|garantid[oa]s?|garantimos|garantit[oa]|garantiamo|gegarandeerd|garanderen)${END}|${START}(?:für immer|lebenslang|ein leben lang|pour toujours|à vie|toute (?:ta|votre) vie|para siempre|de por vida|para toda la vida|para sempre|para o resto da vida|pelo resto da vida|para toda a vida|per sempre|a vita|per tutta la vita|voor altijd|levenslang|de rest van (?:je|uw) leven|sans (?:aucune )?exception|sin (?:ninguna )?excepci[oó]n|sem exce[cç][aã]o|senza (?:alcuna )?eccezion[ei]|zonder uitzondering|ohne ausnahme)${END}`,
   "gu",
 );
 

@@ -69,6 +69,7 @@ export const de: LanguageSource = {
   conditionals: "wenn falls sobald sofern ob sonst sollte sollten",
   flags: {
     churn_risk: [
+      [0.8, "will order elsewhere", `(ab sofort|kunftig|in zukunft|ab jetzt|dann) (${W} ){0,3}woanders|woanders (bestellen|kaufen|buchen|hin)`],
       [0.75, "will not stay a customer long", `nicht (mehr )?lange (kunde|kundin|bei euch|bei ihnen|dabei)`],
       [0.75, "asks why they should stay", `warum sollte (ich|wir) (${W} ){0,4}bleiben`],
       [0.55, "moves to a smaller plan", `(abo|abonnement|tarif|vertrag|paket|plan) (${W} ){0,4}(auf|in) [\u0022\u0027]?(${W} ){0,2}(basis|basic|light|lite|starter|kleiner\\p{L}*|gunstiger\\p{L}*|billiger\\p{L}*)(?![\\p{L}])`],
@@ -117,6 +118,7 @@ export const de: LanguageSource = {
       [0.75, "reports an outage that cannot wait", `(system|seite|website|webseite|shop|onlineshop|kasse|app|server|plattform|portal) (ist|sind|war|waren) (${W} ){0,4}(down|ausgefallen|offline|nicht erreichbar)`],
     ],
     confused_user: [
+      [0.65, "asks where exactly", `wo genau (soll|ist|finde|sind) (das|ich|der|die|es)|welche[rsn]? (${W} ){0,2}(ist|sind) (denn |hier |damit )?gemeint`],
       [0.7, "does not get it", `check (ich|i) (nicht|nich|net|ned)(?![\\p{L}])|weiss (nicht|nich) (mal )?wo (ich )?anfangen`],
       [0.85, "says they are confused", `(total|voll|komplett|echt|bisschen) lost|(verstehe|versteh|kapiere|kapier|checke|check|begreife|begreif) (${W} ){0,5}(nicht|nichts|kein wort)|verstehe nur bahnhof|versteh('s| es) nicht|blick(e)? (${W} ){0,5}(nicht|null|gar nicht|uberhaupt nicht|ueberhaupt nicht|kaum) (mehr )?durch|verwirrt|verwirrend|was (meinen sie|meinst du|hei(ss|ß)t das|bedeutet das|soll das (hei(ss|ß)en|bedeuten))|wie (ist|war) das gemeint|(bin|sind) (${W} ){0,2}(ratlos|verloren|(u|ue)berfordert|aufgeschmissen)|werde (${W} ){0,2}nicht schlau|nicht schlau (draus|daraus)|(ergibt|macht) (${W} ){0,2}keinen sinn|(nicht|kaum) nachvollziehbar|unverst(a|ae)ndlich|keine ahnung|kp|keinen (plan|schimmer)`],
       [0.6, "is unsure what to do", `(bin mir|ich bin) (${W} ){0,1}nicht (ganz |so |wirklich |sicher )?sicher|wei(ss|ß|s) (${W} ){0,1}nicht,? (wie|was|wo|ob|welche\\p{L}*|warum|wieso|wann)|wei(ss|ß) nicht weiter|komme (${W} ){0,2}nicht weiter|steh(e)? (${W} ){0,2}auf dem schlauch|(das|es) ist (mir )?(unklar|nicht klar)|ist mir (nicht klar|unklar)`],

@@ -54,6 +54,7 @@ export const es: LanguageSource = {
   conditionals: "si sino cuando",
   flags: {
     churn_risk: [
+      [0.75, "will not come back", `y no vuelvo|no (vuelvo|volvere|volvemos|volveremos) (a (reservar|comprar|pedir|contratar)|con (ustedes|vosotros))`],
       [0.75, "moves everything elsewhere", `(movemos|pasamos|llevamos|cambiamos|nos llevamos) (alli|alla|ahi|a ellos) (todas? |todos? )?(${W} ){0,3}(cuentas|lineas|pedidos|envios|nominas|datos|negocio)`],
       [0.8, "plans to switch provider", `portar (mi |el |nuestro |la )?(numero|linea|numeros|lineas)|portabilidad (de|del) (mi |el |la )?(numero|linea)`],
       [0.75, "says this is the end", `(es|sera|esta es) (mi|nuestra) ultima (mensualidad|cuota|factura)|ultim[oa] (mes|mensualidad|cuota|pago|recibo) que (${W} ){0,1}(pago|pagamos|pagare|voy a pagar)|convencedme|convenzanme|convenceme (de|para) (quedarme|que me quede)|(dadme|denme|dame|deme) (una|un) (sola |buena )?(razon|motivo) para quedarme|(borro|desinstalo|elimino|he borrado|he desinstalado) la (app|aplicacion)|nunca mas (con ustedes|con vosotros)`],

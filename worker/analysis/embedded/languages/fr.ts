@@ -73,6 +73,7 @@ export const fr: LanguageSource = {
       [0.5, "questions the value", `(vaut|valait) (${W} ){0,1}(pas|plus) (le coup|la peine|son prix|le prix)|trop cher|beaucoup trop cher|argent (jete|gaspille)|perte d'argent|(contrat|abonnement|engagement|licence) (${W} ){0,3}(expire|arrive a (son )?terme|arrive a echeance|se termine|prend fin)`],
     ],
     frustrated_user: [
+      [0.7, "asks what this nonsense is", `c.est quoi ce (delire|bordel|cirque|binz|bazar)`],
       [0.6, "is sarcastic", `(?<=[.!?]\\s{0,3})bravo[.!]?\\s*$|\\.{2,}\\s*si seulement`],
       [0.7, "gives a last warning", `dernier avertissement|derniere chance`],
       [0.6, "has lost patience with it all", `avec (le nombre de|toutes ces|tous ces) (${W} ){0,2}(que vous (perdez|cassez|ratez|annulez|oubliez)|pannes|retards|coupures|bugs)`],

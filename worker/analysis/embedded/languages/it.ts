@@ -74,6 +74,8 @@ export const it: LanguageSource = {
       [0.85, "wants to close the account", `(chiudiamo|chiudo|chiuderemo|chiudero) (${W} ){0,1}(il conto|l.?account|l.?abbonamento|il contratto)`, { negatable: true }],
     ],
     frustrated_user: [
+      [0.7, "has waited hours", `(sono|e) (due|tre|quattro|cinque|\\d+) ore che (aspetto|attendo|aspettiamo)`],
+      [0.7, "gives a last warning", `ultimo avviso|(gia )?al (terzo|quarto|quinto) sollecito`],
       [0.7, "is sarcastic", `servizio impeccabile,? proprio`],
       [0.6, "has lost patience with it all", `con tutt[ie] quest[ie] (${W} ){0,1}(ritardi|disservizi|problemi|guasti|blackout|interruzioni|errori)`],
       [0.75, "thanks them for nothing or cannot take more", `grazie per (niente|nulla)|non ne posso piu`],

@@ -60,6 +60,7 @@ export const nl: LanguageSource = {
   conditionals: "als indien tenzij wanneer anders mocht mochten",
   flags: {
     churn_risk: [
+      [0.55, "moves to a smaller membership", `omzetten naar (een )?(individueel|kleiner|goedkoper|basis)`],
       [0.75, "goes elsewhere", `(beter|liever) ergens anders|ergens anders (heen|onderbrengen|stallen|kopen|bestellen|afsluiten)`],
       [0.8, "plans to switch provider", `nummerbehoud|(nummer|telefoonnummer) (${W} ){0,2}(meenemen|overzetten)`],
       [0.85, "asks to cancel", `(rekening|account|abonnement|lidmaatschap) (${W} ){0,2}(opheffen|sluiten|beeindigen|op te heffen|op te zeggen|te sluiten|te beeindigen)`],
@@ -78,6 +79,7 @@ export const nl: LanguageSource = {
       [0.85, "plans to switch provider", `(stap|stappen) (ik|we|wij) (${W} ){0,2}over|(ik|we|wij) (stap|stappen) (${W} ){0,2}over(?![\\p{L}])`, { negatable: true }],
     ],
     frustrated_user: [
+      [0.7, "asks if this is a joke", `is dit een grap|geen bal meer van`],
       [0.7, "says it is irritating", `(?<![\\p{L}])irritant|(?<![\\p{L}])fijn hoor(?![\\p{L}])`],
       [0.6, "has lost patience with it all", `met al (die|deze) (${W} ){0,1}(storingen|vertragingen|problemen|fouten|uitval)`],
       [0.6, "counts the weeks", `al (twee|drie|vier|vijf|zes|zeven|acht|\\d+) (weken|maanden) geen`],
@@ -94,6 +96,7 @@ export const nl: LanguageSource = {
       [0.6, "reports it still does not work", `elke keer (weer|opnieuw)|weer eens|alweer`],
     ],
     urgent_request: [
+      [0.65, "needs someone now", `(wie|iemand) (kan|die) (me|mij|ons) nu (helpen|bellen)`],
       [0.7, "must be somewhere at a time", `(ik|we|wij) moet(en)? om \\d{1,2}[:.]\\d\\d`],
       [0.7, "needs it now", `(regel|fix|los|herstel) (dit|het) (${W} ){0,1}(vandaag|nu|meteen|direct)`],
       [0.65, "complains about waiting for a human", `niemand (${W} ){0,1}(antwoordt|reageert|belt terug)`],
@@ -123,6 +126,7 @@ export const nl: LanguageSource = {
       [0.4, "hesitates", "hmm+|uhm+|eh+m"],
     ],
     buying_signal: [
+      [0.7, "wants to add a package", `(${W} ){0,1}(pakket|abonnement|bundel|optie) (erbij|bij) (nemen|bestellen|kopen)`],
       [0.75, "asks about adding seats", `(\\d+|twee|drie|extra) (${W} ){0,1}(gebruikers|licenties|plekken|seats|lijnen|leden|accounts|simkaarten) (${W} ){0,1}(toevoegen|bijboeken|bijnemen|erbij)`],
       [0.7, "asks about a bigger plan", `(overstappen|over te stappen|upgraden) naar (het|de) [\\p{L}]+-?(plan|pakket|abonnement)|(abonnement|tarief|aanbod|prijzen?|korting) (${W} ){0,1}voor (bedrijven|teams|groepen|zakelijke klanten)|(we zijn|wij zijn|we zijn met) (\\d+) (personen|mensen|medewerkers|gebruikers)`],
       [0.8, "asks about price", "prijs|prijzen|prijslijst|tarief|tarieven|wat (kost|kosten)|hoeveel (kost|kosten|betaal|zou)|offerte|kostenplaatje", { negatable: true }],

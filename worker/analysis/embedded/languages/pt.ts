@@ -78,6 +78,7 @@ export const pt: LanguageSource = {
       [0.5, "questions the value", `nao vale (${W} ){0,1}(a pena|o preco|o que custa|o que pago)|caro demais|dinheiro jogado fora|(contrato|assinatura|licenca) (${W} ){0,3}(vence|termina|expira|acaba)`],
     ],
     frustrated_user: [
+      [0.7, "says they fail every time", `(erram|falham|atrasam|esquecem) (${W} ){0,1}(toda|todas as) (semana|vez|vezes|hora)`],
       [0.6, "has been kept waiting", `(ja )?(to|estou|tou) (ha|a) (uma|duas|tres|\\d+) horas? (no|na|aqui|esperando|nessa|nesta)`],
       [0.7, "is sarcastic", `que eficiencia,? (hein|ne)|parabens,? (voces )?conseguiram`],
       [0.6, "has lost patience with it all", `com (essas|esses|tantas|tantos) (${W} ){0,1}(quedas|falhas|atrasos|problemas|cortes|erros) (${W} ){0,2}(toda|todo) (semana|dia|mes)`],
