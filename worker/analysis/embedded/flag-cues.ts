@@ -237,7 +237,7 @@ export const CONFUSION_CUES: readonly CuePattern[] = [
   cue(0.7, "asks what a term means", "what means (this|that|the|it)|what(?:'s|s| is) (?:this |that |the |a |an )?[\"“‘\\x27][^\"”’\\x27\\n]{2,40}[\"”’\\x27](?=\\s*\\?|\\s*[.!]*\\s*$)|(not sure|no idea|(don't|do not) know) (if|whether|what) (that|this|it) (means|is)"),
   cue(0.75, "says they are confused", "not understand(?=\\s*[.!?]|\\s*$)|(don't|do not|dont) (honestly |really |quite |even )?understand (which|what|how|why)"),
   cue(0.6, "is unsure what to do", "what (do|should|can) (i|we) do now"),
-  // "Did I break something?", "one email says keep it for returns, the other says you'll collect".
+  // "what even is it?", "Did I break something?", "one email says keep it for returns, the other says you'll collect".
   cue(0.6, "asks what it even is", "what (even )?is (it|this|that)\\s*\\?*\\s*$"),
   cue(0.6, "wonders if they broke it", "did (i|we) (break|do|mess up|delete|change|click) (something|anything)( wrong)?\\s*\\?"),
   cue(0.65, "finds the answers contradict each other", "(one|the first) (email|message|letter|page|agent|advisor|person) says [^.!?]{1,60}[,;]? (the other|another|the second)( one)? (says|said)"),
