@@ -107,7 +107,7 @@ export const FOREIGN_COURTESY = new RegExp(
     // Rahmenbedingungen", "segue rigorosamente as normas regulatórias vigentes", "in overeenstemming met de algemene
     // voorwaarden", "gestisce ogni giorno migliaia di spedizioni con la massima cura".
     "orientier\\p{L}* sich (?:stets |immer |grundsätzlich )?an|(?:geltenden|gültigen|jeweiligen) (?:rahmenbedingungen|bestimmungen|richtlinien|vorgaben|vorschriften)|gemäß unseren (?:richtlinien|agb|bedingungen|vorgaben)",
-    "conformément (?:à|a) (?:nos|notre|la|nos) (?:conditions|politique|réglementation|règles)|(?:réglementation|politique|règles|normes) en vigueur|dans le (?:strict )?respect (?:de|des)",
+    "conformément (?:à|a) (?:nos|notre|la) (?:conditions|politique|réglementation|règles)|(?:réglementation|politique|règles|normes) en vigueur|dans le (?:strict )?respect (?:de|des)",
     "(?:de acuerdo|conforme) (?:con|a) (?:nuestras?|la|las) (?:políticas?|normativas?|condiciones)|(?:normativa|políticas|normas) vigentes?|nos regimos por",
     "segue (?:rigorosamente|estritamente|todas) as (?:normas|regras)|normas regulatórias|preza (?:pela|pelo|por)|em conformidade com|(?:normas|regras|políticas) (?:vigentes|em vigor)",
     "con la massima (?:cura|attenzione|serietà|trasparenza)|ci impegniamo (?:costantemente|ogni giorno|quotidianamente|a garantire)|standard (?:di qualità )?(?:elevati|elevatissimi)|(?:normativa|regolamento|condizioni) (?:vigente|vigenti|in vigore)",

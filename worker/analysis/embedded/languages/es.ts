@@ -72,7 +72,7 @@ export const es: LanguageSource = {
     frustrated_user: [
       [0.6, "asks if anyone is there", `(hay )?alguien( ahi)?\\s*\\?{2,}`],
       [0.7, "warns them off", `ni se (os|les|te|le) ocurra`],
-      [0.7, "is being strung along", `dando(me|nos)? largas|dais largas|dan largas|me (dais|dan|dan) largas`],
+      [0.7, "is being strung along", `dando(me|nos)? largas|(me |nos )?(dais|dan) largas`],
       [0.6, "has lost patience with it all", `con (tantos|tantas|todos estos|todas estas) (${W} ){0,1}(cortes|caidas|retrasos|fallos|averias|problemas|errores)`],
       [0.75, "thanks them for nothing or cannot take more", `gracias por nada|no (puedo|aguanto) mas(?![\\p{L}])`],
       [0.6, "has repeated themselves", `(tres|cuatro|cinco|mil|varias) veces (me |nos |os |lo |la )?(${W} ){0,2}(habeis|han|has|ha|dado|dicho|pedido|escrito|llamado|cobrado|mandado|enviado)|por (tercera|cuarta|quinta|enesima) vez`],
