@@ -101,6 +101,8 @@ interface Facts {
   answers: boolean;
   /** The reply looks German, French, Spanish, Portuguese, Italian or Dutch: their phrasings are read too. */
   foreign: boolean;
+  /** The reply, holding nothing else, asks for an identifier the user's message already gave (dodging and robotic both read it). */
+  asksAgain: boolean;
 }
 
 const TEMPLATE_CUES_ALL = [...TEMPLATE_CUES, ...FOREIGN_TEMPLATE_CUES];
@@ -140,6 +142,7 @@ export function detectBehaviours(ctx: BehaviourContext, enabled: ReadonlySet<str
     answer,
     answers: noisyOr(answer.evidence.map((h) => h.weight)) >= DETECTION_THRESHOLD,
     foreign,
+    asksAgain: lastUser !== undefined && !HOLDING.test(text) && answer.concrete.length === 0 && answer.words <= 50 && asksAgainForWhatWasGiven(text, lastUser),
   };
   // Every detector runs even when its behaviour is switched off, because `helpful` depends on
   // whether the others hold; together they cost some tens of microseconds per reply.
@@ -271,9 +274,7 @@ const MILD_SPECIFICS = 0.3;
 
 function dodging(f: Facts): CueHit[] {
   if (HOLDING.test(f.text)) return [];
-  if (f.lastUser !== undefined && f.answer.concrete.length === 0 && f.answer.words <= 50 && asksAgainForWhatWasGiven(f.text, f.lastUser)) {
-    return [whole(0.6, ASKS_AGAIN)];
-  }
+  if (f.asksAgain) return [whole(0.6, ASKS_AGAIN)];
   // "You're asking whether we offer appointments at weekends.": the question said back, and nothing after it.
   if (RESTATES.test(f.text) && f.answer.concrete.length === 0 && !answersPlainly(f.answer)) return [whole(0.6, "only restates the question")];
   // Apologies, thanks and sales talk about the very thing asked ("Data science is one of the most exciting fields to
@@ -528,9 +529,7 @@ function robotic(f: Facts, template: readonly CueHit[]): CueHit[] {
   const hits = [...template, ...findCues(f.text, [FORM_LIKE]), ...shoutedLabels(f.original)];
   // Asking for the number the user just gave is a form letter that did not read the message: writers call it dodging
   // (nothing answered) or robotic (canned), and it is both.
-  if (f.lastUser !== undefined && !HOLDING.test(f.text) && f.answer.concrete.length === 0 && f.answer.words <= 50 && asksAgainForWhatWasGiven(f.text, f.lastUser)) {
-    hits.push(whole(0.55, ASKS_AGAIN));
-  }
+  if (f.asksAgain) hits.push(whole(0.55, ASKS_AGAIN));
   // One stock phrase is politeness; two (a canned opener and closer) make a form letter, even
   // around a real answer.
   const stock = [...allMatches(f.text, STOCK_PHRASES.re)].slice(0, 4);
