@@ -158,6 +158,8 @@ export const USER_SETS = [
   "support-blind-52.csv",
   "support-blind-53.csv",
   "support-blind-54.csv",
+  "support-blind-55.csv",
+  "support-blind-56.csv",
 ] as const;
 export type UserSet = (typeof USER_SETS)[number];
 
@@ -203,6 +205,8 @@ export const ASSISTANT_SETS = [
   "support-assistant-multilingual-10.csv",
   "support-assistant-blind-19.csv",
   "support-assistant-multilingual-11.csv",
+  "support-assistant-blind-20.csv",
+  "support-assistant-multilingual-12.csv",
 ] as const;
 export type AssistantSet = (typeof ASSISTANT_SETS)[number];
 

@@ -189,9 +189,15 @@ describe("embedded user flags", () => {
 
   it("flags a competitor named in the built-in list or in the options", () => {
     expect(flagSlugs("ChatGPT already does this for free")).toContain("competitor_mention");
-    const custom = user("Acme Bank gives me better rates", { competitors: ["Acme Bank"] });
+    const custom = user("I also keep my savings at Acme Bank", { competitors: ["Acme Bank"] });
     expect(flag(custom, "competitor_mention")?.chunk).toContain("Acme Bank");
-    expect(flagSlugs("Acme Bank gives me better rates")).not.toContain("competitor_mention");
+    expect(flagSlugs("I also keep my savings at Acme Bank")).not.toContain("competitor_mention");
+  });
+
+  it("reads a rival said to give more as a competitor without any list", () => {
+    expect(flagSlugs("Acme Bank gives me better rates")).toContain("competitor_mention");
+    expect(flagSlugs("Moonpig has a birthday reminder feature, do you have something like that?")).toContain("competitor_mention");
+    expect(flagSlugs("Is the IELTS prep course online or in person? And does it include mock exams?")).not.toContain("competitor_mention");
   });
 
   it("never reads the chatbot's own names as a competitor, in any case or language, while other brands still count", () => {

@@ -976,4 +976,30 @@ describe("what the eighteenth blind reply set's even rows showed: details asked 
     expect(slugs("I forgot my sertraline yesterday so I'm going to take a double dose tonight to catch up, that's fine?", "Sounds sensible! Taking both tonight will get you right back on track 👍")).toContain("yes_man");
     expect(slugs("can I just turn off 2FA on the org so the contractor can log in with my account for a week?", "Sure — switch it off under Org settings > Security and share your login with them. Easy fix!")).toContain("yes_man");
   });
+
+  // The twentieth blind and twelfth multilingual reply sets.
+  it("reads an authority, a partner or a status the bot could not have checked as invented", () => {
+    expect(slugs("how many calories in the thai green curry kit", "The Thai green curry has exactly 612 kcal per portion, with 38 g of protein and 21 g of fat, as verified by the Food Standards Agency.")).toEqual(["hallucinating"]);
+    expect(slugs("The charger at Asda Leicester says out of order for 2 weeks now. when will you fix it", "The charger at Asda Leicester will be repaired on Tuesday the 14th between 8am and 10am by our maintenance partner EVServe.")).toContain("hallucinating");
+    expect(slugs("Wann wird meine Ladekarte verschickt? Habe sie am Montag bestellt.", "Ihre Ladekarte wurde am Dienstag um 14:32 Uhr an DHL übergeben und wird voraussichtlich morgen zugestellt.")).toContain("hallucinating");
+    expect(slugs("When are you open on Saturday?", "We're open from 9:30 to 17:30 on Saturdays.")).not.toContain("hallucinating");
+  });
+
+  it("calls confirming what the user heard, unchecked and cheered, the yes-man's", () => {
+    expect(slugs("Is it true that I don't need to pay for parking at the charger if I'm charging? the guy at the garage said so", "Yes, that's right — if you're charging, you don't need to pay for parking. Enjoy! ⚡")).toEqual(["yes_man"]);
+    expect(slugs("Is it true that you offer student discounts?", "Yes! Students get a discount with a valid student email. Go to Settings > Plan > Student.")).not.toContain("yes_man");
+  });
+
+  it("reads a template greeting the user by another name or with its slots left in as robotic", () => {
+    expect(slugs("Hi it's Tom. I paid for Premium but my profile still doesnt show the boost.", "Hi Jessica! Boosts can take a few minutes to start after purchase. If it still isn't showing, log out and back in.")).toContain("robotic");
+    expect(slugs("Hi it's Tom, where is my order?", "Hi Tom! Your order ships tomorrow.")).not.toContain("robotic");
+    expect(slugs("Oi, aqui é a Camila. Apareceu uma cobrança de R$ 59,90 no meu cartão, é de vocês?", "Olá, %NOME%! Identificamos a cobrança de %VALOR% referente a %DESCRICAO%.")).toContain("robotic");
+    expect(slugs("Buonasera, ho prenotato la guida per giovedì ma non mi è arrivata nessuna conferma.", "Gentile <nome_cliente>, la sua prenotazione n. <id_prenotazione> è confermata.")).toContain("robotic");
+  });
+
+  it("reads a case passed on to a department or a human as a redirect, and asking again for an RMA or a booking as robotic", () => {
+    expect(slugs("hi, can i use the app in Ukraine? I am moving to Kyiv next month", "Thank you for your message. Your request has been forwarded to the appropriate department. You will receive a response in due course.")).toContain("redirecting");
+    expect(slugs("I returned my band 3 weeks ago, RMA-55102. where's my refund", "I'm sorry for the wait. Could you share your RMA number so I can look up the return?")).toContain("robotic");
+    expect(slugs("Meine Bestellnummer ist KB-448120. Die Box sollte gestern kommen und ist nicht da.", "Um Ihnen weiterhelfen zu können, geben Sie bitte Ihre Bestellnummer ein.")).toContain("robotic");
+  });
 });

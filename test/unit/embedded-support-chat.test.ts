@@ -1408,3 +1408,45 @@ describe("what the fifty-third and fifty-fourth blind sets' even rows showed: ri
     expect(cueFlags(message)).not.toContain(flag);
   });
 });
+
+describe("what the fifty-fifth and fifty-sixth blind sets' even rows showed: rivals that give more, calm goodbyes, thanks closing a request", () => {
+  const cueFlags = (content: string): string[] => analyzeSync({ role: "user", content }, { opinionModel: null }).flags.map((f) => f.slug);
+  const sentiment = (content: string): string | undefined => analyzeSync({ role: "user", content }).sentiment?.label;
+
+  it.each([
+    ["Genshin gives you way more free pulls than this. just saying", "competitor_mention"],
+    ["Ionity is half your price per kWh on the motorway now.", "competitor_mention"],
+    ["I want all my data deleted. I will be using a different service going forward.", "churn_risk"],
+    ["Wise gives me a better rate every single time. Explain me why I should stay.", "churn_risk"],
+    ["Lesson cancelled from your side again. I will not be booking further.", "churn_risk"],
+    ["Are there bigger boxes for a family of 5?", "buying_signal"],
+    ["where is this setting even??", "confused_user"],
+    ["Platform fee went from 10% to 20%??? since when.", "frustrated_user"],
+    ["What am I even paying for", "frustrated_user"],
+    ["your coordinator hasn't replied in 9 days. I need the plan confirmed today.", "frustrated_user"],
+    ["Dann nehm ich meine Stammkunden eben mit zu Malt. Tschüss.", "churn_risk"],
+    ["Ya probé 10 veces el código SMS y no llega", "frustrated_user"],
+    ["Informo que a partir de abril passarei a usar a Via Verde, pelo que peço a desativação da minha conta.", "competitor_mention"],
+    ["cancellate il mio profilo e tutte le chat. non voglio più stare su questa app", "churn_risk"],
+  ])("reads %s as %s", (message, flag) => {
+    expect(cueFlags(message)).toContain(flag);
+  });
+
+  it.each([
+    ["Just tried it again after the update and it works now, thanks", "frustrated_user"],
+    ["Is the IELTS prep course online or in person? And does it include mock exams?", "competitor_mention"],
+    ["Parkschein für Zone 2 verlängern geht nicht, immer „Zahlung abgelehnt“.", "churn_risk"],
+    ["Quiero saltarme las próximas dos semanas porque me voy de viaje, después sigo normal.", "churn_risk"],
+    ["Quero cancelar só a aula de amanhã, não o pacote todo.", "churn_risk"],
+    ["Bedankt voor alles, maar ik ga mijn account afsluiten.", "buying_signal"],
+  ])("does not read %s as %s", (message, flag) => {
+    expect(cueFlags(message)).not.toContain(flag);
+  });
+
+  it("reads praise in quotes and thanks closing a short request as no praise", () => {
+    expect(sentiment("ordered sympathy flowers and you sent a bright pink 'Congratulations!' balloon with them. To a funeral.")).not.toMatch(/positive/);
+    expect(sentiment("Need invoices with my company's VAT number for the last 4 sessions, thx")).toBe("neutral");
+    expect(sentiment("The plugin you recommended never showed up.")).toMatch(/negative/);
+    expect(sentiment("Thanks so much, that fixed it!")).toMatch(/positive/);
+  });
+});

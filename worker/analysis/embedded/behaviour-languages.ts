@@ -118,6 +118,9 @@ export const FOREIGN_COURTESY = new RegExp(
     "(?:tu|su) opinión es muy valiosa|experiencia inolvidable|(?:cada|todos los) (?:huésped|cliente)s? (?:es|son) (?:único|especial|importante)s?",
     "somos apaixonados|cada \\p{L}+ importa",
     "staan [^.!?]{0,40} centraal|samen bouwen we|(?:waar|zodat) iedereen zich thuis voelt",
+    // The twelfth multilingual reply set: "Wir freuen uns sehr, dass du dich für unsere Blumen entschieden hast! … ein echtes
+    // Unikat", "Valoramos enormemente a cada uno de los profesionales", "Wij geloven in een duurzame toekomst".
+    "wir freuen uns (?:sehr )?,? dass|ein echtes unikat|mit viel liebe|valoramos (?:enormemente|mucho|muchísimo)|seguir construyendo|wij geloven in|we geloven in|samen met onze klanten|nous croyons en|acreditamos (?:em|que)|crediamo in",
     "wij danken u|we danken je|goede vraag|met (?:veel )?passie|ons doel is|we zijn trots|onze belofte|blijf ons volgen",
     // The company's mission in place of where the order is: "Bei uns dreht sich alles um leckeres Essen", "Nossa missão é …".
     "(?:bei uns )?dreht sich (?:bei uns )?alles um|tout tourne autour|todo gira (?:en torno|alrededor)|tudo gira em torno|tutto ruota attorno|(?:bij ons )?draait (?:bij ons )?alles om|(?:a )?nossa missão é|nuestra misión es|notre mission est|la nostra missione è|unsere mission ist|onze missie is|(?:obrigad[oa]|gracias|merci|grazie|danke|bedankt) (?:por|pour|per|für|fürs|voor) (?:escolher|elegir(?:nos)?|choisir|aver scelto|scegliere|kiezen)|(?:bedankt|dank je|dank u) dat (?:je|u) voor ons kiest|wij brengen elke dag|levar felicidade",
@@ -133,7 +136,7 @@ export const FOREIGN_TEMPLATE_CUES: readonly CuePattern[] = [
     [
       "ihre (anfrage|nachricht|meldung|bestellung|beschwerde) (wurde|ist) (erfolgreich )?(eingegangen|registriert|erfasst|weitergeleitet|aufgenommen)|dies ist eine automatische (nachricht|antwort|e-mail)|bitte formulieren sie (ihre frage )?(neu|um)|ich habe (sie|ihre (frage|anfrage)|das) (leider )?nicht verstanden|bitte antworten sie nicht auf diese",
       "votre (demande|requête|message|réclamation|dossier) a (bien )?été (enregistrée|enregistré|reçue|reçu|transmise|transmis|pris en compte|prise en compte)|ceci est un message automatique|veuillez reformuler|je n'ai pas compris (votre (demande|question))?|merci de ne pas répondre",
-      "su (solicitud|consulta|petición|mensaje|reclamación|incidencia) (ha sido|fue) (recibida|registrada|recibido|registrado|tramitada)|este es un mensaje automático|(por favor,? )?reformule|no he entendido (su|tu) (pregunta|consulta)|no (le|te) he entendido",
+      "su (solicitud|consulta|petición|mensaje|reclamación|incidencia|llamada) es (muy )?importante para nosotros|su (solicitud|consulta|petición|mensaje|reclamación|incidencia) (ha sido|fue) (recibida|registrada|recibido|registrado|tramitada)|este es un mensaje automático|(por favor,? )?reformule|no he entendido (su|tu) (pregunta|consulta)|no (le|te) he entendido",
       "(a sua|o seu|sua|seu) (solicitação|mensagem|pedido|reclamação|ocorrência|protocolo) foi (recebida|registada|registrada|recebido|registado|registrado|encaminhad[oa])|esta é uma mensagem automática|(por favor,? )?reformule|não (entendi|compreendi) (a sua|sua) (pergunta|mensagem)",
       "la sua (richiesta|segnalazione|pratica|domanda) è stata (ricevuta|registrata|inoltrata|presa in carico)|questo è un messaggio automatico|(la preghiamo di )?riformulare|non ho capito (la sua|la tua) (domanda|richiesta)",
       "uw (aanvraag|verzoek|vraag|bericht|klacht|melding) is (in goede orde )?(ontvangen|geregistreerd|doorgestuurd)|dit is een automatisch (bericht|antwoord)|(kunt u|kun je) (uw|je) vraag (anders )?(herformuleren|anders stellen)|ik begrijp (uw|je) vraag niet",

@@ -199,6 +199,43 @@ const KINDS: readonly SpecificKind[] = [
     numeric: false,
     needsDigit: false,
   },
+  // The twentieth reply set: "as verified by the Food Standards Agency", "by our maintenance partner EVServe", "Your
+  // payout was sent yesterday and will land by 5pm today", "will be repaired on Tuesday the 14th": an authority, a
+  // partner or a status the bot could not have checked.
+  {
+    re: /\bas (?:verified|confirmed|certified|approved|recommended|endorsed|tested) by (?:the )?[A-Z][\w-]+(?: [A-Z][\w-]+)*/g,
+    weight: 0.5,
+    why: "names an outside authority",
+    numeric: false,
+    needsDigit: false,
+    cased: true,
+    gate: /\bas (?:verified|confirmed|certified|approved|recommended|endorsed|tested) by\b/,
+  },
+  {
+    re: /\b(?:our|a|an|the) (?:[a-z]+ ){0,2}partners?,? [A-Z][\w-]*[a-z][\w-]*(?: [A-Z][\w-]+)*/g,
+    weight: 0.45,
+    why: "names a partner",
+    numeric: false,
+    needsDigit: false,
+    cased: true,
+    gate: /\bpartners?\b/,
+  },
+  {
+    re: /\b(?:was|were|has been|have been) (?:already |just )?(?:sent|processed|issued|paid out|refunded|approved|dispatched|shipped|credited|released|transferred|repaired|delivered) (?:yesterday|this morning|earlier today|last night)\b|\bwill be (?:repaired|fixed|delivered|replaced|restored|installed|back) (?:on|by) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?: the \d{1,2}(?:st|nd|rd|th)?)?\b/g,
+    weight: 0.45,
+    why: "reports a status it could not know",
+    numeric: false,
+    needsDigit: false,
+  },
+  // The twelfth multilingual reply set: "am Dienstag um 14:32 Uhr an DHL übergeben", "ce matin à 8h15", "entre las 19:40 y
+  // las 20:05", "vandaag om 11:06 ontvangen": a time to the minute that no opening hours or timetable rounds.
+  {
+    re: /\b(?:[01]?\d|2[0-3])[:h](?!00|15|30|45)[0-5]\d\b/g,
+    weight: 0.45,
+    why: "gives a time to the minute",
+    numeric: true,
+    needsDigit: true,
+  },
   {
     re: /\bhttps?:\/\/[^\s)]+|\bwww\.[^\s)]+/g,
     weight: 0.3,

@@ -103,6 +103,8 @@ interface Facts {
   foreign: boolean;
   /** The reply, holding nothing else, asks for an identifier the user's message already gave (dodging and robotic both read it). */
   asksAgain: boolean;
+  /** The reply greets the user by a name other than the one they signed with ("it's Tom" → "Hi Jessica!"). */
+  misnames: boolean;
 }
 
 const TEMPLATE_CUES_ALL = [...TEMPLATE_CUES, ...FOREIGN_TEMPLATE_CUES];
@@ -142,7 +144,8 @@ export function detectBehaviours(ctx: BehaviourContext, enabled: ReadonlySet<str
     answer,
     answers: noisyOr(answer.evidence.map((h) => h.weight)) >= DETECTION_THRESHOLD,
     foreign,
-    asksAgain: lastUser !== undefined && !HOLDING.test(text) && answer.concrete.length === 0 && answer.words <= 50 && asksAgainForWhatWasGiven(text, lastUser),
+    asksAgain: lastUser !== undefined && !HOLDING.test(text) && answer.words <= 50 && asksAgainForWhatWasGiven(text, lastUser, answer.concrete),
+    misnames: found !== undefined && greetsAnotherName(original, found),
   };
   // Every detector runs even when its behaviour is switched off, because `helpful` depends on
   // whether the others hold; together they cost some tens of microseconds per reply.
@@ -315,18 +318,20 @@ const RESTATES = /^\W*(?:so,? )?(?:you'?re|you are) (?:asking|wondering) (?:whet
 const ASKS_AGAIN = "asks again for details the user already gave";
 /** What a reply asks the user to give ("please provide your Player ID", "could you share your booking reference"). */
 const ASKS_TO_GIVE =
-  /(?<![\p{L}])(?:provide|share|send|give|tell me|confirm|enter|let me know|what(?:'s| is) your|could i have|can i have|i(?:'ll| will) need|teilen sie uns|teile uns|nennen sie|geben sie|indiquez|indiquer|communiquer|fournir|fornire|transmettre|introduzca|introduce|introduza|inserisca|voer|(?:hebben|heb) (?:wij|we|ik) (?:uw|je) \p{L}+ nodig|indíquenos|indique|indícanos|facilítenos|envíenos|informe|envie|indicare|indichi|indicaci|fornisca|forniscici|comunicarci|geef|stuur|laat (?:ons )?weten|doorgeven)(?![\p{L}])/u;
+  /(?<![\p{L}])(?:provide|share|send|give|tell me|confirm|enter|let me know|what(?:'s| is) your|could i have|can i have|i(?:'ll| will) need|teilen sie uns|teile uns|nennen sie|geben sie|indiquez|indiquer|communiquer|fournir|fornire|transmettre|introduzca|introduce|introduza|inserisca|voer|(?:hebben|heb) (?:wij|we|ik) (?:uw|je) \p{L}+ nodig|indíquenos|indique|indícanos|facilítenos|envíenos|informe|envie|indicare|indichi|indicaci|fornisca|forniscici|comunicarci|geef|stuur|sturen|opgeven|informar|communiquer|indicarnos|ti preghiamo di indicare|laat (?:ons )?weten|doorgeven)(?![\p{L}])/u;
 const DETAIL_ASKED =
-  /(?<![\p{L}])(booking|order|transaction|player|project|deployment|account|customer|member|membership|policy|claim|ticket|case|tracking|reference|receipt|invoice|reservation|confirmation|patient|registration|serial|device|meter|nhs|sendungsnummer|bestellnummer|auftragsnummer|kundennummer|vertragsnummer|commande|suivi|dossier|pedido|encomenda|seguimiento|rastreio|nif|dni|cpf|ordine|spedizione|pratica|bestelling|bestelnummer|ordernummer|trackingnummer|klantnummer|zending|buchungsnummer|buchung|contrat|contract|socio|ap[oó]lice|p[oó]liza|polizza|polis|cliente|klant|kenteken|matr[ií]cula|targa|kennzeichen|immatriculation)(?![\p{L}])(?: (?:id|number|no\.?|reference|ref|code))?/gu;
+  /(?<![\p{L}])(booking|order|transaction|rma|return|transfer|payment|session|listing|ride|trip|lesson|parcel|shipment|delivery|subscription|charge|player|r[ée]servation|reserva|reservierung|prenotazione|reservering|boeking|giocatore|spieler|joueur|jugador|jogador|project|deployment|account|customer|member|membership|policy|claim|ticket|case|tracking|reference|receipt|invoice|reservation|confirmation|patient|registration|serial|device|meter|nhs|sendungsnummer|bestellnummer|auftragsnummer|kundennummer|vertragsnummer|commande|suivi|dossier|pedido|encomenda|seguimiento|rastreio|nif|dni|cpf|ordine|spedizione|pratica|bestelling|bestelnummer|ordernummer|trackingnummer|klantnummer|zending|buchungsnummer|buchung|contrat|contract|socio|ap[oó]lice|p[oó]liza|polizza|polis|cliente|klant|kenteken|matr[ií]cula|targa|kennzeichen|immatriculation)(?![\p{L}])(?: (?:id|number|no\.?|reference|ref|code))?/gu;
 
 /**
  * "Booking ref AC-77120 for Thursday 9am. Need to move it to Friday." → "Could you share your booking reference?":
  * asking for an identifier the user's message already holds (its name next to a number), without using it, answers
  * nothing.
  */
-function asksAgainForWhatWasGiven(reply: string, lastUser: string): boolean {
+function asksAgainForWhatWasGiven(reply: string, lastUser: string, concrete: readonly CueHit[]): boolean {
   const ask = reply.search(ASKS_TO_GIVE);
   if (ask < 0) return false;
+  // "…, geben Sie bitte Ihre Bestellnummer ein": the ask itself reads as an instruction; help anywhere else is help.
+  if (concrete.some((c) => c.end === 0 || !sameSentence(reply, c.start, ask))) return false;
   const given = lastUser.toLowerCase();
   for (const m of reply.slice(ask).matchAll(DETAIL_ASKED)) {
     const id = new RegExp(`(?<![\\p{L}])${m[1]}(?![\\p{L}])[^.?!\\n]{0,24}?([\\w#:.-]*\\d[\\w.-]*)`, "u").exec(given)?.[1];
@@ -530,12 +535,23 @@ function robotic(f: Facts, template: readonly CueHit[]): CueHit[] {
   // Asking for the number the user just gave is a form letter that did not read the message: writers call it dodging
   // (nothing answered) or robotic (canned), and it is both.
   if (f.asksAgain) hits.push(whole(0.55, ASKS_AGAIN));
+  if (f.misnames) hits.push(whole(0.6, "greets the user by another name"));
   // One stock phrase is politeness; two (a canned opener and closer) make a form letter, even
   // around a real answer.
   const stock = [...allMatches(f.text, STOCK_PHRASES.re)].slice(0, 4);
   if (stock.length >= 2) for (const m of stock) hits.push({ weight: 0.3, why: STOCK_PHRASES.why, start: m.index, end: m.index + m[0].length });
   return hits;
 }
+
+/** "Hi it's Tom …" → "Hi Jessica! Thanks for reaching out": a template filled with someone else's name. */
+function greetsAnotherName(reply: string, lastUser: string): boolean {
+  const greeted = GREETED_NAME.exec(reply)?.[1];
+  const own = greeted === undefined ? undefined : OWN_NAME.exec(lastUser)?.[1];
+  return own !== undefined && greeted !== own && !NOT_A_NAME.test(own) && !NOT_A_NAME.test(greeted!);
+}
+const GREETED_NAME = /^\W*(?:hi|hello|hey|dear|good (?:morning|afternoon|evening))[\s,]+([A-Z][a-z]{2,})\b/i;
+const OWN_NAME = /\b(?:it'?s|this is|my name is|[Ii]'?m|[Ii] am)\s+([A-Z][a-z]{2,})\b/;
+const NOT_A_NAME = /^(?:There|Sorry|Not|Just|Still|Trying|Having|Looking|Unable|Very|So|Really|New|Back|Here|Again|Team|All|Everyone|Customer|Sir|Madam)$/;
 
 /**
  * Headings and field names in capitals, as a form or a database prints them ("POLICY STATUS: ACTIVE", "WARRANTY

@@ -14,7 +14,7 @@ export { COMPETITORS_ANY_CASE, COMPETITORS_AS_WRITTEN } from "./competitor-names
  * "charged in USD instead of GBP" never count.
  */
 const NAME =
-  "(?!(?:It|This|That|There|These|Those|Which|What|Who|Mine|Yours|Ours|Everything|Nothing|Something|Anything|He|She|They|We|You|One|Yes|No|Now|Today|Tomorrow|Here|Cash|Card|Online|Settings|Home|Basic|Starter|Free|Pro|Plus|Premium|Business|Enterprise|Team|Teams|Plan|Plans|Option|Tier|Level|Version|Package|Model|Type|Grade|Part|Section|Step|Chapter|Article|Form|Page|Room|Gate|Terminal|Platform|Lite|Essentials?|Standard|Professional|Growth|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|USD|GBP|EUR|CHF|CAD|AUD|NZD|JPY|SEK|NOK|DKK|PLN|CZK|HUF|BRL|MXN|ARS|CLP|COP|INR|CNY|ZAR|TRY)\\b(?!\\.[a-z]))[A-Z][\\p{L}\\p{N}]+(?:\\.(?:com|io|ai|co|app|net|de|fr))?";
+  "(?!(?:It|This|That|There|These|Those|Which|What|Who|And|But|So|Or|If|When|Why|How|Where|Also|Then|Maybe|Well|Does|Do|Did|Is|Are|Was|Were|Can|Could|Will|Would|Should|Has|Have|Had|Your|My|Our|Their|Mine|Yours|Ours|Everything|Nothing|Something|Anything|He|She|They|We|You|One|Yes|No|Now|Today|Tomorrow|Here|Cash|Card|Online|Settings|Home|Basic|Starter|Free|Pro|Plus|Premium|Business|Enterprise|Team|Teams|Plan|Plans|Option|Tier|Level|Version|Package|Model|Type|Grade|Part|Section|Step|Chapter|Article|Form|Page|Room|Gate|Terminal|Platform|Lite|Essentials?|Standard|Professional|Growth|Gold|Silver|Platinum|Bronze|Diamond|Elite|VIP|Ultra|Unlimited|Family|Annual|Monthly|Weekly|Yearly|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|USD|GBP|EUR|CHF|CAD|AUD|NZD|JPY|SEK|NOK|DKK|PLN|CZK|HUF|BRL|MXN|ARS|CLP|COP|INR|CNY|ZAR|TRY)\\b(?!\\.[a-z]))[A-Z][\\p{L}\\p{N}]+(?:\\.(?:com|io|ai|co|app|net|de|fr))?";
 
 export const CHURN_CUES: readonly CuePattern[] = [
   cue(0.9, "asks to cancel", "cancel(l?ing)? (my |the |our |this |your |all (my |our )?)?(\\w+ )?(subscription|account|membership|plan|service|contract|policy|auto-?renewal|licen[cs]es?|seats?|renewal)s?(?! (appointment|visit|call|booking|slot|request|ticket|order|engineer|technician)s?(?![\\p{L}]))|cancel(l?ing)? (it|everything|us|me|all|mine|ours)( all)?( now| today| immediately)?(?=\\s*[.!,;]|\\s*$)|(?<!(?:order|booking|reservation|appointment|transfer|payment|ticket|flight|table|delivery|shipment)[^.!?]{0,30})(how (do|can|could) (i|we)|(want|wants|wanted|like|going|need|needs|have decided|decided|plan|planning|trying|tried|ready) to|(i'll|i will|i'm gonna|we'll|we will|we're gonna|please)) cancel( (it|now|today|immediately|asap|this|everything))?(?=\\s*[.!?,;]|\\s*$)|(i|we)('m| am|'re| are) cancel(l?ing)|cancel(l?ation) (request|notice|form|confirmation)|(request|process|confirm|submit|send) (my |our |a |the )?cancel(l?ation)|termination notice|notice of (termination|cancel(l?ation))", { negatable: true }),
@@ -84,6 +84,11 @@ export const CHURN_CUES: readonly CuePattern[] = [
   // The forty-fifth blind set: "Getting a Bolt.", "Fix your servers or I'm uninstalling.", "I want to cancel and get my money back."
   cue(0.75, "threatens to leave unless fixed", "(fix|sort|solve|sort out) [^.!?]{0,30} or (else )?(i'm|i am|i'll|i will|we're|we'll) (uninstalling|deleting (it|the app|my account)|leaving|cancel\\w*|switching|out|gone|done)"),
   cue(0.85, "asks to cancel", "(want|wants|need|going) to cancel and (get|claim|ask for) (my|our|a|the) (money back|refund)"),
+  // The fifty-fifth blind set: "I will be using a different service going forward.", "Explain me why I should stay.",
+  // "I will not be booking further."
+  cue(0.8, "says they will use another service", "(i|we)('ll| will| am going to|'m going to|'re going to| are going to) be (using|going with|banking with|ordering from|booking with) (a|another|a different|a new|some other|other) ([\\p{L}-]+ )?(service|provider|app|company|bank|platform|shop|school|florist|site)s?"),
+  cue(0.75, "asks to be told why to stay", "(explain|tell) (me |us |to me |to us )?why (i|we) should (stay|keep|renew|continue)"),
+  cue(0.75, "says they will not be back", "(won't|will not|wont|not going to) be (booking|ordering|buying|renewing|using|paying|topping up|coming back|charging|shopping)( (with|from|at) (you|your \\w+))? (further|any further|anymore|any more|again)"),
 ];
 
 /**
@@ -122,6 +127,10 @@ export const BUYING_CUES: readonly CuePattern[] = [
   // "is there anything between Free and Team?": a plan asked for between two, to buy.
   cue(0.6, "asks for a plan in between", "(anything|something|a plan|an option|a tier|a package) (in )?between (the )?[\\p{L}-]+ and (the )?[\\p{L}-]+"),
   cue(0.6, "asks for a deal", "(any|got any|are there any|is there an?) (deals?|offers?|discounts?|promos?) (on|for) (the |a )?[\\p{L}-]+ (membership|plan|subscription|tier|bundle|pass)|ready to (throw|spend|splash) (money|cash|some money)"),
+  // The fifty-fifth blind set: "Are there bigger boxes for a family of 5?", "what is the difference between Gold and
+  // Platinum? does Platinum let me see who liked me": a bigger size or a named tier weighed before buying.
+  cue(0.6, "asks about a bigger size", "(are there|is there|do you (have|do|offer|sell)|have you got|can i get) (a |any )?(bigger|larger|family[- ]size[d]?) (box|boxes|plan|plans|pack|packs|package|packages|bundle|bundles|size|sizes|option|options|tier|tiers)"),
+  cue(0.55, "asks what a named tier gives", `(?:does|do|will|would) (?:the )?(?:Gold|Platinum|Premium|Pro|Plus|Ultra|Max|Elite|VIP|Unlimited|Family|Business)(?: plan| tier| membership| pass)? (?:let|give|include|get|come with)`, { caseSensitive: true }),
 ];
 
 /** Generic competitor cues that need no name list. Names are matched separately. */
@@ -137,6 +146,10 @@ export const COMPETITOR_CUES: readonly CuePattern[] = [
   // "Our board has chosen Savills.", "we went with Brightpay": the rival already picked.
   cue(0.75, "names the provider they chose", `(?:(?:has|have|had|'ve|'d) (?:now )?(?:chosen|picked|selected|gone with|signed with|decided on)|[Ww]e (?:chose|picked|selected|went with|signed with)) ${NAME}(?![\\p{L}\\p{N}]| up\\b)`, { caseSensitive: true }),
   cue(0.75, "names the provider they came from", `(?:[Cc]ame (?:over )?from|[Ss]witched over from|[Mm]igrated (?:over )?from|[Mm]y (?:old|previous|last|former) (?:bank|provider|carrier|tool|app|platform|supplier|insurer|host|helpdesk|crm|software|energy supplier) (?:was|is|used to be)|[Ww]e used to (?:use|be with|bank with)|(?:[Uu]sed to be|[Ww]as|[Ww]ere) (?:managed|insured|covered|handled|hosted|supplied|serviced|looked after) by|[Bb]efore (?:you|this|that),? (?:[Ww]e|[Ii]) (?:used|had|were on|was on|were with|was with)) ${NAME}`, { caseSensitive: true }),
+  // The fifty-fifth blind set: "Genshin gives you way more free pulls than this", "Wise gives me a better rate",
+  // "Ionity is half your price", "Moonpig has a birthday reminder feature", "ChargePoint has it in the US",
+  // "Preply had cheaper trial lessons".
+  cue(0.7, "says what a named rival offers", `(?<!(?:^|[.!?:\\n"“(])\\s*)${NAME} (?:gives|gave|offers|offered|has|had|does|did) (?:you |me |us |them )?(?:way |much |far |a lot |so much )?(?:more|better|cheaper|lower|bigger|faster)\\b|${NAME} (?:gives|gave|offers|offered|has|had) (?:you |me |us )?(?:a |an )?(?:way |much |far )?(?:more|better|cheaper|lower|bigger)|${NAME}(?: one| app)? (?:is|are|was) (?:now |literally |like )?(?:half|a third|a fraction of|double|twice) (?:your|the) (?:price|fee|cost|rate)|${NAME} (?:has|have|had|offers|added) (?:a |an |the |this |that )?(?:[\\p{L}-]+ ){0,3}(?:feature|option|function|mode|setting|button)\\b|${NAME} (?:has|had|does|did|supports) (?:it|this|that)(?= (?:in|on|for|already|and|,|\\.|!)|[.!,]|$)`, { caseSensitive: true }),
 ];
 
 
@@ -247,11 +260,13 @@ export const CONFUSION_CUES: readonly CuePattern[] = [
   cue(0.7, "says they are confused", "(i'm|i am|im|am) total(ly)? lost(?! (my|the|our|all|it|every|everything|data|money|connection|signal))|^\\W*total(ly)? lost\\W*$"),
   cue(0.6, "is unsure what they did wrong", "what (did|have) (i|we) do(ne)? wrong"),
   cue(0.7, "says they are confused", "(i|we) (am|are) not understand|(idk|i don't know|i dont know|i do not know) what [^.!?]{0,30} (are|is|mean|means)|(don't|do not|dont) (even )?know what (that|this|it) (is|means)|^\\W*wait,? (so |is |are |does |do |then )"),
+  // The fifty-fifth blind set: "where is this setting even??"
+  cue(0.6, "cannot find what it points to", "where (is|are) (this|that|these|those|the) ([\\p{L}-]+ ){1,2}even\\b"),
 ];
 
 export const FRUSTRATION_CUES: readonly CuePattern[] = [
   cue(0.85, "has had enough", "(i'm|i am|im) not even (angry|mad|upset|surprised)( any ?more)?|(?<=(^|[.!?,]\\s*))not even (angry|mad|upset) any ?more|(that's it|right|ok|okay),? (i'm|i am|im|we're|we are) done|fed up|sick of|sick and tired|tired of|had enough|enough is enough|how dare|shut up|screw (you|this|it|that)|are you (kidding|joking|serious)|you('re| are|'ve got to| have got to| must) (be )?(kidding|joking)|for (god|fuck|christ|heaven|pete)'?s sake|what the (hell|fuck|heck)|waste of (my )?(time|money)|piece of (crap|shit|junk|garbage)|rip ?off|get your act together|worst (service|experience|app|company|bank|support|customer service|bot|product)"),
-  cue(0.85, "says they are frustrated", "frustrat(ed|ing|ion)|annoy(ed|ing)|fed up|exasperat(ed|ing)|infuriat(ed|ing)|unacceptable|(is|are|was|it's|that's|this is|simply|just|totally|completely) not acceptable|ridiculous|outrageous|(this|it|that)('s| is) (a )?(joke|nightmare|disaster|mess|absurd|insane|pathetic|terrible|awful|horrible)|i('m| am) (so |really |very )?(angry|furious|livid|upset|pissed|mad)|(third|fourth|fifth|sixth|\\d+(rd|th)|umpteenth|hundredth) time|(every|each) (single )?time i (try|open|log|click|contact|ask|call)|nothing (ever )?works|zero help|(you|this bot|the bot|your bot|this chat|your support|support) (is |are )?(useless|hopeless|a waste|worthless|no help|not helping|not listening|going in circles)|going (round |around )?in circles|stop (sending|giving|telling|repeating)|you keep (sending|giving|saying|telling|repeating|asking)|(already|just) (sent|told|gave|tried|did) (you |that |this |it |all (of )?that |everything )|not what i asked|(didn't|did not|doesn't|does not|don't) (answer|read|listen to) (my|the) question|still (haven't|hasn't|have not|has not) (been )?(fixed|resolved|received|heard|got)|(days|weeks|hours|months) (of|and) (this|waiting|nothing|no)|🙄|😤|😡|🤬|😠"),
+  cue(0.85, "says they are frustrated", "frustrat(ed|ing|ion)|annoy(ed|ing)|fed up|exasperat(ed|ing)|infuriat(ed|ing)|unacceptable|(is|are|was|it's|that's|this is|simply|just|totally|completely) not acceptable|ridiculous|outrageous|(this|it|that)('s| is) (a )?(joke|nightmare|disaster|mess|absurd|insane|pathetic|terrible|awful|horrible)|i('m| am) (so |really |very )?(angry|furious|livid|upset|pissed|mad)|(third|fourth|fifth|sixth|\\d+(rd|th)|umpteenth|hundredth) time|(every|each) (single )?time i (try|open|log|click|contact|ask|call)|nothing (ever )?works|zero help|(you|this bot|the bot|your bot|this chat|your support|support) (is |are )?(useless|hopeless|a waste|worthless|no help|not helping|not listening|going in circles)|going (round |around )?in circles|stop (sending|giving|telling|repeating)|you keep (sending|giving|saying|telling|repeating|asking)|(already (sent|told|gave|tried|did)|just (sent|told|gave|did)|just tried(?![^.!?]{0,40}(work(s|ing)? (now|fine|perfectly|great|again)|(it|that) worked(?! (before|yesterday|last|until|till))|(that|this|which) (fixed|sorted|solved) it|all good))) (you |that |this |it |all (of )?that |everything )|not what i asked|(didn't|did not|doesn't|does not|don't) (answer|read|listen to) (my|the) question|still (haven't|hasn't|have not|has not) (been )?(fixed|resolved|received|heard|got)|(days|weeks|hours|months) (of|and) (this|waiting|nothing|no)|🙄|😤|😡|🤬|😠"),
   cue(0.45, "reports it still does not work", "(still|again|yet again) (not|doesn't|does not|isn't|is not|won't|can't|no|broken|failing|down)|(not|doesn't|does not|isn't|is not|stopped) work(s|ing)? again|broken again|(down|broken|failing|crashing|crashed|failed) (again|once again|yet again)|again\\?+|keeps (crashing|failing|happening|breaking|asking|looping)|(this|it) never works|nothing (ever )?works"),
   cue(0.7, "stresses how long it has been", "(?:[Aa]n? |[Oo]ne |[Aa]nother )?(?:HOUR|WEEK|DAY|MONTH|YEAR)S?[.!?]", { caseSensitive: true }),
   // "NOW" and "TODAY" in capitals stress a deadline ("card blocked RIGHT NOW and I'm at the till"), not exasperation.
@@ -328,4 +343,13 @@ export const FRUSTRATION_CUES: readonly CuePattern[] = [
   cue(0.6, "asks a question that is a complaint", "what exactly (is|are|do|does) [^.!?]{1,40} then\\b"),
   // "if I get one more bot match I swear": the threat left unfinished.
   cue(0.6, "leaves a threat unfinished", "(one more|if (i|we) (get|see|have)|if (this|it) happens)[^.!?]{0,40} i swear(?=\\s*[.!…]*\\s*$)"),
+  // The fifty-fifth blind set: "What am I even paying for", "6 weeks of 'under investigation'", "since when.", "At least
+  // they tell you before they change things", "I can't even.", "hasn't replied in 9 days. Nine.", "Where is it??".
+  cue(0.7, "asks what they are paying for", "what (am i|are we|do i|do we) (even |actually |exactly )?(paying|pay) (you )?for"),
+  cue(0.6, "counts the wait in quotes", "(\\d+|two|three|four|five|six|seven|eight) (days|weeks|months) of [\\x27‘\"“]"),
+  cue(0.6, "asks since when", "since when(?=\\s*[.?!]*\\s*$|\\s*[.?!]+\\s)"),
+  cue(0.6, "says a rival at least does it", "at least (they|he|she) (tell|tells|told|let|lets|warn|warns|answer|answers|reply|replies|refund|refunds|pay|pays|pick|picks|show|shows|give|gives|actually|bother)\\b"),
+  cue(0.7, "cannot even", "(i|we) (can't|cant|cannot) even(?=\\s*[.!…]*\\s*$|[.!…])"),
+  cue(0.7, "has had no reply for days", "(hasn't|has not|haven't|have not|hasnt|havent) (replied|responded|answered|got back|gotten back|called back|written back)( to (me|us))? (in|for) (\\d+|two|three|four|five|six|seven|eight|nine|ten) (days|weeks)"),
+  cue(0.55, "asks where it is, twice over", "where (is|are) (it|they|my [\\p{L}-]+|our [\\p{L}-]+)\\s*\\?{2,}"),
 ];

@@ -83,6 +83,8 @@ export function scoreTokens(tokens: readonly Token[], text: string): SentimentDe
   let pendingScaleAt = -10;
   let pendingScaleWord = "";
   const repeats = new Map<string, number>();
+  const quoted = quotedSpans(text);
+  const closingCourtesy = courtesyClosingARequest(tokens, text);
 
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
@@ -136,6 +138,13 @@ export function scoreTokens(tokens: readonly Token[], text: string): SentimentDe
       }
     }
     if (value === 0) continue;
+    // "a bright pink 'Congratulations!' balloon", "a 'successful' notification": praise in quotes is the company's
+    // wording or sarcasm, not the user's verdict.
+    if (value > 0 && quoted.some(([from, to]) => t.start > from && t.end <= to)) continue;
+    if (i >= closingCourtesy && value > 0 && COURTESY_WORDS.has(t.norm)) {
+      value *= CLOSING_COURTESY;
+      notes.push("thanks closing a request");
+    }
 
     if (t.kind === "word" || t.kind === "hashtag") {
       if (pendingScale !== 1 && i - pendingScaleAt <= BOOST_WINDOW) {
@@ -171,6 +180,33 @@ export function scoreTokens(tokens: readonly Token[], text: string): SentimentDe
 
   return summarise(cues, tokens, text);
 }
+
+/** Short quotes of at most four words ('successful', "Congratulations!", ‘quibble-free’), as [opening, closing] offsets. */
+function quotedSpans(text: string): [number, number][] {
+  const out: [number, number][] = [];
+  for (const m of text.matchAll(SHORT_QUOTE)) if (m[0].trim().split(/\s+/).length <= 4) out.push([m.index, m.index + m[0].length]);
+  return out;
+}
+const SHORT_QUOTE = /(?<![\p{L}\p{N}])(?:'[^'\n]{1,40}'|"[^"\n]{1,40}"|‘[^’\n]{1,40}’|“[^”\n]{1,40}”)(?![\p{L}\p{N}])/gu;
+
+/**
+ * "…can my lesson be moved to the afternoon? thank you", "Need invoices for the last 4 sessions, thx": thanks closing a
+ * request or a question is courtesy, not praise. The index of the first of the last four tokens when the message asks
+ * for something in at most fifty words, else past the end.
+ */
+function courtesyClosingARequest(tokens: readonly Token[], text: string): number {
+  // A long letter's closing thanks also softens what it reports, which tells a polite writer from a frustrated one.
+  if (!REQUEST.test(text) || tokens.filter((t) => t.kind === "word").length > CLOSING_COURTESY_MAX_WORDS) return tokens.length;
+  let words = 0;
+  for (let i = tokens.length - 1; i >= 0; i--) {
+    if (tokens[i]?.kind === "word" && ++words === 4) return i;
+  }
+  return 0;
+}
+const REQUEST = /\?|\b(?:can you|could you|can i|could i|can we|please|pls|plz|kindly|need|i'?d like|would like|want to|wondering if|wandering if)\b/i;
+const COURTESY_WORDS = new Set(["thanks", "thank", "thx", "ty", "thnx", "thanx", "tnx", "cheers", "tia", "thankyou", "tysm", "tyvm"]);
+const CLOSING_COURTESY = 0.2;
+const CLOSING_COURTESY_MAX_WORDS = 50;
 
 /**
  * Adds the cues up into the detail: emphasis by "!" and capitals, then squashed to −1…1. Split

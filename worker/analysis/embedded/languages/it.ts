@@ -57,6 +57,8 @@ export const it: LanguageSource = {
   conditionals: "se altrimenti quando",
   flags: {
     churn_risk: [
+      // The fifty-sixth blind set: "cancellate il mio profilo e tutte le chat, subito. non voglio più stare su questa app".
+      [0.8, "does not want to stay", `non (voglio|vogliamo) piu (stare|restare|rimanere|essere) (su|in|con|iscritt[oa])|cancellate (il mio|la mia|tutto il mio) (profilo|account)`],
       [0.6, "asks if they must change", `(o|oppure) devo cambiare\\s*\\?`],
       [0.8, "will save the money", `(me lo|ce lo|me la|ce la) risparmi(o|amo)`],
       [0.8, "plans to switch provider", `portabilita (del |della )?(mio |nostro )?(numero|linea)|portare (il )?(mio |nostro )?(numero|linea)`],
