@@ -1,5 +1,6 @@
 import type { Severity } from "../labels";
 import type { Detection } from "../types";
+import { type CueFilter, filtersOf, mayRun, trigramKey } from "./cue-filter";
 
 /**
  * Small toolkit shared by the flag and behaviour detectors: phrase cues compiled to regexes that
@@ -19,7 +20,7 @@ export interface CuePattern {
   sentenceStart: boolean;
   /**
    * Literal strings one of which every match contains (lower-cased unless case-sensitive), or null
-   * when that cannot be told from the phrases. Lets findCues skip the regex for most messages.
+   * when that cannot be told from the phrases. One of findCues' two filters (cue-filter.ts).
    */
   needles?: readonly string[] | null;
   /** Each needle's first three characters as one number (`trigramKey`), or -1 for a shorter needle. */
@@ -171,12 +172,6 @@ function leadStart(text: string, start: number, leads: readonly RegExp[]): numbe
   }
   return best;
 }
-
-/**
- * Three UTF-16 code units hashed to a small integer, so sets and maps of them hold V8's cheapest keys. Two
- * trigrams may share a key: a key only decides whether a needle is searched for, never whether it is found.
- */
-const trigramKey = (s: string, i: number): number => ((s.charCodeAt(i) * 65_599 + s.charCodeAt(i + 1)) * 65_599 + s.charCodeAt(i + 2)) & 0x3fffffff;
 
 /** The needles of a whole cue: every phrase must have some, or the cue always runs. */
 function needlesOf(parts: readonly string[], caseSensitive: boolean): string[] | null {
@@ -365,16 +360,16 @@ export function splitTopLevel(s: string): string[] {
 
 /**
  * Every cue's first acceptable match. `accept` lets a detector refuse a match in context (a word
- * merely mentioned, say) so that a later match of the same cue still counts. A list of eight cues or more
- * is indexed on its first use: pass the same array every time (a module constant), not one made per call.
+ * merely mentioned, say) so that a later match of the same cue still counts. A cue's regex runs only where its
+ * filters (cue-filter.ts) find the literals it cannot match without. A list of eight cues or more has its filters
+ * kept on first use: pass the same array every time (a module constant), not one made per call.
  */
 export function findCues(text: string, patterns: readonly CuePattern[], accept?: (start: number, end: number) => boolean): CueHit[] {
   const hits: CueHit[] = [];
-  const verdicts = cuesToRun(text, patterns);
+  const filters = filtersOf(patterns);
   for (let i = 0; i < patterns.length; i++) {
     const p = patterns[i] as CuePattern;
-    const verdict = verdicts === null ? CHECK : verdicts[i];
-    if (verdict === SKIP || (verdict === CHECK && p.needles !== undefined && p.needles !== null && !containsNeedle(text, p))) continue;
+    if (!mayRun(text, filters[i] as CueFilter)) continue;
     const scan = p.scan ?? null;
     const re = scan ?? p.re;
     re.lastIndex = 0;
@@ -403,110 +398,6 @@ export function findCues(text: string, patterns: readonly CuePattern[], accept?:
     }
   }
   return hits;
-}
-
-/**
- * The message findCues last looked at, lower-cased and as trigram sets, kept for the next call: one message's
- * analysis calls it a dozen times with as many cue lists, whose needles (over a thousand a message) are each
- * first looked up in the set and searched for only when their first three characters occur.
- */
-let seen: { text: string; lower?: string; trigrams?: Set<number>; lowerTrigrams?: Set<number> } = { text: "" };
-
-function seenText(text: string): { lower: string; lowerTrigrams: Set<number> } & typeof seen {
-  if (seen.text !== text) seen = { text };
-  seen.lower ??= text.toLowerCase();
-  seen.lowerTrigrams ??= trigramsOf(seen.lower);
-  return seen as { lower: string; lowerTrigrams: Set<number> } & typeof seen;
-}
-
-/** What findCues does with a cue before running its regex: skip it, run it, or check its needles one by one. */
-const SKIP = 0;
-const RUN = 1;
-const CHECK = 2;
-
-/**
- * A cue list's needles by their first three characters, so a message finds the cues it may match by looking up
- * its own trigrams (a short message has a few dozen) instead of testing each needle of the list (several hundred).
- */
-interface NeedleIndex {
-  /** Per cue: SKIP until one of its needles is found (every needle keyed), RUN (no needles), CHECK (a short needle). */
-  start: Uint8Array;
-  /** Trigram → [cue, needle] pairs: of case-insensitive cues (looked up in the lower-cased message) and case-sensitive ones. */
-  lower: Map<number, Array<[number, string]>>;
-  exact: Map<number, Array<[number, string]>>;
-  needles: number;
-}
-
-/** Lists shorter than this (a detector's one to four cues) are checked needle by needle. */
-const INDEXED_LIST = 8;
-const indexes = new WeakMap<readonly CuePattern[], NeedleIndex>();
-
-function needleIndex(patterns: readonly CuePattern[]): NeedleIndex {
-  const index: NeedleIndex = { start: new Uint8Array(patterns.length), lower: new Map(), exact: new Map(), needles: 0 };
-  patterns.forEach((p, cue) => {
-    const needles = p.needles ?? null;
-    const keys = p.needleKeys ?? null;
-    if (needles === null) index.start[cue] = RUN;
-    else if (keys === null || keys.some((k) => k < 0)) index.start[cue] = CHECK;
-    else {
-      index.start[cue] = SKIP;
-      const byKey = p.caseSensitive ? index.exact : index.lower;
-      needles.forEach((needle, i) => {
-        const key = keys[i] as number;
-        const entries = byKey.get(key);
-        if (entries) entries.push([cue, needle]);
-        else byKey.set(key, [[cue, needle]]);
-      });
-      index.needles += needles.length;
-    }
-  });
-  return index;
-}
-
-/**
- * Per cue of a long list, whether the message may match it; null where testing each needle is the cheaper way
- * (a short list, or a message with more trigrams than the list has needles). The same answers either way: a cue
- * runs when one of its needles is in the message.
- */
-function cuesToRun(text: string, patterns: readonly CuePattern[]): Uint8Array | null {
-  if (patterns.length < INDEXED_LIST) return null;
-  let index = indexes.get(patterns);
-  if (index === undefined) indexes.set(patterns, (index = needleIndex(patterns)));
-  if (index.needles === 0) return null;
-  const message = seenText(text);
-  if (message.lowerTrigrams.size > index.needles) return null;
-  const verdicts = index.start.slice();
-  lookUp(verdicts, index.lower, message.lower, message.lowerTrigrams);
-  if (index.exact.size > 0) lookUp(verdicts, index.exact, text, (message.trigrams ??= trigramsOf(text)));
-  return verdicts;
-}
-
-function lookUp(verdicts: Uint8Array, byKey: Map<number, Array<[number, string]>>, haystack: string, trigrams: Set<number>): void {
-  for (const key of trigrams) {
-    const entries = byKey.get(key);
-    if (entries === undefined) continue;
-    for (const [cue, needle] of entries) if (verdicts[cue] === SKIP && haystack.includes(needle)) verdicts[cue] = RUN;
-  }
-}
-
-function trigramsOf(s: string): Set<number> {
-  const set = new Set<number>();
-  for (let i = 0; i + 2 < s.length; i++) set.add(trigramKey(s, i));
-  return set;
-}
-
-function containsNeedle(text: string, p: CuePattern): boolean {
-  const message = seenText(text);
-  const haystack = p.caseSensitive ? text : message.lower;
-  const trigrams = p.caseSensitive ? (message.trigrams ??= trigramsOf(text)) : message.lowerTrigrams;
-  const needles = p.needles ?? [];
-  const keys = p.needleKeys;
-  for (let i = 0; i < needles.length; i++) {
-    const key = keys?.[i] ?? -1;
-    if (key >= 0 && !trigrams.has(key)) continue;
-    if (haystack.includes(needles[i] ?? "")) return true;
-  }
-  return false;
 }
 
 const WORD_CHAR = /[\p{L}\p{N}]/u;
