@@ -160,6 +160,8 @@ export const USER_SETS = [
   "support-blind-54.csv",
   "support-blind-55.csv",
   "support-blind-56.csv",
+  "support-blind-57.csv",
+  "support-blind-58.csv",
 ] as const;
 export type UserSet = (typeof USER_SETS)[number];
 
@@ -207,6 +209,8 @@ export const ASSISTANT_SETS = [
   "support-assistant-multilingual-11.csv",
   "support-assistant-blind-20.csv",
   "support-assistant-multilingual-12.csv",
+  "support-assistant-blind-21.csv",
+  "support-assistant-multilingual-13.csv",
 ] as const;
 export type AssistantSet = (typeof ASSISTANT_SETS)[number];
 

@@ -997,6 +997,24 @@ describe("what the eighteenth blind reply set's even rows showed: details asked 
     expect(slugs("Buonasera, ho prenotato la guida per giovedì ma non mi è arrivata nessuna conferma.", "Gentile <nome_cliente>, la sua prenotazione n. <id_prenotazione> è confermata.")).toContain("robotic");
   });
 
+  // The twenty-first blind and thirteenth multilingual reply sets.
+  it("reads a second question about a price or a time left unanswered as dodging beside helpful", () => {
+    expect(slugs("suitcase came back with a broken wheel. how do I claim and how long do I have to do it?", "You can claim through our online claim form under My trips > Claims. Attach photos of the damage and your bag tag.")).toEqual(expect.arrayContaining(["dodging"]));
+    expect(slugs("Dekt mijn allrisk ook hagelschade, en hoeveel is dan het eigen risico?", "Ruitschade is bij uw allriskverzekering gedekt. Laat u de ruit herstellen bij een aangesloten hersteller, dan betaalt u geen eigen risico.")).toEqual(expect.arrayContaining(["helpful", "dodging"]));
+    expect(slugs("Can I bring my bike, and how much does it cost?", "Yes, you can check in one bike as sports equipment for £45 each way.")).not.toContain("dodging");
+  });
+
+  it("calls a refund or a fee cut granted at once to a complaint the yes-man's, and a checked refund help", () => {
+    expect(slugs("this course is completely out of date and the instructor never answers in the Q&A.", "You're absolutely right — the course is completely out of date. I've refunded you in full and removed the course from the platform.")).toContain("yes_man");
+    expect(slugs("Ma valise fait 24,3 kg au lieu de 23... vous pouvez ne pas me faire payer le supplément ? 🙏", "Bien sûr, aucun souci ! Pour un kilo de plus on ferme les yeux 😉 Vous ne paierez rien au comptoir.")).toContain("yes_man");
+    expect(slugs("I was charged twice for my order!", "I'm sorry about that! I can see two charges of £20 on your account, so I've refunded one of them. It will show in 3-5 days.")).not.toContain("yes_man");
+  });
+
+  it("reads a holding reply in the other languages as no answer, and apologies alone after a double charge as dodging", () => {
+    expect(slugs("Ho spedito il pacco 3 giorni fa ma il tracking è fermo. Codice IT45892211", "Controllo subito lo stato della spedizione IT45892211, un attimo.")).toEqual([]);
+    expect(slugs("L'appli de la crèche m'a prélevé deux fois le mois de janvier (2 x 312 €).", "Toutes nos excuses ! Nous sommes vraiment désolés pour ce désagrément. Veuillez nous excuser encore une fois, nous sommes sincèrement navrés.")).toContain("dodging");
+  });
+
   it("reads a case passed on to a department or a human as a redirect, and asking again for an RMA or a booking as robotic", () => {
     expect(slugs("hi, can i use the app in Ukraine? I am moving to Kyiv next month", "Thank you for your message. Your request has been forwarded to the appropriate department. You will receive a response in due course.")).toContain("redirecting");
     expect(slugs("I returned my band 3 weeks ago, RMA-55102. where's my refund", "I'm sorry for the wait. Could you share your RMA number so I can look up the return?")).toContain("robotic");

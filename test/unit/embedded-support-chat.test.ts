@@ -1450,3 +1450,46 @@ describe("what the fifty-fifth and fifty-sixth blind sets' even rows showed: riv
     expect(sentiment("Thanks so much, that fixed it!")).toMatch(/positive/);
   });
 });
+
+describe("what the fifty-seventh and fifty-eighth blind sets' even rows showed: rivals named in passing, lines no longer needed, whom to believe", () => {
+  const cueFlags = (content: string): string[] => analyzeSync({ role: "user", content }, { opinionModel: null }).flags.map((f) => f.slug);
+  const sentiment = (content: string): string | undefined => analyzeSync({ role: "user", content }).sentiment?.label;
+
+  it.each([
+    ["Giganet are offering 900Mb for less than I pay you for 150. Is there any reason I shouldn't just go with them?", "competitor_mention"],
+    ["Is there any reason I shouldn't just post on Indeed for free instead of paying you £299 an ad?", "churn_risk"],
+    ["I'm moving in with my partner, so I won't need my line after the 30th. How do I close it?", "churn_risk"],
+    ["Moved here from Medivet and honestly the difference is night and day", "competitor_mention"],
+    ["What would full management cost me?", "buying_signal"],
+    ["whats the difference between the Essential and Complete plans? the page lists almost the same things", "buying_signal"],
+    ["The boiler has been broken since Saturday. Nobody from maintenance has called back.", "frustrated_user"],
+    ["the leak is coming through the CEILING. water is dripping onto the fuse box", "urgent_request"],
+    ["Mi scade la polizza a maggio e con Prima risparmierei 180 euro. Mi fate uno sconto?", "competitor_mention"],
+    ["Mijn polis loopt eind maart af. Bij Centraal Beheer ben ik € 22 per maand goedkoper uit.", "competitor_mention"],
+    ["Jullie chatbot zei dat het geldig is. Mijn buurvrouw zegt dat dat niet klopt. Wat is nu waar?", "confused_user"],
+    ["wtf ik heb de eindtoets gehaald maar krijg geen certificaat?? heb m morgen nodig voor mn sollicitatie", "urgent_request"],
+    ["Ça fait 10 jours que la fibre est coupée. Vous vous foutez de qui ?", "frustrated_user"],
+    ["Quero trocar do plano Premium pro Básico. Dá pra fazer pelo app?", "churn_risk"],
+    ["Somos uma empresa de 60 pessoas, queria uma proposta do plano anual com o módulo de ponto eletrônico", "buying_signal"],
+  ])("reads %s as %s", (message, flag) => {
+    expect(cueFlags(message)).toContain(flag);
+  });
+
+  it.each([
+    ["Our developer asked me to check the job feed format before we switch it on.", "churn_risk"],
+    ["Thinking of switching from monthly to annual. How much would I save?", "churn_risk"],
+    ["Finance is doing a budget review of every software line over 10k a year.", "competitor_mention"],
+    ["Wij vertrekken overmorgen met de cruise en de koffer is nog steeds zoek.", "churn_risk"],
+    ["Os llamé ayer para cancelar solo el servicio de embalaje, no la mudanza entera.", "churn_risk"],
+    ["Nos mudamos a Zaragoza el mes que viene, así que damos de baja a los niños en la escuela infantil.", "competitor_mention"],
+    ["Je veux juste me désinscrire du module « Photoshop débutant », pas résilier tout mon abonnement.", "churn_risk"],
+  ])("does not read %s as %s", (message, flag) => {
+    expect(cueFlags(message)).not.toContain(flag);
+  });
+
+  it("reads praise after leaving a rival as praise of us", () => {
+    expect(sentiment("Just moved over from Monzo and honestly the savings pots here are so much nicer 😍")).toMatch(/positive/);
+    expect(sentiment("Switched from Dropbox last month and honestly your sharing is so much better.")).toMatch(/positive/);
+    expect(sentiment("Asana has a proper timeline view, you really should too")).toMatch(/negative/);
+  });
+});

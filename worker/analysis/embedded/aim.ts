@@ -53,6 +53,8 @@ const ACKNOWLEDGED_QUESTION = new RegExp(
 const OWN_SLIP = new RegExp(String.raw`\b(?:my (?:bad|fault|mistake|error)|(?:i|we) (?:${OWN_SLIP_VERBS}) (?:in )?(?:the |a |an |my |our )?wrong|silly me|user error)\b`, "i");
 /** What such a message says of itself: the apology and the word for the slip. */
 const SLIP_WORDS = new Set(["sorry", "oops", "whoops", "oopsie", "apologies", "wrong", "mistake", "fault", "error", "bad", "silly", "dumb", "stupid"]);
+/** A competitor span that is the move away from it: "Moved over from Monzo", "switched from Looker". */
+const LEFT_BEHIND_SPAN = /^(?:\S+\s+){1,3}(?:from|instead of)\s/i;
 const UNFAVOURABLE_COMPARISON = -1.8;
 const COMPARATIVE = /\b(better|cheaper|faster|easier|nicer|smoother|simpler|quicker|more|less|never|always|actually|just works|at least|proper|superior|beats?)\b/i;
 
@@ -159,9 +161,12 @@ export function aimSentiment(ctx: AimContext): SentimentDetail {
     troubleSum += LEAVING;
   }
 
+  // "Moving from Salesforce to you, super excited", "Moved over from Monzo and the pots here are nicer": they are what
+  // the user leaves behind (the span may hold the move itself: "Moved over from Monzo").
+  const leftBehind =
+    ctx.competitorSpans.length > 0 &&
+    ctx.competitorSpans.every((s) => /\b(from|than|over|instead of)\s*$/i.test(text.slice(Math.max(0, s.start - 14), s.start)) || LEFT_BEHIND_SPAN.test(text.slice(s.start, s.end)));
   if (ctx.competitorSpans.length > 0) {
-    // "Moving from Salesforce to you, super excited": they are what the user leaves behind.
-    const leftBehind = ctx.competitorSpans.every((s) => /\b(from|than|over|instead of)\s*$/i.test(text.slice(Math.max(0, s.start - 14), s.start)));
     for (const c of cues) {
       if (c.value <= 0 || leftBehind) continue;
       const at = tokens[c.index]?.start ?? 0;
@@ -185,7 +190,7 @@ export function aimSentiment(ctx: AimContext): SentimentDetail {
   const goodNews = win ?? keen ?? relieved;
 
   // "Asana has a proper timeline view, you really should too": the comparison is the complaint.
-  if (ctx.competitorSpans.length > 0 && goodNews === null && UNFAVOURABLE.test(text)) {
+  if (ctx.competitorSpans.length > 0 && !leftBehind && goodNews === null && UNFAVOURABLE.test(text)) {
     const at = tokenAt(tokens, ctx.competitorSpans[0]?.start ?? 0) ?? 0;
     cues.push({ index: at, last: at, value: UNFAVOURABLE_COMPARISON, notes: ["compares us unfavourably with a competitor"] });
     troubleSum += UNFAVOURABLE_COMPARISON;

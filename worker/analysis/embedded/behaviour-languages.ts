@@ -45,6 +45,8 @@ export const FOREIGN_EXCESSIVE_APOLOGY = new RegExp(
 
 /** Sending the user elsewhere: another team, the hotline, a branch, a form. */
 export const FOREIGN_REDIRECT_CUES: readonly CuePattern[] = [
+  // The thirteenth multilingual reply set: "Quanto à inscrição anual familiar, tem de perguntar na receção do clube."
+  cue(0.75, "sends the user to someone else", "(perguntar|preguntar|demander|chiedere|vragen|fragen) (na|en la|à la|a la|alla|bij de|an der) (receção|recepção|recepción|réception|reception|receptie|rezeption)"),
   cue(
     0.75,
     "sends the user to someone else",
@@ -84,7 +86,7 @@ export const FOREIGN_REDIRECT_CUES: readonly CuePattern[] = [
   cue(
     0.75,
     "asks the user to open a ticket or fill in a form",
-    "(acceda|accede|vaya|ve) al formulario|(gebruikt u|gebruik) het ([\\p{L}-]+ )?formulier|vul het ([\\p{L}-]+ )?formulier in|(füllen|fuellen) sie (bitte )?(das|unser) ([\\p{L}-]+ )?formular aus|nutzen sie (bitte )?(das|unser) ([\\p{L}-]+ )?(formular|kontaktformular)|(remplissez|complétez|utilisez) (le|notre) (formulaire|formulaire de contact)|(rellene|rellena|complete|utilice) el formulario|(preencha|preenche|utilize) o formulário|(compili|compila|utilizzi) il modulo|(vul|vult) (het|ons) ([\\p{L}-]+ )?formulier in",
+    "(acceda|accede|vaya|ve) al formulario|(gebruikt u|gebruik) het ([\\p{L}-]+ )?formulier|vul het ([\\p{L}-]+ )?formulier in|(füllen|fuellen) sie (bitte )?(das|unser) ([\\p{L}-]+ )?formular aus|nutzen sie (bitte )?(das|unser) ([\\p{L}-]+ )?(formular|kontaktformular)|(remplissez|complétez|utilisez) (le|notre) (formulaire|formulaire de contact)|(rellene|rellena|complete|utilice) el formulario|(preencha|preenche|utilize) o formulário|(compili|compila|utilizzi) il modulo|(la preghiamo di|si prega di|la invitiamo a) (compilare|riempire|utilizzare) il modulo|(vul|vult) (het|ons) ([\\p{L}-]+ )?formulier in",
   ),
 ];
 

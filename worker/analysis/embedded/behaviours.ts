@@ -241,12 +241,13 @@ const whole = (weight: number, why: string): CueHit => ({ weight, why, start: 0,
 function helpful(f: Facts, hits: Hits): CueHit[] {
   if (!f.answers) return [];
   const concrete = f.answer.concrete.length > 0;
-  if (fires(hits.dodging) || fires(hits.yes_man)) return [];
+  if ((fires(hits.dodging) && hits.dodging.some((h) => h.why !== ANSWERS_HALF)) || fires(hits.yes_man)) return [];
   // "Yes, the app works offline. It was introduced in version 3.8.2 …": an answer that then invents
   // specifics is helpful and hallucinating; an answer that is itself the invention is not helpful.
   if (fires(hits.hallucinating) && !answersBeforeInventing(f.text, hits.hallucinating)) return [];
-  // "One moment while I check" goes to find the answer; it is not one yet.
-  if (HOLDING_ANYWHERE.test(f.text) && !concrete) return [];
+  // "One moment while I check" goes to find the answer; it is not one yet, nor is "Controllo subito lo stato della
+  // spedizione IT45892211, un attimo" for quoting the number back.
+  if (HOLDING_ANYWHERE.test(f.text) && (!concrete || f.words <= 20)) return [];
   // Sending the user elsewhere or a form (a menu, "please provide the following") only helps when
   // it also carries concrete help; a canned opener and closer around an answer do not undo it.
   // A form-like answer ("STORE HOURS: Mon–Fri 08:00–20:00 … This is an automated message") still answers.
@@ -284,7 +285,7 @@ function dodging(f: Facts): CueHit[] {
   // learn!" to "is the course still open?") share its words, so they can pass for an answer; with nothing else said
   // they are the dodge.
   const q = f.question;
-  const wanted = q !== undefined && !q.greeting && (q.asks || (f.lastUser !== undefined && TROUBLE.test(f.lastUser)));
+  const wanted = q !== undefined && !q.greeting && (q.asks || (f.lastUser !== undefined && (TROUBLE.test(f.lastUser) || FOREIGN_TROUBLE.test(f.lastUser))));
   if (wanted && !answersPlainly(f.answer) && !TAKES_IT_ON.test(f.text) && courtesyOnly(f.text)) {
     return [whole(0.6, "says nothing about what was asked, only courtesy"), ...findCues(f.text, [FLATTERY, PLATITUDES, SALES_TALK])];
   }
@@ -293,6 +294,9 @@ function dodging(f: Facts): CueHit[] {
   if (f.lastUser !== undefined && WANTS_A_REASON.test(f.lastUser.toLowerCase()) && GENERIC_TIPS.test(f.text)) {
     return [whole(0.6, "offers generic tips instead of an answer")];
   }
+  // "How do I claim, and how long do I have?" answered with how to claim and no time: half of a two-part question left
+  // out (the writers mark it dodging beside helpful).
+  if (f.answers && f.lastUser !== undefined && SECOND_ASKS_FIGURE.test(f.lastUser) && !f.answer.hasFigure) return [whole(0.55, ANSWERS_HALF)];
   // Declining and then actually helping ("I can't change it, but you can: 1. …") is not a dodge.
   if (f.answers) return [];
   const hits = findCues(f.text, [REFUSAL, VAGUE, FLATTERY, PLATITUDES]);
@@ -316,11 +320,15 @@ function dodging(f: Facts): CueHit[] {
 const RESTATES = /^\W*(?:so,? )?(?:you'?re|you are) (?:asking|wondering) (?:whether|if|about|how|what|why|when|where|which)\b|^\W*(?:so,? )?your question is (?:whether|if|about|how|what|why|when|where|which)\b/;
 
 const ASKS_AGAIN = "asks again for details the user already gave";
+const ANSWERS_HALF = "answers the first question and leaves out the figure asked after it";
+/** A second question asking for a price, a charge or a time: "…, and how much does it cost?", "… and is there a charge?". */
+const SECOND_ASKS_FIGURE =
+  /(?:(?<![\p{L}])(?:and|und|et|y|e|en)(?![\p{L}])|\?)\s*(?:[^.?!]{0,30}?(?<![\p{L}])(?:wie (?:viel|lange)|was kostet|combien|cu[aá]nto|quanto|quanta|hoeveel|hoe lang|(?:si|se) (?:paga|cobra)|(?:tem|hay|c'è|il y a) (?:desconto|descuento|sconto|remise|frais|costo|coste|custo)|wat kost|eigen risico)|how (?:much|long|many|soon)|is there (?:a |an |any )?(?:extra |additional )?(?:charge|fee|cost)|what(?:'s| is| does it| would it)? (?:the )?(?:cost|price|charge|fee)|(?:does|will|would) (?:it|that) cost|by when|what time)\b/u;
 /** What a reply asks the user to give ("please provide your Player ID", "could you share your booking reference"). */
 const ASKS_TO_GIVE =
   /(?<![\p{L}])(?:provide|share|send|give|tell me|confirm|enter|let me know|what(?:'s| is) your|could i have|can i have|i(?:'ll| will) need|teilen sie uns|teile uns|nennen sie|geben sie|indiquez|indiquer|communiquer|fournir|fornire|transmettre|introduzca|introduce|introduza|inserisca|voer|(?:hebben|heb) (?:wij|we|ik) (?:uw|je) \p{L}+ nodig|indíquenos|indique|indícanos|facilítenos|envíenos|informe|envie|indicare|indichi|indicaci|fornisca|forniscici|comunicarci|geef|stuur|sturen|opgeven|informar|communiquer|indicarnos|ti preghiamo di indicare|laat (?:ons )?weten|doorgeven)(?![\p{L}])/u;
 const DETAIL_ASKED =
-  /(?<![\p{L}])(booking|order|transaction|rma|return|transfer|payment|session|listing|ride|trip|lesson|parcel|shipment|delivery|subscription|charge|player|r[ée]servation|reserva|reservierung|prenotazione|reservering|boeking|giocatore|spieler|joueur|jugador|jogador|project|deployment|account|customer|member|membership|policy|claim|ticket|case|tracking|reference|receipt|invoice|reservation|confirmation|patient|registration|serial|device|meter|nhs|sendungsnummer|bestellnummer|auftragsnummer|kundennummer|vertragsnummer|commande|suivi|dossier|pedido|encomenda|seguimiento|rastreio|nif|dni|cpf|ordine|spedizione|pratica|bestelling|bestelnummer|ordernummer|trackingnummer|klantnummer|zending|buchungsnummer|buchung|contrat|contract|socio|ap[oó]lice|p[oó]liza|polizza|polis|cliente|klant|kenteken|matr[ií]cula|targa|kennzeichen|immatriculation)(?![\p{L}])(?: (?:id|number|no\.?|reference|ref|code))?/gu;
+  /(?<![\p{L}])(booking|order|transaction|rma|return|transfer|payment|session|listing|ride|trip|lesson|parcel|shipment|delivery|subscription|charge|player|r[ée]servation|reserva|reservierung|prenotazione|reservering|boeking|giocatore|spieler|joueur|jugador|jogador|sinistro|siniestro|sinistre|vorgangsnummer|vorgang|schadennummer|schadensnummer|schadenummer|protocolo|protocollo|project|deployment|account|customer|member|membership|policy|claim|ticket|case|tracking|reference|receipt|invoice|reservation|confirmation|patient|registration|serial|device|meter|nhs|sendungsnummer|bestellnummer|auftragsnummer|kundennummer|vertragsnummer|commande|suivi|dossier|pedido|encomenda|seguimiento|rastreio|nif|dni|cpf|ordine|spedizione|pratica|bestelling|bestelnummer|ordernummer|trackingnummer|klantnummer|zending|buchungsnummer|buchung|contrat|contract|socio|ap[oó]lice|p[oó]liza|polizza|polis|cliente|klant|kenteken|matr[ií]cula|targa|kennzeichen|immatriculation)(?![\p{L}])(?: (?:id|number|no\.?|reference|ref|code))?/gu;
 
 /**
  * "Booking ref AC-77120 for Thursday 9am. Need to move it to Friday." → "Could you share your booking reference?":
@@ -352,6 +360,9 @@ const PLAIN_ANSWERS = new Set(["answers yes or no", "gives the figure asked for"
 const COURTESY: readonly RegExp[] = [APOLOGY, FLATTERY.re, PLATITUDES.re, STOCK_PHRASES.re, SALES_TALK.re, SYMPATHY, FOREIGN_APOLOGY, FOREIGN_COURTESY];
 
 /** A report of trouble, which needs an answer as much as a question does ("the video keeps buffering"). */
+/** A report of trouble in the six other languages: charged twice, not working, not arrived, broken. */
+const FOREIGN_TROUBLE =
+  /(?<![\p{L}])(?:deux fois|zweimal|dos veces|duas vezes|due volte|twee keer|doppelt|en double|em dobro|dubbel|ne marche pas|funktioniert nicht|no funciona|não funciona|non funziona|werkt niet|pas reçu|nicht angekommen|no ha llegado|não chegou|non è arrivat[oa]|niet aangekomen|kaputt|cassée?|rot[oa]|quebrad[oa]|rott[oa]|kapot)(?![\p{L}])/u;
 const TROUBLE = /\b(?:never|not|isn'?t|aren'?t|doesn'?t|don'?t|won'?t|can'?t|cannot|didn'?t|hasn'?t|haven'?t|keeps?|still|wrong|broken|missing|failed|fails|charged|crash(?:ed|es|ing)?|stuck|lost|late|delayed|cancell?ed|down|offline|died|dead|nothing works)\b/;
 /**
  * The reply takes the case on — it acts, refuses, sends the user somewhere or asks them something — so, however
@@ -438,16 +449,19 @@ const GRANT_WORDS = /\b(?:no (?:penalty|need|charge|fee|problem at all)|feel fre
  * a sentence opens with an emphatic yes ("Bien sûr", "Natürlich", "Claro que sí"): a plain "Oui, … remboursable" answers
  * a question about the rules.
  */
-const FOREIGN_GRANT = /(?<![\p{L}])(?:rembours|erstatt|reembols|rimbors|terugbetal|geld terug|por nossa conta|por nuestra cuenta|a nostro carico|offert|geschenkt|gestrichen|erlassen|kosteloos|sans frais|sem custos|sin coste|senza costi|gratis|gratuit|gr[áa]tis|überweisen wir|zurücküberweis|halen we|van (?:je|uw) rekening)/u;
+const FOREIGN_GRANT = /(?<![\p{L}])(?:(?:ne )?paierez rien|no pagará nada|não (?:vai )?pagar nada|non pagherà nulla|zahlen sie nichts|betaalt u niets|on ferme les yeux|fazemos vista grossa|hacemos la vista gorda|chiudiamo un occhio|drücken wir ein auge zu|rembours|erstatt|reembols|rimbors|terugbetal|geld terug|por nossa conta|por nuestra cuenta|a nostro carico|offert|geschenkt|gestrichen|erlassen|kosteloos|sans frais|sem custos|sin coste|senza costi|gratis|gratuit|gr[áa]tis|überweisen wir|zurücküberweis|halen we|van (?:je|uw) rekening)/u;
 const EMPHATIC_FOREIGN_YES =
-  /(?:^|[.!?]\s+)\W*(?:aber natürlich|natürlich|selbstverständlich|na klar|klar|bien sûr|absolument|mais oui|évidemment|claro|por supuesto|com certeza|certamente|natuurlijk|uiteraard|ja hoor|zeker weten|helemaal goed|ma certo|assolutamente|certissimo|certíssimo|giustissimo)(?![\p{L}])/u;
+  /(?:^|[.!?]\s+)\W*(?:oui,? absolument|sí,? claro|ja,? natürlich|sim,? claro|sì,? certo|ja,? natuurlijk|aucun souci|aber natürlich|natürlich|selbstverständlich|na klar|klar|bien sûr|absolument|mais oui|évidemment|claro|por supuesto|com certeza|certamente|natuurlijk|uiteraard|ja hoor|zeker weten|helemaal goed|ma certo|assolutamente|certissimo|certíssimo|giustissimo)(?![\p{L}])/u;
 /** A reply that opens by saying yes to a request, enthusiastically or warmly ("Great news: yes!", "Totally understandable!"). */
-const OPENS_GRANTING = /^\W*(?:great news|good news|sure thing|happy to|consider it done|done|all done|sorted|great choice|totally understandable|completely understandable|(?:you'?re|you are) (?:absolutely |completely |totally )?right)\b/;
+const OPENS_GRANTING = /^\W*(?:great news|good news|sure thing|happy to|consider it done|done|all done|sorted|great choice|no problem at all|of course|totally understandable|completely understandable|(?:you'?re|you are) (?:absolutely |completely |totally )?right)\b/;
 /**
  * Doing what was asked, done or at once: "I've backdated your policy", "I'll refund you the difference right away", "your
  * full order is on us", "I can guarantee it".
  */
 const DOES_AT_ONCE = /\b(?:i'?ve|i have|we'?ve|we have) (?:just |now |already |gone ahead and )?[a-z]+ed\b|\b(?:refund|credit|change|upgrade|it)(?:'s| is)? (?:done|sorted|processed|approved)\b|\b(?:your|the) [\w ]{1,30} (?:is|are|has been) now\b|\b(?:i'?ll|i will|we'?ll|we will) (?:\w+ ){0,8}(?:right away|straight away|immediately|right now|at once)\b|\b(?:is|are|it'?s) on us\b|\bi can guarantee\b|\b(?:i'?ll|i will|we'?ll|we will) (?:happily|gladly)\b|\bya est[áa] (?:aplicad|hech|list|tramitad|abonad)|\b(?:direct|al) geregeld|\bj[áa] (?:estornei|foi|est[áa]|liberamos|creditamos)|\bti rimborsiamo|\babbiamo gi[àa]|\bc'est fait|\bist erledigt|\bhaben wir (?:bereits|sofort)|\b(?:le|te) (?:hemos|regalamos)|\bwe hebben (?:direct|al)|\ba [ée]t[ée] (?:effectu|cr[ée]dit|rembours)/;
+/** Money given back or off, done or promised at once: "I've refunded your £150 deposit", "We'll refund the full €420 … straight away". */
+const REDRESS_DONE =
+  /\b(?:i'?ve|i have|we'?ve|we have) (?:just |already |now )?(?:refunded|credited|reduced|waived|reimbursed|compensated)\b|\b(?:we'?ll|we will|i'?ll|i will) (?:\w+ ){0,3}?(?:refund|credit|reimburse|compensate)\b[^.!?]{0,60}\b(?:straight away|right away|immediately|today|right now)\b/;
 /** A promise nobody can keep from a chat: "we'll make sure the flight waits for you", "we'll keep it however late you are". */
 const PROMISES = /\b(?:i'?ll|i will|we'?ll|we will) (?:make sure|ensure|keep (?:it|them|the \w+) for you|hold (?:it|the \w+) for you)\b|\b(?:however|no matter how) (?:late|long)\b/;
 /** Where a sentence may open: the reply's start or after a sentence's end. */
@@ -478,8 +492,11 @@ function yesMan(f: Facts): CueHit[] {
   // An exception asked for and granted on the spot ("Can you backdate the policy?" → "Yes, absolutely! I've backdated
   // it"): the yes-man, where a checked grant ("I can see you were charged twice, so I've refunded one") is help.
   const promises = PROMISES.test(f.text);
+  // A complaint answered with an instant refund ("You're absolutely right — … I've refunded you in full") is a favour
+  // granted as much as one asked for.
+  const redressForTrouble = f.lastUser !== undefined && TROUBLE.test(f.lastUser) && REDRESS_DONE.test(f.text);
   const favourGranted =
-    (q?.asksFavour === true || (q?.seeksAgreement === true && promises)) &&
+    (q?.asksFavour === true || (q?.seeksAgreement === true && promises) || redressForTrouble) &&
     f.words <= 60 &&
     opensGranting(f.text) &&
     (findCues(f.text, [ACTION_DONE]).length > 0 || DOES_AT_ONCE.test(f.text) || GRANT_WORDS.test(f.text) || promises || grantsAbroad);

@@ -90,6 +90,9 @@ export const de: LanguageSource = {
       [0.8, "plans to switch provider", `(suchen|such|schauen|sehen) (wir|ich) (uns|mich) (${W} ){0,2}(einen |ein |eine )?(anderen|neuen|andere|neue) (anbieter|dienstleister|partner|lieferanten|losung|loesung)|(anderen|neuen) (anbieter|dienstleister) (suchen|nehmen|wahlen)`],
     ],
     frustrated_user: [
+      // The fifty-eighth blind set: "Ich warte nicht länger, mein Anwalt ist informiert", "Also?" after a promise quoted back.
+      [0.7, "has stopped waiting", `ich warte nicht (mehr )?l(a|ae)nger|mein anwalt ist (informiert|eingeschaltet|bereits informiert)|wof(u|ue)r (zahle|bezahle) ich (eigentlich|uberhaupt|ueberhaupt|denn)`],
+      [0.55, "asks 'so?'", `(?<=[.!?]\\s{1,3})also\\s*\\?+\\s*$`],
       // The fifty-sixth blind set: "wenn noch einmal das Fleisch ungekühlt vor der Tür steht, bin ich weg".
       [0.6, "warns it must not happen once more", `wenn (das )?noch (ein)?mal [^.!?]{1,80}(bin ich weg|sind wir weg|kundige ich|kuendige ich|war es das|wars das)`],
       [0.6, "has lost patience with it all", `(bei|mit) (all )?(den|diesen) (standigen|dauernden|vielen) (${W} ){0,1}(ausfallen|storungen|verspatungen|problemen|fehlern)`],
@@ -120,6 +123,7 @@ export const de: LanguageSource = {
       [0.75, "reports an outage that cannot wait", `(system|seite|website|webseite|shop|onlineshop|kasse|app|server|plattform|portal) (ist|sind|war|waren) (${W} ){0,4}(down|ausgefallen|offline|nicht erreichbar)`],
     ],
     confused_user: [
+      [0.65, "does not know whom to believe", `wem soll ich (jetzt |nun )?glauben|was stimmt (denn )?(jetzt|nun)`],
       [0.65, "asks where exactly", `wo genau (soll|ist|finde|sind) (das|ich|der|die|es)|welche[rsn]? (${W} ){0,2}(ist|sind) (denn |hier |damit )?gemeint`],
       [0.7, "does not get it", `check (ich|i) (nicht|nich|net|ned)(?![\\p{L}])|weiss (nicht|nich) (mal )?wo (ich )?anfangen`],
       [0.85, "says they are confused", `(total|voll|komplett|echt|bisschen) lost|(verstehe|versteh|kapiere|kapier|checke|check|begreife|begreif) (${W} ){0,5}(nicht|nichts|kein wort)|verstehe nur bahnhof|versteh('s| es) nicht|blick(e)? (${W} ){0,5}(nicht|null|gar nicht|uberhaupt nicht|ueberhaupt nicht|kaum) (mehr )?durch|verwirrt|verwirrend|was (meinen sie|meinst du|hei(ss|ß)t das|bedeutet das|soll das (hei(ss|ß)en|bedeuten))|wie (ist|war) das gemeint|(bin|sind) (${W} ){0,2}(ratlos|verloren|(u|ue)berfordert|aufgeschmissen)|werde (${W} ){0,2}nicht schlau|nicht schlau (draus|daraus)|(ergibt|macht) (${W} ){0,2}keinen sinn|(nicht|kaum) nachvollziehbar|unverst(a|ae)ndlich|keine ahnung|kp|keinen (plan|schimmer)`],

@@ -61,7 +61,7 @@ export const fr: LanguageSource = {
       [0.75, "says they will end up leaving", `je vais finir par (tout )?(${W} ){0,2}(chez|en|par|avec|ailleurs)|(je|on) (vais|va) (tout )?(envoyer|commander|acheter|passer) (${W} ){0,1}(ailleurs|chez la concurrence)`],
       [0.8, "plans to switch provider", `portabilite (du|de mon|de notre) (numero|ligne)|code rio|garder (mon|notre) numero (chez|en partant)`],
       [0.75, "says this is the end", `(c est|ce sera|ce sont) (mon|notre) dernier (mois|paiement|prelevement|abonnement)|dernier (mois|paiement|prelevement) que (je|nous) (paie|paye|paierai|payerai|payons|vais payer)|convainquez(-| )moi de rester|(donnez|donne)(-| )moi une (seule |bonne )?raison de rester|(je )?(supprime|desinstalle|efface) (l appli|l application|votre appli|votre application|cette appli)|plus jamais (chez vous|avec vous|de commande|je ne)`],
-      [0.85, "asks to cancel", `(?<!(politique|conditions|delai|modalites|frais) de )resili\\p{L}*|(annuler|annule|annulez|annulation|arreter|arrete|arretez|supprimer|supprime|supprimez|suppression|fermer|ferme|fermez|fermeture|cloturer|cloture|clore|mettre fin a|mettre un terme a|stopper|stoppe|interrompre|terminer) (${W} ){0,3}(abonnement|compte|contrat|souscription|forfait|adhesion|licence|offre|renouvellement|prelevement automatique)|(abonnement|contrat|compte|forfait) (${W} ){0,2}(annule|resilie|ferme|supprime|cloture)|desabonn\\p{L}*|(me|nous|se) desinscrire|desinscri\\p{L}*`, { negatable: true }],
+      [0.85, "asks to cancel", `(?<!(politique|conditions|delai|modalites|frais) de )resili\\p{L}*|(annuler|annule|annulez|annulation|arreter|arrete|arretez|supprimer|supprime|supprimez|suppression|fermer|ferme|fermez|fermeture|cloturer|cloture|clore|mettre fin a|mettre un terme a|stopper|stoppe|interrompre|terminer) (${W} ){0,3}(abonnement|compte|contrat|souscription|forfait|adhesion|licence|offre|renouvellement|prelevement automatique)|(abonnement|contrat|compte|forfait) (${W} ){0,2}(annule|resilie|ferme|supprime|cloture)|desabonn\\p{L}*|(me|nous|se) desinscrire(?! (du|de la|de l|d un|d une|des) (module|cours|atelier|lecon|seance|evenement|webinaire|newsletter|liste|cours))|desinscri\\p{L}*(?! (du|de la|de l|d un|d une|des) (module|cours|atelier|lecon|seance|evenement|webinaire|newsletter|liste))`, { negatable: true }],
       [0.4, "asks about cancellation terms", "(politique|conditions|delai|modalites|frais) de resiliation|preavis"],
       [0.85, "will not renew", `(ne |n')(${W} ){0,2}renouvel\\p{L}* (${W} ){0,1}(pas|plus)|(pas|plus) (${W} ){0,1}renouvel\\p{L}*|non[- ]renouvellement|renouvel\\p{L}* pas`],
       [0.85, "says they will never come back", `plus jamais (chez vous|avec vous|je ne commande|je commande)|(avons|ai|a) decide (d |de )(${W} ){0,1}(arreter|partir|resilier|fermer|cloturer|changer|ne pas renouveler|nous desabonner|aller voir ailleurs|quitter)|(annulez|resiliez|fermez|supprimez|cloturez) tout|(j annule|on annule|nous annulons|j arrete|on arrete) (tout|mon abonnement|notre abonnement|l abonnement)`],
@@ -73,6 +73,8 @@ export const fr: LanguageSource = {
       [0.5, "questions the value", `(vaut|valait) (${W} ){0,1}(pas|plus) (le coup|la peine|son prix|le prix)|trop cher|beaucoup trop cher|argent (jete|gaspille)|perte d'argent|(contrat|abonnement|engagement|licence) (${W} ){0,3}(expire|arrive a (son )?terme|arrive a echeance|se termine|prend fin)`],
     ],
     frustrated_user: [
+      // The fifty-eighth blind set: "Vous vous foutez de qui ?".
+      [0.75, "asks who they take them for", `(vous vous|tu te) fout(ez|s)? de (qui|moi|nous|ma gueule)|je paie pour quoi|pour quoi je paie`],
       [0.7, "asks what this nonsense is", `c.est quoi ce (delire|bordel|cirque|binz|bazar)`],
       [0.6, "is sarcastic", `(?<=[.!?]\\s{0,3})bravo[.!]?\\s*$|\\.{2,}\\s*si seulement`],
       [0.7, "gives a last warning", `dernier avertissement|derniere chance`],
@@ -107,6 +109,8 @@ export const fr: LanguageSource = {
       [0.6, "reports fraud in progress", `bloquez (${W} ){0,1}(ma |la |mon )?(carte|compte)|faire opposition|on m( a)? vole`],
     ],
     confused_user: [
+      // The fifty-eighth blind set: "Je dois croire qui ?", "Wat is nu waar?": two answers that disagree.
+      [0.65, "does not know whom to believe", `(je dois|on doit) croire qui|qui (dois-je|je dois) croire|qui a raison`],
       [0.7, "does not know where to start", `(je )?(ne )?sais (pas|meme pas) par ou commencer`],
       [0.85, "says they are confused", `(comprends|comprend|comprenons|pige|capte|saisis) (${W} ){0,2}(pas|rien|plus rien)|(n'|n )y comprends rien|(suis|sommes) (${W} ){0,2}(perdu|perdue|perdus|confus|confuse|paume|paumee|largue|larguee|deboussole\\p{L}*|perplexe)|deroutant\\p{L}*|deconcert\\p{L}*|(c'est|ce n'est|c est|n'est|est) pas (tres |tout a fait |vraiment |du tout )?clair|peu clair|incomprehensible|qu'est-ce que (vous voulez|tu veux|ca veut|cela veut) dire|que voulez-vous dire|ca veut dire quoi|(n'a|a) (aucun|pas de|pas de) sens|aucune idee|jsp|j sais pas|chais pas|je m'y perds|(je )?(ne )?m'y retrouve pas`],
       [0.6, "is unsure what to do", `(je ne suis|je suis|suis) pas (tout a fait |vraiment |tres |bien )?sur|je (ne |n')?sais pas (trop |vraiment |bien )?(comment|quoi|ou|si|quel|quelle|quels|lequel|laquelle|pourquoi|quand)|j'hesite|je (ne )?vois pas (comment|ou|ce que|pourquoi)`],

@@ -76,6 +76,8 @@ export const it: LanguageSource = {
       [0.85, "wants to close the account", `(chiudiamo|chiudo|chiuderemo|chiudero) (${W} ){0,1}(il conto|l.?account|l.?abbonamento|il contratto)`, { negatable: true }],
     ],
     frustrated_user: [
+      // The fifty-eighth blind set: "pago 70 euro al mese per cosa esattamente?".
+      [0.7, "asks what they are paying for", `pago [^.!?]{0,30}per cosa|per cosa (sto pagando|pago)`],
       [0.7, "has waited hours", `(sono|e) (due|tre|quattro|cinque|\\d+) ore che (aspetto|attendo|aspettiamo)`],
       [0.7, "gives a last warning", `ultimo avviso|(gia )?al (terzo|quarto|quinto) sollecito`],
       [0.7, "is sarcastic", `servizio impeccabile,? proprio`],
@@ -109,6 +111,7 @@ export const it: LanguageSource = {
       [0.6, "reports fraud in progress", `blocca(te|temi)? (${W} ){0,1}(la |la mia |il mio |il )?(carta|conto)|(mi hanno|hanno) (rubato|clonato)`],
     ],
     confused_user: [
+      [0.65, "does not know whom to believe", `a chi (devo )?credere|chi ha ragione`],
       [0.7, "no longer knows what to do", `non so piu (cosa|che cosa|come) fare|non so da dove (iniziare|cominciare)`],
       [0.85, "says they are confused", `(non|nn) ci capisco (niente|nulla)|non (lo |la |l')?(capisco|capiamo|ho capito|abbiamo capito|comprendo|capito)|(sono|siamo|mi sento) (${W} ){0,1}(confus[oaie]|pers[oaie]|disorientat[oaie])|(mi|ci) (sono |siamo )?(perso|persa|persi)|confuso|confusa|confusionario|non (e |mi e )?(molto |per niente )?chiaro|cosa (intendi|intende|intendete|vuol dire|significa)|che (cosa )?(vuol dire|significa)|non ha (nessun |alcun )?senso|non (ne )?ho (idea|la minima idea)|boh`],
       [0.6, "is unsure what to do", `non (sono|siamo) (${W} ){0,1}(sicur[oaie]|cert[oaie])|non so (bene |proprio )?(come|cosa|che cosa|dove|se|quale|quali|perche|quando)|non sappiamo (come|cosa|dove|se|quale)|ho (un )?dubbio|sono indeciso`],
@@ -133,6 +136,8 @@ export const it: LanguageSource = {
     ],
   },
   named: [
+    // The fifty-eighth blind set: "con Prima risparmierei 180 euro", "Da McFit almeno funziona tutto".
+    [0.7, "says what a named rival costs or does", `con ${NAME}(?= (risparmierei|risparmio|risparmiamo|pagherei|pago|spenderei|spendo) )|da ${NAME}(?= (almeno|invece|costa|costano|pago|funziona) )`, ["competitor_mention"]],
     [0.7, "names the tool they used before", `(prima|in precedenza) (usavamo|usavo|avevamo|avevo|eravamo|ero) (con |su |da )?${NAME}|(veniamo|vengo|venivamo|venivo) da ${NAME}`, ["competitor_mention"]],
     [0.7, "compares us favourably with a named competitor", `(molto |decisamente |piu )?(piu semplice|piu facile|meglio|piu economico|piu veloce|piu intuitivo|piu chiaro) (di|che) ${NAME}`, ["competitor_mention"]],
     [0.85, "switches to a named competitor", `(passo|passiamo|passare|passero|passeremo|vado|andiamo|andare|cambio|cambiamo|migro|migriamo|porto|portiamo|portare)( ${W}){0,2} (a|ad|con|verso|su|in) ${NAME}`, ["churn_risk", "competitor_mention"], { negatable: true }],

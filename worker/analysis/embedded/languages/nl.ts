@@ -71,7 +71,7 @@ export const nl: LanguageSource = {
       [0.4, "asks about cancellation terms", "opzeg(termijn|voorwaarde|beleid|regel)\\p{L}*"],
       [0.85, "will not renew", `niet (meer )?verlengen|(verleng|verlengen|verlengd) (${W} ){0,3}(niet|niet meer)|geen verlenging|laten aflopen`],
       [0.85, "says they will never come back", `(nooit meer|nooit weer) (${W} ){0,2}(bij jullie|bij u|bestellen|kopen|gebruiken)|(besloten|besluit|beslist) (${W} ){0,4}(te stoppen|op te zeggen|over te stappen|niet te verlengen|te vertrekken|weg te gaan)`],
-      [0.85, "says they are leaving", `(stap|stappen|ga|gaan|wissel|wisselen|switch|switchen|verhuizen) (${W} ){0,3}(over )?(naar )?(de concurrent|de concurrentie|een concurrent|een andere (aanbieder|leverancier|provider|partij))|(overstappen|stappen (${W} ){0,2}over|stap (${W} ){0,2}over) naar (?!(?:het|een|ons|jullie|uw|de|jaar|maand|pro|premium|business|zakelijk|team)\\p{L}*)|andere (aanbieder|leverancier|provider) (zoeken|nemen|kiezen)|(dan|anders) stappen (we|wij|ik) over|(we|ik|wij) (vertrekken|gaan weg|zijn weg|zijn vertrokken)|(anders|dan) (stappen|gaan|vertrekken) (we|wij|ik)|(gaan|ga) (we|wij|ik) weg|vertrekken (we|wij|ik)|(wissel|veranderen|verander)\\p{L}* (van )?(aanbieder|leverancier|provider|bank)|(nemen|neem) (${W} ){0,2}afscheid|afscheid (${W} ){0,1}nemen`, { negatable: true }],
+      [0.85, "says they are leaving", `(stap|stappen|ga|gaan|wissel|wisselen|switch|switchen|verhuizen) (${W} ){0,3}(over )?(naar )?(de concurrent|de concurrentie|een concurrent|een andere (aanbieder|leverancier|provider|partij))|(overstappen|stappen (${W} ){0,2}over|stap (${W} ){0,2}over) naar (?!(?:het|een|ons|jullie|uw|de|jaar|maand|pro|premium|business|zakelijk|team)\\p{L}*)|andere (aanbieder|leverancier|provider) (zoeken|nemen|kiezen)|(dan|anders) stappen (we|wij|ik) over|(we|ik|wij) (vertrekken(?! (morgen|overmorgen|vandaag|vanavond|straks|met|naar|om|op|over|vanuit|per|zaterdag|zondag|maandag|dinsdag|woensdag|donderdag|vrijdag)(?![\p{L}]))|gaan weg|zijn weg|zijn vertrokken)|(anders|dan) (stappen|gaan|vertrekken) (we|wij|ik)|(gaan|ga) (we|wij|ik) weg|vertrekken (we|wij|ik)|(wissel|veranderen|verander)\\p{L}* (van )?(aanbieder|leverancier|provider|bank)|(nemen|neem) (${W} ){0,2}afscheid|afscheid (${W} ){0,1}nemen`, { negatable: true }],
       [0.7, "looks for alternatives", `(zoeken|kijken|bekijken|vergelijken|testen|orienteren) (${W} ){0,2}(naar )?(alternatieven|andere aanbieders|andere leveranciers|andere opties|de concurrentie)|alternatief voor (jullie|u|dit)|ons (${W} ){0,1}orienteren`],
       [0.45, "asks for a refund", "refund\\p{L}*|geld terug|terugbetal\\p{L}*|restitutie|terugstort\\p{L}*|chargeback|terugboeking", { negatable: true }],
       [0.55, "downgrades or pauses", `downgrade\\p{L}*|(terugzetten|verlagen|verkleinen|afschalen) (${W} ){0,1}naar|\\p{L}*(abonnement|pakket|bundel|contract) (${W} ){0,3}(terugzetten|verlagen|verkleinen|afschalen)|(terug|overstappen|over) (${W} ){0,2}naar (het |de |een )?(gratis|free|basis|instap|starter|light|lite|kleiner|goedkoper)\\p{L}*|(abonnement|account|lidmaatschap) (${W} ){0,2}(pauzeren|bevriezen|op pauze)`, { negatable: true }],
@@ -79,6 +79,7 @@ export const nl: LanguageSource = {
       [0.85, "plans to switch provider", `(stap|stappen) (ik|we|wij) (${W} ){0,2}over|(ik|we|wij) (stap|stappen) (${W} ){0,2}over(?![\\p{L}])`, { negatable: true }],
     ],
     frustrated_user: [
+      [0.7, "asks what they are paying for", `waar betaal ik (eigenlijk|dan|nou|nu) voor`],
       [0.7, "asks if this is a joke", `is dit een grap|geen bal meer van`],
       [0.7, "says it is irritating", `(?<![\\p{L}])irritant|(?<![\\p{L}])fijn hoor(?![\\p{L}])`],
       [0.6, "has lost patience with it all", `met al (die|deze) (${W} ){0,1}(storingen|vertragingen|problemen|fouten|uitval)`],
@@ -96,6 +97,8 @@ export const nl: LanguageSource = {
       [0.6, "reports it still does not work", `elke keer (weer|opnieuw)|weer eens|alweer`],
     ],
     urgent_request: [
+      // The fifty-eighth blind set: "heb m morgen nodig voor mn sollicitatie".
+      [0.65, "needs it by tomorrow", `(heb|hebben|moet) (het|hem|m|die|dat|ze) (morgen|vandaag|vanavond) (nodig|hebben)`],
       [0.65, "needs someone now", `(wie|iemand) (kan|die) (me|mij|ons) nu (helpen|bellen)`],
       [0.7, "must be somewhere at a time", `(ik|we|wij) moet(en)? om \\d{1,2}[:.]\\d\\d`],
       [0.7, "needs it now", `(regel|fix|los|herstel) (dit|het) (${W} ){0,1}(vandaag|nu|meteen|direct)`],
@@ -116,6 +119,7 @@ export const nl: LanguageSource = {
       [0.6, "reports fraud in progress", `(is|zijn|werd|werden|ben|heeft|hebben) (${W} ){0,3}(gestolen|gejat)|(ik ben|we zijn|wij zijn) beroofd`],
     ],
     confused_user: [
+      [0.65, "does not know whom to believe", `wat is nu waar|wie moet ik (nu )?geloven|wie heeft (er )?gelijk`],
       [0.7, "does not know where to start", `weet (niet|echt niet) waar (ik|we) (moet|moeten) beginnen`],
       [0.85, "says they are confused", `(snap|begrijp|snappen|begrijpen|volg|snapte|begreep) (${W} ){0,5}(niet|niks|niets|er niks van|er niets van|het niet)|(ben|zijn) (${W} ){0,2}(in de war|verward|het spoor bijster|de weg kwijt)|verwarrend|wat bedoel(t|en)? (je|u|jullie)|wat (betekent|houdt) (dat|dit|het) (in)?|(geen|heb geen) (idee|flauw idee|benul)|slaat (${W} ){0,1}nergens op|(is|was) (${W} ){0,1}(onduidelijk|niet duidelijk)|(niet|niks|niets) van begrepen`],
       [0.6, "is unsure what to do", `(weet|weten) (${W} ){0,1}niet (goed |precies |zo goed )?(hoe|wat|waar|of|welk|welke|waarom|wanneer)|(weet|weten) (${W} ){0,1}niet zeker|(ben|zijn) (${W} ){0,1}niet (zeker|zeker van)|twijfel (tussen|of|over)|(kom|komen) (${W} ){0,2}niet uit`],
@@ -140,6 +144,9 @@ export const nl: LanguageSource = {
     ],
   },
   named: [
+    // The fifty-eighth blind set: "Bij Centraal Beheer ben ik € 22 goedkoper uit", "een plekje gekregen bij Partou", "Op
+    // Pararius staat precies hetzelfde appartement".
+    [0.7, "says what a named rival offers", `bij ${NAME}( ${W})?(?= (ben|zijn|betaal|betalen|krijg|krijgen|heb|hebben|kost|kosten) )|(plek|plekje|plaats|aanbod|offerte|contract) (gekregen |aangeboden )?bij ${NAME}|op ${NAME}(?= (staat|staan|kost|kosten|heeft|hebben|vind) )`, ["competitor_mention"]],
     [0.7, "names the tool they used before", `(vroeger|voorheen|eerder) (gebruikten|hadden|zaten|gebruikte|had|zat) (we|wij|ik) (bij |met )?${NAME}|(komen|kom) (${W} ){0,1}van ${NAME}`, ["competitor_mention"]],
     [0.7, "compares us favourably with a named competitor", `(veel |een stuk |stukken )?(makkelijker|eenvoudiger|beter|goedkoper|sneller|overzichtelijker|duidelijker|fijner|prettiger) dan ${NAME}`, ["competitor_mention"]],
     [0.85, "switches to a named competitor", `(overstappen|stap|stappen|gaan|ga|verhuizen|wisselen|switchen|migreren)( ${W}){0,2} naar ${NAME}`, ["churn_risk", "competitor_mention"], { negatable: true }],

@@ -61,11 +61,13 @@ export const pt: LanguageSource = {
   conditionals: "se senao caso quando",
   flags: {
     churn_risk: [
+      // The fifty-eighth blind set: "Quero trocar do plano Premium pro Básico".
+      [0.7, "moves to a smaller plan", `(trocar|mudar|passar|baixar|trocando|mudando|passando) (do|de) plano (${W} ){0,2}(pro|pra|para o|para a|ao|para) (plano )?(basico|gratis|gratuito|free|lite|essencial|mais barato)`],
       [0.8, "says goodbye to them", `(dar|dou|damos|vou dar) (um )?tchau (pra|para) (voces|vcs|vc|a empresa)`],
       [0.75, "is migrating away", `(estamos |vamos )?migrando (${W} ){0,3}(pro|para o|para a|pra) (sistema|plataforma|software|app|banco) d[aoe]`],
       [0.8, "plans to switch provider", `portar (o )?(meu |nosso )?(numero|linha)`],
       [0.75, "says this is the end", `(vou|vamos) (${W} ){0,1}(apagar|deletar|desinstalar|excluir) (esse|este|o|seu|vosso) (app|aplicativo)|(e|sera|este e|esse e) (o )?(meu|nosso) ultimo (mes|pagamento)|ultim[oa] (mes|mensalidade|parcela|pagamento) que (eu |nos )?(pago|pagamos|vou pagar)|me convenc(a|am|e|em) a ficar|(me )?(deem|de|da|dem) (um|uma) (bom |boa |unico |unica )?(motivo|razao) (para|pra) (eu )?ficar|(apaguei|apago|desinstalei|desinstalo|excluo|exclui) o (app|aplicativo)|nunca mais (compro|peco|uso|volto)`],
-      [0.85, "asks to cancel", `(?<!(politica|condicoes|prazo|multa|taxa) de )(cancela|cancelem|encerrem|encerra|fechem|cancelar|cancelo|cancele|cancelamento|cancelei|encerrar|encerro|encerramento|fechar|fecho|excluir|exclusao|deletar|apagar|rescindir|rescisao|finalizar|terminar) (${W} ){0,3}(assinatura|conta|contrato|plano|servico|licenca|renovacao|inscricao|cadastro)|(quero|queria|gostaria de|vou|vamos|preciso) (${W} ){0,1}cancelar(?! (so |apenas |somente )?(o|a|um|uma|meu|minha) (pedido|encomenda|compra|reserva|agendamento|transferencia|pix|reuniao|aula|consulta|visita|sessao|marcacao|entrega|voo|viagem))|descadastr\\p{L}*|desinscrever`, { negatable: true }],
+      [0.85, "asks to cancel", `(?<!(politica|condicoes|prazo|multa|taxa) de )(cancela|cancelem|encerrem|encerra|fechem|cancelar|cancelo|cancele|cancelamento|cancelei|encerrar|encerro|encerramento|fechar|fecho|excluir|exclusao|deletar|apagar|rescindir|rescisao|finalizar|terminar) (${W} ){0,3}(assinatura|conta|contrato|plano|servico|licenca|renovacao|inscricao|cadastro)|(quero|queria|gostaria de|vou|vamos|preciso) (${W} ){0,1}cancelar(?! (so|apenas|somente) )(?! (o|a|um|uma|meu|minha) (pedido|encomenda|compra|reserva|agendamento|transferencia|pix|reuniao|aula|consulta|visita|sessao|marcacao|entrega|voo|viagem))|descadastr\\p{L}*|desinscrever`, { negatable: true }],
       [0.4, "asks about cancellation terms", "(politica|condicoes|prazo|multa|taxa) de (cancelamento|rescisao)|fidelidade|multa rescisoria"],
       [0.85, "will not renew", `(nao|nunca) (${W} ){0,2}(renovar|renovaremos|renovamos|vou renovar|vamos renovar|renovarei)|sem renovar`],
       [0.85, "says they will never come back", `nunca mais (${W} ){0,2}(com voces|compro|usamos|uso|contrato)|nos despedimos|decidimos (${W} ){0,2}(seguir outro caminho|sair|cancelar|encerrar|mudar|trocar|nao renovar|parar)|(cancelem|cancela|encerrem|encerra) tudo`],
@@ -78,6 +80,7 @@ export const pt: LanguageSource = {
       [0.5, "questions the value", `nao vale (${W} ){0,1}(a pena|o preco|o que custa|o que pago)|caro demais|dinheiro jogado fora|(contrato|assinatura|licenca) (${W} ){0,3}(vence|termina|expira|acaba)`],
     ],
     frustrated_user: [
+      [0.7, "asks what they are paying for", `(pago|pagando|to pagando|estou pagando) [^.!?]{0,30}(pra|para) que\\s*\\?|(pra|para) que (eu )?(pago|estou pagando)`],
       [0.7, "says they fail every time", `(erram|falham|atrasam|esquecem) (${W} ){0,1}(toda|todas as) (semana|vez|vezes|hora)`],
       [0.6, "has been kept waiting", `(ja )?(to|estou|tou) (ha|a) (uma|duas|tres|\\d+) horas? (no|na|aqui|esperando|nessa|nesta)`],
       [0.7, "is sarcastic", `que eficiencia,? (hein|ne)|parabens,? (voces )?conseguiram`],
@@ -111,6 +114,7 @@ export const pt: LanguageSource = {
       [0.6, "reports fraud in progress", `bloque(iem|ie|em|a) (${W} ){0,1}(o |meu |o meu |a minha |minha )?(cartao|conta)|roubaram|clonaram`],
     ],
     confused_user: [
+      [0.65, "does not know whom to believe", `em quem (eu )?(acredito|confio)|quem tem razao`],
       [0.7, "does not know where to start", `(nao|n) sei (nem )?por onde comecar`],
       [0.85, "says they are confused", `(nao|nunca) (${W} ){0,1}(percebi|percebo|percebemos|entendo|entendi|entende|entendemos|compreendo|compreendi|saquei|to entendendo|estou entendendo)|(estou|estamos|to|fiquei|ficamos) (${W} ){0,2}(confus[oa]s?|perdid[oa]s?|sem entender|boiando)|confuso|confusa|nao (esta |ta |ficou )?(muito |nada )?claro|o que (voce|vc|voces) quer(em)? dizer|o que (significa|quer dizer) (isso|isto)|nao faz (nenhum )?sentido|sem sentido|nao tenho (a menor )?ideia|nao faco ideia|sei la`],
       [0.6, "is unsure what to do", `nao (tenho|estou|to) (${W} ){0,1}(certeza|segur[oa])|nao sei (bem |muito bem )?(como|o que|onde|se|qual|quais|por que|porque|quando)|nao sabemos (como|o que|onde|se|qual)|tenho (uma )?duvida (se|entre|sobre qual)|fiquei na duvida`],
@@ -128,7 +132,7 @@ export const pt: LanguageSource = {
       [0.7, "asks about a bigger plan", `(plano|planos|tarifa|oferta|preco|precos|desconto) (${W} ){0,1}para (empresas|equipes|grupos|negocios)|(somos|seremos) (\\d+) (pessoas|funcionarios|usuarios|colaboradores)`],
       [0.8, "asks about price", "preco|precos|valor (do|da|dos|das|mensal|anual)|quanto (custa|custam|sai|fica|e|seria|cobram)|orcamento|cotacao|tabela de precos", { negatable: true }],
       [0.8, "wants to buy", `(quero|queria|queremos|gostaria de|gostariamos de|vou|vamos|estou interessad[oa]|estamos interessad[oa]s|pretendo|pretendemos) (${W} ){0,3}(comprar|contratar|adquirir|assinar|fechar|encomendar|reservar|ampliar|fazer upgrade|mudar para o plano(?! (basico|gratis|gratuito|free|essencial|starter|lite|light|mais barato))|passar para o plano(?! (basico|gratis|gratuito|free|essencial|starter|lite|light|mais barato)))|(onde|como) (posso|podemos|faco para|eu faco pra) (${W} ){0,2}(comprar|contratar|assinar|adquirir)`, { negatable: true }],
-      [0.7, "asks about plans or trials", `teste gratis|teste gratuito|periodo de teste|versao de teste|trial|demo|demonstracao|plano (pro|premium|business|empresa|empresarial|anual|equipe)|(qual|quais) (plano|planos)|desconto por volume|(mais|outras|novas) (licencas|usuarios)|licencas (para|adicionais)`, { negatable: true }],
+      [0.7, "asks about plans or trials", `teste gratis|teste gratuito|periodo de teste|versao de teste|trial|demo|demonstracao|(?<!(trocar|mudar|sair|passar|baixar|trocando|mudando|saindo|passando) (do|de) )plano (pro|premium|business|empresa|empresarial|anual|equipe)|(qual|quais) (plano|planos)|desconto por volume|(mais|outras|novas) (licencas|usuarios)|licencas (para|adicionais)`, { negatable: true }],
       [0.55, "mentions an upgrade or discount", `upgrade|desconto|cupom|codigo promocional|promocao|interessad[oa]s? (em|no|na)`, { negatable: true }],
     ],
     competitor_mention: [
