@@ -993,6 +993,7 @@ describe("what the eighteenth blind reply set's even rows showed: details asked 
   it("reads a template greeting the user by another name or with its slots left in as robotic", () => {
     expect(slugs("Hi it's Tom. I paid for Premium but my profile still doesnt show the boost.", "Hi Jessica! Boosts can take a few minutes to start after purchase. If it still isn't showing, log out and back in.")).toContain("robotic");
     expect(slugs("Hi it's Tom, where is my order?", "Hi Tom! Your order ships tomorrow.")).not.toContain("robotic");
+    expect(slugs("Hi it's Tom, where is my order?", "Hi there! Your order ships tomorrow.")).not.toContain("robotic");
     expect(slugs("Oi, aqui é a Camila. Apareceu uma cobrança de R$ 59,90 no meu cartão, é de vocês?", "Olá, %NOME%! Identificamos a cobrança de %VALOR% referente a %DESCRICAO%.")).toContain("robotic");
     expect(slugs("Buonasera, ho prenotato la guida per giovedì ma non mi è arrivata nessuna conferma.", "Gentile <nome_cliente>, la sua prenotazione n. <id_prenotazione> è confermata.")).toContain("robotic");
   });

@@ -360,10 +360,10 @@ const PLAIN_ANSWERS = new Set(["answers yes or no", "gives the figure asked for"
 const COURTESY: readonly RegExp[] = [APOLOGY, FLATTERY.re, PLATITUDES.re, STOCK_PHRASES.re, SALES_TALK.re, SYMPATHY, FOREIGN_APOLOGY, FOREIGN_COURTESY];
 
 /** A report of trouble, which needs an answer as much as a question does ("the video keeps buffering"). */
+const TROUBLE = /\b(?:never|not|isn'?t|aren'?t|doesn'?t|don'?t|won'?t|can'?t|cannot|didn'?t|hasn'?t|haven'?t|keeps?|still|wrong|broken|missing|failed|fails|charged|crash(?:ed|es|ing)?|stuck|lost|late|delayed|cancell?ed|down|offline|died|dead|nothing works)\b/;
 /** A report of trouble in the six other languages: charged twice, not working, not arrived, broken. */
 const FOREIGN_TROUBLE =
   /(?<![\p{L}])(?:deux fois|zweimal|dos veces|duas vezes|due volte|twee keer|doppelt|en double|em dobro|dubbel|ne marche pas|funktioniert nicht|no funciona|não funciona|non funziona|werkt niet|pas reçu|nicht angekommen|no ha llegado|não chegou|non è arrivat[oa]|niet aangekomen|kaputt|cassée?|rot[oa]|quebrad[oa]|rott[oa]|kapot)(?![\p{L}])/u;
-const TROUBLE = /\b(?:never|not|isn'?t|aren'?t|doesn'?t|don'?t|won'?t|can'?t|cannot|didn'?t|hasn'?t|haven'?t|keeps?|still|wrong|broken|missing|failed|fails|charged|crash(?:ed|es|ing)?|stuck|lost|late|delayed|cancell?ed|down|offline|died|dead|nothing works)\b/;
 /**
  * The reply takes the case on — it acts, refuses, sends the user somewhere or asks them something — so, however
  * apologetic, it is not empty courtesy: "Sorry about that! I'll check the transfer now", "…could you send a screenshot?".
@@ -566,7 +566,8 @@ function greetsAnotherName(reply: string, lastUser: string): boolean {
   const own = greeted === undefined ? undefined : OWN_NAME.exec(lastUser)?.[1];
   return own !== undefined && greeted !== own && !NOT_A_NAME.test(own) && !NOT_A_NAME.test(greeted!);
 }
-const GREETED_NAME = /^\W*(?:hi|hello|hey|dear|good (?:morning|afternoon|evening))[\s,]+([A-Z][a-z]{2,})\b/i;
+// The name keeps its capital: "Hi there!" greets nobody in particular.
+const GREETED_NAME = /^\W*(?:[Hh]i|[Hh]ello|[Hh]ey|[Dd]ear|[Gg]ood (?:[Mm]orning|[Aa]fternoon|[Ee]vening))[\s,]+([A-Z][a-z]{2,})\b/;
 const OWN_NAME = /\b(?:it'?s|this is|my name is|[Ii]'?m|[Ii] am)\s+([A-Z][a-z]{2,})\b/;
 const NOT_A_NAME = /^(?:There|Sorry|Not|Just|Still|Trying|Having|Looking|Unable|Very|So|Really|New|Back|Here|Again|Team|All|Everyone|Customer|Sir|Madam)$/;
 
