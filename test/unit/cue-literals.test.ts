@@ -1,10 +1,4 @@
 import { describe, expect, it } from "vitest";
-import user from "../../bench/eval/support-user.csv?raw";
-import multilingual from "../../bench/eval/support-multilingual.csv?raw";
-import blind3 from "../../bench/eval/support-blind-3.csv?raw";
-import blind4 from "../../bench/eval/support-blind-4.csv?raw";
-import blind5 from "../../bench/eval/support-blind-5.csv?raw";
-import { parseCsv } from "../../bench/eval/csv";
 import * as behaviourCues from "../../worker/analysis/embedded/behaviour-cues";
 import { filterOf, mayRun } from "../../worker/analysis/embedded/cue-filter";
 import { CASELESS, literalsRequiredBy, UNSAFE_FOR_LOWER } from "../../worker/analysis/embedded/cue-literals";
@@ -19,6 +13,7 @@ import { nl } from "../../worker/analysis/embedded/languages/nl";
 import { compilePack } from "../../worker/analysis/embedded/languages/pack";
 import { pt } from "../../worker/analysis/embedded/languages/pt";
 import { TROUBLE_CUES } from "../../worker/analysis/embedded/trouble-cues";
+import { cueLists, matchesAnywhere, mixedCueMessages, mixedCues, supportMessages as messages } from "../helpers/cue-fixtures";
 
 /**
  * findCues runs a cue's regex only where the literals that regex cannot match without are in the message
@@ -27,24 +22,12 @@ import { TROUBLE_CUES } from "../../worker/analysis/embedded/trouble-cues";
  * support-chat eval set and of the blind sets, and for the lower-casing it relies on, against every character.
  */
 
-const lists = (module: Record<string, unknown>): CuePattern[] =>
-  Object.values(module)
-    .filter((v): v is readonly CuePattern[] => Array.isArray(v) && (v as CuePattern[])[0]?.re instanceof RegExp)
-    .flat();
-const english: CuePattern[] = [...lists(flagCues), ...TROUBLE_CUES, ...lists(behaviourCues)];
+const english: CuePattern[] = [...cueLists(flagCues), ...TROUBLE_CUES, ...cueLists(behaviourCues)];
 const packs: CuePattern[] = [de, fr, es, pt, italian, nl].flatMap((source) => {
   const pack = compilePack(source);
   return [...Object.values(pack.flags).flatMap((list) => (list ?? []).map((c) => c.pattern)), ...pack.phrases.map((p) => p.pattern), ...pack.named.map((n) => n.pattern)];
 });
-const messages = [user, multilingual, blind3, blind4, blind5].flatMap((csv) => parseCsv(csv).slice(1)).map((r) => r[0] ?? "");
 const folded = messages.map((m) => fold(m).text);
-
-function matchesAnywhere(p: CuePattern, text: string): boolean {
-  p.re.lastIndex = 0;
-  const found = p.re.test(text);
-  p.re.lastIndex = 0;
-  return found;
-}
 
 /** The literals as findCues looks for them: in the lower-cased text when the regex ignores case. */
 function holdsOne(p: CuePattern, text: string, literals: readonly string[]): boolean {
@@ -165,18 +148,9 @@ describe("findCues with the required literals", () => {
   });
 
   it("finds in long lists what each cue finds alone, with literals found at any position of short and long messages", () => {
-    const list = [
-      cue(0.9, "cancels", "cancel(ling)? (my|our) (plan|account)"),
-      cue(0.8, "names Zendesk", "Zendesk|Freshdesk", { caseSensitive: true }),
-      cue(0.5, "hesitates", "hmm+|uhh*"),
-      cue(0.5, "moves to", "[Mm]\\w+ to"),
-      cue(0.6, "refund", "(a )?refund"),
-      cue(0.6, "asap", "asap|a\\.s\\.a\\.p"),
-      cue(0.4, "questions", "\\?\\s*\\?"),
-      cue(0.7, "switching", "we('re| are) (moving|switching) away"),
-    ];
+    const list = mixedCues();
     const filler = "the weather was fine and nobody said anything of note. ".repeat(40);
-    for (const text of ["uhh, Zendesk does this. Mostly to be honest ??", "zendesk? hmm. We are switching away, asap!", "Please cancel my plan and send a refund"]) {
+    for (const text of mixedCueMessages) {
       for (const message of [text, filler + text, `${text} ${filler}`]) {
         const found = findCues(message, list);
         expect(found.length, message.slice(-60)).toBeGreaterThan(1);

@@ -1,13 +1,8 @@
 import { describe, expect, it } from "vitest";
-import user from "../../bench/eval/support-user.csv?raw";
-import multilingual from "../../bench/eval/support-multilingual.csv?raw";
-import blind3 from "../../bench/eval/support-blind-3.csv?raw";
-import blind4 from "../../bench/eval/support-blind-4.csv?raw";
-import blind5 from "../../bench/eval/support-blind-5.csv?raw";
-import { parseCsv } from "../../bench/eval/csv";
 import { cue, findCues, type CuePattern } from "../../worker/analysis/embedded/cues";
 import * as flagCues from "../../worker/analysis/embedded/flag-cues";
 import { TROUBLE_CUES } from "../../worker/analysis/embedded/trouble-cues";
+import { cueLists, matchesAnywhere, mixedCueMessages, mixedCues, supportMessages as messages } from "../helpers/cue-fixtures";
 
 /**
  * findCues skips a cue's regex when none of its needles occurs in the message. That is only an
@@ -16,15 +11,9 @@ import { TROUBLE_CUES } from "../../worker/analysis/embedded/trouble-cues";
  */
 
 const patterns: CuePattern[] = [
-  ...Object.values(flagCues).filter((v): v is readonly CuePattern[] => Array.isArray(v) && (v as CuePattern[])[0]?.re instanceof RegExp).flat(),
+  ...cueLists(flagCues),
   ...TROUBLE_CUES,
 ];
-const messages = [user, multilingual, blind3, blind4, blind5].flatMap((csv) => parseCsv(csv).slice(1)).map((r) => r[0] ?? "");
-
-function matchesAnywhere(p: CuePattern, text: string): boolean {
-  p.re.lastIndex = 0;
-  return p.re.test(text);
-}
 
 describe("cue needles", () => {
   it("never hide a match of their cue in any support-chat message", () => {
@@ -116,7 +105,7 @@ describe("a phrase that opens on a lookbehind", () => {
 
 describe("findCues on a list of eight cues or more, indexed by its needles' trigrams", () => {
   /** The same cues with no needles: every regex runs on every message, nothing is skipped. */
-  const unfiltered = (list: readonly CuePattern[]): CuePattern[] => list.map((p) => ({ ...p, needles: null, needleKeys: null }));
+  const unfiltered = (list: readonly CuePattern[]): CuePattern[] => list.map((p) => ({ ...p, needles: null }));
   const lists = Object.entries(flagCues)
     .filter((e): e is [string, readonly CuePattern[]] => Array.isArray(e[1]) && (e[1] as CuePattern[])[0]?.re instanceof RegExp && (e[1] as CuePattern[]).length >= 8)
     .concat([["TROUBLE_CUES", TROUBLE_CUES]]);
@@ -136,19 +125,10 @@ describe("findCues on a list of eight cues or more, indexed by its needles' trig
   }, 30_000);
 
   it("still runs the cues it cannot index: case-sensitive ones, short needles and none, in short messages and long", () => {
-    const list = [
-      cue(0.9, "cancels", "cancel(ling)? (my|our) (plan|account)"),
-      cue(0.8, "names Zendesk", "Zendesk|Freshdesk", { caseSensitive: true }),
-      cue(0.5, "hesitates", "hmm+|uhh*"),
-      cue(0.5, "moves to", "[Mm]\\w+ to"),
-      cue(0.6, "refund", "(a )?refund"),
-      cue(0.6, "asap", "asap|a\\.s\\.a\\.p"),
-      cue(0.4, "questions", "\\?\\s*\\?"),
-      cue(0.7, "switching", "we('re| are) (moving|switching) away"),
-    ];
-    expect(list.map((p) => p.needles === null || p.needleKeys?.some((k) => k < 0))).toEqual([false, false, true, true, false, false, true, false]);
+    const list = mixedCues();
+    expect(list.map((p) => !p.needles || p.needles.some((n) => n.length < 3))).toEqual([false, false, true, true, false, false, true, false]);
     const filler = "the weather was fine and nobody said anything of note. ".repeat(40);
-    for (const text of ["uhh, Zendesk does this. Mostly to be honest ??", "zendesk? hmm. We are switching away, asap!", "Please cancel my plan and send a refund"]) {
+    for (const text of mixedCueMessages) {
       for (const message of [text, filler + text]) {
         const found = findCues(message, list);
         expect(found.length, message.slice(-60)).toBeGreaterThan(1);

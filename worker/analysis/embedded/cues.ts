@@ -1,6 +1,6 @@
 import type { Severity } from "../labels";
 import type { Detection } from "../types";
-import { type CueFilter, filtersOf, mayRun, trigramKey } from "./cue-filter";
+import { type CueFilter, filtersOf, mayRun } from "./cue-filter";
 
 /**
  * Small toolkit shared by the flag and behaviour detectors: phrase cues compiled to regexes that
@@ -23,8 +23,6 @@ export interface CuePattern {
    * when that cannot be told from the phrases. One of findCues' two filters (cue-filter.ts).
    */
   needles?: readonly string[] | null;
-  /** Each needle's first three characters as one number (`trigramKey`), or -1 for a shorter needle. */
-  needleKeys?: readonly number[] | null;
   /**
    * `re` without its word-start lookbehinds, when every phrase has one: findCues checks the word start itself.
    * A lookbehind opening each of a cue's dozens of alternatives is tried at every position of the message
@@ -75,9 +73,6 @@ export function cue(
     get needles() {
       return compile().needles;
     },
-    get needleKeys() {
-      return compile().needleKeys;
-    },
     get scan() {
       return compile().scan;
     },
@@ -97,7 +92,6 @@ interface Compiled {
   scan: RegExp | null;
   leads: RegExp[] | null;
   needles: string[] | null;
-  needleKeys: number[] | null;
 }
 
 const WORD_START = "(?<![\\p{L}\\p{N}])";
@@ -128,7 +122,6 @@ function compilePhrases(why: string, phrases: string, caseSensitive: boolean): C
     // match of `re`: where no word starts, no alternative of `re` can match.
     scan: alternatives.every((a) => a.pre) ? new RegExp(alternatives.map((a) => a.pattern).join("|"), flags) : null,
     needles,
-    needleKeys: needles?.map((n) => (n.length >= 3 ? trigramKey(n, 0) : -1)) ?? null,
     leads: leads.length > 0 ? leads : null,
   };
 }
