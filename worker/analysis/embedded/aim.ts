@@ -121,8 +121,9 @@ export function aimSentiment(ctx: AimContext): SentimentDetail {
   }
 
   // Kind words inside a quotation are someone else's, most often ours quoted back ("your text said \"We're glad your
-  // issue has been resolved!\" It hasn't."): they are not the user's. A quoted word or two ("my 'free' cancellation")
-  // is the user's own irony and stays.
+  // issue has been resolved!\" It hasn't."): they are not the user's. Short quotes of up to four words ("a 'successful'
+  // notification", "my 'free' cancellation") lost their kind words already in scoreTokens (sentiment.ts), so the
+  // early flags read them the same way; this catches the longer ones.
   const quoted = quotations(text);
   if (quoted.length > 0) cues = cues.filter((c) => c.value <= 0 || !quoted.some((q) => within(q, tokens[c.index]?.start ?? -1)));
 

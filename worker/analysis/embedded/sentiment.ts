@@ -139,7 +139,7 @@ export function scoreTokens(tokens: readonly Token[], text: string): SentimentDe
     }
     if (value === 0) continue;
     // "a bright pink 'Congratulations!' balloon", "a 'successful' notification": praise in quotes is the company's
-    // wording or sarcasm, not the user's verdict.
+    // wording or sarcasm, not the user's verdict (aim.ts drops the kind words of longer quotations).
     if (value > 0 && quoted.some(([from, to]) => t.start > from && t.end <= to)) continue;
     if (i >= closingCourtesy && value > 0 && COURTESY_WORDS.has(t.norm)) {
       value *= CLOSING_COURTESY;
