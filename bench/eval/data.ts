@@ -162,6 +162,8 @@ export const USER_SETS = [
   "support-blind-56.csv",
   "support-blind-57.csv",
   "support-blind-58.csv",
+  "support-blind-59.csv",
+  "support-blind-60.csv",
 ] as const;
 export type UserSet = (typeof USER_SETS)[number];
 

@@ -201,10 +201,10 @@ describe("embedded user flags", () => {
   });
 
   it("never reads the chatbot's own names as a competitor, in any case or language, while other brands still count", () => {
-    expect(flagSlugs("my Vodafone bill is wrong again")).toContain("competitor_mention");
+    expect(flagSlugs("the Vodafone bill is wrong again")).toContain("competitor_mention");
     const own = { ownNames: ["Vodafone"] };
-    expect(user("my Vodafone bill is wrong again", own).flags.map((f) => f.slug)).not.toContain("competitor_mention");
-    expect(user("my vodafone bill is wrong again", own).flags.map((f) => f.slug)).not.toContain("competitor_mention");
+    expect(user("the Vodafone bill is wrong again", own).flags.map((f) => f.slug)).not.toContain("competitor_mention");
+    expect(user("the vodafone bill is wrong again", own).flags.map((f) => f.slug)).not.toContain("competitor_mention");
     expect(user("ich wechsle zu Vodafone", own).flags.map((f) => f.slug)).not.toContain("competitor_mention");
     expect(user("Telekom is cheaper than Vodafone", own).flags.map((f) => f.slug)).toContain("competitor_mention");
     // The own name coming first does not hide the competitor named after it.

@@ -1493,3 +1493,42 @@ describe("what the fifty-seventh and fifty-eighth blind sets' even rows showed: 
     expect(sentiment("Asana has a proper timeline view, you really should too")).toMatch(/negative/);
   });
 });
+
+describe("what the fifty-ninth and sixtieth blind sets showed: brands named in passing are no competitors", () => {
+  const cueFlags = (content: string): string[] => analyzeSync({ role: "user", content }, { opinionModel: null }).flags.map((f) => f.slug);
+
+  it.each([
+    ["money moved through a wallet", "I topped up via PayPal an hour ago and the credit still isn't there"],
+    ["a withdrawal", "withdrawal to paypal failed again, error 52"],
+    ["the user's own line", "your verification texts never reach my Vodafone sim"],
+    ["the user's own business account", "can we pay from our HSBC business account by transfer?"],
+    ["the carrier with the parcel", "my parcel has been sitting with DHL for five days now"],
+    ["the carrier as the means of sending", "I sent the faulty charger back by FedEx on Monday, did it arrive?"],
+    ["a device the app runs on", "the game crashes on my PlayStation since the last patch"],
+    ["a platform's version", "does the Xbox version have cross-play?"],
+    ["a payment provider's dispute", "PayPal says the dispute is closed but your invoice still shows as unpaid"],
+    ["the user's employer", "I work at Amazon, is there a staff discount on the yearly plan?"],
+    ["a place", "the barrier at the car park at Tesco won't open with your app"],
+    ["a shop a purchase came through", "bought the kettle on Amazon last week, how do I register it with you?"],
+    ["an export target", "can I export the invoices to Xero or just CSV?"],
+    ["a refund to a payment provider (es)", "¿El reembolso vuelve a la tarjeta o a PayPal?"],
+    ["a carrier's courier (pt)", "O estafeta da DPD deixou a encomenda na porta errada"],
+    ["the user's own card at a bank (es)", "Me habéis cobrado dos veces en la tarjeta de ING"],
+    ["a platform (de)", "Auf der PlayStation fehlen meine gekauften Münzen"],
+    ["an employer (it)", "Lavoro in Enel, avete una convenzione per i dipendenti?"],
+    ["a purchase elsewhere followed by a question to us (nl)", "Ik heb de koptelefoon via Bol.com gekocht, hoe claim ik de garantie bij jullie?"],
+  ])("does not read %s as a competitor: %s", (_, message) => {
+    expect(cueFlags(message)).not.toContain("competitor_mention");
+  });
+
+  it.each([
+    ["a carrier compared with us", "DHL manages to ring my bell, your courier can't even find the street"],
+    ["a platform cheaper elsewhere", "the same game is cheaper on Steam"],
+    ["a wallet that does more", "PayPal never held my money for ten days like you do"],
+    ["a payment provider compared (de)", "Bei Klarna zahle ich weniger Gebühren, warum bei euch so teuer?"],
+    ["a shop chosen over us", "I ordered it from Amazon instead, cancel mine"],
+    ["a rival's importer still a source", "how do I import my playlists from Apple Music"],
+  ])("still reads %s as a competitor: %s", (_, message) => {
+    expect(cueFlags(message)).toContain("competitor_mention");
+  });
+});

@@ -53,7 +53,7 @@ export const DEFAULT_COMPETITORS: readonly string[] = [
   "Generali", "Mapfre", "Mutua Madrileña", "Fidelidade", "Lieferando", "Rappi", "Wolt",
   // Gyms, dating, parking, tickets, lockers, workspaces, pet insurance
   "PureGym", "Planet Fitness", "Basic-Fit", "Anytime Fitness", "McFit", "Gympass", "Wellhub", "ClassPass", "Urban Sports Club",
-  "Tinder", "Bumble", "Hinge", "OkCupid", "Badoo", "EasyPark", "ParkMobile", "PayByPhone", "RingGo", "SpotHero",
+  "Tinder", "Bumble", "Hinge", "OkCupid", "Badoo", "EasyPark", "JustPark", "ParkMobile", "PayByPhone", "RingGo", "SpotHero",
   "Ticketmaster", "Eventbrite", "StubHub", "Viagogo", "DICE", "See Tickets", "InPost", "WeWork", "Regus", "Petplan",
   "Trupanion", "Pluralsight", "Crypto.com", "giffgaff", "Premier Inn", "Travelodge", "Octopus",
   // Telecom, energy, insurance and streaming in English-speaking markets beyond the US: India, Australia, Canada,
@@ -74,7 +74,7 @@ export const DEFAULT_COMPETITORS: readonly string[] = [
   "Lidl", "Aldi", "Mercadona", "Carrefour", "Albert Heijn", "Esselunga", "Continente", "Pingo Doce", "Rewe", "Edeka",
   "Tesco", "Sainsbury's", "Ocado", "Auchan", "Conad", "Vinted", "Wallapop", "Leboncoin", "Marktplaats",
   "Kleinanzeigen", "Bol.com", "Coolblue", "Fnac", "MediaMarkt", "Cdiscount", "El Corte Inglés", "PcComponentes",
-  "Worten", "Decathlon", "Primark", "Zara", "H&M", "Vueling", "Iberia", "Air France", "KLM", "Transavia", "Volotea",
+  "Worten", "Currys", "Galaxus", "Digitec", "Decathlon", "Primark", "Zara", "H&M", "Vueling", "Iberia", "Air France", "KLM", "Transavia", "Volotea",
   "ITA Airways", "Eurowings", "TAP Air Portugal", "Correos", "La Poste", "Colissimo", "Chronopost", "Mondial Relay",
   "Bpost", "CTT", "SEUR", "Poste Italiane", "DAZN", "Canal+", "Movistar+", "Videoland", "RTL+", "Joyn",
   "Deutsche Bank", "Société Générale", "Crédit Mutuel", "La Banque Postale", "Fortuneo", "Caixa Geral", "Millennium BCP",

@@ -1,6 +1,7 @@
 import { USER_FLAGS, type UserFlag } from "../labels";
 import type { Detection, PreviousTurn } from "../types";
 import { ACRONYMS, ANGER_TERMS, INWARD_TERMS, PROFANITY } from "./affect";
+import { namedInPassing } from "./competitor-roles";
 import { type CueHit, findCues, sentenceSpan, toDetection } from "./cues";
 import {
   BUYING_CUES,
@@ -335,43 +336,16 @@ function nameRegexByKey(names: readonly string[], flags: "gu" | "giu"): RegExp {
   return re;
 }
 
-/**
- * "Connect Slack", "integrate with Shopify", "pay with PayPal", "Akzeptiert ihr auch PayPal?": a product named as
- * something the user integrates with or pays through is not an alternative they are weighing.
- */
-const INTEGRATION_BEFORE = /((integrat|connect|link|sync)\w*(\s+(with|to|into))?|(sync|pull|fetch)\w*(\s+[\w-]+){1,2}\s+(from|with|to|into)|(integr|connect|conect|collega|synchroni|sincroniz|verbind|koppel)\p{L}*(\s+[\p{L}-]+){0,3}\s+(with|to|into|avec|à|mit|an|con|com|met|aan)|import\w*|export\w*|plugin|add-?on|(pay|paid|paying|payments?|checkout|check out)( [\w-]+){0,4} (with|via|by|through|using)(( [\w.]+,?)*( or| and|,))?|(log|sign) ?in (with|using|via)|(do|does|can|will) (you|u|ya|they) (also |still )?accept|login (with|using|via)|account on|webhooks? (to|from|for)|(akzeptiert ihr|akzeptieren sie|nehmt ihr|nehmen sie|acceptez-vous|accept(ez|es) vous|aceptan|aceptais|aceitam|aceitas|accettate|accetti|accepteren jullie|accepteert u|(be)?zahlen|payer|pagar|pagare|betalen)(\s+(auch|aussi|tambi[eé]n|tamb[eé]m|anche|ook|mit|per|par|avec|con|com|via|met|por))*)\s+(my\s+|our\s+|the\s+|a\s+|your\s+)?$/iu;
-const INTEGRATION_AFTER =
-  /^-(?:kanaal|kanal|canale|canal|channel)|^\s*((be)?zahlen|payouts?|payments|transactions|balance|dashboard|betalen|pagar|payer|pagare|integration|connector|plugin|app|add-?on|account|api|webhook|channel|workspace|store|shop|login|sso|export|import|sync|sales|orders|listings|seller|(zu\s+)?(exportieren|importieren|synchronisieren|verbinden|übertragen)|exporter|importer|synchroniser|exportar|importar|sincronizar|esportare|importare|sincronizzare|exporteren|importeren|synchroniseren|koppelen)\b/iu;
-/** "my bank (Barclays) added a fee", "our bank, Rabobank, says": the user's own bank, named to explain, is no alternative. */
-const OWN_BANK_BEFORE = /\b(my|our) (own )?bank(\s*\(|,)\s*$/i;
-/**
- * "I bought the watch on Amazon and want to connect it", "Booked through Booking.com but want to add breakfast": the shop
- * or site a purchase came through, named to explain it — unless it is compared or chosen over us ("cheaper on Amazon",
- * "on Amazon instead").
- */
-const CHANNEL_BEFORE = /\b(bought|purchased|ordered|booked)( [\w'-]+){0,4} (on|from|at|through|via)\s+$/i;
-/** What follows the shop's name: the purchase goes on with us ("… on Amazon and want to connect it"). */
-const GOES_ON_WITH_US = /^[\s,]{0,3}(and|but)\b/i;
-const CHOSEN_OVER_US = /\b(cheaper|instead|for less|better|next time|from now on|anymore|any more)\b/i;
-
 type Span = { start: number; end: number };
-const sentenceOf = (text: string, start: number, end: number): string => {
-  const span = sentenceSpan(text, start, end);
-  return text.slice(span.start, span.end);
-};
 const overlaps = (spans: readonly Span[], start: number, end: number): boolean => spans.some((s) => start < s.end && s.start < end);
 
-/** The first name `re` finds that is named as an alternative, skipping integrations, payment means and `own` spans. */
+/** The first name `re` finds that is named as an alternative (competitor-roles.ts), skipping `own` spans. */
 function namedCompetitor(text: string, re: RegExp, own: readonly Span[]): CueHit | undefined {
   re.lastIndex = 0;
   for (let m = re.exec(text); m !== null; m = re.exec(text)) {
     const end = m.index + m[0].length;
     if (overlaps(own, m.index, end)) continue;
-    // Wide enough for "pay for the domain renewal with PayPal": the payment verb four words before the name.
-    const before = text.slice(Math.max(0, m.index - 50), m.index);
-    const after = text.slice(end, end + 20);
-    if (INTEGRATION_BEFORE.test(before) || INTEGRATION_AFTER.test(after) || OWN_BANK_BEFORE.test(before)) continue;
-    if (CHANNEL_BEFORE.test(before) && GOES_ON_WITH_US.test(after) && !CHOSEN_OVER_US.test(sentenceOf(text, m.index, end))) continue;
+    if (namedInPassing(text, m.index, end)) continue;
     return { weight: 0.85, why: "names a competitor", start: m.index, end };
   }
   return undefined;
