@@ -31,18 +31,19 @@ const CHOSEN_OVER_US = /\b(cheaper|instead|for less|better|next time|from now on
 /**
  * Money moved through it: "topped up via PayPal", "withdraw to paypal", "the refund went back to my Klarna", "cashed out
  * to Revolut". Transfers count only with money named ("transfer the money to my Monzo"): "transfer my number to
- * Vodafone" is leaving.
+ * Vodafone" is leaving, and so is moving a salary or savings to another bank.
  */
 const MONEY_MOVED_BEFORE =
-  /\b(top(ped|ping|s)?[ -]?up|topup|withdr[ae]w\w*|cash(ed|ing)?[ -]?out|pay(ing)?[ -]?outs?|deposit\w*|refund\w*|reimburs\w*|(transfer\w*|sen[dt]\w*|mov(e|ed|ing))( (the|my|our|all|some))? (money|funds|cash|balance|savings|salary|payment|winnings|[$€£]\s?\d[\d.,]*|\d[\d.,]*\s?[$€£]|\d[\d.,]*\s?(euros?|dollars?|pounds?|quid|bucks)))( [\w'-]+){0,4}\s+(to|via|from|into|through|using|with|on|back to|onto)\s+(my\s+|our\s+|the\s+|a\s+)?$/i;
+  /\b(top(ped|ping|s)?[ -]?up|topup|withdr[ae]w\w*|cash(ed|ing)?[ -]?out|pay(ing)?[ -]?outs?|deposit\w*|refund\w*|reimburs\w*|(transfer\w*|sen[dt]\w*)( (the|my|our|all|some))? (money|funds|cash|balance|payment|winnings|[$€£]\s?\d[\d.,]*|\d[\d.,]*\s?[$€£]|\d[\d.,]*\s?(euros?|dollars?|pounds?|quid|bucks)))( [\w'-]+){0,4}\s+(to|via|from|into|through|using|with|on|back to|onto)\s+(my\s+|our\s+|the\s+|a\s+)?$/i;
 
 /**
  * The user's own account, card, line or device at a named provider, named to explain ("my Vodafone sim", "my Barclays
- * card", "our Gmail inbox", "my PlayStation").
+ * card", "our Gmail inbox", "my PlayStation"); a contract, bill or plan there is what they may leave for us ("our
+ * Zendesk contract runs out").
  */
 const OWN_BEFORE = /\b(my|our)\s+$/i;
 const OWN_THING_AFTER =
-  /^\s*([\w-]+\s+)?(sim|e-?sim|number|line|phone|mobile|network|signal|contract|card|debit|credit|account|app|wallet|e-?mail|inbox|address|router|broadband|wifi|bank|balance|points|login|id|console|controller|watch|headset|speaker|profile|bill|statement)\b/i;
+  /^\s*([\w-]+\s+)?(sim|e-?sim|number|line|phone|mobile|network|signal|card|debit|credit|account|app|wallet|e-?mail|inbox|address|router|broadband|wifi|login|id|console|controller|watch|headset|speaker)\b/i;
 
 /** Carriers: named where a parcel is, they are the shop's partner, not a rival. */
 const CARRIERS = new Set(["dhl", "fedex", "ups", "usps", "postnl", "hermes", "evri", "dpd", "gls", "royal mail", "inpost", "correos", "la poste", "colissimo", "chronopost", "mondial relay", "bpost", "ctt", "seur", "poste italiane"]);
@@ -60,10 +61,10 @@ const PAYMENT_PROVIDERS = new Set(["paypal", "klarna", "afterpay", "stripe", "ap
 const PAYMENT_WORDS =
   /(?<!\p{L})(dispute\p{L}*|chargeback\p{L}*|refund\p{L}*|payments?|paid|charge[sd]?|invoices?|instal+ments?|balance|transactions?|receipts?|debited|declined|(be)?zahl\p{L}*|rückzahlung|erstatt\p{L}*|abgebucht|abbuchung\p{L}*|gutschrift|pay[ée]\p{L}*|paiement\p{L}*|rembours\p{L}*|d[ée]bit\p{L}*|pag[oaó]\p{L}*|cobr\p{L}*|reembols\p{L}*|devol\p{L}*|estorno|rimbors\p{L}*|addebit\p{L}*|betaa?l\p{L}*|terugbetaling|terugstorting|afgeschreven)(?!\p{L})/iu;
 
-/** Devices and game platforms: "crashes on my PlayStation", "sync with Garmin", "bought it on Steam". */
+/** Devices and game platforms played or run on: "crashes on my PlayStation", "auf der PlayStation"; "from Fitbit" is a source. */
 const PLATFORMS = new Set(["playstation", "xbox", "nintendo", "steam", "epic games", "gog", "garmin", "fitbit", "alexa", "siri"]);
 const ON_PLATFORM_BEFORE =
-  /(?<!\p{L})(on|from|with|via|through|using|in|to|for|auf|am|im|mit|über|sur|dans|avec|en|con|desde|em|no|na|com|pela|pelo|su|sulla|nella|da|dalla|op|met|van|bij)\s+((my|the|our|a|der|dem|meiner|meinem|ma|mon|la|le|el|mi|o|meu|minha|il|lo|mio|mia|de|het|mijn)\s+)?$/iu;
+  /(?<!\p{L})(on|in|auf|am|im|sur|dans|en|em|no|na|su|sulla|nella|op)\s+((my|the|our|a|der|dem|meiner|meinem|ma|mon|la|le|el|mi|o|meu|minha|il|lo|mio|mia|de|het|mijn)\s+)?$/iu;
 const PLATFORM_AFTER = /^\s*(version|edition|app|port|controllers?|console|store|account|players?|users?|friends?|trophies|achievements|saves?|cross)\b/i;
 
 /** Where the user works: "I work at Amazon", "trabajo en Mercadona", "Lavoro in Enel". */
@@ -74,9 +75,8 @@ const EMPLOYER_BEFORE =
 const PLACE_BEFORE =
   /(?<!\p{L})(car ?park|parking( lot)?|parkplatz|parkhaus|estacionamento|parcheggio|parkeer\p{L}*|garage|branch|filiale|entrance|entrada|ingresso|eingang)\s+((at|of|by|near|outside|beim|bei|vom|am|del|de|da|do|du|des|al|van|bij|dello|della)\s+)?((the|der|dem|el|la|le|o|a|il|lo|het|de)\s+)?$/iu;
 
-/** The user's own card or account at a bank, named to explain: "la tarjeta de ING", "mon compte Boursorama". */
-const ACCOUNT_AT_BEFORE =
-  /(?<!\p{L})(tarjeta|cuenta|carte|compte|karte|konto|cart[ãa]o|conta|carta|conto|kaart|rekening|pas)\s+((de|da|do|di|del|von|der|bei|van|bij|chez)\s+)?$/iu;
+/** The user's own card at a bank, named to explain: "la tarjeta de ING"; an account there is banking elsewhere. */
+const ACCOUNT_AT_BEFORE = /(?<!\p{L})(tarjeta|carte|karte|cart[ãa]o|carta|kaart|pas)\s+((de|da|do|di|del|von|der|bei|van|bij|chez)\s+)?$/iu;
 
 /** A purchase made elsewhere in the six languages (the English one is CHANNEL_BEFORE): "j'ai acheté la montre sur Amazon". */
 const BOUGHT_AT_BEFORE =
@@ -85,17 +85,31 @@ const BOUGHT_AT_AFTER = /^\s*(gekocht|besteld|gekauft|bestellt)(?!\p{L})/iu;
 
 /** A sentence that compares the name with us or picks it over us keeps it a competitor, whatever its role. */
 const ALTERNATIVE_SIGNS =
-  /(?<!\p{L})(cheaper|instead|for less|better|faster|quicker|than|switch\p{L}*|rather|prefer\p{L}*|next time|from now on|any ?more|going (back )?to|go(ing)? with|mov(e|ing) to|offers?|gives?|for free|free of charge|at least|unlike|manage[sd]? to|günstiger|billiger|besser|schneller|stattdessen|lieber|wechsel\p{L}*|moins cher|mieux|plus rapide|plutôt|au lieu|más barato|mejor|más rápido|en vez|en lugar|mais barato|melhor|mais rápido|em vez|più economico|meglio|più veloce|invece|goedkoper|beter|sneller|in plaats van|liever|overstap\p{L}*)(?!\p{L})/iu;
+  /(?<!\p{L})(cheaper|instead|for less|better|faster|quicker|than|switch\p{L}*|rather|prefer\p{L}*|next time|from now on|any ?more|going (back )?to|go(ing)? with|mov(e|ing) to|offers?|gives?|for free|free of charge|at least|unlike|manage[sd]? to|currently (with|on|using)|go(es|ing)? through|over from|won'?t renew|not renewing|ditch\p{L}*|you too|you also|yours|el vuestro|la vuestra|le vôtre|la vôtre|il vostro|la vostra|o vosso|a vossa|o de vocês|eure[rn]?|jullie ook|ihr auch|vous aussi|anche voi|vosotros también|vocês também|voortaan|désormais|dorénavant|à l'avenir|künftig|ab jetzt|in zukunft|de ahora en adelante|a partir de ahora|daqui pra frente|a partir de agora|d'ora in poi|d'ora in avanti|günstiger|billiger|besser|schneller|stattdessen|lieber|wechsel\p{L}*|moins cher|mieux|plus rapide|plutôt|au lieu|más barato|mejor|más rápido|en vez|en lugar|mais barato|melhor|mais rápido|em vez|più economico|meglio|più veloce|invece|goedkoper|beter|sneller|in plaats van|liever|overstap\p{L}*)(?!\p{L})/iu;
 
 /** Said to us in contrast: "DHL manages to deliver to my door, you can't even find my street", "your checkout doesn't". */
 const WE_DO_NOT = /(?<!\p{L})(you|your [\p{L}-]+) (don'?t|doesn'?t|do not|does not|can'?t|cannot|won'?t)(?!\p{L})/iu;
 /** The name as the subject of what it does for the user: "PayPal never held my money like this", "Lidl always has it". */
 const DOES_MORE_AFTER = /^\s*(never|always|would(n'?t)?|just|even|actually)\b/i;
 
+/** Brought over to us from it: "move my Steam copy to your launcher", "import my progress". */
+const BROUGHT_TO_US = /(?<!\p{L})(mov\p{L}*|transfer\p{L}*|import\p{L}*|bring|port(ing)?|migrat\p{L}*)(?!\p{L})[^.!?]{0,40}(?<!\p{L})(to|into|over to) (your|you)(?!\p{L})/iu;
+/** Everything sent through another carrier from now on: "je vais tout envoyer en Mondial Relay". */
+const SEND_EVERYTHING = /(?<!\p{L})(send|ship|envoy\p{L}*|verstuur|versend\p{L}*|spedi\p{L}*|envi\p{L}*|mand\p{L}*)\s+((\p{L}+)\s+)?(everything|all|alles|tout|todo|tudo|tutto)(?!\p{L})|(?<!\p{L})(everything|alles|tout|todo|tudo|tutto)\s+(send|ship|envoyer|versturen|verschicken|enviar|mandar|spedire)(?!\p{L})/iu;
+
 const sentenceOf = (text: string, start: number, end: number): string => {
   const span = sentenceSpan(text, start, end);
   return text.slice(span.start, span.end);
 };
+
+/** The name's sentence and the one after it, where a comparison often lands ("X always has space. Yours are full."). */
+function sentenceAndNext(text: string, start: number, end: number): string {
+  const span = sentenceSpan(text, start, end);
+  const next = text.slice(span.end).search(/[^\s]/);
+  if (next < 0) return text.slice(span.start, span.end);
+  const at = span.end + next;
+  return text.slice(span.start, sentenceSpan(text, at, at + 1).end);
+}
 
 /** Whether the name at [start, end) is named in a role that makes it no alternative (above). */
 export function namedInPassing(text: string, start: number, end: number): boolean {
@@ -118,5 +132,6 @@ export function namedInPassing(text: string, start: number, end: number): boolea
     (CARRIERS.has(name) && (CARRIER_BEFORE.test(before) || PARCEL_WORDS.test(sentence()))) ||
     (PAYMENT_PROVIDERS.has(name) && PAYMENT_WORDS.test(sentence())) ||
     (PLATFORMS.has(name) && (ON_PLATFORM_BEFORE.test(before) || OWN_BEFORE.test(before) || PLATFORM_AFTER.test(after)));
-  return inPassing && !ALTERNATIVE_SIGNS.test(sentence()) && !WE_DO_NOT.test(sentence()) && !DOES_MORE_AFTER.test(after);
+  const s = inPassing ? sentenceAndNext(text, start, end) : "";
+  return inPassing && !ALTERNATIVE_SIGNS.test(s) && !WE_DO_NOT.test(s) && !BROUGHT_TO_US.test(s) && !SEND_EVERYTHING.test(s) && !DOES_MORE_AFTER.test(after);
 }
