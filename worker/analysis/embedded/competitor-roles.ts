@@ -1,8 +1,9 @@
 /**
  * The roles a product or provider is named in that make it no alternative the user weighs: something they integrate
- * with or pay through, money moved to or from it, their own bank, card, network or device, the carrier bringing
- * their parcel, the shop a purchase came through. A name in one of these roles is no competitor mention (flags.ts),
- * unless the sentence compares it with us or chooses it over us.
+ * with or pay through, money moved to or from it, their own bank, card, line or device, the carrier bringing their
+ * parcel, the platform they play on, their employer, a place, the shop a purchase came through. A name in one of these
+ * roles is no competitor mention (flags.ts), unless its sentence or the next compares it with us or chooses it over us
+ * (bench/eval/README.md, 2.32.0: the two blind sets written for these roles).
  */
 import { sentenceSpan } from "./cues";
 
@@ -83,7 +84,7 @@ const BOUGHT_AT_BEFORE =
   /(?<!\p{L})(achet[ée]\p{L}*|command[ée]\p{L}*|compr[éeaoi]\p{L}*|ordinat\p{L}*|gekauft|bestellt|adquiri\p{L}*)( [\p{L}'-]+){0,4} (sur|chez|à|en|no|na|em|pela|pelo|su|da|presso|bei|auf|über|via|op|bij)\s+$/iu;
 const BOUGHT_AT_AFTER = /^\s*(gekocht|besteld|gekauft|bestellt)(?!\p{L})/iu;
 
-/** A sentence that compares the name with us or picks it over us keeps it a competitor, whatever its role. */
+/** Words that compare the name with us or pick it over us: a competitor, whatever its role. */
 const ALTERNATIVE_SIGNS =
   /(?<!\p{L})(cheaper|instead|for less|better|faster|quicker|than|switch\p{L}*|rather|prefer\p{L}*|next time|from now on|any ?more|going (back )?to|go(ing)? with|mov(e|ing) to|offers?|gives?|for free|free of charge|at least|unlike|manage[sd]? to|currently (with|on|using)|go(es|ing)? through|over from|won'?t renew|not renewing|ditch\p{L}*|you too|you also|yours|el vuestro|la vuestra|le vôtre|la vôtre|il vostro|la vostra|o vosso|a vossa|o de vocês|eure[rn]?|jullie ook|ihr auch|vous aussi|anche voi|vosotros también|vocês também|voortaan|désormais|dorénavant|à l'avenir|künftig|ab jetzt|in zukunft|de ahora en adelante|a partir de ahora|daqui pra frente|a partir de agora|d'ora in poi|d'ora in avanti|günstiger|billiger|besser|schneller|stattdessen|lieber|wechsel\p{L}*|moins cher|mieux|plus rapide|plutôt|au lieu|más barato|mejor|más rápido|en vez|en lugar|mais barato|melhor|mais rápido|em vez|più economico|meglio|più veloce|invece|goedkoper|beter|sneller|in plaats van|liever|overstap\p{L}*)(?!\p{L})/iu;
 
@@ -92,7 +93,7 @@ const WE_DO_NOT = /(?<!\p{L})(you|your [\p{L}-]+) (don'?t|doesn'?t|do not|does n
 /** The name as the subject of what it does for the user: "PayPal never held my money like this", "Lidl always has it". */
 const DOES_MORE_AFTER = /^\s*(never|always|would(n'?t)?|just|even|actually)\b/i;
 
-/** Brought over to us from it: "move my Steam copy to your launcher", "import my progress". */
+/** Brought over to us from it: "move my Steam copy to your launcher", "bring my saves over to your app". */
 const BROUGHT_TO_US = /(?<!\p{L})(mov\p{L}*|transfer\p{L}*|import\p{L}*|bring|port(ing)?|migrat\p{L}*)(?!\p{L})[^.!?]{0,40}(?<!\p{L})(to|into|over to) (your|you)(?!\p{L})/iu;
 /** Everything sent through another carrier from now on: "je vais tout envoyer en Mondial Relay". */
 const SEND_EVERYTHING = /(?<!\p{L})(send|ship|envoy\p{L}*|verstuur|versend\p{L}*|spedi\p{L}*|envi\p{L}*|mand\p{L}*)\s+((\p{L}+)\s+)?(everything|all|alles|tout|todo|tudo|tutto)(?!\p{L})|(?<!\p{L})(everything|alles|tout|todo|tudo|tutto)\s+(send|ship|envoyer|versturen|verschicken|enviar|mandar|spedire)(?!\p{L})/iu;
@@ -132,6 +133,7 @@ export function namedInPassing(text: string, start: number, end: number): boolea
     (CARRIERS.has(name) && (CARRIER_BEFORE.test(before) || PARCEL_WORDS.test(sentence()))) ||
     (PAYMENT_PROVIDERS.has(name) && PAYMENT_WORDS.test(sentence())) ||
     (PLATFORMS.has(name) && (ON_PLATFORM_BEFORE.test(before) || OWN_BEFORE.test(before) || PLATFORM_AFTER.test(after)));
-  const s = inPassing ? sentenceAndNext(text, start, end) : "";
-  return inPassing && !ALTERNATIVE_SIGNS.test(s) && !WE_DO_NOT.test(s) && !BROUGHT_TO_US.test(s) && !SEND_EVERYTHING.test(s) && !DOES_MORE_AFTER.test(after);
+  if (!inPassing) return false;
+  const around = sentenceAndNext(text, start, end);
+  return !ALTERNATIVE_SIGNS.test(around) && !WE_DO_NOT.test(around) && !BROUGHT_TO_US.test(around) && !SEND_EVERYTHING.test(around) && !DOES_MORE_AFTER.test(after);
 }
