@@ -164,8 +164,6 @@ export const USER_SETS = [
   "support-blind-58.csv",
   "support-blind-59.csv",
   "support-blind-60.csv",
-  "support-blind-61.csv",
-  "support-blind-62.csv",
 ] as const;
 export type UserSet = (typeof USER_SETS)[number];
 

@@ -1532,31 +1532,3 @@ describe("what the fifty-ninth and sixtieth blind sets showed: brands named in p
     expect(cueFlags(message)).toContain("competitor_mention");
   });
 });
-
-describe("what the sixty-first set's even rows showed: sarcastic idioms", () => {
-  const read = (content: string) => analyzeSync({ role: "user", content }, { opinionModel: null });
-
-  it.each([
-    "Thank you for the wonderful experience of being put on hold three times.",
-    "is there a medal for the slowest refund ever? asking for me",
-    "guess i'll just wait another month for my parcel then",
-    "a voucher for €5 after losing my luggage. very generous",
-    "happy one year anniversary to my open complaint",
-    "nothing says premium support like a chatbot that can't read",
-    "yay, another price rise and the same slow wifi",
-    "could you be any slower with my refund",
-    "loving the new app where none of my saved cards work anymore",
-    "so the 'instant' payout has been pending for three days",
-    "Loved being put on hold for an hour on my day off",
-  ])("reads sarcasm as frustration and negative: %s", (message) => {
-    const r = read(message);
-    expect(r.flags.map((f) => f.slug)).toContain("frustrated_user");
-    expect(r.sentiment.score).toBeLessThan(0);
-  });
-
-  it("keeps sincere praise that looks like it", () => {
-    expect(read("you guys are unbelievable (in a good way), sorted in one message").flags.map((f) => f.slug)).not.toContain("frustrated_user");
-    expect(read("what does the 'priority' support tier include?").flags.map((f) => f.slug)).not.toContain("frustrated_user");
-    expect(read("thanks for the wonderful experience, the guide was the best part of our trip").sentiment.score).toBeGreaterThan(0);
-  });
-});

@@ -2,7 +2,7 @@ import { DETECTION_THRESHOLD, findCues, noisyOr, strongest, type CueHit } from "
 import { REQUEST_WHYS } from "./flag-cues";
 import { summarise, type Cue, type SentimentDetail } from "./sentiment";
 import type { Token } from "./tokenize";
-import { OWN_SLIP_VERBS, RESOLVED, SARCASM_MARKERS, SARCASM_WITH_TROUBLE, SARCASTIC_CLOSER, SARCASTIC_OPENER, TROUBLE_CUES } from "./trouble-cues";
+import { OWN_SLIP_VERBS, RESOLVED, SARCASM_MARKERS, SARCASTIC_CLOSER, SARCASTIC_OPENER, TROUBLE_CUES } from "./trouble-cues";
 
 /**
  * Aimed sentiment: the lexical score says how a message is worded, this pass says whom it is
@@ -258,7 +258,7 @@ function sarcastic(text: string, trouble: readonly CueHit[]): boolean {
   if (SARCASM_MARKERS.test(text)) return true;
   if (trouble.length === 0) return false;
   // Applause for a failure: "nice update 👏👏, checkout is broken".
-  if (/👏/u.test(text) || SARCASM_WITH_TROUBLE.test(text)) return true;
+  if (/👏/u.test(text)) return true;
   const closer = SARCASTIC_CLOSER.exec(text);
   if (closer !== null && trouble.some((h) => h.end <= closer.index + 1)) return true;
   // Thanks usually make the praise sincere; "thanks a lot" after the failure, asking nothing, is the sarcasm's close.
