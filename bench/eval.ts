@@ -73,8 +73,8 @@ import { detectLanguage, loadLanguageDetector } from "../worker/analysis/languag
 import type { OpinionModel } from "../worker/analysis/embedded/opinion-features";
 import { trainBehaviourOpinion, trainOpinion } from "../worker/analysis/embedded/opinion-train";
 import type { MessageAnalysis } from "../worker/analysis/types";
-import type { AssistantRow, PublicRow, Split, UserRow, UserSet } from "./eval/data";
-import { ASSISTANT_SETS, type AssistantSet, behaviourTrainingRows, loadPublic, loadSupportAssistant, loadSupportUser, opinionTrainingRows, SPLITS, splitOf, splitRows, USER_SETS } from "./eval/data";
+import type { AssistantRow, PublicRow, Split, UserRow } from "./eval/data";
+import { ASSISTANT_SETS, type AssistantSet, behaviourTrainingRows, loadPublic, loadSupportAssistant, loadSupportUser, MEASURED_ONLY_USER_SETS, opinionTrainingRows, type ScoredUserSet, SPLITS, splitOf, splitRows, USER_SETS } from "./eval/data";
 import type { Polarity, Prf, Timing } from "./eval/metrics";
 import { f1Cell, macroRecall, medianPassMicros, multiLabel, timeEach } from "./eval/metrics";
 import { requireCjs } from "./eval/node";
@@ -172,6 +172,8 @@ const BLIND_USER_SETS = [
   ["support-blind-58.csv", "40 in each of 6 languages, no English, each written afresh; the same businesses; no accents or punctuation, earlier turns referred to, the bot quoted back, competitors named only as where something was bought, formal and informal"],
   ["support-blind-59.csv", "en 240; brands named in every role: payment means, the user's own bank, network or device, carriers, game platforms, log-ins, integrations, places, shops a purchase came through, employers (120 rows, no competitor) beside 80 rivals named and 40 rows without a name"],
   ["support-blind-60.csv", "40 in each of 6 languages, no English; the same roles of named brands, local ones among them (Bizum, iDEAL, MB Way, Satispay, PostNL, Correos, N26, Bol.com, Vinted); regional variants, English words mixed in"],
+  ["support-blind-61.csv", "en 240, never trained on; praise words that are not praise: sarcasm and irony about a failure (100 rows: mock thanks, applause emoji, scare quotes, understatement, rhetorical questions, the company's slogan quoted back) beside sincere praise that looks like it (80) and plain messages (60)"],
+  ["support-blind-62.csv", "40 in each of 6 languages, no English, never trained on; the same: each language's sarcasm and irony (17 a language), sincere praise that looks like it (13), plain messages (10); regional variants"],
 ] as const;
 const BLIND_ASSISTANT_SETS = ["support-assistant-blind.csv", "support-assistant-blind-2.csv", "support-assistant-blind-3.csv", "support-assistant-blind-4.csv", "support-assistant-blind-5.csv", "support-assistant-blind-6.csv", "support-assistant-blind-7.csv", "support-assistant-multilingual.csv", "support-assistant-blind-8.csv", "support-assistant-multilingual-2.csv", "support-assistant-blind-9.csv", "support-assistant-multilingual-3.csv", "support-assistant-blind-10.csv", "support-assistant-multilingual-4.csv", "support-assistant-blind-11.csv", "support-assistant-multilingual-5.csv", "support-assistant-blind-12.csv", "support-assistant-multilingual-6.csv", "support-assistant-blind-13.csv", "support-assistant-multilingual-7.csv", "support-assistant-blind-14.csv", "support-assistant-blind-15.csv", "support-assistant-multilingual-8.csv", "support-assistant-blind-16.csv", "support-assistant-multilingual-9.csv", "support-assistant-blind-17.csv", "support-assistant-blind-18.csv", "support-assistant-multilingual-10.csv", "support-assistant-blind-19.csv", "support-assistant-multilingual-11.csv", "support-assistant-blind-20.csv", "support-assistant-multilingual-12.csv", "support-assistant-blind-21.csv", "support-assistant-multilingual-13.csv"] as const;
 const blindUsers = BLIND_USER_SETS.map(([file, about]) => ({ file, about, rows: loadSupportUser(file) }));
@@ -319,10 +321,10 @@ interface Scored<T> {
   language: string;
 }
 
-const modelsWithout = new Map<UserSet, OpinionModel>();
+const modelsWithout = new Map<ScoredUserSet, OpinionModel>();
 
 /** The learned second opinion trained on every labelled user set but `file` (~1 s each, once). */
-function opinionWithout(file: UserSet): OpinionModel {
+function opinionWithout(file: ScoredUserSet): OpinionModel {
   let model = modelsWithout.get(file);
   if (model === undefined) modelsWithout.set(file, (model = trainOpinion(opinionTrainingRows(file))));
   return model;
@@ -347,7 +349,7 @@ function behavioursOf(rows: readonly AssistantRow[], file: AssistantSet, opinion
  * A set's rows analysed as the pipeline does, except that the second opinion is one trained without this set
  * (the shipped model has learned from every set: its figures here would be on rows it was trained on), or none.
  */
-function scoreUsers(rows: readonly UserRow[], file: UserSet, opinion: "unseen" | "off" = "unseen"): Scored<UserRow>[] {
+function scoreUsers(rows: readonly UserRow[], file: ScoredUserSet, opinion: "unseen" | "off" = "unseen"): Scored<UserRow>[] {
   const key = `${opinion}:${file}`;
   const known = scoredSets.get(key);
   if (known !== undefined) return known;
@@ -541,7 +543,7 @@ for (const { file, rows: set, about } of blindUsers) {
 {
   const micro = (items: readonly Scored<UserRow>[]) => multiLabel(items.map((s) => s.row.flags), items.map((s) => s.predicted), USER_FLAGS).micro;
   const together = { off: [] as Scored<UserRow>[], unseen: [] as Scored<UserRow>[] };
-  const rows = USER_SETS.map((file) => {
+  const rows = [...USER_SETS, ...MEASURED_ONLY_USER_SETS].map((file) => {
     const set = loadSupportUser(file);
     const off = scoreUsers(set, file, "off");
     const unseen = scoreUsers(set, file, "unseen");

@@ -168,10 +168,20 @@ export const USER_SETS = [
 export type UserSet = (typeof USER_SETS)[number];
 
 /**
+ * Labelled user sets that `npm run eval` scores but the second opinion is never trained on: sarcasm and irony beside
+ * sincere praise that looks like it. Trained on, they taught the model praise words as frustration — the older sets
+ * held out fell 0.8986 → 0.8970 and the public anger sets lost 0.01–0.02 F1 (bench/eval/README.md, "Sarcasm,
+ * measured") — so they stay a measurement of a weakness until something that reads tone is built.
+ */
+export const MEASURED_ONLY_USER_SETS = ["support-blind-61.csv", "support-blind-62.csv"] as const;
+/** Every labelled user set `npm run eval` scores. */
+export type ScoredUserSet = UserSet | (typeof MEASURED_ONLY_USER_SETS)[number];
+
+/**
  * The rows the second opinion is trained on: every row of every user set, or of every set but `except` — the
  * eval scores each set with a model trained without it, so every figure it prints is on text the model never saw.
  */
-export function opinionTrainingRows(except?: UserSet): { text: string; flags: string[] }[] {
+export function opinionTrainingRows(except?: ScoredUserSet): { text: string; flags: string[] }[] {
   return trainingRowsOf(USER_SETS.filter((f) => f !== except));
 }
 
