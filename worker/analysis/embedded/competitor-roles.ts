@@ -98,18 +98,12 @@ const BROUGHT_TO_US = /(?<!\p{L})(mov\p{L}*|transfer\p{L}*|import\p{L}*|bring|po
 /** Everything sent through another carrier from now on: "je vais tout envoyer en Mondial Relay". */
 const SEND_EVERYTHING = /(?<!\p{L})(send|ship|envoy\p{L}*|verstuur|versend\p{L}*|spedi\p{L}*|envi\p{L}*|mand\p{L}*)\s+((\p{L}+)\s+)?(everything|all|alles|tout|todo|tudo|tutto)(?!\p{L})|(?<!\p{L})(everything|alles|tout|todo|tudo|tutto)\s+(send|ship|envoyer|versturen|verschicken|enviar|mandar|spedire)(?!\p{L})/iu;
 
-const sentenceOf = (text: string, start: number, end: number): string => {
-  const span = sentenceSpan(text, start, end);
-  return text.slice(span.start, span.end);
-};
-
-/** The name's sentence and the one after it, where a comparison often lands ("X always has space. Yours are full."). */
-function sentenceAndNext(text: string, start: number, end: number): string {
-  const span = sentenceSpan(text, start, end);
+/** The sentence after `span` ends where that one ends, or `span`'s own end when none follows. */
+function nextSentenceEnd(text: string, span: { start: number; end: number }): number {
   const next = text.slice(span.end).search(/[^\s]/);
-  if (next < 0) return text.slice(span.start, span.end);
+  if (next < 0) return span.end;
   const at = span.end + next;
-  return text.slice(span.start, sentenceSpan(text, at, at + 1).end);
+  return sentenceSpan(text, at, at + 1).end;
 }
 
 /** Whether the name at [start, end) is named in a role that makes it no alternative (above). */
@@ -119,7 +113,9 @@ export function namedInPassing(text: string, start: number, end: number): boolea
   const after = text.slice(end, end + 40);
   if (INTEGRATION_BEFORE.test(before) || INTEGRATION_AFTER.test(after) || OWN_BANK_BEFORE.test(before)) return true;
   const name = text.slice(start, end).toLowerCase().replace(/\s+/g, " ");
-  const sentence = () => sentenceOf(text, start, end);
+  // The name's sentence, found once: several roles below and the comparison check read it.
+  const span = sentenceSpan(text, start, end);
+  const sentence = () => text.slice(span.start, span.end);
   if (CHANNEL_BEFORE.test(before) && GOES_ON_WITH_US.test(after) && !CHOSEN_OVER_US.test(sentence())) return true;
   // A purchase elsewhere followed by a question to us ("… sur Amazon, comment j'active la garantie chez vous ?").
   const boughtThere = (BOUGHT_AT_BEFORE.test(before) || BOUGHT_AT_AFTER.test(after)) && sentence().includes("?");
@@ -134,6 +130,7 @@ export function namedInPassing(text: string, start: number, end: number): boolea
     (PAYMENT_PROVIDERS.has(name) && PAYMENT_WORDS.test(sentence())) ||
     (PLATFORMS.has(name) && (ON_PLATFORM_BEFORE.test(before) || OWN_BEFORE.test(before) || PLATFORM_AFTER.test(after)));
   if (!inPassing) return false;
-  const around = sentenceAndNext(text, start, end);
+  // The sentence and the one after it, where a comparison often lands ("X always has space. Yours are full.").
+  const around = text.slice(span.start, nextSentenceEnd(text, span));
   return !ALTERNATIVE_SIGNS.test(around) && !WE_DO_NOT.test(around) && !BROUGHT_TO_US.test(around) && !SEND_EVERYTHING.test(around) && !DOES_MORE_AFTER.test(after);
 }
