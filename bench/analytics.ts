@@ -226,7 +226,12 @@ async function seed(o: Options): Promise<void> {
   // The rollup triggers (migration 0012) add a dozen small upserts to every seeded row, which makes loading a
   // million conversations impractical: they are set aside while the raw rows load, the rollups are then
   // computed by the same GROUP BY as rebuildRollups (worker/analytics/rollups.ts), and the triggers put back.
-  const triggers = await query<{ name: string; sql: string }>(o, "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'rollup_%' ORDER BY name");
+  // Not the hourly rollups' own triggers: the rebuild leaves the daily rollups to them (migration 0022), and
+  // without them every whole day read back empty.
+  const triggers = await query<{ name: string; sql: string }>(
+    o,
+    "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'rollup_%' AND tbl_name NOT GLOB 'rollup_*_hours' ORDER BY name",
+  );
   if (!triggers.length) throw new Error("the rollup triggers are missing: were the migrations applied?");
   const dir = join(o.state, "seed");
   writeFileSync(join(dir, "drop-triggers.sql"), triggers.map((t) => `DROP TRIGGER ${t.name};`).join("\n") + "\n");
@@ -383,6 +388,47 @@ function describe(body: unknown): string {
   return "";
 }
 
+/** What the overview must say of a range: the seeded rows counted plainly. */
+interface Expected {
+  days: number;
+  from: number;
+  to: number;
+  conversations: number;
+  messages: number;
+}
+
+/** Counts the seeded conversations of the last 7 and 90 days before `now` (read before the product starts). */
+async function expectedFigures(o: Options, now: number): Promise<Expected[]> {
+  return Promise.all(
+    [7, 90].map(async (days) => {
+      const from = now - days * DAY;
+      const [row] = await query<{ n: number; m: number }>(
+        o,
+        `SELECT count(*) AS n, coalesce(sum(message_count), 0) AS m FROM conversations WHERE chatbot_id = '${CHATBOT}' AND created_at >= ${from} AND created_at < ${now}`,
+      );
+      return { days, from, to: now, conversations: row?.n ?? 0, messages: row?.m ?? 0 };
+    }),
+  );
+}
+
+/**
+ * The overview's counts over those ranges must equal the plain ones before anything is timed: an answer read
+ * from rollups that miss rows is fast and wrong, and no figure at all.
+ */
+async function checkFigures(base: string, key: string, expected: Expected[]): Promise<void> {
+  for (const e of expected) {
+    const { body } = await timed(`${base}/api/v1/analytics/overview?from=${e.from}&to=${e.to}`, key);
+    const kpis = (body as { data: { kpis: { conversations: { value: number }; messages: { value: number } } } }).data.kpis;
+    if (kpis.conversations.value !== e.conversations || kpis.messages.value !== e.messages) {
+      throw new Error(
+        `the overview of the last ${e.days} days says ${kpis.conversations.value} conversations and ${kpis.messages.value} messages; ` +
+          `the seeded rows hold ${e.conversations} and ${e.messages}. The rollups disagree with the raw rows: run again with --reseed.`,
+      );
+    }
+    console.log(`Checked: the overview of the last ${e.days} days counts the ${e.conversations.toLocaleString("en-US")} seeded conversations and their ${e.messages.toLocaleString("en-US")} messages.`);
+  }
+}
+
 const timedOut = (error: unknown) => error instanceof Error && error.name === "TimeoutError";
 
 /** An endpoint's figures; one request over the client's 30 s ends that endpoint's run (figures NaN, said in the note). */
@@ -460,12 +506,15 @@ async function main(): Promise<void> {
   let product: ChildProcess | undefined;
   try {
     await seed(o);
-    const list = endpoints(o, Date.now());
-    const keys = await freshKeys(o, list.length * o.runs);
+    const now = Date.now();
+    const list = endpoints(o, now);
+    const keys = await freshKeys(o, list.length * o.runs + 1);
+    const expected = await expectedFigures(o, now);
     if (o.all) await saveReport(o);
     const admin = o.all ? await adminKey(o) : undefined;
     const indexes = await query<{ name: string }>(o, "SELECT name FROM sqlite_master WHERE type = 'index' AND name NOT LIKE 'sqlite_%' ORDER BY name");
     product = await startProduct(o, base);
+    await checkFigures(base, keys.at(-1)!, expected);
     console.log(`Product on ${base}; ${o.warmup} warm-up + ${o.requests} timed requests per endpoint and run, ${o.runs} run(s).`);
     const registration = admin ? await registerCombination(base, admin) : undefined;
     if (registration !== undefined) console.log(`Saving the report on plan=enterprise and country=US registered that combination and back-filled its rollups in ${(registration / 1000).toFixed(1)} s.`);
