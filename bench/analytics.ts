@@ -388,13 +388,22 @@ function describe(body: unknown): string {
   return "";
 }
 
-/** What the overview must say of a range: the seeded rows counted plainly. */
+/** A segment's scored conversations and their average sentiment, as insights gives them. */
+interface SegmentFigure {
+  value: string | null;
+  conversations: number;
+  average: number;
+}
+
+/** What the overview (and, over 7 days, insights) must say of a range: the seeded rows counted plainly. */
 interface Expected {
   days: number;
   from: number;
   to: number;
   conversations: number;
   messages: number;
+  /** Sentiment by device and by plan (the organization's, else the user's; any case). */
+  segments: Record<"device" | "plan", SegmentFigure[]>;
 }
 
 /** Counts the seeded conversations of the last 7 and 90 days before `now` (read before the product starts). */
@@ -406,7 +415,13 @@ async function expectedFigures(o: Options, now: number): Promise<Expected[]> {
         o,
         `SELECT count(*) AS n, coalesce(sum(message_count), 0) AS m FROM conversations WHERE chatbot_id = '${CHATBOT}' AND created_at >= ${from} AND created_at < ${now}`,
       );
-      return { days, from, to: now, conversations: row?.n ?? 0, messages: row?.m ?? 0 };
+      const scored = `FROM conversations AS c LEFT JOIN client_organizations AS o ON o.id = c.client_organization_id
+        LEFT JOIN client_users AS u ON u.id = c.client_user_id
+        WHERE c.chatbot_id = '${CHATBOT}' AND c.created_at >= ${from} AND c.created_at < ${now} AND c.sentiment_avg IS NOT NULL`;
+      const bySegment = (value: string) =>
+        query<SegmentFigure>(o, `SELECT ${value} AS value, count(*) AS conversations, avg(c.sentiment_avg) AS average ${scored} GROUP BY 1`);
+      const segments = { device: await bySegment("c.device"), plan: await bySegment("lower(coalesce(o.plan, u.plan))") };
+      return { days, from, to: now, conversations: row?.n ?? 0, messages: row?.m ?? 0, segments };
     }),
   );
 }
@@ -427,6 +442,25 @@ async function checkFigures(base: string, key: string, expected: Expected[]): Pr
     }
     console.log(`Checked: the overview of the last ${e.days} days counts the ${e.conversations.toLocaleString("en-US")} seeded conversations and their ${e.messages.toLocaleString("en-US")} messages.`);
   }
+  const week = expected.find((e) => e.days === 7)!;
+  const { body } = await timed(`${base}/api/v1/analytics/insights?from=${week.from}&to=${week.to}`, key);
+  const bySegment = (body as { data: { sentimentBySegment: Record<"device" | "plan", { value: string | null; averageSentiment: number | null; conversations: number }[]> } }).data
+    .sentimentBySegment;
+  for (const segment of ["device", "plan"] as const) {
+    const said = new Map(bySegment[segment].map((r) => [r.value?.toLowerCase() ?? null, r]));
+    for (const plain of week.segments[segment]) {
+      const row = said.get(plain.value);
+      // insights rounds an average to three decimals
+      if (!row || row.conversations !== plain.conversations || Math.abs((row.averageSentiment ?? NaN) - plain.average) > 0.0005) {
+        throw new Error(
+          `insights over the last 7 days says ${segment} ${plain.value} has ${row ? `${row.conversations} scored conversations averaging ${row.averageSentiment}` : "no row"}; ` +
+            `the seeded rows hold ${plain.conversations} averaging ${plain.average.toFixed(4)}.`,
+        );
+      }
+    }
+    if (said.size !== week.segments[segment].length) throw new Error(`insights over the last 7 days gives ${said.size} ${segment} segments; the seeded rows have ${week.segments[segment].length}.`);
+  }
+  console.log("Checked: insights' sentiment by device and by plan over the last 7 days equals the seeded rows' (counts, and averages to three decimals).");
 }
 
 const timedOut = (error: unknown) => error instanceof Error && error.name === "TimeoutError";
