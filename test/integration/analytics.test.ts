@@ -362,6 +362,12 @@ describe("GET /api/v1/analytics/overview", () => {
     const days = await get<OverviewBody>(mine, "/overview?from=2026-06-01&to=2026-06-08");
     expect(days.data.range).toMatchObject({ from: T0, to: T0 + 7 * D });
     expect(days.data.kpis).toEqual(iso.data.kpis);
+
+    // An offset, encoded or with its `+` sent raw (a query string decodes that to a space), is the same instant.
+    for (const from of ["2026-06-01T02:00:00%2B02:00", "2026-06-01T02:00:00+02:00", "2026-06-01T02:00:00.000+02:00"]) {
+      const offset = await get<OverviewBody>(mine, `/overview?from=${from}&to=2026-06-08`);
+      expect(offset.data.range.from, from).toBe(T0);
+    }
   });
 
   it("starts the previous period no earlier than 1970 when a long range begins early, with the same figures", async () => {

@@ -31,6 +31,9 @@ export const instant = z
     z
       .string()
       .min(1, INSTANT_FORMS)
+      // An offset's `+` sent unencoded in a query string arrives as a space (`…T09:30:00 02:00`): no other form
+      // has a space there, so it is read as the `+` that was meant rather than refused as having no offset.
+      .transform((s) => s.replace(/(T[\d:.]+) (\d{2}:\d{2})$/, "$1+$2"))
       .refine((s) => !/^\d+$/.test(s) || Number(s) <= MAX_EPOCH_MS, { error: TOO_FAR })
       // One sentence naming the three forms, rather than the last form's own complaint ("Invalid ISO datetime").
       .refine((s) => /^\d+$/.test(s) || isoDateTime.safeParse(s).success || isoDate.safeParse(s).success, { error: INSTANT_FORMS }),
