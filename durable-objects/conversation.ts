@@ -202,6 +202,9 @@ export class Conversation extends DurableObject<Env> {
     const state = this.writtenFor(chatbotId);
     if (!state) return null;
     this.endConversation(state, "explicit", Date.now());
+    // The embedded analyzer judges the resolution at once: the answer carries it, as ending again or reading
+    // would. (A failed run is left to the alarm, which stands behind every job.) Workers AI's comes later.
+    if (analyzerChoice(this.env).ai === null) await this.analyseDue().catch(() => undefined);
     return state;
   }
 

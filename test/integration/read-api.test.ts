@@ -1,6 +1,7 @@
 import { env } from "cloudflare:workers";
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+import { forgetConfig } from "../../durable-objects/conversation-analysis";
 import { createDb } from "../../worker/db/client";
 import { conversations } from "../../worker/db/schema";
 import { conversationStub } from "../../worker/services/conversation-stub";
@@ -183,6 +184,25 @@ describe("POST /api/v1/capture/end", () => {
     const res = await call("/api/v1/capture/end", { method: "POST", key: t.ingestKey, json: { conversationId: "to-end" } });
     expect(res.status).toBe(200);
     expect(((await res.json()) as { data: { status: string; endReason: string } }).data).toMatchObject({ status: "ended", endReason: "explicit" });
+  });
+
+  it("answers with the resolution the embedded analyzer judged, and the same when ended again", async () => {
+    const t = await createTenant();
+    await capture(t.ingestKey, {
+      conversationId: "judged-end",
+      messages: [
+        { role: "user", content: "I want to cancel, this is useless" },
+        { role: "assistant", content: "OK" },
+      ],
+    });
+    // The chatbot's config read from D1 again, as after its cache expired: the judging then waits on I/O.
+    forgetConfig(t.chatbotId);
+    type Ended = { data: { endedAt: number; aggregates: { resolution: string | null; resolutionReason: string | null } } };
+    const end = async () => (await (await call("/api/v1/capture/end", { method: "POST", key: t.ingestKey, json: { conversationId: "judged-end" } })).json()) as Ended;
+    const first = await end();
+    expect(first.data.aggregates.resolution).not.toBeNull();
+    expect(first.data.aggregates.resolutionReason).toEqual(expect.any(String));
+    expect(await end()).toEqual(first);
   });
 
   it("answers 404 for a conversation that was never captured", async () => {
