@@ -2,7 +2,7 @@ import { env } from "cloudflare:workers";
 import { eq } from "drizzle-orm";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { createDb } from "../../worker/db/client";
-import { sessions } from "../../worker/db/schema";
+import { chatbots, conversations, sessions } from "../../worker/db/schema";
 import { conversationStub } from "../../worker/services/conversation-stub";
 import { call, capture, type ErrorBody } from "../helpers/http";
 import { connect, openSocket } from "../helpers/socket";
@@ -466,6 +466,20 @@ describe("chatbots", () => {
     await syncIndex(conversationStub(env, chatbotId, "first"));
     expect(await status({ status: "archived" })).toBe("archived");
     expect(await status({ status: "active" })).toBe("active");
+  });
+
+  it("brings a chatbot archived right after its first capture back active, before the index holds its conversation", async () => {
+    const owner = await signup();
+    const { chatbotId, ingestKey } = await chatbotOf(owner);
+    const path = `/api/v1/organizations/${owner.organizationId}/chatbots/${chatbotId}`;
+    const db = createDb(env.DB);
+    await capture(ingestKey, { conversationId: "just-now", messages: [{ role: "user", content: "hi" }] });
+    // The capture marks it active after answering (waitUntil); the conversation reaches the index a moment later.
+    await expect.poll(async () => (await db.select().from(chatbots).where(eq(chatbots.id, chatbotId)).get())?.status).toBe("active");
+    await as(owner, path, { method: "PATCH", json: { status: "archived" } });
+    expect(await db.select().from(conversations).where(eq(conversations.chatbotId, chatbotId)).all()).toEqual([]);
+    const back = (await (await as(owner, path, { method: "PATCH", json: { status: "active" } })).json()) as { data: { status: string } };
+    expect(back.data.status).toBe("active");
   });
 
   it("closes the open sockets of a chatbot when it is archived", async () => {

@@ -56,6 +56,11 @@ export const chatbots = sqliteTable(
       .default("pending"),
     idleTimeoutMinutes: integer("idle_timeout_minutes").notNull().default(30),
     createdAt: createdAt(),
+    /**
+     * When its first capture made it active: what unarchiving goes back to (archiving overwrites `status`, and
+     * the index that would show its conversations lags capture by a second or two).
+     */
+    activatedAt: integer("activated_at"),
   },
   (t) => [index("chatbots_org").on(t.organizationId)],
 );

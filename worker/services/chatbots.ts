@@ -22,7 +22,10 @@ export function assertCapturable(scope: ChatbotState): void {
 
 export async function markActive(db: Db, scope: ChatbotState): Promise<void> {
   if (scope.chatbotStatus !== "pending") return;
-  await db.update(chatbots).set({ status: "active" }).where(and(eq(chatbots.id, scope.chatbotId), eq(chatbots.status, "pending")));
+  await db
+    .update(chatbots)
+    .set({ status: "active", activatedAt: Date.now() })
+    .where(and(eq(chatbots.id, scope.chatbotId), eq(chatbots.status, "pending")));
 }
 
 export const chatbotBody = z.object({
@@ -37,9 +40,13 @@ export const chatbotPatch = z.object({
   status: z.enum(["active", "archived"]).optional(),
 }).strict();
 
-/** The status "active" asks for: an archived chatbot back to active, or to pending while it has no conversation; any other as it is. */
+/**
+ * The status "active" asks for: an archived chatbot back to active once a first capture activated it (or the
+ * index holds a conversation of it), to pending otherwise; any other as it is.
+ */
 const unarchived = sql<"pending" | "active">`CASE WHEN ${chatbots.status} <> 'archived' THEN ${chatbots.status}
-  WHEN EXISTS (SELECT 1 FROM ${conversations} WHERE ${conversations.chatbotId} = ${chatbots.id}) THEN 'active' ELSE 'pending' END`;
+  WHEN ${chatbots.activatedAt} IS NOT NULL OR EXISTS (SELECT 1 FROM ${conversations} WHERE ${conversations.chatbotId} = ${chatbots.id}) THEN 'active'
+  ELSE 'pending' END`;
 
 export function chatbotView(c: typeof chatbots.$inferSelect) {
   return { id: c.id, organizationId: c.organizationId, name: c.name, status: c.status, idleTimeoutMinutes: c.idleTimeoutMinutes, createdAt: c.createdAt };
@@ -51,7 +58,7 @@ export async function listChatbots(db: Db, organizationId: string) {
 }
 
 export async function createChatbot(db: Db, organizationId: string, input: z.infer<typeof chatbotBody>) {
-  const row = { id: newId("cb"), organizationId, name: input.name, status: "pending" as const, idleTimeoutMinutes: input.idleTimeoutMinutes, createdAt: Date.now() };
+  const row = { id: newId("cb"), organizationId, name: input.name, status: "pending" as const, idleTimeoutMinutes: input.idleTimeoutMinutes, createdAt: Date.now(), activatedAt: null };
   await db.insert(chatbots).values(row);
   return chatbotView(row);
 }
