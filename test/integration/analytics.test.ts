@@ -941,6 +941,8 @@ describe("analytics query validation", () => {
       ["/users?plan=pro%00", "plan"],
       // A line break alone is trimmed away: a blank filter, said so.
       ["/conversations?plan=%0a", "plan"],
+      // An empty bound is refused as empty, as a number's is.
+      ["/overview?from=", "from"],
       // Digits past the last instant a date can hold, however many.
       ["/overview?from=99999999999999999", "from"],
       // Which of two values would count is a guess: neither does.
@@ -957,6 +959,7 @@ describe("analytics query validation", () => {
       if (path.endsWith("%0a")) expect(body.error.message, path).toContain("must not be blank");
       if (/(limit|page|Max|Min)=(%20)?$/.test(path)) expect(body.error.message, path).toBe(`${field}: must be a number; the value is empty`);
       if (/to=soon|T09:30:00$|from=-5/.test(path)) expect(body.error.message, path).toBe(`${field}: must be a date (2026-11-20), a date and time with its offset (2026-11-20T09:30:00Z) or epoch milliseconds`);
+      if (path.endsWith("from=")) expect(body.error.message, path).toBe(`from: must be a date (2026-11-20), a date and time with its offset (2026-11-20T09:30:00Z) or epoch milliseconds; the value is empty`);
       if (path.includes("99999")) expect(body.error.message, path).toBe("from: must be epoch milliseconds a date can hold");
       if (new RegExp(`[?&]${field}=.*&${field}=`).test(path)) expect(body.error.message, path).toBe(`${field}: given more than once; give it once`);
     }

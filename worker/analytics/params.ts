@@ -37,7 +37,10 @@ export const instant = z
       .refine((s) => !/^\d+$/.test(s) || Number(s) <= MAX_EPOCH_MS, { error: TOO_FAR })
       // One sentence naming the three forms, rather than the last form's own complaint ("Invalid ISO datetime").
       .refine((s) => /^\d+$/.test(s) || isoDateTime.safeParse(s).success || isoDate.safeParse(s).success, { error: INSTANT_FORMS }),
-  ])
+  ], {
+    // The empty string stops at `min` in one branch and the number branch refuses it too: said as the numbers say it.
+    error: (issue) => (issue.input === "" ? `${INSTANT_FORMS}; the value is empty` : undefined),
+  })
   .pipe(z.union([epochMs, isoDateTime, isoDate.transform((day) => `${day}T00:00:00Z`)]))
   .pipe(timestamp);
 
