@@ -59,6 +59,7 @@ function banner(c: DemoCredentials): string {
     `      -H 'content-type: application/json' \\`,
     `      -d '{"conversationId":"hello-1","messages":[{"role":"user","content":"Hi there!"}]}'`,
     "",
+    "  Live traffic for the dashboard (in another terminal): npm run demo",
     "  The same as JSON: npm run --silent demo:credentials   Stop: Ctrl+C",
     "",
   ].join("\n");
