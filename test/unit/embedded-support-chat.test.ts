@@ -1532,3 +1532,33 @@ describe("what the fifty-ninth and sixtieth blind sets showed: brands named in p
     expect(cueFlags(message)).toContain("competitor_mention");
   });
 });
+
+describe("what a README audit of the analyzer's examples showed", () => {
+  it.each([
+    ["the user's own line", "my Vodafone sim isn't working in your app"],
+    ["the user's own line, with a question", "I use my Vodafone sim in the tablet, how do I activate your app?"],
+  ])("does not let the second opinion read %s as a competitor either: %s", (_, message) => {
+    expect(flags(message)).not.toContain("competitor_mention");
+  });
+
+  it("still lets the second opinion read a rival chosen over us", () => {
+    expect(flags("I'm switching to Vodafone, your prices are a joke")).toContain("competitor_mention");
+  });
+
+  it.each(["a patient is waiting", "I have a patient waiting, I need the lab results."])("reads the noun patient as no praise: %s", (message) => {
+    expect(polarity(message)).not.toBe("positive");
+    expect(flags(message)).toContain("urgent_request");
+  });
+
+  it("reads one service cancelled alone as no leaving (es)", () => {
+    expect(flags("Hola, quiero cancelar solo el servicio de embalaje, la mudanza sigue en pie.")).not.toContain("churn_risk");
+    expect(flags("Quiero cancelar mi suscripción")).toContain("churn_risk");
+  });
+
+  it.each(["The staff upgraded my room, thank you!", "Staff upgraded us to a suite, lovely stay.", "They upgraded our seats at the gate."])(
+    "reads an upgrade someone else gave as no buying signal: %s",
+    (message) => {
+      expect(flags(message)).not.toContain("buying_signal");
+    },
+  );
+});

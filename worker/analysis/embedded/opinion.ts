@@ -9,6 +9,7 @@
  */
 import type { Detection } from "../types";
 import { negatedBefore, round2, sentenceAt, severityOf } from "./cues";
+import { namedInPassing } from "./competitor-roles";
 import { DENIALS, joiningSpans } from "./flags";
 import { arrivingCustomer } from "./languages/flags";
 import { foldText, MAX_FOLDED, OPINION_FLAGS, opinionFeatures, sigmoid, wordsOf, type OpinionModel } from "./opinion-features";
@@ -191,6 +192,8 @@ export function withSecondOpinion(text: string, flags: readonly Detection[], mod
     if (first?.at !== undefined && negatedBefore(text, first.at)) continue;
     // The model has learned brand names as competitors; on that brand's own chatbot they are not.
     if (flag === "competitor_mention" && words.some((w) => ownNames.some((n) => foldText(n).includes(w.folded)))) continue;
+    // Nor is a brand named in a role that makes it no alternative, as the cues read it ("my Vodafone sim", "paid with PayPal").
+    if (flag === "competitor_mention" && first?.at !== undefined && namedInPassing(text, first.at, first.at + first.folded.length)) continue;
     // "I'm moving to Vodafone next month" reads like leaving; on Vodafone's own chatbot it is someone arriving.
     if (flag === "churn_risk" && ownNames.length > 0 && arrivingAt(text, ownNames, first?.at)) continue;
     // Nor is "ich wechsel gerade zu euch", "fiz a portabilidade pra vocês" someone leaving, whatever words it shares with them.
