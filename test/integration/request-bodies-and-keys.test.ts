@@ -72,6 +72,9 @@ describe("a secret key in a URL", () => {
       ["as a path segment", `/api/v1/conversations/${t.readKey}`, t.readKey],
       ["as a conversation id on the live route", `/api/v1/live/${t.ingestKey}`, t.ingestKey],
       ["percent-encoded", `/api/v1/conversations?q=${t.readKey.replace(/_/g, "%5F")}`, t.readKey],
+      // One malformed escape elsewhere does not leave the rest of the URL undecoded.
+      ["percent-encoded beside a malformed escape", `/api/v1/search?q=%ZZ+${t.readKey.replace(/_/g, "%5F")}`, t.readKey],
+      ["percent-encoded on MCP beside a malformed escape", `/mcp?x=%ZZ&k=${t.readKey.replace(/_/g, "%5F")}`, t.readKey],
       ["on the MCP endpoint", `/mcp?token=${t.readKey}`, t.readKey],
       ["on a member-only route", `/api/v1/auth/session?k=${t.adminKey}`, undefined],
     ] as const) {

@@ -32,12 +32,15 @@ const SECRET_KEY = new RegExp(
 
 /** The URL as a client wrote it, decoded where it can be (`%5F` for `_` is still the key). */
 function decodedUrl(url: URL): string {
-  const raw = url.pathname + url.search;
-  try {
-    return decodeURIComponent(raw.replace(/\+/g, " "));
-  } catch {
-    return raw;
-  }
+  // Each run of escapes decoded on its own: one malformed escape elsewhere (`%ZZ`) must not leave an encoded key
+  // (`ob%5Flive%5F…`) undecoded, as decoding the whole URL at once would (it throws, all or nothing).
+  return (url.pathname + url.search).replace(/\+/g, " ").replace(/(?:%[0-9A-Fa-f]{2})+/g, (run) => {
+    try {
+      return decodeURIComponent(run);
+    } catch {
+      return run;
+    }
+  });
 }
 
 /**
