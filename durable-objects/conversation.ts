@@ -102,6 +102,9 @@ export const socketHandoff = z.object({
 export type SocketHandoff = z.infer<typeof socketHandoff>;
 export const HANDOFF_HEADER = "x-openbat-handoff";
 
+/** A browser named a conversation nobody opened: the upgrade's 404, and the plain GET's that asks why. */
+export const NOT_OPENED = "conversation not found: open /api/v1/live?key=… without an id to start one; its id comes in the welcome frame";
+
 export interface CaptureOutcome {
   conversationId: string;
   inserted: number;
@@ -267,16 +270,16 @@ export class Conversation extends DurableObject<Env> {
     this.commit(state, now);
   }
 
+  /** Whether anything ever opened this conversation (a browser may only reconnect to one that was). */
+  async opened(): Promise<boolean> {
+    return this.store.state !== null;
+  }
+
   /** Only WebSocket upgrades arrive here; the Worker has authenticated them and says who they are. */
   override async fetch(request: Request): Promise<Response> {
     if (request.headers.get("upgrade") !== "websocket") return new Response("expected a WebSocket upgrade", { status: 426 });
     const handoff = socketHandoff.parse(JSON.parse(request.headers.get(HANDOFF_HEADER) ?? "null"));
-    if (handoff.mustExist && !this.store.state) {
-      return Response.json(
-        { code: "not_found", message: "conversation not found: open /api/v1/live?key=… without an id to start one; its id comes in the welcome frame" },
-        { status: 404 },
-      );
-    }
+    if (handoff.mustExist && !this.store.state) return Response.json({ code: "not_found", message: NOT_OPENED }, { status: 404 });
     const open = this.ctx.getWebSockets().filter((ws) => ws.readyState === WebSocket.OPEN).length;
     if (open >= LIMITS.socketsPerConversation) {
       return Response.json(

@@ -171,9 +171,10 @@ export class OpenBat {
         renewable: typeof token === "function",
         refusal: async (url) => {
           const fetcher = this.options.fetch ?? ((input: string, init?: RequestInit) => fetch(input, init));
-          // A plain GET: the server answers 426 to a credential it takes, 401/403 to one it refuses, and says why.
+          // A plain GET: the server answers 426 to a credential it takes, 401/403 to one it refuses, 404 to a browser's
+          // conversation id nobody opened (retrying would never find it), and says why.
           const res = await fetcher(url.replace(/^ws/, "http"), { headers: token || publishable ? {} : { authorization: `Bearer ${key}` } });
-          if (res.status !== 401 && res.status !== 403) return null;
+          if (res.status !== 401 && res.status !== 403 && res.status !== 404) return null;
           const body = (await res.json().catch(() => null)) as { error?: { message?: unknown } } | null;
           const message = typeof body?.error?.message === "string" ? body.error.message : res.statusText;
           return `the server refused the connection (HTTP ${res.status}): ${message}`;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { ErrorBody } from "../helpers/http";
+import { call, type ErrorBody } from "../helpers/http";
 import { signup, chatbotOf } from "../helpers/member";
 import { connect, openSocket } from "../helpers/socket";
 import { createTenant } from "../helpers/tenant";
@@ -12,6 +12,10 @@ describe("browser conversation ids", () => {
     expect(socket).toBeNull();
     expect(response.status).toBe(404);
     expect(((await response.json()) as ErrorBody).error.code).toBe("not_found");
+    // The plain GET a client sends to learn why its handshake failed says the same, not "upgrade".
+    const why = await call(`/api/v1/live/${chosen}?key=${t.publishableKey}`);
+    expect(why.status).toBe(404);
+    expect(((await why.json()) as ErrorBody).error.message).toMatch(/^conversation not found/);
   });
 
   it("lets a browser reconnect to the conversation the server opened for it, with its history", async () => {
@@ -22,6 +26,8 @@ describe("browser conversation ids", () => {
     first.send({ type: "message", id: "w1", role: "user", content: "hello" });
     await first.next("ack");
     first.close();
+    // Asked over plain HTTP, the id it was given is a conversation: only the upgrade is missing.
+    expect((await call(`/api/v1/live/${externalId}?key=${t.publishableKey}`)).status).toBe(426);
     const again = await connect(`/api/v1/live/${externalId}?key=${t.publishableKey}&after=0`);
     await again.next("welcome");
     expect((await again.next("message")).message.id).toBe("w1");

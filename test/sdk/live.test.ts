@@ -307,6 +307,19 @@ describe("SDK live conversations against the Worker", () => {
     }
   });
 
+  it("says why at once when a browser names a pub_ conversation nobody opened, rather than retrying for ever", async () => {
+    const t = await createTenant();
+    const { openbat, net } = sdk(t.publishableKey);
+    const conversation = openbat.connect({ conversationId: "pub_AAAAAAAAAAAAAAAAAAAAAA", ...fast });
+    const closed = next(conversation, "close");
+    const sent = conversation.send({ id: "m1", role: "user", content: "hello" }).catch((e: unknown) => e);
+    await closed;
+    expect(await sent).toMatchObject({ code: "refused", message: expect.stringMatching(/^the server refused the connection \(HTTP 404\): conversation not found/) });
+    const attempts = net.sockets.length;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(net.sockets.length).toBe(attempts);
+  });
+
   it("keeps reconnecting after a 4001 when a token function can fetch a fresh token", async () => {
     const t = await createTenant();
     const created = await call("/api/v1/keys", { method: "POST", key: t.adminKey, json: { kind: "ingest", name: "sdk minting" } });

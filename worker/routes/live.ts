@@ -1,5 +1,5 @@
 import type { Context } from "hono";
-import { HANDOFF_HEADER, type SocketHandoff } from "../../durable-objects/conversation";
+import { HANDOFF_HEADER, NOT_OPENED, type SocketHandoff } from "../../durable-objects/conversation";
 import { ApiError, type ErrorCode } from "../errors";
 import type { AppEnv } from "../context";
 import { errorResponse, noContent } from "../openapi/responses";
@@ -26,6 +26,7 @@ export const liveQuery = z.object({
 
 const socketResponses = {
   101: noContent("Switching protocols: the conversation's socket, which takes `ClientFrame` and sends `ServerFrame` frames (see the schemas)"),
+  404: errorResponse("A publishable key named a conversation nobody opened (the upgrade and a plain GET alike)"),
   426: errorResponse("Not a WebSocket upgrade"),
 };
 const liveDescription =
@@ -65,10 +66,14 @@ live.openapi(
 
 async function connect(c: Context<AppEnv>, requestedId: string | undefined, after: number | undefined): Promise<Response> {
   // The credential first: a client told only that its handshake failed (a WebSocket is told nothing more) can ask
-  // the same URL over plain HTTP why, and hear 401/403 with the reason, or 426 when the credential is good.
+  // the same URL over plain HTTP why, and hear 401/403 with the reason, 404 for a browser's id nobody opened (as the
+  // upgrade would), or 426 when the rest is good.
   const auth = await authenticateLive(c, requestedId);
   assertCapturable(auth);
   if (c.req.header("upgrade")?.toLowerCase() !== "websocket") {
+    if (auth.keyKind === "publishable" && requestedId !== undefined && !(await conversationStub(c.env, auth.chatbotId, auth.externalId).opened())) {
+      throw new ApiError("not_found", NOT_OPENED);
+    }
     throw new ApiError("upgrade_required", "this endpoint speaks WebSocket: send `Upgrade: websocket`");
   }
   await limitConnect(c.env, auth, c.req.header("cf-connecting-ip") ?? "local");
