@@ -4960,6 +4960,15 @@ export interface operations {
             400: components["responses"]["Error"];
             401: components["responses"]["Error"];
             403: components["responses"]["Error"];
+            /** @description A publishable key named a conversation nobody opened (the upgrade and a plain GET alike) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Not a WebSocket upgrade */
             426: {
                 headers: {
@@ -5000,7 +5009,15 @@ export interface operations {
             400: components["responses"]["Error"];
             401: components["responses"]["Error"];
             403: components["responses"]["Error"];
-            404: components["responses"]["Error"];
+            /** @description A publishable key named a conversation nobody opened (the upgrade and a plain GET alike) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Not a WebSocket upgrade */
             426: {
                 headers: {
