@@ -70,8 +70,10 @@ async function connect(c: Context<AppEnv>, requestedId: string | undefined, afte
   // upgrade would), or 426 when the rest is good.
   const auth = await authenticateLive(c, requestedId);
   assertCapturable(auth);
+  // A browser names only a conversation opened before (its id came in a welcome frame).
+  const mustExist = auth.keyKind === "publishable" && requestedId !== undefined;
   if (c.req.header("upgrade")?.toLowerCase() !== "websocket") {
-    if (auth.keyKind === "publishable" && requestedId !== undefined && !(await conversationStub(c.env, auth.chatbotId, auth.externalId).opened())) {
+    if (mustExist && !(await conversationStub(c.env, auth.chatbotId, auth.externalId).opened())) {
       throw new ApiError("not_found", NOT_OPENED);
     }
     throw new ApiError("upgrade_required", "this endpoint speaks WebSocket: send `Upgrade: websocket`");
@@ -90,7 +92,7 @@ async function connect(c: Context<AppEnv>, requestedId: string | undefined, afte
     keyKind: auth.keyKind,
     keyId: auth.keyId,
     keyExpiresAt: auth.keyExpiresAt,
-    mustExist: auth.keyKind === "publishable" && requestedId !== undefined,
+    mustExist,
     after,
   };
   const headers = new Headers(c.req.raw.headers);
