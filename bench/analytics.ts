@@ -133,7 +133,7 @@ function generate(o: Options, now: number): Generated {
 
   const head = [
     `INSERT INTO organizations (id, name, created_at) VALUES (${q(ORG)}, 'Bench analytics', ${at});`,
-    `INSERT INTO chatbots (id, organization_id, name, status, idle_timeout_minutes, created_at) VALUES (${q(CHATBOT)}, ${q(ORG)}, 'Bench bot', 'active', 30, ${at});`,
+    `INSERT INTO chatbots (id, organization_id, name, status, idle_timeout_minutes, created_at, activated_at) VALUES (${q(CHATBOT)}, ${q(ORG)}, 'Bench bot', 'active', 30, ${at}, ${at});`,
   ];
   const orgs = new Inserts("INSERT INTO client_organizations (id, organization_id, chatbot_id, external_id, name, plan, industry, mrr, created_at, updated_at)");
   const orgPlan: string[] = [];

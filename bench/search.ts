@@ -134,8 +134,8 @@ function generate(o: Options, now: number): string[] {
     files[0]!,
     [
       `INSERT INTO organizations (id, name, created_at) VALUES (${q(ORG)}, 'Bench search', ${at});`,
-      `INSERT INTO chatbots (id, organization_id, name, status, idle_timeout_minutes, created_at) VALUES (${q(CHATBOT)}, ${q(ORG)}, 'Bench bot', 'active', 30, ${at});`,
-      `INSERT INTO chatbots (id, organization_id, name, status, idle_timeout_minutes, created_at) VALUES (${q(OTHER)}, ${q(ORG)}, 'Other bot', 'active', 30, ${at});`,
+      `INSERT INTO chatbots (id, organization_id, name, status, idle_timeout_minutes, created_at, activated_at) VALUES (${q(CHATBOT)}, ${q(ORG)}, 'Bench bot', 'active', 30, ${at}, ${at});`,
+      `INSERT INTO chatbots (id, organization_id, name, status, idle_timeout_minutes, created_at, activated_at) VALUES (${q(OTHER)}, ${q(ORG)}, 'Other bot', 'active', 30, ${at}, ${at});`,
     ].join("\n") + "\n",
   );
   const conversations = Math.ceil(o.messages / TURNS);
