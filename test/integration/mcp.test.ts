@@ -278,14 +278,27 @@ describe("MCP input and keys", () => {
       headers: { accept: "application/json, text/event-stream" },
     });
     expect(res.status).toBe(200);
-    const text = await res.text();
-    // The JSON-RPC response, as a JSON body or as the data line of one server-sent event.
-    const message = JSON.parse(res.headers.get("content-type")?.startsWith("text/event-stream") ? text.split("\n").find((l) => l.startsWith("data: "))!.slice(6) : text) as {
+    // As the README says: a server-sent event stream, the JSON-RPC answer on its `data:` line.
+    expect(res.headers.get("content-type")).toMatch(/^text\/event-stream/);
+    const lines = (await res.text()).split("\n");
+    expect(lines).toContain("event: message");
+    const message = JSON.parse(lines.find((l) => l.startsWith("data: "))!.slice(6)) as {
       id: number;
       result: { structuredContent: { data: { id: string }[] } };
     };
     expect(message.id).toBe(7);
     expect(message.result.structuredContent.data.map((w) => w.id)).toEqual([myWorkflow.workflowId]);
+  });
+
+  it("answers 406 to a request whose Accept names JSON alone, as the README warns", async () => {
+    const res = await call("/mcp", {
+      method: "POST",
+      key: await freshKey(mine),
+      json: { jsonrpc: "2.0", id: 8, method: "tools/call", params: { name: "list_workflows", arguments: {} } },
+      headers: { accept: "application/json" },
+    });
+    expect(res.status).toBe(406);
+    expect(((await res.json()) as { error: { message: string } }).error.message).toMatch(/must accept both application\/json and text\/event-stream/);
   });
 
   it("counts every message of a JSON-RPC batch against the key's read limit, and runs none of a batch larger than what is left", async () => {
