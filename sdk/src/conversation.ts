@@ -11,6 +11,7 @@ import { Emitter } from "./emitter.js";
 import type { Logger } from "./environment.js";
 import { randomId } from "./environment.js";
 import { OpenBatError } from "./errors.js";
+import { pacer, type FrameBudget, type Pacer } from "./pacer.js";
 import type { Ack, Annotation, Context, MessageInput, Resolution, ServerFrame, StatusChange, StoredMessage, Welcome } from "./types.js";
 
 /**
@@ -72,6 +73,8 @@ export interface Wiring {
    * of the credential (401, 403) as a sentence, or null (anything else, or no answer).
    */
   refusal?: (url: string) => Promise<string | null>;
+  /** The server's frame budget for this kind of credential (pacer.ts). */
+  frames: FrameBudget;
 }
 
 /**
@@ -151,6 +154,7 @@ export class Conversation extends Emitter<ConversationEvents> {
   private drained: (() => void)[] = [];
   private ends = 0;
   private readonly max: number;
+  private readonly pacer: Pacer;
 
   constructor(
     private readonly wiring: Wiring,
@@ -162,6 +166,7 @@ export class Conversation extends Emitter<ConversationEvents> {
     this.id = id;
     this.context = context;
     this.max = options.maxBuffered ?? 1000;
+    this.pacer = pacer(wiring.frames);
     this.resume = options.after !== undefined;
     this.lastSeq = options.after ?? 0;
     if (wiring.inert) return;
@@ -193,14 +198,11 @@ export class Conversation extends Emitter<ConversationEvents> {
       const wasLive = this.live;
       this.live = false;
       this.replies = [];
+      this.pacer.reset();
       if (this.closed) return;
       if (wasLive) this.emit("disconnect", { code: event.code, reason: event.reason });
       // Report the first failure of a streak only: an outage must not flood the console.
-      // (Browsers do not tell why a handshake failed: a refused key, a 429 and a dead network look alike.)
-      else if (++this.failures === 1) {
-        this.fail(new OpenBatError("connection_failed", "could not connect; retrying with backoff"));
-        void this.askWhy();
-      }
+      else if (++this.failures === 1) void this.firstFailure();
       const refused = REFUSED[event.code];
       if (refused !== undefined && !(event.code === 4001 && wiring.renewable)) this.refuse(`${refused} (close code ${event.code})`);
     });
@@ -243,7 +245,7 @@ export class Conversation extends Emitter<ConversationEvents> {
       else if (entry.frame.length > FRAME_LIMIT) this.fail(new OpenBatError("payload_too_large", "the message is over the 40 KB frame limit", id), entry);
       else {
         this.outbox.set(id, entry);
-        if (this.live) this.write(id, entry.frame);
+        if (this.live) this.frame(id, entry.frame);
       }
     }
     return promise as Promise<Ack>;
@@ -303,18 +305,22 @@ export class Conversation extends Emitter<ConversationEvents> {
   }
 
   /**
-   * The first failed handshake of a streak: a refused key (unknown, revoked, of another kind, an origin it does not
-   * allow) or an archived chatbot would fail every retry, so the reason is asked once over HTTP and, if it is one of
-   * those, the conversation is refused as a close code would refuse it. A token function may fetch a better token.
+   * The first failed handshake of a streak. Browsers do not tell why a handshake failed (a refused key, a 429 and a
+   * dead network look alike), and a refused key (unknown, revoked, of another kind, an origin it does not allow) or
+   * an archived chatbot would fail every retry: so the reason is asked once over HTTP first. A refusal refuses the
+   * conversation as a close code would, without announcing retries that will not come; anything else — no answer
+   * within a few seconds included — is reported as `connection_failed` while the retries go on.
    */
-  private async askWhy(): Promise<void> {
-    if (!this.wiring.refusal || this.wiring.renewable) return;
+  private async firstFailure(): Promise<void> {
+    let why: string | null = null;
     try {
-      const why = await this.wiring.refusal(await this.wiring.url(this.id, this.resume ? this.lastSeq : undefined));
-      if (why !== null && !this.closed && !this.live) this.refuse(why);
+      if (this.wiring.refusal && !this.wiring.renewable) why = await this.wiring.refusal(await this.wiring.url(this.id, this.resume ? this.lastSeq : undefined));
     } catch {
-      // No answer either: the retries go on, as before.
+      // No answer either (the probe gives up after a few seconds): a failure like any other.
     }
+    if (this.closed || this.live) return;
+    if (why !== null) this.refuse(why);
+    else this.fail(new OpenBatError("connection_failed", "could not connect; retrying with backoff"));
   }
 
   /**
@@ -333,6 +339,7 @@ export class Conversation extends Emitter<ConversationEvents> {
     if (this.timer) clearInterval(this.timer);
     this.closing = true;
     this.closed = true;
+    this.pacer.reset();
     this.socket?.close(1000, reason);
     const left = [...this.outbox.entries()];
     this.outbox.clear();
@@ -359,8 +366,9 @@ export class Conversation extends Emitter<ConversationEvents> {
         this.resume = true;
         this.live = true;
         this.failures = 0;
+        this.pacer.reset();
         if (this.context) this.sendContext();
-        for (const [key, entry] of this.outbox) entry.end ? this.sendEnd(key, entry) : this.write(key, entry.frame);
+        for (const [key, entry] of this.outbox) entry.end ? this.sendEnd(key, entry) : this.frame(key, entry.frame);
         this.emit("open", frame);
         return;
       case "ack":
@@ -403,19 +411,23 @@ export class Conversation extends Emitter<ConversationEvents> {
   }
 
   private sendContext(): void {
-    this.replies.push("");
-    this.socket!.send(JSON.stringify({ ...this.context, type: "context" }));
+    this.frame("", JSON.stringify({ ...this.context, type: "context" }));
   }
 
   private sendEnd(key: string, entry: Entry): void {
-    this.replies.push(key);
-    this.socket!.send(entry.frame);
-    this.socket!.send(BARRIER);
+    this.frame(undefined, entry.frame);
+    this.frame(key, BARRIER);
   }
 
-  private write(id: string, frame: string): void {
-    this.replies.push(id);
-    this.socket!.send(frame);
+  /**
+   * Every frame goes through the pacer, and what its reply will be about (`reply`: a message's id, "" for a context,
+   * an end's key for its barrier; none for the `end` frame itself) is queued only once it is written.
+   */
+  private frame(reply: string | undefined, text: string): void {
+    this.pacer.send(() => {
+      if (reply !== undefined) this.replies.push(reply);
+      this.socket!.send(text);
+    });
   }
 
   /** Sends the message (or the context, key "") again after `ms`, if it still waits; false for what cannot be resent alone (an end). */
@@ -428,7 +440,7 @@ export class Conversation extends Emitter<ConversationEvents> {
       if (!this.live) return;
       if (key === "") {
         if (this.context) this.sendContext();
-      } else if (entry && this.outbox.get(key) === entry) this.write(key, entry.frame);
+      } else if (entry && this.outbox.get(key) === entry) this.frame(key, entry.frame);
     }, ms);
     return true;
   }
