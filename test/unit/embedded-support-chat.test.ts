@@ -37,6 +37,21 @@ describe("domain trouble carries sentiment", () => {
     expect(polarity(message)).toBe("negative");
   });
 
+  it.each([
+    "Why did you take my money twice?",
+    "Why did you charge me twice?",
+    "why have you charged my card twice",
+    "They took £50 out of my account twice",
+    "You've taken payment twice for the same order",
+  ])("reads money taken twice as negative, asked about or told: %s", (message) => {
+    expect(polarity(message)).toBe("negative");
+  });
+
+  it("reads 'take my money' as eager to buy, and 'take my money twice' as a complaint", () => {
+    expect(polarity("This is exactly what we need. Take my money!")).toBe("positive");
+    expect(polarity("Will you take my money twice if I upgrade mid-month?")).not.toBe("positive");
+  });
+
   it("reads a report of trouble that is over as not negative", () => {
     expect(polarity("The sync error is fixed now, thanks for the quick help!")).toBe("positive");
   });

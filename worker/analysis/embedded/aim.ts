@@ -78,8 +78,8 @@ const WE_WIN = new RegExp(
   String.raw`glad (we|i) (switched|moved|left)|(switched|moved|came) (over )?(from|off) \S+( \S+)? to (you|your|here)|(so much|much|way|a lot) (faster|better|easier|cheaper|smoother|nicer)( to (use|order|navigate|set up))?( since| now| than (?!${US}))`,
   "iu",
 );
-/** Enthusiasm to buy is good news even without a feeling word ("The trial convinced me, how do I pay?"). */
-const BUY_ENTHUSIASM = /\b(just upgraded|(we|i)('d like| would like| want| wanna) to (add|buy|upgrade|order|purchase|sign up|subscribe)|ready to (buy|pay|sign|purchase|order|upgrade)|convinced (me|us)|sold (me|us|itself)|take my money)\b/i;
+/** Enthusiasm to buy is good news even without a feeling word ("The trial convinced me, how do I pay?"); "take my money twice" is a complaint. */
+const BUY_ENTHUSIASM = /\b(just upgraded|(we|i)('d like| would like| want| wanna) to (add|buy|upgrade|order|purchase|sign up|subscribe)|ready to (buy|pay|sign|purchase|order|upgrade)|convinced (me|us)|sold (me|us|itself)|take my money(?! (twice|again|out|from|without)))\b/i;
 /** Relief that a trouble is over is good news: "Phew, the refund landed", "Finally! Sync works again", "the fix you suggested worked". */
 const RELIEF = /\b(phew|finally (got|works|working|arrived|received|came|went|sorted|fixed|through|approved|solved|resolved)|works again|working again|(refund|payment|money|parcel|package|order|transfer|licen[cs]e|renewal|visa|card|delivery) (has )?(finally )?(landed|arrived|come through|came through|gone through|went through|got through)|what a relief|so relieved|qu[eé] alivio|quel soulagement|ouf|che sollievo|que al[ií]vio|wat een opluchting|was für eine erleichterung|gott sei dank|(fix|suggestion|tip|solution|steps|workaround|advice|trick|reset|restart|update|patch)\b[^.!?\n]{0,30}\b(?<!(?:not|never|n't|n’t)\x20)(worked|did the trick|did it|helped|fixed it|solved it|sorted it))\b/i;
 /**

@@ -19,7 +19,7 @@ import { analyzeUserMessage } from "./user-message";
 
 export const EMBEDDED_ANALYZER_NAME = "embedded";
 /** Bump when rules or word lists change, so stored results can be traced to a version. */
-export const EMBEDDED_ANALYZER_VERSION = "2.33.0";
+export const EMBEDDED_ANALYZER_VERSION = "2.34.0";
 
 /** The second opinion learned from messages in these (and from short ones whose language could not be told). */
 const LEARNED_LANGUAGES: ReadonlySet<string> = new Set([...SUPPORTED_ANALYSIS_LANGUAGES, UNDETERMINED_LANGUAGE]);
