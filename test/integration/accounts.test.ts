@@ -300,6 +300,25 @@ describe("organizations, members and roles", () => {
     expect(demote.status).toBe(409);
   });
 
+  it("keeps an owner when two owners demote each other, or remove each other, at the same moment", async () => {
+    for (const change of ["demote", "remove"] as const) {
+      const first = await signup();
+      const org = first.organizationId;
+      const second = await invited(first, "admin");
+      expect((await as(first, `/api/v1/organizations/${org}/members/${second.memberId}`, { method: "PATCH", json: { role: "owner" } })).status).toBe(200);
+      const act = (actor: typeof first, target: typeof first) =>
+        as(actor, `/api/v1/organizations/${org}/members/${target.memberId}`, change === "demote" ? { method: "PATCH", json: { role: "admin" } } : { method: "DELETE" });
+      const answers = await Promise.all([act(first, second), act(second, first)]);
+      const statuses = answers.map((r) => r.status).sort();
+      // One of them goes through; the other would leave nobody owning the organization (or, removed, cannot act).
+      expect(statuses[0], change).toBe(change === "demote" ? 200 : 204);
+      expect([403, 404, 409], change).toContain(statuses[1]);
+      const left = await as(statuses[0] === answers[0]!.status ? first : second, `/api/v1/organizations/${org}/members`);
+      const roles = ((await left.json()) as { data: { role: string }[] }).data.map((m) => m.role);
+      expect(roles.filter((r) => r === "owner"), change).toHaveLength(1);
+    }
+  });
+
   it("changes a member's role: admins between member and admin, only an owner to or from owner", async () => {
     const owner = await signup();
     const admin = await invited(owner, "admin");

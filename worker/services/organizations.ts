@@ -15,6 +15,7 @@ import { countWithin, THROTTLES } from "./throttles";
 import type { Role } from "./sessions";
 import { nameText } from "../schemas/names";
 import { unassignLeavingMember } from "../triage/actions";
+import { refusedWith } from "../db/errors";
 
 const INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 const RANK: Record<Role, number> = { member: 0, admin: 1, owner: 2 };
@@ -98,10 +99,21 @@ async function roleOf(db: Db, organizationId: string, memberId: string): Promise
   return target.role;
 }
 
-/** An organization always keeps an owner: refuses to take the owner role from its last one. */
-async function keepAnOwner(db: Db, organizationId: string): Promise<void> {
-  const owners = (await listMembers(db, organizationId)).filter((m) => m.role === "owner");
-  if (owners.length === 1) throw new ApiError("conflict", "an organization needs at least one owner; make someone else owner first");
+/** What the triggers of migration 0028 say when a write would leave an organization without an owner. */
+const LAST_OWNER = "an organization needs at least one owner";
+
+/**
+ * Runs a write that takes an owner's role or membership away. An organization always keeps an owner: the triggers of
+ * migration 0028 refuse the write that would take its last one — inside the statement, so two owners demoting or
+ * removing each other at the same moment cannot both pass — and that refusal answers 409.
+ */
+async function keepingAnOwner(write: () => Promise<unknown>): Promise<void> {
+  try {
+    await write();
+  } catch (error) {
+    if (refusedWith(error, LAST_OWNER)) throw new ApiError("conflict", `${LAST_OWNER}; make someone else owner first`);
+    throw error;
+  }
 }
 
 /**
@@ -113,10 +125,10 @@ export async function removeMember(db: Db, organizationId: string, actor: { memb
   if (!leaving && actor.role === "member") throw new ApiError("forbidden", "this needs the admin role; you are a member (a member may only leave)");
   const target = await roleOf(db, organizationId, memberId);
   if (target === "owner" && actor.role !== "owner") throw new ApiError("forbidden", "only an owner can remove an owner");
-  if (target === "owner") await keepAnOwner(db, organizationId);
-  // Their conversations go back to unassigned, in the same batch: nobody stays assigned what they can no longer see.
+  // Their conversations go back to unassigned, in the same batch: nobody stays assigned what they can no longer see
+  // (and a removal refused for leaving no owner unassigns nothing).
   const unassign = await unassignLeavingMember(db, organizationId, memberId, actor.memberId);
-  await db.batch([db.delete(memberships).where(and(eq(memberships.organizationId, organizationId), eq(memberships.memberId, memberId))), ...unassign]);
+  await keepingAnOwner(() => db.batch([db.delete(memberships).where(and(eq(memberships.organizationId, organizationId), eq(memberships.memberId, memberId))), ...unassign]));
 }
 
 /** A PATCH of a membership: `{}` changes nothing and answers the member as they are (README "Conventions"). */
@@ -131,8 +143,7 @@ export async function changeMemberRole(db: Db, organizationId: string, actor: { 
   const role = asked ?? current;
   if (role !== current) {
     if ((current === "owner" || role === "owner") && actor.role !== "owner") throw new ApiError("forbidden", "only an owner can make or unmake an owner");
-    if (current === "owner") await keepAnOwner(db, organizationId);
-    await db.update(memberships).set({ role }).where(and(eq(memberships.organizationId, organizationId), eq(memberships.memberId, memberId)));
+    await keepingAnOwner(() => db.update(memberships).set({ role }).where(and(eq(memberships.organizationId, organizationId), eq(memberships.memberId, memberId))));
   }
   return (await listMembers(db, organizationId)).find((m) => m.id === memberId)!;
 }

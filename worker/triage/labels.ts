@@ -11,19 +11,15 @@ import type { labelInput, labelPatch } from "../schemas/triage";
 import { newId } from "../services/ids";
 import type { Scope } from "./context";
 import { byLabelName, labelView, type LabelView } from "./read";
+import { refusedWith } from "../db/errors";
 
 export async function listLabels(db: Db, chatbotId: string): Promise<LabelView[]> {
   const rows = await db.select().from(labels).where(eq(labels.chatbotId, chatbotId)).orderBy(...byLabelName);
   return rows.map(labelView);
 }
 
-/** SQLite's answer to a second label of the same name, whatever layer wraps it. */
-function isDuplicateName(error: unknown): boolean {
-  for (let e: unknown = error; e; e = (e as { cause?: unknown }).cause) {
-    if (String((e as Error).message ?? e).includes("UNIQUE constraint failed")) return true;
-  }
-  return false;
-}
+/** SQLite's answer to a second label of the same name. */
+const isDuplicateName = (error: unknown) => refusedWith(error, "UNIQUE constraint failed");
 
 /**
  * The refusal of a name another label of the chatbot has in any case, quoting that label as it is spelt ("Urgent" for
