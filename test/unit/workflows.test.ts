@@ -115,6 +115,13 @@ describe("message templates", () => {
     expect(renderTemplate("{{user.email}} at {{ sentiment.score }}{{nope.x}}!", { user: { email: "a@b.co" }, sentiment: { score: -0.7 } })).toBe("a@b.co at -0.7!");
   });
 
+  it("reads the payload's own fields only: what every object inherits renders empty", () => {
+    const scope = { user: { name: "Ada" }, messages: ["hi"] };
+    expect(renderTemplate("[{{constructor}}][{{__proto__}}][{{user.constructor.name}}][{{toString}}][{{messages.length}}][{{user.name}}]", scope)).toBe(
+      "[][][][][1][Ada]",
+    );
+  });
+
   it("fills a placeholder with the first of its alternatives that has a value, a quoted text last", () => {
     const who = '{{user.email | user.name | "a user"}} on {{organization.plan|"no plan"}}';
     expect(renderTemplate(who, { user: { email: "a@b.co", name: "Ada" }, organization: { plan: "pro" } })).toBe("a@b.co on pro");

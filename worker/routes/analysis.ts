@@ -8,6 +8,8 @@ import { rateLimit } from "../middleware/rate-limit";
 import { json, jsonBody, jsonData, pageOf } from "../openapi/responses";
 import { apiRoute, apiRouter } from "../openapi/router";
 import { analysisConfigView, bulkRejectResult, suggestionSchema } from "../schemas/analysis";
+import { workflowsOnMissingSlugs } from "../workflows/service";
+import type { Db } from "../db/client";
 import { approveSuggestion, bulkRejectBody, listSuggestions, rejectSuggestion, rejectSuggestions, suggestionsQuery } from "../services/intent-suggestions";
 
 /** Analysis configuration per chatbot: anyone with a read key may look, only admin keys may change. */
@@ -18,8 +20,9 @@ const adminOnly = requireKind("admin");
 const tags = ["Analysis"];
 const slugParams = z.object({ slug: customDefinition.shape.slug });
 
-function view(env: Env, config: AnalysisConfig) {
+async function view(env: Env, db: Db, chatbotId: string, config: AnalysisConfig) {
   const usesAi = analyzerChoice(env).ai !== null;
+  const translation = config.autoTranslate && !usesAi ? ["auto-translation needs the Workers AI analyzer; the embedded analyzer keeps messages as they are"] : [];
   return {
     ...config,
     // Every built-in toggle with its state (on unless switched off), so a reader need not know the list.
@@ -28,13 +31,16 @@ function view(env: Env, config: AnalysisConfig) {
     effectivePrompts: effectivePrompts(config),
     defaultIntents: DEFAULT_INTENTS,
     analyzer: usesAi ? ("workers-ai" as const) : ("embedded" as const),
-    warnings: config.autoTranslate && !usesAi ? ["auto-translation needs the Workers AI analyzer; the embedded analyzer keeps messages as they are"] : [],
+    warnings: [...translation, ...(await workflowsOnMissingSlugs(db, chatbotId, config))],
   };
 }
 
 analysis.openapi(
   apiRoute("read", { method: "get", path: "/config", tags, summary: "The chatbot's analysis configuration", responses: { 200: jsonData(analysisConfigView, "Toggles, custom definitions, prompts with `effectivePrompts`, analyzer") } }),
-  async (c) => c.json({ data: view(c.env, await loadConfig(c.get("db"), c.get("auth").chatbotId)) }, 200),
+  async (c) => {
+    const { chatbotId } = c.get("auth");
+    return c.json({ data: await view(c.env, c.get("db"), chatbotId, await loadConfig(c.get("db"), chatbotId)) }, 200);
+  },
 );
 
 analysis.openapi(
@@ -51,7 +57,7 @@ analysis.openapi(
     const auth = c.get("auth");
     const config = await updateConfig(c.get("db"), auth, c.req.valid("json"));
     forgetConfig(auth.chatbotId);
-    return c.json({ data: view(c.env, config) }, 200);
+    return c.json({ data: await view(c.env, c.get("db"), auth.chatbotId, config) }, 200);
   },
 );
 
@@ -69,7 +75,7 @@ analysis.openapi(
     const auth = c.get("auth");
     const config = await revertPrompt(c.get("db"), auth, c.req.valid("param").name);
     forgetConfig(auth.chatbotId);
-    return c.json({ data: view(c.env, config) }, 200);
+    return c.json({ data: await view(c.env, c.get("db"), auth.chatbotId, config) }, 200);
   },
 );
 
@@ -112,7 +118,7 @@ analysis.openapi(
     const auth = c.get("auth");
     const result = await approveSuggestion(c.get("db"), auth, c.req.valid("param").slug, c.req.valid("json"));
     forgetConfig(auth.chatbotId);
-    return c.json({ data: { accepted: result.accepted, config: view(c.env, result.config) } }, 200);
+    return c.json({ data: { accepted: result.accepted, config: await view(c.env, c.get("db"), auth.chatbotId, result.config) } }, 200);
   },
 );
 

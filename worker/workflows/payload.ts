@@ -78,7 +78,8 @@ const PLACEHOLDER = /\{\{\s*((?:[\w.]+|"[^"{}|]*")(?:\s*\|\s*(?:[\w.]+|"[^"{}|]*
 export function renderTemplate(template: string, scope: Record<string, unknown>, escape: Escape = ESCAPES.custom): string {
   const valueAt = (path: string): unknown => {
     let value: unknown = scope;
-    for (const key of path.split(".")) value = value && typeof value === "object" ? (value as Record<string, unknown>)[key] : undefined;
+    // The payload's own fields only: `{{constructor}}` or `{{__proto__}}` name no path of it, and render empty.
+    for (const key of path.split(".")) value = value && typeof value === "object" && Object.hasOwn(value, key) ? (value as Record<string, unknown>)[key] : undefined;
     return value === null || value === "" ? undefined : value;
   };
   return template.replace(PLACEHOLDER, (_, alternatives: string) => {

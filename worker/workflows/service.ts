@@ -9,7 +9,7 @@ import { STARTER_SLUGS, WORKFLOW_TEMPLATES } from "./templates";
 import { isEmailAction, isInAppAction, isWebhookAction, workflowInput, workflowPatch, type Condition, type WorkflowInput } from "./schema";
 import { forgetWorkflows, type DeliveryMessage } from "./trigger";
 import { nameText } from "../schemas/names";
-import { loadConfig } from "../analysis/config";
+import { loadConfig, type AnalysisConfig } from "../analysis/config";
 import { knownSlugs, noSuchSlug } from "../services/filter-references";
 import { queryNumber } from "../schemas/common";
 
@@ -116,6 +116,24 @@ async function checkConditions(db: Db, chatbotId: string, input: WorkflowInput):
   const unknown = input.conditions.findIndex((c) => namesFlagOrBehaviour(c) && !known[c.field].includes(c.value));
   const c = input.conditions[unknown];
   if (c && namesFlagOrBehaviour(c)) throw fieldError(`conditions.${unknown}.value`, noSuchSlug(c.field, c.value, known[c.field]));
+}
+
+/**
+ * What the analysis configuration's answer warns of: the chatbot's workflows with a condition on a flag or behaviour
+ * it no longer has (a custom one removed since) or has switched off. Such a condition is never met, or always, for
+ * `not_detected`: the workflow was valid when saved, and nothing else would say it has stopped working as meant.
+ */
+export async function workflowsOnMissingSlugs(db: Db, chatbotId: string, config: AnalysisConfig): Promise<string[]> {
+  const known = knownSlugs(config);
+  const off = (c: FlagOrBehaviourCondition) => (c.field === "flag" ? config.flags : config.behaviours)[c.value as never] === false;
+  const rows = await db.select({ id: workflows.id, name: workflows.name, conditions: workflows.conditions }).from(workflows).where(eq(workflows.chatbotId, chatbotId)).orderBy(workflows.createdAt, workflows.id);
+  return rows.flatMap((w) =>
+    w.conditions.filter(namesFlagOrBehaviour).flatMap((c) => {
+      const missing = !known[c.field].includes(c.value);
+      if (!missing && !off(c)) return [];
+      return [`workflow "${w.name}" (${w.id}) has a condition on the ${c.field} "${c.value}", which this chatbot ${missing ? "no longer has" : "has switched off"}: no message will raise it`];
+    }),
+  );
 }
 
 /** Members an email or in-app action names, by action. */
