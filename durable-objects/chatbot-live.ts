@@ -28,7 +28,7 @@ import { DurableObject } from "cloudflare:workers";
 import { z } from "zod";
 import { createDb } from "../worker/db/client";
 import { todayCounts } from "../worker/analytics/today";
-import { feedClientFrame, FLUSH_MS, KEPT_EVENT_TYPES, MAX_EVENTS_PER_BATCH, MAX_INDEXED_IDS, type FeedFrame, type LiveCounters, type LiveEvent } from "./feed-frames";
+import { feedClientFrame, FLUSH_MS, MAX_EVENTS_PER_BATCH, MAX_INDEXED_IDS, trimBatch, type FeedFrame, type LiveCounters, type LiveEvent } from "./feed-frames";
 import { markWatched, WATCH_MS, WATCH_RENEW_MS } from "./live-watch";
 import { localDay } from "../worker/analytics/time-zone";
 import { readFrame } from "./frame-reading";
@@ -182,7 +182,11 @@ export class ChatbotLive extends DurableObject<Env> {
     if (!this.ctx.getWebSockets().length) return;
     this.dropped += dropped;
     this.pending.push(...events);
-    if (this.pending.length > MAX_EVENTS_PER_BATCH) this.dropOldest(this.pending.length - MAX_EVENTS_PER_BATCH);
+    if (this.pending.length > MAX_EVENTS_PER_BATCH) {
+      const { kept, dropped: letGo } = trimBatch(this.pending);
+      this.pending = kept;
+      this.dropped += letGo;
+    }
     this.timer ??= setTimeout(() => void this.flush(), FLUSH_MS);
   }
 
@@ -198,21 +202,6 @@ export class ChatbotLive extends DurableObject<Env> {
     if (!this.ctx.getWebSockets().length) return;
     for (const id of ids) this.indexedIds.add(id);
     this.timer ??= setTimeout(() => void this.flush(), FLUSH_MS);
-  }
-
-  /** Drops the oldest `excess` conversation events; what a person did (triage, labels) is always kept. */
-  private dropOldest(excess: number): void {
-    const kept: LiveEvent[] = [];
-    let toDrop = excess;
-    for (const event of this.pending) {
-      if (toDrop > 0 && !KEPT_EVENT_TYPES.has(event.type)) {
-        toDrop -= 1;
-        continue;
-      }
-      kept.push(event);
-    }
-    this.dropped += excess - toDrop;
-    this.pending = kept;
   }
 
   /** Viewer sockets, already authenticated by the Worker, which names the chatbot, the zone and the credentials. */

@@ -58,8 +58,29 @@ export const liveEvent = z.discriminatedUnion("type", [
 ]);
 export type LiveEvent = z.infer<typeof liveEvent>;
 
-/** Events a person caused: rare, so a burst of conversation events never pushes them out of a batch. */
-export const KEPT_EVENT_TYPES: ReadonlySet<LiveEvent["type"]> = new Set(["triage", "labels"]);
+/**
+ * What a batch over MAX_EVENTS_PER_BATCH lets go first, oldest first within each: annotations, then messages, then a
+ * conversation's start, end or reopening. What a person did (`triage`, `labels`) is rare and never let go. So a burst
+ * — a REST capture of 100 messages, analysed in the same turn — shows a viewer the conversation starting and its
+ * newest messages, rather than the annotations of messages it never saw.
+ */
+const LET_GO_FIRST: readonly LiveEvent["type"][] = ["annotation", "message", "conversation"];
+
+/** `events` cut to at most `max` (but what is never let go), in their order, and how many were let go. */
+export function trimBatch(events: LiveEvent[], max = MAX_EVENTS_PER_BATCH): { kept: LiveEvent[]; dropped: number } {
+  let excess = events.length - max;
+  if (excess <= 0) return { kept: events, dropped: 0 };
+  const gone = new Set<LiveEvent>();
+  for (const type of LET_GO_FIRST) {
+    for (const event of events) {
+      if (excess === 0) break;
+      if (event.type !== type) continue;
+      gone.add(event);
+      excess -= 1;
+    }
+  }
+  return { kept: events.filter((e) => !gone.has(e)), dropped: gone.size };
+}
 
 /**
  * Today's figures in the viewer's time zone, read from the index (worker/analytics/today.ts): on `hello`, and
@@ -79,8 +100,10 @@ export const feedFrame = z
     z
       .object({
         type: z.literal("batch"),
-        events: z.array(liveEvent).meta({ description: "The newest events since the last batch, oldest first" }),
-        dropped: z.number().int().meta({ description: `Older events of this interval left out (beyond the newest ${MAX_EVENTS_PER_BATCH})` }),
+        events: z.array(liveEvent).meta({ description: "The events since the last batch, oldest first" }),
+        dropped: z.number().int().meta({
+          description: `Events of this interval left out beyond ${MAX_EVENTS_PER_BATCH}: annotations first, then messages, then conversation events, oldest first (triage and labels never)`,
+        }),
         counters: liveCounters,
       })
       .meta({ description: `While anything happens, at most one every ${FLUSH_MS} ms from each of the feed's ${FEED_SHARDS} shards (a conversation's events all come from one), with at most ${MAX_EVENTS_PER_BATCH} events` }),

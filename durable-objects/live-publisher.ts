@@ -13,13 +13,13 @@
  * answer was stale: hold()). And to the one of the feed's shards this conversation hashes to
  * (feed-shards.ts), so a busy chatbot's messages spread over several objects.
  *
- * A call carries at most the newest MAX_EVENTS_PER_BATCH events — as many as the feed shows viewers in
- * one tick; it would drop older ones itself. The older ones are only counted, so viewers learn that events
+ * A call carries at most MAX_EVENTS_PER_BATCH events — as many as the feed shows viewers in one tick; it would
+ * drop the rest itself (trimBatch: annotations first, then messages, oldest first). Those are only counted, so viewers learn that events
  * were left out, while a burst costs one small call rather than serialising hundreds of events on the
  * conversation's thread (tens of milliseconds locally, holding up every ack behind it).
  */
 import type { ChatbotLive, LiveEvent } from "./chatbot-live";
-import { MAX_EVENTS_PER_BATCH } from "./feed-frames";
+import { MAX_EVENTS_PER_BATCH, trimBatch } from "./feed-frames";
 import { feedShardName, feedShardOf } from "./feed-shards";
 import { UNWATCHED_TTL_MS, watched } from "./live-watch";
 
@@ -48,11 +48,15 @@ export class LivePublisher {
     if (this.chatbotId === null && "conversationId" in event) this.shard = feedShardOf(event.conversationId);
     this.chatbotId = chatbotId;
     this.events.push(event);
-    if (this.events.length > MAX_EVENTS_PER_BATCH) {
-      this.events.shift();
-      this.dropped += 1;
-    }
+    if (this.events.length > MAX_EVENTS_PER_BATCH) this.trim();
     this.schedule();
+  }
+
+  /** At most a batch waits (feed-frames.ts: annotations let go first, then messages); the rest are counted. */
+  private trim(): void {
+    const { kept, dropped } = trimBatch(this.events);
+    this.events = kept;
+    this.dropped += dropped;
   }
 
   private schedule(): void {
@@ -106,7 +110,8 @@ export class LivePublisher {
     this.held = [];
     if (!held.length) return;
     // Older than anything waiting: they go first.
-    this.events = [...held, ...this.events].slice(-MAX_EVENTS_PER_BATCH);
+    this.events = [...held, ...this.events];
+    this.trim();
     this.schedule();
   }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { LiveEvent } from "../../durable-objects/chatbot-live";
-import { MAX_EVENTS_PER_BATCH } from "../../durable-objects/feed-frames";
+import { MAX_EVENTS_PER_BATCH, trimBatch } from "../../durable-objects/feed-frames";
 import { LivePublisher } from "../../durable-objects/live-publisher";
 
 const message = (seq: number): LiveEvent => ({
@@ -110,7 +110,7 @@ describe("a conversation's live publisher", () => {
     expect(feed.calls.map((c) => c.events.map((e) => e.type))).toEqual([["message", "annotation"]]);
   });
 
-  it("sends only the newest events a viewer could be shown, and counts the rest so viewers learn some were left out", async () => {
+  it("sends at most the events a viewer could be shown, letting annotations go before messages, and counts the rest", async () => {
     const feed = fakeFeed();
     const publisher = new LivePublisher(feed.env);
     const cb = newChatbot();
@@ -123,15 +123,40 @@ describe("a conversation's live publisher", () => {
     feed.calls[0]!.answer();
     await settle();
     const second = feed.calls[1]!;
-    expect(second.events).toHaveLength(MAX_EVENTS_PER_BATCH);
-    expect(second.events.at(-1)).toEqual(annotation(150, true));
-    // 300 waited, 100 sent: the 200 left out are the first 100 messages and their annotations.
+    // 300 waited, 100 sent: every annotation went first, then the oldest messages; the newest 100 messages are shown.
+    expect(second.events).toEqual(Array.from({ length: MAX_EVENTS_PER_BATCH }, (_, i) => message(51 + i)));
     expect(second.dropped).toBe(200);
     // Counted once: the next call starts from nothing left out.
     second.answer();
     publisher.push(cb, message(151));
     await settle();
     expect(feed.calls[2]!.dropped).toBe(0);
+  });
+
+  it("shows a capture of 100 messages as the conversation starting and its messages, not annotations of unseen ones", async () => {
+    const feed = fakeFeed();
+    const publisher = new LivePublisher(feed.env);
+    const cb = newChatbot();
+    const started: LiveEvent = { type: "conversation", conversationId: "c", externalId: "x", status: "started" };
+    // One turn: the capture's messages, then their annotations from the embedded analyzer's microtask.
+    publisher.push(cb, started);
+    for (let seq = 1; seq <= 100; seq++) publisher.push(cb, message(seq));
+    for (let seq = 1; seq <= 100; seq++) publisher.push(cb, annotation(seq, true));
+    await settle();
+    const call = feed.calls[0]!;
+    expect(call.events[0]).toEqual(started);
+    expect(call.events.slice(1)).toEqual(Array.from({ length: 99 }, (_, i) => message(2 + i)));
+    expect(call.dropped).toBe(101);
+  });
+
+  it("never lets go what a person did, however large the burst", () => {
+    const triage = { type: "labels" } as LiveEvent;
+    const events = [triage, ...Array.from({ length: 120 }, (_, i) => message(i))];
+    const { kept, dropped } = trimBatch(events);
+    expect(kept[0]).toBe(triage);
+    expect(kept).toHaveLength(MAX_EVENTS_PER_BATCH);
+    expect(dropped).toBe(21);
+    expect(trimBatch(events.slice(0, 50))).toEqual({ kept: events.slice(0, 50), dropped: 0 });
   });
 
   it("makes a new stub after a call failed, as a broken stub may stay broken", async () => {

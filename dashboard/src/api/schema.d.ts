@@ -3033,7 +3033,7 @@ export interface components {
         } | {
             /** @enum {string} */
             type: "batch";
-            /** @description The newest events since the last batch, oldest first */
+            /** @description The events since the last batch, oldest first */
             events: ({
                 /** @enum {string} */
                 type: "message";
@@ -3093,7 +3093,7 @@ export interface components {
                 /** @enum {string} */
                 type: "labels";
             })[];
-            /** @description Older events of this interval left out (beyond the newest 100) */
+            /** @description Events of this interval left out beyond 100: annotations first, then messages, then conversation events, oldest first (triage and labels never) */
             dropped: number;
             counters: {
                 /** @description The viewer's calendar day counted (in `timeZone`), YYYY-MM-DD */
