@@ -354,6 +354,25 @@ export const MUTANTS: Mutant[] = [
     replace: 'summary: "Delete the organization and purge its chatbots\' conversations (owner)", middleware: [role("admin")]',
     tests: ["test/integration/accounts.test.ts"],
   },
+  {
+    id: "last-owner-demoted-in-a-race",
+    area: "dashboard-api",
+    promise: "never the last owner: two owners demoting each other at once leave one owner (409 for the other)",
+    file: "migrations/0028_keep_an_owner.sql",
+    search: "WHEN OLD.role = 'owner' AND NEW.role <> 'owner'",
+    replace: "WHEN 0",
+    tests: ["test/integration/accounts.test.ts"],
+  },
+  // ---- SDK ----
+  {
+    id: "sdk-burst-unpaced",
+    area: "sdk",
+    promise: "the SDK paces frames to the server's frame rate limits: a browser's burst is stored whole on one socket",
+    file: "sdk/src/conversation.ts",
+    search: "this.pacer = pacer(wiring.frames);",
+    replace: "this.pacer = pacer({ burst: Infinity, perSecond: 1 });",
+    tests: ["test/sdk/live.test.ts"],
+  },
 ];
 
 // ---- running ----
