@@ -30,23 +30,28 @@ export interface Pacer {
   reset(): void;
 }
 
-/** A token bucket in front of a socket's `send` (a closure rather than a class: the SDK's bundle stays small). */
+/**
+ * A token bucket in front of a socket's `send` (a closure rather than a class: the SDK's bundle stays small). It holds
+ * a tenth of the server's burst back: frames paced here can still reach the server bunched (network and scheduling
+ * jitter), and that reserve — 400 ms of a browser's rate — takes them without a refusal.
+ */
 export function pacer(budget: FrameBudget, now: () => number = Date.now): Pacer {
-  let tokens = budget.burst;
+  const burst = budget.burst - Math.max(1, Math.floor(budget.burst / 10));
+  let tokens = burst;
   let at = now();
   let waiting: (() => void)[] = [];
   let timer: ReturnType<typeof setTimeout> | undefined;
   const drain = () => {
     timer = undefined;
     const t = now();
-    tokens = Math.min(budget.burst, tokens + ((t - at) * budget.perSecond) / 1000);
+    tokens = Math.min(burst, tokens + ((t - at) * budget.perSecond) / 1000);
     at = t;
     while (waiting.length && tokens >= 1) {
       tokens--;
       waiting.shift()!();
     }
-    // Due when the next whole frame has refilled (setTimeout rounds the fraction of a millisecond).
-    if (waiting.length) timer = setTimeout(drain, ((1 - tokens) * 1000) / budget.perSecond);
+    // Due when the next whole frame has refilled.
+    if (waiting.length) timer = setTimeout(drain, Math.ceil(((1 - tokens) * 1000) / budget.perSecond));
   };
   return {
     send(write) {
@@ -58,7 +63,7 @@ export function pacer(budget: FrameBudget, now: () => number = Date.now): Pacer 
       clearTimeout(timer);
       timer = undefined;
       // Full, however long ago `at` was: the next refill is capped at the burst.
-      tokens = budget.burst;
+      tokens = burst;
     },
   };
 }
