@@ -34,7 +34,10 @@ export interface PublicRow {
  * overrides both.
  */
 function publicDir(): string {
-  const candidates = [proc.env.OPENBAT_PUBLIC_EVAL_DIR, pathFromHere("../../../shared/eval/"), pathFromHere("../../../../shared/eval/")];
+  const override = proc.env.OPENBAT_PUBLIC_EVAL_DIR;
+  // A mistyped override must not quietly measure the other sets.
+  if (override && !fs.existsSync(override)) fail(`OPENBAT_PUBLIC_EVAL_DIR is ${override}, which does not exist.`);
+  const candidates = [override, pathFromHere("../../../shared/eval/"), pathFromHere("../../../../shared/eval/")];
   const found = candidates.find((d) => d !== undefined && d !== "" && fs.existsSync(d));
   if (found === undefined) fail(`Public evaluation sets not found: expected ../shared/eval/ next to the repo root (${candidates[1]}) or OPENBAT_PUBLIC_EVAL_DIR.`);
   return found.endsWith("/") ? found : `${found}/`;
