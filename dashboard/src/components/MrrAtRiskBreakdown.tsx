@@ -3,12 +3,18 @@ import { useState } from "react";
 import { Link } from "react-router";
 import { api } from "../api/client";
 import { useQuery } from "../api/use-query";
-import { formatDateTime, formatMoney, formatNumber } from "../lib/format";
+import { formatDateTime, formatMoney, formatNumber, humanize } from "../lib/format";
 import { viewerTimeZone } from "../lib/range";
 import { FlagBadge } from "./FlagBadge";
 import { PersonLink } from "./PersonLink";
 import { QueryRegion } from "./QueryRegion";
 import { TablePager } from "./TablePager";
+
+/** Whether another row shows the same name as row `i`. */
+const namesake = (rows: { name: string | null; email: string | null }[], i: number) => {
+  const shown = (r: (typeof rows)[number]) => r.name ?? r.email;
+  return rows.some((o, j) => j !== i && shown(o) === shown(rows[i]!));
+};
 
 /**
  * Who makes up MRR at risk, for exactly the range of the figure it was opened from (`from`/`to` of that
@@ -31,7 +37,8 @@ export function MrrAtRiskDrawer({ chatbotId, range, opened, onClose }: { chatbot
               </Text>
             </Group>
             <Text size="sm" c="dimmed">
-              {b.data.definition}
+              {/* The API's one definition, its flag ids in words, as the KPI's tooltip says them. */}
+              {b.data.definition.replace(/\b[a-z]+(?:_[a-z]+)+\b/g, (slug) => humanize(slug).toLowerCase())}
             </Text>
             {b.data.rows.length === 0 ? (
               <Text size="sm">No organization or user raised churn risk or frustration in this range.</Text>
@@ -47,7 +54,7 @@ export function MrrAtRiskDrawer({ chatbotId, range, opened, onClose }: { chatbot
                     </Table.Tr>
                   </Table.Thead>
                   <Table.Tbody>
-                    {b.data.rows.map((r) => (
+                    {b.data.rows.map((r, i, rows) => (
                       <Table.Tr key={`${r.kind}:${r.externalId}`} data-testid="mrr-breakdown-row">
                         <Table.Td>
                           <Group gap={6} wrap="nowrap">
@@ -56,9 +63,10 @@ export function MrrAtRiskDrawer({ chatbotId, range, opened, onClose }: { chatbot
                               {r.kind === "organization" ? "org" : "user"}
                             </Badge>
                           </Group>
-                          {r.plan && (
+                          {/* Two rows of one name (two "Omar Nguyen") are told apart by their ids. */}
+                          {(r.plan || namesake(rows, i)) && (
                             <Text size="xs" c="dimmed">
-                              {r.plan}
+                              {[r.plan, namesake(rows, i) ? r.externalId : null].filter(Boolean).join(" · ")}
                             </Text>
                           )}
                         </Table.Td>

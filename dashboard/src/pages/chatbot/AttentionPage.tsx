@@ -1,6 +1,6 @@
 import { Badge, Group, Paper, Skeleton, Stack, Text, Tooltip, UnstyledButton } from "@mantine/core";
 import { useState } from "react";
-import { useNavigate } from "react-router";
+import { Link } from "react-router";
 import type { AttentionReason, AttentionRow } from "../../api/types";
 import { EmptyNotice } from "../../components/EmptyNotice";
 import { FlagBadge } from "../../components/FlagBadge";
@@ -35,7 +35,6 @@ export function reasonText(r: AttentionReason): string {
 const HOW = "Score: sentiment below 0 (up to 40), getting worse (up to 20), churn risk 30, frustrated 25, urgent 20, waiting for a reply (1 a minute, up to 30), times up to 2 for MRR up to $1,000.";
 
 function AttentionCard({ row, chatbotId, onAct }: { row: AttentionRow; chatbotId: string; onAct: (acting: Acting) => void }) {
-  const navigate = useNavigate();
   const who = row.user?.name ?? row.user?.email ?? row.user?.externalId ?? "Anonymous user";
   const trend = row.sentiment?.trend;
   return (
@@ -81,7 +80,8 @@ function AttentionCard({ row, chatbotId, onAct }: { row: AttentionRow; chatbotId
             <ActButton acting={{ conversationId: row.id, who }} onAct={onAct} />
           </Group>
         </Group>
-        <UnstyledButton className="focus-ring" onClick={() => navigate(`/chatbots/${chatbotId}/conversations/${row.id}`)} title="Open the conversation">
+        {/* A link, so a lead can open the conversation in a new tab or copy its address. */}
+        <UnstyledButton component={Link} to={`/chatbots/${chatbotId}/conversations/${row.id}`} className="focus-ring touch-block" title="Open the conversation">
           <Text size="sm" lineClamp={2} data-testid="attention-preview">
             {row.lastUserMessage?.text ?? "Open the conversation"}
           </Text>

@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Collapse, Group, MultiSelect, NumberInput, Paper, RangeSlider, Select, SimpleGrid, Skeleton, Stack, Table, Text, VisuallyHidden } from "@mantine/core";
+import { Anchor, Badge, Button, Collapse, Group, MultiSelect, Paper, RangeSlider, Select, SimpleGrid, Skeleton, Stack, Table, Text, VisuallyHidden } from "@mantine/core";
 import { useDisclosure, useMediaQuery } from "@mantine/hooks";
 import { useMemo, useState } from "react";
 import { useNavigate } from "react-router";
@@ -6,6 +6,7 @@ import { api } from "../../api/client";
 import type { OrgMember } from "../../api/types";
 import { useQuery } from "../../api/use-query";
 import { ColumnToggle } from "../../components/ColumnToggle";
+import { DebouncedNumberInput } from "../../components/DebouncedNumberInput";
 import { DebouncedTextInput } from "../../components/DebouncedTextInput";
 import { ExportMenu } from "../../components/ExportMenu";
 import { StaleFilterNotice, staleFilters, type StaleFilter } from "../../components/StaleFilterNotice";
@@ -137,8 +138,8 @@ function FilterPanel({ values, set, members }: { values: Record<(typeof KEYS)[nu
           clearable
         />
         <Group grow gap="xs" align="flex-start">
-          <NumberInput label="MRR from" min={0} value={values.mrrMin} onBlur={(e) => set({ mrrMin: e.currentTarget.value.replace(/[^\d.]/g, "") })} />
-          <NumberInput label="MRR to" min={0} value={values.mrrMax} onBlur={(e) => set({ mrrMax: e.currentTarget.value.replace(/[^\d.]/g, "") })} />
+          <DebouncedNumberInput label="MRR from" min={0} value={values.mrrMin} onValue={(v) => set({ mrrMin: v })} />
+          <DebouncedNumberInput label="MRR to" min={0} value={values.mrrMax} onValue={(v) => set({ mrrMax: v })} />
         </Group>
         <Stack gap={4}>
           <Text size="sm" fw={500} id="sentiment-range-label">

@@ -30,7 +30,7 @@ function RevenueSignals({ insights, link, openBreakdown }: { insights: Insights;
           <Tooltip label={MRR_AT_RISK_HELP} multiline w={280} withArrow>
             <Text fw={600}>MRR at risk</Text>
           </Tooltip>
-          <Anchor component="button" type="button" onClick={openBreakdown} size="sm">
+          <Anchor component="button" type="button" onClick={openBreakdown} size="sm" className="touch-target">
             Who and why →
           </Anchor>
         </Group>

@@ -11,6 +11,7 @@ import { PageHeader } from "../../components/PageHeader";
 import { SentimentBadge } from "../../components/SentimentBadge";
 import { formatDateTime, humanize } from "../../lib/format";
 import { LANGUAGE_FILTER_OPTIONS } from "../../lib/languages";
+import { addDays, isDay, startOfDay, viewerTimeZone } from "../../lib/range";
 import { SENTIMENT_NAMES, USER_FLAGS } from "../../lib/sentiment";
 import { useUrlFilters } from "../../lib/url-filters";
 import { useChatbot } from "../../session/chatbot";
@@ -18,8 +19,16 @@ import { useChatbot } from "../../session/chatbot";
 const FILTERS = ["q", "role", "sentiment", "flag", "language", "plan", "from", "to"] as const;
 const PAGE_SIZE = 20;
 
-/** A day picked in a date input as epoch ms (from: its start; to: the start of the next day, exclusive). */
-const dayStart = (day: string, next = false) => (day ? Date.parse(`${day}T00:00:00Z`) + (next ? 86_400_000 : 0) : undefined);
+/**
+ * A day picked in a date input as epoch ms, in the viewer's time zone as every other day of the dashboard (from: its
+ * midnight; to: the next day's, exclusive). A hand-edited address that names no day is sent as written, for the
+ * API to refuse naming the filter.
+ */
+const dayStart = (day: string, next = false): number | string | undefined => {
+  if (!day) return undefined;
+  if (!isDay(day)) return day;
+  return startOfDay(next ? addDays(day, 1) : day, viewerTimeZone());
+};
 
 /** The conversation detail, scrolled to and highlighting the hit. */
 export const hitLink = (chatbotId: string, hit: Pick<SearchHit, "conversationId" | "messageId">) =>

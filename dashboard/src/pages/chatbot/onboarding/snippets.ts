@@ -104,7 +104,9 @@ await conversation.send({ role: "user", content: "Hello from the browser!" });`,
       id: "verify",
       label: "Check from a terminal",
       where: "Waits for the next message with the read key: exits 0 when it arrives, 2 if none comes in time.",
-      blocks: [{ title: "Terminal", code: `OPENBAT_READ_KEY=${read} OPENBAT_BASE_URL=${baseUrl} npx openbat verify` }],
+      // In a project where the packed SDK is installed: npx would otherwise fetch whatever the public registry calls openbat.
+      blocks: [{ title: "Terminal", code: `${INSTALL}
+OPENBAT_READ_KEY=${read} OPENBAT_BASE_URL=${baseUrl} npx openbat verify` }],
     },
   ];
 }
