@@ -769,10 +769,14 @@ describe("workflows API", () => {
     const wf = await workflow(t, { template: "churn_risk_high_mrr", destinationId: d.id });
     await say(t, "c-template", CHURN);
     const runs = (await (await call(`/api/v1/workflows/${wf.id}/runs`, { key: t.readKey })).json()) as {
-      data: { status: string; deliveries: { status: string; attempts: unknown[] }[] }[];
+      data: { id: string; conversationExternalId: string | null; status: string; deliveries: { status: string; attempts: unknown[] }[] }[];
     };
     expect(runs.data).toHaveLength(1);
     expect(runs.data[0]?.deliveries).toHaveLength(1);
+    // The conversation by the id the integrator gave it, as every other page names it; the run alone says the same.
+    expect(runs.data[0]?.conversationExternalId).toBe("c-template");
+    const one = (await (await call(`/api/v1/workflows/runs/${runs.data[0]!.id}`, { key: t.readKey })).json()) as { data: { conversationExternalId: string | null } };
+    expect(one.data.conversationExternalId).toBe("c-template");
   });
 
   it("keeps the starter a workflow came from, and refuses a template that names no starter, in full or in a change", async () => {

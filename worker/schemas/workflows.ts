@@ -65,6 +65,7 @@ export const runSchema = z
     chatbotId: z.string(),
     workflowId: z.string(),
     conversationId: z.string(),
+    conversationExternalId: z.string().nullable().openapi({ description: "The conversation's own id (as the integrator gave it), null while it is not in the index yet" }),
     messageSeq: z.number().int().nullable(),
     messageId: z.string().nullable(),
     status: z.enum(RUN_STATUSES),

@@ -2,7 +2,7 @@
 import { and, count, desc, eq, exists, getTableColumns, inArray, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "../db/client";
-import { deliveries, deliveryAttempts, memberships, webhookDestinations, workflowRuns, workflows } from "../db/schema";
+import { conversations, deliveries, deliveryAttempts, memberships, webhookDestinations, workflowRuns, workflows } from "../db/schema";
 import { ApiError, notFound, fieldError } from "../errors";
 import { newId } from "../services/ids";
 import { STARTER_SLUGS, WORKFLOW_TEMPLATES } from "./templates";
@@ -268,8 +268,20 @@ export async function listRuns(db: Db, chatbotId: string, workflowId: string, q:
   };
 }
 
-/** Runs with their deliveries (payload left out) and each delivery's attempts, in order. */
-async function withDeliveries(db: Db, runs: (typeof workflowRuns.$inferSelect)[]) {
+/**
+ * Each run's conversation by the id the integrator gave it (what the conversations table, search and the attention
+ * queue show), from the index: null while the conversation is not in it yet.
+ */
+async function withExternalIds<R extends { conversationId: string }>(db: Db, runs: R[]): Promise<(R & { conversationExternalId: string | null })[]> {
+  const ids = [...new Set(runs.map((r) => r.conversationId))];
+  const rows = ids.length ? await db.select({ id: conversations.id, externalId: conversations.externalId }).from(conversations).where(inArray(conversations.id, ids)) : [];
+  const external = new Map(rows.map((c) => [c.id, c.externalId]));
+  return runs.map((r) => ({ ...r, conversationExternalId: external.get(r.conversationId) ?? null }));
+}
+
+/** Runs with their conversation's external id, their deliveries (payload left out) and each delivery's attempts, in order. */
+async function withDeliveries(db: Db, found: (typeof workflowRuns.$inferSelect)[]) {
+  const runs = await withExternalIds(db, found);
   const runIds = runs.map((r) => r.id);
   const sent = runIds.length ? await db.select().from(deliveries).where(inArray(deliveries.runId, runIds)) : [];
   const attempts = sent.length
@@ -309,5 +321,6 @@ export async function retryRun(db: Db, queue: Queue, chatbotId: string, runId: s
     db.update(workflowRuns).set(retried).where(eq(workflowRuns.id, runId)),
   ]);
   await queue.sendBatch(failed.map((d) => ({ body: { deliveryId: d.id } satisfies DeliveryMessage })));
-  return { ...run, ...retried, requeued: failed.length };
+  const [answered] = await withExternalIds(db, [{ ...run, ...retried, requeued: failed.length }]);
+  return answered!;
 }

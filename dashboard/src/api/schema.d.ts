@@ -3860,6 +3860,8 @@ export interface components {
             chatbotId: string;
             workflowId: string;
             conversationId: string;
+            /** @description The conversation's own id (as the integrator gave it), null while it is not in the index yet */
+            conversationExternalId: string | null;
             messageSeq: number | null;
             messageId: string | null;
             /** @enum {string} */

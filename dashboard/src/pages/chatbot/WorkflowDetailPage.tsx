@@ -56,7 +56,7 @@ function RunDetails({ run, chatbotId, canEdit, destinationNames, onRetried }: { 
       <Text size="sm">
         Conversation{" "}
         <Anchor component={Link} to={`/chatbots/${chatbotId}/conversations/${run.conversationId}`} size="sm">
-          {run.conversationId.slice(0, 16)}…
+          {run.conversationExternalId ?? `${run.conversationId.slice(0, 16)}…`}
         </Anchor>
         {run.messageSeq !== null ? `, message #${run.messageSeq}` : ""}
         {run.reason ? ` — ${run.reason}` : ""}
