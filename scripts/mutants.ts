@@ -370,7 +370,7 @@ export const MUTANTS: Mutant[] = [
     promise: "the SDK paces frames to the server's frame rate limits: a browser's burst is stored whole on one socket",
     file: "sdk/src/conversation.ts",
     search: "this.pacer = pacer(wiring.frames);",
-    replace: "this.pacer = pacer({ burst: Infinity, perSecond: 1 });",
+    replace: "this.pacer = pacer({ burst: 1e9, perSecond: 1e9 });",
     tests: ["test/sdk/live.test.ts"],
   },
 ];
