@@ -9,7 +9,8 @@ import { json, jsonBody, jsonData, pageOf } from "../openapi/responses";
 import { apiRoute, apiRouter } from "../openapi/router";
 import { analysisConfigView, bulkRejectResult, suggestionSchema } from "../schemas/analysis";
 import { workflowsOnMissingSlugs } from "../workflows/service";
-import type { Db } from "../db/client";
+import type { Context } from "hono";
+import type { AppEnv } from "../context";
 import { approveSuggestion, bulkRejectBody, listSuggestions, rejectSuggestion, rejectSuggestions, suggestionsQuery } from "../services/intent-suggestions";
 
 /** Analysis configuration per chatbot: anyone with a read key may look, only admin keys may change. */
@@ -20,8 +21,9 @@ const adminOnly = requireKind("admin");
 const tags = ["Analysis"];
 const slugParams = z.object({ slug: customDefinition.shape.slug });
 
-async function view(env: Env, db: Db, chatbotId: string, config: AnalysisConfig) {
-  const usesAi = analyzerChoice(env).ai !== null;
+/** The configuration as every route answers it, for the chatbot the request's credential names. */
+async function view(c: Context<AppEnv>, config: AnalysisConfig) {
+  const usesAi = analyzerChoice(c.env).ai !== null;
   const translation = config.autoTranslate && !usesAi ? ["auto-translation needs the Workers AI analyzer; the embedded analyzer keeps messages as they are"] : [];
   return {
     ...config,
@@ -31,16 +33,13 @@ async function view(env: Env, db: Db, chatbotId: string, config: AnalysisConfig)
     effectivePrompts: effectivePrompts(config),
     defaultIntents: DEFAULT_INTENTS,
     analyzer: usesAi ? ("workers-ai" as const) : ("embedded" as const),
-    warnings: [...translation, ...(await workflowsOnMissingSlugs(db, chatbotId, config))],
+    warnings: [...translation, ...(await workflowsOnMissingSlugs(c.get("db"), c.get("auth").chatbotId, config))],
   };
 }
 
 analysis.openapi(
   apiRoute("read", { method: "get", path: "/config", tags, summary: "The chatbot's analysis configuration", responses: { 200: jsonData(analysisConfigView, "Toggles, custom definitions, prompts with `effectivePrompts`, analyzer") } }),
-  async (c) => {
-    const { chatbotId } = c.get("auth");
-    return c.json({ data: await view(c.env, c.get("db"), chatbotId, await loadConfig(c.get("db"), chatbotId)) }, 200);
-  },
+  async (c) => c.json({ data: await view(c, await loadConfig(c.get("db"), c.get("auth").chatbotId)) }, 200),
 );
 
 analysis.openapi(
@@ -57,7 +56,7 @@ analysis.openapi(
     const auth = c.get("auth");
     const config = await updateConfig(c.get("db"), auth, c.req.valid("json"));
     forgetConfig(auth.chatbotId);
-    return c.json({ data: await view(c.env, c.get("db"), auth.chatbotId, config) }, 200);
+    return c.json({ data: await view(c, config) }, 200);
   },
 );
 
@@ -75,7 +74,7 @@ analysis.openapi(
     const auth = c.get("auth");
     const config = await revertPrompt(c.get("db"), auth, c.req.valid("param").name);
     forgetConfig(auth.chatbotId);
-    return c.json({ data: await view(c.env, c.get("db"), auth.chatbotId, config) }, 200);
+    return c.json({ data: await view(c, config) }, 200);
   },
 );
 
@@ -118,7 +117,7 @@ analysis.openapi(
     const auth = c.get("auth");
     const result = await approveSuggestion(c.get("db"), auth, c.req.valid("param").slug, c.req.valid("json"));
     forgetConfig(auth.chatbotId);
-    return c.json({ data: { accepted: result.accepted, config: await view(c.env, c.get("db"), auth.chatbotId, result.config) } }, 200);
+    return c.json({ data: { accepted: result.accepted, config: await view(c, result.config) } }, 200);
   },
 );
 

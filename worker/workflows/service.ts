@@ -281,9 +281,9 @@ async function withExternalIds<R extends { conversationId: string }>(db: Db, run
 
 /** Runs with their conversation's external id, their deliveries (payload left out) and each delivery's attempts, in order. */
 async function withDeliveries(db: Db, found: (typeof workflowRuns.$inferSelect)[]) {
-  const runs = await withExternalIds(db, found);
-  const runIds = runs.map((r) => r.id);
-  const sent = runIds.length ? await db.select().from(deliveries).where(inArray(deliveries.runId, runIds)) : [];
+  const runIds = found.map((r) => r.id);
+  // Two independent reads, at once.
+  const [runs, sent] = await Promise.all([withExternalIds(db, found), runIds.length ? db.select().from(deliveries).where(inArray(deliveries.runId, runIds)) : []]);
   const attempts = sent.length
     ? await db.select().from(deliveryAttempts).where(inArray(deliveryAttempts.deliveryId, sent.map((d) => d.id))).orderBy(deliveryAttempts.attempt)
     : [];
